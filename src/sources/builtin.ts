@@ -1,0 +1,214 @@
+// The built-in format: experiments/<run>/{params.json, metrics.json, metadata.yaml}.
+import path from 'node:path'
+import { emptyMetadata, flattenParams, makeRun, type HistoryPoint, type Metric, type Run, type RunMetadata, type RunStatus } from '../core/run.js'
+import { numberFromJson, type ReadContext } from './context.js'
+import { ExactNumber } from './json.js'
+import type { Claim, DirListing, RunSource } from './source.js'
+
+/** The files of one built-in run. */
+export const BUILTIN_FILES = { params: 'params.json', metrics: 'metrics.json', metadata: 'metadata.yaml' } as const
+const RUN_FILES: string[] = Object.values(BUILTIN_FILES)
+
+/** Reads `experiments/<run>/` folders. */
+export const builtinSource: RunSource = {
+  format: 'builtin',
+  claim(listing: DirListing): Claim[] {
+    if (listing.name === 'experiments' && listing.dirs.length > 0 && path.basename(path.dirname(listing.path)) !== '.git') {
+      return [{ path: listing.path, exclusive: true }]
+    }
+    if (path.basename(path.dirname(listing.path)) === 'experiments' && listing.files.some(f => RUN_FILES.includes(f))) {
+      return [{ path: listing.path, exclusive: true }]
+    }
+    return []
+  },
+  async read(claimPath: string, ctx: ReadContext): Promise<Run[]> {
+    if (path.basename(claimPath) !== 'experiments') {
+      const run = await readBuiltinRun(claimPath, ctx)
+      return run ? [run] : []
+    }
+    const { dirs } = await ctx.list(claimPath)
+    const runs: Run[] = []
+    for (const dir of dirs) {
+      const run = await readBuiltinRun(path.join(claimPath, dir), ctx)
+      if (run) runs.push(run)
+    }
+    return runs
+  }
+}
+
+/** Reads one built-in run folder; undefined (with a diagnostic) when it holds none of the run files. */
+export async function readBuiltinRun(dir: string, ctx: ReadContext): Promise<Run | undefined> {
+  const folder = path.basename(dir)
+  const { files } = await ctx.list(dir)
+  const present = RUN_FILES.filter(f => files.includes(f))
+  if (!present.length) {
+    ctx.warn(dir, `run folder has none of ${RUN_FILES.join(', ')}; it was skipped`, { run: folder })
+    return undefined
+  }
+  const place = { run: folder }
+  const metadataFile = path.join(dir, BUILTIN_FILES.metadata)
+  const { metadata, name = folder } = files.includes(BUILTIN_FILES.metadata)
+    ? readMetadata(await ctx.readYaml(metadataFile, place), metadataFile, folder, ctx)
+    : { metadata: emptyMetadata() }
+  const params: Run['params'] = {}
+  if (files.includes(BUILTIN_FILES.params)) {
+    const file = path.join(dir, BUILTIN_FILES.params)
+    const raw = await ctx.readJson(file, place)
+    if (raw !== undefined) {
+      if (isPlainObject(raw)) Object.assign(params, flattenParams(unwrapExact(raw)))
+      else ctx.error(file, `must hold a JSON object of parameters, found ${describe(raw)}`, place)
+    }
+  }
+  const metrics: Record<string, Metric> = {}
+  if (files.includes(BUILTIN_FILES.metrics)) {
+    const file = path.join(dir, BUILTIN_FILES.metrics)
+    const raw = await ctx.readJson(file, place)
+    if (raw !== undefined) {
+      if (isPlainObject(raw)) readMetrics(raw, '', metrics, file, folder, ctx)
+      else ctx.error(file, `must hold a JSON object of metrics, found ${describe(raw)}`, place)
+    }
+  }
+  return makeRun({ id: `builtin:${ctx.rel(dir)}`, name, source: 'builtin', path: ctx.rel(dir), params, metrics, metadata })
+}
+
+/** Reads metrics: numbers, `{value, history}`, or nested objects flattened to dotted names. */
+function readMetrics(raw: Record<string, unknown>, prefix: string, out: Record<string, Metric>, file: string, run: string, ctx: ReadContext): void {
+  for (const [key, value] of Object.entries(raw)) {
+    const name = prefix ? `${prefix}.${key}` : key
+    const place = { run, key: name }
+    const n = numberFromJson(value)
+    if (n) {
+      out[name] = n.exact ? { value: n.value, exact: n.exact } : { value: n.value }
+      if (n.exact) ctx.warn(file, `metric "${name}" is ${n.exact}, which a double cannot hold exactly; it is compared as ${n.value}`, place)
+      continue
+    }
+    if (isPlainObject(value) && 'value' in value) {
+      const metric = readMetricObject(value, file, name, run, ctx)
+      if (metric) out[name] = metric
+      continue
+    }
+    if (isPlainObject(value)) {
+      readMetrics(value, name, out, file, run, ctx)
+      continue
+    }
+    ctx.error(file, `metric "${name}" is ${describe(value)}; expected a number or {"value": number, "history": [{"step", "value"}]}. It was skipped`, place)
+  }
+}
+
+function readMetricObject(obj: Record<string, unknown>, file: string, name: string, run: string, ctx: ReadContext): Metric | undefined {
+  const place = { run, key: name }
+  const n = numberFromJson(obj.value)
+  if (!n) {
+    ctx.error(file, `metric "${name}".value is ${describe(obj.value)}; expected a number. It was skipped`, place)
+    return undefined
+  }
+  const metric: Metric = n.exact ? { value: n.value, exact: n.exact } : { value: n.value }
+  if (obj.history !== undefined) {
+    if (!Array.isArray(obj.history)) {
+      ctx.error(file, `metric "${name}".history is ${describe(obj.history)}; expected a list of {"step", "value"}. The history was skipped`, place)
+      return metric
+    }
+    const history: HistoryPoint[] = []
+    obj.history.forEach((point, index) => {
+      const step = isPlainObject(point) ? numberFromJson(point.step) : undefined
+      const value = isPlainObject(point) ? numberFromJson(point.value) : undefined
+      if (isPlainObject(point) && value && (step || point.step === undefined)) {
+        history.push({ step: step ? step.value : index, value: value.value })
+      } else {
+        ctx.error(file, `metric "${name}".history[${index}] is ${describe(point)}; expected {"step": number, "value": number}. The point was skipped`, place)
+      }
+    })
+    if (history.length) metric.history = history.sort((a, b) => a.step - b.step)
+  }
+  return metric
+}
+
+const STATUSES: Record<string, RunStatus> = {
+  finished: 'finished',
+  success: 'finished',
+  completed: 'finished',
+  failed: 'failed',
+  error: 'failed',
+  crashed: 'failed',
+  running: 'running',
+  killed: 'killed'
+}
+
+/** Reads metadata.yaml into RunMetadata and the run's name; wrong types get a diagnostic and are ignored. */
+function readMetadata(raw: unknown, file: string, run: string, ctx: ReadContext): { metadata: RunMetadata; name?: string } {
+  const meta = emptyMetadata()
+  if (raw === undefined || raw === null) return { metadata: meta }
+  if (!isPlainObject(raw)) {
+    ctx.error(file, `must be a YAML mapping of name, description, tags, …; found ${describe(raw)}`, { run })
+    return { metadata: meta }
+  }
+  const text = (key: string): string | undefined => {
+    const v = raw[key]
+    if (v === undefined || v === null) return undefined
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v)
+    ctx.error(file, `"${key}" is ${describe(v)}; expected text. It was ignored`, { run, key })
+    return undefined
+  }
+  meta.description = text('description')
+  meta.gitCommit = text('git_commit')
+  meta.dataVersion = text('data_version')
+  meta.evalSet = text('eval_set')
+  meta.author = text('author')
+  meta.notes = text('notes')
+  meta.group = text('group')
+  meta.hypothesis = text('hypothesis')
+  meta.successCriteria = text('success_criteria')
+  meta.statusReason = text('status_reason') ?? text('error')
+  meta.url = text('url')
+  meta.startedAt = text('started_at')
+  const status = text('status')
+  if (status !== undefined) {
+    const known = STATUSES[status.toLowerCase()]
+    if (known) meta.status = known
+    else ctx.error(file, `"status" is ${JSON.stringify(status)}; expected one of finished, failed, running, killed`, { run, key: 'status' })
+  }
+  const seed = raw.seed
+  if (seed !== undefined && seed !== null) {
+    if (typeof seed === 'number' && Number.isFinite(seed)) meta.seed = seed
+    else ctx.error(file, `"seed" is ${describe(seed)}; expected a number`, { run, key: 'seed' })
+  }
+  if (raw.tags !== undefined && raw.tags !== null) {
+    if (Array.isArray(raw.tags)) meta.tags = raw.tags.filter(t => ['string', 'number'].includes(typeof t)).map(String)
+    else if (typeof raw.tags === 'string') meta.tags = [raw.tags]
+    else ctx.error(file, `"tags" is ${describe(raw.tags)}; expected a list of text`, { run, key: 'tags' })
+  }
+  if (raw.environment !== undefined && raw.environment !== null) {
+    if (isPlainObject(raw.environment)) {
+      for (const [k, v] of Object.entries(flattenParams(raw.environment))) meta.environment[k] = String(v)
+    } else ctx.error(file, `"environment" is ${describe(raw.environment)}; expected a mapping such as {python: "3.11"}`, { run, key: 'environment' })
+  }
+  return { metadata: meta, name: text('name')?.trim() || undefined }
+}
+
+/** Describes a value for an error message, shortened and JSON-quoted. */
+export function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (value instanceof ExactNumber) return value.text
+  if (Array.isArray(value)) return `a list (${truncate(JSON.stringify(value))})`
+  if (typeof value === 'string') return `the text ${truncate(JSON.stringify(value))}`
+  if (typeof value === 'object') return 'an object'
+  return `${typeof value} ${String(value)}`
+}
+
+function truncate(s: string | undefined, n = 60): string {
+  if (s === undefined) return 'undefined'
+  return s.length > n ? `${s.slice(0, n)}…` : s
+}
+
+/** True for a plain JSON/YAML object. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber)
+}
+
+function unwrapExact(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = v instanceof ExactNumber ? v.text : isPlainObject(v) ? unwrapExact(v) : v
+  }
+  return out
+}

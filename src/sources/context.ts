@@ -1,0 +1,222 @@
+// Guarded file access for the readers: stays inside the workspace, limits sizes, and records every
+// problem as a diagnostic instead of throwing, so one bad file never stops a review.
+import { createReadStream } from 'node:fs'
+import { lstat, open, readdir, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { parseDocument } from 'yaml'
+import type { Diagnostic } from '../core/run.js'
+import { ExactNumber, JsonSyntaxError, parseJsonLenient } from './json.js'
+
+/** Size limits for reading files whole. Larger files must be streamed or are skipped with a diagnostic. */
+export interface ReadLimits {
+  /** The largest JSON, YAML or text file read whole into memory. */
+  maxTextBytes: number
+}
+
+/** The default limits: 64 MiB for any file read whole. */
+export const DEFAULT_LIMITS: ReadLimits = { maxTextBytes: 64 * 1024 * 1024 }
+
+/** Where a diagnostic applies, besides the file. */
+export type DiagnosticPlace = Omit<Diagnostic, 'severity' | 'file' | 'message'>
+
+/** What a reader gets: the workspace, the limits, guarded reads and the diagnostics sink. */
+export interface ReadContext {
+  readonly workspace: string
+  readonly limits: ReadLimits
+  readonly diagnostics: Diagnostic[]
+  /** The path relative to the workspace, with forward slashes, for messages and run ids. */
+  rel(file: string): string
+  warn(file: string, message: string, place?: DiagnosticPlace): void
+  error(file: string, message: string, place?: DiagnosticPlace): void
+  /** Resolves a path and says whether it stays inside the workspace (symbolic links resolved). */
+  insideWorkspace(file: string): Promise<boolean>
+  /** Reads a text file whole; undefined (with a diagnostic) when missing, outside, too large or binary. */
+  readText(file: string, place?: DiagnosticPlace): Promise<string | undefined>
+  /** Reads a binary file whole under the size limit; undefined (with a diagnostic) otherwise. */
+  readBytes(file: string, place?: DiagnosticPlace, maxBytes?: number): Promise<Buffer | undefined>
+  /** Opens a file for streaming (no size limit); undefined (with a diagnostic) when it must not be read. */
+  openStream(file: string, place?: DiagnosticPlace): Promise<NodeJS.ReadableStream | undefined>
+  /** Reads and parses lenient JSON; undefined (with a diagnostic naming line and column) when it does not parse. */
+  readJson(file: string, place?: DiagnosticPlace): Promise<unknown>
+  /** Reads and parses YAML (aliases bounded, unknown tags kept as plain values); undefined on error. */
+  readYaml(file: string, place?: DiagnosticPlace): Promise<unknown>
+  /** Lists a directory: files and sub-directories, symbolic links to outside the workspace left out. */
+  list(dir: string): Promise<{ files: string[]; dirs: string[] }>
+  /** Reports progress of a long collection (number of runs read so far). */
+  progress(runsRead: number, where: string): void
+}
+
+/** Options for a read context. */
+export interface ReadContextOptions {
+  limits?: Partial<ReadLimits>
+  onProgress?: (runsRead: number, where: string) => void
+}
+
+/** Creates the guarded read context for one workspace. */
+export async function createReadContext(workspace: string, options: ReadContextOptions = {}): Promise<ReadContext> {
+  const root = await realpath(path.resolve(workspace)).catch(() => path.resolve(workspace))
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const diagnostics: Diagnostic[] = []
+  const rel = (file: string) => {
+    const r = path.relative(root, path.resolve(root, file))
+    return (r === '' ? '.' : r).split(path.sep).join('/')
+  }
+  const add = (severity: Diagnostic['severity'], file: string, message: string, place: DiagnosticPlace = {}) => {
+    diagnostics.push({ severity, file: rel(file), message, ...stripUndefined(place) })
+  }
+  const within = (p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep)
+  const insideWorkspace = async (file: string) => {
+    try {
+      return within(await realpath(path.resolve(root, file)))
+    } catch {
+      return within(path.resolve(root, file))
+    }
+  }
+  /** Checks a file before reading it: inside the workspace, a regular file, and its size. */
+  const admit = async (file: string, place?: DiagnosticPlace): Promise<{ size: number } | undefined> => {
+    const abs = path.resolve(root, file)
+    let info
+    try {
+      info = await lstat(abs)
+    } catch (e) {
+      add('error', abs, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, place)
+      return undefined
+    }
+    if (info.isSymbolicLink()) {
+      if (!(await insideWorkspace(abs))) {
+        add('error', abs, 'is a symbolic link that leaves the workspace; it was not followed', place)
+        return undefined
+      }
+      try {
+        info = await stat(abs)
+      } catch {
+        add('error', abs, 'is a symbolic link to nothing (dangling); it was skipped', place)
+        return undefined
+      }
+    }
+    if (!info.isFile()) {
+      add('error', abs, 'is not a regular file; it was skipped', place)
+      return undefined
+    }
+    return { size: info.size }
+  }
+
+  const ctx: ReadContext = {
+    workspace: root,
+    limits,
+    diagnostics,
+    rel,
+    warn: (file, message, place) => add('warning', file, message, place),
+    error: (file, message, place) => add('error', file, message, place),
+    insideWorkspace,
+    async readBytes(file, place, maxBytes = limits.maxTextBytes) {
+      const admitted = await admit(file, place)
+      if (!admitted) return undefined
+      if (admitted.size > maxBytes) {
+        add('error', file, `is ${admitted.size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`, place)
+        return undefined
+      }
+      const handle = await open(path.resolve(root, file), 'r')
+      try {
+        return await handle.readFile()
+      } catch (e) {
+        add('error', file, `cannot read the file: ${String(e)}`, place)
+        return undefined
+      } finally {
+        await handle.close()
+      }
+    },
+    async readText(file, place) {
+      const bytes = await ctx.readBytes(file, place)
+      if (!bytes) return undefined
+      const sample = bytes.subarray(0, 8192)
+      if (sample.includes(0)) {
+        add('error', file, 'is binary data (it contains NUL bytes), not text; it was skipped', place)
+        return undefined
+      }
+      let text = bytes.toString('utf8')
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+      return text
+    },
+    async openStream(file, place) {
+      const admitted = await admit(file, place)
+      if (!admitted) return undefined
+      return createReadStream(path.resolve(root, file))
+    },
+    async readJson(file, place) {
+      const text = await ctx.readText(file, place)
+      if (text === undefined) return undefined
+      if (text.trim() === '') {
+        add('error', file, 'is empty; expected a JSON value', place)
+        return undefined
+      }
+      try {
+        const { value, warnings } = parseJsonLenient(text)
+        for (const w of warnings) add('warning', file, w.message, { ...place, key: w.key, line: w.line, column: w.column })
+        return value
+      } catch (e) {
+        if (e instanceof JsonSyntaxError) {
+          add('error', file, `is not valid JSON: ${e.message}`, { ...place, line: e.line, column: e.column })
+          return undefined
+        }
+        throw e
+      }
+    },
+    async readYaml(file, place) {
+      const text = await ctx.readText(file, place)
+      if (text === undefined) return undefined
+      const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: false })
+      const problem = doc.errors[0]
+      if (problem) {
+        const [line, column] = problem.linePos?.[0] ? [problem.linePos[0].line, problem.linePos[0].col] : [undefined, undefined]
+        add('error', file, `is not valid YAML: ${problem.message.split('\n')[0]}`, { ...place, line, column })
+        return undefined
+      }
+      try {
+        // maxAliasCount stops "billion laughs" alias bombs; unknown tags (e.g. !!python/object) resolve as plain data.
+        return doc.toJS({ maxAliasCount: 1000 })
+      } catch (e) {
+        add('error', file, `cannot be used: ${(e as Error).message}`, place)
+        return undefined
+      }
+    },
+    async list(dir) {
+      const files: string[] = []
+      const dirs: string[] = []
+      let entries
+      try {
+        entries = await readdir(path.resolve(root, dir), { withFileTypes: true })
+      } catch (e) {
+        add('error', dir, `cannot list the folder: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
+        return { files, dirs }
+      }
+      for (const entry of entries) {
+        if (entry.isDirectory()) dirs.push(entry.name)
+        else if (entry.isFile()) files.push(entry.name)
+        else if (entry.isSymbolicLink()) {
+          const target = path.join(path.resolve(root, dir), entry.name)
+          const info = await stat(target).catch(() => undefined)
+          if (info?.isFile()) files.push(entry.name)
+        }
+      }
+      files.sort()
+      dirs.sort()
+      return { files, dirs }
+    },
+    progress(runsRead, where) {
+      options.onProgress?.(runsRead, where)
+    }
+  }
+  return ctx
+}
+
+/** Turns a parsed JSON number (plain or exact) into a metric value, keeping the exact text when needed. */
+export function numberFromJson(value: unknown): { value: number; exact?: string } | undefined {
+  if (typeof value === 'number') return { value }
+  if (value instanceof ExactNumber) return { value: value.value, exact: value.text }
+  return undefined
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}

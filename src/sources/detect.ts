@@ -1,0 +1,186 @@
+// The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
+// claims, and reads them. Symbolic links to directories are never followed.
+import { lstat, stat } from 'node:fs/promises'
+import path from 'node:path'
+import type { Collection, Run } from '../core/run.js'
+import { createReadContext, type ReadContext, type ReadContextOptions } from './context.js'
+import type { Claim, DirListing, RunSource } from './source.js'
+import { ALL_SOURCES } from './registry.js'
+
+/** Directories the detector never walks into. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', '.trash', '.cache'])
+
+/** How many directories one collection walks at the most before it stops and says so. */
+const MAX_DIRS = 200_000
+
+/** Options for collecting runs. */
+export interface CollectOptions extends ReadContextOptions {
+  /** The workspace root; nothing outside it is read. */
+  workspace: string
+  /** Paths or globs relative to the workspace; empty or absent means auto-detect from the root. */
+  patterns?: string[]
+  /** The formats to look for (default: all). */
+  sources?: RunSource[]
+}
+
+/** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
+export async function collectRuns(options: CollectOptions): Promise<Collection> {
+  const ctx = await createReadContext(options.workspace, options)
+  const sources = options.sources ?? ALL_SOURCES
+  const patterns = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'))
+  const claims: { source: RunSource; claim: Claim }[] = []
+  const seen = new Set<string>()
+  const addClaims = (listing: DirListing): boolean => {
+    let exclusive = false
+    for (const source of sources) {
+      for (const claim of source.claim(listing)) {
+        const key = `${source.format}\0${claim.path}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        claims.push({ source, claim })
+        exclusive ||= claim.exclusive === true
+      }
+    }
+    return exclusive
+  }
+
+  const starts = patterns.length ? await expandPatterns(ctx, patterns) : [ctx.workspace]
+  for (const start of starts) {
+    const info = await lstat(start).catch(() => undefined)
+    if (!info) continue
+    if (info.isSymbolicLink() && !(await ctx.insideWorkspace(start))) {
+      ctx.error(start, 'is a symbolic link that leaves the workspace; it was not followed')
+      continue
+    }
+    if (info.isFile() || (info.isSymbolicLink() && !(await isDirectory(start)))) {
+      const dir = path.dirname(start)
+      addClaims({ path: dir, name: path.basename(dir), files: [path.basename(start)], dirs: [] })
+    } else {
+      await walk(ctx, start, addClaims)
+    }
+  }
+
+  const runs: Run[] = []
+  for (const { source, claim } of claims) {
+    try {
+      const read = await source.read(claim.path, ctx)
+      runs.push(...read)
+      ctx.progress(runs.length, ctx.rel(claim.path))
+    } catch (e) {
+      ctx.error(claim.path, `could not be read as ${source.format} output: ${(e as Error).message}`)
+    }
+  }
+  if (runs.length === 0 && ctx.diagnostics.length === 0) {
+    const where = patterns.length ? `the runs input (${patterns.join(', ')})` : 'the workspace'
+    ctx.warn('.', `no experiment runs were found in ${where}; set the runs input to the folder your tracker writes`)
+  }
+  return { runs: dedupeIds(runs), diagnostics: ctx.diagnostics }
+}
+
+async function isDirectory(p: string): Promise<boolean> {
+  return (await stat(p).catch(() => undefined))?.isDirectory() ?? false
+}
+
+/** Walks directories breadth-first, asking the sources for claims; does not descend into exclusive claims. */
+async function walk(ctx: ReadContext, start: string, addClaims: (l: DirListing) => boolean): Promise<void> {
+  const queue = [start]
+  let visited = 0
+  while (queue.length) {
+    const dir = queue.shift() as string
+    if (++visited > MAX_DIRS) {
+      ctx.warn(start, `has more than ${MAX_DIRS} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`)
+      return
+    }
+    const { files, dirs } = await ctx.list(dir)
+    const exclusive = addClaims({ path: dir, name: path.basename(dir), files, dirs })
+    if (exclusive) continue
+    for (const d of dirs) if (!SKIPPED_DIRS.has(d)) queue.push(path.join(dir, d))
+  }
+}
+
+/** Expands paths and globs (`*`, `**`, `?`, `{a,b}`) relative to the workspace into existing paths inside it. */
+export async function expandPatterns(ctx: ReadContext, patterns: string[]): Promise<string[]> {
+  const out: string[] = []
+  for (const pattern of patterns) {
+    const abs = path.resolve(ctx.workspace, pattern)
+    if (!(abs === ctx.workspace || abs.startsWith(ctx.workspace + path.sep))) {
+      ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} is outside the workspace; use a path inside it`)
+      continue
+    }
+    if (!/[*?{[]/.test(pattern)) {
+      if (await lstat(abs).catch(() => undefined)) out.push(abs)
+      else ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} does not exist; check the runs input`)
+      continue
+    }
+    const matcher = globToRegExp(path.relative(ctx.workspace, abs).split(path.sep).join('/'))
+    const fixed = staticPrefix(pattern)
+    const matches: string[] = []
+    const queue = [path.resolve(ctx.workspace, fixed)]
+    while (queue.length) {
+      const dir = queue.shift() as string
+      const { files, dirs } = await ctx.list(dir)
+      for (const name of [...files, ...dirs]) {
+        const full = path.join(dir, name)
+        const rel = ctx.rel(full)
+        if (matcher.test(rel)) matches.push(full)
+      }
+      for (const d of dirs) if (!SKIPPED_DIRS.has(d)) queue.push(path.join(dir, d))
+    }
+    if (!matches.length) ctx.warn(pattern, `the runs glob ${JSON.stringify(pattern)} matched nothing`)
+    // A match inside another match would be read twice: keep the outermost.
+    matches.sort()
+    for (const m of matches) if (!out.some(o => m.startsWith(o + path.sep))) out.push(m)
+  }
+  return out
+}
+
+/** The leading path segments of a glob that hold no wildcard. */
+function staticPrefix(pattern: string): string {
+  const parts = pattern.split('/')
+  const fixed: string[] = []
+  for (const p of parts) {
+    if (/[*?{[]/.test(p)) break
+    fixed.push(p)
+  }
+  return fixed.join('/') || '.'
+}
+
+/** Compiles a glob to a RegExp over forward-slash relative paths. */
+export function globToRegExp(glob: string): RegExp {
+  let re = ''
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++
+        if (glob[i + 1] === '/') {
+          i++
+          re += '(?:.*/)?'
+        } else re += '.*'
+      } else re += '[^/]*'
+    } else if (c === '?') re += '[^/]'
+    else if (c === '{') {
+      const end = glob.indexOf('}', i)
+      if (end < 0) re += '\\{'
+      else {
+        re += `(?:${glob
+          .slice(i + 1, end)
+          .split(',')
+          .map(s => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+          .join('|')})`
+        i = end
+      }
+    } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&')
+  }
+  return new RegExp(`^${re}$`)
+}
+
+/** Makes run ids unique when two places yield the same id. */
+function dedupeIds(runs: Run[]): Run[] {
+  const counts = new Map<string, number>()
+  return runs.map(run => {
+    const n = counts.get(run.id) ?? 0
+    counts.set(run.id, n + 1)
+    return n === 0 ? run : { ...run, id: `${run.id}#${n + 1}` }
+  })
+}
