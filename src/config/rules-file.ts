@@ -1,0 +1,197 @@
+// The rules file (.github/experiment-review.yml): parsed with positions, validated against one zod schema
+// that is also written out as a JSON Schema for editors. Every error names file, line, column, value and
+// what was expected.
+import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
+import { z } from 'zod'
+import { defaultRules, PERMISSION_LEVELS, type MetricRule, type Rules, type Threshold } from '../core/rules.js'
+
+const thresholdSchema = z
+  .union([
+    z.number().nonnegative(),
+    z
+      .string()
+      .regex(/^\s*\d+(\.\d+)?\s*%\s*$/, { message: 'a percentage such as "1%"' })
+      .refine(s => parseFloat(s) <= 100, { message: 'a percentage from 0% to 100%' })
+  ])
+  .describe('An absolute amount (0.01) or a percentage of the baseline ("1%").')
+
+const metricRuleSchema = z
+  .strictObject({
+    goal: z.enum(['maximize', 'minimize']).optional().describe('Whether larger or smaller is better; guessed from the name when absent.'),
+    min: z.number().optional().describe('Absolute floor: the PR fails below it.'),
+    max: z.number().optional().describe('Absolute ceiling: the PR fails above it.'),
+    max_drop: thresholdSchema.optional().describe('How far the value may fall below the baseline.'),
+    max_rise: thresholdSchema.optional().describe('How far the value may rise above the baseline.'),
+    required: z.boolean().optional().describe('The metric must be present.'),
+    require_significance: z
+      .boolean()
+      .optional()
+      .describe('A drop beyond max_drop gates only when significant, where samples allow a test (default true).')
+  })
+  .describe('The rule of one metric.')
+
+const comparisonSchema = z.strictObject({
+  below: z.number().optional().describe('Breached when the value falls below this.'),
+  above: z.number().optional().describe('Breached when the value rises above this.')
+})
+
+/** The rules file's schema. */
+export const rulesFileSchema = z
+  .strictObject({
+    $schema: z.string().optional(),
+    primary: z.string().min(1).optional().describe('The metric that ranks runs; the champion is the best on it.'),
+    metrics: z.record(z.string(), metricRuleSchema).optional().describe('Rules per metric name.'),
+    significance: z
+      .strictObject({ alpha: z.number().gt(0).lt(1).describe('Significance level of the tests, e.g. 0.05.') })
+      .optional(),
+    overfitting: z
+      .strictObject({
+        train: z.string().min(1).describe('The training metric, e.g. train_accuracy.'),
+        val: z.string().min(1).describe('The validation metric, e.g. val_accuracy.'),
+        max_gap: z.number().nonnegative().describe('The largest allowed |train − val| gap.'),
+        gate: z.boolean().optional().describe('Fail the check when the gap is exceeded (default true).')
+      })
+      .optional(),
+    retraining: z
+      .strictObject({
+        labels: z.array(z.string().min(1)).optional().describe('Labels of the retraining issue.'),
+        when: z.record(z.string(), comparisonSchema).describe('Metric conditions that call for retraining.')
+      })
+      .optional(),
+    commands: z.strictObject({ permission: z.enum(PERMISSION_LEVELS).optional() }).optional(),
+    grouping: z
+      .strictObject({
+        patterns: z.array(z.string().min(1)).describe('Run-name suffix patterns of repeats; <N> is a number.')
+      })
+      .optional()
+  })
+  .describe('Experiment Review rules (https://github.com/acme/experiment-review#rules-file)')
+
+/** The rules file as a JSON Schema (draft 2020-12), for editors. */
+export function rulesJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(rulesFileSchema, { target: 'draft-2020-12' }),
+    $id: 'https://github.com/acme/experiment-review/schema/experiment-review.schema.json',
+    title: 'Experiment Review rules file'
+  }
+}
+
+/** A rules-file problem with its position. */
+export class RulesFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly problem: string
+  ) {
+    super(`${file}:${line}:${column}: ${problem}`)
+    this.name = 'RulesFileError'
+  }
+}
+
+/** Parses and validates rules-file text; throws RulesFileError listing every problem (the first's position). */
+export function parseRulesFile(text: string, file: string): Rules {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  const pos = (offset: number | undefined) => {
+    const p = lineCounter.linePos(offset ?? 0)
+    return { line: p.line, column: p.col }
+  }
+  if (doc.errors.length) {
+    const e = doc.errors[0]
+    const { line, column } = pos(e.pos[0])
+    throw new RulesFileError(file, line, column, `is not valid YAML: ${e.message.split('\n')[0]}`)
+  }
+  const raw = doc.toJS({ maxAliasCount: 100 }) ?? {}
+  const parsed = rulesFileSchema.safeParse(raw)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(issue => {
+      const { node, key } = locate(doc, issue.path as (string | number)[], issue)
+      const { line, column } = pos(node?.range?.[0])
+      const where = [...issue.path, ...(key ? [key] : [])].join('.') || '(top level)'
+      const value = key ? undefined : valueAt(raw, issue.path as (string | number)[])
+      return { line, column, text: `${where}: ${explain(issue, value)}` }
+    })
+    const first = problems[0]
+    const rest = problems.slice(1).map(p => `\n  line ${p.line}, column ${p.column}: ${p.text}`)
+    throw new RulesFileError(file, first.line, first.column, `${first.text}${rest.join('')}`)
+  }
+  return toRules(parsed.data, file, doc, lineCounter)
+}
+
+/** The YAML node an issue points at: for an unknown key, the key itself. */
+function locate(doc: Document, path: (string | number)[], issue: z.core.$ZodIssue): { node?: Node; key?: string } {
+  const target = path.length ? (doc.getIn(path, true) as Node | undefined) : (doc.contents as Node | undefined)
+  if (issue.code === 'unrecognized_keys' && isMap(target)) {
+    const key = issue.keys[0]
+    const pair = target.items.find(p => isPair(p) && isScalar(p.key) && p.key.value === key)
+    return { node: (pair?.key as Node | undefined) ?? target, key }
+  }
+  if (!target && path.length) {
+    // A missing key: point at its parent.
+    return { node: doc.getIn(path.slice(0, -1), true) as Node | undefined }
+  }
+  return { node: target }
+}
+
+function valueAt(raw: unknown, path: (string | number)[]): unknown {
+  let v: unknown = raw
+  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined
+  return v
+}
+
+function explain(issue: z.core.$ZodIssue, value: unknown): string {
+  const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance)`
+    case 'invalid_type':
+      return `expected ${issue.expected}${seen}`
+    case 'invalid_value':
+      return `expected one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}${seen}`
+    case 'too_small':
+    case 'too_big':
+      return `${issue.message.replace(/^Too (small|big): expected number to be /, 'expected a number ')}${seen}`
+    case 'invalid_union':
+      return `expected a number (absolute) or a percentage from 0% to 100% such as "1%"${seen}`
+    default:
+      return `${issue.message}${seen}`
+  }
+}
+
+function threshold(value: number | string | undefined): Threshold | undefined {
+  if (value === undefined) return undefined
+  if (typeof value === 'number') return { amount: value, relative: false }
+  return { amount: parseFloat(value) / 100, relative: true }
+}
+
+function toRules(data: z.infer<typeof rulesFileSchema>, file: string, doc: Document, lineCounter: LineCounter): Rules {
+  const rules = defaultRules()
+  rules.primary = data.primary
+  const lines: Record<string, number> = {}
+  for (const [name, r] of Object.entries(data.metrics ?? {})) {
+    const rule: MetricRule = {
+      goal: r.goal,
+      min: r.min,
+      max: r.max,
+      maxDrop: threshold(r.max_drop),
+      maxRise: threshold(r.max_rise),
+      required: r.required,
+      requireSignificance: r.require_significance
+    }
+    rules.metrics[name] = Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined)) as MetricRule
+    const node = doc.getIn(['metrics', name], true) as Node | undefined
+    lines[name] = lineCounter.linePos(node?.range?.[0] ?? 0).line
+  }
+  if (data.significance) rules.significance = { alpha: data.significance.alpha }
+  if (data.overfitting) {
+    const o = data.overfitting
+    rules.overfitting = { train: o.train, val: o.val, maxGap: o.max_gap, gate: o.gate ?? true }
+    lines['overfitting'] = lineCounter.linePos((doc.getIn(['overfitting'], true) as Node | undefined)?.range?.[0] ?? 0).line
+  }
+  if (data.retraining) rules.retraining = { labels: data.retraining.labels ?? ['retraining'], when: data.retraining.when }
+  if (data.commands?.permission) rules.commands = { permission: data.commands.permission }
+  if (data.grouping) rules.grouping = { patterns: data.grouping.patterns }
+  rules.origin = { file, lines }
+  return rules
+}

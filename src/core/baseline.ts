@@ -1,0 +1,172 @@
+// The baseline file (.experiments/baseline.json): a versioned record of the champion on the default branch and
+// the history of earlier champions. Pure: text in, data out.
+import type { Experiment, MetricStat } from './experiment.js'
+import { makeExperiment } from './experiment.js'
+import { emptyMetadata, makeRun, type ParamValue, type RunMetadata, type RunStatus } from './run.js'
+
+/** The baseline file's schema version this code writes; it reads this and older ones. */
+export const BASELINE_VERSION = 1
+
+/** A regression a reviewer accepted with `/experiments accept`. */
+export interface AcceptedRegression {
+  metric: string
+  reason: string
+  by: string
+  /** ISO-8601 time. */
+  at: string
+}
+
+/** One run of a PR as the living docs list it. */
+export interface RunSummary {
+  name: string
+  status: RunStatus
+  statusReason?: string
+  metrics: Record<string, number>
+  chosen?: boolean
+}
+
+/** A champion as the baseline keeps it. */
+export interface BaselineRecord {
+  name: string
+  params: Record<string, ParamValue>
+  metrics: Record<string, MetricStat>
+  metadata: RunMetadata
+  /** Names of the runs behind it (several for seeds or folds). */
+  runs: string[]
+  pr?: { number: number; title?: string; url?: string }
+  /** The merge commit on the default branch. */
+  commit?: string
+  /** ISO-8601 date of the merge. */
+  date?: string
+  mergedBy?: string
+  /** Why it was chosen, in words. */
+  reason?: string
+  acceptedRegressions?: AcceptedRegression[]
+  /** Every run of the PR that promoted it, best first. */
+  experiments?: RunSummary[]
+  primary?: string
+}
+
+/** The baseline file. */
+export interface BaselineFile {
+  schema: 'experiment-review/baseline'
+  version: number
+  id: string
+  champion: BaselineRecord
+  /** Earlier champions, newest first. */
+  history: BaselineRecord[]
+}
+
+/** A baseline file that cannot be used, with what to do. */
+export class BaselineError extends Error {
+  constructor(
+    readonly file: string,
+    message: string
+  ) {
+    super(`${file}: ${message}`)
+    this.name = 'BaselineError'
+  }
+}
+
+const HISTORY_POINTS_KEPT = 1000
+
+/** Serialises a baseline file; non-finite numbers are written as the strings "NaN", "Infinity", "-Infinity". */
+export function serializeBaseline(file: BaselineFile): string {
+  const trimmed: BaselineFile = { ...file, champion: trimHistories(file.champion), history: file.history.map(stripCurves) }
+  return `${JSON.stringify(trimmed, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`
+}
+
+/** Parses a baseline file; throws BaselineError for bad JSON, another schema, or a future version. */
+export function parseBaseline(text: string, file: string): BaselineFile {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (e) {
+    throw new BaselineError(file, `is not valid JSON (${(e as Error).message}); restore it from git history or delete it to start over`)
+  }
+  if (!raw || typeof raw !== 'object' || (raw as BaselineFile).schema !== 'experiment-review/baseline') {
+    throw new BaselineError(file, 'is not an Experiment Review baseline (no "schema": "experiment-review/baseline"); point the baseline input at the right file')
+  }
+  const b = raw as BaselineFile
+  if (typeof b.version !== 'number' || b.version > BASELINE_VERSION) {
+    throw new BaselineError(
+      file,
+      `has version ${JSON.stringify(b.version)}, newer than this Experiment Review understands (${BASELINE_VERSION}); upgrade the action`
+    )
+  }
+  if (!b.champion || typeof b.champion !== 'object' || typeof b.champion.name !== 'string' || !b.champion.metrics) {
+    throw new BaselineError(file, 'has no valid "champion" (name and metrics); restore it from git history')
+  }
+  return { ...b, champion: reviveRecord(b.champion), history: Array.isArray(b.history) ? b.history.map(reviveRecord) : [] }
+}
+
+/** The baseline's champion as an experiment, ready to compare. */
+export function baselineExperiment(record: BaselineRecord): Experiment {
+  const run = makeRun({
+    id: `baseline:${record.name}`,
+    name: record.name,
+    source: 'baseline',
+    path: '.experiments/baseline.json',
+    params: record.params,
+    metrics: Object.fromEntries(Object.entries(record.metrics).map(([k, m]) => [k, { value: m.value, ...(m.history ? { history: m.history } : {}) }])),
+    metadata: record.metadata
+  })
+  const experiment = makeExperiment(record.name, [run])
+  experiment.metrics = record.metrics
+  return experiment
+}
+
+/** Makes a baseline record from a chosen experiment. */
+export function recordFromExperiment(experiment: Experiment, extra: Partial<BaselineRecord> = {}): BaselineRecord {
+  return {
+    name: experiment.name,
+    params: experiment.lead.params,
+    metrics: experiment.metrics,
+    metadata: experiment.lead.metadata,
+    runs: experiment.runs.map(r => r.name),
+    ...extra
+  }
+}
+
+function reviveNumber(v: unknown): number {
+  if (typeof v === 'number') return v
+  if (v === 'NaN') return NaN
+  if (v === 'Infinity') return Infinity
+  if (v === '-Infinity') return -Infinity
+  return Number(v)
+}
+
+function reviveRecord(r: BaselineRecord): BaselineRecord {
+  const metrics: Record<string, MetricStat> = {}
+  for (const [k, m] of Object.entries(r.metrics ?? {})) {
+    const samples = Array.isArray(m.samples) ? m.samples.map(reviveNumber) : [reviveNumber(m.value)]
+    metrics[k] = { ...m, value: reviveNumber(m.value), samples, n: m.n ?? samples.length }
+  }
+  return { ...r, params: r.params ?? {}, metadata: { ...emptyMetadata(), ...(r.metadata as Partial<RunMetadata> | undefined) }, metrics, runs: r.runs ?? [r.name] }
+}
+
+function trimHistories(r: BaselineRecord): BaselineRecord {
+  const metrics: Record<string, MetricStat> = {}
+  for (const [k, m] of Object.entries(r.metrics)) {
+    metrics[k] = m.history && m.history.length > HISTORY_POINTS_KEPT ? { ...m, history: thin(m.history, HISTORY_POINTS_KEPT) } : m
+  }
+  return { ...r, metrics }
+}
+
+function stripCurves(r: BaselineRecord): BaselineRecord {
+  const metrics: Record<string, MetricStat> = {}
+  for (const [k, m] of Object.entries(r.metrics)) {
+    const { history: _history, ...rest } = m
+    metrics[k] = rest
+  }
+  return { ...r, metrics }
+}
+
+/** Keeps at most `max` points of a series, evenly spaced, always keeping the last. */
+export function thin<T>(points: T[], max: number): T[] {
+  if (points.length <= max) return points
+  const out: T[] = []
+  const stride = (points.length - 1) / (max - 1)
+  for (let i = 0; i < max; i++) out.push(points[Math.round(i * stride)])
+  return out
+}

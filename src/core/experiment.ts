@@ -1,0 +1,115 @@
+// Experiments: runs that repeat one configuration (seeds, folds) grouped into one experiment with samples.
+import type { HistoryPoint, Run, RunStatus } from './run.js'
+import type { Rules } from './rules.js'
+import { summarize } from './stats.js'
+
+/** A metric of an experiment: the mean over its runs, and the samples behind it. */
+export interface MetricStat {
+  /** Mean over the finite samples; the single value when n = 1 (may be NaN or ±Infinity then). */
+  value: number
+  /** Exact decimal text of a single value that a double cannot hold. */
+  exact?: string
+  /** One value per run that logged the metric (non-finite ones included). */
+  samples: number[]
+  n: number
+  sd?: number
+  ci95?: [number, number]
+  /** History of the first run that has one (for learning curves). */
+  history?: HistoryPoint[]
+}
+
+/** One configuration's result: one run, or several repeats of it. */
+export interface Experiment {
+  /** Display name: the group's name, or the run's. */
+  name: string
+  /** The runs of this experiment (one for a single run). */
+  runs: Run[]
+  /** The run whose params and metadata stand for the experiment (the first finished one). */
+  lead: Run
+  metrics: Record<string, MetricStat>
+  /** failed when every run failed; otherwise the lead's status. */
+  status: RunStatus
+  /** Runs of the group that failed (shown, left out of the samples). */
+  failedRuns: Run[]
+}
+
+/** Turns a `-seed<N>` style pattern into a RegExp that strips the suffix from a run name. */
+function patternRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('<N>', '\\d+')
+  return new RegExp(`${escaped}$`, 'i')
+}
+
+/** The group key of a run: metadata group, the parent run, or its name without a seed/fold suffix. */
+export function groupKeyOf(run: Run, rules: Rules, runsById: Map<string, Run>): string | undefined {
+  if (run.metadata.group) return run.metadata.group
+  if (run.metadata.parentId) {
+    const parent = runsById.get(run.metadata.parentId)
+    return parent ? parent.name : run.metadata.parentId
+  }
+  for (const pattern of rules.grouping.patterns) {
+    const re = patternRegExp(pattern)
+    if (re.test(run.name)) return run.name.replace(re, '')
+  }
+  return undefined
+}
+
+/** Groups runs into experiments; a parent run with children becomes their experiment. */
+export function groupRuns(runs: Run[], rules: Rules): Experiment[] {
+  const byNativeId = new Map<string, Run>()
+  for (const r of runs) byNativeId.set(nativeId(r), r)
+  const parents = new Set(runs.map(r => r.metadata.parentId).filter((x): x is string => !!x))
+  const groups = new Map<string, Run[]>()
+  const order: string[] = []
+  for (const run of runs) {
+    // A parent with children only frames them; its own metrics join only if it has no children reporting.
+    if (parents.has(nativeId(run))) continue
+    const key = groupKeyOf(run, rules, byNativeId)
+    const id = key !== undefined ? `group:${key}` : `run:${run.id}`
+    if (!groups.has(id)) {
+      groups.set(id, [])
+      order.push(id)
+    }
+    groups.get(id)?.push(run)
+  }
+  // Parents whose children were all absent are runs of their own.
+  for (const run of runs) {
+    if (parents.has(nativeId(run)) && !runs.some(r => r.metadata.parentId === nativeId(run))) {
+      groups.set(`run:${run.id}`, [run])
+      order.push(`run:${run.id}`)
+    }
+  }
+  return order.map(id => {
+    const members = groups.get(id) as Run[]
+    const name = id.startsWith('group:') && members.length > 1 ? id.slice('group:'.length) : members[0].name
+    return makeExperiment(name, members)
+  })
+}
+
+/** The id a tracker uses for a run (the last segment of our id), which parentId refers to. */
+function nativeId(run: Run): string {
+  return run.id.split(/[:/]/).pop() ?? run.id
+}
+
+/** Builds an experiment from its runs; failed runs are kept aside and left out of the samples. */
+export function makeExperiment(name: string, runs: Run[]): Experiment {
+  const good = runs.filter(r => r.metadata.status !== 'failed')
+  const failedRuns = runs.filter(r => r.metadata.status === 'failed')
+  const counted = good.length ? good : runs
+  const lead = counted[0]
+  const names = new Set(counted.flatMap(r => Object.keys(r.metrics)))
+  const metrics: Record<string, MetricStat> = {}
+  for (const metric of names) {
+    const present = counted.filter(r => r.metrics[metric])
+    const samples = present.map(r => r.metrics[metric].value)
+    const history = present.find(r => r.metrics[metric].history?.length)?.metrics[metric].history
+    if (samples.length === 1) {
+      const m = present[0].metrics[metric]
+      metrics[metric] = { value: m.value, samples, n: 1, ...(m.exact ? { exact: m.exact } : {}), ...(history ? { history } : {}) }
+    } else {
+      const s = summarize(samples)
+      metrics[metric] = { value: s.mean, samples, n: s.n, sd: s.sd, ci95: s.ci95, ...(history ? { history } : {}) }
+    }
+  }
+  const status: RunStatus = good.length ? lead.metadata.status : 'failed'
+  return { name, runs, lead, metrics, status, failedRuns }
+}
