@@ -13,18 +13,43 @@ export type Verdict = 'pass' | 'fail' | 'no-baseline'
 /** Which way a metric moved, judged by its goal. */
 export type MetricStatus = 'improved' | 'regressed' | 'unchanged' | 'added' | 'removed' | 'not-comparable'
 
-/** A significance test of the PR's samples against the baseline's. */
+/**
+ * A significance test of the PR's samples against the baseline's: Welch's t-test, two-sided, at `alpha`.
+ * Set on a MetricComparison whenever either side has at least 2 samples. `state` says what the numbers mean:
+ * - `significant`: tested and p < alpha; the change is larger than run-to-run noise explains
+ *   ("f1 −2.1 pts (p = 0.003, significant)").
+ * - `within-noise`: tested and p ≥ alpha; the change could be noise ("accuracy −0.8 pts (p = 0.41, within noise)").
+ *   A drop beyond max_drop that is within noise does not fail the gate (unless the rule sets require_significance: false).
+ * - `exact`: at least 2 samples a side and no variance on either side; no test applies and none is needed, the
+ *   difference is exact. `significant` is true when the means differ. A drop beyond max_drop fails.
+ * - `inconclusive`: fewer than 2 finite samples on one side (e.g. a baseline kept as one value, or NaN samples left
+ *   out); noise cannot be judged. The raw change decides the rule and the check is labelled inconclusive: this state
+ *   never reads as a pass.
+ */
 export interface SignificanceResult {
-  /** Whether a test could be run (n ≥ 2 a side, some variance). */
+  state: 'significant' | 'within-noise' | 'exact' | 'inconclusive'
+  /** Whether a test could be run (n ≥ 2 finite samples a side, some variance): states significant and within-noise. */
   tested: boolean
+  /** Two-sided p-value (tested only). */
   p?: number
+  /** t statistic of PR − baseline (tested only). */
   t?: number
+  /** Welch–Satterthwaite degrees of freedom (tested only). */
   df?: number
+  /** p < alpha when tested; the means differ when exact; undefined when inconclusive. */
   significant?: boolean
-  /** Bootstrap 95% interval of the difference (PR − baseline). */
+  /** Seeded bootstrap 95% interval of the difference of means (PR − baseline), reproducible run to run. */
   ci95?: [number, number]
-  /** Why no test ran, when samples were there but too few or degenerate. */
+  /** Welch 95% interval of the difference of means (PR − baseline). */
+  welchCi95?: [number, number]
+  /** Why no test ran (inconclusive: too few samples; exact: no variance). */
   inconclusive?: string
+  /** Finite samples used from each side. */
+  n: { baseline: number; current: number }
+  /** Non-finite samples (NaN, ±Infinity) left out of the test on each side. */
+  excluded: { baseline: number; current: number }
+  /** The level the test was judged at. */
+  alpha: number
 }
 
 /** One rule applied to one metric. */
@@ -164,7 +189,7 @@ export function compareRuns(input: CompareInput): Comparison {
   for (const m of metrics) {
     for (const c of m.checks) {
       if (c.passed) continue
-      violations.push({ metric: m.name, rule: c.rule, message: `${m.name}: ${c.text}`, accepted: m.accepted, line: rules.origin?.lines[m.name] })
+      violations.push({ metric: m.name, rule: c.rule, message: violationMessage(m, c), accepted: m.accepted, line: rules.origin?.lines[m.name] })
     }
   }
   if (champion && rules.overfitting) {
@@ -235,6 +260,26 @@ export function compareRuns(input: CompareInput): Comparison {
   }
 }
 
+/** A broken rule in words: what the value was, against what limit. */
+export function violationMessage(m: MetricComparison, c: RuleCheck): string {
+  const value = (s: MetricStat | undefined) => (s ? (s.exact ?? String(round(s.value))) : 'missing')
+  switch (c.rule) {
+    case 'min':
+      return `${m.name} is ${value(m.current)}, below the floor ${c.text.replace('≥ ', '')}`
+    case 'max':
+      return `${m.name} is ${value(m.current)}, above the ceiling ${c.text.replace('≤ ', '')}`
+    case 'max_drop':
+    case 'max_rise': {
+      const how = c.inconclusive ? ' (too few samples to rule out noise)' : m.significance?.tested ? ` (p = ${fmtP(m.significance.p)}, significant)` : ''
+      return `${m.name} went from ${value(m.baseline)} to ${value(m.current)}, beyond the allowed ${c.text}${how}`
+    }
+    case 'required':
+      return `${m.name} is ${c.text}`
+    default:
+      return `${m.name}: ${c.text}`
+  }
+}
+
 /** Compares every metric of the champion and the baseline (their union), applying each metric's rule. */
 export function compareMetrics(champion: Experiment, base: Experiment | undefined, rules: Rules, accepted: AcceptedRegression[]): MetricComparison[] {
   const names = new Set([...Object.keys(champion.metrics), ...Object.keys(base?.metrics ?? {})])
@@ -296,20 +341,34 @@ export function compareMetric(
   }
 }
 
-/** Welch's test and a bootstrap interval when both sides carry samples. */
+/** Welch's test and a bootstrap interval; set whenever either side has ≥ 2 samples (see SignificanceResult). */
 export function testSignificance(baseline: MetricStat, current: MetricStat, alpha: number): SignificanceResult | undefined {
+  if (baseline.samples.length < 2 && current.samples.length < 2) return undefined
+  const result = welchTTest(baseline.samples, current.samples)
+  const n = { baseline: result.n[0], current: result.n[1] }
+  const excluded = { baseline: result.nonFinite[0], current: result.nonFinite[1] }
+  if (isInconclusive(result)) {
+    if (result.exactDifference !== undefined) {
+      const d = result.exactDifference
+      return { state: 'exact', tested: false, significant: d !== 0, ci95: [d, d], inconclusive: result.inconclusive, n, excluded, alpha }
+    }
+    return { state: 'inconclusive', tested: false, inconclusive: result.inconclusive, n, excluded, alpha }
+  }
   const a = baseline.samples.filter(Number.isFinite)
   const b = current.samples.filter(Number.isFinite)
-  if (a.length < 2 && b.length < 2) return undefined
-  const result = welchTTest(a, b)
-  if (isInconclusive(result)) return { tested: false, inconclusive: result.inconclusive }
+  const significant = result.p < alpha
   return {
+    state: significant ? 'significant' : 'within-noise',
     tested: true,
     p: result.p,
     t: result.t,
     df: result.df,
-    significant: result.p < alpha,
-    ci95: bootstrapDifferenceCi(a, b)
+    significant,
+    ci95: bootstrapDifferenceCi(a, b),
+    welchCi95: result.ci95,
+    n,
+    excluded,
+    alpha
   }
 }
 
@@ -350,12 +409,26 @@ function checkRule(
       checks.push({ rule: kind, text, passed: true })
       return
     }
-    if (demandSignificance && significance?.tested) {
-      if (significance.significant) checks.push({ rule: kind, text, passed: false })
-      else checks.push({ rule: kind, text, passed: true, note: `beyond the limit but within noise (p = ${fmtP(significance.p)} ≥ ${alpha})` })
-      return
+    switch (significance?.state) {
+      case 'significant':
+        checks.push({ rule: kind, text, passed: false, note: `significant (p = ${fmtP(significance.p)} < ${alpha})` })
+        return
+      case 'within-noise':
+        if (demandSignificance) {
+          checks.push({ rule: kind, text, passed: true, note: `beyond the limit but within noise (p = ${fmtP(significance.p)} ≥ ${alpha})` })
+        } else {
+          checks.push({ rule: kind, text, passed: false, note: `within noise (p = ${fmtP(significance.p)}), but the rule does not require significance` })
+        }
+        return
+      case 'exact':
+        checks.push({ rule: kind, text, passed: false, note: 'no variance on either side: the difference is exact' })
+        return
+      case 'inconclusive':
+        checks.push({ rule: kind, text, passed: false, inconclusive: true, note: `inconclusive: ${significance.inconclusive}; the raw change decides` })
+        return
+      default:
+        checks.push({ rule: kind, text, passed: false })
     }
-    checks.push({ rule: kind, text, passed: false, inconclusive: !!significance?.inconclusive })
   }
   if (rule.maxDrop) moveCheck('max_drop', rule.maxDrop)
   if (rule.maxRise) moveCheck('max_rise', rule.maxRise)

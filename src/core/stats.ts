@@ -2,7 +2,10 @@
 
 /** Mean, standard deviation (n − 1) and count of the finite values of a sample. */
 export interface SampleSummary {
+  /** Number of finite values (the ones summarised). */
   n: number
+  /** Number of values left out because they were NaN or ±Infinity. */
+  nonFinite: number
   mean: number
   /** Sample standard deviation; undefined for n < 2. */
   sd?: number
@@ -14,48 +17,98 @@ export interface SampleSummary {
 export function summarize(values: number[]): SampleSummary {
   const xs = values.filter(Number.isFinite)
   const n = xs.length
-  if (n === 0) return { n: 0, mean: NaN }
-  const mean = xs.reduce((a, b) => a + b, 0) / n
-  if (n < 2) return { n, mean }
-  const variance = xs.reduce((a, x) => a + (x - mean) ** 2, 0) / (n - 1)
-  const sd = Math.sqrt(variance)
+  const nonFinite = values.length - n
+  if (n === 0) return { n: 0, nonFinite, mean: NaN }
+  const mean = meanOf(xs)
+  if (n < 2) return { n, nonFinite, mean }
+  const sd = Math.sqrt(varianceOf(xs, mean))
   const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n))
-  return { n, mean, sd, ci95: [mean - half, mean + half] }
+  return { n, nonFinite, mean, sd, ci95: [mean - half, mean + half] }
 }
 
-/** The outcome of Welch's unequal-variance t-test of b against a. */
+/** Arithmetic mean, with a correction pass so that constant samples give their constant exactly. */
+function meanOf(xs: number[]): number {
+  let sum = 0
+  for (const x of xs) sum += x
+  const rough = sum / xs.length
+  let correction = 0
+  for (const x of xs) correction += x - rough
+  return rough + correction / xs.length
+}
+
+/** Sample variance (n − 1) about a given mean, by the corrected two-pass formula. */
+function varianceOf(xs: number[], mean: number): number {
+  let squares = 0
+  let residual = 0
+  for (const x of xs) {
+    squares += (x - mean) ** 2
+    residual += x - mean
+  }
+  return Math.max(0, (squares - (residual * residual) / xs.length) / (xs.length - 1))
+}
+
+/** The outcome of Welch's unequal-variance t-test of b against a (as R's `t.test(b, a)` and SciPy's `ttest_ind(b, a, equal_var=False)`). */
 export interface WelchResult {
   /** t statistic of mean(b) − mean(a). */
   t: number
+  /** Welch–Satterthwaite degrees of freedom. */
   df: number
   /** Two-sided p-value. */
   p: number
+  /** mean(b) − mean(a). */
   meanDifference: number
+  /** 95% Welch confidence interval of mean(b) − mean(a). */
+  ci95: [number, number]
+  /** Finite values used from a and from b. */
+  n: [number, number]
+  /** Non-finite values left out of a and of b. */
+  nonFinite: [number, number]
 }
 
 /** Why a test could not be run. */
 export interface Inconclusive {
   inconclusive: string
+  /**
+   * Set when both sides have at least 2 values and none varies: no test applies, but the difference of the means
+   * is then known exactly (0 when the two constants are equal).
+   */
+  exactDifference?: number
+  /** Finite values used from a and from b. */
+  n: [number, number]
+  /** Non-finite values left out of a and of b. */
+  nonFinite: [number, number]
 }
 
-/** Welch's t-test (two-sided) of sample b against sample a; inconclusive for too few or degenerate samples. */
+/** Welch's t-test (two-sided) of sample b against sample a; non-finite values are left out and counted. */
 export function welchTTest(a: number[], b: number[]): WelchResult | Inconclusive {
   const sa = summarize(a)
   const sb = summarize(b)
+  const n: [number, number] = [sa.n, sb.n]
+  const nonFinite: [number, number] = [sa.nonFinite, sb.nonFinite]
   if (sa.n < 2 || sb.n < 2) {
-    return { inconclusive: `too few samples to test (${sa.n} baseline, ${sb.n} in this PR; at least 2 a side)` }
+    const left = sa.nonFinite + sb.nonFinite ? ` after leaving out ${sa.nonFinite + sb.nonFinite} non-finite` : ''
+    return {
+      inconclusive: `too few samples to test (${sa.n} baseline, ${sb.n} in this PR${left}; at least 2 a side)`,
+      n,
+      nonFinite
+    }
   }
   const va = (sa.sd as number) ** 2 / sa.n
   const vb = (sb.sd as number) ** 2 / sb.n
   const meanDifference = sb.mean - sa.mean
   if (va + vb === 0) {
-    if (meanDifference === 0) return { inconclusive: 'both sides are identical constants' }
-    return { inconclusive: 'no variance on either side, so no test applies; the difference is exact' }
+    const inconclusive =
+      meanDifference === 0
+        ? 'both sides are the same constant: no variance, no difference'
+        : 'no variance on either side, so no test applies; the difference is exact'
+    return { inconclusive, exactDifference: meanDifference, n, nonFinite }
   }
-  const t = meanDifference / Math.sqrt(va + vb)
+  const se = Math.sqrt(va + vb)
+  const t = meanDifference / se
   const df = (va + vb) ** 2 / (va ** 2 / (sa.n - 1) + vb ** 2 / (sb.n - 1))
   const p = Math.min(1, 2 * studentTSurvival(Math.abs(t), df))
-  return { t, df, p, meanDifference }
+  const half = studentTQuantile(0.975, df) * se
+  return { t, df, p, meanDifference, ci95: [meanDifference - half, meanDifference + half], n, nonFinite }
 }
 
 /** True when a test result is inconclusive. */
@@ -94,37 +147,93 @@ export function bootstrapDifferenceCi(a: number[], b: number[], options: { level
   return [lo, hi]
 }
 
-/** P(T > t) for Student's t with df degrees of freedom (t ≥ 0). */
-export function studentTSurvival(t: number, df: number): number {
-  if (!Number.isFinite(t)) return 0
-  const x = df / (df + t * t)
-  return 0.5 * regularizedIncompleteBeta(x, df / 2, 0.5)
+/** Standard normal draws from a seeded PRNG by the Box–Muller transform (reproducible simulations). */
+export function seededNormal(seed: number): () => number {
+  const random = seededRandom(seed)
+  let spare: number | undefined
+  return () => {
+    if (spare !== undefined) {
+      const z = spare
+      spare = undefined
+      return z
+    }
+    let u = random()
+    while (u <= 0) u = random()
+    const v = random()
+    const r = Math.sqrt(-2 * Math.log(u))
+    spare = r * Math.sin(2 * Math.PI * v)
+    return r * Math.cos(2 * Math.PI * v)
+  }
 }
 
-/** The q-quantile of Student's t with df degrees of freedom (bisection on the survival function). */
+/** P(T > t) for Student's t with df degrees of freedom (any real t; df > 0). */
+export function studentTSurvival(t: number, df: number): number {
+  if (Number.isNaN(t) || !(df > 0)) return NaN
+  if (t === Infinity) return 0
+  if (t === -Infinity) return 1
+  // P(|T| > t) = I_x(df/2, 1/2) with x = df/(df+t²). Where the continued fraction would switch to the
+  // complement, pass 1 − x = t²/(df+t²) computed directly so that small t keeps its digits.
+  const t2 = t * t
+  const a = df / 2
+  const x = df / (df + t2)
+  const tail =
+    x > (a + 1) / (a + 2.5)
+      ? 0.5 * (1 - regularizedIncompleteBeta(t2 / (df + t2), 0.5, a))
+      : 0.5 * regularizedIncompleteBeta(x, a, 0.5)
+  return t >= 0 ? tail : 1 - tail
+}
+
+const quantileCache = new Map<string, number>()
+
+/** The q-quantile of Student's t with df degrees of freedom (0 < q < 1), like R's `qt(q, df)`. */
 export function studentTQuantile(q: number, df: number): number {
+  if (!(q > 0 && q < 1) || !(df > 0)) return NaN
+  if (q === 0.5) return 0
+  if (q < 0.5) return -studentTQuantile(1 - q, df)
+  const key = `${q}:${df}`
+  const cached = quantileCache.get(key)
+  if (cached !== undefined) return cached
+  const tail = 1 - q
   let lo = 0
-  let hi = 1e3
-  for (let i = 0; i < 200; i++) {
+  let hi = 1
+  while (studentTSurvival(hi, df) > tail && hi < 1e300) hi *= 2
+  // Bisection to a bracket, then Newton steps on the survival function for full precision.
+  for (let i = 0; i < 60 && hi - lo > 1e-12 * hi; i++) {
     const mid = (lo + hi) / 2
-    if (1 - studentTSurvival(mid, df) < q) lo = mid
+    if (studentTSurvival(mid, df) > tail) lo = mid
     else hi = mid
   }
-  return (lo + hi) / 2
+  let x = (lo + hi) / 2
+  for (let i = 0; i < 4; i++) {
+    const step = (studentTSurvival(x, df) - tail) / studentTDensity(x, df)
+    if (!Number.isFinite(step)) break
+    const next = x + step
+    if (next < lo || next > hi) break
+    x = next
+  }
+  if (quantileCache.size > 1000) quantileCache.clear()
+  quantileCache.set(key, x)
+  return x
+}
+
+/** The density of Student's t with df degrees of freedom at t. */
+export function studentTDensity(t: number, df: number): number {
+  const lnC = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI)
+  return Math.exp(lnC - ((df + 1) / 2) * Math.log1p((t * t) / df))
 }
 
 /** The regularized incomplete beta function I_x(a, b) (continued fraction, Lentz's method). */
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
   if (x <= 0) return 0
   if (x >= 1) return 1
-  const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x)
+  const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x)
   if (x > (a + 1) / (a + b + 2)) return 1 - regularizedIncompleteBeta(1 - x, b, a)
   const front = Math.exp(lnFront) / a
   const tiny = 1e-300
   let f = 1
   let c = 1
   let d = 0
-  for (let i = 0; i <= 400; i++) {
+  for (let i = 0; i <= 20000; i++) {
     const m = Math.floor(i / 2)
     let numerator: number
     if (i === 0) numerator = 1
@@ -137,7 +246,7 @@ export function regularizedIncompleteBeta(x: number, a: number, b: number): numb
     if (Math.abs(c) < tiny) c = tiny
     const cd = c * d
     f *= cd
-    if (Math.abs(1 - cd) < 1e-15) break
+    if (Math.abs(1 - cd) < 3e-16) break
   }
   return front * (f - 1)
 }
