@@ -1,7 +1,10 @@
 // Every run format the detector knows, in the order they are asked.
 import { builtinSource } from './builtin.js'
 import type { RunSource } from './source.js'
+import { dvcSource } from './dvc.js'
+import { huggingfaceSource } from './huggingface.js'
+import { csvSource } from './csv.js'
 import { wandbSource } from './wandb.js'
 
 /** All formats, asked in this order for each directory. */
-export const ALL_SOURCES: RunSource[] = [builtinSource, wandbSource]
+export const ALL_SOURCES: RunSource[] = [builtinSource, wandbSource, dvcSource, huggingfaceSource, csvSource]

@@ -1,0 +1,475 @@
+// CSV training logs: Keras `CSVLogger` files (an `epoch` column) and Lightning `CSVLogger` folders
+// (`metrics.csv` with `step`/`epoch` and sparse metric columns, `hparams.yaml` beside it). Files are
+// streamed, never read whole. Also home of the small helpers the DVC and Hugging Face readers share:
+// a streaming delimited-text parser, exact YAML/TOML reading, and number and metric flattening.
+import path from 'node:path'
+import { StringDecoder } from 'node:string_decoder'
+import { parse as parseToml, TomlError } from 'smol-toml'
+import { parseDocument } from 'yaml'
+import { flattenParams, makeRun, type HistoryPoint, type Metric, type ParamValue, type Run } from '../core/run.js'
+import { numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
+import { ExactNumber } from './json.js'
+import type { Claim, DirListing, RunSource } from './source.js'
+
+/** The file name Lightning's CSVLogger writes its metrics to. */
+export const LIGHTNING_METRICS_FILE = 'metrics.csv'
+/** The file Lightning writes the hyperparameters to, beside metrics.csv. */
+export const LIGHTNING_HPARAMS_FILE = 'hparams.yaml'
+
+/** CSV files claimed during auto-detection by their name alone (the header decides when they are read). */
+const LOG_NAME = /(?:^|[_.-])(?:log|logs|history|metrics|training)(?:[_.-]|$)/i
+/** The longest field the parser accepts before it gives up on a file (a quote that never closes). */
+const MAX_FIELD_CHARS = 1024 * 1024
+/** The most columns a training log may have. */
+const MAX_COLUMNS = 10_000
+
+/** Reads Keras and Lightning CSV training logs. */
+export const csvSource: RunSource = {
+  format: 'csv',
+  claim(listing: DirListing): Claim[] {
+    const claims: Claim[] = []
+    // A listing of exactly one file and no folders is what the detector makes for an explicit `runs` file.
+    const explicit = listing.files.length === 1 && listing.dirs.length === 0
+    for (const file of listing.files) {
+      const lower = file.toLowerCase()
+      if (lower === LIGHTNING_METRICS_FILE) claims.push({ path: path.join(listing.path, file) })
+      else if (lower.endsWith('.csv') && (explicit || LOG_NAME.test(lower.slice(0, -4)))) {
+        claims.push({ path: path.join(listing.path, file) })
+      } else if (lower === 'training.log' && explicit) claims.push({ path: path.join(listing.path, file) })
+    }
+    return claims
+  },
+  async read(claimPath: string, ctx: ReadContext): Promise<Run[]> {
+    const run = await readCsvLogRun(claimPath, ctx)
+    return run ? [run] : []
+  }
+}
+
+/** Reads one CSV training log (and `hparams.yaml` beside a Lightning `metrics.csv`) into a run. */
+export async function readCsvLogRun(file: string, ctx: ReadContext): Promise<Run | undefined> {
+  const dir = path.dirname(file)
+  const isLightning = path.basename(file).toLowerCase() === LIGHTNING_METRICS_FILE
+  const relDir = ctx.rel(dir)
+  const name = isLightning
+    ? relDir === '.'
+      ? path.basename(ctx.workspace)
+      : relDir
+    : ctx.rel(file).replace(/\.(csv|log)$/i, '')
+  const place = { run: name }
+  const log = await readSeriesTable(file, ctx, place, { requireStep: true, explicitName: !isLightning })
+  if (!log) return undefined
+  const params: Record<string, ParamValue> = {}
+  const { files } = await ctx.list(dir)
+  if (isLightning && files.includes(LIGHTNING_HPARAMS_FILE)) {
+    const hparamsFile = path.join(dir, LIGHTNING_HPARAMS_FILE)
+    const raw = await readYamlExact(ctx, hparamsFile, place)
+    if (raw !== undefined && raw !== null) {
+      if (isRecord(raw)) Object.assign(params, flattenParams(plainParams(raw)))
+      else ctx.error(hparamsFile, `must hold a mapping of hyperparameters, found ${describeValue(raw)}; it was ignored`, place)
+    }
+  }
+  return makeRun({ id: `csv:${ctx.rel(file)}`, name, source: 'csv', path: ctx.rel(file), params, metrics: log.metrics })
+}
+
+/** Options for reading a table of per-step values. */
+export interface SeriesTableOptions {
+  /** Report a file without a `step` or `epoch` column as an error (otherwise it is skipped quietly). */
+  requireStep: boolean
+  /** Whether the user named this file (wording of the message when it is not a training log). */
+  explicitName?: boolean
+  /** Metric name to use for the one value column (dvclive TSV files name the metric by their path). */
+  metricName?: string
+}
+
+/** What a per-step table yields: one metric per value column, the step column used. */
+export interface SeriesTable {
+  stepColumn: string
+  metrics: Record<string, Metric>
+}
+
+/**
+ * Streams a CSV or TSV file whose header has a `step` (or `epoch`) column and turns every other numeric
+ * column into a metric with a history. Rows sharing a step are merged; the final value is the one at
+ * the highest step that has a value. Undefined when the file is not such a table.
+ */
+export async function readSeriesTable(
+  file: string,
+  ctx: ReadContext,
+  place: DiagnosticPlace,
+  options: SeriesTableOptions
+): Promise<SeriesTable | undefined> {
+  const stream = await ctx.openStream(file, place)
+  if (!stream) return undefined
+  let header: string[] | undefined
+  let stepIndex = -1
+  let stepColumn = ''
+  let timeIndex = -1
+  let skipIndexes = new Set<number>()
+  const series = new Map<number, Map<number, HistoryPoint>>()
+  const badValue = new Map<number, { line: number; text: string; count: number }>()
+  let notTable = false
+  let raggedReported = false
+  let badStepReported = 0
+
+  const onRecord = (fields: string[], line: number): boolean => {
+    if (!header) {
+      header = fields.map(f => f.trim())
+      const lower = header.map(h => h.toLowerCase())
+      stepIndex = lower.indexOf('step')
+      if (stepIndex < 0) stepIndex = lower.indexOf('epoch')
+      if (stepIndex < 0) {
+        notTable = true
+        return false
+      }
+      stepColumn = header[stepIndex]
+      timeIndex = lower.findIndex(h => h === 'timestamp' || h === 'wall_time')
+      // With a `step` column, `epoch` is a progress counter, not a metric.
+      skipIndexes = new Set([stepIndex, timeIndex, lower[stepIndex] === 'step' ? lower.indexOf('epoch') : -1].filter(i => i >= 0))
+      const seen = new Map<string, number>()
+      header.forEach((h, i) => {
+        if (skipIndexes.has(i)) return
+        if (h === '') {
+          ctx.warn(file, `column ${i + 1} has no name in the header; it was skipped`, { ...place, line, column: i + 1 })
+          skipIndexes.add(i)
+        } else if (seen.has(h)) {
+          ctx.warn(file, `column "${h}" appears twice in the header (columns ${(seen.get(h) ?? 0) + 1} and ${i + 1}); the second one was skipped`, {
+            ...place,
+            key: h,
+            line
+          })
+          skipIndexes.add(i)
+        } else seen.set(h, i)
+      })
+      return true
+    }
+    if (fields.length === header.length && fields.every((f, i) => f.trim() === header?.[i])) {
+      ctx.warn(file, 'repeats its header here (two logs written into one file?); rows after it are merged by step', { ...place, line })
+      return true
+    }
+    if (fields.length > header.length && !raggedReported) {
+      raggedReported = true
+      ctx.warn(file, `row has ${fields.length} fields but the header has ${header.length}; the extra fields were ignored`, { ...place, line })
+    }
+    const stepText = (fields[stepIndex] ?? '').trim()
+    const step = parseNumberText(stepText)
+    if (step === undefined || !Number.isFinite(step)) {
+      if (badStepReported++ < 3) {
+        ctx.error(file, `${stepColumn} is ${JSON.stringify(truncate(stepText))}; expected a number. The row was skipped`, {
+          ...place,
+          key: stepColumn,
+          line,
+          column: stepIndex + 1
+        })
+      }
+      return true
+    }
+    const timestamp = timeIndex >= 0 ? parseNumberText((fields[timeIndex] ?? '').trim()) : undefined
+    for (let i = 0; i < header.length && i < fields.length; i++) {
+      if (skipIndexes.has(i)) continue
+      const text = fields[i].trim()
+      if (text === '') continue
+      const value = parseNumberText(text)
+      if (value === undefined) {
+        const bad = badValue.get(i)
+        if (bad) bad.count++
+        else badValue.set(i, { line, text, count: 1 })
+        continue
+      }
+      let points = series.get(i)
+      if (!points) series.set(i, (points = new Map()))
+      const point: HistoryPoint = { step, value }
+      if (timestamp !== undefined && Number.isFinite(timestamp)) point.timestamp = timestamp
+      points.set(step, point)
+    }
+    return true
+  }
+
+  const ok = await parseDelimitedStream(stream, onRecord, ctx, file, place, path.extname(file).toLowerCase() === '.tsv' ? '\t' : undefined)
+  if (!ok) return undefined
+  if (!header) {
+    ctx.error(file, 'is empty; expected a header row with a step or epoch column', place)
+    return undefined
+  }
+  if (notTable) {
+    if (options.requireStep) {
+      const what = options.explicitName ? 'a training log' : 'a metrics table'
+      ctx.warn(file, `has no "step" or "epoch" column in its header (${truncate(header.join(', '), 120)}), so it is not ${what}; it was skipped`, place)
+    }
+    return undefined
+  }
+  for (const [i, bad] of badValue) {
+    const column = header[i]
+    ctx.error(
+      file,
+      `column "${column}" holds ${JSON.stringify(truncate(bad.text))}, not a number${bad.count > 1 ? ` (and ${bad.count - 1} more such cells)` : ''}; those cells were skipped`,
+      { ...place, key: column, line: bad.line, column: i + 1 }
+    )
+  }
+  const valueColumns = header.map((_, i) => i).filter(i => !skipIndexes.has(i))
+  const metrics: Record<string, Metric> = {}
+  for (const i of valueColumns) {
+    const points = series.get(i)
+    if (!points || points.size === 0) continue
+    const history = [...points.values()].sort((a, b) => a.step - b.step)
+    const name = options.metricName && valueColumns.length === 1 ? options.metricName : header[i]
+    metrics[name] = { value: history[history.length - 1].value, history }
+  }
+  return { stepColumn, metrics }
+}
+
+/** Parses one CSV cell as a number: decimal and exponent notation, and Python's nan / inf / -inf. */
+export function parseNumberText(text: string): number | undefined {
+  if (text === '') return undefined
+  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return Number(text)
+  const lower = text.toLowerCase()
+  if (lower === 'nan' || lower === '+nan' || lower === '-nan') return NaN
+  if (/^\+?inf(inity)?$/.test(lower)) return Infinity
+  if (/^-inf(inity)?$/.test(lower)) return -Infinity
+  return undefined
+}
+
+/**
+ * Streams delimited text (CSV by default; the delimiter is taken from the header when not given) and
+ * calls `onRecord` for each non-empty record with its fields and the line it starts on. Quoted fields may
+ * hold delimiters, doubled quotes and line breaks; `\n`, `\r\n`, `\r\r\n` and `\r` all end a record.
+ * `onRecord` returns false to stop early. False (with a diagnostic) when the stream fails or is malformed.
+ */
+export async function parseDelimitedStream(
+  stream: NodeJS.ReadableStream,
+  onRecord: (fields: string[], line: number) => boolean,
+  ctx: ReadContext,
+  file: string,
+  place: DiagnosticPlace,
+  delimiter?: string
+): Promise<boolean> {
+  const decoder = new StringDecoder('utf8')
+  let sep = delimiter
+  let carry = ''
+  let first = true
+  let fields: string[] = []
+  let field = ''
+  let quoted = false
+  let inQuotes = false
+  let line = 1
+  let recordLine = 1
+  let stopped = false
+  let failure: string | undefined
+
+  const endField = () => {
+    fields.push(field)
+    field = ''
+    quoted = false
+    if (fields.length > MAX_COLUMNS) failure = `has more than ${MAX_COLUMNS} columns in one row`
+  }
+  const endRecord = () => {
+    if (fields.length === 0 && field === '' && !quoted) return
+    endField()
+    if (failure) return
+    const record = fields
+    fields = []
+    if (!onRecord(record, recordLine)) stopped = true
+  }
+  /** Processes text; keeps back a trailing `\r` or `"` whose meaning depends on the next character. */
+  const consume = (text: string, final: boolean): string => {
+    if (sep === undefined) {
+      const end = text.search(/[\r\n]/)
+      if (end < 0 && !final && text.length < 65536) return text
+      const head = end < 0 ? text : text.slice(0, end)
+      const counts = [',', '\t', ';'].map(d => [d, head.split(d).length - 1] as const)
+      sep = counts.reduce((best, c) => (c[1] > best[1] ? c : best), [',', 0] as const)[0]
+      if (counts.every(c => c[1] === 0)) sep = ','
+    }
+    let i = 0
+    for (; i < text.length && !stopped && !failure; i++) {
+      const c = text[i]
+      if (inQuotes) {
+        if (c === '"') {
+          if (i + 1 >= text.length && !final) return text.slice(i)
+          if (text[i + 1] === '"') {
+            field += '"'
+            i++
+          } else inQuotes = false
+        } else {
+          if (c === '\n' || (c === '\r' && text[i + 1] !== '\n' && text[i + 1] !== '\r')) line++
+          field += c
+          if (field.length > MAX_FIELD_CHARS) failure = `has a quoted field longer than ${MAX_FIELD_CHARS} characters (a quote that never closes?)`
+        }
+        continue
+      }
+      if (c === '\r' || c === '\n') {
+        if (c === '\r' && i + 1 >= text.length && !final) return text.slice(i)
+        if (c === '\n' || (text[i + 1] !== '\n' && text[i + 1] !== '\r')) line++
+        endRecord()
+        recordLine = line
+        continue
+      }
+      if (c === sep) {
+        endField()
+        continue
+      }
+      if (c === '"' && field === '' && !quoted) {
+        inQuotes = true
+        quoted = true
+        continue
+      }
+      field += c
+      if (field.length > MAX_FIELD_CHARS) failure = `has a field longer than ${MAX_FIELD_CHARS} characters`
+    }
+    return ''
+  }
+
+  try {
+    for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+      let text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk))
+      if (first && text.length > 0) {
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+        first = false
+        if (text.slice(0, 8192).includes('\0')) {
+          ctx.error(file, 'is binary data (it contains NUL bytes), not a text table; it was skipped', place)
+          destroy(stream)
+          return false
+        }
+      }
+      carry = consume(text, false)
+      if (stopped || failure) break
+    }
+    if (!stopped && !failure) {
+      consume(carry + decoder.end(), true)
+      if (inQuotes && !failure) failure = 'ends inside a quoted field (the file is cut short?)'
+      if (!failure) endRecord()
+    }
+  } catch (e) {
+    ctx.error(file, `could not be read to the end: ${(e as Error).message}`, { ...place, line })
+    destroy(stream)
+    return false
+  }
+  destroy(stream)
+  if (failure) {
+    ctx.error(file, `${failure}; it was skipped`, { ...place, line: recordLine })
+    return false
+  }
+  return true
+}
+
+function destroy(stream: NodeJS.ReadableStream): void {
+  const s = stream as NodeJS.ReadableStream & { destroy?: () => void }
+  s.destroy?.()
+}
+
+/**
+ * Reads YAML like ctx.readYaml but keeps integers a double cannot hold as ExactNumber, and dates as text.
+ * Unknown tags such as `!!python/object` resolve as plain data. Undefined (with a diagnostic) on error.
+ */
+export async function readYamlExact(ctx: ReadContext, file: string, place?: DiagnosticPlace): Promise<unknown> {
+  const text = await ctx.readText(file, place)
+  if (text === undefined) return undefined
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: false, intAsBigInt: true })
+  const problem = doc.errors[0]
+  if (problem) {
+    const pos = problem.linePos?.[0]
+    ctx.error(file, `is not valid YAML: ${problem.message.split('\n')[0]}`, { ...place, line: pos?.line, column: pos?.col })
+    return undefined
+  }
+  try {
+    return normalizeParsed(doc.toJS({ maxAliasCount: 1000 }))
+  } catch (e) {
+    ctx.error(file, `cannot be used: ${(e as Error).message}`, place)
+    return undefined
+  }
+}
+
+/** Reads a TOML file; integers a double cannot hold become ExactNumber. Undefined (with a diagnostic) on error. */
+export async function readTomlExact(ctx: ReadContext, file: string, place?: DiagnosticPlace): Promise<unknown> {
+  const text = await ctx.readText(file, place)
+  if (text === undefined) return undefined
+  try {
+    return normalizeParsed(parseToml(text, { integersAsBigInt: 'asNeeded' }))
+  } catch (e) {
+    if (e instanceof TomlError) {
+      ctx.error(file, `is not valid TOML: ${e.message.split('\n')[0]}`, { ...place, line: e.line, column: e.column })
+      return undefined
+    }
+    ctx.error(file, `cannot be used: ${(e as Error).message}`, place)
+    return undefined
+  }
+}
+
+/** Reads a JSON, YAML or TOML file by its extension (JSON first, then YAML, for other names). */
+export async function readStructured(ctx: ReadContext, file: string, place?: DiagnosticPlace): Promise<unknown> {
+  const ext = path.extname(file).toLowerCase()
+  if (ext === '.json') return ctx.readJson(file, place)
+  if (ext === '.yaml' || ext === '.yml') return readYamlExact(ctx, file, place)
+  if (ext === '.toml') return readTomlExact(ctx, file, place)
+  return readYamlExact(ctx, file, place)
+}
+
+/** Turns bigints into numbers (or ExactNumber when a double cannot hold them) and dates into ISO text. */
+export function normalizeParsed(value: unknown, depth = 0): unknown {
+  if (typeof value === 'bigint') {
+    const n = Number(value)
+    return Number.isSafeInteger(n) || BigInt(n) === value ? n : new ExactNumber(n, value.toString())
+  }
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? String(value) : value.toISOString()
+  if (value instanceof ExactNumber || value === null || typeof value !== 'object' || depth > 64) return value
+  if (Array.isArray(value)) return value.map(v => normalizeParsed(v, depth + 1))
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of value) out[String(k)] = normalizeParsed(v, depth + 1)
+    return out
+  }
+  if (value instanceof Set) return [...value].map(v => normalizeParsed(v, depth + 1))
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) out[k] = normalizeParsed(v, depth + 1)
+  return out
+}
+
+/** Replaces ExactNumber values by their exact text so flattenParams keeps every digit. */
+export function plainParams(value: unknown, depth = 0): unknown {
+  if (value instanceof ExactNumber) return value.text
+  if (value === null || typeof value !== 'object' || depth > 64) return value
+  if (Array.isArray(value)) return value.map(v => plainParams(v, depth + 1))
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) out[k] = plainParams(v, depth + 1)
+  return out
+}
+
+/** Turns a parsed number (plain, ExactNumber) into a metric; undefined for anything else. */
+export function metricFromValue(value: unknown): Metric | undefined {
+  const n = numberFromJson(value)
+  if (!n) return undefined
+  return n.exact ? { value: n.value, exact: n.exact } : { value: n.value }
+}
+
+/**
+ * Flattens nested numbers into dotted metric names (`{a: {b: 1}}` → `a.b`). Keys that hold text,
+ * booleans, lists or null are collected in `skipped` for one diagnostic.
+ */
+export function flattenMetrics(value: Record<string, unknown>, prefix: string, out: Record<string, Metric>, skipped: string[], depth = 0): void {
+  for (const [key, v] of Object.entries(value)) {
+    const name = prefix ? `${prefix}.${key}` : key
+    const metric = metricFromValue(v)
+    if (metric) out[name] = metric
+    else if (isRecord(v) && depth < 32) flattenMetrics(v, name, out, skipped, depth + 1)
+    else skipped.push(name)
+  }
+}
+
+/** True for a plain parsed object (not a list, not an ExactNumber). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber)
+}
+
+/** Describes a parsed value for an error message, shortened. */
+export function describeValue(value: unknown): string {
+  if (value === null || value === undefined) return String(value)
+  if (value instanceof ExactNumber) return value.text
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'object') return 'a mapping'
+  if (typeof value === 'string') return `the text ${JSON.stringify(truncate(value))}`
+  return `${typeof value} ${String(value)}`
+}
+
+/** Shortens text for a message. */
+export function truncate(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
