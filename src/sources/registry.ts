@@ -5,6 +5,7 @@ import { dvcSource } from './dvc.js'
 import { huggingfaceSource } from './huggingface.js'
 import { csvSource } from './csv.js'
 import { wandbSource } from './wandb.js'
+import { mlflowSource } from './mlflow.js'
 
 /** All formats, asked in this order for each directory. */
-export const ALL_SOURCES: RunSource[] = [builtinSource, wandbSource, dvcSource, huggingfaceSource, csvSource]
+export const ALL_SOURCES: RunSource[] = [builtinSource, wandbSource, dvcSource, huggingfaceSource, csvSource, mlflowSource]

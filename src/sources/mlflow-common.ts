@@ -1,0 +1,152 @@
+// What the MLflow file store and the MLflow SQLite store share: run status codes, the rule for a metric's
+// latest value, and how MLflow's params and tags map onto a Run.
+import { emptyMetadata, makeRun, type HistoryPoint, type Metric, type Run, type RunStatus, type SourceFormat } from '../core/run.js'
+
+/** MLflow's run statuses by name (SQLite, MLflow 2+) and by number (old meta.yaml files). */
+const STATUS_BY_NAME: Record<string, RunStatus> = {
+  RUNNING: 'running',
+  SCHEDULED: 'running',
+  FINISHED: 'finished',
+  FAILED: 'failed',
+  KILLED: 'killed'
+}
+const STATUS_BY_NUMBER: Record<number, string> = { 1: 'RUNNING', 2: 'SCHEDULED', 3: 'FINISHED', 4: 'FAILED', 5: 'KILLED' }
+
+/** Maps an MLflow status (`FINISHED`, or 1..5 as old meta.yaml files write it) to a RunStatus; undefined when unknown. */
+export function mlflowStatus(raw: unknown): RunStatus | undefined {
+  if (typeof raw === 'number') return STATUS_BY_NAME[STATUS_BY_NUMBER[raw] ?? '']
+  if (typeof raw === 'string') {
+    const text = raw.trim().toUpperCase()
+    if (/^\d+$/.test(text)) return STATUS_BY_NAME[STATUS_BY_NUMBER[Number(text)] ?? '']
+    return STATUS_BY_NAME[text]
+  }
+  return undefined
+}
+
+/** True when point `a` is later than `b` by MLflow's rule: the higher step, then timestamp, then value. */
+export function isLater(a: HistoryPoint, b: HistoryPoint): boolean {
+  if (a.step !== b.step) return a.step > b.step
+  const ta = a.timestamp ?? 0
+  const tb = b.timestamp ?? 0
+  if (ta !== tb) return ta > tb
+  return Number.isNaN(b.value) || a.value >= b.value
+}
+
+/** Orders a history by step then timestamp (stable) and drops identical repeated points (MLflow 3 logs some twice). */
+export function normaliseHistory(points: HistoryPoint[], sorted: boolean): HistoryPoint[] {
+  if (!sorted) points.sort((a, b) => a.step - b.step || (a.timestamp ?? 0) - (b.timestamp ?? 0))
+  let out = 0
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]
+    const q = out > 0 ? points[out - 1] : undefined
+    if (q && q.step === p.step && q.timestamp === p.timestamp && Object.is(q.value, p.value)) continue
+    points[out++] = p
+  }
+  points.length = out
+  return points
+}
+
+/** The metric of a full history: its latest point by MLflow's rule, and the history itself. */
+export function metricFromHistory(points: HistoryPoint[]): Metric | undefined {
+  if (!points.length) return undefined
+  let latest = points[0]
+  for (let i = 1; i < points.length; i++) if (isLater(points[i], latest)) latest = points[i]
+  return { value: latest.value, history: points }
+}
+
+/** A dataset a run used, as MLflow records it (inputs → datasets). */
+export interface MlflowDataset {
+  name: string
+  digest: string
+  /** The `mlflow.data.context` input tag: training, validation, eval … */
+  context?: string
+}
+
+/** Everything one MLflow run says, in the shape both stores can fill. */
+export interface MlflowRunRecord {
+  runId: string
+  /** The Run id given to the run, e.g. `mlflow:mlruns/0/<id>`. */
+  id: string
+  /** The Run id the parent run would have, from the `mlflow.parentRunId` tag. */
+  parentIdFor: (parentRunId: string) => string
+  path: string
+  source: SourceFormat
+  experimentName?: string
+  /** `run_name` (MLflow 2+) or `name` (MLflow 1.x) from the run record. */
+  recordName?: string
+  status: unknown
+  startTime?: unknown
+  user?: string
+  params: Map<string, string>
+  tags: Map<string, string>
+  metrics: Record<string, Metric>
+  datasets: MlflowDataset[]
+}
+
+/** What a tag or param concerns besides being shown as a tag. */
+const TAGS_TO_ENVIRONMENT: Record<string, string> = {
+  'mlflow.source.name': 'source',
+  'mlflow.source.type': 'sourceType',
+  'mlflow.source.git.branch': 'gitBranch',
+  'mlflow.source.git.repoURL': 'gitRepo',
+  'mlflow.autologging': 'autologging'
+}
+
+/** The longest `key=value` tag copied into metadata.tags; longer tags (model histories, JSON) are left out. */
+const MAX_TAG_TEXT = 120
+
+/** Result of building a run: the run, and a status text that was not understood (for a diagnostic). */
+export interface BuiltRun {
+  run: Run
+  unknownStatus?: string
+}
+
+/** Builds a Run from an MLflow run record: name, status, git commit, author, notes, parent, tags, data version. */
+export function buildMlflowRun(record: MlflowRunRecord): BuiltRun {
+  const { tags, params } = record
+  const meta = emptyMetadata()
+  const status = mlflowStatus(record.status)
+  let unknownStatus: string | undefined
+  if (status) meta.status = status
+  else if (record.status !== undefined && record.status !== null) unknownStatus = String(record.status)
+  const text = (value: string | undefined) => (value !== undefined && value.trim() !== '' ? value.trim() : undefined)
+  meta.gitCommit = text(tags.get('mlflow.source.git.commit'))
+  meta.author = text(tags.get('mlflow.user')) ?? text(record.user)
+  meta.notes = text(tags.get('mlflow.note.content'))
+  const parent = text(tags.get('mlflow.parentRunId'))
+  if (parent) meta.parentId = record.parentIdFor(parent)
+  meta.hypothesis = text(params.get('hypothesis')) ?? text(tags.get('hypothesis'))
+  meta.successCriteria = text(params.get('success_criteria')) ?? text(tags.get('success_criteria'))
+  meta.group = text(tags.get('group'))
+  const seedText = text(params.get('seed')) ?? text(tags.get('seed'))
+  if (seedText !== undefined && /^-?\d+(\.0+)?$/.test(seedText) && Number.isSafeInteger(Number(seedText))) meta.seed = Number(seedText)
+  const started = typeof record.startTime === 'number' ? record.startTime : Number(record.startTime)
+  if (record.startTime !== null && record.startTime !== undefined && Number.isFinite(started) && started > 0) {
+    const date = new Date(started)
+    if (!Number.isNaN(date.getTime())) meta.startedAt = date.toISOString()
+  }
+  for (const [tag, envKey] of Object.entries(TAGS_TO_ENVIRONMENT)) {
+    const value = text(tags.get(tag))
+    if (value !== undefined && value.length <= 500) meta.environment[envKey] = value
+  }
+  if (record.experimentName !== undefined) meta.tags.push(`experiment=${record.experimentName}`)
+  for (const [key, value] of [...tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (key.startsWith('mlflow.') || key === 'group' || key === 'hypothesis' || key === 'success_criteria') continue
+    const tag = `${key}=${value}`
+    if (tag.length <= MAX_TAG_TEXT && !/[\r\n]/.test(tag)) meta.tags.push(tag)
+  }
+  if (record.datasets.length) {
+    const label = (d: MlflowDataset) => (d.digest ? `${d.name}@${d.digest}` : d.name)
+    const isEval = (d: MlflowDataset) => /^(eval|evaluation|validation|valid|val|test|testing)$/i.test(d.context ?? '')
+    const train = record.datasets.filter(d => !isEval(d))
+    const evals = record.datasets.filter(isEval)
+    const all = [...new Set((train.length ? train : record.datasets).map(label))].sort()
+    meta.dataVersion = all.join(', ')
+    if (evals.length) meta.evalSet = [...new Set(evals.map(label))].sort().join(', ')
+  }
+  const name = text(tags.get('mlflow.runName')) ?? text(record.recordName) ?? record.runId
+  const runParams: Run['params'] = {}
+  for (const [key, value] of params) runParams[key] = value
+  const run = makeRun({ id: record.id, name, source: record.source, path: record.path, params: runParams, metrics: record.metrics, metadata: meta })
+  return { run, unknownStatus }
+}

@@ -1,0 +1,236 @@
+// The MLflow file store's metric file: one `timestamp value step` line per logged point (very old versions
+// write `timestamp value`; MLflow 3 model metrics add a fourth field). Parsed straight from bytes, chunk by
+// chunk, so a large file is streamed and a small one costs no string per line.
+import type { HistoryPoint } from '../core/run.js'
+
+/** A line that could not be read: its 1-based number and what was wrong. */
+export interface BadMetricLine {
+  line: number
+  message: string
+}
+
+const SPACE = 32
+const TAB = 9
+const CR = 13
+const LF = 10
+const MINUS = 45
+const PLUS = 43
+const DOT = 46
+const ZERO = 48
+const NINE = 57
+const LOWER_E = 101
+const UPPER_E = 69
+/** Exact powers of ten a double holds (10^0 … 10^22), for the correctly rounded fast path. */
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`))
+
+/** Parses a decimal integer in bytes [s, e); NaN when it is not one. Falls back to Number() past 2^53. */
+function parseInteger(buf: Buffer, s: number, e: number): number {
+  let i = s
+  let negative = false
+  if (buf[i] === MINUS) {
+    negative = true
+    i++
+  } else if (buf[i] === PLUS) i++
+  if (i >= e) return NaN
+  let n = 0
+  for (; i < e; i++) {
+    const c = buf[i]
+    if (c < ZERO || c > NINE) return parseFallback(buf, s, e, true)
+    n = n * 10 + (c - ZERO)
+  }
+  if (n > Number.MAX_SAFE_INTEGER) return parseFallback(buf, s, e, true)
+  return negative ? -n : n
+}
+
+/**
+ * Parses a float as Python writes it (`0.5`, `1e-05`, `nan`, `inf`, `-inf`) in bytes [s, e). Up to 16
+ * significant digits (below 2^53) and a small exponent take the exact fast path (an integer times or over a power of ten,
+ * one correctly rounded operation); anything else goes through Number(). Undefined when it is not a number.
+ */
+function parseFloatBytes(buf: Buffer, s: number, e: number): number | undefined {
+  let i = s
+  let negative = false
+  if (buf[i] === MINUS) {
+    negative = true
+    i++
+  } else if (buf[i] === PLUS) i++
+  let mantissa = 0
+  let digits = 0
+  let scale = 0
+  let seenDigit = false
+  let seenDot = false
+  for (; i < e; i++) {
+    const c = buf[i]
+    if (c >= ZERO && c <= NINE) {
+      seenDigit = true
+      if (digits > 0 || c !== ZERO) {
+        if (digits >= 16) return fallbackFloat(buf, s, e)
+        mantissa = mantissa * 10 + (c - ZERO)
+        digits++
+      }
+      if (seenDot) scale--
+    } else if (c === DOT && !seenDot) seenDot = true
+    else break
+  }
+  if (!seenDigit) return fallbackFloat(buf, s, e)
+  if (i < e) {
+    const c = buf[i]
+    if (c !== LOWER_E && c !== UPPER_E) return fallbackFloat(buf, s, e)
+    i++
+    let expNegative = false
+    if (buf[i] === MINUS) {
+      expNegative = true
+      i++
+    } else if (buf[i] === PLUS) i++
+    if (i >= e) return undefined
+    let exp = 0
+    for (; i < e; i++) {
+      const d = buf[i]
+      if (d < ZERO || d > NINE) return undefined
+      exp = exp * 10 + (d - ZERO)
+      if (exp > 400) return fallbackFloat(buf, s, e)
+    }
+    scale += expNegative ? -exp : exp
+  }
+  if (mantissa > Number.MAX_SAFE_INTEGER) return fallbackFloat(buf, s, e)
+  let value: number
+  if (mantissa === 0) value = 0
+  else if (scale === 0) value = mantissa
+  else if (scale < 0 && scale >= -22) value = mantissa / POW10[-scale]
+  else if (scale > 0 && scale <= 22) {
+    value = mantissa * POW10[scale]
+    if (value > Number.MAX_SAFE_INTEGER) return fallbackFloat(buf, s, e)
+  } else return fallbackFloat(buf, s, e)
+  return negative ? -value : value
+}
+
+const SPECIAL: Record<string, number> = {
+  nan: NaN,
+  '+nan': NaN,
+  '-nan': NaN,
+  inf: Infinity,
+  '+inf': Infinity,
+  infinity: Infinity,
+  '+infinity': Infinity,
+  '-inf': -Infinity,
+  '-infinity': -Infinity
+}
+
+function fallbackFloat(buf: Buffer, s: number, e: number): number | undefined {
+  const text = buf.toString('latin1', s, e)
+  const special = SPECIAL[text.toLowerCase()]
+  if (special !== undefined) return special
+  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text)) return undefined
+  return Number(text)
+}
+
+function parseFallback(buf: Buffer, s: number, e: number, integer: boolean): number {
+  const text = buf.toString('latin1', s, e)
+  if (integer && /^[+-]?\d+$/.test(text)) return Number(text)
+  return NaN
+}
+
+/** Reads metric lines chunk by chunk into a history; lines split across chunks are joined. */
+export class MetricFileParser {
+  /** The points read so far, in file order unless `sorted` is false. */
+  readonly points: HistoryPoint[] = []
+  /** True while the points came in order of step then timestamp. */
+  sorted = true
+  /** Lines that were not understood (at most `maxReported` kept; `badLines` counts all). */
+  readonly problems: BadMetricLine[] = []
+  badLines = 0
+  private line = 0
+  private rest: Buffer | undefined
+
+  constructor(private readonly maxReported = 5) {}
+
+  /** Feeds the next chunk of the file. */
+  push(chunk: Buffer): void {
+    let buf = chunk
+    if (this.rest) {
+      buf = Buffer.concat([this.rest, chunk])
+      this.rest = undefined
+    }
+    let start = 0
+    const n = buf.length
+    for (;;) {
+      const nl = buf.indexOf(LF, start)
+      if (nl < 0) break
+      this.parseLine(buf, start, nl)
+      start = nl + 1
+    }
+    if (start < n) this.rest = Buffer.from(buf.subarray(start))
+  }
+
+  /** Ends the file: parses a last line without a newline. */
+  end(): void {
+    if (this.rest) {
+      const rest = this.rest
+      this.rest = undefined
+      this.parseLine(rest, 0, rest.length)
+    }
+  }
+
+  private bad(message: string): void {
+    this.badLines++
+    if (this.problems.length < this.maxReported) this.problems.push({ line: this.line, message })
+  }
+
+  private parseLine(buf: Buffer, start: number, end: number): void {
+    this.line++
+    while (end > start && (buf[end - 1] === CR || buf[end - 1] === SPACE || buf[end - 1] === TAB)) end--
+    while (start < end && (buf[start] === SPACE || buf[start] === TAB)) start++
+    if (start === end) return
+    // Split into at most four fields on runs of spaces or tabs.
+    const bounds = [0, 0, 0, 0, 0, 0, 0, 0]
+    let fields = 0
+    let i = start
+    while (i < end && fields < 4) {
+      const s = i
+      while (i < end && buf[i] !== SPACE && buf[i] !== TAB) i++
+      bounds[fields * 2] = s
+      bounds[fields * 2 + 1] = i
+      fields++
+      while (i < end && (buf[i] === SPACE || buf[i] === TAB)) i++
+    }
+    if (fields < 2) {
+      this.bad(`expected "timestamp value step", found ${quote(buf, start, end)}`)
+      return
+    }
+    const timestamp = parseInteger(buf, bounds[0], bounds[1])
+    if (Number.isNaN(timestamp)) {
+      this.bad(`the timestamp ${quote(buf, bounds[0], bounds[1])} is not an integer (milliseconds); expected "timestamp value step"`)
+      return
+    }
+    const value = parseFloatBytes(buf, bounds[2], bounds[3])
+    if (value === undefined) {
+      this.bad(`the value ${quote(buf, bounds[2], bounds[3])} is not a number; expected a number, nan, inf or -inf`)
+      return
+    }
+    let step = 0
+    if (fields >= 3) {
+      step = parseInteger(buf, bounds[4], bounds[5])
+      if (Number.isNaN(step)) {
+        this.bad(`the step ${quote(buf, bounds[4], bounds[5])} is not an integer; expected "timestamp value step"`)
+        return
+      }
+    }
+    const points = this.points
+    const last = points.length ? points[points.length - 1] : undefined
+    if (last && this.sorted && (step < last.step || (step === last.step && timestamp < (last.timestamp as number)))) this.sorted = false
+    points.push({ step, value, timestamp })
+  }
+}
+
+function quote(buf: Buffer, s: number, e: number): string {
+  const text = buf.toString('utf8', s, Math.min(e, s + 60))
+  return JSON.stringify(e - s > 60 ? `${text}…` : text)
+}
+
+/** Parses a whole metric file held in memory (tests and small files). */
+export function parseMetricFile(bytes: Buffer): MetricFileParser {
+  const parser = new MetricFileParser()
+  parser.push(bytes)
+  parser.end()
+  return parser
+}

@@ -1,0 +1,327 @@
+// The MLflow file store (`mlruns/`): experiments and runs described by meta.yaml files (MLflow 1.x, 2.x and
+// 3.x layouts), one file per param, tag and metric (keys with `/` are nested folders), datasets and inputs.
+// Deleted runs and experiments (lifecycle_stage deleted, anything under .trash/) are skipped.
+import { lstat } from 'node:fs/promises'
+import path from 'node:path'
+import type { HistoryPoint, Metric, Run } from '../core/run.js'
+import type { DiagnosticPlace, ReadContext } from './context.js'
+import { buildMlflowRun, metricFromHistory, normaliseHistory, type MlflowDataset } from './mlflow-common.js'
+import { MetricFileParser } from './mlflow-metrics-file.js'
+import type { Claim, DirListing, RunSource } from './source.js'
+
+/** MLflow run ids: 32 hex digits (uuid4 without dashes). */
+const RUN_ID = /^[0-9a-f]{32}$/i
+/** Folders inside an experiment that are not runs (tags, datasets, traces, MLflow 3 logged models). */
+const EXPERIMENT_RESERVED = new Set(['tags', 'datasets', 'traces', 'models', 'artifacts'])
+/** Folders at the store root that are not experiments (.trash holds deleted ones; models is the registry). */
+const ROOT_RESERVED = new Set(['.trash', 'models'])
+/** Metric files up to this size are read whole; larger ones are streamed. */
+const READ_WHOLE_BYTES = 8 * 1024 * 1024
+/** How many runs are read at the same time. */
+const RUN_CONCURRENCY = 16
+/** The deepest folder nesting followed for keys with `/`. */
+const MAX_KEY_DEPTH = 16
+
+/** Reads MLflow file stores: a folder named `mlruns`, or an experiment or run folder with its meta.yaml. */
+export const mlflowSource: RunSource = {
+  format: 'mlflow',
+  claim(listing: DirListing): Claim[] {
+    if (insideTrash(listing.path)) return []
+    if (listing.name === 'mlruns') return [{ path: listing.path, exclusive: true }]
+    if (!listing.files.includes('meta.yaml')) return []
+    if (looksLikeExperiment(listing) || looksLikeRun(listing)) return [{ path: listing.path, exclusive: true }]
+    return []
+  },
+  read: readMlflowStore
+}
+
+/** True for a folder that holds meta.yaml and run folders (32-hex names). */
+function looksLikeExperiment(listing: DirListing): boolean {
+  return listing.dirs.some(d => RUN_ID.test(d))
+}
+
+/** True for a run folder: meta.yaml beside metrics/params/tags folders. */
+function looksLikeRun(listing: DirListing): boolean {
+  return ['metrics', 'params', 'tags'].filter(d => listing.dirs.includes(d)).length >= 2
+}
+
+function insideTrash(p: string): boolean {
+  return p.split(/[\\/]/).includes('.trash')
+}
+
+/** An experiment as read from its meta.yaml. */
+interface Experiment {
+  dir: string
+  id: string
+  name?: string
+  /** Dataset id → dataset, read on first use. */
+  datasets?: Promise<Map<string, MlflowDataset>>
+}
+
+/** Reads a claimed store root, experiment folder or run folder. */
+export async function readMlflowStore(claimPath: string, ctx: ReadContext): Promise<Run[]> {
+  if (insideTrash(ctx.rel(claimPath))) return []
+  const { files, dirs } = await ctx.list(claimPath)
+  if (files.includes('meta.yaml')) {
+    const metaFile = path.join(claimPath, 'meta.yaml')
+    const meta = await ctx.readYaml(metaFile)
+    if (!isObject(meta)) {
+      if (meta !== undefined) ctx.error(metaFile, `must be a YAML mapping with experiment_id or run_id; found ${describe(meta)}. The folder was skipped`)
+      return []
+    }
+    if (meta.run_id !== undefined || meta.run_uuid !== undefined) {
+      // A single run folder: its experiment is the parent folder.
+      const experiment = await readExperimentMeta(path.dirname(claimPath), ctx, true)
+      if (!experiment) return []
+      const run = await readRun(claimPath, experiment, ctx, { meta, files, dirs })
+      return run ? [run] : []
+    }
+    const experiment = experimentFromMeta(claimPath, meta, metaFile, ctx)
+    return experiment ? readExperimentRuns(experiment, dirs, ctx) : []
+  }
+  const runs: Run[] = []
+  for (const dir of dirs) {
+    if (ROOT_RESERVED.has(dir) || dir.startsWith('.')) continue
+    const experimentDir = path.join(claimPath, dir)
+    const listing = await ctx.list(experimentDir)
+    // Without meta.yaml this is not an experiment (MLflow 3.7+ keeps only artifacts here when the store is SQLite).
+    if (!listing.files.includes('meta.yaml')) continue
+    const experiment = await readExperimentMeta(experimentDir, ctx, false)
+    if (experiment) runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx)))
+  }
+  return runs
+}
+
+/** Reads an experiment's meta.yaml; undefined when it is deleted or not an experiment. */
+async function readExperimentMeta(dir: string, ctx: ReadContext, quietIfMissing: boolean): Promise<Experiment | undefined> {
+  const file = path.join(dir, 'meta.yaml')
+  if (quietIfMissing && !(await lstat(file).catch(() => undefined))) return { dir, id: path.basename(dir) }
+  const meta = await ctx.readYaml(file)
+  if (meta === undefined) return undefined
+  if (!isObject(meta)) {
+    ctx.error(file, `must be a YAML mapping with experiment_id, name and lifecycle_stage; found ${describe(meta)}. The experiment was skipped`)
+    return undefined
+  }
+  return experimentFromMeta(dir, meta, file, ctx)
+}
+
+function experimentFromMeta(dir: string, meta: Record<string, unknown>, file: string, ctx: ReadContext): Experiment | undefined {
+  if (meta.experiment_id === undefined && meta.artifact_location === undefined) {
+    ctx.warn(file, 'has neither experiment_id nor artifact_location, so it is not an MLflow experiment; the folder was skipped')
+    return undefined
+  }
+  if (meta.lifecycle_stage === 'deleted') return undefined
+  const name = typeof meta.name === 'string' || typeof meta.name === 'number' ? String(meta.name) : undefined
+  const id = meta.experiment_id !== undefined && meta.experiment_id !== null ? String(meta.experiment_id) : path.basename(dir)
+  return { dir, id, name }
+}
+
+/** Reads every run folder of an experiment, a few at a time. */
+async function readExperimentRuns(experiment: Experiment, dirs: string[], ctx: ReadContext): Promise<Run[]> {
+  const runDirs = dirs.filter(d => !EXPERIMENT_RESERVED.has(d) && !d.startsWith('.'))
+  const results: (Run | undefined)[] = new Array(runDirs.length)
+  let next = 0
+  const worker = async () => {
+    while (next < runDirs.length) {
+      const index = next++
+      results[index] = await readRun(path.join(experiment.dir, runDirs[index]), experiment, ctx)
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(RUN_CONCURRENCY, runDirs.length) }, worker))
+  const runs = results.filter((r): r is Run => r !== undefined)
+  if (runs.length) ctx.progress(runs.length, ctx.rel(experiment.dir))
+  return runs
+}
+
+/** Reads one run folder; undefined when it is deleted or has no usable meta.yaml (with a diagnostic). */
+async function readRun(
+  dir: string,
+  experiment: Experiment,
+  ctx: ReadContext,
+  known?: { meta: Record<string, unknown>; files: string[]; dirs: string[] }
+): Promise<Run | undefined> {
+  const folder = path.basename(dir)
+  const listing = known ?? (await ctx.list(dir))
+  const metaFile = path.join(dir, 'meta.yaml')
+  let meta = known?.meta
+  if (!meta) {
+    if (!listing.files.includes('meta.yaml')) {
+      ctx.warn(dir, 'is in an MLflow experiment folder but has no meta.yaml, so it is not a run; it was skipped', { run: folder })
+      return undefined
+    }
+    const raw = await ctx.readYaml(metaFile, { run: folder })
+    if (raw === undefined) return undefined
+    if (!isObject(raw)) {
+      ctx.error(metaFile, `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describe(raw)}. The run was skipped`, { run: folder })
+      return undefined
+    }
+    meta = raw
+  }
+  if (meta.lifecycle_stage === 'deleted') return undefined
+  const runId = textOf(meta.run_id) ?? textOf(meta.run_uuid) ?? folder
+  const place: DiagnosticPlace = { run: runId }
+  if (meta.status !== undefined && meta.status !== null && typeof meta.status !== 'number' && typeof meta.status !== 'string') {
+    ctx.error(metaFile, `"status" is ${describe(meta.status)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED`, { ...place, key: 'status' })
+  }
+  const [params, tags, metrics, datasets] = await Promise.all([
+    listing.dirs.includes('params') ? readKeyValues(path.join(dir, 'params'), ctx, place) : new Map<string, string>(),
+    listing.dirs.includes('tags') ? readKeyValues(path.join(dir, 'tags'), ctx, place) : new Map<string, string>(),
+    listing.dirs.includes('metrics') ? readMetrics(path.join(dir, 'metrics'), ctx, place) : {},
+    listing.dirs.includes('inputs') ? readInputs(path.join(dir, 'inputs'), experiment, ctx, place) : []
+  ])
+  const { run, unknownStatus } = buildMlflowRun({
+    runId,
+    id: `mlflow:${ctx.rel(dir)}`,
+    parentIdFor: parent => `mlflow:${ctx.rel(path.join(experiment.dir, parent))}`,
+    path: ctx.rel(dir),
+    source: 'mlflow',
+    experimentName: experiment.name,
+    recordName: textOf(meta.run_name) ?? textOf(meta.name),
+    // MLflow reads a meta.yaml without status as RUNNING.
+    status: meta.status ?? 'RUNNING',
+    startTime: meta.start_time,
+    user: textOf(meta.user_id),
+    params,
+    tags,
+    metrics,
+    datasets
+  })
+  if (unknownStatus !== undefined && (typeof meta.status === 'number' || typeof meta.status === 'string')) {
+    ctx.warn(metaFile, `"status" is ${JSON.stringify(unknownStatus)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED. The run is shown as finished`, { ...place, key: 'status' })
+  }
+  return run
+}
+
+/** Lists the files under a params/tags/metrics folder with their keys (`a/b` for the file a/b). */
+async function listKeys(root: string, ctx: ReadContext, place: DiagnosticPlace): Promise<{ key: string; file: string }[]> {
+  const out: { key: string; file: string }[] = []
+  const visit = async (dir: string, prefix: string, depth: number) => {
+    const { files, dirs } = await ctx.list(dir)
+    for (const f of files) out.push({ key: prefix + f, file: path.join(dir, f) })
+    for (const d of dirs) {
+      if (depth >= MAX_KEY_DEPTH) {
+        ctx.warn(path.join(dir, d), `is nested more than ${MAX_KEY_DEPTH} folders deep; its keys were skipped`, place)
+        continue
+      }
+      await visit(path.join(dir, d), `${prefix}${d}/`, depth + 1)
+    }
+  }
+  await visit(root, '', 0)
+  return out
+}
+
+/** Reads params or tags: one file per key, its whole text the value. */
+async function readKeyValues(root: string, ctx: ReadContext, place: DiagnosticPlace): Promise<Map<string, string>> {
+  const keys = await listKeys(root, ctx, place)
+  const values = await Promise.all(keys.map(({ key, file }) => ctx.readText(file, { ...place, key })))
+  const out = new Map<string, string>()
+  keys.forEach(({ key }, i) => {
+    const value = values[i]
+    if (value !== undefined) out.set(key, value)
+  })
+  return out
+}
+
+/** Reads every metric file of a run into metrics with their full histories. */
+async function readMetrics(root: string, ctx: ReadContext, place: DiagnosticPlace): Promise<Record<string, Metric>> {
+  const keys = await listKeys(root, ctx, place)
+  const histories = await Promise.all(keys.map(({ key, file }) => readMetricFile(file, ctx, { ...place, key })))
+  const metrics: Record<string, Metric> = {}
+  keys.forEach(({ key, file }, i) => {
+    const history = histories[i]
+    if (!history) return
+    const metric = metricFromHistory(history)
+    if (metric) metrics[key] = metric
+    else ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key })
+  })
+  return metrics
+}
+
+/** Reads one metric file (whole when small, streamed when large); undefined when it cannot be read. */
+export async function readMetricFile(file: string, ctx: ReadContext, place: DiagnosticPlace): Promise<HistoryPoint[] | undefined> {
+  const parser = new MetricFileParser()
+  const info = await lstat(file).catch(() => undefined)
+  if (info && info.isFile() && info.size <= READ_WHOLE_BYTES) {
+    const bytes = await ctx.readBytes(file, place)
+    if (!bytes) return undefined
+    parser.push(bytes)
+  } else {
+    const stream = await ctx.openStream(file, place)
+    if (!stream) return undefined
+    try {
+      for await (const chunk of stream) parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
+    } catch (e) {
+      ctx.error(file, `could not be read to the end: ${(e as Error).message}; the points read before were kept`, place)
+    }
+  }
+  parser.end()
+  for (const problem of parser.problems) {
+    ctx.error(file, `line ${problem.line}: ${problem.message}. The line was skipped`, { ...place, line: problem.line })
+  }
+  if (parser.badLines > parser.problems.length) {
+    ctx.error(file, `${parser.badLines - parser.problems.length} more lines were not "timestamp value step" and were skipped`, place)
+  }
+  return normaliseHistory(parser.points, parser.sorted)
+}
+
+/** Reads a run's dataset inputs (`inputs/<id>/meta.yaml` → the experiment's `datasets/<id>/meta.yaml`). */
+async function readInputs(root: string, experiment: Experiment, ctx: ReadContext, place: DiagnosticPlace): Promise<MlflowDataset[]> {
+  const { dirs } = await ctx.list(root)
+  const out: MlflowDataset[] = []
+  for (const dir of dirs) {
+    const file = path.join(root, dir, 'meta.yaml')
+    const meta = await ctx.readYaml(file, place)
+    if (!isObject(meta)) {
+      if (meta !== undefined) ctx.error(file, `must be a YAML mapping with source_type and source_id; found ${describe(meta)}. The input was skipped`, place)
+      continue
+    }
+    if (meta.source_type !== 'DATASET') continue
+    const datasetId = textOf(meta.source_id)
+    experiment.datasets ??= readDatasets(experiment, ctx)
+    const dataset = datasetId ? (await experiment.datasets).get(datasetId) : undefined
+    if (!dataset) {
+      ctx.warn(file, `names dataset ${JSON.stringify(datasetId ?? '')}, which is not in the experiment's datasets folder; the input was skipped`, place)
+      continue
+    }
+    const tags = isObject(meta.tags) ? meta.tags : {}
+    out.push({ ...dataset, context: textOf(tags['mlflow.data.context']) })
+  }
+  return out
+}
+
+/** Reads an experiment's `datasets/<id>/meta.yaml` files into a map by id. */
+async function readDatasets(experiment: Experiment, ctx: ReadContext): Promise<Map<string, MlflowDataset>> {
+  const root = path.join(experiment.dir, 'datasets')
+  const out = new Map<string, MlflowDataset>()
+  if (!(await lstat(root).catch(() => undefined))?.isDirectory()) return out
+  const { dirs } = await ctx.list(root)
+  for (const dir of dirs) {
+    const file = path.join(root, dir, 'meta.yaml')
+    const meta = await ctx.readYaml(file)
+    if (!isObject(meta)) continue
+    const name = textOf(meta.name)
+    if (!name) {
+      ctx.warn(file, 'has no dataset name; expected name and digest. The dataset was skipped', { key: 'name' })
+      continue
+    }
+    out.set(dir, { name, digest: textOf(meta.digest) ?? '' })
+  }
+  return out
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return undefined
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'a list'
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`
+  return `${typeof value} ${String(value)}`
+}
