@@ -6,6 +6,7 @@ import { groupRuns, type Experiment, type MetricStat } from './experiment.js'
 import { paramText, type Diagnostic, type ParamValue, type Run, type RunStatus } from './run.js'
 import { goalOf, isGated, thresholdText, type Goal, type MetricRule, type Rules, type Threshold } from './rules.js'
 import { bootstrapDifferenceCi, isInconclusive, welchTTest } from './stats.js'
+import { judgeHypotheses, overfittingGaps, successCriteriaByExperiment, type CriterionResult, type HypothesisResult, type OverfittingResult } from './criteria.js'
 
 /** The verdict of a review. */
 export type Verdict = 'pass' | 'fail' | 'no-baseline'
@@ -113,7 +114,7 @@ export interface Violation {
 
 /** Something a reviewer should see that is not a metric row. */
 export interface ReviewWarning {
-  kind: 'overfitting' | 'failed-run' | 'vanished-metric' | 'unreadable' | 'not-comparable' | 'champion-pick' | 'rounded'
+  kind: 'overfitting' | 'failed-run' | 'vanished-metric' | 'unreadable' | 'not-comparable' | 'champion-pick' | 'rounded' | 'non-finite-sample' | 'mixed-repeats'
   message: string
   run?: string
 }
@@ -157,6 +158,12 @@ export interface Comparison {
   alpha: number
   /** Champion and baseline learning curves, per metric with a history on either side. */
   curves: { metric: string; baseline?: MetricStat['history']; current?: MetricStat['history'] }[]
+  /** The rules file's absolute targets (min, max) as met or missed, for every experiment, keyed by experiment name. */
+  criteria: Record<string, CriterionResult[]>
+  /** Each experiment's stated hypothesis and success criteria with the verdict (see src/core/criteria.ts). */
+  hypotheses: HypothesisResult[]
+  /** The train/validation gap of every experiment that reports both metrics of the rules' `overfitting`. */
+  overfitting: OverfittingResult[]
 }
 
 /** The inputs of a comparison. */
@@ -192,17 +199,24 @@ export function compareRuns(input: CompareInput): Comparison {
       violations.push({ metric: m.name, rule: c.rule, message: violationMessage(m, c), accepted: m.accepted, line: rules.origin?.lines[m.name] })
     }
   }
-  if (champion && rules.overfitting) {
-    const o = rules.overfitting
-    const train = champion.metrics[o.train]?.value
-    const val = champion.metrics[o.val]?.value
-    if (train !== undefined && val !== undefined && Number.isFinite(train) && Number.isFinite(val)) {
-      const gap = Math.abs(train - val)
-      if (gap > o.maxGap + EPSILON) {
-        const message = `overfitting: ${o.train} − ${o.val} gap is ${round(gap)}, over the allowed ${o.maxGap}`
-        warnings.push({ kind: 'overfitting', message, run: champion.name })
-        if (o.gate) violations.push({ metric: o.val, rule: 'overfitting', message, line: rules.origin?.lines['overfitting'] })
-      }
+  const overfitting = overfittingGaps(ranked, rules, champion)
+  for (const o of overfitting) {
+    if (!o.exceeded) continue
+    warnings.push({ kind: 'overfitting', message: o.message, run: o.run })
+    if (o.gates) violations.push({ metric: o.val, rule: 'overfitting', message: o.message, line: rules.origin?.lines['overfitting'] })
+  }
+  for (const e of experiments) {
+    if (e.varyingParams.length) {
+      const list = e.varyingParams.slice(0, 5).join(', ') + (e.varyingParams.length > 5 ? ', …' : '')
+      warnings.push({ kind: 'mixed-repeats', run: e.name, message: `the ${e.runs.length} runs of ${e.name} differ in ${list}, so they are not plain repeats of one configuration` })
+    }
+  }
+  for (const e of base ? [...ranked, base] : ranked) {
+    for (const [name, m] of Object.entries(e.metrics)) {
+      if (!m.nonFinite) continue
+      const where = e === base ? `the baseline ${e.name}` : e.name
+      const message = `${name}: ${m.nonFinite} of ${m.samples.length} samples of ${where} are not finite (NaN or infinite) and are left out of the mean and the test`
+      warnings.push({ kind: 'non-finite-sample', message, run: e.name })
     }
   }
   for (const e of experiments) {
@@ -256,7 +270,10 @@ export function compareRuns(input: CompareInput): Comparison {
     alpha: rules.significance.alpha,
     curves: metrics
       .filter(m => (m.current?.history?.length ?? 0) > 1 || (m.baseline?.history?.length ?? 0) > 1)
-      .map(m => ({ metric: m.name, baseline: m.baseline?.history, current: m.current?.history }))
+      .map(m => ({ metric: m.name, baseline: m.baseline?.history, current: m.current?.history })),
+    criteria: successCriteriaByExperiment(ranked, rules),
+    hypotheses: judgeHypotheses(ranked, base, rules),
+    overfitting
   }
 }
 

@@ -1,5 +1,5 @@
 // Experiments: runs that repeat one configuration (seeds, folds) grouped into one experiment with samples.
-import type { HistoryPoint, Run, RunStatus } from './run.js'
+import { paramText, type HistoryPoint, type Run, type RunStatus } from './run.js'
 import type { Rules } from './rules.js'
 import { summarize } from './stats.js'
 
@@ -11,9 +11,16 @@ export interface MetricStat {
   exact?: string
   /** One value per run that logged the metric (non-finite ones included). */
   samples: number[]
+  /** Finite samples behind `value` (1 for a single run, even when its value is not finite). */
   n: number
+  /** Standard deviation of the finite samples (n − 1); undefined for fewer than 2. */
   sd?: number
+  /** 95% Student-t confidence interval of the mean; undefined for fewer than 2 finite samples. */
   ci95?: [number, number]
+  /** Samples left out of the mean and the tests because they are NaN or ±Infinity (reported, never silently dropped). */
+  nonFinite?: number
+  /** The run behind each sample, in the order of `samples` (set when there are several). */
+  sampleRuns?: string[]
   /** History of the first run that has one (for learning curves). */
   history?: HistoryPoint[]
 }
@@ -31,26 +38,46 @@ export interface Experiment {
   status: RunStatus
   /** Runs of the group that failed (shown, left out of the samples). */
   failedRuns: Run[]
+  /** Parameters that differ between the runs of a group, seed-like ones left out: repeats that are not quite repeats. */
+  varyingParams: string[]
 }
 
-/** Turns a `-seed<N>` style pattern into a RegExp that strips the suffix from a run name. */
-function patternRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('<N>', '\\d+')
+/** Turns a `-seed<N>` style pattern into a RegExp that matches it as a suffix of a run name (case-insensitive). */
+export function patternRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('<N>', '\\d+')
   return new RegExp(`${escaped}$`, 'i')
 }
 
-/** The group key of a run: metadata group, the parent run, or its name without a seed/fold suffix. */
+/** A run name without its repeat suffixes: every grouping pattern is stripped, repeatedly (`a-fold2-seed1` → `a`). */
+export function stripRepeatSuffixes(name: string, patterns: string[]): string | undefined {
+  const res = patterns.map(patternRegExp)
+  let stem = name
+  let stripped = false
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const re of res) {
+      const next = stem.replace(re, '')
+      if (next !== stem && next.length > 0) {
+        stem = next
+        stripped = changed = true
+      }
+    }
+  }
+  return stripped ? stem : undefined
+}
+
+/**
+ * The group key of a run, first found of: metadata `group` (built-in metadata.yaml, W&B group), the parent run
+ * (MLflow nested runs, by metadata.parentId: the parent's name when it is among the runs), or the run's name
+ * without its repeat suffixes (rules-file `grouping.patterns`, `-seed<N>` and `-fold<N>` by default).
+ */
 export function groupKeyOf(run: Run, rules: Rules, runsById: Map<string, Run>): string | undefined {
   if (run.metadata.group) return run.metadata.group
   if (run.metadata.parentId) {
     const parent = runsById.get(run.metadata.parentId)
     return parent ? parent.name : run.metadata.parentId
   }
-  for (const pattern of rules.grouping.patterns) {
-    const re = patternRegExp(pattern)
-    if (re.test(run.name)) return run.name.replace(re, '')
-  }
-  return undefined
+  return stripRepeatSuffixes(run.name, rules.grouping.patterns)
 }
 
 /** Groups runs into experiments; a parent run with children becomes their experiment. */
@@ -107,9 +134,32 @@ export function makeExperiment(name: string, runs: Run[]): Experiment {
       metrics[metric] = { value: m.value, samples, n: 1, ...(m.exact ? { exact: m.exact } : {}), ...(history ? { history } : {}) }
     } else {
       const s = summarize(samples)
-      metrics[metric] = { value: s.mean, samples, n: s.n, sd: s.sd, ci95: s.ci95, ...(history ? { history } : {}) }
+      // All samples non-finite: show the first one (NaN, or ±Infinity when they agree) rather than a made-up mean.
+      const value = s.n === 0 ? (samples.every(x => x === samples[0]) ? samples[0] : NaN) : s.mean
+      metrics[metric] = {
+        value,
+        samples,
+        n: s.n,
+        sd: s.sd,
+        ci95: s.ci95,
+        ...(s.nonFinite ? { nonFinite: s.nonFinite } : {}),
+        sampleRuns: present.map(r => r.name),
+        ...(history ? { history } : {})
+      }
     }
   }
   const status: RunStatus = good.length ? lead.metadata.status : 'failed'
-  return { name, runs, lead, metrics, status, failedRuns }
+  return { name, runs, lead, metrics, status, failedRuns, varyingParams: varyingParams(counted) }
+}
+
+const SEED_LIKE = /(^|[._-])(seed|random_state|random_seed|rng|fold|split|run_id|run_name|output_dir|logging_dir)$/i
+
+/** Params whose text differs between runs (seed-like keys left out); empty for a single run. */
+function varyingParams(runs: Run[]): string[] {
+  if (runs.length < 2) return []
+  const keys = new Set(runs.flatMap(r => Object.keys(r.params)))
+  return [...keys]
+    .filter(k => !SEED_LIKE.test(k))
+    .filter(k => new Set(runs.map(r => paramText(r.params[k]))).size > 1)
+    .sort()
 }
