@@ -5,7 +5,8 @@ import { dvcSource } from './dvc.js'
 import { huggingfaceSource } from './huggingface.js'
 import { csvSource } from './csv.js'
 import { wandbSource } from './wandb.js'
+import { tensorboardSource } from './tensorboard.js'
 import { mlflowSource } from './mlflow.js'
 
 /** All formats, asked in this order for each directory. */
-export const ALL_SOURCES: RunSource[] = [builtinSource, wandbSource, dvcSource, huggingfaceSource, csvSource, mlflowSource]
+export const ALL_SOURCES: RunSource[] = [builtinSource, wandbSource, tensorboardSource, dvcSource, huggingfaceSource, csvSource, mlflowSource]

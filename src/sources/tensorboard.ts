@@ -1,0 +1,390 @@
+// TensorBoard event files (`events.out.tfevents.*`): TFRecord framing (length, masked CRC-32C of the length,
+// data, masked CRC-32C of the data) around `Event` protobufs. Scalars come from TF1 `simple_value` and TF2
+// float tensors; images, histograms, text, graphs and hparams events are skipped. One run per folder: every
+// event file in a folder merges into it; Lightning's `hparams.yaml` beside them gives the params.
+// Files are streamed and decoded from Buffer offsets, never read whole.
+import path from 'node:path'
+import { flattenParams, makeRun, type HistoryPoint, type Metric, type Run } from '../core/run.js'
+import { isPlainObject } from './builtin.js'
+import type { ReadContext } from './context.js'
+import { maskedCrc32c } from './crc.js'
+import { ProtoError, ProtoReader, halfToNumber } from './protobuf.js'
+import type { Claim, DirListing, RunSource } from './source.js'
+
+/** The name every TensorBoard event file starts with. */
+export const EVENT_FILE_PREFIX = 'events.out.tfevents.'
+/** What a Git LFS pointer file starts with. */
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/'
+/** The largest single record accepted (a bigger one means a corrupt length or a file that is not event data). */
+const MAX_RECORD = 256 * 1024 * 1024
+
+const isEventFile = (f: string) => f.startsWith(EVENT_FILE_PREFIX)
+
+/** Reads every folder holding `events.out.tfevents.*` files as one run (not exclusive: sub-folders may be other runs). */
+export const tensorboardSource: RunSource = {
+  format: 'tensorboard',
+  claim(listing: DirListing): Claim[] {
+    return listing.files.some(isEventFile) ? [{ path: listing.path }] : []
+  },
+  async read(claimPath: string, ctx: ReadContext): Promise<Run[]> {
+    const run = await readTensorBoardRun(claimPath, ctx)
+    return run ? [run] : []
+  }
+}
+
+/** Scalar series of one or more event files, by tag. */
+export class ScalarSeries {
+  readonly byTag = new Map<string, HistoryPoint[]>()
+  /** Counts of what was skipped, by kind, for the run's notes and tests. */
+  readonly skipped = { nonScalar: 0, hparams: 0, placeholder: 0 }
+  events = 0
+  add(tag: string, step: number, wallTime: number, value: number): void {
+    let points = this.byTag.get(tag)
+    if (!points) this.byTag.set(tag, (points = []))
+    points.push({ step, value, timestamp: Math.round(wallTime * 1000) })
+  }
+}
+
+/** Reads one event folder into a run; undefined when it yields neither scalars nor hparams.yaml. */
+export async function readTensorBoardRun(dir: string, ctx: ReadContext): Promise<Run | undefined> {
+  const { files } = await ctx.list(dir)
+  const eventFiles = files.filter(isEventFile)
+  const name = ctx.rel(dir)
+  const place = { run: name }
+  const series = new ScalarSeries()
+  let readable = 0
+  for (const file of eventFiles) {
+    if (await readEventFile(path.join(dir, file), name, series, ctx)) readable++
+  }
+
+  let params: Run['params'] = {}
+  const hasHparams = files.includes('hparams.yaml')
+  if (hasHparams) {
+    const file = path.join(dir, 'hparams.yaml')
+    const raw = await ctx.readYaml(file, place)
+    if (isPlainObject(raw)) params = flattenParams(dropPrivate(raw))
+    else if (raw !== undefined && raw !== null) ctx.error(file, 'must be a YAML mapping of hyperparameters', place)
+  }
+
+  const metrics: Record<string, Metric> = {}
+  for (const [tag, points] of series.byTag) {
+    let sorted = true
+    for (let i = 1; i < points.length && sorted; i++) sorted = points[i - 1].step <= points[i].step
+    const history = sorted ? points : [...points].sort((a, b) => a.step - b.step)
+    metrics[tag] = { value: history[history.length - 1].value, history }
+  }
+  if (!Object.keys(metrics).length) {
+    if (!readable) return undefined
+    if (!hasHparams) {
+      ctx.warn(dir, 'event files hold no scalar values (only graphs, hparams, text or other summaries); no run was made from this folder', place)
+      return undefined
+    }
+    ctx.warn(dir, 'event files hold no scalar values; the run has only the hyperparameters of hparams.yaml', place)
+  }
+  return makeRun({ id: `tensorboard:${name}`, name, source: 'tensorboard', path: name, params, metrics })
+}
+
+/** Drops keys starting with `_` below the top level: private attributes of pickled Python objects in hparams.yaml. */
+function dropPrivate(value: Record<string, unknown>, depth = 0): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(value)) {
+    if (depth > 0 && k.startsWith('_')) continue
+    out[k] = isPlainObject(v) && depth < 32 ? dropPrivate(v, depth + 1) : v
+  }
+  return out
+}
+
+/** How a scan of one event file ended. */
+export interface EventFileScan {
+  records: number
+  bytes: number
+  /** The file ends inside a record (a writer that was stopped or is still writing). */
+  truncatedAt?: number
+  /** The file is corrupt from this byte on (a CRC or framing check failed). */
+  error?: { offset: number; message: string }
+  /** The file is a Git LFS pointer, not event data. */
+  lfsPointer?: boolean
+}
+
+/**
+ * Scans TFRecord framing over a stream of chunks, checking both masked CRC-32Cs, and calls `onRecord` with
+ * the buffer and the record's [start, end) (valid only during the call). Stops at the first corrupt byte.
+ */
+export async function scanTfRecords(
+  chunks: AsyncIterable<Buffer>,
+  onRecord: (buf: Buffer, start: number, end: number, offset: number) => void
+): Promise<EventFileScan> {
+  const result: EventFileScan = { records: 0, bytes: 0 }
+  let rest: Buffer | undefined
+  let base = 0 // file offset of rest[0]
+  let first = true
+
+  /** Parses the whole records in `buf`; keeps the incomplete tail in `rest`. False when the file is corrupt. */
+  const parse = (buf: Buffer): boolean => {
+    let pos = 0
+    const n = buf.length
+    while (pos + 12 <= n) {
+      const storedLenCrc = buf.readUInt32LE(pos + 8)
+      if (maskedCrc32c(buf, pos, pos + 8) !== storedLenCrc) {
+        result.error = { offset: base + pos, message: `record at byte ${base + pos} fails the CRC-32C check of its length; the file is corrupt from there` }
+        return false
+      }
+      const len = buf.readUInt32LE(pos + 4) * 4294967296 + buf.readUInt32LE(pos)
+      if (len > MAX_RECORD) {
+        result.error = { offset: base + pos, message: `record at byte ${base + pos} claims ${len} bytes, more than the ${MAX_RECORD}-byte limit; reading stopped there` }
+        return false
+      }
+      const end = pos + 12 + len + 4
+      if (end > n) break
+      if (maskedCrc32c(buf, pos + 12, pos + 12 + len) !== buf.readUInt32LE(end - 4)) {
+        result.error = { offset: base + pos, message: `record at byte ${base + pos} (${len} bytes) fails the CRC-32C check of its data; the file is corrupt from there` }
+        return false
+      }
+      result.records++
+      onRecord(buf, pos + 12, pos + 12 + len, base + pos)
+      pos = end
+    }
+    base += pos
+    rest = pos < n ? buf.subarray(pos) : undefined
+    return true
+  }
+
+  for await (const chunk of chunks) {
+    result.bytes += chunk.length
+    const buf = rest ? Buffer.concat([rest, chunk]) : chunk
+    if (first) {
+      if (buf.length < LFS_POINTER.length) {
+        rest = buf
+        continue
+      }
+      first = false
+      if (buf.toString('latin1', 0, LFS_POINTER.length) === LFS_POINTER) {
+        result.lfsPointer = true
+        return result
+      }
+    }
+    if (!parse(buf)) return result
+  }
+  if (first && rest) {
+    const buf = rest
+    rest = undefined
+    if (!parse(buf)) return result
+  }
+  if (rest) result.truncatedAt = base
+  return result
+}
+
+/** Streams one event file into `series`; returns true when it was event data (whatever it held). */
+export async function readEventFile(file: string, run: string, series: ScalarSeries, ctx: ReadContext): Promise<boolean> {
+  const stream = await ctx.openStream(file, { run })
+  if (!stream) return false
+  const decoder = new EventDecoder(series)
+  let scan: EventFileScan
+  let badEvents = 0
+  try {
+    scan = await scanTfRecords(stream as AsyncIterable<Buffer>, (buf, start, end, offset) => {
+      try {
+        decoder.decode(buf, start, end)
+      } catch (e) {
+        if (!(e instanceof ProtoError)) throw e
+        if (badEvents++ < 5) ctx.error(file, `record at byte ${offset} is not a valid Event protobuf (${e.message}); it was skipped`, { run })
+      }
+    })
+  } catch (e) {
+    ctx.error(file, `cannot be read: ${(e as Error).message}`, { run })
+    return false
+  } finally {
+    ;(stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.()
+  }
+  if (scan.lfsPointer) {
+    ctx.error(file, 'is a Git LFS pointer, not event data; run git lfs pull (or check out with LFS) to fetch the real file', { run })
+    return false
+  }
+  if (scan.error) {
+    ctx.error(file, `${scan.error.message}. The ${scan.records} whole records before it were read`, { run })
+  } else if (scan.truncatedAt !== undefined) {
+    if (scan.records === 0) {
+      ctx.error(file, `is not a TensorBoard event file (no whole TFRecord in its ${scan.bytes} bytes); it was skipped`, { run })
+      return false
+    }
+    ctx.warn(file, `ends inside a record at byte ${scan.truncatedAt} (a writer that was stopped or is still writing); the ${scan.records} whole records before it were read`, { run })
+  }
+  return true
+}
+
+const DT_FLOAT = 1
+const DT_DOUBLE = 2
+const DT_BFLOAT16 = 14
+const DT_HALF = 19
+
+/** Decodes Event protobufs with reused readers: wall_time 1, step 2, summary 5 → Value (tag 1, simple_value 2, tensor 8, metadata 9). */
+class EventDecoder {
+  private readonly event = new ProtoReader(Buffer.alloc(0))
+  private readonly summary = new ProtoReader(Buffer.alloc(0))
+  private readonly value = new ProtoReader(Buffer.alloc(0))
+  private readonly inner = new ProtoReader(Buffer.alloc(0))
+  private readonly tensor = new ProtoReader(Buffer.alloc(0))
+
+  constructor(private readonly series: ScalarSeries) {}
+
+  decode(buf: Buffer, start: number, end: number): void {
+    const e = this.event.reset(buf, start, end)
+    let wallTime = 0
+    let step = 0
+    let summaryStart = -1
+    let summaryEnd = -1
+    while (e.next()) {
+      if (e.field === 1 && e.wire === 1) wallTime = e.double()
+      else if (e.field === 2 && e.wire === 0) step = e.int64()
+      else if (e.field === 5 && e.wire === 2) {
+        summaryEnd = e.bytes()
+        summaryStart = e.start
+      } else e.skip()
+    }
+    this.series.events++
+    if (summaryStart < 0) return
+    const s = this.summary.reset(buf, summaryStart, summaryEnd)
+    while (s.next()) {
+      if (s.field === 1 && s.wire === 2) {
+        const vEnd = s.bytes()
+        this.decodeValue(buf, s.start, vEnd, step, wallTime)
+      } else s.skip()
+    }
+  }
+
+  private decodeValue(buf: Buffer, start: number, end: number, step: number, wallTime: number): void {
+    const v = this.value.reset(buf, start, end)
+    let tag: string | undefined
+    let simple: number | undefined
+    let tensorStart = -1
+    let tensorEnd = -1
+    let plugin = ''
+    let other = false
+    while (v.next()) {
+      const f = v.field
+      if (f === 1 && v.wire === 2) tag = v.string()
+      else if (f === 2 && v.wire === 5) simple = v.float()
+      else if (f === 8 && v.wire === 2) {
+        tensorEnd = v.bytes()
+        tensorStart = v.start
+      } else if (f === 9 && v.wire === 2) {
+        const mEnd = v.bytes()
+        plugin = this.pluginName(buf, v.start, mEnd)
+      } else {
+        if (f >= 3 && f <= 6) other = true
+        v.skip()
+      }
+    }
+    if (tag === undefined) return
+    if (plugin === 'hparams' || tag.startsWith('_hparams_/')) {
+      this.series.skipped.hparams++
+      return
+    }
+    let value: number | undefined
+    if (simple !== undefined) value = simple
+    else if (tensorStart >= 0 && (plugin === 'scalars' || plugin === '')) value = this.scalarTensor(buf, tensorStart, tensorEnd)
+    if (value === undefined || other) {
+      this.series.skipped.nonScalar++
+      return
+    }
+    // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
+    if (tag === 'hp_metric' && value === -1) {
+      this.series.skipped.placeholder++
+      return
+    }
+    this.series.add(tag, step, wallTime, value)
+  }
+
+  /** SummaryMetadata.plugin_data (1) → plugin_name (1). */
+  private pluginName(buf: Buffer, start: number, end: number): string {
+    const m = this.inner.reset(buf, start, end)
+    while (m.next()) {
+      if (m.field === 1 && m.wire === 2) {
+        const pEnd = m.bytes()
+        const p = new ProtoReader(buf, m.start, pEnd)
+        while (p.next()) {
+          if (p.field === 1 && p.wire === 2) return p.string()
+          p.skip()
+        }
+        return ''
+      }
+      m.skip()
+    }
+    return ''
+  }
+
+  /** The value of a one-element float tensor (DT_FLOAT, DT_DOUBLE, DT_HALF, DT_BFLOAT16); undefined otherwise. */
+  private scalarTensor(buf: Buffer, start: number, end: number): number | undefined {
+    const t = this.tensor.reset(buf, start, end)
+    let dtype = 0
+    let elements = 1
+    let content: [number, number] | undefined
+    const values: number[] = []
+    while (t.next()) {
+      const f = t.field
+      if (f === 1 && t.wire === 0) dtype = t.uint32()
+      else if (f === 2 && t.wire === 2) elements = this.shapeElements(t)
+      else if (f === 4 && t.wire === 2) {
+        const cEnd = t.bytes()
+        content = [t.start, cEnd]
+      } else if (f === 5 || f === 6 || f === 13) {
+        // float_val, double_val, half_val: packed (wire 2) or one value per field.
+        if (t.wire === 2) {
+          const pEnd = t.bytes()
+          const p = t.start
+          if (f === 5) for (let i = p; i + 4 <= pEnd; i += 4) values.push(buf.readFloatLE(i))
+          else if (f === 6) for (let i = p; i + 8 <= pEnd; i += 8) values.push(buf.readDoubleLE(i))
+          else {
+            const h = new ProtoReader(buf, p, pEnd)
+            while (h.pos < h.end) values.push(this.halfBits(dtype, h.uint32()))
+          }
+        } else if (f === 5 && t.wire === 5) values.push(t.float())
+        else if (f === 6 && t.wire === 1) values.push(t.double())
+        else if (f === 13 && t.wire === 0) values.push(this.halfBits(dtype, t.uint32()))
+        else t.skip()
+      } else t.skip()
+    }
+    if (elements !== 1) return undefined
+    if (content) {
+      const [s, e] = content
+      const size = e - s
+      if (dtype === DT_FLOAT && size === 4) return buf.readFloatLE(s)
+      if (dtype === DT_DOUBLE && size === 8) return buf.readDoubleLE(s)
+      if ((dtype === DT_HALF || dtype === DT_BFLOAT16) && size === 2) return this.halfBits(dtype, buf.readUInt16LE(s))
+      return undefined
+    }
+    if (dtype !== DT_FLOAT && dtype !== DT_DOUBLE && dtype !== DT_HALF && dtype !== DT_BFLOAT16) return undefined
+    return values.length === 1 ? values[0] : undefined
+  }
+
+  private halfBits(dtype: number, bits: number): number {
+    if (dtype === DT_BFLOAT16) {
+      const b = Buffer.alloc(4)
+      b.writeUInt32LE((bits & 0xffff) << 16 >>> 0)
+      return b.readFloatLE(0)
+    }
+    return halfToNumber(bits & 0xffff)
+  }
+
+  /** TensorShapeProto: the product of dim (2) sizes (1); a scalar has no dims. */
+  private shapeElements(t: ProtoReader): number {
+    const sEnd = t.bytes()
+    const s = new ProtoReader(t.buf, t.start, sEnd)
+    let elements = 1
+    while (s.next()) {
+      if (s.field === 2 && s.wire === 2) {
+        const dEnd = s.bytes()
+        const d = new ProtoReader(s.buf, s.start, dEnd)
+        let size = 0
+        while (d.next()) {
+          if (d.field === 1 && d.wire === 0) size = d.int64()
+          else d.skip()
+        }
+        elements *= size
+      } else if (s.field === 3 && s.wire === 0) {
+        if (s.bool()) elements = -1
+      } else s.skip()
+    }
+    return elements
+  }
+}
