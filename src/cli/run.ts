@@ -1,0 +1,207 @@
+// The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
+// input or usage. GitHub-only commands are loaded lazily so local commands start fast.
+import path from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { loadBaselineSpec, loadRules } from '../config/load.js'
+import { RulesFileError } from '../config/rules-file.js'
+import { BaselineError } from '../core/baseline.js'
+import { renderComment } from '../report/comment.js'
+import { renderJsonReport, runsToCsv, runsToJson } from '../report/json.js'
+import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
+import { collectRuns } from '../sources/detect.js'
+import { logRun, parseAssignment } from '../local/log.js'
+import { runPipeline } from '../modes/pipeline.js'
+
+/** Where the CLI writes and what it runs in; injectable for tests. */
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  cwd: string
+  env: NodeJS.ProcessEnv
+  /** True when stderr is a terminal (progress is shown then). */
+  isTty?: boolean
+}
+
+/** A usage or input error: exit code 2. */
+export class UsageError extends Error {}
+
+/** The exit codes of the CLI. */
+export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
+
+/** The package version, replaced at bundle time when available. */
+export const VERSION = '0.1.0'
+
+const HELP = `experiment-review ${VERSION}: reviews ML experiment runs against a baseline.
+
+Usage:
+  experiment-review compare --runs <path|glob>... --baseline <baseline.json | runs folder | REF:PATH>
+                            [--rules FILE] [--format text|markdown|json] [--id ID] [--workspace DIR]
+  experiment-review list    [--runs <path|glob>...] [--format text|json]
+  experiment-review show    <run> [--runs <path|glob>...]
+  experiment-review export  --format csv|json [--runs <path|glob>...]
+  experiment-review log     <run> [--param k=v]... [--metric k=v]... [--step N] [--tag t]... [--note text]
+                            [--status finished|failed|running|killed] [--dir experiments]
+  experiment-review promote [--runs …] [--baseline .experiments/baseline.json] [--docs docs/experiments.md] [--pr N]
+  experiment-review review  --repo OWNER/NAME --pr N [--runs …] [--rules FILE] [--baseline PATH] [--id ID]
+                            (token in GITHUB_TOKEN; GITHUB_API_URL for GitHub Enterprise Server)
+
+Runs are auto-detected under the workspace when --runs is not given: MLflow (mlruns/, mlflow.db),
+Weights & Biases (wandb/), DVC (dvc.yaml), TensorBoard event files, Hugging Face trainer_state.json,
+Keras/Lightning metrics.csv, and experiments/<run>/ folders.
+
+Exit codes: 0 pass, 1 a rule is broken, 2 bad input or usage.
+`
+
+const COMMON: ParseArgsConfig['options'] = {
+  runs: { type: 'string', multiple: true },
+  workspace: { type: 'string' },
+  format: { type: 'string' },
+  rules: { type: 'string' },
+  baseline: { type: 'string' },
+  id: { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+}
+
+function parse(args: string[], extra: ParseArgsConfig['options'] = {}) {
+  try {
+    return parseArgs({ args, options: { ...COMMON, ...extra }, allowPositionals: true, strict: true })
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/, '')}; see experiment-review --help`)
+  }
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, flag: string): T {
+  if (value === undefined) return fallback
+  if ((allowed as readonly string[]).includes(value)) return value as T
+  throw new UsageError(`--${flag} ${JSON.stringify(value)} is not supported; expected one of ${allowed.join(', ')}`)
+}
+
+/** Runs the CLI with the given arguments and returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        io.stdout(HELP)
+        return EXIT.pass
+      case '--version':
+      case 'version':
+        io.stdout(`${VERSION}\n`)
+        return EXIT.pass
+      case 'compare':
+        return await compareCommand(rest, io)
+      case 'list':
+      case 'show':
+      case 'export':
+        return await runsCommand(command, rest, io)
+      case 'log':
+        return await logCommand(rest, io)
+      case 'promote':
+      case 'review': {
+        const { runGitHubCommand } = await import('./github-commands.js')
+        return await runGitHubCommand(command, rest, io)
+      }
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(plain(command, 40))}; run experiment-review --help`)
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof RulesFileError || e instanceof BaselineError) {
+      io.stderr(`experiment-review: ${plain(e.message, 2000)}\n`)
+      return EXIT.usage
+    }
+    io.stderr(`experiment-review: ${plain((e as Error).message ?? String(e), 2000)}\n`)
+    return EXIT.usage
+  }
+}
+
+/** Progress on stderr for long collections, only on a terminal. */
+export function progressReporter(io: CliIo): ((n: number, where: string) => void) | undefined {
+  if (!io.isTty) return undefined
+  let last = 0
+  return (n, where) => {
+    const now = Date.now()
+    if (now - last < 200) return
+    last = now
+    io.stderr(`\r\x1b[Kreading runs: ${n} so far (${plain(where, 60)})`)
+  }
+}
+
+async function compareCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args)
+  if (values.help) return io.stdout(HELP), EXIT.pass
+  const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
+  const patterns = [...((values.runs as string[] | undefined) ?? []), ...positionals]
+  const format = oneOf(values.format as string | undefined, ['text', 'markdown', 'json'] as const, 'text', 'format')
+  if (!values.baseline) throw new UsageError('compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:.experiments/baseline.json')
+  const loaded = await loadRules(workspace, (values.rules as string | undefined) ?? '.github/experiment-review.yml', { required: !!values.rules })
+  const id = (values.id as string | undefined) ?? 'default'
+  const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, id)
+  if (!baseline.record) io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`)
+  const { comparison } = await runPipeline({ workspace, patterns, rules: loaded.rules, baseline: baseline.record, baselineDiagnostics: baseline.diagnostics, id, onProgress: progressReporter(io) })
+  if (comparison.diagnostics.length) io.stderr(`${renderDiagnostics(comparison.diagnostics)}\n`)
+  if (format === 'json') io.stdout(renderJsonReport(comparison))
+  else if (format === 'markdown') io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }))
+  else io.stdout(renderText(comparison))
+  return comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass
+}
+
+async function runsCommand(command: 'list' | 'show' | 'export', args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args)
+  if (values.help) return io.stdout(HELP), EXIT.pass
+  const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
+  const runName = command === 'show' ? positionals.shift() : undefined
+  if (command === 'show' && !runName) throw new UsageError('show needs a run name: experiment-review show <run>')
+  const patterns = [...((values.runs as string[] | undefined) ?? []), ...positionals]
+  const { runs, diagnostics } = await collectRuns({ workspace, patterns, onProgress: progressReporter(io) })
+  if (diagnostics.length) io.stderr(`${renderDiagnostics(diagnostics)}\n`)
+  if (command === 'list') {
+    const format = oneOf(values.format as string | undefined, ['text', 'json'] as const, 'text', 'format')
+    io.stdout(format === 'json' ? runsToJson(runs) : renderRunList(runs))
+    return EXIT.pass
+  }
+  if (command === 'export') {
+    const format = oneOf(values.format as string | undefined, ['csv', 'json'] as const, 'csv', 'format')
+    io.stdout(format === 'json' ? runsToJson(runs) : runsToCsv(runs))
+    return EXIT.pass
+  }
+  const matches = runs.filter(r => r.name === runName || r.id === runName || r.path === runName)
+  if (!matches.length) {
+    throw new UsageError(`no run named ${JSON.stringify(plain(runName, 80))}; experiment-review list shows the runs found (${runs.length})`)
+  }
+  io.stdout(matches.map(renderRun).join('\n'))
+  return EXIT.pass
+}
+
+async function logCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    param: { type: 'string', multiple: true },
+    metric: { type: 'string', multiple: true },
+    step: { type: 'string' },
+    tag: { type: 'string', multiple: true },
+    note: { type: 'string' },
+    status: { type: 'string' },
+    dir: { type: 'string' }
+  })
+  if (values.help) return io.stdout(HELP), EXIT.pass
+  const run = positionals[0]
+  if (!run || positionals.length > 1) throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91')
+  const params = Object.fromEntries(((values.param as string[] | undefined) ?? []).map(p => parseAssignment(p, 'param')))
+  const metrics = Object.fromEntries(((values.metric as string[] | undefined) ?? []).map(m => parseAssignment(m, 'metric'))) as Record<string, number>
+  let step: number | undefined
+  if (values.step !== undefined) {
+    step = Number(values.step)
+    if (!Number.isInteger(step) || step < 0) throw new UsageError(`--step ${JSON.stringify(values.step)}: expected a whole number ≥ 0`)
+  }
+  const status = values.status === undefined ? undefined : oneOf(values.status as string, ['finished', 'failed', 'running', 'killed'] as const, 'finished', 'status')
+  const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
+  const dir = path.resolve(workspace, (values.dir as string | undefined) ?? 'experiments')
+  if (!Object.keys(params).length && !Object.keys(metrics).length && !values.tag && values.note === undefined && !status) {
+    throw new UsageError('log needs something to record: --param, --metric, --tag, --note or --status')
+  }
+  const written = await logRun(dir, { run, params, metrics, step, tags: (values.tag as string[] | undefined) ?? [], note: values.note as string | undefined, status })
+  io.stdout(`logged to ${path.relative(io.cwd, written) || '.'}\n`)
+  return EXIT.pass
+}

@@ -1,0 +1,37 @@
+// The shared pipeline of every mode: collect runs → compare with the baseline → a Comparison.
+import type { AcceptedRegression, BaselineRecord } from '../core/baseline.js'
+import { compareRuns, type Comparison } from '../core/compare.js'
+import type { Collection, Diagnostic } from '../core/run.js'
+import type { Rules } from '../core/rules.js'
+import { collectRuns } from '../sources/detect.js'
+
+/** What one review needs. */
+export interface PipelineInput {
+  workspace: string
+  /** Paths or globs of run outputs; empty means auto-detect. */
+  patterns: string[]
+  rules: Rules
+  baseline?: BaselineRecord
+  /** Problems met while loading the baseline, reported with the runs'. */
+  baselineDiagnostics?: Diagnostic[]
+  id?: string
+  accepted?: AcceptedRegression[]
+  championPick?: { name: string; by?: string }
+  onProgress?: (runsRead: number, where: string) => void
+}
+
+/** Collects the runs and compares them with the baseline. */
+export async function runPipeline(input: PipelineInput): Promise<{ comparison: Comparison; collection: Collection }> {
+  const collection = await collectRuns({ workspace: input.workspace, patterns: input.patterns, onProgress: input.onProgress })
+  const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics]
+  const comparison = compareRuns({
+    id: input.id,
+    runs: collection.runs,
+    diagnostics,
+    baseline: input.baseline,
+    rules: input.rules,
+    accepted: input.accepted,
+    championPick: input.championPick
+  })
+  return { comparison, collection }
+}

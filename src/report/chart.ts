@@ -1,0 +1,64 @@
+// Learning curves as Mermaid `xychart-beta` blocks, with the same numbers in a table (charts draw no legend).
+import type { RootContent } from 'mdast'
+import type { HistoryPoint } from '../core/run.js'
+import { thin } from '../core/baseline.js'
+import { decimalsFor, fmtNumber } from './format.js'
+import { codeBlock, table, untrustedCode, type CellContent } from './mdast.js'
+
+/** Grey for the baseline, blue for this PR (GitHub's palette), so two lines are easy to tell apart. */
+export const CHART_PALETTE = { baseline: '#8c959f', current: '#0969da' }
+
+/** A name or label made safe inside Mermaid's quoted strings: letters, digits and a few marks only. */
+export function mermaidLabel(value: string, max = 40): string {
+  const s = value.replace(/[^A-Za-z0-9 _.\-/]/g, '_').slice(0, max)
+  return s || '_'
+}
+
+/** A number as Mermaid accepts it: finite, plain notation. */
+function mermaidNumber(v: number): string {
+  return Number.isFinite(v) ? String(+v.toPrecision(6)) : '0'
+}
+
+/** The value of a series at a step: the last point at or before it (the first point before the series starts). */
+function valueAt(series: HistoryPoint[], step: number): number | undefined {
+  let value: number | undefined
+  for (const p of series) {
+    if (p.step > step) break
+    value = p.value
+  }
+  return value ?? series[0]?.value
+}
+
+/** One curve as a chart and a table; the series are named in the title since Mermaid draws no legend. */
+export function learningCurve(
+  curve: { metric: string; baseline?: HistoryPoint[]; current?: HistoryPoint[] },
+  options: { baselineName?: string; currentName: string; maxPoints: number; xLabel?: string }
+): RootContent[] {
+  const series = [
+    { name: options.baselineName ?? 'baseline', points: finite(curve.baseline), color: CHART_PALETTE.baseline, role: 'grey' },
+    { name: options.currentName, points: finite(curve.current), color: CHART_PALETTE.current, role: 'blue' }
+  ].filter(s => s.points.length > 1)
+  if (!series.length || options.maxPoints < 2) return []
+  const steps = thin([...new Set(series.flatMap(s => s.points.map(p => p.step)))].sort((a, b) => a - b), options.maxPoints)
+  const lines = series.map(s => steps.map(step => valueAt(s.points, step) as number))
+  const all = lines.flat()
+  const lo = Math.min(...all)
+  const hi = Math.max(...all)
+  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1
+  const title = `${mermaidLabel(curve.metric)} — ${series.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`
+  const chart = [
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series.map(s => s.color).join(', ')}"}}}}%%`,
+    'xychart-beta',
+    `  title "${title}"`,
+    `  x-axis "${mermaidLabel(options.xLabel ?? 'step')}" [${steps.map(mermaidNumber).join(', ')}]`,
+    `  y-axis "${mermaidLabel(curve.metric)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
+    ...lines.map(l => `  line [${l.map(mermaidNumber).join(', ')}]`)
+  ].join('\n')
+  const decimals = decimalsFor(...all)
+  const rows: CellContent[][] = series.map((s, i) => [[untrustedCode(s.name)], ...lines[i].map(v => fmtNumber(v, decimals))])
+  return [codeBlock('mermaid', chart), table([null, ...steps.map(() => 'right' as const)], [options.xLabel ?? 'step', ...steps.map(s => mermaidNumber(s))], rows)]
+}
+
+function finite(points: HistoryPoint[] | undefined): HistoryPoint[] {
+  return (points ?? []).filter(p => Number.isFinite(p.value) && Number.isFinite(p.step))
+}

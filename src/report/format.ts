@@ -1,0 +1,110 @@
+// Numbers and verdicts in words, shared by the markdown and the terminal report. Plain text only.
+import type { MetricComparison } from '../core/compare.js'
+import { fmtP } from '../core/compare.js'
+import type { MetricStat } from '../core/experiment.js'
+
+const MINUS = '−'
+
+/** Decimal places for a metric, from the magnitude of its values. */
+export function decimalsFor(...values: (number | undefined)[]): number {
+  const finite = values.filter((v): v is number => v !== undefined && Number.isFinite(v)).map(Math.abs)
+  const largest = finite.length ? Math.max(...finite) : 0
+  if (largest >= 1000) return 0
+  if (largest >= 10) return 1
+  if (largest >= 1) return 3
+  return 4
+}
+
+/** A number with a proper minus sign; NaN and infinities spelled out. */
+export function fmtNumber(value: number, decimals: number): string {
+  if (Number.isNaN(value)) return 'NaN'
+  if (value === Infinity) return '∞'
+  if (value === -Infinity) return `${MINUS}∞`
+  const abs = Math.abs(value)
+  const s = abs !== 0 && (abs >= 1e9 || abs < 10 ** -decimals / 2) ? value.toExponential(3) : value.toFixed(decimals)
+  return s.replace(/^-/, MINUS)
+}
+
+/** A signed number: +1.00 or −1.00. */
+export function fmtSigned(value: number, decimals: number): string {
+  const s = fmtNumber(value, decimals)
+  return value > 0 ? `+${s}` : s
+}
+
+/** A metric value: mean ± sd when there are samples, the exact text when a double could not hold it. */
+export function fmtStat(stat: MetricStat | undefined, decimals: number): string {
+  if (!stat) return '—'
+  if (stat.exact) return stat.exact
+  const base = fmtNumber(stat.value, decimals)
+  return stat.n > 1 && stat.sd !== undefined ? `${base} ± ${fmtNumber(stat.sd, decimals)}` : base
+}
+
+/** True when a change reads best in percentage points (a maximised fraction such as accuracy). */
+export function inPoints(m: MetricComparison): boolean {
+  const values = [m.baseline?.value, m.current?.value].filter((v): v is number => v !== undefined)
+  return m.goal === 'maximize' && values.length > 0 && values.every(v => v >= 0 && v <= 1)
+}
+
+/** The change of a metric: "−3.00 pts (−3.3%)" or "+0.010 (+3.3%)"; "new" or "vanished" when one side is missing. */
+export function fmtChange(m: MetricComparison): string {
+  if (m.status === 'added') return 'new'
+  if (m.status === 'removed') return 'vanished'
+  if (m.change === undefined) return 'not comparable'
+  const decimals = decimalsFor(m.baseline?.value, m.current?.value)
+  const absolute = inPoints(m) ? `${fmtSigned(m.change * 100, 2)} pts` : fmtSigned(m.change, decimals)
+  const relative = m.relativeChange !== undefined && Number.isFinite(m.relativeChange) ? ` (${fmtSigned(m.relativeChange * 100, 1)}%)` : ''
+  return `${absolute}${relative}`
+}
+
+/** The arrow of a metric's goal: ↑ maximize, ↓ minimize. */
+export function goalArrow(m: Pick<MetricComparison, 'goal'>): string {
+  return m.goal === 'maximize' ? '↑' : '↓'
+}
+
+/** What the numbers mean, in words: "significant drop (p = 0.004)", "within noise (p = 0.41)", "better". */
+export function fmtMeaning(m: MetricComparison): string {
+  const s = m.significance
+  if (m.status === 'added') return 'new metric'
+  if (m.status === 'removed') return 'no longer reported'
+  if (m.status === 'not-comparable') return 'not comparable (not a finite number)'
+  if (m.status === 'unchanged') return 'unchanged'
+  const worse = m.status === 'regressed'
+  const moved = worse ? (m.goal === 'maximize' ? 'drop' : 'rise') : 'improvement'
+  if (s?.tested) {
+    return s.significant ? `significant ${moved} (p = ${fmtP(s.p)})` : `within noise (p = ${fmtP(s.p)})`
+  }
+  if (s?.inconclusive) return `${worse ? 'worse' : 'better'}, inconclusive (${s.inconclusive})`
+  return worse ? 'worse' : 'better'
+}
+
+/** The rule status of a metric in words: "rule: drop ≤ 1% broken", "rule: ≤ 50 met", "not gated". */
+export function fmtRules(m: MetricComparison): string {
+  if (!m.checks.length) return m.gated ? 'gated' : 'not gated'
+  return m.checks
+    .map(c => {
+      const state = c.passed ? (c.note ? `met (${c.note})` : 'met') : c.inconclusive ? 'broken (inconclusive: too few samples to rule out noise)' : 'broken'
+      return `rule: ${c.text} ${state}`
+    })
+    .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])
+    .join('; ')
+}
+
+/** A one-line sentence for a metric: "accuracy −0.80 pts (p = 0.41, within noise)". */
+export function metricSentence(m: MetricComparison): string {
+  const s = m.significance
+  const detail = s?.tested ? `p = ${fmtP(s.p)}, ${s.significant ? 'significant' : 'within noise'}` : s?.inconclusive ? 'inconclusive' : ''
+  return `${m.name} ${fmtChange(m)}${detail ? ` (${detail})` : ''}`
+}
+
+/** The status icon of a metric row. */
+export function metricIcon(m: MetricComparison): string {
+  if (m.broken) return '❌'
+  if (m.accepted) return '⚠️'
+  if (!m.gated) return '➖'
+  return '✅'
+}
+
+/** A short commit sha. */
+export function shortSha(sha: string | undefined): string | undefined {
+  return sha ? sha.slice(0, 7) : undefined
+}

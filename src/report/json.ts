@@ -1,0 +1,48 @@
+// The JSON report of a review and the run export (CSV or JSON): machine-readable, non-finite numbers kept as text.
+import type { Comparison } from '../core/compare.js'
+import type { Run } from '../core/run.js'
+import { paramText } from '../core/run.js'
+
+/** The JSON report's schema name and version. */
+export const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 } as const
+
+/** JSON with NaN and ±Infinity written as the strings "NaN", "Infinity", "-Infinity". */
+export function toJson(value: unknown): string {
+  return `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`
+}
+
+/** The JSON report of a comparison. */
+export function renderJsonReport(c: Comparison): string {
+  return toJson({ ...REPORT_SCHEMA, ...c })
+}
+
+/** A CSV cell: quoted when needed, and a leading = + - @ neutralised so spreadsheets never run it as a formula. */
+export function csvCell(value: unknown): string {
+  let s = value === undefined || value === null ? '' : String(value)
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
+}
+
+/** Runs as CSV: one row per run, a column per metric (final value) and per param (`param.` prefix). */
+export function runsToCsv(runs: Run[]): string {
+  const metrics = [...new Set(runs.flatMap(r => Object.keys(r.metrics)))].sort()
+  const params = [...new Set(runs.flatMap(r => Object.keys(r.params)))].sort()
+  const header = ['run', 'format', 'path', 'status', 'git_commit', 'data_version', 'group', ...metrics, ...params.map(p => `param.${p}`)]
+  const rows = runs.map(r => [
+    r.name,
+    r.source,
+    r.path,
+    r.metadata.status,
+    r.metadata.gitCommit,
+    r.metadata.dataVersion,
+    r.metadata.group,
+    ...metrics.map(m => (r.metrics[m] ? (r.metrics[m].exact ?? String(r.metrics[m].value)) : '')),
+    ...params.map(p => (p in r.params ? paramText(r.params[p]) : ''))
+  ])
+  return `${[header, ...rows].map(row => row.map(csvCell).join(',')).join('\n')}\n`
+}
+
+/** Runs as JSON for export. */
+export function runsToJson(runs: Run[]): string {
+  return toJson({ schema: 'experiment-review/runs', version: 1, runs })
+}
