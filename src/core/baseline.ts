@@ -45,6 +45,8 @@ export interface BaselineRecord {
   /** Every run of the PR that promoted it, best first. */
   experiments?: RunSummary[]
   primary?: string
+  /** False for a merged PR whose best run did not replace the champion (kept in history for its experiments). */
+  promoted?: boolean
 }
 
 /** The baseline file. */

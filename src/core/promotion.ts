@@ -1,0 +1,156 @@
+// Promotion on merge: the next baseline file from the previous one, the merged PR's runs and the reviewers'
+// decisions. Pure: data in, data out, no I/O and no clock (the merge date is an input).
+import {
+  BASELINE_VERSION,
+  baselineExperiment,
+  recordFromExperiment,
+  type AcceptedRegression,
+  type BaselineFile,
+  type BaselineRecord,
+  type RunSummary
+} from './baseline.js'
+import { chooseChampion, primaryMetric, rankExperiments } from './champion.js'
+import { groupRuns, type Experiment } from './experiment.js'
+import type { Run } from './run.js'
+import type { Rules } from './rules.js'
+
+/** What reviewers decided on a PR with slash commands (read from the PR's sticky comment by the caller). */
+export interface ReviewDecisions {
+  /** `/experiments champion <run>`: wins over the ranking when the run exists and did not fail. */
+  championPick?: { name: string; by: string; at: string }
+  /** `/experiments accept <metric> <reason>`: kept with the champion and shown in the living docs. */
+  accepted: AcceptedRegression[]
+}
+
+/** The merged pull request as promotion records it. Every string is untrusted. */
+export interface MergedPullRequest {
+  number: number
+  title?: string
+  url?: string
+  /** Login of who merged it. */
+  mergedBy?: string
+}
+
+/** Everything promotion needs; the caller reads files, the PR and the decisions. */
+export interface PromotionInput {
+  /** The review id (`default` unless several reviews share a repository). */
+  id: string
+  /** The baseline file on the default branch before this merge, when there is one. */
+  previous?: BaselineFile
+  /** The merged PR's runs. */
+  runs: Run[]
+  rules: Rules
+  /** The merged PR; absent for a local promote of runs that came without one. */
+  pr?: MergedPullRequest
+  /** The merge commit on the default branch (the push event's `after`), or the local commit promoted. */
+  commit: string
+  /** ISO-8601 time of the merge. */
+  date: string
+  decisions?: ReviewDecisions
+}
+
+/** The outcome of a promotion: a new baseline file, or why nothing changes. */
+export type PromotionResult =
+  | {
+      kind: 'promoted'
+      baseline: BaselineFile
+      /** The record of this merge (the new champion, or a history entry when an older merge arrives late). */
+      record: BaselineRecord
+      /** True when the record became the champion. */
+      becameChampion: boolean
+      /** Problems worth a warning (e.g. a champion pick that named no run). */
+      warnings: string[]
+    }
+  | { kind: 'skipped'; reason: string }
+
+/** True when a record stands for this merge (same merge commit, or the same PR number). */
+export function recordsMerge(record: BaselineRecord, commit: string, prNumber: number | undefined): boolean {
+  return (!!record.commit && record.commit === commit) || (prNumber !== undefined && record.pr?.number === prNumber)
+}
+
+/** Finds where a merge is already recorded in a baseline file: `champion`, `history[i]`, or undefined. */
+export function findMerge(file: BaselineFile | undefined, commit: string, prNumber: number | undefined): string | undefined {
+  if (!file) return undefined
+  if (recordsMerge(file.champion, commit, prNumber)) return 'champion'
+  const i = file.history.findIndex(r => recordsMerge(r, commit, prNumber))
+  return i >= 0 ? `history[${i}]` : undefined
+}
+
+/** Computes the next baseline file; `skipped` when this merge is already recorded or no run finished. */
+export function promote(input: PromotionInput): PromotionResult {
+  const { previous, rules, commit, pr } = input
+  const where = findMerge(previous, commit, pr?.number)
+  if (where) {
+    return { kind: 'skipped', reason: `${pr ? `PR #${pr.number}` : `commit ${commit.slice(0, 7)}`} is already recorded in the baseline (${where}); nothing to do` }
+  }
+  const experiments = groupRuns(input.runs, rules)
+  if (!experiments.length) {
+    return { kind: 'skipped', reason: `no experiment runs were found for ${mergeName(input)}; the baseline is unchanged` }
+  }
+  const previousExperiment = previous ? [baselineExperiment(previous.champion)] : []
+  const primary = previous?.champion.primary ?? primaryMetric(rules, [...experiments, ...previousExperiment])
+  const ranked = rankExperiments(experiments, primary, rules)
+  const pick = input.decisions?.championPick
+  const choice = chooseChampion(ranked, primary, pick ? { name: pick.name, by: pick.by } : undefined)
+  const champion = choice.champion
+  if (!champion) {
+    return { kind: 'skipped', reason: `every run of ${mergeName(input)} failed (${ranked.length} run${ranked.length === 1 ? '' : 's'}); failed runs are never promoted, the baseline is unchanged` }
+  }
+  const warnings = choice.problem ? [`${choice.problem}; the best run on ${primary ?? 'the ranking'} was promoted instead`] : []
+  const accepted = [...(input.decisions?.accepted ?? [])].sort((a, b) => a.metric.localeCompare(b.metric) || a.at.localeCompare(b.at))
+  const reason = choice.problem ? `${choice.reason} (${choice.problem})` : choice.reason
+  const record = recordFromExperiment(champion, {
+    ...(pr ? { pr: { number: pr.number, ...(pr.title !== undefined ? { title: pr.title } : {}), ...(pr.url !== undefined ? { url: pr.url } : {}) } } : {}),
+    commit,
+    date: input.date,
+    ...(pr?.mergedBy ? { mergedBy: pr.mergedBy } : {}),
+    reason,
+    ...(accepted.length ? { acceptedRegressions: accepted } : {}),
+    experiments: ranked.map(e => summarizeRun(e, e === champion)),
+    ...(primary ? { primary } : {})
+  })
+
+  if (!previous) {
+    return { kind: 'promoted', becameChampion: true, record, warnings, baseline: { schema: 'experiment-review/baseline', version: BASELINE_VERSION, id: input.id, champion: record, history: [] } }
+  }
+  const next = (champion: BaselineRecord, history: BaselineRecord[]): BaselineFile => ({ ...previous, version: BASELINE_VERSION, id: previous.id ?? input.id, champion, history })
+  // A merge older than the current champion (a re-run of an old push) goes into the history at its place in time;
+  // the model on the branch is still the newer champion.
+  if (previous.champion.date && previous.champion.date > input.date) {
+    const history = [...previous.history]
+    const at = history.findIndex(r => !r.date || r.date <= input.date)
+    history.splice(at < 0 ? history.length : at, 0, record)
+    return { kind: 'promoted', becameChampion: false, record, warnings, baseline: next(previous.champion, history) }
+  }
+  const kept = keepsChampion(champion, previous.champion, primary, rules, !!(pick && !choice.problem) || accepted.length > 0)
+  if (kept) {
+    const notPromoted: BaselineRecord = { ...record, promoted: false, reason: kept }
+    return { kind: 'promoted', becameChampion: false, record: notPromoted, warnings, baseline: next(previous.champion, [notPromoted, ...previous.history]) }
+  }
+  return { kind: 'promoted', becameChampion: true, record, warnings, baseline: next(record, [previous.champion, ...previous.history]) }
+}
+
+/**
+ * Why the previous champion stays, or undefined when the PR's champion replaces it: it does unless it ranks
+ * below the previous champion on the primary metric and no reviewer picked it or accepted a regression.
+ */
+export function keepsChampion(candidate: Experiment, previous: BaselineRecord, primary: string | undefined, rules: Rules, decided: boolean): string | undefined {
+  if (decided || !primary) return undefined
+  const before = baselineExperiment(previous)
+  const [first] = rankExperiments([candidate, before], primary, rules)
+  if (first === candidate) return undefined
+  const value = (e: Experiment) => (e.metrics[primary] ? String(+e.metrics[primary].value.toPrecision(6)) : 'missing')
+  return `Not promoted: its ${primary} (${value(candidate)}) ranks below the champion ${previous.name} (${value(before)}) and no reviewer accepted a regression or picked it; the champion stays.`
+}
+
+/** One experiment as the living docs list it: mean values, status, and whether it was chosen. */
+export function summarizeRun(e: Experiment, chosen: boolean): RunSummary {
+  const metrics: Record<string, number> = {}
+  for (const [k, m] of Object.entries(e.metrics)) metrics[k] = m.value
+  const statusReason = e.lead.metadata.statusReason ?? e.failedRuns[0]?.metadata.statusReason
+  return { name: e.name, status: e.status, ...(statusReason ? { statusReason } : {}), metrics, ...(chosen ? { chosen: true } : {}) }
+}
+
+function mergeName(input: PromotionInput): string {
+  return input.pr ? `PR #${input.pr.number}` : `commit ${input.commit.slice(0, 7)}`
+}

@@ -1,0 +1,407 @@
+// The living experiment docs (docs/experiments.md): the sections the action owns, built as mdast trees from the
+// baseline file alone, and spliced into a page people also edit. Only the text between our markers changes;
+// everything outside stays byte for byte.
+import type { Html, PhrasingContent, Root, RootContent } from 'mdast'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import type { BaselineFile, BaselineRecord, RunSummary } from '../core/baseline.js'
+import type { MetricStat } from '../core/experiment.js'
+import { defaultRules, goalOf, type Rules } from '../core/rules.js'
+import { CHART_PALETTE, mermaidLabel } from './chart.js'
+import { decimalsFor, fmtNumber, fmtSigned, fmtStat, shortSha } from './format.js'
+import { codeBlock, details, heading, paragraph, root, strong, stringify, table, text, trustedHtml, untrusted, untrustedCode, type CellContent } from './mdast.js'
+
+/** How the docs are rendered. */
+export interface DocsOptions {
+  /** The review id; sections of another id carry it in their marker name (`current:gpu`). */
+  id: string
+  /** Rules for metric goals (↑/↓, points); defaults when absent. */
+  rules?: Rules
+  /** Where the baseline file lives, named where the page says more is there. */
+  baselinePath?: string
+  /** How many PRs the "Experiments by PR" section lists before it points at the baseline file. */
+  maxPrs?: number
+}
+
+/** A marker the page holds: where it is and what it opens or closes. */
+export interface DocsMarker {
+  kind: 'start' | 'end'
+  name: string
+  /** 1-based line of the marker. */
+  line: number
+  /** String offsets of the marker comment in the page. */
+  start: number
+  end: number
+}
+
+/** A managed section found on the page: its start and end markers. */
+export interface ManagedRegion {
+  name: string
+  start: DocsMarker
+  end: DocsMarker
+}
+
+/** The page's markers cannot be trusted (broken, nested, duplicated, out of order); nothing was written. */
+export class DocsMarkerError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: { line: number; message: string }[]
+  ) {
+    super(
+      `${file}: the experiment-review markers are broken, so the page was not changed:\n${problems.map(p => `  line ${p.line}: ${p.message}`).join('\n')}\n` +
+        'Fix the markers by hand (each section is <!-- experiment-review:start NAME --> … <!-- experiment-review:end NAME -->, ' +
+        'each on a line of its own, not nested, once per name), or delete both markers of a section to have it added again at the end of the page.'
+    )
+    this.name = 'DocsMarkerError'
+  }
+}
+
+const MARKER = /^<!--\s*experiment-review:(start|end)\s+([A-Za-z0-9._:-]+)\s*-->$/
+const MARKER_ANYWHERE = /<!--\s*experiment-review:(start|end)\s+([A-Za-z0-9._:-]+)\s*-->/
+
+/** The id as it may appear in a marker name: letters, digits, `.`, `_`, `-`. */
+function safeId(id: string): string {
+  return id.replace(/[^A-Za-z0-9._-]/g, '-') || 'default'
+}
+
+/** The names of the sections this id owns: `current` and `history`, or `current:ID` and `history:ID`. */
+export function sectionNames(id: string): { current: string; history: string } {
+  const suffix = id === 'default' ? '' : `:${safeId(id)}`
+  return { current: `current${suffix}`, history: `history${suffix}` }
+}
+
+/** The start or end marker of a section as an html node. */
+export function sectionMarker(kind: 'start' | 'end', name: string): Html {
+  return trustedHtml(`<!-- experiment-review:${kind} ${name} -->`)
+}
+
+/** Parses a page with remark-parse + remark-gfm. */
+export function parsePage(page: string): Root {
+  return unified().use(remarkParse).use(remarkGfm).parse(page)
+}
+
+/**
+ * Finds the markers on a page: only top-level html nodes that are exactly a marker count (a marker's text inside
+ * a code block, a list, a quote or a run's name is not one). Throws DocsMarkerError listing every problem.
+ */
+export function findRegions(page: string, file: string): ManagedRegion[] {
+  const tree = parsePage(page)
+  const markers: DocsMarker[] = []
+  const problems: { line: number; message: string }[] = []
+  for (const node of tree.children) {
+    if (node.type !== 'html' || !node.position) continue
+    const value = node.value.trim()
+    const m = MARKER.exec(value)
+    if (m) {
+      markers.push({ kind: m[1] as 'start' | 'end', name: m[2], line: node.position.start.line, start: node.position.start.offset ?? 0, end: node.position.end.offset ?? 0 })
+      continue
+    }
+    // A marker glued to other HTML is not a marker a person can see as one: say so rather than guess.
+    const lines = node.value.split(/\r?\n/)
+    lines.forEach((l, i) => {
+      const glued = MARKER_ANYWHERE.exec(l)
+      if (glued) {
+        problems.push({
+          line: (node.position?.start.line ?? 1) + i,
+          message: `the marker ${JSON.stringify(glued[0])} is part of an HTML block; put it on a line of its own with a blank line before it`
+        })
+      }
+    })
+  }
+  const regions: ManagedRegion[] = []
+  const closed = new Map<string, ManagedRegion>()
+  let open: DocsMarker | undefined
+  for (const m of markers) {
+    const tag = `<!-- experiment-review:${m.kind} ${m.name} -->`
+    if (m.kind === 'start') {
+      if (open) {
+        problems.push({ line: m.line, message: `${tag} is nested inside the section "${open.name}" opened on line ${open.line}; close that section first` })
+        continue
+      }
+      const before = closed.get(m.name)
+      if (before) {
+        problems.push({ line: m.line, message: `${tag} duplicates the section "${m.name}" on lines ${before.start.line}–${before.end.line}; keep one of them` })
+      }
+      open = m
+    } else if (!open) {
+      problems.push({ line: m.line, message: `${tag} has no start marker before it (out of order, or the start was deleted)` })
+    } else if (open.name !== m.name) {
+      problems.push({ line: m.line, message: `${tag} closes "${m.name}" while the section "${open.name}" opened on line ${open.line} is still open` })
+      open = undefined
+    } else {
+      const region = { name: m.name, start: open, end: m }
+      if (!closed.has(m.name)) regions.push(region)
+      closed.set(m.name, region)
+      open = undefined
+    }
+  }
+  if (open) problems.push({ line: open.line, message: `<!-- experiment-review:start ${open.name} --> has no end marker; add <!-- experiment-review:end ${open.name} --> after the section` })
+  if (problems.length) throw new DocsMarkerError(file, problems.sort((a, b) => a.line - b.line))
+  return regions
+}
+
+/** The blocks of every section this id owns, by marker name, in page order. */
+export function renderSections(baseline: BaselineFile, options: DocsOptions): { name: string; blocks: RootContent[] }[] {
+  const names = sectionNames(options.id)
+  return [
+    { name: names.current, blocks: currentSection(baseline, options) },
+    { name: names.history, blocks: historySection(baseline, options) }
+  ]
+}
+
+/** A section as text: its start marker, the blocks, its end marker (no trailing newline). */
+export function renderRegion(name: string, blocks: RootContent[]): string {
+  return stringify(root([sectionMarker('start', name), ...blocks, sectionMarker('end', name)])).replace(/\n+$/, '')
+}
+
+/** A new page: a title, a line saying what is managed, and the markers of this id's sections. */
+export function docsTemplate(options: Pick<DocsOptions, 'id'>): string {
+  const names = sectionNames(options.id)
+  return stringify(
+    root([
+      heading(1, text('Experiments')),
+      paragraph(
+        text('The sections between the '),
+        { type: 'inlineCode', value: 'experiment-review' },
+        text(' markers are rewritten by Experiment Review on every merge to the default branch. Everything else on this page is yours: edit it freely.')
+      ),
+      sectionMarker('start', names.current),
+      sectionMarker('end', names.current),
+      sectionMarker('start', names.history),
+      sectionMarker('end', names.history)
+    ])
+  )
+}
+
+/**
+ * The page with this id's sections rewritten from the baseline file. `page` undefined → a page from the template.
+ * Sections found on the page are replaced in place; missing ones are added at the end. Broken markers throw
+ * DocsMarkerError and nothing is written. Text outside the sections is kept byte for byte.
+ */
+export function updateDocsPage(page: string | undefined, baseline: BaselineFile, options: DocsOptions & { file: string }): string {
+  const original = page ?? docsTemplate(options)
+  const found = findRegions(original, options.file)
+  const crlf = original.includes('\r\n')
+  const eol = (s: string) => (crlf ? s.replace(/\r?\n/g, '\r\n') : s)
+  const sections = renderSections(baseline, options)
+  const replacements: { start: number; end: number; text: string }[] = []
+  const appended: string[] = []
+  for (const section of sections) {
+    const region = found.find(r => r.name === section.name)
+    const rendered = eol(renderRegion(section.name, section.blocks))
+    if (region) replacements.push({ start: region.start.start, end: region.end.end, text: rendered })
+    else appended.push(rendered)
+  }
+  let out = original
+  for (const r of replacements.sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + r.text + out.slice(r.end)
+  if (appended.length) {
+    const nl = crlf ? '\r\n' : '\n'
+    const body = out.replace(/(\r?\n)+$/, '')
+    out = `${body}${body ? nl + nl : ''}${appended.join(nl + nl)}${nl}`
+  }
+  return out
+}
+
+// ── the current model ───────────────────────────────────────────────────────────────────────────────────────────
+
+/** Earlier champions only (records of merges that did not replace the champion are left out), newest first. */
+export function promotedHistory(baseline: BaselineFile): BaselineRecord[] {
+  return baseline.history.filter(r => r.promoted !== false)
+}
+
+/** The section about the current champion: metrics against the previous one, why, hyperparameters, provenance. */
+export function currentSection(baseline: BaselineFile, options: DocsOptions): RootContent[] {
+  const rules = options.rules ?? defaultRules()
+  const c = baseline.champion
+  const previous = promotedHistory(baseline)[0]
+  const idText = options.id === 'default' ? '' : ` (${options.id})`
+  const since: PhrasingContent[] = []
+  if (c.pr && Number.isInteger(c.pr.number)) since.push(text(`PR #${c.pr.number}`))
+  if (c.date) since.push(...(since.length ? [text(', ')] : []), untrusted(neutralDate(c.date)))
+  const title: PhrasingContent[] = [text(`Current model${idText}: `), untrustedCode(c.name)]
+  if (since.length) title.push(text(' (since '), ...since, text(')'))
+  const blocks: RootContent[] = [heading(2, ...title)]
+
+  const primary = c.primary
+  const accepted = new Set((c.acceptedRegressions ?? []).map(a => a.metric))
+  const metricNames = orderMetrics(Object.keys(c.metrics), primary, rules)
+  const shown = metricNames.slice(0, 30)
+  const rows: CellContent[][] = shown.map(name => {
+    const stat = c.metrics[name]
+    const d = decimalsFor(stat.value, previous?.metrics[name]?.value)
+    const value = `${fmtStat(stat, d)}${stat.n > 1 ? ` (${stat.n} runs)` : ''}`
+    const change = previous ? changeText(name, stat, previous.metrics[name], rules) : '—'
+    const nameCell: PhrasingContent[] = [name === primary ? strong(untrusted(name)) : untrusted(name), text(` ${goalOf(name, rules).goal === 'maximize' ? '↑' : '↓'}`)]
+    return [nameCell, value, `${change}${accepted.has(name) ? ', accepted' : ''}`]
+  })
+  if (metricNames.length > shown.length) rows.push([`… ${metricNames.length - shown.length} more in ${options.baselinePath ?? 'the baseline file'}`, '', ''])
+  if (rows.length) {
+    const header: CellContent[] = ['metric', 'value', previous ? [text('vs previous ('), untrustedCode(previous.name), text(')')] : 'vs previous']
+    blocks.push(table([null, 'right', 'right'], header, rows))
+  }
+
+  const why: PhrasingContent[] = [strong(text('Why it was chosen.')), text(' '), untrusted(c.reason ?? 'It was the first model promoted.', 400)]
+  for (const a of c.acceptedRegressions ?? []) {
+    why.push(
+      text(' The '),
+      untrusted(a.metric),
+      text(' regression was accepted by '),
+      untrusted(`@${a.by}`),
+      text(' on '),
+      untrusted(neutralDate(a.at)),
+      text(': “'),
+      untrusted(a.reason, 300),
+      text('”.')
+    )
+  }
+  if (c.mergedBy) why.push(text(' Merged by '), untrusted(`@${c.mergedBy}`), text('.'))
+  blocks.push(paragraph(...why))
+
+  const params = Object.keys(c.params).sort()
+  if (params.length) {
+    const rows: CellContent[][] = params.slice(0, 100).map(k => [[untrusted(k)], [untrustedCode(c.params[k] === null ? 'null' : String(c.params[k]))]])
+    if (params.length > 100) rows.push([`… ${params.length - 100} more in ${options.baselinePath ?? 'the baseline file'}`, ''])
+    blocks.push(...details(`Hyperparameters (${params.length})`, [table([null, null], ['param', 'value'], rows)]))
+  }
+
+  const provenance: PhrasingContent[] = []
+  const sep = () => provenance.length && provenance.push(text(' · '))
+  if (c.metadata.dataVersion) provenance.push(text('Data '), untrustedCode(c.metadata.dataVersion))
+  if (c.metadata.gitCommit) (sep(), provenance.push(text('code '), untrustedCode(shortSha(c.metadata.gitCommit))))
+  if (c.commit) (sep(), provenance.push(text('merged as '), untrustedCode(shortSha(c.commit))))
+  const env = Object.entries(c.metadata.environment ?? {}).sort(([a], [b]) => a.localeCompare(b)).slice(0, 4)
+  if (env.length) (sep(), provenance.push(untrusted(env.map(([k, v]) => `${k} ${v}`).join(', '), 200)))
+  if (provenance.length) blocks.push(paragraph(...provenance))
+  return blocks
+}
+
+/** Primary first, then gated and ruled metrics in the rules' order, then the rest alphabetically. */
+function orderMetrics(names: string[], primary: string | undefined, rules: Rules): string[] {
+  const ruled = Object.keys(rules.metrics)
+  const rank = (n: string) => (n === primary ? -1 : ruled.includes(n) ? ruled.indexOf(n) : ruled.length)
+  return [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+}
+
+/** The change from the previous champion: "+1.00 pts" for fractions to maximise, else "−2.0". */
+function changeText(name: string, now: MetricStat, before: MetricStat | undefined, rules: Rules): string {
+  if (!before) return 'new'
+  if (!Number.isFinite(now.value) || !Number.isFinite(before.value)) return 'not comparable'
+  const diff = now.value - before.value
+  const fraction = [now.value, before.value].every(v => v >= 0 && v <= 1)
+  if (goalOf(name, rules).goal === 'maximize' && fraction) return `${fmtSigned(diff * 100, 2)} pts`
+  return fmtSigned(diff, decimalsFor(now.value, before.value))
+}
+
+/** The date part of an ISO time (the text itself when it is not one). */
+function neutralDate(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso) ? iso.slice(0, 10) : iso
+}
+
+// ── history and experiments ─────────────────────────────────────────────────────────────────────────────────────
+
+/** The section about the past: the primary metric over time (chart and table), then every PR's experiments. */
+export function historySection(baseline: BaselineFile, options: DocsOptions): RootContent[] {
+  const rules = options.rules ?? defaultRules()
+  const c = baseline.champion
+  const primary = c.primary ?? Object.keys(c.metrics).sort()[0]
+  const models = [c, ...promotedHistory(baseline)]
+  const blocks: RootContent[] = []
+  if (primary) {
+    blocks.push(heading(2, untrusted(primary), text(' over time')))
+    blocks.push(...primaryChart([...models].reverse(), primary))
+  } else {
+    blocks.push(heading(2, text('Baseline history')))
+  }
+  const others = orderMetrics(Object.keys(c.metrics), primary, rules).filter(m => m !== primary).slice(0, 2)
+  const columns = primary ? [primary, ...others] : others
+  const rows: CellContent[][] = models.map(r => [
+    r.date ? neutralDate(r.date) : '—',
+    prLabel(r),
+    [untrustedCode(r.name)],
+    ...columns.map(m => metricCell(r.metrics[m]?.value)),
+    r.mergedBy ? [untrusted(`@${r.mergedBy}`)] : '—'
+  ])
+  blocks.push(
+    table(
+      [null, null, null, ...columns.map(() => 'right' as const), null],
+      ['merged', 'PR', 'model', ...columns.map(m => [untrusted(m)]), 'by'],
+      rows
+    )
+  )
+
+  const records = [c, ...baseline.history].filter(r => r.experiments?.length)
+  const byDate = [...records].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
+  if (byDate.length) {
+    blocks.push(heading(2, text('Experiments by PR')))
+    const max = options.maxPrs ?? 50
+    for (const r of byDate.slice(0, max)) blocks.push(...prExperiments(r, rules))
+    if (byDate.length > max) {
+      blocks.push(paragraph(text(`${byDate.length - max} older merges are listed in ${options.baselinePath ?? 'the baseline file'}.`)))
+    }
+  }
+  return blocks
+}
+
+/** A line chart of the primary metric of each champion, oldest first, named in its title (Mermaid draws no legend). */
+function primaryChart(models: BaselineRecord[], primary: string): RootContent[] {
+  const points = models
+    .map(r => ({ label: r.pr && Number.isInteger(r.pr.number) ? `#${r.pr.number}` : mermaidLabel(shortSha(r.commit) ?? r.name, 20), value: r.metrics[primary]?.value }))
+    .filter((p): p is { label: string; value: number } => typeof p.value === 'number' && Number.isFinite(p.value))
+  if (!points.length) return [paragraph(text('No champion so far reported a finite '), untrusted(primary), text(', so there is no chart.'))]
+  const values = points.map(p => p.value)
+  const lo = Math.min(...values)
+  const hi = Math.max(...values)
+  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1
+  const chart = [
+    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${CHART_PALETTE.current}"}}}}%%`,
+    'xychart-beta',
+    `  title "${mermaidLabel(primary)} of the champion, by merged PR"`,
+    `  x-axis "PR" [${points.map(p => `"${p.label}"`).join(', ')}]`,
+    `  y-axis "${mermaidLabel(primary)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
+    `  line [${values.map(mermaidNumber).join(', ')}]`
+  ].join('\n')
+  return [codeBlock('mermaid', chart)]
+}
+
+/** A number as Mermaid accepts it: finite, plain notation. */
+function mermaidNumber(v: number): string {
+  return Number.isFinite(v) ? String(+v.toPrecision(6)) : '0'
+}
+
+function prLabel(r: BaselineRecord): CellContent {
+  if (r.pr && Number.isInteger(r.pr.number)) return `#${r.pr.number}`
+  return r.commit ? [untrustedCode(shortSha(r.commit))] : '—'
+}
+
+/** A metric value read back from JSON (where non-finite numbers are strings). */
+function metricCell(value: unknown): string {
+  if (value === undefined || value === null) return '—'
+  const v = typeof value === 'number' ? value : Number(value)
+  return fmtNumber(v, decimalsFor(v))
+}
+
+/** One merge's experiments: every run, best first, failed runs marked, the chosen one flagged. */
+function prExperiments(r: BaselineRecord, rules: Rules): RootContent[] {
+  const runs = r.experiments ?? []
+  const primary = r.primary
+  const names = orderMetrics([...new Set(runs.flatMap(x => Object.keys(x.metrics ?? {})))], primary, rules).slice(0, 4)
+  const shown = runs.slice(0, 50)
+  const rows: CellContent[][] = shown.map(x => [
+    [untrustedCode(x.name), ...(x.chosen ? [text(r.promoted === false ? ' (best, not promoted)' : ' ✅ chosen')] : [])],
+    ...names.map(m => (x.status === 'failed' ? '—' : metricCell(x.metrics?.[m]))),
+    statusCell(x)
+  ])
+  if (runs.length > shown.length) rows.push([`… ${runs.length - shown.length} more runs`, ...names.map(() => ''), ''])
+  const header: CellContent[] = ['run', ...names.map(m => [untrusted(m), text(` ${goalOf(m, rules).goal === 'maximize' ? '↑' : '↓'}`)]), 'status']
+  const who = r.pr && Number.isInteger(r.pr.number) ? `PR #${r.pr.number}${r.pr.title ? `: ${r.pr.title}` : ''}` : `commit ${shortSha(r.commit) ?? r.name}`
+  const summary = `${who} (${runs.length} run${runs.length === 1 ? '' : 's'})${r.promoted === false ? ', champion kept' : ''}`
+  const inner: RootContent[] = [table([null, ...names.map(() => 'right' as const), null], header, rows)]
+  if (r.promoted === false && r.reason) inner.push(paragraph(untrusted(r.reason, 400)))
+  return details(summary, inner)
+}
+
+function statusCell(x: RunSummary): CellContent {
+  if (x.status === 'failed') return [text('❌ failed'), ...(x.statusReason ? [text(': '), untrusted(x.statusReason, 80)] : [])]
+  return [untrusted(x.status ?? 'finished')]
+}
