@@ -6,7 +6,14 @@ import path from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { parseDocument } from 'yaml'
-import { flattenParams, makeRun, type HistoryPoint, type Metric, type ParamValue, type Run } from '../core/run.js'
+import {
+  flattenParams,
+  makeRun,
+  type HistoryPoint,
+  type Metric,
+  type ParamValue,
+  type Run
+} from '../core/run.js'
 import { numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
 import { ExactNumber } from './json.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -65,10 +72,22 @@ export async function readCsvLogRun(file: string, ctx: ReadContext): Promise<Run
     const raw = await readYamlExact(ctx, hparamsFile, place)
     if (raw !== undefined && raw !== null) {
       if (isRecord(raw)) Object.assign(params, flattenParams(plainParams(raw)))
-      else ctx.error(hparamsFile, `must hold a mapping of hyperparameters, found ${describeValue(raw)}; it was ignored`, place)
+      else
+        ctx.error(
+          hparamsFile,
+          `must hold a mapping of hyperparameters, found ${describeValue(raw)}; it was ignored`,
+          place
+        )
     }
   }
-  return makeRun({ id: `csv:${ctx.rel(file)}`, name, source: 'csv', path: ctx.rel(file), params, metrics: log.metrics })
+  return makeRun({
+    id: `csv:${ctx.rel(file)}`,
+    name,
+    source: 'csv',
+    path: ctx.rel(file),
+    params,
+    metrics: log.metrics
+  })
 }
 
 /** Options for reading a table of per-step values. */
@@ -124,42 +143,64 @@ export async function readSeriesTable(
       stepColumn = header[stepIndex]
       timeIndex = lower.findIndex(h => h === 'timestamp' || h === 'wall_time')
       // With a `step` column, `epoch` is a progress counter, not a metric.
-      skipIndexes = new Set([stepIndex, timeIndex, lower[stepIndex] === 'step' ? lower.indexOf('epoch') : -1].filter(i => i >= 0))
+      skipIndexes = new Set(
+        [stepIndex, timeIndex, lower[stepIndex] === 'step' ? lower.indexOf('epoch') : -1].filter(i => i >= 0)
+      )
       const seen = new Map<string, number>()
       header.forEach((h, i) => {
         if (skipIndexes.has(i)) return
         if (h === '') {
-          ctx.warn(file, `column ${i + 1} has no name in the header; it was skipped`, { ...place, line, column: i + 1 })
+          ctx.warn(file, `column ${i + 1} has no name in the header; it was skipped`, {
+            ...place,
+            line,
+            column: i + 1
+          })
           skipIndexes.add(i)
         } else if (seen.has(h)) {
-          ctx.warn(file, `column "${h}" appears twice in the header (columns ${(seen.get(h) ?? 0) + 1} and ${i + 1}); the second one was skipped`, {
-            ...place,
-            key: h,
-            line
-          })
+          ctx.warn(
+            file,
+            `column "${h}" appears twice in the header (columns ${(seen.get(h) ?? 0) + 1} and ${i + 1}); the second one was skipped`,
+            {
+              ...place,
+              key: h,
+              line
+            }
+          )
           skipIndexes.add(i)
         } else seen.set(h, i)
       })
       return true
     }
     if (fields.length === header.length && fields.every((f, i) => f.trim() === header?.[i])) {
-      ctx.warn(file, 'repeats its header here (two logs written into one file?); rows after it are merged by step', { ...place, line })
+      ctx.warn(
+        file,
+        'repeats its header here (two logs written into one file?); rows after it are merged by step',
+        { ...place, line }
+      )
       return true
     }
     if (fields.length > header.length && !raggedReported) {
       raggedReported = true
-      ctx.warn(file, `row has ${fields.length} fields but the header has ${header.length}; the extra fields were ignored`, { ...place, line })
+      ctx.warn(
+        file,
+        `row has ${fields.length} fields but the header has ${header.length}; the extra fields were ignored`,
+        { ...place, line }
+      )
     }
     const stepText = (fields[stepIndex] ?? '').trim()
     const step = parseNumberText(stepText)
     if (step === undefined || !Number.isFinite(step)) {
       if (badStepReported++ < 3) {
-        ctx.error(file, `${stepColumn} is ${JSON.stringify(truncate(stepText))}; expected a number. The row was skipped`, {
-          ...place,
-          key: stepColumn,
-          line,
-          column: stepIndex + 1
-        })
+        ctx.error(
+          file,
+          `${stepColumn} is ${JSON.stringify(truncate(stepText))}; expected a number. The row was skipped`,
+          {
+            ...place,
+            key: stepColumn,
+            line,
+            column: stepIndex + 1
+          }
+        )
       }
       return true
     }
@@ -184,7 +225,14 @@ export async function readSeriesTable(
     return true
   }
 
-  const ok = await parseDelimitedStream(stream, onRecord, ctx, file, place, path.extname(file).toLowerCase() === '.tsv' ? '\t' : undefined)
+  const ok = await parseDelimitedStream(
+    stream,
+    onRecord,
+    ctx,
+    file,
+    place,
+    path.extname(file).toLowerCase() === '.tsv' ? '\t' : undefined
+  )
   if (!ok) return undefined
   if (!header) {
     ctx.error(file, 'is empty; expected a header row with a step or epoch column', place)
@@ -193,17 +241,32 @@ export async function readSeriesTable(
   if (notTable) {
     if (options.requireStep) {
       const what = options.explicitName ? 'a training log' : 'a metrics table'
-      ctx.warn(file, `has no "step" or "epoch" column in its header (${truncate(header.join(', '), 120)}), so it is not ${what}; it was skipped`, place)
+      ctx.warn(
+        file,
+        `has no "step" or "epoch" column in its header (${truncate(header.join(', '), 120)}), so it is not ${what}; it was skipped`,
+        place
+      )
     }
     return undefined
   }
   for (const [i, bad] of badValue) {
     const column = header[i]
-    ctx.error(
-      file,
-      `column "${column}" holds ${JSON.stringify(truncate(bad.text))}, not a number${bad.count > 1 ? ` (and ${bad.count - 1} more such cells)` : ''}; those cells were skipped`,
-      { ...place, key: column, line: bad.line, column: i + 1 }
-    )
+    const where = { ...place, key: column, line: bad.line, column: i + 1 }
+    if (!series.get(i)?.size) {
+      // A column of text only (a note, a name) is not a metric: say so once, without alarm.
+      ctx.warn(
+        file,
+        `column "${column}" holds text such as ${JSON.stringify(truncate(bad.text))}, not numbers; it is not compared`,
+        where
+      )
+    } else {
+      const more = bad.count > 1 ? ` (and ${bad.count - 1} more such cells)` : ''
+      ctx.error(
+        file,
+        `column "${column}" holds ${JSON.stringify(truncate(bad.text))}, not a number${more}; those cells were skipped`,
+        where
+      )
+    }
   }
   const valueColumns = header.map((_, i) => i).filter(i => !skipIndexes.has(i))
   const metrics: Record<string, Metric> = {}
@@ -292,7 +355,8 @@ export async function parseDelimitedStream(
         } else {
           if (c === '\n' || (c === '\r' && text[i + 1] !== '\n' && text[i + 1] !== '\r')) line++
           field += c
-          if (field.length > MAX_FIELD_CHARS) failure = `has a quoted field longer than ${MAX_FIELD_CHARS} characters (a quote that never closes?)`
+          if (field.length > MAX_FIELD_CHARS)
+            failure = `has a quoted field longer than ${MAX_FIELD_CHARS} characters (a quote that never closes?)`
         }
         continue
       }
@@ -360,14 +424,27 @@ function destroy(stream: NodeJS.ReadableStream): void {
  * Reads YAML like ctx.readYaml but keeps integers a double cannot hold as ExactNumber, and dates as text.
  * Unknown tags such as `!!python/object` resolve as plain data. Undefined (with a diagnostic) on error.
  */
-export async function readYamlExact(ctx: ReadContext, file: string, place?: DiagnosticPlace): Promise<unknown> {
+export async function readYamlExact(
+  ctx: ReadContext,
+  file: string,
+  place?: DiagnosticPlace
+): Promise<unknown> {
   const text = await ctx.readText(file, place)
   if (text === undefined) return undefined
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, strict: false, intAsBigInt: true })
+  const doc = parseDocument(text, {
+    prettyErrors: false,
+    uniqueKeys: false,
+    strict: false,
+    intAsBigInt: true
+  })
   const problem = doc.errors[0]
   if (problem) {
-    const pos = problem.linePos?.[0]
-    ctx.error(file, `is not valid YAML: ${problem.message.split('\n')[0]}`, { ...place, line: pos?.line, column: pos?.col })
+    const at = lineColumn(text, problem.pos?.[0] ?? 0)
+    const message = problem.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')
+    ctx.error(file, `is not valid YAML: ${message} at line ${at.line}, column ${at.column}`, {
+      ...place,
+      ...at
+    })
     return undefined
   }
   try {
@@ -379,14 +456,22 @@ export async function readYamlExact(ctx: ReadContext, file: string, place?: Diag
 }
 
 /** Reads a TOML file; integers a double cannot hold become ExactNumber. Undefined (with a diagnostic) on error. */
-export async function readTomlExact(ctx: ReadContext, file: string, place?: DiagnosticPlace): Promise<unknown> {
+export async function readTomlExact(
+  ctx: ReadContext,
+  file: string,
+  place?: DiagnosticPlace
+): Promise<unknown> {
   const text = await ctx.readText(file, place)
   if (text === undefined) return undefined
   try {
     return normalizeParsed(parseToml(text, { integersAsBigInt: 'asNeeded' }))
   } catch (e) {
     if (e instanceof TomlError) {
-      ctx.error(file, `is not valid TOML: ${e.message.split('\n')[0]}`, { ...place, line: e.line, column: e.column })
+      ctx.error(file, `is not valid TOML: ${e.message.split('\n')[0]}`, {
+        ...place,
+        line: e.line,
+        column: e.column
+      })
       return undefined
     }
     ctx.error(file, `cannot be used: ${(e as Error).message}`, place)
@@ -395,7 +480,11 @@ export async function readTomlExact(ctx: ReadContext, file: string, place?: Diag
 }
 
 /** Reads a JSON, YAML or TOML file by its extension (JSON first, then YAML, for other names). */
-export async function readStructured(ctx: ReadContext, file: string, place?: DiagnosticPlace): Promise<unknown> {
+export async function readStructured(
+  ctx: ReadContext,
+  file: string,
+  place?: DiagnosticPlace
+): Promise<unknown> {
   const ext = path.extname(file).toLowerCase()
   if (ext === '.json') return ctx.readJson(file, place)
   if (ext === '.yaml' || ext === '.yml') return readYamlExact(ctx, file, place)
@@ -444,7 +533,13 @@ export function metricFromValue(value: unknown): Metric | undefined {
  * Flattens nested numbers into dotted metric names (`{a: {b: 1}}` → `a.b`). Keys that hold text,
  * booleans, lists or null are collected in `skipped` for one diagnostic.
  */
-export function flattenMetrics(value: Record<string, unknown>, prefix: string, out: Record<string, Metric>, skipped: string[], depth = 0): void {
+export function flattenMetrics(
+  value: Record<string, unknown>,
+  prefix: string,
+  out: Record<string, Metric>,
+  skipped: string[],
+  depth = 0
+): void {
   for (const [key, v] of Object.entries(value)) {
     const name = prefix ? `${prefix}.${key}` : key
     const metric = metricFromValue(v)
@@ -456,7 +551,9 @@ export function flattenMetrics(value: Record<string, unknown>, prefix: string, o
 
 /** True for a plain parsed object (not a list, not an ExactNumber). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber)
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber)
+  )
 }
 
 /** Describes a parsed value for an error message, shortened. */
@@ -467,6 +564,13 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') return 'a mapping'
   if (typeof value === 'string') return `the text ${JSON.stringify(truncate(value))}`
   return `${typeof value} ${String(value)}`
+}
+
+/** The 1-based line and column of a character offset in text. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, Math.min(offset, text.length)))
+  const lastBreak = before.lastIndexOf('\n')
+  return { line: before.split('\n').length, column: before.length - lastBreak }
 }
 
 /** Shortens text for a message. */

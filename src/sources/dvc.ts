@@ -5,7 +5,15 @@
 import { createHash } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { emptyMetadata, flattenParams, makeRun, paramText, type Metric, type ParamValue, type Run } from '../core/run.js'
+import {
+  emptyMetadata,
+  flattenParams,
+  makeRun,
+  paramText,
+  type Metric,
+  type ParamValue,
+  type Run
+} from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import {
   describeValue,
@@ -62,14 +70,20 @@ export const dvcSource: RunSource = {
   claim(listing: DirListing): Claim[] {
     if (listing.files.includes(DVC_YAML)) return [{ path: listing.path }]
     // A standalone dvclive folder: metrics.json and a plots folder (not a built-in experiments/<run>).
-    if (listing.files.includes('metrics.json') && listing.dirs.includes('plots') && path.basename(path.dirname(listing.path)) !== 'experiments') {
+    if (
+      listing.files.includes('metrics.json') &&
+      listing.dirs.includes('plots') &&
+      path.basename(path.dirname(listing.path)) !== 'experiments'
+    ) {
       return [{ path: listing.path }]
     }
     return []
   },
   async read(dir: string, ctx: ReadContext): Promise<Run[]> {
     const { files } = await ctx.list(dir)
-    const run = files.includes(DVC_YAML) ? await readDvcProject(dir, ctx) : await readStandaloneDvclive(dir, ctx)
+    const run = files.includes(DVC_YAML)
+      ? await readDvcProject(dir, ctx)
+      : await readStandaloneDvclive(dir, ctx)
     return run ? [run] : []
   }
 }
@@ -94,7 +108,8 @@ async function readDvcProject(dir: string, ctx: ReadContext): Promise<Run | unde
 
   for (const sub of await findNestedDvclive(dir, ctx)) {
     const subRaw = await readYamlExact(ctx, sub, place)
-    const subRefs = subRaw === undefined ? undefined : parseDvcYaml(subRaw, path.dirname(sub), sub, ctx, place)
+    const subRefs =
+      subRaw === undefined ? undefined : parseDvcYaml(subRaw, path.dirname(sub), sub, ctx, place)
     if (subRefs) {
       refs.metrics.push(...subRefs.metrics)
       refs.params.push(...subRefs.params)
@@ -122,7 +137,13 @@ async function readStandaloneDvclive(dir: string, ctx: ReadContext): Promise<Run
 }
 
 /** Reads the metrics, params and plots that `refs` name into one run. */
-async function buildRun(dir: string, name: string, refs: DvcRefs, lock: LockInfo | undefined, ctx: ReadContext): Promise<Run | undefined> {
+async function buildRun(
+  dir: string,
+  name: string,
+  refs: DvcRefs,
+  lock: LockInfo | undefined,
+  ctx: ReadContext
+): Promise<Run | undefined> {
   const place = { run: name }
   const metrics: Record<string, Metric> = {}
   const metricOrigin = new Map<string, string>()
@@ -130,7 +151,11 @@ async function buildRun(dir: string, name: string, refs: DvcRefs, lock: LockInfo
     const raw = await readStructured(ctx, ref.file, place)
     if (raw === undefined) continue
     if (!isRecord(raw)) {
-      ctx.error(ref.file, `must hold a mapping of metric names to numbers, found ${describeValue(raw)}; it was skipped`, place)
+      ctx.error(
+        ref.file,
+        `must hold a mapping of metric names to numbers, found ${describeValue(raw)}; it was skipped`,
+        place
+      )
       continue
     }
     const found: Record<string, Metric> = {}
@@ -139,17 +164,28 @@ async function buildRun(dir: string, name: string, refs: DvcRefs, lock: LockInfo
     const { step: _step, ...rest } = raw
     flattenMetrics(typeof _step === 'number' ? rest : raw, '', found, skipped)
     if (skipped.length) {
-      ctx.warn(ref.file, `holds values that are not numbers, which are not compared: ${truncate(skipped.join(', '), 200)}`, {
-        ...place,
-        key: skipped[0]
-      })
+      ctx.warn(
+        ref.file,
+        `holds values that are not numbers, which are not compared: ${truncate(skipped.join(', '), 200)}`,
+        {
+          ...place,
+          key: skipped[0]
+        }
+      )
     }
-    const prefix = ctx.rel(ref.file).replace(/\.[^./]+$/, '').split('/').join('.')
+    const prefix = ctx
+      .rel(ref.file)
+      .replace(/\.[^./]+$/, '')
+      .split('/')
+      .join('.')
     for (const [key, metric] of Object.entries(found)) {
       const earlier = metricOrigin.get(key)
       if (earlier !== undefined && earlier !== ref.file) {
         const renamed = `${prefix}.${key}`
-        ctx.warn(ref.file, `metric "${key}" is also in ${ctx.rel(earlier)}; this one is named "${renamed}"`, { ...place, key })
+        ctx.warn(ref.file, `metric "${key}" is also in ${ctx.rel(earlier)}; this one is named "${renamed}"`, {
+          ...place,
+          key
+        })
         metrics[renamed] = metric
       } else {
         metrics[key] = metric
@@ -167,7 +203,11 @@ async function buildRun(dir: string, name: string, refs: DvcRefs, lock: LockInfo
     const raw = await readStructured(ctx, ref.file, place)
     if (raw === undefined || raw === null) continue
     if (!isRecord(raw)) {
-      ctx.error(ref.file, `must hold a mapping of parameters, found ${describeValue(raw)}; it was skipped`, place)
+      ctx.error(
+        ref.file,
+        `must hold a mapping of parameters, found ${describeValue(raw)}; it was skipped`,
+        place
+      )
       continue
     }
     Object.assign(params, flattenParams(plainParams(raw)))
@@ -176,7 +216,9 @@ async function buildRun(dir: string, name: string, refs: DvcRefs, lock: LockInfo
     const stale: string[] = []
     for (const [key, value] of Object.entries(lock.params)) {
       if (key in params && paramText(params[key]) !== paramText(value)) {
-        stale.push(`${key} is ${truncate(paramText(params[key]), 30)} in the params file but ${truncate(paramText(value), 30)} in dvc.lock`)
+        stale.push(
+          `${key} is ${truncate(paramText(params[key]), 30)} in the params file but ${truncate(paramText(value), 30)} in dvc.lock`
+        )
       }
       params[key] = value
     }
@@ -200,25 +242,51 @@ async function buildRun(dir: string, name: string, refs: DvcRefs, lock: LockInfo
   }
 
   if (!Object.keys(metrics).length && !Object.keys(params).length) {
-    ctx.warn(path.join(dir, DVC_YAML), 'names no metrics, params or plots that could be read; no run was made from it', place)
+    ctx.warn(
+      path.join(dir, DVC_YAML),
+      'names no metrics, params or plots that could be read; no run was made from it',
+      place
+    )
     return undefined
   }
   const metadata = { ...emptyMetadata(), ...(lock?.dataVersion ? { dataVersion: lock.dataVersion } : {}) }
-  return makeRun({ id: `dvc:${ctx.rel(dir)}`, name, source: 'dvc', path: ctx.rel(dir), params, metrics, metadata })
+  return makeRun({
+    id: `dvc:${ctx.rel(dir)}`,
+    name,
+    source: 'dvc',
+    path: ctx.rel(dir),
+    params,
+    metrics,
+    metadata
+  })
 }
 
 /** Parses a dvc.yaml into the files it names; undefined (with a diagnostic) when it is not a mapping. */
-function parseDvcYaml(raw: unknown, dir: string, file: string, ctx: ReadContext, place: DiagnosticPlace): DvcRefs | undefined {
+function parseDvcYaml(
+  raw: unknown,
+  dir: string,
+  file: string,
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): DvcRefs | undefined {
   if (raw === null) return { metrics: [], params: [], plots: [], hasStages: false }
   if (!isRecord(raw)) {
-    ctx.error(file, `must be a mapping with stages, metrics, params or plots; found ${describeValue(raw)}`, place)
+    ctx.error(
+      file,
+      `must be a mapping with stages, metrics, params or plots; found ${describeValue(raw)}`,
+      place
+    )
     return undefined
   }
   const refs: DvcRefs = { metrics: [], params: [], plots: [], hasStages: isRecord(raw.stages) }
   const rel = ctx.rel(file)
   const resolve = (base: string, p: string, key: string): string | undefined => {
     if (p.includes('${')) {
-      ctx.warn(file, `${key} entry ${JSON.stringify(truncate(p))} uses templating (\${…}), which is not expanded; it was skipped`, { ...place, key })
+      ctx.warn(
+        file,
+        `${key} entry ${JSON.stringify(truncate(p))} uses templating (\${…}), which is not expanded; it was skipped`,
+        { ...place, key }
+      )
       return undefined
     }
     return path.resolve(base, p)
@@ -226,13 +294,25 @@ function parseDvcYaml(raw: unknown, dir: string, file: string, ctx: ReadContext,
   const addPaths = (list: unknown, base: string, key: string, into: FileRef[]) => {
     if (list === undefined || list === null) return
     if (!Array.isArray(list)) {
-      ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of paths. It was skipped`, { ...place, key })
+      ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of paths. It was skipped`, {
+        ...place,
+        key
+      })
       return
     }
     for (const entry of list) {
-      const p = typeof entry === 'string' ? entry : isRecord(entry) && Object.keys(entry).length === 1 ? Object.keys(entry)[0] : undefined
+      const p =
+        typeof entry === 'string'
+          ? entry
+          : isRecord(entry) && Object.keys(entry).length === 1
+            ? Object.keys(entry)[0]
+            : undefined
       if (p === undefined) {
-        ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a path or {path: {options}}. It was skipped`, { ...place, key })
+        ctx.error(
+          file,
+          `"${key}" has an entry that is ${describeValue(entry)}; expected a path or {path: {options}}. It was skipped`,
+          { ...place, key }
+        )
         continue
       }
       const abs = resolve(base, p, key)
@@ -242,7 +322,11 @@ function parseDvcYaml(raw: unknown, dir: string, file: string, ctx: ReadContext,
   const addParams = (list: unknown, base: string, key: string, stageLevel: boolean) => {
     if (list === undefined || list === null) return
     if (!Array.isArray(list)) {
-      ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of params or params files. It was skipped`, { ...place, key })
+      ctx.error(
+        file,
+        `"${key}" is ${describeValue(list)}; expected a list of params or params files. It was skipped`,
+        { ...place, key }
+      )
       return
     }
     for (const entry of list) {
@@ -251,7 +335,11 @@ function parseDvcYaml(raw: unknown, dir: string, file: string, ctx: ReadContext,
       if (typeof entry === 'string') p = stageLevel ? 'params.yaml' : entry
       else if (isRecord(entry)) p = Object.keys(entry)[0]
       if (p === undefined) {
-        ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a param name or {file: [keys]}. It was skipped`, { ...place, key })
+        ctx.error(
+          file,
+          `"${key}" has an entry that is ${describeValue(entry)}; expected a param name or {file: [keys]}. It was skipped`,
+          { ...place, key }
+        )
         continue
       }
       const abs = resolve(base, p, key)
@@ -261,7 +349,10 @@ function parseDvcYaml(raw: unknown, dir: string, file: string, ctx: ReadContext,
   const addPlots = (list: unknown, base: string, key: string) => {
     if (list === undefined || list === null) return
     if (!Array.isArray(list)) {
-      ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of plots. It was skipped`, { ...place, key })
+      ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of plots. It was skipped`, {
+        ...place,
+        key
+      })
       return
     }
     for (const entry of list) {
@@ -271,13 +362,18 @@ function parseDvcYaml(raw: unknown, dir: string, file: string, ctx: ReadContext,
         continue
       }
       if (!isRecord(entry) || Object.keys(entry).length !== 1) {
-        ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a path or {id: {x, y}}. It was skipped`, { ...place, key })
+        ctx.error(
+          file,
+          `"${key}" has an entry that is ${describeValue(entry)}; expected a path or {id: {x, y}}. It was skipped`,
+          { ...place, key }
+        )
         continue
       }
       const [id, config] = Object.entries(entry)[0]
       const x = isRecord(config) ? config.x : undefined
       const y = isRecord(config) ? config.y : undefined
-      const xFor = (f: string) => (typeof x === 'string' ? x : isRecord(x) && typeof x[f] === 'string' ? (x[f] as string) : undefined)
+      const xFor = (f: string) =>
+        typeof x === 'string' ? x : isRecord(x) && typeof x[f] === 'string' ? (x[f] as string) : undefined
       if (isRecord(y)) {
         // {id: {y: {file: column}}}: the keys of y are the data files.
         for (const f of Object.keys(y)) {
@@ -295,7 +391,10 @@ function parseDvcYaml(raw: unknown, dir: string, file: string, ctx: ReadContext,
   addParams(raw.params, dir, 'params', false)
   addPlots(raw.plots, dir, 'plots')
   if (raw.stages !== undefined && !isRecord(raw.stages)) {
-    ctx.error(file, `"stages" is ${describeValue(raw.stages)}; expected a mapping of stage names to stages`, { ...place, key: 'stages' })
+    ctx.error(file, `"stages" is ${describeValue(raw.stages)}; expected a mapping of stage names to stages`, {
+      ...place,
+      key: 'stages'
+    })
   }
   for (const [stageName, stage] of Object.entries(isRecord(raw.stages) ? raw.stages : {})) {
     if (!isRecord(stage)) continue
@@ -316,7 +415,11 @@ interface LockInfo {
 }
 
 /** Reads dvc.lock beside dvc.yaml (schema 2.0, or the 1.x layout without `schema`). */
-async function readLock(dir: string, ctx: ReadContext, place: DiagnosticPlace): Promise<LockInfo | undefined> {
+async function readLock(
+  dir: string,
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): Promise<LockInfo | undefined> {
   const file = path.join(dir, DVC_LOCK)
   if (!(await exists(file))) return undefined
   const raw = await readYamlExact(ctx, file, place)
@@ -327,7 +430,10 @@ async function readLock(dir: string, ctx: ReadContext, place: DiagnosticPlace): 
   }
   const stages = raw.schema !== undefined ? raw.stages : raw
   if (!isRecord(stages)) {
-    ctx.error(file, `"stages" is ${describeValue(stages)}; expected a mapping of stage names`, { ...place, key: 'stages' })
+    ctx.error(file, `"stages" is ${describeValue(stages)}; expected a mapping of stage names`, {
+      ...place,
+      key: 'stages'
+    })
     return undefined
   }
   const params: Record<string, ParamValue> = {}
@@ -338,16 +444,25 @@ async function readLock(dir: string, ctx: ReadContext, place: DiagnosticPlace): 
     if (isRecord(stage.params)) {
       for (const [paramsFile, values] of Object.entries(stage.params)) {
         if (isRecord(values)) Object.assign(params, flattenParams(plainParams(values)))
-        else ctx.warn(file, `stages.${stageName}.params["${paramsFile}"] is ${describeValue(values)}; expected a mapping. It was skipped`, { ...place, key: `stages.${stageName}.params` })
+        else
+          ctx.warn(
+            file,
+            `stages.${stageName}.params["${paramsFile}"] is ${describeValue(values)}; expected a mapping. It was skipped`,
+            { ...place, key: `stages.${stageName}.params` }
+          )
       }
     }
-    for (const out of Array.isArray(stage.outs) ? stage.outs : []) if (isRecord(out) && typeof out.path === 'string') produced.push(out.path)
+    for (const out of Array.isArray(stage.outs) ? stage.outs : [])
+      if (isRecord(out) && typeof out.path === 'string') produced.push(out.path)
     for (const dep of Array.isArray(stage.deps) ? stage.deps : []) {
       if (!isRecord(dep) || typeof dep.path !== 'string') continue
       const repo = isRecord(dep.repo) ? dep.repo : undefined
       if (repo && typeof repo.rev_lock === 'string') {
         // An imported dependency (`dvc import`): the data repository's git commit is its version.
-        inputs.set(dep.path, `${typeof repo.url === 'string' ? repo.url : dep.path}@${repo.rev_lock.slice(0, 12)}`)
+        inputs.set(
+          dep.path,
+          `${typeof repo.url === 'string' ? repo.url : dep.path}@${repo.rev_lock.slice(0, 12)}`
+        )
         continue
       }
       const hash = [dep.md5, dep.etag, dep.checksum].find(h => typeof h === 'string') as string | undefined
@@ -356,15 +471,23 @@ async function readLock(dir: string, ctx: ReadContext, place: DiagnosticPlace): 
   }
   const isProduced = (p: string) => produced.some(o => p === o || p.startsWith(`${o}/`))
   const isCode = (p: string) => CODE_EXT.test(p) || CODE_DIRS.has(p.split('/')[0])
-  const data = [...inputs.entries()].filter(([p]) => !isProduced(p) && !isCode(p)).map(([, v]) => v).sort()
+  const data = [...inputs.entries()]
+    .filter(([p]) => !isProduced(p) && !isCode(p))
+    .map(([, v]) => v)
+    .sort()
   let dataVersion: string | undefined
   if (data.length > 0 && data.length <= 3) dataVersion = data.join(', ')
-  else if (data.length > 3) dataVersion = `${data.length} inputs, digest ${createHash('sha256').update(data.join('\n')).digest('hex').slice(0, 12)}`
+  else if (data.length > 3)
+    dataVersion = `${data.length} inputs, digest ${createHash('sha256').update(data.join('\n')).digest('hex').slice(0, 12)}`
   return { file, params, dataVersion }
 }
 
 /** Reads one plot file as per-step series when it is one (dvclive TSV, or rows with a `step` field). */
-async function readPlotSeries(ref: PlotRef, ctx: ReadContext, place: DiagnosticPlace): Promise<Record<string, Metric>> {
+async function readPlotSeries(
+  ref: PlotRef,
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): Promise<Record<string, Metric>> {
   const ext = path.extname(ref.file).toLowerCase()
   if (ref.x !== undefined && ref.x !== 'step') {
     // A curve such as ROC or precision-recall, not a history: parsed only so that a broken file is reported.
@@ -373,11 +496,19 @@ async function readPlotSeries(ref: PlotRef, ctx: ReadContext, place: DiagnosticP
   }
   const relPath = ctx.rel(ref.file)
   const dvcliveAt = relPath.lastIndexOf('plots/metrics/')
-  const dvcliveName = dvcliveAt >= 0 && (dvcliveAt === 0 || relPath[dvcliveAt - 1] === '/')
-    ? relPath.slice(dvcliveAt + 'plots/metrics/'.length).replace(/\.[^./]+$/, '').split('/').join('.')
-    : undefined
+  const dvcliveName =
+    dvcliveAt >= 0 && (dvcliveAt === 0 || relPath[dvcliveAt - 1] === '/')
+      ? relPath
+          .slice(dvcliveAt + 'plots/metrics/'.length)
+          .replace(/\.[^./]+$/, '')
+          .split('/')
+          .join('.')
+      : undefined
   if (ext === '.tsv' || ext === '.csv') {
-    const table = await readSeriesTable(ref.file, ctx, place, { requireStep: dvcliveName !== undefined, metricName: dvcliveName })
+    const table = await readSeriesTable(ref.file, ctx, place, {
+      requireStep: dvcliveName !== undefined,
+      metricName: dvcliveName
+    })
     if (!table) return {}
     return dvcliveName ? table.metrics : renameSlashes(table.metrics)
   }
@@ -409,7 +540,13 @@ function renameSlashes(metrics: Record<string, Metric>): Record<string, Metric> 
  * Checks that each named path stays in the workspace and exists, and expands folders into the data files
  * below them. Missing files get a warning that says how DVC produces them; pictures are passed over.
  */
-async function expandRefs<T extends FileRef>(refs: T[], exts: Set<string>, ctx: ReadContext, place: DiagnosticPlace, what: string): Promise<T[]> {
+async function expandRefs<T extends FileRef>(
+  refs: T[],
+  exts: Set<string>,
+  ctx: ReadContext,
+  place: DiagnosticPlace,
+  what: string
+): Promise<T[]> {
   const out: T[] = []
   for (const ref of refs) {
     const ext = path.extname(ref.file).toLowerCase()
@@ -420,7 +557,11 @@ async function expandRefs<T extends FileRef>(refs: T[], exts: Set<string>, ctx: 
     }
     const info = await stat(ref.file).catch(() => undefined)
     if (!info) {
-      ctx.warn(ref.file, `is named in ${ref.from} but does not exist; run \`dvc repro\` or \`dvc pull\` (DVC-cached ${what} are not in git) to include it`, place)
+      ctx.warn(
+        ref.file,
+        `is named in ${ref.from} but does not exist; run \`dvc repro\` or \`dvc pull\` (DVC-cached ${what} are not in git) to include it`,
+        place
+      )
       continue
     }
     if (info.isDirectory()) {
@@ -437,7 +578,9 @@ async function expandRefs<T extends FileRef>(refs: T[], exts: Set<string>, ctx: 
 async function listFilesBelow(dir: string, ctx: ReadContext, depth: number): Promise<string[]> {
   const { files, dirs } = await ctx.list(dir)
   const out = files.map(f => path.join(dir, f))
-  if (depth > 0) for (const d of dirs) if (!SKIP_DIRS.has(d)) out.push(...(await listFilesBelow(path.join(dir, d), ctx, depth - 1)))
+  if (depth > 0)
+    for (const d of dirs)
+      if (!SKIP_DIRS.has(d)) out.push(...(await listFilesBelow(path.join(dir, d), ctx, depth - 1)))
   return out
 }
 
@@ -487,7 +630,12 @@ async function namedByProjectAbove(dir: string, ctx: ReadContext): Promise<boole
       return raw === undefined ? undefined : parseDvcYaml(raw, d, yamlFile, ctx, {})
     })
     const named = [...(refs?.metrics ?? []), ...(refs?.plots ?? [])].map(r => r.file)
-    if (named.some(f => f === metricsFile || f === dir || dir.startsWith(f + path.sep) || f.startsWith(dir + path.sep))) return true
+    if (
+      named.some(
+        f => f === metricsFile || f === dir || dir.startsWith(f + path.sep) || f.startsWith(dir + path.sep)
+      )
+    )
+      return true
   }
   return false
 }

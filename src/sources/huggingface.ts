@@ -3,7 +3,16 @@
 // params from `config.json`, `adapter_config.json`, `training_args.json` and the trainer state. An output
 // folder with `checkpoint-N/` sub-folders is one run whose history comes from the latest checkpoint.
 import path from 'node:path'
-import { emptyMetadata, flattenParams, makeRun, type HistoryPoint, type Metric, type ParamValue, type Run, type RunMetadata } from '../core/run.js'
+import {
+  emptyMetadata,
+  flattenParams,
+  makeRun,
+  type HistoryPoint,
+  type Metric,
+  type ParamValue,
+  type Run,
+  type RunMetadata
+} from '../core/run.js'
 import { numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
 import { describeValue, isRecord, plainParams, truncate } from './csv.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -11,19 +20,35 @@ import type { Claim, DirListing, RunSource } from './source.js'
 /** The file the Trainer saves its state and log history to. */
 export const TRAINER_STATE = 'trainer_state.json'
 /** Result files with final numbers, read in this order; later files override earlier ones. */
-export const RESULT_FILES = ['train_results.json', 'eval_results.json', 'test_results.json', 'predict_results.json', 'all_results.json']
+export const RESULT_FILES = [
+  'train_results.json',
+  'eval_results.json',
+  'test_results.json',
+  'predict_results.json',
+  'all_results.json'
+]
 const CHECKPOINT = /^checkpoint-(\d+)$/
 /** Log keys that are the x axis or progress, not metrics. */
 const NOT_METRICS = new Set(['step', 'epoch'])
 /** Trainer state fields kept as params (how the run was configured and how far it got). */
-const STATE_PARAMS = ['global_step', 'epoch', 'max_steps', 'num_train_epochs', 'train_batch_size', 'logging_steps', 'eval_steps', 'save_steps']
+const STATE_PARAMS = [
+  'global_step',
+  'epoch',
+  'max_steps',
+  'num_train_epochs',
+  'train_batch_size',
+  'logging_steps',
+  'eval_steps',
+  'save_steps'
+]
 
 /** Reads Hugging Face Trainer output folders. */
 export const huggingfaceSource: RunSource = {
   format: 'huggingface',
   claim(listing: DirListing): Claim[] {
     const hasState = listing.files.includes(TRAINER_STATE)
-    const hasResults = listing.files.includes('all_results.json') || listing.files.includes('eval_results.json')
+    const hasResults =
+      listing.files.includes('all_results.json') || listing.files.includes('eval_results.json')
     const hasCheckpoints = listing.dirs.some(d => CHECKPOINT.test(d))
     return hasState || hasResults || hasCheckpoints ? [{ path: listing.path, exclusive: true }] : []
   },
@@ -53,7 +78,9 @@ export async function readTrainerOutput(dir: string, ctx: ReadContext): Promise<
     .sort((a, b) => b.step - a.step) // numeric: checkpoint-1200 after checkpoint-500
   const notes: string[] = []
 
-  const top = files.includes(TRAINER_STATE) ? await readState(path.join(dir, TRAINER_STATE), ctx, place) : undefined
+  const top = files.includes(TRAINER_STATE)
+    ? await readState(path.join(dir, TRAINER_STATE), ctx, place)
+    : undefined
   let latest: TrainerState | undefined
   for (const c of checkpoints) {
     const cdir = path.join(dir, c.d)
@@ -61,10 +88,18 @@ export async function readTrainerOutput(dir: string, ctx: ReadContext): Promise<
     if (!cfiles.includes(TRAINER_STATE)) continue
     latest = await readState(path.join(cdir, TRAINER_STATE), ctx, place)
     if (latest) break
-    ctx.warn(path.join(cdir, TRAINER_STATE), 'could not be used; the history is taken from an earlier checkpoint', place)
+    ctx.warn(
+      path.join(cdir, TRAINER_STATE),
+      'could not be used; the history is taken from an earlier checkpoint',
+      place
+    )
   }
   if (checkpoints.length && !latest && !top && !files.some(f => RESULT_FILES.includes(f))) {
-    ctx.warn(dir, `has ${checkpoints.length} checkpoint-N folders but none holds a readable ${TRAINER_STATE}; no run was read from it`, place)
+    ctx.warn(
+      dir,
+      `has ${checkpoints.length} checkpoint-N folders but none holds a readable ${TRAINER_STATE}; no run was read from it`,
+      place
+    )
     return undefined
   }
   const chosen = top && (!latest || top.globalStep >= latest.globalStep) ? top : latest
@@ -84,7 +119,11 @@ export async function readTrainerOutput(dir: string, ctx: ReadContext): Promise<
     const raw = await ctx.readJson(file, place)
     if (raw === undefined) continue
     if (!isRecord(raw)) {
-      ctx.error(file, `must hold a JSON object of metric names to numbers, found ${describeValue(raw)}; it was skipped`, place)
+      ctx.error(
+        file,
+        `must hold a JSON object of metric names to numbers, found ${describeValue(raw)}; it was skipped`,
+        place
+      )
       continue
     }
     sawResults = true
@@ -95,7 +134,12 @@ export async function readTrainerOutput(dir: string, ctx: ReadContext): Promise<
       else if (key === 'epoch') params.epoch = n.exact ?? n.value
       else finals[key] = n.exact ? { value: n.value, exact: n.exact } : { value: n.value }
     }
-    if (skipped.length) ctx.warn(file, `holds values that are not numbers, which are not compared: ${truncate(skipped.join(', '), 200)}`, { ...place, key: skipped[0] })
+    if (skipped.length)
+      ctx.warn(
+        file,
+        `holds values that are not numbers, which are not compared: ${truncate(skipped.join(', '), 200)}`,
+        { ...place, key: skipped[0] }
+      )
   }
   for (const [key, final] of Object.entries(finals)) {
     const existing = metrics[key]
@@ -117,7 +161,8 @@ export async function readTrainerOutput(dir: string, ctx: ReadContext): Promise<
       }
       const { id2label, label2id: _label2id, ...rest } = raw
       if (isRecord(id2label)) rest.num_labels = Object.keys(id2label).length
-      for (const [k, v] of Object.entries(flattenParams(plainParams(rest), prefix))) if (!(k in params)) params[k] = v
+      for (const [k, v] of Object.entries(flattenParams(plainParams(rest), prefix)))
+        if (!(k in params)) params[k] = v
       return
     }
   }
@@ -127,9 +172,10 @@ export async function readTrainerOutput(dir: string, ctx: ReadContext): Promise<
 
   if (chosen && !sawResults) {
     const maxSteps = numberFromJson(chosen.state.max_steps)?.value
-    const control = isRecord(chosen.state.stateful_callbacks) && isRecord(chosen.state.stateful_callbacks.TrainerControl)
-      ? chosen.state.stateful_callbacks.TrainerControl.args
-      : undefined
+    const control =
+      isRecord(chosen.state.stateful_callbacks) && isRecord(chosen.state.stateful_callbacks.TrainerControl)
+        ? chosen.state.stateful_callbacks.TrainerControl.args
+        : undefined
     const stopped = isRecord(control) && control.should_training_stop === true
     if (maxSteps !== undefined && maxSteps > 0 && chosen.globalStep < maxSteps && !stopped) {
       metadata.status = 'running'
@@ -141,11 +187,23 @@ export async function readTrainerOutput(dir: string, ctx: ReadContext): Promise<
     ctx.warn(dir, 'holds no metrics or params that could be read; no run was made from it', place)
     return undefined
   }
-  return makeRun({ id: `huggingface:${rel}`, name, source: 'huggingface', path: rel, params, metrics, metadata })
+  return makeRun({
+    id: `huggingface:${rel}`,
+    name,
+    source: 'huggingface',
+    path: rel,
+    params,
+    metrics,
+    metadata
+  })
 }
 
 /** Reads and checks one trainer_state.json; undefined (with a diagnostic) when it cannot be used. */
-async function readState(file: string, ctx: ReadContext, place: DiagnosticPlace): Promise<TrainerState | undefined> {
+async function readState(
+  file: string,
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): Promise<TrainerState | undefined> {
   const raw = await ctx.readJson(file, place)
   if (raw === undefined) return undefined
   if (!isRecord(raw)) {
@@ -171,7 +229,11 @@ function readLogHistory(
   const log = chosen.state.log_history
   if (log === undefined) return
   if (!Array.isArray(log)) {
-    ctx.error(chosen.file, `"log_history" is ${describeValue(log)}; expected a list of logged entries. It was skipped`, { ...place, key: 'log_history' })
+    ctx.error(
+      chosen.file,
+      `"log_history" is ${describeValue(log)}; expected a list of logged entries. It was skipped`,
+      { ...place, key: 'log_history' }
+    )
     return
   }
   const series = new Map<string, Map<number, HistoryPoint & { exact?: string }>>()
@@ -181,10 +243,14 @@ function readLogHistory(
     const step = isRecord(entry) ? numberFromJson(entry.step) : undefined
     if (!isRecord(entry) || !step || !Number.isFinite(step.value)) {
       if (badEntries++ === 0) {
-        ctx.warn(chosen.file, `log_history[${index}] is ${isRecord(entry) ? 'an entry without a numeric "step"' : describeValue(entry)}; such entries were skipped`, {
-          ...place,
-          key: `log_history[${index}]`
-        })
+        ctx.warn(
+          chosen.file,
+          `log_history[${index}] is ${isRecord(entry) ? 'an entry without a numeric "step"' : describeValue(entry)}; such entries were skipped`,
+          {
+            ...place,
+            key: `log_history[${index}]`
+          }
+        )
       }
       return
     }
@@ -203,11 +269,18 @@ function readLogHistory(
       const name = key === 'loss' ? 'train_loss' : key
       let points = series.get(name)
       if (!points) series.set(name, (points = new Map()))
-      points.set(step.value, n.exact ? { step: step.value, value: n.value, exact: n.exact } : { step: step.value, value: n.value })
+      points.set(
+        step.value,
+        n.exact ? { step: step.value, value: n.value, exact: n.exact } : { step: step.value, value: n.value }
+      )
     }
   })
   for (const [key, index] of badKeys) {
-    ctx.warn(chosen.file, `log_history[${index}].${key} is not a number; values of "${key}" are not compared`, { ...place, key })
+    ctx.warn(
+      chosen.file,
+      `log_history[${index}].${key} is not a number; values of "${key}" are not compared`,
+      { ...place, key }
+    )
   }
   for (const [name, points] of series) {
     const sorted = [...points.values()].sort((a, b) => a.step - b.step)
@@ -219,7 +292,12 @@ function readLogHistory(
 }
 
 /** Keeps the trainer state's configuration as params, its totals as metrics, and the best checkpoint as a note. */
-function readStateFields(chosen: TrainerState, params: Record<string, ParamValue>, metrics: Record<string, Metric>, notes: string[]): void {
+function readStateFields(
+  chosen: TrainerState,
+  params: Record<string, ParamValue>,
+  metrics: Record<string, Metric>,
+  notes: string[]
+): void {
   const { state } = chosen
   for (const key of STATE_PARAMS) {
     const n = numberFromJson(state[key])
@@ -227,15 +305,22 @@ function readStateFields(chosen: TrainerState, params: Record<string, ParamValue
   }
   for (const key of ['total_flos', 'num_input_tokens_seen']) {
     const n = numberFromJson(state[key])
-    if (n && n.value !== 0 && !metrics[key]) metrics[key] = n.exact ? { value: n.value, exact: n.exact } : { value: n.value }
+    if (n && n.value !== 0 && !metrics[key])
+      metrics[key] = n.exact ? { value: n.value, exact: n.exact } : { value: n.value }
   }
   if (typeof state.trial_name === 'string') params.trial_name = state.trial_name
-  if (isRecord(state.trial_params)) Object.assign(params, flattenParams(plainParams(state.trial_params), 'trial'))
+  if (isRecord(state.trial_params))
+    Object.assign(params, flattenParams(plainParams(state.trial_params), 'trial'))
   const best = numberFromJson(state.best_metric)
   if (best) {
     const bestStep = numberFromJson(state.best_global_step)
-    const where = typeof state.best_model_checkpoint === 'string' ? ` (${truncate(state.best_model_checkpoint, 120)})` : ''
-    notes.push(`best_metric ${best.exact ?? best.value}${bestStep ? ` at step ${bestStep.exact ?? bestStep.value}` : ''}${where}`)
+    const where =
+      typeof state.best_model_checkpoint === 'string'
+        ? ` (${truncate(state.best_model_checkpoint, 120)})`
+        : ''
+    notes.push(
+      `best_metric ${best.exact ?? best.value}${bestStep ? ` at step ${bestStep.exact ?? bestStep.value}` : ''}${where}`
+    )
   } else if (typeof state.best_model_checkpoint === 'string') {
     notes.push(`best model checkpoint ${truncate(state.best_model_checkpoint, 120)}`)
   }
