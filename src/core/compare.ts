@@ -15,7 +15,10 @@ export type Verdict = 'pass' | 'fail' | 'no-baseline'
 export type MetricStatus = 'improved' | 'regressed' | 'unchanged' | 'added' | 'removed' | 'not-comparable'
 
 /**
- * A significance test of the PR's samples against the baseline's: Welch's t-test, two-sided, at `alpha`.
+ * A significance test of the PR's samples against the baseline's: Welch's t-test, judged one-sided in the direction
+ * the mean moved, at `alpha`. "Significantly worse" and "significantly better" are each claimed wrongly at most
+ * alpha of the time, so a gate on drops fails a PR with no true change at most alpha of the time (the two-sided p
+ * that R and SciPy print by default is `pTwoSided`, twice `p`).
  * Set on a MetricComparison whenever either side has at least 2 samples. `state` says what the numbers mean:
  * - `significant`: tested and p < alpha; the change is larger than run-to-run noise explains
  *   ("f1 −2.1 pts (p = 0.003, significant)").
@@ -31,8 +34,10 @@ export interface SignificanceResult {
   state: 'significant' | 'within-noise' | 'exact' | 'inconclusive'
   /** Whether a test could be run (n ≥ 2 finite samples a side, some variance): states significant and within-noise. */
   tested: boolean
-  /** Two-sided p-value (tested only). */
+  /** One-sided p-value for a change in the direction observed (tested only); compared with alpha. */
   p?: number
+  /** Two-sided p-value (tested only), as R's t.test and SciPy's ttest_ind(equal_var=False) print it. */
+  pTwoSided?: number
   /** t statistic of PR − baseline (tested only). */
   t?: number
   /** Welch–Satterthwaite degrees of freedom (tested only). */
@@ -373,11 +378,12 @@ export function testSignificance(baseline: MetricStat, current: MetricStat, alph
   }
   const a = baseline.samples.filter(Number.isFinite)
   const b = current.samples.filter(Number.isFinite)
-  const significant = result.p < alpha
+  const significant = result.pOneSided < alpha
   return {
     state: significant ? 'significant' : 'within-noise',
     tested: true,
-    p: result.p,
+    p: result.pOneSided,
+    pTwoSided: result.p,
     t: result.t,
     df: result.df,
     significant,

@@ -22,8 +22,8 @@
 //   REF      := (over | vs | versus | than | from | relative to | compared to | against) [the] baseline
 //
 // Absolute targets are judged on the experiment's mean. Relative ones need the baseline and are judged on the
-// means and on noise: a target met on the means is "supported" only when a Welch test of (PR − baseline − target)
-// is significant, or when there are no samples to judge noise by (single runs); met but within noise, or with too
+// means and on noise: a target met on the means is "supported" only when a one-sided Welch test of
+// (PR − baseline − target) in the claimed direction is significant at the rules' alpha, or when there are no samples to judge noise by (single runs); met but within noise, or with too
 // few samples on one side, it is "inconclusive". A percentage in an absolute target ("accuracy > 90%") is ambiguous
 // and so is any "or"; text that does not fit the grammar is "inconclusive" with the reason.
 import type { Experiment, MetricStat } from './experiment.js'
@@ -175,7 +175,7 @@ export interface ClauseResult {
   value?: number
   /** The baseline's value (mean), for relative clauses. */
   baseline?: number
-  /** Two-sided Welch p-value of (PR − baseline − target), when a test ran. */
+  /** One-sided Welch p-value of (PR − baseline − target) in the claimed direction, when a test ran. */
   p?: number
 }
 
@@ -284,8 +284,10 @@ export function judgeClause(clause: CriterionClause, experiment: Experiment, bas
     return { ...common, verdict: 'inconclusive', reason: `${seen}, ${needed}: met on the means, but ${test.inconclusive}` }
   }
   const alpha = rules.significance.alpha
-  if (test.p < alpha) return { ...common, p: test.p, verdict: 'supported', reason: `${seen}, ${needed}; significant (p = ${fmtP(test.p)})` }
-  return { ...common, p: test.p, verdict: 'inconclusive', reason: `${seen}, ${needed}: met on the means but within noise (p = ${fmtP(test.p)} ≥ ${alpha})` }
+  // Met on the means, so the observed direction is the claimed one: the one-sided p in that direction.
+  const p = test.pOneSided
+  if (p < alpha) return { ...common, p, verdict: 'supported', reason: `${seen}, ${needed}; significant (p = ${fmtP(p)})` }
+  return { ...common, p, verdict: 'inconclusive', reason: `${seen}, ${needed}: met on the means but within noise (p = ${fmtP(p)} ≥ ${alpha})` }
 }
 
 function compare(value: number, op: '>=' | '>' | '<=' | '<' | '==', limit: number): boolean {

@@ -55,6 +55,11 @@ export interface WelchResult {
   df: number
   /** Two-sided p-value. */
   p: number
+  /**
+   * One-sided p-value in the direction of the observed difference: P(T ≥ |t|), i.e. SciPy's
+   * `alternative='greater'` when t > 0 and `'less'` when t < 0 (half the two-sided p).
+   */
+  pOneSided: number
   /** mean(b) − mean(a). */
   meanDifference: number
   /** 95% Welch confidence interval of mean(b) − mean(a). */
@@ -106,9 +111,10 @@ export function welchTTest(a: number[], b: number[]): WelchResult | Inconclusive
   const se = Math.sqrt(va + vb)
   const t = meanDifference / se
   const df = (va + vb) ** 2 / (va ** 2 / (sa.n - 1) + vb ** 2 / (sb.n - 1))
-  const p = Math.min(1, 2 * studentTSurvival(Math.abs(t), df))
+  const pOneSided = studentTSurvival(Math.abs(t), df)
+  const p = Math.min(1, 2 * pOneSided)
   const half = studentTQuantile(0.975, df) * se
-  return { t, df, p, meanDifference, ci95: [meanDifference - half, meanDifference + half], n, nonFinite }
+  return { t, df, p, pOneSided, meanDifference, ci95: [meanDifference - half, meanDifference + half], n, nonFinite }
 }
 
 /** True when a test result is inconclusive. */
