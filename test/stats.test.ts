@@ -1,0 +1,256 @@
+// Statistics against published reference values and an independent high-precision computation in this file.
+import {
+  bootstrapDifferenceCi,
+  isInconclusive,
+  regularizedIncompleteBeta,
+  seededNormal,
+  studentTQuantile,
+  studentTSurvival,
+  summarize,
+  welchTTest,
+  type WelchResult
+} from '../src/core/stats.js'
+
+/**
+ * P(T > t) for Student's t by numeric integration, independent of the incomplete beta function: with
+ * x = √ν·tan θ the density becomes ∝ cos^(ν−1) θ on (−π/2, π/2), so
+ * P(T > t) = ∫_{θ0}^{π/2} cos^(ν−1) θ dθ / ∫_{−π/2}^{π/2} cos^(ν−1) θ dθ, θ0 = atan(t/√ν).
+ * Composite Simpson's rule with 200,000 panels (error far below 1e-9 for ν ≥ 1).
+ */
+function integratedTail(t: number, nu: number): number {
+  const f = (theta: number) => Math.pow(Math.cos(theta), nu - 1)
+  const simpson = (a: number, b: number, n = 200_000) => {
+    const h = (b - a) / n
+    let sum = f(a) + f(b)
+    for (let i = 1; i < n; i++) sum += (i % 2 ? 4 : 2) * f(a + i * h)
+    return (sum * h) / 3
+  }
+  return simpson(Math.atan(t / Math.sqrt(nu)), Math.PI / 2) / simpson(-Math.PI / 2, Math.PI / 2)
+}
+
+/** Welch's t and Welch–Satterthwaite df computed from sums of squares, written out independently of src. */
+function welchByHand(a: number[], b: number[]): { t: number; df: number } {
+  const stats = (xs: number[]) => {
+    const n = xs.length
+    const sum = xs.reduce((s, x) => s + x, 0)
+    const sumSq = xs.reduce((s, x) => s + x * x, 0)
+    return { n, mean: sum / n, v: (sumSq - (sum * sum) / n) / (n - 1) }
+  }
+  const A = stats(a)
+  const B = stats(b)
+  const qa = A.v / A.n
+  const qb = B.v / B.n
+  return { t: (B.mean - A.mean) / Math.sqrt(qa + qb), df: (qa + qb) ** 2 / (qa ** 2 / (A.n - 1) + qb ** 2 / (B.n - 1)) }
+}
+
+const tested = (r: ReturnType<typeof welchTTest>): WelchResult => {
+  if (isInconclusive(r)) throw new Error(`expected a test, got: ${r.inconclusive}`)
+  return r
+}
+
+// R's built-in `sleep` data set (Student 1908): extra hours of sleep for two drugs, 10 patients each.
+const SLEEP_GROUP_1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0]
+const SLEEP_GROUP_2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]
+
+describe('Welch t-test against published results', () => {
+  it('reproduces R: t.test(extra ~ group, data = sleep) — the example of R’s ?t.test', () => {
+    // R documentation output (Welch Two Sample t-test, group 1 − group 2):
+    //   t = -1.8608, df = 17.776, p-value = 0.07939
+    //   95 percent confidence interval: -3.3654832  0.2054832
+    const r = tested(welchTTest(SLEEP_GROUP_2, SLEEP_GROUP_1))
+    expect(r.t).toBeCloseTo(-1.8608, 4)
+    expect(r.df).toBeCloseTo(17.776, 3)
+    expect(r.p).toBeCloseTo(0.07939, 5)
+    expect(r.ci95[0]).toBeCloseTo(-3.3654832, 7)
+    expect(r.ci95[1]).toBeCloseTo(0.2054832, 7)
+    expect(r.meanDifference).toBeCloseTo(0.75 - 2.33, 12)
+    // To 1e-6 and beyond: the same t and df by hand, and p by numeric integration of the t density (above).
+    const hand = welchByHand(SLEEP_GROUP_2, SLEEP_GROUP_1)
+    expect(Math.abs(r.t - hand.t)).toBeLessThan(1e-9)
+    expect(Math.abs(r.df - hand.df)).toBeLessThan(1e-9)
+    expect(Math.abs(r.p - 2 * integratedTail(Math.abs(hand.t), hand.df))).toBeLessThan(1e-9)
+    expect(Math.abs(r.pOneSided - r.p / 2)).toBeLessThan(1e-15)
+  })
+
+  it('reproduces go-moremath (golang.org/x/perf lineage) stats/ttest_test.go: Welch of {2,1,3,4} vs {6,5,7,9}', () => {
+    // aclements/go-moremath stats/ttest_test.go:
+    //   TwoSampleWelchTTest(s1, s2) → T = -3.9703446152237674, P = 0.0085128631313781695, DoF = 5.584615384615385
+    // Our convention is t of mean(b) − mean(a), so welchTTest(s2, s1) gives the same sign as their (s1, s2).
+    const r = tested(welchTTest([6, 5, 7, 9], [2, 1, 3, 4]))
+    expect(Math.abs(r.t - -3.9703446152237674)).toBeLessThan(1e-9)
+    expect(Math.abs(r.df - 5.584615384615385)).toBeLessThan(1e-9)
+    expect(Math.abs(r.p - 0.0085128631313781695)).toBeLessThan(1e-9)
+    expect(Math.abs(r.p - 2 * integratedTail(Math.abs(r.t), r.df))).toBeLessThan(1e-9)
+  })
+
+  it('is antisymmetric: swapping the samples flips t and keeps df and p', () => {
+    const a = tested(welchTTest(SLEEP_GROUP_1, SLEEP_GROUP_2))
+    const b = tested(welchTTest(SLEEP_GROUP_2, SLEEP_GROUP_1))
+    expect(a.t).toBeCloseTo(-b.t, 12)
+    expect(a.df).toBeCloseTo(b.df, 12)
+    expect(a.p).toBeCloseTo(b.p, 12)
+  })
+})
+
+describe('Student t distribution', () => {
+  it.each([
+    // go-moremath stats/tdist_test.go, CDF(x | v = 5): P(T > t) = 1 − CDF(t)
+    [-3, 5, 1 - 0.015049623948731284],
+    [2, 5, 1 - 0.9490302605850709],
+    [9, 5, 1 - 0.999858660012878],
+    // go-moremath CDF(x | v = 1) (Cauchy: 1/2 − atan(t)/π)
+    [3, 1, 1 - 0.89758361765043326],
+    [-10, 1, 1 - 0.03172551743055356]
+  ])('survival P(T > %p | df = %p) matches the published CDF', (t, df, expected) => {
+    expect(Math.abs(studentTSurvival(t, df) - expected)).toBeLessThan(1e-9)
+  })
+
+  it.each([
+    [0.5, 2],
+    [2.5, 2],
+    [1, 1],
+    [12, 1]
+  ])('survival at t = %p, df = %p matches the closed forms (df 1: Cauchy; df 2: (1 − t/√(t²+2))/2)', (t, df) => {
+    const exact = df === 1 ? 0.5 - Math.atan(t) / Math.PI : 0.5 * (1 - t / Math.sqrt(t * t + 2))
+    expect(Math.abs(studentTSurvival(t, df) - exact)).toBeLessThan(1e-13)
+  })
+
+  it.each([
+    [2.1, 3.5],
+    [0.3, 17.776473516178488],
+    [4.2, 9],
+    [1.7, 250]
+  ])('survival at t = %p, df = %p matches numeric integration of the density to 1e-9', (t, df) => {
+    expect(Math.abs(studentTSurvival(t, df) - integratedTail(t, df))).toBeLessThan(1e-9)
+  })
+
+  it('keeps digits in far tails and at huge df (approaches the normal tail)', () => {
+    // Normal upper tail Q(3) = 0.0013498980316301 (Abramowitz & Stegun 26.2); t with df = 1e8 is within 1e-9 of it.
+    expect(Math.abs(studentTSurvival(3, 1e8) - 0.0013498980316301)).toBeLessThan(1e-9)
+    // Q(10) = 7.6198530241605e-24: relative accuracy, not absolute, is what matters here.
+    expect(Math.abs(studentTSurvival(10, 1e8) / 7.6198530241605e-24 - 1)).toBeLessThan(1e-3)
+    expect(studentTSurvival(Infinity, 3)).toBe(0)
+    expect(studentTSurvival(-Infinity, 3)).toBe(1)
+    expect(studentTSurvival(0, 3)).toBeCloseTo(0.5, 15)
+  })
+
+  it.each([
+    // R: qt(0.975, 4) = 2.776445; qt(0.975, 9) = 2.262157; qt(0.995, 10) = 3.169273; qt(0.975, 1) = 12.7062
+    [0.975, 4, 2.776445],
+    [0.975, 9, 2.262157],
+    [0.995, 10, 3.169273],
+    [0.975, 1, 12.706205]
+  ])('quantile qt(%p, %p) = %p as printed by R', (q, df, expected) => {
+    expect(Math.abs(studentTQuantile(q, df) - expected)).toBeLessThan(1e-6)
+  })
+
+  it('quantile matches closed forms to 1e-10 (df 1: tan(π(q − ½)); df 2: (2q − 1)/√(2q(1 − q)); df 4: Hill 1970)', () => {
+    for (const q of [0.6, 0.9, 0.975, 0.999]) {
+      expect(Math.abs(studentTQuantile(q, 1) - Math.tan(Math.PI * (q - 0.5)))).toBeLessThan(1e-10 * Math.max(1, Math.tan(Math.PI * (q - 0.5))))
+      expect(Math.abs(studentTQuantile(q, 2) - (2 * q - 1) / Math.sqrt(2 * q * (1 - q)))).toBeLessThan(1e-10)
+      const alpha = 4 * q * (1 - q)
+      const df4 = 2 * Math.sqrt(Math.cos(Math.acos(Math.sqrt(alpha)) / 3) / Math.sqrt(alpha) - 1)
+      expect(Math.abs(studentTQuantile(q, 4) - df4)).toBeLessThan(1e-10)
+    }
+  })
+
+  it('quantile is symmetric and inverts the survival function', () => {
+    expect(studentTQuantile(0.025, 7)).toBeCloseTo(-studentTQuantile(0.975, 7), 12)
+    expect(studentTQuantile(0.5, 7)).toBe(0)
+    for (const df of [1.5, 3, 17.776, 1000]) {
+      const x = studentTQuantile(0.99, df)
+      expect(Math.abs(studentTSurvival(x, df) - 0.01)).toBeLessThan(1e-13)
+    }
+    expect(studentTQuantile(0, 3)).toBeNaN()
+    expect(studentTQuantile(1, 3)).toBeNaN()
+  })
+
+  it('regularized incomplete beta matches the MATLAB betainc documentation: I_0.5(a, 3)', () => {
+    // Values quoted in go-moremath stats/tdist_test.go from MATLAB's betainc documentation.
+    const table: [number, number][] = [
+      [1, 0.875],
+      [2, 0.6875],
+      [3, 0.5],
+      [5, 0.2265625],
+      [10, 0.019287109375]
+    ]
+    for (const [a, expected] of table) expect(Math.abs(regularizedIncompleteBeta(0.5, a, 3) - expected)).toBeLessThan(1e-13)
+  })
+})
+
+describe('summaries', () => {
+  it('gives mean, sd (n − 1) and the 95% t interval of the mean', () => {
+    const s = summarize(SLEEP_GROUP_1)
+    expect(s.n).toBe(10)
+    expect(s.mean).toBeCloseTo(0.75, 12)
+    // R: sd(sleep$extra[1:10]) = 1.789010; t.test(sleep$extra[1:10]) 95% CI: -0.5297804 2.0297804
+    expect(s.sd).toBeCloseTo(1.78901, 6)
+    expect(s.ci95?.[0]).toBeCloseTo(-0.5297804, 7)
+    expect(s.ci95?.[1]).toBeCloseTo(2.0297804, 7)
+  })
+
+  it('leaves out and counts non-finite values; one value has no spread', () => {
+    expect(summarize([1, NaN, 3, Infinity])).toMatchObject({ n: 2, nonFinite: 2, mean: 2 })
+    expect(summarize([0.9])).toEqual({ n: 1, nonFinite: 0, mean: 0.9 })
+    expect(summarize([NaN])).toMatchObject({ n: 0, nonFinite: 1 })
+    expect(summarize([NaN]).mean).toBeNaN()
+  })
+
+  it('keeps a constant sample exact: sd 0 and the constant as mean', () => {
+    const s = summarize([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1])
+    expect(s.mean).toBe(0.1)
+    expect(s.sd).toBe(0)
+  })
+})
+
+describe('degenerate tests give reasons, never a crash or a made-up p', () => {
+  it('one sample a side is inconclusive', () => {
+    const r = welchTTest([0.9], [0.8])
+    expect(isInconclusive(r)).toBe(true)
+    expect(isInconclusive(r) && r.inconclusive).toMatch(/too few samples/)
+    expect(isInconclusive(r) && r.exactDifference).toBeUndefined()
+  })
+
+  it('zero variance on both sides: exact difference (0 when the constants agree)', () => {
+    const same = welchTTest([0.9, 0.9, 0.9], [0.9, 0.9])
+    const apart = welchTTest([0.9, 0.9, 0.9], [0.8, 0.8])
+    expect(isInconclusive(same) && same.exactDifference).toBe(0)
+    expect(isInconclusive(apart) && apart.exactDifference).toBeCloseTo(-0.1, 12)
+  })
+
+  it('zero variance on one side only still tests (df = n − 1 of the other side)', () => {
+    const r = tested(welchTTest([0.9, 0.9, 0.9], [0.8, 0.82, 0.81]))
+    expect(r.df).toBeCloseTo(2, 12)
+    expect(r.p).toBeLessThan(0.01)
+  })
+
+  it('NaN samples are left out and counted; too few finite ones is inconclusive', () => {
+    const r = tested(welchTTest([1, 2, NaN, 3], [2, 3, 4]))
+    expect(r.n).toEqual([3, 3])
+    expect(r.nonFinite).toEqual([1, 0])
+    const few = welchTTest([1, NaN], [2, 3, 4])
+    expect(isInconclusive(few) && few.inconclusive).toMatch(/1 baseline, 3 in this PR after leaving out 1 non-finite/)
+  })
+})
+
+describe('seeded randomness', () => {
+  it('bootstrap intervals are reproducible and contain the observed difference', () => {
+    const a = bootstrapDifferenceCi(SLEEP_GROUP_1, SLEEP_GROUP_2)
+    const b = bootstrapDifferenceCi(SLEEP_GROUP_1, SLEEP_GROUP_2)
+    expect(a).toEqual(b)
+    expect(a?.[0]).toBeLessThan(1.58)
+    expect(a?.[1]).toBeGreaterThan(1.58)
+    expect(bootstrapDifferenceCi(SLEEP_GROUP_1, SLEEP_GROUP_2, { seed: 7 })).not.toEqual(a)
+    expect(bootstrapDifferenceCi([1], [2, 3])).toBeUndefined()
+  })
+
+  it('Box–Muller normals are reproducible with mean ≈ 0 and variance ≈ 1', () => {
+    const draw = seededNormal(42)
+    const xs = Array.from({ length: 100_000 }, draw)
+    const again = seededNormal(42)
+    expect(again()).toBe(xs[0])
+    const s = summarize(xs)
+    expect(Math.abs(s.mean)).toBeLessThan(0.015)
+    expect(Math.abs((s.sd as number) - 1)).toBeLessThan(0.015)
+  })
+})
