@@ -171,9 +171,11 @@ export class MetricFileParser {
     }
   }
 
-  private bad(message: string): void {
+  private bad(detail: string, buf: Buffer, start: number, end: number): void {
     this.badLines++
-    if (this.problems.length < this.maxReported) this.problems.push({ line: this.line, message })
+    if (this.problems.length < this.maxReported) {
+      this.problems.push({ line: this.line, message: `${detail}; expected "timestamp value step", found ${quote(buf, start, end)}` })
+    }
   }
 
   private parseLine(buf: Buffer, start: number, end: number): void {
@@ -194,24 +196,24 @@ export class MetricFileParser {
       while (i < end && (buf[i] === SPACE || buf[i] === TAB)) i++
     }
     if (fields < 2) {
-      this.bad(`expected "timestamp value step", found ${quote(buf, start, end)}`)
+      this.bad('there is only one field', buf, start, end)
       return
     }
     const timestamp = parseInteger(buf, bounds[0], bounds[1])
     if (Number.isNaN(timestamp)) {
-      this.bad(`the timestamp ${quote(buf, bounds[0], bounds[1])} is not an integer (milliseconds); expected "timestamp value step"`)
+      this.bad(`the timestamp ${quote(buf, bounds[0], bounds[1])} is not an integer (milliseconds)`, buf, start, end)
       return
     }
     const value = parseFloatBytes(buf, bounds[2], bounds[3])
     if (value === undefined) {
-      this.bad(`the value ${quote(buf, bounds[2], bounds[3])} is not a number; expected a number, nan, inf or -inf`)
+      this.bad(`the value ${quote(buf, bounds[2], bounds[3])} is not a number, nan, inf or -inf`, buf, start, end)
       return
     }
     let step = 0
     if (fields >= 3) {
       step = parseInteger(buf, bounds[4], bounds[5])
       if (Number.isNaN(step)) {
-        this.bad(`the step ${quote(buf, bounds[4], bounds[5])} is not an integer; expected "timestamp value step"`)
+        this.bad(`the step ${quote(buf, bounds[4], bounds[5])} is not an integer`, buf, start, end)
         return
       }
     }

@@ -7,6 +7,7 @@ import { csvSource } from './csv.js'
 import { wandbSource } from './wandb.js'
 import { tensorboardSource } from './tensorboard.js'
 import { mlflowSource } from './mlflow.js'
+import { mlflowSqliteSource } from './mlflow-sqlite.js'
 
 /** All formats, asked in this order for each directory. */
-export const ALL_SOURCES: RunSource[] = [builtinSource, wandbSource, tensorboardSource, dvcSource, huggingfaceSource, csvSource, mlflowSource]
+export const ALL_SOURCES: RunSource[] = [builtinSource, wandbSource, tensorboardSource, dvcSource, huggingfaceSource, csvSource, mlflowSource, mlflowSqliteSource]
