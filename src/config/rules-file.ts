@@ -5,13 +5,14 @@ import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, typ
 import { z } from 'zod'
 import { defaultRules, PERMISSION_LEVELS, type MetricRule, type Rules, type Threshold } from '../core/rules.js'
 
+const THRESHOLD_EXPECTED = 'expected a number (absolute) or a percentage from 0% to 100% such as "1%"'
 const thresholdSchema = z
   .union([
     z.number().nonnegative(),
     z
       .string()
-      .regex(/^\s*\d+(\.\d+)?\s*%\s*$/, { message: 'a percentage such as "1%"' })
-      .refine(s => parseFloat(s) <= 100, { message: 'a percentage from 0% to 100%' })
+      .regex(/^\s*\d+(\.\d+)?\s*%\s*$/, { message: THRESHOLD_EXPECTED })
+      .refine(s => !(parseFloat(s) > 100), { message: THRESHOLD_EXPECTED })
   ])
   .describe('An absolute amount (0.01) or a percentage of the baseline ("1%").')
 
@@ -112,8 +113,9 @@ export function parseRulesFile(text: string, file: string): Rules {
       const value = key ? undefined : valueAt(raw, issue.path as (string | number)[])
       return { line, column, text: `${where}: ${explain(issue, value)}` }
     })
-    const first = problems[0]
-    const rest = problems.slice(1).map(p => `\n  line ${p.line}, column ${p.column}: ${p.text}`)
+    const unique = problems.filter((p, i) => problems.findIndex(q => q.text === p.text && q.line === p.line) === i)
+    const first = unique[0]
+    const rest = unique.slice(1).map(p => `\n  line ${p.line}, column ${p.column}: ${p.text}`)
     throw new RulesFileError(file, first.line, first.column, `${first.text}${rest.join('')}`)
   }
   return toRules(parsed.data, file, doc, lineCounter)
@@ -153,7 +155,10 @@ function explain(issue: z.core.$ZodIssue, value: unknown): string {
     case 'too_big':
       return `${issue.message.replace(/^Too (small|big): expected number to be /, 'expected a number ')}${seen}`
     case 'invalid_union':
-      return `expected a number (absolute) or a percentage from 0% to 100% such as "1%"${seen}`
+      return `${THRESHOLD_EXPECTED}${seen}`
+    case 'invalid_format':
+    case 'custom':
+      return `${issue.message}${seen}`
     default:
       return `${issue.message}${seen}`
   }

@@ -1,0 +1,94 @@
+// The action's inputs as a typed config. Every input is validated here; messages name the input and the value.
+import path from 'node:path'
+
+/** The modes of PRODUCT.md. */
+export const MODES = ['auto', 'review', 'promote', 'monitor', 'command'] as const
+/** A mode name, or auto. */
+export type ModeName = (typeof MODES)[number]
+
+/** The action's configuration, from its inputs and environment. */
+export interface ActionConfig {
+  /** The checkout (GITHUB_WORKSPACE). */
+  workspace: string
+  /** Paths or globs of run outputs; empty means auto-detect. */
+  runs: string[]
+  /** The rules file, relative to the workspace. */
+  configFile: string
+  /** The baseline file on the default branch, relative to the repository root. */
+  baselinePath: string
+  /** The living docs page, relative to the repository root. */
+  docsPath: string
+  token: string
+  mode: ModeName
+  comment: boolean
+  failOnRegression: boolean
+  id: string
+  /** The login the token posts as, when configured. */
+  botLogin?: string
+}
+
+/** A bad input value: names the input, the value, and what was expected. */
+export class InputError extends Error {
+  constructor(input: string, value: string, expected: string) {
+    super(`input "${input}" is ${JSON.stringify(value)}; expected ${expected}`)
+    this.name = 'InputError'
+  }
+}
+
+function bool(name: string, value: string, fallback: boolean): boolean {
+  const v = value.trim().toLowerCase()
+  if (v === '') return fallback
+  if (['true', 'yes', 'on', '1'].includes(v)) return true
+  if (['false', 'no', 'off', '0'].includes(v)) return false
+  throw new InputError(name, value, 'true or false')
+}
+
+function relativePath(name: string, value: string, fallback: string): string {
+  const v = value.trim() || fallback
+  if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..')) throw new InputError(name, value, 'a path inside the repository, without ".."')
+  return v
+}
+
+/** Reads the config from an input getter (core.getInput) and the environment. */
+export function readActionConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): ActionConfig {
+  const mode = (getInput('mode').trim() || 'auto') as ModeName
+  if (!MODES.includes(mode)) throw new InputError('mode', mode, MODES.join(', '))
+  const id = getInput('id').trim() || 'default'
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) throw new InputError('id', id, 'letters, digits, ".", "_" or "-" (at most 64)')
+  return {
+    workspace: path.resolve(env.GITHUB_WORKSPACE || process.cwd()),
+    runs: getInput('runs')
+      .split(/\r?\n/)
+      .map(s => s.trim())
+      .filter(Boolean),
+    configFile: relativePath('config', getInput('config'), '.github/experiment-review.yml'),
+    baselinePath: relativePath('baseline', getInput('baseline'), '.experiments/baseline.json'),
+    docsPath: relativePath('docs', getInput('docs'), 'docs/experiments.md'),
+    token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
+    mode,
+    comment: bool('comment', getInput('comment'), true),
+    failOnRegression: bool('fail-on-regression', getInput('fail-on-regression'), true),
+    id,
+    botLogin: getInput('bot-login').trim() || undefined
+  }
+}
+
+/** Picks the mode from the event: pull_request/workflow_run → review, push → promote, schedule → monitor … */
+export function modeForEvent(eventName: string, configured: ModeName): Exclude<ModeName, 'auto'> | undefined {
+  if (configured !== 'auto') return configured
+  switch (eventName) {
+    case 'pull_request':
+    case 'pull_request_target':
+    case 'workflow_run':
+      return 'review'
+    case 'push':
+      return 'promote'
+    case 'schedule':
+    case 'workflow_dispatch':
+      return 'monitor'
+    case 'issue_comment':
+      return 'command'
+    default:
+      return undefined
+  }
+}

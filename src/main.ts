@@ -1,0 +1,74 @@
+// The action: reads inputs and the event, picks the mode, sets outputs, and is the one place that fails the step.
+import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import { readActionConfig, modeForEvent } from './config/inputs.js'
+import type { ActionLog, ModeContext, ModeOutcome } from './modes/types.js'
+
+/** Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it. */
+export function inertLog(text: string): string {
+  return text.replace(/::/g, ':\u200c:').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�')
+}
+
+/** The log of the action, writing through @actions/core. */
+export function actionsLog(): ActionLog {
+  const props = (p?: { file?: string; line?: number; title?: string }) => (p ? { file: p.file, startLine: p.line, title: p.title } : {})
+  return {
+    info: m => core.info(inertLog(m)),
+    notice: (m, p) => core.notice(inertLog(m), props(p)),
+    warning: (m, p) => core.warning(inertLog(m), props(p)),
+    error: (m, p) => core.error(inertLog(m), props(p)),
+    summary: async md => {
+      if (!process.env.GITHUB_STEP_SUMMARY) return
+      await core.summary.addRaw(md, true).write()
+    }
+  }
+}
+
+async function readEventPayload(env: NodeJS.ProcessEnv): Promise<Record<string, unknown>> {
+  const file = env.GITHUB_EVENT_PATH
+  if (!file) return {}
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>
+  } catch (e) {
+    throw new Error(`cannot read the event payload at GITHUB_EVENT_PATH (${file}): ${(e as Error).message}`)
+  }
+}
+
+function setOutputs(outcome: ModeOutcome): void {
+  if (outcome.verdict) core.setOutput('verdict', outcome.verdict)
+  if (outcome.reportPath) core.setOutput('report', outcome.reportPath)
+  if (outcome.commentUrl) core.setOutput('comment-url', outcome.commentUrl)
+  core.setOutput('regressions', JSON.stringify((outcome.regressions ?? []).map(v => ({ metric: v.metric, rule: v.rule, message: v.message, accepted: !!v.accepted }))))
+  if (outcome.champion) core.setOutput('champion', outcome.champion)
+}
+
+/** Runs the action for the current event. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    const config = readActionConfig(name => core.getInput(name), env)
+    const eventName = env.GITHUB_EVENT_NAME ?? ''
+    const mode = modeForEvent(eventName, config.mode)
+    const log = actionsLog()
+    if (!mode) {
+      log.notice(`Experiment Review has nothing to do on a "${eventName || 'unknown'}" event; set the mode input to run a mode explicitly.`)
+      return
+    }
+    const ctx: ModeContext = { config, eventName, payload: await readEventPayload(env), env, log, now: new Date() }
+    let outcome: ModeOutcome
+    switch (mode) {
+      case 'review':
+        outcome = await (await import('./modes/review.js')).runReviewMode(ctx)
+        break
+      case 'promote':
+        outcome = await (await import('./modes/promote.js')).runPromoteMode(ctx)
+        break
+      default:
+        log.notice(`The ${mode} mode is not part of this release yet; nothing was done.`)
+        return
+    }
+    setOutputs(outcome)
+    if (outcome.failure) core.setFailed(inertLog(outcome.failure))
+  } catch (e) {
+    core.setFailed(inertLog(`Experiment Review: ${(e as Error).message ?? String(e)}`))
+  }
+}
