@@ -200,6 +200,10 @@ export async function readEventFile(file: string, run: string, series: ScalarSer
     ctx.error(file, 'is a Git LFS pointer, not event data; run git lfs pull (or check out with LFS) to fetch the real file', { run })
     return false
   }
+  if (scan.error && scan.records === 0) {
+    ctx.error(file, `is not a TensorBoard event file: ${scan.error.message}. It was skipped`, { run })
+    return false
+  }
   if (scan.error) {
     ctx.error(file, `${scan.error.message}. The ${scan.records} whole records before it were read`, { run })
   } else if (scan.truncatedAt !== undefined) {
