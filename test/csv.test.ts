@@ -128,6 +128,22 @@ describe('CSV logger reader on generated logs', () => {
     expect(about(c, 'dataset/metrics.csv')[0].message).toMatch(/no "step" or "epoch" column/)
   })
 
+  it('passes over a data table found by its name alone, but reports one named in the runs input', async () => {
+    const ws = await tempDir()
+    await writeTree(ws, { 'data/training.csv': 'id,text,label\n1,hello,0\n', 'data/other.txt': 'x' })
+    const auto = await collectRuns({ workspace: ws, sources: [csvSource] })
+    expect(auto.runs).toEqual([])
+    expect(auto.diagnostics.filter(d => d.file.startsWith('data/'))).toEqual([])
+    const explicit = await collectRuns({
+      workspace: ws,
+      sources: [csvSource],
+      patterns: ['data/training.csv']
+    })
+    expect(explicit.diagnostics.map(d => `${d.file} ${d.message}`).join()).toMatch(
+      /data\/training\.csv has no "step" or "epoch" column/
+    )
+  })
+
   it('reads any CSV named in the runs input, and streams files larger than the whole-file limit', async () => {
     const ws = await tempDir()
     const rows = ['step,loss']

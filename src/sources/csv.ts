@@ -30,6 +30,9 @@ const MAX_FIELD_CHARS = 1024 * 1024
 /** The most columns a training log may have. */
 const MAX_COLUMNS = 10_000
 
+/** CSV files claimed during auto-detection by their name only: skipped quietly when they are not logs. */
+const guessedByName = new Set<string>()
+
 /** Reads Keras and Lightning CSV training logs. */
 export const csvSource: RunSource = {
   format: 'csv',
@@ -41,7 +44,10 @@ export const csvSource: RunSource = {
       const lower = file.toLowerCase()
       if (lower === LIGHTNING_METRICS_FILE) claims.push({ path: path.join(listing.path, file) })
       else if (lower.endsWith('.csv') && (explicit || LOG_NAME.test(lower.slice(0, -4)))) {
-        claims.push({ path: path.join(listing.path, file) })
+        const claimed = path.join(listing.path, file)
+        if (explicit) guessedByName.delete(claimed)
+        else guessedByName.add(claimed)
+        claims.push({ path: claimed })
       } else if (lower === 'training.log' && explicit) claims.push({ path: path.join(listing.path, file) })
     }
     return claims
@@ -63,7 +69,8 @@ export async function readCsvLogRun(file: string, ctx: ReadContext): Promise<Run
       : relDir
     : ctx.rel(file).replace(/\.(csv|log)$/i, '')
   const place = { run: name }
-  const log = await readSeriesTable(file, ctx, place, { requireStep: true, explicitName: !isLightning })
+  const requireStep = isLightning || !guessedByName.has(file)
+  const log = await readSeriesTable(file, ctx, place, { requireStep, explicitName: !isLightning })
   if (!log) return undefined
   const params: Record<string, ParamValue> = {}
   const { files } = await ctx.list(dir)
