@@ -26,7 +26,10 @@ interface SimulatedPr {
 function simulate(seed: number, shiftInSigmas: number, sigma: number): SimulatedPr[] {
   const normal = seededNormal(seed)
   const draw = (mean: number) => Array.from({ length: SEEDS }, () => mean + sigma * normal())
-  return Array.from({ length: PRS }, () => ({ baseline: draw(MEAN), current: draw(MEAN - shiftInSigmas * sigma) }))
+  return Array.from({ length: PRS }, () => ({
+    baseline: draw(MEAN),
+    current: draw(MEAN - shiftInSigmas * sigma)
+  }))
 }
 
 function rules(): Rules {
@@ -39,7 +42,13 @@ function rules(): Rules {
 
 function runsOf(name: string, values: number[]): Run[] {
   return values.map((value, i) =>
-    makeRun({ id: `builtin:experiments/${name}-seed${i}`, name: `${name}-seed${i}`, source: 'builtin', path: `experiments/${name}-seed${i}`, metrics: { accuracy: { value } } })
+    makeRun({
+      id: `builtin:experiments/${name}-seed${i}`,
+      name: `${name}-seed${i}`,
+      source: 'builtin',
+      path: `experiments/${name}-seed${i}`,
+      metrics: { accuracy: { value } }
+    })
   )
 }
 
@@ -60,7 +69,8 @@ function calibrate(nulls: SimulatedPr[], rate: number): number {
   return (ratios[k] + ratios[k + 1]) / 2
 }
 
-const share = (prs: SimulatedPr[], fails: (pr: SimulatedPr) => boolean) => prs.filter(fails).length / prs.length
+const share = (prs: SimulatedPr[], fails: (pr: SimulatedPr) => boolean) =>
+  prs.filter(fails).length / prs.length
 
 /** Simulated PRs judged by the gate and by a plain ratio threshold. */
 export const benchmarks: Benchmark[] = [

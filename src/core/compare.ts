@@ -6,7 +6,7 @@ import { groupRuns, type Experiment, type MetricStat } from './experiment.js'
 import { paramText, type Diagnostic, type ParamValue, type Run, type RunStatus } from './run.js'
 import { goalOf, isGated, thresholdText, type Goal, type MetricRule, type Rules, type Threshold } from './rules.js'
 import { bootstrapDifferenceCi, isInconclusive, welchTTest } from './stats.js'
-import { judgeHypotheses, overfittingGaps, successCriteriaByExperiment, type CriterionResult, type HypothesisResult, type OverfittingResult } from './criteria.js'
+import { judgeHypotheses, overfittingGaps, pPhrase, successCriteriaByExperiment, type CriterionResult, type HypothesisResult, type OverfittingResult } from './criteria.js'
 
 /** The verdict of a review. */
 export type Verdict = 'pass' | 'fail' | 'no-baseline'
@@ -365,8 +365,11 @@ export function compareMetric(
 
 /** Welch's test and a bootstrap interval; set whenever either side has ≥ 2 samples (see SignificanceResult). */
 export function testSignificance(baseline: MetricStat, current: MetricStat, alpha: number): SignificanceResult | undefined {
-  if (baseline.samples.length < 2 && current.samples.length < 2) return undefined
-  const result = welchTTest(baseline.samples, current.samples)
+  // Records written before samples were kept have none: their single value is the one sample.
+  const a = baseline.samples ?? [baseline.value]
+  const b = current.samples ?? [current.value]
+  if (a.length < 2 && b.length < 2) return undefined
+  const result = welchTTest(a, b)
   const n = { baseline: result.n[0], current: result.n[1] }
   const excluded = { baseline: result.nonFinite[0], current: result.nonFinite[1] }
   if (isInconclusive(result)) {
@@ -376,8 +379,6 @@ export function testSignificance(baseline: MetricStat, current: MetricStat, alph
     }
     return { state: 'inconclusive', tested: false, inconclusive: result.inconclusive, n, excluded, alpha }
   }
-  const a = baseline.samples.filter(Number.isFinite)
-  const b = current.samples.filter(Number.isFinite)
   const significant = result.pOneSided < alpha
   return {
     state: significant ? 'significant' : 'within-noise',
@@ -387,7 +388,7 @@ export function testSignificance(baseline: MetricStat, current: MetricStat, alph
     t: result.t,
     df: result.df,
     significant,
-    ci95: bootstrapDifferenceCi(a, b),
+    ci95: bootstrapDifferenceCi(a.filter(Number.isFinite), b.filter(Number.isFinite)),
     welchCi95: result.ci95,
     n,
     excluded,
@@ -434,13 +435,13 @@ function checkRule(
     }
     switch (significance?.state) {
       case 'significant':
-        checks.push({ rule: kind, text, passed: false, note: `significant (p = ${fmtP(significance.p)} < ${alpha})` })
+        checks.push({ rule: kind, text, passed: false, note: `significant (${pPhrase(significance.p)} < ${alpha})` })
         return
       case 'within-noise':
         if (demandSignificance) {
-          checks.push({ rule: kind, text, passed: true, note: `beyond the limit but within noise (p = ${fmtP(significance.p)} ≥ ${alpha})` })
+          checks.push({ rule: kind, text, passed: true, note: `beyond the limit but within noise (${pPhrase(significance.p)} ≥ ${alpha})` })
         } else {
-          checks.push({ rule: kind, text, passed: false, note: `within noise (p = ${fmtP(significance.p)}), but the rule does not require significance` })
+          checks.push({ rule: kind, text, passed: false, note: `within noise (${pPhrase(significance.p)}), but the rule does not require significance` })
         }
         return
       case 'exact':

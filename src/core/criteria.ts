@@ -23,8 +23,9 @@
 //
 // Absolute targets are judged on the experiment's mean. Relative ones need the baseline and are judged on the
 // means and on noise: a target met on the means is "supported" only when a one-sided Welch test of
-// (PR − baseline − target) in the claimed direction is significant at the rules' alpha, or when there are no samples to judge noise by (single runs); met but within noise, or with too
-// few samples on one side, it is "inconclusive". A percentage in an absolute target ("accuracy > 90%") is ambiguous
+// (PR − baseline − target) in the claimed direction is significant at the rules' alpha, or when there are no
+// samples to judge noise by (single runs); met but within noise, or with too few samples on one side, it is
+// "inconclusive". A percentage in an absolute target ("accuracy > 90%") is ambiguous
 // and so is any "or"; text that does not fit the grammar is "inconclusive" with the reason.
 import type { Experiment, MetricStat } from './experiment.js'
 import { goalOf, type Goal, type Rules } from './rules.js'
@@ -52,7 +53,12 @@ export function successCriteriaOf(experiment: Experiment, rules: Rules): Criteri
     const stat = experiment.metrics[metric]
     const value = stat?.value
     const judge = (bound: 'min' | 'max', limit: number) => {
-      const met = value === undefined ? undefined : bound === 'min' ? value >= limit - EPSILON : value <= limit + EPSILON
+      const met =
+        value === undefined
+          ? undefined
+          : bound === 'min'
+            ? value >= limit - EPSILON
+            : value <= limit + EPSILON
       out.push({
         metric,
         text: `${metric} ${bound === 'min' ? '≥' : '≤'} ${limit}`,
@@ -69,7 +75,10 @@ export function successCriteriaOf(experiment: Experiment, rules: Rules): Criteri
 }
 
 /** The rules file's absolute targets for every experiment, keyed by experiment name. */
-export function successCriteriaByExperiment(experiments: Experiment[], rules: Rules): Record<string, CriterionResult[]> {
+export function successCriteriaByExperiment(
+  experiments: Experiment[],
+  rules: Rules
+): Record<string, CriterionResult[]> {
   const out: Record<string, CriterionResult[]> = {}
   for (const e of experiments) out[e.name] = successCriteriaOf(e, rules)
   return out
@@ -97,7 +106,9 @@ export function parseSuccessCriteria(text: string): CriterionClause[] {
   const trimmed = text.trim()
   if (!trimmed) return [{ kind: 'unknown', text, reason: 'the success criteria are empty' }]
   if (/\bor\b|\|\|/i.test(trimmed)) {
-    return [{ kind: 'unknown', text: trimmed, reason: '"or" is not supported; write criteria joined by "and"' }]
+    return [
+      { kind: 'unknown', text: trimmed, reason: '"or" is not supported; write criteria joined by "and"' }
+    ]
   }
   return trimmed
     .split(/\s*(?:\band\b|&&|,|;)\s*/i)
@@ -125,13 +136,29 @@ function parseClause(raw: string): CriterionClause {
   const text = raw.trim()
   let m = ABSOLUTE.exec(text)
   if (m) {
-    if (m[4]) return { kind: 'unknown', text, reason: `a percentage in an absolute target is ambiguous; write ${m[1]} ${m[2]} ${+m[3] / 100} or ${m[1]} ${m[2]} ${m[3]}` }
+    if (m[4])
+      return {
+        kind: 'unknown',
+        text,
+        reason: `a percentage in an absolute target is ambiguous; write ${m[1]} ${m[2]} ${+m[3] / 100} or ${m[1]} ${m[2]} ${m[3]}`
+      }
     const op = ({ '=': '==', '≥': '>=', '≤': '<=' } as Record<string, string>)[m[2]] ?? m[2]
-    return { kind: 'absolute', text, metric: m[1], op: op as '>=' | '>' | '<=' | '<' | '==', value: Number(m[3]) }
+    return {
+      kind: 'absolute',
+      text,
+      metric: m[1],
+      op: op as '>=' | '>' | '<=' | '<' | '==',
+      value: Number(m[3])
+    }
   }
   m = WORDS.exec(text)
   if (m) {
-    if (m[4]) return { kind: 'unknown', text, reason: `a percentage in an absolute target is ambiguous; write ${m[1]} ${m[2]} ${+m[3] / 100}` }
+    if (m[4])
+      return {
+        kind: 'unknown',
+        text,
+        reason: `a percentage in an absolute target is ambiguous; write ${m[1]} ${m[2]} ${+m[3] / 100}`
+      }
     const word = m[2].toLowerCase().replace(/\s+/g, ' ')
     const op = ['at least', 'no less than'].includes(word)
       ? '>='
@@ -144,13 +171,31 @@ function parseClause(raw: string): CriterionClause {
   }
   m = SIGNED.exec(text)
   if (m) {
-    return { kind: 'relative', text, metric: m[1], direction: m[2] === '+' ? 'up' : 'down', amount: Number(m[3]), unit: unitOf(m[4]) }
+    return {
+      kind: 'relative',
+      text,
+      metric: m[1],
+      direction: m[2] === '+' ? 'up' : 'down',
+      amount: Number(m[3]),
+      unit: unitOf(m[4])
+    }
   }
   m = VERB.exec(text)
   if (m) {
     const verb = m[2].toLowerCase()
-    const direction = verb.startsWith('improve') ? 'improve' : /^(increase|rise|rose|grow|grew|goe?s? up|go up)/.test(verb) ? 'up' : 'down'
-    return { kind: 'relative', text, metric: m[1], direction, amount: m[3] ? Math.abs(Number(m[3])) : 0, unit: unitOf(m[4]) }
+    const direction = verb.startsWith('improve')
+      ? 'improve'
+      : /^(increase|rise|rose|grow|grew|goe?s? up|go up)/.test(verb)
+        ? 'up'
+        : 'down'
+    return {
+      kind: 'relative',
+      text,
+      metric: m[1],
+      direction,
+      amount: m[3] ? Math.abs(Number(m[3])) : 0,
+      unit: unitOf(m[4])
+    }
   }
   return {
     kind: 'unknown',
@@ -204,13 +249,23 @@ export function combineClauses(clauses: ClauseResult[]): { verdict: HypothesisVe
 }
 
 /** Judges an experiment's hypothesis by its success criteria against the experiment and the baseline. */
-export function judgeHypothesis(experiment: Experiment, baseline: Experiment | undefined, rules: Rules): HypothesisResult | undefined {
+export function judgeHypothesis(
+  experiment: Experiment,
+  baseline: Experiment | undefined,
+  rules: Rules
+): HypothesisResult | undefined {
   const source = experiment.runs.find(r => r.metadata.hypothesis || r.metadata.successCriteria)
   if (!source) return undefined
   const hypothesis = source.metadata.hypothesis?.trim() || undefined
   const criteria = source.metadata.successCriteria?.trim() || undefined
   if (!criteria) {
-    return { run: experiment.name, hypothesis, verdict: 'inconclusive', reason: 'no success criteria are given to judge the hypothesis by', clauses: [] }
+    return {
+      run: experiment.name,
+      hypothesis,
+      verdict: 'inconclusive',
+      reason: 'no success criteria are given to judge the hypothesis by',
+      clauses: []
+    }
   }
   const clauses = parseSuccessCriteria(criteria).map(c => judgeClause(c, experiment, baseline, rules))
   const { verdict, reason } = combineClauses(clauses)
@@ -218,7 +273,11 @@ export function judgeHypothesis(experiment: Experiment, baseline: Experiment | u
 }
 
 /** Hypotheses of every experiment that states one or success criteria, in the given order. */
-export function judgeHypotheses(experiments: Experiment[], baseline: Experiment | undefined, rules: Rules): HypothesisResult[] {
+export function judgeHypotheses(
+  experiments: Experiment[],
+  baseline: Experiment | undefined,
+  rules: Rules
+): HypothesisResult[] {
   return experiments.map(e => judgeHypothesis(e, baseline, rules)).filter((h): h is HypothesisResult => !!h)
 }
 
@@ -229,16 +288,34 @@ function findMetric(metrics: Record<string, MetricStat>, name: string): [string,
 }
 
 /** Judges one clause (see the grammar at the top of this file). */
-export function judgeClause(clause: CriterionClause, experiment: Experiment, baseline: Experiment | undefined, rules: Rules): ClauseResult {
+export function judgeClause(
+  clause: CriterionClause,
+  experiment: Experiment,
+  baseline: Experiment | undefined,
+  rules: Rules
+): ClauseResult {
   const { text } = clause
   if (clause.kind === 'unknown') return { text, verdict: 'inconclusive', reason: clause.reason }
   const found = findMetric(experiment.metrics, clause.metric)
-  if (!found) return { text, metric: clause.metric, verdict: 'inconclusive', reason: `${clause.metric} was not reported` }
+  if (!found)
+    return {
+      text,
+      metric: clause.metric,
+      verdict: 'inconclusive',
+      reason: `${clause.metric} was not reported`
+    }
   const [metric, stat] = found
   const value = stat.value
   const shown = fmt(value)
   if (clause.kind === 'absolute') {
-    if (!Number.isFinite(value)) return { text, metric, value, verdict: 'not supported', reason: `${metric} is ${shown}, not a finite number` }
+    if (!Number.isFinite(value))
+      return {
+        text,
+        metric,
+        value,
+        verdict: 'not supported',
+        reason: `${metric} is ${shown}, not a finite number`
+      }
     const ok = compare(value, clause.op, clause.value)
     const sign = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' }[clause.op]
     const of = stat.n > 1 ? ` (mean of ${stat.n})` : ''
@@ -250,44 +327,92 @@ export function judgeClause(clause: CriterionClause, experiment: Experiment, bas
       reason: `${metric} ${shown}${of} ${ok ? 'meets' : 'misses'} ${sign} ${clause.value}`
     }
   }
-  if (!baseline) return { text, metric, value, verdict: 'inconclusive', reason: `no baseline to compare ${metric} with` }
+  if (!baseline)
+    return { text, metric, value, verdict: 'inconclusive', reason: `no baseline to compare ${metric} with` }
   const base = findMetric(baseline.metrics, metric)?.[1]
-  if (!base) return { text, metric, value, verdict: 'inconclusive', reason: `the baseline has no ${metric} to compare with` }
+  if (!base)
+    return {
+      text,
+      metric,
+      value,
+      verdict: 'inconclusive',
+      reason: `the baseline has no ${metric} to compare with`
+    }
   if (!Number.isFinite(value) || !Number.isFinite(base.value)) {
-    return { text, metric, value, baseline: base.value, verdict: 'inconclusive', reason: `${metric} is not comparable (${fmt(base.value)} → ${shown})` }
+    return {
+      text,
+      metric,
+      value,
+      baseline: base.value,
+      verdict: 'inconclusive',
+      reason: `${metric} is not comparable (${fmt(base.value)} → ${shown})`
+    }
   }
   // Signed target on the PR − baseline scale.
   const goal: Goal = goalOf(metric, rules).goal
   const up = clause.direction === 'up' || (clause.direction === 'improve' && goal === 'maximize')
-  const fractions = [value, base.value, ...stat.samples, ...base.samples].filter(Number.isFinite).every(x => x >= 0 && x <= 1)
+  const baseSamples = base.samples ?? [base.value]
+  const samples = stat.samples ?? [value]
+  const fractions = [value, base.value, ...samples, ...baseSamples]
+    .filter(Number.isFinite)
+    .every(x => x >= 0 && x <= 1)
   const magnitude =
-    clause.unit === 'percent' ? (clause.amount / 100) * Math.abs(base.value) : clause.unit === 'points' ? clause.amount * (fractions ? 0.01 : 1) : clause.amount
+    clause.unit === 'percent'
+      ? (clause.amount / 100) * Math.abs(base.value)
+      : clause.unit === 'points'
+        ? clause.amount * (fractions ? 0.01 : 1)
+        : clause.amount
   const target = up ? magnitude : -magnitude
   const diff = value - base.value
   const strict = clause.amount === 0
-  const met = up ? (strict ? diff > EPSILON : diff >= target - EPSILON) : strict ? diff < -EPSILON : diff <= target + EPSILON
+  const met = up
+    ? strict
+      ? diff > EPSILON
+      : diff >= target - EPSILON
+    : strict
+      ? diff < -EPSILON
+      : diff <= target + EPSILON
   const needed =
-    clause.amount === 0 ? (up ? 'needed a rise' : 'needed a fall') : `needed ${signed(target)}${clause.unit === 'percent' ? ` (${clause.amount}%)` : ''}`
+    clause.amount === 0
+      ? up
+        ? 'needed a rise'
+        : 'needed a fall'
+      : `needed ${signed(target)}${clause.unit === 'percent' ? ` (${clause.amount}%)` : ''}`
   const seen = `${metric} ${signed(diff)} vs baseline (${fmt(base.value)} → ${shown})`
   const common = { text, metric, value, baseline: base.value }
   if (!met) return { ...common, verdict: 'not supported', reason: `${seen}, ${needed}` }
-  if (base.samples.length < 2 && stat.samples.length < 2) {
+  if (baseSamples.length < 2 && samples.length < 2) {
     return { ...common, verdict: 'supported', reason: `${seen}, ${needed}; single runs, so noise is unknown` }
   }
   // Test PR against the baseline shifted by the target: is the change beyond the target more than noise?
   const test = welchTTest(
-    base.samples.map(x => x + target),
-    stat.samples
+    baseSamples.map(x => x + target),
+    samples
   )
   if (isInconclusive(test)) {
-    if (test.exactDifference !== undefined) return { ...common, verdict: 'supported', reason: `${seen}, ${needed}; no variance, the difference is exact` }
-    return { ...common, verdict: 'inconclusive', reason: `${seen}, ${needed}: met on the means, but ${test.inconclusive}` }
+    if (test.exactDifference !== undefined)
+      return {
+        ...common,
+        verdict: 'supported',
+        reason: `${seen}, ${needed}; no variance, the difference is exact`
+      }
+    return {
+      ...common,
+      verdict: 'inconclusive',
+      reason: `${seen}, ${needed}: met on the means, but ${test.inconclusive}`
+    }
   }
   const alpha = rules.significance.alpha
   // Met on the means, so the observed direction is the claimed one: the one-sided p in that direction.
   const p = test.pOneSided
-  if (p < alpha) return { ...common, p, verdict: 'supported', reason: `${seen}, ${needed}; significant (p = ${fmtP(p)})` }
-  return { ...common, p, verdict: 'inconclusive', reason: `${seen}, ${needed}: met on the means but within noise (p = ${fmtP(p)} ≥ ${alpha})` }
+  if (p < alpha)
+    return { ...common, p, verdict: 'supported', reason: `${seen}, ${needed}; significant (${pPhrase(p)})` }
+  return {
+    ...common,
+    p,
+    verdict: 'inconclusive',
+    reason: `${seen}, ${needed}: met on the means but within noise (${pPhrase(p)} ≥ ${alpha})`
+  }
 }
 
 function compare(value: number, op: '>=' | '>' | '<=' | '<' | '==', limit: number): boolean {
@@ -329,7 +454,11 @@ export interface OverfittingResult {
  * oriented by the goal (of the validation metric's rule, else the training metric's rule, else guessed from the
  * name): for accuracy train − val, for loss val − train; a validation result better than training is no gap.
  */
-export function overfittingGaps(experiments: Experiment[], rules: Rules, champion?: Experiment): OverfittingResult[] {
+export function overfittingGaps(
+  experiments: Experiment[],
+  rules: Rules,
+  champion?: Experiment
+): OverfittingResult[] {
   const o = rules.overfitting
   if (!o) return []
   const valGoal = goalOf(o.val, rules)
@@ -339,7 +468,13 @@ export function overfittingGaps(experiments: Experiment[], rules: Rules, champio
   for (const e of experiments) {
     const trainValue = e.metrics[o.train]?.value
     const valValue = e.metrics[o.val]?.value
-    if (trainValue === undefined || valValue === undefined || !Number.isFinite(trainValue) || !Number.isFinite(valValue)) continue
+    if (
+      trainValue === undefined ||
+      valValue === undefined ||
+      !Number.isFinite(trainValue) ||
+      !Number.isFinite(valValue)
+    )
+      continue
     const gap = goal === 'maximize' ? trainValue - valValue : valValue - trainValue
     const exceeded = gap > o.maxGap + EPSILON
     const [first, second] = goal === 'maximize' ? [o.train, o.val] : [o.val, o.train]
@@ -360,14 +495,23 @@ export function overfittingGaps(experiments: Experiment[], rules: Rules, champio
   return out
 }
 
+/** A p-value as a reader writes it: "p = 0.41", "p = 0.003", "p < 0.001". */
+export function pPhrase(p: number | undefined): string {
+  return p !== undefined && p < 0.001 ? 'p < 0.001' : `p = ${fmtP(p)}`
+}
+
 /** The significance of a change in words, e.g. "p = 0.41, within noise" or "p = 0.003, significant". */
-export function significanceWords(s: { state: 'significant' | 'within-noise' | 'exact' | 'inconclusive'; p?: number; significant?: boolean } | undefined): string {
+export function significanceWords(
+  s:
+    | { state: 'significant' | 'within-noise' | 'exact' | 'inconclusive'; p?: number; significant?: boolean }
+    | undefined
+): string {
   if (!s) return 'single runs, noise unknown'
   switch (s.state) {
     case 'significant':
-      return `p = ${fmtP(s.p)}, significant`
+      return `${pPhrase(s.p)}, significant`
     case 'within-noise':
-      return `p = ${fmtP(s.p)}, within noise`
+      return `${pPhrase(s.p)}, within noise`
     case 'exact':
       return s.significant ? 'no variance, exact difference' : 'no variance, no difference'
     case 'inconclusive':

@@ -53,7 +53,7 @@ export function stripRepeatSuffixes(name: string, patterns: string[]): string | 
   const res = patterns.map(patternRegExp)
   let stem = name
   let stripped = false
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false
     for (const re of res) {
       const next = stem.replace(re, '')
@@ -131,7 +131,13 @@ export function makeExperiment(name: string, runs: Run[]): Experiment {
     const history = present.find(r => r.metrics[metric].history?.length)?.metrics[metric].history
     if (samples.length === 1) {
       const m = present[0].metrics[metric]
-      metrics[metric] = { value: m.value, samples, n: 1, ...(m.exact ? { exact: m.exact } : {}), ...(history ? { history } : {}) }
+      metrics[metric] = {
+        value: m.value,
+        samples,
+        n: 1,
+        ...(m.exact ? { exact: m.exact } : {}),
+        ...(history ? { history } : {})
+      }
     } else {
       const s = summarize(samples)
       // All samples non-finite: show the first one (NaN, or ±Infinity when they agree) rather than a made-up mean.
@@ -152,7 +158,8 @@ export function makeExperiment(name: string, runs: Run[]): Experiment {
   return { name, runs, lead, metrics, status, failedRuns, varyingParams: varyingParams(counted) }
 }
 
-const SEED_LIKE = /(^|[._-])(seed|random_state|random_seed|rng|fold|split|run_id|run_name|output_dir|logging_dir)$/i
+const SEED_LIKE =
+  /(^|[._-])(seed|random_state|random_seed|rng|fold|split|run_id|run_name|output_dir|logging_dir)$/i
 
 /** Params whose text differs between runs (seed-like keys left out); empty for a single run. */
 function varyingParams(runs: Run[]): string[] {

@@ -91,7 +91,8 @@ export function welchTTest(a: number[], b: number[]): WelchResult | Inconclusive
   const n: [number, number] = [sa.n, sb.n]
   const nonFinite: [number, number] = [sa.nonFinite, sb.nonFinite]
   if (sa.n < 2 || sb.n < 2) {
-    const left = sa.nonFinite + sb.nonFinite ? ` after leaving out ${sa.nonFinite + sb.nonFinite} non-finite` : ''
+    const left =
+      sa.nonFinite + sb.nonFinite ? ` after leaving out ${sa.nonFinite + sb.nonFinite} non-finite` : ''
     return {
       inconclusive: `too few samples to test (${sa.n} baseline, ${sb.n} in this PR${left}; at least 2 a side)`,
       n,
@@ -114,7 +115,16 @@ export function welchTTest(a: number[], b: number[]): WelchResult | Inconclusive
   const pOneSided = studentTSurvival(Math.abs(t), df)
   const p = Math.min(1, 2 * pOneSided)
   const half = studentTQuantile(0.975, df) * se
-  return { t, df, p, pOneSided, meanDifference, ci95: [meanDifference - half, meanDifference + half], n, nonFinite }
+  return {
+    t,
+    df,
+    p,
+    pOneSided,
+    meanDifference,
+    ci95: [meanDifference - half, meanDifference + half],
+    n,
+    nonFinite
+  }
 }
 
 /** True when a test result is inconclusive. */
@@ -134,7 +144,11 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Percentile bootstrap confidence interval of mean(b) − mean(a), seeded and reproducible. */
-export function bootstrapDifferenceCi(a: number[], b: number[], options: { level?: number; resamples?: number; seed?: number } = {}): [number, number] | undefined {
+export function bootstrapDifferenceCi(
+  a: number[],
+  b: number[],
+  options: { level?: number; resamples?: number; seed?: number } = {}
+): [number, number] | undefined {
   const xs = a.filter(Number.isFinite)
   const ys = b.filter(Number.isFinite)
   if (xs.length < 2 || ys.length < 2) return undefined
