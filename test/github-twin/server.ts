@@ -1,0 +1,1134 @@
+// The GitHub twin: a loopback HTTP server (plain node:http, port 0) that answers the REST operations the
+// action uses the way api.github.com does, over in-memory state and a real bare git repository. Every request
+// is checked against GitHub's published OpenAPI description and recorded, so tests and benchmarks can count
+// reads and writes and assert that no request broke the contract (`violations` stays empty).
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { TwinGitRepository, type GitCommitObject } from './git.js'
+import {
+  loadOpenApiOperations,
+  matchOpenApiOperation,
+  validateOpenApiRequest,
+  type MatchedOperation,
+  type OpenApiOperation
+} from './openapi.js'
+
+/** How a token behaves: who it acts as, whether it may write, and whether it is an app installation token. */
+export interface TwinTokenConfig {
+  /** The login that comments and commits made with the token are attributed to. */
+  login: string
+  /** May the token write? false plays a pull request from a fork (every write: 403). Default true. */
+  write?: boolean
+  /** 'installation' plays GITHUB_TOKEN or a GitHub App token (GET /user: 403); default 'user'. */
+  kind?: 'installation' | 'user'
+}
+
+/** Tokens for the common cases: the workflow token, a fork's read-only token, and a personal token. */
+export const DEFAULT_TWIN_TOKENS: Record<string, TwinTokenConfig> = {
+  'ghs_workflow-token': { login: 'github-actions[bot]', kind: 'installation', write: true },
+  'ghs_fork-token': { login: 'github-actions[bot]', kind: 'installation', write: false },
+  'ghp_user-token': { login: 'octocat', kind: 'user', write: true }
+}
+
+/** Options of startGitHubTwin. */
+export interface GitHubTwinOptions {
+  owner?: string
+  repo?: string
+  repositoryId?: number
+  defaultBranch?: string
+  private?: boolean
+  /** Files of the initial commit on the default branch. */
+  files?: Record<string, string>
+  /** Tokens the twin accepts (default DEFAULT_TWIN_TOKENS). */
+  tokens?: Record<string, TwinTokenConfig>
+  /** Role of each collaborator: read, triage, write, maintain or admin. */
+  collaborators?: Record<string, TwinRole>
+  /** A path prefix the API lives under, e.g. '/api/v3' to play GitHub Enterprise Server. */
+  pathPrefix?: string
+  /** x-ratelimit-limit of every token (default 5000). */
+  rateLimit?: number
+}
+
+/** A repository role as GitHub names it. */
+export type TwinRole = 'read' | 'triage' | 'write' | 'maintain' | 'admin'
+
+/** A user or bot account as the API shows it. */
+export interface TwinUser {
+  login: string
+  id: number
+  type: 'User' | 'Bot'
+}
+
+/** A reaction on an issue comment. */
+export interface TwinReaction {
+  id: number
+  content: string
+  user: TwinUser
+  created_at: string
+}
+
+/** An issue or pull request comment. */
+export interface TwinComment {
+  id: number
+  issueNumber: number
+  body: string
+  user: TwinUser
+  createdAt: string
+  updatedAt: string
+  reactions: TwinReaction[]
+}
+
+/** An issue; pull requests are issues too (shared numbers), marked by `pullRequest`. */
+export interface TwinIssue {
+  number: number
+  title: string
+  body: string | null
+  state: 'open' | 'closed'
+  stateReason: string | null
+  labels: string[]
+  user: TwinUser
+  createdAt: string
+  updatedAt: string
+  closedAt: string | null
+  pullRequest: boolean
+}
+
+/** A pull request. */
+export interface TwinPullRequest {
+  number: number
+  title: string
+  state: 'open' | 'closed'
+  merged: boolean
+  draft: boolean
+  user: TwinUser
+  head: { ref: string; sha: string; repoFullName: string }
+  base: { ref: string; sha: string }
+  /** Opened from a fork: GET commits/{sha}/pulls does not list it (as a workflow_run from a fork sees). */
+  fromFork: boolean
+}
+
+/** A label. */
+export interface TwinLabel {
+  id: number
+  name: string
+  color: string
+  description: string | null
+}
+
+/** A commit status. */
+export interface TwinStatus {
+  id: number
+  sha: string
+  state: string
+  context: string
+  description: string | null
+  targetUrl: string | null
+  creator: TwinUser
+  createdAt: string
+}
+
+/** Everything the twin holds besides git objects; tests may read and seed it. */
+export interface TwinState {
+  repository: { id: number; owner: string; name: string; defaultBranch: string; private: boolean }
+  issues: Map<number, TwinIssue>
+  pulls: Map<number, TwinPullRequest>
+  comments: Map<number, TwinComment>
+  labels: Map<string, TwinLabel>
+  statuses: TwinStatus[]
+  collaborators: Map<string, TwinRole>
+  /** Commits created through POST /git/commits: who made them and whether a custom author was given. */
+  apiCommits: Map<string, { login: string; customAuthor: boolean }>
+  /** Branches whose ref updates are refused, with the status used (422 or 403). */
+  protectedBranches: Map<string, 422 | 403>
+}
+
+/** One request as the twin saw it. */
+export interface TwinRequestRecord {
+  method: string
+  /** Path and query as received (the API prefix removed). */
+  path: string
+  status: number
+  operationId?: string
+  login?: string
+  /** 'read' for GET and HEAD, 'write' otherwise. */
+  kind: 'read' | 'write'
+}
+
+/** A request that broke the OpenAPI contract (unknown path, missing parameter, malformed body). */
+export interface TwinViolation {
+  method: string
+  path: string
+  problems: string[]
+}
+
+/** A 5xx fault: the next `remaining` matching requests answer `status`. */
+interface ServerFault {
+  remaining: number
+  status: number
+  method?: string
+  path?: RegExp
+}
+
+/** The running twin. */
+export interface GitHubTwin {
+  /** Base URL to give Octokit (includes the path prefix, if any). */
+  url: string
+  owner: string
+  repo: string
+  state: TwinState
+  requests: TwinRequestRecord[]
+  violations: TwinViolation[]
+  tokens: Record<string, TwinTokenConfig>
+  git: TwinGitRepository
+  /** Requests recorded, optionally only those of one kind or operation. */
+  countRequests(filter?: { kind?: 'read' | 'write'; operationId?: string; method?: string }): number
+  /** Forgets recorded requests (not violations). */
+  clearRequests(): void
+  faults: {
+    /** The next `count` requests answer 403 with retry-after: 1 and GitHub's secondary rate limit message. */
+    secondaryRateLimit(count: number): void
+    /** The next `count` requests answer 403 "API rate limit exceeded" with x-ratelimit-remaining: 0. */
+    primaryRateLimit(count: number): void
+    /** The next `count` requests (matching method/path when given) answer a 5xx. */
+    serverError(count: number, match?: { status?: number; method?: string; path?: RegExp }): void
+  }
+  /** Refuses updates of a branch's ref like a branch protection rule (422 or 403). */
+  protectBranch(branch: string, status?: 422 | 403): void
+  addPullRequest(pr: {
+    number?: number
+    title?: string
+    headRef: string
+    headSha: string
+    baseRef?: string
+    author?: string
+    fromFork?: boolean
+    state?: 'open' | 'closed'
+  }): TwinPullRequest
+  addIssue(issue: { title: string; body?: string; labels?: string[]; state?: 'open' | 'closed'; author?: string }): TwinIssue
+  addIssueComment(comment: { issueNumber: number; body: string; author: string }): TwinComment
+  /** The user record for a login (created on first use). */
+  user(login: string): TwinUser
+  stop(): Promise<void>
+}
+
+/** GitHub's maximum length of an issue or comment body, in characters. */
+export const GITHUB_BODY_LIMIT = 65536
+
+const DOCS = 'https://docs.github.com/rest'
+
+class HttpAnswer {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {}
+  ) {}
+}
+
+const answer = (status: number, body?: unknown, headers?: Record<string, string>) => new HttpAnswer(status, body, headers)
+const notFound = () => answer(404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
+const validationFailed = (message: string, field?: string, resource?: string) =>
+  answer(422, {
+    message: 'Validation Failed',
+    errors: [{ resource, code: 'custom', field, message }],
+    documentation_url: DOCS,
+    status: '422'
+  })
+const unprocessable = (message: string) => answer(422, { message, documentation_url: DOCS, status: '422' })
+
+/** Starts a GitHub twin on a free loopback port. */
+export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<GitHubTwin> {
+  const owner = options.owner ?? 'octo-org'
+  const repo = options.repo ?? 'models'
+  const defaultBranch = options.defaultBranch ?? 'main'
+  const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '')
+  const tokens = { ...(options.tokens ?? DEFAULT_TWIN_TOKENS) }
+  const rateLimit = options.rateLimit ?? 5000
+  const { operations } = loadOpenApiOperations()
+  const git = await TwinGitRepository.create(defaultBranch, options.files ?? {})
+  const initialHead = (await git.revParse(`refs/heads/${defaultBranch}`)) ?? ''
+
+  const state: TwinState = {
+    repository: {
+      id: options.repositoryId ?? 123456789,
+      owner,
+      name: repo,
+      defaultBranch,
+      private: options.private ?? false
+    },
+    issues: new Map(),
+    pulls: new Map(),
+    comments: new Map(),
+    labels: new Map(),
+    statuses: [],
+    collaborators: new Map(Object.entries(options.collaborators ?? {})),
+    apiCommits: new Map(),
+    protectedBranches: new Map()
+  }
+  const requests: TwinRequestRecord[] = []
+  const violations: TwinViolation[] = []
+  const users = new Map<string, TwinUser>()
+  const used = new Map<string, number>()
+  const resetEpoch = Math.floor(Date.now() / 1000) + 3600
+  let secondaryLimited = 0
+  let primaryLimited = 0
+  const serverFaults: ServerFault[] = []
+  let nextId = 1000
+  let tick = 0
+  let origin = ''
+  const now = () => new Date(Date.UTC(2025, 0, 1) + tick++ * 1000).toISOString().replace('.000Z', 'Z')
+  let gitLock: Promise<unknown> = Promise.resolve()
+  const withGitLock = <T>(fn: () => Promise<T>): Promise<T> => {
+    const result = gitLock.then(fn, fn)
+    gitLock = result.catch(() => undefined)
+    return result
+  }
+
+  const user = (login: string): TwinUser => {
+    let u = users.get(login)
+    if (!u) {
+      u = {
+        login,
+        id: login === 'github-actions[bot]' ? 41898282 : 5000 + users.size,
+        type: login.endsWith('[bot]') ? 'Bot' : 'User'
+      }
+      users.set(login, u)
+    }
+    return u
+  }
+  const repoUrl = () => `${origin}${prefix}/repos/${owner}/${repo}`
+  const htmlUrl = () => `${origin}/${owner}/${repo}`
+  const userJson = (u: TwinUser) => ({
+    login: u.login,
+    id: u.id,
+    node_id: `U_${u.id}`,
+    type: u.type,
+    site_admin: false,
+    url: `${origin}${prefix}/users/${encodeURIComponent(u.login)}`,
+    html_url: `${origin}/${encodeURIComponent(u.login)}`
+  })
+  const repositoryJson = (login?: string) => ({
+    id: state.repository.id,
+    node_id: `R_${state.repository.id}`,
+    name: repo,
+    full_name: `${owner}/${repo}`,
+    owner: userJson(user(owner)),
+    private: state.repository.private,
+    visibility: state.repository.private ? 'private' : 'public',
+    html_url: htmlUrl(),
+    url: repoUrl(),
+    default_branch: defaultBranch,
+    fork: false,
+    archived: false,
+    ...(login ? { permissions: permissionsFor(login) } : {})
+  })
+  const roleOf = (login: string): TwinRole | 'none' =>
+    state.collaborators.get(login) ?? (login === owner ? 'admin' : state.repository.private ? 'none' : 'read')
+  const permissionsFor = (login: string) => {
+    const rank = ['none', 'read', 'triage', 'write', 'maintain', 'admin'].indexOf(roleOf(login))
+    return { admin: rank >= 5, maintain: rank >= 4, push: rank >= 3, triage: rank >= 2, pull: rank >= 1 }
+  }
+  const labelJson = (name: string) => {
+    const l = state.labels.get(name) ?? { id: 0, name, color: 'ededed', description: null }
+    return {
+      id: l.id,
+      node_id: `LA_${l.id}`,
+      url: `${repoUrl()}/labels/${encodeURIComponent(l.name)}`,
+      name: l.name,
+      color: l.color,
+      description: l.description,
+      default: false
+    }
+  }
+  const ensureLabel = (name: string) => {
+    if (!state.labels.has(name)) state.labels.set(name, { id: nextId++, name, color: 'ededed', description: null })
+  }
+  const reactionSummary = (c: TwinComment) => {
+    const counts: Record<string, number> = { '+1': 0, '-1': 0, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 0 }
+    for (const r of c.reactions) counts[r.content]++
+    return { url: `${repoUrl()}/issues/comments/${c.id}/reactions`, total_count: c.reactions.length, ...counts }
+  }
+  const commentJson = (c: TwinComment) => ({
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    url: `${repoUrl()}/issues/comments/${c.id}`,
+    html_url: `${htmlUrl()}/pull/${c.issueNumber}#issuecomment-${c.id}`,
+    issue_url: `${repoUrl()}/issues/${c.issueNumber}`,
+    body: c.body,
+    user: userJson(c.user),
+    created_at: c.createdAt,
+    updated_at: c.updatedAt,
+    author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER',
+    reactions: reactionSummary(c)
+  })
+  const issueJson = (i: TwinIssue) => ({
+    id: 9_000_000 + i.number,
+    node_id: `I_${i.number}`,
+    url: `${repoUrl()}/issues/${i.number}`,
+    html_url: `${htmlUrl()}/${i.pullRequest ? 'pull' : 'issues'}/${i.number}`,
+    number: i.number,
+    title: i.title,
+    body: i.body,
+    state: i.state,
+    state_reason: i.stateReason,
+    locked: false,
+    labels: i.labels.map(labelJson),
+    user: userJson(i.user),
+    assignees: [],
+    comments: [...state.comments.values()].filter(c => c.issueNumber === i.number).length,
+    created_at: i.createdAt,
+    updated_at: i.updatedAt,
+    closed_at: i.closedAt,
+    author_association: 'MEMBER',
+    ...(i.pullRequest ? { pull_request: { url: `${repoUrl()}/pulls/${i.number}`, html_url: `${htmlUrl()}/pull/${i.number}` } } : {})
+  })
+  const pullJson = (p: TwinPullRequest) => ({
+    id: 8_000_000 + p.number,
+    node_id: `PR_${p.number}`,
+    url: `${repoUrl()}/pulls/${p.number}`,
+    html_url: `${htmlUrl()}/pull/${p.number}`,
+    number: p.number,
+    state: p.state,
+    locked: false,
+    title: p.title,
+    user: userJson(p.user),
+    body: null,
+    draft: p.draft,
+    merged: p.merged,
+    head: {
+      label: `${p.head.repoFullName.split('/')[0]}:${p.head.ref}`,
+      ref: p.head.ref,
+      sha: p.head.sha,
+      repo: { full_name: p.head.repoFullName, fork: p.fromFork }
+    },
+    base: { label: `${owner}:${p.base.ref}`, ref: p.base.ref, sha: p.base.sha, repo: repositoryJson() }
+  })
+  const gitCommitJson = (c: GitCommitObject) => {
+    const meta = state.apiCommits.get(c.sha)
+    const verified = meta ? !meta.customAuthor : false
+    return {
+      sha: c.sha,
+      node_id: `C_${c.sha}`,
+      url: `${repoUrl()}/git/commits/${c.sha}`,
+      html_url: `${htmlUrl()}/commit/${c.sha}`,
+      author: c.author,
+      committer: c.committer,
+      tree: { sha: c.tree, url: `${repoUrl()}/git/trees/${c.tree}` },
+      message: c.message,
+      parents: c.parents.map(p => ({ sha: p, url: `${repoUrl()}/git/commits/${p}`, html_url: `${htmlUrl()}/commit/${p}` })),
+      verification: verified
+        ? { verified: true, reason: 'valid', signature: '-----BEGIN PGP SIGNATURE-----(twin)', payload: null, verified_at: now() }
+        : { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null }
+    }
+  }
+  const refJson = (ref: string, sha: string) => ({
+    ref,
+    node_id: `REF_${ref}`,
+    url: `${repoUrl()}/git/${ref}`,
+    object: { sha, type: 'commit', url: `${repoUrl()}/git/commits/${sha}` }
+  })
+
+  /** Pages `items` like GitHub: per_page (default 30, at most 100), page, and a Link header of absolute URLs. */
+  const paginate = <T>(items: T[], query: URLSearchParams, linkPath: string) => {
+    const perPage = Math.min(100, Math.max(1, Number(query.get('per_page') ?? 30) || 30))
+    const page = Math.max(1, Number(query.get('page') ?? 1) || 1)
+    const last = Math.max(1, Math.ceil(items.length / perPage))
+    const pageItems = items.slice((page - 1) * perPage, page * perPage)
+    const link = (n: number, rel: string) => {
+      const q = new URLSearchParams(query)
+      q.set('page', String(n))
+      return `<${origin}${prefix}${linkPath}?${q.toString()}>; rel="${rel}"`
+    }
+    const links: string[] = []
+    if (page > 1) links.push(link(page - 1, 'prev'))
+    if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'))
+    if (page > 1) links.push(link(1, 'first'))
+    const headers: Record<string, string> = links.length ? { link: links.join(', ') } : {}
+    return { items: pageItems, headers }
+  }
+
+  const checkBodyLength = (body: unknown, resource: string): HttpAnswer | undefined => {
+    if (typeof body === 'string' && Array.from(body).length > GITHUB_BODY_LIMIT) {
+      return validationFailed(`Body is too long (maximum is ${GITHUB_BODY_LIMIT} characters)`, 'body', resource)
+    }
+    return undefined
+  }
+
+  type Handler = (ctx: {
+    params: Record<string, string>
+    query: URLSearchParams
+    body: Record<string, unknown>
+    login: string
+    token: TwinTokenConfig
+    accept: string
+  }) => Promise<HttpAnswer> | HttpAnswer
+
+  const issueCommentsPath = (n: number) => `/repositories/${state.repository.id}/issues/${n}/comments`
+
+  const handlers: Record<string, Handler> = {
+    'users/get-authenticated': ({ token, login }) =>
+      token.kind === 'installation'
+        ? answer(403, {
+            message: 'Resource not accessible by integration',
+            documentation_url: `${DOCS}/users/users#get-the-authenticated-user`,
+            status: '403'
+          })
+        : answer(200, { ...userJson(user(login)), name: login }),
+    'rate-limit/get': ({ login }) => {
+      const core = { limit: rateLimit, used: used.get(login) ?? 0, remaining: rateLimit - (used.get(login) ?? 0), reset: resetEpoch }
+      return answer(200, { resources: { core }, rate: core })
+    },
+    'repos/get': ({ login }) => answer(200, repositoryJson(login)),
+    'pulls/list': ({ query }) => {
+      const stateFilter = query.get('state') ?? 'open'
+      const head = query.get('head')
+      const base = query.get('base')
+      const list = [...state.pulls.values()]
+        .filter(p => stateFilter === 'all' || p.state === stateFilter)
+        .filter(p => !head || `${p.head.repoFullName.split('/')[0]}:${p.head.ref}` === head)
+        .filter(p => !base || p.base.ref === base)
+        .sort((a, b) => (query.get('direction') === 'asc' ? a.number - b.number : b.number - a.number))
+      const page = paginate(list, query, `/repositories/${state.repository.id}/pulls`)
+      return answer(200, page.items.map(pullJson), page.headers)
+    },
+    'pulls/get': ({ params }) => {
+      const pr = state.pulls.get(Number(params.pull_number))
+      return pr ? answer(200, pullJson(pr)) : notFound()
+    },
+    'repos/list-pull-requests-associated-with-commit': ({ params, query }) => {
+      const list = [...state.pulls.values()].filter(p => p.head.sha === params.commit_sha && !p.fromFork)
+      const page = paginate(list, query, `/repositories/${state.repository.id}/commits/${params.commit_sha}/pulls`)
+      return answer(200, page.items.map(pullJson), page.headers)
+    },
+    'issues/list-comments': ({ params, query }) => {
+      const n = Number(params.issue_number)
+      if (!state.issues.has(n)) return notFound()
+      const since = query.get('since')
+      const list = [...state.comments.values()]
+        .filter(c => c.issueNumber === n && (!since || c.updatedAt >= since))
+        .sort((a, b) => a.id - b.id)
+      const page = paginate(list, query, issueCommentsPath(n))
+      return answer(200, page.items.map(commentJson), page.headers)
+    },
+    'issues/create-comment': ({ params, body, login }) => {
+      const n = Number(params.issue_number)
+      if (!state.issues.has(n)) return notFound()
+      const tooLong = checkBodyLength(body.body, 'IssueComment')
+      if (tooLong) return tooLong
+      const t = now()
+      const c: TwinComment = { id: nextId++, issueNumber: n, body: String(body.body), user: user(login), createdAt: t, updatedAt: t, reactions: [] }
+      state.comments.set(c.id, c)
+      return answer(201, commentJson(c), { location: `${repoUrl()}/issues/comments/${c.id}` })
+    },
+    'issues/get-comment': ({ params }) => {
+      const c = state.comments.get(Number(params.comment_id))
+      return c ? answer(200, commentJson(c)) : notFound()
+    },
+    'issues/update-comment': ({ params, body }) => {
+      const c = state.comments.get(Number(params.comment_id))
+      if (!c) return notFound()
+      const tooLong = checkBodyLength(body.body, 'IssueComment')
+      if (tooLong) return tooLong
+      c.body = String(body.body)
+      c.updatedAt = now()
+      return answer(200, commentJson(c))
+    },
+    'issues/delete-comment': ({ params }) => {
+      const id = Number(params.comment_id)
+      if (!state.comments.has(id)) return notFound()
+      state.comments.delete(id)
+      return answer(204)
+    },
+    'reactions/list-for-issue-comment': ({ params, query }) => {
+      const c = state.comments.get(Number(params.comment_id))
+      if (!c) return notFound()
+      const content = query.get('content')
+      const list = c.reactions.filter(r => !content || r.content === content)
+      const page = paginate(list, query, `/repositories/${state.repository.id}/issues/comments/${c.id}/reactions`)
+      return answer(200, page.items.map(r => ({ ...r, user: userJson(r.user) })), page.headers)
+    },
+    'reactions/create-for-issue-comment': ({ params, body, login }) => {
+      const c = state.comments.get(Number(params.comment_id))
+      if (!c) return notFound()
+      const existing = c.reactions.find(r => r.user.login === login && r.content === body.content)
+      if (existing) return answer(200, { ...existing, user: userJson(existing.user) })
+      const r: TwinReaction = { id: nextId++, content: String(body.content), user: user(login), created_at: now() }
+      c.reactions.push(r)
+      return answer(201, { ...r, user: userJson(r.user) })
+    },
+    'repos/get-content': async ({ params, query, accept }) => {
+      const ref = query.get('ref') ?? defaultBranch
+      const commit = await git.resolveCommit(ref)
+      if (!commit) return answer(404, { message: `No commit found for the ref ${ref}`, documentation_url: DOCS, status: '404' })
+      const entry = await git.entryAt(commit, params.path)
+      if (!entry) return notFound()
+      const fileJson = (e: { path: string; sha: string; size?: number; type: string }) => ({
+        type: e.type === 'blob' ? 'file' : e.type === 'tree' ? 'dir' : 'submodule',
+        name: e.path.split('/').pop(),
+        path: e.path,
+        sha: e.sha,
+        size: e.size ?? 0,
+        url: `${repoUrl()}/contents/${e.path}?ref=${encodeURIComponent(ref)}`,
+        html_url: `${htmlUrl()}/blob/${ref}/${e.path}`,
+        git_url: `${repoUrl()}/git/${e.type === 'tree' ? 'trees' : 'blobs'}/${e.sha}`,
+        download_url: e.type === 'blob' ? `${origin}/raw/${owner}/${repo}/${ref}/${e.path}` : null
+      })
+      if (entry.type === 'tree') {
+        const children = await git.listTree(entry.sha)
+        return answer(
+          200,
+          children.map(c => fileJson({ ...c, path: entry.path ? `${entry.path}/${c.path}` : c.path }))
+        )
+      }
+      const content = await git.readBlob(entry.sha)
+      if (/application\/vnd\.github(\.v3)?\.raw/.test(accept)) {
+        return answer(200, content, { 'content-type': 'application/vnd.github.raw+json; charset=utf-8' })
+      }
+      const base64 = content.toString('base64').replace(/(.{60})/g, '$1\n')
+      return answer(200, { ...fileJson(entry), content: base64, encoding: 'base64' })
+    },
+    'git/get-ref': async ({ params }) => {
+      const sha = await git.revParse(`refs/${params.ref}`)
+      return sha ? answer(200, refJson(`refs/${params.ref}`, sha)) : notFound()
+    },
+    'git/create-ref': ({ body }) =>
+      withGitLock(async () => {
+        const ref = String(body.ref)
+        if (!/^refs\/.+/.test(ref) || ref.split('/').length < 3)
+          return unprocessable('Reference name must start with refs/ and have at least two slashes.')
+        if ((await git.objectType(String(body.sha))) !== 'commit') return unprocessable('Object does not exist')
+        if (await git.revParse(ref)) return unprocessable('Reference already exists')
+        await git.updateRef(ref, String(body.sha), '')
+        return answer(201, refJson(ref, String(body.sha)))
+      }),
+    'git/update-ref': ({ params, body }) =>
+      withGitLock(async () => {
+        const ref = `refs/${params.ref}`
+        const branch = params.ref.replace(/^heads\//, '')
+        const protection = params.ref.startsWith('heads/') ? state.protectedBranches.get(branch) : undefined
+        if (protection === 422) {
+          return answer(422, {
+            message: `Protected branch update failed for ${ref}.`,
+            documentation_url: `${DOCS}/git/refs#update-a-reference`,
+            status: '422'
+          })
+        }
+        if (protection === 403) {
+          return answer(403, {
+            message: `Repository rule violations found\n\nCannot update this protected ref.\n\n`,
+            documentation_url: 'https://docs.github.com/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/about-rulesets',
+            status: '403'
+          })
+        }
+        const current = await git.revParse(ref)
+        if (!current) return unprocessable('Reference does not exist')
+        const sha = String(body.sha)
+        if ((await git.objectType(sha)) !== 'commit') return unprocessable('Object does not exist')
+        if (body.force !== true && !(await git.isAncestor(current, sha))) {
+          return unprocessable('Update is not a fast forward')
+        }
+        if (!(await git.updateRef(ref, sha, current))) return unprocessable('Update is not a fast forward')
+        return answer(200, refJson(ref, sha))
+      }),
+    'git/get-commit': async ({ params }) => {
+      if ((await git.objectType(params.commit_sha)) !== 'commit') return notFound()
+      return answer(200, gitCommitJson(await git.readCommit(params.commit_sha)))
+    },
+    'git/create-commit': async ({ body, login }) => {
+      const tree = String(body.tree)
+      if ((await git.objectType(tree)) !== 'tree') return unprocessable('Tree SHA does not exist')
+      const parents = (body.parents as string[] | undefined) ?? []
+      for (const p of parents) {
+        if ((await git.objectType(p)) !== 'commit') return unprocessable('Parent SHA does not exist or is not a commit object')
+      }
+      const t = now()
+      const customAuthor = body.author !== undefined || body.committer !== undefined
+      const asUser = user(login)
+      const tokenPerson = { name: login, email: `${asUser.id}+${login}@users.noreply.github.com`, date: t }
+      const given = (p: unknown) => {
+        const o = p as { name: string; email: string; date?: string }
+        return { name: o.name, email: o.email, date: o.date ?? t }
+      }
+      const author = body.author ? given(body.author) : tokenPerson
+      const committer = body.committer
+        ? given(body.committer)
+        : customAuthor
+          ? author
+          : { name: 'GitHub', email: 'noreply@github.com', date: t }
+      const sha = await git.writeCommit({ tree, parents, message: String(body.message), author, committer })
+      state.apiCommits.set(sha, { login, customAuthor })
+      return answer(201, gitCommitJson(await git.readCommit(sha)))
+    },
+    'git/create-blob': async ({ body }) => {
+      const encoding = (body.encoding as string | undefined) ?? 'utf-8'
+      if (encoding !== 'utf-8' && encoding !== 'base64') return unprocessable(`encoding must be utf-8 or base64, not ${encoding}`)
+      const sha = await git.writeBlob(Buffer.from(String(body.content), encoding === 'base64' ? 'base64' : 'utf8'))
+      return answer(201, { sha, url: `${repoUrl()}/git/blobs/${sha}` })
+    },
+    'git/get-blob': async ({ params }) => {
+      if ((await git.objectType(params.file_sha)) !== 'blob') return notFound()
+      const content = await git.readBlob(params.file_sha)
+      return answer(200, {
+        sha: params.file_sha,
+        node_id: `B_${params.file_sha}`,
+        size: content.length,
+        url: `${repoUrl()}/git/blobs/${params.file_sha}`,
+        content: content.toString('base64').replace(/(.{60})/g, '$1\n'),
+        encoding: 'base64'
+      })
+    },
+    'git/create-tree': async ({ body }) => {
+      const entries = new Map<string, { mode: string; type: string; sha: string }>()
+      if (body.base_tree !== undefined) {
+        const base = String(body.base_tree)
+        if ((await git.objectType(base)) !== 'tree') return unprocessable(`base_tree ${base} is not a valid tree oid`)
+        for (const e of await git.listTree(base, true)) entries.set(e.path, e)
+      }
+      for (const item of body.tree as { path?: string; mode?: string; type?: string; sha?: string | null; content?: string }[]) {
+        const filePath = String(item.path ?? '').replace(/^\/+/, '')
+        if (!filePath || filePath.split('/').some(p => p === '' || p === '.' || p === '..')) {
+          return unprocessable(`tree.path ${JSON.stringify(item.path)} is not a valid path`)
+        }
+        if (item.sha !== undefined && item.content !== undefined) {
+          return unprocessable('tree entries may specify either sha or content, not both')
+        }
+        if (item.sha === null) {
+          for (const key of [...entries.keys()]) if (key === filePath || key.startsWith(`${filePath}/`)) entries.delete(key)
+          continue
+        }
+        const type = item.type ?? 'blob'
+        const mode = item.mode ?? '100644'
+        let sha: string
+        if (item.content !== undefined) sha = await git.writeBlob(item.content)
+        else if (item.sha) {
+          if (type !== 'commit' && (await git.objectType(item.sha)) !== type) {
+            return unprocessable(`tree.sha ${item.sha} is not a valid ${type}`)
+          }
+          sha = item.sha
+        } else return unprocessable(`tree entry ${filePath} needs a sha or content`)
+        for (const key of [...entries.keys()]) if (key.startsWith(`${filePath}/`)) entries.delete(key)
+        if (type === 'tree') {
+          for (const e of await git.listTree(sha, true)) entries.set(`${filePath}/${e.path}`, e)
+        } else {
+          entries.set(filePath, { mode, type, sha })
+        }
+      }
+      const sha = await git.writeTreeFromPaths(entries)
+      const top = await git.listTree(sha)
+      return answer(201, {
+        sha,
+        url: `${repoUrl()}/git/trees/${sha}`,
+        tree: top.map(e => ({ ...e, url: `${repoUrl()}/git/${e.type}s/${e.sha}` })),
+        truncated: false
+      })
+    },
+    'git/get-tree': async ({ params, query }) => {
+      const sha = (await git.revParse(`${params.tree_sha}^{tree}`)) ?? undefined
+      if (!sha) return notFound()
+      const recursive = query.get('recursive') !== null && query.get('recursive') !== '0' && query.get('recursive') !== 'false'
+      const list = recursive ? await git.listTree(sha, true) : await git.listTree(sha)
+      return answer(200, { sha, url: `${repoUrl()}/git/trees/${sha}`, tree: list, truncated: false })
+    },
+    'issues/list-for-repo': ({ query }) => {
+      const stateFilter = query.get('state') ?? 'open'
+      const labels = (query.get('labels') ?? '').split(',').map(s => s.trim()).filter(Boolean)
+      const creator = query.get('creator')
+      const direction = query.get('direction') ?? 'desc'
+      const list = [...state.issues.values()]
+        .filter(i => stateFilter === 'all' || i.state === stateFilter)
+        .filter(i => labels.every(l => i.labels.some(x => x.toLowerCase() === l.toLowerCase())))
+        .filter(i => !creator || i.user.login === creator)
+        .sort((a, b) => (direction === 'asc' ? a.number - b.number : b.number - a.number))
+      const page = paginate(list, query, `/repositories/${state.repository.id}/issues`)
+      return answer(200, page.items.map(issueJson), page.headers)
+    },
+    'issues/create': ({ body, login }) => {
+      const tooLong = checkBodyLength(body.body, 'Issue')
+      if (tooLong) return tooLong
+      const labels = labelNames(body.labels)
+      labels.forEach(ensureLabel)
+      const t = now()
+      const issue: TwinIssue = {
+        number: nextIssueNumber(),
+        title: String(body.title),
+        body: (body.body as string | undefined) ?? null,
+        state: 'open',
+        stateReason: null,
+        labels,
+        user: user(login),
+        createdAt: t,
+        updatedAt: t,
+        closedAt: null,
+        pullRequest: false
+      }
+      state.issues.set(issue.number, issue)
+      return answer(201, issueJson(issue))
+    },
+    'issues/get': ({ params }) => {
+      const issue = state.issues.get(Number(params.issue_number))
+      return issue ? answer(200, issueJson(issue)) : notFound()
+    },
+    'issues/update': ({ params, body }) => {
+      const issue = state.issues.get(Number(params.issue_number))
+      if (!issue) return notFound()
+      const tooLong = checkBodyLength(body.body, 'Issue')
+      if (tooLong) return tooLong
+      if (body.title !== undefined) issue.title = String(body.title)
+      if (body.body !== undefined) issue.body = body.body as string | null
+      if (body.labels !== undefined) {
+        issue.labels = labelNames(body.labels)
+        issue.labels.forEach(ensureLabel)
+      }
+      if (body.state !== undefined && body.state !== issue.state) {
+        issue.state = body.state as 'open' | 'closed'
+        issue.closedAt = issue.state === 'closed' ? now() : null
+        issue.stateReason = issue.state === 'closed' ? ((body.state_reason as string | undefined) ?? 'completed') : 'reopened'
+        if (issue.pullRequest) {
+          const pr = state.pulls.get(issue.number)
+          if (pr) pr.state = issue.state
+        }
+      }
+      issue.updatedAt = now()
+      return answer(200, issueJson(issue))
+    },
+    'issues/list-labels-for-repo': ({ query }) => {
+      const page = paginate([...state.labels.keys()], query, `/repositories/${state.repository.id}/labels`)
+      return answer(200, page.items.map(labelJson), page.headers)
+    },
+    'issues/create-label': ({ body }) => {
+      const name = String(body.name)
+      if ([...state.labels.keys()].some(k => k.toLowerCase() === name.toLowerCase())) {
+        return answer(422, {
+          message: 'Validation Failed',
+          errors: [{ resource: 'Label', code: 'already_exists', field: 'name' }],
+          documentation_url: DOCS,
+          status: '422'
+        })
+      }
+      state.labels.set(name, {
+        id: nextId++,
+        name,
+        color: String(body.color ?? 'ededed').replace(/^#/, ''),
+        description: (body.description as string | undefined) ?? null
+      })
+      return answer(201, labelJson(name))
+    },
+    'issues/add-labels': ({ params, body }) => {
+      const issue = state.issues.get(Number(params.issue_number))
+      if (!issue) return notFound()
+      const names = labelNames(Array.isArray(body) ? body : body.labels)
+      for (const name of names) {
+        ensureLabel(name)
+        if (!issue.labels.includes(name)) issue.labels.push(name)
+      }
+      return answer(200, issue.labels.map(labelJson))
+    },
+    'repos/get-collaborator-permission-level': ({ params }) => {
+      const role = roleOf(params.username)
+      const permission = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role
+      return answer(200, { permission, role_name: role, user: { ...userJson(user(params.username)), permissions: permissionsFor(params.username) } })
+    },
+    'repos/create-commit-status': async ({ params, body, login }) => {
+      const known = [...state.pulls.values()].some(p => p.head.sha === params.sha)
+      if (!known && (await git.objectType(params.sha)) !== 'commit') {
+        return unprocessable(`No commit found for SHA: ${params.sha}`)
+      }
+      const s: TwinStatus = {
+        id: nextId++,
+        sha: params.sha,
+        state: String(body.state),
+        context: (body.context as string | undefined) ?? 'default',
+        description: (body.description as string | undefined) ?? null,
+        targetUrl: (body.target_url as string | undefined) ?? null,
+        creator: user(login),
+        createdAt: now()
+      }
+      state.statuses.push(s)
+      return answer(201, {
+        id: s.id,
+        url: `${repoUrl()}/statuses/${s.sha}`,
+        state: s.state,
+        description: s.description,
+        target_url: s.targetUrl,
+        context: s.context,
+        created_at: s.createdAt,
+        updated_at: s.createdAt,
+        creator: userJson(s.creator)
+      })
+    }
+  }
+
+  function labelNames(value: unknown): string[] {
+    if (!Array.isArray(value)) return []
+    return value.map(v => (typeof v === 'string' ? v : String((v as { name?: string }).name ?? '')))
+  }
+  function nextIssueNumber(): number {
+    return Math.max(0, ...state.issues.keys()) + 1
+  }
+
+  const rateHeaders = (login: string | undefined, exhausted = false): Record<string, string> => {
+    const key = login ?? '(anonymous)'
+    const count = (used.get(key) ?? 0) + 1
+    used.set(key, count)
+    return {
+      'x-ratelimit-limit': String(rateLimit),
+      'x-ratelimit-remaining': exhausted ? '0' : String(Math.max(0, rateLimit - count)),
+      'x-ratelimit-reset': String(exhausted ? Math.floor(Date.now() / 1000) + 1 : resetEpoch),
+      'x-ratelimit-used': String(exhausted ? rateLimit : count),
+      'x-ratelimit-resource': 'core',
+      'x-github-api-version-selected': '2022-11-28',
+      'x-github-request-id': `TWIN:${requests.length + 1}`
+    }
+  }
+
+  async function readBody(req: IncomingMessage): Promise<Buffer> {
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    return Buffer.concat(chunks)
+  }
+
+  async function handle(req: IncomingMessage): Promise<{ answer: HttpAnswer; login?: string; operation?: OpenApiOperation }> {
+    const method = (req.method ?? 'GET').toUpperCase()
+    const url = new URL(req.url ?? '/', origin)
+    let pathname = url.pathname
+    const recordViolation = (problems: string[]) =>
+      violations.push({ method, path: `${url.pathname}${url.search}`, problems })
+    if (prefix) {
+      if (!pathname.startsWith(`${prefix}/`)) {
+        recordViolation([`path is outside the API prefix ${prefix}`])
+        return { answer: notFound() }
+      }
+      pathname = pathname.slice(prefix.length)
+    }
+    // Real GitHub's Link headers point at /repositories/{id}/…; serve them as the /repos/{owner}/{repo}/… paths.
+    const byId = /^\/repositories\/(\d+)(\/.*)?$/.exec(pathname)
+    if (byId) {
+      if (Number(byId[1]) !== state.repository.id) return { answer: notFound() }
+      pathname = `/repos/${owner}/${repo}${byId[2] ?? ''}`
+    }
+    const match: MatchedOperation | undefined = matchOpenApiOperation(operations, method, pathname)
+    if (!match) {
+      recordViolation([`no operation of GitHub's REST API is ${method} ${pathname}`])
+      return { answer: notFound() }
+    }
+    const raw = await readBody(req)
+    let body: unknown
+    if (raw.length) {
+      try {
+        body = JSON.parse(raw.toString('utf8'))
+      } catch {
+        recordViolation([`body is not JSON: ${raw.toString('utf8').slice(0, 80)}`])
+        return { answer: answer(400, { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' }), operation: match.operation }
+      }
+    }
+    const problems = validateOpenApiRequest(match, url.searchParams, body)
+    if (problems.length) {
+      recordViolation(problems)
+      return {
+        answer: answer(422, { message: `Invalid request.\n\n${problems.join('\n')}`, documentation_url: DOCS, status: '422' }),
+        operation: match.operation
+      }
+    }
+    const auth = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    const token = auth ? tokens[auth] : undefined
+    if (!token) {
+      return {
+        answer: answer(401, { message: auth ? 'Bad credentials' : 'Requires authentication', documentation_url: DOCS, status: '401' }),
+        operation: match.operation
+      }
+    }
+    const login = token.login
+    const ok = (a: HttpAnswer) => ({ answer: a, login, operation: match.operation })
+    const params = match.pathParameters
+    if (params.owner !== undefined && (params.owner.toLowerCase() !== owner.toLowerCase() || params.repo.toLowerCase() !== repo.toLowerCase())) {
+      return ok(notFound())
+    }
+    if (secondaryLimited > 0) {
+      secondaryLimited--
+      return ok(
+        answer(
+          403,
+          {
+            message:
+              'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID TWIN.',
+            documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            status: '403'
+          },
+          { 'retry-after': '1' }
+        )
+      )
+    }
+    if (primaryLimited > 0) {
+      primaryLimited--
+      return ok(
+        answer(
+          403,
+          {
+            message: `API rate limit exceeded for installation. If you reach out to GitHub Support for help, please include the request ID TWIN.`,
+            documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+            status: '403'
+          },
+          { 'x-twin-exhausted': '1' }
+        )
+      )
+    }
+    const fault = serverFaults.find(
+      f => f.remaining > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(pathname))
+    )
+    if (fault) {
+      fault.remaining--
+      return ok(answer(fault.status, { message: 'Server Error' }))
+    }
+    if (method !== 'GET' && method !== 'HEAD' && token.write === false) {
+      return ok(
+        answer(403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: `${DOCS}/${match.operation.operationId.split('/')[0]}`,
+          status: '403'
+        })
+      )
+    }
+    const handler = handlers[match.operation.operationId]
+    if (!handler) {
+      recordViolation([`the twin has no handler for ${match.operation.operationId}`])
+      return ok(notFound())
+    }
+    const jsonBody = (body ?? {}) as Record<string, unknown>
+    return ok(
+      await handler({ params, query: url.searchParams, body: jsonBody, login, token, accept: String(req.headers.accept ?? '') })
+    )
+  }
+
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const method = (req.method ?? 'GET').toUpperCase()
+    const url = new URL(req.url ?? '/', origin)
+    handle(req)
+      .catch(error => ({
+        answer: answer(500, { message: `twin error: ${(error as Error).message}` }),
+        login: undefined,
+        operation: undefined
+      }))
+      .then(({ answer: a, login, operation }) => {
+        const exhausted = a.headers['x-twin-exhausted'] === '1'
+        const headers: Record<string, string> = { ...rateHeaders(login, exhausted), ...a.headers }
+        delete headers['x-twin-exhausted']
+        let payload: Buffer | undefined
+        if (Buffer.isBuffer(a.body)) payload = a.body
+        else if (a.body !== undefined) {
+          payload = Buffer.from(JSON.stringify(a.body))
+          headers['content-type'] ??= 'application/json; charset=utf-8'
+        }
+        requests.push({
+          method,
+          path: `${url.pathname.slice(prefix.length)}${url.search}`,
+          status: a.status,
+          operationId: operation?.operationId,
+          login,
+          kind: method === 'GET' || method === 'HEAD' ? 'read' : 'write'
+        })
+        res.writeHead(a.status, headers)
+        res.end(payload)
+      })
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  origin = `http://127.0.0.1:${port}`
+
+  const twin: GitHubTwin = {
+    url: `${origin}${prefix}`,
+    owner,
+    repo,
+    state,
+    requests,
+    violations,
+    tokens,
+    git,
+    countRequests: (filter = {}) =>
+      requests.filter(
+        r =>
+          (!filter.kind || r.kind === filter.kind) &&
+          (!filter.operationId || r.operationId === filter.operationId) &&
+          (!filter.method || r.method === filter.method.toUpperCase())
+      ).length,
+    clearRequests: () => {
+      requests.length = 0
+    },
+    faults: {
+      secondaryRateLimit: count => {
+        secondaryLimited = count
+      },
+      primaryRateLimit: count => {
+        primaryLimited = count
+      },
+      serverError: (count, match = {}) => {
+        serverFaults.push({ remaining: count, status: match.status ?? 502, method: match.method?.toUpperCase(), path: match.path })
+      }
+    },
+    protectBranch: (branch, status = 422) => {
+      state.protectedBranches.set(branch, status)
+    },
+    addPullRequest: pr => {
+      const number = pr.number ?? nextIssueNumber()
+      const author = user(pr.author ?? 'octocat')
+      const t = now()
+      const pull: TwinPullRequest = {
+        number,
+        title: pr.title ?? `Pull request ${number}`,
+        state: pr.state ?? 'open',
+        merged: false,
+        draft: false,
+        user: author,
+        head: { ref: pr.headRef, sha: pr.headSha, repoFullName: pr.fromFork ? `${author.login}/${repo}` : `${owner}/${repo}` },
+        base: { ref: pr.baseRef ?? defaultBranch, sha: initialHead },
+        fromFork: pr.fromFork ?? false
+      }
+      state.pulls.set(number, pull)
+      state.issues.set(number, {
+        number,
+        title: pull.title,
+        body: null,
+        state: pull.state,
+        stateReason: null,
+        labels: [],
+        user: author,
+        createdAt: t,
+        updatedAt: t,
+        closedAt: null,
+        pullRequest: true
+      })
+      return pull
+    },
+    addIssue: issue => {
+      const t = now()
+      const created: TwinIssue = {
+        number: nextIssueNumber(),
+        title: issue.title,
+        body: issue.body ?? null,
+        state: issue.state ?? 'open',
+        stateReason: null,
+        labels: issue.labels ?? [],
+        user: user(issue.author ?? 'octocat'),
+        createdAt: t,
+        updatedAt: t,
+        closedAt: issue.state === 'closed' ? t : null,
+        pullRequest: false
+      }
+      created.labels.forEach(ensureLabel)
+      state.issues.set(created.number, created)
+      return created
+    },
+    addIssueComment: c => {
+      if (!state.issues.has(c.issueNumber)) throw new Error(`twin: issue or pull request #${c.issueNumber} does not exist; add it first`)
+      const t = now()
+      const comment: TwinComment = { id: nextId++, issueNumber: c.issueNumber, body: c.body, user: user(c.author), createdAt: t, updatedAt: t, reactions: [] }
+      state.comments.set(comment.id, comment)
+      return comment
+    },
+    user,
+    stop: async () => {
+      server.closeAllConnections()
+      await new Promise<void>(resolve => server.close(() => resolve()))
+      await git.remove()
+    }
+  }
+  return twin
+}
