@@ -4,7 +4,13 @@ import { parseBaseline, serializeBaseline, type BaselineFile } from '../src/core
 import { promote, type PromotionInput } from '../src/core/promotion.js'
 import { defaultRules, type Rules } from '../src/core/rules.js'
 import { makeRun, type Run } from '../src/core/run.js'
-import { DocsMarkerError, docsTemplate, findRegions, sectionNames, updateDocsPage } from '../src/report/docs.js'
+import {
+  DocsMarkerError,
+  docsTemplate,
+  findRegions,
+  sectionNames,
+  updateDocsPage
+} from '../src/report/docs.js'
 import { describeShared } from './helpers/shared.js'
 
 const FILE = 'docs/experiments.md'
@@ -35,20 +41,46 @@ function promoted(input: Omit<PromotionInput, 'id' | 'rules'>): BaselineFile {
 }
 
 /** A baseline with two merges: #12 (logreg), then #57 (xgb-tuned, with an accepted regression and a failed run). */
-function twoMerges(runs57: Run[] = [run('xgb-tuned', 0.86, 0.87), run('xgb-deeper', 0.855, 0.88), run('mlp-small', 0, 0, { metadata: { status: 'failed', statusReason: 'out of memory', tags: [], environment: {} } })]): BaselineFile {
-  const first = promoted({ runs: [run('logreg', 0.78, 0.85)], pr: { number: 12, title: 'first model', mergedBy: 'alice' }, commit: 'a'.repeat(40), date: '2026-06-01T10:00:00Z' })
+function twoMerges(
+  runs57: Run[] = [
+    run('xgb-tuned', 0.86, 0.87),
+    run('xgb-deeper', 0.855, 0.88),
+    run('mlp-small', 0, 0, {
+      metadata: { status: 'failed', statusReason: 'out of memory', tags: [], environment: {} }
+    })
+  ]
+): BaselineFile {
+  const first = promoted({
+    runs: [run('logreg', 0.78, 0.85)],
+    pr: { number: 12, title: 'first model', mergedBy: 'alice' },
+    commit: 'a'.repeat(40),
+    date: '2026-06-01T10:00:00Z'
+  })
   return promoted({
     previous: first,
     runs: runs57,
     pr: { number: 57, title: 'tune xgboost for latency', mergedBy: 'bob' },
     commit: 'b'.repeat(40),
     date: '2026-11-20T10:00:00Z',
-    decisions: { accepted: [{ metric: 'accuracy', reason: 'we trade accuracy for latency', by: 'alice', at: '2026-11-19T09:00:00Z' }] }
+    decisions: {
+      accepted: [
+        {
+          metric: 'accuracy',
+          reason: 'we trade accuracy for latency',
+          by: 'alice',
+          at: '2026-11-19T09:00:00Z'
+        }
+      ]
+    }
   })
 }
 
 function render(markdown: string): string {
-  return execFileSync('cmark-gfm', ['-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter', '--unsafe'], { input: markdown, encoding: 'utf8' })
+  return execFileSync(
+    'cmark-gfm',
+    ['-e', 'table', '-e', 'strikethrough', '-e', 'autolink', '-e', 'tagfilter', '--unsafe'],
+    { input: markdown, encoding: 'utf8' }
+  )
 }
 
 const options = { id: 'default', rules: rules(), file: FILE }
@@ -56,7 +88,9 @@ const options = { id: 'default', rules: rules(), file: FILE }
 describe('living docs page', () => {
   it('creates a page from the template with a title, a managed-sections line and both sections', () => {
     const page = updateDocsPage(undefined, twoMerges(), options)
-    expect(page.startsWith('# Experiments\n\nThe sections between the `experiment-review` markers')).toBe(true)
+    expect(page.startsWith('# Experiments\n\nThe sections between the `experiment-review` markers')).toBe(
+      true
+    )
     expect(findRegions(page, FILE).map(r => r.name)).toEqual(['current', 'history'])
     expect(page).toContain('## Current model: `xgb-tuned` (since PR #57, 2026-11-20)')
     expect(page.endsWith('<!-- experiment-review:end history -->\n')).toBe(true)
@@ -73,36 +107,50 @@ describe('living docs page', () => {
   it('renders the champion, why, hyperparameters, the history table, the chart and each PR with GitHub’s renderer', () => {
     const html = render(updateDocsPage(undefined, twoMerges(), options))
     expect(html).toContain('<h2>Current model: <code>xgb-tuned</code> (since PR #57, 2026-11-20)</h2>')
-    expect(html).toMatch(/<td>accuracy ↑<\/td>\s*<td align="right">0\.8700<\/td>\s*<td align="right">\+2\.00 pts, accepted<\/td>/)
-    expect(html).toContain('The accuracy regression was accepted by @\u200calice on 2026-11-19: “we trade accuracy for latency”')
+    expect(html).toMatch(
+      /<td>accuracy ↑<\/td>\s*<td align="right">0\.8700<\/td>\s*<td align="right">\+2\.00 pts, accepted<\/td>/
+    )
+    expect(html).toContain(
+      'The accuracy regression was accepted by @\u200calice on 2026-11-19: “we trade accuracy for latency”'
+    )
     expect(html).toContain('<summary>Hyperparameters (2)</summary>')
     expect(html).toContain('<pre><code class="language-mermaid">')
     expect(html).toContain('xychart-beta')
     expect(html).toContain('x-axis &quot;PR&quot; [&quot;#12&quot;, &quot;#57&quot;]')
     expect(html).toContain('line [0.78, 0.86]')
     // The history table carries the same numbers as the chart, newest first.
-    expect(html).toMatch(/<td>2026-11-20<\/td>\s*<td>#57<\/td>\s*<td><code>xgb-tuned<\/code><\/td>\s*<td align="right">0\.8600<\/td>/)
-    expect(html).toMatch(/<td>2026-06-01<\/td>\s*<td>#12<\/td>\s*<td><code>logreg<\/code><\/td>\s*<td align="right">0\.7800<\/td>/)
+    expect(html).toMatch(
+      /<td>2026-11-20<\/td>\s*<td>#57<\/td>\s*<td><code>xgb-tuned<\/code><\/td>\s*<td align="right">0\.8600<\/td>/
+    )
+    expect(html).toMatch(
+      /<td>2026-06-01<\/td>\s*<td>#12<\/td>\s*<td><code>logreg<\/code><\/td>\s*<td align="right">0\.7800<\/td>/
+    )
     expect(html).toContain('<summary>PR #\u200c57: tune xgboost for latency (3 runs)</summary>')
     // Every run best first, the chosen one flagged, the failed one marked with its reason and no numbers.
     const pr57 = html.slice(html.indexOf('PR #\u200c57: tune'))
     expect(pr57.indexOf('xgb-tuned</code> ✅ chosen')).toBeLessThan(pr57.indexOf('xgb-deeper'))
     expect(pr57.indexOf('xgb-deeper')).toBeLessThan(pr57.indexOf('mlp-small'))
-    expect(pr57).toMatch(/<code>mlp-small<\/code><\/td>\s*<td align="right">—<\/td>\s*<td align="right">—<\/td>\s*<td align="right">—<\/td>\s*<td>❌ failed: out of memory<\/td>/)
+    expect(pr57).toMatch(
+      /<code>mlp-small<\/code><\/td>\s*<td align="right">—<\/td>\s*<td align="right">—<\/td>\s*<td align="right">—<\/td>\s*<td>❌ failed: out of memory<\/td>/
+    )
     expect((html.match(/<table>/g) ?? []).length).toBe(5)
   })
 
   it('appends the sections to a page without markers and changes nothing else', () => {
     const page = '# Churn model\n\nOur notes.\n\n- a list\n'
     const out = updateDocsPage(page, twoMerges(), options)
-    expect(out.startsWith('# Churn model\n\nOur notes.\n\n- a list\n\n<!-- experiment-review:start current -->\n')).toBe(true)
+    expect(
+      out.startsWith('# Churn model\n\nOur notes.\n\n- a list\n\n<!-- experiment-review:start current -->\n')
+    ).toBe(true)
     expect(findRegions(out, FILE).map(r => r.name)).toEqual(['current', 'history'])
   })
 
   it('keeps text above, between and below the sections byte for byte, in the order the people chose', () => {
     const above = '# Churn\r\n\nWritten by the team.  \n<div align="center">kept</div>\n\n'
-    const between = '\n\nNotes about the labels, with a fake <!-- experiment-review:end current --> inline.\n\n```md\n<!-- experiment-review:start history -->\n```\n\n'
-    const below = '\n\n## Team appendix\n\n> <!-- experiment-review:start current -->\n\ntrailing text without newline'
+    const between =
+      '\n\nNotes about the labels, with a fake <!-- experiment-review:end current --> inline.\n\n```md\n<!-- experiment-review:start history -->\n```\n\n'
+    const below =
+      '\n\n## Team appendix\n\n> <!-- experiment-review:start current -->\n\ntrailing text without newline'
     const page = `${above}<!-- experiment-review:start history -->\nold history\n<!-- experiment-review:end history -->${between}<!-- experiment-review:start current -->\nold\n<!-- experiment-review:end current -->${below}`
     let out = page
     let baseline = twoMerges()
@@ -113,7 +161,13 @@ describe('living docs page', () => {
       const regions = findRegions(out, FILE)
       expect(regions.map(r => r.name)).toEqual(['history', 'current'])
       expect(out.slice(regions[0].end.end, regions[1].start.start)).toBe(between)
-      baseline = promoted({ previous: baseline, runs: [run(`next-${i}`, 0.9 + i / 100, 0.9)], pr: { number: 100 + i, mergedBy: 'carol' }, commit: String(i).repeat(40), date: `2026-12-0${i + 1}T00:00:00Z` })
+      baseline = promoted({
+        previous: baseline,
+        runs: [run(`next-${i}`, 0.9 + i / 100, 0.9)],
+        pr: { number: 100 + i, mergedBy: 'carol' },
+        commit: String(i).repeat(40),
+        date: `2026-12-0${i + 1}T00:00:00Z`
+      })
     }
     expect(out).toContain('`next-1`')
   })
@@ -122,13 +176,19 @@ describe('living docs page', () => {
     const page = updateDocsPage(undefined, twoMerges(), options)
     const gpu = updateDocsPage(page, twoMerges(), { ...options, id: 'gpu' })
     expect(gpu.startsWith(page.replace(/\n$/, ''))).toBe(true)
-    expect(findRegions(gpu, FILE).map(r => r.name)).toEqual(['current', 'history', 'current:gpu', 'history:gpu'])
+    expect(findRegions(gpu, FILE).map(r => r.name)).toEqual([
+      'current',
+      'history',
+      'current:gpu',
+      'history:gpu'
+    ])
     expect(gpu).toContain('## Current model (gpu): `xgb-tuned`')
     expect(sectionNames('gpu <x>')).toEqual({ current: 'current:gpu--x-', history: 'history:gpu--x-' })
   })
 
   it('keeps CRLF line endings of a page that uses them', () => {
-    const page = '# Page\r\n\r\n<!-- experiment-review:start current -->\r\n<!-- experiment-review:end current -->\r\n\r\nafter\r\n'
+    const page =
+      '# Page\r\n\r\n<!-- experiment-review:start current -->\r\n<!-- experiment-review:end current -->\r\n\r\nafter\r\n'
     const out = updateDocsPage(page, twoMerges(), options)
     expect(out.replace(/\r\n/g, '')).not.toContain('\n')
     expect(out.endsWith('<!-- experiment-review:end history -->\r\n')).toBe(true)
@@ -136,9 +196,24 @@ describe('living docs page', () => {
   })
 
   it.each([
-    ['start without end', '# P\n\n<!-- experiment-review:start current -->\n\ntext\n', [3], /has no end marker/],
-    ['end without start', '# P\n\ntext\n\n<!-- experiment-review:end current -->\n', [5], /has no start marker/],
-    ['out of order', '<!-- experiment-review:end current -->\n\n<!-- experiment-review:start current -->\n', [1, 3], /no start marker[\s\S]*no end marker/],
+    [
+      'start without end',
+      '# P\n\n<!-- experiment-review:start current -->\n\ntext\n',
+      [3],
+      /has no end marker/
+    ],
+    [
+      'end without start',
+      '# P\n\ntext\n\n<!-- experiment-review:end current -->\n',
+      [5],
+      /has no start marker/
+    ],
+    [
+      'out of order',
+      '<!-- experiment-review:end current -->\n\n<!-- experiment-review:start current -->\n',
+      [1, 3],
+      /no start marker[\s\S]*no end marker/
+    ],
     [
       'nested',
       '<!-- experiment-review:start current -->\n\n<!-- experiment-review:start history -->\n\n<!-- experiment-review:end history -->\n\n<!-- experiment-review:end current -->\n',
@@ -151,8 +226,18 @@ describe('living docs page', () => {
       [6],
       /duplicates the section "current" on lines 1–2/
     ],
-    ['glued to other HTML', '<div>\n<!-- experiment-review:start current -->\n</div>\n', [2], /part of an HTML block/],
-    ['an unclosed fence inside a section', '<!-- experiment-review:start current -->\n\n```\n\n<!-- experiment-review:end current -->\n', [1], /has no end marker/]
+    [
+      'glued to other HTML',
+      '<div>\n<!-- experiment-review:start current -->\n</div>\n',
+      [2],
+      /part of an HTML block/
+    ],
+    [
+      'an unclosed fence inside a section',
+      '<!-- experiment-review:start current -->\n\n```\n\n<!-- experiment-review:end current -->\n',
+      [1],
+      /has no end marker/
+    ]
   ])('fails on markers %s, naming the lines, and writes nothing', (_name, page, lines, message) => {
     let error: unknown
     try {
@@ -164,7 +249,9 @@ describe('living docs page', () => {
     const e = error as DocsMarkerError
     expect(e.problems.map(p => p.line)).toEqual(lines)
     expect(e.message).toMatch(message)
-    expect(e.message.startsWith(`${FILE}: the experiment-review markers are broken, so the page was not changed:`)).toBe(true)
+    expect(
+      e.message.startsWith(`${FILE}: the experiment-review markers are broken, so the page was not changed:`)
+    ).toBe(true)
     for (const line of lines) expect(e.message).toContain(`line ${line}:`)
   })
 
@@ -194,7 +281,14 @@ describe('living docs page', () => {
         path: `experiments/h${i}`,
         params: { [name]: name, lr: i },
         metrics: { f1: { value: 0.5 + i / 100 }, [name]: { value: i } },
-        metadata: { status: i === 5 ? 'failed' : 'finished', statusReason: name, tags: [], environment: { [name]: name }, dataVersion: name, gitCommit: name }
+        metadata: {
+          status: i === 5 ? 'failed' : 'finished',
+          statusReason: name,
+          tags: [],
+          environment: { [name]: name },
+          dataVersion: name,
+          gitCommit: name
+        }
       })
     )
     const baseline = promoted({
@@ -202,7 +296,10 @@ describe('living docs page', () => {
       pr: { number: 7, title: hostile.join(' '), mergedBy: '@everyone <b>' },
       commit: 'c'.repeat(40),
       date: '2026-01-01T00:00:00Z',
-      decisions: { championPick: { name: hostile[3], by: 'x<y>', at: '2026-01-01T00:00:00Z' }, accepted: hostile.map(h => ({ metric: h, reason: h, by: h, at: h })) }
+      decisions: {
+        championPick: { name: hostile[3], by: 'x<y>', at: '2026-01-01T00:00:00Z' },
+        accepted: hostile.map(h => ({ metric: h, reason: h, by: h, at: h }))
+      }
     })
     expect(baseline.champion.name).toBe(hostile[3])
     const page = updateDocsPage('# Team\n', baseline, options)
@@ -228,7 +325,12 @@ describe('living docs page', () => {
 describeShared('living docs from the hostile fixtures', fixtures => {
   it('renders runs with injection attempts as inert text', async () => {
     const { runs } = await collectRuns({ workspace: `${fixtures}/hostile` })
-    const baseline = promoted({ runs, pr: { number: 3, mergedBy: 'dev' }, commit: 'd'.repeat(40), date: '2026-02-02T00:00:00Z' })
+    const baseline = promoted({
+      runs,
+      pr: { number: 3, mergedBy: 'dev' },
+      commit: 'd'.repeat(40),
+      date: '2026-02-02T00:00:00Z'
+    })
     const page = updateDocsPage(docsTemplate({ id: 'default' }), baseline, options)
     expect(findRegions(page, FILE)).toHaveLength(2)
     const html = render(page)

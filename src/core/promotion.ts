@@ -65,11 +65,18 @@ export type PromotionResult =
 
 /** True when a record stands for this merge (same merge commit, or the same PR number). */
 export function recordsMerge(record: BaselineRecord, commit: string, prNumber: number | undefined): boolean {
-  return (!!record.commit && record.commit === commit) || (prNumber !== undefined && record.pr?.number === prNumber)
+  return (
+    (!!record.commit && record.commit === commit) ||
+    (prNumber !== undefined && record.pr?.number === prNumber)
+  )
 }
 
 /** Finds where a merge is already recorded in a baseline file: `champion`, `history[i]`, or undefined. */
-export function findMerge(file: BaselineFile | undefined, commit: string, prNumber: number | undefined): string | undefined {
+export function findMerge(
+  file: BaselineFile | undefined,
+  commit: string,
+  prNumber: number | undefined
+): string | undefined {
   if (!file) return undefined
   if (recordsMerge(file.champion, commit, prNumber)) return 'champion'
   const i = file.history.findIndex(r => recordsMerge(r, commit, prNumber))
@@ -81,11 +88,17 @@ export function promote(input: PromotionInput): PromotionResult {
   const { previous, rules, commit, pr } = input
   const where = findMerge(previous, commit, pr?.number)
   if (where) {
-    return { kind: 'skipped', reason: `${pr ? `PR #${pr.number}` : `commit ${commit.slice(0, 7)}`} is already recorded in the baseline (${where}); nothing to do` }
+    return {
+      kind: 'skipped',
+      reason: `${pr ? `PR #${pr.number}` : `commit ${commit.slice(0, 7)}`} is already recorded in the baseline (${where}); nothing to do`
+    }
   }
   const experiments = groupRuns(input.runs, rules)
   if (!experiments.length) {
-    return { kind: 'skipped', reason: `no experiment runs were found for ${mergeName(input)}; the baseline is unchanged` }
+    return {
+      kind: 'skipped',
+      reason: `no experiment runs were found for ${mergeName(input)}; the baseline is unchanged`
+    }
   }
   const previousExperiment = previous ? [baselineExperiment(previous.champion)] : []
   const primary = previous?.champion.primary ?? primaryMetric(rules, [...experiments, ...previousExperiment])
@@ -94,13 +107,28 @@ export function promote(input: PromotionInput): PromotionResult {
   const choice = chooseChampion(ranked, primary, pick ? { name: pick.name, by: pick.by } : undefined)
   const champion = choice.champion
   if (!champion) {
-    return { kind: 'skipped', reason: `every run of ${mergeName(input)} failed (${ranked.length} run${ranked.length === 1 ? '' : 's'}); failed runs are never promoted, the baseline is unchanged` }
+    return {
+      kind: 'skipped',
+      reason: `every run of ${mergeName(input)} failed (${ranked.length} run${ranked.length === 1 ? '' : 's'}); failed runs are never promoted, the baseline is unchanged`
+    }
   }
-  const warnings = choice.problem ? [`${choice.problem}; the best run on ${primary ?? 'the ranking'} was promoted instead`] : []
-  const accepted = [...(input.decisions?.accepted ?? [])].sort((a, b) => a.metric.localeCompare(b.metric) || a.at.localeCompare(b.at))
+  const warnings = choice.problem
+    ? [`${choice.problem}; the best run on ${primary ?? 'the ranking'} was promoted instead`]
+    : []
+  const accepted = [...(input.decisions?.accepted ?? [])].sort(
+    (a, b) => a.metric.localeCompare(b.metric) || a.at.localeCompare(b.at)
+  )
   const reason = choice.problem ? `${choice.reason} (${choice.problem})` : choice.reason
   const record = recordFromExperiment(champion, {
-    ...(pr ? { pr: { number: pr.number, ...(pr.title !== undefined ? { title: pr.title } : {}), ...(pr.url !== undefined ? { url: pr.url } : {}) } } : {}),
+    ...(pr
+      ? {
+          pr: {
+            number: pr.number,
+            ...(pr.title !== undefined ? { title: pr.title } : {}),
+            ...(pr.url !== undefined ? { url: pr.url } : {})
+          }
+        }
+      : {}),
     commit,
     date: input.date,
     ...(pr?.mergedBy ? { mergedBy: pr.mergedBy } : {}),
@@ -110,37 +138,121 @@ export function promote(input: PromotionInput): PromotionResult {
     ...(primary ? { primary } : {})
   })
 
-  if (!previous) {
-    return { kind: 'promoted', becameChampion: true, record, warnings, baseline: { schema: 'experiment-review/baseline', version: BASELINE_VERSION, id: input.id, champion: record, history: [] } }
+  const same = previous && [previous.champion, previous.history[0]].find(r => r && sameRuns(r, record))
+  if (same) {
+    const at = same.pr
+      ? `PR #${same.pr.number}`
+      : same.commit
+        ? `commit ${same.commit.slice(0, 7)}`
+        : 'an earlier merge'
+    return {
+      kind: 'skipped',
+      reason: `the runs of ${mergeName(input)} are the ones already recorded for ${at} (${same.name}); the baseline is unchanged`
+    }
   }
-  const next = (champion: BaselineRecord, history: BaselineRecord[]): BaselineFile => ({ ...previous, version: BASELINE_VERSION, id: previous.id ?? input.id, champion, history })
+  if (!previous) {
+    return {
+      kind: 'promoted',
+      becameChampion: true,
+      record,
+      warnings,
+      baseline: {
+        schema: 'experiment-review/baseline',
+        version: BASELINE_VERSION,
+        id: input.id,
+        champion: record,
+        history: []
+      }
+    }
+  }
+  const next = (champion: BaselineRecord, history: BaselineRecord[]): BaselineFile => ({
+    ...previous,
+    version: BASELINE_VERSION,
+    id: previous.id ?? input.id,
+    champion,
+    history
+  })
   // A merge older than the current champion (a re-run of an old push) goes into the history at its place in time;
   // the model on the branch is still the newer champion.
   if (previous.champion.date && previous.champion.date > input.date) {
     const history = [...previous.history]
     const at = history.findIndex(r => !r.date || r.date <= input.date)
     history.splice(at < 0 ? history.length : at, 0, record)
-    return { kind: 'promoted', becameChampion: false, record, warnings, baseline: next(previous.champion, history) }
+    return {
+      kind: 'promoted',
+      becameChampion: false,
+      record,
+      warnings,
+      baseline: next(previous.champion, history)
+    }
   }
-  const kept = keepsChampion(champion, previous.champion, primary, rules, !!(pick && !choice.problem) || accepted.length > 0)
+  const kept = keepsChampion(
+    champion,
+    previous.champion,
+    primary,
+    rules,
+    !!(pick && !choice.problem) || accepted.length > 0
+  )
   if (kept) {
     const notPromoted: BaselineRecord = { ...record, promoted: false, reason: kept }
-    return { kind: 'promoted', becameChampion: false, record: notPromoted, warnings, baseline: next(previous.champion, [notPromoted, ...previous.history]) }
+    return {
+      kind: 'promoted',
+      becameChampion: false,
+      record: notPromoted,
+      warnings,
+      baseline: next(previous.champion, [notPromoted, ...previous.history])
+    }
   }
-  return { kind: 'promoted', becameChampion: true, record, warnings, baseline: next(record, [previous.champion, ...previous.history]) }
+  return {
+    kind: 'promoted',
+    becameChampion: true,
+    record,
+    warnings,
+    baseline: next(record, [previous.champion, ...previous.history])
+  }
 }
 
 /**
  * Why the previous champion stays, or undefined when the PR's champion replaces it: it does unless it ranks
  * below the previous champion on the primary metric and no reviewer picked it or accepted a regression.
  */
-export function keepsChampion(candidate: Experiment, previous: BaselineRecord, primary: string | undefined, rules: Rules, decided: boolean): string | undefined {
+export function keepsChampion(
+  candidate: Experiment,
+  previous: BaselineRecord,
+  primary: string | undefined,
+  rules: Rules,
+  decided: boolean
+): string | undefined {
   if (decided || !primary) return undefined
   const before = baselineExperiment(previous)
   const [first] = rankExperiments([candidate, before], primary, rules)
   if (first === candidate) return undefined
-  const value = (e: Experiment) => (e.metrics[primary] ? String(+e.metrics[primary].value.toPrecision(6)) : 'missing')
+  const value = (e: Experiment) =>
+    e.metrics[primary] ? String(+e.metrics[primary].value.toPrecision(6)) : 'missing'
   return `Not promoted: its ${primary} (${value(candidate)}) ranks below the champion ${previous.name} (${value(before)}) and no reviewer accepted a regression or picked it; the champion stays.`
+}
+
+/** True when two records hold the same runs with the same results (a merge that brought no new runs). */
+export function sameRuns(a: BaselineRecord, b: BaselineRecord): boolean {
+  const key = (r: BaselineRecord) =>
+    canonical({
+      name: r.name,
+      runs: r.runs,
+      params: r.params,
+      metrics: Object.fromEntries(Object.entries(r.metrics).map(([k, m]) => [k, m.samples.map(String)])),
+      experiments: r.experiments
+    })
+  return key(a) === key(b)
+}
+
+/** JSON with sorted keys and non-finite numbers as text, so equal data gives equal text. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (typeof v === 'number' && !Number.isFinite(v)) return String(v)
+    if (v && typeof v === 'object' && !Array.isArray(v))
+      return Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+    return v
+  })
 }
 
 /** One experiment as the living docs list it: mean values, status, and whether it was chosen. */
@@ -148,7 +260,13 @@ export function summarizeRun(e: Experiment, chosen: boolean): RunSummary {
   const metrics: Record<string, number> = {}
   for (const [k, m] of Object.entries(e.metrics)) metrics[k] = m.value
   const statusReason = e.lead.metadata.statusReason ?? e.failedRuns[0]?.metadata.statusReason
-  return { name: e.name, status: e.status, ...(statusReason ? { statusReason } : {}), metrics, ...(chosen ? { chosen: true } : {}) }
+  return {
+    name: e.name,
+    status: e.status,
+    ...(statusReason ? { statusReason } : {}),
+    metrics,
+    ...(chosen ? { chosen: true } : {})
+  }
 }
 
 function mergeName(input: PromotionInput): string {

@@ -10,7 +10,21 @@ import type { MetricStat } from '../core/experiment.js'
 import { defaultRules, goalOf, type Rules } from '../core/rules.js'
 import { CHART_PALETTE, mermaidLabel } from './chart.js'
 import { decimalsFor, fmtNumber, fmtSigned, fmtStat, shortSha } from './format.js'
-import { codeBlock, details, heading, paragraph, root, strong, stringify, table, text, trustedHtml, untrusted, untrustedCode, type CellContent } from './mdast.js'
+import {
+  codeBlock,
+  details,
+  heading,
+  paragraph,
+  root,
+  strong,
+  stringify,
+  table,
+  text,
+  trustedHtml,
+  untrusted,
+  untrustedCode,
+  type CellContent
+} from './mdast.js'
 
 /** How the docs are rendered. */
 export interface DocsOptions {
@@ -94,7 +108,13 @@ export function findRegions(page: string, file: string): ManagedRegion[] {
     const value = node.value.trim()
     const m = MARKER.exec(value)
     if (m) {
-      markers.push({ kind: m[1] as 'start' | 'end', name: m[2], line: node.position.start.line, start: node.position.start.offset ?? 0, end: node.position.end.offset ?? 0 })
+      markers.push({
+        kind: m[1] as 'start' | 'end',
+        name: m[2],
+        line: node.position.start.line,
+        start: node.position.start.offset ?? 0,
+        end: node.position.end.offset ?? 0
+      })
       continue
     }
     // A marker glued to other HTML is not a marker a person can see as one: say so rather than guess.
@@ -116,18 +136,30 @@ export function findRegions(page: string, file: string): ManagedRegion[] {
     const tag = `<!-- experiment-review:${m.kind} ${m.name} -->`
     if (m.kind === 'start') {
       if (open) {
-        problems.push({ line: m.line, message: `${tag} is nested inside the section "${open.name}" opened on line ${open.line}; close that section first` })
+        problems.push({
+          line: m.line,
+          message: `${tag} is nested inside the section "${open.name}" opened on line ${open.line}; close that section first`
+        })
         continue
       }
       const before = closed.get(m.name)
       if (before) {
-        problems.push({ line: m.line, message: `${tag} duplicates the section "${m.name}" on lines ${before.start.line}–${before.end.line}; keep one of them` })
+        problems.push({
+          line: m.line,
+          message: `${tag} duplicates the section "${m.name}" on lines ${before.start.line}–${before.end.line}; keep one of them`
+        })
       }
       open = m
     } else if (!open) {
-      problems.push({ line: m.line, message: `${tag} has no start marker before it (out of order, or the start was deleted)` })
+      problems.push({
+        line: m.line,
+        message: `${tag} has no start marker before it (out of order, or the start was deleted)`
+      })
     } else if (open.name !== m.name) {
-      problems.push({ line: m.line, message: `${tag} closes "${m.name}" while the section "${open.name}" opened on line ${open.line} is still open` })
+      problems.push({
+        line: m.line,
+        message: `${tag} closes "${m.name}" while the section "${open.name}" opened on line ${open.line} is still open`
+      })
       open = undefined
     } else {
       const region = { name: m.name, start: open, end: m }
@@ -136,13 +168,24 @@ export function findRegions(page: string, file: string): ManagedRegion[] {
       open = undefined
     }
   }
-  if (open) problems.push({ line: open.line, message: `<!-- experiment-review:start ${open.name} --> has no end marker; add <!-- experiment-review:end ${open.name} --> after the section` })
-  if (problems.length) throw new DocsMarkerError(file, problems.sort((a, b) => a.line - b.line))
+  if (open)
+    problems.push({
+      line: open.line,
+      message: `<!-- experiment-review:start ${open.name} --> has no end marker; add <!-- experiment-review:end ${open.name} --> after the section`
+    })
+  if (problems.length)
+    throw new DocsMarkerError(
+      file,
+      problems.sort((a, b) => a.line - b.line)
+    )
   return regions
 }
 
 /** The blocks of every section this id owns, by marker name, in page order. */
-export function renderSections(baseline: BaselineFile, options: DocsOptions): { name: string; blocks: RootContent[] }[] {
+export function renderSections(
+  baseline: BaselineFile,
+  options: DocsOptions
+): { name: string; blocks: RootContent[] }[] {
   const names = sectionNames(options.id)
   return [
     { name: names.current, blocks: currentSection(baseline, options) },
@@ -152,7 +195,10 @@ export function renderSections(baseline: BaselineFile, options: DocsOptions): { 
 
 /** A section as text: its start marker, the blocks, its end marker (no trailing newline). */
 export function renderRegion(name: string, blocks: RootContent[]): string {
-  return stringify(root([sectionMarker('start', name), ...blocks, sectionMarker('end', name)])).replace(/\n+$/, '')
+  return stringify(root([sectionMarker('start', name), ...blocks, sectionMarker('end', name)])).replace(
+    /\n+$/,
+    ''
+  )
 }
 
 /** A new page: a title, a line saying what is managed, and the markers of this id's sections. */
@@ -164,7 +210,9 @@ export function docsTemplate(options: Pick<DocsOptions, 'id'>): string {
       paragraph(
         text('The sections between the '),
         { type: 'inlineCode', value: 'experiment-review' },
-        text(' markers are rewritten by Experiment Review on every merge to the default branch. Everything else on this page is yours: edit it freely.')
+        text(
+          ' markers are rewritten by Experiment Review on every merge to the default branch. Everything else on this page is yours: edit it freely.'
+        )
       ),
       sectionMarker('start', names.current),
       sectionMarker('end', names.current),
@@ -179,7 +227,11 @@ export function docsTemplate(options: Pick<DocsOptions, 'id'>): string {
  * Sections found on the page are replaced in place; missing ones are added at the end. Broken markers throw
  * DocsMarkerError and nothing is written. Text outside the sections is kept byte for byte.
  */
-export function updateDocsPage(page: string | undefined, baseline: BaselineFile, options: DocsOptions & { file: string }): string {
+export function updateDocsPage(
+  page: string | undefined,
+  baseline: BaselineFile,
+  options: DocsOptions & { file: string }
+): string {
   const original = page ?? docsTemplate(options)
   const found = findRegions(original, options.file)
   const crlf = original.includes('\r\n')
@@ -194,7 +246,8 @@ export function updateDocsPage(page: string | undefined, baseline: BaselineFile,
     else appended.push(rendered)
   }
   let out = original
-  for (const r of replacements.sort((a, b) => b.start - a.start)) out = out.slice(0, r.start) + r.text + out.slice(r.end)
+  for (const r of replacements.sort((a, b) => b.start - a.start))
+    out = out.slice(0, r.start) + r.text + out.slice(r.end)
   if (appended.length) {
     const nl = crlf ? '\r\n' : '\n'
     const body = out.replace(/(\r?\n)+$/, '')
@@ -232,16 +285,32 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
     const d = decimalsFor(stat.value, previous?.metrics[name]?.value)
     const value = `${fmtStat(stat, d)}${stat.n > 1 ? ` (${stat.n} runs)` : ''}`
     const change = previous ? changeText(name, stat, previous.metrics[name], rules) : '—'
-    const nameCell: PhrasingContent[] = [name === primary ? strong(untrusted(name)) : untrusted(name), text(` ${goalOf(name, rules).goal === 'maximize' ? '↑' : '↓'}`)]
+    const nameCell: PhrasingContent[] = [
+      name === primary ? strong(untrusted(name)) : untrusted(name),
+      text(` ${goalOf(name, rules).goal === 'maximize' ? '↑' : '↓'}`)
+    ]
     return [nameCell, value, `${change}${accepted.has(name) ? ', accepted' : ''}`]
   })
-  if (metricNames.length > shown.length) rows.push([`… ${metricNames.length - shown.length} more in ${options.baselinePath ?? 'the baseline file'}`, '', ''])
+  if (metricNames.length > shown.length)
+    rows.push([
+      `… ${metricNames.length - shown.length} more in ${options.baselinePath ?? 'the baseline file'}`,
+      '',
+      ''
+    ])
   if (rows.length) {
-    const header: CellContent[] = ['metric', 'value', previous ? [text('vs previous ('), untrustedCode(previous.name), text(')')] : 'vs previous']
+    const header: CellContent[] = [
+      'metric',
+      'value',
+      previous ? [text('vs previous ('), untrustedCode(previous.name), text(')')] : 'vs previous'
+    ]
     blocks.push(table([null, 'right', 'right'], header, rows))
   }
 
-  const why: PhrasingContent[] = [strong(text('Why it was chosen.')), text(' '), untrusted(c.reason ?? 'It was the first model promoted.', 400)]
+  const why: PhrasingContent[] = [
+    strong(text('Why it was chosen.')),
+    text(' '),
+    untrusted(c.reason ?? 'It was the first model promoted.', 400)
+  ]
   for (const a of c.acceptedRegressions ?? []) {
     why.push(
       text(' The '),
@@ -260,18 +329,25 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
 
   const params = Object.keys(c.params).sort()
   if (params.length) {
-    const rows: CellContent[][] = params.slice(0, 100).map(k => [[untrusted(k)], [untrustedCode(c.params[k] === null ? 'null' : String(c.params[k]))]])
-    if (params.length > 100) rows.push([`… ${params.length - 100} more in ${options.baselinePath ?? 'the baseline file'}`, ''])
-    blocks.push(...details(`Hyperparameters (${params.length})`, [table([null, null], ['param', 'value'], rows)]))
+    const rows: CellContent[][] = params
+      .slice(0, 100)
+      .map(k => [[untrusted(k)], [untrustedCode(c.params[k] === null ? 'null' : String(c.params[k]))]])
+    if (params.length > 100)
+      rows.push([`… ${params.length - 100} more in ${options.baselinePath ?? 'the baseline file'}`, ''])
+    blocks.push(
+      ...details(`Hyperparameters (${params.length})`, [table([null, null], ['param', 'value'], rows)])
+    )
   }
 
-  const provenance: PhrasingContent[] = []
-  const sep = () => provenance.length && provenance.push(text(' · '))
-  if (c.metadata.dataVersion) provenance.push(text('Data '), untrustedCode(c.metadata.dataVersion))
-  if (c.metadata.gitCommit) (sep(), provenance.push(text('code '), untrustedCode(shortSha(c.metadata.gitCommit))))
-  if (c.commit) (sep(), provenance.push(text('merged as '), untrustedCode(shortSha(c.commit))))
-  const env = Object.entries(c.metadata.environment ?? {}).sort(([a], [b]) => a.localeCompare(b)).slice(0, 4)
-  if (env.length) (sep(), provenance.push(untrusted(env.map(([k, v]) => `${k} ${v}`).join(', '), 200)))
+  const parts: PhrasingContent[][] = []
+  if (c.metadata.dataVersion) parts.push([text('Data '), untrustedCode(c.metadata.dataVersion)])
+  if (c.metadata.gitCommit) parts.push([text('code '), untrustedCode(shortSha(c.metadata.gitCommit))])
+  if (c.commit) parts.push([text('merged as '), untrustedCode(shortSha(c.commit))])
+  const env = Object.entries(c.metadata.environment ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .slice(0, 4)
+  if (env.length) parts.push([untrusted(env.map(([k, v]) => `${k} ${v}`).join(', '), 200)])
+  const provenance = parts.flatMap((p, i) => (i ? [text(' · '), ...p] : p))
   if (provenance.length) blocks.push(paragraph(...provenance))
   return blocks
 }
@@ -313,7 +389,9 @@ export function historySection(baseline: BaselineFile, options: DocsOptions): Ro
   } else {
     blocks.push(heading(2, text('Baseline history')))
   }
-  const others = orderMetrics(Object.keys(c.metrics), primary, rules).filter(m => m !== primary).slice(0, 2)
+  const others = orderMetrics(Object.keys(c.metrics), primary, rules)
+    .filter(m => m !== primary)
+    .slice(0, 2)
   const columns = primary ? [primary, ...others] : others
   const rows: CellContent[][] = models.map(r => [
     r.date ? neutralDate(r.date) : '—',
@@ -337,7 +415,13 @@ export function historySection(baseline: BaselineFile, options: DocsOptions): Ro
     const max = options.maxPrs ?? 50
     for (const r of byDate.slice(0, max)) blocks.push(...prExperiments(r, rules))
     if (byDate.length > max) {
-      blocks.push(paragraph(text(`${byDate.length - max} older merges are listed in ${options.baselinePath ?? 'the baseline file'}.`)))
+      blocks.push(
+        paragraph(
+          text(
+            `${byDate.length - max} older merges are listed in ${options.baselinePath ?? 'the baseline file'}.`
+          )
+        )
+      )
     }
   }
   return blocks
@@ -346,9 +430,24 @@ export function historySection(baseline: BaselineFile, options: DocsOptions): Ro
 /** A line chart of the primary metric of each champion, oldest first, named in its title (Mermaid draws no legend). */
 function primaryChart(models: BaselineRecord[], primary: string): RootContent[] {
   const points = models
-    .map(r => ({ label: r.pr && Number.isInteger(r.pr.number) ? `#${r.pr.number}` : mermaidLabel(shortSha(r.commit) ?? r.name, 20), value: r.metrics[primary]?.value }))
-    .filter((p): p is { label: string; value: number } => typeof p.value === 'number' && Number.isFinite(p.value))
-  if (!points.length) return [paragraph(text('No champion so far reported a finite '), untrusted(primary), text(', so there is no chart.'))]
+    .map(r => ({
+      label:
+        r.pr && Number.isInteger(r.pr.number)
+          ? `#${r.pr.number}`
+          : mermaidLabel(shortSha(r.commit) ?? r.name, 20),
+      value: r.metrics[primary]?.value
+    }))
+    .filter(
+      (p): p is { label: string; value: number } => typeof p.value === 'number' && Number.isFinite(p.value)
+    )
+  if (!points.length)
+    return [
+      paragraph(
+        text('No champion so far reported a finite '),
+        untrusted(primary),
+        text(', so there is no chart.')
+      )
+    ]
   const values = points.map(p => p.value)
   const lo = Math.min(...values)
   const hi = Math.max(...values)
@@ -385,16 +484,31 @@ function metricCell(value: unknown): string {
 function prExperiments(r: BaselineRecord, rules: Rules): RootContent[] {
   const runs = r.experiments ?? []
   const primary = r.primary
-  const names = orderMetrics([...new Set(runs.flatMap(x => Object.keys(x.metrics ?? {})))], primary, rules).slice(0, 4)
+  const names = orderMetrics(
+    [...new Set(runs.flatMap(x => Object.keys(x.metrics ?? {})))],
+    primary,
+    rules
+  ).slice(0, 4)
   const shown = runs.slice(0, 50)
   const rows: CellContent[][] = shown.map(x => [
-    [untrustedCode(x.name), ...(x.chosen ? [text(r.promoted === false ? ' (best, not promoted)' : ' ✅ chosen')] : [])],
+    [
+      untrustedCode(x.name),
+      ...(x.chosen ? [text(r.promoted === false ? ' (best, not promoted)' : ' ✅ chosen')] : [])
+    ],
     ...names.map(m => (x.status === 'failed' ? '—' : metricCell(x.metrics?.[m]))),
     statusCell(x)
   ])
-  if (runs.length > shown.length) rows.push([`… ${runs.length - shown.length} more runs`, ...names.map(() => ''), ''])
-  const header: CellContent[] = ['run', ...names.map(m => [untrusted(m), text(` ${goalOf(m, rules).goal === 'maximize' ? '↑' : '↓'}`)]), 'status']
-  const who = r.pr && Number.isInteger(r.pr.number) ? `PR #${r.pr.number}${r.pr.title ? `: ${r.pr.title}` : ''}` : `commit ${shortSha(r.commit) ?? r.name}`
+  if (runs.length > shown.length)
+    rows.push([`… ${runs.length - shown.length} more runs`, ...names.map(() => ''), ''])
+  const header: CellContent[] = [
+    'run',
+    ...names.map(m => [untrusted(m), text(` ${goalOf(m, rules).goal === 'maximize' ? '↑' : '↓'}`)]),
+    'status'
+  ]
+  const who =
+    r.pr && Number.isInteger(r.pr.number)
+      ? `PR #${r.pr.number}${r.pr.title ? `: ${r.pr.title}` : ''}`
+      : `commit ${shortSha(r.commit) ?? r.name}`
   const summary = `${who} (${runs.length} run${runs.length === 1 ? '' : 's'})${r.promoted === false ? ', champion kept' : ''}`
   const inner: RootContent[] = [table([null, ...names.map(() => 'right' as const), null], header, rows)]
   if (r.promoted === false && r.reason) inner.push(paragraph(untrusted(r.reason, 400)))
@@ -402,6 +516,7 @@ function prExperiments(r: BaselineRecord, rules: Rules): RootContent[] {
 }
 
 function statusCell(x: RunSummary): CellContent {
-  if (x.status === 'failed') return [text('❌ failed'), ...(x.statusReason ? [text(': '), untrusted(x.statusReason, 80)] : [])]
+  if (x.status === 'failed')
+    return [text('❌ failed'), ...(x.statusReason ? [text(': '), untrusted(x.statusReason, 80)] : [])]
   return [untrusted(x.status ?? 'finished')]
 }

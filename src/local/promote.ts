@@ -1,0 +1,128 @@
+// `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
+// and committed with git (the baseline file and the docs page only).
+import { execFile } from 'node:child_process'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import type { MergedPullRequest, ReviewDecisions } from '../core/promotion.js'
+import { formatDiagnostic } from '../core/run.js'
+import type { Rules } from '../core/rules.js'
+import { planPromotion } from '../modes/promote.js'
+import { collectRuns } from '../sources/detect.js'
+
+const execFileAsync = promisify(execFile)
+
+/** What a local promote needs. */
+export interface LocalPromoteOptions {
+  /** The checkout (a git work tree); runs, baseline and docs paths are relative to it. */
+  workspace: string
+  /** Paths or globs of run outputs; empty means auto-detect. */
+  runs: string[]
+  baselinePath: string
+  docsPath: string
+  rules: Rules
+  /** The review id (default `default`). */
+  id?: string
+  /** The PR the runs belong to, when known. */
+  pr?: MergedPullRequest
+  decisions?: ReviewDecisions
+  /** The time recorded as the merge date. */
+  now: Date
+  /** Commit the two files (default true); false only writes them. */
+  commit?: boolean
+}
+
+/** What a local promote did, for the CLI to print. */
+export interface LocalPromoteResult {
+  /** The new commit, when one was made. */
+  commitSha?: string
+  /** The champion after the promote. */
+  champion?: string
+  /** Why nothing was written, when nothing was. */
+  skipped?: string
+  /** Files written (relative to the workspace). */
+  written: string[]
+  /** The commit message used, or that would have been used. */
+  message?: string
+  /** Runs that could not be read, champion picks that named no run … */
+  warnings: string[]
+}
+
+/** Promotes the runs of a local checkout: rewrites the baseline and the docs page and commits both with git. */
+export async function promoteLocal(options: LocalPromoteOptions): Promise<LocalPromoteResult> {
+  const { workspace, baselinePath, docsPath } = options
+  const commitFiles = options.commit !== false
+  const head = commitFiles
+    ? await git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}'], 'find the commit to promote')
+    : undefined
+  const collection = await collectRuns({ workspace, patterns: options.runs })
+  const warnings = collection.diagnostics.map(formatDiagnostic)
+  const current = {
+    baseline: await readOptional(workspace, baselinePath),
+    docs: await readOptional(workspace, docsPath)
+  }
+  const plan = planPromotion(current, {
+    id: options.id ?? 'default',
+    rules: options.rules,
+    baselinePath,
+    docsPath,
+    runs: collection.runs,
+    pr: options.pr,
+    decisions: options.decisions,
+    commit: head ?? 'working-tree',
+    date: options.now.toISOString()
+  })
+  warnings.push(...plan.warnings)
+  if (plan.skipped) return { skipped: plan.skipped, champion: plan.champion, written: [], warnings }
+  const written = Object.keys(plan.files)
+  if (!written.length)
+    return {
+      skipped: 'the baseline and the docs page already say this; nothing to commit',
+      champion: plan.champion,
+      written,
+      warnings
+    }
+  for (const [rel, text] of Object.entries(plan.files)) {
+    const abs = path.resolve(workspace, rel)
+    await mkdir(path.dirname(abs), { recursive: true })
+    await writeFile(abs, text)
+  }
+  if (!commitFiles) return { champion: plan.champion, written, message: plan.message, warnings }
+  await git(workspace, ['add', '--', ...written], `stage ${written.join(' and ')}`)
+  await git(
+    workspace,
+    ['commit', '--quiet', '--no-verify', '-m', plan.message, '--', ...written],
+    `commit ${written.join(' and ')}`
+  )
+  const commitSha = await git(workspace, ['rev-parse', 'HEAD'], 'read the new commit')
+  return { commitSha, champion: plan.champion, written, message: plan.message, warnings }
+}
+
+/** A file of the working tree, or undefined when it does not exist. */
+async function readOptional(workspace: string, rel: string): Promise<string | undefined> {
+  try {
+    return await readFile(path.resolve(workspace, rel), 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new Error(
+      `${rel}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the path and its permissions`
+    )
+  }
+}
+
+/** Runs git in the workspace; a failure says what was being done and git's own words. */
+async function git(workspace: string, args: string[], what: string): Promise<string> {
+  try {
+    const { stdout } = await execFileAsync('git', ['-C', workspace, ...args], {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024
+    })
+    return stdout.trim()
+  } catch (e) {
+    const stderr = String((e as { stderr?: string }).stderr ?? (e as Error).message).trim()
+    throw new Error(
+      `git could not ${what} in ${workspace}: ${stderr.split('\n').slice(0, 3).join(' ')}. ` +
+        'Run promote inside a git checkout with at least one commit and a user.name/user.email configured, or pass --no-commit to only write the files.'
+    )
+  }
+}

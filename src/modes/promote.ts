@@ -1,0 +1,312 @@
+// Promote mode (push to the default branch): find the merged PR, collect its runs, choose the champion, and
+// commit the new baseline and the living docs in one commit through the Git Data API, retried on a race.
+import { parseBaseline, serializeBaseline } from '../core/baseline.js'
+import { promote, type MergedPullRequest, type ReviewDecisions } from '../core/promotion.js'
+import { formatDiagnostic, type Run } from '../core/run.js'
+import type { Rules } from '../core/rules.js'
+import type { GitHubClient } from '../github/client.js'
+import type { PullRequestInfo } from '../github/pr.js'
+import { updateDocsPage } from '../report/docs.js'
+import { neutralize, paragraph, stringify, untrusted } from '../report/mdast.js'
+import { collectRuns } from '../sources/detect.js'
+import type { ModeContext, ModeOutcome } from './types.js'
+
+/** Everything a promotion computes from, besides the two files at the head it is applied to. */
+export interface PromotionPlanInput {
+  id: string
+  rules: Rules
+  baselinePath: string
+  docsPath: string
+  runs: Run[]
+  pr?: MergedPullRequest
+  /** The merge commit (push `after`), or the local commit promoted. */
+  commit: string
+  /** ISO-8601 time of the merge. */
+  date: string
+  decisions?: ReviewDecisions
+}
+
+/** The files to write (only those whose text changes) and what the promotion did. */
+export interface PromotionPlan {
+  /** New texts by path; empty when nothing changes. */
+  files: Record<string, string>
+  /** The champion after the promotion (unchanged when the PR's best did not replace it). */
+  champion?: string
+  /** Why nothing is written, when nothing is. */
+  skipped?: string
+  /** True when the PR's best run became the champion. */
+  becameChampion?: boolean
+  /** A commit message for these files, ending in [skip ci]. */
+  message: string
+  warnings: string[]
+}
+
+/**
+ * The new baseline file and docs page from their texts at a head: a pure function of its inputs, so a commit
+ * retried on a newer head computes the same change on top of whatever landed meanwhile. Throws BaselineError for
+ * an unusable baseline file and DocsMarkerError for broken markers (then nothing is written).
+ */
+export function planPromotion(
+  current: { baseline?: string; docs?: string },
+  input: PromotionPlanInput
+): PromotionPlan {
+  const previous =
+    current.baseline === undefined ? undefined : parseBaseline(current.baseline, input.baselinePath)
+  const result = promote({
+    id: input.id,
+    previous,
+    runs: input.runs,
+    rules: input.rules,
+    pr: input.pr,
+    commit: input.commit,
+    date: input.date,
+    decisions: input.decisions
+  })
+  const subject = promotionSubject(input)
+  if (result.kind === 'skipped')
+    return {
+      files: {},
+      skipped: result.reason,
+      champion: previous?.champion.name,
+      message: subject,
+      warnings: []
+    }
+  const baselineText = serializeBaseline(result.baseline)
+  const docsText = updateDocsPage(current.docs, result.baseline, {
+    id: input.id,
+    rules: input.rules,
+    baselinePath: input.baselinePath,
+    file: input.docsPath
+  })
+  const files: Record<string, string> = {}
+  if (baselineText !== current.baseline) files[input.baselinePath] = baselineText
+  if (docsText !== current.docs) files[input.docsPath] = docsText
+  const champion = result.baseline.champion.name
+  const body = result.becameChampion
+    ? `New champion: ${neutralize(champion)}. ${neutralize(result.record.reason ?? '', 300)}`
+    : `The champion ${neutralize(champion)} stays; the runs of this merge are recorded in the history.`
+  return {
+    files,
+    champion,
+    becameChampion: result.becameChampion,
+    message: `${subject}\n\n${body}\nUpdated by Experiment Review: ${input.baselinePath} and ${input.docsPath}.`,
+    warnings: result.warnings
+  }
+}
+
+/** The first line of a promotion commit: what was promoted, and `[skip ci]` so the commit starts no workflow. */
+export function promotionSubject(input: Pick<PromotionPlanInput, 'pr' | 'commit' | 'id'>): string {
+  const what = input.pr ? `PR #${input.pr.number}` : `commit ${input.commit.slice(0, 7)}`
+  const id = input.id === 'default' ? '' : ` (${neutralize(input.id, 40)})`
+  return `Experiment Review${id}: promote the runs of ${what} to the baseline [skip ci]`
+}
+
+/** The config a promote needs (a subset of the action's inputs). */
+export interface PromoteConfig {
+  workspace: string
+  /** Paths or globs of run outputs; empty means auto-detect. */
+  runs: string[]
+  baselinePath: string
+  docsPath: string
+  id: string
+  rules: Rules
+}
+
+/** Inputs of runPromote: config, the push event's facts, a client, the clock. */
+export interface RunPromoteOptions {
+  config: PromoteConfig
+  /** The push event's `after` sha (the merge commit). */
+  after: string
+  /** The pushed ref (`refs/heads/main`) or branch name; the commit goes on top of it. */
+  ref: string
+  repository: { owner: string; repo: string }
+  client: GitHubClient
+  now: Date
+  /** The reviewers' decisions on the merged PR, or how to read them once the PR is known (the caller parses the sticky comment). */
+  decisions?: ReviewDecisions | ((pr: PullRequestInfo) => Promise<ReviewDecisions | undefined>)
+  /** Who pushed (the event's pusher.name), recorded as who merged when the PR does not say. */
+  pusher?: string
+  /** Retry knobs of the commit (tests pass a fast sleep). */
+  commit?: {
+    maxAttempts?: number
+    backoffBaseMs?: number
+    sleep?: (ms: number) => Promise<void>
+    random?: () => number
+  }
+  log?: (message: string) => void
+}
+
+/** What runPromote did. */
+export interface RunPromoteResult {
+  /** The commit made on the branch, when one was. */
+  commitSha?: string
+  /** The champion after the promote. */
+  champion?: string
+  /** Why no commit was made. */
+  skipped?: string
+  /** The merged PR, when one was found. */
+  pr?: number
+  /** Paths the commit changed. */
+  changedPaths: string[]
+  /** Runs that could not be read, champion picks that named no run … */
+  warnings: string[]
+}
+
+/** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */
+export async function runPromote(options: RunPromoteOptions): Promise<RunPromoteResult> {
+  const { config, client, after, repository } = options
+  const { owner, repo } = repository
+  const log = options.log ?? (() => undefined)
+  const branch = options.ref.replace(/^refs\/heads\//, '')
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(after)) {
+    throw new Error(
+      `The push event's after sha ${JSON.stringify(after)} is not a commit id; promote runs on a push event to the default branch.`
+    )
+  }
+  const [{ findPullRequestForSha }, { commitFilesToBranch }] = await Promise.all([
+    import('../github/pr.js'),
+    import('../github/commit.js')
+  ])
+
+  const found = await findPullRequestForSha({ client, owner, repo, sha: after })
+  const merged = found?.merged ? found : undefined
+  const extra = merged as (PullRequestInfo & { mergedBy?: string; mergedAt?: string }) | undefined
+  const pr: MergedPullRequest | undefined = merged
+    ? {
+        number: merged.number,
+        title: merged.title,
+        url: merged.htmlUrl,
+        ...(extra?.mergedBy || options.pusher ? { mergedBy: extra?.mergedBy || options.pusher } : {})
+      }
+    : undefined
+  log(
+    pr
+      ? `The push ${after.slice(0, 7)} merged PR #${pr.number}.`
+      : `No merged pull request has ${after.slice(0, 7)} as its merge commit; promoting the runs of the commit itself.`
+  )
+
+  const collection = await collectRuns({ workspace: config.workspace, patterns: config.runs })
+  const warnings = collection.diagnostics.map(formatDiagnostic)
+  const decisions =
+    typeof options.decisions === 'function'
+      ? merged
+        ? await options.decisions(merged)
+        : undefined
+      : options.decisions
+  const input: PromotionPlanInput = {
+    id: config.id,
+    rules: config.rules,
+    baselinePath: config.baselinePath,
+    docsPath: config.docsPath,
+    runs: collection.runs,
+    pr,
+    commit: after,
+    date: extra?.mergedAt ?? options.now.toISOString(),
+    decisions
+  }
+  let plan: PromotionPlan | undefined
+  const result = await commitFilesToBranch({
+    client,
+    owner,
+    repo,
+    branch,
+    message: `${promotionSubject(input)}\n\nUpdated by Experiment Review: ${config.baselinePath} and ${config.docsPath}.`,
+    maxAttempts: options.commit?.maxAttempts ?? 10,
+    backoffBaseMs: options.commit?.backoffBaseMs,
+    sleep: options.commit?.sleep,
+    random: options.commit?.random,
+    computeFiles: async readFile => {
+      const [baseline, docs] = await Promise.all([readFile(config.baselinePath), readFile(config.docsPath)])
+      plan = planPromotion({ baseline, docs }, input)
+      return plan.files
+    }
+  })
+  const last = plan as PromotionPlan | undefined
+  warnings.push(...(last?.warnings ?? []))
+  const skipped = result.commitSha
+    ? undefined
+    : (last?.skipped ??
+      `${config.baselinePath} and ${config.docsPath} on ${branch} already say this; no commit was made`)
+  if (result.commitSha)
+    log(
+      `Committed ${result.changedPaths.join(' and ')} to ${branch} as ${result.commitSha.slice(0, 7)} (attempt ${result.attempts}).`
+    )
+  else log(`No commit: ${skipped}`)
+  return {
+    ...(result.commitSha ? { commitSha: result.commitSha } : {}),
+    champion: last?.champion,
+    ...(skipped ? { skipped } : {}),
+    ...(pr ? { pr: pr.number } : {}),
+    changedPaths: result.changedPaths,
+    warnings
+  }
+}
+
+/** The action's promote mode: reads the push event, loads the rules, runs runPromote and reports what it did. */
+export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
+  const payload = ctx.payload as {
+    after?: unknown
+    ref?: unknown
+    deleted?: unknown
+    pusher?: { name?: unknown }
+    repository?: { name?: unknown; owner?: { login?: unknown; name?: unknown }; default_branch?: unknown }
+  }
+  const ref = typeof payload.ref === 'string' ? payload.ref : (ctx.env.GITHUB_REF ?? '')
+  const after = typeof payload.after === 'string' ? payload.after : (ctx.env.GITHUB_SHA ?? '')
+  const defaultBranch =
+    typeof payload.repository?.default_branch === 'string' ? payload.repository.default_branch : undefined
+  if (payload.deleted === true || /^0+$/.test(after)) {
+    ctx.log.notice('Experiment Review: the push deleted a branch; nothing to promote.')
+    return {}
+  }
+  if (!ref.startsWith('refs/heads/') || (defaultBranch && ref !== `refs/heads/${defaultBranch}`)) {
+    ctx.log.notice(
+      `Experiment Review: promote runs on pushes to the default branch${defaultBranch ? ` (${defaultBranch})` : ''}; this push is to ${ref || 'an unknown ref'}, so nothing was promoted.`
+    )
+    return {}
+  }
+  const [owner, repo] = (ctx.env.GITHUB_REPOSITORY ?? '').split('/')
+  const repository = {
+    owner: typeof payload.repository?.owner?.login === 'string' ? payload.repository.owner.login : owner,
+    repo: typeof payload.repository?.name === 'string' ? payload.repository.name : repo
+  }
+  if (!repository.owner || !repository.repo)
+    throw new Error(
+      'The push event names no repository and GITHUB_REPOSITORY is empty; run promote from a push workflow.'
+    )
+  const [{ loadRules }, { createGitHubClient }] = await Promise.all([
+    import('../config/load.js'),
+    import('../github/client.js')
+  ])
+  const { rules } = await loadRules(ctx.config.workspace, ctx.config.configFile)
+  const client = await createGitHubClient({
+    token: ctx.config.token,
+    runtime: 'actions',
+    env: ctx.env,
+    log: { debug: () => undefined, info: m => ctx.log.info(m), warning: m => ctx.log.warning(m) }
+  })
+  const result = await runPromote({
+    config: {
+      workspace: ctx.config.workspace,
+      runs: ctx.config.runs,
+      baselinePath: ctx.config.baselinePath,
+      docsPath: ctx.config.docsPath,
+      id: ctx.config.id,
+      rules
+    },
+    after,
+    ref,
+    repository,
+    client,
+    now: ctx.now,
+    pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
+    log: m => ctx.log.info(m)
+  })
+  for (const w of result.warnings) ctx.log.warning(w)
+  const line = result.commitSha
+    ? `Experiment Review committed ${result.changedPaths.join(' and ')} as ${result.commitSha.slice(0, 7)}; the champion is ${result.champion ?? 'unchanged'}.`
+    : `Experiment Review made no commit: ${result.skipped ?? 'nothing changed'}.`
+  ctx.log.notice(line)
+  await ctx.log.summary(stringify([paragraph(untrusted(line, 2000))]))
+  return result.champion ? { champion: result.champion } : {}
+}
