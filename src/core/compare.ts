@@ -48,8 +48,10 @@ export interface SignificanceResult {
   ci95?: [number, number]
   /** Welch 95% interval of the difference of means (PR − baseline). */
   welchCi95?: [number, number]
-  /** Why no test ran (inconclusive: too few samples; exact: no variance). */
+  /** Why no test could be run (state inconclusive only): too few finite samples on a side. */
   inconclusive?: string
+  /** Why no test was needed (state exact only): no variance on either side. */
+  reason?: string
   /** Finite samples used from each side. */
   n: { baseline: number; current: number }
   /** Non-finite samples (NaN, ±Infinity) left out of the test on each side. */
@@ -375,7 +377,7 @@ export function testSignificance(baseline: MetricStat, current: MetricStat, alph
   if (isInconclusive(result)) {
     if (result.exactDifference !== undefined) {
       const d = result.exactDifference
-      return { state: 'exact', tested: false, significant: d !== 0, ci95: [d, d], inconclusive: result.inconclusive, n, excluded, alpha }
+      return { state: 'exact', tested: false, significant: d !== 0, ci95: [d, d], reason: result.inconclusive, n, excluded, alpha }
     }
     return { state: 'inconclusive', tested: false, inconclusive: result.inconclusive, n, excluded, alpha }
   }
