@@ -40,7 +40,10 @@ function welchByHand(a: number[], b: number[]): { t: number; df: number } {
   const B = stats(b)
   const qa = A.v / A.n
   const qb = B.v / B.n
-  return { t: (B.mean - A.mean) / Math.sqrt(qa + qb), df: (qa + qb) ** 2 / (qa ** 2 / (A.n - 1) + qb ** 2 / (B.n - 1)) }
+  return {
+    t: (B.mean - A.mean) / Math.sqrt(qa + qb),
+    df: (qa + qb) ** 2 / (qa ** 2 / (A.n - 1) + qb ** 2 / (B.n - 1))
+  }
 }
 
 const tested = (r: ReturnType<typeof welchTTest>): WelchResult => {
@@ -110,10 +113,13 @@ describe('Student t distribution', () => {
     [2.5, 2],
     [1, 1],
     [12, 1]
-  ])('survival at t = %p, df = %p matches the closed forms (df 1: Cauchy; df 2: (1 − t/√(t²+2))/2)', (t, df) => {
-    const exact = df === 1 ? 0.5 - Math.atan(t) / Math.PI : 0.5 * (1 - t / Math.sqrt(t * t + 2))
-    expect(Math.abs(studentTSurvival(t, df) - exact)).toBeLessThan(1e-13)
-  })
+  ])(
+    'survival at t = %p, df = %p matches the closed forms (df 1: Cauchy; df 2: (1 − t/√(t²+2))/2)',
+    (t, df) => {
+      const exact = df === 1 ? 0.5 - Math.atan(t) / Math.PI : 0.5 * (1 - t / Math.sqrt(t * t + 2))
+      expect(Math.abs(studentTSurvival(t, df) - exact)).toBeLessThan(1e-13)
+    }
+  )
 
   it.each([
     [2.1, 3.5],
@@ -146,7 +152,9 @@ describe('Student t distribution', () => {
 
   it('quantile matches closed forms to 1e-10 (df 1: tan(π(q − ½)); df 2: (2q − 1)/√(2q(1 − q)); df 4: Hill 1970)', () => {
     for (const q of [0.6, 0.9, 0.975, 0.999]) {
-      expect(Math.abs(studentTQuantile(q, 1) - Math.tan(Math.PI * (q - 0.5)))).toBeLessThan(1e-10 * Math.max(1, Math.tan(Math.PI * (q - 0.5))))
+      expect(Math.abs(studentTQuantile(q, 1) - Math.tan(Math.PI * (q - 0.5)))).toBeLessThan(
+        1e-10 * Math.max(1, Math.tan(Math.PI * (q - 0.5)))
+      )
       expect(Math.abs(studentTQuantile(q, 2) - (2 * q - 1) / Math.sqrt(2 * q * (1 - q)))).toBeLessThan(1e-10)
       const alpha = 4 * q * (1 - q)
       const df4 = 2 * Math.sqrt(Math.cos(Math.acos(Math.sqrt(alpha)) / 3) / Math.sqrt(alpha) - 1)
@@ -174,7 +182,8 @@ describe('Student t distribution', () => {
       [5, 0.2265625],
       [10, 0.019287109375]
     ]
-    for (const [a, expected] of table) expect(Math.abs(regularizedIncompleteBeta(0.5, a, 3) - expected)).toBeLessThan(1e-13)
+    for (const [a, expected] of table)
+      expect(Math.abs(regularizedIncompleteBeta(0.5, a, 3) - expected)).toBeLessThan(1e-13)
   })
 })
 
@@ -229,7 +238,9 @@ describe('degenerate tests give reasons, never a crash or a made-up p', () => {
     expect(r.n).toEqual([3, 3])
     expect(r.nonFinite).toEqual([1, 0])
     const few = welchTTest([1, NaN], [2, 3, 4])
-    expect(isInconclusive(few) && few.inconclusive).toMatch(/1 baseline, 3 in this PR after leaving out 1 non-finite/)
+    expect(isInconclusive(few) && few.inconclusive).toMatch(
+      /1 baseline, 3 in this PR after leaving out 1 non-finite/
+    )
   })
 })
 
