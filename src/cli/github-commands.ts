@@ -1,8 +1,236 @@
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.
+// `review` runs the action's review (reviewPullRequest) from any CI or GPU cluster: the PR is read through the API,
+// the log goes to stderr, the comparison to stdout, and a commit status on the PR head gates the merge.
+// `promote` runs the merge-time promotion on a local checkout (src/local/promote.ts).
+import path from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { ActionConfig } from '../config/inputs.js'
+import { loadRules } from '../config/load.js'
+import { renderText, plain, renderDiagnostics } from '../report/text.js'
+import type { ActionLog, LogPlace } from '../modes/types.js'
 import type { CliIo } from './run.js'
-import { UsageError } from './run.js'
+import { EXIT, UsageError } from './run.js'
+
+const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
+                                [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
+                                [--no-comment] [--no-fail-on-regression]
+
+Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
+baseline at the PR's base (--baseline, the path in the repository, default .experiments/baseline.json; from the
+local git history when it has the base commit, else through the API), posts the sticky comment and sets the
+commit status experiment-review/<id> on the PR's head, so a required status check gates the merge.
+
+The token is read from GITHUB_TOKEN (it needs pull-requests: write and statuses: write; contents: read for a
+private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
+
+Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a GitHub error.
+`
+
+const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline .experiments/baseline.json]
+                                 [--docs docs/experiments.md] [--rules FILE] [--id ID] [--pr N]
+                                 [--workspace DIR] [--no-commit]
+
+Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
+and commits both with git (--no-commit only writes them).
+`
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+
+type Values = Record<string, string | boolean | string[] | undefined>
+
+function parse(args: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
+  try {
+    const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true })
+    return { values: values as Values, positionals }
+  } catch (e) {
+    throw new UsageError(
+      `${(e as Error).message.replace(/\. To specify a positional.*$/, '')}; see experiment-review --help`
+    )
+  }
+}
+
+function repoPath(flag: string, value: string | undefined, fallback: string): string {
+  const v = (value ?? '').trim() || fallback
+  if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..')) {
+    throw new UsageError(
+      `--${flag} ${JSON.stringify(v)} must be a path inside the repository, without ".." (e.g. ${fallback})`
+    )
+  }
+  return v
+}
+
+function reviewId(value: string | undefined): string {
+  const id = (value ?? 'default').trim()
+  if (!ID.test(id))
+    throw new UsageError(
+      `--id ${JSON.stringify(id)} is not a review id; use letters, digits, ".", "_" or "-" (at most 64)`
+    )
+  return id
+}
+
+function prNumber(value: string | undefined, required: boolean): number | undefined {
+  if (value === undefined) {
+    if (required) throw new UsageError('review needs --pr N, the pull request number (e.g. --pr 42)')
+    return undefined
+  }
+  if (!/^[1-9][0-9]{0,9}$/.test(value.trim()))
+    throw new UsageError(`--pr ${JSON.stringify(value)} is not a pull request number; expected e.g. --pr 42`)
+  return Number(value.trim())
+}
+
+/** A review log on the terminal: plain lines on stderr, annotations prefixed with their level and place. */
+export function cliLog(io: CliIo): ActionLog {
+  const where = (p?: LogPlace) => (p?.file ? `${plain(p.file, 200)}${p.line ? `:${p.line}` : ''}: ` : '')
+  return {
+    info: m => io.stderr(`${plain(m, 4000)}\n`),
+    notice: (m, p) => io.stderr(`notice: ${where(p)}${plain(m, 4000)}\n`),
+    warning: (m, p) => io.stderr(`warning: ${where(p)}${plain(m, 4000)}\n`),
+    error: (m, p) => io.stderr(`error: ${where(p)}${plain(m, 4000)}\n`),
+    summary: async () => undefined
+  }
+}
 
 /** Runs `review` or `promote` from the CLI. */
-export async function runGitHubCommand(command: 'review' | 'promote', _args: string[], _io: CliIo): Promise<number> {
-  throw new UsageError(`${command} is not wired into the CLI yet`)
+export async function runGitHubCommand(
+  command: 'review' | 'promote',
+  args: string[],
+  io: CliIo
+): Promise<number> {
+  return command === 'review' ? reviewCommand(args, io) : promoteCommand(args, io)
+}
+
+async function reviewCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    repo: { type: 'string' },
+    pr: { type: 'string' },
+    runs: { type: 'string', multiple: true },
+    rules: { type: 'string' },
+    baseline: { type: 'string' },
+    id: { type: 'string' },
+    workspace: { type: 'string' },
+    'bot-login': { type: 'string' },
+    'no-comment': { type: 'boolean' },
+    'no-fail-on-regression': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+  })
+  if (values.help) return (io.stdout(REVIEW_HELP), EXIT.pass)
+  const { parseRepository } = await import('../modes/review-event.js')
+  let repository: { owner: string; repo: string }
+  try {
+    repository = parseRepository(values.repo as string | undefined, '--repo')
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+  const number = prNumber(values.pr as string | undefined, true) as number
+  const token = (io.env.GITHUB_TOKEN ?? '').trim()
+  if (!token) {
+    throw new UsageError(
+      'review needs a token in GITHUB_TOKEN (pull-requests: write and statuses: write on the repository); it is never read from the command line'
+    )
+  }
+  const config: ActionConfig = {
+    workspace: path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.'),
+    runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
+    configFile: (values.rules as string | undefined) ?? '.github/experiment-review.yml',
+    baselinePath: repoPath('baseline', values.baseline as string | undefined, '.experiments/baseline.json'),
+    docsPath: 'docs/experiments.md',
+    token,
+    mode: 'review',
+    comment: !values['no-comment'],
+    failOnRegression: !values['no-fail-on-regression'],
+    id: reviewId(values.id as string | undefined),
+    botLogin: (values['bot-login'] as string | undefined)?.trim() || undefined
+  }
+  if (values.rules) await loadRules(config.workspace, config.configFile, { required: true })
+
+  const log = cliLog(io)
+  const [{ createGitHubClient }, { getPullRequest }, { reviewPullRequest, lazyClient }] = await Promise.all([
+    import('../github/client.js'),
+    import('../github/pr.js'),
+    import('../modes/review.js')
+  ])
+  const client = lazyClient(() =>
+    createGitHubClient({
+      token,
+      runtime: 'cli',
+      env: io.env,
+      log: { debug: () => undefined, info: m => log.info(m), warning: m => log.warning(m) }
+    })
+  )
+  const pr = await getPullRequest({ client: await client(), ...repository, pullNumber: number })
+  if (pr.state === 'closed')
+    log.warning(
+      `${repository.owner}/${repository.repo}#${number} is ${pr.merged ? 'merged' : 'closed'}; reviewing it anyway.`
+    )
+  const result = await reviewPullRequest({
+    config,
+    log,
+    env: io.env,
+    ...repository,
+    pr,
+    client,
+    runtime: 'cli',
+    commitStatus: true,
+    runUrl: io.env.EXPERIMENT_REVIEW_RUN_URL || undefined
+  })
+  if (result.comparison) {
+    if (result.comparison.diagnostics.length)
+      io.stderr(`${renderDiagnostics(result.comparison.diagnostics)}\n`)
+    io.stdout(renderText(result.comparison))
+    io.stdout(`\nreport: ${result.outcome.reportPath}\n`)
+    if (result.comment) io.stdout(`comment (${result.comment.action}): ${result.comment.url}\n`)
+    else if (result.commentSkipped) io.stdout(`comment: not posted (${plain(result.commentSkipped, 400)})\n`)
+    if (result.status)
+      io.stdout(
+        `status: ${result.status.context} ${result.status.state} on ${pr.headSha.slice(0, 12)} (${plain(result.status.description, 140)})\n`
+      )
+  }
+  if (result.outcome.failure) io.stderr(`experiment-review: ${plain(result.outcome.failure, 2000)}\n`)
+  if (result.failureKind === 'gate') return EXIT.fail
+  if (result.failureKind) return EXIT.usage
+  return EXIT.pass
+}
+
+async function promoteCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse(args, {
+    runs: { type: 'string', multiple: true },
+    rules: { type: 'string' },
+    baseline: { type: 'string' },
+    docs: { type: 'string' },
+    id: { type: 'string' },
+    pr: { type: 'string' },
+    workspace: { type: 'string' },
+    'no-commit': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+  })
+  if (values.help) return (io.stdout(PROMOTE_HELP), EXIT.pass)
+  const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
+  const loaded = await loadRules(
+    workspace,
+    (values.rules as string | undefined) ?? '.github/experiment-review.yml',
+    { required: !!values.rules }
+  )
+  const number = prNumber(values.pr as string | undefined, false)
+  const { promoteLocal } = await import('../local/promote.js')
+  const result = await promoteLocal({
+    workspace,
+    runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
+    baselinePath: repoPath('baseline', values.baseline as string | undefined, '.experiments/baseline.json'),
+    docsPath: repoPath('docs', values.docs as string | undefined, 'docs/experiments.md'),
+    rules: loaded.rules,
+    id: reviewId(values.id as string | undefined),
+    pr: number ? { number } : undefined,
+    now: new Date(),
+    commit: !values['no-commit']
+  })
+  for (const w of result.warnings) io.stderr(`warning: ${plain(w, 2000)}\n`)
+  if (result.skipped) {
+    io.stdout(`nothing promoted: ${plain(result.skipped, 400)}\n`)
+    return EXIT.pass
+  }
+  if (result.champion) io.stdout(`champion: ${plain(result.champion, 120)}\n`)
+  io.stdout(
+    `${result.commitSha ? 'committed' : 'wrote'} ${result.written.map(f => plain(f, 200)).join(', ')}${result.commitSha ? ` in ${result.commitSha.slice(0, 12)}` : ''}\n`
+  )
+  return EXIT.pass
 }
