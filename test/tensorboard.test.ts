@@ -5,7 +5,15 @@ import { Readable } from 'node:stream'
 import { crc32c, maskedCrc32c } from '../src/sources/crc.js'
 import { collectRuns } from '../src/sources/detect.js'
 import { scanTfRecords, tensorboardSource } from '../src/sources/tensorboard.js'
-import { DT, LFS_POINTER_TEXT, encodeEvent, eventFile, tfRecord, writeEventFile, type EventSpec } from './fixtures/make-tfevents.js'
+import {
+  DT,
+  LFS_POINTER_TEXT,
+  encodeEvent,
+  eventFile,
+  tfRecord,
+  writeEventFile,
+  type EventSpec
+} from './fixtures/make-tfevents.js'
 import { describeShared } from './helpers/shared.js'
 
 const onlyTb = { sources: [tensorboardSource] }
@@ -28,7 +36,11 @@ async function eventDir(rel: string, files: Record<string, EventSpec[] | Buffer 
 }
 
 const T0 = 1_700_000_000
-const simple = (step: number, tag: string, value: number): EventSpec => ({ wallTime: T0 + step, step, values: [{ kind: 'simple', tag, value }] })
+const simple = (step: number, tag: string, value: number): EventSpec => ({
+  wallTime: T0 + step,
+  step,
+  values: [{ kind: 'simple', tag, value }]
+})
 
 describe('TFRecord framing', () => {
   it('computes CRC-32C and its TFRecord mask', () => {
@@ -37,13 +49,17 @@ describe('TFRecord framing', () => {
     expect(maskedCrc32c(Buffer.alloc(0))).toBe(0xa282ead8)
     // Slicing-by-8 and the byte loop agree at every length and alignment.
     const data = Buffer.from(Array.from({ length: 100 }, (_, i) => (i * 37) & 0xff))
-    for (let s = 0; s < 9; s++) for (let e = s; e < 100; e += 7) expect(crc32c(data, s, e)).toBe(crc32c(Buffer.from(data.subarray(s, e))))
+    for (let s = 0; s < 9; s++)
+      for (let e = s; e < 100; e += 7)
+        expect(crc32c(data, s, e)).toBe(crc32c(Buffer.from(data.subarray(s, e))))
   })
 
   it('reads records split across stream chunks at every byte', async () => {
     const file = eventFile([simple(0, 'a', 1), simple(1, 'a', 2)])
     for (const size of [1, 3, 13, 40, 1000]) {
-      const chunks = Array.from({ length: Math.ceil(file.length / size) }, (_, i) => file.subarray(i * size, (i + 1) * size))
+      const chunks = Array.from({ length: Math.ceil(file.length / size) }, (_, i) =>
+        file.subarray(i * size, (i + 1) * size)
+      )
       const offsets: number[] = []
       const scan = await scanTfRecords(Readable.from(chunks), (_b, _s, _e, offset) => offsets.push(offset))
       expect(scan.records).toBe(3)
@@ -60,13 +76,49 @@ describe('TensorBoard event folders', () => {
         simple(0, 'loss', 2),
         simple(1, 'loss', 0.5),
         { wallTime: T0 + 2, step: 2, values: [{ kind: 'tensor', tag: 'acc', value: 0.75, dtype: DT.FLOAT }] },
-        { wallTime: T0 + 3, step: 3, values: [{ kind: 'tensor', tag: 'acc', value: 0.875, dtype: DT.FLOAT, form: 'val' }] },
-        { wallTime: T0 + 3, step: 3, values: [{ kind: 'tensor', tag: 'd', value: 0.1, dtype: DT.DOUBLE }, { kind: 'tensor', tag: 'd2', value: 0.2, dtype: DT.DOUBLE, form: 'val' }] },
-        { wallTime: T0 + 3, step: 3, values: [{ kind: 'tensor', tag: 'h', value: 1.5, dtype: DT.HALF }, { kind: 'tensor', tag: 'h2', value: -0.25, dtype: DT.HALF, form: 'val' }] },
+        {
+          wallTime: T0 + 3,
+          step: 3,
+          values: [{ kind: 'tensor', tag: 'acc', value: 0.875, dtype: DT.FLOAT, form: 'val' }]
+        },
+        {
+          wallTime: T0 + 3,
+          step: 3,
+          values: [
+            { kind: 'tensor', tag: 'd', value: 0.1, dtype: DT.DOUBLE },
+            { kind: 'tensor', tag: 'd2', value: 0.2, dtype: DT.DOUBLE, form: 'val' }
+          ]
+        },
+        {
+          wallTime: T0 + 3,
+          step: 3,
+          values: [
+            { kind: 'tensor', tag: 'h', value: 1.5, dtype: DT.HALF },
+            { kind: 'tensor', tag: 'h2', value: -0.25, dtype: DT.HALF, form: 'val' }
+          ]
+        },
         // Skipped: text, images, a histogram-shaped tensor, hparams, and Lightning's hp_metric placeholder.
-        { wallTime: T0 + 4, step: 4, values: [{ kind: 'text', tag: 'notes', text: 'hello' }, { kind: 'image', tag: 'img' }] },
-        { wallTime: T0 + 4, step: 4, values: [{ kind: 'tensor', tag: 'hist', value: 1, dtype: DT.FLOAT, shape: [2, 3] }] },
-        { wallTime: T0 + 4, step: 0, values: [{ kind: 'hparams', tag: '_hparams_/session_start_info' }, { kind: 'simple', tag: 'hp_metric', value: -1 }] },
+        {
+          wallTime: T0 + 4,
+          step: 4,
+          values: [
+            { kind: 'text', tag: 'notes', text: 'hello' },
+            { kind: 'image', tag: 'img' }
+          ]
+        },
+        {
+          wallTime: T0 + 4,
+          step: 4,
+          values: [{ kind: 'tensor', tag: 'hist', value: 1, dtype: DT.FLOAT, shape: [2, 3] }]
+        },
+        {
+          wallTime: T0 + 4,
+          step: 0,
+          values: [
+            { kind: 'hparams', tag: '_hparams_/session_start_info' },
+            { kind: 'simple', tag: 'hp_metric', value: -1 }
+          ]
+        },
         { wallTime: T0 + 5, step: 5, graph: true }
       ]
     })
@@ -95,12 +147,18 @@ describe('TensorBoard event folders', () => {
     await eventDir('lightning_logs/version_0', {
       'events.out.tfevents.1.host.1.0': [simple(0, 'loss', 3), simple(1, 'loss', 2)],
       'events.out.tfevents.2.host.1.1': [simple(2, 'loss', 1)],
-      'hparams.yaml': 'lr: 0.01\nloss: !!python/object:torch.nn.L1Loss\n  _buffers: {}\n  reduction: mean\nlayers: [1, 2]\n'
+      'hparams.yaml':
+        'lr: 0.01\nloss: !!python/object:torch.nn.L1Loss\n  _buffers: {}\n  reduction: mean\nlayers: [1, 2]\n'
     })
-    await eventDir('lightning_logs/version_0/nested', { 'events.out.tfevents.3.host.1.0': [simple(0, 'other', 1)] })
+    await eventDir('lightning_logs/version_0/nested', {
+      'events.out.tfevents.3.host.1.0': [simple(0, 'other', 1)]
+    })
     const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyTb })
     expect(diagnostics).toEqual([])
-    expect(runs.map(r => r.name).sort()).toEqual(['lightning_logs/version_0', 'lightning_logs/version_0/nested'])
+    expect(runs.map(r => r.name).sort()).toEqual([
+      'lightning_logs/version_0',
+      'lightning_logs/version_0/nested'
+    ])
     const run = runs.find(r => r.name === 'lightning_logs/version_0')
     expect(run?.metrics.loss.history?.map(p => p.value)).toEqual([3, 2, 1])
     expect(run?.params).toEqual({ lr: 0.01, 'loss.reduction': 'mean', layers: '[1,2]' })
@@ -109,13 +167,23 @@ describe('TensorBoard event folders', () => {
   it('stops a file at a bad CRC with the byte offset, keeps what was read, and reads the other files', async () => {
     const good = [simple(0, 'loss', 3), simple(1, 'loss', 2), simple(2, 'loss', 1)]
     const bytes = eventFile(good)
-    const records = [encodeEvent({ wallTime: T0, fileVersion: 'brain.Event:2' }), ...good.map(encodeEvent)].map(tfRecord)
+    const records = [
+      encodeEvent({ wallTime: T0, fileVersion: 'brain.Event:2' }),
+      ...good.map(encodeEvent)
+    ].map(tfRecord)
     const third = records[0].length + records[1].length + records[2].length
     bytes[third + 14] ^= 0x55 // inside the data of the fourth record (loss at step 2)
-    await eventDir('runs/x', { 'events.out.tfevents.1.h.1.0': bytes, 'events.out.tfevents.2.h.1.0': [simple(5, 'acc', 0.9)] })
+    await eventDir('runs/x', {
+      'events.out.tfevents.1.h.1.0': bytes,
+      'events.out.tfevents.2.h.1.0': [simple(5, 'acc', 0.9)]
+    })
     const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyTb })
     expect(diagnostics).toHaveLength(1)
-    expect(diagnostics[0]).toMatchObject({ severity: 'error', file: 'runs/x/events.out.tfevents.1.h.1.0', run: 'runs/x' })
+    expect(diagnostics[0]).toMatchObject({
+      severity: 'error',
+      file: 'runs/x/events.out.tfevents.1.h.1.0',
+      run: 'runs/x'
+    })
     expect(diagnostics[0].message).toBe(
       `record at byte ${third} (${records[3].length - 16} bytes) fails the CRC-32C check of its data; the file is corrupt from there. The 3 whole records before it were read`
     )
@@ -138,7 +206,10 @@ describe('TensorBoard event folders', () => {
     const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyTb })
     expect(runs).toEqual([])
     expect(diagnostics.map(d => [d.file, d.message.split(';')[0]])).toEqual([
-      ['runs/junk/events.out.tfevents.1.h.1.0', 'is not a TensorBoard event file: record at byte 0 fails the CRC-32C check of its length'],
+      [
+        'runs/junk/events.out.tfevents.1.h.1.0',
+        'is not a TensorBoard event file: record at byte 0 fails the CRC-32C check of its length'
+      ],
       ['runs/lfs/events.out.tfevents.1.h.1.0', 'is a Git LFS pointer, not event data']
     ])
   })
@@ -146,7 +217,11 @@ describe('TensorBoard event folders', () => {
   it('streams a file larger than the whole-file limit', async () => {
     const events = Array.from({ length: 20_000 }, (_, i) => simple(i, 'loss', 1 / (i + 1)))
     await eventDir('big', { 'events.out.tfevents.1.h.1.0': events })
-    const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyTb, limits: { maxTextBytes: 1024 } })
+    const { runs, diagnostics } = await collectRuns({
+      workspace: ws,
+      ...onlyTb,
+      limits: { maxTextBytes: 1024 }
+    })
     expect(diagnostics).toEqual([])
     expect(runs[0].metrics.loss.history).toHaveLength(20_000)
     expect(runs[0].metrics.loss.value).toBeCloseTo(1 / 20_000, 9)
@@ -168,12 +243,22 @@ describeShared('TensorBoard reader on real event files', fixtures => {
 
   it('reads Lightning logs (KANKAN): simple_value, slash tags, hparams.yaml with python tags, no hp_metric placeholder', async () => {
     const { runs, diagnostics } = await collectRuns({ workspace: path.join(root, 'KANKAN') })
-    expect(runs.map(r => r.name).sort()).toEqual(['lightning_logs/version_0', 'lightning_logs/version_1', 'lightning_logs/version_11', 'lightning_logs/version_2'])
+    expect(runs.map(r => r.name).sort()).toEqual([
+      'lightning_logs/version_0',
+      'lightning_logs/version_1',
+      'lightning_logs/version_11',
+      'lightning_logs/version_2'
+    ])
     const v0 = runs.find(r => r.name === 'lightning_logs/version_0')
     expect(v0?.metrics['ptl/val_loss'].value).toBeCloseTo(2.1501002311706543, 12)
     expect(v0?.metrics.train_loss_epoch.history).toHaveLength(166)
     expect(v0?.metrics.hp_metric).toBeUndefined()
-    expect(v0?.params).toMatchObject({ max_steps: 1000, learning_rate: 0.001, hidden_size: 512, 'loss.training': true })
+    expect(v0?.params).toMatchObject({
+      max_steps: 1000,
+      learning_rate: 0.001,
+      hidden_size: 512,
+      'loss.training': true
+    })
     expect(Object.keys(v0?.params ?? {}).some(k => k.includes('._'))).toBe(false)
     expect(runs.find(r => r.name === 'lightning_logs/version_11')?.params.max_steps).toBe(500)
     const v1 = runs.find(r => r.name === 'lightning_logs/version_1')
@@ -181,15 +266,26 @@ describeShared('TensorBoard reader on real event files', fixtures => {
     expect(v1?.metrics.epoch.value).toBe(399)
     // version_2 holds only hparams events: a run with params and no metrics, and a warning saying so.
     expect(runs.find(r => r.name === 'lightning_logs/version_2')?.metrics).toEqual({})
-    expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', file: 'lightning_logs/version_2', message: expect.stringMatching(/no scalar values/) })])
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'lightning_logs/version_2',
+        message: expect.stringMatching(/no scalar values/)
+      })
+    ])
     expect(diagnostics.some(d => /hp_metric/.test(d.message))).toBe(false)
   })
 
   it('reports the Git LFS pointers of whisper-tiny and makes no run from them', async () => {
-    const { runs, diagnostics } = await collectRuns({ workspace: path.join(root, 'whisper-tiny-nbaiLab-LFS-pointers') })
+    const { runs, diagnostics } = await collectRuns({
+      workspace: path.join(root, 'whisper-tiny-nbaiLab-LFS-pointers')
+    })
     expect(runs).toEqual([])
     expect(diagnostics).toHaveLength(3)
-    for (const d of diagnostics) expect(d.message).toMatch(/^is a Git LFS pointer, not event data; run git lfs pull/)
-    expect(diagnostics.map(d => d.file)).toContain('runs/Dec30_05-50-47_ficino/1672375864.9455469/events.out.tfevents.1672375864.ficino.2745717.1')
+    for (const d of diagnostics)
+      expect(d.message).toMatch(/^is a Git LFS pointer, not event data; run git lfs pull/)
+    expect(diagnostics.map(d => d.file)).toContain(
+      'runs/Dec30_05-50-47_ficino/1672375864.9455469/events.out.tfevents.1672375864.ficino.2745717.1'
+    )
   })
 })

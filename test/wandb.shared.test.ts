@@ -41,7 +41,12 @@ describeShared('W&B reader on wandb 0.17.3 Lightning runs (Response_Prediction_L
     // config.yaml values are wrapped in {desc: null, value: …}; _wandb is dropped.
     expect(run.params).toEqual({ hidden_size: 128, num_layers: 2, lr: 0.001 })
     expect(run.metadata.gitCommit).toBe('28dfbe0ba0f264cd994c385e504cdd6f64adbc73')
-    expect(run.metadata.environment).toMatchObject({ python: '3.9.19', host: 'MacBook-Pro-10.local', os: 'macOS-14.4.1-arm64-arm-64bit', 'packages.gitpython': '3.1.43' })
+    expect(run.metadata.environment).toMatchObject({
+      python: '3.9.19',
+      host: 'MacBook-Pro-10.local',
+      os: 'macOS-14.4.1-arm64-arm-64bit',
+      'packages.gitpython': '3.1.43'
+    })
     // The exit record says exit_code 1.
     expect(run.metadata).toMatchObject({ status: 'failed', statusReason: 'exit code 1' })
   })
@@ -73,7 +78,10 @@ describeShared('W&B reader on the pre-0.10 layout (ANN-legacy-2019)', fixtures =
     expect(run.metrics.acc.history).toHaveLength(10)
     expect(run.metrics.graph).toBeUndefined()
     expect(run.metrics.examples).toBeUndefined()
-    expect(run.metadata).toMatchObject({ status: 'finished', gitCommit: 'efe58ecb30b183e28c03a34bed22381eca5dc3dc' })
+    expect(run.metadata).toMatchObject({
+      status: 'finished',
+      gitCommit: 'efe58ecb30b183e28c03a34bed22381eca5dc3dc'
+    })
     expect(run.metadata.environment).toMatchObject({ python: '3.7.3', host: 'jupyter-aameer' })
     expect(byId(runs, 'rm22egft').metrics.loss.history).toHaveLength(20)
     // A notebook run: metadata still says "running" and has no exit code.
@@ -83,7 +91,9 @@ describeShared('W&B reader on the pre-0.10 layout (ANN-legacy-2019)', fixtures =
 
 describeShared('W&B reader on offline runs (wandb-offline)', fixtures => {
   it('reads wandb 0.21 offline runs that left only the .wandb log (UASFT)', async () => {
-    const { runs, diagnostics } = await collectRuns({ workspace: path.join(fixtures, 'runs', 'wandb-offline', 'UASFT') })
+    const { runs, diagnostics } = await collectRuns({
+      workspace: path.join(fixtures, 'runs', 'wandb-offline', 'UASFT')
+    })
     // logs/debug-core.log points at an absolute path outside the workspace: ignored, not an error.
     expect(diagnostics).toEqual([])
     const big = byId(runs, 'sv7hxi9x')
@@ -103,13 +113,24 @@ describeShared('W&B reader on offline runs (wandb-offline)', fixtures => {
   })
 
   it('reads both writers of one folder: Go core nested_key items and the Python internal process', async () => {
-    const { runs, diagnostics } = await collectRuns({ workspace: path.join(fixtures, 'runs', 'wandb-offline', 'WandB-Offline-Drift-Monitoring') })
+    const { runs, diagnostics } = await collectRuns({
+      workspace: path.join(fixtures, 'runs', 'wandb-offline', 'WandB-Offline-Drift-Monitoring')
+    })
     expect(diagnostics).toEqual([])
     expect(runs).toHaveLength(2)
     const go = byId(runs, '2vdwjlqq')
-    expect(go.metrics).toEqual({ accuracy: { value: 1, history: [{ step: 0, value: 1, timestamp: 1780634105560 }] } })
-    expect(go.metadata).toMatchObject({ status: 'finished', gitCommit: 'f633fd7cfc5b07debb67530088a22311a70db11a' })
-    expect(go.metadata.environment).toMatchObject({ python: '3.12.13', host: 'devbox', 'packages.scikit-learn': '1.9.0' })
+    expect(go.metrics).toEqual({
+      accuracy: { value: 1, history: [{ step: 0, value: 1, timestamp: 1780634105560 }] }
+    })
+    expect(go.metadata).toMatchObject({
+      status: 'finished',
+      gitCommit: 'f633fd7cfc5b07debb67530088a22311a70db11a'
+    })
+    expect(go.metadata.environment).toMatchObject({
+      python: '3.12.13',
+      host: 'devbox',
+      'packages.scikit-learn': '1.9.0'
+    })
     // wandb-summary.json is {"_wandb": {"runtime": 0}}: the accuracy lives only in the .wandb log.
     const py = byId(runs, '1qp1c3gk')
     expect(py.metrics.accuracy.value).toBe(1)

@@ -21,7 +21,16 @@ afterEach(async () => {
 /** A complete run: Python-style keys, Go-core nested keys, a table, summary, config and exit code 0. */
 function completeLog(): Buffer[] {
   return [
-    records.run({ id: 'abc123', name: 'bright-sun-7', group: 'sweep-a', project: 'p', commit: 'deadbeef', tags: ['baseline'], python: '3.11.4', startSeconds: 1_700_000_000 }),
+    records.run({
+      id: 'abc123',
+      name: 'bright-sun-7',
+      group: 'sweep-a',
+      project: 'p',
+      commit: 'deadbeef',
+      tags: ['baseline'],
+      python: '3.11.4',
+      startSeconds: 1_700_000_000
+    }),
     records.environment({ os: 'Linux-6.8', python: 'CPython 3.11.4', host: 'gpu-01', commit: 'deadbeef' }),
     records.config([
       { key: 'lr', json: '0.001' },
@@ -86,7 +95,9 @@ describe('W&B run log framing', () => {
     expect(log.length).toBeGreaterThan(2 * 32768)
     const seen: number[] = []
     // Feed odd-sized chunks to cross block edges inside the scanner too.
-    const chunks = Array.from({ length: Math.ceil(log.length / 5000) }, (_, i) => log.subarray(i * 5000, (i + 1) * 5000))
+    const chunks = Array.from({ length: Math.ceil(log.length / 5000) }, (_, i) =>
+      log.subarray(i * 5000, (i + 1) * 5000)
+    )
     const scan = await scanRunLog(Readable.from(chunks), data => seen.push(data.length))
     expect(scan).toEqual({ records: 3, truncated: false })
     expect(seen).toEqual([records.output('a').length, big.length, records.output('b').length])
@@ -111,7 +122,11 @@ describe('W&B run log framing', () => {
 
 describe('W&B run folders', () => {
   it('reads history, summary, config, run and environment records from the run log', async () => {
-    await writeWandbRun(path.join(ws, 'wandb'), { folder: 'offline-run-20250101_120000-abc123', log: completeLog(), files: { 'requirements.txt': 'torch==2.3.0\nnumpy==1.26.4\n# comment\n' } })
+    await writeWandbRun(path.join(ws, 'wandb'), {
+      folder: 'offline-run-20250101_120000-abc123',
+      log: completeLog(),
+      files: { 'requirements.txt': 'torch==2.3.0\nnumpy==1.26.4\n# comment\n' }
+    })
     const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyWandb })
     expect(diagnostics).toEqual([])
     expect(runs).toHaveLength(1)
@@ -125,24 +140,45 @@ describe('W&B run folders', () => {
       { step: 1, value: 1, timestamp: 1_780_000_000_000 },
       { step: 2, value: 0.25 }
     ])
-    expect(run.metrics['eval/acc']).toEqual({ value: 0.75, history: [{ step: 1, value: 0.5, timestamp: 1_780_000_000_000 }, { step: 2, value: 0.75 }] })
+    expect(run.metrics['eval/acc']).toEqual({
+      value: 0.75,
+      history: [
+        { step: 1, value: 0.5, timestamp: 1_780_000_000_000 },
+        { step: 2, value: 0.75 }
+      ]
+    })
     expect(run.metrics['trainer/global_step'].history?.map(p => p.value)).toEqual([10, 20])
     expect(run.metrics.best_f1).toEqual({ value: 0.9 })
     expect(run.metrics.bad.value).toBeNaN()
-    expect(Object.keys(run.metrics).sort()).toEqual(['bad', 'best_f1', 'eval/acc', 'loss', 'trainer/global_step'])
+    expect(Object.keys(run.metrics).sort()).toEqual([
+      'bad',
+      'best_f1',
+      'eval/acc',
+      'loss',
+      'trainer/global_step'
+    ])
     expect(run.metadata).toMatchObject({
       status: 'finished',
       gitCommit: 'deadbeef',
       group: 'sweep-a',
       tags: ['baseline'],
       startedAt: '2023-11-14T22:13:20.000Z',
-      environment: { python: '3.11.4', host: 'gpu-01', os: 'Linux-6.8', 'packages.torch': '2.3.0', 'packages.numpy': '1.26.4' }
+      environment: {
+        python: '3.11.4',
+        host: 'gpu-01',
+        os: 'Linux-6.8',
+        'packages.torch': '2.3.0',
+        'packages.numpy': '1.26.4'
+      }
     })
   })
 
   it('marks a run whose log was cut mid-record as killed, with what was whole, and no error', async () => {
     const log = runLog(completeLog().slice(0, 5))
-    await writeWandbRun(path.join(ws, 'wandb'), { folder: 'run-20250101_120000-kill01', logBytes: log.subarray(0, log.length - 10) })
+    await writeWandbRun(path.join(ws, 'wandb'), {
+      folder: 'run-20250101_120000-kill01',
+      logBytes: log.subarray(0, log.length - 10)
+    })
     const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyWandb })
     expect(diagnostics).toEqual([])
     expect(runs[0].metadata.status).toBe('killed')
@@ -151,7 +187,10 @@ describe('W&B run folders', () => {
   })
 
   it('marks a non-zero exit code as failed', async () => {
-    await writeWandbRun(path.join(ws, 'wandb'), { folder: 'run-20250101_120000-fail01', log: [records.run({ id: 'fail01' }), records.exit(3)] })
+    await writeWandbRun(path.join(ws, 'wandb'), {
+      folder: 'run-20250101_120000-fail01',
+      log: [records.run({ id: 'fail01' }), records.exit(3)]
+    })
     const { runs } = await collectRuns({ workspace: ws, ...onlyWandb })
     expect(runs[0].metadata).toMatchObject({ status: 'failed', statusReason: 'exit code 3' })
     expect(runs[0].name).toBe('fail01')
@@ -165,13 +204,24 @@ describe('W&B run folders', () => {
       logBytes: log,
       files: {
         'wandb-summary.json': JSON.stringify({ accuracy: 0.8, _step: 4, _wandb: { runtime: 3 } }),
-        'config.yaml': 'wandb_version: 1\n_wandb:\n  desc: null\n  value: {cli_version: 0.17.3}\nlr:\n  desc: null\n  value: 0.01\nlayers:\n  value: [1, 2]\n',
-        'wandb-metadata.json': JSON.stringify({ git: { commit: 'cafe' }, python: '3.9.1', host: 'h', os: 'Linux', state: 'running' })
+        'config.yaml':
+          'wandb_version: 1\n_wandb:\n  desc: null\n  value: {cli_version: 0.17.3}\nlr:\n  desc: null\n  value: 0.01\nlayers:\n  value: [1, 2]\n',
+        'wandb-metadata.json': JSON.stringify({
+          git: { commit: 'cafe' },
+          python: '3.9.1',
+          host: 'h',
+          os: 'Linux',
+          state: 'running'
+        })
       }
     })
     const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyWandb })
     expect(diagnostics).toHaveLength(1)
-    expect(diagnostics[0]).toMatchObject({ severity: 'error', file: 'wandb/run-20250101_120000-corr01/run-corr01.wandb', run: 'run-20250101_120000-corr01' })
+    expect(diagnostics[0]).toMatchObject({
+      severity: 'error',
+      file: 'wandb/run-20250101_120000-corr01/run-corr01.wandb',
+      run: 'run-20250101_120000-corr01'
+    })
     expect(diagnostics[0].message).toMatch(/^record at byte \d+ fails its CRC-32 check/)
     const run = runs[0]
     expect(run.metrics.accuracy).toEqual({ value: 0.8 })
@@ -202,7 +252,12 @@ describe('W&B run folders', () => {
           '{"acc": 0.9, "_st'
         ].join('\n'),
         'wandb-summary.json': JSON.stringify({ graph: { _type: 'graph', nodes: [] }, acc: 0.8, _step: 2 }),
-        'wandb-metadata.json': JSON.stringify({ git: { commit: 'efe58ecb' }, python: '3.7.3', exitcode: 0, state: 'finished' }),
+        'wandb-metadata.json': JSON.stringify({
+          git: { commit: 'efe58ecb' },
+          python: '3.7.3',
+          exitcode: 0,
+          state: 'finished'
+        }),
         'config.yaml': 'wandb_version: 1\n\nepochs:\n  desc: null\n  value: 10\n',
         'description.md': '\n'
       }
@@ -229,7 +284,10 @@ describe('W&B run folders', () => {
     await symlink('run-20250101_120000-lnk001', path.join(wandbDir, 'latest-run'))
     await symlink('run-20250101_120000-lnk001/logs/debug.log', path.join(wandbDir, 'debug.log'))
     await mkdir(path.join(dir, 'logs'))
-    await symlink('/nonexistent/home/.cache/wandb/logs/core-debug.log', path.join(dir, 'logs', 'debug-core.log'))
+    await symlink(
+      '/nonexistent/home/.cache/wandb/logs/core-debug.log',
+      path.join(dir, 'logs', 'debug-core.log')
+    )
     const { runs, diagnostics } = await collectRuns({ workspace: ws })
     expect(runs.map(r => r.id)).toEqual(['wandb:wandb/run-20250101_120000-lnk001'])
     expect(diagnostics).toEqual([])
@@ -238,16 +296,30 @@ describe('W&B run folders', () => {
   it('reads one run folder given explicitly', async () => {
     await writeWandbRun(path.join(ws, 'wandb'), { folder: 'run-20250101_120000-one001', log: completeLog() })
     await writeWandbRun(path.join(ws, 'wandb'), { folder: 'run-20250101_130000-two002', log: completeLog() })
-    const { runs } = await collectRuns({ workspace: ws, patterns: ['wandb/run-20250101_130000-two002'], ...onlyWandb })
+    const { runs } = await collectRuns({
+      workspace: ws,
+      patterns: ['wandb/run-20250101_130000-two002'],
+      ...onlyWandb
+    })
     expect(runs.map(r => r.path)).toEqual(['wandb/run-20250101_130000-two002'])
   })
 
   it('keeps hostile keys as data and reports a file that is not a run log', async () => {
     await writeWandbRun(path.join(ws, 'wandb'), {
       folder: 'run-20250101_120000-evil01',
-      log: [records.history([{ key: '__proto__', json: '{"polluted": 1}' }, { nested: ['constructor', 'prototype', 'polluted'], json: '2' }, { key: '_step', json: '0' }]), records.exit(0)]
+      log: [
+        records.history([
+          { key: '__proto__', json: '{"polluted": 1}' },
+          { nested: ['constructor', 'prototype', 'polluted'], json: '2' },
+          { key: '_step', json: '0' }
+        ]),
+        records.exit(0)
+      ]
     })
-    await writeWandbRun(path.join(ws, 'wandb'), { folder: 'run-20250101_120000-junk01', logBytes: Buffer.from('hello, not a log at all') })
+    await writeWandbRun(path.join(ws, 'wandb'), {
+      folder: 'run-20250101_120000-junk01',
+      logBytes: Buffer.from('hello, not a log at all')
+    })
     const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyWandb })
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
     const evil = runs.find(r => r.path.endsWith('evil01'))
@@ -265,7 +337,12 @@ describe('W&B run folders', () => {
   })
 
   it('decodes every record of a log it wrote (round trip through the protobuf writer)', async () => {
-    const log = runLog([message([{ n: 1, varint: 5 }, { n: 18, message: [{ n: 1, varint: -2 }] }])])
+    const log = runLog([
+      message([
+        { n: 1, varint: 5 },
+        { n: 18, message: [{ n: 1, varint: -2 }] }
+      ])
+    ])
     const file = path.join(ws, 'x.wandb')
     await writeFile(file, log)
     const seen: number[] = []

@@ -149,7 +149,8 @@ export class ProtoReader {
     const len = this.uint32()
     const start = this.pos
     const end = start + len
-    if (end > this.end) throw new ProtoError(`length-delimited field of ${len} bytes runs past the end of the message`, start)
+    if (end > this.end)
+      throw new ProtoError(`length-delimited field of ${len} bytes runs past the end of the message`, start)
     this.start = start
     this.pos = end
     return end

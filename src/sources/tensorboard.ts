@@ -32,16 +32,40 @@ export const tensorboardSource: RunSource = {
   }
 }
 
-/** Scalar series of one or more event files, by tag. */
+/** Scalar series of one or more event files, by tag, kept in columns (no object per point until asked). */
 export class ScalarSeries {
-  readonly byTag = new Map<string, HistoryPoint[]>()
-  /** Counts of what was skipped, by kind, for the run's notes and tests. */
+  private readonly columns = new Map<string, { steps: number[]; values: number[]; times: number[] }>()
+  /** Counts of what was skipped, by kind. */
   readonly skipped = { nonScalar: 0, hparams: 0, placeholder: 0 }
   events = 0
+  /** Adds one point of a tag. */
   add(tag: string, step: number, wallTime: number, value: number): void {
-    let points = this.byTag.get(tag)
-    if (!points) this.byTag.set(tag, (points = []))
-    points.push({ step, value, timestamp: Math.round(wallTime * 1000) })
+    let c = this.columns.get(tag)
+    if (!c) this.columns.set(tag, (c = { steps: [], values: [], times: [] }))
+    c.steps.push(step)
+    c.values.push(value)
+    c.times.push(wallTime)
+  }
+  /** Number of points over all tags. */
+  get points(): number {
+    let n = 0
+    for (const c of this.columns.values()) n += c.steps.length
+    return n
+  }
+  /** Each tag's history, sorted by step (stable, so a repeated step keeps the order written). */
+  histories(): Map<string, HistoryPoint[]> {
+    const out = new Map<string, HistoryPoint[]>()
+    for (const [tag, c] of this.columns) {
+      const n = c.steps.length
+      const points: HistoryPoint[] = new Array(n)
+      let sorted = true
+      for (let i = 0; i < n; i++) {
+        points[i] = { step: c.steps[i], value: c.values[i], timestamp: Math.round(c.times[i] * 1000) }
+        if (i > 0 && c.steps[i - 1] > c.steps[i]) sorted = false
+      }
+      out.set(tag, sorted ? points : points.sort((a, b) => a.step - b.step))
+    }
+    return out
   }
 }
 
@@ -63,23 +87,28 @@ export async function readTensorBoardRun(dir: string, ctx: ReadContext): Promise
     const file = path.join(dir, 'hparams.yaml')
     const raw = await ctx.readYaml(file, place)
     if (isPlainObject(raw)) params = flattenParams(dropPrivate(raw))
-    else if (raw !== undefined && raw !== null) ctx.error(file, 'must be a YAML mapping of hyperparameters', place)
+    else if (raw !== undefined && raw !== null)
+      ctx.error(file, 'must be a YAML mapping of hyperparameters', place)
   }
 
   const metrics: Record<string, Metric> = {}
-  for (const [tag, points] of series.byTag) {
-    let sorted = true
-    for (let i = 1; i < points.length && sorted; i++) sorted = points[i - 1].step <= points[i].step
-    const history = sorted ? points : [...points].sort((a, b) => a.step - b.step)
+  for (const [tag, history] of series.histories())
     metrics[tag] = { value: history[history.length - 1].value, history }
-  }
   if (!Object.keys(metrics).length) {
     if (!readable) return undefined
     if (!hasHparams) {
-      ctx.warn(dir, 'event files hold no scalar values (only graphs, hparams, text or other summaries); no run was made from this folder', place)
+      ctx.warn(
+        dir,
+        'event files hold no scalar values (only graphs, hparams, text or other summaries); no run was made from this folder',
+        place
+      )
       return undefined
     }
-    ctx.warn(dir, 'event files hold no scalar values; the run has only the hyperparameters of hparams.yaml', place)
+    ctx.warn(
+      dir,
+      'event files hold no scalar values; the run has only the hyperparameters of hparams.yaml',
+      place
+    )
   }
   return makeRun({ id: `tensorboard:${name}`, name, source: 'tensorboard', path: name, params, metrics })
 }
@@ -126,18 +155,27 @@ export async function scanTfRecords(
     while (pos + 12 <= n) {
       const storedLenCrc = buf.readUInt32LE(pos + 8)
       if (maskedCrc32c(buf, pos, pos + 8) !== storedLenCrc) {
-        result.error = { offset: base + pos, message: `record at byte ${base + pos} fails the CRC-32C check of its length; the file is corrupt from there` }
+        result.error = {
+          offset: base + pos,
+          message: `record at byte ${base + pos} fails the CRC-32C check of its length; the file is corrupt from there`
+        }
         return false
       }
       const len = buf.readUInt32LE(pos + 4) * 4294967296 + buf.readUInt32LE(pos)
       if (len > MAX_RECORD) {
-        result.error = { offset: base + pos, message: `record at byte ${base + pos} claims ${len} bytes, more than the ${MAX_RECORD}-byte limit; reading stopped there` }
+        result.error = {
+          offset: base + pos,
+          message: `record at byte ${base + pos} claims ${len} bytes, more than the ${MAX_RECORD}-byte limit; reading stopped there`
+        }
         return false
       }
       const end = pos + 12 + len + 4
       if (end > n) break
       if (maskedCrc32c(buf, pos + 12, pos + 12 + len) !== buf.readUInt32LE(end - 4)) {
-        result.error = { offset: base + pos, message: `record at byte ${base + pos} (${len} bytes) fails the CRC-32C check of its data; the file is corrupt from there` }
+        result.error = {
+          offset: base + pos,
+          message: `record at byte ${base + pos} (${len} bytes) fails the CRC-32C check of its data; the file is corrupt from there`
+        }
         return false
       }
       result.records++
@@ -175,7 +213,12 @@ export async function scanTfRecords(
 }
 
 /** Streams one event file into `series`; returns true when it was event data (whatever it held). */
-export async function readEventFile(file: string, run: string, series: ScalarSeries, ctx: ReadContext): Promise<boolean> {
+export async function readEventFile(
+  file: string,
+  run: string,
+  series: ScalarSeries,
+  ctx: ReadContext
+): Promise<boolean> {
   const stream = await ctx.openStream(file, { run })
   if (!stream) return false
   const decoder = new EventDecoder(series)
@@ -187,7 +230,12 @@ export async function readEventFile(file: string, run: string, series: ScalarSer
         decoder.decode(buf, start, end)
       } catch (e) {
         if (!(e instanceof ProtoError)) throw e
-        if (badEvents++ < 5) ctx.error(file, `record at byte ${offset} is not a valid Event protobuf (${e.message}); it was skipped`, { run })
+        if (badEvents++ < 5)
+          ctx.error(
+            file,
+            `record at byte ${offset} is not a valid Event protobuf (${e.message}); it was skipped`,
+            { run }
+          )
       }
     })
   } catch (e) {
@@ -197,7 +245,11 @@ export async function readEventFile(file: string, run: string, series: ScalarSer
     ;(stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.()
   }
   if (scan.lfsPointer) {
-    ctx.error(file, 'is a Git LFS pointer, not event data; run git lfs pull (or check out with LFS) to fetch the real file', { run })
+    ctx.error(
+      file,
+      'is a Git LFS pointer, not event data; run git lfs pull (or check out with LFS) to fetch the real file',
+      { run }
+    )
     return false
   }
   if (scan.error && scan.records === 0) {
@@ -208,10 +260,18 @@ export async function readEventFile(file: string, run: string, series: ScalarSer
     ctx.error(file, `${scan.error.message}. The ${scan.records} whole records before it were read`, { run })
   } else if (scan.truncatedAt !== undefined) {
     if (scan.records === 0) {
-      ctx.error(file, `is not a TensorBoard event file (no whole TFRecord in its ${scan.bytes} bytes); it was skipped`, { run })
+      ctx.error(
+        file,
+        `is not a TensorBoard event file (no whole TFRecord in its ${scan.bytes} bytes); it was skipped`,
+        { run }
+      )
       return false
     }
-    ctx.warn(file, `ends inside a record at byte ${scan.truncatedAt} (a writer that was stopped or is still writing); the ${scan.records} whole records before it were read`, { run })
+    ctx.warn(
+      file,
+      `ends inside a record at byte ${scan.truncatedAt} (a writer that was stopped or is still writing); the ${scan.records} whole records before it were read`,
+      { run }
+    )
   }
   return true
 }
@@ -228,8 +288,33 @@ class EventDecoder {
   private readonly value = new ProtoReader(Buffer.alloc(0))
   private readonly inner = new ProtoReader(Buffer.alloc(0))
   private readonly tensor = new ProtoReader(Buffer.alloc(0))
+  private readonly plugin = new ProtoReader(Buffer.alloc(0))
+
+  /** Tags seen so far, by a hash of their bytes: decoding the same tag again allocates nothing. */
+  private readonly tags = new Map<number, { bytes: Buffer; tag: string }>()
 
   constructor(private readonly series: ScalarSeries) {}
+
+  /** The text of the tag at buf[start, end), from the cache when its bytes were seen before. */
+  private internTag(buf: Buffer, start: number, end: number): string {
+    let h = 0x811c9dc5 ^ (end - start)
+    for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193)
+    const hit = this.tags.get(h)
+    if (hit && hit.bytes.length === end - start) {
+      let same = true
+      for (let i = 0, j = start; j < end; i++, j++) {
+        if (hit.bytes[i] !== buf[j]) {
+          same = false
+          break
+        }
+      }
+      if (same) return hit.tag
+    }
+    const tag = buf.toString('utf8', start, end)
+    if (!hit && this.tags.size < 100_000)
+      this.tags.set(h, { bytes: Buffer.from(buf.subarray(start, end)), tag })
+    return tag
+  }
 
   decode(buf: Buffer, start: number, end: number): void {
     const e = this.event.reset(buf, start, end)
@@ -266,8 +351,10 @@ class EventDecoder {
     let other = false
     while (v.next()) {
       const f = v.field
-      if (f === 1 && v.wire === 2) tag = v.string()
-      else if (f === 2 && v.wire === 5) simple = v.float()
+      if (f === 1 && v.wire === 2) {
+        const tEnd = v.bytes()
+        tag = this.internTag(buf, v.start, tEnd)
+      } else if (f === 2 && v.wire === 5) simple = v.float()
       else if (f === 8 && v.wire === 2) {
         tensorEnd = v.bytes()
         tensorStart = v.start
@@ -286,7 +373,8 @@ class EventDecoder {
     }
     let value: number | undefined
     if (simple !== undefined) value = simple
-    else if (tensorStart >= 0 && (plugin === 'scalars' || plugin === '')) value = this.scalarTensor(buf, tensorStart, tensorEnd)
+    else if (tensorStart >= 0 && (plugin === 'scalars' || plugin === ''))
+      value = this.scalarTensor(buf, tensorStart, tensorEnd)
     if (value === undefined || other) {
       this.series.skipped.nonScalar++
       return
@@ -305,7 +393,7 @@ class EventDecoder {
     while (m.next()) {
       if (m.field === 1 && m.wire === 2) {
         const pEnd = m.bytes()
-        const p = new ProtoReader(buf, m.start, pEnd)
+        const p = this.plugin.reset(buf, m.start, pEnd)
         while (p.next()) {
           if (p.field === 1 && p.wire === 2) return p.string()
           p.skip()
@@ -354,17 +442,19 @@ class EventDecoder {
       const size = e - s
       if (dtype === DT_FLOAT && size === 4) return buf.readFloatLE(s)
       if (dtype === DT_DOUBLE && size === 8) return buf.readDoubleLE(s)
-      if ((dtype === DT_HALF || dtype === DT_BFLOAT16) && size === 2) return this.halfBits(dtype, buf.readUInt16LE(s))
+      if ((dtype === DT_HALF || dtype === DT_BFLOAT16) && size === 2)
+        return this.halfBits(dtype, buf.readUInt16LE(s))
       return undefined
     }
-    if (dtype !== DT_FLOAT && dtype !== DT_DOUBLE && dtype !== DT_HALF && dtype !== DT_BFLOAT16) return undefined
+    if (dtype !== DT_FLOAT && dtype !== DT_DOUBLE && dtype !== DT_HALF && dtype !== DT_BFLOAT16)
+      return undefined
     return values.length === 1 ? values[0] : undefined
   }
 
   private halfBits(dtype: number, bits: number): number {
     if (dtype === DT_BFLOAT16) {
       const b = Buffer.alloc(4)
-      b.writeUInt32LE((bits & 0xffff) << 16 >>> 0)
+      b.writeUInt32LE(((bits & 0xffff) << 16) >>> 0)
       return b.readFloatLE(0)
     }
     return halfToNumber(bits & 0xffff)

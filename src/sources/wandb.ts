@@ -4,7 +4,15 @@
 // all an offline run may leave. The log is streamed block by block, never read whole.
 import { createInterface } from 'node:readline'
 import path from 'node:path'
-import { flattenParams, makeRun, type HistoryPoint, type Metric, type Run, type RunMetadata, type RunStatus } from '../core/run.js'
+import {
+  flattenParams,
+  makeRun,
+  type HistoryPoint,
+  type Metric,
+  type Run,
+  type RunMetadata,
+  type RunStatus
+} from '../core/run.js'
 import { isPlainObject } from './builtin.js'
 import type { ReadContext } from './context.js'
 import { crc32 } from './crc.js'
@@ -22,8 +30,12 @@ const isRunLog = (f: string) => f.endsWith('.wandb')
 export const wandbSource: RunSource = {
   format: 'wandb',
   claim(listing: DirListing): Claim[] {
-    if (listing.name === 'wandb' && listing.dirs.some(d => RUN_DIR.test(d))) return [{ path: listing.path, exclusive: true }]
-    if (RUN_DIR.test(listing.name) && (listing.files.some(f => isRunLog(f) || RUN_MARKERS.includes(f)) || listing.dirs.includes('files'))) {
+    if (listing.name === 'wandb' && listing.dirs.some(d => RUN_DIR.test(d)))
+      return [{ path: listing.path, exclusive: true }]
+    if (
+      RUN_DIR.test(listing.name) &&
+      (listing.files.some(f => isRunLog(f) || RUN_MARKERS.includes(f)) || listing.dirs.includes('files'))
+    ) {
       return [{ path: listing.path, exclusive: true }]
     }
     return []
@@ -53,7 +65,19 @@ interface LogContents {
   history: SeriesBuilder
   summary: NestedObject
   config: NestedObject
-  run: { id?: string; name?: string; group?: string; notes?: string; tags: string[]; host?: string; entity?: string; project?: string; startedAt?: string; gitCommit?: string; python?: string }
+  run: {
+    id?: string
+    name?: string
+    group?: string
+    notes?: string
+    tags: string[]
+    host?: string
+    entity?: string
+    project?: string
+    startedAt?: string
+    gitCommit?: string
+    python?: string
+  }
   environment: { os?: string; python?: string; host?: string; startedAt?: string; gitCommit?: string }
   exit?: { code: number; runtime: number }
   truncated: boolean
@@ -73,7 +97,11 @@ export async function readWandbRun(dir: string, ctx: ReadContext): Promise<Run |
   const legacy = !top.dirs.includes('files')
   /** A run file from `files/` (current layout) or the run folder itself (pre-0.10 layout). */
   const find = (name: string): string | undefined =>
-    sub.files.includes(name) ? path.join(dir, 'files', name) : top.files.includes(name) ? path.join(dir, name) : undefined
+    sub.files.includes(name)
+      ? path.join(dir, 'files', name)
+      : top.files.includes(name)
+        ? path.join(dir, name)
+        : undefined
 
   const logFile = top.files.find(isRunLog)
   const files = {
@@ -85,7 +113,11 @@ export async function readWandbRun(dir: string, ctx: ReadContext): Promise<Run |
     description: find('description.md')
   }
   if (!logFile && !files.summary && !files.config && !files.metadata && !files.history) {
-    ctx.warn(dir, `W&B run folder has no run-${runId}.wandb, wandb-summary.json, config.yaml, wandb-metadata.json or wandb-history.jsonl; it was skipped`, place)
+    ctx.warn(
+      dir,
+      `W&B run folder has no run-${runId}.wandb, wandb-summary.json, config.yaml, wandb-metadata.json or wandb-history.jsonl; it was skipped`,
+      place
+    )
     return undefined
   }
 
@@ -116,14 +148,18 @@ export async function readWandbRun(dir: string, ctx: ReadContext): Promise<Run |
   if (files.config) {
     const raw = await ctx.readYaml(files.config, place)
     if (isPlainObject(raw)) params = flattenParams(unwrapConfig(raw))
-    else if (raw !== undefined && raw !== null) ctx.error(files.config, 'must be a YAML mapping of config keys to {value: …}', place)
+    else if (raw !== undefined && raw !== null)
+      ctx.error(files.config, 'must be a YAML mapping of config keys to {value: …}', place)
   } else if (log) {
     const config = { ...log.config }
     delete config._wandb
     params = flattenParams(config)
   }
 
-  const metadata: Partial<RunMetadata> & { environment: Record<string, string>; tags: string[] } = { environment: {}, tags: [] }
+  const metadata: Partial<RunMetadata> & { environment: Record<string, string>; tags: string[] } = {
+    environment: {},
+    tags: []
+  }
   let status: RunStatus = 'finished'
   let statusReason: string | undefined
   if (files.metadata) {
@@ -147,7 +183,8 @@ export async function readWandbRun(dir: string, ctx: ReadContext): Promise<Run |
         status = 'running'
         statusReason = 'wandb-metadata.json says "running" and records no exit code'
       }
-    } else if (raw !== undefined) ctx.error(files.metadata, 'must hold a JSON object (os, python, host, git …)', place)
+    } else if (raw !== undefined)
+      ctx.error(files.metadata, 'must hold a JSON object (os, python, host, git …)', place)
   }
   if (log) {
     const env = log.environment
@@ -196,7 +233,8 @@ function unwrapConfig(raw: NestedObject): NestedObject {
   const out: NestedObject = {}
   for (const [key, value] of Object.entries(raw)) {
     if (key === '_wandb' || key === 'wandb_version') continue
-    const wrapped = isPlainObject(value) && 'value' in value && Object.keys(value).every(k => k === 'value' || k === 'desc')
+    const wrapped =
+      isPlainObject(value) && 'value' in value && Object.keys(value).every(k => k === 'value' || k === 'desc')
     out[key] = wrapped ? value.value : value
   }
   return out
@@ -211,7 +249,10 @@ class SeriesBuilder {
   /** Adds one history row: `_step` (else `fallbackStep`) is its step, `_timestamp` its time; other `_` keys are not metrics. */
   addRow(row: NestedObject, fallbackStep: number): void {
     const step = typeof row._step === 'number' && Number.isFinite(row._step) ? row._step : fallbackStep
-    const ts = typeof row._timestamp === 'number' && Number.isFinite(row._timestamp) ? Math.round(row._timestamp * 1000) : undefined
+    const ts =
+      typeof row._timestamp === 'number' && Number.isFinite(row._timestamp)
+        ? Math.round(row._timestamp * 1000)
+        : undefined
     numericLeaves(row, '', (key, value) => {
       let points = this.series.get(key)
       if (!points) this.series.set(key, (points = []))
@@ -229,7 +270,12 @@ class SeriesBuilder {
 }
 
 /** Calls `emit` for each numeric leaf; keys starting with `_` and objects with a `_type` (media, tables, graphs) are skipped. */
-function numericLeaves(obj: NestedObject, prefix: string, emit: (key: string, value: number) => void, depth = 0): void {
+function numericLeaves(
+  obj: NestedObject,
+  prefix: string,
+  emit: (key: string, value: number) => void,
+  depth = 0
+): void {
   if (depth > 16) return
   for (const key of Object.keys(obj)) {
     if (key.startsWith('_')) continue
@@ -274,7 +320,11 @@ function deletePath(target: NestedObject, keys: string[]): void {
 }
 
 function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() ? value.trim() : typeof value === 'number' ? String(value) : undefined
+  return typeof value === 'string' && value.trim()
+    ? value.trim()
+    : typeof value === 'number'
+      ? String(value)
+      : undefined
 }
 
 function setEnv(env: Record<string, string>, key: string, value: string | undefined): void {
@@ -313,7 +363,10 @@ export interface RunLogScan {
  * Scans a W&B run log from a stream of chunks, calling `onRecord` with each whole record (a view valid only
  * during the call) and its byte offset. Checks every CRC; stops at the first corrupt byte.
  */
-export async function scanRunLog(chunks: AsyncIterable<Buffer>, onRecord: (data: Buffer, offset: number) => void): Promise<RunLogScan> {
+export async function scanRunLog(
+  chunks: AsyncIterable<Buffer>,
+  onRecord: (data: Buffer, offset: number) => void
+): Promise<RunLogScan> {
   const result: RunLogScan = { records: 0, truncated: false }
   let pending: Buffer = Buffer.alloc(0)
   let blockStart = 0
@@ -326,12 +379,16 @@ export async function scanRunLog(chunks: AsyncIterable<Buffer>, onRecord: (data:
     let pos = 0
     if (blockStart === 0) {
       if (buf.length < HEADER) {
-        if (buf.length === 0) result.error = { offset: 0, message: 'is empty; a W&B run log starts with a 7-byte header' }
+        if (buf.length === 0)
+          result.error = { offset: 0, message: 'is empty; a W&B run log starts with a 7-byte header' }
         else result.truncated = true
         return false
       }
       if (buf.toString('latin1', 0, 4) !== ':W&B' || buf.readUInt16LE(4) !== 0xbee1 || buf[6] !== 0) {
-        result.error = { offset: 0, message: `is not a W&B run log: it starts with ${JSON.stringify(buf.toString('latin1', 0, 7))}, expected ":W&B" and the magic 0xBEE1, version 0` }
+        result.error = {
+          offset: 0,
+          message: `is not a W&B run log: it starts with ${JSON.stringify(buf.toString('latin1', 0, 7))}, expected ":W&B" and the magic 0xBEE1, version 0`
+        }
         return false
       }
       pos = HEADER
@@ -352,22 +409,34 @@ export async function scanRunLog(chunks: AsyncIterable<Buffer>, onRecord: (data:
           result.truncated = true
           return false
         }
-        result.error = { offset: at, message: `record of ${len} bytes at byte ${at} runs past the end of its 32 KiB block; the log is corrupt from there` }
+        result.error = {
+          offset: at,
+          message: `record of ${len} bytes at byte ${at} runs past the end of its 32 KiB block; the log is corrupt from there`
+        }
         return false
       }
       if (type < FULL || type > LAST) {
-        result.error = { offset: at, message: `record at byte ${at} has type ${type}; expected 1 to 4 (FULL, FIRST, MIDDLE, LAST). The log is corrupt from there` }
+        result.error = {
+          offset: at,
+          message: `record at byte ${at} has type ${type}; expected 1 to 4 (FULL, FIRST, MIDDLE, LAST). The log is corrupt from there`
+        }
         return false
       }
       const computed = crc32(buf, pos + 6, end)
       if (computed !== crc) {
-        result.error = { offset: at, message: `record at byte ${at} fails its CRC-32 check (stored 0x${crc.toString(16)}, computed 0x${computed.toString(16)}); the log is corrupt from there` }
+        result.error = {
+          offset: at,
+          message: `record at byte ${at} fails its CRC-32 check (stored 0x${crc.toString(16)}, computed 0x${computed.toString(16)}); the log is corrupt from there`
+        }
         return false
       }
       const data = buf.subarray(pos + HEADER, end)
       if (type === FULL || type === FIRST) {
         if (fragments) {
-          result.error = { offset: at, message: `record at byte ${at} starts a new record while the one begun at byte ${fragmentsOffset} has no LAST part` }
+          result.error = {
+            offset: at,
+            message: `record at byte ${at} starts a new record while the one begun at byte ${fragmentsOffset} has no LAST part`
+          }
           return false
         }
         if (type === FULL) {
@@ -379,7 +448,10 @@ export async function scanRunLog(chunks: AsyncIterable<Buffer>, onRecord: (data:
         }
       } else {
         if (!fragments) {
-          result.error = { offset: at, message: `record at byte ${at} is a ${type === MIDDLE ? 'MIDDLE' : 'LAST'} part with no FIRST part before it` }
+          result.error = {
+            offset: at,
+            message: `record at byte ${at} is a ${type === MIDDLE ? 'MIDDLE' : 'LAST'} part with no FIRST part before it`
+          }
           return false
         }
         fragments.push(Buffer.from(data))
@@ -421,7 +493,12 @@ export async function scanRunLog(chunks: AsyncIterable<Buffer>, onRecord: (data:
 }
 
 /** Streams and decodes a run log into `series` and the returned contents; reports corruption. */
-async function readRunLog(file: string, run: string, series: SeriesBuilder, ctx: ReadContext): Promise<LogContents | undefined> {
+async function readRunLog(
+  file: string,
+  run: string,
+  series: SeriesBuilder,
+  ctx: ReadContext
+): Promise<LogContents | undefined> {
   const stream = await ctx.openStream(file, { run })
   if (!stream) return undefined
   const contents: LogContents = {
@@ -444,7 +521,12 @@ async function readRunLog(file: string, run: string, series: SeriesBuilder, ctx:
         decodeRecord(reader.reset(data, 0, data.length), contents)
       } catch (e) {
         if (!(e instanceof ProtoError)) throw e
-        if (problems++ < 5) ctx.error(file, `record at byte ${offset} is not a valid W&B Record (${e.message}); it was skipped`, { run })
+        if (problems++ < 5)
+          ctx.error(
+            file,
+            `record at byte ${offset} is not a valid W&B Record (${e.message}); it was skipped`,
+            { run }
+          )
       }
     })
   } catch (e) {
@@ -458,7 +540,11 @@ async function readRunLog(file: string, run: string, series: SeriesBuilder, ctx:
   contents.truncated = scan.truncated
   if (scan.error) {
     contents.failed = true
-    ctx.error(file, `${scan.error.message}. ${scan.records} whole records before it were read; wandb-summary.json and config.yaml are used where present`, { run })
+    ctx.error(
+      file,
+      `${scan.error.message}. ${scan.records} whole records before it were read; wandb-summary.json and config.yaml are used where present`,
+      { run }
+    )
   }
   return contents
 }
@@ -622,7 +708,12 @@ function decodeEnvironment(r: ProtoReader, c: LogContents): void {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Streams wandb-history.jsonl (pre-0.10 layout) line by line into `series`. */
-async function readHistoryJsonl(file: string, run: string, series: SeriesBuilder, ctx: ReadContext): Promise<void> {
+async function readHistoryJsonl(
+  file: string,
+  run: string,
+  series: SeriesBuilder,
+  ctx: ReadContext
+): Promise<void> {
   const stream = await ctx.openStream(file, { run })
   if (!stream) return
   const lines = createInterface({ input: stream, crlfDelay: Infinity })
@@ -632,7 +723,10 @@ async function readHistoryJsonl(file: string, run: string, series: SeriesBuilder
   for await (const textLine of lines) {
     line++
     if (lastBad) {
-      ctx.error(file, `line is not a JSON object of history values: ${lastBad.message}; it was skipped`, { run, line: lastBad.line })
+      ctx.error(file, `line is not a JSON object of history values: ${lastBad.message}; it was skipped`, {
+        run,
+        line: lastBad.line
+      })
       lastBad = undefined
     }
     if (!textLine.trim()) continue
@@ -648,17 +742,30 @@ async function readHistoryJsonl(file: string, run: string, series: SeriesBuilder
       }
     }
     if (!isPlainObject(row)) {
-      ctx.error(file, `line holds ${Array.isArray(row) ? 'a list' : typeof row}; expected a JSON object of history values. It was skipped`, { run, line })
+      ctx.error(
+        file,
+        `line holds ${Array.isArray(row) ? 'a list' : typeof row}; expected a JSON object of history values. It was skipped`,
+        { run, line }
+      )
       continue
     }
     series.addRow(row, rows++)
   }
   // A bad last line is the normal end of a run killed while writing.
-  if (lastBad) ctx.warn(file, `the last line is incomplete (${lastBad.message}); it was skipped`, { run, line: lastBad.line })
+  if (lastBad)
+    ctx.warn(file, `the last line is incomplete (${lastBad.message}); it was skipped`, {
+      run,
+      line: lastBad.line
+    })
 }
 
 /** Reads requirements.txt into `packages.<name>` = version (or the requirement text) in the environment. */
-async function readRequirements(file: string, run: string, env: Record<string, string>, ctx: ReadContext): Promise<void> {
+async function readRequirements(
+  file: string,
+  run: string,
+  env: Record<string, string>,
+  ctx: ReadContext
+): Promise<void> {
   const content = await ctx.readText(file, { run })
   if (content === undefined) return
   for (const raw of content.split(/\r?\n/)) {
