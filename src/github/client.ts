@@ -110,7 +110,8 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
       debug: (message: string) => log?.debug(message),
       info: (message: string) => log?.debug(message),
       warn: (message: string) => (log ? log.warning(message) : console.warn(message)),
-      error: (message: string) => (log ? log.warning(message) : console.error(message))
+      // Failed requests are logged here by @octokit/rest; the callers explain them, so they are debug lines.
+      error: (message: string) => log?.debug(message)
     },
     retry: { retries: retry.serverErrorRetries ?? 3, retryAfterBaseValue },
     throttle

@@ -1,0 +1,134 @@
+// The Octokit factory against the twin: both runtimes, GITHUB_API_URL, retries of secondary rate limits and
+// server errors (bounded), and API errors explained with the permission or setting to change.
+import {
+  createGitHubClient,
+  explainGitHubError,
+  resolveGitHubApiUrl,
+  GitHubApiError,
+  type GitHubRuntime
+} from '../src/github/client.js'
+import { collectingLog, twinClient } from './github-twin/client.js'
+import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
+
+let twin: GitHubTwin
+
+beforeEach(async () => {
+  twin = await startGitHubTwin()
+})
+afterEach(async () => {
+  expect(twin.violations).toEqual([])
+  await twin.stop()
+})
+
+describe.each<GitHubRuntime>(['actions', 'cli'])('createGitHubClient (%s)', runtime => {
+  it('talks to GITHUB_API_URL when no baseUrl is given', async () => {
+    const client = await createGitHubClient({ token: 'ghs_workflow-token', runtime, env: { GITHUB_API_URL: `${twin.url}/` } })
+    const { data } = await client.rest.repos.get({ owner: twin.owner, repo: twin.repo })
+    expect(data.full_name).toBe(`${twin.owner}/${twin.repo}`)
+    expect(twin.requests[0].login).toBe('github-actions[bot]')
+  })
+
+  it('retries a secondary rate limit (retry-after: 1) and succeeds', async () => {
+    const log = collectingLog()
+    const client = await twinClient(twin, 'ghs_workflow-token', { runtime, log })
+    twin.faults.secondaryRateLimit(2)
+    const { data } = await client.rest.repos.get({ owner: twin.owner, repo: twin.repo })
+    expect(data.name).toBe(twin.repo)
+    expect(twin.requests.map(r => r.status)).toEqual([403, 403, 200])
+    expect(log.lines.filter(l => l.includes('secondary rate limit'))).toHaveLength(2)
+  })
+
+  it('retries server errors and succeeds', async () => {
+    const client = await twinClient(twin, 'ghs_workflow-token', { runtime })
+    twin.faults.serverError(2, { status: 502 })
+    const { data } = await client.rest.repos.get({ owner: twin.owner, repo: twin.repo })
+    expect(data.name).toBe(twin.repo)
+    expect(twin.requests.map(r => r.status)).toEqual([502, 502, 200])
+  })
+})
+
+describe('bounded retries', () => {
+  it('gives up on a secondary rate limit that does not end, with an explanation', async () => {
+    const client = await twinClient(twin, 'ghs_workflow-token')
+    twin.faults.secondaryRateLimit(10)
+    const error = await client.rest.repos.get({ owner: twin.owner, repo: twin.repo }).catch(e => e)
+    expect(twin.requests).toHaveLength(3)
+    expect(explainGitHubError(error, 'reading the repository').message).toMatch(
+      /reading the repository failed: GitHub answered 403 "You have exceeded a secondary rate limit.*run fewer jobs/
+    )
+  })
+
+  it('gives up on server errors after 3 retries', async () => {
+    const client = await twinClient(twin, 'ghs_workflow-token')
+    twin.faults.serverError(10, { status: 503, path: /^\/repos\/[^/]+\/[^/]+$/ })
+    const error = await client.rest.repos.get({ owner: twin.owner, repo: twin.repo }).catch(e => e)
+    expect(twin.requests.map(r => r.status)).toEqual([503, 503, 503, 503])
+    expect(explainGitHubError(error, 'reading the repository').message).toMatch(/answered 503.*githubstatus/)
+  })
+
+  it('waits for a primary rate limit that resets soon, once', async () => {
+    const client = await twinClient(twin, 'ghs_workflow-token')
+    twin.faults.primaryRateLimit(1)
+    await client.rest.repos.get({ owner: twin.owner, repo: twin.repo })
+    expect(twin.requests.map(r => r.status)).toEqual([403, 200])
+  })
+})
+
+describe('explainGitHubError', () => {
+  it('401: the token is bad', async () => {
+    const client = await createGitHubClient({ token: 'ghp_revoked', baseUrl: twin.url, runtime: 'cli' })
+    const error = await client.rest.repos.get({ owner: twin.owner, repo: twin.repo }).catch(e => e)
+    const explained = explainGitHubError(error, 'reading the repository')
+    expect(explained).toBeInstanceOf(GitHubApiError)
+    expect(explained.status).toBe(401)
+    expect(explained.message).toMatch(/answered 401 "Bad credentials".*expired or revoked: pass a valid token in the github-token input/)
+  })
+
+  it('404 on a repository: not found or not visible to the token', async () => {
+    const client = await twinClient(twin, 'ghs_workflow-token')
+    const error = await client.rest.repos.get({ owner: twin.owner, repo: 'no-such-repo' }).catch(e => e)
+    expect(explainGitHubError(error, `reading ${twin.owner}/no-such-repo`).message).toMatch(
+      /reading octo-org\/no-such-repo failed: GitHub answered 404 "Not Found" \(GET .*\/repos\/octo-org\/no-such-repo\).*check the owner\/name/
+    )
+  })
+
+  it('403 from a read-only token names the permission to grant and the workflow_run pattern', async () => {
+    const client = await twinClient(twin, 'ghs_fork-token')
+    twin.addPullRequest({ number: 1, headRef: 'f', headSha: 'e'.repeat(40) })
+    const error = await client.rest.issues.createComment({ owner: twin.owner, repo: twin.repo, issue_number: 1, body: 'x' }).catch(e => e)
+    const message = explainGitHubError(error, 'posting the comment', 'pull-requests: write').message
+    expect(message).toContain('the token is read-only here (a pull request from a fork?)'.replace('the', 'The'))
+    expect(message).toContain('`permissions: pull-requests: write`')
+    expect(message).toContain('workflow_run pattern')
+  })
+
+  it('a protected branch names a GitHub App token or a ruleset bypass', () => {
+    const error = { status: 422, message: 'x', response: { data: { message: 'Protected branch update failed for refs/heads/main.' } } }
+    expect(explainGitHubError(error, 'moving main').message).toMatch(/GitHub App token.*ruleset bypass/)
+  })
+
+  it('an exhausted rate limit says when it resets', () => {
+    const error = { status: 403, message: 'x', response: { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1893456000' }, data: { message: 'API rate limit exceeded' } } }
+    expect(explainGitHubError(error, 'listing comments').message).toMatch(/used up \(it resets at 2030-01-01T00:00:00.000Z\)/)
+  })
+
+  it('a network failure says GitHub was not reached and what to check', () => {
+    expect(explainGitHubError(new TypeError('fetch failed'), 'reading the repository').message).toMatch(
+      /GitHub was not reached \(fetch failed\).*GITHUB_API_URL/
+    )
+  })
+})
+
+describe('configuration errors', () => {
+  it('an empty token says which input to set', async () => {
+    await expect(createGitHubClient({ token: ' ', runtime: 'actions' })).rejects.toThrow(/github-token input is empty/)
+    await expect(createGitHubClient({ token: '', runtime: 'cli' })).rejects.toThrow(/set GITHUB_TOKEN/)
+  })
+
+  it('a GITHUB_API_URL that is not a URL is named with its value', () => {
+    expect(() => resolveGitHubApiUrl(undefined, { GITHUB_API_URL: 'github.example.com' })).toThrow(
+      /"github.example.com" \(from GITHUB_API_URL\) is not an http\(s\) URL.*\/api\/v3/
+    )
+    expect(resolveGitHubApiUrl(undefined, {})).toBe('https://api.github.com')
+  })
+})
