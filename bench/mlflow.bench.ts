@@ -24,7 +24,8 @@ export const benchmarks: Benchmark[] = [
       const dir = await mkdtemp(path.join(os.tmpdir(), 'er-bench-mlflow-'))
       try {
         const bytes = await writeLargeFileStore(dir, runs, metrics, steps)
-        const cat = () => run('sh', ['-c', 'find mlruns -type f -print0 | xargs -0 cat > /dev/null'], { cwd: dir })
+        const cat = () =>
+          run('sh', ['-c', 'find mlruns -type f -print0 | xargs -0 cat > /dev/null'], { cwd: dir })
         await cat() // warm the page cache for both
         const catMs = await timeMs(cat, 3)
         let read = 0
@@ -32,10 +33,17 @@ export const benchmarks: Benchmark[] = [
         const readMs = await timeMs(async () => {
           const collection = await collectRuns({ workspace: dir, sources: [mlflowSource] })
           read = collection.runs.length
-          points = collection.runs.reduce((n, r) => n + Object.values(r.metrics).reduce((m, x) => m + (x.history?.length ?? 0), 0), 0)
-          if (collection.diagnostics.length) throw new Error(`unexpected diagnostics: ${JSON.stringify(collection.diagnostics.slice(0, 3))}`)
+          points = collection.runs.reduce(
+            (n, r) => n + Object.values(r.metrics).reduce((m, x) => m + (x.history?.length ?? 0), 0),
+            0
+          )
+          if (collection.diagnostics.length)
+            throw new Error(`unexpected diagnostics: ${JSON.stringify(collection.diagnostics.slice(0, 3))}`)
         }, 2)
-        if (read !== runs || points !== runs * metrics * steps) throw new Error(`read ${read} runs and ${points} points, expected ${runs} and ${runs * metrics * steps}`)
+        if (read !== runs || points !== runs * metrics * steps)
+          throw new Error(
+            `read ${read} runs and ${points} points, expected ${runs} and ${runs * metrics * steps}`
+          )
         const ratio = readMs / catMs
         return [
           {

@@ -72,12 +72,21 @@ describe('MLflow SQLite store: detection', () => {
     const ws = await tmp()
     await writeMlflowSqlite(path.join(ws, 'sub/tracking.db'))
     await writeOtherSqlite(path.join(ws, 'app.db'))
-    await writeFile(path.join(ws, 'Thumbs.db'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0, 0, 0, 0, 0, 0]))
+    await writeFile(
+      path.join(ws, 'Thumbs.db'),
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0, 0, 0, 0, 0, 0])
+    )
     await writeFile(path.join(ws, 'empty.db'), '')
     const { runs, diagnostics } = await collectRuns({ workspace: ws })
     expect(diagnostics).toEqual([])
-    expect(runs.filter(r => r.source === 'mlflow-sqlite').map(r => r.path)).toEqual(['sub/tracking.db', 'sub/tracking.db', 'sub/tracking.db'])
-    expect(mlflowSqliteSource.claim({ path: '/w', name: 'w', files: ['a.db', 'b.txt', 'C.DB'], dirs: [] })).toEqual([{ path: '/w/a.db' }, { path: '/w/C.DB' }])
+    expect(runs.filter(r => r.source === 'mlflow-sqlite').map(r => r.path)).toEqual([
+      'sub/tracking.db',
+      'sub/tracking.db',
+      'sub/tracking.db'
+    ])
+    expect(
+      mlflowSqliteSource.claim({ path: '/w', name: 'w', files: ['a.db', 'b.txt', 'C.DB'], dirs: [] })
+    ).toEqual([{ path: '/w/a.db' }, { path: '/w/C.DB' }])
     await rm(ws, { recursive: true, force: true })
   })
 
@@ -92,7 +101,11 @@ describe('MLflow SQLite store: detection', () => {
     const runs = await readMlflowDatabase(file, ctx)
     expect(runs).toEqual([])
     expect(ctx.diagnostics).toHaveLength(1)
-    expect(ctx.diagnostics[0]).toMatchObject({ severity: 'error', file: 'mlflow.db', message: expect.stringMatching(/mlflow\.db|not a readable|could not be read/) })
+    expect(ctx.diagnostics[0]).toMatchObject({
+      severity: 'error',
+      file: 'mlflow.db',
+      message: expect.stringMatching(/mlflow\.db|not a readable|could not be read/)
+    })
     await rm(ws, { recursive: true, force: true })
   })
 
@@ -103,7 +116,12 @@ describe('MLflow SQLite store: detection', () => {
     await truncate(file, 513 * 1024 * 1024) // sparse: no disk used
     const ctx = await createReadContext(ws)
     expect(await readMlflowDatabase(file, ctx)).toEqual([])
-    expect(ctx.diagnostics).toEqual([expect.objectContaining({ file: 'mlflow.db', message: expect.stringMatching(/over the 536870912-byte limit/) })])
+    expect(ctx.diagnostics).toEqual([
+      expect.objectContaining({
+        file: 'mlflow.db',
+        message: expect.stringMatching(/over the 536870912-byte limit/)
+      })
+    ])
     await rm(ws, { recursive: true, force: true })
   })
 })
@@ -117,7 +135,12 @@ describeShared('MLflow SQLite store on real databases', fixtures => {
     expect(runs).toHaveLength(112)
     const ids = byRunId(runs)
     // deleted runs: RUNNING+deleted with no end_time, FAILED+deleted, FINISHED+deleted
-    for (const deleted of ['cdda5e29043347d0a8930cf848a9a08a', 'aac30c2c47564df5b03ade86727a5880', '1728036feb47461cba8b70bb10ec02fc']) expect(ids.has(deleted)).toBe(false)
+    for (const deleted of [
+      'cdda5e29043347d0a8930cf848a9a08a',
+      'aac30c2c47564df5b03ade86727a5880',
+      '1728036feb47461cba8b70bb10ec02fc'
+    ])
+      expect(ids.has(deleted)).toBe(false)
     // runs.name is '' and there is no mlflow.runName tag: the run id is the name
     const xgb = ids.get('f539394805074f4296c1ed6b0a1d905d') as Run
     expect(xgb.name).toBe('f539394805074f4296c1ed6b0a1d905d')
@@ -141,7 +164,12 @@ describeShared('MLflow SQLite store on real databases', fixtures => {
     expect(diagnostics).toEqual([])
     expect(runs).toHaveLength(27)
     const ids = byRunId(runs)
-    for (const deleted of ['c8d630dfb4ac4cdfb45c92c7d0324c98', '8ab12bf1125940f7b1e24e5dcf985516', 'e5e564836c3448c4a7b2026f61e0ebaf']) expect(ids.has(deleted)).toBe(false)
+    for (const deleted of [
+      'c8d630dfb4ac4cdfb45c92c7d0324c98',
+      '8ab12bf1125940f7b1e24e5dcf985516',
+      'e5e564836c3448c4a7b2026f61e0ebaf'
+    ])
+      expect(ids.has(deleted)).toBe(false)
     expect(runs.every(r => r.metadata.gitCommit && r.name.startsWith('l'))).toBe(true)
     const sft = ids.get('0e61ef514564465fa32138a34d10216f') as Run
     expect(sft.name).toBe('lora-sft-lr0.0001-r32-20260616-134825')
@@ -154,7 +182,12 @@ describeShared('MLflow SQLite store on real databases', fixtures => {
     expect(sft.metrics.eval_loss.value).toBeCloseTo(1.70198953151703, 12)
     // lm-eval: 62 values at step 0; the latest is the last timestamp (the overall score), not the last row or the max
     const mmlu = ids.get('6304fc965a7a48228f5408e6b1877858') as Run
-    expect(mmlu.params).toEqual({ exp: '1', tag: 'baseline', model_path: 'ibm-granite/granite-4.0-350m', task: 'mmlu' })
+    expect(mmlu.params).toEqual({
+      exp: '1',
+      tag: 'baseline',
+      model_path: 'ibm-granite/granite-4.0-350m',
+      task: 'mmlu'
+    })
     expect(mmlu.metrics.acc_none.history).toHaveLength(62)
     expect(mmlu.metrics.acc_none.value).toBeCloseTo(0.337772397094431, 12)
   })

@@ -15,7 +15,9 @@ const byRunId = (runs: Run[]) => new Map(runs.map(r => [r.path.split('/').pop() 
 
 describe('MLflow metric file lines', () => {
   it('reads timestamp value step, two-field and four-field lines, nan and infinities', () => {
-    const p = parseMetricFile(Buffer.from('10 0.5 0\n20 nan 1\r\n30 inf 2\n40 -inf 3\n50 1e-05 4 m-123\n60 0.125\n70 -Infinity 5\n\n'))
+    const p = parseMetricFile(
+      Buffer.from('10 0.5 0\n20 nan 1\r\n30 inf 2\n40 -inf 3\n50 1e-05 4 m-123\n60 0.125\n70 -Infinity 5\n\n')
+    )
     expect(p.problems).toEqual([])
     expect(p.points.map(x => x.value)).toEqual([0.5, NaN, Infinity, -Infinity, 1e-5, 0.125, -Infinity])
     expect(p.points.map(x => x.step)).toEqual([0, 1, 2, 3, 4, 0, 5])
@@ -23,15 +25,36 @@ describe('MLflow metric file lines', () => {
   })
 
   it('parses every float exactly as Number() does', () => {
-    const values = ['0.8866041898727417', '0.1', '1.840090582268549', '2.9127091495519606', '123456789.125', '1.5e+20', '7e-300', '0.000001234', '-0.0', '1e22', '9007199254740993', '0.30000000000000004', '5']
-    for (let i = 0; i < 200; i++) values.push(String(Math.random() * 10 ** Math.floor(Math.random() * 20 - 10)))
+    const values = [
+      '0.8866041898727417',
+      '0.1',
+      '1.840090582268549',
+      '2.9127091495519606',
+      '123456789.125',
+      '1.5e+20',
+      '7e-300',
+      '0.000001234',
+      '-0.0',
+      '1e22',
+      '9007199254740993',
+      '0.30000000000000004',
+      '5'
+    ]
+    for (let i = 0; i < 200; i++)
+      values.push(String(Math.random() * 10 ** Math.floor(Math.random() * 20 - 10)))
     const p = parseMetricFile(Buffer.from(values.map((v, i) => `1 ${v} ${i}\n`).join('')))
     expect(p.points.map(x => x.value)).toEqual(values.map(Number))
   })
 
   it('joins lines split across chunks and names bad lines with their numbers', () => {
     const parser = new MetricFileParser()
-    for (const part of ['1700000000000 0.2', '5 0\n1700000000001 ', 'abc 1\nnot a line\n1700000000002 0.75 x\n', '1700000000003 0.5 3']) parser.push(Buffer.from(part))
+    for (const part of [
+      '1700000000000 0.2',
+      '5 0\n1700000000001 ',
+      'abc 1\nnot a line\n1700000000002 0.75 x\n',
+      '1700000000003 0.5 3'
+    ])
+      parser.push(Buffer.from(part))
     parser.end()
     expect(parser.points).toEqual([
       { step: 0, value: 0.25, timestamp: 1700000000000 },
@@ -44,7 +67,14 @@ describe('MLflow metric file lines', () => {
 
   it('maps MLflow statuses by name and by number', () => {
     expect([1, 2, 3, 4, 5].map(mlflowStatus)).toEqual(['running', 'running', 'finished', 'failed', 'killed'])
-    expect(['FINISHED', 'FAILED', 'KILLED', 'RUNNING', 'SCHEDULED', '3'].map(mlflowStatus)).toEqual(['finished', 'failed', 'killed', 'running', 'running', 'finished'])
+    expect(['FINISHED', 'FAILED', 'KILLED', 'RUNNING', 'SCHEDULED', '3'].map(mlflowStatus)).toEqual([
+      'finished',
+      'failed',
+      'killed',
+      'running',
+      'running',
+      'finished'
+    ])
     expect(mlflowStatus('WEIRD')).toBeUndefined()
   })
 })
@@ -62,7 +92,9 @@ describe('MLflow file store (generated 1.x, 2.x, 3.x shapes)', () => {
 
   it('reads the active runs and skips deleted runs, .trash and models/', () => {
     expect(runs.every(r => r.source === 'mlflow')).toBe(true)
-    expect([...byRunId(runs).keys()].sort()).toEqual([IDS.v1Finished, IDS.v2Parent, IDS.v2Child, IDS.v3Run, IDS.v3Failed].sort())
+    expect([...byRunId(runs).keys()].sort()).toEqual(
+      [IDS.v1Finished, IDS.v2Parent, IDS.v2Child, IDS.v3Run, IDS.v3Failed].sort()
+    )
   })
 
   it('reads MLflow 1.x meta (numeric status, name "") and takes the latest point by step then timestamp', () => {
@@ -98,7 +130,10 @@ describe('MLflow file store (generated 1.x, 2.x, 3.x shapes)', () => {
     expect(run.metrics['val/acc'].history?.map(p => p.step)).toEqual([0, 1, 2])
     expect(run.metrics['train/loss'].history?.map(p => p.value)).toEqual([NaN, Infinity, -Infinity])
     expect(run.metrics['train/loss'].value).toBe(-Infinity)
-    expect(run.metrics.legacy_two_fields).toEqual({ value: 0.125, history: [{ step: 0, value: 0.125, timestamp: 1708382496112 }] })
+    expect(run.metrics.legacy_two_fields).toEqual({
+      value: 0.125,
+      history: [{ step: 0, value: 0.125, timestamp: 1708382496112 }]
+    })
     expect(run.metrics.broken.value).toBe(0.25)
   })
 
@@ -111,7 +146,10 @@ describe('MLflow file store (generated 1.x, 2.x, 3.x shapes)', () => {
   it('reads MLflow 3.x runs without run_uuid, drops duplicated lines, and reads four-field lines', () => {
     const run = byRunId(runs).get(IDS.v3Run) as Run
     expect(run.name).toBe('elasticnet_04011cf0')
-    expect(run.metrics.test_r2).toEqual({ value: 0.0890018368226928, history: [{ step: 0, value: 0.0890018368226928, timestamp: 1765068767962 }] })
+    expect(run.metrics.test_r2).toEqual({
+      value: 0.0890018368226928,
+      history: [{ step: 0, value: 0.0890018368226928, timestamp: 1765068767962 }]
+    })
     const failed = byRunId(runs).get(IDS.v3Failed) as Run
     expect(failed.metadata.status).toBe('failed')
     expect(failed.name).toBe('knn')
@@ -126,7 +164,9 @@ describe('MLflow file store (generated 1.x, 2.x, 3.x shapes)', () => {
         run: IDS.v2Parent,
         key: 'broken',
         line: 2,
-        message: expect.stringMatching(/line 2: the timestamp "this" is not an integer \(milliseconds\); expected "timestamp value step", found "this is not a metric line"/)
+        message: expect.stringMatching(
+          /line 2: the timestamp "this" is not an integer \(milliseconds\); expected "timestamp value step", found "this is not a metric line"/
+        )
       })
     ])
   })
@@ -150,7 +190,9 @@ describe('MLflow file store: detection and hostile input', () => {
     await rename(path.join(ws, 'mlruns'), path.join(ws, 'tracking'))
     const { runs } = await collectRuns({ workspace: ws })
     expect(runs.filter(r => r.source === 'mlflow')).toHaveLength(5)
-    expect(mlflowSource.claim({ path: '/x/notes', name: 'notes', files: ['meta.yaml'], dirs: ['drafts'] })).toEqual([])
+    expect(
+      mlflowSource.claim({ path: '/x/notes', name: 'notes', files: ['meta.yaml'], dirs: ['drafts'] })
+    ).toEqual([])
     await rm(ws, { recursive: true, force: true })
   })
 
@@ -158,8 +200,14 @@ describe('MLflow file store: detection and hostile input', () => {
     const ws = await tmp()
     const run = path.join(ws, 'mlruns/1/ffffffffffffffffffffffffffffffff')
     await mkdir(path.join(run, 'metrics'), { recursive: true })
-    await writeFile(path.join(ws, 'mlruns/1/meta.yaml'), "experiment_id: '1'\nname: x\nlifecycle_stage: active\n")
-    await writeFile(path.join(run, 'meta.yaml'), 'run_id: ffffffffffffffffffffffffffffffff\nstatus: 3\nlifecycle_stage: active\n')
+    await writeFile(
+      path.join(ws, 'mlruns/1/meta.yaml'),
+      "experiment_id: '1'\nname: x\nlifecycle_stage: active\n"
+    )
+    await writeFile(
+      path.join(run, 'meta.yaml'),
+      'run_id: ffffffffffffffffffffffffffffffff\nstatus: 3\nlifecycle_stage: active\n'
+    )
     await writeFile(path.join(run, 'metrics/ok'), '1 0.5 0\n')
     await symlink('/etc/passwd', path.join(run, 'metrics/evil'))
     const bad = path.join(ws, 'mlruns/1/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee')
@@ -169,7 +217,9 @@ describe('MLflow file store: detection and hostile input', () => {
     expect(runs).toHaveLength(1)
     expect(runs[0].metrics).toEqual({ ok: { value: 0.5, history: [{ step: 0, value: 0.5, timestamp: 1 }] } })
     expect(diagnostics.find(d => d.file.endsWith('metrics/evil'))?.message).toMatch(/leaves the workspace/)
-    expect(diagnostics.find(d => d.file === 'mlruns/1/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee/meta.yaml')?.message).toMatch(/not valid YAML/)
+    expect(
+      diagnostics.find(d => d.file === 'mlruns/1/eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee/meta.yaml')?.message
+    ).toMatch(/not valid YAML/)
     expect(JSON.stringify(runs)).not.toContain('root:')
     await rm(ws, { recursive: true, force: true })
   })
@@ -213,7 +263,11 @@ describeShared('MLflow file store on real stores', fixtures => {
     // The deleted run in exp 0 has steps 0,0,0; read it as a single run folder to check the rule on real lines.
     const ws = path.join(root, 'Hyperparameter-Tuning-with-Python')
     const ctx = await createReadContext(ws)
-    const history = await readMetricFile(path.join(ws, 'mlruns/0/bb55f3cea2cd4a61bfaa09714f19f792/metrics/foo'), ctx, {})
+    const history = await readMetricFile(
+      path.join(ws, 'mlruns/0/bb55f3cea2cd4a61bfaa09714f19f792/metrics/foo'),
+      ctx,
+      {}
+    )
     expect(history?.map(p => p.value)).toEqual([0.6733636629420614, 1.840090582268549, 2.9127091495519606])
     const { runs } = await collectRuns({ workspace: ws, patterns: ['mlruns/0'] })
     expect(runs).toEqual([])
@@ -222,12 +276,20 @@ describeShared('MLflow file store on real stores', fixtures => {
   it('AIOPS_learning_mnist (2.x Lightning): 4 of 6 runs, deleted FAILED runs skipped, per-epoch histories', async () => {
     const { runs, diagnostics } = await read('AIOPS_learning_mnist')
     expect(diagnostics).toEqual([])
-    expect(runs.map(r => r.name).sort()).toEqual(['amusing-smelt-908', 'melodic-seal-579', 'rumbling-goat-446', 'spiffy-snail-442'])
+    expect(runs.map(r => r.name).sort()).toEqual([
+      'amusing-smelt-908',
+      'melodic-seal-579',
+      'rumbling-goat-446',
+      'spiffy-snail-442'
+    ])
     const seal = runs.find(r => r.name === 'melodic-seal-579') as Run
     expect(seal.metrics.acc.value).toBe(0.9691666960716248)
     expect(seal.metrics.acc.history).toHaveLength(5)
     expect(seal.metrics.train_loss.value).toBe(0.10694222897291183)
-    expect(seal.metrics.test_acc).toEqual({ value: 0.9636666774749756, history: [{ step: 0, value: 0.9636666774749756, timestamp: 1708382515474 }] })
+    expect(seal.metrics.test_acc).toEqual({
+      value: 0.9636666774749756,
+      history: [{ step: 0, value: 0.9636666774749756, timestamp: 1708382515474 }]
+    })
     expect(Object.keys(seal.metrics)).toHaveLength(10)
     expect(seal.params.lr).toBe('0.001')
     expect(seal.params.betas).toBe('(0.9, 0.999)')
@@ -241,11 +303,30 @@ describeShared('MLflow file store on real stores', fixtures => {
   it('PRE-07 (3.x): no run_uuid, duplicated lines counted once, models/ and outputs/ not runs', async () => {
     const { runs, diagnostics } = await read('PRE-07-mlflow-tracking-basico-LissyGraceRestrepo')
     expect(diagnostics).toEqual([])
-    expect(runs.map(r => r.name).sort()).toEqual(['elasticnet_04011cf0', 'elasticnet_4739663c', 'knn_fc5eb0a4'])
+    expect(runs.map(r => r.name).sort()).toEqual([
+      'elasticnet_04011cf0',
+      'elasticnet_4739663c',
+      'knn_fc5eb0a4'
+    ])
     const run = runs.find(r => r.name === 'elasticnet_04011cf0') as Run
-    expect(run.metrics.test_mae).toEqual({ value: 0.6453803508338732, history: [{ step: 0, value: 0.6453803508338732, timestamp: 1765068767915 }] })
-    expect(Object.keys(run.metrics).sort()).toEqual(['test_mae', 'test_mse', 'test_r2', 'train_mae', 'train_mse', 'train_r2'])
-    expect(run.params).toMatchObject({ alpha: '0.5', l1_ratio: '0.5', model_type: 'elasticnet', random_state: '123456' })
+    expect(run.metrics.test_mae).toEqual({
+      value: 0.6453803508338732,
+      history: [{ step: 0, value: 0.6453803508338732, timestamp: 1765068767915 }]
+    })
+    expect(Object.keys(run.metrics).sort()).toEqual([
+      'test_mae',
+      'test_mse',
+      'test_r2',
+      'train_mae',
+      'train_mse',
+      'train_r2'
+    ])
+    expect(run.params).toMatchObject({
+      alpha: '0.5',
+      l1_ratio: '0.5',
+      model_type: 'elasticnet',
+      random_state: '123456'
+    })
     expect(run.metadata.gitCommit).toBe('fde5365f7912e80208466c6a3fbaeadaeaffbcfd')
     expect(run.metadata.tags).toEqual(['experiment=wine_quality_experiment'])
     const knn = runs.find(r => r.name === 'knn_fc5eb0a4') as Run
@@ -255,7 +336,11 @@ describeShared('MLflow file store on real stores', fixtures => {
   it('PRE-07 (3.x): a model metric line with a fourth field (run id) is read', async () => {
     const ws = path.join(root, 'PRE-07-mlflow-tracking-basico-LissyGraceRestrepo')
     const ctx = await createReadContext(ws)
-    const history = await readMetricFile(path.join(ws, 'mlruns/516221907975278643/models/m-864759a2b63c46d5a38f2943ee8586bc/metrics/test_mae'), ctx, {})
+    const history = await readMetricFile(
+      path.join(ws, 'mlruns/516221907975278643/models/m-864759a2b63c46d5a38f2943ee8586bc/metrics/test_mae'),
+      ctx,
+      {}
+    )
     expect(ctx.diagnostics).toEqual([])
     expect(history).toEqual([{ step: 0, value: 0.6453803508338732, timestamp: 1765068767915 }])
   })

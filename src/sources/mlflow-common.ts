@@ -1,6 +1,14 @@
 // What the MLflow file store and the MLflow SQLite store share: run status codes, the rule for a metric's
 // latest value, and how MLflow's params and tags map onto a Run.
-import { emptyMetadata, makeRun, type HistoryPoint, type Metric, type Run, type RunStatus, type SourceFormat } from '../core/run.js'
+import {
+  emptyMetadata,
+  makeRun,
+  type HistoryPoint,
+  type Metric,
+  type Run,
+  type RunStatus,
+  type SourceFormat
+} from '../core/run.js'
 
 /** MLflow's run statuses by name (SQLite, MLflow 2+) and by number (old meta.yaml files). */
 const STATUS_BY_NAME: Record<string, RunStatus> = {
@@ -10,7 +18,13 @@ const STATUS_BY_NAME: Record<string, RunStatus> = {
   FAILED: 'failed',
   KILLED: 'killed'
 }
-const STATUS_BY_NUMBER: Record<number, string> = { 1: 'RUNNING', 2: 'SCHEDULED', 3: 'FINISHED', 4: 'FAILED', 5: 'KILLED' }
+const STATUS_BY_NUMBER: Record<number, string> = {
+  1: 'RUNNING',
+  2: 'SCHEDULED',
+  3: 'FINISHED',
+  4: 'FAILED',
+  5: 'KILLED'
+}
 
 /** Maps an MLflow status (`FINISHED`, or 1..5 as old meta.yaml files write it) to a RunStatus; undefined when unknown. */
 export function mlflowStatus(raw: unknown): RunStatus | undefined {
@@ -109,7 +123,8 @@ export function buildMlflowRun(record: MlflowRunRecord): BuiltRun {
   let unknownStatus: string | undefined
   if (status) meta.status = status
   else if (record.status !== undefined && record.status !== null) unknownStatus = String(record.status)
-  const text = (value: string | undefined) => (value !== undefined && value.trim() !== '' ? value.trim() : undefined)
+  const text = (value: string | undefined) =>
+    value !== undefined && value.trim() !== '' ? value.trim() : undefined
   meta.gitCommit = text(tags.get('mlflow.source.git.commit'))
   meta.author = text(tags.get('mlflow.user')) ?? text(record.user)
   meta.notes = text(tags.get('mlflow.note.content'))
@@ -119,9 +134,15 @@ export function buildMlflowRun(record: MlflowRunRecord): BuiltRun {
   meta.successCriteria = text(params.get('success_criteria')) ?? text(tags.get('success_criteria'))
   meta.group = text(tags.get('group'))
   const seedText = text(params.get('seed')) ?? text(tags.get('seed'))
-  if (seedText !== undefined && /^-?\d+(\.0+)?$/.test(seedText) && Number.isSafeInteger(Number(seedText))) meta.seed = Number(seedText)
+  if (seedText !== undefined && /^-?\d+(\.0+)?$/.test(seedText) && Number.isSafeInteger(Number(seedText)))
+    meta.seed = Number(seedText)
   const started = typeof record.startTime === 'number' ? record.startTime : Number(record.startTime)
-  if (record.startTime !== null && record.startTime !== undefined && Number.isFinite(started) && started > 0) {
+  if (
+    record.startTime !== null &&
+    record.startTime !== undefined &&
+    Number.isFinite(started) &&
+    started > 0
+  ) {
     const date = new Date(started)
     if (!Number.isNaN(date.getTime())) meta.startedAt = date.toISOString()
   }
@@ -131,13 +152,15 @@ export function buildMlflowRun(record: MlflowRunRecord): BuiltRun {
   }
   if (record.experimentName !== undefined) meta.tags.push(`experiment=${record.experimentName}`)
   for (const [key, value] of [...tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (key.startsWith('mlflow.') || key === 'group' || key === 'hypothesis' || key === 'success_criteria') continue
+    if (key.startsWith('mlflow.') || key === 'group' || key === 'hypothesis' || key === 'success_criteria')
+      continue
     const tag = `${key}=${value}`
     if (tag.length <= MAX_TAG_TEXT && !/[\r\n]/.test(tag)) meta.tags.push(tag)
   }
   if (record.datasets.length) {
     const label = (d: MlflowDataset) => (d.digest ? `${d.name}@${d.digest}` : d.name)
-    const isEval = (d: MlflowDataset) => /^(eval|evaluation|validation|valid|val|test|testing)$/i.test(d.context ?? '')
+    const isEval = (d: MlflowDataset) =>
+      /^(eval|evaluation|validation|valid|val|test|testing)$/i.test(d.context ?? '')
     const train = record.datasets.filter(d => !isEval(d))
     const evals = record.datasets.filter(isEval)
     const all = [...new Set((train.length ? train : record.datasets).map(label))].sort()
@@ -147,6 +170,14 @@ export function buildMlflowRun(record: MlflowRunRecord): BuiltRun {
   const name = text(tags.get('mlflow.runName')) ?? text(record.recordName) ?? record.runId
   const runParams: Run['params'] = {}
   for (const [key, value] of params) runParams[key] = value
-  const run = makeRun({ id: record.id, name, source: record.source, path: record.path, params: runParams, metrics: record.metrics, metadata: meta })
+  const run = makeRun({
+    id: record.id,
+    name,
+    source: record.source,
+    path: record.path,
+    params: runParams,
+    metrics: record.metrics,
+    metadata: meta
+  })
   return { run, unknownStatus }
 }

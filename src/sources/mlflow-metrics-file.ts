@@ -184,7 +184,10 @@ export class MetricFileParser {
   private bad(detail: string, buf: Buffer, start: number, end: number): void {
     this.badLines++
     if (this.problems.length < this.maxReported) {
-      this.problems.push({ line: this.line, message: `${detail}; expected "timestamp value step", found ${quote(buf, start, end)}` })
+      this.problems.push({
+        line: this.line,
+        message: `${detail}; expected "timestamp value step", found ${quote(buf, start, end)}`
+      })
     }
   }
 
@@ -211,7 +214,12 @@ export class MetricFileParser {
     }
     const timestamp = parseInteger(buf, bounds[0], bounds[1])
     if (Number.isNaN(timestamp)) {
-      this.bad(`the timestamp ${quote(buf, bounds[0], bounds[1])} is not an integer (milliseconds)`, buf, start, end)
+      this.bad(
+        `the timestamp ${quote(buf, bounds[0], bounds[1])} is not an integer (milliseconds)`,
+        buf,
+        start,
+        end
+      )
       return
     }
     let value = parseFloatBytes(buf, bounds[2], bounds[3])
@@ -224,7 +232,12 @@ export class MetricFileParser {
       value = parseFloat(this.text.substring(bounds[2], bounds[3]))
     }
     if (value === undefined) {
-      this.bad(`the value ${quote(buf, bounds[2], bounds[3])} is not a number, nan, inf or -inf`, buf, start, end)
+      this.bad(
+        `the value ${quote(buf, bounds[2], bounds[3])} is not a number, nan, inf or -inf`,
+        buf,
+        start,
+        end
+      )
       return
     }
     let step = 0
@@ -237,7 +250,12 @@ export class MetricFileParser {
     }
     const points = this.points
     const last = points.length ? points[points.length - 1] : undefined
-    if (last && this.sorted && (step < last.step || (step === last.step && timestamp < (last.timestamp as number)))) this.sorted = false
+    if (
+      last &&
+      this.sorted &&
+      (step < last.step || (step === last.step && timestamp < (last.timestamp as number)))
+    )
+      this.sorted = false
     points.push({ step, value, timestamp })
   }
 }

@@ -36,7 +36,9 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
   sqlJs ??= (async () => {
     const { default: initSqlJs } = await import('sql.js')
     const wasm = await readSqlWasm()
-    return initSqlJs({ wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer })
+    return initSqlJs({
+      wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer
+    })
   })()
   sqlJs.catch(() => (sqlJs = undefined))
   return sqlJs
@@ -61,7 +63,12 @@ export async function readMlflowDatabase(file: string, ctx: ReadContext): Promis
   const info = await stat(file).catch(() => undefined)
   if (!info?.isFile()) return []
   const head = await readHead(file, ctx, SQLITE_HEADER.length)
-  if (!head || head.length < SQLITE_HEADER.length || !head.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)) return []
+  if (
+    !head ||
+    head.length < SQLITE_HEADER.length ||
+    !head.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)
+  )
+    return []
   const limit = MAX_SQLITE_BYTES
   if (info.size > limit) {
     if (MLFLOW_DB_NAMES.has(path.basename(file).toLowerCase()) || (await looksLikeMlflow(file, ctx))) {
@@ -143,18 +150,31 @@ function column(db: Database, sql: string): SqlValue[] {
 }
 
 /** Runs a query row by row; a failing query is reported against the table and yields nothing. */
-function eachRow(db: Database, sql: string, file: string, table: string, ctx: ReadContext, onRow: (row: SqlValue[]) => void): void {
+function eachRow(
+  db: Database,
+  sql: string,
+  file: string,
+  table: string,
+  ctx: ReadContext,
+  onRow: (row: SqlValue[]) => void
+): void {
   let stmt
   try {
     stmt = db.prepare(sql)
   } catch (e) {
-    ctx.error(file, `table ${table} could not be read: ${(e as Error).message}; its data was skipped`, { key: table })
+    ctx.error(file, `table ${table} could not be read: ${(e as Error).message}; its data was skipped`, {
+      key: table
+    })
     return
   }
   try {
     while (stmt.step()) onRow(stmt.get())
   } catch (e) {
-    ctx.error(file, `table ${table} could not be read to the end: ${(e as Error).message}; the rows before were kept`, { key: table })
+    ctx.error(
+      file,
+      `table ${table} could not be read to the end: ${(e as Error).message}; the rows before were kept`,
+      { key: table }
+    )
   } finally {
     stmt.free()
   }
@@ -193,9 +213,20 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
   const experimentColumns = columnsOf(db, 'experiments')
   const experiments = new Map<string, { name: string; deleted: boolean; workspace?: string }>()
   const workspace = experimentColumns.has('workspace') ? ', workspace' : ''
-  eachRow(db, `SELECT experiment_id, name, lifecycle_stage${workspace} FROM experiments`, file, 'experiments', ctx, row => {
-    experiments.set(String(row[0]), { name: text(row[1]) ?? String(row[0]), deleted: row[2] === 'deleted', workspace: text(row[3]) })
-  })
+  eachRow(
+    db,
+    `SELECT experiment_id, name, lifecycle_stage${workspace} FROM experiments`,
+    file,
+    'experiments',
+    ctx,
+    row => {
+      experiments.set(String(row[0]), {
+        name: text(row[1]) ?? String(row[0]),
+        deleted: row[2] === 'deleted',
+        workspace: text(row[3])
+      })
+    }
+  )
 
   const runColumns = columnsOf(db, 'runs')
   const pick = (name: string) => (runColumns.has(name) ? name : 'NULL')
@@ -230,7 +261,8 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
       })
     }
   )
-  if (skipped) ctx.warn(file, `${skipped} rows of the runs table have no run_uuid; they were skipped`, { key: 'runs' })
+  if (skipped)
+    ctx.warn(file, `${skipped} rows of the runs table have no run_uuid; they were skipped`, { key: 'runs' })
 
   const keyValues = (table: string, target: 'params' | 'tags') => {
     if (!tables.has(table)) return
@@ -246,27 +278,47 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
 
   if (tables.has('metrics')) {
     const hasNan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0'
-    eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM metrics`, file, 'metrics', ctx, row => {
-      const run = runs.get(String(row[0]))
-      if (!run) return
-      const point = pointOf(row, run.runId, file, ctx)
-      if (!point) return
-      const key = String(row[1])
-      let history = run.histories.get(key)
-      if (!history) run.histories.set(key, (history = { points: [], sorted: true }))
-      const last = history.points[history.points.length - 1]
-      if (last && history.sorted && (point.step < last.step || (point.step === last.step && (point.timestamp ?? 0) < (last.timestamp ?? 0)))) history.sorted = false
-      history.points.push(point)
-    })
+    eachRow(
+      db,
+      `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM metrics`,
+      file,
+      'metrics',
+      ctx,
+      row => {
+        const run = runs.get(String(row[0]))
+        if (!run) return
+        const point = pointOf(row, run.runId, file, ctx)
+        if (!point) return
+        const key = String(row[1])
+        let history = run.histories.get(key)
+        if (!history) run.histories.set(key, (history = { points: [], sorted: true }))
+        const last = history.points[history.points.length - 1]
+        if (
+          last &&
+          history.sorted &&
+          (point.step < last.step ||
+            (point.step === last.step && (point.timestamp ?? 0) < (last.timestamp ?? 0)))
+        )
+          history.sorted = false
+        history.points.push(point)
+      }
+    )
   }
   if (tables.has('latest_metrics')) {
     const hasNan = columnsOf(db, 'latest_metrics').has('is_nan') ? 'is_nan' : '0'
-    eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics`, file, 'latest_metrics', ctx, row => {
-      const run = runs.get(String(row[0]))
-      if (!run) return
-      const point = pointOf(row, run.runId, file, ctx)
-      if (point) run.latest.set(String(row[1]), point)
-    })
+    eachRow(
+      db,
+      `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics`,
+      file,
+      'latest_metrics',
+      ctx,
+      row => {
+        const run = runs.get(String(row[0]))
+        if (!run) return
+        const point = pointOf(row, run.runId, file, ctx)
+        if (point) run.latest.set(String(row[1]), point)
+      }
+    )
   }
   if (tables.has('inputs') && tables.has('datasets')) {
     const context = tables.has('input_tags')
@@ -316,12 +368,17 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
       metrics,
       datasets: row.datasets
     })
-    if (experiment?.workspace && experiment.workspace !== 'default') run.metadata.tags.push(`workspace=${experiment.workspace}`)
+    if (experiment?.workspace && experiment.workspace !== 'default')
+      run.metadata.tags.push(`workspace=${experiment.workspace}`)
     if (unknownStatus !== undefined) {
-      ctx.warn(file, `run status is ${JSON.stringify(unknownStatus)}; expected RUNNING, SCHEDULED, FINISHED, FAILED or KILLED. The run is shown as finished`, {
-        run: row.runId,
-        key: 'runs.status'
-      })
+      ctx.warn(
+        file,
+        `run status is ${JSON.stringify(unknownStatus)}; expected RUNNING, SCHEDULED, FINISHED, FAILED or KILLED. The run is shown as finished`,
+        {
+          run: row.runId,
+          key: 'runs.status'
+        }
+      )
     }
     out.push(run)
   }
@@ -332,10 +389,19 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
 function pointOf(row: SqlValue[], runId: string, file: string, ctx: ReadContext): HistoryPoint | undefined {
   const place: DiagnosticPlace = { run: runId, key: String(row[1]) }
   const isNan = row[5] === 1 || row[5] === '1'
-  let value = typeof row[2] === 'number' ? row[2] : typeof row[2] === 'string' && row[2].trim() !== '' ? Number(row[2]) : NaN
+  let value =
+    typeof row[2] === 'number'
+      ? row[2]
+      : typeof row[2] === 'string' && row[2].trim() !== ''
+        ? Number(row[2])
+        : NaN
   if (isNan) value = NaN
   else if (Number.isNaN(value)) {
-    ctx.error(file, `metric "${String(row[1])}" has the value ${describe(row[2])}; expected a number. The point was skipped`, place)
+    ctx.error(
+      file,
+      `metric "${String(row[1])}" has the value ${describe(row[2])}; expected a number. The point was skipped`,
+      place
+    )
     return undefined
   }
   // MLflow stores ±infinity as ±DBL_MAX.
@@ -344,7 +410,11 @@ function pointOf(row: SqlValue[], runId: string, file: string, ctx: ReadContext)
   const step = row[4] === null ? 0 : Number(row[4])
   const timestamp = row[3] === null ? undefined : Number(row[3])
   if (!Number.isFinite(step) || (timestamp !== undefined && !Number.isFinite(timestamp))) {
-    ctx.error(file, `metric "${String(row[1])}" has step ${describe(row[4])} and timestamp ${describe(row[3])}; expected integers. The point was skipped`, place)
+    ctx.error(
+      file,
+      `metric "${String(row[1])}" has step ${describe(row[4])} and timestamp ${describe(row[3])}; expected integers. The point was skipped`,
+      place
+    )
     return undefined
   }
   return timestamp === undefined ? { step, value } : { step, value, timestamp }

@@ -29,7 +29,8 @@ export const mlflowSource: RunSource = {
     if (insideTrash(listing.path)) return []
     if (listing.name === 'mlruns') return [{ path: listing.path, exclusive: true }]
     if (!listing.files.includes('meta.yaml')) return []
-    if (looksLikeExperiment(listing) || looksLikeRun(listing)) return [{ path: listing.path, exclusive: true }]
+    if (looksLikeExperiment(listing) || looksLikeRun(listing))
+      return [{ path: listing.path, exclusive: true }]
     return []
   },
   read: readMlflowStore
@@ -66,7 +67,11 @@ export async function readMlflowStore(claimPath: string, ctx: ReadContext): Prom
     const metaFile = path.join(claimPath, 'meta.yaml')
     const meta = await ctx.readYaml(metaFile)
     if (!isObject(meta)) {
-      if (meta !== undefined) ctx.error(metaFile, `must be a YAML mapping with experiment_id or run_id; found ${describe(meta)}. The folder was skipped`)
+      if (meta !== undefined)
+        ctx.error(
+          metaFile,
+          `must be a YAML mapping with experiment_id or run_id; found ${describe(meta)}. The folder was skipped`
+        )
       return []
     }
     if (meta.run_id !== undefined || meta.run_uuid !== undefined) {
@@ -93,26 +98,44 @@ export async function readMlflowStore(claimPath: string, ctx: ReadContext): Prom
 }
 
 /** Reads an experiment's meta.yaml; undefined when it is deleted or not an experiment. */
-async function readExperimentMeta(dir: string, ctx: ReadContext, quietIfMissing: boolean): Promise<Experiment | undefined> {
+async function readExperimentMeta(
+  dir: string,
+  ctx: ReadContext,
+  quietIfMissing: boolean
+): Promise<Experiment | undefined> {
   const file = path.join(dir, 'meta.yaml')
   if (quietIfMissing && !(await lstat(file).catch(() => undefined))) return { dir, id: path.basename(dir) }
   const meta = await ctx.readYaml(file)
   if (meta === undefined) return undefined
   if (!isObject(meta)) {
-    ctx.error(file, `must be a YAML mapping with experiment_id, name and lifecycle_stage; found ${describe(meta)}. The experiment was skipped`)
+    ctx.error(
+      file,
+      `must be a YAML mapping with experiment_id, name and lifecycle_stage; found ${describe(meta)}. The experiment was skipped`
+    )
     return undefined
   }
   return experimentFromMeta(dir, meta, file, ctx)
 }
 
-function experimentFromMeta(dir: string, meta: Record<string, unknown>, file: string, ctx: ReadContext): Experiment | undefined {
+function experimentFromMeta(
+  dir: string,
+  meta: Record<string, unknown>,
+  file: string,
+  ctx: ReadContext
+): Experiment | undefined {
   if (meta.experiment_id === undefined && meta.artifact_location === undefined) {
-    ctx.warn(file, 'has neither experiment_id nor artifact_location, so it is not an MLflow experiment; the folder was skipped')
+    ctx.warn(
+      file,
+      'has neither experiment_id nor artifact_location, so it is not an MLflow experiment; the folder was skipped'
+    )
     return undefined
   }
   if (meta.lifecycle_stage === 'deleted') return undefined
   const name = typeof meta.name === 'string' || typeof meta.name === 'number' ? String(meta.name) : undefined
-  const id = meta.experiment_id !== undefined && meta.experiment_id !== null ? String(meta.experiment_id) : path.basename(dir)
+  const id =
+    meta.experiment_id !== undefined && meta.experiment_id !== null
+      ? String(meta.experiment_id)
+      : path.basename(dir)
   return { dir, id, name }
 }
 
@@ -146,13 +169,21 @@ async function readRun(
   let meta = known?.meta
   if (!meta) {
     if (!listing.files.includes('meta.yaml')) {
-      ctx.warn(dir, 'is in an MLflow experiment folder but has no meta.yaml, so it is not a run; it was skipped', { run: folder })
+      ctx.warn(
+        dir,
+        'is in an MLflow experiment folder but has no meta.yaml, so it is not a run; it was skipped',
+        { run: folder }
+      )
       return undefined
     }
     const raw = await ctx.readYaml(metaFile, { run: folder })
     if (raw === undefined) return undefined
     if (!isObject(raw)) {
-      ctx.error(metaFile, `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describe(raw)}. The run was skipped`, { run: folder })
+      ctx.error(
+        metaFile,
+        `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describe(raw)}. The run was skipped`,
+        { run: folder }
+      )
       return undefined
     }
     meta = raw
@@ -160,12 +191,25 @@ async function readRun(
   if (meta.lifecycle_stage === 'deleted') return undefined
   const runId = textOf(meta.run_id) ?? textOf(meta.run_uuid) ?? folder
   const place: DiagnosticPlace = { run: runId }
-  if (meta.status !== undefined && meta.status !== null && typeof meta.status !== 'number' && typeof meta.status !== 'string') {
-    ctx.error(metaFile, `"status" is ${describe(meta.status)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED`, { ...place, key: 'status' })
+  if (
+    meta.status !== undefined &&
+    meta.status !== null &&
+    typeof meta.status !== 'number' &&
+    typeof meta.status !== 'string'
+  ) {
+    ctx.error(
+      metaFile,
+      `"status" is ${describe(meta.status)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED`,
+      { ...place, key: 'status' }
+    )
   }
   const [params, tags, metrics, datasets] = await Promise.all([
-    listing.dirs.includes('params') ? readKeyValues(path.join(dir, 'params'), ctx, place) : new Map<string, string>(),
-    listing.dirs.includes('tags') ? readKeyValues(path.join(dir, 'tags'), ctx, place) : new Map<string, string>(),
+    listing.dirs.includes('params')
+      ? readKeyValues(path.join(dir, 'params'), ctx, place)
+      : new Map<string, string>(),
+    listing.dirs.includes('tags')
+      ? readKeyValues(path.join(dir, 'tags'), ctx, place)
+      : new Map<string, string>(),
     listing.dirs.includes('metrics') ? readMetrics(path.join(dir, 'metrics'), ctx, place) : {},
     listing.dirs.includes('inputs') ? readInputs(path.join(dir, 'inputs'), experiment, ctx, place) : []
   ])
@@ -187,20 +231,32 @@ async function readRun(
     datasets
   })
   if (unknownStatus !== undefined && (typeof meta.status === 'number' || typeof meta.status === 'string')) {
-    ctx.warn(metaFile, `"status" is ${JSON.stringify(unknownStatus)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED. The run is shown as finished`, { ...place, key: 'status' })
+    ctx.warn(
+      metaFile,
+      `"status" is ${JSON.stringify(unknownStatus)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED. The run is shown as finished`,
+      { ...place, key: 'status' }
+    )
   }
   return run
 }
 
 /** Lists the files under a params/tags/metrics folder with their keys (`a/b` for the file a/b). */
-async function listKeys(root: string, ctx: ReadContext, place: DiagnosticPlace): Promise<{ key: string; file: string }[]> {
+async function listKeys(
+  root: string,
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): Promise<{ key: string; file: string }[]> {
   const out: { key: string; file: string }[] = []
   const visit = async (dir: string, prefix: string, depth: number) => {
     const { files, dirs } = await ctx.list(dir)
     for (const f of files) out.push({ key: prefix + f, file: path.join(dir, f) })
     for (const d of dirs) {
       if (depth >= MAX_KEY_DEPTH) {
-        ctx.warn(path.join(dir, d), `is nested more than ${MAX_KEY_DEPTH} folders deep; its keys were skipped`, place)
+        ctx.warn(
+          path.join(dir, d),
+          `is nested more than ${MAX_KEY_DEPTH} folders deep; its keys were skipped`,
+          place
+        )
         continue
       }
       await visit(path.join(dir, d), `${prefix}${d}/`, depth + 1)
@@ -211,7 +267,11 @@ async function listKeys(root: string, ctx: ReadContext, place: DiagnosticPlace):
 }
 
 /** Reads params or tags: one file per key, its whole text the value. */
-async function readKeyValues(root: string, ctx: ReadContext, place: DiagnosticPlace): Promise<Map<string, string>> {
+async function readKeyValues(
+  root: string,
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): Promise<Map<string, string>> {
   const keys = await listKeys(root, ctx, place)
   const values = await Promise.all(keys.map(({ key, file }) => ctx.readText(file, { ...place, key })))
   const out = new Map<string, string>()
@@ -223,9 +283,15 @@ async function readKeyValues(root: string, ctx: ReadContext, place: DiagnosticPl
 }
 
 /** Reads every metric file of a run into metrics with their full histories. */
-async function readMetrics(root: string, ctx: ReadContext, place: DiagnosticPlace): Promise<Record<string, Metric>> {
+async function readMetrics(
+  root: string,
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): Promise<Record<string, Metric>> {
   const keys = await listKeys(root, ctx, place)
-  const histories = await Promise.all(keys.map(({ key, file }) => readMetricFile(file, ctx, { ...place, key })))
+  const histories = await Promise.all(
+    keys.map(({ key, file }) => readMetricFile(file, ctx, { ...place, key }))
+  )
   const metrics: Record<string, Metric> = {}
   keys.forEach(({ key, file }, i) => {
     const history = histories[i]
@@ -238,7 +304,11 @@ async function readMetrics(root: string, ctx: ReadContext, place: DiagnosticPlac
 }
 
 /** Reads one metric file (whole when small, streamed when large); undefined when it cannot be read. */
-export async function readMetricFile(file: string, ctx: ReadContext, place: DiagnosticPlace): Promise<HistoryPoint[] | undefined> {
+export async function readMetricFile(
+  file: string,
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): Promise<HistoryPoint[] | undefined> {
   const parser = new MetricFileParser()
   const info = await lstat(file).catch(() => undefined)
   if (info && info.isFile() && info.size <= READ_WHOLE_BYTES) {
@@ -249,30 +319,52 @@ export async function readMetricFile(file: string, ctx: ReadContext, place: Diag
     const stream = await ctx.openStream(file, place)
     if (!stream) return undefined
     try {
-      for await (const chunk of stream) parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
+      for await (const chunk of stream)
+        parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
     } catch (e) {
-      ctx.error(file, `could not be read to the end: ${(e as Error).message}; the points read before were kept`, place)
+      ctx.error(
+        file,
+        `could not be read to the end: ${(e as Error).message}; the points read before were kept`,
+        place
+      )
     }
   }
   parser.end()
   for (const problem of parser.problems) {
-    ctx.error(file, `line ${problem.line}: ${problem.message}. The line was skipped`, { ...place, line: problem.line })
+    ctx.error(file, `line ${problem.line}: ${problem.message}. The line was skipped`, {
+      ...place,
+      line: problem.line
+    })
   }
   if (parser.badLines > parser.problems.length) {
-    ctx.error(file, `${parser.badLines - parser.problems.length} more lines were not "timestamp value step" and were skipped`, place)
+    ctx.error(
+      file,
+      `${parser.badLines - parser.problems.length} more lines were not "timestamp value step" and were skipped`,
+      place
+    )
   }
   return normaliseHistory(parser.points, parser.sorted)
 }
 
 /** Reads a run's dataset inputs (`inputs/<id>/meta.yaml` → the experiment's `datasets/<id>/meta.yaml`). */
-async function readInputs(root: string, experiment: Experiment, ctx: ReadContext, place: DiagnosticPlace): Promise<MlflowDataset[]> {
+async function readInputs(
+  root: string,
+  experiment: Experiment,
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): Promise<MlflowDataset[]> {
   const { dirs } = await ctx.list(root)
   const out: MlflowDataset[] = []
   for (const dir of dirs) {
     const file = path.join(root, dir, 'meta.yaml')
     const meta = await ctx.readYaml(file, place)
     if (!isObject(meta)) {
-      if (meta !== undefined) ctx.error(file, `must be a YAML mapping with source_type and source_id; found ${describe(meta)}. The input was skipped`, place)
+      if (meta !== undefined)
+        ctx.error(
+          file,
+          `must be a YAML mapping with source_type and source_id; found ${describe(meta)}. The input was skipped`,
+          place
+        )
       continue
     }
     if (meta.source_type !== 'DATASET') continue
@@ -280,7 +372,11 @@ async function readInputs(root: string, experiment: Experiment, ctx: ReadContext
     experiment.datasets ??= readDatasets(experiment, ctx)
     const dataset = datasetId ? (await experiment.datasets).get(datasetId) : undefined
     if (!dataset) {
-      ctx.warn(file, `names dataset ${JSON.stringify(datasetId ?? '')}, which is not in the experiment's datasets folder; the input was skipped`, place)
+      ctx.warn(
+        file,
+        `names dataset ${JSON.stringify(datasetId ?? '')}, which is not in the experiment's datasets folder; the input was skipped`,
+        place
+      )
       continue
     }
     const tags = isObject(meta.tags) ? meta.tags : {}
@@ -301,7 +397,9 @@ async function readDatasets(experiment: Experiment, ctx: ReadContext): Promise<M
     if (!isObject(meta)) continue
     const name = textOf(meta.name)
     if (!name) {
-      ctx.warn(file, 'has no dataset name; expected name and digest. The dataset was skipped', { key: 'name' })
+      ctx.warn(file, 'has no dataset name; expected name and digest. The dataset was skipped', {
+        key: 'name'
+      })
       continue
     }
     out.set(dir, { name, digest: textOf(meta.digest) ?? '' })
@@ -322,6 +420,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function describe(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`
+  if (typeof value === 'string')
+    return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`
   return `${typeof value} ${String(value)}`
 }
