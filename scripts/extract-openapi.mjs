@@ -81,7 +81,8 @@ function run(command, args, cwd) {
 }
 
 function resolvePointer(spec, ref) {
-  if (!ref.startsWith('#/')) throw new Error(`Unsupported $ref ${JSON.stringify(ref)}: only local references are known`)
+  if (!ref.startsWith('#/'))
+    throw new Error(`Unsupported $ref ${JSON.stringify(ref)}: only local references are known`)
   return ref
     .slice(2)
     .split('/')
@@ -116,7 +117,8 @@ function trimSchema(spec, schema, depth, seen = []) {
 
 function extractOperation(spec, method, template) {
   const operation = spec.paths[template]?.[method]
-  if (!operation) throw new Error(`${method.toUpperCase()} ${template} is not in ${PACKAGE}: update OPERATIONS`)
+  if (!operation)
+    throw new Error(`${method.toUpperCase()} ${template} is not in ${PACKAGE}: update OPERATIONS`)
   const parameters = [...(spec.paths[template].parameters ?? []), ...(operation.parameters ?? [])].map(p => {
     const parameter = p.$ref ? resolvePointer(spec, p.$ref) : p
     return {
@@ -126,7 +128,9 @@ function extractOperation(spec, method, template) {
       schema: trimSchema(spec, parameter.schema, MAX_SCHEMA_DEPTH)
     }
   })
-  const body = operation.requestBody?.$ref ? resolvePointer(spec, operation.requestBody.$ref) : operation.requestBody
+  const body = operation.requestBody?.$ref
+    ? resolvePointer(spec, operation.requestBody.$ref)
+    : operation.requestBody
   const json = body?.content?.['application/json']
   return {
     operationId: operation.operationId,
@@ -134,7 +138,12 @@ function extractOperation(spec, method, template) {
     path: template,
     parameters,
     ...(json
-      ? { requestBody: { required: Boolean(body.required), schema: trimSchema(spec, json.schema, MAX_SCHEMA_DEPTH) } }
+      ? {
+          requestBody: {
+            required: Boolean(body.required),
+            schema: trimSchema(spec, json.schema, MAX_SCHEMA_DEPTH)
+          }
+        }
       : {}),
     responses: Object.keys(operation.responses ?? {})
   }
@@ -164,7 +173,9 @@ try {
     operations: OPERATIONS.map(([method, template]) => extractOperation(spec, method, template))
   }
   writeFileSync(outputFile, JSON.stringify(result, null, 1) + '\n')
-  console.log(`wrote ${path.relative(process.cwd(), outputFile)}: ${result.operations.length} operations from ${PACKAGE}@${pkg.version}`)
+  console.log(
+    `wrote ${path.relative(process.cwd(), outputFile)}: ${result.operations.length} operations from ${PACKAGE}@${pkg.version}`
+  )
 } finally {
   rmSync(workDir, { recursive: true, force: true })
 }

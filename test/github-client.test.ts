@@ -22,7 +22,11 @@ afterEach(async () => {
 
 describe.each<GitHubRuntime>(['actions', 'cli'])('createGitHubClient (%s)', runtime => {
   it('talks to GITHUB_API_URL when no baseUrl is given', async () => {
-    const client = await createGitHubClient({ token: 'ghs_workflow-token', runtime, env: { GITHUB_API_URL: `${twin.url}/` } })
+    const client = await createGitHubClient({
+      token: 'ghs_workflow-token',
+      runtime,
+      env: { GITHUB_API_URL: `${twin.url}/` }
+    })
     const { data } = await client.rest.repos.get({ owner: twin.owner, repo: twin.repo })
     expect(data.full_name).toBe(`${twin.owner}/${twin.repo}`)
     expect(twin.requests[0].login).toBe('github-actions[bot]')
@@ -81,7 +85,9 @@ describe('explainGitHubError', () => {
     const explained = explainGitHubError(error, 'reading the repository')
     expect(explained).toBeInstanceOf(GitHubApiError)
     expect(explained.status).toBe(401)
-    expect(explained.message).toMatch(/answered 401 "Bad credentials".*expired or revoked: pass a valid token in the github-token input/)
+    expect(explained.message).toMatch(
+      /answered 401 "Bad credentials".*expired or revoked: pass a valid token in the github-token input/
+    )
   })
 
   it('404 on a repository: not found or not visible to the token', async () => {
@@ -95,21 +101,38 @@ describe('explainGitHubError', () => {
   it('403 from a read-only token names the permission to grant and the workflow_run pattern', async () => {
     const client = await twinClient(twin, 'ghs_fork-token')
     twin.addPullRequest({ number: 1, headRef: 'f', headSha: 'e'.repeat(40) })
-    const error = await client.rest.issues.createComment({ owner: twin.owner, repo: twin.repo, issue_number: 1, body: 'x' }).catch(e => e)
+    const error = await client.rest.issues
+      .createComment({ owner: twin.owner, repo: twin.repo, issue_number: 1, body: 'x' })
+      .catch(e => e)
     const message = explainGitHubError(error, 'posting the comment', 'pull-requests: write').message
-    expect(message).toContain('the token is read-only here (a pull request from a fork?)'.replace('the', 'The'))
+    expect(message).toContain(
+      'the token is read-only here (a pull request from a fork?)'.replace('the', 'The')
+    )
     expect(message).toContain('`permissions: pull-requests: write`')
     expect(message).toContain('workflow_run pattern')
   })
 
   it('a protected branch names a GitHub App token or a ruleset bypass', () => {
-    const error = { status: 422, message: 'x', response: { data: { message: 'Protected branch update failed for refs/heads/main.' } } }
+    const error = {
+      status: 422,
+      message: 'x',
+      response: { data: { message: 'Protected branch update failed for refs/heads/main.' } }
+    }
     expect(explainGitHubError(error, 'moving main').message).toMatch(/GitHub App token.*ruleset bypass/)
   })
 
   it('an exhausted rate limit says when it resets', () => {
-    const error = { status: 403, message: 'x', response: { headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1893456000' }, data: { message: 'API rate limit exceeded' } } }
-    expect(explainGitHubError(error, 'listing comments').message).toMatch(/used up \(it resets at 2030-01-01T00:00:00.000Z\)/)
+    const error = {
+      status: 403,
+      message: 'x',
+      response: {
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1893456000' },
+        data: { message: 'API rate limit exceeded' }
+      }
+    }
+    expect(explainGitHubError(error, 'listing comments').message).toMatch(
+      /used up \(it resets at 2030-01-01T00:00:00.000Z\)/
+    )
   })
 
   it('a network failure says GitHub was not reached and what to check', () => {
@@ -121,7 +144,9 @@ describe('explainGitHubError', () => {
 
 describe('configuration errors', () => {
   it('an empty token says which input to set', async () => {
-    await expect(createGitHubClient({ token: ' ', runtime: 'actions' })).rejects.toThrow(/github-token input is empty/)
+    await expect(createGitHubClient({ token: ' ', runtime: 'actions' })).rejects.toThrow(
+      /github-token input is empty/
+    )
     await expect(createGitHubClient({ token: '', runtime: 'cli' })).rejects.toThrow(/set GITHUB_TOKEN/)
   })
 

@@ -2,7 +2,13 @@
 import type { GitHubClient } from '../src/github/client.js'
 import { closeIssue, closeIssueByMarker, findIssueByMarker, upsertIssue } from '../src/github/issues.js'
 import { getRepositoryPermission, hasPermission } from '../src/github/permissions.js'
-import { addReaction, findPullRequestForSha, getPullRequest, readFileAtRef, setCommitStatus } from '../src/github/pr.js'
+import {
+  addReaction,
+  findPullRequestForSha,
+  getPullRequest,
+  readFileAtRef,
+  setCommitStatus
+} from '../src/github/pr.js'
 import { experimentReviewMarker } from '../src/github/sticky.js'
 import { twinClient } from './github-twin/client.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
@@ -14,7 +20,10 @@ let repoRef: { client: GitHubClient; owner: string; repo: string }
 
 beforeEach(async () => {
   twin = await startGitHubTwin({
-    files: { '.experiments/baseline.json': '{"champion":"run-3"}\n', 'docs/experiments.md': '# Experiments\n' },
+    files: {
+      '.experiments/baseline.json': '{"champion":"run-3"}\n',
+      'docs/experiments.md': '# Experiments\n'
+    },
     collaborators: { alice: 'maintain', bob: 'triage', carol: 'admin', dave: 'write' }
   })
   client = await twinClient(twin, 'ghs_workflow-token', { runtime: 'actions' })
@@ -27,20 +36,41 @@ afterEach(async () => {
 
 describe('retraining issues', () => {
   it('opens one issue per marker with labels, updates it when changed, and never duplicates', async () => {
-    const opened = await upsertIssue({ ...repoRef, marker, title: 'Retrain: accuracy below 0.85', body: 'accuracy 0.81', labels: ['retraining'] })
+    const opened = await upsertIssue({
+      ...repoRef,
+      marker,
+      title: 'Retrain: accuracy below 0.85',
+      body: 'accuracy 0.81',
+      labels: ['retraining']
+    })
     expect(opened.action).toBe('created')
     const issue = twin.state.issues.get(opened.number)
     expect(issue).toMatchObject({ state: 'open', labels: ['retraining'], body: `${marker}\naccuracy 0.81` })
 
     twin.clearRequests()
-    const same = await upsertIssue({ ...repoRef, marker, title: 'Retrain: accuracy below 0.85', body: 'accuracy 0.81', labels: ['retraining'] })
+    const same = await upsertIssue({
+      ...repoRef,
+      marker,
+      title: 'Retrain: accuracy below 0.85',
+      body: 'accuracy 0.81',
+      labels: ['retraining']
+    })
     expect(same).toEqual({ action: 'unchanged', number: opened.number, url: opened.url })
     expect(twin.countRequests({ kind: 'write' })).toBe(0)
 
     twin.state.issues.get(opened.number)?.labels.push('triaged')
-    const worse = await upsertIssue({ ...repoRef, marker, title: 'Retrain: accuracy below 0.85', body: 'accuracy 0.78', labels: ['retraining'] })
+    const worse = await upsertIssue({
+      ...repoRef,
+      marker,
+      title: 'Retrain: accuracy below 0.85',
+      body: 'accuracy 0.78',
+      labels: ['retraining']
+    })
     expect(worse).toMatchObject({ action: 'updated', number: opened.number })
-    expect(twin.state.issues.get(opened.number)).toMatchObject({ body: `${marker}\naccuracy 0.78`, labels: ['retraining', 'triaged'] })
+    expect(twin.state.issues.get(opened.number)).toMatchObject({
+      body: `${marker}\naccuracy 0.78`,
+      labels: ['retraining', 'triaged']
+    })
     expect([...twin.state.issues.values()].filter(i => !i.pullRequest)).toHaveLength(1)
   })
 
@@ -51,13 +81,27 @@ describe('retraining issues', () => {
     const pasted = twin.addIssue({ title: 'copy', body: `${marker} pasted by a person`, author: 'mallory' })
     expect((await findIssueByMarker({ ...repoRef, marker }))?.number).toBe(pasted.number)
     expect(await findIssueByMarker({ ...repoRef, marker, creator: 'github-actions[bot]' })).toBeUndefined()
-    const ours = await upsertIssue({ ...repoRef, marker, title: 'Retrain', body: 'drift', creator: 'github-actions[bot]' })
+    const ours = await upsertIssue({
+      ...repoRef,
+      marker,
+      title: 'Retrain',
+      body: 'drift',
+      creator: 'github-actions[bot]'
+    })
     expect(ours.action).toBe('created')
-    expect((await findIssueByMarker({ ...repoRef, marker, creator: 'github-actions[bot]' }))?.number).toBe(ours.number)
+    expect((await findIssueByMarker({ ...repoRef, marker, creator: 'github-actions[bot]' }))?.number).toBe(
+      ours.number
+    )
   })
 
   it('closes the issue with a comment on recovery', async () => {
-    const { number } = await upsertIssue({ ...repoRef, marker, title: 'Retrain', body: 'drift 0.4', labels: ['retraining'] })
+    const { number } = await upsertIssue({
+      ...repoRef,
+      marker,
+      title: 'Retrain',
+      body: 'drift 0.4',
+      labels: ['retraining']
+    })
     expect(await closeIssueByMarker({ ...repoRef, marker, comment: 'Recovered: drift 0.1' })).toBe(number)
     expect(twin.state.issues.get(number)).toMatchObject({ state: 'closed', stateReason: 'completed' })
     expect([...twin.state.comments.values()].map(c => c.body)).toEqual(['Recovered: drift 0.1'])
@@ -70,7 +114,9 @@ describe('retraining issues', () => {
 
   it('explains a token without issues: write', async () => {
     const readOnly = await twinClient(twin, 'ghs_fork-token')
-    await expect(upsertIssue({ client: readOnly, owner: twin.owner, repo: twin.repo, marker, title: 't', body: 'b' })).rejects.toThrow(
+    await expect(
+      upsertIssue({ client: readOnly, owner: twin.owner, repo: twin.repo, marker, title: 't', body: 'b' })
+    ).rejects.toThrow(
       /opening the retraining issue in octo-org\/models failed: GitHub answered 403.*permissions: issues: write/s
     )
   })
@@ -102,27 +148,44 @@ describe('pull requests', () => {
       fromFork: false,
       state: 'open'
     })
-    await expect(getPullRequest({ ...repoRef, pullNumber: 99 })).rejects.toThrow(/reading pull request octo-org\/models#99 failed: GitHub answered 404/)
+    await expect(getPullRequest({ ...repoRef, pullNumber: 99 })).rejects.toThrow(
+      /reading pull request octo-org\/models#99 failed: GitHub answered 404/
+    )
   })
 
   it('finds the pull request of a head commit, falling back to the open list for forks', async () => {
     twin.addPullRequest({ number: 6, headRef: 'same-repo', headSha: '2'.repeat(40) })
-    twin.addPullRequest({ number: 7, headRef: 'main', headSha: '3'.repeat(40), fromFork: true, author: 'contributor' })
+    twin.addPullRequest({
+      number: 7,
+      headRef: 'main',
+      headSha: '3'.repeat(40),
+      fromFork: true,
+      author: 'contributor'
+    })
     expect((await findPullRequestForSha({ ...repoRef, sha: '2'.repeat(40) }))?.number).toBe(6)
     twin.clearRequests()
     const fork = await findPullRequestForSha({ ...repoRef, sha: '3'.repeat(40) })
     expect(fork).toMatchObject({ number: 7, fromFork: true, headRepository: 'contributor/models' })
-    expect(twin.requests.map(r => r.operationId)).toEqual(['repos/list-pull-requests-associated-with-commit', 'pulls/list'])
+    expect(twin.requests.map(r => r.operationId)).toEqual([
+      'repos/list-pull-requests-associated-with-commit',
+      'pulls/list'
+    ])
     expect(await findPullRequestForSha({ ...repoRef, sha: '4'.repeat(40) })).toBeUndefined()
   })
 
   it('reads files at a ref, undefined when absent', async () => {
     const head = (await twin.git.log('main'))[0].sha
     await twin.git.commitFiles('main', { '.experiments/baseline.json': '{"champion":"run-9"}\n' }, 'newer')
-    expect(await readFileAtRef({ ...repoRef, path: '.experiments/baseline.json', ref: head })).toBe('{"champion":"run-3"}\n')
-    expect(await readFileAtRef({ ...repoRef, path: '.experiments/baseline.json', ref: 'main' })).toBe('{"champion":"run-9"}\n')
+    expect(await readFileAtRef({ ...repoRef, path: '.experiments/baseline.json', ref: head })).toBe(
+      '{"champion":"run-3"}\n'
+    )
+    expect(await readFileAtRef({ ...repoRef, path: '.experiments/baseline.json', ref: 'main' })).toBe(
+      '{"champion":"run-9"}\n'
+    )
     expect(await readFileAtRef({ ...repoRef, path: 'nothing/here.json', ref: 'main' })).toBeUndefined()
-    await expect(readFileAtRef({ ...repoRef, path: 'docs', ref: 'main' })).rejects.toThrow(/docs at main in octo-org\/models is a directory/)
+    await expect(readFileAtRef({ ...repoRef, path: 'docs', ref: 'main' })).rejects.toThrow(
+      /docs at main in octo-org\/models is a directory/
+    )
   })
 
   it('sets a commit status, its description cut to 140 characters', async () => {
@@ -136,13 +199,21 @@ describe('pull requests', () => {
       targetUrl: 'https://ci.example/run/1'
     })
     expect(twin.state.statuses).toHaveLength(1)
-    expect(twin.state.statuses[0]).toMatchObject({ state: 'failure', context: 'experiment-review', targetUrl: 'https://ci.example/run/1' })
+    expect(twin.state.statuses[0]).toMatchObject({
+      state: 'failure',
+      context: 'experiment-review',
+      targetUrl: 'https://ci.example/run/1'
+    })
     expect(twin.state.statuses[0].description).toHaveLength(140)
   })
 
   it('reacts to a comment', async () => {
     twin.addPullRequest({ number: 9, headRef: 'x', headSha: '6'.repeat(40) })
-    const command = twin.addIssueComment({ issueNumber: 9, author: 'alice', body: '/experiments accept f1 noise' })
+    const command = twin.addIssueComment({
+      issueNumber: 9,
+      author: 'alice',
+      body: '/experiments accept f1 noise'
+    })
     await addReaction({ ...repoRef, commentId: command.id, content: '+1' })
     await addReaction({ ...repoRef, commentId: command.id, content: '+1' })
     expect(command.reactions.map(r => [r.content, r.user.login])).toEqual([['+1', 'github-actions[bot]']])

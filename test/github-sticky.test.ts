@@ -27,10 +27,20 @@ afterEach(async () => {
 })
 
 const upsert = (body: string, extra: Partial<Parameters<typeof upsertStickyComment>[0]> = {}) =>
-  upsertStickyComment({ client, owner: twin.owner, repo: twin.repo, issueNumber: 42, marker, body, login: BOT, ...extra })
+  upsertStickyComment({
+    client,
+    owner: twin.owner,
+    repo: twin.repo,
+    issueNumber: 42,
+    marker,
+    body,
+    login: BOT,
+    ...extra
+  })
 
 function addNoise(count: number) {
-  for (let i = 0; i < count; i++) twin.addIssueComment({ issueNumber: 42, author: i % 2 ? 'alice' : 'bob', body: `looks good ${i}` })
+  for (let i = 0; i < count; i++)
+    twin.addIssueComment({ issueNumber: 42, author: i % 2 ? 'alice' : 'bob', body: `looks good ${i}` })
 }
 
 describe('upsertStickyComment', () => {
@@ -47,7 +57,12 @@ describe('upsertStickyComment', () => {
     expect(updated).toMatchObject({ action: 'updated', id: created.id })
     expect(twin.countRequests({ kind: 'read' })).toBe(3)
     expect(twin.countRequests({ kind: 'write' })).toBe(1)
-    expect(twin.requests.filter(r => r.kind === 'read').slice(1).every(r => r.path.startsWith('/repositories/'))).toBe(true)
+    expect(
+      twin.requests
+        .filter(r => r.kind === 'read')
+        .slice(1)
+        .every(r => r.path.startsWith('/repositories/'))
+    ).toBe(true)
     expect([...twin.state.comments.values()].filter(c => c.body.includes(marker))).toHaveLength(1)
   })
 
@@ -62,7 +77,11 @@ describe('upsertStickyComment', () => {
   })
 
   it('never takes a comment where someone else pasted the marker for its own', async () => {
-    const pasted = twin.addIssueComment({ issueNumber: 42, author: 'mallory', body: `${marker}\nI copied your marker` })
+    const pasted = twin.addIssueComment({
+      issueNumber: 42,
+      author: 'mallory',
+      body: `${marker}\nI copied your marker`
+    })
     const result = await upsert('the real review')
     expect(result.action).toBe('created')
     expect(result.id).not.toBe(pasted.id)
@@ -90,19 +109,33 @@ describe('upsertStickyComment', () => {
   it('explains a read-only token (a pull request from a fork)', async () => {
     const forkClient = await twinClient(twin, 'ghs_fork-token', { runtime: 'actions' })
     await expect(
-      upsertStickyComment({ client: forkClient, owner: twin.owner, repo: twin.repo, issueNumber: 42, marker, body: 'x', login: BOT })
-    ).rejects.toThrow(/403 "Resource not accessible by integration".*read-only here \(a pull request from a fork\?\).*permissions: pull-requests: write.*workflow_run/s)
+      upsertStickyComment({
+        client: forkClient,
+        owner: twin.owner,
+        repo: twin.repo,
+        issueNumber: 42,
+        marker,
+        body: 'x',
+        login: BOT
+      })
+    ).rejects.toThrow(
+      /403 "Resource not accessible by integration".*read-only here \(a pull request from a fork\?\).*permissions: pull-requests: write.*workflow_run/s
+    )
   })
 
   it('refuses, before posting, a body over 65,536 characters', async () => {
-    await expect(upsert('x'.repeat(70000))).rejects.toThrow(/70\d{3} characters, more than GitHub's 65536: the report must fold/)
+    await expect(upsert('x'.repeat(70000))).rejects.toThrow(
+      /70\d{3} characters, more than GitHub's 65536: the report must fold/
+    )
     expect(twin.countRequests({ kind: 'write' })).toBe(0)
   })
 })
 
 describe('resolveTokenLogin', () => {
   it('takes the configured login first', async () => {
-    expect(await resolveTokenLogin({ client, configured: ' my-app[bot] ', runtime: 'actions' })).toBe('my-app[bot]')
+    expect(await resolveTokenLogin({ client, configured: ' my-app[bot] ', runtime: 'actions' })).toBe(
+      'my-app[bot]'
+    )
     expect(twin.requests).toHaveLength(0)
   })
 
@@ -114,13 +147,17 @@ describe('resolveTokenLogin', () => {
   it('asks GET /user for a personal token', async () => {
     const userClient = await twinClient(twin, 'ghp_user-token')
     expect(await resolveTokenLogin({ client: userClient, runtime: 'cli' })).toBe('octocat')
-    expect(await resolveTokenLogin({ client: userClient, runtime: 'actions', token: 'ghp_user-token' })).toBe('octocat')
+    expect(await resolveTokenLogin({ client: userClient, runtime: 'actions', token: 'ghp_user-token' })).toBe(
+      'octocat'
+    )
   })
 
   it('never guesses when GET /user is refused: it says to set the login', async () => {
     await expect(resolveTokenLogin({ client, runtime: 'cli' })).rejects.toThrow(
       /GET \/user answered 403 "Resource not accessible by integration".*Set the bot-login input/s
     )
-    await expect(resolveTokenLogin({ client, runtime: 'actions', defaultToken: false })).rejects.toThrow(/bot-login/)
+    await expect(resolveTokenLogin({ client, runtime: 'actions', defaultToken: false })).rejects.toThrow(
+      /bot-login/
+    )
   })
 })

@@ -17,7 +17,9 @@ const api = (path: string, init: RequestInit & { token?: string } = {}) =>
   })
 
 beforeEach(async () => {
-  twin = await startGitHubTwin({ files: { 'README.md': 'hello\n', '.experiments/baseline.json': '{"v":1}\n' } })
+  twin = await startGitHubTwin({
+    files: { 'README.md': 'hello\n', '.experiments/baseline.json': '{"v":1}\n' }
+  })
 })
 afterEach(async () => {
   await twin.stop()
@@ -32,15 +34,26 @@ describe('the extracted OpenAPI operations', () => {
       description: "GitHub's REST API description, github/rest-api-description"
     })
     expect(operations.map(o => o.operationId)).toEqual(
-      expect.arrayContaining(['issues/list-comments', 'git/update-ref', 'repos/get-content', 'repos/create-commit-status'])
+      expect.arrayContaining([
+        'issues/list-comments',
+        'git/update-ref',
+        'repos/get-content',
+        'repos/create-commit-status'
+      ])
     )
   })
 
   it('match paths whose last parameter spans segments, and reject unknown ones', () => {
     const { operations } = loadOpenApiOperations()
-    expect(matchOpenApiOperation(operations, 'GET', '/repos/o/r/contents/a/b/c.json')?.pathParameters.path).toBe('a/b/c.json')
-    expect(matchOpenApiOperation(operations, 'GET', '/repos/o/r/git/ref/heads%2Fmain')?.pathParameters.ref).toBe('heads/main')
-    expect(matchOpenApiOperation(operations, 'GET', '/repos/o/r/issues/5/comments')?.operation.operationId).toBe('issues/list-comments')
+    expect(
+      matchOpenApiOperation(operations, 'GET', '/repos/o/r/contents/a/b/c.json')?.pathParameters.path
+    ).toBe('a/b/c.json')
+    expect(
+      matchOpenApiOperation(operations, 'GET', '/repos/o/r/git/ref/heads%2Fmain')?.pathParameters.ref
+    ).toBe('heads/main')
+    expect(
+      matchOpenApiOperation(operations, 'GET', '/repos/o/r/issues/5/comments')?.operation.operationId
+    ).toBe('issues/list-comments')
     expect(matchOpenApiOperation(operations, 'GET', '/repos/o/r/nonsense')).toBeUndefined()
     expect(matchOpenApiOperation(operations, 'PUT', '/repos/o/r/issues/5/comments')).toBeUndefined()
   })
@@ -67,7 +80,10 @@ describe('the extracted OpenAPI operations', () => {
 describe('the twin', () => {
   it('catches a malformed request: a body that breaks the schema answers 422 and is recorded', async () => {
     twin.addPullRequest({ number: 1, headRef: 'feature', headSha: 'a'.repeat(40) })
-    const res = await api(`/repos/${twin.owner}/${twin.repo}/issues/1/comments`, { method: 'POST', body: JSON.stringify({ text: 'hi' }) })
+    const res = await api(`/repos/${twin.owner}/${twin.repo}/issues/1/comments`, {
+      method: 'POST',
+      body: JSON.stringify({ text: 'hi' })
+    })
     expect(res.status).toBe(422)
     expect(twin.violations).toHaveLength(1)
     expect(twin.violations[0].problems).toEqual(['body.body is required but missing'])
@@ -86,14 +102,19 @@ describe('the twin', () => {
 
   it('pages comments 100 at most with Link headers to /repositories/{id} paths, and serves those paths', async () => {
     twin.addPullRequest({ number: 7, headRef: 'feature', headSha: 'b'.repeat(40) })
-    for (let i = 0; i < 250; i++) twin.addIssueComment({ issueNumber: 7, author: 'someone', body: `comment ${i}` })
+    for (let i = 0; i < 250; i++)
+      twin.addIssueComment({ issueNumber: 7, author: 'someone', body: `comment ${i}` })
     const first = await api(`/repos/${twin.owner}/${twin.repo}/issues/7/comments?per_page=500`)
     expect(((await first.json()) as unknown[]).length).toBe(100)
     const link = first.headers.get('link') ?? ''
     const next = /<([^>]+)>; rel="next"/.exec(link)?.[1] ?? ''
-    expect(next).toBe(`${twin.url}/repositories/${twin.state.repository.id}/issues/7/comments?per_page=500&page=2`)
+    expect(next).toBe(
+      `${twin.url}/repositories/${twin.state.repository.id}/issues/7/comments?per_page=500&page=2`
+    )
     expect(link).toContain(`page=3>; rel="last"`)
-    const third = await fetch(next.replace('page=2', 'page=3'), { headers: { authorization: 'token ghs_workflow-token' } })
+    const third = await fetch(next.replace('page=2', 'page=3'), {
+      headers: { authorization: 'token ghs_workflow-token' }
+    })
     const bodies = ((await third.json()) as { body: string }[]).map(c => c.body)
     expect(bodies).toHaveLength(50)
     expect(bodies[49]).toBe('comment 249')
@@ -106,31 +127,45 @@ describe('the twin', () => {
     const ok = await api(`/repos/${twin.owner}/${twin.repo}`)
     const missing = await api(`/repos/${twin.owner}/${twin.repo}/pulls/999`)
     for (const res of [ok, missing]) {
-      for (const name of ['x-ratelimit-limit', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'x-ratelimit-used', 'x-ratelimit-resource']) {
+      for (const name of [
+        'x-ratelimit-limit',
+        'x-ratelimit-remaining',
+        'x-ratelimit-reset',
+        'x-ratelimit-used',
+        'x-ratelimit-resource'
+      ]) {
         expect(res.headers.get(name)).toBeTruthy()
       }
     }
     expect(missing.status).toBe(404)
-    expect(Number(missing.headers.get('x-ratelimit-remaining'))).toBe(Number(ok.headers.get('x-ratelimit-remaining')) - 1)
+    expect(Number(missing.headers.get('x-ratelimit-remaining'))).toBe(
+      Number(ok.headers.get('x-ratelimit-remaining')) - 1
+    )
   })
 
   it('refuses GET /user to an installation token and answers it for a personal token', async () => {
     const refused = await api('/user')
     expect(refused.status).toBe(403)
-    expect(((await refused.json()) as { message: string }).message).toBe('Resource not accessible by integration')
+    expect(((await refused.json()) as { message: string }).message).toBe(
+      'Resource not accessible by integration'
+    )
     const me = await api('/user', { token: 'ghp_user-token' })
     expect(((await me.json()) as { login: string }).login).toBe('octocat')
     expect((await api('/user', { token: 'nope' })).status).toBe(401)
   })
 
   it('serves contents as base64 JSON and raw, and 404 when absent', async () => {
-    const json = (await (await api(`/repos/${twin.owner}/${twin.repo}/contents/.experiments/baseline.json?ref=main`)).json()) as {
+    const json = (await (
+      await api(`/repos/${twin.owner}/${twin.repo}/contents/.experiments/baseline.json?ref=main`)
+    ).json()) as {
       content: string
       encoding: string
     }
     expect(json.encoding).toBe('base64')
     expect(Buffer.from(json.content, 'base64').toString()).toBe('{"v":1}\n')
-    const raw = await api(`/repos/${twin.owner}/${twin.repo}/contents/README.md`, { headers: { accept: 'application/vnd.github.raw+json' } })
+    const raw = await api(`/repos/${twin.owner}/${twin.repo}/contents/README.md`, {
+      headers: { accept: 'application/vnd.github.raw+json' }
+    })
     expect(await raw.text()).toBe('hello\n')
     expect((await api(`/repos/${twin.owner}/${twin.repo}/contents/missing.md?ref=main`)).status).toBe(404)
     expect(twin.violations).toEqual([])
@@ -162,7 +197,9 @@ describe('the twin', () => {
     const ghes = await startGitHubTwin({ pathPrefix: '/api/v3' })
     try {
       expect(ghes.url).toMatch(/\/api\/v3$/)
-      const res = await fetch(`${ghes.url}/repos/${ghes.owner}/${ghes.repo}`, { headers: { authorization: 'token ghs_workflow-token' } })
+      const res = await fetch(`${ghes.url}/repos/${ghes.owner}/${ghes.repo}`, {
+        headers: { authorization: 'token ghs_workflow-token' }
+      })
       expect(res.status).toBe(200)
       expect(ghes.violations).toEqual([])
     } finally {

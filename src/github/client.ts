@@ -85,7 +85,9 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
       const again = retryCount < rateLimitRetries
       log?.warning(
         `GitHub's secondary rate limit refused ${request.method} ${request.url}` +
-          (again ? `; retrying in ${retryAfter} s (retry ${retryCount + 1} of ${rateLimitRetries}).` : '; giving up.')
+          (again
+            ? `; retrying in ${retryAfter} s (retry ${retryCount + 1} of ${rateLimitRetries}).`
+            : '; giving up.')
       )
       return again
     },
@@ -189,9 +191,13 @@ function hintFor(error: GitHubRequestErrorLike, said: string, neededPermission?:
   if (/secondary rate limit/i.test(said)) {
     return "GitHub's secondary rate limit kept refusing after the retries: run fewer jobs that write to GitHub at once, or re-run the job in a few minutes."
   }
-  if ((status === 403 || status === 429) && (header(error, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(said))) {
+  if (
+    (status === 403 || status === 429) &&
+    (header(error, 'x-ratelimit-remaining') === '0' || /rate limit/i.test(said))
+  ) {
     const reset = Number(header(error, 'x-ratelimit-reset'))
-    const when = Number.isFinite(reset) && reset > 0 ? ` (it resets at ${new Date(reset * 1000).toISOString()})` : ''
+    const when =
+      Number.isFinite(reset) && reset > 0 ? ` (it resets at ${new Date(reset * 1000).toISOString()})` : ''
     return `The API rate limit of this token is used up${when}: wait for the reset, or use a GitHub App token, which has a higher limit.`
   }
   if (status === 401) {
@@ -211,29 +217,43 @@ function hintFor(error: GitHubRequestErrorLike, said: string, neededPermission?:
     return 'The repository or object was not found, or the token cannot see it: check the owner/name (and pull request number), that the token has access to a private repository (`contents: read`), and on GitHub Enterprise Server that GITHUB_API_URL is right.'
   }
   if (status === 422 && /too long|maximum is/i.test(said)) {
-    return "The text is longer than GitHub accepts (65,536 characters for comments and issues): fold or shorten it before posting."
+    return 'The text is longer than GitHub accepts (65,536 characters for comments and issues): fold or shorten it before posting.'
   }
   if (status === 422 && /not a fast forward/i.test(said)) {
     return 'The branch moved during the update: retry on the new head (never force-push).'
   }
-  if (status === 410) return 'The feature is disabled in this repository (issues turned off?): enable it in the repository settings.'
-  if (status >= 500) return 'GitHub had a server error and the retries were used up: re-run the job later (see https://www.githubstatus.com).'
+  if (status === 410)
+    return 'The feature is disabled in this repository (issues turned off?): enable it in the repository settings.'
+  if (status >= 500)
+    return 'GitHub had a server error and the retries were used up: re-run the job later (see https://www.githubstatus.com).'
   return 'Check the request against the GitHub REST API documentation linked above.'
 }
 
 /** Turns an API error into a GitHubApiError whose message says what was attempted, what GitHub said and what to change. */
-export function explainGitHubError(error: unknown, whatWasAttempted: string, neededPermission?: string): GitHubApiError {
+export function explainGitHubError(
+  error: unknown,
+  whatWasAttempted: string,
+  neededPermission?: string
+): GitHubApiError {
   if (error instanceof GitHubApiError) return error
   if (!isGitHubRequestError(error)) {
     const message = error instanceof Error ? error.message : String(error)
-    const hint = 'Check the network, proxy settings and GITHUB_API_URL (for GitHub Enterprise Server, https://HOST/api/v3).'
-    return new GitHubApiError(`${whatWasAttempted} failed: GitHub was not reached (${message}). ${hint}`, undefined, whatWasAttempted, hint, {
-      cause: error
-    })
+    const hint =
+      'Check the network, proxy settings and GITHUB_API_URL (for GitHub Enterprise Server, https://HOST/api/v3).'
+    return new GitHubApiError(
+      `${whatWasAttempted} failed: GitHub was not reached (${message}). ${hint}`,
+      undefined,
+      whatWasAttempted,
+      hint,
+      {
+        cause: error
+      }
+    )
   }
   const said = apiMessage(error)
   const hint = hintFor(error, said, neededPermission)
-  const request = error.request?.method && error.request.url ? ` (${error.request.method} ${error.request.url})` : ''
+  const request =
+    error.request?.method && error.request.url ? ` (${error.request.method} ${error.request.url})` : ''
   return new GitHubApiError(
     `${whatWasAttempted} failed: GitHub answered ${error.status} "${said}"${request}. ${hint}`,
     error.status,

@@ -80,12 +80,28 @@ export async function commitFilesToBranch(options: CommitFilesOptions): Promise<
       const { data: head } = await client.rest.git.getCommit({ owner, repo, commit_sha: headSha })
       const tree = await Promise.all(
         changedPaths.map(async path => {
-          const { data: blob } = await client.rest.git.createBlob({ owner, repo, content: files[path] ?? files[`/${path}`], encoding: 'utf-8' })
+          const { data: blob } = await client.rest.git.createBlob({
+            owner,
+            repo,
+            content: files[path] ?? files[`/${path}`],
+            encoding: 'utf-8'
+          })
           return { path, mode: '100644' as const, type: 'blob' as const, sha: blob.sha }
         })
       )
-      const { data: newTree } = await client.rest.git.createTree({ owner, repo, base_tree: head.tree.sha, tree })
-      const { data: commit } = await client.rest.git.createCommit({ owner, repo, message, tree: newTree.sha, parents: [headSha] })
+      const { data: newTree } = await client.rest.git.createTree({
+        owner,
+        repo,
+        base_tree: head.tree.sha,
+        tree
+      })
+      const { data: commit } = await client.rest.git.createCommit({
+        owner,
+        repo,
+        message,
+        tree: newTree.sha,
+        parents: [headSha]
+      })
       commitSha = commit.sha
     } catch (error) {
       throw explainGitHubError(error, `writing the commit for ${where}`, 'contents: write')
@@ -95,7 +111,8 @@ export async function commitFilesToBranch(options: CommitFilesOptions): Promise<
       await client.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commitSha, force: false })
       return { commitSha, attempts: attempt, changedPaths }
     } catch (error) {
-      if (!isNotFastForward(error)) throw explainGitHubError(error, `moving ${where} to the new commit`, 'contents: write')
+      if (!isNotFastForward(error))
+        throw explainGitHubError(error, `moving ${where} to the new commit`, 'contents: write')
       if (attempt >= maxAttempts) {
         const hint = 'Another push landed before each of them; re-run the job (this never force-pushes).'
         throw new GitHubApiError(

@@ -117,7 +117,8 @@ export async function upsertIssue(options: UpsertIssueOptions): Promise<UpsertIs
     }
     const missingLabels = labels.filter(l => !existing.labels.some(e => e.toLowerCase() === l.toLowerCase()))
     const same = existing.title === title && existing.body.replace(/\r\n/g, '\n').trimEnd() === body.trimEnd()
-    if (same && !missingLabels.length) return { action: 'unchanged', number: existing.number, url: existing.htmlUrl }
+    if (same && !missingLabels.length)
+      return { action: 'unchanged', number: existing.number, url: existing.htmlUrl }
     const { data } = await client.rest.issues.update({
       owner,
       repo,
@@ -128,19 +129,31 @@ export async function upsertIssue(options: UpsertIssueOptions): Promise<UpsertIs
     })
     return { action: 'updated', number: data.number, url: data.html_url }
   } catch (error) {
-    throw explainGitHubError(error, `${existing ? `updating issue #${existing.number}` : 'opening the retraining issue'} in ${owner}/${repo}`, 'issues: write')
+    throw explainGitHubError(
+      error,
+      `${existing ? `updating issue #${existing.number}` : 'opening the retraining issue'} in ${owner}/${repo}`,
+      'issues: write'
+    )
   }
 }
 
 /** Closes an issue as completed, first commenting `comment` when given. */
-export async function closeIssue(options: RepositoryRef & { issueNumber: number; comment?: string }): Promise<void> {
+export async function closeIssue(
+  options: RepositoryRef & { issueNumber: number; comment?: string }
+): Promise<void> {
   const { client, owner, repo, issueNumber, comment } = options
   try {
     if (comment) {
       checkLength(comment, `${owner}/${repo}#${issueNumber}`)
       await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body: comment })
     }
-    await client.rest.issues.update({ owner, repo, issue_number: issueNumber, state: 'closed', state_reason: 'completed' })
+    await client.rest.issues.update({
+      owner,
+      repo,
+      issue_number: issueNumber,
+      state: 'closed',
+      state_reason: 'completed'
+    })
   } catch (error) {
     throw explainGitHubError(error, `closing issue ${owner}/${repo}#${issueNumber}`, 'issues: write')
   }

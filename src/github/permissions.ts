@@ -15,13 +15,19 @@ export type RepositoryPermission = RepositoryRole | 'none'
  * The user's role on the repository. GitHub's `permission` field folds maintain into write and triage into
  * read; `role_name` keeps them apart and is used when present. 'none' for users without access.
  */
-export async function getRepositoryPermission(options: RepositoryRef & { user: string }): Promise<RepositoryPermission> {
+export async function getRepositoryPermission(
+  options: RepositoryRef & { user: string }
+): Promise<RepositoryPermission> {
   const { client, owner, repo, user } = options
   try {
     const { data } = await client.rest.repos.getCollaboratorPermissionLevel({ owner, repo, username: user })
     const roleName = (data as { role_name?: string }).role_name
-    const candidate = (roleName && (REPOSITORY_ROLES as readonly string[]).includes(roleName) ? roleName : data.permission) as string
-    return (REPOSITORY_ROLES as readonly string[]).includes(candidate) ? (candidate as RepositoryRole) : 'none'
+    const candidate = (
+      roleName && (REPOSITORY_ROLES as readonly string[]).includes(roleName) ? roleName : data.permission
+    ) as string
+    return (REPOSITORY_ROLES as readonly string[]).includes(candidate)
+      ? (candidate as RepositoryRole)
+      : 'none'
   } catch (error) {
     // GitHub answers 404 for logins that are not users (and for bots): they have no role.
     if (isGitHubRequestError(error) && error.status === 404) return 'none'

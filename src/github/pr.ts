@@ -59,13 +59,19 @@ function toPullRequestInfo(pull: PullLike, owner: string, repo: string): PullReq
 }
 
 /** Reads one pull request; rejects with an explained error when it does not exist or cannot be read. */
-export async function getPullRequest(options: RepositoryRef & { pullNumber: number }): Promise<PullRequestInfo> {
+export async function getPullRequest(
+  options: RepositoryRef & { pullNumber: number }
+): Promise<PullRequestInfo> {
   const { client, owner, repo, pullNumber } = options
   try {
     const { data } = await client.rest.pulls.get({ owner, repo, pull_number: pullNumber })
     return toPullRequestInfo(data as PullLike, owner, repo)
   } catch (error) {
-    throw explainGitHubError(error, `reading pull request ${owner}/${repo}#${pullNumber}`, 'pull-requests: read')
+    throw explainGitHubError(
+      error,
+      `reading pull request ${owner}/${repo}#${pullNumber}`,
+      'pull-requests: read'
+    )
   }
 }
 
@@ -79,41 +85,77 @@ export async function findPullRequestForSha(
 ): Promise<PullRequestInfo | undefined> {
   const { client, owner, repo, sha, headRef } = options
   try {
-    const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({ owner, repo, commit_sha: sha, per_page: 100 })
+    const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner,
+      repo,
+      commit_sha: sha,
+      per_page: 100
+    })
     const pulls = (data as PullLike[]).map(p => toPullRequestInfo(p, owner, repo))
     const best =
-      pulls.find(p => p.state === 'open' && p.headSha === sha) ?? pulls.find(p => p.state === 'open') ?? pulls[0]
+      pulls.find(p => p.state === 'open' && p.headSha === sha) ??
+      pulls.find(p => p.state === 'open') ??
+      pulls[0]
     if (best) return best
   } catch (error) {
     // 422 answers commits that GitHub does not have (e.g. only in a fork): fall through to the listing.
     if (!isGitHubRequestError(error) || (error.status !== 404 && error.status !== 422)) {
-      throw explainGitHubError(error, `finding the pull request of commit ${sha} in ${owner}/${repo}`, 'pull-requests: read')
+      throw explainGitHubError(
+        error,
+        `finding the pull request of commit ${sha} in ${owner}/${repo}`,
+        'pull-requests: read'
+      )
     }
   }
   try {
-    for await (const page of client.paginate.iterator(client.rest.pulls.list, { owner, repo, state: 'open', per_page: 100 })) {
-      const match = (page.data as PullLike[]).find(p => p.head.sha === sha && (!headRef || p.head.ref === headRef))
+    for await (const page of client.paginate.iterator(client.rest.pulls.list, {
+      owner,
+      repo,
+      state: 'open',
+      per_page: 100
+    })) {
+      const match = (page.data as PullLike[]).find(
+        p => p.head.sha === sha && (!headRef || p.head.ref === headRef)
+      )
       if (match) return toPullRequestInfo(match, owner, repo)
     }
   } catch (error) {
-    throw explainGitHubError(error, `listing open pull requests of ${owner}/${repo} to find head ${sha}`, 'pull-requests: read')
+    throw explainGitHubError(
+      error,
+      `listing open pull requests of ${owner}/${repo} to find head ${sha}`,
+      'pull-requests: read'
+    )
   }
   return undefined
 }
 
 /** The text of a file at a ref (branch, tag or commit) via the contents API; undefined when it is absent. */
-export async function readFileAtRef(options: RepositoryRef & { path: string; ref: string }): Promise<string | undefined> {
+export async function readFileAtRef(
+  options: RepositoryRef & { path: string; ref: string }
+): Promise<string | undefined> {
   const { client, owner, repo, path, ref } = options
   try {
-    const { data } = await client.rest.repos.getContent({ owner, repo, path, ref, mediaType: { format: 'raw' } })
+    const { data } = await client.rest.repos.getContent({
+      owner,
+      repo,
+      path,
+      ref,
+      mediaType: { format: 'raw' }
+    })
     if (typeof data === 'string') return data
-    if ((data as unknown) instanceof ArrayBuffer) return Buffer.from(data as unknown as ArrayBuffer).toString('utf8')
+    if ((data as unknown) instanceof ArrayBuffer)
+      return Buffer.from(data as unknown as ArrayBuffer).toString('utf8')
     if (Array.isArray(data)) {
-      throw new Error(`${path} at ${ref} in ${owner}/${repo} is a directory, not a file: point the input at a file inside it.`)
+      throw new Error(
+        `${path} at ${ref} in ${owner}/${repo} is a directory, not a file: point the input at a file inside it.`
+      )
     }
     const file = data as { content?: string; encoding?: string }
-    if (file.encoding === 'base64' && typeof file.content === 'string') return Buffer.from(file.content, 'base64').toString('utf8')
-    throw new Error(`${path} at ${ref} in ${owner}/${repo} is not a regular file (a symlink or submodule?): point the input at a file.`)
+    if (file.encoding === 'base64' && typeof file.content === 'string')
+      return Buffer.from(file.content, 'base64').toString('utf8')
+    throw new Error(
+      `${path} at ${ref} in ${owner}/${repo} is not a regular file (a symlink or submodule?): point the input at a file.`
+    )
   } catch (error) {
     if (isGitHubRequestError(error) && error.status === 404) return undefined
     if (!isGitHubRequestError(error)) throw error
@@ -129,7 +171,13 @@ export const COMMIT_STATUS_DESCRIPTION_LIMIT = 140
 
 /** Sets a commit status (the check that gates a merge when the review runs outside Actions). */
 export async function setCommitStatus(
-  options: RepositoryRef & { sha: string; state: CommitStatusState; context: string; description?: string; targetUrl?: string }
+  options: RepositoryRef & {
+    sha: string
+    state: CommitStatusState
+    context: string
+    description?: string
+    targetUrl?: string
+  }
 ): Promise<void> {
   const { client, owner, repo, sha, state, context, targetUrl } = options
   let description = options.description
@@ -147,7 +195,11 @@ export async function setCommitStatus(
       ...(targetUrl ? { target_url: targetUrl } : {})
     })
   } catch (error) {
-    throw explainGitHubError(error, `setting the ${context} status on ${sha.slice(0, 12)} in ${owner}/${repo}`, 'statuses: write')
+    throw explainGitHubError(
+      error,
+      `setting the ${context} status on ${sha.slice(0, 12)} in ${owner}/${repo}`,
+      'statuses: write'
+    )
   }
 }
 
@@ -155,11 +207,17 @@ export async function setCommitStatus(
 export type ReactionContent = '+1' | '-1' | 'laugh' | 'confused' | 'heart' | 'hooray' | 'rocket' | 'eyes'
 
 /** Adds a reaction to an issue or pull request comment (a second identical reaction is a no-op on GitHub). */
-export async function addReaction(options: RepositoryRef & { commentId: number; content: ReactionContent }): Promise<void> {
+export async function addReaction(
+  options: RepositoryRef & { commentId: number; content: ReactionContent }
+): Promise<void> {
   const { client, owner, repo, commentId, content } = options
   try {
     await client.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content })
   } catch (error) {
-    throw explainGitHubError(error, `reacting ${content} to comment ${commentId} in ${owner}/${repo}`, 'pull-requests: write')
+    throw explainGitHubError(
+      error,
+      `reacting ${content} to comment ${commentId} in ${owner}/${repo}`,
+      'pull-requests: write'
+    )
   }
 }

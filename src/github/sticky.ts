@@ -43,7 +43,8 @@ interface CommentLike {
   user: { login: string } | null
 }
 
-const sameText = (a: string, b: string) => a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd()
+const sameText = (a: string, b: string) =>
+  a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd()
 
 /** The body with the marker at its top (unchanged when it already holds the marker). */
 export function withMarker(body: string, marker: string): string {
@@ -58,8 +59,12 @@ export function withMarker(body: string, marker: string): string {
 export async function upsertStickyComment(options: StickyCommentOptions): Promise<StickyCommentResult> {
   const { client, owner, repo, issueNumber, marker, login } = options
   const where = `${owner}/${repo}#${issueNumber}`
-  if (!marker.trim()) throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass experimentReviewMarker(id).`)
-  if (!login.trim()) throw new Error(`upsertStickyComment on ${where}: the login is empty; resolve it with resolveTokenLogin first.`)
+  if (!marker.trim())
+    throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass experimentReviewMarker(id).`)
+  if (!login.trim())
+    throw new Error(
+      `upsertStickyComment on ${where}: the login is empty; resolve it with resolveTokenLogin first.`
+    )
   const body = withMarker(options.body, marker)
   const length = Array.from(body).length
   if (length > GITHUB_COMMENT_LIMIT) {
@@ -78,7 +83,8 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
       per_page: 100
     })) {
       for (const comment of page.data as CommentLike[]) {
-        if (comment.user?.login.toLowerCase() === login.toLowerCase() && comment.body?.includes(marker)) ours.push(comment)
+        if (comment.user?.login.toLowerCase() === login.toLowerCase() && comment.body?.includes(marker))
+          ours.push(comment)
       }
     }
   } catch (error) {
@@ -95,7 +101,11 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
     } catch (error) {
       // Another run may have removed it already.
       if (!isGitHubRequestError(error) || error.status !== 404) {
-        throw explainGitHubError(error, `deleting the duplicate comment ${duplicate.id} on ${where}`, 'pull-requests: write')
+        throw explainGitHubError(
+          error,
+          `deleting the duplicate comment ${duplicate.id} on ${where}`,
+          'pull-requests: write'
+        )
       }
     }
   }
@@ -111,7 +121,11 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
     const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body })
     return { action: 'created', id: data.id, url: data.html_url, removedDuplicates }
   } catch (error) {
-    throw explainGitHubError(error, `${kept ? 'editing' : 'posting'} the review comment on ${where}`, 'pull-requests: write')
+    throw explainGitHubError(
+      error,
+      `${kept ? 'editing' : 'posting'} the review comment on ${where}`,
+      'pull-requests: write'
+    )
   }
 }
 
@@ -141,14 +155,17 @@ export async function resolveTokenLogin(options: TokenLoginOptions): Promise<str
   const configured = options.configured?.trim()
   if (configured) return configured
   const isDefaultToken =
-    options.defaultToken ?? (options.runtime === 'actions' && !(options.token && PERSONAL_TOKEN.test(options.token)))
+    options.defaultToken ??
+    (options.runtime === 'actions' && !(options.token && PERSONAL_TOKEN.test(options.token)))
   if (options.runtime === 'actions' && isDefaultToken) return GITHUB_ACTIONS_BOT_LOGIN
   try {
     const { data } = await options.client.rest.users.getAuthenticated()
     if (!data.login) throw new Error('GET /user answered without a login')
     return data.login
   } catch (error) {
-    const said = isGitHubRequestError(error) ? `${error.status} "${error.message.split(' - ')[0]}"` : (error as Error).message
+    const said = isGitHubRequestError(error)
+      ? `${error.status} "${error.message.split(' - ')[0]}"`
+      : (error as Error).message
     throw new Error(
       `Could not find out which account the token posts as: GET /user answered ${said}. ` +
         'This happens with GitHub App installation tokens, which may not read /user. Set the bot-login input ' +

@@ -1,6 +1,11 @@
 // A client of the project's factory pointed at a twin, with retry waits and write spacing shrunk so tests
 // and benchmarks stay fast (retry-after: 1 becomes 1 ms).
-import { createGitHubClient, type GitHubClient, type GitHubClientLog, type GitHubRuntime } from '../../src/github/client.js'
+import {
+  createGitHubClient,
+  type GitHubClient,
+  type GitHubClientLog,
+  type GitHubRuntime
+} from '../../src/github/client.js'
 import type { GitHubTwin } from './server.js'
 
 /** Log lines a test client collected. */

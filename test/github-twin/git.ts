@@ -58,7 +58,10 @@ export class TwinGitRepository {
   }
 
   /** Runs git in the repository; resolves with stdout, rejects with GitCommandError. */
-  git(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}): Promise<Buffer> {
+  git(
+    args: string[],
+    options: { input?: string | Buffer; env?: Record<string, string> } = {}
+  ): Promise<Buffer> {
     return new Promise((resolve, reject) => {
       const child = spawn('git', args, {
         cwd: this.dir,
@@ -67,8 +70,8 @@ export class TwinGitRepository {
       })
       const out: Buffer[] = []
       const err: Buffer[] = []
-      child.stdout.on('data', (chunk: Buffer) => out.push(chunk))
-      child.stderr.on('data', (chunk: Buffer) => err.push(chunk))
+      child.stdout?.on('data', (chunk: Buffer) => out.push(chunk))
+      child.stderr?.on('data', (chunk: Buffer) => err.push(chunk))
       child.on('error', reject)
       child.on('close', code => {
         if (code === 0) resolve(Buffer.concat(out))
@@ -81,7 +84,10 @@ export class TwinGitRepository {
     })
   }
 
-  private async gitText(args: string[], options: { input?: string | Buffer; env?: Record<string, string> } = {}) {
+  private async gitText(
+    args: string[],
+    options: { input?: string | Buffer; env?: Record<string, string> } = {}
+  ) {
     return (await this.git(args, options)).toString('utf8').trim()
   }
 
@@ -123,9 +129,20 @@ export class TwinGitRepository {
     const person = (line: string): GitPerson => {
       const m = /^(.*) <(.*)> (\d+) ([+-]\d{4})$/.exec(line)
       if (!m) return { name: line, email: '', date: '' }
-      return { name: m[1], email: m[2], date: new Date(Number(m[3]) * 1000).toISOString().replace('.000Z', 'Z') }
+      return {
+        name: m[1],
+        email: m[2],
+        date: new Date(Number(m[3]) * 1000).toISOString().replace('.000Z', 'Z')
+      }
     }
-    const commit: GitCommitObject = { sha, tree: '', parents: [], author: person(''), committer: person(''), message }
+    const commit: GitCommitObject = {
+      sha,
+      tree: '',
+      parents: [],
+      author: person(''),
+      committer: person(''),
+      message
+    }
     for (const line of headers) {
       const [key, ...rest] = line.split(' ')
       const value = rest.join(' ')
@@ -149,14 +166,21 @@ export class TwinGitRepository {
 
   /** Entries of a tree: one level, or every blob and submodule with its full path when `recursive`. */
   async listTree(treeSha: string, recursive = false): Promise<GitTreeEntry[]> {
-    const out = (await this.git(['ls-tree', '-z', '--long', ...(recursive ? ['-r'] : []), treeSha])).toString('utf8')
+    const out = (await this.git(['ls-tree', '-z', '--long', ...(recursive ? ['-r'] : []), treeSha])).toString(
+      'utf8'
+    )
     return out
       .split('\0')
       .filter(Boolean)
       .map(line => {
         const tab = line.indexOf('\t')
         const [mode, type, sha, size] = line.slice(0, tab).split(/\s+/)
-        const entry: GitTreeEntry = { mode, type: type as GitTreeEntry['type'], sha, path: line.slice(tab + 1) }
+        const entry: GitTreeEntry = {
+          mode,
+          type: type as GitTreeEntry['type'],
+          sha,
+          path: line.slice(tab + 1)
+        }
         if (size !== '-') entry.size = Number(size)
         return entry
       })
@@ -175,11 +199,19 @@ export class TwinGitRepository {
     const tab = line.indexOf('\t')
     const [mode, type, sha, size] = line.slice(0, tab).split(/\s+/)
     if (line.slice(tab + 1) !== clean) return undefined
-    return { mode, type: type as GitTreeEntry['type'], sha, path: clean, ...(size !== '-' ? { size: Number(size) } : {}) }
+    return {
+      mode,
+      type: type as GitTreeEntry['type'],
+      sha,
+      path: clean,
+      ...(size !== '-' ? { size: Number(size) } : {})
+    }
   }
 
   /** Builds nested trees with mktree from a flat map of full paths to blob (or submodule) entries. */
-  async writeTreeFromPaths(entries: Map<string, { mode: string; type: string; sha: string }>): Promise<string> {
+  async writeTreeFromPaths(
+    entries: Map<string, { mode: string; type: string; sha: string }>
+  ): Promise<string> {
     interface Dir {
       files: Map<string, { mode: string; type: string; sha: string }>
       dirs: Map<string, Dir>
@@ -213,17 +245,20 @@ export class TwinGitRepository {
     committer: GitPerson
   }): Promise<string> {
     const epoch = (iso: string) => `${Math.floor(new Date(iso).getTime() / 1000)} +0000`
-    return this.gitText(['commit-tree', '--no-gpg-sign', options.tree, ...options.parents.flatMap(p => ['-p', p])], {
-      input: options.message,
-      env: {
-        GIT_AUTHOR_NAME: options.author.name,
-        GIT_AUTHOR_EMAIL: options.author.email,
-        GIT_AUTHOR_DATE: epoch(options.author.date),
-        GIT_COMMITTER_NAME: options.committer.name,
-        GIT_COMMITTER_EMAIL: options.committer.email,
-        GIT_COMMITTER_DATE: epoch(options.committer.date)
+    return this.gitText(
+      ['commit-tree', '--no-gpg-sign', options.tree, ...options.parents.flatMap(p => ['-p', p])],
+      {
+        input: options.message,
+        env: {
+          GIT_AUTHOR_NAME: options.author.name,
+          GIT_AUTHOR_EMAIL: options.author.email,
+          GIT_AUTHOR_DATE: epoch(options.author.date),
+          GIT_COMMITTER_NAME: options.committer.name,
+          GIT_COMMITTER_EMAIL: options.committer.email,
+          GIT_COMMITTER_DATE: epoch(options.committer.date)
+        }
       }
-    })
+    )
   }
 
   /** Moves a ref from `expectedOld` (compare-and-swap; '' creates it) to `sha`; false when it had moved. */
@@ -258,7 +293,13 @@ export class TwinGitRepository {
     }
     const tree = await this.writeTreeFromPaths(entries)
     const person = { ...FIXED_PERSON, date: new Date().toISOString() }
-    const sha = await this.writeCommit({ tree, parents: old ? [old] : [], message, author: person, committer: person })
+    const sha = await this.writeCommit({
+      tree,
+      parents: old ? [old] : [],
+      message,
+      author: person,
+      committer: person
+    })
     if (!(await this.updateRef(`refs/heads/${branch}`, sha, old))) {
       throw new Error(`refs/heads/${branch} moved while committing ${message}; retry the seed`)
     }

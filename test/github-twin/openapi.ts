@@ -126,7 +126,11 @@ function fitsType(type: string, value: unknown): boolean {
 }
 
 /** Problems with `value` against `schema`, each naming where (`at`) and what was seen; empty when it fits. */
-export function validateAgainstSchema(schema: OpenApiSchema | undefined, value: unknown, at: string): string[] {
+export function validateAgainstSchema(
+  schema: OpenApiSchema | undefined,
+  value: unknown,
+  at: string
+): string[] {
   if (!schema || Object.keys(schema).length === 0) return []
   if (value === null) {
     if (schema.nullable || schema.type === undefined) return []
@@ -137,13 +141,19 @@ export function validateAgainstSchema(schema: OpenApiSchema | undefined, value: 
   for (const alternatives of [schema.oneOf, schema.anyOf]) {
     if (!alternatives) continue
     const fits = alternatives.some(sub => validateAgainstSchema(sub, value, at).length === 0)
-    if (!fits) problems.push(`${at} (${JSON.stringify(value)?.slice(0, 60)}) matches none of the allowed schemas`)
+    if (!fits)
+      problems.push(`${at} (${JSON.stringify(value)?.slice(0, 60)}) matches none of the allowed schemas`)
   }
   if (schema.type && !fitsType(schema.type, value)) {
-    return [...problems, `${at} is ${typeOf(value)} (${JSON.stringify(value)?.slice(0, 60)}) but must be ${schema.type}`]
+    return [
+      ...problems,
+      `${at} is ${typeOf(value)} (${JSON.stringify(value)?.slice(0, 60)}) but must be ${schema.type}`
+    ]
   }
   if (schema.enum && !schema.enum.includes(value)) {
-    problems.push(`${at} is ${JSON.stringify(value)} but must be one of ${schema.enum.map(v => JSON.stringify(v)).join(', ')}`)
+    problems.push(
+      `${at} is ${JSON.stringify(value)} but must be one of ${schema.enum.map(v => JSON.stringify(v)).join(', ')}`
+    )
   }
   if (typeof value === 'string') {
     if (schema.minLength !== undefined && value.length < schema.minLength)
@@ -152,8 +162,10 @@ export function validateAgainstSchema(schema: OpenApiSchema | undefined, value: 
       problems.push(`${at} is longer than ${schema.maxLength}`)
   }
   if (typeof value === 'number') {
-    if (schema.minimum !== undefined && value < schema.minimum) problems.push(`${at} is below ${schema.minimum}`)
-    if (schema.maximum !== undefined && value > schema.maximum) problems.push(`${at} is above ${schema.maximum}`)
+    if (schema.minimum !== undefined && value < schema.minimum)
+      problems.push(`${at} is below ${schema.minimum}`)
+    if (schema.maximum !== undefined && value > schema.maximum)
+      problems.push(`${at} is above ${schema.maximum}`)
   }
   if (Array.isArray(value)) {
     if (schema.minItems !== undefined && value.length < schema.minItems)
@@ -170,7 +182,8 @@ export function validateAgainstSchema(schema: OpenApiSchema | undefined, value: 
     for (const [name, item] of Object.entries(object)) {
       const property = schema.properties?.[name]
       if (property) problems.push(...validateAgainstSchema(property, item, `${at}.${name}`))
-      else if (schema.additionalProperties === false) problems.push(`${at}.${name} is not an allowed property`)
+      else if (schema.additionalProperties === false)
+        problems.push(`${at}.${name} is not an allowed property`)
       else if (typeof schema.additionalProperties === 'object')
         problems.push(...validateAgainstSchema(schema.additionalProperties, item, `${at}.${name}`))
     }
@@ -179,26 +192,36 @@ export function validateAgainstSchema(schema: OpenApiSchema | undefined, value: 
 }
 
 function parseQueryValue(schema: OpenApiSchema | undefined, raw: string): unknown {
-  if (schema?.type === 'integer' || schema?.type === 'number') return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw
+  if (schema?.type === 'integer' || schema?.type === 'number')
+    return /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw
   if (schema?.type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw
   return raw
 }
 
 /** Problems with a request's parameters and JSON body against its matched operation; empty when it fits. */
-export function validateOpenApiRequest(match: MatchedOperation, query: URLSearchParams, body: unknown): string[] {
+export function validateOpenApiRequest(
+  match: MatchedOperation,
+  query: URLSearchParams,
+  body: unknown
+): string[] {
   const problems: string[] = []
   for (const parameter of match.operation.parameters) {
     if (parameter.in === 'path') {
       const value = match.pathParameters[parameter.name]
       if (value === undefined || value === '') problems.push(`path parameter ${parameter.name} is missing`)
-      else problems.push(...validateAgainstSchema(parameter.schema, parseQueryValue(parameter.schema, value), parameter.name))
+      else
+        problems.push(
+          ...validateAgainstSchema(parameter.schema, parseQueryValue(parameter.schema, value), parameter.name)
+        )
     } else if (parameter.in === 'query') {
       const raw = query.get(parameter.name)
       if (raw === null) {
         if (parameter.required) problems.push(`query parameter ${parameter.name} is required but missing`)
         continue
       }
-      problems.push(...validateAgainstSchema(parameter.schema, parseQueryValue(parameter.schema, raw), parameter.name))
+      problems.push(
+        ...validateAgainstSchema(parameter.schema, parseQueryValue(parameter.schema, raw), parameter.name)
+      )
     }
   }
   const requestBody = match.operation.requestBody

@@ -204,7 +204,13 @@ export interface GitHubTwin {
     fromFork?: boolean
     state?: 'open' | 'closed'
   }): TwinPullRequest
-  addIssue(issue: { title: string; body?: string; labels?: string[]; state?: 'open' | 'closed'; author?: string }): TwinIssue
+  addIssue(issue: {
+    title: string
+    body?: string
+    labels?: string[]
+    state?: 'open' | 'closed'
+    author?: string
+  }): TwinIssue
   addIssueComment(comment: { issueNumber: number; body: string; author: string }): TwinComment
   /** The user record for a login (created on first use). */
   user(login: string): TwinUser
@@ -224,7 +230,8 @@ class HttpAnswer {
   ) {}
 }
 
-const answer = (status: number, body?: unknown, headers?: Record<string, string>) => new HttpAnswer(status, body, headers)
+const answer = (status: number, body?: unknown, headers?: Record<string, string>) =>
+  new HttpAnswer(status, body, headers)
 const notFound = () => answer(404, { message: 'Not Found', documentation_url: DOCS, status: '404' })
 const validationFailed = (message: string, field?: string, resource?: string) =>
   answer(422, {
@@ -340,12 +347,26 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     }
   }
   const ensureLabel = (name: string) => {
-    if (!state.labels.has(name)) state.labels.set(name, { id: nextId++, name, color: 'ededed', description: null })
+    if (!state.labels.has(name))
+      state.labels.set(name, { id: nextId++, name, color: 'ededed', description: null })
   }
   const reactionSummary = (c: TwinComment) => {
-    const counts: Record<string, number> = { '+1': 0, '-1': 0, laugh: 0, hooray: 0, confused: 0, heart: 0, rocket: 0, eyes: 0 }
+    const counts: Record<string, number> = {
+      '+1': 0,
+      '-1': 0,
+      laugh: 0,
+      hooray: 0,
+      confused: 0,
+      heart: 0,
+      rocket: 0,
+      eyes: 0
+    }
     for (const r of c.reactions) counts[r.content]++
-    return { url: `${repoUrl()}/issues/comments/${c.id}/reactions`, total_count: c.reactions.length, ...counts }
+    return {
+      url: `${repoUrl()}/issues/comments/${c.id}/reactions`,
+      total_count: c.reactions.length,
+      ...counts
+    }
   }
   const commentJson = (c: TwinComment) => ({
     id: c.id,
@@ -379,7 +400,9 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     updated_at: i.updatedAt,
     closed_at: i.closedAt,
     author_association: 'MEMBER',
-    ...(i.pullRequest ? { pull_request: { url: `${repoUrl()}/pulls/${i.number}`, html_url: `${htmlUrl()}/pull/${i.number}` } } : {})
+    ...(i.pullRequest
+      ? { pull_request: { url: `${repoUrl()}/pulls/${i.number}`, html_url: `${htmlUrl()}/pull/${i.number}` } }
+      : {})
   })
   const pullJson = (p: TwinPullRequest) => ({
     id: 8_000_000 + p.number,
@@ -414,9 +437,19 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       committer: c.committer,
       tree: { sha: c.tree, url: `${repoUrl()}/git/trees/${c.tree}` },
       message: c.message,
-      parents: c.parents.map(p => ({ sha: p, url: `${repoUrl()}/git/commits/${p}`, html_url: `${htmlUrl()}/commit/${p}` })),
+      parents: c.parents.map(p => ({
+        sha: p,
+        url: `${repoUrl()}/git/commits/${p}`,
+        html_url: `${htmlUrl()}/commit/${p}`
+      })),
       verification: verified
-        ? { verified: true, reason: 'valid', signature: '-----BEGIN PGP SIGNATURE-----(twin)', payload: null, verified_at: now() }
+        ? {
+            verified: true,
+            reason: 'valid',
+            signature: '-----BEGIN PGP SIGNATURE-----(twin)',
+            payload: null,
+            verified_at: now()
+          }
         : { verified: false, reason: 'unsigned', signature: null, payload: null, verified_at: null }
     }
   }
@@ -448,7 +481,11 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
 
   const checkBodyLength = (body: unknown, resource: string): HttpAnswer | undefined => {
     if (typeof body === 'string' && Array.from(body).length > GITHUB_BODY_LIMIT) {
-      return validationFailed(`Body is too long (maximum is ${GITHUB_BODY_LIMIT} characters)`, 'body', resource)
+      return validationFailed(
+        `Body is too long (maximum is ${GITHUB_BODY_LIMIT} characters)`,
+        'body',
+        resource
+      )
     }
     return undefined
   }
@@ -474,7 +511,12 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
           })
         : answer(200, { ...userJson(user(login)), name: login }),
     'rate-limit/get': ({ login }) => {
-      const core = { limit: rateLimit, used: used.get(login) ?? 0, remaining: rateLimit - (used.get(login) ?? 0), reset: resetEpoch }
+      const core = {
+        limit: rateLimit,
+        used: used.get(login) ?? 0,
+        remaining: rateLimit - (used.get(login) ?? 0),
+        reset: resetEpoch
+      }
       return answer(200, { resources: { core }, rate: core })
     },
     'repos/get': ({ login }) => answer(200, repositoryJson(login)),
@@ -496,7 +538,11 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     },
     'repos/list-pull-requests-associated-with-commit': ({ params, query }) => {
       const list = [...state.pulls.values()].filter(p => p.head.sha === params.commit_sha && !p.fromFork)
-      const page = paginate(list, query, `/repositories/${state.repository.id}/commits/${params.commit_sha}/pulls`)
+      const page = paginate(
+        list,
+        query,
+        `/repositories/${state.repository.id}/commits/${params.commit_sha}/pulls`
+      )
       return answer(200, page.items.map(pullJson), page.headers)
     },
     'issues/list-comments': ({ params, query }) => {
@@ -515,7 +561,15 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       const tooLong = checkBodyLength(body.body, 'IssueComment')
       if (tooLong) return tooLong
       const t = now()
-      const c: TwinComment = { id: nextId++, issueNumber: n, body: String(body.body), user: user(login), createdAt: t, updatedAt: t, reactions: [] }
+      const c: TwinComment = {
+        id: nextId++,
+        issueNumber: n,
+        body: String(body.body),
+        user: user(login),
+        createdAt: t,
+        updatedAt: t,
+        reactions: []
+      }
       state.comments.set(c.id, c)
       return answer(201, commentJson(c), { location: `${repoUrl()}/issues/comments/${c.id}` })
     },
@@ -543,22 +597,40 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       if (!c) return notFound()
       const content = query.get('content')
       const list = c.reactions.filter(r => !content || r.content === content)
-      const page = paginate(list, query, `/repositories/${state.repository.id}/issues/comments/${c.id}/reactions`)
-      return answer(200, page.items.map(r => ({ ...r, user: userJson(r.user) })), page.headers)
+      const page = paginate(
+        list,
+        query,
+        `/repositories/${state.repository.id}/issues/comments/${c.id}/reactions`
+      )
+      return answer(
+        200,
+        page.items.map(r => ({ ...r, user: userJson(r.user) })),
+        page.headers
+      )
     },
     'reactions/create-for-issue-comment': ({ params, body, login }) => {
       const c = state.comments.get(Number(params.comment_id))
       if (!c) return notFound()
       const existing = c.reactions.find(r => r.user.login === login && r.content === body.content)
       if (existing) return answer(200, { ...existing, user: userJson(existing.user) })
-      const r: TwinReaction = { id: nextId++, content: String(body.content), user: user(login), created_at: now() }
+      const r: TwinReaction = {
+        id: nextId++,
+        content: String(body.content),
+        user: user(login),
+        created_at: now()
+      }
       c.reactions.push(r)
       return answer(201, { ...r, user: userJson(r.user) })
     },
     'repos/get-content': async ({ params, query, accept }) => {
       const ref = query.get('ref') ?? defaultBranch
       const commit = await git.resolveCommit(ref)
-      if (!commit) return answer(404, { message: `No commit found for the ref ${ref}`, documentation_url: DOCS, status: '404' })
+      if (!commit)
+        return answer(404, {
+          message: `No commit found for the ref ${ref}`,
+          documentation_url: DOCS,
+          status: '404'
+        })
       const entry = await git.entryAt(commit, params.path)
       if (!entry) return notFound()
       const fileJson = (e: { path: string; sha: string; size?: number; type: string }) => ({
@@ -595,7 +667,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         const ref = String(body.ref)
         if (!/^refs\/.+/.test(ref) || ref.split('/').length < 3)
           return unprocessable('Reference name must start with refs/ and have at least two slashes.')
-        if ((await git.objectType(String(body.sha))) !== 'commit') return unprocessable('Object does not exist')
+        if ((await git.objectType(String(body.sha))) !== 'commit')
+          return unprocessable('Object does not exist')
         if (await git.revParse(ref)) return unprocessable('Reference already exists')
         await git.updateRef(ref, String(body.sha), '')
         return answer(201, refJson(ref, String(body.sha)))
@@ -615,7 +688,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         if (protection === 403) {
           return answer(403, {
             message: `Repository rule violations found\n\nCannot update this protected ref.\n\n`,
-            documentation_url: 'https://docs.github.com/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/about-rulesets',
+            documentation_url:
+              'https://docs.github.com/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/about-rulesets',
             status: '403'
           })
         }
@@ -638,7 +712,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       if ((await git.objectType(tree)) !== 'tree') return unprocessable('Tree SHA does not exist')
       const parents = (body.parents as string[] | undefined) ?? []
       for (const p of parents) {
-        if ((await git.objectType(p)) !== 'commit') return unprocessable('Parent SHA does not exist or is not a commit object')
+        if ((await git.objectType(p)) !== 'commit')
+          return unprocessable('Parent SHA does not exist or is not a commit object')
       }
       const t = now()
       const customAuthor = body.author !== undefined || body.committer !== undefined
@@ -660,8 +735,11 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     },
     'git/create-blob': async ({ body }) => {
       const encoding = (body.encoding as string | undefined) ?? 'utf-8'
-      if (encoding !== 'utf-8' && encoding !== 'base64') return unprocessable(`encoding must be utf-8 or base64, not ${encoding}`)
-      const sha = await git.writeBlob(Buffer.from(String(body.content), encoding === 'base64' ? 'base64' : 'utf8'))
+      if (encoding !== 'utf-8' && encoding !== 'base64')
+        return unprocessable(`encoding must be utf-8 or base64, not ${encoding}`)
+      const sha = await git.writeBlob(
+        Buffer.from(String(body.content), encoding === 'base64' ? 'base64' : 'utf8')
+      )
       return answer(201, { sha, url: `${repoUrl()}/git/blobs/${sha}` })
     },
     'git/get-blob': async ({ params }) => {
@@ -680,10 +758,17 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       const entries = new Map<string, { mode: string; type: string; sha: string }>()
       if (body.base_tree !== undefined) {
         const base = String(body.base_tree)
-        if ((await git.objectType(base)) !== 'tree') return unprocessable(`base_tree ${base} is not a valid tree oid`)
+        if ((await git.objectType(base)) !== 'tree')
+          return unprocessable(`base_tree ${base} is not a valid tree oid`)
         for (const e of await git.listTree(base, true)) entries.set(e.path, e)
       }
-      for (const item of body.tree as { path?: string; mode?: string; type?: string; sha?: string | null; content?: string }[]) {
+      for (const item of body.tree as {
+        path?: string
+        mode?: string
+        type?: string
+        sha?: string | null
+        content?: string
+      }[]) {
         const filePath = String(item.path ?? '').replace(/^\/+/, '')
         if (!filePath || filePath.split('/').some(p => p === '' || p === '.' || p === '..')) {
           return unprocessable(`tree.path ${JSON.stringify(item.path)} is not a valid path`)
@@ -692,7 +777,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
           return unprocessable('tree entries may specify either sha or content, not both')
         }
         if (item.sha === null) {
-          for (const key of [...entries.keys()]) if (key === filePath || key.startsWith(`${filePath}/`)) entries.delete(key)
+          for (const key of [...entries.keys()])
+            if (key === filePath || key.startsWith(`${filePath}/`)) entries.delete(key)
           continue
         }
         const type = item.type ?? 'blob'
@@ -724,13 +810,19 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     'git/get-tree': async ({ params, query }) => {
       const sha = (await git.revParse(`${params.tree_sha}^{tree}`)) ?? undefined
       if (!sha) return notFound()
-      const recursive = query.get('recursive') !== null && query.get('recursive') !== '0' && query.get('recursive') !== 'false'
+      const recursive =
+        query.get('recursive') !== null &&
+        query.get('recursive') !== '0' &&
+        query.get('recursive') !== 'false'
       const list = recursive ? await git.listTree(sha, true) : await git.listTree(sha)
       return answer(200, { sha, url: `${repoUrl()}/git/trees/${sha}`, tree: list, truncated: false })
     },
     'issues/list-for-repo': ({ query }) => {
       const stateFilter = query.get('state') ?? 'open'
-      const labels = (query.get('labels') ?? '').split(',').map(s => s.trim()).filter(Boolean)
+      const labels = (query.get('labels') ?? '')
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean)
       const creator = query.get('creator')
       const direction = query.get('direction') ?? 'desc'
       const list = [...state.issues.values()]
@@ -781,7 +873,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       if (body.state !== undefined && body.state !== issue.state) {
         issue.state = body.state as 'open' | 'closed'
         issue.closedAt = issue.state === 'closed' ? now() : null
-        issue.stateReason = issue.state === 'closed' ? ((body.state_reason as string | undefined) ?? 'completed') : 'reopened'
+        issue.stateReason =
+          issue.state === 'closed' ? ((body.state_reason as string | undefined) ?? 'completed') : 'reopened'
         if (issue.pullRequest) {
           const pr = state.pulls.get(issue.number)
           if (pr) pr.state = issue.state
@@ -825,7 +918,11 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     'repos/get-collaborator-permission-level': ({ params }) => {
       const role = roleOf(params.username)
       const permission = role === 'maintain' ? 'write' : role === 'triage' ? 'read' : role
-      return answer(200, { permission, role_name: role, user: { ...userJson(user(params.username)), permissions: permissionsFor(params.username) } })
+      return answer(200, {
+        permission,
+        role_name: role,
+        user: { ...userJson(user(params.username)), permissions: permissionsFor(params.username) }
+      })
     },
     'repos/create-commit-status': async ({ params, body, login }) => {
       const known = [...state.pulls.values()].some(p => p.head.sha === params.sha)
@@ -886,7 +983,9 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     return Buffer.concat(chunks)
   }
 
-  async function handle(req: IncomingMessage): Promise<{ answer: HttpAnswer; login?: string; operation?: OpenApiOperation }> {
+  async function handle(
+    req: IncomingMessage
+  ): Promise<{ answer: HttpAnswer; login?: string; operation?: OpenApiOperation }> {
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', origin)
     let pathname = url.pathname
@@ -917,14 +1016,21 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         body = JSON.parse(raw.toString('utf8'))
       } catch {
         recordViolation([`body is not JSON: ${raw.toString('utf8').slice(0, 80)}`])
-        return { answer: answer(400, { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' }), operation: match.operation }
+        return {
+          answer: answer(400, { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' }),
+          operation: match.operation
+        }
       }
     }
     const problems = validateOpenApiRequest(match, url.searchParams, body)
     if (problems.length) {
       recordViolation(problems)
       return {
-        answer: answer(422, { message: `Invalid request.\n\n${problems.join('\n')}`, documentation_url: DOCS, status: '422' }),
+        answer: answer(422, {
+          message: `Invalid request.\n\n${problems.join('\n')}`,
+          documentation_url: DOCS,
+          status: '422'
+        }),
         operation: match.operation
       }
     }
@@ -932,14 +1038,21 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     const token = auth ? tokens[auth] : undefined
     if (!token) {
       return {
-        answer: answer(401, { message: auth ? 'Bad credentials' : 'Requires authentication', documentation_url: DOCS, status: '401' }),
+        answer: answer(401, {
+          message: auth ? 'Bad credentials' : 'Requires authentication',
+          documentation_url: DOCS,
+          status: '401'
+        }),
         operation: match.operation
       }
     }
     const login = token.login
     const ok = (a: HttpAnswer) => ({ answer: a, login, operation: match.operation })
     const params = match.pathParameters
-    if (params.owner !== undefined && (params.owner.toLowerCase() !== owner.toLowerCase() || params.repo.toLowerCase() !== repo.toLowerCase())) {
+    if (
+      params.owner !== undefined &&
+      (params.owner.toLowerCase() !== owner.toLowerCase() || params.repo.toLowerCase() !== repo.toLowerCase())
+    ) {
       return ok(notFound())
     }
     if (secondaryLimited > 0) {
@@ -950,7 +1063,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
           {
             message:
               'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID TWIN.',
-            documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
+            documentation_url:
+              'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
             status: '403'
           },
           { 'retry-after': '1' }
@@ -994,7 +1108,14 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     }
     const jsonBody = (body ?? {}) as Record<string, unknown>
     return ok(
-      await handler({ params, query: url.searchParams, body: jsonBody, login, token, accept: String(req.headers.accept ?? '') })
+      await handler({
+        params,
+        query: url.searchParams,
+        body: jsonBody,
+        login,
+        token,
+        accept: String(req.headers.accept ?? '')
+      })
     )
   }
 
@@ -1060,7 +1181,12 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         primaryLimited = count
       },
       serverError: (count, match = {}) => {
-        serverFaults.push({ remaining: count, status: match.status ?? 502, method: match.method?.toUpperCase(), path: match.path })
+        serverFaults.push({
+          remaining: count,
+          status: match.status ?? 502,
+          method: match.method?.toUpperCase(),
+          path: match.path
+        })
       }
     },
     protectBranch: (branch, status = 422) => {
@@ -1077,7 +1203,11 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         merged: false,
         draft: false,
         user: author,
-        head: { ref: pr.headRef, sha: pr.headSha, repoFullName: pr.fromFork ? `${author.login}/${repo}` : `${owner}/${repo}` },
+        head: {
+          ref: pr.headRef,
+          sha: pr.headSha,
+          repoFullName: pr.fromFork ? `${author.login}/${repo}` : `${owner}/${repo}`
+        },
         base: { ref: pr.baseRef ?? defaultBranch, sha: initialHead },
         fromFork: pr.fromFork ?? false
       }
@@ -1117,9 +1247,18 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       return created
     },
     addIssueComment: c => {
-      if (!state.issues.has(c.issueNumber)) throw new Error(`twin: issue or pull request #${c.issueNumber} does not exist; add it first`)
+      if (!state.issues.has(c.issueNumber))
+        throw new Error(`twin: issue or pull request #${c.issueNumber} does not exist; add it first`)
       const t = now()
-      const comment: TwinComment = { id: nextId++, issueNumber: c.issueNumber, body: c.body, user: user(c.author), createdAt: t, updatedAt: t, reactions: [] }
+      const comment: TwinComment = {
+        id: nextId++,
+        issueNumber: c.issueNumber,
+        body: c.body,
+        user: user(c.author),
+        createdAt: t,
+        updatedAt: t,
+        reactions: []
+      }
       state.comments.set(comment.id, comment)
       return comment
     },
