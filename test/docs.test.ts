@@ -324,7 +324,17 @@ describe('living docs page', () => {
 
 describeShared('living docs from the hostile fixtures', fixtures => {
   it('renders runs with injection attempts as inert text', async () => {
-    const { runs } = await collectRuns({ workspace: `${fixtures}/hostile` })
+    // The folders that hold runs with hostile text and numbers (the whole folder also holds inputs meant to fail).
+    const patterns = [
+      'markdown-injection',
+      'fine-run',
+      'nan-inf',
+      'huge-int',
+      'path-traversal',
+      'string-metric'
+    ].map(d => `experiments/${d}`)
+    const { runs } = await collectRuns({ workspace: `${fixtures}/hostile`, patterns })
+    expect(runs.length).toBeGreaterThanOrEqual(5)
     const baseline = promoted({
       runs,
       pr: { number: 3, mergedBy: 'dev' },

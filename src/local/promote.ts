@@ -52,9 +52,10 @@ export interface LocalPromoteResult {
 export async function promoteLocal(options: LocalPromoteOptions): Promise<LocalPromoteResult> {
   const { workspace, baselinePath, docsPath } = options
   const commitFiles = options.commit !== false
-  const head = commitFiles
-    ? await git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}'], 'find the commit to promote')
-    : undefined
+  const findHead = () =>
+    git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}'], 'find the commit to promote')
+  // Without a commit the files are only written; the checkout's HEAD, when there is one, still names the runs.
+  const head = commitFiles ? await findHead() : await findHead().catch(() => undefined)
   const collection = await collectRuns({ workspace, patterns: options.runs })
   const warnings = collection.diagnostics.map(formatDiagnostic)
   const current = {
@@ -69,7 +70,7 @@ export async function promoteLocal(options: LocalPromoteOptions): Promise<LocalP
     runs: collection.runs,
     pr: options.pr,
     decisions: options.decisions,
-    commit: head ?? 'working-tree',
+    commit: head ?? 'uncommitted',
     date: options.now.toISOString()
   })
   warnings.push(...plan.warnings)
@@ -91,7 +92,7 @@ export async function promoteLocal(options: LocalPromoteOptions): Promise<LocalP
   await git(workspace, ['add', '--', ...written], `stage ${written.join(' and ')}`)
   await git(
     workspace,
-    ['commit', '--quiet', '--no-verify', '-m', plan.message, '--', ...written],
+    ['commit', '--quiet', '-m', plan.message, '--', ...written],
     `commit ${written.join(' and ')}`
   )
   const commitSha = await git(workspace, ['rev-parse', 'HEAD'], 'read the new commit')

@@ -484,11 +484,14 @@ function metricCell(value: unknown): string {
 function prExperiments(r: BaselineRecord, rules: Rules): RootContent[] {
   const runs = r.experiments ?? []
   const primary = r.primary
-  const names = orderMetrics(
-    [...new Set(runs.flatMap(x => Object.keys(x.metrics ?? {})))],
-    primary,
-    rules
-  ).slice(0, 4)
+  // Columns: the primary, then the chosen run's metrics, then those most runs report (at most four).
+  const count = new Map<string, number>()
+  for (const x of runs) for (const m of Object.keys(x.metrics ?? {})) count.set(m, (count.get(m) ?? 0) + 1)
+  const chosen = new Set(Object.keys(runs.find(x => x.chosen)?.metrics ?? {}))
+  const weight = (m: string) => (m === primary ? 2 : chosen.has(m) ? 1 : 0)
+  const names = orderMetrics([...count.keys()], primary, rules)
+    .sort((a, b) => weight(b) - weight(a) || (count.get(b) ?? 0) - (count.get(a) ?? 0))
+    .slice(0, 4)
   const shown = runs.slice(0, 50)
   const rows: CellContent[][] = shown.map(x => [
     [
