@@ -169,7 +169,10 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
       return { outcome: { failure: `Experiment Review: ${e.message}` }, failureKind: 'input' }
     }
     if (e instanceof BaselineError) {
-      log.error(e.message, { file: e.file, title: 'Experiment Review: unusable baseline' })
+      log.error(e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message, {
+        file: e.file,
+        title: 'Experiment Review: unusable baseline'
+      })
       return { outcome: { failure: `Experiment Review: ${e.message}` }, failureKind: 'input' }
     }
     throw e

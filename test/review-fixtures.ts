@@ -1,0 +1,285 @@
+// A real git repository for reviews: a baseline and a rules file on main, and a PR branch with new runs in the
+// built-in format (seeds of one experiment, one run that breaks the latency rule). Used by the review and e2e
+// tests, the review benchmark and `npm run demo`. Also builds event payloads from @octokit/webhooks-examples.
+import { execFile } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { loadBaselineSpec } from '../src/config/load.js'
+import { parseRulesFile } from '../src/config/rules-file.js'
+import { BASELINE_VERSION, serializeBaseline } from '../src/core/baseline.js'
+
+const execFileAsync = promisify(execFile)
+
+/** The rules file of the fixture: accuracy gates (floor and drop), latency has a ceiling, loss is shown only. */
+export const REVIEW_RULES = `# Experiment Review rules of the demo repository
+primary: accuracy
+metrics:
+  accuracy:   { goal: maximize, min: 0.85, max_drop: 0.01 }
+  f1:         { goal: maximize, max_drop: 2% }
+  latency_ms: { goal: minimize, max: 50 }
+  loss:       { goal: minimize }
+`
+
+/** One run in the built-in format. */
+export interface FixtureRun {
+  name: string
+  params: Record<string, unknown>
+  metrics: Record<string, number | { value: number; history: { step: number; value: number }[] }>
+  metadata?: Record<string, unknown>
+}
+
+/** Writes runs as experiments/<run>/{params.json, metrics.json, metadata.yaml} under `dir`. */
+export async function writeRuns(dir: string, runs: FixtureRun[]): Promise<void> {
+  for (const run of runs) {
+    const folder = path.join(dir, 'experiments', run.name)
+    await mkdir(folder, { recursive: true })
+    await writeFile(path.join(folder, 'params.json'), `${JSON.stringify(run.params, null, 2)}\n`)
+    await writeFile(path.join(folder, 'metrics.json'), `${JSON.stringify(run.metrics, null, 2)}\n`)
+    const meta = Object.entries(run.metadata ?? {}).map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    await writeFile(path.join(folder, 'metadata.yaml'), `${meta.join('\n')}\n`)
+  }
+}
+
+const curve = (end: number, steps = 5) =>
+  Array.from({ length: steps }, (_, i) => ({
+    step: (i + 1) * 100,
+    value: Number((end - (steps - 1 - i) * 0.02).toFixed(4))
+  }))
+
+/** The baseline's runs: three seeds of the model on main. */
+export function baselineRuns(): FixtureRun[] {
+  return [0.902, 0.905, 0.899].map((accuracy, i) => ({
+    name: `resnet-base-s${i + 1}`,
+    params: { lr: 0.001, batch_size: 64, depth: 18 },
+    metrics: {
+      accuracy: { value: accuracy, history: curve(accuracy) },
+      f1: accuracy - 0.012,
+      latency_ms: 41 + i,
+      loss: 0.31 + i * 0.01
+    },
+    metadata: {
+      group: 'resnet-base',
+      seed: i + 1,
+      data_version: 'v3',
+      git_commit: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+      author: 'ml-team'
+    }
+  }))
+}
+
+/**
+ * The PR's runs: three seeds of a wider model that is more accurate but breaks the latency ceiling (the gate
+ * fails), and one small run. `shift` moves every accuracy (a re-run with changed metrics).
+ */
+export function prRuns(options: { shift?: number; passing?: boolean } = {}): FixtureRun[] {
+  const shift = options.shift ?? 0
+  const latency = options.passing ? 44 : 58
+  const wide = [0.921, 0.918, 0.924].map((a, i) => {
+    const accuracy = Number((a + shift).toFixed(4))
+    return {
+      name: `resnet-wide-s${i + 1}`,
+      params: { lr: 0.0005, batch_size: 64, depth: 34, width: 2 },
+      metrics: {
+        accuracy: { value: accuracy, history: curve(accuracy) },
+        f1: accuracy - 0.01,
+        latency_ms: latency + i,
+        loss: 0.27 + i * 0.01
+      },
+      metadata: {
+        group: 'resnet-wide',
+        seed: i + 1,
+        data_version: 'v3',
+        git_commit: 'b1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+        author: 'pr-author',
+        description: 'Wider ResNet-34 @here'
+      }
+    }
+  })
+  const small: FixtureRun = {
+    name: 'mobilenet-small',
+    params: { lr: 0.002, batch_size: 128, depth: 12 },
+    metrics: { accuracy: 0.871 + shift, f1: 0.86, latency_ms: 12, loss: 0.41 },
+    metadata: { data_version: 'v3', author: 'pr-author' }
+  }
+  return [...wide, small]
+}
+
+async function git(cwd: string, ...args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync('git', ['-C', cwd, ...args], { encoding: 'utf8' })
+  return stdout.trim()
+}
+
+/** The baseline file the fixture commits on main (from the baseline runs' champion). */
+export async function fixtureBaselineText(): Promise<string> {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'review-baseline-'))
+  try {
+    await writeRuns(scratch, baselineRuns())
+    const loaded = await loadBaselineSpec(scratch, '.', parseRulesFile(REVIEW_RULES, 'rules.yml'))
+    if (!loaded.record) throw new Error('the fixture baseline runs produced no champion')
+    return serializeBaseline({
+      schema: 'experiment-review/baseline',
+      version: BASELINE_VERSION,
+      id: 'default',
+      champion: {
+        ...loaded.record,
+        pr: { number: 3, title: 'ResNet-18 baseline' },
+        commit: 'c0ffee0000000000000000000000000000000000'
+      },
+      history: []
+    })
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+/** The files on main: the rules file and the baseline. */
+export async function mainBranchFiles(): Promise<Record<string, string>> {
+  return {
+    '.github/experiment-review.yml': REVIEW_RULES,
+    '.experiments/baseline.json': await fixtureBaselineText(),
+    'README.md': '# models\n'
+  }
+}
+
+/** A review repository on disk. */
+export interface ReviewRepository {
+  /** The work tree (checked out at the PR branch). */
+  workspace: string
+  baseSha: string
+  headSha: string
+  headRef: string
+  baseRef: string
+  /** Rewrites the PR's runs (e.g. changed metrics) without committing. */
+  rewriteRuns(runs: FixtureRun[]): Promise<void>
+  remove(): Promise<void>
+}
+
+/** Makes a git repository: main with the rules and the baseline, and a PR branch with the PR's runs committed. */
+export async function makeReviewRepository(
+  options: { parent?: string; runs?: FixtureRun[]; withBaseline?: boolean } = {}
+): Promise<ReviewRepository> {
+  const workspace = await mkdtemp(path.join(options.parent ?? tmpdir(), 'review-repo-'))
+  await git(workspace, 'init', '--quiet', '--initial-branch=main')
+  await git(workspace, 'config', 'user.name', 'Review Fixture')
+  await git(workspace, 'config', 'user.email', 'fixture@example.invalid')
+  await git(workspace, 'config', 'commit.gpgsign', 'false')
+  const files = await mainBranchFiles()
+  if (options.withBaseline === false) delete files['.experiments/baseline.json']
+  for (const [rel, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(workspace, rel)), { recursive: true })
+    await writeFile(path.join(workspace, rel), text)
+  }
+  await git(workspace, 'add', '-A')
+  await git(workspace, 'commit', '--quiet', '-m', 'Baseline: resnet-base')
+  const baseSha = await git(workspace, 'rev-parse', 'HEAD')
+  const headRef = 'feature/wider-resnet'
+  await git(workspace, 'checkout', '--quiet', '-b', headRef)
+  await writeRuns(workspace, options.runs ?? prRuns())
+  await git(workspace, 'add', '-A')
+  await git(workspace, 'commit', '--quiet', '-m', 'Train a wider ResNet')
+  const headSha = await git(workspace, 'rev-parse', 'HEAD')
+  return {
+    workspace,
+    baseSha,
+    headSha,
+    headRef,
+    baseRef: 'main',
+    rewriteRuns: async runs => {
+      await rm(path.join(workspace, 'experiments'), { recursive: true, force: true })
+      await writeRuns(workspace, runs)
+    },
+    remove: () => rm(workspace, { recursive: true, force: true })
+  }
+}
+
+interface WebhookDefinition {
+  name: string
+  examples: Record<string, unknown>[]
+}
+
+/** A real webhook payload from @octokit/webhooks-examples (deep copy): the first example of `event` with `action`. */
+export function webhookExample(
+  event: string,
+  action?: string,
+  pick: (example: Record<string, unknown>) => boolean = () => true
+): Record<string, unknown> {
+  const require = createRequire(import.meta.url)
+  const all = require('@octokit/webhooks-examples/api.github.com/index.json') as WebhookDefinition[]
+  const examples = all.find(d => d.name === event)?.examples ?? []
+  const found = examples.find(e => (!action || e.action === action) && pick(e))
+  if (!found)
+    throw new Error(`@octokit/webhooks-examples has no ${event}${action ? `.${action}` : ''} example`)
+  return JSON.parse(JSON.stringify(found)) as Record<string, unknown>
+}
+
+type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A real `pull_request.synchronize` payload adapted to the twin's repository and the fixture's commits. */
+export function pullRequestPayload(options: {
+  owner: string
+  repo: string
+  number: number
+  headSha: string
+  headRef: string
+  baseSha: string
+  baseRef?: string
+  /** The fork's owner, for a PR from a fork. */
+  forkOwner?: string
+}): Json {
+  const payload = webhookExample('pull_request', 'synchronize') as Json
+  const full = `${options.owner}/${options.repo}`
+  const headFull = options.forkOwner ? `${options.forkOwner}/${options.repo}` : full
+  payload.number = options.number
+  payload.repository.full_name = full
+  payload.repository.name = options.repo
+  payload.repository.owner.login = options.owner
+  const pr = payload.pull_request
+  pr.number = options.number
+  pr.head.sha = options.headSha
+  pr.head.ref = options.headRef
+  pr.head.label = `${headFull.split('/')[0]}:${options.headRef}`
+  pr.head.repo.full_name = headFull
+  pr.head.repo.name = options.repo
+  pr.head.repo.owner.login = headFull.split('/')[0]
+  pr.head.repo.fork = !!options.forkOwner
+  pr.base.sha = options.baseSha
+  pr.base.ref = options.baseRef ?? 'main'
+  pr.base.repo.full_name = full
+  pr.base.repo.name = options.repo
+  pr.base.repo.owner.login = options.owner
+  return payload
+}
+
+/** A real `workflow_run.completed` payload of a pull_request workflow, adapted (pull_requests empty, as for forks). */
+export function workflowRunPayload(options: {
+  owner: string
+  repo: string
+  headSha: string
+  headRef: string
+  headOwner?: string
+  pullRequests?: number[]
+}): Json {
+  const payload = webhookExample(
+    'workflow_run',
+    'completed',
+    e => (e as Json).workflow_run?.conclusion === 'success'
+  ) as Json
+  const full = `${options.owner}/${options.repo}`
+  payload.repository.full_name = full
+  payload.repository.name = options.repo
+  payload.repository.owner.login = options.owner
+  const run = payload.workflow_run
+  run.event = 'pull_request'
+  run.name = 'Train'
+  run.head_sha = options.headSha
+  run.head_branch = options.headRef
+  run.head_repository.full_name = `${options.headOwner ?? options.owner}/${options.repo}`
+  run.pull_requests = (options.pullRequests ?? []).map(number => ({
+    number,
+    url: `https://api.github.com/repos/${full}/pulls/${number}`
+  }))
+  return payload
+}

@@ -1,0 +1,439 @@
+// Review mode in process against the GitHub twin and real git repositories: event parsing on real webhook payloads,
+// the sticky comment (create, no-op, edit), forks, workflow_run resolution, invalid rules, no baseline, and the CLI.
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { readActionConfig } from '../src/config/inputs.js'
+import { runCli } from '../src/cli/run.js'
+import { parseReviewEvent, ReviewEventError } from '../src/modes/review-event.js'
+import { runReviewMode } from '../src/modes/review.js'
+import type { ActionLog, LogPlace, ModeContext } from '../src/modes/types.js'
+import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
+import {
+  mainBranchFiles,
+  makeReviewRepository,
+  prRuns,
+  pullRequestPayload,
+  webhookExample,
+  workflowRunPayload,
+  type ReviewRepository
+} from './review-fixtures.js'
+
+interface Logged {
+  level: 'info' | 'notice' | 'warning' | 'error'
+  message: string
+  place?: LogPlace
+}
+
+function memoryLog(): ActionLog & { lines: Logged[]; summaries: string[] } {
+  const lines: Logged[] = []
+  const summaries: string[] = []
+  return {
+    lines,
+    summaries,
+    info: message => lines.push({ level: 'info', message }),
+    notice: (message, place) => lines.push({ level: 'notice', message, place }),
+    warning: (message, place) => lines.push({ level: 'warning', message, place }),
+    error: (message, place) => lines.push({ level: 'error', message, place }),
+    summary: async md => void summaries.push(md)
+  }
+}
+
+let twin: GitHubTwin
+let fixture: ReviewRepository
+let temp: string
+const PR = 7
+
+beforeAll(async () => {
+  twin = await startGitHubTwin({ files: await mainBranchFiles() })
+  fixture = await makeReviewRepository()
+  for (const number of [PR, 8, 9, 12])
+    twin.addPullRequest({ number, headRef: fixture.headRef, headSha: fixture.headSha })
+  twin.addPullRequest({
+    number: 11,
+    headRef: fixture.headRef,
+    headSha: fixture.headSha,
+    fromFork: true,
+    author: 'forker'
+  })
+  temp = await mkdtemp(path.join(tmpdir(), 'review-test-'))
+})
+
+afterAll(async () => {
+  await twin?.stop()
+  await fixture?.remove()
+  await rm(temp, { recursive: true, force: true })
+})
+
+function context(options: {
+  eventName?: string
+  payload: Record<string, unknown>
+  token?: string
+  inputs?: Record<string, string>
+  workspace?: string
+  env?: NodeJS.ProcessEnv
+}) {
+  const log = memoryLog()
+  const env: NodeJS.ProcessEnv = {
+    GITHUB_WORKSPACE: options.workspace ?? fixture.workspace,
+    GITHUB_API_URL: twin.url,
+    GITHUB_REPOSITORY: `${twin.owner}/${twin.repo}`,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_RUN_ID: '4242',
+    RUNNER_TEMP: temp,
+    ...options.env
+  }
+  const inputs: Record<string, string> = {
+    'github-token': options.token ?? 'ghs_workflow-token',
+    ...options.inputs
+  }
+  const ctx: ModeContext = {
+    config: readActionConfig(name => inputs[name] ?? '', env),
+    eventName: options.eventName ?? 'pull_request',
+    payload: options.payload,
+    env,
+    log,
+    now: new Date('2025-01-01T00:00:00Z')
+  }
+  return { ctx, log }
+}
+
+const prPayload = (number = PR, extra: { forkOwner?: string; baseSha?: string } = {}) =>
+  pullRequestPayload({
+    owner: twin.owner,
+    repo: twin.repo,
+    number,
+    headSha: fixture.headSha,
+    headRef: fixture.headRef,
+    baseSha: extra.baseSha ?? fixture.baseSha,
+    forkOwner: extra.forkOwner
+  })
+
+const commentsOn = (number: number) => [...twin.state.comments.values()].filter(c => c.issueNumber === number)
+
+describe('parseReviewEvent on real payloads', () => {
+  it('reads a pull_request.synchronize payload', () => {
+    const payload = webhookExample('pull_request', 'synchronize')
+    const target = parseReviewEvent('pull_request', payload)
+    expect(target).toMatchObject({
+      kind: 'pull_request',
+      owner: 'Codertocat',
+      repo: 'Hello-World',
+      number: 2,
+      headRef: 'changes',
+      baseRef: 'master',
+      fromFork: false
+    })
+  })
+
+  it('reads a workflow_run of a pull_request workflow and skips other workflow runs', () => {
+    const payload = webhookExample(
+      'workflow_run',
+      'completed',
+      e => (e as { workflow_run: { pull_requests: unknown[] } }).workflow_run.pull_requests.length > 0
+    )
+    expect(parseReviewEvent('workflow_run', payload)).toMatchObject({ kind: 'skip' })
+    ;(payload.workflow_run as Record<string, unknown>).event = 'pull_request'
+    expect(parseReviewEvent('workflow_run', payload, { EXPERIMENT_REVIEW_PR_NUMBER: '9' })).toMatchObject({
+      kind: 'workflow_run',
+      headSha: '3484a3fb816e0859fd6e1cea078d76385ff50625',
+      listedPullRequests: [2],
+      hintedPullRequest: 9
+    })
+  })
+
+  it('names the field and the value of a malformed payload', () => {
+    const payload = webhookExample('pull_request', 'synchronize') as {
+      pull_request: { head: { sha: string } }
+    }
+    payload.pull_request.head.sha = 'not-a-sha'
+    expect(() => parseReviewEvent('pull_request', payload)).toThrow(ReviewEventError)
+    expect(() => parseReviewEvent('pull_request', payload)).toThrow(
+      /pull_request\.head\.sha = "not-a-sha"; expected a full commit SHA/
+    )
+    expect(() =>
+      parseReviewEvent('workflow_run', {
+        workflow_run: { event: 'pull_request', head_sha: 'abc' },
+        repository: { full_name: 'a/b' }
+      })
+    ).toThrow(/workflow_run\.head_sha/)
+  })
+
+  it('skips events that are not about a PR', () => {
+    expect(parseReviewEvent('push', {})).toMatchObject({ kind: 'skip' })
+  })
+})
+
+describe('review of a pull_request', () => {
+  it('creates the sticky comment, then leaves it alone, then edits it in place', async () => {
+    const first = context({ payload: prPayload() })
+    const outcome = await runReviewMode(first.ctx)
+    expect(outcome.verdict).toBe('fail')
+    expect(outcome.champion).toBe('resnet-wide')
+    expect(outcome.failure).toMatch(/rule.*broken.*latency_ms/)
+    expect(outcome.commentUrl).toMatch(
+      new RegExp(`/${twin.owner}/${twin.repo}/pull/${PR}#issuecomment-\\d+$`)
+    )
+    expect(outcome.reportPath).toBe(path.join(temp, 'experiment-review-default.json'))
+    const report = JSON.parse(await readFile(outcome.reportPath!, 'utf8')) as {
+      schema: string
+      verdict: string
+    }
+    expect(report).toMatchObject({ schema: 'experiment-review/report', verdict: 'fail' })
+    const comments = commentsOn(PR)
+    const firstBody = comments[0].body
+    expect(comments).toHaveLength(1)
+    expect(comments[0].user.login).toBe('github-actions[bot]')
+    expect(comments[0].body).toContain('<!-- experiment-review:default -->')
+    expect(comments[0].body).toContain('latency_ms')
+    expect(comments[0].body).not.toContain('@here')
+    // The broken rule is annotated at its line of the rules file.
+    const annotation = first.log.lines.find(l => l.level === 'error')
+    expect(annotation?.place).toMatchObject({ file: '.github/experiment-review.yml', line: 6 })
+    expect(first.log.summaries.join('\n')).toContain('Diagnostics (')
+    expect(first.log.summaries.join('\n')).toContain('The PR comment was created')
+    expect(twin.violations).toEqual([])
+
+    twin.clearRequests()
+    const second = await runReviewMode(context({ payload: prPayload() }).ctx)
+    expect(second.commentUrl).toBe(outcome.commentUrl)
+    expect(twin.countRequests({ kind: 'write' })).toBe(0)
+    expect(twin.countRequests({ kind: 'read' })).toBe(1)
+
+    await fixture.rewriteRuns(prRuns({ shift: 0.004 }))
+    try {
+      twin.clearRequests()
+      const third = await runReviewMode(context({ payload: prPayload() }).ctx)
+      expect(third.commentUrl).toBe(outcome.commentUrl)
+      expect(twin.countRequests({ kind: 'write' })).toBe(1)
+      expect(twin.countRequests({ operationId: 'issues/update-comment' })).toBe(1)
+      expect(commentsOn(PR)).toHaveLength(1)
+      expect(commentsOn(PR)[0].body).not.toBe(firstBody)
+      expect(commentsOn(PR)[0].id).toBe(comments[0].id)
+    } finally {
+      await fixture.rewriteRuns(prRuns())
+    }
+  })
+
+  it('posts nothing with comment: false and does not fail with fail-on-regression: false', async () => {
+    twin.clearRequests()
+    const { ctx, log } = context({
+      payload: prPayload(8),
+      inputs: { comment: 'false', 'fail-on-regression': 'false' }
+    })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.verdict).toBe('fail')
+    expect(outcome.failure).toBeUndefined()
+    expect(outcome.commentUrl).toBeUndefined()
+    expect(twin.requests).toHaveLength(0)
+    expect(log.lines.some(l => l.level === 'warning' && /fail-on-regression is false/.test(l.message))).toBe(
+      true
+    )
+  })
+
+  it('says there is no baseline yet and passes', async () => {
+    const fresh = await makeReviewRepository({ withBaseline: false, runs: prRuns({ passing: true }) })
+    try {
+      twin.addPullRequest({ number: 20, headRef: fresh.headRef, headSha: fresh.headSha })
+      const payload = pullRequestPayload({
+        owner: twin.owner,
+        repo: twin.repo,
+        number: 20,
+        headSha: fresh.headSha,
+        headRef: fresh.headRef,
+        baseSha: fresh.baseSha
+      })
+      const outcome = await runReviewMode(context({ payload, workspace: fresh.workspace }).ctx)
+      expect(outcome.verdict).toBe('no-baseline')
+      expect(outcome.failure).toBeUndefined()
+      expect(commentsOn(20)[0].body).toContain('no baseline yet')
+    } finally {
+      await fresh.remove()
+    }
+  })
+
+  it('reads the baseline through the contents API when the checkout lacks the base commit', async () => {
+    const twinBase = twin.state.pulls.get(PR)?.base.sha ?? (await twin.git.revParse('refs/heads/main'))!
+    twin.clearRequests()
+    const { ctx, log } = context({
+      payload: prPayload(9, { baseSha: twinBase }),
+      inputs: { comment: 'false' }
+    })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.verdict).toBe('fail')
+    expect(twin.countRequests({ operationId: 'repos/get-content' })).toBe(1)
+    expect(log.lines.some(l => /via the contents API/.test(l.message))).toBe(true)
+  })
+
+  it('on a fork (read-only token) writes the summary and the report, says why there is no comment, and does not crash', async () => {
+    const { ctx, log } = context({ payload: prPayload(11, { forkOwner: 'forker' }), token: 'ghs_fork-token' })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.verdict).toBe('fail')
+    expect(outcome.commentUrl).toBeUndefined()
+    expect(outcome.failure).toMatch(/rule.*broken/)
+    expect(commentsOn(11)).toHaveLength(0)
+    const warning = log.lines.find(l => l.level === 'warning' && /No comment was posted/.test(l.message))
+    expect(warning?.message).toContain('Resource not accessible by integration')
+    expect(log.summaries.join('\n')).toMatch(
+      /No PR comment was posted: .*Resource not accessible by integration/
+    )
+    expect(JSON.parse(await readFile(outcome.reportPath!, 'utf8')).verdict).toBe('fail')
+  })
+
+  it('fails cleanly with an annotation at the line of an invalid rules file', async () => {
+    const broken = await makeReviewRepository()
+    try {
+      await writeFile(
+        path.join(broken.workspace, '.github/experiment-review.yml'),
+        'primary: accuracy\nmetrics:\n  accuracy: { goal: sideways }\n'
+      )
+      const { ctx, log } = context({ payload: prPayload(12), workspace: broken.workspace })
+      const outcome = await runReviewMode(ctx)
+      expect(outcome.failure).toMatch(/^Experiment Review: \.github\/experiment-review\.yml:3:\d+: /)
+      expect(log.lines.find(l => l.level === 'error')?.place).toMatchObject({
+        file: '.github/experiment-review.yml',
+        line: 3
+      })
+      expect(commentsOn(12)).toHaveLength(0)
+    } finally {
+      await broken.remove()
+    }
+  })
+})
+
+describe('review of a workflow_run (the fork pattern)', () => {
+  it('finds the fork PR from the head commit, comments with the write token and sets the gating status', async () => {
+    const headSha = 'c'.repeat(40)
+    twin.addPullRequest({ number: 30, headRef: fixture.headRef, headSha, fromFork: true, author: 'forker' })
+    const payload = workflowRunPayload({
+      owner: twin.owner,
+      repo: twin.repo,
+      headSha,
+      headRef: fixture.headRef,
+      headOwner: 'forker'
+    })
+    const { ctx } = context({ eventName: 'workflow_run', payload })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.verdict).toBe('fail')
+    expect(commentsOn(30)).toHaveLength(1)
+    const status = twin.state.statuses.find(
+      s => s.sha === headSha && s.context === 'experiment-review/default'
+    )
+    expect(status).toMatchObject({ state: 'failure' })
+    expect(status?.description).toMatch(/^Fail: 1 rule broken \(latency_ms\)/)
+    expect(twin.violations).toEqual([])
+  })
+
+  it('says the review is stale and skips the comment when the PR head moved on', async () => {
+    twin.addPullRequest({
+      number: 31,
+      headRef: 'feature/moved',
+      headSha: 'f'.repeat(40),
+      fromFork: true,
+      author: 'forker'
+    })
+    const payload = workflowRunPayload({
+      owner: twin.owner,
+      repo: twin.repo,
+      headSha: fixture.headSha,
+      headRef: 'feature/moved',
+      headOwner: 'forker'
+    })
+    const { ctx, log } = context({
+      eventName: 'workflow_run',
+      payload,
+      env: { EXPERIMENT_REVIEW_PR_NUMBER: '31' }
+    })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.verdict).toBe('fail')
+    expect(outcome.failure).toBeUndefined()
+    expect(commentsOn(31)).toHaveLength(0)
+    expect(log.lines.some(l => l.level === 'warning' && /stale/.test(l.message))).toBe(true)
+    expect(log.summaries.join('\n')).toMatch(/No PR comment was posted: the review is stale/)
+  })
+
+  it('does nothing on a workflow_run of a push workflow', async () => {
+    const payload = workflowRunPayload({
+      owner: twin.owner,
+      repo: twin.repo,
+      headSha: fixture.headSha,
+      headRef: 'main'
+    })
+    ;(payload.workflow_run as Record<string, unknown>).event = 'push'
+    const { ctx, log } = context({ eventName: 'workflow_run', payload })
+    expect(await runReviewMode(ctx)).toEqual({})
+    expect(log.lines[0]).toMatchObject({ level: 'notice' })
+  })
+})
+
+describe('experiment-review review (CLI)', () => {
+  const cli = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
+    const out: string[] = []
+    const err: string[] = []
+    const code = await runCli(args, {
+      stdout: t => void out.push(t),
+      stderr: t => void err.push(t),
+      cwd: fixture.workspace,
+      env: { GITHUB_TOKEN: 'ghp_user-token', GITHUB_API_URL: twin.url, RUNNER_TEMP: temp, ...env }
+    })
+    return { code, stdout: out.join(''), stderr: err.join('') }
+  }
+
+  it('posts the same sticky comment as the token user and sets a failing status on the PR head (exit 1)', async () => {
+    twin.addPullRequest({ number: 40, headRef: fixture.headRef, headSha: 'a'.repeat(40) })
+    const result = await cli(['review', '--repo', `${twin.owner}/${twin.repo}`, '--pr', '40'])
+    expect(result.stderr).not.toMatch(/experiment-review: .*GitHub/)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/comment \(created\): http/)
+    expect(commentsOn(40)[0].user.login).toBe('octocat')
+    expect(twin.state.statuses.find(s => s.sha === 'a'.repeat(40))).toMatchObject({
+      state: 'failure',
+      context: 'experiment-review/default'
+    })
+    const again = await cli(['review', '--repo', `${twin.owner}/${twin.repo}`, '--pr', '40'])
+    expect(again.stdout).toMatch(/comment \(unchanged\)/)
+    expect(commentsOn(40)).toHaveLength(1)
+  })
+
+  it('exits 0 with a success status when the rules are met', async () => {
+    const passing = await makeReviewRepository({ runs: prRuns({ passing: true }) })
+    try {
+      twin.addPullRequest({ number: 41, headRef: passing.headRef, headSha: 'b'.repeat(40) })
+      const result = await cli([
+        'review',
+        '--repo',
+        `${twin.owner}/${twin.repo}`,
+        '--pr',
+        '41',
+        '--workspace',
+        passing.workspace,
+        '--id',
+        'vision',
+        '--baseline',
+        '.experiments/vision.json'
+      ])
+      expect(result.stderr).not.toMatch(/^(error|warning):/m)
+      expect(result.code).toBe(0)
+      expect(twin.state.statuses.find(s => s.sha === 'b'.repeat(40))).toMatchObject({
+        state: 'success',
+        context: 'experiment-review/vision'
+      })
+      expect(commentsOn(41)[0].body).toContain('<!-- experiment-review:vision -->')
+    } finally {
+      await passing.remove()
+    }
+  })
+
+  it('exits 2 on bad input', async () => {
+    expect((await cli(['review', '--repo', 'nope', '--pr', '1'])).code).toBe(2)
+    expect((await cli(['review', '--repo', 'a/b', '--pr', 'x'])).stderr).toMatch(
+      /--pr "x" is not a pull request number/
+    )
+    expect((await cli(['review', '--repo', 'a/b', '--pr', '1'], { GITHUB_TOKEN: '' })).stderr).toMatch(
+      /GITHUB_TOKEN/
+    )
+    const missing = await cli(['review', '--repo', `${twin.owner}/${twin.repo}`, '--pr', '999'])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toMatch(/reading pull request .*#999 failed: GitHub answered 404/)
+  })
+})
