@@ -13,8 +13,13 @@ for (const file of files) {
   const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { benchmarks: Benchmark[] }
   for (const b of mod.benchmarks) {
     process.stderr.write(`running ${b.name} …\n`)
-    const rows = await b.run()
-    results.push({ benchmark: b.name, rows })
+    try {
+      results.push({ benchmark: b.name, rows: await b.run() })
+    } catch (e) {
+      process.stderr.write(`${b.name} failed: ${(e as Error).message}\n`)
+      results.push({ benchmark: b.name, rows: [{ name: `FAILED: ${(e as Error).message}`, value: NaN, unit: '' }] })
+      process.exitCode = 1
+    }
   }
 }
 const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3))

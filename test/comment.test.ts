@@ -145,3 +145,23 @@ describeShared('the hostile fixtures through the whole pipeline', fixtures => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
   })
 })
+
+describe('noise-aware words, targets and hypotheses in the comment', () => {
+  it('says what the numbers mean and shows every run against the targets', () => {
+    const seeds = (name: string, values: number[], meta = {}) => values.map((v, i) => run(`${name}-seed${i}`, { f1: v, latency_ms: 40 + 2 * i }, { metadata: meta }))
+    const b = recordFromExperiment(makeExperiment('base', seeds('base', [0.85, 0.851, 0.849, 0.852, 0.848])))
+    const r = parseRulesFile('primary: f1\nmetrics:\n  f1: { min: 0.8, max_drop: 0 }\n  latency_ms: { max: 42 }\n', 'r.yml')
+    const c = compareRuns({
+      runs: [...seeds('tuned', [0.83, 0.829, 0.831, 0.828, 0.832], { hypothesis: 'smaller trees generalise', successCriteria: 'f1 >= 0.9' }), run('other', { f1: 0.7, latency_ms: 30 })],
+      baseline: b,
+      rules: r
+    })
+    const html = renderGfm(renderComment(c))
+    expect(html).toMatch(/In words: f1 −2\.00 pts \(−2\.4%\) \(p &lt; 0\.001, significant\)/)
+    expect(html).toMatch(/significant drop \(p &lt; 0\.001\)/)
+    expect(html).toMatch(/❌ <strong>Hypothesis<\/strong> of <code>tuned<\/code>: smaller trees generalise \(success: f1 &gt;= 0\.9\) — <strong>not supported<\/strong>/)
+    expect(html).toMatch(/<th>targets<\/th>/)
+    expect(html).toMatch(/✅ f1 ≥ 0\.8 · ❌ latency_ms ≤ 42/)
+    expect(html).toMatch(/❌ f1 ≥ 0\.8 · ✅ latency_ms ≤ 42/)
+  })
+})

@@ -294,7 +294,7 @@ export function violationMessage(m: MetricComparison, c: RuleCheck): string {
       return `${m.name} is ${value(m.current)}, above the ceiling ${c.text.replace('≤ ', '')}`
     case 'max_drop':
     case 'max_rise': {
-      const how = c.inconclusive ? ' (too few samples to rule out noise)' : m.significance?.tested ? ` (p = ${fmtP(m.significance.p)}, significant)` : ''
+      const how = c.inconclusive ? ' (too few samples to rule out noise)' : m.significance?.tested ? ` (${pPhrase(m.significance.p)}, significant)` : ''
       return `${m.name} went from ${value(m.baseline)} to ${value(m.current)}, beyond the allowed ${c.text}${how}`
     }
     case 'required':

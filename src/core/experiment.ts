@@ -44,9 +44,15 @@ export interface Experiment {
 
 /** Turns a `-seed<N>` style pattern into a RegExp that matches it as a suffix of a run name (case-insensitive). */
 export function patternRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('<N>', '\\d+')
-  return new RegExp(`${escaped}$`, 'i')
+  let re = compiledPatterns.get(pattern)
+  if (!re) {
+    const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('<N>', '\\d+')
+    re = new RegExp(`${escaped}$`, 'i')
+    compiledPatterns.set(pattern, re)
+  }
+  return re
 }
+const compiledPatterns = new Map<string, RegExp>()
 
 /** A run name without its repeat suffixes: every grouping pattern is stripped, repeatedly (`a-fold2-seed1` → `a`). */
 export function stripRepeatSuffixes(name: string, patterns: string[]): string | undefined {

@@ -2,7 +2,7 @@
 import type { PhrasingContent, RootContent } from 'mdast'
 import type { Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
 import { learningCurve } from './chart.js'
-import { decimalsFor, fmtChange, fmtMeaning, fmtRules, fmtStat, goalArrow, metricIcon, shortSha } from './format.js'
+import { decimalsFor, fmtChange, fmtMeaning, fmtRules, fmtStat, goalArrow, metricIcon, metricSentence, shortSha } from './format.js'
 import {
   bulletList,
   details,
@@ -77,6 +77,8 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
     ...verdictBlock(c),
     ...championLine(c, ctx),
     ...metricsTable(c),
+    ...inWords(c),
+    ...hypotheses(c),
     ...notLikeForLike(c),
     ...acceptHint(c),
     ...whatChanged(c, budget),
@@ -143,6 +145,36 @@ function metricsTable(c: Comparison): RootContent[] {
   return [table([ 'center', null, 'right', 'right', 'right', null ], ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'], rows)]
 }
 
+/** The tested metrics in words: "accuracy −0.80 pts (p = 0.41, within noise)". */
+function inWords(c: Comparison): RootContent[] {
+  const tested = c.metrics.filter(m => m.significance && m.change !== undefined).slice(0, 6)
+  if (!tested.length) return []
+  const sentences = tested.map(metricSentence).join('; ')
+  return [paragraph(text('In words: '), untrusted(sentences, 1000), text('.'))]
+}
+
+const VERDICT_ICON = { supported: '✅', 'not supported': '❌', inconclusive: '❔' } as const
+
+/** Each run's stated hypothesis and success criteria with the verdict, champion first. */
+function hypotheses(c: Comparison): RootContent[] {
+  const stated = c.hypotheses.filter(h => h.hypothesis || h.criteria).slice(0, 5)
+  return stated.map(h =>
+    paragraph(
+      text(`${VERDICT_ICON[h.verdict]} `),
+      strong(text('Hypothesis')),
+      text(' of '),
+      untrustedCode(h.run),
+      text(': '),
+      ...(h.hypothesis ? [untrusted(h.hypothesis, 300)] : []),
+      ...(h.criteria ? [text(h.hypothesis ? ' (success: ' : 'success: '), untrusted(h.criteria, 200), text(h.hypothesis ? ')' : '')] : []),
+      text(' — '),
+      strong(text(h.verdict)),
+      text(': '),
+      untrusted(h.reason, 300)
+    )
+  )
+}
+
 function verdictCell(m: MetricComparison): string {
   const meaning = fmtMeaning(m)
   const rules = fmtRules(m)
@@ -199,16 +231,19 @@ function allRuns(c: Comparison, budget: Budget): RootContent[] {
   if (c.experiments.length < 2) return []
   const columns = runColumns(c)
   const shown = c.experiments.slice(0, budget.runs)
+  const withTargets = Object.values(c.criteria).some(list => list.length > 0)
   const rows: CellContent[][] = shown.map((e, i) => [
     [untrustedCode(e.name), ...(i === 0 && e.name === c.champion?.name ? [text(' 🏆')] : [])],
     ...columns.map(m => cellValue(e, m)),
+    ...(withTargets ? [targetsCell(c.criteria[e.name] ?? [])] : []),
     statusCell(e)
   ])
   if (c.experiments.length > shown.length) {
-    rows.push([`… ${c.experiments.length - shown.length} more runs in the JSON report`, ...columns.map(() => ''), ''])
+    rows.push([`… ${c.experiments.length - shown.length} more runs in the JSON report`, ...columns.map(() => ''), ...(withTargets ? [''] : []), ''])
   }
-  const header = ['run', ...columns.map(m => `${m.name} ${goalArrow(m)}`), 'status']
-  return details(`All runs (${c.experiments.length}), best first`, [table([null, ...columns.map(() => 'right' as const), null], header, rows)])
+  const header = ['run', ...columns.map(m => `${m.name} ${goalArrow(m)}`), ...(withTargets ? ['targets'] : []), 'status']
+  const align = [null, ...columns.map(() => 'right' as const), ...(withTargets ? [null] : []), null]
+  return details(`All runs (${c.experiments.length}), best first`, [table(align, header, rows)])
 }
 
 function runColumns(c: Comparison): MetricComparison[] {
@@ -220,6 +255,12 @@ function cellValue(e: ExperimentSummary, metric: MetricComparison): string {
   const stat = e.metrics[metric.name]
   if (!stat) return '—'
   return fmtStat(stat, decimalsFor(stat.value))
+}
+
+/** The rules file's absolute targets for one run: "✅ f1 ≥ 0.85 · ❌ latency_ms ≤ 50". */
+function targetsCell(criteria: Comparison['criteria'][string]): CellContent {
+  if (!criteria.length) return '—'
+  return [untrusted(criteria.map(x => `${x.met === undefined ? '➖' : x.met ? '✅' : '❌'} ${x.text}`).join(' · '), 400)]
 }
 
 function statusCell(e: ExperimentSummary): CellContent {

@@ -1,6 +1,6 @@
 // Numbers and verdicts in words, shared by the markdown and the terminal report. Plain text only.
 import type { MetricComparison } from '../core/compare.js'
-import { fmtP } from '../core/compare.js'
+import { pPhrase, significanceWords } from '../core/criteria.js'
 import type { MetricStat } from '../core/experiment.js'
 
 const MINUS = '−'
@@ -70,11 +70,19 @@ export function fmtMeaning(m: MetricComparison): string {
   if (m.status === 'unchanged') return 'unchanged'
   const worse = m.status === 'regressed'
   const moved = worse ? (m.goal === 'maximize' ? 'drop' : 'rise') : 'improvement'
-  if (s?.tested) {
-    return s.significant ? `significant ${moved} (p = ${fmtP(s.p)})` : `within noise (p = ${fmtP(s.p)})`
+  const direction = worse ? 'worse' : 'better'
+  switch (s?.state) {
+    case 'significant':
+      return `significant ${moved} (${pPhrase(s.p)})`
+    case 'within-noise':
+      return `within noise (${pPhrase(s.p)})`
+    case 'exact':
+      return `${direction} (no variance: an exact difference)`
+    case 'inconclusive':
+      return `${direction}; inconclusive: too few samples to test (${s.n.baseline} vs ${s.n.current})`
+    default:
+      return direction
   }
-  if (s?.inconclusive) return `${worse ? 'worse' : 'better'}, inconclusive (${s.inconclusive})`
-  return worse ? 'worse' : 'better'
 }
 
 /** The rule status of a metric in words: "rule: drop ≤ 1% broken", "rule: ≤ 50 met", "not gated". */
@@ -91,9 +99,7 @@ export function fmtRules(m: MetricComparison): string {
 
 /** A one-line sentence for a metric: "accuracy −0.80 pts (p = 0.41, within noise)". */
 export function metricSentence(m: MetricComparison): string {
-  const s = m.significance
-  const detail = s?.tested ? `p = ${fmtP(s.p)}, ${s.significant ? 'significant' : 'within noise'}` : s?.inconclusive ? 'inconclusive' : ''
-  return `${m.name} ${fmtChange(m)}${detail ? ` (${detail})` : ''}`
+  return `${m.name} ${fmtChange(m)}${m.significance ? ` (${significanceWords(m.significance)})` : ''}`
 }
 
 /** The status icon of a metric row. */

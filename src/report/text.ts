@@ -9,7 +9,11 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u20
 
 /** Untrusted text made safe for a terminal line: control, escape and direction characters replaced. */
 export function plain(value: unknown, max = 80): string {
-  const s = String(value ?? '').replace(/\r\n?|\n/g, ' ⏎ ').replace(UNSAFE, '�')
+  // `::` is broken so no workflow command (::error::, ::add-mask::) can start from untrusted text in a runner log.
+  const s = String(value ?? '')
+    .replace(/\r\n?|\n/g, ' ⏎ ')
+    .replace(UNSAFE, '�')
+    .replace(/::/g, ':\u200c:')
   return s.length > max ? `${s.slice(0, max - 1)}…` : s
 }
 

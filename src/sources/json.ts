@@ -30,8 +30,39 @@ export interface JsonParseResult {
 
 const MAX_DEPTH = 200
 
+// Number literals a double may not hold exactly (16+ digit runs, exponents of 3 digits) send a text to the slow path.
+const INEXACT_NUMBER = /\d{16,}|[eE][+-]?\d{3}/
+const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g
+
+/** Counts the keys of every object in a parsed JSON value. */
+function countKeys(value: unknown): number {
+  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countKeys(v), 0)
+  if (value && typeof value === 'object') {
+    let n = 0
+    for (const v of Object.values(value)) n += 1 + countKeys(v)
+    return n
+  }
+  return 0
+}
+
+/** Native JSON.parse when the text has nothing it would silently change: no inexact numbers, no duplicate keys. */
+function parseFast(text: string): JsonParseResult | undefined {
+  if (INEXACT_NUMBER.test(text)) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  let keys = 0
+  for (const m of text.matchAll(STRING_TOKEN)) if (m[1]) keys++
+  return keys === countKeys(value) ? { value, warnings: [] } : undefined
+}
+
 /** Parses JSON leniently (NaN, Infinity, -Infinity, BOM); throws JsonSyntaxError with line and column. */
 export function parseJsonLenient(text: string): JsonParseResult {
+  const fast = text.length < 1 << 24 && text.charCodeAt(0) !== 0xfeff ? parseFast(text) : undefined
+  if (fast) return fast
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0
   const warnings: JsonParseResult['warnings'] = []
 

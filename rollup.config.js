@@ -1,0 +1,54 @@
+// Bundles the action (dist/index.js) and the CLI (dist/cli.js) as ESM.
+import commonjs from '@rollup/plugin-commonjs'
+import json from '@rollup/plugin-json'
+import nodeResolve from '@rollup/plugin-node-resolve'
+import typescript from '@rollup/plugin-typescript'
+import { readFileSync } from 'node:fs'
+
+/**
+ * Copies sql.js's WebAssembly beside the bundle (dist/sql-wasm.wasm), where src/sources/mlflow-sqlite.ts loads it
+ * from. Before commonjs runs, it removes sql.js's `__dirname` (the wasm bytes are passed in, no path is needed)
+ * and its `typeof module` guarded export (sql.js sets `module = undefined`, which commonjs would not see).
+ */
+const copySqlWasm = () => ({
+  name: 'copy-sql-wasm',
+  transform(code, id) {
+    if (!/[\\/]sql\.js[\\/]dist[\\/]sql-wasm\.js$/.test(id)) return null
+    const cleaned = code
+      .replace(/\b__dirname\b/g, '""')
+      .replace(/typeof module\s*!==?\s*["']undefined["']\s*&&\s*\(module\.exports\s*=\s*\w+\)/g, 'void 0')
+    return { code: cleaned, map: null }
+  },
+  generateBundle() {
+    this.emitFile({ type: 'asset', fileName: 'sql-wasm.wasm', source: readFileSync('node_modules/sql.js/dist/sql-wasm.wasm') })
+  }
+})
+
+const plugins = () => [
+  copySqlWasm(),
+  typescript({ tsconfig: 'tsconfig.build.json' }),
+  nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }),
+  commonjs(),
+  json()
+]
+
+const config = [
+  {
+    input: { index: 'src/index.ts', cli: 'src/cli.ts' },
+    output: {
+      dir: 'dist',
+      format: 'es',
+      sourcemap: false,
+      entryFileNames: '[name].js',
+      chunkFileNames: 'chunks/[name].js',
+      banner: chunk => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '')
+    },
+    plugins: plugins(),
+    onwarn(warning, warn) {
+      if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return
+      warn(warning)
+    }
+  }
+]
+
+export default config
