@@ -193,6 +193,61 @@ describe('the twin', () => {
     expect(JSON.stringify(await res.json())).toContain('Body is too long (maximum is 65536 characters)')
   })
 
+  it('runs the Git Data API on a real repository: nested trees on base_tree, fast-forward only unless forced', async () => {
+    const repoPath = `/repos/${twin.owner}/${twin.repo}`
+    const post = async (path: string, body: unknown, method = 'POST') =>
+      (await api(`${repoPath}${path}`, { method, body: JSON.stringify(body) })) as Response
+    const head = ((await (await api(`${repoPath}/git/ref/heads/main`)).json()) as { object: { sha: string } })
+      .object.sha
+    const headCommit = (await (await api(`${repoPath}/git/commits/${head}`)).json()) as {
+      tree: { sha: string }
+    }
+    const blob = (await (await post('/git/blobs', { content: 'deep\n', encoding: 'utf-8' })).json()) as {
+      sha: string
+    }
+    const tree = (await (
+      await post('/git/trees', {
+        base_tree: headCommit.tree.sha,
+        tree: [
+          { path: 'a/b/c.txt', mode: '100644', type: 'blob', sha: blob.sha },
+          { path: 'README.md', mode: '100644', type: 'blob', sha: null }
+        ]
+      })
+    ).json()) as { sha: string }
+    const commit = (await (
+      await post('/git/commits', { message: 'nested', tree: tree.sha, parents: [head] })
+    ).json()) as { sha: string }
+    expect((await post('/git/refs/heads%2Fmain', { sha: commit.sha, force: false }, 'PATCH')).status).toBe(
+      200
+    )
+    expect(await twin.git.readFileAt('main', 'a/b/c.txt')).toBe('deep\n')
+    expect(await twin.git.readFileAt('main', 'README.md')).toBeUndefined()
+    expect(await twin.git.readFileAt('main', '.experiments/baseline.json')).toBe('{"v":1}\n')
+
+    const refused = await post('/git/refs/heads%2Fmain', { sha: head, force: false }, 'PATCH')
+    expect(refused.status).toBe(422)
+    expect(((await refused.json()) as { message: string }).message).toBe('Update is not a fast forward')
+    expect((await post('/git/refs/heads%2Fmain', { sha: head, force: true }, 'PATCH')).status).toBe(200)
+    expect((await twin.git.log('main'))[0].sha).toBe(head)
+    expect(twin.violations).toEqual([])
+  })
+
+  it('filters and pages issues by state and labels, pull requests included as GitHub does', async () => {
+    for (let i = 0; i < 5; i++)
+      twin.addIssue({ title: `open ${i}`, labels: i % 2 ? ['retraining', 'ml'] : ['bug'] })
+    twin.addIssue({ title: 'closed', labels: ['retraining'], state: 'closed' })
+    twin.addPullRequest({ headRef: 'x', headSha: '9'.repeat(40) })
+    const titles = async (query: string) =>
+      (
+        (await (await api(`/repos/${twin.owner}/${twin.repo}/issues?${query}`)).json()) as { title: string }[]
+      ).map(i => i.title)
+    expect(await titles('labels=retraining,ml&direction=asc')).toEqual(['open 1', 'open 3'])
+    expect(await titles('labels=retraining&state=closed')).toEqual(['closed'])
+    expect(await titles('state=all&per_page=2&page=4')).toEqual(['open 0'])
+    expect((await titles('state=open')).length).toBe(6)
+    expect(twin.violations).toEqual([])
+  })
+
   it('lives under /api/v3 when asked to play GitHub Enterprise Server', async () => {
     const ghes = await startGitHubTwin({ pathPrefix: '/api/v3' })
     try {
