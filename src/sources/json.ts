@@ -28,21 +28,26 @@ export interface JsonParseResult {
   warnings: { message: string; line: number; column: number; key: string }[]
 }
 
+
 const MAX_DEPTH = 200
 
 // Number literals a double may not hold exactly (16+ digit runs, exponents of 3 digits) send a text to the slow path.
 const INEXACT_NUMBER = /\d{16,}|[eE][+-]?\d{3}/
 const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g
 
-/** Counts the keys of every object in a parsed JSON value. */
-function countKeys(value: unknown): number {
-  if (Array.isArray(value)) return value.reduce((n: number, v) => n + countKeys(v), 0)
-  if (value && typeof value === 'object') {
-    let n = 0
-    for (const v of Object.values(value)) n += 1 + countKeys(v)
-    return n
+/** Counts the keys of every object in a parsed JSON value; -1 when it nests deeper than MAX_DEPTH. */
+function countKeys(root: unknown): number {
+  let n = 0
+  const stack: [unknown, number][] = [[root, 0]]
+  while (stack.length) {
+    const [value, depth] = stack.pop() as [unknown, number]
+    if (!value || typeof value !== 'object') continue
+    if (depth >= MAX_DEPTH) return -1
+    const children = Array.isArray(value) ? value : Object.values(value)
+    if (!Array.isArray(value)) n += children.length
+    for (const child of children) if (child && typeof child === 'object') stack.push([child, depth + 1])
   }
-  return 0
+  return n
 }
 
 /** Native JSON.parse when the text has nothing it would silently change: no inexact numbers, no duplicate keys. */
