@@ -63,8 +63,13 @@ export interface ReviewRequest {
   commitStatus?: boolean
   /** Why the PR has moved on since the runs were made: the comment and status are skipped. */
   stale?: string
-  /** Link to the workflow run, for the comment's footer and the status. */
+  /** Link to the workflow run, for the status and the job summary. */
   runUrl?: string
+  /**
+   * The web root (GITHUB_SERVER_URL): the comment links to the head commit's checks there rather than to this run,
+   * so that a re-run with the same results leaves the comment untouched.
+   */
+  serverUrl?: string
 }
 
 /** What a review did, for the CLI's exit code and output. */
@@ -91,6 +96,11 @@ export function reportPathFor(
   env: NodeJS.ProcessEnv
 ): string {
   return path.join(env.RUNNER_TEMP || config.workspace, `experiment-review-${config.id}.json`)
+}
+
+/** The web root of the GitHub server the workflow runs on (GITHUB_SERVER_URL, default https://github.com). */
+export function serverUrlOf(env: NodeJS.ProcessEnv): string {
+  return (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
 }
 
 /** The link to the current workflow run, from the runner's environment; undefined outside Actions. */
@@ -194,7 +204,9 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     headSha: pr.headSha,
     baseSha: pr.baseSha,
     baseBranch: pr.baseRef,
-    runUrl: request.runUrl,
+    runUrl: request.serverUrl
+      ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
+      : undefined,
     rulesFile: loaded.file,
     defaultRules: !loaded.file
   }
@@ -394,7 +406,8 @@ export async function runReviewMode(ctx: ModeContext): Promise<ModeOutcome> {
       pr: target,
       client,
       runtime: 'actions',
-      runUrl
+      runUrl,
+      serverUrl: serverUrlOf(ctx.env)
     })
     return result.outcome
   }
@@ -417,7 +430,8 @@ export async function runReviewMode(ctx: ModeContext): Promise<ModeOutcome> {
     runtime: 'actions',
     commitStatus: true,
     stale: resolved.stale,
-    runUrl: target.workflowRunUrl ?? runUrl
+    runUrl: target.workflowRunUrl ?? runUrl,
+    serverUrl: serverUrlOf(ctx.env)
   })
   return result.outcome
 }

@@ -1,0 +1,307 @@
+// End to end: `node dist/index.js` run exactly as the runner runs it (INPUT_* variables with their dashes, event
+// payloads from @octokit/webhooks-examples, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files) against the GitHub twin
+// and a real git repository.
+import { execFile, spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
+import {
+  mainBranchFiles,
+  makeReviewRepository,
+  prRuns,
+  pullRequestPayload,
+  workflowRunPayload,
+  type ReviewRepository
+} from './review-fixtures.js'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const ACTION = path.join(ROOT, 'dist', 'index.js')
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
+  }
+  return newest
+}
+
+/** Builds dist/ when it is missing or older than src/ (CI builds and checks it before the tests). */
+async function ensureBuilt(): Promise<void> {
+  if (existsSync(ACTION) && statSync(ACTION).mtimeMs >= newestMtime(path.join(ROOT, 'src'))) return
+  await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
+}
+
+/** The GITHUB_OUTPUT file as @actions/core writes it: `name<<delimiter`, the value lines, the delimiter. */
+export function parseGitHubOutput(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (m) {
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
+      out[m[1]] = value.join('\n')
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=')
+      out[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    }
+  }
+  return out
+}
+
+interface ActionRun {
+  code: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+let twin: GitHubTwin
+let fixture: ReviewRepository
+let temp: string
+let runCount = 0
+
+beforeAll(async () => {
+  await ensureBuilt()
+  twin = await startGitHubTwin({ files: await mainBranchFiles() })
+  fixture = await makeReviewRepository()
+  temp = await mkdtemp(path.join(tmpdir(), 'e2e-review-'))
+}, 240_000)
+
+afterAll(async () => {
+  await twin?.stop()
+  await fixture?.remove()
+  await rm(temp, { recursive: true, force: true })
+})
+
+/** Runs the action as the runner does and collects its exit code, log, outputs and job summary. */
+async function runAction(options: {
+  eventName?: string
+  payload: Record<string, unknown>
+  token?: string
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+}): Promise<ActionRun> {
+  const n = ++runCount
+  const eventPath = path.join(temp, `event-${n}.json`)
+  const outputPath = path.join(temp, `output-${n}`)
+  const summaryPath = path.join(temp, `summary-${n}.md`)
+  await writeFile(eventPath, JSON.stringify(options.payload))
+  await writeFile(outputPath, '')
+  await writeFile(summaryPath, '')
+  const inputs: Record<string, string> = {
+    runs: '',
+    config: '.github/experiment-review.yml',
+    baseline: '.experiments/baseline.json',
+    docs: 'docs/experiments.md',
+    'github-token': options.token ?? 'ghs_workflow-token',
+    mode: 'auto',
+    comment: 'true',
+    'fail-on-regression': 'true',
+    id: 'default',
+    'bot-login': '',
+    ...options.inputs
+  }
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? temp,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_API_URL: twin.url,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_REPOSITORY: `${twin.owner}/${twin.repo}`,
+    GITHUB_WORKSPACE: fixture.workspace,
+    GITHUB_RUN_ID: String(1000 + n),
+    RUNNER_TEMP: temp,
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...options.env
+  }
+  const child = spawn(process.execPath, [ACTION], {
+    cwd: fixture.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', d => (stdout += d))
+  child.stderr.on('data', d => (stderr += d))
+  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseGitHubOutput(await readFile(outputPath, 'utf8')),
+    summary: await readFile(summaryPath, 'utf8')
+  }
+}
+
+const payloadFor = (number: number, extra: { forkOwner?: string } = {}) =>
+  pullRequestPayload({
+    owner: twin.owner,
+    repo: twin.repo,
+    number,
+    headSha: fixture.headSha,
+    headRef: fixture.headRef,
+    baseSha: fixture.baseSha,
+    ...extra
+  })
+const commentsOn = (number: number) => [...twin.state.comments.values()].filter(c => c.issueNumber === number)
+
+describe('node dist/index.js on pull_request', () => {
+  it('creates the comment, then makes no write, then edits the same comment; outputs and the failed step', async () => {
+    twin.addPullRequest({ number: 5, headRef: fixture.headRef, headSha: fixture.headSha })
+    const first = await runAction({ payload: payloadFor(5) })
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(1)
+    expect(first.stdout).toMatch(
+      /^::error title=Experiment Review%3A latency_ms max,file=\.github\/experiment-review\.yml,line=6::latency_ms is 59, above the ceiling 50$/m
+    )
+    expect(first.stdout).toMatch(
+      /^::error::Experiment Review: 1 rule broken: latency_ms is 59, above the ceiling 50$/m
+    )
+    expect(first.outputs.verdict).toBe('fail')
+    expect(first.outputs.champion).toBe('resnet-wide')
+    expect(first.outputs.report).toBe(path.join(temp, 'experiment-review-default.json'))
+    expect(first.outputs['comment-url']).toMatch(/\/octo-org\/models\/pull\/5#issuecomment-\d+$/)
+    expect(JSON.parse(first.outputs.regressions)).toEqual([
+      {
+        metric: 'latency_ms',
+        rule: 'max',
+        message: 'latency_ms is 59, above the ceiling 50',
+        accepted: false
+      }
+    ])
+    expect(JSON.parse(await readFile(first.outputs.report, 'utf8'))).toMatchObject({
+      schema: 'experiment-review/report',
+      verdict: 'fail'
+    })
+    expect(first.summary).toContain('Experiment review: 1 rule broken')
+    expect(first.summary).toContain('Diagnostics (')
+    expect(commentsOn(5)).toHaveLength(1)
+    const { id, body } = commentsOn(5)[0]
+
+    twin.clearRequests()
+    const second = await runAction({ payload: payloadFor(5) })
+    expect(second.code).toBe(1)
+    expect(twin.countRequests({ kind: 'write' })).toBe(0)
+    expect(second.outputs['comment-url']).toBe(first.outputs['comment-url'])
+
+    await fixture.rewriteRuns(prRuns({ shift: 0.003 }))
+    try {
+      twin.clearRequests()
+      const third = await runAction({ payload: payloadFor(5) })
+      expect(third.code).toBe(1)
+      expect(twin.countRequests({ kind: 'write' })).toBe(1)
+      expect(twin.countRequests({ operationId: 'issues/update-comment' })).toBe(1)
+      expect(commentsOn(5)).toHaveLength(1)
+      expect(commentsOn(5)[0].id).toBe(id)
+      expect(commentsOn(5)[0].body).not.toBe(body)
+    } finally {
+      await fixture.rewriteRuns(prRuns())
+    }
+    expect(twin.violations).toEqual([])
+  })
+
+  it('passes (exit 0, no ::error) when every rule is met', async () => {
+    const passing = await makeReviewRepository({ runs: prRuns({ passing: true }) })
+    try {
+      twin.addPullRequest({ number: 6, headRef: passing.headRef, headSha: passing.headSha })
+      const payload = pullRequestPayload({
+        owner: twin.owner,
+        repo: twin.repo,
+        number: 6,
+        headSha: passing.headSha,
+        headRef: passing.headRef,
+        baseSha: passing.baseSha
+      })
+      const run = await runAction({ payload, env: { GITHUB_WORKSPACE: passing.workspace } })
+      expect(run.code).toBe(0)
+      expect(run.stdout).not.toContain('::error')
+      expect(run.outputs.verdict).toBe('pass')
+      expect(run.outputs.regressions).toBe('[]')
+      expect(commentsOn(6)[0].body).toContain('all rules met')
+    } finally {
+      await passing.remove()
+    }
+  })
+
+  it('on a fork (read-only token) posts nothing, does not crash, and says why', async () => {
+    twin.addPullRequest({
+      number: 8,
+      headRef: fixture.headRef,
+      headSha: fixture.headSha,
+      fromFork: true,
+      author: 'forker'
+    })
+    const run = await runAction({ payload: payloadFor(8, { forkOwner: 'forker' }), token: 'ghs_fork-token' })
+    expect(run.code).toBe(1)
+    expect(run.stdout).toMatch(
+      /^::warning::No comment was posted on octo-org\/models#8: .*Resource not accessible by integration/m
+    )
+    expect(run.stdout).toMatch(/^::error::Experiment Review: 1 rule broken/m)
+    expect(run.outputs.verdict).toBe('fail')
+    expect(run.outputs['comment-url']).toBeUndefined()
+    expect(run.summary).toMatch(/No PR comment was posted: .*Resource not accessible by integration/)
+    expect(commentsOn(8)).toHaveLength(0)
+    expect(existsSync(run.outputs.report)).toBe(true)
+  })
+
+  it('retries 5xx answers and rate limits, and the review lands once', async () => {
+    twin.addPullRequest({ number: 9, headRef: fixture.headRef, headSha: fixture.headSha })
+    twin.clearRequests()
+    twin.faults.serverError(1, { status: 502, method: 'GET' })
+    twin.faults.secondaryRateLimit(1)
+    twin.faults.serverError(1, { status: 503, method: 'POST' })
+    const run = await runAction({ payload: payloadFor(9) })
+    expect(run.code).toBe(1)
+    expect(run.outputs['comment-url']).toMatch(/pull\/9#issuecomment-/)
+    expect(commentsOn(9)).toHaveLength(1)
+    const statuses = twin.requests.map(r => r.status)
+    expect(statuses).toEqual(expect.arrayContaining([502, 403, 503]))
+    expect(
+      twin.requests.filter(r => r.operationId === 'issues/create-comment' && r.status === 201)
+    ).toHaveLength(1)
+
+    twin.faults.primaryRateLimit(1)
+    await fixture.rewriteRuns(prRuns({ shift: 0.001 }))
+    try {
+      const again = await runAction({ payload: payloadFor(9) })
+      expect(again.outputs['comment-url']).toBe(run.outputs['comment-url'])
+      expect(commentsOn(9)).toHaveLength(1)
+    } finally {
+      await fixture.rewriteRuns(prRuns())
+    }
+  })
+})
+
+describe('node dist/index.js on workflow_run (the fork pattern)', () => {
+  it('comments on the fork PR found from the head commit and sets the gating status', async () => {
+    const headSha = 'd'.repeat(40)
+    twin.addPullRequest({ number: 12, headRef: 'patch-1', headSha, fromFork: true, author: 'forker' })
+    const payload = workflowRunPayload({
+      owner: twin.owner,
+      repo: twin.repo,
+      headSha,
+      headRef: 'patch-1',
+      headOwner: 'forker'
+    })
+    const run = await runAction({ eventName: 'workflow_run', payload })
+    expect(run.code).toBe(1)
+    expect(run.outputs.verdict).toBe('fail')
+    expect(commentsOn(12)).toHaveLength(1)
+    expect(twin.state.statuses.find(s => s.sha === headSha)).toMatchObject({
+      state: 'failure',
+      context: 'experiment-review/default'
+    })
+  })
+})
