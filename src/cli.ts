@@ -1,10 +1,17 @@
-// The CLI entry (bundled as dist/cli.js, the `experiment-review` bin).
-import { runCli } from './cli/run.js'
-
-process.exitCode = await runCli(process.argv.slice(2), {
-  stdout: text => process.stdout.write(text),
-  stderr: text => process.stderr.write(text),
-  cwd: process.cwd(),
-  env: process.env,
-  isTty: process.stderr.isTTY === true
-})
+// The CLI entry (bundled as dist/cli.js, the `experiment-review` bin). `--version` and `--help` are answered
+// without loading the rest.
+const args = process.argv.slice(2)
+const [first] = args
+if (first === '--version' || first === 'version' || first === '--help' || first === '-h' || first === 'help' || first === undefined) {
+  const { HELP, VERSION } = await import('./cli/help.js')
+  process.stdout.write(first === '--version' || first === 'version' ? `${VERSION}\n` : HELP)
+} else {
+  const { runCli } = await import('./cli/run.js')
+  process.exitCode = await runCli(args, {
+    stdout: text => process.stdout.write(text),
+    stderr: text => process.stderr.write(text),
+    cwd: process.cwd(),
+    env: process.env,
+    isTty: process.stderr.isTTY === true
+  })
+}

@@ -5,7 +5,6 @@ import { createReadStream } from 'node:fs'
 // round trip per call, and a review has nothing else to do meanwhile. Large files are streamed.
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { LineCounter, parseDocument } from 'yaml'
 import type { Diagnostic } from '../core/run.js'
 import { ExactNumber, JsonSyntaxError, parseJsonLenient } from './json.js'
 
@@ -173,6 +172,8 @@ export async function createReadContext(workspace: string, options: ReadContextO
     async readYaml(file, place) {
       const text = await ctx.readText(file, place)
       if (text === undefined) return undefined
+      // YAML is loaded on first use: many workspaces hold none, and the parser is a large module.
+      const { LineCounter, parseDocument } = await import('yaml')
       const lineCounter = new LineCounter()
       const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false })
       const problem = doc.errors[0]

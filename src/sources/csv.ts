@@ -4,8 +4,6 @@
 // a streaming delimited-text parser, exact YAML/TOML reading, and number and metric flattening.
 import path from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
-import { parse as parseToml, TomlError } from 'smol-toml'
-import { parseDocument } from 'yaml'
 import {
   flattenParams,
   makeRun,
@@ -438,6 +436,7 @@ export async function readYamlExact(
 ): Promise<unknown> {
   const text = await ctx.readText(file, place)
   if (text === undefined) return undefined
+  const { parseDocument } = await import('yaml')
   const doc = parseDocument(text, {
     prettyErrors: false,
     uniqueKeys: false,
@@ -470,6 +469,7 @@ export async function readTomlExact(
 ): Promise<unknown> {
   const text = await ctx.readText(file, place)
   if (text === undefined) return undefined
+  const { parse: parseToml, TomlError } = await import('smol-toml')
   try {
     return normalizeParsed(parseToml(text, { integersAsBigInt: 'asNeeded' }))
   } catch (e) {
