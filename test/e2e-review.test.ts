@@ -1,9 +1,9 @@
 // End to end: `node dist/index.js` run exactly as the runner runs it (INPUT_* variables with their dashes, event
 // payloads from @octokit/webhooks-examples, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files) against the GitHub twin
 // and a real git repository.
-import { execFile, spawn } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -14,7 +14,9 @@ import {
   makeReviewRepository,
   prRuns,
   pullRequestPayload,
+  runActionAsRunner,
   workflowRunPayload,
+  type ActionRun,
   type ReviewRepository
 } from './review-fixtures.js'
 
@@ -36,36 +38,9 @@ async function ensureBuilt(): Promise<void> {
   await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
 }
 
-/** The GITHUB_OUTPUT file as @actions/core writes it: `name<<delimiter`, the value lines, the delimiter. */
-export function parseGitHubOutput(text: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
-    if (m) {
-      const value: string[] = []
-      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
-      out[m[1]] = value.join('\n')
-    } else if (lines[i].includes('=')) {
-      const at = lines[i].indexOf('=')
-      out[lines[i].slice(0, at)] = lines[i].slice(at + 1)
-    }
-  }
-  return out
-}
-
-interface ActionRun {
-  code: number | null
-  stdout: string
-  stderr: string
-  outputs: Record<string, string>
-  summary: string
-}
-
 let twin: GitHubTwin
 let fixture: ReviewRepository
 let temp: string
-let runCount = 0
 
 beforeAll(async () => {
   await ensureBuilt()
@@ -80,69 +55,25 @@ afterAll(async () => {
   await rm(temp, { recursive: true, force: true })
 })
 
-/** Runs the action as the runner does and collects its exit code, log, outputs and job summary. */
-async function runAction(options: {
+/** Runs the action as the runner does against the twin and the fixture's checkout. */
+function runAction(options: {
   eventName?: string
   payload: Record<string, unknown>
   token?: string
   inputs?: Record<string, string>
   env?: Record<string, string>
 }): Promise<ActionRun> {
-  const n = ++runCount
-  const eventPath = path.join(temp, `event-${n}.json`)
-  const outputPath = path.join(temp, `output-${n}`)
-  const summaryPath = path.join(temp, `summary-${n}.md`)
-  await writeFile(eventPath, JSON.stringify(options.payload))
-  await writeFile(outputPath, '')
-  await writeFile(summaryPath, '')
-  const inputs: Record<string, string> = {
-    runs: '',
-    config: '.github/experiment-review.yml',
-    baseline: '.experiments/baseline.json',
-    docs: 'docs/experiments.md',
-    'github-token': options.token ?? 'ghs_workflow-token',
-    mode: 'auto',
-    comment: 'true',
-    'fail-on-regression': 'true',
-    id: 'default',
-    'bot-login': '',
-    ...options.inputs
-  }
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: process.env.HOME ?? temp,
-    GITHUB_ACTIONS: 'true',
-    CI: 'true',
-    GITHUB_EVENT_NAME: options.eventName ?? 'pull_request',
-    GITHUB_EVENT_PATH: eventPath,
-    GITHUB_OUTPUT: outputPath,
-    GITHUB_STEP_SUMMARY: summaryPath,
-    GITHUB_API_URL: twin.url,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_REPOSITORY: `${twin.owner}/${twin.repo}`,
-    GITHUB_WORKSPACE: fixture.workspace,
-    GITHUB_RUN_ID: String(1000 + n),
-    RUNNER_TEMP: temp,
-    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
-    ...options.env
-  }
-  const child = spawn(process.execPath, [ACTION], {
-    cwd: fixture.workspace,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe']
+  return runActionAsRunner({
+    action: ACTION,
+    workspace: options.env?.GITHUB_WORKSPACE ?? fixture.workspace,
+    temp,
+    eventName: options.eventName ?? 'pull_request',
+    payload: options.payload,
+    apiUrl: twin.url,
+    repository: `${twin.owner}/${twin.repo}`,
+    inputs: { 'github-token': options.token ?? 'ghs_workflow-token', ...options.inputs },
+    env: options.env
   })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', d => (stdout += d))
-  child.stderr.on('data', d => (stderr += d))
-  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
-  return {
-    code,
-    stdout,
-    stderr,
-    outputs: parseGitHubOutput(await readFile(outputPath, 'utf8')),
-    summary: await readFile(summaryPath, 'utf8')
-  }
 }
 
 const payloadFor = (number: number, extra: { forkOwner?: string } = {}) =>

@@ -1,8 +1,8 @@
 // A real git repository for reviews: a baseline and a rules file on main, and a PR branch with new runs in the
 // built-in format (seeds of one experiment, one run that breaks the latency rule). Used by the review and e2e
 // tests, the review benchmark and `npm run demo`. Also builds event payloads from @octokit/webhooks-examples.
-import { execFile } from 'node:child_process'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { execFile, spawn } from 'node:child_process'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -282,4 +282,121 @@ export function workflowRunPayload(options: {
     url: `https://api.github.com/repos/${full}/pulls/${number}`
   }))
   return payload
+}
+
+/** The GITHUB_OUTPUT file as @actions/core writes it: `name<<delimiter`, the value lines, the delimiter. */
+export function parseGitHubOutput(text: string): Record<string, string> {
+  const out: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^([^<=]+)<<(.+)$/.exec(lines[i])
+    if (m) {
+      const value: string[] = []
+      for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i])
+      out[m[1]] = value.join('\n')
+    } else if (lines[i].includes('=')) {
+      const at = lines[i].indexOf('=')
+      out[lines[i].slice(0, at)] = lines[i].slice(at + 1)
+    }
+  }
+  return out
+}
+
+/** The action's inputs with action.yml's defaults; the runner passes every input, defaults included. */
+export const ACTION_INPUT_DEFAULTS: Record<string, string> = {
+  runs: '',
+  config: '.github/experiment-review.yml',
+  baseline: '.experiments/baseline.json',
+  docs: 'docs/experiments.md',
+  'github-token': '',
+  mode: 'auto',
+  comment: 'true',
+  'fail-on-regression': 'true',
+  id: 'default',
+  'bot-login': ''
+}
+
+/** How to run the action as a runner would. */
+export interface RunnerInvocation {
+  /** dist/index.js. */
+  action: string
+  workspace: string
+  /** Where the event, output and summary files go (also RUNNER_TEMP). */
+  temp: string
+  eventName: string
+  payload: Record<string, unknown>
+  apiUrl: string
+  repository: string
+  inputs?: Record<string, string>
+  env?: Record<string, string>
+  /** Called with each chunk of the action's stdout (its log), e.g. to stream it. */
+  onLog?: (chunk: string) => void
+}
+
+/** What a run of the action left behind. */
+export interface ActionRun {
+  code: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+}
+
+let invocations = 0
+
+/**
+ * Runs `node dist/index.js` exactly as the runner does: inputs as INPUT_<NAME> with the input's dashes kept
+ * (INPUT_GITHUB-TOKEN), the event in GITHUB_EVENT_PATH, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files, and a clean
+ * environment (nothing of the host's GITHUB_* variables leaks in).
+ */
+export async function runActionAsRunner(o: RunnerInvocation): Promise<ActionRun> {
+  const n = `${process.pid}-${++invocations}`
+  const eventPath = path.join(o.temp, `event-${n}.json`)
+  const outputPath = path.join(o.temp, `output-${n}`)
+  const summaryPath = path.join(o.temp, `summary-${n}.md`)
+  await writeFile(eventPath, JSON.stringify(o.payload))
+  await writeFile(outputPath, '')
+  await writeFile(summaryPath, '')
+  const inputs = { ...ACTION_INPUT_DEFAULTS, ...o.inputs }
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: process.env.HOME ?? o.temp,
+    GITHUB_ACTIONS: 'true',
+    CI: 'true',
+    GITHUB_EVENT_NAME: o.eventName,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_OUTPUT: outputPath,
+    GITHUB_STEP_SUMMARY: summaryPath,
+    GITHUB_API_URL: o.apiUrl,
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_REPOSITORY: o.repository,
+    GITHUB_WORKSPACE: o.workspace,
+    GITHUB_RUN_ID: String(1000 + invocations),
+    RUNNER_TEMP: o.temp,
+    ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...o.env
+  }
+  const child = spawn(process.execPath, [o.action], {
+    cwd: o.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d
+    o.onLog?.(String(d))
+  })
+  child.stderr.on('data', (d: Buffer) => (stderr += d))
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', resolve)
+  })
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: parseGitHubOutput(await readFile(outputPath, 'utf8')),
+    summary: await readFile(summaryPath, 'utf8')
+  }
 }
