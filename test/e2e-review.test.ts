@@ -1,15 +1,14 @@
 // End to end: `node dist/index.js` run exactly as the runner runs it (INPUT_* variables with their dashes, event
 // payloads from @octokit/webhooks-examples, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files) against the GitHub twin
 // and a real git repository.
-import { execFile } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
+  DIST_ACTION,
+  ensureDistBuilt,
   mainBranchFiles,
   makeReviewRepository,
   prRuns,
@@ -20,30 +19,14 @@ import {
   type ReviewRepository
 } from './review-fixtures.js'
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const ACTION = path.join(ROOT, 'dist', 'index.js')
-
-function newestMtime(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
-  }
-  return newest
-}
-
-/** Builds dist/ when it is missing or older than src/ (CI builds and checks it before the tests). */
-async function ensureBuilt(): Promise<void> {
-  if (existsSync(ACTION) && statSync(ACTION).mtimeMs >= newestMtime(path.join(ROOT, 'src'))) return
-  await promisify(execFile)('npm', ['run', 'build'], { cwd: ROOT, maxBuffer: 64 * 1024 * 1024 })
-}
+const ACTION = DIST_ACTION
 
 let twin: GitHubTwin
 let fixture: ReviewRepository
 let temp: string
 
 beforeAll(async () => {
-  await ensureBuilt()
+  await ensureDistBuilt()
   twin = await startGitHubTwin({ files: await mainBranchFiles() })
   fixture = await makeReviewRepository()
   temp = await mkdtemp(path.join(tmpdir(), 'e2e-review-'))

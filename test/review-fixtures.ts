@@ -2,10 +2,12 @@
 // built-in format (seeds of one experiment, one run that breaks the latency rule). Used by the review and e2e
 // tests, the review benchmark and `npm run demo`. Also builds event payloads from @octokit/webhooks-examples.
 import { execFile, spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { loadBaselineSpec } from '../src/config/load.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
@@ -399,4 +401,26 @@ export async function runActionAsRunner(o: RunnerInvocation): Promise<ActionRun>
     outputs: parseGitHubOutput(await readFile(outputPath, 'utf8')),
     summary: await readFile(summaryPath, 'utf8')
   }
+}
+
+/** The repository's root (this file is in test/). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** The bundled action. */
+export const DIST_ACTION = path.join(PROJECT_ROOT, 'dist', 'index.js')
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
+  }
+  return newest
+}
+
+/** Builds dist/ with `npm run build` when dist/index.js is missing or older than src/ (CI builds and checks it first). */
+export async function ensureDistBuilt(): Promise<void> {
+  if (existsSync(DIST_ACTION) && statSync(DIST_ACTION).mtimeMs >= newestMtime(path.join(PROJECT_ROOT, 'src')))
+    return
+  await execFileAsync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 })
 }

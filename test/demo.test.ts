@@ -1,0 +1,39 @@
+// `npm run demo` end to end: a temporary repository, the GitHub twin and the bundled action; it exits 0 and shows
+// the posted comment, the outputs and the (deliberately failing) verdict, and leaves nothing behind.
+import { spawn } from 'node:child_process'
+import { readdir } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { ensureDistBuilt, PROJECT_ROOT } from './review-fixtures.js'
+
+beforeAll(async () => {
+  await ensureDistBuilt()
+}, 240_000)
+
+async function demoLeftovers(): Promise<string[]> {
+  return (await readdir(tmpdir())).filter(name => name.startsWith('experiment-review-demo-'))
+}
+
+it('npm run demo runs the whole review and exits 0', async () => {
+  const before = await demoLeftovers()
+  const child = spawn('npm', ['run', '--silent', 'demo'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_OPTIONS: '' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', d => (stdout += d))
+  child.stderr.on('data', d => (stderr += d))
+  const code = await new Promise<number | null>(resolve => child.on('close', resolve))
+  expect({ code, stderr: stderr.replace(/^npm warn.*\n/gm, '') }).toEqual({ code: 0, stderr: '' })
+  expect(stdout).toContain('<!-- experiment-review:default -->')
+  expect(stdout).toContain('## ❌ Experiment review: 1 rule broken')
+  expect(stdout).toMatch(/^ {2}verdict {6}fail$/m)
+  expect(stdout).toMatch(
+    /^ {2}comment-url {2}http:\/\/127\.0\.0\.1:\d+\/octo-org\/models\/pull\/42#issuecomment-\d+$/m
+  )
+  expect(stdout).toMatch(/^ {2}champion {5}resnet-wide$/m)
+  expect(stdout).toMatch(/exit code {8}1/)
+  expect(stdout).toContain('The demo worked.')
+  expect(await demoLeftovers()).toEqual(before)
+}, 120_000)
