@@ -39,33 +39,38 @@ export const builtinSource: RunSource = {
 /** Reads one built-in run folder; undefined (with a diagnostic) when it holds none of the run files. */
 export async function readBuiltinRun(dir: string, ctx: ReadContext): Promise<Run | undefined> {
   const folder = path.basename(dir)
-  const { files } = await ctx.list(dir)
-  const present = RUN_FILES.filter(f => files.includes(f))
-  if (!present.length) {
-    ctx.warn(dir, `run folder has none of ${RUN_FILES.join(', ')}; it was skipped`, { run: folder })
+  // Each file is read directly (a missing one is fine): no listing of the folder, which costs as much as a read.
+  const place = { run: folder }
+  const optional = { ...place, missingOk: true }
+  const metadataFile = path.join(dir, BUILTIN_FILES.metadata)
+  const paramsFile = path.join(dir, BUILTIN_FILES.params)
+  const metricsFile = path.join(dir, BUILTIN_FILES.metrics)
+  const before = ctx.diagnostics.length
+  const [metadataText, paramsText, metricsText] = await Promise.all([
+    ctx.readText(metadataFile, optional),
+    ctx.readText(paramsFile, optional),
+    ctx.readText(metricsFile, optional)
+  ])
+  if (metadataText === undefined && paramsText === undefined && metricsText === undefined && ctx.diagnostics.length === before) {
+    ctx.warn(dir, `run folder has none of ${RUN_FILES.join(', ')}; it was skipped`, place)
     return undefined
   }
-  const place = { run: folder }
-  const metadataFile = path.join(dir, BUILTIN_FILES.metadata)
-  const { metadata, name = folder } = files.includes(BUILTIN_FILES.metadata)
-    ? readMetadata(await ctx.readYaml(metadataFile, place), metadataFile, folder, ctx)
-    : { metadata: emptyMetadata() }
+  const { metadata, name = folder } =
+    metadataText !== undefined ? readMetadata(await ctx.parseYaml(metadataText, metadataFile, place), metadataFile, folder, ctx) : { metadata: emptyMetadata() }
   const params: Run['params'] = {}
-  if (files.includes(BUILTIN_FILES.params)) {
-    const file = path.join(dir, BUILTIN_FILES.params)
-    const raw = await ctx.readJson(file, place)
+  if (paramsText !== undefined) {
+    const raw = ctx.parseJson(paramsText, paramsFile, place)
     if (raw !== undefined) {
       if (isPlainObject(raw)) Object.assign(params, flattenParams(unwrapExact(raw)))
-      else ctx.error(file, `must hold a JSON object of parameters, found ${describe(raw)}`, place)
+      else ctx.error(paramsFile, `must hold a JSON object of parameters, found ${describe(raw)}`, place)
     }
   }
   const metrics: Record<string, Metric> = {}
-  if (files.includes(BUILTIN_FILES.metrics)) {
-    const file = path.join(dir, BUILTIN_FILES.metrics)
-    const raw = await ctx.readJson(file, place)
+  if (metricsText !== undefined) {
+    const raw = ctx.parseJson(metricsText, metricsFile, place)
     if (raw !== undefined) {
-      if (isPlainObject(raw)) readMetrics(raw, '', metrics, file, folder, ctx)
-      else ctx.error(file, `must hold a JSON object of metrics, found ${describe(raw)}`, place)
+      if (isPlainObject(raw)) readMetrics(raw, '', metrics, metricsFile, folder, ctx)
+      else ctx.error(metricsFile, `must hold a JSON object of metrics, found ${describe(raw)}`, place)
     }
   }
   return makeRun({ id: `builtin:${ctx.rel(dir)}`, name, source: 'builtin', path: ctx.rel(dir), params, metrics, metadata })

@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs'
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../core/run.js'
+import { parseFlatYaml } from './flat-yaml.js'
 import { ExactNumber, JsonSyntaxError, parseJsonLenient } from './json.js'
 
 /** Size limits for reading files whole. Larger files must be streamed or are skipped with a diagnostic. */
@@ -17,8 +18,8 @@ export interface ReadLimits {
 /** The default limits: 64 MiB for any file read whole. */
 export const DEFAULT_LIMITS: ReadLimits = { maxTextBytes: 64 * 1024 * 1024 }
 
-/** Where a diagnostic applies, besides the file. */
-export type DiagnosticPlace = Omit<Diagnostic, 'severity' | 'file' | 'message'>
+/** Where a diagnostic applies, besides the file; `missingOk` makes a missing file no problem (undefined, silently). */
+export type DiagnosticPlace = Omit<Diagnostic, 'severity' | 'file' | 'message'> & { missingOk?: boolean }
 
 /** What a reader gets: the workspace, the limits, guarded reads and the diagnostics sink. */
 export interface ReadContext {
@@ -41,6 +42,10 @@ export interface ReadContext {
   readJson(file: string, place?: DiagnosticPlace): Promise<unknown>
   /** Reads and parses YAML (aliases bounded, unknown tags kept as plain values); undefined on error. */
   readYaml(file: string, place?: DiagnosticPlace): Promise<unknown>
+  /** Parses lenient JSON text already read from `file`; undefined (with a diagnostic) when it does not parse. */
+  parseJson(text: string, file: string, place?: DiagnosticPlace): unknown
+  /** Parses YAML text already read from `file`; undefined (with a diagnostic) when it does not parse. */
+  parseYaml(text: string, file: string, place?: DiagnosticPlace): Promise<unknown>
   /** Lists a directory: files and sub-directories, symbolic links to outside the workspace left out. */
   list(dir: string): Promise<{ files: string[]; dirs: string[] }>
   /** Reports progress of a long collection (number of runs read so far). */
@@ -68,7 +73,8 @@ export async function createReadContext(workspace: string, options: ReadContextO
     return (r === '' ? '.' : r).split(path.sep).join('/')
   }
   const add = (severity: Diagnostic['severity'], file: string, message: string, place: DiagnosticPlace = {}) => {
-    diagnostics.push({ severity, file: rel(file), message, ...stripUndefined(place) })
+    const { missingOk: _missingOk, ...where } = place
+    diagnostics.push({ severity, file: rel(file), message, ...stripUndefined(where) })
   }
   const within = (p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep)
   const insideWorkspace = async (file: string) => {
@@ -89,6 +95,7 @@ export async function createReadContext(workspace: string, options: ReadContextO
     try {
       info = lstatSync(abs)
     } catch (e) {
+      if (place?.missingOk && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
       add('error', abs, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, place)
       return undefined
     }
@@ -152,7 +159,9 @@ export async function createReadContext(workspace: string, options: ReadContextO
     },
     async readJson(file, place) {
       const text = await ctx.readText(file, place)
-      if (text === undefined) return undefined
+      return text === undefined ? undefined : ctx.parseJson(text, file, place)
+    },
+    parseJson(text, file, place) {
       if (text.trim() === '') {
         add('error', file, 'is empty; expected a JSON value', place)
         return undefined
@@ -171,9 +180,12 @@ export async function createReadContext(workspace: string, options: ReadContextO
     },
     async readYaml(file, place) {
       const text = await ctx.readText(file, place)
-      if (text === undefined) return undefined
-      // YAML is loaded on first use: many workspaces hold none, and the parser is a large module.
-      const { LineCounter, parseDocument } = await import('yaml')
+      return text === undefined ? undefined : ctx.parseYaml(text, file, place)
+    },
+    async parseYaml(text, file, place) {
+      const flat = text.length < 4096 ? parseFlatYaml(text) : undefined
+      if (flat) return flat
+      const { LineCounter, parseDocument } = await loadYaml()
       const lineCounter = new LineCounter()
       const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false })
       const problem = doc.errors[0]
@@ -223,6 +235,13 @@ export async function createReadContext(workspace: string, options: ReadContextO
     }
   }
   return ctx
+}
+
+let yamlModule: Promise<typeof import('yaml')> | undefined
+/** The YAML parser, loaded on first use: many workspaces hold no YAML, and the parser is a large module. */
+export function loadYaml(): Promise<typeof import('yaml')> {
+  yamlModule ??= import('yaml')
+  return yamlModule
 }
 
 /** Turns a parsed JSON number (plain or exact) into a metric value, keeping the exact text when needed. */

@@ -12,7 +12,7 @@ import {
   type ParamValue,
   type Run
 } from '../core/run.js'
-import { numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
+import { loadYaml, numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
 import { ExactNumber } from './json.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
@@ -436,7 +436,7 @@ export async function readYamlExact(
 ): Promise<unknown> {
   const text = await ctx.readText(file, place)
   if (text === undefined) return undefined
-  const { parseDocument } = await import('yaml')
+  const { parseDocument } = await loadYaml()
   const doc = parseDocument(text, {
     prettyErrors: false,
     uniqueKeys: false,
