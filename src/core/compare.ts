@@ -525,13 +525,6 @@ function round(x: number): number {
   return +x.toPrecision(4)
 }
 
-/** A p-value as text: three significant digits, or "< 0.001". */
-export function fmtP(p: number | undefined): string {
-  if (p === undefined) return '—'
-  if (p < 0.001) return '< 0.001'
-  return p.toFixed(3).replace(/0+$/, '').replace(/\.$/, '.0')
-}
-
 function fmtRaw(m: MetricStat | undefined): string {
   return m ? (m.exact ?? String(m.value)) : 'missing'
 }
