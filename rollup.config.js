@@ -20,7 +20,11 @@ const copySqlWasm = () => ({
     return { code: cleaned, map: null }
   },
   generateBundle() {
-    this.emitFile({ type: 'asset', fileName: 'sql-wasm.wasm', source: readFileSync('node_modules/sql.js/dist/sql-wasm.wasm') })
+    this.emitFile({
+      type: 'asset',
+      fileName: 'sql-wasm.wasm',
+      source: readFileSync('node_modules/sql.js/dist/sql-wasm.wasm')
+    })
   }
 })
 

@@ -21,11 +21,18 @@ async function makeWorkspace(): Promise<string> {
   for (let i = 0; i < RUNS; i++) {
     const run = path.join(dir, 'experiments', `run-${i}`)
     await mkdir(run, { recursive: true })
-    const metrics = Object.fromEntries(Array.from({ length: METRICS }, (_, k) => [`metric_${k}`, Math.sin(i * 31 + k) / 2 + 0.5]))
-    const params = Object.fromEntries(Array.from({ length: PARAMS }, (_, k) => [`param_${k}`, k % 2 ? (i * k) % 97 : `value-${(i + k) % 13}`]))
+    const metrics = Object.fromEntries(
+      Array.from({ length: METRICS }, (_, k) => [`metric_${k}`, Math.sin(i * 31 + k) / 2 + 0.5])
+    )
+    const params = Object.fromEntries(
+      Array.from({ length: PARAMS }, (_, k) => [`param_${k}`, k % 2 ? (i * k) % 97 : `value-${(i + k) % 13}`])
+    )
     await writeFile(path.join(run, 'metrics.json'), JSON.stringify(metrics))
     await writeFile(path.join(run, 'params.json'), JSON.stringify(params))
-    await writeFile(path.join(run, 'metadata.yaml'), `name: run-${i}\ngit_commit: ${(i * 7919).toString(16).padStart(7, '0')}\ndata_version: v1\n`)
+    await writeFile(
+      path.join(run, 'metadata.yaml'),
+      `name: run-${i}\ngit_commit: ${(i * 7919).toString(16).padStart(7, '0')}\ndata_version: v1\n`
+    )
   }
   return dir
 }
@@ -51,11 +58,19 @@ export const benchmarks: Benchmark[] = [
       try {
         // Warm the page cache once so both sides read from memory.
         execFileSync('sh', ['-c', `find "${dir}" -type f -print0 | xargs -0 cat > /dev/null`])
-        const cat = await timeMs(() => execFileSync('sh', ['-c', `find "${dir}" -type f -print0 | xargs -0 cat > /dev/null`]), 3)
+        const cat = await timeMs(
+          () => execFileSync('sh', ['-c', `find "${dir}" -type f -print0 | xargs -0 cat > /dev/null`]),
+          3
+        )
         let size = 0
         const pipeline = await timeMs(async () => {
           const { runs, diagnostics } = await collectRuns({ workspace: dir })
-          const c = compareRuns({ runs: runs.slice(1), diagnostics, rules: { ...defaultRules(), primary: 'metric_0' }, baseline: undefined })
+          const c = compareRuns({
+            runs: runs.slice(1),
+            diagnostics,
+            rules: { ...defaultRules(), primary: 'metric_0' },
+            baseline: undefined
+          })
           size = renderComment(c).length + renderJsonReport(c).length
         }, 3)
         return [
@@ -81,8 +96,20 @@ export const benchmarks: Benchmark[] = [
       const cli = spawnMedianMs(process.execPath, ['dist/cli.js', '--version'])
       const list = spawnMedianMs(process.execPath, ['dist/cli.js', 'list', '--runs', 'package.json'])
       return [
-        { name: 'experiment-review --version (median of 15)', value: cli, unit: 'ms', reference: { name: 'node -e ""', value: bare }, goal: { text: 'within 2× of bare Node', met: cli <= 2 * bare } },
-        { name: 'experiment-review list (median of 15)', value: list, unit: 'ms', reference: { name: 'node -e ""', value: bare }, goal: { text: 'within 2× of bare Node', met: list <= 2 * bare } }
+        {
+          name: 'experiment-review --version (median of 15)',
+          value: cli,
+          unit: 'ms',
+          reference: { name: 'node -e ""', value: bare },
+          goal: { text: 'within 2× of bare Node', met: cli <= 2 * bare }
+        },
+        {
+          name: 'experiment-review list (median of 15)',
+          value: list,
+          unit: 'ms',
+          reference: { name: 'node -e ""', value: bare },
+          goal: { text: 'within 2× of bare Node', met: list <= 2 * bare }
+        }
       ]
     }
   }

@@ -7,7 +7,9 @@ import type { Benchmark, BenchRow } from './harness.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const filters = process.argv.slice(2)
-const files = (await readdir(here)).filter(f => f.endsWith('.bench.ts') && (!filters.length || filters.some(w => f.includes(w)))).sort()
+const files = (await readdir(here))
+  .filter(f => f.endsWith('.bench.ts') && (!filters.length || filters.some(w => f.includes(w))))
+  .sort()
 const results: { benchmark: string; rows: BenchRow[] }[] = []
 for (const file of files) {
   const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { benchmarks: Benchmark[] }
@@ -17,12 +19,16 @@ for (const file of files) {
       results.push({ benchmark: b.name, rows: await b.run() })
     } catch (e) {
       process.stderr.write(`${b.name} failed: ${(e as Error).message}\n`)
-      results.push({ benchmark: b.name, rows: [{ name: `FAILED: ${(e as Error).message}`, value: NaN, unit: '' }] })
+      results.push({
+        benchmark: b.name,
+        rows: [{ name: `FAILED: ${(e as Error).message}`, value: NaN, unit: '' }]
+      })
       process.exitCode = 1
     }
   }
 }
-const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3))
+const fmt = (n: number) =>
+  Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 1 ? n.toFixed(2) : n.toPrecision(3)
 const table = [['benchmark', 'measure', 'value', 'reference', 'goal']]
 for (const { benchmark, rows } of results) {
   for (const r of rows) {
@@ -30,17 +36,27 @@ for (const { benchmark, rows } of results) {
       benchmark,
       r.name,
       `${fmt(r.value)} ${r.unit}`,
-      r.reference ? `${r.reference.name}: ${fmt(r.reference.value)} ${r.unit} (×${fmt(r.value / r.reference.value)})` : '',
+      r.reference
+        ? `${r.reference.name}: ${fmt(r.reference.value)} ${r.unit} (×${fmt(r.value / r.reference.value)})`
+        : '',
       r.goal ? `${r.goal.met ? 'met' : 'MISSED'}: ${r.goal.text}` : ''
     ])
   }
 }
 const widths = table[0].map((_, i) => Math.max(...table.map(row => row[i].length)))
 for (const [i, row] of table.entries()) {
-  console.log(row.map((c, j) => c.padEnd(widths[j])).join('  ').trimEnd())
+  console.log(
+    row
+      .map((c, j) => c.padEnd(widths[j]))
+      .join('  ')
+      .trimEnd()
+  )
   if (i === 0) console.log(widths.map(w => '-'.repeat(w)).join('  '))
 }
 await mkdir('bench-results', { recursive: true })
 const out = path.join('bench-results', 'bench.json')
-await writeFile(out, JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 2))
+await writeFile(
+  out,
+  JSON.stringify({ node: process.version, date: new Date().toISOString(), results }, null, 2)
+)
 console.log(`\nwrote ${out}`)

@@ -2,7 +2,14 @@
 // without loading the rest.
 const args = process.argv.slice(2)
 const [first] = args
-if (first === '--version' || first === 'version' || first === '--help' || first === '-h' || first === 'help' || first === undefined) {
+if (
+  first === '--version' ||
+  first === 'version' ||
+  first === '--help' ||
+  first === '-h' ||
+  first === 'help' ||
+  first === undefined
+) {
   const { HELP, VERSION } = await import('./cli/help.js')
   process.stdout.write(first === '--version' || first === 'version' ? `${VERSION}\n` : HELP)
 } else {

@@ -11,7 +11,8 @@ export function inertLog(text: string): string {
 
 /** The log of the action, writing through @actions/core. */
 export function actionsLog(): ActionLog {
-  const props = (p?: { file?: string; line?: number; title?: string }) => (p ? { file: p.file, startLine: p.line, title: p.title } : {})
+  const props = (p?: { file?: string; line?: number; title?: string }) =>
+    p ? { file: p.file, startLine: p.line, title: p.title } : {}
   return {
     info: m => core.info(inertLog(m)),
     notice: (m, p) => core.notice(inertLog(m), props(p)),
@@ -38,7 +39,17 @@ function setOutputs(outcome: ModeOutcome): void {
   if (outcome.verdict) core.setOutput('verdict', outcome.verdict)
   if (outcome.reportPath) core.setOutput('report', outcome.reportPath)
   if (outcome.commentUrl) core.setOutput('comment-url', outcome.commentUrl)
-  core.setOutput('regressions', JSON.stringify((outcome.regressions ?? []).map(v => ({ metric: v.metric, rule: v.rule, message: v.message, accepted: !!v.accepted }))))
+  core.setOutput(
+    'regressions',
+    JSON.stringify(
+      (outcome.regressions ?? []).map(v => ({
+        metric: v.metric,
+        rule: v.rule,
+        message: v.message,
+        accepted: !!v.accepted
+      }))
+    )
+  )
   if (outcome.champion) core.setOutput('champion', outcome.champion)
 }
 
@@ -50,10 +61,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const mode = modeForEvent(eventName, config.mode)
     const log = actionsLog()
     if (!mode) {
-      log.notice(`Experiment Review has nothing to do on a "${eventName || 'unknown'}" event; set the mode input to run a mode explicitly.`)
+      log.notice(
+        `Experiment Review has nothing to do on a "${eventName || 'unknown'}" event; set the mode input to run a mode explicitly.`
+      )
       return
     }
-    const ctx: ModeContext = { config, eventName, payload: await readEventPayload(env), env, log, now: new Date() }
+    const ctx: ModeContext = {
+      config,
+      eventName,
+      payload: await readEventPayload(env),
+      env,
+      log,
+      now: new Date()
+    }
     let outcome: ModeOutcome
     switch (mode) {
       case 'review':

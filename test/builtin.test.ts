@@ -17,8 +17,18 @@ describe('built-in format', () => {
   it('reads params, metrics with histories, and metadata', async () => {
     const ws = await workspace({
       'experiments/a/params.json': JSON.stringify({ lr: 0.1, model: { depth: 6 } }),
-      'experiments/a/metrics.json': JSON.stringify({ accuracy: 0.9, loss: { value: 0.3, history: [{ step: 2, value: 0.3 }, { step: 1, value: 0.5 }] } }),
-      'experiments/a/metadata.yaml': 'name: xgb\nstatus: failed\ngit_commit: abc123\ndata_version: v1\ntags: [x, y]\nseed: 3\n'
+      'experiments/a/metrics.json': JSON.stringify({
+        accuracy: 0.9,
+        loss: {
+          value: 0.3,
+          history: [
+            { step: 2, value: 0.3 },
+            { step: 1, value: 0.5 }
+          ]
+        }
+      }),
+      'experiments/a/metadata.yaml':
+        'name: xgb\nstatus: failed\ngit_commit: abc123\ndata_version: v1\ntags: [x, y]\nseed: 3\n'
     })
     const { runs, diagnostics } = await collectRuns({ workspace: ws })
     expect(diagnostics).toEqual([])
@@ -27,8 +37,17 @@ describe('built-in format', () => {
     expect(run.name).toBe('xgb')
     expect(run.params).toEqual({ lr: 0.1, 'model.depth': 6 })
     expect(run.metrics.accuracy.value).toBe(0.9)
-    expect(run.metrics.loss.history).toEqual([{ step: 1, value: 0.5 }, { step: 2, value: 0.3 }])
-    expect(run.metadata).toMatchObject({ status: 'failed', gitCommit: 'abc123', dataVersion: 'v1', tags: ['x', 'y'], seed: 3 })
+    expect(run.metrics.loss.history).toEqual([
+      { step: 1, value: 0.5 },
+      { step: 2, value: 0.3 }
+    ])
+    expect(run.metadata).toMatchObject({
+      status: 'failed',
+      gitCommit: 'abc123',
+      dataVersion: 'v1',
+      tags: ['x', 'y'],
+      seed: 3
+    })
     await rm(ws, { recursive: true })
   })
 
@@ -38,7 +57,11 @@ describe('built-in format', () => {
     await symlink('/etc/passwd', path.join(ws, 'experiments/evil/metrics.json'))
     const { runs, diagnostics } = await collectRuns({ workspace: ws })
     expect(runs.find(r => r.name === 'ok')?.metrics.f1.value).toBe(0.5)
-    expect(diagnostics.some(d => d.file === 'experiments/evil/metrics.json' && /leaves the workspace/.test(d.message))).toBe(true)
+    expect(
+      diagnostics.some(
+        d => d.file === 'experiments/evil/metrics.json' && /leaves the workspace/.test(d.message)
+      )
+    ).toBe(true)
     expect(JSON.stringify(runs)).not.toContain('root:')
     await rm(ws, { recursive: true })
   })
@@ -58,10 +81,14 @@ describeShared('built-in format on the hostile fixtures', fixtures => {
     expect(byName.get('string-metric')?.metrics).toEqual({})
     const messages = diagnostics.map(d => `${d.file} ${d.run ?? ''} ${d.message}`)
     const about = (file: string) => messages.filter(m => m.startsWith(file))
-    expect(about('experiments/truncated-json/metrics.json').join()).toMatch(/not valid JSON.*line 1, column \d+/)
+    expect(about('experiments/truncated-json/metrics.json').join()).toMatch(
+      /not valid JSON.*line 1, column \d+/
+    )
     expect(about('experiments/binary-garbage/metrics.json').join()).toMatch(/binary/)
     expect(about('experiments/deep-nesting/metrics.json').join()).toMatch(/nesting deeper/)
-    expect(about('experiments/string-metric/metrics.json').join()).toMatch(/"accuracy" is the text "0.9"; expected a number/)
+    expect(about('experiments/string-metric/metrics.json').join()).toMatch(
+      /"accuracy" is the text "0.9"; expected a number/
+    )
     expect(about('experiments/yaml-bomb/metadata.yaml').join()).toMatch(/alias/i)
     expect(about('experiments/empty-run').join()).toMatch(/none of/)
     expect(about('experiments/duplicate-keys/metrics.json').join()).toMatch(/appears more than once/)

@@ -10,11 +10,17 @@ import { run } from './helpers/runs.js'
 async function cli(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = ''
   let err = ''
-  const code = await runCli(args, { stdout: t => void (out += t), stderr: t => void (err += t), cwd, env: {} })
+  const code = await runCli(args, {
+    stdout: t => void (out += t),
+    stderr: t => void (err += t),
+    cwd,
+    env: {}
+  })
   return { code, out, err }
 }
 
-const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8' })
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8' })
 
 describe('experiment-review CLI', () => {
   let ws: string
@@ -26,17 +32,63 @@ describe('experiment-review CLI', () => {
   })
 
   it('log writes the built-in format that list, show and export read back', async () => {
-    expect((await cli(ws, 'log', 'rf-1', '--param', 'lr=0.1', '--param', 'model=rf', '--metric', 'accuracy=0.8', '--step', '1', '--tag', 'try')).code).toBe(0)
-    expect((await cli(ws, 'log', 'rf-1', '--metric', 'accuracy=0.9', '--step', '2', '--metric', 'loss=nan', '--status', 'failed', '--note', 'OOM at epoch 3')).code).toBe(0)
-    const metrics = JSON.parse((await readFile(path.join(ws, 'experiments/rf-1/metrics.json'), 'utf8')).replace(/\bNaN\b/g, 'null'))
-    expect(metrics.accuracy).toEqual({ value: 0.9, history: [{ step: 1, value: 0.8 }, { step: 2, value: 0.9 }] })
+    expect(
+      (
+        await cli(
+          ws,
+          'log',
+          'rf-1',
+          '--param',
+          'lr=0.1',
+          '--param',
+          'model=rf',
+          '--metric',
+          'accuracy=0.8',
+          '--step',
+          '1',
+          '--tag',
+          'try'
+        )
+      ).code
+    ).toBe(0)
+    expect(
+      (
+        await cli(
+          ws,
+          'log',
+          'rf-1',
+          '--metric',
+          'accuracy=0.9',
+          '--step',
+          '2',
+          '--metric',
+          'loss=nan',
+          '--status',
+          'failed',
+          '--note',
+          'OOM at epoch 3'
+        )
+      ).code
+    ).toBe(0)
+    const metrics = JSON.parse(
+      (await readFile(path.join(ws, 'experiments/rf-1/metrics.json'), 'utf8')).replace(/\bNaN\b/g, 'null')
+    )
+    expect(metrics.accuracy).toEqual({
+      value: 0.9,
+      history: [
+        { step: 1, value: 0.8 },
+        { step: 2, value: 0.9 }
+      ]
+    })
     const list = await cli(ws, 'list')
     expect(list.out).toMatch(/rf-1\s+builtin\s+failed\s+2\s+2/)
     const show = await cli(ws, 'show', 'rf-1')
     expect(show.out).toMatch(/accuracy\s+0.9000\s+2 points/)
     expect(show.out).toMatch(/loss\s+NaN/)
     const csv = await cli(ws, 'export', '--format', 'csv')
-    expect(csv.out.split('\n')[0]).toBe('run,format,path,status,git_commit,data_version,group,accuracy,loss,param.lr,param.model')
+    expect(csv.out.split('\n')[0]).toBe(
+      'run,format,path,status,git_commit,data_version,group,accuracy,loss,param.lr,param.model'
+    )
     expect(csv.out.split('\n')[1]).toBe('rf-1,builtin,experiments/rf-1,failed,,,,0.9,NaN,0.1,rf')
     const json = JSON.parse((await cli(ws, 'export', '--format', 'json')).out)
     expect(json.runs[0].metrics.loss.value).toBe('NaN')
@@ -46,7 +98,9 @@ describe('experiment-review CLI', () => {
     const r = await cli(ws, 'log', '../../etc', '--metric', 'a=1')
     expect(r.code).toBe(2)
     expect(r.err).toMatch(/run name "..\/..\/etc" is not allowed/)
-    expect((await cli(ws, 'log', 'x', '--metric', 'a=high')).err).toMatch(/--metric a="high": expected a number/)
+    expect((await cli(ws, 'log', 'x', '--metric', 'a=high')).err).toMatch(
+      /--metric a="high": expected a number/
+    )
   })
 
   it('compare exits 0 on pass, 1 on a broken rule, 2 on bad input', async () => {
@@ -54,22 +108,66 @@ describe('experiment-review CLI', () => {
     await cli(path.join(ws, 'base'), 'log', 'old', '--metric', 'accuracy=0.90', '--metric', 'f1=0.80')
     await cli(ws, 'log', 'new', '--metric', 'accuracy=0.91', '--metric', 'f1=0.81')
     await mkdir(path.join(ws, '.github'))
-    await writeFile(path.join(ws, '.github/experiment-review.yml'), 'primary: f1\nmetrics:\n  accuracy: { max_drop: 0.01 }\n')
+    await writeFile(
+      path.join(ws, '.github/experiment-review.yml'),
+      'primary: f1\nmetrics:\n  accuracy: { max_drop: 0.01 }\n'
+    )
     const pass = await cli(ws, 'compare', '--runs', 'experiments', '--baseline', 'base/experiments')
     expect(pass.code).toBe(0)
     expect(pass.out).toMatch(/^PASS/)
     await cli(ws, 'log', 'new', '--metric', 'accuracy=0.85')
-    const failed = await cli(ws, 'compare', '--runs', 'experiments', '--baseline', 'base/experiments', '--format', 'markdown')
+    const failed = await cli(
+      ws,
+      'compare',
+      '--runs',
+      'experiments',
+      '--baseline',
+      'base/experiments',
+      '--format',
+      'markdown'
+    )
     expect(failed.code).toBe(1)
     expect(failed.out).toMatch(/## ❌ Experiment review: 1 rule broken/)
-    const json = JSON.parse((await cli(ws, 'compare', '--runs', 'experiments', '--baseline', 'base/experiments', '--format', 'json')).out)
-    expect(json).toMatchObject({ schema: 'experiment-review/report', verdict: 'fail', champion: { name: 'new' } })
+    const json = JSON.parse(
+      (
+        await cli(
+          ws,
+          'compare',
+          '--runs',
+          'experiments',
+          '--baseline',
+          'base/experiments',
+          '--format',
+          'json'
+        )
+      ).out
+    )
+    expect(json).toMatchObject({
+      schema: 'experiment-review/report',
+      verdict: 'fail',
+      champion: { name: 'new' }
+    })
     expect((await cli(ws, 'compare', '--runs', 'experiments')).code).toBe(2)
-    expect((await cli(ws, 'compare', '--runs', 'experiments', '--baseline', 'base/experiments', '--format', 'html')).err).toMatch(/--format "html" is not supported; expected one of text, markdown, json/)
+    expect(
+      (
+        await cli(
+          ws,
+          'compare',
+          '--runs',
+          'experiments',
+          '--baseline',
+          'base/experiments',
+          '--format',
+          'html'
+        )
+      ).err
+    ).toMatch(/--format "html" is not supported; expected one of text, markdown, json/)
     await writeFile(path.join(ws, '.github/experiment-review.yml'), 'metrics:\n  accuracy: { goal: up }\n')
     const bad = await cli(ws, 'compare', '--runs', 'experiments', '--baseline', 'base/experiments')
     expect(bad.code).toBe(2)
-    expect(bad.err).toMatch(/\.github\/experiment-review\.yml:2:\d+: metrics\.accuracy\.goal: expected one of "maximize", "minimize" \(found "up"\)/)
+    expect(bad.err).toMatch(
+      /\.github\/experiment-review\.yml:2:\d+: metrics\.accuracy\.goal: expected one of "maximize", "minimize" \(found "up"\)/
+    )
     expect((await cli(ws, 'frobnicate')).code).toBe(2)
   })
 
@@ -79,20 +177,38 @@ describe('experiment-review CLI', () => {
     git(ws, 'config', 'user.name', 'T')
     const record = recordFromExperiment(makeExperiment('champ', [run('champ', { accuracy: 0.95 })]))
     await mkdir(path.join(ws, '.experiments'))
-    await writeFile(path.join(ws, '.experiments/baseline.json'), serializeBaseline({ schema: 'experiment-review/baseline', version: 1, id: 'default', champion: record, history: [] }))
+    await writeFile(
+      path.join(ws, '.experiments/baseline.json'),
+      serializeBaseline({
+        schema: 'experiment-review/baseline',
+        version: 1,
+        id: 'default',
+        champion: record,
+        history: []
+      })
+    )
     git(ws, 'add', '.')
     git(ws, 'commit', '-qm', 'baseline')
     await rm(path.join(ws, '.experiments'), { recursive: true })
     await cli(ws, 'log', 'pr-run', '--metric', 'accuracy=0.9')
     const r = await cli(ws, 'compare', '--baseline', 'main:.experiments/baseline.json', '--format', 'json')
     expect(r.code).toBe(0)
-    expect(JSON.parse(r.out).metrics[0]).toMatchObject({ name: 'accuracy', status: 'regressed', baseline: { value: 0.95 } })
+    expect(JSON.parse(r.out).metrics[0]).toMatchObject({
+      name: 'accuracy',
+      status: 'regressed',
+      baseline: { value: 0.95 }
+    })
     const missing = await cli(ws, 'compare', '--baseline', 'nosuchref:.experiments/baseline.json')
     expect(missing.code).toBe(2)
     expect(missing.err).toMatch(/git has no revision "nosuchref"/)
-    await writeFile(path.join(ws, 'future.json'), JSON.stringify({ schema: 'experiment-review/baseline', version: 99, champion: {} }))
+    await writeFile(
+      path.join(ws, 'future.json'),
+      JSON.stringify({ schema: 'experiment-review/baseline', version: 99, champion: {} })
+    )
     const future = await cli(ws, 'compare', '--baseline', 'future.json')
     expect(future.code).toBe(2)
-    expect(future.err).toMatch(/future.json: has version 99, newer than this Experiment Review understands \(1\); upgrade the action/)
+    expect(future.err).toMatch(
+      /future.json: has version 99, newer than this Experiment Review understands \(1\); upgrade the action/
+    )
   })
 })

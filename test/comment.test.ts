@@ -23,19 +23,43 @@ metrics:
 const history = (values: number[]) => values.map((value, i) => ({ step: i + 1, value }))
 const base = recordFromExperiment(
   makeExperiment('baseline-xgb', [
-    run('baseline-xgb', { accuracy: { value: 0.9, history: history([0.62, 0.74, 0.83, 0.88, 0.9]) }, f1: 0.85, latency_ms: 40, loss: 0.3 }, { params: { lr: 0.1 }, metadata: { dataVersion: 'v2024-01', gitCommit: 'a3b8c9d' } })
+    run(
+      'baseline-xgb',
+      {
+        accuracy: { value: 0.9, history: history([0.62, 0.74, 0.83, 0.88, 0.9]) },
+        f1: 0.85,
+        latency_ms: 40,
+        loss: 0.3
+      },
+      { params: { lr: 0.1 }, metadata: { dataVersion: 'v2024-01', gitCommit: 'a3b8c9d' } }
+    )
   ]),
   { pr: { number: 41 }, commit: 'a3b8c9d1234' }
 )
 const prRuns = [
-  run('xgb-tuned', { accuracy: { value: 0.87, history: history([0.6, 0.7, 0.8, 0.85, 0.87]) }, f1: 0.86, latency_ms: 38, loss: 0.31 }, { params: { lr: 0.05, n_estimators: 200 }, metadata: { dataVersion: 'v2024-02', gitCommit: 'b4c9d0e' } }),
+  run(
+    'xgb-tuned',
+    {
+      accuracy: { value: 0.87, history: history([0.6, 0.7, 0.8, 0.85, 0.87]) },
+      f1: 0.86,
+      latency_ms: 38,
+      loss: 0.31
+    },
+    { params: { lr: 0.05, n_estimators: 200 }, metadata: { dataVersion: 'v2024-02', gitCommit: 'b4c9d0e' } }
+  ),
   run('xgb-deeper', { accuracy: 0.88, f1: 0.855, latency_ms: 45, loss: 0.3 }),
   run('mlp-small', {}, { metadata: { status: 'failed', statusReason: 'out of memory' } })
 ]
 
-describe('the PR comment rendered by GitHub\'s renderer', () => {
+describe("the PR comment rendered by GitHub's renderer", () => {
   const c = compareRuns({ runs: prRuns, baseline: base, rules })
-  const md = renderComment(c, { headSha: 'b4c9d0e5f6', baseSha: 'a3b8c9d1234', baseBranch: 'main', runUrl: 'https://github.com/acme/models/actions/runs/4242', rulesFile: '.github/experiment-review.yml' })
+  const md = renderComment(c, {
+    headSha: 'b4c9d0e5f6',
+    baseSha: 'a3b8c9d1234',
+    baseBranch: 'main',
+    runUrl: 'https://github.com/acme/models/actions/runs/4242',
+    rulesFile: '.github/experiment-review.yml'
+  })
   const html = renderGfm(md)
 
   it('starts with the hidden marker and the verdict', () => {
@@ -45,7 +69,9 @@ describe('the PR comment rendered by GitHub\'s renderer', () => {
 
   it('has one metrics-table row per metric with signs and arrows', () => {
     const firstTable = html.slice(html.indexOf('<table>'), html.indexOf('</table>'))
-    const rows = [...firstTable.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].slice(1).map(m => [...m[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(x => x[1].replace(/<[^>]+>/g, '')))
+    const rows = [...firstTable.matchAll(/<tr>([\s\S]*?)<\/tr>/g)]
+      .slice(1)
+      .map(m => [...m[1].matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(x => x[1].replace(/<[^>]+>/g, '')))
     expect(rows.map(r => r[1])).toEqual(['f1 ↑', 'accuracy ↑', 'latency_ms ↓', 'loss ↓'])
     const acc = rows[1]
     expect(acc[0]).toBe('❌')
@@ -62,9 +88,13 @@ describe('the PR comment rendered by GitHub\'s renderer', () => {
     expect(html).toMatch(/<summary>What changed: 2 parameters, data version, code commit<\/summary>/)
     expect(html).toMatch(/<summary>All runs \(3\), best first<\/summary>/)
     expect(html).toMatch(/❌ failed: out of memory/)
-    expect(html).toMatch(/<pre><code class="language-mermaid">[\s\S]*xychart-beta[\s\S]*grey: baseline-xgb, blue: xgb-tuned/)
+    expect(html).toMatch(
+      /<pre><code class="language-mermaid">[\s\S]*xychart-beta[\s\S]*grey: baseline-xgb, blue: xgb-tuned/
+    )
     expect(html).toMatch(/\/experiments accept accuracy &lt;reason&gt;/)
-    expect(html).toMatch(/<a href="https:\/\/github.com\/acme\/models\/actions\/runs\/4242">workflow run<\/a>/)
+    expect(html).toMatch(
+      /<a href="https:\/\/github.com\/acme\/models\/actions\/runs\/4242">workflow run<\/a>/
+    )
   })
 })
 
@@ -86,7 +116,8 @@ const HOSTILE = [
 
 function assertInert(html: string): void {
   const counts = elementCounts(html)
-  for (const tag of ['img', 'script', 'a', 'iframe', 'b', 'br']) expect({ tag, count: counts[tag] ?? 0 }).toEqual({ tag, count: tag === 'a' ? (counts.a ?? 0) : 0 })
+  for (const tag of ['img', 'script', 'a', 'iframe', 'b', 'br'])
+    expect({ tag, count: counts[tag] ?? 0 }).toEqual({ tag, count: tag === 'a' ? (counts.a ?? 0) : 0 })
   const links = [...html.matchAll(/<a href="([^"]*)"/g)].map(m => m[1])
   expect(links.every(l => l.startsWith('https://github.com/acme/models/actions/runs/'))).toBe(true)
   expect(html).not.toMatch(/(^|[^\u200c])@everyone|@acme\/ml-team|[^\u200c]#1\b|models#2/)
@@ -98,10 +129,28 @@ function assertInert(html: string): void {
 
 describe('untrusted text from runs', () => {
   it.each(HOSTILE)('is inert everywhere: %j', value => {
-    const r = run(value, { [value]: 0.9, f1: 0.8 }, { params: { [value]: value }, metadata: { dataVersion: value, gitCommit: value, statusReason: value, environment: { [value]: value } } })
+    const r = run(
+      value,
+      { [value]: 0.9, f1: 0.8 },
+      {
+        params: { [value]: value },
+        metadata: {
+          dataVersion: value,
+          gitCommit: value,
+          statusReason: value,
+          environment: { [value]: value }
+        }
+      }
+    )
     const failed = run(`${value}-2`, { f1: 0.1 }, { metadata: { status: 'failed', statusReason: value } })
-    const b = recordFromExperiment(makeExperiment('base', [run('base', { [value]: 0.95, f1: 0.9 }, { params: { [value]: 'x' } })]))
-    const c = compareRuns({ runs: [r, failed], baseline: b, rules: parseRulesFile(`primary: f1\nmetrics: { f1: { min: 0.85 } }`, 'r.yml') })
+    const b = recordFromExperiment(
+      makeExperiment('base', [run('base', { [value]: 0.95, f1: 0.9 }, { params: { [value]: 'x' } })])
+    )
+    const c = compareRuns({
+      runs: [r, failed],
+      baseline: b,
+      rules: parseRulesFile(`primary: f1\nmetrics: { f1: { min: 0.85 } }`, 'r.yml')
+    })
     const md = renderComment(c, { runUrl: 'https://github.com/acme/models/actions/runs/1' })
     const html = renderGfm(md)
     assertInert(html)
@@ -110,24 +159,39 @@ describe('untrusted text from runs', () => {
     // Every table keeps its shape: each row has as many cells as its header.
     for (const t of html.match(/<table>[\s\S]*?<\/table>/g) ?? []) {
       const head = (t.match(/<th[ >]/g) ?? []).length
-      for (const row of t.match(/<tbody>[\s\S]*<\/tbody>/)?.[0].match(/<tr>[\s\S]*?<\/tr>/g) ?? []) expect((row.match(/<td[ >]/g) ?? []).length).toBe(head)
+      for (const row of t.match(/<tbody>[\s\S]*<\/tbody>/)?.[0].match(/<tr>[\s\S]*?<\/tr>/g) ?? [])
+        expect((row.match(/<td[ >]/g) ?? []).length).toBe(head)
     }
   })
 
   it('neutralises mentions, references, URLs, markers and direction overrides', () => {
-    expect(neutralize('@alice #12 https://x.io www.y.io <!-- m --> ::warning::')).toBe('@\u200calice #\u200c12 https:\u200c//x.io www\u200c.y.io <\u200c!-- m --> :\u200c:warning:\u200c:')
+    expect(neutralize('@alice #12 https://x.io www.y.io <!-- m --> ::warning::')).toBe(
+      '@\u200calice #\u200c12 https:\u200c//x.io www\u200c.y.io <\u200c!-- m --> :\u200c:warning:\u200c:'
+    )
     expect(neutralize('a\u202eb\u0000c')).toBe('a�b�c')
     expect(neutralize('x'.repeat(500)).length).toBe(120)
   })
 })
 
 describe('size', () => {
-  it('stays under GitHub\'s limit by folding rows, never cutting a table', () => {
+  it("stays under GitHub's limit by folding rows, never cutting a table", () => {
     const many = Array.from({ length: 3000 }, (_, i) =>
-      run(`run-${i}-${'x'.repeat(60)}`, Object.fromEntries(Array.from({ length: 30 }, (_, k) => [`metric_${k}_${'y'.repeat(40)}`, i / 3000 + k])), { params: Object.fromEntries(Array.from({ length: 100 }, (_, k) => [`p${k}`, 'v'.repeat(80) + i])) })
+      run(
+        `run-${i}-${'x'.repeat(60)}`,
+        Object.fromEntries(
+          Array.from({ length: 30 }, (_, k) => [`metric_${k}_${'y'.repeat(40)}`, i / 3000 + k])
+        ),
+        { params: Object.fromEntries(Array.from({ length: 100 }, (_, k) => [`p${k}`, 'v'.repeat(80) + i])) }
+      )
     )
-    const b = recordFromExperiment(makeExperiment('base', [run('base', { metric_0: 1 }, { params: { a: 1 } })]))
-    const c = compareRuns({ runs: many, baseline: b, rules: parseRulesFile('primary: metric_0_' + 'y'.repeat(40), 'r.yml') })
+    const b = recordFromExperiment(
+      makeExperiment('base', [run('base', { metric_0: 1 }, { params: { a: 1 } })])
+    )
+    const c = compareRuns({
+      runs: many,
+      baseline: b,
+      rules: parseRulesFile('primary: metric_0_' + 'y'.repeat(40), 'r.yml')
+    })
     const md = renderComment(c)
     expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT)
     const html = renderGfm(md)
@@ -139,7 +203,12 @@ describe('size', () => {
 describeShared('the hostile fixtures through the whole pipeline', fixtures => {
   it('renders a comment where nothing from the files becomes markup', async () => {
     const { runs, diagnostics } = await collectRuns({ workspace: path.join(fixtures, 'hostile') })
-    const c = compareRuns({ runs, diagnostics, rules: parseRulesFile('primary: normal', 'r.yml'), championPick: { name: '<img src=x onerror=alert(1)> @everyone' } })
+    const c = compareRuns({
+      runs,
+      diagnostics,
+      rules: parseRulesFile('primary: normal', 'r.yml'),
+      championPick: { name: '<img src=x onerror=alert(1)> @everyone' }
+    })
     const html = renderGfm(renderComment(c))
     assertInert(html)
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;')
@@ -148,18 +217,30 @@ describeShared('the hostile fixtures through the whole pipeline', fixtures => {
 
 describe('noise-aware words, targets and hypotheses in the comment', () => {
   it('says what the numbers mean and shows every run against the targets', () => {
-    const seeds = (name: string, values: number[], meta = {}) => values.map((v, i) => run(`${name}-seed${i}`, { f1: v, latency_ms: 40 + 2 * i }, { metadata: meta }))
+    const seeds = (name: string, values: number[], meta = {}) =>
+      values.map((v, i) => run(`${name}-seed${i}`, { f1: v, latency_ms: 40 + 2 * i }, { metadata: meta }))
     const b = recordFromExperiment(makeExperiment('base', seeds('base', [0.85, 0.851, 0.849, 0.852, 0.848])))
-    const r = parseRulesFile('primary: f1\nmetrics:\n  f1: { min: 0.8, max_drop: 0 }\n  latency_ms: { max: 42 }\n', 'r.yml')
+    const r = parseRulesFile(
+      'primary: f1\nmetrics:\n  f1: { min: 0.8, max_drop: 0 }\n  latency_ms: { max: 42 }\n',
+      'r.yml'
+    )
     const c = compareRuns({
-      runs: [...seeds('tuned', [0.83, 0.829, 0.831, 0.828, 0.832], { hypothesis: 'smaller trees generalise', successCriteria: 'f1 >= 0.9' }), run('other', { f1: 0.7, latency_ms: 30 })],
+      runs: [
+        ...seeds('tuned', [0.83, 0.829, 0.831, 0.828, 0.832], {
+          hypothesis: 'smaller trees generalise',
+          successCriteria: 'f1 >= 0.9'
+        }),
+        run('other', { f1: 0.7, latency_ms: 30 })
+      ],
       baseline: b,
       rules: r
     })
     const html = renderGfm(renderComment(c))
     expect(html).toMatch(/In words: f1 −2\.00 pts \(−2\.4%\) \(p &lt; 0\.001, significant\)/)
     expect(html).toMatch(/significant drop \(p &lt; 0\.001\)/)
-    expect(html).toMatch(/❌ <strong>Hypothesis<\/strong> of <code>tuned<\/code>: smaller trees generalise \(success: f1 &gt;= 0\.9\) — <strong>not supported<\/strong>/)
+    expect(html).toMatch(
+      /❌ <strong>Hypothesis<\/strong> of <code>tuned<\/code>: smaller trees generalise \(success: f1 &gt;= 0\.9\) — <strong>not supported<\/strong>/
+    )
     expect(html).toMatch(/<th>targets<\/th>/)
     expect(html).toMatch(/✅ f1 ≥ 0\.8 · ❌ latency_ms ≤ 42/)
     expect(html).toMatch(/❌ f1 ≥ 0\.8 · ✅ latency_ms ≤ 42/)

@@ -6,7 +6,8 @@ import { parseRulesFile } from '../src/config/rules-file.js'
 import { run } from './helpers/runs.js'
 
 const rules = (yaml: string): Rules => parseRulesFile(yaml, '.github/experiment-review.yml')
-const baselineOf = (...runs: ReturnType<typeof run>[]) => recordFromExperiment(makeExperiment(runs[0].name, runs), { commit: 'a3b8c9d0', pr: { number: 41 } })
+const baselineOf = (...runs: ReturnType<typeof run>[]) =>
+  recordFromExperiment(makeExperiment(runs[0].name, runs), { commit: 'a3b8c9d0', pr: { number: 41 } })
 
 describe('goal from the name', () => {
   it.each([
@@ -23,7 +24,10 @@ describe('goal from the name', () => {
     expect(goalOf(metric, defaultRules()).goal).toBe(goal)
   })
   it('a rule wins over the name', () => {
-    expect(goalOf('loss', rules('metrics: { loss: { goal: maximize } }'))).toEqual({ goal: 'maximize', from: 'rule' })
+    expect(goalOf('loss', rules('metrics: { loss: { goal: maximize } }'))).toEqual({
+      goal: 'maximize',
+      from: 'rule'
+    })
   })
 })
 
@@ -36,10 +40,20 @@ metrics:
   latency_ms: { goal: minimize, max: 50, max_rise: 10% }
   loss:       { goal: minimize }
 `)
-  const base = baselineOf(run('baseline-xgb', { accuracy: 0.9, f1: 0.85, latency_ms: 40, loss: 0.3, old: 1 }, { params: { lr: 0.1, depth: 6 }, metadata: { dataVersion: 'v1', gitCommit: 'aaa' } }))
+  const base = baselineOf(
+    run(
+      'baseline-xgb',
+      { accuracy: 0.9, f1: 0.85, latency_ms: 40, loss: 0.3, old: 1 },
+      { params: { lr: 0.1, depth: 6 }, metadata: { dataVersion: 'v1', gitCommit: 'aaa' } }
+    )
+  )
 
   it('classifies every metric of the union and computes absolute and relative change', () => {
-    const c = compareRuns({ runs: [run('xgb-tuned', { accuracy: 0.87, f1: 0.86, latency_ms: 38, loss: 0.31, extra: 5 })], baseline: base, rules: r })
+    const c = compareRuns({
+      runs: [run('xgb-tuned', { accuracy: 0.87, f1: 0.86, latency_ms: 38, loss: 0.31, extra: 5 })],
+      baseline: base,
+      rules: r
+    })
     const by = Object.fromEntries(c.metrics.map(m => [m.name, m]))
     expect(by.accuracy.status).toBe('regressed')
     expect(by.accuracy.change).toBeCloseTo(-0.03, 12)
@@ -57,28 +71,50 @@ metrics:
   })
 
   it('passes when every rule holds, including relative limits', () => {
-    const c = compareRuns({ runs: [run('ok', { accuracy: 0.895, f1: 0.8416, latency_ms: 43.9, loss: 0.2, old: 1 })], baseline: base, rules: r })
+    const c = compareRuns({
+      runs: [run('ok', { accuracy: 0.895, f1: 0.8416, latency_ms: 43.9, loss: 0.2, old: 1 })],
+      baseline: base,
+      rules: r
+    })
     expect(c.violations).toEqual([])
     expect(c.verdict).toBe('pass')
   })
 
   it('fails absolute floors and ceilings, and NaN never passes a bound', () => {
-    const c = compareRuns({ runs: [run('bad', { accuracy: NaN, f1: 0.9, latency_ms: 51, old: 1, loss: 0.1 })], baseline: base, rules: r })
+    const c = compareRuns({
+      runs: [run('bad', { accuracy: NaN, f1: 0.9, latency_ms: 51, old: 1, loss: 0.1 })],
+      baseline: base,
+      rules: r
+    })
     const rulesBroken = c.violations.map(v => `${v.metric}:${v.rule}`)
-    expect(rulesBroken).toEqual(expect.arrayContaining(['accuracy:min', 'accuracy:max_drop', 'latency_ms:max']))
+    expect(rulesBroken).toEqual(
+      expect.arrayContaining(['accuracy:min', 'accuracy:max_drop', 'latency_ms:max'])
+    )
     expect(c.metrics.find(m => m.name === 'accuracy')?.status).toBe('not-comparable')
   })
 
   it('a gated metric that vanished fails; an ungated one only warns', () => {
     const c = compareRuns({ runs: [run('gone', { f1: 0.86, latency_ms: 40 })], baseline: base, rules: r })
     expect(c.violations.map(v => `${v.metric}:${v.rule}`)).toEqual(['accuracy:required'])
-    expect(c.warnings.filter(w => w.kind === 'vanished-metric').map(w => w.message).join()).toMatch(/loss.*old|old.*loss/s)
+    expect(
+      c.warnings
+        .filter(w => w.kind === 'vanished-metric')
+        .map(w => w.message)
+        .join()
+    ).toMatch(/loss.*old|old.*loss/s)
     expect(c.verdict).toBe('fail')
   })
 
   it('an accepted regression does not fail the gate but stays visible', () => {
-    const accepted = [{ metric: 'accuracy', reason: 'latency matters more', by: 'alice', at: '2026-11-19T10:00:00Z' }]
-    const c = compareRuns({ runs: [run('xgb', { accuracy: 0.87, f1: 0.86, latency_ms: 38, loss: 0.3, old: 1 })], baseline: base, rules: r, accepted })
+    const accepted = [
+      { metric: 'accuracy', reason: 'latency matters more', by: 'alice', at: '2026-11-19T10:00:00Z' }
+    ]
+    const c = compareRuns({
+      runs: [run('xgb', { accuracy: 0.87, f1: 0.86, latency_ms: 38, loss: 0.3, old: 1 })],
+      baseline: base,
+      rules: r,
+      accepted
+    })
     expect(c.verdict).toBe('pass')
     expect(c.violations[0].accepted?.by).toBe('alice')
     expect(c.metrics.find(m => m.name === 'accuracy')?.broken).toBe(false)
@@ -86,7 +122,11 @@ metrics:
 
   it('ranks runs on the primary metric; a failed run never becomes champion', () => {
     const c = compareRuns({
-      runs: [run('a', { f1: 0.8 }), run('failed-best', { f1: 0.99 }, { metadata: { status: 'failed', statusReason: 'out of memory' } }), run('b', { f1: 0.83 })],
+      runs: [
+        run('a', { f1: 0.8 }),
+        run('failed-best', { f1: 0.99 }, { metadata: { status: 'failed', statusReason: 'out of memory' } }),
+        run('b', { f1: 0.83 })
+      ],
       rules: r
     })
     expect(c.champion?.name).toBe('b')
@@ -95,15 +135,28 @@ metrics:
     expect(c.verdict).toBe('no-baseline')
   })
 
-  it('a reviewer\'s champion pick wins over the ranking', () => {
-    const c = compareRuns({ runs: [run('a', { f1: 0.8 }), run('b', { f1: 0.83 })], rules: r, championPick: { name: 'a', by: 'bob' } })
+  it("a reviewer's champion pick wins over the ranking", () => {
+    const c = compareRuns({
+      runs: [run('a', { f1: 0.8 }), run('b', { f1: 0.83 })],
+      rules: r,
+      championPick: { name: 'a', by: 'bob' }
+    })
     expect(c.champion?.name).toBe('a')
     expect(c.championReason).toMatch(/@bob/)
   })
 
   it('diffs parameters and context, and calls a data change not like for like', () => {
     const c = compareRuns({
-      runs: [run('x', { accuracy: 0.9, f1: 0.85, latency_ms: 40, loss: 0.3, old: 1 }, { params: { lr: '0.05', depth: 6, n: 200 }, metadata: { dataVersion: 'v2', gitCommit: 'bbb', environment: { python: '3.11' } } })],
+      runs: [
+        run(
+          'x',
+          { accuracy: 0.9, f1: 0.85, latency_ms: 40, loss: 0.3, old: 1 },
+          {
+            params: { lr: '0.05', depth: 6, n: 200 },
+            metadata: { dataVersion: 'v2', gitCommit: 'bbb', environment: { python: '3.11' } }
+          }
+        )
+      ],
       baseline: base,
       rules: r
     })
@@ -120,7 +173,10 @@ metrics:
   })
 
   it('lists a reproducibility checklist that names what is missing', () => {
-    const c = compareRuns({ runs: [run('x', { f1: 1 }, { params: { lr: 1 }, metadata: { gitCommit: 'abc' } })], rules: r })
+    const c = compareRuns({
+      runs: [run('x', { f1: 1 }, { params: { lr: 1 }, metadata: { gitCommit: 'abc' } })],
+      rules: r
+    })
     const items = c.reproducibility[0].items
     expect(items.map(i => [i.check, i.ok])).toEqual([
       ['hyperparameters', true],

@@ -6,13 +6,20 @@ import { ExactNumber, JsonSyntaxError, parseJsonLenient } from '../src/sources/j
 
 describe('lenient JSON', () => {
   it('takes the native path for plain JSON and the careful path when needed', () => {
-    expect(parseJsonLenient('{"a": 1, "b": [2, {"c": "x\\":"}]}')).toEqual({ value: { a: 1, b: [2, { c: 'x":' }] }, warnings: [] })
+    expect(parseJsonLenient('{"a": 1, "b": [2, {"c": "x\\":"}]}')).toEqual({
+      value: { a: 1, b: [2, { c: 'x":' }] },
+      warnings: []
+    })
     const dup = parseJsonLenient('{"a": 1, "b": {"a": 2, "a": 3}}')
     expect(dup.value).toEqual({ a: 1, b: { a: 3 } })
-    expect(dup.warnings).toEqual([{ key: 'a', line: 1, column: 24, message: 'key "a" appears more than once; the last value is used' }])
+    expect(dup.warnings).toEqual([
+      { key: 'a', line: 1, column: 24, message: 'key "a" appears more than once; the last value is used' }
+    ])
   })
   it('keeps NaN, infinities and numbers a double cannot hold', () => {
-    const { value } = parseJsonLenient('{"n": NaN, "i": -Infinity, "big": 9223372036854775807, "over": 1e309, "ok": 12345678901234567890.5}') as { value: Record<string, unknown> }
+    const { value } = parseJsonLenient(
+      '{"n": NaN, "i": -Infinity, "big": 9223372036854775807, "over": 1e309, "ok": 12345678901234567890.5}'
+    ) as { value: Record<string, unknown> }
     expect(value.n).toBeNaN()
     expect(value.i).toBe(-Infinity)
     expect(value.big).toEqual(new ExactNumber(9223372036854775807, '9223372036854775807'))
@@ -20,7 +27,9 @@ describe('lenient JSON', () => {
     expect(typeof value.ok).toBe('number')
   })
   it('names line and column of a syntax error', () => {
-    expect(() => parseJsonLenient('{\n  "a": 1,\n  "b": }')).toThrow(new JsonSyntaxError('expected a value at line 3, column 8 (found "}")', 3, 8))
+    expect(() => parseJsonLenient('{\n  "a": 1,\n  "b": }')).toThrow(
+      new JsonSyntaxError('expected a value at line 3, column 8 (found "}")', 3, 8)
+    )
   })
   it('keeps __proto__ as data', () => {
     const { value } = parseJsonLenient('{"__proto__": {"polluted": 1}}') as { value: Record<string, unknown> }

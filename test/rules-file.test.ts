@@ -33,9 +33,18 @@ commands: { permission: write }
     )
     expect(rules.primary).toBe('f1')
     expect(rules.metrics.f1.maxDrop).toEqual({ amount: 0.01, relative: true })
-    expect(rules.metrics.accuracy).toEqual({ goal: 'maximize', min: 0.85, maxDrop: { amount: 0.01, relative: false } })
+    expect(rules.metrics.accuracy).toEqual({
+      goal: 'maximize',
+      min: 0.85,
+      maxDrop: { amount: 0.01, relative: false }
+    })
     expect(rules.metrics.latency_ms.maxRise).toEqual({ amount: 0.1, relative: true })
-    expect(rules.overfitting).toEqual({ train: 'train_accuracy', val: 'val_accuracy', maxGap: 0.05, gate: true })
+    expect(rules.overfitting).toEqual({
+      train: 'train_accuracy',
+      val: 'val_accuracy',
+      maxGap: 0.05,
+      gate: true
+    })
     expect(rules.retraining?.when.drift_score).toEqual({ above: 0.3 })
     expect(rules.origin?.lines).toMatchObject({ accuracy: 3, f1: 4, latency_ms: 5, loss: 6 })
   })
@@ -45,13 +54,25 @@ commands: { permission: write }
   })
 
   it.each([
-    ['metrics:\n  f1: { goal: upward }\n', 2, 'metrics.f1.goal: expected one of "maximize", "minimize" (found "upward")'],
-    ['metrics:\n  f1:\n    max_drop: lots\n', 3, 'metrics.f1.max_drop: expected a number (absolute) or a percentage'],
+    [
+      'metrics:\n  f1: { goal: upward }\n',
+      2,
+      'metrics.f1.goal: expected one of "maximize", "minimize" (found "upward")'
+    ],
+    [
+      'metrics:\n  f1:\n    max_drop: lots\n',
+      3,
+      'metrics.f1.max_drop: expected a number (absolute) or a percentage'
+    ],
     ['metrics:\n  f1: { max_drop: 150% }\n', 2, 'percentage from 0% to 100%'],
     ['primary: f1\nmetric:\n  f1: {}\n', 2, 'metric: unknown key'],
     ['significance: { alpha: 2 }\n', 1, 'significance.alpha: expected a number <1 (found 2)'],
     ['primary: [a\n', 2, 'is not valid YAML'],
-    ['metrics:\n  f1: { goal: maximize }\n  f1: { goal: minimize }\n', 3, 'is not valid YAML: Map keys must be unique']
+    [
+      'metrics:\n  f1: { goal: maximize }\n  f1: { goal: minimize }\n',
+      3,
+      'is not valid YAML: Map keys must be unique'
+    ]
   ])('refuses %j with the line and what was expected', (text, line, message) => {
     const e = fail(text)
     expect(e.file).toBe('.github/experiment-review.yml')
@@ -71,7 +92,11 @@ describeShared('the hostile rules files', fixtures => {
   it.each([
     ['not-yaml.yml', 4, /not valid YAML/],
     ['unknown-keys.yml', 2, /metric: unknown key/],
-    ['wrong-types.yml', 1, /primary: expected string \(found 42\)[\s\S]*goal[\s\S]*"upward"[\s\S]*min[\s\S]*"high"[\s\S]*max_drop[\s\S]*alpha/]
+    [
+      'wrong-types.yml',
+      1,
+      /primary: expected string \(found 42\)[\s\S]*goal[\s\S]*"upward"[\s\S]*min[\s\S]*"high"[\s\S]*max_drop[\s\S]*alpha/
+    ]
   ])('%s gets file, line, column and what was expected', async (name, line, pattern) => {
     const file = path.join(fixtures, 'hostile', 'rules', name)
     const e = fail(await readFile(file, 'utf8'))

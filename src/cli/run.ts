@@ -39,14 +39,23 @@ function parse(args: string[], extra: ParseArgsConfig['options'] = {}) {
   try {
     return parseArgs({ args, options: { ...COMMON, ...extra }, allowPositionals: true, strict: true })
   } catch (e) {
-    throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/, '')}; see experiment-review --help`)
+    throw new UsageError(
+      `${(e as Error).message.replace(/\. To specify a positional.*$/, '')}; see experiment-review --help`
+    )
   }
 }
 
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, flag: string): T {
+function oneOf<T extends string>(
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+  flag: string
+): T {
   if (value === undefined) return fallback
   if ((allowed as readonly string[]).includes(value)) return value as T
-  throw new UsageError(`--${flag} ${JSON.stringify(value)} is not supported; expected one of ${allowed.join(', ')}`)
+  throw new UsageError(
+    `--${flag} ${JSON.stringify(value)} is not supported; expected one of ${allowed.join(', ')}`
+  )
 }
 
 /** Runs the CLI with the given arguments and returns the exit code. */
@@ -78,7 +87,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runGitHubCommand(command, rest, io)
       }
       default:
-        throw new UsageError(`unknown command ${JSON.stringify(plain(command, 40))}; run experiment-review --help`)
+        throw new UsageError(
+          `unknown command ${JSON.stringify(plain(command, 40))}; run experiment-review --help`
+        )
     }
   } catch (e) {
     io.stderr(`experiment-review: ${plain((e as Error).message ?? String(e), 2000)}\n`)
@@ -100,35 +111,58 @@ export function progressReporter(io: CliIo): ((n: number, where: string) => void
 
 async function compareCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args)
-  if (values.help) return io.stdout(HELP), EXIT.pass
+  if (values.help) return (io.stdout(HELP), EXIT.pass)
   const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
   const patterns = [...((values.runs as string[] | undefined) ?? []), ...positionals]
-  const format = oneOf(values.format as string | undefined, ['text', 'markdown', 'json'] as const, 'text', 'format')
-  if (!values.baseline) throw new UsageError('compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:.experiments/baseline.json')
-  const [{ loadBaselineSpec, loadRules }, { runPipeline }, { renderComment }, { renderJsonReport }] = await Promise.all([
-    import('../config/load.js'),
-    import('../modes/pipeline.js'),
-    import('../report/comment.js'),
-    import('../report/json.js')
-  ])
-  const loaded = await loadRules(workspace, (values.rules as string | undefined) ?? '.github/experiment-review.yml', { required: !!values.rules })
+  const format = oneOf(
+    values.format as string | undefined,
+    ['text', 'markdown', 'json'] as const,
+    'text',
+    'format'
+  )
+  if (!values.baseline)
+    throw new UsageError(
+      'compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:.experiments/baseline.json'
+    )
+  const [{ loadBaselineSpec, loadRules }, { runPipeline }, { renderComment }, { renderJsonReport }] =
+    await Promise.all([
+      import('../config/load.js'),
+      import('../modes/pipeline.js'),
+      import('../report/comment.js'),
+      import('../report/json.js')
+    ])
+  const loaded = await loadRules(
+    workspace,
+    (values.rules as string | undefined) ?? '.github/experiment-review.yml',
+    { required: !!values.rules }
+  )
   const id = (values.id as string | undefined) ?? 'default'
   const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, id)
   if (!baseline.record) io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`)
-  const { comparison } = await runPipeline({ workspace, patterns, rules: loaded.rules, baseline: baseline.record, baselineDiagnostics: baseline.diagnostics, id, onProgress: progressReporter(io) })
+  const { comparison } = await runPipeline({
+    workspace,
+    patterns,
+    rules: loaded.rules,
+    baseline: baseline.record,
+    baselineDiagnostics: baseline.diagnostics,
+    id,
+    onProgress: progressReporter(io)
+  })
   if (comparison.diagnostics.length) io.stderr(`${renderDiagnostics(comparison.diagnostics)}\n`)
   if (format === 'json') io.stdout(renderJsonReport(comparison))
-  else if (format === 'markdown') io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }))
+  else if (format === 'markdown')
+    io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }))
   else io.stdout(renderText(comparison))
   return comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass
 }
 
 async function runsCommand(command: 'list' | 'show' | 'export', args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args)
-  if (values.help) return io.stdout(HELP), EXIT.pass
+  if (values.help) return (io.stdout(HELP), EXIT.pass)
   const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
   const runName = command === 'show' ? positionals.shift() : undefined
-  if (command === 'show' && !runName) throw new UsageError('show needs a run name: experiment-review show <run>')
+  if (command === 'show' && !runName)
+    throw new UsageError('show needs a run name: experiment-review show <run>')
   const patterns = [...((values.runs as string[] | undefined) ?? []), ...positionals]
   const { runs, diagnostics } = await collectRuns({ workspace, patterns, onProgress: progressReporter(io) })
   if (diagnostics.length) io.stderr(`${renderDiagnostics(diagnostics)}\n`)
@@ -144,7 +178,9 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
   }
   const matches = runs.filter(r => r.name === runName || r.id === runName || r.path === runName)
   if (!matches.length) {
-    throw new UsageError(`no run named ${JSON.stringify(plain(runName, 80))}; experiment-review list shows the runs found (${runs.length})`)
+    throw new UsageError(
+      `no run named ${JSON.stringify(plain(runName, 80))}; experiment-review list shows the runs found (${runs.length})`
+    )
   }
   io.stdout(matches.map(renderRun).join('\n'))
   return EXIT.pass
@@ -161,23 +197,51 @@ async function logCommand(args: string[], io: CliIo): Promise<number> {
     status: { type: 'string' },
     dir: { type: 'string' }
   })
-  if (values.help) return io.stdout(HELP), EXIT.pass
+  if (values.help) return (io.stdout(HELP), EXIT.pass)
   const run = positionals[0]
-  if (!run || positionals.length > 1) throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91')
-  const params = Object.fromEntries(((values.param as string[] | undefined) ?? []).map(p => parseAssignment(p, 'param')))
-  const metrics = Object.fromEntries(((values.metric as string[] | undefined) ?? []).map(m => parseAssignment(m, 'metric'))) as Record<string, number>
+  if (!run || positionals.length > 1)
+    throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91')
+  const params = Object.fromEntries(
+    ((values.param as string[] | undefined) ?? []).map(p => parseAssignment(p, 'param'))
+  )
+  const metrics = Object.fromEntries(
+    ((values.metric as string[] | undefined) ?? []).map(m => parseAssignment(m, 'metric'))
+  ) as Record<string, number>
   let step: number | undefined
   if (values.step !== undefined) {
     step = Number(values.step)
-    if (!Number.isInteger(step) || step < 0) throw new UsageError(`--step ${JSON.stringify(values.step)}: expected a whole number ≥ 0`)
+    if (!Number.isInteger(step) || step < 0)
+      throw new UsageError(`--step ${JSON.stringify(values.step)}: expected a whole number ≥ 0`)
   }
-  const status = values.status === undefined ? undefined : oneOf(values.status as string, ['finished', 'failed', 'running', 'killed'] as const, 'finished', 'status')
+  const status =
+    values.status === undefined
+      ? undefined
+      : oneOf(
+          values.status as string,
+          ['finished', 'failed', 'running', 'killed'] as const,
+          'finished',
+          'status'
+        )
   const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
   const dir = path.resolve(workspace, (values.dir as string | undefined) ?? 'experiments')
-  if (!Object.keys(params).length && !Object.keys(metrics).length && !values.tag && values.note === undefined && !status) {
+  if (
+    !Object.keys(params).length &&
+    !Object.keys(metrics).length &&
+    !values.tag &&
+    values.note === undefined &&
+    !status
+  ) {
     throw new UsageError('log needs something to record: --param, --metric, --tag, --note or --status')
   }
-  const written = await logRun(dir, { run, params, metrics, step, tags: (values.tag as string[] | undefined) ?? [], note: values.note as string | undefined, status })
+  const written = await logRun(dir, {
+    run,
+    params,
+    metrics,
+    step,
+    tags: (values.tag as string[] | undefined) ?? [],
+    note: values.note as string | undefined,
+    status
+  })
   io.stdout(`logged to ${path.relative(io.cwd, written) || '.'}\n`)
   return EXIT.pass
 }

@@ -45,7 +45,8 @@ function bool(name: string, value: string, fallback: boolean): boolean {
 
 function relativePath(name: string, value: string, fallback: string): string {
   const v = value.trim() || fallback
-  if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..')) throw new InputError(name, value, 'a path inside the repository, without ".."')
+  if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..'))
+    throw new InputError(name, value, 'a path inside the repository, without ".."')
   return v
 }
 
@@ -54,7 +55,8 @@ export function readActionConfig(getInput: (name: string) => string, env: NodeJS
   const mode = (getInput('mode').trim() || 'auto') as ModeName
   if (!MODES.includes(mode)) throw new InputError('mode', mode, MODES.join(', '))
   const id = getInput('id').trim() || 'default'
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id)) throw new InputError('id', id, 'letters, digits, ".", "_" or "-" (at most 64)')
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id))
+    throw new InputError('id', id, 'letters, digits, ".", "_" or "-" (at most 64)')
   return {
     workspace: path.resolve(env.GITHUB_WORKSPACE || process.cwd()),
     runs: getInput('runs')

@@ -3,7 +3,13 @@ import { execFile } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { BaselineError, parseBaseline, recordFromExperiment, type BaselineFile, type BaselineRecord } from '../core/baseline.js'
+import {
+  BaselineError,
+  parseBaseline,
+  recordFromExperiment,
+  type BaselineFile,
+  type BaselineRecord
+} from '../core/baseline.js'
 import { chooseChampion, primaryMetric, rankExperiments } from '../core/champion.js'
 import { groupRuns } from '../core/experiment.js'
 import type { Diagnostic } from '../core/run.js'
@@ -21,30 +27,46 @@ export interface LoadedRules {
 }
 
 /** Reads the rules file when it exists; defaults when it does not; throws RulesFileError when it is invalid. */
-export async function loadRules(workspace: string, file: string, options: { required?: boolean } = {}): Promise<LoadedRules> {
+export async function loadRules(
+  workspace: string,
+  file: string,
+  options: { required?: boolean } = {}
+): Promise<LoadedRules> {
   const abs = path.resolve(workspace, file)
   let text: string
   try {
     text = await readFile(abs, 'utf8')
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !options.required) return { rules: defaultRules() }
-    throw new Error(`${file}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the config input`)
+    throw new Error(
+      `${file}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the config input`
+    )
   }
   return { rules: parseRulesFile(text, file), file }
 }
 
 /** Reads a file as it is in a git commit of the checkout; undefined when the path is not in that commit. */
-export async function readFileAtGitRef(workspace: string, ref: string, file: string): Promise<string | undefined> {
-  if (!/^[\w./@^~{}-]+$/.test(ref) || ref.startsWith('-')) throw new Error(`"${ref}" is not a git revision name; use a branch, tag or commit`)
+export async function readFileAtGitRef(
+  workspace: string,
+  ref: string,
+  file: string
+): Promise<string | undefined> {
+  if (!/^[\w./@^~{}-]+$/.test(ref) || ref.startsWith('-'))
+    throw new Error(`"${ref}" is not a git revision name; use a branch, tag or commit`)
   const normalized = path.posix.normalize(file.split(path.sep).join('/')).replace(/^\.\//, '')
   try {
-    const { stdout } = await execFileAsync('git', ['-C', workspace, 'show', `${ref}:${normalized}`], { maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' })
+    const { stdout } = await execFileAsync('git', ['-C', workspace, 'show', `${ref}:${normalized}`], {
+      maxBuffer: 256 * 1024 * 1024,
+      encoding: 'utf8'
+    })
     return stdout
   } catch (e) {
     const message = String((e as { stderr?: string }).stderr ?? e)
     if (/does not exist|exists on disk, but not in|path .* does not exist/i.test(message)) return undefined
     if (/invalid object name|unknown revision|bad revision|not a valid object name/i.test(message)) {
-      throw new Error(`git has no revision "${ref}" in ${workspace}; fetch it first (e.g. git fetch origin main) or use another ref`)
+      throw new Error(
+        `git has no revision "${ref}" in ${workspace}; fetch it first (e.g. git fetch origin main) or use another ref`
+      )
     }
     throw new Error(`git show ${ref}:${normalized} failed: ${message.trim().split('\n')[0]}`)
   }
@@ -73,7 +95,12 @@ export interface LoadedBaseline {
  * Loads a baseline from a spec: a baseline.json path, a folder of runs (their champion becomes the baseline),
  * or `REF:PATH` read from git (e.g. `origin/main:.experiments/baseline.json`). A missing file means no baseline.
  */
-export async function loadBaselineSpec(workspace: string, spec: string, rules: Rules, id = 'default'): Promise<LoadedBaseline> {
+export async function loadBaselineSpec(
+  workspace: string,
+  spec: string,
+  rules: Rules,
+  id = 'default'
+): Promise<LoadedBaseline> {
   const abs = path.resolve(workspace, spec)
   const info = await stat(abs).catch(() => undefined)
   if (info?.isDirectory()) {
@@ -81,7 +108,11 @@ export async function loadBaselineSpec(workspace: string, spec: string, rules: R
     const experiments = groupRuns(collection.runs, rules)
     const primary = primaryMetric(rules, experiments)
     const { champion } = chooseChampion(rankExperiments(experiments, primary, rules), primary)
-    return { record: champion ? recordFromExperiment(champion) : undefined, from: spec, diagnostics: collection.diagnostics.map(d => ({ ...d, file: path.join(spec, d.file) })) }
+    return {
+      record: champion ? recordFromExperiment(champion) : undefined,
+      from: spec,
+      diagnostics: collection.diagnostics.map(d => ({ ...d, file: path.join(spec, d.file) }))
+    }
   }
   if (info?.isFile()) {
     const file = parseBaseline(await readFile(abs, 'utf8'), spec)
@@ -101,7 +132,10 @@ export async function loadBaselineSpec(workspace: string, spec: string, rules: R
 
 function pickId(file: BaselineFile, id: string, where: string): BaselineRecord {
   if (file.id && file.id !== id) {
-    throw new BaselineError(where, `belongs to review id "${file.id}", not "${id}"; give each id its own baseline file`)
+    throw new BaselineError(
+      where,
+      `belongs to review id "${file.id}", not "${id}"; give each id its own baseline file`
+    )
   }
   return file.champion
 }

@@ -3,7 +3,13 @@
 // what was expected.
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import { z } from 'zod'
-import { defaultRules, PERMISSION_LEVELS, type MetricRule, type Rules, type Threshold } from '../core/rules.js'
+import {
+  defaultRules,
+  PERMISSION_LEVELS,
+  type MetricRule,
+  type Rules,
+  type Threshold
+} from '../core/rules.js'
 
 const THRESHOLD_EXPECTED = 'expected a number (absolute) or a percentage from 0% to 100% such as "1%"'
 const thresholdSchema = z
@@ -18,7 +24,10 @@ const thresholdSchema = z
 
 const metricRuleSchema = z
   .strictObject({
-    goal: z.enum(['maximize', 'minimize']).optional().describe('Whether larger or smaller is better; guessed from the name when absent.'),
+    goal: z
+      .enum(['maximize', 'minimize'])
+      .optional()
+      .describe('Whether larger or smaller is better; guessed from the name when absent.'),
     min: z.number().optional().describe('Absolute floor: the PR fails below it.'),
     max: z.number().optional().describe('Absolute ceiling: the PR fails above it.'),
     max_drop: thresholdSchema.optional().describe('How far the value may fall below the baseline.'),
@@ -27,7 +36,9 @@ const metricRuleSchema = z
     require_significance: z
       .boolean()
       .optional()
-      .describe('A drop beyond max_drop gates only when significant, where samples allow a test (default true).')
+      .describe(
+        'A drop beyond max_drop gates only when significant, where samples allow a test (default true).'
+      )
   })
   .describe('The rule of one metric.')
 
@@ -40,7 +51,11 @@ const comparisonSchema = z.strictObject({
 export const rulesFileSchema = z
   .strictObject({
     $schema: z.string().optional(),
-    primary: z.string().min(1).optional().describe('The metric that ranks runs; the champion is the best on it.'),
+    primary: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('The metric that ranks runs; the champion is the best on it.'),
     metrics: z.record(z.string(), metricRuleSchema).optional().describe('Rules per metric name.'),
     significance: z
       .strictObject({ alpha: z.number().gt(0).lt(1).describe('Significance level of the tests, e.g. 0.05.') })
@@ -113,7 +128,9 @@ export function parseRulesFile(text: string, file: string): Rules {
       const value = key ? undefined : valueAt(raw, issue.path as (string | number)[])
       return { line, column, text: `${where}: ${explain(issue, value)}` }
     })
-    const unique = problems.filter((p, i) => problems.findIndex(q => q.text === p.text && q.line === p.line) === i)
+    const unique = problems.filter(
+      (p, i) => problems.findIndex(q => q.text === p.text && q.line === p.line) === i
+    )
     const first = unique[0]
     const rest = unique.slice(1).map(p => `\n  line ${p.line}, column ${p.column}: ${p.text}`)
     throw new RulesFileError(file, first.line, first.column, `${first.text}${rest.join('')}`)
@@ -122,8 +139,14 @@ export function parseRulesFile(text: string, file: string): Rules {
 }
 
 /** The YAML node an issue points at: for an unknown key, the key itself. */
-function locate(doc: Document, path: (string | number)[], issue: z.core.$ZodIssue): { node?: Node; key?: string } {
-  const target = path.length ? (doc.getIn(path, true) as Node | undefined) : (doc.contents as Node | undefined)
+function locate(
+  doc: Document,
+  path: (string | number)[],
+  issue: z.core.$ZodIssue
+): { node?: Node; key?: string } {
+  const target = path.length
+    ? (doc.getIn(path, true) as Node | undefined)
+    : (doc.contents as Node | undefined)
   if (issue.code === 'unrecognized_keys' && isMap(target)) {
     const key = issue.keys[0]
     const pair = target.items.find(p => isPair(p) && isScalar(p.key) && p.key.value === key)
@@ -138,7 +161,8 @@ function locate(doc: Document, path: (string | number)[], issue: z.core.$ZodIssu
 
 function valueAt(raw: unknown, path: (string | number)[]): unknown {
   let v: unknown = raw
-  for (const p of path) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined
+  for (const p of path)
+    v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined
   return v
 }
 
@@ -170,7 +194,12 @@ function threshold(value: number | string | undefined): Threshold | undefined {
   return { amount: parseFloat(value) / 100, relative: true }
 }
 
-function toRules(data: z.infer<typeof rulesFileSchema>, file: string, doc: Document, lineCounter: LineCounter): Rules {
+function toRules(
+  data: z.infer<typeof rulesFileSchema>,
+  file: string,
+  doc: Document,
+  lineCounter: LineCounter
+): Rules {
   const rules = defaultRules()
   rules.primary = data.primary
   const lines: Record<string, number> = {}
@@ -184,7 +213,9 @@ function toRules(data: z.infer<typeof rulesFileSchema>, file: string, doc: Docum
       required: r.required,
       requireSignificance: r.require_significance
     }
-    rules.metrics[name] = Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined)) as MetricRule
+    rules.metrics[name] = Object.fromEntries(
+      Object.entries(rule).filter(([, v]) => v !== undefined)
+    ) as MetricRule
     const node = doc.getIn(['metrics', name], true) as Node | undefined
     lines[name] = lineCounter.linePos(node?.range?.[0] ?? 0).line
   }
@@ -192,9 +223,12 @@ function toRules(data: z.infer<typeof rulesFileSchema>, file: string, doc: Docum
   if (data.overfitting) {
     const o = data.overfitting
     rules.overfitting = { train: o.train, val: o.val, maxGap: o.max_gap, gate: o.gate ?? true }
-    lines['overfitting'] = lineCounter.linePos((doc.getIn(['overfitting'], true) as Node | undefined)?.range?.[0] ?? 0).line
+    lines['overfitting'] = lineCounter.linePos(
+      (doc.getIn(['overfitting'], true) as Node | undefined)?.range?.[0] ?? 0
+    ).line
   }
-  if (data.retraining) rules.retraining = { labels: data.retraining.labels ?? ['retraining'], when: data.retraining.when }
+  if (data.retraining)
+    rules.retraining = { labels: data.retraining.labels ?? ['retraining'], when: data.retraining.when }
   if (data.commands?.permission) rules.commands = { permission: data.commands.permission }
   if (data.grouping) rules.grouping = { patterns: data.grouping.patterns }
   rules.origin = { file, lines }

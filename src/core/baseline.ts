@@ -74,7 +74,11 @@ const HISTORY_POINTS_KEPT = 1000
 
 /** Serialises a baseline file; non-finite numbers are written as the strings "NaN", "Infinity", "-Infinity". */
 export function serializeBaseline(file: BaselineFile): string {
-  const trimmed: BaselineFile = { ...file, champion: trimHistories(file.champion), history: file.history.map(stripCurves) }
+  const trimmed: BaselineFile = {
+    ...file,
+    champion: trimHistories(file.champion),
+    history: file.history.map(stripCurves)
+  }
   return `${JSON.stringify(trimmed, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`
 }
 
@@ -84,10 +88,16 @@ export function parseBaseline(text: string, file: string): BaselineFile {
   try {
     raw = JSON.parse(text)
   } catch (e) {
-    throw new BaselineError(file, `is not valid JSON (${(e as Error).message}); restore it from git history or delete it to start over`)
+    throw new BaselineError(
+      file,
+      `is not valid JSON (${(e as Error).message}); restore it from git history or delete it to start over`
+    )
   }
   if (!raw || typeof raw !== 'object' || (raw as BaselineFile).schema !== 'experiment-review/baseline') {
-    throw new BaselineError(file, 'is not an Experiment Review baseline (no "schema": "experiment-review/baseline"); point the baseline input at the right file')
+    throw new BaselineError(
+      file,
+      'is not an Experiment Review baseline (no "schema": "experiment-review/baseline"); point the baseline input at the right file'
+    )
   }
   const b = raw as BaselineFile
   if (typeof b.version !== 'number' || b.version > BASELINE_VERSION) {
@@ -96,10 +106,19 @@ export function parseBaseline(text: string, file: string): BaselineFile {
       `has version ${JSON.stringify(b.version)}, newer than this Experiment Review understands (${BASELINE_VERSION}); upgrade the action`
     )
   }
-  if (!b.champion || typeof b.champion !== 'object' || typeof b.champion.name !== 'string' || !b.champion.metrics) {
+  if (
+    !b.champion ||
+    typeof b.champion !== 'object' ||
+    typeof b.champion.name !== 'string' ||
+    !b.champion.metrics
+  ) {
     throw new BaselineError(file, 'has no valid "champion" (name and metrics); restore it from git history')
   }
-  return { ...b, champion: reviveRecord(b.champion), history: Array.isArray(b.history) ? b.history.map(reviveRecord) : [] }
+  return {
+    ...b,
+    champion: reviveRecord(b.champion),
+    history: Array.isArray(b.history) ? b.history.map(reviveRecord) : []
+  }
 }
 
 /** The baseline's champion as an experiment, ready to compare. */
@@ -110,7 +129,12 @@ export function baselineExperiment(record: BaselineRecord): Experiment {
     source: 'baseline',
     path: '.experiments/baseline.json',
     params: record.params,
-    metrics: Object.fromEntries(Object.entries(record.metrics).map(([k, m]) => [k, { value: m.value, ...(m.history ? { history: m.history } : {}) }])),
+    metrics: Object.fromEntries(
+      Object.entries(record.metrics).map(([k, m]) => [
+        k,
+        { value: m.value, ...(m.history ? { history: m.history } : {}) }
+      ])
+    ),
     metadata: record.metadata
   })
   const experiment = makeExperiment(record.name, [run])
@@ -119,7 +143,10 @@ export function baselineExperiment(record: BaselineRecord): Experiment {
 }
 
 /** Makes a baseline record from a chosen experiment. */
-export function recordFromExperiment(experiment: Experiment, extra: Partial<BaselineRecord> = {}): BaselineRecord {
+export function recordFromExperiment(
+  experiment: Experiment,
+  extra: Partial<BaselineRecord> = {}
+): BaselineRecord {
   return {
     name: experiment.name,
     params: experiment.lead.params,
@@ -144,13 +171,22 @@ function reviveRecord(r: BaselineRecord): BaselineRecord {
     const samples = Array.isArray(m.samples) ? m.samples.map(reviveNumber) : [reviveNumber(m.value)]
     metrics[k] = { ...m, value: reviveNumber(m.value), samples, n: m.n ?? samples.length }
   }
-  return { ...r, params: r.params ?? {}, metadata: { ...emptyMetadata(), ...(r.metadata as Partial<RunMetadata> | undefined) }, metrics, runs: r.runs ?? [r.name] }
+  return {
+    ...r,
+    params: r.params ?? {},
+    metadata: { ...emptyMetadata(), ...(r.metadata as Partial<RunMetadata> | undefined) },
+    metrics,
+    runs: r.runs ?? [r.name]
+  }
 }
 
 function trimHistories(r: BaselineRecord): BaselineRecord {
   const metrics: Record<string, MetricStat> = {}
   for (const [k, m] of Object.entries(r.metrics)) {
-    metrics[k] = m.history && m.history.length > HISTORY_POINTS_KEPT ? { ...m, history: thin(m.history, HISTORY_POINTS_KEPT) } : m
+    metrics[k] =
+      m.history && m.history.length > HISTORY_POINTS_KEPT
+        ? { ...m, history: thin(m.history, HISTORY_POINTS_KEPT) }
+        : m
   }
   return { ...r, metrics }
 }

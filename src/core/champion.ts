@@ -13,7 +13,11 @@ export function primaryMetric(rules: Rules, experiments: Experiment[]): string |
 }
 
 /** Sorts experiments best first on the primary metric: failed last, missing or non-finite values after the rest. */
-export function rankExperiments(experiments: Experiment[], primary: string | undefined, rules: Rules): Experiment[] {
+export function rankExperiments(
+  experiments: Experiment[],
+  primary: string | undefined,
+  rules: Rules
+): Experiment[] {
   const sign = primary && goalOf(primary, rules).goal === 'minimize' ? 1 : -1
   const score = (e: Experiment) => {
     const v = primary ? e.metrics[primary]?.value : undefined
@@ -41,18 +45,29 @@ export interface ChampionChoice {
 }
 
 /** Picks the champion: a reviewer's pick (`/experiments champion`) when valid, else the best on the primary. */
-export function chooseChampion(ranked: Experiment[], primary: string | undefined, pick?: { name: string; by?: string }): ChampionChoice {
+export function chooseChampion(
+  ranked: Experiment[],
+  primary: string | undefined,
+  pick?: { name: string; by?: string }
+): ChampionChoice {
   const eligible = ranked.filter(e => e.status !== 'failed')
   if (pick) {
     const picked = ranked.find(e => e.name === pick.name || e.runs.some(r => r.name === pick.name))
     if (picked && picked.status !== 'failed') {
-      return { champion: picked, reason: `Picked by ${pick.by ? `@${pick.by}` : 'a reviewer'} with /experiments champion.` }
+      return {
+        champion: picked,
+        reason: `Picked by ${pick.by ? `@${pick.by}` : 'a reviewer'} with /experiments champion.`
+      }
     }
     const problem = picked
       ? `the picked champion "${pick.name}" failed and cannot be promoted`
       : `the picked champion "${pick.name}" is not among this PR's runs`
     const fallback = eligible[0]
-    return { champion: fallback, problem, reason: fallback ? bestReason(fallback, primary, ranked.length) : 'No run finished.' }
+    return {
+      champion: fallback,
+      problem,
+      reason: fallback ? bestReason(fallback, primary, ranked.length) : 'No run finished.'
+    }
   }
   const champion = eligible[0]
   return { champion, reason: champion ? bestReason(champion, primary, ranked.length) : 'No run finished.' }

@@ -4,9 +4,25 @@ import { baselineExperiment } from './baseline.js'
 import { chooseChampion, primaryMetric, rankExperiments } from './champion.js'
 import { groupRuns, type Experiment, type MetricStat } from './experiment.js'
 import { paramText, type Diagnostic, type ParamValue, type Run, type RunStatus } from './run.js'
-import { goalOf, isGated, thresholdText, type Goal, type MetricRule, type Rules, type Threshold } from './rules.js'
+import {
+  goalOf,
+  isGated,
+  thresholdText,
+  type Goal,
+  type MetricRule,
+  type Rules,
+  type Threshold
+} from './rules.js'
 import { bootstrapDifferenceCi, isInconclusive, welchTTest } from './stats.js'
-import { judgeHypotheses, overfittingGaps, pPhrase, successCriteriaByExperiment, type CriterionResult, type HypothesisResult, type OverfittingResult } from './criteria.js'
+import {
+  judgeHypotheses,
+  overfittingGaps,
+  pPhrase,
+  successCriteriaByExperiment,
+  type CriterionResult,
+  type HypothesisResult,
+  type OverfittingResult
+} from './criteria.js'
 
 /** The verdict of a review. */
 export type Verdict = 'pass' | 'fail' | 'no-baseline'
@@ -121,7 +137,16 @@ export interface Violation {
 
 /** Something a reviewer should see that is not a metric row. */
 export interface ReviewWarning {
-  kind: 'overfitting' | 'failed-run' | 'vanished-metric' | 'unreadable' | 'not-comparable' | 'champion-pick' | 'rounded' | 'non-finite-sample' | 'mixed-repeats'
+  kind:
+    | 'overfitting'
+    | 'failed-run'
+    | 'vanished-metric'
+    | 'unreadable'
+    | 'not-comparable'
+    | 'champion-pick'
+    | 'rounded'
+    | 'non-finite-sample'
+    | 'mixed-repeats'
   message: string
   run?: string
 }
@@ -190,7 +215,10 @@ const EPSILON = 1e-12
 export function compareRuns(input: CompareInput): Comparison {
   const { rules, baseline } = input
   const experiments = groupRuns(input.runs, rules)
-  const primary = primaryMetric(rules, baseline ? [...experiments, baselineExperiment(baseline)] : experiments)
+  const primary = primaryMetric(
+    rules,
+    baseline ? [...experiments, baselineExperiment(baseline)] : experiments
+  )
   const ranked = rankExperiments(experiments, primary, rules)
   const choice = chooseChampion(ranked, primary, input.championPick)
   const champion = choice.champion
@@ -203,19 +231,35 @@ export function compareRuns(input: CompareInput): Comparison {
   for (const m of metrics) {
     for (const c of m.checks) {
       if (c.passed) continue
-      violations.push({ metric: m.name, rule: c.rule, message: violationMessage(m, c), accepted: m.accepted, line: rules.origin?.lines[m.name] })
+      violations.push({
+        metric: m.name,
+        rule: c.rule,
+        message: violationMessage(m, c),
+        accepted: m.accepted,
+        line: rules.origin?.lines[m.name]
+      })
     }
   }
   const overfitting = overfittingGaps(ranked, rules, champion)
   for (const o of overfitting) {
     if (!o.exceeded) continue
     warnings.push({ kind: 'overfitting', message: o.message, run: o.run })
-    if (o.gates) violations.push({ metric: o.val, rule: 'overfitting', message: o.message, line: rules.origin?.lines['overfitting'] })
+    if (o.gates)
+      violations.push({
+        metric: o.val,
+        rule: 'overfitting',
+        message: o.message,
+        line: rules.origin?.lines['overfitting']
+      })
   }
   for (const e of experiments) {
     if (e.varyingParams.length) {
       const list = e.varyingParams.slice(0, 5).join(', ') + (e.varyingParams.length > 5 ? ', …' : '')
-      warnings.push({ kind: 'mixed-repeats', run: e.name, message: `the ${e.runs.length} runs of ${e.name} differ in ${list}, so they are not plain repeats of one configuration` })
+      warnings.push({
+        kind: 'mixed-repeats',
+        run: e.name,
+        message: `the ${e.runs.length} runs of ${e.name} differ in ${list}, so they are not plain repeats of one configuration`
+      })
     }
   }
   for (const e of base ? [...ranked, base] : ranked) {
@@ -228,29 +272,51 @@ export function compareRuns(input: CompareInput): Comparison {
   }
   for (const e of experiments) {
     for (const r of e.failedRuns) {
-      warnings.push({ kind: 'failed-run', run: r.name, message: `run ${r.name} failed${r.metadata.statusReason ? `: ${r.metadata.statusReason}` : ''}` })
+      warnings.push({
+        kind: 'failed-run',
+        run: r.name,
+        message: `run ${r.name} failed${r.metadata.statusReason ? `: ${r.metadata.statusReason}` : ''}`
+      })
     }
   }
   for (const m of metrics) {
-    if (m.status === 'removed') warnings.push({ kind: 'vanished-metric', message: `${m.name} is in the baseline but no longer reported` })
-    if (m.status === 'not-comparable') warnings.push({ kind: 'not-comparable', message: `${m.name} is not a finite number on one side (${fmtRaw(m.baseline)} → ${fmtRaw(m.current)}); it is shown, not compared` })
-    if (m.current?.exact) warnings.push({ kind: 'rounded', message: `${m.name} is ${m.current.exact}, which is compared as ${m.current.value} (a double cannot hold it exactly)` })
+    if (m.status === 'removed')
+      warnings.push({
+        kind: 'vanished-metric',
+        message: `${m.name} is in the baseline but no longer reported`
+      })
+    if (m.status === 'not-comparable')
+      warnings.push({
+        kind: 'not-comparable',
+        message: `${m.name} is not a finite number on one side (${fmtRaw(m.baseline)} → ${fmtRaw(m.current)}); it is shown, not compared`
+      })
+    if (m.current?.exact)
+      warnings.push({
+        kind: 'rounded',
+        message: `${m.name} is ${m.current.exact}, which is compared as ${m.current.value} (a double cannot hold it exactly)`
+      })
   }
   for (const d of input.diagnostics ?? []) {
-    if (d.severity === 'error') warnings.push({ kind: 'unreadable', run: d.run, message: `${d.file}: ${d.message}` })
+    if (d.severity === 'error')
+      warnings.push({ kind: 'unreadable', run: d.run, message: `${d.file}: ${d.message}` })
   }
 
   const params = champion && base ? diffParams(base.lead.params, champion.lead.params) : []
   const context = champion && base ? diffContext(base, champion) : []
   const notLikeForLike: string[] = []
   for (const c of context) {
-    if (c.what === 'data version') notLikeForLike.push(`the data version changed (${c.baseline ?? 'none'} → ${c.current ?? 'none'})`)
-    if (c.what === 'evaluation set') notLikeForLike.push(`the evaluation set changed (${c.baseline ?? 'none'} → ${c.current ?? 'none'})`)
+    if (c.what === 'data version')
+      notLikeForLike.push(`the data version changed (${c.baseline ?? 'none'} → ${c.current ?? 'none'})`)
+    if (c.what === 'evaluation set')
+      notLikeForLike.push(`the evaluation set changed (${c.baseline ?? 'none'} → ${c.current ?? 'none'})`)
   }
   const added = metrics.filter(m => m.status === 'added').map(m => m.name)
   const removed = metrics.filter(m => m.status === 'removed').map(m => m.name)
   if (base && (added.length || removed.length)) {
-    const parts = [removed.length ? `${removed.join(', ')} no longer reported` : '', added.length ? `${added.join(', ')} new` : ''].filter(Boolean)
+    const parts = [
+      removed.length ? `${removed.join(', ')} no longer reported` : '',
+      added.length ? `${added.join(', ')} new` : ''
+    ].filter(Boolean)
     notLikeForLike.push(`the metric set changed (${parts.join('; ')})`)
   }
 
@@ -263,7 +329,12 @@ export function compareRuns(input: CompareInput): Comparison {
     champion: champion ? summarizeExperiment(champion) : undefined,
     championReason: choice.reason,
     baseline: baseline
-      ? { name: baseline.name, pr: baseline.pr?.number, commit: baseline.commit, samples: Math.max(0, ...Object.values(baseline.metrics).map(m => m.n)) }
+      ? {
+          name: baseline.name,
+          pr: baseline.pr?.number,
+          commit: baseline.commit,
+          samples: Math.max(0, ...Object.values(baseline.metrics).map(m => m.n))
+        }
       : undefined,
     experiments: ranked.map(summarizeExperiment),
     metrics,
@@ -294,7 +365,11 @@ export function violationMessage(m: MetricComparison, c: RuleCheck): string {
       return `${m.name} is ${value(m.current)}, above the ceiling ${c.text.replace('≤ ', '')}`
     case 'max_drop':
     case 'max_rise': {
-      const how = c.inconclusive ? ' (too few samples to rule out noise)' : m.significance?.tested ? ` (${pPhrase(m.significance.p)}, significant)` : ''
+      const how = c.inconclusive
+        ? ' (too few samples to rule out noise)'
+        : m.significance?.tested
+          ? ` (${pPhrase(m.significance.p)}, significant)`
+          : ''
       return `${m.name} went from ${value(m.baseline)} to ${value(m.current)}, beyond the allowed ${c.text}${how}`
     }
     case 'required':
@@ -305,11 +380,18 @@ export function violationMessage(m: MetricComparison, c: RuleCheck): string {
 }
 
 /** Compares every metric of the champion and the baseline (their union), applying each metric's rule. */
-export function compareMetrics(champion: Experiment, base: Experiment | undefined, rules: Rules, accepted: AcceptedRegression[]): MetricComparison[] {
+export function compareMetrics(
+  champion: Experiment,
+  base: Experiment | undefined,
+  rules: Rules,
+  accepted: AcceptedRegression[]
+): MetricComparison[] {
   const names = new Set([...Object.keys(champion.metrics), ...Object.keys(base?.metrics ?? {})])
   for (const [name, rule] of Object.entries(rules.metrics)) if (rule.required) names.add(name)
   const ordered = [...names].sort((a, b) => rank(a, rules) - rank(b, rules) || a.localeCompare(b))
-  return ordered.map(name => compareMetric(name, base?.metrics[name], champion.metrics[name], rules, accepted))
+  return ordered.map(name =>
+    compareMetric(name, base?.metrics[name], champion.metrics[name], rules, accepted)
+  )
 }
 
 function rank(name: string, rules: Rules): number {
@@ -344,7 +426,10 @@ export function compareMetric(
     const worse = goal === 'maximize' ? change < -EPSILON : change > EPSILON
     status = better ? 'improved' : worse ? 'regressed' : 'unchanged'
   }
-  const significance = baseline && current && status !== 'not-comparable' ? testSignificance(baseline, current, rules.significance.alpha) : undefined
+  const significance =
+    baseline && current && status !== 'not-comparable'
+      ? testSignificance(baseline, current, rules.significance.alpha)
+      : undefined
   const checks = rule ? checkRule(name, rule, baseline, current, significance, rules.significance.alpha) : []
   const acceptance = accepted.find(a => a.metric === name)
   const failed = checks.some(c => !c.passed)
@@ -366,7 +451,11 @@ export function compareMetric(
 }
 
 /** Welch's test and a bootstrap interval; set whenever either side has ≥ 2 samples (see SignificanceResult). */
-export function testSignificance(baseline: MetricStat, current: MetricStat, alpha: number): SignificanceResult | undefined {
+export function testSignificance(
+  baseline: MetricStat,
+  current: MetricStat,
+  alpha: number
+): SignificanceResult | undefined {
   // Records written before samples were kept have none: their single value is the one sample.
   const a = baseline.samples ?? [baseline.value]
   const b = current.samples ?? [current.value]
@@ -377,7 +466,16 @@ export function testSignificance(baseline: MetricStat, current: MetricStat, alph
   if (isInconclusive(result)) {
     if (result.exactDifference !== undefined) {
       const d = result.exactDifference
-      return { state: 'exact', tested: false, significant: d !== 0, ci95: [d, d], reason: result.inconclusive, n, excluded, alpha }
+      return {
+        state: 'exact',
+        tested: false,
+        significant: d !== 0,
+        ci95: [d, d],
+        reason: result.inconclusive,
+        n,
+        excluded,
+        alpha
+      }
     }
     return { state: 'inconclusive', tested: false, inconclusive: result.inconclusive, n, excluded, alpha }
   }
@@ -414,19 +512,31 @@ function checkRule(
   const checks: RuleCheck[] = []
   if (!current) {
     if (rule.required || (baseline && isGated(rule))) {
-      checks.push({ rule: 'required', text: baseline ? 'missing: the metric vanished from this PR' : 'missing: a required metric was not reported', passed: false })
+      checks.push({
+        rule: 'required',
+        text: baseline
+          ? 'missing: the metric vanished from this PR'
+          : 'missing: a required metric was not reported',
+        passed: false
+      })
     }
     return checks
   }
   const v = current.value
-  if (rule.min !== undefined) checks.push({ rule: 'min', text: `≥ ${rule.min}`, passed: !Number.isNaN(v) && v >= rule.min })
-  if (rule.max !== undefined) checks.push({ rule: 'max', text: `≤ ${rule.max}`, passed: !Number.isNaN(v) && v <= rule.max })
+  if (rule.min !== undefined)
+    checks.push({ rule: 'min', text: `≥ ${rule.min}`, passed: !Number.isNaN(v) && v >= rule.min })
+  if (rule.max !== undefined)
+    checks.push({ rule: 'max', text: `≤ ${rule.max}`, passed: !Number.isNaN(v) && v <= rule.max })
   const demandSignificance = rule.requireSignificance !== false
   const moveCheck = (kind: 'max_drop' | 'max_rise', t: Threshold) => {
     const text = `${kind === 'max_drop' ? 'drop' : 'rise'} ≤ ${thresholdText(t)}`
     if (!baseline) return
     if (!Number.isFinite(v) || !Number.isFinite(baseline.value)) {
-      checks.push({ rule: kind, text: `${text} (not comparable: ${fmtRaw(baseline)} → ${fmtRaw(current)})`, passed: false })
+      checks.push({
+        rule: kind,
+        text: `${text} (not comparable: ${fmtRaw(baseline)} → ${fmtRaw(current)})`,
+        passed: false
+      })
       return
     }
     const move = kind === 'max_drop' ? baseline.value - v : v - baseline.value
@@ -437,20 +547,46 @@ function checkRule(
     }
     switch (significance?.state) {
       case 'significant':
-        checks.push({ rule: kind, text, passed: false, note: `significant (${pPhrase(significance.p)} < ${alpha})` })
+        checks.push({
+          rule: kind,
+          text,
+          passed: false,
+          note: `significant (${pPhrase(significance.p)} < ${alpha})`
+        })
         return
       case 'within-noise':
         if (demandSignificance) {
-          checks.push({ rule: kind, text, passed: true, note: `beyond the limit but within noise (${pPhrase(significance.p)} ≥ ${alpha})` })
+          checks.push({
+            rule: kind,
+            text,
+            passed: true,
+            note: `beyond the limit but within noise (${pPhrase(significance.p)} ≥ ${alpha})`
+          })
         } else {
-          checks.push({ rule: kind, text, passed: false, note: `within noise (${pPhrase(significance.p)}), but the rule does not require significance` })
+          checks.push({
+            rule: kind,
+            text,
+            passed: false,
+            note: `within noise (${pPhrase(significance.p)}), but the rule does not require significance`
+          })
         }
         return
       case 'exact':
-        checks.push({ rule: kind, text, passed: false, note: 'no variance on either side: the difference is exact' })
+        checks.push({
+          rule: kind,
+          text,
+          passed: false,
+          note: 'no variance on either side: the difference is exact'
+        })
         return
       case 'inconclusive':
-        checks.push({ rule: kind, text, passed: false, inconclusive: true, note: `inconclusive: ${significance.inconclusive}; the raw change decides` })
+        checks.push({
+          rule: kind,
+          text,
+          passed: false,
+          inconclusive: true,
+          note: `inconclusive: ${significance.inconclusive}; the raw change decides`
+        })
         return
       default:
         checks.push({ rule: kind, text, passed: false })
@@ -462,7 +598,10 @@ function checkRule(
 }
 
 /** Parameters that changed, were added, or were removed (by their text). */
-export function diffParams(baseline: Record<string, ParamValue>, current: Record<string, ParamValue>): ParamChange[] {
+export function diffParams(
+  baseline: Record<string, ParamValue>,
+  current: Record<string, ParamValue>
+): ParamChange[] {
   const names = [...new Set([...Object.keys(baseline), ...Object.keys(current)])].sort()
   const out: ParamChange[] = []
   for (const name of names) {
@@ -470,7 +609,8 @@ export function diffParams(baseline: Record<string, ParamValue>, current: Record
     const inCur = Object.prototype.hasOwnProperty.call(current, name)
     if (inBase && !inCur) out.push({ name, baseline: baseline[name], kind: 'removed' })
     else if (!inBase && inCur) out.push({ name, current: current[name], kind: 'added' })
-    else if (paramText(baseline[name]) !== paramText(current[name])) out.push({ name, baseline: baseline[name], current: current[name], kind: 'changed' })
+    else if (paramText(baseline[name]) !== paramText(current[name]))
+      out.push({ name, baseline: baseline[name], current: current[name], kind: 'changed' })
   }
   return out
 }
@@ -480,12 +620,16 @@ export function diffContext(base: Experiment, champion: Experiment): ContextChan
   const a = base.lead.metadata
   const b = champion.lead.metadata
   const out: ContextChange[] = []
-  if ((a.dataVersion ?? '') !== (b.dataVersion ?? '') && (a.dataVersion || b.dataVersion)) out.push({ what: 'data version', baseline: a.dataVersion, current: b.dataVersion })
-  if ((a.evalSet ?? '') !== (b.evalSet ?? '') && (a.evalSet || b.evalSet)) out.push({ what: 'evaluation set', baseline: a.evalSet, current: b.evalSet })
-  if (a.gitCommit !== b.gitCommit && (a.gitCommit || b.gitCommit)) out.push({ what: 'code commit', baseline: a.gitCommit, current: b.gitCommit })
+  if ((a.dataVersion ?? '') !== (b.dataVersion ?? '') && (a.dataVersion || b.dataVersion))
+    out.push({ what: 'data version', baseline: a.dataVersion, current: b.dataVersion })
+  if ((a.evalSet ?? '') !== (b.evalSet ?? '') && (a.evalSet || b.evalSet))
+    out.push({ what: 'evaluation set', baseline: a.evalSet, current: b.evalSet })
+  if (a.gitCommit !== b.gitCommit && (a.gitCommit || b.gitCommit))
+    out.push({ what: 'code commit', baseline: a.gitCommit, current: b.gitCommit })
   const keys = [...new Set([...Object.keys(a.environment), ...Object.keys(b.environment)])].sort()
   for (const key of keys) {
-    if (a.environment[key] !== b.environment[key]) out.push({ what: 'environment', key, baseline: a.environment[key], current: b.environment[key] })
+    if (a.environment[key] !== b.environment[key])
+      out.push({ what: 'environment', key, baseline: a.environment[key], current: b.environment[key] })
   }
   return out
 }
@@ -496,15 +640,33 @@ export function reproducibility(e: Experiment, baselinePresent: boolean): Checkl
   const nParams = Object.keys(e.lead.params).length
   const envKeys = Object.keys(m.environment)
   return [
-    { check: 'hyperparameters', ok: nParams > 0, detail: nParams > 0 ? `hyperparameters logged (${nParams})` : 'no hyperparameters logged' },
-    { check: 'data version', ok: !!m.dataVersion, detail: m.dataVersion ? `data version ${m.dataVersion}` : 'no data version recorded' },
-    { check: 'code commit', ok: !!m.gitCommit, detail: m.gitCommit ? `code commit ${m.gitCommit}` : 'no code commit recorded' },
+    {
+      check: 'hyperparameters',
+      ok: nParams > 0,
+      detail: nParams > 0 ? `hyperparameters logged (${nParams})` : 'no hyperparameters logged'
+    },
+    {
+      check: 'data version',
+      ok: !!m.dataVersion,
+      detail: m.dataVersion ? `data version ${m.dataVersion}` : 'no data version recorded'
+    },
+    {
+      check: 'code commit',
+      ok: !!m.gitCommit,
+      detail: m.gitCommit ? `code commit ${m.gitCommit}` : 'no code commit recorded'
+    },
     {
       check: 'environment',
       ok: envKeys.length > 0,
-      detail: envKeys.length ? `environment captured (${envKeys.slice(0, 3).join(', ')}${envKeys.length > 3 ? ', …' : ''})` : 'environment not captured: no Python version or package list in the run'
+      detail: envKeys.length
+        ? `environment captured (${envKeys.slice(0, 3).join(', ')}${envKeys.length > 3 ? ', …' : ''})`
+        : 'environment not captured: no Python version or package list in the run'
     },
-    { check: 'baseline', ok: baselinePresent, detail: baselinePresent ? 'baseline present' : 'no baseline on the default branch yet' }
+    {
+      check: 'baseline',
+      ok: baselinePresent,
+      detail: baselinePresent ? 'baseline present' : 'no baseline on the default branch yet'
+    }
   ]
 }
 

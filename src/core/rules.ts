@@ -56,7 +56,25 @@ export function defaultRules(): Rules {
   }
 }
 
-const MINIMIZE_WORDS = ['loss', 'error', 'err', 'latency', 'time', 'duration', 'size', 'rmse', 'mse', 'mae', 'mape', 'perplexity', 'ppl', 'wer', 'cer', 'memory', 'runtime']
+const MINIMIZE_WORDS = [
+  'loss',
+  'error',
+  'err',
+  'latency',
+  'time',
+  'duration',
+  'size',
+  'rmse',
+  'mse',
+  'mae',
+  'mape',
+  'perplexity',
+  'ppl',
+  'wer',
+  'cer',
+  'memory',
+  'runtime'
+]
 
 /** The goal of a metric: its rule's, else guessed from its name (loss, error, latency … → minimize). */
 export function goalOf(metric: string, rules: Rules): { goal: Goal; from: 'rule' | 'name' } {
@@ -68,7 +86,14 @@ export function goalOf(metric: string, rules: Rules): { goal: Goal; from: 'rule'
 
 /** True when a metric's rule can fail the gate. */
 export function isGated(rule: MetricRule | undefined): boolean {
-  return !!rule && (rule.min !== undefined || rule.max !== undefined || !!rule.maxDrop || !!rule.maxRise || rule.required === true)
+  return (
+    !!rule &&
+    (rule.min !== undefined ||
+      rule.max !== undefined ||
+      !!rule.maxDrop ||
+      !!rule.maxRise ||
+      rule.required === true)
+  )
 }
 
 /** A threshold as text: `1%` or `0.01`. */

@@ -18,7 +18,9 @@ export interface LogEntry {
 /** A run name safe as a folder name: letters, digits, `.`, `_`, `-`; never `.` or `..`. */
 export function checkRunName(name: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/.test(name)) {
-    throw new Error(`run name ${JSON.stringify(name)} is not allowed; use letters, digits, ".", "_" and "-" (at most 128, starting with a letter or digit)`)
+    throw new Error(
+      `run name ${JSON.stringify(name)} is not allowed; use letters, digits, ".", "_" and "-" (at most 128, starting with a letter or digit)`
+    )
   }
   return name
 }
@@ -26,12 +28,22 @@ export function checkRunName(name: string): string {
 /** Parses `k=v` into a typed value: numbers and true/false become numbers and booleans. */
 export function parseAssignment(text: string, what: 'param' | 'metric'): [string, string | number | boolean] {
   const eq = text.indexOf('=')
-  if (eq <= 0) throw new Error(`--${what} ${JSON.stringify(text)}: expected key=value, e.g. --${what} ${what === 'param' ? 'lr=0.1' : 'accuracy=0.91'}`)
+  if (eq <= 0)
+    throw new Error(
+      `--${what} ${JSON.stringify(text)}: expected key=value, e.g. --${what} ${what === 'param' ? 'lr=0.1' : 'accuracy=0.91'}`
+    )
   const key = text.slice(0, eq).trim()
   const raw = text.slice(eq + 1).trim()
   if (what === 'metric') {
-    const value = /^(nan|NaN)$/.test(raw) ? NaN : /^[+-]?(inf|Infinity)$/i.test(raw) ? (raw.startsWith('-') ? -Infinity : Infinity) : Number(raw)
-    if (raw === '' || (Number.isNaN(value) && !/^nan$/i.test(raw))) throw new Error(`--metric ${key}=${JSON.stringify(raw)}: expected a number`)
+    const value = /^(nan|NaN)$/.test(raw)
+      ? NaN
+      : /^[+-]?(inf|Infinity)$/i.test(raw)
+        ? raw.startsWith('-')
+          ? -Infinity
+          : Infinity
+        : Number(raw)
+    if (raw === '' || (Number.isNaN(value) && !/^nan$/i.test(raw)))
+      throw new Error(`--metric ${key}=${JSON.stringify(raw)}: expected a number`)
     return [key, value]
   }
   if (raw === 'true' || raw === 'false') return [key, raw === 'true']
@@ -46,7 +58,8 @@ async function readJsonObject(file: string): Promise<Record<string, unknown>> {
     throw new Error(`${file} does not hold a JSON object; fix or remove it before logging to this run`)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {}
-    if (e instanceof SyntaxError) throw new Error(`${file} is not valid JSON (${e.message}); fix or remove it before logging to this run`)
+    if (e instanceof SyntaxError)
+      throw new Error(`${file} is not valid JSON (${e.message}); fix or remove it before logging to this run`)
     throw e
   }
 }
@@ -58,7 +71,8 @@ async function writeAtomic(file: string, text: string): Promise<void> {
   await rename(tmp, file)
 }
 
-const numberReplacer = (_k: string, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)
+const numberReplacer = (_k: string, v: unknown) =>
+  typeof v === 'number' && !Number.isFinite(v) ? String(v) : v
 
 /** Records params, metrics (appending a history point when a step is given), tags, a note and a status. */
 export async function logRun(experimentsDir: string, entry: LogEntry): Promise<string> {
@@ -79,14 +93,20 @@ export async function logRun(experimentsDir: string, entry: LogEntry): Promise<s
         continue
       }
       const old = metrics[key]
-      const history = old && typeof old === 'object' && Array.isArray((old as { history?: unknown }).history) ? [...(old as { history: { step: number; value: unknown }[] }).history] : []
+      const history =
+        old && typeof old === 'object' && Array.isArray((old as { history?: unknown }).history)
+          ? [...(old as { history: { step: number; value: unknown }[] }).history]
+          : []
       const at = history.findIndex(p => p.step === entry.step)
       if (at >= 0) history[at] = { step: entry.step, value }
       else history.push({ step: entry.step, value })
       history.sort((a, b) => a.step - b.step)
       metrics[key] = { value: history[history.length - 1].value, history }
     }
-    await writeAtomic(file, `${JSON.stringify(metrics, numberReplacer, 2).replace(/"(NaN|-?Infinity)"/g, '$1')}\n`)
+    await writeAtomic(
+      file,
+      `${JSON.stringify(metrics, numberReplacer, 2).replace(/"(NaN|-?Infinity)"/g, '$1')}\n`
+    )
   }
   if (entry.tags.length || entry.note !== undefined || entry.status) {
     const file = path.join(dir, BUILTIN_FILES.metadata)
@@ -94,9 +114,13 @@ export async function logRun(experimentsDir: string, entry: LogEntry): Promise<s
     try {
       meta = (yamlParse(await readFile(file, 'utf8')) as Record<string, unknown>) ?? {}
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`${file} is not valid YAML (${(e as Error).message}); fix it before logging to this run`)
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+        throw new Error(
+          `${file} is not valid YAML (${(e as Error).message}); fix it before logging to this run`
+        )
     }
-    if (entry.tags.length) meta.tags = [...new Set([...(Array.isArray(meta.tags) ? meta.tags : []), ...entry.tags])]
+    if (entry.tags.length)
+      meta.tags = [...new Set([...(Array.isArray(meta.tags) ? meta.tags : []), ...entry.tags])]
     if (entry.note !== undefined) meta.notes = entry.note
     if (entry.status) meta.status = entry.status
     if (!meta.name) meta.name = entry.run

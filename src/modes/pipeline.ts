@@ -21,8 +21,14 @@ export interface PipelineInput {
 }
 
 /** Collects the runs and compares them with the baseline. */
-export async function runPipeline(input: PipelineInput): Promise<{ comparison: Comparison; collection: Collection }> {
-  const collection = await collectRuns({ workspace: input.workspace, patterns: input.patterns, onProgress: input.onProgress })
+export async function runPipeline(
+  input: PipelineInput
+): Promise<{ comparison: Comparison; collection: Collection }> {
+  const collection = await collectRuns({
+    workspace: input.workspace,
+    patterns: input.patterns,
+    onProgress: input.onProgress
+  })
   const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics]
   const comparison = compareRuns({
     id: input.id,

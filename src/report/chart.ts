@@ -35,11 +35,19 @@ export function learningCurve(
   options: { baselineName?: string; currentName: string; maxPoints: number; xLabel?: string }
 ): RootContent[] {
   const series = [
-    { name: options.baselineName ?? 'baseline', points: finite(curve.baseline), color: CHART_PALETTE.baseline, role: 'grey' },
+    {
+      name: options.baselineName ?? 'baseline',
+      points: finite(curve.baseline),
+      color: CHART_PALETTE.baseline,
+      role: 'grey'
+    },
     { name: options.currentName, points: finite(curve.current), color: CHART_PALETTE.current, role: 'blue' }
   ].filter(s => s.points.length > 1)
   if (!series.length || options.maxPoints < 2) return []
-  const steps = thin([...new Set(series.flatMap(s => s.points.map(p => p.step)))].sort((a, b) => a - b), options.maxPoints)
+  const steps = thin(
+    [...new Set(series.flatMap(s => s.points.map(p => p.step)))].sort((a, b) => a - b),
+    options.maxPoints
+  )
   const lines = series.map(s => steps.map(step => valueAt(s.points, step) as number))
   const all = lines.flat()
   const lo = Math.min(...all)
@@ -55,8 +63,18 @@ export function learningCurve(
     ...lines.map(l => `  line [${l.map(mermaidNumber).join(', ')}]`)
   ].join('\n')
   const decimals = decimalsFor(...all)
-  const rows: CellContent[][] = series.map((s, i) => [[untrustedCode(s.name)], ...lines[i].map(v => fmtNumber(v, decimals))])
-  return [codeBlock('mermaid', chart), table([null, ...steps.map(() => 'right' as const)], [options.xLabel ?? 'step', ...steps.map(s => mermaidNumber(s))], rows)]
+  const rows: CellContent[][] = series.map((s, i) => [
+    [untrustedCode(s.name)],
+    ...lines[i].map(v => fmtNumber(v, decimals))
+  ])
+  return [
+    codeBlock('mermaid', chart),
+    table(
+      [null, ...steps.map(() => 'right' as const)],
+      [options.xLabel ?? 'step', ...steps.map(s => mermaidNumber(s))],
+      rows
+    )
+  ]
 }
 
 function finite(points: HistoryPoint[] | undefined): HistoryPoint[] {

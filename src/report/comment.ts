@@ -2,7 +2,17 @@
 import type { PhrasingContent, RootContent } from 'mdast'
 import type { Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
 import { learningCurve } from './chart.js'
-import { decimalsFor, fmtChange, fmtMeaning, fmtRules, fmtStat, goalArrow, metricIcon, metricSentence, shortSha } from './format.js'
+import {
+  decimalsFor,
+  fmtChange,
+  fmtMeaning,
+  fmtRules,
+  fmtStat,
+  goalArrow,
+  metricIcon,
+  metricSentence,
+  shortSha
+} from './format.js'
 import {
   bulletList,
   details,
@@ -65,7 +75,11 @@ export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
     root([
       marker(c.id),
       ...verdictBlock(c),
-      paragraph(text(`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`))
+      paragraph(
+        text(
+          `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`
+        )
+      )
     ])
   )
 }
@@ -105,7 +119,13 @@ export function verdictBlock(c: Comparison): RootContent[] {
     blocks.push(bulletList(broken.map(v => [untrusted(v.message, 200)])))
   }
   if (!c.champion) {
-    blocks.push(paragraph(text('No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.')))
+    blocks.push(
+      paragraph(
+        text(
+          'No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.'
+        )
+      )
+    )
   }
   return blocks
 }
@@ -115,7 +135,7 @@ function championLine(c: Comparison, ctx: ReportContext): RootContent[] {
   const total = c.experiments.length
   const parts: PhrasingContent[] = [
     strong(untrustedCode(c.champion.name)),
-    text(total > 1 ? ` is this PR's best run (of ${total})` : ' is this PR\'s run'),
+    text(total > 1 ? ` is this PR's best run (of ${total})` : " is this PR's run"),
     ...(c.primary ? [text(' on '), strong(untrusted(c.primary))] : []),
     text(', ')
   ]
@@ -128,7 +148,8 @@ function championLine(c: Comparison, ctx: ReportContext): RootContent[] {
     if (c.baseline.pr) parts.push(text(` (PR #${c.baseline.pr})`))
     parts.push(text('.'))
     const n = c.champion.metrics[c.primary ?? '']?.n ?? 1
-    if (n > 1 || c.baseline.samples > 1) parts.push(text(` ${n} sample${n === 1 ? '' : 's'} in this PR, ${c.baseline.samples} in the baseline.`))
+    if (n > 1 || c.baseline.samples > 1)
+      parts.push(text(` ${n} sample${n === 1 ? '' : 's'} in this PR, ${c.baseline.samples} in the baseline.`))
   } else {
     parts.push(text('with no baseline to compare against yet: the first merge with runs sets it.'))
   }
@@ -139,10 +160,19 @@ function metricsTable(c: Comparison): RootContent[] {
   if (!c.metrics.length) return []
   const rows: CellContent[][] = c.metrics.map(m => {
     const d = decimalsFor(m.baseline?.value, m.current?.value)
-    const name: PhrasingContent[] = [m.name === c.primary || m.broken ? strong(untrusted(m.name)) : untrusted(m.name), text(` ${goalArrow(m)}`)]
+    const name: PhrasingContent[] = [
+      m.name === c.primary || m.broken ? strong(untrusted(m.name)) : untrusted(m.name),
+      text(` ${goalArrow(m)}`)
+    ]
     return [metricIcon(m), name, fmtStat(m.baseline, d), fmtStat(m.current, d), fmtChange(m), verdictCell(m)]
   })
-  return [table([ 'center', null, 'right', 'right', 'right', null ], ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'], rows)]
+  return [
+    table(
+      ['center', null, 'right', 'right', 'right', null],
+      ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'],
+      rows
+    )
+  ]
 }
 
 /** The tested metrics in words: "accuracy −0.80 pts (p = 0.41, within noise)". */
@@ -166,7 +196,13 @@ function hypotheses(c: Comparison): RootContent[] {
       untrustedCode(h.run),
       text(': '),
       ...(h.hypothesis ? [untrusted(h.hypothesis, 300)] : []),
-      ...(h.criteria ? [text(h.hypothesis ? ' (success: ' : 'success: '), untrusted(h.criteria, 200), text(h.hypothesis ? ')' : '')] : []),
+      ...(h.criteria
+        ? [
+            text(h.hypothesis ? ' (success: ' : 'success: '),
+            untrusted(h.criteria, 200),
+            text(h.hypothesis ? ')' : '')
+          ]
+        : []),
       text(' — '),
       strong(text(h.verdict)),
       text(': '),
@@ -200,7 +236,9 @@ function acceptHint(c: Comparison): RootContent[] {
   const first = metrics[0]
   return [
     paragraph(
-      text(`To accept ${metrics.length === 1 ? 'this regression' : 'a regression'}, a reviewer with write access comments `),
+      text(
+        `To accept ${metrics.length === 1 ? 'this regression' : 'a regression'}, a reviewer with write access comments `
+      ),
       untrustedCode(`/experiments accept ${first} <reason>`),
       text('.')
     )
@@ -212,19 +250,26 @@ function whatChanged(c: Comparison, budget: Budget): RootContent[] {
   const rows: CellContent[][] = []
   for (const p of c.params.slice(0, budget.params)) {
     const suffix = p.kind === 'added' ? ' (added)' : p.kind === 'removed' ? ' (removed)' : ''
-    rows.push([[untrusted(p.name)], p.kind === 'added' ? '—' : [untrusted(p.baseline)], p.kind === 'removed' ? '—' : [untrusted(p.current), text(suffix)]])
+    rows.push([
+      [untrusted(p.name)],
+      p.kind === 'added' ? '—' : [untrusted(p.baseline)],
+      p.kind === 'removed' ? '—' : [untrusted(p.current), text(suffix)]
+    ])
   }
   if (c.params.length > budget.params) rows.push([`… ${c.params.length - budget.params} more`, '', ''])
   for (const x of c.context) {
     const label = x.what === 'environment' ? `environment: ${x.key}` : x.what
-    const cell = (v: string | undefined): CellContent => (v === undefined ? '—' : x.what === 'code commit' ? [untrustedCode(shortSha(v))] : [untrusted(v)])
+    const cell = (v: string | undefined): CellContent =>
+      v === undefined ? '—' : x.what === 'code commit' ? [untrustedCode(shortSha(v))] : [untrusted(v)]
     rows.push([[untrusted(label)], cell(x.baseline), cell(x.current)])
   }
   const parts = [
     c.params.length ? `${c.params.length} parameter${c.params.length === 1 ? '' : 's'}` : '',
     ...[...new Set(c.context.map(x => x.what))]
   ].filter(Boolean)
-  return details(`What changed: ${parts.join(', ')}`, [table([null, null, null], ['', 'baseline', 'this PR'], rows)])
+  return details(`What changed: ${parts.join(', ')}`, [
+    table([null, null, null], ['', 'baseline', 'this PR'], rows)
+  ])
 }
 
 function allRuns(c: Comparison, budget: Budget): RootContent[] {
@@ -239,9 +284,19 @@ function allRuns(c: Comparison, budget: Budget): RootContent[] {
     statusCell(e)
   ])
   if (c.experiments.length > shown.length) {
-    rows.push([`… ${c.experiments.length - shown.length} more runs in the JSON report`, ...columns.map(() => ''), ...(withTargets ? [''] : []), ''])
+    rows.push([
+      `… ${c.experiments.length - shown.length} more runs in the JSON report`,
+      ...columns.map(() => ''),
+      ...(withTargets ? [''] : []),
+      ''
+    ])
   }
-  const header = ['run', ...columns.map(m => `${m.name} ${goalArrow(m)}`), ...(withTargets ? ['targets'] : []), 'status']
+  const header = [
+    'run',
+    ...columns.map(m => `${m.name} ${goalArrow(m)}`),
+    ...(withTargets ? ['targets'] : []),
+    'status'
+  ]
   const align = [null, ...columns.map(() => 'right' as const), ...(withTargets ? [null] : []), null]
   return details(`All runs (${c.experiments.length}), best first`, [table(align, header, rows)])
 }
@@ -260,12 +315,18 @@ function cellValue(e: ExperimentSummary, metric: MetricComparison): string {
 /** The rules file's absolute targets for one run: "✅ f1 ≥ 0.85 · ❌ latency_ms ≤ 50". */
 function targetsCell(criteria: Comparison['criteria'][string]): CellContent {
   if (!criteria.length) return '—'
-  return [untrusted(criteria.map(x => `${x.met === undefined ? '➖' : x.met ? '✅' : '❌'} ${x.text}`).join(' · '), 400)]
+  return [
+    untrusted(
+      criteria.map(x => `${x.met === undefined ? '➖' : x.met ? '✅' : '❌'} ${x.text}`).join(' · '),
+      400
+    )
+  ]
 }
 
 function statusCell(e: ExperimentSummary): CellContent {
   const n = e.runs.length > 1 ? ` (${e.runs.length} runs)` : ''
-  if (e.status === 'failed') return [text('❌ failed'), ...(e.statusReason ? [text(': '), untrusted(e.statusReason, 80)] : [])]
+  if (e.status === 'failed')
+    return [text('❌ failed'), ...(e.statusReason ? [text(': '), untrusted(e.statusReason, 80)] : [])]
   if (e.status === 'running') return `⏳ still running${n}`
   if (e.status === 'killed') return `⚠️ killed${n}`
   return `✅${n}`
@@ -275,7 +336,8 @@ function warnings(c: Comparison, budget: Budget): RootContent[] {
   const items = c.warnings
   if (!items.length) return []
   const shown = items.slice(0, budget.warnings).map(w => [untrusted(w.message, 300)])
-  if (items.length > shown.length) shown.push([text(`… ${items.length - shown.length} more in the job summary`)])
+  if (items.length > shown.length)
+    shown.push([text(`… ${items.length - shown.length} more in the job summary`)])
   const list = bulletList(shown)
   const title = `Warnings (${items.length})`
   return items.length > 5 ? details(`⚠️ ${title}`, [list]) : [paragraph(text(`⚠️ ${title}`)), list]
@@ -283,9 +345,15 @@ function warnings(c: Comparison, budget: Budget): RootContent[] {
 
 function curves(c: Comparison, budget: Budget): RootContent[] {
   const out: RootContent[] = []
-  const preferred = [...c.curves].sort((a, b) => (a.metric === c.primary ? -1 : b.metric === c.primary ? 1 : 0))
+  const preferred = [...c.curves].sort((a, b) =>
+    a.metric === c.primary ? -1 : b.metric === c.primary ? 1 : 0
+  )
   for (const curve of preferred.slice(0, budget.curves)) {
-    const blocks = learningCurve(curve, { baselineName: c.baseline?.name, currentName: c.champion?.name ?? 'this PR', maxPoints: budget.curvePoints })
+    const blocks = learningCurve(curve, {
+      baselineName: c.baseline?.name,
+      currentName: c.champion?.name ?? 'this PR',
+      maxPoints: budget.curvePoints
+    })
     if (blocks.length) out.push(...details(`Learning curve: ${curve.metric}`, blocks))
   }
   return out
@@ -307,9 +375,20 @@ function checklists(c: Comparison, budget: Budget): RootContent[] {
 function footer(c: Comparison, ctx: ReportContext): RootContent[] {
   const parts: PhrasingContent[] = [text('Experiment Review')]
   if (ctx.headSha) parts.push(text(' · reviewed PR head '), untrustedCode(shortSha(ctx.headSha)))
-  if (ctx.baseSha) parts.push(text(` against ${ctx.baseBranch ? '' : 'base '}`), ...(ctx.baseBranch ? [untrusted(ctx.baseBranch), text(' ')] : []), untrustedCode(shortSha(ctx.baseSha)))
-  if (ctx.runUrl && /^https?:\/\/[^\s]+$/.test(ctx.runUrl)) parts.push(text(' · '), link(ctx.runUrl, text('workflow run')))
-  parts.push(text(' · '), ctx.defaultRules || !ctx.rulesFile ? text('default rules (no rules file)') : untrusted(`rules from ${ctx.rulesFile}`))
+  if (ctx.baseSha)
+    parts.push(
+      text(` against ${ctx.baseBranch ? '' : 'base '}`),
+      ...(ctx.baseBranch ? [untrusted(ctx.baseBranch), text(' ')] : []),
+      untrustedCode(shortSha(ctx.baseSha))
+    )
+  if (ctx.runUrl && /^https?:\/\/[^\s]+$/.test(ctx.runUrl))
+    parts.push(text(' · '), link(ctx.runUrl, text('workflow run')))
+  parts.push(
+    text(' · '),
+    ctx.defaultRules || !ctx.rulesFile
+      ? text('default rules (no rules file)')
+      : untrusted(`rules from ${ctx.rulesFile}`)
+  )
   parts.push(text(' · '), untrustedCode('/experiments help'), text(' lists the commands'))
   return small(parts)
 }

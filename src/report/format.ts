@@ -21,7 +21,8 @@ export function fmtNumber(value: number, decimals: number): string {
   if (value === Infinity) return '∞'
   if (value === -Infinity) return `${MINUS}∞`
   const abs = Math.abs(value)
-  const s = abs !== 0 && (abs >= 1e9 || abs < 10 ** -decimals / 2) ? value.toExponential(3) : value.toFixed(decimals)
+  const s =
+    abs !== 0 && (abs >= 1e9 || abs < 10 ** -decimals / 2) ? value.toExponential(3) : value.toFixed(decimals)
   return s.replace(/^-/, MINUS)
 }
 
@@ -52,7 +53,10 @@ export function fmtChange(m: MetricComparison): string {
   if (m.change === undefined) return 'not comparable'
   const decimals = decimalsFor(m.baseline?.value, m.current?.value)
   const absolute = inPoints(m) ? `${fmtSigned(m.change * 100, 2)} pts` : fmtSigned(m.change, decimals)
-  const relative = m.relativeChange !== undefined && Number.isFinite(m.relativeChange) ? ` (${fmtSigned(m.relativeChange * 100, 1)}%)` : ''
+  const relative =
+    m.relativeChange !== undefined && Number.isFinite(m.relativeChange)
+      ? ` (${fmtSigned(m.relativeChange * 100, 1)}%)`
+      : ''
   return `${absolute}${relative}`
 }
 
@@ -90,7 +94,13 @@ export function fmtRules(m: MetricComparison): string {
   if (!m.checks.length) return m.gated ? 'gated' : 'not gated'
   return m.checks
     .map(c => {
-      const state = c.passed ? (c.note ? `met (${c.note})` : 'met') : c.inconclusive ? 'broken (inconclusive: too few samples to rule out noise)' : 'broken'
+      const state = c.passed
+        ? c.note
+          ? `met (${c.note})`
+          : 'met'
+        : c.inconclusive
+          ? 'broken (inconclusive: too few samples to rule out noise)'
+          : 'broken'
       return `rule: ${c.text} ${state}`
     })
     .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])

@@ -27,7 +27,17 @@ export function csvCell(value: unknown): string {
 export function runsToCsv(runs: Run[]): string {
   const metrics = [...new Set(runs.flatMap(r => Object.keys(r.metrics)))].sort()
   const params = [...new Set(runs.flatMap(r => Object.keys(r.params)))].sort()
-  const header = ['run', 'format', 'path', 'status', 'git_commit', 'data_version', 'group', ...metrics, ...params.map(p => `param.${p}`)]
+  const header = [
+    'run',
+    'format',
+    'path',
+    'status',
+    'git_commit',
+    'data_version',
+    'group',
+    ...metrics,
+    ...params.map(p => `param.${p}`)
+  ]
   const rows = runs.map(r => [
     r.name,
     r.source,

@@ -1,6 +1,23 @@
 // Markdown as a tree: typed builders for mdast nodes, the one escaping helper for untrusted text, and the one
 // place where a tree becomes markdown (unified + remark-gfm + remark-stringify).
-import type { AlignType, BlockContent, Code, Heading, Html, InlineCode, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text } from 'mdast'
+import type {
+  AlignType,
+  BlockContent,
+  Code,
+  Heading,
+  Html,
+  InlineCode,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  TableRow,
+  Text
+} from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
@@ -79,7 +96,11 @@ export function bulletList(items: PhrasingContent[][]): List {
     type: 'list',
     ordered: false,
     spread: false,
-    children: items.map((children): ListItem => ({ type: 'listItem', spread: false, children: [paragraph(...children)] }))
+    children: items.map((children): ListItem => ({
+      type: 'listItem',
+      spread: false,
+      children: [paragraph(...children)]
+    }))
   }
 }
 
@@ -88,8 +109,14 @@ export type CellContent = PhrasingContent[] | string
 
 /** A GFM table; every row has as many cells as the header. */
 export function table(align: AlignType[], header: CellContent[], rows: CellContent[][]): Table {
-  const cell = (c: CellContent): TableCell => ({ type: 'tableCell', children: typeof c === 'string' ? (c ? [text(c)] : []) : c })
-  const row = (cells: CellContent[]): TableRow => ({ type: 'tableRow', children: header.map((_, i) => cell(cells[i] ?? '')) })
+  const cell = (c: CellContent): TableCell => ({
+    type: 'tableCell',
+    children: typeof c === 'string' ? (c ? [text(c)] : []) : c
+  })
+  const row = (cells: CellContent[]): TableRow => ({
+    type: 'tableRow',
+    children: header.map((_, i) => cell(cells[i] ?? ''))
+  })
   return { type: 'table', align, children: [row(header), ...rows.map(row)] }
 }
 
@@ -105,12 +132,19 @@ export function trustedHtml(value: string): Html {
 
 /** Escapes text for the inside of an HTML element we write (e.g. a <summary>). */
 export function escapeHtml(value: string): string {
-  return neutralize(value, 200).replace(/[&<>"']/g, c => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`)
+  return neutralize(value, 200).replace(
+    /[&<>"']/g,
+    c => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`
+  )
 }
 
 /** A folded section: `<details><summary>…</summary>` around block content. */
 export function details(summary: string, children: RootContent[], open = false): RootContent[] {
-  return [trustedHtml(`<details${open ? ' open' : ''}><summary>${escapeHtml(summary)}</summary>`), ...children, trustedHtml('</details>')]
+  return [
+    trustedHtml(`<details${open ? ' open' : ''}><summary>${escapeHtml(summary)}</summary>`),
+    ...children,
+    trustedHtml('</details>')
+  ]
 }
 
 /** A hidden marker comment, e.g. `<!-- experiment-review:default -->`; the id is restricted to safe characters. */
@@ -130,7 +164,16 @@ export function root(children: RootContent[]): Root {
 
 /** Small print (`<sub>`) around phrasing content. */
 export function small(children: PhrasingContent[]): RootContent[] {
-  return [{ type: 'paragraph', children: [trustedHtml('<sub>') as unknown as PhrasingContent, ...children, trustedHtml('</sub>') as unknown as PhrasingContent] }]
+  return [
+    {
+      type: 'paragraph',
+      children: [
+        trustedHtml('<sub>') as unknown as PhrasingContent,
+        ...children,
+        trustedHtml('</sub>') as unknown as PhrasingContent
+      ]
+    }
+  ]
 }
 
 const processor = unified().use(remarkGfm).use(remarkStringify, {

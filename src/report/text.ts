@@ -44,27 +44,44 @@ export function renderText(c: Comparison): string {
   )
   for (const v of broken) out.push(`  ✗ ${plain(v.message, 200)}`)
   if (c.champion) {
-    out.push('', `Champion: ${plain(c.champion.name)}${c.primary ? ` (best ${plain(c.primary)} of ${c.experiments.length})` : ''}${c.baseline ? `  vs baseline ${plain(c.baseline.name)}` : ''}`)
+    out.push(
+      '',
+      `Champion: ${plain(c.champion.name)}${c.primary ? ` (best ${plain(c.primary)} of ${c.experiments.length})` : ''}${c.baseline ? `  vs baseline ${plain(c.baseline.name)}` : ''}`
+    )
   }
   if (c.metrics.length) {
     const rows = [['', 'metric', 'baseline', 'this', 'change', 'verdict']]
     for (const m of c.metrics) {
       const d = decimalsFor(m.baseline?.value, m.current?.value)
-      rows.push([m.broken ? '✗' : m.accepted ? '!' : m.gated ? '✓' : '·', `${plain(m.name, 40)} ${goalArrow(m)}`, fmtStat(m.baseline, d), fmtStat(m.current, d), fmtChange(m), `${fmtMeaning(m)}; ${fmtRules(m)}`])
+      rows.push([
+        m.broken ? '✗' : m.accepted ? '!' : m.gated ? '✓' : '·',
+        `${plain(m.name, 40)} ${goalArrow(m)}`,
+        fmtStat(m.baseline, d),
+        fmtStat(m.current, d),
+        fmtChange(m),
+        `${fmtMeaning(m)}; ${fmtRules(m)}`
+      ])
     }
     out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']))
   }
   if (c.notLikeForLike.length) out.push('', `Not like for like: ${plain(c.notLikeForLike.join('; '), 300)}`)
   if (c.params.length) {
     out.push('', 'Parameters changed:')
-    for (const p of c.params) out.push(`  ${plain(p.name, 40)}: ${p.kind === 'added' ? '—' : plain(paramText(p.baseline), 30)} → ${p.kind === 'removed' ? '—' : plain(paramText(p.current), 30)}`)
+    for (const p of c.params)
+      out.push(
+        `  ${plain(p.name, 40)}: ${p.kind === 'added' ? '—' : plain(paramText(p.baseline), 30)} → ${p.kind === 'removed' ? '—' : plain(paramText(p.current), 30)}`
+      )
   }
   if (c.experiments.length > 1) {
     const primary = c.primary
     const rows = [['run', primary ? plain(primary, 30) : '', 'status']]
     for (const e of c.experiments) {
       const stat = primary ? e.metrics[primary] : undefined
-      rows.push([plain(e.name, 40), stat ? fmtStat(stat, decimalsFor(stat.value)) : '—', e.status + (e.runs.length > 1 ? ` (${e.runs.length} runs)` : '')])
+      rows.push([
+        plain(e.name, 40),
+        stat ? fmtStat(stat, decimalsFor(stat.value)) : '—',
+        e.status + (e.runs.length > 1 ? ` (${e.runs.length} runs)` : '')
+      ])
     }
     out.push('', `All runs (${c.experiments.length}), best first:`, columns(rows, ['left', 'right', 'left']))
   }
@@ -79,22 +96,45 @@ export function renderText(c: Comparison): string {
 export function renderRunList(runs: Run[]): string {
   if (!runs.length) return 'No runs found.\n'
   const rows = [['run', 'format', 'status', 'metrics', 'params', 'path']]
-  for (const r of runs) rows.push([plain(r.name, 40), r.source, r.metadata.status, String(Object.keys(r.metrics).length), String(Object.keys(r.params).length), plain(r.path, 60)])
+  for (const r of runs)
+    rows.push([
+      plain(r.name, 40),
+      r.source,
+      r.metadata.status,
+      String(Object.keys(r.metrics).length),
+      String(Object.keys(r.params).length),
+      plain(r.path, 60)
+    ])
   return `${columns(rows)}\n`
 }
 
 /** One run in detail as terminal text. */
 export function renderRun(run: Run): string {
-  const out = [`${plain(run.name, 100)}  (${run.source}, ${plain(run.path, 100)})`, `status: ${run.metadata.status}${run.metadata.statusReason ? ` (${plain(run.metadata.statusReason)})` : ''}`]
+  const out = [
+    `${plain(run.name, 100)}  (${run.source}, ${plain(run.path, 100)})`,
+    `status: ${run.metadata.status}${run.metadata.statusReason ? ` (${plain(run.metadata.statusReason)})` : ''}`
+  ]
   const m = run.metadata
-  for (const [label, value] of [['commit', m.gitCommit], ['data', m.dataVersion], ['group', m.group], ['author', m.author], ['description', m.description], ['hypothesis', m.hypothesis]] as const) {
+  for (const [label, value] of [
+    ['commit', m.gitCommit],
+    ['data', m.dataVersion],
+    ['group', m.group],
+    ['author', m.author],
+    ['description', m.description],
+    ['hypothesis', m.hypothesis]
+  ] as const) {
     if (value) out.push(`${label}: ${plain(value, 120)}`)
   }
   if (m.tags.length) out.push(`tags: ${m.tags.map(t => plain(t, 40)).join(', ')}`)
   const metrics = Object.entries(run.metrics)
   if (metrics.length) {
     const rows = [['metric', 'value', 'history']]
-    for (const [k, v] of metrics) rows.push([plain(k, 50), v.exact ?? fmtStat({ value: v.value, samples: [v.value], n: 1 }, decimalsFor(v.value)), v.history ? `${v.history.length} points` : ''])
+    for (const [k, v] of metrics)
+      rows.push([
+        plain(k, 50),
+        v.exact ?? fmtStat({ value: v.value, samples: [v.value], n: 1 }, decimalsFor(v.value)),
+        v.history ? `${v.history.length} points` : ''
+      ])
     out.push('', columns(rows, ['left', 'right', 'left']))
   }
   const params = Object.entries(run.params)
@@ -109,6 +149,10 @@ export function renderRun(run: Run): string {
 }
 
 /** Diagnostics as terminal lines for stderr. */
-export function renderDiagnostics(diagnostics: { severity: string; file: string; message: string }[]): string {
-  return diagnostics.map(d => `${d.severity}: ${plain(formatDiagnostic(d as Parameters<typeof formatDiagnostic>[0]), 400)}`).join('\n')
+export function renderDiagnostics(
+  diagnostics: { severity: string; file: string; message: string }[]
+): string {
+  return diagnostics
+    .map(d => `${d.severity}: ${plain(formatDiagnostic(d as Parameters<typeof formatDiagnostic>[0]), 400)}`)
+    .join('\n')
 }

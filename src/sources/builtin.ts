@@ -1,22 +1,42 @@
 // The built-in format: experiments/<run>/{params.json, metrics.json, metadata.yaml}.
 import path from 'node:path'
-import { emptyMetadata, flattenParams, makeRun, type HistoryPoint, type Metric, type Run, type RunMetadata, type RunStatus } from '../core/run.js'
+import {
+  emptyMetadata,
+  flattenParams,
+  makeRun,
+  type HistoryPoint,
+  type Metric,
+  type Run,
+  type RunMetadata,
+  type RunStatus
+} from '../core/run.js'
 import { numberFromJson, type ReadContext } from './context.js'
 import { ExactNumber } from './json.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
 /** The files of one built-in run. */
-export const BUILTIN_FILES = { params: 'params.json', metrics: 'metrics.json', metadata: 'metadata.yaml' } as const
+export const BUILTIN_FILES = {
+  params: 'params.json',
+  metrics: 'metrics.json',
+  metadata: 'metadata.yaml'
+} as const
 const RUN_FILES: string[] = Object.values(BUILTIN_FILES)
 
 /** Reads `experiments/<run>/` folders. */
 export const builtinSource: RunSource = {
   format: 'builtin',
   claim(listing: DirListing): Claim[] {
-    if (listing.name === 'experiments' && listing.dirs.length > 0 && path.basename(path.dirname(listing.path)) !== '.git') {
+    if (
+      listing.name === 'experiments' &&
+      listing.dirs.length > 0 &&
+      path.basename(path.dirname(listing.path)) !== '.git'
+    ) {
       return [{ path: listing.path, exclusive: true }]
     }
-    if (path.basename(path.dirname(listing.path)) === 'experiments' && listing.files.some(f => RUN_FILES.includes(f))) {
+    if (
+      path.basename(path.dirname(listing.path)) === 'experiments' &&
+      listing.files.some(f => RUN_FILES.includes(f))
+    ) {
       return [{ path: listing.path, exclusive: true }]
     }
     return []
@@ -51,12 +71,19 @@ export async function readBuiltinRun(dir: string, ctx: ReadContext): Promise<Run
     ctx.readText(paramsFile, optional),
     ctx.readText(metricsFile, optional)
   ])
-  if (metadataText === undefined && paramsText === undefined && metricsText === undefined && ctx.diagnostics.length === before) {
+  if (
+    metadataText === undefined &&
+    paramsText === undefined &&
+    metricsText === undefined &&
+    ctx.diagnostics.length === before
+  ) {
     ctx.warn(dir, `run folder has none of ${RUN_FILES.join(', ')}; it was skipped`, place)
     return undefined
   }
   const { metadata, name = folder } =
-    metadataText !== undefined ? readMetadata(await ctx.parseYaml(metadataText, metadataFile, place), metadataFile, folder, ctx) : { metadata: emptyMetadata() }
+    metadataText !== undefined
+      ? readMetadata(await ctx.parseYaml(metadataText, metadataFile, place), metadataFile, folder, ctx)
+      : { metadata: emptyMetadata() }
   const params: Run['params'] = {}
   if (paramsText !== undefined) {
     const raw = ctx.parseJson(paramsText, paramsFile, place)
@@ -73,18 +100,38 @@ export async function readBuiltinRun(dir: string, ctx: ReadContext): Promise<Run
       else ctx.error(metricsFile, `must hold a JSON object of metrics, found ${describe(raw)}`, place)
     }
   }
-  return makeRun({ id: `builtin:${ctx.rel(dir)}`, name, source: 'builtin', path: ctx.rel(dir), params, metrics, metadata })
+  return makeRun({
+    id: `builtin:${ctx.rel(dir)}`,
+    name,
+    source: 'builtin',
+    path: ctx.rel(dir),
+    params,
+    metrics,
+    metadata
+  })
 }
 
 /** Reads metrics: numbers, `{value, history}`, or nested objects flattened to dotted names. */
-function readMetrics(raw: Record<string, unknown>, prefix: string, out: Record<string, Metric>, file: string, run: string, ctx: ReadContext): void {
+function readMetrics(
+  raw: Record<string, unknown>,
+  prefix: string,
+  out: Record<string, Metric>,
+  file: string,
+  run: string,
+  ctx: ReadContext
+): void {
   for (const [key, value] of Object.entries(raw)) {
     const name = prefix ? `${prefix}.${key}` : key
     const place = { run, key: name }
     const n = numberFromJson(value)
     if (n) {
       out[name] = n.exact ? { value: n.value, exact: n.exact } : { value: n.value }
-      if (n.exact) ctx.warn(file, `metric "${name}" is ${n.exact}, which a double cannot hold exactly; it is compared as ${n.value}`, place)
+      if (n.exact)
+        ctx.warn(
+          file,
+          `metric "${name}" is ${n.exact}, which a double cannot hold exactly; it is compared as ${n.value}`,
+          place
+        )
       continue
     }
     if (isPlainObject(value) && 'value' in value) {
@@ -96,21 +143,39 @@ function readMetrics(raw: Record<string, unknown>, prefix: string, out: Record<s
       readMetrics(value, name, out, file, run, ctx)
       continue
     }
-    ctx.error(file, `metric "${name}" is ${describe(value)}; expected a number or {"value": number, "history": [{"step", "value"}]}. It was skipped`, place)
+    ctx.error(
+      file,
+      `metric "${name}" is ${describe(value)}; expected a number or {"value": number, "history": [{"step", "value"}]}. It was skipped`,
+      place
+    )
   }
 }
 
-function readMetricObject(obj: Record<string, unknown>, file: string, name: string, run: string, ctx: ReadContext): Metric | undefined {
+function readMetricObject(
+  obj: Record<string, unknown>,
+  file: string,
+  name: string,
+  run: string,
+  ctx: ReadContext
+): Metric | undefined {
   const place = { run, key: name }
   const n = numberFromJson(obj.value)
   if (!n) {
-    ctx.error(file, `metric "${name}".value is ${describe(obj.value)}; expected a number. It was skipped`, place)
+    ctx.error(
+      file,
+      `metric "${name}".value is ${describe(obj.value)}; expected a number. It was skipped`,
+      place
+    )
     return undefined
   }
   const metric: Metric = n.exact ? { value: n.value, exact: n.exact } : { value: n.value }
   if (obj.history !== undefined) {
     if (!Array.isArray(obj.history)) {
-      ctx.error(file, `metric "${name}".history is ${describe(obj.history)}; expected a list of {"step", "value"}. The history was skipped`, place)
+      ctx.error(
+        file,
+        `metric "${name}".history is ${describe(obj.history)}; expected a list of {"step", "value"}. The history was skipped`,
+        place
+      )
       return metric
     }
     const history: HistoryPoint[] = []
@@ -120,7 +185,11 @@ function readMetricObject(obj: Record<string, unknown>, file: string, name: stri
       if (isPlainObject(point) && value && (step || point.step === undefined)) {
         history.push({ step: step ? step.value : index, value: value.value })
       } else {
-        ctx.error(file, `metric "${name}".history[${index}] is ${describe(point)}; expected {"step": number, "value": number}. The point was skipped`, place)
+        ctx.error(
+          file,
+          `metric "${name}".history[${index}] is ${describe(point)}; expected {"step": number, "value": number}. The point was skipped`,
+          place
+        )
       }
     })
     if (history.length) metric.history = history.sort((a, b) => a.step - b.step)
@@ -140,7 +209,12 @@ const STATUSES: Record<string, RunStatus> = {
 }
 
 /** Reads metadata.yaml into RunMetadata and the run's name; wrong types get a diagnostic and are ignored. */
-function readMetadata(raw: unknown, file: string, run: string, ctx: ReadContext): { metadata: RunMetadata; name?: string } {
+function readMetadata(
+  raw: unknown,
+  file: string,
+  run: string,
+  ctx: ReadContext
+): { metadata: RunMetadata; name?: string } {
   const meta = emptyMetadata()
   if (raw === undefined || raw === null) return { metadata: meta }
   if (!isPlainObject(raw)) {
@@ -170,7 +244,12 @@ function readMetadata(raw: unknown, file: string, run: string, ctx: ReadContext)
   if (status !== undefined) {
     const known = STATUSES[status.toLowerCase()]
     if (known) meta.status = known
-    else ctx.error(file, `"status" is ${JSON.stringify(status)}; expected one of finished, failed, running, killed`, { run, key: 'status' })
+    else
+      ctx.error(
+        file,
+        `"status" is ${JSON.stringify(status)}; expected one of finished, failed, running, killed`,
+        { run, key: 'status' }
+      )
   }
   const seed = raw.seed
   if (seed !== undefined && seed !== null) {
@@ -178,14 +257,20 @@ function readMetadata(raw: unknown, file: string, run: string, ctx: ReadContext)
     else ctx.error(file, `"seed" is ${describe(seed)}; expected a number`, { run, key: 'seed' })
   }
   if (raw.tags !== undefined && raw.tags !== null) {
-    if (Array.isArray(raw.tags)) meta.tags = raw.tags.filter(t => ['string', 'number'].includes(typeof t)).map(String)
+    if (Array.isArray(raw.tags))
+      meta.tags = raw.tags.filter(t => ['string', 'number'].includes(typeof t)).map(String)
     else if (typeof raw.tags === 'string') meta.tags = [raw.tags]
     else ctx.error(file, `"tags" is ${describe(raw.tags)}; expected a list of text`, { run, key: 'tags' })
   }
   if (raw.environment !== undefined && raw.environment !== null) {
     if (isPlainObject(raw.environment)) {
       for (const [k, v] of Object.entries(flattenParams(raw.environment))) meta.environment[k] = String(v)
-    } else ctx.error(file, `"environment" is ${describe(raw.environment)}; expected a mapping such as {python: "3.11"}`, { run, key: 'environment' })
+    } else
+      ctx.error(
+        file,
+        `"environment" is ${describe(raw.environment)}; expected a mapping such as {python: "3.11"}`,
+        { run, key: 'environment' }
+      )
   }
   return { metadata: meta, name: text('name')?.trim() || undefined }
 }
@@ -207,7 +292,9 @@ function truncate(s: string | undefined, n = 60): string {
 
 /** True for a plain JSON/YAML object. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber)
+  return (
+    value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber)
+  )
 }
 
 function unwrapExact(value: Record<string, unknown>): Record<string, unknown> {

@@ -8,7 +8,18 @@ import type { Claim, DirListing, RunSource } from './source.js'
 import { ALL_SOURCES } from './registry.js'
 
 /** Directories the detector never walks into. */
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', '__pycache__', '.venv', 'venv', '.tox', '.trash', '.cache'])
+const SKIPPED_DIRS = new Set([
+  'node_modules',
+  '.git',
+  '.hg',
+  '.svn',
+  '__pycache__',
+  '.venv',
+  'venv',
+  '.tox',
+  '.trash',
+  '.cache'
+])
 
 /** How many directories one collection walks at the most before it stops and says so. */
 const MAX_DIRS = 200_000
@@ -72,7 +83,10 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
   }
   if (runs.length === 0 && ctx.diagnostics.length === 0) {
     const where = patterns.length ? `the runs input (${patterns.join(', ')})` : 'the workspace'
-    ctx.warn('.', `no experiment runs were found in ${where}; set the runs input to the folder your tracker writes`)
+    ctx.warn(
+      '.',
+      `no experiment runs were found in ${where}; set the runs input to the folder your tracker writes`
+    )
   }
   return { runs: dedupeIds(runs), diagnostics: ctx.diagnostics }
 }
@@ -88,7 +102,10 @@ async function walk(ctx: ReadContext, start: string, addClaims: (l: DirListing) 
   while (queue.length) {
     const dir = queue.shift() as string
     if (++visited > MAX_DIRS) {
-      ctx.warn(start, `has more than ${MAX_DIRS} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`)
+      ctx.warn(
+        start,
+        `has more than ${MAX_DIRS} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`
+      )
       return
     }
     const { files, dirs } = await ctx.list(dir)
@@ -104,7 +121,10 @@ export async function expandPatterns(ctx: ReadContext, patterns: string[]): Prom
   for (const pattern of patterns) {
     const abs = path.resolve(ctx.workspace, pattern)
     if (!(abs === ctx.workspace || abs.startsWith(ctx.workspace + path.sep))) {
-      ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} is outside the workspace; use a path inside it`)
+      ctx.error(
+        pattern,
+        `the runs path ${JSON.stringify(pattern)} is outside the workspace; use a path inside it`
+      )
       continue
     }
     if (!/[*?{[]/.test(pattern)) {

@@ -3,7 +3,8 @@
 // lines returns undefined and goes to the full parser, so the result is always what the YAML library would give.
 
 const KEY = /^([A-Za-z_][A-Za-z0-9_.-]*):(?:[ \t]+(.*))?$/
-const DECIMAL = /^[-+]?(?:\d{1,15}|\d{1,15}\.\d*|\.\d+|\d{1,15}\.\d*[eE][-+]?\d{1,2}|\d{1,15}[eE][-+]?\d{1,2})$/
+const DECIMAL =
+  /^[-+]?(?:\d{1,15}|\d{1,15}\.\d*|\.\d+|\d{1,15}\.\d*[eE][-+]?\d{1,2}|\d{1,15}[eE][-+]?\d{1,2})$/
 const PLAIN = /^[A-Za-z0-9_/][A-Za-z0-9 _./@+,=-]*$/
 const AMBIGUOUS = /^(?:true|false|null|~|y|n|yes|no|on|off)$|^(?:\.inf|\.nan|0x|0o|[-+]\.inf)/i
 
@@ -16,7 +17,8 @@ function scalar(raw: string): unknown {
   if (v.startsWith('"')) return /^"[^"\\]*"$/.test(v) ? v.slice(1, -1) : undefined
   if (v.startsWith("'")) return /^'[^']*'$/.test(v) ? v.slice(1, -1) : undefined
   if (DECIMAL.test(v)) return Number(v)
-  if (/^[-+.]?\d/.test(v) || AMBIGUOUS.test(v) || !PLAIN.test(v) || v.includes(' #') || v.endsWith(':')) return undefined
+  if (/^[-+.]?\d/.test(v) || AMBIGUOUS.test(v) || !PLAIN.test(v) || v.includes(' #') || v.endsWith(':'))
+    return undefined
   return v
 }
 

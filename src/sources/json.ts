@@ -28,7 +28,6 @@ export interface JsonParseResult {
   warnings: { message: string; line: number; column: number; key: string }[]
 }
 
-
 const MAX_DEPTH = 200
 
 // Number literals a double may not hold exactly (16+ digit runs, exponents of 3 digits) send a text to the slow path.
@@ -109,7 +108,16 @@ export function parseJsonLenient(text: string): JsonParseResult {
       if (c === 92) {
         out += text.slice(start, i)
         const e = text[i + 1]
-        const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' }
+        const map: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t'
+        }
         if (e === 'u') {
           const hex = text.slice(i + 2, i + 6)
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('bad \\u escape in string', i)
@@ -160,7 +168,12 @@ export function parseJsonLenient(text: string): JsonParseResult {
         const value = parseValue(depth + 1)
         if (Object.prototype.hasOwnProperty.call(obj, key)) {
           const { line, column } = position(keyAt)
-          warnings.push({ message: `key "${key}" appears more than once; the last value is used`, line, column, key })
+          warnings.push({
+            message: `key "${key}" appears more than once; the last value is used`,
+            line,
+            column,
+            key
+          })
         }
         obj[key] = value
         skipSpace()
@@ -198,9 +211,9 @@ export function parseJsonLenient(text: string): JsonParseResult {
       }
     }
     if (c === '"') return parseString()
-    if (text.startsWith('true', i)) return (i += 4), true
-    if (text.startsWith('false', i)) return (i += 5), false
-    if (text.startsWith('null', i)) return (i += 4), null
+    if (text.startsWith('true', i)) return ((i += 4), true)
+    if (text.startsWith('false', i)) return ((i += 5), false)
+    if (text.startsWith('null', i)) return ((i += 4), null)
     return parseNumber()
   }
 

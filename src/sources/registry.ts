@@ -10,4 +10,13 @@ import { mlflowSource } from './mlflow.js'
 import { mlflowSqliteSource } from './mlflow-sqlite.js'
 
 /** All formats, asked in this order for each directory. */
-export const ALL_SOURCES: RunSource[] = [builtinSource, wandbSource, tensorboardSource, dvcSource, huggingfaceSource, csvSource, mlflowSource, mlflowSqliteSource]
+export const ALL_SOURCES: RunSource[] = [
+  builtinSource,
+  wandbSource,
+  tensorboardSource,
+  dvcSource,
+  huggingfaceSource,
+  csvSource,
+  mlflowSource,
+  mlflowSqliteSource
+]
