@@ -437,3 +437,56 @@ describe('experiment-review review (CLI)', () => {
     expect(missing.stderr).toMatch(/reading pull request .*#999 failed: GitHub answered 404/)
   })
 })
+
+describe('GitHub Enterprise Server', () => {
+  it('honours GITHUB_API_URL with the /api/v3 prefix', async () => {
+    const ghes = await startGitHubTwin({ pathPrefix: '/api/v3', files: await mainBranchFiles() })
+    try {
+      ghes.addPullRequest({ number: 3, headRef: fixture.headRef, headSha: fixture.headSha })
+      const payload = pullRequestPayload({
+        owner: ghes.owner,
+        repo: ghes.repo,
+        number: 3,
+        headSha: fixture.headSha,
+        headRef: fixture.headRef,
+        baseSha: fixture.baseSha
+      })
+      const { ctx } = context({ payload, env: { GITHUB_API_URL: ghes.url } })
+      const outcome = await runReviewMode(ctx)
+      expect(ghes.url).toMatch(/\/api\/v3$/)
+      expect(outcome.commentUrl).toMatch(/\/pull\/3#issuecomment-/)
+      expect([...ghes.state.comments.values()]).toHaveLength(1)
+      expect(ghes.violations).toEqual([])
+    } finally {
+      await ghes.stop()
+    }
+  })
+})
+
+describe('experiment-review promote (CLI)', () => {
+  it('promotes the runs of a local checkout and commits the baseline and the docs', async () => {
+    const repo = await makeReviewRepository()
+    try {
+      const out: string[] = []
+      const err: string[] = []
+      const io = {
+        stdout: (t: string) => void out.push(t),
+        stderr: (t: string) => void err.push(t),
+        cwd: repo.workspace,
+        env: {}
+      }
+      const code = await runCli(['promote', '--pr', '5'], io)
+      expect(err.join('')).not.toMatch(/^experiment-review:/m)
+      expect(code).toBe(0)
+      expect(out.join('')).toMatch(/^champion: resnet-wide$/m)
+      expect(out.join('')).toMatch(/^committed .*\.experiments\/baseline\.json.* in [0-9a-f]{12}$/m)
+      const baseline = JSON.parse(
+        await readFile(path.join(repo.workspace, '.experiments/baseline.json'), 'utf8')
+      ) as { champion: { name: string } }
+      expect(baseline.champion.name).toBe('resnet-wide')
+      expect(await runCli(['promote', '--pr', 'x'], io)).toBe(2)
+    } finally {
+      await repo.remove()
+    }
+  })
+})

@@ -38,7 +38,10 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 
 type Values = Record<string, string | boolean | string[] | undefined>
 
-function parse(args: string[], options: ParseArgsConfig['options']): { values: Values; positionals: string[] } {
+function parse(
+  args: string[],
+  options: ParseArgsConfig['options']
+): { values: Values; positionals: string[] } {
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true })
     return { values: values as Values, positionals }
