@@ -420,7 +420,26 @@ function newestMtime(dir: string): number {
 
 /** Builds dist/ with `npm run build` when dist/index.js is missing or older than src/ (CI builds and checks it first). */
 export async function ensureDistBuilt(): Promise<void> {
-  if (existsSync(DIST_ACTION) && statSync(DIST_ACTION).mtimeMs >= newestMtime(path.join(PROJECT_ROOT, 'src')))
-    return
-  await execFileAsync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 })
+  const fresh = () =>
+    existsSync(DIST_ACTION) && statSync(DIST_ACTION).mtimeMs >= newestMtime(path.join(PROJECT_ROOT, 'src'))
+  if (fresh()) return
+  // Test files run in parallel workers: one builds, the others wait (the build empties dist/ first).
+  const lock = path.join(PROJECT_ROOT, 'node_modules', '.experiment-review-build.lock')
+  for (let waited = 0; ; waited += 200) {
+    try {
+      await mkdir(lock)
+      break
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+      if (waited > 300_000)
+        throw new Error(`${lock} has been held for 5 minutes; remove it if no build is running`)
+      await new Promise(resolve => setTimeout(resolve, 200))
+    }
+  }
+  try {
+    if (!fresh())
+      await execFileAsync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 })
+  } finally {
+    await rm(lock, { recursive: true, force: true })
+  }
 }
