@@ -92,9 +92,7 @@ describe("the PR comment rendered by GitHub's renderer", () => {
       /<pre><code class="language-mermaid">[\s\S]*xychart-beta[\s\S]*grey: baseline-xgb, blue: xgb-tuned/
     )
     expect(html).toMatch(/\/experiments accept accuracy &lt;reason&gt;/)
-    expect(html).toMatch(
-      /<a href="https:\/\/github.com\/acme\/models\/actions\/runs\/4242">workflow run<\/a>/
-    )
+    expect(html).toMatch(/<a href="https:\/\/github.com\/acme\/models\/actions\/runs\/4242">checks<\/a>/)
   })
 })
 
@@ -236,7 +234,7 @@ describe('noise-aware words, targets and hypotheses in the comment', () => {
       rules: r
     })
     const html = renderGfm(renderComment(c))
-    expect(html).toMatch(/In words: f1 −2\.00 pts \(−2\.4%\) \(p &lt; 0\.001, significant\)/)
+    expect(html).toMatch(/In words: f1 −2\.00 pts \(p &lt; 0\.001, significant\)/)
     expect(html).toMatch(/significant drop \(p &lt; 0\.001\)/)
     expect(html).toMatch(
       /❌ <strong>Hypothesis<\/strong> of <code>tuned<\/code>: smaller trees generalise \(success: f1 &gt;= 0\.9\) — <strong>not supported<\/strong>/

@@ -39,7 +39,7 @@ export interface ReportContext {
   headSha?: string
   baseSha?: string
   baseBranch?: string
-  /** Link to the workflow run (we build it from the server URL, repository and run id). */
+  /** Link to the run's checks (we build it from the server URL, repository and commit or run id). */
   runUrl?: string
   rulesFile?: string
   /** True when no rules file was found and defaults were used. */
@@ -382,7 +382,7 @@ function footer(c: Comparison, ctx: ReportContext): RootContent[] {
       untrustedCode(shortSha(ctx.baseSha))
     )
   if (ctx.runUrl && /^https?:\/\/[^\s]+$/.test(ctx.runUrl))
-    parts.push(text(' · '), link(ctx.runUrl, text('workflow run')))
+    parts.push(text(' · '), link(ctx.runUrl, text('checks')))
   parts.push(
     text(' · '),
     ctx.defaultRules || !ctx.rulesFile

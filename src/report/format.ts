@@ -46,13 +46,14 @@ export function inPoints(m: MetricComparison): boolean {
   return m.goal === 'maximize' && values.length > 0 && values.every(v => v >= 0 && v <= 1)
 }
 
-/** The change of a metric: "−3.00 pts (−3.3%)" or "+0.010 (+3.3%)"; "new" or "vanished" when one side is missing. */
-export function fmtChange(m: MetricComparison): string {
+/** The change of a metric: "−3.00 pts (−3.3%)" or "+0.010 (+3.3%)" (relative part optional); "new" or "vanished". */
+export function fmtChange(m: MetricComparison, withRelative = true): string {
   if (m.status === 'added') return 'new'
   if (m.status === 'removed') return 'vanished'
   if (m.change === undefined) return 'not comparable'
   const decimals = decimalsFor(m.baseline?.value, m.current?.value)
   const absolute = inPoints(m) ? `${fmtSigned(m.change * 100, 2)} pts` : fmtSigned(m.change, decimals)
+  if (!withRelative) return absolute
   const relative =
     m.relativeChange !== undefined && Number.isFinite(m.relativeChange)
       ? ` (${fmtSigned(m.relativeChange * 100, 1)}%)`
@@ -109,7 +110,7 @@ export function fmtRules(m: MetricComparison): string {
 
 /** A one-line sentence for a metric: "accuracy −0.80 pts (p = 0.41, within noise)". */
 export function metricSentence(m: MetricComparison): string {
-  return `${m.name} ${fmtChange(m)}${m.significance ? ` (${significanceWords(m.significance)})` : ''}`
+  return `${m.name} ${fmtChange(m, false)}${m.significance ? ` (${significanceWords(m.significance)})` : ''}`
 }
 
 /** The status icon of a metric row. */
