@@ -7,6 +7,7 @@ import { collectRuns } from '../src/sources/detect.js'
 import { mlflowSource, readMetricFile } from '../src/sources/mlflow.js'
 import { parseMetricFile, MetricFileParser } from '../src/sources/mlflow-metrics-file.js'
 import { mlflowStatus } from '../src/sources/mlflow-common.js'
+import { MAX_HISTORY_POINTS } from '../src/sources/history.js'
 import { FILE_STORE_IDS as IDS, writeMlflowFileStore } from './fixtures/make-mlflow.js'
 import { describeShared } from './helpers/shared.js'
 
@@ -224,7 +225,7 @@ describe('MLflow file store: detection and hostile input', () => {
     await rm(ws, { recursive: true, force: true })
   })
 
-  it('streams a metric file larger than the read-whole size and keeps its full history', async () => {
+  it('streams a metric file larger than the read-whole size; its history is thinned to MAX_HISTORY_POINTS, ends kept', async () => {
     const ws = await tmp()
     const file = path.join(ws, 'big')
     const lines: string[] = []
@@ -233,8 +234,13 @@ describe('MLflow file store: detection and hostile input', () => {
     const ctx = await createReadContext(ws, { limits: { maxTextBytes: 1024 } })
     const history = await readMetricFile(file, ctx, { run: 'r', key: 'big' })
     expect(ctx.diagnostics).toEqual([])
-    expect(history).toHaveLength(300_000)
-    expect(history?.[299_999]).toEqual({ step: 299_999, value: 299_999 / 7, timestamp: 1700000299999 })
+    expect(history).toHaveLength(MAX_HISTORY_POINTS)
+    expect(history?.[0]).toEqual({ step: 0, value: 0, timestamp: 1700000000000 })
+    expect(history?.[MAX_HISTORY_POINTS - 1]).toEqual({
+      step: 299_999,
+      value: 299_999 / 7,
+      timestamp: 1700000299999
+    })
     await rm(ws, { recursive: true, force: true })
   })
 })

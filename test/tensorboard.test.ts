@@ -4,6 +4,7 @@ import path from 'node:path'
 import { Readable } from 'node:stream'
 import { crc32c, maskedCrc32c } from '../src/sources/crc.js'
 import { collectRuns } from '../src/sources/detect.js'
+import { MAX_HISTORY_POINTS } from '../src/sources/history.js'
 import { scanTfRecords, tensorboardSource } from '../src/sources/tensorboard.js'
 import {
   DT,
@@ -223,7 +224,11 @@ describe('TensorBoard event folders', () => {
       limits: { maxTextBytes: 1024 }
     })
     expect(diagnostics).toEqual([])
-    expect(runs[0].metrics.loss.history).toHaveLength(20_000)
+    // 20,000 points thinned to MAX_HISTORY_POINTS, the first and the last kept; the value is the full series' last.
+    const history = runs[0].metrics.loss.history ?? []
+    expect(history).toHaveLength(MAX_HISTORY_POINTS)
+    expect(history[0]).toMatchObject({ step: 0, value: 1 })
+    expect(history[MAX_HISTORY_POINTS - 1].step).toBe(19_999)
     expect(runs[0].metrics.loss.value).toBeCloseTo(1 / 20_000, 9)
   })
 })

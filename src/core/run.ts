@@ -25,6 +25,7 @@ export interface Metric {
   value: number
   /** The exact decimal text when `value` could not hold it without rounding (e.g. 2^63 - 1). */
   exact?: string
+  /** By step, thinned to ≤ MAX_HISTORY_POINTS (2,000; ends kept); `value` is from the full series. */
   history?: HistoryPoint[]
 }
 

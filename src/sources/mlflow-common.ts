@@ -1,9 +1,9 @@
-// What the MLflow file store and the MLflow SQLite store share: run status codes, the rule for a metric's
-// latest value, and how MLflow's params and tags map onto a Run.
+// What the MLflow file store and the MLflow SQLite store share: run status codes and how MLflow's params and
+// tags map onto a Run. The rule for a metric's latest value (step, then timestamp, then value) is HistoryBuilder's
+// `mlflow` rule (history.ts).
 import {
   emptyMetadata,
   makeRun,
-  type HistoryPoint,
   type Metric,
   type Run,
   type RunStatus,
@@ -35,37 +35,6 @@ export function mlflowStatus(raw: unknown): RunStatus | undefined {
     return STATUS_BY_NAME[text]
   }
   return undefined
-}
-
-/** True when point `a` is later than `b` by MLflow's rule: the higher step, then timestamp, then value. */
-export function isLater(a: HistoryPoint, b: HistoryPoint): boolean {
-  if (a.step !== b.step) return a.step > b.step
-  const ta = a.timestamp ?? 0
-  const tb = b.timestamp ?? 0
-  if (ta !== tb) return ta > tb
-  return Number.isNaN(b.value) || a.value >= b.value
-}
-
-/** Orders a history by step then timestamp (stable) and drops identical repeated points (MLflow 3 logs some twice). */
-export function normaliseHistory(points: HistoryPoint[], sorted: boolean): HistoryPoint[] {
-  if (!sorted) points.sort((a, b) => a.step - b.step || (a.timestamp ?? 0) - (b.timestamp ?? 0))
-  let out = 0
-  for (let i = 0; i < points.length; i++) {
-    const p = points[i]
-    const q = out > 0 ? points[out - 1] : undefined
-    if (q && q.step === p.step && q.timestamp === p.timestamp && Object.is(q.value, p.value)) continue
-    points[out++] = p
-  }
-  points.length = out
-  return points
-}
-
-/** The metric of a full history: its latest point by MLflow's rule, and the history itself. */
-export function metricFromHistory(points: HistoryPoint[]): Metric | undefined {
-  if (!points.length) return undefined
-  let latest = points[0]
-  for (let i = 1; i < points.length; i++) if (isLater(points[i], latest)) latest = points[i]
-  return { value: latest.value, history: points }
 }
 
 /** A dataset a run used, as MLflow records it (inputs → datasets). */

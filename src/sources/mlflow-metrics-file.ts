@@ -2,6 +2,7 @@
 // write `timestamp value`; MLflow 3 model metrics add a fourth field). Parsed straight from bytes, chunk by
 // chunk, so a large file is streamed and a small one costs no string per line.
 import type { HistoryPoint } from '../core/run.js'
+import { HistoryBuilder } from './history.js'
 
 /** A line that could not be read: its 1-based number and what was wrong. */
 export interface BadMetricLine {
@@ -20,6 +21,9 @@ const ZERO = 48
 const NINE = 57
 const LOWER_E = 101
 const UPPER_E = 69
+/** fastLine results besides the next line's start. */
+const OTHER = -1
+const INCOMPLETE = -2
 /** Exact powers of ten a double holds (10^0 … 10^22), for the correctly rounded fast path. */
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`))
 
@@ -137,10 +141,8 @@ function parseFallback(buf: Buffer, s: number, e: number, integer: boolean): num
 
 /** Reads metric lines chunk by chunk into a history; lines split across chunks are joined. */
 export class MetricFileParser {
-  /** The points read so far, in file order unless `sorted` is false. */
-  readonly points: HistoryPoint[] = []
-  /** True while the points came in order of step then timestamp. */
-  sorted = true
+  /** The points read so far, in typed columns; the final value follows MLflow's rule (step, timestamp, value). */
+  readonly history: HistoryBuilder
   /** Lines that were not understood (at most `maxReported` kept; `badLines` counts all). */
   readonly problems: BadMetricLine[] = []
   badLines = 0
@@ -150,24 +152,161 @@ export class MetricFileParser {
   private textOf: Buffer | undefined
   private text = ''
 
-  constructor(private readonly maxReported = 5) {}
+  /** `capacity`: the points expected (e.g. the file size over ~30 bytes a line), to size the columns once. */
+  constructor(
+    private readonly maxReported = 5,
+    capacity = 64
+  ) {
+    this.history = new HistoryBuilder({ final: 'mlflow' }, capacity)
+  }
+
+  /** The points read so far as objects, in file order (tests and small files; readers use `history`). */
+  get points(): HistoryPoint[] {
+    return this.history.points()
+  }
+
+  /** True while the points came in order of step then timestamp. */
+  get sorted(): boolean {
+    return this.history.sorted
+  }
 
   /** Feeds the next chunk of the file. */
   push(chunk: Buffer): void {
-    let buf = chunk
-    if (this.rest) {
-      buf = Buffer.concat([this.rest, chunk])
-      this.rest = undefined
-    }
+    const buf = chunk
     let start = 0
+    if (this.rest) {
+      // Join only the split line, not the whole chunk.
+      const nl = chunk.indexOf(LF)
+      if (nl < 0) {
+        this.rest = Buffer.concat([this.rest, chunk])
+        return
+      }
+      const line = Buffer.concat([this.rest, chunk.subarray(0, nl)])
+      this.rest = undefined
+      this.parseLine(line, 0, line.length)
+      start = nl + 1
+    }
     const n = buf.length
-    for (;;) {
+    while (start < n) {
+      const next = this.fastLine(buf, start, n)
+      if (next >= 0) {
+        start = next
+        continue
+      }
+      if (next === INCOMPLETE) break
       const nl = buf.indexOf(LF, start)
       if (nl < 0) break
       this.parseLine(buf, start, nl)
       start = nl + 1
     }
     if (start < n) this.rest = Buffer.from(buf.subarray(start))
+  }
+
+  /**
+   * Parses the common line in one pass — `digits SP decimal[SP digits] LF`, nothing else — and returns the start
+   * of the next line; OTHER when the line is anything else (the general parseLine reads it), INCOMPLETE when the
+   * buffer ends first.
+   */
+  private fastLine(buf: Buffer, s: number, n: number): number {
+    let i = s
+    let c = 0
+    // Timestamp: 1..15 digits.
+    let timestamp = 0
+    for (; i < n; i++) {
+      c = buf[i]
+      if (c < ZERO || c > NINE) break
+      timestamp = timestamp * 10 + (c - ZERO)
+    }
+    if (i >= n) return INCOMPLETE
+    if (c !== SPACE || i === s || i - s > 15) return OTHER
+    i++
+    // Value: [-]digits[.digits][e[+-]digits].
+    const valueStart = i
+    if (i >= n) return INCOMPLETE
+    let negative = false
+    if (buf[i] === MINUS) {
+      negative = true
+      i++
+    }
+    let mantissa = 0
+    let digits = 0
+    let scale = 0
+    let seenDigit = false
+    let seenDot = false
+    for (; i < n; i++) {
+      c = buf[i]
+      if (c >= ZERO && c <= NINE) {
+        seenDigit = true
+        if (digits > 0 || c !== ZERO) {
+          mantissa = mantissa * 10 + (c - ZERO)
+          digits++
+        }
+        if (seenDot) scale--
+      } else if (c === DOT && !seenDot) seenDot = true
+      else break
+    }
+    if (i >= n) return INCOMPLETE
+    if (!seenDigit) return OTHER
+    if (c === LOWER_E || c === UPPER_E) {
+      i++
+      let expNegative = false
+      if (buf[i] === MINUS) {
+        expNegative = true
+        i++
+      } else if (buf[i] === PLUS) i++
+      let exp = 0
+      const expStart = i
+      for (; i < n; i++) {
+        c = buf[i]
+        if (c < ZERO || c > NINE) break
+        if (exp < 100000) exp = exp * 10 + (c - ZERO)
+      }
+      if (i >= n) return INCOMPLETE
+      if (i === expStart) return OTHER
+      scale += expNegative ? -exp : exp
+    }
+    const valueEnd = i
+    // Step: absent (two fields) or [-]1..15 digits.
+    let step = 0
+    if (c === SPACE) {
+      i++
+      let stepNegative = false
+      if (i < n && buf[i] === MINUS) {
+        stepNegative = true
+        i++
+      }
+      const stepStart = i
+      for (; i < n; i++) {
+        c = buf[i]
+        if (c < ZERO || c > NINE) break
+        step = step * 10 + (c - ZERO)
+      }
+      if (i >= n) return INCOMPLETE
+      if (i === stepStart || i - stepStart > 15) return OTHER
+      if (stepNegative) step = -step
+    }
+    if (c !== LF) return OTHER
+    let value: number
+    if (digits > 16 || mantissa > Number.MAX_SAFE_INTEGER) value = this.slowFloat(buf, valueStart, valueEnd)
+    else if (mantissa === 0) value = negative ? -0 : 0
+    else if (scale === 0) value = negative ? -mantissa : mantissa
+    else if (scale < 0 && scale >= -22)
+      value = negative ? -(mantissa / POW10[-scale]) : mantissa / POW10[-scale]
+    else if (scale > 0 && scale <= 22 && mantissa * POW10[scale] <= Number.MAX_SAFE_INTEGER)
+      value = negative ? -(mantissa * POW10[scale]) : mantissa * POW10[scale]
+    else value = this.slowFloat(buf, valueStart, valueEnd)
+    this.line++
+    this.history.add(step, value, timestamp)
+    return i + 1
+  }
+
+  /** A decimal that needs a correctly rounded conversion from text: one latin1 string per chunk, sliced per value. */
+  private slowFloat(buf: Buffer, s: number, e: number): number {
+    if (this.textOf !== buf) {
+      this.textOf = buf
+      this.text = buf.toString('latin1')
+    }
+    return parseFloat(this.text.substring(s, e))
   }
 
   /** Ends the file: parses a last line without a newline. */
@@ -224,12 +363,7 @@ export class MetricFileParser {
     }
     let value = parseFloatBytes(buf, bounds[2], bounds[3])
     if (value === SLOW) {
-      // One latin1 string per chunk, sliced per value: far cheaper than a Buffer-to-string per value.
-      if (this.textOf !== buf) {
-        this.textOf = buf
-        this.text = buf.toString('latin1')
-      }
-      value = parseFloat(this.text.substring(bounds[2], bounds[3]))
+      value = this.slowFloat(buf, bounds[2], bounds[3])
     }
     if (value === undefined) {
       this.bad(
@@ -248,15 +382,7 @@ export class MetricFileParser {
         return
       }
     }
-    const points = this.points
-    const last = points.length ? points[points.length - 1] : undefined
-    if (
-      last &&
-      this.sorted &&
-      (step < last.step || (step === last.step && timestamp < (last.timestamp as number)))
-    )
-      this.sorted = false
-    points.push({ step, value, timestamp })
+    this.history.add(step, value, timestamp)
   }
 }
 

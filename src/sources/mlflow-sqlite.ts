@@ -8,7 +8,8 @@ import path from 'node:path'
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js'
 import type { HistoryPoint, Metric, Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { buildMlflowRun, metricFromHistory, normaliseHistory, type MlflowDataset } from './mlflow-common.js'
+import { HistoryBuilder } from './history.js'
+import { buildMlflowRun, type MlflowDataset } from './mlflow-common.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
 /** The largest database read: sql.js needs the whole file in memory, so a larger one is reported and skipped. */
@@ -202,7 +203,7 @@ interface RunRow {
   experimentId: string
   params: Map<string, string>
   tags: Map<string, string>
-  histories: Map<string, { points: HistoryPoint[]; sorted: boolean }>
+  histories: Map<string, HistoryBuilder>
   latest: Map<string, HistoryPoint>
   datasets: MlflowDataset[]
 }
@@ -291,16 +292,8 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
         if (!point) return
         const key = String(row[1])
         let history = run.histories.get(key)
-        if (!history) run.histories.set(key, (history = { points: [], sorted: true }))
-        const last = history.points[history.points.length - 1]
-        if (
-          last &&
-          history.sorted &&
-          (point.step < last.step ||
-            (point.step === last.step && (point.timestamp ?? 0) < (last.timestamp ?? 0)))
-        )
-          history.sorted = false
-        history.points.push(point)
+        if (!history) run.histories.set(key, (history = new HistoryBuilder({ final: 'mlflow' })))
+        history.add(point.step, point.value, point.timestamp)
       }
     )
   }
@@ -341,9 +334,9 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
   const out: Run[] = []
   for (const row of runs.values()) {
     const metrics: Record<string, Metric> = {}
-    for (const [key, { points, sorted }] of row.histories) {
-      const metric = metricFromHistory(normaliseHistory(points, sorted))
-      if (metric) metrics[key] = metric
+    for (const [key, history] of row.histories) {
+      const built = history.build()
+      if (built) metrics[key] = { value: built.value, history: built.history }
     }
     // latest_metrics is MLflow's own answer for the latest value; without it the history decides by the same rule.
     for (const [key, latest] of row.latest) {

@@ -5,7 +5,8 @@ import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import type { HistoryPoint, Metric, Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { buildMlflowRun, metricFromHistory, normaliseHistory, type MlflowDataset } from './mlflow-common.js'
+import type { HistoryBuilder } from './history.js'
+import { buildMlflowRun, type MlflowDataset } from './mlflow-common.js'
 import { MetricFileParser } from './mlflow-metrics-file.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
@@ -282,35 +283,49 @@ async function readKeyValues(
   return out
 }
 
-/** Reads every metric file of a run into metrics with their full histories. */
+/** Reads every metric file of a run into metrics: the final value from the full series, the history thinned. */
 async function readMetrics(
   root: string,
   ctx: ReadContext,
   place: DiagnosticPlace
 ): Promise<Record<string, Metric>> {
   const keys = await listKeys(root, ctx, place)
-  const histories = await Promise.all(
-    keys.map(({ key, file }) => readMetricFile(file, ctx, { ...place, key }))
+  const series = await Promise.all(
+    keys.map(({ key, file }) => readMetricSeries(file, ctx, { ...place, key }))
   )
   const metrics: Record<string, Metric> = {}
   keys.forEach(({ key, file }, i) => {
-    const history = histories[i]
-    if (!history) return
-    const metric = metricFromHistory(history)
-    if (metric) metrics[key] = metric
+    const builder = series[i]
+    if (!builder) return
+    const built = builder.build()
+    if (built) metrics[key] = { value: built.value, history: built.history }
     else ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key })
   })
   return metrics
 }
 
-/** Reads one metric file (whole when small, streamed when large); undefined when it cannot be read. */
+/**
+ * Reads one metric file into its history: sorted by step then timestamp, repeated identical points dropped,
+ * thinned to MAX_HISTORY_POINTS; undefined when the file cannot be read.
+ */
 export async function readMetricFile(
   file: string,
   ctx: ReadContext,
   place: DiagnosticPlace
 ): Promise<HistoryPoint[] | undefined> {
-  const parser = new MetricFileParser()
+  const builder = await readMetricSeries(file, ctx, place)
+  return builder ? (builder.build()?.history ?? []) : undefined
+}
+
+/** Reads one metric file (whole when small, streamed when large) into a series; undefined when it cannot be read. */
+async function readMetricSeries(
+  file: string,
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): Promise<HistoryBuilder | undefined> {
   const info = await lstat(file).catch(() => undefined)
+  // About 30 bytes a line: the columns are sized once for a whole file, grown for a streamed one.
+  const parser = new MetricFileParser(5, info ? Math.min(Math.ceil(info.size / 30), 1 << 16) : 64)
   if (info && info.isFile() && info.size <= READ_WHOLE_BYTES) {
     const bytes = await ctx.readBytes(file, place)
     if (!bytes) return undefined
@@ -343,7 +358,7 @@ export async function readMetricFile(
       place
     )
   }
-  return normaliseHistory(parser.points, parser.sorted)
+  return parser.history
 }
 
 /** Reads a run's dataset inputs (`inputs/<id>/meta.yaml` → the experiment's `datasets/<id>/meta.yaml`). */

@@ -4,10 +4,11 @@
 // event file in a folder merges into it; Lightning's `hparams.yaml` beside them gives the params.
 // Files are streamed and decoded from Buffer offsets, never read whole.
 import path from 'node:path'
-import { flattenParams, makeRun, type HistoryPoint, type Metric, type Run } from '../core/run.js'
+import { flattenParams, makeRun, type Metric, type Run } from '../core/run.js'
 import { isPlainObject } from './builtin.js'
 import type { ReadContext } from './context.js'
 import { maskedCrc32c } from './crc.js'
+import { HistoryBuilder } from './history.js'
 import { ProtoError, ProtoReader, halfToNumber } from './protobuf.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
@@ -32,38 +33,36 @@ export const tensorboardSource: RunSource = {
   }
 }
 
-/** Scalar series of one or more event files, by tag, kept in columns (no object per point until asked). */
+/** Scalar series of one or more event files, by tag, kept in typed columns (no object per point until the end). */
 export class ScalarSeries {
-  private readonly columns = new Map<string, { steps: number[]; values: number[]; times: number[] }>()
+  private readonly columns = new Map<string, HistoryBuilder>()
   /** Counts of what was skipped, by kind. */
   readonly skipped = { nonScalar: 0, hparams: 0, placeholder: 0 }
   events = 0
-  /** Adds one point of a tag. */
+  /** Adds one point of a tag (`wallTime` in seconds). */
   add(tag: string, step: number, wallTime: number, value: number): void {
     let c = this.columns.get(tag)
-    if (!c) this.columns.set(tag, (c = { steps: [], values: [], times: [] }))
-    c.steps.push(step)
-    c.values.push(value)
-    c.times.push(wallTime)
+    // Sorted by step only (stable: a repeated step keeps the order written); the final value is the last
+    // written point of the highest step.
+    if (!c)
+      this.columns.set(
+        tag,
+        (c = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' }))
+      )
+    c.add(step, value, Math.round(wallTime * 1000))
   }
   /** Number of points over all tags. */
   get points(): number {
     let n = 0
-    for (const c of this.columns.values()) n += c.steps.length
+    for (const c of this.columns.values()) n += c.length
     return n
   }
-  /** Each tag's history, sorted by step (stable, so a repeated step keeps the order written). */
-  histories(): Map<string, HistoryPoint[]> {
-    const out = new Map<string, HistoryPoint[]>()
+  /** Each tag's metric: the final value from the full series, the history sorted by step and thinned. */
+  metrics(): Map<string, Metric> {
+    const out = new Map<string, Metric>()
     for (const [tag, c] of this.columns) {
-      const n = c.steps.length
-      const points: HistoryPoint[] = new Array(n)
-      let sorted = true
-      for (let i = 0; i < n; i++) {
-        points[i] = { step: c.steps[i], value: c.values[i], timestamp: Math.round(c.times[i] * 1000) }
-        if (i > 0 && c.steps[i - 1] > c.steps[i]) sorted = false
-      }
-      out.set(tag, sorted ? points : points.sort((a, b) => a.step - b.step))
+      const built = c.build()
+      if (built) out.set(tag, { value: built.value, history: built.history })
     }
     return out
   }
@@ -92,8 +91,7 @@ export async function readTensorBoardRun(dir: string, ctx: ReadContext): Promise
   }
 
   const metrics: Record<string, Metric> = {}
-  for (const [tag, history] of series.histories())
-    metrics[tag] = { value: history[history.length - 1].value, history }
+  for (const [tag, metric] of series.metrics()) metrics[tag] = metric
   if (!Object.keys(metrics).length) {
     if (!readable) return undefined
     if (!hasHparams) {

@@ -1,0 +1,159 @@
+import { HistoryBuilder, MAX_HISTORY_POINTS } from '../src/sources/history.js'
+
+describe('HistoryBuilder', () => {
+  it('keeps a short series whole, as objects, with and without timestamps', () => {
+    const b = new HistoryBuilder()
+    b.add(0, 0.5, 10)
+    b.add(1, 0.25)
+    expect(b.build()).toEqual({
+      value: 0.25,
+      finalIndex: 1,
+      total: 2,
+      history: [
+        { step: 0, value: 0.5, timestamp: 10 },
+        { step: 1, value: 0.25 }
+      ]
+    })
+    expect(new HistoryBuilder().build()).toBeUndefined()
+  })
+
+  it('thins a long series evenly to MAX_HISTORY_POINTS, keeping the first and last points and the order', () => {
+    const b = new HistoryBuilder({}, 4) // grows from a small capacity
+    const n = 123_457
+    for (let i = 0; i < n; i++) b.add(i, i * 2, 1000 + i)
+    const built = b.build()
+    expect(built?.total).toBe(n)
+    const history = built?.history ?? []
+    expect(history).toHaveLength(MAX_HISTORY_POINTS)
+    expect(history[0]).toEqual({ step: 0, value: 0, timestamp: 1000 })
+    expect(history[history.length - 1]).toEqual({ step: n - 1, value: (n - 1) * 2, timestamp: 1000 + n - 1 })
+    const gaps = new Set<number>()
+    for (let i = 1; i < history.length; i++) {
+      expect(history[i].step).toBeGreaterThan(history[i - 1].step)
+      gaps.add(history[i].step - history[i - 1].step)
+    }
+    // Evenly spaced: every gap is the stride rounded down or up.
+    const stride = (n - 1) / (MAX_HISTORY_POINTS - 1)
+    expect([...gaps].every(g => g === Math.floor(stride) || g === Math.ceil(stride))).toBe(true)
+    expect(built?.value).toBe((n - 1) * 2)
+  })
+
+  it('honours a smaller cap and keeps exactly the cap at cap + 1 points', () => {
+    const b = new HistoryBuilder({ maxPoints: 3 })
+    for (let i = 0; i < 4; i++) b.add(i, i)
+    expect(b.build()?.history.map(p => p.step)).toEqual([0, 2, 3])
+  })
+
+  it('sorts by step, stable, then by timestamp; or by step only, as written', () => {
+    const points: [number, number, number][] = [
+      [2, 20, 5],
+      [1, 10, 9],
+      [2, 21, 3],
+      [1, 11, 9],
+      [0, 0, 1]
+    ]
+    const byTime = new HistoryBuilder()
+    const written = new HistoryBuilder({ byTimestamp: false })
+    for (const [s, v, t] of points) {
+      byTime.add(s, v, t)
+      written.add(s, v, t)
+    }
+    expect(byTime.sorted).toBe(false)
+    expect(byTime.build()?.history.map(p => p.value)).toEqual([0, 10, 11, 21, 20])
+    expect(written.build()?.history.map(p => p.value)).toEqual([0, 10, 11, 20, 21])
+  })
+
+  it('takes the final value by the format rule from the full series, even when thinning drops that point', () => {
+    const add = (b: HistoryBuilder) => {
+      b.add(5, 1, 100)
+      b.add(5, 3, 200)
+      b.add(5, 2, 200) // same step and time as the previous: MLflow takes the higher value
+      b.add(4, 9, 300) // written last, lower step
+      return b
+    }
+    expect(add(new HistoryBuilder({ final: 'mlflow' })).build()).toMatchObject({ value: 3, finalIndex: 1 })
+    expect(add(new HistoryBuilder({ final: 'max-step' })).build()).toMatchObject({ value: 2, finalIndex: 2 })
+    expect(add(new HistoryBuilder({ final: 'last-written' })).build()).toMatchObject({
+      value: 9,
+      finalIndex: 3
+    })
+
+    // MLflow: at equal step and time NaN loses to any value; alone, NaN is the value.
+    const nan = new HistoryBuilder({ final: 'mlflow' })
+    nan.add(1, 0.5, 7)
+    nan.add(1, NaN, 7)
+    expect(nan.build()?.value).toBe(0.5)
+    const onlyNan = new HistoryBuilder({ final: 'mlflow' })
+    onlyNan.add(1, NaN)
+    expect(onlyNan.build()?.value).toBeNaN()
+
+    // A thinned series: the peak in the middle is the MLflow final (same step and time), though not kept.
+    const thinned = new HistoryBuilder({ final: 'mlflow', maxPoints: 2 })
+    thinned.add(1, 0, 1)
+    thinned.add(1, 99, 1)
+    thinned.add(1, 1, 1)
+    const built = thinned.build()
+    expect(built?.value).toBe(99)
+    expect(built?.history.map(p => p.value)).toEqual([0, 1])
+  })
+
+  it('keeps NaN and infinite values as points', () => {
+    const b = new HistoryBuilder()
+    b.add(0, NaN, 1)
+    b.add(1, Infinity, 2)
+    b.add(2, -Infinity, 3)
+    const built = b.build()
+    expect(built?.history.map(p => p.value)).toEqual([NaN, Infinity, -Infinity])
+    expect(built?.value).toBe(-Infinity)
+  })
+
+  it('drops identical repeats (NaN equal to NaN, missing timestamps equal); keeps near repeats', () => {
+    const b = new HistoryBuilder({ final: 'mlflow' })
+    b.add(0, 1, 10)
+    b.add(0, 1, 10) // identical
+    b.add(0, 1, 11) // another time
+    b.add(1, NaN)
+    b.add(1, NaN) // identical
+    b.add(1, 2)
+    b.add(1, 2) // identical
+    b.add(2, 0)
+    b.add(2, -0) // -0 is not 0
+    const built = b.build()
+    expect(built?.total).toBe(6)
+    expect(built?.history).toEqual([
+      { step: 0, value: 1, timestamp: 10 },
+      { step: 0, value: 1, timestamp: 11 },
+      { step: 1, value: NaN },
+      { step: 1, value: 2 },
+      { step: 2, value: 0 },
+      { step: 2, value: -0 }
+    ])
+  })
+
+  it('same-step keeps the last written point of each step; keep keeps every repeat', () => {
+    const add = (b: HistoryBuilder) => {
+      b.add(1, 1)
+      b.add(0, 5)
+      b.add(1, 2, 50)
+      b.add(0, 5)
+      return b.build()?.history
+    }
+    expect(add(new HistoryBuilder({ repeats: 'same-step', byTimestamp: false }))).toEqual([
+      { step: 0, value: 5 },
+      { step: 1, value: 2, timestamp: 50 }
+    ])
+    expect(add(new HistoryBuilder({ repeats: 'keep', byTimestamp: false }))).toHaveLength(4)
+  })
+
+  it('lists every point as written', () => {
+    const b = new HistoryBuilder()
+    b.add(3, 1, 5)
+    b.add(1, 2)
+    expect(b.points()).toEqual([
+      { step: 3, value: 1, timestamp: 5 },
+      { step: 1, value: 2 }
+    ])
+    expect(b.length).toBe(2)
+    expect(b.finalValue()).toBe(1)
+  })
+})
