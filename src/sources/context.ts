@@ -37,7 +37,11 @@ export interface ReadContext {
   /** Reads a binary file whole under the size limit; undefined (with a diagnostic) otherwise. */
   readBytes(file: string, place?: DiagnosticPlace, maxBytes?: number): Promise<Buffer | undefined>
   /** Opens a file for streaming (no size limit); undefined (with a diagnostic) when it must not be read. */
-  openStream(file: string, place?: DiagnosticPlace): Promise<NodeJS.ReadableStream | undefined>
+  openStream(
+    file: string,
+    place?: DiagnosticPlace,
+    options?: { highWaterMark?: number }
+  ): Promise<NodeJS.ReadableStream | undefined>
   /** Reads and parses lenient JSON; undefined (with a diagnostic naming line and column) when it does not parse. */
   readJson(file: string, place?: DiagnosticPlace): Promise<unknown>
   /** Reads and parses YAML (aliases bounded, unknown tags kept as plain values); undefined on error. */
@@ -152,10 +156,11 @@ export async function createReadContext(workspace: string, options: ReadContextO
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
       return text
     },
-    async openStream(file, place) {
+    async openStream(file, place, options) {
       const admitted = await admit(file, place)
       if (!admitted) return undefined
-      return createReadStream(path.resolve(root, file))
+      const { highWaterMark } = options ?? {}
+      return createReadStream(path.resolve(root, file), highWaterMark ? { highWaterMark } : undefined)
     },
     async readJson(file, place) {
       const text = await ctx.readText(file, place)

@@ -331,7 +331,7 @@ async function readMetricSeries(
     if (!bytes) return undefined
     parser.push(bytes)
   } else {
-    const stream = await ctx.openStream(file, place)
+    const stream = await ctx.openStream(file, place, { highWaterMark: 1024 * 1024 })
     if (!stream) return undefined
     try {
       for await (const chunk of stream)

@@ -18,6 +18,8 @@ export const EVENT_FILE_PREFIX = 'events.out.tfevents.'
 const LFS_POINTER = 'version https://git-lfs.github.com/spec/'
 /** The largest single record accepted (a bigger one means a corrupt length or a file that is not event data). */
 const MAX_RECORD = 256 * 1024 * 1024
+/** Event files are read in 1 MiB chunks: fewer chunks, fewer records split across two. */
+const STREAM_CHUNK = 1024 * 1024
 
 const isEventFile = (f: string) => f.startsWith(EVENT_FILE_PREFIX)
 
@@ -217,7 +219,7 @@ export async function readEventFile(
   series: ScalarSeries,
   ctx: ReadContext
 ): Promise<boolean> {
-  const stream = await ctx.openStream(file, { run })
+  const stream = await ctx.openStream(file, { run }, { highWaterMark: STREAM_CHUNK })
   if (!stream) return false
   const decoder = new EventDecoder(series)
   let scan: EventFileScan
@@ -271,6 +273,15 @@ export async function readEventFile(
       { run }
     )
   }
+  return true
+}
+
+const SCALARS = Buffer.from('scalars')
+const HPARAMS = Buffer.from('hparams')
+
+function sameBytes(buf: Buffer, start: number, end: number, name: Buffer): boolean {
+  if (end - start !== name.length) return false
+  for (let i = 0; i < name.length; i++) if (buf[start + i] !== name[i]) return false
   return true
 }
 
@@ -393,7 +404,13 @@ class EventDecoder {
         const pEnd = m.bytes()
         const p = this.plugin.reset(buf, m.start, pEnd)
         while (p.next()) {
-          if (p.field === 1 && p.wire === 2) return p.string()
+          if (p.field === 1 && p.wire === 2) {
+            // The two names that matter, matched on their bytes: no string per value.
+            const nEnd = p.bytes()
+            if (sameBytes(buf, p.start, nEnd, SCALARS)) return 'scalars'
+            if (sameBytes(buf, p.start, nEnd, HPARAMS)) return 'hparams'
+            return buf.toString('utf8', p.start, nEnd)
+          }
           p.skip()
         }
         return ''
@@ -408,36 +425,51 @@ class EventDecoder {
     const t = this.tensor.reset(buf, start, end)
     let dtype = 0
     let elements = 1
-    let content: [number, number] | undefined
-    const values: number[] = []
+    let contentStart = -1
+    let contentEnd = -1
+    // Only one value matters: count them, keep the first (no array per tensor).
+    let count = 0
+    let first = 0
     while (t.next()) {
       const f = t.field
       if (f === 1 && t.wire === 0) dtype = t.uint32()
       else if (f === 2 && t.wire === 2) elements = this.shapeElements(t)
       else if (f === 4 && t.wire === 2) {
-        const cEnd = t.bytes()
-        content = [t.start, cEnd]
+        contentEnd = t.bytes()
+        contentStart = t.start
       } else if (f === 5 || f === 6 || f === 13) {
         // float_val, double_val, half_val: packed (wire 2) or one value per field.
         if (t.wire === 2) {
           const pEnd = t.bytes()
           const p = t.start
-          if (f === 5) for (let i = p; i + 4 <= pEnd; i += 4) values.push(buf.readFloatLE(i))
-          else if (f === 6) for (let i = p; i + 8 <= pEnd; i += 8) values.push(buf.readDoubleLE(i))
-          else {
+          const size = f === 5 ? 4 : 8
+          if (f !== 13) {
+            const n = Math.floor((pEnd - p) / size)
+            if (count === 0 && n > 0) first = f === 5 ? buf.readFloatLE(p) : buf.readDoubleLE(p)
+            count += n
+          } else {
             const h = new ProtoReader(buf, p, pEnd)
-            while (h.pos < h.end) values.push(this.halfBits(dtype, h.uint32()))
+            while (h.pos < h.end) {
+              const v = this.halfBits(dtype, h.uint32())
+              if (count++ === 0) first = v
+            }
           }
-        } else if (f === 5 && t.wire === 5) values.push(t.float())
-        else if (f === 6 && t.wire === 1) values.push(t.double())
-        else if (f === 13 && t.wire === 0) values.push(this.halfBits(dtype, t.uint32()))
-        else t.skip()
+        } else if (f === 5 && t.wire === 5) {
+          const v = t.float()
+          if (count++ === 0) first = v
+        } else if (f === 6 && t.wire === 1) {
+          const v = t.double()
+          if (count++ === 0) first = v
+        } else if (f === 13 && t.wire === 0) {
+          const v = this.halfBits(dtype, t.uint32())
+          if (count++ === 0) first = v
+        } else t.skip()
       } else t.skip()
     }
     if (elements !== 1) return undefined
-    if (content) {
-      const [s, e] = content
-      const size = e - s
+    if (contentStart >= 0) {
+      const s = contentStart
+      const size = contentEnd - s
       if (dtype === DT_FLOAT && size === 4) return buf.readFloatLE(s)
       if (dtype === DT_DOUBLE && size === 8) return buf.readDoubleLE(s)
       if ((dtype === DT_HALF || dtype === DT_BFLOAT16) && size === 2)
@@ -446,7 +478,7 @@ class EventDecoder {
     }
     if (dtype !== DT_FLOAT && dtype !== DT_DOUBLE && dtype !== DT_HALF && dtype !== DT_BFLOAT16)
       return undefined
-    return values.length === 1 ? values[0] : undefined
+    return count === 1 ? first : undefined
   }
 
   private halfBits(dtype: number, bits: number): number {
