@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Collection, Run } from '../src/core/run.js'
 import { csvSource } from '../src/sources/csv.js'
 import { collectRuns } from '../src/sources/detect.js'
+import { MAX_HISTORY_POINTS } from '../src/sources/history.js'
 import {
   KERAS_VAL_ACCURACY,
   LIGHTNING_TRAIN_LOSS,
@@ -155,7 +156,11 @@ describe('CSV logger reader on generated logs', () => {
       limits: { maxTextBytes: 1024 }
     })
     const run = byName(c, 'out/run_a')
-    expect(run.metrics.loss.history).toHaveLength(20000)
+    // 20,000 rows thinned to MAX_HISTORY_POINTS, the first and the last kept; the value is the full series' last.
+    const history = run.metrics.loss.history ?? []
+    expect(history).toHaveLength(MAX_HISTORY_POINTS)
+    expect(history[0]).toEqual({ step: 0, value: 1 })
+    expect(history[MAX_HISTORY_POINTS - 1]).toEqual({ step: 19999, value: 1 / 20000 })
     expect(run.metrics.loss.value).toBe(1 / 20000)
     expect(c.diagnostics).toEqual([])
   })

@@ -4,15 +4,9 @@
 // a streaming delimited-text parser, exact YAML/TOML reading, and number and metric flattening.
 import path from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
-import {
-  flattenParams,
-  makeRun,
-  type HistoryPoint,
-  type Metric,
-  type ParamValue,
-  type Run
-} from '../core/run.js'
+import { flattenParams, makeRun, type Metric, type ParamValue, type Run } from '../core/run.js'
 import { loadYaml, numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
+import { HistoryBuilder } from './history.js'
 import { ExactNumber } from './json.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
@@ -129,7 +123,8 @@ export async function readSeriesTable(
   let stepColumn = ''
   let timeIndex = -1
   let skipIndexes = new Set<number>()
-  const series = new Map<number, Map<number, HistoryPoint>>()
+  // One series per column; a later row with the same step replaces the earlier one's value.
+  const series = new Map<number, HistoryBuilder>()
   const badValue = new Map<number, { line: number; text: string; count: number }>()
   let notTable = false
   let raggedReported = false
@@ -222,10 +217,12 @@ export async function readSeriesTable(
         continue
       }
       let points = series.get(i)
-      if (!points) series.set(i, (points = new Map()))
-      const point: HistoryPoint = { step, value }
-      if (timestamp !== undefined && Number.isFinite(timestamp)) point.timestamp = timestamp
-      points.set(step, point)
+      if (!points)
+        series.set(
+          i,
+          (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'same-step' }))
+        )
+      points.add(step, value, timestamp !== undefined && Number.isFinite(timestamp) ? timestamp : undefined)
     }
     return true
   }
@@ -257,7 +254,7 @@ export async function readSeriesTable(
   for (const [i, bad] of badValue) {
     const column = header[i]
     const where = { ...place, key: column, line: bad.line, column: i + 1 }
-    if (!series.get(i)?.size) {
+    if (!series.get(i)?.length) {
       // A column of text only (a note, a name) is not a metric: say so once, without alarm.
       ctx.warn(
         file,
@@ -276,11 +273,10 @@ export async function readSeriesTable(
   const valueColumns = header.map((_, i) => i).filter(i => !skipIndexes.has(i))
   const metrics: Record<string, Metric> = {}
   for (const i of valueColumns) {
-    const points = series.get(i)
-    if (!points || points.size === 0) continue
-    const history = [...points.values()].sort((a, b) => a.step - b.step)
+    const built = series.get(i)?.build()
+    if (!built) continue
     const name = options.metricName && valueColumns.length === 1 ? options.metricName : header[i]
-    metrics[name] = { value: history[history.length - 1].value, history }
+    metrics[name] = { value: built.value, history: built.history }
   }
   return { stepColumn, metrics }
 }

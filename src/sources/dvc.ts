@@ -14,6 +14,7 @@ import {
   type ParamValue,
   type Run
 } from '../core/run.js'
+import { HistoryBuilder } from './history.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import {
   describeValue,
@@ -515,19 +516,25 @@ async function readPlotSeries(
   const raw = await readStructured(ctx, ref.file, place)
   const rows = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw).find(Array.isArray) : undefined
   if (!rows || !rows.every(r => isRecord(r) && typeof r.step === 'number')) return {} // not a per-step series
-  const out: Record<string, Metric> = {}
+  // Sorted by step (stable); the value is the last written at the highest step.
+  const series = new Map<string, HistoryBuilder>()
   for (const row of rows as Record<string, unknown>[]) {
     for (const [key, value] of Object.entries(row)) {
       if (key === 'step' || key === 'timestamp' || typeof value !== 'number') continue
       const name = dvcliveName ?? key.split('/').join('.')
-      const metric = (out[name] ??= { value, history: [] })
-      metric.history?.push({ step: row.step as number, value })
+      let points = series.get(name)
+      if (!points)
+        series.set(
+          name,
+          (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' }))
+        )
+      points.add(row.step as number, value)
     }
   }
-  for (const metric of Object.values(out)) {
-    metric.history?.sort((a, b) => a.step - b.step)
-    const last = metric.history?.[metric.history.length - 1]
-    if (last) metric.value = last.value
+  const out: Record<string, Metric> = {}
+  for (const [name, points] of series) {
+    const built = points.build()
+    if (built) out[name] = { value: built.value, history: built.history }
   }
   return out
 }

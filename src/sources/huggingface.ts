@@ -7,12 +7,12 @@ import {
   emptyMetadata,
   flattenParams,
   makeRun,
-  type HistoryPoint,
   type Metric,
   type ParamValue,
   type Run,
   type RunMetadata
 } from '../core/run.js'
+import { HistoryBuilder } from './history.js'
 import { numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
 import { describeValue, isRecord, plainParams, truncate } from './csv.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -236,7 +236,8 @@ function readLogHistory(
     )
     return
   }
-  const series = new Map<string, Map<number, HistoryPoint & { exact?: string }>>()
+  // One series per key; an entry with the same step replaces the earlier one. Exact texts by point index.
+  const series = new Map<string, { points: HistoryBuilder; exact?: Map<number, string> }>()
   const badKeys = new Map<string, number>()
   let badEntries = 0
   log.forEach((entry, index) => {
@@ -267,12 +268,16 @@ function readLogHistory(
         continue
       }
       const name = key === 'loss' ? 'train_loss' : key
-      let points = series.get(name)
-      if (!points) series.set(name, (points = new Map()))
-      points.set(
-        step.value,
-        n.exact ? { step: step.value, value: n.value, exact: n.exact } : { step: step.value, value: n.value }
-      )
+      let entry = series.get(name)
+      if (!entry)
+        series.set(
+          name,
+          (entry = {
+            points: new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'same-step' })
+          })
+        )
+      if (n.exact) (entry.exact ??= new Map()).set(entry.points.length, n.exact)
+      entry.points.add(step.value, n.value)
     }
   })
   for (const [key, index] of badKeys) {
@@ -282,11 +287,12 @@ function readLogHistory(
       { ...place, key }
     )
   }
-  for (const [name, points] of series) {
-    const sorted = [...points.values()].sort((a, b) => a.step - b.step)
-    const last = sorted[sorted.length - 1]
-    const metric: Metric = { value: last.value, history: sorted.map(({ step, value }) => ({ step, value })) }
-    if (last.exact) metric.exact = last.exact
+  for (const [name, { points, exact }] of series) {
+    const built = points.build()
+    if (!built) continue
+    const metric: Metric = { value: built.value, history: built.history }
+    const finalExact = exact?.get(built.finalIndex)
+    if (finalExact) metric.exact = finalExact
     metrics[name] = metric
   }
 }

@@ -16,6 +16,7 @@ import {
 import { isPlainObject } from './builtin.js'
 import type { ReadContext } from './context.js'
 import { crc32 } from './crc.js'
+import { HistoryBuilder } from './history.js'
 import { ExactNumber, parseJsonLenient, plainJson } from './json.js'
 import { ProtoError, ProtoReader } from './protobuf.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -137,8 +138,8 @@ export async function readWandbRun(dir: string, ctx: ReadContext): Promise<Run |
   if (files.history && !series.size) await readHistoryJsonl(files.history, folder, series, ctx)
 
   const metrics: Record<string, Metric> = {}
-  for (const [key, history] of series.entries()) {
-    const value = summary.get(key) ?? history[history.length - 1].value
+  for (const [key, { value: last, history }] of series.entries()) {
+    const value = summary.get(key) ?? last
     metrics[key] = { value, history }
   }
   for (const [key, value] of summary) if (!metrics[key]) metrics[key] = { value }
@@ -240,9 +241,9 @@ function unwrapConfig(raw: NestedObject): NestedObject {
   return out
 }
 
-/** Collects metric series: one list of points per key, in the order logged. */
+/** Collects metric series: typed columns per key, in the order logged. */
 class SeriesBuilder {
-  private readonly series = new Map<string, HistoryPoint[]>()
+  private readonly series = new Map<string, HistoryBuilder>()
   get size(): number {
     return this.series.size
   }
@@ -255,17 +256,23 @@ class SeriesBuilder {
         : undefined
     numericLeaves(row, '', (key, value) => {
       let points = this.series.get(key)
-      if (!points) this.series.set(key, (points = []))
-      points.push(ts === undefined ? { step, value } : { step, value, timestamp: ts })
+      // Sorted by step (stable, so repeated steps keep their order); the last value is the highest step's last.
+      if (!points)
+        this.series.set(
+          key,
+          (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' }))
+        )
+      points.add(step, value, ts)
     })
   }
-  /** The series, each sorted by step (stable, so repeated steps keep their order). */
-  entries(): [string, HistoryPoint[]][] {
-    return [...this.series].map(([k, points]) => {
-      let sorted = true
-      for (let i = 1; i < points.length && sorted; i++) sorted = points[i - 1].step <= points[i].step
-      return [k, sorted ? points : [...points].sort((a, b) => a.step - b.step)]
-    })
+  /** Each series: its last value (highest step, last written) and its history, sorted by step and thinned. */
+  entries(): [string, { value: number; history: HistoryPoint[] }][] {
+    const out: [string, { value: number; history: HistoryPoint[] }][] = []
+    for (const [k, points] of this.series) {
+      const built = points.build()
+      if (built) out.push([k, { value: built.value, history: built.history }])
+    }
+    return out
   }
 }
 
