@@ -63,7 +63,10 @@ export interface ReadContextOptions {
 }
 
 /** Creates the guarded read context for one workspace. */
-export async function createReadContext(workspace: string, options: ReadContextOptions = {}): Promise<ReadContext> {
+export async function createReadContext(
+  workspace: string,
+  options: ReadContextOptions = {}
+): Promise<ReadContext> {
   let root = path.resolve(workspace)
   try {
     root = realpathSync(root)
@@ -76,7 +79,12 @@ export async function createReadContext(workspace: string, options: ReadContextO
     const r = path.relative(root, path.resolve(root, file))
     return (r === '' ? '.' : r).split(path.sep).join('/')
   }
-  const add = (severity: Diagnostic['severity'], file: string, message: string, place: DiagnosticPlace = {}) => {
+  const add = (
+    severity: Diagnostic['severity'],
+    file: string,
+    message: string,
+    place: DiagnosticPlace = {}
+  ) => {
     const { missingOk: _missingOk, ...where } = place
     diagnostics.push({ severity, file: rel(file), message, ...stripUndefined(where) })
   }
@@ -134,7 +142,12 @@ export async function createReadContext(workspace: string, options: ReadContextO
       const admitted = await admit(file, place)
       if (!admitted) return undefined
       if (admitted.size > maxBytes) {
-        add('error', file, `is ${admitted.size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`, place)
+        add(
+          'error',
+          file,
+          `is ${admitted.size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`,
+          place
+        )
         return undefined
       }
       try {
@@ -173,7 +186,8 @@ export async function createReadContext(workspace: string, options: ReadContextO
       }
       try {
         const { value, warnings } = parseJsonLenient(text)
-        for (const w of warnings) add('warning', file, w.message, { ...place, key: w.key, line: w.line, column: w.column })
+        for (const w of warnings)
+          add('warning', file, w.message, { ...place, key: w.key, line: w.line, column: w.column })
         return value
       } catch (e) {
         if (e instanceof JsonSyntaxError) {
