@@ -114,7 +114,9 @@ export function makeRun(fields: Pick<Run, 'id' | 'name' | 'source' | 'path'> & P
 
 /** A diagnostic's location as `file:line:column (run, key)` for logs and messages. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = [d.file, d.line, d.line !== undefined ? d.column : undefined].filter(x => x !== undefined).join(':')
+  const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
+    .filter(x => x !== undefined)
+    .join(':')
   const context = [d.run && `run ${JSON.stringify(d.run)}`, d.key && `key ${JSON.stringify(d.key)}`]
     .filter(Boolean)
     .join(', ')
@@ -122,7 +124,12 @@ export function formatDiagnostic(d: Diagnostic): string {
 }
 
 /** Flattens nested objects into dotted keys (`{a: {b: 1}}` → `{'a.b': 1}`); arrays become JSON text. */
-export function flattenParams(value: unknown, prefix = '', out: Record<string, ParamValue> = {}, depth = 0): Record<string, ParamValue> {
+export function flattenParams(
+  value: unknown,
+  prefix = '',
+  out: Record<string, ParamValue> = {},
+  depth = 0
+): Record<string, ParamValue> {
   if (value === null || typeof value !== 'object') {
     if (prefix) out[prefix] = toParamValue(value)
     return out
