@@ -1,0 +1,96 @@
+import { explainGitHubError, GitHubApiError, isGitHubRequestError } from './client.js';
+import { readFileAtRef } from './pr.js';
+
+// One commit on a branch through the Git Data API, with compare-and-swap: read the head, let the caller compute
+// the new files from the files at that head, write blobs, a tree on the head's tree and a commit (no custom
+// author, so GitHub signs it), then move the ref without force. When another push won the race (422 "Update is
+// not a fast forward") the whole thing is redone on the new head after a jittered exponential backoff.
+const defaultSleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
+function isNotFastForward(error) {
+    if (!isGitHubRequestError(error) || error.status !== 422)
+        return false;
+    const data = error.response?.data;
+    return /not a fast.?forward/i.test(data?.message ?? error.message);
+}
+/** Commits computed files on top of `branch`, retrying on a race; never force-pushes. */
+async function commitFilesToBranch(options) {
+    const { client, owner, repo, branch, message, computeFiles } = options;
+    const maxAttempts = Math.max(1, options.maxAttempts ?? 5);
+    const random = options.random ?? Math.random;
+    const sleep = options.sleep ?? defaultSleep;
+    const backoffBaseMs = options.backoffBaseMs ?? 500;
+    const where = `${owner}/${repo}@${branch}`;
+    for (let attempt = 1;; attempt++) {
+        let headSha;
+        try {
+            const { data } = await client.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+            headSha = data.object.sha;
+        }
+        catch (error) {
+            throw explainGitHubError(error, `reading the head of ${where}`, 'contents: read');
+        }
+        const cache = new Map();
+        const readFile = path => {
+            const clean = path.replace(/^\/+/, '');
+            let pending = cache.get(clean);
+            if (!pending) {
+                pending = readFileAtRef({ client, owner, repo, path: clean, ref: headSha });
+                cache.set(clean, pending);
+            }
+            return pending;
+        };
+        const files = (await computeFiles(readFile, headSha)) ?? {};
+        const changedPaths = [];
+        for (const [path, content] of Object.entries(files)) {
+            if ((await readFile(path)) !== content)
+                changedPaths.push(path.replace(/^\/+/, ''));
+        }
+        if (!changedPaths.length)
+            return { attempts: attempt, changedPaths: [] };
+        let commitSha;
+        try {
+            const { data: head } = await client.rest.git.getCommit({ owner, repo, commit_sha: headSha });
+            const tree = await Promise.all(changedPaths.map(async (path) => {
+                const { data: blob } = await client.rest.git.createBlob({
+                    owner,
+                    repo,
+                    content: files[path] ?? files[`/${path}`],
+                    encoding: 'utf-8'
+                });
+                return { path, mode: '100644', type: 'blob', sha: blob.sha };
+            }));
+            const { data: newTree } = await client.rest.git.createTree({
+                owner,
+                repo,
+                base_tree: head.tree.sha,
+                tree
+            });
+            const { data: commit } = await client.rest.git.createCommit({
+                owner,
+                repo,
+                message,
+                tree: newTree.sha,
+                parents: [headSha]
+            });
+            commitSha = commit.sha;
+        }
+        catch (error) {
+            throw explainGitHubError(error, `writing the commit for ${where}`, 'contents: write');
+        }
+        try {
+            await client.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commitSha, force: false });
+            return { commitSha, attempts: attempt, changedPaths };
+        }
+        catch (error) {
+            if (!isNotFastForward(error))
+                throw explainGitHubError(error, `moving ${where} to the new commit`, 'contents: write');
+            if (attempt >= maxAttempts) {
+                const hint = 'Another push landed before each of them; re-run the job (this never force-pushes).';
+                throw new GitHubApiError(`Committing to ${where} failed: the branch moved during each of ${attempt} attempts (422 "Update is not a fast forward"). ${hint}`, 422, `committing to ${where}`, hint, { cause: error });
+            }
+            await sleep(backoffBaseMs * 2 ** (attempt - 1) * (0.5 + random()));
+        }
+    }
+}
+
+export { commitFilesToBranch };

@@ -1,0 +1,6143 @@
+import { stat, lstat, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { realpathSync, readdirSync, statSync, createReadStream, readFileSync, lstatSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { StringDecoder } from 'node:string_decoder';
+import { createInterface } from 'node:readline';
+import { createRequire } from 'node:module';
+
+// The run model every source produces and every other layer consumes. Pure types and helpers.
+/** An empty metadata record with the defaults every source starts from. */
+function emptyMetadata() {
+    return { tags: [], status: 'finished', environment: {} };
+}
+/** Builds a run with empty params, metrics and metadata filled in. */
+function makeRun(fields) {
+    return {
+        params: {},
+        metrics: {},
+        ...fields,
+        metadata: { ...emptyMetadata(), ...(fields.metadata ?? {}) }
+    };
+}
+/** A diagnostic's location as `file:line:column (run, key)` for logs and messages. */
+function formatDiagnostic(d) {
+    const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
+        .filter(x => x !== undefined)
+        .join(':');
+    const context = [d.run && `run ${JSON.stringify(d.run)}`, d.key && `key ${JSON.stringify(d.key)}`]
+        .filter(Boolean)
+        .join(', ');
+    return `${where}${context ? ` (${context})` : ''}: ${d.message}`;
+}
+/** Flattens nested objects into dotted keys (`{a: {b: 1}}` → `{'a.b': 1}`); arrays become JSON text. */
+function flattenParams(value, prefix = '', out = {}, depth = 0) {
+    if (value === null || typeof value !== 'object') {
+        if (prefix)
+            out[prefix] = toParamValue(value);
+        return out;
+    }
+    if (Array.isArray(value) || depth > 32) {
+        if (prefix)
+            out[prefix] = safeJson(value);
+        return out;
+    }
+    for (const [k, v] of Object.entries(value)) {
+        flattenParams(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
+    }
+    return out;
+}
+/** Turns any logged value into a ParamValue without losing its text. */
+function toParamValue(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'bigint')
+        return value.toString();
+    return safeJson(value);
+}
+/** The canonical text of a param value, used to tell whether two values differ. */
+function paramText(value) {
+    if (value === undefined)
+        return '';
+    if (value === null)
+        return 'null';
+    return String(value);
+}
+function safeJson(value) {
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
+// The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
+/** Repository permission levels, weakest first. */
+const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
+/** Rules when there is no rules file. */
+function defaultRules() {
+    return {
+        metrics: {},
+        significance: { alpha: 0.05 },
+        commands: { permission: 'write' },
+        grouping: { patterns: ['-seed<N>', '-fold<N>'] }
+    };
+}
+const MINIMIZE_WORDS = [
+    'loss',
+    'error',
+    'err',
+    'latency',
+    'time',
+    'duration',
+    'size',
+    'rmse',
+    'mse',
+    'mae',
+    'mape',
+    'perplexity',
+    'ppl',
+    'wer',
+    'cer',
+    'memory',
+    'runtime'
+];
+/** The goal of a metric: its rule's, else guessed from its name (loss, error, latency … → minimize). */
+function goalOf(metric, rules) {
+    const rule = rules.metrics[metric];
+    if (rule?.goal)
+        return { goal: rule.goal, from: 'rule' };
+    const words = metric.toLowerCase().split(/[^a-z0-9]+|(?<=[a-z])(?=[0-9])/);
+    return { goal: words.some(w => MINIMIZE_WORDS.includes(w)) ? 'minimize' : 'maximize', from: 'name' };
+}
+/** True when a metric's rule can fail the gate. */
+function isGated(rule) {
+    return (!!rule &&
+        (rule.min !== undefined ||
+            rule.max !== undefined ||
+            !!rule.maxDrop ||
+            !!rule.maxRise ||
+            rule.required === true));
+}
+/** A threshold as text: `1%` or `0.01`. */
+function thresholdText(t) {
+    return t.relative ? `${+(t.amount * 100).toPrecision(6)}%` : String(t.amount);
+}
+
+// Statistics for noisy metrics: summaries, Welch's t-test and a seeded bootstrap. Pure functions.
+/** Summarises a sample; non-finite values are left out (the caller reports them). */
+function summarize(values) {
+    const xs = values.filter(Number.isFinite);
+    const n = xs.length;
+    const nonFinite = values.length - n;
+    if (n === 0)
+        return { n: 0, nonFinite, mean: NaN };
+    const mean = meanOf(xs);
+    if (n < 2)
+        return { n, nonFinite, mean };
+    const sd = Math.sqrt(varianceOf(xs, mean));
+    const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
+    return { n, nonFinite, mean, sd, ci95: [mean - half, mean + half] };
+}
+/** Arithmetic mean, with a correction pass so that constant samples give their constant exactly. */
+function meanOf(xs) {
+    let sum = 0;
+    for (const x of xs)
+        sum += x;
+    const rough = sum / xs.length;
+    let correction = 0;
+    for (const x of xs)
+        correction += x - rough;
+    return rough + correction / xs.length;
+}
+/** Sample variance (n − 1) about a given mean, by the corrected two-pass formula. */
+function varianceOf(xs, mean) {
+    let squares = 0;
+    let residual = 0;
+    for (const x of xs) {
+        squares += (x - mean) ** 2;
+        residual += x - mean;
+    }
+    return Math.max(0, (squares - (residual * residual) / xs.length) / (xs.length - 1));
+}
+/** Welch's t-test (two-sided) of sample b against sample a; non-finite values are left out and counted. */
+function welchTTest(a, b) {
+    const sa = summarize(a);
+    const sb = summarize(b);
+    const n = [sa.n, sb.n];
+    const nonFinite = [sa.nonFinite, sb.nonFinite];
+    if (sa.n < 2 || sb.n < 2) {
+        const left = sa.nonFinite + sb.nonFinite ? ` after leaving out ${sa.nonFinite + sb.nonFinite} non-finite` : '';
+        return {
+            inconclusive: `too few samples to test (${sa.n} baseline, ${sb.n} in this PR${left}; at least 2 a side)`,
+            n,
+            nonFinite
+        };
+    }
+    const va = sa.sd ** 2 / sa.n;
+    const vb = sb.sd ** 2 / sb.n;
+    const meanDifference = sb.mean - sa.mean;
+    if (va + vb === 0) {
+        const inconclusive = meanDifference === 0
+            ? 'both sides are the same constant: no variance, no difference'
+            : 'no variance on either side, so no test applies; the difference is exact';
+        return { inconclusive, exactDifference: meanDifference, n, nonFinite };
+    }
+    const se = Math.sqrt(va + vb);
+    const t = meanDifference / se;
+    const df = (va + vb) ** 2 / (va ** 2 / (sa.n - 1) + vb ** 2 / (sb.n - 1));
+    const pOneSided = studentTSurvival(Math.abs(t), df);
+    const p = Math.min(1, 2 * pOneSided);
+    const half = studentTQuantile(0.975, df) * se;
+    return {
+        t,
+        df,
+        p,
+        pOneSided,
+        meanDifference,
+        ci95: [meanDifference - half, meanDifference + half],
+        n,
+        nonFinite
+    };
+}
+/** True when a test result is inconclusive. */
+function isInconclusive(r) {
+    return 'inconclusive' in r;
+}
+/** A seeded 32-bit PRNG (mulberry32) so bootstrap results are reproducible. */
+function seededRandom(seed) {
+    let s = seed >>> 0;
+    return () => {
+        s = (s + 0x6d2b79f5) >>> 0;
+        let r = Math.imul(s ^ (s >>> 15), 1 | s);
+        r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+        return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/** Percentile bootstrap confidence interval of mean(b) − mean(a), seeded and reproducible. */
+function bootstrapDifferenceCi(a, b, options = {}) {
+    const xs = a.filter(Number.isFinite);
+    const ys = b.filter(Number.isFinite);
+    if (xs.length < 2 || ys.length < 2)
+        return undefined;
+    const { level = 0.95, resamples = 2000, seed = 20240601 } = options;
+    const random = seededRandom(seed);
+    const resampleMean = (v) => {
+        let sum = 0;
+        for (let i = 0; i < v.length; i++)
+            sum += v[Math.floor(random() * v.length)];
+        return sum / v.length;
+    };
+    const diffs = new Float64Array(resamples);
+    for (let i = 0; i < resamples; i++)
+        diffs[i] = resampleMean(ys) - resampleMean(xs);
+    diffs.sort();
+    const lo = diffs[Math.floor(((1 - level) / 2) * (resamples - 1))];
+    const hi = diffs[Math.ceil((1 - (1 - level) / 2) * (resamples - 1))];
+    return [lo, hi];
+}
+/** P(T > t) for Student's t with df degrees of freedom (any real t; df > 0). */
+function studentTSurvival(t, df) {
+    if (Number.isNaN(t) || !(df > 0))
+        return NaN;
+    if (t === Infinity)
+        return 0;
+    if (t === -Infinity)
+        return 1;
+    // P(|T| > t) = I_x(df/2, 1/2) with x = df/(df+t²). Where the continued fraction would switch to the
+    // complement, pass 1 − x = t²/(df+t²) computed directly so that small t keeps its digits.
+    const t2 = t * t;
+    const a = df / 2;
+    const x = df / (df + t2);
+    const tail = x > (a + 1) / (a + 2.5)
+        ? 0.5 * (1 - regularizedIncompleteBeta(t2 / (df + t2), 0.5, a))
+        : 0.5 * regularizedIncompleteBeta(x, a, 0.5);
+    return t >= 0 ? tail : 1 - tail;
+}
+const quantileCache = new Map();
+/** The q-quantile of Student's t with df degrees of freedom (0 < q < 1), like R's `qt(q, df)`. */
+function studentTQuantile(q, df) {
+    if (!(df > 0))
+        return NaN;
+    const key = `${q}:${df}`;
+    const cached = quantileCache.get(key);
+    if (cached !== undefined)
+        return cached;
+    const tail = 1 - q;
+    let lo = 0;
+    let hi = 1;
+    while (studentTSurvival(hi, df) > tail && hi < 1e300)
+        hi *= 2;
+    // Bisection to a bracket, then Newton steps on the survival function for full precision.
+    for (let i = 0; i < 60 && hi - lo > 1e-12 * hi; i++) {
+        const mid = (lo + hi) / 2;
+        if (studentTSurvival(mid, df) > tail)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    let x = (lo + hi) / 2;
+    for (let i = 0; i < 4; i++) {
+        const step = (studentTSurvival(x, df) - tail) / studentTDensity(x, df);
+        if (!Number.isFinite(step))
+            break;
+        const next = x + step;
+        if (next < lo || next > hi)
+            break;
+        x = next;
+    }
+    if (quantileCache.size > 1000)
+        quantileCache.clear();
+    quantileCache.set(key, x);
+    return x;
+}
+/** The density of Student's t with df degrees of freedom at t. */
+function studentTDensity(t, df) {
+    const lnC = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
+    return Math.exp(lnC - ((df + 1) / 2) * Math.log1p((t * t) / df));
+}
+/** The regularized incomplete beta function I_x(a, b) (continued fraction, Lentz's method). */
+function regularizedIncompleteBeta(x, a, b) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
+    if (x > (a + 1) / (a + b + 2))
+        return 1 - regularizedIncompleteBeta(1 - x, b, a);
+    const front = Math.exp(lnFront) / a;
+    const tiny = 1e-300;
+    let f = 1;
+    let c = 1;
+    let d = 0;
+    for (let i = 0; i <= 20000; i++) {
+        const m = Math.floor(i / 2);
+        let numerator;
+        if (i === 0)
+            numerator = 1;
+        else if (i % 2 === 0)
+            numerator = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
+        else
+            numerator = -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
+        d = 1 + numerator * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        d = 1 / d;
+        c = 1 + numerator / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        const cd = c * d;
+        f *= cd;
+        if (Math.abs(1 - cd) < 3e-16)
+            break;
+    }
+    return front * (f - 1);
+}
+/** ln Γ(x) by the Lanczos approximation (g = 7, n = 9). */
+function logGamma(x) {
+    const g = 7;
+    const coefficients = [
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.6150291621406,
+        12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
+    ];
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
+    x -= 1;
+    let a = coefficients[0];
+    const t = x + g + 0.5;
+    for (let i = 1; i < g + 2; i++)
+        a += coefficients[i] / (x + i);
+    return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+
+const EPSILON = 1e-12;
+/** The rules file's absolute targets (`min`, `max`) for one experiment, in the rules file's metric order. */
+function successCriteriaOf(experiment, rules) {
+    const out = [];
+    for (const [metric, rule] of Object.entries(rules.metrics)) {
+        const stat = experiment.metrics[metric];
+        const value = stat?.value;
+        const judge = (bound, limit) => {
+            const met = value === undefined
+                ? undefined
+                : bound === 'min'
+                    ? value >= limit - EPSILON
+                    : value <= limit + EPSILON;
+            out.push({
+                metric,
+                text: `${metric} ${bound === 'min' ? '≥' : '≤'} ${limit}`,
+                bound,
+                limit,
+                ...(value !== undefined ? { value } : {}),
+                met: value !== undefined && Number.isNaN(value) ? false : met
+            });
+        };
+        if (rule.min !== undefined)
+            judge('min', rule.min);
+        if (rule.max !== undefined)
+            judge('max', rule.max);
+    }
+    return out;
+}
+/** The rules file's absolute targets for every experiment, keyed by experiment name. */
+function successCriteriaByExperiment(experiments, rules) {
+    const out = {};
+    for (const e of experiments)
+        out[e.name] = successCriteriaOf(e, rules);
+    return out;
+}
+/** Parses success_criteria text by the grammar at the top of this file; clauses that do not fit are `unknown`. */
+function parseSuccessCriteria(text) {
+    const trimmed = text.trim();
+    if (!trimmed)
+        return [{ kind: 'unknown', text, reason: 'the success criteria are empty' }];
+    if (/\bor\b|\|\|/i.test(trimmed)) {
+        return [
+            { kind: 'unknown', text: trimmed, reason: '"or" is not supported; write criteria joined by "and"' }
+        ];
+    }
+    return trimmed
+        .split(/\s*(?:\band\b|&&|,|;)\s*/i)
+        .filter(part => part.length > 0)
+        .map(parseClause);
+}
+const UNSIGNED = String.raw `(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
+const NUMBER = String.raw `[+-]?${UNSIGNED}`;
+const METRIC = String.raw `[A-Za-z_][\w./:@\[\]-]*`;
+const UNIT = String.raw `%|pts?\b|points?\b|pp\b`;
+const REF = String.raw `(?:\s+(?:over|vs\.?|versus|than|from|relative\s+to|compared\s+(?:to|with)|against)(?:\s+the)?\s+baseline)?`;
+const ABSOLUTE = new RegExp(String.raw `^(${METRIC})\s*(>=|<=|==|=|>|<|≥|≤)\s*(${NUMBER})\s*(%)?$`, 'i');
+const WORDS = new RegExp(String.raw `^(${METRIC})\s+(?:is\s+)?(at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|below|under|less\s+than|above|more\s+than|greater\s+than|over)\s+(${NUMBER})\s*(%)?$`, 'i');
+const SIGNED = new RegExp(String.raw `^(${METRIC})\s+([+\-−])\s*(${UNSIGNED})\s*(${UNIT})?${REF}$`, 'i');
+const VERB = new RegExp(String.raw `^(${METRIC})\s+(?:should\s+|will\s+|must\s+)?(improve[sd]?|increase[sd]?|rise[sn]?|rose|grows?|grew|goes\s+up|go\s+up|decrease[sd]?|drops?|dropped|falls?|fell|reduce[sd]?|goes\s+down|go\s+down)(?:\s+by(?:\s+at\s+least)?\s+(${NUMBER})\s*(${UNIT})?)?${REF}$`, 'i');
+function parseClause(raw) {
+    const text = raw.trim();
+    let m = ABSOLUTE.exec(text);
+    if (m) {
+        if (m[4])
+            return {
+                kind: 'unknown',
+                text,
+                reason: `a percentage in an absolute target is ambiguous; write ${m[1]} ${m[2]} ${+m[3] / 100} or ${m[1]} ${m[2]} ${m[3]}`
+            };
+        const op = { '=': '==', '≥': '>=', '≤': '<=' }[m[2]] ?? m[2];
+        return {
+            kind: 'absolute',
+            text,
+            metric: m[1],
+            op: op,
+            value: Number(m[3])
+        };
+    }
+    m = WORDS.exec(text);
+    if (m) {
+        if (m[4])
+            return {
+                kind: 'unknown',
+                text,
+                reason: `a percentage in an absolute target is ambiguous; write ${m[1]} ${m[2]} ${+m[3] / 100}`
+            };
+        const word = m[2].toLowerCase().replace(/\s+/g, ' ');
+        const op = ['at least', 'no less than'].includes(word)
+            ? '>='
+            : ['at most', 'no more than'].includes(word)
+                ? '<='
+                : ['below', 'under', 'less than'].includes(word)
+                    ? '<'
+                    : '>';
+        return { kind: 'absolute', text, metric: m[1], op, value: Number(m[3]) };
+    }
+    m = SIGNED.exec(text);
+    if (m) {
+        return {
+            kind: 'relative',
+            text,
+            metric: m[1],
+            direction: m[2] === '+' ? 'up' : 'down',
+            amount: Number(m[3]),
+            unit: unitOf(m[4])
+        };
+    }
+    m = VERB.exec(text);
+    if (m) {
+        const verb = m[2].toLowerCase();
+        const direction = verb.startsWith('improve')
+            ? 'improve'
+            : /^(increase|rise|rose|grow|grew|goe?s? up|go up)/.test(verb)
+                ? 'up'
+                : 'down';
+        return {
+            kind: 'relative',
+            text,
+            metric: m[1],
+            direction,
+            amount: m[3] ? Math.abs(Number(m[3])) : 0,
+            unit: unitOf(m[4])
+        };
+    }
+    return {
+        kind: 'unknown',
+        text,
+        reason: `"${text}" is not a criterion this tool can check; write e.g. "f1 >= 0.85", "latency_ms <= 50", "f1 improves by 1%" or "f1 +0.01 over baseline"`
+    };
+}
+function unitOf(unit) {
+    if (!unit)
+        return 'absolute';
+    return unit === '%' ? 'percent' : 'points';
+}
+/** Judges parsed clauses: any not supported → not supported; else any inconclusive → inconclusive; else supported. */
+function combineClauses(clauses) {
+    const not = clauses.filter(c => c.verdict === 'not supported');
+    if (not.length)
+        return { verdict: 'not supported', reason: not.map(c => c.reason).join('; ') };
+    const open = clauses.filter(c => c.verdict === 'inconclusive');
+    if (open.length)
+        return { verdict: 'inconclusive', reason: open.map(c => c.reason).join('; ') };
+    if (!clauses.length)
+        return { verdict: 'inconclusive', reason: 'no success criteria to judge by' };
+    return { verdict: 'supported', reason: clauses.map(c => c.reason).join('; ') };
+}
+/** Judges an experiment's hypothesis by its success criteria against the experiment and the baseline. */
+function judgeHypothesis(experiment, baseline, rules) {
+    const source = experiment.runs.find(r => r.metadata.hypothesis || r.metadata.successCriteria);
+    if (!source)
+        return undefined;
+    const hypothesis = source.metadata.hypothesis?.trim() || undefined;
+    const criteria = source.metadata.successCriteria?.trim() || undefined;
+    if (!criteria) {
+        return {
+            run: experiment.name,
+            hypothesis,
+            verdict: 'inconclusive',
+            reason: 'no success criteria are given to judge the hypothesis by',
+            clauses: []
+        };
+    }
+    const clauses = parseSuccessCriteria(criteria).map(c => judgeClause(c, experiment, baseline, rules));
+    const { verdict, reason } = combineClauses(clauses);
+    return { run: experiment.name, hypothesis, criteria, verdict, reason, clauses };
+}
+/** Hypotheses of every experiment that states one or success criteria, in the given order. */
+function judgeHypotheses(experiments, baseline, rules) {
+    return experiments.map(e => judgeHypothesis(e, baseline, rules)).filter((h) => !!h);
+}
+function findMetric(metrics, name) {
+    if (metrics[name])
+        return [name, metrics[name]];
+    const matches = Object.keys(metrics).filter(k => k.toLowerCase() === name.toLowerCase());
+    return matches.length === 1 ? [matches[0], metrics[matches[0]]] : undefined;
+}
+/** Judges one clause (see the grammar at the top of this file). */
+function judgeClause(clause, experiment, baseline, rules) {
+    const { text } = clause;
+    if (clause.kind === 'unknown')
+        return { text, verdict: 'inconclusive', reason: clause.reason };
+    const found = findMetric(experiment.metrics, clause.metric);
+    if (!found)
+        return {
+            text,
+            metric: clause.metric,
+            verdict: 'inconclusive',
+            reason: `${clause.metric} was not reported`
+        };
+    const [metric, stat] = found;
+    const value = stat.value;
+    const shown = fmt(value);
+    if (clause.kind === 'absolute') {
+        if (!Number.isFinite(value))
+            return {
+                text,
+                metric,
+                value,
+                verdict: 'not supported',
+                reason: `${metric} is ${shown}, not a finite number`
+            };
+        const ok = compare(value, clause.op, clause.value);
+        const sign = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' }[clause.op];
+        const of = stat.n > 1 ? ` (mean of ${stat.n})` : '';
+        return {
+            text,
+            metric,
+            value,
+            verdict: ok ? 'supported' : 'not supported',
+            reason: `${metric} ${shown}${of} ${ok ? 'meets' : 'misses'} ${sign} ${clause.value}`
+        };
+    }
+    if (!baseline)
+        return { text, metric, value, verdict: 'inconclusive', reason: `no baseline to compare ${metric} with` };
+    const base = findMetric(baseline.metrics, metric)?.[1];
+    if (!base)
+        return {
+            text,
+            metric,
+            value,
+            verdict: 'inconclusive',
+            reason: `the baseline has no ${metric} to compare with`
+        };
+    if (!Number.isFinite(value) || !Number.isFinite(base.value)) {
+        return {
+            text,
+            metric,
+            value,
+            baseline: base.value,
+            verdict: 'inconclusive',
+            reason: `${metric} is not comparable (${fmt(base.value)} → ${shown})`
+        };
+    }
+    // Signed target on the PR − baseline scale.
+    const goal = goalOf(metric, rules).goal;
+    const up = clause.direction === 'up' || (clause.direction === 'improve' && goal === 'maximize');
+    const baseSamples = base.samples ?? [base.value];
+    const samples = stat.samples ?? [value];
+    const fractions = [value, base.value, ...samples, ...baseSamples]
+        .filter(Number.isFinite)
+        .every(x => x >= 0 && x <= 1);
+    const magnitude = clause.unit === 'percent'
+        ? (clause.amount / 100) * Math.abs(base.value)
+        : clause.unit === 'points'
+            ? clause.amount * (fractions ? 0.01 : 1)
+            : clause.amount;
+    const target = up ? magnitude : -magnitude;
+    const diff = value - base.value;
+    const strict = clause.amount === 0;
+    const met = up
+        ? strict
+            ? diff > EPSILON
+            : diff >= target - EPSILON
+        : strict
+            ? diff < -EPSILON
+            : diff <= target + EPSILON;
+    const needed = clause.amount === 0
+        ? up
+            ? 'needed a rise'
+            : 'needed a fall'
+        : `needed ${signed(target)}${clause.unit === 'percent' ? ` (${clause.amount}%)` : ''}`;
+    const seen = `${metric} ${signed(diff)} vs baseline (${fmt(base.value)} → ${shown})`;
+    const common = { text, metric, value, baseline: base.value };
+    if (!met)
+        return { ...common, verdict: 'not supported', reason: `${seen}, ${needed}` };
+    if (baseSamples.length < 2 && samples.length < 2) {
+        return { ...common, verdict: 'supported', reason: `${seen}, ${needed}; single runs, so noise is unknown` };
+    }
+    // Test PR against the baseline shifted by the target: is the change beyond the target more than noise?
+    const test = welchTTest(baseSamples.map(x => x + target), samples);
+    if (isInconclusive(test)) {
+        if (test.exactDifference !== undefined)
+            return {
+                ...common,
+                verdict: 'supported',
+                reason: `${seen}, ${needed}; no variance, the difference is exact`
+            };
+        return {
+            ...common,
+            verdict: 'inconclusive',
+            reason: `${seen}, ${needed}: met on the means, but ${test.inconclusive}`
+        };
+    }
+    const alpha = rules.significance.alpha;
+    // Met on the means, so the observed direction is the claimed one: the one-sided p in that direction.
+    const p = test.pOneSided;
+    if (p < alpha)
+        return { ...common, p, verdict: 'supported', reason: `${seen}, ${needed}; significant (${pPhrase(p)})` };
+    return {
+        ...common,
+        p,
+        verdict: 'inconclusive',
+        reason: `${seen}, ${needed}: met on the means but within noise (${pPhrase(p)} ≥ ${alpha})`
+    };
+}
+function compare(value, op, limit) {
+    switch (op) {
+        case '>=':
+            return value >= limit - EPSILON;
+        case '>':
+            return value > limit;
+        case '<=':
+            return value <= limit + EPSILON;
+        case '<':
+            return value < limit;
+        case '==':
+            return Math.abs(value - limit) <= EPSILON * Math.max(1, Math.abs(limit));
+    }
+}
+/**
+ * The overfitting gap of each experiment that reports both metrics of the rules file's `overfitting`. The gap is
+ * oriented by the goal (of the validation metric's rule, else the training metric's rule, else guessed from the
+ * name): for accuracy train − val, for loss val − train; a validation result better than training is no gap.
+ */
+function overfittingGaps(experiments, rules, champion) {
+    const o = rules.overfitting;
+    if (!o)
+        return [];
+    const valGoal = goalOf(o.val, rules);
+    const trainGoal = goalOf(o.train, rules);
+    const goal = valGoal.from === 'rule' || trainGoal.from !== 'rule' ? valGoal.goal : trainGoal.goal;
+    const out = [];
+    for (const e of experiments) {
+        const trainValue = e.metrics[o.train]?.value;
+        const valValue = e.metrics[o.val]?.value;
+        if (trainValue === undefined ||
+            valValue === undefined ||
+            !Number.isFinite(trainValue) ||
+            !Number.isFinite(valValue))
+            continue;
+        const gap = goal === 'maximize' ? trainValue - valValue : valValue - trainValue;
+        const exceeded = gap > o.maxGap + EPSILON;
+        const [first, second] = goal === 'maximize' ? [o.train, o.val] : [o.val, o.train];
+        out.push({
+            run: e.name,
+            train: o.train,
+            val: o.val,
+            trainValue,
+            valValue,
+            gap,
+            maxGap: o.maxGap,
+            goal,
+            exceeded,
+            gates: exceeded && o.gate && e === champion,
+            message: `overfitting: ${first} − ${second} gap is ${+gap.toPrecision(4)}, ${exceeded ? 'over' : 'within'} the allowed ${o.maxGap}`
+        });
+    }
+    return out;
+}
+/** A p-value as a reader writes it: "p = 0.41", "p = 0.003", "p < 0.001". */
+function pPhrase(p) {
+    return p !== undefined && p < 0.001 ? 'p < 0.001' : `p = ${fmtP(p)}`;
+}
+/** The significance of a change in words, e.g. "p = 0.41, within noise" or "p = 0.003, significant". */
+function significanceWords(s) {
+    if (!s)
+        return 'single runs, noise unknown';
+    switch (s.state) {
+        case 'significant':
+            return `${pPhrase(s.p)}, significant`;
+        case 'within-noise':
+            return `${pPhrase(s.p)}, within noise`;
+        case 'exact':
+            return s.significant ? 'no variance, exact difference' : 'no variance, no difference';
+        case 'inconclusive':
+            return 'inconclusive: too few samples to test';
+    }
+}
+function fmtP(p) {
+    if (p === undefined)
+        return '—';
+    if (p < 0.001)
+        return '< 0.001';
+    return String(+p.toPrecision(2));
+}
+function fmt(x) {
+    return Number.isFinite(x) ? String(+x.toPrecision(4)) : String(x);
+}
+function signed(x) {
+    return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`;
+}
+
+const MINUS$1 = '−';
+/** Decimal places for a metric, from the magnitude of its values. */
+function decimalsFor(...values) {
+    const finite = values.filter((v) => v !== undefined && Number.isFinite(v)).map(Math.abs);
+    const largest = finite.length ? Math.max(...finite) : 0;
+    if (largest >= 1000)
+        return 0;
+    if (largest >= 10)
+        return 1;
+    if (largest >= 1)
+        return 3;
+    return 4;
+}
+/** A number with a proper minus sign; NaN and infinities spelled out. */
+function fmtNumber(value, decimals) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (value === Infinity)
+        return '∞';
+    if (value === -Infinity)
+        return `${MINUS$1}∞`;
+    const abs = Math.abs(value);
+    const s = abs !== 0 && (abs >= 1e9 || abs < 10 ** -decimals / 2) ? value.toExponential(3) : value.toFixed(decimals);
+    return s.replace(/^-/, MINUS$1);
+}
+/** A signed number: +1.00 or −1.00. */
+function fmtSigned(value, decimals) {
+    const s = fmtNumber(value, decimals);
+    return value > 0 ? `+${s}` : s;
+}
+/** A metric value: mean ± sd when there are samples, the exact text when a double could not hold it. */
+function fmtStat(stat, decimals) {
+    if (!stat)
+        return '—';
+    if (stat.exact)
+        return stat.exact;
+    const base = fmtNumber(stat.value, decimals);
+    return stat.n > 1 && stat.sd !== undefined ? `${base} ± ${fmtNumber(stat.sd, decimals)}` : base;
+}
+/** True when a change reads best in percentage points (a maximised fraction such as accuracy). */
+function inPoints(m) {
+    const values = [m.baseline?.value, m.current?.value].filter((v) => v !== undefined);
+    return m.goal === 'maximize' && values.length > 0 && values.every(v => v >= 0 && v <= 1);
+}
+/** The change of a metric: "−3.00 pts (−3.3%)" or "+0.010 (+3.3%)" (relative part optional); "new" or "vanished". */
+function fmtChange(m, withRelative = true) {
+    if (m.status === 'added')
+        return 'new';
+    if (m.status === 'removed')
+        return 'vanished';
+    if (m.change === undefined)
+        return 'not comparable';
+    const decimals = decimalsFor(m.baseline?.value, m.current?.value);
+    const absolute = inPoints(m) ? `${fmtSigned(m.change * 100, 2)} pts` : fmtSigned(m.change, decimals);
+    if (!withRelative)
+        return absolute;
+    const relative = m.relativeChange !== undefined && Number.isFinite(m.relativeChange)
+        ? ` (${fmtSigned(m.relativeChange * 100, 1)}%)`
+        : '';
+    return `${absolute}${relative}`;
+}
+/** The arrow of a metric's goal: ↑ maximize, ↓ minimize. */
+function goalArrow(m) {
+    return m.goal === 'maximize' ? '↑' : '↓';
+}
+/** What the numbers mean, in words: "significant drop (p = 0.004)", "within noise (p = 0.41)", "better". */
+function fmtMeaning(m) {
+    const s = m.significance;
+    if (m.status === 'added')
+        return 'new metric';
+    if (m.status === 'removed')
+        return 'no longer reported';
+    if (m.status === 'not-comparable')
+        return 'not comparable (not a finite number)';
+    if (m.status === 'unchanged')
+        return 'unchanged';
+    const worse = m.status === 'regressed';
+    const moved = worse ? (m.goal === 'maximize' ? 'drop' : 'rise') : 'improvement';
+    const direction = worse ? 'worse' : 'better';
+    switch (s?.state) {
+        case 'significant':
+            return `significant ${moved} (${pPhrase(s.p)})`;
+        case 'within-noise':
+            return `within noise (${pPhrase(s.p)})`;
+        case 'exact':
+            return `${direction} (no variance: an exact difference)`;
+        case 'inconclusive':
+            return `${direction}; inconclusive: too few samples to test (${s.n.baseline} vs ${s.n.current})`;
+        default:
+            return direction;
+    }
+}
+/** The rule status of a metric in words: "rule: drop ≤ 1% broken", "rule: ≤ 50 met", "not gated". */
+function fmtRules(m) {
+    if (!m.checks.length)
+        return m.gated ? 'gated' : 'not gated';
+    return m.checks
+        .map(c => {
+        const state = c.passed
+            ? c.note
+                ? `met (${c.note})`
+                : 'met'
+            : c.inconclusive
+                ? 'broken (inconclusive: too few samples to rule out noise)'
+                : 'broken';
+        return `rule: ${c.text} ${state}`;
+    })
+        .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])
+        .join('; ');
+}
+/** A one-line sentence for a metric: "accuracy −0.80 pts (p = 0.41, within noise)". */
+function metricSentence(m) {
+    return `${m.name} ${fmtChange(m, false)}${m.significance ? ` (${significanceWords(m.significance)})` : ''}`;
+}
+/** The status icon of a metric row. */
+function metricIcon(m) {
+    if (m.broken)
+        return '❌';
+    if (m.accepted)
+        return '⚠️';
+    if (!m.gated)
+        return '➖';
+    return '✅';
+}
+/** A short commit sha. */
+function shortSha(sha) {
+    return sha ? sha.slice(0, 7) : undefined;
+}
+
+// A fast path for the small flat YAML files most runs carry (`name: x`, `seed: 3`, `tags: [a, b]`): parsed here
+// without the full YAML library, which costs more than reading the file. Anything beyond plain `key: scalar`
+// lines returns undefined and goes to the full parser, so the result is always what the YAML library would give.
+const KEY = /^([A-Za-z_][A-Za-z0-9_.-]*):(?:[ \t]+(.*))?$/;
+const DECIMAL = /^[-+]?(?:\d{1,15}|\d{1,15}\.\d*|\.\d+|\d{1,15}\.\d*[eE][-+]?\d{1,2}|\d{1,15}[eE][-+]?\d{1,2})$/;
+const PLAIN = /^[A-Za-z0-9_/][A-Za-z0-9 _./@+,=-]*$/;
+const AMBIGUOUS = /^(?:true|false|null|~|y|n|yes|no|on|off)$|^(?:\.inf|\.nan|0x|0o|[-+]\.inf)/i;
+/** A plain or double-quoted scalar without escapes, or undefined when it needs the full parser. */
+function scalar(raw) {
+    const v = raw.replace(/[ \t]+#.*$/, '').trimEnd();
+    if (v === '' || v === '~' || v === 'null')
+        return null;
+    if (v === 'true')
+        return true;
+    if (v === 'false')
+        return false;
+    if (v.startsWith('"'))
+        return /^"[^"\\]*"$/.test(v) ? v.slice(1, -1) : undefined;
+    if (v.startsWith("'"))
+        return /^'[^']*'$/.test(v) ? v.slice(1, -1) : undefined;
+    if (DECIMAL.test(v))
+        return Number(v);
+    if (/^[-+.]?\d/.test(v) || AMBIGUOUS.test(v) || !PLAIN.test(v) || v.includes(' #') || v.endsWith(':'))
+        return undefined;
+    return v;
+}
+/** Parses flat `key: scalar` YAML (and one-line `[a, b]` lists of plain words); undefined when it is anything more. */
+function parseFlatYaml(text) {
+    const out = Object.create(null);
+    for (const line of text.split(/\r?\n/)) {
+        if (line === '' || line.startsWith('#'))
+            continue;
+        const m = KEY.exec(line);
+        if (!m || m[1] === '__proto__' || Object.prototype.hasOwnProperty.call(out, m[1]))
+            return undefined;
+        const raw = (m[2] ?? '').trim();
+        if (raw.startsWith('[')) {
+            const list = /^\[([A-Za-z0-9 _./@+=,-]*)\]$/.exec(raw);
+            if (!list)
+                return undefined;
+            const items = list[1].trim() === '' ? [] : list[1].split(',').map(s => scalar(s.trim()));
+            if (items.some(v => v === undefined || v === null))
+                return undefined;
+            out[m[1]] = items;
+            continue;
+        }
+        if (raw === '')
+            return undefined; // maybe a nested block follows
+        const value = scalar(raw);
+        if (value === undefined)
+            return undefined;
+        out[m[1]] = value;
+    }
+    return out;
+}
+
+// A JSON reader for tool output: accepts NaN/Infinity (Python's json.dump writes them), keeps the exact
+// text of numbers a double cannot hold, reports duplicate keys, limits nesting, and names line and column.
+/** A number whose text a double cannot represent exactly (e.g. 9223372036854775807). */
+class ExactNumber {
+    value;
+    text;
+    constructor(
+    /** The nearest double. */
+    value, 
+    /** The number exactly as written. */
+    text) {
+        this.value = value;
+        this.text = text;
+    }
+}
+/** A JSON syntax error with its position. */
+class JsonSyntaxError extends Error {
+    line;
+    column;
+    constructor(message, line, column) {
+        super(message);
+        this.line = line;
+        this.column = column;
+    }
+}
+const MAX_DEPTH = 200;
+// Number literals a double may not hold exactly (16+ digit runs, exponents of 3 digits) send a text to the slow path.
+const INEXACT_NUMBER = /\d{16,}|[eE][+-]?\d{3}/;
+const STRING_TOKEN = /"(?:[^"\\]|\\.)*"(\s*:)?/g;
+/** Counts the keys of every object in a parsed JSON value; -1 when it nests deeper than MAX_DEPTH. */
+function countKeys(root) {
+    let n = 0;
+    const stack = [[root, 0]];
+    while (stack.length) {
+        const [value, depth] = stack.pop();
+        if (!value || typeof value !== 'object')
+            continue;
+        if (depth >= MAX_DEPTH)
+            return -1;
+        const children = Array.isArray(value) ? value : Object.values(value);
+        if (!Array.isArray(value))
+            n += children.length;
+        for (const child of children)
+            if (child && typeof child === 'object')
+                stack.push([child, depth + 1]);
+    }
+    return n;
+}
+/** Native JSON.parse when the text has nothing it would silently change: no inexact numbers, no duplicate keys. */
+function parseFast(text) {
+    if (INEXACT_NUMBER.test(text))
+        return undefined;
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    let keys = 0;
+    for (const m of text.matchAll(STRING_TOKEN))
+        if (m[1])
+            keys++;
+    return keys === countKeys(value) ? { value, warnings: [] } : undefined;
+}
+/** Parses JSON leniently (NaN, Infinity, -Infinity, BOM); throws JsonSyntaxError with line and column. */
+function parseJsonLenient(text) {
+    const fast = text.length < 1 << 24 && text.charCodeAt(0) !== 0xfeff ? parseFast(text) : undefined;
+    if (fast)
+        return fast;
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const warnings = [];
+    const position = (at) => {
+        let line = 1;
+        let lineStart = 0;
+        for (let k = 0; k < at && k < text.length; k++) {
+            if (text.charCodeAt(k) === 10) {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+        return { line, column: at - lineStart + 1 };
+    };
+    const fail = (message, at = i) => {
+        const { line, column } = position(at);
+        const found = at >= text.length ? 'the end of the file' : JSON.stringify(text.slice(at, at + 12));
+        throw new JsonSyntaxError(`${message} at line ${line}, column ${column} (found ${found})`, line, column);
+    };
+    const skipSpace = () => {
+        for (;;) {
+            const c = text.charCodeAt(i);
+            if (c === 32 || c === 9 || c === 10 || c === 13)
+                i++;
+            else
+                break;
+        }
+    };
+    const parseString = () => {
+        i++; // opening quote
+        let out = '';
+        let start = i;
+        for (;;) {
+            if (i >= text.length)
+                fail('unterminated string');
+            const c = text.charCodeAt(i);
+            if (c === 34) {
+                out += text.slice(start, i);
+                i++;
+                return out;
+            }
+            if (c === 92) {
+                out += text.slice(start, i);
+                const e = text[i + 1];
+                const map = {
+                    '"': '"',
+                    '\\': '\\',
+                    '/': '/',
+                    b: '\b',
+                    f: '\f',
+                    n: '\n',
+                    r: '\r',
+                    t: '\t'
+                };
+                if (e === 'u') {
+                    const hex = text.slice(i + 2, i + 6);
+                    if (!/^[0-9a-fA-F]{4}$/.test(hex))
+                        fail('bad \\u escape in string', i);
+                    out += String.fromCharCode(parseInt(hex, 16));
+                    i += 6;
+                }
+                else if (e !== undefined && e in map) {
+                    out += map[e];
+                    i += 2;
+                }
+                else
+                    fail('bad escape in string', i);
+                start = i;
+                continue;
+            }
+            if (c < 0x20)
+                fail('control character in string', i);
+            i++;
+        }
+    };
+    const parseNumber = () => {
+        const m = /^-?(?:Infinity|NaN|(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(text.slice(i, i + 400));
+        if (!m)
+            return fail('expected a value');
+        const literal = m[0];
+        i += literal.length;
+        if (literal.endsWith('Infinity'))
+            return literal.startsWith('-') ? -Infinity : Infinity;
+        if (literal.endsWith('NaN'))
+            return NaN;
+        const value = Number(literal);
+        if (!isExact(literal, value))
+            return new ExactNumber(value, literal);
+        return value;
+    };
+    const parseValue = (depth) => {
+        if (depth > MAX_DEPTH)
+            fail(`nesting deeper than ${MAX_DEPTH} levels`);
+        skipSpace();
+        const c = text[i];
+        if (c === '{') {
+            i++;
+            const obj = Object.create(null);
+            skipSpace();
+            if (text[i] === '}') {
+                i++;
+                return obj;
+            }
+            for (;;) {
+                skipSpace();
+                if (text[i] !== '"')
+                    fail('expected a quoted key');
+                const keyAt = i;
+                const key = parseString();
+                skipSpace();
+                if (text[i] !== ':')
+                    fail("expected ':' after a key");
+                i++;
+                const value = parseValue(depth + 1);
+                if (Object.prototype.hasOwnProperty.call(obj, key)) {
+                    const { line, column } = position(keyAt);
+                    warnings.push({
+                        message: `key "${key}" appears more than once; the last value is used`,
+                        line,
+                        column,
+                        key
+                    });
+                }
+                obj[key] = value;
+                skipSpace();
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                if (text[i] === '}') {
+                    i++;
+                    return obj;
+                }
+                fail("expected ',' or '}'");
+            }
+        }
+        if (c === '[') {
+            i++;
+            const arr = [];
+            skipSpace();
+            if (text[i] === ']') {
+                i++;
+                return arr;
+            }
+            for (;;) {
+                arr.push(parseValue(depth + 1));
+                skipSpace();
+                if (text[i] === ',') {
+                    i++;
+                    continue;
+                }
+                if (text[i] === ']') {
+                    i++;
+                    return arr;
+                }
+                fail("expected ',' or ']'");
+            }
+        }
+        if (c === '"')
+            return parseString();
+        if (text.startsWith('true', i))
+            return ((i += 4), true);
+        if (text.startsWith('false', i))
+            return ((i += 5), false);
+        if (text.startsWith('null', i))
+            return ((i += 4), null);
+        return parseNumber();
+    };
+    const value = parseValue(0);
+    skipSpace();
+    if (i < text.length)
+        fail('unexpected text after the JSON value');
+    return { value, warnings };
+}
+/** True when the double `value` prints back to the same number as `literal`. */
+function isExact(literal, value) {
+    if (!Number.isFinite(value))
+        return false;
+    if (/^-?\d+$/.test(literal))
+        return Number.isSafeInteger(value) || BigInt(literal) === BigInt(value);
+    // A decimal literal is kept as a double unless it overflows, underflows to zero, or is denormal-rounded.
+    if (value === 0)
+        return !/[1-9]/.test(literal.split(/[eE]/)[0]);
+    return Math.abs(value) >= Number.MIN_VALUE * 2 ** 52;
+}
+/** Turns values from parseJsonLenient into plain JSON values (ExactNumber → its double). */
+function plainJson(value) {
+    if (value instanceof ExactNumber)
+        return value.value;
+    if (Array.isArray(value))
+        return value.map(plainJson);
+    if (value && typeof value === 'object') {
+        const out = {};
+        for (const [k, v] of Object.entries(value))
+            out[k] = plainJson(v);
+        return out;
+    }
+    return value;
+}
+
+// Guarded file access for the readers: stays inside the workspace, limits sizes, and records every
+// problem as a diagnostic instead of throwing, so one bad file never stops a review.
+/** The default limits: 64 MiB for any file read whole. */
+const DEFAULT_LIMITS = { maxTextBytes: 64 * 1024 * 1024 };
+/** Creates the guarded read context for one workspace. */
+async function createReadContext(workspace, options = {}) {
+    let root = path.resolve(workspace);
+    try {
+        root = realpathSync(root);
+    }
+    catch {
+        // A workspace that does not exist yet: keep the resolved path; reads will report it.
+    }
+    const limits = { ...DEFAULT_LIMITS, ...options.limits };
+    const diagnostics = [];
+    const rel = (file) => {
+        const r = path.relative(root, path.resolve(root, file));
+        return (r === '' ? '.' : r).split(path.sep).join('/');
+    };
+    const add = (severity, file, message, place = {}) => {
+        const { missingOk: _missingOk, ...where } = place;
+        diagnostics.push({ severity, file: rel(file), message, ...stripUndefined(where) });
+    };
+    const within = (p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+    const insideWorkspace = async (file) => {
+        try {
+            return within(realpathSync(path.resolve(root, file)));
+        }
+        catch {
+            return within(path.resolve(root, file));
+        }
+    };
+    /** Checks a file before reading it: inside the workspace, a regular file, and its size. */
+    const admit = async (file, place) => {
+        const abs = path.resolve(root, file);
+        if (!within(abs)) {
+            add('error', abs, 'is outside the workspace; it was not read', place);
+            return undefined;
+        }
+        let info;
+        try {
+            info = lstatSync(abs);
+        }
+        catch (e) {
+            if (place?.missingOk && e.code === 'ENOENT')
+                return undefined;
+            add('error', abs, `cannot read the file: ${e.code ?? String(e)}`, place);
+            return undefined;
+        }
+        if (info.isSymbolicLink()) {
+            if (!(await insideWorkspace(abs))) {
+                add('error', abs, 'is a symbolic link that leaves the workspace; it was not followed', place);
+                return undefined;
+            }
+            try {
+                info = statSync(abs);
+            }
+            catch {
+                add('error', abs, 'is a symbolic link to nothing (dangling); it was skipped', place);
+                return undefined;
+            }
+        }
+        if (!info.isFile()) {
+            add('error', abs, 'is not a regular file; it was skipped', place);
+            return undefined;
+        }
+        return { size: info.size };
+    };
+    const ctx = {
+        workspace: root,
+        limits,
+        diagnostics,
+        rel,
+        warn: (file, message, place) => add('warning', file, message, place),
+        error: (file, message, place) => add('error', file, message, place),
+        insideWorkspace,
+        async readBytes(file, place, maxBytes = limits.maxTextBytes) {
+            const admitted = await admit(file, place);
+            if (!admitted)
+                return undefined;
+            if (admitted.size > maxBytes) {
+                add('error', file, `is ${admitted.size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`, place);
+                return undefined;
+            }
+            try {
+                return readFileSync(path.resolve(root, file));
+            }
+            catch (e) {
+                add('error', file, `cannot read the file: ${e.code ?? String(e)}`, place);
+                return undefined;
+            }
+        },
+        async readText(file, place) {
+            const bytes = await ctx.readBytes(file, place);
+            if (!bytes)
+                return undefined;
+            const sample = bytes.subarray(0, 8192);
+            if (sample.includes(0)) {
+                add('error', file, 'is binary data (it contains NUL bytes), not text; it was skipped', place);
+                return undefined;
+            }
+            let text = bytes.toString('utf8');
+            if (text.charCodeAt(0) === 0xfeff)
+                text = text.slice(1);
+            return text;
+        },
+        async openStream(file, place, options) {
+            const admitted = await admit(file, place);
+            if (!admitted)
+                return undefined;
+            const { highWaterMark } = options ?? {};
+            return createReadStream(path.resolve(root, file), highWaterMark ? { highWaterMark } : undefined);
+        },
+        async readJson(file, place) {
+            const text = await ctx.readText(file, place);
+            return text === undefined ? undefined : ctx.parseJson(text, file, place);
+        },
+        parseJson(text, file, place) {
+            if (text.trim() === '') {
+                add('error', file, 'is empty; expected a JSON value', place);
+                return undefined;
+            }
+            try {
+                const { value, warnings } = parseJsonLenient(text);
+                for (const w of warnings)
+                    add('warning', file, w.message, { ...place, key: w.key, line: w.line, column: w.column });
+                return value;
+            }
+            catch (e) {
+                if (e instanceof JsonSyntaxError) {
+                    add('error', file, `is not valid JSON: ${e.message}`, { ...place, line: e.line, column: e.column });
+                    return undefined;
+                }
+                throw e;
+            }
+        },
+        async readYaml(file, place) {
+            const text = await ctx.readText(file, place);
+            return text === undefined ? undefined : ctx.parseYaml(text, file, place);
+        },
+        async parseYaml(text, file, place) {
+            const flat = text.length < 4096 ? parseFlatYaml(text) : undefined;
+            if (flat)
+                return flat;
+            const { LineCounter, parseDocument } = await loadYaml();
+            const lineCounter = new LineCounter();
+            const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
+            const problem = doc.errors[0];
+            if (problem) {
+                const { line, col: column } = lineCounter.linePos(problem.pos[0]);
+                add('error', file, `is not valid YAML: ${problem.message.split('\n')[0]}`, { ...place, line, column });
+                return undefined;
+            }
+            try {
+                // maxAliasCount stops "billion laughs" alias bombs; unknown tags (e.g. !!python/object) resolve as plain data.
+                return doc.toJS({ maxAliasCount: 1000 });
+            }
+            catch (e) {
+                add('error', file, `cannot be used: ${e.message}`, place);
+                return undefined;
+            }
+        },
+        async list(dir) {
+            const files = [];
+            const dirs = [];
+            let entries;
+            try {
+                entries = readdirSync(path.resolve(root, dir), { withFileTypes: true });
+            }
+            catch (e) {
+                add('error', dir, `cannot list the folder: ${e.code ?? String(e)}`);
+                return { files, dirs };
+            }
+            for (const entry of entries) {
+                if (entry.isDirectory())
+                    dirs.push(entry.name);
+                else if (entry.isFile())
+                    files.push(entry.name);
+                else if (entry.isSymbolicLink()) {
+                    const target = path.join(path.resolve(root, dir), entry.name);
+                    let info;
+                    try {
+                        info = statSync(target);
+                    }
+                    catch {
+                        info = undefined;
+                    }
+                    if (info?.isFile())
+                        files.push(entry.name);
+                }
+            }
+            files.sort();
+            dirs.sort();
+            return { files, dirs };
+        },
+        progress(runsRead, where) {
+            options.onProgress?.(runsRead, where);
+        }
+    };
+    return ctx;
+}
+let yamlModule;
+/** The YAML parser, loaded on first use: many workspaces hold no YAML, and the parser is a large module. */
+function loadYaml() {
+    yamlModule ??= import('./index2.js').then(function (n) { return n.i; });
+    return yamlModule;
+}
+/** Turns a parsed JSON number (plain or exact) into a metric value, keeping the exact text when needed. */
+function numberFromJson(value) {
+    if (typeof value === 'number')
+        return { value };
+    if (value instanceof ExactNumber)
+        return { value: value.value, exact: value.text };
+    return undefined;
+}
+function stripUndefined(o) {
+    return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+// The built-in format: experiments/<run>/{params.json, metrics.json, metadata.yaml}.
+/** The files of one built-in run. */
+const BUILTIN_FILES = {
+    params: 'params.json',
+    metrics: 'metrics.json',
+    metadata: 'metadata.yaml'
+};
+const RUN_FILES = Object.values(BUILTIN_FILES);
+/** Reads `experiments/<run>/` folders. */
+const builtinSource = {
+    format: 'builtin',
+    claim(listing) {
+        if (listing.name === 'experiments' &&
+            listing.dirs.length > 0 &&
+            path.basename(path.dirname(listing.path)) !== '.git') {
+            return [{ path: listing.path, exclusive: true }];
+        }
+        if (path.basename(path.dirname(listing.path)) === 'experiments' &&
+            listing.files.some(f => RUN_FILES.includes(f))) {
+            return [{ path: listing.path, exclusive: true }];
+        }
+        return [];
+    },
+    async read(claimPath, ctx) {
+        if (path.basename(claimPath) !== 'experiments') {
+            const run = await readBuiltinRun(claimPath, ctx);
+            return run ? [run] : [];
+        }
+        const { dirs } = await ctx.list(claimPath);
+        const runs = [];
+        for (const dir of dirs) {
+            const run = await readBuiltinRun(path.join(claimPath, dir), ctx);
+            if (run)
+                runs.push(run);
+        }
+        return runs;
+    }
+};
+/** Reads one built-in run folder; undefined (with a diagnostic) when it holds none of the run files. */
+async function readBuiltinRun(dir, ctx) {
+    const folder = path.basename(dir);
+    // Each file is read directly (a missing one is fine): no listing of the folder, which costs as much as a read.
+    const place = { run: folder };
+    const optional = { ...place, missingOk: true };
+    const metadataFile = path.join(dir, BUILTIN_FILES.metadata);
+    const paramsFile = path.join(dir, BUILTIN_FILES.params);
+    const metricsFile = path.join(dir, BUILTIN_FILES.metrics);
+    const before = ctx.diagnostics.length;
+    const [metadataText, paramsText, metricsText] = await Promise.all([
+        ctx.readText(metadataFile, optional),
+        ctx.readText(paramsFile, optional),
+        ctx.readText(metricsFile, optional)
+    ]);
+    if (metadataText === undefined &&
+        paramsText === undefined &&
+        metricsText === undefined &&
+        ctx.diagnostics.length === before) {
+        ctx.warn(dir, `run folder has none of ${RUN_FILES.join(', ')}; it was skipped`, place);
+        return undefined;
+    }
+    const { metadata, name = folder } = metadataText !== undefined
+        ? readMetadata(await ctx.parseYaml(metadataText, metadataFile, place), metadataFile, folder, ctx)
+        : { metadata: emptyMetadata() };
+    const params = {};
+    if (paramsText !== undefined) {
+        const raw = ctx.parseJson(paramsText, paramsFile, place);
+        if (raw !== undefined) {
+            if (isPlainObject(raw))
+                Object.assign(params, flattenParams(unwrapExact(raw)));
+            else
+                ctx.error(paramsFile, `must hold a JSON object of parameters, found ${describe$2(raw)}`, place);
+        }
+    }
+    const metrics = {};
+    if (metricsText !== undefined) {
+        const raw = ctx.parseJson(metricsText, metricsFile, place);
+        if (raw !== undefined) {
+            if (isPlainObject(raw))
+                readMetrics$1(raw, '', metrics, metricsFile, folder, ctx);
+            else
+                ctx.error(metricsFile, `must hold a JSON object of metrics, found ${describe$2(raw)}`, place);
+        }
+    }
+    return makeRun({
+        id: `builtin:${ctx.rel(dir)}`,
+        name,
+        source: 'builtin',
+        path: ctx.rel(dir),
+        params,
+        metrics,
+        metadata
+    });
+}
+/** Reads metrics: numbers, `{value, history}`, or nested objects flattened to dotted names. */
+function readMetrics$1(raw, prefix, out, file, run, ctx) {
+    for (const [key, value] of Object.entries(raw)) {
+        const name = prefix ? `${prefix}.${key}` : key;
+        const place = { run, key: name };
+        const n = numberFromJson(value);
+        if (n) {
+            out[name] = n.exact ? { value: n.value, exact: n.exact } : { value: n.value };
+            if (n.exact)
+                ctx.warn(file, `metric "${name}" is ${n.exact}, which a double cannot hold exactly; it is compared as ${n.value}`, place);
+            continue;
+        }
+        if (isPlainObject(value) && 'value' in value) {
+            const metric = readMetricObject(value, file, name, run, ctx);
+            if (metric)
+                out[name] = metric;
+            continue;
+        }
+        if (isPlainObject(value)) {
+            readMetrics$1(value, name, out, file, run, ctx);
+            continue;
+        }
+        ctx.error(file, `metric "${name}" is ${describe$2(value)}; expected a number or {"value": number, "history": [{"step", "value"}]}. It was skipped`, place);
+    }
+}
+function readMetricObject(obj, file, name, run, ctx) {
+    const place = { run, key: name };
+    const n = numberFromJson(obj.value);
+    if (!n) {
+        ctx.error(file, `metric "${name}".value is ${describe$2(obj.value)}; expected a number. It was skipped`, place);
+        return undefined;
+    }
+    const metric = n.exact ? { value: n.value, exact: n.exact } : { value: n.value };
+    if (obj.history !== undefined) {
+        if (!Array.isArray(obj.history)) {
+            ctx.error(file, `metric "${name}".history is ${describe$2(obj.history)}; expected a list of {"step", "value"}. The history was skipped`, place);
+            return metric;
+        }
+        const history = [];
+        obj.history.forEach((point, index) => {
+            const step = isPlainObject(point) ? numberFromJson(point.step) : undefined;
+            const value = isPlainObject(point) ? numberFromJson(point.value) : undefined;
+            if (isPlainObject(point) && value && (step || point.step === undefined)) {
+                history.push({ step: step ? step.value : index, value: value.value });
+            }
+            else {
+                ctx.error(file, `metric "${name}".history[${index}] is ${describe$2(point)}; expected {"step": number, "value": number}. The point was skipped`, place);
+            }
+        });
+        if (history.length)
+            metric.history = history.sort((a, b) => a.step - b.step);
+    }
+    return metric;
+}
+const STATUSES = {
+    finished: 'finished',
+    success: 'finished',
+    completed: 'finished',
+    failed: 'failed',
+    error: 'failed',
+    crashed: 'failed',
+    running: 'running',
+    killed: 'killed'
+};
+/** Reads metadata.yaml into RunMetadata and the run's name; wrong types get a diagnostic and are ignored. */
+function readMetadata(raw, file, run, ctx) {
+    const meta = emptyMetadata();
+    if (raw === undefined || raw === null)
+        return { metadata: meta };
+    if (!isPlainObject(raw)) {
+        ctx.error(file, `must be a YAML mapping of name, description, tags, …; found ${describe$2(raw)}`, { run });
+        return { metadata: meta };
+    }
+    const text = (key) => {
+        const v = raw[key];
+        if (v === undefined || v === null)
+            return undefined;
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+            return String(v);
+        ctx.error(file, `"${key}" is ${describe$2(v)}; expected text. It was ignored`, { run, key });
+        return undefined;
+    };
+    meta.description = text('description');
+    meta.gitCommit = text('git_commit');
+    meta.dataVersion = text('data_version');
+    meta.evalSet = text('eval_set');
+    meta.author = text('author');
+    meta.notes = text('notes');
+    meta.group = text('group');
+    meta.hypothesis = text('hypothesis');
+    meta.successCriteria = text('success_criteria');
+    meta.statusReason = text('status_reason') ?? text('error');
+    meta.url = text('url');
+    meta.startedAt = text('started_at');
+    const status = text('status');
+    if (status !== undefined) {
+        const known = STATUSES[status.toLowerCase()];
+        if (known)
+            meta.status = known;
+        else
+            ctx.error(file, `"status" is ${JSON.stringify(status)}; expected one of finished, failed, running, killed`, { run, key: 'status' });
+    }
+    const seed = raw.seed;
+    if (seed !== undefined && seed !== null) {
+        if (typeof seed === 'number' && Number.isFinite(seed))
+            meta.seed = seed;
+        else
+            ctx.error(file, `"seed" is ${describe$2(seed)}; expected a number`, { run, key: 'seed' });
+    }
+    if (raw.tags !== undefined && raw.tags !== null) {
+        if (Array.isArray(raw.tags))
+            meta.tags = raw.tags.filter(t => ['string', 'number'].includes(typeof t)).map(String);
+        else if (typeof raw.tags === 'string')
+            meta.tags = [raw.tags];
+        else
+            ctx.error(file, `"tags" is ${describe$2(raw.tags)}; expected a list of text`, { run, key: 'tags' });
+    }
+    if (raw.environment !== undefined && raw.environment !== null) {
+        if (isPlainObject(raw.environment)) {
+            for (const [k, v] of Object.entries(flattenParams(raw.environment)))
+                meta.environment[k] = String(v);
+        }
+        else
+            ctx.error(file, `"environment" is ${describe$2(raw.environment)}; expected a mapping such as {python: "3.11"}`, { run, key: 'environment' });
+    }
+    return { metadata: meta, name: text('name')?.trim() || undefined };
+}
+/** Describes a value for an error message, shortened and JSON-quoted. */
+function describe$2(value) {
+    if (value === null)
+        return 'null';
+    if (value instanceof ExactNumber)
+        return value.text;
+    if (Array.isArray(value))
+        return `a list (${truncate$1(JSON.stringify(value))})`;
+    if (typeof value === 'string')
+        return `the text ${truncate$1(JSON.stringify(value))}`;
+    if (typeof value === 'object')
+        return 'an object';
+    return `${typeof value} ${String(value)}`;
+}
+function truncate$1(s, n = 60) {
+    if (s === undefined)
+        return 'undefined';
+    return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+/** True for a plain JSON/YAML object. */
+function isPlainObject(value) {
+    return (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber));
+}
+function unwrapExact(value) {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+        out[k] = v instanceof ExactNumber ? v.text : isPlainObject(v) ? unwrapExact(v) : v;
+    }
+    return out;
+}
+
+/** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
+const MAX_HISTORY_POINTS = 2000;
+/** Accumulates a metric's points in typed columns; see the file comment. A missing timestamp is stored as NaN. */
+class HistoryBuilder {
+    steps;
+    values;
+    times;
+    n = 0;
+    ordered = true;
+    best = -1;
+    rule;
+    byTimestamp;
+    repeats;
+    maxPoints;
+    constructor(options = {}, capacity = 64) {
+        this.rule = options.final ?? 'max-step';
+        this.byTimestamp = options.byTimestamp ?? true;
+        this.repeats = options.repeats ?? 'identical';
+        this.maxPoints = Math.max(2, Math.floor(options.maxPoints ?? MAX_HISTORY_POINTS));
+        const size = Math.max(4, capacity | 0);
+        this.steps = new Float64Array(size);
+        this.values = new Float64Array(size);
+        this.times = new Float64Array(size);
+    }
+    /** Number of points added. */
+    get length() {
+        return this.n;
+    }
+    /** True while the points came in order (of step, then timestamp when ordering by it). */
+    get sorted() {
+        return this.ordered;
+    }
+    /** Adds one point; `timestamp` in milliseconds, undefined or NaN when not known. */
+    add(step, value, timestamp) {
+        const i = this.n;
+        if (i === this.steps.length)
+            this.grow();
+        const t = timestamp === undefined ? NaN : timestamp;
+        this.steps[i] = step;
+        this.values[i] = value;
+        this.times[i] = t;
+        this.n = i + 1;
+        const b = this.best;
+        if (b < 0) {
+            this.best = i;
+            return;
+        }
+        const prevStep = this.steps[i - 1];
+        if (this.ordered &&
+            (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.times[i - 1] || 0))))
+            this.ordered = false;
+        const rule = this.rule;
+        if (rule === 'last-written')
+            this.best = i;
+        else {
+            const bs = this.steps[b];
+            if (step > bs)
+                this.best = i;
+            else if (step === bs) {
+                if (rule === 'max-step')
+                    this.best = i;
+                else {
+                    // MLflow: the later timestamp (missing counts as 0), then the higher value; NaN loses to any value.
+                    const ta = t || 0;
+                    const tb = this.times[b] || 0;
+                    if (ta > tb)
+                        this.best = i;
+                    else if (ta === tb) {
+                        const bv = this.values[b];
+                        if (bv !== bv || value >= bv)
+                            this.best = i;
+                    }
+                }
+            }
+        }
+    }
+    grow() {
+        const size = this.steps.length * 2;
+        const steps = new Float64Array(size);
+        const values = new Float64Array(size);
+        const times = new Float64Array(size);
+        steps.set(this.steps);
+        values.set(this.values);
+        times.set(this.times);
+        this.steps = steps;
+        this.values = values;
+        this.times = times;
+    }
+    /** Every point added, in written order, as objects (small series and tests). */
+    points() {
+        const out = new Array(this.n);
+        for (let i = 0; i < this.n; i++)
+            out[i] = this.point(i);
+        return out;
+    }
+    point(i) {
+        const t = this.times[i];
+        const s = this.steps[i];
+        // An integer step as a small integer: V8 then keeps the field unboxed (one allocation less per point).
+        const si = s | 0;
+        const step = si === s && !Object.is(s, -0) ? si : s;
+        return t === t ? { step, value: this.values[i], timestamp: t } : { step, value: this.values[i] };
+    }
+    /** The final value by the rule, or undefined when there are no points. */
+    finalValue() {
+        return this.best < 0 ? undefined : this.values[this.best];
+    }
+    /** Sorts, drops repeats and thins; undefined when no point was added. The builder is spent afterwards. */
+    build() {
+        const n = this.n;
+        if (n === 0)
+            return undefined;
+        const value = this.values[this.best];
+        const finalIndex = this.best;
+        let order;
+        if (!this.ordered) {
+            const steps = this.steps;
+            const times = this.times;
+            const idx = new Array(n);
+            for (let i = 0; i < n; i++)
+                idx[i] = i;
+            // The index breaks ties, so the order is stable whatever the sort.
+            if (this.byTimestamp)
+                idx.sort((a, b) => steps[a] - steps[b] || (times[a] || 0) - (times[b] || 0) || a - b);
+            else
+                idx.sort((a, b) => steps[a] - steps[b] || a - b);
+            order = Uint32Array.from(idx);
+        }
+        // Compact the kept indices (in sorted order) into `keep`.
+        const keep = new Uint32Array(n);
+        let m = 0;
+        const at = (k) => (order ? order[k] : k);
+        const { steps, values, times } = this;
+        const repeats = this.repeats;
+        for (let k = 0; k < n; k++) {
+            const i = at(k);
+            if (m > 0) {
+                const j = keep[m - 1];
+                if (repeats === 'identical') {
+                    const ti = times[i];
+                    const tj = times[j];
+                    if (steps[i] === steps[j] &&
+                        (ti === tj || (ti !== ti && tj !== tj)) &&
+                        Object.is(values[i], values[j]))
+                        continue;
+                }
+                else if (repeats === 'same-step' && steps[i] === steps[j]) {
+                    keep[m - 1] = i;
+                    continue;
+                }
+            }
+            keep[m++] = i;
+        }
+        const max = this.maxPoints;
+        const count = Math.min(m, max);
+        const history = new Array(count);
+        if (m <= max)
+            for (let k = 0; k < m; k++)
+                history[k] = this.point(keep[k]);
+        else {
+            // Evenly spaced over the full series; the first and the last point always kept.
+            const stride = (m - 1) / (max - 1);
+            for (let k = 0; k < max; k++)
+                history[k] = this.point(keep[Math.round(k * stride)]);
+        }
+        return { value, finalIndex, history, total: m };
+    }
+}
+
+// CSV training logs: Keras `CSVLogger` files (an `epoch` column) and Lightning `CSVLogger` folders
+// (`metrics.csv` with `step`/`epoch` and sparse metric columns, `hparams.yaml` beside it). Files are
+// streamed, never read whole. Also home of the small helpers the DVC and Hugging Face readers share:
+// a streaming delimited-text parser, exact YAML/TOML reading, and number and metric flattening.
+/** The file name Lightning's CSVLogger writes its metrics to. */
+const LIGHTNING_METRICS_FILE = 'metrics.csv';
+/** The file Lightning writes the hyperparameters to, beside metrics.csv. */
+const LIGHTNING_HPARAMS_FILE = 'hparams.yaml';
+/** CSV files claimed during auto-detection by their name alone (the header decides when they are read). */
+const LOG_NAME = /(?:^|[_.-])(?:log|logs|history|metrics|training)(?:[_.-]|$)/i;
+/** The longest field the parser accepts before it gives up on a file (a quote that never closes). */
+const MAX_FIELD_CHARS = 1024 * 1024;
+/** The most columns a training log may have. */
+const MAX_COLUMNS = 10_000;
+/** CSV files claimed during auto-detection by their name only: skipped quietly when they are not logs. */
+const guessedByName = new Set();
+/** Reads Keras and Lightning CSV training logs. */
+const csvSource = {
+    format: 'csv',
+    claim(listing) {
+        const claims = [];
+        // A listing of exactly one file and no folders is what the detector makes for an explicit `runs` file.
+        const explicit = listing.files.length === 1 && listing.dirs.length === 0;
+        for (const file of listing.files) {
+            const lower = file.toLowerCase();
+            if (lower === LIGHTNING_METRICS_FILE)
+                claims.push({ path: path.join(listing.path, file) });
+            else if (lower.endsWith('.csv') && (explicit || LOG_NAME.test(lower.slice(0, -4)))) {
+                const claimed = path.join(listing.path, file);
+                if (explicit)
+                    guessedByName.delete(claimed);
+                else
+                    guessedByName.add(claimed);
+                claims.push({ path: claimed });
+            }
+            else if (lower === 'training.log' && explicit)
+                claims.push({ path: path.join(listing.path, file) });
+        }
+        return claims;
+    },
+    async read(claimPath, ctx) {
+        const run = await readCsvLogRun(claimPath, ctx);
+        return run ? [run] : [];
+    }
+};
+/** Reads one CSV training log (and `hparams.yaml` beside a Lightning `metrics.csv`) into a run. */
+async function readCsvLogRun(file, ctx) {
+    const dir = path.dirname(file);
+    const isLightning = path.basename(file).toLowerCase() === LIGHTNING_METRICS_FILE;
+    const relDir = ctx.rel(dir);
+    const name = isLightning
+        ? relDir === '.'
+            ? path.basename(ctx.workspace)
+            : relDir
+        : ctx.rel(file).replace(/\.(csv|log)$/i, '');
+    const place = { run: name };
+    const requireStep = isLightning || !guessedByName.has(file);
+    const log = await readSeriesTable(file, ctx, place, { requireStep, explicitName: !isLightning });
+    if (!log)
+        return undefined;
+    const params = {};
+    const { files } = await ctx.list(dir);
+    if (isLightning && files.includes(LIGHTNING_HPARAMS_FILE)) {
+        const hparamsFile = path.join(dir, LIGHTNING_HPARAMS_FILE);
+        const raw = await readYamlExact(ctx, hparamsFile, place);
+        if (raw !== undefined && raw !== null) {
+            if (isRecord(raw))
+                Object.assign(params, flattenParams(plainParams(raw)));
+            else
+                ctx.error(hparamsFile, `must hold a mapping of hyperparameters, found ${describeValue(raw)}; it was ignored`, place);
+        }
+    }
+    return makeRun({
+        id: `csv:${ctx.rel(file)}`,
+        name,
+        source: 'csv',
+        path: ctx.rel(file),
+        params,
+        metrics: log.metrics
+    });
+}
+/**
+ * Streams a CSV or TSV file whose header has a `step` (or `epoch`) column and turns every other numeric
+ * column into a metric with a history. Rows sharing a step are merged; the final value is the one at
+ * the highest step that has a value. Undefined when the file is not such a table.
+ */
+async function readSeriesTable(file, ctx, place, options) {
+    const stream = await ctx.openStream(file, place);
+    if (!stream)
+        return undefined;
+    let header;
+    let stepIndex = -1;
+    let stepColumn = '';
+    let timeIndex = -1;
+    let skipIndexes = new Set();
+    // One series per column; a later row with the same step replaces the earlier one's value.
+    const series = new Map();
+    const badValue = new Map();
+    let notTable = false;
+    let raggedReported = false;
+    let badStepReported = 0;
+    const onRecord = (fields, line) => {
+        if (!header) {
+            header = fields.map(f => f.trim());
+            const lower = header.map(h => h.toLowerCase());
+            stepIndex = lower.indexOf('step');
+            if (stepIndex < 0)
+                stepIndex = lower.indexOf('epoch');
+            if (stepIndex < 0) {
+                notTable = true;
+                return false;
+            }
+            stepColumn = header[stepIndex];
+            timeIndex = lower.findIndex(h => h === 'timestamp' || h === 'wall_time');
+            // With a `step` column, `epoch` is a progress counter, not a metric.
+            skipIndexes = new Set([stepIndex, timeIndex, lower[stepIndex] === 'step' ? lower.indexOf('epoch') : -1].filter(i => i >= 0));
+            const seen = new Map();
+            header.forEach((h, i) => {
+                if (skipIndexes.has(i))
+                    return;
+                if (h === '') {
+                    ctx.warn(file, `column ${i + 1} has no name in the header; it was skipped`, {
+                        ...place,
+                        line,
+                        column: i + 1
+                    });
+                    skipIndexes.add(i);
+                }
+                else if (seen.has(h)) {
+                    ctx.warn(file, `column "${h}" appears twice in the header (columns ${(seen.get(h) ?? 0) + 1} and ${i + 1}); the second one was skipped`, {
+                        ...place,
+                        key: h,
+                        line
+                    });
+                    skipIndexes.add(i);
+                }
+                else
+                    seen.set(h, i);
+            });
+            return true;
+        }
+        if (fields.length === header.length && fields.every((f, i) => f.trim() === header?.[i])) {
+            ctx.warn(file, 'repeats its header here (two logs written into one file?); rows after it are merged by step', { ...place, line });
+            return true;
+        }
+        if (fields.length > header.length && !raggedReported) {
+            raggedReported = true;
+            ctx.warn(file, `row has ${fields.length} fields but the header has ${header.length}; the extra fields were ignored`, { ...place, line });
+        }
+        const stepText = (fields[stepIndex] ?? '').trim();
+        const step = parseNumberText(stepText);
+        if (step === undefined || !Number.isFinite(step)) {
+            if (badStepReported++ < 3) {
+                ctx.error(file, `${stepColumn} is ${JSON.stringify(truncate(stepText))}; expected a number. The row was skipped`, {
+                    ...place,
+                    key: stepColumn,
+                    line,
+                    column: stepIndex + 1
+                });
+            }
+            return true;
+        }
+        const timestamp = timeIndex >= 0 ? parseNumberText((fields[timeIndex] ?? '').trim()) : undefined;
+        for (let i = 0; i < header.length && i < fields.length; i++) {
+            if (skipIndexes.has(i))
+                continue;
+            const text = fields[i].trim();
+            if (text === '')
+                continue;
+            const value = parseNumberText(text);
+            if (value === undefined) {
+                const bad = badValue.get(i);
+                if (bad)
+                    bad.count++;
+                else
+                    badValue.set(i, { line, text, count: 1 });
+                continue;
+            }
+            let points = series.get(i);
+            if (!points)
+                series.set(i, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'same-step' })));
+            points.add(step, value, timestamp !== undefined && Number.isFinite(timestamp) ? timestamp : undefined);
+        }
+        return true;
+    };
+    const ok = await parseDelimitedStream(stream, onRecord, ctx, file, place, path.extname(file).toLowerCase() === '.tsv' ? '\t' : undefined);
+    if (!ok)
+        return undefined;
+    if (!header) {
+        ctx.error(file, 'is empty; expected a header row with a step or epoch column', place);
+        return undefined;
+    }
+    if (notTable) {
+        if (options.requireStep) {
+            const what = options.explicitName ? 'a training log' : 'a metrics table';
+            ctx.warn(file, `has no "step" or "epoch" column in its header (${truncate(header.join(', '), 120)}), so it is not ${what}; it was skipped`, place);
+        }
+        return undefined;
+    }
+    for (const [i, bad] of badValue) {
+        const column = header[i];
+        const where = { ...place, key: column, line: bad.line, column: i + 1 };
+        if (!series.get(i)?.length) {
+            // A column of text only (a note, a name) is not a metric: say so once, without alarm.
+            ctx.warn(file, `column "${column}" holds text such as ${JSON.stringify(truncate(bad.text))}, not numbers; it is not compared`, where);
+        }
+        else {
+            const more = bad.count > 1 ? ` (and ${bad.count - 1} more such cells)` : '';
+            ctx.error(file, `column "${column}" holds ${JSON.stringify(truncate(bad.text))}, not a number${more}; those cells were skipped`, where);
+        }
+    }
+    const valueColumns = header.map((_, i) => i).filter(i => !skipIndexes.has(i));
+    const metrics = {};
+    for (const i of valueColumns) {
+        const built = series.get(i)?.build();
+        if (!built)
+            continue;
+        const name = options.metricName && valueColumns.length === 1 ? options.metricName : header[i];
+        metrics[name] = { value: built.value, history: built.history };
+    }
+    return { stepColumn, metrics };
+}
+/** Parses one CSV cell as a number: decimal and exponent notation, and Python's nan / inf / -inf. */
+function parseNumberText(text) {
+    if (text === '')
+        return undefined;
+    if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text))
+        return Number(text);
+    const lower = text.toLowerCase();
+    if (lower === 'nan' || lower === '+nan' || lower === '-nan')
+        return NaN;
+    if (/^\+?inf(inity)?$/.test(lower))
+        return Infinity;
+    if (/^-inf(inity)?$/.test(lower))
+        return -Infinity;
+    return undefined;
+}
+/**
+ * Streams delimited text (CSV by default; the delimiter is taken from the header when not given) and
+ * calls `onRecord` for each non-empty record with its fields and the line it starts on. Quoted fields may
+ * hold delimiters, doubled quotes and line breaks; `\n`, `\r\n`, `\r\r\n` and `\r` all end a record.
+ * `onRecord` returns false to stop early. False (with a diagnostic) when the stream fails or is malformed.
+ */
+async function parseDelimitedStream(stream, onRecord, ctx, file, place, delimiter) {
+    const decoder = new StringDecoder('utf8');
+    let sep = delimiter;
+    let carry = '';
+    let first = true;
+    let fields = [];
+    let field = '';
+    let quoted = false;
+    let inQuotes = false;
+    let line = 1;
+    let recordLine = 1;
+    let stopped = false;
+    let failure;
+    const endField = () => {
+        fields.push(field);
+        field = '';
+        quoted = false;
+        if (fields.length > MAX_COLUMNS)
+            failure = `has more than ${MAX_COLUMNS} columns in one row`;
+    };
+    const endRecord = () => {
+        if (fields.length === 0 && field === '' && !quoted)
+            return;
+        endField();
+        if (failure)
+            return;
+        const record = fields;
+        fields = [];
+        if (!onRecord(record, recordLine))
+            stopped = true;
+    };
+    /** Processes text; keeps back a trailing `\r` or `"` whose meaning depends on the next character. */
+    const consume = (text, final) => {
+        if (sep === undefined) {
+            const end = text.search(/[\r\n]/);
+            if (end < 0 && !final && text.length < 65536)
+                return text;
+            const head = end < 0 ? text : text.slice(0, end);
+            const counts = [',', '\t', ';'].map(d => [d, head.split(d).length - 1]);
+            sep = counts.reduce((best, c) => (c[1] > best[1] ? c : best), [',', 0])[0];
+            if (counts.every(c => c[1] === 0))
+                sep = ',';
+        }
+        let i = 0;
+        for (; i < text.length && !stopped && !failure; i++) {
+            const c = text[i];
+            if (inQuotes) {
+                if (c === '"') {
+                    if (i + 1 >= text.length && !final)
+                        return text.slice(i);
+                    if (text[i + 1] === '"') {
+                        field += '"';
+                        i++;
+                    }
+                    else
+                        inQuotes = false;
+                }
+                else {
+                    if (c === '\n' || (c === '\r' && text[i + 1] !== '\n' && text[i + 1] !== '\r'))
+                        line++;
+                    field += c;
+                    if (field.length > MAX_FIELD_CHARS)
+                        failure = `has a quoted field longer than ${MAX_FIELD_CHARS} characters (a quote that never closes?)`;
+                }
+                continue;
+            }
+            if (c === '\r' || c === '\n') {
+                if (c === '\r' && i + 1 >= text.length && !final)
+                    return text.slice(i);
+                if (c === '\n' || (text[i + 1] !== '\n' && text[i + 1] !== '\r'))
+                    line++;
+                endRecord();
+                recordLine = line;
+                continue;
+            }
+            if (c === sep) {
+                endField();
+                continue;
+            }
+            if (c === '"' && field === '' && !quoted) {
+                inQuotes = true;
+                quoted = true;
+                continue;
+            }
+            field += c;
+            if (field.length > MAX_FIELD_CHARS)
+                failure = `has a field longer than ${MAX_FIELD_CHARS} characters`;
+        }
+        return '';
+    };
+    try {
+        for await (const chunk of stream) {
+            let text = carry + (typeof chunk === 'string' ? chunk : decoder.write(chunk));
+            if (first && text.length > 0) {
+                if (text.charCodeAt(0) === 0xfeff)
+                    text = text.slice(1);
+                first = false;
+                if (text.slice(0, 8192).includes('\0')) {
+                    ctx.error(file, 'is binary data (it contains NUL bytes), not a text table; it was skipped', place);
+                    destroy(stream);
+                    return false;
+                }
+            }
+            carry = consume(text, false);
+            if (stopped || failure)
+                break;
+        }
+        if (!stopped && !failure) {
+            consume(carry + decoder.end(), true);
+            if (inQuotes && !failure)
+                failure = 'ends inside a quoted field (the file is cut short?)';
+            if (!failure)
+                endRecord();
+        }
+    }
+    catch (e) {
+        ctx.error(file, `could not be read to the end: ${e.message}`, { ...place, line });
+        destroy(stream);
+        return false;
+    }
+    destroy(stream);
+    if (failure) {
+        ctx.error(file, `${failure}; it was skipped`, { ...place, line: recordLine });
+        return false;
+    }
+    return true;
+}
+function destroy(stream) {
+    const s = stream;
+    s.destroy?.();
+}
+/**
+ * Reads YAML like ctx.readYaml but keeps integers a double cannot hold as ExactNumber, and dates as text.
+ * Unknown tags such as `!!python/object` resolve as plain data. Undefined (with a diagnostic) on error.
+ */
+async function readYamlExact(ctx, file, place) {
+    const text = await ctx.readText(file, place);
+    if (text === undefined)
+        return undefined;
+    const { parseDocument } = await loadYaml();
+    const doc = parseDocument(text, {
+        prettyErrors: false,
+        uniqueKeys: false,
+        strict: false,
+        intAsBigInt: true
+    });
+    const problem = doc.errors[0];
+    if (problem) {
+        const at = lineColumn(text, problem.pos?.[0] ?? 0);
+        const message = problem.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+        ctx.error(file, `is not valid YAML: ${message} at line ${at.line}, column ${at.column}`, {
+            ...place,
+            ...at
+        });
+        return undefined;
+    }
+    try {
+        return normalizeParsed(doc.toJS({ maxAliasCount: 1000 }));
+    }
+    catch (e) {
+        ctx.error(file, `cannot be used: ${e.message}`, place);
+        return undefined;
+    }
+}
+/** Reads a TOML file; integers a double cannot hold become ExactNumber. Undefined (with a diagnostic) on error. */
+async function readTomlExact(ctx, file, place) {
+    const text = await ctx.readText(file, place);
+    if (text === undefined)
+        return undefined;
+    const { parse: parseToml, TomlError } = await import('./dist.js');
+    try {
+        return normalizeParsed(parseToml(text, { integersAsBigInt: 'asNeeded' }));
+    }
+    catch (e) {
+        if (e instanceof TomlError) {
+            ctx.error(file, `is not valid TOML: ${e.message.split('\n')[0]}`, {
+                ...place,
+                line: e.line,
+                column: e.column
+            });
+            return undefined;
+        }
+        ctx.error(file, `cannot be used: ${e.message}`, place);
+        return undefined;
+    }
+}
+/** Reads a JSON, YAML or TOML file by its extension (JSON first, then YAML, for other names). */
+async function readStructured(ctx, file, place) {
+    const ext = path.extname(file).toLowerCase();
+    if (ext === '.json')
+        return ctx.readJson(file, place);
+    if (ext === '.yaml' || ext === '.yml')
+        return readYamlExact(ctx, file, place);
+    if (ext === '.toml')
+        return readTomlExact(ctx, file, place);
+    return readYamlExact(ctx, file, place);
+}
+/** Turns bigints into numbers (or ExactNumber when a double cannot hold them) and dates into ISO text. */
+function normalizeParsed(value, depth = 0) {
+    if (typeof value === 'bigint') {
+        const n = Number(value);
+        return Number.isSafeInteger(n) || BigInt(n) === value ? n : new ExactNumber(n, value.toString());
+    }
+    if (value instanceof Date)
+        return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+    if (value instanceof ExactNumber || value === null || typeof value !== 'object' || depth > 64)
+        return value;
+    if (Array.isArray(value))
+        return value.map(v => normalizeParsed(v, depth + 1));
+    if (value instanceof Map) {
+        const out = {};
+        for (const [k, v] of value)
+            out[String(k)] = normalizeParsed(v, depth + 1);
+        return out;
+    }
+    if (value instanceof Set)
+        return [...value].map(v => normalizeParsed(v, depth + 1));
+    const out = {};
+    for (const [k, v] of Object.entries(value))
+        out[k] = normalizeParsed(v, depth + 1);
+    return out;
+}
+/** Replaces ExactNumber values by their exact text so flattenParams keeps every digit. */
+function plainParams(value, depth = 0) {
+    if (value instanceof ExactNumber)
+        return value.text;
+    if (value === null || typeof value !== 'object' || depth > 64)
+        return value;
+    if (Array.isArray(value))
+        return value.map(v => plainParams(v, depth + 1));
+    const out = {};
+    for (const [k, v] of Object.entries(value))
+        out[k] = plainParams(v, depth + 1);
+    return out;
+}
+/** Turns a parsed number (plain, ExactNumber) into a metric; undefined for anything else. */
+function metricFromValue(value) {
+    const n = numberFromJson(value);
+    if (!n)
+        return undefined;
+    return n.exact ? { value: n.value, exact: n.exact } : { value: n.value };
+}
+/**
+ * Flattens nested numbers into dotted metric names (`{a: {b: 1}}` → `a.b`). Keys that hold text,
+ * booleans, lists or null are collected in `skipped` for one diagnostic.
+ */
+function flattenMetrics(value, prefix, out, skipped, depth = 0) {
+    for (const [key, v] of Object.entries(value)) {
+        const name = prefix ? `${prefix}.${key}` : key;
+        const metric = metricFromValue(v);
+        if (metric)
+            out[name] = metric;
+        else if (isRecord(v) && depth < 32)
+            flattenMetrics(v, name, out, skipped, depth + 1);
+        else
+            skipped.push(name);
+    }
+}
+/** True for a plain parsed object (not a list, not an ExactNumber). */
+function isRecord(value) {
+    return (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber));
+}
+/** Describes a parsed value for an error message, shortened. */
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return String(value);
+    if (value instanceof ExactNumber)
+        return value.text;
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `the text ${JSON.stringify(truncate(value))}`;
+    return `${typeof value} ${String(value)}`;
+}
+/** The 1-based line and column of a character offset in text. */
+function lineColumn(text, offset) {
+    const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+    const lastBreak = before.lastIndexOf('\n');
+    return { line: before.split('\n').length, column: before.length - lastBreak };
+}
+/** Shortens text for a message. */
+function truncate(text, max = 60) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+
+// DVC projects: the metrics, params and plots named in `dvc.yaml` (top level and per stage), the params
+// `dvc.lock` recorded for the last `dvc repro`, and dvclive output (metrics.json, params.yaml and the
+// per-step TSV files under plots/metrics that become metric histories). One run per dvc.yaml; a
+// dvclive-generated dvc.yaml below a project is merged into that project's run.
+/** The pipeline file that makes a folder a DVC project. */
+const DVC_YAML = 'dvc.yaml';
+/** The lock file DVC writes beside dvc.yaml after `dvc repro`. */
+const DVC_LOCK = 'dvc.lock';
+/** How many folders up or down a dvclive dvc.yaml is looked for from its project. */
+const NEST_DEPTH = 3;
+/** Folders never searched for nested dvclive output. */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.dvc', '.venv', 'venv', '__pycache__', '.cache']);
+/** Files named as plots that are pictures, not data. */
+const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg', '.svg', '.gif', '.webp', '.bmp', '.html']);
+/** Files read as plot data. */
+const PLOT_DATA_EXT = new Set(['.json', '.yaml', '.yml', '.csv', '.tsv']);
+/** Files read as metrics or params. */
+const STRUCTURED_EXT = new Set(['.json', '.yaml', '.yml', '.toml']);
+/** Dependencies that are code, not data (for the data version). */
+const CODE_EXT = /\.(py|ipynb|r|sh|js|ts|jl|scala|java|c|cc|cpp|h|go|rs|rb|m|sql|cfg|ini|toml|lock|txt|md)$/i;
+const CODE_DIRS = new Set(['src', 'scripts', 'code', 'lib', 'notebooks']);
+/** Reads DVC projects (dvc.yaml, dvc.lock, params and metrics files) and standalone dvclive folders. */
+const dvcSource = {
+    format: 'dvc',
+    claim(listing) {
+        if (listing.files.includes(DVC_YAML))
+            return [{ path: listing.path }];
+        // A standalone dvclive folder: metrics.json and a plots folder (not a built-in experiments/<run>).
+        if (listing.files.includes('metrics.json') &&
+            listing.dirs.includes('plots') &&
+            path.basename(path.dirname(listing.path)) !== 'experiments') {
+            return [{ path: listing.path }];
+        }
+        return [];
+    },
+    async read(dir, ctx) {
+        const { files } = await ctx.list(dir);
+        const run = files.includes(DVC_YAML)
+            ? await readDvcProject(dir, ctx)
+            : await readStandaloneDvclive(dir, ctx);
+        return run ? [run] : [];
+    }
+};
+/** The display name of a DVC run: the folder relative to the workspace, or the workspace's own name. */
+function runName(dir, ctx) {
+    const rel = ctx.rel(dir);
+    return rel === '.' ? path.basename(ctx.workspace) : rel;
+}
+/** Reads the project whose dvc.yaml is in `dir`; undefined when it is a dvclive file merged into its parent. */
+async function readDvcProject(dir, ctx) {
+    const name = runName(dir, ctx);
+    const place = { run: name };
+    const yamlFile = path.join(dir, DVC_YAML);
+    // A dvclive dvc.yaml (no stages) below a project is read with that project, not as a run of its own.
+    if ((await nearestProjectAbove(dir, ctx)) && !(await hasStages(yamlFile, ctx)))
+        return undefined;
+    const raw = await readYamlExact(ctx, yamlFile, place);
+    if (raw === undefined)
+        return undefined;
+    const refs = parseDvcYaml(raw, dir, yamlFile, ctx, place);
+    if (!refs)
+        return undefined;
+    for (const sub of await findNestedDvclive(dir, ctx)) {
+        const subRaw = await readYamlExact(ctx, sub, place);
+        const subRefs = subRaw === undefined ? undefined : parseDvcYaml(subRaw, path.dirname(sub), sub, ctx, place);
+        if (subRefs) {
+            refs.metrics.push(...subRefs.metrics);
+            refs.params.push(...subRefs.params);
+            refs.plots.push(...subRefs.plots);
+        }
+    }
+    const lock = await readLock(dir, ctx, place);
+    return buildRun(dir, name, refs, lock, ctx);
+}
+/** Reads a dvclive folder that no dvc.yaml names: metrics.json, params.yaml and plots/metrics. */
+async function readStandaloneDvclive(dir, ctx) {
+    if (await namedByProjectAbove(dir, ctx))
+        return undefined;
+    const name = runName(dir, ctx);
+    const { files } = await ctx.list(dir);
+    const from = 'the dvclive folder';
+    const refs = {
+        metrics: [{ file: path.join(dir, 'metrics.json'), from }],
+        params: files.includes('params.yaml') ? [{ file: path.join(dir, 'params.yaml'), from }] : [],
+        plots: [{ file: path.join(dir, 'plots', 'metrics'), from, x: 'step' }]};
+    if (!(await exists(path.join(dir, 'plots', 'metrics'))))
+        refs.plots = [];
+    return buildRun(dir, name, refs, undefined, ctx);
+}
+/** Reads the metrics, params and plots that `refs` name into one run. */
+async function buildRun(dir, name, refs, lock, ctx) {
+    const place = { run: name };
+    const metrics = {};
+    const metricOrigin = new Map();
+    for (const ref of await expandRefs(unique(refs.metrics), STRUCTURED_EXT, ctx, place, 'metrics')) {
+        const raw = await readStructured(ctx, ref.file, place);
+        if (raw === undefined)
+            continue;
+        if (!isRecord(raw)) {
+            ctx.error(ref.file, `must hold a mapping of metric names to numbers, found ${describeValue(raw)}; it was skipped`, place);
+            continue;
+        }
+        const found = {};
+        const skipped = [];
+        // dvclive writes the last step into metrics.json as `step`; it is the x axis, not a result.
+        const { step: _step, ...rest } = raw;
+        flattenMetrics(typeof _step === 'number' ? rest : raw, '', found, skipped);
+        if (skipped.length) {
+            ctx.warn(ref.file, `holds values that are not numbers, which are not compared: ${truncate(skipped.join(', '), 200)}`, {
+                ...place,
+                key: skipped[0]
+            });
+        }
+        const prefix = ctx
+            .rel(ref.file)
+            .replace(/\.[^./]+$/, '')
+            .split('/')
+            .join('.');
+        for (const [key, metric] of Object.entries(found)) {
+            const earlier = metricOrigin.get(key);
+            if (earlier !== undefined && earlier !== ref.file) {
+                const renamed = `${prefix}.${key}`;
+                ctx.warn(ref.file, `metric "${key}" is also in ${ctx.rel(earlier)}; this one is named "${renamed}"`, {
+                    ...place,
+                    key
+                });
+                metrics[renamed] = metric;
+            }
+            else {
+                metrics[key] = metric;
+                metricOrigin.set(key, ref.file);
+            }
+        }
+    }
+    const params = {};
+    for (const ref of await expandRefs(unique(refs.params), STRUCTURED_EXT, ctx, place, 'params')) {
+        if (path.extname(ref.file).toLowerCase() === '.py') {
+            ctx.warn(ref.file, 'is a Python params file, which is not read (use params.yaml, JSON or TOML)', place);
+            continue;
+        }
+        const raw = await readStructured(ctx, ref.file, place);
+        if (raw === undefined || raw === null)
+            continue;
+        if (!isRecord(raw)) {
+            ctx.error(ref.file, `must hold a mapping of parameters, found ${describeValue(raw)}; it was skipped`, place);
+            continue;
+        }
+        Object.assign(params, flattenParams(plainParams(raw)));
+    }
+    if (lock) {
+        const stale = [];
+        for (const [key, value] of Object.entries(lock.params)) {
+            if (key in params && paramText(params[key]) !== paramText(value)) {
+                stale.push(`${key} is ${truncate(paramText(params[key]), 30)} in the params file but ${truncate(paramText(value), 30)} in dvc.lock`);
+            }
+            params[key] = value;
+        }
+        if (stale.length) {
+            ctx.warn(lock.file, `records other params than the params files hold (${truncate(stale.join('; '), 300)}); the locked values are shown because the metrics come from them. Run \`dvc repro\` to refresh`, { ...place, key: stale[0].split(' ')[0] });
+        }
+    }
+    for (const ref of await expandRefs(unique(refs.plots), PLOT_DATA_EXT, ctx, place, 'plots')) {
+        const series = await readPlotSeries(ref, ctx, place);
+        for (const [key, metric] of Object.entries(series)) {
+            const existing = metrics[key];
+            if (existing) {
+                if (!existing.history)
+                    existing.history = metric.history;
+            }
+            else
+                metrics[key] = metric;
+        }
+    }
+    if (!Object.keys(metrics).length && !Object.keys(params).length) {
+        ctx.warn(path.join(dir, DVC_YAML), 'names no metrics, params or plots that could be read; no run was made from it', place);
+        return undefined;
+    }
+    const metadata = { ...emptyMetadata(), ...(lock?.dataVersion ? { dataVersion: lock.dataVersion } : {}) };
+    return makeRun({
+        id: `dvc:${ctx.rel(dir)}`,
+        name,
+        source: 'dvc',
+        path: ctx.rel(dir),
+        params,
+        metrics,
+        metadata
+    });
+}
+/** Parses a dvc.yaml into the files it names; undefined (with a diagnostic) when it is not a mapping. */
+function parseDvcYaml(raw, dir, file, ctx, place) {
+    if (raw === null)
+        return { metrics: [], params: [], plots: [], hasStages: false };
+    if (!isRecord(raw)) {
+        ctx.error(file, `must be a mapping with stages, metrics, params or plots; found ${describeValue(raw)}`, place);
+        return undefined;
+    }
+    const refs = { metrics: [], params: [], plots: [], hasStages: isRecord(raw.stages) };
+    const rel = ctx.rel(file);
+    const resolve = (base, p, key) => {
+        if (p.includes('${')) {
+            ctx.warn(file, `${key} entry ${JSON.stringify(truncate(p))} uses templating (\${…}), which is not expanded; it was skipped`, { ...place, key });
+            return undefined;
+        }
+        return path.resolve(base, p);
+    };
+    const addPaths = (list, base, key, into) => {
+        if (list === undefined || list === null)
+            return;
+        if (!Array.isArray(list)) {
+            ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of paths. It was skipped`, {
+                ...place,
+                key
+            });
+            return;
+        }
+        for (const entry of list) {
+            const p = typeof entry === 'string'
+                ? entry
+                : isRecord(entry) && Object.keys(entry).length === 1
+                    ? Object.keys(entry)[0]
+                    : undefined;
+            if (p === undefined) {
+                ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a path or {path: {options}}. It was skipped`, { ...place, key });
+                continue;
+            }
+            const abs = resolve(base, p, key);
+            if (abs)
+                into.push({ file: abs, from: `${rel} ${key}` });
+        }
+    };
+    const addParams = (list, base, key, stageLevel) => {
+        if (list === undefined || list === null)
+            return;
+        if (!Array.isArray(list)) {
+            ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of params or params files. It was skipped`, { ...place, key });
+            return;
+        }
+        for (const entry of list) {
+            let p;
+            // In a stage, a plain string is a key of the default params.yaml; at the top level it is a file.
+            if (typeof entry === 'string')
+                p = stageLevel ? 'params.yaml' : entry;
+            else if (isRecord(entry))
+                p = Object.keys(entry)[0];
+            if (p === undefined) {
+                ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a param name or {file: [keys]}. It was skipped`, { ...place, key });
+                continue;
+            }
+            const abs = resolve(base, p, key);
+            if (abs)
+                refs.params.push({ file: abs, from: `${rel} ${key}` });
+        }
+    };
+    const addPlots = (list, base, key) => {
+        if (list === undefined || list === null)
+            return;
+        if (!Array.isArray(list)) {
+            ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of plots. It was skipped`, {
+                ...place,
+                key
+            });
+            return;
+        }
+        for (const entry of list) {
+            if (typeof entry === 'string') {
+                const abs = resolve(base, entry, key);
+                if (abs)
+                    refs.plots.push({ file: abs, from: `${rel} ${key}` });
+                continue;
+            }
+            if (!isRecord(entry) || Object.keys(entry).length !== 1) {
+                ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a path or {id: {x, y}}. It was skipped`, { ...place, key });
+                continue;
+            }
+            const [id, config] = Object.entries(entry)[0];
+            const x = isRecord(config) ? config.x : undefined;
+            const y = isRecord(config) ? config.y : undefined;
+            const xFor = (f) => typeof x === 'string' ? x : isRecord(x) && typeof x[f] === 'string' ? x[f] : undefined;
+            if (isRecord(y)) {
+                // {id: {y: {file: column}}}: the keys of y are the data files.
+                for (const f of Object.keys(y)) {
+                    const abs = resolve(base, f, key);
+                    if (abs)
+                        refs.plots.push({ file: abs, from: `${rel} ${key} ${id}`, x: xFor(f) });
+                }
+            }
+            else {
+                const abs = resolve(base, id, key);
+                if (abs)
+                    refs.plots.push({ file: abs, from: `${rel} ${key}`, x: xFor(id) });
+            }
+        }
+    };
+    addPaths(raw.metrics, dir, 'metrics', refs.metrics);
+    addParams(raw.params, dir, 'params', false);
+    addPlots(raw.plots, dir, 'plots');
+    if (raw.stages !== undefined && !isRecord(raw.stages)) {
+        ctx.error(file, `"stages" is ${describeValue(raw.stages)}; expected a mapping of stage names to stages`, {
+            ...place,
+            key: 'stages'
+        });
+    }
+    for (const [stageName, stage] of Object.entries(isRecord(raw.stages) ? raw.stages : {})) {
+        if (!isRecord(stage))
+            continue;
+        const wdir = typeof stage.wdir === 'string' ? path.resolve(dir, stage.wdir) : dir;
+        const body = isRecord(stage.do) ? stage.do : stage; // foreach/matrix stages keep their fields under `do`
+        addPaths(body.metrics, wdir, `stages.${stageName}.metrics`, refs.metrics);
+        addParams(body.params, wdir, `stages.${stageName}.params`, true);
+        addPlots(body.plots, wdir, `stages.${stageName}.plots`);
+    }
+    return refs;
+}
+/** Reads dvc.lock beside dvc.yaml (schema 2.0, or the 1.x layout without `schema`). */
+async function readLock(dir, ctx, place) {
+    const file = path.join(dir, DVC_LOCK);
+    if (!(await exists(file)))
+        return undefined;
+    const raw = await readYamlExact(ctx, file, place);
+    if (raw === undefined || raw === null)
+        return undefined;
+    if (!isRecord(raw)) {
+        ctx.error(file, `must be a mapping with schema and stages; found ${describeValue(raw)}`, place);
+        return undefined;
+    }
+    const stages = raw.schema !== undefined ? raw.stages : raw;
+    if (!isRecord(stages)) {
+        ctx.error(file, `"stages" is ${describeValue(stages)}; expected a mapping of stage names`, {
+            ...place,
+            key: 'stages'
+        });
+        return undefined;
+    }
+    const params = {};
+    const inputs = new Map();
+    const produced = [];
+    for (const [stageName, stage] of Object.entries(stages)) {
+        if (!isRecord(stage))
+            continue;
+        if (isRecord(stage.params)) {
+            for (const [paramsFile, values] of Object.entries(stage.params)) {
+                if (isRecord(values))
+                    Object.assign(params, flattenParams(plainParams(values)));
+                else
+                    ctx.warn(file, `stages.${stageName}.params["${paramsFile}"] is ${describeValue(values)}; expected a mapping. It was skipped`, { ...place, key: `stages.${stageName}.params` });
+            }
+        }
+        for (const out of Array.isArray(stage.outs) ? stage.outs : [])
+            if (isRecord(out) && typeof out.path === 'string')
+                produced.push(out.path);
+        for (const dep of Array.isArray(stage.deps) ? stage.deps : []) {
+            if (!isRecord(dep) || typeof dep.path !== 'string')
+                continue;
+            const repo = isRecord(dep.repo) ? dep.repo : undefined;
+            if (repo && typeof repo.rev_lock === 'string') {
+                // An imported dependency (`dvc import`): the data repository's git commit is its version.
+                inputs.set(dep.path, `${typeof repo.url === 'string' ? repo.url : dep.path}@${repo.rev_lock.slice(0, 12)}`);
+                continue;
+            }
+            const hash = [dep.md5, dep.etag, dep.checksum].find(h => typeof h === 'string');
+            if (hash)
+                inputs.set(dep.path, `${dep.path}@${hash.replace(/\.dir$/, '').slice(0, 8)}`);
+        }
+    }
+    const isProduced = (p) => produced.some(o => p === o || p.startsWith(`${o}/`));
+    const isCode = (p) => CODE_EXT.test(p) || CODE_DIRS.has(p.split('/')[0]);
+    const data = [...inputs.entries()]
+        .filter(([p]) => !isProduced(p) && !isCode(p))
+        .map(([, v]) => v)
+        .sort();
+    let dataVersion;
+    if (data.length > 0 && data.length <= 3)
+        dataVersion = data.join(', ');
+    else if (data.length > 3)
+        dataVersion = `${data.length} inputs, digest ${createHash('sha256').update(data.join('\n')).digest('hex').slice(0, 12)}`;
+    return { file, params, dataVersion };
+}
+/** Reads one plot file as per-step series when it is one (dvclive TSV, or rows with a `step` field). */
+async function readPlotSeries(ref, ctx, place) {
+    const ext = path.extname(ref.file).toLowerCase();
+    if (ref.x !== undefined && ref.x !== 'step') {
+        // A curve such as ROC or precision-recall, not a history: parsed only so that a broken file is reported.
+        if (ext !== '.csv' && ext !== '.tsv')
+            await readStructured(ctx, ref.file, place);
+        return {};
+    }
+    const relPath = ctx.rel(ref.file);
+    const dvcliveAt = relPath.lastIndexOf('plots/metrics/');
+    const dvcliveName = dvcliveAt >= 0 && (dvcliveAt === 0 || relPath[dvcliveAt - 1] === '/')
+        ? relPath
+            .slice(dvcliveAt + 'plots/metrics/'.length)
+            .replace(/\.[^./]+$/, '')
+            .split('/')
+            .join('.')
+        : undefined;
+    if (ext === '.tsv' || ext === '.csv') {
+        const table = await readSeriesTable(ref.file, ctx, place, {
+            requireStep: dvcliveName !== undefined,
+            metricName: dvcliveName
+        });
+        if (!table)
+            return {};
+        return dvcliveName ? table.metrics : renameSlashes(table.metrics);
+    }
+    const raw = await readStructured(ctx, ref.file, place);
+    const rows = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw).find(Array.isArray) : undefined;
+    if (!rows || !rows.every(r => isRecord(r) && typeof r.step === 'number'))
+        return {}; // not a per-step series
+    // Sorted by step (stable); the value is the last written at the highest step.
+    const series = new Map();
+    for (const row of rows) {
+        for (const [key, value] of Object.entries(row)) {
+            if (key === 'step' || key === 'timestamp' || typeof value !== 'number')
+                continue;
+            const name = dvcliveName ?? key.split('/').join('.');
+            let points = series.get(name);
+            if (!points)
+                series.set(name, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
+            points.add(row.step, value);
+        }
+    }
+    const out = {};
+    for (const [name, points] of series) {
+        const built = points.build();
+        if (built)
+            out[name] = { value: built.value, history: built.history };
+    }
+    return out;
+}
+function renameSlashes(metrics) {
+    return Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k.split('/').join('.'), v]));
+}
+/**
+ * Checks that each named path stays in the workspace and exists, and expands folders into the data files
+ * below them. Missing files get a warning that says how DVC produces them; pictures are passed over.
+ */
+async function expandRefs(refs, exts, ctx, place, what) {
+    const out = [];
+    for (const ref of refs) {
+        const ext = path.extname(ref.file).toLowerCase();
+        if (IMAGE_EXT.has(ext))
+            continue;
+        if (!(await ctx.insideWorkspace(ref.file))) {
+            ctx.error(ref.file, `is named in ${ref.from} but lies outside the workspace; it was not read`, place);
+            continue;
+        }
+        const info = await stat(ref.file).catch(() => undefined);
+        if (!info) {
+            ctx.warn(ref.file, `is named in ${ref.from} but does not exist; run \`dvc repro\` or \`dvc pull\` (DVC-cached ${what} are not in git) to include it`, place);
+            continue;
+        }
+        if (info.isDirectory()) {
+            for (const file of await listFilesBelow(ref.file, ctx, 4)) {
+                const e = path.extname(file).toLowerCase();
+                if (exts.has(e))
+                    out.push({ ...ref, file });
+            }
+        }
+        else
+            out.push(ref);
+    }
+    return unique(out);
+}
+/** Lists the files below a folder, depth-limited, in a stable order. */
+async function listFilesBelow(dir, ctx, depth) {
+    const { files, dirs } = await ctx.list(dir);
+    const out = files.map(f => path.join(dir, f));
+    if (depth > 0)
+        for (const d of dirs)
+            if (!SKIP_DIRS.has(d))
+                out.push(...(await listFilesBelow(path.join(dir, d), ctx, depth - 1)));
+    return out;
+}
+/** The dvc.yaml files without stages (dvclive's) below a project, not below another dvc.yaml. */
+async function findNestedDvclive(dir, ctx) {
+    const found = [];
+    let level = [dir];
+    for (let depth = 0; depth < NEST_DEPTH && level.length; depth++) {
+        const next = [];
+        for (const d of level) {
+            const { dirs } = await ctx.list(d);
+            for (const sub of dirs) {
+                if (SKIP_DIRS.has(sub))
+                    continue;
+                const subDir = path.join(d, sub);
+                const { files } = await ctx.list(subDir);
+                if (!files.includes(DVC_YAML))
+                    next.push(subDir);
+                else if (!(await hasStages(path.join(subDir, DVC_YAML), ctx)))
+                    found.push(path.join(subDir, DVC_YAML));
+            }
+        }
+        level = next;
+    }
+    return found;
+}
+/** The nearest folder above `dir` (at most NEST_DEPTH up, inside the workspace) with a dvc.yaml. */
+async function nearestProjectAbove(dir, ctx) {
+    let d = dir;
+    for (let i = 0; i < NEST_DEPTH; i++) {
+        if (d === ctx.workspace)
+            return undefined;
+        d = path.dirname(d);
+        if (!(d === ctx.workspace || d.startsWith(ctx.workspace + path.sep)))
+            return undefined;
+        if (await exists(path.join(d, DVC_YAML)))
+            return d;
+    }
+    return undefined;
+}
+/** True when a dvc.yaml in a folder above names this dvclive folder's metrics or plots (it reads them). */
+async function namedByProjectAbove(dir, ctx) {
+    const metricsFile = path.join(dir, 'metrics.json');
+    let d = dir;
+    while (d !== ctx.workspace && d.startsWith(ctx.workspace + path.sep)) {
+        d = path.dirname(d);
+        const yamlFile = path.join(d, DVC_YAML);
+        if (!(await exists(yamlFile)))
+            continue;
+        const refs = await quietly(ctx, async () => {
+            const raw = await readYamlExact(ctx, yamlFile);
+            return raw === undefined ? undefined : parseDvcYaml(raw, d, yamlFile, ctx, {});
+        });
+        const named = [...(refs?.metrics ?? []), ...(refs?.plots ?? [])].map(r => r.file);
+        if (named.some(f => f === metricsFile || f === dir || dir.startsWith(f + path.sep) || f.startsWith(dir + path.sep)))
+            return true;
+    }
+    return false;
+}
+/** Whether a dvc.yaml has stages (a project) or only metrics/params/plots (dvclive's). Quiet. */
+async function hasStages(file, ctx) {
+    const raw = await quietly(ctx, () => readYamlExact(ctx, file));
+    return isRecord(raw) && isRecord(raw.stages);
+}
+/** Runs a read whose diagnostics belong to another run's read (which reports them), dropping them here. */
+async function quietly(ctx, read) {
+    const before = ctx.diagnostics.length;
+    try {
+        return await read();
+    }
+    finally {
+        ctx.diagnostics.splice(before);
+    }
+}
+async function exists(file) {
+    return (await stat(file).catch(() => undefined)) !== undefined;
+}
+function unique(refs) {
+    const seen = new Set();
+    return refs.filter(r => (seen.has(r.file) ? false : (seen.add(r.file), true)));
+}
+
+// Hugging Face Trainer output folders: `trainer_state.json` (log_history → train and eval metric
+// histories), the final numbers in `all_results.json` / `{train,eval,test,predict}_results.json`, and
+// params from `config.json`, `adapter_config.json`, `training_args.json` and the trainer state. An output
+// folder with `checkpoint-N/` sub-folders is one run whose history comes from the latest checkpoint.
+/** The file the Trainer saves its state and log history to. */
+const TRAINER_STATE = 'trainer_state.json';
+/** Result files with final numbers, read in this order; later files override earlier ones. */
+const RESULT_FILES = [
+    'train_results.json',
+    'eval_results.json',
+    'test_results.json',
+    'predict_results.json',
+    'all_results.json'
+];
+const CHECKPOINT = /^checkpoint-(\d+)$/;
+/** Log keys that are the x axis or progress, not metrics. */
+const NOT_METRICS = new Set(['step', 'epoch']);
+/** Trainer state fields kept as params (how the run was configured and how far it got). */
+const STATE_PARAMS = [
+    'global_step',
+    'epoch',
+    'max_steps',
+    'num_train_epochs',
+    'train_batch_size',
+    'logging_steps',
+    'eval_steps',
+    'save_steps'
+];
+/** Reads Hugging Face Trainer output folders. */
+const huggingfaceSource = {
+    format: 'huggingface',
+    claim(listing) {
+        const hasState = listing.files.includes(TRAINER_STATE);
+        const hasResults = listing.files.includes('all_results.json') || listing.files.includes('eval_results.json');
+        const hasCheckpoints = listing.dirs.some(d => CHECKPOINT.test(d));
+        return hasState || hasResults || hasCheckpoints ? [{ path: listing.path, exclusive: true }] : [];
+    },
+    async read(dir, ctx) {
+        const run = await readTrainerOutput(dir, ctx);
+        return run ? [run] : [];
+    }
+};
+/** Reads one Trainer output folder (or one checkpoint folder) into a run; undefined when it holds none. */
+async function readTrainerOutput(dir, ctx) {
+    const rel = ctx.rel(dir);
+    const name = rel === '.' ? path.basename(ctx.workspace) : rel;
+    const place = { run: name };
+    const { files, dirs } = await ctx.list(dir);
+    const checkpoints = dirs
+        .map(d => ({ d, step: Number(CHECKPOINT.exec(d)?.[1]) }))
+        .filter(c => Number.isFinite(c.step))
+        .sort((a, b) => b.step - a.step); // numeric: checkpoint-1200 after checkpoint-500
+    const notes = [];
+    const top = files.includes(TRAINER_STATE)
+        ? await readState(path.join(dir, TRAINER_STATE), ctx, place)
+        : undefined;
+    let latest;
+    for (const c of checkpoints) {
+        const cdir = path.join(dir, c.d);
+        const { files: cfiles } = await ctx.list(cdir);
+        if (!cfiles.includes(TRAINER_STATE))
+            continue;
+        latest = await readState(path.join(cdir, TRAINER_STATE), ctx, place);
+        if (latest)
+            break;
+        ctx.warn(path.join(cdir, TRAINER_STATE), 'could not be used; the history is taken from an earlier checkpoint', place);
+    }
+    if (checkpoints.length && !latest && !top && !files.some(f => RESULT_FILES.includes(f))) {
+        ctx.warn(dir, `has ${checkpoints.length} checkpoint-N folders but none holds a readable ${TRAINER_STATE}; no run was read from it`, place);
+        return undefined;
+    }
+    const chosen = top && (!latest || top.globalStep >= latest.globalStep) ? top : latest;
+    if (chosen && chosen !== top)
+        notes.push(`history from ${ctx.rel(chosen.dir)} (step ${chosen.globalStep})`);
+    const metrics = {};
+    const params = {};
+    const metadata = emptyMetadata();
+    const finals = {};
+    if (chosen)
+        readLogHistory(chosen, ctx, place, metrics, finals);
+    if (chosen)
+        readStateFields(chosen, params, metrics, notes);
+    let sawResults = false;
+    for (const resultFile of RESULT_FILES) {
+        if (!files.includes(resultFile))
+            continue;
+        const file = path.join(dir, resultFile);
+        const raw = await ctx.readJson(file, place);
+        if (raw === undefined)
+            continue;
+        if (!isRecord(raw)) {
+            ctx.error(file, `must hold a JSON object of metric names to numbers, found ${describeValue(raw)}; it was skipped`, place);
+            continue;
+        }
+        sawResults = true;
+        const skipped = [];
+        for (const [key, value] of Object.entries(raw)) {
+            const n = numberFromJson(value);
+            if (!n)
+                skipped.push(key);
+            else if (key === 'epoch')
+                params.epoch = n.exact ?? n.value;
+            else
+                finals[key] = n.exact ? { value: n.value, exact: n.exact } : { value: n.value };
+        }
+        if (skipped.length)
+            ctx.warn(file, `holds values that are not numbers, which are not compared: ${truncate(skipped.join(', '), 200)}`, { ...place, key: skipped[0] });
+    }
+    for (const [key, final] of Object.entries(finals)) {
+        const existing = metrics[key];
+        metrics[key] = existing?.history ? { ...final, history: existing.history } : final;
+    }
+    // Params: the model's config, a PEFT adapter's config and the training arguments, when saved as JSON.
+    const paramDirs = [dir, ...(chosen && chosen.dir !== dir ? [chosen.dir] : [])];
+    const readParamsFile = async (fileName, prefix) => {
+        for (const d of paramDirs) {
+            const { files: present } = d === dir ? { files } : await ctx.list(d);
+            if (!present.includes(fileName))
+                continue;
+            const file = path.join(d, fileName);
+            const raw = await ctx.readJson(file, place);
+            if (raw === undefined)
+                return;
+            if (!isRecord(raw)) {
+                ctx.error(file, `must hold a JSON object, found ${describeValue(raw)}; it was skipped`, place);
+                return;
+            }
+            const { id2label, label2id: _label2id, ...rest } = raw;
+            if (isRecord(id2label))
+                rest.num_labels = Object.keys(id2label).length;
+            for (const [k, v] of Object.entries(flattenParams(plainParams(rest), prefix)))
+                if (!(k in params))
+                    params[k] = v;
+            return;
+        }
+    };
+    await readParamsFile('training_args.json', '');
+    await readParamsFile('config.json', 'model');
+    await readParamsFile('adapter_config.json', 'adapter');
+    if (chosen && !sawResults) {
+        const maxSteps = numberFromJson(chosen.state.max_steps)?.value;
+        const control = isRecord(chosen.state.stateful_callbacks) && isRecord(chosen.state.stateful_callbacks.TrainerControl)
+            ? chosen.state.stateful_callbacks.TrainerControl.args
+            : undefined;
+        const stopped = isRecord(control) && control.should_training_stop === true;
+        if (maxSteps !== undefined && maxSteps > 0 && chosen.globalStep < maxSteps && !stopped) {
+            metadata.status = 'running';
+            metadata.statusReason = `the latest ${TRAINER_STATE} is at step ${chosen.globalStep} of ${maxSteps} and no train_results.json was written: training had not finished`;
+        }
+    }
+    if (notes.length)
+        metadata.notes = notes.join('; ');
+    if (!Object.keys(metrics).length && !Object.keys(params).length) {
+        ctx.warn(dir, 'holds no metrics or params that could be read; no run was made from it', place);
+        return undefined;
+    }
+    return makeRun({
+        id: `huggingface:${rel}`,
+        name,
+        source: 'huggingface',
+        path: rel,
+        params,
+        metrics,
+        metadata
+    });
+}
+/** Reads and checks one trainer_state.json; undefined (with a diagnostic) when it cannot be used. */
+async function readState(file, ctx, place) {
+    const raw = await ctx.readJson(file, place);
+    if (raw === undefined)
+        return undefined;
+    if (!isRecord(raw)) {
+        ctx.error(file, `must hold a JSON object (the Trainer's state), found ${describeValue(raw)}`, place);
+        return undefined;
+    }
+    const step = numberFromJson(raw.global_step);
+    return { file, dir: path.dirname(file), state: raw, globalStep: step?.value ?? 0 };
+}
+/**
+ * Turns log_history into histories: every numeric key but step and epoch is a series (`loss` is named
+ * `train_loss`; `eval_*` entries give the eval series). The end-of-training summary entry (with
+ * `train_runtime`) gives final values only. Entries sharing a step: the last one wins.
+ */
+function readLogHistory(chosen, ctx, place, metrics, finals) {
+    const log = chosen.state.log_history;
+    if (log === undefined)
+        return;
+    if (!Array.isArray(log)) {
+        ctx.error(chosen.file, `"log_history" is ${describeValue(log)}; expected a list of logged entries. It was skipped`, { ...place, key: 'log_history' });
+        return;
+    }
+    // One series per key; an entry with the same step replaces the earlier one. Exact texts by point index.
+    const series = new Map();
+    const badKeys = new Map();
+    let badEntries = 0;
+    log.forEach((entry, index) => {
+        const step = isRecord(entry) ? numberFromJson(entry.step) : undefined;
+        if (!isRecord(entry) || !step || !Number.isFinite(step.value)) {
+            if (badEntries++ === 0) {
+                ctx.warn(chosen.file, `log_history[${index}] is ${isRecord(entry) ? 'an entry without a numeric "step"' : describeValue(entry)}; such entries were skipped`, {
+                    ...place,
+                    key: `log_history[${index}]`
+                });
+            }
+            return;
+        }
+        const summary = 'train_runtime' in entry || ('train_loss' in entry && !('loss' in entry));
+        for (const [key, value] of Object.entries(entry)) {
+            if (NOT_METRICS.has(key))
+                continue;
+            const n = numberFromJson(value);
+            if (!n) {
+                if (value !== null && !badKeys.has(key))
+                    badKeys.set(key, index);
+                continue;
+            }
+            if (summary) {
+                finals[key] = n.exact ? { value: n.value, exact: n.exact } : { value: n.value };
+                continue;
+            }
+            const name = key === 'loss' ? 'train_loss' : key;
+            let entry = series.get(name);
+            if (!entry)
+                series.set(name, (entry = {
+                    points: new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'same-step' })
+                }));
+            if (n.exact)
+                (entry.exact ??= new Map()).set(entry.points.length, n.exact);
+            entry.points.add(step.value, n.value);
+        }
+    });
+    for (const [key, index] of badKeys) {
+        ctx.warn(chosen.file, `log_history[${index}].${key} is not a number; values of "${key}" are not compared`, { ...place, key });
+    }
+    for (const [name, { points, exact }] of series) {
+        const built = points.build();
+        if (!built)
+            continue;
+        const metric = { value: built.value, history: built.history };
+        const finalExact = exact?.get(built.finalIndex);
+        if (finalExact)
+            metric.exact = finalExact;
+        metrics[name] = metric;
+    }
+}
+/** Keeps the trainer state's configuration as params, its totals as metrics, and the best checkpoint as a note. */
+function readStateFields(chosen, params, metrics, notes) {
+    const { state } = chosen;
+    for (const key of STATE_PARAMS) {
+        const n = numberFromJson(state[key]);
+        if (n)
+            params[key] = n.exact ?? n.value;
+    }
+    for (const key of ['total_flos', 'num_input_tokens_seen']) {
+        const n = numberFromJson(state[key]);
+        if (n && n.value !== 0 && !metrics[key])
+            metrics[key] = n.exact ? { value: n.value, exact: n.exact } : { value: n.value };
+    }
+    if (typeof state.trial_name === 'string')
+        params.trial_name = state.trial_name;
+    if (isRecord(state.trial_params))
+        Object.assign(params, flattenParams(plainParams(state.trial_params), 'trial'));
+    const best = numberFromJson(state.best_metric);
+    if (best) {
+        const bestStep = numberFromJson(state.best_global_step);
+        const where = typeof state.best_model_checkpoint === 'string'
+            ? ` (${truncate(state.best_model_checkpoint, 120)})`
+            : '';
+        notes.push(`best_metric ${best.exact ?? best.value}${bestStep ? ` at step ${bestStep.exact ?? bestStep.value}` : ''}${where}`);
+    }
+    else if (typeof state.best_model_checkpoint === 'string') {
+        notes.push(`best model checkpoint ${truncate(state.best_model_checkpoint, 120)}`);
+    }
+}
+
+// CRC-32 (IEEE, as zlib computes it: the W&B datastore) and CRC-32C (Castagnoli, masked as TFRecord and
+// LevelDB store it). Table-driven, slicing-by-8, over Buffer ranges so callers never copy.
+/** The eight slicing tables of a reflected polynomial, flat: table k at [256k, 256k + 256). Int32 to stay in small integers. */
+function makeTables(poly) {
+    const t = new Int32Array(8 * 256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? (c >>> 1) ^ poly : c >>> 1;
+        t[n] = c;
+    }
+    for (let k = 1; k < 8; k++) {
+        for (let n = 0; n < 256; n++) {
+            const prev = t[(k - 1) * 256 + n];
+            t[k * 256 + n] = (prev >>> 8) ^ t[prev & 0xff];
+        }
+    }
+    return t;
+}
+const IEEE = makeTables(0xedb88320);
+const CASTAGNOLI = makeTables(0x82f63b78);
+function update(t, crc, buf, start, end) {
+    let c = ~crc;
+    let i = start;
+    const fast = end - ((end - start) & 7);
+    while (i < fast) {
+        const a = (buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24)) ^ c;
+        c =
+            t[1792 + (a & 0xff)] ^
+                t[1536 + ((a >>> 8) & 0xff)] ^
+                t[1280 + ((a >>> 16) & 0xff)] ^
+                t[1024 + (a >>> 24)] ^
+                t[768 + buf[i + 4]] ^
+                t[512 + buf[i + 5]] ^
+                t[256 + buf[i + 6]] ^
+                t[buf[i + 7]];
+        i += 8;
+    }
+    while (i < end)
+        c = t[(c ^ buf[i++]) & 0xff] ^ (c >>> 8);
+    return ~c >>> 0;
+}
+/** CRC-32 (IEEE 802.3, zlib's `crc32`) of `buf[start, end)`, continuing from `crc` (0 to start). */
+function crc32(buf, start = 0, end = buf.length, crc = 0) {
+    return update(IEEE, crc, buf, start, end);
+}
+/** CRC-32C (Castagnoli) of `buf[start, end)`, continuing from `crc` (0 to start). */
+function crc32c(buf, start = 0, end = buf.length, crc = 0) {
+    return update(CASTAGNOLI, crc, buf, start, end);
+}
+/** The masked CRC-32C TFRecord and LevelDB store: rotate right by 15 bits and add 0xa282ead8. */
+function maskedCrc32c(buf, start = 0, end = buf.length) {
+    const c = crc32c(buf, start, end);
+    return ((((c >>> 15) | (c << 17)) >>> 0) + 0xa282ead8) >>> 0;
+}
+
+// A small reader of the protocol buffers wire format (varint, 64-bit, length-delimited, 32-bit) over Buffer
+// offsets: no code generation, no copies. The W&B and TensorBoard readers decode the few fields they need and
+// skip the rest. Malformed input throws ProtoError, which the readers turn into a diagnostic.
+/** Wire types of the protobuf encoding. */
+const WIRE = { varint: 0, fixed64: 1, bytes: 2, startGroup: 3, endGroup: 4, fixed32: 5 };
+/** Thrown when bytes are not a well-formed protobuf message; `offset` is relative to the buffer start. */
+class ProtoError extends Error {
+    offset;
+    constructor(message, offset) {
+        super(message);
+        this.offset = offset;
+        this.name = 'ProtoError';
+    }
+}
+const TWO_32 = 4294967296;
+/**
+ * A cursor over one message in `buf[start, end)`. Call `next()` to move to each field, then read its value
+ * with the method that fits its wire type (or `skip()`). One reader can be reused with `reset()`.
+ */
+class ProtoReader {
+    buf;
+    pos;
+    end;
+    /** Field number of the current field. */
+    field = 0;
+    /** Wire type of the current field. */
+    wire = 0;
+    /** Start of the last length-delimited value read by `bytes()`. */
+    start = 0;
+    /** Low and high 32 bits of the last varint read. */
+    lo = 0;
+    hi = 0;
+    constructor(buf, start = 0, end = buf.length) {
+        this.buf = buf;
+        this.pos = start;
+        this.end = end;
+    }
+    /** Points the reader at another message without allocating. */
+    reset(buf, start, end) {
+        this.buf = buf;
+        this.pos = start;
+        this.end = end;
+        this.field = 0;
+        this.wire = 0;
+        return this;
+    }
+    /** Moves to the next field; false at the end of the message. */
+    next() {
+        if (this.pos >= this.end)
+            return false;
+        const tag = this.uint32();
+        this.field = tag >>> 3;
+        this.wire = tag & 7;
+        if (this.field === 0)
+            throw new ProtoError('field number 0 is not valid', this.pos);
+        return true;
+    }
+    /** Reads a varint into lo/hi (up to 64 bits). */
+    readVarint() {
+        const buf = this.buf;
+        let pos = this.pos;
+        const end = this.end;
+        let lo = 0;
+        let hi = 0;
+        let b;
+        let shift = 0;
+        // Low 28 bits from the first 4 bytes.
+        for (; shift < 28; shift += 7) {
+            if (pos >= end)
+                throw new ProtoError('truncated varint', pos);
+            b = buf[pos++];
+            lo |= (b & 0x7f) << shift;
+            if (b < 0x80) {
+                this.pos = pos;
+                this.lo = lo >>> 0;
+                this.hi = 0;
+                return;
+            }
+        }
+        // The 5th byte: 4 bits to lo, 3 bits to hi.
+        if (pos >= end)
+            throw new ProtoError('truncated varint', pos);
+        b = buf[pos++];
+        lo |= (b & 0x0f) << 28;
+        hi = (b & 0x7f) >> 4;
+        if (b >= 0x80) {
+            for (shift = 3;; shift += 7) {
+                if (pos >= end)
+                    throw new ProtoError('truncated varint', pos);
+                if (shift > 63)
+                    throw new ProtoError('varint longer than 10 bytes', pos);
+                b = buf[pos++];
+                if (shift < 32)
+                    hi |= (b & 0x7f) << shift;
+                if (b < 0x80)
+                    break;
+            }
+        }
+        this.pos = pos;
+        this.lo = lo >>> 0;
+        this.hi = hi >>> 0;
+    }
+    /** A varint as an unsigned 32-bit number (higher bits dropped). */
+    uint32() {
+        const buf = this.buf;
+        if (this.pos < this.end && buf[this.pos] < 0x80)
+            return buf[this.pos++];
+        this.readVarint();
+        return this.lo;
+    }
+    /** A varint as a signed 64-bit integer (int32/int64 fields); exact up to 2^53. */
+    int64() {
+        this.readVarint();
+        if (this.hi & 0x80000000)
+            return -((~this.hi >>> 0) * TWO_32 + ((~this.lo >>> 0) + 1));
+        return this.hi * TWO_32 + this.lo;
+    }
+    /** A varint as an unsigned 64-bit integer; exact up to 2^53. */
+    uint64() {
+        this.readVarint();
+        return this.hi * TWO_32 + this.lo;
+    }
+    /** A varint as a boolean. */
+    bool() {
+        return this.uint32() !== 0;
+    }
+    /** A 64-bit little-endian double (wire type 1). */
+    double() {
+        if (this.pos + 8 > this.end)
+            throw new ProtoError('truncated 64-bit value', this.pos);
+        const v = this.buf.readDoubleLE(this.pos);
+        this.pos += 8;
+        return v;
+    }
+    /** A 32-bit little-endian float (wire type 5). */
+    float() {
+        if (this.pos + 4 > this.end)
+            throw new ProtoError('truncated 32-bit value', this.pos);
+        const v = this.buf.readFloatLE(this.pos);
+        this.pos += 4;
+        return v;
+    }
+    /** A length-delimited value: returns its end offset; its start is in `this.start`. Moves past it. */
+    bytes() {
+        const len = this.uint32();
+        const start = this.pos;
+        const end = start + len;
+        if (end > this.end)
+            throw new ProtoError(`length-delimited field of ${len} bytes runs past the end of the message`, start);
+        this.start = start;
+        this.pos = end;
+        return end;
+    }
+    /** A length-delimited value decoded as UTF-8 text. */
+    string() {
+        const end = this.bytes();
+        return this.buf.toString('utf8', this.start, end);
+    }
+    /** Skips the current field's value, whatever its wire type. */
+    skip() {
+        switch (this.wire) {
+            case WIRE.varint:
+                this.readVarint();
+                return;
+            case WIRE.fixed64:
+                this.pos += 8;
+                break;
+            case WIRE.bytes:
+                this.bytes();
+                return;
+            case WIRE.fixed32:
+                this.pos += 4;
+                break;
+            case WIRE.startGroup: {
+                const field = this.field;
+                while (this.next()) {
+                    if (this.wire === WIRE.endGroup) {
+                        if (this.field !== field)
+                            throw new ProtoError('mismatched end of group', this.pos);
+                        return;
+                    }
+                    this.skip();
+                }
+                throw new ProtoError('unterminated group', this.pos);
+            }
+            default:
+                throw new ProtoError(`unknown wire type ${this.wire}`, this.pos);
+        }
+        if (this.pos > this.end)
+            throw new ProtoError('truncated fixed-size value', this.end);
+    }
+}
+/** Converts an IEEE 754 half-precision value (its 16 bits) to a number. */
+function halfToNumber(bits) {
+    const sign = bits & 0x8000 ? -1 : 1;
+    const exp = (bits >> 10) & 0x1f;
+    const frac = bits & 0x3ff;
+    if (exp === 0)
+        return sign * frac * 2 ** -24;
+    if (exp === 0x1f)
+        return frac ? NaN : sign * Infinity;
+    return sign * (1 + frac / 1024) * 2 ** (exp - 15);
+}
+
+// Weights & Biases local run folders: `wandb/run-*`, `wandb/offline-run-*` and the pre-0.10 layout (files
+// directly in the run folder). Reads wandb-summary.json, config.yaml, wandb-metadata.json, requirements.txt,
+// wandb-history.jsonl, and the binary run log `run-<id>.wandb` (LevelDB-style log of protobuf Records), which is
+// all an offline run may leave. The log is streamed block by block, never read whole.
+/** A run folder name: `run-<date>_<time>-<id>` or `offline-run-…`. */
+const RUN_DIR = /^(?:offline-)?run-.*?([A-Za-z0-9]+)$/;
+/** Files that mark a folder as a W&B run (besides the `files/` folder of current versions). */
+const RUN_MARKERS = ['wandb-summary.json', 'wandb-metadata.json', 'wandb-history.jsonl'];
+const isRunLog = (f) => f.endsWith('.wandb');
+/** Reads W&B run folders: a `wandb` directory (every run in it) or one run folder given explicitly. */
+const wandbSource = {
+    format: 'wandb',
+    claim(listing) {
+        if (listing.name === 'wandb' && listing.dirs.some(d => RUN_DIR.test(d)))
+            return [{ path: listing.path, exclusive: true }];
+        if (RUN_DIR.test(listing.name) &&
+            (listing.files.some(f => isRunLog(f) || RUN_MARKERS.includes(f)) || listing.dirs.includes('files'))) {
+            return [{ path: listing.path, exclusive: true }];
+        }
+        return [];
+    },
+    async read(claimPath, ctx) {
+        if (RUN_DIR.test(path.basename(claimPath)) && path.basename(claimPath) !== 'wandb') {
+            const run = await readWandbRun(claimPath, ctx);
+            return run ? [run] : [];
+        }
+        // `latest-run` and other symbolic links to run folders are not listed (ctx.list leaves out linked folders),
+        // so a run is read once; `debug.log`, `settings` and the like are files and ignored here.
+        const { dirs } = await ctx.list(claimPath);
+        const runs = [];
+        for (const dir of dirs.filter(d => RUN_DIR.test(d))) {
+            const run = await readWandbRun(path.join(claimPath, dir), ctx);
+            if (run)
+                runs.push(run);
+        }
+        return runs;
+    }
+};
+/** Reads one run folder (any layout); undefined with a warning when it holds nothing a run is made of. */
+async function readWandbRun(dir, ctx) {
+    const folder = path.basename(dir);
+    const runId = RUN_DIR.exec(folder)?.[1] ?? folder;
+    const place = { run: folder };
+    const top = await ctx.list(dir);
+    const sub = top.dirs.includes('files') ? await ctx.list(path.join(dir, 'files')) : { files: []};
+    const legacy = !top.dirs.includes('files');
+    /** A run file from `files/` (current layout) or the run folder itself (pre-0.10 layout). */
+    const find = (name) => sub.files.includes(name)
+        ? path.join(dir, 'files', name)
+        : top.files.includes(name)
+            ? path.join(dir, name)
+            : undefined;
+    const logFile = top.files.find(isRunLog);
+    const files = {
+        summary: find('wandb-summary.json'),
+        config: find('config.yaml'),
+        metadata: find('wandb-metadata.json'),
+        requirements: find('requirements.txt'),
+        history: find('wandb-history.jsonl'),
+        description: find('description.md')
+    };
+    if (!logFile && !files.summary && !files.config && !files.metadata && !files.history) {
+        ctx.warn(dir, `W&B run folder has no run-${runId}.wandb, wandb-summary.json, config.yaml, wandb-metadata.json or wandb-history.jsonl; it was skipped`, place);
+        return undefined;
+    }
+    const series = new SeriesBuilder();
+    const log = logFile ? await readRunLog(path.join(dir, logFile), folder, series, ctx) : undefined;
+    // Summary: the log's, overridden by wandb-summary.json (which may only hold {"_wandb": {"runtime": N}}).
+    const summary = new Map();
+    if (log)
+        numericLeaves(log.summary, '', (k, v) => summary.set(k, v));
+    if (files.summary) {
+        const raw = await ctx.readJson(files.summary, place);
+        if (raw !== undefined) {
+            if (isPlainObject(raw))
+                numericLeaves(plainJson(raw), '', (k, v) => summary.set(k, v));
+            else
+                ctx.error(files.summary, `must hold a JSON object of summary values, found ${typeof raw}`, place);
+        }
+    }
+    if (files.history && !series.size)
+        await readHistoryJsonl(files.history, folder, series, ctx);
+    const metrics = {};
+    for (const [key, { value: last, history }] of series.entries()) {
+        const value = summary.get(key) ?? last;
+        metrics[key] = { value, history };
+    }
+    for (const [key, value] of summary)
+        if (!metrics[key])
+            metrics[key] = { value };
+    // Config: config.yaml when present, otherwise what the log recorded.
+    let params = {};
+    if (files.config) {
+        const raw = await ctx.readYaml(files.config, place);
+        if (isPlainObject(raw))
+            params = flattenParams(unwrapConfig(raw));
+        else if (raw !== undefined && raw !== null)
+            ctx.error(files.config, 'must be a YAML mapping of config keys to {value: …}', place);
+    }
+    else if (log) {
+        const config = { ...log.config };
+        delete config._wandb;
+        params = flattenParams(config);
+    }
+    const metadata = {
+        environment: {},
+        tags: []
+    };
+    let status = 'finished';
+    let statusReason;
+    if (files.metadata) {
+        const raw = await ctx.readJson(files.metadata, place);
+        if (isPlainObject(raw)) {
+            const m = plainJson(raw);
+            const git = isPlainObject(m.git) ? m.git : {};
+            metadata.gitCommit = text$1(git.commit);
+            setEnv(metadata.environment, 'python', text$1(m.python));
+            setEnv(metadata.environment, 'host', text$1(m.host));
+            setEnv(metadata.environment, 'os', text$1(m.os));
+            setEnv(metadata.environment, 'gpu', text$1(m.gpu));
+            setEnv(metadata.environment, 'cuda', text$1(m.cuda));
+            metadata.startedAt = isoTime(text$1(m.startedAt));
+            // Only the pre-0.10 layout updates state and exitcode at the end; later versions leave "running".
+            const exitcode = typeof m.exitcode === 'number' ? m.exitcode : undefined;
+            if (exitcode !== undefined) {
+                status = exitcode === 0 ? 'finished' : 'failed';
+                if (exitcode !== 0)
+                    statusReason = `exit code ${exitcode}`;
+            }
+            else if (legacy && m.state === 'running') {
+                status = 'running';
+                statusReason = 'wandb-metadata.json says "running" and records no exit code';
+            }
+        }
+        else if (raw !== undefined)
+            ctx.error(files.metadata, 'must hold a JSON object (os, python, host, git …)', place);
+    }
+    if (log) {
+        const env = log.environment;
+        metadata.gitCommit ??= env.gitCommit ?? log.run.gitCommit;
+        setEnv(metadata.environment, 'python', env.python ?? log.run.python);
+        setEnv(metadata.environment, 'host', env.host ?? log.run.host);
+        setEnv(metadata.environment, 'os', env.os);
+        metadata.startedAt ??= log.run.startedAt ?? env.startedAt;
+        if (log.run.group)
+            metadata.group = log.run.group;
+        if (log.run.notes)
+            metadata.notes = log.run.notes;
+        if (log.run.tags.length)
+            metadata.tags = log.run.tags;
+        if (log.run.entity && log.run.project && log.run.id && !folder.startsWith('offline-')) {
+            metadata.url = `https://wandb.ai/${encodeURIComponent(log.run.entity)}/${encodeURIComponent(log.run.project)}/runs/${encodeURIComponent(log.run.id)}`;
+        }
+        if (log.exit) {
+            status = log.exit.code === 0 ? 'finished' : 'failed';
+            statusReason = log.exit.code === 0 ? undefined : `exit code ${log.exit.code}`;
+        }
+        else if (!log.failed) {
+            status = log.truncated ? 'killed' : 'running';
+            statusReason = log.truncated
+                ? 'the run log ends in the middle of a record and has no exit record (the process was killed)'
+                : 'the run log has no exit record (still running, or stopped without finishing)';
+        }
+    }
+    if (files.requirements)
+        await readRequirements(files.requirements, folder, metadata.environment, ctx);
+    if (files.description) {
+        const description = (await ctx.readText(files.description, place))?.trim();
+        if (description)
+            metadata.description = description;
+    }
+    metadata.status = status;
+    if (statusReason)
+        metadata.statusReason = statusReason;
+    return makeRun({
+        id: `wandb:${ctx.rel(dir)}`,
+        name: log?.run.name || runId,
+        source: 'wandb',
+        path: ctx.rel(dir),
+        params,
+        metrics,
+        metadata: metadata
+    });
+}
+/** Drops `_wandb` and `wandb_version`, and unwraps `{desc: null, value: …}` entries of a config.yaml. */
+function unwrapConfig(raw) {
+    const out = {};
+    for (const [key, value] of Object.entries(raw)) {
+        if (key === '_wandb' || key === 'wandb_version')
+            continue;
+        const wrapped = isPlainObject(value) && 'value' in value && Object.keys(value).every(k => k === 'value' || k === 'desc');
+        out[key] = wrapped ? value.value : value;
+    }
+    return out;
+}
+/** Collects metric series: typed columns per key, in the order logged. */
+class SeriesBuilder {
+    series = new Map();
+    get size() {
+        return this.series.size;
+    }
+    /** Adds one history row: `_step` (else `fallbackStep`) is its step, `_timestamp` its time; other `_` keys are not metrics. */
+    addRow(row, fallbackStep) {
+        const step = typeof row._step === 'number' && Number.isFinite(row._step) ? row._step : fallbackStep;
+        const ts = typeof row._timestamp === 'number' && Number.isFinite(row._timestamp)
+            ? Math.round(row._timestamp * 1000)
+            : undefined;
+        numericLeaves(row, '', (key, value) => {
+            let points = this.series.get(key);
+            // Sorted by step (stable, so repeated steps keep their order); the last value is the highest step's last.
+            if (!points)
+                this.series.set(key, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
+            points.add(step, value, ts);
+        });
+    }
+    /** Each series: its last value (highest step, last written) and its history, sorted by step and thinned. */
+    entries() {
+        const out = [];
+        for (const [k, points] of this.series) {
+            const built = points.build();
+            if (built)
+                out.push([k, { value: built.value, history: built.history }]);
+        }
+        return out;
+    }
+}
+/** Calls `emit` for each numeric leaf; keys starting with `_` and objects with a `_type` (media, tables, graphs) are skipped. */
+function numericLeaves(obj, prefix, emit, depth = 0) {
+    if (depth > 16)
+        return;
+    for (const key of Object.keys(obj)) {
+        if (key.startsWith('_'))
+            continue;
+        const value = obj[key];
+        const name = prefix ? `${prefix}/${key}` : key;
+        if (typeof value === 'number')
+            emit(name, value);
+        else if (value instanceof ExactNumber)
+            emit(name, value.value);
+        else if (isPlainObject(value) && !('_type' in value))
+            numericLeaves(value, name, emit, depth + 1);
+    }
+}
+/** Parses an item's value_json: fast for plain numbers, lenient (NaN, Infinity) otherwise; undefined when it does not parse. */
+function parseValueJson(text) {
+    const n = text.length < 32 && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text) : undefined;
+    if (n !== undefined)
+        return n;
+    try {
+        return plainJson(parseJsonLenient(text).value);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Sets a value at a nested path, creating null-prototype objects (untrusted keys such as `__proto__` stay data). */
+function setPath(target, keys, value) {
+    let obj = target;
+    for (let i = 0; i < keys.length - 1; i++) {
+        const next = obj[keys[i]];
+        if (isPlainObject(next))
+            obj = next;
+        else {
+            const created = Object.create(null);
+            obj[keys[i]] = created;
+            obj = created;
+        }
+    }
+    obj[keys[keys.length - 1]] = value;
+}
+function deletePath(target, keys) {
+    let obj = target;
+    for (let i = 0; i < keys.length - 1; i++)
+        obj = isPlainObject(obj) ? obj[keys[i]] : undefined;
+    if (isPlainObject(obj))
+        delete obj[keys[keys.length - 1]];
+}
+function text$1(value) {
+    return typeof value === 'string' && value.trim()
+        ? value.trim()
+        : typeof value === 'number'
+            ? String(value)
+            : undefined;
+}
+function setEnv(env, key, value) {
+    if (value === undefined || env[key] !== undefined)
+        return;
+    env[key] = key === 'python' ? value.replace(/^CPython /, '') : value;
+}
+/** W&B writes local times without a zone but means UTC; adds the `Z`. */
+function isoTime(value) {
+    if (!value)
+        return undefined;
+    return /^\d{4}-\d\d-\d\dT[\d:.]+$/.test(value) ? `${value}Z` : value;
+}
+// ---------------------------------------------------------------------------------------------------------------
+// The run log: a 7-byte header (":W&B", magic 0xBEE1, version 0), then 32 KiB blocks of records, each with a
+// 7-byte header (CRC-32 of type and data, little-endian uint16 length, type FULL/FIRST/MIDDLE/LAST).
+const BLOCK = 32768;
+const HEADER = 7;
+const FULL = 1;
+const FIRST = 2;
+const MIDDLE = 3;
+const LAST = 4;
+/**
+ * Scans a W&B run log from a stream of chunks, calling `onRecord` with each whole record (a view valid only
+ * during the call) and its byte offset. Checks every CRC; stops at the first corrupt byte.
+ */
+async function scanRunLog(chunks, onRecord) {
+    const result = { records: 0, truncated: false };
+    let pending = Buffer.alloc(0);
+    let blockStart = 0;
+    let fragments;
+    let fragmentsOffset = 0;
+    let stopped = false;
+    /** Parses one block (full, or the last partial one). Returns false to stop scanning. */
+    const parseBlock = (buf, final) => {
+        let pos = 0;
+        if (blockStart === 0) {
+            if (buf.length < HEADER) {
+                if (buf.length === 0)
+                    result.error = { offset: 0, message: 'is empty; a W&B run log starts with a 7-byte header' };
+                else
+                    result.truncated = true;
+                return false;
+            }
+            if (buf.toString('latin1', 0, 4) !== ':W&B' || buf.readUInt16LE(4) !== 0xbee1 || buf[6] !== 0) {
+                result.error = {
+                    offset: 0,
+                    message: `is not a W&B run log: it starts with ${JSON.stringify(buf.toString('latin1', 0, 7))}, expected ":W&B" and the magic 0xBEE1, version 0`
+                };
+                return false;
+            }
+            pos = HEADER;
+        }
+        while (pos + HEADER <= buf.length) {
+            const at = blockStart + pos;
+            const crc = buf.readUInt32LE(pos);
+            const len = buf.readUInt16LE(pos + 4);
+            const type = buf[pos + 6];
+            if (type === 0 && len === 0 && crc === 0) {
+                // Zero fill: preallocated space or the end of what was written.
+                if (final)
+                    result.truncated = buf.subarray(pos).some(b => b !== 0) || fragments !== undefined;
+                return !final;
+            }
+            const end = pos + HEADER + len;
+            if (end > buf.length) {
+                if (final) {
+                    result.truncated = true;
+                    return false;
+                }
+                result.error = {
+                    offset: at,
+                    message: `record of ${len} bytes at byte ${at} runs past the end of its 32 KiB block; the log is corrupt from there`
+                };
+                return false;
+            }
+            if (type < FULL || type > LAST) {
+                result.error = {
+                    offset: at,
+                    message: `record at byte ${at} has type ${type}; expected 1 to 4 (FULL, FIRST, MIDDLE, LAST). The log is corrupt from there`
+                };
+                return false;
+            }
+            const computed = crc32(buf, pos + 6, end);
+            if (computed !== crc) {
+                result.error = {
+                    offset: at,
+                    message: `record at byte ${at} fails its CRC-32 check (stored 0x${crc.toString(16)}, computed 0x${computed.toString(16)}); the log is corrupt from there`
+                };
+                return false;
+            }
+            const data = buf.subarray(pos + HEADER, end);
+            if (type === FULL || type === FIRST) {
+                if (fragments) {
+                    result.error = {
+                        offset: at,
+                        message: `record at byte ${at} starts a new record while the one begun at byte ${fragmentsOffset} has no LAST part`
+                    };
+                    return false;
+                }
+                if (type === FULL) {
+                    result.records++;
+                    onRecord(data, at);
+                }
+                else {
+                    fragments = [Buffer.from(data)];
+                    fragmentsOffset = at;
+                }
+            }
+            else {
+                if (!fragments) {
+                    result.error = {
+                        offset: at,
+                        message: `record at byte ${at} is a ${type === MIDDLE ? 'MIDDLE' : 'LAST'} part with no FIRST part before it`
+                    };
+                    return false;
+                }
+                fragments.push(Buffer.from(data));
+                if (type === LAST) {
+                    const whole = Buffer.concat(fragments);
+                    fragments = undefined;
+                    result.records++;
+                    onRecord(whole, fragmentsOffset);
+                }
+            }
+            pos = end;
+        }
+        if (final) {
+            // Fewer than 7 bytes left: a trailer of zeros, or a record header cut short.
+            if (buf.subarray(pos).some(b => b !== 0) || fragments)
+                result.truncated = true;
+        }
+        return true;
+    };
+    for await (const chunk of chunks) {
+        pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+        let offset = 0;
+        while (pending.length - offset >= BLOCK) {
+            if (!parseBlock(pending.subarray(offset, offset + BLOCK), false)) {
+                stopped = true;
+                break;
+            }
+            offset += BLOCK;
+            blockStart += BLOCK;
+        }
+        if (stopped)
+            break;
+        pending = pending.subarray(offset);
+    }
+    if (!stopped) {
+        if (pending.length || blockStart === 0)
+            parseBlock(pending, true);
+        else if (fragments)
+            result.truncated = true;
+    }
+    return result;
+}
+/** Streams and decodes a run log into `series` and the returned contents; reports corruption. */
+async function readRunLog(file, run, series, ctx) {
+    const stream = await ctx.openStream(file, { run });
+    if (!stream)
+        return undefined;
+    const contents = {
+        records: 0,
+        rows: 0,
+        history: series,
+        summary: Object.create(null),
+        config: Object.create(null),
+        run: { tags: [] },
+        environment: {},
+        truncated: false,
+        failed: false
+    };
+    const reader = new ProtoReader(Buffer.alloc(0));
+    let problems = 0;
+    let scan;
+    try {
+        scan = await scanRunLog(stream, (data, offset) => {
+            try {
+                decodeRecord(reader.reset(data, 0, data.length), contents);
+            }
+            catch (e) {
+                if (!(e instanceof ProtoError))
+                    throw e;
+                if (problems++ < 5)
+                    ctx.error(file, `record at byte ${offset} is not a valid W&B Record (${e.message}); it was skipped`, { run });
+            }
+        });
+    }
+    catch (e) {
+        ctx.error(file, `cannot be read: ${e.message}`, { run });
+        contents.failed = true;
+        return contents;
+    }
+    finally {
+        stream.destroy?.();
+    }
+    contents.records = scan.records;
+    contents.truncated = scan.truncated;
+    if (scan.error) {
+        contents.failed = true;
+        ctx.error(file, `${scan.error.message}. ${scan.records} whole records before it were read; wandb-summary.json and config.yaml are used where present`, { run });
+    }
+    return contents;
+}
+/** Decodes one Record, keeping history, summary, config, run, exit and environment (metadata) records. */
+function decodeRecord(r, c) {
+    while (r.next()) {
+        const field = r.field;
+        if (r.wire !== 2 || ![2, 3, 5, 17, 18, 26].includes(field)) {
+            r.skip();
+            continue;
+        }
+        const end = r.bytes();
+        const start = r.start;
+        const sub = new ProtoReader(r.buf, start, end);
+        if (field === 2)
+            decodeHistory(sub, c);
+        else if (field === 3)
+            decodeUpdates(sub, c.summary);
+        else if (field === 5)
+            decodeUpdates(sub, c.config);
+        else if (field === 17)
+            decodeRunRecord(sub, c);
+        else if (field === 18)
+            decodeExit(sub, c);
+        else
+            decodeEnvironment(sub, c);
+    }
+}
+/** Reads a HistoryItem/SummaryItem/ConfigItem: key (1) or nested_key (2, repeated), value_json (16). */
+function decodeItem(r) {
+    let key;
+    const nested = [];
+    let json;
+    while (r.next()) {
+        if (r.field === 1 && r.wire === 2)
+            key = r.string();
+        else if (r.field === 2 && r.wire === 2)
+            nested.push(r.string());
+        else if (r.field === 16 && r.wire === 2)
+            json = r.string();
+        else
+            r.skip();
+    }
+    const keys = nested.length ? nested : key !== undefined ? [key] : [];
+    if (!keys.length)
+        return undefined;
+    return { keys, value: json === undefined ? undefined : parseValueJson(json) };
+}
+function subReader(r) {
+    const end = r.bytes();
+    return new ProtoReader(r.buf, r.start, end);
+}
+function decodeHistory(r, c) {
+    const row = Object.create(null);
+    let stepNum;
+    while (r.next()) {
+        if (r.field === 1 && r.wire === 2) {
+            const item = decodeItem(subReader(r));
+            if (item && item.value !== undefined)
+                setPath(row, item.keys, item.value);
+        }
+        else if (r.field === 2 && r.wire === 2) {
+            const s = subReader(r);
+            stepNum = 0;
+            while (s.next()) {
+                if (s.field === 1 && s.wire === 0)
+                    stepNum = s.int64();
+                else
+                    s.skip();
+            }
+        }
+        else
+            r.skip();
+    }
+    c.history.addRow(row, stepNum ?? c.rows);
+    c.rows++;
+}
+/** Applies a SummaryRecord or ConfigRecord: update (1) and remove (2) items. */
+function decodeUpdates(r, target) {
+    while (r.next()) {
+        if ((r.field === 1 || r.field === 2) && r.wire === 2) {
+            const remove = r.field === 2;
+            const item = decodeItem(subReader(r));
+            if (!item)
+                continue;
+            if (remove)
+                deletePath(target, item.keys);
+            else if (item.value !== undefined)
+                setPath(target, item.keys, item.value);
+        }
+        else
+            r.skip();
+    }
+}
+function decodeTimestamp(r) {
+    let seconds = 0;
+    let nanos = 0;
+    while (r.next()) {
+        if (r.field === 1 && r.wire === 0)
+            seconds = r.int64();
+        else if (r.field === 2 && r.wire === 0)
+            nanos = r.int64();
+        else
+            r.skip();
+    }
+    const ms = seconds * 1000 + Math.floor(nanos / 1e6);
+    const date = new Date(ms);
+    return Number.isNaN(date.getTime()) || seconds <= 0 ? undefined : date.toISOString();
+}
+function decodeGit(r) {
+    const git = {};
+    while (r.next()) {
+        if (r.field === 1 && r.wire === 2)
+            git.remote = r.string();
+        else if (r.field === 2 && r.wire === 2)
+            git.commit = r.string();
+        else
+            r.skip();
+    }
+    return git;
+}
+/** RunRecord: run_id 1, entity 2, project 3, config 4, summary 5, run_group 6, display_name 8, notes 9, tags 10, host 13, start_time 17, telemetry 19, git 21. */
+function decodeRunRecord(r, c) {
+    const run = c.run;
+    while (r.next()) {
+        const f = r.field;
+        if (r.wire !== 2) {
+            r.skip();
+            continue;
+        }
+        if (f === 1)
+            run.id = r.string() || run.id;
+        else if (f === 2)
+            run.entity = r.string() || run.entity;
+        else if (f === 3)
+            run.project = r.string() || run.project;
+        else if (f === 4)
+            decodeUpdates(subReader(r), c.config);
+        else if (f === 5)
+            decodeUpdates(subReader(r), c.summary);
+        else if (f === 6)
+            run.group = r.string() || run.group;
+        else if (f === 8)
+            run.name = r.string() || run.name;
+        else if (f === 9)
+            run.notes = r.string() || run.notes;
+        else if (f === 10) {
+            const tag = r.string();
+            if (!run.tags.includes(tag))
+                run.tags.push(tag);
+        }
+        else if (f === 13)
+            run.host = r.string() || run.host;
+        else if (f === 17)
+            run.startedAt = decodeTimestamp(subReader(r)) ?? run.startedAt;
+        else if (f === 19) {
+            const t = subReader(r);
+            while (t.next()) {
+                if (t.field === 4 && t.wire === 2)
+                    run.python = t.string() || run.python;
+                else
+                    t.skip();
+            }
+        }
+        else if (f === 21)
+            run.gitCommit = decodeGit(subReader(r)).commit || run.gitCommit;
+        else
+            r.skip();
+    }
+}
+/** RunExitRecord: exit_code 1, runtime 2. */
+function decodeExit(r, c) {
+    const exit = { code: 0, runtime: 0 };
+    while (r.next()) {
+        if (r.field === 1 && r.wire === 0)
+            exit.code = r.int64();
+        else if (r.field === 2 && r.wire === 0)
+            exit.runtime = r.int64();
+        else
+            r.skip();
+    }
+    c.exit = exit;
+}
+/** The environment (metadata) record of wandb ≥ 0.19: os 1, python 2, started_at 3, git 9, host 12. */
+function decodeEnvironment(r, c) {
+    const env = c.environment;
+    while (r.next()) {
+        const f = r.field;
+        if (r.wire !== 2)
+            r.skip();
+        else if (f === 1)
+            env.os = r.string() || env.os;
+        else if (f === 2)
+            env.python = r.string() || env.python;
+        else if (f === 3)
+            env.startedAt = decodeTimestamp(subReader(r)) ?? env.startedAt;
+        else if (f === 9)
+            env.gitCommit = decodeGit(subReader(r)).commit || env.gitCommit;
+        else if (f === 12)
+            env.host = r.string() || env.host;
+        else
+            r.skip();
+    }
+}
+// ---------------------------------------------------------------------------------------------------------------
+/** Streams wandb-history.jsonl (pre-0.10 layout) line by line into `series`. */
+async function readHistoryJsonl(file, run, series, ctx) {
+    const stream = await ctx.openStream(file, { run });
+    if (!stream)
+        return;
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    let line = 0;
+    let rows = 0;
+    let lastBad;
+    for await (const textLine of lines) {
+        line++;
+        if (lastBad) {
+            ctx.error(file, `line is not a JSON object of history values: ${lastBad.message}; it was skipped`, {
+                run,
+                line: lastBad.line
+            });
+            lastBad = undefined;
+        }
+        if (!textLine.trim())
+            continue;
+        let row;
+        try {
+            row = JSON.parse(textLine);
+        }
+        catch {
+            try {
+                row = plainJson(parseJsonLenient(textLine).value);
+            }
+            catch (e) {
+                lastBad = { line, message: e.message };
+                continue;
+            }
+        }
+        if (!isPlainObject(row)) {
+            ctx.error(file, `line holds ${Array.isArray(row) ? 'a list' : typeof row}; expected a JSON object of history values. It was skipped`, { run, line });
+            continue;
+        }
+        series.addRow(row, rows++);
+    }
+    // A bad last line is the normal end of a run killed while writing.
+    if (lastBad)
+        ctx.warn(file, `the last line is incomplete (${lastBad.message}); it was skipped`, {
+            run,
+            line: lastBad.line
+        });
+}
+/** Reads requirements.txt into `packages.<name>` = version (or the requirement text) in the environment. */
+async function readRequirements(file, run, env, ctx) {
+    const content = await ctx.readText(file, { run });
+    if (content === undefined)
+        return;
+    for (const raw of content.split(/\r?\n/)) {
+        const line = raw.trim();
+        if (!line || line.startsWith('#') || line.startsWith('-'))
+            continue;
+        const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?\s*(?:(===?|~=|>=|<=|@)\s*(.+))?$/.exec(line);
+        if (!m)
+            continue;
+        env[`packages.${m[1].toLowerCase()}`] = m[3]?.trim() ?? '';
+    }
+}
+
+// TensorBoard event files (`events.out.tfevents.*`): TFRecord framing (length, masked CRC-32C of the length,
+// data, masked CRC-32C of the data) around `Event` protobufs. Scalars come from TF1 `simple_value` and TF2
+// float tensors; images, histograms, text, graphs and hparams events are skipped. One run per folder: every
+// event file in a folder merges into it; Lightning's `hparams.yaml` beside them gives the params.
+// Files are streamed and decoded from Buffer offsets, never read whole.
+/** The name every TensorBoard event file starts with. */
+const EVENT_FILE_PREFIX = 'events.out.tfevents.';
+/** What a Git LFS pointer file starts with. */
+const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
+/** The largest single record accepted (a bigger one means a corrupt length or a file that is not event data). */
+const MAX_RECORD = 256 * 1024 * 1024;
+/** Event files are read in 1 MiB chunks: fewer chunks, fewer records split across two. */
+const STREAM_CHUNK = 1024 * 1024;
+const isEventFile = (f) => f.startsWith(EVENT_FILE_PREFIX);
+/** Reads every folder holding `events.out.tfevents.*` files as one run (not exclusive: sub-folders may be other runs). */
+const tensorboardSource = {
+    format: 'tensorboard',
+    claim(listing) {
+        return listing.files.some(isEventFile) ? [{ path: listing.path }] : [];
+    },
+    async read(claimPath, ctx) {
+        const run = await readTensorBoardRun(claimPath, ctx);
+        return run ? [run] : [];
+    }
+};
+/** Scalar series of one or more event files, by tag, kept in typed columns (no object per point until the end). */
+class ScalarSeries {
+    columns = new Map();
+    /** Counts of what was skipped, by kind. */
+    skipped = { nonScalar: 0, hparams: 0, placeholder: 0 };
+    events = 0;
+    /** Adds one point of a tag (`wallTime` in seconds). */
+    add(tag, step, wallTime, value) {
+        let c = this.columns.get(tag);
+        // Sorted by step only (stable: a repeated step keeps the order written); the final value is the last
+        // written point of the highest step.
+        if (!c)
+            this.columns.set(tag, (c = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
+        c.add(step, value, Math.round(wallTime * 1000));
+    }
+    /** Number of points over all tags. */
+    get points() {
+        let n = 0;
+        for (const c of this.columns.values())
+            n += c.length;
+        return n;
+    }
+    /** Each tag's metric: the final value from the full series, the history sorted by step and thinned. */
+    metrics() {
+        const out = new Map();
+        for (const [tag, c] of this.columns) {
+            const built = c.build();
+            if (built)
+                out.set(tag, { value: built.value, history: built.history });
+        }
+        return out;
+    }
+}
+/** Reads one event folder into a run; undefined when it yields neither scalars nor hparams.yaml. */
+async function readTensorBoardRun(dir, ctx) {
+    const { files } = await ctx.list(dir);
+    const eventFiles = files.filter(isEventFile);
+    const name = ctx.rel(dir);
+    const place = { run: name };
+    const series = new ScalarSeries();
+    let readable = 0;
+    for (const file of eventFiles) {
+        if (await readEventFile(path.join(dir, file), name, series, ctx))
+            readable++;
+    }
+    let params = {};
+    const hasHparams = files.includes('hparams.yaml');
+    if (hasHparams) {
+        const file = path.join(dir, 'hparams.yaml');
+        const raw = await ctx.readYaml(file, place);
+        if (isPlainObject(raw))
+            params = flattenParams(dropPrivate(raw));
+        else if (raw !== undefined && raw !== null)
+            ctx.error(file, 'must be a YAML mapping of hyperparameters', place);
+    }
+    const metrics = {};
+    for (const [tag, metric] of series.metrics())
+        metrics[tag] = metric;
+    if (!Object.keys(metrics).length) {
+        if (!readable)
+            return undefined;
+        if (!hasHparams) {
+            ctx.warn(dir, 'event files hold no scalar values (only graphs, hparams, text or other summaries); no run was made from this folder', place);
+            return undefined;
+        }
+        ctx.warn(dir, 'event files hold no scalar values; the run has only the hyperparameters of hparams.yaml', place);
+    }
+    return makeRun({ id: `tensorboard:${name}`, name, source: 'tensorboard', path: name, params, metrics });
+}
+/** Drops keys starting with `_` below the top level: private attributes of pickled Python objects in hparams.yaml. */
+function dropPrivate(value, depth = 0) {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+        if (depth > 0 && k.startsWith('_'))
+            continue;
+        out[k] = isPlainObject(v) && depth < 32 ? dropPrivate(v, depth + 1) : v;
+    }
+    return out;
+}
+/**
+ * Scans TFRecord framing over a stream of chunks, checking both masked CRC-32Cs, and calls `onRecord` with
+ * the buffer and the record's [start, end) (valid only during the call). Stops at the first corrupt byte.
+ */
+async function scanTfRecords(chunks, onRecord) {
+    const result = { records: 0, bytes: 0 };
+    let rest;
+    let base = 0; // file offset of rest[0]
+    let first = true;
+    /** Parses the whole records in `buf`; keeps the incomplete tail in `rest`. False when the file is corrupt. */
+    const parse = (buf) => {
+        let pos = 0;
+        const n = buf.length;
+        while (pos + 12 <= n) {
+            const storedLenCrc = buf.readUInt32LE(pos + 8);
+            if (maskedCrc32c(buf, pos, pos + 8) !== storedLenCrc) {
+                result.error = {
+                    offset: base + pos,
+                    message: `record at byte ${base + pos} fails the CRC-32C check of its length; the file is corrupt from there`
+                };
+                return false;
+            }
+            const len = buf.readUInt32LE(pos + 4) * 4294967296 + buf.readUInt32LE(pos);
+            if (len > MAX_RECORD) {
+                result.error = {
+                    offset: base + pos,
+                    message: `record at byte ${base + pos} claims ${len} bytes, more than the ${MAX_RECORD}-byte limit; reading stopped there`
+                };
+                return false;
+            }
+            const end = pos + 12 + len + 4;
+            if (end > n)
+                break;
+            if (maskedCrc32c(buf, pos + 12, pos + 12 + len) !== buf.readUInt32LE(end - 4)) {
+                result.error = {
+                    offset: base + pos,
+                    message: `record at byte ${base + pos} (${len} bytes) fails the CRC-32C check of its data; the file is corrupt from there`
+                };
+                return false;
+            }
+            result.records++;
+            onRecord(buf, pos + 12, pos + 12 + len, base + pos);
+            pos = end;
+        }
+        base += pos;
+        rest = pos < n ? buf.subarray(pos) : undefined;
+        return true;
+    };
+    for await (const chunk of chunks) {
+        result.bytes += chunk.length;
+        const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+        if (first) {
+            if (buf.length < LFS_POINTER.length) {
+                rest = buf;
+                continue;
+            }
+            first = false;
+            if (buf.toString('latin1', 0, LFS_POINTER.length) === LFS_POINTER) {
+                result.lfsPointer = true;
+                return result;
+            }
+        }
+        if (!parse(buf))
+            return result;
+    }
+    if (first && rest) {
+        const buf = rest;
+        rest = undefined;
+        if (!parse(buf))
+            return result;
+    }
+    if (rest)
+        result.truncatedAt = base;
+    return result;
+}
+/** Streams one event file into `series`; returns true when it was event data (whatever it held). */
+async function readEventFile(file, run, series, ctx) {
+    const stream = await ctx.openStream(file, { run }, { highWaterMark: STREAM_CHUNK });
+    if (!stream)
+        return false;
+    const decoder = new EventDecoder(series);
+    let scan;
+    let badEvents = 0;
+    try {
+        scan = await scanTfRecords(stream, (buf, start, end, offset) => {
+            try {
+                decoder.decode(buf, start, end);
+            }
+            catch (e) {
+                if (!(e instanceof ProtoError))
+                    throw e;
+                if (badEvents++ < 5)
+                    ctx.error(file, `record at byte ${offset} is not a valid Event protobuf (${e.message}); it was skipped`, { run });
+            }
+        });
+    }
+    catch (e) {
+        ctx.error(file, `cannot be read: ${e.message}`, { run });
+        return false;
+    }
+    finally {
+        stream.destroy?.();
+    }
+    if (scan.lfsPointer) {
+        ctx.error(file, 'is a Git LFS pointer, not event data; run git lfs pull (or check out with LFS) to fetch the real file', { run });
+        return false;
+    }
+    if (scan.error && scan.records === 0) {
+        ctx.error(file, `is not a TensorBoard event file: ${scan.error.message}. It was skipped`, { run });
+        return false;
+    }
+    if (scan.error) {
+        ctx.error(file, `${scan.error.message}. The ${scan.records} whole records before it were read`, { run });
+    }
+    else if (scan.truncatedAt !== undefined) {
+        if (scan.records === 0) {
+            ctx.error(file, `is not a TensorBoard event file (no whole TFRecord in its ${scan.bytes} bytes); it was skipped`, { run });
+            return false;
+        }
+        ctx.warn(file, `ends inside a record at byte ${scan.truncatedAt} (a writer that was stopped or is still writing); the ${scan.records} whole records before it were read`, { run });
+    }
+    return true;
+}
+const SCALARS = Buffer.from('scalars');
+const HPARAMS = Buffer.from('hparams');
+function sameBytes(buf, start, end, name) {
+    if (end - start !== name.length)
+        return false;
+    for (let i = 0; i < name.length; i++)
+        if (buf[start + i] !== name[i])
+            return false;
+    return true;
+}
+const DT_FLOAT = 1;
+const DT_DOUBLE = 2;
+const DT_BFLOAT16 = 14;
+const DT_HALF = 19;
+/** Decodes Event protobufs with reused readers: wall_time 1, step 2, summary 5 → Value (tag 1, simple_value 2, tensor 8, metadata 9). */
+class EventDecoder {
+    series;
+    event = new ProtoReader(Buffer.alloc(0));
+    summary = new ProtoReader(Buffer.alloc(0));
+    value = new ProtoReader(Buffer.alloc(0));
+    inner = new ProtoReader(Buffer.alloc(0));
+    tensor = new ProtoReader(Buffer.alloc(0));
+    plugin = new ProtoReader(Buffer.alloc(0));
+    /** Tags seen so far, by a hash of their bytes: decoding the same tag again allocates nothing. */
+    tags = new Map();
+    constructor(series) {
+        this.series = series;
+    }
+    /** The text of the tag at buf[start, end), from the cache when its bytes were seen before. */
+    internTag(buf, start, end) {
+        let h = 0x811c9dc5 ^ (end - start);
+        for (let i = start; i < end; i++)
+            h = Math.imul(h ^ buf[i], 0x01000193);
+        const hit = this.tags.get(h);
+        if (hit && hit.bytes.length === end - start) {
+            let same = true;
+            for (let i = 0, j = start; j < end; i++, j++) {
+                if (hit.bytes[i] !== buf[j]) {
+                    same = false;
+                    break;
+                }
+            }
+            if (same)
+                return hit.tag;
+        }
+        const tag = buf.toString('utf8', start, end);
+        if (!hit && this.tags.size < 100_000)
+            this.tags.set(h, { bytes: Buffer.from(buf.subarray(start, end)), tag });
+        return tag;
+    }
+    decode(buf, start, end) {
+        const e = this.event.reset(buf, start, end);
+        let wallTime = 0;
+        let step = 0;
+        let summaryStart = -1;
+        let summaryEnd = -1;
+        while (e.next()) {
+            if (e.field === 1 && e.wire === 1)
+                wallTime = e.double();
+            else if (e.field === 2 && e.wire === 0)
+                step = e.int64();
+            else if (e.field === 5 && e.wire === 2) {
+                summaryEnd = e.bytes();
+                summaryStart = e.start;
+            }
+            else
+                e.skip();
+        }
+        this.series.events++;
+        if (summaryStart < 0)
+            return;
+        const s = this.summary.reset(buf, summaryStart, summaryEnd);
+        while (s.next()) {
+            if (s.field === 1 && s.wire === 2) {
+                const vEnd = s.bytes();
+                this.decodeValue(buf, s.start, vEnd, step, wallTime);
+            }
+            else
+                s.skip();
+        }
+    }
+    decodeValue(buf, start, end, step, wallTime) {
+        const v = this.value.reset(buf, start, end);
+        let tag;
+        let simple;
+        let tensorStart = -1;
+        let tensorEnd = -1;
+        let plugin = '';
+        let other = false;
+        while (v.next()) {
+            const f = v.field;
+            if (f === 1 && v.wire === 2) {
+                const tEnd = v.bytes();
+                tag = this.internTag(buf, v.start, tEnd);
+            }
+            else if (f === 2 && v.wire === 5)
+                simple = v.float();
+            else if (f === 8 && v.wire === 2) {
+                tensorEnd = v.bytes();
+                tensorStart = v.start;
+            }
+            else if (f === 9 && v.wire === 2) {
+                const mEnd = v.bytes();
+                plugin = this.pluginName(buf, v.start, mEnd);
+            }
+            else {
+                if (f >= 3 && f <= 6)
+                    other = true;
+                v.skip();
+            }
+        }
+        if (tag === undefined)
+            return;
+        if (plugin === 'hparams' || tag.startsWith('_hparams_/')) {
+            this.series.skipped.hparams++;
+            return;
+        }
+        let value;
+        if (simple !== undefined)
+            value = simple;
+        else if (tensorStart >= 0 && (plugin === 'scalars' || plugin === ''))
+            value = this.scalarTensor(buf, tensorStart, tensorEnd);
+        if (value === undefined || other) {
+            this.series.skipped.nonScalar++;
+            return;
+        }
+        // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
+        if (tag === 'hp_metric' && value === -1) {
+            this.series.skipped.placeholder++;
+            return;
+        }
+        this.series.add(tag, step, wallTime, value);
+    }
+    /** SummaryMetadata.plugin_data (1) → plugin_name (1). */
+    pluginName(buf, start, end) {
+        const m = this.inner.reset(buf, start, end);
+        while (m.next()) {
+            if (m.field === 1 && m.wire === 2) {
+                const pEnd = m.bytes();
+                const p = this.plugin.reset(buf, m.start, pEnd);
+                while (p.next()) {
+                    if (p.field === 1 && p.wire === 2) {
+                        // The two names that matter, matched on their bytes: no string per value.
+                        const nEnd = p.bytes();
+                        if (sameBytes(buf, p.start, nEnd, SCALARS))
+                            return 'scalars';
+                        if (sameBytes(buf, p.start, nEnd, HPARAMS))
+                            return 'hparams';
+                        return buf.toString('utf8', p.start, nEnd);
+                    }
+                    p.skip();
+                }
+                return '';
+            }
+            m.skip();
+        }
+        return '';
+    }
+    /** The value of a one-element float tensor (DT_FLOAT, DT_DOUBLE, DT_HALF, DT_BFLOAT16); undefined otherwise. */
+    scalarTensor(buf, start, end) {
+        const t = this.tensor.reset(buf, start, end);
+        let dtype = 0;
+        let elements = 1;
+        let contentStart = -1;
+        let contentEnd = -1;
+        // Only one value matters: count them, keep the first (no array per tensor).
+        let count = 0;
+        let first = 0;
+        while (t.next()) {
+            const f = t.field;
+            if (f === 1 && t.wire === 0)
+                dtype = t.uint32();
+            else if (f === 2 && t.wire === 2)
+                elements = this.shapeElements(t);
+            else if (f === 4 && t.wire === 2) {
+                contentEnd = t.bytes();
+                contentStart = t.start;
+            }
+            else if (f === 5 || f === 6 || f === 13) {
+                // float_val, double_val, half_val: packed (wire 2) or one value per field.
+                if (t.wire === 2) {
+                    const pEnd = t.bytes();
+                    const p = t.start;
+                    const size = f === 5 ? 4 : 8;
+                    if (f !== 13) {
+                        const n = Math.floor((pEnd - p) / size);
+                        if (count === 0 && n > 0)
+                            first = f === 5 ? buf.readFloatLE(p) : buf.readDoubleLE(p);
+                        count += n;
+                    }
+                    else {
+                        const h = new ProtoReader(buf, p, pEnd);
+                        while (h.pos < h.end) {
+                            const v = this.halfBits(dtype, h.uint32());
+                            if (count++ === 0)
+                                first = v;
+                        }
+                    }
+                }
+                else if (f === 5 && t.wire === 5) {
+                    const v = t.float();
+                    if (count++ === 0)
+                        first = v;
+                }
+                else if (f === 6 && t.wire === 1) {
+                    const v = t.double();
+                    if (count++ === 0)
+                        first = v;
+                }
+                else if (f === 13 && t.wire === 0) {
+                    const v = this.halfBits(dtype, t.uint32());
+                    if (count++ === 0)
+                        first = v;
+                }
+                else
+                    t.skip();
+            }
+            else
+                t.skip();
+        }
+        if (elements !== 1)
+            return undefined;
+        if (contentStart >= 0) {
+            const s = contentStart;
+            const size = contentEnd - s;
+            if (dtype === DT_FLOAT && size === 4)
+                return buf.readFloatLE(s);
+            if (dtype === DT_DOUBLE && size === 8)
+                return buf.readDoubleLE(s);
+            if ((dtype === DT_HALF || dtype === DT_BFLOAT16) && size === 2)
+                return this.halfBits(dtype, buf.readUInt16LE(s));
+            return undefined;
+        }
+        if (dtype !== DT_FLOAT && dtype !== DT_DOUBLE && dtype !== DT_HALF && dtype !== DT_BFLOAT16)
+            return undefined;
+        return count === 1 ? first : undefined;
+    }
+    halfBits(dtype, bits) {
+        if (dtype === DT_BFLOAT16) {
+            const b = Buffer.alloc(4);
+            b.writeUInt32LE(((bits & 0xffff) << 16) >>> 0);
+            return b.readFloatLE(0);
+        }
+        return halfToNumber(bits & 0xffff);
+    }
+    /** TensorShapeProto: the product of dim (2) sizes (1); a scalar has no dims. */
+    shapeElements(t) {
+        const sEnd = t.bytes();
+        const s = new ProtoReader(t.buf, t.start, sEnd);
+        let elements = 1;
+        while (s.next()) {
+            if (s.field === 2 && s.wire === 2) {
+                const dEnd = s.bytes();
+                const d = new ProtoReader(s.buf, s.start, dEnd);
+                let size = 0;
+                while (d.next()) {
+                    if (d.field === 1 && d.wire === 0)
+                        size = d.int64();
+                    else
+                        d.skip();
+                }
+                elements *= size;
+            }
+            else if (s.field === 3 && s.wire === 0) {
+                if (s.bool())
+                    elements = -1;
+            }
+            else
+                s.skip();
+        }
+        return elements;
+    }
+}
+
+// What the MLflow file store and the MLflow SQLite store share: run status codes and how MLflow's params and
+// tags map onto a Run. The rule for a metric's latest value (step, then timestamp, then value) is HistoryBuilder's
+// `mlflow` rule (history.ts).
+/** MLflow's run statuses by name (SQLite, MLflow 2+) and by number (old meta.yaml files). */
+const STATUS_BY_NAME = {
+    RUNNING: 'running',
+    SCHEDULED: 'running',
+    FINISHED: 'finished',
+    FAILED: 'failed',
+    KILLED: 'killed'
+};
+const STATUS_BY_NUMBER = {
+    1: 'RUNNING',
+    2: 'SCHEDULED',
+    3: 'FINISHED',
+    4: 'FAILED',
+    5: 'KILLED'
+};
+/** Maps an MLflow status (`FINISHED`, or 1..5 as old meta.yaml files write it) to a RunStatus; undefined when unknown. */
+function mlflowStatus(raw) {
+    if (typeof raw === 'number')
+        return STATUS_BY_NAME[STATUS_BY_NUMBER[raw] ?? ''];
+    if (typeof raw === 'string') {
+        const text = raw.trim().toUpperCase();
+        if (/^\d+$/.test(text))
+            return STATUS_BY_NAME[STATUS_BY_NUMBER[Number(text)] ?? ''];
+        return STATUS_BY_NAME[text];
+    }
+    return undefined;
+}
+/** What a tag or param concerns besides being shown as a tag. */
+const TAGS_TO_ENVIRONMENT = {
+    'mlflow.source.name': 'source',
+    'mlflow.source.type': 'sourceType',
+    'mlflow.source.git.branch': 'gitBranch',
+    'mlflow.source.git.repoURL': 'gitRepo',
+    'mlflow.autologging': 'autologging'
+};
+/** The longest `key=value` tag copied into metadata.tags; longer tags (model histories, JSON) are left out. */
+const MAX_TAG_TEXT = 120;
+/** Builds a Run from an MLflow run record: name, status, git commit, author, notes, parent, tags, data version. */
+function buildMlflowRun(record) {
+    const { tags, params } = record;
+    const meta = emptyMetadata();
+    const status = mlflowStatus(record.status);
+    let unknownStatus;
+    if (status)
+        meta.status = status;
+    else if (record.status !== undefined && record.status !== null)
+        unknownStatus = String(record.status);
+    const text = (value) => value !== undefined && value.trim() !== '' ? value.trim() : undefined;
+    meta.gitCommit = text(tags.get('mlflow.source.git.commit'));
+    meta.author = text(tags.get('mlflow.user')) ?? text(record.user);
+    meta.notes = text(tags.get('mlflow.note.content'));
+    const parent = text(tags.get('mlflow.parentRunId'));
+    if (parent)
+        meta.parentId = record.parentIdFor(parent);
+    meta.hypothesis = text(params.get('hypothesis')) ?? text(tags.get('hypothesis'));
+    meta.successCriteria = text(params.get('success_criteria')) ?? text(tags.get('success_criteria'));
+    meta.group = text(tags.get('group'));
+    const seedText = text(params.get('seed')) ?? text(tags.get('seed'));
+    if (seedText !== undefined && /^-?\d+(\.0+)?$/.test(seedText) && Number.isSafeInteger(Number(seedText)))
+        meta.seed = Number(seedText);
+    const started = typeof record.startTime === 'number' ? record.startTime : Number(record.startTime);
+    if (record.startTime !== null &&
+        record.startTime !== undefined &&
+        Number.isFinite(started) &&
+        started > 0) {
+        const date = new Date(started);
+        if (!Number.isNaN(date.getTime()))
+            meta.startedAt = date.toISOString();
+    }
+    for (const [tag, envKey] of Object.entries(TAGS_TO_ENVIRONMENT)) {
+        const value = text(tags.get(tag));
+        if (value !== undefined && value.length <= 500)
+            meta.environment[envKey] = value;
+    }
+    if (record.experimentName !== undefined)
+        meta.tags.push(`experiment=${record.experimentName}`);
+    for (const [key, value] of [...tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        if (key.startsWith('mlflow.') || key === 'group' || key === 'hypothesis' || key === 'success_criteria')
+            continue;
+        const tag = `${key}=${value}`;
+        if (tag.length <= MAX_TAG_TEXT && !/[\r\n]/.test(tag))
+            meta.tags.push(tag);
+    }
+    if (record.datasets.length) {
+        const label = (d) => (d.digest ? `${d.name}@${d.digest}` : d.name);
+        const isEval = (d) => /^(eval|evaluation|validation|valid|val|test|testing)$/i.test(d.context ?? '');
+        const train = record.datasets.filter(d => !isEval(d));
+        const evals = record.datasets.filter(isEval);
+        const all = [...new Set((train.length ? train : record.datasets).map(label))].sort();
+        meta.dataVersion = all.join(', ');
+        if (evals.length)
+            meta.evalSet = [...new Set(evals.map(label))].sort().join(', ');
+    }
+    const name = text(tags.get('mlflow.runName')) ?? text(record.recordName) ?? record.runId;
+    const runParams = {};
+    for (const [key, value] of params)
+        runParams[key] = value;
+    const run = makeRun({
+        id: record.id,
+        name,
+        source: record.source,
+        path: record.path,
+        params: runParams,
+        metrics: record.metrics,
+        metadata: meta
+    });
+    return { run, unknownStatus };
+}
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LF = 10;
+const MINUS = 45;
+const PLUS = 43;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const LOWER_E = 101;
+const UPPER_E = 69;
+/** fastLine results besides the next line's start. */
+const OTHER = -1;
+const INCOMPLETE = -2;
+/** Exact powers of ten a double holds (10^0 … 10^22), for the correctly rounded fast path. */
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+/** Returned by parseFloatBytes for a well-formed decimal that needs a correctly rounded conversion from text. */
+const SLOW = Symbol('slow');
+/** Parses a decimal integer in bytes [s, e); NaN when it is not one. Falls back to Number() past 2^53. */
+function parseInteger(buf, s, e) {
+    let i = s;
+    let negative = false;
+    if (buf[i] === MINUS) {
+        negative = true;
+        i++;
+    }
+    else if (buf[i] === PLUS)
+        i++;
+    if (i >= e)
+        return NaN;
+    let n = 0;
+    for (; i < e; i++) {
+        const c = buf[i];
+        if (c < ZERO || c > NINE)
+            return parseFallback(buf, s, e);
+        n = n * 10 + (c - ZERO);
+    }
+    if (n > Number.MAX_SAFE_INTEGER)
+        return parseFallback(buf, s, e);
+    return negative ? -n : n;
+}
+/**
+ * Parses a float as Python writes it (`0.5`, `1e-05`, `nan`, `inf`, `-inf`) in bytes [s, e). Up to 16
+ * significant digits (below 2^53) and a small exponent take the exact fast path (an integer times or over a power of ten,
+ * one correctly rounded operation); a longer well-formed decimal returns SLOW for the caller to convert from
+ * text; nan/inf go through fallbackFloat. Undefined when it is not a number.
+ */
+function parseFloatBytes(buf, s, e) {
+    let i = s;
+    let negative = false;
+    if (buf[i] === MINUS) {
+        negative = true;
+        i++;
+    }
+    else if (buf[i] === PLUS)
+        i++;
+    let mantissa = 0;
+    let digits = 0;
+    let scale = 0;
+    let seenDigit = false;
+    let seenDot = false;
+    let slow = false;
+    for (; i < e; i++) {
+        const c = buf[i];
+        if (c >= ZERO && c <= NINE) {
+            seenDigit = true;
+            if (digits > 0 || c !== ZERO) {
+                if (digits >= 16)
+                    slow = true;
+                else
+                    mantissa = mantissa * 10 + (c - ZERO);
+                digits++;
+            }
+            if (seenDot)
+                scale--;
+        }
+        else if (c === DOT && !seenDot)
+            seenDot = true;
+        else
+            break;
+    }
+    if (!seenDigit)
+        return fallbackFloat(buf, s, e);
+    if (i < e) {
+        const c = buf[i];
+        if (c !== LOWER_E && c !== UPPER_E)
+            return fallbackFloat(buf, s, e);
+        i++;
+        let expNegative = false;
+        if (buf[i] === MINUS) {
+            expNegative = true;
+            i++;
+        }
+        else if (buf[i] === PLUS)
+            i++;
+        if (i >= e)
+            return undefined;
+        let exp = 0;
+        for (; i < e; i++) {
+            const d = buf[i];
+            if (d < ZERO || d > NINE)
+                return undefined;
+            if (exp < 100000)
+                exp = exp * 10 + (d - ZERO);
+        }
+        scale += expNegative ? -exp : exp;
+    }
+    // The text is a well-formed decimal here; only its exact value needs the slow, correctly rounded path.
+    if (slow || mantissa > Number.MAX_SAFE_INTEGER)
+        return SLOW;
+    let value;
+    if (mantissa === 0)
+        value = 0;
+    else if (scale === 0)
+        value = mantissa;
+    else if (scale < 0 && scale >= -22)
+        value = mantissa / POW10[-scale];
+    else if (scale > 0 && scale <= 22) {
+        value = mantissa * POW10[scale];
+        if (value > Number.MAX_SAFE_INTEGER)
+            return SLOW;
+    }
+    else
+        return SLOW;
+    return negative ? -value : value;
+}
+const SPECIAL = {
+    nan: NaN,
+    '+nan': NaN,
+    '-nan': NaN,
+    inf: Infinity,
+    '+inf': Infinity,
+    infinity: Infinity,
+    '+infinity': Infinity,
+    '-inf': -Infinity,
+    '-infinity': -Infinity
+};
+function fallbackFloat(buf, s, e) {
+    const text = buf.toString('latin1', s, e);
+    const special = SPECIAL[text.toLowerCase()];
+    if (special !== undefined)
+        return special;
+    if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text))
+        return undefined;
+    return Number(text);
+}
+function parseFallback(buf, s, e, integer) {
+    const text = buf.toString('latin1', s, e);
+    if (/^[+-]?\d+$/.test(text))
+        return Number(text);
+    return NaN;
+}
+/** Reads metric lines chunk by chunk into a history; lines split across chunks are joined. */
+class MetricFileParser {
+    maxReported;
+    /** The points read so far, in typed columns; the final value follows MLflow's rule (step, timestamp, value). */
+    history;
+    /** Lines that were not understood (at most `maxReported` kept; `badLines` counts all). */
+    problems = [];
+    badLines = 0;
+    line = 0;
+    rest;
+    bounds = new Int32Array(8);
+    textOf;
+    text = '';
+    /** `capacity`: the points expected (e.g. the file size over ~30 bytes a line), to size the columns once. */
+    constructor(maxReported = 5, capacity = 64) {
+        this.maxReported = maxReported;
+        this.history = new HistoryBuilder({ final: 'mlflow' }, capacity);
+    }
+    /** The points read so far as objects, in file order (tests and small files; readers use `history`). */
+    get points() {
+        return this.history.points();
+    }
+    /** True while the points came in order of step then timestamp. */
+    get sorted() {
+        return this.history.sorted;
+    }
+    /** Feeds the next chunk of the file. */
+    push(chunk) {
+        const buf = chunk;
+        let start = 0;
+        if (this.rest) {
+            // Join only the split line, not the whole chunk.
+            const nl = chunk.indexOf(LF);
+            if (nl < 0) {
+                this.rest = Buffer.concat([this.rest, chunk]);
+                return;
+            }
+            const line = Buffer.concat([this.rest, chunk.subarray(0, nl)]);
+            this.rest = undefined;
+            this.parseLine(line, 0, line.length);
+            start = nl + 1;
+        }
+        const n = buf.length;
+        while (start < n) {
+            const next = this.fastLine(buf, start, n);
+            if (next >= 0) {
+                start = next;
+                continue;
+            }
+            if (next === INCOMPLETE)
+                break;
+            const nl = buf.indexOf(LF, start);
+            if (nl < 0)
+                break;
+            this.parseLine(buf, start, nl);
+            start = nl + 1;
+        }
+        if (start < n)
+            this.rest = Buffer.from(buf.subarray(start));
+    }
+    /**
+     * Parses the common line in one pass — `digits SP decimal[SP digits] LF`, nothing else — and returns the start
+     * of the next line; OTHER when the line is anything else (the general parseLine reads it), INCOMPLETE when the
+     * buffer ends first.
+     */
+    fastLine(buf, s, n) {
+        let i = s;
+        let c = 0;
+        // Timestamp: 1..15 digits.
+        let timestamp = 0;
+        for (; i < n; i++) {
+            c = buf[i];
+            if (c < ZERO || c > NINE)
+                break;
+            timestamp = timestamp * 10 + (c - ZERO);
+        }
+        if (i >= n)
+            return INCOMPLETE;
+        if (c !== SPACE || i === s || i - s > 15)
+            return OTHER;
+        i++;
+        // Value: [-]digits[.digits][e[+-]digits].
+        const valueStart = i;
+        if (i >= n)
+            return INCOMPLETE;
+        let negative = false;
+        if (buf[i] === MINUS) {
+            negative = true;
+            i++;
+        }
+        let mantissa = 0;
+        let digits = 0;
+        let scale = 0;
+        let seenDigit = false;
+        let seenDot = false;
+        for (; i < n; i++) {
+            c = buf[i];
+            if (c >= ZERO && c <= NINE) {
+                seenDigit = true;
+                if (digits > 0 || c !== ZERO) {
+                    mantissa = mantissa * 10 + (c - ZERO);
+                    digits++;
+                }
+                if (seenDot)
+                    scale--;
+            }
+            else if (c === DOT && !seenDot)
+                seenDot = true;
+            else
+                break;
+        }
+        if (i >= n)
+            return INCOMPLETE;
+        if (!seenDigit)
+            return OTHER;
+        if (c === LOWER_E || c === UPPER_E) {
+            i++;
+            let expNegative = false;
+            if (buf[i] === MINUS) {
+                expNegative = true;
+                i++;
+            }
+            else if (buf[i] === PLUS)
+                i++;
+            let exp = 0;
+            const expStart = i;
+            for (; i < n; i++) {
+                c = buf[i];
+                if (c < ZERO || c > NINE)
+                    break;
+                if (exp < 100000)
+                    exp = exp * 10 + (c - ZERO);
+            }
+            if (i >= n)
+                return INCOMPLETE;
+            if (i === expStart)
+                return OTHER;
+            scale += expNegative ? -exp : exp;
+        }
+        const valueEnd = i;
+        // Step: absent (two fields) or [-]1..15 digits.
+        let step = 0;
+        if (c === SPACE) {
+            i++;
+            let stepNegative = false;
+            if (i < n && buf[i] === MINUS) {
+                stepNegative = true;
+                i++;
+            }
+            const stepStart = i;
+            for (; i < n; i++) {
+                c = buf[i];
+                if (c < ZERO || c > NINE)
+                    break;
+                step = step * 10 + (c - ZERO);
+            }
+            if (i >= n)
+                return INCOMPLETE;
+            if (i === stepStart || i - stepStart > 15)
+                return OTHER;
+            if (stepNegative)
+                step = -step;
+        }
+        if (c !== LF)
+            return OTHER;
+        let value;
+        if (digits > 16 || mantissa > Number.MAX_SAFE_INTEGER)
+            value = this.slowFloat(buf, valueStart, valueEnd);
+        else if (mantissa === 0)
+            value = negative ? -0 : 0;
+        else if (scale === 0)
+            value = negative ? -mantissa : mantissa;
+        else if (scale < 0 && scale >= -22)
+            value = negative ? -(mantissa / POW10[-scale]) : mantissa / POW10[-scale];
+        else if (scale > 0 && scale <= 22 && mantissa * POW10[scale] <= Number.MAX_SAFE_INTEGER)
+            value = negative ? -(mantissa * POW10[scale]) : mantissa * POW10[scale];
+        else
+            value = this.slowFloat(buf, valueStart, valueEnd);
+        this.line++;
+        this.history.add(step, value, timestamp);
+        return i + 1;
+    }
+    /** A decimal that needs a correctly rounded conversion from text: one latin1 string per chunk, sliced per value. */
+    slowFloat(buf, s, e) {
+        if (this.textOf !== buf) {
+            this.textOf = buf;
+            this.text = buf.toString('latin1');
+        }
+        return parseFloat(this.text.substring(s, e));
+    }
+    /** Ends the file: parses a last line without a newline. */
+    end() {
+        if (this.rest) {
+            const rest = this.rest;
+            this.rest = undefined;
+            this.parseLine(rest, 0, rest.length);
+        }
+        this.textOf = undefined;
+        this.text = '';
+    }
+    bad(detail, buf, start, end) {
+        this.badLines++;
+        if (this.problems.length < this.maxReported) {
+            this.problems.push({
+                line: this.line,
+                message: `${detail}; expected "timestamp value step", found ${quote(buf, start, end)}`
+            });
+        }
+    }
+    parseLine(buf, start, end) {
+        this.line++;
+        while (end > start && (buf[end - 1] === CR || buf[end - 1] === SPACE || buf[end - 1] === TAB))
+            end--;
+        while (start < end && (buf[start] === SPACE || buf[start] === TAB))
+            start++;
+        if (start === end)
+            return;
+        // Split into at most four fields on runs of spaces or tabs.
+        const bounds = this.bounds;
+        let fields = 0;
+        let i = start;
+        while (i < end && fields < 4) {
+            const s = i;
+            while (i < end && buf[i] !== SPACE && buf[i] !== TAB)
+                i++;
+            bounds[fields * 2] = s;
+            bounds[fields * 2 + 1] = i;
+            fields++;
+            while (i < end && (buf[i] === SPACE || buf[i] === TAB))
+                i++;
+        }
+        if (fields < 2) {
+            this.bad('there is only one field', buf, start, end);
+            return;
+        }
+        const timestamp = parseInteger(buf, bounds[0], bounds[1]);
+        if (Number.isNaN(timestamp)) {
+            this.bad(`the timestamp ${quote(buf, bounds[0], bounds[1])} is not an integer (milliseconds)`, buf, start, end);
+            return;
+        }
+        let value = parseFloatBytes(buf, bounds[2], bounds[3]);
+        if (value === SLOW) {
+            value = this.slowFloat(buf, bounds[2], bounds[3]);
+        }
+        if (value === undefined) {
+            this.bad(`the value ${quote(buf, bounds[2], bounds[3])} is not a number, nan, inf or -inf`, buf, start, end);
+            return;
+        }
+        let step = 0;
+        if (fields >= 3) {
+            step = parseInteger(buf, bounds[4], bounds[5]);
+            if (Number.isNaN(step)) {
+                this.bad(`the step ${quote(buf, bounds[4], bounds[5])} is not an integer`, buf, start, end);
+                return;
+            }
+        }
+        this.history.add(step, value, timestamp);
+    }
+}
+function quote(buf, s, e) {
+    const text = buf.toString('utf8', s, Math.min(e, s + 60));
+    return JSON.stringify(e - s > 60 ? `${text}…` : text);
+}
+
+// The MLflow file store (`mlruns/`): experiments and runs described by meta.yaml files (MLflow 1.x, 2.x and
+// 3.x layouts), one file per param, tag and metric (keys with `/` are nested folders), datasets and inputs.
+// Deleted runs and experiments (lifecycle_stage deleted, anything under .trash/) are skipped.
+/** MLflow run ids: 32 hex digits (uuid4 without dashes). */
+const RUN_ID = /^[0-9a-f]{32}$/i;
+/** Folders inside an experiment that are not runs (tags, datasets, traces, MLflow 3 logged models). */
+const EXPERIMENT_RESERVED = new Set(['tags', 'datasets', 'traces', 'models', 'artifacts']);
+/** Folders at the store root that are not experiments (.trash holds deleted ones; models is the registry). */
+const ROOT_RESERVED = new Set(['.trash', 'models']);
+/** Metric files up to this size are read whole; larger ones are streamed. */
+const READ_WHOLE_BYTES = 8 * 1024 * 1024;
+/** How many runs are read at the same time. */
+const RUN_CONCURRENCY = 16;
+/** The deepest folder nesting followed for keys with `/`. */
+const MAX_KEY_DEPTH = 16;
+/** Reads MLflow file stores: a folder named `mlruns`, or an experiment or run folder with its meta.yaml. */
+const mlflowSource = {
+    format: 'mlflow',
+    claim(listing) {
+        if (insideTrash(listing.path))
+            return [];
+        if (listing.name === 'mlruns')
+            return [{ path: listing.path, exclusive: true }];
+        if (!listing.files.includes('meta.yaml'))
+            return [];
+        if (looksLikeExperiment(listing) || looksLikeRun(listing))
+            return [{ path: listing.path, exclusive: true }];
+        return [];
+    },
+    read: readMlflowStore
+};
+/** True for a folder that holds meta.yaml and run folders (32-hex names). */
+function looksLikeExperiment(listing) {
+    return listing.dirs.some(d => RUN_ID.test(d));
+}
+/** True for a run folder: meta.yaml beside metrics/params/tags folders. */
+function looksLikeRun(listing) {
+    return ['metrics', 'params', 'tags'].filter(d => listing.dirs.includes(d)).length >= 2;
+}
+function insideTrash(p) {
+    return p.split(/[\\/]/).includes('.trash');
+}
+/** Reads a claimed store root, experiment folder or run folder. */
+async function readMlflowStore(claimPath, ctx) {
+    if (insideTrash(ctx.rel(claimPath)))
+        return [];
+    const { files, dirs } = await ctx.list(claimPath);
+    if (files.includes('meta.yaml')) {
+        const metaFile = path.join(claimPath, 'meta.yaml');
+        const meta = await ctx.readYaml(metaFile);
+        if (!isObject(meta)) {
+            if (meta !== undefined)
+                ctx.error(metaFile, `must be a YAML mapping with experiment_id or run_id; found ${describe$1(meta)}. The folder was skipped`);
+            return [];
+        }
+        if (meta.run_id !== undefined || meta.run_uuid !== undefined) {
+            // A single run folder: its experiment is the parent folder.
+            const experiment = await readExperimentMeta(path.dirname(claimPath), ctx, true);
+            if (!experiment)
+                return [];
+            const run = await readRun(claimPath, experiment, ctx, { meta, files, dirs });
+            return run ? [run] : [];
+        }
+        const experiment = experimentFromMeta(claimPath, meta, metaFile, ctx);
+        return experiment ? readExperimentRuns(experiment, dirs, ctx) : [];
+    }
+    const runs = [];
+    for (const dir of dirs) {
+        if (ROOT_RESERVED.has(dir) || dir.startsWith('.'))
+            continue;
+        const experimentDir = path.join(claimPath, dir);
+        const listing = await ctx.list(experimentDir);
+        // Without meta.yaml this is not an experiment (MLflow 3.7+ keeps only artifacts here when the store is SQLite).
+        if (!listing.files.includes('meta.yaml'))
+            continue;
+        const experiment = await readExperimentMeta(experimentDir, ctx, false);
+        if (experiment)
+            runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx)));
+    }
+    return runs;
+}
+/** Reads an experiment's meta.yaml; undefined when it is deleted or not an experiment. */
+async function readExperimentMeta(dir, ctx, quietIfMissing) {
+    const file = path.join(dir, 'meta.yaml');
+    if (quietIfMissing && !(await lstat(file).catch(() => undefined)))
+        return { dir, id: path.basename(dir) };
+    const meta = await ctx.readYaml(file);
+    if (meta === undefined)
+        return undefined;
+    if (!isObject(meta)) {
+        ctx.error(file, `must be a YAML mapping with experiment_id, name and lifecycle_stage; found ${describe$1(meta)}. The experiment was skipped`);
+        return undefined;
+    }
+    return experimentFromMeta(dir, meta, file, ctx);
+}
+function experimentFromMeta(dir, meta, file, ctx) {
+    if (meta.experiment_id === undefined && meta.artifact_location === undefined) {
+        ctx.warn(file, 'has neither experiment_id nor artifact_location, so it is not an MLflow experiment; the folder was skipped');
+        return undefined;
+    }
+    if (meta.lifecycle_stage === 'deleted')
+        return undefined;
+    const name = typeof meta.name === 'string' || typeof meta.name === 'number' ? String(meta.name) : undefined;
+    const id = meta.experiment_id !== undefined && meta.experiment_id !== null
+        ? String(meta.experiment_id)
+        : path.basename(dir);
+    return { dir, id, name };
+}
+/** Reads every run folder of an experiment, a few at a time. */
+async function readExperimentRuns(experiment, dirs, ctx) {
+    const runDirs = dirs.filter(d => !EXPERIMENT_RESERVED.has(d) && !d.startsWith('.'));
+    const results = new Array(runDirs.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < runDirs.length) {
+            const index = next++;
+            results[index] = await readRun(path.join(experiment.dir, runDirs[index]), experiment, ctx);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(RUN_CONCURRENCY, runDirs.length) }, worker));
+    const runs = results.filter((r) => r !== undefined);
+    if (runs.length)
+        ctx.progress(runs.length, ctx.rel(experiment.dir));
+    return runs;
+}
+/** Reads one run folder; undefined when it is deleted or has no usable meta.yaml (with a diagnostic). */
+async function readRun(dir, experiment, ctx, known) {
+    const folder = path.basename(dir);
+    const listing = known ?? (await ctx.list(dir));
+    const metaFile = path.join(dir, 'meta.yaml');
+    let meta = known?.meta;
+    if (!meta) {
+        if (!listing.files.includes('meta.yaml')) {
+            ctx.warn(dir, 'is in an MLflow experiment folder but has no meta.yaml, so it is not a run; it was skipped', { run: folder });
+            return undefined;
+        }
+        const raw = await ctx.readYaml(metaFile, { run: folder });
+        if (raw === undefined)
+            return undefined;
+        if (!isObject(raw)) {
+            ctx.error(metaFile, `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describe$1(raw)}. The run was skipped`, { run: folder });
+            return undefined;
+        }
+        meta = raw;
+    }
+    if (meta.lifecycle_stage === 'deleted')
+        return undefined;
+    const runId = textOf(meta.run_id) ?? textOf(meta.run_uuid) ?? folder;
+    const place = { run: runId };
+    if (meta.status !== undefined &&
+        meta.status !== null &&
+        typeof meta.status !== 'number' &&
+        typeof meta.status !== 'string') {
+        ctx.error(metaFile, `"status" is ${describe$1(meta.status)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED`, { ...place, key: 'status' });
+    }
+    const [params, tags, metrics, datasets] = await Promise.all([
+        listing.dirs.includes('params')
+            ? readKeyValues(path.join(dir, 'params'), ctx, place)
+            : new Map(),
+        listing.dirs.includes('tags')
+            ? readKeyValues(path.join(dir, 'tags'), ctx, place)
+            : new Map(),
+        listing.dirs.includes('metrics') ? readMetrics(path.join(dir, 'metrics'), ctx, place) : {},
+        listing.dirs.includes('inputs') ? readInputs(path.join(dir, 'inputs'), experiment, ctx, place) : []
+    ]);
+    const { run, unknownStatus } = buildMlflowRun({
+        runId,
+        id: `mlflow:${ctx.rel(dir)}`,
+        parentIdFor: parent => `mlflow:${ctx.rel(path.join(experiment.dir, parent))}`,
+        path: ctx.rel(dir),
+        source: 'mlflow',
+        experimentName: experiment.name,
+        recordName: textOf(meta.run_name) ?? textOf(meta.name),
+        // MLflow reads a meta.yaml without status as RUNNING.
+        status: meta.status ?? 'RUNNING',
+        startTime: meta.start_time,
+        user: textOf(meta.user_id),
+        params,
+        tags,
+        metrics,
+        datasets
+    });
+    if (unknownStatus !== undefined && (typeof meta.status === 'number' || typeof meta.status === 'string')) {
+        ctx.warn(metaFile, `"status" is ${JSON.stringify(unknownStatus)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED. The run is shown as finished`, { ...place, key: 'status' });
+    }
+    return run;
+}
+/** Lists the files under a params/tags/metrics folder with their keys (`a/b` for the file a/b). */
+async function listKeys(root, ctx, place) {
+    const out = [];
+    const visit = async (dir, prefix, depth) => {
+        const { files, dirs } = await ctx.list(dir);
+        for (const f of files)
+            out.push({ key: prefix + f, file: path.join(dir, f) });
+        for (const d of dirs) {
+            if (depth >= MAX_KEY_DEPTH) {
+                ctx.warn(path.join(dir, d), `is nested more than ${MAX_KEY_DEPTH} folders deep; its keys were skipped`, place);
+                continue;
+            }
+            await visit(path.join(dir, d), `${prefix}${d}/`, depth + 1);
+        }
+    };
+    await visit(root, '', 0);
+    return out;
+}
+/** Reads params or tags: one file per key, its whole text the value. */
+async function readKeyValues(root, ctx, place) {
+    const keys = await listKeys(root, ctx, place);
+    const values = await Promise.all(keys.map(({ key, file }) => ctx.readText(file, { ...place, key })));
+    const out = new Map();
+    keys.forEach(({ key }, i) => {
+        const value = values[i];
+        if (value !== undefined)
+            out.set(key, value);
+    });
+    return out;
+}
+/** Reads every metric file of a run into metrics: the final value from the full series, the history thinned. */
+async function readMetrics(root, ctx, place) {
+    const keys = await listKeys(root, ctx, place);
+    const series = await Promise.all(keys.map(({ key, file }) => readMetricSeries(file, ctx, { ...place, key })));
+    const metrics = {};
+    keys.forEach(({ key, file }, i) => {
+        const builder = series[i];
+        if (!builder)
+            return;
+        const built = builder.build();
+        if (built)
+            metrics[key] = { value: built.value, history: built.history };
+        else
+            ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key });
+    });
+    return metrics;
+}
+/** Reads one metric file (whole when small, streamed when large) into a series; undefined when it cannot be read. */
+async function readMetricSeries(file, ctx, place) {
+    const info = await lstat(file).catch(() => undefined);
+    // About 30 bytes a line: the columns are sized once for a whole file, grown for a streamed one.
+    const parser = new MetricFileParser(5, info ? Math.min(Math.ceil(info.size / 30), 1 << 16) : 64);
+    if (info && info.isFile() && info.size <= READ_WHOLE_BYTES) {
+        const bytes = await ctx.readBytes(file, place);
+        if (!bytes)
+            return undefined;
+        parser.push(bytes);
+    }
+    else {
+        const stream = await ctx.openStream(file, place, { highWaterMark: 1024 * 1024 });
+        if (!stream)
+            return undefined;
+        try {
+            for await (const chunk of stream)
+                parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        }
+        catch (e) {
+            ctx.error(file, `could not be read to the end: ${e.message}; the points read before were kept`, place);
+        }
+    }
+    parser.end();
+    for (const problem of parser.problems) {
+        ctx.error(file, `line ${problem.line}: ${problem.message}. The line was skipped`, {
+            ...place,
+            line: problem.line
+        });
+    }
+    if (parser.badLines > parser.problems.length) {
+        ctx.error(file, `${parser.badLines - parser.problems.length} more lines were not "timestamp value step" and were skipped`, place);
+    }
+    return parser.history;
+}
+/** Reads a run's dataset inputs (`inputs/<id>/meta.yaml` → the experiment's `datasets/<id>/meta.yaml`). */
+async function readInputs(root, experiment, ctx, place) {
+    const { dirs } = await ctx.list(root);
+    const out = [];
+    for (const dir of dirs) {
+        const file = path.join(root, dir, 'meta.yaml');
+        const meta = await ctx.readYaml(file, place);
+        if (!isObject(meta)) {
+            if (meta !== undefined)
+                ctx.error(file, `must be a YAML mapping with source_type and source_id; found ${describe$1(meta)}. The input was skipped`, place);
+            continue;
+        }
+        if (meta.source_type !== 'DATASET')
+            continue;
+        const datasetId = textOf(meta.source_id);
+        experiment.datasets ??= readDatasets(experiment, ctx);
+        const dataset = datasetId ? (await experiment.datasets).get(datasetId) : undefined;
+        if (!dataset) {
+            ctx.warn(file, `names dataset ${JSON.stringify(datasetId ?? '')}, which is not in the experiment's datasets folder; the input was skipped`, place);
+            continue;
+        }
+        const tags = isObject(meta.tags) ? meta.tags : {};
+        out.push({ ...dataset, context: textOf(tags['mlflow.data.context']) });
+    }
+    return out;
+}
+/** Reads an experiment's `datasets/<id>/meta.yaml` files into a map by id. */
+async function readDatasets(experiment, ctx) {
+    const root = path.join(experiment.dir, 'datasets');
+    const out = new Map();
+    if (!(await lstat(root).catch(() => undefined))?.isDirectory())
+        return out;
+    const { dirs } = await ctx.list(root);
+    for (const dir of dirs) {
+        const file = path.join(root, dir, 'meta.yaml');
+        const meta = await ctx.readYaml(file);
+        if (!isObject(meta))
+            continue;
+        const name = textOf(meta.name);
+        if (!name) {
+            ctx.warn(file, 'has no dataset name; expected name and digest. The dataset was skipped', {
+                key: 'name'
+            });
+            continue;
+        }
+        out.set(dir, { name, digest: textOf(meta.digest) ?? '' });
+    }
+    return out;
+}
+function textOf(value) {
+    if (typeof value === 'string')
+        return value.trim() === '' ? undefined : value;
+    if (typeof value === 'number' || typeof value === 'boolean')
+        return String(value);
+    return undefined;
+}
+function isObject(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+function describe$1(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    if (typeof value === 'string')
+        return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`;
+    return `${typeof value} ${String(value)}`;
+}
+
+// The MLflow SQLite store (`mlflow.db`, MLflow's default since 3.7; also any *.db holding MLflow's tables,
+// e.g. `mlruns.db`): experiments, runs, params, tags, metric histories and latest values, dataset inputs.
+// Read with sql.js (SQLite compiled to WebAssembly, no native build), loaded only when a database is found.
+// Schemas from MLflow 1.26 (no runs.deleted_time, no experiments.creation_time) to 3.x are read alike.
+/** The largest database read: sql.js needs the whole file in memory, so a larger one is reported and skipped. */
+const MAX_SQLITE_BYTES = 512 * 1024 * 1024;
+/** The 16 bytes every SQLite 3 database starts with. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** Database names MLflow uses; other *.db files are read only when they hold MLflow's tables. */
+const MLFLOW_DB_NAMES = new Set(['mlflow.db', 'mlruns.db']);
+/** How much of an over-limit database is searched for MLflow's table names before it is reported. */
+const SNIFF_BYTES = 4 * 1024 * 1024;
+/** Reads MLflow SQLite stores: claims every *.db file; non-SQLite and non-MLflow databases are ignored quietly. */
+const mlflowSqliteSource = {
+    format: 'mlflow-sqlite',
+    claim(listing) {
+        return listing.files.filter(f => /\.db$/i.test(f)).map(f => ({ path: path.join(listing.path, f) }));
+    },
+    read: readMlflowDatabase
+};
+let sqlJs;
+/** Loads sql.js once, with its wasm from beside the running module (the bundle) or from the package (tests). */
+function loadSqlJs() {
+    sqlJs ??= (async () => {
+        const { default: initSqlJs } = await import('./sql-wasm.js').then(function (n) { return n.s; });
+        const wasm = await readSqlWasm();
+        return initSqlJs({
+            wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength)
+        });
+    })();
+    sqlJs.catch(() => (sqlJs = undefined));
+    return sqlJs;
+}
+/** Finds sql-wasm.wasm: next to this module (dist/), one folder up (dist/chunks/), else in node_modules/sql.js. */
+async function readSqlWasm() {
+    const here = import.meta.url;
+    for (const candidate of ['./sql-wasm.wasm', '../sql-wasm.wasm']) {
+        try {
+            return await readFile(new URL(candidate, here));
+        }
+        catch {
+            // not bundled next to this module; try the next place
+        }
+    }
+    const require = createRequire(here);
+    return readFile(require.resolve('sql.js/dist/sql-wasm.wasm'));
+}
+/** Reads the runs of one database file; an empty list when it is not an MLflow store. */
+async function readMlflowDatabase(file, ctx) {
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile())
+        return [];
+    const head = await readHead(file, ctx, SQLITE_HEADER.length);
+    if (!head ||
+        head.length < SQLITE_HEADER.length ||
+        !head.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER))
+        return [];
+    const limit = MAX_SQLITE_BYTES;
+    if (info.size > limit) {
+        if (MLFLOW_DB_NAMES.has(path.basename(file).toLowerCase()) || (await looksLikeMlflow(file, ctx))) {
+            ctx.error(file, `is an MLflow database of ${info.size} bytes, over the ${limit}-byte limit for SQLite stores (they are read whole into memory); it was skipped. Export the runs you review, or point the runs input at a smaller store`);
+        }
+        return [];
+    }
+    const bytes = await ctx.readBytes(file, {}, limit);
+    if (!bytes)
+        return [];
+    let SQL;
+    try {
+        SQL = await loadSqlJs();
+    }
+    catch (e) {
+        ctx.error(file, `could not be read: the SQLite engine (sql.js) did not load: ${e.message}`);
+        return [];
+    }
+    let db;
+    try {
+        db = new SQL.Database(bytes);
+    }
+    catch (e) {
+        ctx.error(file, `is not a readable SQLite database: ${e.message}; it was skipped`);
+        return [];
+    }
+    try {
+        const tables = new Set(column(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map(String));
+        if (!tables.has('runs') || !tables.has('experiments'))
+            return [];
+        return readStore(db, tables, file, ctx);
+    }
+    catch (e) {
+        ctx.error(file, `could not be read as an MLflow store: ${e.message}; it was skipped`);
+        return [];
+    }
+    finally {
+        db.close();
+    }
+}
+/** Reads the first bytes of a file through the guarded stream. */
+async function readHead(file, ctx, bytes) {
+    const stream = await ctx.openStream(file);
+    if (!stream)
+        return undefined;
+    const chunks = [];
+    let length = 0;
+    try {
+        for await (const chunk of stream) {
+            const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+            chunks.push(b);
+            length += b.length;
+            if (length >= bytes)
+                break;
+        }
+    }
+    catch (e) {
+        ctx.error(file, `could not be read: ${e.message}`);
+        return undefined;
+    }
+    finally {
+        stream.destroy?.();
+    }
+    return Buffer.concat(chunks).subarray(0, bytes);
+}
+/** True when the start of a large database mentions MLflow's tables (its schema is near the start). */
+async function looksLikeMlflow(file, ctx) {
+    const head = await readHead(file, ctx, SNIFF_BYTES);
+    if (!head)
+        return false;
+    const text = head.toString('latin1');
+    return /CREATE TABLE[^(]*\bexperiments\b/i.test(text) && /\brun_uuid\b/.test(text);
+}
+/** The first column of every row of a query. */
+function column(db, sql) {
+    const out = [];
+    const stmt = db.prepare(sql);
+    try {
+        while (stmt.step())
+            out.push(stmt.get()[0]);
+    }
+    finally {
+        stmt.free();
+    }
+    return out;
+}
+/** Runs a query row by row; a failing query is reported against the table and yields nothing. */
+function eachRow(db, sql, file, table, ctx, onRow) {
+    let stmt;
+    try {
+        stmt = db.prepare(sql);
+    }
+    catch (e) {
+        ctx.error(file, `table ${table} could not be read: ${e.message}; its data was skipped`, {
+            key: table
+        });
+        return;
+    }
+    try {
+        while (stmt.step())
+            onRow(stmt.get());
+    }
+    catch (e) {
+        ctx.error(file, `table ${table} could not be read to the end: ${e.message}; the rows before were kept`, { key: table });
+    }
+    finally {
+        stmt.free();
+    }
+}
+/** The column names of a table. */
+function columnsOf(db, table) {
+    const out = new Set();
+    const stmt = db.prepare(`PRAGMA table_info("${table.replace(/"/g, '""')}")`);
+    try {
+        while (stmt.step())
+            out.add(String(stmt.getAsObject().name));
+    }
+    finally {
+        stmt.free();
+    }
+    return out;
+}
+/** Reads experiments, runs, params, tags, metrics and inputs from an open MLflow database. */
+function readStore(db, tables, file, ctx) {
+    const rel = ctx.rel(file);
+    const experimentColumns = columnsOf(db, 'experiments');
+    const experiments = new Map();
+    const workspace = experimentColumns.has('workspace') ? ', workspace' : '';
+    eachRow(db, `SELECT experiment_id, name, lifecycle_stage${workspace} FROM experiments`, file, 'experiments', ctx, row => {
+        experiments.set(String(row[0]), {
+            name: text(row[1]) ?? String(row[0]),
+            deleted: row[2] === 'deleted',
+            workspace: text(row[3])
+        });
+    });
+    const runColumns = columnsOf(db, 'runs');
+    const pick = (name) => (runColumns.has(name) ? name : 'NULL');
+    const runs = new Map();
+    let skipped = 0;
+    eachRow(db, `SELECT run_uuid, ${pick('name')}, ${pick('status')}, ${pick('start_time')}, ${pick('lifecycle_stage')}, ${pick('experiment_id')}, ${pick('user_id')} FROM runs`, file, 'runs', ctx, row => {
+        const runId = text(row[0]);
+        if (!runId) {
+            skipped++;
+            return;
+        }
+        const experimentId = row[5] === null ? '' : String(row[5]);
+        if (row[4] === 'deleted' || experiments.get(experimentId)?.deleted)
+            return;
+        runs.set(runId, {
+            runId,
+            name: text(row[1]),
+            status: row[2],
+            startTime: row[3],
+            user: text(row[6]),
+            experimentId,
+            params: new Map(),
+            tags: new Map(),
+            histories: new Map(),
+            latest: new Map(),
+            datasets: []
+        });
+    });
+    if (skipped)
+        ctx.warn(file, `${skipped} rows of the runs table have no run_uuid; they were skipped`, { key: 'runs' });
+    const keyValues = (table, target) => {
+        if (!tables.has(table))
+            return;
+        eachRow(db, `SELECT run_uuid, key, value FROM ${table}`, file, table, ctx, row => {
+            const run = runs.get(String(row[0]));
+            const key = text(row[1]);
+            if (!run || key === undefined)
+                return;
+            run[target].set(key, row[2] === null ? '' : valueText(row[2]));
+        });
+    };
+    keyValues('params', 'params');
+    keyValues('tags', 'tags');
+    if (tables.has('metrics')) {
+        const hasNan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0';
+        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM metrics`, file, 'metrics', ctx, row => {
+            const run = runs.get(String(row[0]));
+            if (!run)
+                return;
+            const point = pointOf(row, run.runId, file, ctx);
+            if (!point)
+                return;
+            const key = String(row[1]);
+            let history = run.histories.get(key);
+            if (!history)
+                run.histories.set(key, (history = new HistoryBuilder({ final: 'mlflow' })));
+            history.add(point.step, point.value, point.timestamp);
+        });
+    }
+    if (tables.has('latest_metrics')) {
+        const hasNan = columnsOf(db, 'latest_metrics').has('is_nan') ? 'is_nan' : '0';
+        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics`, file, 'latest_metrics', ctx, row => {
+            const run = runs.get(String(row[0]));
+            if (!run)
+                return;
+            const point = pointOf(row, run.runId, file, ctx);
+            if (point)
+                run.latest.set(String(row[1]), point);
+        });
+    }
+    if (tables.has('inputs') && tables.has('datasets')) {
+        const context = tables.has('input_tags')
+            ? `(SELECT value FROM input_tags t WHERE t.input_uuid = i.input_uuid AND t.name = 'mlflow.data.context')`
+            : 'NULL';
+        eachRow(db, `SELECT i.destination_id, d.name, d.digest, ${context} FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN'`, file, 'inputs', ctx, row => {
+            const run = runs.get(String(row[0]));
+            const name = text(row[1]);
+            if (run && name)
+                run.datasets.push({ name, digest: text(row[2]) ?? '', context: text(row[3]) });
+        });
+    }
+    const out = [];
+    for (const row of runs.values()) {
+        const metrics = {};
+        for (const [key, history] of row.histories) {
+            const built = history.build();
+            if (built)
+                metrics[key] = { value: built.value, history: built.history };
+        }
+        // latest_metrics is MLflow's own answer for the latest value; without it the history decides by the same rule.
+        for (const [key, latest] of row.latest) {
+            const metric = metrics[key];
+            if (metric)
+                metric.value = latest.value;
+            else
+                metrics[key] = { value: latest.value };
+        }
+        const experiment = experiments.get(row.experimentId);
+        const { run, unknownStatus } = buildMlflowRun({
+            runId: row.runId,
+            id: `mlflow-sqlite:${rel}#${row.runId}`,
+            parentIdFor: parent => `mlflow-sqlite:${rel}#${parent}`,
+            path: rel,
+            source: 'mlflow-sqlite',
+            experimentName: experiment?.name,
+            recordName: row.name,
+            status: row.status,
+            startTime: row.startTime,
+            user: row.user,
+            params: row.params,
+            tags: row.tags,
+            metrics,
+            datasets: row.datasets
+        });
+        if (experiment?.workspace && experiment.workspace !== 'default')
+            run.metadata.tags.push(`workspace=${experiment.workspace}`);
+        if (unknownStatus !== undefined) {
+            ctx.warn(file, `run status is ${JSON.stringify(unknownStatus)}; expected RUNNING, SCHEDULED, FINISHED, FAILED or KILLED. The run is shown as finished`, {
+                run: row.runId,
+                key: 'runs.status'
+            });
+        }
+        out.push(run);
+    }
+    return out;
+}
+/** A metric row (value, timestamp, step, is_nan at 2..5) as a point; undefined with a diagnostic when unusable. */
+function pointOf(row, runId, file, ctx) {
+    const place = { run: runId, key: String(row[1]) };
+    const isNan = row[5] === 1 || row[5] === '1';
+    let value = typeof row[2] === 'number'
+        ? row[2]
+        : typeof row[2] === 'string' && row[2].trim() !== ''
+            ? Number(row[2])
+            : NaN;
+    if (isNan)
+        value = NaN;
+    else if (Number.isNaN(value)) {
+        ctx.error(file, `metric "${String(row[1])}" has the value ${describe(row[2])}; expected a number. The point was skipped`, place);
+        return undefined;
+    }
+    // MLflow stores ±infinity as ±DBL_MAX.
+    if (value === Number.MAX_VALUE)
+        value = Infinity;
+    else if (value === -Number.MAX_VALUE)
+        value = -Infinity;
+    const step = row[4] === null ? 0 : Number(row[4]);
+    const timestamp = row[3] === null ? undefined : Number(row[3]);
+    if (!Number.isFinite(step) || (timestamp !== undefined && !Number.isFinite(timestamp))) {
+        ctx.error(file, `metric "${String(row[1])}" has step ${describe(row[4])} and timestamp ${describe(row[3])}; expected integers. The point was skipped`, place);
+        return undefined;
+    }
+    return timestamp === undefined ? { step, value } : { step, value, timestamp };
+}
+function text(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    const s = valueText(value);
+    return s.trim() === '' ? undefined : s;
+}
+function valueText(value) {
+    if (value instanceof Uint8Array)
+        return Buffer.from(value).toString('utf8');
+    return String(value);
+}
+function describe(value) {
+    if (value === null || value === undefined)
+        return 'NULL';
+    if (value instanceof Uint8Array)
+        return `a ${value.length}-byte blob`;
+    return JSON.stringify(value);
+}
+
+// Every run format the detector knows, in the order they are asked.
+/** All formats, asked in this order for each directory. */
+const ALL_SOURCES = [
+    builtinSource,
+    wandbSource,
+    tensorboardSource,
+    dvcSource,
+    huggingfaceSource,
+    csvSource,
+    mlflowSource,
+    mlflowSqliteSource
+];
+
+// The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
+// claims, and reads them. Symbolic links to directories are never followed.
+/** Directories the detector never walks into. */
+const SKIPPED_DIRS = new Set([
+    'node_modules',
+    '.git',
+    '.hg',
+    '.svn',
+    '__pycache__',
+    '.venv',
+    'venv',
+    '.tox',
+    '.trash',
+    '.cache'
+]);
+/** How many directories one collection walks at the most before it stops and says so. */
+const MAX_DIRS = 200_000;
+/** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
+async function collectRuns(options) {
+    const ctx = await createReadContext(options.workspace, options);
+    const sources = options.sources ?? ALL_SOURCES;
+    const patterns = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'));
+    const claims = [];
+    const seen = new Set();
+    const addClaims = (listing) => {
+        let exclusive = false;
+        for (const source of sources) {
+            for (const claim of source.claim(listing)) {
+                const key = `${source.format}\0${claim.path}`;
+                if (seen.has(key))
+                    continue;
+                seen.add(key);
+                claims.push({ source, claim });
+                exclusive ||= claim.exclusive === true;
+            }
+        }
+        return exclusive;
+    };
+    const starts = patterns.length ? await expandPatterns(ctx, patterns) : [ctx.workspace];
+    for (const start of starts) {
+        const info = await lstat(start).catch(() => undefined);
+        if (!info)
+            continue;
+        if (info.isSymbolicLink() && !(await ctx.insideWorkspace(start))) {
+            ctx.error(start, 'is a symbolic link that leaves the workspace; it was not followed');
+            continue;
+        }
+        if (info.isFile() || (info.isSymbolicLink() && !(await isDirectory(start)))) {
+            const dir = path.dirname(start);
+            addClaims({ path: dir, name: path.basename(dir), files: [path.basename(start)], dirs: [] });
+        }
+        else {
+            await walk(ctx, start, addClaims);
+        }
+    }
+    const runs = [];
+    for (const { source, claim } of claims) {
+        try {
+            const read = await source.read(claim.path, ctx);
+            runs.push(...read);
+            ctx.progress(runs.length, ctx.rel(claim.path));
+        }
+        catch (e) {
+            ctx.error(claim.path, `could not be read as ${source.format} output: ${e.message}`);
+        }
+    }
+    if (runs.length === 0 && ctx.diagnostics.length === 0) {
+        const where = patterns.length ? `the runs input (${patterns.join(', ')})` : 'the workspace';
+        ctx.warn('.', `no experiment runs were found in ${where}; set the runs input to the folder your tracker writes`);
+    }
+    return { runs: dedupeIds(runs), diagnostics: ctx.diagnostics };
+}
+async function isDirectory(p) {
+    return (await stat(p).catch(() => undefined))?.isDirectory() ?? false;
+}
+/** Walks directories breadth-first, asking the sources for claims; does not descend into exclusive claims. */
+async function walk(ctx, start, addClaims) {
+    const queue = [start];
+    let visited = 0;
+    while (queue.length) {
+        const dir = queue.shift();
+        if (++visited > MAX_DIRS) {
+            ctx.warn(start, `has more than ${MAX_DIRS} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`);
+            return;
+        }
+        const { files, dirs } = await ctx.list(dir);
+        const exclusive = addClaims({ path: dir, name: path.basename(dir), files, dirs });
+        if (exclusive)
+            continue;
+        for (const d of dirs)
+            if (!SKIPPED_DIRS.has(d))
+                queue.push(path.join(dir, d));
+    }
+}
+/** Expands paths and globs (`*`, `**`, `?`, `{a,b}`) relative to the workspace into existing paths inside it. */
+async function expandPatterns(ctx, patterns) {
+    const out = [];
+    for (const pattern of patterns) {
+        const abs = path.resolve(ctx.workspace, pattern);
+        if (!(abs === ctx.workspace || abs.startsWith(ctx.workspace + path.sep))) {
+            ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} is outside the workspace; use a path inside it`);
+            continue;
+        }
+        if (!/[*?{[]/.test(pattern)) {
+            if (await lstat(abs).catch(() => undefined))
+                out.push(abs);
+            else
+                ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} does not exist; check the runs input`);
+            continue;
+        }
+        const matcher = globToRegExp(path.relative(ctx.workspace, abs).split(path.sep).join('/'));
+        const fixed = staticPrefix(pattern);
+        const matches = [];
+        const queue = [path.resolve(ctx.workspace, fixed)];
+        while (queue.length) {
+            const dir = queue.shift();
+            const { files, dirs } = await ctx.list(dir);
+            for (const name of [...files, ...dirs]) {
+                const full = path.join(dir, name);
+                const rel = ctx.rel(full);
+                if (matcher.test(rel))
+                    matches.push(full);
+            }
+            for (const d of dirs)
+                if (!SKIPPED_DIRS.has(d))
+                    queue.push(path.join(dir, d));
+        }
+        if (!matches.length)
+            ctx.warn(pattern, `the runs glob ${JSON.stringify(pattern)} matched nothing`);
+        // A match inside another match would be read twice: keep the outermost.
+        matches.sort();
+        for (const m of matches)
+            if (!out.some(o => m.startsWith(o + path.sep)))
+                out.push(m);
+    }
+    return out;
+}
+/** The leading path segments of a glob that hold no wildcard. */
+function staticPrefix(pattern) {
+    const parts = pattern.split('/');
+    const fixed = [];
+    for (const p of parts) {
+        if (/[*?{[]/.test(p))
+            break;
+        fixed.push(p);
+    }
+    return fixed.join('/') || '.';
+}
+/** Compiles a glob to a RegExp over forward-slash relative paths. */
+function globToRegExp(glob) {
+    let re = '';
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === '*') {
+            if (glob[i + 1] === '*') {
+                i++;
+                if (glob[i + 1] === '/') {
+                    i++;
+                    re += '(?:.*/)?';
+                }
+                else
+                    re += '.*';
+            }
+            else
+                re += '[^/]*';
+        }
+        else if (c === '?')
+            re += '[^/]';
+        else if (c === '{') {
+            const end = glob.indexOf('}', i);
+            if (end < 0)
+                re += '\\{';
+            else {
+                re += `(?:${glob
+                    .slice(i + 1, end)
+                    .split(',')
+                    .map(s => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
+                    .join('|')})`;
+                i = end;
+            }
+        }
+        else
+            re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${re}$`);
+}
+/** Makes run ids unique when two places yield the same id. */
+function dedupeIds(runs) {
+    const counts = new Map();
+    return runs.map(run => {
+        const n = counts.get(run.id) ?? 0;
+        counts.set(run.id, n + 1);
+        return n === 0 ? run : { ...run, id: `${run.id}#${n + 1}` };
+    });
+}
+
+export { fmtSigned as A, BUILTIN_FILES as B, fmtNumber as C, PERMISSION_LEVELS as P, fmtStat as a, fmtChange as b, fmtMeaning as c, decimalsFor as d, fmtRules as e, formatDiagnostic as f, goalArrow as g, collectRuns as h, defaultRules as i, judgeHypotheses as j, pPhrase as k, isGated as l, goalOf as m, isInconclusive as n, overfittingGaps as o, paramText as p, bootstrapDifferenceCi as q, shortSha as r, successCriteriaByExperiment as s, thresholdText as t, metricIcon as u, metricSentence as v, welchTTest as w, summarize as x, emptyMetadata as y, makeRun as z };

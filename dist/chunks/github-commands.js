@@ -1,0 +1,226 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { l as loadRules } from './load.js';
+import { p as plain, E as EXIT, U as UsageError, r as renderDiagnostics, a as renderText } from './run.js';
+import 'node:child_process';
+import 'node:fs/promises';
+import './baseline.js';
+import './detect.js';
+import 'node:fs';
+import 'node:crypto';
+import 'node:string_decoder';
+import 'node:readline';
+import 'node:module';
+import './champion.js';
+import './index2.js';
+import './_commonjsHelpers.js';
+import 'process';
+import 'buffer';
+import './json.js';
+import './help.js';
+
+// CLI commands that reach GitHub or write commits; loaded lazily by the CLI.
+// `review` runs the action's review (reviewPullRequest) from any CI or GPU cluster: the PR is read through the API,
+// the log goes to stderr, the comparison to stdout, and a commit status on the PR head gates the merge.
+// `promote` runs the merge-time promotion on a local checkout (src/local/promote.ts).
+const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
+                                [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
+                                [--no-comment] [--no-fail-on-regression]
+
+Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
+baseline at the PR's base (--baseline, the path in the repository, default .experiments/baseline.json; from the
+local git history when it has the base commit, else through the API), posts the sticky comment and sets the
+commit status experiment-review/<id> on the PR's head, so a required status check gates the merge.
+
+The token is read from GITHUB_TOKEN (it needs pull-requests: write and statuses: write; contents: read for a
+private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
+
+Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a GitHub error.
+`;
+const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline .experiments/baseline.json]
+                                 [--docs docs/experiments.md] [--rules FILE] [--id ID] [--pr N]
+                                 [--workspace DIR] [--no-commit]
+
+Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
+and commits both with git (--no-commit only writes them).
+`;
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+function parse(args, options) {
+    try {
+        const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
+        return { values: values, positionals };
+    }
+    catch (e) {
+        throw new UsageError(`${e.message.replace(/\. To specify a positional.*$/, '')}; see experiment-review --help`);
+    }
+}
+function repoPath(flag, value, fallback) {
+    const v = (value ?? '').trim() || fallback;
+    if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..')) {
+        throw new UsageError(`--${flag} ${JSON.stringify(v)} must be a path inside the repository, without ".." (e.g. ${fallback})`);
+    }
+    return v;
+}
+function reviewId(value) {
+    const id = (value ?? 'default').trim();
+    if (!ID.test(id))
+        throw new UsageError(`--id ${JSON.stringify(id)} is not a review id; use letters, digits, ".", "_" or "-" (at most 64)`);
+    return id;
+}
+function prNumber(value, required) {
+    if (value === undefined) {
+        if (required)
+            throw new UsageError('review needs --pr N, the pull request number (e.g. --pr 42)');
+        return undefined;
+    }
+    if (!/^[1-9][0-9]{0,9}$/.test(value.trim()))
+        throw new UsageError(`--pr ${JSON.stringify(value)} is not a pull request number; expected e.g. --pr 42`);
+    return Number(value.trim());
+}
+/** A review log on the terminal: plain lines on stderr, annotations prefixed with their level and place. */
+function cliLog(io) {
+    const where = (p) => (p?.file ? `${plain(p.file, 200)}${p.line ? `:${p.line}` : ''}: ` : '');
+    return {
+        info: m => io.stderr(`${plain(m, 4000)}\n`),
+        notice: (m, p) => io.stderr(`notice: ${where(p)}${plain(m, 4000)}\n`),
+        warning: (m, p) => io.stderr(`warning: ${where(p)}${plain(m, 4000)}\n`),
+        error: (m, p) => io.stderr(`error: ${where(p)}${plain(m, 4000)}\n`),
+        summary: async () => undefined
+    };
+}
+/** Runs `review` or `promote` from the CLI. */
+async function runGitHubCommand(command, args, io) {
+    return command === 'review' ? reviewCommand(args, io) : promoteCommand(args, io);
+}
+async function reviewCommand(args, io) {
+    const { values, positionals } = parse(args, {
+        repo: { type: 'string' },
+        pr: { type: 'string' },
+        runs: { type: 'string', multiple: true },
+        rules: { type: 'string' },
+        baseline: { type: 'string' },
+        id: { type: 'string' },
+        workspace: { type: 'string' },
+        'bot-login': { type: 'string' },
+        'no-comment': { type: 'boolean' },
+        'no-fail-on-regression': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+    });
+    if (values.help)
+        return (io.stdout(REVIEW_HELP), EXIT.pass);
+    const { parseRepository } = await import('./review-event.js');
+    let repository;
+    try {
+        repository = parseRepository(values.repo, '--repo');
+    }
+    catch (e) {
+        throw new UsageError(e.message);
+    }
+    const number = prNumber(values.pr, true);
+    const token = (io.env.GITHUB_TOKEN ?? '').trim();
+    if (!token) {
+        throw new UsageError('review needs a token in GITHUB_TOKEN (pull-requests: write and statuses: write on the repository); it is never read from the command line');
+    }
+    const config = {
+        workspace: path.resolve(io.cwd, values.workspace ?? '.'),
+        runs: [...(values.runs ?? []), ...positionals],
+        configFile: values.rules ?? '.github/experiment-review.yml',
+        baselinePath: repoPath('baseline', values.baseline, '.experiments/baseline.json'),
+        docsPath: 'docs/experiments.md',
+        token,
+        mode: 'review',
+        comment: !values['no-comment'],
+        failOnRegression: !values['no-fail-on-regression'],
+        id: reviewId(values.id),
+        botLogin: values['bot-login']?.trim() || undefined
+    };
+    if (values.rules)
+        await loadRules(config.workspace, config.configFile, { required: true });
+    const log = cliLog(io);
+    const [{ createGitHubClient }, { getPullRequest }, { reviewPullRequest, lazyClient }] = await Promise.all([
+        import('./client.js'),
+        import('./pr.js'),
+        import('./review.js')
+    ]);
+    const client = lazyClient(() => createGitHubClient({
+        token,
+        runtime: 'cli',
+        env: io.env,
+        log: { debug: () => undefined, info: m => log.info(m), warning: m => log.warning(m) }
+    }));
+    const pr = await getPullRequest({ client: await client(), ...repository, pullNumber: number });
+    if (pr.state === 'closed')
+        log.warning(`${repository.owner}/${repository.repo}#${number} is ${pr.merged ? 'merged' : 'closed'}; reviewing it anyway.`);
+    const result = await reviewPullRequest({
+        config,
+        log,
+        env: io.env,
+        ...repository,
+        pr,
+        client,
+        runtime: 'cli',
+        commitStatus: true,
+        runUrl: io.env.EXPERIMENT_REVIEW_RUN_URL || undefined
+    });
+    if (result.comparison) {
+        if (result.comparison.diagnostics.length)
+            io.stderr(`${renderDiagnostics(result.comparison.diagnostics)}\n`);
+        io.stdout(renderText(result.comparison));
+        io.stdout(`\nreport: ${result.outcome.reportPath}\n`);
+        if (result.comment)
+            io.stdout(`comment (${result.comment.action}): ${result.comment.url}\n`);
+        else if (result.commentSkipped)
+            io.stdout(`comment: not posted (${plain(result.commentSkipped, 400)})\n`);
+        if (result.status)
+            io.stdout(`status: ${result.status.context} ${result.status.state} on ${pr.headSha.slice(0, 12)} (${plain(result.status.description, 140)})\n`);
+    }
+    if (result.outcome.failure)
+        io.stderr(`experiment-review: ${plain(result.outcome.failure, 2000)}\n`);
+    if (result.failureKind === 'gate')
+        return EXIT.fail;
+    if (result.failureKind)
+        return EXIT.usage;
+    return EXIT.pass;
+}
+async function promoteCommand(args, io) {
+    const { values, positionals } = parse(args, {
+        runs: { type: 'string', multiple: true },
+        rules: { type: 'string' },
+        baseline: { type: 'string' },
+        docs: { type: 'string' },
+        id: { type: 'string' },
+        pr: { type: 'string' },
+        workspace: { type: 'string' },
+        'no-commit': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' }
+    });
+    if (values.help)
+        return (io.stdout(PROMOTE_HELP), EXIT.pass);
+    const workspace = path.resolve(io.cwd, values.workspace ?? '.');
+    const loaded = await loadRules(workspace, values.rules ?? '.github/experiment-review.yml', { required: !!values.rules });
+    const number = prNumber(values.pr, false);
+    const { promoteLocal } = await import('./promote2.js');
+    const result = await promoteLocal({
+        workspace,
+        runs: [...(values.runs ?? []), ...positionals],
+        baselinePath: repoPath('baseline', values.baseline, '.experiments/baseline.json'),
+        docsPath: repoPath('docs', values.docs, 'docs/experiments.md'),
+        rules: loaded.rules,
+        id: reviewId(values.id),
+        pr: number ? { number } : undefined,
+        now: new Date(),
+        commit: !values['no-commit']
+    });
+    for (const w of result.warnings)
+        io.stderr(`warning: ${plain(w, 2000)}\n`);
+    if (result.skipped) {
+        io.stdout(`nothing promoted: ${plain(result.skipped, 400)}\n`);
+        return EXIT.pass;
+    }
+    if (result.champion)
+        io.stdout(`champion: ${plain(result.champion, 120)}\n`);
+    io.stdout(`${result.commitSha ? 'committed' : 'wrote'} ${result.written.map(f => plain(f, 200)).join(', ')}${result.commitSha ? ` in ${result.commitSha.slice(0, 12)}` : ''}\n`);
+    return EXIT.pass;
+}
+
+export { cliLog, runGitHubCommand };

@@ -1,0 +1,143 @@
+import { explainGitHubError, isGitHubRequestError } from './client.js';
+
+// Pull requests, files at a ref, commit statuses and reactions.
+function toPullRequestInfo(pull, owner, repo) {
+    const headRepository = pull.head.repo?.full_name ?? '';
+    return {
+        number: pull.number,
+        title: pull.title,
+        state: pull.state === 'closed' ? 'closed' : 'open',
+        merged: Boolean(pull.merged),
+        draft: Boolean(pull.draft),
+        htmlUrl: pull.html_url,
+        author: pull.user?.login ?? '',
+        headSha: pull.head.sha,
+        headRef: pull.head.ref,
+        headRepository,
+        baseRef: pull.base.ref,
+        baseSha: pull.base.sha,
+        fromFork: headRepository.toLowerCase() !== `${owner}/${repo}`.toLowerCase()
+    };
+}
+/** Reads one pull request; rejects with an explained error when it does not exist or cannot be read. */
+async function getPullRequest(options) {
+    const { client, owner, repo, pullNumber } = options;
+    try {
+        const { data } = await client.rest.pulls.get({ owner, repo, pull_number: pullNumber });
+        return toPullRequestInfo(data, owner, repo);
+    }
+    catch (error) {
+        throw explainGitHubError(error, `reading pull request ${owner}/${repo}#${pullNumber}`, 'pull-requests: read');
+    }
+}
+/**
+ * The pull request whose head is `sha`: first GET commits/{sha}/pulls (open pull requests with that head
+ * first), then, because that finds nothing for heads in forks (a workflow_run from a fork carries an empty
+ * `pull_requests` list too), the open pull requests of the repository matched on head.sha. Undefined when none.
+ */
+async function findPullRequestForSha(options) {
+    const { client, owner, repo, sha, headRef } = options;
+    try {
+        const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({
+            owner,
+            repo,
+            commit_sha: sha,
+            per_page: 100
+        });
+        const pulls = data.map(p => toPullRequestInfo(p, owner, repo));
+        const best = pulls.find(p => p.state === 'open' && p.headSha === sha) ??
+            pulls.find(p => p.state === 'open') ??
+            pulls[0];
+        if (best)
+            return best;
+    }
+    catch (error) {
+        // 422 answers commits that GitHub does not have (e.g. only in a fork): fall through to the listing.
+        if (!isGitHubRequestError(error) || (error.status !== 404 && error.status !== 422)) {
+            throw explainGitHubError(error, `finding the pull request of commit ${sha} in ${owner}/${repo}`, 'pull-requests: read');
+        }
+    }
+    try {
+        for await (const page of client.paginate.iterator(client.rest.pulls.list, {
+            owner,
+            repo,
+            state: 'open',
+            per_page: 100
+        })) {
+            const match = page.data.find(p => p.head.sha === sha && (!headRef || p.head.ref === headRef));
+            if (match)
+                return toPullRequestInfo(match, owner, repo);
+        }
+    }
+    catch (error) {
+        throw explainGitHubError(error, `listing open pull requests of ${owner}/${repo} to find head ${sha}`, 'pull-requests: read');
+    }
+    return undefined;
+}
+/** The text of a file at a ref (branch, tag or commit) via the contents API; undefined when it is absent. */
+async function readFileAtRef(options) {
+    const { client, owner, repo, path, ref } = options;
+    try {
+        const { data } = await client.rest.repos.getContent({
+            owner,
+            repo,
+            path,
+            ref,
+            mediaType: { format: 'raw' }
+        });
+        if (typeof data === 'string')
+            return data;
+        if (data instanceof ArrayBuffer)
+            return Buffer.from(data).toString('utf8');
+        if (Array.isArray(data)) {
+            throw new Error(`${path} at ${ref} in ${owner}/${repo} is a directory, not a file: point the input at a file inside it.`);
+        }
+        const file = data;
+        if (file.encoding === 'base64' && typeof file.content === 'string')
+            return Buffer.from(file.content, 'base64').toString('utf8');
+        throw new Error(`${path} at ${ref} in ${owner}/${repo} is not a regular file (a symlink or submodule?): point the input at a file.`);
+    }
+    catch (error) {
+        if (isGitHubRequestError(error) && error.status === 404)
+            return undefined;
+        if (!isGitHubRequestError(error))
+            throw error;
+        throw explainGitHubError(error, `reading ${path} at ${ref} in ${owner}/${repo}`, 'contents: read');
+    }
+}
+/** GitHub's maximum length of a commit status description. */
+const COMMIT_STATUS_DESCRIPTION_LIMIT = 140;
+/** Sets a commit status (the check that gates a merge when the review runs outside Actions). */
+async function setCommitStatus(options) {
+    const { client, owner, repo, sha, state, context, targetUrl } = options;
+    let description = options.description;
+    if (description && description.length > COMMIT_STATUS_DESCRIPTION_LIMIT) {
+        description = `${description.slice(0, COMMIT_STATUS_DESCRIPTION_LIMIT - 1)}…`;
+    }
+    try {
+        await client.rest.repos.createCommitStatus({
+            owner,
+            repo,
+            sha,
+            state,
+            context,
+            ...(description ? { description } : {}),
+            ...(targetUrl ? { target_url: targetUrl } : {})
+        });
+    }
+    catch (error) {
+        throw explainGitHubError(error, `setting the ${context} status on ${sha.slice(0, 12)} in ${owner}/${repo}`, 'statuses: write');
+    }
+}
+/** Adds a reaction to an issue or pull request comment (a second identical reaction is a no-op on GitHub). */
+async function addReaction(options) {
+    const { client, owner, repo, commentId, content } = options;
+    try {
+        await client.rest.reactions.createForIssueComment({ owner, repo, comment_id: commentId, content });
+    }
+    catch (error) {
+        throw explainGitHubError(error, `reacting ${content} to comment ${commentId} in ${owner}/${repo}`, 'pull-requests: write');
+    }
+}
+
+export { COMMIT_STATUS_DESCRIPTION_LIMIT, addReaction, findPullRequestForSha, getPullRequest, readFileAtRef, setCommitStatus };

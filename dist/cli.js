@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+// The CLI entry (bundled as dist/cli.js, the `experiment-review` bin). `--version` and `--help` are answered
+// without loading the rest.
+const args = process.argv.slice(2);
+const [first] = args;
+if (first === '--version' ||
+    first === 'version' ||
+    first === '--help' ||
+    first === '-h' ||
+    first === 'help' ||
+    first === undefined) {
+    const { HELP, VERSION } = await import('./chunks/help.js');
+    process.stdout.write(first === '--version' || first === 'version' ? `${VERSION}\n` : HELP);
+}
+else {
+    const { runCli } = await import('./chunks/run.js').then(function (n) { return n.b; });
+    process.exitCode = await runCli(args, {
+        stdout: text => process.stdout.write(text),
+        stderr: text => process.stderr.write(text),
+        cwd: process.cwd(),
+        env: process.env,
+        isTty: process.stderr.isTTY === true
+    });
+}
