@@ -4,8 +4,31 @@
 // own platform. Run after `npm install` changes the lock file: node scripts/complete-lockfile.mjs
 import { readFileSync, writeFileSync } from 'node:fs'
 
-const OS = ['android', 'darwin', 'freebsd', 'linux', 'openbsd', 'openharmony', 'sunos', 'win32', 'aix', 'netbsd']
-const CPU = ['arm64', 'arm', 'ia32', 'x64', 'loong64', 'ppc64', 'riscv64', 's390x', 'wasm32', 'mips64el', 'x32']
+const OS = [
+  'android',
+  'darwin',
+  'freebsd',
+  'linux',
+  'openbsd',
+  'openharmony',
+  'sunos',
+  'win32',
+  'aix',
+  'netbsd'
+]
+const CPU = [
+  'arm64',
+  'arm',
+  'ia32',
+  'x64',
+  'loong64',
+  'ppc64',
+  'riscv64',
+  's390x',
+  'wasm32',
+  'mips64el',
+  'x32'
+]
 
 /** The os, cpu and libc a platform package name stands for, or undefined when the name says none. */
 function platformOf(name) {
@@ -13,8 +36,16 @@ function platformOf(name) {
   const os = parts.find(p => OS.includes(p))
   const cpu = parts.find(p => CPU.includes(p))
   if (!os && !cpu) return undefined
-  const libc = parts.includes('musl') ? 'musl' : parts.includes('gnu') || parts.includes('gnueabihf') ? 'glibc' : undefined
-  return { ...(os ? { os: [os] } : {}), ...(cpu ? { cpu: [cpu] } : {}), ...(libc && os === 'linux' ? { libc: [libc] } : {}) }
+  const libc = parts.includes('musl')
+    ? 'musl'
+    : parts.includes('gnu') || parts.includes('gnueabihf')
+      ? 'glibc'
+      : undefined
+  return {
+    ...(os ? { os: [os] } : {}),
+    ...(cpu ? { cpu: [cpu] } : {}),
+    ...(libc && os === 'linux' ? { libc: [libc] } : {})
+  }
 }
 
 const lock = JSON.parse(readFileSync('package-lock.json', 'utf8'))
@@ -30,6 +61,8 @@ for (const [where, pkg] of Object.entries(lock.packages)) {
     added++
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))))
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b)))
+)
 writeFileSync('package-lock.json', `${JSON.stringify(lock, null, 2)}\n`)
 console.log(`added ${added} platform entries to package-lock.json`)
