@@ -49,7 +49,7 @@ const config = [
     },
     plugins: plugins(),
     onwarn(warning, warn) {
-      if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return
+      if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return
       warn(warning)
     }
   }

@@ -22,3 +22,5 @@ if (
     isTty: process.stderr.isTTY === true
   })
 }
+
+export {}
