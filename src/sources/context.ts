@@ -3,7 +3,17 @@
 import { createReadStream } from 'node:fs'
 // Small files are read with synchronous calls: thousands of tiny run files read far faster without a thread-pool
 // round trip per call, and a review has nothing else to do meanwhile. Large files are streamed.
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import {
+  closeSync,
+  constants as fsConstants,
+  fstatSync,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync
+} from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../core/run.js'
 import { parseFlatYaml } from './flat-yaml.js'
@@ -139,19 +149,44 @@ export async function createReadContext(
     error: (file, message, place) => add('error', file, message, place),
     insideWorkspace,
     async readBytes(file, place, maxBytes = limits.maxTextBytes) {
-      const admitted = await admit(file, place)
-      if (!admitted) return undefined
-      if (admitted.size > maxBytes) {
+      const abs = path.resolve(root, file)
+      const tooLarge = (size: number) => {
         add(
           'error',
           file,
-          `is ${admitted.size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`,
+          `is ${size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`,
           place
         )
         return undefined
       }
+      // The common case in one open: O_NOFOLLOW refuses a symbolic link (ELOOP), which then goes through admit().
+      let fd: number | undefined
+      if (within(abs)) {
+        try {
+          fd = openSync(abs, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW)
+        } catch {
+          fd = undefined
+        }
+      }
+      if (fd !== undefined) {
+        try {
+          const info = fstatSync(fd)
+          if (info.isFile()) {
+            if (info.size > maxBytes) return tooLarge(info.size)
+            return readFileSync(fd)
+          }
+        } catch (e) {
+          add('error', file, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, place)
+          return undefined
+        } finally {
+          closeSync(fd)
+        }
+      }
+      const admitted = await admit(file, place)
+      if (!admitted) return undefined
+      if (admitted.size > maxBytes) return tooLarge(admitted.size)
       try {
-        return readFileSync(path.resolve(root, file))
+        return readFileSync(abs)
       } catch (e) {
         add('error', file, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, place)
         return undefined
