@@ -1,6 +1,6 @@
 import { stat, lstat, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { realpathSync, readdirSync, statSync, createReadStream, readFileSync, lstatSync } from 'node:fs';
+import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { createInterface } from 'node:readline';
@@ -1270,15 +1270,45 @@ async function createReadContext(workspace, options = {}) {
         error: (file, message, place) => add('error', file, message, place),
         insideWorkspace,
         async readBytes(file, place, maxBytes = limits.maxTextBytes) {
+            const abs = path.resolve(root, file);
+            const tooLarge = (size) => {
+                add('error', file, `is ${size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`, place);
+                return undefined;
+            };
+            // The common case in one open: O_NOFOLLOW refuses a symbolic link (ELOOP), which then goes through admit().
+            let fd;
+            if (within(abs)) {
+                try {
+                    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+                }
+                catch {
+                    fd = undefined;
+                }
+            }
+            if (fd !== undefined) {
+                try {
+                    const info = fstatSync(fd);
+                    if (info.isFile()) {
+                        if (info.size > maxBytes)
+                            return tooLarge(info.size);
+                        return readFileSync(fd);
+                    }
+                }
+                catch (e) {
+                    add('error', file, `cannot read the file: ${e.code ?? String(e)}`, place);
+                    return undefined;
+                }
+                finally {
+                    closeSync(fd);
+                }
+            }
             const admitted = await admit(file, place);
             if (!admitted)
                 return undefined;
-            if (admitted.size > maxBytes) {
-                add('error', file, `is ${admitted.size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`, place);
-                return undefined;
-            }
+            if (admitted.size > maxBytes)
+                return tooLarge(admitted.size);
             try {
-                return readFileSync(path.resolve(root, file));
+                return readFileSync(abs);
             }
             catch (e) {
                 add('error', file, `cannot read the file: ${e.code ?? String(e)}`, place);
