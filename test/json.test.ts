@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { createReadContext } from '../src/sources/context.js'
@@ -46,6 +46,19 @@ describe('guarded reads', () => {
     expect(await ctx.readJson('ok.json')).toEqual({ a: 1 })
     expect(await ctx.readText('../../../etc/passwd')).toBeUndefined()
     expect(ctx.diagnostics.map(d => d.message)).toEqual(['is outside the workspace; it was not read'])
+    await rm(ws, { recursive: true })
+  })
+
+  it('follows a symbolic link that stays inside, and names what is not a file', async () => {
+    const ws = await mkdtemp(path.join(os.tmpdir(), 'er-ctx-'))
+    await writeFile(path.join(ws, 'real.json'), '{"a": 2}')
+    await symlink('real.json', path.join(ws, 'link.json'))
+    await mkdir(path.join(ws, 'dir.json'))
+    const ctx = await createReadContext(ws)
+    expect(await ctx.readJson('link.json')).toEqual({ a: 2 })
+    expect(await ctx.readJson('dir.json')).toBeUndefined()
+    expect(await ctx.readJson('missing.json', { missingOk: true })).toBeUndefined()
+    expect(ctx.diagnostics.map(d => `${d.file}: ${d.message}`)).toEqual(['dir.json: is not a regular file; it was skipped'])
     await rm(ws, { recursive: true })
   })
 })
