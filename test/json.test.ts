@@ -58,7 +58,9 @@ describe('guarded reads', () => {
     expect(await ctx.readJson('link.json')).toEqual({ a: 2 })
     expect(await ctx.readJson('dir.json')).toBeUndefined()
     expect(await ctx.readJson('missing.json', { missingOk: true })).toBeUndefined()
-    expect(ctx.diagnostics.map(d => `${d.file}: ${d.message}`)).toEqual(['dir.json: is not a regular file; it was skipped'])
+    expect(ctx.diagnostics.map(d => `${d.file}: ${d.message}`)).toEqual([
+      'dir.json: is not a regular file; it was skipped'
+    ])
     await rm(ws, { recursive: true })
   })
 })
