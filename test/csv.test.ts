@@ -1,7 +1,6 @@
-import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Collection, Run } from '../src/core/run.js'
+import type { Collection } from '../src/core/run.js'
 import { csvSource } from '../src/sources/csv.js'
 import { collectRuns } from '../src/sources/detect.js'
 import { MAX_HISTORY_POINTS } from '../src/sources/history.js'
@@ -16,21 +15,10 @@ import {
 } from './fixtures/make-csv.js'
 import { writeTree } from './fixtures/make-dvc.js'
 import { describeShared } from './helpers/shared.js'
+import { runNamed, tempDirs } from './helpers/temp.js'
 
-const temps: string[] = []
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'er-csv-'))
-  temps.push(dir)
-  return dir
-}
-afterAll(async () => {
-  for (const dir of temps) await rm(dir, { recursive: true, force: true })
-})
-const byName = (c: Collection, name: string): Run => {
-  const run = c.runs.find(r => r.name === name)
-  if (!run) throw new Error(`no run ${name}; runs: ${c.runs.map(r => r.name).join(', ')}`)
-  return run
-}
+const tempDir = tempDirs('er-csv-')
+const byName = runNamed
 const about = (c: Collection, file: string) => c.diagnostics.filter(d => d.file === file)
 
 describe('CSV logger reader on generated logs', () => {

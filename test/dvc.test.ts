@@ -1,7 +1,5 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
-import type { Collection, Run } from '../src/core/run.js'
+import type { Collection } from '../src/core/run.js'
 import { collectRuns } from '../src/sources/detect.js'
 import { dvcSource } from '../src/sources/dvc.js'
 import {
@@ -15,22 +13,11 @@ import {
   writeTree
 } from './fixtures/make-dvc.js'
 import { describeShared } from './helpers/shared.js'
+import { runNamed, tempDirs } from './helpers/temp.js'
 
-const temps: string[] = []
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'er-dvc-'))
-  temps.push(dir)
-  return dir
-}
-afterAll(async () => {
-  for (const dir of temps) await rm(dir, { recursive: true, force: true })
-})
+const tempDir = tempDirs('er-dvc-')
 
-const byName = (c: Collection, name: string): Run => {
-  const run = c.runs.find(r => r.name === name)
-  if (!run) throw new Error(`no run ${name}; runs: ${c.runs.map(r => r.name).join(', ')}`)
-  return run
-}
+const byName = runNamed
 const messages = (c: Collection, file: string) =>
   c.diagnostics.filter(d => d.file === file).map(d => `${d.severity}: ${d.message}`)
 

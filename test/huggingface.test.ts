@@ -1,5 +1,3 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import os from 'node:os'
 import path from 'node:path'
 import type { Collection } from '../src/core/run.js'
 import { collectRuns } from '../src/sources/detect.js'
@@ -12,16 +10,9 @@ import {
   makeHfUnfinished
 } from './fixtures/make-hf.js'
 import { describeShared } from './helpers/shared.js'
+import { tempDirs } from './helpers/temp.js'
 
-const temps: string[] = []
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'er-hf-'))
-  temps.push(dir)
-  return dir
-}
-afterAll(async () => {
-  for (const dir of temps) await rm(dir, { recursive: true, force: true })
-})
+const tempDir = tempDirs('er-hf-')
 const about = (c: Collection, file: string) =>
   c.diagnostics.filter(d => d.file === file).map(d => `${d.severity}: ${d.message}`)
 
