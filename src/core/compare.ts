@@ -430,7 +430,7 @@ export function compareMetric(
     baseline && current && status !== 'not-comparable'
       ? testSignificance(baseline, current, rules.significance.alpha)
       : undefined
-  const checks = rule ? checkRule(name, rule, baseline, current, significance, rules.significance.alpha) : []
+  const checks = rule ? checkRule(rule, baseline, current, significance, rules.significance.alpha) : []
   const acceptance = accepted.find(a => a.metric === name)
   const failed = checks.some(c => !c.passed)
   return {
@@ -502,7 +502,6 @@ function limitOf(t: Threshold, baseline: number): number {
 
 /** Applies one metric rule to the values; a non-finite value never passes a bound. */
 function checkRule(
-  name: string,
   rule: MetricRule,
   baseline: MetricStat | undefined,
   current: MetricStat | undefined,
@@ -594,7 +593,7 @@ function checkRule(
   }
   if (rule.maxDrop) moveCheck('max_drop', rule.maxDrop)
   if (rule.maxRise) moveCheck('max_rise', rule.maxRise)
-  return checks.filter(c => c.text && name)
+  return checks
 }
 
 /** Parameters that changed, were added, or were removed (by their text). */
