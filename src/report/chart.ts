@@ -1,5 +1,5 @@
 // Learning curves as Mermaid `xychart-beta` blocks, with the same numbers in a table (charts draw no legend).
-import type { RootContent } from 'mdast'
+import type { Code, RootContent } from 'mdast'
 import type { HistoryPoint } from '../core/run.js'
 import { thin } from '../core/baseline.js'
 import { decimalsFor, fmtNumber } from './format.js'
@@ -17,6 +17,36 @@ export function mermaidLabel(value: string, max = 40): string {
 /** A number as Mermaid accepts it: finite, plain notation. */
 function mermaidNumber(v: number): string {
   return Number.isFinite(v) ? String(+v.toPrecision(6)) : '0'
+}
+
+/** A Mermaid `xychart-beta` block: x values (numbers, or labels we made), one line per series, colours set. */
+export function xyChart(chart: {
+  title: string
+  xLabel: string
+  x: (number | string)[]
+  yLabel: string
+  lines: number[][]
+  colors: string[]
+}): Code {
+  const all = chart.lines.flat().filter(Number.isFinite)
+  const lo = Math.min(...all)
+  const hi = Math.max(...all)
+  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1
+  // Text labels are ours (PR numbers, short commits); '#' is kept for "#12".
+  const x = chart.x.map(v =>
+    typeof v === 'number' ? mermaidNumber(v) : `"${v.replace(/[^A-Za-z0-9 _.\-/#]/g, '_').slice(0, 20)}"`
+  )
+  return codeBlock(
+    'mermaid',
+    [
+      `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${chart.colors.join(', ')}"}}}}%%`,
+      'xychart-beta',
+      `  title "${chart.title.replace(/[^A-Za-z0-9 _.\-/#:,—]/g, '_').slice(0, 120)}"`,
+      `  x-axis "${mermaidLabel(chart.xLabel)}" [${x.join(', ')}]`,
+      `  y-axis "${mermaidLabel(chart.yLabel)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
+      ...chart.lines.map(l => `  line [${l.map(mermaidNumber).join(', ')}]`)
+    ].join('\n')
+  )
 }
 
 /** The value of a series at a step: the last point at or before it (the first point before the series starts). */
@@ -50,25 +80,22 @@ export function learningCurve(
   )
   const lines = series.map(s => steps.map(step => valueAt(s.points, step) as number))
   const all = lines.flat()
-  const lo = Math.min(...all)
-  const hi = Math.max(...all)
-  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1
   const title = `${mermaidLabel(curve.metric)} — ${series.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`
-  const chart = [
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series.map(s => s.color).join(', ')}"}}}}%%`,
-    'xychart-beta',
-    `  title "${title}"`,
-    `  x-axis "${mermaidLabel(options.xLabel ?? 'step')}" [${steps.map(mermaidNumber).join(', ')}]`,
-    `  y-axis "${mermaidLabel(curve.metric)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
-    ...lines.map(l => `  line [${l.map(mermaidNumber).join(', ')}]`)
-  ].join('\n')
+  const chart = xyChart({
+    title,
+    xLabel: options.xLabel ?? 'step',
+    x: steps,
+    yLabel: curve.metric,
+    lines,
+    colors: series.map(s => s.color)
+  })
   const decimals = decimalsFor(...all)
   const rows: CellContent[][] = series.map((s, i) => [
     [untrustedCode(s.name)],
     ...lines[i].map(v => fmtNumber(v, decimals))
   ])
   return [
-    codeBlock('mermaid', chart),
+    chart,
     table(
       [null, ...steps.map(() => 'right' as const)],
       [options.xLabel ?? 'step', ...steps.map(s => mermaidNumber(s))],

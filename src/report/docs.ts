@@ -8,10 +8,9 @@ import { unified } from 'unified'
 import type { BaselineFile, BaselineRecord, RunSummary } from '../core/baseline.js'
 import type { MetricStat } from '../core/experiment.js'
 import { defaultRules, goalOf, type Rules } from '../core/rules.js'
-import { CHART_PALETTE, mermaidLabel } from './chart.js'
+import { CHART_PALETTE, mermaidLabel, xyChart } from './chart.js'
 import { decimalsFor, fmtNumber, fmtSigned, fmtStat, shortSha } from './format.js'
 import {
-  codeBlock,
   details,
   heading,
   paragraph,
@@ -448,24 +447,16 @@ function primaryChart(models: BaselineRecord[], primary: string): RootContent[] 
         text(', so there is no chart.')
       )
     ]
-  const values = points.map(p => p.value)
-  const lo = Math.min(...values)
-  const hi = Math.max(...values)
-  const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1
-  const chart = [
-    `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${CHART_PALETTE.current}"}}}}%%`,
-    'xychart-beta',
-    `  title "${mermaidLabel(primary)} of the champion, by merged PR"`,
-    `  x-axis "PR" [${points.map(p => `"${p.label}"`).join(', ')}]`,
-    `  y-axis "${mermaidLabel(primary)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
-    `  line [${values.map(mermaidNumber).join(', ')}]`
-  ].join('\n')
-  return [codeBlock('mermaid', chart)]
-}
-
-/** A number as Mermaid accepts it: finite, plain notation. */
-function mermaidNumber(v: number): string {
-  return Number.isFinite(v) ? String(+v.toPrecision(6)) : '0'
+  return [
+    xyChart({
+      title: `${primary} of the champion, by merged PR`,
+      xLabel: 'PR',
+      x: points.map(p => p.label),
+      yLabel: primary,
+      lines: [points.map(p => p.value)],
+      colors: [CHART_PALETTE.current]
+    })
+  ]
 }
 
 function prLabel(r: BaselineRecord): CellContent {
