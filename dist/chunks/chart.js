@@ -15379,6 +15379,23 @@ function mermaidLabel(value, max = 40) {
 function mermaidNumber(v) {
     return Number.isFinite(v) ? String(+v.toPrecision(6)) : '0';
 }
+/** A Mermaid `xychart-beta` block: x values (numbers, or labels we made), one line per series, colours set. */
+function xyChart(chart) {
+    const all = chart.lines.flat().filter(Number.isFinite);
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
+    // Text labels are ours (PR numbers, short commits); '#' is kept for "#12".
+    const x = chart.x.map(v => typeof v === 'number' ? mermaidNumber(v) : `"${v.replace(/[^A-Za-z0-9 _.\-/#]/g, '_').slice(0, 20)}"`);
+    return codeBlock('mermaid', [
+        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${chart.colors.join(', ')}"}}}}%%`,
+        'xychart-beta',
+        `  title "${chart.title.replace(/[^A-Za-z0-9 _.\-/#:,—]/g, '_').slice(0, 120)}"`,
+        `  x-axis "${mermaidLabel(chart.xLabel)}" [${x.join(', ')}]`,
+        `  y-axis "${mermaidLabel(chart.yLabel)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
+        ...chart.lines.map(l => `  line [${l.map(mermaidNumber).join(', ')}]`)
+    ].join('\n'));
+}
 /** The value of a series at a step: the last point at or before it (the first point before the series starts). */
 function valueAt(series, step) {
     let value;
@@ -15405,25 +15422,22 @@ function learningCurve(curve, options) {
     const steps = thin([...new Set(series.flatMap(s => s.points.map(p => p.step)))].sort((a, b) => a - b), options.maxPoints);
     const lines = series.map(s => steps.map(step => valueAt(s.points, step)));
     const all = lines.flat();
-    const lo = Math.min(...all);
-    const hi = Math.max(...all);
-    const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
     const title = `${mermaidLabel(curve.metric)} — ${series.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`;
-    const chart = [
-        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${series.map(s => s.color).join(', ')}"}}}}%%`,
-        'xychart-beta',
-        `  title "${title}"`,
-        `  x-axis "${mermaidLabel(options.xLabel ?? 'step')}" [${steps.map(mermaidNumber).join(', ')}]`,
-        `  y-axis "${mermaidLabel(curve.metric)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
-        ...lines.map(l => `  line [${l.map(mermaidNumber).join(', ')}]`)
-    ].join('\n');
+    const chart = xyChart({
+        title,
+        xLabel: options.xLabel ?? 'step',
+        x: steps,
+        yLabel: curve.metric,
+        lines,
+        colors: series.map(s => s.color)
+    });
     const decimals = decimalsFor(...all);
     const rows = series.map((s, i) => [
         [untrustedCode(s.name)],
         ...lines[i].map(v => fmtNumber(v, decimals))
     ]);
     return [
-        codeBlock('mermaid', chart),
+        chart,
         table([null, ...steps.map(() => 'right')], [options.xLabel ?? 'step', ...steps.map(s => mermaidNumber(s))], rows)
     ];
 }
@@ -15431,4 +15445,4 @@ function finite(points) {
     return (points ?? []).filter(p => Number.isFinite(p.value) && Number.isFinite(p.step));
 }
 
-export { asciiPunctuation as A, asciiHexDigit as B, asciiDigit as C, decodeNamedCharacterReference as D, markdownLineEnding as E, factorySpaceMinMax as F, markdownLineEndingOrSpace as G, normalizeIdentifier as H, htmlRawNames as I, htmlBlockNames as J, blankLine as K, combineExtensions as L, stringifyPosition as M, toString as N, decodeString as O, decodeNumericCharacterReference as P, trustedHtml as Q, unified as R, remarkGfm as S, mermaidLabel as T, CHART_PALETTE as U, codeBlock as V, neutralize as W, untrustedCode as a, bulletList as b, marker as c, strong as d, table as e, details as f, link as g, heading as h, small as i, classifyCharacter as j, push as k, learningCurve as l, markerText as m, resolveAll as n, splice as o, paragraph as p, asciiAlpha as q, root as r, stringify as s, text as t, untrusted as u, asciiAlphanumeric as v, asciiControl as w, asciiAtext as x, markdownSpace as y, factorySpace as z };
+export { asciiPunctuation as A, asciiHexDigit as B, asciiDigit as C, decodeNamedCharacterReference as D, markdownLineEnding as E, factorySpaceMinMax as F, markdownLineEndingOrSpace as G, normalizeIdentifier as H, htmlRawNames as I, htmlBlockNames as J, blankLine as K, combineExtensions as L, stringifyPosition as M, toString as N, decodeString as O, decodeNumericCharacterReference as P, trustedHtml as Q, unified as R, remarkGfm as S, mermaidLabel as T, xyChart as U, CHART_PALETTE as V, neutralize as W, untrustedCode as a, bulletList as b, marker as c, strong as d, table as e, details as f, link as g, heading as h, small as i, classifyCharacter as j, push as k, learningCurve as l, markerText as m, resolveAll as n, splice as o, paragraph as p, asciiAlpha as q, root as r, stringify as s, text as t, untrusted as u, asciiAlphanumeric as v, asciiControl as w, asciiAtext as x, markdownSpace as y, factorySpace as z };

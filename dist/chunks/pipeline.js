@@ -218,7 +218,7 @@ function compareMetric(name, baseline, current, rules, accepted = []) {
     const significance = baseline && current && status !== 'not-comparable'
         ? testSignificance(baseline, current, rules.significance.alpha)
         : undefined;
-    const checks = rule ? checkRule(name, rule, baseline, current, significance, rules.significance.alpha) : [];
+    const checks = rule ? checkRule(rule, baseline, current, significance, rules.significance.alpha) : [];
     const acceptance = accepted.find(a => a.metric === name);
     const failed = checks.some(c => !c.passed);
     return {
@@ -283,7 +283,7 @@ function limitOf(t, baseline) {
     return t.relative ? t.amount * Math.abs(baseline) : t.amount;
 }
 /** Applies one metric rule to the values; a non-finite value never passes a bound. */
-function checkRule(name, rule, baseline, current, significance, alpha) {
+function checkRule(rule, baseline, current, significance, alpha) {
     const checks = [];
     if (!current) {
         if (rule.required || (baseline && isGated(rule))) {
@@ -373,7 +373,7 @@ function checkRule(name, rule, baseline, current, significance, alpha) {
         moveCheck('max_drop', rule.maxDrop);
     if (rule.maxRise)
         moveCheck('max_rise', rule.maxRise);
-    return checks.filter(c => c.text && name);
+    return checks;
 }
 /** Parameters that changed, were added, or were removed (by their text). */
 function diffParams(baseline, current) {

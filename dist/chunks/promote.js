@@ -1,7 +1,7 @@
 import { g as groupRuns, b as baselineExperiment, r as recordFromExperiment, a as BASELINE_VERSION, p as parseBaseline, s as serializeBaseline } from './baseline.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
 import { d as decimalsFor, a as fmtStat, m as goalOf, r as shortSha, A as fmtSigned, i as defaultRules, C as fmtNumber, h as collectRuns, f as formatDiagnostic } from './detect.js';
-import { j as classifyCharacter, k as push, n as resolveAll, o as splice, q as asciiAlpha, v as asciiAlphanumeric, w as asciiControl, x as asciiAtext, y as markdownSpace, z as factorySpace, A as asciiPunctuation, B as asciiHexDigit, C as asciiDigit, D as decodeNamedCharacterReference, E as markdownLineEnding, F as factorySpaceMinMax, G as markdownLineEndingOrSpace, H as normalizeIdentifier, I as htmlRawNames, J as htmlBlockNames, K as blankLine, L as combineExtensions, M as stringifyPosition, N as toString, O as decodeString, P as decodeNumericCharacterReference, s as stringify, r as root, h as heading, t as text$2, p as paragraph, Q as trustedHtml, R as unified, S as remarkGfm, u as untrusted, a as untrustedCode, d as strong, e as table, f as details, T as mermaidLabel, U as CHART_PALETTE, V as codeBlock, W as neutralize } from './chart.js';
+import { j as classifyCharacter, k as push, n as resolveAll, o as splice, q as asciiAlpha, v as asciiAlphanumeric, w as asciiControl, x as asciiAtext, y as markdownSpace, z as factorySpace, A as asciiPunctuation, B as asciiHexDigit, C as asciiDigit, D as decodeNamedCharacterReference, E as markdownLineEnding, F as factorySpaceMinMax, G as markdownLineEndingOrSpace, H as normalizeIdentifier, I as htmlRawNames, J as htmlBlockNames, K as blankLine, L as combineExtensions, M as stringifyPosition, N as toString, O as decodeString, P as decodeNumericCharacterReference, s as stringify, r as root, h as heading, t as text$2, p as paragraph, Q as trustedHtml, R as unified, S as remarkGfm, u as untrusted, a as untrustedCode, d as strong, e as table, f as details, T as mermaidLabel, U as xyChart, V as CHART_PALETTE, W as neutralize } from './chart.js';
 import 'node:fs/promises';
 import 'node:path';
 import 'node:fs';
@@ -9746,23 +9746,16 @@ function primaryChart(models, primary) {
         return [
             paragraph(text$2('No champion so far reported a finite '), untrusted(primary), text$2(', so there is no chart.'))
         ];
-    const values = points.map(p => p.value);
-    const lo = Math.min(...values);
-    const hi = Math.max(...values);
-    const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
-    const chart = [
-        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${CHART_PALETTE.current}"}}}}%%`,
-        'xychart-beta',
-        `  title "${mermaidLabel(primary)} of the champion, by merged PR"`,
-        `  x-axis "PR" [${points.map(p => `"${p.label}"`).join(', ')}]`,
-        `  y-axis "${mermaidLabel(primary)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
-        `  line [${values.map(mermaidNumber).join(', ')}]`
-    ].join('\n');
-    return [codeBlock('mermaid', chart)];
-}
-/** A number as Mermaid accepts it: finite, plain notation. */
-function mermaidNumber(v) {
-    return Number.isFinite(v) ? String(+v.toPrecision(6)) : '0';
+    return [
+        xyChart({
+            title: `${primary} of the champion, by merged PR`,
+            xLabel: 'PR',
+            x: points.map(p => p.label),
+            yLabel: primary,
+            lines: [points.map(p => p.value)],
+            colors: [CHART_PALETTE.current]
+        })
+    ];
 }
 function prLabel(r) {
     if (r.pr && Number.isInteger(r.pr.number))
