@@ -63,4 +63,18 @@ describe('guarded reads', () => {
     ])
     await rm(ws, { recursive: true })
   })
+
+  it('reads through a workspace given by a linked path, naming files relative to it', async () => {
+    const real = await mkdtemp(path.join(os.tmpdir(), 'er-ctx-real-'))
+    const linked = `${real}-link`
+    await symlink(real, linked)
+    await writeFile(path.join(real, 'a.json'), '{"a": 3}')
+    const ctx = await createReadContext(linked)
+    expect(await ctx.readJson(path.join(linked, 'a.json'))).toEqual({ a: 3 })
+    expect(ctx.rel(path.join(linked, 'a.json'))).toBe('a.json')
+    expect(await ctx.readJson(path.join(linked, '..', 'elsewhere.json'))).toBeUndefined()
+    expect(ctx.diagnostics.map(d => d.message)).toEqual(['is outside the workspace; it was not read'])
+    await rm(linked)
+    await rm(real, { recursive: true })
+  })
 })

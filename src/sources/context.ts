@@ -77,16 +77,24 @@ export async function createReadContext(
   workspace: string,
   options: ReadContextOptions = {}
 ): Promise<ReadContext> {
-  let root = path.resolve(workspace)
+  const given = path.resolve(workspace)
+  let root = given
   try {
-    root = realpathSync(root)
+    root = realpathSync(given)
   } catch {
     // A workspace that does not exist yet: keep the resolved path; reads will report it.
+  }
+  /** A path made absolute inside the real workspace: one given through a linked workspace path is mapped. */
+  const resolve = (file: string): string => {
+    const abs = path.resolve(root, file)
+    if (given !== root && (abs === given || abs.startsWith(given + path.sep)))
+      return root + abs.slice(given.length)
+    return abs
   }
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const diagnostics: Diagnostic[] = []
   const rel = (file: string) => {
-    const r = path.relative(root, path.resolve(root, file))
+    const r = path.relative(root, resolve(file))
     return (r === '' ? '.' : r).split(path.sep).join('/')
   }
   const add = (
@@ -101,14 +109,14 @@ export async function createReadContext(
   const within = (p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep)
   const insideWorkspace = async (file: string) => {
     try {
-      return within(realpathSync(path.resolve(root, file)))
+      return within(realpathSync(resolve(file)))
     } catch {
-      return within(path.resolve(root, file))
+      return within(resolve(file))
     }
   }
   /** Checks a file before reading it: inside the workspace, a regular file, and its size. */
   const admit = async (file: string, place?: DiagnosticPlace): Promise<{ size: number } | undefined> => {
-    const abs = path.resolve(root, file)
+    const abs = resolve(file)
     if (!within(abs)) {
       add('error', abs, 'is outside the workspace; it was not read', place)
       return undefined
@@ -149,7 +157,7 @@ export async function createReadContext(
     error: (file, message, place) => add('error', file, message, place),
     insideWorkspace,
     async readBytes(file, place, maxBytes = limits.maxTextBytes) {
-      const abs = path.resolve(root, file)
+      const abs = resolve(file)
       const tooLarge = (size: number) => {
         add(
           'error',
@@ -208,7 +216,7 @@ export async function createReadContext(
       const admitted = await admit(file, place)
       if (!admitted) return undefined
       const { highWaterMark } = options ?? {}
-      return createReadStream(path.resolve(root, file), highWaterMark ? { highWaterMark } : undefined)
+      return createReadStream(resolve(file), highWaterMark ? { highWaterMark } : undefined)
     },
     async readJson(file, place) {
       const text = await ctx.readText(file, place)
@@ -261,7 +269,7 @@ export async function createReadContext(
       const dirs: string[] = []
       let entries
       try {
-        entries = readdirSync(path.resolve(root, dir), { withFileTypes: true })
+        entries = readdirSync(resolve(dir), { withFileTypes: true })
       } catch (e) {
         add('error', dir, `cannot list the folder: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
         return { files, dirs }
@@ -270,7 +278,7 @@ export async function createReadContext(
         if (entry.isDirectory()) dirs.push(entry.name)
         else if (entry.isFile()) files.push(entry.name)
         else if (entry.isSymbolicLink()) {
-          const target = path.join(path.resolve(root, dir), entry.name)
+          const target = path.join(resolve(dir), entry.name)
           let info
           try {
             info = statSync(target)
