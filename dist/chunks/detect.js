@@ -1199,17 +1199,25 @@ function plainJson(value) {
 const DEFAULT_LIMITS = { maxTextBytes: 64 * 1024 * 1024 };
 /** Creates the guarded read context for one workspace. */
 async function createReadContext(workspace, options = {}) {
-    let root = path.resolve(workspace);
+    const given = path.resolve(workspace);
+    let root = given;
     try {
-        root = realpathSync(root);
+        root = realpathSync(given);
     }
     catch {
         // A workspace that does not exist yet: keep the resolved path; reads will report it.
     }
+    /** A path made absolute inside the real workspace: one given through a linked workspace path is mapped. */
+    const resolve = (file) => {
+        const abs = path.resolve(root, file);
+        if (given !== root && (abs === given || abs.startsWith(given + path.sep)))
+            return root + abs.slice(given.length);
+        return abs;
+    };
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const diagnostics = [];
     const rel = (file) => {
-        const r = path.relative(root, path.resolve(root, file));
+        const r = path.relative(root, resolve(file));
         return (r === '' ? '.' : r).split(path.sep).join('/');
     };
     const add = (severity, file, message, place = {}) => {
@@ -1219,15 +1227,15 @@ async function createReadContext(workspace, options = {}) {
     const within = (p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
     const insideWorkspace = async (file) => {
         try {
-            return within(realpathSync(path.resolve(root, file)));
+            return within(realpathSync(resolve(file)));
         }
         catch {
-            return within(path.resolve(root, file));
+            return within(resolve(file));
         }
     };
     /** Checks a file before reading it: inside the workspace, a regular file, and its size. */
     const admit = async (file, place) => {
-        const abs = path.resolve(root, file);
+        const abs = resolve(file);
         if (!within(abs)) {
             add('error', abs, 'is outside the workspace; it was not read', place);
             return undefined;
@@ -1270,7 +1278,7 @@ async function createReadContext(workspace, options = {}) {
         error: (file, message, place) => add('error', file, message, place),
         insideWorkspace,
         async readBytes(file, place, maxBytes = limits.maxTextBytes) {
-            const abs = path.resolve(root, file);
+            const abs = resolve(file);
             const tooLarge = (size) => {
                 add('error', file, `is ${size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`, place);
                 return undefined;
@@ -1334,7 +1342,7 @@ async function createReadContext(workspace, options = {}) {
             if (!admitted)
                 return undefined;
             const { highWaterMark } = options ?? {};
-            return createReadStream(path.resolve(root, file), highWaterMark ? { highWaterMark } : undefined);
+            return createReadStream(resolve(file), highWaterMark ? { highWaterMark } : undefined);
         },
         async readJson(file, place) {
             const text = await ctx.readText(file, place);
@@ -1390,7 +1398,7 @@ async function createReadContext(workspace, options = {}) {
             const dirs = [];
             let entries;
             try {
-                entries = readdirSync(path.resolve(root, dir), { withFileTypes: true });
+                entries = readdirSync(resolve(dir), { withFileTypes: true });
             }
             catch (e) {
                 add('error', dir, `cannot list the folder: ${e.code ?? String(e)}`);
@@ -1402,7 +1410,7 @@ async function createReadContext(workspace, options = {}) {
                 else if (entry.isFile())
                     files.push(entry.name);
                 else if (entry.isSymbolicLink()) {
-                    const target = path.join(path.resolve(root, dir), entry.name);
+                    const target = path.join(resolve(dir), entry.name);
                     let info;
                     try {
                         info = statSync(target);
