@@ -11,8 +11,8 @@ import {
   type RunStatus
 } from '../core/run.js'
 import { numberFromJson, type ReadContext } from './context.js'
-import { ExactNumber } from './json.js'
 import type { Claim, DirListing, RunSource } from './source.js'
+import { describeValue, isRecord, plainParams } from './structured.js'
 
 /** The files of one built-in run. */
 export const BUILTIN_FILES = {
@@ -88,16 +88,16 @@ export async function readBuiltinRun(dir: string, ctx: ReadContext): Promise<Run
   if (paramsText !== undefined) {
     const raw = ctx.parseJson(paramsText, paramsFile, place)
     if (raw !== undefined) {
-      if (isPlainObject(raw)) Object.assign(params, flattenParams(unwrapExact(raw)))
-      else ctx.error(paramsFile, `must hold a JSON object of parameters, found ${describe(raw)}`, place)
+      if (isRecord(raw)) Object.assign(params, flattenParams(plainParams(raw) as Record<string, unknown>))
+      else ctx.error(paramsFile, `must hold a JSON object of parameters, found ${describeValue(raw)}`, place)
     }
   }
   const metrics: Record<string, Metric> = {}
   if (metricsText !== undefined) {
     const raw = ctx.parseJson(metricsText, metricsFile, place)
     if (raw !== undefined) {
-      if (isPlainObject(raw)) readMetrics(raw, '', metrics, metricsFile, folder, ctx)
-      else ctx.error(metricsFile, `must hold a JSON object of metrics, found ${describe(raw)}`, place)
+      if (isRecord(raw)) readMetrics(raw, '', metrics, metricsFile, folder, ctx)
+      else ctx.error(metricsFile, `must hold a JSON object of metrics, found ${describeValue(raw)}`, place)
     }
   }
   return makeRun({
@@ -134,18 +134,18 @@ function readMetrics(
         )
       continue
     }
-    if (isPlainObject(value) && 'value' in value) {
+    if (isRecord(value) && 'value' in value) {
       const metric = readMetricObject(value, file, name, run, ctx)
       if (metric) out[name] = metric
       continue
     }
-    if (isPlainObject(value)) {
+    if (isRecord(value)) {
       readMetrics(value, name, out, file, run, ctx)
       continue
     }
     ctx.error(
       file,
-      `metric "${name}" is ${describe(value)}; expected a number or {"value": number, "history": [{"step", "value"}]}. It was skipped`,
+      `metric "${name}" is ${describeValue(value)}; expected a number or {"value": number, "history": [{"step", "value"}]}. It was skipped`,
       place
     )
   }
@@ -163,7 +163,7 @@ function readMetricObject(
   if (!n) {
     ctx.error(
       file,
-      `metric "${name}".value is ${describe(obj.value)}; expected a number. It was skipped`,
+      `metric "${name}".value is ${describeValue(obj.value)}; expected a number. It was skipped`,
       place
     )
     return undefined
@@ -173,21 +173,21 @@ function readMetricObject(
     if (!Array.isArray(obj.history)) {
       ctx.error(
         file,
-        `metric "${name}".history is ${describe(obj.history)}; expected a list of {"step", "value"}. The history was skipped`,
+        `metric "${name}".history is ${describeValue(obj.history)}; expected a list of {"step", "value"}. The history was skipped`,
         place
       )
       return metric
     }
     const history: HistoryPoint[] = []
     obj.history.forEach((point, index) => {
-      const step = isPlainObject(point) ? numberFromJson(point.step) : undefined
-      const value = isPlainObject(point) ? numberFromJson(point.value) : undefined
-      if (isPlainObject(point) && value && (step || point.step === undefined)) {
+      const step = isRecord(point) ? numberFromJson(point.step) : undefined
+      const value = isRecord(point) ? numberFromJson(point.value) : undefined
+      if (isRecord(point) && value && (step || point.step === undefined)) {
         history.push({ step: step ? step.value : index, value: value.value })
       } else {
         ctx.error(
           file,
-          `metric "${name}".history[${index}] is ${describe(point)}; expected {"step": number, "value": number}. The point was skipped`,
+          `metric "${name}".history[${index}] is ${describeValue(point)}; expected {"step": number, "value": number}. The point was skipped`,
           place
         )
       }
@@ -217,15 +217,17 @@ function readMetadata(
 ): { metadata: RunMetadata; name?: string } {
   const meta = emptyMetadata()
   if (raw === undefined || raw === null) return { metadata: meta }
-  if (!isPlainObject(raw)) {
-    ctx.error(file, `must be a YAML mapping of name, description, tags, …; found ${describe(raw)}`, { run })
+  if (!isRecord(raw)) {
+    ctx.error(file, `must be a YAML mapping of name, description, tags, …; found ${describeValue(raw)}`, {
+      run
+    })
     return { metadata: meta }
   }
   const text = (key: string): string | undefined => {
     const v = raw[key]
     if (v === undefined || v === null) return undefined
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v)
-    ctx.error(file, `"${key}" is ${describe(v)}; expected text. It was ignored`, { run, key })
+    ctx.error(file, `"${key}" is ${describeValue(v)}; expected text. It was ignored`, { run, key })
     return undefined
   }
   meta.description = text('description')
@@ -254,53 +256,24 @@ function readMetadata(
   const seed = raw.seed
   if (seed !== undefined && seed !== null) {
     if (typeof seed === 'number' && Number.isFinite(seed)) meta.seed = seed
-    else ctx.error(file, `"seed" is ${describe(seed)}; expected a number`, { run, key: 'seed' })
+    else ctx.error(file, `"seed" is ${describeValue(seed)}; expected a number`, { run, key: 'seed' })
   }
   if (raw.tags !== undefined && raw.tags !== null) {
     if (Array.isArray(raw.tags))
       meta.tags = raw.tags.filter(t => ['string', 'number'].includes(typeof t)).map(String)
     else if (typeof raw.tags === 'string') meta.tags = [raw.tags]
-    else ctx.error(file, `"tags" is ${describe(raw.tags)}; expected a list of text`, { run, key: 'tags' })
+    else
+      ctx.error(file, `"tags" is ${describeValue(raw.tags)}; expected a list of text`, { run, key: 'tags' })
   }
   if (raw.environment !== undefined && raw.environment !== null) {
-    if (isPlainObject(raw.environment)) {
+    if (isRecord(raw.environment)) {
       for (const [k, v] of Object.entries(flattenParams(raw.environment))) meta.environment[k] = String(v)
     } else
       ctx.error(
         file,
-        `"environment" is ${describe(raw.environment)}; expected a mapping such as {python: "3.11"}`,
+        `"environment" is ${describeValue(raw.environment)}; expected a mapping such as {python: "3.11"}`,
         { run, key: 'environment' }
       )
   }
   return { metadata: meta, name: text('name')?.trim() || undefined }
-}
-
-/** Describes a value for an error message, shortened and JSON-quoted. */
-export function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (value instanceof ExactNumber) return value.text
-  if (Array.isArray(value)) return `a list (${truncate(JSON.stringify(value))})`
-  if (typeof value === 'string') return `the text ${truncate(JSON.stringify(value))}`
-  if (typeof value === 'object') return 'an object'
-  return `${typeof value} ${String(value)}`
-}
-
-function truncate(s: string | undefined, n = 60): string {
-  if (s === undefined) return 'undefined'
-  return s.length > n ? `${s.slice(0, n)}…` : s
-}
-
-/** True for a plain JSON/YAML object. */
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return (
-    value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber)
-  )
-}
-
-function unwrapExact(value: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {}
-  for (const [k, v] of Object.entries(value)) {
-    out[k] = v instanceof ExactNumber ? v.text : isPlainObject(v) ? unwrapExact(v) : v
-  }
-  return out
 }

@@ -21,11 +21,11 @@ import {
   flattenMetrics,
   isRecord,
   plainParams,
-  readSeriesTable,
   readStructured,
   readYamlExact,
   truncate
-} from './csv.js'
+} from './structured.js'
+import { readSeriesTable } from './csv.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
 /** The pipeline file that makes a folder a DVC project. */

@@ -14,7 +14,7 @@ import {
 } from '../core/run.js'
 import { HistoryBuilder } from './history.js'
 import { numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
-import { describeValue, isRecord, plainParams, truncate } from './csv.js'
+import { describeValue, isRecord, plainParams, truncate } from './structured.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
 /** The file the Trainer saves its state and log history to. */

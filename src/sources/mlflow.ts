@@ -9,6 +9,7 @@ import type { HistoryBuilder } from './history.js'
 import { buildMlflowRun, type MlflowDataset } from './mlflow-common.js'
 import { MetricFileParser } from './mlflow-metrics-file.js'
 import type { Claim, DirListing, RunSource } from './source.js'
+import { describeValue } from './structured.js'
 
 /** MLflow run ids: 32 hex digits (uuid4 without dashes). */
 const RUN_ID = /^[0-9a-f]{32}$/i
@@ -71,7 +72,7 @@ export async function readMlflowStore(claimPath: string, ctx: ReadContext): Prom
       if (meta !== undefined)
         ctx.error(
           metaFile,
-          `must be a YAML mapping with experiment_id or run_id; found ${describe(meta)}. The folder was skipped`
+          `must be a YAML mapping with experiment_id or run_id; found ${describeValue(meta)}. The folder was skipped`
         )
       return []
     }
@@ -111,7 +112,7 @@ async function readExperimentMeta(
   if (!isObject(meta)) {
     ctx.error(
       file,
-      `must be a YAML mapping with experiment_id, name and lifecycle_stage; found ${describe(meta)}. The experiment was skipped`
+      `must be a YAML mapping with experiment_id, name and lifecycle_stage; found ${describeValue(meta)}. The experiment was skipped`
     )
     return undefined
   }
@@ -182,7 +183,7 @@ async function readRun(
     if (!isObject(raw)) {
       ctx.error(
         metaFile,
-        `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describe(raw)}. The run was skipped`,
+        `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describeValue(raw)}. The run was skipped`,
         { run: folder }
       )
       return undefined
@@ -200,7 +201,7 @@ async function readRun(
   ) {
     ctx.error(
       metaFile,
-      `"status" is ${describe(meta.status)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED`,
+      `"status" is ${describeValue(meta.status)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED`,
       { ...place, key: 'status' }
     )
   }
@@ -377,7 +378,7 @@ async function readInputs(
       if (meta !== undefined)
         ctx.error(
           file,
-          `must be a YAML mapping with source_type and source_id; found ${describe(meta)}. The input was skipped`,
+          `must be a YAML mapping with source_type and source_id; found ${describeValue(meta)}. The input was skipped`,
           place
         )
       continue
@@ -430,12 +431,4 @@ function textOf(value: unknown): string | undefined {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'string')
-    return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`
-  return `${typeof value} ${String(value)}`
 }

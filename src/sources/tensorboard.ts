@@ -5,7 +5,7 @@
 // Files are streamed and decoded from Buffer offsets, never read whole.
 import path from 'node:path'
 import { flattenParams, makeRun, type Metric, type Run } from '../core/run.js'
-import { isPlainObject } from './builtin.js'
+import { isRecord } from './structured.js'
 import type { ReadContext } from './context.js'
 import { maskedCrc32c } from './crc.js'
 import { HistoryBuilder } from './history.js'
@@ -87,7 +87,7 @@ export async function readTensorBoardRun(dir: string, ctx: ReadContext): Promise
   if (hasHparams) {
     const file = path.join(dir, 'hparams.yaml')
     const raw = await ctx.readYaml(file, place)
-    if (isPlainObject(raw)) params = flattenParams(dropPrivate(raw))
+    if (isRecord(raw)) params = flattenParams(dropPrivate(raw))
     else if (raw !== undefined && raw !== null)
       ctx.error(file, 'must be a YAML mapping of hyperparameters', place)
   }
@@ -118,7 +118,7 @@ function dropPrivate(value: Record<string, unknown>, depth = 0): Record<string, 
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(value)) {
     if (depth > 0 && k.startsWith('_')) continue
-    out[k] = isPlainObject(v) && depth < 32 ? dropPrivate(v, depth + 1) : v
+    out[k] = isRecord(v) && depth < 32 ? dropPrivate(v, depth + 1) : v
   }
   return out
 }

@@ -13,7 +13,7 @@ import {
   type RunMetadata,
   type RunStatus
 } from '../core/run.js'
-import { isPlainObject } from './builtin.js'
+import { isRecord } from './structured.js'
 import type { ReadContext } from './context.js'
 import { crc32 } from './crc.js'
 import { HistoryBuilder } from './history.js'
@@ -131,7 +131,7 @@ export async function readWandbRun(dir: string, ctx: ReadContext): Promise<Run |
   if (files.summary) {
     const raw = await ctx.readJson(files.summary, place)
     if (raw !== undefined) {
-      if (isPlainObject(raw)) numericLeaves(plainJson(raw) as NestedObject, '', (k, v) => summary.set(k, v))
+      if (isRecord(raw)) numericLeaves(plainJson(raw) as NestedObject, '', (k, v) => summary.set(k, v))
       else ctx.error(files.summary, `must hold a JSON object of summary values, found ${typeof raw}`, place)
     }
   }
@@ -148,7 +148,7 @@ export async function readWandbRun(dir: string, ctx: ReadContext): Promise<Run |
   let params: Run['params'] = {}
   if (files.config) {
     const raw = await ctx.readYaml(files.config, place)
-    if (isPlainObject(raw)) params = flattenParams(unwrapConfig(raw))
+    if (isRecord(raw)) params = flattenParams(unwrapConfig(raw))
     else if (raw !== undefined && raw !== null)
       ctx.error(files.config, 'must be a YAML mapping of config keys to {value: …}', place)
   } else if (log) {
@@ -165,9 +165,9 @@ export async function readWandbRun(dir: string, ctx: ReadContext): Promise<Run |
   let statusReason: string | undefined
   if (files.metadata) {
     const raw = await ctx.readJson(files.metadata, place)
-    if (isPlainObject(raw)) {
+    if (isRecord(raw)) {
       const m = plainJson(raw) as NestedObject
-      const git = isPlainObject(m.git) ? m.git : {}
+      const git = isRecord(m.git) ? m.git : {}
       metadata.gitCommit = text(git.commit)
       setEnv(metadata.environment, 'python', text(m.python))
       setEnv(metadata.environment, 'host', text(m.host))
@@ -235,7 +235,7 @@ function unwrapConfig(raw: NestedObject): NestedObject {
   for (const [key, value] of Object.entries(raw)) {
     if (key === '_wandb' || key === 'wandb_version') continue
     const wrapped =
-      isPlainObject(value) && 'value' in value && Object.keys(value).every(k => k === 'value' || k === 'desc')
+      isRecord(value) && 'value' in value && Object.keys(value).every(k => k === 'value' || k === 'desc')
     out[key] = wrapped ? value.value : value
   }
   return out
@@ -290,7 +290,7 @@ function numericLeaves(
     const name = prefix ? `${prefix}/${key}` : key
     if (typeof value === 'number') emit(name, value)
     else if (value instanceof ExactNumber) emit(name, value.value)
-    else if (isPlainObject(value) && !('_type' in value)) numericLeaves(value, name, emit, depth + 1)
+    else if (isRecord(value) && !('_type' in value)) numericLeaves(value, name, emit, depth + 1)
   }
 }
 
@@ -310,7 +310,7 @@ function setPath(target: NestedObject, keys: string[], value: unknown): void {
   let obj = target
   for (let i = 0; i < keys.length - 1; i++) {
     const next = obj[keys[i]]
-    if (isPlainObject(next)) obj = next
+    if (isRecord(next)) obj = next
     else {
       const created: NestedObject = Object.create(null)
       obj[keys[i]] = created
@@ -322,8 +322,8 @@ function setPath(target: NestedObject, keys: string[], value: unknown): void {
 
 function deletePath(target: NestedObject, keys: string[]): void {
   let obj: unknown = target
-  for (let i = 0; i < keys.length - 1; i++) obj = isPlainObject(obj) ? obj[keys[i]] : undefined
-  if (isPlainObject(obj)) delete obj[keys[keys.length - 1]]
+  for (let i = 0; i < keys.length - 1; i++) obj = isRecord(obj) ? obj[keys[i]] : undefined
+  if (isRecord(obj)) delete obj[keys[keys.length - 1]]
 }
 
 function text(value: unknown): string | undefined {
@@ -748,7 +748,7 @@ async function readHistoryJsonl(
         continue
       }
     }
-    if (!isPlainObject(row)) {
+    if (!isRecord(row)) {
       ctx.error(
         file,
         `line holds ${Array.isArray(row) ? 'a list' : typeof row}; expected a JSON object of history values. It was skipped`,
