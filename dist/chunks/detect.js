@@ -39,7 +39,7 @@ function flattenParams(value, prefix = '', out = {}, depth = 0) {
     }
     if (Array.isArray(value) || depth > 32) {
         if (prefix)
-            out[prefix] = safeJson(value);
+            out[prefix] = safeJson$1(value);
         return out;
     }
     for (const [k, v] of Object.entries(value)) {
@@ -57,7 +57,7 @@ function toParamValue(value) {
         return value;
     if (typeof value === 'bigint')
         return value.toString();
-    return safeJson(value);
+    return safeJson$1(value);
 }
 /** The canonical text of a param value, used to tell whether two values differ. */
 function paramText(value) {
@@ -67,7 +67,7 @@ function paramText(value) {
         return 'null';
     return String(value);
 }
-function safeJson(value) {
+function safeJson$1(value) {
     try {
         return JSON.stringify(value) ?? String(value);
     }
@@ -1450,6 +1450,172 @@ function stripUndefined(o) {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
 
+// Structured files shared by the readers: YAML and TOML with exact big integers, JSON/YAML/TOML by extension,
+// metric flattening, and small helpers for messages.
+/**
+ * Reads YAML like ctx.readYaml but keeps integers a double cannot hold as ExactNumber, and dates as text.
+ * Unknown tags such as `!!python/object` resolve as plain data. Undefined (with a diagnostic) on error.
+ */
+async function readYamlExact(ctx, file, place) {
+    const text = await ctx.readText(file, place);
+    if (text === undefined)
+        return undefined;
+    const { parseDocument } = await loadYaml();
+    const doc = parseDocument(text, {
+        prettyErrors: false,
+        uniqueKeys: false,
+        strict: false,
+        intAsBigInt: true
+    });
+    const problem = doc.errors[0];
+    if (problem) {
+        const at = lineColumn(text, problem.pos?.[0] ?? 0);
+        const message = problem.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+        ctx.error(file, `is not valid YAML: ${message} at line ${at.line}, column ${at.column}`, {
+            ...place,
+            ...at
+        });
+        return undefined;
+    }
+    try {
+        return normalizeParsed(doc.toJS({ maxAliasCount: 1000 }));
+    }
+    catch (e) {
+        ctx.error(file, `cannot be used: ${e.message}`, place);
+        return undefined;
+    }
+}
+/** Reads a TOML file; integers a double cannot hold become ExactNumber. Undefined (with a diagnostic) on error. */
+async function readTomlExact(ctx, file, place) {
+    const text = await ctx.readText(file, place);
+    if (text === undefined)
+        return undefined;
+    const { parse: parseToml, TomlError } = await import('./dist.js');
+    try {
+        return normalizeParsed(parseToml(text, { integersAsBigInt: 'asNeeded' }));
+    }
+    catch (e) {
+        if (e instanceof TomlError) {
+            ctx.error(file, `is not valid TOML: ${e.message.split('\n')[0]}`, {
+                ...place,
+                line: e.line,
+                column: e.column
+            });
+            return undefined;
+        }
+        ctx.error(file, `cannot be used: ${e.message}`, place);
+        return undefined;
+    }
+}
+/** Reads a JSON, YAML or TOML file by its extension (JSON first, then YAML, for other names). */
+async function readStructured(ctx, file, place) {
+    const ext = path.extname(file).toLowerCase();
+    if (ext === '.json')
+        return ctx.readJson(file, place);
+    if (ext === '.yaml' || ext === '.yml')
+        return readYamlExact(ctx, file, place);
+    if (ext === '.toml')
+        return readTomlExact(ctx, file, place);
+    return readYamlExact(ctx, file, place);
+}
+/** Turns bigints into numbers (or ExactNumber when a double cannot hold them) and dates into ISO text. */
+function normalizeParsed(value, depth = 0) {
+    if (typeof value === 'bigint') {
+        const n = Number(value);
+        return Number.isSafeInteger(n) || BigInt(n) === value ? n : new ExactNumber(n, value.toString());
+    }
+    if (value instanceof Date)
+        return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
+    if (value instanceof ExactNumber || value === null || typeof value !== 'object' || depth > 64)
+        return value;
+    if (Array.isArray(value))
+        return value.map(v => normalizeParsed(v, depth + 1));
+    if (value instanceof Map) {
+        const out = {};
+        for (const [k, v] of value)
+            out[String(k)] = normalizeParsed(v, depth + 1);
+        return out;
+    }
+    if (value instanceof Set)
+        return [...value].map(v => normalizeParsed(v, depth + 1));
+    const out = {};
+    for (const [k, v] of Object.entries(value))
+        out[k] = normalizeParsed(v, depth + 1);
+    return out;
+}
+/** Replaces ExactNumber values by their exact text so flattenParams keeps every digit. */
+function plainParams(value, depth = 0) {
+    if (value instanceof ExactNumber)
+        return value.text;
+    if (value === null || typeof value !== 'object' || depth > 64)
+        return value;
+    if (Array.isArray(value))
+        return value.map(v => plainParams(v, depth + 1));
+    const out = {};
+    for (const [k, v] of Object.entries(value))
+        out[k] = plainParams(v, depth + 1);
+    return out;
+}
+/** Turns a parsed number (plain, ExactNumber) into a metric; undefined for anything else. */
+function metricFromValue(value) {
+    const n = numberFromJson(value);
+    if (!n)
+        return undefined;
+    return n.exact ? { value: n.value, exact: n.exact } : { value: n.value };
+}
+/**
+ * Flattens nested numbers into dotted metric names (`{a: {b: 1}}` → `a.b`). Keys that hold text,
+ * booleans, lists or null are collected in `skipped` for one diagnostic.
+ */
+function flattenMetrics(value, prefix, out, skipped, depth = 0) {
+    for (const [key, v] of Object.entries(value)) {
+        const name = prefix ? `${prefix}.${key}` : key;
+        const metric = metricFromValue(v);
+        if (metric)
+            out[name] = metric;
+        else if (isRecord(v) && depth < 32)
+            flattenMetrics(v, name, out, skipped, depth + 1);
+        else
+            skipped.push(name);
+    }
+}
+/** True for a plain parsed object (not a list, not an ExactNumber). */
+function isRecord(value) {
+    return (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber));
+}
+/** Describes a parsed value for an error message, shortened. */
+function describeValue(value) {
+    if (value === null || value === undefined)
+        return String(value);
+    if (value instanceof ExactNumber)
+        return value.text;
+    if (Array.isArray(value))
+        return `a list (${truncate(safeJson(value) ?? '')})`;
+    if (typeof value === 'object')
+        return 'a mapping';
+    if (typeof value === 'string')
+        return `the text ${JSON.stringify(truncate(value))}`;
+    return `${typeof value} ${String(value)}`;
+}
+/** The 1-based line and column of a character offset in text. */
+function lineColumn(text, offset) {
+    const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
+    const lastBreak = before.lastIndexOf('\n');
+    return { line: before.split('\n').length, column: before.length - lastBreak };
+}
+/** Shortens text for a message. */
+function truncate(text, max = 60) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+function safeJson(value) {
+    try {
+        return JSON.stringify(value, (_k, v) => typeof v === 'bigint' ? String(v) : v instanceof ExactNumber ? v.text : v);
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // The built-in format: experiments/<run>/{params.json, metrics.json, metadata.yaml}.
 /** The files of one built-in run. */
 const BUILTIN_FILES = {
@@ -1517,20 +1683,20 @@ async function readBuiltinRun(dir, ctx) {
     if (paramsText !== undefined) {
         const raw = ctx.parseJson(paramsText, paramsFile, place);
         if (raw !== undefined) {
-            if (isPlainObject(raw))
-                Object.assign(params, flattenParams(unwrapExact(raw)));
+            if (isRecord(raw))
+                Object.assign(params, flattenParams(plainParams(raw)));
             else
-                ctx.error(paramsFile, `must hold a JSON object of parameters, found ${describe$2(raw)}`, place);
+                ctx.error(paramsFile, `must hold a JSON object of parameters, found ${describeValue(raw)}`, place);
         }
     }
     const metrics = {};
     if (metricsText !== undefined) {
         const raw = ctx.parseJson(metricsText, metricsFile, place);
         if (raw !== undefined) {
-            if (isPlainObject(raw))
+            if (isRecord(raw))
                 readMetrics$1(raw, '', metrics, metricsFile, folder, ctx);
             else
-                ctx.error(metricsFile, `must hold a JSON object of metrics, found ${describe$2(raw)}`, place);
+                ctx.error(metricsFile, `must hold a JSON object of metrics, found ${describeValue(raw)}`, place);
         }
     }
     return makeRun({
@@ -1555,41 +1721,41 @@ function readMetrics$1(raw, prefix, out, file, run, ctx) {
                 ctx.warn(file, `metric "${name}" is ${n.exact}, which a double cannot hold exactly; it is compared as ${n.value}`, place);
             continue;
         }
-        if (isPlainObject(value) && 'value' in value) {
+        if (isRecord(value) && 'value' in value) {
             const metric = readMetricObject(value, file, name, run, ctx);
             if (metric)
                 out[name] = metric;
             continue;
         }
-        if (isPlainObject(value)) {
+        if (isRecord(value)) {
             readMetrics$1(value, name, out, file, run, ctx);
             continue;
         }
-        ctx.error(file, `metric "${name}" is ${describe$2(value)}; expected a number or {"value": number, "history": [{"step", "value"}]}. It was skipped`, place);
+        ctx.error(file, `metric "${name}" is ${describeValue(value)}; expected a number or {"value": number, "history": [{"step", "value"}]}. It was skipped`, place);
     }
 }
 function readMetricObject(obj, file, name, run, ctx) {
     const place = { run, key: name };
     const n = numberFromJson(obj.value);
     if (!n) {
-        ctx.error(file, `metric "${name}".value is ${describe$2(obj.value)}; expected a number. It was skipped`, place);
+        ctx.error(file, `metric "${name}".value is ${describeValue(obj.value)}; expected a number. It was skipped`, place);
         return undefined;
     }
     const metric = n.exact ? { value: n.value, exact: n.exact } : { value: n.value };
     if (obj.history !== undefined) {
         if (!Array.isArray(obj.history)) {
-            ctx.error(file, `metric "${name}".history is ${describe$2(obj.history)}; expected a list of {"step", "value"}. The history was skipped`, place);
+            ctx.error(file, `metric "${name}".history is ${describeValue(obj.history)}; expected a list of {"step", "value"}. The history was skipped`, place);
             return metric;
         }
         const history = [];
         obj.history.forEach((point, index) => {
-            const step = isPlainObject(point) ? numberFromJson(point.step) : undefined;
-            const value = isPlainObject(point) ? numberFromJson(point.value) : undefined;
-            if (isPlainObject(point) && value && (step || point.step === undefined)) {
+            const step = isRecord(point) ? numberFromJson(point.step) : undefined;
+            const value = isRecord(point) ? numberFromJson(point.value) : undefined;
+            if (isRecord(point) && value && (step || point.step === undefined)) {
                 history.push({ step: step ? step.value : index, value: value.value });
             }
             else {
-                ctx.error(file, `metric "${name}".history[${index}] is ${describe$2(point)}; expected {"step": number, "value": number}. The point was skipped`, place);
+                ctx.error(file, `metric "${name}".history[${index}] is ${describeValue(point)}; expected {"step": number, "value": number}. The point was skipped`, place);
             }
         });
         if (history.length)
@@ -1612,8 +1778,10 @@ function readMetadata(raw, file, run, ctx) {
     const meta = emptyMetadata();
     if (raw === undefined || raw === null)
         return { metadata: meta };
-    if (!isPlainObject(raw)) {
-        ctx.error(file, `must be a YAML mapping of name, description, tags, …; found ${describe$2(raw)}`, { run });
+    if (!isRecord(raw)) {
+        ctx.error(file, `must be a YAML mapping of name, description, tags, …; found ${describeValue(raw)}`, {
+            run
+        });
         return { metadata: meta };
     }
     const text = (key) => {
@@ -1622,7 +1790,7 @@ function readMetadata(raw, file, run, ctx) {
             return undefined;
         if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
             return String(v);
-        ctx.error(file, `"${key}" is ${describe$2(v)}; expected text. It was ignored`, { run, key });
+        ctx.error(file, `"${key}" is ${describeValue(v)}; expected text. It was ignored`, { run, key });
         return undefined;
     };
     meta.description = text('description');
@@ -1650,7 +1818,7 @@ function readMetadata(raw, file, run, ctx) {
         if (typeof seed === 'number' && Number.isFinite(seed))
             meta.seed = seed;
         else
-            ctx.error(file, `"seed" is ${describe$2(seed)}; expected a number`, { run, key: 'seed' });
+            ctx.error(file, `"seed" is ${describeValue(seed)}; expected a number`, { run, key: 'seed' });
     }
     if (raw.tags !== undefined && raw.tags !== null) {
         if (Array.isArray(raw.tags))
@@ -1658,47 +1826,17 @@ function readMetadata(raw, file, run, ctx) {
         else if (typeof raw.tags === 'string')
             meta.tags = [raw.tags];
         else
-            ctx.error(file, `"tags" is ${describe$2(raw.tags)}; expected a list of text`, { run, key: 'tags' });
+            ctx.error(file, `"tags" is ${describeValue(raw.tags)}; expected a list of text`, { run, key: 'tags' });
     }
     if (raw.environment !== undefined && raw.environment !== null) {
-        if (isPlainObject(raw.environment)) {
+        if (isRecord(raw.environment)) {
             for (const [k, v] of Object.entries(flattenParams(raw.environment)))
                 meta.environment[k] = String(v);
         }
         else
-            ctx.error(file, `"environment" is ${describe$2(raw.environment)}; expected a mapping such as {python: "3.11"}`, { run, key: 'environment' });
+            ctx.error(file, `"environment" is ${describeValue(raw.environment)}; expected a mapping such as {python: "3.11"}`, { run, key: 'environment' });
     }
     return { metadata: meta, name: text('name')?.trim() || undefined };
-}
-/** Describes a value for an error message, shortened and JSON-quoted. */
-function describe$2(value) {
-    if (value === null)
-        return 'null';
-    if (value instanceof ExactNumber)
-        return value.text;
-    if (Array.isArray(value))
-        return `a list (${truncate$1(JSON.stringify(value))})`;
-    if (typeof value === 'string')
-        return `the text ${truncate$1(JSON.stringify(value))}`;
-    if (typeof value === 'object')
-        return 'an object';
-    return `${typeof value} ${String(value)}`;
-}
-function truncate$1(s, n = 60) {
-    if (s === undefined)
-        return 'undefined';
-    return s.length > n ? `${s.slice(0, n)}…` : s;
-}
-/** True for a plain JSON/YAML object. */
-function isPlainObject(value) {
-    return (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber));
-}
-function unwrapExact(value) {
-    const out = {};
-    for (const [k, v] of Object.entries(value)) {
-        out[k] = v instanceof ExactNumber ? v.text : isPlainObject(v) ? unwrapExact(v) : v;
-    }
-    return out;
 }
 
 /** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
@@ -2243,161 +2381,6 @@ async function parseDelimitedStream(stream, onRecord, ctx, file, place, delimite
 function destroy(stream) {
     const s = stream;
     s.destroy?.();
-}
-/**
- * Reads YAML like ctx.readYaml but keeps integers a double cannot hold as ExactNumber, and dates as text.
- * Unknown tags such as `!!python/object` resolve as plain data. Undefined (with a diagnostic) on error.
- */
-async function readYamlExact(ctx, file, place) {
-    const text = await ctx.readText(file, place);
-    if (text === undefined)
-        return undefined;
-    const { parseDocument } = await loadYaml();
-    const doc = parseDocument(text, {
-        prettyErrors: false,
-        uniqueKeys: false,
-        strict: false,
-        intAsBigInt: true
-    });
-    const problem = doc.errors[0];
-    if (problem) {
-        const at = lineColumn(text, problem.pos?.[0] ?? 0);
-        const message = problem.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
-        ctx.error(file, `is not valid YAML: ${message} at line ${at.line}, column ${at.column}`, {
-            ...place,
-            ...at
-        });
-        return undefined;
-    }
-    try {
-        return normalizeParsed(doc.toJS({ maxAliasCount: 1000 }));
-    }
-    catch (e) {
-        ctx.error(file, `cannot be used: ${e.message}`, place);
-        return undefined;
-    }
-}
-/** Reads a TOML file; integers a double cannot hold become ExactNumber. Undefined (with a diagnostic) on error. */
-async function readTomlExact(ctx, file, place) {
-    const text = await ctx.readText(file, place);
-    if (text === undefined)
-        return undefined;
-    const { parse: parseToml, TomlError } = await import('./dist.js');
-    try {
-        return normalizeParsed(parseToml(text, { integersAsBigInt: 'asNeeded' }));
-    }
-    catch (e) {
-        if (e instanceof TomlError) {
-            ctx.error(file, `is not valid TOML: ${e.message.split('\n')[0]}`, {
-                ...place,
-                line: e.line,
-                column: e.column
-            });
-            return undefined;
-        }
-        ctx.error(file, `cannot be used: ${e.message}`, place);
-        return undefined;
-    }
-}
-/** Reads a JSON, YAML or TOML file by its extension (JSON first, then YAML, for other names). */
-async function readStructured(ctx, file, place) {
-    const ext = path.extname(file).toLowerCase();
-    if (ext === '.json')
-        return ctx.readJson(file, place);
-    if (ext === '.yaml' || ext === '.yml')
-        return readYamlExact(ctx, file, place);
-    if (ext === '.toml')
-        return readTomlExact(ctx, file, place);
-    return readYamlExact(ctx, file, place);
-}
-/** Turns bigints into numbers (or ExactNumber when a double cannot hold them) and dates into ISO text. */
-function normalizeParsed(value, depth = 0) {
-    if (typeof value === 'bigint') {
-        const n = Number(value);
-        return Number.isSafeInteger(n) || BigInt(n) === value ? n : new ExactNumber(n, value.toString());
-    }
-    if (value instanceof Date)
-        return Number.isNaN(value.getTime()) ? String(value) : value.toISOString();
-    if (value instanceof ExactNumber || value === null || typeof value !== 'object' || depth > 64)
-        return value;
-    if (Array.isArray(value))
-        return value.map(v => normalizeParsed(v, depth + 1));
-    if (value instanceof Map) {
-        const out = {};
-        for (const [k, v] of value)
-            out[String(k)] = normalizeParsed(v, depth + 1);
-        return out;
-    }
-    if (value instanceof Set)
-        return [...value].map(v => normalizeParsed(v, depth + 1));
-    const out = {};
-    for (const [k, v] of Object.entries(value))
-        out[k] = normalizeParsed(v, depth + 1);
-    return out;
-}
-/** Replaces ExactNumber values by their exact text so flattenParams keeps every digit. */
-function plainParams(value, depth = 0) {
-    if (value instanceof ExactNumber)
-        return value.text;
-    if (value === null || typeof value !== 'object' || depth > 64)
-        return value;
-    if (Array.isArray(value))
-        return value.map(v => plainParams(v, depth + 1));
-    const out = {};
-    for (const [k, v] of Object.entries(value))
-        out[k] = plainParams(v, depth + 1);
-    return out;
-}
-/** Turns a parsed number (plain, ExactNumber) into a metric; undefined for anything else. */
-function metricFromValue(value) {
-    const n = numberFromJson(value);
-    if (!n)
-        return undefined;
-    return n.exact ? { value: n.value, exact: n.exact } : { value: n.value };
-}
-/**
- * Flattens nested numbers into dotted metric names (`{a: {b: 1}}` → `a.b`). Keys that hold text,
- * booleans, lists or null are collected in `skipped` for one diagnostic.
- */
-function flattenMetrics(value, prefix, out, skipped, depth = 0) {
-    for (const [key, v] of Object.entries(value)) {
-        const name = prefix ? `${prefix}.${key}` : key;
-        const metric = metricFromValue(v);
-        if (metric)
-            out[name] = metric;
-        else if (isRecord(v) && depth < 32)
-            flattenMetrics(v, name, out, skipped, depth + 1);
-        else
-            skipped.push(name);
-    }
-}
-/** True for a plain parsed object (not a list, not an ExactNumber). */
-function isRecord(value) {
-    return (value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof ExactNumber));
-}
-/** Describes a parsed value for an error message, shortened. */
-function describeValue(value) {
-    if (value === null || value === undefined)
-        return String(value);
-    if (value instanceof ExactNumber)
-        return value.text;
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'object')
-        return 'a mapping';
-    if (typeof value === 'string')
-        return `the text ${JSON.stringify(truncate(value))}`;
-    return `${typeof value} ${String(value)}`;
-}
-/** The 1-based line and column of a character offset in text. */
-function lineColumn(text, offset) {
-    const before = text.slice(0, Math.max(0, Math.min(offset, text.length)));
-    const lastBreak = before.lastIndexOf('\n');
-    return { line: before.split('\n').length, column: before.length - lastBreak };
-}
-/** Shortens text for a message. */
-function truncate(text, max = 60) {
-    return text.length > max ? `${text.slice(0, max)}…` : text;
 }
 
 // DVC projects: the metrics, params and plots named in `dvc.yaml` (top level and per stage), the params
@@ -3561,7 +3544,7 @@ async function readWandbRun(dir, ctx) {
     if (files.summary) {
         const raw = await ctx.readJson(files.summary, place);
         if (raw !== undefined) {
-            if (isPlainObject(raw))
+            if (isRecord(raw))
                 numericLeaves(plainJson(raw), '', (k, v) => summary.set(k, v));
             else
                 ctx.error(files.summary, `must hold a JSON object of summary values, found ${typeof raw}`, place);
@@ -3581,7 +3564,7 @@ async function readWandbRun(dir, ctx) {
     let params = {};
     if (files.config) {
         const raw = await ctx.readYaml(files.config, place);
-        if (isPlainObject(raw))
+        if (isRecord(raw))
             params = flattenParams(unwrapConfig(raw));
         else if (raw !== undefined && raw !== null)
             ctx.error(files.config, 'must be a YAML mapping of config keys to {value: …}', place);
@@ -3599,9 +3582,9 @@ async function readWandbRun(dir, ctx) {
     let statusReason;
     if (files.metadata) {
         const raw = await ctx.readJson(files.metadata, place);
-        if (isPlainObject(raw)) {
+        if (isRecord(raw)) {
             const m = plainJson(raw);
-            const git = isPlainObject(m.git) ? m.git : {};
+            const git = isRecord(m.git) ? m.git : {};
             metadata.gitCommit = text$1(git.commit);
             setEnv(metadata.environment, 'python', text$1(m.python));
             setEnv(metadata.environment, 'host', text$1(m.host));
@@ -3677,7 +3660,7 @@ function unwrapConfig(raw) {
     for (const [key, value] of Object.entries(raw)) {
         if (key === '_wandb' || key === 'wandb_version')
             continue;
-        const wrapped = isPlainObject(value) && 'value' in value && Object.keys(value).every(k => k === 'value' || k === 'desc');
+        const wrapped = isRecord(value) && 'value' in value && Object.keys(value).every(k => k === 'value' || k === 'desc');
         out[key] = wrapped ? value.value : value;
     }
     return out;
@@ -3726,7 +3709,7 @@ function numericLeaves(obj, prefix, emit, depth = 0) {
             emit(name, value);
         else if (value instanceof ExactNumber)
             emit(name, value.value);
-        else if (isPlainObject(value) && !('_type' in value))
+        else if (isRecord(value) && !('_type' in value))
             numericLeaves(value, name, emit, depth + 1);
     }
 }
@@ -3747,7 +3730,7 @@ function setPath(target, keys, value) {
     let obj = target;
     for (let i = 0; i < keys.length - 1; i++) {
         const next = obj[keys[i]];
-        if (isPlainObject(next))
+        if (isRecord(next))
             obj = next;
         else {
             const created = Object.create(null);
@@ -3760,8 +3743,8 @@ function setPath(target, keys, value) {
 function deletePath(target, keys) {
     let obj = target;
     for (let i = 0; i < keys.length - 1; i++)
-        obj = isPlainObject(obj) ? obj[keys[i]] : undefined;
-    if (isPlainObject(obj))
+        obj = isRecord(obj) ? obj[keys[i]] : undefined;
+    if (isRecord(obj))
         delete obj[keys[keys.length - 1]];
 }
 function text$1(value) {
@@ -4209,7 +4192,7 @@ async function readHistoryJsonl(file, run, series, ctx) {
                 continue;
             }
         }
-        if (!isPlainObject(row)) {
+        if (!isRecord(row)) {
             ctx.error(file, `line holds ${Array.isArray(row) ? 'a list' : typeof row}; expected a JSON object of history values. It was skipped`, { run, line });
             continue;
         }
@@ -4313,7 +4296,7 @@ async function readTensorBoardRun(dir, ctx) {
     if (hasHparams) {
         const file = path.join(dir, 'hparams.yaml');
         const raw = await ctx.readYaml(file, place);
-        if (isPlainObject(raw))
+        if (isRecord(raw))
             params = flattenParams(dropPrivate(raw));
         else if (raw !== undefined && raw !== null)
             ctx.error(file, 'must be a YAML mapping of hyperparameters', place);
@@ -4338,7 +4321,7 @@ function dropPrivate(value, depth = 0) {
     for (const [k, v] of Object.entries(value)) {
         if (depth > 0 && k.startsWith('_'))
             continue;
-        out[k] = isPlainObject(v) && depth < 32 ? dropPrivate(v, depth + 1) : v;
+        out[k] = isRecord(v) && depth < 32 ? dropPrivate(v, depth + 1) : v;
     }
     return out;
 }
@@ -5319,7 +5302,7 @@ async function readMlflowStore(claimPath, ctx) {
         const meta = await ctx.readYaml(metaFile);
         if (!isObject(meta)) {
             if (meta !== undefined)
-                ctx.error(metaFile, `must be a YAML mapping with experiment_id or run_id; found ${describe$1(meta)}. The folder was skipped`);
+                ctx.error(metaFile, `must be a YAML mapping with experiment_id or run_id; found ${describeValue(meta)}. The folder was skipped`);
             return [];
         }
         if (meta.run_id !== undefined || meta.run_uuid !== undefined) {
@@ -5357,7 +5340,7 @@ async function readExperimentMeta(dir, ctx, quietIfMissing) {
     if (meta === undefined)
         return undefined;
     if (!isObject(meta)) {
-        ctx.error(file, `must be a YAML mapping with experiment_id, name and lifecycle_stage; found ${describe$1(meta)}. The experiment was skipped`);
+        ctx.error(file, `must be a YAML mapping with experiment_id, name and lifecycle_stage; found ${describeValue(meta)}. The experiment was skipped`);
         return undefined;
     }
     return experimentFromMeta(dir, meta, file, ctx);
@@ -5407,7 +5390,7 @@ async function readRun(dir, experiment, ctx, known) {
         if (raw === undefined)
             return undefined;
         if (!isObject(raw)) {
-            ctx.error(metaFile, `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describe$1(raw)}. The run was skipped`, { run: folder });
+            ctx.error(metaFile, `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describeValue(raw)}. The run was skipped`, { run: folder });
             return undefined;
         }
         meta = raw;
@@ -5420,7 +5403,7 @@ async function readRun(dir, experiment, ctx, known) {
         meta.status !== null &&
         typeof meta.status !== 'number' &&
         typeof meta.status !== 'string') {
-        ctx.error(metaFile, `"status" is ${describe$1(meta.status)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED`, { ...place, key: 'status' });
+        ctx.error(metaFile, `"status" is ${describeValue(meta.status)}; expected 1..5 or RUNNING, SCHEDULED, FINISHED, FAILED, KILLED`, { ...place, key: 'status' });
     }
     const [params, tags, metrics, datasets] = await Promise.all([
         listing.dirs.includes('params')
@@ -5545,7 +5528,7 @@ async function readInputs(root, experiment, ctx, place) {
         const meta = await ctx.readYaml(file, place);
         if (!isObject(meta)) {
             if (meta !== undefined)
-                ctx.error(file, `must be a YAML mapping with source_type and source_id; found ${describe$1(meta)}. The input was skipped`, place);
+                ctx.error(file, `must be a YAML mapping with source_type and source_id; found ${describeValue(meta)}. The input was skipped`, place);
             continue;
         }
         if (meta.source_type !== 'DATASET')
@@ -5594,15 +5577,6 @@ function textOf(value) {
 }
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
-function describe$1(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'a list';
-    if (typeof value === 'string')
-        return `the text ${JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)}`;
-    return `${typeof value} ${String(value)}`;
 }
 
 // The MLflow SQLite store (`mlflow.db`, MLflow's default since 3.7; also any *.db holding MLflow's tables,
