@@ -34,7 +34,9 @@ export const benchmarks: Benchmark[] = [
           const collection = await collectRuns({ workspace: dir, sources: [mlflowSource] })
           read = collection.runs.length
           points = collection.runs.reduce(
-            (n, r) => n + Object.values(r.metrics).reduce((m, x) => m + (x.history?.length ?? 0), 0),
+            (n, r) =>
+              n +
+              Object.values(r.metrics).reduce((m, x) => m + (x.historyPoints ?? x.history?.length ?? 0), 0),
             0
           )
           if (collection.diagnostics.length)

@@ -1,4 +1,4 @@
-import { HistoryBuilder, MAX_HISTORY_POINTS } from '../src/sources/history.js'
+import { HistoryBuilder, MAX_HISTORY_POINTS, metricFromBuilt } from '../src/sources/history.js'
 
 describe('HistoryBuilder', () => {
   it('keeps a short series whole, as objects, with and without timestamps', () => {
@@ -155,5 +155,22 @@ describe('HistoryBuilder', () => {
     ])
     expect(b.length).toBe(2)
     expect(b.finalValue()).toBe(1)
+  })
+})
+
+describe('metricFromBuilt', () => {
+  it('says how long the full history was only when it was thinned', () => {
+    const long = new HistoryBuilder()
+    for (let step = 0; step < MAX_HISTORY_POINTS * 3; step++) long.add(step, step / 10)
+    const thinned = metricFromBuilt(long.build() as NonNullable<ReturnType<HistoryBuilder['build']>>)
+    expect(thinned.historyPoints).toBe(MAX_HISTORY_POINTS * 3)
+    expect(thinned.history).toHaveLength(MAX_HISTORY_POINTS)
+    expect(thinned.value).toBe((MAX_HISTORY_POINTS * 3 - 1) / 10)
+    const short = new HistoryBuilder()
+    short.add(1, 0.5)
+    expect(metricFromBuilt(short.build() as NonNullable<ReturnType<HistoryBuilder['build']>>)).toEqual({
+      value: 0.5,
+      history: [{ step: 1, value: 0.5 }]
+    })
   })
 })

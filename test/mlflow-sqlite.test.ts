@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Run } from '../src/core/run.js'
 import { createReadContext } from '../src/sources/context.js'
 import { collectRuns } from '../src/sources/detect.js'
+import { MAX_HISTORY_POINTS } from '../src/sources/history.js'
 import { mlflowSqliteSource, readMlflowDatabase } from '../src/sources/mlflow-sqlite.js'
 import { SQLITE_IDS as IDS, writeMlflowSqlite, writeOtherSqlite } from './fixtures/make-mlflow.js'
 import { describeShared } from './helpers/shared.js'
@@ -144,8 +145,11 @@ describeShared('MLflow SQLite store on real databases', fixtures => {
     // runs.name is '' and there is no mlflow.runName tag: the run id is the name
     const xgb = ids.get('f539394805074f4296c1ed6b0a1d905d') as Run
     expect(xgb.name).toBe('f539394805074f4296c1ed6b0a1d905d')
-    expect(xgb.metrics['validation-rmse'].history).toHaveLength(1001)
-    expect(xgb.metrics['validation-rmse'].history?.[1000].step).toBe(1000)
+    // 1001 points (steps 0..1000) are read; the history keeps MAX_HISTORY_POINTS of them, both ends included.
+    expect(xgb.metrics['validation-rmse'].historyPoints).toBe(1001)
+    expect(xgb.metrics['validation-rmse'].history).toHaveLength(MAX_HISTORY_POINTS)
+    expect(xgb.metrics['validation-rmse'].history?.[0].step).toBe(0)
+    expect(xgb.metrics['validation-rmse'].history?.[MAX_HISTORY_POINTS - 1].step).toBe(1000)
     expect(xgb.metrics['validation-rmse'].value).toBeCloseTo(6.29553372695994, 12)
     expect(xgb.metrics.best_iteration.value).toBe(985)
     expect(xgb.params.learning_rate).toBe('0.22162207316820928')

@@ -25,8 +25,10 @@ export interface Metric {
   value: number
   /** The exact decimal text when `value` could not hold it without rounding (e.g. 2^63 - 1). */
   exact?: string
-  /** By step, thinned to ≤ MAX_HISTORY_POINTS (2,000; ends kept); `value` is from the full series. */
+  /** By step, thinned to ≤ MAX_HISTORY_POINTS (500; ends kept); `value` is from the full series. */
   history?: HistoryPoint[]
+  /** How many points the full history had, when `history` was thinned. */
+  historyPoints?: number
 }
 
 /** A hyperparameter value as logged; nested objects are flattened to dotted keys by the sources. */

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { flattenParams, makeRun, type Metric, type ParamValue, type Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { HistoryBuilder } from './history.js'
+import { HistoryBuilder, metricFromBuilt } from './history.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 import { describeValue, isRecord, plainParams, readYamlExact, truncate } from './structured.js'
 
@@ -276,7 +276,7 @@ export async function readSeriesTable(
     const built = series.get(i)?.build()
     if (!built) continue
     const name = options.metricName && valueColumns.length === 1 ? options.metricName : header[i]
-    metrics[name] = { value: built.value, history: built.history }
+    metrics[name] = metricFromBuilt(built)
   }
   return { stepColumn, metrics }
 }

@@ -14,7 +14,7 @@ import {
   type ParamValue,
   type Run
 } from '../core/run.js'
-import { HistoryBuilder } from './history.js'
+import { HistoryBuilder, metricFromBuilt } from './history.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import {
   describeValue,
@@ -534,7 +534,7 @@ async function readPlotSeries(
   const out: Record<string, Metric> = {}
   for (const [name, points] of series) {
     const built = points.build()
-    if (built) out[name] = { value: built.value, history: built.history }
+    if (built) out[name] = metricFromBuilt(built)
   }
   return out
 }

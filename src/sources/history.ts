@@ -1,10 +1,10 @@
 // Metric histories as the readers build them: points go into growable Float64Array columns (no object per
 // point while reading), and only at the end are they sorted, cleared of repeats, given their final value by the
 // format's rule over the full series, and thinned to at most MAX_HISTORY_POINTS HistoryPoint objects.
-import type { HistoryPoint } from '../core/run.js'
+import type { HistoryPoint, Metric } from '../core/run.js'
 
 /** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
-export const MAX_HISTORY_POINTS = 2000
+export const MAX_HISTORY_POINTS = 500
 
 /**
  * Which point gives a metric its final value:
@@ -207,5 +207,14 @@ export class HistoryBuilder {
       for (let k = 0; k < max; k++) history[k] = this.point(keep[Math.round(k * stride)])
     }
     return { value, finalIndex, history, total: m }
+  }
+}
+
+/** A metric from a built series: its final value and thinned history, with the full length when it was thinned. */
+export function metricFromBuilt(built: BuiltHistory): Metric {
+  return {
+    value: built.value,
+    history: built.history,
+    ...(built.total > built.history.length ? { historyPoints: built.total } : {})
   }
 }

@@ -12,7 +12,7 @@ import {
   type Run,
   type RunMetadata
 } from '../core/run.js'
-import { HistoryBuilder } from './history.js'
+import { HistoryBuilder, metricFromBuilt } from './history.js'
 import { numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
 import { describeValue, isRecord, plainParams, truncate } from './structured.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -290,7 +290,7 @@ function readLogHistory(
   for (const [name, { points, exact }] of series) {
     const built = points.build()
     if (!built) continue
-    const metric: Metric = { value: built.value, history: built.history }
+    const metric: Metric = metricFromBuilt(built)
     const finalExact = exact?.get(built.finalIndex)
     if (finalExact) metric.exact = finalExact
     metrics[name] = metric

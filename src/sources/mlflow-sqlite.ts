@@ -8,7 +8,7 @@ import path from 'node:path'
 import type { Database, SqlJsStatic, SqlValue } from 'sql.js'
 import type { HistoryPoint, Metric, Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { HistoryBuilder } from './history.js'
+import { HistoryBuilder, metricFromBuilt } from './history.js'
 import { buildMlflowRun, type MlflowDataset } from './mlflow-common.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
@@ -336,7 +336,7 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
     const metrics: Record<string, Metric> = {}
     for (const [key, history] of row.histories) {
       const built = history.build()
-      if (built) metrics[key] = { value: built.value, history: built.history }
+      if (built) metrics[key] = metricFromBuilt(built)
     }
     // latest_metrics is MLflow's own answer for the latest value; without it the history decides by the same rule.
     for (const [key, latest] of row.latest) {

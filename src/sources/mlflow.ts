@@ -5,7 +5,7 @@ import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import type { HistoryPoint, Metric, Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import type { HistoryBuilder } from './history.js'
+import { metricFromBuilt, type HistoryBuilder } from './history.js'
 import { buildMlflowRun, type MlflowDataset } from './mlflow-common.js'
 import { MetricFileParser } from './mlflow-metrics-file.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -299,7 +299,7 @@ async function readMetrics(
     const builder = series[i]
     if (!builder) return
     const built = builder.build()
-    if (built) metrics[key] = { value: built.value, history: built.history }
+    if (built) metrics[key] = metricFromBuilt(built)
     else ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key })
   })
   return metrics

@@ -7,7 +7,6 @@ import path from 'node:path'
 import {
   flattenParams,
   makeRun,
-  type HistoryPoint,
   type Metric,
   type Run,
   type RunMetadata,
@@ -16,7 +15,7 @@ import {
 import { isRecord } from './structured.js'
 import type { ReadContext } from './context.js'
 import { crc32 } from './crc.js'
-import { HistoryBuilder } from './history.js'
+import { HistoryBuilder, metricFromBuilt } from './history.js'
 import { ExactNumber, parseJsonLenient, plainJson } from './json.js'
 import { ProtoError, ProtoReader } from './protobuf.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -266,11 +265,11 @@ class SeriesBuilder {
     })
   }
   /** Each series: its last value (highest step, last written) and its history, sorted by step and thinned. */
-  entries(): [string, { value: number; history: HistoryPoint[] }][] {
-    const out: [string, { value: number; history: HistoryPoint[] }][] = []
+  entries(): [string, Metric][] {
+    const out: [string, Metric][] = []
     for (const [k, points] of this.series) {
       const built = points.build()
-      if (built) out.push([k, { value: built.value, history: built.history }])
+      if (built) out.push([k, metricFromBuilt(built)])
     }
     return out
   }
