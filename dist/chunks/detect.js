@@ -1840,7 +1840,7 @@ function readMetadata(raw, file, run, ctx) {
 }
 
 /** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
-const MAX_HISTORY_POINTS = 2000;
+const MAX_HISTORY_POINTS = 500;
 /** Accumulates a metric's points in typed columns; see the file comment. A missing timestamp is stored as NaN. */
 class HistoryBuilder {
     steps;
@@ -2006,6 +2006,14 @@ class HistoryBuilder {
         }
         return { value, finalIndex, history, total: m };
     }
+}
+/** A metric from a built series: its final value and thinned history, with the full length when it was thinned. */
+function metricFromBuilt(built) {
+    return {
+        value: built.value,
+        history: built.history,
+        ...(built.total > built.history.length ? { historyPoints: built.total } : {})
+    };
 }
 
 // CSV training logs: Keras `CSVLogger` files (an `epoch` column) and Lightning `CSVLogger` folders
@@ -2226,7 +2234,7 @@ async function readSeriesTable(file, ctx, place, options) {
         if (!built)
             continue;
         const name = options.metricName && valueColumns.length === 1 ? options.metricName : header[i];
-        metrics[name] = { value: built.value, history: built.history };
+        metrics[name] = metricFromBuilt(built);
     }
     return { stepColumn, metrics };
 }
@@ -2808,7 +2816,7 @@ async function readPlotSeries(ref, ctx, place) {
     for (const [name, points] of series) {
         const built = points.build();
         if (built)
-            out[name] = { value: built.value, history: built.history };
+            out[name] = metricFromBuilt(built);
     }
     return out;
 }
@@ -3173,7 +3181,7 @@ function readLogHistory(chosen, ctx, place, metrics, finals) {
         const built = points.build();
         if (!built)
             continue;
-        const metric = { value: built.value, history: built.history };
+        const metric = metricFromBuilt(built);
         const finalExact = exact?.get(built.finalIndex);
         if (finalExact)
             metric.exact = finalExact;
@@ -3691,7 +3699,7 @@ class SeriesBuilder {
         for (const [k, points] of this.series) {
             const built = points.build();
             if (built)
-                out.push([k, { value: built.value, history: built.history }]);
+                out.push([k, metricFromBuilt(built)]);
         }
         return out;
     }
@@ -4274,7 +4282,7 @@ class ScalarSeries {
         for (const [tag, c] of this.columns) {
             const built = c.build();
             if (built)
-                out.set(tag, { value: built.value, history: built.history });
+                out.set(tag, metricFromBuilt(built));
         }
         return out;
     }
@@ -5478,7 +5486,7 @@ async function readMetrics(root, ctx, place) {
             return;
         const built = builder.build();
         if (built)
-            metrics[key] = { value: built.value, history: built.history };
+            metrics[key] = metricFromBuilt(built);
         else
             ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key });
     });
@@ -5857,7 +5865,7 @@ function readStore(db, tables, file, ctx) {
         for (const [key, history] of row.histories) {
             const built = history.build();
             if (built)
-                metrics[key] = { value: built.value, history: built.history };
+                metrics[key] = metricFromBuilt(built);
         }
         // latest_metrics is MLflow's own answer for the latest value; without it the history decides by the same rule.
         for (const [key, latest] of row.latest) {
