@@ -1,4 +1,4 @@
-import { stat, lstat, readFile } from 'node:fs/promises';
+import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -5342,7 +5342,7 @@ async function readMlflowStore(claimPath, ctx) {
 /** Reads an experiment's meta.yaml; undefined when it is deleted or not an experiment. */
 async function readExperimentMeta(dir, ctx, quietIfMissing) {
     const file = path.join(dir, 'meta.yaml');
-    if (quietIfMissing && !(await lstat(file).catch(() => undefined)))
+    if (quietIfMissing && !lstatQuiet(file))
         return { dir, id: path.basename(dir) };
     const meta = await ctx.readYaml(file);
     if (meta === undefined)
@@ -5494,7 +5494,7 @@ async function readMetrics(root, ctx, place) {
 }
 /** Reads one metric file (whole when small, streamed when large) into a series; undefined when it cannot be read. */
 async function readMetricSeries(file, ctx, place) {
-    const info = await lstat(file).catch(() => undefined);
+    const info = lstatQuiet(file);
     // About 30 bytes a line: the columns are sized once for a whole file, grown for a streamed one.
     const parser = new MetricFileParser(5, info ? Math.min(Math.ceil(info.size / 30), 1 << 16) : 64);
     if (info && info.isFile() && info.size <= READ_WHOLE_BYTES) {
@@ -5557,7 +5557,7 @@ async function readInputs(root, experiment, ctx, place) {
 async function readDatasets(experiment, ctx) {
     const root = path.join(experiment.dir, 'datasets');
     const out = new Map();
-    if (!(await lstat(root).catch(() => undefined))?.isDirectory())
+    if (!lstatQuiet(root)?.isDirectory())
         return out;
     const { dirs } = await ctx.list(root);
     for (const dir of dirs) {
@@ -5585,6 +5585,15 @@ function textOf(value) {
 }
 function isObject(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+/** lstat without a thread-pool round trip (thousands of small metric files); undefined when the path is absent. */
+function lstatQuiet(file) {
+    try {
+        return lstatSync(file);
+    }
+    catch {
+        return undefined;
+    }
 }
 
 // The MLflow SQLite store (`mlflow.db`, MLflow's default since 3.7; also any *.db holding MLflow's tables,
