@@ -14,11 +14,11 @@ const EPSILON = 1e-12;
 function compareRuns(input) {
     const { rules, baseline } = input;
     const experiments = groupRuns(input.runs, rules);
-    const primary = primaryMetric(rules, baseline ? [...experiments, baselineExperiment(baseline)] : experiments);
+    const base = baseline ? baselineExperiment(baseline) : undefined;
+    const primary = primaryMetric(rules, base ? [...experiments, base] : experiments);
     const ranked = rankExperiments(experiments, primary, rules);
     const choice = chooseChampion(ranked, primary, input.championPick);
     const champion = choice.champion;
-    const base = baseline ? baselineExperiment(baseline) : undefined;
     const warnings = [];
     if (choice.problem)
         warnings.push({ kind: 'champion-pick', message: choice.problem });

@@ -398,21 +398,18 @@ async function runReviewMode(ctx) {
         return {};
     }
     const client = lazyClient(() => createGitHubClient({ token: ctx.config.token, runtime: 'actions', env: ctx.env, log: clientLog(ctx.log) }));
-    const runUrl = workflowRunUrl(ctx.env);
+    const common = {
+        config: ctx.config,
+        log: ctx.log,
+        env: ctx.env,
+        owner: target.owner,
+        repo: target.repo,
+        client,
+        runtime: 'actions',
+        serverUrl: serverUrlOf(ctx.env)
+    };
     if (target.kind === 'pull_request') {
-        const result = await reviewPullRequest({
-            config: ctx.config,
-            log: ctx.log,
-            env: ctx.env,
-            owner: target.owner,
-            repo: target.repo,
-            pr: target,
-            client,
-            runtime: 'actions',
-            runUrl,
-            serverUrl: serverUrlOf(ctx.env)
-        });
-        return result.outcome;
+        return (await reviewPullRequest({ ...common, pr: target, runUrl: workflowRunUrl(ctx.env) })).outcome;
     }
     const resolved = await resolveWorkflowRunPullRequest(await client(), target, ctx.log);
     if (!resolved.pr) {
@@ -421,18 +418,11 @@ async function runReviewMode(ctx) {
         return {};
     }
     const result = await reviewPullRequest({
-        config: ctx.config,
-        log: ctx.log,
-        env: ctx.env,
-        owner: target.owner,
-        repo: target.repo,
+        ...common,
         pr: resolved.pr,
-        client,
-        runtime: 'actions',
         commitStatus: true,
         stale: resolved.stale,
-        runUrl: target.workflowRunUrl ?? runUrl,
-        serverUrl: serverUrlOf(ctx.env)
+        runUrl: target.workflowRunUrl ?? workflowRunUrl(ctx.env)
     });
     return result.outcome;
 }
