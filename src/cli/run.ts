@@ -229,7 +229,9 @@ async function logCommand(args: string[], io: CliIo): Promise<number> {
     if (raw === undefined) return undefined
     const n = Number(raw)
     if (raw.trim() === '' || !Number.isSafeInteger(n) || n < min)
-      throw new UsageError(`--${flag} ${JSON.stringify(raw)}: expected a whole number${min === 0 ? ' ≥ 0' : ''}`)
+      throw new UsageError(
+        `--${flag} ${JSON.stringify(raw)}: expected a whole number${min === 0 ? ' ≥ 0' : ''}`
+      )
     return n
   }
   const step = wholeNumber('step', 0)
@@ -271,7 +273,9 @@ async function logCommand(args: string[], io: CliIo): Promise<number> {
   }
   // The commit and environment are captured once per run (the first log call), so logging each step stays cheap.
   const capture =
-    values['no-capture'] || (await runHasContext(dir, run)) ? undefined : await captureContext(workspace, io.env)
+    values['no-capture'] || (await runHasContext(dir, run))
+      ? undefined
+      : await captureContext(workspace, io.env)
   const written = await logRun(dir, {
     run,
     params,

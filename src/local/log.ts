@@ -229,10 +229,13 @@ async function writeRun(dir: string, entry: LogEntry): Promise<void> {
   let meta: Record<string, unknown> = {}
   try {
     const parsed: unknown = yamlParse(await readFile(file, 'utf8'))
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) meta = parsed as Record<string, unknown>
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      meta = parsed as Record<string, unknown>
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-      throw new Error(`${file} is not valid YAML (${(e as Error).message}); fix it before logging to this run`)
+      throw new Error(
+        `${file} is not valid YAML (${(e as Error).message}); fix it before logging to this run`
+      )
   }
   const before = JSON.stringify(meta)
   if (entry.tags.length)
@@ -264,7 +267,12 @@ export async function runHasContext(experimentsDir: string, run: string): Promis
   }
 }
 
-async function run(command: string, args: string[], cwd: string, timeout: number): Promise<string | undefined> {
+async function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  timeout: number
+): Promise<string | undefined> {
   try {
     const { stdout } = await execFileAsync(command, args, {
       cwd,
@@ -278,7 +286,8 @@ async function run(command: string, args: string[], cwd: string, timeout: number
   }
 }
 
-const digest = (text: string | Buffer) => `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`
+const digest = (text: string | Buffer) =>
+  `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`
 
 /**
  * The git commit of the workspace and the environment a run is logged from: the OS, the Python version (the
