@@ -57,6 +57,7 @@ export interface GitHubApiRoot {
 }
 
 const API_ROOT = Symbol.for('experiment-review.apiRoot')
+const TIMED = Symbol.for('experiment-review.timedFetch')
 
 const USER_AGENT = 'experiment-review'
 
@@ -158,13 +159,22 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
  * `timeoutMs`), and attaches the API root to the errors it throws, so a network failure names where it went.
  */
 function withTimeoutAndRoot(client: GitHubClient, root: GitHubApiRoot): GitHubClient {
-  // A `before` hook that sets the signal on the options object: a `wrap` hook's new options object is not what
-  // Octokit's fetch reads.
+  // The timeout applies to each fetch, not to the time a request waits in the throttling queue or between retries.
   client.hook.before('request', options => {
-    options.request = {
-      ...options.request,
-      signal: options.request?.signal ?? AbortSignal.timeout(root.timeoutMs)
-    }
+    const fetchOf = options.request?.fetch as (typeof fetch & { [TIMED]?: true }) | undefined
+    if (fetchOf?.[TIMED]) return
+    const inner = fetchOf ?? globalThis.fetch
+    const timed = Object.assign(
+      (url: Parameters<typeof fetch>[0], init: RequestInit = {}) => {
+        const timeout = AbortSignal.timeout(root.timeoutMs)
+        return inner(url, {
+          ...init,
+          signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+        })
+      },
+      { [TIMED]: true as const }
+    )
+    options.request = { ...options.request, fetch: timed }
   })
   client.hook.error('request', error => {
     if (typeof error === 'object' && error !== null && !(API_ROOT in error))
