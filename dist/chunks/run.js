@@ -149,13 +149,16 @@ function renderDiagnostics(diagnostics) {
         .join('\n');
 }
 
-// The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
-// input or usage. GitHub-only commands are loaded lazily so local commands start fast.
+// What every CLI command shares: where it writes, its usage error and its exit codes (a leaf module, so the
+// command modules import it and never each other).
 /** A usage or input error: exit code 2. */
 class UsageError extends Error {
 }
 /** The exit codes of the CLI. */
 const EXIT = { pass: 0, fail: 1, usage: 2 };
+
+// The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
+// input or usage. GitHub-only commands are loaded lazily so local commands start fast.
 const COMMON = {
     runs: { type: 'string', multiple: true },
     workspace: { type: 'string' },
@@ -349,8 +352,6 @@ async function logCommand(args, io) {
 
 var run = /*#__PURE__*/Object.freeze({
     __proto__: null,
-    EXIT: EXIT,
-    UsageError: UsageError,
     progressReporter: progressReporter,
     runCli: runCli
 });
