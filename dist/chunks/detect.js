@@ -6169,4 +6169,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { fmtSigned as A, BUILTIN_FILES as B, fmtNumber as C, PERMISSION_LEVELS as P, fmtStat as a, fmtChange as b, fmtMeaning as c, decimalsFor as d, fmtRules as e, formatDiagnostic as f, goalArrow as g, collectRuns as h, defaultRules as i, judgeHypotheses as j, pPhrase as k, isGated as l, goalOf as m, isInconclusive as n, overfittingGaps as o, paramText as p, bootstrapDifferenceCi as q, shortSha as r, successCriteriaByExperiment as s, thresholdText as t, metricIcon as u, metricSentence as v, welchTTest as w, summarize as x, emptyMetadata as y, makeRun as z };
+export { emptyMetadata as A, BUILTIN_FILES as B, makeRun as C, PERMISSION_LEVELS as P, fmtStat as a, fmtChange as b, fmtMeaning as c, decimalsFor as d, fmtRules as e, formatDiagnostic as f, goalArrow as g, collectRuns as h, defaultRules as i, judgeHypotheses as j, pPhrase as k, isGated as l, goalOf as m, isInconclusive as n, overfittingGaps as o, paramText as p, bootstrapDifferenceCi as q, shortSha as r, successCriteriaByExperiment as s, thresholdText as t, metricIcon as u, metricSentence as v, welchTTest as w, fmtSigned as x, fmtNumber as y, summarize as z };

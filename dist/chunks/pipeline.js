@@ -1,6 +1,7 @@
-import { g as groupRuns, b as baselineExperiment } from './baseline.js';
+import { g as groupRuns, b as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
 import { o as overfittingGaps, j as judgeHypotheses, s as successCriteriaByExperiment, k as pPhrase, p as paramText, l as isGated, m as goalOf, w as welchTTest, n as isInconclusive, q as bootstrapDifferenceCi, t as thresholdText, h as collectRuns } from './detect.js';
+import './conventions.js';
 import 'node:fs/promises';
 import 'node:path';
 import 'node:fs';
