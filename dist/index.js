@@ -14,6 +14,7 @@ import 'assert';
 import 'timers';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { v as violationMessage } from './chunks/findings.js';
 import 'net';
 import 'tls';
 import 'util';
@@ -36,6 +37,7 @@ import 'node:url';
 import 'node:async_hooks';
 import 'node:console';
 import 'node:dns';
+import './chunks/significance.js';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -811,7 +813,7 @@ function setOutputs(outcome) {
     setOutput('regressions', JSON.stringify((outcome.regressions ?? []).map(v => ({
         metric: v.metric,
         rule: v.rule,
-        message: v.message,
+        message: violationMessage(v),
         accepted: !!v.accepted
     }))));
     if (outcome.champion)

@@ -1,5 +1,5 @@
 import { t as thin } from './baseline.js';
-import { d as decimalsFor, C as fmtNumber } from './detect.js';
+import { d as decimalsFor, n as fmtNumber } from './detect.js';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import path$1 from 'node:path';
 import minproc from 'node:process';

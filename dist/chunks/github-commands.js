@@ -6,6 +6,7 @@ import 'node:child_process';
 import 'node:fs/promises';
 import './baseline.js';
 import './detect.js';
+import './significance.js';
 import 'node:fs';
 import 'node:crypto';
 import 'node:string_decoder';
@@ -17,6 +18,7 @@ import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './json.js';
+import './findings.js';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.

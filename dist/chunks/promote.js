@@ -1,6 +1,7 @@
-import { g as groupRuns, b as baselineExperiment, r as recordFromExperiment, a as BASELINE_VERSION, p as parseBaseline, s as serializeBaseline } from './baseline.js';
+import { g as groupRuns, a as baselineExperiment, r as recordFromExperiment, c as BASELINE_VERSION, p as parseBaseline, s as serializeBaseline } from './baseline.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { d as decimalsFor, a as fmtStat, m as goalOf, r as shortSha, A as fmtSigned, i as defaultRules, C as fmtNumber, h as collectRuns, f as formatDiagnostic } from './detect.js';
+import { d as decimalsFor, a as fmtStat, s as shortSha, l as fmtSigned, n as fmtNumber, h as collectRuns, f as formatDiagnostic } from './detect.js';
+import { g as goalOf, d as defaultRules } from './significance.js';
 import { j as classifyCharacter, k as push, n as resolveAll, o as splice, q as asciiAlpha, v as asciiAlphanumeric, w as asciiControl, x as asciiAtext, y as markdownSpace, z as factorySpace, A as asciiPunctuation, B as asciiHexDigit, C as asciiDigit, D as decodeNamedCharacterReference, E as markdownLineEnding, F as factorySpaceMinMax, G as markdownLineEndingOrSpace, H as normalizeIdentifier, I as htmlRawNames, J as htmlBlockNames, K as blankLine, L as combineExtensions, M as stringifyPosition, N as toString, O as decodeString, P as decodeNumericCharacterReference, s as stringify, r as root, h as heading, t as text$2, p as paragraph, Q as trustedHtml, R as unified, S as remarkGfm, u as untrusted, a as untrustedCode, d as strong, e as table, f as details, T as mermaidLabel, U as xyChart, V as CHART_PALETTE, W as neutralize } from './chart.js';
 import 'node:fs/promises';
 import 'node:path';
