@@ -15,6 +15,7 @@ import 'timers';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { D as DEFAULT_DOCS_PATH, a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './chunks/conventions.js';
+import { v as violationMessage } from './chunks/findings.js';
 import 'net';
 import 'tls';
 import 'util';
@@ -37,6 +38,7 @@ import 'node:url';
 import 'node:async_hooks';
 import 'node:console';
 import 'node:dns';
+import './chunks/significance.js';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -812,7 +814,7 @@ function setOutputs(outcome) {
     setOutput('regressions', JSON.stringify((outcome.regressions ?? []).map(v => ({
         metric: v.metric,
         rule: v.rule,
-        message: v.message,
+        message: violationMessage(v),
         accepted: !!v.accepted
     }))));
     if (outcome.champion)

@@ -1,6 +1,7 @@
 import { h as collectRuns, f as formatDiagnostic } from './detect.js';
 import { s as stringify, p as paragraph, u as untrusted } from './chart.js';
 import { p as planPromotion, a as promotionSubject } from './promotion.js';
+import './significance.js';
 import 'node:fs/promises';
 import 'node:path';
 import 'node:fs';

@@ -6,6 +6,7 @@ import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
 import { isGitHubRequestError, explainGitHubError, GitHubApiError, createGitHubClient } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { renderComment } from './comment.js';
+import { v as violationMessage } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode, s as stringify, r as root } from './chart.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
@@ -15,6 +16,7 @@ import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
+import './significance.js';
 import './detect.js';
 import 'node:fs';
 import 'node:crypto';
@@ -246,10 +248,11 @@ async function reviewPullRequest(request) {
         const place = loaded.file
             ? { file: loaded.file, line: v.line, title: `Experiment Review: ${v.metric} ${v.rule}` }
             : { title: `Experiment Review: ${v.metric} ${v.rule}` };
+        const message = violationMessage(v);
         if (v.accepted)
-            log.notice(`${v.message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
+            log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
         else
-            log.error(v.message, place);
+            log.error(message, place);
     }
     const gateFails = comparison.verdict === 'fail' && config.failOnRegression;
     const result = {
@@ -331,7 +334,7 @@ async function reviewPullRequest(request) {
     }
     await log.summary(renderSummary(comparison, body, result));
     if (gateFails && !request.stale) {
-        result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(v => v.message).join('; ')}`;
+        result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
         result.failureKind = 'gate';
     }
     else if (gateFails && request.stale) {

@@ -1,15 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
-import { i as defaultRules, P as PERMISSION_LEVELS } from './detect.js';
+import { d as defaultRules, P as PERMISSION_LEVELS } from './significance.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
-import 'node:fs';
-import 'node:crypto';
-import 'node:string_decoder';
-import 'node:readline';
-import 'node:module';
 
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");
