@@ -9,6 +9,7 @@ import { B as BUILTIN_FILES, A as parseJsonLenient, J as JsonSyntaxError, E as E
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
+import './significance.js';
 import 'node:fs';
 import 'node:string_decoder';
 import 'node:readline';

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
 import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, h as collectRuns } from './detect.js';
-import { VERSION, COMMAND_HELP, HELP } from './help.js';
+import { v as violationMessage, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
+import { VERSION, HELP } from './help.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
@@ -37,7 +39,7 @@ function renderText(c) {
             ? 'NO BASELINE: nothing to compare against yet'
             : 'PASS: all rules met');
     for (const v of broken)
-        out.push(`  ✗ ${plain(v.message, 200)}`);
+        out.push(`  ✗ ${plain(violationMessage(v), 200)}`);
     if (c.champion) {
         out.push('', `Champion: ${plain(c.champion.name)}${c.primary ? ` (best ${plain(c.primary)} of ${c.experiments.length})` : ''}${c.baseline ? `  vs baseline ${plain(c.baseline.name)}` : ''}`);
     }
@@ -57,7 +59,7 @@ function renderText(c) {
         out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
     }
     if (c.notLikeForLike.length)
-        out.push('', `Not like for like: ${plain(c.notLikeForLike.join('; '), 300)}`);
+        out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`);
     if (c.params.length) {
         out.push('', 'Parameters changed:');
         for (const p of c.params)
@@ -79,7 +81,7 @@ function renderText(c) {
     if (c.warnings.length) {
         out.push('', `Warnings (${c.warnings.length}):`);
         for (const w of c.warnings)
-            out.push(`  ! ${plain(w.message, 200)}`);
+            out.push(`  ! ${plain(warningMessage(w), 200)}`);
     }
     return `${out.join('\n')}\n`;
 }
@@ -149,13 +151,14 @@ function renderDiagnostics(diagnostics) {
         .join('\n');
 }
 
-// The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
-// input or usage. GitHub-only commands are loaded lazily so local commands start fast.
 /** A usage or input error: exit code 2. */
 class UsageError extends Error {
 }
 /** The exit codes of the CLI. */
 const EXIT = { pass: 0, fail: 1, usage: 2 };
+
+// The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
+// input or usage. GitHub-only commands are loaded lazily so local commands start fast.
 const COMMON = {
     runs: { type: 'string', multiple: true },
     workspace: { type: 'string' },
@@ -186,23 +189,11 @@ async function runCli(argv, io) {
     try {
         switch (command) {
             case undefined:
-                io.stderr(`experiment-review: no command given\n\n${HELP}`);
-                return EXIT.usage;
             case 'help':
             case '--help':
-            case '-h': {
-                const topic = rest[0];
-                if (topic !== undefined && Object.hasOwn(COMMAND_HELP, topic)) {
-                    io.stdout(COMMAND_HELP[topic]);
-                    return EXIT.pass;
-                }
-                if (topic === 'review' || topic === 'promote') {
-                    const { runGitHubCommand } = await import('./github-commands.js');
-                    return await runGitHubCommand(topic, ['--help'], io);
-                }
+            case '-h':
                 io.stdout(HELP);
                 return EXIT.pass;
-            }
             case '--version':
             case 'version':
                 io.stdout(`${VERSION}\n`);
@@ -245,19 +236,22 @@ function progressReporter(io) {
 async function compareCommand(args, io) {
     const { values, positionals } = parse(args);
     if (values.help)
-        return (io.stdout(COMMAND_HELP.compare), EXIT.pass);
+        return (io.stdout(HELP), EXIT.pass);
     const workspace = path.resolve(io.cwd, values.workspace ?? '.');
     const patterns = [...(values.runs ?? []), ...positionals];
     const format = oneOf(values.format, ['text', 'markdown', 'json'], 'text', 'format');
     if (!values.baseline)
-        throw new UsageError('compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:.experiments/baseline.json');
-    const [{ loadBaselineSpec, loadRules }, { runPipeline }, { renderComment }, { renderJsonReport }] = await Promise.all([
-        import('./load.js').then(function (n) { return n.a; }),
+        throw new UsageError(`compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:${DEFAULT_BASELINE_PATH}`);
+    const [{ loadRules }, { loadBaselineSpec }, { runPipeline }, { renderComment }, { renderJsonReport }] = await Promise.all([
+        import('./rules-file.js'),
+        import('./baseline.js'),
         import('./pipeline.js'),
         import('./comment.js'),
         import('./json.js')
     ]);
-    const loaded = await loadRules(workspace, values.rules ?? '.github/experiment-review.yml', { required: !!values.rules });
+    const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
+        required: !!values.rules
+    });
     const id = values.id ?? 'default';
     const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, id);
     if (!baseline.record)
@@ -284,7 +278,7 @@ async function compareCommand(args, io) {
 async function runsCommand(command, args, io) {
     const { values, positionals } = parse(args);
     if (values.help)
-        return (io.stdout(COMMAND_HELP[command]), EXIT.pass);
+        return (io.stdout(HELP), EXIT.pass);
     const workspace = path.resolve(io.cwd, values.workspace ?? '.');
     const runName = command === 'show' ? positionals.shift() : undefined;
     if (command === 'show' && !runName)
@@ -311,7 +305,7 @@ async function runsCommand(command, args, io) {
     return EXIT.pass;
 }
 async function logCommand(args, io) {
-    const { captureContext, logRun, parseAssignment, runHasContext } = await import('./log.js');
+    const { logRun, parseAssignment } = await import('./log.js');
     const { values, positionals } = parse(args, {
         param: { type: 'string', multiple: true },
         metric: { type: 'string', multiple: true },
@@ -319,42 +313,21 @@ async function logCommand(args, io) {
         tag: { type: 'string', multiple: true },
         note: { type: 'string' },
         status: { type: 'string' },
-        group: { type: 'string' },
-        seed: { type: 'string' },
-        'data-version': { type: 'string' },
-        'eval-set': { type: 'string' },
-        'no-capture': { type: 'boolean' },
         dir: { type: 'string' }
     });
     if (values.help)
-        return (io.stdout(COMMAND_HELP.log), EXIT.pass);
+        return (io.stdout(HELP), EXIT.pass);
     const run = positionals[0];
     if (!run || positionals.length > 1)
         throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91');
     const params = Object.fromEntries((values.param ?? []).map(p => parseAssignment(p, 'param')));
     const metrics = Object.fromEntries((values.metric ?? []).map(m => parseAssignment(m, 'metric')));
-    const wholeNumber = (flag, min) => {
-        const raw = values[flag];
-        if (raw === undefined)
-            return undefined;
-        const n = Number(raw);
-        if (raw.trim() === '' || !Number.isSafeInteger(n) || n < min)
-            throw new UsageError(`--${flag} ${JSON.stringify(raw)}: expected a whole number${min === 0 ? ' ≥ 0' : ''}`);
-        return n;
-    };
-    const step = wholeNumber('step', 0);
-    const seed = wholeNumber('seed', Number.MIN_SAFE_INTEGER);
-    const text = (flag) => {
-        const raw = values[flag];
-        if (raw === undefined)
-            return undefined;
-        if (!raw.trim())
-            throw new UsageError(`--${flag} is empty; give a value, e.g. --${flag} v2`);
-        return raw.trim();
-    };
-    const group = text('group');
-    const dataVersion = text('data-version');
-    const evalSet = text('eval-set');
+    let step;
+    if (values.step !== undefined) {
+        step = Number(values.step);
+        if (!Number.isInteger(step) || step < 0)
+            throw new UsageError(`--step ${JSON.stringify(values.step)}: expected a whole number ≥ 0`);
+    }
     const status = values.status === undefined
         ? undefined
         : oneOf(values.status, ['finished', 'failed', 'running', 'killed'], 'finished', 'status');
@@ -364,15 +337,9 @@ async function logCommand(args, io) {
         !Object.keys(metrics).length &&
         !values.tag &&
         values.note === undefined &&
-        !status &&
-        group === undefined &&
-        seed === undefined &&
-        dataVersion === undefined &&
-        evalSet === undefined) {
-        throw new UsageError('log needs something to record: --param, --metric, --tag, --note, --status, --group, --seed, --data-version or --eval-set');
+        !status) {
+        throw new UsageError('log needs something to record: --param, --metric, --tag, --note or --status');
     }
-    // The commit and environment are captured once per run (the first log call), so logging each step stays cheap.
-    const capture = values['no-capture'] || (await runHasContext(dir, run)) ? undefined : await captureContext(workspace, io.env);
     const written = await logRun(dir, {
         run,
         params,
@@ -380,12 +347,7 @@ async function logCommand(args, io) {
         step,
         tags: values.tag ?? [],
         note: values.note,
-        status,
-        group,
-        seed,
-        dataVersion,
-        evalSet,
-        capture
+        status
     });
     io.stdout(`logged to ${path.relative(io.cwd, written) || '.'}\n`);
     return EXIT.pass;
@@ -393,8 +355,6 @@ async function logCommand(args, io) {
 
 var run = /*#__PURE__*/Object.freeze({
     __proto__: null,
-    EXIT: EXIT,
-    UsageError: UsageError,
     progressReporter: progressReporter,
     runCli: runCli
 });

@@ -1,7 +1,10 @@
-// The CLI's version and usage text: tiny, so `--version` and `--help` load nothing else.
+// The CLI's version and usage text: tiny, so `--version` and `--help` load nothing else. The version is
+// package.json's, bundled at build time (Rollup's json plugin), so there is no second copy to forget.
+import packageJson from '../../package.json' with { type: 'json' }
+import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 
-/** The package version. */
-export const VERSION = '0.1.0'
+/** The package version (package.json's `version`). */
+export const VERSION: string = packageJson.version
 
 /** The usage text. */
 export const HELP = `experiment-review ${VERSION}: reviews ML experiment runs against a baseline.
@@ -15,7 +18,7 @@ Usage:
   experiment-review log     <run> [--param k=v]... [--metric k=v]... [--step N] [--tag t]... [--note text]
                             [--status finished|failed|running|killed] [--group G] [--seed N]
                             [--data-version V] [--eval-set NAME] [--no-capture] [--dir experiments]
-  experiment-review promote [--runs …] [--baseline .experiments/baseline.json] [--docs docs/experiments.md] [--pr N]
+  experiment-review promote [--runs …] [--baseline ${DEFAULT_BASELINE_PATH}] [--docs ${DEFAULT_DOCS_PATH}] [--pr N]
   experiment-review review  --repo OWNER/NAME --pr N [--runs …] [--rules FILE] [--baseline PATH] [--id ID]
                             (token in GITHUB_TOKEN; GITHUB_API_URL for GitHub Enterprise Server)
 
@@ -38,7 +41,7 @@ export const COMMAND_HELP: Record<'compare' | 'list' | 'show' | 'export' | 'log'
                                  [--rules FILE] [--format text|markdown|json] [--id ID] [--workspace DIR]
 
 Compares the runs with the baseline and applies the rules of the rules file (--rules, default
-.github/experiment-review.yml when it exists).
+${DEFAULT_RULES_PATH} when it exists).
 
 ${RUNS_OPTIONS}
   --baseline SPEC      a baseline file, a folder of runs or an MLflow SQLite store (their best run is the
