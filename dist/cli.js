@@ -3,7 +3,11 @@
 // without loading the rest; no command at all prints the usage on stderr and exits 2.
 const args = process.argv.slice(2);
 const [first] = args;
-if (first === '--version' || first === 'version' || first === '--help' || first === '-h' || first === undefined) {
+if (first === '--version' ||
+    first === 'version' ||
+    first === '--help' ||
+    first === '-h' ||
+    first === undefined) {
     const { HELP, VERSION } = await import('./chunks/help.js');
     if (first === undefined) {
         process.stderr.write(`experiment-review: no command given\n\n${HELP}`);
