@@ -501,3 +501,33 @@ describe('experiment-review promote (CLI)', () => {
     }
   })
 })
+
+describe('no evidence, no pass', () => {
+  it('a runs input that does not exist fails the step and turns the ❌ comment into "no runs were found", never ✅', async () => {
+    const number = 13
+    twin.addPullRequest({ number, headRef: fixture.headRef, headSha: fixture.headSha })
+    const first = await runReviewMode(context({ payload: prPayload(number) }).ctx)
+    expect(first.verdict).toBe('fail')
+    const typo = context({ payload: prPayload(number), inputs: { runs: 'mlrunz' } })
+    const outcome = await runReviewMode(typo.ctx)
+    expect(outcome.verdict).toBe('fail')
+    expect(outcome.failure).toMatch(
+      /No runs were found in "mlrunz" \(the runs path "mlrunz" does not exist\)/
+    )
+    const comments = commentsOn(number)
+    expect(comments).toHaveLength(1)
+    expect(comments[0].body).toMatch(/❌ Experiment review: no runs were found/)
+    expect(comments[0].body).toContain('mlrunz')
+    expect(comments[0].body).not.toContain('✅')
+    expect(typo.log.lines.some(l => l.level === 'error' && /No runs were found/.test(l.message))).toBe(true)
+  })
+
+  it('fails even with fail-on-regression: false, since missing evidence is bad input', async () => {
+    const { ctx } = context({
+      payload: prPayload(),
+      inputs: { runs: 'nothing-here/*', comment: 'false', 'fail-on-regression': 'false' }
+    })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.failure).toMatch(/No runs were found in "nothing-here\/\*"/)
+  })
+})

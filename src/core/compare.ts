@@ -78,6 +78,21 @@ export interface Comparison {
   hypotheses: HypothesisResult[]
   /** The train/validation gap of every experiment that reports both metrics of the rules' `overfitting`. */
   overfitting: OverfittingResult[]
+  /**
+   * Set when the evidence is missing, which fails the review: no run was found (or none could be read), or a runs
+   * path given explicitly does not exist.
+   */
+  missingEvidence?: MissingEvidence
+}
+
+/** Why a review has no evidence to judge: where runs were looked for and which named paths do not exist. */
+export interface MissingEvidence {
+  /** True when not a single run was found. */
+  noRuns: boolean
+  /** Where runs were looked for (the runs paths and globs, or the workspace). */
+  searched: string[]
+  /** Runs paths given explicitly that do not exist. */
+  missing: string[]
 }
 
 /** The inputs of a comparison. */
@@ -89,6 +104,10 @@ export interface CompareInput {
   rules: Rules
   accepted?: AcceptedRegression[]
   championPick?: { name: string; by?: string }
+  /** Where the runs were looked for; with no runs, or a named path missing, the review fails (fail closed). */
+  searched?: string[]
+  /** Runs paths given explicitly that do not exist. */
+  missingPaths?: string[]
 }
 
 /** Compares a PR's runs with the baseline and applies the rules. */
@@ -114,7 +133,12 @@ export function compareRuns(input: CompareInput): Comparison {
   })
   const context = champion && base ? diffContext(base, champion) : []
   const broken = violations.filter(v => !v.accepted)
-  const verdict: Verdict = !base ? (broken.length ? 'fail' : 'no-baseline') : broken.length ? 'fail' : 'pass'
+  const missing = input.missingPaths ?? []
+  const missingEvidence: MissingEvidence | undefined =
+    input.runs.length === 0 || missing.length
+      ? { noRuns: input.runs.length === 0, searched: input.searched ?? [], missing }
+      : undefined
+  const verdict: Verdict = missingEvidence || broken.length ? 'fail' : !base ? 'no-baseline' : 'pass'
   return {
     id: input.id ?? 'default',
     verdict,
@@ -137,7 +161,8 @@ export function compareRuns(input: CompareInput): Comparison {
       .map(m => ({ metric: m.name, baseline: m.baseline?.history, current: m.current?.history })),
     criteria: successCriteriaByExperiment(ranked, rules),
     hypotheses: judgeHypotheses(ranked, base, rules),
-    overfitting
+    overfitting,
+    ...(missingEvidence ? { missingEvidence } : {})
   }
 }
 

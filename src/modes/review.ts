@@ -19,7 +19,7 @@ import {
 } from '../github/pr.js'
 import { resolveTokenLogin, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
 import { renderComment, type ReportContext } from '../report/comment.js'
-import { violationMessage } from '../report/findings.js'
+import { missingEvidenceText, missingEvidenceTitle, violationMessage } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import {
   bulletList,
@@ -220,7 +220,9 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     if (v.accepted) log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place)
     else log.error(message, place)
   }
-  const gateFails = comparison.verdict === 'fail' && config.failOnRegression
+  // Missing evidence fails the step whatever fail-on-regression says: it is bad input, not a regression.
+  const gateFails = comparison.verdict === 'fail' && (config.failOnRegression || !!comparison.missingEvidence)
+  if (comparison.missingEvidence) log.error(missingEvidenceText(comparison.missingEvidence))
   const result: ReviewResult = {
     outcome: {
       verdict: comparison.verdict,
@@ -301,7 +303,10 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
 
   await log.summary(renderSummary(comparison, body, result))
 
-  if (gateFails && !request.stale) {
+  if (comparison.missingEvidence && !request.stale) {
+    result.outcome.failure = `Experiment Review: ${missingEvidenceText(comparison.missingEvidence)}`
+    result.failureKind = 'input'
+  } else if (gateFails && !request.stale) {
     result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`
     result.failureKind = 'gate'
   } else if (gateFails && request.stale) {
@@ -321,6 +326,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
 export function statusDescription(c: Comparison, failOnRegression = true): string {
   const broken = c.violations.filter(v => !v.accepted)
+  if (c.missingEvidence) return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`
   if (c.verdict === 'no-baseline')
     return 'No baseline yet: nothing to gate on; the first merge with runs sets it.'
   if (c.verdict === 'pass')

@@ -6,6 +6,8 @@ import { learningCurve } from './chart.js'
 import {
   checklistDetail,
   hypothesisReason,
+  missingEvidenceText,
+  missingEvidenceTitle,
   notLikeForLikeText,
   violationMessage,
   warningMessage
@@ -113,17 +115,19 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
 export function verdictBlock(c: Comparison): RootContent[] {
   const id = c.id === 'default' ? '' : ` (${c.id})`
   const broken = c.violations.filter(v => !v.accepted)
-  const title =
-    c.verdict === 'fail'
+  const title = c.missingEvidence
+    ? `❌ Experiment review${id}: ${missingEvidenceTitle(c.missingEvidence)}`
+    : c.verdict === 'fail'
       ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
       : c.verdict === 'no-baseline'
         ? `🆕 Experiment review${id}: no baseline yet`
         : `✅ Experiment review${id}: all rules met`
   const blocks: RootContent[] = [heading(2, text(title))]
+  if (c.missingEvidence) blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)))
   if (broken.length) {
     blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])))
   }
-  if (!c.champion) {
+  if (!c.champion && !c.missingEvidence?.noRuns) {
     blocks.push(
       paragraph(
         text(

@@ -1,6 +1,12 @@
 // The words of a review's findings: broken rules, warnings, the checklist, hypotheses. Plain text only; callers
 // escape it for markdown (report/mdast.ts) or the terminal (report/text.ts).
-import type { ChecklistItem, NotLikeForLike, ReviewWarning, Violation } from '../core/compare.js'
+import type {
+  ChecklistItem,
+  MissingEvidence,
+  NotLikeForLike,
+  ReviewWarning,
+  Violation
+} from '../core/compare.js'
 import type { ClauseResult, HypothesisResult, OverfittingResult } from '../core/criteria.js'
 import { noVarianceText, pPhrase, rawValue, ruleValue, checkText, tooFewSamplesText } from './significance.js'
 
@@ -157,4 +163,21 @@ function fmt(x: number): string {
 
 function signed(x: number): string {
   return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`
+}
+
+/** Why a review had nothing to judge: no run found, and where it looked; or which named runs paths do not exist. */
+export function missingEvidenceText(e: MissingEvidence): string {
+  const list = (paths: string[]) => paths.map(p => JSON.stringify(p)).join(', ')
+  const missing = e.missing.length
+    ? `the runs path${e.missing.length === 1 ? '' : 's'} ${list(e.missing)} ${e.missing.length === 1 ? 'does' : 'do'} not exist`
+    : ''
+  const fix = 'set the runs input (CLI: --runs) to the folders your tracker writes'
+  if (!e.noRuns) return `Missing evidence: ${missing}; ${fix}.`
+  const where = e.searched.length ? ` in ${list(e.searched)}` : ''
+  return `No runs were found${where}${missing ? ` (${missing})` : ''}, so nothing was judged; ${fix}.`
+}
+
+/** The verdict's title for missing evidence. */
+export function missingEvidenceTitle(e: MissingEvidence): string {
+  return e.noRuns ? 'no runs were found' : 'a runs path does not exist'
 }

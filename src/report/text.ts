@@ -2,7 +2,7 @@
 import type { Comparison } from '../core/compare.js'
 import type { Run } from '../core/run.js'
 import { formatDiagnostic, paramText } from '../core/run.js'
-import { notLikeForLikeText, violationMessage, warningMessage } from './findings.js'
+import { missingEvidenceText, notLikeForLikeText, violationMessage, warningMessage } from './findings.js'
 import { decimalsFor, fmtChange, fmtMeaning, fmtRules, fmtStat, goalArrow } from './format.js'
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
@@ -37,11 +37,13 @@ export function renderText(c: Comparison): string {
   const out: string[] = []
   const broken = c.violations.filter(v => !v.accepted)
   out.push(
-    c.verdict === 'fail'
-      ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-      : c.verdict === 'no-baseline'
-        ? 'NO BASELINE: nothing to compare against yet'
-        : 'PASS: all rules met'
+    c.missingEvidence
+      ? `FAIL: ${plain(missingEvidenceText(c.missingEvidence), 2000)}`
+      : c.verdict === 'fail'
+        ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+        : c.verdict === 'no-baseline'
+          ? 'NO BASELINE: nothing to compare against yet'
+          : 'PASS: all rules met'
   )
   for (const v of broken) out.push(`  ✗ ${plain(violationMessage(v), 200)}`)
   if (c.champion) {

@@ -1,5 +1,6 @@
 // The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
 // claims, and reads them. Symbolic links to directories are never followed.
+import { realpathSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { Collection, Run } from '../core/run.js'
@@ -28,7 +29,10 @@ const MAX_DIRS = 200_000
 export interface CollectOptions extends ReadContextOptions {
   /** The workspace root; nothing outside it is read. */
   workspace: string
-  /** Paths or globs relative to the workspace; empty or absent means auto-detect from the root. */
+  /**
+   * Paths or globs, absolute or relative to the workspace; empty or absent means auto-detect from the root. Each
+   * names a trusted root (a glob: its fixed leading folders), read wherever it is.
+   */
   patterns?: string[]
   /** The formats to look for (default: all). */
   sources?: RunSource[]
@@ -36,9 +40,13 @@ export interface CollectOptions extends ReadContextOptions {
 
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
 export async function collectRuns(options: CollectOptions): Promise<Collection> {
-  const ctx = await createReadContext(options.workspace, options)
   const sources = options.sources ?? ALL_SOURCES
   const patterns = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'))
+  const ctx = await createReadContext(options.workspace, {
+    ...options,
+    roots: patterns.map(p => (isGlob(p) ? staticPrefix(p) : p))
+  })
+  const missing: string[] = []
   const claims: { source: RunSource; claim: Claim }[] = []
   const seen = new Set<string>()
   const addClaims = (listing: DirListing): boolean => {
@@ -55,7 +63,7 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
     return exclusive
   }
 
-  const starts = patterns.length ? await expandPatterns(ctx, patterns) : [ctx.workspace]
+  const starts = patterns.length ? outermost(await expandPatterns(ctx, patterns, missing)) : [ctx.workspace]
   for (const start of starts) {
     const info = await lstat(start).catch(() => undefined)
     if (!info) continue
@@ -81,15 +89,34 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
       ctx.error(claim.path, `could not be read as ${source.format} output: ${(e as Error).message}`)
     }
   }
-  if (runs.length === 0 && ctx.diagnostics.length === 0) {
-    const where = patterns.length ? `the runs input (${patterns.join(', ')})` : 'the workspace'
-    ctx.warn(
-      '.',
-      `no experiment runs were found in ${where}; set the runs input to the folder your tracker writes`
-    )
+  return {
+    runs: dedupeIds(runs),
+    diagnostics: ctx.diagnostics,
+    searched: patterns.length ? patterns : [ctx.workspace],
+    missing
   }
-  return { runs: dedupeIds(runs), diagnostics: ctx.diagnostics }
 }
+
+/**
+ * The places to read, each once: real paths (so a path given twice, through a link, or inside another given path
+ * is read once), a place inside another one left out.
+ */
+function outermost(paths: string[]): string[] {
+  const real = [
+    ...new Set(
+      paths.map(p => {
+        try {
+          return realpathSync(p)
+        } catch {
+          return p
+        }
+      })
+    )
+  ].sort()
+  return real.filter(p => !real.some(o => o !== p && p.startsWith(o.endsWith(path.sep) ? o : o + path.sep)))
+}
+
+const isGlob = (pattern: string) => /[*?{[]/.test(pattern)
 
 async function isDirectory(p: string): Promise<boolean> {
   return (await stat(p).catch(() => undefined))?.isDirectory() ?? false
@@ -115,21 +142,27 @@ async function walk(ctx: ReadContext, start: string, addClaims: (l: DirListing) 
   }
 }
 
-/** Expands paths and globs (`*`, `**`, `?`, `{a,b}`) relative to the workspace into existing paths inside it. */
-export async function expandPatterns(ctx: ReadContext, patterns: string[]): Promise<string[]> {
+/**
+ * Expands paths and globs (`*`, `**`, `?`, `{a,b}`), absolute or relative to the workspace, into existing paths;
+ * a path that does not exist is reported and added to `missing`.
+ */
+export async function expandPatterns(
+  ctx: ReadContext,
+  patterns: string[],
+  missing: string[] = []
+): Promise<string[]> {
   const out: string[] = []
   for (const pattern of patterns) {
     const abs = path.resolve(ctx.workspace, pattern)
-    if (!(abs === ctx.workspace || abs.startsWith(ctx.workspace + path.sep))) {
-      ctx.error(
-        pattern,
-        `the runs path ${JSON.stringify(pattern)} is outside the workspace; use a path inside it`
-      )
-      continue
-    }
-    if (!/[*?{[]/.test(pattern)) {
+    if (!isGlob(pattern)) {
       if (await lstat(abs).catch(() => undefined)) out.push(abs)
-      else ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} does not exist; check the runs input`)
+      else {
+        missing.push(pattern)
+        ctx.error(
+          pattern,
+          `the runs path ${JSON.stringify(pattern)} (${abs}) does not exist; check the runs input`
+        )
+      }
       continue
     }
     const matcher = globToRegExp(path.relative(ctx.workspace, abs).split(path.sep).join('/'))
@@ -141,8 +174,7 @@ export async function expandPatterns(ctx: ReadContext, patterns: string[]): Prom
       const { files, dirs } = await ctx.list(dir)
       for (const name of [...files, ...dirs]) {
         const full = path.join(dir, name)
-        const rel = ctx.rel(full)
-        if (matcher.test(rel)) matches.push(full)
+        if (matcher.test(path.relative(ctx.workspace, full).split(path.sep).join('/'))) matches.push(full)
       }
       for (const d of dirs) if (!SKIPPED_DIRS.has(d)) queue.push(path.join(dir, d))
     }
