@@ -152,3 +152,66 @@ describe('explicit paths are trusted roots', () => {
     expect(out.match(/^a /gm)).toHaveLength(1)
   })
 })
+
+describe('rules that name nothing are errors', () => {
+  it('a typo in a rule fails with the file, line, key and the closest metric', async () => {
+    const ws = await workspace()
+    await writeFile(
+      path.join(ws, 'typo.yml'),
+      '# rules\nmetrics:\n  loss: { goal: minimize }\n  acuracy: { min: 0.95 }\n'
+    )
+    const { code, out, err } = await cli(
+      ws,
+      'compare',
+      '--runs',
+      'experiments',
+      '--rules',
+      'typo.yml',
+      '--baseline',
+      'none.json'
+    )
+    expect(code).toBe(2)
+    expect(out).toMatch(/^FAIL: 1 rule names a metric no run reports/)
+    expect(err).toContain(
+      'typo.yml:4 metrics.acuracy: no run and no baseline reports a metric named "acuracy"; did you mean accuracy?'
+    )
+  })
+
+  it('primary naming nothing is an error too, and the comment lists it', async () => {
+    const ws = await workspace()
+    await writeFile(path.join(ws, 'p.yml'), 'primary: nosuchmetric\n')
+    const { code, out } = await cli(
+      ws,
+      'compare',
+      '--runs',
+      'experiments',
+      '--rules',
+      'p.yml',
+      '--format',
+      'markdown',
+      '--baseline',
+      'none.json'
+    )
+    expect(code).toBe(2)
+    expect(out).toMatch(/❌ Experiment review: 1 rule names a metric no run reports/)
+    expect(out).toMatch(
+      /p\.yml:1 primary: no run and no baseline reports a metric named "nosuchmetric"; check the name/
+    )
+  })
+
+  it('a rule for a metric only the baseline reports is the vanished-metric case, not a typo', async () => {
+    const { compareRuns } = await import('../src/core/compare.js')
+    const { parseRulesFile } = await import('../src/config/rules-file.js')
+    const { recordFromExperiment } = await import('../src/core/baseline.js')
+    const { makeExperiment } = await import('../src/core/experiment.js')
+    const { run } = await import('./helpers/runs.js')
+    const c = compareRuns({
+      runs: [run('pr', { accuracy: 0.9 })],
+      baseline: recordFromExperiment(makeExperiment('base', [run('base', { accuracy: 0.9, f1: 0.8 })])),
+      rules: parseRulesFile('metrics:\n  f1: { max_drop: 0.01 }\n', 'r.yml')
+    })
+    expect(c.unknownMetrics).toBeUndefined()
+    expect(c.verdict).toBe('fail')
+    expect(c.violations.map(v => [v.metric, v.rule])).toEqual([['f1', 'required']])
+  })
+})

@@ -5,7 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 // Only light modules are imported up front; the rules schema (zod), the markdown stack (unified) and the GitHub
 // client are imported by the commands that need them, so `list` or `--version` start almost as fast as Node.
 import { runsToCsv, runsToJson } from '../report/json.js'
-import { missingEvidenceText } from '../report/findings.js'
+import { missingEvidenceText, unknownMetricText } from '../report/findings.js'
 import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
 import { collectRuns } from '../sources/detect.js'
 import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
@@ -150,9 +150,14 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   if (format === 'json') io.stdout(renderJsonReport(comparison))
   else if (format === 'markdown')
     io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }))
-  else io.stdout(renderText(comparison))
-  if (comparison.missingEvidence) {
-    io.stderr(`experiment-review: ${plain(missingEvidenceText(comparison.missingEvidence), 2000)}\n`)
+  else io.stdout(renderText(comparison, loaded.file))
+  if (comparison.unknownMetrics) {
+    for (const u of comparison.unknownMetrics)
+      io.stderr(`experiment-review: ${plain(unknownMetricText(u, loaded.file ?? '(rules)'), 2000)}\n`)
+  }
+  if (comparison.missingEvidence || comparison.unknownMetrics) {
+    if (comparison.missingEvidence)
+      io.stderr(`experiment-review: ${plain(missingEvidenceText(comparison.missingEvidence), 2000)}\n`)
     return EXIT.usage
   }
   return comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass

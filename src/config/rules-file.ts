@@ -233,7 +233,22 @@ function toRules(
     rules.retraining = { labels: data.retraining.labels ?? ['retraining'], when: data.retraining.when }
   if (data.commands?.permission) rules.commands = { permission: data.commands.permission }
   if (data.grouping) rules.grouping = { patterns: data.grouping.patterns }
-  rules.origin = { file, lines }
+  const keys: Record<string, number> = {}
+  const lineOf = (at: (string | number)[]) => {
+    const node = doc.getIn(at, true) as Node | undefined
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined
+  }
+  const keyPaths: (string | number)[][] = [
+    ['primary'],
+    ...Object.keys(data.metrics ?? {}).map(name => ['metrics', name]),
+    ['overfitting', 'train'],
+    ['overfitting', 'val']
+  ]
+  for (const at of keyPaths) {
+    const line = lineOf(at)
+    if (line !== undefined) keys[at.join('.')] = line
+  }
+  rules.origin = { file, lines, keys }
   return rules
 }
 

@@ -24,6 +24,7 @@ import {
 import { groupRuns, type Experiment, type MetricStat } from './experiment.js'
 import { compareMetrics, type MetricComparison } from './metric-comparison.js'
 import { reproducibility, type ChecklistItem } from './reproducibility.js'
+import { unknownRuleMetrics, type UnknownRuleMetric } from './rule-targets.js'
 import type { Rules } from './rules.js'
 import type { Diagnostic, Run, RunStatus } from './run.js'
 import { collectViolations, type Violation } from './violations.js'
@@ -33,6 +34,7 @@ export type { ChecklistItem } from './reproducibility.js'
 export type { ContextChange, NotLikeForLike, ParamChange } from './diff.js'
 export type { MetricComparison, MetricStatus } from './metric-comparison.js'
 export type { MoveOutcome, RuleCheck } from './rule-checks.js'
+export type { UnknownRuleMetric } from './rule-targets.js'
 export type { SignificanceResult } from './significance.js'
 export type { Violation } from './violations.js'
 export type { ReviewWarning, ShownValue } from './warnings.js'
@@ -83,6 +85,8 @@ export interface Comparison {
    * path given explicitly does not exist.
    */
   missingEvidence?: MissingEvidence
+  /** Keys of the rules file that name a metric no run and no baseline reports (a typo): they fail the review. */
+  unknownMetrics?: UnknownRuleMetric[]
 }
 
 /** Why a review has no evidence to judge: where runs were looked for and which named paths do not exist. */
@@ -138,7 +142,13 @@ export function compareRuns(input: CompareInput): Comparison {
     input.runs.length === 0 || missing.length
       ? { noRuns: input.runs.length === 0, searched: input.searched ?? [], missing }
       : undefined
-  const verdict: Verdict = missingEvidence || broken.length ? 'fail' : !base ? 'no-baseline' : 'pass'
+  const reported = [
+    ...input.runs.flatMap(r => Object.keys(r.metrics)),
+    ...Object.keys(baseline?.metrics ?? {})
+  ]
+  const unknownMetrics = input.runs.length ? unknownRuleMetrics(rules, reported) : []
+  const verdict: Verdict =
+    missingEvidence || unknownMetrics.length || broken.length ? 'fail' : !base ? 'no-baseline' : 'pass'
   return {
     id: input.id ?? 'default',
     verdict,
@@ -162,7 +172,8 @@ export function compareRuns(input: CompareInput): Comparison {
     criteria: successCriteriaByExperiment(ranked, rules),
     hypotheses: judgeHypotheses(ranked, base, rules),
     overfitting,
-    ...(missingEvidence ? { missingEvidence } : {})
+    ...(missingEvidence ? { missingEvidence } : {}),
+    ...(unknownMetrics.length ? { unknownMetrics } : {})
   }
 }
 

@@ -43,7 +43,12 @@ export interface Rules {
   /** Run-name patterns that mark repeats of one configuration; `<N>` stands for a number. */
   grouping: { patterns: string[] }
   /** Where the rules came from, and the line of each metric's rule, for annotations. */
-  origin?: { file: string; lines: Record<string, number> }
+  origin?: {
+    file: string
+    lines: Record<string, number>
+    /** Line of each key that names a metric, by its dotted path: `primary`, `metrics.<name>`, `overfitting.train`, `overfitting.val`. */
+    keys?: Record<string, number>
+  }
 }
 
 /** Rules when there is no rules file. */

@@ -19,7 +19,13 @@ import {
 } from '../github/pr.js'
 import { resolveTokenLogin, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
 import { renderComment, type ReportContext } from '../report/comment.js'
-import { missingEvidenceText, missingEvidenceTitle, violationMessage } from '../report/findings.js'
+import {
+  missingEvidenceText,
+  missingEvidenceTitle,
+  unknownMetricsTitle,
+  unknownMetricText,
+  violationMessage
+} from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import {
   bulletList,
@@ -221,8 +227,18 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     else log.error(message, place)
   }
   // Missing evidence fails the step whatever fail-on-regression says: it is bad input, not a regression.
-  const gateFails = comparison.verdict === 'fail' && (config.failOnRegression || !!comparison.missingEvidence)
+  const badInput = comparison.missingEvidence
+    ? missingEvidenceText(comparison.missingEvidence)
+    : comparison.unknownMetrics
+      ? comparison.unknownMetrics.map(u => unknownMetricText(u, loaded.file)).join('; ')
+      : undefined
+  const gateFails = comparison.verdict === 'fail' && (config.failOnRegression || !!badInput)
   if (comparison.missingEvidence) log.error(missingEvidenceText(comparison.missingEvidence))
+  for (const u of comparison.unknownMetrics ?? [])
+    log.error(unknownMetricText(u), {
+      ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
+      title: 'Experiment Review: a rule names a metric no run reports'
+    })
   const result: ReviewResult = {
     outcome: {
       verdict: comparison.verdict,
@@ -303,8 +319,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
 
   await log.summary(renderSummary(comparison, body, result))
 
-  if (comparison.missingEvidence && !request.stale) {
-    result.outcome.failure = `Experiment Review: ${missingEvidenceText(comparison.missingEvidence)}`
+  if (badInput && !request.stale) {
+    result.outcome.failure = `Experiment Review: ${badInput}`
     result.failureKind = 'input'
   } else if (gateFails && !request.stale) {
     result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`
@@ -327,6 +343,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
 export function statusDescription(c: Comparison, failOnRegression = true): string {
   const broken = c.violations.filter(v => !v.accepted)
   if (c.missingEvidence) return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`
+  if (c.unknownMetrics) return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`
   if (c.verdict === 'no-baseline')
     return 'No baseline yet: nothing to gate on; the first merge with runs sets it.'
   if (c.verdict === 'pass')

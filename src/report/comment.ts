@@ -8,6 +8,8 @@ import {
   hypothesisReason,
   missingEvidenceText,
   missingEvidenceTitle,
+  unknownMetricsTitle,
+  unknownMetricText,
   notLikeForLikeText,
   violationMessage,
   warningMessage
@@ -81,7 +83,7 @@ export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
   return stringify(
     root([
       marker(c.id),
-      ...verdictBlock(c),
+      ...verdictBlock(c, ctx.rulesFile),
       paragraph(
         text(
           `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`
@@ -95,7 +97,7 @@ export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
 export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = BUDGETS[0]): RootContent[] {
   return [
     marker(c.id),
-    ...verdictBlock(c),
+    ...verdictBlock(c, ctx.rulesFile),
     ...championLine(c, ctx),
     ...metricsTable(c),
     ...inWords(c),
@@ -112,18 +114,22 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
 }
 
 /** The verdict heading. */
-export function verdictBlock(c: Comparison): RootContent[] {
+export function verdictBlock(c: Comparison, rulesFile?: string): RootContent[] {
   const id = c.id === 'default' ? '' : ` (${c.id})`
   const broken = c.violations.filter(v => !v.accepted)
   const title = c.missingEvidence
     ? `❌ Experiment review${id}: ${missingEvidenceTitle(c.missingEvidence)}`
-    : c.verdict === 'fail'
-      ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-      : c.verdict === 'no-baseline'
-        ? `🆕 Experiment review${id}: no baseline yet`
-        : `✅ Experiment review${id}: all rules met`
+    : c.unknownMetrics
+      ? `❌ Experiment review${id}: ${unknownMetricsTitle(c.unknownMetrics)}`
+      : c.verdict === 'fail'
+        ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+        : c.verdict === 'no-baseline'
+          ? `🆕 Experiment review${id}: no baseline yet`
+          : `✅ Experiment review${id}: all rules met`
   const blocks: RootContent[] = [heading(2, text(title))]
   if (c.missingEvidence) blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)))
+  if (c.unknownMetrics)
+    blocks.push(bulletList(c.unknownMetrics.map(u => [untrusted(unknownMetricText(u, rulesFile), 400)])))
   if (broken.length) {
     blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])))
   }

@@ -4,6 +4,7 @@ import type {
   ChecklistItem,
   MissingEvidence,
   NotLikeForLike,
+  UnknownRuleMetric,
   ReviewWarning,
   Violation
 } from '../core/compare.js'
@@ -180,4 +181,18 @@ export function missingEvidenceText(e: MissingEvidence): string {
 /** The verdict's title for missing evidence. */
 export function missingEvidenceTitle(e: MissingEvidence): string {
   return e.noRuns ? 'no runs were found' : 'a runs path does not exist'
+}
+
+/** A rules key that names a metric nobody reports: `rules.yml:3 metrics.acuracy: no run … did you mean accuracy?` */
+export function unknownMetricText(u: UnknownRuleMetric, rulesFile?: string): string {
+  const where = rulesFile ? `${rulesFile}${u.line !== undefined ? `:${u.line}` : ''} ` : ''
+  const hint = u.suggestion
+    ? `; did you mean ${u.suggestion}?`
+    : '; check the name against the metrics your runs log (experiment-review list)'
+  return `${where}${u.key}: no run and no baseline reports a metric named ${JSON.stringify(u.metric)}${hint}`
+}
+
+/** The verdict's title when rules name metrics nobody reports. */
+export function unknownMetricsTitle(unknown: UnknownRuleMetric[]): string {
+  return `${unknown.length} rule${unknown.length === 1 ? ' names a metric' : 's name metrics'} no run reports`
 }

@@ -2,7 +2,14 @@
 import type { Comparison } from '../core/compare.js'
 import type { Run } from '../core/run.js'
 import { formatDiagnostic, paramText } from '../core/run.js'
-import { missingEvidenceText, notLikeForLikeText, violationMessage, warningMessage } from './findings.js'
+import {
+  missingEvidenceText,
+  notLikeForLikeText,
+  unknownMetricsTitle,
+  unknownMetricText,
+  violationMessage,
+  warningMessage
+} from './findings.js'
 import { decimalsFor, fmtChange, fmtMeaning, fmtRules, fmtStat, goalArrow } from './format.js'
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
@@ -33,18 +40,21 @@ export function columns(rows: string[][], align: ('left' | 'right')[] = []): str
 }
 
 /** The comparison as terminal text. */
-export function renderText(c: Comparison): string {
+export function renderText(c: Comparison, rulesFile?: string): string {
   const out: string[] = []
   const broken = c.violations.filter(v => !v.accepted)
   out.push(
     c.missingEvidence
       ? `FAIL: ${plain(missingEvidenceText(c.missingEvidence), 2000)}`
-      : c.verdict === 'fail'
-        ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-        : c.verdict === 'no-baseline'
-          ? 'NO BASELINE: nothing to compare against yet'
-          : 'PASS: all rules met'
+      : c.unknownMetrics
+        ? `FAIL: ${unknownMetricsTitle(c.unknownMetrics)}`
+        : c.verdict === 'fail'
+          ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+          : c.verdict === 'no-baseline'
+            ? 'NO BASELINE: nothing to compare against yet'
+            : 'PASS: all rules met'
   )
+  for (const u of c.unknownMetrics ?? []) out.push(`  ✗ ${plain(unknownMetricText(u, rulesFile), 400)}`)
   for (const v of broken) out.push(`  ✗ ${plain(violationMessage(v), 200)}`)
   if (c.champion) {
     out.push(
