@@ -215,3 +215,38 @@ describe('rules that name nothing are errors', () => {
     expect(c.violations.map(v => [v.metric, v.rule])).toEqual([['f1', 'required']])
   })
 })
+
+describe('diverged seeds count against the PR', () => {
+  const setup = async (losses: number[]) => {
+    const { compareRuns } = await import('../src/core/compare.js')
+    const { parseRulesFile } = await import('../src/config/rules-file.js')
+    const { recordFromExperiment } = await import('../src/core/baseline.js')
+    const { makeExperiment } = await import('../src/core/experiment.js')
+    const { run } = await import('./helpers/runs.js')
+    const { violationMessage, warningMessage } = await import('../src/report/findings.js')
+    const seeds = (name: string, values: number[]) =>
+      values.map((loss, i) => run(`${name}-seed${i}`, { loss }, { metadata: { group: name, seed: i } }))
+    const c = compareRuns({
+      runs: seeds('pr', losses),
+      baseline: recordFromExperiment(makeExperiment('base', seeds('base', [0.5, 0.51, 0.49, 0.5, 0.52]))),
+      rules: parseRulesFile('metrics:\n  loss: { goal: minimize, max_rise: 0.05 }\n', 'r.yml')
+    })
+    return { c, violations: c.violations.map(violationMessage), warnings: c.warnings.map(warningMessage) }
+  }
+
+  it('4 of 5 seeds with a NaN loss fail the rule, naming the runs', async () => {
+    const { c, violations } = await setup([NaN, NaN, 0.3, NaN, NaN])
+    expect(c.verdict).toBe('fail')
+    expect(violations).toEqual([
+      'loss: 4 of 5 samples are not finite (NaN or infinite): the seeds diverged (pr-seed0, pr-seed1, pr-seed3, pr-seed4)'
+    ])
+  })
+
+  it('fewer than half are left out of the test and named', async () => {
+    const { c, warnings } = await setup([0.5, NaN, 0.51, 0.49, 0.5])
+    expect(c.verdict).toBe('pass')
+    expect(warnings).toContain(
+      'loss: 1 of 5 samples of pr are not finite (NaN or infinite) (pr-seed1) and are left out of the mean and the test'
+    )
+  })
+})

@@ -162,15 +162,15 @@ describe('degenerate input gets a clear answer', () => {
     expect(m.significance?.n).toEqual({ baseline: 4, current: 4 })
     expect(m.significance?.state).toBe('significant')
     expect(c.warnings.filter(w => w.kind === 'non-finite-sample').map(warningMessage)).toEqual([
-      'accuracy: 1 of 5 samples of pr are not finite (NaN or infinite) and are left out of the mean and the test'
+      'accuracy: 1 of 5 samples of pr are not finite (NaN or infinite) (pr-seed1) and are left out of the mean and the test'
     ])
   })
 
-  it('NaN samples leaving fewer than 2 finite: inconclusive with the reason, the raw drop decides', () => {
+  it('NaN samples leaving fewer than 2 finite: inconclusive with the reason; half of them diverged fails the rule', () => {
     const { c, m } = review([0.9, 0.905], [0.85, NaN])
     expect(m.significance?.state).toBe('inconclusive')
     expect(m.significance && untestedText(m.significance)).toMatch(/after leaving out 1 non-finite/)
-    expect(m.checks[0]).toMatchObject({ passed: false, inconclusive: true })
+    expect(m.checks[0]).toMatchObject({ rule: 'diverged', nonFinite: 1, samples: 2, passed: false })
     expect(c.verdict).toBe('fail')
   })
 

@@ -52,6 +52,17 @@ export type RuleCheck =
       missing: 'vanished' | 'not-reported'
       passed: false
     }
+  | {
+      /** At least half of the PR's samples of a gated metric are NaN or infinite: the seeds diverged. */
+      rule: 'diverged'
+      /** Samples that are not finite. */
+      nonFinite: number
+      /** All samples. */
+      samples: number
+      /** The runs whose samples are not finite, when known. */
+      runs: string[]
+      passed: false
+    }
 
 /** The limit of a threshold in the metric's unit. */
 export function limitOf(t: Threshold, baseline: number): number {
@@ -70,6 +81,14 @@ export function checkRule(
   if (!current) {
     if (rule.required || (baseline && isGated(rule)))
       checks.push({ rule: 'required', missing: baseline ? 'vanished' : 'not-reported', passed: false })
+    return checks
+  }
+  // Seeds that diverged count against the PR: when at least half of the samples are not finite, the rule fails
+  // rather than being judged on the few finite ones (fewer are left out of the test and named in the warnings).
+  const nonFinite = current.samples.filter(x => !Number.isFinite(x)).length
+  if (current.samples.length >= 2 && isGated(rule) && nonFinite * 2 >= current.samples.length) {
+    const runs = (current.sampleRuns ?? []).filter((_, i) => !Number.isFinite(current.samples[i]))
+    checks.push({ rule: 'diverged', nonFinite, samples: current.samples.length, runs, passed: false })
     return checks
   }
   const v = current.value

@@ -32,6 +32,8 @@ export function violationMessage(v: Violation): string {
     }
     case 'required':
       return `${v.metric} is ${text}`
+    case 'diverged':
+      return `${v.metric}: ${text}`
   }
 }
 
@@ -54,7 +56,8 @@ export function warningMessage(w: ReviewWarning): string {
     }
     case 'non-finite-sample': {
       const where = w.baseline ? `the baseline ${w.run}` : w.run
-      return `${w.metric}: ${w.nonFinite} of ${w.samples} samples of ${where} are not finite (NaN or infinite) and are left out of the mean and the test`
+      const runs = w.runs?.length ? ` (${w.runs.join(', ')})` : ''
+      return `${w.metric}: ${w.nonFinite} of ${w.samples} samples of ${where} are not finite (NaN or infinite)${runs} and are left out of the mean and the test`
     }
     case 'failed-run':
       return `run ${w.run} failed${w.reason ? `: ${w.reason}` : ''}`
