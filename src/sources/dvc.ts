@@ -27,6 +27,7 @@ import {
 } from './structured.js'
 import { readSeriesTable } from './csv.js'
 import type { Claim, DirListing, RunSource } from './source.js'
+import { SKIPPED_FOLDERS } from './walk.js'
 
 /** The pipeline file that makes a folder a DVC project. */
 export const DVC_YAML = 'dvc.yaml'
@@ -34,8 +35,6 @@ export const DVC_YAML = 'dvc.yaml'
 export const DVC_LOCK = 'dvc.lock'
 /** How many folders up or down a dvclive dvc.yaml is looked for from its project. */
 const NEST_DEPTH = 3
-/** Folders never searched for nested dvclive output. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.dvc', '.venv', 'venv', '__pycache__', '.cache'])
 /** Files named as plots that are pictures, not data. */
 const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg', '.svg', '.gif', '.webp', '.bmp', '.html'])
 /** Files read as plot data. */
@@ -587,7 +586,7 @@ async function listFilesBelow(dir: string, ctx: ReadContext, depth: number): Pro
   const out = files.map(f => path.join(dir, f))
   if (depth > 0)
     for (const d of dirs)
-      if (!SKIP_DIRS.has(d)) out.push(...(await listFilesBelow(path.join(dir, d), ctx, depth - 1)))
+      if (!SKIPPED_FOLDERS.has(d)) out.push(...(await listFilesBelow(path.join(dir, d), ctx, depth - 1)))
   return out
 }
 
@@ -600,7 +599,7 @@ async function findNestedDvclive(dir: string, ctx: ReadContext): Promise<string[
     for (const d of level) {
       const { dirs } = await ctx.list(d)
       for (const sub of dirs) {
-        if (SKIP_DIRS.has(sub)) continue
+        if (SKIPPED_FOLDERS.has(sub)) continue
         const subDir = path.join(d, sub)
         const { files } = await ctx.list(subDir)
         if (!files.includes(DVC_YAML)) next.push(subDir)
