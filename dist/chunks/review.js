@@ -3,7 +3,7 @@ import path from 'node:path';
 import { loadRules, RulesFileError } from './rules-file.js';
 import { p as parseBaseline, B as BaselineError } from './baseline2.js';
 import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
-import { isGitHubRequestError, explainGitHubError, GitHubApiError, createGitHubClient } from './client.js';
+import { isGitHubRequestError, explainGitHubError, GitHubApiError } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { renderComment } from './comment.js';
 import { v as violationMessage } from './findings.js';
@@ -385,9 +385,6 @@ function renderSummary(c, commentBody, result) {
     }
     return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`;
 }
-function clientLog(log) {
-    return { debug: () => undefined, info: (m) => log.info(m), warning: (m) => log.warning(m) };
-}
 /** A GitHub client factory that creates the client once, on first use. */
 function lazyClient(create) {
     let client;
@@ -400,7 +397,7 @@ async function runReviewMode(ctx) {
         ctx.log.notice(`Experiment Review: ${target.reason}.`);
         return {};
     }
-    const client = lazyClient(() => createGitHubClient({ token: ctx.config.token, runtime: 'actions', env: ctx.env, log: clientLog(ctx.log) }));
+    const client = lazyClient(() => ctx.github(ctx.config.token));
     const common = {
         config: ctx.config,
         log: ctx.log,
