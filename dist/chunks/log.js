@@ -7,8 +7,8 @@ import 'process';
 import 'buffer';
 import './significance.js';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
 import 'node:module';
 
