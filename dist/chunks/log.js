@@ -12,7 +12,6 @@ import 'buffer';
 import './significance.js';
 import 'node:fs';
 import 'node:string_decoder';
-import 'node:crypto';
 import 'node:readline';
 import 'node:module';
 
