@@ -7,8 +7,8 @@ import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from '.
 import { h as collectRuns } from './detect.js';
 import './conventions.js';
 import './significance.js';
-import './_commonjsHelpers.js';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import 'node:crypto';
 import 'node:readline';

@@ -1,10 +1,10 @@
 import { p as paramText } from './detect.js';
-import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, a as checklistDetail, w as warningMessage, n as notLikeForLikeText } from './findings.js';
+import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, d as checklistDetail, w as warningMessage, n as notLikeForLikeText } from './findings.js';
 import { c as checkNote, a as checkText, n as noVarianceText, u as untestedText } from './significance.js';
+import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';
 import './_commonjsHelpers.js';
-import 'node:fs';
 import 'node:string_decoder';
 import 'node:crypto';
 import 'node:readline';

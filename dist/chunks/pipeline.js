@@ -3,10 +3,10 @@ import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from '.
 import { g as goalOf, i as isGated } from './significance.js';
 import { p as paramText, h as collectRuns } from './detect.js';
 import './conventions.js';
+import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';
 import './_commonjsHelpers.js';
-import 'node:fs';
 import 'node:string_decoder';
 import 'node:crypto';
 import 'node:readline';
@@ -389,6 +389,14 @@ function checkRule(rule, baseline, current, significance, alpha) {
             checks.push({ rule: 'required', missing: baseline ? 'vanished' : 'not-reported', passed: false });
         return checks;
     }
+    // Seeds that diverged count against the PR: when at least half of the samples are not finite, the rule fails
+    // rather than being judged on the few finite ones (fewer are left out of the test and named in the warnings).
+    const nonFinite = current.samples.filter(x => !Number.isFinite(x)).length;
+    if (current.samples.length >= 2 && isGated(rule) && nonFinite * 2 >= current.samples.length) {
+        const runs = (current.sampleRuns ?? []).filter((_, i) => !Number.isFinite(current.samples[i]));
+        checks.push({ rule: 'diverged', nonFinite, samples: current.samples.length, runs, passed: false });
+        return checks;
+    }
     const v = current.value;
     if (rule.min !== undefined)
         checks.push({ rule: 'min', limit: rule.min, passed: !Number.isNaN(v) && v >= rule.min });
@@ -545,6 +553,72 @@ function reproducibility(e, baselinePresent) {
     ];
 }
 
+/**
+ * The keys of the rules that name a metric not among `reported` (every metric of every run and of the baseline).
+ * A rule for a metric only the baseline reports is not here: that is a vanished metric, which the gate judges.
+ */
+function unknownRuleMetrics(rules, reported) {
+    const names = [...new Set(reported)];
+    const known = new Set(names);
+    const named = [
+        ...(rules.primary ? [{ key: 'primary', metric: rules.primary }] : []),
+        ...Object.keys(rules.metrics).map(metric => ({ key: `metrics.${metric}`, metric })),
+        ...(rules.overfitting
+            ? [
+                { key: 'overfitting.train', metric: rules.overfitting.train },
+                { key: 'overfitting.val', metric: rules.overfitting.val }
+            ]
+            : [])
+    ];
+    return named
+        .filter(n => !known.has(n.metric))
+        .map(n => {
+        const line = rules.origin?.keys?.[n.key];
+        const suggestion = closestName(n.metric, names);
+        return { ...n, ...(line !== undefined ? { line } : {}), ...(suggestion ? { suggestion } : {}) };
+    });
+}
+/**
+ * The candidate closest to `name` by edit distance (case-insensitive), when it is within a third of the name's
+ * length (at least 2 edits): `acuracy` → `accuracy`, `f1score` → `f1_score`; undefined when nothing is that close.
+ */
+function closestName(name, candidates) {
+    const target = name.toLowerCase();
+    const limit = Math.max(2, Math.floor(target.length / 3));
+    let best;
+    for (const candidate of candidates) {
+        const c = candidate.toLowerCase();
+        if (Math.abs(c.length - target.length) > limit)
+            continue;
+        const distance = editDistance(target, c, limit);
+        if (distance <= limit && (!best || distance < best.distance))
+            best = { name: candidate, distance };
+    }
+    return best?.name;
+}
+/** Levenshtein distance with adjacent transpositions, stopping early once every path exceeds `limit`. */
+function editDistance(a, b, limit) {
+    let before = new Array(b.length + 1).fill(0);
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d = Math.min(d, before[j - 2] + 1);
+            current[j] = d;
+            rowMin = Math.min(rowMin, d);
+        }
+        if (rowMin > limit)
+            return limit + 1;
+        before = previous;
+        previous = current;
+    }
+    return previous[b.length];
+}
+
 /** Every warning of a review, in the order the report lists them. */
 function collectWarnings(input) {
     const warnings = [];
@@ -566,7 +640,8 @@ function collectWarnings(input) {
                 metric,
                 nonFinite: m.nonFinite,
                 samples: m.samples.length,
-                baseline: e === input.baseline
+                baseline: e === input.baseline,
+                runs: (m.sampleRuns ?? []).filter((_, i) => !Number.isFinite(m.samples[i]))
             });
         }
     }
@@ -649,7 +724,16 @@ function compareRuns(input) {
     });
     const context = champion && base ? diffContext(base, champion) : [];
     const broken = violations.filter(v => !v.accepted);
-    const verdict = !base ? (broken.length ? 'fail' : 'no-baseline') : broken.length ? 'fail' : 'pass';
+    const missing = input.missingPaths ?? [];
+    const missingEvidence = input.runs.length === 0 || missing.length
+        ? { noRuns: input.runs.length === 0, searched: input.searched ?? [], missing }
+        : undefined;
+    const reported = [
+        ...input.runs.flatMap(r => Object.keys(r.metrics)),
+        ...Object.keys(baseline?.metrics ?? {})
+    ];
+    const unknownMetrics = input.runs.length ? unknownRuleMetrics(rules, reported) : [];
+    const verdict = missingEvidence || unknownMetrics.length || broken.length ? 'fail' : !base ? 'no-baseline' : 'pass';
     return {
         id: input.id ?? 'default',
         verdict,
@@ -672,7 +756,9 @@ function compareRuns(input) {
             .map(m => ({ metric: m.name, baseline: m.baseline?.history, current: m.current?.history })),
         criteria: successCriteriaByExperiment(ranked, rules),
         hypotheses: judgeHypotheses(ranked, base, rules),
-        overfitting
+        overfitting,
+        ...(missingEvidence ? { missingEvidence } : {}),
+        ...(unknownMetrics.length ? { unknownMetrics } : {})
     };
 }
 function baselineSummary(baseline) {
@@ -711,7 +797,9 @@ async function runPipeline(input) {
         baseline: input.baseline,
         rules: input.rules,
         accepted: input.accepted,
-        championPick: input.championPick
+        championPick: input.championPick,
+        searched: collection.searched,
+        missingPaths: collection.missing
     });
     return { comparison, collection };
 }

@@ -6,7 +6,7 @@ import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
 import { isGitHubRequestError, explainGitHubError, GitHubApiError } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { renderComment } from './comment.js';
-import { v as violationMessage } from './findings.js';
+import { v as violationMessage, m as missingEvidenceText, a as unknownMetricText, b as missingEvidenceTitle, u as unknownMetricsTitle } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode, s as stringify, r as root } from './chart.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
@@ -254,7 +254,20 @@ async function reviewPullRequest(request) {
         else
             log.error(message, place);
     }
-    const gateFails = comparison.verdict === 'fail' && config.failOnRegression;
+    // Missing evidence fails the step whatever fail-on-regression says: it is bad input, not a regression.
+    const badInput = comparison.missingEvidence
+        ? missingEvidenceText(comparison.missingEvidence)
+        : comparison.unknownMetrics
+            ? comparison.unknownMetrics.map(u => unknownMetricText(u, loaded.file)).join('; ')
+            : undefined;
+    const gateFails = comparison.verdict === 'fail' && (config.failOnRegression || !!badInput);
+    if (comparison.missingEvidence)
+        log.error(missingEvidenceText(comparison.missingEvidence));
+    for (const u of comparison.unknownMetrics ?? [])
+        log.error(unknownMetricText(u), {
+            ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
+            title: 'Experiment Review: a rule names a metric no run reports'
+        });
     const result = {
         outcome: {
             verdict: comparison.verdict,
@@ -333,7 +346,11 @@ async function reviewPullRequest(request) {
         }
     }
     await log.summary(renderSummary(comparison, body, result));
-    if (gateFails && !request.stale) {
+    if (badInput && !request.stale) {
+        result.outcome.failure = `Experiment Review: ${badInput}`;
+        result.failureKind = 'input';
+    }
+    else if (gateFails && !request.stale) {
         result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
         result.failureKind = 'gate';
     }
@@ -352,6 +369,10 @@ async function reviewPullRequest(request) {
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
 function statusDescription(c, failOnRegression = true) {
     const broken = c.violations.filter(v => !v.accepted);
+    if (c.missingEvidence)
+        return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`;
+    if (c.unknownMetrics)
+        return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`;
     if (c.verdict === 'no-baseline')
         return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
     if (c.verdict === 'pass')

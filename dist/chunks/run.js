@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
+import { m as missingEvidenceText, u as unknownMetricsTitle, a as unknownMetricText, v as violationMessage, n as notLikeForLikeText, w as warningMessage } from './findings.js';
 import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, h as collectRuns } from './detect.js';
-import { v as violationMessage, n as notLikeForLikeText, w as warningMessage } from './findings.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, COMMAND_HELP, HELP } from './help.js';
 
@@ -30,14 +30,20 @@ function columns(rows, align = []) {
     return [line(rows[0]), widths.map(w => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 /** The comparison as terminal text. */
-function renderText(c) {
+function renderText(c, rulesFile) {
     const out = [];
     const broken = c.violations.filter(v => !v.accepted);
-    out.push(c.verdict === 'fail'
-        ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-        : c.verdict === 'no-baseline'
-            ? 'NO BASELINE: nothing to compare against yet'
-            : 'PASS: all rules met');
+    out.push(c.missingEvidence
+        ? `FAIL: ${plain(missingEvidenceText(c.missingEvidence), 2000)}`
+        : c.unknownMetrics
+            ? `FAIL: ${unknownMetricsTitle(c.unknownMetrics)}`
+            : c.verdict === 'fail'
+                ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+                : c.verdict === 'no-baseline'
+                    ? 'NO BASELINE: nothing to compare against yet'
+                    : 'PASS: all rules met');
+    for (const u of c.unknownMetrics ?? [])
+        out.push(`  ✗ ${plain(unknownMetricText(u, rulesFile), 400)}`);
     for (const v of broken)
         out.push(`  ✗ ${plain(violationMessage(v), 200)}`);
     if (c.champion) {
@@ -284,7 +290,16 @@ async function compareCommand(args, io) {
     else if (format === 'markdown')
         io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }));
     else
-        io.stdout(renderText(comparison));
+        io.stdout(renderText(comparison, loaded.file));
+    if (comparison.unknownMetrics) {
+        for (const u of comparison.unknownMetrics)
+            io.stderr(`experiment-review: ${plain(unknownMetricText(u, loaded.file ?? '(rules)'), 2000)}\n`);
+    }
+    if (comparison.missingEvidence || comparison.unknownMetrics) {
+        if (comparison.missingEvidence)
+            io.stderr(`experiment-review: ${plain(missingEvidenceText(comparison.missingEvidence), 2000)}\n`);
+        return EXIT.usage;
+    }
     return comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass;
 }
 async function runsCommand(command, args, io) {
@@ -296,18 +311,30 @@ async function runsCommand(command, args, io) {
     if (command === 'show' && !runName)
         throw new UsageError('show needs a run name: experiment-review show <run>');
     const patterns = [...(values.runs ?? []), ...positionals];
-    const { runs, diagnostics } = await collectRuns({ workspace, patterns, onProgress: progressReporter(io) });
+    const { runs, diagnostics, searched = [], missing = [] } = await collectRuns({
+        workspace,
+        patterns,
+        onProgress: progressReporter(io)
+    });
     if (diagnostics.length)
         io.stderr(`${renderDiagnostics(diagnostics)}\n`);
+    // No runs, or a named runs path that does not exist: the listing is printed, and the exit code says it is not whole.
+    const exit = () => {
+        if (!runs.length || missing.length) {
+            io.stderr(`experiment-review: ${plain(missingEvidenceText({ noRuns: !runs.length, searched, missing }), 2000)}\n`);
+            return EXIT.usage;
+        }
+        return EXIT.pass;
+    };
     if (command === 'list') {
         const format = oneOf(values.format, ['text', 'json'], 'text', 'format');
         io.stdout(format === 'json' ? runsToJson(runs) : renderRunList(runs));
-        return EXIT.pass;
+        return exit();
     }
     if (command === 'export') {
         const format = oneOf(values.format, ['csv', 'json'], 'csv', 'format');
         io.stdout(format === 'json' ? runsToJson(runs) : runsToCsv(runs));
-        return EXIT.pass;
+        return exit();
     }
     const matches = runs.filter(r => r.name === runName || r.id === runName || r.path === runName);
     if (!matches.length) {

@@ -105,6 +105,8 @@ function checkText(c, values) {
             return `≥ ${c.limit}`;
         case 'max':
             return `≤ ${c.limit}`;
+        case 'diverged':
+            return `${c.nonFinite} of ${c.samples} samples are not finite (NaN or infinite): the seeds diverged${c.runs.length ? ` (${c.runs.join(', ')})` : ''}`;
         case 'required':
             return c.missing === 'vanished'
                 ? 'missing: the metric vanished from this PR'
