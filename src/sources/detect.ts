@@ -1,6 +1,6 @@
 // The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
 // claims, and reads them. Symbolic links to directories are never followed.
-import { realpathSync } from 'node:fs'
+import { realpathSync, statSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
@@ -93,8 +93,9 @@ function patternRoot(abs: string): string {
 }
 
 /**
- * The places to read, each once: real paths (so a path given twice, through a link, or inside another given path
- * is read once), a place inside another one left out.
+ * The places to read, each once: real paths, so a path given twice or through a link is read once; a folder inside
+ * another one named is left out (its runs are found from the outer one). A file named inside a named folder stays,
+ * so that it is read as named; the claims are deduplicated by path anyway.
  */
 function outermost(paths: string[]): string[] {
   const real = [
@@ -108,7 +109,16 @@ function outermost(paths: string[]): string[] {
       })
     )
   ].sort()
-  return real.filter(p => !real.some(o => o !== p && p.startsWith(o.endsWith(path.sep) ? o : o + path.sep)))
+  const isFolder = (p: string) => {
+    try {
+      return statSync(p).isDirectory()
+    } catch {
+      return false
+    }
+  }
+  return real.filter(
+    p => !isFolder(p) || !real.some(o => o !== p && p.startsWith(o.endsWith(path.sep) ? o : o + path.sep))
+  )
 }
 
 async function isDirectory(p: string): Promise<boolean> {
