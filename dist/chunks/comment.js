@@ -8,8 +8,11 @@ import 'node:url';
 import 'node:fs/promises';
 import 'node:fs';
 import 'node:crypto';
+import './mlflow-metrics-file.js';
 import 'node:string_decoder';
 import 'node:readline';
+import 'node:os';
+import 'node:worker_threads';
 import 'node:module';
 
 /** GitHub's limit on a comment body. */

@@ -3,8 +3,12 @@ import 'node:fs/promises';
 import 'node:path';
 import 'node:fs';
 import 'node:crypto';
+import './mlflow-metrics-file.js';
 import 'node:string_decoder';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 
 /** The JSON report's schema name and version. */

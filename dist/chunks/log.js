@@ -7,8 +7,12 @@ import 'process';
 import 'buffer';
 import 'node:fs';
 import 'node:crypto';
+import './mlflow-metrics-file.js';
 import 'node:string_decoder';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 
 // `experiment-review log`: records a run in the built-in format from any script, merging with what is there.

@@ -15,15 +15,18 @@ import './champion.js';
 import './detect.js';
 import 'node:fs';
 import 'node:crypto';
+import './mlflow-metrics-file.js';
 import 'node:string_decoder';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import 'node:process';
-import 'node:url';
 
 // The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
 // login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
