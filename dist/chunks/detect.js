@@ -1,13 +1,10 @@
+import { p as pPhrase, c as checkNote, a as checkText, s as significanceWords } from './significance.js';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
+import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser } from './mlflow-metrics-file.js';
 import { StringDecoder } from 'node:string_decoder';
 import { createInterface } from 'node:readline';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 
 // The run model every source produces and every other layer consumes. Pure types and helpers.
@@ -80,670 +77,7 @@ function safeJson$1(value) {
     }
 }
 
-// The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
-/** Repository permission levels, weakest first. */
-const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
-/** Rules when there is no rules file. */
-function defaultRules() {
-    return {
-        metrics: {},
-        significance: { alpha: 0.05 },
-        commands: { permission: 'write' },
-        grouping: { patterns: ['-seed<N>', '-fold<N>'] }
-    };
-}
-const MINIMIZE_WORDS = [
-    'loss',
-    'error',
-    'err',
-    'latency',
-    'time',
-    'duration',
-    'size',
-    'rmse',
-    'mse',
-    'mae',
-    'mape',
-    'perplexity',
-    'ppl',
-    'wer',
-    'cer',
-    'memory',
-    'runtime'
-];
-/** The goal of a metric: its rule's, else guessed from its name (loss, error, latency … → minimize). */
-function goalOf(metric, rules) {
-    const rule = rules.metrics[metric];
-    if (rule?.goal)
-        return { goal: rule.goal, from: 'rule' };
-    const words = metric.toLowerCase().split(/[^a-z0-9]+|(?<=[a-z])(?=[0-9])/);
-    return { goal: words.some(w => MINIMIZE_WORDS.includes(w)) ? 'minimize' : 'maximize', from: 'name' };
-}
-/** True when a metric's rule can fail the gate. */
-function isGated(rule) {
-    return (!!rule &&
-        (rule.min !== undefined ||
-            rule.max !== undefined ||
-            !!rule.maxDrop ||
-            !!rule.maxRise ||
-            rule.required === true));
-}
-/** A threshold as text: `1%` or `0.01`. */
-function thresholdText(t) {
-    return t.relative ? `${+(t.amount * 100).toPrecision(6)}%` : String(t.amount);
-}
-
-// Statistics for noisy metrics: summaries, Welch's t-test and a seeded bootstrap. Pure functions.
-/** Summarises a sample; non-finite values are left out (the caller reports them). */
-function summarize(values) {
-    const xs = values.filter(Number.isFinite);
-    const n = xs.length;
-    const nonFinite = values.length - n;
-    if (n === 0)
-        return { n: 0, nonFinite, mean: NaN };
-    const mean = meanOf(xs);
-    if (n < 2)
-        return { n, nonFinite, mean };
-    const sd = Math.sqrt(varianceOf(xs, mean));
-    const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
-    return { n, nonFinite, mean, sd, ci95: [mean - half, mean + half] };
-}
-/** Arithmetic mean, with a correction pass so that constant samples give their constant exactly. */
-function meanOf(xs) {
-    let sum = 0;
-    for (const x of xs)
-        sum += x;
-    const rough = sum / xs.length;
-    let correction = 0;
-    for (const x of xs)
-        correction += x - rough;
-    return rough + correction / xs.length;
-}
-/** Sample variance (n − 1) about a given mean, by the corrected two-pass formula. */
-function varianceOf(xs, mean) {
-    let squares = 0;
-    let residual = 0;
-    for (const x of xs) {
-        squares += (x - mean) ** 2;
-        residual += x - mean;
-    }
-    return Math.max(0, (squares - (residual * residual) / xs.length) / (xs.length - 1));
-}
-/** Welch's t-test (two-sided) of sample b against sample a; non-finite values are left out and counted. */
-function welchTTest(a, b) {
-    const sa = summarize(a);
-    const sb = summarize(b);
-    const n = [sa.n, sb.n];
-    const nonFinite = [sa.nonFinite, sb.nonFinite];
-    if (sa.n < 2 || sb.n < 2) {
-        const left = sa.nonFinite + sb.nonFinite ? ` after leaving out ${sa.nonFinite + sb.nonFinite} non-finite` : '';
-        return {
-            inconclusive: `too few samples to test (${sa.n} baseline, ${sb.n} in this PR${left}; at least 2 a side)`,
-            n,
-            nonFinite
-        };
-    }
-    const va = sa.sd ** 2 / sa.n;
-    const vb = sb.sd ** 2 / sb.n;
-    const meanDifference = sb.mean - sa.mean;
-    if (va + vb === 0) {
-        const inconclusive = meanDifference === 0
-            ? 'both sides are the same constant: no variance, no difference'
-            : 'no variance on either side, so no test applies; the difference is exact';
-        return { inconclusive, exactDifference: meanDifference, n, nonFinite };
-    }
-    const se = Math.sqrt(va + vb);
-    const t = meanDifference / se;
-    const df = (va + vb) ** 2 / (va ** 2 / (sa.n - 1) + vb ** 2 / (sb.n - 1));
-    const pOneSided = studentTSurvival(Math.abs(t), df);
-    const p = Math.min(1, 2 * pOneSided);
-    const half = studentTQuantile(0.975, df) * se;
-    return {
-        t,
-        df,
-        p,
-        pOneSided,
-        meanDifference,
-        ci95: [meanDifference - half, meanDifference + half],
-        n,
-        nonFinite
-    };
-}
-/** True when a test result is inconclusive. */
-function isInconclusive(r) {
-    return 'inconclusive' in r;
-}
-/** A seeded 32-bit PRNG (mulberry32) so bootstrap results are reproducible. */
-function seededRandom(seed) {
-    let s = seed >>> 0;
-    return () => {
-        s = (s + 0x6d2b79f5) >>> 0;
-        let r = Math.imul(s ^ (s >>> 15), 1 | s);
-        r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-        return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** Percentile bootstrap confidence interval of mean(b) − mean(a), seeded and reproducible. */
-function bootstrapDifferenceCi(a, b, options = {}) {
-    const xs = a.filter(Number.isFinite);
-    const ys = b.filter(Number.isFinite);
-    if (xs.length < 2 || ys.length < 2)
-        return undefined;
-    const { level = 0.95, resamples = 2000, seed = 20240601 } = options;
-    const random = seededRandom(seed);
-    const resampleMean = (v) => {
-        let sum = 0;
-        for (let i = 0; i < v.length; i++)
-            sum += v[Math.floor(random() * v.length)];
-        return sum / v.length;
-    };
-    const diffs = new Float64Array(resamples);
-    for (let i = 0; i < resamples; i++)
-        diffs[i] = resampleMean(ys) - resampleMean(xs);
-    diffs.sort();
-    const lo = diffs[Math.floor(((1 - level) / 2) * (resamples - 1))];
-    const hi = diffs[Math.ceil((1 - (1 - level) / 2) * (resamples - 1))];
-    return [lo, hi];
-}
-/** P(T > t) for Student's t with df degrees of freedom (any real t; df > 0). */
-function studentTSurvival(t, df) {
-    if (Number.isNaN(t) || !(df > 0))
-        return NaN;
-    if (t === Infinity)
-        return 0;
-    if (t === -Infinity)
-        return 1;
-    // P(|T| > t) = I_x(df/2, 1/2) with x = df/(df+t²). Where the continued fraction would switch to the
-    // complement, pass 1 − x = t²/(df+t²) computed directly so that small t keeps its digits.
-    const t2 = t * t;
-    const a = df / 2;
-    const x = df / (df + t2);
-    const tail = x > (a + 1) / (a + 2.5)
-        ? 0.5 * (1 - regularizedIncompleteBeta(t2 / (df + t2), 0.5, a))
-        : 0.5 * regularizedIncompleteBeta(x, a, 0.5);
-    return t >= 0 ? tail : 1 - tail;
-}
-const quantileCache = new Map();
-/** The q-quantile of Student's t with df degrees of freedom (0 < q < 1), like R's `qt(q, df)`. */
-function studentTQuantile(q, df) {
-    if (!(df > 0))
-        return NaN;
-    const key = `${q}:${df}`;
-    const cached = quantileCache.get(key);
-    if (cached !== undefined)
-        return cached;
-    const tail = 1 - q;
-    let lo = 0;
-    let hi = 1;
-    while (studentTSurvival(hi, df) > tail && hi < 1e300)
-        hi *= 2;
-    // Bisection to a bracket, then Newton steps on the survival function for full precision.
-    for (let i = 0; i < 60 && hi - lo > 1e-12 * hi; i++) {
-        const mid = (lo + hi) / 2;
-        if (studentTSurvival(mid, df) > tail)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    let x = (lo + hi) / 2;
-    for (let i = 0; i < 4; i++) {
-        const step = (studentTSurvival(x, df) - tail) / studentTDensity(x, df);
-        if (!Number.isFinite(step))
-            break;
-        const next = x + step;
-        if (next < lo || next > hi)
-            break;
-        x = next;
-    }
-    if (quantileCache.size > 1000)
-        quantileCache.clear();
-    quantileCache.set(key, x);
-    return x;
-}
-/** The density of Student's t with df degrees of freedom at t. */
-function studentTDensity(t, df) {
-    const lnC = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-    return Math.exp(lnC - ((df + 1) / 2) * Math.log1p((t * t) / df));
-}
-/** The regularized incomplete beta function I_x(a, b) (continued fraction, Lentz's method). */
-function regularizedIncompleteBeta(x, a, b) {
-    if (x <= 0)
-        return 0;
-    if (x >= 1)
-        return 1;
-    const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-    if (x > (a + 1) / (a + b + 2))
-        return 1 - regularizedIncompleteBeta(1 - x, b, a);
-    const front = Math.exp(lnFront) / a;
-    const tiny = 1e-300;
-    let f = 1;
-    let c = 1;
-    let d = 0;
-    for (let i = 0; i <= 20000; i++) {
-        const m = Math.floor(i / 2);
-        let numerator;
-        if (i === 0)
-            numerator = 1;
-        else if (i % 2 === 0)
-            numerator = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
-        else
-            numerator = -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-        d = 1 + numerator * d;
-        if (Math.abs(d) < tiny)
-            d = tiny;
-        d = 1 / d;
-        c = 1 + numerator / c;
-        if (Math.abs(c) < tiny)
-            c = tiny;
-        const cd = c * d;
-        f *= cd;
-        if (Math.abs(1 - cd) < 3e-16)
-            break;
-    }
-    return front * (f - 1);
-}
-/** ln Γ(x) by the Lanczos approximation (g = 7, n = 9). */
-function logGamma(x) {
-    const g = 7;
-    const coefficients = [
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.6150291621406,
-        12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
-    ];
-    if (x < 0.5)
-        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-    x -= 1;
-    let a = coefficients[0];
-    const t = x + g + 0.5;
-    for (let i = 1; i < g + 2; i++)
-        a += coefficients[i] / (x + i);
-    return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-const EPSILON = 1e-12;
-/** The rules file's absolute targets (`min`, `max`) for one experiment, in the rules file's metric order. */
-function successCriteriaOf(experiment, rules) {
-    const out = [];
-    for (const [metric, rule] of Object.entries(rules.metrics)) {
-        const stat = experiment.metrics[metric];
-        const value = stat?.value;
-        const judge = (bound, limit) => {
-            const met = value === undefined
-                ? undefined
-                : bound === 'min'
-                    ? value >= limit - EPSILON
-                    : value <= limit + EPSILON;
-            out.push({
-                metric,
-                text: `${metric} ${bound === 'min' ? '≥' : '≤'} ${limit}`,
-                bound,
-                limit,
-                ...(value !== undefined ? { value } : {}),
-                met: value !== undefined && Number.isNaN(value) ? false : met
-            });
-        };
-        if (rule.min !== undefined)
-            judge('min', rule.min);
-        if (rule.max !== undefined)
-            judge('max', rule.max);
-    }
-    return out;
-}
-/** The rules file's absolute targets for every experiment, keyed by experiment name. */
-function successCriteriaByExperiment(experiments, rules) {
-    const out = {};
-    for (const e of experiments)
-        out[e.name] = successCriteriaOf(e, rules);
-    return out;
-}
-/** Parses success_criteria text by the grammar at the top of this file; clauses that do not fit are `unknown`. */
-function parseSuccessCriteria(text) {
-    const trimmed = text.trim();
-    if (!trimmed)
-        return [{ kind: 'unknown', text, reason: 'the success criteria are empty' }];
-    if (/\bor\b|\|\|/i.test(trimmed)) {
-        return [
-            { kind: 'unknown', text: trimmed, reason: '"or" is not supported; write criteria joined by "and"' }
-        ];
-    }
-    return trimmed
-        .split(/\s*(?:\band\b|&&|,|;)\s*/i)
-        .filter(part => part.length > 0)
-        .map(parseClause);
-}
-const UNSIGNED = String.raw `(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?`;
-const NUMBER = String.raw `[+-]?${UNSIGNED}`;
-const METRIC = String.raw `[A-Za-z_][\w./:@\[\]-]*`;
-const UNIT = String.raw `%|pts?\b|points?\b|pp\b`;
-const REF = String.raw `(?:\s+(?:over|vs\.?|versus|than|from|relative\s+to|compared\s+(?:to|with)|against)(?:\s+the)?\s+baseline)?`;
-const ABSOLUTE = new RegExp(String.raw `^(${METRIC})\s*(>=|<=|==|=|>|<|≥|≤)\s*(${NUMBER})\s*(%)?$`, 'i');
-const WORDS = new RegExp(String.raw `^(${METRIC})\s+(?:is\s+)?(at\s+least|at\s+most|no\s+less\s+than|no\s+more\s+than|below|under|less\s+than|above|more\s+than|greater\s+than|over)\s+(${NUMBER})\s*(%)?$`, 'i');
-const SIGNED = new RegExp(String.raw `^(${METRIC})\s+([+\-−])\s*(${UNSIGNED})\s*(${UNIT})?${REF}$`, 'i');
-const VERB = new RegExp(String.raw `^(${METRIC})\s+(?:should\s+|will\s+|must\s+)?(improve[sd]?|increase[sd]?|rise[sn]?|rose|grows?|grew|goes\s+up|go\s+up|decrease[sd]?|drops?|dropped|falls?|fell|reduce[sd]?|goes\s+down|go\s+down)(?:\s+by(?:\s+at\s+least)?\s+(${NUMBER})\s*(${UNIT})?)?${REF}$`, 'i');
-function parseClause(raw) {
-    const text = raw.trim();
-    let m = ABSOLUTE.exec(text);
-    if (m) {
-        if (m[4])
-            return {
-                kind: 'unknown',
-                text,
-                reason: `a percentage in an absolute target is ambiguous; write ${m[1]} ${m[2]} ${+m[3] / 100} or ${m[1]} ${m[2]} ${m[3]}`
-            };
-        const op = { '=': '==', '≥': '>=', '≤': '<=' }[m[2]] ?? m[2];
-        return {
-            kind: 'absolute',
-            text,
-            metric: m[1],
-            op: op,
-            value: Number(m[3])
-        };
-    }
-    m = WORDS.exec(text);
-    if (m) {
-        if (m[4])
-            return {
-                kind: 'unknown',
-                text,
-                reason: `a percentage in an absolute target is ambiguous; write ${m[1]} ${m[2]} ${+m[3] / 100}`
-            };
-        const word = m[2].toLowerCase().replace(/\s+/g, ' ');
-        const op = ['at least', 'no less than'].includes(word)
-            ? '>='
-            : ['at most', 'no more than'].includes(word)
-                ? '<='
-                : ['below', 'under', 'less than'].includes(word)
-                    ? '<'
-                    : '>';
-        return { kind: 'absolute', text, metric: m[1], op, value: Number(m[3]) };
-    }
-    m = SIGNED.exec(text);
-    if (m) {
-        return {
-            kind: 'relative',
-            text,
-            metric: m[1],
-            direction: m[2] === '+' ? 'up' : 'down',
-            amount: Number(m[3]),
-            unit: unitOf(m[4])
-        };
-    }
-    m = VERB.exec(text);
-    if (m) {
-        const verb = m[2].toLowerCase();
-        const direction = verb.startsWith('improve')
-            ? 'improve'
-            : /^(increase|rise|rose|grow|grew|goe?s? up|go up)/.test(verb)
-                ? 'up'
-                : 'down';
-        return {
-            kind: 'relative',
-            text,
-            metric: m[1],
-            direction,
-            amount: m[3] ? Math.abs(Number(m[3])) : 0,
-            unit: unitOf(m[4])
-        };
-    }
-    return {
-        kind: 'unknown',
-        text,
-        reason: `"${text}" is not a criterion this tool can check; write e.g. "f1 >= 0.85", "latency_ms <= 50", "f1 improves by 1%" or "f1 +0.01 over baseline"`
-    };
-}
-function unitOf(unit) {
-    if (!unit)
-        return 'absolute';
-    return unit === '%' ? 'percent' : 'points';
-}
-/** Judges parsed clauses: any not supported → not supported; else any inconclusive → inconclusive; else supported. */
-function combineClauses(clauses) {
-    const not = clauses.filter(c => c.verdict === 'not supported');
-    if (not.length)
-        return { verdict: 'not supported', reason: not.map(c => c.reason).join('; ') };
-    const open = clauses.filter(c => c.verdict === 'inconclusive');
-    if (open.length)
-        return { verdict: 'inconclusive', reason: open.map(c => c.reason).join('; ') };
-    if (!clauses.length)
-        return { verdict: 'inconclusive', reason: 'no success criteria to judge by' };
-    return { verdict: 'supported', reason: clauses.map(c => c.reason).join('; ') };
-}
-/** Judges an experiment's hypothesis by its success criteria against the experiment and the baseline. */
-function judgeHypothesis(experiment, baseline, rules) {
-    const source = experiment.runs.find(r => r.metadata.hypothesis || r.metadata.successCriteria);
-    if (!source)
-        return undefined;
-    const hypothesis = source.metadata.hypothesis?.trim() || undefined;
-    const criteria = source.metadata.successCriteria?.trim() || undefined;
-    if (!criteria) {
-        return {
-            run: experiment.name,
-            hypothesis,
-            verdict: 'inconclusive',
-            reason: 'no success criteria are given to judge the hypothesis by',
-            clauses: []
-        };
-    }
-    const clauses = parseSuccessCriteria(criteria).map(c => judgeClause(c, experiment, baseline, rules));
-    const { verdict, reason } = combineClauses(clauses);
-    return { run: experiment.name, hypothesis, criteria, verdict, reason, clauses };
-}
-/** Hypotheses of every experiment that states one or success criteria, in the given order. */
-function judgeHypotheses(experiments, baseline, rules) {
-    return experiments.map(e => judgeHypothesis(e, baseline, rules)).filter((h) => !!h);
-}
-function findMetric(metrics, name) {
-    if (metrics[name])
-        return [name, metrics[name]];
-    const matches = Object.keys(metrics).filter(k => k.toLowerCase() === name.toLowerCase());
-    return matches.length === 1 ? [matches[0], metrics[matches[0]]] : undefined;
-}
-/** Judges one clause (see the grammar at the top of this file). */
-function judgeClause(clause, experiment, baseline, rules) {
-    const { text } = clause;
-    if (clause.kind === 'unknown')
-        return { text, verdict: 'inconclusive', reason: clause.reason };
-    const found = findMetric(experiment.metrics, clause.metric);
-    if (!found)
-        return {
-            text,
-            metric: clause.metric,
-            verdict: 'inconclusive',
-            reason: `${clause.metric} was not reported`
-        };
-    const [metric, stat] = found;
-    const value = stat.value;
-    const shown = fmt(value);
-    if (clause.kind === 'absolute') {
-        if (!Number.isFinite(value))
-            return {
-                text,
-                metric,
-                value,
-                verdict: 'not supported',
-                reason: `${metric} is ${shown}, not a finite number`
-            };
-        const ok = compare(value, clause.op, clause.value);
-        const sign = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' }[clause.op];
-        const of = stat.n > 1 ? ` (mean of ${stat.n})` : '';
-        return {
-            text,
-            metric,
-            value,
-            verdict: ok ? 'supported' : 'not supported',
-            reason: `${metric} ${shown}${of} ${ok ? 'meets' : 'misses'} ${sign} ${clause.value}`
-        };
-    }
-    if (!baseline)
-        return { text, metric, value, verdict: 'inconclusive', reason: `no baseline to compare ${metric} with` };
-    const base = findMetric(baseline.metrics, metric)?.[1];
-    if (!base)
-        return {
-            text,
-            metric,
-            value,
-            verdict: 'inconclusive',
-            reason: `the baseline has no ${metric} to compare with`
-        };
-    if (!Number.isFinite(value) || !Number.isFinite(base.value)) {
-        return {
-            text,
-            metric,
-            value,
-            baseline: base.value,
-            verdict: 'inconclusive',
-            reason: `${metric} is not comparable (${fmt(base.value)} → ${shown})`
-        };
-    }
-    // Signed target on the PR − baseline scale.
-    const goal = goalOf(metric, rules).goal;
-    const up = clause.direction === 'up' || (clause.direction === 'improve' && goal === 'maximize');
-    const baseSamples = base.samples ?? [base.value];
-    const samples = stat.samples ?? [value];
-    const fractions = [value, base.value, ...samples, ...baseSamples]
-        .filter(Number.isFinite)
-        .every(x => x >= 0 && x <= 1);
-    const magnitude = clause.unit === 'percent'
-        ? (clause.amount / 100) * Math.abs(base.value)
-        : clause.unit === 'points'
-            ? clause.amount * (fractions ? 0.01 : 1)
-            : clause.amount;
-    const target = up ? magnitude : -magnitude;
-    const diff = value - base.value;
-    const strict = clause.amount === 0;
-    const met = up
-        ? strict
-            ? diff > EPSILON
-            : diff >= target - EPSILON
-        : strict
-            ? diff < -EPSILON
-            : diff <= target + EPSILON;
-    const needed = clause.amount === 0
-        ? up
-            ? 'needed a rise'
-            : 'needed a fall'
-        : `needed ${signed(target)}${clause.unit === 'percent' ? ` (${clause.amount}%)` : ''}`;
-    const seen = `${metric} ${signed(diff)} vs baseline (${fmt(base.value)} → ${shown})`;
-    const common = { text, metric, value, baseline: base.value };
-    if (!met)
-        return { ...common, verdict: 'not supported', reason: `${seen}, ${needed}` };
-    if (baseSamples.length < 2 && samples.length < 2) {
-        return { ...common, verdict: 'supported', reason: `${seen}, ${needed}; single runs, so noise is unknown` };
-    }
-    // Test PR against the baseline shifted by the target: is the change beyond the target more than noise?
-    const test = welchTTest(baseSamples.map(x => x + target), samples);
-    if (isInconclusive(test)) {
-        if (test.exactDifference !== undefined)
-            return {
-                ...common,
-                verdict: 'supported',
-                reason: `${seen}, ${needed}; no variance, the difference is exact`
-            };
-        return {
-            ...common,
-            verdict: 'inconclusive',
-            reason: `${seen}, ${needed}: met on the means, but ${test.inconclusive}`
-        };
-    }
-    const alpha = rules.significance.alpha;
-    // Met on the means, so the observed direction is the claimed one: the one-sided p in that direction.
-    const p = test.pOneSided;
-    if (p < alpha)
-        return { ...common, p, verdict: 'supported', reason: `${seen}, ${needed}; significant (${pPhrase(p)})` };
-    return {
-        ...common,
-        p,
-        verdict: 'inconclusive',
-        reason: `${seen}, ${needed}: met on the means but within noise (${pPhrase(p)} ≥ ${alpha})`
-    };
-}
-function compare(value, op, limit) {
-    switch (op) {
-        case '>=':
-            return value >= limit - EPSILON;
-        case '>':
-            return value > limit;
-        case '<=':
-            return value <= limit + EPSILON;
-        case '<':
-            return value < limit;
-        case '==':
-            return Math.abs(value - limit) <= EPSILON * Math.max(1, Math.abs(limit));
-    }
-}
-/**
- * The overfitting gap of each experiment that reports both metrics of the rules file's `overfitting`. The gap is
- * oriented by the goal (of the validation metric's rule, else the training metric's rule, else guessed from the
- * name): for accuracy train − val, for loss val − train; a validation result better than training is no gap.
- */
-function overfittingGaps(experiments, rules, champion) {
-    const o = rules.overfitting;
-    if (!o)
-        return [];
-    const valGoal = goalOf(o.val, rules);
-    const trainGoal = goalOf(o.train, rules);
-    const goal = valGoal.from === 'rule' || trainGoal.from !== 'rule' ? valGoal.goal : trainGoal.goal;
-    const out = [];
-    for (const e of experiments) {
-        const trainValue = e.metrics[o.train]?.value;
-        const valValue = e.metrics[o.val]?.value;
-        if (trainValue === undefined ||
-            valValue === undefined ||
-            !Number.isFinite(trainValue) ||
-            !Number.isFinite(valValue))
-            continue;
-        const gap = goal === 'maximize' ? trainValue - valValue : valValue - trainValue;
-        const exceeded = gap > o.maxGap + EPSILON;
-        const [first, second] = goal === 'maximize' ? [o.train, o.val] : [o.val, o.train];
-        out.push({
-            run: e.name,
-            train: o.train,
-            val: o.val,
-            trainValue,
-            valValue,
-            gap,
-            maxGap: o.maxGap,
-            goal,
-            exceeded,
-            gates: exceeded && o.gate && e === champion,
-            message: `overfitting: ${first} − ${second} gap is ${+gap.toPrecision(4)}, ${exceeded ? 'over' : 'within'} the allowed ${o.maxGap}`
-        });
-    }
-    return out;
-}
-/** A p-value as a reader writes it: "p = 0.41", "p = 0.003", "p < 0.001". */
-function pPhrase(p) {
-    return p !== undefined && p < 0.001 ? 'p < 0.001' : `p = ${fmtP(p)}`;
-}
-/** The significance of a change in words, e.g. "p = 0.41, within noise" or "p = 0.003, significant". */
-function significanceWords(s) {
-    if (!s)
-        return 'single runs, noise unknown';
-    switch (s.state) {
-        case 'significant':
-            return `${pPhrase(s.p)}, significant`;
-        case 'within-noise':
-            return `${pPhrase(s.p)}, within noise`;
-        case 'exact':
-            return s.significant ? 'no variance, exact difference' : 'no variance, no difference';
-        case 'inconclusive':
-            return 'inconclusive: too few samples to test';
-    }
-}
-function fmtP(p) {
-    if (p === undefined)
-        return '—';
-    if (p < 0.001)
-        return '< 0.001';
-    return String(+p.toPrecision(2));
-}
-function fmt(x) {
-    return Number.isFinite(x) ? String(+x.toPrecision(4)) : String(x);
-}
-function signed(x) {
-    return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`;
-}
-
-const MINUS = '−';
+const MINUS$1 = '−';
 /** Decimal places for a metric, from the magnitude of its values. */
 function decimalsFor(...values) {
     const finite = values.filter((v) => v !== undefined && Number.isFinite(v)).map(Math.abs);
@@ -763,10 +97,10 @@ function fmtNumber(value, decimals) {
     if (value === Infinity)
         return '∞';
     if (value === -Infinity)
-        return `${MINUS}∞`;
+        return `${MINUS$1}∞`;
     const abs = Math.abs(value);
     const s = abs !== 0 && (abs >= 1e9 || abs < 10 ** -decimals / 2) ? value.toExponential(3) : value.toFixed(decimals);
-    return s.replace(/^-/, MINUS);
+    return s.replace(/^-/, MINUS$1);
 }
 /** A signed number: +1.00 or −1.00. */
 function fmtSigned(value, decimals) {
@@ -841,14 +175,15 @@ function fmtRules(m) {
         return m.gated ? 'gated' : 'not gated';
     return m.checks
         .map(c => {
+        const note = checkNote(c, m.significance);
         const state = c.passed
-            ? c.note
-                ? `met (${c.note})`
+            ? note
+                ? `met (${note})`
                 : 'met'
-            : c.inconclusive
+            : 'inconclusive' in c && c.inconclusive
                 ? 'broken (inconclusive: too few samples to rule out noise)'
                 : 'broken';
-        return `rule: ${c.text} ${state}`;
+        return `rule: ${checkText(c, m)} ${state}`;
     })
         .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])
         .join('; ');
@@ -1841,6 +1176,183 @@ function readMetadata(raw, file, run, ctx) {
             ctx.error(file, `"environment" is ${describeValue(raw.environment)}; expected a mapping such as {python: "3.11"}`, { run, key: 'environment' });
     }
     return { metadata: meta, name: text('name')?.trim() || undefined };
+}
+
+/** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
+const MAX_HISTORY_POINTS = 500;
+/** Accumulates a metric's points in typed columns; see the file comment. A missing timestamp is stored as NaN. */
+class HistoryBuilder {
+    steps;
+    values;
+    times;
+    n = 0;
+    ordered = true;
+    best = -1;
+    rule;
+    byTimestamp;
+    repeats;
+    maxPoints;
+    constructor(options = {}, capacity = 64) {
+        this.rule = options.final ?? 'max-step';
+        this.byTimestamp = options.byTimestamp ?? true;
+        this.repeats = options.repeats ?? 'identical';
+        this.maxPoints = Math.max(2, Math.floor(options.maxPoints ?? MAX_HISTORY_POINTS));
+        const size = Math.max(4, capacity | 0);
+        this.steps = new Float64Array(size);
+        this.values = new Float64Array(size);
+        this.times = new Float64Array(size);
+    }
+    /** Number of points added. */
+    get length() {
+        return this.n;
+    }
+    /** True while the points came in order (of step, then timestamp when ordering by it). */
+    get sorted() {
+        return this.ordered;
+    }
+    /** Adds one point; `timestamp` in milliseconds, undefined or NaN when not known. */
+    add(step, value, timestamp) {
+        const i = this.n;
+        if (i === this.steps.length)
+            this.grow();
+        const t = timestamp === undefined ? NaN : timestamp;
+        this.steps[i] = step;
+        this.values[i] = value;
+        this.times[i] = t;
+        this.n = i + 1;
+        const b = this.best;
+        if (b < 0) {
+            this.best = i;
+            return;
+        }
+        const prevStep = this.steps[i - 1];
+        if (this.ordered &&
+            (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.times[i - 1] || 0))))
+            this.ordered = false;
+        const rule = this.rule;
+        if (rule === 'last-written')
+            this.best = i;
+        else {
+            const bs = this.steps[b];
+            if (step > bs)
+                this.best = i;
+            else if (step === bs) {
+                if (rule === 'max-step')
+                    this.best = i;
+                else {
+                    // MLflow: the later timestamp (missing counts as 0), then the higher value; NaN loses to any value.
+                    const ta = t || 0;
+                    const tb = this.times[b] || 0;
+                    if (ta > tb)
+                        this.best = i;
+                    else if (ta === tb) {
+                        const bv = this.values[b];
+                        if (bv !== bv || value >= bv)
+                            this.best = i;
+                    }
+                }
+            }
+        }
+    }
+    grow() {
+        const size = this.steps.length * 2;
+        const steps = new Float64Array(size);
+        const values = new Float64Array(size);
+        const times = new Float64Array(size);
+        steps.set(this.steps);
+        values.set(this.values);
+        times.set(this.times);
+        this.steps = steps;
+        this.values = values;
+        this.times = times;
+    }
+    /** Every point added, in written order, as objects (small series and tests). */
+    points() {
+        const out = new Array(this.n);
+        for (let i = 0; i < this.n; i++)
+            out[i] = this.point(i);
+        return out;
+    }
+    point(i) {
+        const t = this.times[i];
+        const s = this.steps[i];
+        // An integer step as a small integer: V8 then keeps the field unboxed (one allocation less per point).
+        const si = s | 0;
+        const step = si === s && !Object.is(s, -0) ? si : s;
+        return t === t ? { step, value: this.values[i], timestamp: t } : { step, value: this.values[i] };
+    }
+    /** The final value by the rule, or undefined when there are no points. */
+    finalValue() {
+        return this.best < 0 ? undefined : this.values[this.best];
+    }
+    /** Sorts, drops repeats and thins; undefined when no point was added. The builder is spent afterwards. */
+    build() {
+        const n = this.n;
+        if (n === 0)
+            return undefined;
+        const value = this.values[this.best];
+        const finalIndex = this.best;
+        let order;
+        if (!this.ordered) {
+            const steps = this.steps;
+            const times = this.times;
+            const idx = new Array(n);
+            for (let i = 0; i < n; i++)
+                idx[i] = i;
+            // The index breaks ties, so the order is stable whatever the sort.
+            if (this.byTimestamp)
+                idx.sort((a, b) => steps[a] - steps[b] || (times[a] || 0) - (times[b] || 0) || a - b);
+            else
+                idx.sort((a, b) => steps[a] - steps[b] || a - b);
+            order = Uint32Array.from(idx);
+        }
+        // Compact the kept indices (in sorted order) into `keep`.
+        const keep = new Uint32Array(n);
+        let m = 0;
+        const at = (k) => (order ? order[k] : k);
+        const { steps, values, times } = this;
+        const repeats = this.repeats;
+        for (let k = 0; k < n; k++) {
+            const i = at(k);
+            if (m > 0) {
+                const j = keep[m - 1];
+                if (repeats === 'identical') {
+                    const ti = times[i];
+                    const tj = times[j];
+                    if (steps[i] === steps[j] &&
+                        (ti === tj || (ti !== ti && tj !== tj)) &&
+                        Object.is(values[i], values[j]))
+                        continue;
+                }
+                else if (repeats === 'same-step' && steps[i] === steps[j]) {
+                    keep[m - 1] = i;
+                    continue;
+                }
+            }
+            keep[m++] = i;
+        }
+        const max = this.maxPoints;
+        const count = Math.min(m, max);
+        const history = new Array(count);
+        if (m <= max)
+            for (let k = 0; k < m; k++)
+                history[k] = this.point(keep[k]);
+        else {
+            // Evenly spaced over the full series; the first and the last point always kept.
+            const stride = (m - 1) / (max - 1);
+            for (let k = 0; k < max; k++)
+                history[k] = this.point(keep[Math.round(k * stride)]);
+        }
+        return { value, finalIndex, history, total: m };
+    }
+}
+/** A metric from a built series: its final value and thinned history, with the full length when it was thinned. */
+function metricFromBuilt(built) {
+    return {
+        value: built.value,
+        history: built.history,
+        ...(built.total > built.history.length ? { historyPoints: built.total } : {})
+    };
 }
 
 // CSV training logs: Keras `CSVLogger` files (an `epoch` column) and Lightning `CSVLogger` folders
@@ -4208,19 +3720,10 @@ async function scanTfRecords(chunks, onRecord) {
         rest = pos < n ? buf.subarray(pos) : undefined;
         return true;
     };
-    /** Bytes of the record that starts `head` (12 while its header is incomplete or wrong: parse reports that). */
-    const recordBytes = (head) => {
-        if (head.length < 12 || maskedCrc32c(head, 0, 8) !== head.readUInt32LE(8))
-            return 12;
-        const len = head.readUInt32LE(4) * 4294967296 + head.readUInt32LE(0);
-        return len > MAX_RECORD ? 12 : 12 + len + 4;
-    };
     for await (const chunk of chunks) {
         result.bytes += chunk.length;
-        let buf = chunk;
+        const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
         if (first) {
-            buf = rest ? Buffer.concat([rest, chunk]) : chunk;
-            rest = undefined;
             if (buf.length < LFS_POINTER.length) {
                 rest = buf;
                 continue;
@@ -4231,18 +3734,7 @@ async function scanTfRecords(chunks, onRecord) {
                 return result;
             }
         }
-        // A record split across chunks: copy only its own bytes from this chunk (never the whole chunk) to finish it.
-        while (rest && buf.length) {
-            const take = Math.max(0, Math.min(recordBytes(rest) - rest.length, buf.length));
-            const joined = Buffer.concat([rest, buf.subarray(0, take)]);
-            buf = buf.subarray(take);
-            rest = undefined;
-            if (!parse(joined))
-                return result;
-            if (take === 0)
-                break;
-        }
-        if (buf.length && !parse(buf))
+        if (!parse(buf))
             return result;
     }
     if (first && rest) {
@@ -4689,106 +4181,420 @@ function buildMlflowRun(record) {
     return { run, unknownStatus };
 }
 
-// A small pool of read workers (worker_threads) for stores with many metric files: the main thread walks folders
-// and builds runs while the workers read and parse. Started only when a store is large enough to repay the start
-// of a thread, and only from the built bundle (where the worker script sits beside this module); elsewhere (tests
-// on the sources) everything is read on the main thread, with the same results.
-/** The environment variable that sets the number of read workers (0 reads everything on the main thread). */
-const READ_THREADS_ENV = 'EXPERIMENT_REVIEW_READ_THREADS';
-/** The most workers started, whatever the machine. */
-const MAX_WORKERS = 4;
-/** The number of workers to start: the environment's choice, else one per core (at most MAX_WORKERS), 0 on one core. */
-function readWorkerCount(env = process.env) {
-    const given = env[READ_THREADS_ENV];
-    if (given !== undefined && given.trim() !== '') {
-        const n = Number(given);
-        if (!Number.isInteger(n) || n < 0)
-            throw new Error(`${READ_THREADS_ENV}=${JSON.stringify(given)}: expected a whole number of threads ≥ 0`);
-        return Math.min(n, 16);
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LF = 10;
+const MINUS = 45;
+const PLUS = 43;
+const DOT = 46;
+const ZERO = 48;
+const NINE = 57;
+const LOWER_E = 101;
+const UPPER_E = 69;
+/** fastLine results besides the next line's start. */
+const OTHER = -1;
+const INCOMPLETE = -2;
+/** Exact powers of ten a double holds (10^0 … 10^22), for the correctly rounded fast path. */
+const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+/** Returned by parseFloatBytes for a well-formed decimal that needs a correctly rounded conversion from text. */
+const SLOW = Symbol('slow');
+/** Parses a decimal integer in bytes [s, e); NaN when it is not one. Falls back to Number() past 2^53. */
+function parseInteger(buf, s, e) {
+    let i = s;
+    let negative = false;
+    if (buf[i] === MINUS) {
+        negative = true;
+        i++;
     }
-    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-    return cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
-}
-/** The worker script's URL when it is there to run (the built bundle); undefined when running from sources. */
-function workerScript() {
-    const url = new URL('./metric-worker.js', import.meta.url);
-    if (existsSync(fileURLToPath(url)))
-        return url;
-    // From TypeScript sources (tests, tsx) there is no compiled worker; a bundle without one is a build mistake.
-    if (import.meta.url.endsWith('.ts'))
-        return undefined;
-    throw new Error(`the read worker ${fileURLToPath(url)} is missing; rebuild the bundle (npm run build)`);
-}
-/** Workers that read and parse MLflow metric files; see the file comment. */
-class MetricReadPool {
-    workers;
-    busy;
-    pending = new Map();
-    nextId = 0;
-    failure;
-    closed = false;
-    constructor(script, count) {
-        this.workers = Array.from({ length: count }, () => {
-            const worker = new Worker(script);
-            worker.on('message', (result) => this.settle(result));
-            worker.on('error', e => this.fail(e));
-            worker.on('exit', code => {
-                if (code !== 0 && !this.closed)
-                    this.fail(new Error(`a read worker stopped with exit code ${code}`));
-            });
-            // An idle pool never keeps the process alive; a busy worker does (see read()).
-            worker.unref();
-            return worker;
-        });
-        this.busy = this.workers.map(() => 0);
+    else if (buf[i] === PLUS)
+        i++;
+    if (i >= e)
+        return NaN;
+    let n = 0;
+    for (; i < e; i++) {
+        const c = buf[i];
+        if (c < ZERO || c > NINE)
+            return parseFallback(buf, s, e);
+        n = n * 10 + (c - ZERO);
     }
-    /** A pool when the store is worth it and workers can run here; undefined means read on the main thread. */
-    static start(count = readWorkerCount()) {
-        if (count < 1)
+    if (n > Number.MAX_SAFE_INTEGER)
+        return parseFallback(buf, s, e);
+    return negative ? -n : n;
+}
+/**
+ * Parses a float as Python writes it (`0.5`, `1e-05`, `nan`, `inf`, `-inf`) in bytes [s, e). Up to 16
+ * significant digits (below 2^53) and a small exponent take the exact fast path (an integer times or over a power of ten,
+ * one correctly rounded operation); a longer well-formed decimal returns SLOW for the caller to convert from
+ * text; nan/inf go through fallbackFloat. Undefined when it is not a number.
+ */
+function parseFloatBytes(buf, s, e) {
+    let i = s;
+    let negative = false;
+    if (buf[i] === MINUS) {
+        negative = true;
+        i++;
+    }
+    else if (buf[i] === PLUS)
+        i++;
+    let mantissa = 0;
+    let digits = 0;
+    let scale = 0;
+    let seenDigit = false;
+    let seenDot = false;
+    let slow = false;
+    for (; i < e; i++) {
+        const c = buf[i];
+        if (c >= ZERO && c <= NINE) {
+            seenDigit = true;
+            if (digits > 0 || c !== ZERO) {
+                if (digits >= 16)
+                    slow = true;
+                else
+                    mantissa = mantissa * 10 + (c - ZERO);
+                digits++;
+            }
+            if (seenDot)
+                scale--;
+        }
+        else if (c === DOT && !seenDot)
+            seenDot = true;
+        else
+            break;
+    }
+    if (!seenDigit)
+        return fallbackFloat(buf, s, e);
+    if (i < e) {
+        const c = buf[i];
+        if (c !== LOWER_E && c !== UPPER_E)
+            return fallbackFloat(buf, s, e);
+        i++;
+        let expNegative = false;
+        if (buf[i] === MINUS) {
+            expNegative = true;
+            i++;
+        }
+        else if (buf[i] === PLUS)
+            i++;
+        if (i >= e)
             return undefined;
-        const script = workerScript();
-        return script ? new MetricReadPool(script, count) : undefined;
+        let exp = 0;
+        for (; i < e; i++) {
+            const d = buf[i];
+            if (d < ZERO || d > NINE)
+                return undefined;
+            if (exp < 100000)
+                exp = exp * 10 + (d - ZERO);
+        }
+        scale += expNegative ? -exp : exp;
     }
-    /** Reads and parses whole metric files (absolute paths); undefined for a file the caller must read itself. */
-    read(files, maxBytes) {
-        if (this.failure)
-            return Promise.reject(this.failure);
-        let worker = 0;
-        for (let i = 1; i < this.busy.length; i++)
-            if (this.busy[i] < this.busy[worker])
-                worker = i;
-        const id = this.nextId++;
-        if (this.busy[worker] === 0)
-            this.workers[worker].ref();
-        this.busy[worker] += files.length;
-        const done = () => {
-            this.busy[worker] -= files.length;
-            if (this.busy[worker] === 0)
-                this.workers[worker].unref();
-        };
-        return new Promise((resolve, reject) => {
-            this.pending.set(id, { worker, resolve, reject });
-            this.workers[worker].postMessage({ id, files, maxBytes });
-        }).finally(done);
+    // The text is a well-formed decimal here; only its exact value needs the slow, correctly rounded path.
+    if (slow || mantissa > Number.MAX_SAFE_INTEGER)
+        return SLOW;
+    let value;
+    if (mantissa === 0)
+        value = 0;
+    else if (scale === 0)
+        value = mantissa;
+    else if (scale < 0 && scale >= -22)
+        value = mantissa / POW10[-scale];
+    else if (scale > 0 && scale <= 22) {
+        value = mantissa * POW10[scale];
+        if (value > Number.MAX_SAFE_INTEGER)
+            return SLOW;
     }
-    /** Stops the workers. */
-    async close() {
-        this.closed = true;
-        await Promise.all(this.workers.map(w => w.terminate()));
+    else
+        return SLOW;
+    return negative ? -value : value;
+}
+const SPECIAL = {
+    nan: NaN,
+    '+nan': NaN,
+    '-nan': NaN,
+    inf: Infinity,
+    '+inf': Infinity,
+    infinity: Infinity,
+    '+infinity': Infinity,
+    '-inf': -Infinity,
+    '-infinity': -Infinity
+};
+function fallbackFloat(buf, s, e) {
+    const text = buf.toString('latin1', s, e);
+    const special = SPECIAL[text.toLowerCase()];
+    if (special !== undefined)
+        return special;
+    if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text))
+        return undefined;
+    return Number(text);
+}
+function parseFallback(buf, s, e, integer) {
+    const text = buf.toString('latin1', s, e);
+    if (/^[+-]?\d+$/.test(text))
+        return Number(text);
+    return NaN;
+}
+/** Reads metric lines chunk by chunk into a history; lines split across chunks are joined. */
+class MetricFileParser {
+    maxReported;
+    /** The points read so far, in typed columns; the final value follows MLflow's rule (step, timestamp, value). */
+    history;
+    /** Lines that were not understood (at most `maxReported` kept; `badLines` counts all). */
+    problems = [];
+    badLines = 0;
+    line = 0;
+    rest;
+    bounds = new Int32Array(8);
+    textOf;
+    text = '';
+    /** `capacity`: the points expected (e.g. the file size over ~30 bytes a line), to size the columns once. */
+    constructor(maxReported = 5, capacity = 64) {
+        this.maxReported = maxReported;
+        this.history = new HistoryBuilder({ final: 'mlflow' }, capacity);
     }
-    settle(result) {
-        const task = this.pending.get(result.id);
-        if (!task)
+    /** The points read so far as objects, in file order (tests and small files; readers use `history`). */
+    get points() {
+        return this.history.points();
+    }
+    /** True while the points came in order of step then timestamp. */
+    get sorted() {
+        return this.history.sorted;
+    }
+    /** Feeds the next chunk of the file. */
+    push(chunk) {
+        const buf = chunk;
+        let start = 0;
+        if (this.rest) {
+            // Join only the split line, not the whole chunk.
+            const nl = chunk.indexOf(LF);
+            if (nl < 0) {
+                this.rest = Buffer.concat([this.rest, chunk]);
+                return;
+            }
+            const line = Buffer.concat([this.rest, chunk.subarray(0, nl)]);
+            this.rest = undefined;
+            this.parseLine(line, 0, line.length);
+            start = nl + 1;
+        }
+        const n = buf.length;
+        while (start < n) {
+            const next = this.fastLine(buf, start, n);
+            if (next >= 0) {
+                start = next;
+                continue;
+            }
+            if (next === INCOMPLETE)
+                break;
+            const nl = buf.indexOf(LF, start);
+            if (nl < 0)
+                break;
+            this.parseLine(buf, start, nl);
+            start = nl + 1;
+        }
+        if (start < n)
+            this.rest = Buffer.from(buf.subarray(start));
+    }
+    /**
+     * Parses the common line in one pass — `digits SP decimal[SP digits] LF`, nothing else — and returns the start
+     * of the next line; OTHER when the line is anything else (the general parseLine reads it), INCOMPLETE when the
+     * buffer ends first.
+     */
+    fastLine(buf, s, n) {
+        let i = s;
+        let c = 0;
+        // Timestamp: 1..15 digits.
+        let timestamp = 0;
+        for (; i < n; i++) {
+            c = buf[i];
+            if (c < ZERO || c > NINE)
+                break;
+            timestamp = timestamp * 10 + (c - ZERO);
+        }
+        if (i >= n)
+            return INCOMPLETE;
+        if (c !== SPACE || i === s || i - s > 15)
+            return OTHER;
+        i++;
+        // Value: [-]digits[.digits][e[+-]digits].
+        const valueStart = i;
+        if (i >= n)
+            return INCOMPLETE;
+        let negative = false;
+        if (buf[i] === MINUS) {
+            negative = true;
+            i++;
+        }
+        let mantissa = 0;
+        let digits = 0;
+        let scale = 0;
+        let seenDigit = false;
+        let seenDot = false;
+        for (; i < n; i++) {
+            c = buf[i];
+            if (c >= ZERO && c <= NINE) {
+                seenDigit = true;
+                if (digits > 0 || c !== ZERO) {
+                    mantissa = mantissa * 10 + (c - ZERO);
+                    digits++;
+                }
+                if (seenDot)
+                    scale--;
+            }
+            else if (c === DOT && !seenDot)
+                seenDot = true;
+            else
+                break;
+        }
+        if (i >= n)
+            return INCOMPLETE;
+        if (!seenDigit)
+            return OTHER;
+        if (c === LOWER_E || c === UPPER_E) {
+            i++;
+            let expNegative = false;
+            if (buf[i] === MINUS) {
+                expNegative = true;
+                i++;
+            }
+            else if (buf[i] === PLUS)
+                i++;
+            let exp = 0;
+            const expStart = i;
+            for (; i < n; i++) {
+                c = buf[i];
+                if (c < ZERO || c > NINE)
+                    break;
+                if (exp < 100000)
+                    exp = exp * 10 + (c - ZERO);
+            }
+            if (i >= n)
+                return INCOMPLETE;
+            if (i === expStart)
+                return OTHER;
+            scale += expNegative ? -exp : exp;
+        }
+        const valueEnd = i;
+        // Step: absent (two fields) or [-]1..15 digits.
+        let step = 0;
+        if (c === SPACE) {
+            i++;
+            let stepNegative = false;
+            if (i < n && buf[i] === MINUS) {
+                stepNegative = true;
+                i++;
+            }
+            const stepStart = i;
+            for (; i < n; i++) {
+                c = buf[i];
+                if (c < ZERO || c > NINE)
+                    break;
+                step = step * 10 + (c - ZERO);
+            }
+            if (i >= n)
+                return INCOMPLETE;
+            if (i === stepStart || i - stepStart > 15)
+                return OTHER;
+            if (stepNegative)
+                step = -step;
+        }
+        if (c !== LF)
+            return OTHER;
+        let value;
+        if (digits > 16 || mantissa > Number.MAX_SAFE_INTEGER)
+            value = this.slowFloat(buf, valueStart, valueEnd);
+        else if (mantissa === 0)
+            value = negative ? -0 : 0;
+        else if (scale === 0)
+            value = negative ? -mantissa : mantissa;
+        else if (scale < 0 && scale >= -22)
+            value = negative ? -(mantissa / POW10[-scale]) : mantissa / POW10[-scale];
+        else if (scale > 0 && scale <= 22 && mantissa * POW10[scale] <= Number.MAX_SAFE_INTEGER)
+            value = negative ? -(mantissa * POW10[scale]) : mantissa * POW10[scale];
+        else
+            value = this.slowFloat(buf, valueStart, valueEnd);
+        this.line++;
+        this.history.add(step, value, timestamp);
+        return i + 1;
+    }
+    /** A decimal that needs a correctly rounded conversion from text: one latin1 string per chunk, sliced per value. */
+    slowFloat(buf, s, e) {
+        if (this.textOf !== buf) {
+            this.textOf = buf;
+            this.text = buf.toString('latin1');
+        }
+        return parseFloat(this.text.substring(s, e));
+    }
+    /** Ends the file: parses a last line without a newline. */
+    end() {
+        if (this.rest) {
+            const rest = this.rest;
+            this.rest = undefined;
+            this.parseLine(rest, 0, rest.length);
+        }
+        this.textOf = undefined;
+        this.text = '';
+    }
+    bad(detail, buf, start, end) {
+        this.badLines++;
+        if (this.problems.length < this.maxReported) {
+            this.problems.push({
+                line: this.line,
+                message: `${detail}; expected "timestamp value step", found ${quote(buf, start, end)}`
+            });
+        }
+    }
+    parseLine(buf, start, end) {
+        this.line++;
+        while (end > start && (buf[end - 1] === CR || buf[end - 1] === SPACE || buf[end - 1] === TAB))
+            end--;
+        while (start < end && (buf[start] === SPACE || buf[start] === TAB))
+            start++;
+        if (start === end)
             return;
-        this.pending.delete(result.id);
-        task.resolve(result.files);
+        // Split into at most four fields on runs of spaces or tabs.
+        const bounds = this.bounds;
+        let fields = 0;
+        let i = start;
+        while (i < end && fields < 4) {
+            const s = i;
+            while (i < end && buf[i] !== SPACE && buf[i] !== TAB)
+                i++;
+            bounds[fields * 2] = s;
+            bounds[fields * 2 + 1] = i;
+            fields++;
+            while (i < end && (buf[i] === SPACE || buf[i] === TAB))
+                i++;
+        }
+        if (fields < 2) {
+            this.bad('there is only one field', buf, start, end);
+            return;
+        }
+        const timestamp = parseInteger(buf, bounds[0], bounds[1]);
+        if (Number.isNaN(timestamp)) {
+            this.bad(`the timestamp ${quote(buf, bounds[0], bounds[1])} is not an integer (milliseconds)`, buf, start, end);
+            return;
+        }
+        let value = parseFloatBytes(buf, bounds[2], bounds[3]);
+        if (value === SLOW) {
+            value = this.slowFloat(buf, bounds[2], bounds[3]);
+        }
+        if (value === undefined) {
+            this.bad(`the value ${quote(buf, bounds[2], bounds[3])} is not a number, nan, inf or -inf`, buf, start, end);
+            return;
+        }
+        let step = 0;
+        if (fields >= 3) {
+            step = parseInteger(buf, bounds[4], bounds[5]);
+            if (Number.isNaN(step)) {
+                this.bad(`the step ${quote(buf, bounds[4], bounds[5])} is not an integer`, buf, start, end);
+                return;
+            }
+        }
+        this.history.add(step, value, timestamp);
     }
-    fail(e) {
-        this.failure ??= e;
-        for (const task of this.pending.values())
-            task.reject(e);
-        this.pending.clear();
-    }
+}
+function quote(buf, s, e) {
+    const text = buf.toString('utf8', s, Math.min(e, s + 60));
+    return JSON.stringify(e - s > 60 ? `${text}…` : text);
 }
 
 // The MLflow file store (`mlruns/`): experiments and runs described by meta.yaml files (MLflow 1.x, 2.x and
@@ -4804,8 +4610,6 @@ const ROOT_RESERVED = new Set(['.trash', 'models']);
 const READ_WHOLE_BYTES = 8 * 1024 * 1024;
 /** How many runs are read at the same time. */
 const RUN_CONCURRENCY = 16;
-/** An experiment with at least this many runs is read with a pool of read workers (when the machine has cores). */
-const POOL_MIN_RUNS = 32;
 /** The deepest folder nesting followed for keys with `/`. */
 const MAX_KEY_DEPTH = 16;
 /** Reads MLflow file stores: a folder named `mlruns`, or an experiment or run folder with its meta.yaml. */
@@ -4839,15 +4643,6 @@ function insideTrash(p) {
 async function readMlflowStore(claimPath, ctx) {
     if (insideTrash(ctx.rel(claimPath)))
         return [];
-    const reading = {};
-    try {
-        return await readClaim(claimPath, ctx, reading);
-    }
-    finally {
-        await reading.pool?.close();
-    }
-}
-async function readClaim(claimPath, ctx, reading) {
     const { files, dirs } = await ctx.list(claimPath);
     if (files.includes('meta.yaml')) {
         const metaFile = path.join(claimPath, 'meta.yaml');
@@ -4866,7 +4661,7 @@ async function readClaim(claimPath, ctx, reading) {
             return run ? [run] : [];
         }
         const experiment = experimentFromMeta(claimPath, meta, metaFile, ctx);
-        return experiment ? readExperimentRuns(experiment, dirs, ctx, reading) : [];
+        return experiment ? readExperimentRuns(experiment, dirs, ctx) : [];
     }
     const runs = [];
     for (const dir of dirs) {
@@ -4879,7 +4674,7 @@ async function readClaim(claimPath, ctx, reading) {
             continue;
         const experiment = await readExperimentMeta(experimentDir, ctx, false);
         if (experiment)
-            runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx, reading)));
+            runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx)));
     }
     return runs;
 }
@@ -4910,32 +4705,25 @@ function experimentFromMeta(dir, meta, file, ctx) {
         : path.basename(dir);
     return { dir, id, name };
 }
-/** Reads every run folder of an experiment, a few at a time (metric files in the read workers when there are many). */
-async function readExperimentRuns(experiment, dirs, ctx, reading) {
+/** Reads every run folder of an experiment, a few at a time. */
+async function readExperimentRuns(experiment, dirs, ctx) {
     const runDirs = dirs.filter(d => !EXPERIMENT_RESERVED.has(d) && !d.startsWith('.'));
-    if (runDirs.length >= POOL_MIN_RUNS)
-        reading.pool ??= MetricReadPool.start();
-    const pool = reading.pool;
-    const before = ctx.diagnostics.length;
     const results = new Array(runDirs.length);
     let next = 0;
     const worker = async () => {
         while (next < runDirs.length) {
             const index = next++;
-            results[index] = await readRun(path.join(experiment.dir, runDirs[index]), experiment, ctx, undefined, pool);
+            results[index] = await readRun(path.join(experiment.dir, runDirs[index]), experiment, ctx);
         }
     };
     await Promise.all(Array.from({ length: Math.min(RUN_CONCURRENCY, runDirs.length) }, worker));
-    // Runs are read a few at a time and workers answer in their own time: the runs' diagnostics go in folder order,
-    // so every read of the store, with or without workers, says the same in the same order.
-    orderByRun(ctx.diagnostics, before, runDirs);
     const runs = results.filter((r) => r !== undefined);
     if (runs.length)
         ctx.progress(runs.length, ctx.rel(experiment.dir));
     return runs;
 }
 /** Reads one run folder; undefined when it is deleted or has no usable meta.yaml (with a diagnostic). */
-async function readRun(dir, experiment, ctx, known, pool) {
+async function readRun(dir, experiment, ctx, known) {
     const folder = path.basename(dir);
     const listing = known ?? (await ctx.list(dir));
     const metaFile = path.join(dir, 'meta.yaml');
@@ -4971,7 +4759,7 @@ async function readRun(dir, experiment, ctx, known, pool) {
         listing.dirs.includes('tags')
             ? readKeyValues(path.join(dir, 'tags'), ctx, place)
             : new Map(),
-        listing.dirs.includes('metrics') ? readMetrics(path.join(dir, 'metrics'), ctx, place, pool) : {},
+        listing.dirs.includes('metrics') ? readMetrics(path.join(dir, 'metrics'), ctx, place) : {},
         listing.dirs.includes('inputs') ? readInputs(path.join(dir, 'inputs'), experiment, ctx, place) : []
     ]);
     const { run, unknownStatus } = buildMlflowRun({
@@ -5026,68 +4814,47 @@ async function readKeyValues(root, ctx, place) {
     });
     return out;
 }
-/**
- * Reads every metric file of a run into metrics: the final value from the full series, the history thinned.
- * With a pool, the workers read the plain files; any other file is read here.
- */
-async function readMetrics(root, ctx, place, pool) {
+/** Reads every metric file of a run into metrics: the final value from the full series, the history thinned. */
+async function readMetrics(root, ctx, place) {
     const keys = await listKeys(root, ctx, place);
-    const fromPool = pool && keys.length
-        ? await pool.read(keys.map(k => k.file), READ_WHOLE_BYTES)
-        : [];
-    const series = await Promise.all(keys.map(({ key, file }, i) => fromPool[i] ?? readMetricSeries(file, ctx, { ...place, key })));
-    keys.forEach(({ key, file }, i) => {
-        const parsed = series[i];
-        if (parsed)
-            reportMetricProblems(file, parsed, ctx, { ...place, key });
-    });
+    const series = await Promise.all(keys.map(({ key, file }) => readMetricSeries(file, ctx, { ...place, key })));
     const metrics = {};
     keys.forEach(({ key, file }, i) => {
-        const parsed = series[i];
-        if (!parsed)
+        const builder = series[i];
+        if (!builder)
             return;
-        if (parsed.columns)
-            metrics[key] = metricFromBuilt(builtFromColumns(parsed.columns));
+        const built = builder.build();
+        if (built)
+            metrics[key] = metricFromBuilt(built);
         else
             ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key });
     });
     return metrics;
 }
-/**
- * Puts the diagnostics added since `from` in the order of the run folders they name (a run is named by its folder,
- * which is its id in every MLflow version); stable, so a run's own order is kept, and others come first.
- */
-function orderByRun(diagnostics, from, runDirs) {
-    const index = new Map(runDirs.map((dir, i) => [dir, i]));
-    const rank = (d) => (d.run === undefined ? -1 : (index.get(d.run) ?? -1));
-    const added = diagnostics.splice(from);
-    const ranked = added.map((d, i) => ({ d, i, r: rank(d) }));
-    ranked.sort((a, b) => a.r - b.r || a.i - b.i);
-    diagnostics.push(...ranked.map(x => x.d));
-}
 /** Reads one metric file (whole when small, streamed when large) into a series; undefined when it cannot be read. */
 async function readMetricSeries(file, ctx, place) {
     const info = lstatQuiet(file);
+    // About 30 bytes a line: the columns are sized once for a whole file, grown for a streamed one.
+    const parser = new MetricFileParser(5, info ? Math.min(Math.ceil(info.size / 30), 1 << 16) : 64);
     if (info && info.isFile() && info.size <= READ_WHOLE_BYTES) {
         const bytes = await ctx.readBytes(file, place);
-        return bytes && parseMetricBytes(bytes);
+        if (!bytes)
+            return undefined;
+        parser.push(bytes);
     }
-    const parser = new MetricFileParser(5, 1 << 16);
-    const stream = await ctx.openStream(file, place, { highWaterMark: 1024 * 1024 });
-    if (!stream)
-        return undefined;
-    try {
-        for await (const chunk of stream)
-            parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    }
-    catch (e) {
-        ctx.error(file, `could not be read to the end: ${e.message}; the points read before were kept`, place);
+    else {
+        const stream = await ctx.openStream(file, place, { highWaterMark: 1024 * 1024 });
+        if (!stream)
+            return undefined;
+        try {
+            for await (const chunk of stream)
+                parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+        }
+        catch (e) {
+            ctx.error(file, `could not be read to the end: ${e.message}; the points read before were kept`, place);
+        }
     }
     parser.end();
-    return { columns: parser.history.buildColumns(), problems: parser.problems, badLines: parser.badLines };
-}
-/** Reports a metric file's bad lines: the first few by number, then how many more. */
-function reportMetricProblems(file, parser, ctx, place) {
     for (const problem of parser.problems) {
         ctx.error(file, `line ${problem.line}: ${problem.message}. The line was skipped`, {
             ...place,
@@ -5097,6 +4864,7 @@ function reportMetricProblems(file, parser, ctx, place) {
     if (parser.badLines > parser.problems.length) {
         ctx.error(file, `${parser.badLines - parser.problems.length} more lines were not "timestamp value step" and were skipped`, place);
     }
+    return parser.history;
 }
 /** Reads a run's dataset inputs (`inputs/<id>/meta.yaml` → the experiment's `datasets/<id>/meta.yaml`). */
 async function readInputs(root, experiment, ctx, place) {
@@ -5740,4 +5508,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { fmtSigned as A, BUILTIN_FILES as B, fmtNumber as C, PERMISSION_LEVELS as P, fmtStat as a, fmtChange as b, fmtMeaning as c, decimalsFor as d, fmtRules as e, formatDiagnostic as f, goalArrow as g, collectRuns as h, defaultRules as i, judgeHypotheses as j, pPhrase as k, isGated as l, goalOf as m, isInconclusive as n, overfittingGaps as o, paramText as p, bootstrapDifferenceCi as q, shortSha as r, successCriteriaByExperiment as s, thresholdText as t, metricIcon as u, metricSentence as v, welchTTest as w, summarize as x, emptyMetadata as y, makeRun as z };
+export { BUILTIN_FILES as B, fmtStat as a, fmtChange as b, fmtMeaning as c, decimalsFor as d, fmtRules as e, formatDiagnostic as f, goalArrow as g, collectRuns as h, metricSentence as i, fmtSigned as j, fmtNumber as k, emptyMetadata as l, metricIcon as m, makeRun as n, paramText as p, shortSha as s };
