@@ -7,14 +7,11 @@ import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from '.
 import { h as collectRuns } from './detect.js';
 import './conventions.js';
 import './significance.js';
+import './_commonjsHelpers.js';
 import 'node:fs';
-import 'node:crypto';
-import './mlflow-metrics-file.js';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
-import 'node:os';
-import 'node:url';
-import 'node:worker_threads';
 import 'node:module';
 
 // The baseline a review compares with, read from disk or git: a baseline file, a folder of runs (their champion

@@ -10,12 +10,9 @@ import 'node:url';
 import './significance.js';
 import 'node:fs/promises';
 import 'node:fs';
-import 'node:crypto';
-import './mlflow-metrics-file.js';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
 import 'node:module';
 
 const BUDGETS = [

@@ -5,14 +5,11 @@ import { p as paramText, h as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs/promises';
 import 'node:path';
+import './_commonjsHelpers.js';
 import 'node:fs';
-import 'node:crypto';
-import './mlflow-metrics-file.js';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
-import 'node:os';
-import 'node:url';
-import 'node:worker_threads';
 import 'node:module';
 
 const EPSILON$2 = 1e-12;

@@ -4,19 +4,16 @@ import { p as planPromotion, a as promotionSubject } from './promotion.js';
 import './significance.js';
 import 'node:fs/promises';
 import 'node:path';
+import './_commonjsHelpers.js';
 import 'node:fs';
-import 'node:crypto';
-import './mlflow-metrics-file.js';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
-import 'node:os';
-import 'node:url';
-import 'node:worker_threads';
 import 'node:module';
 import './baseline2.js';
 import './conventions.js';
-import './_commonjsHelpers.js';
 import 'node:process';
+import 'node:url';
 import './champion.js';
 
 /** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */
