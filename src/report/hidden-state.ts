@@ -1,0 +1,25 @@
+// Machine state kept in a body the project writes (the retraining issue; later the sticky comment): a hidden HTML
+// comment holding base64url JSON, so nothing in the state can close the comment or render. A reader must check who
+// wrote the body (the token's own login) before trusting what it reads: anyone can paste a copy elsewhere.
+import type { Html } from 'mdast'
+import { marker, markerText } from './mdast.js'
+
+/** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
+export function hiddenState(kind: string, value: unknown): Html {
+  const encoded = Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')
+  return marker(`state:${kind}:${encoded}`)
+}
+
+/** The JSON value of the first hidden block of `kind` in a body, or undefined when there is none or it is unreadable. */
+export function readHiddenState(body: string, kind: string): unknown {
+  const prefix = `<!-- ${markerText(`state:${kind}`)}:`
+  const start = body.indexOf(prefix)
+  if (start < 0) return undefined
+  const match = /^([A-Za-z0-9_-]{1,60000}) -->/.exec(body.slice(start + prefix.length))
+  if (!match) return undefined
+  try {
+    return JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8')) as unknown
+  } catch {
+    return undefined
+  }
+}
