@@ -14,6 +14,8 @@ import 'assert';
 import 'timers';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gitHubClientFactory } from './chunks/client.js';
+import { c as clientLogOf } from './chunks/types.js';
 import 'net';
 import 'tls';
 import 'util';
@@ -834,7 +836,9 @@ async function run(env = process.env) {
             payload: await readEventPayload(env),
             env,
             log,
-            now: new Date()
+            now: new Date(),
+            github: gitHubClientFactory({ runtime: 'actions', env, log: clientLogOf(log) }),
+            sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
         };
         let outcome;
         switch (mode) {

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { h as hasGitCommit, r as readFileAtGitRef, l as loadRules, R as RulesFileError } from './load.js';
 import { p as parseBaseline, B as BaselineError } from './baseline.js';
-import { isGitHubRequestError, explainGitHubError, GitHubApiError, createGitHubClient } from './client.js';
+import { isGitHubRequestError, explainGitHubError, GitHubApiError } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { renderComment } from './comment.js';
 import { renderJsonReport } from './json.js';
@@ -382,9 +382,6 @@ function renderSummary(c, commentBody, result) {
     }
     return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`;
 }
-function clientLog(log) {
-    return { debug: () => undefined, info: (m) => log.info(m), warning: (m) => log.warning(m) };
-}
 /** A GitHub client factory that creates the client once, on first use. */
 function lazyClient(create) {
     let client;
@@ -397,7 +394,7 @@ async function runReviewMode(ctx) {
         ctx.log.notice(`Experiment Review: ${target.reason}.`);
         return {};
     }
-    const client = lazyClient(() => createGitHubClient({ token: ctx.config.token, runtime: 'actions', env: ctx.env, log: clientLog(ctx.log) }));
+    const client = lazyClient(() => ctx.github(ctx.config.token));
     const common = {
         config: ctx.config,
         log: ctx.log,

@@ -7,6 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { runsToCsv, runsToJson } from '../report/json.js'
 import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
 import { collectRuns } from '../sources/detect.js'
+import type { GitHubClientFactory } from '../github/client.js'
 import { HELP, VERSION } from './help.js'
 
 /** Where the CLI writes and what it runs in; injectable for tests. */
@@ -17,6 +18,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   /** True when stderr is a terminal (progress is shown then). */
   isTty?: boolean
+  /** Creates the GitHub client of `review`; default: the real one (retry, throttling, GITHUB_API_URL from env). */
+  github?: GitHubClientFactory
 }
 
 /** A usage or input error: exit code 2. */
