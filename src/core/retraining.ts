@@ -3,13 +3,7 @@
 // The conditions are applied by the same gate as a review (compareRuns), so drops and rises are judged with the same
 // statistics; this module only turns that comparison into breaches and the breaches into a plan.
 import type { Comparison, MetricComparison, RuleCheck } from './compare.js'
-import {
-  goalOf,
-  type MetricRule,
-  type RetrainingRules,
-  type Rules,
-  type Threshold
-} from './rules.js'
+import { goalOf, type MetricRule, type RetrainingRules, type Rules, type Threshold } from './rules.js'
 
 /** The rules a monitor evaluation is compared under: each monitored metric gets its conditions as gate rules. */
 export function monitorRules(rules: Rules, retraining: RetrainingRules): Rules {

@@ -1,6 +1,6 @@
 // Retraining issues: one open issue per marker (per review id), found by its hidden marker, updated when its
 // text or labels change, closed with a comment on recovery. Never a duplicate.
-import { explainGitHubError } from './client.js'
+import { explainGitHubError, isGitHubRequestError } from './client.js'
 import type { RepositoryRef } from './pr.js'
 import { GITHUB_COMMENT_LIMIT, withMarker } from './sticky.js'
 
@@ -114,19 +114,34 @@ export async function ensureLabels(options: RepositoryRef & { labels: string[] }
     const created: string[] = []
     for (const name of options.labels) {
       if (existing.has(name.toLowerCase())) continue
-      await client.rest.issues.createLabel({
-        owner,
-        repo,
-        name,
-        color: 'd93f0b',
-        description: 'Opened by Experiment Review when the production model degrades'
-      })
+      try {
+        await client.rest.issues.createLabel({
+          owner,
+          repo,
+          name,
+          color: 'd93f0b',
+          description: 'Opened by Experiment Review when the production model degrades'
+        })
+      } catch (error) {
+        // Another run created it in the meantime: what was wanted is there.
+        if (!(
+          isGitHubRequestError(error) &&
+          error.status === 422 &&
+          /already_exists/.test(JSON.stringify(error.response?.data))
+        ))
+          throw error
+        continue
+      }
       existing.add(name.toLowerCase())
       created.push(name)
     }
     return created
   } catch (error) {
-    throw explainGitHubError(error, `creating the labels ${options.labels.join(', ')} in ${owner}/${repo}`, 'issues: write')
+    throw explainGitHubError(
+      error,
+      `creating the labels ${options.labels.join(', ')} in ${owner}/${repo}`,
+      'issues: write'
+    )
   }
 }
 

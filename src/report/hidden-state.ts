@@ -2,7 +2,7 @@
 // comment holding base64url JSON, so nothing in the state can close the comment or render. A reader must check who
 // wrote the body (the token's own login) before trusting what it reads: anyone can paste a copy elsewhere.
 import type { Html } from 'mdast'
-import { marker, markerText } from './mdast.js'
+import { marker, markerText, stringify } from './mdast.js'
 
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
 export function hiddenState(kind: string, value: unknown): Html {
@@ -22,4 +22,11 @@ export function readHiddenState(body: string, kind: string): unknown {
   } catch {
     return undefined
   }
+}
+
+/** The body with its hidden block of `kind` replaced by `value` (added at the top when it has none); nothing else changes. */
+export function replaceHiddenState(body: string, kind: string, value: unknown): string {
+  const block = stringify([hiddenState(kind, value)]).trimEnd()
+  const pattern = new RegExp(`<!-- ${markerText(`state:${kind}`)}:[A-Za-z0-9_-]* -->`)
+  return pattern.test(body) ? body.replace(pattern, () => block) : `${block}\n${body}`
 }

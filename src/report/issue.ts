@@ -73,7 +73,11 @@ function breachSummary(b: Breach, retraining: RetrainingRules): string {
 }
 
 /** The issue title: the first breach with its numbers, and how many more (plain text, run text neutralised). */
-export function retrainingIssueTitle(evaluation: MonitorEvaluation, retraining: RetrainingRules, id: string): string {
+export function retrainingIssueTitle(
+  evaluation: MonitorEvaluation,
+  retraining: RetrainingRules,
+  id: string
+): string {
   const [first, ...rest] = evaluation.breaches
   const scope = id === 'default' ? '' : ` [${id}]`
   if (!first) return `Retraining${scope}: the production model is healthy`
@@ -114,7 +118,11 @@ function monitoredTable(evaluation: MonitorEvaluation, retraining: RetrainingRul
       [untrustedCode(m.name, 60)],
       [text(fmtStat(m.current, d))],
       [text(fmtStat(m.baseline, d))],
-      [text(breached.length ? `❌ ${breached.map(b => conditionText(b, retraining)).join(', ')}` : '✅ healthy')]
+      [
+        text(
+          breached.length ? `❌ ${breached.map(b => conditionText(b, retraining)).join(', ')}` : '✅ healthy'
+        )
+      ]
     ]
   })
   return details(`Every monitored metric (${rows.length})`, [
@@ -181,15 +189,26 @@ export function retrainingIssueBody(content: RetrainingIssueContent): string {
   )
 }
 
-function keyWords(key: string, evaluation: MonitorEvaluation, retraining: RetrainingRules): PhrasingContent[] {
+function keyWords(
+  key: string,
+  evaluation: MonitorEvaluation,
+  retraining: RetrainingRules
+): PhrasingContent[] {
   const b = evaluation.breaches.find(x => `${x.metric} ${x.condition}` === key)
-  if (b) return [untrustedCode(b.metric, 60), text(` ${valueText(b.comparison, b.value)}, ${conditionText(b, retraining)}`)]
+  if (b)
+    return [
+      untrustedCode(b.metric, 60),
+      text(` ${valueText(b.comparison, b.value)}, ${conditionText(b, retraining)}`)
+    ]
   const space = key.lastIndexOf(' ')
   const metric = key.slice(0, space)
   const condition = key.slice(space + 1) as Breach['condition']
   const m = evaluation.monitored.find(x => x.name === metric)
   const now = m?.current ? ` is ${valueText(m, m.current.value)}` : ''
-  return [untrustedCode(metric, 60), text(`${now}, no longer ${conditionText({ metric, condition }, retraining)}`)]
+  return [
+    untrustedCode(metric, 60),
+    text(`${now}, no longer ${conditionText({ metric, condition }, retraining)}`)
+  ]
 }
 
 /** The comment that says what changed since the issue last reported (new, worse, eased conditions). */
@@ -218,7 +237,10 @@ export function recoveryComment(
   const items = recovered.map(key => {
     const metric = key.slice(0, key.lastIndexOf(' '))
     const m = evaluation.monitored.find(x => x.name === metric)
-    return [untrustedCode(metric, 60), text(m?.current ? ` is ${valueText(m, m.current.value)} again` : ' recovered')]
+    return [
+      untrustedCode(metric, 60),
+      text(m?.current ? ` is ${valueText(m, m.current.value)} again` : ' recovered')
+    ]
   })
   const after = healthyRuns === 1 ? 'The latest evaluation' : `The last ${healthyRuns} evaluations in a row`
   return stringify(
@@ -232,6 +254,10 @@ export function recoveryComment(
 /** The comment on a duplicate opened by a racing evaluation, before it is closed. */
 export function duplicateComment(kept: number): string {
   return stringify(
-    root([paragraph(text(`Two evaluations ran at once and both opened an issue; #${kept} is kept and this one is closed.`))])
+    root([
+      paragraph(
+        text(`Two evaluations ran at once and both opened an issue; #${kept} is kept and this one is closed.`)
+      )
+    ])
   )
 }
