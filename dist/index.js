@@ -16,6 +16,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gitHubClientFactory } from './chunks/client.js';
 import { c as clientLogOf } from './chunks/types.js';
+import { v as violationMessage } from './chunks/findings.js';
 import 'net';
 import 'tls';
 import 'util';
@@ -38,6 +39,7 @@ import 'node:url';
 import 'node:async_hooks';
 import 'node:console';
 import 'node:dns';
+import './chunks/significance.js';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -810,10 +812,12 @@ function setOutputs(outcome) {
         setOutput('report', outcome.reportPath);
     if (outcome.commentUrl)
         setOutput('comment-url', outcome.commentUrl);
+    if (outcome.issueUrl)
+        setOutput('issue-url', outcome.issueUrl);
     setOutput('regressions', JSON.stringify((outcome.regressions ?? []).map(v => ({
         metric: v.metric,
         rule: v.rule,
-        message: v.message,
+        message: violationMessage(v),
         accepted: !!v.accepted
     }))));
     if (outcome.champion)
@@ -843,10 +847,13 @@ async function run(env = process.env) {
         let outcome;
         switch (mode) {
             case 'review':
-                outcome = await (await import('./chunks/review.js')).runReviewMode(ctx);
+                outcome = await (await import('./chunks/review.js').then(function (n) { return n.c; })).runReviewMode(ctx);
                 break;
             case 'promote':
                 outcome = await (await import('./chunks/promote.js')).runPromoteMode(ctx);
+                break;
+            case 'monitor':
+                outcome = await (await import('./chunks/monitor.js')).runMonitorMode(ctx);
                 break;
             default:
                 log.notice(`The ${mode} mode is not part of this release yet; nothing was done.`);

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import { readActionConfig, modeForEvent } from './config/inputs.js'
 import { gitHubClientFactory } from './github/client.js'
 import { clientLogOf, type ActionLog, type ModeContext, type ModeOutcome } from './modes/types.js'
+import { violationMessage } from './report/findings.js'
 
 /** Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it. */
 export function inertLog(text: string): string {
@@ -47,7 +48,7 @@ function setOutputs(outcome: ModeOutcome): void {
       (outcome.regressions ?? []).map(v => ({
         metric: v.metric,
         rule: v.rule,
-        message: v.message,
+        message: violationMessage(v),
         accepted: !!v.accepted
       }))
     )

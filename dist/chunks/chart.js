@@ -1,5 +1,5 @@
 import { t as thin } from './baseline.js';
-import { d as decimalsFor, C as fmtNumber } from './detect.js';
+import { d as decimalsFor, i as fmtNumber } from './detect.js';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import path$1 from 'node:path';
 import minproc from 'node:process';
@@ -15445,4 +15445,4 @@ function finite(points) {
     return (points ?? []).filter(p => Number.isFinite(p.value) && Number.isFinite(p.step));
 }
 
-export { asciiPunctuation as A, asciiHexDigit as B, asciiDigit as C, decodeNamedCharacterReference as D, markdownLineEnding as E, factorySpaceMinMax as F, markdownLineEndingOrSpace as G, normalizeIdentifier as H, htmlRawNames as I, htmlBlockNames as J, blankLine as K, combineExtensions as L, stringifyPosition as M, toString as N, decodeString as O, decodeNumericCharacterReference as P, trustedHtml as Q, unified as R, remarkGfm as S, mermaidLabel as T, xyChart as U, CHART_PALETTE as V, neutralize as W, untrustedCode as a, bulletList as b, marker as c, strong as d, table as e, details as f, link as g, heading as h, small as i, classifyCharacter as j, push as k, learningCurve as l, markerText as m, resolveAll as n, splice as o, paragraph as p, asciiAlpha as q, root as r, stringify as s, text as t, untrusted as u, asciiAlphanumeric as v, asciiControl as w, asciiAtext as x, markdownSpace as y, factorySpace as z };
+export { factorySpace as A, asciiPunctuation as B, asciiHexDigit as C, asciiDigit as D, decodeNamedCharacterReference as E, markdownLineEnding as F, factorySpaceMinMax as G, markdownLineEndingOrSpace as H, normalizeIdentifier as I, htmlRawNames as J, htmlBlockNames as K, blankLine as L, combineExtensions as M, stringifyPosition as N, toString as O, decodeString as P, decodeNumericCharacterReference as Q, trustedHtml as R, unified as S, remarkGfm as T, mermaidLabel as U, xyChart as V, CHART_PALETTE as W, marker as a, strong as b, bulletList as c, table as d, details as e, untrusted as f, learningCurve as g, heading as h, small as i, classifyCharacter as j, push as k, link as l, markerText as m, neutralize as n, resolveAll as o, paragraph as p, splice as q, root as r, stringify as s, text as t, untrustedCode as u, asciiAlpha as v, asciiAlphanumeric as w, asciiControl as x, asciiAtext as y, markdownSpace as z };

@@ -1,10 +1,12 @@
-import { c as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, d as strong, a as untrustedCode, e as table, f as details, l as learningCurve, g as link, i as small } from './chart.js';
-import { r as shortSha, d as decimalsFor, g as goalArrow, u as metricIcon, a as fmtStat, b as fmtChange, v as metricSentence, c as fmtMeaning, e as fmtRules } from './detect.js';
+import { a as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, c as bulletList, f as untrusted, b as strong, u as untrustedCode, d as table, e as details, g as learningCurve, l as link, i as small } from './chart.js';
+import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
+import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, j as metricSentence, c as fmtMeaning, e as fmtRules } from './detect.js';
 import './baseline.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
 import 'node:url';
+import './significance.js';
 import 'node:fs/promises';
 import 'node:fs';
 import 'node:crypto';
@@ -65,7 +67,7 @@ function verdictBlock(c) {
             : `✅ Experiment review${id}: all rules met`;
     const blocks = [heading(2, text(title))];
     if (broken.length) {
-        blocks.push(bulletList(broken.map(v => [untrusted(v.message, 200)])));
+        blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])));
     }
     if (!c.champion) {
         blocks.push(paragraph(text('No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.')));
@@ -134,7 +136,7 @@ function hypotheses(c) {
             untrusted(h.criteria, 200),
             text(h.hypothesis ? ')' : '')
         ]
-        : []), text(' — '), strong(text(h.verdict)), text(': '), untrusted(h.reason, 300)));
+        : []), text(' — '), strong(text(h.verdict)), text(': '), untrusted(hypothesisReason(h), 300)));
 }
 function verdictCell(m) {
     const meaning = fmtMeaning(m);
@@ -145,7 +147,7 @@ function notLikeForLike(c) {
     if (!c.notLikeForLike.length)
         return [];
     return [
-        paragraph(text('⚠️ '), strong(text('Not like for like:')), text(' '), untrusted(c.notLikeForLike.join('; '), 400), text('. The comparison mixes a model change with a change in what it was measured on.'))
+        paragraph(text('⚠️ '), strong(text('Not like for like:')), text(' '), untrusted(c.notLikeForLike.map(notLikeForLikeText).join('; '), 400), text('. The comparison mixes a model change with a change in what it was measured on.'))
     ];
 }
 function acceptHint(c) {
@@ -245,7 +247,7 @@ function warnings(c, budget) {
     const items = c.warnings;
     if (!items.length)
         return [];
-    const shown = items.slice(0, budget.warnings).map(w => [untrusted(w.message, 300)]);
+    const shown = items.slice(0, budget.warnings).map(w => [untrusted(warningMessage(w), 300)]);
     if (items.length > shown.length)
         shown.push([text(`… ${items.length - shown.length} more in the job summary`)]);
     const list = bulletList(shown);
@@ -276,7 +278,7 @@ function checklists(c, budget) {
     for (const list of lists) {
         if (lists.length > 1)
             blocks.push(paragraph(strong(untrustedCode(list.run))));
-        blocks.push(bulletList(list.items.map(i => [text(i.ok ? '✅ ' : '⚠️ '), untrusted(i.detail, 160)])));
+        blocks.push(bulletList(list.items.map(i => [text(i.ok ? '✅ ' : '⚠️ '), untrusted(checklistDetail(i), 160)])));
     }
     return details(`Reproducibility: ${ok} of ${champion.items.length}`, blocks);
 }

@@ -7,6 +7,7 @@ import 'node:child_process';
 import 'node:fs/promises';
 import './baseline.js';
 import './detect.js';
+import './significance.js';
 import 'node:fs';
 import 'node:crypto';
 import 'node:string_decoder';
@@ -18,6 +19,7 @@ import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './json.js';
+import './findings.js';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.
@@ -141,7 +143,7 @@ async function reviewCommand(args, io) {
     const [{ gitHubClientFactory }, { getPullRequest }, { reviewPullRequest, lazyClient }] = await Promise.all([
         import('./client.js'),
         import('./pr.js'),
-        import('./review.js')
+        import('./review.js').then(function (n) { return n.c; })
     ]);
     const github = io.github ?? gitHubClientFactory({ runtime: 'cli', env: io.env, log: clientLogOf(log) });
     const client = lazyClient(() => github(token));

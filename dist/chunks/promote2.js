@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { h as collectRuns, f as formatDiagnostic } from './detect.js';
 import { planPromotion } from './promote.js';
+import './significance.js';
 import 'node:fs';
 import 'node:crypto';
 import 'node:string_decoder';

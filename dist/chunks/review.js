@@ -5,25 +5,11 @@ import { p as parseBaseline, B as BaselineError } from './baseline.js';
 import { isGitHubRequestError, explainGitHubError, GitHubApiError } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { renderComment } from './comment.js';
+import { v as violationMessage } from './findings.js';
 import { renderJsonReport } from './json.js';
-import { p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode, s as stringify, m as markerText, r as root } from './chart.js';
+import { p as paragraph, f as untrusted, t as text, h as heading, c as bulletList, u as untrustedCode, s as stringify, m as markerText, r as root } from './chart.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
-import 'node:child_process';
-import 'node:util';
-import './champion.js';
-import './detect.js';
-import 'node:fs';
-import 'node:crypto';
-import 'node:string_decoder';
-import 'node:readline';
-import 'node:module';
-import './index2.js';
-import './_commonjsHelpers.js';
-import 'process';
-import 'buffer';
-import 'node:process';
-import 'node:url';
 
 // The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
 // login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
@@ -32,6 +18,11 @@ import 'node:url';
 const GITHUB_COMMENT_LIMIT = 65536;
 /** The login a workflow's GITHUB_TOKEN posts as. */
 const GITHUB_ACTIONS_BOT_LOGIN = 'github-actions[bot]';
+/** The hidden marker of the comment (or issue) of one review `id`: an HTML comment GitHub does not render. */
+function experimentReviewMarker(id, kind = 'comment') {
+    const clean = id.trim().replace(/[^A-Za-z0-9._/-]/g, '_') || 'default';
+    return `<!-- experiment-review:${kind}:${clean} -->`;
+}
 const sameText = (a, b) => a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd();
 /** The body with the marker at its top (unchanged when it already holds the marker). */
 function withMarker(body, marker) {
@@ -246,10 +237,11 @@ async function reviewPullRequest(request) {
         const place = loaded.file
             ? { file: loaded.file, line: v.line, title: `Experiment Review: ${v.metric} ${v.rule}` }
             : { title: `Experiment Review: ${v.metric} ${v.rule}` };
+        const message = violationMessage(v);
         if (v.accepted)
-            log.notice(`${v.message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
+            log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
         else
-            log.error(v.message, place);
+            log.error(message, place);
     }
     const gateFails = comparison.verdict === 'fail' && config.failOnRegression;
     const result = {
@@ -331,7 +323,7 @@ async function reviewPullRequest(request) {
     }
     await log.summary(renderSummary(comparison, body, result));
     if (gateFails && !request.stale) {
-        result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(v => v.message).join('; ')}`;
+        result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
         result.failureKind = 'gate';
     }
     else if (gateFails && request.stale) {
@@ -454,4 +446,19 @@ async function resolveWorkflowRunPullRequest(client, target, log) {
     return { pr: found, reason: `PR #${found.number}` };
 }
 
-export { lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, workflowRunUrl };
+var review = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    lazyClient: lazyClient,
+    loadBaselineAtBase: loadBaselineAtBase,
+    renderSummary: renderSummary,
+    reportPathFor: reportPathFor,
+    resolveWorkflowRunPullRequest: resolveWorkflowRunPullRequest,
+    reviewPullRequest: reviewPullRequest,
+    runReviewMode: runReviewMode,
+    serverUrlOf: serverUrlOf,
+    statusContext: statusContext,
+    statusDescription: statusDescription,
+    workflowRunUrl: workflowRunUrl
+});
+
+export { GITHUB_COMMENT_LIMIT as G, workflowRunUrl as a, reportPathFor as b, review as c, experimentReviewMarker as e, resolveTokenLogin as r, serverUrlOf as s, withMarker as w };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
 import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, h as collectRuns } from './detect.js';
+import { v as violationMessage, n as notLikeForLikeText, w as warningMessage } from './findings.js';
 import { VERSION, HELP } from './help.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
@@ -37,7 +38,7 @@ function renderText(c) {
             ? 'NO BASELINE: nothing to compare against yet'
             : 'PASS: all rules met');
     for (const v of broken)
-        out.push(`  ✗ ${plain(v.message, 200)}`);
+        out.push(`  ✗ ${plain(violationMessage(v), 200)}`);
     if (c.champion) {
         out.push('', `Champion: ${plain(c.champion.name)}${c.primary ? ` (best ${plain(c.primary)} of ${c.experiments.length})` : ''}${c.baseline ? `  vs baseline ${plain(c.baseline.name)}` : ''}`);
     }
@@ -57,7 +58,7 @@ function renderText(c) {
         out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
     }
     if (c.notLikeForLike.length)
-        out.push('', `Not like for like: ${plain(c.notLikeForLike.join('; '), 300)}`);
+        out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`);
     if (c.params.length) {
         out.push('', 'Parameters changed:');
         for (const p of c.params)
@@ -79,7 +80,7 @@ function renderText(c) {
     if (c.warnings.length) {
         out.push('', `Warnings (${c.warnings.length}):`);
         for (const w of c.warnings)
-            out.push(`  ! ${plain(w.message, 200)}`);
+            out.push(`  ! ${plain(warningMessage(w), 200)}`);
     }
     return `${out.join('\n')}\n`;
 }

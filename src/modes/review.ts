@@ -19,6 +19,7 @@ import {
 } from '../github/pr.js'
 import { resolveTokenLogin, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
 import { renderComment, type ReportContext } from '../report/comment.js'
+import { violationMessage } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import {
   bulletList,
@@ -215,8 +216,9 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     const place = loaded.file
       ? { file: loaded.file, line: v.line, title: `Experiment Review: ${v.metric} ${v.rule}` }
       : { title: `Experiment Review: ${v.metric} ${v.rule}` }
-    if (v.accepted) log.notice(`${v.message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place)
-    else log.error(v.message, place)
+    const message = violationMessage(v)
+    if (v.accepted) log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place)
+    else log.error(message, place)
   }
   const gateFails = comparison.verdict === 'fail' && config.failOnRegression
   const result: ReviewResult = {
@@ -300,7 +302,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   await log.summary(renderSummary(comparison, body, result))
 
   if (gateFails && !request.stale) {
-    result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(v => v.message).join('; ')}`
+    result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`
     result.failureKind = 'gate'
   } else if (gateFails && request.stale) {
     log.warning(

@@ -3,6 +3,13 @@ import type { PhrasingContent, RootContent } from 'mdast'
 import type { Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
 import { learningCurve } from './chart.js'
 import {
+  checklistDetail,
+  hypothesisReason,
+  notLikeForLikeText,
+  violationMessage,
+  warningMessage
+} from './findings.js'
+import {
   decimalsFor,
   fmtChange,
   fmtMeaning,
@@ -116,7 +123,7 @@ export function verdictBlock(c: Comparison): RootContent[] {
         : `✅ Experiment review${id}: all rules met`
   const blocks: RootContent[] = [heading(2, text(title))]
   if (broken.length) {
-    blocks.push(bulletList(broken.map(v => [untrusted(v.message, 200)])))
+    blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])))
   }
   if (!c.champion) {
     blocks.push(
@@ -206,7 +213,7 @@ function hypotheses(c: Comparison): RootContent[] {
       text(' — '),
       strong(text(h.verdict)),
       text(': '),
-      untrusted(h.reason, 300)
+      untrusted(hypothesisReason(h), 300)
     )
   )
 }
@@ -224,7 +231,7 @@ function notLikeForLike(c: Comparison): RootContent[] {
       text('⚠️ '),
       strong(text('Not like for like:')),
       text(' '),
-      untrusted(c.notLikeForLike.join('; '), 400),
+      untrusted(c.notLikeForLike.map(notLikeForLikeText).join('; '), 400),
       text('. The comparison mixes a model change with a change in what it was measured on.')
     )
   ]
@@ -335,7 +342,7 @@ function statusCell(e: ExperimentSummary): CellContent {
 function warnings(c: Comparison, budget: Budget): RootContent[] {
   const items = c.warnings
   if (!items.length) return []
-  const shown = items.slice(0, budget.warnings).map(w => [untrusted(w.message, 300)])
+  const shown = items.slice(0, budget.warnings).map(w => [untrusted(warningMessage(w), 300)])
   if (items.length > shown.length)
     shown.push([text(`… ${items.length - shown.length} more in the job summary`)])
   const list = bulletList(shown)
@@ -367,7 +374,9 @@ function checklists(c: Comparison, budget: Budget): RootContent[] {
   const blocks: RootContent[] = []
   for (const list of lists) {
     if (lists.length > 1) blocks.push(paragraph(strong(untrustedCode(list.run))))
-    blocks.push(bulletList(list.items.map(i => [text(i.ok ? '✅ ' : '⚠️ '), untrusted(i.detail, 160)])))
+    blocks.push(
+      bulletList(list.items.map(i => [text(i.ok ? '✅ ' : '⚠️ '), untrusted(checklistDetail(i), 160)]))
+    )
   }
   return details(`Reproducibility: ${ok} of ${champion.items.length}`, blocks)
 }
