@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { runCli } from '../src/cli/run.js'
 import { recordFromExperiment, serializeBaseline, BASELINE_VERSION } from '../src/core/baseline.js'
 import { groupRuns } from '../src/core/experiment.js'
 import { defaultRules } from '../src/core/rules.js'
@@ -357,5 +358,56 @@ describe('monitor mode in the action', () => {
     const broken = await runMonitorMode(context(dir, 'ghs_workflow-token', []))
     expect(broken.failure).toMatch(/drift_score: the evaluation does not report it/)
     expect(openIssues()).toHaveLength(1)
+  })
+})
+
+describe('experiment-review monitor (CLI)', () => {
+  async function cli(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]) {
+    let out = ''
+    let err = ''
+    const code = await runCli(args, {
+      stdout: t => void (out += t),
+      stderr: t => void (err += t),
+      cwd,
+      env,
+      github: twinClientFactory(twin, { runtime: 'cli' })
+    })
+    return { code, out, err }
+  }
+
+  it('prints what it would do on a local checkout and writes nothing', async () => {
+    const dir = await checkout()
+    await evaluate(dir, { e: { accuracy: 0.81, drift_score: 0.1 } })
+    const elsewhere = await newDir()
+    const local = await cli(elsewhere, {}, 'monitor', '--workspace', dir)
+    expect(local.code).toBe(0)
+    expect(local.out).toMatch(/accuracy\s+0\.8100\s+0\.9100\s+BREACHED: below 0\.85, drop > 0\.03/)
+    expect(local.out).toContain('the action would open the retraining issue')
+    expect(local.out).toContain('Nothing was written')
+    expect(twin.countRequests()).toBe(0)
+  })
+
+  it('with --repo opens the issue with a personal token, --dry-run only reads, and bad input exits 2', async () => {
+    const dir = await checkout()
+    await evaluate(dir, { e: { accuracy: 0.81, drift_score: 0.1 } })
+    const env = { GITHUB_TOKEN: 'ghp_user-token' }
+    const repo = `${twin.owner}/${twin.repo}`
+    const dry = await cli(dir, env, 'monitor', '--repo', repo, '--dry-run')
+    expect(dry.code).toBe(0)
+    expect(dry.out).toContain('opening a retraining issue')
+    expect(twin.countRequests({ kind: 'write' })).toBe(0)
+
+    const real = await cli(dir, env, 'monitor', '--repo', repo)
+    expect(real.code).toBe(0)
+    expect(real.out).toMatch(/issue: .*\/issues\/1/)
+    expect(openIssues()).toHaveLength(1)
+    expect(openIssues()[0].user.login).toBe('octocat')
+    const again = await cli(dir, env, 'monitor', '--repo', repo)
+    expect(again.out).toContain('nothing changed, nothing written')
+
+    expect((await cli(dir, {}, 'monitor', '--repo', repo)).err).toContain('needs a token in GITHUB_TOKEN')
+    const typo = await cli(dir, env, 'monitor', '--runs', 'experimentz')
+    expect(typo.code).toBe(2)
+    expect((await cli(dir, env, 'monitor', '--help')).out).toContain('Usage: experiment-review monitor')
   })
 })

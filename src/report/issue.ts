@@ -8,6 +8,7 @@ import type { Breach, MonitorEvaluation, MonitorState } from '../core/retraining
 import { thresholdText, type RetrainingRules } from '../core/rules.js'
 import { decimalsFor, fmtChange, fmtMeaning, fmtNumber, fmtStat } from './format.js'
 import { hiddenState } from './hidden-state.js'
+import { columns, plain } from './text.js'
 import {
   bulletList,
   details,
@@ -260,4 +261,19 @@ export function duplicateComment(kept: number): string {
       )
     ])
   )
+}
+
+/** The evaluation as terminal text: every monitored metric with its value, the baseline's, and what it breaks. */
+export function monitorText(evaluation: MonitorEvaluation, retraining: RetrainingRules): string {
+  const rows = evaluation.monitored.map(m => {
+    const d = decimalsFor(m.baseline?.value, m.current?.value)
+    const breached = evaluation.breaches.filter(b => b.metric === m.name)
+    return [
+      plain(m.name, 60),
+      fmtStat(m.current, d),
+      fmtStat(m.baseline, d),
+      breached.length ? `BREACHED: ${breached.map(b => conditionText(b, retraining)).join(', ')}` : 'healthy'
+    ]
+  })
+  return columns([['metric', 'evaluation', 'baseline', 'state'], ...rows], ['left', 'right', 'right', 'left'])
 }
