@@ -203,7 +203,7 @@ function explain(issue: z.core.$ZodIssue, value: unknown): string {
   const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance)`
+      return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise)`
     case 'invalid_type':
       return `expected ${issue.expected}${seen}`
     case 'invalid_value':

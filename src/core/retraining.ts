@@ -130,7 +130,8 @@ function reportedValues(breaches: Breach[]): Record<string, number> {
 function worseBeyond(b: Breach, before: number, tolerance: Threshold): boolean {
   const slack = tolerance.relative ? tolerance.amount * Math.abs(before) : tolerance.amount
   const worse = b.comparison.goal === 'maximize' ? before - b.value : b.value - before
-  return worse > slack
+  // A change exactly on the tolerance (up to rounding of the subtraction) is not beyond it.
+  return worse - slack > 1e-12 * Math.max(1, Math.abs(before))
 }
 
 /** The inputs of planMonitor. */
