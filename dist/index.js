@@ -847,7 +847,7 @@ async function run(env = process.env) {
         let outcome;
         switch (mode) {
             case 'review':
-                outcome = await (await import('./chunks/review.js').then(function (n) { return n.c; })).runReviewMode(ctx);
+                outcome = await (await import('./chunks/review.js')).runReviewMode(ctx);
                 break;
             case 'promote':
                 outcome = await (await import('./chunks/promote.js')).runPromoteMode(ctx);

@@ -1,20 +1,16 @@
 // Monitor mode against the GitHub twin, on real git checkouts: a breach opens one issue with its labels, the same
 // state writes nothing, a worse value updates once, recovery closes, a recent closed issue is reopened, racing runs
 // leave one issue, a read-only token names the permission, hostile run text stays inert.
-import { execFileSync } from 'node:child_process'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runCli } from '../src/cli/run.js'
-import { recordFromExperiment, serializeBaseline, BASELINE_VERSION } from '../src/core/baseline.js'
-import { groupRuns } from '../src/core/experiment.js'
-import { defaultRules } from '../src/core/rules.js'
 import type { GitHubClient } from '../src/github/client.js'
 import { experimentReviewMarker } from '../src/github/sticky.js'
 import { assessEvaluation, MonitorInputError, runMonitor, runMonitorMode } from '../src/modes/monitor.js'
 import type { ActionLog, ModeContext } from '../src/modes/types.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
-import { run } from './helpers/runs.js'
 import { tempDirs } from './helpers/temp.js'
+import { makeMonitorCheckout, MONITOR_RULES, writeEvaluation } from './monitor-fixtures.js'
 import { twinClient, twinClientFactory } from './github-twin/client.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 
@@ -22,54 +18,14 @@ const newDir = tempDirs('er-monitor-')
 const DAY = 86_400_000
 const T0 = new Date('2026-11-02T06:00:00Z')
 
-const RULES = `primary: accuracy
-retraining:
-  labels: [retraining, model-health]
-  when:
-    accuracy: { below: 0.85, max_drop: 0.03 }
-    drift_score: { above: 0.3 }
-`
+const RULES = MONITOR_RULES
 
-/** A checkout of the default branch: rules, a baseline (accuracy 0.91) committed with git, evaluation runs on disk. */
+/** A checkout of the default branch in a temporary folder removed after the tests. */
 async function checkout(rulesText = RULES, baselineAccuracy = 0.91): Promise<string> {
-  const dir = await newDir()
-  await mkdir(path.join(dir, '.github'), { recursive: true })
-  await writeFile(path.join(dir, '.github/experiment-review.yml'), rulesText)
-  const champion = groupRuns(
-    [run('prod-v3', { accuracy: baselineAccuracy, drift_score: 0.05 })],
-    defaultRules()
-  )[0]
-  const record = recordFromExperiment(champion, {
-    pr: { number: 41, title: 'Model v3' },
-    date: '2026-10-01T12:00:00Z'
-  })
-  await mkdir(path.join(dir, '.experiments'), { recursive: true })
-  await writeFile(
-    path.join(dir, '.experiments/baseline.json'),
-    serializeBaseline({
-      schema: 'experiment-review/baseline',
-      version: BASELINE_VERSION,
-      id: 'default',
-      champion: record,
-      history: []
-    })
-  )
-  const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...args], { stdio: 'pipe' })
-  git('init', '-q', '-b', 'main')
-  git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'add', '.')
-  git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'rules and baseline')
-  return dir
+  return makeMonitorCheckout(await newDir(), rulesText, baselineAccuracy)
 }
 
-/** Writes the evaluation runs (built-in format), replacing the previous evaluation. */
-async function evaluate(dir: string, runs: Record<string, Record<string, number>>): Promise<void> {
-  const { rm } = await import('node:fs/promises')
-  await rm(path.join(dir, 'experiments'), { recursive: true, force: true })
-  for (const [name, metrics] of Object.entries(runs)) {
-    await mkdir(path.join(dir, 'experiments', name), { recursive: true })
-    await writeFile(path.join(dir, 'experiments', name, 'metrics.json'), JSON.stringify(metrics))
-  }
-}
+const evaluate = writeEvaluation
 
 function configOf(dir: string) {
   return {
@@ -126,7 +82,7 @@ describe('monitor mode', () => {
     expect(issue.labels.sort()).toEqual(['model-health', 'retraining'])
     expect([...twin.state.labels.keys()].sort()).toEqual(['model-health', 'retraining'])
     expect(issue.title).toBe(
-      'Retraining needed: accuracy 0.8100, below 0.85 (baseline 0.9100), and 1 more condition'
+      'Retraining needed: accuracy 0.8100, below 0.85 and drop > 0.03 (baseline 0.9100)'
     )
     expect(issue.body).toContain(experimentReviewMarker('default', 'issue'))
     const html = renderGfm(issue.body ?? '')
@@ -302,7 +258,6 @@ describe('monitor mode', () => {
     await expect(assessEvaluation(configOf(bare))).rejects.toThrow(MonitorInputError)
     await expect(assessEvaluation(configOf(bare))).rejects.toThrow(/no retraining.when conditions/)
     const noBaseline = await checkout()
-    const { rm } = await import('node:fs/promises')
     await rm(path.join(noBaseline, '.experiments'), { recursive: true })
     await evaluate(noBaseline, { e: { accuracy: 0.9, drift_score: 0.1 } })
     await expect(assessEvaluation(configOf(noBaseline))).rejects.toThrow(

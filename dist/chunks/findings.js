@@ -1,4 +1,4 @@
-import { a as checkText, p as pPhrase, r as ruleValue, b as rawValue, d as tooFewSamplesText, n as noVarianceText } from './significance.js';
+import { a as checkText, p as pPhrase, r as ruleValue, b as rawValue, t as tooFewSamplesText, n as noVarianceText } from './significance.js';
 
 /** A broken rule in words: what the value was, against what limit. */
 function violationMessage(v) {

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { l as loadRules } from './load.js';
-import { p as plain, E as EXIT, U as UsageError, r as renderDiagnostics, a as renderText } from './run.js';
+import { p as plain, r as renderDiagnostics, c as renderText } from './text.js';
 import { c as clientLogOf } from './types.js';
+import { EXIT, UsageError } from './run.js';
 import 'node:child_process';
 import 'node:fs/promises';
 import './baseline.js';
@@ -18,8 +19,8 @@ import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
-import './json.js';
 import './findings.js';
+import './json.js';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.
@@ -143,7 +144,7 @@ async function reviewCommand(args, io) {
     const [{ gitHubClientFactory }, { getPullRequest }, { reviewPullRequest, lazyClient }] = await Promise.all([
         import('./client.js'),
         import('./pr.js'),
-        import('./review.js').then(function (n) { return n.c; })
+        import('./review.js')
     ]);
     const github = io.github ?? gitHubClientFactory({ runtime: 'cli', env: io.env, log: clientLogOf(log) });
     const client = lazyClient(() => github(token));

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
-import { stat, readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { g as groupRuns, r as recordFromExperiment, p as parseBaseline, B as BaselineError } from './baseline.js';
 import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from './champion.js';
 import { e as defaultRules, R as RETRAINING_DEFAULTS, P as PERMISSION_LEVELS } from './significance.js';
-import { h as collectRuns } from './detect.js';
+import { c as collectRuns } from './detect.js';
 import { d as distExports } from './index2.js';
 
 function getEnumValues(entries) {
@@ -6567,7 +6567,7 @@ function explain(issue, value) {
     const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`;
     switch (issue.code) {
         case 'unrecognized_keys':
-            return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance)`;
+            return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise)`;
         case 'invalid_type':
             return `expected ${issue.expected}${seen}`;
         case 'invalid_value':

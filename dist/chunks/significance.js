@@ -152,4 +152,4 @@ function fmtP(p) {
     return String(+p.toPrecision(2));
 }
 
-export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checkText as a, rawValue as b, checkNote as c, tooFewSamplesText as d, defaultRules as e, goalOf as g, isGated as i, noVarianceText as n, pPhrase as p, ruleValue as r, significanceWords as s, thresholdText as t, untestedText as u };
+export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checkText as a, rawValue as b, checkNote as c, thresholdText as d, defaultRules as e, goalOf as g, isGated as i, noVarianceText as n, pPhrase as p, ruleValue as r, significanceWords as s, tooFewSamplesText as t, untestedText as u };

@@ -68,22 +68,22 @@ export function conditionText(b: Pick<Breach, 'metric' | 'condition'>, retrainin
   }
 }
 
-function breachSummary(b: Breach, retraining: RetrainingRules): string {
-  const base = b.baseline !== undefined ? ` (baseline ${valueText(b.comparison, b.baseline)})` : ''
-  return `${neutralize(b.metric, 60)} ${valueText(b.comparison, b.value)}, ${conditionText(b, retraining)}${base}`
-}
-
-/** The issue title: the first breach with its numbers, and how many more (plain text, run text neutralised). */
+/** The issue title: the first breached metric with its numbers and conditions, and how many more metrics. */
 export function retrainingIssueTitle(
   evaluation: MonitorEvaluation,
   retraining: RetrainingRules,
   id: string
 ): string {
-  const [first, ...rest] = evaluation.breaches
   const scope = id === 'default' ? '' : ` [${id}]`
-  if (!first) return `Retraining${scope}: the production model is healthy`
-  const more = rest.length ? `, and ${rest.length} more condition${rest.length > 1 ? 's' : ''}` : ''
-  return `Retraining needed${scope}: ${breachSummary(first, retraining)}${more}`
+  const metrics = [...new Set(evaluation.breaches.map(b => b.metric))]
+  if (!metrics.length) return `Retraining${scope}: the production model is healthy`
+  const first = evaluation.breaches.filter(b => b.metric === metrics[0])
+  const { comparison, value, baseline } = first[0]
+  const conditions = first.map(b => conditionText(b, retraining)).join(' and ')
+  const base = baseline !== undefined ? ` (baseline ${valueText(comparison, baseline)})` : ''
+  const more =
+    metrics.length > 1 ? `, and ${metrics.length - 1} more metric${metrics.length > 2 ? 's' : ''}` : ''
+  return `Retraining needed${scope}: ${neutralize(metrics[0], 60)} ${valueText(comparison, value)}, ${conditions}${base}${more}`
 }
 
 function day(iso: string): string {
@@ -235,8 +235,8 @@ export function recoveryComment(
   evaluation: MonitorEvaluation,
   healthyRuns: number
 ): string {
-  const items = recovered.map(key => {
-    const metric = key.slice(0, key.lastIndexOf(' '))
+  const metrics = [...new Set(recovered.map(key => key.slice(0, key.lastIndexOf(' '))))]
+  const items = metrics.map(metric => {
     const m = evaluation.monitored.find(x => x.name === metric)
     return [
       untrustedCode(metric, 60),
