@@ -14,6 +14,7 @@ import 'assert';
 import 'timers';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { D as DEFAULT_DOCS_PATH, a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './chunks/conventions.js';
 import { gitHubClientFactory } from './chunks/client.js';
 import { c as clientLogOf } from './chunks/types.js';
 import { v as violationMessage } from './chunks/findings.js';
@@ -742,9 +743,9 @@ function readActionConfig(getInput, env) {
             .split(/\r?\n/)
             .map(s => s.trim())
             .filter(Boolean),
-        configFile: relativePath('config', getInput('config'), '.github/experiment-review.yml'),
-        baselinePath: relativePath('baseline', getInput('baseline'), '.experiments/baseline.json'),
-        docsPath: relativePath('docs', getInput('docs'), 'docs/experiments.md'),
+        configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
+        baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
+        docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
         token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
         mode,
         comment: bool('comment', getInput('comment'), true),
@@ -812,8 +813,6 @@ function setOutputs(outcome) {
         setOutput('report', outcome.reportPath);
     if (outcome.commentUrl)
         setOutput('comment-url', outcome.commentUrl);
-    if (outcome.issueUrl)
-        setOutput('issue-url', outcome.issueUrl);
     setOutput('regressions', JSON.stringify((outcome.regressions ?? []).map(v => ({
         metric: v.metric,
         rule: v.rule,
@@ -851,9 +850,6 @@ async function run(env = process.env) {
                 break;
             case 'promote':
                 outcome = await (await import('./chunks/promote.js')).runPromoteMode(ctx);
-                break;
-            case 'monitor':
-                outcome = await (await import('./chunks/monitor.js')).runMonitorMode(ctx);
                 break;
             default:
                 log.notice(`The ${mode} mode is not part of this release yet; nothing was done.`);

@@ -5,7 +5,7 @@ import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runCli } from '../src/cli/run.js'
 import type { GitHubClient } from '../src/github/client.js'
-import { experimentReviewMarker } from '../src/github/sticky.js'
+import { hiddenMarker } from '../src/core/conventions.js'
 import { assessEvaluation, MonitorInputError, runMonitor, runMonitorMode } from '../src/modes/monitor.js'
 import type { ActionLog, ModeContext } from '../src/modes/types.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
@@ -84,7 +84,7 @@ describe('monitor mode', () => {
     expect(issue.title).toBe(
       'Retraining needed: accuracy 0.8100, below 0.85 and drop > 0.03 (baseline 0.9100)'
     )
-    expect(issue.body).toContain(experimentReviewMarker('default', 'issue'))
+    expect(issue.body).toContain(hiddenMarker('default', 'issue'))
     const html = renderGfm(issue.body ?? '')
     expect(html).toContain('<table>')
     expect(html).toMatch(/<td align="left"><code>accuracy<\/code><\/td>\s*<td align="left">below 0.85<\/td>/)
@@ -212,7 +212,7 @@ describe('monitor mode', () => {
     const dir = await checkout()
     twin.addIssue({
       title: 'copy',
-      body: `${experimentReviewMarker('default', 'issue')}\npasted`,
+      body: `${hiddenMarker('default', 'issue')}\npasted`,
       author: 'mallory'
     })
     await evaluate(dir, { e: { accuracy: 0.81, drift_score: 0.1 } })

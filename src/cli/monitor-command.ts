@@ -4,11 +4,12 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ActionConfig } from '../config/inputs.js'
+import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 import { clientLogOf } from '../modes/types.js'
 import { monitorText } from '../report/issue.js'
 import { plain } from '../report/text.js'
-import { cliLog } from './github-commands.js'
-import { EXIT, UsageError, type CliIo } from './run.js'
+import { cliLog, repoPath, reviewId } from './github-commands.js'
+import { EXIT, UsageError, type CliIo } from './io.js'
 
 /** The usage text of `monitor`. */
 export const MONITOR_HELP = `Usage: experiment-review monitor [--runs <path|glob>...] [--rules FILE] [--baseline PATH] [--id ID]
@@ -26,17 +27,6 @@ GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
 Exit codes: 0 the evaluation was judged (breached or healthy), 2 bad input (no runs, no retraining rules,
 a monitored metric not reported) or a GitHub error.
 `
-
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
-
-function insideRepository(flag: string, value: string | undefined, fallback: string): string {
-  const v = (value ?? '').trim() || fallback
-  if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..'))
-    throw new UsageError(
-      `--${flag} ${JSON.stringify(v)} must be a path inside the repository, without ".." (e.g. ${fallback})`
-    )
-  return v
-}
 
 /** Runs `experiment-review monitor`. */
 export async function monitorCommand(args: string[], io: CliIo): Promise<number> {
@@ -66,22 +56,18 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
   }
   const { values, positionals } = parsed
   if (values.help) return (io.stdout(MONITOR_HELP), EXIT.pass)
-  const id = (values.id ?? 'default').trim()
-  if (!ID.test(id))
-    throw new UsageError(
-      `--id ${JSON.stringify(id)} is not a review id; use letters, digits, ".", "_" or "-" (at most 64)`
-    )
+  const id = reviewId(values.id)
   const config = {
     workspace: path.resolve(io.cwd, values.workspace ?? '.'),
     runs: [...(values.runs ?? []), ...positionals],
-    configFile: values.rules ?? '.github/experiment-review.yml',
-    baselinePath: insideRepository('baseline', values.baseline, '.experiments/baseline.json'),
-    docsPath: insideRepository('docs', values.docs, 'docs/experiments.md'),
+    configFile: values.rules ?? DEFAULT_RULES_PATH,
+    baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
+    docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
     id
   } satisfies Partial<ActionConfig>
   const { assessEvaluation, describePlan, planRetrainingIssue, runMonitor } =
     await import('../modes/monitor.js')
-  const { loadRules } = await import('../config/load.js')
+  const { loadRules } = await import('../config/rules-file.js')
   const loaded = await loadRules(config.workspace, config.configFile, { required: !!values.rules })
   const assessment = await assessEvaluation(config, loaded)
   const breaches = assessment.evaluation.breaches.length

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { ActionConfig } from '../config/inputs.js'
-import { loadRules } from '../config/load.js'
+import { loadRules } from '../config/rules-file.js'
 import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
 import type { Comparison } from '../core/compare.js'
 import {
@@ -28,7 +28,8 @@ import {
   updateIssue,
   type IssueInfo
 } from '../github/issues.js'
-import { experimentReviewMarker, resolveTokenLogin } from '../github/sticky.js'
+import { resolveTokenLogin } from '../github/sticky.js'
+import { hiddenMarker } from '../core/conventions.js'
 import { readHiddenState, replaceHiddenState } from '../report/hidden-state.js'
 import {
   duplicateComment,
@@ -151,7 +152,7 @@ export async function planRetrainingIssue(
   id: string,
   now: Date
 ): Promise<{ plan: MonitorPlan; open?: IssueInfo; closed?: IssueInfo }> {
-  const marker = experimentReviewMarker(id, 'issue')
+  const marker = hiddenMarker(id, 'issue')
   const ref = { client: target.client, owner: target.owner, repo: target.repo, marker, creator: target.login }
   const open = (await listIssuesByMarker({ ...ref, state: 'open' }))[0]
   let closed: IssueInfo | undefined
@@ -180,7 +181,7 @@ export async function runMonitor(
 ): Promise<MonitorResult> {
   const { plan, open, closed } = await planRetrainingIssue(assessment, target, id, now)
   const { client, owner, repo } = target
-  const marker = experimentReviewMarker(id, 'issue')
+  const marker = hiddenMarker(id, 'issue')
   const writes: string[] = []
   const { retraining, evaluation } = assessment
   const content = (state: Parameters<typeof retrainingIssueBody>[0]['state']) => ({

@@ -5,10 +5,10 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { RootContent } from 'mdast'
 import type { ActionConfig } from '../config/inputs.js'
-import { hasGitCommit, loadRules, readFileAtGitRef, type LoadedRules } from '../config/load.js'
-import { RulesFileError } from '../config/rules-file.js'
+import { loadRules, RulesFileError, type LoadedRules } from '../config/rules-file.js'
 import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
 import type { Comparison } from '../core/compare.js'
+import { hiddenMarker } from '../core/conventions.js'
 import { GitHubApiError, type GitHubClient, type GitHubRuntime } from '../github/client.js'
 import {
   findPullRequestForSha,
@@ -24,7 +24,6 @@ import { renderJsonReport } from '../report/json.js'
 import {
   bulletList,
   heading,
-  markerText,
   paragraph,
   root,
   stringify,
@@ -32,6 +31,7 @@ import {
   untrusted,
   untrustedCode
 } from '../report/mdast.js'
+import { hasGitCommit, readFileAtGitRef } from '../sources/baseline.js'
 import { runPipeline } from './pipeline.js'
 import { parseReviewEvent, type WorkflowRunEventTarget } from './review-event.js'
 import type { ActionLog, ModeContext, ModeOutcome } from './types.js'
@@ -252,7 +252,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
         owner: request.owner,
         repo: request.repo,
         issueNumber: pr.number,
-        marker: `<!-- ${markerText(config.id)} -->`,
+        marker: hiddenMarker(config.id),
         body,
         login
       })
