@@ -1,16 +1,17 @@
 import { d as thresholdText } from './significance.js';
 import { d as decimalsFor, a as fmtStat, i as fmtNumber, b as fmtChange, e as fmtMeaning } from './detect.js';
-import { s as stringify, m as markerText, c as marker, a as untrustedCode, t as text, r as root, p as paragraph, b as bulletList, h as heading, d as strong, e as table, f as details, l as link, u as untrusted, n as neutralize } from './mdast.js';
+import { s as stringify, c as trustedHtml, a as untrustedCode, t as text, r as root, p as paragraph, b as bulletList, h as heading, d as strong, n as neutralize, e as table, f as details, l as link, u as untrusted } from './mdast.js';
 import { p as plain, d as columns } from './text.js';
 
+const PREFIX = '<!-- experiment-review:state:';
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
 function hiddenState(kind, value) {
     const encoded = Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-    return marker(`state:${kind}:${encoded}`);
+    return trustedHtml(`${PREFIX}${kind.replace(/[^A-Za-z0-9_-]/g, '-')}:${encoded} -->`);
 }
 /** The JSON value of the first hidden block of `kind` in a body, or undefined when there is none or it is unreadable. */
 function readHiddenState(body, kind) {
-    const prefix = `<!-- ${markerText(`state:${kind}`)}:`;
+    const prefix = `${PREFIX}${kind}:`;
     const start = body.indexOf(prefix);
     if (start < 0)
         return undefined;
@@ -27,7 +28,7 @@ function readHiddenState(body, kind) {
 /** The body with its hidden block of `kind` replaced by `value` (added at the top when it has none); nothing else changes. */
 function replaceHiddenState(body, kind, value) {
     const block = stringify([hiddenState(kind, value)]).trimEnd();
-    const pattern = new RegExp(`<!-- ${markerText(`state:${kind}`)}:[A-Za-z0-9_-]* -->`);
+    const pattern = new RegExp(`${PREFIX}${kind}:[A-Za-z0-9_-]* -->`);
     return pattern.test(body) ? body.replace(pattern, () => block) : `${block}\n${body}`;
 }
 
@@ -50,18 +51,18 @@ function conditionText(b, retraining) {
             return `rise > ${c.maxRise ? thresholdText(c.maxRise) : '?'}`;
     }
 }
-function breachSummary(b, retraining) {
-    const base = b.baseline !== undefined ? ` (baseline ${valueText(b.comparison, b.baseline)})` : '';
-    return `${neutralize(b.metric, 60)} ${valueText(b.comparison, b.value)}, ${conditionText(b, retraining)}${base}`;
-}
-/** The issue title: the first breach with its numbers, and how many more (plain text, run text neutralised). */
+/** The issue title: the first breached metric with its numbers and conditions, and how many more metrics. */
 function retrainingIssueTitle(evaluation, retraining, id) {
-    const [first, ...rest] = evaluation.breaches;
     const scope = id === 'default' ? '' : ` [${id}]`;
-    if (!first)
+    const metrics = [...new Set(evaluation.breaches.map(b => b.metric))];
+    if (!metrics.length)
         return `Retraining${scope}: the production model is healthy`;
-    const more = rest.length ? `, and ${rest.length} more condition${rest.length > 1 ? 's' : ''}` : '';
-    return `Retraining needed${scope}: ${breachSummary(first, retraining)}${more}`;
+    const first = evaluation.breaches.filter(b => b.metric === metrics[0]);
+    const { comparison, value, baseline } = first[0];
+    const conditions = first.map(b => conditionText(b, retraining)).join(' and ');
+    const base = baseline !== undefined ? ` (baseline ${valueText(comparison, baseline)})` : '';
+    const more = metrics.length > 1 ? `, and ${metrics.length - 1} more metric${metrics.length > 2 ? 's' : ''}` : '';
+    return `Retraining needed${scope}: ${neutralize(metrics[0], 60)} ${valueText(comparison, value)}, ${conditions}${base}${more}`;
 }
 function day(iso) {
     return iso.slice(0, 10);
@@ -171,8 +172,8 @@ function retrainingUpdateComment(change, evaluation, retraining) {
 }
 /** The closing comment: which conditions recovered, and after how many healthy evaluations. */
 function recoveryComment(recovered, evaluation, healthyRuns) {
-    const items = recovered.map(key => {
-        const metric = key.slice(0, key.lastIndexOf(' '));
+    const metrics = [...new Set(recovered.map(key => key.slice(0, key.lastIndexOf(' '))))];
+    const items = metrics.map(metric => {
         const m = evaluation.monitored.find(x => x.name === metric);
         return [
             untrustedCode(metric, 60),

@@ -1,3 +1,4 @@
+import { h as hiddenMarker } from './conventions.js';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import path$1 from 'node:path';
 import minproc from 'node:process';
@@ -15326,13 +15327,9 @@ function details(summary, children, open = false) {
         trustedHtml('</details>')
     ];
 }
-/** A hidden marker comment, e.g. `<!-- experiment-review:default -->`; the id is restricted to safe characters. */
-function marker(name) {
-    return trustedHtml(`<!-- ${markerText(name)} -->`);
-}
-/** The text of a marker for an id: letters, digits, `.`, `_`, `-` and `:` only. */
-function markerText(name) {
-    return `experiment-review:${name.replace(/[^A-Za-z0-9._:-]/g, '-')}`;
+/** The hidden marker of the PR comment of a review id (see hiddenMarker) as a node. */
+function marker(id) {
+    return trustedHtml(hiddenMarker(id));
 }
 /** A root node. */
 function root(children) {
@@ -15366,4 +15363,4 @@ function stringify(tree) {
     return processor.stringify(node);
 }
 
-export { asciiPunctuation as A, asciiHexDigit as B, asciiDigit as C, decodeNamedCharacterReference as D, markdownLineEnding as E, factorySpaceMinMax as F, markdownLineEndingOrSpace as G, normalizeIdentifier as H, htmlRawNames as I, htmlBlockNames as J, blankLine as K, combineExtensions as L, stringifyPosition as M, toString as N, decodeString as O, decodeNumericCharacterReference as P, trustedHtml as Q, unified as R, remarkGfm as S, codeBlock as T, untrustedCode as a, bulletList as b, marker as c, strong as d, table as e, details as f, small as g, heading as h, classifyCharacter as i, push as j, resolveAll as k, link as l, markerText as m, neutralize as n, splice as o, paragraph as p, asciiAlpha as q, root as r, stringify as s, text as t, untrusted as u, asciiAlphanumeric as v, asciiControl as w, asciiAtext as x, markdownSpace as y, factorySpace as z };
+export { asciiPunctuation as A, asciiHexDigit as B, asciiDigit as C, decodeNamedCharacterReference as D, markdownLineEnding as E, factorySpaceMinMax as F, markdownLineEndingOrSpace as G, normalizeIdentifier as H, htmlRawNames as I, htmlBlockNames as J, blankLine as K, combineExtensions as L, stringifyPosition as M, toString as N, decodeString as O, decodeNumericCharacterReference as P, unified as Q, remarkGfm as R, codeBlock as S, untrustedCode as a, bulletList as b, trustedHtml as c, strong as d, table as e, details as f, small as g, heading as h, classifyCharacter as i, push as j, resolveAll as k, link as l, marker as m, neutralize as n, splice as o, paragraph as p, asciiAlpha as q, root as r, stringify as s, text as t, untrusted as u, asciiAlphanumeric as v, asciiControl as w, asciiAtext as x, markdownSpace as y, factorySpace as z };

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { D as DEFAULT_DOCS_PATH, a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 import { c as clientLogOf } from './types.js';
 import { m as monitorText } from './issue.js';
 import { p as plain } from './text.js';
-import { cliLog } from './github-commands.js';
-import { UsageError, EXIT } from './run.js';
+import { reviewId, repoPath, cliLog } from './github-commands.js';
+import { U as UsageError, E as EXIT } from './run.js';
 import './significance.js';
 import './detect.js';
 import 'node:fs/promises';
@@ -18,10 +19,7 @@ import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
 import './findings.js';
-import './load.js';
-import 'node:child_process';
-import './baseline.js';
-import './champion.js';
+import './rules-file.js';
 import './index2.js';
 import 'process';
 import 'buffer';
@@ -47,13 +45,6 @@ GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
 Exit codes: 0 the evaluation was judged (breached or healthy), 2 bad input (no runs, no retraining rules,
 a monitored metric not reported) or a GitHub error.
 `;
-const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-function insideRepository(flag, value, fallback) {
-    const v = (value ?? '').trim() || fallback;
-    if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..'))
-        throw new UsageError(`--${flag} ${JSON.stringify(v)} must be a path inside the repository, without ".." (e.g. ${fallback})`);
-    return v;
-}
 /** Runs `experiment-review monitor`. */
 async function monitorCommand(args, io) {
     let parsed;
@@ -82,19 +73,17 @@ async function monitorCommand(args, io) {
     const { values, positionals } = parsed;
     if (values.help)
         return (io.stdout(MONITOR_HELP), EXIT.pass);
-    const id = (values.id ?? 'default').trim();
-    if (!ID.test(id))
-        throw new UsageError(`--id ${JSON.stringify(id)} is not a review id; use letters, digits, ".", "_" or "-" (at most 64)`);
+    const id = reviewId(values.id);
     const config = {
         workspace: path.resolve(io.cwd, values.workspace ?? '.'),
         runs: [...(values.runs ?? []), ...positionals],
-        configFile: values.rules ?? '.github/experiment-review.yml',
-        baselinePath: insideRepository('baseline', values.baseline, '.experiments/baseline.json'),
-        docsPath: insideRepository('docs', values.docs, 'docs/experiments.md'),
+        configFile: values.rules ?? DEFAULT_RULES_PATH,
+        baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
+        docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
         id
     };
     const { assessEvaluation, describePlan, planRetrainingIssue, runMonitor } = await import('./monitor.js');
-    const { loadRules } = await import('./load.js').then(function (n) { return n.a; });
+    const { loadRules } = await import('./rules-file.js');
     const loaded = await loadRules(config.workspace, config.configFile, { required: !!values.rules });
     const assessment = await assessEvaluation(config, loaded);
     const breaches = assessment.evaluation.breaches.length;

@@ -1,35 +1,37 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { l as loadRules } from './load.js';
-import { B as BaselineError, p as parseBaseline } from './baseline.js';
+import { loadRules } from './rules-file.js';
+import { B as BaselineError, p as parseBaseline } from './baseline2.js';
 import { g as goalOf } from './significance.js';
+import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
-import { withMarker, GITHUB_COMMENT_LIMIT, experimentReviewMarker, resolveTokenLogin } from './sticky.js';
+import { withMarker, resolveTokenLogin } from './sticky.js';
 import { r as recoveryComment, a as replaceHiddenState, M as MONITOR_STATE_KIND, b as retrainingUpdateComment, d as duplicateComment, c as readHiddenState, e as retrainingIssueBody, f as retrainingIssueTitle } from './issue.js';
 import { renderJsonReport } from './json.js';
 import { s as stringify, p as paragraph, t as text } from './mdast.js';
 import { runPipeline } from './pipeline.js';
 import { workflowRunUrl, serverUrlOf, reportPathFor } from './review.js';
-import 'node:child_process';
-import 'node:util';
-import './champion.js';
+import './index2.js';
+import './_commonjsHelpers.js';
+import 'process';
+import 'buffer';
 import './detect.js';
 import 'node:fs';
 import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
-import './index2.js';
-import './_commonjsHelpers.js';
-import 'process';
-import 'buffer';
 import './text.js';
 import './findings.js';
 import 'node:process';
 import 'node:url';
+import './champion.js';
 import './pr.js';
 import './comment.js';
 import './chart.js';
+import './baseline.js';
+import 'node:child_process';
+import 'node:util';
 import './review-event.js';
 
 /** The rules a monitor evaluation is compared under: each monitored metric gets its conditions as gate rules. */
@@ -182,8 +184,8 @@ function toIssueInfo(issue) {
 }
 function checkLength(body, where) {
     const length = Array.from(body).length;
-    if (length > GITHUB_COMMENT_LIMIT) {
-        throw new Error(`The issue text for ${where} is ${length} characters, more than GitHub's ${GITHUB_COMMENT_LIMIT}: ` +
+    if (length > GITHUB_BODY_LIMIT) {
+        throw new Error(`The issue text for ${where} is ${length} characters, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
             'the report must fold its tables to fit (this is a bug in the report, please report it).');
     }
 }
@@ -386,7 +388,7 @@ function knownIssue(issue) {
 }
 /** Reads the retraining issues of the id and decides what to do, without writing. */
 async function planRetrainingIssue(assessment, target, id, now) {
-    const marker = experimentReviewMarker(id, 'issue');
+    const marker = hiddenMarker(id, 'issue');
     const ref = { client: target.client, owner: target.owner, repo: target.repo, marker, creator: target.login };
     const open = (await listIssuesByMarker({ ...ref, state: 'open' }))[0];
     let closed;
@@ -409,7 +411,7 @@ async function planRetrainingIssue(assessment, target, id, now) {
 async function runMonitor(assessment, target, id, now) {
     const { plan, open, closed } = await planRetrainingIssue(assessment, target, id, now);
     const { client, owner, repo } = target;
-    const marker = experimentReviewMarker(id, 'issue');
+    const marker = hiddenMarker(id, 'issue');
     const writes = [];
     const { retraining, evaluation } = assessment;
     const content = (state) => ({

@@ -1,17 +1,11 @@
+import { G as GITHUB_BODY_LIMIT } from './conventions.js';
 import { isGitHubRequestError, explainGitHubError } from './client.js';
 
 // The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
 // login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
 // would not change, and a duplicate left by a race of two runs removed (the oldest is kept).
-/** GitHub's maximum length of a comment or issue body, in characters. */
-const GITHUB_COMMENT_LIMIT = 65536;
 /** The login a workflow's GITHUB_TOKEN posts as. */
 const GITHUB_ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-/** The hidden marker of the comment (or issue) of one review `id`: an HTML comment GitHub does not render. */
-function experimentReviewMarker(id, kind = 'comment') {
-    const clean = id.trim().replace(/[^A-Za-z0-9._/-]/g, '_') || 'default';
-    return `<!-- experiment-review:${kind}:${clean} -->`;
-}
 const sameText = (a, b) => a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd();
 /** The body with the marker at its top (unchanged when it already holds the marker). */
 function withMarker(body, marker) {
@@ -26,13 +20,13 @@ async function upsertStickyComment(options) {
     const { client, owner, repo, issueNumber, marker, login } = options;
     const where = `${owner}/${repo}#${issueNumber}`;
     if (!marker.trim())
-        throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass experimentReviewMarker(id).`);
+        throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`);
     if (!login.trim())
         throw new Error(`upsertStickyComment on ${where}: the login is empty; resolve it with resolveTokenLogin first.`);
     const body = withMarker(options.body, marker);
     const length = Array.from(body).length;
-    if (length > GITHUB_COMMENT_LIMIT) {
-        throw new Error(`The comment for ${where} is ${length} characters, more than GitHub's ${GITHUB_COMMENT_LIMIT}: ` +
+    if (length > GITHUB_BODY_LIMIT) {
+        throw new Error(`The comment for ${where} is ${length} characters, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
             'the report must fold sections to fit (this is a bug in the report, please report it).');
     }
     const ours = [];
@@ -112,4 +106,4 @@ async function resolveTokenLogin(options) {
     }
 }
 
-export { GITHUB_ACTIONS_BOT_LOGIN, GITHUB_COMMENT_LIMIT, experimentReviewMarker, resolveTokenLogin, upsertStickyComment, withMarker };
+export { GITHUB_ACTIONS_BOT_LOGIN, resolveTokenLogin, upsertStickyComment, withMarker };
