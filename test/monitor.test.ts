@@ -6,7 +6,15 @@ import path from 'node:path'
 import { runCli } from '../src/cli/run.js'
 import type { GitHubClient } from '../src/github/client.js'
 import { hiddenMarker } from '../src/core/conventions.js'
-import { assessEvaluation, MonitorInputError, runMonitor, runMonitorMode } from '../src/modes/monitor.js'
+import {
+  assessEvaluation,
+  defaultBranchOf,
+  MonitorInputError,
+  productionStatus,
+  recordProduction,
+  runMonitor,
+  runMonitorMode
+} from '../src/modes/monitor.js'
 import type { ActionLog, ModeContext } from '../src/modes/types.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
 import { tempDirs } from './helpers/temp.js'
@@ -364,5 +372,94 @@ describe('experiment-review monitor (CLI)', () => {
     const typo = await cli(dir, env, 'monitor', '--runs', 'experimentz')
     expect(typo.code).toBe(2)
     expect((await cli(dir, env, 'monitor', '--help')).out).toContain('Usage: experiment-review monitor')
+  })
+})
+
+describe('the Production line of the living docs', () => {
+  const PAGE =
+    '# Experiments\n\nOurs.\n\n<!-- experiment-review:start current -->\nthe champion\n<!-- experiment-review:end current -->\n\nAlso ours.\n'
+
+  it('is written after the current model, rewritten in place, and not committed again when nothing changed', async () => {
+    const docsTwin = await startGitHubTwin({ files: { 'docs/experiments.md': PAGE } })
+    try {
+      const c = await twinClient(docsTwin, 'ghs_workflow-token', { runtime: 'actions' })
+      const ref = { client: c, owner: docsTwin.owner, repo: docsTwin.repo }
+      const dir = await checkout()
+      await evaluate(dir, { 'eval-nightly': { accuracy: 0.81, drift_score: 0.1 } })
+      const assessment = await assessEvaluation(configOf(dir))
+      const target = {
+        ...ref,
+        login: 'github-actions[bot]',
+        links: { serverUrl: 'https://github.com', docsPath: 'docs/experiments.md' }
+      }
+      const result = await runMonitor(assessment, target, 'default', T0)
+      const options = {
+        branch: await defaultBranchOf(ref),
+        docsPath: 'docs/experiments.md',
+        id: 'default',
+        status: productionStatus(assessment, result, T0)
+      }
+      expect(await recordProduction(ref, options)).toMatchObject({ written: true })
+      const page = (await await docsTwin.git.readFileAt('main', 'docs/experiments.md')) ?? ''
+      expect(
+        page.startsWith(
+          '# Experiments\n\nOurs.\n\n<!-- experiment-review:start current -->\nthe champion\n<!-- experiment-review:end current -->\n\n<!-- experiment-review:start production -->'
+        )
+      ).toBe(true)
+      expect(page.endsWith('<!-- experiment-review:end production -->\n\nAlso ours.\n')).toBe(true)
+      const html = renderGfm(page)
+      expect(html).toContain(
+        '<strong>Production:</strong> last evaluated 2026-11-02 (<code>eval-nightly</code>): ❌ 2 retraining conditions breached'
+      )
+      expect(html).toMatch(/issue <a href="[^"]+\/issues\/1">#1<\/a> open/)
+
+      docsTwin.clearRequests()
+      expect(await recordProduction(ref, options)).toMatchObject({ written: false })
+      expect(docsTwin.countRequests({ kind: 'write' })).toBe(0)
+
+      await evaluate(dir, { 'eval-nightly': { accuracy: 0.9, drift_score: 0.1 } })
+      const healthy = await assessEvaluation(configOf(dir))
+      const closed = await runMonitor(healthy, target, 'default', new Date(T0.getTime() + DAY))
+      await recordProduction(ref, {
+        ...options,
+        status: productionStatus(healthy, closed, new Date(T0.getTime() + DAY))
+      })
+      const after = (await await docsTwin.git.readFileAt('main', 'docs/experiments.md')) ?? ''
+      expect(renderGfm(after)).toContain(
+        'last evaluated 2026-11-03 (<code>eval-nightly</code>): ✅ healthy, issue'
+      )
+      expect(after.match(/experiment-review:start production/g)).toHaveLength(1)
+      expect(docsTwin.violations).toEqual([])
+    } finally {
+      await docsTwin.stop()
+    }
+  })
+
+  it('never creates the page, and says what to do when the token cannot write contents', async () => {
+    const dir = await checkout()
+    await evaluate(dir, { e: { accuracy: 0.9, drift_score: 0.1 } })
+    const assessment = await assessEvaluation(configOf(dir))
+    const ref = { client, owner: twin.owner, repo: twin.repo }
+    const status = productionStatus(
+      assessment,
+      { plan: { action: 'nothing', why: 'healthy' }, writes: [] },
+      T0
+    )
+    const options = { branch: 'main', docsPath: 'docs/experiments.md', id: 'default', status }
+    expect(await recordProduction(ref, options)).toMatchObject({ written: false })
+    expect(twin.countRequests({ kind: 'write' })).toBe(0)
+
+    const docsTwin = await startGitHubTwin({ files: { 'docs/experiments.md': '# E\n' } })
+    try {
+      const readOnly = await twinClient(docsTwin, 'ghs_fork-token', { runtime: 'actions' })
+      const refused = await recordProduction(
+        { client: readOnly, owner: docsTwin.owner, repo: docsTwin.repo },
+        options
+      )
+      expect(refused.written).toBe(false)
+      expect(refused.message).toContain('contents: write')
+    } finally {
+      await docsTwin.stop()
+    }
   })
 })

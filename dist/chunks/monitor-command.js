@@ -82,7 +82,7 @@ async function monitorCommand(args, io) {
         docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
         id
     };
-    const { assessEvaluation, describePlan, planRetrainingIssue, runMonitor } = await import('./monitor.js');
+    const { assessEvaluation, defaultBranchOf, describePlan, planRetrainingIssue, productionStatus, recordProduction, runMonitor } = await import('./monitor.js');
     const { loadRules } = await import('./rules-file.js');
     const loaded = await loadRules(config.workspace, config.configFile, { required: !!values.rules });
     const assessment = await assessEvaluation(config, loaded);
@@ -128,6 +128,13 @@ async function monitorCommand(args, io) {
     io.stdout(`${describePlan(result.plan, breaches)}\n`);
     for (const w of result.writes)
         io.stdout(`- ${plain(w, 200)}\n`);
+    const docs = await recordProduction({ client, ...repository }, {
+        branch: await defaultBranchOf({ client, ...repository }),
+        docsPath: config.docsPath,
+        id,
+        status: productionStatus(assessment, result, now)
+    });
+    io.stdout(`- ${plain(docs.message, 600)}\n`);
     if (result.issue)
         io.stdout(`issue: ${result.issue.url}\n`);
     return EXIT.pass;

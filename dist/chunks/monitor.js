@@ -3,12 +3,14 @@ import path from 'node:path';
 import { loadRules } from './rules-file.js';
 import { B as BaselineError, p as parseBaseline } from './baseline2.js';
 import { g as goalOf } from './significance.js';
+import { commitFilesToBranch } from './commit.js';
 import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
 import { withMarker, resolveTokenLogin } from './sticky.js';
 import { r as recoveryComment, a as replaceHiddenState, M as MONITOR_STATE_KIND, b as retrainingUpdateComment, d as duplicateComment, c as readHiddenState, e as retrainingIssueBody, f as retrainingIssueTitle } from './issue.js';
 import { renderJsonReport } from './json.js';
-import { s as stringify, p as paragraph, t as text } from './mdast.js';
+import { f as findRegions, r as renderRegion, s as sectionNames } from './docs.js';
+import { t as text, a as untrustedCode, p as paragraph, b as strong, l as link, s as stringify } from './mdast.js';
 import { runPipeline } from './pipeline.js';
 import { workflowRunUrl, serverUrlOf, reportPathFor } from './review.js';
 import './index2.js';
@@ -21,14 +23,17 @@ import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
+import './pr.js';
 import './text.js';
 import './findings.js';
+import './chart.js';
+import 'tty';
+import 'util';
+import 'os';
 import 'node:process';
 import 'node:url';
 import './champion.js';
-import './pr.js';
 import './comment.js';
-import './chart.js';
 import './baseline.js';
 import 'node:child_process';
 import 'node:util';
@@ -329,6 +334,54 @@ async function closeIssue(options) {
     }
 }
 
+/** The name of this id's production section. */
+function productionSectionName(id) {
+    return sectionNames(id).current.replace(/^current/, 'production');
+}
+/** The Production line as blocks. */
+function productionBlocks(status) {
+    const runs = status.runs
+        .slice(0, 3)
+        .flatMap((r, i) => [...(i ? [text(', ')] : []), untrustedCode(r, 60)]);
+    if (status.runs.length > 3)
+        runs.push(text(` and ${status.runs.length - 3} more`));
+    const issueRef = (i) => link(i.url, text(`#${i.number}`));
+    const state = status.breaches
+        ? [
+            text(`❌ ${status.breaches} retraining condition${status.breaches === 1 ? '' : 's'} breached`),
+            ...(status.issue?.open ? [text(', issue '), issueRef(status.issue), text(' open')] : [])
+        ]
+        : [
+            text('✅ healthy'),
+            ...(status.issue && !status.issue.open
+                ? [text(', issue '), issueRef(status.issue), text(' closed')]
+                : []),
+            text('; no retraining issue open')
+        ];
+    return [
+        paragraph(strong(text('Production:')), text(` last evaluated ${status.evaluatedAt.slice(0, 10)}`), ...(runs.length ? [text(' ('), ...runs, text(')')] : []), text(': '), ...state, text('.'))
+    ];
+}
+/**
+ * The page with this id's Production line rewritten (added after the current model's section, or at the end, when
+ * the page has none). Broken markers throw DocsMarkerError; text outside the sections is kept byte for byte.
+ */
+function updateProductionLine(page, status, options) {
+    const regions = findRegions(page, options.file);
+    const crlf = page.includes('\r\n');
+    const nl = crlf ? '\r\n' : '\n';
+    const name = productionSectionName(options.id);
+    const rendered = renderRegion(name, productionBlocks(status)).replace(/\r?\n/g, nl);
+    const own = regions.find(r => r.name === name);
+    if (own)
+        return page.slice(0, own.start.start) + rendered + page.slice(own.end.end);
+    const current = regions.find(r => r.name === sectionNames(options.id).current);
+    if (current)
+        return `${page.slice(0, current.end.end)}${nl}${nl}${rendered}${page.slice(current.end.end)}`;
+    const body = page.replace(/(\r?\n)+$/, '');
+    return `${body}${body ? nl + nl : ''}${rendered}${nl}`;
+}
+
 // Monitor mode: a scheduled evaluation of the production model against the baseline on the default branch →
 // one retraining issue per id, opened on a breach, updated only when something changed, closed on recovery.
 // The action (schedule, workflow_dispatch) and the CLI (`monitor`, `monitor --repo`) share runMonitor.
@@ -508,6 +561,68 @@ async function runMonitor(assessment, target, id, now) {
         }
     }
 }
+/**
+ * Rewrites this id's Production line of the living docs on the default branch, in one commit, when its text changes
+ * (so once per evaluation day at most). Never creates the page; returns what happened, in words. A failure here
+ * (no contents: write, broken markers) is reported, not thrown: the retraining issue is what matters.
+ */
+async function recordProduction(target, options) {
+    const { docsPath } = options;
+    try {
+        const result = await commitFilesToBranch({
+            client: target.client,
+            owner: target.owner,
+            repo: target.repo,
+            branch: options.branch,
+            message: `Experiment Review: production status in ${docsPath} [skip ci]`,
+            sleep: options.sleep,
+            computeFiles: async (read) => {
+                const page = await read(docsPath);
+                if (page === undefined)
+                    return undefined;
+                const next = updateProductionLine(page, options.status, { id: options.id, file: docsPath });
+                return next === page ? undefined : { [docsPath]: next };
+            }
+        });
+        return result.commitSha
+            ? {
+                written: true,
+                message: `the Production line of ${docsPath} was updated in ${result.commitSha.slice(0, 7)}`
+            }
+            : {
+                written: false,
+                message: `the Production line of ${docsPath} is up to date (or the page does not exist)`
+            };
+    }
+    catch (e) {
+        const message = e.message;
+        const hint = /\b403\b/.test(message)
+            ? ' The token cannot write contents: give the monitor job contents: write to keep the Production line, or ignore this.'
+            : '';
+        return {
+            written: false,
+            message: `the Production line of ${docsPath} was not written: ${message}${hint}`
+        };
+    }
+}
+/** The Production line's facts from an assessment and what the monitor did with the issue. */
+function productionStatus(assessment, result, now) {
+    const issue = result.issue;
+    const open = issue ? result.plan.action !== 'close' : false;
+    return {
+        evaluatedAt: now.toISOString(),
+        runs: assessment.comparison.experiments.flatMap(e => e.runs),
+        breaches: assessment.evaluation.breaches.length,
+        issue: issue ? { ...issue, open } : undefined
+    };
+}
+/** The repository's default branch, from the event when it says, else from the API. */
+async function defaultBranchOf(target, fromEvent) {
+    if (fromEvent)
+        return fromEvent;
+    const { data } = await target.client.rest.repos.get({ owner: target.owner, repo: target.repo });
+    return data.default_branch;
+}
 /** The plan in words, for the log, the job summary and the CLI. */
 function describePlan(plan, breaches) {
     switch (plan.action) {
@@ -601,6 +716,17 @@ async function runMonitorMode(ctx) {
     log.notice(line);
     for (const w of result.writes)
         log.info(`Experiment Review ${w}.`);
+    const docs = await recordProduction({ client, owner, repo }, {
+        branch: await defaultBranchOf({ client, owner, repo }, defaultBranch),
+        docsPath: config.docsPath,
+        id: config.id,
+        status: productionStatus(assessment, result, ctx.now),
+        sleep: ctx.sleep
+    });
+    if (docs.written || !/was not written/.test(docs.message))
+        log.info(`Experiment Review: ${docs.message}.`);
+    else
+        log.warning(`Experiment Review: ${docs.message}`);
     await summarize(log, line, assessment.evaluation.breaches.length
         ? retrainingIssueBody({
             id: config.id,
@@ -620,4 +746,4 @@ async function runMonitorMode(ctx) {
     };
 }
 
-export { MonitorInputError, assessEvaluation, describePlan, issueLinks, loadBaselineOfCheckout, planRetrainingIssue, runMonitor, runMonitorMode };
+export { MonitorInputError, assessEvaluation, defaultBranchOf, describePlan, issueLinks, loadBaselineOfCheckout, planRetrainingIssue, productionStatus, recordProduction, runMonitor, runMonitorMode };

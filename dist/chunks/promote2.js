@@ -13,11 +13,15 @@ import 'node:module';
 import './baseline2.js';
 import './conventions.js';
 import './champion.js';
+import './docs.js';
 import './chart.js';
 import './mdast.js';
 import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
+import 'tty';
+import 'util';
+import 'os';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).

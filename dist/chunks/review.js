@@ -9,7 +9,7 @@ import { resolveTokenLogin, upsertStickyComment } from './sticky.js';
 import { renderComment } from './comment.js';
 import { v as violationMessage } from './findings.js';
 import { renderJsonReport } from './json.js';
-import { p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode, s as stringify, r as root } from './mdast.js';
+import { p as paragraph, u as untrusted, t as text, h as heading, c as bulletList, a as untrustedCode, s as stringify, r as root } from './mdast.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';

@@ -65,8 +65,15 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
     docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
     id
   } satisfies Partial<ActionConfig>
-  const { assessEvaluation, describePlan, planRetrainingIssue, runMonitor } =
-    await import('../modes/monitor.js')
+  const {
+    assessEvaluation,
+    defaultBranchOf,
+    describePlan,
+    planRetrainingIssue,
+    productionStatus,
+    recordProduction,
+    runMonitor
+  } = await import('../modes/monitor.js')
   const { loadRules } = await import('../config/rules-file.js')
   const loaded = await loadRules(config.workspace, config.configFile, { required: !!values.rules })
   const assessment = await assessEvaluation(config, loaded)
@@ -120,6 +127,16 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
   )
   io.stdout(`${describePlan(result.plan, breaches)}\n`)
   for (const w of result.writes) io.stdout(`- ${plain(w, 200)}\n`)
+  const docs = await recordProduction(
+    { client, ...repository },
+    {
+      branch: await defaultBranchOf({ client, ...repository }),
+      docsPath: config.docsPath,
+      id,
+      status: productionStatus(assessment, result, now)
+    }
+  )
+  io.stdout(`- ${plain(docs.message, 600)}\n`)
   if (result.issue) io.stdout(`issue: ${result.issue.url}\n`)
   return EXIT.pass
 }

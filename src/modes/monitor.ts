@@ -19,6 +19,7 @@ import {
 } from '../core/retraining.js'
 import type { RetrainingRules, Rules } from '../core/rules.js'
 import type { GitHubClient } from '../github/client.js'
+import { commitFilesToBranch } from '../github/commit.js'
 import {
   closeIssue,
   commentOnIssue,
@@ -41,6 +42,7 @@ import {
   type IssueLinks
 } from '../report/issue.js'
 import { renderJsonReport } from '../report/json.js'
+import { updateProductionLine, type ProductionStatus } from '../report/production.js'
 import { paragraph, stringify, text } from '../report/mdast.js'
 import { runPipeline } from './pipeline.js'
 import { reportPathFor, serverUrlOf, workflowRunUrl } from './review.js'
@@ -284,6 +286,84 @@ export async function runMonitor(
   }
 }
 
+/**
+ * Rewrites this id's Production line of the living docs on the default branch, in one commit, when its text changes
+ * (so once per evaluation day at most). Never creates the page; returns what happened, in words. A failure here
+ * (no contents: write, broken markers) is reported, not thrown: the retraining issue is what matters.
+ */
+export async function recordProduction(
+  target: Omit<MonitorTarget, 'login' | 'links'>,
+  options: {
+    branch: string
+    docsPath: string
+    id: string
+    status: ProductionStatus
+    sleep?: (ms: number) => Promise<void>
+  }
+): Promise<{ written: boolean; message: string }> {
+  const { docsPath } = options
+  try {
+    const result = await commitFilesToBranch({
+      client: target.client,
+      owner: target.owner,
+      repo: target.repo,
+      branch: options.branch,
+      message: `Experiment Review: production status in ${docsPath} [skip ci]`,
+      sleep: options.sleep,
+      computeFiles: async read => {
+        const page = await read(docsPath)
+        if (page === undefined) return undefined
+        const next = updateProductionLine(page, options.status, { id: options.id, file: docsPath })
+        return next === page ? undefined : { [docsPath]: next }
+      }
+    })
+    return result.commitSha
+      ? {
+          written: true,
+          message: `the Production line of ${docsPath} was updated in ${result.commitSha.slice(0, 7)}`
+        }
+      : {
+          written: false,
+          message: `the Production line of ${docsPath} is up to date (or the page does not exist)`
+        }
+  } catch (e) {
+    const message = (e as Error).message
+    const hint = /\b403\b/.test(message)
+      ? ' The token cannot write contents: give the monitor job contents: write to keep the Production line, or ignore this.'
+      : ''
+    return {
+      written: false,
+      message: `the Production line of ${docsPath} was not written: ${message}${hint}`
+    }
+  }
+}
+
+/** The Production line's facts from an assessment and what the monitor did with the issue. */
+export function productionStatus(
+  assessment: MonitorAssessment,
+  result: MonitorResult,
+  now: Date
+): ProductionStatus {
+  const issue = result.issue
+  const open = issue ? result.plan.action !== 'close' : false
+  return {
+    evaluatedAt: now.toISOString(),
+    runs: assessment.comparison.experiments.flatMap(e => e.runs),
+    breaches: assessment.evaluation.breaches.length,
+    issue: issue ? { ...issue, open } : undefined
+  }
+}
+
+/** The repository's default branch, from the event when it says, else from the API. */
+export async function defaultBranchOf(
+  target: Omit<MonitorTarget, 'login' | 'links'>,
+  fromEvent?: string
+): Promise<string> {
+  if (fromEvent) return fromEvent
+  const { data } = await target.client.rest.repos.get({ owner: target.owner, repo: target.repo })
+  return data.default_branch
+}
+
 /** The plan in words, for the log, the job summary and the CLI. */
 export function describePlan(plan: MonitorPlan, breaches: number): string {
   switch (plan.action) {
@@ -393,6 +473,18 @@ export async function runMonitorMode(ctx: ModeContext): Promise<ModeOutcome> {
   const line = describePlan(result.plan, assessment.evaluation.breaches.length)
   log.notice(line)
   for (const w of result.writes) log.info(`Experiment Review ${w}.`)
+  const docs = await recordProduction(
+    { client, owner, repo },
+    {
+      branch: await defaultBranchOf({ client, owner, repo }, defaultBranch),
+      docsPath: config.docsPath,
+      id: config.id,
+      status: productionStatus(assessment, result, ctx.now),
+      sleep: ctx.sleep
+    }
+  )
+  if (docs.written || !/was not written/.test(docs.message)) log.info(`Experiment Review: ${docs.message}.`)
+  else log.warning(`Experiment Review: ${docs.message}`)
   await summarize(
     log,
     line,
