@@ -2,26 +2,21 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { c as collectRuns, f as formatDiagnostic } from './detect.js';
+import { h as collectRuns, f as formatDiagnostic } from './detect.js';
 import { p as planPromotion } from './promotion.js';
 import './significance.js';
+import './_commonjsHelpers.js';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
 import 'node:module';
 import './baseline2.js';
 import './conventions.js';
 import './champion.js';
-import './docs.js';
 import './chart.js';
-import './mdast.js';
-import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
-import 'tty';
-import 'util';
-import 'os';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).
