@@ -7,12 +7,12 @@ import './baseline2.js';
 import './significance.js';
 import 'node:fs/promises';
 import 'node:path';
+import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
 import 'node:crypto';
 import 'node:readline';
 import 'node:module';
-import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
 

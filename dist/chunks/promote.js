@@ -17,9 +17,6 @@ import './baseline2.js';
 import './champion.js';
 import './docs.js';
 import './chart.js';
-import 'tty';
-import 'util';
-import 'os';
 
 /** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */
 async function runPromote(options) {
