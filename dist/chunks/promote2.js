@@ -8,8 +8,12 @@ import './significance.js';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 import './baseline2.js';
 import './conventions.js';
@@ -18,7 +22,6 @@ import './docs.js';
 import './chart.js';
 import './mdast.js';
 import 'node:process';
-import 'node:url';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).
