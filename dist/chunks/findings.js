@@ -180,4 +180,4 @@ function unknownMetricsTitle(unknown) {
     return `${unknown.length} rule${unknown.length === 1 ? ' names a metric' : 's name metrics'} no run reports`;
 }
 
-export { unknownMetricText as a, missingEvidenceTitle as b, clauseReason as c, checklistDetail as d, hypothesisReason as h, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, unknownMetricsTitle as u, violationMessage as v, warningMessage as w };
+export { unknownMetricsTitle as a, missingEvidenceTitle as b, clauseReason as c, checklistDetail as d, hypothesisReason as h, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, unknownMetricText as u, violationMessage as v, warningMessage as w };

@@ -7,7 +7,7 @@ import { GitHubApiError } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { resolveTokenLogin, upsertStickyComment } from './sticky.js';
 import { renderComment } from './comment.js';
-import { v as violationMessage, m as missingEvidenceText, a as unknownMetricText, b as missingEvidenceTitle, u as unknownMetricsTitle } from './findings.js';
+import { v as violationMessage, m as missingEvidenceText, u as unknownMetricText, b as missingEvidenceTitle, a as unknownMetricsTitle } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { p as paragraph, u as untrusted, t as text, h as heading, c as bulletList, a as untrustedCode, s as stringify, r as root } from './mdast.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
