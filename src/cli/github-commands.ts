@@ -9,11 +9,11 @@ import { loadRules } from '../config/load.js'
 import { renderText, plain, renderDiagnostics } from '../report/text.js'
 import type { ActionLog, LogPlace } from '../modes/types.js'
 import type { CliIo } from './run.js'
-import { EXIT, UsageError } from './run.js'
+import { applyExperimentFlag, EXIT, experimentFlag, UsageError } from './run.js'
 
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
                                 [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
-                                [--no-comment] [--no-fail-on-regression]
+                                [--no-comment] [--no-fail-on-regression] [--experiment NAME|GLOB]...
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
 baseline at the PR's base (--baseline, the path in the repository, default .experiments/baseline.json; from the
@@ -28,7 +28,7 @@ Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a Gi
 
 const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline .experiments/baseline.json]
                                  [--docs docs/experiments.md] [--rules FILE] [--id ID] [--pr N]
-                                 [--workspace DIR] [--no-commit]
+                                 [--workspace DIR] [--no-commit] [--experiment NAME|GLOB]...
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
 and commits both with git (--no-commit only writes them).
@@ -112,6 +112,7 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
     id: { type: 'string' },
     workspace: { type: 'string' },
     'bot-login': { type: 'string' },
+    experiment: { type: 'string', multiple: true },
     'no-comment': { type: 'boolean' },
     'no-fail-on-regression': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
@@ -142,7 +143,8 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
     comment: !values['no-comment'],
     failOnRegression: !values['no-fail-on-regression'],
     id: reviewId(values.id as string | undefined),
-    botLogin: (values['bot-login'] as string | undefined)?.trim() || undefined
+    botLogin: (values['bot-login'] as string | undefined)?.trim() || undefined,
+    experiments: experimentFlag(values.experiment as string[] | undefined)
   }
   if (values.rules) await loadRules(config.workspace, config.configFile, { required: true })
 
@@ -204,6 +206,7 @@ async function promoteCommand(args: string[], io: CliIo): Promise<number> {
     pr: { type: 'string' },
     workspace: { type: 'string' },
     'no-commit': { type: 'boolean' },
+    experiment: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' }
   })
   if (values.help) return (io.stdout(PROMOTE_HELP), EXIT.pass)
@@ -213,6 +216,7 @@ async function promoteCommand(args: string[], io: CliIo): Promise<number> {
     (values.rules as string | undefined) ?? '.github/experiment-review.yml',
     { required: !!values.rules }
   )
+  applyExperimentFlag(loaded.rules, values.experiment as string[] | undefined)
   const number = prNumber(values.pr as string | undefined, false)
   const { promoteLocal } = await import('../local/promote.js')
   const result = await promoteLocal({

@@ -1,11 +1,14 @@
 // The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
 // input or usage. GitHub-only commands are loaded lazily so local commands start fast.
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 // Only light modules are imported up front; the rules schema (zod), the markdown stack (unified) and the GitHub
 // client are imported by the commands that need them, so `list` or `--version` start almost as fast as Node.
 import { runsToCsv, runsToJson } from '../report/json.js'
 import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
+import { defaultRules, type Rules } from '../core/rules.js'
+import { selectAll, type RunSelection } from '../core/selection.js'
 import { collectRuns } from '../sources/detect.js'
 import { HELP, VERSION } from './help.js'
 
@@ -32,6 +35,7 @@ const COMMON: ParseArgsConfig['options'] = {
   rules: { type: 'string' },
   baseline: { type: 'string' },
   id: { type: 'string' },
+  experiment: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' }
 }
 
@@ -136,6 +140,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
     (values.rules as string | undefined) ?? '.github/experiment-review.yml',
     { required: !!values.rules }
   )
+  applyExperimentFlag(loaded.rules, values.experiment as string[] | undefined)
   const id = (values.id as string | undefined) ?? 'default'
   const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, id)
   if (!baseline.record) io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`)
@@ -164,7 +169,13 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
   if (command === 'show' && !runName)
     throw new UsageError('show needs a run name: experiment-review show <run>')
   const patterns = [...((values.runs as string[] | undefined) ?? []), ...positionals]
-  const { runs, diagnostics } = await collectRuns({ workspace, patterns, onProgress: progressReporter(io) })
+  const selection = await selectionFor(workspace, values)
+  const { runs, diagnostics } = await collectRuns({
+    workspace,
+    patterns,
+    selection,
+    onProgress: progressReporter(io)
+  })
   if (diagnostics.length) io.stderr(`${renderDiagnostics(diagnostics)}\n`)
   if (command === 'list') {
     const format = oneOf(values.format as string | undefined, ['text', 'json'] as const, 'text', 'format')
@@ -184,6 +195,40 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
   }
   io.stdout(matches.map(renderRun).join('\n'))
   return EXIT.pass
+}
+
+/** The `--experiment` values, checked; undefined when none were given. */
+export function experimentFlag(experiments: string[] | undefined): string[] | undefined {
+  const given = (experiments ?? []).map(e => e.trim())
+  if (!given.length) return undefined
+  if (given.includes(''))
+    throw new UsageError('--experiment needs an experiment name or glob, e.g. --experiment churn-model')
+  return given
+}
+
+/** Replaces the rules file's `select.experiments` with the `--experiment` values, when any were given. */
+export function applyExperimentFlag(rules: Rules, experiments: string[] | undefined): void {
+  const given = experimentFlag(experiments)
+  if (given) rules.select = { ...rules.select, experiments: given }
+}
+
+/**
+ * The experiments a runs command reads: `--experiment` when given, else the rules file's `select` (read only when
+ * the rules file exists or --rules names one, so that `list` stays fast without one).
+ */
+async function selectionFor(
+  workspace: string,
+  values: { rules?: unknown; experiment?: unknown }
+): Promise<RunSelection> {
+  const flag = values.experiment as string[] | undefined
+  const file = (values.rules as string | undefined) ?? '.github/experiment-review.yml'
+  if (!flag?.length && !values.rules && !existsSync(path.resolve(workspace, file))) return selectAll()
+  const { loadRules } = await import('../config/load.js')
+  const { rules } = flag?.length
+    ? { rules: defaultRules() }
+    : await loadRules(workspace, file, { required: !!values.rules })
+  applyExperimentFlag(rules, flag)
+  return rules.select
 }
 
 async function logCommand(args: string[], io: CliIo): Promise<number> {

@@ -56,7 +56,7 @@ export async function promoteLocal(options: LocalPromoteOptions): Promise<LocalP
     git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}'], 'find the commit to promote')
   // Without a commit the files are only written; the checkout's HEAD, when there is one, still names the runs.
   const head = commitFiles ? await findHead() : await findHead().catch(() => undefined)
-  const collection = await collectRuns({ workspace, patterns: options.runs })
+  const collection = await collectRuns({ workspace, patterns: options.runs, selection: options.rules.select })
   const warnings = collection.diagnostics.map(formatDiagnostic)
   const current = {
     baseline: await readOptional(workspace, baselinePath),

@@ -27,6 +27,7 @@ export async function runPipeline(
   const collection = await collectRuns({
     workspace: input.workspace,
     patterns: input.patterns,
+    selection: input.rules.select,
     onProgress: input.onProgress
   })
   const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics]

@@ -168,6 +168,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   let baseline: BaselineAtBase
   try {
     loaded = await loadRules(config.workspace, config.configFile)
+    if (config.experiments?.length) loaded.rules.select = { experiments: config.experiments }
     baseline = await loadBaselineAtBase({ ...request, baseSha: pr.baseSha })
   } catch (e) {
     if (e instanceof RulesFileError) {

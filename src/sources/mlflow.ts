@@ -4,9 +4,10 @@
 import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { HistoryPoint, Metric, Run } from '../core/run.js'
+import { experimentMatcher } from '../core/selection.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import { metricFromBuilt, type HistoryBuilder } from './history.js'
-import { buildMlflowRun, type MlflowDataset } from './mlflow-common.js'
+import { buildMlflowRun, warnNoExperimentSelected, type MlflowDataset } from './mlflow-common.js'
 import { MetricFileParser } from './mlflow-metrics-file.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 import { describeValue } from './structured.js'
@@ -76,16 +77,19 @@ export async function readMlflowStore(claimPath: string, ctx: ReadContext): Prom
         )
       return []
     }
+    const selected = experimentMatcher(ctx.selection)
     if (meta.run_id !== undefined || meta.run_uuid !== undefined) {
       // A single run folder: its experiment is the parent folder.
       const experiment = await readExperimentMeta(path.dirname(claimPath), ctx, true)
-      if (!experiment) return []
+      if (!experiment || !selected(experiment.name)) return []
       const run = await readRun(claimPath, experiment, ctx, { meta, files, dirs })
       return run ? [run] : []
     }
     const experiment = experimentFromMeta(claimPath, meta, metaFile, ctx)
-    return experiment ? readExperimentRuns(experiment, dirs, ctx) : []
+    return experiment && selected(experiment.name) ? readExperimentRuns(experiment, dirs, ctx) : []
   }
+  const selected = experimentMatcher(ctx.selection)
+  const names: string[] = []
   const runs: Run[] = []
   for (const dir of dirs) {
     if (ROOT_RESERVED.has(dir) || dir.startsWith('.')) continue
@@ -94,8 +98,11 @@ export async function readMlflowStore(claimPath: string, ctx: ReadContext): Prom
     // Without meta.yaml this is not an experiment (MLflow 3.7+ keeps only artifacts here when the store is SQLite).
     if (!listing.files.includes('meta.yaml')) continue
     const experiment = await readExperimentMeta(experimentDir, ctx, false)
-    if (experiment) runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx)))
+    if (!experiment) continue
+    names.push(experiment.name ?? experiment.id)
+    if (selected(experiment.name)) runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx)))
   }
+  warnNoExperimentSelected(ctx, claimPath, names)
   return runs
 }
 
