@@ -1,5 +1,5 @@
 import { c as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, d as strong, a as untrustedCode, e as table, f as details, l as learningCurve, g as link, i as small } from './chart.js';
-import { r as shortSha, d as decimalsFor, g as goalArrow, u as metricIcon, a as fmtStat, b as fmtChange, v as metricSentence, c as fmtMeaning, e as fmtRules } from './detect.js';
+import { u as shortSha, d as decimalsFor, g as goalArrow, v as metricIcon, a as fmtStat, b as fmtChange, x as metricSentence, c as fmtMeaning, e as fmtRules } from './detect.js';
 import './baseline.js';
 import './_commonjsHelpers.js';
 import 'node:path';

@@ -1,19 +1,20 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { l as loadRules } from './load.js';
-import { p as plain, E as EXIT, U as UsageError, r as renderDiagnostics, a as renderText } from './run.js';
+import { p as plain, E as EXIT, U as UsageError, e as experimentFlag, r as renderDiagnostics, a as renderText, b as applyExperimentFlag } from './run.js';
 import 'node:child_process';
 import 'node:fs/promises';
 import './baseline.js';
 import './detect.js';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
+import 'node:url';
 import './champion.js';
 import './index2.js';
-import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './json.js';
@@ -25,7 +26,7 @@ import './help.js';
 // `promote` runs the merge-time promotion on a local checkout (src/local/promote.ts).
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
                                 [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
-                                [--no-comment] [--no-fail-on-regression]
+                                [--no-comment] [--no-fail-on-regression] [--experiment NAME|GLOB]...
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
 baseline at the PR's base (--baseline, the path in the repository, default .experiments/baseline.json; from the
@@ -39,7 +40,7 @@ Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a Gi
 `;
 const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline .experiments/baseline.json]
                                  [--docs docs/experiments.md] [--rules FILE] [--id ID] [--pr N]
-                                 [--workspace DIR] [--no-commit]
+                                 [--workspace DIR] [--no-commit] [--experiment NAME|GLOB]...
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
 and commits both with git (--no-commit only writes them).
@@ -102,6 +103,7 @@ async function reviewCommand(args, io) {
         id: { type: 'string' },
         workspace: { type: 'string' },
         'bot-login': { type: 'string' },
+        experiment: { type: 'string', multiple: true },
         'no-comment': { type: 'boolean' },
         'no-fail-on-regression': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
@@ -132,7 +134,8 @@ async function reviewCommand(args, io) {
         comment: !values['no-comment'],
         failOnRegression: !values['no-fail-on-regression'],
         id: reviewId(values.id),
-        botLogin: values['bot-login']?.trim() || undefined
+        botLogin: values['bot-login']?.trim() || undefined,
+        experiments: experimentFlag(values.experiment)
     };
     if (values.rules)
         await loadRules(config.workspace, config.configFile, { required: true });
@@ -192,12 +195,14 @@ async function promoteCommand(args, io) {
         pr: { type: 'string' },
         workspace: { type: 'string' },
         'no-commit': { type: 'boolean' },
+        experiment: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' }
     });
     if (values.help)
         return (io.stdout(PROMOTE_HELP), EXIT.pass);
     const workspace = path.resolve(io.cwd, values.workspace ?? '.');
     const loaded = await loadRules(workspace, values.rules ?? '.github/experiment-review.yml', { required: !!values.rules });
+    applyExperimentFlag(loaded.rules, values.experiment);
     const number = prNumber(values.pr, false);
     const { promoteLocal } = await import('./promote2.js');
     const result = await promoteLocal({

@@ -20,6 +20,9 @@ Runs are auto-detected under the workspace when --runs is not given: MLflow (mlr
 Weights & Biases (wandb/), DVC (dvc.yaml), TensorBoard event files, Hugging Face trainer_state.json,
 Keras/Lightning metrics.csv, and experiments/<run>/ folders.
 
+--experiment NAME|GLOB (repeatable, every command) reads only those experiments of shared stores (MLflow file
+and SQLite stores); it replaces select.experiments of the rules file, which list, show and export also honour.
+
 Exit codes: 0 pass, 1 a rule is broken, 2 bad input or usage.
 `;
 

@@ -2,10 +2,12 @@ import { p as paramText } from './detect.js';
 import 'node:fs/promises';
 import 'node:path';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
+import 'node:url';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

@@ -6465,7 +6465,14 @@ const rulesFileSchema = strictObject({
     grouping: strictObject({
         patterns: array(string().min(1)).describe('Run-name suffix patterns of repeats; <N> is a number.')
     })
+        .optional(),
+    select: strictObject({
+        experiments: array(string().min(1))
+            .min(1)
+            .describe('Experiment names or globs (churn-*) to review in shared stores: MLflow file and SQLite stores and tracking servers. Required for a tracking server.')
+    })
         .optional()
+        .describe('Which runs of shared tracker stores are reviewed; --experiment on the command line replaces it.')
 })
     .describe('Experiment Review rules (https://github.com/acme/experiment-review#rules-file)');
 /** A rules-file problem with its position. */
@@ -6539,7 +6546,7 @@ function explain(issue, value) {
     const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`;
     switch (issue.code) {
         case 'unrecognized_keys':
-            return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance)`;
+            return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance)`;
         case 'invalid_type':
             return `expected ${issue.expected}${seen}`;
         case 'invalid_value':
@@ -6594,6 +6601,8 @@ function toRules(data, file, doc, lineCounter) {
         rules.commands = { permission: data.commands.permission };
     if (data.grouping)
         rules.grouping = { patterns: data.grouping.patterns };
+    if (data.select)
+        rules.select = { experiments: data.select.experiments };
     rules.origin = { file, lines };
     return rules;
 }

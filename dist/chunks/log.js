@@ -10,6 +10,7 @@ import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
+import 'node:url';
 
 // `experiment-review log`: records a run in the built-in format from any script, merging with what is there.
 /** A run name safe as a folder name: letters, digits, `.`, `_`, `-`; never `.` or `..`. */

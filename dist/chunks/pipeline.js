@@ -1,13 +1,15 @@
 import { g as groupRuns, b as baselineExperiment } from './baseline.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { o as overfittingGaps, j as judgeHypotheses, s as successCriteriaByExperiment, k as pPhrase, p as paramText, l as isGated, m as goalOf, w as welchTTest, n as isInconclusive, q as bootstrapDifferenceCi, t as thresholdText, h as collectRuns } from './detect.js';
+import { o as overfittingGaps, j as judgeHypotheses, k as successCriteriaByExperiment, l as pPhrase, p as paramText, m as isGated, n as goalOf, w as welchTTest, q as isInconclusive, r as bootstrapDifferenceCi, t as thresholdText, h as collectRuns } from './detect.js';
 import 'node:fs/promises';
 import 'node:path';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
+import 'node:url';
 
 const EPSILON = 1e-12;
 /** Compares a PR's runs with the baseline and applies the rules. */
@@ -468,6 +470,7 @@ async function runPipeline(input) {
     const collection = await collectRuns({
         workspace: input.workspace,
         patterns: input.patterns,
+        selection: input.rules.select,
         onProgress: input.onProgress
     });
     const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics];

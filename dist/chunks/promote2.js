@@ -5,16 +5,19 @@ import { promisify } from 'node:util';
 import { h as collectRuns, f as formatDiagnostic } from './detect.js';
 import { planPromotion } from './promote.js';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
+import 'node:url';
 import './baseline.js';
 import './champion.js';
 import './chart.js';
-import './_commonjsHelpers.js';
 import 'node:process';
-import 'node:url';
+import 'tty';
+import 'util';
+import 'os';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).
@@ -26,7 +29,7 @@ async function promoteLocal(options) {
     const findHead = () => git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}'], 'find the commit to promote');
     // Without a commit the files are only written; the checkout's HEAD, when there is one, still names the runs.
     const head = commitFiles ? await findHead() : await findHead().catch(() => undefined);
-    const collection = await collectRuns({ workspace, patterns: options.runs });
+    const collection = await collectRuns({ workspace, patterns: options.runs, selection: options.rules.select });
     const warnings = collection.diagnostics.map(formatDiagnostic);
     const current = {
         baseline: await readOptional(workspace, baselinePath),

@@ -14,16 +14,16 @@ import 'node:util';
 import './champion.js';
 import './detect.js';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
+import 'node:url';
 import './index2.js';
-import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import 'node:process';
-import 'node:url';
 
 // The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
 // login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
@@ -197,6 +197,8 @@ async function reviewPullRequest(request) {
     let baseline;
     try {
         loaded = await loadRules(config.workspace, config.configFile);
+        if (config.experiments?.length)
+            loaded.rules.select = { experiments: config.experiments };
         baseline = await loadBaselineAtBase({ ...request, baseSha: pr.baseSha });
     }
     catch (e) {

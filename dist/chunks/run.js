@@ -1,7 +1,8 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
-import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, h as collectRuns } from './detect.js';
+import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, h as collectRuns, s as selectAll, i as defaultRules } from './detect.js';
 import { VERSION, HELP } from './help.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
@@ -163,6 +164,7 @@ const COMMON = {
     rules: { type: 'string' },
     baseline: { type: 'string' },
     id: { type: 'string' },
+    experiment: { type: 'string', multiple: true },
     help: { type: 'boolean', short: 'h' }
 };
 function parse(args, extra = {}) {
@@ -246,6 +248,7 @@ async function compareCommand(args, io) {
         import('./json.js')
     ]);
     const loaded = await loadRules(workspace, values.rules ?? '.github/experiment-review.yml', { required: !!values.rules });
+    applyExperimentFlag(loaded.rules, values.experiment);
     const id = values.id ?? 'default';
     const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, id);
     if (!baseline.record)
@@ -278,7 +281,13 @@ async function runsCommand(command, args, io) {
     if (command === 'show' && !runName)
         throw new UsageError('show needs a run name: experiment-review show <run>');
     const patterns = [...(values.runs ?? []), ...positionals];
-    const { runs, diagnostics } = await collectRuns({ workspace, patterns, onProgress: progressReporter(io) });
+    const selection = await selectionFor(workspace, values);
+    const { runs, diagnostics } = await collectRuns({
+        workspace,
+        patterns,
+        selection,
+        onProgress: progressReporter(io)
+    });
     if (diagnostics.length)
         io.stderr(`${renderDiagnostics(diagnostics)}\n`);
     if (command === 'list') {
@@ -297,6 +306,37 @@ async function runsCommand(command, args, io) {
     }
     io.stdout(matches.map(renderRun).join('\n'));
     return EXIT.pass;
+}
+/** The `--experiment` values, checked; undefined when none were given. */
+function experimentFlag(experiments) {
+    const given = (experiments ?? []).map(e => e.trim());
+    if (!given.length)
+        return undefined;
+    if (given.includes(''))
+        throw new UsageError('--experiment needs an experiment name or glob, e.g. --experiment churn-model');
+    return given;
+}
+/** Replaces the rules file's `select.experiments` with the `--experiment` values, when any were given. */
+function applyExperimentFlag(rules, experiments) {
+    const given = experimentFlag(experiments);
+    if (given)
+        rules.select = { ...rules.select, experiments: given };
+}
+/**
+ * The experiments a runs command reads: `--experiment` when given, else the rules file's `select` (read only when
+ * the rules file exists or --rules names one, so that `list` stays fast without one).
+ */
+async function selectionFor(workspace, values) {
+    const flag = values.experiment;
+    const file = values.rules ?? '.github/experiment-review.yml';
+    if (!flag?.length && !values.rules && !existsSync(path.resolve(workspace, file)))
+        return selectAll();
+    const { loadRules } = await import('./load.js').then(function (n) { return n.a; });
+    const { rules } = flag?.length
+        ? { rules: defaultRules() }
+        : await loadRules(workspace, file, { required: !!values.rules });
+    applyExperimentFlag(rules, flag);
+    return rules.select;
 }
 async function logCommand(args, io) {
     const { logRun, parseAssignment } = await import('./log.js');
@@ -351,8 +391,10 @@ var run = /*#__PURE__*/Object.freeze({
     __proto__: null,
     EXIT: EXIT,
     UsageError: UsageError,
+    applyExperimentFlag: applyExperimentFlag,
+    experimentFlag: experimentFlag,
     progressReporter: progressReporter,
     runCli: runCli
 });
 
-export { EXIT as E, UsageError as U, renderText as a, run as b, plain as p, renderDiagnostics as r };
+export { EXIT as E, UsageError as U, renderText as a, applyExperimentFlag as b, run as c, experimentFlag as e, plain as p, renderDiagnostics as r };
