@@ -9,7 +9,7 @@ import { loadRules } from '../config/load.js'
 import { renderText, plain, renderDiagnostics } from '../report/text.js'
 import type { ActionLog, LogPlace } from '../modes/types.js'
 import type { CliIo } from './run.js'
-import { applyExperimentFlag, EXIT, experimentFlag, UsageError } from './run.js'
+import { applyExperimentFlag, commitFlag, EXIT, experimentFlag, UsageError } from './run.js'
 
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
                                 [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
@@ -29,6 +29,7 @@ Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a Gi
 const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline .experiments/baseline.json]
                                  [--docs docs/experiments.md] [--rules FILE] [--id ID] [--pr N]
                                  [--workspace DIR] [--no-commit] [--experiment NAME|GLOB]...
+                                 [--commit SHA|HEAD|any]
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
 and commits both with git (--no-commit only writes them).
@@ -207,6 +208,7 @@ async function promoteCommand(args: string[], io: CliIo): Promise<number> {
     workspace: { type: 'string' },
     'no-commit': { type: 'boolean' },
     experiment: { type: 'string', multiple: true },
+    commit: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
   })
   if (values.help) return (io.stdout(PROMOTE_HELP), EXIT.pass)
@@ -219,9 +221,11 @@ async function promoteCommand(args: string[], io: CliIo): Promise<number> {
   applyExperimentFlag(loaded.rules, values.experiment as string[] | undefined)
   const number = prNumber(values.pr as string | undefined, false)
   const { promoteLocal } = await import('../local/promote.js')
+  const runs = [...((values.runs as string[] | undefined) ?? []), ...positionals]
   const result = await promoteLocal({
     workspace,
-    runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
+    runs,
+    runsOf: await commitFlag(workspace, values.commit as string | undefined, runs),
     baselinePath: repoPath('baseline', values.baseline as string | undefined, '.experiments/baseline.json'),
     docsPath: repoPath('docs', values.docs as string | undefined, 'docs/experiments.md'),
     rules: loaded.rules,

@@ -22,8 +22,14 @@ Runs are auto-detected under the workspace when --runs is not given: MLflow (mlr
 Weights & Biases (wandb/), DVC (dvc.yaml), TensorBoard event files, Hugging Face trainer_state.json,
 Keras/Lightning metrics.csv, and experiments/<run>/ folders.
 
---experiment NAME|GLOB (repeatable, every command) reads only those experiments of shared stores (MLflow file
-and SQLite stores); it replaces select.experiments of the rules file, which list, show and export also honour.
+A --runs entry may be an MLflow tracking URI: http(s)://HOST for a tracking server (auth from
+MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD), sqlite:///mlflow.db or
+file:mlruns. From such a store only the runs of one commit are read: --commit SHA|HEAD|any (default HEAD;
+review uses the PR's head).
+
+--experiment NAME|GLOB (repeatable, every command) reads only those experiments of shared stores (MLflow
+tracking servers, where it is required, and file and SQLite stores); it replaces select.experiments of the
+rules file, which list, show and export also honour.
 
 Exit codes: 0 pass, 1 a rule is broken, 2 bad input or usage.
 `

@@ -8,8 +8,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { runsToCsv, runsToJson } from '../report/json.js'
 import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
 import { defaultRules, type Rules } from '../core/rules.js'
-import { selectAll, type RunSelection } from '../core/selection.js'
+import { selectAll, type CommitFilter, type RunSelection } from '../core/selection.js'
 import { collectRuns } from '../sources/detect.js'
+import { isTrackingUri } from '../sources/tracking-uri.js'
 import { HELP, VERSION } from './help.js'
 
 /** Where the CLI writes and what it runs in; injectable for tests. */
@@ -36,6 +37,7 @@ const COMMON: ParseArgsConfig['options'] = {
   baseline: { type: 'string' },
   id: { type: 'string' },
   experiment: { type: 'string', multiple: true },
+  commit: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 }
 
@@ -144,9 +146,12 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   const id = (values.id as string | undefined) ?? 'default'
   const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, id)
   if (!baseline.record) io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`)
+  const commit = await commitFlag(workspace, values.commit as string | undefined, patterns)
   const { comparison } = await runPipeline({
     workspace,
     patterns,
+    commit,
+    env: io.env,
     rules: loaded.rules,
     baseline: baseline.record,
     baselineDiagnostics: baseline.diagnostics,
@@ -170,10 +175,13 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
     throw new UsageError('show needs a run name: experiment-review show <run>')
   const patterns = [...((values.runs as string[] | undefined) ?? []), ...positionals]
   const selection = await selectionFor(workspace, values)
+  const commit = await commitFlag(workspace, values.commit as string | undefined, patterns)
   const { runs, diagnostics } = await collectRuns({
     workspace,
     patterns,
     selection,
+    commit,
+    env: io.env,
     onProgress: progressReporter(io)
   })
   if (diagnostics.length) io.stderr(`${renderDiagnostics(diagnostics)}\n`)
@@ -195,6 +203,37 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
   }
   io.stdout(matches.map(renderRun).join('\n'))
   return EXIT.pass
+}
+
+/**
+ * The commit whose runs are read from stores named by a tracking URI: `--commit SHA|HEAD|any`, HEAD of the
+ * workspace's git checkout by default. Undefined when no tracking URI is read and --commit is not given.
+ */
+export async function commitFlag(
+  workspace: string,
+  value: string | undefined,
+  patterns: string[]
+): Promise<CommitFilter | undefined> {
+  if (value === undefined && !patterns.some(isTrackingUri)) return undefined
+  const given = (value ?? 'HEAD').trim()
+  if (given.toLowerCase() === 'any') return { kind: 'any' }
+  if (/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(given)) return { kind: 'sha', sha: given.toLowerCase() }
+  const flag = value === undefined ? 'the default --commit HEAD' : `--commit ${JSON.stringify(given)}`
+  if (!given || given.startsWith('-') || !/^[\w./@^~{}-]+$/.test(given))
+    throw new UsageError(`${flag} is not a commit; expected a commit sha, HEAD or any`)
+  const { execFile } = await import('node:child_process')
+  const sha = await new Promise<string | undefined>(resolve =>
+    execFile(
+      'git',
+      ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${given}^{commit}`],
+      (error, stdout) => resolve(error ? undefined : stdout.trim())
+    )
+  )
+  if (!sha)
+    throw new UsageError(
+      `${flag}: git cannot resolve it in ${workspace}; give the full commit sha the runs were logged from, HEAD in a checkout, or any`
+    )
+  return { kind: 'sha', sha }
 }
 
 /** The `--experiment` values, checked; undefined when none were given. */

@@ -188,7 +188,8 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
   const collection = await collectRuns({
     workspace: config.workspace,
     patterns: config.runs,
-    selection: config.rules.select
+    selection: config.rules.select,
+    commit: { kind: 'sha', sha: after }
   })
   const warnings = collection.diagnostics.map(formatDiagnostic)
   const decisions =

@@ -197,6 +197,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   const { comparison } = await runPipeline({
     workspace: config.workspace,
     patterns: config.runs,
+    commit: { kind: 'sha', sha: pr.headSha },
+    env: request.env,
     rules: loaded.rules,
     baseline: baseline.record,
     id: config.id
