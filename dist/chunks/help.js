@@ -1,6 +1,13 @@
-// The CLI's version and usage text: tiny, so `--version` and `--help` load nothing else.
-/** The package version. */
-const VERSION = '0.1.0';
+import { a as DEFAULT_BASELINE_PATH, D as DEFAULT_DOCS_PATH } from './conventions.js';
+
+var version = "0.1.0";
+var packageJson = {
+	version: version};
+
+// The CLI's version and usage text: tiny, so `--version` and `--help` load nothing else. The version is
+// package.json's, bundled at build time (Rollup's json plugin), so there is no second copy to forget.
+/** The package version (package.json's `version`). */
+const VERSION = packageJson.version;
 /** The usage text. */
 const HELP = `experiment-review ${VERSION}: reviews ML experiment runs against a baseline.
 
@@ -12,7 +19,7 @@ Usage:
   experiment-review export  --format csv|json [--runs <path|glob>...]
   experiment-review log     <run> [--param k=v]... [--metric k=v]... [--step N] [--tag t]... [--note text]
                             [--status finished|failed|running|killed] [--dir experiments]
-  experiment-review promote [--runs …] [--baseline .experiments/baseline.json] [--docs docs/experiments.md] [--pr N]
+  experiment-review promote [--runs …] [--baseline ${DEFAULT_BASELINE_PATH}] [--docs ${DEFAULT_DOCS_PATH}] [--pr N]
   experiment-review review  --repo OWNER/NAME --pr N [--runs …] [--rules FILE] [--baseline PATH] [--id ID]
                             (token in GITHUB_TOKEN; GITHUB_API_URL for GitHub Enterprise Server)
 
@@ -20,8 +27,14 @@ Runs are auto-detected under the workspace when --runs is not given: MLflow (mlr
 Weights & Biases (wandb/), DVC (dvc.yaml), TensorBoard event files, Hugging Face trainer_state.json,
 Keras/Lightning metrics.csv, and experiments/<run>/ folders.
 
---experiment NAME|GLOB (repeatable, every command) reads only those experiments of shared stores (MLflow file
-and SQLite stores); it replaces select.experiments of the rules file, which list, show and export also honour.
+A --runs entry may be an MLflow tracking URI: http(s)://HOST for a tracking server (auth from
+MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD), sqlite:///mlflow.db or
+file:mlruns. From such a store only the runs of one commit are read: --commit SHA|HEAD|any (default HEAD;
+review uses the PR's head).
+
+--experiment NAME|GLOB (repeatable, every command) reads only those experiments of shared stores (MLflow
+tracking servers, where it is required, and file and SQLite stores); it replaces select.experiments of the
+rules file, which list, show and export also honour.
 
 Exit codes: 0 pass, 1 a rule is broken, 2 bad input or usage.
 `;

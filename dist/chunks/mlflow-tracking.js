@@ -1,13 +1,14 @@
-import { C as plainJson, D as parseJsonLenient, E as listExperimentNames, F as isGlob, G as experimentMatcher, H as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, I as buildMlflowRun, J as HistoryBuilder, K as metricFromBuilt, L as parseTrackingUri, T as TrackingUriError, N as readMlflowDatabase, O as readMlflowStore } from './detect.js';
+import { k as plainJson, l as parseJsonLenient, n as isGlob, o as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, q as buildMlflowRun, H as HistoryBuilder, r as metricFromBuilt, t as redactTrackingUri, v as parseTrackingUri, T as TrackingUriError, w as readMlflowDatabase, x as readMlflowStore } from './detect.js';
+import { l as listExperimentNames } from './significance.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';
 import https from 'node:https';
 import 'node:fs/promises';
 import 'node:path';
-import './_commonjsHelpers.js';
 import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
+import './_commonjsHelpers.js';
 import 'node:module';
 import 'node:url';
 
@@ -70,7 +71,10 @@ function createMlflowHttpClient(target, options) {
     let requests = 0;
     /** One HTTP exchange: status, headers and body text; rejects on a network error. */
     const exchange = (method, url, body) => new Promise((resolve, reject) => {
-        const headers = { Accept: 'application/json', 'User-Agent': 'experiment-review' };
+        const headers = {
+            Accept: 'application/json',
+            'User-Agent': 'experiment-review'
+        };
         if (authorization)
             headers.Authorization = authorization;
         if (body !== undefined) {
@@ -486,10 +490,6 @@ function asArray(value) {
     return Array.isArray(value) ? value : [];
 }
 
-/** The entry as it may be shown: without `user:password@` and without a query. */
-function redactTrackingUri(entry) {
-    return entry.trim().replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1').replace(/\?.*$/, '');
-}
 /** Reads the runs a tracking URI names; every problem is a diagnostic naming the URI (never its credentials). */
 async function readTrackingUri(entry, ctx, options) {
     const shown = redactTrackingUri(entry);
@@ -535,4 +535,4 @@ async function readTrackingUri(entry, ctx, options) {
     return runs;
 }
 
-export { readTrackingUri, redactTrackingUri };
+export { readTrackingUri };

@@ -3,21 +3,20 @@ import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { h as collectRuns, f as formatDiagnostic } from './detect.js';
-import { planPromotion } from './promote.js';
+import { p as planPromotion } from './promotion.js';
+import './significance.js';
 import 'node:fs';
-import './_commonjsHelpers.js';
 import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
+import './_commonjsHelpers.js';
 import 'node:module';
 import 'node:url';
-import './baseline.js';
+import './baseline2.js';
+import './conventions.js';
 import './champion.js';
 import './chart.js';
 import 'node:process';
-import 'tty';
-import 'util';
-import 'os';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).
@@ -29,7 +28,12 @@ async function promoteLocal(options) {
     const findHead = () => git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}'], 'find the commit to promote');
     // Without a commit the files are only written; the checkout's HEAD, when there is one, still names the runs.
     const head = commitFiles ? await findHead() : await findHead().catch(() => undefined);
-    const collection = await collectRuns({ workspace, patterns: options.runs, selection: options.rules.select });
+    const collection = await collectRuns({
+        workspace,
+        patterns: options.runs,
+        selection: options.rules.select,
+        commit: options.runsOf ?? (head ? { kind: 'sha', sha: head } : undefined)
+    });
     const warnings = collection.diagnostics.map(formatDiagnostic);
     const current = {
         baseline: await readOptional(workspace, baselinePath),

@@ -2,7 +2,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
-import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, h as collectRuns, s as selectAll, i as defaultRules } from './detect.js';
+import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, i as isTrackingUri, h as collectRuns } from './detect.js';
+import { v as violationMessage, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { s as selectAll, d as defaultRules } from './significance.js';
+import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, HELP } from './help.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
@@ -38,7 +41,7 @@ function renderText(c) {
             ? 'NO BASELINE: nothing to compare against yet'
             : 'PASS: all rules met');
     for (const v of broken)
-        out.push(`  ✗ ${plain(v.message, 200)}`);
+        out.push(`  ✗ ${plain(violationMessage(v), 200)}`);
     if (c.champion) {
         out.push('', `Champion: ${plain(c.champion.name)}${c.primary ? ` (best ${plain(c.primary)} of ${c.experiments.length})` : ''}${c.baseline ? `  vs baseline ${plain(c.baseline.name)}` : ''}`);
     }
@@ -58,7 +61,7 @@ function renderText(c) {
         out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
     }
     if (c.notLikeForLike.length)
-        out.push('', `Not like for like: ${plain(c.notLikeForLike.join('; '), 300)}`);
+        out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`);
     if (c.params.length) {
         out.push('', 'Parameters changed:');
         for (const p of c.params)
@@ -80,7 +83,7 @@ function renderText(c) {
     if (c.warnings.length) {
         out.push('', `Warnings (${c.warnings.length}):`);
         for (const w of c.warnings)
-            out.push(`  ! ${plain(w.message, 200)}`);
+            out.push(`  ! ${plain(warningMessage(w), 200)}`);
     }
     return `${out.join('\n')}\n`;
 }
@@ -150,13 +153,51 @@ function renderDiagnostics(diagnostics) {
         .join('\n');
 }
 
-// The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
-// input or usage. GitHub-only commands are loaded lazily so local commands start fast.
 /** A usage or input error: exit code 2. */
 class UsageError extends Error {
 }
 /** The exit codes of the CLI. */
 const EXIT = { pass: 0, fail: 1, usage: 2 };
+
+/**
+ * The commit whose runs are read from stores named by a tracking URI: `--commit SHA|HEAD|any`, HEAD of the
+ * workspace's git checkout by default. Undefined when no tracking URI is read and --commit is not given.
+ */
+async function commitFlag(workspace, value, patterns) {
+    if (value === undefined && !patterns.some(isTrackingUri))
+        return undefined;
+    const given = (value ?? 'HEAD').trim();
+    if (given.toLowerCase() === 'any')
+        return { kind: 'any' };
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(given))
+        return { kind: 'sha', sha: given.toLowerCase() };
+    const flag = value === undefined ? 'the default --commit HEAD' : `--commit ${JSON.stringify(given)}`;
+    if (!given || given.startsWith('-') || !/^[\w./@^~{}-]+$/.test(given))
+        throw new UsageError(`${flag} is not a commit; expected a commit sha, HEAD or any`);
+    const { execFile } = await import('node:child_process');
+    const sha = await new Promise(resolve => execFile('git', ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${given}^{commit}`], (error, stdout) => resolve(error ? undefined : stdout.trim())));
+    if (!sha)
+        throw new UsageError(`${flag}: git cannot resolve it in ${workspace}; give the full commit sha the runs were logged from, HEAD in a checkout, or any`);
+    return { kind: 'sha', sha };
+}
+/** The `--experiment` values, checked; undefined when none were given. */
+function experimentFlag(experiments) {
+    const given = (experiments ?? []).map(e => e.trim());
+    if (!given.length)
+        return undefined;
+    if (given.includes(''))
+        throw new UsageError('--experiment needs an experiment name or glob, e.g. --experiment churn-model');
+    return given;
+}
+/** Replaces the rules file's `select.experiments` with the `--experiment` values, when any were given. */
+function applyExperimentFlag(rules, experiments) {
+    const given = experimentFlag(experiments);
+    if (given)
+        rules.select = { ...rules.select, experiments: given };
+}
+
+// The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
+// input or usage. GitHub-only commands are loaded lazily so local commands start fast.
 const COMMON = {
     runs: { type: 'string', multiple: true },
     workspace: { type: 'string' },
@@ -165,6 +206,7 @@ const COMMON = {
     baseline: { type: 'string' },
     id: { type: 'string' },
     experiment: { type: 'string', multiple: true },
+    commit: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
 };
 function parse(args, extra = {}) {
@@ -240,22 +282,28 @@ async function compareCommand(args, io) {
     const patterns = [...(values.runs ?? []), ...positionals];
     const format = oneOf(values.format, ['text', 'markdown', 'json'], 'text', 'format');
     if (!values.baseline)
-        throw new UsageError('compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:.experiments/baseline.json');
-    const [{ loadBaselineSpec, loadRules }, { runPipeline }, { renderComment }, { renderJsonReport }] = await Promise.all([
-        import('./load.js').then(function (n) { return n.a; }),
+        throw new UsageError(`compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:${DEFAULT_BASELINE_PATH}`);
+    const [{ loadRules }, { loadBaselineSpec }, { runPipeline }, { renderComment }, { renderJsonReport }] = await Promise.all([
+        import('./rules-file.js'),
+        import('./baseline.js'),
         import('./pipeline.js'),
         import('./comment.js'),
         import('./json.js')
     ]);
-    const loaded = await loadRules(workspace, values.rules ?? '.github/experiment-review.yml', { required: !!values.rules });
+    const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
+        required: !!values.rules
+    });
     applyExperimentFlag(loaded.rules, values.experiment);
     const id = values.id ?? 'default';
     const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, id);
     if (!baseline.record)
         io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`);
+    const commit = await commitFlag(workspace, values.commit, patterns);
     const { comparison } = await runPipeline({
         workspace,
         patterns,
+        commit,
+        env: io.env,
         rules: loaded.rules,
         baseline: baseline.record,
         baselineDiagnostics: baseline.diagnostics,
@@ -282,10 +330,13 @@ async function runsCommand(command, args, io) {
         throw new UsageError('show needs a run name: experiment-review show <run>');
     const patterns = [...(values.runs ?? []), ...positionals];
     const selection = await selectionFor(workspace, values);
+    const commit = await commitFlag(workspace, values.commit, patterns);
     const { runs, diagnostics } = await collectRuns({
         workspace,
         patterns,
         selection,
+        commit,
+        env: io.env,
         onProgress: progressReporter(io)
     });
     if (diagnostics.length)
@@ -307,31 +358,16 @@ async function runsCommand(command, args, io) {
     io.stdout(matches.map(renderRun).join('\n'));
     return EXIT.pass;
 }
-/** The `--experiment` values, checked; undefined when none were given. */
-function experimentFlag(experiments) {
-    const given = (experiments ?? []).map(e => e.trim());
-    if (!given.length)
-        return undefined;
-    if (given.includes(''))
-        throw new UsageError('--experiment needs an experiment name or glob, e.g. --experiment churn-model');
-    return given;
-}
-/** Replaces the rules file's `select.experiments` with the `--experiment` values, when any were given. */
-function applyExperimentFlag(rules, experiments) {
-    const given = experimentFlag(experiments);
-    if (given)
-        rules.select = { ...rules.select, experiments: given };
-}
 /**
  * The experiments a runs command reads: `--experiment` when given, else the rules file's `select` (read only when
  * the rules file exists or --rules names one, so that `list` stays fast without one).
  */
 async function selectionFor(workspace, values) {
     const flag = values.experiment;
-    const file = values.rules ?? '.github/experiment-review.yml';
+    const file = values.rules ?? DEFAULT_RULES_PATH;
     if (!flag?.length && !values.rules && !existsSync(path.resolve(workspace, file)))
         return selectAll();
-    const { loadRules } = await import('./load.js').then(function (n) { return n.a; });
+    const { loadRules } = await import('./rules-file.js');
     const { rules } = flag?.length
         ? { rules: defaultRules() }
         : await loadRules(workspace, file, { required: !!values.rules });
@@ -389,12 +425,8 @@ async function logCommand(args, io) {
 
 var run = /*#__PURE__*/Object.freeze({
     __proto__: null,
-    EXIT: EXIT,
-    UsageError: UsageError,
-    applyExperimentFlag: applyExperimentFlag,
-    experimentFlag: experimentFlag,
     progressReporter: progressReporter,
     runCli: runCli
 });
 
-export { EXIT as E, UsageError as U, renderText as a, applyExperimentFlag as b, run as c, experimentFlag as e, plain as p, renderDiagnostics as r };
+export { EXIT as E, UsageError as U, renderText as a, applyExperimentFlag as b, commitFlag as c, run as d, experimentFlag as e, plain as p, renderDiagnostics as r };

@@ -7,27 +7,13 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 // client are imported by the commands that need them, so `list` or `--version` start almost as fast as Node.
 import { runsToCsv, runsToJson } from '../report/json.js'
 import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
-import { defaultRules, type Rules } from '../core/rules.js'
-import { selectAll, type CommitFilter, type RunSelection } from '../core/selection.js'
+import { defaultRules } from '../core/rules.js'
+import { selectAll, type RunSelection } from '../core/selection.js'
 import { collectRuns } from '../sources/detect.js'
-import { isTrackingUri } from '../sources/tracking-uri.js'
+import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 import { HELP, VERSION } from './help.js'
-
-/** Where the CLI writes and what it runs in; injectable for tests. */
-export interface CliIo {
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-  cwd: string
-  env: NodeJS.ProcessEnv
-  /** True when stderr is a terminal (progress is shown then). */
-  isTty?: boolean
-}
-
-/** A usage or input error: exit code 2. */
-export class UsageError extends Error {}
-
-/** The exit codes of the CLI. */
-export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
+import { applyExperimentFlag, commitFlag } from './selection-flags.js'
+import { EXIT, UsageError, type CliIo } from './io.js'
 
 const COMMON: ParseArgsConfig['options'] = {
   runs: { type: 'string', multiple: true },
@@ -128,20 +114,19 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   )
   if (!values.baseline)
     throw new UsageError(
-      'compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:.experiments/baseline.json'
+      `compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:${DEFAULT_BASELINE_PATH}`
     )
-  const [{ loadBaselineSpec, loadRules }, { runPipeline }, { renderComment }, { renderJsonReport }] =
+  const [{ loadRules }, { loadBaselineSpec }, { runPipeline }, { renderComment }, { renderJsonReport }] =
     await Promise.all([
-      import('../config/load.js'),
+      import('../config/rules-file.js'),
+      import('../sources/baseline.js'),
       import('../modes/pipeline.js'),
       import('../report/comment.js'),
       import('../report/json.js')
     ])
-  const loaded = await loadRules(
-    workspace,
-    (values.rules as string | undefined) ?? '.github/experiment-review.yml',
-    { required: !!values.rules }
-  )
+  const loaded = await loadRules(workspace, (values.rules as string | undefined) ?? DEFAULT_RULES_PATH, {
+    required: !!values.rules
+  })
   applyExperimentFlag(loaded.rules, values.experiment as string[] | undefined)
   const id = (values.id as string | undefined) ?? 'default'
   const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, id)
@@ -206,52 +191,6 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
 }
 
 /**
- * The commit whose runs are read from stores named by a tracking URI: `--commit SHA|HEAD|any`, HEAD of the
- * workspace's git checkout by default. Undefined when no tracking URI is read and --commit is not given.
- */
-export async function commitFlag(
-  workspace: string,
-  value: string | undefined,
-  patterns: string[]
-): Promise<CommitFilter | undefined> {
-  if (value === undefined && !patterns.some(isTrackingUri)) return undefined
-  const given = (value ?? 'HEAD').trim()
-  if (given.toLowerCase() === 'any') return { kind: 'any' }
-  if (/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(given)) return { kind: 'sha', sha: given.toLowerCase() }
-  const flag = value === undefined ? 'the default --commit HEAD' : `--commit ${JSON.stringify(given)}`
-  if (!given || given.startsWith('-') || !/^[\w./@^~{}-]+$/.test(given))
-    throw new UsageError(`${flag} is not a commit; expected a commit sha, HEAD or any`)
-  const { execFile } = await import('node:child_process')
-  const sha = await new Promise<string | undefined>(resolve =>
-    execFile(
-      'git',
-      ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${given}^{commit}`],
-      (error, stdout) => resolve(error ? undefined : stdout.trim())
-    )
-  )
-  if (!sha)
-    throw new UsageError(
-      `${flag}: git cannot resolve it in ${workspace}; give the full commit sha the runs were logged from, HEAD in a checkout, or any`
-    )
-  return { kind: 'sha', sha }
-}
-
-/** The `--experiment` values, checked; undefined when none were given. */
-export function experimentFlag(experiments: string[] | undefined): string[] | undefined {
-  const given = (experiments ?? []).map(e => e.trim())
-  if (!given.length) return undefined
-  if (given.includes(''))
-    throw new UsageError('--experiment needs an experiment name or glob, e.g. --experiment churn-model')
-  return given
-}
-
-/** Replaces the rules file's `select.experiments` with the `--experiment` values, when any were given. */
-export function applyExperimentFlag(rules: Rules, experiments: string[] | undefined): void {
-  const given = experimentFlag(experiments)
-  if (given) rules.select = { ...rules.select, experiments: given }
-}
-
-/**
  * The experiments a runs command reads: `--experiment` when given, else the rules file's `select` (read only when
  * the rules file exists or --rules names one, so that `list` stays fast without one).
  */
@@ -260,9 +199,9 @@ async function selectionFor(
   values: { rules?: unknown; experiment?: unknown }
 ): Promise<RunSelection> {
   const flag = values.experiment as string[] | undefined
-  const file = (values.rules as string | undefined) ?? '.github/experiment-review.yml'
+  const file = (values.rules as string | undefined) ?? DEFAULT_RULES_PATH
   if (!flag?.length && !values.rules && !existsSync(path.resolve(workspace, file))) return selectAll()
-  const { loadRules } = await import('../config/load.js')
+  const { loadRules } = await import('../config/rules-file.js')
   const { rules } = flag?.length
     ? { rules: defaultRules() }
     : await loadRules(workspace, file, { required: !!values.rules })

@@ -1,8 +1,7 @@
 // Which runs of a shared tracker store a review looks at: the experiments selected by `--experiment` (CLI) or
 // `select.experiments` (rules file), and the commit under review for stores named by a tracking URI. Pure data and
-// matching; each source applies it where it reads (an MLflow server filters on the server, a file store skips
-// folders). Later selectors (tags, groups, W&B projects) belong here beside `experiments`.
-import picomatch from 'picomatch'
+// naming; the sources match it where they read (sources/experiment-match.ts: an MLflow server filters on the
+// server, a file store skips folders). Later selectors (tags, groups, W&B projects) belong here beside `experiments`.
 
 /** What the user selected among the experiments of shared stores. Empty lists select everything. */
 export interface RunSelection {
@@ -20,30 +19,6 @@ export type CommitFilter =
 /** The selection of nothing in particular: every experiment. */
 export function selectAll(): RunSelection {
   return { experiments: [] }
-}
-
-/** True when a glob character appears in the pattern, so it is not a plain experiment name. */
-export function isGlob(pattern: string): boolean {
-  return picomatch.scan(pattern).isGlob
-}
-
-/** A predicate for experiment names: true for every name when nothing is selected. */
-export function experimentMatcher(
-  selection: RunSelection | undefined
-): (name: string | undefined) => boolean {
-  const patterns = selection?.experiments ?? []
-  if (!patterns.length) return () => true
-  const tests = patterns.map(p => picomatch(p, { dot: true }))
-  return name => name !== undefined && tests.some(test => test(name))
-}
-
-/** The selected patterns that match none of the given experiment names (to name them in a warning). */
-export function unmatchedPatterns(selection: RunSelection | undefined, names: Iterable<string>): string[] {
-  const all = [...names]
-  return (selection?.experiments ?? []).filter(p => {
-    const test = picomatch(p, { dot: true })
-    return !all.some(name => test(name))
-  })
 }
 
 /** A short list of experiment names for a message: sorted, at most `max` shown, the rest counted. */

@@ -5,16 +5,11 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { RootContent } from 'mdast'
 import type { ActionConfig } from '../config/inputs.js'
-import { hasGitCommit, loadRules, readFileAtGitRef, type LoadedRules } from '../config/load.js'
-import { RulesFileError } from '../config/rules-file.js'
+import { loadRules, RulesFileError, type LoadedRules } from '../config/rules-file.js'
 import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
 import type { Comparison } from '../core/compare.js'
-import {
-  createGitHubClient,
-  GitHubApiError,
-  type GitHubClient,
-  type GitHubRuntime
-} from '../github/client.js'
+import { hiddenMarker } from '../core/conventions.js'
+import { GitHubApiError, type GitHubClient, type GitHubRuntime } from '../github/client.js'
 import {
   findPullRequestForSha,
   getPullRequest,
@@ -24,11 +19,11 @@ import {
 } from '../github/pr.js'
 import { resolveTokenLogin, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
 import { renderComment, type ReportContext } from '../report/comment.js'
+import { violationMessage } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import {
   bulletList,
   heading,
-  markerText,
   paragraph,
   root,
   stringify,
@@ -36,6 +31,7 @@ import {
   untrusted,
   untrustedCode
 } from '../report/mdast.js'
+import { hasGitCommit, readFileAtGitRef } from '../sources/baseline.js'
 import { runPipeline } from './pipeline.js'
 import { parseReviewEvent, type WorkflowRunEventTarget } from './review-event.js'
 import type { ActionLog, ModeContext, ModeOutcome } from './types.js'
@@ -223,8 +219,9 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     const place = loaded.file
       ? { file: loaded.file, line: v.line, title: `Experiment Review: ${v.metric} ${v.rule}` }
       : { title: `Experiment Review: ${v.metric} ${v.rule}` }
-    if (v.accepted) log.notice(`${v.message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place)
-    else log.error(v.message, place)
+    const message = violationMessage(v)
+    if (v.accepted) log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place)
+    else log.error(message, place)
   }
   const gateFails = comparison.verdict === 'fail' && config.failOnRegression
   const result: ReviewResult = {
@@ -258,7 +255,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
         owner: request.owner,
         repo: request.repo,
         issueNumber: pr.number,
-        marker: `<!-- ${markerText(config.id)} -->`,
+        marker: hiddenMarker(config.id),
         body,
         login
       })
@@ -308,7 +305,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   await log.summary(renderSummary(comparison, body, result))
 
   if (gateFails && !request.stale) {
-    result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(v => v.message).join('; ')}`
+    result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`
     result.failureKind = 'gate'
   } else if (gateFails && request.stale) {
     log.warning(
@@ -378,10 +375,6 @@ export function renderSummary(
   return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`
 }
 
-function clientLog(log: ActionLog) {
-  return { debug: () => undefined, info: (m: string) => log.info(m), warning: (m: string) => log.warning(m) }
-}
-
 /** A GitHub client factory that creates the client once, on first use. */
 export function lazyClient(create: () => Promise<GitHubClient>): () => Promise<GitHubClient> {
   let client: Promise<GitHubClient> | undefined
@@ -395,9 +388,7 @@ export async function runReviewMode(ctx: ModeContext): Promise<ModeOutcome> {
     ctx.log.notice(`Experiment Review: ${target.reason}.`)
     return {}
   }
-  const client = lazyClient(() =>
-    createGitHubClient({ token: ctx.config.token, runtime: 'actions', env: ctx.env, log: clientLog(ctx.log) })
-  )
+  const client = lazyClient(() => ctx.github(ctx.config.token))
   const common = {
     config: ctx.config,
     log: ctx.log,

@@ -9,7 +9,8 @@ import {
   type RunStatus,
   type SourceFormat
 } from '../core/run.js'
-import { experimentMatcher, listExperimentNames } from '../core/selection.js'
+import { listExperimentNames } from '../core/selection.js'
+import { experimentMatcher } from './experiment-match.js'
 import type { ReadContext } from './context.js'
 
 /** The most runs read from a store named by a tracking URI when every commit is taken (`--commit any`). */

@@ -4,13 +4,8 @@
 // read whole across `metrics/get-history` pages. Params, tags, status, nested runs and dataset inputs come out as
 // the file store gives them, so a run reads the same from the server as from its `mlruns/` copy.
 import type { Diagnostic, HistoryPoint, Metric, Run } from '../core/run.js'
-import {
-  experimentMatcher,
-  isGlob,
-  listExperimentNames,
-  unmatchedPatterns,
-  type CommitFilter
-} from '../core/selection.js'
+import { listExperimentNames, type CommitFilter } from '../core/selection.js'
+import { experimentMatcher, isGlob, unmatchedPatterns } from './experiment-match.js'
 import type { ReadContext } from './context.js'
 import { HistoryBuilder, metricFromBuilt } from './history.js'
 import { buildMlflowRun, MAX_RUNS_ANY_COMMIT, type MlflowDataset } from './mlflow-common.js'

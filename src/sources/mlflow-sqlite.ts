@@ -9,7 +9,8 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { HistoryPoint, Metric, Run } from '../core/run.js'
-import { experimentMatcher, type CommitFilter } from '../core/selection.js'
+import type { CommitFilter } from '../core/selection.js'
+import { experimentMatcher } from './experiment-match.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import { HistoryBuilder, MAX_HISTORY_POINTS, metricFromBuilt } from './history.js'
 import {

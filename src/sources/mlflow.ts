@@ -4,7 +4,7 @@
 import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { HistoryPoint, Metric, Run } from '../core/run.js'
-import { experimentMatcher } from '../core/selection.js'
+import { experimentMatcher } from './experiment-match.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import { metricFromBuilt, type HistoryBuilder } from './history.js'
 import { buildMlflowRun, warnNoExperimentSelected, type MlflowDataset } from './mlflow-common.js'
