@@ -163,50 +163,15 @@ describe('MLflow tracking URIs', () => {
       })
       try {
         const names = (out: string) => (JSON.parse(out).runs as { name: string }[]).map(r => r.name).sort()
-        const byHead = await cli(
-          'list',
-          '--format',
-          'json',
-          '--runs',
-          twin.url,
-          '--experiment',
-          'churn-model'
-        )
+        const list = (...more: string[]) =>
+          cli('list', '--format', 'json', '--runs', twin.url, '--experiment', 'churn-model', ...more)
+        const byHead = await list()
         expect([byHead.code, byHead.err]).toEqual([0, ''])
         expect(names(byHead.out)).toEqual(['run-a'])
-        const bySha = await cli(
-          'list',
-          '--format',
-          'json',
-          '--runs',
-          twin.url,
-          '--experiment',
-          'churn-model',
-          '--commit',
-          SQLITE_COMMIT
-        )
-        expect(names(bySha.out)).toEqual(['run-b'])
-        const any = await cli(
-          'list',
-          '--format',
-          'json',
-          '--runs',
-          twin.url,
-          '--experiment',
-          'churn-model',
-          '--commit',
-          'any'
-        )
+        expect(names((await list('--commit', SQLITE_COMMIT)).out)).toEqual(['run-b'])
+        const any = await list('--commit', 'any')
         expect(names(any.out)).toEqual(['run-a', 'run-b'])
-        const bad = await cli(
-          'list',
-          '--runs',
-          twin.url,
-          '--experiment',
-          'churn-model',
-          '--commit',
-          'no-such-branch'
-        )
+        const bad = await list('--commit', 'no-such-branch')
         expect(bad.code).toBe(2)
         expect(bad.err).toContain('--commit "no-such-branch": git cannot resolve it')
         const noExperiment = await cli('list', '--runs', twin.url)
