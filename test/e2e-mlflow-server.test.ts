@@ -7,8 +7,7 @@ import path from 'node:path'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import { startMlflowTwin, type MlflowTwin, type TwinRun } from './mlflow-twin/server.js'
 import {
-  DIST_ACTION,
-  ensureDistBuilt,
+  committedAction,
   mainBranchFiles,
   makeReviewRepository,
   prRuns,
@@ -53,7 +52,6 @@ function mlflowRunsOf(commit: string): TwinRun[] {
 }
 
 beforeAll(async () => {
-  await ensureDistBuilt()
   github = await startGitHubTwin({ files: await mainBranchFiles() })
   fixture = await makeReviewRepository()
   temp = await mkdtemp(path.join(tmpdir(), 'e2e-mlflow-'))
@@ -73,7 +71,7 @@ beforeAll(async () => {
     path.join(fixture.workspace, '.github', 'experiment-review-mlflow.yml'),
     `${REVIEW_RULES}select:\n  experiments: [vision]\n`
   )
-}, 240_000)
+})
 
 afterAll(async () => {
   await github?.stop()
@@ -86,7 +84,7 @@ describe('node dist/index.js with runs: an MLflow tracking URI', () => {
   it('reviews the runs of the PR head from the tracking server, and never shows the token', async () => {
     github.addPullRequest({ number: 31, headRef: fixture.headRef, headSha: fixture.headSha })
     const result = await runActionAsRunner({
-      action: DIST_ACTION,
+      action: committedAction(),
       workspace: fixture.workspace,
       temp,
       eventName: 'pull_request',

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { LARGE_STORE_COMMIT, largeStoreValue } from './fixtures/make-large-mlflow-sqlite.js'
 import { node24 } from './helpers/node24.js'
-import { ensureDistBuilt, PROJECT_ROOT } from './review-fixtures.js'
+import { committedAction, PROJECT_ROOT } from './review-fixtures.js'
 
 const run = promisify(execFile)
 const CLI = path.join(PROJECT_ROOT, 'dist', 'cli.js')
@@ -17,7 +17,8 @@ describe('MLflow SQLite store on Node 24 (node:sqlite) and Node 20 (sql.js)', ()
   let node: string
   beforeAll(async () => {
     ws = await mkdtemp(path.join(os.tmpdir(), 'er-node24-sqlite-'))
-    ;[node] = await Promise.all([node24(), ensureDistBuilt()])
+    committedAction()
+    node = await node24()
     // 30 runs × 6 metrics × 800 steps in `bench` (histories over 500 points are thinned in SQL), and runs of
     // `others` up to 8 MiB that the selection leaves out.
     await run(

