@@ -1,14 +1,14 @@
-import { k as plainJson, l as parseJsonLenient, n as isGlob, o as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, q as buildMlflowRun, H as HistoryBuilder, r as metricFromBuilt, t as redactTrackingUri, v as parseTrackingUri, T as TrackingUriError, w as readMlflowDatabase, x as readMlflowStore } from './detect.js';
+import { l as plainJson, k as parseJsonLenient, n as isGlob, o as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, q as buildMlflowRun, H as HistoryBuilder, r as metricFromBuilt, t as redactTrackingUri, v as parseTrackingUri, T as TrackingUriError, w as readMlflowDatabase, x as readMlflowStore } from './detect.js';
 import { l as listExperimentNames } from './significance.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';
 import https from 'node:https';
 import 'node:fs/promises';
 import 'node:path';
-import 'node:crypto';
-import 'node:string_decoder';
-import 'node:readline';
 import './_commonjsHelpers.js';
+import 'node:string_decoder';
+import 'node:crypto';
+import 'node:readline';
 import 'node:module';
 import 'node:url';
 
