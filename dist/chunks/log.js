@@ -11,8 +11,11 @@ import 'process';
 import 'buffer';
 import './significance.js';
 import 'node:fs';
+import './mlflow-metrics-file.js';
 import 'node:string_decoder';
 import 'node:readline';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 import 'node:url';
 
