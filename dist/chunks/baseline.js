@@ -10,10 +10,13 @@ import './significance.js';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
-import 'node:module';
+import 'node:os';
 import 'node:url';
+import 'node:worker_threads';
+import 'node:module';
 
 // The baseline a review compares with, read from disk or git: a baseline file, a folder of runs (their champion
 // becomes the baseline) or `REF:PATH` in the checkout's git history. The only I/O behind the baseline types.

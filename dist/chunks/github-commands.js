@@ -14,10 +14,13 @@ import 'node:fs';
 import './json.js';
 import './detect.js';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
-import 'node:module';
+import 'node:os';
 import 'node:url';
+import 'node:worker_threads';
+import 'node:module';
 import './findings.js';
 import './help.js';
 

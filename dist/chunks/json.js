@@ -6,10 +6,13 @@ import 'node:path';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
-import 'node:module';
+import 'node:os';
 import 'node:url';
+import 'node:worker_threads';
+import 'node:module';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

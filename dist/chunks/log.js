@@ -11,13 +11,12 @@ import 'process';
 import 'buffer';
 import './significance.js';
 import 'node:fs';
-import './mlflow-metrics-file.js';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:readline';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import 'node:url';
 
 // `experiment-review log`: records a run in the built-in format from any script, merging with what is there.
 // Every call holds the run's lock file while it reads, merges and writes, and each file is replaced atomically

@@ -1,5 +1,6 @@
-import { l as plainJson, k as parseJsonLenient, n as isGlob, o as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, q as buildMlflowRun, H as HistoryBuilder, r as metricFromBuilt, t as redactTrackingUri, v as parseTrackingUri, T as TrackingUriError, w as readMlflowDatabase, x as readMlflowStore } from './detect.js';
+import { l as plainJson, k as parseJsonLenient, n as isGlob, o as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, q as buildMlflowRun, r as redactTrackingUri, t as parseTrackingUri, T as TrackingUriError, v as readMlflowDatabase, w as readMlflowStore } from './detect.js';
 import { l as listExperimentNames } from './significance.js';
+import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';
 import https from 'node:https';
@@ -9,8 +10,10 @@ import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import 'node:crypto';
 import 'node:readline';
-import 'node:module';
+import 'node:os';
 import 'node:url';
+import 'node:worker_threads';
+import 'node:module';
 
 // Calls to an MLflow tracking server's REST API (2.0), as MLflow's own clients make them: auth from
 // MLFLOW_TRACKING_TOKEN (Bearer) or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD (Basic),

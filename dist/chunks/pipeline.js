@@ -8,10 +8,13 @@ import 'node:path';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
-import 'node:module';
+import 'node:os';
 import 'node:url';
+import 'node:worker_threads';
+import 'node:module';
 
 const EPSILON$2 = 1e-12;
 /** The rules file's absolute targets (`min`, `max`) for one experiment, in the rules file's metric order. */
