@@ -2,17 +2,17 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRules } from './rules-file.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH, D as DEFAULT_DOCS_PATH } from './conventions.js';
-import { p as plain, E as EXIT, U as UsageError, e as experimentFlag, r as renderDiagnostics, a as renderText, b as applyExperimentFlag, c as commitFlag } from './run.js';
+import { p as plain, r as renderDiagnostics, c as renderText } from './text.js';
 import { c as clientLogOf } from './types.js';
+import { U as UsageError, E as EXIT } from './run.js';
 import 'node:fs/promises';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './significance.js';
-import 'node:fs';
-import './json.js';
 import './detect.js';
+import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -22,6 +22,7 @@ import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 import './findings.js';
+import './json.js';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.
@@ -30,7 +31,7 @@ import './help.js';
 // `promote` runs the merge-time promotion on a local checkout (src/local/promote.ts).
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
                                 [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
-                                [--no-comment] [--no-fail-on-regression] [--experiment NAME|GLOB]...
+                                [--no-comment] [--no-fail-on-regression]
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
 baseline at the PR's base (--baseline, the path in the repository, default ${DEFAULT_BASELINE_PATH}; from the
@@ -44,8 +45,7 @@ Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a Gi
 `;
 const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline ${DEFAULT_BASELINE_PATH}]
                                  [--docs ${DEFAULT_DOCS_PATH}] [--rules FILE] [--id ID] [--pr N]
-                                 [--workspace DIR] [--no-commit] [--experiment NAME|GLOB]...
-                                 [--commit SHA|HEAD|any]
+                                 [--workspace DIR] [--no-commit]
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
 and commits both with git (--no-commit only writes them).
@@ -60,6 +60,7 @@ function parse(args, options) {
         throw new UsageError(`${e.message.replace(/\. To specify a positional.*$/, '')}; see experiment-review --help`);
     }
 }
+/** A path flag that must stay inside the repository (no absolute path, no `..`), or its default. */
 function repoPath(flag, value, fallback) {
     const v = (value ?? '').trim() || fallback;
     if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..')) {
@@ -67,6 +68,7 @@ function repoPath(flag, value, fallback) {
     }
     return v;
 }
+/** The --id flag checked as a review id (default `default`). */
 function reviewId(value) {
     const id = (value ?? 'default').trim();
     if (!ID.test(id))
@@ -108,7 +110,6 @@ async function reviewCommand(args, io) {
         id: { type: 'string' },
         workspace: { type: 'string' },
         'bot-login': { type: 'string' },
-        experiment: { type: 'string', multiple: true },
         'no-comment': { type: 'boolean' },
         'no-fail-on-regression': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
@@ -139,8 +140,7 @@ async function reviewCommand(args, io) {
         comment: !values['no-comment'],
         failOnRegression: !values['no-fail-on-regression'],
         id: reviewId(values.id),
-        botLogin: values['bot-login']?.trim() || undefined,
-        experiments: experimentFlag(values.experiment)
+        botLogin: values['bot-login']?.trim() || undefined
     };
     if (values.rules)
         await loadRules(config.workspace, config.configFile, { required: true });
@@ -196,8 +196,6 @@ async function promoteCommand(args, io) {
         pr: { type: 'string' },
         workspace: { type: 'string' },
         'no-commit': { type: 'boolean' },
-        experiment: { type: 'string', multiple: true },
-        commit: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
     });
     if (values.help)
@@ -206,14 +204,11 @@ async function promoteCommand(args, io) {
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
         required: !!values.rules
     });
-    applyExperimentFlag(loaded.rules, values.experiment);
     const number = prNumber(values.pr, false);
     const { promoteLocal } = await import('./promote2.js');
-    const runs = [...(values.runs ?? []), ...positionals];
     const result = await promoteLocal({
         workspace,
-        runs,
-        runsOf: await commitFlag(workspace, values.commit, runs),
+        runs: [...(values.runs ?? []), ...positionals],
         baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
         docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
         rules: loaded.rules,
@@ -234,4 +229,4 @@ async function promoteCommand(args, io) {
     return EXIT.pass;
 }
 
-export { cliLog, runGitHubCommand };
+export { cliLog, repoPath, reviewId, runGitHubCommand };
