@@ -1,4 +1,4 @@
-import { l as plainJson, k as parseJsonLenient, n as isGlob, o as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, q as buildMlflowRun, r as redactTrackingUri, t as parseTrackingUri, T as TrackingUriError, v as readMlflowDatabase, w as readMlflowStore } from './detect.js';
+import { n as plainJson, l as parseJsonLenient, o as isGlob, q as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, r as buildMlflowRun, t as redactTrackingUri, v as parseTrackingUri, T as TrackingUriError, w as readMlflowDatabase, x as readMlflowStore } from './detect.js';
 import { l as listExperimentNames } from './significance.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
