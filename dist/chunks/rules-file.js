@@ -6944,7 +6944,23 @@ function toRules(data, file, doc, lineCounter) {
         rules.grouping = { patterns: data.grouping.patterns };
     if (data.select)
         rules.select = { experiments: data.select.experiments };
-    rules.origin = { file, lines };
+    const keys = {};
+    const lineOf = (at) => {
+        const node = doc.getIn(at, true);
+        return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+    };
+    const keyPaths = [
+        ['primary'],
+        ...Object.keys(data.metrics ?? {}).map(name => ['metrics', name]),
+        ['overfitting', 'train'],
+        ['overfitting', 'val']
+    ];
+    for (const at of keyPaths) {
+        const line = lineOf(at);
+        if (line !== undefined)
+            keys[at.join('.')] = line;
+    }
+    rules.origin = { file, lines, keys };
     return rules;
 }
 /** Reads the rules file when it exists; defaults when it does not; throws RulesFileError when it is invalid. */
