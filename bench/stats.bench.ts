@@ -36,7 +36,7 @@ function rules(): Rules {
   const r = defaultRules()
   r.primary = 'accuracy'
   r.metrics = { accuracy: { goal: 'maximize', maxDrop: { amount: 0, relative: false } } }
-  r.significance = { alpha: ALPHA }
+  r.significance = { alpha: ALPHA, adjust: 'holm' }
   return r
 }
 
