@@ -104,7 +104,9 @@ export function fmtRules(m: MetricComparison): string {
           : 'met'
         : 'inconclusive' in c && c.inconclusive
           ? 'broken (inconclusive: too few samples to rule out noise)'
-          : 'broken'
+          : note
+            ? `broken (${note})`
+            : 'broken'
       return `rule: ${checkText(c, m)} ${state}`
     })
     .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])
