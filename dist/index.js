@@ -14,6 +14,9 @@ import 'assert';
 import 'timers';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { D as DEFAULT_DOCS_PATH, a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './chunks/conventions.js';
+import { gitHubClientFactory } from './chunks/client.js';
+import { c as clientLogOf } from './chunks/types.js';
 import { v as violationMessage } from './chunks/findings.js';
 import 'net';
 import 'tls';
@@ -740,9 +743,9 @@ function readActionConfig(getInput, env) {
             .split(/\r?\n/)
             .map(s => s.trim())
             .filter(Boolean),
-        configFile: relativePath('config', getInput('config'), '.github/experiment-review.yml'),
-        baselinePath: relativePath('baseline', getInput('baseline'), '.experiments/baseline.json'),
-        docsPath: relativePath('docs', getInput('docs'), 'docs/experiments.md'),
+        configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
+        baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
+        docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
         token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
         mode,
         comment: bool('comment', getInput('comment'), true),
@@ -836,7 +839,9 @@ async function run(env = process.env) {
             payload: await readEventPayload(env),
             env,
             log,
-            now: new Date()
+            now: new Date(),
+            github: gitHubClientFactory({ runtime: 'actions', env, log: clientLogOf(log) }),
+            sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
         };
         let outcome;
         switch (mode) {

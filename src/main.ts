@@ -2,7 +2,8 @@
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { readActionConfig, modeForEvent } from './config/inputs.js'
-import type { ActionLog, ModeContext, ModeOutcome } from './modes/types.js'
+import { gitHubClientFactory } from './github/client.js'
+import { clientLogOf, type ActionLog, type ModeContext, type ModeOutcome } from './modes/types.js'
 import { violationMessage } from './report/findings.js'
 
 /** Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it. */
@@ -73,7 +74,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       payload: await readEventPayload(env),
       env,
       log,
-      now: new Date()
+      now: new Date(),
+      github: gitHubClientFactory({ runtime: 'actions', env, log: clientLogOf(log) }),
+      sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
     }
     let outcome: ModeOutcome
     switch (mode) {

@@ -5,9 +5,12 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readActionConfig } from '../src/config/inputs.js'
 import { runCli } from '../src/cli/run.js'
+import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH, hiddenMarker } from '../src/core/conventions.js'
 import { parseReviewEvent, ReviewEventError } from '../src/modes/review-event.js'
 import { runReviewMode } from '../src/modes/review.js'
 import type { ActionLog, LogPlace, ModeContext } from '../src/modes/types.js'
+import { gitHubClientFactory } from '../src/github/client.js'
+import { twinClientFactory } from './github-twin/client.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
   mainBranchFiles,
@@ -72,6 +75,8 @@ function context(options: {
   inputs?: Record<string, string>
   workspace?: string
   env?: NodeJS.ProcessEnv
+  /** Use the action's real client factory (retry, throttling, GITHUB_API_URL) instead of the twin's fast one. */
+  realClient?: boolean
 }) {
   const log = memoryLog()
   const env: NodeJS.ProcessEnv = {
@@ -93,7 +98,11 @@ function context(options: {
     payload: options.payload,
     env,
     log,
-    now: new Date('2025-01-01T00:00:00Z')
+    now: new Date('2025-01-01T00:00:00Z'),
+    github: options.realClient
+      ? gitHubClientFactory({ runtime: 'actions', env })
+      : twinClientFactory(twin, { runtime: 'actions' }),
+    sleep: async () => undefined
   }
   return { ctx, log }
 }
@@ -184,12 +193,12 @@ describe('review of a pull_request', () => {
     const firstBody = comments[0].body
     expect(comments).toHaveLength(1)
     expect(comments[0].user.login).toBe('github-actions[bot]')
-    expect(comments[0].body).toContain('<!-- experiment-review:default -->')
+    expect(comments[0].body).toContain(hiddenMarker('default'))
     expect(comments[0].body).toContain('latency_ms')
     expect(comments[0].body).not.toContain('@here')
     // The broken rule is annotated at its line of the rules file.
     const annotation = first.log.lines.find(l => l.level === 'error')
-    expect(annotation?.place).toMatchObject({ file: '.github/experiment-review.yml', line: 6 })
+    expect(annotation?.place).toMatchObject({ file: DEFAULT_RULES_PATH, line: 6 })
     expect(first.log.summaries.join('\n')).toContain('Diagnostics (')
     expect(first.log.summaries.join('\n')).toContain('The PR comment was created')
     expect(twin.violations).toEqual([])
@@ -284,14 +293,14 @@ describe('review of a pull_request', () => {
     const broken = await makeReviewRepository()
     try {
       await writeFile(
-        path.join(broken.workspace, '.github/experiment-review.yml'),
+        path.join(broken.workspace, DEFAULT_RULES_PATH),
         'primary: accuracy\nmetrics:\n  accuracy: { goal: sideways }\n'
       )
       const { ctx, log } = context({ payload: prPayload(12), workspace: broken.workspace })
       const outcome = await runReviewMode(ctx)
       expect(outcome.failure).toMatch(/^Experiment Review: \.github\/experiment-review\.yml:3:\d+: /)
       expect(log.lines.find(l => l.level === 'error')?.place).toMatchObject({
-        file: '.github/experiment-review.yml',
+        file: DEFAULT_RULES_PATH,
         line: 3
       })
       expect(commentsOn(12)).toHaveLength(0)
@@ -374,7 +383,8 @@ describe('experiment-review review (CLI)', () => {
       stdout: t => void out.push(t),
       stderr: t => void err.push(t),
       cwd: fixture.workspace,
-      env: { GITHUB_TOKEN: 'ghp_user-token', GITHUB_API_URL: twin.url, RUNNER_TEMP: temp, ...env }
+      env: { GITHUB_TOKEN: 'ghp_user-token', GITHUB_API_URL: twin.url, RUNNER_TEMP: temp, ...env },
+      github: twinClientFactory(twin, { runtime: 'cli' })
     })
     return { code, stdout: out.join(''), stderr: err.join('') }
   }
@@ -451,7 +461,8 @@ describe('GitHub Enterprise Server', () => {
         headRef: fixture.headRef,
         baseSha: fixture.baseSha
       })
-      const { ctx } = context({ payload, env: { GITHUB_API_URL: ghes.url } })
+      // The action's real factory: the API root comes from GITHUB_API_URL alone.
+      const { ctx } = context({ payload, env: { GITHUB_API_URL: ghes.url }, realClient: true })
       const outcome = await runReviewMode(ctx)
       expect(ghes.url).toMatch(/\/api\/v3$/)
       expect(outcome.commentUrl).toMatch(/\/pull\/3#issuecomment-/)
@@ -481,7 +492,7 @@ describe('experiment-review promote (CLI)', () => {
       expect(out.join('')).toMatch(/^champion: resnet-wide$/m)
       expect(out.join('')).toMatch(/^committed .*\.experiments\/baseline\.json.* in [0-9a-f]{12}$/m)
       const baseline = JSON.parse(
-        await readFile(path.join(repo.workspace, '.experiments/baseline.json'), 'utf8')
+        await readFile(path.join(repo.workspace, DEFAULT_BASELINE_PATH), 'utf8')
       ) as { champion: { name: string } }
       expect(baseline.champion.name).toBe('resnet-wide')
       expect(await runCli(['promote', '--pr', 'x'], io)).toBe(2)

@@ -1,3 +1,5 @@
+import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+
 const USER_AGENT = 'experiment-review';
 /** The REST API root: the explicit one, else GITHUB_API_URL, else api.github.com; trailing slashes removed. */
 function resolveGitHubApiUrl(explicit, env = process.env) {
@@ -68,6 +70,10 @@ async function createGitHubClient(options) {
     const { Octokit: RestOctokit } = await import('./dist-src.js');
     const WithPlugins = RestOctokit.plugin(retryPlugin, throttling);
     return new WithPlugins({ ...octokitOptions, auth: token });
+}
+/** The real factory: createGitHubClient with retry, throttling and GITHUB_API_URL, for one runtime, env and log. */
+function gitHubClientFactory(options) {
+    return token => createGitHubClient({ ...options, token });
 }
 /** Whether `error` is an HTTP error answered by the GitHub API (an Octokit RequestError). */
 function isGitHubRequestError(error) {
@@ -142,7 +148,7 @@ function hintFor(error, said, neededPermission) {
         return 'The repository or object was not found, or the token cannot see it: check the owner/name (and pull request number), that the token has access to a private repository (`contents: read`), and on GitHub Enterprise Server that GITHUB_API_URL is right.';
     }
     if (status === 422 && /too long|maximum is/i.test(said)) {
-        return 'The text is longer than GitHub accepts (65,536 characters for comments and issues): fold or shorten it before posting.';
+        return `The text is longer than GitHub accepts (${GITHUB_BODY_LIMIT.toLocaleString('en-US')} characters for comments and issues): fold or shorten it before posting.`;
     }
     if (status === 422 && /not a fast forward/i.test(said)) {
         return 'The branch moved during the update: retry on the new head (never force-push).';
@@ -170,4 +176,4 @@ function explainGitHubError(error, whatWasAttempted, neededPermission) {
     return new GitHubApiError(`${whatWasAttempted} failed: GitHub answered ${error.status} "${said}"${request}. ${hint}`, error.status, whatWasAttempted, hint, { cause: error });
 }
 
-export { GitHubApiError, createGitHubClient, explainGitHubError, isGitHubRequestError, resolveGitHubApiUrl };
+export { GitHubApiError, createGitHubClient, explainGitHubError, gitHubClientFactory, isGitHubRequestError, resolveGitHubApiUrl };

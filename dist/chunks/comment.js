@@ -1,7 +1,8 @@
-import { c as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, d as strong, a as untrustedCode, e as table, f as details, l as learningCurve, g as link, i as small } from './chart.js';
+import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, c as strong, a as untrustedCode, d as table, e as details, l as learningCurve, f as link, g as small } from './chart.js';
 import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
 import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, i as metricSentence, c as fmtMeaning, e as fmtRules } from './detect.js';
-import './baseline.js';
+import './baseline2.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
@@ -14,20 +15,18 @@ import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
 
-/** GitHub's limit on a comment body. */
-const GITHUB_COMMENT_LIMIT = 65_536;
 const BUDGETS = [
     { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },
     { runs: 20, params: 30, warnings: 15, curves: 2, curvePoints: 20, checklists: 5 },
     { runs: 10, params: 15, warnings: 8, curves: 1, curvePoints: 12, checklists: 3 },
     { runs: 5, params: 8, warnings: 5, curves: 0, curvePoints: 0, checklists: 1 }
 ];
-/** Renders the PR comment, folding more until it fits under GitHub's 65,536-character limit. */
+/** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
 function renderComment(c, ctx = {}) {
     let body = '';
     for (const budget of BUDGETS) {
         body = stringify(root(commentTree(c, ctx, budget)));
-        if (body.length < GITHUB_COMMENT_LIMIT - 1000)
+        if (body.length < GITHUB_BODY_LIMIT - 1000)
             return body;
     }
     // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
@@ -297,4 +296,4 @@ function footer(c, ctx) {
     return small(parts);
 }
 
-export { GITHUB_COMMENT_LIMIT, commentTree, renderComment, verdictBlock };
+export { commentTree, renderComment, verdictBlock };

@@ -5508,4 +5508,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { BUILTIN_FILES as B, fmtStat as a, fmtChange as b, fmtMeaning as c, decimalsFor as d, fmtRules as e, formatDiagnostic as f, goalArrow as g, collectRuns as h, metricSentence as i, emptyMetadata as j, makeRun as k, fmtSigned as l, metricIcon as m, fmtNumber as n, paramText as p, shortSha as s };
+export { BUILTIN_FILES as B, fmtStat as a, fmtChange as b, fmtMeaning as c, decimalsFor as d, fmtRules as e, formatDiagnostic as f, goalArrow as g, collectRuns as h, metricSentence as i, fmtSigned as j, fmtNumber as k, emptyMetadata as l, metricIcon as m, makeRun as n, paramText as p, shortSha as s };

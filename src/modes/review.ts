@@ -5,16 +5,11 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { RootContent } from 'mdast'
 import type { ActionConfig } from '../config/inputs.js'
-import { hasGitCommit, loadRules, readFileAtGitRef, type LoadedRules } from '../config/load.js'
-import { RulesFileError } from '../config/rules-file.js'
+import { loadRules, RulesFileError, type LoadedRules } from '../config/rules-file.js'
 import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
 import type { Comparison } from '../core/compare.js'
-import {
-  createGitHubClient,
-  GitHubApiError,
-  type GitHubClient,
-  type GitHubRuntime
-} from '../github/client.js'
+import { hiddenMarker } from '../core/conventions.js'
+import { GitHubApiError, type GitHubClient, type GitHubRuntime } from '../github/client.js'
 import {
   findPullRequestForSha,
   getPullRequest,
@@ -29,7 +24,6 @@ import { renderJsonReport } from '../report/json.js'
 import {
   bulletList,
   heading,
-  markerText,
   paragraph,
   root,
   stringify,
@@ -37,6 +31,7 @@ import {
   untrusted,
   untrustedCode
 } from '../report/mdast.js'
+import { hasGitCommit, readFileAtGitRef } from '../sources/baseline.js'
 import { runPipeline } from './pipeline.js'
 import { parseReviewEvent, type WorkflowRunEventTarget } from './review-event.js'
 import type { ActionLog, ModeContext, ModeOutcome } from './types.js'
@@ -257,7 +252,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
         owner: request.owner,
         repo: request.repo,
         issueNumber: pr.number,
-        marker: `<!-- ${markerText(config.id)} -->`,
+        marker: hiddenMarker(config.id),
         body,
         login
       })
@@ -377,10 +372,6 @@ export function renderSummary(
   return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`
 }
 
-function clientLog(log: ActionLog) {
-  return { debug: () => undefined, info: (m: string) => log.info(m), warning: (m: string) => log.warning(m) }
-}
-
 /** A GitHub client factory that creates the client once, on first use. */
 export function lazyClient(create: () => Promise<GitHubClient>): () => Promise<GitHubClient> {
   let client: Promise<GitHubClient> | undefined
@@ -394,9 +385,7 @@ export async function runReviewMode(ctx: ModeContext): Promise<ModeOutcome> {
     ctx.log.notice(`Experiment Review: ${target.reason}.`)
     return {}
   }
-  const client = lazyClient(() =>
-    createGitHubClient({ token: ctx.config.token, runtime: 'actions', env: ctx.env, log: clientLog(ctx.log) })
-  )
+  const client = lazyClient(() => ctx.github(ctx.config.token))
   const common = {
     config: ctx.config,
     log: ctx.log,

@@ -1,6 +1,7 @@
 // The sticky PR comment as an mdast tree: verdict, champion and metrics, what changed, warnings, curves, footer.
 import type { PhrasingContent, RootContent } from 'mdast'
 import type { Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
+import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { learningCurve } from './chart.js'
 import {
   statisticsSentence,
@@ -39,9 +40,6 @@ import {
   type CellContent
 } from './mdast.js'
 
-/** GitHub's limit on a comment body. */
-export const GITHUB_COMMENT_LIMIT = 65_536
-
 /** Where the review ran, for the footer and the baseline line. Everything here may be untrusted. */
 export interface ReportContext {
   headSha?: string
@@ -71,12 +69,12 @@ const BUDGETS: Budget[] = [
   { runs: 5, params: 8, warnings: 5, curves: 0, curvePoints: 0, checklists: 1 }
 ]
 
-/** Renders the PR comment, folding more until it fits under GitHub's 65,536-character limit. */
+/** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
 export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
   let body = ''
   for (const budget of BUDGETS) {
     body = stringify(root(commentTree(c, ctx, budget)))
-    if (body.length < GITHUB_COMMENT_LIMIT - 1000) return body
+    if (body.length < GITHUB_BODY_LIMIT - 1000) return body
   }
   // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
   return stringify(
