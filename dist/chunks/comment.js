@@ -1,6 +1,6 @@
 import { G as GITHUB_BODY_LIMIT } from './conventions.js';
 import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, c as strong, a as untrustedCode, d as table, e as details, l as learningCurve, f as link, g as small } from './chart.js';
-import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
+import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail, s as statisticsSentence } from './findings.js';
 import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, i as metricSentence, c as fmtMeaning, e as fmtRules } from './detect.js';
 import './baseline2.js';
 import './_commonjsHelpers.js';
@@ -114,8 +114,16 @@ function metricsTable(c) {
         return [metricIcon(m), name, fmtStat(m.baseline, d), fmtStat(m.current, d), fmtChange(m), verdictCell(m)];
     });
     return [
-        table(['center', null, 'right', 'right', 'right', null], ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'], rows)
+        table(['center', null, 'right', 'right', 'right', null], ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'], rows),
+        ...statisticsNote(c)
     ];
+}
+/** What the p-values are: two-sided labels, the gate's one-sided adjusted question, the best-of-k selection. */
+function statisticsNote(c) {
+    const tested = c.metrics.some(m => m.significance?.tested);
+    if (!tested && !c.gate.family)
+        return [];
+    return small([text(statisticsSentence(c))]);
 }
 /** The tested metrics in words: "accuracy −0.80 pts (p = 0.41, within noise)". */
 function inWords(c) {

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
 import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, h as collectRuns } from './detect.js';
-import { v as violationMessage, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { v as violationMessage, s as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, HELP } from './help.js';
 
@@ -57,6 +57,8 @@ function renderText(c) {
             ]);
         }
         out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
+        if (c.metrics.some(m => m.significance?.tested) || c.gate.family)
+            out.push(statisticsSentence(c));
     }
     if (c.notLikeForLike.length)
         out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`);

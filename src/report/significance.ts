@@ -41,11 +41,12 @@ export function labelP(s: SignificanceResult): string {
 /** The significance of a change in words, e.g. "p = 0.41, two-sided, within noise" or "single runs, no noise estimate". */
 export function significanceWords(s: SignificanceResult | undefined): string {
   if (!s) return 'single runs, no noise estimate'
+  const selected = s.bestOf ? ` ×${s.bestOf} for the best of ${s.bestOf}` : ''
   switch (s.state) {
     case 'significant':
-      return `${pPhrase(s.pLabel)} two-sided, significant`
+      return `${pPhrase(s.pLabel)} two-sided${selected}, significant`
     case 'within-noise':
-      return `${pPhrase(s.pLabel)} two-sided, within noise`
+      return `${pPhrase(s.pLabel)} two-sided${selected}, within noise`
     case 'exact':
       return s.significant ? 'no variance, exact difference' : 'no variance, no difference'
     case 'inconclusive':
