@@ -206,7 +206,9 @@ describe('hypotheses judged with the verdict', () => {
       { f1: [0.85, 0.82, 0.88, 0.84, 0.86] }
     )
     expect(h.verdict).toBe('inconclusive')
-    expect(hypothesisReason(h)).toMatch(/met on the means but within noise \(p = 0\.\d+ ≥ 0\.05, one-sided Welch\)/)
+    expect(hypothesisReason(h)).toMatch(
+      /met on the means but within noise \(p = 0\.\d+ ≥ 0\.05, one-sided Welch\)/
+    )
   })
 
   it('relative: a gain short of the target is not supported', () => {

@@ -72,7 +72,9 @@ describe('significance states on each metric', () => {
     expect(m.significance?.state).toBe('within-noise')
     const check = m.checks.find(x => x.rule === 'max_drop')
     expect(check?.passed).toBe(true)
-    expect(check && checkNote(check, m.significance)).toMatch(/within noise \(one-sided p = 0\.\d+ ≥ 0\.05; drop ≥ −?0\.\d+ at 95% confidence\)/)
+    expect(check && checkNote(check, m.significance)).toMatch(
+      /within noise \(one-sided p = 0\.\d+ ≥ 0\.05; drop ≥ −?0\.\d+ at 95% confidence\)/
+    )
     expect(c.verdict).toBe('pass')
     expect(significanceWords(m.significance)).toMatch(/^p = 0\.\d+ two-sided, within noise$/)
   })

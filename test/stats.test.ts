@@ -1,11 +1,5 @@
 // Statistics against published reference values and an independent high-precision computation in this file.
-import {
-  confidenceInterval,
-  isNoTest,
-  pValue,
-  standardized,
-  welch
-} from '../src/core/difference-tests.js'
+import { confidenceInterval, isNoTest, pValue, standardized, welch } from '../src/core/difference-tests.js'
 import {
   regularizedIncompleteBeta,
   seededNormal,
@@ -62,7 +56,6 @@ const tested = (r: ReturnType<typeof welch>) => {
     meanDifference: r.estimate
   }
 }
-
 
 // R's built-in `sleep` data set (Student 1908): extra hours of sleep for two drugs, 10 patients each.
 const SLEEP_GROUP_1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0]

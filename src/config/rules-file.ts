@@ -61,7 +61,12 @@ export const rulesFileSchema = z
     metrics: z.record(z.string(), metricRuleSchema).optional().describe('Rules per metric name.'),
     significance: z
       .strictObject({
-        alpha: z.number().gt(0).lt(1).optional().describe('Significance level of the tests, e.g. 0.05 (the default).'),
+        alpha: z
+          .number()
+          .gt(0)
+          .lt(1)
+          .optional()
+          .describe('Significance level of the tests, e.g. 0.05 (the default).'),
         adjust: z
           .enum(['holm', 'none'])
           .optional()

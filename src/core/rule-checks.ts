@@ -2,7 +2,7 @@
 // asks its own question of the test: H0 "the drop is at most max_drop" against H1 "it is larger", one-sided in
 // the harmful direction (max_rise likewise), with the p-values of all gated metrics of a review adjusted together
 // (Holm by default). Pure.
-import { confidenceBound, holm, holmLevels, pValue } from './difference-tests.js'
+import { confidenceBound, holm, holmLevels, pValue, type DifferenceTest } from './difference-tests.js'
 import type { MetricStat } from './experiment.js'
 import { isGated, type MetricRule, type Rules, type Threshold } from './rules.js'
 import type { SignificanceResult } from './significance.js'
@@ -167,17 +167,7 @@ function decideMove(
   level: number,
   significance: SignificanceResult | undefined
 ): MoveCheck {
-  const test = significance?.test
-  const bound = test
-    ? (() => {
-        // The lower confidence bound of the move: of −(PR − baseline) for a drop, of PR − baseline for a rise.
-        const value =
-          check.rule === 'max_drop'
-            ? -confidenceBound(test, 1 - level, 'upper')
-            : confidenceBound(test, 1 - level, 'lower')
-        return { level: 1 - level, value }
-      })()
-    : undefined
+  const bound = significance?.test ? moveBound(check.rule, significance.test, 1 - level) : undefined
   const crossed = check.crossed === true
   const significant = pAdjusted < check.alpha
   const outcome: MoveOutcome = !check.requireSignificance
@@ -193,6 +183,13 @@ function decideMove(
         : 'within-limit'
   const passed = outcome === 'within-limit' || outcome === 'within-noise'
   return { ...check, outcome, passed, ...(bound ? { bound } : {}) }
+}
+
+/** The lower confidence bound of the move at `level`: of −(PR − baseline) for a drop, of PR − baseline for a rise. */
+function moveBound(rule: MoveCheck['rule'], test: DifferenceTest, level: number): MoveCheck['bound'] {
+  const value =
+    rule === 'max_drop' ? -confidenceBound(test, level, 'upper') : confidenceBound(test, level, 'lower')
+  return { level, value }
 }
 
 /**
