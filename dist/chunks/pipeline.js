@@ -621,16 +621,7 @@ function checkMove(rule, threshold, baseline, current, significance, requireSign
 }
 /** Decides a tested move check at the level it is judged at (alpha, or Holm's step for its rank). */
 function decideMove(check, pAdjusted, level, significance) {
-    const test = significance?.test;
-    const bound = test
-        ? (() => {
-            // The lower confidence bound of the move: of −(PR − baseline) for a drop, of PR − baseline for a rise.
-            const value = check.rule === 'max_drop'
-                ? -confidenceBound(test, 1 - level, 'upper')
-                : confidenceBound(test, 1 - level, 'lower');
-            return { level: 1 - level, value };
-        })()
-        : undefined;
+    const bound = significance?.test ? moveBound(check.rule, significance.test, 1 - level) : undefined;
     const crossed = check.crossed === true;
     const significant = pAdjusted < check.alpha;
     const outcome = !check.requireSignificance
@@ -646,6 +637,11 @@ function decideMove(check, pAdjusted, level, significance) {
                 : 'within-limit';
     const passed = outcome === 'within-limit' || outcome === 'within-noise';
     return { ...check, outcome, passed, ...(bound ? { bound } : {}) };
+}
+/** The lower confidence bound of the move at `level`: of −(PR − baseline) for a drop, of PR − baseline for a rise. */
+function moveBound(rule, test, level) {
+    const value = rule === 'max_drop' ? -confidenceBound(test, level, 'upper') : confidenceBound(test, level, 'lower');
+    return { level, value };
 }
 /**
  * Adjusts the one-sided p-values of every tested drop and rise check of a review together (Holm's step-down

@@ -6730,7 +6730,11 @@ const rulesFileSchema = strictObject({
         .describe('The metric that ranks runs; the champion is the best on it.'),
     metrics: record(string(), metricRuleSchema).optional().describe('Rules per metric name.'),
     significance: strictObject({
-        alpha: number().gt(0).lt(1).optional().describe('Significance level of the tests, e.g. 0.05 (the default).'),
+        alpha: number()
+            .gt(0)
+            .lt(1)
+            .optional()
+            .describe('Significance level of the tests, e.g. 0.05 (the default).'),
         adjust: _enum(['holm', 'none'])
             .optional()
             .describe("How the gate's p-values are adjusted across the gated metrics of one review: holm (the default; Holm's step-down method keeps the chance that any of them fails a PR with no true change at most alpha) or none (each metric tested at alpha).")
