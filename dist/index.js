@@ -780,8 +780,8 @@ function modeForEvent(eventName, configured) {
 function inertLog(text) {
     return text.replace(/::/g, ':\u200c:').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�');
 }
-/** The log of the action, writing through @actions/core. */
-function actionsLog() {
+/** The log of the action, writing through @actions/core; the job summary only when GITHUB_STEP_SUMMARY is set. */
+function actionsLog(env = process.env) {
     const props = (p) => p ? { file: p.file, startLine: p.line, title: p.title } : {};
     return {
         info: m => info(inertLog(m)),
@@ -789,7 +789,7 @@ function actionsLog() {
         warning: (m, p) => warning(inertLog(m), props(p)),
         error: (m, p) => error(inertLog(m), props(p)),
         summary: async (md) => {
-            if (!process.env.GITHUB_STEP_SUMMARY)
+            if (!env.GITHUB_STEP_SUMMARY)
                 return;
             await summary.addRaw(md, true).write();
         }
@@ -823,12 +823,12 @@ function setOutputs(outcome) {
         setOutput('champion', outcome.champion);
 }
 /** Runs the action for the current event. */
-async function run(env = process.env) {
+async function run(env = process.env, outside = {}) {
     try {
         const config = readActionConfig(name => getInput(name), env);
         const eventName = env.GITHUB_EVENT_NAME ?? '';
         const mode = modeForEvent(eventName, config.mode);
-        const log = actionsLog();
+        const log = actionsLog(env);
         if (!mode) {
             log.notice(`Experiment Review has nothing to do on a "${eventName || 'unknown'}" event; set the mode input to run a mode explicitly.`);
             return;
@@ -839,9 +839,9 @@ async function run(env = process.env) {
             payload: await readEventPayload(env),
             env,
             log,
-            now: new Date(),
-            github: gitHubClientFactory({ runtime: 'actions', env, log: clientLogOf(log) }),
-            sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+            now: outside.now ?? new Date(),
+            github: outside.github ?? gitHubClientFactory({ runtime: 'actions', env, log: clientLogOf(log) }),
+            sleep: outside.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
         };
         let outcome;
         switch (mode) {
