@@ -8,8 +8,12 @@ import 'node:path';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 
 // Tests of a difference PR − baseline: Welch's t-test, the paired t-test, the prediction interval of one new run,
