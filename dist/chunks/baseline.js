@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { g as groupRuns, r as recordFromExperiment, p as parseBaseline, B as BaselineError } from './baseline2.js';
 import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from './champion.js';
-import { h as collectRuns } from './detect.js';
+import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import './significance.js';
 import './_commonjsHelpers.js';

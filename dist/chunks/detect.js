@@ -7627,4 +7627,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, fmtStat as a, fmtChange as b, fmtMeaning as c, decimalsFor as d, fmtRules as e, formatDiagnostic as f, goalArrow as g, collectRuns as h, metricSentence as i, parseJsonLenient as j, fmtSigned as k, fmtNumber as l, metricIcon as m, emptyMetadata as n, makeRun as o, paramText as p, shortSha as s };
+export { BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, fmtStat as a, fmtChange as b, collectRuns as c, decimalsFor as d, fmtMeaning as e, formatDiagnostic as f, goalArrow as g, fmtRules as h, fmtNumber as i, metricSentence as j, parseJsonLenient as k, fmtSigned as l, metricIcon as m, emptyMetadata as n, makeRun as o, paramText as p, shortSha as s };

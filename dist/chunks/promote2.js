@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { h as collectRuns, f as formatDiagnostic } from './detect.js';
+import { c as collectRuns, f as formatDiagnostic } from './detect.js';
 import { p as planPromotion } from './promotion.js';
 import './significance.js';
 import './_commonjsHelpers.js';
@@ -18,7 +18,9 @@ import 'node:module';
 import './baseline2.js';
 import './conventions.js';
 import './champion.js';
+import './docs.js';
 import './chart.js';
+import './mdast.js';
 import 'node:process';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
