@@ -1,4 +1,4 @@
-import { a as checkText, b as gateP, r as ruleValue, d as rawValue, p as pPhrase, t as tooFewSamplesText, n as noVarianceText } from './significance.js';
+import { a as checkText, b as gateP, r as ruleValue, e as rawValue, p as pPhrase, t as tooFewSamplesText, n as noVarianceText } from './significance.js';
 
 /** A broken rule in words: what the value was, against what limit. */
 function violationMessage(v) {

@@ -1,6 +1,6 @@
 import { s as studentTSurvival, a as studentTQuantile, b as powerOfTwoScale, c as summarize, i as isFoldKey, d as sampleKeyOf, g as groupRuns, e as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { g as goalOf, i as isGated } from './significance.js';
+import { g as goalOf, j as isGated } from './significance.js';
 import { p as paramText, c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs/promises';
@@ -1026,6 +1026,9 @@ async function runPipeline(input) {
     const collection = await collectRuns({
         workspace: input.workspace,
         patterns: input.patterns,
+        selection: input.rules.select,
+        commit: input.commit,
+        env: input.env,
         onProgress: input.onProgress
     });
     const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics];
