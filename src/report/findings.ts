@@ -2,6 +2,7 @@
 // escape it for markdown (report/mdast.ts) or the terminal (report/text.ts).
 import type {
   ChecklistItem,
+  Comparison,
   MissingEvidence,
   NotLikeForLike,
   UnknownRuleMetric,
@@ -9,7 +10,15 @@ import type {
   Violation
 } from '../core/compare.js'
 import type { ClauseResult, HypothesisResult, OverfittingResult } from '../core/criteria.js'
-import { noVarianceText, pPhrase, rawValue, ruleValue, checkText, tooFewSamplesText } from './significance.js'
+import {
+  checkText,
+  gateP,
+  noVarianceText,
+  pPhrase,
+  rawValue,
+  ruleValue,
+  tooFewSamplesText
+} from './significance.js'
 
 /** A broken rule in words: what the value was, against what limit. */
 export function violationMessage(v: Violation): string {
@@ -23,11 +32,15 @@ export function violationMessage(v: Violation): string {
       return `${v.metric} is ${ruleValue(v.current)}, above the ceiling ${c.limit}`
     case 'max_drop':
     case 'max_rise': {
-      const how = c.inconclusive
-        ? ' (too few samples to rule out noise)'
-        : c.p !== undefined
-          ? ` (${pPhrase(c.p)}, significant)`
-          : ''
+      const how =
+        {
+          significant: ` (${gateP(c)}, significant)`,
+          'noise-not-required': ` (within noise, ${gateP(c)}; the rule does not require significance)`,
+          inconclusive: ' (too few samples to rule out noise)',
+          untested: ' (one run a side: no noise estimate)',
+          uncomputable: ' (the p-value could not be computed: the gate fails closed)',
+          exact: ' (no variance: the difference is exact)'
+        }[c.outcome as string] ?? ''
       return `${v.metric} went from ${ruleValue(v.baseline)} to ${ruleValue(v.current)}, beyond the allowed ${text}${how}`
     }
     case 'required':
@@ -145,9 +158,11 @@ export function clauseReason(c: ClauseResult): string {
           return `${seen}, ${needed}: met on the means, but ${why}`
         }
         case 'significant':
-          return `${seen}, ${needed}; significant (${pPhrase(c.p)})`
+          return `${seen}, ${needed}; significant (${pPhrase(c.p)}, one-sided Welch)`
         case 'within-noise':
-          return `${seen}, ${needed}: met on the means but within noise (${pPhrase(c.p)} ≥ ${f.alpha})`
+          return `${seen}, ${needed}: met on the means but within noise (${pPhrase(c.p)} ≥ ${f.alpha}, one-sided Welch)`
+        case 'uncomputable':
+          return `${seen}, ${needed}: met on the means, but the p-value could not be computed`
       }
     }
   }
@@ -198,4 +213,28 @@ export function unknownMetricText(u: UnknownRuleMetric, rulesFile?: string): str
 /** The verdict's title when rules name metrics nobody reports. */
 export function unknownMetricsTitle(unknown: UnknownRuleMetric[]): string {
   return `${unknown.length} rule${unknown.length === 1 ? ' names a metric' : 's name metrics'} no run reports`
+}
+
+/**
+ * What the p-values mean, in one sentence for under the metrics table: labels two-sided at alpha, the gate one-sided
+ * against each limit and adjusted across gated metrics, and the best-of-k optimism of the champion.
+ */
+export function statisticsSentence(c: Pick<Comparison, 'alpha' | 'gate' | 'bestOf'>): string {
+  const parts = [`Labels use two-sided p-values at ${c.alpha}.`]
+  if (c.gate.family) {
+    const adjusted =
+      c.gate.adjust === 'holm'
+        ? `, adjusted for ${c.gate.family} gated metrics (Holm)`
+        : c.gate.family > 1
+          ? ', not adjusted for the other gated metrics'
+          : ''
+    parts.push(
+      `The gate asks, one-sided, whether a drop (or rise) is larger than its limit: its p-values are one-sided${adjusted}.`
+    )
+  }
+  if (c.bestOf)
+    parts.push(
+      `The champion is the best of ${c.bestOf} configurations, so its improvements are optimistic by selection; "significant improvement" is judged with p × ${c.bestOf}.`
+    )
+  return parts.join(' ')
 }

@@ -5,6 +5,7 @@ import { formatDiagnostic, paramText } from '../core/run.js'
 import {
   missingEvidenceText,
   notLikeForLikeText,
+  statisticsSentence,
   unknownMetricsTitle,
   unknownMetricText,
   violationMessage,
@@ -76,6 +77,7 @@ export function renderText(c: Comparison, rulesFile?: string): string {
       ])
     }
     out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']))
+    if (c.metrics.some(m => m.significance?.tested) || c.gate.family) out.push(statisticsSentence(c))
   }
   if (c.notLikeForLike.length)
     out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`)
