@@ -1,14 +1,14 @@
 import { G as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail, s as statisticsSentence } from './findings.js';
+import { b as missingEvidenceTitle, a as unknownMetricsTitle, m as missingEvidenceText, u as unknownMetricText, v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, d as checklistDetail, s as statisticsSentence } from './findings.js';
 import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, k as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';
-import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, c as bulletList, u as untrusted, b as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
+import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, u as untrusted, c as bulletList, b as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
 import './baseline2.js';
 import './significance.js';
+import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';
 import './_commonjsHelpers.js';
-import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -36,7 +36,7 @@ function renderComment(c, ctx = {}) {
     // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
     return stringify(root([
         marker(c.id),
-        ...verdictBlock(c),
+        ...verdictBlock(c, ctx.rulesFile),
         paragraph(text(`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`))
     ]));
 }
@@ -44,7 +44,7 @@ function renderComment(c, ctx = {}) {
 function commentTree(c, ctx, budget = BUDGETS[0]) {
     return [
         marker(c.id),
-        ...verdictBlock(c),
+        ...verdictBlock(c, ctx.rulesFile),
         ...championLine(c, ctx),
         ...metricsTable(c),
         ...inWords(c),
@@ -60,19 +60,27 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
     ];
 }
 /** The verdict heading. */
-function verdictBlock(c) {
+function verdictBlock(c, rulesFile) {
     const id = c.id === 'default' ? '' : ` (${c.id})`;
     const broken = c.violations.filter(v => !v.accepted);
-    const title = c.verdict === 'fail'
-        ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-        : c.verdict === 'no-baseline'
-            ? `🆕 Experiment review${id}: no baseline yet`
-            : `✅ Experiment review${id}: all rules met`;
+    const title = c.missingEvidence
+        ? `❌ Experiment review${id}: ${missingEvidenceTitle(c.missingEvidence)}`
+        : c.unknownMetrics
+            ? `❌ Experiment review${id}: ${unknownMetricsTitle(c.unknownMetrics)}`
+            : c.verdict === 'fail'
+                ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+                : c.verdict === 'no-baseline'
+                    ? `🆕 Experiment review${id}: no baseline yet`
+                    : `✅ Experiment review${id}: all rules met`;
     const blocks = [heading(2, text(title))];
+    if (c.missingEvidence)
+        blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)));
+    if (c.unknownMetrics)
+        blocks.push(bulletList(c.unknownMetrics.map(u => [untrusted(unknownMetricText(u, rulesFile), 400)])));
     if (broken.length) {
         blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])));
     }
-    if (!c.champion) {
+    if (!c.champion && !c.missingEvidence?.noRuns) {
         blocks.push(paragraph(text('No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.')));
     }
     return blocks;

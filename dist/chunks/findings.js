@@ -25,6 +25,8 @@ function violationMessage(v) {
         }
         case 'required':
             return `${v.metric} is ${text}`;
+        case 'diverged':
+            return `${v.metric}: ${text}`;
     }
 }
 /** A train/validation gap in words: "overfitting: train_accuracy − val_accuracy gap is 0.08, over the allowed 0.05". */
@@ -45,7 +47,8 @@ function warningMessage(w) {
         }
         case 'non-finite-sample': {
             const where = w.baseline ? `the baseline ${w.run}` : w.run;
-            return `${w.metric}: ${w.nonFinite} of ${w.samples} samples of ${where} are not finite (NaN or infinite) and are left out of the mean and the test`;
+            const runs = w.runs?.length ? ` (${w.runs.join(', ')})` : '';
+            return `${w.metric}: ${w.nonFinite} of ${w.samples} samples of ${where} are not finite (NaN or infinite)${runs} and are left out of the mean and the test`;
         }
         case 'failed-run':
             return `run ${w.run} failed${w.reason ? `: ${w.reason}` : ''}`;
@@ -153,6 +156,34 @@ function fmt(x) {
 function signed(x) {
     return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`;
 }
+/** Why a review had nothing to judge: no run found, and where it looked; or which named runs paths do not exist. */
+function missingEvidenceText(e) {
+    const list = (paths) => paths.map(p => JSON.stringify(p)).join(', ');
+    const missing = e.missing.length
+        ? `the runs path${e.missing.length === 1 ? '' : 's'} ${list(e.missing)} ${e.missing.length === 1 ? 'does' : 'do'} not exist`
+        : '';
+    const fix = 'set the runs input (CLI: --runs) to the folders your tracker writes';
+    if (!e.noRuns)
+        return `Missing evidence: ${missing}; ${fix}.`;
+    const where = e.searched.length ? ` in ${list(e.searched)}` : '';
+    return `No runs were found${where}${missing ? ` (${missing})` : ''}, so nothing was judged; ${fix}.`;
+}
+/** The verdict's title for missing evidence. */
+function missingEvidenceTitle(e) {
+    return e.noRuns ? 'no runs were found' : 'a runs path does not exist';
+}
+/** A rules key that names a metric nobody reports: `rules.yml:3 metrics.acuracy: no run … did you mean accuracy?` */
+function unknownMetricText(u, rulesFile) {
+    const where = rulesFile ? `${rulesFile}${u.line !== undefined ? `:${u.line}` : ''} ` : '';
+    const hint = u.suggestion
+        ? `; did you mean ${u.suggestion}?`
+        : '; check the name against the metrics your runs log (experiment-review list)';
+    return `${where}${u.key}: no run and no baseline reports a metric named ${JSON.stringify(u.metric)}${hint}`;
+}
+/** The verdict's title when rules name metrics nobody reports. */
+function unknownMetricsTitle(unknown) {
+    return `${unknown.length} rule${unknown.length === 1 ? ' names a metric' : 's name metrics'} no run reports`;
+}
 /**
  * What the p-values mean, in one sentence for under the metrics table: labels two-sided at alpha, the gate one-sided
  * against each limit and adjusted across gated metrics, and the best-of-k optimism of the champion.
@@ -172,4 +203,4 @@ function statisticsSentence(c) {
     return parts.join(' ');
 }
 
-export { checklistDetail as a, clauseReason as c, hypothesisReason as h, notLikeForLikeText as n, overfittingText as o, statisticsSentence as s, violationMessage as v, warningMessage as w };
+export { unknownMetricsTitle as a, missingEvidenceTitle as b, clauseReason as c, checklistDetail as d, hypothesisReason as h, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, statisticsSentence as s, unknownMetricText as u, violationMessage as v, warningMessage as w };
