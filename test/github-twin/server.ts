@@ -567,7 +567,15 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     closed_at: i.closedAt,
     author_association: 'MEMBER',
     ...(i.pullRequest
-      ? { pull_request: { url: `${repoUrl()}/pulls/${i.number}`, html_url: `${htmlUrl()}/pull/${i.number}` } }
+      ? {
+          pull_request: {
+            url: `${repoUrl()}/pulls/${i.number}`,
+            html_url: `${htmlUrl()}/pull/${i.number}`,
+            diff_url: `${htmlUrl()}/pull/${i.number}.diff`,
+            patch_url: `${htmlUrl()}/pull/${i.number}.patch`,
+            merged_at: state.pulls.get(i.number)?.mergedAt ?? null
+          }
+        }
       : {})
   })
   /** A pull request as list endpoints show it (pull-request-simple: merged_at, no merged). */
