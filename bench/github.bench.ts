@@ -2,11 +2,7 @@
 // 250 comments (reads to find it, writes), unchanged and changed; and one baseline commit.
 import type { Benchmark, BenchRow } from './harness.js'
 import { commitFilesToBranch } from '../src/github/commit.js'
-import {
-  experimentReviewMarker,
-  upsertStickyComment,
-  GITHUB_ACTIONS_BOT_LOGIN
-} from '../src/github/sticky.js'
+import { experimentReviewMarker, upsertStickyComment } from '../src/github/sticky.js'
 import { twinClient } from '../test/github-twin/client.js'
 import { startGitHubTwin } from '../test/github-twin/server.js'
 
@@ -28,7 +24,7 @@ async function stickyRows(): Promise<BenchRow[]> {
         issueNumber: 1,
         marker,
         body,
-        login: GITHUB_ACTIONS_BOT_LOGIN
+        identity: { source: 'installation' }
       })
     const measure = async (body: string) => {
       twin.clearRequests()

@@ -22,7 +22,7 @@ import {
   setCommitStatus,
   type PullRequestInfo
 } from '../github/pr.js'
-import { resolveTokenLogin, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
+import { resolveTokenIdentity, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
 import { renderComment, type ReportContext } from '../report/comment.js'
 import { renderJsonReport } from '../report/json.js'
 import {
@@ -244,12 +244,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   } else {
     try {
       const client = await request.client()
-      const login = await resolveTokenLogin({
-        client,
-        configured: config.botLogin,
-        runtime: request.runtime,
-        token: config.token
-      })
+      const identity = await resolveTokenIdentity({ client, configured: config.botLogin })
       result.comment = await upsertStickyComment({
         client,
         owner: request.owner,
@@ -257,7 +252,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
         issueNumber: pr.number,
         marker: `<!-- ${markerText(config.id)} -->`,
         body,
-        login
+        identity
       })
       result.outcome.commentUrl = result.comment.url
       log.info(`Comment ${result.comment.action} on ${where}: ${result.comment.url}`)

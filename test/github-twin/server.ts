@@ -25,11 +25,12 @@ export interface TwinTokenConfig {
   kind?: 'installation' | 'user'
 }
 
-/** Tokens for the common cases: the workflow token, a fork's read-only token, and a personal token. */
+/** Tokens for the common cases: the workflow token, a fork's read-only token, a personal token and a GitHub App's installation token. */
 export const DEFAULT_TWIN_TOKENS: Record<string, TwinTokenConfig> = {
   'ghs_workflow-token': { login: 'github-actions[bot]', kind: 'installation', write: true },
   'ghs_fork-token': { login: 'github-actions[bot]', kind: 'installation', write: false },
-  'ghp_user-token': { login: 'octocat', kind: 'user', write: true }
+  'ghp_user-token': { login: 'octocat', kind: 'user', write: true },
+  'ghs_app-token': { login: 'experiment-bot[bot]', kind: 'installation', write: true }
 }
 
 /** Options of startGitHubTwin. */
