@@ -2,20 +2,14 @@
 // pasted by someone else is ignored, a duplicate left by a race is removed, and the comment is found for the
 // workflow token, a personal token and a GitHub App installation token without configuration.
 import type { GitHubClient } from '../src/github/client.js'
-import {
-  experimentReviewMarker,
-  findMarker,
-  resolveTokenIdentity,
-  stampMarker,
-  upsertStickyComment,
-  type TokenIdentity
-} from '../src/github/sticky.js'
+import { resolveTokenIdentity, upsertStickyComment, type TokenIdentity } from '../src/github/sticky.js'
+import { findMarker, hiddenMarker, stampMarker } from '../src/core/conventions.js'
 import { twinClient } from './github-twin/client.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 
 const BOT = 'github-actions[bot]'
 const INSTALLATION: TokenIdentity = { source: 'installation' }
-const marker = experimentReviewMarker('default')
+const marker = hiddenMarker('default')
 let twin: GitHubTwin
 let client: GitHubClient
 
@@ -103,7 +97,7 @@ describe('upsertStickyComment', () => {
   })
 
   it('keeps comments of other review ids apart', async () => {
-    const other = experimentReviewMarker('nightly')
+    const other = hiddenMarker('nightly')
     const nightly = await upsert('nightly review', { marker: other })
     const main = await upsert('main review')
     expect(main.id).not.toBe(nightly.id)
@@ -161,7 +155,7 @@ describe('the comment of any token, found without configuration', () => {
     expect(ours()).toHaveLength(1)
     expect(ours()[0].user.login).toBe(login)
     expect(ours()[0].body).toBe(stampMarker(`${marker}\nreview 3`, marker, login))
-    expect(ours()[0].body.startsWith(`<!-- experiment-review:comment:default by=${login} -->`)).toBe(true)
+    expect(ours()[0].body.startsWith(`<!-- experiment-review:default by=${login} -->`)).toBe(true)
   })
 
   it('an App token takes over the comment a workflow token posted (one comment per id), never a person’s', async () => {

@@ -1,5 +1,6 @@
-import { t as thin } from './baseline.js';
-import { d as decimalsFor, C as fmtNumber } from './detect.js';
+import { t as thin } from './baseline2.js';
+import { d as decimalsFor, k as fmtNumber } from './detect.js';
+import { h as hiddenMarker } from './conventions.js';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import path$1 from 'node:path';
 import minproc from 'node:process';
@@ -15328,13 +15329,9 @@ function details(summary, children, open = false) {
         trustedHtml('</details>')
     ];
 }
-/** A hidden marker comment, e.g. `<!-- experiment-review:default -->`; the id is restricted to safe characters. */
-function marker(name) {
-    return trustedHtml(`<!-- ${markerText(name)} -->`);
-}
-/** The text of a marker for an id: letters, digits, `.`, `_`, `-` and `:` only. */
-function markerText(name) {
-    return `experiment-review:${name.replace(/[^A-Za-z0-9._:-]/g, '-')}`;
+/** The hidden marker of the PR comment of a review id (see hiddenMarker) as a node. */
+function marker(id) {
+    return trustedHtml(hiddenMarker(id));
 }
 /** A root node. */
 function root(children) {
@@ -15445,4 +15442,4 @@ function finite(points) {
     return (points ?? []).filter(p => Number.isFinite(p.value) && Number.isFinite(p.step));
 }
 
-export { asciiPunctuation as A, asciiHexDigit as B, asciiDigit as C, decodeNamedCharacterReference as D, markdownLineEnding as E, factorySpaceMinMax as F, markdownLineEndingOrSpace as G, normalizeIdentifier as H, htmlRawNames as I, htmlBlockNames as J, blankLine as K, combineExtensions as L, stringifyPosition as M, toString as N, decodeString as O, decodeNumericCharacterReference as P, trustedHtml as Q, unified as R, remarkGfm as S, mermaidLabel as T, xyChart as U, CHART_PALETTE as V, neutralize as W, untrustedCode as a, bulletList as b, marker as c, strong as d, table as e, details as f, link as g, heading as h, small as i, classifyCharacter as j, push as k, learningCurve as l, markerText as m, resolveAll as n, splice as o, paragraph as p, asciiAlpha as q, root as r, stringify as s, text as t, untrusted as u, asciiAlphanumeric as v, asciiControl as w, asciiAtext as x, markdownSpace as y, factorySpace as z };
+export { asciiHexDigit as A, asciiDigit as B, decodeNamedCharacterReference as C, markdownLineEnding as D, factorySpaceMinMax as E, markdownLineEndingOrSpace as F, normalizeIdentifier as G, htmlRawNames as H, htmlBlockNames as I, blankLine as J, combineExtensions as K, stringifyPosition as L, toString as M, decodeString as N, decodeNumericCharacterReference as O, trustedHtml as P, unified as Q, remarkGfm as R, mermaidLabel as S, xyChart as T, CHART_PALETTE as U, neutralize as V, untrustedCode as a, bulletList as b, strong as c, table as d, details as e, link as f, small as g, heading as h, classifyCharacter as i, push as j, resolveAll as k, learningCurve as l, marker as m, splice as n, asciiAlpha as o, paragraph as p, asciiAlphanumeric as q, root as r, stringify as s, text as t, untrusted as u, asciiControl as v, asciiAtext as w, markdownSpace as x, factorySpace as y, asciiPunctuation as z };

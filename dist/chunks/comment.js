@@ -1,10 +1,13 @@
-import { c as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, d as strong, a as untrustedCode, e as table, f as details, l as learningCurve, g as link, i as small } from './chart.js';
-import { r as shortSha, d as decimalsFor, g as goalArrow, u as metricIcon, a as fmtStat, b as fmtChange, v as metricSentence, c as fmtMeaning, e as fmtRules } from './detect.js';
-import './baseline.js';
+import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, c as strong, a as untrustedCode, d as table, e as details, l as learningCurve, f as link, g as small } from './chart.js';
+import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
+import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, i as metricSentence, c as fmtMeaning, e as fmtRules } from './detect.js';
+import './baseline2.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
 import 'node:url';
+import './significance.js';
 import 'node:fs/promises';
 import 'node:fs';
 import 'node:crypto';
@@ -12,20 +15,18 @@ import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
 
-/** GitHub's limit on a comment body. */
-const GITHUB_COMMENT_LIMIT = 65_536;
 const BUDGETS = [
     { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },
     { runs: 20, params: 30, warnings: 15, curves: 2, curvePoints: 20, checklists: 5 },
     { runs: 10, params: 15, warnings: 8, curves: 1, curvePoints: 12, checklists: 3 },
     { runs: 5, params: 8, warnings: 5, curves: 0, curvePoints: 0, checklists: 1 }
 ];
-/** Renders the PR comment, folding more until it fits under GitHub's 65,536-character limit. */
+/** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
 function renderComment(c, ctx = {}) {
     let body = '';
     for (const budget of BUDGETS) {
         body = stringify(root(commentTree(c, ctx, budget)));
-        if (body.length < GITHUB_COMMENT_LIMIT - 1000)
+        if (body.length < GITHUB_BODY_LIMIT - 1000)
             return body;
     }
     // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
@@ -65,7 +66,7 @@ function verdictBlock(c) {
             : `✅ Experiment review${id}: all rules met`;
     const blocks = [heading(2, text(title))];
     if (broken.length) {
-        blocks.push(bulletList(broken.map(v => [untrusted(v.message, 200)])));
+        blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])));
     }
     if (!c.champion) {
         blocks.push(paragraph(text('No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.')));
@@ -134,7 +135,7 @@ function hypotheses(c) {
             untrusted(h.criteria, 200),
             text(h.hypothesis ? ')' : '')
         ]
-        : []), text(' — '), strong(text(h.verdict)), text(': '), untrusted(h.reason, 300)));
+        : []), text(' — '), strong(text(h.verdict)), text(': '), untrusted(hypothesisReason(h), 300)));
 }
 function verdictCell(m) {
     const meaning = fmtMeaning(m);
@@ -145,7 +146,7 @@ function notLikeForLike(c) {
     if (!c.notLikeForLike.length)
         return [];
     return [
-        paragraph(text('⚠️ '), strong(text('Not like for like:')), text(' '), untrusted(c.notLikeForLike.join('; '), 400), text('. The comparison mixes a model change with a change in what it was measured on.'))
+        paragraph(text('⚠️ '), strong(text('Not like for like:')), text(' '), untrusted(c.notLikeForLike.map(notLikeForLikeText).join('; '), 400), text('. The comparison mixes a model change with a change in what it was measured on.'))
     ];
 }
 function acceptHint(c) {
@@ -245,7 +246,7 @@ function warnings(c, budget) {
     const items = c.warnings;
     if (!items.length)
         return [];
-    const shown = items.slice(0, budget.warnings).map(w => [untrusted(w.message, 300)]);
+    const shown = items.slice(0, budget.warnings).map(w => [untrusted(warningMessage(w), 300)]);
     if (items.length > shown.length)
         shown.push([text(`… ${items.length - shown.length} more in the job summary`)]);
     const list = bulletList(shown);
@@ -276,7 +277,7 @@ function checklists(c, budget) {
     for (const list of lists) {
         if (lists.length > 1)
             blocks.push(paragraph(strong(untrustedCode(list.run))));
-        blocks.push(bulletList(list.items.map(i => [text(i.ok ? '✅ ' : '⚠️ '), untrusted(i.detail, 160)])));
+        blocks.push(bulletList(list.items.map(i => [text(i.ok ? '✅ ' : '⚠️ '), untrusted(checklistDetail(i), 160)])));
     }
     return details(`Reproducibility: ${ok} of ${champion.items.length}`, blocks);
 }
@@ -295,4 +296,4 @@ function footer(c, ctx) {
     return small(parts);
 }
 
-export { GITHUB_COMMENT_LIMIT, commentTree, renderComment, verdictBlock };
+export { commentTree, renderComment, verdictBlock };

@@ -1,4 +1,6 @@
 import { p as paramText } from './detect.js';
+import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, a as checklistDetail, w as warningMessage, n as notLikeForLikeText } from './findings.js';
+import { c as checkNote, a as checkText, n as noVarianceText, u as untestedText } from './significance.js';
 import 'node:fs/promises';
 import 'node:path';
 import 'node:fs';
@@ -13,9 +15,40 @@ const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };
 function toJson(value) {
     return `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`;
 }
-/** The JSON report of a comparison. */
+/** The JSON report of a comparison: its facts, with the words of the comment beside them. */
 function renderJsonReport(c) {
-    return toJson({ ...REPORT_SCHEMA, ...c });
+    return toJson({ ...REPORT_SCHEMA, ...withWords(c) });
+}
+/** The comparison with each finding's words added: message, text, note, detail, reason. */
+function withWords(c) {
+    return {
+        ...c,
+        metrics: c.metrics.map(m => ({
+            ...m,
+            significance: m.significance && {
+                ...m.significance,
+                ...(m.significance.state === 'inconclusive' ? { inconclusive: untestedText(m.significance) } : {}),
+                ...(m.significance.state === 'exact' ? { reason: noVarianceText(!!m.significance.significant) } : {})
+            },
+            checks: m.checks.map(check => {
+                const note = checkNote(check, m.significance);
+                return { ...check, text: checkText(check, m), ...(note ? { note } : {}) };
+            })
+        })),
+        notLikeForLike: c.notLikeForLike.map(notLikeForLikeText),
+        warnings: c.warnings.map(w => ({ ...w, message: warningMessage(w) })),
+        reproducibility: c.reproducibility.map(r => ({
+            ...r,
+            items: r.items.map(i => ({ ...i, detail: checklistDetail(i) }))
+        })),
+        violations: c.violations.map(v => ({ ...v, message: violationMessage(v) })),
+        hypotheses: c.hypotheses.map(h => ({
+            ...h,
+            reason: hypothesisReason(h),
+            clauses: h.clauses.map(clause => ({ ...clause, reason: clauseReason(clause) }))
+        })),
+        overfitting: c.overfitting.map(o => ({ ...o, message: overfittingText(o) }))
+    };
 }
 /** A CSV cell: quoted when needed, and a leading = + - @ neutralised so spreadsheets never run it as a formula. */
 function csvCell(value) {

@@ -5,6 +5,7 @@ import { B as BUILTIN_FILES } from './detect.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
+import './significance.js';
 import 'node:fs';
 import 'node:crypto';
 import 'node:string_decoder';

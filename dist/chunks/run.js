@@ -2,6 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
 import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, h as collectRuns } from './detect.js';
+import { v as violationMessage, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, HELP } from './help.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
@@ -37,7 +39,7 @@ function renderText(c) {
             ? 'NO BASELINE: nothing to compare against yet'
             : 'PASS: all rules met');
     for (const v of broken)
-        out.push(`  ✗ ${plain(v.message, 200)}`);
+        out.push(`  ✗ ${plain(violationMessage(v), 200)}`);
     if (c.champion) {
         out.push('', `Champion: ${plain(c.champion.name)}${c.primary ? ` (best ${plain(c.primary)} of ${c.experiments.length})` : ''}${c.baseline ? `  vs baseline ${plain(c.baseline.name)}` : ''}`);
     }
@@ -57,7 +59,7 @@ function renderText(c) {
         out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
     }
     if (c.notLikeForLike.length)
-        out.push('', `Not like for like: ${plain(c.notLikeForLike.join('; '), 300)}`);
+        out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`);
     if (c.params.length) {
         out.push('', 'Parameters changed:');
         for (const p of c.params)
@@ -79,7 +81,7 @@ function renderText(c) {
     if (c.warnings.length) {
         out.push('', `Warnings (${c.warnings.length}):`);
         for (const w of c.warnings)
-            out.push(`  ! ${plain(w.message, 200)}`);
+            out.push(`  ! ${plain(warningMessage(w), 200)}`);
     }
     return `${out.join('\n')}\n`;
 }
@@ -149,13 +151,16 @@ function renderDiagnostics(diagnostics) {
         .join('\n');
 }
 
-// The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
-// input or usage. GitHub-only commands are loaded lazily so local commands start fast.
+// What every CLI command shares: where it writes, its usage error and its exit codes (a leaf module, so the
+// command modules import it and never each other).
 /** A usage or input error: exit code 2. */
 class UsageError extends Error {
 }
 /** The exit codes of the CLI. */
 const EXIT = { pass: 0, fail: 1, usage: 2 };
+
+// The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
+// input or usage. GitHub-only commands are loaded lazily so local commands start fast.
 const COMMON = {
     runs: { type: 'string', multiple: true },
     workspace: { type: 'string' },
@@ -238,14 +243,17 @@ async function compareCommand(args, io) {
     const patterns = [...(values.runs ?? []), ...positionals];
     const format = oneOf(values.format, ['text', 'markdown', 'json'], 'text', 'format');
     if (!values.baseline)
-        throw new UsageError('compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:.experiments/baseline.json');
-    const [{ loadBaselineSpec, loadRules }, { runPipeline }, { renderComment }, { renderJsonReport }] = await Promise.all([
-        import('./load.js').then(function (n) { return n.a; }),
+        throw new UsageError(`compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:${DEFAULT_BASELINE_PATH}`);
+    const [{ loadRules }, { loadBaselineSpec }, { runPipeline }, { renderComment }, { renderJsonReport }] = await Promise.all([
+        import('./rules-file.js'),
+        import('./baseline.js'),
         import('./pipeline.js'),
         import('./comment.js'),
         import('./json.js')
     ]);
-    const loaded = await loadRules(workspace, values.rules ?? '.github/experiment-review.yml', { required: !!values.rules });
+    const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
+        required: !!values.rules
+    });
     const id = values.id ?? 'default';
     const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, id);
     if (!baseline.record)
@@ -349,8 +357,6 @@ async function logCommand(args, io) {
 
 var run = /*#__PURE__*/Object.freeze({
     __proto__: null,
-    EXIT: EXIT,
-    UsageError: UsageError,
     progressReporter: progressReporter,
     runCli: runCli
 });

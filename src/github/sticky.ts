@@ -7,43 +7,9 @@
 // comment is recognised as a bot's comment (user.type "Bot", which no person can post as) whose marker names that
 // same bot: the marker carries the login that created the comment (`<!-- experiment-review:default by=app[bot] -->`),
 // learned from GitHub's answers, so nothing needs configuring. The bot-login input still overrides.
+import { findMarker, GITHUB_BODY_LIMIT, isGitHubLogin, stampMarker } from '../core/conventions.js'
 import { explainGitHubError, isGitHubRequestError, type GitHubClient } from './client.js'
 import type { RepositoryRef } from './pr.js'
-
-/** GitHub's maximum length of a comment or issue body, in characters. */
-export const GITHUB_COMMENT_LIMIT = 65536
-
-/** The hidden marker of the comment (or issue) of one review `id`: an HTML comment GitHub does not render. */
-export function experimentReviewMarker(id: string, kind: 'comment' | 'issue' = 'comment'): string {
-  const clean = id.trim().replace(/[^A-Za-z0-9._/-]/g, '_') || 'default'
-  return `<!-- experiment-review:${kind}:${clean} -->`
-}
-
-/** A GitHub login, a bot's included (`name[bot]`). */
-const LOGIN = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\[bot\\])?'
-
-function markerPattern(marker: string): RegExp {
-  if (!/^<!-- .+ -->$/.test(marker))
-    throw new Error(`The marker ${JSON.stringify(marker)} is not an HTML comment "<!-- … -->".`)
-  const head = marker.slice(0, -' -->'.length).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`${head}(?: by=(${LOGIN}))? -->`)
-}
-
-/** The marker in a body, and the login it says created the comment; undefined when the body has no marker. */
-export function findMarker(body: string, marker: string): { by?: string } | undefined {
-  const match = markerPattern(marker).exec(body)
-  if (!match) return undefined
-  return match[1] ? { by: match[1] } : {}
-}
-
-/** The body with its marker naming `login` as the one who posts it (the marker is added at the top when absent). */
-export function stampMarker(body: string, marker: string, login: string | undefined): string {
-  const stamped = login ? marker.replace(/ -->$/, ` by=${login} -->`) : marker
-  if (login && !new RegExp(`^${LOGIN}$`).test(login))
-    throw new Error(`${JSON.stringify(login)} is not a GitHub login; check the bot-login input.`)
-  const pattern = markerPattern(marker)
-  return pattern.test(body) ? body.replace(pattern, stamped) : `${stamped}\n${body}`
-}
 
 /** Who a token posts as, as far as GitHub says before it posts anything. */
 export type TokenIdentity =
@@ -119,12 +85,12 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
   const { client, owner, repo, issueNumber, marker, identity } = options
   const where = `${owner}/${repo}#${issueNumber}`
   if (!marker.trim())
-    throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass experimentReviewMarker(id).`)
+    throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`)
   const unstamped = withMarker(options.body, marker)
   const length = Array.from(unstamped).length + ' by='.length + 50
-  if (length > GITHUB_COMMENT_LIMIT) {
+  if (length > GITHUB_BODY_LIMIT) {
     throw new Error(
-      `The comment for ${where} is ${length} characters with its marker, more than GitHub's ${GITHUB_COMMENT_LIMIT}: ` +
+      `The comment for ${where} is ${length} characters with its marker, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
         'the report must fold sections to fit (this is a bug in the report, please report it).'
     )
   }
@@ -215,7 +181,7 @@ export async function resolveTokenIdentity(options: {
 }): Promise<TokenIdentity> {
   const configured = options.configured?.trim()
   if (configured) {
-    if (!new RegExp(`^${LOGIN}$`).test(configured))
+    if (!isGitHubLogin(configured))
       throw new Error(
         `The bot-login input is ${JSON.stringify(configured)}, which is not a GitHub login: give the login its comments show, e.g. my-app[bot], or leave it empty.`
       )

@@ -21,6 +21,7 @@ import type {
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
+import { hiddenMarker } from '../core/conventions.js'
 
 /** The longest untrusted string shown in full; longer ones are cut with an ellipsis. */
 export const MAX_UNTRUSTED_LENGTH = 120
@@ -147,14 +148,9 @@ export function details(summary: string, children: RootContent[], open = false):
   ]
 }
 
-/** A hidden marker comment, e.g. `<!-- experiment-review:default -->`; the id is restricted to safe characters. */
-export function marker(name: string): Html {
-  return trustedHtml(`<!-- ${markerText(name)} -->`)
-}
-
-/** The text of a marker for an id: letters, digits, `.`, `_`, `-` and `:` only. */
-export function markerText(name: string): string {
-  return `experiment-review:${name.replace(/[^A-Za-z0-9._:-]/g, '-')}`
+/** The hidden marker of the PR comment of a review id (see hiddenMarker) as a node. */
+export function marker(id: string): Html {
+  return trustedHtml(hiddenMarker(id))
 }
 
 /** A root node. */

@@ -5,6 +5,7 @@
 // answer GitHub would never give: stop() fails while `violations` holds any the test did not take.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { GITHUB_BODY_LIMIT } from '../../src/core/conventions.js'
 import { TwinGitRepository, type GitCommitObject } from './git.js'
 import {
   loadOpenApiOperations,
@@ -257,9 +258,6 @@ export interface GitHubTwin {
   /** Stops the server; rejects, listing them, when violations are left that the test did not take. */
   stop(): Promise<void>
 }
-
-/** GitHub's maximum length of an issue or comment body, in characters. */
-export const GITHUB_BODY_LIMIT = 65536
 
 const DOCS = 'https://docs.github.com/rest'
 
