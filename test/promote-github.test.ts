@@ -261,7 +261,10 @@ describe('promote mode against the GitHub twin', () => {
       const error = await promoteMerge(await workspace({ blocked: 0.9 }), after).catch((e: Error) => e)
       expect(error).toBeInstanceOf(Error)
       expect((error as Error).message).toMatch(/GitHub App token/)
-      expect((error as Error).message).toMatch(/ruleset bypass/)
+      expect((error as Error).message).toMatch(/on the ruleset.s bypass list/)
+      expect((error as Error).message).toMatch(
+        /workflow token \(github-actions\[bot\]\) cannot be put on a bypass list/
+      )
       expect((await twin.git.log('main'))[0].sha).toBe(head)
     }
   )

@@ -13,6 +13,12 @@ export const DEFAULT_DOCS_PATH = 'docs/experiments.md'
 /** GitHub's maximum length of a comment or issue body, in characters. */
 export const GITHUB_BODY_LIMIT = 65_536
 
+/** GitHub's maximum size of a step's job summary, in bytes (a larger one is dropped and an error is shown). */
+export const GITHUB_STEP_SUMMARY_LIMIT = 1024 * 1024
+
+/** Annotations GitHub shows per kind (error, warning, notice) and step; later ones are dropped from the checks. */
+export const GITHUB_ANNOTATIONS_PER_KIND = 10
+
 /** What a hidden marker keys: the sticky PR comment or the issue of one review id. */
 export type MarkerKind = 'comment' | 'issue'
 
