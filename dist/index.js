@@ -15,6 +15,8 @@ import 'timers';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { D as DEFAULT_DOCS_PATH, a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './chunks/conventions.js';
+import { gitHubClientFactory } from './chunks/client.js';
+import { c as clientLogOf } from './chunks/types.js';
 import { v as violationMessage } from './chunks/findings.js';
 import 'net';
 import 'tls';
@@ -837,7 +839,9 @@ async function run(env = process.env) {
             payload: await readEventPayload(env),
             env,
             log,
-            now: new Date()
+            now: new Date(),
+            github: gitHubClientFactory({ runtime: 'actions', env, log: clientLogOf(log) }),
+            sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
         };
         let outcome;
         switch (mode) {

@@ -3,7 +3,8 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { readActionConfig, modeForEvent } from './config/inputs.js'
 import { GITHUB_ANNOTATIONS_PER_KIND } from './core/conventions.js'
-import type { ActionLog, LogPlace, ModeContext, ModeOutcome } from './modes/types.js'
+import { gitHubClientFactory } from './github/client.js'
+import { clientLogOf, type ActionLog, type LogPlace, type ModeContext, type ModeOutcome } from './modes/types.js'
 import { violationMessage } from './report/findings.js'
 
 /** Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it. */
@@ -117,11 +118,11 @@ function setOutputs(outcome: ModeOutcome): void {
 
 /** Runs the action for the current event. */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const log = limitAnnotations(actionsLog())
   try {
     const config = readActionConfig(name => core.getInput(name), env)
     const eventName = env.GITHUB_EVENT_NAME ?? ''
     const mode = modeForEvent(eventName, config.mode)
-    const log = actionsLog()
     if (!mode) {
       log.notice(
         `Experiment Review has nothing to do on a "${eventName || 'unknown'}" event; set the mode input to run a mode explicitly.`
@@ -134,7 +135,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       payload: await readEventPayload(env),
       env,
       log,
-      now: new Date()
+      now: new Date(),
+      github: gitHubClientFactory({ runtime: 'actions', env, log: clientLogOf(log) }),
+      sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
     }
     let outcome: ModeOutcome
     switch (mode) {
@@ -149,8 +152,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         return
     }
     setOutputs(outcome)
+    log.flush()
     if (outcome.failure) core.setFailed(inertLog(outcome.failure))
   } catch (e) {
+    log.flush()
     core.setFailed(inertLog(`Experiment Review: ${(e as Error).message ?? String(e)}`))
   }
 }

@@ -71,6 +71,10 @@ async function createGitHubClient(options) {
     const WithPlugins = RestOctokit.plugin(retryPlugin, throttling);
     return new WithPlugins({ ...octokitOptions, auth: token });
 }
+/** The real factory: createGitHubClient with retry, throttling and GITHUB_API_URL, for one runtime, env and log. */
+function gitHubClientFactory(options) {
+    return token => createGitHubClient({ ...options, token });
+}
 /** Whether `error` is an HTTP error answered by the GitHub API (an Octokit RequestError). */
 function isGitHubRequestError(error) {
     return (typeof error === 'object' &&
@@ -172,4 +176,4 @@ function explainGitHubError(error, whatWasAttempted, neededPermission) {
     return new GitHubApiError(`${whatWasAttempted} failed: GitHub answered ${error.status} "${said}"${request}. ${hint}`, error.status, whatWasAttempted, hint, { cause: error });
 }
 
-export { GitHubApiError, createGitHubClient, explainGitHubError, isGitHubRequestError, resolveGitHubApiUrl };
+export { GitHubApiError, createGitHubClient, explainGitHubError, gitHubClientFactory, isGitHubRequestError, resolveGitHubApiUrl };

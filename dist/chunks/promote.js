@@ -118,17 +118,9 @@ async function runPromoteMode(ctx) {
     };
     if (!repository.owner || !repository.repo)
         throw new Error('The push event names no repository and GITHUB_REPOSITORY is empty; run promote from a push workflow.');
-    const [{ loadRules }, { createGitHubClient }] = await Promise.all([
-        import('./rules-file.js'),
-        import('./client.js')
-    ]);
+    const { loadRules } = await import('./rules-file.js');
     const { rules } = await loadRules(ctx.config.workspace, ctx.config.configFile);
-    const client = await createGitHubClient({
-        token: ctx.config.token,
-        runtime: 'actions',
-        env: ctx.env,
-        log: { debug: () => undefined, info: m => ctx.log.info(m), warning: m => ctx.log.warning(m) }
-    });
+    const client = await ctx.github(ctx.config.token);
     const result = await runPromote({
         config: {
             workspace: ctx.config.workspace,
@@ -143,6 +135,7 @@ async function runPromoteMode(ctx) {
         repository,
         client,
         now: ctx.now,
+        commit: { sleep: ctx.sleep },
         pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
         log: m => ctx.log.info(m)
     });

@@ -151,8 +151,6 @@ function renderDiagnostics(diagnostics) {
         .join('\n');
 }
 
-// What every CLI command shares: where it writes, its usage error and its exit codes (a leaf module, so the
-// command modules import it and never each other).
 /** A usage or input error: exit code 2. */
 class UsageError extends Error {
 }

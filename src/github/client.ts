@@ -128,6 +128,14 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
   return new WithPlugins({ ...octokitOptions, auth: token }) as unknown as GitHubClient
 }
 
+/** Creates the client for a token: what modes and commands are given instead of calling createGitHubClient. */
+export type GitHubClientFactory = (token: string) => Promise<GitHubClient>
+
+/** The real factory: createGitHubClient with retry, throttling and GITHUB_API_URL, for one runtime, env and log. */
+export function gitHubClientFactory(options: Omit<GitHubClientOptions, 'token'>): GitHubClientFactory {
+  return token => createGitHubClient({ ...options, token })
+}
+
 /** The parts of an Octokit RequestError that the explanations read. */
 export interface GitHubRequestErrorLike {
   status: number
