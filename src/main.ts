@@ -4,7 +4,13 @@ import { readFile } from 'node:fs/promises'
 import { readActionConfig, modeForEvent } from './config/inputs.js'
 import { GITHUB_ANNOTATIONS_PER_KIND } from './core/conventions.js'
 import { gitHubClientFactory } from './github/client.js'
-import { clientLogOf, type ActionLog, type LogPlace, type ModeContext, type ModeOutcome } from './modes/types.js'
+import {
+  clientLogOf,
+  type ActionLog,
+  type LogPlace,
+  type ModeContext,
+  type ModeOutcome
+} from './modes/types.js'
 import { violationMessage } from './report/findings.js'
 
 /** Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it. */
@@ -63,7 +69,7 @@ export function limitAnnotations(
         if (last) emit(last)
         else if (more[kind])
           log[kind](
-            `${more[kind]} more ${kind}${more[kind] === 1 ? ' is' : 's are'} in the log of this step (GitHub shows ${budget[kind]} ${kind} annotations per step).`
+            `${more[kind]} more ${kind}${more[kind] === 1 ? ' is' : 's are'} in the log of this step (GitHub shows ${perKind} ${kind} annotations per step${kind === 'error' ? ', one of them the failure of the step' : ''}).`
           )
         held[kind] = undefined
         more[kind] = 0
