@@ -328,6 +328,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   if (githubProblems.length && !result.outcome.failure) {
     result.outcome.failure = `Experiment Review: ${githubProblems.join('; ')}`
     result.failureKind = 'github'
+  } else if (githubProblems.length && result.outcome.failure) {
+    result.outcome.failure += `; and ${githubProblems.join('; ')}`
   }
   return result
 }
