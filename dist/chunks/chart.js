@@ -1,5 +1,5 @@
 import { t as thin } from './baseline2.js';
-import { d as decimalsFor, k as fmtNumber } from './detect.js';
+import { d as decimalsFor, l as fmtNumber } from './detect.js';
 import { h as hiddenMarker } from './conventions.js';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import path$1 from 'node:path';

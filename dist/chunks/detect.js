@@ -5508,4 +5508,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { BUILTIN_FILES as B, fmtStat as a, fmtChange as b, fmtMeaning as c, decimalsFor as d, fmtRules as e, formatDiagnostic as f, goalArrow as g, collectRuns as h, metricSentence as i, fmtSigned as j, fmtNumber as k, emptyMetadata as l, metricIcon as m, makeRun as n, paramText as p, shortSha as s };
+export { BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, fmtStat as a, fmtChange as b, fmtMeaning as c, decimalsFor as d, fmtRules as e, formatDiagnostic as f, goalArrow as g, collectRuns as h, metricSentence as i, parseJsonLenient as j, fmtSigned as k, fmtNumber as l, metricIcon as m, emptyMetadata as n, makeRun as o, paramText as p, shortSha as s };

@@ -4,7 +4,7 @@ import { runsToJson, runsToCsv } from './json.js';
 import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, h as collectRuns } from './detect.js';
 import { v as violationMessage, n as notLikeForLikeText, w as warningMessage } from './findings.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
-import { VERSION, HELP } from './help.js';
+import { VERSION, COMMAND_HELP, HELP } from './help.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
@@ -189,11 +189,23 @@ async function runCli(argv, io) {
     try {
         switch (command) {
             case undefined:
+                io.stderr(`experiment-review: no command given\n\n${HELP}`);
+                return EXIT.usage;
             case 'help':
             case '--help':
-            case '-h':
+            case '-h': {
+                const topic = rest[0];
+                if (topic !== undefined && Object.hasOwn(COMMAND_HELP, topic)) {
+                    io.stdout(COMMAND_HELP[topic]);
+                    return EXIT.pass;
+                }
+                if (topic === 'review' || topic === 'promote') {
+                    const { runGitHubCommand } = await import('./github-commands.js');
+                    return await runGitHubCommand(topic, ['--help'], io);
+                }
                 io.stdout(HELP);
                 return EXIT.pass;
+            }
             case '--version':
             case 'version':
                 io.stdout(`${VERSION}\n`);
@@ -236,7 +248,7 @@ function progressReporter(io) {
 async function compareCommand(args, io) {
     const { values, positionals } = parse(args);
     if (values.help)
-        return (io.stdout(HELP), EXIT.pass);
+        return (io.stdout(COMMAND_HELP.compare), EXIT.pass);
     const workspace = path.resolve(io.cwd, values.workspace ?? '.');
     const patterns = [...(values.runs ?? []), ...positionals];
     const format = oneOf(values.format, ['text', 'markdown', 'json'], 'text', 'format');
@@ -278,7 +290,7 @@ async function compareCommand(args, io) {
 async function runsCommand(command, args, io) {
     const { values, positionals } = parse(args);
     if (values.help)
-        return (io.stdout(HELP), EXIT.pass);
+        return (io.stdout(COMMAND_HELP[command]), EXIT.pass);
     const workspace = path.resolve(io.cwd, values.workspace ?? '.');
     const runName = command === 'show' ? positionals.shift() : undefined;
     if (command === 'show' && !runName)
@@ -305,7 +317,7 @@ async function runsCommand(command, args, io) {
     return EXIT.pass;
 }
 async function logCommand(args, io) {
-    const { logRun, parseAssignment } = await import('./log.js');
+    const { captureContext, logRun, parseAssignment, runHasContext } = await import('./log.js');
     const { values, positionals } = parse(args, {
         param: { type: 'string', multiple: true },
         metric: { type: 'string', multiple: true },
@@ -313,21 +325,42 @@ async function logCommand(args, io) {
         tag: { type: 'string', multiple: true },
         note: { type: 'string' },
         status: { type: 'string' },
+        group: { type: 'string' },
+        seed: { type: 'string' },
+        'data-version': { type: 'string' },
+        'eval-set': { type: 'string' },
+        'no-capture': { type: 'boolean' },
         dir: { type: 'string' }
     });
     if (values.help)
-        return (io.stdout(HELP), EXIT.pass);
+        return (io.stdout(COMMAND_HELP.log), EXIT.pass);
     const run = positionals[0];
     if (!run || positionals.length > 1)
         throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91');
     const params = Object.fromEntries((values.param ?? []).map(p => parseAssignment(p, 'param')));
     const metrics = Object.fromEntries((values.metric ?? []).map(m => parseAssignment(m, 'metric')));
-    let step;
-    if (values.step !== undefined) {
-        step = Number(values.step);
-        if (!Number.isInteger(step) || step < 0)
-            throw new UsageError(`--step ${JSON.stringify(values.step)}: expected a whole number ≥ 0`);
-    }
+    const wholeNumber = (flag, min) => {
+        const raw = values[flag];
+        if (raw === undefined)
+            return undefined;
+        const n = Number(raw);
+        if (raw.trim() === '' || !Number.isSafeInteger(n) || n < min)
+            throw new UsageError(`--${flag} ${JSON.stringify(raw)}: expected a whole number${min === 0 ? ' ≥ 0' : ''}`);
+        return n;
+    };
+    const step = wholeNumber('step', 0);
+    const seed = wholeNumber('seed', Number.MIN_SAFE_INTEGER);
+    const text = (flag) => {
+        const raw = values[flag];
+        if (raw === undefined)
+            return undefined;
+        if (!raw.trim())
+            throw new UsageError(`--${flag} is empty; give a value, e.g. --${flag} v2`);
+        return raw.trim();
+    };
+    const group = text('group');
+    const dataVersion = text('data-version');
+    const evalSet = text('eval-set');
     const status = values.status === undefined
         ? undefined
         : oneOf(values.status, ['finished', 'failed', 'running', 'killed'], 'finished', 'status');
@@ -337,9 +370,17 @@ async function logCommand(args, io) {
         !Object.keys(metrics).length &&
         !values.tag &&
         values.note === undefined &&
-        !status) {
-        throw new UsageError('log needs something to record: --param, --metric, --tag, --note or --status');
+        !status &&
+        group === undefined &&
+        seed === undefined &&
+        dataVersion === undefined &&
+        evalSet === undefined) {
+        throw new UsageError('log needs something to record: --param, --metric, --tag, --note, --status, --group, --seed, --data-version or --eval-set');
     }
+    // The commit and environment are captured once per run (the first log call), so logging each step stays cheap.
+    const capture = values['no-capture'] || (await runHasContext(dir, run))
+        ? undefined
+        : await captureContext(workspace, io.env);
     const written = await logRun(dir, {
         run,
         params,
@@ -347,7 +388,12 @@ async function logCommand(args, io) {
         step,
         tags: values.tag ?? [],
         note: values.note,
-        status
+        status,
+        group,
+        seed,
+        dataVersion,
+        evalSet,
+        capture
     });
     io.stdout(`logged to ${path.relative(io.cwd, written) || '.'}\n`);
     return EXIT.pass;

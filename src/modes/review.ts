@@ -150,7 +150,7 @@ export async function loadBaselineAtBase(
 const FORK_NOTE =
   'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
   'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +
-  'see "Pull requests from forks" in the README.'
+  'see docs/forks.md.'
 
 function isReadOnlyRefusal(error: unknown): boolean {
   return error instanceof GitHubApiError && error.status === 403
