@@ -1,4 +1,4 @@
-import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, c as strong, a as untrustedCode, d as table, e as details, l as learningCurve, f as link, g as small } from './chart.js';
 import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
 import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, i as metricSentence, c as fmtMeaning, e as fmtRules } from './detect.js';

@@ -8,6 +8,10 @@ const DEFAULT_BASELINE_PATH = '.experiments/baseline.json';
 const DEFAULT_DOCS_PATH = 'docs/experiments.md';
 /** GitHub's maximum length of a comment or issue body, in characters. */
 const GITHUB_BODY_LIMIT = 65_536;
+/** GitHub's maximum size of a step's job summary, in bytes (a larger one is dropped and an error is shown). */
+const GITHUB_STEP_SUMMARY_LIMIT = 1024 * 1024;
+/** Annotations GitHub shows per kind (error, warning, notice) and step; later ones are dropped from the checks. */
+const GITHUB_ANNOTATIONS_PER_KIND = 10;
 /**
  * The hidden marker of the comment (or issue) of one review id, e.g. `<!-- experiment-review:default -->` and
  * `<!-- experiment-review:issue:default -->`: an HTML comment GitHub does not render. The id keeps letters, digits,
@@ -52,4 +56,4 @@ function stampMarker(body, marker, login) {
     return pattern.test(body) ? body.replace(pattern, stamped) : `${stamped}\n${body}`;
 }
 
-export { DEFAULT_DOCS_PATH as D, GITHUB_BODY_LIMIT as G, DEFAULT_BASELINE_PATH as a, DEFAULT_RULES_PATH as b, findMarker as f, hiddenMarker as h, isGitHubLogin as i, stampMarker as s };
+export { DEFAULT_DOCS_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_BASELINE_PATH as a, DEFAULT_RULES_PATH as b, GITHUB_BODY_LIMIT as c, GITHUB_STEP_SUMMARY_LIMIT as d, findMarker as f, hiddenMarker as h, isGitHubLogin as i, stampMarker as s };
