@@ -237,7 +237,8 @@ describe('promote mode against the GitHub twin', () => {
     expect(recorded).toEqual([12, 70, 71, 72, 73, 74])
     const docs = await fileOnMain(DOCS)
     for (let i = 0; i < 5; i++) expect(docs).toContain(`PR #\u200c${70 + i}: PR ${70 + i}`)
-  })
+    // Five merges and five racing promotes through the twin's git: slow on a loaded machine.
+  }, 240_000)
 
   it('commits nothing when the same merge is promoted again', async () => {
     const after = await merge(80)
