@@ -78,8 +78,8 @@ export function limitAnnotations(
   }
 }
 
-/** The log of the action, writing through @actions/core. */
-export function actionsLog(): ActionLog {
+/** The log of the action, writing through @actions/core; the job summary only when GITHUB_STEP_SUMMARY is set. */
+export function actionsLog(env: NodeJS.ProcessEnv = process.env): ActionLog {
   const props = (p?: { file?: string; line?: number; title?: string }) =>
     p ? { file: p.file, startLine: p.line, title: p.title } : {}
   return {
@@ -88,7 +88,7 @@ export function actionsLog(): ActionLog {
     warning: (m, p) => core.warning(inertLog(m), props(p)),
     error: (m, p) => core.error(inertLog(m), props(p)),
     summary: async md => {
-      if (!process.env.GITHUB_STEP_SUMMARY) return
+      if (!env.GITHUB_STEP_SUMMARY) return
       await core.summary.addRaw(md, true).write()
     }
   }
@@ -122,9 +122,12 @@ function setOutputs(outcome: ModeOutcome): void {
   if (outcome.champion) core.setOutput('champion', outcome.champion)
 }
 
+/** What the action takes from outside besides env: the real client factory, setTimeout and the clock by default. */
+export type ActionOutside = Partial<Pick<ModeContext, 'github' | 'sleep' | 'now'>>
+
 /** Runs the action for the current event. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const log = limitAnnotations(actionsLog())
+export async function run(env: NodeJS.ProcessEnv = process.env, outside: ActionOutside = {}): Promise<void> {
+  const log = limitAnnotations(actionsLog(env))
   try {
     const config = readActionConfig(name => core.getInput(name), env)
     const eventName = env.GITHUB_EVENT_NAME ?? ''
@@ -141,9 +144,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       payload: await readEventPayload(env),
       env,
       log,
-      now: new Date(),
-      github: gitHubClientFactory({ runtime: 'actions', env, log: clientLogOf(log) }),
-      sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+      now: outside.now ?? new Date(),
+      github: outside.github ?? gitHubClientFactory({ runtime: 'actions', env, log: clientLogOf(log) }),
+      sleep: outside.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
     }
     let outcome: ModeOutcome
     switch (mode) {

@@ -10,8 +10,8 @@ import 'node:url';
 import './significance.js';
 import 'node:fs/promises';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
 import 'node:module';
 

@@ -3,9 +3,10 @@ import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as vi
 import { c as checkNote, a as checkText, n as noVarianceText, u as untestedText } from './significance.js';
 import 'node:fs/promises';
 import 'node:path';
+import './_commonjsHelpers.js';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
 import 'node:module';
 
