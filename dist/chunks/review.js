@@ -2,13 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules, RulesFileError } from './rules-file.js';
 import { p as parseBaseline, B as BaselineError } from './baseline2.js';
-import { i as isGitHubLogin, c as GITHUB_BODY_LIMIT, s as stampMarker, f as findMarker, d as GITHUB_STEP_SUMMARY_LIMIT, h as hiddenMarker } from './conventions.js';
-import { isGitHubRequestError, explainGitHubError, GitHubApiError } from './client.js';
+import { h as hiddenMarker } from './conventions.js';
+import { GitHubApiError } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
+import { resolveTokenLogin, upsertStickyComment } from './sticky.js';
 import { renderComment } from './comment.js';
 import { v as violationMessage } from './findings.js';
 import { renderJsonReport } from './json.js';
-import { s as stringify, r as root, p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode } from './chart.js';
+import { p as paragraph, u as untrusted, t as text, h as heading, c as bulletList, a as untrustedCode, s as stringify, r as root } from './mdast.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
@@ -20,156 +21,18 @@ import './significance.js';
 import './detect.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
-import 'node:module';
-import 'node:process';
+import 'node:os';
 import 'node:url';
+import 'node:worker_threads';
+import 'node:module';
+import './chart.js';
+import 'node:process';
 import 'node:child_process';
 import 'node:util';
 import './champion.js';
-
-// The one sticky comment per pull request and review id, for any token: found by its hidden marker AND by who
-// posted it (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
-// would not change, and a duplicate left by a race of two runs removed (the oldest is kept).
-//
-// Who "we" are depends on the token. A personal token says so through GET /user; the workflow token and a GitHub
-// App installation token are refused GET /user, and post as a bot (github-actions[bot], <app>[bot]). For those the
-// comment is recognised as a bot's comment (user.type "Bot", which no person can post as) whose marker names that
-// same bot: the marker carries the login that created the comment (`<!-- experiment-review:default by=app[bot] -->`),
-// learned from GitHub's answers, so nothing needs configuring. The bot-login input still overrides.
-/**
- * Whether an item holding `marker` was posted by the token of `identity`: by its login when that is known;
- * otherwise by a bot whose login is the one its marker names (or a marker naming none, as earlier versions wrote).
- */
-function isOwnMarkedItem(item, marker, identity) {
-    const found = findMarker(item.body ?? '', marker);
-    const author = item.user?.login;
-    if (!found || !author)
-        return false;
-    const same = (a, b) => a.toLowerCase() === b.toLowerCase();
-    if (found.by && !same(found.by, author))
-        return false;
-    if (identity.login)
-        return same(author, identity.login);
-    return item.user?.type === 'Bot';
-}
-/** The body with the marker at its top (unchanged when it already holds the marker). */
-function withMarker(body, marker) {
-    return findMarker(body, marker) ? body : `${marker}\n${body}`;
-}
-/** The text without line-ending differences, trailing space, or the login its marker names. */
-function comparable(body, marker) {
-    return stampMarker(body, marker, undefined).replace(/\r\n/g, '\n').trimEnd();
-}
-/**
- * Creates, updates or leaves alone the sticky comment. Reads every page of comments (100 a page, following the
- * Link headers as given), so a pull request with 250 comments costs 3 reads and at most 1 write (0 when the text
- * is unchanged), plus one delete per duplicate found. The marker names the login the comment is posted as once
- * that is known (the token's, or the found comment's author); a marker that only lacks it is no reason to write.
- */
-async function upsertStickyComment(options) {
-    const { client, owner, repo, issueNumber, marker, identity } = options;
-    const where = `${owner}/${repo}#${issueNumber}`;
-    if (!marker.trim())
-        throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`);
-    const unstamped = withMarker(options.body, marker);
-    const length = Array.from(unstamped).length + ' by='.length + 50;
-    if (length > GITHUB_BODY_LIMIT) {
-        throw new Error(`The comment for ${where} is ${length} characters with its marker, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
-            'the report must fold sections to fit (this is a bug in the report, please report it).');
-    }
-    const ours = [];
-    try {
-        for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
-            owner,
-            repo,
-            issue_number: issueNumber,
-            per_page: 100
-        })) {
-            for (const comment of page.data) {
-                if (isOwnMarkedItem(comment, marker, identity))
-                    ours.push(comment);
-            }
-        }
-    }
-    catch (error) {
-        throw explainGitHubError(error, `reading the comments of ${where}`, 'pull-requests: read');
-    }
-    ours.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
-    const [kept, ...duplicates] = ours;
-    const removedDuplicates = [];
-    for (const duplicate of duplicates) {
-        try {
-            await client.rest.issues.deleteComment({ owner, repo, comment_id: duplicate.id });
-            removedDuplicates.push(duplicate.id);
-        }
-        catch (error) {
-            // Another run may have removed it already.
-            if (!isGitHubRequestError(error) || error.status !== 404) {
-                throw explainGitHubError(error, `deleting the duplicate comment ${duplicate.id} on ${where}`, 'pull-requests: write');
-            }
-        }
-    }
-    const author = identity.login ?? kept?.user?.login;
-    const body = stampMarker(unstamped, marker, author);
-    if (kept && comparable(kept.body ?? '', marker) === comparable(body, marker)) {
-        return {
-            action: 'unchanged',
-            id: kept.id,
-            url: kept.html_url,
-            author: kept.user?.login ?? '',
-            removedDuplicates
-        };
-    }
-    try {
-        if (kept) {
-            const { data } = await client.rest.issues.updateComment({ owner, repo, comment_id: kept.id, body });
-            return {
-                action: 'updated',
-                id: data.id,
-                url: data.html_url,
-                author: data.user?.login ?? '',
-                removedDuplicates
-            };
-        }
-        const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-        return {
-            action: 'created',
-            id: data.id,
-            url: data.html_url,
-            author: data.user?.login ?? '',
-            removedDuplicates
-        };
-    }
-    catch (error) {
-        throw explainGitHubError(error, `${kept ? 'editing' : 'posting'} the review comment on ${where}`, 'pull-requests: write');
-    }
-}
-/**
- * Who the token posts as: the bot-login input (CLI --bot-login) when set; else GET /user, which answers for a
- * personal or user token and is refused (403) to the workflow token and to GitHub App installation tokens, which
- * post as bots. Nothing is guessed from the token's text. Other failures (bad credentials, GitHub down) throw.
- */
-async function resolveTokenIdentity(options) {
-    const configured = options.configured?.trim();
-    if (configured) {
-        if (!isGitHubLogin(configured))
-            throw new Error(`The bot-login input is ${JSON.stringify(configured)}, which is not a GitHub login: give the login its comments show, e.g. my-app[bot], or leave it empty.`);
-        return { login: configured, source: 'bot-login' };
-    }
-    try {
-        const { data } = await options.client.rest.users.getAuthenticated();
-        if (data.login)
-            return { login: data.login, source: 'GET /user' };
-    }
-    catch (error) {
-        if (isGitHubRequestError(error) && error.status === 403)
-            return { source: 'installation' };
-        throw explainGitHubError(error, 'finding out which account the token posts as (GET /user)');
-    }
-    return { source: 'installation' };
-}
 
 // Review mode: the PR's runs against the baseline at the PR's base → one sticky comment, the job summary, the JSON
 // report, annotations and outputs, and the gate. The action (pull_request, workflow_run) and the CLI (`review
@@ -223,25 +86,10 @@ async function loadBaselineAtBase(request) {
     }
     return { record: file.champion, from };
 }
-const FORK_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
-    'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +
-    'see docs/forks.md.';
+const READ_ONLY_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
+    'hold the review, and the two-workflow pattern (pull_request uploads the runs, workflow_run comments) posts the comment; see docs/forks.md.';
 function isReadOnlyRefusal(error) {
     return error instanceof GitHubApiError && error.status === 403;
-}
-/**
- * A write refused with 403, explained for where the pull request comes from: from a fork the token is read-only by
- * design; from the repository itself the job lacks a permission (`needed`), which is a setup error to fix.
- */
-function explainRefusedWrite(error, fromFork, needed) {
-    const said = error.message.endsWith(error.hint)
-        ? error.message.slice(0, -error.hint.length).trim()
-        : error.message;
-    if (fromFork)
-        return `${said} ${FORK_NOTE}`;
-    return (`${said} The pull request is from this repository, so this is not the read-only token of a fork: the job's ` +
-        `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
-        'setting may make the workflow token read-only by default), or pass a token that has it.');
 }
 /** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
 async function reviewPullRequest(request) {
@@ -328,7 +176,12 @@ async function reviewPullRequest(request) {
     else {
         try {
             const client = await request.client();
-            const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
+            const login = await resolveTokenLogin({
+                client,
+                configured: config.botLogin,
+                runtime: request.runtime,
+                token: config.token
+            });
             result.comment = await upsertStickyComment({
                 client,
                 owner: request.owner,
@@ -336,7 +189,7 @@ async function reviewPullRequest(request) {
                 issueNumber: pr.number,
                 marker: hiddenMarker(config.id),
                 body,
-                identity
+                login
             });
             result.outcome.commentUrl = result.comment.url;
             log.info(`Comment ${result.comment.action} on ${where}: ${result.comment.url}`);
@@ -345,13 +198,10 @@ async function reviewPullRequest(request) {
         }
         catch (e) {
             const message = e.message;
-            const refused = isReadOnlyRefusal(e);
-            result.commentSkipped = refused
-                ? explainRefusedWrite(e, pr.fromFork, 'pull-requests: write')
-                : message;
+            result.commentSkipped = isReadOnlyRefusal(e) ? `${message} ${READ_ONLY_NOTE}` : message;
             log.warning(`No comment was posted on ${where}: ${result.commentSkipped}`);
-            if (!refused || !pr.fromFork)
-                githubProblems.push(`the comment could not be posted: ${result.commentSkipped}`);
+            if (!isReadOnlyRefusal(e))
+                githubProblems.push(`the comment could not be posted: ${message}`);
         }
     }
     // The commit status that gates the merge when the review does not run as the PR's own check.
@@ -374,14 +224,15 @@ async function reviewPullRequest(request) {
             log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`);
         }
         catch (e) {
-            const message = isReadOnlyRefusal(e)
-                ? explainRefusedWrite(e, false, 'statuses: write')
-                : e.message;
+            const message = e.message;
             log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`);
-            githubProblems.push(`the commit status that gates the merge could not be set: ${message}`);
+            if (!isReadOnlyRefusal(e))
+                githubProblems.push(`the commit status could not be set: ${message}`);
+            else
+                githubProblems.push(`the commit status that gates the merge could not be set (the token is read-only): ${message}`);
         }
     }
-    await log.summary(renderSummary(comparison, body, result, reportPath));
+    await log.summary(renderSummary(comparison, body, result));
     if (gateFails && !request.stale) {
         result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
         result.failureKind = 'gate';
@@ -396,9 +247,6 @@ async function reviewPullRequest(request) {
         result.outcome.failure = `Experiment Review: ${githubProblems.join('; ')}`;
         result.failureKind = 'github';
     }
-    else if (githubProblems.length && result.outcome.failure) {
-        result.outcome.failure += `; and ${githubProblems.join('; ')}`;
-    }
     return result;
 }
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
@@ -411,20 +259,8 @@ function statusDescription(c, failOnRegression = true) {
     const metrics = [...new Set(broken.map(v => v.metric))].join(', ');
     return `Fail: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken (${metrics})${failOnRegression ? '' : '; not gating'}.`.slice(0, 140);
 }
-/** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
-const SUMMARY_DIAGNOSTICS_SHOWN = 50;
-/**
- * The job summary: the comment's content, what happened to the comment, and the diagnostics: their count and the
- * first SUMMARY_DIAGNOSTICS_SHOWN (all of them are in the JSON report), so that it stays under GitHub's 1 MiB.
- */
-function renderSummary(c, commentBody, result, reportPath) {
-    for (let shown = SUMMARY_DIAGNOSTICS_SHOWN;; shown = Math.floor(shown / 2)) {
-        const summary = summaryWith(c, commentBody, result, reportPath, shown);
-        if (Buffer.byteLength(summary) < GITHUB_STEP_SUMMARY_LIMIT || shown === 0)
-            return summary;
-    }
-}
-function summaryWith(c, commentBody, result, reportPath, shown) {
+/** The job summary: the comment's content, what happened to the comment, and every diagnostic. */
+function renderSummary(c, commentBody, result) {
     const blocks = [];
     if (result.comment) {
         blocks.push(paragraph(text(`The PR comment was ${result.comment.action === 'unchanged' ? 'already up to date' : result.comment.action}: `), untrusted(result.comment.url, 300)));
@@ -436,24 +272,13 @@ function summaryWith(c, commentBody, result, reportPath, shown) {
         blocks.push(paragraph(text(`Commit status ${result.status.context}: ${result.status.state}.`)));
     blocks.push(heading(3, text(`Diagnostics (${c.diagnostics.length})`)));
     if (c.diagnostics.length) {
-        blocks.push(bulletList(c.diagnostics
-            .slice(0, shown)
-            .map(d => [
+        blocks.push(bulletList(c.diagnostics.map(d => [
             text(`${d.severity}: `),
             untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
             ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
             text(' '),
             untrusted(d.message, 1000)
         ])));
-        const more = c.diagnostics.length - Math.min(shown, c.diagnostics.length);
-        if (more > 0)
-            blocks.push(paragraph(text(`… and ${more} more, ${shown ? 'not listed here' : 'none listed here'} to keep the summary under GitHub's 1 MiB: `), ...(reportPath
-                ? [
-                    text('every diagnostic is in the JSON report '),
-                    untrustedCode(reportPath, 300),
-                    text(' (output report).')
-                ]
-                : [text('every diagnostic is in the JSON report (output report).')])));
     }
     else {
         blocks.push(paragraph(text('Every run was read without a problem.')));
@@ -532,4 +357,4 @@ async function resolveWorkflowRunPullRequest(client, target, log) {
     return { pr: found, reason: `PR #${found.number}` };
 }
 
-export { SUMMARY_DIAGNOSTICS_SHOWN, explainRefusedWrite, lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, workflowRunUrl };
+export { lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, workflowRunUrl };

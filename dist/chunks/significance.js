@@ -1,4 +1,11 @@
 // The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
+/** The retraining defaults for the parts of the section a rules file leaves out. */
+const RETRAINING_DEFAULTS = {
+    labels: ['retraining'],
+    recoverAfter: 1,
+    reopenWithinDays: 7,
+    tolerance: { amount: 0.01, relative: true }
+};
 /** Repository permission levels, weakest first. */
 const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
 /** Rules when there is no rules file. */
@@ -145,4 +152,4 @@ function fmtP(p) {
     return String(+p.toPrecision(2));
 }
 
-export { PERMISSION_LEVELS as P, checkText as a, rawValue as b, checkNote as c, defaultRules as d, goalOf as g, isGated as i, noVarianceText as n, pPhrase as p, ruleValue as r, significanceWords as s, tooFewSamplesText as t, untestedText as u };
+export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checkText as a, rawValue as b, checkNote as c, thresholdText as d, defaultRules as e, goalOf as g, isGated as i, noVarianceText as n, pPhrase as p, ruleValue as r, significanceWords as s, tooFewSamplesText as t, untestedText as u };
