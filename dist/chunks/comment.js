@@ -1,4 +1,4 @@
-import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
 import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
 import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, j as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';
