@@ -705,6 +705,9 @@ async function runPipeline(input) {
     const collection = await collectRuns({
         workspace: input.workspace,
         patterns: input.patterns,
+        selection: input.rules.select,
+        commit: input.commit,
+        env: input.env,
         onProgress: input.onProgress
     });
     const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics];

@@ -114,6 +114,8 @@ async function reviewPullRequest(request) {
     let baseline;
     try {
         loaded = await loadRules(config.workspace, config.configFile);
+        if (config.experiments?.length)
+            loaded.rules.select = { experiments: config.experiments };
         baseline = await loadBaselineAtBase({ ...request, baseSha: pr.baseSha });
     }
     catch (e) {
@@ -140,6 +142,8 @@ async function reviewPullRequest(request) {
     const { comparison } = await runPipeline({
         workspace: config.workspace,
         patterns: config.runs,
+        commit: { kind: 'sha', sha: pr.headSha },
+        env: request.env,
         rules: loaded.rules,
         baseline: baseline.record,
         id: config.id

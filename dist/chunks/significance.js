@@ -1,3 +1,20 @@
+// Which runs of a shared tracker store a review looks at: the experiments selected by `--experiment` (CLI) or
+// `select.experiments` (rules file), and the commit under review for stores named by a tracking URI. Pure data and
+// naming; the sources match it where they read (sources/experiment-match.ts: an MLflow server filters on the
+// server, a file store skips folders). Later selectors (tags, groups, W&B projects) belong here beside `experiments`.
+/** The selection of nothing in particular: every experiment. */
+function selectAll() {
+    return { experiments: [] };
+}
+/** A short list of experiment names for a message: sorted, at most `max` shown, the rest counted. */
+function listExperimentNames(names, max = 20) {
+    const sorted = [...new Set(names)].sort();
+    if (!sorted.length)
+        return '(none)';
+    const shown = sorted.slice(0, max).map(n => JSON.stringify(n));
+    return sorted.length > max ? `${shown.join(', ')} and ${sorted.length - max} more` : shown.join(', ');
+}
+
 // The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
 /** The retraining defaults for the parts of the section a rules file leaves out. */
 const RETRAINING_DEFAULTS = {
@@ -14,7 +31,8 @@ function defaultRules() {
         metrics: {},
         significance: { alpha: 0.05 },
         commands: { permission: 'write' },
-        grouping: { patterns: ['-seed<N>', '-fold<N>'] }
+        grouping: { patterns: ['-seed<N>', '-fold<N>'] },
+        select: selectAll()
     };
 }
 const MINIMIZE_WORDS = [
@@ -152,4 +170,4 @@ function fmtP(p) {
     return String(+p.toPrecision(2));
 }
 
-export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checkText as a, rawValue as b, checkNote as c, thresholdText as d, defaultRules as e, goalOf as g, isGated as i, noVarianceText as n, pPhrase as p, ruleValue as r, significanceWords as s, tooFewSamplesText as t, untestedText as u };
+export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checkText as a, rawValue as b, checkNote as c, defaultRules as d, significanceWords as e, thresholdText as f, goalOf as g, isGated as i, listExperimentNames as l, noVarianceText as n, pPhrase as p, ruleValue as r, selectAll as s, tooFewSamplesText as t, untestedText as u };

@@ -181,6 +181,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   let baseline: BaselineAtBase
   try {
     loaded = await loadRules(config.workspace, config.configFile)
+    if (config.experiments?.length) loaded.rules.select = { experiments: config.experiments }
     baseline = await loadBaselineAtBase({ ...request, baseSha: pr.baseSha })
   } catch (e) {
     if (e instanceof RulesFileError) {
@@ -209,6 +210,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   const { comparison } = await runPipeline({
     workspace: config.workspace,
     patterns: config.runs,
+    commit: { kind: 'sha', sha: pr.headSha },
+    env: request.env,
     rules: loaded.rules,
     baseline: baseline.record,
     id: config.id
