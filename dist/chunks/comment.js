@@ -1,6 +1,6 @@
 import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
+import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail, s as statisticsSentence } from './findings.js';
 import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, k as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';
 import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, c as bulletList, u as untrusted, b as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
 import './baseline2.js';
@@ -118,8 +118,16 @@ function metricsTable(c) {
         return [metricIcon(m), name, fmtStat(m.baseline, d), fmtStat(m.current, d), fmtChange(m), verdictCell(m)];
     });
     return [
-        table(['center', null, 'right', 'right', 'right', null], ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'], rows)
+        table(['center', null, 'right', 'right', 'right', null], ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'], rows),
+        ...statisticsNote(c)
     ];
+}
+/** What the p-values are: two-sided labels, the gate's one-sided adjusted question, the best-of-k selection. */
+function statisticsNote(c) {
+    const tested = c.metrics.some(m => m.significance?.tested);
+    if (!tested && !c.gate.family)
+        return [];
+    return small([text(statisticsSentence(c))]);
 }
 /** The tested metrics in words: "accuracy −0.80 pts (p = 0.41, within noise)". */
 function inWords(c) {

@@ -1,4 +1,4 @@
-import { p as pPhrase, c as checkNote, a as checkText, e as significanceWords, s as selectAll, l as listExperimentNames } from './significance.js';
+import { l as labelP, c as checkNote, a as checkText, f as significanceWords, s as selectAll, h as listExperimentNames } from './significance.js';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
@@ -163,15 +163,17 @@ function fmtMeaning(m) {
     const direction = worse ? 'worse' : 'better';
     switch (s?.state) {
         case 'significant':
-            return `significant ${moved} (${pPhrase(s.p)})`;
+            return `significant ${moved} (${labelP(s)})`;
         case 'within-noise':
-            return `within noise (${pPhrase(s.p)})`;
+            return `within noise (${labelP(s)})`;
+        case 'uncomputable':
+            return `${direction}; the p-value could not be computed`;
         case 'exact':
             return `${direction} (no variance: an exact difference)`;
         case 'inconclusive':
             return `${direction}; inconclusive: too few samples to test (${s.n.baseline} vs ${s.n.current})`;
         default:
-            return direction;
+            return `${direction} (single runs: no noise estimate)`;
     }
 }
 /** The rule status of a metric in words: "rule: drop ≤ 1% broken", "rule: ≤ 50 met", "not gated". */
@@ -187,7 +189,9 @@ function fmtRules(m) {
                 : 'met'
             : 'inconclusive' in c && c.inconclusive
                 ? 'broken (inconclusive: too few samples to rule out noise)'
-                : 'broken';
+                : note
+                    ? `broken (${note})`
+                    : 'broken';
         return `rule: ${checkText(c, m)} ${state}`;
     })
         .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])

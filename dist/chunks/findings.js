@@ -1,4 +1,4 @@
-import { a as checkText, p as pPhrase, r as ruleValue, b as rawValue, t as tooFewSamplesText, n as noVarianceText } from './significance.js';
+import { a as checkText, b as gateP, r as ruleValue, e as rawValue, p as pPhrase, t as tooFewSamplesText, n as noVarianceText } from './significance.js';
 
 /** A broken rule in words: what the value was, against what limit. */
 function violationMessage(v) {
@@ -13,11 +13,14 @@ function violationMessage(v) {
             return `${v.metric} is ${ruleValue(v.current)}, above the ceiling ${c.limit}`;
         case 'max_drop':
         case 'max_rise': {
-            const how = c.inconclusive
-                ? ' (too few samples to rule out noise)'
-                : c.p !== undefined
-                    ? ` (${pPhrase(c.p)}, significant)`
-                    : '';
+            const how = {
+                significant: ` (${gateP(c)}, significant)`,
+                'noise-not-required': ` (within noise, ${gateP(c)}; the rule does not require significance)`,
+                inconclusive: ' (too few samples to rule out noise)',
+                untested: ' (one run a side: no noise estimate)',
+                uncomputable: ' (the p-value could not be computed: the gate fails closed)',
+                exact: ' (no variance: the difference is exact)'
+            }[c.outcome] ?? '';
             return `${v.metric} went from ${ruleValue(v.baseline)} to ${ruleValue(v.current)}, beyond the allowed ${text}${how}`;
         }
         case 'required':
@@ -126,9 +129,11 @@ function clauseReason(c) {
                     return `${seen}, ${needed}: met on the means, but ${why}`;
                 }
                 case 'significant':
-                    return `${seen}, ${needed}; significant (${pPhrase(c.p)})`;
+                    return `${seen}, ${needed}; significant (${pPhrase(c.p)}, one-sided Welch)`;
                 case 'within-noise':
-                    return `${seen}, ${needed}: met on the means but within noise (${pPhrase(c.p)} ≥ ${f.alpha})`;
+                    return `${seen}, ${needed}: met on the means but within noise (${pPhrase(c.p)} ≥ ${f.alpha}, one-sided Welch)`;
+                case 'uncomputable':
+                    return `${seen}, ${needed}: met on the means, but the p-value could not be computed`;
             }
         }
     }
@@ -148,5 +153,23 @@ function fmt(x) {
 function signed(x) {
     return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`;
 }
+/**
+ * What the p-values mean, in one sentence for under the metrics table: labels two-sided at alpha, the gate one-sided
+ * against each limit and adjusted across gated metrics, and the best-of-k optimism of the champion.
+ */
+function statisticsSentence(c) {
+    const parts = [`Labels use two-sided p-values at ${c.alpha}.`];
+    if (c.gate.family) {
+        const adjusted = c.gate.adjust === 'holm'
+            ? `, adjusted for ${c.gate.family} gated metrics (Holm)`
+            : c.gate.family > 1
+                ? ', not adjusted for the other gated metrics'
+                : '';
+        parts.push(`The gate asks, one-sided, whether a drop (or rise) is larger than its limit: its p-values are one-sided${adjusted}.`);
+    }
+    if (c.bestOf)
+        parts.push(`The champion is the best of ${c.bestOf} configurations, so its improvements are optimistic by selection; "significant improvement" is judged with p × ${c.bestOf}.`);
+    return parts.join(' ');
+}
 
-export { checklistDetail as a, clauseReason as c, hypothesisReason as h, notLikeForLikeText as n, overfittingText as o, violationMessage as v, warningMessage as w };
+export { checklistDetail as a, clauseReason as c, hypothesisReason as h, notLikeForLikeText as n, overfittingText as o, statisticsSentence as s, violationMessage as v, warningMessage as w };

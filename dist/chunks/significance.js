@@ -29,7 +29,7 @@ const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
 function defaultRules() {
     return {
         metrics: {},
-        significance: { alpha: 0.05 },
+        significance: { alpha: 0.05, adjust: 'holm' },
         commands: { permission: 'write' },
         grouping: { patterns: ['-seed<N>', '-fold<N>'] },
         select: selectAll()
@@ -80,19 +80,50 @@ function thresholdText(t) {
 function pPhrase(p) {
     return p !== undefined && p < 0.001 ? 'p < 0.001' : `p = ${fmtP(p)}`;
 }
-/** The significance of a change in words, e.g. "p = 0.41, within noise" or "p = 0.003, significant". */
+/** The name of a test as the report says it. */
+function methodName(method) {
+    switch (method) {
+        case 'welch':
+            return "Welch's t-test";
+        case 'paired':
+            return 'paired t-test over matched seeds';
+        case 'prediction':
+            return 'prediction interval of one run';
+        case 'corrected-paired':
+            return 'Nadeau–Bengio corrected t-test over folds';
+    }
+}
+/** The test behind a significance result, with why runs were not paired: "Welch's t-test; seeds do not match". */
+function testName(s) {
+    const method = s.test?.method ?? s.method;
+    const name = method ? methodName(method) : 'no test';
+    if (s.fallback === 'keys-differ')
+        return `${name}; the seeds do not match, so runs are not paired`;
+    if (s.fallback === 'folds-unmatched')
+        return `${name}; the fold indices do not match, so folds are not paired and not corrected for shared training data`;
+    return name;
+}
+/** The label's p in words: "p = 0.003, two-sided, paired t-test" (with the best-of-k adjustment when made). */
+function labelP(s) {
+    const adjusted = s.bestOf ? `, ×${s.bestOf} for the best of ${s.bestOf}` : '';
+    return `${pPhrase(s.pLabel)}, two-sided${adjusted}, ${testName(s)}`;
+}
+/** The significance of a change in words, e.g. "p = 0.41, two-sided, within noise" or "single runs, no noise estimate". */
 function significanceWords(s) {
     if (!s)
-        return 'single runs, noise unknown';
+        return 'single runs, no noise estimate';
+    const selected = s.bestOf ? ` ×${s.bestOf} for the best of ${s.bestOf}` : '';
     switch (s.state) {
         case 'significant':
-            return `${pPhrase(s.p)}, significant`;
+            return `${pPhrase(s.pLabel)} two-sided${selected}, significant`;
         case 'within-noise':
-            return `${pPhrase(s.p)}, within noise`;
+            return `${pPhrase(s.pLabel)} two-sided${selected}, within noise`;
         case 'exact':
             return s.significant ? 'no variance, exact difference' : 'no variance, no difference';
         case 'inconclusive':
             return 'inconclusive: too few samples to test';
+        case 'uncomputable':
+            return 'the p-value could not be computed';
     }
 }
 /** Why too few samples allow no test: "too few samples to test (1 baseline, 3 in this PR; at least 2 a side)". */
@@ -109,6 +140,8 @@ function noVarianceText(differ) {
 }
 /** Why a significance result has no p: the inconclusive or exact reason in words; undefined when tested. */
 function untestedText(s) {
+    if (s.state === 'uncomputable')
+        return 'the p-value could not be computed (values beyond the range of a double)';
     if (s.state === 'inconclusive')
         return tooFewSamplesText([s.n.baseline, s.n.current], [s.excluded.baseline, s.excluded.current]);
     if (s.state === 'exact')
@@ -143,21 +176,40 @@ function checkText(c, values) {
         }
     }
 }
+/** The gate's p of a drop or rise check: "one-sided p = 0.003, Holm-adjusted for 4 gated metrics". */
+function gateP(c) {
+    const p = c.pAdjusted ?? c.pOneSided;
+    const how = c.adjustment ? `, Holm-adjusted for ${c.adjustment.family} gated metrics` : '';
+    return `one-sided ${pPhrase(p)}${how}`;
+}
+/** The confidence bound of a move in words: "drop ≥ 0.012 at 95% confidence". */
+function boundText(c) {
+    if (!c.bound)
+        return undefined;
+    const what = c.rule === 'max_drop' ? 'drop' : 'rise';
+    return `${what} ≥ ${String(+c.bound.value.toPrecision(4)).replace(/^-/, '−')} at ${+(c.bound.level * 100).toPrecision(4)}% confidence`;
+}
 /** Why a drop or rise check came out as it did, when there is more to say than met or broken. */
 function checkNote(c, significance) {
     if (c.rule !== 'max_drop' && c.rule !== 'max_rise')
         return undefined;
+    const bound = boundText(c);
+    const withBound = bound ? `; ${bound}` : '';
     switch (c.outcome) {
         case 'significant':
-            return `significant (${pPhrase(c.p)} < ${c.alpha})`;
+            return `significant (${gateP(c)} < ${c.alpha}${withBound})`;
         case 'within-noise':
-            return `beyond the limit but within noise (${pPhrase(c.p)} ≥ ${c.alpha})`;
+            return `beyond the limit but within noise (${gateP(c)} ≥ ${c.alpha}${withBound})`;
         case 'noise-not-required':
-            return `within noise (${pPhrase(c.p)}), but the rule does not require significance`;
+            return `within noise (${gateP(c)}), but the rule does not require significance`;
         case 'exact':
             return 'no variance on either side: the difference is exact';
         case 'inconclusive':
             return `inconclusive: ${significance ? untestedText(significance) : 'too few samples to test'}; the raw change decides`;
+        case 'untested':
+            return 'one run a side: no noise estimate; the raw change decides';
+        case 'uncomputable':
+            return 'the p-value could not be computed, so the gate fails closed';
         default:
             return undefined;
     }
@@ -170,4 +222,4 @@ function fmtP(p) {
     return String(+p.toPrecision(2));
 }
 
-export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checkText as a, rawValue as b, checkNote as c, defaultRules as d, significanceWords as e, thresholdText as f, goalOf as g, isGated as i, listExperimentNames as l, noVarianceText as n, pPhrase as p, ruleValue as r, selectAll as s, tooFewSamplesText as t, untestedText as u };
+export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checkText as a, gateP as b, checkNote as c, defaultRules as d, rawValue as e, significanceWords as f, goalOf as g, listExperimentNames as h, thresholdText as i, isGated as j, labelP as l, noVarianceText as n, pPhrase as p, ruleValue as r, selectAll as s, tooFewSamplesText as t, untestedText as u };

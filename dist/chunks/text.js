@@ -1,5 +1,5 @@
 import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, e as fmtMeaning, h as fmtRules } from './detect.js';
-import { v as violationMessage, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { v as violationMessage, s as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
@@ -52,6 +52,8 @@ function renderText(c) {
             ]);
         }
         out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
+        if (c.metrics.some(m => m.significance?.tested) || c.gate.family)
+            out.push(statisticsSentence(c));
     }
     if (c.notLikeForLike.length)
         out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`);

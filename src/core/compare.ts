@@ -32,7 +32,7 @@ import { collectWarnings, type ReviewWarning } from './warnings.js'
 export type { ChecklistItem } from './reproducibility.js'
 export type { ContextChange, NotLikeForLike, ParamChange } from './diff.js'
 export type { MetricComparison, MetricStatus } from './metric-comparison.js'
-export type { MoveOutcome, RuleCheck } from './rule-checks.js'
+export type { MoveCheck, MoveOutcome, RuleCheck } from './rule-checks.js'
 export type { SignificanceResult } from './significance.js'
 export type { Violation } from './violations.js'
 export type { ReviewWarning, ShownValue } from './warnings.js'
@@ -70,6 +70,10 @@ export interface Comparison {
   violations: Violation[]
   diagnostics: Diagnostic[]
   alpha: number
+  /** How the gate's one-sided p-values were adjusted: the method and how many gated checks were tested together. */
+  gate: { adjust: 'holm' | 'none'; family: number }
+  /** The champion was picked automatically as the best of this many finished configurations (k > 1). */
+  bestOf?: number
   /** Champion and baseline learning curves, per metric with a history on either side. */
   curves: { metric: string; baseline?: MetricStat['history']; current?: MetricStat['history'] }[]
   /** The rules file's absolute targets (min, max) as met or missed, for every experiment, keyed by experiment name. */
@@ -100,7 +104,10 @@ export function compareRuns(input: CompareInput): Comparison {
   const ranked = rankExperiments(experiments, primary, rules)
   const choice = chooseChampion(ranked, primary, input.championPick)
   const champion = choice.champion
-  const metrics = champion ? compareMetrics(champion, base, rules, input.accepted ?? []) : []
+  const finished = ranked.filter(e => e.status !== 'failed').length
+  const picked = !!input.championPick && !choice.problem
+  const bestOf = !picked && finished > 1 ? finished : undefined
+  const metrics = champion ? compareMetrics(champion, base, rules, input.accepted ?? [], bestOf) : []
   const overfitting = overfittingGaps(ranked, rules, champion)
   const violations = collectViolations(metrics, overfitting, rules)
   const warnings = collectWarnings({
@@ -132,6 +139,8 @@ export function compareRuns(input: CompareInput): Comparison {
     violations,
     diagnostics: input.diagnostics ?? [],
     alpha: rules.significance.alpha,
+    gate: gateSummary(metrics, rules),
+    ...(bestOf ? { bestOf } : {}),
     curves: metrics
       .filter(m => (m.current?.history?.length ?? 0) > 1 || (m.baseline?.history?.length ?? 0) > 1)
       .map(m => ({ metric: m.name, baseline: m.baseline?.history, current: m.current?.history })),
@@ -148,6 +157,13 @@ function baselineSummary(baseline: BaselineRecord): NonNullable<Comparison['base
     commit: baseline.commit,
     samples: Math.max(0, ...Object.values(baseline.metrics).map(m => m.n))
   }
+}
+
+function gateSummary(metrics: MetricComparison[], rules: Rules): Comparison['gate'] {
+  const family = metrics
+    .flatMap(m => m.checks)
+    .filter(c => 'pOneSided' in c && c.pOneSided !== undefined).length
+  return { adjust: family > 1 ? rules.significance.adjust : 'none', family }
 }
 
 /** The report's view of an experiment. */

@@ -69,7 +69,11 @@ export interface Rules {
   /** The metric that ranks runs; the champion is the best on it. */
   primary?: string
   metrics: Record<string, MetricRule>
-  significance: { alpha: number }
+  /**
+   * alpha: the level of every test. adjust: how the gate's one-sided p-values are adjusted across the gated
+   * metrics of one review (holm by default).
+   */
+  significance: { alpha: number; adjust: 'holm' | 'none' }
   overfitting?: { train: string; val: string; maxGap: number; gate: boolean }
   retraining?: RetrainingRules
   commands: { permission: PermissionLevel }
@@ -85,7 +89,7 @@ export interface Rules {
 export function defaultRules(): Rules {
   return {
     metrics: {},
-    significance: { alpha: 0.05 },
+    significance: { alpha: 0.05, adjust: 'holm' },
     commands: { permission: 'write' },
     grouping: { patterns: ['-seed<N>', '-fold<N>'] },
     select: selectAll()

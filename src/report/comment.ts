@@ -4,6 +4,7 @@ import type { Comparison, ExperimentSummary, MetricComparison } from '../core/co
 import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { learningCurve } from './chart.js'
 import {
+  statisticsSentence,
   checklistDetail,
   hypothesisReason,
   notLikeForLikeText,
@@ -176,8 +177,16 @@ function metricsTable(c: Comparison): RootContent[] {
       ['center', null, 'right', 'right', 'right', null],
       ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'],
       rows
-    )
+    ),
+    ...statisticsNote(c)
   ]
+}
+
+/** What the p-values are: two-sided labels, the gate's one-sided adjusted question, the best-of-k selection. */
+function statisticsNote(c: Comparison): RootContent[] {
+  const tested = c.metrics.some(m => m.significance?.tested)
+  if (!tested && !c.gate.family) return []
+  return small([text(statisticsSentence(c))])
 }
 
 /** The tested metrics in words: "accuracy −0.80 pts (p = 0.41, within noise)". */

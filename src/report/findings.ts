@@ -1,8 +1,16 @@
 // The words of a review's findings: broken rules, warnings, the checklist, hypotheses. Plain text only; callers
 // escape it for markdown (report/mdast.ts) or the terminal (report/text.ts).
-import type { ChecklistItem, NotLikeForLike, ReviewWarning, Violation } from '../core/compare.js'
+import type { ChecklistItem, Comparison, NotLikeForLike, ReviewWarning, Violation } from '../core/compare.js'
 import type { ClauseResult, HypothesisResult, OverfittingResult } from '../core/criteria.js'
-import { noVarianceText, pPhrase, rawValue, ruleValue, checkText, tooFewSamplesText } from './significance.js'
+import {
+  checkText,
+  gateP,
+  noVarianceText,
+  pPhrase,
+  rawValue,
+  ruleValue,
+  tooFewSamplesText
+} from './significance.js'
 
 /** A broken rule in words: what the value was, against what limit. */
 export function violationMessage(v: Violation): string {
@@ -16,11 +24,15 @@ export function violationMessage(v: Violation): string {
       return `${v.metric} is ${ruleValue(v.current)}, above the ceiling ${c.limit}`
     case 'max_drop':
     case 'max_rise': {
-      const how = c.inconclusive
-        ? ' (too few samples to rule out noise)'
-        : c.p !== undefined
-          ? ` (${pPhrase(c.p)}, significant)`
-          : ''
+      const how =
+        {
+          significant: ` (${gateP(c)}, significant)`,
+          'noise-not-required': ` (within noise, ${gateP(c)}; the rule does not require significance)`,
+          inconclusive: ' (too few samples to rule out noise)',
+          untested: ' (one run a side: no noise estimate)',
+          uncomputable: ' (the p-value could not be computed: the gate fails closed)',
+          exact: ' (no variance: the difference is exact)'
+        }[c.outcome as string] ?? ''
       return `${v.metric} went from ${ruleValue(v.baseline)} to ${ruleValue(v.current)}, beyond the allowed ${text}${how}`
     }
     case 'required':
@@ -135,9 +147,11 @@ export function clauseReason(c: ClauseResult): string {
           return `${seen}, ${needed}: met on the means, but ${why}`
         }
         case 'significant':
-          return `${seen}, ${needed}; significant (${pPhrase(c.p)})`
+          return `${seen}, ${needed}; significant (${pPhrase(c.p)}, one-sided Welch)`
         case 'within-noise':
-          return `${seen}, ${needed}: met on the means but within noise (${pPhrase(c.p)} ≥ ${f.alpha})`
+          return `${seen}, ${needed}: met on the means but within noise (${pPhrase(c.p)} ≥ ${f.alpha}, one-sided Welch)`
+        case 'uncomputable':
+          return `${seen}, ${needed}: met on the means, but the p-value could not be computed`
       }
     }
   }
@@ -157,4 +171,28 @@ function fmt(x: number): string {
 
 function signed(x: number): string {
   return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`
+}
+
+/**
+ * What the p-values mean, in one sentence for under the metrics table: labels two-sided at alpha, the gate one-sided
+ * against each limit and adjusted across gated metrics, and the best-of-k optimism of the champion.
+ */
+export function statisticsSentence(c: Pick<Comparison, 'alpha' | 'gate' | 'bestOf'>): string {
+  const parts = [`Labels use two-sided p-values at ${c.alpha}.`]
+  if (c.gate.family) {
+    const adjusted =
+      c.gate.adjust === 'holm'
+        ? `, adjusted for ${c.gate.family} gated metrics (Holm)`
+        : c.gate.family > 1
+          ? ', not adjusted for the other gated metrics'
+          : ''
+    parts.push(
+      `The gate asks, one-sided, whether a drop (or rise) is larger than its limit: its p-values are one-sided${adjusted}.`
+    )
+  }
+  if (c.bestOf)
+    parts.push(
+      `The champion is the best of ${c.bestOf} configurations, so its improvements are optimistic by selection; "significant improvement" is judged with p × ${c.bestOf}.`
+    )
+  return parts.join(' ')
 }

@@ -2,7 +2,7 @@
 import type { Comparison } from '../core/compare.js'
 import type { Run } from '../core/run.js'
 import { formatDiagnostic, paramText } from '../core/run.js'
-import { notLikeForLikeText, violationMessage, warningMessage } from './findings.js'
+import { notLikeForLikeText, statisticsSentence, violationMessage, warningMessage } from './findings.js'
 import { decimalsFor, fmtChange, fmtMeaning, fmtRules, fmtStat, goalArrow } from './format.js'
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
@@ -64,6 +64,7 @@ export function renderText(c: Comparison): string {
       ])
     }
     out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']))
+    if (c.metrics.some(m => m.significance?.tested) || c.gate.family) out.push(statisticsSentence(c))
   }
   if (c.notLikeForLike.length)
     out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`)
