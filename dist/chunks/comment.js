@@ -1,4 +1,4 @@
-import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
 import { b as missingEvidenceTitle, a as unknownMetricsTitle, m as missingEvidenceText, u as unknownMetricText, v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, d as checklistDetail, s as statisticsSentence } from './findings.js';
 import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, k as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';

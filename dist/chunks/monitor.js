@@ -4,7 +4,7 @@ import { loadRules } from './rules-file.js';
 import { B as BaselineError, p as parseBaseline } from './baseline2.js';
 import { g as goalOf } from './significance.js';
 import { commitFilesToBranch } from './commit.js';
-import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
+import { c as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
 import { withMarker, resolveTokenLogin } from './sticky.js';
 import { r as recoveryComment, a as replaceHiddenState, M as MONITOR_STATE_KIND, b as retrainingUpdateComment, d as duplicateComment, c as readHiddenState, e as retrainingIssueBody, f as retrainingIssueTitle } from './issue.js';

@@ -59,7 +59,8 @@ function promote(input) {
                 pr: {
                     number: pr.number,
                     ...(pr.title !== undefined ? { title: pr.title } : {}),
-                    ...(pr.url !== undefined ? { url: pr.url } : {})
+                    ...(pr.url !== undefined ? { url: pr.url } : {}),
+                    ...(pr.author ? { author: pr.author } : {})
                 }
             }
             : {}),

@@ -2,14 +2,14 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules, RulesFileError } from './rules-file.js';
 import { p as parseBaseline, B as BaselineError } from './baseline2.js';
-import { h as hiddenMarker } from './conventions.js';
+import { d as GITHUB_STEP_SUMMARY_LIMIT, h as hiddenMarker } from './conventions.js';
 import { GitHubApiError } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
-import { resolveTokenLogin, upsertStickyComment } from './sticky.js';
+import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
 import { renderComment } from './comment.js';
-import { v as violationMessage, m as missingEvidenceText, u as unknownMetricText, b as missingEvidenceTitle, a as unknownMetricsTitle } from './findings.js';
+import { v as violationMessage } from './findings.js';
 import { renderJsonReport } from './json.js';
-import { p as paragraph, u as untrusted, t as text, h as heading, c as bulletList, a as untrustedCode, s as stringify, r as root } from './mdast.js';
+import { s as stringify, r as root, p as paragraph, u as untrusted, t as text, h as heading, c as bulletList, a as untrustedCode } from './mdast.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
@@ -86,10 +86,25 @@ async function loadBaselineAtBase(request) {
     }
     return { record: file.champion, from };
 }
-const READ_ONLY_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
-    'hold the review, and the two-workflow pattern (pull_request uploads the runs, workflow_run comments) posts the comment; see docs/forks.md.';
+const FORK_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
+    'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +
+    'see docs/forks.md.';
 function isReadOnlyRefusal(error) {
     return error instanceof GitHubApiError && error.status === 403;
+}
+/**
+ * A write refused with 403, explained for where the pull request comes from: from a fork the token is read-only by
+ * design; from the repository itself the job lacks a permission (`needed`), which is a setup error to fix.
+ */
+function explainRefusedWrite(error, fromFork, needed) {
+    const said = error.message.endsWith(error.hint)
+        ? error.message.slice(0, -error.hint.length).trim()
+        : error.message;
+    if (fromFork)
+        return `${said} ${FORK_NOTE}`;
+    return (`${said} The pull request is from this repository, so this is not the read-only token of a fork: the job's ` +
+        `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
+        'setting may make the workflow token read-only by default), or pass a token that has it.');
 }
 /** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
 async function reviewPullRequest(request) {
@@ -158,20 +173,7 @@ async function reviewPullRequest(request) {
         else
             log.error(message, place);
     }
-    // Missing evidence fails the step whatever fail-on-regression says: it is bad input, not a regression.
-    const badInput = comparison.missingEvidence
-        ? missingEvidenceText(comparison.missingEvidence)
-        : comparison.unknownMetrics
-            ? comparison.unknownMetrics.map(u => unknownMetricText(u, loaded.file)).join('; ')
-            : undefined;
-    const gateFails = comparison.verdict === 'fail' && (config.failOnRegression || !!badInput);
-    if (comparison.missingEvidence)
-        log.error(missingEvidenceText(comparison.missingEvidence));
-    for (const u of comparison.unknownMetrics ?? [])
-        log.error(unknownMetricText(u), {
-            ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
-            title: 'Experiment Review: a rule names a metric no run reports'
-        });
+    const gateFails = comparison.verdict === 'fail' && config.failOnRegression;
     const result = {
         outcome: {
             verdict: comparison.verdict,
@@ -193,12 +195,7 @@ async function reviewPullRequest(request) {
     else {
         try {
             const client = await request.client();
-            const login = await resolveTokenLogin({
-                client,
-                configured: config.botLogin,
-                runtime: request.runtime,
-                token: config.token
-            });
+            const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
             result.comment = await upsertStickyComment({
                 client,
                 owner: request.owner,
@@ -206,7 +203,7 @@ async function reviewPullRequest(request) {
                 issueNumber: pr.number,
                 marker: hiddenMarker(config.id),
                 body,
-                login
+                identity
             });
             result.outcome.commentUrl = result.comment.url;
             log.info(`Comment ${result.comment.action} on ${where}: ${result.comment.url}`);
@@ -215,10 +212,13 @@ async function reviewPullRequest(request) {
         }
         catch (e) {
             const message = e.message;
-            result.commentSkipped = isReadOnlyRefusal(e) ? `${message} ${READ_ONLY_NOTE}` : message;
+            const refused = isReadOnlyRefusal(e);
+            result.commentSkipped = refused
+                ? explainRefusedWrite(e, pr.fromFork, 'pull-requests: write')
+                : message;
             log.warning(`No comment was posted on ${where}: ${result.commentSkipped}`);
-            if (!isReadOnlyRefusal(e))
-                githubProblems.push(`the comment could not be posted: ${message}`);
+            if (!refused || !pr.fromFork)
+                githubProblems.push(`the comment could not be posted: ${result.commentSkipped}`);
         }
     }
     // The commit status that gates the merge when the review does not run as the PR's own check.
@@ -241,20 +241,15 @@ async function reviewPullRequest(request) {
             log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`);
         }
         catch (e) {
-            const message = e.message;
+            const message = isReadOnlyRefusal(e)
+                ? explainRefusedWrite(e, false, 'statuses: write')
+                : e.message;
             log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`);
-            if (!isReadOnlyRefusal(e))
-                githubProblems.push(`the commit status could not be set: ${message}`);
-            else
-                githubProblems.push(`the commit status that gates the merge could not be set (the token is read-only): ${message}`);
+            githubProblems.push(`the commit status that gates the merge could not be set: ${message}`);
         }
     }
-    await log.summary(renderSummary(comparison, body, result));
-    if (badInput && !request.stale) {
-        result.outcome.failure = `Experiment Review: ${badInput}`;
-        result.failureKind = 'input';
-    }
-    else if (gateFails && !request.stale) {
+    await log.summary(renderSummary(comparison, body, result, reportPath));
+    if (gateFails && !request.stale) {
         result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
         result.failureKind = 'gate';
     }
@@ -268,15 +263,14 @@ async function reviewPullRequest(request) {
         result.outcome.failure = `Experiment Review: ${githubProblems.join('; ')}`;
         result.failureKind = 'github';
     }
+    else if (githubProblems.length && result.outcome.failure) {
+        result.outcome.failure += `; and ${githubProblems.join('; ')}`;
+    }
     return result;
 }
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
 function statusDescription(c, failOnRegression = true) {
     const broken = c.violations.filter(v => !v.accepted);
-    if (c.missingEvidence)
-        return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`;
-    if (c.unknownMetrics)
-        return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`;
     if (c.verdict === 'no-baseline')
         return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
     if (c.verdict === 'pass')
@@ -284,8 +278,20 @@ function statusDescription(c, failOnRegression = true) {
     const metrics = [...new Set(broken.map(v => v.metric))].join(', ');
     return `Fail: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken (${metrics})${failOnRegression ? '' : '; not gating'}.`.slice(0, 140);
 }
-/** The job summary: the comment's content, what happened to the comment, and every diagnostic. */
-function renderSummary(c, commentBody, result) {
+/** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
+const SUMMARY_DIAGNOSTICS_SHOWN = 50;
+/**
+ * The job summary: the comment's content, what happened to the comment, and the diagnostics: their count and the
+ * first SUMMARY_DIAGNOSTICS_SHOWN (all of them are in the JSON report), so that it stays under GitHub's 1 MiB.
+ */
+function renderSummary(c, commentBody, result, reportPath) {
+    for (let shown = SUMMARY_DIAGNOSTICS_SHOWN;; shown = Math.floor(shown / 2)) {
+        const summary = summaryWith(c, commentBody, result, reportPath, shown);
+        if (Buffer.byteLength(summary) < GITHUB_STEP_SUMMARY_LIMIT || shown === 0)
+            return summary;
+    }
+}
+function summaryWith(c, commentBody, result, reportPath, shown) {
     const blocks = [];
     if (result.comment) {
         blocks.push(paragraph(text(`The PR comment was ${result.comment.action === 'unchanged' ? 'already up to date' : result.comment.action}: `), untrusted(result.comment.url, 300)));
@@ -297,13 +303,24 @@ function renderSummary(c, commentBody, result) {
         blocks.push(paragraph(text(`Commit status ${result.status.context}: ${result.status.state}.`)));
     blocks.push(heading(3, text(`Diagnostics (${c.diagnostics.length})`)));
     if (c.diagnostics.length) {
-        blocks.push(bulletList(c.diagnostics.map(d => [
+        blocks.push(bulletList(c.diagnostics
+            .slice(0, shown)
+            .map(d => [
             text(`${d.severity}: `),
             untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
             ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
             text(' '),
             untrusted(d.message, 1000)
         ])));
+        const more = c.diagnostics.length - Math.min(shown, c.diagnostics.length);
+        if (more > 0)
+            blocks.push(paragraph(text(`… and ${more} more, ${shown ? 'not listed here' : 'none listed here'} to keep the summary under GitHub's 1 MiB: `), ...(reportPath
+                ? [
+                    text('every diagnostic is in the JSON report '),
+                    untrustedCode(reportPath, 300),
+                    text(' (output report).')
+                ]
+                : [text('every diagnostic is in the JSON report (output report).')])));
     }
     else {
         blocks.push(paragraph(text('Every run was read without a problem.')));
@@ -382,4 +399,4 @@ async function resolveWorkflowRunPullRequest(client, target, log) {
     return { pr: found, reason: `PR #${found.number}` };
 }
 
-export { lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, workflowRunUrl };
+export { SUMMARY_DIAGNOSTICS_SHOWN, explainRefusedWrite, lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, workflowRunUrl };

@@ -8,7 +8,7 @@ import type { ActionConfig } from '../config/inputs.js'
 import { loadRules, RulesFileError, type LoadedRules } from '../config/rules-file.js'
 import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
 import type { Comparison } from '../core/compare.js'
-import { hiddenMarker } from '../core/conventions.js'
+import { GITHUB_STEP_SUMMARY_LIMIT, hiddenMarker } from '../core/conventions.js'
 import { GitHubApiError, type GitHubClient, type GitHubRuntime } from '../github/client.js'
 import {
   findPullRequestForSha,
@@ -17,7 +17,7 @@ import {
   setCommitStatus,
   type PullRequestInfo
 } from '../github/pr.js'
-import { resolveTokenLogin, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
+import { resolveTokenIdentity, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
 import { renderComment, type ReportContext } from '../report/comment.js'
 import {
   missingEvidenceText,
@@ -153,12 +153,29 @@ export async function loadBaselineAtBase(
   return { record: file.champion, from }
 }
 
-const READ_ONLY_NOTE =
+const FORK_NOTE =
   'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
-  'hold the review, and the two-workflow pattern (pull_request uploads the runs, workflow_run comments) posts the comment; see docs/forks.md.'
+  'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +
+  'see docs/forks.md.'
 
 function isReadOnlyRefusal(error: unknown): boolean {
   return error instanceof GitHubApiError && error.status === 403
+}
+
+/**
+ * A write refused with 403, explained for where the pull request comes from: from a fork the token is read-only by
+ * design; from the repository itself the job lacks a permission (`needed`), which is a setup error to fix.
+ */
+export function explainRefusedWrite(error: GitHubApiError, fromFork: boolean, needed: string): string {
+  const said = error.message.endsWith(error.hint)
+    ? error.message.slice(0, -error.hint.length).trim()
+    : error.message
+  if (fromFork) return `${said} ${FORK_NOTE}`
+  return (
+    `${said} The pull request is from this repository, so this is not the read-only token of a fork: the job's ` +
+    `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
+    'setting may make the workflow token read-only by default), or pass a token that has it.'
+  )
 }
 
 /** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
@@ -262,12 +279,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   } else {
     try {
       const client = await request.client()
-      const login = await resolveTokenLogin({
-        client,
-        configured: config.botLogin,
-        runtime: request.runtime,
-        token: config.token
-      })
+      const identity = await resolveTokenIdentity({ client, configured: config.botLogin })
       result.comment = await upsertStickyComment({
         client,
         owner: request.owner,
@@ -275,7 +287,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
         issueNumber: pr.number,
         marker: hiddenMarker(config.id),
         body,
-        login
+        identity
       })
       result.outcome.commentUrl = result.comment.url
       log.info(`Comment ${result.comment.action} on ${where}: ${result.comment.url}`)
@@ -285,9 +297,13 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
         )
     } catch (e) {
       const message = (e as Error).message
-      result.commentSkipped = isReadOnlyRefusal(e) ? `${message} ${READ_ONLY_NOTE}` : message
+      const refused = isReadOnlyRefusal(e)
+      result.commentSkipped = refused
+        ? explainRefusedWrite(e as GitHubApiError, pr.fromFork, 'pull-requests: write')
+        : message
       log.warning(`No comment was posted on ${where}: ${result.commentSkipped}`)
-      if (!isReadOnlyRefusal(e)) githubProblems.push(`the comment could not be posted: ${message}`)
+      if (!refused || !pr.fromFork)
+        githubProblems.push(`the comment could not be posted: ${result.commentSkipped}`)
     }
   }
 
@@ -310,17 +326,15 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
       result.status = { context, state, description }
       log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`)
     } catch (e) {
-      const message = (e as Error).message
+      const message = isReadOnlyRefusal(e)
+        ? explainRefusedWrite(e as GitHubApiError, false, 'statuses: write')
+        : (e as Error).message
       log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`)
-      if (!isReadOnlyRefusal(e)) githubProblems.push(`the commit status could not be set: ${message}`)
-      else
-        githubProblems.push(
-          `the commit status that gates the merge could not be set (the token is read-only): ${message}`
-        )
+      githubProblems.push(`the commit status that gates the merge could not be set: ${message}`)
     }
   }
 
-  await log.summary(renderSummary(comparison, body, result))
+  await log.summary(renderSummary(comparison, body, result, reportPath))
 
   if (badInput && !request.stale) {
     result.outcome.failure = `Experiment Review: ${badInput}`
@@ -338,6 +352,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   if (githubProblems.length && !result.outcome.failure) {
     result.outcome.failure = `Experiment Review: ${githubProblems.join('; ')}`
     result.failureKind = 'github'
+  } else if (githubProblems.length && result.outcome.failure) {
+    result.outcome.failure += `; and ${githubProblems.join('; ')}`
   }
   return result
 }
@@ -358,11 +374,31 @@ export function statusDescription(c: Comparison, failOnRegression = true): strin
   )
 }
 
-/** The job summary: the comment's content, what happened to the comment, and every diagnostic. */
+/** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
+export const SUMMARY_DIAGNOSTICS_SHOWN = 50
+
+/**
+ * The job summary: the comment's content, what happened to the comment, and the diagnostics: their count and the
+ * first SUMMARY_DIAGNOSTICS_SHOWN (all of them are in the JSON report), so that it stays under GitHub's 1 MiB.
+ */
 export function renderSummary(
   c: Comparison,
   commentBody: string,
-  result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>
+  result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>,
+  reportPath?: string
+): string {
+  for (let shown = SUMMARY_DIAGNOSTICS_SHOWN; ; shown = Math.floor(shown / 2)) {
+    const summary = summaryWith(c, commentBody, result, reportPath, shown)
+    if (Buffer.byteLength(summary) < GITHUB_STEP_SUMMARY_LIMIT || shown === 0) return summary
+  }
+}
+
+function summaryWith(
+  c: Comparison,
+  commentBody: string,
+  result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>,
+  reportPath: string | undefined,
+  shown: number
 ): string {
   const blocks: RootContent[] = []
   if (result.comment) {
@@ -383,15 +419,33 @@ export function renderSummary(
   if (c.diagnostics.length) {
     blocks.push(
       bulletList(
-        c.diagnostics.map(d => [
-          text(`${d.severity}: `),
-          untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
-          ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
-          text(' '),
-          untrusted(d.message, 1000)
-        ])
+        c.diagnostics
+          .slice(0, shown)
+          .map(d => [
+            text(`${d.severity}: `),
+            untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
+            ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
+            text(' '),
+            untrusted(d.message, 1000)
+          ])
       )
     )
+    const more = c.diagnostics.length - Math.min(shown, c.diagnostics.length)
+    if (more > 0)
+      blocks.push(
+        paragraph(
+          text(
+            `… and ${more} more, ${shown ? 'not listed here' : 'none listed here'} to keep the summary under GitHub's 1 MiB: `
+          ),
+          ...(reportPath
+            ? [
+                text('every diagnostic is in the JSON report '),
+                untrustedCode(reportPath, 300),
+                text(' (output report).')
+              ]
+            : [text('every diagnostic is in the JSON report (output report).')])
+        )
+      )
   } else {
     blocks.push(paragraph(text('Every run was read without a problem.')))
   }
