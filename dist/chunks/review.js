@@ -7,7 +7,7 @@ import { GitHubApiError } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
 import { renderComment } from './comment.js';
-import { v as violationMessage } from './findings.js';
+import { v as violationMessage, m as missingEvidenceText, u as unknownMetricText, b as missingEvidenceTitle, a as unknownMetricsTitle } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { s as stringify, r as root, p as paragraph, u as untrusted, t as text, h as heading, c as bulletList, a as untrustedCode } from './mdast.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
@@ -173,7 +173,20 @@ async function reviewPullRequest(request) {
         else
             log.error(message, place);
     }
-    const gateFails = comparison.verdict === 'fail' && config.failOnRegression;
+    // Missing evidence fails the step whatever fail-on-regression says: it is bad input, not a regression.
+    const badInput = comparison.missingEvidence
+        ? missingEvidenceText(comparison.missingEvidence)
+        : comparison.unknownMetrics
+            ? comparison.unknownMetrics.map(u => unknownMetricText(u, loaded.file)).join('; ')
+            : undefined;
+    const gateFails = comparison.verdict === 'fail' && (config.failOnRegression || !!badInput);
+    if (comparison.missingEvidence)
+        log.error(missingEvidenceText(comparison.missingEvidence));
+    for (const u of comparison.unknownMetrics ?? [])
+        log.error(unknownMetricText(u), {
+            ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
+            title: 'Experiment Review: a rule names a metric no run reports'
+        });
     const result = {
         outcome: {
             verdict: comparison.verdict,
@@ -249,7 +262,11 @@ async function reviewPullRequest(request) {
         }
     }
     await log.summary(renderSummary(comparison, body, result, reportPath));
-    if (gateFails && !request.stale) {
+    if (badInput && !request.stale) {
+        result.outcome.failure = `Experiment Review: ${badInput}`;
+        result.failureKind = 'input';
+    }
+    else if (gateFails && !request.stale) {
         result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
         result.failureKind = 'gate';
     }
@@ -271,6 +288,10 @@ async function reviewPullRequest(request) {
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
 function statusDescription(c, failOnRegression = true) {
     const broken = c.violations.filter(v => !v.accepted);
+    if (c.missingEvidence)
+        return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`;
+    if (c.unknownMetrics)
+        return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`;
     if (c.verdict === 'no-baseline')
         return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
     if (c.verdict === 'pass')
