@@ -23,6 +23,7 @@ import {
 } from './diff.js'
 import { groupRuns, type Experiment, type MetricStat } from './experiment.js'
 import { compareMetrics, type MetricComparison } from './metric-comparison.js'
+import { isBookkeepingSeries } from './primary.js'
 import { reproducibility, type ChecklistItem } from './reproducibility.js'
 import { unknownRuleMetrics, type UnknownRuleMetric } from './rule-targets.js'
 import type { Rules } from './rules.js'
@@ -91,6 +92,11 @@ export interface Comparison {
   missingEvidence?: MissingEvidence
   /** Keys of the rules file that name a metric no run and no baseline reports (a typo): they fail the review. */
   unknownMetrics?: UnknownRuleMetric[]
+  /**
+   * Bookkeeping series among `metrics` (epoch, step, learning rate, grad norm, runtime, throughput, FLOPs …) that no
+   * rule names and that are not the primary: shown apart, folded, as "other series".
+   */
+  otherSeries: string[]
 }
 
 /** Why a review has no evidence to judge: where runs were looked for and which named paths do not exist. */
@@ -182,7 +188,10 @@ export function compareRuns(input: CompareInput): Comparison {
     hypotheses: judgeHypotheses(ranked, base, rules),
     overfitting,
     ...(missingEvidence ? { missingEvidence } : {}),
-    ...(unknownMetrics.length ? { unknownMetrics } : {})
+    ...(unknownMetrics.length ? { unknownMetrics } : {}),
+    otherSeries: metrics
+      .map(m => m.name)
+      .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name))
   }
 }
 
