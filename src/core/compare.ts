@@ -24,9 +24,10 @@ import {
 import { groupRuns, type Experiment, type MetricStat } from './experiment.js'
 import { compareMetrics, type MetricComparison } from './metric-comparison.js'
 import { isBookkeepingSeries } from './primary.js'
+import { summarizeSweep, type SweepSummary } from './sweep.js'
 import { reproducibility, type ChecklistItem } from './reproducibility.js'
 import { unknownRuleMetrics, type UnknownRuleMetric } from './rule-targets.js'
-import type { Rules } from './rules.js'
+import { goalOf, type Rules } from './rules.js'
 import type { Diagnostic, Run, RunStatus } from './run.js'
 import { collectViolations, type Violation } from './violations.js'
 import { collectWarnings, type ReviewWarning } from './warnings.js'
@@ -39,6 +40,7 @@ export type { UnknownRuleMetric } from './rule-targets.js'
 export type { SignificanceResult } from './significance.js'
 export type { Violation } from './violations.js'
 export type { ReviewWarning, ShownValue } from './warnings.js'
+export type { SweepSummary } from './sweep.js'
 
 /** The verdict of a review. */
 export type Verdict = 'pass' | 'fail' | 'no-baseline'
@@ -97,6 +99,8 @@ export interface Comparison {
    * rule names and that are not the primary: shown apart, folded, as "other series".
    */
   otherSeries: string[]
+  /** Parameter effects and the champion's neighbourhood, when several configurations vary their parameters. */
+  sweep?: SweepSummary
 }
 
 /** Why a review has no evidence to judge: where runs were looked for and which named paths do not exist. */
@@ -160,6 +164,7 @@ export function compareRuns(input: CompareInput): Comparison {
     ...Object.keys(baseline?.metrics ?? {})
   ]
   const unknownMetrics = input.runs.length ? unknownRuleMetrics(rules, reported) : []
+  const sweep = primary ? summarizeSweep(ranked, primary, goalOf(primary, rules).goal, champion) : undefined
   const verdict: Verdict =
     missingEvidence || unknownMetrics.length || broken.length ? 'fail' : !base ? 'no-baseline' : 'pass'
   return {
@@ -191,7 +196,8 @@ export function compareRuns(input: CompareInput): Comparison {
     ...(unknownMetrics.length ? { unknownMetrics } : {}),
     otherSeries: metrics
       .map(m => m.name)
-      .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name))
+      .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name)),
+    ...(sweep ? { sweep } : {})
   }
 }
 
