@@ -7,7 +7,6 @@ import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
 import 'node:url';
-import './significance.js';
 import 'node:fs/promises';
 import 'node:fs';
 import 'node:crypto';

@@ -1,4 +1,4 @@
-import { p as pPhrase, c as checkNote, a as checkText, s as significanceWords } from './significance.js';
+import { p as pPhrase, b as checkNote, d as checkText, s as significanceWords } from './findings.js';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';

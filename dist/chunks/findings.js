@@ -1,4 +1,149 @@
-import { a as checkText, p as pPhrase, r as ruleValue, b as rawValue, t as tooFewSamplesText, n as noVarianceText } from './significance.js';
+// The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
+/** Repository permission levels, weakest first. */
+const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
+/** Rules when there is no rules file. */
+function defaultRules() {
+    return {
+        metrics: {},
+        significance: { alpha: 0.05 },
+        commands: { permission: 'write' },
+        grouping: { patterns: ['-seed<N>', '-fold<N>'] }
+    };
+}
+const MINIMIZE_WORDS = [
+    'loss',
+    'error',
+    'err',
+    'latency',
+    'time',
+    'duration',
+    'size',
+    'rmse',
+    'mse',
+    'mae',
+    'mape',
+    'perplexity',
+    'ppl',
+    'wer',
+    'cer',
+    'memory',
+    'runtime'
+];
+/** The goal of a metric: its rule's, else guessed from its name (loss, error, latency … → minimize). */
+function goalOf(metric, rules) {
+    const rule = rules.metrics[metric];
+    if (rule?.goal)
+        return { goal: rule.goal, from: 'rule' };
+    const words = metric.toLowerCase().split(/[^a-z0-9]+|(?<=[a-z])(?=[0-9])/);
+    return { goal: words.some(w => MINIMIZE_WORDS.includes(w)) ? 'minimize' : 'maximize', from: 'name' };
+}
+/** True when a metric's rule can fail the gate. */
+function isGated(rule) {
+    return (!!rule &&
+        (rule.min !== undefined ||
+            rule.max !== undefined ||
+            !!rule.maxDrop ||
+            !!rule.maxRise ||
+            rule.required === true));
+}
+/** A threshold as text: `1%` or `0.01`. */
+function thresholdText(t) {
+    return t.relative ? `${+(t.amount * 100).toPrecision(6)}%` : String(t.amount);
+}
+
+/** A p-value as a reader writes it: "p = 0.41", "p = 0.003", "p < 0.001". */
+function pPhrase(p) {
+    return p !== undefined && p < 0.001 ? 'p < 0.001' : `p = ${fmtP(p)}`;
+}
+/** The significance of a change in words, e.g. "p = 0.41, within noise" or "p = 0.003, significant". */
+function significanceWords(s) {
+    if (!s)
+        return 'single runs, noise unknown';
+    switch (s.state) {
+        case 'significant':
+            return `${pPhrase(s.p)}, significant`;
+        case 'within-noise':
+            return `${pPhrase(s.p)}, within noise`;
+        case 'exact':
+            return s.significant ? 'no variance, exact difference' : 'no variance, no difference';
+        case 'inconclusive':
+            return 'inconclusive: too few samples to test';
+    }
+}
+/** Why too few samples allow no test: "too few samples to test (1 baseline, 3 in this PR; at least 2 a side)". */
+function tooFewSamplesText(n, nonFinite) {
+    const left = nonFinite[0] + nonFinite[1];
+    const after = left ? ` after leaving out ${left} non-finite` : '';
+    return `too few samples to test (${n[0]} baseline, ${n[1]} in this PR${after}; at least 2 a side)`;
+}
+/** Why no test was needed when neither side varies. */
+function noVarianceText(differ) {
+    return differ
+        ? 'no variance on either side, so no test applies; the difference is exact'
+        : 'both sides are the same constant: no variance, no difference';
+}
+/** Why a significance result has no p: the inconclusive or exact reason in words; undefined when tested. */
+function untestedText(s) {
+    if (s.state === 'inconclusive')
+        return tooFewSamplesText([s.n.baseline, s.n.current], [s.excluded.baseline, s.excluded.current]);
+    if (s.state === 'exact')
+        return noVarianceText(!!s.significant);
+    return undefined;
+}
+/** A value as the rule messages show it: the exact text, else 4 significant digits; "missing" when absent. */
+function ruleValue(v) {
+    return v ? (v.exact ?? String(+v.value.toPrecision(4))) : 'missing';
+}
+/** A value in full: the exact text, else the number as JavaScript writes it; "missing" when absent. */
+function rawValue(v) {
+    return v ? (v.exact ?? String(v.value)) : 'missing';
+}
+/** The rule as a reader would say it, e.g. "≥ 0.85", "drop ≤ 1%", "missing: the metric vanished from this PR". */
+function checkText(c, values) {
+    switch (c.rule) {
+        case 'min':
+            return `≥ ${c.limit}`;
+        case 'max':
+            return `≤ ${c.limit}`;
+        case 'required':
+            return c.missing === 'vanished'
+                ? 'missing: the metric vanished from this PR'
+                : 'missing: a required metric was not reported';
+        case 'max_drop':
+        case 'max_rise': {
+            const text = `${c.rule === 'max_drop' ? 'drop' : 'rise'} ≤ ${thresholdText(c.threshold)}`;
+            return c.outcome === 'not-comparable'
+                ? `${text} (not comparable: ${rawValue(values.baseline)} → ${rawValue(values.current)})`
+                : text;
+        }
+    }
+}
+/** Why a drop or rise check came out as it did, when there is more to say than met or broken. */
+function checkNote(c, significance) {
+    if (c.rule !== 'max_drop' && c.rule !== 'max_rise')
+        return undefined;
+    switch (c.outcome) {
+        case 'significant':
+            return `significant (${pPhrase(c.p)} < ${c.alpha})`;
+        case 'within-noise':
+            return `beyond the limit but within noise (${pPhrase(c.p)} ≥ ${c.alpha})`;
+        case 'noise-not-required':
+            return `within noise (${pPhrase(c.p)}), but the rule does not require significance`;
+        case 'exact':
+            return 'no variance on either side: the difference is exact';
+        case 'inconclusive':
+            return `inconclusive: ${significance ? untestedText(significance) : 'too few samples to test'}; the raw change decides`;
+        default:
+            return undefined;
+    }
+}
+function fmtP(p) {
+    if (p === undefined)
+        return '—';
+    if (p < 0.001)
+        return '< 0.001';
+    return String(+p.toPrecision(2));
+}
 
 /** A broken rule in words: what the value was, against what limit. */
 function violationMessage(v) {
@@ -149,4 +294,4 @@ function signed(x) {
     return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`;
 }
 
-export { checklistDetail as a, clauseReason as c, hypothesisReason as h, notLikeForLikeText as n, overfittingText as o, violationMessage as v, warningMessage as w };
+export { PERMISSION_LEVELS as P, checklistDetail as a, checkNote as b, clauseReason as c, checkText as d, noVarianceText as e, defaultRules as f, goalOf as g, hypothesisReason as h, isGated as i, notLikeForLikeText as n, overfittingText as o, pPhrase as p, significanceWords as s, untestedText as u, violationMessage as v, warningMessage as w };

@@ -9,7 +9,7 @@ import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
-import './significance.js';
+import './findings.js';
 import './json.js';
 import './detect.js';
 import 'node:fs';
@@ -17,7 +17,6 @@ import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
-import './findings.js';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.

@@ -1,6 +1,6 @@
 import { w as welchTTest, i as isInconclusive, b as bootstrapDifferenceCi, g as groupRuns, a as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { g as goalOf, i as isGated } from './significance.js';
+import { g as goalOf, i as isGated } from './findings.js';
 import { p as paramText, h as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs/promises';

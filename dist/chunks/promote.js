@@ -1,7 +1,7 @@
 import { h as collectRuns, f as formatDiagnostic } from './detect.js';
-import { s as stringify, p as paragraph, u as untrusted } from './chart.js';
+import { p as promoteOutcomeLine, b as renderPromoteSummary } from './summary.js';
 import { p as planPromotion, a as promotionSubject } from './promotion.js';
-import './significance.js';
+import './findings.js';
 import 'node:fs/promises';
 import 'node:path';
 import 'node:fs';
@@ -9,6 +9,7 @@ import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
+import './chart.js';
 import './baseline2.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
@@ -141,11 +142,8 @@ async function runPromoteMode(ctx) {
     });
     for (const w of result.warnings)
         ctx.log.warning(w);
-    const line = result.commitSha
-        ? `Experiment Review committed ${result.changedPaths.join(' and ')} as ${result.commitSha.slice(0, 7)}; the champion is ${result.champion ?? 'unchanged'}.`
-        : `Experiment Review made no commit: ${result.skipped ?? 'nothing changed'}.`;
-    ctx.log.notice(line);
-    await ctx.log.summary(stringify([paragraph(untrusted(line, 2000))]));
+    ctx.log.notice(promoteOutcomeLine(result));
+    await ctx.log.summary(renderPromoteSummary(result));
     return result.champion ? { champion: result.champion } : {};
 }
 

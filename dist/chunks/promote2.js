@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { h as collectRuns, f as formatDiagnostic } from './detect.js';
 import { p as planPromotion } from './promotion.js';
-import './significance.js';
+import './findings.js';
 import 'node:fs';
 import 'node:crypto';
 import 'node:string_decoder';

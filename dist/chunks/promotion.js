@@ -1,6 +1,6 @@
 import { g as groupRuns, a as baselineExperiment, r as recordFromExperiment, c as BASELINE_VERSION, p as parseBaseline, s as serializeBaseline } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { g as goalOf, d as defaultRules } from './significance.js';
+import { g as goalOf, f as defaultRules } from './findings.js';
 import { i as classifyCharacter, j as push, k as resolveAll, n as splice, o as asciiAlpha, q as asciiAlphanumeric, v as asciiControl, w as asciiAtext, x as markdownSpace, y as factorySpace, z as asciiPunctuation, A as asciiHexDigit, B as asciiDigit, C as decodeNamedCharacterReference, D as markdownLineEnding, E as factorySpaceMinMax, F as markdownLineEndingOrSpace, G as normalizeIdentifier, H as htmlRawNames, I as htmlBlockNames, J as blankLine, K as combineExtensions, L as stringifyPosition, M as toString, N as decodeString, O as decodeNumericCharacterReference, s as stringify, r as root, h as heading, t as text$2, p as paragraph, P as trustedHtml, Q as unified, R as remarkGfm, u as untrusted, a as untrustedCode, c as strong, d as table, e as details, S as mermaidLabel, T as xyChart, U as CHART_PALETTE, V as neutralize } from './chart.js';
 import { d as decimalsFor, a as fmtStat, s as shortSha, k as fmtSigned, l as fmtNumber } from './detect.js';
 

@@ -1,33 +1,33 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadRules, RulesFileError } from './rules-file.js';
-import { p as parseBaseline, B as BaselineError } from './baseline2.js';
-import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
-import { isGitHubRequestError, explainGitHubError, GitHubApiError } from './client.js';
-import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { renderComment } from './comment.js';
 import { v as violationMessage } from './findings.js';
 import { renderJsonReport } from './json.js';
-import { p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode, s as stringify, r as root } from './chart.js';
-import { hasGitCommit, readFileAtGitRef } from './baseline.js';
+import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, g as gateFailureMessage } from './summary.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
-import './index2.js';
-import './_commonjsHelpers.js';
-import 'process';
-import 'buffer';
-import './significance.js';
+import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
+import { isGitHubRequestError, explainGitHubError, GitHubApiError } from './client.js';
+import { setCommitStatus, getPullRequest, findPullRequestForSha, readFileAtRef } from './pr.js';
+import { loadRules, RulesFileError } from './rules-file.js';
+import { B as BaselineError, p as parseBaseline } from './baseline2.js';
+import { hasGitCommit, readFileAtGitRef } from './baseline.js';
+import './chart.js';
 import './detect.js';
 import 'node:fs';
 import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
+import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
+import './champion.js';
+import './index2.js';
+import 'process';
+import 'buffer';
 import 'node:child_process';
 import 'node:util';
-import './champion.js';
 
 // The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
 // login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
@@ -134,297 +134,89 @@ async function resolveTokenLogin(options) {
     }
 }
 
-// Review mode: the PR's runs against the baseline at the PR's base → one sticky comment, the job summary, the JSON
-// report, annotations and outputs, and the gate. The action (pull_request, workflow_run) and the CLI (`review
-// --repo --pr`) run the same reviewPullRequest; they differ only in how they get the event, the log and the client.
-/** The commit status context of a review id. */
-function statusContext(id) {
-    return `experiment-review/${id}`;
-}
-/** The path of the JSON report: `${RUNNER_TEMP or workspace}/experiment-review-${id}.json`. */
-function reportPathFor(config, env) {
-    return path.join(env.RUNNER_TEMP || config.workspace, `experiment-review-${config.id}.json`);
-}
-/** The web root of the GitHub server the workflow runs on (GITHUB_SERVER_URL, default https://github.com). */
-function serverUrlOf(env) {
-    return (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-}
-/** The link to the current workflow run, from the runner's environment; undefined outside Actions. */
-function workflowRunUrl(env) {
-    if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY)
-        return undefined;
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-}
-/**
- * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
- * else through the contents API. No file means no baseline yet. Throws BaselineError for a file that cannot be used.
- */
-async function loadBaselineAtBase(request) {
-    const { config, baseSha } = request;
-    let textAtBase;
-    let from;
-    if (await hasGitCommit(config.workspace, baseSha)) {
-        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (local checkout)`;
-        textAtBase = await readFileAtGitRef(config.workspace, baseSha, config.baselinePath);
-    }
-    else {
-        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`;
-        textAtBase = await readFileAtRef({
-            client: await request.client(),
-            owner: request.owner,
-            repo: request.repo,
-            path: config.baselinePath,
-            ref: baseSha
-        });
-    }
-    if (textAtBase === undefined)
-        return { from };
-    const file = parseBaseline(textAtBase, config.baselinePath);
-    if (file.id && file.id !== config.id) {
-        throw new BaselineError(config.baselinePath, `belongs to review id "${file.id}", not "${config.id}"; give each id its own baseline input`);
-    }
-    return { record: file.champion, from };
-}
 const READ_ONLY_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
     'hold the review, and the two-workflow pattern (pull_request uploads the runs, workflow_run comments) posts the comment; see docs/forks.md.';
 function isReadOnlyRefusal(error) {
     return error instanceof GitHubApiError && error.status === 403;
 }
-/** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
-async function reviewPullRequest(request) {
+/** The commit status context of a review id. */
+function statusContext(id) {
+    return `experiment-review/${id}`;
+}
+/**
+ * Creates or updates the sticky comment (or says why not: the comment input, a stale review, a refused write).
+ * A read-only token (a fork's) is expected and explained; any other failure is a problem.
+ */
+async function postReviewComment(request, body) {
     const { config, log, pr } = request;
     const where = `${request.owner}/${request.repo}#${pr.number}`;
-    let loaded;
-    let baseline;
+    if (!config.comment)
+        return { skipped: 'the comment input is false' };
+    if (request.stale) {
+        log.warning(`No comment was posted on ${where}: ${request.stale}`);
+        return { skipped: request.stale };
+    }
     try {
-        loaded = await loadRules(config.workspace, config.configFile);
-        baseline = await loadBaselineAtBase({ ...request, baseSha: pr.baseSha });
+        const client = await request.client();
+        const login = await resolveTokenLogin({
+            client,
+            configured: config.botLogin,
+            runtime: request.runtime,
+            token: config.token
+        });
+        const comment = await upsertStickyComment({
+            client,
+            owner: request.owner,
+            repo: request.repo,
+            issueNumber: pr.number,
+            marker: hiddenMarker(config.id),
+            body,
+            login
+        });
+        log.info(`Comment ${comment.action} on ${where}: ${comment.url}`);
+        if (comment.removedDuplicates.length)
+            log.info(`Removed ${comment.removedDuplicates.length} duplicate comment(s) left by a concurrent run.`);
+        return { comment };
     }
     catch (e) {
-        if (e instanceof RulesFileError) {
-            log.error(e.problem, {
-                file: e.file,
-                line: e.line,
-                title: `Experiment Review: invalid rules file (column ${e.column})`
-            });
-            return { outcome: { failure: `Experiment Review: ${e.message}` }, failureKind: 'input' };
-        }
-        if (e instanceof BaselineError) {
-            log.error(e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message, {
-                file: e.file,
-                title: 'Experiment Review: unusable baseline'
-            });
-            return { outcome: { failure: `Experiment Review: ${e.message}` }, failureKind: 'input' };
-        }
-        throw e;
+        const message = e.message;
+        const skipped = isReadOnlyRefusal(e) ? `${message} ${READ_ONLY_NOTE}` : message;
+        log.warning(`No comment was posted on ${where}: ${skipped}`);
+        return {
+            skipped,
+            ...(isReadOnlyRefusal(e) ? {} : { problem: `the comment could not be posted: ${message}` })
+        };
     }
-    log.info(baseline.record
-        ? `Baseline: ${baseline.record.name} from ${baseline.from}`
-        : `No baseline yet: nothing at ${baseline.from}`);
-    const { comparison } = await runPipeline({
-        workspace: config.workspace,
-        patterns: config.runs,
-        rules: loaded.rules,
-        baseline: baseline.record,
-        id: config.id
-    });
-    const reportContext = {
-        headSha: pr.headSha,
-        baseSha: pr.baseSha,
-        baseBranch: pr.baseRef,
-        runUrl: request.serverUrl
-            ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
-            : undefined,
-        rulesFile: loaded.file,
-        defaultRules: !loaded.file
-    };
-    const body = renderComment(comparison, reportContext);
-    const reportPath = reportPathFor(config, request.env);
-    await mkdir(path.dirname(reportPath), { recursive: true });
-    await writeFile(reportPath, renderJsonReport(comparison));
-    const broken = comparison.violations.filter(v => !v.accepted);
-    for (const v of comparison.violations) {
-        const place = loaded.file
-            ? { file: loaded.file, line: v.line, title: `Experiment Review: ${v.metric} ${v.rule}` }
-            : { title: `Experiment Review: ${v.metric} ${v.rule}` };
-        const message = violationMessage(v);
-        if (v.accepted)
-            log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
-        else
-            log.error(message, place);
-    }
-    const gateFails = comparison.verdict === 'fail' && config.failOnRegression;
-    const result = {
-        outcome: {
-            verdict: comparison.verdict,
-            reportPath,
-            regressions: comparison.violations,
-            champion: comparison.champion?.name
-        },
-        comparison
-    };
-    const githubProblems = [];
-    // The sticky comment.
-    if (!config.comment) {
-        result.commentSkipped = 'the comment input is false';
-    }
-    else if (request.stale) {
-        result.commentSkipped = request.stale;
-        log.warning(`No comment was posted on ${where}: ${request.stale}`);
-    }
-    else {
-        try {
-            const client = await request.client();
-            const login = await resolveTokenLogin({
-                client,
-                configured: config.botLogin,
-                runtime: request.runtime,
-                token: config.token
-            });
-            result.comment = await upsertStickyComment({
-                client,
-                owner: request.owner,
-                repo: request.repo,
-                issueNumber: pr.number,
-                marker: hiddenMarker(config.id),
-                body,
-                login
-            });
-            result.outcome.commentUrl = result.comment.url;
-            log.info(`Comment ${result.comment.action} on ${where}: ${result.comment.url}`);
-            if (result.comment.removedDuplicates.length)
-                log.info(`Removed ${result.comment.removedDuplicates.length} duplicate comment(s) left by a concurrent run.`);
-        }
-        catch (e) {
-            const message = e.message;
-            result.commentSkipped = isReadOnlyRefusal(e) ? `${message} ${READ_ONLY_NOTE}` : message;
-            log.warning(`No comment was posted on ${where}: ${result.commentSkipped}`);
-            if (!isReadOnlyRefusal(e))
-                githubProblems.push(`the comment could not be posted: ${message}`);
-        }
-    }
-    // The commit status that gates the merge when the review does not run as the PR's own check.
-    if (request.commitStatus && !request.stale) {
-        const state = gateFails ? 'failure' : 'success';
-        const description = statusDescription(comparison, config.failOnRegression);
-        const context = statusContext(config.id);
-        try {
-            await setCommitStatus({
-                client: await request.client(),
-                owner: request.owner,
-                repo: request.repo,
-                sha: pr.headSha,
-                state,
-                context,
-                description,
-                targetUrl: result.outcome.commentUrl ?? request.runUrl
-            });
-            result.status = { context, state, description };
-            log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`);
-        }
-        catch (e) {
-            const message = e.message;
-            log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`);
-            if (!isReadOnlyRefusal(e))
-                githubProblems.push(`the commit status could not be set: ${message}`);
-            else
-                githubProblems.push(`the commit status that gates the merge could not be set (the token is read-only): ${message}`);
-        }
-    }
-    await log.summary(renderSummary(comparison, body, result));
-    if (gateFails && !request.stale) {
-        result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
-        result.failureKind = 'gate';
-    }
-    else if (gateFails && request.stale) {
-        log.warning(`The gate failed, but the review is stale (${request.stale}); the run on the PR's current head decides.`);
-    }
-    else if (comparison.verdict === 'fail') {
-        log.warning(`${broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`);
-    }
-    if (githubProblems.length && !result.outcome.failure) {
-        result.outcome.failure = `Experiment Review: ${githubProblems.join('; ')}`;
-        result.failureKind = 'github';
-    }
-    return result;
 }
-/** The commit status description: the verdict in words, under GitHub's 140 characters. */
-function statusDescription(c, failOnRegression = true) {
-    const broken = c.violations.filter(v => !v.accepted);
-    if (c.verdict === 'no-baseline')
-        return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
-    if (c.verdict === 'pass')
-        return `Pass: all rules met${c.champion ? ` (best run ${c.champion.name.slice(0, 60)})` : ''}.`;
-    const metrics = [...new Set(broken.map(v => v.metric))].join(', ');
-    return `Fail: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken (${metrics})${failOnRegression ? '' : '; not gating'}.`.slice(0, 140);
-}
-/** The job summary: the comment's content, what happened to the comment, and every diagnostic. */
-function renderSummary(c, commentBody, result) {
-    const blocks = [];
-    if (result.comment) {
-        blocks.push(paragraph(text(`The PR comment was ${result.comment.action === 'unchanged' ? 'already up to date' : result.comment.action}: `), untrusted(result.comment.url, 300)));
+/** Sets the commit status `experiment-review/<id>` on the PR head: failure when the gate fails, else success. */
+async function setReviewStatus(request, comparison, targetUrl) {
+    const { config, log, pr } = request;
+    const state = comparison.verdict === 'fail' && config.failOnRegression ? 'failure' : 'success';
+    const description = statusDescription(comparison, config.failOnRegression);
+    const context = statusContext(config.id);
+    try {
+        await setCommitStatus({
+            client: await request.client(),
+            owner: request.owner,
+            repo: request.repo,
+            sha: pr.headSha,
+            state,
+            context,
+            description,
+            targetUrl
+        });
+        log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`);
+        return { status: { context, state, description } };
     }
-    else if (result.commentSkipped) {
-        blocks.push(paragraph(text('No PR comment was posted: '), untrusted(result.commentSkipped, 2000)));
+    catch (e) {
+        const message = e.message;
+        log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`);
+        return {
+            problem: isReadOnlyRefusal(e)
+                ? `the commit status that gates the merge could not be set (the token is read-only): ${message}`
+                : `the commit status could not be set: ${message}`
+        };
     }
-    if (result.status)
-        blocks.push(paragraph(text(`Commit status ${result.status.context}: ${result.status.state}.`)));
-    blocks.push(heading(3, text(`Diagnostics (${c.diagnostics.length})`)));
-    if (c.diagnostics.length) {
-        blocks.push(bulletList(c.diagnostics.map(d => [
-            text(`${d.severity}: `),
-            untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
-            ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
-            text(' '),
-            untrusted(d.message, 1000)
-        ])));
-    }
-    else {
-        blocks.push(paragraph(text('Every run was read without a problem.')));
-    }
-    return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`;
-}
-/** A GitHub client factory that creates the client once, on first use. */
-function lazyClient(create) {
-    let client;
-    return () => (client ??= create());
-}
-/** The action's review mode: reads the event, resolves the PR, and runs reviewPullRequest. */
-async function runReviewMode(ctx) {
-    const target = parseReviewEvent(ctx.eventName, ctx.payload, ctx.env);
-    if (target.kind === 'skip') {
-        ctx.log.notice(`Experiment Review: ${target.reason}.`);
-        return {};
-    }
-    const client = lazyClient(() => ctx.github(ctx.config.token));
-    const common = {
-        config: ctx.config,
-        log: ctx.log,
-        env: ctx.env,
-        owner: target.owner,
-        repo: target.repo,
-        client,
-        runtime: 'actions',
-        serverUrl: serverUrlOf(ctx.env)
-    };
-    if (target.kind === 'pull_request') {
-        return (await reviewPullRequest({ ...common, pr: target, runUrl: workflowRunUrl(ctx.env) })).outcome;
-    }
-    const resolved = await resolveWorkflowRunPullRequest(await client(), target, ctx.log);
-    if (!resolved.pr) {
-        ctx.log.warning(`Experiment Review: ${resolved.reason}`);
-        await ctx.log.summary(stringify(root([paragraph(text('Experiment Review did not run: '), untrusted(resolved.reason, 2000))])));
-        return {};
-    }
-    const result = await reviewPullRequest({
-        ...common,
-        pr: resolved.pr,
-        commitStatus: true,
-        stale: resolved.stale,
-        runUrl: target.workflowRunUrl ?? workflowRunUrl(ctx.env)
-    });
-    return result.outcome;
 }
 /** The PR of a workflow_run, or why there is none; `stale` when the PR's head has moved past the run's commit. */
 async function resolveWorkflowRunPullRequest(client, target, log) {
@@ -457,4 +249,229 @@ async function resolveWorkflowRunPullRequest(client, target, log) {
     return { pr: found, reason: `PR #${found.number}` };
 }
 
-export { lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, workflowRunUrl };
+// The inputs of a review that live in the repository: the rules file of the checkout and the baseline at the
+// PR's base commit. A file that cannot be used is annotated at its place and ends the review as bad input.
+/**
+ * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
+ * else through the contents API. No file means no baseline yet. Throws BaselineError for a file that cannot be used.
+ */
+async function loadBaselineAtBase(request) {
+    const { config, baseSha } = request;
+    let textAtBase;
+    let from;
+    if (await hasGitCommit(config.workspace, baseSha)) {
+        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (local checkout)`;
+        textAtBase = await readFileAtGitRef(config.workspace, baseSha, config.baselinePath);
+    }
+    else {
+        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`;
+        textAtBase = await readFileAtRef({
+            client: await request.client(),
+            owner: request.owner,
+            repo: request.repo,
+            path: config.baselinePath,
+            ref: baseSha
+        });
+    }
+    if (textAtBase === undefined)
+        return { from };
+    const file = parseBaseline(textAtBase, config.baselinePath);
+    if (file.id && file.id !== config.id) {
+        throw new BaselineError(config.baselinePath, `belongs to review id "${file.id}", not "${config.id}"; give each id its own baseline input`);
+    }
+    return { record: file.champion, from };
+}
+/**
+ * Loads the rules file and the baseline at the PR's base. An invalid rules file or an unusable baseline is
+ * annotated (file, line) and returned as the failure; other errors are thrown.
+ */
+async function loadReviewInputs(request) {
+    const { config, log } = request;
+    try {
+        const rules = await loadRules(config.workspace, config.configFile);
+        const baseline = await loadBaselineAtBase({ ...request, baseSha: request.pr.baseSha });
+        log.info(baseline.record
+            ? `Baseline: ${baseline.record.name} from ${baseline.from}`
+            : `No baseline yet: nothing at ${baseline.from}`);
+        return { rules, baseline };
+    }
+    catch (e) {
+        if (e instanceof RulesFileError) {
+            log.error(e.problem, {
+                file: e.file,
+                line: e.line,
+                title: `Experiment Review: invalid rules file (column ${e.column})`
+            });
+            return { failure: `Experiment Review: ${e.message}` };
+        }
+        if (e instanceof BaselineError) {
+            log.error(e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message, {
+                file: e.file,
+                title: 'Experiment Review: unusable baseline'
+            });
+            return { failure: `Experiment Review: ${e.message}` };
+        }
+        throw e;
+    }
+}
+
+// What one review of a pull request takes and gives back, and where its outputs go: shared by the review's
+// parts (inputs, GitHub writes, the composition in review.ts), by the action and by the CLI.
+/** The path of the JSON report: `${RUNNER_TEMP or workspace}/experiment-review-${id}.json`. */
+function reportPathFor(config, env) {
+    return path.join(env.RUNNER_TEMP || config.workspace, `experiment-review-${config.id}.json`);
+}
+/** The web root of the GitHub server the workflow runs on (GITHUB_SERVER_URL, default https://github.com). */
+function serverUrlOf(env) {
+    return (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+}
+/** The link to the current workflow run, from the runner's environment; undefined outside Actions. */
+function workflowRunUrl(env) {
+    if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY)
+        return undefined;
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
+}
+/** A GitHub client factory that creates the client once, on first use. */
+function lazyClient(create) {
+    let client;
+    return () => (client ??= create());
+}
+
+// Review mode: the PR's runs against the baseline at the PR's base → one sticky comment, the job summary, the JSON
+// report, annotations and outputs, and the gate. The action (pull_request, workflow_run) and the CLI (`review
+// --repo --pr`) run the same reviewPullRequest; they differ only in how they get the event, the log and the client.
+// The parts: review-inputs.ts (rules, baseline), review-github.ts (comment, status, the PR of a workflow_run),
+// report/ (every text); this module composes them.
+/** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
+async function reviewPullRequest(request) {
+    const { config, log } = request;
+    const inputs = await loadReviewInputs(request);
+    if ('failure' in inputs)
+        return { outcome: { failure: inputs.failure }, failureKind: 'input' };
+    const { comparison } = await runPipeline({
+        workspace: config.workspace,
+        patterns: config.runs,
+        rules: inputs.rules.rules,
+        baseline: inputs.baseline.record,
+        id: config.id
+    });
+    const body = renderComment(comparison, reportContextOf(request, inputs.rules));
+    const reportPath = reportPathFor(config, request.env);
+    await mkdir(path.dirname(reportPath), { recursive: true });
+    await writeFile(reportPath, renderJsonReport(comparison));
+    annotateViolations(log, comparison, inputs.rules.file);
+    const result = {
+        outcome: {
+            verdict: comparison.verdict,
+            reportPath,
+            regressions: comparison.violations,
+            champion: comparison.champion?.name
+        },
+        comparison
+    };
+    const posted = await postReviewComment(request, body);
+    if (posted.comment) {
+        result.comment = posted.comment;
+        result.outcome.commentUrl = posted.comment.url;
+    }
+    if (posted.skipped)
+        result.commentSkipped = posted.skipped;
+    const problems = posted.problem ? [posted.problem] : [];
+    // The commit status gates the merge when the review does not run as the PR's own check.
+    if (request.commitStatus && !request.stale) {
+        const set = await setReviewStatus(request, comparison, result.outcome.commentUrl ?? request.runUrl);
+        if (set.status)
+            result.status = set.status;
+        if (set.problem)
+            problems.push(set.problem);
+    }
+    await log.summary(renderReviewSummary(comparison, body, result));
+    const failed = decideFailure(request, comparison, problems);
+    if (failed) {
+        result.outcome.failure = failed.failure;
+        result.failureKind = failed.kind;
+    }
+    return result;
+}
+/** Where the comment links and what it says of the rules: the head commit's checks, the rules file. */
+function reportContextOf(request, rules) {
+    const { pr } = request;
+    return {
+        headSha: pr.headSha,
+        baseSha: pr.baseSha,
+        baseBranch: pr.baseRef,
+        runUrl: request.serverUrl
+            ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
+            : undefined,
+        rulesFile: rules.file,
+        defaultRules: !rules.file
+    };
+}
+/** One annotation per rule result: an error for a broken rule, a notice for an accepted one, at its line. */
+function annotateViolations(log, comparison, rulesFile) {
+    for (const v of comparison.violations) {
+        const title = `Experiment Review: ${v.metric} ${v.rule}`;
+        const place = rulesFile ? { file: rulesFile, line: v.line, title } : { title };
+        const message = violationMessage(v);
+        if (v.accepted)
+            log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
+        else
+            log.error(message, place);
+    }
+}
+/** Whether the step fails, and why: the gate first (unless the review is stale), then GitHub's refusals. */
+function decideFailure(request, comparison, githubProblems) {
+    const { config, log } = request;
+    const broken = comparison.violations.filter(v => !v.accepted);
+    const gateFails = comparison.verdict === 'fail' && config.failOnRegression;
+    if (gateFails && !request.stale)
+        return { failure: gateFailureMessage(broken), kind: 'gate' };
+    if (gateFails) {
+        log.warning(`The gate failed, but the review is stale (${request.stale}); the run on the PR's current head decides.`);
+    }
+    else if (comparison.verdict === 'fail') {
+        log.warning(`${broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`);
+    }
+    if (githubProblems.length)
+        return { failure: `Experiment Review: ${githubProblems.join('; ')}`, kind: 'github' };
+    return undefined;
+}
+/** The action's review mode: reads the event, resolves the PR, and runs reviewPullRequest. */
+async function runReviewMode(ctx) {
+    const target = parseReviewEvent(ctx.eventName, ctx.payload, ctx.env);
+    if (target.kind === 'skip') {
+        ctx.log.notice(`Experiment Review: ${target.reason}.`);
+        return {};
+    }
+    const client = lazyClient(() => ctx.github(ctx.config.token));
+    const common = {
+        config: ctx.config,
+        log: ctx.log,
+        env: ctx.env,
+        owner: target.owner,
+        repo: target.repo,
+        client,
+        runtime: 'actions',
+        serverUrl: serverUrlOf(ctx.env)
+    };
+    if (target.kind === 'pull_request') {
+        return (await reviewPullRequest({ ...common, pr: target, runUrl: workflowRunUrl(ctx.env) })).outcome;
+    }
+    const resolved = await resolveWorkflowRunPullRequest(await client(), target, ctx.log);
+    if (!resolved.pr) {
+        ctx.log.warning(`Experiment Review: ${resolved.reason}`);
+        await ctx.log.summary(renderNotRunSummary(resolved.reason));
+        return {};
+    }
+    const result = await reviewPullRequest({
+        ...common,
+        pr: resolved.pr,
+        commitStatus: true,
+        stale: resolved.stale,
+        runUrl: target.workflowRunUrl ?? workflowRunUrl(ctx.env)
+    });
+    return result.outcome;
+}
+
+export { lazyClient, reviewPullRequest, runReviewMode };

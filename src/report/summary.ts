@@ -1,0 +1,96 @@
+// What a mode shows besides the PR comment, worded here so that a mode only composes: the job summary of a
+// review, the commit status description, the message of a failed gate, and the outcome line of a promote.
+// (Texts GitHub keeps for a run, such as issue bodies, belong in report/ too.)
+import type { RootContent } from 'mdast'
+import type { Comparison } from '../core/compare.js'
+import type { Violation } from '../core/violations.js'
+import { violationMessage } from './findings.js'
+import { bulletList, heading, paragraph, root, stringify, text, untrusted, untrustedCode } from './mdast.js'
+
+/** What happened to the comment and the status of a review, as the job summary tells it. */
+export interface ReviewWrites {
+  comment?: { action: 'created' | 'updated' | 'unchanged'; url: string }
+  /** Why no comment was posted, when none was. */
+  commentSkipped?: string
+  status?: { context: string; state: 'success' | 'failure' }
+}
+
+/** The job summary of a review: the comment's content, what happened to the comment, and every diagnostic. */
+export function renderReviewSummary(c: Comparison, commentBody: string, writes: ReviewWrites): string {
+  const blocks: RootContent[] = []
+  if (writes.comment) {
+    blocks.push(
+      paragraph(
+        text(
+          `The PR comment was ${writes.comment.action === 'unchanged' ? 'already up to date' : writes.comment.action}: `
+        ),
+        untrusted(writes.comment.url, 300)
+      )
+    )
+  } else if (writes.commentSkipped) {
+    blocks.push(paragraph(text('No PR comment was posted: '), untrusted(writes.commentSkipped, 2000)))
+  }
+  if (writes.status)
+    blocks.push(paragraph(text(`Commit status ${writes.status.context}: ${writes.status.state}.`)))
+  blocks.push(heading(3, text(`Diagnostics (${c.diagnostics.length})`)))
+  if (c.diagnostics.length) {
+    blocks.push(
+      bulletList(
+        c.diagnostics.map(d => [
+          text(`${d.severity}: `),
+          untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
+          ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
+          text(' '),
+          untrusted(d.message, 1000)
+        ])
+      )
+    )
+  } else {
+    blocks.push(paragraph(text('Every run was read without a problem.')))
+  }
+  return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`
+}
+
+/** The job summary when no review ran (e.g. no open pull request has the workflow run's commit). */
+export function renderNotRunSummary(reason: string): string {
+  return stringify(root([paragraph(text('Experiment Review did not run: '), untrusted(reason, 2000))]))
+}
+
+/** The commit status description: the verdict in words, under GitHub's 140 characters. */
+export function statusDescription(c: Comparison, failOnRegression = true): string {
+  const broken = c.violations.filter(v => !v.accepted)
+  if (c.verdict === 'no-baseline')
+    return 'No baseline yet: nothing to gate on; the first merge with runs sets it.'
+  if (c.verdict === 'pass')
+    return `Pass: all rules met${c.champion ? ` (best run ${c.champion.name.slice(0, 60)})` : ''}.`
+  const metrics = [...new Set(broken.map(v => v.metric))].join(', ')
+  return `Fail: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken (${metrics})${failOnRegression ? '' : '; not gating'}.`.slice(
+    0,
+    140
+  )
+}
+
+/** The step's failure message when the gate fails: how many rules are broken, and each one. */
+export function gateFailureMessage(broken: Violation[]): string {
+  return `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`
+}
+
+/** What a promote did, in the terms of its outcome. */
+export interface PromoteOutcomeFacts {
+  commitSha?: string
+  changedPaths: string[]
+  champion?: string
+  skipped?: string
+}
+
+/** The one line a promote leaves in the log and the job summary: what it committed, or why nothing. */
+export function promoteOutcomeLine(facts: PromoteOutcomeFacts): string {
+  return facts.commitSha
+    ? `Experiment Review committed ${facts.changedPaths.join(' and ')} as ${facts.commitSha.slice(0, 7)}; the champion is ${facts.champion ?? 'unchanged'}.`
+    : `Experiment Review made no commit: ${facts.skipped ?? 'nothing changed'}.`
+}
+
+/** The job summary of a promote: its outcome line, made inert (run and branch names are untrusted). */
+export function renderPromoteSummary(facts: PromoteOutcomeFacts): string {
+  return stringify([paragraph(untrusted(promoteOutcomeLine(facts), 2000))])
+}
