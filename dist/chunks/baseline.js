@@ -7,9 +7,10 @@ import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from '.
 import { h as collectRuns } from './detect.js';
 import './conventions.js';
 import './findings.js';
+import './_commonjsHelpers.js';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
 import 'node:module';
 

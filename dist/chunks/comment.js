@@ -9,8 +9,8 @@ import 'node:process';
 import 'node:url';
 import 'node:fs/promises';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
 import 'node:module';
 

@@ -1,9 +1,10 @@
 import { p as pPhrase, b as checkNote, d as checkText, s as significanceWords } from './findings.js';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
+import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 
@@ -206,6 +207,2523 @@ function metricIcon(m) {
 function shortSha(sha) {
     return sha ? sha.slice(0, 7) : undefined;
 }
+
+var utils = {};
+
+var constants;
+var hasRequiredConstants;
+
+function requireConstants () {
+	if (hasRequiredConstants) return constants;
+	hasRequiredConstants = 1;
+
+	const WIN_SLASH = '\\\\/';
+	const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+	const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+	/**
+	 * Posix glob regex
+	 */
+
+	const DOT_LITERAL = '\\.';
+	const PLUS_LITERAL = '\\+';
+	const QMARK_LITERAL = '\\?';
+	const SLASH_LITERAL = '\\/';
+	const ONE_CHAR = '(?=.)';
+	const QMARK = '[^/]';
+	const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+	const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+	const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+	const NO_DOT = `(?!${DOT_LITERAL})`;
+	const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+	const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+	const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+	const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+	const STAR = `${QMARK}*?`;
+	const SEP = '/';
+
+	const POSIX_CHARS = {
+	  DOT_LITERAL,
+	  PLUS_LITERAL,
+	  QMARK_LITERAL,
+	  SLASH_LITERAL,
+	  ONE_CHAR,
+	  QMARK,
+	  END_ANCHOR,
+	  DOTS_SLASH,
+	  NO_DOT,
+	  NO_DOTS,
+	  NO_DOT_SLASH,
+	  NO_DOTS_SLASH,
+	  QMARK_NO_DOT,
+	  STAR,
+	  START_ANCHOR,
+	  SEP
+	};
+
+	/**
+	 * Windows glob regex
+	 */
+
+	const WINDOWS_CHARS = {
+	  ...POSIX_CHARS,
+
+	  SLASH_LITERAL: `[${WIN_SLASH}]`,
+	  QMARK: WIN_NO_SLASH,
+	  STAR: `${WIN_NO_SLASH}*?`,
+	  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+	  NO_DOT: `(?!${DOT_LITERAL})`,
+	  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+	  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+	  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+	  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+	  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+	  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+	  SEP: '\\'
+	};
+
+	/**
+	 * POSIX Bracket Regex
+	 */
+
+	const POSIX_REGEX_SOURCE = {
+	  __proto__: null,
+	  alnum: 'a-zA-Z0-9',
+	  alpha: 'a-zA-Z',
+	  ascii: '\\x00-\\x7F',
+	  blank: ' \\t',
+	  cntrl: '\\x00-\\x1F\\x7F',
+	  digit: '0-9',
+	  graph: '\\x21-\\x7E',
+	  lower: 'a-z',
+	  print: '\\x20-\\x7E ',
+	  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+	  space: ' \\t\\r\\n\\v\\f',
+	  upper: 'A-Z',
+	  word: 'A-Za-z0-9_',
+	  xdigit: 'A-Fa-f0-9'
+	};
+
+	constants = {
+	  DEFAULT_MAX_EXTGLOB_RECURSION,
+	  MAX_LENGTH: 1024 * 64,
+	  POSIX_REGEX_SOURCE,
+
+	  // regular expressions
+	  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+	  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+	  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+	  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+	  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+	  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+	  // Replace globs with equivalent patterns to reduce parsing time.
+	  REPLACEMENTS: {
+	    __proto__: null,
+	    '***': '*',
+	    '**/**': '**',
+	    '**/**/**': '**'
+	  },
+
+	  // Digits
+	  CHAR_0: 48, /* 0 */
+	  CHAR_9: 57, /* 9 */
+
+	  // Alphabet chars.
+	  CHAR_UPPERCASE_A: 65, /* A */
+	  CHAR_LOWERCASE_A: 97, /* a */
+	  CHAR_UPPERCASE_Z: 90, /* Z */
+	  CHAR_LOWERCASE_Z: 122, /* z */
+
+	  CHAR_LEFT_PARENTHESES: 40, /* ( */
+	  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+	  CHAR_ASTERISK: 42, /* * */
+
+	  // Non-alphabetic chars.
+	  CHAR_AMPERSAND: 38, /* & */
+	  CHAR_AT: 64, /* @ */
+	  CHAR_BACKWARD_SLASH: 92, /* \ */
+	  CHAR_CARRIAGE_RETURN: 13, /* \r */
+	  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+	  CHAR_COLON: 58, /* : */
+	  CHAR_COMMA: 44, /* , */
+	  CHAR_DOT: 46, /* . */
+	  CHAR_DOUBLE_QUOTE: 34, /* " */
+	  CHAR_EQUAL: 61, /* = */
+	  CHAR_EXCLAMATION_MARK: 33, /* ! */
+	  CHAR_FORM_FEED: 12, /* \f */
+	  CHAR_FORWARD_SLASH: 47, /* / */
+	  CHAR_GRAVE_ACCENT: 96, /* ` */
+	  CHAR_HASH: 35, /* # */
+	  CHAR_HYPHEN_MINUS: 45, /* - */
+	  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+	  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+	  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+	  CHAR_LINE_FEED: 10, /* \n */
+	  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+	  CHAR_PERCENT: 37, /* % */
+	  CHAR_PLUS: 43, /* + */
+	  CHAR_QUESTION_MARK: 63, /* ? */
+	  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+	  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+	  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+	  CHAR_SEMICOLON: 59, /* ; */
+	  CHAR_SINGLE_QUOTE: 39, /* ' */
+	  CHAR_SPACE: 32, /*   */
+	  CHAR_TAB: 9, /* \t */
+	  CHAR_UNDERSCORE: 95, /* _ */
+	  CHAR_VERTICAL_LINE: 124, /* | */
+	  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+	  /**
+	   * Create EXTGLOB_CHARS
+	   */
+
+	  extglobChars(chars) {
+	    return {
+	      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+	      '?': { type: 'qmark', open: '(?:', close: ')?' },
+	      '+': { type: 'plus', open: '(?:', close: ')+' },
+	      '*': { type: 'star', open: '(?:', close: ')*' },
+	      '@': { type: 'at', open: '(?:', close: ')' }
+	    };
+	  },
+
+	  /**
+	   * Create GLOB_CHARS
+	   */
+
+	  globChars(win32) {
+	    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+	  }
+	};
+	return constants;
+}
+
+/*global navigator*/
+
+var hasRequiredUtils;
+
+function requireUtils () {
+	if (hasRequiredUtils) return utils;
+	hasRequiredUtils = 1;
+	(function (exports) {
+
+		const {
+		  REGEX_BACKSLASH,
+		  REGEX_REMOVE_BACKSLASH,
+		  REGEX_SPECIAL_CHARS,
+		  REGEX_SPECIAL_CHARS_GLOBAL
+		} = /*@__PURE__*/ requireConstants();
+
+		exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+		exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+		exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+		exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+		exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+		exports.isWindows = () => {
+		  if (typeof navigator !== 'undefined' && navigator.platform) {
+		    const platform = navigator.platform.toLowerCase();
+		    return platform === 'win32' || platform === 'windows';
+		  }
+
+		  if (typeof process !== 'undefined' && process.platform) {
+		    return process.platform === 'win32';
+		  }
+
+		  return false;
+		};
+
+		exports.removeBackslashes = str => {
+		  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+		    return match === '\\' ? '' : match;
+		  });
+		};
+
+		exports.escapeLast = (input, char, lastIdx) => {
+		  const idx = input.lastIndexOf(char, lastIdx);
+		  if (idx === -1) return input;
+		  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+		  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+		};
+
+		exports.removePrefix = (input, state = {}) => {
+		  let output = input;
+		  if (output.startsWith('./')) {
+		    output = output.slice(2);
+		    state.prefix = './';
+		  }
+		  return output;
+		};
+
+		exports.wrapOutput = (input, state = {}, options = {}) => {
+		  const prepend = options.contains ? '' : '^';
+		  const append = options.contains ? '' : '$';
+
+		  let output = `${prepend}(?:${input})${append}`;
+		  if (state.negated === true) {
+		    output = `(?:^(?!${output}).*$)`;
+		  }
+		  return output;
+		};
+
+		exports.basename = (path, { windows } = {}) => {
+		  const segs = path.split(windows ? /[\\/]/ : '/');
+		  const last = segs[segs.length - 1];
+
+		  if (last === '') {
+		    return segs[segs.length - 2];
+		  }
+
+		  return last;
+		}; 
+	} (utils));
+	return utils;
+}
+
+var scan_1;
+var hasRequiredScan;
+
+function requireScan () {
+	if (hasRequiredScan) return scan_1;
+	hasRequiredScan = 1;
+
+	const utils = /*@__PURE__*/ requireUtils();
+	const {
+	  CHAR_ASTERISK,             /* * */
+	  CHAR_AT,                   /* @ */
+	  CHAR_BACKWARD_SLASH,       /* \ */
+	  CHAR_COMMA,                /* , */
+	  CHAR_DOT,                  /* . */
+	  CHAR_EXCLAMATION_MARK,     /* ! */
+	  CHAR_FORWARD_SLASH,        /* / */
+	  CHAR_LEFT_CURLY_BRACE,     /* { */
+	  CHAR_LEFT_PARENTHESES,     /* ( */
+	  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+	  CHAR_PLUS,                 /* + */
+	  CHAR_QUESTION_MARK,        /* ? */
+	  CHAR_RIGHT_CURLY_BRACE,    /* } */
+	  CHAR_RIGHT_PARENTHESES,    /* ) */
+	  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+	} = /*@__PURE__*/ requireConstants();
+
+	const isPathSeparator = code => {
+	  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+	};
+
+	const depth = token => {
+	  if (token.isPrefix !== true) {
+	    token.depth = token.isGlobstar ? Infinity : 1;
+	  }
+	};
+
+	/**
+	 * Quickly scans a glob pattern and returns an object with a handful of
+	 * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+	 * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+	 * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+	 *
+	 * ```js
+	 * const pm = require('picomatch');
+	 * console.log(pm.scan('foo/bar/*.js'));
+	 * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+	 * ```
+	 * @param {String} `str`
+	 * @param {Object} `options`
+	 * @return {Object} Returns an object with tokens and regex source string.
+	 * @api public
+	 */
+
+	const scan = (input, options) => {
+	  const opts = options || {};
+
+	  const length = input.length - 1;
+	  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+	  const slashes = [];
+	  const tokens = [];
+	  const parts = [];
+
+	  let str = input;
+	  let index = -1;
+	  let start = 0;
+	  let lastIndex = 0;
+	  let isBrace = false;
+	  let isBracket = false;
+	  let isGlob = false;
+	  let isExtglob = false;
+	  let isGlobstar = false;
+	  let braceEscaped = false;
+	  let backslashes = false;
+	  let negated = false;
+	  let negatedExtglob = false;
+	  let finished = false;
+	  let braces = 0;
+	  let prev;
+	  let code;
+	  let token = { value: '', depth: 0, isGlob: false };
+
+	  const eos = () => index >= length;
+	  const peek = () => str.charCodeAt(index + 1);
+	  const advance = () => {
+	    prev = code;
+	    return str.charCodeAt(++index);
+	  };
+
+	  while (index < length) {
+	    code = advance();
+	    let next;
+
+	    if (code === CHAR_BACKWARD_SLASH) {
+	      backslashes = token.backslashes = true;
+	      code = advance();
+
+	      if (code === CHAR_LEFT_CURLY_BRACE) {
+	        braceEscaped = true;
+	      }
+	      continue;
+	    }
+
+	    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+	      braces++;
+
+	      while (eos() !== true && (code = advance())) {
+	        if (code === CHAR_BACKWARD_SLASH) {
+	          backslashes = token.backslashes = true;
+	          advance();
+	          continue;
+	        }
+
+	        if (code === CHAR_LEFT_CURLY_BRACE) {
+	          braces++;
+	          continue;
+	        }
+
+	        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+	          isBrace = token.isBrace = true;
+	          isGlob = token.isGlob = true;
+	          finished = true;
+
+	          if (scanToEnd === true) {
+	            continue;
+	          }
+
+	          break;
+	        }
+
+	        if (braceEscaped !== true && code === CHAR_COMMA) {
+	          isBrace = token.isBrace = true;
+	          isGlob = token.isGlob = true;
+	          finished = true;
+
+	          if (scanToEnd === true) {
+	            continue;
+	          }
+
+	          break;
+	        }
+
+	        if (code === CHAR_RIGHT_CURLY_BRACE) {
+	          braces--;
+
+	          if (braces === 0) {
+	            braceEscaped = false;
+	            isBrace = token.isBrace = true;
+	            finished = true;
+	            break;
+	          }
+	        }
+	      }
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+
+	      break;
+	    }
+
+	    if (code === CHAR_FORWARD_SLASH) {
+	      slashes.push(index);
+	      tokens.push(token);
+	      token = { value: '', depth: 0, isGlob: false };
+
+	      if (finished === true) continue;
+	      if (prev === CHAR_DOT && index === (start + 1)) {
+	        start += 2;
+	        continue;
+	      }
+
+	      lastIndex = index + 1;
+	      continue;
+	    }
+
+	    if (opts.noext !== true) {
+	      const isExtglobChar = code === CHAR_PLUS
+	        || code === CHAR_AT
+	        || code === CHAR_ASTERISK
+	        || code === CHAR_QUESTION_MARK
+	        || code === CHAR_EXCLAMATION_MARK;
+
+	      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+	        isGlob = token.isGlob = true;
+	        isExtglob = token.isExtglob = true;
+	        finished = true;
+	        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+	          negatedExtglob = true;
+	        }
+
+	        if (scanToEnd === true) {
+	          let parens = 0;
+
+	          while (eos() !== true && (code = advance())) {
+	            if (code === CHAR_BACKWARD_SLASH) {
+	              backslashes = token.backslashes = true;
+	              advance();
+	              continue;
+	            }
+
+	            if (code === CHAR_LEFT_PARENTHESES) {
+	              parens++;
+	              continue;
+	            }
+
+	            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+	              finished = true;
+	              break;
+	            }
+	          }
+	          continue;
+	        }
+	        break;
+	      }
+	    }
+
+	    if (code === CHAR_ASTERISK) {
+	      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+	      isGlob = token.isGlob = true;
+	      finished = true;
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+	      break;
+	    }
+
+	    if (code === CHAR_QUESTION_MARK) {
+	      isGlob = token.isGlob = true;
+	      finished = true;
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+	      break;
+	    }
+
+	    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+	      while (eos() !== true && (next = advance())) {
+	        if (next === CHAR_BACKWARD_SLASH) {
+	          backslashes = token.backslashes = true;
+	          advance();
+	          continue;
+	        }
+
+	        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+	          isBracket = token.isBracket = true;
+	          isGlob = token.isGlob = true;
+	          finished = true;
+	          break;
+	        }
+	      }
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+
+	      break;
+	    }
+
+	    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+	      negated = token.negated = true;
+	      start++;
+	      continue;
+	    }
+
+	    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+	      isGlob = token.isGlob = true;
+
+	      if (scanToEnd === true) {
+	        let parens = 1;
+
+	        while (eos() !== true && (code = advance())) {
+	          if (code === CHAR_BACKWARD_SLASH) {
+	            backslashes = token.backslashes = true;
+	            advance();
+	            continue;
+	          }
+
+	          if (code === CHAR_LEFT_PARENTHESES) {
+	            parens++;
+	            continue;
+	          }
+
+	          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+	            finished = true;
+	            break;
+	          }
+	        }
+	        continue;
+	      }
+	      break;
+	    }
+
+	    if (isGlob === true) {
+	      finished = true;
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+
+	      break;
+	    }
+	  }
+
+	  if (opts.noext === true) {
+	    isExtglob = false;
+	    isGlob = false;
+	  }
+
+	  let base = str;
+	  let prefix = '';
+	  let glob = '';
+
+	  if (start > 0) {
+	    prefix = str.slice(0, start);
+	    str = str.slice(start);
+	    lastIndex -= start;
+	  }
+
+	  if (base && isGlob === true && lastIndex > 0) {
+	    base = str.slice(0, lastIndex);
+	    glob = str.slice(lastIndex);
+	  } else if (isGlob === true) {
+	    base = '';
+	    glob = str;
+	  } else {
+	    base = str;
+	  }
+
+	  if (base && base !== '' && base !== '/' && base !== str) {
+	    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+	      base = base.slice(0, -1);
+	    }
+	  }
+
+	  if (opts.unescape === true) {
+	    if (glob) glob = utils.removeBackslashes(glob);
+
+	    if (base && backslashes === true) {
+	      base = utils.removeBackslashes(base);
+	    }
+	  }
+
+	  const state = {
+	    prefix,
+	    input,
+	    start,
+	    base,
+	    glob,
+	    isBrace,
+	    isBracket,
+	    isGlob,
+	    isExtglob,
+	    isGlobstar,
+	    negated,
+	    negatedExtglob
+	  };
+
+	  if (opts.tokens === true) {
+	    state.maxDepth = 0;
+	    if (!isPathSeparator(code)) {
+	      tokens.push(token);
+	    }
+	    state.tokens = tokens;
+	  }
+
+	  if (opts.parts === true || opts.tokens === true) {
+	    let prevIndex;
+
+	    for (let idx = 0; idx < slashes.length; idx++) {
+	      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+	      const i = slashes[idx];
+	      const value = input.slice(n, i);
+	      if (opts.tokens) {
+	        if (idx === 0 && start !== 0) {
+	          tokens[idx].isPrefix = true;
+	          tokens[idx].value = prefix;
+	        } else {
+	          tokens[idx].value = value;
+	        }
+	        depth(tokens[idx]);
+	        state.maxDepth += tokens[idx].depth;
+	      }
+	      if (i >= start) {
+	        parts.push(value);
+	        prevIndex = i;
+	      }
+	    }
+
+	    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+	    const value = input.slice(n);
+	    parts.push(value);
+
+	    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+	      tokens[tokens.length - 1].value = value;
+	      depth(tokens[tokens.length - 1]);
+	      state.maxDepth += tokens[tokens.length - 1].depth;
+	    }
+
+	    state.slashes = slashes;
+	    state.parts = parts;
+	  }
+
+	  return state;
+	};
+
+	scan_1 = scan;
+	return scan_1;
+}
+
+var parse_1;
+var hasRequiredParse;
+
+function requireParse () {
+	if (hasRequiredParse) return parse_1;
+	hasRequiredParse = 1;
+
+	const constants = /*@__PURE__*/ requireConstants();
+	const utils = /*@__PURE__*/ requireUtils();
+
+	/**
+	 * Constants
+	 */
+
+	const {
+	  MAX_LENGTH,
+	  POSIX_REGEX_SOURCE,
+	  REGEX_NON_SPECIAL_CHARS,
+	  REGEX_SPECIAL_CHARS_BACKREF,
+	  REPLACEMENTS
+	} = constants;
+
+	/**
+	 * Helpers
+	 */
+
+	const expandRange = (args, options) => {
+	  if (typeof options.expandRange === 'function') {
+	    return options.expandRange(...args, options);
+	  }
+
+	  args.sort();
+	  const value = `[${args.join('-')}]`;
+
+	  try {
+	    /* eslint-disable-next-line no-new */
+	    new RegExp(value);
+	  } catch (ex) {
+	    return args.map(v => utils.escapeRegex(v)).join('..');
+	  }
+
+	  return value;
+	};
+
+	/**
+	 * Create the message for a syntax error
+	 */
+
+	const syntaxError = (type, char) => {
+	  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+	};
+
+	const splitTopLevel = input => {
+	  const parts = [];
+	  let bracket = 0;
+	  let paren = 0;
+	  let quote = 0;
+	  let value = '';
+	  let escaped = false;
+
+	  for (const ch of input) {
+	    if (escaped === true) {
+	      value += ch;
+	      escaped = false;
+	      continue;
+	    }
+
+	    if (ch === '\\') {
+	      value += ch;
+	      escaped = true;
+	      continue;
+	    }
+
+	    if (ch === '"') {
+	      quote = quote === 1 ? 0 : 1;
+	      value += ch;
+	      continue;
+	    }
+
+	    if (quote === 0) {
+	      if (ch === '[') {
+	        bracket++;
+	      } else if (ch === ']' && bracket > 0) {
+	        bracket--;
+	      } else if (bracket === 0) {
+	        if (ch === '(') {
+	          paren++;
+	        } else if (ch === ')' && paren > 0) {
+	          paren--;
+	        } else if (ch === '|' && paren === 0) {
+	          parts.push(value);
+	          value = '';
+	          continue;
+	        }
+	      }
+	    }
+
+	    value += ch;
+	  }
+
+	  parts.push(value);
+	  return parts;
+	};
+
+	const isPlainBranch = branch => {
+	  let escaped = false;
+
+	  for (const ch of branch) {
+	    if (escaped === true) {
+	      escaped = false;
+	      continue;
+	    }
+
+	    if (ch === '\\') {
+	      escaped = true;
+	      continue;
+	    }
+
+	    if (/[?*+@!()[\]{}]/.test(ch)) {
+	      return false;
+	    }
+	  }
+
+	  return true;
+	};
+
+	const normalizeSimpleBranch = branch => {
+	  let value = branch.trim();
+	  let changed = true;
+
+	  while (changed === true) {
+	    changed = false;
+
+	    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+	      value = value.slice(2, -1);
+	      changed = true;
+	    }
+	  }
+
+	  if (!isPlainBranch(value)) {
+	    return;
+	  }
+
+	  return value.replace(/\\(.)/g, '$1');
+	};
+
+	const hasRepeatedCharPrefixOverlap = branches => {
+	  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+	  for (let i = 0; i < values.length; i++) {
+	    for (let j = i + 1; j < values.length; j++) {
+	      const a = values[i];
+	      const b = values[j];
+	      const char = a[0];
+
+	      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+	        continue;
+	      }
+
+	      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+	        return true;
+	      }
+	    }
+	  }
+
+	  return false;
+	};
+
+	const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+	  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+	    return;
+	  }
+
+	  let bracket = 0;
+	  let paren = 0;
+	  let quote = 0;
+	  let escaped = false;
+
+	  for (let i = 1; i < pattern.length; i++) {
+	    const ch = pattern[i];
+
+	    if (escaped === true) {
+	      escaped = false;
+	      continue;
+	    }
+
+	    if (ch === '\\') {
+	      escaped = true;
+	      continue;
+	    }
+
+	    if (ch === '"') {
+	      quote = quote === 1 ? 0 : 1;
+	      continue;
+	    }
+
+	    if (quote === 1) {
+	      continue;
+	    }
+
+	    if (ch === '[') {
+	      bracket++;
+	      continue;
+	    }
+
+	    if (ch === ']' && bracket > 0) {
+	      bracket--;
+	      continue;
+	    }
+
+	    if (bracket > 0) {
+	      continue;
+	    }
+
+	    if (ch === '(') {
+	      paren++;
+	      continue;
+	    }
+
+	    if (ch === ')') {
+	      paren--;
+
+	      if (paren === 0) {
+	        if (requireEnd === true && i !== pattern.length - 1) {
+	          return;
+	        }
+
+	        return {
+	          type: pattern[0],
+	          body: pattern.slice(2, i),
+	          end: i
+	        };
+	      }
+	    }
+	  }
+	};
+
+	const buildCharClassStar = chars => {
+	  const source = chars.length === 1
+	    ? utils.escapeRegex(chars[0])
+	    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+	  return `${source}*`;
+	};
+
+	const getStarExtglobSequenceChars = pattern => {
+	  let index = 0;
+	  const chars = [];
+
+	  while (index < pattern.length) {
+	    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+	    if (!match || match.type !== '*') {
+	      return;
+	    }
+
+	    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+	    if (branches.length !== 1) {
+	      return;
+	    }
+
+	    const branch = normalizeSimpleBranch(branches[0]);
+	    if (!branch || branch.length !== 1) {
+	      return;
+	    }
+
+	    chars.push(branch);
+	    index += match.end + 1;
+	  }
+
+	  if (chars.length < 1) {
+	    return;
+	  }
+
+	  return chars;
+	};
+
+	const repeatedExtglobRecursion = pattern => {
+	  let depth = 0;
+	  let value = pattern.trim();
+	  let match = parseRepeatedExtglob(value);
+
+	  while (match) {
+	    depth++;
+	    value = match.body.trim();
+	    match = parseRepeatedExtglob(value);
+	  }
+
+	  return depth;
+	};
+
+	const analyzeRepeatedExtglob = (body, options) => {
+	  if (options.maxExtglobRecursion === false) {
+	    return { risky: false };
+	  }
+
+	  const max =
+	    typeof options.maxExtglobRecursion === 'number'
+	      ? options.maxExtglobRecursion
+	      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+	  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+	  if (branches.length > 1) {
+	    if (
+	      branches.some(branch => branch === '') ||
+	      branches.some(branch => /^[*?]+$/.test(branch)) ||
+	      hasRepeatedCharPrefixOverlap(branches)
+	    ) {
+	      return { risky: true };
+	    }
+	  }
+
+	  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+	  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+	  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+	  // characters we can emit one flat, ReDoS-safe character class that preserves the
+	  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+	  // every branch but the first.
+	  const safeChars = [];
+	  let sawStarSequence = false;
+	  let combinable = true;
+
+	  for (const branch of branches) {
+	    const chars = getStarExtglobSequenceChars(branch);
+	    if (chars) {
+	      sawStarSequence = true;
+	      safeChars.push(...chars);
+	      continue;
+	    }
+
+	    const literal = normalizeSimpleBranch(branch);
+	    if (literal && literal.length === 1) {
+	      safeChars.push(literal);
+	      continue;
+	    }
+
+	    combinable = false;
+
+	    if (repeatedExtglobRecursion(branch) > max) {
+	      return { risky: true };
+	    }
+	  }
+
+	  if (sawStarSequence) {
+	    return combinable
+	      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+	      : { risky: true };
+	  }
+
+	  return { risky: false };
+	};
+
+	/**
+	 * Parse the given input string.
+	 * @param {String} input
+	 * @param {Object} options
+	 * @return {Object}
+	 */
+
+	const parse = (input, options) => {
+	  if (typeof input !== 'string') {
+	    throw new TypeError('Expected a string');
+	  }
+
+	  input = REPLACEMENTS[input] || input;
+
+	  const opts = { ...options };
+	  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+	  let len = input.length;
+	  if (len > max) {
+	    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+	  }
+
+	  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+	  const tokens = [bos];
+
+	  const capture = opts.capture ? '' : '?:';
+
+	  // create constants based on platform, for windows or posix
+	  const PLATFORM_CHARS = constants.globChars(opts.windows);
+	  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+	  const {
+	    DOT_LITERAL,
+	    PLUS_LITERAL,
+	    SLASH_LITERAL,
+	    ONE_CHAR,
+	    DOTS_SLASH,
+	    NO_DOT,
+	    NO_DOT_SLASH,
+	    NO_DOTS_SLASH,
+	    QMARK,
+	    QMARK_NO_DOT,
+	    STAR,
+	    START_ANCHOR
+	  } = PLATFORM_CHARS;
+
+	  const globstar = opts => {
+	    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+	  };
+
+	  const nodot = opts.dot ? '' : NO_DOT;
+	  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+	  let star = opts.bash === true ? globstar(opts) : STAR;
+
+	  if (opts.capture) {
+	    star = `(${star})`;
+	  }
+
+	  // minimatch options support
+	  if (typeof opts.noext === 'boolean') {
+	    opts.noextglob = opts.noext;
+	  }
+
+	  const state = {
+	    input,
+	    index: -1,
+	    start: 0,
+	    dot: opts.dot === true,
+	    consumed: '',
+	    output: '',
+	    prefix: '',
+	    backtrack: false,
+	    negated: false,
+	    brackets: 0,
+	    braces: 0,
+	    parens: 0,
+	    quotes: 0,
+	    globstar: false,
+	    tokens
+	  };
+
+	  input = utils.removePrefix(input, state);
+	  len = input.length;
+
+	  const extglobs = [];
+	  const braces = [];
+	  const stack = [];
+	  let prev = bos;
+	  let value;
+
+	  /**
+	   * Tokenizing helpers
+	   */
+
+	  const eos = () => state.index === len - 1;
+	  const peek = state.peek = (n = 1) => input[state.index + n];
+	  const advance = state.advance = () => input[++state.index] || '';
+	  const remaining = () => input.slice(state.index + 1);
+	  const consume = (value = '', num = 0) => {
+	    state.consumed += value;
+	    state.index += num;
+	  };
+
+	  const append = token => {
+	    state.output += token.output != null ? token.output : token.value;
+	    consume(token.value);
+	  };
+
+	  const negate = () => {
+	    let count = 1;
+
+	    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+	      advance();
+	      state.start++;
+	      count++;
+	    }
+
+	    if (count % 2 === 0) {
+	      return false;
+	    }
+
+	    state.negated = true;
+	    state.start++;
+	    return true;
+	  };
+
+	  const increment = type => {
+	    state[type]++;
+	    stack.push(type);
+	  };
+
+	  const decrement = type => {
+	    state[type]--;
+	    stack.pop();
+	  };
+
+	  /**
+	   * Push tokens onto the tokens array. This helper speeds up
+	   * tokenizing by 1) helping us avoid backtracking as much as possible,
+	   * and 2) helping us avoid creating extra tokens when consecutive
+	   * characters are plain text. This improves performance and simplifies
+	   * lookbehinds.
+	   */
+
+	  const push = tok => {
+	    if (prev.type === 'globstar') {
+	      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+	      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+	      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+	        state.output = state.output.slice(0, -prev.output.length);
+	        prev.type = 'star';
+	        prev.value = '*';
+	        prev.output = star;
+	        state.output += prev.output;
+	      }
+	    }
+
+	    if (extglobs.length && tok.type !== 'paren') {
+	      extglobs[extglobs.length - 1].inner += tok.value;
+	    }
+
+	    if (tok.value || tok.output) append(tok);
+	    if (prev && prev.type === 'text' && tok.type === 'text') {
+	      prev.output = (prev.output || prev.value) + tok.value;
+	      prev.value += tok.value;
+	      return;
+	    }
+
+	    tok.prev = prev;
+	    tokens.push(tok);
+	    prev = tok;
+	  };
+
+	  const extglobOpen = (type, value) => {
+	    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+	    token.prev = prev;
+	    token.parens = state.parens;
+	    token.output = state.output;
+	    token.startIndex = state.index;
+	    token.tokensIndex = tokens.length;
+	    const output = (opts.capture ? '(' : '') + token.open;
+
+	    increment('parens');
+	    push({ type, value, output: state.output ? '' : ONE_CHAR });
+	    push({ type: 'paren', extglob: true, value: advance(), output });
+	    extglobs.push(token);
+	  };
+
+	  const extglobClose = token => {
+	    const literal = input.slice(token.startIndex, state.index + 1);
+	    const body = input.slice(token.startIndex + 2, state.index);
+	    const analysis = analyzeRepeatedExtglob(body, opts);
+
+	    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+	      const safeOutput = analysis.safeOutput
+	        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+	        : undefined;
+	      const open = tokens[token.tokensIndex];
+
+	      open.type = 'text';
+	      open.value = literal;
+	      open.output = safeOutput || utils.escapeRegex(literal);
+
+	      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+	        tokens[i].value = '';
+	        tokens[i].output = '';
+	        delete tokens[i].suffix;
+	      }
+
+	      state.output = token.output + open.output;
+	      state.backtrack = true;
+
+	      push({ type: 'paren', extglob: true, value, output: '' });
+	      decrement('parens');
+	      return;
+	    }
+
+	    let output = token.close + (opts.capture ? ')' : '');
+	    let rest;
+
+	    if (token.type === 'negate') {
+	      let extglobStar = star;
+
+	      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+	        extglobStar = globstar(opts);
+	      }
+
+	      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+	        output = token.close = `)$))${extglobStar}`;
+	      }
+
+	      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+	        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+	        // In this case, we need to parse the string and use it in the output of the original pattern.
+	        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+	        //
+	        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+	        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+	        output = token.close = `)${expression})${extglobStar})`;
+	      }
+
+	      if (token.prev.type === 'bos') {
+	        state.negatedExtglob = true;
+	      }
+	    }
+
+	    push({ type: 'paren', extglob: true, value, output });
+	    decrement('parens');
+	  };
+
+	  /**
+	   * Fast paths
+	   */
+
+	  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+	    let backslashes = false;
+
+	    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+	      if (first === '\\') {
+	        backslashes = true;
+	        return m;
+	      }
+
+	      if (first === '?') {
+	        if (esc) {
+	          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+	        }
+	        if (index === 0) {
+	          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+	        }
+	        return QMARK.repeat(chars.length);
+	      }
+
+	      if (first === '.') {
+	        return DOT_LITERAL.repeat(chars.length);
+	      }
+
+	      if (first === '*') {
+	        if (esc) {
+	          return esc + first + (rest ? star : '');
+	        }
+	        return star;
+	      }
+	      return esc ? m : `\\${m}`;
+	    });
+
+	    if (backslashes === true) {
+	      if (opts.unescape === true) {
+	        output = output.replace(/\\/g, '');
+	      } else {
+	        output = output.replace(/\\+/g, m => {
+	          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+	        });
+	      }
+	    }
+
+	    if (output === input && opts.contains === true) {
+	      state.output = input;
+	      return state;
+	    }
+
+	    state.output = utils.wrapOutput(output, state, options);
+	    return state;
+	  }
+
+	  /**
+	   * Tokenize input until we reach end-of-string
+	   */
+
+	  while (!eos()) {
+	    value = advance();
+
+	    if (value === '\u0000') {
+	      continue;
+	    }
+
+	    /**
+	     * Escaped characters
+	     */
+
+	    if (value === '\\') {
+	      const next = peek();
+
+	      if (next === '/' && opts.bash !== true) {
+	        continue;
+	      }
+
+	      if (next === '.' || next === ';') {
+	        continue;
+	      }
+
+	      if (!next) {
+	        value += '\\';
+	        push({ type: 'text', value });
+	        continue;
+	      }
+
+	      // collapse slashes to reduce potential for exploits
+	      const match = /^\\+/.exec(remaining());
+	      let slashes = 0;
+
+	      if (match && match[0].length > 2) {
+	        slashes = match[0].length;
+	        state.index += slashes;
+	        if (slashes % 2 !== 0) {
+	          value += '\\';
+	        }
+	      }
+
+	      if (opts.unescape === true) {
+	        value = advance();
+	      } else {
+	        value += advance();
+	      }
+
+	      if (state.brackets === 0) {
+	        push({ type: 'text', value });
+	        continue;
+	      }
+	    }
+
+	    /**
+	     * If we're inside a regex character class, continue
+	     * until we reach the closing bracket.
+	     */
+
+	    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+	      if (opts.posix !== false && value === ':') {
+	        const inner = prev.value.slice(1);
+	        if (inner.includes('[')) {
+	          prev.posix = true;
+
+	          if (inner.includes(':')) {
+	            const idx = prev.value.lastIndexOf('[');
+	            const pre = prev.value.slice(0, idx);
+	            const rest = prev.value.slice(idx + 2);
+	            const posix = POSIX_REGEX_SOURCE[rest];
+	            if (posix) {
+	              prev.value = pre + posix;
+	              state.backtrack = true;
+	              advance();
+
+	              if (!bos.output && tokens.indexOf(prev) === 1) {
+	                bos.output = ONE_CHAR;
+	              }
+	              continue;
+	            }
+	          }
+	        }
+	      }
+
+	      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+	        value = `\\${value}`;
+	      }
+
+	      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+	        value = `\\${value}`;
+	      }
+
+	      if (opts.posix === true && value === '!' && prev.value === '[') {
+	        value = '^';
+	      }
+
+	      prev.value += value;
+	      append({ value });
+	      continue;
+	    }
+
+	    /**
+	     * If we're inside a quoted string, continue
+	     * until we reach the closing double quote.
+	     */
+
+	    if (state.quotes === 1 && value !== '"') {
+	      value = utils.escapeRegex(value);
+	      prev.value += value;
+	      append({ value });
+	      continue;
+	    }
+
+	    /**
+	     * Double quotes
+	     */
+
+	    if (value === '"') {
+	      state.quotes = state.quotes === 1 ? 0 : 1;
+	      if (opts.keepQuotes === true) {
+	        push({ type: 'text', value });
+	      }
+	      continue;
+	    }
+
+	    /**
+	     * Parentheses
+	     */
+
+	    if (value === '(') {
+	      increment('parens');
+	      push({ type: 'paren', value });
+	      continue;
+	    }
+
+	    if (value === ')') {
+	      if (state.parens === 0 && opts.strictBrackets === true) {
+	        throw new SyntaxError(syntaxError('opening', '('));
+	      }
+
+	      const extglob = extglobs[extglobs.length - 1];
+	      if (extglob && state.parens === extglob.parens + 1) {
+	        extglobClose(extglobs.pop());
+	        continue;
+	      }
+
+	      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+	      decrement('parens');
+	      continue;
+	    }
+
+	    /**
+	     * Square brackets
+	     */
+
+	    if (value === '[') {
+	      if (opts.nobracket === true || !remaining().includes(']')) {
+	        if (opts.nobracket !== true && opts.strictBrackets === true) {
+	          throw new SyntaxError(syntaxError('closing', ']'));
+	        }
+
+	        value = `\\${value}`;
+	      } else {
+	        increment('brackets');
+	      }
+
+	      push({ type: 'bracket', value });
+	      continue;
+	    }
+
+	    if (value === ']') {
+	      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+	        push({ type: 'text', value, output: `\\${value}` });
+	        continue;
+	      }
+
+	      if (state.brackets === 0) {
+	        if (opts.strictBrackets === true) {
+	          throw new SyntaxError(syntaxError('opening', '['));
+	        }
+
+	        push({ type: 'text', value, output: `\\${value}` });
+	        continue;
+	      }
+
+	      decrement('brackets');
+
+	      const prevValue = prev.value.slice(1);
+	      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+	        value = `/${value}`;
+	      }
+
+	      prev.value += value;
+	      append({ value });
+
+	      // when literal brackets are explicitly disabled
+	      // assume we should match with a regex character class
+	      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+	        continue;
+	      }
+
+	      const escaped = utils.escapeRegex(prev.value);
+	      state.output = state.output.slice(0, -prev.value.length);
+
+	      // when literal brackets are explicitly enabled
+	      // assume we should escape the brackets to match literal characters
+	      if (opts.literalBrackets === true) {
+	        state.output += escaped;
+	        prev.value = escaped;
+	        continue;
+	      }
+
+	      // when the user specifies nothing, try to match both
+	      prev.value = `(${capture}${escaped}|${prev.value})`;
+	      state.output += prev.value;
+	      continue;
+	    }
+
+	    /**
+	     * Braces
+	     */
+
+	    if (value === '{' && opts.nobrace !== true) {
+	      increment('braces');
+
+	      const open = {
+	        type: 'brace',
+	        value,
+	        output: '(',
+	        outputIndex: state.output.length,
+	        tokensIndex: state.tokens.length
+	      };
+
+	      braces.push(open);
+	      push(open);
+	      continue;
+	    }
+
+	    if (value === '}') {
+	      const brace = braces[braces.length - 1];
+
+	      if (opts.nobrace === true || !brace) {
+	        push({ type: 'text', value, output: value });
+	        continue;
+	      }
+
+	      let output = ')';
+
+	      if (brace.dots === true) {
+	        const arr = tokens.slice();
+	        const range = [];
+
+	        for (let i = arr.length - 1; i >= 0; i--) {
+	          tokens.pop();
+	          if (arr[i].type === 'brace') {
+	            break;
+	          }
+	          if (arr[i].type !== 'dots') {
+	            range.unshift(arr[i].value);
+	          }
+	        }
+
+	        output = expandRange(range, opts);
+	        state.backtrack = true;
+	      }
+
+	      if (brace.comma !== true && brace.dots !== true) {
+	        const out = state.output.slice(0, brace.outputIndex);
+	        const toks = state.tokens.slice(brace.tokensIndex);
+	        brace.value = brace.output = '\\{';
+	        value = output = '\\}';
+	        state.output = out;
+	        for (const t of toks) {
+	          state.output += (t.output || t.value);
+	        }
+	      }
+
+	      push({ type: 'brace', value, output });
+	      decrement('braces');
+	      braces.pop();
+	      continue;
+	    }
+
+	    /**
+	     * Pipes
+	     */
+
+	    if (value === '|') {
+	      if (extglobs.length > 0) {
+	        extglobs[extglobs.length - 1].conditions++;
+	      }
+	      push({ type: 'text', value });
+	      continue;
+	    }
+
+	    /**
+	     * Commas
+	     */
+
+	    if (value === ',') {
+	      let output = value;
+
+	      const brace = braces[braces.length - 1];
+	      if (brace && stack[stack.length - 1] === 'braces') {
+	        brace.comma = true;
+	        output = '|';
+	      }
+
+	      push({ type: 'comma', value, output });
+	      continue;
+	    }
+
+	    /**
+	     * Slashes
+	     */
+
+	    if (value === '/') {
+	      // if the beginning of the glob is "./", advance the start
+	      // to the current index, and don't add the "./" characters
+	      // to the state. This greatly simplifies lookbehinds when
+	      // checking for BOS characters like "!" and "." (not "./")
+	      if (prev.type === 'dot' && state.index === state.start + 1) {
+	        state.start = state.index + 1;
+	        state.consumed = '';
+	        state.output = '';
+	        tokens.pop();
+	        prev = bos; // reset "prev" to the first token
+	        continue;
+	      }
+
+	      push({ type: 'slash', value, output: SLASH_LITERAL });
+	      continue;
+	    }
+
+	    /**
+	     * Dots
+	     */
+
+	    if (value === '.') {
+	      if (state.braces > 0 && prev.type === 'dot') {
+	        if (prev.value === '.') prev.output = DOT_LITERAL;
+	        const brace = braces[braces.length - 1];
+	        prev.type = 'dots';
+	        prev.output += value;
+	        prev.value += value;
+	        brace.dots = true;
+	        continue;
+	      }
+
+	      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+	        push({ type: 'text', value, output: DOT_LITERAL });
+	        continue;
+	      }
+
+	      push({ type: 'dot', value, output: DOT_LITERAL });
+	      continue;
+	    }
+
+	    /**
+	     * Question marks
+	     */
+
+	    if (value === '?') {
+	      const isGroup = prev && prev.value === '(';
+	      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+	        extglobOpen('qmark', value);
+	        continue;
+	      }
+
+	      if (prev && prev.type === 'paren') {
+	        const next = peek();
+	        let output = value;
+
+	        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+	          output = `\\${value}`;
+	        }
+
+	        push({ type: 'text', value, output });
+	        continue;
+	      }
+
+	      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+	        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+	        continue;
+	      }
+
+	      push({ type: 'qmark', value, output: QMARK });
+	      continue;
+	    }
+
+	    /**
+	     * Exclamation
+	     */
+
+	    if (value === '!') {
+	      if (opts.noextglob !== true && peek() === '(') {
+	        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+	          extglobOpen('negate', value);
+	          continue;
+	        }
+	      }
+
+	      if (opts.nonegate !== true && state.index === 0) {
+	        negate();
+	        continue;
+	      }
+	    }
+
+	    /**
+	     * Plus
+	     */
+
+	    if (value === '+') {
+	      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+	        extglobOpen('plus', value);
+	        continue;
+	      }
+
+	      if ((prev && prev.value === '(') || opts.regex === false) {
+	        push({ type: 'plus', value, output: PLUS_LITERAL });
+	        continue;
+	      }
+
+	      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+	        push({ type: 'plus', value });
+	        continue;
+	      }
+
+	      push({ type: 'plus', value: PLUS_LITERAL });
+	      continue;
+	    }
+
+	    /**
+	     * Plain text
+	     */
+
+	    if (value === '@') {
+	      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+	        push({ type: 'at', extglob: true, value, output: '' });
+	        continue;
+	      }
+
+	      push({ type: 'text', value });
+	      continue;
+	    }
+
+	    /**
+	     * Plain text
+	     */
+
+	    if (value !== '*') {
+	      if (value === '$' || value === '^') {
+	        value = `\\${value}`;
+	      }
+
+	      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+	      if (match) {
+	        value += match[0];
+	        state.index += match[0].length;
+	      }
+
+	      push({ type: 'text', value });
+	      continue;
+	    }
+
+	    /**
+	     * Stars
+	     */
+
+	    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+	      prev.type = 'star';
+	      prev.star = true;
+	      prev.value += value;
+	      prev.output = star;
+	      state.backtrack = true;
+	      state.globstar = true;
+	      consume(value);
+	      continue;
+	    }
+
+	    let rest = remaining();
+	    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+	      extglobOpen('star', value);
+	      continue;
+	    }
+
+	    if (prev.type === 'star') {
+	      if (opts.noglobstar === true) {
+	        consume(value);
+	        continue;
+	      }
+
+	      const prior = prev.prev;
+	      const before = prior.prev;
+	      const isStart = prior.type === 'slash' || prior.type === 'bos';
+	      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+	      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+	        push({ type: 'star', value, output: '' });
+	        continue;
+	      }
+
+	      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+	      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+	      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+	        push({ type: 'star', value, output: '' });
+	        continue;
+	      }
+
+	      // strip consecutive `/**/`
+	      while (rest.slice(0, 3) === '/**') {
+	        const after = input[state.index + 4];
+	        if (after && after !== '/') {
+	          break;
+	        }
+	        rest = rest.slice(3);
+	        consume('/**', 3);
+	      }
+
+	      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+	      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+	      // parent path, except in negated extglobs where that would change the exclusion semantics.
+	      const isEnd = eos() || (
+	        state.parens > 0
+	        && rest === ')'.repeat(state.parens)
+	        && !extglobs.some(extglob => extglob.type === 'negate')
+	      );
+
+	      if (prior.type === 'bos' && eos()) {
+	        prev.type = 'globstar';
+	        prev.value += value;
+	        prev.output = globstar(opts);
+	        state.output = prev.output;
+	        state.globstar = true;
+	        consume(value);
+	        continue;
+	      }
+
+	      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+	        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+	        prior.output = `(?:${prior.output}`;
+
+	        prev.type = 'globstar';
+	        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+	        prev.value += value;
+	        state.globstar = true;
+	        state.output += prior.output + prev.output;
+	        consume(value);
+	        continue;
+	      }
+
+	      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+	        const end = rest[1] !== void 0 ? '|$' : '';
+
+	        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+	        prior.output = `(?:${prior.output}`;
+
+	        prev.type = 'globstar';
+	        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+	        prev.value += value;
+
+	        state.output += prior.output + prev.output;
+	        state.globstar = true;
+
+	        consume(value + advance());
+
+	        push({ type: 'slash', value: '/', output: '' });
+	        continue;
+	      }
+
+	      if (prior.type === 'bos' && rest[0] === '/') {
+	        prev.type = 'globstar';
+	        prev.value += value;
+	        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+	        state.output = prev.output;
+	        state.globstar = true;
+	        consume(value + advance());
+	        push({ type: 'slash', value: '/', output: '' });
+	        continue;
+	      }
+
+	      // remove single star from output
+	      state.output = state.output.slice(0, -prev.output.length);
+
+	      // reset previous token to globstar
+	      prev.type = 'globstar';
+	      prev.output = globstar(opts);
+	      prev.value += value;
+
+	      // reset output with globstar
+	      state.output += prev.output;
+	      state.globstar = true;
+	      consume(value);
+	      continue;
+	    }
+
+	    const token = { type: 'star', value, output: star };
+
+	    if (opts.bash === true) {
+	      token.output = '.*?';
+	      if (prev.type === 'bos' || prev.type === 'slash') {
+	        token.output = nodot + token.output;
+	      }
+	      push(token);
+	      continue;
+	    }
+
+	    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+	      token.output = value;
+	      push(token);
+	      continue;
+	    }
+
+	    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+	      if (prev.type === 'dot') {
+	        state.output += NO_DOT_SLASH;
+	        prev.output += NO_DOT_SLASH;
+
+	      } else if (opts.dot === true) {
+	        state.output += NO_DOTS_SLASH;
+	        prev.output += NO_DOTS_SLASH;
+
+	      } else {
+	        state.output += nodot;
+	        prev.output += nodot;
+	      }
+
+	      if (peek() !== '*') {
+	        state.output += ONE_CHAR;
+	        prev.output += ONE_CHAR;
+	      }
+	    }
+
+	    push(token);
+	  }
+
+	  while (state.brackets > 0) {
+	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+	    state.output = utils.escapeLast(state.output, '[');
+	    decrement('brackets');
+	  }
+
+	  while (state.parens > 0) {
+	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+	    state.output = utils.escapeLast(state.output, '(');
+	    decrement('parens');
+	  }
+
+	  while (state.braces > 0) {
+	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+	    state.output = utils.escapeLast(state.output, '{');
+	    decrement('braces');
+	  }
+
+	  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+	    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+	  }
+
+	  // rebuild the output if we had to backtrack at any point
+	  if (state.backtrack === true) {
+	    state.output = '';
+
+	    for (const token of state.tokens) {
+	      state.output += token.output != null ? token.output : token.value;
+
+	      if (token.suffix) {
+	        state.output += token.suffix;
+	      }
+	    }
+	  }
+
+	  return state;
+	};
+
+	/**
+	 * Fast paths for creating regular expressions for common glob patterns.
+	 * This can significantly speed up processing and has very little downside
+	 * impact when none of the fast paths match.
+	 */
+
+	parse.fastpaths = (input, options) => {
+	  const opts = { ...options };
+	  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+	  const len = input.length;
+	  if (len > max) {
+	    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+	  }
+
+	  input = REPLACEMENTS[input] || input;
+
+	  // create constants based on platform, for windows or posix
+	  const {
+	    DOT_LITERAL,
+	    SLASH_LITERAL,
+	    ONE_CHAR,
+	    DOTS_SLASH,
+	    NO_DOT,
+	    NO_DOTS,
+	    NO_DOTS_SLASH,
+	    STAR,
+	    START_ANCHOR
+	  } = constants.globChars(opts.windows);
+
+	  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+	  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+	  const capture = opts.capture ? '' : '?:';
+	  const state = { negated: false, prefix: '' };
+	  let star = opts.bash === true ? '.*?' : STAR;
+
+	  if (opts.capture) {
+	    star = `(${star})`;
+	  }
+
+	  const globstar = opts => {
+	    if (opts.noglobstar === true) return star;
+	    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+	  };
+
+	  const create = str => {
+	    switch (str) {
+	      case '*':
+	        return `${nodot}${ONE_CHAR}${star}`;
+
+	      case '.*':
+	        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      case '*.*':
+	        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      case '*/*':
+	        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+	      case '**':
+	        return nodot + globstar(opts);
+
+	      case '**/*':
+	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+	      case '**/*.*':
+	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      case '**/.*':
+	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      default: {
+	        const match = /^(.*?)\.(\w+)$/.exec(str);
+	        if (!match) return;
+
+	        const source = create(match[1]);
+	        if (!source) return;
+
+	        return source + DOT_LITERAL + match[2];
+	      }
+	    }
+	  };
+
+	  const output = utils.removePrefix(input, state);
+	  let source = create(output);
+
+	  if (source && opts.strictSlashes !== true) {
+	    source += `${SLASH_LITERAL}?`;
+	  }
+
+	  return source;
+	};
+
+	parse_1 = parse;
+	return parse_1;
+}
+
+var picomatch_1$1;
+var hasRequiredPicomatch$1;
+
+function requirePicomatch$1 () {
+	if (hasRequiredPicomatch$1) return picomatch_1$1;
+	hasRequiredPicomatch$1 = 1;
+
+	const scan = /*@__PURE__*/ requireScan();
+	const parse = /*@__PURE__*/ requireParse();
+	const utils = /*@__PURE__*/ requireUtils();
+	const constants = /*@__PURE__*/ requireConstants();
+	const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+	/**
+	 * Creates a matcher function from one or more glob patterns. The
+	 * returned function takes a string to match as its first argument,
+	 * and returns true if the string is a match. The returned matcher
+	 * function also takes a boolean as the second argument that, when true,
+	 * returns an object with additional information.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch(glob[, options]);
+	 *
+	 * const isMatch = picomatch('*.!(*a)');
+	 * console.log(isMatch('a.a')); //=> false
+	 * console.log(isMatch('a.b')); //=> true
+	 *
+	 * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+	 * const picomatch = require('picomatch/posix');
+	 * // the same API, defaulting to posix paths
+	 * const isMatch = picomatch('a/*');
+	 * console.log(isMatch('a\\b')); //=> false
+	 * console.log(isMatch('a/b')); //=> true
+	 *
+	 * // you can still configure the matcher function to accept windows paths
+	 * const isMatch = picomatch('a/*', { options: windows });
+	 * console.log(isMatch('a\\b')); //=> true
+	 * console.log(isMatch('a/b')); //=> true
+	 * ```
+	 * @name picomatch
+	 * @param {String|Array} `globs` One or more glob patterns.
+	 * @param {Object=} `options`
+	 * @return {Function=} Returns a matcher function.
+	 * @api public
+	 */
+
+	const picomatch = (glob, options, returnState = false) => {
+	  if (Array.isArray(glob)) {
+	    const fns = glob.map(input => picomatch(input, options, returnState));
+	    const arrayMatcher = str => {
+	      for (const isMatch of fns) {
+	        const state = isMatch(str);
+	        if (state) return state;
+	      }
+	      return false;
+	    };
+	    return arrayMatcher;
+	  }
+
+	  const isState = isObject(glob) && glob.tokens && glob.input;
+
+	  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+	    throw new TypeError('Expected pattern to be a non-empty string');
+	  }
+
+	  const opts = options || {};
+	  const posix = opts.windows;
+	  const regex = isState
+	    ? picomatch.compileRe(glob, options)
+	    : picomatch.makeRe(glob, options, false, true);
+
+	  const state = regex.state;
+	  delete regex.state;
+
+	  let isIgnored = () => false;
+	  if (opts.ignore) {
+	    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+	    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+	  }
+
+	  const matcher = (input, returnObject = false) => {
+	    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+	    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+	    if (typeof opts.onResult === 'function') {
+	      opts.onResult(result);
+	    }
+
+	    if (isMatch === false) {
+	      result.isMatch = false;
+	      return returnObject ? result : false;
+	    }
+
+	    if (isIgnored(input)) {
+	      if (typeof opts.onIgnore === 'function') {
+	        opts.onIgnore(result);
+	      }
+	      result.isMatch = false;
+	      return returnObject ? result : false;
+	    }
+
+	    if (typeof opts.onMatch === 'function') {
+	      opts.onMatch(result);
+	    }
+	    return returnObject ? result : true;
+	  };
+
+	  if (returnState) {
+	    matcher.state = state;
+	  }
+
+	  return matcher;
+	};
+
+	/**
+	 * Test `input` with the given `regex`. This is used by the main
+	 * `picomatch()` function to test the input string.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.test(input, regex[, options]);
+	 *
+	 * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+	 * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+	 * ```
+	 * @param {String} `input` String to test.
+	 * @param {RegExp} `regex`
+	 * @return {Object} Returns an object with matching info.
+	 * @api public
+	 */
+
+	picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+	  if (typeof input !== 'string') {
+	    throw new TypeError('Expected input to be a string');
+	  }
+
+	  if (input === '') {
+	    return { isMatch: false, output: '' };
+	  }
+
+	  const opts = options || {};
+	  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+	  let match = input === glob;
+	  let output = (match && format) ? format(input) : input;
+
+	  if (match === false) {
+	    output = format ? format(input) : input;
+	    match = output === glob;
+	  }
+
+	  if (match === false || opts.capture === true) {
+	    if (opts.matchBase === true || opts.basename === true) {
+	      match = picomatch.matchBase(input, regex, options, posix);
+	    } else {
+	      match = regex.exec(output);
+	    }
+	  }
+
+	  return { isMatch: Boolean(match), match, output };
+	};
+
+	/**
+	 * Match the basename of a filepath.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.matchBase(input, glob[, options]);
+	 * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+	 * ```
+	 * @param {String} `input` String to test.
+	 * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+	 * @return {Boolean}
+	 * @api public
+	 */
+
+	picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+	  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+	  return regex.test(utils.basename(input, { windows: posix }));
+	};
+
+	/**
+	 * Returns true if **any** of the given glob `patterns` match the specified `string`.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.isMatch(string, patterns[, options]);
+	 *
+	 * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+	 * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+	 * ```
+	 * @param {String|Array} str The string to test.
+	 * @param {String|Array} patterns One or more glob patterns to use for matching.
+	 * @param {Object} [options] See available [options](#options).
+	 * @return {Boolean} Returns true if any patterns match `str`
+	 * @api public
+	 */
+
+	picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+	/**
+	 * Parse a glob pattern to create the source string for a regular
+	 * expression.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * const result = picomatch.parse(pattern[, options]);
+	 * ```
+	 * @param {String} `pattern`
+	 * @param {Object} `options`
+	 * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+	 * @api public
+	 */
+
+	picomatch.parse = (pattern, options) => {
+	  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+	  return parse(pattern, { ...options, fastpaths: false });
+	};
+
+	/**
+	 * Scan a glob pattern to separate the pattern into segments.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.scan(input[, options]);
+	 *
+	 * const result = picomatch.scan('!./foo/*.js');
+	 * console.log(result);
+	 * { prefix: '!./',
+	 *   input: '!./foo/*.js',
+	 *   start: 3,
+	 *   base: 'foo',
+	 *   glob: '*.js',
+	 *   isBrace: false,
+	 *   isBracket: false,
+	 *   isGlob: true,
+	 *   isExtglob: false,
+	 *   isGlobstar: false,
+	 *   negated: true }
+	 * ```
+	 * @param {String} `input` Glob pattern to scan.
+	 * @param {Object} `options`
+	 * @return {Object} Returns an object with
+	 * @api public
+	 */
+
+	picomatch.scan = (input, options) => scan(input, options);
+
+	/**
+	 * Compile a regular expression from the `state` object returned by the
+	 * [parse()](#parse) method.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * const state = picomatch.parse('*.js');
+	 * // picomatch.compileRe(state[, options]);
+	 *
+	 * console.log(picomatch.compileRe(state));
+	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	 * ```
+	 * @param {Object} `state`
+	 * @param {Object} `options`
+	 * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+	 * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+	 * @return {RegExp}
+	 * @api public
+	 */
+
+	picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+	  if (returnOutput === true) {
+	    return state.output;
+	  }
+
+	  const opts = options || {};
+	  const prepend = opts.contains ? '' : '^';
+	  const append = opts.contains ? '' : '$';
+
+	  let source = `${prepend}(?:${state.output})${append}`;
+	  if (state && state.negated === true) {
+	    source = `^(?!${source}).*$`;
+	  }
+
+	  const regex = picomatch.toRegex(source, options);
+	  if (returnState === true) {
+	    regex.state = state;
+	  }
+
+	  return regex;
+	};
+
+	/**
+	 * Create a regular expression from a parsed glob pattern.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.makeRe(state[, options]);
+	 *
+	 * const result = picomatch.makeRe('*.js');
+	 * console.log(result);
+	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	 * ```
+	 * @param {String} `state` The object returned from the `.parse` method.
+	 * @param {Object} `options`
+	 * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+	 * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+	 * @return {RegExp} Returns a regex created from the given pattern.
+	 * @api public
+	 */
+
+	picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+	  if (!input || typeof input !== 'string') {
+	    throw new TypeError('Expected a non-empty string');
+	  }
+
+	  let parsed = { negated: false, fastpaths: true };
+
+	  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+	    parsed.output = parse.fastpaths(input, options);
+	  }
+
+	  if (!parsed.output) {
+	    parsed = parse(input, options);
+	  }
+
+	  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+	};
+
+	/**
+	 * Create a regular expression from the given regex source string.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.toRegex(source[, options]);
+	 *
+	 * const { output } = picomatch.parse('*.js');
+	 * console.log(picomatch.toRegex(output));
+	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	 * ```
+	 * @param {String} `source` Regular expression source string.
+	 * @param {Object} `options`
+	 * @return {RegExp}
+	 * @api public
+	 */
+
+	picomatch.toRegex = (source, options) => {
+	  try {
+	    const opts = options || {};
+	    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+	  } catch (err) {
+	    if (options && options.debug === true) throw err;
+	    return /$^/;
+	  }
+	};
+
+	/**
+	 * Picomatch constants.
+	 * @return {Object}
+	 */
+
+	picomatch.constants = constants;
+
+	/**
+	 * Expose "picomatch"
+	 */
+
+	picomatch_1$1 = picomatch;
+	return picomatch_1$1;
+}
+
+var picomatch_1;
+var hasRequiredPicomatch;
+
+function requirePicomatch () {
+	if (hasRequiredPicomatch) return picomatch_1;
+	hasRequiredPicomatch = 1;
+
+	const pico = /*@__PURE__*/ requirePicomatch$1();
+	const utils = /*@__PURE__*/ requireUtils();
+
+	function picomatch(glob, options, returnState = false) {
+	  // default to os.platform()
+	  if (options && (options.windows === null || options.windows === undefined)) {
+	    // don't mutate the original options object
+	    options = { ...options, windows: utils.isWindows() };
+	  }
+
+	  return pico(glob, options, returnState);
+	}
+
+	Object.assign(picomatch, pico);
+	picomatch_1 = picomatch;
+	return picomatch_1;
+}
+
+var picomatchExports = /*@__PURE__*/ requirePicomatch();
+var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 
 // A fast path for the small flat YAML files most runs carry (`name: x`, `seed: 3`, `tags: [a, b]`): parsed here
 // without the full YAML library, which costs more than reading the file. Anything beyond plain `key: scalar`
@@ -534,8 +3052,8 @@ function plainJson(value) {
 
 // Guarded file access for the readers: stays inside the workspace, limits sizes, and records every
 // problem as a diagnostic instead of throwing, so one bad file never stops a review.
-/** The default limits: 64 MiB for any file read whole. */
-const DEFAULT_LIMITS = { maxTextBytes: 64 * 1024 * 1024 };
+/** The default limits: 64 MiB for any file read whole, 200,000 folders per search. */
+const DEFAULT_LIMITS = { maxTextBytes: 64 * 1024 * 1024, maxFolders: 200_000 };
 /** Creates the guarded read context for one workspace. */
 async function createReadContext(workspace, options = {}) {
     const given = path.resolve(workspace);
@@ -626,7 +3144,7 @@ async function createReadContext(workspace, options = {}) {
             let fd;
             if (within(abs)) {
                 try {
-                    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+                    fd = openSync(abs, constants$1.O_RDONLY | constants$1.O_NOFOLLOW);
                 }
                 catch {
                     fd = undefined;
@@ -1369,8 +3887,6 @@ const LOG_NAME = /(?:^|[_.-])(?:log|logs|history|metrics|training)(?:[_.-]|$)/i;
 const MAX_FIELD_CHARS = 1024 * 1024;
 /** The most columns a training log may have. */
 const MAX_COLUMNS = 10_000;
-/** CSV files claimed during auto-detection by their name only: skipped quietly when they are not logs. */
-const guessedByName = new Set();
 /** Reads Keras and Lightning CSV training logs. */
 const csvSource = {
     format: 'csv',
@@ -1383,25 +3899,23 @@ const csvSource = {
             if (lower === LIGHTNING_METRICS_FILE)
                 claims.push({ path: path.join(listing.path, file) });
             else if (lower.endsWith('.csv') && (explicit || LOG_NAME.test(lower.slice(0, -4)))) {
-                const claimed = path.join(listing.path, file);
-                if (explicit)
-                    guessedByName.delete(claimed);
-                else
-                    guessedByName.add(claimed);
-                claims.push({ path: claimed });
+                claims.push({ path: path.join(listing.path, file), ...(explicit ? {} : { byNameOnly: true }) });
             }
             else if (lower === 'training.log' && explicit)
                 claims.push({ path: path.join(listing.path, file) });
         }
         return claims;
     },
-    async read(claimPath, ctx) {
-        const run = await readCsvLogRun(claimPath, ctx);
+    async read(claimPath, ctx, claim) {
+        const run = await readCsvLogRun(claimPath, ctx, { byNameOnly: claim.byNameOnly === true });
         return run ? [run] : [];
     }
 };
-/** Reads one CSV training log (and `hparams.yaml` beside a Lightning `metrics.csv`) into a run. */
-async function readCsvLogRun(file, ctx) {
+/**
+ * Reads one CSV training log (and `hparams.yaml` beside a Lightning `metrics.csv`) into a run. A file claimed by
+ * its name only (`byNameOnly`) is skipped quietly when it has no step or epoch column; otherwise that is an error.
+ */
+async function readCsvLogRun(file, ctx, options = {}) {
     const dir = path.dirname(file);
     const isLightning = path.basename(file).toLowerCase() === LIGHTNING_METRICS_FILE;
     const relDir = ctx.rel(dir);
@@ -1411,7 +3925,7 @@ async function readCsvLogRun(file, ctx) {
             : relDir
         : ctx.rel(file).replace(/\.(csv|log)$/i, '');
     const place = { run: name };
-    const requireStep = isLightning || !guessedByName.has(file);
+    const requireStep = isLightning || !options.byNameOnly;
     const log = await readSeriesTable(file, ctx, place, { requireStep, explicitName: !isLightning });
     if (!log)
         return undefined;
@@ -1730,27 +4244,513 @@ function destroy(stream) {
     s.destroy?.();
 }
 
-// DVC projects: the metrics, params and plots named in `dvc.yaml` (top level and per stage), the params
-// `dvc.lock` recorded for the last `dvc repro`, and dvclive output (metrics.json, params.yaml and the
-// per-step TSV files under plots/metrics that become metric histories). One run per dvc.yaml; a
-// dvclive-generated dvc.yaml below a project is merged into that project's run.
+// What a dvc.yaml names: the metrics, params and plots files at its top level and in each stage (foreach/matrix
+// stages keep theirs under `do`), resolved against the stage's wdir. Templated paths (${…}) are not expanded.
 /** The pipeline file that makes a folder a DVC project. */
 const DVC_YAML = 'dvc.yaml';
-/** The lock file DVC writes beside dvc.yaml after `dvc repro`. */
-const DVC_LOCK = 'dvc.lock';
-/** How many folders up or down a dvclive dvc.yaml is looked for from its project. */
-const NEST_DEPTH = 3;
-/** Folders never searched for nested dvclive output. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.dvc', '.venv', 'venv', '__pycache__', '.cache']);
+/** Parses a dvc.yaml into the files it names; undefined (with a diagnostic) when it is not a mapping. */
+function parseDvcYaml(raw, dir, file, ctx, place) {
+    if (raw === null)
+        return { metrics: [], params: [], plots: [], hasStages: false };
+    if (!isRecord(raw)) {
+        ctx.error(file, `must be a mapping with stages, metrics, params or plots; found ${describeValue(raw)}`, place);
+        return undefined;
+    }
+    const refs = { metrics: [], params: [], plots: [], hasStages: isRecord(raw.stages) };
+    const reader = new DvcYamlEntries(refs, file, ctx, place);
+    reader.metrics(raw.metrics, dir, 'metrics');
+    reader.params(raw.params, dir, 'params', false);
+    reader.plots(raw.plots, dir, 'plots');
+    if (raw.stages !== undefined && !isRecord(raw.stages)) {
+        ctx.error(file, `"stages" is ${describeValue(raw.stages)}; expected a mapping of stage names to stages`, {
+            ...place,
+            key: 'stages'
+        });
+    }
+    for (const [stageName, stage] of Object.entries(isRecord(raw.stages) ? raw.stages : {})) {
+        if (!isRecord(stage))
+            continue;
+        const wdir = typeof stage.wdir === 'string' ? path.resolve(dir, stage.wdir) : dir;
+        const body = isRecord(stage.do) ? stage.do : stage; // foreach/matrix stages keep their fields under `do`
+        reader.metrics(body.metrics, wdir, `stages.${stageName}.metrics`);
+        reader.params(body.params, wdir, `stages.${stageName}.params`, true);
+        reader.plots(body.plots, wdir, `stages.${stageName}.plots`);
+    }
+    return refs;
+}
+/** Adds the entries of one dvc.yaml's metrics, params and plots lists to `refs`, reporting malformed ones. */
+class DvcYamlEntries {
+    refs;
+    file;
+    ctx;
+    place;
+    rel;
+    constructor(refs, file, ctx, place) {
+        this.refs = refs;
+        this.file = file;
+        this.ctx = ctx;
+        this.place = place;
+        this.rel = ctx.rel(file);
+    }
+    /** A `metrics` list: paths, or `{path: {options}}`. */
+    metrics(list, base, key) {
+        if (!this.isList(list, key, 'a list of paths'))
+            return;
+        for (const entry of list) {
+            const p = typeof entry === 'string'
+                ? entry
+                : isRecord(entry) && Object.keys(entry).length === 1
+                    ? Object.keys(entry)[0]
+                    : undefined;
+            if (p === undefined) {
+                this.badEntry(key, entry, 'a path or {path: {options}}');
+                continue;
+            }
+            const abs = this.resolve(base, p, key);
+            if (abs)
+                this.refs.metrics.push({ file: abs, from: `${this.rel} ${key}` });
+        }
+    }
+    /** A `params` list: in a stage a plain string is a key of the default params.yaml; at the top level, a file. */
+    params(list, base, key, stageLevel) {
+        if (!this.isList(list, key, 'a list of params or params files'))
+            return;
+        for (const entry of list) {
+            let p;
+            if (typeof entry === 'string')
+                p = stageLevel ? 'params.yaml' : entry;
+            else if (isRecord(entry))
+                p = Object.keys(entry)[0];
+            if (p === undefined) {
+                this.badEntry(key, entry, 'a param name or {file: [keys]}');
+                continue;
+            }
+            const abs = this.resolve(base, p, key);
+            if (abs)
+                this.refs.params.push({ file: abs, from: `${this.rel} ${key}` });
+        }
+    }
+    /** A `plots` list: paths, or `{id: {x, y}}` where the keys of a mapping `y` are the data files. */
+    plots(list, base, key) {
+        if (!this.isList(list, key, 'a list of plots'))
+            return;
+        for (const entry of list) {
+            if (typeof entry === 'string') {
+                const abs = this.resolve(base, entry, key);
+                if (abs)
+                    this.refs.plots.push({ file: abs, from: `${this.rel} ${key}` });
+                continue;
+            }
+            if (!isRecord(entry) || Object.keys(entry).length !== 1) {
+                this.badEntry(key, entry, 'a path or {id: {x, y}}');
+                continue;
+            }
+            const [id, config] = Object.entries(entry)[0];
+            const x = isRecord(config) ? config.x : undefined;
+            const y = isRecord(config) ? config.y : undefined;
+            const xFor = (f) => typeof x === 'string' ? x : isRecord(x) && typeof x[f] === 'string' ? x[f] : undefined;
+            if (isRecord(y)) {
+                for (const f of Object.keys(y)) {
+                    const abs = this.resolve(base, f, key);
+                    if (abs)
+                        this.refs.plots.push({ file: abs, from: `${this.rel} ${key} ${id}`, x: xFor(f) });
+                }
+            }
+            else {
+                const abs = this.resolve(base, id, key);
+                if (abs)
+                    this.refs.plots.push({ file: abs, from: `${this.rel} ${key}`, x: xFor(id) });
+            }
+        }
+    }
+    /** True for a list; absent is fine (false, quietly), anything else is reported (false). */
+    isList(list, key, expected) {
+        if (list === undefined || list === null)
+            return false;
+        if (Array.isArray(list))
+            return true;
+        this.ctx.error(this.file, `"${key}" is ${describeValue(list)}; expected ${expected}. It was skipped`, {
+            ...this.place,
+            key
+        });
+        return false;
+    }
+    badEntry(key, entry, expected) {
+        this.ctx.error(this.file, `"${key}" has an entry that is ${describeValue(entry)}; expected ${expected}. It was skipped`, { ...this.place, key });
+    }
+    /** The absolute path of an entry; undefined (with a warning) for a templated one. */
+    resolve(base, p, key) {
+        if (p.includes('${')) {
+            this.ctx.warn(this.file, `${key} entry ${JSON.stringify(truncate(p))} uses templating (\${…}), which is not expanded; it was skipped`, { ...this.place, key });
+            return undefined;
+        }
+        return path.resolve(base, p);
+    }
+}
+
+// The one folder walker of the readers: breadth-first from a start folder, never into the folders no run lives in
+// (SKIPPED_FOLDERS), never through a symbolic link to a folder (ctx.list leaves those out), and stopping with a
+// warning after the context's maxFolders folders.
+/** Folders no search for runs walks into: version control, dependencies, virtualenvs, caches, DVC's cache. */
+const SKIPPED_FOLDERS = new Set([
+    'node_modules',
+    '.git',
+    '.hg',
+    '.svn',
+    '.dvc',
+    '__pycache__',
+    '.venv',
+    'venv',
+    '.tox',
+    '.trash',
+    '.cache'
+]);
+/**
+ * Walks the folders below `start` (itself included) breadth-first, in listing order, calling `visit` with each
+ * folder's listing; `visit` returns true to keep the walk out of that folder's sub-folders. After
+ * `ctx.limits.maxFolders` folders the walk stops with a warning on `start` that says what to do.
+ */
+async function walkFolders(ctx, start, visit) {
+    const queue = [start];
+    let visited = 0;
+    for (let next = 0; next < queue.length; next++) {
+        if (++visited > ctx.limits.maxFolders) {
+            ctx.warn(start, `has more than ${ctx.limits.maxFolders} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`);
+            return;
+        }
+        const dir = queue[next];
+        const { files, dirs } = await ctx.list(dir);
+        if (visit({ path: dir, name: path.basename(dir), files, dirs }))
+            continue;
+        for (const d of dirs)
+            if (!SKIPPED_FOLDERS.has(d))
+                queue.push(path.join(dir, d));
+    }
+}
+
+// Reading what a dvc.yaml (or a dvclive folder) names into one run: metrics files, params files (the values in
+// dvc.lock win, with a warning when they differ), and plots that are per-step series (metric histories).
 /** Files named as plots that are pictures, not data. */
 const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg', '.svg', '.gif', '.webp', '.bmp', '.html']);
 /** Files read as plot data. */
 const PLOT_DATA_EXT = new Set(['.json', '.yaml', '.yml', '.csv', '.tsv']);
 /** Files read as metrics or params. */
 const STRUCTURED_EXT = new Set(['.json', '.yaml', '.yml', '.toml']);
+/** Reads the metrics, params and plots that `refs` name into one run; undefined when none could be read. */
+async function buildRun(dir, name, refs, lock, ctx) {
+    const place = { run: name };
+    const metrics = await readMetricsFiles(refs.metrics, ctx, place);
+    const params = await readParamsFiles(refs.params, ctx, place);
+    if (lock)
+        applyLockedParams(lock, params, ctx, place);
+    for (const ref of await expandRefs(unique(refs.plots), PLOT_DATA_EXT, ctx, place, 'plots')) {
+        const series = await readPlotSeries(ref, ctx, place);
+        for (const [key, metric] of Object.entries(series)) {
+            const existing = metrics[key];
+            if (existing) {
+                if (!existing.history)
+                    existing.history = metric.history;
+            }
+            else
+                metrics[key] = metric;
+        }
+    }
+    if (!Object.keys(metrics).length && !Object.keys(params).length) {
+        ctx.warn(path.join(dir, DVC_YAML), 'names no metrics, params or plots that could be read; no run was made from it', place);
+        return undefined;
+    }
+    const metadata = { ...emptyMetadata(), ...(lock?.dataVersion ? { dataVersion: lock.dataVersion } : {}) };
+    return makeRun({
+        id: `dvc:${ctx.rel(dir)}`,
+        name,
+        source: 'dvc',
+        path: ctx.rel(dir),
+        params,
+        metrics,
+        metadata
+    });
+}
+/** Reads the metrics files; a metric also in an earlier file is named after its file (with a warning). */
+async function readMetricsFiles(refs, ctx, place) {
+    const metrics = {};
+    const metricOrigin = new Map();
+    for (const ref of await expandRefs(unique(refs), STRUCTURED_EXT, ctx, place, 'metrics')) {
+        const found = await readMetricsFile(ref.file, ctx, place);
+        if (!found)
+            continue;
+        const prefix = ctx
+            .rel(ref.file)
+            .replace(/\.[^./]+$/, '')
+            .split('/')
+            .join('.');
+        for (const [key, metric] of Object.entries(found)) {
+            const earlier = metricOrigin.get(key);
+            if (earlier !== undefined && earlier !== ref.file) {
+                const renamed = `${prefix}.${key}`;
+                ctx.warn(ref.file, `metric "${key}" is also in ${ctx.rel(earlier)}; this one is named "${renamed}"`, {
+                    ...place,
+                    key
+                });
+                metrics[renamed] = metric;
+            }
+            else {
+                metrics[key] = metric;
+                metricOrigin.set(key, ref.file);
+            }
+        }
+    }
+    return metrics;
+}
+/** The numeric metrics of one metrics file; undefined (with a diagnostic) when it is not a mapping. */
+async function readMetricsFile(file, ctx, place) {
+    const raw = await readStructured(ctx, file, place);
+    if (raw === undefined)
+        return undefined;
+    if (!isRecord(raw)) {
+        ctx.error(file, `must hold a mapping of metric names to numbers, found ${describeValue(raw)}; it was skipped`, place);
+        return undefined;
+    }
+    const found = {};
+    const skipped = [];
+    // dvclive writes the last step into metrics.json as `step`; it is the x axis, not a result.
+    const { step: _step, ...rest } = raw;
+    flattenMetrics(typeof _step === 'number' ? rest : raw, '', found, skipped);
+    if (skipped.length) {
+        ctx.warn(file, `holds values that are not numbers, which are not compared: ${truncate(skipped.join(', '), 200)}`, {
+            ...place,
+            key: skipped[0]
+        });
+    }
+    return found;
+}
+/** Reads the params files (not Python ones) into flat params. */
+async function readParamsFiles(refs, ctx, place) {
+    const params = {};
+    for (const ref of await expandRefs(unique(refs), STRUCTURED_EXT, ctx, place, 'params')) {
+        if (path.extname(ref.file).toLowerCase() === '.py') {
+            ctx.warn(ref.file, 'is a Python params file, which is not read (use params.yaml, JSON or TOML)', place);
+            continue;
+        }
+        const raw = await readStructured(ctx, ref.file, place);
+        if (raw === undefined || raw === null)
+            continue;
+        if (!isRecord(raw)) {
+            ctx.error(ref.file, `must hold a mapping of parameters, found ${describeValue(raw)}; it was skipped`, place);
+            continue;
+        }
+        Object.assign(params, flattenParams(plainParams(raw)));
+    }
+    return params;
+}
+/** Puts dvc.lock's params over the params files' (the metrics come from them), warning where they differ. */
+function applyLockedParams(lock, params, ctx, place) {
+    const stale = [];
+    for (const [key, value] of Object.entries(lock.params)) {
+        if (key in params && paramText(params[key]) !== paramText(value)) {
+            stale.push(`${key} is ${truncate(paramText(params[key]), 30)} in the params file but ${truncate(paramText(value), 30)} in dvc.lock`);
+        }
+        params[key] = value;
+    }
+    if (stale.length) {
+        ctx.warn(lock.file, `records other params than the params files hold (${truncate(stale.join('; '), 300)}); the locked values are shown because the metrics come from them. Run \`dvc repro\` to refresh`, { ...place, key: stale[0].split(' ')[0] });
+    }
+}
+/** Reads one plot file as per-step series when it is one (dvclive TSV, or rows with a `step` field). */
+async function readPlotSeries(ref, ctx, place) {
+    const ext = path.extname(ref.file).toLowerCase();
+    if (ref.x !== undefined && ref.x !== 'step') {
+        // A curve such as ROC or precision-recall, not a history: parsed only so that a broken file is reported.
+        if (ext !== '.csv' && ext !== '.tsv')
+            await readStructured(ctx, ref.file, place);
+        return {};
+    }
+    const relPath = ctx.rel(ref.file);
+    const dvcliveAt = relPath.lastIndexOf('plots/metrics/');
+    const dvcliveName = dvcliveAt >= 0 && (dvcliveAt === 0 || relPath[dvcliveAt - 1] === '/')
+        ? relPath
+            .slice(dvcliveAt + 'plots/metrics/'.length)
+            .replace(/\.[^./]+$/, '')
+            .split('/')
+            .join('.')
+        : undefined;
+    if (ext === '.tsv' || ext === '.csv') {
+        const table = await readSeriesTable(ref.file, ctx, place, {
+            requireStep: dvcliveName !== undefined,
+            metricName: dvcliveName
+        });
+        if (!table)
+            return {};
+        return dvcliveName ? table.metrics : renameSlashes(table.metrics);
+    }
+    const raw = await readStructured(ctx, ref.file, place);
+    const rows = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw).find(Array.isArray) : undefined;
+    if (!rows || !rows.every(r => isRecord(r) && typeof r.step === 'number'))
+        return {}; // not a per-step series
+    // Sorted by step (stable); the value is the last written at the highest step.
+    const series = new Map();
+    for (const row of rows) {
+        for (const [key, value] of Object.entries(row)) {
+            if (key === 'step' || key === 'timestamp' || typeof value !== 'number')
+                continue;
+            const name = dvcliveName ?? key.split('/').join('.');
+            let points = series.get(name);
+            if (!points)
+                series.set(name, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
+            points.add(row.step, value);
+        }
+    }
+    const out = {};
+    for (const [name, points] of series) {
+        const built = points.build();
+        if (built)
+            out[name] = metricFromBuilt(built);
+    }
+    return out;
+}
+/** Metric names with `/` turned into `.`, as dvclive names them. */
+function renameSlashes(metrics) {
+    return Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k.split('/').join('.'), v]));
+}
+/**
+ * Checks that each named path stays in the workspace and exists, and expands folders into the data files
+ * below them. Missing files get a warning that says how DVC produces them; pictures are passed over.
+ */
+async function expandRefs(refs, exts, ctx, place, what) {
+    const out = [];
+    for (const ref of refs) {
+        const ext = path.extname(ref.file).toLowerCase();
+        if (IMAGE_EXT.has(ext))
+            continue;
+        if (!(await ctx.insideWorkspace(ref.file))) {
+            ctx.error(ref.file, `is named in ${ref.from} but lies outside the workspace; it was not read`, place);
+            continue;
+        }
+        const info = await stat(ref.file).catch(() => undefined);
+        if (!info) {
+            ctx.warn(ref.file, `is named in ${ref.from} but does not exist; run \`dvc repro\` or \`dvc pull\` (DVC-cached ${what} are not in git) to include it`, place);
+            continue;
+        }
+        if (info.isDirectory()) {
+            for (const file of await listFilesBelow(ref.file, ctx, 4)) {
+                const e = path.extname(file).toLowerCase();
+                if (exts.has(e))
+                    out.push({ ...ref, file });
+            }
+        }
+        else
+            out.push(ref);
+    }
+    return unique(out);
+}
+/** Lists the files below a folder, depth-limited, in a stable order. */
+async function listFilesBelow(dir, ctx, depth) {
+    const { files, dirs } = await ctx.list(dir);
+    const out = files.map(f => path.join(dir, f));
+    if (depth > 0)
+        for (const d of dirs)
+            if (!SKIPPED_FOLDERS.has(d))
+                out.push(...(await listFilesBelow(path.join(dir, d), ctx, depth - 1)));
+    return out;
+}
+/** True when a file or folder exists at the path. */
+async function exists(file) {
+    return (await stat(file).catch(() => undefined)) !== undefined;
+}
+/** The refs with each file once, the first kept. */
+function unique(refs) {
+    const seen = new Set();
+    return refs.filter(r => (seen.has(r.file) ? false : (seen.add(r.file), true)));
+}
+
+// dvc.lock, written by `dvc repro` beside dvc.yaml: the params each stage ran with, and a data version made from
+// the hashes of the stages' data inputs (code and the pipeline's own outputs left out).
+/** The lock file DVC writes beside dvc.yaml after `dvc repro`. */
+const DVC_LOCK = 'dvc.lock';
 /** Dependencies that are code, not data (for the data version). */
 const CODE_EXT = /\.(py|ipynb|r|sh|js|ts|jl|scala|java|c|cc|cpp|h|go|rs|rb|m|sql|cfg|ini|toml|lock|txt|md)$/i;
+/** Top-level folders that hold code, not data (for the data version). */
 const CODE_DIRS = new Set(['src', 'scripts', 'code', 'lib', 'notebooks']);
+/** Reads dvc.lock beside dvc.yaml (schema 2.0, or the 1.x layout without `schema`). */
+async function readLock(dir, ctx, place) {
+    const file = path.join(dir, DVC_LOCK);
+    if (!(await stat(file).catch(() => undefined)))
+        return undefined;
+    const raw = await readYamlExact(ctx, file, place);
+    if (raw === undefined || raw === null)
+        return undefined;
+    if (!isRecord(raw)) {
+        ctx.error(file, `must be a mapping with schema and stages; found ${describeValue(raw)}`, place);
+        return undefined;
+    }
+    const stages = raw.schema !== undefined ? raw.stages : raw;
+    if (!isRecord(stages)) {
+        ctx.error(file, `"stages" is ${describeValue(stages)}; expected a mapping of stage names`, {
+            ...place,
+            key: 'stages'
+        });
+        return undefined;
+    }
+    const params = {};
+    const inputs = new Map();
+    const produced = [];
+    for (const [stageName, stage] of Object.entries(stages)) {
+        if (!isRecord(stage))
+            continue;
+        if (isRecord(stage.params))
+            addLockedParams(stage.params, `stages.${stageName}.params`, params, file, ctx, place);
+        for (const out of Array.isArray(stage.outs) ? stage.outs : [])
+            if (isRecord(out) && typeof out.path === 'string')
+                produced.push(out.path);
+        for (const dep of Array.isArray(stage.deps) ? stage.deps : [])
+            addInput(dep, inputs);
+    }
+    return { file, params, dataVersion: dataVersionOf(inputs, produced) };
+}
+/** Adds a stage's locked params (`{params file: {key: value}}`) to `params`. */
+function addLockedParams(byFile, key, params, file, ctx, place) {
+    for (const [paramsFile, values] of Object.entries(byFile)) {
+        if (isRecord(values))
+            Object.assign(params, flattenParams(plainParams(values)));
+        else
+            ctx.warn(file, `${key}["${paramsFile}"] is ${describeValue(values)}; expected a mapping. It was skipped`, { ...place, key });
+    }
+}
+/** Records a dependency's version: an imported repository's commit, or the first characters of its hash. */
+function addInput(dep, inputs) {
+    if (!isRecord(dep) || typeof dep.path !== 'string')
+        return;
+    const repo = isRecord(dep.repo) ? dep.repo : undefined;
+    if (repo && typeof repo.rev_lock === 'string') {
+        // An imported dependency (`dvc import`): the data repository's git commit is its version.
+        inputs.set(dep.path, `${typeof repo.url === 'string' ? repo.url : dep.path}@${repo.rev_lock.slice(0, 12)}`);
+        return;
+    }
+    const hash = [dep.md5, dep.etag, dep.checksum].find(h => typeof h === 'string');
+    if (hash)
+        inputs.set(dep.path, `${dep.path}@${hash.replace(/\.dir$/, '').slice(0, 8)}`);
+}
+/** The data version: up to three data inputs by name, or their count and a digest; undefined without any. */
+function dataVersionOf(inputs, produced) {
+    const isProduced = (p) => produced.some(o => p === o || p.startsWith(`${o}/`));
+    const isCode = (p) => CODE_EXT.test(p) || CODE_DIRS.has(p.split('/')[0]);
+    const data = [...inputs.entries()]
+        .filter(([p]) => !isProduced(p) && !isCode(p))
+        .map(([, v]) => v)
+        .sort();
+    if (data.length > 0 && data.length <= 3)
+        return data.join(', ');
+    if (data.length > 3)
+        return `${data.length} inputs, digest ${createHash('sha256').update(data.join('\n')).digest('hex').slice(0, 12)}`;
+    return undefined;
+}
+
+// DVC projects: the metrics, params and plots named in `dvc.yaml` (top level and per stage), the params
+// `dvc.lock` recorded for the last `dvc repro`, and dvclive output (metrics.json, params.yaml and the
+// per-step TSV files under plots/metrics that become metric histories). One run per dvc.yaml; a
+// dvclive-generated dvc.yaml below a project is merged into that project's run. dvc-yaml.ts parses dvc.yaml,
+// dvc-lock.ts reads dvc.lock, dvc-files.ts reads the files they name; this module finds the projects.
+/** How many folders up or down a dvclive dvc.yaml is looked for from its project. */
+const NEST_DEPTH = 3;
 /** Reads DVC projects (dvc.yaml, dvc.lock, params and metrics files) and standalone dvclive folders. */
 const dvcSource = {
     format: 'dvc',
@@ -1819,390 +4819,6 @@ async function readStandaloneDvclive(dir, ctx) {
         refs.plots = [];
     return buildRun(dir, name, refs, undefined, ctx);
 }
-/** Reads the metrics, params and plots that `refs` name into one run. */
-async function buildRun(dir, name, refs, lock, ctx) {
-    const place = { run: name };
-    const metrics = {};
-    const metricOrigin = new Map();
-    for (const ref of await expandRefs(unique(refs.metrics), STRUCTURED_EXT, ctx, place, 'metrics')) {
-        const raw = await readStructured(ctx, ref.file, place);
-        if (raw === undefined)
-            continue;
-        if (!isRecord(raw)) {
-            ctx.error(ref.file, `must hold a mapping of metric names to numbers, found ${describeValue(raw)}; it was skipped`, place);
-            continue;
-        }
-        const found = {};
-        const skipped = [];
-        // dvclive writes the last step into metrics.json as `step`; it is the x axis, not a result.
-        const { step: _step, ...rest } = raw;
-        flattenMetrics(typeof _step === 'number' ? rest : raw, '', found, skipped);
-        if (skipped.length) {
-            ctx.warn(ref.file, `holds values that are not numbers, which are not compared: ${truncate(skipped.join(', '), 200)}`, {
-                ...place,
-                key: skipped[0]
-            });
-        }
-        const prefix = ctx
-            .rel(ref.file)
-            .replace(/\.[^./]+$/, '')
-            .split('/')
-            .join('.');
-        for (const [key, metric] of Object.entries(found)) {
-            const earlier = metricOrigin.get(key);
-            if (earlier !== undefined && earlier !== ref.file) {
-                const renamed = `${prefix}.${key}`;
-                ctx.warn(ref.file, `metric "${key}" is also in ${ctx.rel(earlier)}; this one is named "${renamed}"`, {
-                    ...place,
-                    key
-                });
-                metrics[renamed] = metric;
-            }
-            else {
-                metrics[key] = metric;
-                metricOrigin.set(key, ref.file);
-            }
-        }
-    }
-    const params = {};
-    for (const ref of await expandRefs(unique(refs.params), STRUCTURED_EXT, ctx, place, 'params')) {
-        if (path.extname(ref.file).toLowerCase() === '.py') {
-            ctx.warn(ref.file, 'is a Python params file, which is not read (use params.yaml, JSON or TOML)', place);
-            continue;
-        }
-        const raw = await readStructured(ctx, ref.file, place);
-        if (raw === undefined || raw === null)
-            continue;
-        if (!isRecord(raw)) {
-            ctx.error(ref.file, `must hold a mapping of parameters, found ${describeValue(raw)}; it was skipped`, place);
-            continue;
-        }
-        Object.assign(params, flattenParams(plainParams(raw)));
-    }
-    if (lock) {
-        const stale = [];
-        for (const [key, value] of Object.entries(lock.params)) {
-            if (key in params && paramText(params[key]) !== paramText(value)) {
-                stale.push(`${key} is ${truncate(paramText(params[key]), 30)} in the params file but ${truncate(paramText(value), 30)} in dvc.lock`);
-            }
-            params[key] = value;
-        }
-        if (stale.length) {
-            ctx.warn(lock.file, `records other params than the params files hold (${truncate(stale.join('; '), 300)}); the locked values are shown because the metrics come from them. Run \`dvc repro\` to refresh`, { ...place, key: stale[0].split(' ')[0] });
-        }
-    }
-    for (const ref of await expandRefs(unique(refs.plots), PLOT_DATA_EXT, ctx, place, 'plots')) {
-        const series = await readPlotSeries(ref, ctx, place);
-        for (const [key, metric] of Object.entries(series)) {
-            const existing = metrics[key];
-            if (existing) {
-                if (!existing.history)
-                    existing.history = metric.history;
-            }
-            else
-                metrics[key] = metric;
-        }
-    }
-    if (!Object.keys(metrics).length && !Object.keys(params).length) {
-        ctx.warn(path.join(dir, DVC_YAML), 'names no metrics, params or plots that could be read; no run was made from it', place);
-        return undefined;
-    }
-    const metadata = { ...emptyMetadata(), ...(lock?.dataVersion ? { dataVersion: lock.dataVersion } : {}) };
-    return makeRun({
-        id: `dvc:${ctx.rel(dir)}`,
-        name,
-        source: 'dvc',
-        path: ctx.rel(dir),
-        params,
-        metrics,
-        metadata
-    });
-}
-/** Parses a dvc.yaml into the files it names; undefined (with a diagnostic) when it is not a mapping. */
-function parseDvcYaml(raw, dir, file, ctx, place) {
-    if (raw === null)
-        return { metrics: [], params: [], plots: [], hasStages: false };
-    if (!isRecord(raw)) {
-        ctx.error(file, `must be a mapping with stages, metrics, params or plots; found ${describeValue(raw)}`, place);
-        return undefined;
-    }
-    const refs = { metrics: [], params: [], plots: [], hasStages: isRecord(raw.stages) };
-    const rel = ctx.rel(file);
-    const resolve = (base, p, key) => {
-        if (p.includes('${')) {
-            ctx.warn(file, `${key} entry ${JSON.stringify(truncate(p))} uses templating (\${…}), which is not expanded; it was skipped`, { ...place, key });
-            return undefined;
-        }
-        return path.resolve(base, p);
-    };
-    const addPaths = (list, base, key, into) => {
-        if (list === undefined || list === null)
-            return;
-        if (!Array.isArray(list)) {
-            ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of paths. It was skipped`, {
-                ...place,
-                key
-            });
-            return;
-        }
-        for (const entry of list) {
-            const p = typeof entry === 'string'
-                ? entry
-                : isRecord(entry) && Object.keys(entry).length === 1
-                    ? Object.keys(entry)[0]
-                    : undefined;
-            if (p === undefined) {
-                ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a path or {path: {options}}. It was skipped`, { ...place, key });
-                continue;
-            }
-            const abs = resolve(base, p, key);
-            if (abs)
-                into.push({ file: abs, from: `${rel} ${key}` });
-        }
-    };
-    const addParams = (list, base, key, stageLevel) => {
-        if (list === undefined || list === null)
-            return;
-        if (!Array.isArray(list)) {
-            ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of params or params files. It was skipped`, { ...place, key });
-            return;
-        }
-        for (const entry of list) {
-            let p;
-            // In a stage, a plain string is a key of the default params.yaml; at the top level it is a file.
-            if (typeof entry === 'string')
-                p = stageLevel ? 'params.yaml' : entry;
-            else if (isRecord(entry))
-                p = Object.keys(entry)[0];
-            if (p === undefined) {
-                ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a param name or {file: [keys]}. It was skipped`, { ...place, key });
-                continue;
-            }
-            const abs = resolve(base, p, key);
-            if (abs)
-                refs.params.push({ file: abs, from: `${rel} ${key}` });
-        }
-    };
-    const addPlots = (list, base, key) => {
-        if (list === undefined || list === null)
-            return;
-        if (!Array.isArray(list)) {
-            ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of plots. It was skipped`, {
-                ...place,
-                key
-            });
-            return;
-        }
-        for (const entry of list) {
-            if (typeof entry === 'string') {
-                const abs = resolve(base, entry, key);
-                if (abs)
-                    refs.plots.push({ file: abs, from: `${rel} ${key}` });
-                continue;
-            }
-            if (!isRecord(entry) || Object.keys(entry).length !== 1) {
-                ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a path or {id: {x, y}}. It was skipped`, { ...place, key });
-                continue;
-            }
-            const [id, config] = Object.entries(entry)[0];
-            const x = isRecord(config) ? config.x : undefined;
-            const y = isRecord(config) ? config.y : undefined;
-            const xFor = (f) => typeof x === 'string' ? x : isRecord(x) && typeof x[f] === 'string' ? x[f] : undefined;
-            if (isRecord(y)) {
-                // {id: {y: {file: column}}}: the keys of y are the data files.
-                for (const f of Object.keys(y)) {
-                    const abs = resolve(base, f, key);
-                    if (abs)
-                        refs.plots.push({ file: abs, from: `${rel} ${key} ${id}`, x: xFor(f) });
-                }
-            }
-            else {
-                const abs = resolve(base, id, key);
-                if (abs)
-                    refs.plots.push({ file: abs, from: `${rel} ${key}`, x: xFor(id) });
-            }
-        }
-    };
-    addPaths(raw.metrics, dir, 'metrics', refs.metrics);
-    addParams(raw.params, dir, 'params', false);
-    addPlots(raw.plots, dir, 'plots');
-    if (raw.stages !== undefined && !isRecord(raw.stages)) {
-        ctx.error(file, `"stages" is ${describeValue(raw.stages)}; expected a mapping of stage names to stages`, {
-            ...place,
-            key: 'stages'
-        });
-    }
-    for (const [stageName, stage] of Object.entries(isRecord(raw.stages) ? raw.stages : {})) {
-        if (!isRecord(stage))
-            continue;
-        const wdir = typeof stage.wdir === 'string' ? path.resolve(dir, stage.wdir) : dir;
-        const body = isRecord(stage.do) ? stage.do : stage; // foreach/matrix stages keep their fields under `do`
-        addPaths(body.metrics, wdir, `stages.${stageName}.metrics`, refs.metrics);
-        addParams(body.params, wdir, `stages.${stageName}.params`, true);
-        addPlots(body.plots, wdir, `stages.${stageName}.plots`);
-    }
-    return refs;
-}
-/** Reads dvc.lock beside dvc.yaml (schema 2.0, or the 1.x layout without `schema`). */
-async function readLock(dir, ctx, place) {
-    const file = path.join(dir, DVC_LOCK);
-    if (!(await exists(file)))
-        return undefined;
-    const raw = await readYamlExact(ctx, file, place);
-    if (raw === undefined || raw === null)
-        return undefined;
-    if (!isRecord(raw)) {
-        ctx.error(file, `must be a mapping with schema and stages; found ${describeValue(raw)}`, place);
-        return undefined;
-    }
-    const stages = raw.schema !== undefined ? raw.stages : raw;
-    if (!isRecord(stages)) {
-        ctx.error(file, `"stages" is ${describeValue(stages)}; expected a mapping of stage names`, {
-            ...place,
-            key: 'stages'
-        });
-        return undefined;
-    }
-    const params = {};
-    const inputs = new Map();
-    const produced = [];
-    for (const [stageName, stage] of Object.entries(stages)) {
-        if (!isRecord(stage))
-            continue;
-        if (isRecord(stage.params)) {
-            for (const [paramsFile, values] of Object.entries(stage.params)) {
-                if (isRecord(values))
-                    Object.assign(params, flattenParams(plainParams(values)));
-                else
-                    ctx.warn(file, `stages.${stageName}.params["${paramsFile}"] is ${describeValue(values)}; expected a mapping. It was skipped`, { ...place, key: `stages.${stageName}.params` });
-            }
-        }
-        for (const out of Array.isArray(stage.outs) ? stage.outs : [])
-            if (isRecord(out) && typeof out.path === 'string')
-                produced.push(out.path);
-        for (const dep of Array.isArray(stage.deps) ? stage.deps : []) {
-            if (!isRecord(dep) || typeof dep.path !== 'string')
-                continue;
-            const repo = isRecord(dep.repo) ? dep.repo : undefined;
-            if (repo && typeof repo.rev_lock === 'string') {
-                // An imported dependency (`dvc import`): the data repository's git commit is its version.
-                inputs.set(dep.path, `${typeof repo.url === 'string' ? repo.url : dep.path}@${repo.rev_lock.slice(0, 12)}`);
-                continue;
-            }
-            const hash = [dep.md5, dep.etag, dep.checksum].find(h => typeof h === 'string');
-            if (hash)
-                inputs.set(dep.path, `${dep.path}@${hash.replace(/\.dir$/, '').slice(0, 8)}`);
-        }
-    }
-    const isProduced = (p) => produced.some(o => p === o || p.startsWith(`${o}/`));
-    const isCode = (p) => CODE_EXT.test(p) || CODE_DIRS.has(p.split('/')[0]);
-    const data = [...inputs.entries()]
-        .filter(([p]) => !isProduced(p) && !isCode(p))
-        .map(([, v]) => v)
-        .sort();
-    let dataVersion;
-    if (data.length > 0 && data.length <= 3)
-        dataVersion = data.join(', ');
-    else if (data.length > 3)
-        dataVersion = `${data.length} inputs, digest ${createHash('sha256').update(data.join('\n')).digest('hex').slice(0, 12)}`;
-    return { file, params, dataVersion };
-}
-/** Reads one plot file as per-step series when it is one (dvclive TSV, or rows with a `step` field). */
-async function readPlotSeries(ref, ctx, place) {
-    const ext = path.extname(ref.file).toLowerCase();
-    if (ref.x !== undefined && ref.x !== 'step') {
-        // A curve such as ROC or precision-recall, not a history: parsed only so that a broken file is reported.
-        if (ext !== '.csv' && ext !== '.tsv')
-            await readStructured(ctx, ref.file, place);
-        return {};
-    }
-    const relPath = ctx.rel(ref.file);
-    const dvcliveAt = relPath.lastIndexOf('plots/metrics/');
-    const dvcliveName = dvcliveAt >= 0 && (dvcliveAt === 0 || relPath[dvcliveAt - 1] === '/')
-        ? relPath
-            .slice(dvcliveAt + 'plots/metrics/'.length)
-            .replace(/\.[^./]+$/, '')
-            .split('/')
-            .join('.')
-        : undefined;
-    if (ext === '.tsv' || ext === '.csv') {
-        const table = await readSeriesTable(ref.file, ctx, place, {
-            requireStep: dvcliveName !== undefined,
-            metricName: dvcliveName
-        });
-        if (!table)
-            return {};
-        return dvcliveName ? table.metrics : renameSlashes(table.metrics);
-    }
-    const raw = await readStructured(ctx, ref.file, place);
-    const rows = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw).find(Array.isArray) : undefined;
-    if (!rows || !rows.every(r => isRecord(r) && typeof r.step === 'number'))
-        return {}; // not a per-step series
-    // Sorted by step (stable); the value is the last written at the highest step.
-    const series = new Map();
-    for (const row of rows) {
-        for (const [key, value] of Object.entries(row)) {
-            if (key === 'step' || key === 'timestamp' || typeof value !== 'number')
-                continue;
-            const name = dvcliveName ?? key.split('/').join('.');
-            let points = series.get(name);
-            if (!points)
-                series.set(name, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
-            points.add(row.step, value);
-        }
-    }
-    const out = {};
-    for (const [name, points] of series) {
-        const built = points.build();
-        if (built)
-            out[name] = metricFromBuilt(built);
-    }
-    return out;
-}
-function renameSlashes(metrics) {
-    return Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k.split('/').join('.'), v]));
-}
-/**
- * Checks that each named path stays in the workspace and exists, and expands folders into the data files
- * below them. Missing files get a warning that says how DVC produces them; pictures are passed over.
- */
-async function expandRefs(refs, exts, ctx, place, what) {
-    const out = [];
-    for (const ref of refs) {
-        const ext = path.extname(ref.file).toLowerCase();
-        if (IMAGE_EXT.has(ext))
-            continue;
-        if (!(await ctx.insideWorkspace(ref.file))) {
-            ctx.error(ref.file, `is named in ${ref.from} but lies outside the workspace; it was not read`, place);
-            continue;
-        }
-        const info = await stat(ref.file).catch(() => undefined);
-        if (!info) {
-            ctx.warn(ref.file, `is named in ${ref.from} but does not exist; run \`dvc repro\` or \`dvc pull\` (DVC-cached ${what} are not in git) to include it`, place);
-            continue;
-        }
-        if (info.isDirectory()) {
-            for (const file of await listFilesBelow(ref.file, ctx, 4)) {
-                const e = path.extname(file).toLowerCase();
-                if (exts.has(e))
-                    out.push({ ...ref, file });
-            }
-        }
-        else
-            out.push(ref);
-    }
-    return unique(out);
-}
-/** Lists the files below a folder, depth-limited, in a stable order. */
-async function listFilesBelow(dir, ctx, depth) {
-    const { files, dirs } = await ctx.list(dir);
-    const out = files.map(f => path.join(dir, f));
-    if (depth > 0)
-        for (const d of dirs)
-            if (!SKIP_DIRS.has(d))
-                out.push(...(await listFilesBelow(path.join(dir, d), ctx, depth - 1)));
-    return out;
-}
 /** The dvc.yaml files without stages (dvclive's) below a project, not below another dvc.yaml. */
 async function findNestedDvclive(dir, ctx) {
     const found = [];
@@ -2212,7 +4828,7 @@ async function findNestedDvclive(dir, ctx) {
         for (const d of level) {
             const { dirs } = await ctx.list(d);
             for (const sub of dirs) {
-                if (SKIP_DIRS.has(sub))
+                if (SKIPPED_FOLDERS.has(sub))
                     continue;
                 const subDir = path.join(d, sub);
                 const { files } = await ctx.list(subDir);
@@ -2273,13 +4889,6 @@ async function quietly(ctx, read) {
     finally {
         ctx.diagnostics.splice(before);
     }
-}
-async function exists(file) {
-    return (await stat(file).catch(() => undefined)) !== undefined;
-}
-function unique(refs) {
-    const seen = new Set();
-    return refs.filter(r => (seen.has(r.file) ? false : (seen.add(r.file), true)));
 }
 
 // Hugging Face Trainer output folders: `trainer_state.json` (log_history → train and eval metric
@@ -2557,60 +5166,101 @@ function readStateFields(chosen, params, metrics, notes) {
     }
 }
 
-// CRC-32 (IEEE, as zlib computes it: the W&B datastore) and CRC-32C (Castagnoli, masked as TFRecord and
-// LevelDB store it). Table-driven, slicing-by-8, over Buffer ranges so callers never copy.
-/** The eight slicing tables of a reflected polynomial, flat: table k at [256k, 256k + 256). Int32 to stay in small integers. */
-function makeTables(poly) {
-    const t = new Int32Array(8 * 256);
-    for (let n = 0; n < 256; n++) {
-        let c = n;
-        for (let k = 0; k < 8; k++)
-            c = c & 1 ? (c >>> 1) ^ poly : c >>> 1;
-        t[n] = c;
+// W&B metric series: the history rows of the run log or of wandb-history.jsonl (pre-0.10 layout) become one
+// series per numeric key, sorted by step; the same walk over nested values finds the summary's numbers.
+/** Collects metric series: typed columns per key, in the order logged. */
+class SeriesBuilder {
+    series = new Map();
+    get size() {
+        return this.series.size;
     }
-    for (let k = 1; k < 8; k++) {
-        for (let n = 0; n < 256; n++) {
-            const prev = t[(k - 1) * 256 + n];
-            t[k * 256 + n] = (prev >>> 8) ^ t[prev & 0xff];
+    /** Adds one history row: `_step` (else `fallbackStep`) is its step, `_timestamp` its time; other `_` keys are not metrics. */
+    addRow(row, fallbackStep) {
+        const step = typeof row._step === 'number' && Number.isFinite(row._step) ? row._step : fallbackStep;
+        const ts = typeof row._timestamp === 'number' && Number.isFinite(row._timestamp)
+            ? Math.round(row._timestamp * 1000)
+            : undefined;
+        numericLeaves(row, '', (key, value) => {
+            let points = this.series.get(key);
+            // Sorted by step (stable, so repeated steps keep their order); the last value is the highest step's last.
+            if (!points)
+                this.series.set(key, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
+            points.add(step, value, ts);
+        });
+    }
+    /** Each series: its last value (highest step, last written) and its history, sorted by step and thinned. */
+    entries() {
+        const out = [];
+        for (const [k, points] of this.series) {
+            const built = points.build();
+            if (built)
+                out.push([k, metricFromBuilt(built)]);
         }
+        return out;
     }
-    return t;
 }
-const IEEE = makeTables(0xedb88320);
-const CASTAGNOLI = makeTables(0x82f63b78);
-function update(t, crc, buf, start, end) {
-    let c = ~crc;
-    let i = start;
-    const fast = end - ((end - start) & 7);
-    while (i < fast) {
-        const a = (buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24)) ^ c;
-        c =
-            t[1792 + (a & 0xff)] ^
-                t[1536 + ((a >>> 8) & 0xff)] ^
-                t[1280 + ((a >>> 16) & 0xff)] ^
-                t[1024 + (a >>> 24)] ^
-                t[768 + buf[i + 4]] ^
-                t[512 + buf[i + 5]] ^
-                t[256 + buf[i + 6]] ^
-                t[buf[i + 7]];
-        i += 8;
+/** Calls `emit` for each numeric leaf; keys starting with `_` and objects with a `_type` (media, tables, graphs) are skipped. */
+function numericLeaves(obj, prefix, emit, depth = 0) {
+    if (depth > 16)
+        return;
+    for (const key of Object.keys(obj)) {
+        if (key.startsWith('_'))
+            continue;
+        const value = obj[key];
+        const name = prefix ? `${prefix}/${key}` : key;
+        if (typeof value === 'number')
+            emit(name, value);
+        else if (value instanceof ExactNumber)
+            emit(name, value.value);
+        else if (isRecord(value) && !('_type' in value))
+            numericLeaves(value, name, emit, depth + 1);
     }
-    while (i < end)
-        c = t[(c ^ buf[i++]) & 0xff] ^ (c >>> 8);
-    return ~c >>> 0;
 }
-/** CRC-32 (IEEE 802.3, zlib's `crc32`) of `buf[start, end)`, continuing from `crc` (0 to start). */
-function crc32(buf, start = 0, end = buf.length, crc = 0) {
-    return update(IEEE, crc, buf, start, end);
-}
-/** CRC-32C (Castagnoli) of `buf[start, end)`, continuing from `crc` (0 to start). */
-function crc32c(buf, start = 0, end = buf.length, crc = 0) {
-    return update(CASTAGNOLI, crc, buf, start, end);
-}
-/** The masked CRC-32C TFRecord and LevelDB store: rotate right by 15 bits and add 0xa282ead8. */
-function maskedCrc32c(buf, start = 0, end = buf.length) {
-    const c = crc32c(buf, start, end);
-    return ((((c >>> 15) | (c << 17)) >>> 0) + 0xa282ead8) >>> 0;
+/** Streams wandb-history.jsonl (pre-0.10 layout) line by line into `series`. */
+async function readHistoryJsonl(file, run, series, ctx) {
+    const stream = await ctx.openStream(file, { run });
+    if (!stream)
+        return;
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    let line = 0;
+    let rows = 0;
+    let lastBad;
+    for await (const textLine of lines) {
+        line++;
+        if (lastBad) {
+            ctx.error(file, `line is not a JSON object of history values: ${lastBad.message}; it was skipped`, {
+                run,
+                line: lastBad.line
+            });
+            lastBad = undefined;
+        }
+        if (!textLine.trim())
+            continue;
+        let row;
+        try {
+            row = JSON.parse(textLine);
+        }
+        catch {
+            try {
+                row = plainJson(parseJsonLenient(textLine).value);
+            }
+            catch (e) {
+                lastBad = { line, message: e.message };
+                continue;
+            }
+        }
+        if (!isRecord(row)) {
+            ctx.error(file, `line holds ${Array.isArray(row) ? 'a list' : typeof row}; expected a JSON object of history values. It was skipped`, { run, line });
+            continue;
+        }
+        series.addRow(row, rows++);
+    }
+    // A bad last line is the normal end of a run killed while writing.
+    if (lastBad)
+        ctx.warn(file, `the last line is incomplete (${lastBad.message}); it was skipped`, {
+            run,
+            line: lastBad.line
+        });
 }
 
 // A small reader of the protocol buffers wire format (varint, 64-bit, length-delimited, 32-bit) over Buffer
@@ -2817,304 +5467,65 @@ function halfToNumber(bits) {
     return sign * (1 + frac / 1024) * 2 ** (exp - 15);
 }
 
-// Weights & Biases local run folders: `wandb/run-*`, `wandb/offline-run-*` and the pre-0.10 layout (files
-// directly in the run folder). Reads wandb-summary.json, config.yaml, wandb-metadata.json, requirements.txt,
-// wandb-history.jsonl, and the binary run log `run-<id>.wandb` (LevelDB-style log of protobuf Records), which is
-// all an offline run may leave. The log is streamed block by block, never read whole.
-/** A run folder name: `run-<date>_<time>-<id>` or `offline-run-…`. */
-const RUN_DIR = /^(?:offline-)?run-.*?([A-Za-z0-9]+)$/;
-/** Files that mark a folder as a W&B run (besides the `files/` folder of current versions). */
-const RUN_MARKERS = ['wandb-summary.json', 'wandb-metadata.json', 'wandb-history.jsonl'];
-const isRunLog = (f) => f.endsWith('.wandb');
-/** Reads W&B run folders: a `wandb` directory (every run in it) or one run folder given explicitly. */
-const wandbSource = {
-    format: 'wandb',
-    claim(listing) {
-        if (listing.name === 'wandb' && listing.dirs.some(d => RUN_DIR.test(d)))
-            return [{ path: listing.path, exclusive: true }];
-        if (RUN_DIR.test(listing.name) &&
-            (listing.files.some(f => isRunLog(f) || RUN_MARKERS.includes(f)) || listing.dirs.includes('files'))) {
-            return [{ path: listing.path, exclusive: true }];
-        }
-        return [];
-    },
-    async read(claimPath, ctx) {
-        if (RUN_DIR.test(path.basename(claimPath)) && path.basename(claimPath) !== 'wandb') {
-            const run = await readWandbRun(claimPath, ctx);
-            return run ? [run] : [];
-        }
-        // `latest-run` and other symbolic links to run folders are not listed (ctx.list leaves out linked folders),
-        // so a run is read once; `debug.log`, `settings` and the like are files and ignored here.
-        const { dirs } = await ctx.list(claimPath);
-        const runs = [];
-        for (const dir of dirs.filter(d => RUN_DIR.test(d))) {
-            const run = await readWandbRun(path.join(claimPath, dir), ctx);
-            if (run)
-                runs.push(run);
-        }
-        return runs;
+// CRC-32 (IEEE, as zlib computes it: the W&B datastore) and CRC-32C (Castagnoli, masked as TFRecord and
+// LevelDB store it). Table-driven, slicing-by-8, over Buffer ranges so callers never copy.
+/** The eight slicing tables of a reflected polynomial, flat: table k at [256k, 256k + 256). Int32 to stay in small integers. */
+function makeTables(poly) {
+    const t = new Int32Array(8 * 256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? (c >>> 1) ^ poly : c >>> 1;
+        t[n] = c;
     }
-};
-/** Reads one run folder (any layout); undefined with a warning when it holds nothing a run is made of. */
-async function readWandbRun(dir, ctx) {
-    const folder = path.basename(dir);
-    const runId = RUN_DIR.exec(folder)?.[1] ?? folder;
-    const place = { run: folder };
-    const top = await ctx.list(dir);
-    const sub = top.dirs.includes('files') ? await ctx.list(path.join(dir, 'files')) : { files: []};
-    const legacy = !top.dirs.includes('files');
-    /** A run file from `files/` (current layout) or the run folder itself (pre-0.10 layout). */
-    const find = (name) => sub.files.includes(name)
-        ? path.join(dir, 'files', name)
-        : top.files.includes(name)
-            ? path.join(dir, name)
-            : undefined;
-    const logFile = top.files.find(isRunLog);
-    const files = {
-        summary: find('wandb-summary.json'),
-        config: find('config.yaml'),
-        metadata: find('wandb-metadata.json'),
-        requirements: find('requirements.txt'),
-        history: find('wandb-history.jsonl'),
-        description: find('description.md')
-    };
-    if (!logFile && !files.summary && !files.config && !files.metadata && !files.history) {
-        ctx.warn(dir, `W&B run folder has no run-${runId}.wandb, wandb-summary.json, config.yaml, wandb-metadata.json or wandb-history.jsonl; it was skipped`, place);
-        return undefined;
-    }
-    const series = new SeriesBuilder();
-    const log = logFile ? await readRunLog(path.join(dir, logFile), folder, series, ctx) : undefined;
-    // Summary: the log's, overridden by wandb-summary.json (which may only hold {"_wandb": {"runtime": N}}).
-    const summary = new Map();
-    if (log)
-        numericLeaves(log.summary, '', (k, v) => summary.set(k, v));
-    if (files.summary) {
-        const raw = await ctx.readJson(files.summary, place);
-        if (raw !== undefined) {
-            if (isRecord(raw))
-                numericLeaves(plainJson(raw), '', (k, v) => summary.set(k, v));
-            else
-                ctx.error(files.summary, `must hold a JSON object of summary values, found ${typeof raw}`, place);
+    for (let k = 1; k < 8; k++) {
+        for (let n = 0; n < 256; n++) {
+            const prev = t[(k - 1) * 256 + n];
+            t[k * 256 + n] = (prev >>> 8) ^ t[prev & 0xff];
         }
     }
-    if (files.history && !series.size)
-        await readHistoryJsonl(files.history, folder, series, ctx);
-    const metrics = {};
-    for (const [key, { value: last, history }] of series.entries()) {
-        const value = summary.get(key) ?? last;
-        metrics[key] = { value, history };
-    }
-    for (const [key, value] of summary)
-        if (!metrics[key])
-            metrics[key] = { value };
-    // Config: config.yaml when present, otherwise what the log recorded.
-    let params = {};
-    if (files.config) {
-        const raw = await ctx.readYaml(files.config, place);
-        if (isRecord(raw))
-            params = flattenParams(unwrapConfig(raw));
-        else if (raw !== undefined && raw !== null)
-            ctx.error(files.config, 'must be a YAML mapping of config keys to {value: …}', place);
-    }
-    else if (log) {
-        const config = { ...log.config };
-        delete config._wandb;
-        params = flattenParams(config);
-    }
-    const metadata = {
-        environment: {},
-        tags: []
-    };
-    let status = 'finished';
-    let statusReason;
-    if (files.metadata) {
-        const raw = await ctx.readJson(files.metadata, place);
-        if (isRecord(raw)) {
-            const m = plainJson(raw);
-            const git = isRecord(m.git) ? m.git : {};
-            metadata.gitCommit = text$1(git.commit);
-            setEnv(metadata.environment, 'python', text$1(m.python));
-            setEnv(metadata.environment, 'host', text$1(m.host));
-            setEnv(metadata.environment, 'os', text$1(m.os));
-            setEnv(metadata.environment, 'gpu', text$1(m.gpu));
-            setEnv(metadata.environment, 'cuda', text$1(m.cuda));
-            metadata.startedAt = isoTime(text$1(m.startedAt));
-            // Only the pre-0.10 layout updates state and exitcode at the end; later versions leave "running".
-            const exitcode = typeof m.exitcode === 'number' ? m.exitcode : undefined;
-            if (exitcode !== undefined) {
-                status = exitcode === 0 ? 'finished' : 'failed';
-                if (exitcode !== 0)
-                    statusReason = `exit code ${exitcode}`;
-            }
-            else if (legacy && m.state === 'running') {
-                status = 'running';
-                statusReason = 'wandb-metadata.json says "running" and records no exit code';
-            }
-        }
-        else if (raw !== undefined)
-            ctx.error(files.metadata, 'must hold a JSON object (os, python, host, git …)', place);
-    }
-    if (log) {
-        const env = log.environment;
-        metadata.gitCommit ??= env.gitCommit ?? log.run.gitCommit;
-        setEnv(metadata.environment, 'python', env.python ?? log.run.python);
-        setEnv(metadata.environment, 'host', env.host ?? log.run.host);
-        setEnv(metadata.environment, 'os', env.os);
-        metadata.startedAt ??= log.run.startedAt ?? env.startedAt;
-        if (log.run.group)
-            metadata.group = log.run.group;
-        if (log.run.notes)
-            metadata.notes = log.run.notes;
-        if (log.run.tags.length)
-            metadata.tags = log.run.tags;
-        if (log.run.entity && log.run.project && log.run.id && !folder.startsWith('offline-')) {
-            metadata.url = `https://wandb.ai/${encodeURIComponent(log.run.entity)}/${encodeURIComponent(log.run.project)}/runs/${encodeURIComponent(log.run.id)}`;
-        }
-        if (log.exit) {
-            status = log.exit.code === 0 ? 'finished' : 'failed';
-            statusReason = log.exit.code === 0 ? undefined : `exit code ${log.exit.code}`;
-        }
-        else if (!log.failed) {
-            status = log.truncated ? 'killed' : 'running';
-            statusReason = log.truncated
-                ? 'the run log ends in the middle of a record and has no exit record (the process was killed)'
-                : 'the run log has no exit record (still running, or stopped without finishing)';
-        }
-    }
-    if (files.requirements)
-        await readRequirements(files.requirements, folder, metadata.environment, ctx);
-    if (files.description) {
-        const description = (await ctx.readText(files.description, place))?.trim();
-        if (description)
-            metadata.description = description;
-    }
-    metadata.status = status;
-    if (statusReason)
-        metadata.statusReason = statusReason;
-    return makeRun({
-        id: `wandb:${ctx.rel(dir)}`,
-        name: log?.run.name || runId,
-        source: 'wandb',
-        path: ctx.rel(dir),
-        params,
-        metrics,
-        metadata: metadata
-    });
+    return t;
 }
-/** Drops `_wandb` and `wandb_version`, and unwraps `{desc: null, value: …}` entries of a config.yaml. */
-function unwrapConfig(raw) {
-    const out = {};
-    for (const [key, value] of Object.entries(raw)) {
-        if (key === '_wandb' || key === 'wandb_version')
-            continue;
-        const wrapped = isRecord(value) && 'value' in value && Object.keys(value).every(k => k === 'value' || k === 'desc');
-        out[key] = wrapped ? value.value : value;
+const IEEE = makeTables(0xedb88320);
+const CASTAGNOLI = makeTables(0x82f63b78);
+function update(t, crc, buf, start, end) {
+    let c = ~crc;
+    let i = start;
+    const fast = end - ((end - start) & 7);
+    while (i < fast) {
+        const a = (buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24)) ^ c;
+        c =
+            t[1792 + (a & 0xff)] ^
+                t[1536 + ((a >>> 8) & 0xff)] ^
+                t[1280 + ((a >>> 16) & 0xff)] ^
+                t[1024 + (a >>> 24)] ^
+                t[768 + buf[i + 4]] ^
+                t[512 + buf[i + 5]] ^
+                t[256 + buf[i + 6]] ^
+                t[buf[i + 7]];
+        i += 8;
     }
-    return out;
+    while (i < end)
+        c = t[(c ^ buf[i++]) & 0xff] ^ (c >>> 8);
+    return ~c >>> 0;
 }
-/** Collects metric series: typed columns per key, in the order logged. */
-class SeriesBuilder {
-    series = new Map();
-    get size() {
-        return this.series.size;
-    }
-    /** Adds one history row: `_step` (else `fallbackStep`) is its step, `_timestamp` its time; other `_` keys are not metrics. */
-    addRow(row, fallbackStep) {
-        const step = typeof row._step === 'number' && Number.isFinite(row._step) ? row._step : fallbackStep;
-        const ts = typeof row._timestamp === 'number' && Number.isFinite(row._timestamp)
-            ? Math.round(row._timestamp * 1000)
-            : undefined;
-        numericLeaves(row, '', (key, value) => {
-            let points = this.series.get(key);
-            // Sorted by step (stable, so repeated steps keep their order); the last value is the highest step's last.
-            if (!points)
-                this.series.set(key, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
-            points.add(step, value, ts);
-        });
-    }
-    /** Each series: its last value (highest step, last written) and its history, sorted by step and thinned. */
-    entries() {
-        const out = [];
-        for (const [k, points] of this.series) {
-            const built = points.build();
-            if (built)
-                out.push([k, metricFromBuilt(built)]);
-        }
-        return out;
-    }
+/** CRC-32 (IEEE 802.3, zlib's `crc32`) of `buf[start, end)`, continuing from `crc` (0 to start). */
+function crc32(buf, start = 0, end = buf.length, crc = 0) {
+    return update(IEEE, crc, buf, start, end);
 }
-/** Calls `emit` for each numeric leaf; keys starting with `_` and objects with a `_type` (media, tables, graphs) are skipped. */
-function numericLeaves(obj, prefix, emit, depth = 0) {
-    if (depth > 16)
-        return;
-    for (const key of Object.keys(obj)) {
-        if (key.startsWith('_'))
-            continue;
-        const value = obj[key];
-        const name = prefix ? `${prefix}/${key}` : key;
-        if (typeof value === 'number')
-            emit(name, value);
-        else if (value instanceof ExactNumber)
-            emit(name, value.value);
-        else if (isRecord(value) && !('_type' in value))
-            numericLeaves(value, name, emit, depth + 1);
-    }
+/** CRC-32C (Castagnoli) of `buf[start, end)`, continuing from `crc` (0 to start). */
+function crc32c(buf, start = 0, end = buf.length, crc = 0) {
+    return update(CASTAGNOLI, crc, buf, start, end);
 }
-/** Parses an item's value_json: fast for plain numbers, lenient (NaN, Infinity) otherwise; undefined when it does not parse. */
-function parseValueJson(text) {
-    const n = text.length < 32 && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text) : undefined;
-    if (n !== undefined)
-        return n;
-    try {
-        return plainJson(parseJsonLenient(text).value);
-    }
-    catch {
-        return undefined;
-    }
+/** The masked CRC-32C TFRecord and LevelDB store: rotate right by 15 bits and add 0xa282ead8. */
+function maskedCrc32c(buf, start = 0, end = buf.length) {
+    const c = crc32c(buf, start, end);
+    return ((((c >>> 15) | (c << 17)) >>> 0) + 0xa282ead8) >>> 0;
 }
-/** Sets a value at a nested path, creating null-prototype objects (untrusted keys such as `__proto__` stay data). */
-function setPath(target, keys, value) {
-    let obj = target;
-    for (let i = 0; i < keys.length - 1; i++) {
-        const next = obj[keys[i]];
-        if (isRecord(next))
-            obj = next;
-        else {
-            const created = Object.create(null);
-            obj[keys[i]] = created;
-            obj = created;
-        }
-    }
-    obj[keys[keys.length - 1]] = value;
-}
-function deletePath(target, keys) {
-    let obj = target;
-    for (let i = 0; i < keys.length - 1; i++)
-        obj = isRecord(obj) ? obj[keys[i]] : undefined;
-    if (isRecord(obj))
-        delete obj[keys[keys.length - 1]];
-}
-function text$1(value) {
-    return typeof value === 'string' && value.trim()
-        ? value.trim()
-        : typeof value === 'number'
-            ? String(value)
-            : undefined;
-}
-function setEnv(env, key, value) {
-    if (value === undefined || env[key] !== undefined)
-        return;
-    env[key] = key === 'python' ? value.replace(/^CPython /, '') : value;
-}
-/** W&B writes local times without a zone but means UTC; adds the `Z`. */
-function isoTime(value) {
-    if (!value)
-        return undefined;
-    return /^\d{4}-\d\d-\d\dT[\d:.]+$/.test(value) ? `${value}Z` : value;
-}
-// ---------------------------------------------------------------------------------------------------------------
-// The run log: a 7-byte header (":W&B", magic 0xBEE1, version 0), then 32 KiB blocks of records, each with a
-// 7-byte header (CRC-32 of type and data, little-endian uint16 length, type FULL/FIRST/MIDDLE/LAST).
+
+// The framing of a W&B run log (`run-<id>.wandb`, LevelDB's log format): a 7-byte header (":W&B", magic 0xBEE1,
+// version 0), then 32 KiB blocks of records, each with a 7-byte header (CRC-32 of type and data, little-endian
+// uint16 length, type FULL/FIRST/MIDDLE/LAST). Streamed block by block; every CRC is checked.
 const BLOCK = 32768;
 const HEADER = 7;
 const FULL = 1;
@@ -3126,136 +5537,139 @@ const LAST = 4;
  * during the call) and its byte offset. Checks every CRC; stops at the first corrupt byte.
  */
 async function scanRunLog(chunks, onRecord) {
-    const result = { records: 0, truncated: false };
+    const framer = new RunLogFramer(onRecord);
     let pending = Buffer.alloc(0);
-    let blockStart = 0;
-    let fragments;
-    let fragmentsOffset = 0;
-    let stopped = false;
-    /** Parses one block (full, or the last partial one). Returns false to stop scanning. */
-    const parseBlock = (buf, final) => {
-        let pos = 0;
-        if (blockStart === 0) {
-            if (buf.length < HEADER) {
-                if (buf.length === 0)
-                    result.error = { offset: 0, message: 'is empty; a W&B run log starts with a 7-byte header' };
-                else
-                    result.truncated = true;
-                return false;
-            }
-            if (buf.toString('latin1', 0, 4) !== ':W&B' || buf.readUInt16LE(4) !== 0xbee1 || buf[6] !== 0) {
-                result.error = {
-                    offset: 0,
-                    message: `is not a W&B run log: it starts with ${JSON.stringify(buf.toString('latin1', 0, 7))}, expected ":W&B" and the magic 0xBEE1, version 0`
-                };
-                return false;
-            }
-            pos = HEADER;
-        }
-        while (pos + HEADER <= buf.length) {
-            const at = blockStart + pos;
-            const crc = buf.readUInt32LE(pos);
-            const len = buf.readUInt16LE(pos + 4);
-            const type = buf[pos + 6];
-            if (type === 0 && len === 0 && crc === 0) {
-                // Zero fill: preallocated space or the end of what was written.
-                if (final)
-                    result.truncated = buf.subarray(pos).some(b => b !== 0) || fragments !== undefined;
-                return !final;
-            }
-            const end = pos + HEADER + len;
-            if (end > buf.length) {
-                if (final) {
-                    result.truncated = true;
-                    return false;
-                }
-                result.error = {
-                    offset: at,
-                    message: `record of ${len} bytes at byte ${at} runs past the end of its 32 KiB block; the log is corrupt from there`
-                };
-                return false;
-            }
-            if (type < FULL || type > LAST) {
-                result.error = {
-                    offset: at,
-                    message: `record at byte ${at} has type ${type}; expected 1 to 4 (FULL, FIRST, MIDDLE, LAST). The log is corrupt from there`
-                };
-                return false;
-            }
-            const computed = crc32(buf, pos + 6, end);
-            if (computed !== crc) {
-                result.error = {
-                    offset: at,
-                    message: `record at byte ${at} fails its CRC-32 check (stored 0x${crc.toString(16)}, computed 0x${computed.toString(16)}); the log is corrupt from there`
-                };
-                return false;
-            }
-            const data = buf.subarray(pos + HEADER, end);
-            if (type === FULL || type === FIRST) {
-                if (fragments) {
-                    result.error = {
-                        offset: at,
-                        message: `record at byte ${at} starts a new record while the one begun at byte ${fragmentsOffset} has no LAST part`
-                    };
-                    return false;
-                }
-                if (type === FULL) {
-                    result.records++;
-                    onRecord(data, at);
-                }
-                else {
-                    fragments = [Buffer.from(data)];
-                    fragmentsOffset = at;
-                }
-            }
-            else {
-                if (!fragments) {
-                    result.error = {
-                        offset: at,
-                        message: `record at byte ${at} is a ${type === MIDDLE ? 'MIDDLE' : 'LAST'} part with no FIRST part before it`
-                    };
-                    return false;
-                }
-                fragments.push(Buffer.from(data));
-                if (type === LAST) {
-                    const whole = Buffer.concat(fragments);
-                    fragments = undefined;
-                    result.records++;
-                    onRecord(whole, fragmentsOffset);
-                }
-            }
-            pos = end;
-        }
-        if (final) {
-            // Fewer than 7 bytes left: a trailer of zeros, or a record header cut short.
-            if (buf.subarray(pos).some(b => b !== 0) || fragments)
-                result.truncated = true;
-        }
-        return true;
-    };
     for await (const chunk of chunks) {
         pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
         let offset = 0;
         while (pending.length - offset >= BLOCK) {
-            if (!parseBlock(pending.subarray(offset, offset + BLOCK), false)) {
-                stopped = true;
-                break;
-            }
+            if (!framer.block(pending.subarray(offset, offset + BLOCK), false))
+                return framer.result;
             offset += BLOCK;
-            blockStart += BLOCK;
+            framer.blockStart += BLOCK;
         }
-        if (stopped)
-            break;
         pending = pending.subarray(offset);
     }
-    if (!stopped) {
-        if (pending.length || blockStart === 0)
-            parseBlock(pending, true);
-        else if (fragments)
-            result.truncated = true;
-    }
-    return result;
+    framer.end(pending);
+    return framer.result;
 }
+/** The state of one scan: where the current block starts and the parts of a record split over blocks. */
+class RunLogFramer {
+    onRecord;
+    result = { records: 0, truncated: false };
+    /** The byte offset of the block being parsed. */
+    blockStart = 0;
+    fragments;
+    fragmentsOffset = 0;
+    constructor(onRecord) {
+        this.onRecord = onRecord;
+    }
+    /** Parses one block (full, or the last partial one when `final`). Returns false to stop scanning. */
+    block(buf, final) {
+        let pos = 0;
+        if (this.blockStart === 0) {
+            if (!this.header(buf))
+                return false;
+            pos = HEADER;
+        }
+        while (pos + HEADER <= buf.length) {
+            const next = this.record(buf, pos, final);
+            if (next === 'stop')
+                return false;
+            if (next === 'zero-fill')
+                return !final;
+            pos = next;
+        }
+        // Fewer than 7 bytes left: a trailer of zeros, or a record header cut short.
+        if (final && (buf.subarray(pos).some(b => b !== 0) || this.fragments))
+            this.result.truncated = true;
+        return true;
+    }
+    /** Called after the last whole block with what is left of the stream. */
+    end(rest) {
+        if (rest.length || this.blockStart === 0)
+            this.block(rest, true);
+        else if (this.fragments)
+            this.result.truncated = true;
+    }
+    /** Checks the file header; false (with the result's error or truncation set) when it is not a W&B log. */
+    header(buf) {
+        if (buf.length < HEADER) {
+            if (buf.length === 0)
+                this.result.error = { offset: 0, message: 'is empty; a W&B run log starts with a 7-byte header' };
+            else
+                this.result.truncated = true;
+            return false;
+        }
+        if (buf.toString('latin1', 0, 4) !== ':W&B' || buf.readUInt16LE(4) !== 0xbee1 || buf[6] !== 0) {
+            this.fail(0, `is not a W&B run log: it starts with ${JSON.stringify(buf.toString('latin1', 0, 7))}, expected ":W&B" and the magic 0xBEE1, version 0`);
+            return false;
+        }
+        return true;
+    }
+    /** Reads the record whose header is at `pos`: checks it, passes whole records on, keeps split parts. */
+    record(buf, pos, final) {
+        const at = this.blockStart + pos;
+        const crc = buf.readUInt32LE(pos);
+        const len = buf.readUInt16LE(pos + 4);
+        const type = buf[pos + 6];
+        if (type === 0 && len === 0 && crc === 0) {
+            // Zero fill: preallocated space or the end of what was written.
+            if (final)
+                this.result.truncated = buf.subarray(pos).some(b => b !== 0) || this.fragments !== undefined;
+            return 'zero-fill';
+        }
+        const end = pos + HEADER + len;
+        if (end > buf.length) {
+            if (!final)
+                return this.fail(at, `record of ${len} bytes at byte ${at} runs past the end of its 32 KiB block; the log is corrupt from there`);
+            this.result.truncated = true;
+            return 'stop';
+        }
+        if (type < FULL || type > LAST)
+            return this.fail(at, `record at byte ${at} has type ${type}; expected 1 to 4 (FULL, FIRST, MIDDLE, LAST). The log is corrupt from there`);
+        const computed = crc32(buf, pos + 6, end);
+        if (computed !== crc)
+            return this.fail(at, `record at byte ${at} fails its CRC-32 check (stored 0x${crc.toString(16)}, computed 0x${computed.toString(16)}); the log is corrupt from there`);
+        return this.assemble(buf.subarray(pos + HEADER, end), type, at) ? end : 'stop';
+    }
+    /** Passes a FULL record on, or collects FIRST/MIDDLE/LAST parts until the record is whole. */
+    assemble(data, type, at) {
+        if (type === FULL || type === FIRST) {
+            if (this.fragments) {
+                this.fail(at, `record at byte ${at} starts a new record while the one begun at byte ${this.fragmentsOffset} has no LAST part`);
+                return false;
+            }
+            if (type === FULL) {
+                this.result.records++;
+                this.onRecord(data, at);
+            }
+            else {
+                this.fragments = [Buffer.from(data)];
+                this.fragmentsOffset = at;
+            }
+            return true;
+        }
+        if (!this.fragments) {
+            this.fail(at, `record at byte ${at} is a ${type === MIDDLE ? 'MIDDLE' : 'LAST'} part with no FIRST part before it`);
+            return false;
+        }
+        this.fragments.push(Buffer.from(data));
+        if (type === LAST) {
+            const whole = Buffer.concat(this.fragments);
+            this.fragments = undefined;
+            this.result.records++;
+            this.onRecord(whole, this.fragmentsOffset);
+        }
+        return true;
+    }
+    /** Records why the scan stops at byte `offset`. */
+    fail(offset, message) {
+        this.result.error = { offset, message };
+        return 'stop';
+    }
+}
+
 /** Streams and decodes a run log into `series` and the returned contents; reports corruption. */
 async function readRunLog(file, run, series, ctx) {
     const stream = await ctx.openStream(file, { run });
@@ -3505,52 +5919,262 @@ function decodeEnvironment(r, c) {
             r.skip();
     }
 }
-// ---------------------------------------------------------------------------------------------------------------
-/** Streams wandb-history.jsonl (pre-0.10 layout) line by line into `series`. */
-async function readHistoryJsonl(file, run, series, ctx) {
-    const stream = await ctx.openStream(file, { run });
-    if (!stream)
-        return;
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    let line = 0;
-    let rows = 0;
-    let lastBad;
-    for await (const textLine of lines) {
-        line++;
-        if (lastBad) {
-            ctx.error(file, `line is not a JSON object of history values: ${lastBad.message}; it was skipped`, {
-                run,
-                line: lastBad.line
-            });
-            lastBad = undefined;
-        }
-        if (!textLine.trim())
-            continue;
-        let row;
-        try {
-            row = JSON.parse(textLine);
-        }
-        catch {
-            try {
-                row = plainJson(parseJsonLenient(textLine).value);
-            }
-            catch (e) {
-                lastBad = { line, message: e.message };
-                continue;
-            }
-        }
-        if (!isRecord(row)) {
-            ctx.error(file, `line holds ${Array.isArray(row) ? 'a list' : typeof row}; expected a JSON object of history values. It was skipped`, { run, line });
-            continue;
-        }
-        series.addRow(row, rows++);
+/** Parses an item's value_json: fast for plain numbers, lenient (NaN, Infinity) otherwise; undefined when it does not parse. */
+function parseValueJson(text) {
+    const n = text.length < 32 && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text) : undefined;
+    if (n !== undefined)
+        return n;
+    try {
+        return plainJson(parseJsonLenient(text).value);
     }
-    // A bad last line is the normal end of a run killed while writing.
-    if (lastBad)
-        ctx.warn(file, `the last line is incomplete (${lastBad.message}); it was skipped`, {
-            run,
-            line: lastBad.line
-        });
+    catch {
+        return undefined;
+    }
+}
+/** Sets a value at a nested path, creating null-prototype objects (untrusted keys such as `__proto__` stay data). */
+function setPath(target, keys, value) {
+    let obj = target;
+    for (let i = 0; i < keys.length - 1; i++) {
+        const next = obj[keys[i]];
+        if (isRecord(next))
+            obj = next;
+        else {
+            const created = Object.create(null);
+            obj[keys[i]] = created;
+            obj = created;
+        }
+    }
+    obj[keys[keys.length - 1]] = value;
+}
+function deletePath(target, keys) {
+    let obj = target;
+    for (let i = 0; i < keys.length - 1; i++)
+        obj = isRecord(obj) ? obj[keys[i]] : undefined;
+    if (isRecord(obj))
+        delete obj[keys[keys.length - 1]];
+}
+
+// Weights & Biases local run folders: `wandb/run-*`, `wandb/offline-run-*` and the pre-0.10 layout (files
+// directly in the run folder). Reads wandb-summary.json, config.yaml, wandb-metadata.json, requirements.txt,
+// wandb-history.jsonl, and the binary run log `run-<id>.wandb` (LevelDB-style log of protobuf Records), which is
+// all an offline run may leave. The log is streamed block by block, never read whole (wandb-log.ts frames it,
+// wandb-records.ts decodes its records, wandb-history.ts builds the metric series).
+/** A run folder name: `run-<date>_<time>-<id>` or `offline-run-…`. */
+const RUN_DIR = /^(?:offline-)?run-.*?([A-Za-z0-9]+)$/;
+/** Files that mark a folder as a W&B run (besides the `files/` folder of current versions). */
+const RUN_MARKERS = ['wandb-summary.json', 'wandb-metadata.json', 'wandb-history.jsonl'];
+const isRunLog = (f) => f.endsWith('.wandb');
+/** Reads W&B run folders: a `wandb` directory (every run in it) or one run folder given explicitly. */
+const wandbSource = {
+    format: 'wandb',
+    claim(listing) {
+        if (listing.name === 'wandb' && listing.dirs.some(d => RUN_DIR.test(d)))
+            return [{ path: listing.path, exclusive: true }];
+        if (RUN_DIR.test(listing.name) &&
+            (listing.files.some(f => isRunLog(f) || RUN_MARKERS.includes(f)) || listing.dirs.includes('files'))) {
+            return [{ path: listing.path, exclusive: true }];
+        }
+        return [];
+    },
+    async read(claimPath, ctx) {
+        if (RUN_DIR.test(path.basename(claimPath)) && path.basename(claimPath) !== 'wandb') {
+            const run = await readWandbRun(claimPath, ctx);
+            return run ? [run] : [];
+        }
+        // `latest-run` and other symbolic links to run folders are not listed (ctx.list leaves out linked folders),
+        // so a run is read once; `debug.log`, `settings` and the like are files and ignored here.
+        const { dirs } = await ctx.list(claimPath);
+        const runs = [];
+        for (const dir of dirs.filter(d => RUN_DIR.test(d))) {
+            const run = await readWandbRun(path.join(claimPath, dir), ctx);
+            if (run)
+                runs.push(run);
+        }
+        return runs;
+    }
+};
+/** Reads one run folder (any layout); undefined with a warning when it holds nothing a run is made of. */
+async function readWandbRun(dir, ctx) {
+    const folder = path.basename(dir);
+    const runId = RUN_DIR.exec(folder)?.[1] ?? folder;
+    const place = { run: folder };
+    const files = await findRunFiles(dir, ctx);
+    if (!files.log && !files.summary && !files.config && !files.metadata && !files.history) {
+        ctx.warn(dir, `W&B run folder has no run-${runId}.wandb, wandb-summary.json, config.yaml, wandb-metadata.json or wandb-history.jsonl; it was skipped`, place);
+        return undefined;
+    }
+    const series = new SeriesBuilder();
+    const log = files.log ? await readRunLog(files.log, folder, series, ctx) : undefined;
+    const summary = await readSummary(files.summary, log, place, ctx);
+    if (files.history && !series.size)
+        await readHistoryJsonl(files.history, folder, series, ctx);
+    const metrics = {};
+    for (const [key, { value: last, history }] of series.entries()) {
+        const value = summary.get(key) ?? last;
+        metrics[key] = { value, history };
+    }
+    for (const [key, value] of summary)
+        if (!metrics[key])
+            metrics[key] = { value };
+    const params = await readParams(files.config, log, place, ctx);
+    const facts = { environment: {}, tags: [], status: 'finished' };
+    if (files.metadata)
+        await readMetadataFile(files.metadata, files.legacy, facts, place, ctx);
+    if (log)
+        applyLogFacts(log, folder, facts);
+    if (files.requirements)
+        await readRequirements(files.requirements, folder, facts.environment, ctx);
+    if (files.description) {
+        const description = (await ctx.readText(files.description, place))?.trim();
+        if (description)
+            facts.description = description;
+    }
+    const { status, statusReason, ...metadata } = facts;
+    return makeRun({
+        id: `wandb:${ctx.rel(dir)}`,
+        name: log?.run.name || runId,
+        source: 'wandb',
+        path: ctx.rel(dir),
+        params,
+        metrics,
+        metadata: { ...metadata, status, ...(statusReason ? { statusReason } : {}) }
+    });
+}
+/** Finds the run files of a folder in either layout. */
+async function findRunFiles(dir, ctx) {
+    const top = await ctx.list(dir);
+    const sub = top.dirs.includes('files') ? await ctx.list(path.join(dir, 'files')) : { files: []};
+    const find = (name) => sub.files.includes(name)
+        ? path.join(dir, 'files', name)
+        : top.files.includes(name)
+            ? path.join(dir, name)
+            : undefined;
+    const logFile = top.files.find(isRunLog);
+    return {
+        legacy: !top.dirs.includes('files'),
+        log: logFile ? path.join(dir, logFile) : undefined,
+        summary: find('wandb-summary.json'),
+        config: find('config.yaml'),
+        metadata: find('wandb-metadata.json'),
+        requirements: find('requirements.txt'),
+        history: find('wandb-history.jsonl'),
+        description: find('description.md')
+    };
+}
+/** The summary's numbers: the log's, overridden by wandb-summary.json (which may only hold `_wandb.runtime`). */
+async function readSummary(file, log, place, ctx) {
+    const summary = new Map();
+    if (log)
+        numericLeaves(log.summary, '', (k, v) => summary.set(k, v));
+    if (file) {
+        const raw = await ctx.readJson(file, place);
+        if (raw !== undefined) {
+            if (isRecord(raw))
+                numericLeaves(plainJson(raw), '', (k, v) => summary.set(k, v));
+            else
+                ctx.error(file, `must hold a JSON object of summary values, found ${typeof raw}`, place);
+        }
+    }
+    return summary;
+}
+/** The run's params: config.yaml when present, otherwise what the log recorded. */
+async function readParams(file, log, place, ctx) {
+    if (file) {
+        const raw = await ctx.readYaml(file, place);
+        if (isRecord(raw))
+            return flattenParams(unwrapConfig(raw));
+        if (raw !== undefined && raw !== null)
+            ctx.error(file, 'must be a YAML mapping of config keys to {value: …}', place);
+        return {};
+    }
+    if (!log)
+        return {};
+    const config = { ...log.config };
+    delete config._wandb;
+    return flattenParams(config);
+}
+/** Reads wandb-metadata.json: git commit, environment, start time, and the status of the pre-0.10 layout. */
+async function readMetadataFile(file, legacy, facts, place, ctx) {
+    const raw = await ctx.readJson(file, place);
+    if (!isRecord(raw)) {
+        if (raw !== undefined)
+            ctx.error(file, 'must hold a JSON object (os, python, host, git …)', place);
+        return;
+    }
+    const m = plainJson(raw);
+    const git = isRecord(m.git) ? m.git : {};
+    facts.gitCommit = text$1(git.commit);
+    for (const key of ['python', 'host', 'os', 'gpu', 'cuda'])
+        setEnv(facts.environment, key, text$1(m[key]));
+    facts.startedAt = isoTime(text$1(m.startedAt));
+    // Only the pre-0.10 layout updates state and exitcode at the end; later versions leave "running".
+    const exitcode = typeof m.exitcode === 'number' ? m.exitcode : undefined;
+    if (exitcode !== undefined) {
+        facts.status = exitcode === 0 ? 'finished' : 'failed';
+        if (exitcode !== 0)
+            facts.statusReason = `exit code ${exitcode}`;
+    }
+    else if (legacy && m.state === 'running') {
+        facts.status = 'running';
+        facts.statusReason = 'wandb-metadata.json says "running" and records no exit code';
+    }
+}
+/** Adds what the run log knows (metadata wins where both have a value) and the status from its exit record. */
+function applyLogFacts(log, folder, facts) {
+    const env = log.environment;
+    facts.gitCommit ??= env.gitCommit ?? log.run.gitCommit;
+    setEnv(facts.environment, 'python', env.python ?? log.run.python);
+    setEnv(facts.environment, 'host', env.host ?? log.run.host);
+    setEnv(facts.environment, 'os', env.os);
+    facts.startedAt ??= log.run.startedAt ?? env.startedAt;
+    if (log.run.group)
+        facts.group = log.run.group;
+    if (log.run.notes)
+        facts.notes = log.run.notes;
+    if (log.run.tags.length)
+        facts.tags = log.run.tags;
+    if (log.run.entity && log.run.project && log.run.id && !folder.startsWith('offline-')) {
+        facts.url = `https://wandb.ai/${encodeURIComponent(log.run.entity)}/${encodeURIComponent(log.run.project)}/runs/${encodeURIComponent(log.run.id)}`;
+    }
+    if (log.exit) {
+        facts.status = log.exit.code === 0 ? 'finished' : 'failed';
+        facts.statusReason = log.exit.code === 0 ? undefined : `exit code ${log.exit.code}`;
+    }
+    else if (!log.failed) {
+        facts.status = log.truncated ? 'killed' : 'running';
+        facts.statusReason = log.truncated
+            ? 'the run log ends in the middle of a record and has no exit record (the process was killed)'
+            : 'the run log has no exit record (still running, or stopped without finishing)';
+    }
+}
+/** Drops `_wandb` and `wandb_version`, and unwraps `{desc: null, value: …}` entries of a config.yaml. */
+function unwrapConfig(raw) {
+    const out = {};
+    for (const [key, value] of Object.entries(raw)) {
+        if (key === '_wandb' || key === 'wandb_version')
+            continue;
+        const wrapped = isRecord(value) && 'value' in value && Object.keys(value).every(k => k === 'value' || k === 'desc');
+        out[key] = wrapped ? value.value : value;
+    }
+    return out;
+}
+function text$1(value) {
+    return typeof value === 'string' && value.trim()
+        ? value.trim()
+        : typeof value === 'number'
+            ? String(value)
+            : undefined;
+}
+function setEnv(env, key, value) {
+    if (value === undefined || env[key] !== undefined)
+        return;
+    env[key] = key === 'python' ? value.replace(/^CPython /, '') : value;
+}
+/** W&B writes local times without a zone but means UTC; adds the `Z`. */
+function isoTime(value) {
+    if (!value)
+        return undefined;
+    return /^\d{4}-\d\d-\d\dT[\d:.]+$/.test(value) ? `${value}Z` : value;
 }
 /** Reads requirements.txt into `packages.<name>` = version (or the requirement text) in the environment. */
 async function readRequirements(file, run, env, ctx) {
@@ -5314,37 +7938,28 @@ const ALL_SOURCES = [
 
 // The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
 // claims, and reads them. Symbolic links to directories are never followed.
-/** Directories the detector never walks into. */
-const SKIPPED_DIRS = new Set([
-    'node_modules',
-    '.git',
-    '.hg',
-    '.svn',
-    '__pycache__',
-    '.venv',
-    'venv',
-    '.tox',
-    '.trash',
-    '.cache'
-]);
-/** How many directories one collection walks at the most before it stops and says so. */
-const MAX_DIRS = 200_000;
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
 async function collectRuns(options) {
     const ctx = await createReadContext(options.workspace, options);
     const sources = options.sources ?? ALL_SOURCES;
     const patterns = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'));
     const claims = [];
-    const seen = new Set();
+    const seen = new Map();
     const addClaims = (listing) => {
         let exclusive = false;
         for (const source of sources) {
             for (const claim of source.claim(listing)) {
                 const key = `${source.format}\0${claim.path}`;
-                if (seen.has(key))
+                const earlier = seen.get(key);
+                if (earlier) {
+                    // A place named explicitly as well as guessed by its name is read as named.
+                    if (!claim.byNameOnly)
+                        delete earlier.byNameOnly;
                     continue;
-                seen.add(key);
-                claims.push({ source, claim });
+                }
+                const own = { ...claim };
+                seen.set(key, own);
+                claims.push({ source, claim: own });
                 exclusive ||= claim.exclusive === true;
             }
         }
@@ -5364,13 +7979,13 @@ async function collectRuns(options) {
             addClaims({ path: dir, name: path.basename(dir), files: [path.basename(start)], dirs: [] });
         }
         else {
-            await walk(ctx, start, addClaims);
+            await walkFolders(ctx, start, addClaims);
         }
     }
     const runs = [];
     for (const { source, claim } of claims) {
         try {
-            const read = await source.read(claim.path, ctx);
+            const read = await source.read(claim.path, ctx, claim);
             runs.push(...read);
             ctx.progress(runs.length, ctx.rel(claim.path));
         }
@@ -5387,26 +8002,10 @@ async function collectRuns(options) {
 async function isDirectory(p) {
     return (await stat(p).catch(() => undefined))?.isDirectory() ?? false;
 }
-/** Walks directories breadth-first, asking the sources for claims; does not descend into exclusive claims. */
-async function walk(ctx, start, addClaims) {
-    const queue = [start];
-    let visited = 0;
-    while (queue.length) {
-        const dir = queue.shift();
-        if (++visited > MAX_DIRS) {
-            ctx.warn(start, `has more than ${MAX_DIRS} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`);
-            return;
-        }
-        const { files, dirs } = await ctx.list(dir);
-        const exclusive = addClaims({ path: dir, name: path.basename(dir), files, dirs });
-        if (exclusive)
-            continue;
-        for (const d of dirs)
-            if (!SKIPPED_DIRS.has(d))
-                queue.push(path.join(dir, d));
-    }
-}
-/** Expands paths and globs (`*`, `**`, `?`, `{a,b}`) relative to the workspace into existing paths inside it. */
+/**
+ * Expands paths and globs relative to the workspace into existing paths inside it. Globs are picomatch's
+ * (`*`, `**`, `?`, `[0-9]`, `{a,b}`, extglobs), matched against forward-slash paths with dot files included.
+ */
 async function expandPatterns(ctx, patterns) {
     const out = [];
     for (const pattern of patterns) {
@@ -5415,88 +8014,33 @@ async function expandPatterns(ctx, patterns) {
             ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} is outside the workspace; use a path inside it`);
             continue;
         }
-        if (!/[*?{[]/.test(pattern)) {
+        const glob = path.relative(ctx.workspace, abs).split(path.sep).join('/');
+        const { base, isGlob } = picomatch.scan(glob);
+        if (!isGlob) {
             if (await lstat(abs).catch(() => undefined))
                 out.push(abs);
             else
                 ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} does not exist; check the runs input`);
             continue;
         }
-        const matcher = globToRegExp(path.relative(ctx.workspace, abs).split(path.sep).join('/'));
-        const fixed = staticPrefix(pattern);
-        const matches = [];
-        const queue = [path.resolve(ctx.workspace, fixed)];
-        while (queue.length) {
-            const dir = queue.shift();
-            const { files, dirs } = await ctx.list(dir);
-            for (const name of [...files, ...dirs]) {
-                const full = path.join(dir, name);
-                const rel = ctx.rel(full);
-                if (matcher.test(rel))
-                    matches.push(full);
+        const matches = picomatch(glob, { dot: true });
+        const found = [];
+        await walkFolders(ctx, path.resolve(ctx.workspace, base || '.'), listing => {
+            for (const name of [...listing.files, ...listing.dirs]) {
+                const full = path.join(listing.path, name);
+                if (matches(ctx.rel(full)))
+                    found.push(full);
             }
-            for (const d of dirs)
-                if (!SKIPPED_DIRS.has(d))
-                    queue.push(path.join(dir, d));
-        }
-        if (!matches.length)
+        });
+        if (!found.length)
             ctx.warn(pattern, `the runs glob ${JSON.stringify(pattern)} matched nothing`);
         // A match inside another match would be read twice: keep the outermost.
-        matches.sort();
-        for (const m of matches)
+        found.sort();
+        for (const m of found)
             if (!out.some(o => m.startsWith(o + path.sep)))
                 out.push(m);
     }
     return out;
-}
-/** The leading path segments of a glob that hold no wildcard. */
-function staticPrefix(pattern) {
-    const parts = pattern.split('/');
-    const fixed = [];
-    for (const p of parts) {
-        if (/[*?{[]/.test(p))
-            break;
-        fixed.push(p);
-    }
-    return fixed.join('/') || '.';
-}
-/** Compiles a glob to a RegExp over forward-slash relative paths. */
-function globToRegExp(glob) {
-    let re = '';
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob[i];
-        if (c === '*') {
-            if (glob[i + 1] === '*') {
-                i++;
-                if (glob[i + 1] === '/') {
-                    i++;
-                    re += '(?:.*/)?';
-                }
-                else
-                    re += '.*';
-            }
-            else
-                re += '[^/]*';
-        }
-        else if (c === '?')
-            re += '[^/]';
-        else if (c === '{') {
-            const end = glob.indexOf('}', i);
-            if (end < 0)
-                re += '\\{';
-            else {
-                re += `(?:${glob
-                    .slice(i + 1, end)
-                    .split(',')
-                    .map(s => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
-                    .join('|')})`;
-                i = end;
-            }
-        }
-        else
-            re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${re}$`);
 }
 /** Makes run ids unique when two places yield the same id. */
 function dedupeIds(runs) {

@@ -2,9 +2,10 @@ import { p as paramText } from './detect.js';
 import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, a as checklistDetail, w as warningMessage, n as notLikeForLikeText, b as checkNote, d as checkText, e as noVarianceText, u as untestedText } from './findings.js';
 import 'node:fs/promises';
 import 'node:path';
+import './_commonjsHelpers.js';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
 import 'node:module';
 

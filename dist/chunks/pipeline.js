@@ -5,9 +5,10 @@ import { p as paramText, h as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs/promises';
 import 'node:path';
+import './_commonjsHelpers.js';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
 import 'node:module';
 

@@ -5,16 +5,16 @@ import { promisify } from 'node:util';
 import { h as collectRuns, f as formatDiagnostic } from './detect.js';
 import { p as planPromotion } from './promotion.js';
 import './findings.js';
+import './_commonjsHelpers.js';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import 'node:crypto';
 import 'node:readline';
 import 'node:module';
 import './baseline2.js';
 import './conventions.js';
 import './champion.js';
 import './chart.js';
-import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
 
