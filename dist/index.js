@@ -812,6 +812,8 @@ function setOutputs(outcome) {
         setOutput('report', outcome.reportPath);
     if (outcome.commentUrl)
         setOutput('comment-url', outcome.commentUrl);
+    if (outcome.issueUrl)
+        setOutput('issue-url', outcome.issueUrl);
     setOutput('regressions', JSON.stringify((outcome.regressions ?? []).map(v => ({
         metric: v.metric,
         rule: v.rule,
@@ -849,6 +851,9 @@ async function run(env = process.env, outside = {}) {
                 break;
             case 'promote':
                 outcome = await (await import('./chunks/promote.js')).runPromoteMode(ctx);
+                break;
+            case 'monitor':
+                outcome = await (await import('./chunks/monitor.js')).runMonitorMode(ctx);
                 break;
             default:
                 log.notice(`The ${mode} mode is not part of this release yet; nothing was done.`);

@@ -41,6 +41,7 @@ function setOutputs(outcome: ModeOutcome): void {
   if (outcome.verdict) core.setOutput('verdict', outcome.verdict)
   if (outcome.reportPath) core.setOutput('report', outcome.reportPath)
   if (outcome.commentUrl) core.setOutput('comment-url', outcome.commentUrl)
+  if (outcome.issueUrl) core.setOutput('issue-url', outcome.issueUrl)
   core.setOutput(
     'regressions',
     JSON.stringify(
@@ -88,6 +89,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env, outside: ActionO
         break
       case 'promote':
         outcome = await (await import('./modes/promote.js')).runPromoteMode(ctx)
+        break
+      case 'monitor':
+        outcome = await (await import('./modes/monitor.js')).runMonitorMode(ctx)
         break
       default:
         log.notice(`The ${mode} mode is not part of this release yet; nothing was done.`)

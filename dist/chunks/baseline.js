@@ -4,14 +4,18 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { g as groupRuns, r as recordFromExperiment, p as parseBaseline, B as BaselineError } from './baseline2.js';
 import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from './champion.js';
-import { h as collectRuns } from './detect.js';
+import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import './findings.js';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 
 // The baseline a review compares with, read from disk or git: a baseline file, a folder of runs (their champion

@@ -1,18 +1,22 @@
 import { G as GITHUB_BODY_LIMIT } from './conventions.js';
-import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, c as strong, a as untrustedCode, d as table, e as details, l as learningCurve, f as link, g as small } from './chart.js';
+import { l as learningCurve } from './chart.js';
 import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
-import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, i as metricSentence, c as fmtMeaning, e as fmtRules } from './detect.js';
+import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, j as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';
+import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, c as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
 import './baseline2.js';
-import './_commonjsHelpers.js';
-import 'node:path';
-import 'node:process';
-import 'node:url';
 import 'node:fs/promises';
+import 'node:path';
+import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
+import 'node:process';
 
 const BUDGETS = [
     { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },

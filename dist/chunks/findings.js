@@ -1,4 +1,11 @@
 // The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
+/** The retraining defaults for the parts of the section a rules file leaves out. */
+const RETRAINING_DEFAULTS = {
+    labels: ['retraining'],
+    recoverAfter: 1,
+    reopenWithinDays: 7,
+    tolerance: { amount: 0.01, relative: true }
+};
 /** Repository permission levels, weakest first. */
 const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
 /** Rules when there is no rules file. */
@@ -294,4 +301,4 @@ function signed(x) {
     return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`;
 }
 
-export { PERMISSION_LEVELS as P, checklistDetail as a, checkNote as b, clauseReason as c, checkText as d, noVarianceText as e, defaultRules as f, goalOf as g, hypothesisReason as h, isGated as i, notLikeForLikeText as n, overfittingText as o, pPhrase as p, significanceWords as s, untestedText as u, violationMessage as v, warningMessage as w };
+export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checklistDetail as a, checkNote as b, clauseReason as c, checkText as d, noVarianceText as e, defaultRules as f, goalOf as g, hypothesisReason as h, isGated as i, notLikeForLikeText as n, overfittingText as o, pPhrase as p, significanceWords as s, thresholdText as t, untestedText as u, violationMessage as v, warningMessage as w };

@@ -2,21 +2,26 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadRules } from './rules-file.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH, D as DEFAULT_DOCS_PATH } from './conventions.js';
-import { p as plain, E as EXIT, U as UsageError, r as renderDiagnostics, a as renderText } from './run.js';
+import { p as plain, r as renderDiagnostics, c as renderText } from './text.js';
 import { c as clientLogOf } from './types.js';
+import { U as UsageError, E as EXIT } from './run.js';
 import 'node:fs/promises';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './findings.js';
-import './json.js';
 import './detect.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
+import './json.js';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.
@@ -54,6 +59,7 @@ function parse(args, options) {
         throw new UsageError(`${e.message.replace(/\. To specify a positional.*$/, '')}; see experiment-review --help`);
     }
 }
+/** A path flag that must stay inside the repository (no absolute path, no `..`), or its default. */
 function repoPath(flag, value, fallback) {
     const v = (value ?? '').trim() || fallback;
     if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..')) {
@@ -61,6 +67,7 @@ function repoPath(flag, value, fallback) {
     }
     return v;
 }
+/** The --id flag checked as a review id (default `default`). */
 function reviewId(value) {
     const id = (value ?? 'default').trim();
     if (!ID.test(id))
@@ -221,4 +228,4 @@ async function promoteCommand(args, io) {
     return EXIT.pass;
 }
 
-export { cliLog, runGitHubCommand };
+export { cliLog, repoPath, reviewId, runGitHubCommand };

@@ -23,6 +23,8 @@ Usage:
   experiment-review promote [--runs …] [--baseline ${DEFAULT_BASELINE_PATH}] [--docs ${DEFAULT_DOCS_PATH}] [--pr N]
   experiment-review review  --repo OWNER/NAME --pr N [--runs …] [--rules FILE] [--baseline PATH] [--id ID]
                             (token in GITHUB_TOKEN; GITHUB_API_URL for GitHub Enterprise Server)
+  experiment-review monitor [--runs …] [--rules FILE] [--baseline PATH] [--id ID]
+                            [--repo OWNER/NAME [--dry-run]]   (the retraining issue; token in GITHUB_TOKEN)
 
 Runs are auto-detected under the workspace when --runs is not given: MLflow (mlruns/, mlflow.db),
 Weights & Biases (wandb/), DVC (dvc.yaml), TensorBoard event files, Hugging Face trainer_state.json,

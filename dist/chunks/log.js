@@ -5,14 +5,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { d as distExports } from './index2.js';
-import { B as BUILTIN_FILES, j as parseJsonLenient, J as JsonSyntaxError, E as ExactNumber } from './detect.js';
+import { B as BUILTIN_FILES, k as parseJsonLenient, J as JsonSyntaxError, E as ExactNumber } from './detect.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './findings.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:readline';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 
 // `experiment-review log`: records a run in the built-in format from any script, merging with what is there.

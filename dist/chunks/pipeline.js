@@ -1,15 +1,19 @@
 import { w as welchTTest, i as isInconclusive, b as bootstrapDifferenceCi, g as groupRuns, a as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
 import { g as goalOf, i as isGated } from './findings.js';
-import { p as paramText, h as collectRuns } from './detect.js';
+import { p as paramText, c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs/promises';
 import 'node:path';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 
 const EPSILON$2 = 1e-12;

@@ -1,4 +1,4 @@
-import { h as collectRuns, f as formatDiagnostic } from './detect.js';
+import { c as collectRuns, f as formatDiagnostic } from './detect.js';
 import { p as promoteOutcomeLine, b as renderPromoteSummary } from './summary.js';
 import { p as planPromotion, a as promotionSubject } from './promotion.js';
 import './findings.js';
@@ -7,15 +7,20 @@ import 'node:path';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
-import './chart.js';
-import './baseline2.js';
+import './mdast.js';
 import './conventions.js';
 import 'node:process';
-import 'node:url';
+import './baseline2.js';
 import './champion.js';
+import './docs.js';
+import './chart.js';
 
 /** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */
 async function runPromote(options) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
-import { f as defaultRules, P as PERMISSION_LEVELS } from './findings.js';
+import { f as defaultRules, R as RETRAINING_DEFAULTS, P as PERMISSION_LEVELS } from './findings.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
@@ -6717,10 +6717,25 @@ const metricRuleSchema = strictObject({
         .describe('A drop beyond max_drop gates only when significant, where samples allow a test (default true).')
 })
     .describe('The rule of one metric.');
-const comparisonSchema = strictObject({
+const retrainingConditionSchema = strictObject({
     below: number().optional().describe('Breached when the value falls below this.'),
-    above: number().optional().describe('Breached when the value rises above this.')
-});
+    above: number().optional().describe('Breached when the value rises above this.'),
+    max_drop: thresholdSchema
+        .optional()
+        .describe("Breached when the value falls below the baseline's by more than this."),
+    max_rise: thresholdSchema
+        .optional()
+        .describe("Breached when the value rises above the baseline's by more than this.")
+})
+    .refine(c => Object.values(c).some(v => v !== undefined), {
+    message: 'expected at least one of below, above, max_drop, max_rise'
+})
+    .describe('When a monitored metric calls for retraining.');
+const DURATION_EXPECTED = 'expected a number of days (7) or a duration such as "7d" or "36h"';
+const durationSchema = union([
+    number().nonnegative(),
+    string().regex(/^\s*\d+(\.\d+)?\s*[dh]\s*$/, { message: DURATION_EXPECTED })
+]);
 /** The rules file's schema. */
 const rulesFileSchema = strictObject({
     $schema: string().optional(),
@@ -6740,7 +6755,19 @@ const rulesFileSchema = strictObject({
         .optional(),
     retraining: strictObject({
         labels: array(string().min(1)).optional().describe('Labels of the retraining issue.'),
-        when: record(string(), comparisonSchema).describe('Metric conditions that call for retraining.')
+        when: record(string(), retrainingConditionSchema)
+            .describe('Metric conditions that call for retraining.'),
+        recover_after: number()
+            .int()
+            .min(1)
+            .optional()
+            .describe('Healthy evaluations in a row that close the retraining issue (default 1).'),
+        reopen_within: durationSchema
+            .optional()
+            .describe('A breach this soon after the issue was closed reopens it (default 7 days).'),
+        tolerance: thresholdSchema
+            .optional()
+            .describe('How much worse a breached value must get before the issue is updated (default 1%).')
     })
         .optional(),
     commands: strictObject({ permission: _enum(PERMISSION_LEVELS).optional() }).optional(),
@@ -6829,7 +6856,7 @@ function explain(issue, value) {
     const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`;
     switch (issue.code) {
         case 'unrecognized_keys':
-            return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance)`;
+            return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise)`;
         case 'invalid_type':
             return `expected ${issue.expected}${seen}`;
         case 'invalid_value':
@@ -6852,6 +6879,30 @@ function threshold(value) {
     if (typeof value === 'number')
         return { amount: value, relative: false };
     return { amount: parseFloat(value) / 100, relative: true };
+}
+function days(value) {
+    if (typeof value === 'number')
+        return value;
+    const amount = parseFloat(value);
+    return value.trim().endsWith('h') ? amount / 24 : amount;
+}
+function retrainingRules(data) {
+    const when = {};
+    for (const [metric, c] of Object.entries(data.when)) {
+        when[metric] = Object.fromEntries(Object.entries({
+            below: c.below,
+            above: c.above,
+            maxDrop: threshold(c.max_drop),
+            maxRise: threshold(c.max_rise)
+        }).filter(([, v]) => v !== undefined));
+    }
+    return {
+        labels: data.labels ?? [...RETRAINING_DEFAULTS.labels],
+        when,
+        recoverAfter: data.recover_after ?? RETRAINING_DEFAULTS.recoverAfter,
+        reopenWithinDays: data.reopen_within !== undefined ? days(data.reopen_within) : RETRAINING_DEFAULTS.reopenWithinDays,
+        tolerance: threshold(data.tolerance) ?? { ...RETRAINING_DEFAULTS.tolerance }
+    };
 }
 function toRules(data, file, doc, lineCounter) {
     const rules = defaultRules();
@@ -6879,7 +6930,7 @@ function toRules(data, file, doc, lineCounter) {
         lines['overfitting'] = lineCounter.linePos(doc.getIn(['overfitting'], true)?.range?.[0] ?? 0).line;
     }
     if (data.retraining)
-        rules.retraining = { labels: data.retraining.labels ?? ['retraining'], when: data.retraining.when };
+        rules.retraining = retrainingRules(data.retraining);
     if (data.commands?.permission)
         rules.commands = { permission: data.commands.permission };
     if (data.grouping)

@@ -1,5 +1,5 @@
 import { v as violationMessage } from './findings.js';
-import { p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode, s as stringify, r as root } from './chart.js';
+import { p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode, s as stringify, r as root } from './mdast.js';
 
 /** The job summary of a review: the comment's content, what happened to the comment, and every diagnostic. */
 function renderReviewSummary(c, commentBody, writes) {

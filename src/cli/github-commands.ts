@@ -52,7 +52,8 @@ function parse(
   }
 }
 
-function repoPath(flag: string, value: string | undefined, fallback: string): string {
+/** A path flag that must stay inside the repository (no absolute path, no `..`), or its default. */
+export function repoPath(flag: string, value: string | undefined, fallback: string): string {
   const v = (value ?? '').trim() || fallback
   if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..')) {
     throw new UsageError(
@@ -62,7 +63,8 @@ function repoPath(flag: string, value: string | undefined, fallback: string): st
   return v
 }
 
-function reviewId(value: string | undefined): string {
+/** The --id flag checked as a review id (default `default`). */
+export function reviewId(value: string | undefined): string {
   const id = (value ?? 'default').trim()
   if (!ID.test(id))
     throw new UsageError(

@@ -79,6 +79,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runsCommand(command, rest, io)
       case 'log':
         return await logCommand(rest, io)
+      case 'monitor': {
+        const { monitorCommand } = await import('./monitor-command.js')
+        return await monitorCommand(rest, io)
+      }
       case 'promote':
       case 'review': {
         const { runGitHubCommand } = await import('./github-commands.js')
