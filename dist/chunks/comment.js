@@ -1,7 +1,7 @@
 import { G as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
 import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
-import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, j as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';
+import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, k as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';
 import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, c as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
 import './baseline2.js';
 import 'node:fs/promises';

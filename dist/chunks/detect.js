@@ -1,10 +1,10 @@
-import { p as pPhrase, b as checkNote, d as checkText, s as significanceWords } from './findings.js';
+import { p as pPhrase, b as checkNote, e as checkText, i as significanceWords, s as selectAll, l as listExperimentNames } from './findings.js';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser } from './mlflow-metrics-file.js';
+import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser, a as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import os from 'node:os';
@@ -3134,6 +3134,7 @@ async function createReadContext(workspace, options = {}) {
         workspace: root,
         limits,
         diagnostics,
+        selection: options.selection ?? selectAll(),
         rel,
         warn: (file, message, place) => add('warning', file, message, place),
         error: (file, message, place) => add('error', file, message, place),
@@ -6540,9 +6541,34 @@ class EventDecoder {
     }
 }
 
+// Matching experiment names against the selection (`--experiment`, `select.experiments`): names or globs as
+// picomatch reads them (`*` within a `/`-separated segment, `**` across them, `{a,b}`, `[abc]`).
+/** True when a glob character appears in the pattern, so it is not a plain experiment name. */
+function isGlob(pattern) {
+    return picomatch.scan(pattern).isGlob;
+}
+/** A predicate for experiment names: true for every name when nothing is selected. */
+function experimentMatcher(selection) {
+    const patterns = selection?.experiments ?? [];
+    if (!patterns.length)
+        return () => true;
+    const tests = patterns.map(p => picomatch(p, { dot: true }));
+    return name => name !== undefined && tests.some(test => test(name));
+}
+/** The selected patterns that match none of the given experiment names (to name them in a warning). */
+function unmatchedPatterns(selection, names) {
+    const all = [...names];
+    return (selection?.experiments ?? []).filter(p => {
+        const test = picomatch(p, { dot: true });
+        return !all.some(name => test(name));
+    });
+}
+
 // What the MLflow file store and the MLflow SQLite store share: run status codes and how MLflow's params and
 // tags map onto a Run. The rule for a metric's latest value (step, then timestamp, then value) is HistoryBuilder's
 // `mlflow` rule (history.ts).
+/** The most runs read from a store named by a tracking URI when every commit is taken (`--commit any`). */
+const MAX_RUNS_ANY_COMMIT = 1000;
 /** MLflow's run statuses by name (SQLite, MLflow 2+) and by number (old meta.yaml files). */
 const STATUS_BY_NAME = {
     RUNNING: 'running',
@@ -6650,6 +6676,19 @@ function buildMlflowRun(record) {
         metadata: meta
     });
     return { run, unknownStatus };
+}
+/**
+ * Warns when experiments were selected and none of a store's experiments is among them, naming the store's
+ * experiments so the selection can be corrected.
+ */
+function warnNoExperimentSelected(ctx, store, names) {
+    const patterns = ctx.selection.experiments;
+    if (!patterns.length || !names.length)
+        return;
+    const selected = experimentMatcher(ctx.selection);
+    if (names.some(name => selected(name)))
+        return;
+    ctx.warn(store, `none of its experiments is selected by ${patterns.map(p => JSON.stringify(p)).join(', ')} (--experiment or select.experiments); its experiments are ${listExperimentNames(names)}`);
 }
 
 // A small pool of read workers (worker_threads) for stores with many metric files: the main thread walks folders
@@ -6820,17 +6859,20 @@ async function readClaim(claimPath, ctx, reading) {
                 ctx.error(metaFile, `must be a YAML mapping with experiment_id or run_id; found ${describeValue(meta)}. The folder was skipped`);
             return [];
         }
+        const selected = experimentMatcher(ctx.selection);
         if (meta.run_id !== undefined || meta.run_uuid !== undefined) {
             // A single run folder: its experiment is the parent folder.
             const experiment = await readExperimentMeta(path.dirname(claimPath), ctx, true);
-            if (!experiment)
+            if (!experiment || !selected(experiment.name))
                 return [];
             const run = await readRun(claimPath, experiment, ctx, { meta, files, dirs });
             return run ? [run] : [];
         }
         const experiment = experimentFromMeta(claimPath, meta, metaFile, ctx);
-        return experiment ? readExperimentRuns(experiment, dirs, ctx, reading) : [];
+        return experiment && selected(experiment.name) ? readExperimentRuns(experiment, dirs, ctx, reading) : [];
     }
+    const selected = experimentMatcher(ctx.selection);
+    const names = [];
     const runs = [];
     for (const dir of dirs) {
         if (ROOT_RESERVED.has(dir) || dir.startsWith('.'))
@@ -6841,9 +6883,13 @@ async function readClaim(claimPath, ctx, reading) {
         if (!listing.files.includes('meta.yaml'))
             continue;
         const experiment = await readExperimentMeta(experimentDir, ctx, false);
-        if (experiment)
+        if (!experiment)
+            continue;
+        names.push(experiment.name ?? experiment.id);
+        if (selected(experiment.name))
             runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx, reading)));
     }
+    warnNoExperimentSelected(ctx, claimPath, names);
     return runs;
 }
 /** Reads an experiment's meta.yaml; undefined when it is deleted or not an experiment. */
@@ -7130,26 +7176,62 @@ function lstatQuiet(file) {
     }
 }
 
-// The MLflow SQLite store (`mlflow.db`, MLflow's default since 3.7; also any *.db holding MLflow's tables,
-// e.g. `mlruns.db`): experiments, runs, params, tags, metric histories and latest values, dataset inputs.
-// Read with sql.js (SQLite compiled to WebAssembly, no native build), loaded only when a database is found.
-// Schemas from MLflow 1.26 (no runs.deleted_time, no experiments.creation_time) to 3.x are read alike.
-/** The largest database read: sql.js needs the whole file in memory, so a larger one is reported and skipped. */
-const MAX_SQLITE_BYTES = 512 * 1024 * 1024;
-/** The 16 bytes every SQLite 3 database starts with. */
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-/** Database names MLflow uses; other *.db files are read only when they hold MLflow's tables. */
-const MLFLOW_DB_NAMES = new Set(['mlflow.db', 'mlruns.db']);
-/** How much of an over-limit database is searched for MLflow's table names before it is reported. */
-const SNIFF_BYTES = 4 * 1024 * 1024;
-/** Reads MLflow SQLite stores: claims every *.db file; non-SQLite and non-MLflow databases are ignored quietly. */
-const mlflowSqliteSource = {
-    format: 'mlflow-sqlite',
-    claim(listing) {
-        return listing.files.filter(f => /\.db$/i.test(f)).map(f => ({ path: path.join(listing.path, f) }));
-    },
-    read: readMlflowDatabase
-};
+// One small interface over the two SQLite engines the readers use:
+// - `node:sqlite` (Node 22.13 and later, so always on the action's node24 runtime): the database is read from the
+//   file itself, page by page, so memory stays bounded whatever its size;
+// - sql.js (SQLite compiled to WebAssembly) on older Node: the whole file is copied into WebAssembly memory, so
+//   the file size is limited (MAX_SQLJS_BYTES).
+/** The largest database sql.js reads: it needs the whole file, plus its own working memory, in WebAssembly memory. */
+const MAX_SQLJS_BYTES = 512 * 1024 * 1024;
+let nodeSqlite;
+/** Loads node:sqlite once; undefined on a Node without it (before 22.13, or 22.5–22.12 without the flag). */
+function loadNodeSqlite() {
+    // The specifier is a variable so that neither TypeScript (no types on Node 20) nor the bundler resolve it.
+    const specifier = 'node:sqlite';
+    nodeSqlite ??= (async () => {
+        const emit = process.emitWarning;
+        // node:sqlite announces itself as experimental on every load; the review's log is not the place for that.
+        process.emitWarning = ((warning, ...rest) => {
+            const text = typeof warning === 'string' ? warning : warning.message;
+            if (/SQLite is an experimental feature/i.test(text))
+                return;
+            return emit.call(process, warning, ...rest);
+        });
+        try {
+            return (await import(specifier));
+        }
+        catch {
+            return undefined;
+        }
+        finally {
+            process.emitWarning = emit;
+        }
+    })();
+    return nodeSqlite;
+}
+/** Opens a database file read only with node:sqlite (nothing is written beside it); undefined without node:sqlite. */
+async function openWithNodeSqlite(file) {
+    const sqlite = await loadNodeSqlite();
+    if (!sqlite)
+        return undefined;
+    const db = new sqlite.DatabaseSync(file, { readOnly: true });
+    return {
+        engine: 'node:sqlite',
+        prepare(sql) {
+            const stmt = db.prepare(sql);
+            const arrays = typeof stmt.setReturnArrays === 'function';
+            if (arrays)
+                stmt.setReturnArrays?.(true);
+            return {
+                each(params, onRow) {
+                    for (const row of stmt.iterate(...params))
+                        onRow(arrays ? row : Object.values(row));
+                }
+            };
+        },
+        close: () => db.close()
+    };
+}
 let sqlJs;
 /** Loads sql.js once, with its wasm from beside the running module (the bundle) or from the package (tests). */
 function loadSqlJs() {
@@ -7177,8 +7259,61 @@ async function readSqlWasm() {
     const require = createRequire(here);
     return readFile(require.resolve('sql.js/dist/sql-wasm.wasm'));
 }
+/** Opens a database from its bytes with sql.js. */
+async function openWithSqlJs(bytes) {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database(bytes);
+    const statements = [];
+    return {
+        engine: 'sql.js',
+        prepare(sql) {
+            const stmt = db.prepare(sql);
+            statements.push(stmt);
+            return {
+                each(params, onRow) {
+                    stmt.bind(params);
+                    try {
+                        while (stmt.step())
+                            onRow(stmt.get());
+                    }
+                    finally {
+                        stmt.reset();
+                    }
+                }
+            };
+        },
+        close() {
+            for (const stmt of statements)
+                stmt.free();
+            db.close();
+        }
+    };
+}
+
+// The MLflow SQLite store (`mlflow.db`, MLflow's default since 3.7; also any *.db holding MLflow's tables,
+// e.g. `mlruns.db`): experiments, runs, params, tags, metric histories and latest values, dataset inputs.
+// On Node 22.13+ (the action's node24) the file is read in place with node:sqlite, with bounded memory whatever its
+// size; on older Node with sql.js (WebAssembly), which needs the whole file in memory and so takes at most
+// MAX_SQLJS_BYTES. Only what the review needs is read: the selected experiments' active runs (and, for a store
+// named by a tracking URI, those of the commit under review), latest values from latest_metrics, and histories
+// thinned in SQL to MAX_HISTORY_POINTS per series. Schemas from MLflow 1.26 (no runs.deleted_time, no
+// experiments.creation_time) to 3.x are read alike.
+/** The 16 bytes every SQLite 3 database starts with. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** Database names MLflow uses; other *.db files are read only when they hold MLflow's tables. */
+const MLFLOW_DB_NAMES = new Set(['mlflow.db', 'mlruns.db']);
+/** How much of an over-limit database is searched for MLflow's table names before it is reported. */
+const SNIFF_BYTES = 4 * 1024 * 1024;
+/** Reads MLflow SQLite stores: claims every *.db file; non-SQLite and non-MLflow databases are ignored quietly. */
+const mlflowSqliteSource = {
+    format: 'mlflow-sqlite',
+    claim(listing) {
+        return listing.files.filter(f => /\.db$/i.test(f)).map(f => ({ path: path.join(listing.path, f) }));
+    },
+    read: (file, ctx) => readMlflowDatabase(file, ctx)
+};
 /** Reads the runs of one database file; an empty list when it is not an MLflow store. */
-async function readMlflowDatabase(file, ctx) {
+async function readMlflowDatabase(file, ctx, options = {}) {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile())
         return [];
@@ -7187,37 +7322,38 @@ async function readMlflowDatabase(file, ctx) {
         head.length < SQLITE_HEADER.length ||
         !head.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER))
         return [];
-    const limit = MAX_SQLITE_BYTES;
-    if (info.size > limit) {
-        if (MLFLOW_DB_NAMES.has(path.basename(file).toLowerCase()) || (await looksLikeMlflow(file, ctx))) {
-            ctx.error(file, `is an MLflow database of ${info.size} bytes, over the ${limit}-byte limit for SQLite stores (they are read whole into memory); it was skipped. Export the runs you review, or point the runs input at a smaller store`);
-        }
-        return [];
-    }
-    const bytes = await ctx.readBytes(file, {}, limit);
-    if (!bytes)
-        return [];
-    let SQL;
-    try {
-        SQL = await loadSqlJs();
-    }
-    catch (e) {
-        ctx.error(file, `could not be read: the SQLite engine (sql.js) did not load: ${e.message}`);
-        return [];
-    }
     let db;
     try {
-        db = new SQL.Database(bytes);
+        if (options.engine !== 'sql.js' && (await loadNodeSqlite())) {
+            if (!(await ctx.insideWorkspace(file))) {
+                ctx.error(file, 'leaves the workspace through a symbolic link; it was not read');
+                return [];
+            }
+            db = await openWithNodeSqlite(file);
+        }
+        else {
+            if (info.size > MAX_SQLJS_BYTES) {
+                if (MLFLOW_DB_NAMES.has(path.basename(file).toLowerCase()) || (await looksLikeMlflow(file, ctx)))
+                    ctx.error(file, tooLargeForSqlJs(info.size));
+                return [];
+            }
+            const bytes = await ctx.readBytes(file, {}, MAX_SQLJS_BYTES);
+            if (!bytes)
+                return [];
+            db = await openWithSqlJs(bytes);
+        }
     }
     catch (e) {
         ctx.error(file, `is not a readable SQLite database: ${e.message}; it was skipped`);
         return [];
     }
+    if (!db)
+        return [];
     try {
         const tables = new Set(column(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map(String));
         if (!tables.has('runs') || !tables.has('experiments'))
             return [];
-        return readStore(db, tables, file, ctx);
+        return readStore(db, tables, file, ctx, options.commit);
     }
     catch (e) {
         ctx.error(file, `could not be read as an MLflow store: ${e.message}; it was skipped`);
@@ -7226,6 +7362,11 @@ async function readMlflowDatabase(file, ctx) {
     finally {
         db.close();
     }
+}
+/** Why a large store cannot be read on this Node, and what to do. */
+function tooLargeForSqlJs(size) {
+    const mib = (n) => `${Math.round(n / (1024 * 1024))} MiB`;
+    return `is an MLflow database of ${mib(size)}; on Node ${process.versions.node} SQLite stores are read whole into memory (sql.js, no node:sqlite), which is limited to ${mib(MAX_SQLJS_BYTES)}, so it was skipped. Run experiment-review on Node 22.13 or later (the action runs on node24), which reads the store from disk with bounded memory`;
 }
 /** Reads the first bytes of a file through the guarded stream. */
 async function readHead(file, ctx, bytes) {
@@ -7261,20 +7402,14 @@ async function looksLikeMlflow(file, ctx) {
     return /CREATE TABLE[^(]*\bexperiments\b/i.test(text) && /\brun_uuid\b/.test(text);
 }
 /** The first column of every row of a query. */
-function column(db, sql) {
+function column(db, sql, params = []) {
     const out = [];
-    const stmt = db.prepare(sql);
-    try {
-        while (stmt.step())
-            out.push(stmt.get()[0]);
-    }
-    finally {
-        stmt.free();
-    }
+    db.prepare(sql).each(params, row => out.push(row[0]));
     return out;
 }
 /** Runs a query row by row; a failing query is reported against the table and yields nothing. */
-function eachRow(db, sql, file, table, ctx, onRow) {
+function eachRow(db, sql, params, where, onRow) {
+    const { file, table, ctx } = where;
     let stmt;
     try {
         stmt = db.prepare(sql);
@@ -7286,75 +7421,97 @@ function eachRow(db, sql, file, table, ctx, onRow) {
         return;
     }
     try {
-        while (stmt.step())
-            onRow(stmt.get());
+        stmt.each(params, onRow);
     }
     catch (e) {
         ctx.error(file, `table ${table} could not be read to the end: ${e.message}; the rows before were kept`, { key: table });
-    }
-    finally {
-        stmt.free();
     }
 }
 /** The column names of a table. */
 function columnsOf(db, table) {
     const out = new Set();
-    const stmt = db.prepare(`PRAGMA table_info("${table.replace(/"/g, '""')}")`);
-    try {
-        while (stmt.step())
-            out.add(String(stmt.getAsObject().name));
-    }
-    finally {
-        stmt.free();
-    }
+    // PRAGMA table_info: cid, name, type, notnull, dflt_value, pk
+    db.prepare(`PRAGMA table_info("${table.replace(/"/g, '""')}")`).each([], row => out.add(String(row[1])));
     return out;
 }
+/** True when the metrics table has an index led by (run_uuid, key), so one series is read without a scan. */
+function hasSeriesIndex(db) {
+    const sql = column(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metrics'");
+    return sql.some(s => typeof s === 'string' && /\(\s*"?run_uuid"?\s*,\s*"?key"?/i.test(s));
+}
 /** Reads experiments, runs, params, tags, metrics and inputs from an open MLflow database. */
-function readStore(db, tables, file, ctx) {
+function readStore(db, tables, file, ctx, commit) {
     const rel = ctx.rel(file);
     const experimentColumns = columnsOf(db, 'experiments');
     const experiments = new Map();
     const workspace = experimentColumns.has('workspace') ? ', workspace' : '';
-    eachRow(db, `SELECT experiment_id, name, lifecycle_stage${workspace} FROM experiments`, file, 'experiments', ctx, row => {
+    eachRow(db, `SELECT experiment_id, name, lifecycle_stage${workspace} FROM experiments`, [], { file, table: 'experiments', ctx }, row => {
         experiments.set(String(row[0]), {
             name: text(row[1]) ?? String(row[0]),
             deleted: row[2] === 'deleted',
             workspace: text(row[3])
         });
     });
+    const selected = experimentMatcher(ctx.selection);
+    const active = [...experiments].filter(([, e]) => !e.deleted);
+    warnNoExperimentSelected(ctx, file, active.map(([, e]) => e.name));
+    const chosen = active.filter(([, e]) => selected(e.name)).map(([id]) => id);
+    if (!chosen.length)
+        return [];
     const runColumns = columnsOf(db, 'runs');
     const pick = (name) => (runColumns.has(name) ? name : 'NULL');
+    const idParam = (id) => (/^\d+$/.test(id) ? Number(id) : id);
+    const condition = {
+        sql: `experiment_id IN (${chosen.map(() => '?').join(', ')})`,
+        params: chosen.map(idParam)
+    };
+    if (runColumns.has('lifecycle_stage'))
+        condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')";
+    if (commit?.kind === 'sha' && tables.has('tags')) {
+        condition.sql += ` AND run_uuid IN (SELECT run_uuid FROM tags WHERE key = 'mlflow.source.git.commit' AND value = ?)`;
+        condition.params.push(commit.sha);
+    }
+    const cap = commit?.kind === 'any' ? MAX_RUNS_ANY_COMMIT : undefined;
+    const order = runColumns.has('start_time') ? ' ORDER BY start_time DESC' : '';
     const runs = new Map();
     let skipped = 0;
-    eachRow(db, `SELECT run_uuid, ${pick('name')}, ${pick('status')}, ${pick('start_time')}, ${pick('lifecycle_stage')}, ${pick('experiment_id')}, ${pick('user_id')} FROM runs`, file, 'runs', ctx, row => {
+    eachRow(db, `SELECT run_uuid, ${pick('name')}, ${pick('status')}, ${pick('start_time')}, ${pick('experiment_id')}, ${pick('user_id')} FROM runs WHERE ${condition.sql}${order}${cap ? ` LIMIT ${cap + 1}` : ''}`, condition.params, { file, table: 'runs', ctx }, row => {
         const runId = text(row[0]);
         if (!runId) {
             skipped++;
             return;
         }
-        const experimentId = row[5] === null ? '' : String(row[5]);
-        if (row[4] === 'deleted' || experiments.get(experimentId)?.deleted)
-            return;
         runs.set(runId, {
             runId,
             name: text(row[1]),
             status: row[2],
             startTime: row[3],
-            user: text(row[6]),
-            experimentId,
+            user: text(row[5]),
+            experimentId: row[4] === null ? '' : String(row[4]),
             params: new Map(),
             tags: new Map(),
-            histories: new Map(),
+            metrics: {},
             latest: new Map(),
             datasets: []
         });
     });
     if (skipped)
         ctx.warn(file, `${skipped} rows of the runs table have no run_uuid; they were skipped`, { key: 'runs' });
+    if (cap && runs.size > cap) {
+        const oldest = [...runs.keys()].pop();
+        runs.delete(oldest);
+        ctx.warn(file, `has more than ${cap} runs in the selected experiments; with --commit any the ${cap} latest were read. Select fewer experiments or name a commit`);
+    }
+    if (!runs.size)
+        return [];
+    // With a cap, the runs read are named; otherwise the condition itself selects them.
+    const ofRuns = cap
+        ? { sql: `run_uuid IN (${[...runs.keys()].map(() => '?').join(', ')})`, params: [...runs.keys()] }
+        : { sql: `run_uuid IN (SELECT run_uuid FROM runs WHERE ${condition.sql})`, params: condition.params };
     const keyValues = (table, target) => {
         if (!tables.has(table))
             return;
-        eachRow(db, `SELECT run_uuid, key, value FROM ${table}`, file, table, ctx, row => {
+        eachRow(db, `SELECT run_uuid, key, value FROM ${table} WHERE ${ofRuns.sql}`, ofRuns.params, { file, table, ctx }, row => {
             const run = runs.get(String(row[0]));
             const key = text(row[1]);
             if (!run || key === undefined)
@@ -7364,38 +7521,24 @@ function readStore(db, tables, file, ctx) {
     };
     keyValues('params', 'params');
     keyValues('tags', 'tags');
-    if (tables.has('metrics')) {
-        const hasNan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0';
-        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM metrics`, file, 'metrics', ctx, row => {
-            const run = runs.get(String(row[0]));
-            if (!run)
-                return;
-            const point = pointOf(row, run.runId, file, ctx);
-            if (!point)
-                return;
-            const key = String(row[1]);
-            let history = run.histories.get(key);
-            if (!history)
-                run.histories.set(key, (history = new HistoryBuilder({ final: 'mlflow' })));
-            history.add(point.step, point.value, point.timestamp);
-        });
-    }
     if (tables.has('latest_metrics')) {
         const hasNan = columnsOf(db, 'latest_metrics').has('is_nan') ? 'is_nan' : '0';
-        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics`, file, 'latest_metrics', ctx, row => {
+        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics WHERE ${ofRuns.sql}`, ofRuns.params, { file, table: 'latest_metrics', ctx }, row => {
             const run = runs.get(String(row[0]));
             if (!run)
                 return;
-            const point = pointOf(row, run.runId, file, ctx);
+            const point = pointOf(row.slice(1), run.runId, file, ctx);
             if (point)
                 run.latest.set(String(row[1]), point);
         });
     }
+    if (tables.has('metrics'))
+        readHistories(db, runs, ofRuns, file, ctx);
     if (tables.has('inputs') && tables.has('datasets')) {
         const context = tables.has('input_tags')
             ? `(SELECT value FROM input_tags t WHERE t.input_uuid = i.input_uuid AND t.name = 'mlflow.data.context')`
             : 'NULL';
-        eachRow(db, `SELECT i.destination_id, d.name, d.digest, ${context} FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN'`, file, 'inputs', ctx, row => {
+        eachRow(db, `SELECT i.destination_id, d.name, d.digest, ${context} FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' AND i.destination_id IN (SELECT run_uuid FROM runs WHERE ${ofRuns.sql})`, ofRuns.params, { file, table: 'inputs', ctx }, row => {
             const run = runs.get(String(row[0]));
             const name = text(row[1]);
             if (run && name)
@@ -7404,12 +7547,7 @@ function readStore(db, tables, file, ctx) {
     }
     const out = [];
     for (const row of runs.values()) {
-        const metrics = {};
-        for (const [key, history] of row.histories) {
-            const built = history.build();
-            if (built)
-                metrics[key] = metricFromBuilt(built);
-        }
+        const metrics = row.metrics;
         // latest_metrics is MLflow's own answer for the latest value; without it the history decides by the same rule.
         for (const [key, latest] of row.latest) {
             const metric = metrics[key];
@@ -7447,19 +7585,107 @@ function readStore(db, tables, file, ctx) {
     }
     return out;
 }
-/** A metric row (value, timestamp, step, is_nan at 2..5) as a point; undefined with a diagnostic when unusable. */
+/**
+ * Reads the metric histories of the runs. With MLflow's (run_uuid, key, step) index each series is read on its
+ * own: whole when it has at most MAX_HISTORY_POINTS points, otherwise only the points the history keeps (evenly
+ * spaced, ends kept, chosen in SQL) plus its final point, so a long series costs no more memory than a short one.
+ * Without the index (old schemas) the rows of the runs are streamed once.
+ */
+function readHistories(db, runs, ofRuns, file, ctx) {
+    const nan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0';
+    const where = { file, table: 'metrics', ctx };
+    const finish = (run, key, history, total) => {
+        const built = history.build();
+        if (!built)
+            return;
+        const metric = metricFromBuilt(built);
+        if (total > built.total)
+            metric.historyPoints = total;
+        run.metrics[key] = metric;
+    };
+    if (!hasSeriesIndex(db)) {
+        const histories = new Map();
+        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${nan} FROM metrics WHERE ${ofRuns.sql}`, ofRuns.params, where, row => {
+            const run = runs.get(String(row[0]));
+            if (!run)
+                return;
+            const point = pointOf(row.slice(1), run.runId, file, ctx);
+            if (!point)
+                return;
+            const key = String(row[1]);
+            let byKey = histories.get(run);
+            if (!byKey)
+                histories.set(run, (byKey = new Map()));
+            let history = byKey.get(key);
+            if (!history)
+                byKey.set(key, (history = new HistoryBuilder({ final: 'mlflow' })));
+            history.add(point.step, point.value, point.timestamp);
+        });
+        for (const [run, byKey] of histories)
+            for (const [key, h] of byKey)
+                finish(run, key, h, 0);
+        return;
+    }
+    const counts = db.prepare('SELECT key, COUNT(*) FROM metrics WHERE run_uuid = ? GROUP BY key');
+    const whole = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step, timestamp`);
+    // The points of the thinned history: row numbers (0-based, by step then timestamp) as HistoryBuilder picks them.
+    const thinned = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM (SELECT key, value, timestamp, step, ${nan}, ROW_NUMBER() OVER (ORDER BY step, timestamp) - 1 AS i FROM metrics WHERE run_uuid = ? AND key = ?) WHERE i IN (SELECT value FROM json_each(?))`);
+    // The final point by MLflow's rule (highest step, then latest timestamp, then highest value; NaN loses).
+    const final = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step DESC, timestamp DESC, ${nan} ASC, value DESC LIMIT 1`);
+    const picks = new Map();
+    const pickRows = (total) => {
+        let list = picks.get(total);
+        if (!list) {
+            const stride = (total - 1) / (MAX_HISTORY_POINTS - 1);
+            const rows = Array.from({ length: MAX_HISTORY_POINTS }, (_, k) => Math.round(k * stride));
+            picks.set(total, (list = JSON.stringify(rows)));
+        }
+        return list;
+    };
+    try {
+        for (const run of runs.values()) {
+            const series = [];
+            counts.each([run.runId], row => series.push([String(row[0]), Number(row[1])]));
+            for (const [key, total] of series) {
+                const history = new HistoryBuilder({ final: 'mlflow' }, Math.min(total, MAX_HISTORY_POINTS));
+                const add = (row) => {
+                    const point = pointOf(row, run.runId, file, ctx);
+                    if (point)
+                        history.add(point.step, point.value, point.timestamp);
+                };
+                if (total <= MAX_HISTORY_POINTS)
+                    whole.each([run.runId, key], add);
+                else {
+                    thinned.each([run.runId, key, pickRows(total)], add);
+                    if (!run.latest.has(key))
+                        final.each([run.runId, key], row => {
+                            const point = pointOf(row, run.runId, file, ctx);
+                            if (point)
+                                run.latest.set(key, point);
+                        });
+                }
+                finish(run, key, history, total);
+            }
+        }
+    }
+    catch (e) {
+        ctx.error(file, `table metrics could not be read to the end: ${e.message}; the histories read before were kept`, { key: 'metrics' });
+    }
+}
+/** A metric row (key, value, timestamp, step, is_nan) as a point; undefined with a diagnostic when unusable. */
 function pointOf(row, runId, file, ctx) {
-    const place = { run: runId, key: String(row[1]) };
-    const isNan = row[5] === 1 || row[5] === '1';
-    let value = typeof row[2] === 'number'
-        ? row[2]
-        : typeof row[2] === 'string' && row[2].trim() !== ''
-            ? Number(row[2])
+    const [key, rawValue, rawTimestamp, rawStep, rawNan] = row;
+    const place = { run: runId, key: String(key) };
+    const isNan = rawNan === 1 || rawNan === '1' || rawNan === 1n;
+    let value = typeof rawValue === 'number'
+        ? rawValue
+        : typeof rawValue === 'string' && rawValue.trim() !== ''
+            ? Number(rawValue)
             : NaN;
     if (isNan)
         value = NaN;
     else if (Number.isNaN(value)) {
-        ctx.error(file, `metric "${String(row[1])}" has the value ${describe(row[2])}; expected a number. The point was skipped`, place);
+        ctx.error(file, `metric "${String(key)}" has the value ${describe(rawValue)}; expected a number. The point was skipped`, place);
         return undefined;
     }
     // MLflow stores ±infinity as ±DBL_MAX.
@@ -7467,10 +7693,10 @@ function pointOf(row, runId, file, ctx) {
         value = Infinity;
     else if (value === -Number.MAX_VALUE)
         value = -Infinity;
-    const step = row[4] === null ? 0 : Number(row[4]);
-    const timestamp = row[3] === null ? undefined : Number(row[3]);
+    const step = rawStep === null ? 0 : Number(rawStep);
+    const timestamp = rawTimestamp === null ? undefined : Number(rawTimestamp);
     if (!Number.isFinite(step) || (timestamp !== undefined && !Number.isFinite(timestamp))) {
-        ctx.error(file, `metric "${String(row[1])}" has step ${describe(row[4])} and timestamp ${describe(row[3])}; expected integers. The point was skipped`, place);
+        ctx.error(file, `metric "${String(key)}" has step ${describe(rawStep)} and timestamp ${describe(rawTimestamp)}; expected integers. The point was skipped`, place);
         return undefined;
     }
     return timestamp === undefined ? { step, value } : { step, value, timestamp };
@@ -7491,6 +7717,8 @@ function describe(value) {
         return 'NULL';
     if (value instanceof Uint8Array)
         return `a ${value.length}-byte blob`;
+    if (typeof value === 'bigint')
+        return value.toString();
     return JSON.stringify(value);
 }
 
@@ -7507,13 +7735,93 @@ const ALL_SOURCES = [
     mlflowSqliteSource
 ];
 
+// MLflow tracking URIs as `runs` entries, spelled as MLflow spells them (and as MLFLOW_TRACKING_URI holds them):
+// `http(s)://host[:port][/prefix]` for a tracking server, `sqlite:///relative.db` or `sqlite:////absolute.db` for a
+// SQLite store, `file:///absolute/mlruns` or `file:relative/mlruns` for a file store. Anything else is a path or
+// a glob. Schemes MLflow knows that this reader does not (databases behind a server, Databricks) are refused
+// with what to use instead.
+/** A `runs` entry that looks like a tracking URI but cannot be read, with why and what to do. */
+class TrackingUriError extends Error {
+    entry;
+    constructor(entry, reason) {
+        super(reason);
+        this.entry = entry;
+        this.name = 'TrackingUriError';
+    }
+}
+/** The entry as it may be shown: without `user:password@` and without a query. */
+function redactTrackingUri(entry) {
+    return entry
+        .trim()
+        .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1')
+        .replace(/\?.*$/, '');
+}
+/** Database schemes MLflow's SQL store accepts; only a tracking server in front of them can be read. */
+const DATABASE_SCHEMES = ['postgresql', 'postgres', 'mysql', 'mssql', 'oracle'];
+/** True for an entry that is a URI (has a scheme MLflow would read), not a path or a glob. */
+function isTrackingUri(entry) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(entry.trim())?.[1]?.toLowerCase();
+    if (!scheme || scheme.length === 1)
+        return false; // a Windows drive letter, not a scheme
+    return (['http', 'https', 'file', 'sqlite', 'databricks', 'databricks-uc', 'uc'].includes(scheme) ||
+        DATABASE_SCHEMES.some(d => scheme === d || scheme.startsWith(`${d}+`)));
+}
+/**
+ * Parses a tracking URI; relative file and SQLite paths are taken from the workspace. Throws TrackingUriError for
+ * URIs that cannot be read (the message never repeats credentials).
+ */
+function parseTrackingUri(entry, workspace) {
+    const text = entry.trim();
+    const scheme = (/^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1] ?? '').toLowerCase();
+    if (scheme === 'http' || scheme === 'https') {
+        let url;
+        try {
+            url = new URL(text);
+        }
+        catch {
+            throw new TrackingUriError(entry, `is not a valid URL; expected e.g. https://mlflow.example.com`);
+        }
+        const credentials = url.username
+            ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
+            : undefined;
+        const base = new URL(`${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}/`);
+        return { kind: 'server', base, display: base.href.replace(/\/$/, ''), credentials };
+    }
+    if (scheme === 'sqlite') {
+        // SQLAlchemy's spelling: three slashes and a relative path, or four slashes and an absolute one.
+        const m = /^sqlite:\/\/\/(.+)$/i.exec(text);
+        if (!m)
+            throw new TrackingUriError(entry, 'names no database file; expected sqlite:///mlflow.db (relative to the workspace) or sqlite:////absolute/path/mlflow.db');
+        const rest = decodeURIComponent(m[1].replace(/\?.*$/, ''));
+        const file = path.resolve(workspace, rest);
+        return { kind: 'sqlite', file, display: `sqlite:///${rest}` };
+    }
+    if (scheme === 'file') {
+        let dir;
+        try {
+            dir = text.startsWith('file://')
+                ? fileURLToPath(text)
+                : path.resolve(workspace, decodeURIComponent(text.slice('file:'.length)));
+        }
+        catch (e) {
+            throw new TrackingUriError(entry, `is not a file URI MLflow would read: ${e.message}`);
+        }
+        return { kind: 'file', dir, display: text };
+    }
+    if (scheme === 'databricks' || scheme === 'databricks-uc' || scheme === 'uc')
+        throw new TrackingUriError(entry, 'is a Databricks tracking URI, which this reader does not support; point the runs input at an MLflow tracking server (http(s)://…) or at a store the job wrote (mlruns/, mlflow.db)');
+    throw new TrackingUriError(entry, `is a ${scheme.split('+')[0]} database URI: the database behind an MLflow server cannot be read directly. Point the runs input at the tracking server (http(s)://…) that serves it`);
+}
+
 // The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
 // claims, and reads them. Symbolic links to directories are never followed.
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
 async function collectRuns(options) {
     const ctx = await createReadContext(options.workspace, options);
     const sources = options.sources ?? ALL_SOURCES;
-    const patterns = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'));
+    const entries = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'));
+    const trackingUris = entries.filter(isTrackingUri);
+    const patterns = entries.filter(p => !isTrackingUri(p));
     const claims = [];
     const seen = new Map();
     const addClaims = (listing) => {
@@ -7536,7 +7844,12 @@ async function collectRuns(options) {
         }
         return exclusive;
     };
-    const starts = patterns.length ? await expandPatterns(ctx, patterns) : [ctx.workspace];
+    // Only tracking URIs given: the workspace is not searched as well.
+    const starts = patterns.length
+        ? await expandPatterns(ctx, patterns)
+        : trackingUris.length
+            ? []
+            : [ctx.workspace];
     for (const start of starts) {
         const info = await lstat(start).catch(() => undefined);
         if (!info)
@@ -7564,8 +7877,21 @@ async function collectRuns(options) {
             ctx.error(claim.path, `could not be read as ${source.format} output: ${e.message}`);
         }
     }
+    if (trackingUris.length) {
+        const { readTrackingUri } = await import('./mlflow-tracking.js');
+        for (const entry of trackingUris) {
+            runs.push(...(await readTrackingUri(entry, ctx, {
+                commit: options.commit,
+                env: options.env ?? process.env,
+                http: options.mlflowHttp
+            })));
+            ctx.progress(runs.length, redactTrackingUri(entry));
+        }
+    }
     if (runs.length === 0 && ctx.diagnostics.length === 0) {
-        const where = patterns.length ? `the runs input (${patterns.join(', ')})` : 'the workspace';
+        const where = entries.length
+            ? `the runs input (${entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e)).join(', ')})`
+            : 'the workspace';
         ctx.warn('.', `no experiment runs were found in ${where}; set the runs input to the folder your tracker writes`);
     }
     return { runs: dedupeIds(runs), diagnostics: ctx.diagnostics };
@@ -7623,4 +7949,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, fmtStat as a, fmtChange as b, collectRuns as c, decimalsFor as d, fmtMeaning as e, formatDiagnostic as f, goalArrow as g, fmtRules as h, fmtNumber as i, metricSentence as j, parseJsonLenient as k, fmtSigned as l, metricIcon as m, emptyMetadata as n, makeRun as o, paramText as p, shortSha as s };
+export { makeRun as A, BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, TrackingUriError as T, fmtStat as a, fmtChange as b, collectRuns as c, decimalsFor as d, fmtMeaning as e, formatDiagnostic as f, goalArrow as g, fmtRules as h, isTrackingUri as i, fmtNumber as j, metricSentence as k, parseJsonLenient as l, metricIcon as m, plainJson as n, isGlob as o, paramText as p, experimentMatcher as q, buildMlflowRun as r, shortSha as s, redactTrackingUri as t, unmatchedPatterns as u, parseTrackingUri as v, readMlflowDatabase as w, readMlflowStore as x, fmtSigned as y, emptyMetadata as z };

@@ -1,3 +1,20 @@
+// Which runs of a shared tracker store a review looks at: the experiments selected by `--experiment` (CLI) or
+// `select.experiments` (rules file), and the commit under review for stores named by a tracking URI. Pure data and
+// naming; the sources match it where they read (sources/experiment-match.ts: an MLflow server filters on the
+// server, a file store skips folders). Later selectors (tags, groups, W&B projects) belong here beside `experiments`.
+/** The selection of nothing in particular: every experiment. */
+function selectAll() {
+    return { experiments: [] };
+}
+/** A short list of experiment names for a message: sorted, at most `max` shown, the rest counted. */
+function listExperimentNames(names, max = 20) {
+    const sorted = [...new Set(names)].sort();
+    if (!sorted.length)
+        return '(none)';
+    const shown = sorted.slice(0, max).map(n => JSON.stringify(n));
+    return sorted.length > max ? `${shown.join(', ')} and ${sorted.length - max} more` : shown.join(', ');
+}
+
 // The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
 /** The retraining defaults for the parts of the section a rules file leaves out. */
 const RETRAINING_DEFAULTS = {
@@ -14,7 +31,8 @@ function defaultRules() {
         metrics: {},
         significance: { alpha: 0.05 },
         commands: { permission: 'write' },
-        grouping: { patterns: ['-seed<N>', '-fold<N>'] }
+        grouping: { patterns: ['-seed<N>', '-fold<N>'] },
+        select: selectAll()
     };
 }
 const MINIMIZE_WORDS = [
@@ -301,4 +319,4 @@ function signed(x) {
     return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`;
 }
 
-export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checklistDetail as a, checkNote as b, clauseReason as c, checkText as d, noVarianceText as e, defaultRules as f, goalOf as g, hypothesisReason as h, isGated as i, notLikeForLikeText as n, overfittingText as o, pPhrase as p, significanceWords as s, thresholdText as t, untestedText as u, violationMessage as v, warningMessage as w };
+export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checklistDetail as a, checkNote as b, clauseReason as c, defaultRules as d, checkText as e, noVarianceText as f, goalOf as g, hypothesisReason as h, significanceWords as i, isGated as j, listExperimentNames as l, notLikeForLikeText as n, overfittingText as o, pPhrase as p, selectAll as s, thresholdText as t, untestedText as u, violationMessage as v, warningMessage as w };

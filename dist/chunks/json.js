@@ -1,5 +1,5 @@
 import { p as paramText } from './detect.js';
-import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, a as checklistDetail, w as warningMessage, n as notLikeForLikeText, b as checkNote, d as checkText, e as noVarianceText, u as untestedText } from './findings.js';
+import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, a as checklistDetail, w as warningMessage, n as notLikeForLikeText, b as checkNote, e as checkText, f as noVarianceText, u as untestedText } from './findings.js';
 import 'node:fs/promises';
 import 'node:path';
 import './_commonjsHelpers.js';

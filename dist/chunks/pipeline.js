@@ -1,6 +1,6 @@
 import { w as welchTTest, i as isInconclusive, b as bootstrapDifferenceCi, g as groupRuns, a as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { g as goalOf, i as isGated } from './findings.js';
+import { g as goalOf, j as isGated } from './findings.js';
 import { p as paramText, c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs/promises';
@@ -705,6 +705,9 @@ async function runPipeline(input) {
     const collection = await collectRuns({
         workspace: input.workspace,
         patterns: input.patterns,
+        selection: input.rules.select,
+        commit: input.commit,
+        env: input.env,
         onProgress: input.onProgress
     });
     const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics];

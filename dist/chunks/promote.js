@@ -49,7 +49,12 @@ async function runPromote(options) {
     log(pr
         ? `The push ${after.slice(0, 7)} merged PR #${pr.number}.`
         : `No merged pull request has ${after.slice(0, 7)} as its merge commit; promoting the runs of the commit itself.`);
-    const collection = await collectRuns({ workspace: config.workspace, patterns: config.runs });
+    const collection = await collectRuns({
+        workspace: config.workspace,
+        patterns: config.runs,
+        selection: config.rules.select,
+        commit: { kind: 'sha', sha: after }
+    });
     const warnings = collection.diagnostics.map(formatDiagnostic);
     const decisions = typeof options.decisions === 'function'
         ? merged

@@ -33,7 +33,12 @@ async function promoteLocal(options) {
     const findHead = () => git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}'], 'find the commit to promote');
     // Without a commit the files are only written; the checkout's HEAD, when there is one, still names the runs.
     const head = commitFiles ? await findHead() : await findHead().catch(() => undefined);
-    const collection = await collectRuns({ workspace, patterns: options.runs });
+    const collection = await collectRuns({
+        workspace,
+        patterns: options.runs,
+        selection: options.rules.select,
+        commit: options.runsOf ?? (head ? { kind: 'sha', sha: head } : undefined)
+    });
     const warnings = collection.diagnostics.map(formatDiagnostic);
     const current = {
         baseline: await readOptional(workspace, baselinePath),

@@ -190,6 +190,8 @@ async function loadReviewInputs(request) {
     const { config, log } = request;
     try {
         const rules = await loadRules(config.workspace, config.configFile);
+        if (config.experiments?.length)
+            rules.rules.select = { experiments: config.experiments };
         const baseline = await loadBaselineAtBase({ ...request, baseSha: request.pr.baseSha });
         log.info(baseline.record
             ? `Baseline: ${baseline.record.name} from ${baseline.from}`
@@ -230,6 +232,8 @@ async function reviewPullRequest(request) {
     const { comparison } = await runPipeline({
         workspace: config.workspace,
         patterns: config.runs,
+        commit: { kind: 'sha', sha: request.pr.headSha },
+        env: request.env,
         rules: inputs.rules.rules,
         baseline: inputs.baseline.record,
         id: config.id

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
-import { f as defaultRules, R as RETRAINING_DEFAULTS, P as PERMISSION_LEVELS } from './findings.js';
+import { d as defaultRules, R as RETRAINING_DEFAULTS, P as PERMISSION_LEVELS } from './findings.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
@@ -6774,7 +6774,14 @@ const rulesFileSchema = strictObject({
     grouping: strictObject({
         patterns: array(string().min(1)).describe('Run-name suffix patterns of repeats; <N> is a number.')
     })
+        .optional(),
+    select: strictObject({
+        experiments: array(string().min(1))
+            .min(1)
+            .describe('Experiment names or globs (churn-*) to review in shared stores: MLflow file and SQLite stores and tracking servers. Required for a tracking server.')
+    })
         .optional()
+        .describe('Which runs of shared tracker stores are reviewed; --experiment on the command line replaces it.')
 })
     .describe('Experiment Review rules (https://github.com/acme/experiment-review#rules-file)');
 /** The rules file as a JSON Schema (draft 2020-12), for editors. */
@@ -6856,7 +6863,7 @@ function explain(issue, value) {
     const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`;
     switch (issue.code) {
         case 'unrecognized_keys':
-            return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise)`;
+            return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments)`;
         case 'invalid_type':
             return `expected ${issue.expected}${seen}`;
         case 'invalid_value':
@@ -6935,6 +6942,8 @@ function toRules(data, file, doc, lineCounter) {
         rules.commands = { permission: data.commands.permission };
     if (data.grouping)
         rules.grouping = { patterns: data.grouping.patterns };
+    if (data.select)
+        rules.select = { experiments: data.select.experiments };
     rules.origin = { file, lines };
     return rules;
 }

@@ -1,8 +1,10 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
 import { p as plain, r as renderDiagnostics, a as renderRunList, b as renderRun, c as renderText } from './text.js';
-import { c as collectRuns } from './detect.js';
+import { s as selectAll, d as defaultRules } from './findings.js';
+import { i as isTrackingUri, c as collectRuns } from './detect.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, COMMAND_HELP, HELP } from './help.js';
 
@@ -11,6 +13,43 @@ class UsageError extends Error {
 }
 /** The exit codes of the CLI. */
 const EXIT = { pass: 0, fail: 1, usage: 2 };
+
+/**
+ * The commit whose runs are read from stores named by a tracking URI: `--commit SHA|HEAD|any`, HEAD of the
+ * workspace's git checkout by default. Undefined when no tracking URI is read and --commit is not given.
+ */
+async function commitFlag(workspace, value, patterns) {
+    if (value === undefined && !patterns.some(isTrackingUri))
+        return undefined;
+    const given = (value ?? 'HEAD').trim();
+    if (given.toLowerCase() === 'any')
+        return { kind: 'any' };
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(given))
+        return { kind: 'sha', sha: given.toLowerCase() };
+    const flag = value === undefined ? 'the default --commit HEAD' : `--commit ${JSON.stringify(given)}`;
+    if (!given || given.startsWith('-') || !/^[\w./@^~{}-]+$/.test(given))
+        throw new UsageError(`${flag} is not a commit; expected a commit sha, HEAD or any`);
+    const { execFile } = await import('node:child_process');
+    const sha = await new Promise(resolve => execFile('git', ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${given}^{commit}`], (error, stdout) => resolve(error ? undefined : stdout.trim())));
+    if (!sha)
+        throw new UsageError(`${flag}: git cannot resolve it in ${workspace}; give the full commit sha the runs were logged from, HEAD in a checkout, or any`);
+    return { kind: 'sha', sha };
+}
+/** The `--experiment` values, checked; undefined when none were given. */
+function experimentFlag(experiments) {
+    const given = (experiments ?? []).map(e => e.trim());
+    if (!given.length)
+        return undefined;
+    if (given.includes(''))
+        throw new UsageError('--experiment needs an experiment name or glob, e.g. --experiment churn-model');
+    return given;
+}
+/** Replaces the rules file's `select.experiments` with the `--experiment` values, when any were given. */
+function applyExperimentFlag(rules, experiments) {
+    const given = experimentFlag(experiments);
+    if (given)
+        rules.select = { ...rules.select, experiments: given };
+}
 
 // The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
 // input or usage. GitHub-only commands are loaded lazily so local commands start fast.
@@ -21,6 +60,8 @@ const COMMON = {
     rules: { type: 'string' },
     baseline: { type: 'string' },
     id: { type: 'string' },
+    experiment: { type: 'string', multiple: true },
+    commit: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
 };
 function parse(args, extra = {}) {
@@ -123,13 +164,17 @@ async function compareCommand(args, io) {
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
         required: !!values.rules
     });
+    applyExperimentFlag(loaded.rules, values.experiment);
     const id = values.id ?? 'default';
     const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, id);
     if (!baseline.record)
         io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`);
+    const commit = await commitFlag(workspace, values.commit, patterns);
     const { comparison } = await runPipeline({
         workspace,
         patterns,
+        commit,
+        env: io.env,
         rules: loaded.rules,
         baseline: baseline.record,
         baselineDiagnostics: baseline.diagnostics,
@@ -155,7 +200,16 @@ async function runsCommand(command, args, io) {
     if (command === 'show' && !runName)
         throw new UsageError('show needs a run name: experiment-review show <run>');
     const patterns = [...(values.runs ?? []), ...positionals];
-    const { runs, diagnostics } = await collectRuns({ workspace, patterns, onProgress: progressReporter(io) });
+    const selection = await selectionFor(workspace, values);
+    const commit = await commitFlag(workspace, values.commit, patterns);
+    const { runs, diagnostics } = await collectRuns({
+        workspace,
+        patterns,
+        selection,
+        commit,
+        env: io.env,
+        onProgress: progressReporter(io)
+    });
     if (diagnostics.length)
         io.stderr(`${renderDiagnostics(diagnostics)}\n`);
     if (command === 'list') {
@@ -174,6 +228,22 @@ async function runsCommand(command, args, io) {
     }
     io.stdout(matches.map(renderRun).join('\n'));
     return EXIT.pass;
+}
+/**
+ * The experiments a runs command reads: `--experiment` when given, else the rules file's `select` (read only when
+ * the rules file exists or --rules names one, so that `list` stays fast without one).
+ */
+async function selectionFor(workspace, values) {
+    const flag = values.experiment;
+    const file = values.rules ?? DEFAULT_RULES_PATH;
+    if (!flag?.length && !values.rules && !existsSync(path.resolve(workspace, file)))
+        return selectAll();
+    const { loadRules } = await import('./rules-file.js');
+    const { rules } = flag?.length
+        ? { rules: defaultRules() }
+        : await loadRules(workspace, file, { required: !!values.rules });
+    applyExperimentFlag(rules, flag);
+    return rules.select;
 }
 async function logCommand(args, io) {
     const { captureContext, logRun, parseAssignment, runHasContext } = await import('./log.js');
@@ -264,4 +334,4 @@ var run = /*#__PURE__*/Object.freeze({
     runCli: runCli
 });
 
-export { EXIT as E, UsageError as U, run as r };
+export { EXIT as E, UsageError as U, applyExperimentFlag as a, commitFlag as c, experimentFlag as e, run as r };

@@ -114,7 +114,20 @@ export const rulesFileSchema = z
       .strictObject({
         patterns: z.array(z.string().min(1)).describe('Run-name suffix patterns of repeats; <N> is a number.')
       })
+      .optional(),
+    select: z
+      .strictObject({
+        experiments: z
+          .array(z.string().min(1))
+          .min(1)
+          .describe(
+            'Experiment names or globs (churn-*) to review in shared stores: MLflow file and SQLite stores and tracking servers. Required for a tracking server.'
+          )
+      })
       .optional()
+      .describe(
+        'Which runs of shared tracker stores are reviewed; --experiment on the command line replaces it.'
+      )
   })
   .describe('Experiment Review rules (https://github.com/acme/experiment-review#rules-file)')
 
@@ -205,7 +218,7 @@ function explain(issue: z.core.$ZodIssue, value: unknown): string {
   const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise)`
+      return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments)`
     case 'invalid_type':
       return `expected ${issue.expected}${seen}`
     case 'invalid_value':
@@ -293,6 +306,7 @@ function toRules(
   if (data.retraining) rules.retraining = retrainingRules(data.retraining)
   if (data.commands?.permission) rules.commands = { permission: data.commands.permission }
   if (data.grouping) rules.grouping = { patterns: data.grouping.patterns }
+  if (data.select) rules.select = { experiments: data.select.experiments }
   rules.origin = { file, lines }
   return rules
 }

@@ -1,4 +1,5 @@
 // The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
+import { selectAll, type RunSelection } from './selection.js'
 
 /** Whether larger or smaller values of a metric are better. */
 export type Goal = 'maximize' | 'minimize'
@@ -74,6 +75,8 @@ export interface Rules {
   commands: { permission: PermissionLevel }
   /** Run-name patterns that mark repeats of one configuration; `<N>` stands for a number. */
   grouping: { patterns: string[] }
+  /** Which experiments of shared stores are reviewed (rules-file `select`, replaced by `--experiment`). */
+  select: RunSelection
   /** Where the rules came from, and the line of each metric's rule, for annotations. */
   origin?: { file: string; lines: Record<string, number> }
 }
@@ -84,7 +87,8 @@ export function defaultRules(): Rules {
     metrics: {},
     significance: { alpha: 0.05 },
     commands: { permission: 'write' },
-    grouping: { patterns: ['-seed<N>', '-fold<N>'] }
+    grouping: { patterns: ['-seed<N>', '-fold<N>'] },
+    select: selectAll()
   }
 }
 

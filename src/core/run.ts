@@ -5,6 +5,7 @@ export type SourceFormat =
   | 'builtin'
   | 'mlflow'
   | 'mlflow-sqlite'
+  | 'mlflow-server'
   | 'wandb'
   | 'dvc'
   | 'tensorboard'

@@ -99,7 +99,12 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
       : `No merged pull request has ${after.slice(0, 7)} as its merge commit; promoting the runs of the commit itself.`
   )
 
-  const collection = await collectRuns({ workspace: config.workspace, patterns: config.runs })
+  const collection = await collectRuns({
+    workspace: config.workspace,
+    patterns: config.runs,
+    selection: config.rules.select,
+    commit: { kind: 'sha', sha: after }
+  })
   const warnings = collection.diagnostics.map(formatDiagnostic)
   const decisions =
     typeof options.decisions === 'function'

@@ -60,6 +60,7 @@ export async function loadReviewInputs(
   const { config, log } = request
   try {
     const rules = await loadRules(config.workspace, config.configFile)
+    if (config.experiments?.length) rules.rules.select = { experiments: config.experiments }
     const baseline = await loadBaselineAtBase({ ...request, baseSha: request.pr.baseSha })
     log.info(
       baseline.record

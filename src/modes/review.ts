@@ -41,6 +41,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   const { comparison } = await runPipeline({
     workspace: config.workspace,
     patterns: config.runs,
+    commit: { kind: 'sha', sha: request.pr.headSha },
+    env: request.env,
     rules: inputs.rules.rules,
     baseline: inputs.baseline.record,
     id: config.id

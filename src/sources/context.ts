@@ -16,6 +16,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../core/run.js'
+import { selectAll, type RunSelection } from '../core/selection.js'
 import { parseFlatYaml } from './flat-yaml.js'
 import { ExactNumber, JsonSyntaxError, parseJsonLenient } from './json.js'
 
@@ -38,6 +39,8 @@ export interface ReadContext {
   readonly workspace: string
   readonly limits: ReadLimits
   readonly diagnostics: Diagnostic[]
+  /** The experiments selected (`--experiment`, rules-file `select`); readers of shared stores skip the others. */
+  readonly selection: RunSelection
   /** The path relative to the workspace, with forward slashes, for messages and run ids. */
   rel(file: string): string
   warn(file: string, message: string, place?: DiagnosticPlace): void
@@ -72,6 +75,8 @@ export interface ReadContext {
 export interface ReadContextOptions {
   limits?: Partial<ReadLimits>
   onProgress?: (runsRead: number, where: string) => void
+  /** The experiments selected; every experiment when absent. */
+  selection?: RunSelection
 }
 
 /** Creates the guarded read context for one workspace. */
@@ -154,6 +159,7 @@ export async function createReadContext(
     workspace: root,
     limits,
     diagnostics,
+    selection: options.selection ?? selectAll(),
     rel,
     warn: (file, message, place) => add('warning', file, message, place),
     error: (file, message, place) => add('error', file, message, place),

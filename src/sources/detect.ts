@@ -4,9 +4,12 @@ import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import type { Collection, Run } from '../core/run.js'
+import type { CommitFilter } from '../core/selection.js'
 import { createReadContext, type ReadContext, type ReadContextOptions } from './context.js'
 import type { Claim, DirListing, RunSource } from './source.js'
+import type { MlflowHttpOptions } from './mlflow-http.js'
 import { ALL_SOURCES } from './registry.js'
+import { isTrackingUri, redactTrackingUri } from './tracking-uri.js'
 import { walkFolders } from './walk.js'
 
 /** Options for collecting runs. */
@@ -17,13 +20,21 @@ export interface CollectOptions extends ReadContextOptions {
   patterns?: string[]
   /** The formats to look for (default: all). */
   sources?: RunSource[]
+  /** The commit under review: stores named by an MLflow tracking URI yield only its runs. */
+  commit?: CommitFilter
+  /** Where MLflow's variables (MLFLOW_TRACKING_TOKEN …) are read from (default process.env). */
+  env?: NodeJS.ProcessEnv
+  /** Retry and time-budget knobs of tracking-server calls (tests shorten them). */
+  mlflowHttp?: Omit<MlflowHttpOptions, 'env'>
 }
 
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
 export async function collectRuns(options: CollectOptions): Promise<Collection> {
   const ctx = await createReadContext(options.workspace, options)
   const sources = options.sources ?? ALL_SOURCES
-  const patterns = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'))
+  const entries = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'))
+  const trackingUris = entries.filter(isTrackingUri)
+  const patterns = entries.filter(p => !isTrackingUri(p))
   const claims: { source: RunSource; claim: Claim }[] = []
   const seen = new Map<string, Claim>()
   const addClaims = (listing: DirListing): boolean => {
@@ -46,7 +57,12 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
     return exclusive
   }
 
-  const starts = patterns.length ? await expandPatterns(ctx, patterns) : [ctx.workspace]
+  // Only tracking URIs given: the workspace is not searched as well.
+  const starts = patterns.length
+    ? await expandPatterns(ctx, patterns)
+    : trackingUris.length
+      ? []
+      : [ctx.workspace]
   for (const start of starts) {
     const info = await lstat(start).catch(() => undefined)
     if (!info) continue
@@ -72,8 +88,23 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
       ctx.error(claim.path, `could not be read as ${source.format} output: ${(e as Error).message}`)
     }
   }
+  if (trackingUris.length) {
+    const { readTrackingUri } = await import('./mlflow-tracking.js')
+    for (const entry of trackingUris) {
+      runs.push(
+        ...(await readTrackingUri(entry, ctx, {
+          commit: options.commit,
+          env: options.env ?? process.env,
+          http: options.mlflowHttp
+        }))
+      )
+      ctx.progress(runs.length, redactTrackingUri(entry))
+    }
+  }
   if (runs.length === 0 && ctx.diagnostics.length === 0) {
-    const where = patterns.length ? `the runs input (${patterns.join(', ')})` : 'the workspace'
+    const where = entries.length
+      ? `the runs input (${entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e)).join(', ')})`
+      : 'the workspace'
     ctx.warn(
       '.',
       `no experiment runs were found in ${where}; set the runs input to the folder your tracker writes`
