@@ -262,7 +262,8 @@ describe('experiment-review CLI: experiment selection', () => {
 
   it('names the experiments there are when the selection matches none', async () => {
     const { code, out, err } = await cli(ws, 'list', '--format', 'json', '--experiment', 'churn')
-    expect(code).toBe(0)
+    // No run found is an error (exit 2), with the experiments that exist named.
+    expect(code).toBe(2)
     expect(JSON.parse(out).runs).toEqual([])
     expect(err).toContain('"Default", "legacy-exp", "mnist"')
     expect(err).toContain('"Default", "nyc-taxi"')

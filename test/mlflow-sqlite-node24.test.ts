@@ -69,6 +69,7 @@ describe('MLflow SQLite store on Node 24 (node:sqlite) and Node 20 (sql.js)', ()
     const ofCommit = (sha: string) =>
       list(node, '--runs', 'sqlite:///mlflow.db', '--experiment', 'bench', '--commit', sha)
     expect((await ofCommit(LARGE_STORE_COMMIT)).runs).toHaveLength(30)
-    expect((await ofCommit('f'.repeat(40))).runs).toEqual([])
+    // No run of that commit is no evidence: the CLI fails closed (exit 2) and says where it looked.
+    await expect(ofCommit('f'.repeat(40))).rejects.toThrow(/No runs were found in "sqlite:\/\/\/mlflow\.db"/)
   })
 })

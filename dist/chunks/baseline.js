@@ -7,8 +7,8 @@ import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from '.
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import './findings.js';
-import './_commonjsHelpers.js';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';

@@ -1,13 +1,13 @@
-import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+import { d as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
+import { a as missingEvidenceTitle, b as unknownMetricsTitle, m as missingEvidenceText, u as unknownMetricText, v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, f as checklistDetail, c as statisticsSentence } from './findings.js';
 import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, k as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';
-import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, c as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
+import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, u as untrusted, b as bulletList, c as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
 import './baseline2.js';
+import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';
 import './_commonjsHelpers.js';
-import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -35,7 +35,7 @@ function renderComment(c, ctx = {}) {
     // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
     return stringify(root([
         marker(c.id),
-        ...verdictBlock(c),
+        ...verdictBlock(c, ctx.rulesFile),
         paragraph(text(`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`))
     ]));
 }
@@ -43,7 +43,7 @@ function renderComment(c, ctx = {}) {
 function commentTree(c, ctx, budget = BUDGETS[0]) {
     return [
         marker(c.id),
-        ...verdictBlock(c),
+        ...verdictBlock(c, ctx.rulesFile),
         ...championLine(c, ctx),
         ...metricsTable(c),
         ...inWords(c),
@@ -59,19 +59,27 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
     ];
 }
 /** The verdict heading. */
-function verdictBlock(c) {
+function verdictBlock(c, rulesFile) {
     const id = c.id === 'default' ? '' : ` (${c.id})`;
     const broken = c.violations.filter(v => !v.accepted);
-    const title = c.verdict === 'fail'
-        ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-        : c.verdict === 'no-baseline'
-            ? `🆕 Experiment review${id}: no baseline yet`
-            : `✅ Experiment review${id}: all rules met`;
+    const title = c.missingEvidence
+        ? `❌ Experiment review${id}: ${missingEvidenceTitle(c.missingEvidence)}`
+        : c.unknownMetrics
+            ? `❌ Experiment review${id}: ${unknownMetricsTitle(c.unknownMetrics)}`
+            : c.verdict === 'fail'
+                ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+                : c.verdict === 'no-baseline'
+                    ? `🆕 Experiment review${id}: no baseline yet`
+                    : `✅ Experiment review${id}: all rules met`;
     const blocks = [heading(2, text(title))];
+    if (c.missingEvidence)
+        blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)));
+    if (c.unknownMetrics)
+        blocks.push(bulletList(c.unknownMetrics.map(u => [untrusted(unknownMetricText(u, rulesFile), 400)])));
     if (broken.length) {
         blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])));
     }
-    if (!c.champion) {
+    if (!c.champion && !c.missingEvidence?.noRuns) {
         blocks.push(paragraph(text('No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.')));
     }
     return blocks;
@@ -117,8 +125,16 @@ function metricsTable(c) {
         return [metricIcon(m), name, fmtStat(m.baseline, d), fmtStat(m.current, d), fmtChange(m), verdictCell(m)];
     });
     return [
-        table(['center', null, 'right', 'right', 'right', null], ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'], rows)
+        table(['center', null, 'right', 'right', 'right', null], ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'], rows),
+        ...statisticsNote(c)
     ];
+}
+/** What the p-values are: two-sided labels, the gate's one-sided adjusted question, the best-of-k selection. */
+function statisticsNote(c) {
+    const tested = c.metrics.some(m => m.significance?.tested);
+    if (!tested && !c.gate.family)
+        return [];
+    return small([text(statisticsSentence(c))]);
 }
 /** The tested metrics in words: "accuracy −0.80 pts (p = 0.41, within noise)". */
 function inWords(c) {

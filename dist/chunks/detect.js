@@ -1,8 +1,8 @@
-import { p as pPhrase, b as checkNote, e as checkText, i as significanceWords, s as selectAll, l as listExperimentNames } from './findings.js';
+import { p as labelP, i as checkNote, j as checkText, q as significanceWords, s as selectAll, r as listExperimentNames } from './findings.js';
+import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
-import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser, a as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { createHash } from 'node:crypto';
@@ -163,15 +163,17 @@ function fmtMeaning(m) {
     const direction = worse ? 'worse' : 'better';
     switch (s?.state) {
         case 'significant':
-            return `significant ${moved} (${pPhrase(s.p)})`;
+            return `significant ${moved} (${labelP(s)})`;
         case 'within-noise':
-            return `within noise (${pPhrase(s.p)})`;
+            return `within noise (${labelP(s)})`;
+        case 'uncomputable':
+            return `${direction}; the p-value could not be computed`;
         case 'exact':
             return `${direction} (no variance: an exact difference)`;
         case 'inconclusive':
             return `${direction}; inconclusive: too few samples to test (${s.n.baseline} vs ${s.n.current})`;
         default:
-            return direction;
+            return `${direction} (single runs: no noise estimate)`;
     }
 }
 /** The rule status of a metric in words: "rule: drop ≤ 1% broken", "rule: ≤ 50 met", "not gated". */
@@ -187,7 +189,9 @@ function fmtRules(m) {
                 : 'met'
             : 'inconclusive' in c && c.inconclusive
                 ? 'broken (inconclusive: too few samples to rule out noise)'
-                : 'broken';
+                : note
+                    ? `broken (${note})`
+                    : 'broken';
         return `rule: ${checkText(c, m)} ${state}`;
     })
         .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])
@@ -3061,31 +3065,49 @@ const DEFAULT_LIMITS = { maxTextBytes: 64 * 1024 * 1024, maxFolders: 200_000 };
 /** Creates the guarded read context for one workspace. */
 async function createReadContext(workspace, options = {}) {
     const given = path.resolve(workspace);
-    let root = given;
-    try {
-        root = realpathSync(given);
-    }
-    catch {
-        // A workspace that does not exist yet: keep the resolved path; reads will report it.
-    }
-    /** A path made absolute inside the real workspace: one given through a linked workspace path is mapped. */
+    const realOf = (p) => {
+        try {
+            return realpathSync(p);
+        }
+        catch {
+            // A path that does not exist (yet): keep it resolved; reads will report it.
+            return p;
+        }
+    };
+    const root = realOf(given);
+    /** Every trusted root: the workspace and the paths named explicitly, as given and as real paths. */
+    const roots = [
+        { given, real: root },
+        ...(options.roots ?? []).map(r => {
+            const abs = path.resolve(root, r);
+            return { given: abs, real: realOf(abs) };
+        })
+    ];
+    const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+    /** A path made absolute with its trusted root resolved: one given through a linked root path is mapped. */
     const resolve = (file) => {
         const abs = path.resolve(root, file);
-        if (given !== root && (abs === given || abs.startsWith(given + path.sep)))
-            return root + abs.slice(given.length);
+        for (const r of roots)
+            if (r.given !== r.real && under(abs, r.given))
+                return r.real + abs.slice(r.given.length);
         return abs;
     };
+    const scope = roots.length > 1 ? 'the workspace and the runs paths given' : 'the workspace';
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const diagnostics = [];
+    /** Relative to the workspace when inside it; the absolute path when under another root. */
     const rel = (file) => {
-        const r = path.relative(root, resolve(file));
+        const abs = resolve(file);
+        if (!under(abs, root) && roots.some(r => under(abs, r.real)))
+            return abs.split(path.sep).join('/');
+        const r = path.relative(root, abs);
         return (r === '' ? '.' : r).split(path.sep).join('/');
     };
     const add = (severity, file, message, place = {}) => {
         const { missingOk: _missingOk, ...where } = place;
         diagnostics.push({ severity, file: rel(file), message, ...stripUndefined(where) });
     };
-    const within = (p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+    const within = (p) => roots.some(r => under(p, r.real));
     const insideWorkspace = async (file) => {
         try {
             return within(realpathSync(resolve(file)));
@@ -3098,7 +3120,7 @@ async function createReadContext(workspace, options = {}) {
     const admit = async (file, place) => {
         const abs = resolve(file);
         if (!within(abs)) {
-            add('error', abs, 'is outside the workspace; it was not read', place);
+            add('error', abs, `is outside ${scope}; it was not read`, place);
             return undefined;
         }
         let info;
@@ -3113,7 +3135,7 @@ async function createReadContext(workspace, options = {}) {
         }
         if (info.isSymbolicLink()) {
             if (!(await insideWorkspace(abs))) {
-                add('error', abs, 'is a symbolic link that leaves the workspace; it was not followed', place);
+                add('error', abs, `is a symbolic link that leaves ${scope}; it was not followed`, place);
                 return undefined;
             }
             try {
@@ -3132,6 +3154,7 @@ async function createReadContext(workspace, options = {}) {
     };
     const ctx = {
         workspace: root,
+        scope,
         limits,
         diagnostics,
         selection: options.selection ?? selectAll(),
@@ -7817,11 +7840,16 @@ function parseTrackingUri(entry, workspace) {
 // claims, and reads them. Symbolic links to directories are never followed.
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
 async function collectRuns(options) {
-    const ctx = await createReadContext(options.workspace, options);
     const sources = options.sources ?? ALL_SOURCES;
     const entries = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'));
     const trackingUris = entries.filter(isTrackingUri);
     const patterns = entries.filter(p => !isTrackingUri(p));
+    // Each runs path named explicitly is a trusted root (a glob: its fixed leading folders), read wherever it is.
+    const ctx = await createReadContext(options.workspace, {
+        ...options,
+        roots: patterns.map(p => patternRoot(path.resolve(options.workspace, p)))
+    });
+    const missing = [];
     const claims = [];
     const seen = new Map();
     const addClaims = (listing) => {
@@ -7846,7 +7874,7 @@ async function collectRuns(options) {
     };
     // Only tracking URIs given: the workspace is not searched as well.
     const starts = patterns.length
-        ? await expandPatterns(ctx, patterns)
+        ? outermost(await expandPatterns(ctx, patterns, missing))
         : trackingUris.length
             ? []
             : [ctx.workspace];
@@ -7888,44 +7916,76 @@ async function collectRuns(options) {
             ctx.progress(runs.length, redactTrackingUri(entry));
         }
     }
-    if (runs.length === 0 && ctx.diagnostics.length === 0) {
-        const where = entries.length
-            ? `the runs input (${entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e)).join(', ')})`
-            : 'the workspace';
-        ctx.warn('.', `no experiment runs were found in ${where}; set the runs input to the folder your tracker writes`);
-    }
-    return { runs: dedupeIds(runs), diagnostics: ctx.diagnostics };
+    return {
+        runs: dedupeIds(runs),
+        diagnostics: ctx.diagnostics,
+        searched: entries.length
+            ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))
+            : [ctx.workspace],
+        missing
+    };
+}
+/** The folder a runs path names as its root: the path itself, or a glob's fixed leading folders. */
+function patternRoot(abs) {
+    const { base, isGlob } = picomatch.scan(abs.split(path.sep).join('/'));
+    return isGlob ? base || path.sep : abs;
+}
+/**
+ * The places to read, each once: real paths, so a path given twice or through a link is read once; a folder inside
+ * another one named is left out (its runs are found from the outer one). A file named inside a named folder stays,
+ * so that it is read as named; the claims are deduplicated by path anyway.
+ */
+function outermost(paths) {
+    const real = [
+        ...new Set(paths.map(p => {
+            try {
+                return realpathSync(p);
+            }
+            catch {
+                return p;
+            }
+        }))
+    ].sort();
+    const isFolder = (p) => {
+        try {
+            return statSync(p).isDirectory();
+        }
+        catch {
+            return false;
+        }
+    };
+    return real.filter(p => !isFolder(p) || !real.some(o => o !== p && p.startsWith(o.endsWith(path.sep) ? o : o + path.sep)));
 }
 async function isDirectory(p) {
     return (await stat(p).catch(() => undefined))?.isDirectory() ?? false;
 }
 /**
- * Expands paths and globs relative to the workspace into existing paths inside it. Globs are picomatch's
- * (`*`, `**`, `?`, `[0-9]`, `{a,b}`, extglobs), matched against forward-slash paths with dot files included.
+ * Expands paths and globs, absolute or relative to the workspace, into existing paths; a path that does not exist is
+ * reported and added to `missing`. Globs are picomatch's (`*`, `**`, `?`, `[0-9]`, `{a,b}`, extglobs), matched
+ * against absolute forward-slash paths with dot files included.
  */
-async function expandPatterns(ctx, patterns) {
+async function expandPatterns(ctx, patterns, missing = []) {
     const out = [];
+    const slashed = (p) => p.split(path.sep).join('/');
     for (const pattern of patterns) {
         const abs = path.resolve(ctx.workspace, pattern);
-        if (!(abs === ctx.workspace || abs.startsWith(ctx.workspace + path.sep))) {
-            ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} is outside the workspace; use a path inside it`);
-            continue;
-        }
-        const glob = path.relative(ctx.workspace, abs).split(path.sep).join('/');
+        const glob = slashed(abs);
         const { base, isGlob } = picomatch.scan(glob);
         if (!isGlob) {
             if (await lstat(abs).catch(() => undefined))
                 out.push(abs);
-            else
-                ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} does not exist; check the runs input`);
+            else {
+                missing.push(pattern);
+                ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} (${abs}) does not exist; check the runs input`);
+            }
             continue;
         }
         const matches = picomatch(glob, { dot: true });
         const found = [];
-        await walkFolders(ctx, path.resolve(ctx.workspace, base || '.'), listing => {
+        await walkFolders(ctx, base || path.sep, listing => {
             for (const name of [...listing.files, ...listing.dirs]) {
                 const full = path.join(listing.path, name);
-                if (matches(ctx.rel(full)))
+                if (matches(slashed(full)))
                     found.push(full);
             }
         });

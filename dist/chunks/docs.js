@@ -9443,8 +9443,7 @@ function currentSection(baseline, options) {
     for (const a of c.acceptedRegressions ?? []) {
         why.push(text$2(' The '), untrusted(a.metric), text$2(' regression was accepted by '), untrusted(`@${a.by}`), text$2(' on '), untrusted(neutralDate(a.at)), text$2(': “'), untrusted(a.reason, 300), text$2('”.'));
     }
-    if (c.mergedBy)
-        why.push(text$2(' Merged by '), untrusted(`@${c.mergedBy}`), text$2('.'));
+    why.push(...mergeCredit(c));
     blocks.push(paragraph(...why));
     const params = Object.keys(c.params).sort();
     if (params.length) {
@@ -9471,6 +9470,25 @@ function currentSection(baseline, options) {
     if (provenance.length)
         blocks.push(paragraph(...provenance));
     return blocks;
+}
+/** Who opened and who merged the champion's PR, and when: " Opened by @bob in PR #57: “title”, merged by @alice on 2026-11-20." */
+function mergeCredit(c) {
+    const out = [];
+    const pr = c.pr && Number.isInteger(c.pr.number) ? c.pr : undefined;
+    if (pr) {
+        out.push(text$2(` From PR #${pr.number}`));
+        if (pr.title)
+            out.push(text$2(' “'), untrusted(pr.title, 200), text$2('”'));
+        if (pr.author)
+            out.push(text$2(' by '), untrusted(`@${pr.author}`));
+    }
+    if (c.mergedBy)
+        out.push(text$2(pr ? ', merged by ' : ' Merged by '), untrusted(`@${c.mergedBy}`));
+    if (c.date && (pr || c.mergedBy))
+        out.push(text$2(' on '), untrusted(neutralDate(c.date)));
+    if (out.length)
+        out.push(text$2('.'));
+    return out;
 }
 /** Primary first, then gated and ruled metrics in the rules' order, then the rest alphabetically. */
 function orderMetrics(names, primary, rules) {
@@ -9518,9 +9536,10 @@ function historySection(baseline, options) {
         prLabel(r),
         [untrustedCode(r.name)],
         ...columns.map(m => metricCell(r.metrics[m]?.value)),
+        r.pr?.author ? [untrusted(`@${r.pr.author}`)] : '—',
         r.mergedBy ? [untrusted(`@${r.mergedBy}`)] : '—'
     ]);
-    blocks.push(table([null, null, null, ...columns.map(() => 'right'), null], ['merged', 'PR', 'model', ...columns.map(m => [untrusted(m)]), 'by'], rows));
+    blocks.push(table([null, null, null, ...columns.map(() => 'right'), null, null], ['merged', 'PR', 'model', ...columns.map(m => [untrusted(m)]), 'author', 'merged by'], rows));
     const records = [c, ...baseline.history].filter(r => r.experiments?.length);
     const byDate = [...records].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     if (byDate.length) {
@@ -9602,7 +9621,7 @@ function prExperiments(r, rules) {
         'status'
     ];
     const who = r.pr && Number.isInteger(r.pr.number)
-        ? `PR #${r.pr.number}${r.pr.title ? `: ${r.pr.title}` : ''}`
+        ? `PR #${r.pr.number}${r.pr.title ? `: ${r.pr.title}` : ''}${r.pr.author ? ` by @${r.pr.author}` : ''}`
         : `commit ${shortSha(r.commit) ?? r.name}`;
     const summary = `${who} (${runs.length} run${runs.length === 1 ? '' : 's'})${r.promoted === false ? ', champion kept' : ''}`;
     const inner = [table([null, ...names.map(() => 'right'), null], header, rows)];

@@ -29,7 +29,7 @@ const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'];
 function defaultRules() {
     return {
         metrics: {},
-        significance: { alpha: 0.05 },
+        significance: { alpha: 0.05, adjust: 'holm' },
         commands: { permission: 'write' },
         grouping: { patterns: ['-seed<N>', '-fold<N>'] },
         select: selectAll()
@@ -80,19 +80,50 @@ function thresholdText(t) {
 function pPhrase(p) {
     return p !== undefined && p < 0.001 ? 'p < 0.001' : `p = ${fmtP(p)}`;
 }
-/** The significance of a change in words, e.g. "p = 0.41, within noise" or "p = 0.003, significant". */
+/** The name of a test as the report says it. */
+function methodName(method) {
+    switch (method) {
+        case 'welch':
+            return "Welch's t-test";
+        case 'paired':
+            return 'paired t-test over matched seeds';
+        case 'prediction':
+            return 'prediction interval of one run';
+        case 'corrected-paired':
+            return 'Nadeau–Bengio corrected t-test over folds';
+    }
+}
+/** The test behind a significance result, with why runs were not paired: "Welch's t-test; seeds do not match". */
+function testName(s) {
+    const method = s.test?.method ?? s.method;
+    const name = method ? methodName(method) : 'no test';
+    if (s.fallback === 'keys-differ')
+        return `${name}; the seeds do not match, so runs are not paired`;
+    if (s.fallback === 'folds-unmatched')
+        return `${name}; the fold indices do not match, so folds are not paired and not corrected for shared training data`;
+    return name;
+}
+/** The label's p in words: "p = 0.003, two-sided, paired t-test" (with the best-of-k adjustment when made). */
+function labelP(s) {
+    const adjusted = s.bestOf ? `, ×${s.bestOf} for the best of ${s.bestOf}` : '';
+    return `${pPhrase(s.pLabel)}, two-sided${adjusted}, ${testName(s)}`;
+}
+/** The significance of a change in words, e.g. "p = 0.41, two-sided, within noise" or "single runs, no noise estimate". */
 function significanceWords(s) {
     if (!s)
-        return 'single runs, noise unknown';
+        return 'single runs, no noise estimate';
+    const selected = s.bestOf ? ` ×${s.bestOf} for the best of ${s.bestOf}` : '';
     switch (s.state) {
         case 'significant':
-            return `${pPhrase(s.p)}, significant`;
+            return `${pPhrase(s.pLabel)} two-sided${selected}, significant`;
         case 'within-noise':
-            return `${pPhrase(s.p)}, within noise`;
+            return `${pPhrase(s.pLabel)} two-sided${selected}, within noise`;
         case 'exact':
             return s.significant ? 'no variance, exact difference' : 'no variance, no difference';
         case 'inconclusive':
             return 'inconclusive: too few samples to test';
+        case 'uncomputable':
+            return 'the p-value could not be computed';
     }
 }
 /** Why too few samples allow no test: "too few samples to test (1 baseline, 3 in this PR; at least 2 a side)". */
@@ -109,6 +140,8 @@ function noVarianceText(differ) {
 }
 /** Why a significance result has no p: the inconclusive or exact reason in words; undefined when tested. */
 function untestedText(s) {
+    if (s.state === 'uncomputable')
+        return 'the p-value could not be computed (values beyond the range of a double)';
     if (s.state === 'inconclusive')
         return tooFewSamplesText([s.n.baseline, s.n.current], [s.excluded.baseline, s.excluded.current]);
     if (s.state === 'exact')
@@ -130,6 +163,8 @@ function checkText(c, values) {
             return `≥ ${c.limit}`;
         case 'max':
             return `≤ ${c.limit}`;
+        case 'diverged':
+            return `${c.nonFinite} of ${c.samples} samples are not finite (NaN or infinite): the seeds diverged${c.runs.length ? ` (${c.runs.join(', ')})` : ''}`;
         case 'required':
             return c.missing === 'vanished'
                 ? 'missing: the metric vanished from this PR'
@@ -143,21 +178,40 @@ function checkText(c, values) {
         }
     }
 }
+/** The gate's p of a drop or rise check: "one-sided p = 0.003, Holm-adjusted for 4 gated metrics". */
+function gateP(c) {
+    const p = c.pAdjusted ?? c.pOneSided;
+    const how = c.adjustment ? `, Holm-adjusted for ${c.adjustment.family} gated metrics` : '';
+    return `one-sided ${pPhrase(p)}${how}`;
+}
+/** The confidence bound of a move in words: "drop ≥ 0.012 at 95% confidence". */
+function boundText(c) {
+    if (!c.bound)
+        return undefined;
+    const what = c.rule === 'max_drop' ? 'drop' : 'rise';
+    return `${what} ≥ ${String(+c.bound.value.toPrecision(4)).replace(/^-/, '−')} at ${+(c.bound.level * 100).toPrecision(4)}% confidence`;
+}
 /** Why a drop or rise check came out as it did, when there is more to say than met or broken. */
 function checkNote(c, significance) {
     if (c.rule !== 'max_drop' && c.rule !== 'max_rise')
         return undefined;
+    const bound = boundText(c);
+    const withBound = bound ? `; ${bound}` : '';
     switch (c.outcome) {
         case 'significant':
-            return `significant (${pPhrase(c.p)} < ${c.alpha})`;
+            return `significant (${gateP(c)} < ${c.alpha}${withBound})`;
         case 'within-noise':
-            return `beyond the limit but within noise (${pPhrase(c.p)} ≥ ${c.alpha})`;
+            return `beyond the limit but within noise (${gateP(c)} ≥ ${c.alpha}${withBound})`;
         case 'noise-not-required':
-            return `within noise (${pPhrase(c.p)}), but the rule does not require significance`;
+            return `within noise (${gateP(c)}), but the rule does not require significance`;
         case 'exact':
             return 'no variance on either side: the difference is exact';
         case 'inconclusive':
             return `inconclusive: ${significance ? untestedText(significance) : 'too few samples to test'}; the raw change decides`;
+        case 'untested':
+            return 'one run a side: no noise estimate; the raw change decides';
+        case 'uncomputable':
+            return 'the p-value could not be computed, so the gate fails closed';
         default:
             return undefined;
     }
@@ -183,15 +237,20 @@ function violationMessage(v) {
             return `${v.metric} is ${ruleValue(v.current)}, above the ceiling ${c.limit}`;
         case 'max_drop':
         case 'max_rise': {
-            const how = c.inconclusive
-                ? ' (too few samples to rule out noise)'
-                : c.p !== undefined
-                    ? ` (${pPhrase(c.p)}, significant)`
-                    : '';
+            const how = {
+                significant: ` (${gateP(c)}, significant)`,
+                'noise-not-required': ` (within noise, ${gateP(c)}; the rule does not require significance)`,
+                inconclusive: ' (too few samples to rule out noise)',
+                untested: ' (one run a side: no noise estimate)',
+                uncomputable: ' (the p-value could not be computed: the gate fails closed)',
+                exact: ' (no variance: the difference is exact)'
+            }[c.outcome] ?? '';
             return `${v.metric} went from ${ruleValue(v.baseline)} to ${ruleValue(v.current)}, beyond the allowed ${text}${how}`;
         }
         case 'required':
             return `${v.metric} is ${text}`;
+        case 'diverged':
+            return `${v.metric}: ${text}`;
     }
 }
 /** A train/validation gap in words: "overfitting: train_accuracy − val_accuracy gap is 0.08, over the allowed 0.05". */
@@ -212,7 +271,8 @@ function warningMessage(w) {
         }
         case 'non-finite-sample': {
             const where = w.baseline ? `the baseline ${w.run}` : w.run;
-            return `${w.metric}: ${w.nonFinite} of ${w.samples} samples of ${where} are not finite (NaN or infinite) and are left out of the mean and the test`;
+            const runs = w.runs?.length ? ` (${w.runs.join(', ')})` : '';
+            return `${w.metric}: ${w.nonFinite} of ${w.samples} samples of ${where} are not finite (NaN or infinite)${runs} and are left out of the mean and the test`;
         }
         case 'failed-run':
             return `run ${w.run} failed${w.reason ? `: ${w.reason}` : ''}`;
@@ -296,9 +356,11 @@ function clauseReason(c) {
                     return `${seen}, ${needed}: met on the means, but ${why}`;
                 }
                 case 'significant':
-                    return `${seen}, ${needed}; significant (${pPhrase(c.p)})`;
+                    return `${seen}, ${needed}; significant (${pPhrase(c.p)}, one-sided Welch)`;
                 case 'within-noise':
-                    return `${seen}, ${needed}: met on the means but within noise (${pPhrase(c.p)} ≥ ${f.alpha})`;
+                    return `${seen}, ${needed}: met on the means but within noise (${pPhrase(c.p)} ≥ ${f.alpha}, one-sided Welch)`;
+                case 'uncomputable':
+                    return `${seen}, ${needed}: met on the means, but the p-value could not be computed`;
             }
         }
     }
@@ -318,5 +380,51 @@ function fmt(x) {
 function signed(x) {
     return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`;
 }
+/** Why a review had nothing to judge: no run found, and where it looked; or which named runs paths do not exist. */
+function missingEvidenceText(e) {
+    const list = (paths) => paths.map(p => JSON.stringify(p)).join(', ');
+    const missing = e.missing.length
+        ? `the runs path${e.missing.length === 1 ? '' : 's'} ${list(e.missing)} ${e.missing.length === 1 ? 'does' : 'do'} not exist`
+        : '';
+    const fix = 'set the runs input (CLI: --runs) to the folders your tracker writes';
+    if (!e.noRuns)
+        return `Missing evidence: ${missing}; ${fix}.`;
+    const where = e.searched.length ? ` in ${list(e.searched)}` : '';
+    return `No runs were found${where}${missing ? ` (${missing})` : ''}, so nothing was judged; ${fix}.`;
+}
+/** The verdict's title for missing evidence. */
+function missingEvidenceTitle(e) {
+    return e.noRuns ? 'no runs were found' : 'a runs path does not exist';
+}
+/** A rules key that names a metric nobody reports: `rules.yml:3 metrics.acuracy: no run … did you mean accuracy?` */
+function unknownMetricText(u, rulesFile) {
+    const where = rulesFile ? `${rulesFile}${u.line !== undefined ? `:${u.line}` : ''} ` : '';
+    const hint = u.suggestion
+        ? `; did you mean ${u.suggestion}?`
+        : '; check the name against the metrics your runs log (experiment-review list)';
+    return `${where}${u.key}: no run and no baseline reports a metric named ${JSON.stringify(u.metric)}${hint}`;
+}
+/** The verdict's title when rules name metrics nobody reports. */
+function unknownMetricsTitle(unknown) {
+    return `${unknown.length} rule${unknown.length === 1 ? ' names a metric' : 's name metrics'} no run reports`;
+}
+/**
+ * What the p-values mean, in one sentence for under the metrics table: labels two-sided at alpha, the gate one-sided
+ * against each limit and adjusted across gated metrics, and the best-of-k optimism of the champion.
+ */
+function statisticsSentence(c) {
+    const parts = [`Labels use two-sided p-values at ${c.alpha}.`];
+    if (c.gate.family) {
+        const adjusted = c.gate.adjust === 'holm'
+            ? `, adjusted for ${c.gate.family} gated metrics (Holm)`
+            : c.gate.family > 1
+                ? ', not adjusted for the other gated metrics'
+                : '';
+        parts.push(`The gate asks, one-sided, whether a drop (or rise) is larger than its limit: its p-values are one-sided${adjusted}.`);
+    }
+    if (c.bestOf)
+        parts.push(`The champion is the best of ${c.bestOf} configurations, so its improvements are optimistic by selection; "significant improvement" is judged with p × ${c.bestOf}.`);
+    return parts.join(' ');
+}
 
-export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checklistDetail as a, checkNote as b, clauseReason as c, defaultRules as d, checkText as e, noVarianceText as f, goalOf as g, hypothesisReason as h, significanceWords as i, isGated as j, listExperimentNames as l, notLikeForLikeText as n, overfittingText as o, pPhrase as p, selectAll as s, thresholdText as t, untestedText as u, violationMessage as v, warningMessage as w };
+export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, missingEvidenceTitle as a, unknownMetricsTitle as b, statisticsSentence as c, defaultRules as d, clauseReason as e, checklistDetail as f, goalOf as g, hypothesisReason as h, checkNote as i, checkText as j, noVarianceText as k, untestedText as l, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, labelP as p, significanceWords as q, listExperimentNames as r, selectAll as s, thresholdText as t, unknownMetricText as u, violationMessage as v, warningMessage as w, isGated as x };

@@ -1,9 +1,9 @@
 import { p as paramText } from './detect.js';
-import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, a as checklistDetail, w as warningMessage, n as notLikeForLikeText, b as checkNote, e as checkText, f as noVarianceText, u as untestedText } from './findings.js';
+import { o as overfittingText, e as clauseReason, h as hypothesisReason, v as violationMessage, f as checklistDetail, w as warningMessage, n as notLikeForLikeText, i as checkNote, j as checkText, k as noVarianceText, l as untestedText } from './findings.js';
+import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';
 import './_commonjsHelpers.js';
-import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -31,7 +31,9 @@ function withWords(c) {
             ...m,
             significance: m.significance && {
                 ...m.significance,
-                ...(m.significance.state === 'inconclusive' ? { inconclusive: untestedText(m.significance) } : {}),
+                ...(m.significance.state === 'inconclusive' || m.significance.state === 'uncomputable'
+                    ? { inconclusive: untestedText(m.significance) }
+                    : {}),
                 ...(m.significance.state === 'exact' ? { reason: noVarianceText(!!m.significance.significant) } : {})
             },
             checks: m.checks.map(check => {

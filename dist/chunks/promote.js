@@ -2,10 +2,10 @@ import { c as collectRuns, f as formatDiagnostic } from './detect.js';
 import { p as promoteOutcomeLine, b as renderPromoteSummary } from './summary.js';
 import { p as planPromotion, a as promotionSubject } from './promotion.js';
 import './findings.js';
+import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';
 import './_commonjsHelpers.js';
-import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -14,8 +14,8 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './mdast.js';
 import './conventions.js';
+import './mdast.js';
 import 'node:process';
 import './baseline2.js';
 import './champion.js';
@@ -31,24 +31,24 @@ async function runPromote(options) {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(after)) {
         throw new Error(`The push event's after sha ${JSON.stringify(after)} is not a commit id; promote runs on a push event to the default branch.`);
     }
-    const [{ findPullRequestForSha }, { commitFilesToBranch }] = await Promise.all([
+    const [{ findMergedPullRequest }, { commitFilesToBranch }] = await Promise.all([
         import('./pr.js'),
         import('./commit.js')
     ]);
-    const found = await findPullRequestForSha({ client, owner, repo, sha: after });
-    const merged = found?.merged ? found : undefined;
-    const extra = merged;
+    const merged = await findMergedPullRequest({ client, owner, repo, sha: after });
+    const mergedBy = merged?.mergedBy || options.pusher;
     const pr = merged
         ? {
             number: merged.number,
             title: merged.title,
             url: merged.htmlUrl,
-            ...(extra?.mergedBy || options.pusher ? { mergedBy: extra?.mergedBy || options.pusher } : {})
+            ...(merged.author ? { author: merged.author } : {}),
+            ...(mergedBy ? { mergedBy } : {})
         }
         : undefined;
-    log(pr
-        ? `The push ${after.slice(0, 7)} merged PR #${pr.number}.`
-        : `No merged pull request has ${after.slice(0, 7)} as its merge commit; promoting the runs of the commit itself.`);
+    log(merged
+        ? `The push ${after.slice(0, 7)} merged PR #${merged.number}${merged.mergedBy ? ` (merged by ${merged.mergedBy})` : ''}.`
+        : `No merged pull request introduced ${after.slice(0, 7)}; promoting the runs of the commit itself.`);
     const collection = await collectRuns({
         workspace: config.workspace,
         patterns: config.runs,
@@ -69,7 +69,7 @@ async function runPromote(options) {
         runs: collection.runs,
         pr,
         commit: after,
-        date: extra?.mergedAt ?? options.now.toISOString(),
+        date: merged?.mergedAt ?? options.now.toISOString(),
         decisions
     };
     let plan;

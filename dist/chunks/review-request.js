@@ -2,6 +2,10 @@ import path from 'node:path';
 
 // What one review of a pull request takes and gives back, and where its outputs go: shared by the review's
 // parts (inputs, GitHub writes, the composition in review.ts), by the action and by the CLI.
+/** The commit status context of a review id. */
+function statusContext(id) {
+    return `experiment-review/${id}`;
+}
 /** The path of the JSON report: `${RUNNER_TEMP or workspace}/experiment-review-${id}.json`. */
 function reportPathFor(config, env) {
     return path.join(env.RUNNER_TEMP || config.workspace, `experiment-review-${config.id}.json`);
@@ -23,4 +27,4 @@ function lazyClient(create) {
     return () => (client ??= create());
 }
 
-export { lazyClient as l, reportPathFor as r, serverUrlOf as s, workflowRunUrl as w };
+export { serverUrlOf as a, lazyClient as l, reportPathFor as r, statusContext as s, workflowRunUrl as w };

@@ -1,23 +1,24 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderComment } from './comment.js';
-import { v as violationMessage } from './findings.js';
+import { v as violationMessage, m as missingEvidenceText, u as unknownMetricText } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, g as gateFailureMessage } from './summary.js';
+export { S as SUMMARY_DIAGNOSTICS_SHOWN } from './summary.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
 import { h as hiddenMarker } from './conventions.js';
 import { GitHubApiError } from './client.js';
 import { setCommitStatus, getPullRequest, findPullRequestForSha, readFileAtRef } from './pr.js';
-import { resolveTokenLogin, upsertStickyComment } from './sticky.js';
+import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
+import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
 import { loadRules, RulesFileError } from './rules-file.js';
 import { B as BaselineError, p as parseBaseline } from './baseline2.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
-import { r as reportPathFor, s as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
 import './chart.js';
 import './detect.js';
-import './_commonjsHelpers.js';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -35,18 +36,30 @@ import 'buffer';
 import 'node:child_process';
 import 'node:util';
 
-const READ_ONLY_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
-    'hold the review, and the two-workflow pattern (pull_request uploads the runs, workflow_run comments) posts the comment; see docs/forks.md.';
+const FORK_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
+    'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +
+    'see docs/forks.md.';
 function isReadOnlyRefusal(error) {
     return error instanceof GitHubApiError && error.status === 403;
 }
-/** The commit status context of a review id. */
-function statusContext(id) {
-    return `experiment-review/${id}`;
+/**
+ * A write refused with 403, explained for where the pull request comes from: from a fork the token is read-only by
+ * design; from the repository itself the job lacks a permission (`needed`), which is a setup error to fix.
+ */
+function explainRefusedWrite(error, fromFork, needed) {
+    const said = error.message.endsWith(error.hint)
+        ? error.message.slice(0, -error.hint.length).trim()
+        : error.message;
+    if (fromFork)
+        return `${said} ${FORK_NOTE}`;
+    return (`${said} The pull request is from this repository, so this is not the read-only token of a fork: the job's ` +
+        `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
+        'setting may make the workflow token read-only by default), or pass a token that has it.');
 }
 /**
  * Creates or updates the sticky comment (or says why not: the comment input, a stale review, a refused write).
- * A read-only token (a fork's) is expected and explained; any other failure is a problem.
+ * A fork's read-only token is expected and explained; any other failure, or a refusal on a same-repository PR (a
+ * missing permission), is a problem.
  */
 async function postReviewComment(request, body) {
     const { config, log, pr } = request;
@@ -59,12 +72,7 @@ async function postReviewComment(request, body) {
     }
     try {
         const client = await request.client();
-        const login = await resolveTokenLogin({
-            client,
-            configured: config.botLogin,
-            runtime: request.runtime,
-            token: config.token
-        });
+        const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
         const comment = await upsertStickyComment({
             client,
             owner: request.owner,
@@ -72,7 +80,7 @@ async function postReviewComment(request, body) {
             issueNumber: pr.number,
             marker: hiddenMarker(config.id),
             body,
-            login
+            identity
         });
         log.info(`Comment ${comment.action} on ${where}: ${comment.url}`);
         if (comment.removedDuplicates.length)
@@ -80,19 +88,21 @@ async function postReviewComment(request, body) {
         return { comment };
     }
     catch (e) {
-        const message = e.message;
-        const skipped = isReadOnlyRefusal(e) ? `${message} ${READ_ONLY_NOTE}` : message;
+        const refused = isReadOnlyRefusal(e);
+        const skipped = refused
+            ? explainRefusedWrite(e, pr.fromFork, 'pull-requests: write')
+            : e.message;
         log.warning(`No comment was posted on ${where}: ${skipped}`);
         return {
             skipped,
-            ...(isReadOnlyRefusal(e) ? {} : { problem: `the comment could not be posted: ${message}` })
+            ...(refused && pr.fromFork ? {} : { problem: `the comment could not be posted: ${skipped}` })
         };
     }
 }
-/** Sets the commit status `experiment-review/<id>` on the PR head: failure when the gate fails, else success. */
-async function setReviewStatus(request, comparison, targetUrl) {
+/** Sets the commit status `experiment-review/<id>` on the PR head: failure when the step fails, else success. */
+async function setReviewStatus(request, comparison, gateFails, targetUrl) {
     const { config, log, pr } = request;
-    const state = comparison.verdict === 'fail' && config.failOnRegression ? 'failure' : 'success';
+    const state = gateFails ? 'failure' : 'success';
     const description = statusDescription(comparison, config.failOnRegression);
     const context = statusContext(config.id);
     try {
@@ -110,13 +120,11 @@ async function setReviewStatus(request, comparison, targetUrl) {
         return { status: { context, state, description } };
     }
     catch (e) {
-        const message = e.message;
+        const message = isReadOnlyRefusal(e)
+            ? explainRefusedWrite(e, false, 'statuses: write')
+            : e.message;
         log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`);
-        return {
-            problem: isReadOnlyRefusal(e)
-                ? `the commit status that gates the merge could not be set (the token is read-only): ${message}`
-                : `the commit status could not be set: ${message}`
-        };
+        return { problem: `the commit status that gates the merge could not be set: ${message}` };
     }
 }
 /** The PR of a workflow_run, or why there is none; `stale` when the PR's head has moved past the run's commit. */
@@ -242,7 +250,8 @@ async function reviewPullRequest(request) {
     const reportPath = reportPathFor(config, request.env);
     await mkdir(path.dirname(reportPath), { recursive: true });
     await writeFile(reportPath, renderJsonReport(comparison));
-    annotateViolations(log, comparison, inputs.rules.file);
+    annotateFindings(log, comparison, inputs.rules.file);
+    const gate = judgeGate(comparison, config.failOnRegression, inputs.rules.file);
     const result = {
         outcome: {
             verdict: comparison.verdict,
@@ -262,14 +271,15 @@ async function reviewPullRequest(request) {
     const problems = posted.problem ? [posted.problem] : [];
     // The commit status gates the merge when the review does not run as the PR's own check.
     if (request.commitStatus && !request.stale) {
-        const set = await setReviewStatus(request, comparison, result.outcome.commentUrl ?? request.runUrl);
+        const targetUrl = result.outcome.commentUrl ?? request.runUrl;
+        const set = await setReviewStatus(request, comparison, gate.fails, targetUrl);
         if (set.status)
             result.status = set.status;
         if (set.problem)
             problems.push(set.problem);
     }
-    await log.summary(renderReviewSummary(comparison, body, result));
-    const failed = decideFailure(request, comparison, problems);
+    await log.summary(renderReviewSummary(comparison, body, result, reportPath));
+    const failed = decideFailure(request, comparison, gate, problems);
     if (failed) {
         result.outcome.failure = failed.failure;
         result.failureKind = failed.kind;
@@ -290,8 +300,11 @@ function reportContextOf(request, rules) {
         defaultRules: !rules.file
     };
 }
-/** One annotation per rule result: an error for a broken rule, a notice for an accepted one, at its line. */
-function annotateViolations(log, comparison, rulesFile) {
+/**
+ * The annotations of a review: an error for each broken rule, a notice for an accepted one (at its line of the
+ * rules file), an error for missing evidence and for each rule that names a metric no run reports.
+ */
+function annotateFindings(log, comparison, rulesFile) {
     for (const v of comparison.violations) {
         const title = `Experiment Review: ${v.metric} ${v.rule}`;
         const place = rulesFile ? { file: rulesFile, line: v.line, title } : { title };
@@ -301,23 +314,48 @@ function annotateViolations(log, comparison, rulesFile) {
         else
             log.error(message, place);
     }
+    if (comparison.missingEvidence)
+        log.error(missingEvidenceText(comparison.missingEvidence));
+    for (const u of comparison.unknownMetrics ?? [])
+        log.error(unknownMetricText(u), {
+            ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
+            title: 'Experiment Review: a rule names a metric no run reports'
+        });
 }
-/** Whether the step fails, and why: the gate first (unless the review is stale), then GitHub's refusals. */
-function decideFailure(request, comparison, githubProblems) {
-    const { config, log } = request;
-    const broken = comparison.violations.filter(v => !v.accepted);
-    const gateFails = comparison.verdict === 'fail' && config.failOnRegression;
-    if (gateFails && !request.stale)
-        return { failure: gateFailureMessage(broken), kind: 'gate' };
-    if (gateFails) {
+function judgeGate(comparison, failOnRegression, rulesFile) {
+    const badInput = comparison.missingEvidence
+        ? missingEvidenceText(comparison.missingEvidence)
+        : comparison.unknownMetrics
+            ? comparison.unknownMetrics.map(u => unknownMetricText(u, rulesFile)).join('; ')
+            : undefined;
+    return {
+        badInput,
+        fails: comparison.verdict === 'fail' && (failOnRegression || !!badInput),
+        broken: comparison.violations.filter(v => !v.accepted)
+    };
+}
+/**
+ * Whether the step fails, and why: bad input or the gate first (unless the review is stale), then GitHub's
+ * refusals, added to the first reason when there is one.
+ */
+function decideFailure(request, comparison, gate, githubProblems) {
+    const { log } = request;
+    let failed;
+    if (gate.badInput && !request.stale)
+        failed = { failure: `Experiment Review: ${gate.badInput}`, kind: 'input' };
+    else if (gate.fails && !request.stale)
+        failed = { failure: gateFailureMessage(gate.broken), kind: 'gate' };
+    else if (gate.fails) {
         log.warning(`The gate failed, but the review is stale (${request.stale}); the run on the PR's current head decides.`);
     }
     else if (comparison.verdict === 'fail') {
-        log.warning(`${broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`);
+        log.warning(`${gate.broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`);
     }
-    if (githubProblems.length)
-        return { failure: `Experiment Review: ${githubProblems.join('; ')}`, kind: 'github' };
-    return undefined;
+    if (!githubProblems.length)
+        return failed;
+    if (failed)
+        return { ...failed, failure: `${failed.failure}; and ${githubProblems.join('; ')}` };
+    return { failure: `Experiment Review: ${githubProblems.join('; ')}`, kind: 'github' };
 }
 /** The action's review mode: reads the event, resolves the PR, and runs reviewPullRequest. */
 async function runReviewMode(ctx) {

@@ -6744,7 +6744,16 @@ const rulesFileSchema = strictObject({
         .optional()
         .describe('The metric that ranks runs; the champion is the best on it.'),
     metrics: record(string(), metricRuleSchema).optional().describe('Rules per metric name.'),
-    significance: strictObject({ alpha: number().gt(0).lt(1).describe('Significance level of the tests, e.g. 0.05.') })
+    significance: strictObject({
+        alpha: number()
+            .gt(0)
+            .lt(1)
+            .optional()
+            .describe('Significance level of the tests, e.g. 0.05 (the default).'),
+        adjust: _enum(['holm', 'none'])
+            .optional()
+            .describe("How the gate's p-values are adjusted across the gated metrics of one review: holm (the default; Holm's step-down method keeps the chance that any of them fails a PR with no true change at most alpha) or none (each metric tested at alpha).")
+    })
         .optional(),
     overfitting: strictObject({
         train: string().min(1).describe('The training metric, e.g. train_accuracy.'),
@@ -6863,7 +6872,7 @@ function explain(issue, value) {
     const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`;
     switch (issue.code) {
         case 'unrecognized_keys':
-            return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments)`;
+            return `unknown key; expected one of the documented keys (primary, metrics, significance (alpha, adjust), overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments)`;
         case 'invalid_type':
             return `expected ${issue.expected}${seen}`;
         case 'invalid_value':
@@ -6930,7 +6939,10 @@ function toRules(data, file, doc, lineCounter) {
         lines[name] = lineCounter.linePos(node?.range?.[0] ?? 0).line;
     }
     if (data.significance)
-        rules.significance = { alpha: data.significance.alpha };
+        rules.significance = {
+            alpha: data.significance.alpha ?? rules.significance.alpha,
+            adjust: data.significance.adjust ?? rules.significance.adjust
+        };
     if (data.overfitting) {
         const o = data.overfitting;
         rules.overfitting = { train: o.train, val: o.val, maxGap: o.max_gap, gate: o.gate ?? true };
@@ -6944,7 +6956,23 @@ function toRules(data, file, doc, lineCounter) {
         rules.grouping = { patterns: data.grouping.patterns };
     if (data.select)
         rules.select = { experiments: data.select.experiments };
-    rules.origin = { file, lines };
+    const keys = {};
+    const lineOf = (at) => {
+        const node = doc.getIn(at, true);
+        return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+    };
+    const keyPaths = [
+        ['primary'],
+        ...Object.keys(data.metrics ?? {}).map(name => ['metrics', name]),
+        ['overfitting', 'train'],
+        ['overfitting', 'val']
+    ];
+    for (const at of keyPaths) {
+        const line = lineOf(at);
+        if (line !== undefined)
+            keys[at.join('.')] = line;
+    }
+    rules.origin = { file, lines, keys };
     return rules;
 }
 /** Reads the rules file when it exists; defaults when it does not; throws RulesFileError when it is invalid. */

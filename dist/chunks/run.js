@@ -2,8 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
+import { u as unknownMetricText, m as missingEvidenceText, s as selectAll, d as defaultRules } from './findings.js';
 import { p as plain, r as renderDiagnostics, a as renderRunList, b as renderRun, c as renderText } from './text.js';
-import { s as selectAll, d as defaultRules } from './findings.js';
 import { i as isTrackingUri, c as collectRuns } from './detect.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, COMMAND_HELP, HELP } from './help.js';
@@ -188,7 +188,16 @@ async function compareCommand(args, io) {
     else if (format === 'markdown')
         io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }));
     else
-        io.stdout(renderText(comparison));
+        io.stdout(renderText(comparison, loaded.file));
+    if (comparison.unknownMetrics) {
+        for (const u of comparison.unknownMetrics)
+            io.stderr(`experiment-review: ${plain(unknownMetricText(u, loaded.file ?? '(rules)'), 2000)}\n`);
+    }
+    if (comparison.missingEvidence || comparison.unknownMetrics) {
+        if (comparison.missingEvidence)
+            io.stderr(`experiment-review: ${plain(missingEvidenceText(comparison.missingEvidence), 2000)}\n`);
+        return EXIT.usage;
+    }
     return comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass;
 }
 async function runsCommand(command, args, io) {
@@ -202,7 +211,7 @@ async function runsCommand(command, args, io) {
     const patterns = [...(values.runs ?? []), ...positionals];
     const selection = await selectionFor(workspace, values);
     const commit = await commitFlag(workspace, values.commit, patterns);
-    const { runs, diagnostics } = await collectRuns({
+    const { runs, diagnostics, searched = [], missing = [] } = await collectRuns({
         workspace,
         patterns,
         selection,
@@ -212,15 +221,23 @@ async function runsCommand(command, args, io) {
     });
     if (diagnostics.length)
         io.stderr(`${renderDiagnostics(diagnostics)}\n`);
+    // No runs, or a named runs path that does not exist: the listing is printed, and the exit code says it is not whole.
+    const exit = () => {
+        if (!runs.length || missing.length) {
+            io.stderr(`experiment-review: ${plain(missingEvidenceText({ noRuns: !runs.length, searched, missing }), 2000)}\n`);
+            return EXIT.usage;
+        }
+        return EXIT.pass;
+    };
     if (command === 'list') {
         const format = oneOf(values.format, ['text', 'json'], 'text', 'format');
         io.stdout(format === 'json' ? runsToJson(runs) : renderRunList(runs));
-        return EXIT.pass;
+        return exit();
     }
     if (command === 'export') {
         const format = oneOf(values.format, ['csv', 'json'], 'csv', 'format');
         io.stdout(format === 'json' ? runsToJson(runs) : runsToCsv(runs));
-        return EXIT.pass;
+        return exit();
     }
     const matches = runs.filter(r => r.name === runName || r.id === runName || r.path === runName);
     if (!matches.length) {

@@ -1,32 +1,54 @@
-import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+import { f as findMarker, i as isGitHubLogin, d as GITHUB_BODY_LIMIT, s as stampMarker } from './conventions.js';
 import { isGitHubRequestError, explainGitHubError } from './client.js';
 
-// The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
-// login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
+// The one sticky comment per pull request and review id, for any token: found by its hidden marker AND by who
+// posted it (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
 // would not change, and a duplicate left by a race of two runs removed (the oldest is kept).
-/** The login a workflow's GITHUB_TOKEN posts as. */
-const GITHUB_ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-const sameText = (a, b) => a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd();
+//
+// Who "we" are depends on the token. A personal token says so through GET /user; the workflow token and a GitHub
+// App installation token are refused GET /user, and post as a bot (github-actions[bot], <app>[bot]). For those the
+// comment is recognised as a bot's comment (user.type "Bot", which no person can post as) whose marker names that
+// same bot: the marker carries the login that created the comment (`<!-- experiment-review:default by=app[bot] -->`),
+// learned from GitHub's answers, so nothing needs configuring. The bot-login input still overrides.
+/**
+ * Whether an item holding `marker` was posted by the token of `identity`: by its login when that is known;
+ * otherwise by a bot whose login is the one its marker names (or a marker naming none, as earlier versions wrote).
+ */
+function isOwnMarkedItem(item, marker, identity) {
+    const found = findMarker(item.body ?? '', marker);
+    const author = item.user?.login;
+    if (!found || !author)
+        return false;
+    const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+    if (found.by && !same(found.by, author))
+        return false;
+    if (identity.login)
+        return same(author, identity.login);
+    return item.user?.type === 'Bot';
+}
 /** The body with the marker at its top (unchanged when it already holds the marker). */
 function withMarker(body, marker) {
-    return body.includes(marker) ? body : `${marker}\n${body}`;
+    return findMarker(body, marker) ? body : `${marker}\n${body}`;
+}
+/** The text without line-ending differences, trailing space, or the login its marker names. */
+function comparable(body, marker) {
+    return stampMarker(body, marker, undefined).replace(/\r\n/g, '\n').trimEnd();
 }
 /**
  * Creates, updates or leaves alone the sticky comment. Reads every page of comments (100 a page, following the
  * Link headers as given), so a pull request with 250 comments costs 3 reads and at most 1 write (0 when the text
- * is unchanged), plus one delete per duplicate found.
+ * is unchanged), plus one delete per duplicate found. The marker names the login the comment is posted as once
+ * that is known (the token's, or the found comment's author); a marker that only lacks it is no reason to write.
  */
 async function upsertStickyComment(options) {
-    const { client, owner, repo, issueNumber, marker, login } = options;
+    const { client, owner, repo, issueNumber, marker, identity } = options;
     const where = `${owner}/${repo}#${issueNumber}`;
     if (!marker.trim())
         throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`);
-    if (!login.trim())
-        throw new Error(`upsertStickyComment on ${where}: the login is empty; resolve it with resolveTokenLogin first.`);
-    const body = withMarker(options.body, marker);
-    const length = Array.from(body).length;
+    const unstamped = withMarker(options.body, marker);
+    const length = Array.from(unstamped).length + ' by='.length + 50;
     if (length > GITHUB_BODY_LIMIT) {
-        throw new Error(`The comment for ${where} is ${length} characters, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
+        throw new Error(`The comment for ${where} is ${length} characters with its marker, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
             'the report must fold sections to fit (this is a bug in the report, please report it).');
     }
     const ours = [];
@@ -38,7 +60,7 @@ async function upsertStickyComment(options) {
             per_page: 100
         })) {
             for (const comment of page.data) {
-                if (comment.user?.login.toLowerCase() === login.toLowerCase() && comment.body?.includes(marker))
+                if (isOwnMarkedItem(comment, marker, identity))
                     ours.push(comment);
             }
         }
@@ -61,21 +83,67 @@ async function upsertStickyComment(options) {
             }
         }
     }
-    if (kept && sameText(kept.body ?? '', body)) {
-        return { action: 'unchanged', id: kept.id, url: kept.html_url, removedDuplicates };
+    const author = identity.login ?? kept?.user?.login;
+    const body = stampMarker(unstamped, marker, author);
+    if (kept && comparable(kept.body ?? '', marker) === comparable(body, marker)) {
+        return {
+            action: 'unchanged',
+            id: kept.id,
+            url: kept.html_url,
+            author: kept.user?.login ?? '',
+            removedDuplicates
+        };
     }
     try {
         if (kept) {
             const { data } = await client.rest.issues.updateComment({ owner, repo, comment_id: kept.id, body });
-            return { action: 'updated', id: data.id, url: data.html_url, removedDuplicates };
+            return {
+                action: 'updated',
+                id: data.id,
+                url: data.html_url,
+                author: data.user?.login ?? '',
+                removedDuplicates
+            };
         }
         const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-        return { action: 'created', id: data.id, url: data.html_url, removedDuplicates };
+        return {
+            action: 'created',
+            id: data.id,
+            url: data.html_url,
+            author: data.user?.login ?? '',
+            removedDuplicates
+        };
     }
     catch (error) {
         throw explainGitHubError(error, `${kept ? 'editing' : 'posting'} the review comment on ${where}`, 'pull-requests: write');
     }
 }
+/**
+ * Who the token posts as: the bot-login input (CLI --bot-login) when set; else GET /user, which answers for a
+ * personal or user token and is refused (403) to the workflow token and to GitHub App installation tokens, which
+ * post as bots. Nothing is guessed from the token's text. Other failures (bad credentials, GitHub down) throw.
+ */
+async function resolveTokenIdentity(options) {
+    const configured = options.configured?.trim();
+    if (configured) {
+        if (!isGitHubLogin(configured))
+            throw new Error(`The bot-login input is ${JSON.stringify(configured)}, which is not a GitHub login: give the login its comments show, e.g. my-app[bot], or leave it empty.`);
+        return { login: configured, source: 'bot-login' };
+    }
+    try {
+        const { data } = await options.client.rest.users.getAuthenticated();
+        if (data.login)
+            return { login: data.login, source: 'GET /user' };
+    }
+    catch (error) {
+        if (isGitHubRequestError(error) && error.status === 403)
+            return { source: 'installation' };
+        throw explainGitHubError(error, 'finding out which account the token posts as (GET /user)');
+    }
+    return { source: 'installation' };
+}
+/** The login a workflow's GITHUB_TOKEN posts as. */
+const GITHUB_ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 const PERSONAL_TOKEN = /^(ghp_|github_pat_|gho_|ghu_)/;
 /**
  * The login the token posts as: the configured one; in Actions with the default token github-actions[bot]
@@ -106,4 +174,4 @@ async function resolveTokenLogin(options) {
     }
 }
 
-export { GITHUB_ACTIONS_BOT_LOGIN, resolveTokenLogin, upsertStickyComment, withMarker };
+export { GITHUB_ACTIONS_BOT_LOGIN, isOwnMarkedItem, resolveTokenIdentity, resolveTokenLogin, upsertStickyComment, withMarker };

@@ -1,8 +1,22 @@
-import { v as violationMessage } from './findings.js';
-import { p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode, s as stringify, r as root } from './mdast.js';
+import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
+import { a as missingEvidenceTitle, b as unknownMetricsTitle, v as violationMessage } from './findings.js';
+import { s as stringify, r as root, p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode } from './mdast.js';
 
-/** The job summary of a review: the comment's content, what happened to the comment, and every diagnostic. */
-function renderReviewSummary(c, commentBody, writes) {
+/** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
+const SUMMARY_DIAGNOSTICS_SHOWN = 50;
+/**
+ * The job summary of a review: the comment's content, what happened to the comment and the status, and the
+ * diagnostics: their count and the first SUMMARY_DIAGNOSTICS_SHOWN (all of them are in the JSON report at
+ * `reportPath`), fewer when needed so that it stays under GitHub's 1 MiB.
+ */
+function renderReviewSummary(c, commentBody, writes, reportPath) {
+    for (let shown = SUMMARY_DIAGNOSTICS_SHOWN;; shown = Math.floor(shown / 2)) {
+        const summary = `${commentBody.trimEnd()}\n\n${stringify(root([...writesBlocks(writes), ...diagnosticsBlocks(c, reportPath, shown)]))}`;
+        if (Buffer.byteLength(summary) < GITHUB_STEP_SUMMARY_LIMIT || shown === 0)
+            return summary;
+    }
+}
+function writesBlocks(writes) {
     const blocks = [];
     if (writes.comment) {
         blocks.push(paragraph(text(`The PR comment was ${writes.comment.action === 'unchanged' ? 'already up to date' : writes.comment.action}: `), untrusted(writes.comment.url, 300)));
@@ -12,20 +26,31 @@ function renderReviewSummary(c, commentBody, writes) {
     }
     if (writes.status)
         blocks.push(paragraph(text(`Commit status ${writes.status.context}: ${writes.status.state}.`)));
-    blocks.push(heading(3, text(`Diagnostics (${c.diagnostics.length})`)));
-    if (c.diagnostics.length) {
-        blocks.push(bulletList(c.diagnostics.map(d => [
-            text(`${d.severity}: `),
-            untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
-            ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
-            text(' '),
-            untrusted(d.message, 1000)
-        ])));
-    }
-    else {
-        blocks.push(paragraph(text('Every run was read without a problem.')));
-    }
-    return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`;
+    return blocks;
+}
+function diagnosticsBlocks(c, reportPath, shown) {
+    const blocks = [heading(3, text(`Diagnostics (${c.diagnostics.length})`))];
+    if (!c.diagnostics.length)
+        return [...blocks, paragraph(text('Every run was read without a problem.'))];
+    blocks.push(bulletList(c.diagnostics
+        .slice(0, shown)
+        .map(d => [
+        text(`${d.severity}: `),
+        untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
+        ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
+        text(' '),
+        untrusted(d.message, 1000)
+    ])));
+    const more = c.diagnostics.length - Math.min(shown, c.diagnostics.length);
+    if (more > 0)
+        blocks.push(paragraph(text(`… and ${more} more, ${shown ? 'not listed here' : 'none listed here'} to keep the summary under GitHub's 1 MiB: `), ...(reportPath
+            ? [
+                text('every diagnostic is in the JSON report '),
+                untrustedCode(reportPath, 300),
+                text(' (output report).')
+            ]
+            : [text('every diagnostic is in the JSON report (output report).')])));
+    return blocks;
 }
 /** The job summary when no review ran (e.g. no open pull request has the workflow run's commit). */
 function renderNotRunSummary(reason) {
@@ -34,6 +59,10 @@ function renderNotRunSummary(reason) {
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
 function statusDescription(c, failOnRegression = true) {
     const broken = c.violations.filter(v => !v.accepted);
+    if (c.missingEvidence)
+        return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`;
+    if (c.unknownMetrics)
+        return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`;
     if (c.verdict === 'no-baseline')
         return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
     if (c.verdict === 'pass')
@@ -56,4 +85,4 @@ function renderPromoteSummary(facts) {
     return stringify([paragraph(untrusted(promoteOutcomeLine(facts), 2000))]);
 }
 
-export { renderNotRunSummary as a, renderPromoteSummary as b, gateFailureMessage as g, promoteOutcomeLine as p, renderReviewSummary as r, statusDescription as s };
+export { SUMMARY_DIAGNOSTICS_SHOWN as S, renderNotRunSummary as a, renderPromoteSummary as b, gateFailureMessage as g, promoteOutcomeLine as p, renderReviewSummary as r, statusDescription as s };

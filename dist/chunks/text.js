@@ -1,5 +1,5 @@
 import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, e as fmtMeaning, h as fmtRules } from './detect.js';
-import { v as violationMessage, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { m as missingEvidenceText, b as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, c as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
@@ -25,14 +25,20 @@ function columns(rows, align = []) {
     return [line(rows[0]), widths.map(w => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 /** The comparison as terminal text. */
-function renderText(c) {
+function renderText(c, rulesFile) {
     const out = [];
     const broken = c.violations.filter(v => !v.accepted);
-    out.push(c.verdict === 'fail'
-        ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-        : c.verdict === 'no-baseline'
-            ? 'NO BASELINE: nothing to compare against yet'
-            : 'PASS: all rules met');
+    out.push(c.missingEvidence
+        ? `FAIL: ${plain(missingEvidenceText(c.missingEvidence), 2000)}`
+        : c.unknownMetrics
+            ? `FAIL: ${unknownMetricsTitle(c.unknownMetrics)}`
+            : c.verdict === 'fail'
+                ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+                : c.verdict === 'no-baseline'
+                    ? 'NO BASELINE: nothing to compare against yet'
+                    : 'PASS: all rules met');
+    for (const u of c.unknownMetrics ?? [])
+        out.push(`  ✗ ${plain(unknownMetricText(u, rulesFile), 400)}`);
     for (const v of broken)
         out.push(`  ✗ ${plain(violationMessage(v), 200)}`);
     if (c.champion) {
@@ -52,6 +58,8 @@ function renderText(c) {
             ]);
         }
         out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
+        if (c.metrics.some(m => m.significance?.tested) || c.gate.family)
+            out.push(statisticsSentence(c));
     }
     if (c.notLikeForLike.length)
         out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`);

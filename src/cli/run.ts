@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 // Only light modules are imported up front; the rules schema (zod), the markdown stack (unified) and the GitHub
 // client are imported by the commands that need them, so `list` or `--version` start almost as fast as Node.
 import { runsToCsv, runsToJson } from '../report/json.js'
+import { missingEvidenceText, unknownMetricText } from '../report/findings.js'
 import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
 import { defaultRules } from '../core/rules.js'
 import { selectAll, type RunSelection } from '../core/selection.js'
@@ -163,7 +164,16 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   if (format === 'json') io.stdout(renderJsonReport(comparison))
   else if (format === 'markdown')
     io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }))
-  else io.stdout(renderText(comparison))
+  else io.stdout(renderText(comparison, loaded.file))
+  if (comparison.unknownMetrics) {
+    for (const u of comparison.unknownMetrics)
+      io.stderr(`experiment-review: ${plain(unknownMetricText(u, loaded.file ?? '(rules)'), 2000)}\n`)
+  }
+  if (comparison.missingEvidence || comparison.unknownMetrics) {
+    if (comparison.missingEvidence)
+      io.stderr(`experiment-review: ${plain(missingEvidenceText(comparison.missingEvidence), 2000)}\n`)
+    return EXIT.usage
+  }
   return comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass
 }
 
@@ -177,7 +187,12 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
   const patterns = [...((values.runs as string[] | undefined) ?? []), ...positionals]
   const selection = await selectionFor(workspace, values)
   const commit = await commitFlag(workspace, values.commit as string | undefined, patterns)
-  const { runs, diagnostics } = await collectRuns({
+  const {
+    runs,
+    diagnostics,
+    searched = [],
+    missing = []
+  } = await collectRuns({
     workspace,
     patterns,
     selection,
@@ -186,15 +201,25 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
     onProgress: progressReporter(io)
   })
   if (diagnostics.length) io.stderr(`${renderDiagnostics(diagnostics)}\n`)
+  // No runs, or a named runs path that does not exist: the listing is printed, and the exit code says it is not whole.
+  const exit = () => {
+    if (!runs.length || missing.length) {
+      io.stderr(
+        `experiment-review: ${plain(missingEvidenceText({ noRuns: !runs.length, searched, missing }), 2000)}\n`
+      )
+      return EXIT.usage
+    }
+    return EXIT.pass
+  }
   if (command === 'list') {
     const format = oneOf(values.format as string | undefined, ['text', 'json'] as const, 'text', 'format')
     io.stdout(format === 'json' ? runsToJson(runs) : renderRunList(runs))
-    return EXIT.pass
+    return exit()
   }
   if (command === 'export') {
     const format = oneOf(values.format as string | undefined, ['csv', 'json'] as const, 'csv', 'format')
     io.stdout(format === 'json' ? runsToJson(runs) : runsToCsv(runs))
-    return EXIT.pass
+    return exit()
   }
   const matches = runs.filter(r => r.name === runName || r.id === runName || r.path === runName)
   if (!matches.length) {

@@ -79,7 +79,20 @@ export const rulesFileSchema = z
       .describe('The metric that ranks runs; the champion is the best on it.'),
     metrics: z.record(z.string(), metricRuleSchema).optional().describe('Rules per metric name.'),
     significance: z
-      .strictObject({ alpha: z.number().gt(0).lt(1).describe('Significance level of the tests, e.g. 0.05.') })
+      .strictObject({
+        alpha: z
+          .number()
+          .gt(0)
+          .lt(1)
+          .optional()
+          .describe('Significance level of the tests, e.g. 0.05 (the default).'),
+        adjust: z
+          .enum(['holm', 'none'])
+          .optional()
+          .describe(
+            "How the gate's p-values are adjusted across the gated metrics of one review: holm (the default; Holm's step-down method keeps the chance that any of them fails a PR with no true change at most alpha) or none (each metric tested at alpha)."
+          )
+      })
       .optional(),
     overfitting: z
       .strictObject({
@@ -218,7 +231,7 @@ function explain(issue: z.core.$ZodIssue, value: unknown): string {
   const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments)`
+      return `unknown key; expected one of the documented keys (primary, metrics, significance (alpha, adjust), overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments)`
     case 'invalid_type':
       return `expected ${issue.expected}${seen}`
     case 'invalid_value':
@@ -295,7 +308,11 @@ function toRules(
     const node = doc.getIn(['metrics', name], true) as Node | undefined
     lines[name] = lineCounter.linePos(node?.range?.[0] ?? 0).line
   }
-  if (data.significance) rules.significance = { alpha: data.significance.alpha }
+  if (data.significance)
+    rules.significance = {
+      alpha: data.significance.alpha ?? rules.significance.alpha,
+      adjust: data.significance.adjust ?? rules.significance.adjust
+    }
   if (data.overfitting) {
     const o = data.overfitting
     rules.overfitting = { train: o.train, val: o.val, maxGap: o.max_gap, gate: o.gate ?? true }
@@ -307,7 +324,22 @@ function toRules(
   if (data.commands?.permission) rules.commands = { permission: data.commands.permission }
   if (data.grouping) rules.grouping = { patterns: data.grouping.patterns }
   if (data.select) rules.select = { experiments: data.select.experiments }
-  rules.origin = { file, lines }
+  const keys: Record<string, number> = {}
+  const lineOf = (at: (string | number)[]) => {
+    const node = doc.getIn(at, true) as Node | undefined
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined
+  }
+  const keyPaths: (string | number)[][] = [
+    ['primary'],
+    ...Object.keys(data.metrics ?? {}).map(name => ['metrics', name]),
+    ['overfitting', 'train'],
+    ['overfitting', 'val']
+  ]
+  for (const at of keyPaths) {
+    const line = lineOf(at)
+    if (line !== undefined) keys[at.join('.')] = line
+  }
+  rules.origin = { file, lines, keys }
   return rules
 }
 

@@ -69,7 +69,11 @@ export interface Rules {
   /** The metric that ranks runs; the champion is the best on it. */
   primary?: string
   metrics: Record<string, MetricRule>
-  significance: { alpha: number }
+  /**
+   * alpha: the level of every test. adjust: how the gate's one-sided p-values are adjusted across the gated
+   * metrics of one review (holm by default).
+   */
+  significance: { alpha: number; adjust: 'holm' | 'none' }
   overfitting?: { train: string; val: string; maxGap: number; gate: boolean }
   retraining?: RetrainingRules
   commands: { permission: PermissionLevel }
@@ -78,14 +82,19 @@ export interface Rules {
   /** Which experiments of shared stores are reviewed (rules-file `select`, replaced by `--experiment`). */
   select: RunSelection
   /** Where the rules came from, and the line of each metric's rule, for annotations. */
-  origin?: { file: string; lines: Record<string, number> }
+  origin?: {
+    file: string
+    lines: Record<string, number>
+    /** Line of each key that names a metric, by its dotted path: `primary`, `metrics.<name>`, `overfitting.train`, `overfitting.val`. */
+    keys?: Record<string, number>
+  }
 }
 
 /** Rules when there is no rules file. */
 export function defaultRules(): Rules {
   return {
     metrics: {},
-    significance: { alpha: 0.05 },
+    significance: { alpha: 0.05, adjust: 'holm' },
     commands: { permission: 'write' },
     grouping: { patterns: ['-seed<N>', '-fold<N>'] },
     select: selectAll()

@@ -45,7 +45,9 @@ export async function runPipeline(
     baseline: input.baseline,
     rules: input.rules,
     accepted: input.accepted,
-    championPick: input.championPick
+    championPick: input.championPick,
+    searched: collection.searched,
+    missingPaths: collection.missing
   })
   return { comparison, collection }
 }

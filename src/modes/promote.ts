@@ -77,26 +77,26 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
       `The push event's after sha ${JSON.stringify(after)} is not a commit id; promote runs on a push event to the default branch.`
     )
   }
-  const [{ findPullRequestForSha }, { commitFilesToBranch }] = await Promise.all([
+  const [{ findMergedPullRequest }, { commitFilesToBranch }] = await Promise.all([
     import('../github/pr.js'),
     import('../github/commit.js')
   ])
 
-  const found = await findPullRequestForSha({ client, owner, repo, sha: after })
-  const merged = found?.merged ? found : undefined
-  const extra = merged as (PullRequestInfo & { mergedBy?: string; mergedAt?: string }) | undefined
+  const merged = await findMergedPullRequest({ client, owner, repo, sha: after })
+  const mergedBy = merged?.mergedBy || options.pusher
   const pr: MergedPullRequest | undefined = merged
     ? {
         number: merged.number,
         title: merged.title,
         url: merged.htmlUrl,
-        ...(extra?.mergedBy || options.pusher ? { mergedBy: extra?.mergedBy || options.pusher } : {})
+        ...(merged.author ? { author: merged.author } : {}),
+        ...(mergedBy ? { mergedBy } : {})
       }
     : undefined
   log(
-    pr
-      ? `The push ${after.slice(0, 7)} merged PR #${pr.number}.`
-      : `No merged pull request has ${after.slice(0, 7)} as its merge commit; promoting the runs of the commit itself.`
+    merged
+      ? `The push ${after.slice(0, 7)} merged PR #${merged.number}${merged.mergedBy ? ` (merged by ${merged.mergedBy})` : ''}.`
+      : `No merged pull request introduced ${after.slice(0, 7)}; promoting the runs of the commit itself.`
   )
 
   const collection = await collectRuns({
@@ -120,7 +120,7 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
     runs: collection.runs,
     pr,
     commit: after,
-    date: extra?.mergedAt ?? options.now.toISOString(),
+    date: merged?.mergedAt ?? options.now.toISOString(),
     decisions
   }
   let plan: PromotionPlan | undefined

@@ -4,23 +4,35 @@ import type { Comparison } from '../core/compare.js'
 import { hiddenMarker } from '../core/conventions.js'
 import { GitHubApiError, type GitHubClient } from '../github/client.js'
 import { findPullRequestForSha, getPullRequest, setCommitStatus, type PullRequestInfo } from '../github/pr.js'
-import { resolveTokenLogin, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
+import { resolveTokenIdentity, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
 import { statusDescription } from '../report/summary.js'
 import type { WorkflowRunEventTarget } from './review-event.js'
-import type { ReviewRequest, ReviewResult } from './review-request.js'
+import { statusContext, type ReviewRequest, type ReviewResult } from './review-request.js'
 import type { ActionLog } from './types.js'
 
-const READ_ONLY_NOTE =
+const FORK_NOTE =
   'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
-  'hold the review, and the two-workflow pattern (pull_request uploads the runs, workflow_run comments) posts the comment; see docs/forks.md.'
+  'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +
+  'see docs/forks.md.'
 
-function isReadOnlyRefusal(error: unknown): boolean {
+function isReadOnlyRefusal(error: unknown): error is GitHubApiError {
   return error instanceof GitHubApiError && error.status === 403
 }
 
-/** The commit status context of a review id. */
-export function statusContext(id: string): string {
-  return `experiment-review/${id}`
+/**
+ * A write refused with 403, explained for where the pull request comes from: from a fork the token is read-only by
+ * design; from the repository itself the job lacks a permission (`needed`), which is a setup error to fix.
+ */
+export function explainRefusedWrite(error: GitHubApiError, fromFork: boolean, needed: string): string {
+  const said = error.message.endsWith(error.hint)
+    ? error.message.slice(0, -error.hint.length).trim()
+    : error.message
+  if (fromFork) return `${said} ${FORK_NOTE}`
+  return (
+    `${said} The pull request is from this repository, so this is not the read-only token of a fork: the job's ` +
+    `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
+    'setting may make the workflow token read-only by default), or pass a token that has it.'
+  )
 }
 
 /** What a GitHub write of a review did: `problem` is set when it failed in a way that must fail the step. */
@@ -30,7 +42,8 @@ interface WriteReport {
 
 /**
  * Creates or updates the sticky comment (or says why not: the comment input, a stale review, a refused write).
- * A read-only token (a fork's) is expected and explained; any other failure is a problem.
+ * A fork's read-only token is expected and explained; any other failure, or a refusal on a same-repository PR (a
+ * missing permission), is a problem.
  */
 export async function postReviewComment(
   request: ReviewRequest,
@@ -45,12 +58,7 @@ export async function postReviewComment(
   }
   try {
     const client = await request.client()
-    const login = await resolveTokenLogin({
-      client,
-      configured: config.botLogin,
-      runtime: request.runtime,
-      token: config.token
-    })
+    const identity = await resolveTokenIdentity({ client, configured: config.botLogin })
     const comment = await upsertStickyComment({
       client,
       owner: request.owner,
@@ -58,31 +66,34 @@ export async function postReviewComment(
       issueNumber: pr.number,
       marker: hiddenMarker(config.id),
       body,
-      login
+      identity
     })
     log.info(`Comment ${comment.action} on ${where}: ${comment.url}`)
     if (comment.removedDuplicates.length)
       log.info(`Removed ${comment.removedDuplicates.length} duplicate comment(s) left by a concurrent run.`)
     return { comment }
   } catch (e) {
-    const message = (e as Error).message
-    const skipped = isReadOnlyRefusal(e) ? `${message} ${READ_ONLY_NOTE}` : message
+    const refused = isReadOnlyRefusal(e)
+    const skipped = refused
+      ? explainRefusedWrite(e, pr.fromFork, 'pull-requests: write')
+      : (e as Error).message
     log.warning(`No comment was posted on ${where}: ${skipped}`)
     return {
       skipped,
-      ...(isReadOnlyRefusal(e) ? {} : { problem: `the comment could not be posted: ${message}` })
+      ...(refused && pr.fromFork ? {} : { problem: `the comment could not be posted: ${skipped}` })
     }
   }
 }
 
-/** Sets the commit status `experiment-review/<id>` on the PR head: failure when the gate fails, else success. */
+/** Sets the commit status `experiment-review/<id>` on the PR head: failure when the step fails, else success. */
 export async function setReviewStatus(
   request: ReviewRequest,
   comparison: Comparison,
+  gateFails: boolean,
   targetUrl: string | undefined
 ): Promise<WriteReport & { status?: ReviewResult['status'] }> {
   const { config, log, pr } = request
-  const state = comparison.verdict === 'fail' && config.failOnRegression ? 'failure' : 'success'
+  const state = gateFails ? 'failure' : 'success'
   const description = statusDescription(comparison, config.failOnRegression)
   const context = statusContext(config.id)
   try {
@@ -99,15 +110,14 @@ export async function setReviewStatus(
     log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`)
     return { status: { context, state, description } }
   } catch (e) {
-    const message = (e as Error).message
+    const message = isReadOnlyRefusal(e)
+      ? explainRefusedWrite(e, false, 'statuses: write')
+      : (e as Error).message
     log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`)
-    return {
-      problem: isReadOnlyRefusal(e)
-        ? `the commit status that gates the merge could not be set (the token is read-only): ${message}`
-        : `the commit status could not be set: ${message}`
-    }
+    return { problem: `the commit status that gates the merge could not be set: ${message}` }
   }
 }
+
 /** The PR of a workflow_run, or why there is none; `stale` when the PR's head has moved past the run's commit. */
 export async function resolveWorkflowRunPullRequest(
   client: GitHubClient,

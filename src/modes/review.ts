@@ -8,7 +8,8 @@ import path from 'node:path'
 import type { Comparison } from '../core/compare.js'
 import type { LoadedRules } from '../config/rules-file.js'
 import { renderComment, type ReportContext } from '../report/comment.js'
-import { violationMessage } from '../report/findings.js'
+import type { Violation } from '../core/violations.js'
+import { missingEvidenceText, unknownMetricText, violationMessage } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import { gateFailureMessage, renderNotRunSummary, renderReviewSummary } from '../report/summary.js'
 import { runPipeline } from './pipeline.js'
@@ -31,6 +32,7 @@ export {
   type ReviewRequest,
   type ReviewResult
 } from './review-request.js'
+export { SUMMARY_DIAGNOSTICS_SHOWN } from '../report/summary.js'
 
 /** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
 export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewResult> {
@@ -51,7 +53,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   const reportPath = reportPathFor(config, request.env)
   await mkdir(path.dirname(reportPath), { recursive: true })
   await writeFile(reportPath, renderJsonReport(comparison))
-  annotateViolations(log, comparison, inputs.rules.file)
+  annotateFindings(log, comparison, inputs.rules.file)
+  const gate = judgeGate(comparison, config.failOnRegression, inputs.rules.file)
 
   const result: ReviewResult = {
     outcome: {
@@ -71,12 +74,13 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   const problems = posted.problem ? [posted.problem] : []
   // The commit status gates the merge when the review does not run as the PR's own check.
   if (request.commitStatus && !request.stale) {
-    const set = await setReviewStatus(request, comparison, result.outcome.commentUrl ?? request.runUrl)
+    const targetUrl = result.outcome.commentUrl ?? request.runUrl
+    const set = await setReviewStatus(request, comparison, gate.fails, targetUrl)
     if (set.status) result.status = set.status
     if (set.problem) problems.push(set.problem)
   }
-  await log.summary(renderReviewSummary(comparison, body, result))
-  const failed = decideFailure(request, comparison, problems)
+  await log.summary(renderReviewSummary(comparison, body, result, reportPath))
+  const failed = decideFailure(request, comparison, gate, problems)
   if (failed) {
     result.outcome.failure = failed.failure
     result.failureKind = failed.kind
@@ -99,8 +103,11 @@ function reportContextOf(request: ReviewRequest, rules: LoadedRules): ReportCont
   }
 }
 
-/** One annotation per rule result: an error for a broken rule, a notice for an accepted one, at its line. */
-function annotateViolations(log: ActionLog, comparison: Comparison, rulesFile: string | undefined): void {
+/**
+ * The annotations of a review: an error for each broken rule, a notice for an accepted one (at its line of the
+ * rules file), an error for missing evidence and for each rule that names a metric no run reports.
+ */
+function annotateFindings(log: ActionLog, comparison: Comparison, rulesFile: string | undefined): void {
   for (const v of comparison.violations) {
     const title = `Experiment Review: ${v.metric} ${v.rule}`
     const place = rulesFile ? { file: rulesFile, line: v.line, title } : { title }
@@ -108,28 +115,64 @@ function annotateViolations(log: ActionLog, comparison: Comparison, rulesFile: s
     if (v.accepted) log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place)
     else log.error(message, place)
   }
+  if (comparison.missingEvidence) log.error(missingEvidenceText(comparison.missingEvidence))
+  for (const u of comparison.unknownMetrics ?? [])
+    log.error(unknownMetricText(u), {
+      ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
+      title: 'Experiment Review: a rule names a metric no run reports'
+    })
 }
 
-/** Whether the step fails, and why: the gate first (unless the review is stale), then GitHub's refusals. */
+/** What the verdict means for the step: bad input (no evidence, a rule naming nothing) and whether the gate fails. */
+interface GateJudgement {
+  /** Why the review could not judge: fails the step whatever fail-on-regression says. */
+  badInput?: string
+  fails: boolean
+  broken: Violation[]
+}
+
+function judgeGate(
+  comparison: Comparison,
+  failOnRegression: boolean,
+  rulesFile: string | undefined
+): GateJudgement {
+  const badInput = comparison.missingEvidence
+    ? missingEvidenceText(comparison.missingEvidence)
+    : comparison.unknownMetrics
+      ? comparison.unknownMetrics.map(u => unknownMetricText(u, rulesFile)).join('; ')
+      : undefined
+  return {
+    badInput,
+    fails: comparison.verdict === 'fail' && (failOnRegression || !!badInput),
+    broken: comparison.violations.filter(v => !v.accepted)
+  }
+}
+
+/**
+ * Whether the step fails, and why: bad input or the gate first (unless the review is stale), then GitHub's
+ * refusals, added to the first reason when there is one.
+ */
 function decideFailure(
   request: ReviewRequest,
   comparison: Comparison,
+  gate: GateJudgement,
   githubProblems: string[]
 ): { failure: string; kind: NonNullable<ReviewResult['failureKind']> } | undefined {
-  const { config, log } = request
-  const broken = comparison.violations.filter(v => !v.accepted)
-  const gateFails = comparison.verdict === 'fail' && config.failOnRegression
-  if (gateFails && !request.stale) return { failure: gateFailureMessage(broken), kind: 'gate' }
-  if (gateFails) {
+  const { log } = request
+  let failed: { failure: string; kind: NonNullable<ReviewResult['failureKind']> } | undefined
+  if (gate.badInput && !request.stale)
+    failed = { failure: `Experiment Review: ${gate.badInput}`, kind: 'input' }
+  else if (gate.fails && !request.stale) failed = { failure: gateFailureMessage(gate.broken), kind: 'gate' }
+  else if (gate.fails) {
     log.warning(
       `The gate failed, but the review is stale (${request.stale}); the run on the PR's current head decides.`
     )
   } else if (comparison.verdict === 'fail') {
-    log.warning(`${broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`)
+    log.warning(`${gate.broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`)
   }
-  if (githubProblems.length)
-    return { failure: `Experiment Review: ${githubProblems.join('; ')}`, kind: 'github' }
-  return undefined
+  if (!githubProblems.length) return failed
+  if (failed) return { ...failed, failure: `${failed.failure}; and ${githubProblems.join('; ')}` }
+  return { failure: `Experiment Review: ${githubProblems.join('; ')}`, kind: 'github' }
 }
 
 /** The action's review mode: reads the event, resolves the PR, and runs reviewPullRequest. */

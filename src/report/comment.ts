@@ -4,8 +4,13 @@ import type { Comparison, ExperimentSummary, MetricComparison } from '../core/co
 import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { learningCurve } from './chart.js'
 import {
+  statisticsSentence,
   checklistDetail,
   hypothesisReason,
+  missingEvidenceText,
+  missingEvidenceTitle,
+  unknownMetricsTitle,
+  unknownMetricText,
   notLikeForLikeText,
   violationMessage,
   warningMessage
@@ -79,7 +84,7 @@ export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
   return stringify(
     root([
       marker(c.id),
-      ...verdictBlock(c),
+      ...verdictBlock(c, ctx.rulesFile),
       paragraph(
         text(
           `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`
@@ -93,7 +98,7 @@ export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
 export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = BUDGETS[0]): RootContent[] {
   return [
     marker(c.id),
-    ...verdictBlock(c),
+    ...verdictBlock(c, ctx.rulesFile),
     ...championLine(c, ctx),
     ...metricsTable(c),
     ...inWords(c),
@@ -110,20 +115,26 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
 }
 
 /** The verdict heading. */
-export function verdictBlock(c: Comparison): RootContent[] {
+export function verdictBlock(c: Comparison, rulesFile?: string): RootContent[] {
   const id = c.id === 'default' ? '' : ` (${c.id})`
   const broken = c.violations.filter(v => !v.accepted)
-  const title =
-    c.verdict === 'fail'
-      ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-      : c.verdict === 'no-baseline'
-        ? `🆕 Experiment review${id}: no baseline yet`
-        : `✅ Experiment review${id}: all rules met`
+  const title = c.missingEvidence
+    ? `❌ Experiment review${id}: ${missingEvidenceTitle(c.missingEvidence)}`
+    : c.unknownMetrics
+      ? `❌ Experiment review${id}: ${unknownMetricsTitle(c.unknownMetrics)}`
+      : c.verdict === 'fail'
+        ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+        : c.verdict === 'no-baseline'
+          ? `🆕 Experiment review${id}: no baseline yet`
+          : `✅ Experiment review${id}: all rules met`
   const blocks: RootContent[] = [heading(2, text(title))]
+  if (c.missingEvidence) blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)))
+  if (c.unknownMetrics)
+    blocks.push(bulletList(c.unknownMetrics.map(u => [untrusted(unknownMetricText(u, rulesFile), 400)])))
   if (broken.length) {
     blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])))
   }
-  if (!c.champion) {
+  if (!c.champion && !c.missingEvidence?.noRuns) {
     blocks.push(
       paragraph(
         text(
@@ -176,8 +187,16 @@ function metricsTable(c: Comparison): RootContent[] {
       ['center', null, 'right', 'right', 'right', null],
       ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'],
       rows
-    )
+    ),
+    ...statisticsNote(c)
   ]
+}
+
+/** What the p-values are: two-sided labels, the gate's one-sided adjusted question, the best-of-k selection. */
+function statisticsNote(c: Comparison): RootContent[] {
+  const tested = c.metrics.some(m => m.significance?.tested)
+  if (!tested && !c.gate.family) return []
+  return small([text(statisticsSentence(c))])
 }
 
 /** The tested metrics in words: "accuracy −0.80 pts (p = 0.41, within noise)". */

@@ -323,7 +323,7 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
       text('”.')
     )
   }
-  if (c.mergedBy) why.push(text(' Merged by '), untrusted(`@${c.mergedBy}`), text('.'))
+  why.push(...mergeCredit(c))
   blocks.push(paragraph(...why))
 
   const params = Object.keys(c.params).sort()
@@ -349,6 +349,21 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
   const provenance = parts.flatMap((p, i) => (i ? [text(' · '), ...p] : p))
   if (provenance.length) blocks.push(paragraph(...provenance))
   return blocks
+}
+
+/** Who opened and who merged the champion's PR, and when: " Opened by @bob in PR #57: “title”, merged by @alice on 2026-11-20." */
+function mergeCredit(c: BaselineRecord): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  const pr = c.pr && Number.isInteger(c.pr.number) ? c.pr : undefined
+  if (pr) {
+    out.push(text(` From PR #${pr.number}`))
+    if (pr.title) out.push(text(' “'), untrusted(pr.title, 200), text('”'))
+    if (pr.author) out.push(text(' by '), untrusted(`@${pr.author}`))
+  }
+  if (c.mergedBy) out.push(text(pr ? ', merged by ' : ' Merged by '), untrusted(`@${c.mergedBy}`))
+  if (c.date && (pr || c.mergedBy)) out.push(text(' on '), untrusted(neutralDate(c.date)))
+  if (out.length) out.push(text('.'))
+  return out
 }
 
 /** Primary first, then gated and ruled metrics in the rules' order, then the rest alphabetically. */
@@ -397,12 +412,13 @@ export function historySection(baseline: BaselineFile, options: DocsOptions): Ro
     prLabel(r),
     [untrustedCode(r.name)],
     ...columns.map(m => metricCell(r.metrics[m]?.value)),
+    r.pr?.author ? [untrusted(`@${r.pr.author}`)] : '—',
     r.mergedBy ? [untrusted(`@${r.mergedBy}`)] : '—'
   ])
   blocks.push(
     table(
-      [null, null, null, ...columns.map(() => 'right' as const), null],
-      ['merged', 'PR', 'model', ...columns.map(m => [untrusted(m)]), 'by'],
+      [null, null, null, ...columns.map(() => 'right' as const), null, null],
+      ['merged', 'PR', 'model', ...columns.map(m => [untrusted(m)]), 'author', 'merged by'],
       rows
     )
   )
@@ -501,7 +517,7 @@ function prExperiments(r: BaselineRecord, rules: Rules): RootContent[] {
   ]
   const who =
     r.pr && Number.isInteger(r.pr.number)
-      ? `PR #${r.pr.number}${r.pr.title ? `: ${r.pr.title}` : ''}`
+      ? `PR #${r.pr.number}${r.pr.title ? `: ${r.pr.title}` : ''}${r.pr.author ? ` by @${r.pr.author}` : ''}`
       : `commit ${shortSha(r.commit) ?? r.name}`
   const summary = `${who} (${runs.length} run${runs.length === 1 ? '' : 's'})${r.promoted === false ? ', champion kept' : ''}`
   const inner: RootContent[] = [table([null, ...names.map(() => 'right' as const), null], header, rows)]

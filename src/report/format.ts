@@ -1,7 +1,7 @@
 // Numbers and verdicts in words, shared by the markdown and the terminal report. Plain text only.
 import type { MetricComparison } from '../core/compare.js'
 import type { MetricStat } from '../core/experiment.js'
-import { checkNote, checkText, pPhrase, significanceWords } from './significance.js'
+import { checkNote, checkText, labelP, significanceWords } from './significance.js'
 
 const MINUS = '−'
 
@@ -78,15 +78,17 @@ export function fmtMeaning(m: MetricComparison): string {
   const direction = worse ? 'worse' : 'better'
   switch (s?.state) {
     case 'significant':
-      return `significant ${moved} (${pPhrase(s.p)})`
+      return `significant ${moved} (${labelP(s)})`
     case 'within-noise':
-      return `within noise (${pPhrase(s.p)})`
+      return `within noise (${labelP(s)})`
+    case 'uncomputable':
+      return `${direction}; the p-value could not be computed`
     case 'exact':
       return `${direction} (no variance: an exact difference)`
     case 'inconclusive':
       return `${direction}; inconclusive: too few samples to test (${s.n.baseline} vs ${s.n.current})`
     default:
-      return direction
+      return `${direction} (single runs: no noise estimate)`
   }
 }
 
@@ -102,7 +104,9 @@ export function fmtRules(m: MetricComparison): string {
           : 'met'
         : 'inconclusive' in c && c.inconclusive
           ? 'broken (inconclusive: too few samples to rule out noise)'
-          : 'broken'
+          : note
+            ? `broken (${note})`
+            : 'broken'
       return `rule: ${checkText(c, m)} ${state}`
     })
     .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])

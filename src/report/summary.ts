@@ -3,8 +3,9 @@
 // (Texts GitHub keeps for a run, such as issue bodies, belong in report/ too.)
 import type { RootContent } from 'mdast'
 import type { Comparison } from '../core/compare.js'
+import { GITHUB_STEP_SUMMARY_LIMIT } from '../core/conventions.js'
 import type { Violation } from '../core/violations.js'
-import { violationMessage } from './findings.js'
+import { missingEvidenceTitle, unknownMetricsTitle, violationMessage } from './findings.js'
 import { bulletList, heading, paragraph, root, stringify, text, untrusted, untrustedCode } from './mdast.js'
 
 /** What happened to the comment and the status of a review, as the job summary tells it. */
@@ -15,8 +16,27 @@ export interface ReviewWrites {
   status?: { context: string; state: 'success' | 'failure' }
 }
 
-/** The job summary of a review: the comment's content, what happened to the comment, and every diagnostic. */
-export function renderReviewSummary(c: Comparison, commentBody: string, writes: ReviewWrites): string {
+/** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
+export const SUMMARY_DIAGNOSTICS_SHOWN = 50
+
+/**
+ * The job summary of a review: the comment's content, what happened to the comment and the status, and the
+ * diagnostics: their count and the first SUMMARY_DIAGNOSTICS_SHOWN (all of them are in the JSON report at
+ * `reportPath`), fewer when needed so that it stays under GitHub's 1 MiB.
+ */
+export function renderReviewSummary(
+  c: Comparison,
+  commentBody: string,
+  writes: ReviewWrites,
+  reportPath?: string
+): string {
+  for (let shown = SUMMARY_DIAGNOSTICS_SHOWN; ; shown = Math.floor(shown / 2)) {
+    const summary = `${commentBody.trimEnd()}\n\n${stringify(root([...writesBlocks(writes), ...diagnosticsBlocks(c, reportPath, shown)]))}`
+    if (Buffer.byteLength(summary) < GITHUB_STEP_SUMMARY_LIMIT || shown === 0) return summary
+  }
+}
+
+function writesBlocks(writes: ReviewWrites): RootContent[] {
   const blocks: RootContent[] = []
   if (writes.comment) {
     blocks.push(
@@ -32,23 +52,42 @@ export function renderReviewSummary(c: Comparison, commentBody: string, writes: 
   }
   if (writes.status)
     blocks.push(paragraph(text(`Commit status ${writes.status.context}: ${writes.status.state}.`)))
-  blocks.push(heading(3, text(`Diagnostics (${c.diagnostics.length})`)))
-  if (c.diagnostics.length) {
-    blocks.push(
-      bulletList(
-        c.diagnostics.map(d => [
+  return blocks
+}
+
+function diagnosticsBlocks(c: Comparison, reportPath: string | undefined, shown: number): RootContent[] {
+  const blocks: RootContent[] = [heading(3, text(`Diagnostics (${c.diagnostics.length})`))]
+  if (!c.diagnostics.length) return [...blocks, paragraph(text('Every run was read without a problem.'))]
+  blocks.push(
+    bulletList(
+      c.diagnostics
+        .slice(0, shown)
+        .map(d => [
           text(`${d.severity}: `),
           untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
           ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
           text(' '),
           untrusted(d.message, 1000)
         ])
+    )
+  )
+  const more = c.diagnostics.length - Math.min(shown, c.diagnostics.length)
+  if (more > 0)
+    blocks.push(
+      paragraph(
+        text(
+          `… and ${more} more, ${shown ? 'not listed here' : 'none listed here'} to keep the summary under GitHub's 1 MiB: `
+        ),
+        ...(reportPath
+          ? [
+              text('every diagnostic is in the JSON report '),
+              untrustedCode(reportPath, 300),
+              text(' (output report).')
+            ]
+          : [text('every diagnostic is in the JSON report (output report).')])
       )
     )
-  } else {
-    blocks.push(paragraph(text('Every run was read without a problem.')))
-  }
-  return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`
+  return blocks
 }
 
 /** The job summary when no review ran (e.g. no open pull request has the workflow run's commit). */
@@ -59,6 +98,8 @@ export function renderNotRunSummary(reason: string): string {
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
 export function statusDescription(c: Comparison, failOnRegression = true): string {
   const broken = c.violations.filter(v => !v.accepted)
+  if (c.missingEvidence) return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`
+  if (c.unknownMetrics) return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`
   if (c.verdict === 'no-baseline')
     return 'No baseline yet: nothing to gate on; the first merge with runs sets it.'
   if (c.verdict === 'pass')

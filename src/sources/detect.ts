@@ -1,5 +1,6 @@
 // The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
 // claims, and reads them. Symbolic links to directories are never followed.
+import { realpathSync, statSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
@@ -30,11 +31,16 @@ export interface CollectOptions extends ReadContextOptions {
 
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
 export async function collectRuns(options: CollectOptions): Promise<Collection> {
-  const ctx = await createReadContext(options.workspace, options)
   const sources = options.sources ?? ALL_SOURCES
   const entries = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'))
   const trackingUris = entries.filter(isTrackingUri)
   const patterns = entries.filter(p => !isTrackingUri(p))
+  // Each runs path named explicitly is a trusted root (a glob: its fixed leading folders), read wherever it is.
+  const ctx = await createReadContext(options.workspace, {
+    ...options,
+    roots: patterns.map(p => patternRoot(path.resolve(options.workspace, p)))
+  })
+  const missing: string[] = []
   const claims: { source: RunSource; claim: Claim }[] = []
   const seen = new Map<string, Claim>()
   const addClaims = (listing: DirListing): boolean => {
@@ -59,7 +65,7 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
 
   // Only tracking URIs given: the workspace is not searched as well.
   const starts = patterns.length
-    ? await expandPatterns(ctx, patterns)
+    ? outermost(await expandPatterns(ctx, patterns, missing))
     : trackingUris.length
       ? []
       : [ctx.workspace]
@@ -101,16 +107,49 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
       ctx.progress(runs.length, redactTrackingUri(entry))
     }
   }
-  if (runs.length === 0 && ctx.diagnostics.length === 0) {
-    const where = entries.length
-      ? `the runs input (${entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e)).join(', ')})`
-      : 'the workspace'
-    ctx.warn(
-      '.',
-      `no experiment runs were found in ${where}; set the runs input to the folder your tracker writes`
-    )
+  return {
+    runs: dedupeIds(runs),
+    diagnostics: ctx.diagnostics,
+    searched: entries.length
+      ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))
+      : [ctx.workspace],
+    missing
   }
-  return { runs: dedupeIds(runs), diagnostics: ctx.diagnostics }
+}
+
+/** The folder a runs path names as its root: the path itself, or a glob's fixed leading folders. */
+function patternRoot(abs: string): string {
+  const { base, isGlob } = picomatch.scan(abs.split(path.sep).join('/'))
+  return isGlob ? base || path.sep : abs
+}
+
+/**
+ * The places to read, each once: real paths, so a path given twice or through a link is read once; a folder inside
+ * another one named is left out (its runs are found from the outer one). A file named inside a named folder stays,
+ * so that it is read as named; the claims are deduplicated by path anyway.
+ */
+function outermost(paths: string[]): string[] {
+  const real = [
+    ...new Set(
+      paths.map(p => {
+        try {
+          return realpathSync(p)
+        } catch {
+          return p
+        }
+      })
+    )
+  ].sort()
+  const isFolder = (p: string) => {
+    try {
+      return statSync(p).isDirectory()
+    } catch {
+      return false
+    }
+  }
+  return real.filter(
+    p => !isFolder(p) || !real.some(o => o !== p && p.startsWith(o.endsWith(path.sep) ? o : o + path.sep))
+  )
 }
 
 async function isDirectory(p: string): Promise<boolean> {
@@ -118,33 +157,38 @@ async function isDirectory(p: string): Promise<boolean> {
 }
 
 /**
- * Expands paths and globs relative to the workspace into existing paths inside it. Globs are picomatch's
- * (`*`, `**`, `?`, `[0-9]`, `{a,b}`, extglobs), matched against forward-slash paths with dot files included.
+ * Expands paths and globs, absolute or relative to the workspace, into existing paths; a path that does not exist is
+ * reported and added to `missing`. Globs are picomatch's (`*`, `**`, `?`, `[0-9]`, `{a,b}`, extglobs), matched
+ * against absolute forward-slash paths with dot files included.
  */
-export async function expandPatterns(ctx: ReadContext, patterns: string[]): Promise<string[]> {
+export async function expandPatterns(
+  ctx: ReadContext,
+  patterns: string[],
+  missing: string[] = []
+): Promise<string[]> {
   const out: string[] = []
+  const slashed = (p: string) => p.split(path.sep).join('/')
   for (const pattern of patterns) {
     const abs = path.resolve(ctx.workspace, pattern)
-    if (!(abs === ctx.workspace || abs.startsWith(ctx.workspace + path.sep))) {
-      ctx.error(
-        pattern,
-        `the runs path ${JSON.stringify(pattern)} is outside the workspace; use a path inside it`
-      )
-      continue
-    }
-    const glob = path.relative(ctx.workspace, abs).split(path.sep).join('/')
+    const glob = slashed(abs)
     const { base, isGlob } = picomatch.scan(glob)
     if (!isGlob) {
       if (await lstat(abs).catch(() => undefined)) out.push(abs)
-      else ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} does not exist; check the runs input`)
+      else {
+        missing.push(pattern)
+        ctx.error(
+          pattern,
+          `the runs path ${JSON.stringify(pattern)} (${abs}) does not exist; check the runs input`
+        )
+      }
       continue
     }
     const matches = picomatch(glob, { dot: true })
     const found: string[] = []
-    await walkFolders(ctx, path.resolve(ctx.workspace, base || '.'), listing => {
+    await walkFolders(ctx, base || path.sep, listing => {
       for (const name of [...listing.files, ...listing.dirs]) {
         const full = path.join(listing.path, name)
-        if (matches(ctx.rel(full))) found.push(full)
+        if (matches(slashed(full))) found.push(full)
       }
     })
     if (!found.length) ctx.warn(pattern, `the runs glob ${JSON.stringify(pattern)} matched nothing`)
