@@ -32,7 +32,18 @@ describe('statusDescription', () => {
     const failing = compare('slow', { f1: 0.7, latency_ms: 90 })
     expect(statusDescription(failing)).toBe('Fail: 2 rules broken (f1, latency_ms).')
     expect(statusDescription(failing, false)).toBe('Fail: 2 rules broken (f1, latency_ms); not gating.')
-    expect(statusDescription(compare('first', { f1: 0.7 }, false))).toMatch(/^No baseline yet/)
+    expect(statusDescription(compare('first', { f1: 0.7, latency_ms: 40 }, false))).toMatch(
+      /^No baseline yet/
+    )
+  })
+
+  it('fails closed, saying why, when no run was found or a rule names a metric no run reports', () => {
+    expect(statusDescription(compareRuns({ runs: [], baseline, rules }))).toBe(
+      'Fail: no runs were found; nothing was judged.'
+    )
+    expect(statusDescription(compare('first', { f1: 0.7 }, false))).toBe(
+      'Fail: 1 rule names a metric no run reports.'
+    )
   })
 
   it('stays within the 140 characters GitHub keeps', () => {
