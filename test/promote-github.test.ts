@@ -318,7 +318,10 @@ describe('promote through a pull request (promote-via: pull-request)', () => {
     expect(pull).toMatchObject({ state: 'open', head: { ref: BRANCH }, base: { ref: 'main' } })
     expect(pull.title).toBe('Experiment Review: record the new baseline')
     expect(pull.user.login).toBe('github-actions[bot]')
-    expect(pull.autoMerge).toMatchObject({ mergeMethod: 'squash', enabledBy: { login: 'github-actions[bot]' } })
+    expect(pull.autoMerge).toMatchObject({
+      mergeMethod: 'squash',
+      enabledBy: { login: 'github-actions[bot]' }
+    })
     expect(await changedPaths(result.commitSha!)).toEqual([BASELINE, DOCS].sort())
     const [commit] = await twin.git.log(BRANCH)
     expect(commit.message).toBe('Experiment Review: promote the runs of PR #57 to the baseline')
@@ -400,9 +403,34 @@ describe('promote through a pull request (promote-via: pull-request)', () => {
     expect(twin.state.pulls.size).toBe(pullsBefore)
   })
 
+  it('reaches GraphQL beside /api/v3 on GitHub Enterprise Server', async () => {
+    const ghes = await startGitHubTwin({ files: initialFiles(), pathPrefix: '/api/v3', allowAutoMerge: true })
+    try {
+      ghes.protectBranch('main', 403)
+      await ghes.openPullRequest({ number: 57, headRef: 'feature', files: { 'a.py': '1\n' }, author: 'bob' })
+      const after = await ghes.mergePullRequest(57, { method: 'merge', mergedBy: 'alice' })
+      const result = await runPromote({
+        config: config(await workspace({ 'xgb-tuned': 0.86 })),
+        after,
+        ref: 'refs/heads/main',
+        repository: { owner: ghes.owner, repo: ghes.repo },
+        client: await twinClient(ghes, 'ghs_workflow-token', { runtime: 'actions' }),
+        now: NOW,
+        via: 'pull-request'
+      })
+      expect(result.pullRequest?.autoMerge).toEqual({ state: 'enabled' })
+      expect(ghes.requests.some(r => r.path === '/api/graphql' && r.status === 200)).toBe(true)
+      expect(ghes.violations).toEqual([])
+    } finally {
+      await ghes.stop()
+    }
+  })
+
   it('names promote-via: pull-request in the hint when a protected branch refuses the push', async () => {
     twin.protectBranch('main', 403)
-    const error = await promoteMerge(await workspace({ blocked: 0.9 }), await merge(90)).catch((e: Error) => e)
+    const error = await promoteMerge(await workspace({ blocked: 0.9 }), await merge(90)).catch(
+      (e: Error) => e
+    )
     expect((error as Error).message).toMatch(/promote-via: pull-request/)
   })
 
