@@ -341,7 +341,7 @@ describe('promote through a pull request (promote-via: pull-request)', () => {
       autoMerge: { state: 'already' }
     })
     expect([...twin.state.pulls.values()].filter(p => p.head.ref === BRANCH)).toHaveLength(1)
-    const onBranch = parseBaseline((await twin.git.readFileAt(`refs/heads/${BRANCH}`, BASELINE)) as string)
+    const onBranch = parseBaseline((await twin.git.readFileAt(`refs/heads/${BRANCH}`, BASELINE)) as string, BASELINE)
     expect(onBranch.champion).toMatchObject({ name: 'xgb-wider', pr: { number: 70 } })
     expect(onBranch.history[0]).toMatchObject({ name: 'xgb-tuned', pr: { number: 57 } })
 
@@ -351,7 +351,7 @@ describe('promote through a pull request (promote-via: pull-request)', () => {
       method: 'squash',
       mergedBy: 'github-actions[bot]'
     })
-    expect(parseBaseline(await fileOnMain(BASELINE)).champion.name).toBe('xgb-wider')
+    expect(parseBaseline(await fileOnMain(BASELINE), BASELINE).champion.name).toBe('xgb-wider')
     const own = await promoteMerge(await workspace({ whatever: 0.99 }), merged, viaPullRequest)
     expect(own).toMatchObject({ changedPaths: [], pr: first.pullRequest!.number })
     expect(own.skipped).toMatch(/own promotion pull request #\d+/)
@@ -375,8 +375,8 @@ describe('promote through a pull request (promote-via: pull-request)', () => {
       reason: 'Pull request Auto merge is not allowed for this repository'
     })
     expect(twin.state.pulls.get(result.pullRequest!.number)?.state).toBe('open')
-    const { describeAutoMerge } = await import('../src/modes/promote.js')
-    expect(describeAutoMerge(result.pullRequest!)).toMatch(
+    const { promotionPullRequestLine } = await import('../src/report/summary.js')
+    expect(promotionPullRequestLine(result.pullRequest!)).toMatch(
       /refused auto-merge \(Pull request Auto merge is not allowed for this repository\): turn on "Allow auto-merge"[\s\S]*or merge #\d+ by hand/
     )
   })
@@ -388,7 +388,7 @@ describe('promote through a pull request (promote-via: pull-request)', () => {
     const pull = twin.state.pulls.get(result.pullRequest!.number)!
     expect(pull.state).toBe('closed')
     expect(pull.mergedAt).not.toBeNull()
-    expect(parseBaseline(await fileOnMain(BASELINE)).champion.name).toBe('xgb-tuned')
+    expect(parseBaseline(await fileOnMain(BASELINE), BASELINE).champion.name).toBe('xgb-tuned')
   })
 
   it('commits nothing and opens nothing when the merge is already recorded', async () => {

@@ -1,10 +1,9 @@
-import { c as GITHUB_BODY_LIMIT } from './conventions.js';
+import { d as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { b as missingEvidenceTitle, a as unknownMetricsTitle, m as missingEvidenceText, u as unknownMetricText, v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, d as checklistDetail, s as statisticsSentence } from './findings.js';
+import { a as missingEvidenceTitle, b as unknownMetricsTitle, m as missingEvidenceText, u as unknownMetricText, v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, f as checklistDetail, c as statisticsSentence } from './findings.js';
 import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, k as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';
-import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, u as untrusted, c as bulletList, b as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
+import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, u as untrusted, b as bulletList, c as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
 import './baseline2.js';
-import './significance.js';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';

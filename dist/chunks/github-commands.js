@@ -10,7 +10,7 @@ import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
-import './significance.js';
+import './findings.js';
 import './detect.js';
 import 'node:fs';
 import 'node:string_decoder';
@@ -21,7 +21,6 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './findings.js';
 import './json.js';
 import './help.js';
 

@@ -1,6 +1,5 @@
 import { p as paramText } from './detect.js';
-import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, d as checklistDetail, w as warningMessage, n as notLikeForLikeText } from './findings.js';
-import { c as checkNote, a as checkText, n as noVarianceText, u as untestedText } from './significance.js';
+import { o as overfittingText, e as clauseReason, h as hypothesisReason, v as violationMessage, f as checklistDetail, w as warningMessage, n as notLikeForLikeText, i as checkNote, j as checkText, k as noVarianceText, l as untestedText } from './findings.js';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';

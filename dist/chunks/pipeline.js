@@ -1,6 +1,6 @@
 import { s as studentTSurvival, a as studentTQuantile, b as powerOfTwoScale, c as summarize, i as isFoldKey, d as sampleKeyOf, g as groupRuns, e as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { g as goalOf, j as isGated } from './significance.js';
+import { g as goalOf, x as isGated } from './findings.js';
 import { p as paramText, c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs';

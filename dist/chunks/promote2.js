@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { c as collectRuns, f as formatDiagnostic } from './detect.js';
 import { p as planPromotion } from './promotion.js';
-import './significance.js';
+import './findings.js';
 import 'node:fs';
 import './_commonjsHelpers.js';
 import 'node:string_decoder';

@@ -1,6 +1,7 @@
 // Promote through a pull request, for a default branch that refuses direct pushes: the promotion branch of a
 // review id (`experiment-review/promote/<id>`), the one open pull request from it to the default branch, and
 // GitHub's auto-merge on that pull request (GraphQL enablePullRequestAutoMerge; REST has no such call).
+import type { AutoMergeOutcome } from '../core/promotion.js'
 import { explainGitHubError, isGitHubRequestError } from './client.js'
 import type { RepositoryRef } from './pr.js'
 
@@ -15,13 +16,6 @@ export interface PromotionPullRequest {
   /** Whether this call opened it. */
   opened: boolean
 }
-
-/** What turning on auto-merge did: on, merged at once (nothing blocked it), or refused with GitHub's reason. */
-export type AutoMergeResult =
-  | { state: 'enabled' }
-  | { state: 'already' }
-  | { state: 'merged'; sha: string }
-  | { state: 'refused'; reason: string }
 
 interface PullLike {
   number: number
@@ -167,7 +161,7 @@ function graphqlMessages(error: unknown): string | undefined {
  */
 export async function enableAutoMerge(
   options: RepositoryRef & { pull: PromotionPullRequest }
-): Promise<AutoMergeResult> {
+): Promise<AutoMergeOutcome> {
   const { client, owner, repo, pull } = options
   if (pull.autoMerge) return { state: 'already' }
   const method = await allowedMergeMethod(options)

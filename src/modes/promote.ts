@@ -1,14 +1,13 @@
 // Promote mode (push to the default branch): find the merged PR, collect its runs, choose the champion, and
 // commit the new baseline and the living docs in one commit through the Git Data API, retried on a race.
-import type { MergedPullRequest, ReviewDecisions } from '../core/promotion.js'
+import type { MergedPullRequest, PromotionPullRequestOutcome, ReviewDecisions } from '../core/promotion.js'
 import { promotionBranchOf } from '../core/conventions.js'
 import { formatDiagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import type { GitHubClient } from '../github/client.js'
-import type { AutoMergeResult } from '../github/promotion-pr.js'
 import type { PullRequestInfo, RepositoryRef } from '../github/pr.js'
 import type { PromotionPullRequest } from '../github/promotion-pr.js'
-import { paragraph, stringify, untrusted } from '../report/mdast.js'
+import { promoteOutcomeLine, promotionPullRequestLine, renderPromoteSummary } from '../report/summary.js'
 import {
   planPromotion,
   promotionPullRequestBody,
@@ -63,21 +62,12 @@ export interface RunPromoteOptions {
 /** How a promotion reaches the default branch: a direct push, or a pull request that merges itself. */
 export type PromoteVia = 'push' | 'pull-request'
 
-/** The promotion pull request promote opened or added to, and what auto-merge said. */
-export interface PromotionPullRequestResult {
-  number: number
-  url: string
-  /** Opened by this promote (else a commit was added to the open one). */
-  opened: boolean
-  autoMerge: AutoMergeResult
-}
-
 /** What runPromote did. */
 export interface RunPromoteResult {
   /** The commit made on the branch (the promotion branch, when promoting through a pull request), when one was. */
   commitSha?: string
   /** The promotion pull request, when promoting through one. */
-  pullRequest?: PromotionPullRequestResult
+  pullRequest?: PromotionPullRequestOutcome
   /** The champion after the promote. */
   champion?: string
   /** Why no commit was made. */
@@ -199,7 +189,7 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
           config
         })
       : undefined
-  if (pullRequest) log(describeAutoMerge(pullRequest))
+  if (pullRequest) log(promotionPullRequestLine(pullRequest))
   return {
     ...(result.commitSha ? { commitSha: result.commitSha } : {}),
     ...(pullRequest ? { pullRequest } : {}),
@@ -229,7 +219,7 @@ async function promotionPullRequest(
     open?: PromotionPullRequest
     config: Pick<PromoteConfig, 'id' | 'baselinePath' | 'docsPath'>
   }
-): Promise<PromotionPullRequestResult> {
+): Promise<PromotionPullRequestOutcome> {
   const { openPullRequest, enableAutoMerge } = await import('../github/promotion-pr.js')
   const { config, branch, base } = options
   const pull =
@@ -241,20 +231,6 @@ async function promotionPullRequest(
     }))
   const autoMerge = await enableAutoMerge({ ...options, pull })
   return { number: pull.number, url: pull.htmlUrl, opened: pull.opened, autoMerge }
-}
-
-/** One line on the promotion pull request: opened or added to, and whether it merges itself. */
-export function describeAutoMerge(pull: PromotionPullRequestResult): string {
-  const what = `${pull.opened ? 'Opened' : 'Added the promotion to'} pull request #${pull.number} (${pull.url})`
-  switch (pull.autoMerge.state) {
-    case 'enabled':
-    case 'already':
-      return `${what}; auto-merge is on, so it merges once the branch rules are met.`
-    case 'merged':
-      return `${what} and merged it at once as ${pull.autoMerge.sha.slice(0, 7)}: nothing blocked the merge.`
-    case 'refused':
-      return `${what}, but GitHub refused auto-merge (${pull.autoMerge.reason}): turn on "Allow auto-merge" in the repository settings and give the token \`pull-requests: write\` and \`contents: write\`, or merge #${pull.number} by hand.`
-  }
 }
 
 /** The action's promote mode: reads the push event, loads the rules, runs runPromote and reports what it did. */
@@ -312,12 +288,8 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
     log: m => ctx.log.info(m)
   })
   for (const w of result.warnings) ctx.log.warning(w)
-  const committed = result.commitSha
-    ? `Experiment Review committed ${result.changedPaths.join(' and ')} as ${result.commitSha.slice(0, 7)}; the champion is ${result.champion ?? 'unchanged'}.`
-    : `Experiment Review made no commit: ${result.skipped ?? 'nothing changed'}.`
-  const line = result.pullRequest ? `${committed} ${describeAutoMerge(result.pullRequest)}` : committed
-  if (result.pullRequest?.autoMerge.state === 'refused') ctx.log.warning(line)
-  else ctx.log.notice(line)
-  await ctx.log.summary(stringify([paragraph(untrusted(line, 2000))]))
+  if (result.pullRequest?.autoMerge.state === 'refused') ctx.log.warning(promoteOutcomeLine(result))
+  else ctx.log.notice(promoteOutcomeLine(result))
+  await ctx.log.summary(renderPromoteSummary(result))
   return result.champion ? { champion: result.champion } : {}
 }
