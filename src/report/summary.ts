@@ -96,6 +96,31 @@ export function renderNotRunSummary(reason: string): string {
   return stringify(root([paragraph(text('Experiment Review did not run: '), untrusted(reason, 2000))]))
 }
 
+/** Why the id's own promotion pull request is not reviewed. */
+export function ownPromotionLine(baselinePath: string, docsPath: string): string {
+  return `this is Experiment Review's own promotion pull request: it changes only ${baselinePath} and ${docsPath}, so there are no runs to review`
+}
+
+/** The commit status description of the id's own promotion pull request (under GitHub's 140 characters). */
+export const OWN_PROMOTION_STATUS = 'Own promotion pull request: only the baseline and the docs change'
+
+/** The job summary of the id's own promotion pull request. */
+export function renderOwnPromotionSummary(baselinePath: string, docsPath: string): string {
+  return stringify(
+    root([
+      paragraph(
+        text(
+          "Experiment Review did not review this pull request: it is Experiment Review's own promotion pull request, and it changes only "
+        ),
+        untrustedCode(baselinePath, 300),
+        text(' and '),
+        untrustedCode(docsPath, 300),
+        text('. The gate passes so that the promotion can merge.')
+      )
+    ])
+  )
+}
+
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
 export function statusDescription(c: Comparison, failOnRegression = true): string {
   const broken = c.violations.filter(v => !v.accepted)
