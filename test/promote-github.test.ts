@@ -341,7 +341,10 @@ describe('promote through a pull request (promote-via: pull-request)', () => {
       autoMerge: { state: 'already' }
     })
     expect([...twin.state.pulls.values()].filter(p => p.head.ref === BRANCH)).toHaveLength(1)
-    const onBranch = parseBaseline((await twin.git.readFileAt(`refs/heads/${BRANCH}`, BASELINE)) as string, BASELINE)
+    const onBranch = parseBaseline(
+      (await twin.git.readFileAt(`refs/heads/${BRANCH}`, BASELINE)) as string,
+      BASELINE
+    )
     expect(onBranch.champion).toMatchObject({ name: 'xgb-wider', pr: { number: 70 } })
     expect(onBranch.history[0]).toMatchObject({ name: 'xgb-tuned', pr: { number: 57 } })
 
