@@ -202,7 +202,7 @@ describe('promote mode against the GitHub twin', () => {
     const recorded = [baseline.champion, ...baseline.history].map(r => r.pr?.number).sort()
     expect(recorded).toEqual([12, 70, 71, 72, 73, 74])
     const docs = await fileOnMain(DOCS)
-    for (let i = 0; i < 5; i++) expect(docs).toContain(`PR #\u200c${70 + i}: PR ${70 + i}`)
+    for (let i = 0; i < 5; i++) expect(docs).toContain(`PR #${70 + i}: PR ${70 + i}`)
   })
 
   it('commits nothing when the same merge is promoted again', async () => {

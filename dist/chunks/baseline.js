@@ -1,4 +1,4 @@
-import { x as summarize, p as paramText, y as emptyMetadata, z as makeRun } from './detect.js';
+import { s as summarize, j as paramText, k as emptyMetadata, m as makeRun } from './detect.js';
 
 // Experiments: runs that repeat one configuration (seeds, folds) grouped into one experiment with samples.
 /** Turns a `-seed<N>` style pattern into a RegExp that matches it as a suffix of a run name (case-insensitive). */

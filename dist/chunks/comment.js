@@ -1,16 +1,149 @@
-import { c as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, b as bulletList, u as untrusted, d as strong, a as untrustedCode, e as table, f as details, l as learningCurve, g as link, i as small } from './chart.js';
-import { r as shortSha, d as decimalsFor, g as goalArrow, u as metricIcon, a as fmtStat, b as fmtChange, v as metricSentence, c as fmtMeaning, e as fmtRules } from './detect.js';
-import './baseline.js';
-import './_commonjsHelpers.js';
-import 'node:path';
-import 'node:process';
-import 'node:url';
-import 'node:fs/promises';
-import 'node:fs';
-import 'node:crypto';
-import 'node:string_decoder';
-import 'node:readline';
-import 'node:module';
+import { t as thin } from './baseline.js';
+import { Y as own, V as text, a1 as untrustedCode, a2 as decimalsFor, ac as fmtNumber, W as paragraph, a5 as table, aq as trusted, ar as codeBlock, as as marker, S as stringify, T as root, a0 as untrusted, U as heading, af as bulletList, a4 as strong, at as goalArrow, au as metricIcon, a3 as fmtStat, av as fmtChange, aw as metricSentence, a6 as details, a9 as link, ax as small, ab as shortSha, a8 as githubUrl, ay as fmtMeaning, az as fmtRules } from './detect.js';
+
+// The `/experiments` command words this build accepts. The report names a command (in a hint or the footer) only when
+// its word is listed here, and a test checks every `/experiments` word in a rendered comment against this list. The
+// command mode adds each word here when its parser accepts it.
+/** The `/experiments` command words this build's parser accepts (none yet: no command mode is built). */
+const SUPPORTED_COMMANDS = [];
+/** True when this build accepts `/experiments <word>`. */
+function supportsCommand(word) {
+    return SUPPORTED_COMMANDS.includes(word);
+}
+
+/** Grey for the baseline, blue for this PR (GitHub's palette), so two lines are easy to tell apart. */
+const CHART_PALETTE = { baseline: '#8c959f', current: '#0969da' };
+/** A name or label made safe inside Mermaid's quoted strings: letters, digits and a few marks only. */
+function mermaidLabel(value, max = 40) {
+    const s = value.replace(/[^A-Za-z0-9 _.\-/]/g, '_').slice(0, max);
+    return trusted(s || '_');
+}
+/** A number as Mermaid accepts it: finite, plain notation. */
+function mermaidNumber(v) {
+    return trusted(Number.isFinite(v) ? String(+v.toPrecision(6)) : '0');
+}
+/** A Mermaid `xychart-beta` block: x values (numbers, or labels we made), one line per series, colours set. */
+function xyChart(chart) {
+    const all = chart.lines.flat().filter(Number.isFinite);
+    const lo = Math.min(...all);
+    const hi = Math.max(...all);
+    const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
+    // Text labels are ours (PR numbers, short commits); '#' is kept for "#12".
+    const x = chart.x.map(v => typeof v === 'number' ? mermaidNumber(v) : `"${v.replace(/[^A-Za-z0-9 _.\-/#]/g, '_').slice(0, 20)}"`);
+    const colors = chart.colors.filter(c => /^#[0-9a-f]{6}$/i.test(c));
+    return codeBlock('mermaid', trusted([
+        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`,
+        'xychart-beta',
+        `  title "${chart.title.replace(/[^A-Za-z0-9 _.\-/#:,—()]/g, '_').slice(0, 120)}"`,
+        `  x-axis "${mermaidLabel(chart.xLabel)}" [${x.join(', ')}]`,
+        `  y-axis "${mermaidLabel(chart.yLabel)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
+        ...chart.lines.map(l => `  line [${l.map(mermaidNumber).join(', ')}]`)
+    ].join('\n')));
+}
+/**
+ * The value of a series at a step it covers: the last point at or before the step. Undefined before the series'
+ * first step and after its last one (a series ends where its data ends).
+ */
+function valueAt(series, step) {
+    if (!series.length || step < series[0].step || step > series[series.length - 1].step)
+        return undefined;
+    let value;
+    for (const p of series) {
+        if (p.step > step)
+            break;
+        value = p.value;
+    }
+    return value;
+}
+/** At most `max` steps from the sorted union, always keeping each series' first and last step. */
+function chartSteps(series, max) {
+    const union = [...new Set(series.flatMap(s => s.map(p => p.step)))].sort((a, b) => a - b);
+    const ends = new Set(series.flatMap(s => [s[0].step, s[s.length - 1].step]));
+    if (union.length <= max)
+        return union;
+    const kept = new Set([...ends, ...thin(union, Math.max(2, max - ends.size))]);
+    return [...kept].sort((a, b) => a - b).slice(0, Math.max(max, ends.size));
+}
+/** A step range in words: "steps 1–500 (500 points)". */
+function coverage(points) {
+    const first = mermaidNumber(points[0].step);
+    const last = mermaidNumber(points[points.length - 1].step);
+    return own `steps ${first}–${last} (${points.length} point${points.length === 1 ? own `` : own `s`})`;
+}
+/** One curve as a chart and a table; the series are named in the title since Mermaid draws no legend. */
+function learningCurve(curve, options) {
+    const series = [
+        {
+            name: options.baselineName ?? 'baseline',
+            points: finite(curve.baseline),
+            color: CHART_PALETTE.baseline,
+            role: own `grey`
+        },
+        {
+            name: options.currentName,
+            points: finite(curve.current),
+            color: CHART_PALETTE.current,
+            role: own `blue`
+        }
+    ].filter(s => s.points.length > 1);
+    if (!series.length || options.maxPoints < 2)
+        return [];
+    const steps = chartSteps(series.map(s => s.points), options.maxPoints);
+    const values = series.map(s => steps.map(step => valueAt(s.points, step)));
+    // Mermaid draws a line from the first x value on: a series that starts later than the axis gets its own chart.
+    const startsAtAxis = values.map(v => v[0] !== undefined);
+    const drawn = series.map((s, i) => ({ ...s, values: values[i] })).filter((_, i) => startsAtAxis[i]);
+    const charts = [];
+    const chartOf = (group, xs) => {
+        // A line stops at its last covered step: the values after it are left out, not carried flat.
+        const lines = group.map(s => {
+            const last = s.values.findLastIndex(v => v !== undefined);
+            return s.values.slice(0, last + 1).map(v => v);
+        });
+        const title = `${mermaidLabel(curve.metric)} — ${group.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`;
+        return xyChart({
+            title,
+            xLabel: options.xLabel ?? 'step',
+            x: xs,
+            yLabel: curve.metric,
+            lines,
+            colors: group.map(s => s.color)
+        });
+    };
+    if (drawn.length)
+        charts.push(chartOf(drawn, steps));
+    series.forEach((s, i) => {
+        if (startsAtAxis[i])
+            return;
+        const covered = steps.filter(step => valueAt(s.points, step) !== undefined);
+        charts.push(chartOf([{ ...s, values: covered.map(step => valueAt(s.points, step)) }], covered));
+    });
+    const ranges = series.map(s => ({ first: s.points[0].step, last: s.points[s.points.length - 1].step }));
+    const caption = [text `Series: `];
+    series.forEach((s, i) => {
+        caption.push(...(i ? [text `; `] : []), text `${s.role} `, untrustedCode(s.name), text ` ${coverage(s.points)}`);
+    });
+    caption.push(text `.`);
+    if (ranges.length === 2 && (ranges[0].last < ranges[1].first || ranges[1].last < ranges[0].first))
+        caption.push(text ` The two series do not overlap: no step has a value on both sides, so they cannot be compared.`);
+    else if (ranges.length === 2 && ranges[0].last !== ranges[1].last)
+        caption.push(text ` Each line ends at its own last step.`);
+    const decimals = decimalsFor(...values.flat().filter((v) => v !== undefined));
+    const rows = series.map((s, i) => [
+        [untrustedCode(s.name)],
+        ...values[i].map(v => (v === undefined ? [] : fmtNumber(v, decimals)))
+    ]);
+    return [
+        ...charts,
+        paragraph(...caption),
+        table([null, ...steps.map(() => 'right')], [trusted(options.xLabel ?? 'step'), ...steps.map(s => mermaidNumber(s))], rows)
+    ];
+}
+function finite(points) {
+    return (points ?? [])
+        .filter(p => Number.isFinite(p.value) && Number.isFinite(p.step))
+        .sort((a, b) => a.step - b.step);
+}
 
 /** GitHub's limit on a comment body. */
 const GITHUB_COMMENT_LIMIT = 65_536;
@@ -32,7 +165,7 @@ function renderComment(c, ctx = {}) {
     return stringify(root([
         marker(c.id),
         ...verdictBlock(c),
-        paragraph(text(`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`))
+        paragraph(text `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`)
     ]));
 }
 /** The comment's blocks with a given budget. */
@@ -51,24 +184,24 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
         ...warnings(c, budget),
         ...curves(c, budget),
         ...checklists(c, budget),
-        ...footer(c, ctx)
+        ...footer(ctx)
     ];
 }
 /** The verdict heading. */
 function verdictBlock(c) {
-    const id = c.id === 'default' ? '' : ` (${c.id})`;
+    const id = c.id === 'default' ? [] : [text ` (`, untrusted(c.id, 60), text `)`];
     const broken = c.violations.filter(v => !v.accepted);
-    const title = c.verdict === 'fail'
-        ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+    const [icon, verdict] = c.verdict === 'fail'
+        ? [own `❌`, own `${broken.length} rule${broken.length === 1 ? own `` : own `s`} broken`]
         : c.verdict === 'no-baseline'
-            ? `🆕 Experiment review${id}: no baseline yet`
-            : `✅ Experiment review${id}: all rules met`;
-    const blocks = [heading(2, text(title))];
+            ? [own `🆕`, own `no baseline yet`]
+            : [own `✅`, own `all rules met`];
+    const blocks = [heading(2, text `${icon} Experiment review`, ...id, text `: ${verdict}`)];
     if (broken.length) {
         blocks.push(bulletList(broken.map(v => [untrusted(v.message, 200)])));
     }
     if (!c.champion) {
-        blocks.push(paragraph(text('No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.')));
+        blocks.push(paragraph(text `No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.`));
     }
     return blocks;
 }
@@ -78,26 +211,26 @@ function championLine(c, ctx) {
     const total = c.experiments.length;
     const parts = [
         strong(untrustedCode(c.champion.name)),
-        text(total > 1 ? ` is this PR's best run (of ${total})` : " is this PR's run"),
-        ...(c.primary ? [text(' on '), strong(untrusted(c.primary))] : []),
-        text(', ')
+        total > 1 ? text ` is this PR's best run (of ${total})` : text ` is this PR's run`,
+        ...(c.primary ? [text ` on `, strong(untrusted(c.primary))] : []),
+        text `, `
     ];
     if (c.baseline) {
-        parts.push(text('compared with the baseline '), strong(untrustedCode(c.baseline.name)));
+        parts.push(text `compared with the baseline `, strong(untrustedCode(c.baseline.name)));
         const branch = ctx.baseBranch ?? 'main';
-        parts.push(text(' from '), untrusted(branch));
-        const sha = shortSha(c.baseline.commit ?? ctx.baseSha);
+        parts.push(text ` from `, untrusted(branch));
+        const sha = c.baseline.commit ?? ctx.baseSha;
         if (sha)
-            parts.push(text(' @ '), untrustedCode(sha));
+            parts.push(text ` @ `, commitRef(sha, ctx));
         if (c.baseline.pr)
-            parts.push(text(` (PR #${c.baseline.pr})`));
-        parts.push(text('.'));
+            parts.push(text ` (`, prRef(c.baseline.pr, ctx), text `)`);
+        parts.push(text `.`);
         const n = c.champion.metrics[c.primary ?? '']?.n ?? 1;
         if (n > 1 || c.baseline.samples > 1)
-            parts.push(text(` ${n} sample${n === 1 ? '' : 's'} in this PR, ${c.baseline.samples} in the baseline.`));
+            parts.push(text ` ${n} sample${n === 1 ? own `` : own `s`} in this PR, ${c.baseline.samples} in the baseline.`);
     }
     else {
-        parts.push(text('with no baseline to compare against yet: the first merge with runs sets it.'));
+        parts.push(text `with no baseline to compare against yet: the first merge with runs sets it.`);
     }
     return [paragraph(...parts)];
 }
@@ -108,12 +241,12 @@ function metricsTable(c) {
         const d = decimalsFor(m.baseline?.value, m.current?.value);
         const name = [
             m.name === c.primary || m.broken ? strong(untrusted(m.name)) : untrusted(m.name),
-            text(` ${goalArrow(m)}`)
+            text ` ${goalArrow(m)}`
         ];
         return [metricIcon(m), name, fmtStat(m.baseline, d), fmtStat(m.current, d), fmtChange(m), verdictCell(m)];
     });
     return [
-        table(['center', null, 'right', 'right', 'right', null], ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'], rows)
+        table(['center', null, 'right', 'right', 'right', null], [own ``, own `metric`, own `baseline`, own `this PR`, own `change`, own `verdict`], rows)
     ];
 }
 /** The tested metrics in words: "accuracy −0.80 pts (p = 0.41, within noise)". */
@@ -122,39 +255,46 @@ function inWords(c) {
     if (!tested.length)
         return [];
     const sentences = tested.map(metricSentence).join('; ');
-    return [paragraph(text('In words: '), untrusted(sentences, 1000), text('.'))];
+    return [paragraph(text `In words: `, untrusted(sentences, 1000), text `.`)];
 }
-const VERDICT_ICON = { supported: '✅', 'not supported': '❌', inconclusive: '❔' };
+const VERDICT_ICON = { supported: own `✅`, 'not supported': own `❌`, inconclusive: own `❔` };
+const VERDICT_WORDS = {
+    supported: own `supported`,
+    'not supported': own `not supported`,
+    inconclusive: own `inconclusive`
+};
 /** Each run's stated hypothesis and success criteria with the verdict, champion first. */
 function hypotheses(c) {
     const stated = c.hypotheses.filter(h => h.hypothesis || h.criteria).slice(0, 5);
-    return stated.map(h => paragraph(text(`${VERDICT_ICON[h.verdict]} `), strong(text('Hypothesis')), text(' of '), untrustedCode(h.run), text(': '), ...(h.hypothesis ? [untrusted(h.hypothesis, 300)] : []), ...(h.criteria
+    return stated.map(h => paragraph(text `${VERDICT_ICON[h.verdict]} `, strong(text `Hypothesis`), text ` of `, untrustedCode(h.run), text `: `, ...(h.hypothesis ? [untrusted(h.hypothesis, 300)] : []), ...(h.criteria
         ? [
-            text(h.hypothesis ? ' (success: ' : 'success: '),
+            h.hypothesis ? text ` (success: ` : text `success: `,
             untrusted(h.criteria, 200),
-            text(h.hypothesis ? ')' : '')
+            ...(h.hypothesis ? [text `)`] : [])
         ]
-        : []), text(' — '), strong(text(h.verdict)), text(': '), untrusted(h.reason, 300)));
+        : []), text ` — `, strong(text `${VERDICT_WORDS[h.verdict]}`), text `: `, untrusted(h.reason, 300)));
 }
+/** What a change means and the rules' state; the rules part names who accepted a regression and why (untrusted). */
 function verdictCell(m) {
-    const meaning = fmtMeaning(m);
-    const rules = fmtRules(m);
-    return `${meaning}; ${rules}`;
+    return [text `${fmtMeaning(m)}; `, untrusted(fmtRules(m), 600)];
 }
 function notLikeForLike(c) {
     if (!c.notLikeForLike.length)
         return [];
     return [
-        paragraph(text('⚠️ '), strong(text('Not like for like:')), text(' '), untrusted(c.notLikeForLike.join('; '), 400), text('. The comparison mixes a model change with a change in what it was measured on.'))
+        paragraph(text `⚠️ `, strong(text `Not like for like:`), text ` `, untrusted(c.notLikeForLike.join('; '), 400), text `. The comparison mixes a model change with a change in what it was measured on.`)
     ];
 }
+/** How to accept a broken rule, only when this build's command parser accepts `/experiments accept`. */
 function acceptHint(c) {
+    if (!supportsCommand('accept'))
+        return [];
     const metrics = [...new Set(c.violations.filter(v => !v.accepted).map(v => v.metric))];
     if (!metrics.length)
         return [];
     const first = metrics[0];
     return [
-        paragraph(text(`To accept ${metrics.length === 1 ? 'this regression' : 'a regression'}, a reviewer with write access comments `), untrustedCode(`/experiments accept ${first} <reason>`), text('.'))
+        paragraph(text `To accept ${metrics.length === 1 ? own `this regression` : own `a regression`}, a reviewer with write access comments `, untrustedCode(`/experiments accept ${first} <reason>`), text `.`)
     ];
 }
 function whatChanged(c, budget) {
@@ -162,27 +302,25 @@ function whatChanged(c, budget) {
         return [];
     const rows = [];
     for (const p of c.params.slice(0, budget.params)) {
-        const suffix = p.kind === 'added' ? ' (added)' : p.kind === 'removed' ? ' (removed)' : '';
+        const suffix = p.kind === 'added' ? [text ` (added)`] : p.kind === 'removed' ? [text ` (removed)`] : [];
         rows.push([
             [untrusted(p.name)],
-            p.kind === 'added' ? '—' : [untrusted(p.baseline)],
-            p.kind === 'removed' ? '—' : [untrusted(p.current), text(suffix)]
+            p.kind === 'added' ? own `—` : [untrusted(p.baseline)],
+            p.kind === 'removed' ? own `—` : [untrusted(p.current), ...suffix]
         ]);
     }
     if (c.params.length > budget.params)
-        rows.push([`… ${c.params.length - budget.params} more`, '', '']);
+        rows.push([own `… ${c.params.length - budget.params} more`]);
     for (const x of c.context) {
         const label = x.what === 'environment' ? `environment: ${x.key}` : x.what;
-        const cell = (v) => v === undefined ? '—' : x.what === 'code commit' ? [untrustedCode(shortSha(v))] : [untrusted(v)];
+        const cell = (v) => v === undefined ? own `—` : x.what === 'code commit' ? [untrustedCode(shortSha(v))] : [untrusted(v)];
         rows.push([[untrusted(label)], cell(x.baseline), cell(x.current)]);
     }
     const parts = [
-        c.params.length ? `${c.params.length} parameter${c.params.length === 1 ? '' : 's'}` : '',
-        ...[...new Set(c.context.map(x => x.what))]
-    ].filter(Boolean);
-    return details(`What changed: ${parts.join(', ')}`, [
-        table([null, null, null], ['', 'baseline', 'this PR'], rows)
-    ]);
+        ...(c.params.length ? [text `${c.params.length} parameter${c.params.length === 1 ? own `` : own `s`}`] : []),
+        ...[...new Set(c.context.map(x => x.what))].map(what => untrusted(what))
+    ].flatMap((part, i) => (i ? [text `, `, part] : [part]));
+    return details([text `What changed: `, ...parts], [table([null, null, null], [own ``, own `baseline`, own `this PR`], rows)]);
 }
 function allRuns(c, budget) {
     if (c.experiments.length < 2)
@@ -191,27 +329,22 @@ function allRuns(c, budget) {
     const shown = c.experiments.slice(0, budget.runs);
     const withTargets = Object.values(c.criteria).some(list => list.length > 0);
     const rows = shown.map((e, i) => [
-        [untrustedCode(e.name), ...(i === 0 && e.name === c.champion?.name ? [text(' 🏆')] : [])],
+        [untrustedCode(e.name), ...(i === 0 && e.name === c.champion?.name ? [text ` 🏆`] : [])],
         ...columns.map(m => cellValue(e, m)),
         ...(withTargets ? [targetsCell(c.criteria[e.name] ?? [])] : []),
         statusCell(e)
     ]);
     if (c.experiments.length > shown.length) {
-        rows.push([
-            `… ${c.experiments.length - shown.length} more runs in the JSON report`,
-            ...columns.map(() => ''),
-            ...(withTargets ? [''] : []),
-            ''
-        ]);
+        rows.push([own `… ${c.experiments.length - shown.length} more runs in the JSON report`]);
     }
     const header = [
-        'run',
-        ...columns.map(m => `${m.name} ${goalArrow(m)}`),
-        ...(withTargets ? ['targets'] : []),
-        'status'
+        own `run`,
+        ...columns.map(m => [untrusted(m.name), text ` ${goalArrow(m)}`]),
+        ...(withTargets ? [own `targets`] : []),
+        own `status`
     ];
     const align = [null, ...columns.map(() => 'right'), ...(withTargets ? [null] : []), null];
-    return details(`All runs (${c.experiments.length}), best first`, [table(align, header, rows)]);
+    return details(own `All runs (${c.experiments.length}), best first`, [table(align, header, rows)]);
 }
 function runColumns(c) {
     const gated = c.metrics.filter(m => m.gated || m.name === c.primary);
@@ -220,26 +353,26 @@ function runColumns(c) {
 function cellValue(e, metric) {
     const stat = e.metrics[metric.name];
     if (!stat)
-        return '—';
+        return own `—`;
     return fmtStat(stat, decimalsFor(stat.value));
 }
 /** The rules file's absolute targets for one run: "✅ f1 ≥ 0.85 · ❌ latency_ms ≤ 50". */
 function targetsCell(criteria) {
     if (!criteria.length)
-        return '—';
+        return own `—`;
     return [
         untrusted(criteria.map(x => `${x.met === undefined ? '➖' : x.met ? '✅' : '❌'} ${x.text}`).join(' · '), 400)
     ];
 }
 function statusCell(e) {
-    const n = e.runs.length > 1 ? ` (${e.runs.length} runs)` : '';
+    const n = e.runs.length > 1 ? own ` (${e.runs.length} runs)` : own ``;
     if (e.status === 'failed')
-        return [text('❌ failed'), ...(e.statusReason ? [text(': '), untrusted(e.statusReason, 80)] : [])];
+        return [text `❌ failed`, ...(e.statusReason ? [text `: `, untrusted(e.statusReason, 80)] : [])];
     if (e.status === 'running')
-        return `⏳ still running${n}`;
+        return own `⏳ still running${n}`;
     if (e.status === 'killed')
-        return `⚠️ killed${n}`;
-    return `✅${n}`;
+        return own `⚠️ killed${n}`;
+    return own `✅${n}`;
 }
 function warnings(c, budget) {
     const items = c.warnings;
@@ -247,10 +380,10 @@ function warnings(c, budget) {
         return [];
     const shown = items.slice(0, budget.warnings).map(w => [untrusted(w.message, 300)]);
     if (items.length > shown.length)
-        shown.push([text(`… ${items.length - shown.length} more in the job summary`)]);
+        shown.push([text `… ${items.length - shown.length} more in the job summary`]);
     const list = bulletList(shown);
-    const title = `Warnings (${items.length})`;
-    return items.length > 5 ? details(`⚠️ ${title}`, [list]) : [paragraph(text(`⚠️ ${title}`)), list];
+    const title = own `⚠️ Warnings (${items.length})`;
+    return items.length > 5 ? details(title, [list]) : [paragraph(text(title)), list];
 }
 function curves(c, budget) {
     const out = [];
@@ -262,7 +395,7 @@ function curves(c, budget) {
             maxPoints: budget.curvePoints
         });
         if (blocks.length)
-            out.push(...details(`Learning curve: ${curve.metric}`, blocks));
+            out.push(...details([text `Learning curve: `, untrusted(curve.metric)], blocks));
     }
     return out;
 }
@@ -276,23 +409,44 @@ function checklists(c, budget) {
     for (const list of lists) {
         if (lists.length > 1)
             blocks.push(paragraph(strong(untrustedCode(list.run))));
-        blocks.push(bulletList(list.items.map(i => [text(i.ok ? '✅ ' : '⚠️ '), untrusted(i.detail, 160)])));
+        blocks.push(bulletList(list.items.map(i => [i.ok ? text `✅ ` : text `⚠️ `, untrusted(i.detail, 160)])));
     }
-    return details(`Reproducibility: ${ok} of ${champion.items.length}`, blocks);
+    return details(own `Reproducibility: ${ok} of ${champion.items.length}`, blocks);
 }
-function footer(c, ctx) {
-    const parts = [text('Experiment Review')];
+/** A commit as inline code, linked to the commit page when the sha is hex and the repository URL is known. */
+function commitRef(sha, ctx) {
+    const short = untrustedCode(shortSha(sha));
+    const url = /^[0-9a-f]{7,40}$/i.test(sha) ? githubUrl(ctx.repositoryUrl, 'commit', sha) : undefined;
+    return url ? link(url, short) : short;
+}
+/** "PR #12", linked to the pull request when the repository URL is known. */
+function prRef(pr, ctx) {
+    const url = Number.isInteger(pr) && pr > 0 ? githubUrl(ctx.repositoryUrl, 'pull', pr) : undefined;
+    return url ? link(url, text `PR #${pr}`) : text `PR ${Number.isInteger(pr) ? own `${pr}` : own `?`}`;
+}
+/** The small print: what was reviewed against what, the checks, the rules used, and the commands (when there are any). */
+function footer(ctx) {
+    const parts = [text `Experiment Review`];
     if (ctx.headSha)
-        parts.push(text(' · reviewed PR head '), untrustedCode(shortSha(ctx.headSha)));
+        parts.push(text ` · reviewed PR head `, commitRef(ctx.headSha, ctx));
     if (ctx.baseSha)
-        parts.push(text(` against ${ctx.baseBranch ? '' : 'base '}`), ...(ctx.baseBranch ? [untrusted(ctx.baseBranch), text(' ')] : []), untrustedCode(shortSha(ctx.baseSha)));
-    if (ctx.runUrl && /^https?:\/\/[^\s]+$/.test(ctx.runUrl))
-        parts.push(text(' · '), link(ctx.runUrl, text('checks')));
-    parts.push(text(' · '), ctx.defaultRules || !ctx.rulesFile
-        ? text('default rules (no rules file)')
+        parts.push(ctx.baseBranch ? text ` against ` : text ` against base `, ...(ctx.baseBranch ? [untrusted(ctx.baseBranch), text ` `] : []), commitRef(ctx.baseSha, ctx));
+    if (ctx.runUrl)
+        parts.push(text ` · `, link(ctx.runUrl, text `checks`));
+    parts.push(text ` · `, ctx.defaultRules || !ctx.rulesFile
+        ? text `default rules (no rules file)`
         : untrusted(`rules from ${ctx.rulesFile}`));
-    parts.push(text(' · '), untrustedCode('/experiments help'), text(' lists the commands'));
+    if (supportsCommand('help'))
+        parts.push(text ` · `, untrustedCode('/experiments help'), text ` lists the commands`);
     return small(parts);
 }
 
-export { GITHUB_COMMENT_LIMIT, commentTree, renderComment, verdictBlock };
+var comment = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    GITHUB_COMMENT_LIMIT: GITHUB_COMMENT_LIMIT,
+    commentTree: commentTree,
+    renderComment: renderComment,
+    verdictBlock: verdictBlock
+});
+
+export { CHART_PALETTE as C, comment as c, mermaidLabel as m, renderComment as r, xyChart as x };

@@ -1,22 +1,23 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { l as loadRules } from './load.js';
-import { p as plain, E as EXIT, U as UsageError, r as renderDiagnostics, a as renderText } from './run.js';
+import { p as plain, r as renderDiagnostics, f as renderText } from './detect.js';
+import { EXIT, UsageError } from './run.js';
 import 'node:child_process';
 import 'node:fs/promises';
 import './baseline.js';
-import './detect.js';
-import 'node:fs';
-import 'node:crypto';
-import 'node:string_decoder';
-import 'node:readline';
-import 'node:module';
 import './champion.js';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
-import './json.js';
+import 'node:process';
+import 'node:url';
+import 'node:fs';
+import 'node:crypto';
+import 'node:string_decoder';
+import 'node:readline';
+import 'node:module';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.

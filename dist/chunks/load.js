@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { g as groupRuns, r as recordFromExperiment, p as parseBaseline, B as BaselineError } from './baseline.js';
 import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from './champion.js';
-import { i as defaultRules, P as PERMISSION_LEVELS, h as collectRuns } from './detect.js';
+import { g as defaultRules, P as PERMISSION_LEVELS, c as collectRuns } from './detect.js';
 import { d as distExports } from './index2.js';
 
 function getEnumValues(entries) {

@@ -5,6 +5,8 @@ import { B as BUILTIN_FILES } from './detect.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
+import 'node:process';
+import 'node:url';
 import 'node:fs';
 import 'node:crypto';
 import 'node:string_decoder';

@@ -1,8 +1,11 @@
 import { g as groupRuns, b as baselineExperiment } from './baseline.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { o as overfittingGaps, j as judgeHypotheses, s as successCriteriaByExperiment, k as pPhrase, p as paramText, l as isGated, m as goalOf, w as welchTTest, n as isInconclusive, q as bootstrapDifferenceCi, t as thresholdText, h as collectRuns } from './detect.js';
-import 'node:fs/promises';
+import { ai as overfittingGaps, aj as judgeHypotheses, ak as successCriteriaByExperiment, al as pPhrase, j as paramText, i as isGated, h as goalOf, am as welchTTest, an as isInconclusive, ao as bootstrapDifferenceCi, ap as thresholdText, c as collectRuns } from './detect.js';
+import './_commonjsHelpers.js';
 import 'node:path';
+import 'node:process';
+import 'node:url';
+import 'node:fs/promises';
 import 'node:fs';
 import 'node:crypto';
 import 'node:string_decoder';

@@ -2,8 +2,11 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { h as collectRuns, f as formatDiagnostic } from './detect.js';
+import { c as collectRuns, l as formatDiagnostic } from './detect.js';
 import { planPromotion } from './promote.js';
+import './_commonjsHelpers.js';
+import 'node:process';
+import 'node:url';
 import 'node:fs';
 import 'node:crypto';
 import 'node:string_decoder';
@@ -11,10 +14,16 @@ import 'node:readline';
 import 'node:module';
 import './baseline.js';
 import './champion.js';
-import './chart.js';
-import './_commonjsHelpers.js';
-import 'node:process';
-import 'node:url';
+import './comment.js';
+import './review.js';
+import './load.js';
+import './index2.js';
+import 'process';
+import 'buffer';
+import './client.js';
+import './pr.js';
+import './pipeline.js';
+import './review-event.js';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).

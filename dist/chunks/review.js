@@ -4,26 +4,24 @@ import { h as hasGitCommit, r as readFileAtGitRef, l as loadRules, R as RulesFil
 import { p as parseBaseline, B as BaselineError } from './baseline.js';
 import { isGitHubRequestError, explainGitHubError, GitHubApiError, createGitHubClient } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
-import { renderComment } from './comment.js';
-import { renderJsonReport } from './json.js';
-import { p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode, s as stringify, m as markerText, r as root } from './chart.js';
+import { r as renderComment } from './comment.js';
+import { Y as own, ae as checkedUrl, W as paragraph, a9 as link, V as text, a0 as untrusted, a1 as untrustedCode, U as heading, af as bulletList, S as stringify, a8 as githubUrl, ag as renderJsonReport, ah as markerText, T as root, p as plain } from './detect.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
 import 'node:child_process';
 import 'node:util';
 import './champion.js';
-import './detect.js';
-import 'node:fs';
-import 'node:crypto';
-import 'node:string_decoder';
-import 'node:readline';
-import 'node:module';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import 'node:process';
 import 'node:url';
+import 'node:fs';
+import 'node:crypto';
+import 'node:string_decoder';
+import 'node:readline';
+import 'node:module';
 
 // The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
 // login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
@@ -151,7 +149,7 @@ function serverUrlOf(env) {
 function workflowRunUrl(env) {
     if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY)
         return undefined;
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    const server = serverUrlOf(env);
     return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
 }
 /**
@@ -231,9 +229,8 @@ async function reviewPullRequest(request) {
         headSha: pr.headSha,
         baseSha: pr.baseSha,
         baseBranch: pr.baseRef,
-        runUrl: request.serverUrl
-            ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
-            : undefined,
+        runUrl: githubUrl(request.serverUrl, request.owner, request.repo, 'commit', pr.headSha, 'checks'),
+        repositoryUrl: githubUrl(request.serverUrl, request.owner, request.repo),
         rulesFile: loaded.file,
         defaultRules: !loaded.file
     };
@@ -351,36 +348,47 @@ function statusDescription(c, failOnRegression = true) {
     const broken = c.violations.filter(v => !v.accepted);
     if (c.verdict === 'no-baseline')
         return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
+    // A status description is plain text on GitHub: names are made one-line and free of control characters.
     if (c.verdict === 'pass')
-        return `Pass: all rules met${c.champion ? ` (best run ${c.champion.name.slice(0, 60)})` : ''}.`;
-    const metrics = [...new Set(broken.map(v => v.metric))].join(', ');
+        return `Pass: all rules met${c.champion ? ` (best run ${plain(c.champion.name, 60)})` : ''}.`;
+    const metrics = plain([...new Set(broken.map(v => v.metric))].join(', '), 90);
     return `Fail: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken (${metrics})${failOnRegression ? '' : '; not gating'}.`.slice(0, 140);
 }
 /** The job summary: the comment's content, what happened to the comment, and every diagnostic. */
 function renderSummary(c, commentBody, result) {
     const blocks = [];
     if (result.comment) {
-        blocks.push(paragraph(text(`The PR comment was ${result.comment.action === 'unchanged' ? 'already up to date' : result.comment.action}: `), untrusted(result.comment.url, 300)));
+        const action = {
+            created: own `created`,
+            updated: own `updated`,
+            unchanged: own `already up to date`
+        }[result.comment.action];
+        const url = checkedUrl(result.comment.url);
+        blocks.push(paragraph(text `The PR comment was ${action}: `, url ? link(url, text `open the comment`) : untrusted(result.comment.url, 300)));
     }
     else if (result.commentSkipped) {
-        blocks.push(paragraph(text('No PR comment was posted: '), untrusted(result.commentSkipped, 2000)));
+        blocks.push(paragraph(text `No PR comment was posted: `, untrusted(result.commentSkipped, 2000)));
     }
     if (result.status)
-        blocks.push(paragraph(text(`Commit status ${result.status.context}: ${result.status.state}.`)));
-    blocks.push(heading(3, text(`Diagnostics (${c.diagnostics.length})`)));
+        blocks.push(paragraph(text `Commit status `, untrustedCode(result.status.context), text `: ${result.status.state === 'success' ? own `success` : own `failure`}.`));
+    blocks.push(heading(3, text `Diagnostics (${c.diagnostics.length})`));
     if (c.diagnostics.length) {
         blocks.push(bulletList(c.diagnostics.map(d => [
-            text(`${d.severity}: `),
+            text `${severityWord(d.severity)}: `,
             untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
-            ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
-            text(' '),
+            ...(d.run ? [text ` (run `, untrustedCode(d.run), text `)`] : []),
+            text ` `,
             untrusted(d.message, 1000)
         ])));
     }
     else {
-        blocks.push(paragraph(text('Every run was read without a problem.')));
+        blocks.push(paragraph(text `Every run was read without a problem.`));
     }
     return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`;
+}
+/** A diagnostic's severity as a word of ours. */
+function severityWord(severity) {
+    return severity === 'error' ? own `error` : own `warning`;
 }
 function clientLog(log) {
     return { debug: () => undefined, info: (m) => log.info(m), warning: (m) => log.warning(m) };
@@ -414,7 +422,7 @@ async function runReviewMode(ctx) {
     const resolved = await resolveWorkflowRunPullRequest(await client(), target, ctx.log);
     if (!resolved.pr) {
         ctx.log.warning(`Experiment Review: ${resolved.reason}`);
-        await ctx.log.summary(stringify(root([paragraph(text('Experiment Review did not run: '), untrusted(resolved.reason, 2000))])));
+        await ctx.log.summary(stringify(root([paragraph(text `Experiment Review did not run: `, untrusted(resolved.reason, 2000))])));
         return {};
     }
     const result = await reviewPullRequest({

@@ -1,153 +1,16 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runsToJson, runsToCsv } from './json.js';
-import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, h as collectRuns } from './detect.js';
+import { p as plain, c as collectRuns, r as renderDiagnostics, a as runsToJson, b as renderRunList, d as runsToCsv, e as renderRun, f as renderText } from './detect.js';
 import { VERSION, HELP } from './help.js';
-
-// Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-/** Untrusted text made safe for a terminal line: control, escape and direction characters replaced. */
-function plain(value, max = 80) {
-    // `::` is broken so no workflow command (::error::, ::add-mask::) can start from untrusted text in a runner log.
-    const s = String(value ?? '')
-        .replace(/\r\n?|\n/g, ' ⏎ ')
-        .replace(UNSAFE, '�')
-        .replace(/::/g, ':\u200c:');
-    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-/** Lays out rows as aligned columns (the first row is the header). */
-function columns(rows, align = []) {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map(r => [...(r[i] ?? '')].length)));
-    const line = (r) => r
-        .map((c, i) => {
-        const pad = ' '.repeat(widths[i] - [...c].length);
-        return align[i] === 'right' ? pad + c : c + pad;
-    })
-        .join('  ')
-        .trimEnd();
-    return [line(rows[0]), widths.map(w => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
-/** The comparison as terminal text. */
-function renderText(c) {
-    const out = [];
-    const broken = c.violations.filter(v => !v.accepted);
-    out.push(c.verdict === 'fail'
-        ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-        : c.verdict === 'no-baseline'
-            ? 'NO BASELINE: nothing to compare against yet'
-            : 'PASS: all rules met');
-    for (const v of broken)
-        out.push(`  ✗ ${plain(v.message, 200)}`);
-    if (c.champion) {
-        out.push('', `Champion: ${plain(c.champion.name)}${c.primary ? ` (best ${plain(c.primary)} of ${c.experiments.length})` : ''}${c.baseline ? `  vs baseline ${plain(c.baseline.name)}` : ''}`);
-    }
-    if (c.metrics.length) {
-        const rows = [['', 'metric', 'baseline', 'this', 'change', 'verdict']];
-        for (const m of c.metrics) {
-            const d = decimalsFor(m.baseline?.value, m.current?.value);
-            rows.push([
-                m.broken ? '✗' : m.accepted ? '!' : m.gated ? '✓' : '·',
-                `${plain(m.name, 40)} ${goalArrow(m)}`,
-                fmtStat(m.baseline, d),
-                fmtStat(m.current, d),
-                fmtChange(m),
-                `${fmtMeaning(m)}; ${fmtRules(m)}`
-            ]);
-        }
-        out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
-    }
-    if (c.notLikeForLike.length)
-        out.push('', `Not like for like: ${plain(c.notLikeForLike.join('; '), 300)}`);
-    if (c.params.length) {
-        out.push('', 'Parameters changed:');
-        for (const p of c.params)
-            out.push(`  ${plain(p.name, 40)}: ${p.kind === 'added' ? '—' : plain(paramText(p.baseline), 30)} → ${p.kind === 'removed' ? '—' : plain(paramText(p.current), 30)}`);
-    }
-    if (c.experiments.length > 1) {
-        const primary = c.primary;
-        const rows = [['run', primary ? plain(primary, 30) : '', 'status']];
-        for (const e of c.experiments) {
-            const stat = primary ? e.metrics[primary] : undefined;
-            rows.push([
-                plain(e.name, 40),
-                stat ? fmtStat(stat, decimalsFor(stat.value)) : '—',
-                e.status + (e.runs.length > 1 ? ` (${e.runs.length} runs)` : '')
-            ]);
-        }
-        out.push('', `All runs (${c.experiments.length}), best first:`, columns(rows, ['left', 'right', 'left']));
-    }
-    if (c.warnings.length) {
-        out.push('', `Warnings (${c.warnings.length}):`);
-        for (const w of c.warnings)
-            out.push(`  ! ${plain(w.message, 200)}`);
-    }
-    return `${out.join('\n')}\n`;
-}
-/** A list of runs as terminal text. */
-function renderRunList(runs) {
-    if (!runs.length)
-        return 'No runs found.\n';
-    const rows = [['run', 'format', 'status', 'metrics', 'params', 'path']];
-    for (const r of runs)
-        rows.push([
-            plain(r.name, 40),
-            r.source,
-            r.metadata.status,
-            String(Object.keys(r.metrics).length),
-            String(Object.keys(r.params).length),
-            plain(r.path, 60)
-        ]);
-    return `${columns(rows)}\n`;
-}
-/** One run in detail as terminal text. */
-function renderRun(run) {
-    const out = [
-        `${plain(run.name, 100)}  (${run.source}, ${plain(run.path, 100)})`,
-        `status: ${run.metadata.status}${run.metadata.statusReason ? ` (${plain(run.metadata.statusReason)})` : ''}`
-    ];
-    const m = run.metadata;
-    for (const [label, value] of [
-        ['commit', m.gitCommit],
-        ['data', m.dataVersion],
-        ['group', m.group],
-        ['author', m.author],
-        ['description', m.description],
-        ['hypothesis', m.hypothesis]
-    ]) {
-        if (value)
-            out.push(`${label}: ${plain(value, 120)}`);
-    }
-    if (m.tags.length)
-        out.push(`tags: ${m.tags.map(t => plain(t, 40)).join(', ')}`);
-    const metrics = Object.entries(run.metrics);
-    if (metrics.length) {
-        const rows = [['metric', 'value', 'history']];
-        for (const [k, v] of metrics)
-            rows.push([
-                plain(k, 50),
-                v.exact ?? fmtStat({ value: v.value, samples: [v.value], n: 1 }, decimalsFor(v.value)),
-                v.history ? `${v.history.length} points` : ''
-            ]);
-        out.push('', columns(rows, ['left', 'right', 'left']));
-    }
-    const params = Object.entries(run.params);
-    if (params.length) {
-        const rows = [['param', 'value']];
-        for (const [k, v] of params)
-            rows.push([plain(k, 50), plain(paramText(v), 60)]);
-        out.push('', columns(rows));
-    }
-    const env = Object.entries(m.environment);
-    if (env.length)
-        out.push('', ...env.map(([k, v]) => `env ${plain(k, 30)}: ${plain(v, 80)}`));
-    return `${out.join('\n')}\n`;
-}
-/** Diagnostics as terminal lines for stderr. */
-function renderDiagnostics(diagnostics) {
-    return diagnostics
-        .map(d => `${d.severity}: ${plain(formatDiagnostic(d), 400)}`)
-        .join('\n');
-}
+import './_commonjsHelpers.js';
+import 'node:process';
+import 'node:url';
+import 'node:fs/promises';
+import 'node:fs';
+import 'node:crypto';
+import 'node:string_decoder';
+import 'node:readline';
+import 'node:module';
 
 // The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
 // input or usage. GitHub-only commands are loaded lazily so local commands start fast.
@@ -242,8 +105,8 @@ async function compareCommand(args, io) {
     const [{ loadBaselineSpec, loadRules }, { runPipeline }, { renderComment }, { renderJsonReport }] = await Promise.all([
         import('./load.js').then(function (n) { return n.a; }),
         import('./pipeline.js'),
-        import('./comment.js'),
-        import('./json.js')
+        import('./comment.js').then(function (n) { return n.c; }),
+        import('./detect.js').then(function (n) { return n.aA; })
     ]);
     const loaded = await loadRules(workspace, values.rules ?? '.github/experiment-review.yml', { required: !!values.rules });
     const id = values.id ?? 'default';
@@ -347,12 +210,4 @@ async function logCommand(args, io) {
     return EXIT.pass;
 }
 
-var run = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    EXIT: EXIT,
-    UsageError: UsageError,
-    progressReporter: progressReporter,
-    runCli: runCli
-});
-
-export { EXIT as E, UsageError as U, renderText as a, run as b, plain as p, renderDiagnostics as r };
+export { EXIT, UsageError, progressReporter, runCli };

@@ -7,8 +7,19 @@ import type { Rules } from '../core/rules.js'
 import type { GitHubClient } from '../github/client.js'
 import type { PullRequestInfo } from '../github/pr.js'
 import { updateDocsPage } from '../report/docs.js'
-import { neutralize, paragraph, stringify, untrusted } from '../report/mdast.js'
+import {
+  githubUrl,
+  link,
+  neutralize,
+  paragraph,
+  stringify,
+  text,
+  untrusted,
+  untrustedCode,
+  type OwnUrl
+} from '../report/mdast.js'
 import { collectRuns } from '../sources/detect.js'
+import { serverUrlOf } from './review.js'
 import type { ModeContext, ModeOutcome } from './types.js'
 
 /** Everything a promotion computes from, besides the two files at the head it is applied to. */
@@ -24,6 +35,8 @@ export interface PromotionPlanInput {
   /** ISO-8601 time of the merge. */
   date: string
   decisions?: ReviewDecisions
+  /** The repository's web page: the docs link PRs and commits into it. */
+  repositoryUrl?: OwnUrl
 }
 
 /** The files to write (only those whose text changes) and what the promotion did. */
@@ -76,7 +89,8 @@ export function planPromotion(
     id: input.id,
     rules: input.rules,
     baselinePath: input.baselinePath,
-    file: input.docsPath
+    file: input.docsPath,
+    repositoryUrl: input.repositoryUrl
   })
   const files: Record<string, string> = {}
   if (baselineText !== current.baseline) files[input.baselinePath] = baselineText
@@ -120,6 +134,8 @@ export interface RunPromoteOptions {
   /** The pushed ref (`refs/heads/main`) or branch name; the commit goes on top of it. */
   ref: string
   repository: { owner: string; repo: string }
+  /** The web root (GITHUB_SERVER_URL) the docs link PRs and commits under; no links without it. */
+  serverUrl?: string
   client: GitHubClient
   now: Date
   /** The reviewers' decisions on the merged PR, or how to read them once the PR is known (the caller parses the sticky comment). */
@@ -202,7 +218,8 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
     pr,
     commit: after,
     date: extra?.mergedAt ?? options.now.toISOString(),
-    decisions
+    decisions,
+    repositoryUrl: githubUrl(options.serverUrl, owner, repo)
   }
   let plan: PromotionPlan | undefined
   const result = await commitFilesToBranch({
@@ -297,6 +314,7 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
     after,
     ref,
     repository,
+    serverUrl: serverUrlOf(ctx.env),
     client,
     now: ctx.now,
     pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
@@ -307,6 +325,26 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
     ? `Experiment Review committed ${result.changedPaths.join(' and ')} as ${result.commitSha.slice(0, 7)}; the champion is ${result.champion ?? 'unchanged'}.`
     : `Experiment Review made no commit: ${result.skipped ?? 'nothing changed'}.`
   ctx.log.notice(line)
-  await ctx.log.summary(stringify([paragraph(untrusted(line, 2000))]))
+  const commitUrl =
+    result.commitSha &&
+    githubUrl(serverUrlOf(ctx.env), repository.owner, repository.repo, 'commit', result.commitSha)
+  const summary = result.commitSha
+    ? paragraph(
+        text`Experiment Review committed `,
+        untrusted(result.changedPaths.join(' and ')),
+        text` as `,
+        commitUrl
+          ? link(commitUrl, untrustedCode(result.commitSha.slice(0, 7)))
+          : untrustedCode(result.commitSha.slice(0, 7)),
+        text`; the champion is `,
+        result.champion ? untrustedCode(result.champion) : text`unchanged`,
+        text`.`
+      )
+    : paragraph(
+        text`Experiment Review made no commit: `,
+        untrusted(result.skipped ?? 'nothing changed', 2000),
+        text`.`
+      )
+  await ctx.log.summary(stringify([summary]))
   return result.champion ? { champion: result.champion } : {}
 }

@@ -27,15 +27,21 @@ import { renderComment, type ReportContext } from '../report/comment.js'
 import { renderJsonReport } from '../report/json.js'
 import {
   bulletList,
+  checkedUrl,
+  githubUrl,
   heading,
+  link,
   markerText,
+  own,
   paragraph,
   root,
   stringify,
   text,
   untrusted,
-  untrustedCode
+  untrustedCode,
+  type Own
 } from '../report/mdast.js'
+import { plain } from '../report/text.js'
 import { runPipeline } from './pipeline.js'
 import { parseReviewEvent, type WorkflowRunEventTarget } from './review-event.js'
 import type { ActionLog, ModeContext, ModeOutcome } from './types.js'
@@ -106,7 +112,7 @@ export function serverUrlOf(env: NodeJS.ProcessEnv): string {
 /** The link to the current workflow run, from the runner's environment; undefined outside Actions. */
 export function workflowRunUrl(env: NodeJS.ProcessEnv): string | undefined {
   if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY) return undefined
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const server = serverUrlOf(env)
   return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
 }
 
@@ -204,9 +210,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     headSha: pr.headSha,
     baseSha: pr.baseSha,
     baseBranch: pr.baseRef,
-    runUrl: request.serverUrl
-      ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
-      : undefined,
+    runUrl: githubUrl(request.serverUrl, request.owner, request.repo, 'commit', pr.headSha, 'checks'),
+    repositoryUrl: githubUrl(request.serverUrl, request.owner, request.repo),
     rulesFile: loaded.file,
     defaultRules: !loaded.file
   }
@@ -326,9 +331,10 @@ export function statusDescription(c: Comparison, failOnRegression = true): strin
   const broken = c.violations.filter(v => !v.accepted)
   if (c.verdict === 'no-baseline')
     return 'No baseline yet: nothing to gate on; the first merge with runs sets it.'
+  // A status description is plain text on GitHub: names are made one-line and free of control characters.
   if (c.verdict === 'pass')
-    return `Pass: all rules met${c.champion ? ` (best run ${c.champion.name.slice(0, 60)})` : ''}.`
-  const metrics = [...new Set(broken.map(v => v.metric))].join(', ')
+    return `Pass: all rules met${c.champion ? ` (best run ${plain(c.champion.name, 60)})` : ''}.`
+  const metrics = plain([...new Set(broken.map(v => v.metric))].join(', '), 90)
   return `Fail: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken (${metrics})${failOnRegression ? '' : '; not gating'}.`.slice(
     0,
     140
@@ -343,36 +349,51 @@ export function renderSummary(
 ): string {
   const blocks: RootContent[] = []
   if (result.comment) {
+    const action = {
+      created: own`created`,
+      updated: own`updated`,
+      unchanged: own`already up to date`
+    }[result.comment.action]
+    const url = checkedUrl(result.comment.url)
     blocks.push(
       paragraph(
-        text(
-          `The PR comment was ${result.comment.action === 'unchanged' ? 'already up to date' : result.comment.action}: `
-        ),
-        untrusted(result.comment.url, 300)
+        text`The PR comment was ${action}: `,
+        url ? link(url, text`open the comment`) : untrusted(result.comment.url, 300)
       )
     )
   } else if (result.commentSkipped) {
-    blocks.push(paragraph(text('No PR comment was posted: '), untrusted(result.commentSkipped, 2000)))
+    blocks.push(paragraph(text`No PR comment was posted: `, untrusted(result.commentSkipped, 2000)))
   }
   if (result.status)
-    blocks.push(paragraph(text(`Commit status ${result.status.context}: ${result.status.state}.`)))
-  blocks.push(heading(3, text(`Diagnostics (${c.diagnostics.length})`)))
+    blocks.push(
+      paragraph(
+        text`Commit status `,
+        untrustedCode(result.status.context),
+        text`: ${result.status.state === 'success' ? own`success` : own`failure`}.`
+      )
+    )
+  blocks.push(heading(3, text`Diagnostics (${c.diagnostics.length})`))
   if (c.diagnostics.length) {
     blocks.push(
       bulletList(
         c.diagnostics.map(d => [
-          text(`${d.severity}: `),
+          text`${severityWord(d.severity)}: `,
           untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
-          ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
-          text(' '),
+          ...(d.run ? [text` (run `, untrustedCode(d.run), text`)`] : []),
+          text` `,
           untrusted(d.message, 1000)
         ])
       )
     )
   } else {
-    blocks.push(paragraph(text('Every run was read without a problem.')))
+    blocks.push(paragraph(text`Every run was read without a problem.`))
   }
   return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`
+}
+
+/** A diagnostic's severity as a word of ours. */
+function severityWord(severity: 'error' | 'warning'): Own {
+  return severity === 'error' ? own`error` : own`warning`
 }
 
 function clientLog(log: ActionLog) {
@@ -412,7 +433,7 @@ export async function runReviewMode(ctx: ModeContext): Promise<ModeOutcome> {
   if (!resolved.pr) {
     ctx.log.warning(`Experiment Review: ${resolved.reason}`)
     await ctx.log.summary(
-      stringify(root([paragraph(text('Experiment Review did not run: '), untrusted(resolved.reason, 2000))]))
+      stringify(root([paragraph(text`Experiment Review did not run: `, untrusted(resolved.reason, 2000))]))
     )
     return {}
   }
