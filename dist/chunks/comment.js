@@ -1,5 +1,5 @@
 import { t as thin } from './baseline.js';
-import { Y as own, V as text, a1 as untrustedCode, a2 as decimalsFor, ac as fmtNumber, W as paragraph, a5 as table, aq as trusted, ar as codeBlock, as as marker, S as stringify, T as root, a0 as untrusted, U as heading, af as bulletList, a4 as strong, at as goalArrow, au as metricIcon, a3 as fmtStat, av as fmtChange, aw as metricSentence, a6 as details, a9 as link, ax as small, ab as shortSha, a8 as githubUrl, ay as fmtMeaning, az as fmtRules } from './detect.js';
+import { a1 as own, _ as text, a6 as untrustedCode, a7 as decimalsFor, ah as fmtNumber, $ as paragraph, aa as table, av as trusted, aw as codeBlock, ax as marker, X as stringify, Y as root, a5 as untrusted, Z as heading, ak as bulletList, a9 as strong, ay as goalArrow, az as metricIcon, a8 as fmtStat, aA as fmtChange, aB as metricSentence, ab as details, ae as link, aC as small, ag as shortSha, ad as githubUrl, aD as fmtMeaning, aE as fmtRules } from './detect.js';
 
 // The `/experiments` command words this build accepts. The report names a command (in a hint or the footer) only when
 // its word is listed here, and a test checks every `/experiments` word in a rendered comment against this list. The

@@ -1,6 +1,6 @@
 import { g as groupRuns, b as baselineExperiment } from './baseline.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { ai as overfittingGaps, aj as judgeHypotheses, ak as successCriteriaByExperiment, al as pPhrase, j as paramText, i as isGated, h as goalOf, am as welchTTest, an as isInconclusive, ao as bootstrapDifferenceCi, ap as thresholdText, c as collectRuns } from './detect.js';
+import { an as overfittingGaps, ao as judgeHypotheses, ap as successCriteriaByExperiment, aq as pPhrase, j as paramText, i as isGated, h as goalOf, ar as welchTTest, as as isInconclusive, at as bootstrapDifferenceCi, au as thresholdText, c as collectRuns } from './detect.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';

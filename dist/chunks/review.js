@@ -5,7 +5,7 @@ import { p as parseBaseline, B as BaselineError } from './baseline.js';
 import { isGitHubRequestError, explainGitHubError, GitHubApiError, createGitHubClient } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { r as renderComment } from './comment.js';
-import { Y as own, ae as checkedUrl, W as paragraph, a9 as link, V as text, a0 as untrusted, a1 as untrustedCode, U as heading, af as bulletList, S as stringify, a8 as githubUrl, ag as renderJsonReport, ah as markerText, T as root, p as plain } from './detect.js';
+import { a1 as own, aj as checkedUrl, $ as paragraph, ae as link, _ as text, a5 as untrusted, a6 as untrustedCode, Z as heading, ak as bulletList, X as stringify, ad as githubUrl, al as renderJsonReport, am as markerText, Y as root, p as plain } from './detect.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
 import 'node:child_process';

@@ -106,7 +106,7 @@ async function compareCommand(args, io) {
         import('./load.js').then(function (n) { return n.a; }),
         import('./pipeline.js'),
         import('./comment.js').then(function (n) { return n.c; }),
-        import('./detect.js').then(function (n) { return n.aA; })
+        import('./detect.js').then(function (n) { return n.aF; })
     ]);
     const loaded = await loadRules(workspace, values.rules ?? '.github/experiment-review.yml', { required: !!values.rules });
     const id = values.id ?? 'default';
