@@ -4,6 +4,7 @@ import json from '@rollup/plugin-json'
 import nodeResolve from '@rollup/plugin-node-resolve'
 import typescript from '@rollup/plugin-typescript'
 import { readFileSync } from 'node:fs'
+import path from 'node:path'
 
 /**
  * Copies sql.js's WebAssembly beside the bundle (dist/sql-wasm.wasm), where src/sources/mlflow-sqlite.ts loads it
@@ -49,7 +50,17 @@ const config = [
     },
     plugins: plugins(),
     onwarn(warning, warn) {
-      if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return
+      if (['THIS_IS_UNDEFINED', 'INVALID_ANNOTATION'].includes(warning.code)) return
+      if (
+        warning.code === 'CIRCULAR_DEPENDENCY' &&
+        warning.ids?.some(id => !/[\\/]node_modules[\\/]/.test(id))
+      ) {
+        const cycle = warning.ids.map(id => path.relative(process.cwd(), id)).join(' -> ')
+        throw new Error(
+          `Import cycle in the project: ${cycle}. Break it: move what both modules need into a module both import.`
+        )
+      }
+      // Cycles inside dependencies (zod, smol-toml, @actions/core) are theirs and harmless; they are shown, not hidden.
       warn(warning)
     }
   }

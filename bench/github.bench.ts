@@ -2,11 +2,8 @@
 // 250 comments (reads to find it, writes), unchanged and changed; and one baseline commit.
 import type { Benchmark, BenchRow } from './harness.js'
 import { commitFilesToBranch } from '../src/github/commit.js'
-import {
-  experimentReviewMarker,
-  upsertStickyComment,
-  GITHUB_ACTIONS_BOT_LOGIN
-} from '../src/github/sticky.js'
+import { upsertStickyComment, GITHUB_ACTIONS_BOT_LOGIN } from '../src/github/sticky.js'
+import { hiddenMarker } from '../src/core/conventions.js'
 import { twinClient } from '../test/github-twin/client.js'
 import { startGitHubTwin } from '../test/github-twin/server.js'
 
@@ -19,7 +16,7 @@ async function stickyRows(): Promise<BenchRow[]> {
     twin.addPullRequest({ number: 1, headRef: 'feature', headSha: 'a'.repeat(40) })
     for (let i = 0; i < COMMENTS; i++)
       twin.addIssueComment({ issueNumber: 1, author: i % 3 ? 'alice' : 'bob', body: `comment ${i}` })
-    const marker = experimentReviewMarker('default')
+    const marker = hiddenMarker('default')
     const upsert = (body: string) =>
       upsertStickyComment({
         client,

@@ -14,6 +14,8 @@ import 'assert';
 import 'timers';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { D as DEFAULT_DOCS_PATH, a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './chunks/conventions.js';
+import { v as violationMessage } from './chunks/_commonjsHelpers.js';
 import 'net';
 import 'tls';
 import 'util';
@@ -26,7 +28,6 @@ import 'node:util';
 import 'node:querystring';
 import 'node:events';
 import 'node:diagnostics_channel';
-import './chunks/_commonjsHelpers.js';
 import 'node:tls';
 import 'node:zlib';
 import 'node:perf_hooks';
@@ -738,9 +739,9 @@ function readActionConfig(getInput, env) {
             .split(/\r?\n/)
             .map(s => s.trim())
             .filter(Boolean),
-        configFile: relativePath('config', getInput('config'), '.github/experiment-review.yml'),
-        baselinePath: relativePath('baseline', getInput('baseline'), '.experiments/baseline.json'),
-        docsPath: relativePath('docs', getInput('docs'), 'docs/experiments.md'),
+        configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
+        baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
+        docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
         token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
         mode,
         comment: bool('comment', getInput('comment'), true),
@@ -811,7 +812,7 @@ function setOutputs(outcome) {
     setOutput('regressions', JSON.stringify((outcome.regressions ?? []).map(v => ({
         metric: v.metric,
         rule: v.rule,
-        message: v.message,
+        message: violationMessage(v),
         accepted: !!v.accepted
     }))));
     if (outcome.champion)

@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { readActionConfig, modeForEvent } from './config/inputs.js'
 import type { ActionLog, ModeContext, ModeOutcome } from './modes/types.js'
+import { violationMessage } from './report/findings.js'
 
 /** Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it. */
 export function inertLog(text: string): string {
@@ -45,7 +46,7 @@ function setOutputs(outcome: ModeOutcome): void {
       (outcome.regressions ?? []).map(v => ({
         metric: v.metric,
         rule: v.rule,
-        message: v.message,
+        message: violationMessage(v),
         accepted: !!v.accepted
       }))
     )

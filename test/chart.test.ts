@@ -2,7 +2,7 @@
 // statement when two series never overlap.
 import type { Code, Table } from 'mdast'
 import { learningCurve, valueAt } from '../src/report/chart.js'
-import { stringify } from '../src/report/mdast.js'
+import { root, stringify } from '../src/report/mdast.js'
 import { renderGfm } from './helpers/cmark.js'
 
 const series = (from: number, to: number, every: number, f: (step: number) => number) => {
@@ -14,7 +14,9 @@ const series = (from: number, to: number, every: number, f: (step: number) => nu
 /** The rows of the curve's number table as text cells, the header first. */
 function tableRows(blocks: ReturnType<typeof learningCurve>): string[][] {
   const t = blocks.find((b): b is Table => b.type === 'table')!
-  return t.children.map(r => r.children.map(c => stringify([{ type: 'paragraph', children: c.children }]).trim()))
+  return t.children.map(r =>
+    r.children.map(c => stringify([{ type: 'paragraph', children: c.children }]).trim())
+  )
 }
 
 function mermaidLines(block: Code): number[][] {
@@ -37,11 +39,23 @@ describe('learning curves', () => {
     expect(baseLine).toEqual([1, 0.9, 0.8, 0.7, 0.6, 0.5])
     expect(prLine).toHaveLength(11)
     const rows = tableRows(blocks)
-    expect(rows[0].slice(1)).toEqual(['0', '100', '200', '300', '400', '500', '600', '700', '800', '900', '1000'])
+    expect(rows[0].slice(1)).toEqual([
+      '0',
+      '100',
+      '200',
+      '300',
+      '400',
+      '500',
+      '600',
+      '700',
+      '800',
+      '900',
+      '1000'
+    ])
     expect(rows[1].slice(6, 8)).toEqual(['0.500', ''])
     expect(rows[1].slice(7).every(c => c === '')).toBe(true)
     expect(rows[2][11]).toBe('0.500')
-    const md = stringify(blocks)
+    const md = stringify(root(blocks))
     expect(md).toContain('grey `base` steps 0–500 (6 points)')
     expect(md).toContain('Each line ends at its own last step.')
   })
@@ -70,7 +84,7 @@ describe('learning curves', () => {
       { metric: 'loss', baseline: series(0, 100, 50, () => 1), current: series(200, 300, 50, () => 0.5) },
       { currentName: 'pr', maxPoints: 40 }
     )
-    const md = stringify(blocks)
+    const md = stringify(root(blocks))
     expect(md).toContain('The two series do not overlap')
     const charts = blocks.filter((b): b is Code => b.type === 'code')
     expect(charts).toHaveLength(2)

@@ -3,7 +3,8 @@ import { recordFromExperiment } from '../src/core/baseline.js'
 import { compareRuns } from '../src/core/compare.js'
 import { makeExperiment } from '../src/core/experiment.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
-import { GITHUB_COMMENT_LIMIT, renderComment } from '../src/report/comment.js'
+import { GITHUB_BODY_LIMIT, hiddenMarker } from '../src/core/conventions.js'
+import { renderComment } from '../src/report/comment.js'
 import { checkedUrl, neutralize } from '../src/report/mdast.js'
 import { collectRuns } from '../src/sources/detect.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
@@ -63,7 +64,7 @@ describe("the PR comment rendered by GitHub's renderer", () => {
   const html = renderGfm(md)
 
   it('starts with the hidden marker and the verdict', () => {
-    expect(md.startsWith('<!-- experiment-review:default -->\n')).toBe(true)
+    expect(md.startsWith(`${hiddenMarker('default')}\n`)).toBe(true)
     expect(html).toMatch(/<h2>❌ Experiment review: 1 rule broken<\/h2>/)
   })
 
@@ -192,7 +193,7 @@ describe('size', () => {
       rules: parseRulesFile('primary: metric_0_' + 'y'.repeat(40), 'r.yml')
     })
     const md = renderComment(c)
-    expect(md.length).toBeLessThan(GITHUB_COMMENT_LIMIT)
+    expect(md.length).toBeLessThan(GITHUB_BODY_LIMIT)
     const html = renderGfm(md)
     expect((html.match(/<table>/g) ?? []).length).toBe((html.match(/<\/table>/g) ?? []).length)
     expect(md).toMatch(/more runs in the JSON report|too long for a comment/)

@@ -1,8 +1,15 @@
 import { recordFromExperiment } from '../src/core/baseline.js'
-import { compareRuns, diffParams } from '../src/core/compare.js'
+import { compareRuns } from '../src/core/compare.js'
+import { diffParams } from '../src/core/diff.js'
 import { makeExperiment } from '../src/core/experiment.js'
 import { defaultRules, goalOf, type Rules } from '../src/core/rules.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
+import {
+  checklistDetail,
+  notLikeForLikeText,
+  violationMessage,
+  warningMessage
+} from '../src/report/findings.js'
 import { run } from './helpers/runs.js'
 
 const rules = (yaml: string): Rules => parseRulesFile(yaml, '.github/experiment-review.yml')
@@ -67,7 +74,9 @@ metrics:
     expect(c.verdict).toBe('fail')
     expect(c.violations.map(v => `${v.metric}:${v.rule}`)).toEqual(['accuracy:max_drop'])
     expect(c.violations[0].line).toBe(4)
-    expect(c.violations[0].message).toMatch(/accuracy went from 0.9 to 0.87, beyond the allowed drop ≤ 0.01/)
+    expect(violationMessage(c.violations[0])).toMatch(
+      /accuracy went from 0.9 to 0.87, beyond the allowed drop ≤ 0.01/
+    )
   })
 
   it('passes when every rule holds, including relative limits', () => {
@@ -99,7 +108,7 @@ metrics:
     expect(
       c.warnings
         .filter(w => w.kind === 'vanished-metric')
-        .map(w => w.message)
+        .map(warningMessage)
         .join()
     ).toMatch(/loss.*old|old.*loss/s)
     expect(c.verdict).toBe('fail')
@@ -131,7 +140,9 @@ metrics:
     })
     expect(c.champion?.name).toBe('b')
     expect(c.experiments.map(e => e.name)).toEqual(['b', 'a', 'failed-best'])
-    expect(c.warnings.some(w => w.kind === 'failed-run' && /out of memory/.test(w.message))).toBe(true)
+    expect(c.warnings.some(w => w.kind === 'failed-run' && /out of memory/.test(warningMessage(w)))).toBe(
+      true
+    )
     expect(c.verdict).toBe('no-baseline')
   })
 
@@ -165,7 +176,7 @@ metrics:
       { name: 'n', current: 200, kind: 'added' }
     ])
     expect(c.context.map(x => x.what)).toEqual(['data version', 'code commit', 'environment'])
-    expect(c.notLikeForLike.join()).toMatch(/data version changed \(v1 → v2\)/)
+    expect(c.notLikeForLike.map(notLikeForLikeText).join()).toMatch(/data version changed \(v1 → v2\)/)
   })
 
   it('treats a param logged as text and as a number alike', () => {
@@ -185,6 +196,6 @@ metrics:
       ['environment', false],
       ['baseline', false]
     ])
-    expect(items[3].detail).toMatch(/environment not captured/)
+    expect(checklistDetail(items[3])).toMatch(/environment not captured/)
   })
 })

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process'
 import { readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
+import { hiddenMarker } from '../src/core/conventions.js'
 import { ensureDistBuilt, PROJECT_ROOT } from './review-fixtures.js'
 
 beforeAll(async () => {
@@ -26,7 +27,7 @@ it('npm run demo runs the whole review and exits 0', async () => {
   child.stderr.on('data', d => (stderr += d))
   const code = await new Promise<number | null>(resolve => child.on('close', resolve))
   expect({ code, stderr: stderr.replace(/^npm warn.*\n/gm, '') }).toEqual({ code: 0, stderr: '' })
-  expect(stdout).toContain('<!-- experiment-review:default -->')
+  expect(stdout).toContain(hiddenMarker('default'))
   expect(stdout).toContain('## ❌ Experiment review: 1 rule broken')
   expect(stdout).toMatch(/^ {2}verdict {6}fail$/m)
   expect(stdout).toMatch(

@@ -7,6 +7,11 @@ import { makeExperiment } from '../src/core/experiment.js'
 import { defaultRules, type Rules } from '../src/core/rules.js'
 import { makeRun, type Run, type RunMetadata } from '../src/core/run.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
+import { clauseReason, hypothesisReason } from '../src/report/findings.js'
+import type { HypothesisResult } from '../src/core/criteria.js'
+
+/** A hypothesis with its reason in words, as the report shows it. */
+const worded = (h: HypothesisResult) => ({ ...h, reason: hypothesisReason(h) })
 
 function seeds(name: string, metrics: Record<string, number[]>, metadata: Partial<RunMetadata> = {}): Run[] {
   const n = Math.max(...Object.values(metrics).map(v => v.length))
@@ -152,7 +157,7 @@ describe('hypotheses judged with the verdict', () => {
       criteria: 'accuracy > 0.9 and latency_ms <= 50',
       verdict: 'supported'
     })
-    expect(h.clauses.map(c => c.reason)).toEqual(['accuracy 0.93 meets > 0.9', 'latency_ms 40 meets ≤ 50'])
+    expect(h.clauses.map(clauseReason)).toEqual(['accuracy 0.93 meets > 0.9', 'latency_ms 40 meets ≤ 50'])
   })
 
   it('not supported: one target missed decides, whatever the other clauses say', () => {
@@ -161,21 +166,21 @@ describe('hypotheses judged with the verdict', () => {
       latency_ms: [60]
     })
     expect(h.verdict).toBe('not supported')
-    expect(h.reason).toBe('latency_ms 60 misses ≤ 50')
+    expect(hypothesisReason(h)).toBe('latency_ms 60 misses ≤ 50')
   })
 
   it('inconclusive: text it cannot check, with the reason', () => {
     const [h] = judge('users will love it', { accuracy: [0.93] })
     expect(h.verdict).toBe('inconclusive')
-    expect(h.reason).toMatch(/not a criterion this tool can check/)
+    expect(hypothesisReason(h)).toMatch(/not a criterion this tool can check/)
   })
 
   it('inconclusive: a hypothesis without success criteria, or a metric not reported', () => {
-    expect(judge(undefined, { accuracy: [0.9] })[0]).toMatchObject({
+    expect(worded(judge(undefined, { accuracy: [0.9] })[0])).toMatchObject({
       verdict: 'inconclusive',
       reason: 'no success criteria are given to judge the hypothesis by'
     })
-    expect(judge('f1 >= 0.8', { accuracy: [0.9] })[0]).toMatchObject({
+    expect(worded(judge('f1 >= 0.8', { accuracy: [0.9] })[0])).toMatchObject({
       verdict: 'inconclusive',
       reason: 'f1 was not reported'
     })
@@ -189,7 +194,7 @@ describe('hypotheses judged with the verdict', () => {
     )
     expect(h.verdict).toBe('supported')
     expect(h.clauses[0].p).toBeLessThan(0.05)
-    expect(h.reason).toMatch(
+    expect(hypothesisReason(h)).toMatch(
       /^f1 \+0\.02 vs baseline \(0\.85 → 0\.87\), needed \+0\.0085 \(1%\); significant \(p < 0\.001\)$/
     )
   })
@@ -201,13 +206,13 @@ describe('hypotheses judged with the verdict', () => {
       { f1: [0.85, 0.82, 0.88, 0.84, 0.86] }
     )
     expect(h.verdict).toBe('inconclusive')
-    expect(h.reason).toMatch(/met on the means but within noise \(p = 0\.\d+ ≥ 0\.05\)/)
+    expect(hypothesisReason(h)).toMatch(/met on the means but within noise \(p = 0\.\d+ ≥ 0\.05\)/)
   })
 
   it('relative: a gain short of the target is not supported', () => {
     const [h] = judge('f1 improves by 5%', { f1: [0.86, 0.861] }, { f1: [0.85, 0.851] })
     expect(h.verdict).toBe('not supported')
-    expect(h.reason).toMatch(/needed \+0\.04253 \(5%\)/)
+    expect(hypothesisReason(h)).toMatch(/needed \+0\.04253 \(5%\)/)
   })
 
   it('relative: the goal decides which way "improves" points (loss falls)', () => {
@@ -227,17 +232,17 @@ describe('hypotheses judged with the verdict', () => {
   })
 
   it('relative: single runs decide on the values and say noise is unknown; one-sided samples are inconclusive', () => {
-    expect(judge('f1 improves', { f1: [0.9] }, { f1: [0.85] })[0]).toMatchObject({
+    expect(worded(judge('f1 improves', { f1: [0.9] }, { f1: [0.85] })[0])).toMatchObject({
       verdict: 'supported',
       reason: expect.stringMatching(/single runs, so noise is unknown$/)
     })
     const [h] = judge('f1 improves', { f1: [0.9, 0.91, 0.92] }, { f1: [0.85] })
     expect(h.verdict).toBe('inconclusive')
-    expect(h.reason).toMatch(/met on the means, but too few samples to test/)
+    expect(hypothesisReason(h)).toMatch(/met on the means, but too few samples to test/)
   })
 
   it('relative: no baseline is inconclusive', () => {
-    expect(judge('f1 improves by 1%', { f1: [0.9] })[0]).toMatchObject({
+    expect(worded(judge('f1 improves by 1%', { f1: [0.9] })[0])).toMatchObject({
       verdict: 'inconclusive',
       reason: 'no baseline to compare f1 with'
     })
@@ -252,6 +257,6 @@ describe('hypotheses judged with the verdict', () => {
       rules: rules()
     })
     expect(c.hypotheses.map(h => [h.run, h.verdict])).toEqual([['a', 'supported']])
-    expect(c.hypotheses[0].clauses[0].reason).toBe('f1 0.905 (mean of 2) meets ≥ 0.8')
+    expect(clauseReason(c.hypotheses[0].clauses[0])).toBe('f1 0.905 (mean of 2) meets ≥ 0.8')
   })
 })

@@ -5,6 +5,7 @@ import { groupRuns, makeExperiment, stripRepeatSuffixes } from '../src/core/expe
 import { defaultRules } from '../src/core/rules.js'
 import { makeRun, type Run, type RunMetadata } from '../src/core/run.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
+import { warningMessage } from '../src/report/findings.js'
 
 function run(
   id: string,
@@ -129,7 +130,7 @@ describe('grouping repeats into experiments', () => {
     ]
     expect(groupRuns(runs, defaultRules())[0].varyingParams).toEqual(['lr'])
     const c = compareRuns({ runs, rules: defaultRules() })
-    expect(c.warnings.find(w => w.kind === 'mixed-repeats')?.message).toBe(
+    expect(warningMessage(c.warnings.find(w => w.kind === 'mixed-repeats')!)).toBe(
       'the 2 runs of x differ in lr, so they are not plain repeats of one configuration'
     )
   })

@@ -2,11 +2,12 @@
 // overfitting by goal, and the words each state stands for.
 import { recordFromExperiment, type BaselineRecord } from '../src/core/baseline.js'
 import { compareRuns, type Comparison, type MetricComparison } from '../src/core/compare.js'
-import { significanceWords } from '../src/core/criteria.js'
 import { makeExperiment } from '../src/core/experiment.js'
 import { defaultRules, type MetricRule, type Rules } from '../src/core/rules.js'
 import { makeRun, type Run } from '../src/core/run.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
+import { overfittingText, warningMessage } from '../src/report/findings.js'
+import { checkNote, significanceWords, untestedText } from '../src/report/significance.js'
 
 function runs(name: string, metric: string, values: number[], extra: Record<string, number> = {}): Run[] {
   return values.map((value, i) =>
@@ -71,7 +72,7 @@ describe('significance states on each metric', () => {
     expect(m.significance?.state).toBe('within-noise')
     const check = m.checks.find(x => x.rule === 'max_drop')
     expect(check?.passed).toBe(true)
-    expect(check?.note).toMatch(/within noise \(p = 0\.\d+ ≥ 0\.05\)/)
+    expect(check && checkNote(check, m.significance)).toMatch(/within noise \(p = 0\.\d+ ≥ 0\.05\)/)
     expect(c.verdict).toBe('pass')
     expect(significanceWords(m.significance)).toMatch(/^p = 0\.\d+, within noise$/)
   })
@@ -84,7 +85,7 @@ describe('significance states on each metric', () => {
     )
     expect(m.significance?.state).toBe('within-noise')
     expect(m.checks[0]).toMatchObject({ rule: 'max_drop', passed: false })
-    expect(m.checks[0].note).toMatch(/does not require significance/)
+    expect(checkNote(m.checks[0], m.significance)).toMatch(/does not require significance/)
     expect(c.verdict).toBe('fail')
   })
 
@@ -142,11 +143,9 @@ describe('degenerate input gets a clear answer', () => {
     expect(m.status).toBe('regressed')
     expect(m.significance).toMatchObject({ state: 'exact', significant: true })
     expect(m.significance?.ci95?.[0]).toBeCloseTo(-0.05, 12)
-    expect(m.checks[0]).toMatchObject({
-      passed: false,
-      note: 'no variance on either side: the difference is exact'
-    })
-    expect(m.checks[0].inconclusive).toBeUndefined()
+    expect(m.checks[0]).toMatchObject({ passed: false, outcome: 'exact' })
+    expect(checkNote(m.checks[0], m.significance)).toBe('no variance on either side: the difference is exact')
+    expect((m.checks[0] as { inconclusive?: boolean }).inconclusive).toBeUndefined()
     expect(c.verdict).toBe('fail')
   })
 
@@ -162,7 +161,7 @@ describe('degenerate input gets a clear answer', () => {
     expect(m.significance?.excluded).toEqual({ baseline: 0, current: 1 })
     expect(m.significance?.n).toEqual({ baseline: 4, current: 4 })
     expect(m.significance?.state).toBe('significant')
-    expect(c.warnings.filter(w => w.kind === 'non-finite-sample').map(w => w.message)).toEqual([
+    expect(c.warnings.filter(w => w.kind === 'non-finite-sample').map(warningMessage)).toEqual([
       'accuracy: 1 of 5 samples of pr are not finite (NaN or infinite) and are left out of the mean and the test'
     ])
   })
@@ -170,7 +169,7 @@ describe('degenerate input gets a clear answer', () => {
   it('NaN samples leaving fewer than 2 finite: inconclusive with the reason, the raw drop decides', () => {
     const { c, m } = review([0.9, 0.905], [0.85, NaN])
     expect(m.significance?.state).toBe('inconclusive')
-    expect(m.significance?.inconclusive).toMatch(/after leaving out 1 non-finite/)
+    expect(m.significance && untestedText(m.significance)).toMatch(/after leaving out 1 non-finite/)
     expect(m.checks[0]).toMatchObject({ passed: false, inconclusive: true })
     expect(c.verdict).toBe('fail')
   })
@@ -195,7 +194,7 @@ describe('degenerate input gets a clear answer', () => {
     expect(m.significance).toMatchObject({ state: 'inconclusive', tested: false })
     expect(m.significance?.significant).toBeUndefined()
     expect(m.checks[0]).toMatchObject({ passed: false, inconclusive: true })
-    expect(m.checks[0].note).toMatch(/^inconclusive: too few samples/)
+    expect(checkNote(m.checks[0], m.significance)).toMatch(/^inconclusive: too few samples/)
     expect(significanceWords(m.significance)).toBe('inconclusive: too few samples to test')
     expect(c.verdict).toBe('fail')
     // Within the limit, the raw change passes but the significance still says inconclusive (not "within noise").
@@ -238,7 +237,7 @@ describe('overfitting gap by goal', () => {
       gates: true,
       goal: 'maximize'
     })
-    expect(c.warnings.find(w => w.kind === 'overfitting')?.message).toBe(
+    expect(warningMessage(c.warnings.find(w => w.kind === 'overfitting')!)).toBe(
       'overfitting: train_accuracy − val_accuracy gap is 0.14, over the allowed 0.05'
     )
     expect(c.violations.map(v => v.rule)).toEqual(['overfitting'])
@@ -262,7 +261,7 @@ describe('overfitting gap by goal', () => {
     })
     expect(c.overfitting[0]).toMatchObject({ goal: 'minimize', exceeded: true })
     expect(c.overfitting[0].gap).toBeCloseTo(0.7, 12)
-    expect(c.overfitting[0].message).toBe(
+    expect(overfittingText(c.overfitting[0])).toBe(
       'overfitting: val_loss − train_loss gap is 0.7, over the allowed 0.3'
     )
     // Training loss above validation loss (dropout, augmentation) is not overfitting, however large.

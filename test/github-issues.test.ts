@@ -9,11 +9,11 @@ import {
   readFileAtRef,
   setCommitStatus
 } from '../src/github/pr.js'
-import { experimentReviewMarker } from '../src/github/sticky.js'
+import { hiddenMarker } from '../src/core/conventions.js'
 import { twinClient } from './github-twin/client.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 
-const marker = experimentReviewMarker('default', 'issue')
+const marker = hiddenMarker('default', 'issue')
 let twin: GitHubTwin
 let client: GitHubClient
 let repoRef: { client: GitHubClient; owner: string; repo: string }

@@ -2,17 +2,13 @@
 // pasted by someone else is ignored, a duplicate left by a race is removed, and the token's login is resolved
 // without guessing.
 import type { GitHubClient } from '../src/github/client.js'
-import {
-  experimentReviewMarker,
-  resolveTokenLogin,
-  upsertStickyComment,
-  GITHUB_ACTIONS_BOT_LOGIN
-} from '../src/github/sticky.js'
+import { resolveTokenLogin, upsertStickyComment, GITHUB_ACTIONS_BOT_LOGIN } from '../src/github/sticky.js'
+import { hiddenMarker } from '../src/core/conventions.js'
 import { twinClient } from './github-twin/client.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 
 const BOT = GITHUB_ACTIONS_BOT_LOGIN
-const marker = experimentReviewMarker('default')
+const marker = hiddenMarker('default')
 let twin: GitHubTwin
 let client: GitHubClient
 
@@ -99,7 +95,7 @@ describe('upsertStickyComment', () => {
   })
 
   it('keeps comments of other review ids apart', async () => {
-    const other = experimentReviewMarker('nightly')
+    const other = hiddenMarker('nightly')
     const nightly = await upsert('nightly review', { marker: other })
     const main = await upsert('main review')
     expect(main.id).not.toBe(nightly.id)

@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
-import { loadBaselineSpec } from '../src/config/load.js'
+import { loadBaselineSpec } from '../src/sources/baseline.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
 import { BASELINE_VERSION, serializeBaseline } from '../src/core/baseline.js'
+import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../src/core/conventions.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -140,8 +141,8 @@ export async function fixtureBaselineText(): Promise<string> {
 /** The files on main: the rules file and the baseline. */
 export async function mainBranchFiles(): Promise<Record<string, string>> {
   return {
-    '.github/experiment-review.yml': REVIEW_RULES,
-    '.experiments/baseline.json': await fixtureBaselineText(),
+    [DEFAULT_RULES_PATH]: REVIEW_RULES,
+    [DEFAULT_BASELINE_PATH]: await fixtureBaselineText(),
     'README.md': '# models\n'
   }
 }
@@ -169,7 +170,7 @@ export async function makeReviewRepository(
   await git(workspace, 'config', 'user.email', 'fixture@example.invalid')
   await git(workspace, 'config', 'commit.gpgsign', 'false')
   const files = await mainBranchFiles()
-  if (options.withBaseline === false) delete files['.experiments/baseline.json']
+  if (options.withBaseline === false) delete files[DEFAULT_BASELINE_PATH]
   for (const [rel, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(workspace, rel)), { recursive: true })
     await writeFile(path.join(workspace, rel), text)
@@ -307,9 +308,9 @@ export function parseGitHubOutput(text: string): Record<string, string> {
 /** The action's inputs with action.yml's defaults; the runner passes every input, defaults included. */
 export const ACTION_INPUT_DEFAULTS: Record<string, string> = {
   runs: '',
-  config: '.github/experiment-review.yml',
-  baseline: '.experiments/baseline.json',
-  docs: 'docs/experiments.md',
+  config: DEFAULT_RULES_PATH,
+  baseline: DEFAULT_BASELINE_PATH,
+  docs: DEFAULT_DOCS_PATH,
   'github-token': '',
   mode: 'auto',
   comment: 'true',

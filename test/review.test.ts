@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readActionConfig } from '../src/config/inputs.js'
 import { runCli } from '../src/cli/run.js'
+import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH, hiddenMarker } from '../src/core/conventions.js'
 import { parseReviewEvent, ReviewEventError } from '../src/modes/review-event.js'
 import { runReviewMode } from '../src/modes/review.js'
 import type { ActionLog, LogPlace, ModeContext } from '../src/modes/types.js'
@@ -184,12 +185,12 @@ describe('review of a pull_request', () => {
     const firstBody = comments[0].body
     expect(comments).toHaveLength(1)
     expect(comments[0].user.login).toBe('github-actions[bot]')
-    expect(comments[0].body).toContain('<!-- experiment-review:default -->')
+    expect(comments[0].body).toContain(hiddenMarker('default'))
     expect(comments[0].body).toContain('latency_ms')
     expect(comments[0].body).not.toContain('@here')
     // The broken rule is annotated at its line of the rules file.
     const annotation = first.log.lines.find(l => l.level === 'error')
-    expect(annotation?.place).toMatchObject({ file: '.github/experiment-review.yml', line: 6 })
+    expect(annotation?.place).toMatchObject({ file: DEFAULT_RULES_PATH, line: 6 })
     expect(first.log.summaries.join('\n')).toContain('Diagnostics (')
     expect(first.log.summaries.join('\n')).toContain('The PR comment was created')
     expect(twin.violations).toEqual([])
@@ -284,14 +285,14 @@ describe('review of a pull_request', () => {
     const broken = await makeReviewRepository()
     try {
       await writeFile(
-        path.join(broken.workspace, '.github/experiment-review.yml'),
+        path.join(broken.workspace, DEFAULT_RULES_PATH),
         'primary: accuracy\nmetrics:\n  accuracy: { goal: sideways }\n'
       )
       const { ctx, log } = context({ payload: prPayload(12), workspace: broken.workspace })
       const outcome = await runReviewMode(ctx)
       expect(outcome.failure).toMatch(/^Experiment Review: \.github\/experiment-review\.yml:3:\d+: /)
       expect(log.lines.find(l => l.level === 'error')?.place).toMatchObject({
-        file: '.github/experiment-review.yml',
+        file: DEFAULT_RULES_PATH,
         line: 3
       })
       expect(commentsOn(12)).toHaveLength(0)
@@ -481,7 +482,7 @@ describe('experiment-review promote (CLI)', () => {
       expect(out.join('')).toMatch(/^champion: resnet-wide$/m)
       expect(out.join('')).toMatch(/^committed .*\.experiments\/baseline\.json.* in [0-9a-f]{12}$/m)
       const baseline = JSON.parse(
-        await readFile(path.join(repo.workspace, '.experiments/baseline.json'), 'utf8')
+        await readFile(path.join(repo.workspace, DEFAULT_BASELINE_PATH), 'utf8')
       ) as { champion: { name: string } }
       expect(baseline.champion.name).toBe('resnet-wide')
       expect(await runCli(['promote', '--pr', 'x'], io)).toBe(2)

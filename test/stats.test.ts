@@ -10,6 +10,7 @@ import {
   welchTTest,
   type WelchResult
 } from '../src/core/stats.js'
+import { tooFewSamplesText } from '../src/report/significance.js'
 
 /**
  * P(T > t) for Student's t by numeric integration, independent of the incomplete beta function: with
@@ -216,13 +217,14 @@ describe('degenerate tests give reasons, never a crash or a made-up p', () => {
   it('one sample a side is inconclusive', () => {
     const r = welchTTest([0.9], [0.8])
     expect(isInconclusive(r)).toBe(true)
-    expect(isInconclusive(r) && r.inconclusive).toMatch(/too few samples/)
+    expect(isInconclusive(r) && r.inconclusive).toBe('too-few-samples')
     expect(isInconclusive(r) && r.exactDifference).toBeUndefined()
   })
 
   it('zero variance on both sides: exact difference (0 when the constants agree)', () => {
     const same = welchTTest([0.9, 0.9, 0.9], [0.9, 0.9])
     const apart = welchTTest([0.9, 0.9, 0.9], [0.8, 0.8])
+    expect(isInconclusive(same) && same.inconclusive).toBe('no-variance')
     expect(isInconclusive(same) && same.exactDifference).toBe(0)
     expect(isInconclusive(apart) && apart.exactDifference).toBeCloseTo(-0.1, 12)
   })
@@ -238,7 +240,13 @@ describe('degenerate tests give reasons, never a crash or a made-up p', () => {
     expect(r.n).toEqual([3, 3])
     expect(r.nonFinite).toEqual([1, 0])
     const few = welchTTest([1, NaN], [2, 3, 4])
-    expect(isInconclusive(few) && few.inconclusive).toMatch(
+    expect(isInconclusive(few) && few).toMatchObject({
+      inconclusive: 'too-few-samples',
+      n: [1, 3],
+      nonFinite: [1, 0]
+    })
+    if (!isInconclusive(few)) throw new Error('expected an inconclusive test')
+    expect(tooFewSamplesText(few.n, few.nonFinite)).toMatch(
       /1 baseline, 3 in this PR after leaving out 1 non-finite/
     )
   })

@@ -1,4 +1,4 @@
-import { i as isGated, h as goalOf } from './detect.js';
+import { j as isGated, i as goalOf } from './_commonjsHelpers.js';
 
 /** The primary metric: the rules file's, else the first gated metric, else the first metric the runs share. */
 function primaryMetric(rules, experiments) {

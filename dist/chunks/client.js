@@ -1,3 +1,5 @@
+import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+
 const USER_AGENT = 'experiment-review';
 /** The REST API root: the explicit one, else GITHUB_API_URL, else api.github.com; trailing slashes removed. */
 function resolveGitHubApiUrl(explicit, env = process.env) {
@@ -142,7 +144,7 @@ function hintFor(error, said, neededPermission) {
         return 'The repository or object was not found, or the token cannot see it: check the owner/name (and pull request number), that the token has access to a private repository (`contents: read`), and on GitHub Enterprise Server that GITHUB_API_URL is right.';
     }
     if (status === 422 && /too long|maximum is/i.test(said)) {
-        return 'The text is longer than GitHub accepts (65,536 characters for comments and issues): fold or shorten it before posting.';
+        return `The text is longer than GitHub accepts (${GITHUB_BODY_LIMIT.toLocaleString('en-US')} characters for comments and issues): fold or shorten it before posting.`;
     }
     if (status === 422 && /not a fast forward/i.test(said)) {
         return 'The branch moved during the update: retry on the new head (never force-push).';

@@ -1,5 +1,17 @@
-import { t as thin } from './baseline.js';
-import { a1 as own, _ as text, a6 as untrustedCode, a7 as decimalsFor, ah as fmtNumber, $ as paragraph, aa as table, av as trusted, aw as codeBlock, ax as marker, X as stringify, Y as root, a5 as untrusted, Z as heading, ak as bulletList, a9 as strong, ay as goalArrow, az as metricIcon, a8 as fmtStat, aA as fmtChange, aB as metricSentence, ab as details, ae as link, aC as small, ag as shortSha, ad as githubUrl, aD as fmtMeaning, aE as fmtRules } from './detect.js';
+import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+import { l as learningCurve } from './chart.js';
+import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './_commonjsHelpers.js';
+import { x as marker, s as stringify, v as root, h as paragraph, t as text, i as untrusted, o as own, m as heading, n as bulletList, y as strong, u as untrustedCode, z as decimalsFor, A as goalArrow, B as metricIcon, C as fmtStat, D as fmtChange, E as table, F as metricSentence, G as details, l as link, H as small, I as shortSha, g as githubUrl, J as fmtMeaning, K as fmtRules } from './detect.js';
+import './baseline2.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
+import 'node:fs/promises';
+import 'node:fs';
+import 'node:crypto';
+import 'node:string_decoder';
+import 'node:readline';
+import 'node:module';
 
 // The `/experiments` command words this build accepts. The report names a command (in a hint or the footer) only when
 // its word is listed here, and a test checks every `/experiments` word in a rendered comment against this list. The
@@ -11,154 +23,18 @@ function supportsCommand(word) {
     return SUPPORTED_COMMANDS.includes(word);
 }
 
-/** Grey for the baseline, blue for this PR (GitHub's palette), so two lines are easy to tell apart. */
-const CHART_PALETTE = { baseline: '#8c959f', current: '#0969da' };
-/** A name or label made safe inside Mermaid's quoted strings: letters, digits and a few marks only. */
-function mermaidLabel(value, max = 40) {
-    const s = value.replace(/[^A-Za-z0-9 _.\-/]/g, '_').slice(0, max);
-    return trusted(s || '_');
-}
-/** A number as Mermaid accepts it: finite, plain notation. */
-function mermaidNumber(v) {
-    return trusted(Number.isFinite(v) ? String(+v.toPrecision(6)) : '0');
-}
-/** A Mermaid `xychart-beta` block: x values (numbers, or labels we made), one line per series, colours set. */
-function xyChart(chart) {
-    const all = chart.lines.flat().filter(Number.isFinite);
-    const lo = Math.min(...all);
-    const hi = Math.max(...all);
-    const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
-    // Text labels are ours (PR numbers, short commits); '#' is kept for "#12".
-    const x = chart.x.map(v => typeof v === 'number' ? mermaidNumber(v) : `"${v.replace(/[^A-Za-z0-9 _.\-/#]/g, '_').slice(0, 20)}"`);
-    const colors = chart.colors.filter(c => /^#[0-9a-f]{6}$/i.test(c));
-    return codeBlock('mermaid', trusted([
-        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`,
-        'xychart-beta',
-        `  title "${chart.title.replace(/[^A-Za-z0-9 _.\-/#:,—()]/g, '_').slice(0, 120)}"`,
-        `  x-axis "${mermaidLabel(chart.xLabel)}" [${x.join(', ')}]`,
-        `  y-axis "${mermaidLabel(chart.yLabel)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
-        ...chart.lines.map(l => `  line [${l.map(mermaidNumber).join(', ')}]`)
-    ].join('\n')));
-}
-/**
- * The value of a series at a step it covers: the last point at or before the step. Undefined before the series'
- * first step and after its last one (a series ends where its data ends).
- */
-function valueAt(series, step) {
-    if (!series.length || step < series[0].step || step > series[series.length - 1].step)
-        return undefined;
-    let value;
-    for (const p of series) {
-        if (p.step > step)
-            break;
-        value = p.value;
-    }
-    return value;
-}
-/** At most `max` steps from the sorted union, always keeping each series' first and last step. */
-function chartSteps(series, max) {
-    const union = [...new Set(series.flatMap(s => s.map(p => p.step)))].sort((a, b) => a - b);
-    const ends = new Set(series.flatMap(s => [s[0].step, s[s.length - 1].step]));
-    if (union.length <= max)
-        return union;
-    const kept = new Set([...ends, ...thin(union, Math.max(2, max - ends.size))]);
-    return [...kept].sort((a, b) => a - b).slice(0, Math.max(max, ends.size));
-}
-/** A step range in words: "steps 1–500 (500 points)". */
-function coverage(points) {
-    const first = mermaidNumber(points[0].step);
-    const last = mermaidNumber(points[points.length - 1].step);
-    return own `steps ${first}–${last} (${points.length} point${points.length === 1 ? own `` : own `s`})`;
-}
-/** One curve as a chart and a table; the series are named in the title since Mermaid draws no legend. */
-function learningCurve(curve, options) {
-    const series = [
-        {
-            name: options.baselineName ?? 'baseline',
-            points: finite(curve.baseline),
-            color: CHART_PALETTE.baseline,
-            role: own `grey`
-        },
-        {
-            name: options.currentName,
-            points: finite(curve.current),
-            color: CHART_PALETTE.current,
-            role: own `blue`
-        }
-    ].filter(s => s.points.length > 1);
-    if (!series.length || options.maxPoints < 2)
-        return [];
-    const steps = chartSteps(series.map(s => s.points), options.maxPoints);
-    const values = series.map(s => steps.map(step => valueAt(s.points, step)));
-    // Mermaid draws a line from the first x value on: a series that starts later than the axis gets its own chart.
-    const startsAtAxis = values.map(v => v[0] !== undefined);
-    const drawn = series.map((s, i) => ({ ...s, values: values[i] })).filter((_, i) => startsAtAxis[i]);
-    const charts = [];
-    const chartOf = (group, xs) => {
-        // A line stops at its last covered step: the values after it are left out, not carried flat.
-        const lines = group.map(s => {
-            const last = s.values.findLastIndex(v => v !== undefined);
-            return s.values.slice(0, last + 1).map(v => v);
-        });
-        const title = `${mermaidLabel(curve.metric)} — ${group.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`;
-        return xyChart({
-            title,
-            xLabel: options.xLabel ?? 'step',
-            x: xs,
-            yLabel: curve.metric,
-            lines,
-            colors: group.map(s => s.color)
-        });
-    };
-    if (drawn.length)
-        charts.push(chartOf(drawn, steps));
-    series.forEach((s, i) => {
-        if (startsAtAxis[i])
-            return;
-        const covered = steps.filter(step => valueAt(s.points, step) !== undefined);
-        charts.push(chartOf([{ ...s, values: covered.map(step => valueAt(s.points, step)) }], covered));
-    });
-    const ranges = series.map(s => ({ first: s.points[0].step, last: s.points[s.points.length - 1].step }));
-    const caption = [text `Series: `];
-    series.forEach((s, i) => {
-        caption.push(...(i ? [text `; `] : []), text `${s.role} `, untrustedCode(s.name), text ` ${coverage(s.points)}`);
-    });
-    caption.push(text `.`);
-    if (ranges.length === 2 && (ranges[0].last < ranges[1].first || ranges[1].last < ranges[0].first))
-        caption.push(text ` The two series do not overlap: no step has a value on both sides, so they cannot be compared.`);
-    else if (ranges.length === 2 && ranges[0].last !== ranges[1].last)
-        caption.push(text ` Each line ends at its own last step.`);
-    const decimals = decimalsFor(...values.flat().filter((v) => v !== undefined));
-    const rows = series.map((s, i) => [
-        [untrustedCode(s.name)],
-        ...values[i].map(v => (v === undefined ? [] : fmtNumber(v, decimals)))
-    ]);
-    return [
-        ...charts,
-        paragraph(...caption),
-        table([null, ...steps.map(() => 'right')], [trusted(options.xLabel ?? 'step'), ...steps.map(s => mermaidNumber(s))], rows)
-    ];
-}
-function finite(points) {
-    return (points ?? [])
-        .filter(p => Number.isFinite(p.value) && Number.isFinite(p.step))
-        .sort((a, b) => a.step - b.step);
-}
-
-/** GitHub's limit on a comment body. */
-const GITHUB_COMMENT_LIMIT = 65_536;
 const BUDGETS = [
     { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },
     { runs: 20, params: 30, warnings: 15, curves: 2, curvePoints: 20, checklists: 5 },
     { runs: 10, params: 15, warnings: 8, curves: 1, curvePoints: 12, checklists: 3 },
     { runs: 5, params: 8, warnings: 5, curves: 0, curvePoints: 0, checklists: 1 }
 ];
-/** Renders the PR comment, folding more until it fits under GitHub's 65,536-character limit. */
+/** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
 function renderComment(c, ctx = {}) {
     let body = '';
     for (const budget of BUDGETS) {
         body = stringify(root(commentTree(c, ctx, budget)));
-        if (body.length < GITHUB_COMMENT_LIMIT - 1000)
+        if (body.length < GITHUB_BODY_LIMIT - 1000)
             return body;
     }
     // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
@@ -198,7 +74,7 @@ function verdictBlock(c) {
             : [own `✅`, own `all rules met`];
     const blocks = [heading(2, text `${icon} Experiment review`, ...id, text `: ${verdict}`)];
     if (broken.length) {
-        blocks.push(bulletList(broken.map(v => [untrusted(v.message, 200)])));
+        blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])));
     }
     if (!c.champion) {
         blocks.push(paragraph(text `No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.`));
@@ -272,7 +148,7 @@ function hypotheses(c) {
             untrusted(h.criteria, 200),
             ...(h.hypothesis ? [text `)`] : [])
         ]
-        : []), text ` — `, strong(text `${VERDICT_WORDS[h.verdict]}`), text `: `, untrusted(h.reason, 300)));
+        : []), text ` — `, strong(text `${VERDICT_WORDS[h.verdict]}`), text `: `, untrusted(hypothesisReason(h), 300)));
 }
 /** What a change means and the rules' state; the rules part names who accepted a regression and why (untrusted). */
 function verdictCell(m) {
@@ -282,7 +158,7 @@ function notLikeForLike(c) {
     if (!c.notLikeForLike.length)
         return [];
     return [
-        paragraph(text `⚠️ `, strong(text `Not like for like:`), text ` `, untrusted(c.notLikeForLike.join('; '), 400), text `. The comparison mixes a model change with a change in what it was measured on.`)
+        paragraph(text `⚠️ `, strong(text `Not like for like:`), text ` `, untrusted(c.notLikeForLike.map(notLikeForLikeText).join('; '), 400), text `. The comparison mixes a model change with a change in what it was measured on.`)
     ];
 }
 /** How to accept a broken rule, only when this build's command parser accepts `/experiments accept`. */
@@ -378,7 +254,7 @@ function warnings(c, budget) {
     const items = c.warnings;
     if (!items.length)
         return [];
-    const shown = items.slice(0, budget.warnings).map(w => [untrusted(w.message, 300)]);
+    const shown = items.slice(0, budget.warnings).map(w => [untrusted(warningMessage(w), 300)]);
     if (items.length > shown.length)
         shown.push([text `… ${items.length - shown.length} more in the job summary`]);
     const list = bulletList(shown);
@@ -409,7 +285,7 @@ function checklists(c, budget) {
     for (const list of lists) {
         if (lists.length > 1)
             blocks.push(paragraph(strong(untrustedCode(list.run))));
-        blocks.push(bulletList(list.items.map(i => [i.ok ? text `✅ ` : text `⚠️ `, untrusted(i.detail, 160)])));
+        blocks.push(bulletList(list.items.map(i => [i.ok ? text `✅ ` : text `⚠️ `, untrusted(checklistDetail(i), 160)])));
     }
     return details(own `Reproducibility: ${ok} of ${champion.items.length}`, blocks);
 }
@@ -441,12 +317,4 @@ function footer(ctx) {
     return small(parts);
 }
 
-var comment = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    GITHUB_COMMENT_LIMIT: GITHUB_COMMENT_LIMIT,
-    commentTree: commentTree,
-    renderComment: renderComment,
-    verdictBlock: verdictBlock
-});
-
-export { CHART_PALETTE as C, comment as c, mermaidLabel as m, renderComment as r, xyChart as x };
+export { commentTree, renderComment, verdictBlock };

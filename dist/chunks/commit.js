@@ -1,5 +1,6 @@
 import { explainGitHubError, GitHubApiError, isGitHubRequestError } from './client.js';
 import { readFileAtRef } from './pr.js';
+import './conventions.js';
 
 // One commit on a branch through the Git Data API, with compare-and-swap: read the head, let the caller compute
 // the new files from the files at that head, write blobs, a tree on the head's tree and a commit (no custom

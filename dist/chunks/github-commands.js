@@ -1,12 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { l as loadRules } from './load.js';
+import { loadRules } from './rules-file.js';
+import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH, D as DEFAULT_DOCS_PATH } from './conventions.js';
 import { p as plain, r as renderDiagnostics, f as renderText } from './detect.js';
-import { EXIT, UsageError } from './run.js';
-import 'node:child_process';
+import { E as EXIT, U as UsageError } from './run.js';
 import 'node:fs/promises';
-import './baseline.js';
-import './champion.js';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
@@ -29,7 +27,7 @@ const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [-
                                 [--no-comment] [--no-fail-on-regression]
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
-baseline at the PR's base (--baseline, the path in the repository, default .experiments/baseline.json; from the
+baseline at the PR's base (--baseline, the path in the repository, default ${DEFAULT_BASELINE_PATH}; from the
 local git history when it has the base commit, else through the API), posts the sticky comment and sets the
 commit status experiment-review/<id> on the PR's head, so a required status check gates the merge.
 
@@ -38,8 +36,8 @@ private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://
 
 Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a GitHub error.
 `;
-const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline .experiments/baseline.json]
-                                 [--docs docs/experiments.md] [--rules FILE] [--id ID] [--pr N]
+const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline ${DEFAULT_BASELINE_PATH}]
+                                 [--docs ${DEFAULT_DOCS_PATH}] [--rules FILE] [--id ID] [--pr N]
                                  [--workspace DIR] [--no-commit]
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
@@ -125,9 +123,9 @@ async function reviewCommand(args, io) {
     const config = {
         workspace: path.resolve(io.cwd, values.workspace ?? '.'),
         runs: [...(values.runs ?? []), ...positionals],
-        configFile: values.rules ?? '.github/experiment-review.yml',
-        baselinePath: repoPath('baseline', values.baseline, '.experiments/baseline.json'),
-        docsPath: 'docs/experiments.md',
+        configFile: values.rules ?? DEFAULT_RULES_PATH,
+        baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
+        docsPath: DEFAULT_DOCS_PATH,
         token,
         mode: 'review',
         comment: !values['no-comment'],
@@ -198,14 +196,16 @@ async function promoteCommand(args, io) {
     if (values.help)
         return (io.stdout(PROMOTE_HELP), EXIT.pass);
     const workspace = path.resolve(io.cwd, values.workspace ?? '.');
-    const loaded = await loadRules(workspace, values.rules ?? '.github/experiment-review.yml', { required: !!values.rules });
+    const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
+        required: !!values.rules
+    });
     const number = prNumber(values.pr, false);
     const { promoteLocal } = await import('./promote2.js');
     const result = await promoteLocal({
         workspace,
         runs: [...(values.runs ?? []), ...positionals],
-        baselinePath: repoPath('baseline', values.baseline, '.experiments/baseline.json'),
-        docsPath: repoPath('docs', values.docs, 'docs/experiments.md'),
+        baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
+        docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
         rules: loaded.rules,
         id: reviewId(values.id),
         pr: number ? { number } : undefined,

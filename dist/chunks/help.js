@@ -1,6 +1,13 @@
-// The CLI's version and usage text: tiny, so `--version` and `--help` load nothing else.
-/** The package version. */
-const VERSION = '0.1.0';
+import { a as DEFAULT_BASELINE_PATH, D as DEFAULT_DOCS_PATH } from './conventions.js';
+
+var version = "0.1.0";
+var packageJson = {
+	version: version};
+
+// The CLI's version and usage text: tiny, so `--version` and `--help` load nothing else. The version is
+// package.json's, bundled at build time (Rollup's json plugin), so there is no second copy to forget.
+/** The package version (package.json's `version`). */
+const VERSION = packageJson.version;
 /** The usage text. */
 const HELP = `experiment-review ${VERSION}: reviews ML experiment runs against a baseline.
 
@@ -12,7 +19,7 @@ Usage:
   experiment-review export  --format csv|json [--runs <path|glob>...]
   experiment-review log     <run> [--param k=v]... [--metric k=v]... [--step N] [--tag t]... [--note text]
                             [--status finished|failed|running|killed] [--dir experiments]
-  experiment-review promote [--runs …] [--baseline .experiments/baseline.json] [--docs docs/experiments.md] [--pr N]
+  experiment-review promote [--runs …] [--baseline ${DEFAULT_BASELINE_PATH}] [--docs ${DEFAULT_DOCS_PATH}] [--pr N]
   experiment-review review  --repo OWNER/NAME --pr N [--runs …] [--rules FILE] [--baseline PATH] [--id ID]
                             (token in GITHUB_TOKEN; GITHUB_API_URL for GitHub Enterprise Server)
 

@@ -1,10 +1,11 @@
 import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
-import { B as BUILTIN_FILES } from './detect.js';
+import { L as BUILTIN_FILES } from './detect.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
+import './conventions.js';
 import 'node:process';
 import 'node:url';
 import 'node:fs';

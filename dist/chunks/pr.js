@@ -1,4 +1,5 @@
 import { explainGitHubError, isGitHubRequestError } from './client.js';
+import './conventions.js';
 
 // Pull requests, files at a ref, commit statuses and reactions.
 function toPullRequestInfo(pull, owner, repo) {

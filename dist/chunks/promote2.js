@@ -2,9 +2,10 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { c as collectRuns, l as formatDiagnostic } from './detect.js';
-import { planPromotion } from './promote.js';
+import { c as collectRuns, j as formatDiagnostic } from './detect.js';
+import { p as planPromotion } from './promotion.js';
 import './_commonjsHelpers.js';
+import './conventions.js';
 import 'node:process';
 import 'node:url';
 import 'node:fs';
@@ -12,21 +13,9 @@ import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
-import './baseline.js';
+import './baseline2.js';
 import './champion.js';
-import './comment.js';
-import 'tty';
-import 'util';
-import 'os';
-import './review.js';
-import './load.js';
-import './index2.js';
-import 'process';
-import 'buffer';
-import './client.js';
-import './pr.js';
-import './pipeline.js';
-import './review-event.js';
+import './chart.js';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).

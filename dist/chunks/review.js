@@ -1,20 +1,20 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { h as hasGitCommit, r as readFileAtGitRef, l as loadRules, R as RulesFileError } from './load.js';
-import { p as parseBaseline, B as BaselineError } from './baseline.js';
+import { loadRules, RulesFileError } from './rules-file.js';
+import { p as parseBaseline, B as BaselineError } from './baseline2.js';
+import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
 import { isGitHubRequestError, explainGitHubError, GitHubApiError, createGitHubClient } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
-import { r as renderComment } from './comment.js';
-import { a1 as own, aj as checkedUrl, $ as paragraph, ae as link, _ as text, a5 as untrusted, a6 as untrustedCode, Z as heading, ak as bulletList, X as stringify, ad as githubUrl, al as renderJsonReport, am as markerText, Y as root, p as plain } from './detect.js';
+import { renderComment } from './comment.js';
+import { v as violationMessage } from './_commonjsHelpers.js';
+import { o as own, k as checkedUrl, h as paragraph, l as link, t as text, i as untrusted, u as untrustedCode, m as heading, n as bulletList, s as stringify, g as githubUrl, q as renderJsonReport, v as root, p as plain } from './detect.js';
+import { hasGitCommit, readFileAtGitRef } from './baseline.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
-import 'node:child_process';
-import 'node:util';
-import './champion.js';
 import './index2.js';
-import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
+import './chart.js';
 import 'node:process';
 import 'node:url';
 import 'node:fs';
@@ -22,12 +22,13 @@ import 'node:crypto';
 import 'node:string_decoder';
 import 'node:readline';
 import 'node:module';
+import 'node:child_process';
+import 'node:util';
+import './champion.js';
 
 // The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
 // login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
 // would not change, and a duplicate left by a race of two runs removed (the oldest is kept).
-/** GitHub's maximum length of a comment or issue body, in characters. */
-const GITHUB_COMMENT_LIMIT = 65536;
 /** The login a workflow's GITHUB_TOKEN posts as. */
 const GITHUB_ACTIONS_BOT_LOGIN = 'github-actions[bot]';
 const sameText = (a, b) => a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd();
@@ -44,13 +45,13 @@ async function upsertStickyComment(options) {
     const { client, owner, repo, issueNumber, marker, login } = options;
     const where = `${owner}/${repo}#${issueNumber}`;
     if (!marker.trim())
-        throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass experimentReviewMarker(id).`);
+        throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`);
     if (!login.trim())
         throw new Error(`upsertStickyComment on ${where}: the login is empty; resolve it with resolveTokenLogin first.`);
     const body = withMarker(options.body, marker);
     const length = Array.from(body).length;
-    if (length > GITHUB_COMMENT_LIMIT) {
-        throw new Error(`The comment for ${where} is ${length} characters, more than GitHub's ${GITHUB_COMMENT_LIMIT}: ` +
+    if (length > GITHUB_BODY_LIMIT) {
+        throw new Error(`The comment for ${where} is ${length} characters, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
             'the report must fold sections to fit (this is a bug in the report, please report it).');
     }
     const ours = [];
@@ -243,10 +244,11 @@ async function reviewPullRequest(request) {
         const place = loaded.file
             ? { file: loaded.file, line: v.line, title: `Experiment Review: ${v.metric} ${v.rule}` }
             : { title: `Experiment Review: ${v.metric} ${v.rule}` };
+        const message = violationMessage(v);
         if (v.accepted)
-            log.notice(`${v.message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
+            log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
         else
-            log.error(v.message, place);
+            log.error(message, place);
     }
     const gateFails = comparison.verdict === 'fail' && config.failOnRegression;
     const result = {
@@ -281,7 +283,7 @@ async function reviewPullRequest(request) {
                 owner: request.owner,
                 repo: request.repo,
                 issueNumber: pr.number,
-                marker: `<!-- ${markerText(config.id)} -->`,
+                marker: hiddenMarker(config.id),
                 body,
                 login
             });
@@ -328,7 +330,7 @@ async function reviewPullRequest(request) {
     }
     await log.summary(renderSummary(comparison, body, result));
     if (gateFails && !request.stale) {
-        result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(v => v.message).join('; ')}`;
+        result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
         result.failureKind = 'gate';
     }
     else if (gateFails && request.stale) {

@@ -1,24 +1,19 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { p as plain, c as collectRuns, r as renderDiagnostics, a as runsToJson, b as renderRunList, d as runsToCsv, e as renderRun, f as renderText } from './detect.js';
+import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, HELP } from './help.js';
-import './_commonjsHelpers.js';
-import 'node:process';
-import 'node:url';
-import 'node:fs/promises';
-import 'node:fs';
-import 'node:crypto';
-import 'node:string_decoder';
-import 'node:readline';
-import 'node:module';
 
-// The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
-// input or usage. GitHub-only commands are loaded lazily so local commands start fast.
+// What every CLI command shares: where it writes, its usage error and its exit codes (a leaf module, so the
+// command modules import it and never each other).
 /** A usage or input error: exit code 2. */
 class UsageError extends Error {
 }
 /** The exit codes of the CLI. */
 const EXIT = { pass: 0, fail: 1, usage: 2 };
+
+// The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
+// input or usage. GitHub-only commands are loaded lazily so local commands start fast.
 const COMMON = {
     runs: { type: 'string', multiple: true },
     workspace: { type: 'string' },
@@ -101,14 +96,17 @@ async function compareCommand(args, io) {
     const patterns = [...(values.runs ?? []), ...positionals];
     const format = oneOf(values.format, ['text', 'markdown', 'json'], 'text', 'format');
     if (!values.baseline)
-        throw new UsageError('compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:.experiments/baseline.json');
-    const [{ loadBaselineSpec, loadRules }, { runPipeline }, { renderComment }, { renderJsonReport }] = await Promise.all([
-        import('./load.js').then(function (n) { return n.a; }),
+        throw new UsageError(`compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:${DEFAULT_BASELINE_PATH}`);
+    const [{ loadRules }, { loadBaselineSpec }, { runPipeline }, { renderComment }, { renderJsonReport }] = await Promise.all([
+        import('./rules-file.js'),
+        import('./baseline.js'),
         import('./pipeline.js'),
-        import('./comment.js').then(function (n) { return n.c; }),
-        import('./detect.js').then(function (n) { return n.aF; })
+        import('./comment.js'),
+        import('./detect.js').then(function (n) { return n.am; })
     ]);
-    const loaded = await loadRules(workspace, values.rules ?? '.github/experiment-review.yml', { required: !!values.rules });
+    const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
+        required: !!values.rules
+    });
     const id = values.id ?? 'default';
     const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, id);
     if (!baseline.record)
@@ -210,4 +208,10 @@ async function logCommand(args, io) {
     return EXIT.pass;
 }
 
-export { EXIT, UsageError, progressReporter, runCli };
+var run = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    progressReporter: progressReporter,
+    runCli: runCli
+});
+
+export { EXIT as E, UsageError as U, run as r };

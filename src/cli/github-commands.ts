@@ -5,18 +5,18 @@
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { ActionConfig } from '../config/inputs.js'
-import { loadRules } from '../config/load.js'
+import { loadRules } from '../config/rules-file.js'
+import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 import { renderText, plain, renderDiagnostics } from '../report/text.js'
 import type { ActionLog, LogPlace } from '../modes/types.js'
-import type { CliIo } from './run.js'
-import { EXIT, UsageError } from './run.js'
+import { EXIT, UsageError, type CliIo } from './io.js'
 
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
                                 [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
                                 [--no-comment] [--no-fail-on-regression]
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
-baseline at the PR's base (--baseline, the path in the repository, default .experiments/baseline.json; from the
+baseline at the PR's base (--baseline, the path in the repository, default ${DEFAULT_BASELINE_PATH}; from the
 local git history when it has the base commit, else through the API), posts the sticky comment and sets the
 commit status experiment-review/<id> on the PR's head, so a required status check gates the merge.
 
@@ -26,8 +26,8 @@ private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://
 Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a GitHub error.
 `
 
-const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline .experiments/baseline.json]
-                                 [--docs docs/experiments.md] [--rules FILE] [--id ID] [--pr N]
+const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline ${DEFAULT_BASELINE_PATH}]
+                                 [--docs ${DEFAULT_DOCS_PATH}] [--rules FILE] [--id ID] [--pr N]
                                  [--workspace DIR] [--no-commit]
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
@@ -134,9 +134,9 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
   const config: ActionConfig = {
     workspace: path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.'),
     runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
-    configFile: (values.rules as string | undefined) ?? '.github/experiment-review.yml',
-    baselinePath: repoPath('baseline', values.baseline as string | undefined, '.experiments/baseline.json'),
-    docsPath: 'docs/experiments.md',
+    configFile: (values.rules as string | undefined) ?? DEFAULT_RULES_PATH,
+    baselinePath: repoPath('baseline', values.baseline as string | undefined, DEFAULT_BASELINE_PATH),
+    docsPath: DEFAULT_DOCS_PATH,
     token,
     mode: 'review',
     comment: !values['no-comment'],
@@ -208,18 +208,16 @@ async function promoteCommand(args: string[], io: CliIo): Promise<number> {
   })
   if (values.help) return (io.stdout(PROMOTE_HELP), EXIT.pass)
   const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
-  const loaded = await loadRules(
-    workspace,
-    (values.rules as string | undefined) ?? '.github/experiment-review.yml',
-    { required: !!values.rules }
-  )
+  const loaded = await loadRules(workspace, (values.rules as string | undefined) ?? DEFAULT_RULES_PATH, {
+    required: !!values.rules
+  })
   const number = prNumber(values.pr as string | undefined, false)
   const { promoteLocal } = await import('../local/promote.js')
   const result = await promoteLocal({
     workspace,
     runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
-    baselinePath: repoPath('baseline', values.baseline as string | undefined, '.experiments/baseline.json'),
-    docsPath: repoPath('docs', values.docs as string | undefined, 'docs/experiments.md'),
+    baselinePath: repoPath('baseline', values.baseline as string | undefined, DEFAULT_BASELINE_PATH),
+    docsPath: repoPath('docs', values.docs as string | undefined, DEFAULT_DOCS_PATH),
     rules: loaded.rules,
     id: reviewId(values.id as string | undefined),
     pr: number ? { number } : undefined,

@@ -7,23 +7,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { runsToCsv, runsToJson } from '../report/json.js'
 import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
 import { collectRuns } from '../sources/detect.js'
+import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 import { HELP, VERSION } from './help.js'
-
-/** Where the CLI writes and what it runs in; injectable for tests. */
-export interface CliIo {
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-  cwd: string
-  env: NodeJS.ProcessEnv
-  /** True when stderr is a terminal (progress is shown then). */
-  isTty?: boolean
-}
-
-/** A usage or input error: exit code 2. */
-export class UsageError extends Error {}
-
-/** The exit codes of the CLI. */
-export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
+import { EXIT, UsageError, type CliIo } from './io.js'
 
 const COMMON: ParseArgsConfig['options'] = {
   runs: { type: 'string', multiple: true },
@@ -122,20 +108,19 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   )
   if (!values.baseline)
     throw new UsageError(
-      'compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:.experiments/baseline.json'
+      `compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:${DEFAULT_BASELINE_PATH}`
     )
-  const [{ loadBaselineSpec, loadRules }, { runPipeline }, { renderComment }, { renderJsonReport }] =
+  const [{ loadRules }, { loadBaselineSpec }, { runPipeline }, { renderComment }, { renderJsonReport }] =
     await Promise.all([
-      import('../config/load.js'),
+      import('../config/rules-file.js'),
+      import('../sources/baseline.js'),
       import('../modes/pipeline.js'),
       import('../report/comment.js'),
       import('../report/json.js')
     ])
-  const loaded = await loadRules(
-    workspace,
-    (values.rules as string | undefined) ?? '.github/experiment-review.yml',
-    { required: !!values.rules }
-  )
+  const loaded = await loadRules(workspace, (values.rules as string | undefined) ?? DEFAULT_RULES_PATH, {
+    required: !!values.rules
+  })
   const id = (values.id as string | undefined) ?? 'default'
   const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, id)
   if (!baseline.record) io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`)

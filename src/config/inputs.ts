@@ -1,5 +1,6 @@
 // The action's inputs as a typed config. Every input is validated here; messages name the input and the value.
 import path from 'node:path'
+import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 
 /** The modes of PRODUCT.md. */
 export const MODES = ['auto', 'review', 'promote', 'monitor', 'command'] as const
@@ -63,9 +64,9 @@ export function readActionConfig(getInput: (name: string) => string, env: NodeJS
       .split(/\r?\n/)
       .map(s => s.trim())
       .filter(Boolean),
-    configFile: relativePath('config', getInput('config'), '.github/experiment-review.yml'),
-    baselinePath: relativePath('baseline', getInput('baseline'), '.experiments/baseline.json'),
-    docsPath: relativePath('docs', getInput('docs'), 'docs/experiments.md'),
+    configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
+    baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
+    docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
     token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
     mode,
     comment: bool('comment', getInput('comment'), true),

@@ -1,6 +1,8 @@
 // The rules file (.github/experiment-review.yml): parsed with positions, validated against one zod schema
 // that is also written out as a JSON Schema for editors. Every error names file, line, column, value and
 // what was expected.
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import { z } from 'zod'
 import {
@@ -233,4 +235,30 @@ function toRules(
   if (data.grouping) rules.grouping = { patterns: data.grouping.patterns }
   rules.origin = { file, lines }
   return rules
+}
+
+/** The rules in force and whether they came from a file. */
+export interface LoadedRules {
+  rules: Rules
+  /** The rules file's path relative to the workspace, when one was read. */
+  file?: string
+}
+
+/** Reads the rules file when it exists; defaults when it does not; throws RulesFileError when it is invalid. */
+export async function loadRules(
+  workspace: string,
+  file: string,
+  options: { required?: boolean } = {}
+): Promise<LoadedRules> {
+  const abs = path.resolve(workspace, file)
+  let text: string
+  try {
+    text = await readFile(abs, 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !options.required) return { rules: defaultRules() }
+    throw new Error(
+      `${file}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the config input`
+    )
+  }
+  return { rules: parseRulesFile(text, file), file }
 }

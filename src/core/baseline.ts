@@ -1,6 +1,7 @@
 // The baseline file (.experiments/baseline.json): a versioned record of the champion on the default branch and
 // the history of earlier champions. Pure: text in, data out.
 import type { Experiment, MetricStat } from './experiment.js'
+import { DEFAULT_BASELINE_PATH } from './conventions.js'
 import { makeExperiment } from './experiment.js'
 import { emptyMetadata, makeRun, type ParamValue, type RunMetadata, type RunStatus } from './run.js'
 
@@ -127,7 +128,7 @@ export function baselineExperiment(record: BaselineRecord): Experiment {
     id: `baseline:${record.name}`,
     name: record.name,
     source: 'baseline',
-    path: '.experiments/baseline.json',
+    path: DEFAULT_BASELINE_PATH,
     params: record.params,
     metrics: Object.fromEntries(
       Object.entries(record.metrics).map(([k, m]) => [

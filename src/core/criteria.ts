@@ -1,6 +1,6 @@
 // Success criteria and hypotheses: absolute targets from the rules file shown for every experiment, a run's own
-// `success_criteria` text parsed and judged (supported, not supported, inconclusive), the train/validation gap,
-// and plain-words helpers for what a significance result means. Pure: data in, data out.
+// `success_criteria` text parsed and judged (supported, not supported, inconclusive) and the train/validation gap,
+// as facts (src/report/ words them). Pure: data in, data out.
 //
 // The success_criteria grammar (keywords are case-insensitive; metric names are matched exactly, else
 // case-insensitively):
@@ -209,12 +209,48 @@ function unitOf(unit: string | undefined): 'absolute' | 'percent' | 'points' {
   return unit === '%' ? 'percent' : 'points'
 }
 
+/** What decided a clause's verdict, as facts (src/report/ words them). */
+export type ClauseFinding =
+  | { kind: 'unparsed'; /** Why the text does not fit the grammar. */ reason: string }
+  | { kind: 'not-reported' }
+  | { kind: 'not-finite' }
+  | {
+      kind: 'absolute'
+      met: boolean
+      op: '>=' | '>' | '<=' | '<' | '=='
+      limit: number
+      /** Finite samples behind the value. */
+      n: number
+    }
+  | { kind: 'no-baseline' }
+  | { kind: 'baseline-missing' }
+  | { kind: 'not-comparable' }
+  | {
+      kind: 'relative'
+      /** PR − baseline. */
+      difference: number
+      /** The signed target on the PR − baseline scale. */
+      target: number
+      /** The clause's amount as written (0: any change in the claimed direction). */
+      amount: number
+      unit: 'absolute' | 'percent' | 'points'
+      up: boolean
+      /**
+       * missed: not met on the means; single-runs: met, no samples to judge noise; exact: met, no variance;
+       * too-few-samples: met, fewer than 2 finite samples on a side; significant / within-noise: the test's answer.
+       */
+      noise: 'missed' | 'single-runs' | 'exact' | 'too-few-samples' | 'significant' | 'within-noise'
+      alpha: number
+      /** Finite and non-finite samples of the baseline and the PR (too-few-samples only). */
+      samples?: { n: [number, number]; nonFinite: [number, number] }
+    }
+
 /** One clause judged against an experiment (and the baseline for relative clauses). */
 export interface ClauseResult {
   text: string
   verdict: HypothesisVerdict
-  /** What was seen, in words: "f1 0.871 ≥ 0.85", "f1 +0.012 vs baseline (p = 0.003), needed +0.0085 (1%)". */
-  reason: string
+  /** What was seen: the facts behind the verdict. */
+  finding: ClauseFinding
   metric?: string
   /** The experiment's value (mean), when known. */
   value?: number
@@ -230,22 +266,17 @@ export interface HypothesisResult {
   run: string
   /** The hypothesis as written (untrusted text). */
   hypothesis?: string
-  /** The success criteria as written (untrusted text). */
+  /** The success criteria as written (untrusted text); without them the verdict is inconclusive. */
   criteria?: string
   verdict: HypothesisVerdict
-  /** Why, in words: the first clause that decided the verdict, or what is missing. */
-  reason: string
   clauses: ClauseResult[]
 }
 
 /** Judges parsed clauses: any not supported → not supported; else any inconclusive → inconclusive; else supported. */
-export function combineClauses(clauses: ClauseResult[]): { verdict: HypothesisVerdict; reason: string } {
-  const not = clauses.filter(c => c.verdict === 'not supported')
-  if (not.length) return { verdict: 'not supported', reason: not.map(c => c.reason).join('; ') }
-  const open = clauses.filter(c => c.verdict === 'inconclusive')
-  if (open.length) return { verdict: 'inconclusive', reason: open.map(c => c.reason).join('; ') }
-  if (!clauses.length) return { verdict: 'inconclusive', reason: 'no success criteria to judge by' }
-  return { verdict: 'supported', reason: clauses.map(c => c.reason).join('; ') }
+export function combineClauses(clauses: ClauseResult[]): HypothesisVerdict {
+  if (clauses.some(c => c.verdict === 'not supported')) return 'not supported'
+  if (clauses.some(c => c.verdict === 'inconclusive') || !clauses.length) return 'inconclusive'
+  return 'supported'
 }
 
 /** Judges an experiment's hypothesis by its success criteria against the experiment and the baseline. */
@@ -258,18 +289,9 @@ export function judgeHypothesis(
   if (!source) return undefined
   const hypothesis = source.metadata.hypothesis?.trim() || undefined
   const criteria = source.metadata.successCriteria?.trim() || undefined
-  if (!criteria) {
-    return {
-      run: experiment.name,
-      hypothesis,
-      verdict: 'inconclusive',
-      reason: 'no success criteria are given to judge the hypothesis by',
-      clauses: []
-    }
-  }
+  if (!criteria) return { run: experiment.name, hypothesis, verdict: 'inconclusive', clauses: [] }
   const clauses = parseSuccessCriteria(criteria).map(c => judgeClause(c, experiment, baseline, rules))
-  const { verdict, reason } = combineClauses(clauses)
-  return { run: experiment.name, hypothesis, criteria, verdict, reason, clauses }
+  return { run: experiment.name, hypothesis, criteria, verdict: combineClauses(clauses), clauses }
 }
 
 /** Hypotheses of every experiment that states one or success criteria, in the given order. */
@@ -295,59 +317,49 @@ export function judgeClause(
   rules: Rules
 ): ClauseResult {
   const { text } = clause
-  if (clause.kind === 'unknown') return { text, verdict: 'inconclusive', reason: clause.reason }
+  if (clause.kind === 'unknown')
+    return { text, verdict: 'inconclusive', finding: { kind: 'unparsed', reason: clause.reason } }
   const found = findMetric(experiment.metrics, clause.metric)
   if (!found)
-    return {
-      text,
-      metric: clause.metric,
-      verdict: 'inconclusive',
-      reason: `${clause.metric} was not reported`
-    }
+    return { text, metric: clause.metric, verdict: 'inconclusive', finding: { kind: 'not-reported' } }
   const [metric, stat] = found
   const value = stat.value
-  const shown = fmt(value)
   if (clause.kind === 'absolute') {
     if (!Number.isFinite(value))
-      return {
-        text,
-        metric,
-        value,
-        verdict: 'not supported',
-        reason: `${metric} is ${shown}, not a finite number`
-      }
-    const ok = compare(value, clause.op, clause.value)
-    const sign = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' }[clause.op]
-    const of = stat.n > 1 ? ` (mean of ${stat.n})` : ''
+      return { text, metric, value, verdict: 'not supported', finding: { kind: 'not-finite' } }
+    const met = compare(value, clause.op, clause.value)
     return {
       text,
       metric,
       value,
-      verdict: ok ? 'supported' : 'not supported',
-      reason: `${metric} ${shown}${of} ${ok ? 'meets' : 'misses'} ${sign} ${clause.value}`
+      verdict: met ? 'supported' : 'not supported',
+      finding: { kind: 'absolute', met, op: clause.op, limit: clause.value, n: stat.n }
     }
   }
-  if (!baseline)
-    return { text, metric, value, verdict: 'inconclusive', reason: `no baseline to compare ${metric} with` }
+  if (!baseline) return { text, metric, value, verdict: 'inconclusive', finding: { kind: 'no-baseline' } }
   const base = findMetric(baseline.metrics, metric)?.[1]
-  if (!base)
-    return {
-      text,
-      metric,
-      value,
-      verdict: 'inconclusive',
-      reason: `the baseline has no ${metric} to compare with`
-    }
-  if (!Number.isFinite(value) || !Number.isFinite(base.value)) {
+  if (!base) return { text, metric, value, verdict: 'inconclusive', finding: { kind: 'baseline-missing' } }
+  if (!Number.isFinite(value) || !Number.isFinite(base.value))
     return {
       text,
       metric,
       value,
       baseline: base.value,
       verdict: 'inconclusive',
-      reason: `${metric} is not comparable (${fmt(base.value)} → ${shown})`
+      finding: { kind: 'not-comparable' }
     }
-  }
+  return judgeRelative(clause, metric, stat, base, rules)
+}
+
+/** A relative clause: met on the means, then judged on noise by a test against the shifted baseline. */
+function judgeRelative(
+  clause: Extract<CriterionClause, { kind: 'relative' }>,
+  metric: string,
+  stat: MetricStat,
+  base: MetricStat,
+  rules: Rules
+): ClauseResult {
+  const value = stat.value
   // Signed target on the PR − baseline scale.
   const goal: Goal = goalOf(metric, rules).goal
   const up = clause.direction === 'up' || (clause.direction === 'improve' && goal === 'maximize')
@@ -363,27 +375,31 @@ export function judgeClause(
         ? clause.amount * (fractions ? 0.01 : 1)
         : clause.amount
   const target = up ? magnitude : -magnitude
-  const diff = value - base.value
+  const difference = value - base.value
   const strict = clause.amount === 0
   const met = up
     ? strict
-      ? diff > EPSILON
-      : diff >= target - EPSILON
+      ? difference > EPSILON
+      : difference >= target - EPSILON
     : strict
-      ? diff < -EPSILON
-      : diff <= target + EPSILON
-  const needed =
-    clause.amount === 0
-      ? up
-        ? 'needed a rise'
-        : 'needed a fall'
-      : `needed ${signed(target)}${clause.unit === 'percent' ? ` (${clause.amount}%)` : ''}`
-  const seen = `${metric} ${signed(diff)} vs baseline (${fmt(base.value)} → ${shown})`
-  const common = { text, metric, value, baseline: base.value }
-  if (!met) return { ...common, verdict: 'not supported', reason: `${seen}, ${needed}` }
-  if (baseSamples.length < 2 && samples.length < 2) {
-    return { ...common, verdict: 'supported', reason: `${seen}, ${needed}; single runs, so noise is unknown` }
-  }
+      ? difference < -EPSILON
+      : difference <= target + EPSILON
+  const alpha = rules.significance.alpha
+  const common = { text: clause.text, metric, value, baseline: base.value }
+  type RelativeFinding = Extract<ClauseFinding, { kind: 'relative' }>
+  const finding = (noise: RelativeFinding['noise']): RelativeFinding => ({
+    kind: 'relative',
+    difference,
+    target,
+    amount: clause.amount,
+    unit: clause.unit,
+    up,
+    noise,
+    alpha
+  })
+  if (!met) return { ...common, verdict: 'not supported', finding: finding('missed') }
+  if (baseSamples.length < 2 && samples.length < 2)
+    return { ...common, verdict: 'supported', finding: finding('single-runs') }
   // Test PR against the baseline shifted by the target: is the change beyond the target more than noise?
   const test = welchTTest(
     baseSamples.map(x => x + target),
@@ -391,28 +407,17 @@ export function judgeClause(
   )
   if (isInconclusive(test)) {
     if (test.exactDifference !== undefined)
-      return {
-        ...common,
-        verdict: 'supported',
-        reason: `${seen}, ${needed}; no variance, the difference is exact`
-      }
+      return { ...common, verdict: 'supported', finding: finding('exact') }
     return {
       ...common,
       verdict: 'inconclusive',
-      reason: `${seen}, ${needed}: met on the means, but ${test.inconclusive}`
+      finding: { ...finding('too-few-samples'), samples: { n: test.n, nonFinite: test.nonFinite } }
     }
   }
-  const alpha = rules.significance.alpha
   // Met on the means, so the observed direction is the claimed one: the one-sided p in that direction.
   const p = test.pOneSided
-  if (p < alpha)
-    return { ...common, p, verdict: 'supported', reason: `${seen}, ${needed}; significant (${pPhrase(p)})` }
-  return {
-    ...common,
-    p,
-    verdict: 'inconclusive',
-    reason: `${seen}, ${needed}: met on the means but within noise (${pPhrase(p)} ≥ ${alpha})`
-  }
+  if (p < alpha) return { ...common, p, verdict: 'supported', finding: finding('significant') }
+  return { ...common, p, verdict: 'inconclusive', finding: finding('within-noise') }
 }
 
 function compare(value: number, op: '>=' | '>' | '<=' | '<' | '==', limit: number): boolean {
@@ -445,8 +450,6 @@ export interface OverfittingResult {
   exceeded: boolean
   /** The gap is the champion's and the rules file gates on it (overfitting.gate, default true). */
   gates: boolean
-  /** In words: "train_accuracy − val_accuracy gap is 0.08, over the allowed 0.05". */
-  message: string
 }
 
 /**
@@ -477,7 +480,6 @@ export function overfittingGaps(
       continue
     const gap = goal === 'maximize' ? trainValue - valValue : valValue - trainValue
     const exceeded = gap > o.maxGap + EPSILON
-    const [first, second] = goal === 'maximize' ? [o.train, o.val] : [o.val, o.train]
     out.push({
       run: e.name,
       train: o.train,
@@ -488,47 +490,8 @@ export function overfittingGaps(
       maxGap: o.maxGap,
       goal,
       exceeded,
-      gates: exceeded && o.gate && e === champion,
-      message: `overfitting: ${first} − ${second} gap is ${+gap.toPrecision(4)}, ${exceeded ? 'over' : 'within'} the allowed ${o.maxGap}`
+      gates: exceeded && o.gate && e === champion
     })
   }
   return out
-}
-
-/** A p-value as a reader writes it: "p = 0.41", "p = 0.003", "p < 0.001". */
-export function pPhrase(p: number | undefined): string {
-  return p !== undefined && p < 0.001 ? 'p < 0.001' : `p = ${fmtP(p)}`
-}
-
-/** The significance of a change in words, e.g. "p = 0.41, within noise" or "p = 0.003, significant". */
-export function significanceWords(
-  s:
-    | { state: 'significant' | 'within-noise' | 'exact' | 'inconclusive'; p?: number; significant?: boolean }
-    | undefined
-): string {
-  if (!s) return 'single runs, noise unknown'
-  switch (s.state) {
-    case 'significant':
-      return `${pPhrase(s.p)}, significant`
-    case 'within-noise':
-      return `${pPhrase(s.p)}, within noise`
-    case 'exact':
-      return s.significant ? 'no variance, exact difference' : 'no variance, no difference'
-    case 'inconclusive':
-      return 'inconclusive: too few samples to test'
-  }
-}
-
-function fmtP(p: number | undefined): string {
-  if (p === undefined) return '—'
-  if (p < 0.001) return '< 0.001'
-  return String(+p.toPrecision(2))
-}
-
-function fmt(x: number): string {
-  return Number.isFinite(x) ? String(+x.toPrecision(4)) : String(x)
-}
-
-function signed(x: number): string {
-  return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`
 }

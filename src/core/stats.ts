@@ -72,7 +72,8 @@ export interface WelchResult {
 
 /** Why a test could not be run. */
 export interface Inconclusive {
-  inconclusive: string
+  /** too-few-samples: fewer than 2 finite values on a side; no-variance: neither side varies. */
+  inconclusive: 'too-few-samples' | 'no-variance'
   /**
    * Set when both sides have at least 2 values and none varies: no test applies, but the difference of the means
    * is then known exactly (0 when the two constants are equal).
@@ -90,25 +91,11 @@ export function welchTTest(a: number[], b: number[]): WelchResult | Inconclusive
   const sb = summarize(b)
   const n: [number, number] = [sa.n, sb.n]
   const nonFinite: [number, number] = [sa.nonFinite, sb.nonFinite]
-  if (sa.n < 2 || sb.n < 2) {
-    const left =
-      sa.nonFinite + sb.nonFinite ? ` after leaving out ${sa.nonFinite + sb.nonFinite} non-finite` : ''
-    return {
-      inconclusive: `too few samples to test (${sa.n} baseline, ${sb.n} in this PR${left}; at least 2 a side)`,
-      n,
-      nonFinite
-    }
-  }
+  if (sa.n < 2 || sb.n < 2) return { inconclusive: 'too-few-samples', n, nonFinite }
   const va = (sa.sd as number) ** 2 / sa.n
   const vb = (sb.sd as number) ** 2 / sb.n
   const meanDifference = sb.mean - sa.mean
-  if (va + vb === 0) {
-    const inconclusive =
-      meanDifference === 0
-        ? 'both sides are the same constant: no variance, no difference'
-        : 'no variance on either side, so no test applies; the difference is exact'
-    return { inconclusive, exactDifference: meanDifference, n, nonFinite }
-  }
+  if (va + vb === 0) return { inconclusive: 'no-variance', exactDifference: meanDifference, n, nonFinite }
   const se = Math.sqrt(va + vb)
   const t = meanDifference / se
   const df = (va + vb) ** 2 / (va ** 2 / (sa.n - 1) + vb ** 2 / (sb.n - 1))

@@ -4,6 +4,7 @@
 // GITHUB_API_URL (GitHub Enterprise Server). Octokit is loaded lazily so local CLI commands never pay for it.
 import type { ThrottlingOptions } from '@octokit/plugin-throttling'
 import type { Octokit } from '@octokit/rest'
+import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 
 /** The Octokit instance every function of src/github takes (REST methods and paginate). */
 export type GitHubClient = Octokit
@@ -217,7 +218,7 @@ function hintFor(error: GitHubRequestErrorLike, said: string, neededPermission?:
     return 'The repository or object was not found, or the token cannot see it: check the owner/name (and pull request number), that the token has access to a private repository (`contents: read`), and on GitHub Enterprise Server that GITHUB_API_URL is right.'
   }
   if (status === 422 && /too long|maximum is/i.test(said)) {
-    return 'The text is longer than GitHub accepts (65,536 characters for comments and issues): fold or shorten it before posting.'
+    return `The text is longer than GitHub accepts (${GITHUB_BODY_LIMIT.toLocaleString('en-US')} characters for comments and issues): fold or shorten it before posting.`
   }
   if (status === 422 && /not a fast forward/i.test(said)) {
     return 'The branch moved during the update: retry on the new head (never force-push).'

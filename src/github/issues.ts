@@ -1,8 +1,9 @@
 // Retraining issues: one open issue per marker (per review id), found by its hidden marker, updated when its
 // text or labels change, closed with a comment on recovery. Never a duplicate.
+import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { explainGitHubError } from './client.js'
 import type { RepositoryRef } from './pr.js'
-import { GITHUB_COMMENT_LIMIT, withMarker } from './sticky.js'
+import { withMarker } from './sticky.js'
 
 /** An issue as the modes see it. */
 export interface IssueInfo {
@@ -40,9 +41,9 @@ function toIssueInfo(issue: IssueLike): IssueInfo {
 
 function checkLength(body: string, where: string): void {
   const length = Array.from(body).length
-  if (length > GITHUB_COMMENT_LIMIT) {
+  if (length > GITHUB_BODY_LIMIT) {
     throw new Error(
-      `The issue text for ${where} is ${length} characters, more than GitHub's ${GITHUB_COMMENT_LIMIT}: ` +
+      `The issue text for ${where} is ${length} characters, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
         'the report must fold its tables to fit (this is a bug in the report, please report it).'
     )
   }

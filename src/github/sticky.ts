@@ -1,20 +1,12 @@
 // The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
 // login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
 // would not change, and a duplicate left by a race of two runs removed (the oldest is kept).
+import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { explainGitHubError, isGitHubRequestError, type GitHubClient, type GitHubRuntime } from './client.js'
 import type { RepositoryRef } from './pr.js'
 
-/** GitHub's maximum length of a comment or issue body, in characters. */
-export const GITHUB_COMMENT_LIMIT = 65536
-
 /** The login a workflow's GITHUB_TOKEN posts as. */
 export const GITHUB_ACTIONS_BOT_LOGIN = 'github-actions[bot]'
-
-/** The hidden marker of the comment (or issue) of one review `id`: an HTML comment GitHub does not render. */
-export function experimentReviewMarker(id: string, kind: 'comment' | 'issue' = 'comment'): string {
-  const clean = id.trim().replace(/[^A-Za-z0-9._/-]/g, '_') || 'default'
-  return `<!-- experiment-review:${kind}:${clean} -->`
-}
 
 /** What upsertStickyComment did. */
 export interface StickyCommentResult {
@@ -60,16 +52,16 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
   const { client, owner, repo, issueNumber, marker, login } = options
   const where = `${owner}/${repo}#${issueNumber}`
   if (!marker.trim())
-    throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass experimentReviewMarker(id).`)
+    throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`)
   if (!login.trim())
     throw new Error(
       `upsertStickyComment on ${where}: the login is empty; resolve it with resolveTokenLogin first.`
     )
   const body = withMarker(options.body, marker)
   const length = Array.from(body).length
-  if (length > GITHUB_COMMENT_LIMIT) {
+  if (length > GITHUB_BODY_LIMIT) {
     throw new Error(
-      `The comment for ${where} is ${length} characters, more than GitHub's ${GITHUB_COMMENT_LIMIT}: ` +
+      `The comment for ${where} is ${length} characters, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
         'the report must fold sections to fit (this is a bug in the report, please report it).'
     )
   }

@@ -7,7 +7,7 @@ import { promisify } from 'node:util'
 import type { MergedPullRequest, ReviewDecisions } from '../core/promotion.js'
 import { formatDiagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
-import { planPromotion } from '../modes/promote.js'
+import { planPromotion } from '../report/promotion.js'
 import { collectRuns } from '../sources/detect.js'
 
 const execFileAsync = promisify(execFile)

@@ -1,119 +1,20 @@
 // Promote mode (push to the default branch): find the merged PR, collect its runs, choose the champion, and
 // commit the new baseline and the living docs in one commit through the Git Data API, retried on a race.
-import { parseBaseline, serializeBaseline } from '../core/baseline.js'
-import { promote, type MergedPullRequest, type ReviewDecisions } from '../core/promotion.js'
-import { formatDiagnostic, type Run } from '../core/run.js'
+import type { MergedPullRequest, ReviewDecisions } from '../core/promotion.js'
+import { formatDiagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import type { GitHubClient } from '../github/client.js'
 import type { PullRequestInfo } from '../github/pr.js'
-import { updateDocsPage } from '../report/docs.js'
+import { githubUrl, link, paragraph, stringify, text, untrusted, untrustedCode } from '../report/mdast.js'
 import {
-  githubUrl,
-  link,
-  neutralize,
-  paragraph,
-  stringify,
-  text,
-  untrusted,
-  untrustedCode,
-  type OwnUrl
-} from '../report/mdast.js'
+  planPromotion,
+  promotionSubject,
+  type PromotionPlan,
+  type PromotionPlanInput
+} from '../report/promotion.js'
 import { collectRuns } from '../sources/detect.js'
 import { serverUrlOf } from './review.js'
 import type { ModeContext, ModeOutcome } from './types.js'
-
-/** Everything a promotion computes from, besides the two files at the head it is applied to. */
-export interface PromotionPlanInput {
-  id: string
-  rules: Rules
-  baselinePath: string
-  docsPath: string
-  runs: Run[]
-  pr?: MergedPullRequest
-  /** The merge commit (push `after`), or the local commit promoted. */
-  commit: string
-  /** ISO-8601 time of the merge. */
-  date: string
-  decisions?: ReviewDecisions
-  /** The repository's web page: the docs link PRs and commits into it. */
-  repositoryUrl?: OwnUrl
-}
-
-/** The files to write (only those whose text changes) and what the promotion did. */
-export interface PromotionPlan {
-  /** New texts by path; empty when nothing changes. */
-  files: Record<string, string>
-  /** The champion after the promotion (unchanged when the PR's best did not replace it). */
-  champion?: string
-  /** Why nothing is written, when nothing is. */
-  skipped?: string
-  /** True when the PR's best run became the champion. */
-  becameChampion?: boolean
-  /** A commit message for these files, ending in [skip ci]. */
-  message: string
-  warnings: string[]
-}
-
-/**
- * The new baseline file and docs page from their texts at a head: a pure function of its inputs, so a commit
- * retried on a newer head computes the same change on top of whatever landed meanwhile. Throws BaselineError for
- * an unusable baseline file and DocsMarkerError for broken markers (then nothing is written).
- */
-export function planPromotion(
-  current: { baseline?: string; docs?: string },
-  input: PromotionPlanInput
-): PromotionPlan {
-  const previous =
-    current.baseline === undefined ? undefined : parseBaseline(current.baseline, input.baselinePath)
-  const result = promote({
-    id: input.id,
-    previous,
-    runs: input.runs,
-    rules: input.rules,
-    pr: input.pr,
-    commit: input.commit,
-    date: input.date,
-    decisions: input.decisions
-  })
-  const subject = promotionSubject(input)
-  if (result.kind === 'skipped')
-    return {
-      files: {},
-      skipped: result.reason,
-      champion: previous?.champion.name,
-      message: subject,
-      warnings: []
-    }
-  const baselineText = serializeBaseline(result.baseline)
-  const docsText = updateDocsPage(current.docs, result.baseline, {
-    id: input.id,
-    rules: input.rules,
-    baselinePath: input.baselinePath,
-    file: input.docsPath,
-    repositoryUrl: input.repositoryUrl
-  })
-  const files: Record<string, string> = {}
-  if (baselineText !== current.baseline) files[input.baselinePath] = baselineText
-  if (docsText !== current.docs) files[input.docsPath] = docsText
-  const champion = result.baseline.champion.name
-  const body = result.becameChampion
-    ? `New champion: ${neutralize(champion)}. ${neutralize(result.record.reason ?? '', 300)}`
-    : `The champion ${neutralize(champion)} stays; the runs of this merge are recorded in the history.`
-  return {
-    files,
-    champion,
-    becameChampion: result.becameChampion,
-    message: `${subject}\n\n${body}\nUpdated by Experiment Review: ${input.baselinePath} and ${input.docsPath}.`,
-    warnings: result.warnings
-  }
-}
-
-/** The first line of a promotion commit: what was promoted, and `[skip ci]` so the commit starts no workflow. */
-export function promotionSubject(input: Pick<PromotionPlanInput, 'pr' | 'commit' | 'id'>): string {
-  const what = input.pr ? `PR #${input.pr.number}` : `commit ${input.commit.slice(0, 7)}`
-  const id = input.id === 'default' ? '' : ` (${neutralize(input.id, 40)})`
-  return `Experiment Review${id}: promote the runs of ${what} to the baseline [skip ci]`
-}
 
 /** The config a promote needs (a subset of the action's inputs). */
 export interface PromoteConfig {
@@ -292,7 +193,7 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
       'The push event names no repository and GITHUB_REPOSITORY is empty; run promote from a push workflow.'
     )
   const [{ loadRules }, { createGitHubClient }] = await Promise.all([
-    import('../config/load.js'),
+    import('../config/rules-file.js'),
     import('../github/client.js')
   ])
   const { rules } = await loadRules(ctx.config.workspace, ctx.config.configFile)

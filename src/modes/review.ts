@@ -5,10 +5,10 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { RootContent } from 'mdast'
 import type { ActionConfig } from '../config/inputs.js'
-import { hasGitCommit, loadRules, readFileAtGitRef, type LoadedRules } from '../config/load.js'
-import { RulesFileError } from '../config/rules-file.js'
+import { loadRules, RulesFileError, type LoadedRules } from '../config/rules-file.js'
 import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
 import type { Comparison } from '../core/compare.js'
+import { hiddenMarker } from '../core/conventions.js'
 import {
   createGitHubClient,
   GitHubApiError,
@@ -24,6 +24,7 @@ import {
 } from '../github/pr.js'
 import { resolveTokenLogin, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
 import { renderComment, type ReportContext } from '../report/comment.js'
+import { violationMessage } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import {
   bulletList,
@@ -31,7 +32,6 @@ import {
   githubUrl,
   heading,
   link,
-  markerText,
   own,
   paragraph,
   root,
@@ -42,6 +42,7 @@ import {
   type Own
 } from '../report/mdast.js'
 import { plain } from '../report/text.js'
+import { hasGitCommit, readFileAtGitRef } from '../sources/baseline.js'
 import { runPipeline } from './pipeline.js'
 import { parseReviewEvent, type WorkflowRunEventTarget } from './review-event.js'
 import type { ActionLog, ModeContext, ModeOutcome } from './types.js'
@@ -225,8 +226,9 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     const place = loaded.file
       ? { file: loaded.file, line: v.line, title: `Experiment Review: ${v.metric} ${v.rule}` }
       : { title: `Experiment Review: ${v.metric} ${v.rule}` }
-    if (v.accepted) log.notice(`${v.message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place)
-    else log.error(v.message, place)
+    const message = violationMessage(v)
+    if (v.accepted) log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place)
+    else log.error(message, place)
   }
   const gateFails = comparison.verdict === 'fail' && config.failOnRegression
   const result: ReviewResult = {
@@ -260,7 +262,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
         owner: request.owner,
         repo: request.repo,
         issueNumber: pr.number,
-        marker: `<!-- ${markerText(config.id)} -->`,
+        marker: hiddenMarker(config.id),
         body,
         login
       })
@@ -310,7 +312,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   await log.summary(renderSummary(comparison, body, result))
 
   if (gateFails && !request.stale) {
-    result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(v => v.message).join('; ')}`
+    result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`
     result.failureKind = 'gate'
   } else if (gateFails && request.stale) {
     log.warning(

@@ -1,8 +1,16 @@
 // The sticky PR comment as an mdast tree: verdict, champion and metrics, what changed, warnings, curves, footer.
 import type { PhrasingContent, RootContent } from 'mdast'
-import { supportsCommand } from '../commands/words.js'
+import { supportsCommand } from '../core/commands.js'
 import type { Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
+import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { learningCurve } from './chart.js'
+import {
+  checklistDetail,
+  hypothesisReason,
+  notLikeForLikeText,
+  violationMessage,
+  warningMessage
+} from './findings.js'
 import {
   decimalsFor,
   fmtChange,
@@ -36,9 +44,6 @@ import {
   type OwnUrl
 } from './mdast.js'
 
-/** GitHub's limit on a comment body. */
-export const GITHUB_COMMENT_LIMIT = 65_536
-
 /** Where the review ran, for the footer and the baseline line. The strings may be untrusted; the URLs are ours. */
 export interface ReportContext {
   headSha?: string
@@ -70,12 +75,12 @@ const BUDGETS: Budget[] = [
   { runs: 5, params: 8, warnings: 5, curves: 0, curvePoints: 0, checklists: 1 }
 ]
 
-/** Renders the PR comment, folding more until it fits under GitHub's 65,536-character limit. */
+/** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
 export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
   let body = ''
   for (const budget of BUDGETS) {
     body = stringify(root(commentTree(c, ctx, budget)))
-    if (body.length < GITHUB_COMMENT_LIMIT - 1000) return body
+    if (body.length < GITHUB_BODY_LIMIT - 1000) return body
   }
   // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
   return stringify(
@@ -121,7 +126,7 @@ export function verdictBlock(c: Comparison): RootContent[] {
         : [own`✅`, own`all rules met`]
   const blocks: RootContent[] = [heading(2, text`${icon} Experiment review`, ...id, text`: ${verdict}`)]
   if (broken.length) {
-    blocks.push(bulletList(broken.map(v => [untrusted(v.message, 200)])))
+    blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])))
   }
   if (!c.champion) {
     blocks.push(
@@ -216,7 +221,7 @@ function hypotheses(c: Comparison): RootContent[] {
       text` — `,
       strong(text`${VERDICT_WORDS[h.verdict]}`),
       text`: `,
-      untrusted(h.reason, 300)
+      untrusted(hypothesisReason(h), 300)
     )
   )
 }
@@ -233,7 +238,7 @@ function notLikeForLike(c: Comparison): RootContent[] {
       text`⚠️ `,
       strong(text`Not like for like:`),
       text` `,
-      untrusted(c.notLikeForLike.join('; '), 400),
+      untrusted(c.notLikeForLike.map(notLikeForLikeText).join('; '), 400),
       text`. The comparison mixes a model change with a change in what it was measured on.`
     )
   ]
@@ -340,7 +345,7 @@ function statusCell(e: ExperimentSummary): Cell {
 function warnings(c: Comparison, budget: Budget): RootContent[] {
   const items = c.warnings
   if (!items.length) return []
-  const shown = items.slice(0, budget.warnings).map(w => [untrusted(w.message, 300)])
+  const shown = items.slice(0, budget.warnings).map(w => [untrusted(warningMessage(w), 300)])
   if (items.length > shown.length)
     shown.push([text`… ${items.length - shown.length} more in the job summary`])
   const list = bulletList(shown)
@@ -372,7 +377,9 @@ function checklists(c: Comparison, budget: Budget): RootContent[] {
   const blocks: RootContent[] = []
   for (const list of lists) {
     if (lists.length > 1) blocks.push(paragraph(strong(untrustedCode(list.run))))
-    blocks.push(bulletList(list.items.map(i => [i.ok ? text`✅ ` : text`⚠️ `, untrusted(i.detail, 160)])))
+    blocks.push(
+      bulletList(list.items.map(i => [i.ok ? text`✅ ` : text`⚠️ `, untrusted(checklistDetail(i), 160)]))
+    )
   }
   return details(own`Reproducibility: ${ok} of ${champion.items.length}`, blocks)
 }

@@ -2,9 +2,9 @@
 // numbers and the project's own words is `Own`; what mixes in untrusted text (names, reasons) stays a plain string
 // that can only enter a markdown tree through `untrusted`.
 import type { MetricComparison } from '../core/compare.js'
-import { pPhrase, significanceWords } from '../core/criteria.js'
 import type { MetricStat } from '../core/experiment.js'
 import { neutralize, trusted, type Own } from './mdast.js'
+import { checkNote, checkText, pPhrase, significanceWords } from './significance.js'
 
 const MINUS = '−'
 
@@ -137,14 +137,15 @@ export function fmtRules(m: MetricComparison): string {
   if (!m.checks.length) return m.gated ? 'gated' : 'not gated'
   return m.checks
     .map(c => {
+      const note = checkNote(c, m.significance)
       const state = c.passed
-        ? c.note
-          ? `met (${c.note})`
+        ? note
+          ? `met (${note})`
           : 'met'
-        : c.inconclusive
+        : 'inconclusive' in c && c.inconclusive
           ? 'broken (inconclusive: too few samples to rule out noise)'
           : 'broken'
-      return `rule: ${c.text} ${state}`
+      return `rule: ${checkText(c, m)} ${state}`
     })
     .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])
     .join('; ')

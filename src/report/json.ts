@@ -2,6 +2,16 @@
 import type { Comparison } from '../core/compare.js'
 import type { Run } from '../core/run.js'
 import { paramText } from '../core/run.js'
+import {
+  checklistDetail,
+  clauseReason,
+  hypothesisReason,
+  notLikeForLikeText,
+  overfittingText,
+  violationMessage,
+  warningMessage
+} from './findings.js'
+import { checkNote, checkText, noVarianceText, untestedText } from './significance.js'
 
 /** The JSON report's schema name and version. */
 export const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 } as const
@@ -11,9 +21,41 @@ export function toJson(value: unknown): string {
   return `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`
 }
 
-/** The JSON report of a comparison. */
+/** The JSON report of a comparison: its facts, with the words of the comment beside them. */
 export function renderJsonReport(c: Comparison): string {
-  return toJson({ ...REPORT_SCHEMA, ...c })
+  return toJson({ ...REPORT_SCHEMA, ...withWords(c) })
+}
+
+/** The comparison with each finding's words added: message, text, note, detail, reason. */
+function withWords(c: Comparison) {
+  return {
+    ...c,
+    metrics: c.metrics.map(m => ({
+      ...m,
+      significance: m.significance && {
+        ...m.significance,
+        ...(m.significance.state === 'inconclusive' ? { inconclusive: untestedText(m.significance) } : {}),
+        ...(m.significance.state === 'exact' ? { reason: noVarianceText(!!m.significance.significant) } : {})
+      },
+      checks: m.checks.map(check => {
+        const note = checkNote(check, m.significance)
+        return { ...check, text: checkText(check, m), ...(note ? { note } : {}) }
+      })
+    })),
+    notLikeForLike: c.notLikeForLike.map(notLikeForLikeText),
+    warnings: c.warnings.map(w => ({ ...w, message: warningMessage(w) })),
+    reproducibility: c.reproducibility.map(r => ({
+      ...r,
+      items: r.items.map(i => ({ ...i, detail: checklistDetail(i) }))
+    })),
+    violations: c.violations.map(v => ({ ...v, message: violationMessage(v) })),
+    hypotheses: c.hypotheses.map(h => ({
+      ...h,
+      reason: hypothesisReason(h),
+      clauses: h.clauses.map(clause => ({ ...clause, reason: clauseReason(clause) }))
+    })),
+    overfitting: c.overfitting.map(o => ({ ...o, message: overfittingText(o) }))
+  }
 }
 
 /** A CSV cell: quoted when needed, and a leading = + - @ neutralised so spreadsheets never run it as a formula. */

@@ -22,6 +22,7 @@ import type {
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
+import { hiddenMarker } from '../core/conventions.js'
 
 /** The longest untrusted string shown in full; longer ones are cut with an ellipsis. */
 export const MAX_UNTRUSTED_LENGTH = 120
@@ -230,14 +231,9 @@ export function details(
   ]
 }
 
-/** A hidden marker comment, e.g. `<!-- experiment-review:default -->`; the id is restricted to safe characters. */
-export function marker(name: string): Html {
-  return trustedHtml(own`<!-- ${markerText(name)} -->`)
-}
-
-/** The text of a marker for an id: letters, digits, `.`, `_`, `-` and `:` only. */
-export function markerText(name: string): Own {
-  return own`experiment-review:${safeName(name)}`
+/** The hidden marker of the PR comment of a review id (see hiddenMarker) as a node. */
+export function marker(id: string): Html {
+  return trustedHtml(trusted(hiddenMarker(id)))
 }
 
 /** A root node. */

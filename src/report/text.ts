@@ -2,6 +2,7 @@
 import type { Comparison } from '../core/compare.js'
 import type { Run } from '../core/run.js'
 import { formatDiagnostic, paramText } from '../core/run.js'
+import { notLikeForLikeText, violationMessage, warningMessage } from './findings.js'
 import { decimalsFor, fmtChange, fmtMeaning, fmtRules, fmtStat, goalArrow } from './format.js'
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
@@ -42,7 +43,7 @@ export function renderText(c: Comparison): string {
         ? 'NO BASELINE: nothing to compare against yet'
         : 'PASS: all rules met'
   )
-  for (const v of broken) out.push(`  ✗ ${plain(v.message, 200)}`)
+  for (const v of broken) out.push(`  ✗ ${plain(violationMessage(v), 200)}`)
   if (c.champion) {
     out.push(
       '',
@@ -64,7 +65,8 @@ export function renderText(c: Comparison): string {
     }
     out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']))
   }
-  if (c.notLikeForLike.length) out.push('', `Not like for like: ${plain(c.notLikeForLike.join('; '), 300)}`)
+  if (c.notLikeForLike.length)
+    out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`)
   if (c.params.length) {
     out.push('', 'Parameters changed:')
     for (const p of c.params)
@@ -87,7 +89,7 @@ export function renderText(c: Comparison): string {
   }
   if (c.warnings.length) {
     out.push('', `Warnings (${c.warnings.length}):`)
-    for (const w of c.warnings) out.push(`  ! ${plain(w.message, 200)}`)
+    for (const w of c.warnings) out.push(`  ! ${plain(warningMessage(w), 200)}`)
   }
   return `${out.join('\n')}\n`
 }

@@ -4,6 +4,7 @@
 // reads and writes and assert that no request broke the contract (`violations` stays empty).
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { GITHUB_BODY_LIMIT } from '../../src/core/conventions.js'
 import { TwinGitRepository, type GitCommitObject } from './git.js'
 import {
   loadOpenApiOperations,
@@ -216,9 +217,6 @@ export interface GitHubTwin {
   user(login: string): TwinUser
   stop(): Promise<void>
 }
-
-/** GitHub's maximum length of an issue or comment body, in characters. */
-export const GITHUB_BODY_LIMIT = 65536
 
 const DOCS = 'https://docs.github.com/rest'
 

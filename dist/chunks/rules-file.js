@@ -1,11 +1,9 @@
-import { execFile } from 'node:child_process';
-import { stat, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { g as groupRuns, r as recordFromExperiment, p as parseBaseline, B as BaselineError } from './baseline.js';
-import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from './champion.js';
-import { g as defaultRules, P as PERMISSION_LEVELS, c as collectRuns } from './detect.js';
 import { d as distExports } from './index2.js';
+import { f as defaultRules, P as PERMISSION_LEVELS } from './_commonjsHelpers.js';
+import 'process';
+import 'buffer';
 
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");
@@ -5072,11 +5070,39 @@ const numberProcessor = (schema, ctx, _json, params) => {
 const booleanProcessor = (_schema, _ctx, json, _params) => {
     json.type = "boolean";
 };
+const bigintProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "BigInt cannot be represented in JSON Schema");
+};
+const symbolProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Symbols cannot be represented in JSON Schema");
+};
+const nullProcessor = (_schema, ctx, json, _params) => {
+    if (ctx.target === "openapi-3.0") {
+        json.type = "string";
+        json.nullable = true;
+        json.enum = [null];
+    }
+    else {
+        json.type = "null";
+    }
+};
+const undefinedProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Undefined cannot be represented in JSON Schema");
+};
+const voidProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Void cannot be represented in JSON Schema");
+};
 const neverProcessor = (_schema, _ctx, json, _params) => {
     json.not = {};
 };
+const anyProcessor = (_schema, _ctx, _json, _params) => {
+    // empty schema accepts anything
+};
 const unknownProcessor = (_schema, _ctx, _json, _params) => {
     // empty schema accepts anything
+};
+const dateProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Date cannot be represented in JSON Schema");
 };
 const enumProcessor = (schema, _ctx, json, _params) => {
     const def = schema._zod.def;
@@ -5093,11 +5119,102 @@ const enumProcessor = (schema, _ctx, json, _params) => {
         json.type = "string";
     json.enum = values;
 };
+const literalProcessor = (schema, ctx, json, params) => {
+    const def = schema._zod.def;
+    // a literal with no values accepts nothing, same as z.never()
+    if (def.values.length === 0) {
+        json.not = {};
+        return;
+    }
+    const vals = [];
+    for (const val of def.values) {
+        if (val === undefined) {
+            // a custom schema replaces the whole literal, so there is nothing left to accumulate
+            if (handleUnrepresentable(schema, ctx, json, params, "Literal `undefined` cannot be represented in JSON Schema"))
+                return;
+            // otherwise do not add to vals
+        }
+        else if (typeof val === "bigint") {
+            if (handleUnrepresentable(schema, ctx, json, params, "BigInt literals cannot be represented in JSON Schema"))
+                return;
+            vals.push(Number(val));
+        }
+        else {
+            vals.push(val);
+        }
+    }
+    if (vals.length === 0) ;
+    else if (vals.length === 1) {
+        const val = vals[0];
+        json.type = val === null ? "null" : typeof val;
+        if (ctx.target === "draft-04" || ctx.target === "openapi-3.0") {
+            json.enum = [val];
+        }
+        else {
+            json.const = val;
+        }
+    }
+    else {
+        if (vals.every((v) => typeof v === "number"))
+            json.type = "number";
+        if (vals.every((v) => typeof v === "string"))
+            json.type = "string";
+        if (vals.every((v) => typeof v === "boolean"))
+            json.type = "boolean";
+        if (vals.every((v) => v === null))
+            json.type = "null";
+        json.enum = vals;
+    }
+};
+const nanProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "NaN cannot be represented in JSON Schema");
+};
+const templateLiteralProcessor = (schema, _ctx, json, _params) => {
+    const _json = json;
+    const pattern = schema._zod.pattern;
+    if (!pattern)
+        throw new Error("Pattern not found in template literal");
+    _json.type = "string";
+    _json.pattern = pattern.source;
+};
+const fileProcessor = (schema, _ctx, json, _params) => {
+    const _json = json;
+    _json.type = "string";
+    _json.format = "binary";
+    _json.contentEncoding = "binary";
+    const { minimum, maximum, mime } = aggregateChecks(schema);
+    if (minimum !== undefined)
+        _json.minLength = minimum;
+    if (maximum !== undefined)
+        _json.maxLength = maximum;
+    if (!mime)
+        return;
+    // an empty intersection means the mime checks share no value, so nothing passes at runtime; `anyOf` must be non-empty, so the false schema is `not: {}`
+    if (mime.length === 0)
+        _json.not = {};
+    else if (mime.length === 1)
+        _json.contentMediaType = mime[0];
+    // only contentMediaType differs, so the shared props stay at the root
+    else
+        _json.anyOf = mime.map((m) => ({ contentMediaType: m }));
+};
+const successProcessor = (_schema, _ctx, json, _params) => {
+    json.type = "boolean";
+};
 const customProcessor = (schema, ctx, json, params) => {
     handleUnrepresentable(schema, ctx, json, params, "Custom types cannot be represented in JSON Schema");
 };
+const functionProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Function types cannot be represented in JSON Schema");
+};
 const transformProcessor = (schema, ctx, json, params) => {
     handleUnrepresentable(schema, ctx, json, params, "Transforms cannot be represented in JSON Schema");
+};
+const mapProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Map cannot be represented in JSON Schema");
+};
+const setProcessor = (schema, ctx, json, params) => {
+    handleUnrepresentable(schema, ctx, json, params, "Set cannot be represented in JSON Schema");
 };
 // ==================== COMPOSITE TYPE PROCESSORS ====================
 const arrayProcessor = (schema, ctx, _json, params) => {
@@ -5209,6 +5326,77 @@ const intersectionProcessor = (schema, ctx, json, params) => {
     json.allOf = allOf;
     // Recorded innermost first, so a nested intersection has already folded by the time this one is considered. The array is the handle rather than the schema, because a wrapper that inherits this schema shares the same array; `finalize` folds every object holding it. See `foldIntersection`.
     ctx.intersections.push(allOf);
+};
+const tupleProcessor = (schema, ctx, _json, params) => {
+    const json = _json;
+    const def = schema._zod.def;
+    json.type = "array";
+    const prefixPath = ctx.target === "draft-2020-12" ? "prefixItems" : "items";
+    const restPath = ctx.target === "draft-2020-12" ? "items" : ctx.target === "openapi-3.0" ? "items" : "additionalItems";
+    const prefixItems = def.items.map((x, i) => processSchema(x, ctx, {
+        ...params,
+        path: [...params.path, prefixPath, i],
+    }));
+    const rest = def.rest
+        ? processSchema(def.rest, ctx, {
+            ...params,
+            path: [...params.path, restPath, ...(ctx.target === "openapi-3.0" ? [def.items.length] : [])],
+        })
+        : null;
+    let minItems = def.items.length;
+    while (minItems > 0) {
+        const item = def.items[minItems - 1];
+        const optional = ctx.io === "input" ? inputOptin(item) !== undefined : item._zod.optout === "optional";
+        if (!optional)
+            break;
+        minItems--;
+    }
+    const maxItems = def.items.length;
+    const isClosed = !def.rest;
+    if (ctx.target === "draft-2020-12") {
+        json.prefixItems = prefixItems;
+        if (isClosed) {
+            json.items = false;
+        }
+        else if (rest) {
+            json.items = rest;
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    else if (ctx.target === "openapi-3.0") {
+        json.items = {
+            anyOf: prefixItems,
+        };
+        if (rest) {
+            json.items.anyOf.push(rest);
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    else {
+        json.items = prefixItems;
+        if (isClosed) {
+            json.additionalItems = false;
+        }
+        else if (rest) {
+            json.additionalItems = rest;
+        }
+        if (minItems > 0)
+            json.minItems = minItems;
+        if (isClosed)
+            json.maxItems = maxItems;
+    }
+    // explicit user-defined length checks take precedence
+    const { minimum, maximum } = aggregateChecks(schema);
+    if (typeof minimum === "number")
+        json.minItems = minimum;
+    if (typeof maximum === "number")
+        json.maxItems = maximum;
 };
 /** JSON object keys are always strings, so a numeric record key schema is re-expressed over the
  * numeric-string form the record parser matches. Deferred to `finalize`, after the flatten: a key
@@ -5425,12 +5613,105 @@ const readonlyProcessor = (schema, ctx, json, params) => {
     seen.ref = def.innerType;
     json.readOnly = true;
 };
+const promiseProcessor = (schema, ctx, _json, params) => {
+    const def = schema._zod.def;
+    processSchema(def.innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = def.innerType;
+};
 const optionalProcessor = (schema, ctx, _json, params) => {
     const def = schema._zod.def;
     processSchema(def.innerType, ctx, params);
     const seen = ctx.seen.get(schema);
     seen.ref = def.innerType;
 };
+const lazyProcessor = (schema, ctx, _json, params) => {
+    const innerType = schema._zod.innerType;
+    processSchema(innerType, ctx, params);
+    const seen = ctx.seen.get(schema);
+    seen.ref = innerType;
+};
+// ==================== ALL PROCESSORS ====================
+const allProcessors = {
+    string: stringProcessor,
+    number: numberProcessor,
+    boolean: booleanProcessor,
+    bigint: bigintProcessor,
+    symbol: symbolProcessor,
+    null: nullProcessor,
+    undefined: undefinedProcessor,
+    void: voidProcessor,
+    never: neverProcessor,
+    any: anyProcessor,
+    unknown: unknownProcessor,
+    date: dateProcessor,
+    enum: enumProcessor,
+    literal: literalProcessor,
+    nan: nanProcessor,
+    template_literal: templateLiteralProcessor,
+    file: fileProcessor,
+    success: successProcessor,
+    custom: customProcessor,
+    function: functionProcessor,
+    transform: transformProcessor,
+    map: mapProcessor,
+    set: setProcessor,
+    array: arrayProcessor,
+    object: objectProcessor,
+    union: unionProcessor,
+    intersection: intersectionProcessor,
+    tuple: tupleProcessor,
+    record: recordProcessor,
+    nullable: nullableProcessor,
+    nonoptional: nonoptionalProcessor,
+    default: defaultProcessor,
+    prefault: prefaultProcessor,
+    catch: catchProcessor,
+    pipe: pipeProcessor,
+    readonly: readonlyProcessor,
+    promise: promiseProcessor,
+    optional: optionalProcessor,
+    lazy: lazyProcessor,
+};
+function toJSONSchema(input, params) {
+    if ("_idmap" in input) {
+        // Registry case
+        const registry = input;
+        const ctx = initializeContext({ ...params, processors: allProcessors });
+        const defs = {};
+        // First pass: process all schemas to build the seen map
+        for (const entry of registry._idmap.entries()) {
+            const [_, schema] = entry;
+            processSchema(schema, ctx);
+        }
+        const schemas = {};
+        const external = {
+            registry,
+            uri: params?.uri,
+            defs,
+        };
+        // Update the context with external configuration
+        ctx.external = external;
+        // Second pass: emit each schema
+        for (const entry of registry._idmap.entries()) {
+            const [key, schema] = entry;
+            extractDefs(ctx, schema);
+            assignProp(schemas, key, finalize(ctx, schema));
+        }
+        if (Object.keys(defs).length > 0) {
+            const defsSegment = ctx.target === "draft-2020-12" ? "$defs" : "definitions";
+            schemas.__shared = {
+                [defsSegment]: defs,
+            };
+        }
+        return { schemas };
+    }
+    // Single schema case
+    const ctx = initializeContext({ ...params, processors: allProcessors });
+    processSchema(input, ctx);
+    extractDefs(ctx, input);
+    return finalize(ctx, input);
+}
 
 /* Prototypes that already carry the lazy helper methods. Seeded with the
  * intrinsics so that `init` on a foreign object — it accepts any object —
@@ -6468,6 +6749,14 @@ const rulesFileSchema = strictObject({
         .optional()
 })
     .describe('Experiment Review rules (https://github.com/acme/experiment-review#rules-file)');
+/** The rules file as a JSON Schema (draft 2020-12), for editors. */
+function rulesJsonSchema() {
+    return {
+        ...toJSONSchema(rulesFileSchema, { target: 'draft-2020-12' }),
+        $id: 'https://github.com/acme/experiment-review/schema/experiment-review.schema.json',
+        title: 'Experiment Review rules file'
+    };
+}
 /** A rules-file problem with its position. */
 class RulesFileError extends Error {
     file;
@@ -6597,9 +6886,6 @@ function toRules(data, file, doc, lineCounter) {
     rules.origin = { file, lines };
     return rules;
 }
-
-// Loading the rules file and the baseline from disk or git: the only I/O behind the config and baseline types.
-const execFileAsync = promisify(execFile);
 /** Reads the rules file when it exists; defaults when it does not; throws RulesFileError when it is invalid. */
 async function loadRules(workspace, file, options = {}) {
     const abs = path.resolve(workspace, file);
@@ -6614,85 +6900,5 @@ async function loadRules(workspace, file, options = {}) {
     }
     return { rules: parseRulesFile(text, file), file };
 }
-/** Reads a file as it is in a git commit of the checkout; undefined when the path is not in that commit. */
-async function readFileAtGitRef(workspace, ref, file) {
-    if (!/^[\w./@^~{}-]+$/.test(ref) || ref.startsWith('-'))
-        throw new Error(`"${ref}" is not a git revision name; use a branch, tag or commit`);
-    const normalized = path.posix.normalize(file.split(path.sep).join('/')).replace(/^\.\//, '');
-    try {
-        const { stdout } = await execFileAsync('git', ['-C', workspace, 'show', `${ref}:${normalized}`], {
-            maxBuffer: 256 * 1024 * 1024,
-            encoding: 'utf8'
-        });
-        return stdout;
-    }
-    catch (e) {
-        const message = String(e.stderr ?? e);
-        if (/does not exist|exists on disk, but not in|path .* does not exist/i.test(message))
-            return undefined;
-        if (/invalid object name|unknown revision|bad revision|not a valid object name/i.test(message)) {
-            throw new Error(`git has no revision "${ref}" in ${workspace}; fetch it first (e.g. git fetch origin main) or use another ref`);
-        }
-        throw new Error(`git show ${ref}:${normalized} failed: ${message.trim().split('\n')[0]}`);
-    }
-}
-/** True when the checkout has a commit (so the baseline can be read locally instead of through the API). */
-async function hasGitCommit(workspace, sha) {
-    try {
-        await execFileAsync('git', ['-C', workspace, 'cat-file', '-e', `${sha}^{commit}`]);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Loads a baseline from a spec: a baseline.json path, a folder of runs (their champion becomes the baseline),
- * or `REF:PATH` read from git (e.g. `origin/main:.experiments/baseline.json`). A missing file means no baseline.
- */
-async function loadBaselineSpec(workspace, spec, rules, id = 'default') {
-    const abs = path.resolve(workspace, spec);
-    const info = await stat(abs).catch(() => undefined);
-    if (info?.isDirectory()) {
-        const collection = await collectRuns({ workspace: abs });
-        const experiments = groupRuns(collection.runs, rules);
-        const primary = primaryMetric(rules, experiments);
-        const { champion } = chooseChampion(rankExperiments(experiments, primary, rules), primary);
-        return {
-            record: champion ? recordFromExperiment(champion) : undefined,
-            from: spec,
-            diagnostics: collection.diagnostics.map(d => ({ ...d, file: path.join(spec, d.file) }))
-        };
-    }
-    if (info?.isFile()) {
-        const file = parseBaseline(await readFile(abs, 'utf8'), spec);
-        return { record: pickId(file, id, spec), file, from: spec, diagnostics: [] };
-    }
-    const colon = spec.indexOf(':');
-    if (colon > 0 && !info) {
-        const ref = spec.slice(0, colon);
-        const file = spec.slice(colon + 1);
-        const text = await readFileAtGitRef(workspace, ref, file);
-        if (text === undefined)
-            return { from: spec, diagnostics: [] };
-        const parsed = parseBaseline(text, spec);
-        return { record: pickId(parsed, id, spec), file: parsed, from: spec, diagnostics: [] };
-    }
-    return { from: spec, diagnostics: [] };
-}
-function pickId(file, id, where) {
-    if (file.id && file.id !== id) {
-        throw new BaselineError(where, `belongs to review id "${file.id}", not "${id}"; give each id its own baseline file`);
-    }
-    return file.champion;
-}
 
-var load = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    hasGitCommit: hasGitCommit,
-    loadBaselineSpec: loadBaselineSpec,
-    loadRules: loadRules,
-    readFileAtGitRef: readFileAtGitRef
-});
-
-export { RulesFileError as R, load as a, hasGitCommit as h, loadRules as l, readFileAtGitRef as r };
+export { RulesFileError, loadRules, parseRulesFile, rulesFileSchema, rulesJsonSchema };

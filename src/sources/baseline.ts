@@ -1,4 +1,5 @@
-// Loading the rules file and the baseline from disk or git: the only I/O behind the config and baseline types.
+// The baseline a review compares with, read from disk or git: a baseline file, a folder of runs (their champion
+// becomes the baseline) or `REF:PATH` in the checkout's git history. The only I/O behind the baseline types.
 import { execFile } from 'node:child_process'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -13,37 +14,10 @@ import {
 import { chooseChampion, primaryMetric, rankExperiments } from '../core/champion.js'
 import { groupRuns } from '../core/experiment.js'
 import type { Diagnostic } from '../core/run.js'
-import { defaultRules, type Rules } from '../core/rules.js'
-import { collectRuns } from '../sources/detect.js'
-import { parseRulesFile } from './rules-file.js'
+import type { Rules } from '../core/rules.js'
+import { collectRuns } from './detect.js'
 
 const execFileAsync = promisify(execFile)
-
-/** The rules in force and whether they came from a file. */
-export interface LoadedRules {
-  rules: Rules
-  /** The rules file's path relative to the workspace, when one was read. */
-  file?: string
-}
-
-/** Reads the rules file when it exists; defaults when it does not; throws RulesFileError when it is invalid. */
-export async function loadRules(
-  workspace: string,
-  file: string,
-  options: { required?: boolean } = {}
-): Promise<LoadedRules> {
-  const abs = path.resolve(workspace, file)
-  let text: string
-  try {
-    text = await readFile(abs, 'utf8')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !options.required) return { rules: defaultRules() }
-    throw new Error(
-      `${file}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the config input`
-    )
-  }
-  return { rules: parseRulesFile(text, file), file }
-}
 
 /** Reads a file as it is in a git commit of the checkout; undefined when the path is not in that commit. */
 export async function readFileAtGitRef(

@@ -1,0 +1,18 @@
+// What every CLI command shares: where it writes, its usage error and its exit codes (a leaf module, so the
+// command modules import it and never each other).
+
+/** Where the CLI writes and what it runs in; injectable for tests. */
+export interface CliIo {
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+  cwd: string
+  env: NodeJS.ProcessEnv
+  /** True when stderr is a terminal (progress is shown then). */
+  isTty?: boolean
+}
+
+/** A usage or input error: exit code 2. */
+export class UsageError extends Error {}
+
+/** The exit codes of the CLI. */
+export const EXIT = { pass: 0, fail: 1, usage: 2 } as const

@@ -1,0 +1,160 @@
+// The words of a review's findings: broken rules, warnings, the checklist, hypotheses. Plain text only; callers
+// escape it for markdown (report/mdast.ts) or the terminal (report/text.ts).
+import type { ChecklistItem, NotLikeForLike, ReviewWarning, Violation } from '../core/compare.js'
+import type { ClauseResult, HypothesisResult, OverfittingResult } from '../core/criteria.js'
+import { noVarianceText, pPhrase, rawValue, ruleValue, checkText, tooFewSamplesText } from './significance.js'
+
+/** A broken rule in words: what the value was, against what limit. */
+export function violationMessage(v: Violation): string {
+  if (v.rule === 'overfitting') return overfittingText(v.gap)
+  const c = v.check
+  const text = checkText(c, v)
+  switch (c.rule) {
+    case 'min':
+      return `${v.metric} is ${ruleValue(v.current)}, below the floor ${c.limit}`
+    case 'max':
+      return `${v.metric} is ${ruleValue(v.current)}, above the ceiling ${c.limit}`
+    case 'max_drop':
+    case 'max_rise': {
+      const how = c.inconclusive
+        ? ' (too few samples to rule out noise)'
+        : c.p !== undefined
+          ? ` (${pPhrase(c.p)}, significant)`
+          : ''
+      return `${v.metric} went from ${ruleValue(v.baseline)} to ${ruleValue(v.current)}, beyond the allowed ${text}${how}`
+    }
+    case 'required':
+      return `${v.metric} is ${text}`
+  }
+}
+
+/** A train/validation gap in words: "overfitting: train_accuracy − val_accuracy gap is 0.08, over the allowed 0.05". */
+export function overfittingText(o: OverfittingResult): string {
+  const [first, second] = o.goal === 'maximize' ? [o.train, o.val] : [o.val, o.train]
+  return `overfitting: ${first} − ${second} gap is ${+o.gap.toPrecision(4)}, ${o.exceeded ? 'over' : 'within'} the allowed ${o.maxGap}`
+}
+
+/** A warning in words. */
+export function warningMessage(w: ReviewWarning): string {
+  switch (w.kind) {
+    case 'champion-pick':
+      return w.problem
+    case 'overfitting':
+      return overfittingText(w.gap)
+    case 'mixed-repeats': {
+      const list = w.params.slice(0, 5).join(', ') + (w.params.length > 5 ? ', …' : '')
+      return `the ${w.runs} runs of ${w.run} differ in ${list}, so they are not plain repeats of one configuration`
+    }
+    case 'non-finite-sample': {
+      const where = w.baseline ? `the baseline ${w.run}` : w.run
+      return `${w.metric}: ${w.nonFinite} of ${w.samples} samples of ${where} are not finite (NaN or infinite) and are left out of the mean and the test`
+    }
+    case 'failed-run':
+      return `run ${w.run} failed${w.reason ? `: ${w.reason}` : ''}`
+    case 'vanished-metric':
+      return `${w.metric} is in the baseline but no longer reported`
+    case 'not-comparable':
+      return `${w.metric} is not a finite number on one side (${rawValue(w.baseline)} → ${rawValue(w.current)}); it is shown, not compared`
+    case 'rounded':
+      return `${w.metric} is ${w.exact}, which is compared as ${w.value} (a double cannot hold it exactly)`
+    case 'unreadable':
+      return `${w.file}: ${w.message}`
+  }
+}
+
+/** A reproducibility checklist item in words: "data version v3", "no code commit recorded". */
+export function checklistDetail(item: ChecklistItem): string {
+  switch (item.check) {
+    case 'hyperparameters':
+      return item.count > 0 ? `hyperparameters logged (${item.count})` : 'no hyperparameters logged'
+    case 'data version':
+      return item.value ? `data version ${item.value}` : 'no data version recorded'
+    case 'code commit':
+      return item.value ? `code commit ${item.value}` : 'no code commit recorded'
+    case 'environment':
+      return item.keys.length
+        ? `environment captured (${item.keys.slice(0, 3).join(', ')}${item.keys.length > 3 ? ', …' : ''})`
+        : 'environment not captured: no Python version or package list in the run'
+    case 'baseline':
+      return item.ok ? 'baseline present' : 'no baseline on the default branch yet'
+  }
+}
+
+/** Why a comparison is not like for like, in words: "the data version changed (v1 → v2)". */
+export function notLikeForLikeText(n: NotLikeForLike): string {
+  if (n.what === 'metric set') {
+    const parts = [
+      n.removed.length ? `${n.removed.join(', ')} no longer reported` : '',
+      n.added.length ? `${n.added.join(', ')} new` : ''
+    ].filter(Boolean)
+    return `the metric set changed (${parts.join('; ')})`
+  }
+  return `the ${n.what} changed (${n.baseline ?? 'none'} → ${n.current ?? 'none'})`
+}
+
+/** What was seen for one clause: "f1 0.871 meets ≥ 0.85", "f1 +0.012 vs baseline (0.8 → 0.812), needed +0.01". */
+export function clauseReason(c: ClauseResult): string {
+  const f = c.finding
+  const metric = c.metric ?? ''
+  const shown = fmt(c.value ?? NaN)
+  switch (f.kind) {
+    case 'unparsed':
+      return f.reason
+    case 'not-reported':
+      return `${metric} was not reported`
+    case 'not-finite':
+      return `${metric} is ${shown}, not a finite number`
+    case 'absolute': {
+      const sign = { '>=': '≥', '>': '>', '<=': '≤', '<': '<', '==': '=' }[f.op]
+      const of = f.n > 1 ? ` (mean of ${f.n})` : ''
+      return `${metric} ${shown}${of} ${f.met ? 'meets' : 'misses'} ${sign} ${f.limit}`
+    }
+    case 'no-baseline':
+      return `no baseline to compare ${metric} with`
+    case 'baseline-missing':
+      return `the baseline has no ${metric} to compare with`
+    case 'not-comparable':
+      return `${metric} is not comparable (${fmt(c.baseline ?? NaN)} → ${shown})`
+    case 'relative': {
+      const needed =
+        f.amount === 0
+          ? f.up
+            ? 'needed a rise'
+            : 'needed a fall'
+          : `needed ${signed(f.target)}${f.unit === 'percent' ? ` (${f.amount}%)` : ''}`
+      const seen = `${metric} ${signed(f.difference)} vs baseline (${fmt(c.baseline ?? NaN)} → ${shown})`
+      switch (f.noise) {
+        case 'missed':
+          return `${seen}, ${needed}`
+        case 'single-runs':
+          return `${seen}, ${needed}; single runs, so noise is unknown`
+        case 'exact':
+          return `${seen}, ${needed}; no variance, the difference is exact`
+        case 'too-few-samples': {
+          const why = f.samples ? tooFewSamplesText(f.samples.n, f.samples.nonFinite) : noVarianceText(false)
+          return `${seen}, ${needed}: met on the means, but ${why}`
+        }
+        case 'significant':
+          return `${seen}, ${needed}; significant (${pPhrase(c.p)})`
+        case 'within-noise':
+          return `${seen}, ${needed}: met on the means but within noise (${pPhrase(c.p)} ≥ ${f.alpha})`
+      }
+    }
+  }
+}
+
+/** Why a hypothesis got its verdict: the clauses that decided it, or what is missing. */
+export function hypothesisReason(h: HypothesisResult): string {
+  if (!h.criteria) return 'no success criteria are given to judge the hypothesis by'
+  const deciding = h.verdict === 'supported' ? h.clauses : h.clauses.filter(c => c.verdict === h.verdict)
+  if (!deciding.length) return 'no success criteria to judge by'
+  return deciding.map(clauseReason).join('; ')
+}
+
+function fmt(x: number): string {
+  return Number.isFinite(x) ? String(+x.toPrecision(4)) : String(x)
+}
+
+function signed(x: number): string {
+  return `${x >= 0 ? '+' : '−'}${fmt(Math.abs(x))}`
+}
