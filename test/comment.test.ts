@@ -169,6 +169,7 @@ describe('untrusted text from runs', () => {
       '@\u200calice #\u200c12 https:\u200c//x.io www\u200c.y.io <\u200c!-- m --> :\u200c:warning:\u200c:'
     )
     expect(neutralize('a\u202eb\u0000c')).toBe('a�b�c')
+    expect(neutralize('see GH-12 and gh-3')).toBe('see GH\u200c-12 and gh\u200c-3')
     expect(neutralize('x'.repeat(500)).length).toBe(120)
   })
 })

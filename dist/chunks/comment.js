@@ -18,10 +18,6 @@ import 'node:module';
 // command mode adds each word here when its parser accepts it.
 /** The `/experiments` command words this build's parser accepts (none yet: no command mode is built). */
 const SUPPORTED_COMMANDS = [];
-/** True when this build accepts `/experiments <word>`. */
-function supportsCommand(word) {
-    return SUPPORTED_COMMANDS.includes(word);
-}
 
 const BUDGETS = [
     { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },
@@ -54,7 +50,7 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
         ...inWords(c),
         ...hypotheses(c),
         ...notLikeForLike(c),
-        ...acceptHint(c),
+        ...acceptHint(c, ctx),
         ...whatChanged(c, budget),
         ...allRuns(c, budget),
         ...warnings(c, budget),
@@ -162,8 +158,8 @@ function notLikeForLike(c) {
     ];
 }
 /** How to accept a broken rule, only when this build's command parser accepts `/experiments accept`. */
-function acceptHint(c) {
-    if (!supportsCommand('accept'))
+function acceptHint(c, ctx) {
+    if (!(ctx.commands ?? SUPPORTED_COMMANDS).includes('accept'))
         return [];
     const metrics = [...new Set(c.violations.filter(v => !v.accepted).map(v => v.metric))];
     if (!metrics.length)
@@ -312,7 +308,7 @@ function footer(ctx) {
     parts.push(text ` · `, ctx.defaultRules || !ctx.rulesFile
         ? text `default rules (no rules file)`
         : untrusted(`rules from ${ctx.rulesFile}`));
-    if (supportsCommand('help'))
+    if ((ctx.commands ?? SUPPORTED_COMMANDS).includes('help'))
         parts.push(text ` · `, untrustedCode('/experiments help'), text ` lists the commands`);
     return small(parts);
 }

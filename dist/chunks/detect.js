@@ -4,7 +4,7 @@ import path$1 from 'node:path';
 import minproc from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { stat, readFile, lstat } from 'node:fs/promises';
-import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';
+import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { createInterface } from 'node:readline';
@@ -199,11 +199,713 @@ function ccount(value, character) {
   return count
 }
 
-function ok$1() {}
+class AssertionError extends Error {
+  name = /** @type {const} */ ('Assertion')
+  code = /** @type {const} */ ('ERR_ASSERTION')
+
+  /**
+   * Create an assertion error.
+   *
+   * @param {string} message
+   *   Message explaining error.
+   * @param {unknown} actual
+   *   Value.
+   * @param {unknown} expected
+   *   Baseline.
+   * @param {string} operator
+   *   Name of equality operation.
+   * @param {boolean} generated
+   *   Whether `message` is a custom message or not
+   * @returns
+   *   Instance.
+   */
+  // eslint-disable-next-line max-params
+  constructor(message, actual, expected, operator, generated) {
+    super(message);
+
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+
+    /**
+     * @type {unknown}
+     */
+    this.actual = actual;
+
+    /**
+     * @type {unknown}
+     */
+    this.expected = expected;
+
+    /**
+     * @type {boolean}
+     */
+    this.generated = generated;
+
+    /**
+     * @type {string}
+     */
+    this.operator = operator;
+  }
+}
+
+/**
+ * Assert if `value` is truthy.
+ *
+ * > 👉 **Important**: only asserts when the `development` condition is used,
+ * > does nothing in production.
+ *
+ * @param {unknown} value
+ *   Value to assert.
+ * @param {Error | string | null | undefined} [message]
+ *   Message for assertion error (default: `'Expected value to be truthy'`).
+ * @returns {asserts value}
+ *   Nothing; throws when `value` is falsey.
+ * @throws {AssertionError}
+ *   Throws when `value` is falsey.
+ */
+function ok$1(value, message) {
+  assert(
+    Boolean(value),
+    false,
+    true,
+    'ok',
+    'Expected value to be truthy',
+    message
+  );
+}
+
+/**
+ * @param {boolean} bool
+ *   Whether to skip this operation.
+ * @param {unknown} actual
+ *   Actual value.
+ * @param {unknown} expected
+ *   Expected value.
+ * @param {string} operator
+ *   Operator.
+ * @param {string} defaultMessage
+ *   Default message for operation.
+ * @param {Error | string | null | undefined} userMessage
+ *   User-provided message.
+ * @returns {asserts bool}
+ *   Nothing; throws when falsey.
+ */
+// eslint-disable-next-line max-params
+function assert(bool, actual, expected, operator, defaultMessage, userMessage) {
+  if (!bool) {
+    throw userMessage instanceof Error
+      ? userMessage
+      : new AssertionError(
+          userMessage || defaultMessage,
+          actual,
+          expected,
+          operator,
+          !userMessage
+        )
+  }
+}
+
+/**
+ * Character codes.
+ *
+ * This module is compiled away!
+ *
+ * micromark works based on character codes.
+ * This module contains constants for the ASCII block and the replacement
+ * character.
+ * A couple of them are handled in a special way, such as the line endings
+ * (CR, LF, and CR+LF, commonly known as end-of-line: EOLs), the tab (horizontal
+ * tab) and its expansion based on what column it’s at (virtual space),
+ * and the end-of-file (eof) character.
+ * As values are preprocessed before handling them, the actual characters LF,
+ * CR, HT, and NUL (which is present as the replacement character), are
+ * guaranteed to not exist.
+ *
+ * Unicode basic latin block.
+ */
+const codes = /** @type {const} */ ({
+  carriageReturn: -5,
+  lineFeed: -4,
+  carriageReturnLineFeed: -3,
+  horizontalTab: -2,
+  virtualSpace: -1,
+  eof: null,
+  nul: 0,
+  ht: 9, // `\t`
+  lf: 10, // `\n`
+  vt: 11, // `\v`
+  cr: 13, // `\r`
+  space: 32,
+  exclamationMark: 33, // `!`
+  quotationMark: 34, // `"`
+  numberSign: 35, // `#`
+  ampersand: 38, // `&`
+  apostrophe: 39, // `'`
+  leftParenthesis: 40, // `(`
+  rightParenthesis: 41, // `)`
+  asterisk: 42, // `*`
+  plusSign: 43, // `+`
+  comma: 44, // `,`
+  dash: 45, // `-`
+  dot: 46, // `.`
+  slash: 47, // `/`
+  digit0: 48, // `0`
+  digit1: 49, // `1`
+  digit2: 50, // `2`
+  digit3: 51, // `3`
+  digit4: 52, // `4`
+  digit5: 53, // `5`
+  digit6: 54, // `6`
+  digit7: 55, // `7`
+  digit8: 56, // `8`
+  digit9: 57, // `9`
+  colon: 58, // `:`
+  semicolon: 59, // `;`
+  lessThan: 60, // `<`
+  equalsTo: 61, // `=`
+  greaterThan: 62, // `>`
+  questionMark: 63, // `?`
+  atSign: 64, // `@`
+  uppercaseA: 65, // `A`
+  uppercaseH: 72, // `H`
+  uppercaseW: 87, // `W`
+  uppercaseX: 88, // `X`
+  leftSquareBracket: 91, // `[`
+  backslash: 92, // `\`
+  rightSquareBracket: 93, // `]`
+  caret: 94, // `^`
+  underscore: 95, // `_`
+  graveAccent: 96, // `` ` ``
+  lowercaseA: 97, // `a`
+  lowercaseH: 104, // `h`
+  lowercaseW: 119, // `w`
+  lowercaseX: 120, // `x`
+  leftCurlyBrace: 123, // `{`
+  verticalBar: 124, // `|`
+  tilde: 126, // `~`
+  del: 127,
+  // Unicode Specials block.
+  byteOrderMarker: 65_279,
+  // Unicode Specials block.
+  replacementCharacter: 65_533 // `�`
+});
+
+/**
+ * This module is compiled away!
+ *
+ * Parsing markdown comes with a couple of constants, such as minimum or maximum
+ * sizes of certain sequences.
+ * Additionally, there are a couple symbols used inside micromark.
+ * These are all defined here, but compiled away by scripts.
+ */
+const constants = /** @type {const} */ ({
+  attentionSideAfter: 2, // Symbol to mark an attention sequence as after content: `a*`
+  atxHeadingOpeningFenceSizeMax: 6, // 6 number signs is fine, 7 isn’t.
+  autolinkDomainSizeMax: 63, // 63 characters is fine, 64 is too many.
+  autolinkSchemeSizeMax: 32, // 32 characters is fine, 33 is too many.
+  cdataOpeningString: 'CDATA[', // And preceded by `<![`.
+  characterGroupPunctuation: 2, // Symbol used to indicate a character is punctuation
+  characterGroupWhitespace: 1, // Symbol used to indicate a character is whitespace
+  characterReferenceDecimalSizeMax: 7, // `&#9999999;`.
+  characterReferenceHexadecimalSizeMax: 6, // `&#xff9999;`.
+  characterReferenceNamedSizeMax: 31, // `&CounterClockwiseContourIntegral;`.
+  codeFencedSequenceSizeMin: 3, // At least 3 ticks or tildes are needed.
+  contentTypeContent: 'content',
+  contentTypeFlow: 'flow',
+  contentTypeString: 'string',
+  contentTypeText: 'text',
+  hardBreakPrefixSizeMin: 2, // At least 2 trailing spaces are needed.
+  htmlBasic: 6, // Symbol for `<div`
+  htmlCdata: 5, // Symbol for `<![CDATA[]]>`
+  htmlComment: 2, // Symbol for `<!---->`
+  htmlComplete: 7, // Symbol for `<x>`
+  htmlDeclaration: 4, // Symbol for `<!doctype>`
+  htmlInstruction: 3, // Symbol for `<?php?>`
+  htmlRawSizeMax: 8, // Length of `textarea`.
+  htmlRaw: 1, // Symbol for `<script>`
+  linkResourceDestinationBalanceMax: 32, // See: <https://spec.commonmark.org/0.30/#link-destination>, <https://github.com/remarkjs/react-markdown/issues/658#issuecomment-984345577>
+  linkReferenceSizeMax: 999, // See: <https://spec.commonmark.org/0.30/#link-label>
+  listItemValueSizeMax: 10, // See: <https://spec.commonmark.org/0.30/#ordered-list-marker>
+  numericBaseDecimal: 10,
+  numericBaseHexadecimal: 0x10,
+  tabSize: 4, // Tabs have a hard-coded size of 4, per CommonMark.
+  thematicBreakMarkerCountMin: 3, // At least 3 asterisks, dashes, or underscores are needed.
+  v8MaxSafeChunkSize: 10_000 // V8 (and potentially others) have problems injecting giant arrays into other arrays, hence we operate in chunks.
+});
+
+/**
+ * This module is compiled away!
+ *
+ * Here is the list of all types of tokens exposed by micromark, with a short
+ * explanation of what they include and where they are found.
+ * In picking names, generally, the rule is to be as explicit as possible
+ * instead of reusing names.
+ * For example, there is a `definitionDestination` and a `resourceDestination`,
+ * instead of one shared name.
+ */
+
+// Note: when changing the next record, you must also change `TokenTypeMap`
+// in `micromark-util-types/index.d.ts`.
+const types = /** @type {const} */ ({
+  // Generic type for data, such as in a title, a destination, etc.
+  data: 'data',
+
+  // Generic type for syntactic whitespace (tabs, virtual spaces, spaces).
+  // Such as, between a fenced code fence and an info string.
+  whitespace: 'whitespace',
+
+  // Generic type for line endings (line feed, carriage return, carriage return +
+  // line feed).
+  lineEnding: 'lineEnding',
+
+  // A line ending, but ending a blank line.
+  lineEndingBlank: 'lineEndingBlank',
+
+  // Generic type for whitespace (tabs, virtual spaces, spaces) at the start of a
+  // line.
+  linePrefix: 'linePrefix',
+
+  // Generic type for whitespace (tabs, virtual spaces, spaces) at the end of a
+  // line.
+  lineSuffix: 'lineSuffix',
+
+  // Whole ATX heading:
+  //
+  // ```markdown
+  // #
+  // ## Alpha
+  // ### Bravo ###
+  // ```
+  //
+  // Includes `atxHeadingSequence`, `whitespace`, `atxHeadingText`.
+  atxHeading: 'atxHeading',
+
+  // Sequence of number signs in an ATX heading (`###`).
+  atxHeadingSequence: 'atxHeadingSequence',
+
+  // Content in an ATX heading (`alpha`).
+  // Includes text.
+  atxHeadingText: 'atxHeadingText',
+
+  // Whole autolink (`<https://example.com>` or `<admin@example.com>`)
+  // Includes `autolinkMarker` and `autolinkProtocol` or `autolinkEmail`.
+  autolink: 'autolink',
+
+  // Email autolink w/o markers (`admin@example.com`)
+  autolinkEmail: 'autolinkEmail',
+
+  // Marker around an `autolinkProtocol` or `autolinkEmail` (`<` or `>`).
+  autolinkMarker: 'autolinkMarker',
+
+  // Protocol autolink w/o markers (`https://example.com`)
+  autolinkProtocol: 'autolinkProtocol',
+
+  // A whole character escape (`\-`).
+  // Includes `escapeMarker` and `characterEscapeValue`.
+  characterEscape: 'characterEscape',
+
+  // The escaped character (`-`).
+  characterEscapeValue: 'characterEscapeValue',
+
+  // A whole character reference (`&amp;`, `&#8800;`, or `&#x1D306;`).
+  // Includes `characterReferenceMarker`, an optional
+  // `characterReferenceMarkerNumeric`, in which case an optional
+  // `characterReferenceMarkerHexadecimal`, and a `characterReferenceValue`.
+  characterReference: 'characterReference',
+
+  // The start or end marker (`&` or `;`).
+  characterReferenceMarker: 'characterReferenceMarker',
+
+  // Mark reference as numeric (`#`).
+  characterReferenceMarkerNumeric: 'characterReferenceMarkerNumeric',
+
+  // Mark reference as numeric (`x` or `X`).
+  characterReferenceMarkerHexadecimal: 'characterReferenceMarkerHexadecimal',
+
+  // Value of character reference w/o markers (`amp`, `8800`, or `1D306`).
+  characterReferenceValue: 'characterReferenceValue',
+
+  // Whole fenced code:
+  //
+  // ````markdown
+  // ```js
+  // alert(1)
+  // ```
+  // ````
+  codeFenced: 'codeFenced',
+
+  // A fenced code fence, including whitespace, sequence, info, and meta
+  // (` ```js `).
+  codeFencedFence: 'codeFencedFence',
+
+  // Sequence of grave accent or tilde characters (` ``` `) in a fence.
+  codeFencedFenceSequence: 'codeFencedFenceSequence',
+
+  // Info word (`js`) in a fence.
+  // Includes string.
+  codeFencedFenceInfo: 'codeFencedFenceInfo',
+
+  // Meta words (`highlight="1"`) in a fence.
+  // Includes string.
+  codeFencedFenceMeta: 'codeFencedFenceMeta',
+
+  // A line of code.
+  codeFlowValue: 'codeFlowValue',
+
+  // Whole indented code:
+  //
+  // ```markdown
+  //     alert(1)
+  // ```
+  //
+  // Includes `lineEnding`, `linePrefix`, and `codeFlowValue`.
+  codeIndented: 'codeIndented',
+
+  // A text code (``` `alpha` ```).
+  // Includes `codeTextSequence`, `codeTextData`, `lineEnding`, and can include
+  // `codeTextPadding`.
+  codeText: 'codeText',
+
+  codeTextData: 'codeTextData',
+
+  // A space or line ending right after or before a tick.
+  codeTextPadding: 'codeTextPadding',
+
+  // A text code fence (` `` `).
+  codeTextSequence: 'codeTextSequence',
+
+  // Whole content:
+  //
+  // ```markdown
+  // [a]: b
+  // c
+  // =
+  // d
+  // ```
+  //
+  // Includes `paragraph` and `definition`.
+  content: 'content',
+  // Whole definition:
+  //
+  // ```markdown
+  // [micromark]: https://github.com/micromark/micromark
+  // ```
+  //
+  // Includes `definitionLabel`, `definitionMarker`, `whitespace`,
+  // `definitionDestination`, and optionally `lineEnding` and `definitionTitle`.
+  definition: 'definition',
+
+  // Destination of a definition (`https://github.com/micromark/micromark` or
+  // `<https://github.com/micromark/micromark>`).
+  // Includes `definitionDestinationLiteral` or `definitionDestinationRaw`.
+  definitionDestination: 'definitionDestination',
+
+  // Enclosed destination of a definition
+  // (`<https://github.com/micromark/micromark>`).
+  // Includes `definitionDestinationLiteralMarker` and optionally
+  // `definitionDestinationString`.
+  definitionDestinationLiteral: 'definitionDestinationLiteral',
+
+  // Markers of an enclosed definition destination (`<` or `>`).
+  definitionDestinationLiteralMarker: 'definitionDestinationLiteralMarker',
+
+  // Unenclosed destination of a definition
+  // (`https://github.com/micromark/micromark`).
+  // Includes `definitionDestinationString`.
+  definitionDestinationRaw: 'definitionDestinationRaw',
+
+  // Text in an destination (`https://github.com/micromark/micromark`).
+  // Includes string.
+  definitionDestinationString: 'definitionDestinationString',
+
+  // Label of a definition (`[micromark]`).
+  // Includes `definitionLabelMarker` and `definitionLabelString`.
+  definitionLabel: 'definitionLabel',
+
+  // Markers of a definition label (`[` or `]`).
+  definitionLabelMarker: 'definitionLabelMarker',
+
+  // Value of a definition label (`micromark`).
+  // Includes string.
+  definitionLabelString: 'definitionLabelString',
+
+  // Marker between a label and a destination (`:`).
+  definitionMarker: 'definitionMarker',
+
+  // Title of a definition (`"x"`, `'y'`, or `(z)`).
+  // Includes `definitionTitleMarker` and optionally `definitionTitleString`.
+  definitionTitle: 'definitionTitle',
+
+  // Marker around a title of a definition (`"`, `'`, `(`, or `)`).
+  definitionTitleMarker: 'definitionTitleMarker',
+
+  // Data without markers in a title (`z`).
+  // Includes string.
+  definitionTitleString: 'definitionTitleString',
+
+  // Emphasis (`*alpha*`).
+  // Includes `emphasisSequence` and `emphasisText`.
+  emphasis: 'emphasis',
+
+  // Sequence of emphasis markers (`*` or `_`).
+  emphasisSequence: 'emphasisSequence',
+
+  // Emphasis text (`alpha`).
+  // Includes text.
+  emphasisText: 'emphasisText',
+
+  // The character escape marker (`\`).
+  escapeMarker: 'escapeMarker',
+
+  // A hard break created with a backslash (`\\n`).
+  // Note: does not include the line ending.
+  hardBreakEscape: 'hardBreakEscape',
+
+  // A hard break created with trailing spaces (`  \n`).
+  // Does not include the line ending.
+  hardBreakTrailing: 'hardBreakTrailing',
+
+  // Flow HTML:
+  //
+  // ```markdown
+  // <div
+  // ```
+  //
+  // Inlcudes `lineEnding`, `htmlFlowData`.
+  htmlFlow: 'htmlFlow',
+
+  htmlFlowData: 'htmlFlowData',
+
+  // HTML in text (the tag in `a <i> b`).
+  // Includes `lineEnding`, `htmlTextData`.
+  htmlText: 'htmlText',
+
+  htmlTextData: 'htmlTextData',
+
+  // Whole image (`![alpha](bravo)`, `![alpha][bravo]`, `![alpha][]`, or
+  // `![alpha]`).
+  // Includes `label` and an optional `resource` or `reference`.
+  image: 'image',
+
+  // Whole link label (`[*alpha*]`).
+  // Includes `labelLink` or `labelImage`, `labelText`, and `labelEnd`.
+  label: 'label',
+
+  // Text in an label (`*alpha*`).
+  // Includes text.
+  labelText: 'labelText',
+
+  // Start a link label (`[`).
+  // Includes a `labelMarker`.
+  labelLink: 'labelLink',
+
+  // Start an image label (`![`).
+  // Includes `labelImageMarker` and `labelMarker`.
+  labelImage: 'labelImage',
+
+  // Marker of a label (`[` or `]`).
+  labelMarker: 'labelMarker',
+
+  // Marker to start an image (`!`).
+  labelImageMarker: 'labelImageMarker',
+
+  // End a label (`]`).
+  // Includes `labelMarker`.
+  labelEnd: 'labelEnd',
+
+  // Whole link (`[alpha](bravo)`, `[alpha][bravo]`, `[alpha][]`, or `[alpha]`).
+  // Includes `label` and an optional `resource` or `reference`.
+  link: 'link',
+
+  // Whole paragraph:
+  //
+  // ```markdown
+  // alpha
+  // bravo.
+  // ```
+  //
+  // Includes text.
+  paragraph: 'paragraph',
+
+  // A reference (`[alpha]` or `[]`).
+  // Includes `referenceMarker` and an optional `referenceString`.
+  reference: 'reference',
+
+  // A reference marker (`[` or `]`).
+  referenceMarker: 'referenceMarker',
+
+  // Reference text (`alpha`).
+  // Includes string.
+  referenceString: 'referenceString',
+
+  // A resource (`(https://example.com "alpha")`).
+  // Includes `resourceMarker`, an optional `resourceDestination` with an optional
+  // `whitespace` and `resourceTitle`.
+  resource: 'resource',
+
+  // A resource destination (`https://example.com`).
+  // Includes `resourceDestinationLiteral` or `resourceDestinationRaw`.
+  resourceDestination: 'resourceDestination',
+
+  // A literal resource destination (`<https://example.com>`).
+  // Includes `resourceDestinationLiteralMarker` and optionally
+  // `resourceDestinationString`.
+  resourceDestinationLiteral: 'resourceDestinationLiteral',
+
+  // A resource destination marker (`<` or `>`).
+  resourceDestinationLiteralMarker: 'resourceDestinationLiteralMarker',
+
+  // A raw resource destination (`https://example.com`).
+  // Includes `resourceDestinationString`.
+  resourceDestinationRaw: 'resourceDestinationRaw',
+
+  // Resource destination text (`https://example.com`).
+  // Includes string.
+  resourceDestinationString: 'resourceDestinationString',
+
+  // A resource marker (`(` or `)`).
+  resourceMarker: 'resourceMarker',
+
+  // A resource title (`"alpha"`, `'alpha'`, or `(alpha)`).
+  // Includes `resourceTitleMarker` and optionally `resourceTitleString`.
+  resourceTitle: 'resourceTitle',
+
+  // A resource title marker (`"`, `'`, `(`, or `)`).
+  resourceTitleMarker: 'resourceTitleMarker',
+
+  // Resource destination title (`alpha`).
+  // Includes string.
+  resourceTitleString: 'resourceTitleString',
+
+  // Whole setext heading:
+  //
+  // ```markdown
+  // alpha
+  // bravo
+  // =====
+  // ```
+  //
+  // Includes `setextHeadingText`, `lineEnding`, `linePrefix`, and
+  // `setextHeadingLine`.
+  setextHeading: 'setextHeading',
+
+  // Content in a setext heading (`alpha\nbravo`).
+  // Includes text.
+  setextHeadingText: 'setextHeadingText',
+
+  // Underline in a setext heading, including whitespace suffix (`==`).
+  // Includes `setextHeadingLineSequence`.
+  setextHeadingLine: 'setextHeadingLine',
+
+  // Sequence of equals or dash characters in underline in a setext heading (`-`).
+  setextHeadingLineSequence: 'setextHeadingLineSequence',
+
+  // Strong (`**alpha**`).
+  // Includes `strongSequence` and `strongText`.
+  strong: 'strong',
+
+  // Sequence of strong markers (`**` or `__`).
+  strongSequence: 'strongSequence',
+
+  // Strong text (`alpha`).
+  // Includes text.
+  strongText: 'strongText',
+
+  // Whole thematic break:
+  //
+  // ```markdown
+  // * * *
+  // ```
+  //
+  // Includes `thematicBreakSequence` and `whitespace`.
+  thematicBreak: 'thematicBreak',
+
+  // A sequence of one or more thematic break markers (`***`).
+  thematicBreakSequence: 'thematicBreakSequence',
+
+  // Whole block quote:
+  //
+  // ```markdown
+  // > a
+  // >
+  // > b
+  // ```
+  //
+  // Includes `blockQuotePrefix` and flow.
+  blockQuote: 'blockQuote',
+  // The `>` or `> ` of a block quote.
+  blockQuotePrefix: 'blockQuotePrefix',
+  // The `>` of a block quote prefix.
+  blockQuoteMarker: 'blockQuoteMarker',
+  // The optional ` ` of a block quote prefix.
+  blockQuotePrefixWhitespace: 'blockQuotePrefixWhitespace',
+
+  // Whole ordered list:
+  //
+  // ```markdown
+  // 1. a
+  //    b
+  // ```
+  //
+  // Includes `listItemPrefix`, flow, and optionally  `listItemIndent` on further
+  // lines.
+  listOrdered: 'listOrdered',
+
+  // Whole unordered list:
+  //
+  // ```markdown
+  // - a
+  //   b
+  // ```
+  //
+  // Includes `listItemPrefix`, flow, and optionally  `listItemIndent` on further
+  // lines.
+  listUnordered: 'listUnordered',
+
+  // The indent of further list item lines.
+  listItemIndent: 'listItemIndent',
+
+  // A marker, as in, `*`, `+`, `-`, `.`, or `)`.
+  listItemMarker: 'listItemMarker',
+
+  // The thing that starts a list item, such as `1. `.
+  // Includes `listItemValue` if ordered, `listItemMarker`, and
+  // `listItemPrefixWhitespace` (unless followed by a line ending).
+  listItemPrefix: 'listItemPrefix',
+
+  // The whitespace after a marker.
+  listItemPrefixWhitespace: 'listItemPrefixWhitespace',
+
+  // The numerical value of an ordered item.
+  listItemValue: 'listItemValue',
+
+  chunkContent: 'chunkContent',
+  chunkFlow: 'chunkFlow',
+  chunkText: 'chunkText',
+  chunkString: 'chunkString'
+});
+
+/**
+ * This module is compiled away!
+ *
+ * While micromark works based on character codes, this module includes the
+ * string versions of ’em.
+ * The C0 block, except for LF, CR, HT, and w/ the replacement character added,
+ * are available here.
+ */
+const values = /** @type {const} */ ({
+  ht: '\t',
+  lf: '\n',
+  cr: '\r',
+  space: ' ',
+  replacementCharacter: '�'
+});
 
 /**
  * @import {Code} from 'micromark-util-types'
  */
+
 
 /**
  * Check whether the character code represents an ASCII alpha (`a` through `z`,
@@ -276,8 +978,8 @@ function asciiControl(code) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code !== null && (code < 32 || code === 127)
-  );
+    code !== null && (code < codes.space || code === codes.del)
+  )
 }
 
 /**
@@ -344,7 +1046,7 @@ const asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
  *   Whether it matches.
  */
 function markdownLineEnding(code) {
-  return code !== null && code < -2;
+  return code !== null && code < codes.horizontalTab
 }
 
 /**
@@ -357,7 +1059,7 @@ function markdownLineEnding(code) {
  *   Whether it matches.
  */
 function markdownLineEndingOrSpace(code) {
-  return code !== null && (code < 0 || code === 32);
+  return code !== null && (code < codes.nul || code === codes.space)
 }
 
 /**
@@ -376,7 +1078,11 @@ function markdownLineEndingOrSpace(code) {
  *   Whether it matches.
  */
 function markdownSpace(code) {
-  return code === -2 || code === -1 || code === 32;
+  return (
+    code === codes.horizontalTab ||
+    code === codes.virtualSpace ||
+    code === codes.space
+  )
 }
 
 // Size note: removing ASCII from the regex and using `asciiPunctuation` here
@@ -433,7 +1139,7 @@ const unicodeWhitespace = regexCheck(/\s/);
  *   Check.
  */
 function regexCheck(regex) {
-  return check;
+  return check
 
   /**
    * Check whether a code matches the bound regex.
@@ -444,7 +1150,7 @@ function regexCheck(regex) {
    *   Whether the character code matches the bound regex.
    */
   function check(code) {
-    return code !== null && code > -1 && regex.test(String.fromCharCode(code));
+    return code !== null && code > -1 && regex.test(String.fromCharCode(code))
   }
 }
 
@@ -1587,18 +2293,21 @@ function previous(match) {
  *   Normalized identifier.
  */
 function normalizeIdentifier(value) {
-  return value
-  // Collapse markdown whitespace.
-  .replace(/[\t\n\r ]+/g, " ")
-  // Trim.
-  .replace(/^ | $/g, '')
-  // Some characters are considered “uppercase”, but if their lowercase
-  // counterpart is uppercased will result in a different uppercase
-  // character.
-  // Hence, to get that form, we perform both lower- and uppercase.
-  // Upper case makes sure keys will not interact with default prototypal
-  // methods: no method is uppercase.
-  .toLowerCase().toUpperCase();
+  return (
+    value
+      // Collapse markdown whitespace.
+      .replace(/[\t\n\r ]+/g, values.space)
+      // Trim.
+      .replace(/^ | $/g, '')
+      // Some characters are considered “uppercase”, but if their lowercase
+      // counterpart is uppercased will result in a different uppercase
+      // character.
+      // Hence, to get that form, we perform both lower- and uppercase.
+      // Upper case makes sure keys will not interact with default prototypal
+      // methods: no method is uppercase.
+      .toLowerCase()
+      .toUpperCase()
+  )
 }
 
 /**
@@ -3084,6 +3793,7 @@ function checkEmphasis(state) {
  * @import {Code} from 'micromark-util-types'
  */
 
+
 /**
  * Classify whether a code represents whitespace, punctuation, or something
  * else.
@@ -3099,11 +3809,16 @@ function checkEmphasis(state) {
  *   Group.
  */
 function classifyCharacter(code) {
-  if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
-    return 1;
+  if (
+    code === codes.eof ||
+    markdownLineEndingOrSpace(code) ||
+    unicodeWhitespace(code)
+  ) {
+    return constants.characterGroupWhitespace
   }
+
   if (unicodePunctuation(code)) {
-    return 2;
+    return constants.characterGroupPunctuation
   }
 }
 
@@ -8262,24 +8977,33 @@ function decodeNamedCharacterReference(value) {
  */
 function decodeNumericCharacterReference(value, base) {
   const code = Number.parseInt(value, base);
+
   if (
-  // C0 except for HT, LF, FF, CR, space.
-  code < 9 || code === 11 || code > 13 && code < 32 ||
-  // Control character (DEL) of C0, and C1 controls.
-  code > 126 && code < 160 ||
-  // Lone high surrogates and low surrogates.
-  code > 55_295 && code < 57_344 ||
-  // Noncharacters.
-  code > 64_975 && code < 65_008 || /* eslint-disable no-bitwise */
-  (code & 65_535) === 65_535 || (code & 65_535) === 65_534 || /* eslint-enable no-bitwise */
-  // Out of range
-  code > 1_114_111) {
-    return "\uFFFD";
+    // C0 except for HT, LF, FF, CR, space.
+    code < codes.ht ||
+    code === codes.vt ||
+    (code > codes.cr && code < codes.space) ||
+    // Control character (DEL) of C0, and C1 controls.
+    (code > codes.tilde && code < 160) ||
+    // Lone high surrogates and low surrogates.
+    (code > 55_295 && code < 57_344) ||
+    // Noncharacters.
+    (code > 64_975 && code < 65_008) ||
+    /* eslint-disable no-bitwise */
+    (code & 65_535) === 65_535 ||
+    (code & 65_535) === 65_534 ||
+    /* eslint-enable no-bitwise */
+    // Out of range
+    code > 1_114_111
+  ) {
+    return values.replacementCharacter
   }
-  return String.fromCodePoint(code);
+
+  return String.fromCodePoint(code)
 }
 
-const characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+const characterEscapeOrReference =
+  /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
 
 /**
  * Decode markdown strings (which occur in places such as fenced code info
@@ -8294,7 +9018,7 @@ const characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,
  *   Decoded value.
  */
 function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode);
+  return value.replace(characterEscapeOrReference, decode)
 }
 
 /**
@@ -8310,17 +9034,22 @@ function decodeString(value) {
 function decode($0, $1, $2) {
   if ($1) {
     // Escape.
-    return $1;
+    return $1
   }
 
   // Reference.
   const head = $2.charCodeAt(0);
-  if (head === 35) {
+
+  if (head === codes.numberSign) {
     const head = $2.charCodeAt(1);
-    const hex = head === 120 || head === 88;
-    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
+    const hex = head === codes.lowercaseX || head === codes.uppercaseX;
+    return decodeNumericCharacterReference(
+      $2.slice(hex ? 2 : 1),
+      hex ? constants.numericBaseHexadecimal : constants.numericBaseDecimal
+    )
   }
-  return decodeNamedCharacterReference($2) || $0;
+
+  return decodeNamedCharacterReference($2) || $0
 }
 
 /**
@@ -9090,6 +9819,7 @@ function gfmTableFromMarkdown() {
  */
 function enterTable(token) {
   const align = token._align;
+  ok$1(align, 'expected `_align` on table');
   // Trailing `position: undefined` keeps the table hidden class stable;
   // mdast-util-from-markdown's enter() patches the field to a real value
   // but the property already exists, so no shape transition fires.
@@ -9745,10 +10475,11 @@ function splice(list, start, remove, items) {
   } else {
     start = start > end ? end : start;
   }
+
   remove = remove > 0 ? remove : 0;
 
   // No need to chunk the items if there’s only a couple (10k) items.
-  if (items.length < 10000) {
+  if (items.length < constants.v8MaxSafeChunkSize) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
     // @ts-expect-error Hush, it’s fine.
@@ -9759,12 +10490,16 @@ function splice(list, start, remove, items) {
 
     // Insert the items in chunks to not cause stack overflows.
     while (chunkStart < items.length) {
-      parameters = items.slice(chunkStart, chunkStart + 10000);
+      parameters = items.slice(
+        chunkStart,
+        chunkStart + constants.v8MaxSafeChunkSize
+      );
       parameters.unshift(start, 0);
       // @ts-expect-error Hush, it’s fine.
       list.splice(...parameters);
-      chunkStart += 10000;
-      start += 10000;
+
+      chunkStart += constants.v8MaxSafeChunkSize;
+      start += constants.v8MaxSafeChunkSize;
     }
   }
 }
@@ -9788,9 +10523,10 @@ function splice(list, start, remove, items) {
 function push(list, items) {
   if (list.length > 0) {
     splice(list, list.length, 0, items);
-    return list;
+    return list
   }
-  return items;
+
+  return items
 }
 
 /**
@@ -9889,36 +10625,28 @@ function constructs(existing, list) {
  * @import {Code, ConstructRecord, Event, Extension, Previous, State, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */
 
-const wwwPrefix = {
-  tokenize: tokenizeWwwPrefix,
-  partial: true
-};
-const domain = {
-  tokenize: tokenizeDomain,
-  partial: true
-};
-const path = {
-  tokenize: tokenizePath,
-  partial: true
-};
-const trail = {
-  tokenize: tokenizeTrail,
-  partial: true
-};
+
+const wwwPrefix = {tokenize: tokenizeWwwPrefix, partial: true};
+const domain = {tokenize: tokenizeDomain, partial: true};
+const path = {tokenize: tokenizePath, partial: true};
+const trail = {tokenize: tokenizeTrail, partial: true};
 const emailDomainDotTrail = {
   tokenize: tokenizeEmailDomainDotTrail,
   partial: true
 };
+
 const wwwAutolink = {
   name: 'wwwAutolink',
   tokenize: tokenizeWwwAutolink,
   previous: previousWww
 };
+
 const protocolAutolink = {
   name: 'protocolAutolink',
   tokenize: tokenizeProtocolAutolink,
   previous: previousProtocol
 };
+
 const emailAutolink = {
   name: 'emailAutolink',
   tokenize: tokenizeEmailAutolink,
@@ -9937,28 +10665,28 @@ const text$3 = {};
  *   autolink literal syntax.
  */
 function gfmAutolinkLiteral() {
-  return {
-    text: text$3
-  };
+  return {text: text$3}
 }
 
 /** @type {Code} */
-let code$1 = 48;
+let code$1 = codes.digit0;
 
 // Add alphanumerics.
-while (code$1 < 123) {
+while (code$1 < codes.leftCurlyBrace) {
   text$3[code$1] = emailAutolink;
   code$1++;
-  if (code$1 === 58) code$1 = 65;else if (code$1 === 91) code$1 = 97;
+  if (code$1 === codes.colon) code$1 = codes.uppercaseA;
+  else if (code$1 === codes.leftSquareBracket) code$1 = codes.lowercaseA;
 }
-text$3[43] = emailAutolink;
-text$3[45] = emailAutolink;
-text$3[46] = emailAutolink;
-text$3[95] = emailAutolink;
-text$3[72] = [emailAutolink, protocolAutolink];
-text$3[104] = [emailAutolink, protocolAutolink];
-text$3[87] = [emailAutolink, wwwAutolink];
-text$3[119] = [emailAutolink, wwwAutolink];
+
+text$3[codes.plusSign] = emailAutolink;
+text$3[codes.dash] = emailAutolink;
+text$3[codes.dot] = emailAutolink;
+text$3[codes.underscore] = emailAutolink;
+text$3[codes.uppercaseH] = [emailAutolink, protocolAutolink];
+text$3[codes.lowercaseH] = [emailAutolink, protocolAutolink];
+text$3[codes.uppercaseW] = [emailAutolink, wwwAutolink];
+text$3[codes.lowercaseW] = [emailAutolink, wwwAutolink];
 
 // To do: perform email autolink literals on events, afterwards.
 // That’s where `markdown-rs` and `cmark-gfm` perform it.
@@ -9983,7 +10711,8 @@ function tokenizeEmailAutolink(effects, ok, nok) {
   let dot;
   /** @type {boolean} */
   let data;
-  return start;
+
+  return start
 
   /**
    * Start of email autolink literal.
@@ -9996,12 +10725,17 @@ function tokenizeEmailAutolink(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    if (!gfmAtext(code) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code);
+    if (
+      !gfmAtext(code) ||
+      !previousEmail.call(self, self.previous) ||
+      previousUnbalanced(self.events)
+    ) {
+      return nok(code)
     }
+
     effects.enter('literalAutolink');
     effects.enter('literalAutolinkEmail');
-    return atext(code);
+    return atext(code)
   }
 
   /**
@@ -10017,13 +10751,15 @@ function tokenizeEmailAutolink(effects, ok, nok) {
   function atext(code) {
     if (gfmAtext(code)) {
       effects.consume(code);
-      return atext;
+      return atext
     }
-    if (code === 64) {
+
+    if (code === codes.atSign) {
       effects.consume(code);
-      return emailDomain;
+      return emailDomain
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -10042,15 +10778,23 @@ function tokenizeEmailAutolink(effects, ok, nok) {
    */
   function emailDomain(code) {
     // Dot followed by alphanumerical (not `-` or `_`).
-    if (code === 46) {
-      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code);
+    if (code === codes.dot) {
+      return effects.check(
+        emailDomainDotTrail,
+        emailDomainAfter,
+        emailDomainDot
+      )(code)
     }
 
     // Alphanumerical, `-`, and `_`.
-    if (code === 45 || code === 95 || asciiAlphanumeric(code)) {
+    if (
+      code === codes.dash ||
+      code === codes.underscore ||
+      asciiAlphanumeric(code)
+    ) {
       data = true;
       effects.consume(code);
-      return emailDomain;
+      return emailDomain
     }
 
     // To do: `/` if xmpp.
@@ -10059,7 +10803,7 @@ function tokenizeEmailAutolink(effects, ok, nok) {
     // However, email autolink literals cannot contain any of those markers,
     // except for `.`, but that can only occur if it isn’t trailing.
     // So we can ignore truncating!
-    return emailDomainAfter(code);
+    return emailDomainAfter(code)
   }
 
   /**
@@ -10075,7 +10819,7 @@ function tokenizeEmailAutolink(effects, ok, nok) {
   function emailDomainDot(code) {
     effects.consume(code);
     dot = true;
-    return emailDomain;
+    return emailDomain
   }
 
   /**
@@ -10094,9 +10838,10 @@ function tokenizeEmailAutolink(effects, ok, nok) {
     if (data && dot && asciiAlpha(self.previous)) {
       effects.exit('literalAutolinkEmail');
       effects.exit('literalAutolink');
-      return ok(code);
+      return ok(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 }
 
@@ -10113,7 +10858,8 @@ function tokenizeEmailAutolink(effects, ok, nok) {
  */
 function tokenizeWwwAutolink(effects, ok, nok) {
   const self = this;
-  return wwwStart;
+
+  return wwwStart
 
   /**
    * Start of www autolink literal.
@@ -10126,14 +10872,23 @@ function tokenizeWwwAutolink(effects, ok, nok) {
    * @type {State}
    */
   function wwwStart(code) {
-    if (code !== 87 && code !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
-      return nok(code);
+    if (
+      (code !== codes.uppercaseW && code !== codes.lowercaseW) ||
+      !previousWww.call(self, self.previous) ||
+      previousUnbalanced(self.events)
+    ) {
+      return nok(code)
     }
+
     effects.enter('literalAutolink');
     effects.enter('literalAutolinkWww');
     // Note: we *check*, so we can discard the `www.` we parsed.
     // If it worked, we consider it as a part of the domain.
-    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code);
+    return effects.check(
+      wwwPrefix,
+      effects.attempt(domain, effects.attempt(path, wwwAfter), nok),
+      nok
+    )(code)
   }
 
   /**
@@ -10149,7 +10904,7 @@ function tokenizeWwwAutolink(effects, ok, nok) {
   function wwwAfter(code) {
     effects.exit('literalAutolinkWww');
     effects.exit('literalAutolink');
-    return ok(code);
+    return ok(code)
   }
 }
 
@@ -10168,7 +10923,8 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
   const self = this;
   let buffer = '';
   let seen = false;
-  return protocolStart;
+
+  return protocolStart
 
   /**
    * Start of protocol autolink literal.
@@ -10181,14 +10937,19 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
    * @type {State}
    */
   function protocolStart(code) {
-    if ((code === 72 || code === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
+    if (
+      (code === codes.uppercaseH || code === codes.lowercaseH) &&
+      previousProtocol.call(self, self.previous) &&
+      !previousUnbalanced(self.events)
+    ) {
       effects.enter('literalAutolink');
       effects.enter('literalAutolinkHttp');
       buffer += String.fromCodePoint(code);
       effects.consume(code);
-      return protocolPrefixInside;
+      return protocolPrefixInside
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -10207,16 +10968,19 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
       // @ts-expect-error: definitely number.
       buffer += String.fromCodePoint(code);
       effects.consume(code);
-      return protocolPrefixInside;
+      return protocolPrefixInside
     }
-    if (code === 58) {
+
+    if (code === codes.colon) {
       const protocol = buffer.toLowerCase();
+
       if (protocol === 'http' || protocol === 'https') {
         effects.consume(code);
-        return protocolSlashesInside;
+        return protocolSlashesInside
       }
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -10230,15 +10994,18 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
    * @type {State}
    */
   function protocolSlashesInside(code) {
-    if (code === 47) {
+    if (code === codes.slash) {
       effects.consume(code);
+
       if (seen) {
-        return afterProtocol;
+        return afterProtocol
       }
+
       seen = true;
-      return protocolSlashesInside;
+      return protocolSlashesInside
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -10254,7 +11021,13 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
   function afterProtocol(code) {
     // To do: this is different from `markdown-rs`:
     // https://github.com/wooorm/markdown-rs/blob/b3a921c761309ae00a51fe348d8a43adbc54b518/src/construct/gfm_autolink_literal.rs#L172-L182
-    return code === null || asciiControl(code) || markdownLineEndingOrSpace(code) || unicodeWhitespace(code) || unicodePunctuation(code) ? nok(code) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code);
+    return code === codes.eof ||
+      asciiControl(code) ||
+      markdownLineEndingOrSpace(code) ||
+      unicodeWhitespace(code) ||
+      unicodePunctuation(code)
+      ? nok(code)
+      : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code)
   }
 
   /**
@@ -10270,7 +11043,7 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
   function protocolAfter(code) {
     effects.exit('literalAutolinkHttp');
     effects.exit('literalAutolink');
-    return ok(code);
+    return ok(code)
   }
 }
 
@@ -10287,7 +11060,8 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
  */
 function tokenizeWwwPrefix(effects, ok, nok) {
   let size = 0;
-  return wwwPrefixInside;
+
+  return wwwPrefixInside
 
   /**
    * In www prefix.
@@ -10300,16 +11074,18 @@ function tokenizeWwwPrefix(effects, ok, nok) {
    * @type {State}
    */
   function wwwPrefixInside(code) {
-    if ((code === 87 || code === 119) && size < 3) {
+    if ((code === codes.uppercaseW || code === codes.lowercaseW) && size < 3) {
       size++;
       effects.consume(code);
-      return wwwPrefixInside;
+      return wwwPrefixInside
     }
-    if (code === 46 && size === 3) {
+
+    if (code === codes.dot && size === 3) {
       effects.consume(code);
-      return wwwPrefixAfter;
+      return wwwPrefixAfter
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -10324,7 +11100,7 @@ function tokenizeWwwPrefix(effects, ok, nok) {
    */
   function wwwPrefixAfter(code) {
     // If there is *anything*, we can link.
-    return code === null ? nok(code) : ok(code);
+    return code === codes.eof ? nok(code) : ok(code)
   }
 }
 
@@ -10346,7 +11122,8 @@ function tokenizeDomain(effects, ok, nok) {
   let underscoreInLastLastSegment;
   /** @type {boolean | undefined} */
   let seen;
-  return domainInside;
+
+  return domainInside
 
   /**
    * In domain.
@@ -10362,8 +11139,8 @@ function tokenizeDomain(effects, ok, nok) {
     // Check whether this marker, which is a trailing punctuation
     // marker, optionally followed by more trailing markers, and then
     // followed by an end.
-    if (code === 46 || code === 95) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code);
+    if (code === codes.dot || code === codes.underscore) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code)
     }
 
     // GH documents that only alphanumerics (other than `-`, `.`, and `_`) can
@@ -10372,12 +11149,18 @@ function tokenizeDomain(effects, ok, nok) {
     // Instead of some new production for Unicode alphanumerics, markdown
     // already has that for Unicode punctuation and whitespace, so use those.
     // Source: <https://github.com/github/cmark-gfm/blob/ef1cfcb/extensions/autolink.c#L12>.
-    if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code) || code !== 45 && unicodePunctuation(code)) {
-      return domainAfter(code);
+    if (
+      code === codes.eof ||
+      markdownLineEndingOrSpace(code) ||
+      unicodeWhitespace(code) ||
+      (code !== codes.dash && unicodePunctuation(code))
+    ) {
+      return domainAfter(code)
     }
+
     seen = true;
     effects.consume(code);
-    return domainInside;
+    return domainInside
   }
 
   /**
@@ -10392,7 +11175,7 @@ function tokenizeDomain(effects, ok, nok) {
    */
   function domainAtPunctuation(code) {
     // There is an underscore in the last segment of the domain
-    if (code === 95) {
+    if (code === codes.underscore) {
       underscoreInLastSegment = true;
     }
     // Otherwise, it’s a `.`: save the last segment underscore in the
@@ -10401,8 +11184,9 @@ function tokenizeDomain(effects, ok, nok) {
       underscoreInLastLastSegment = underscoreInLastSegment;
       underscoreInLastSegment = undefined;
     }
+
     effects.consume(code);
-    return domainInside;
+    return domainInside
   }
 
   /**
@@ -10418,9 +11202,10 @@ function tokenizeDomain(effects, ok, nok) {
     // Note: that’s GH says a dot is needed, but it’s not true:
     // <https://github.com/github/cmark-gfm/issues/279>
     if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code);
+      return nok(code)
     }
-    return ok(code);
+
+    return ok(code)
   }
 }
 
@@ -10438,7 +11223,8 @@ function tokenizeDomain(effects, ok, nok) {
 function tokenizePath(effects, ok) {
   let sizeOpen = 0;
   let sizeClose = 0;
-  return pathInside;
+
+  return pathInside
 
   /**
    * In path.
@@ -10451,30 +11237,52 @@ function tokenizePath(effects, ok) {
    * @type {State}
    */
   function pathInside(code) {
-    if (code === 40) {
+    if (code === codes.leftParenthesis) {
       sizeOpen++;
       effects.consume(code);
-      return pathInside;
+      return pathInside
     }
 
     // To do: `markdown-rs` also needs this.
     // If this is a paren, and there are less closings than openings,
     // we don’t check for a trail.
-    if (code === 41 && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code);
+    if (code === codes.rightParenthesis && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code)
     }
 
     // Check whether this trailing punctuation marker is optionally
     // followed by more trailing markers, and then followed
     // by an end.
-    if (code === 33 || code === 34 || code === 38 || code === 39 || code === 41 || code === 42 || code === 44 || code === 46 || code === 58 || code === 59 || code === 60 || code === 63 || code === 93 || code === 95 || code === 126) {
-      return effects.check(trail, ok, pathAtPunctuation)(code);
+    if (
+      code === codes.exclamationMark ||
+      code === codes.quotationMark ||
+      code === codes.ampersand ||
+      code === codes.apostrophe ||
+      code === codes.rightParenthesis ||
+      code === codes.asterisk ||
+      code === codes.comma ||
+      code === codes.dot ||
+      code === codes.colon ||
+      code === codes.semicolon ||
+      code === codes.lessThan ||
+      code === codes.questionMark ||
+      code === codes.rightSquareBracket ||
+      code === codes.underscore ||
+      code === codes.tilde
+    ) {
+      return effects.check(trail, ok, pathAtPunctuation)(code)
     }
-    if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
-      return ok(code);
+
+    if (
+      code === codes.eof ||
+      markdownLineEndingOrSpace(code) ||
+      unicodeWhitespace(code)
+    ) {
+      return ok(code)
     }
+
     effects.consume(code);
-    return pathInside;
+    return pathInside
   }
 
   /**
@@ -10489,11 +11297,12 @@ function tokenizePath(effects, ok) {
    */
   function pathAtPunctuation(code) {
     // Count closing parens.
-    if (code === 41) {
+    if (code === codes.rightParenthesis) {
       sizeClose++;
     }
+
     effects.consume(code);
-    return pathInside;
+    return pathInside
   }
 }
 
@@ -10513,7 +11322,7 @@ function tokenizePath(effects, ok) {
  * @type {Tokenizer}
  */
 function tokenizeTrail(effects, ok, nok) {
-  return trail;
+  return trail
 
   /**
    * In trail of domain or path.
@@ -10527,34 +11336,52 @@ function tokenizeTrail(effects, ok, nok) {
    */
   function trail(code) {
     // Regular trailing punctuation.
-    if (code === 33 || code === 34 || code === 39 || code === 41 || code === 42 || code === 44 || code === 46 || code === 58 || code === 59 || code === 63 || code === 95 || code === 126) {
+    if (
+      code === codes.exclamationMark ||
+      code === codes.quotationMark ||
+      code === codes.apostrophe ||
+      code === codes.rightParenthesis ||
+      code === codes.asterisk ||
+      code === codes.comma ||
+      code === codes.dot ||
+      code === codes.colon ||
+      code === codes.semicolon ||
+      code === codes.questionMark ||
+      code === codes.underscore ||
+      code === codes.tilde
+    ) {
       effects.consume(code);
-      return trail;
+      return trail
     }
 
     // `&` followed by one or more alphabeticals and then a `;`, is
     // as a whole considered as trailing punctuation.
     // In all other cases, it is considered as continuation of the URL.
-    if (code === 38) {
+    if (code === codes.ampersand) {
       effects.consume(code);
-      return trailCharacterReferenceStart;
+      return trailCharacterReferenceStart
     }
 
     // Needed because we allow literals after `[`, as we fix:
     // <https://github.com/github/cmark-gfm/issues/278>.
     // Check that it is not followed by `(` or `[`.
-    if (code === 93) {
+    if (code === codes.rightSquareBracket) {
       effects.consume(code);
-      return trailBracketAfter;
+      return trailBracketAfter
     }
+
     if (
-    // `<` is an end.
-    code === 60 ||
-    // So is whitespace.
-    code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
-      return ok(code);
+      // `<` is an end.
+      code === codes.lessThan ||
+      // So is whitespace.
+      code === codes.eof ||
+      markdownLineEndingOrSpace(code) ||
+      unicodeWhitespace(code)
+    ) {
+      return ok(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -10573,10 +11400,17 @@ function tokenizeTrail(effects, ok, nok) {
   function trailBracketAfter(code) {
     // Whitespace or something that could start a resource or reference is the end.
     // Switch back to trail otherwise.
-    if (code === null || code === 40 || code === 91 || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
-      return ok(code);
+    if (
+      code === codes.eof ||
+      code === codes.leftParenthesis ||
+      code === codes.leftSquareBracket ||
+      markdownLineEndingOrSpace(code) ||
+      unicodeWhitespace(code)
+    ) {
+      return ok(code)
     }
-    return trail(code);
+
+    return trail(code)
   }
 
   /**
@@ -10591,7 +11425,7 @@ function tokenizeTrail(effects, ok, nok) {
    */
   function trailCharacterReferenceStart(code) {
     // When non-alpha, it’s not a trail.
-    return asciiAlpha(code) ? trailCharacterReferenceInside(code) : nok(code);
+    return asciiAlpha(code) ? trailCharacterReferenceInside(code) : nok(code)
   }
 
   /**
@@ -10606,17 +11440,18 @@ function tokenizeTrail(effects, ok, nok) {
    */
   function trailCharacterReferenceInside(code) {
     // Switch back to trail if this is well-formed.
-    if (code === 59) {
+    if (code === codes.semicolon) {
       effects.consume(code);
-      return trail;
+      return trail
     }
+
     if (asciiAlpha(code)) {
       effects.consume(code);
-      return trailCharacterReferenceInside;
+      return trailCharacterReferenceInside
     }
 
     // It’s not a trail.
-    return nok(code);
+    return nok(code)
   }
 }
 
@@ -10636,7 +11471,7 @@ function tokenizeTrail(effects, ok, nok) {
  * @type {Tokenizer}
  */
 function tokenizeEmailDomainDotTrail(effects, ok, nok) {
-  return start;
+  return start
 
   /**
    * Dot.
@@ -10651,7 +11486,7 @@ function tokenizeEmailDomainDotTrail(effects, ok, nok) {
   function start(code) {
     // Must be dot.
     effects.consume(code);
-    return after;
+    return after
   }
 
   /**
@@ -10666,7 +11501,7 @@ function tokenizeEmailDomainDotTrail(effects, ok, nok) {
    */
   function after(code) {
     // Not a trail if alphanumeric.
-    return asciiAlphanumeric(code) ? nok(code) : ok(code);
+    return asciiAlphanumeric(code) ? nok(code) : ok(code)
   }
 }
 
@@ -10677,7 +11512,16 @@ function tokenizeEmailDomainDotTrail(effects, ok, nok) {
  * @type {Previous}
  */
 function previousWww(code) {
-  return code === null || code === 40 || code === 42 || code === 95 || code === 91 || code === 93 || code === 126 || markdownLineEndingOrSpace(code);
+  return (
+    code === codes.eof ||
+    code === codes.leftParenthesis ||
+    code === codes.asterisk ||
+    code === codes.underscore ||
+    code === codes.leftSquareBracket ||
+    code === codes.rightSquareBracket ||
+    code === codes.tilde ||
+    markdownLineEndingOrSpace(code)
+  )
 }
 
 /**
@@ -10687,7 +11531,7 @@ function previousWww(code) {
  * @type {Previous}
  */
 function previousProtocol(code) {
-  return !asciiAlpha(code);
+  return !asciiAlpha(code)
 }
 
 /**
@@ -10699,7 +11543,7 @@ function previousEmail(code) {
   // The reference code is a bit weird, but that’s what it results in.
   // Source: <https://github.com/github/cmark-gfm/blob/ef1cfcb/extensions/autolink.c#L307>.
   // Other than slash, every preceding character is allowed.
-  return !(code === 47 || gfmAtext(code));
+  return !(code === codes.slash || gfmAtext(code))
 }
 
 /**
@@ -10707,7 +11551,13 @@ function previousEmail(code) {
  * @returns {boolean}
  */
 function gfmAtext(code) {
-  return code === 43 || code === 45 || code === 46 || code === 95 || asciiAlphanumeric(code);
+  return (
+    code === codes.plusSign ||
+    code === codes.dash ||
+    code === codes.dot ||
+    code === codes.underscore ||
+    asciiAlphanumeric(code)
+  )
 }
 
 /**
@@ -10717,26 +11567,33 @@ function gfmAtext(code) {
 function previousUnbalanced(events) {
   let index = events.length;
   let result = false;
+
   while (index--) {
     const token = events[index][1];
-    if ((token.type === 'labelLink' || token.type === 'labelImage') && !token._balanced) {
+
+    if (
+      (token.type === 'labelLink' || token.type === 'labelImage') &&
+      !token._balanced
+    ) {
       result = true;
-      break;
+      break
     }
 
     // If we’ve seen this token, and it was marked as not having any unbalanced
     // bracket before it, we can exit.
     if (token._gfmAutolinkLiteralWalkedInto) {
       result = false;
-      break;
+      break
     }
   }
+
   if (events.length > 0 && !result) {
     // Mark the last token as “walked into” w/o finding
     // anything.
     events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
   }
-  return result;
+
+  return result
 }
 
 /**
@@ -10814,25 +11671,28 @@ function resolveAll(constructs, events, context) {
 function factorySpace(effects, ok, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
-  return start;
+
+  return start
 
   /** @type {State} */
   function start(code) {
     if (markdownSpace(code)) {
       effects.enter(type);
-      return prefix(code);
+      return prefix(code)
     }
-    return ok(code);
+
+    return ok(code)
   }
 
   /** @type {State} */
   function prefix(code) {
     if (markdownSpace(code) && size++ < limit) {
       effects.consume(code);
-      return prefix;
+      return prefix
     }
+
     effects.exit(type);
-    return ok(code);
+    return ok(code)
   }
 }
 
@@ -10860,15 +11720,17 @@ function factorySpace(effects, ok, type, max) {
  */
 function factorySpaceMinMax(effects, ok, nok, type, min, max) {
   let size = 0;
-  return start;
+
+  return start
 
   /** @type {State} */
   function start(code) {
     if (markdownSpace(code)) {
       effects.enter(type);
-      return prefix(code);
+      return prefix(code)
     }
-    return after(code);
+
+    return after(code)
   }
 
   /** @type {State} */
@@ -10876,15 +11738,16 @@ function factorySpaceMinMax(effects, ok, nok, type, min, max) {
     if (markdownSpace(code) && size < max) {
       effects.consume(code);
       size++;
-      return prefix;
+      return prefix
     }
+
     effects.exit(type);
-    return after(code);
+    return after(code)
   }
 
   /** @type {State} */
   function after(code) {
-    return size >= min ? ok(code) : nok(code);
+    return size >= min ? ok(code) : nok(code)
   }
 }
 
@@ -10897,11 +11760,9 @@ function factorySpaceMinMax(effects, ok, nok, type, min, max) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
-const blankLine = {
-  partial: true,
-  tokenize: tokenizeBlankLine
-};
+const blankLine = {partial: true, tokenize: tokenizeBlankLine};
 
 /**
  * @this {TokenizeContext}
@@ -10909,7 +11770,7 @@ const blankLine = {
  * @type {Tokenizer}
  */
 function tokenizeBlankLine(effects, ok, nok) {
-  return start;
+  return start
 
   /**
    * Start of blank line.
@@ -10926,7 +11787,9 @@ function tokenizeBlankLine(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
+    return markdownSpace(code)
+      ? factorySpace(effects, after, types.linePrefix)(code)
+      : after(code)
   }
 
   /**
@@ -10944,7 +11807,7 @@ function tokenizeBlankLine(effects, ok, nok) {
    * @type {State}
    */
   function after(code) {
-    return code === null || markdownLineEnding(code) ? ok(code) : nok(code);
+    return code === codes.eof || markdownLineEnding(code) ? ok(code) : nok(code)
   }
 }
 
@@ -10952,10 +11815,8 @@ function tokenizeBlankLine(effects, ok, nok) {
  * @import {Event, Exiter, Extension, Resolver, State, Token, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */
 
-const indent = {
-  tokenize: tokenizeIndent,
-  partial: true
-};
+
+const indent = {tokenize: tokenizeIndent, partial: true};
 
 // To do: micromark should support a `_hiddenGfmFootnoteSupport`, which only
 // affects label start (image).
@@ -10974,28 +11835,26 @@ function gfmFootnote() {
   /** @type {Extension} */
   return {
     document: {
-      [91]: {
+      [codes.leftSquareBracket]: {
         name: 'gfmFootnoteDefinition',
         tokenize: tokenizeDefinitionStart,
-        continuation: {
-          tokenize: tokenizeDefinitionContinuation
-        },
+        continuation: {tokenize: tokenizeDefinitionContinuation},
         exit: gfmFootnoteDefinitionEnd
       }
     },
     text: {
-      [91]: {
+      [codes.leftSquareBracket]: {
         name: 'gfmFootnoteCall',
         tokenize: tokenizeGfmFootnoteCall
       },
-      [93]: {
+      [codes.rightSquareBracket]: {
         name: 'gfmPotentialFootnoteCall',
         add: 'after',
         tokenize: tokenizePotentialGfmFootnoteCall,
         resolveTo: resolveToPotentialGfmFootnoteCall
       }
     }
-  };
+  }
 }
 
 // To do: remove after micromark update.
@@ -11013,36 +11872,48 @@ function tokenizePotentialGfmFootnoteCall(effects, ok, nok) {
   // Find an opening.
   while (index--) {
     const token = self.events[index][1];
-    if (token.type === "labelImage") {
+
+    if (token.type === types.labelImage) {
       labelStart = token;
-      break;
+      break
     }
 
     // Exit if we’ve walked far enough.
-    if (token.type === 'gfmFootnoteCall' || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
-      break;
+    if (
+      token.type === 'gfmFootnoteCall' ||
+      token.type === types.labelLink ||
+      token.type === types.label ||
+      token.type === types.image ||
+      token.type === types.link
+    ) {
+      break
     }
   }
-  return start;
+
+  return start
 
   /**
    * @type {State}
    */
   function start(code) {
+    ok$1(code === codes.rightSquareBracket, 'expected `]`');
+
     if (!labelStart || !labelStart._balanced) {
-      return nok(code);
+      return nok(code)
     }
-    const id = normalizeIdentifier(self.sliceSerialize({
-      start: labelStart.end,
-      end: self.now()
-    }));
-    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
-      return nok(code);
+
+    const id = normalizeIdentifier(
+      self.sliceSerialize({start: labelStart.end, end: self.now()})
+    );
+
+    if (id.codePointAt(0) !== codes.caret || !defined.includes(id.slice(1))) {
+      return nok(code)
     }
+
     effects.enter('gfmFootnoteCallLabelMarker');
     effects.consume(code);
     effects.exit('gfmFootnoteCallLabelMarker');
-    return ok(code);
+    return ok(code)
   }
 }
 
@@ -11050,16 +11921,24 @@ function tokenizePotentialGfmFootnoteCall(effects, ok, nok) {
 /** @type {Resolver} */
 function resolveToPotentialGfmFootnoteCall(events, context) {
   let index = events.length;
+  /** @type {Token | undefined} */
+  let labelStart;
 
   // Find an opening.
   while (index--) {
-    if (events[index][1].type === "labelImage" && events[index][0] === 'enter') {
-      events[index][1];
-      break;
+    if (
+      events[index][1].type === types.labelImage &&
+      events[index][0] === 'enter'
+    ) {
+      labelStart = events[index][1];
+      break
     }
   }
+
+  ok$1(labelStart, 'expected `labelStart` to resolve');
+
   // Change the `labelImageMarker` to a `data`.
-  events[index + 1][1].type = "data";
+  events[index + 1][1].type = types.data;
   events[index + 3][1].type = 'gfmFootnoteCallLabelMarker';
 
   // The whole (without `!`):
@@ -11088,7 +11967,7 @@ function resolveToPotentialGfmFootnoteCall(events, context) {
   };
   /** @type {Token} */
   const chunk = {
-    type: "chunkString",
+    type: types.chunkString,
     contentType: 'string',
     start: Object.assign({}, string.start),
     end: Object.assign({}, string.end)
@@ -11096,18 +11975,30 @@ function resolveToPotentialGfmFootnoteCall(events, context) {
 
   /** @type {Array<Event>} */
   const replacement = [
-  // Take the `labelImageMarker` (now `data`, the `!`)
-  events[index + 1], events[index + 2], ['enter', call, context],
-  // The `[`
-  events[index + 3], events[index + 4],
-  // The `^`.
-  ['enter', marker, context], ['exit', marker, context],
-  // Everything in between.
-  ['enter', string, context], ['enter', chunk, context], ['exit', chunk, context], ['exit', string, context],
-  // The ending (`]`, properly parsed and labelled).
-  events[events.length - 2], events[events.length - 1], ['exit', call, context]];
+    // Take the `labelImageMarker` (now `data`, the `!`)
+    events[index + 1],
+    events[index + 2],
+    ['enter', call, context],
+    // The `[`
+    events[index + 3],
+    events[index + 4],
+    // The `^`.
+    ['enter', marker, context],
+    ['exit', marker, context],
+    // Everything in between.
+    ['enter', string, context],
+    ['enter', chunk, context],
+    ['exit', chunk, context],
+    ['exit', string, context],
+    // The ending (`]`, properly parsed and labelled).
+    events[events.length - 2],
+    events[events.length - 1],
+    ['exit', call, context]
+  ];
+
   events.splice(index, events.length - index + 1, ...replacement);
-  return events;
+
+  return events
 }
 
 /**
@@ -11126,7 +12017,7 @@ function tokenizeGfmFootnoteCall(effects, ok, nok) {
   // Therefore, it can include footnote logic inside `label-end`.
   // We can’t do that, but luckily, we can parse footnotes in a simpler way than
   // needed for labels.
-  return start;
+  return start
 
   /**
    * Start of footnote label.
@@ -11139,11 +12030,12 @@ function tokenizeGfmFootnoteCall(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
+    ok$1(code === codes.leftSquareBracket, 'expected `[`');
     effects.enter('gfmFootnoteCall');
     effects.enter('gfmFootnoteCallLabelMarker');
     effects.consume(code);
     effects.exit('gfmFootnoteCallLabelMarker');
-    return callStart;
+    return callStart
   }
 
   /**
@@ -11157,13 +12049,14 @@ function tokenizeGfmFootnoteCall(effects, ok, nok) {
    * @type {State}
    */
   function callStart(code) {
-    if (code !== 94) return nok(code);
+    if (code !== codes.caret) return nok(code)
+
     effects.enter('gfmFootnoteCallMarker');
     effects.consume(code);
     effects.exit('gfmFootnoteCallMarker');
     effects.enter('gfmFootnoteCallString');
     effects.enter('chunkString').contentType = 'string';
-    return callData;
+    return callData
   }
 
   /**
@@ -11178,33 +12071,41 @@ function tokenizeGfmFootnoteCall(effects, ok, nok) {
    */
   function callData(code) {
     if (
-    // Too long.
-    size > 999 ||
-    // Closing brace with nothing.
-    code === 93 && !data ||
-    // Space or tab is not supported by GFM for some reason.
-    // `\n` and `[` not being supported makes sense.
-    code === null || code === 91 || markdownLineEndingOrSpace(code)) {
-      return nok(code);
+      // Too long.
+      size > constants.linkReferenceSizeMax ||
+      // Closing brace with nothing.
+      (code === codes.rightSquareBracket && !data) ||
+      // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code === codes.eof ||
+      code === codes.leftSquareBracket ||
+      markdownLineEndingOrSpace(code)
+    ) {
+      return nok(code)
     }
-    if (code === 93) {
+
+    if (code === codes.rightSquareBracket) {
       effects.exit('chunkString');
       const token = effects.exit('gfmFootnoteCallString');
+
       if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
-        return nok(code);
+        return nok(code)
       }
+
       effects.enter('gfmFootnoteCallLabelMarker');
       effects.consume(code);
       effects.exit('gfmFootnoteCallLabelMarker');
       effects.exit('gfmFootnoteCall');
-      return ok;
+      return ok
     }
+
     if (!markdownLineEndingOrSpace(code)) {
       data = true;
     }
+
     size++;
     effects.consume(code);
-    return code === 92 ? callEscape : callData;
+    return code === codes.backslash ? callEscape : callData
   }
 
   /**
@@ -11218,12 +12119,17 @@ function tokenizeGfmFootnoteCall(effects, ok, nok) {
    * @type {State}
    */
   function callEscape(code) {
-    if (code === 91 || code === 92 || code === 93) {
+    if (
+      code === codes.leftSquareBracket ||
+      code === codes.backslash ||
+      code === codes.rightSquareBracket
+    ) {
       effects.consume(code);
       size++;
-      return callData;
+      return callData
     }
-    return callData(code);
+
+    return callData(code)
   }
 }
 
@@ -11239,7 +12145,8 @@ function tokenizeDefinitionStart(effects, ok, nok) {
   let size = 0;
   /** @type {boolean | undefined} */
   let data;
-  return start;
+
+  return start
 
   /**
    * Start of GFM footnote definition.
@@ -11252,12 +12159,13 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
+    ok$1(code === codes.leftSquareBracket, 'expected `[`');
     effects.enter('gfmFootnoteDefinition')._container = true;
     effects.enter('gfmFootnoteDefinitionLabel');
     effects.enter('gfmFootnoteDefinitionLabelMarker');
     effects.consume(code);
     effects.exit('gfmFootnoteDefinitionLabelMarker');
-    return labelAtMarker;
+    return labelAtMarker
   }
 
   /**
@@ -11271,15 +12179,16 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    * @type {State}
    */
   function labelAtMarker(code) {
-    if (code === 94) {
+    if (code === codes.caret) {
       effects.enter('gfmFootnoteDefinitionMarker');
       effects.consume(code);
       effects.exit('gfmFootnoteDefinitionMarker');
       effects.enter('gfmFootnoteDefinitionLabelString');
       effects.enter('chunkString').contentType = 'string';
-      return labelInside;
+      return labelInside
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -11297,16 +12206,20 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    */
   function labelInside(code) {
     if (
-    // Too long.
-    size > 999 ||
-    // Closing brace with nothing.
-    code === 93 && !data ||
-    // Space or tab is not supported by GFM for some reason.
-    // `\n` and `[` not being supported makes sense.
-    code === null || code === 91 || markdownLineEndingOrSpace(code)) {
-      return nok(code);
+      // Too long.
+      size > constants.linkReferenceSizeMax ||
+      // Closing brace with nothing.
+      (code === codes.rightSquareBracket && !data) ||
+      // Space or tab is not supported by GFM for some reason.
+      // `\n` and `[` not being supported makes sense.
+      code === codes.eof ||
+      code === codes.leftSquareBracket ||
+      markdownLineEndingOrSpace(code)
+    ) {
+      return nok(code)
     }
-    if (code === 93) {
+
+    if (code === codes.rightSquareBracket) {
       effects.exit('chunkString');
       const token = effects.exit('gfmFootnoteDefinitionLabelString');
       identifier = normalizeIdentifier(self.sliceSerialize(token));
@@ -11314,14 +12227,16 @@ function tokenizeDefinitionStart(effects, ok, nok) {
       effects.consume(code);
       effects.exit('gfmFootnoteDefinitionLabelMarker');
       effects.exit('gfmFootnoteDefinitionLabel');
-      return labelAfter;
+      return labelAfter
     }
+
     if (!markdownLineEndingOrSpace(code)) {
       data = true;
     }
+
     size++;
     effects.consume(code);
-    return code === 92 ? labelEscape : labelInside;
+    return code === codes.backslash ? labelEscape : labelInside
   }
 
   /**
@@ -11338,12 +12253,17 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    * @type {State}
    */
   function labelEscape(code) {
-    if (code === 91 || code === 92 || code === 93) {
+    if (
+      code === codes.leftSquareBracket ||
+      code === codes.backslash ||
+      code === codes.rightSquareBracket
+    ) {
       effects.consume(code);
       size++;
-      return labelInside;
+      return labelInside
     }
-    return labelInside(code);
+
+    return labelInside(code)
   }
 
   /**
@@ -11357,10 +12277,11 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    * @type {State}
    */
   function labelAfter(code) {
-    if (code === 58) {
+    if (code === codes.colon) {
       effects.enter('definitionMarker');
       effects.consume(code);
       effects.exit('definitionMarker');
+
       if (!defined.includes(identifier)) {
         defined.push(identifier);
       }
@@ -11368,9 +12289,14 @@ function tokenizeDefinitionStart(effects, ok, nok) {
       // Any whitespace after the marker is eaten, forming indented code
       // is not possible.
       // No space is also fine, just like a block quote marker.
-      return factorySpace(effects, whitespaceAfter, 'gfmFootnoteDefinitionWhitespace');
+      return factorySpace(
+        effects,
+        whitespaceAfter,
+        'gfmFootnoteDefinitionWhitespace'
+      )
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -11385,7 +12311,7 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    */
   function whitespaceAfter(code) {
     // `markdown-rs` has a wrapping token for the prefix that is closed here.
-    return ok(code);
+    return ok(code)
   }
 }
 
@@ -11403,7 +12329,7 @@ function tokenizeDefinitionContinuation(effects, ok, nok) {
   /// ```
   //
   // Either a blank line, which is okay, or an indented thing.
-  return effects.check(blankLine, ok, effects.attempt(indent, ok, nok));
+  return effects.check(blankLine, ok, effects.attempt(indent, ok, nok))
 }
 
 /** @type {Exiter} */
@@ -11417,14 +12343,24 @@ function gfmFootnoteDefinitionEnd(effects) {
  */
 function tokenizeIndent(effects, ok, nok) {
   const self = this;
-  return factorySpace(effects, afterPrefix, 'gfmFootnoteDefinitionIndent', 4 + 1);
+
+  return factorySpace(
+    effects,
+    afterPrefix,
+    'gfmFootnoteDefinitionIndent',
+    constants.tabSize + 1
+  )
 
   /**
    * @type {State}
    */
   function afterPrefix(code) {
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === 'gfmFootnoteDefinitionIndent' && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok(code) : nok(code);
+    return tail &&
+      tail[1].type === 'gfmFootnoteDefinitionIndent' &&
+      tail[2].sliceSerialize(tail[1], true).length === constants.tabSize
+      ? ok(code)
+      : nok(code)
   }
 }
 
@@ -11432,6 +12368,7 @@ function tokenizeIndent(effects, ok, nok) {
  * @import {Options} from 'micromark-extension-gfm-strikethrough'
  * @import {Event, Extension, Resolver, State, Token, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */
+
 
 /**
  * Create an extension for `micromark` to enable GFM strikethrough syntax.
@@ -11450,20 +12387,16 @@ function gfmStrikethrough(options) {
     tokenize: tokenizeStrikethrough,
     resolveAll: resolveAllStrikethrough
   };
+
   if (single === null || single === undefined) {
     single = true;
   }
+
   return {
-    text: {
-      [126]: tokenizer
-    },
-    insideSpan: {
-      null: [tokenizer]
-    },
-    attentionMarkers: {
-      null: [126]
-    }
-  };
+    text: {[codes.tilde]: tokenizer},
+    insideSpan: {null: [tokenizer]},
+    attentionMarkers: {null: [codes.tilde]}
+  }
 
   /**
    * Take events and resolve strikethrough.
@@ -11476,15 +12409,24 @@ function gfmStrikethrough(options) {
     // Walk through all events.
     while (++index < events.length) {
       // Find a token that can close.
-      if (events[index][0] === 'enter' && events[index][1].type === 'strikethroughSequenceTemporary' && events[index][1]._close) {
+      if (
+        events[index][0] === 'enter' &&
+        events[index][1].type === 'strikethroughSequenceTemporary' &&
+        events[index][1]._close
+      ) {
         let open = index;
 
         // Now walk back to find an opener.
         while (open--) {
           // Find a token that can open the closer.
-          if (events[open][0] === 'exit' && events[open][1].type === 'strikethroughSequenceTemporary' && events[open][1]._open &&
-          // If the sizes are the same:
-          events[index][1].end.offset - events[index][1].start.offset === events[open][1].end.offset - events[open][1].start.offset) {
+          if (
+            events[open][0] === 'exit' &&
+            events[open][1].type === 'strikethroughSequenceTemporary' &&
+            events[open][1]._open &&
+            // If the sizes are the same:
+            events[index][1].end.offset - events[index][1].start.offset ===
+              events[open][1].end.offset - events[open][1].start.offset
+          ) {
             events[index][1].type = 'strikethroughSequence';
             events[open][1].type = 'strikethroughSequence';
 
@@ -11504,29 +12446,51 @@ function gfmStrikethrough(options) {
 
             // Opening.
             /** @type {Array<Event>} */
-            const nextEvents = [['enter', strikethrough, context], ['enter', events[open][1], context], ['exit', events[open][1], context], ['enter', text, context]];
+            const nextEvents = [
+              ['enter', strikethrough, context],
+              ['enter', events[open][1], context],
+              ['exit', events[open][1], context],
+              ['enter', text, context]
+            ];
+
             const insideSpan = context.parser.constructs.insideSpan.null;
+
             if (insideSpan) {
               // Between.
-              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan, events.slice(open + 1, index), context));
+              splice(
+                nextEvents,
+                nextEvents.length,
+                0,
+                resolveAll(insideSpan, events.slice(open + 1, index), context)
+              );
             }
 
             // Closing.
-            splice(nextEvents, nextEvents.length, 0, [['exit', text, context], ['enter', events[index][1], context], ['exit', events[index][1], context], ['exit', strikethrough, context]]);
+            splice(nextEvents, nextEvents.length, 0, [
+              ['exit', text, context],
+              ['enter', events[index][1], context],
+              ['exit', events[index][1], context],
+              ['exit', strikethrough, context]
+            ]);
+
             splice(events, open - 1, index - open + 3, nextEvents);
+
             index = open + nextEvents.length - 2;
-            break;
+            break
           }
         }
       }
     }
+
     index = -1;
+
     while (++index < events.length) {
       if (events[index][1].type === 'strikethroughSequenceTemporary') {
-        events[index][1].type = "data";
+        events[index][1].type = types.data;
       }
     }
-    return events;
+
+    return events
   }
 
   /**
@@ -11537,33 +12501,44 @@ function gfmStrikethrough(options) {
     const previous = this.previous;
     const events = this.events;
     let size = 0;
-    return start;
+
+    return start
 
     /** @type {State} */
     function start(code) {
-      if (previous === 126 && events[events.length - 1][1].type !== "characterEscape") {
-        return nok(code);
+      ok$1(code === codes.tilde, 'expected `~`');
+
+      if (
+        previous === codes.tilde &&
+        events[events.length - 1][1].type !== types.characterEscape
+      ) {
+        return nok(code)
       }
+
       effects.enter('strikethroughSequenceTemporary');
-      return more(code);
+      return more(code)
     }
 
     /** @type {State} */
     function more(code) {
       const before = classifyCharacter(previous);
-      if (code === 126) {
+
+      if (code === codes.tilde) {
         // If this is the third marker, exit.
-        if (size > 1) return nok(code);
+        if (size > 1) return nok(code)
         effects.consume(code);
         size++;
-        return more;
+        return more
       }
-      if (size < 2 && !single) return nok(code);
+
+      if (size < 2 && !single) return nok(code)
       const token = effects.exit('strikethroughSequenceTemporary');
       const after = classifyCharacter(code);
-      token._open = !after || after === 2 && Boolean(before);
-      token._close = !before || before === 2 && Boolean(after);
-      return ok(code);
+      token._open =
+        !after || (after === constants.attentionSideAfter && Boolean(before));
+      token._close =
+        !before || (before === constants.attentionSideAfter && Boolean(after));
+      return ok(code)
     }
   }
 }
@@ -11653,12 +12628,12 @@ class EditMap {
    */
   consume(events) {
     this.map.sort(function (a, b) {
-      return a[0] - b[0];
+      return a[0] - b[0]
     });
 
     /* c8 ignore next 3 -- `resolve` is never called without tables, so without edits. */
     if (this.map.length === 0) {
-      return;
+      return
     }
 
     // To do: if links are added in events, like they are in `markdown-rs`,
@@ -11684,18 +12659,25 @@ class EditMap {
     const vecs = [];
     while (index > 0) {
       index -= 1;
-      vecs.push(events.slice(this.map[index][0] + this.map[index][1]), this.map[index][2]);
+      vecs.push(
+        events.slice(this.map[index][0] + this.map[index][1]),
+        this.map[index][2]
+      );
 
       // Truncate rest.
       events.length = this.map[index][0];
     }
+
     vecs.push(events.slice());
     events.length = 0;
+
     let slice = vecs.pop();
+
     while (slice) {
       for (const element of slice) {
         events.push(element);
       }
+
       slice = vecs.pop();
     }
 
@@ -11722,9 +12704,11 @@ class EditMap {
 function addImplementation(editMap, at, remove, add) {
   /* c8 ignore next 3 -- `resolve` is never called without tables, so without edits. */
   if (remove === 0 && add.length === 0) {
-    return;
+    return
   }
+
   const existing = editMap.index.get(at);
+
   if (existing) {
     existing[1] += remove;
 
@@ -11736,7 +12720,7 @@ function addImplementation(editMap, at, remove, add) {
     existing[2].push(...add);
     // }
 
-    return;
+    return
   }
 
   /** @type {Change} */
@@ -11795,9 +12779,6 @@ function addImplementation(editMap, at, remove, add) {
  * @import {Event} from 'micromark-util-types'
  */
 
-/**
- * @typedef {'center' | 'left' | 'none' | 'right'} Align
- */
 
 /**
  * Figure out the alignment of a GFM table.
@@ -11810,17 +12791,24 @@ function addImplementation(editMap, at, remove, add) {
  *   List of aligns.
  */
 function gfmTableAlign(events, index) {
+  ok$1(events[index][1].type === 'table', 'expected table');
   let inDelimiterRow = false;
   /** @type {Array<Align>} */
   const align = [];
+
   while (index < events.length) {
     const event = events[index];
+
     if (inDelimiterRow) {
       if (event[0] === 'enter') {
         // Start of alignment value: set a new column.
         // To do: `markdown-rs` uses `tableDelimiterCellValue`.
         if (event[1].type === 'tableContent') {
-          align.push(events[index + 1][1].type === 'tableDelimiterMarker' ? 'left' : 'none');
+          align.push(
+            events[index + 1][1].type === 'tableDelimiterMarker'
+              ? 'left'
+              : 'none'
+          );
         }
       }
       // Exits:
@@ -11829,19 +12817,22 @@ function gfmTableAlign(events, index) {
       else if (event[1].type === 'tableContent') {
         if (events[index - 1][1].type === 'tableDelimiterMarker') {
           const alignIndex = align.length - 1;
+
           align[alignIndex] = align[alignIndex] === 'left' ? 'center' : 'right';
         }
       }
       // Done!
       else if (event[1].type === 'tableDelimiterRow') {
-        break;
+        break
       }
     } else if (event[0] === 'enter' && event[1].type === 'tableDelimiterRow') {
       inDelimiterRow = true;
     }
+
     index += 1;
   }
-  return align;
+
+  return align
 }
 
 /**
@@ -11859,13 +12850,9 @@ function gfmTableAlign(events, index) {
 function gfmTable() {
   return {
     flow: {
-      null: {
-        name: 'table',
-        tokenize: tokenizeTable,
-        resolveAll: resolveTable
-      }
+      null: {name: 'table', tokenize: tokenizeTable, resolveAll: resolveTable}
     }
-  };
+  }
 }
 
 /**
@@ -11880,7 +12867,8 @@ function tokenizeTable(effects, ok, nok) {
   let sizeB = 0;
   /** @type {boolean | undefined} */
   let seen;
-  return start;
+
+  return start
 
   /**
    * Start of a GFM table.
@@ -11900,26 +12888,31 @@ function tokenizeTable(effects, ok, nok) {
    */
   function start(code) {
     let index = self.events.length - 1;
+
     while (index > -1) {
-      const {
-        type
-      } = self.events[index][1];
-      if (type === "lineEnding" ||
-      // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-      type === "linePrefix") {
+      const {type} = self.events[index][1];
+      if (
+        type === types.lineEnding ||
+        // Note: markdown-rs uses `whitespace` instead of `linePrefix`
+        type === types.linePrefix
+      ) {
         index--;
       } else {
-        break;
+        break
       }
     }
+
     const tail = index > -1 ? self.events[index][1].type : null;
-    const next = tail === 'tableHead' || tail === 'tableRow' ? bodyRowStart : headRowBefore;
+
+    const next =
+      tail === 'tableHead' || tail === 'tableRow' ? bodyRowStart : headRowBefore;
 
     // Don’t allow lazy body rows.
     if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
-      return nok(code);
+      return nok(code)
     }
-    return next(code);
+
+    return next(code)
   }
 
   /**
@@ -11937,7 +12930,7 @@ function tokenizeTable(effects, ok, nok) {
   function headRowBefore(code) {
     effects.enter('tableHead');
     effects.enter('tableRow');
-    return headRowStart(code);
+    return headRowStart(code)
   }
 
   /**
@@ -11953,8 +12946,8 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headRowStart(code) {
-    if (code === 124) {
-      return headRowBreak(code);
+    if (code === codes.verticalBar) {
+      return headRowBreak(code)
     }
 
     // To do: micromark-js should let us parse our own whitespace in extensions,
@@ -11970,7 +12963,7 @@ function tokenizeTable(effects, ok, nok) {
     seen = true;
     // Count the first character, that isn’t a pipe, double.
     sizeB += 1;
-    return headRowBreak(code);
+    return headRowBreak(code)
   }
 
   /**
@@ -11988,10 +12981,11 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headRowBreak(code) {
-    if (code === null) {
+    if (code === codes.eof) {
       // Note: in `markdown-rs`, we need to reset, in `micromark-js` we don‘t.
-      return nok(code);
+      return nok(code)
     }
+
     if (markdownLineEnding(code)) {
       // If anything other than one pipe (ignoring whitespace) was used, it’s fine.
       if (sizeB > 1) {
@@ -12000,39 +12994,43 @@ function tokenizeTable(effects, ok, nok) {
         // Feel free to interrupt:
         self.interrupt = true;
         effects.exit('tableRow');
-        effects.enter("lineEnding");
+        effects.enter(types.lineEnding);
         effects.consume(code);
-        effects.exit("lineEnding");
-        return headDelimiterStart;
+        effects.exit(types.lineEnding);
+        return headDelimiterStart
       }
 
       // Note: in `markdown-rs`, we need to reset, in `micromark-js` we don‘t.
-      return nok(code);
+      return nok(code)
     }
+
     if (markdownSpace(code)) {
       // To do: check if this is fine.
       // effects.attempt(State::Next(StateName::GfmTableHeadRowBreak), State::Nok)
       // State::Retry(space_or_tab(tokenizer))
-      return factorySpace(effects, headRowBreak, "whitespace")(code);
+      return factorySpace(effects, headRowBreak, types.whitespace)(code)
     }
+
     sizeB += 1;
+
     if (seen) {
       seen = false;
       // Header cell count.
       size += 1;
     }
-    if (code === 124) {
+
+    if (code === codes.verticalBar) {
       effects.enter('tableCellDivider');
       effects.consume(code);
       effects.exit('tableCellDivider');
       // Whether a delimiter was seen.
       seen = true;
-      return headRowBreak;
+      return headRowBreak
     }
 
     // Anything else is cell data.
-    effects.enter("data");
-    return headRowData(code);
+    effects.enter(types.data);
+    return headRowData(code)
   }
 
   /**
@@ -12048,12 +13046,17 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headRowData(code) {
-    if (code === null || code === 124 || markdownLineEndingOrSpace(code)) {
-      effects.exit("data");
-      return headRowBreak(code);
+    if (
+      code === codes.eof ||
+      code === codes.verticalBar ||
+      markdownLineEndingOrSpace(code)
+    ) {
+      effects.exit(types.data);
+      return headRowBreak(code)
     }
+
     effects.consume(code);
-    return code === 92 ? headRowEscape : headRowData;
+    return code === codes.backslash ? headRowEscape : headRowData
   }
 
   /**
@@ -12069,11 +13072,12 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headRowEscape(code) {
-    if (code === 92 || code === 124) {
+    if (code === codes.backslash || code === codes.verticalBar) {
       effects.consume(code);
-      return headRowData;
+      return headRowData
     }
-    return headRowData(code);
+
+    return headRowData(code)
   }
 
   /**
@@ -12094,15 +13098,26 @@ function tokenizeTable(effects, ok, nok) {
 
     // Note: in `markdown-rs`, we need to handle piercing here too.
     if (self.parser.lazy[self.now().line]) {
-      return nok(code);
+      return nok(code)
     }
+
     effects.enter('tableDelimiterRow');
     // Track if we’ve seen a `:` or `|`.
     seen = false;
+
     if (markdownSpace(code)) {
-      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4)(code);
+      ok$1(self.parser.constructs.disable.null, 'expected `disabled.null`');
+      return factorySpace(
+        effects,
+        headDelimiterBefore,
+        types.linePrefix,
+        self.parser.constructs.disable.null.includes('codeIndented')
+          ? undefined
+          : constants.tabSize
+      )(code)
     }
-    return headDelimiterBefore(code);
+
+    return headDelimiterBefore(code)
   }
 
   /**
@@ -12120,20 +13135,21 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headDelimiterBefore(code) {
-    if (code === 45 || code === 58) {
-      return headDelimiterValueBefore(code);
+    if (code === codes.dash || code === codes.colon) {
+      return headDelimiterValueBefore(code)
     }
-    if (code === 124) {
+
+    if (code === codes.verticalBar) {
       seen = true;
       // If we start with a pipe, we open a cell marker.
       effects.enter('tableCellDivider');
       effects.consume(code);
       effects.exit('tableCellDivider');
-      return headDelimiterCellBefore;
+      return headDelimiterCellBefore
     }
 
     // More whitespace / empty row not allowed at start.
-    return headDelimiterNok(code);
+    return headDelimiterNok(code)
   }
 
   /**
@@ -12149,9 +13165,14 @@ function tokenizeTable(effects, ok, nok) {
    */
   function headDelimiterCellBefore(code) {
     if (markdownSpace(code)) {
-      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code);
+      return factorySpace(
+        effects,
+        headDelimiterValueBefore,
+        types.whitespace
+      )(code)
     }
-    return headDelimiterValueBefore(code);
+
+    return headDelimiterValueBefore(code)
   }
 
   /**
@@ -12167,25 +13188,28 @@ function tokenizeTable(effects, ok, nok) {
    */
   function headDelimiterValueBefore(code) {
     // Align: left.
-    if (code === 58) {
+    if (code === codes.colon) {
       sizeB += 1;
       seen = true;
+
       effects.enter('tableDelimiterMarker');
       effects.consume(code);
       effects.exit('tableDelimiterMarker');
-      return headDelimiterLeftAlignmentAfter;
+      return headDelimiterLeftAlignmentAfter
     }
 
     // Align: none.
-    if (code === 45) {
+    if (code === codes.dash) {
       sizeB += 1;
       // To do: seems weird that this *isn’t* left aligned, but that state is used?
-      return headDelimiterLeftAlignmentAfter(code);
+      return headDelimiterLeftAlignmentAfter(code)
     }
-    if (code === null || markdownLineEnding(code)) {
-      return headDelimiterCellAfter(code);
+
+    if (code === codes.eof || markdownLineEnding(code)) {
+      return headDelimiterCellAfter(code)
     }
-    return headDelimiterNok(code);
+
+    return headDelimiterNok(code)
   }
 
   /**
@@ -12200,13 +13224,13 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headDelimiterLeftAlignmentAfter(code) {
-    if (code === 45) {
+    if (code === codes.dash) {
       effects.enter('tableDelimiterFiller');
-      return headDelimiterFiller(code);
+      return headDelimiterFiller(code)
     }
 
     // Anything else is not ok after the left-align colon.
-    return headDelimiterNok(code);
+    return headDelimiterNok(code)
   }
 
   /**
@@ -12221,22 +13245,23 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headDelimiterFiller(code) {
-    if (code === 45) {
+    if (code === codes.dash) {
       effects.consume(code);
-      return headDelimiterFiller;
+      return headDelimiterFiller
     }
 
     // Align is `center` if it was `left`, `right` otherwise.
-    if (code === 58) {
+    if (code === codes.colon) {
       seen = true;
       effects.exit('tableDelimiterFiller');
       effects.enter('tableDelimiterMarker');
       effects.consume(code);
       effects.exit('tableDelimiterMarker');
-      return headDelimiterRightAlignmentAfter;
+      return headDelimiterRightAlignmentAfter
     }
+
     effects.exit('tableDelimiterFiller');
-    return headDelimiterRightAlignmentAfter(code);
+    return headDelimiterRightAlignmentAfter(code)
   }
 
   /**
@@ -12252,9 +13277,14 @@ function tokenizeTable(effects, ok, nok) {
    */
   function headDelimiterRightAlignmentAfter(code) {
     if (markdownSpace(code)) {
-      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code);
+      return factorySpace(
+        effects,
+        headDelimiterCellAfter,
+        types.whitespace
+      )(code)
     }
-    return headDelimiterCellAfter(code);
+
+    return headDelimiterCellAfter(code)
   }
 
   /**
@@ -12269,16 +13299,17 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headDelimiterCellAfter(code) {
-    if (code === 124) {
-      return headDelimiterBefore(code);
+    if (code === codes.verticalBar) {
+      return headDelimiterBefore(code)
     }
-    if (code === null || markdownLineEnding(code)) {
+
+    if (code === codes.eof || markdownLineEnding(code)) {
       // Exit when:
       // * there was no `:` or `|` at all (it’s a thematic break or setext
       //   underline instead)
       // * the header cell count is not the delimiter cell count
       if (!seen || size !== sizeB) {
-        return headDelimiterNok(code);
+        return headDelimiterNok(code)
       }
 
       // Note: in markdown-rs`, a reset is needed here.
@@ -12286,9 +13317,10 @@ function tokenizeTable(effects, ok, nok) {
       effects.exit('tableHead');
       // To do: in `markdown-rs`, resolvers need to be registered manually.
       // effects.register_resolver(ResolveName::GfmTable)
-      return ok(code);
+      return ok(code)
     }
-    return headDelimiterNok(code);
+
+    return headDelimiterNok(code)
   }
 
   /**
@@ -12304,7 +13336,7 @@ function tokenizeTable(effects, ok, nok) {
    */
   function headDelimiterNok(code) {
     // Note: in `markdown-rs`, we need to reset, in `micromark-js` we don‘t.
-    return nok(code);
+    return nok(code)
   }
 
   /**
@@ -12324,7 +13356,7 @@ function tokenizeTable(effects, ok, nok) {
     // but in `micromark-js` that is done for us, so if we’re here, we’re
     // never at whitespace.
     effects.enter('tableRow');
-    return bodyRowBreak(code);
+    return bodyRowBreak(code)
   }
 
   /**
@@ -12342,23 +13374,25 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function bodyRowBreak(code) {
-    if (code === 124) {
+    if (code === codes.verticalBar) {
       effects.enter('tableCellDivider');
       effects.consume(code);
       effects.exit('tableCellDivider');
-      return bodyRowBreak;
+      return bodyRowBreak
     }
-    if (code === null || markdownLineEnding(code)) {
+
+    if (code === codes.eof || markdownLineEnding(code)) {
       effects.exit('tableRow');
-      return ok(code);
+      return ok(code)
     }
+
     if (markdownSpace(code)) {
-      return factorySpace(effects, bodyRowBreak, "whitespace")(code);
+      return factorySpace(effects, bodyRowBreak, types.whitespace)(code)
     }
 
     // Anything else is cell content.
-    effects.enter("data");
-    return bodyRowData(code);
+    effects.enter(types.data);
+    return bodyRowData(code)
   }
 
   /**
@@ -12374,12 +13408,17 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function bodyRowData(code) {
-    if (code === null || code === 124 || markdownLineEndingOrSpace(code)) {
-      effects.exit("data");
-      return bodyRowBreak(code);
+    if (
+      code === codes.eof ||
+      code === codes.verticalBar ||
+      markdownLineEndingOrSpace(code)
+    ) {
+      effects.exit(types.data);
+      return bodyRowBreak(code)
     }
+
     effects.consume(code);
-    return code === 92 ? bodyRowEscape : bodyRowData;
+    return code === codes.backslash ? bodyRowEscape : bodyRowData
   }
 
   /**
@@ -12395,11 +13434,12 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function bodyRowEscape(code) {
-    if (code === 92 || code === 124) {
+    if (code === codes.backslash || code === codes.verticalBar) {
       effects.consume(code);
-      return bodyRowData;
+      return bodyRowData
     }
-    return bodyRowData(code);
+
+    return bodyRowData(code)
   }
 }
 
@@ -12422,10 +13462,13 @@ function resolveTable(events, context) {
   let currentBody;
   /** @type {Token | undefined} */
   let currentCell;
+
   const map = new EditMap();
+
   while (++index < events.length) {
     const event = events[index];
     const token = event[1];
+
     if (event[0] === 'enter') {
       // Start of head.
       if (token.type === 'tableHead') {
@@ -12433,6 +13476,7 @@ function resolveTable(events, context) {
 
         // Inject previous (body end and) table end.
         if (lastTableEnd !== 0) {
+          ok$1(currentTable, 'there should be a table opening');
           flushTableEnd(map, context, lastTableEnd, currentTable, currentBody);
           currentBody = undefined;
           lastTableEnd = 0;
@@ -12446,7 +13490,10 @@ function resolveTable(events, context) {
           end: Object.assign({}, token.end)
         };
         map.add(index, 0, [['enter', currentTable, context]]);
-      } else if (token.type === 'tableRow' || token.type === 'tableDelimiterRow') {
+      } else if (
+        token.type === 'tableRow' ||
+        token.type === 'tableDelimiterRow'
+      ) {
         inFirstCellAwaitingPipe = true;
         currentCell = undefined;
         lastCell = [0, 0, 0, 0];
@@ -12463,19 +13510,33 @@ function resolveTable(events, context) {
           };
           map.add(index, 0, [['enter', currentBody, context]]);
         }
+
         rowKind = token.type === 'tableDelimiterRow' ? 2 : currentBody ? 3 : 1;
       }
       // Cell data.
-      else if (rowKind && (token.type === "data" || token.type === 'tableDelimiterMarker' || token.type === 'tableDelimiterFiller')) {
+      else if (
+        rowKind &&
+        (token.type === types.data ||
+          token.type === 'tableDelimiterMarker' ||
+          token.type === 'tableDelimiterFiller')
+      ) {
         inFirstCellAwaitingPipe = false;
 
         // First value in cell.
         if (cell[2] === 0) {
           if (lastCell[1] !== 0) {
             cell[0] = cell[1];
-            currentCell = flushCell(map, context, lastCell, rowKind, undefined, currentCell);
+            currentCell = flushCell(
+              map,
+              context,
+              lastCell,
+              rowKind,
+              undefined,
+              currentCell
+            );
             lastCell = [0, 0, 0, 0];
           }
+
           cell[2] = index;
         }
       } else if (token.type === 'tableCellDivider') {
@@ -12484,8 +13545,16 @@ function resolveTable(events, context) {
         } else {
           if (lastCell[1] !== 0) {
             cell[0] = cell[1];
-            currentCell = flushCell(map, context, lastCell, rowKind, undefined, currentCell);
+            currentCell = flushCell(
+              map,
+              context,
+              lastCell,
+              rowKind,
+              undefined,
+              currentCell
+            );
           }
+
           lastCell = cell;
           cell = [lastCell[1], index, 0, 0];
         }
@@ -12495,22 +13564,42 @@ function resolveTable(events, context) {
     else if (token.type === 'tableHead') {
       afterHeadAwaitingFirstBodyRow = true;
       lastTableEnd = index;
-    } else if (token.type === 'tableRow' || token.type === 'tableDelimiterRow') {
+    } else if (
+      token.type === 'tableRow' ||
+      token.type === 'tableDelimiterRow'
+    ) {
       lastTableEnd = index;
+
       if (lastCell[1] !== 0) {
         cell[0] = cell[1];
-        currentCell = flushCell(map, context, lastCell, rowKind, index, currentCell);
+        currentCell = flushCell(
+          map,
+          context,
+          lastCell,
+          rowKind,
+          index,
+          currentCell
+        );
       } else if (cell[1] !== 0) {
         currentCell = flushCell(map, context, cell, rowKind, index, currentCell);
       }
+
       rowKind = 0;
-    } else if (rowKind && (token.type === "data" || token.type === 'tableDelimiterMarker' || token.type === 'tableDelimiterFiller')) {
+    } else if (
+      rowKind &&
+      (token.type === types.data ||
+        token.type === 'tableDelimiterMarker' ||
+        token.type === 'tableDelimiterFiller')
+    ) {
       cell[3] = index;
     }
   }
+
   if (lastTableEnd !== 0) {
+    ok$1(currentTable, 'expected table opening');
     flushTableEnd(map, context, lastTableEnd, currentTable, currentBody);
   }
+
   map.consume(context.events);
 
   // To do: move this into `html`, when events are exposed there.
@@ -12523,7 +13612,8 @@ function resolveTable(events, context) {
       event[1]._align = gfmTableAlign(context.events, index);
     }
   }
-  return events;
+
+  return events
 }
 
 /**
@@ -12548,7 +13638,12 @@ function resolveTable(events, context) {
 function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
   // `markdown-rs` uses:
   // rowKind === 2 ? 'tableDelimiterCell' : 'tableCell'
-  const groupName = rowKind === 1 ? 'tableHeader' : rowKind === 2 ? 'tableDelimiter' : 'tableData';
+  const groupName =
+    rowKind === 1
+      ? 'tableHeader'
+      : rowKind === 2
+        ? 'tableDelimiter'
+        : 'tableData';
   // `markdown-rs` uses:
   // rowKind === 2 ? 'tableDelimiterCellValue' : 'tableCellText'
   const valueName = 'tableContent';
@@ -12561,6 +13656,7 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
   //           ^^^^-- this cell
   // ```
   if (range[0] !== 0) {
+    ok$1(previousCell, 'expected previous cell enter');
     previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
     map.add(range[0], 0, [['exit', previousCell, context]]);
   }
@@ -12600,13 +13696,15 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
       end: Object.assign({}, relatedEnd)
     };
     map.add(range[2], 0, [['enter', valueToken, context]]);
+    ok$1(range[3] !== 0);
+
     if (rowKind !== 2) {
       // Fix positional info on remaining events
       const start = context.events[range[2]];
       const end = context.events[range[3]];
       start[1].end = Object.assign({}, end[1].end);
-      start[1].type = "chunkText";
-      start[1].contentType = "text";
+      start[1].type = types.chunkText;
+      start[1].contentType = constants.contentTypeText;
 
       // Remove if needed.
       if (range[3] > range[2] + 1) {
@@ -12615,6 +13713,7 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
         map.add(a, b, []);
       }
     }
+
     map.add(range[3] + 1, 0, [['exit', valueToken, context]]);
   }
 
@@ -12630,7 +13729,8 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
     map.add(rowEnd, 0, [['exit', previousCell, context]]);
     previousCell = undefined;
   }
-  return previousCell;
+
+  return previousCell
 }
 
 /**
@@ -12654,12 +13754,15 @@ function flushTableEnd(map, context, index, table, tableBody) {
   /** @type {Array<Event>} */
   const exits = [];
   const related = getPoint(context.events, index);
+
   if (tableBody) {
     tableBody.end = Object.assign({}, related);
     exits.push(['exit', tableBody, context]);
   }
+
   table.end = Object.assign({}, related);
   exits.push(['exit', table, context]);
+
   map.add(index + 1, 0, exits);
 }
 
@@ -12676,17 +13779,15 @@ function flushTableEnd(map, context, index, table, tableBody) {
 function getPoint(events, index) {
   const event = events[index];
   const side = event[0] === 'enter' ? 'start' : 'end';
-  return event[1][side];
+  return event[1][side]
 }
 
 /**
  * @import {Extension, State, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */
 
-const tasklistCheck = {
-  name: 'tasklistCheck',
-  tokenize: tokenizeTasklistCheck
-};
+
+const tasklistCheck = {name: 'tasklistCheck', tokenize: tokenizeTasklistCheck};
 
 /**
  * Create an HTML extension for `micromark` to support GFM task list items
@@ -12698,10 +13799,8 @@ const tasklistCheck = {
  */
 function gfmTaskListItem() {
   return {
-    text: {
-      [91]: tasklistCheck
-    }
-  };
+    text: {[codes.leftSquareBracket]: tasklistCheck}
+  }
 }
 
 /**
@@ -12710,7 +13809,8 @@ function gfmTaskListItem() {
  */
 function tokenizeTasklistCheck(effects, ok, nok) {
   const self = this;
-  return open;
+
+  return open
 
   /**
    * At start of task list item check.
@@ -12723,19 +13823,23 @@ function tokenizeTasklistCheck(effects, ok, nok) {
    * @type {State}
    */
   function open(code) {
+    ok$1(code === codes.leftSquareBracket, 'expected `[`');
+
     if (
-    // Exit if there’s stuff before.
-    self.previous !== null ||
-    // Exit if not in the first content that is the first child of a list
-    // item.
-    !self._gfmTasklistFirstContentOfListItem) {
-      return nok(code);
+      // Exit if there’s stuff before.
+      self.previous !== codes.eof ||
+      // Exit if not in the first content that is the first child of a list
+      // item.
+      !self._gfmTasklistFirstContentOfListItem
+    ) {
+      return nok(code)
     }
+
     effects.enter('taskListCheck');
     effects.enter('taskListCheckMarker');
     effects.consume(code);
     effects.exit('taskListCheckMarker');
-    return inside;
+    return inside
   }
 
   /**
@@ -12756,15 +13860,17 @@ function tokenizeTasklistCheck(effects, ok, nok) {
       effects.enter('taskListCheckValueUnchecked');
       effects.consume(code);
       effects.exit('taskListCheckValueUnchecked');
-      return close;
+      return close
     }
-    if (code === 88 || code === 120) {
+
+    if (code === codes.uppercaseX || code === codes.lowercaseX) {
       effects.enter('taskListCheckValueChecked');
       effects.consume(code);
       effects.exit('taskListCheckValueChecked');
-      return close;
+      return close
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -12778,14 +13884,15 @@ function tokenizeTasklistCheck(effects, ok, nok) {
    * @type {State}
    */
   function close(code) {
-    if (code === 93) {
+    if (code === codes.rightSquareBracket) {
       effects.enter('taskListCheckMarker');
       effects.consume(code);
       effects.exit('taskListCheckMarker');
       effects.exit('taskListCheck');
-      return after;
+      return after
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -12794,19 +13901,17 @@ function tokenizeTasklistCheck(effects, ok, nok) {
   function after(code) {
     // EOL in paragraph means there must be something else after it.
     if (markdownLineEnding(code)) {
-      return ok(code);
+      return ok(code)
     }
 
     // Space or tab?
     // Check what comes after.
     if (markdownSpace(code)) {
-      return effects.check({
-        tokenize: spaceThenNonSpace
-      }, ok, nok)(code);
+      return effects.check({tokenize: spaceThenNonSpace}, ok, nok)(code)
     }
 
     // EOF, or non-whitespace, both wrong.
-    return nok(code);
+    return nok(code)
   }
 }
 
@@ -12815,7 +13920,7 @@ function tokenizeTasklistCheck(effects, ok, nok) {
  * @type {Tokenizer}
  */
 function spaceThenNonSpace(effects, ok, nok) {
-  return factorySpace(effects, after, "whitespace");
+  return factorySpace(effects, after, types.whitespace)
 
   /**
    * After whitespace, after task list item check.
@@ -12832,7 +13937,7 @@ function spaceThenNonSpace(effects, ok, nok) {
     // EOL means there’s content after it, so good.
     // Impossible to have more spaces.
     // Anything else is good.
-    return code === null ? nok(code) : ok(code);
+    return code === codes.eof ? nok(code) : ok(code)
   }
 }
 
@@ -14853,6 +15958,7 @@ class Processor extends CallableInstance {
         } else if (resolve) {
           resolve(file);
         } else {
+          ok$1(done, '`done` is defined if `resolve` is not');
           done(undefined, file);
         }
       }
@@ -14902,6 +16008,7 @@ class Processor extends CallableInstance {
 
     this.process(file, realDone);
     assertDone('processSync', 'process', complete);
+    ok$1(result, 'we either bailed on an error or have a tree');
 
     return result
 
@@ -14976,6 +16083,10 @@ class Processor extends CallableInstance {
      * @returns {undefined}
      */
     function executor(resolve, reject) {
+      ok$1(
+        typeof file !== 'function',
+        '`file` can’t be a `done` anymore, we checked'
+      );
       const realFile = vfile(file);
       transformers.run(tree, realFile, realDone);
 
@@ -14996,6 +16107,7 @@ class Processor extends CallableInstance {
         } else if (resolve) {
           resolve(resultingTree);
         } else {
+          ok$1(done, '`done` is defined if `resolve` is not');
           done(undefined, resultingTree, file);
         }
       }
@@ -15028,6 +16140,7 @@ class Processor extends CallableInstance {
     this.run(tree, file, realDone);
 
     assertDone('runSync', 'run', complete);
+    ok$1(result, 'we either bailed on an error or have a tree');
     return result
 
     /**
@@ -16311,7 +17424,7 @@ async function createReadContext(workspace, options = {}) {
             let fd;
             if (within(abs)) {
                 try {
-                    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+                    fd = openSync(abs, constants$1.O_RDONLY | constants$1.O_NOFOLLOW);
                 }
                 catch {
                     fd = undefined;
@@ -21193,4 +22306,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { factorySpaceMinMax as $, goalArrow as A, metricIcon as B, fmtStat as C, fmtChange as D, table as E, metricSentence as F, details as G, small as H, shortSha as I, fmtMeaning as J, fmtRules as K, BUILTIN_FILES as L, classifyCharacter as M, push as N, resolveAll as O, splice as P, asciiAlpha as Q, asciiAlphanumeric as R, asciiControl as S, asciiAtext as T, markdownSpace as U, factorySpace as V, asciiPunctuation as W, asciiHexDigit as X, asciiDigit as Y, decodeNamedCharacterReference as Z, markdownLineEnding as _, runsToJson as a, markdownLineEndingOrSpace as a0, normalizeIdentifier as a1, htmlRawNames as a2, htmlBlockNames as a3, blankLine as a4, combineExtensions as a5, stringifyPosition as a6, toString as a7, decodeString as a8, decodeNumericCharacterReference as a9, code as aa, trustedHtml as ab, unified as ac, remarkGfm as ad, safeName as ae, fmtSigned as af, fmtNumber as ag, neutralize as ah, trusted as ai, codeBlock as aj, emptyMetadata as ak, makeRun as al, json as am, renderRunList as b, collectRuns as c, runsToCsv as d, renderRun as e, renderText as f, githubUrl as g, paragraph as h, untrusted as i, formatDiagnostic as j, checkedUrl as k, link as l, heading as m, bulletList as n, own as o, plain as p, renderJsonReport as q, renderDiagnostics as r, stringify as s, text$2 as t, untrustedCode as u, root as v, paramText as w, marker as x, strong as y, decimalsFor as z };
+export { asciiHexDigit as $, goalArrow as A, metricIcon as B, fmtStat as C, fmtChange as D, table as E, metricSentence as F, details as G, small as H, shortSha as I, fmtMeaning as J, fmtRules as K, BUILTIN_FILES as L, classifyCharacter as M, ok$1 as N, constants as O, codes as P, push as Q, resolveAll as R, splice as S, types as T, asciiAlpha as U, asciiAlphanumeric as V, asciiControl as W, asciiAtext as X, markdownSpace as Y, factorySpace as Z, asciiPunctuation as _, runsToJson as a, asciiDigit as a0, decodeNamedCharacterReference as a1, markdownLineEnding as a2, factorySpaceMinMax as a3, markdownLineEndingOrSpace as a4, normalizeIdentifier as a5, htmlRawNames as a6, htmlBlockNames as a7, blankLine as a8, values as a9, combineExtensions as aa, stringifyPosition as ab, toString as ac, decodeString as ad, decodeNumericCharacterReference as ae, code as af, trustedHtml as ag, unified as ah, remarkGfm as ai, safeName as aj, fmtSigned as ak, fmtNumber as al, neutralize as am, trusted as an, codeBlock as ao, emptyMetadata as ap, makeRun as aq, json as ar, renderRunList as b, collectRuns as c, runsToCsv as d, renderRun as e, renderText as f, githubUrl as g, paragraph as h, untrusted as i, formatDiagnostic as j, checkedUrl as k, link as l, heading as m, bulletList as n, own as o, plain as p, renderJsonReport as q, renderDiagnostics as r, stringify as s, text$2 as t, untrustedCode as u, root as v, paramText as w, marker as x, strong as y, decimalsFor as z };

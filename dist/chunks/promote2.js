@@ -16,6 +16,9 @@ import 'node:module';
 import './baseline2.js';
 import './champion.js';
 import './chart.js';
+import 'tty';
+import 'util';
+import 'os';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).

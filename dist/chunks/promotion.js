@@ -1,8 +1,11 @@
 import { g as groupRuns, a as baselineExperiment, r as recordFromExperiment, c as BASELINE_VERSION, p as parseBaseline, s as serializeBaseline } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { i as goalOf, f as defaultRules } from './_commonjsHelpers.js';
+import { g as getDefaultExportFromCjs, i as goalOf, f as defaultRules } from './_commonjsHelpers.js';
 import { m as mermaidLabel, x as xyChart, C as CHART_PALETTE } from './chart.js';
-import { M as classifyCharacter, N as push, O as resolveAll, P as splice, Q as asciiAlpha, R as asciiAlphanumeric, S as asciiControl, T as asciiAtext, U as markdownSpace, V as factorySpace, W as asciiPunctuation, X as asciiHexDigit, Y as asciiDigit, Z as decodeNamedCharacterReference, _ as markdownLineEnding, $ as factorySpaceMinMax, a0 as markdownLineEndingOrSpace, a1 as normalizeIdentifier, a2 as htmlRawNames, a3 as htmlBlockNames, a4 as blankLine, a5 as combineExtensions, a6 as stringifyPosition, a7 as toString, a8 as decodeString, a9 as decodeNumericCharacterReference, s as stringify, v as root, m as heading, t as text$2, h as paragraph, aa as code, o as own$1, ab as trustedHtml, ac as unified, ad as remarkGfm, i as untrusted, u as untrustedCode, z as decimalsFor, C as fmtStat, y as strong, E as table, G as details, ae as safeName, g as githubUrl, l as link, af as fmtSigned, I as shortSha, ag as fmtNumber, ah as neutralize } from './detect.js';
+import { M as classifyCharacter, N as ok, O as constants, P as codes, Q as push, R as resolveAll, S as splice, T as types, U as asciiAlpha, V as asciiAlphanumeric, W as asciiControl, X as asciiAtext, Y as markdownSpace, Z as factorySpace, _ as asciiPunctuation, $ as asciiHexDigit, a0 as asciiDigit, a1 as decodeNamedCharacterReference, a2 as markdownLineEnding, a3 as factorySpaceMinMax, a4 as markdownLineEndingOrSpace, a5 as normalizeIdentifier, a6 as htmlRawNames, a7 as htmlBlockNames, a8 as blankLine, a9 as values, aa as combineExtensions, ab as stringifyPosition, ac as toString, ad as decodeString, ae as decodeNumericCharacterReference, s as stringify, v as root, m as heading, t as text$2, h as paragraph, af as code, o as own$1, ag as trustedHtml, ah as unified, ai as remarkGfm, i as untrusted, u as untrustedCode, z as decimalsFor, C as fmtStat, y as strong, E as table, G as details, aj as safeName, g as githubUrl, l as link, ak as fmtSigned, I as shortSha, al as fmtNumber, am as neutralize } from './detect.js';
+import require$$1 from 'tty';
+import require$$6 from 'util';
+import os__default from 'os';
 
 /**
  * @import {
@@ -17,6 +20,7 @@ import { M as classifyCharacter, N as push, O as resolveAll, P as splice, Q as a
  *   Token
  * } from 'micromark-util-types'
  */
+
 
 /** @type {Construct} */
 const attention = {
@@ -42,88 +46,119 @@ function resolveAllAttention(events, context) {
   // a bottleneck for malicious stuff.
   while (++index < events.length) {
     // Find a token that can close.
-    if (events[index][0] === 'enter' && events[index][1].type === 'attentionSequence' && events[index][1]._close) {
+    if (
+      events[index][0] === 'enter' &&
+      events[index][1].type === 'attentionSequence' &&
+      events[index][1]._close
+    ) {
       let open = index;
 
       // Now walk back to find an opener.
       while (open--) {
         // Find a token that can open the closer.
-        if (events[open][0] === 'exit' && events[open][1].type === 'attentionSequence' && events[open][1]._open &&
-        // If the markers are the same:
-        context.sliceSerialize(events[open][1]).charCodeAt(0) === context.sliceSerialize(events[index][1]).charCodeAt(0)) {
+        if (
+          events[open][0] === 'exit' &&
+          events[open][1].type === 'attentionSequence' &&
+          events[open][1]._open &&
+          // If the markers are the same:
+          context.sliceSerialize(events[open][1]).charCodeAt(0) ===
+            context.sliceSerialize(events[index][1]).charCodeAt(0)
+        ) {
           // If the opening can close or the closing can open,
           // and the close size *is not* a multiple of three,
           // but the sum of the opening and closing size *is* multiple of three,
           // then don’t match.
-          if ((events[open][1]._close || events[index][1]._open) && (events[index][1].end.offset - events[index][1].start.offset) % 3 && !((events[open][1].end.offset - events[open][1].start.offset + events[index][1].end.offset - events[index][1].start.offset) % 3)) {
-            continue;
+          if (
+            (events[open][1]._close || events[index][1]._open) &&
+            (events[index][1].end.offset - events[index][1].start.offset) % 3 &&
+            !(
+              (events[open][1].end.offset -
+                events[open][1].start.offset +
+                events[index][1].end.offset -
+                events[index][1].start.offset) %
+              3
+            )
+          ) {
+            continue
           }
 
           // Number of markers to use from the sequence.
-          const use = events[open][1].end.offset - events[open][1].start.offset > 1 && events[index][1].end.offset - events[index][1].start.offset > 1 ? 2 : 1;
-          const start = {
-            ...events[open][1].end
-          };
-          const end = {
-            ...events[index][1].start
-          };
+          const use =
+            events[open][1].end.offset - events[open][1].start.offset > 1 &&
+            events[index][1].end.offset - events[index][1].start.offset > 1
+              ? 2
+              : 1;
+
+          const start = {...events[open][1].end};
+          const end = {...events[index][1].start};
           movePoint(start, -use);
           movePoint(end, use);
+
           const openingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            type: use > 1 ? types.strongSequence : types.emphasisSequence,
             start,
-            end: {
-              ...events[open][1].end
-            }
+            end: {...events[open][1].end}
           };
           const closingSequence = {
-            type: use > 1 ? "strongSequence" : "emphasisSequence",
-            start: {
-              ...events[index][1].start
-            },
+            type: use > 1 ? types.strongSequence : types.emphasisSequence,
+            start: {...events[index][1].start},
             end
           };
           const text = {
-            type: use > 1 ? "strongText" : "emphasisText",
-            start: {
-              ...events[open][1].end
-            },
-            end: {
-              ...events[index][1].start
-            }
+            type: use > 1 ? types.strongText : types.emphasisText,
+            start: {...events[open][1].end},
+            end: {...events[index][1].start}
           };
           const group = {
-            type: use > 1 ? "strong" : "emphasis",
-            start: {
-              ...openingSequence.start
-            },
-            end: {
-              ...closingSequence.end
-            }
+            type: use > 1 ? types.strong : types.emphasis,
+            start: {...openingSequence.start},
+            end: {...closingSequence.end}
           };
-          events[open][1].end = {
-            ...openingSequence.start
-          };
-          events[index][1].start = {
-            ...closingSequence.end
-          };
+
+          events[open][1].end = {...openingSequence.start};
+          events[index][1].start = {...closingSequence.end};
+
           nextEvents = [];
 
           // If there are more markers in the opening, add them before.
           if (events[open][1].end.offset - events[open][1].start.offset) {
-            nextEvents = push(nextEvents, [['enter', events[open][1], context], ['exit', events[open][1], context]]);
+            nextEvents = push(nextEvents, [
+              ['enter', events[open][1], context],
+              ['exit', events[open][1], context]
+            ]);
           }
 
           // Opening.
-          nextEvents = push(nextEvents, [['enter', group, context], ['enter', openingSequence, context], ['exit', openingSequence, context], ['enter', text, context]]);
+          nextEvents = push(nextEvents, [
+            ['enter', group, context],
+            ['enter', openingSequence, context],
+            ['exit', openingSequence, context],
+            ['enter', text, context]
+          ]);
 
           // Always populated by defaults.
+          ok(
+            context.parser.constructs.insideSpan.null,
+            'expected `insideSpan` to be populated'
+          );
 
           // Between.
-          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + 1, index), context));
+          nextEvents = push(
+            nextEvents,
+            resolveAll(
+              context.parser.constructs.insideSpan.null,
+              events.slice(open + 1, index),
+              context
+            )
+          );
 
           // Closing.
-          nextEvents = push(nextEvents, [['exit', text, context], ['enter', closingSequence, context], ['exit', closingSequence, context], ['exit', group, context]]);
+          nextEvents = push(nextEvents, [
+            ['exit', text, context],
+            ['enter', closingSequence, context],
+            ['exit', closingSequence, context],
+            ['exit', group, context]
+          ]);
 
           /** @type {number} */
           let offset = 0;
@@ -131,11 +166,16 @@ function resolveAllAttention(events, context) {
           // If there are more markers in the closing, add them after.
           if (events[index][1].end.offset - events[index][1].start.offset) {
             offset = 2;
-            nextEvents = push(nextEvents, [['enter', events[index][1], context], ['exit', events[index][1], context]]);
+            nextEvents = push(nextEvents, [
+              ['enter', events[index][1], context],
+              ['exit', events[index][1], context]
+            ]);
           }
+
           splice(events, open - 1, index - open + 3, nextEvents);
+
           index = open + nextEvents.length - offset - 2;
-          break;
+          break
         }
       }
     }
@@ -143,12 +183,14 @@ function resolveAllAttention(events, context) {
 
   // Remove remaining sequences.
   index = -1;
+
   while (++index < events.length) {
     if (events[index][1].type === 'attentionSequence') {
       events[index][1].type = 'data';
     }
   }
-  return events;
+
+  return events
 }
 
 /**
@@ -156,14 +198,15 @@ function resolveAllAttention(events, context) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeAttention(effects, ok) {
+function tokenizeAttention(effects, ok$1) {
   const attentionMarkers = this.parser.constructs.attentionMarkers.null;
   const previous = this.previous;
   const before = classifyCharacter(previous);
 
   /** @type {NonNullable<Code>} */
   let marker;
-  return start;
+
+  return start
 
   /**
    * Before a sequence.
@@ -176,9 +219,13 @@ function tokenizeAttention(effects, ok) {
    * @type {State}
    */
   function start(code) {
+    ok(
+      code === codes.asterisk || code === codes.underscore,
+      'expected asterisk or underscore'
+    );
     marker = code;
     effects.enter('attentionSequence');
-    return inside(code);
+    return inside(code)
   }
 
   /**
@@ -194,23 +241,40 @@ function tokenizeAttention(effects, ok) {
   function inside(code) {
     if (code === marker) {
       effects.consume(code);
-      return inside;
+      return inside
     }
+
     const token = effects.exit('attentionSequence');
 
     // To do: next major: move this to resolver, just like `markdown-rs`.
     const after = classifyCharacter(code);
 
     // Always populated by defaults.
+    ok(attentionMarkers, 'expected `attentionMarkers` to be populated');
 
     // Note: `*` and `_` are in `attentionMarkers` through core.
     // They are excluded here as the loosening is meant for markers registered
     // by *other* constructs (such as GFM strikethrough’s `~`).
-    const open = !after || after === 2 && before || attentionMarkers.includes(code) && code !== 42 && code !== 95;
-    const close = !before || before === 2 && after || attentionMarkers.includes(previous) && previous !== 42 && previous !== 95;
-    token._open = Boolean(marker === 42 ? open : open && (before || !close));
-    token._close = Boolean(marker === 42 ? close : close && (after || !open));
-    return ok(code);
+    const open =
+      !after ||
+      (after === constants.characterGroupPunctuation && before) ||
+      (attentionMarkers.includes(code) &&
+        code !== codes.asterisk &&
+        code !== codes.underscore);
+    const close =
+      !before ||
+      (before === constants.characterGroupPunctuation && after) ||
+      (attentionMarkers.includes(previous) &&
+        previous !== codes.asterisk &&
+        previous !== codes.underscore);
+
+    token._open = Boolean(
+      marker === codes.asterisk ? open : open && (before || !close)
+    );
+    token._close = Boolean(
+      marker === codes.asterisk ? close : close && (after || !open)
+    );
+    return ok$1(code)
   }
 }
 
@@ -242,20 +306,19 @@ function movePoint(point, offset) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
-const autolink = {
-  name: 'autolink',
-  tokenize: tokenizeAutolink
-};
+const autolink = {name: 'autolink', tokenize: tokenizeAutolink};
 
 /**
  * @this {TokenizeContext}
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeAutolink(effects, ok, nok) {
+function tokenizeAutolink(effects, ok$1, nok) {
   let size = 0;
-  return start;
+
+  return start
 
   /**
    * Start of an autolink.
@@ -270,12 +333,13 @@ function tokenizeAutolink(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    effects.enter("autolink");
-    effects.enter("autolinkMarker");
+    ok(code === codes.lessThan, 'expected `<`');
+    effects.enter(types.autolink);
+    effects.enter(types.autolinkMarker);
     effects.consume(code);
-    effects.exit("autolinkMarker");
-    effects.enter("autolinkProtocol");
-    return open;
+    effects.exit(types.autolinkMarker);
+    effects.enter(types.autolinkProtocol);
+    return open
   }
 
   /**
@@ -293,12 +357,14 @@ function tokenizeAutolink(effects, ok, nok) {
   function open(code) {
     if (asciiAlpha(code)) {
       effects.consume(code);
-      return schemeOrEmailAtext;
+      return schemeOrEmailAtext
     }
-    if (code === 64) {
-      return nok(code);
+
+    if (code === codes.atSign) {
+      return nok(code)
     }
-    return emailAtext(code);
+
+    return emailAtext(code)
   }
 
   /**
@@ -315,12 +381,18 @@ function tokenizeAutolink(effects, ok, nok) {
    */
   function schemeOrEmailAtext(code) {
     // ASCII alphanumeric and `+`, `-`, and `.`.
-    if (code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) {
+    if (
+      code === codes.plusSign ||
+      code === codes.dash ||
+      code === codes.dot ||
+      asciiAlphanumeric(code)
+    ) {
       // Count the previous alphabetical from `open` too.
       size = 1;
-      return schemeInsideOrEmailAtext(code);
+      return schemeInsideOrEmailAtext(code)
     }
-    return emailAtext(code);
+
+    return emailAtext(code)
   }
 
   /**
@@ -336,19 +408,26 @@ function tokenizeAutolink(effects, ok, nok) {
    * @type {State}
    */
   function schemeInsideOrEmailAtext(code) {
-    if (code === 58) {
+    if (code === codes.colon) {
       effects.consume(code);
       size = 0;
-      return urlInside;
+      return urlInside
     }
 
     // ASCII alphanumeric and `+`, `-`, and `.`.
-    if ((code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) && size++ < 32) {
+    if (
+      (code === codes.plusSign ||
+        code === codes.dash ||
+        code === codes.dot ||
+        asciiAlphanumeric(code)) &&
+      size++ < constants.autolinkSchemeSizeMax
+    ) {
       effects.consume(code);
-      return schemeInsideOrEmailAtext;
+      return schemeInsideOrEmailAtext
     }
+
     size = 0;
-    return emailAtext(code);
+    return emailAtext(code)
   }
 
   /**
@@ -362,21 +441,27 @@ function tokenizeAutolink(effects, ok, nok) {
    * @type {State}
    */
   function urlInside(code) {
-    if (code === 62) {
-      effects.exit("autolinkProtocol");
-      effects.enter("autolinkMarker");
+    if (code === codes.greaterThan) {
+      effects.exit(types.autolinkProtocol);
+      effects.enter(types.autolinkMarker);
       effects.consume(code);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok;
+      effects.exit(types.autolinkMarker);
+      effects.exit(types.autolink);
+      return ok$1
     }
 
     // ASCII control, space, or `<`.
-    if (code === null || code === 32 || code === 60 || asciiControl(code)) {
-      return nok(code);
+    if (
+      code === codes.eof ||
+      code === codes.space ||
+      code === codes.lessThan ||
+      asciiControl(code)
+    ) {
+      return nok(code)
     }
+
     effects.consume(code);
-    return urlInside;
+    return urlInside
   }
 
   /**
@@ -390,15 +475,17 @@ function tokenizeAutolink(effects, ok, nok) {
    * @type {State}
    */
   function emailAtext(code) {
-    if (code === 64) {
+    if (code === codes.atSign) {
       effects.consume(code);
-      return emailAtSignOrDot;
+      return emailAtSignOrDot
     }
+
     if (asciiAtext(code)) {
       effects.consume(code);
-      return emailAtext;
+      return emailAtext
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -412,7 +499,7 @@ function tokenizeAutolink(effects, ok, nok) {
    * @type {State}
    */
   function emailAtSignOrDot(code) {
-    return asciiAlphanumeric(code) ? emailLabel(code) : nok(code);
+    return asciiAlphanumeric(code) ? emailLabel(code) : nok(code)
   }
 
   /**
@@ -426,21 +513,23 @@ function tokenizeAutolink(effects, ok, nok) {
    * @type {State}
    */
   function emailLabel(code) {
-    if (code === 46) {
+    if (code === codes.dot) {
       effects.consume(code);
       size = 0;
-      return emailAtSignOrDot;
+      return emailAtSignOrDot
     }
-    if (code === 62) {
+
+    if (code === codes.greaterThan) {
       // Exit, then change the token type.
-      effects.exit("autolinkProtocol").type = "autolinkEmail";
-      effects.enter("autolinkMarker");
+      effects.exit(types.autolinkProtocol).type = types.autolinkEmail;
+      effects.enter(types.autolinkMarker);
       effects.consume(code);
-      effects.exit("autolinkMarker");
-      effects.exit("autolink");
-      return ok;
+      effects.exit(types.autolinkMarker);
+      effects.exit(types.autolink);
+      return ok$1
     }
-    return emailValue(code);
+
+    return emailValue(code)
   }
 
   /**
@@ -457,12 +546,16 @@ function tokenizeAutolink(effects, ok, nok) {
    */
   function emailValue(code) {
     // ASCII alphanumeric or `-`.
-    if ((code === 45 || asciiAlphanumeric(code)) && size++ < 63) {
-      const next = code === 45 ? emailValue : emailLabel;
+    if (
+      (code === codes.dash || asciiAlphanumeric(code)) &&
+      size++ < constants.autolinkDomainSizeMax
+    ) {
+      const next = code === codes.dash ? emailValue : emailLabel;
       effects.consume(code);
-      return next;
+      return next
     }
-    return nok(code);
+
+    return nok(code)
   }
 }
 
@@ -476,11 +569,10 @@ function tokenizeAutolink(effects, ok, nok) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
 const blockQuote = {
-  continuation: {
-    tokenize: tokenizeBlockQuoteContinuation
-  },
+  continuation: {tokenize: tokenizeBlockQuoteContinuation},
   exit,
   name: 'blockQuote',
   tokenize: tokenizeBlockQuoteStart
@@ -491,9 +583,10 @@ const blockQuote = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeBlockQuoteStart(effects, ok, nok) {
+function tokenizeBlockQuoteStart(effects, ok$1, nok) {
   const self = this;
-  return start;
+
+  return start
 
   /**
    * Start of block quote.
@@ -506,21 +599,24 @@ function tokenizeBlockQuoteStart(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    if (code === 62) {
+    if (code === codes.greaterThan) {
       const state = self.containerState;
+
+      ok(state, 'expected `containerState` to be defined in container');
+
       if (!state.open) {
-        effects.enter("blockQuote", {
-          _container: true
-        });
+        effects.enter(types.blockQuote, {_container: true});
         state.open = true;
       }
-      effects.enter("blockQuotePrefix");
-      effects.enter("blockQuoteMarker");
+
+      effects.enter(types.blockQuotePrefix);
+      effects.enter(types.blockQuoteMarker);
       effects.consume(code);
-      effects.exit("blockQuoteMarker");
-      return after;
+      effects.exit(types.blockQuoteMarker);
+      return after
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -535,14 +631,15 @@ function tokenizeBlockQuoteStart(effects, ok, nok) {
    */
   function after(code) {
     if (markdownSpace(code)) {
-      effects.enter("blockQuotePrefixWhitespace");
+      effects.enter(types.blockQuotePrefixWhitespace);
       effects.consume(code);
-      effects.exit("blockQuotePrefixWhitespace");
-      effects.exit("blockQuotePrefix");
-      return ok;
+      effects.exit(types.blockQuotePrefixWhitespace);
+      effects.exit(types.blockQuotePrefix);
+      return ok$1
     }
-    effects.exit("blockQuotePrefix");
-    return ok(code);
+
+    effects.exit(types.blockQuotePrefix);
+    return ok$1(code)
   }
 }
 
@@ -559,9 +656,10 @@ function tokenizeBlockQuoteStart(effects, ok, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeBlockQuoteContinuation(effects, ok, nok) {
+function tokenizeBlockQuoteContinuation(effects, ok$1, nok) {
   const self = this;
-  return contStart;
+
+  return contStart
 
   /**
    * Start of block quote continuation.
@@ -579,10 +677,22 @@ function tokenizeBlockQuoteContinuation(effects, ok, nok) {
   function contStart(code) {
     if (markdownSpace(code)) {
       // Always populated by defaults.
+      ok(
+        self.parser.constructs.disable.null,
+        'expected `disable.null` to be populated'
+      );
 
-      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4)(code);
+      return factorySpace(
+        effects,
+        contBefore,
+        types.linePrefix,
+        self.parser.constructs.disable.null.includes('codeIndented')
+          ? undefined
+          : constants.tabSize
+      )(code)
     }
-    return contBefore(code);
+
+    return contBefore(code)
   }
 
   /**
@@ -599,13 +709,13 @@ function tokenizeBlockQuoteContinuation(effects, ok, nok) {
    * @type {State}
    */
   function contBefore(code) {
-    return effects.attempt(blockQuote, ok, nok)(code);
+    return effects.attempt(blockQuote, ok$1, nok)(code)
   }
 }
 
 /** @type {Exiter} */
 function exit(effects) {
-  effects.exit("blockQuote");
+  effects.exit(types.blockQuote);
 }
 
 /**
@@ -616,6 +726,7 @@ function exit(effects) {
  *   Tokenizer
  * } from 'micromark-util-types'
  */
+
 
 /** @type {Construct} */
 const characterEscape = {
@@ -628,8 +739,8 @@ const characterEscape = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeCharacterEscape(effects, ok, nok) {
-  return start;
+function tokenizeCharacterEscape(effects, ok$1, nok) {
+  return start
 
   /**
    * Start of character escape.
@@ -642,11 +753,12 @@ function tokenizeCharacterEscape(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    effects.enter("characterEscape");
-    effects.enter("escapeMarker");
+    ok(code === codes.backslash, 'expected `\\`');
+    effects.enter(types.characterEscape);
+    effects.enter(types.escapeMarker);
     effects.consume(code);
-    effects.exit("escapeMarker");
-    return inside;
+    effects.exit(types.escapeMarker);
+    return inside
   }
 
   /**
@@ -662,13 +774,14 @@ function tokenizeCharacterEscape(effects, ok, nok) {
   function inside(code) {
     // ASCII punctuation.
     if (asciiPunctuation(code)) {
-      effects.enter("characterEscapeValue");
+      effects.enter(types.characterEscapeValue);
       effects.consume(code);
-      effects.exit("characterEscapeValue");
-      effects.exit("characterEscape");
-      return ok;
+      effects.exit(types.characterEscapeValue);
+      effects.exit(types.characterEscape);
+      return ok$1
     }
-    return nok(code);
+
+    return nok(code)
   }
 }
 
@@ -682,6 +795,7 @@ function tokenizeCharacterEscape(effects, ok, nok) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
 const characterReference = {
   name: 'characterReference',
@@ -693,14 +807,15 @@ const characterReference = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeCharacterReference(effects, ok, nok) {
+function tokenizeCharacterReference(effects, ok$1, nok) {
   const self = this;
   let size = 0;
   /** @type {number} */
   let max;
   /** @type {(code: Code) => boolean} */
   let test;
-  return start;
+
+  return start
 
   /**
    * Start of character reference.
@@ -717,11 +832,12 @@ function tokenizeCharacterReference(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    effects.enter("characterReference");
-    effects.enter("characterReferenceMarker");
+    ok(code === codes.ampersand, 'expected `&`');
+    effects.enter(types.characterReference);
+    effects.enter(types.characterReferenceMarker);
     effects.consume(code);
-    effects.exit("characterReferenceMarker");
-    return open;
+    effects.exit(types.characterReferenceMarker);
+    return open
   }
 
   /**
@@ -740,16 +856,17 @@ function tokenizeCharacterReference(effects, ok, nok) {
    * @type {State}
    */
   function open(code) {
-    if (code === 35) {
-      effects.enter("characterReferenceMarkerNumeric");
+    if (code === codes.numberSign) {
+      effects.enter(types.characterReferenceMarkerNumeric);
       effects.consume(code);
-      effects.exit("characterReferenceMarkerNumeric");
-      return numeric;
+      effects.exit(types.characterReferenceMarkerNumeric);
+      return numeric
     }
-    effects.enter("characterReferenceValue");
-    max = 31;
+
+    effects.enter(types.characterReferenceValue);
+    max = constants.characterReferenceNamedSizeMax;
     test = asciiAlphanumeric;
-    return value(code);
+    return value(code)
   }
 
   /**
@@ -765,19 +882,20 @@ function tokenizeCharacterReference(effects, ok, nok) {
    * @type {State}
    */
   function numeric(code) {
-    if (code === 88 || code === 120) {
-      effects.enter("characterReferenceMarkerHexadecimal");
+    if (code === codes.uppercaseX || code === codes.lowercaseX) {
+      effects.enter(types.characterReferenceMarkerHexadecimal);
       effects.consume(code);
-      effects.exit("characterReferenceMarkerHexadecimal");
-      effects.enter("characterReferenceValue");
-      max = 6;
+      effects.exit(types.characterReferenceMarkerHexadecimal);
+      effects.enter(types.characterReferenceValue);
+      max = constants.characterReferenceHexadecimalSizeMax;
       test = asciiHexDigit;
-      return value;
+      return value
     }
-    effects.enter("characterReferenceValue");
-    max = 7;
+
+    effects.enter(types.characterReferenceValue);
+    max = constants.characterReferenceDecimalSizeMax;
     test = asciiDigit;
-    return value(code);
+    return value(code)
   }
 
   /**
@@ -798,25 +916,31 @@ function tokenizeCharacterReference(effects, ok, nok) {
    * @type {State}
    */
   function value(code) {
-    if (code === 59 && size) {
-      const token = effects.exit("characterReferenceValue");
-      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
-        return nok(code);
+    if (code === codes.semicolon && size) {
+      const token = effects.exit(types.characterReferenceValue);
+
+      if (
+        test === asciiAlphanumeric &&
+        !decodeNamedCharacterReference(self.sliceSerialize(token))
+      ) {
+        return nok(code)
       }
 
       // To do: `markdown-rs` uses a different name:
       // `CharacterReferenceMarkerSemi`.
-      effects.enter("characterReferenceMarker");
+      effects.enter(types.characterReferenceMarker);
       effects.consume(code);
-      effects.exit("characterReferenceMarker");
-      effects.exit("characterReference");
-      return ok;
+      effects.exit(types.characterReferenceMarker);
+      effects.exit(types.characterReference);
+      return ok$1
     }
+
     if (test(code) && size++ < max) {
       effects.consume(code);
-      return value;
+      return value
     }
-    return nok(code);
+
+    return nok(code)
   }
 }
 
@@ -829,6 +953,7 @@ function tokenizeCharacterReference(effects, ok, nok) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
 const nonLazyContinuation = {
   partial: true,
@@ -840,9 +965,10 @@ const nonLazyContinuation = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeNonLazyContinuation(effects, ok, nok) {
+function tokenizeNonLazyContinuation(effects, ok$1, nok) {
   const self = this;
-  return start;
+
+  return start
 
   /**
    * At eol, before continuation.
@@ -856,13 +982,15 @@ function tokenizeNonLazyContinuation(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    if (code === null) {
-      return nok(code);
+    if (code === codes.eof) {
+      return nok(code)
     }
-    effects.enter("lineEnding");
+
+    ok(markdownLineEnding(code), 'expected eol');
+    effects.enter(types.lineEnding);
     effects.consume(code);
-    effects.exit("lineEnding");
-    return after;
+    effects.exit(types.lineEnding);
+    return after
   }
 
   /**
@@ -877,7 +1005,7 @@ function tokenizeNonLazyContinuation(effects, ok, nok) {
    * @type {State}
    */
   function after(code) {
-    return self.parser.lazy[self.now().line] ? nok(code) : ok(code);
+    return self.parser.lazy[self.now().line] ? nok(code) : ok$1(code)
   }
 }
 
@@ -904,18 +1032,16 @@ const codeFenced = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeCodeFenced(effects, ok, nok) {
+function tokenizeCodeFenced(effects, ok$1, nok) {
   const self = this;
   /** @type {Construct} */
-  const closeStart = {
-    partial: true,
-    tokenize: tokenizeCloseStart
-  };
+  const closeStart = {partial: true, tokenize: tokenizeCloseStart};
   let initialPrefix = 0;
   let sizeOpen = 0;
   /** @type {NonNullable<Code>} */
   let marker;
-  return start;
+
+  return start
 
   /**
    * Start of code.
@@ -931,7 +1057,7 @@ function tokenizeCodeFenced(effects, ok, nok) {
    */
   function start(code) {
     // To do: parse whitespace like `markdown-rs`.
-    return beforeSequenceOpen(code);
+    return beforeSequenceOpen(code)
   }
 
   /**
@@ -947,13 +1073,22 @@ function tokenizeCodeFenced(effects, ok, nok) {
    * @type {State}
    */
   function beforeSequenceOpen(code) {
+    ok(
+      code === codes.graveAccent || code === codes.tilde,
+      'expected `` ` `` or `~`'
+    );
+
     const tail = self.events[self.events.length - 1];
-    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+    initialPrefix =
+      tail && tail[1].type === types.linePrefix
+        ? tail[2].sliceSerialize(tail[1], true).length
+        : 0;
+
     marker = code;
-    effects.enter("codeFenced");
-    effects.enter("codeFencedFence");
-    effects.enter("codeFencedFenceSequence");
-    return sequenceOpen(code);
+    effects.enter(types.codeFenced);
+    effects.enter(types.codeFencedFence);
+    effects.enter(types.codeFencedFenceSequence);
+    return sequenceOpen(code)
   }
 
   /**
@@ -972,13 +1107,17 @@ function tokenizeCodeFenced(effects, ok, nok) {
     if (code === marker) {
       sizeOpen++;
       effects.consume(code);
-      return sequenceOpen;
+      return sequenceOpen
     }
-    if (sizeOpen < 3) {
-      return nok(code);
+
+    if (sizeOpen < constants.codeFencedSequenceSizeMin) {
+      return nok(code)
     }
-    effects.exit("codeFencedFenceSequence");
-    return markdownSpace(code) ? factorySpace(effects, infoBefore, "whitespace")(code) : infoBefore(code);
+
+    effects.exit(types.codeFencedFenceSequence);
+    return markdownSpace(code)
+      ? factorySpace(effects, infoBefore, types.whitespace)(code)
+      : infoBefore(code)
   }
 
   /**
@@ -994,15 +1133,16 @@ function tokenizeCodeFenced(effects, ok, nok) {
    * @type {State}
    */
   function infoBefore(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("codeFencedFence");
-      return self.interrupt ? ok(code) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit(types.codeFencedFence);
+      return self.interrupt
+        ? ok$1(code)
+        : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code)
     }
-    effects.enter("codeFencedFenceInfo");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return info(code);
+
+    effects.enter(types.codeFencedFenceInfo);
+    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
+    return info(code)
   }
 
   /**
@@ -1018,21 +1158,24 @@ function tokenizeCodeFenced(effects, ok, nok) {
    * @type {State}
    */
   function info(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return infoBefore(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit(types.chunkString);
+      effects.exit(types.codeFencedFenceInfo);
+      return infoBefore(code)
     }
+
     if (markdownSpace(code)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceInfo");
-      return factorySpace(effects, metaBefore, "whitespace")(code);
+      effects.exit(types.chunkString);
+      effects.exit(types.codeFencedFenceInfo);
+      return factorySpace(effects, metaBefore, types.whitespace)(code)
     }
-    if (code === 96 && code === marker) {
-      return nok(code);
+
+    if (code === codes.graveAccent && code === marker) {
+      return nok(code)
     }
+
     effects.consume(code);
-    return info;
+    return info
   }
 
   /**
@@ -1048,14 +1191,13 @@ function tokenizeCodeFenced(effects, ok, nok) {
    * @type {State}
    */
   function metaBefore(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return infoBefore(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      return infoBefore(code)
     }
-    effects.enter("codeFencedFenceMeta");
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return meta(code);
+
+    effects.enter(types.codeFencedFenceMeta);
+    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
+    return meta(code)
   }
 
   /**
@@ -1071,16 +1213,18 @@ function tokenizeCodeFenced(effects, ok, nok) {
    * @type {State}
    */
   function meta(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("chunkString");
-      effects.exit("codeFencedFenceMeta");
-      return infoBefore(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit(types.chunkString);
+      effects.exit(types.codeFencedFenceMeta);
+      return infoBefore(code)
     }
-    if (code === 96 && code === marker) {
-      return nok(code);
+
+    if (code === codes.graveAccent && code === marker) {
+      return nok(code)
     }
+
     effects.consume(code);
-    return meta;
+    return meta
   }
 
   /**
@@ -1097,7 +1241,8 @@ function tokenizeCodeFenced(effects, ok, nok) {
    * @type {State}
    */
   function atNonLazyBreak(code) {
-    return effects.attempt(closeStart, after, contentBefore)(code);
+    ok(markdownLineEnding(code), 'expected eol');
+    return effects.attempt(closeStart, after, contentBefore)(code)
   }
 
   /**
@@ -1113,10 +1258,11 @@ function tokenizeCodeFenced(effects, ok, nok) {
    * @type {State}
    */
   function contentBefore(code) {
-    effects.enter("lineEnding");
+    ok(markdownLineEnding(code), 'expected eol');
+    effects.enter(types.lineEnding);
     effects.consume(code);
-    effects.exit("lineEnding");
-    return contentStart;
+    effects.exit(types.lineEnding);
+    return contentStart
   }
 
   /**
@@ -1132,7 +1278,14 @@ function tokenizeCodeFenced(effects, ok, nok) {
    * @type {State}
    */
   function contentStart(code) {
-    return initialPrefix > 0 && markdownSpace(code) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code) : beforeContentChunk(code);
+    return initialPrefix > 0 && markdownSpace(code)
+      ? factorySpace(
+          effects,
+          beforeContentChunk,
+          types.linePrefix,
+          initialPrefix + 1
+        )(code)
+      : beforeContentChunk(code)
   }
 
   /**
@@ -1148,11 +1301,12 @@ function tokenizeCodeFenced(effects, ok, nok) {
    * @type {State}
    */
   function beforeContentChunk(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code)
     }
-    effects.enter("codeFlowValue");
-    return contentChunk(code);
+
+    effects.enter(types.codeFlowValue);
+    return contentChunk(code)
   }
 
   /**
@@ -1168,12 +1322,13 @@ function tokenizeCodeFenced(effects, ok, nok) {
    * @type {State}
    */
   function contentChunk(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("codeFlowValue");
-      return beforeContentChunk(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit(types.codeFlowValue);
+      return beforeContentChunk(code)
     }
+
     effects.consume(code);
-    return contentChunk;
+    return contentChunk
   }
 
   /**
@@ -1189,8 +1344,8 @@ function tokenizeCodeFenced(effects, ok, nok) {
    * @type {State}
    */
   function after(code) {
-    effects.exit("codeFenced");
-    return ok(code);
+    effects.exit(types.codeFenced);
+    return ok$1(code)
   }
 
   /**
@@ -1198,9 +1353,10 @@ function tokenizeCodeFenced(effects, ok, nok) {
    *   Context.
    * @type {Tokenizer}
    */
-  function tokenizeCloseStart(effects, ok, nok) {
+  function tokenizeCloseStart(effects, ok$1, nok) {
     let size = 0;
-    return startBefore;
+
+    return startBefore
 
     /**
      *
@@ -1208,10 +1364,11 @@ function tokenizeCodeFenced(effects, ok, nok) {
      * @type {State}
      */
     function startBefore(code) {
-      effects.enter("lineEnding");
+      ok(markdownLineEnding(code), 'expected eol');
+      effects.enter(types.lineEnding);
       effects.consume(code);
-      effects.exit("lineEnding");
-      return start;
+      effects.exit(types.lineEnding);
+      return start
     }
 
     /**
@@ -1228,10 +1385,23 @@ function tokenizeCodeFenced(effects, ok, nok) {
      */
     function start(code) {
       // Always populated by defaults.
+      ok(
+        self.parser.constructs.disable.null,
+        'expected `disable.null` to be populated'
+      );
 
       // To do: `enter` here or in next state?
-      effects.enter("codeFencedFence");
-      return markdownSpace(code) ? factorySpace(effects, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4)(code) : beforeSequenceClose(code);
+      effects.enter(types.codeFencedFence);
+      return markdownSpace(code)
+        ? factorySpace(
+            effects,
+            beforeSequenceClose,
+            types.linePrefix,
+            self.parser.constructs.disable.null.includes('codeIndented')
+              ? undefined
+              : constants.tabSize
+          )(code)
+        : beforeSequenceClose(code)
     }
 
     /**
@@ -1248,10 +1418,11 @@ function tokenizeCodeFenced(effects, ok, nok) {
      */
     function beforeSequenceClose(code) {
       if (code === marker) {
-        effects.enter("codeFencedFenceSequence");
-        return sequenceClose(code);
+        effects.enter(types.codeFencedFenceSequence);
+        return sequenceClose(code)
       }
-      return nok(code);
+
+      return nok(code)
     }
 
     /**
@@ -1270,13 +1441,17 @@ function tokenizeCodeFenced(effects, ok, nok) {
       if (code === marker) {
         size++;
         effects.consume(code);
-        return sequenceClose;
+        return sequenceClose
       }
+
       if (size >= sizeOpen) {
-        effects.exit("codeFencedFenceSequence");
-        return markdownSpace(code) ? factorySpace(effects, sequenceCloseAfter, "whitespace")(code) : sequenceCloseAfter(code);
+        effects.exit(types.codeFencedFenceSequence);
+        return markdownSpace(code)
+          ? factorySpace(effects, sequenceCloseAfter, types.whitespace)(code)
+          : sequenceCloseAfter(code)
       }
-      return nok(code);
+
+      return nok(code)
     }
 
     /**
@@ -1292,11 +1467,12 @@ function tokenizeCodeFenced(effects, ok, nok) {
      * @type {State}
      */
     function sequenceCloseAfter(code) {
-      if (code === null || markdownLineEnding(code)) {
-        effects.exit("codeFencedFence");
-        return ok(code);
+      if (code === codes.eof || markdownLineEnding(code)) {
+        effects.exit(types.codeFencedFence);
+        return ok$1(code)
       }
-      return nok(code);
+
+      return nok(code)
     }
   }
 }
@@ -1310,6 +1486,7 @@ function tokenizeCodeFenced(effects, ok, nok) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
 const codeIndented = {
   name: 'codeIndented',
@@ -1317,18 +1494,15 @@ const codeIndented = {
 };
 
 /** @type {Construct} */
-const furtherStart = {
-  partial: true,
-  tokenize: tokenizeFurtherStart
-};
+const furtherStart = {partial: true, tokenize: tokenizeFurtherStart};
 
 /**
  * @this {TokenizeContext}
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeCodeIndented(effects, ok, nok) {
-  return start;
+function tokenizeCodeIndented(effects, ok$1, nok) {
+  return start
 
   /**
    * Start of code (indented).
@@ -1346,9 +1520,16 @@ function tokenizeCodeIndented(effects, ok, nok) {
    */
   function start(code) {
     // To do: manually check if interrupting like `markdown-rs`.
-
-    effects.enter("codeIndented");
-    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
+    ok(markdownSpace(code));
+    effects.enter(types.codeIndented);
+    return factorySpaceMinMax(
+      effects,
+      atBreak,
+      nok,
+      types.linePrefix,
+      constants.tabSize,
+      constants.tabSize
+    )(code)
   }
 
   /**
@@ -1362,14 +1543,16 @@ function tokenizeCodeIndented(effects, ok, nok) {
    * @type {State}
    */
   function atBreak(code) {
-    if (code === null) {
-      return after(code);
+    if (code === codes.eof) {
+      return after(code)
     }
+
     if (markdownLineEnding(code)) {
-      return effects.attempt(furtherStart, atBreak, after)(code);
+      return effects.attempt(furtherStart, atBreak, after)(code)
     }
-    effects.enter("codeFlowValue");
-    return inside(code);
+
+    effects.enter(types.codeFlowValue);
+    return inside(code)
   }
 
   /**
@@ -1383,21 +1566,22 @@ function tokenizeCodeIndented(effects, ok, nok) {
    * @type {State}
    */
   function inside(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("codeFlowValue");
-      return atBreak(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit(types.codeFlowValue);
+      return atBreak(code)
     }
+
     effects.consume(code);
-    return inside;
+    return inside
   }
 
   /** @type {State} */
   function after(code) {
-    effects.exit("codeIndented");
+    effects.exit(types.codeIndented);
     // To do: allow interrupting like `markdown-rs`.
     // Feel free to interrupt.
     // tokenizer.interrupt = false
-    return ok(code);
+    return ok$1(code)
   }
 }
 
@@ -1408,7 +1592,8 @@ function tokenizeCodeIndented(effects, ok, nok) {
  */
 function tokenizeFurtherStart(effects, ok, nok) {
   const self = this;
-  return furtherStart;
+
+  return furtherStart
 
   /**
    * At eol, trying to parse another indent.
@@ -1425,19 +1610,27 @@ function tokenizeFurtherStart(effects, ok, nok) {
     // To do: improve `lazy` / `pierce` handling.
     // If this is a lazy line, it can’t be code.
     if (self.parser.lazy[self.now().line]) {
-      return nok(code);
+      return nok(code)
     }
+
     if (markdownLineEnding(code)) {
-      effects.enter("lineEnding");
+      effects.enter(types.lineEnding);
       effects.consume(code);
-      effects.exit("lineEnding");
-      return furtherStart;
+      effects.exit(types.lineEnding);
+      return furtherStart
     }
 
     // To do: the code here in `micromark-js` is a bit different from
     // `markdown-rs` because there it can attempt spaces.
     // We can’t yet.
-    return factorySpaceMinMax(effects, ok, onNotEnoughPrefix, "linePrefix", 4, 4)(code);
+    return factorySpaceMinMax(
+      effects,
+      ok,
+      onNotEnoughPrefix,
+      types.linePrefix,
+      constants.tabSize,
+      constants.tabSize
+    )(code)
   }
 
   /**
@@ -1455,7 +1648,7 @@ function tokenizeFurtherStart(effects, ok, nok) {
    * @type {State}
    */
   function onNotEnoughPrefix(code) {
-    return markdownLineEnding(code) ? furtherStart(code) : nok(code);
+    return markdownLineEnding(code) ? furtherStart(code) : nok(code)
   }
 }
 
@@ -1470,6 +1663,7 @@ function tokenizeFurtherStart(effects, ok, nok) {
  *   Token
  * } from 'micromark-util-types'
  */
+
 
 /** @type {Construct} */
 const codeText = {
@@ -1490,18 +1684,23 @@ function resolveCodeText(events) {
   let enter;
 
   // If we start and end with an EOL or a space.
-  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === 'space') && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === 'space')) {
+  if (
+    (events[headEnterIndex][1].type === types.lineEnding ||
+      events[headEnterIndex][1].type === 'space') &&
+    (events[tailExitIndex][1].type === types.lineEnding ||
+      events[tailExitIndex][1].type === 'space')
+  ) {
     index = headEnterIndex;
 
     // And we have data.
     while (++index < tailExitIndex) {
-      if (events[index][1].type === "codeTextData") {
+      if (events[index][1].type === types.codeTextData) {
         // Then we have padding.
-        events[headEnterIndex][1].type = "codeTextPadding";
-        events[tailExitIndex][1].type = "codeTextPadding";
+        events[headEnterIndex][1].type = types.codeTextPadding;
+        events[tailExitIndex][1].type = types.codeTextPadding;
         headEnterIndex += 2;
         tailExitIndex -= 2;
-        break;
+        break
       }
     }
   }
@@ -1509,23 +1708,33 @@ function resolveCodeText(events) {
   // Merge adjacent spaces and data.
   index = headEnterIndex - 1;
   tailExitIndex++;
+
   while (++index <= tailExitIndex) {
     if (enter === undefined) {
-      if (index !== tailExitIndex && events[index][1].type !== "lineEnding") {
+      if (
+        index !== tailExitIndex &&
+        events[index][1].type !== types.lineEnding
+      ) {
         enter = index;
       }
-    } else if (index === tailExitIndex || events[index][1].type === "lineEnding") {
-      events[enter][1].type = "codeTextData";
+    } else if (
+      index === tailExitIndex ||
+      events[index][1].type === types.lineEnding
+    ) {
+      events[enter][1].type = types.codeTextData;
+
       if (index !== enter + 2) {
         events[enter][1].end = events[index - 1][1].end;
         events.splice(enter + 2, index - enter - 2);
         tailExitIndex -= index - enter - 2;
         index = enter + 2;
       }
+
       enter = undefined;
     }
   }
-  return events;
+
+  return events
 }
 
 /**
@@ -1535,7 +1744,10 @@ function resolveCodeText(events) {
  */
 function previous(code) {
   // If there is a previous code, there will always be a tail.
-  return code !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
+  return (
+    code !== codes.graveAccent ||
+    this.events[this.events.length - 1][1].type === types.characterEscape
+  )
 }
 
 /**
@@ -1543,13 +1755,15 @@ function previous(code) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeCodeText(effects, ok, nok) {
+function tokenizeCodeText(effects, ok$1, nok) {
+  const self = this;
   let sizeOpen = 0;
   /** @type {number} */
   let size;
   /** @type {Token} */
   let token;
-  return start;
+
+  return start
 
   /**
    * Start of code (text).
@@ -1564,9 +1778,11 @@ function tokenizeCodeText(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    effects.enter("codeText");
-    effects.enter("codeTextSequence");
-    return sequenceOpen(code);
+    ok(code === codes.graveAccent, 'expected `` ` ``');
+    ok(previous.call(self, self.previous), 'expected correct previous');
+    effects.enter(types.codeText);
+    effects.enter(types.codeTextSequence);
+    return sequenceOpen(code)
   }
 
   /**
@@ -1580,13 +1796,14 @@ function tokenizeCodeText(effects, ok, nok) {
    * @type {State}
    */
   function sequenceOpen(code) {
-    if (code === 96) {
+    if (code === codes.graveAccent) {
       effects.consume(code);
       sizeOpen++;
-      return sequenceOpen;
+      return sequenceOpen
     }
-    effects.exit("codeTextSequence");
-    return between(code);
+
+    effects.exit(types.codeTextSequence);
+    return between(code)
   }
 
   /**
@@ -1601,36 +1818,37 @@ function tokenizeCodeText(effects, ok, nok) {
    */
   function between(code) {
     // EOF.
-    if (code === null) {
-      return nok(code);
+    if (code === codes.eof) {
+      return nok(code)
     }
 
     // To do: next major: don’t do spaces in resolve, but when compiling,
     // like `markdown-rs`.
     // Tabs don’t work, and virtual spaces don’t make sense.
-    if (code === 32) {
+    if (code === codes.space) {
       effects.enter('space');
       effects.consume(code);
       effects.exit('space');
-      return between;
+      return between
     }
 
     // Closing fence? Could also be data.
-    if (code === 96) {
-      token = effects.enter("codeTextSequence");
+    if (code === codes.graveAccent) {
+      token = effects.enter(types.codeTextSequence);
       size = 0;
-      return sequenceClose(code);
+      return sequenceClose(code)
     }
+
     if (markdownLineEnding(code)) {
-      effects.enter("lineEnding");
+      effects.enter(types.lineEnding);
       effects.consume(code);
-      effects.exit("lineEnding");
-      return between;
+      effects.exit(types.lineEnding);
+      return between
     }
 
     // Data.
-    effects.enter("codeTextData");
-    return data(code);
+    effects.enter(types.codeTextData);
+    return data(code)
   }
 
   /**
@@ -1644,12 +1862,18 @@ function tokenizeCodeText(effects, ok, nok) {
    * @type {State}
    */
   function data(code) {
-    if (code === null || code === 32 || code === 96 || markdownLineEnding(code)) {
-      effects.exit("codeTextData");
-      return between(code);
+    if (
+      code === codes.eof ||
+      code === codes.space ||
+      code === codes.graveAccent ||
+      markdownLineEnding(code)
+    ) {
+      effects.exit(types.codeTextData);
+      return between(code)
     }
+
     effects.consume(code);
-    return data;
+    return data
   }
 
   /**
@@ -1664,22 +1888,22 @@ function tokenizeCodeText(effects, ok, nok) {
    */
   function sequenceClose(code) {
     // More.
-    if (code === 96) {
+    if (code === codes.graveAccent) {
       effects.consume(code);
       size++;
-      return sequenceClose;
+      return sequenceClose
     }
 
     // Done!
     if (size === sizeOpen) {
-      effects.exit("codeTextSequence");
-      effects.exit("codeText");
-      return ok(code);
+      effects.exit(types.codeTextSequence);
+      effects.exit(types.codeText);
+      return ok$1(code)
     }
 
     // More or less accents: mark as data.
-    token.type = "codeTextData";
-    return data(code);
+    token.type = types.codeTextData;
+    return data(code)
   }
 }
 
@@ -1737,10 +1961,17 @@ class SpliceBuffer {
    */
   get(index) {
     if (index < 0 || index >= this.left.length + this.right.length) {
-      throw new RangeError('Cannot access index `' + index + '` in a splice buffer of size `' + (this.left.length + this.right.length) + '`');
+      throw new RangeError(
+        'Cannot access index `' +
+          index +
+          '` in a splice buffer of size `' +
+          (this.left.length + this.right.length) +
+          '`'
+      )
     }
-    if (index < this.left.length) return this.left[index];
-    return this.right[this.right.length - index + this.left.length - 1];
+
+    if (index < this.left.length) return this.left[index]
+    return this.right[this.right.length - index + this.left.length - 1]
   }
 
   /**
@@ -1748,7 +1979,7 @@ class SpliceBuffer {
    * array.
    */
   get length() {
-    return this.left.length + this.right.length;
+    return this.left.length + this.right.length
   }
 
   /**
@@ -1760,7 +1991,7 @@ class SpliceBuffer {
    */
   shift() {
     this.setCursor(0);
-    return this.right.pop();
+    return this.right.pop()
   }
 
   /**
@@ -1776,14 +2007,27 @@ class SpliceBuffer {
    */
   slice(start, end) {
     /** @type {number} */
-    const stop = end === null || end === undefined ? Number.POSITIVE_INFINITY : end;
+    const stop =
+      end === null || end === undefined ? Number.POSITIVE_INFINITY : end;
+
     if (stop < this.left.length) {
-      return this.left.slice(start, stop);
+      return this.left.slice(start, stop)
     }
+
     if (start > this.left.length) {
-      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
+      return this.right
+        .slice(
+          this.right.length - stop + this.left.length,
+          this.right.length - start + this.left.length
+        )
+        .reverse()
     }
-    return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
+
+    return this.left
+      .slice(start)
+      .concat(
+        this.right.slice(this.right.length - stop + this.left.length).reverse()
+      )
   }
 
   /**
@@ -1809,10 +2053,14 @@ class SpliceBuffer {
   splice(start, deleteCount, items) {
     /** @type {number} */
     const count = deleteCount || 0;
+
     this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
+    const removed = this.right.splice(
+      this.right.length - count,
+      Number.POSITIVE_INFINITY
+    );
     if (items) chunkedPush(this.left, items);
-    return removed.reverse();
+    return removed.reverse()
   }
 
   /**
@@ -1825,7 +2073,7 @@ class SpliceBuffer {
    */
   pop() {
     this.setCursor(Number.POSITIVE_INFINITY);
-    return this.left.pop();
+    return this.left.pop()
   }
 
   /**
@@ -1897,14 +2145,22 @@ class SpliceBuffer {
    *   Nothing.
    */
   setCursor(n) {
-    if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
+    if (
+      n === this.left.length ||
+      (n > this.left.length && this.right.length === 0) ||
+      (n < 0 && this.left.length === 0)
+    )
+      return
     if (n < this.left.length) {
       // Move cursor to the this.left
       const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
       chunkedPush(this.right, removed.reverse());
     } else {
       // Move cursor to the this.right
-      const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
+      const removed = this.right.splice(
+        this.left.length + this.right.length - n,
+        Number.POSITIVE_INFINITY
+      );
       chunkedPush(this.left, removed.reverse());
     }
   }
@@ -1925,12 +2181,15 @@ class SpliceBuffer {
 function chunkedPush(list, right) {
   /** @type {number} */
   let chunkStart = 0;
-  if (right.length < 10000) {
+
+  if (right.length < constants.v8MaxSafeChunkSize) {
     list.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list.push(...right.slice(chunkStart, chunkStart + 10000));
-      chunkStart += 10000;
+      list.push(
+        ...right.slice(chunkStart, chunkStart + constants.v8MaxSafeChunkSize)
+      );
+      chunkStart += constants.v8MaxSafeChunkSize;
     }
   }
 }
@@ -1968,26 +2227,42 @@ function subtokenize(eventsArray) {
   /** @type {boolean | undefined} */
   let more;
   const events = new SpliceBuffer(eventsArray);
+
   while (++index < events.length) {
     while (index in jumps) {
       index = jumps[index];
     }
+
     event = events.get(index);
 
     // Add a hook for the GFM tasklist extension, which needs to know if text
     // is in the first content of a list item.
-    if (index && event[1].type === "chunkFlow" && events.get(index - 1)[1].type === "listItemPrefix") {
+    if (
+      index &&
+      event[1].type === types.chunkFlow &&
+      events.get(index - 1)[1].type === types.listItemPrefix
+    ) {
+      ok(event[1]._tokenizer, 'expected `_tokenizer` on subtokens');
       subevents = event[1]._tokenizer.events;
       otherIndex = 0;
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
+
+      if (
+        otherIndex < subevents.length &&
+        subevents[otherIndex][1].type === types.lineEndingBlank
+      ) {
         otherIndex += 2;
       }
-      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
+
+      if (
+        otherIndex < subevents.length &&
+        subevents[otherIndex][1].type === types.content
+      ) {
         while (++otherIndex < subevents.length) {
-          if (subevents[otherIndex][1].type === "content") {
-            break;
+          if (subevents[otherIndex][1].type === types.content) {
+            break
           }
-          if (subevents[otherIndex][1].type === "chunkText") {
+
+          if (subevents[otherIndex][1].type === types.chunkText) {
             subevents[otherIndex][1]._isInFirstContentOfListItem = true;
             otherIndex++;
           }
@@ -2007,25 +2282,33 @@ function subtokenize(eventsArray) {
     else if (event[1]._container) {
       otherIndex = index;
       lineIndex = undefined;
+
       while (otherIndex--) {
         otherEvent = events.get(otherIndex);
-        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
+
+        if (
+          otherEvent[1].type === types.lineEnding ||
+          otherEvent[1].type === types.lineEndingBlank
+        ) {
           if (otherEvent[0] === 'enter') {
             if (lineIndex) {
-              events.get(lineIndex)[1].type = "lineEndingBlank";
+              events.get(lineIndex)[1].type = types.lineEndingBlank;
             }
-            otherEvent[1].type = "lineEnding";
+
+            otherEvent[1].type = types.lineEnding;
             lineIndex = otherIndex;
           }
-        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") ; else {
-          break;
+        } else if (
+          otherEvent[1].type === types.linePrefix ||
+          otherEvent[1].type === types.listItemIndent
+        ) ; else {
+          break
         }
       }
+
       if (lineIndex) {
         // Fix position.
-        event[1].end = {
-          ...events.get(lineIndex)[1].start
-        };
+        event[1].end = {...events.get(lineIndex)[1].start};
 
         // Switch container exit w/ line endings.
         parameters = events.slice(lineIndex, index);
@@ -2037,7 +2320,7 @@ function subtokenize(eventsArray) {
 
   // The changes to the `events` buffer must be copied back into the eventsArray
   splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
-  return !more;
+  return !more
 }
 
 /**
@@ -2056,13 +2339,18 @@ function subcontent(events, eventIndex) {
   let startPosition = eventIndex - 1;
   /** @type {Array<number>} */
   const startPositions = [];
+  ok(token.contentType, 'expected `contentType` on subtokens');
+
   let tokenizer = token._tokenizer;
+
   if (!tokenizer) {
     tokenizer = context.parser[token.contentType](token.start);
+
     if (token._contentTypeTextTrailing) {
       tokenizer._contentTypeTextTrailing = true;
     }
   }
+
   const childEvents = tokenizer.events;
   /** @type {Array<[number, number]>} */
   const jumps = [];
@@ -2086,19 +2374,32 @@ function subcontent(events, eventIndex) {
     while (events.get(++startPosition)[1] !== current) {
       // Empty.
     }
+
+    ok(
+      !previous || current.previous === previous,
+      'expected previous to match'
+    );
+    ok(!previous || previous.next === current, 'expected next to match');
+
     startPositions.push(startPosition);
+
     if (!current._tokenizer) {
       stream = context.sliceStream(current);
+
       if (!current.next) {
-        stream.push(null);
+        stream.push(codes.eof);
       }
+
       if (previous) {
         tokenizer.defineSkip(current.start);
       }
+
       if (current._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = true;
       }
+
       tokenizer.write(stream);
+
       if (current._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = undefined;
       }
@@ -2112,10 +2413,16 @@ function subcontent(events, eventIndex) {
   // Now, loop back through all events (and linked tokens), to figure out which
   // parts belong where.
   current = token;
+
   while (++index < childEvents.length) {
     if (
-    // Find a void token that includes a break.
-    childEvents[index][0] === 'exit' && childEvents[index - 1][0] === 'enter' && childEvents[index][1].type === childEvents[index - 1][1].type && childEvents[index][1].start.line !== childEvents[index][1].end.line) {
+      // Find a void token that includes a break.
+      childEvents[index][0] === 'exit' &&
+      childEvents[index - 1][0] === 'enter' &&
+      childEvents[index][1].type === childEvents[index - 1][1].type &&
+      childEvents[index][1].start.line !== childEvents[index][1].end.line
+    ) {
+      ok(current, 'expected a current token');
       start = index + 1;
       breaks.push(start);
       // Help GC.
@@ -2135,6 +2442,7 @@ function subcontent(events, eventIndex) {
     // Help GC.
     current._tokenizer = undefined;
     current.previous = undefined;
+    ok(!current.next, 'expected no next token');
   } else {
     breaks.pop();
   }
@@ -2142,19 +2450,24 @@ function subcontent(events, eventIndex) {
   // Now splice the events from the subtokenizer into the current events,
   // moving back to front so that splice indices aren’t affected.
   index = breaks.length;
+
   while (index--) {
     const slice = childEvents.slice(breaks[index], breaks[index + 1]);
     const start = startPositions.pop();
+    ok(start !== undefined, 'expected a start position when splicing');
     jumps.push([start, start + slice.length - 1]);
     events.splice(start, 2, slice);
   }
+
   jumps.reverse();
   index = -1;
+
   while (++index < jumps.length) {
     gaps[adjust + jumps[index][0]] = adjust + jumps[index][1];
     adjust += jumps[index][1] - jumps[index][0] - 1;
   }
-  return gaps;
+
+  return gaps
 }
 
 /**
@@ -2168,20 +2481,15 @@ function subcontent(events, eventIndex) {
  * } from 'micromark-util-types'
  */
 
+
 /**
  * No name because it must not be turned off.
  * @type {Construct}
  */
-const content$1 = {
-  resolve: resolveContent,
-  tokenize: tokenizeContent
-};
+const content$1 = {resolve: resolveContent, tokenize: tokenizeContent};
 
 /** @type {Construct} */
-const continuationConstruct = {
-  partial: true,
-  tokenize: tokenizeContinuation
-};
+const continuationConstruct = {partial: true, tokenize: tokenizeContinuation};
 
 /**
  * Content is transparent: it’s parsed right now. That way, definitions are also
@@ -2191,7 +2499,7 @@ const continuationConstruct = {
  */
 function resolveContent(events) {
   subtokenize(events);
-  return events;
+  return events
 }
 
 /**
@@ -2199,10 +2507,11 @@ function resolveContent(events) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeContent(effects, ok) {
+function tokenizeContent(effects, ok$1) {
   /** @type {Token | undefined} */
   let previous;
-  return chunkStart;
+
+  return chunkStart
 
   /**
    * Before a content chunk.
@@ -2215,11 +2524,16 @@ function tokenizeContent(effects, ok) {
    * @type {State}
    */
   function chunkStart(code) {
-    effects.enter("content");
-    previous = effects.enter("chunkContent", {
-      contentType: "content"
+    ok(
+      code !== codes.eof && !markdownLineEnding(code),
+      'expected no eof or eol'
+    );
+
+    effects.enter(types.content);
+    previous = effects.enter(types.chunkContent, {
+      contentType: constants.contentTypeContent
     });
-    return chunkInside(code);
+    return chunkInside(code)
   }
 
   /**
@@ -2233,19 +2547,23 @@ function tokenizeContent(effects, ok) {
    * @type {State}
    */
   function chunkInside(code) {
-    if (code === null) {
-      return contentEnd(code);
+    if (code === codes.eof) {
+      return contentEnd(code)
     }
 
     // To do: in `markdown-rs`, each line is parsed on its own, and everything
     // is stitched together resolving.
     if (markdownLineEnding(code)) {
-      return effects.check(continuationConstruct, contentContinue, contentEnd)(code);
+      return effects.check(
+        continuationConstruct,
+        contentContinue,
+        contentEnd
+      )(code)
     }
 
     // Data.
     effects.consume(code);
-    return chunkInside;
+    return chunkInside
   }
 
   /**
@@ -2254,9 +2572,9 @@ function tokenizeContent(effects, ok) {
    * @type {State}
    */
   function contentEnd(code) {
-    effects.exit("chunkContent");
-    effects.exit("content");
-    return ok(code);
+    effects.exit(types.chunkContent);
+    effects.exit(types.content);
+    return ok$1(code)
   }
 
   /**
@@ -2265,14 +2583,16 @@ function tokenizeContent(effects, ok) {
    * @type {State}
    */
   function contentContinue(code) {
+    ok(markdownLineEnding(code), 'expected eol');
     effects.consume(code);
-    effects.exit("chunkContent");
-    previous.next = effects.enter("chunkContent", {
-      contentType: "content",
+    effects.exit(types.chunkContent);
+    ok(previous, 'expected previous token');
+    previous.next = effects.enter(types.chunkContent, {
+      contentType: constants.contentTypeContent,
       previous
     });
     previous = previous.next;
-    return chunkInside;
+    return chunkInside
   }
 }
 
@@ -2281,9 +2601,10 @@ function tokenizeContent(effects, ok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeContinuation(effects, ok, nok) {
+function tokenizeContinuation(effects, ok$1, nok) {
   const self = this;
-  return startLookahead;
+
+  return startLookahead
 
   /**
    *
@@ -2291,11 +2612,12 @@ function tokenizeContinuation(effects, ok, nok) {
    * @type {State}
    */
   function startLookahead(code) {
-    effects.exit("chunkContent");
-    effects.enter("lineEnding");
+    ok(markdownLineEnding(code), 'expected a line ending');
+    effects.exit(types.chunkContent);
+    effects.enter(types.lineEnding);
     effects.consume(code);
-    effects.exit("lineEnding");
-    return factorySpace(effects, prefixed, "linePrefix");
+    effects.exit(types.lineEnding);
+    return factorySpace(effects, prefixed, types.linePrefix)
   }
 
   /**
@@ -2304,23 +2626,35 @@ function tokenizeContinuation(effects, ok, nok) {
    * @type {State}
    */
   function prefixed(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return nok(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      return nok(code)
     }
 
     // Always populated by defaults.
+    ok(
+      self.parser.constructs.disable.null,
+      'expected `disable.null` to be populated'
+    );
 
     const tail = self.events[self.events.length - 1];
-    if (!self.parser.constructs.disable.null.includes('codeIndented') && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
-      return ok(code);
+
+    if (
+      !self.parser.constructs.disable.null.includes('codeIndented') &&
+      tail &&
+      tail[1].type === types.linePrefix &&
+      tail[2].sliceSerialize(tail[1], true).length >= constants.tabSize
+    ) {
+      return ok$1(code)
     }
-    return effects.interrupt(self.parser.constructs.flow, nok, ok)(code);
+
+    return effects.interrupt(self.parser.constructs.flow, nok, ok$1)(code)
   }
 }
 
 /**
  * @import {Effects, State, TokenType} from 'micromark-util-types'
  */
+
 
 /**
  * Parse destinations.
@@ -2359,10 +2693,21 @@ function tokenizeContinuation(effects, ok, nok) {
  * @returns {State}
  *   Start state.
  */
-function factoryDestination(effects, ok, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
+function factoryDestination(
+  effects,
+  ok,
+  nok,
+  type,
+  literalType,
+  literalMarkerType,
+  rawType,
+  stringType,
+  max
+) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
-  return start;
+
+  return start
 
   /**
    * Start of destination.
@@ -2377,26 +2722,30 @@ function factoryDestination(effects, ok, nok, type, literalType, literalMarkerTy
    * @type {State}
    */
   function start(code) {
-    if (code === 60) {
+    if (code === codes.lessThan) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
       effects.consume(code);
       effects.exit(literalMarkerType);
-      return enclosedBefore;
+      return enclosedBefore
     }
 
     // ASCII control, space, closing paren.
-    if (code === null || code === 32 || code === 41 || asciiControl(code)) {
-      return nok(code);
+    if (
+      code === codes.eof ||
+      code === codes.space ||
+      code === codes.rightParenthesis ||
+      asciiControl(code)
+    ) {
+      return nok(code)
     }
+
     effects.enter(type);
     effects.enter(rawType);
     effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return raw(code);
+    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
+    return raw(code)
   }
 
   /**
@@ -2410,19 +2759,18 @@ function factoryDestination(effects, ok, nok, type, literalType, literalMarkerTy
    * @type {State}
    */
   function enclosedBefore(code) {
-    if (code === 62) {
+    if (code === codes.greaterThan) {
       effects.enter(literalMarkerType);
       effects.consume(code);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
-      return ok;
+      return ok
     }
+
     effects.enter(stringType);
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return enclosed(code);
+    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
+    return enclosed(code)
   }
 
   /**
@@ -2436,16 +2784,22 @@ function factoryDestination(effects, ok, nok, type, literalType, literalMarkerTy
    * @type {State}
    */
   function enclosed(code) {
-    if (code === 62) {
-      effects.exit("chunkString");
+    if (code === codes.greaterThan) {
+      effects.exit(types.chunkString);
       effects.exit(stringType);
-      return enclosedBefore(code);
+      return enclosedBefore(code)
     }
-    if (code === null || code === 60 || markdownLineEnding(code)) {
-      return nok(code);
+
+    if (
+      code === codes.eof ||
+      code === codes.lessThan ||
+      markdownLineEnding(code)
+    ) {
+      return nok(code)
     }
+
     effects.consume(code);
-    return code === 92 ? enclosedEscape : enclosed;
+    return code === codes.backslash ? enclosedEscape : enclosed
   }
 
   /**
@@ -2459,11 +2813,16 @@ function factoryDestination(effects, ok, nok, type, literalType, literalMarkerTy
    * @type {State}
    */
   function enclosedEscape(code) {
-    if (code === 60 || code === 62 || code === 92) {
+    if (
+      code === codes.lessThan ||
+      code === codes.greaterThan ||
+      code === codes.backslash
+    ) {
       effects.consume(code);
-      return enclosed;
+      return enclosed
     }
-    return enclosed(code);
+
+    return enclosed(code)
   }
 
   /**
@@ -2477,32 +2836,45 @@ function factoryDestination(effects, ok, nok, type, literalType, literalMarkerTy
    * @type {State}
    */
   function raw(code) {
-    if (!balance && (code === null || code === 41 || markdownLineEndingOrSpace(code))) {
-      effects.exit("chunkString");
+    if (
+      !balance &&
+      (code === codes.eof ||
+        code === codes.rightParenthesis ||
+        markdownLineEndingOrSpace(code))
+    ) {
+      effects.exit(types.chunkString);
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok(code);
+      return ok(code)
     }
-    if (balance < limit && code === 40) {
+
+    if (balance < limit && code === codes.leftParenthesis) {
       effects.consume(code);
       balance++;
-      return raw;
+      return raw
     }
-    if (code === 41) {
+
+    if (code === codes.rightParenthesis) {
       effects.consume(code);
       balance--;
-      return raw;
+      return raw
     }
 
     // ASCII control (but *not* `\0`) and space and `(`.
     // Note: in `markdown-rs`, `\0` exists in codes, in `micromark-js` it
     // doesn’t.
-    if (code === null || code === 32 || code === 40 || asciiControl(code)) {
-      return nok(code);
+    if (
+      code === codes.eof ||
+      code === codes.space ||
+      code === codes.leftParenthesis ||
+      asciiControl(code)
+    ) {
+      return nok(code)
     }
+
     effects.consume(code);
-    return code === 92 ? rawEscape : raw;
+    return code === codes.backslash ? rawEscape : raw
   }
 
   /**
@@ -2516,11 +2888,16 @@ function factoryDestination(effects, ok, nok, type, literalType, literalMarkerTy
    * @type {State}
    */
   function rawEscape(code) {
-    if (code === 40 || code === 41 || code === 92) {
+    if (
+      code === codes.leftParenthesis ||
+      code === codes.rightParenthesis ||
+      code === codes.backslash
+    ) {
       effects.consume(code);
-      return raw;
+      return raw
     }
-    return raw(code);
+
+    return raw(code)
   }
 }
 
@@ -2532,6 +2909,7 @@ function factoryDestination(effects, ok, nok, type, literalType, literalMarkerTy
  *   TokenType
  * } from 'micromark-util-types'
  */
+
 
 /**
  * Parse labels.
@@ -2564,12 +2942,13 @@ function factoryDestination(effects, ok, nok, type, literalType, literalMarkerTy
  * @returns {State}
  *   Start state.
  */
-function factoryLabel(effects, ok, nok, type, markerType, stringType) {
+function factoryLabel(effects, ok$1, nok, type, markerType, stringType) {
   const self = this;
   let size = 0;
   /** @type {boolean} */
   let seen;
-  return start;
+
+  return start
 
   /**
    * Start of label.
@@ -2582,12 +2961,13 @@ function factoryLabel(effects, ok, nok, type, markerType, stringType) {
    * @type {State}
    */
   function start(code) {
+    ok(code === codes.leftSquareBracket, 'expected `[`');
     effects.enter(type);
     effects.enter(markerType);
     effects.consume(code);
     effects.exit(markerType);
     effects.enter(stringType);
-    return atBreak;
+    return atBreak
   }
 
   /**
@@ -2601,35 +2981,42 @@ function factoryLabel(effects, ok, nok, type, markerType, stringType) {
    * @type {State}
    */
   function atBreak(code) {
-    if (size > 999 || code === null || code === 91 || code === 93 && !seen ||
-    // To do: remove in the future once we’ve switched from
-    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-    // which doesn’t need this.
-    // Hidden footnotes hook.
-    /* c8 ignore next 3 */
-    code === 94 && !size && '_hiddenFootnoteSupport' in self.parser.constructs) {
-      return nok(code);
+    if (
+      size > constants.linkReferenceSizeMax ||
+      code === codes.eof ||
+      code === codes.leftSquareBracket ||
+      (code === codes.rightSquareBracket && !seen) ||
+      // To do: remove in the future once we’ve switched from
+      // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
+      // which doesn’t need this.
+      // Hidden footnotes hook.
+      /* c8 ignore next 3 */
+      (code === codes.caret &&
+        !size &&
+        '_hiddenFootnoteSupport' in self.parser.constructs)
+    ) {
+      return nok(code)
     }
-    if (code === 93) {
+
+    if (code === codes.rightSquareBracket) {
       effects.exit(stringType);
       effects.enter(markerType);
       effects.consume(code);
       effects.exit(markerType);
       effects.exit(type);
-      return ok;
+      return ok$1
     }
 
     // To do: indent? Link chunks and EOLs together?
     if (markdownLineEnding(code)) {
-      effects.enter("lineEnding");
+      effects.enter(types.lineEnding);
       effects.consume(code);
-      effects.exit("lineEnding");
-      return atBreak;
+      effects.exit(types.lineEnding);
+      return atBreak
     }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return labelInside(code);
+
+    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
+    return labelInside(code)
   }
 
   /**
@@ -2643,13 +3030,20 @@ function factoryLabel(effects, ok, nok, type, markerType, stringType) {
    * @type {State}
    */
   function labelInside(code) {
-    if (code === null || code === 91 || code === 93 || markdownLineEnding(code) || size++ > 999) {
-      effects.exit("chunkString");
-      return atBreak(code);
+    if (
+      code === codes.eof ||
+      code === codes.leftSquareBracket ||
+      code === codes.rightSquareBracket ||
+      markdownLineEnding(code) ||
+      size++ > constants.linkReferenceSizeMax
+    ) {
+      effects.exit(types.chunkString);
+      return atBreak(code)
     }
+
     effects.consume(code);
     if (!seen) seen = !markdownSpace(code);
-    return code === 92 ? labelEscape : labelInside;
+    return code === codes.backslash ? labelEscape : labelInside
   }
 
   /**
@@ -2663,12 +3057,17 @@ function factoryLabel(effects, ok, nok, type, markerType, stringType) {
    * @type {State}
    */
   function labelEscape(code) {
-    if (code === 91 || code === 92 || code === 93) {
+    if (
+      code === codes.leftSquareBracket ||
+      code === codes.backslash ||
+      code === codes.rightSquareBracket
+    ) {
       effects.consume(code);
       size++;
-      return labelInside;
+      return labelInside
     }
-    return labelInside(code);
+
+    return labelInside(code)
   }
 }
 
@@ -2680,6 +3079,7 @@ function factoryLabel(effects, ok, nok, type, markerType, stringType) {
  *   TokenType
  * } from 'micromark-util-types'
  */
+
 
 /**
  * Parse titles.
@@ -2715,7 +3115,8 @@ function factoryLabel(effects, ok, nok, type, markerType, stringType) {
 function factoryTitle(effects, ok, nok, type, markerType, stringType) {
   /** @type {NonNullable<Code>} */
   let marker;
-  return start;
+
+  return start
 
   /**
    * Start of title.
@@ -2728,15 +3129,20 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
    * @type {State}
    */
   function start(code) {
-    if (code === 34 || code === 39 || code === 40) {
+    if (
+      code === codes.quotationMark ||
+      code === codes.apostrophe ||
+      code === codes.leftParenthesis
+    ) {
       effects.enter(type);
       effects.enter(markerType);
       effects.consume(code);
       effects.exit(markerType);
-      marker = code === 40 ? 41 : code;
-      return begin;
+      marker = code === codes.leftParenthesis ? codes.rightParenthesis : code;
+      return begin
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -2757,10 +3163,11 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
       effects.consume(code);
       effects.exit(markerType);
       effects.exit(type);
-      return ok;
+      return ok
     }
+
     effects.enter(stringType);
-    return atBreak(code);
+    return atBreak(code)
   }
 
   /**
@@ -2776,24 +3183,24 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
   function atBreak(code) {
     if (code === marker) {
       effects.exit(stringType);
-      return begin(marker);
+      return begin(marker)
     }
-    if (code === null) {
-      return nok(code);
+
+    if (code === codes.eof) {
+      return nok(code)
     }
 
     // Note: blank lines can’t exist in content.
     if (markdownLineEnding(code)) {
       // To do: use `space_or_tab_eol_with_options`, connect.
-      effects.enter("lineEnding");
+      effects.enter(types.lineEnding);
       effects.consume(code);
-      effects.exit("lineEnding");
-      return factorySpace(effects, atBreak, "linePrefix");
+      effects.exit(types.lineEnding);
+      return factorySpace(effects, atBreak, types.linePrefix)
     }
-    effects.enter("chunkString", {
-      contentType: "string"
-    });
-    return inside(code);
+
+    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
+    return inside(code)
   }
 
   /**
@@ -2802,12 +3209,13 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
    * @type {State}
    */
   function inside(code) {
-    if (code === marker || code === null || markdownLineEnding(code)) {
-      effects.exit("chunkString");
-      return atBreak(code);
+    if (code === marker || code === codes.eof || markdownLineEnding(code)) {
+      effects.exit(types.chunkString);
+      return atBreak(code)
     }
+
     effects.consume(code);
-    return code === 92 ? escape : inside;
+    return code === codes.backslash ? escape : inside
   }
 
   /**
@@ -2821,17 +3229,19 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
    * @type {State}
    */
   function escape(code) {
-    if (code === marker || code === 92) {
+    if (code === marker || code === codes.backslash) {
       effects.consume(code);
-      return inside;
+      return inside
     }
-    return inside(code);
+
+    return inside(code)
   }
 }
 
 /**
  * @import {Effects, State} from 'micromark-util-types'
  */
+
 
 /**
  * Parse spaces and tabs.
@@ -2854,21 +3264,28 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
 function factoryWhitespace(effects, ok) {
   /** @type {boolean} */
   let seen;
-  return start;
+
+  return start
 
   /** @type {State} */
   function start(code) {
     if (markdownLineEnding(code)) {
-      effects.enter("lineEnding");
+      effects.enter(types.lineEnding);
       effects.consume(code);
-      effects.exit("lineEnding");
+      effects.exit(types.lineEnding);
       seen = true;
-      return start;
+      return start
     }
+
     if (markdownSpace(code)) {
-      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
+      return factorySpace(
+        effects,
+        start,
+        seen ? types.linePrefix : types.lineSuffix
+      )(code)
     }
-    return ok(code);
+
+    return ok(code)
   }
 }
 
@@ -2881,28 +3298,24 @@ function factoryWhitespace(effects, ok) {
  * } from 'micromark-util-types'
  */
 
-/** @type {Construct} */
-const definition = {
-  name: 'definition',
-  tokenize: tokenizeDefinition
-};
 
 /** @type {Construct} */
-const titleBefore = {
-  partial: true,
-  tokenize: tokenizeTitleBefore
-};
+const definition = {name: 'definition', tokenize: tokenizeDefinition};
+
+/** @type {Construct} */
+const titleBefore = {partial: true, tokenize: tokenizeTitleBefore};
 
 /**
  * @this {TokenizeContext}
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeDefinition(effects, ok, nok) {
+function tokenizeDefinition(effects, ok$1, nok) {
   const self = this;
   /** @type {string} */
   let identifier;
-  return start;
+
+  return start
 
   /**
    * At start of a definition.
@@ -2918,8 +3331,8 @@ function tokenizeDefinition(effects, ok, nok) {
     // Do not interrupt paragraphs (but do follow definitions).
     // To do: do `interrupt` the way `markdown-rs` does.
     // To do: parse whitespace the way `markdown-rs` does.
-    effects.enter("definition");
-    return before(code);
+    effects.enter(types.definition);
+    return before(code)
   }
 
   /**
@@ -2934,10 +3347,17 @@ function tokenizeDefinition(effects, ok, nok) {
    */
   function before(code) {
     // To do: parse whitespace the way `markdown-rs` does.
-
-    return factoryLabel.call(self, effects, labelAfter,
-    // Note: we don’t need to reset the way `markdown-rs` does.
-    nok, "definitionLabel", "definitionLabelMarker", "definitionLabelString")(code);
+    ok(code === codes.leftSquareBracket, 'expected `[`');
+    return factoryLabel.call(
+      self,
+      effects,
+      labelAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      types.definitionLabel,
+      types.definitionLabelMarker,
+      types.definitionLabelString
+    )(code)
   }
 
   /**
@@ -2951,14 +3371,18 @@ function tokenizeDefinition(effects, ok, nok) {
    * @type {State}
    */
   function labelAfter(code) {
-    identifier = normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1));
-    if (code === 58) {
-      effects.enter("definitionMarker");
+    identifier = normalizeIdentifier(
+      self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1)
+    );
+
+    if (code === codes.colon) {
+      effects.enter(types.definitionMarker);
       effects.consume(code);
-      effects.exit("definitionMarker");
-      return markerAfter;
+      effects.exit(types.definitionMarker);
+      return markerAfter
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -2973,7 +3397,9 @@ function tokenizeDefinition(effects, ok, nok) {
    */
   function markerAfter(code) {
     // Note: whitespace is optional.
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, destinationBefore)(code) : destinationBefore(code);
+    return markdownLineEndingOrSpace(code)
+      ? factoryWhitespace(effects, destinationBefore)(code)
+      : destinationBefore(code)
   }
 
   /**
@@ -2987,9 +3413,17 @@ function tokenizeDefinition(effects, ok, nok) {
    * @type {State}
    */
   function destinationBefore(code) {
-    return factoryDestination(effects, destinationAfter,
-    // Note: we don’t need to reset the way `markdown-rs` does.
-    nok, "definitionDestination", "definitionDestinationLiteral", "definitionDestinationLiteralMarker", "definitionDestinationRaw", "definitionDestinationString")(code);
+    return factoryDestination(
+      effects,
+      destinationAfter,
+      // Note: we don’t need to reset the way `markdown-rs` does.
+      nok,
+      types.definitionDestination,
+      types.definitionDestinationLiteral,
+      types.definitionDestinationLiteralMarker,
+      types.definitionDestinationRaw,
+      types.definitionDestinationString
+    )(code)
   }
 
   /**
@@ -3003,7 +3437,7 @@ function tokenizeDefinition(effects, ok, nok) {
    * @type {State}
    */
   function destinationAfter(code) {
-    return effects.attempt(titleBefore, after, after)(code);
+    return effects.attempt(titleBefore, after, after)(code)
   }
 
   /**
@@ -3019,7 +3453,9 @@ function tokenizeDefinition(effects, ok, nok) {
    * @type {State}
    */
   function after(code) {
-    return markdownSpace(code) ? factorySpace(effects, afterWhitespace, "whitespace")(code) : afterWhitespace(code);
+    return markdownSpace(code)
+      ? factorySpace(effects, afterWhitespace, types.whitespace)(code)
+      : afterWhitespace(code)
   }
 
   /**
@@ -3035,8 +3471,8 @@ function tokenizeDefinition(effects, ok, nok) {
    * @type {State}
    */
   function afterWhitespace(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("definition");
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit(types.definition);
 
       // Note: we don’t care about uniqueness.
       // It’s likely that that doesn’t happen very frequently.
@@ -3046,9 +3482,10 @@ function tokenizeDefinition(effects, ok, nok) {
       // To do: `markdown-rs` interrupt.
       // // You’d be interrupting.
       // tokenizer.interrupt = true
-      return ok(code);
+      return ok$1(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 }
 
@@ -3058,7 +3495,7 @@ function tokenizeDefinition(effects, ok, nok) {
  * @type {Tokenizer}
  */
 function tokenizeTitleBefore(effects, ok, nok) {
-  return titleBefore;
+  return titleBefore
 
   /**
    * After destination, at whitespace.
@@ -3073,7 +3510,9 @@ function tokenizeTitleBefore(effects, ok, nok) {
    * @type {State}
    */
   function titleBefore(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, beforeMarker)(code) : nok(code);
+    return markdownLineEndingOrSpace(code)
+      ? factoryWhitespace(effects, beforeMarker)(code)
+      : nok(code)
   }
 
   /**
@@ -3088,7 +3527,14 @@ function tokenizeTitleBefore(effects, ok, nok) {
    * @type {State}
    */
   function beforeMarker(code) {
-    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code);
+    return factoryTitle(
+      effects,
+      titleAfter,
+      nok,
+      types.definitionTitle,
+      types.definitionTitleMarker,
+      types.definitionTitleString
+    )(code)
   }
 
   /**
@@ -3102,7 +3548,13 @@ function tokenizeTitleBefore(effects, ok, nok) {
    * @type {State}
    */
   function titleAfter(code) {
-    return markdownSpace(code) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code) : titleAfterOptionalWhitespace(code);
+    return markdownSpace(code)
+      ? factorySpace(
+          effects,
+          titleAfterOptionalWhitespace,
+          types.whitespace
+        )(code)
+      : titleAfterOptionalWhitespace(code)
   }
 
   /**
@@ -3116,7 +3568,7 @@ function tokenizeTitleBefore(effects, ok, nok) {
    * @type {State}
    */
   function titleAfterOptionalWhitespace(code) {
-    return code === null || markdownLineEnding(code) ? ok(code) : nok(code);
+    return code === codes.eof || markdownLineEnding(code) ? ok(code) : nok(code)
   }
 }
 
@@ -3129,6 +3581,7 @@ function tokenizeTitleBefore(effects, ok, nok) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
 const hardBreakEscape = {
   name: 'hardBreakEscape',
@@ -3140,8 +3593,8 @@ const hardBreakEscape = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeHardBreakEscape(effects, ok, nok) {
-  return start;
+function tokenizeHardBreakEscape(effects, ok$1, nok) {
+  return start
 
   /**
    * Start of a hard break (escape).
@@ -3155,9 +3608,10 @@ function tokenizeHardBreakEscape(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    effects.enter("hardBreakEscape");
+    ok(code === codes.backslash, 'expected `\\`');
+    effects.enter(types.hardBreakEscape);
     effects.consume(code);
-    return after;
+    return after
   }
 
   /**
@@ -3173,10 +3627,11 @@ function tokenizeHardBreakEscape(effects, ok, nok) {
    */
   function after(code) {
     if (markdownLineEnding(code)) {
-      effects.exit("hardBreakEscape");
-      return ok(code);
+      effects.exit(types.hardBreakEscape);
+      return ok$1(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 }
 
@@ -3191,6 +3646,7 @@ function tokenizeHardBreakEscape(effects, ok, nok) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
 const headingAtx = {
   name: 'headingAtx',
@@ -3204,32 +3660,49 @@ function resolveHeadingAtx(events, context) {
   let contentStart = 3;
 
   // Prefix whitespace, part of the opening.
-  if (events[contentStart][1].type === "whitespace") {
+  if (events[contentStart][1].type === types.whitespace) {
     contentStart += 2;
   }
 
   // Suffix whitespace, part of the closing.
-  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
+  if (
+    contentEnd - 2 > contentStart &&
+    events[contentEnd][1].type === types.whitespace
+  ) {
     contentEnd -= 2;
   }
-  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
+
+  if (
+    events[contentEnd][1].type === types.atxHeadingSequence &&
+    (contentStart === contentEnd - 1 ||
+      (contentEnd - 4 > contentStart &&
+        events[contentEnd - 2][1].type === types.whitespace))
+  ) {
     contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
   }
+
   if (contentEnd > contentStart) {
     const content = {
-      type: "atxHeadingText",
+      type: types.atxHeadingText,
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
     const text = {
-      type: "chunkText",
+      type: types.chunkText,
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
-      contentType: "text"
+      contentType: constants.contentTypeText
     };
-    splice(events, contentStart, contentEnd - contentStart + 1, [['enter', content, context], ['enter', text, context], ['exit', text, context], ['exit', content, context]]);
+
+    splice(events, contentStart, contentEnd - contentStart + 1, [
+      ['enter', content, context],
+      ['enter', text, context],
+      ['exit', text, context],
+      ['exit', content, context]
+    ]);
   }
-  return events;
+
+  return events
 }
 
 /**
@@ -3237,9 +3710,10 @@ function resolveHeadingAtx(events, context) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeHeadingAtx(effects, ok, nok) {
+function tokenizeHeadingAtx(effects, ok$1, nok) {
   let size = 0;
-  return start;
+
+  return start
 
   /**
    * Start of a heading (atx).
@@ -3253,8 +3727,8 @@ function tokenizeHeadingAtx(effects, ok, nok) {
    */
   function start(code) {
     // To do: parse indent like `markdown-rs`.
-    effects.enter("atxHeading");
-    return before(code);
+    effects.enter(types.atxHeading);
+    return before(code)
   }
 
   /**
@@ -3268,8 +3742,9 @@ function tokenizeHeadingAtx(effects, ok, nok) {
    * @type {State}
    */
   function before(code) {
-    effects.enter("atxHeadingSequence");
-    return sequenceOpen(code);
+    ok(code === codes.numberSign, 'expected `#`');
+    effects.enter(types.atxHeadingSequence);
+    return sequenceOpen(code)
   }
 
   /**
@@ -3283,17 +3758,21 @@ function tokenizeHeadingAtx(effects, ok, nok) {
    * @type {State}
    */
   function sequenceOpen(code) {
-    if (code === 35 && size++ < 6) {
+    if (
+      code === codes.numberSign &&
+      size++ < constants.atxHeadingOpeningFenceSizeMax
+    ) {
       effects.consume(code);
-      return sequenceOpen;
+      return sequenceOpen
     }
 
     // Always at least one `#`.
-    if (code === null || markdownLineEndingOrSpace(code)) {
-      effects.exit("atxHeadingSequence");
-      return atBreak(code);
+    if (code === codes.eof || markdownLineEndingOrSpace(code)) {
+      effects.exit(types.atxHeadingSequence);
+      return atBreak(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -3307,25 +3786,27 @@ function tokenizeHeadingAtx(effects, ok, nok) {
    * @type {State}
    */
   function atBreak(code) {
-    if (code === 35) {
-      effects.enter("atxHeadingSequence");
-      return sequenceFurther(code);
+    if (code === codes.numberSign) {
+      effects.enter(types.atxHeadingSequence);
+      return sequenceFurther(code)
     }
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("atxHeading");
+
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit(types.atxHeading);
       // To do: interrupt like `markdown-rs`.
       // // Feel free to interrupt.
       // tokenizer.interrupt = false
-      return ok(code);
+      return ok$1(code)
     }
+
     if (markdownSpace(code)) {
-      return factorySpace(effects, atBreak, "whitespace")(code);
+      return factorySpace(effects, atBreak, types.whitespace)(code)
     }
 
     // To do: generate `data` tokens, add the `text` token later.
     // Needs edit map, see: `markdown.rs`.
-    effects.enter("atxHeadingText");
-    return data(code);
+    effects.enter(types.atxHeadingText);
+    return data(code)
   }
 
   /**
@@ -3341,12 +3822,13 @@ function tokenizeHeadingAtx(effects, ok, nok) {
    * @type {State}
    */
   function sequenceFurther(code) {
-    if (code === 35) {
+    if (code === codes.numberSign) {
       effects.consume(code);
-      return sequenceFurther;
+      return sequenceFurther
     }
-    effects.exit("atxHeadingSequence");
-    return atBreak(code);
+
+    effects.exit(types.atxHeadingSequence);
+    return atBreak(code)
   }
 
   /**
@@ -3360,12 +3842,17 @@ function tokenizeHeadingAtx(effects, ok, nok) {
    * @type {State}
    */
   function data(code) {
-    if (code === null || code === 35 || markdownLineEndingOrSpace(code)) {
-      effects.exit("atxHeadingText");
-      return atBreak(code);
+    if (
+      code === codes.eof ||
+      code === codes.numberSign ||
+      markdownLineEndingOrSpace(code)
+    ) {
+      effects.exit(types.atxHeadingText);
+      return atBreak(code)
     }
+
     effects.consume(code);
-    return data;
+    return data
   }
 }
 
@@ -3390,20 +3877,22 @@ const htmlFlow = {
 };
 
 /** @type {Construct} */
-const blankLineBefore = {
-  partial: true,
-  tokenize: tokenizeBlankLineBefore
-};
+const blankLineBefore = {partial: true, tokenize: tokenizeBlankLineBefore};
 
 /** @type {Resolver} */
 function resolveToHtmlFlow(events) {
   let index = events.length;
+
   while (index--) {
-    if (events[index][0] === 'enter' && events[index][1].type === "htmlFlow") {
-      break;
+    if (
+      events[index][0] === 'enter' &&
+      events[index][1].type === types.htmlFlow
+    ) {
+      break
     }
   }
-  if (index > 1 && events[index - 2][1].type === "linePrefix") {
+
+  if (index > 1 && events[index - 2][1].type === types.linePrefix) {
     // Add the prefix start to the HTML token.
     events[index][1].start = events[index - 2][1].start;
     // Add the prefix start to the HTML line token.
@@ -3411,7 +3900,8 @@ function resolveToHtmlFlow(events) {
     // Remove the line prefix.
     events.splice(index - 2, 2);
   }
-  return events;
+
+  return events
 }
 
 /**
@@ -3419,7 +3909,7 @@ function resolveToHtmlFlow(events) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeHtmlFlow(effects, ok, nok) {
+function tokenizeHtmlFlow(effects, ok$1, nok) {
   const self = this;
   /** @type {number} */
   let marker;
@@ -3431,7 +3921,8 @@ function tokenizeHtmlFlow(effects, ok, nok) {
   let index;
   /** @type {Code} */
   let markerB;
-  return start;
+
+  return start
 
   /**
    * Start of HTML (flow).
@@ -3445,7 +3936,7 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    */
   function start(code) {
     // To do: parse indent like `markdown-rs`.
-    return before(code);
+    return before(code)
   }
 
   /**
@@ -3459,10 +3950,11 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function before(code) {
-    effects.enter("htmlFlow");
-    effects.enter("htmlFlowData");
+    ok(code === codes.lessThan, 'expected `<`');
+    effects.enter(types.htmlFlow);
+    effects.enter(types.htmlFlowData);
     effects.consume(code);
-    return open;
+    return open
   }
 
   /**
@@ -3480,34 +3972,37 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function open(code) {
-    if (code === 33) {
+    if (code === codes.exclamationMark) {
       effects.consume(code);
-      return declarationOpen;
+      return declarationOpen
     }
-    if (code === 47) {
+
+    if (code === codes.slash) {
       effects.consume(code);
       closingTag = true;
-      return tagCloseStart;
+      return tagCloseStart
     }
-    if (code === 63) {
+
+    if (code === codes.questionMark) {
       effects.consume(code);
-      marker = 3;
+      marker = constants.htmlInstruction;
       // To do:
       // tokenizer.concrete = true
       // To do: use `markdown-rs` style interrupt.
       // While we’re in an instruction instead of a declaration, we’re on a `?`
       // right now, so we do need to search for `>`, similar to declarations.
-      return self.interrupt ? ok : continuationDeclarationInside;
+      return self.interrupt ? ok$1 : continuationDeclarationInside
     }
 
     // ASCII alphabetical.
     if (asciiAlpha(code)) {
-      // Always the case.
+      ok(code !== null); // Always the case.
       effects.consume(code);
       buffer = String.fromCharCode(code);
-      return tagName;
+      return tagName
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -3525,27 +4020,29 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function declarationOpen(code) {
-    if (code === 45) {
+    if (code === codes.dash) {
       effects.consume(code);
-      marker = 2;
-      return commentOpenInside;
+      marker = constants.htmlComment;
+      return commentOpenInside
     }
-    if (code === 91) {
+
+    if (code === codes.leftSquareBracket) {
       effects.consume(code);
-      marker = 5;
+      marker = constants.htmlCdata;
       index = 0;
-      return cdataOpenInside;
+      return cdataOpenInside
     }
 
     // ASCII alphabetical.
     if (asciiAlpha(code)) {
       effects.consume(code);
-      marker = 4;
+      marker = constants.htmlDeclaration;
       // // Do not form containers.
       // tokenizer.concrete = true
-      return self.interrupt ? ok : continuationDeclarationInside;
+      return self.interrupt ? ok$1 : continuationDeclarationInside
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -3559,13 +4056,14 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function commentOpenInside(code) {
-    if (code === 45) {
+    if (code === codes.dash) {
       effects.consume(code);
       // // Do not form containers.
       // tokenizer.concrete = true
-      return self.interrupt ? ok : continuationDeclarationInside;
+      return self.interrupt ? ok$1 : continuationDeclarationInside
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -3579,17 +4077,21 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function cdataOpenInside(code) {
-    const value = "CDATA[";
+    const value = constants.cdataOpeningString;
+
     if (code === value.charCodeAt(index++)) {
       effects.consume(code);
+
       if (index === value.length) {
         // // Do not form containers.
         // tokenizer.concrete = true
-        return self.interrupt ? ok : continuation;
+        return self.interrupt ? ok$1 : continuation
       }
-      return cdataOpenInside;
+
+      return cdataOpenInside
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -3604,12 +4106,13 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    */
   function tagCloseStart(code) {
     if (asciiAlpha(code)) {
-      // Always the case.
+      ok(code !== null); // Always the case.
       effects.consume(code);
       buffer = String.fromCharCode(code);
-      return tagName;
+      return tagName
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -3625,38 +4128,52 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function tagName(code) {
-    if (code === null || code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      const slash = code === 47;
+    if (
+      code === codes.eof ||
+      code === codes.slash ||
+      code === codes.greaterThan ||
+      markdownLineEndingOrSpace(code)
+    ) {
+      const slash = code === codes.slash;
       const name = buffer.toLowerCase();
+
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
-        marker = 1;
+        marker = constants.htmlRaw;
         // // Do not form containers.
         // tokenizer.concrete = true
-        return self.interrupt ? ok(code) : continuation(code);
+        return self.interrupt ? ok$1(code) : continuation(code)
       }
+
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
-        marker = 6;
+        marker = constants.htmlBasic;
+
         if (slash) {
           effects.consume(code);
-          return basicSelfClosing;
+          return basicSelfClosing
         }
 
         // // Do not form containers.
         // tokenizer.concrete = true
-        return self.interrupt ? ok(code) : continuation(code);
+        return self.interrupt ? ok$1(code) : continuation(code)
       }
-      marker = 7;
+
+      marker = constants.htmlComplete;
       // Do not support complete HTML when interrupting.
-      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code) : closingTag ? completeClosingTagAfter(code) : completeAttributeNameBefore(code);
+      return self.interrupt && !self.parser.lazy[self.now().line]
+        ? nok(code)
+        : closingTag
+          ? completeClosingTagAfter(code)
+          : completeAttributeNameBefore(code)
     }
 
     // ASCII alphanumerical and `-`.
-    if (code === 45 || asciiAlphanumeric(code)) {
+    if (code === codes.dash || asciiAlphanumeric(code)) {
       effects.consume(code);
       buffer += String.fromCharCode(code);
-      return tagName;
+      return tagName
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -3670,13 +4187,14 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function basicSelfClosing(code) {
-    if (code === 62) {
+    if (code === codes.greaterThan) {
       effects.consume(code);
       // // Do not form containers.
       // tokenizer.concrete = true
-      return self.interrupt ? ok : continuation;
+      return self.interrupt ? ok$1 : continuation
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -3692,9 +4210,10 @@ function tokenizeHtmlFlow(effects, ok, nok) {
   function completeClosingTagAfter(code) {
     if (markdownSpace(code)) {
       effects.consume(code);
-      return completeClosingTagAfter;
+      return completeClosingTagAfter
     }
-    return completeEnd(code);
+
+    return completeEnd(code)
   }
 
   /**
@@ -3721,21 +4240,23 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function completeAttributeNameBefore(code) {
-    if (code === 47) {
+    if (code === codes.slash) {
       effects.consume(code);
-      return completeEnd;
+      return completeEnd
     }
 
     // ASCII alphanumerical and `:` and `_`.
-    if (code === 58 || code === 95 || asciiAlpha(code)) {
+    if (code === codes.colon || code === codes.underscore || asciiAlpha(code)) {
       effects.consume(code);
-      return completeAttributeName;
+      return completeAttributeName
     }
+
     if (markdownSpace(code)) {
       effects.consume(code);
-      return completeAttributeNameBefore;
+      return completeAttributeNameBefore
     }
-    return completeEnd(code);
+
+    return completeEnd(code)
   }
 
   /**
@@ -3754,11 +4275,18 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    */
   function completeAttributeName(code) {
     // ASCII alphanumerical and `-`, `.`, `:`, and `_`.
-    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
+    if (
+      code === codes.dash ||
+      code === codes.dot ||
+      code === codes.colon ||
+      code === codes.underscore ||
+      asciiAlphanumeric(code)
+    ) {
       effects.consume(code);
-      return completeAttributeName;
+      return completeAttributeName
     }
-    return completeAttributeNameAfter(code);
+
+    return completeAttributeNameAfter(code)
   }
 
   /**
@@ -3775,15 +4303,17 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function completeAttributeNameAfter(code) {
-    if (code === 61) {
+    if (code === codes.equalsTo) {
       effects.consume(code);
-      return completeAttributeValueBefore;
+      return completeAttributeValueBefore
     }
+
     if (markdownSpace(code)) {
       effects.consume(code);
-      return completeAttributeNameAfter;
+      return completeAttributeNameAfter
     }
-    return completeAttributeNameBefore(code);
+
+    return completeAttributeNameBefore(code)
   }
 
   /**
@@ -3800,19 +4330,28 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function completeAttributeValueBefore(code) {
-    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
-      return nok(code);
+    if (
+      code === codes.eof ||
+      code === codes.lessThan ||
+      code === codes.equalsTo ||
+      code === codes.greaterThan ||
+      code === codes.graveAccent
+    ) {
+      return nok(code)
     }
-    if (code === 34 || code === 39) {
+
+    if (code === codes.quotationMark || code === codes.apostrophe) {
       effects.consume(code);
       markerB = code;
-      return completeAttributeValueQuoted;
+      return completeAttributeValueQuoted
     }
+
     if (markdownSpace(code)) {
       effects.consume(code);
-      return completeAttributeValueBefore;
+      return completeAttributeValueBefore
     }
-    return completeAttributeValueUnquoted(code);
+
+    return completeAttributeValueUnquoted(code)
   }
 
   /**
@@ -3831,13 +4370,15 @@ function tokenizeHtmlFlow(effects, ok, nok) {
     if (code === markerB) {
       effects.consume(code);
       markerB = null;
-      return completeAttributeValueQuotedAfter;
+      return completeAttributeValueQuotedAfter
     }
-    if (code === null || markdownLineEnding(code)) {
-      return nok(code);
+
+    if (code === codes.eof || markdownLineEnding(code)) {
+      return nok(code)
     }
+
     effects.consume(code);
-    return completeAttributeValueQuoted;
+    return completeAttributeValueQuoted
   }
 
   /**
@@ -3851,11 +4392,22 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function completeAttributeValueUnquoted(code) {
-    if (code === null || code === 34 || code === 39 || code === 47 || code === 60 || code === 61 || code === 62 || code === 96 || markdownLineEndingOrSpace(code)) {
-      return completeAttributeNameAfter(code);
+    if (
+      code === codes.eof ||
+      code === codes.quotationMark ||
+      code === codes.apostrophe ||
+      code === codes.slash ||
+      code === codes.lessThan ||
+      code === codes.equalsTo ||
+      code === codes.greaterThan ||
+      code === codes.graveAccent ||
+      markdownLineEndingOrSpace(code)
+    ) {
+      return completeAttributeNameAfter(code)
     }
+
     effects.consume(code);
-    return completeAttributeValueUnquoted;
+    return completeAttributeValueUnquoted
   }
 
   /**
@@ -3870,10 +4422,15 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function completeAttributeValueQuotedAfter(code) {
-    if (code === 47 || code === 62 || markdownSpace(code)) {
-      return completeAttributeNameBefore(code);
+    if (
+      code === codes.slash ||
+      code === codes.greaterThan ||
+      markdownSpace(code)
+    ) {
+      return completeAttributeNameBefore(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -3887,11 +4444,12 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function completeEnd(code) {
-    if (code === 62) {
+    if (code === codes.greaterThan) {
       effects.consume(code);
-      return completeAfter;
+      return completeAfter
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -3905,16 +4463,18 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function completeAfter(code) {
-    if (code === null || markdownLineEnding(code)) {
+    if (code === codes.eof || markdownLineEnding(code)) {
       // // Do not form containers.
       // tokenizer.concrete = true
-      return continuation(code);
+      return continuation(code)
     }
+
     if (markdownSpace(code)) {
       effects.consume(code);
-      return completeAfter;
+      return completeAfter
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -3928,36 +4488,50 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function continuation(code) {
-    if (code === 45 && marker === 2) {
+    if (code === codes.dash && marker === constants.htmlComment) {
       effects.consume(code);
-      return continuationCommentInside;
+      return continuationCommentInside
     }
-    if (code === 60 && marker === 1) {
+
+    if (code === codes.lessThan && marker === constants.htmlRaw) {
       effects.consume(code);
-      return continuationRawTagOpen;
+      return continuationRawTagOpen
     }
-    if (code === 62 && marker === 4) {
+
+    if (code === codes.greaterThan && marker === constants.htmlDeclaration) {
       effects.consume(code);
-      return continuationClose;
+      return continuationClose
     }
-    if (code === 63 && marker === 3) {
+
+    if (code === codes.questionMark && marker === constants.htmlInstruction) {
       effects.consume(code);
-      return continuationDeclarationInside;
+      return continuationDeclarationInside
     }
-    if (code === 93 && marker === 5) {
+
+    if (code === codes.rightSquareBracket && marker === constants.htmlCdata) {
       effects.consume(code);
-      return continuationCdataInside;
+      return continuationCdataInside
     }
-    if (markdownLineEnding(code) && (marker === 6 || marker === 7)) {
-      effects.exit("htmlFlowData");
-      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code);
+
+    if (
+      markdownLineEnding(code) &&
+      (marker === constants.htmlBasic || marker === constants.htmlComplete)
+    ) {
+      effects.exit(types.htmlFlowData);
+      return effects.check(
+        blankLineBefore,
+        continuationAfter,
+        continuationStart
+      )(code)
     }
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("htmlFlowData");
-      return continuationStart(code);
+
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit(types.htmlFlowData);
+      return continuationStart(code)
     }
+
     effects.consume(code);
-    return continuation;
+    return continuation
   }
 
   /**
@@ -3972,7 +4546,11 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function continuationStart(code) {
-    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code);
+    return effects.check(
+      nonLazyContinuation,
+      continuationStartNonLazy,
+      continuationAfter
+    )(code)
   }
 
   /**
@@ -3987,10 +4565,11 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function continuationStartNonLazy(code) {
-    effects.enter("lineEnding");
+    ok(markdownLineEnding(code));
+    effects.enter(types.lineEnding);
     effects.consume(code);
-    effects.exit("lineEnding");
-    return continuationBefore;
+    effects.exit(types.lineEnding);
+    return continuationBefore
   }
 
   /**
@@ -4005,11 +4584,12 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function continuationBefore(code) {
-    if (code === null || markdownLineEnding(code)) {
-      return continuationStart(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      return continuationStart(code)
     }
-    effects.enter("htmlFlowData");
-    return continuation(code);
+
+    effects.enter(types.htmlFlowData);
+    return continuation(code)
   }
 
   /**
@@ -4023,11 +4603,12 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function continuationCommentInside(code) {
-    if (code === 45) {
+    if (code === codes.dash) {
       effects.consume(code);
-      return continuationDeclarationInside;
+      return continuationDeclarationInside
     }
-    return continuation(code);
+
+    return continuation(code)
   }
 
   /**
@@ -4041,12 +4622,13 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function continuationRawTagOpen(code) {
-    if (code === 47) {
+    if (code === codes.slash) {
       effects.consume(code);
       buffer = '';
-      return continuationRawEndTag;
+      return continuationRawEndTag
     }
-    return continuation(code);
+
+    return continuation(code)
   }
 
   /**
@@ -4060,21 +4642,25 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function continuationRawEndTag(code) {
-    if (code === 62) {
+    if (code === codes.greaterThan) {
       const name = buffer.toLowerCase();
+
       if (htmlRawNames.includes(name)) {
         effects.consume(code);
-        return continuationClose;
+        return continuationClose
       }
-      return continuation(code);
+
+      return continuation(code)
     }
-    if (asciiAlpha(code) && buffer.length < 8) {
-      // Always the case.
+
+    if (asciiAlpha(code) && buffer.length < constants.htmlRawSizeMax) {
+      ok(code !== null); // Always the case.
       effects.consume(code);
       buffer += String.fromCharCode(code);
-      return continuationRawEndTag;
+      return continuationRawEndTag
     }
-    return continuation(code);
+
+    return continuation(code)
   }
 
   /**
@@ -4088,11 +4674,12 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function continuationCdataInside(code) {
-    if (code === 93) {
+    if (code === codes.rightSquareBracket) {
       effects.consume(code);
-      return continuationDeclarationInside;
+      return continuationDeclarationInside
     }
-    return continuation(code);
+
+    return continuation(code)
   }
 
   /**
@@ -4114,17 +4701,18 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function continuationDeclarationInside(code) {
-    if (code === 62) {
+    if (code === codes.greaterThan) {
       effects.consume(code);
-      return continuationClose;
+      return continuationClose
     }
 
     // More dashes.
-    if (code === 45 && marker === 2) {
+    if (code === codes.dash && marker === constants.htmlComment) {
       effects.consume(code);
-      return continuationDeclarationInside;
+      return continuationDeclarationInside
     }
-    return continuation(code);
+
+    return continuation(code)
   }
 
   /**
@@ -4138,12 +4726,13 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function continuationClose(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("htmlFlowData");
-      return continuationAfter(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit(types.htmlFlowData);
+      return continuationAfter(code)
     }
+
     effects.consume(code);
-    return continuationClose;
+    return continuationClose
   }
 
   /**
@@ -4157,12 +4746,12 @@ function tokenizeHtmlFlow(effects, ok, nok) {
    * @type {State}
    */
   function continuationAfter(code) {
-    effects.exit("htmlFlow");
+    effects.exit(types.htmlFlow);
     // // Feel free to interrupt.
     // tokenizer.interrupt = false
     // // No longer concrete.
     // tokenizer.concrete = false
-    return ok(code);
+    return ok$1(code)
   }
 }
 
@@ -4171,8 +4760,8 @@ function tokenizeHtmlFlow(effects, ok, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeBlankLineBefore(effects, ok, nok) {
-  return start;
+function tokenizeBlankLineBefore(effects, ok$1, nok) {
+  return start
 
   /**
    * Before eol, expecting blank line.
@@ -4186,10 +4775,11 @@ function tokenizeBlankLineBefore(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    effects.enter("lineEnding");
+    ok(markdownLineEnding(code), 'expected a line ending');
+    effects.enter(types.lineEnding);
     effects.consume(code);
-    effects.exit("lineEnding");
-    return effects.attempt(blankLine, ok, nok);
+    effects.exit(types.lineEnding);
+    return effects.attempt(blankLine, ok$1, nok)
   }
 }
 
@@ -4203,18 +4793,16 @@ function tokenizeBlankLineBefore(effects, ok, nok) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
-const htmlText = {
-  name: 'htmlText',
-  tokenize: tokenizeHtmlText
-};
+const htmlText = {name: 'htmlText', tokenize: tokenizeHtmlText};
 
 /**
  * @this {TokenizeContext}
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeHtmlText(effects, ok, nok) {
+function tokenizeHtmlText(effects, ok$1, nok) {
   const self = this;
   /** @type {NonNullable<Code> | undefined} */
   let marker;
@@ -4222,7 +4810,8 @@ function tokenizeHtmlText(effects, ok, nok) {
   let index;
   /** @type {State} */
   let returnState;
-  return start;
+
+  return start
 
   /**
    * Start of HTML (text).
@@ -4235,10 +4824,11 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    effects.enter("htmlText");
-    effects.enter("htmlTextData");
+    ok(code === codes.lessThan, 'expected `<`');
+    effects.enter(types.htmlText);
+    effects.enter(types.htmlTextData);
     effects.consume(code);
-    return open;
+    return open
   }
 
   /**
@@ -4256,25 +4846,28 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function open(code) {
-    if (code === 33) {
+    if (code === codes.exclamationMark) {
       effects.consume(code);
-      return declarationOpen;
+      return declarationOpen
     }
-    if (code === 47) {
+
+    if (code === codes.slash) {
       effects.consume(code);
-      return tagCloseStart;
+      return tagCloseStart
     }
-    if (code === 63) {
+
+    if (code === codes.questionMark) {
       effects.consume(code);
-      return instruction;
+      return instruction
     }
 
     // ASCII alphabetical.
     if (asciiAlpha(code)) {
       effects.consume(code);
-      return tagOpen;
+      return tagOpen
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -4292,20 +4885,23 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function declarationOpen(code) {
-    if (code === 45) {
+    if (code === codes.dash) {
       effects.consume(code);
-      return commentOpenInside;
+      return commentOpenInside
     }
-    if (code === 91) {
+
+    if (code === codes.leftSquareBracket) {
       effects.consume(code);
       index = 0;
-      return cdataOpenInside;
+      return cdataOpenInside
     }
+
     if (asciiAlpha(code)) {
       effects.consume(code);
-      return declaration;
+      return declaration
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -4319,11 +4915,12 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function commentOpenInside(code) {
-    if (code === 45) {
+    if (code === codes.dash) {
       effects.consume(code);
-      return commentEnd;
+      return commentEnd
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -4337,19 +4934,22 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function comment(code) {
-    if (code === null) {
-      return nok(code);
+    if (code === codes.eof) {
+      return nok(code)
     }
-    if (code === 45) {
+
+    if (code === codes.dash) {
       effects.consume(code);
-      return commentClose;
+      return commentClose
     }
+
     if (markdownLineEnding(code)) {
       returnState = comment;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code)
     }
+
     effects.consume(code);
-    return comment;
+    return comment
   }
 
   /**
@@ -4363,11 +4963,12 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function commentClose(code) {
-    if (code === 45) {
+    if (code === codes.dash) {
       effects.consume(code);
-      return commentEnd;
+      return commentEnd
     }
-    return comment(code);
+
+    return comment(code)
   }
 
   /**
@@ -4381,7 +4982,11 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function commentEnd(code) {
-    return code === 62 ? end(code) : code === 45 ? commentClose(code) : comment(code);
+    return code === codes.greaterThan
+      ? end(code)
+      : code === codes.dash
+        ? commentClose(code)
+        : comment(code)
   }
 
   /**
@@ -4395,12 +5000,14 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function cdataOpenInside(code) {
-    const value = "CDATA[";
+    const value = constants.cdataOpeningString;
+
     if (code === value.charCodeAt(index++)) {
       effects.consume(code);
-      return index === value.length ? cdata : cdataOpenInside;
+      return index === value.length ? cdata : cdataOpenInside
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -4414,19 +5021,22 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function cdata(code) {
-    if (code === null) {
-      return nok(code);
+    if (code === codes.eof) {
+      return nok(code)
     }
-    if (code === 93) {
+
+    if (code === codes.rightSquareBracket) {
       effects.consume(code);
-      return cdataClose;
+      return cdataClose
     }
+
     if (markdownLineEnding(code)) {
       returnState = cdata;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code)
     }
+
     effects.consume(code);
-    return cdata;
+    return cdata
   }
 
   /**
@@ -4440,11 +5050,12 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function cdataClose(code) {
-    if (code === 93) {
+    if (code === codes.rightSquareBracket) {
       effects.consume(code);
-      return cdataEnd;
+      return cdataEnd
     }
-    return cdata(code);
+
+    return cdata(code)
   }
 
   /**
@@ -4458,14 +5069,16 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function cdataEnd(code) {
-    if (code === 62) {
-      return end(code);
+    if (code === codes.greaterThan) {
+      return end(code)
     }
-    if (code === 93) {
+
+    if (code === codes.rightSquareBracket) {
       effects.consume(code);
-      return cdataEnd;
+      return cdataEnd
     }
-    return cdata(code);
+
+    return cdata(code)
   }
 
   /**
@@ -4479,15 +5092,17 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function declaration(code) {
-    if (code === null || code === 62) {
-      return end(code);
+    if (code === codes.eof || code === codes.greaterThan) {
+      return end(code)
     }
+
     if (markdownLineEnding(code)) {
       returnState = declaration;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code)
     }
+
     effects.consume(code);
-    return declaration;
+    return declaration
   }
 
   /**
@@ -4501,19 +5116,22 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function instruction(code) {
-    if (code === null) {
-      return nok(code);
+    if (code === codes.eof) {
+      return nok(code)
     }
-    if (code === 63) {
+
+    if (code === codes.questionMark) {
       effects.consume(code);
-      return instructionClose;
+      return instructionClose
     }
+
     if (markdownLineEnding(code)) {
       returnState = instruction;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code)
     }
+
     effects.consume(code);
-    return instruction;
+    return instruction
   }
 
   /**
@@ -4527,7 +5145,7 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function instructionClose(code) {
-    return code === 62 ? end(code) : instruction(code);
+    return code === codes.greaterThan ? end(code) : instruction(code)
   }
 
   /**
@@ -4544,9 +5162,10 @@ function tokenizeHtmlText(effects, ok, nok) {
     // ASCII alphabetical.
     if (asciiAlpha(code)) {
       effects.consume(code);
-      return tagClose;
+      return tagClose
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -4561,11 +5180,12 @@ function tokenizeHtmlText(effects, ok, nok) {
    */
   function tagClose(code) {
     // ASCII alphanumerical and `-`.
-    if (code === 45 || asciiAlphanumeric(code)) {
+    if (code === codes.dash || asciiAlphanumeric(code)) {
       effects.consume(code);
-      return tagClose;
+      return tagClose
     }
-    return tagCloseBetween(code);
+
+    return tagCloseBetween(code)
   }
 
   /**
@@ -4581,13 +5201,15 @@ function tokenizeHtmlText(effects, ok, nok) {
   function tagCloseBetween(code) {
     if (markdownLineEnding(code)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code)
     }
+
     if (markdownSpace(code)) {
       effects.consume(code);
-      return tagCloseBetween;
+      return tagCloseBetween
     }
-    return end(code);
+
+    return end(code)
   }
 
   /**
@@ -4602,14 +5224,20 @@ function tokenizeHtmlText(effects, ok, nok) {
    */
   function tagOpen(code) {
     // ASCII alphanumerical and `-`.
-    if (code === 45 || asciiAlphanumeric(code)) {
+    if (code === codes.dash || asciiAlphanumeric(code)) {
       effects.consume(code);
-      return tagOpen;
+      return tagOpen
     }
-    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      return tagOpenBetween(code);
+
+    if (
+      code === codes.slash ||
+      code === codes.greaterThan ||
+      markdownLineEndingOrSpace(code)
+    ) {
+      return tagOpenBetween(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -4623,25 +5251,28 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function tagOpenBetween(code) {
-    if (code === 47) {
+    if (code === codes.slash) {
       effects.consume(code);
-      return end;
+      return end
     }
 
     // ASCII alphabetical and `:` and `_`.
-    if (code === 58 || code === 95 || asciiAlpha(code)) {
+    if (code === codes.colon || code === codes.underscore || asciiAlpha(code)) {
       effects.consume(code);
-      return tagOpenAttributeName;
+      return tagOpenAttributeName
     }
+
     if (markdownLineEnding(code)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code)
     }
+
     if (markdownSpace(code)) {
       effects.consume(code);
-      return tagOpenBetween;
+      return tagOpenBetween
     }
-    return end(code);
+
+    return end(code)
   }
 
   /**
@@ -4656,11 +5287,18 @@ function tokenizeHtmlText(effects, ok, nok) {
    */
   function tagOpenAttributeName(code) {
     // ASCII alphabetical and `-`, `.`, `:`, and `_`.
-    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
+    if (
+      code === codes.dash ||
+      code === codes.dot ||
+      code === codes.colon ||
+      code === codes.underscore ||
+      asciiAlphanumeric(code)
+    ) {
       effects.consume(code);
-      return tagOpenAttributeName;
+      return tagOpenAttributeName
     }
-    return tagOpenAttributeNameAfter(code);
+
+    return tagOpenAttributeNameAfter(code)
   }
 
   /**
@@ -4675,19 +5313,22 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function tagOpenAttributeNameAfter(code) {
-    if (code === 61) {
+    if (code === codes.equalsTo) {
       effects.consume(code);
-      return tagOpenAttributeValueBefore;
+      return tagOpenAttributeValueBefore
     }
+
     if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code)
     }
+
     if (markdownSpace(code)) {
       effects.consume(code);
-      return tagOpenAttributeNameAfter;
+      return tagOpenAttributeNameAfter
     }
-    return tagOpenBetween(code);
+
+    return tagOpenBetween(code)
   }
 
   /**
@@ -4702,24 +5343,34 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function tagOpenAttributeValueBefore(code) {
-    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
-      return nok(code);
+    if (
+      code === codes.eof ||
+      code === codes.lessThan ||
+      code === codes.equalsTo ||
+      code === codes.greaterThan ||
+      code === codes.graveAccent
+    ) {
+      return nok(code)
     }
-    if (code === 34 || code === 39) {
+
+    if (code === codes.quotationMark || code === codes.apostrophe) {
       effects.consume(code);
       marker = code;
-      return tagOpenAttributeValueQuoted;
+      return tagOpenAttributeValueQuoted
     }
+
     if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code)
     }
+
     if (markdownSpace(code)) {
       effects.consume(code);
-      return tagOpenAttributeValueBefore;
+      return tagOpenAttributeValueBefore
     }
+
     effects.consume(code);
-    return tagOpenAttributeValueUnquoted;
+    return tagOpenAttributeValueUnquoted
   }
 
   /**
@@ -4736,17 +5387,20 @@ function tokenizeHtmlText(effects, ok, nok) {
     if (code === marker) {
       effects.consume(code);
       marker = undefined;
-      return tagOpenAttributeValueQuotedAfter;
+      return tagOpenAttributeValueQuotedAfter
     }
-    if (code === null) {
-      return nok(code);
+
+    if (code === codes.eof) {
+      return nok(code)
     }
+
     if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code);
+      return lineEndingBefore(code)
     }
+
     effects.consume(code);
-    return tagOpenAttributeValueQuoted;
+    return tagOpenAttributeValueQuoted
   }
 
   /**
@@ -4760,14 +5414,27 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function tagOpenAttributeValueUnquoted(code) {
-    if (code === null || code === 34 || code === 39 || code === 60 || code === 61 || code === 96) {
-      return nok(code);
+    if (
+      code === codes.eof ||
+      code === codes.quotationMark ||
+      code === codes.apostrophe ||
+      code === codes.lessThan ||
+      code === codes.equalsTo ||
+      code === codes.graveAccent
+    ) {
+      return nok(code)
     }
-    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      return tagOpenBetween(code);
+
+    if (
+      code === codes.slash ||
+      code === codes.greaterThan ||
+      markdownLineEndingOrSpace(code)
+    ) {
+      return tagOpenBetween(code)
     }
+
     effects.consume(code);
-    return tagOpenAttributeValueUnquoted;
+    return tagOpenAttributeValueUnquoted
   }
 
   /**
@@ -4782,10 +5449,15 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function tagOpenAttributeValueQuotedAfter(code) {
-    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
-      return tagOpenBetween(code);
+    if (
+      code === codes.slash ||
+      code === codes.greaterThan ||
+      markdownLineEndingOrSpace(code)
+    ) {
+      return tagOpenBetween(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -4799,13 +5471,14 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function end(code) {
-    if (code === 62) {
+    if (code === codes.greaterThan) {
       effects.consume(code);
-      effects.exit("htmlTextData");
-      effects.exit("htmlText");
-      return ok;
+      effects.exit(types.htmlTextData);
+      effects.exit(types.htmlText);
+      return ok$1
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -4823,11 +5496,13 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function lineEndingBefore(code) {
-    effects.exit("htmlTextData");
-    effects.enter("lineEnding");
+    ok(returnState, 'expected return state');
+    ok(markdownLineEnding(code), 'expected eol');
+    effects.exit(types.htmlTextData);
+    effects.enter(types.lineEnding);
     effects.consume(code);
-    effects.exit("lineEnding");
-    return lineEndingAfter;
+    effects.exit(types.lineEnding);
+    return lineEndingAfter
   }
 
   /**
@@ -4846,8 +5521,20 @@ function tokenizeHtmlText(effects, ok, nok) {
    */
   function lineEndingAfter(code) {
     // Always populated by defaults.
-
-    return markdownSpace(code) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4)(code) : lineEndingAfterPrefix(code);
+    ok(
+      self.parser.constructs.disable.null,
+      'expected `disable.null` to be populated'
+    );
+    return markdownSpace(code)
+      ? factorySpace(
+          effects,
+          lineEndingAfterPrefix,
+          types.linePrefix,
+          self.parser.constructs.disable.null.includes('codeIndented')
+            ? undefined
+            : constants.tabSize
+        )(code)
+      : lineEndingAfterPrefix(code)
   }
 
   /**
@@ -4865,8 +5552,8 @@ function tokenizeHtmlText(effects, ok, nok) {
    * @type {State}
    */
   function lineEndingAfterPrefix(code) {
-    effects.enter("htmlTextData");
-    return returnState(code);
+    effects.enter(types.htmlTextData);
+    return returnState(code)
   }
 }
 
@@ -4882,6 +5569,7 @@ function tokenizeHtmlText(effects, ok, nok) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
 const labelEnd = {
   name: 'labelEnd',
@@ -4891,17 +5579,11 @@ const labelEnd = {
 };
 
 /** @type {Construct} */
-const resourceConstruct = {
-  tokenize: tokenizeResource
-};
+const resourceConstruct = {tokenize: tokenizeResource};
 /** @type {Construct} */
-const referenceFullConstruct = {
-  tokenize: tokenizeReferenceFull
-};
+const referenceFullConstruct = {tokenize: tokenizeReferenceFull};
 /** @type {Construct} */
-const referenceCollapsedConstruct = {
-  tokenize: tokenizeReferenceCollapsed
-};
+const referenceCollapsedConstruct = {tokenize: tokenizeReferenceCollapsed};
 
 /** @type {Resolver} */
 function resolveAllLabelEnd(events) {
@@ -4911,10 +5593,15 @@ function resolveAllLabelEnd(events) {
   while (++index < events.length) {
     const token = events[index][1];
     newEvents.push(events[index]);
-    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
+
+    if (
+      token.type === types.labelImage ||
+      token.type === types.labelLink ||
+      token.type === types.labelEnd
+    ) {
       // Remove the marker.
-      const offset = token.type === "labelImage" ? 4 : 2;
-      token.type = "data";
+      const offset = token.type === types.labelImage ? 4 : 2;
+      token.type = types.data;
       index += offset;
     }
   }
@@ -4923,7 +5610,8 @@ function resolveAllLabelEnd(events) {
   if (events.length !== newEvents.length) {
     splice(events, 0, events.length, newEvents);
   }
-  return events;
+
+  return events
 }
 
 /** @type {Resolver} */
@@ -4940,57 +5628,64 @@ function resolveToLabelEnd(events, context) {
   // Find an opening.
   while (index--) {
     const token = events[index][1];
+
     if (open) {
       // If we see another link, or inactive link label, we’ve been here before.
-      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
-        break;
+      if (
+        token.type === types.link ||
+        (token.type === types.labelLink && token._inactive)
+      ) {
+        break
       }
 
       // Mark other link openings as inactive, as we can’t have links in
       // links.
-      if (events[index][0] === 'enter' && token.type === "labelLink") {
+      if (events[index][0] === 'enter' && token.type === types.labelLink) {
         token._inactive = true;
       }
     } else if (close) {
-      if (events[index][0] === 'enter' && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
+      if (
+        events[index][0] === 'enter' &&
+        (token.type === types.labelImage || token.type === types.labelLink) &&
+        !token._balanced
+      ) {
         open = index;
-        if (token.type !== "labelLink") {
+
+        if (token.type !== types.labelLink) {
           offset = 2;
-          break;
+          break
         }
       }
-    } else if (token.type === "labelEnd") {
+    } else if (token.type === types.labelEnd) {
       close = index;
     }
   }
+
+  ok(open !== undefined, '`open` is supposed to be found');
+  ok(close !== undefined, '`close` is supposed to be found');
+
   const group = {
-    type: events[open][1].type === "labelLink" ? "link" : "image",
-    start: {
-      ...events[open][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
+    type: events[open][1].type === types.labelLink ? types.link : types.image,
+    start: {...events[open][1].start},
+    end: {...events[events.length - 1][1].end}
   };
+
   const label = {
-    type: "label",
-    start: {
-      ...events[open][1].start
-    },
-    end: {
-      ...events[close][1].end
-    }
+    type: types.label,
+    start: {...events[open][1].start},
+    end: {...events[close][1].end}
   };
+
   const text = {
-    type: "labelText",
-    start: {
-      ...events[open + offset + 2][1].end
-    },
-    end: {
-      ...events[close - 2][1].start
-    }
+    type: types.labelText,
+    start: {...events[open + offset + 2][1].end},
+    end: {...events[close - 2][1].start}
   };
-  media = [['enter', group, context], ['enter', label, context]];
+
+  media = [
+    ['enter', group, context],
+    ['enter', label, context]
+  ];
 
   // Opening marker.
   media = push(media, events.slice(open + 1, open + offset + 3));
@@ -4999,20 +5694,37 @@ function resolveToLabelEnd(events, context) {
   media = push(media, [['enter', text, context]]);
 
   // Always populated by defaults.
-
+  ok(
+    context.parser.constructs.insideSpan.null,
+    'expected `insideSpan.null` to be populated'
+  );
   // Between.
-  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset + 4, close - 3), context));
+  media = push(
+    media,
+    resolveAll(
+      context.parser.constructs.insideSpan.null,
+      events.slice(open + offset + 4, close - 3),
+      context
+    )
+  );
 
   // Text close, marker close, label close.
-  media = push(media, [['exit', text, context], events[close - 2], events[close - 1], ['exit', label, context]]);
+  media = push(media, [
+    ['exit', text, context],
+    events[close - 2],
+    events[close - 1],
+    ['exit', label, context]
+  ]);
 
   // Reference, resource, or so.
   media = push(media, events.slice(close + 1));
 
   // Media close.
   media = push(media, [['exit', group, context]]);
+
   splice(events, open, events.length, media);
-  return events;
+
+  return events
 }
 
 /**
@@ -5020,22 +5732,28 @@ function resolveToLabelEnd(events, context) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeLabelEnd(effects, ok, nok) {
+function tokenizeLabelEnd(effects, ok$1, nok) {
   const self = this;
   const labelStarts = self._labelStarts;
   /** @type {Token} */
   let labelStart;
   /** @type {boolean} */
   let defined;
+
   if (labelStarts) {
     // Discard ones that failed to close,
     // they’re not needed anymore.
-    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
+    while (
+      labelStarts.length > 0 &&
+      labelStarts[labelStarts.length - 1]._balanced
+    ) {
       labelStarts.pop();
     }
+
     labelStart = labelStarts[labelStarts.length - 1];
   }
-  return start;
+
+  return start
 
   /**
    * Start of label end.
@@ -5053,9 +5771,11 @@ function tokenizeLabelEnd(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
+    ok(code === codes.rightSquareBracket, 'expected `]`');
+
     // If there is not an okay opening.
     if (!labelStart) {
-      return nok(code);
+      return nok(code)
     }
 
     // If the corresponding label (link) start is marked as inactive,
@@ -5068,18 +5788,20 @@ function tokenizeLabelEnd(effects, ok, nok) {
     //
     // We can’t have that, so it’s just balanced brackets.
     if (labelStart._inactive) {
-      return labelEndNok(code);
+      return labelEndNok(code)
     }
-    defined = self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize({
-      start: labelStart.end,
-      end: self.now()
-    })));
-    effects.enter("labelEnd");
-    effects.enter("labelMarker");
+
+    defined = self.parser.defined.includes(
+      normalizeIdentifier(
+        self.sliceSerialize({start: labelStart.end, end: self.now()})
+      )
+    );
+    effects.enter(types.labelEnd);
+    effects.enter(types.labelMarker);
     effects.consume(code);
-    effects.exit("labelMarker");
-    effects.exit("labelEnd");
-    return after;
+    effects.exit(types.labelMarker);
+    effects.exit(types.labelEnd);
+    return after
   }
 
   /**
@@ -5103,17 +5825,25 @@ function tokenizeLabelEnd(effects, ok, nok) {
     // an extension.
 
     // Resource (`[asd](fgh)`)?
-    if (code === 40) {
-      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code);
+    if (code === codes.leftParenthesis) {
+      return effects.attempt(
+        resourceConstruct,
+        labelEndOk,
+        defined ? labelEndOk : labelEndNok
+      )(code)
     }
 
     // Full (`[asd][fgh]`) or collapsed (`[asd][]`) reference?
-    if (code === 91) {
-      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code);
+    if (code === codes.leftSquareBracket) {
+      return effects.attempt(
+        referenceFullConstruct,
+        labelEndOk,
+        defined ? referenceNotFull : labelEndNok
+      )(code)
     }
 
     // Shortcut (`[asd]`) reference?
-    return defined ? labelEndOk(code) : labelEndNok(code);
+    return defined ? labelEndOk(code) : labelEndNok(code)
   }
 
   /**
@@ -5131,7 +5861,11 @@ function tokenizeLabelEnd(effects, ok, nok) {
    * @type {State}
    */
   function referenceNotFull(code) {
-    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code);
+    return effects.attempt(
+      referenceCollapsedConstruct,
+      labelEndOk,
+      labelEndNok
+    )(code)
   }
 
   /**
@@ -5153,9 +5887,9 @@ function tokenizeLabelEnd(effects, ok, nok) {
   function labelEndOk(code) {
     // Note: `markdown-rs` does a bunch of stuff here.
     // This label start is now used up: discard it so it’s never found again.
-
+    ok(labelStarts, 'expected `labelStarts` to be populated');
     labelStarts.pop();
-    return ok(code);
+    return ok$1(code)
   }
 
   /**
@@ -5176,7 +5910,7 @@ function tokenizeLabelEnd(effects, ok, nok) {
    */
   function labelEndNok(code) {
     labelStart._balanced = true;
-    return nok(code);
+    return nok(code)
   }
 }
 
@@ -5185,8 +5919,8 @@ function tokenizeLabelEnd(effects, ok, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeResource(effects, ok, nok) {
-  return resourceStart;
+function tokenizeResource(effects, ok$1, nok) {
+  return resourceStart
 
   /**
    * At a resource.
@@ -5199,11 +5933,12 @@ function tokenizeResource(effects, ok, nok) {
    * @type {State}
    */
   function resourceStart(code) {
-    effects.enter("resource");
-    effects.enter("resourceMarker");
+    ok(code === codes.leftParenthesis, 'expected left paren');
+    effects.enter(types.resource);
+    effects.enter(types.resourceMarker);
     effects.consume(code);
-    effects.exit("resourceMarker");
-    return resourceBefore;
+    effects.exit(types.resourceMarker);
+    return resourceBefore
   }
 
   /**
@@ -5217,7 +5952,9 @@ function tokenizeResource(effects, ok, nok) {
    * @type {State}
    */
   function resourceBefore(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceOpen)(code) : resourceOpen(code);
+    return markdownLineEndingOrSpace(code)
+      ? factoryWhitespace(effects, resourceOpen)(code)
+      : resourceOpen(code)
   }
 
   /**
@@ -5231,10 +5968,21 @@ function tokenizeResource(effects, ok, nok) {
    * @type {State}
    */
   function resourceOpen(code) {
-    if (code === 41) {
-      return resourceEnd(code);
+    if (code === codes.rightParenthesis) {
+      return resourceEnd(code)
     }
-    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code);
+
+    return factoryDestination(
+      effects,
+      resourceDestinationAfter,
+      resourceDestinationMissing,
+      types.resourceDestination,
+      types.resourceDestinationLiteral,
+      types.resourceDestinationLiteralMarker,
+      types.resourceDestinationRaw,
+      types.resourceDestinationString,
+      constants.linkResourceDestinationBalanceMax
+    )(code)
   }
 
   /**
@@ -5248,7 +5996,9 @@ function tokenizeResource(effects, ok, nok) {
    * @type {State}
    */
   function resourceDestinationAfter(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceBetween)(code) : resourceEnd(code);
+    return markdownLineEndingOrSpace(code)
+      ? factoryWhitespace(effects, resourceBetween)(code)
+      : resourceEnd(code)
   }
 
   /**
@@ -5262,7 +6012,7 @@ function tokenizeResource(effects, ok, nok) {
    * @type {State}
    */
   function resourceDestinationMissing(code) {
-    return nok(code);
+    return nok(code)
   }
 
   /**
@@ -5276,10 +6026,22 @@ function tokenizeResource(effects, ok, nok) {
    * @type {State}
    */
   function resourceBetween(code) {
-    if (code === 34 || code === 39 || code === 40) {
-      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code);
+    if (
+      code === codes.quotationMark ||
+      code === codes.apostrophe ||
+      code === codes.leftParenthesis
+    ) {
+      return factoryTitle(
+        effects,
+        resourceTitleAfter,
+        nok,
+        types.resourceTitle,
+        types.resourceTitleMarker,
+        types.resourceTitleString
+      )(code)
     }
-    return resourceEnd(code);
+
+    return resourceEnd(code)
   }
 
   /**
@@ -5293,7 +6055,9 @@ function tokenizeResource(effects, ok, nok) {
    * @type {State}
    */
   function resourceTitleAfter(code) {
-    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceEnd)(code) : resourceEnd(code);
+    return markdownLineEndingOrSpace(code)
+      ? factoryWhitespace(effects, resourceEnd)(code)
+      : resourceEnd(code)
   }
 
   /**
@@ -5307,14 +6071,15 @@ function tokenizeResource(effects, ok, nok) {
    * @type {State}
    */
   function resourceEnd(code) {
-    if (code === 41) {
-      effects.enter("resourceMarker");
+    if (code === codes.rightParenthesis) {
+      effects.enter(types.resourceMarker);
       effects.consume(code);
-      effects.exit("resourceMarker");
-      effects.exit("resource");
-      return ok;
+      effects.exit(types.resourceMarker);
+      effects.exit(types.resource);
+      return ok$1
     }
-    return nok(code);
+
+    return nok(code)
   }
 }
 
@@ -5323,9 +6088,10 @@ function tokenizeResource(effects, ok, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeReferenceFull(effects, ok, nok) {
+function tokenizeReferenceFull(effects, ok$1, nok) {
   const self = this;
-  return referenceFull;
+
+  return referenceFull
 
   /**
    * In a reference (full), at the `[`.
@@ -5338,7 +6104,16 @@ function tokenizeReferenceFull(effects, ok, nok) {
    * @type {State}
    */
   function referenceFull(code) {
-    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code);
+    ok(code === codes.leftSquareBracket, 'expected left bracket');
+    return factoryLabel.call(
+      self,
+      effects,
+      referenceFullAfter,
+      referenceFullMissing,
+      types.reference,
+      types.referenceMarker,
+      types.referenceString
+    )(code)
   }
 
   /**
@@ -5352,7 +6127,13 @@ function tokenizeReferenceFull(effects, ok, nok) {
    * @type {State}
    */
   function referenceFullAfter(code) {
-    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok(code) : nok(code);
+    return self.parser.defined.includes(
+      normalizeIdentifier(
+        self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1)
+      )
+    )
+      ? ok$1(code)
+      : nok(code)
   }
 
   /**
@@ -5366,7 +6147,7 @@ function tokenizeReferenceFull(effects, ok, nok) {
    * @type {State}
    */
   function referenceFullMissing(code) {
-    return nok(code);
+    return nok(code)
   }
 }
 
@@ -5375,8 +6156,8 @@ function tokenizeReferenceFull(effects, ok, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeReferenceCollapsed(effects, ok, nok) {
-  return referenceCollapsedStart;
+function tokenizeReferenceCollapsed(effects, ok$1, nok) {
+  return referenceCollapsedStart
 
   /**
    * In reference (collapsed), at `[`.
@@ -5392,12 +6173,12 @@ function tokenizeReferenceCollapsed(effects, ok, nok) {
    */
   function referenceCollapsedStart(code) {
     // We only attempt a collapsed label if there’s a `[`.
-
-    effects.enter("reference");
-    effects.enter("referenceMarker");
+    ok(code === codes.leftSquareBracket, 'expected left bracket');
+    effects.enter(types.reference);
+    effects.enter(types.referenceMarker);
     effects.consume(code);
-    effects.exit("referenceMarker");
-    return referenceCollapsedOpen;
+    effects.exit(types.referenceMarker);
+    return referenceCollapsedOpen
   }
 
   /**
@@ -5413,14 +6194,15 @@ function tokenizeReferenceCollapsed(effects, ok, nok) {
    *  @type {State}
    */
   function referenceCollapsedOpen(code) {
-    if (code === 93) {
-      effects.enter("referenceMarker");
+    if (code === codes.rightSquareBracket) {
+      effects.enter(types.referenceMarker);
       effects.consume(code);
-      effects.exit("referenceMarker");
-      effects.exit("reference");
-      return ok;
+      effects.exit(types.referenceMarker);
+      effects.exit(types.reference);
+      return ok$1
     }
-    return nok(code);
+
+    return nok(code)
   }
 }
 
@@ -5447,11 +6229,12 @@ const labelStartImage = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeLabelStartImage(effects, ok, nok) {
+function tokenizeLabelStartImage(effects, ok$1, nok) {
   const self = this;
   /** @type {Token} */
   let labelImage;
-  return start;
+
+  return start
 
   /**
    * Start of label (image) start.
@@ -5464,11 +6247,12 @@ function tokenizeLabelStartImage(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    effects.enter("labelImage");
-    effects.enter("labelImageMarker");
+    ok(code === codes.exclamationMark, 'expected `!`');
+    effects.enter(types.labelImage);
+    effects.enter(types.labelImageMarker);
     effects.consume(code);
-    effects.exit("labelImageMarker");
-    return open;
+    effects.exit(types.labelImageMarker);
+    return open
   }
 
   /**
@@ -5482,14 +6266,15 @@ function tokenizeLabelStartImage(effects, ok, nok) {
    * @type {State}
    */
   function open(code) {
-    if (code === 91) {
-      effects.enter("labelMarker");
+    if (code === codes.leftSquareBracket) {
+      effects.enter(types.labelMarker);
       effects.consume(code);
-      effects.exit("labelMarker");
-      labelImage = effects.exit("labelImage");
-      return after;
+      effects.exit(types.labelMarker);
+      labelImage = effects.exit(types.labelImage);
+      return after
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -5525,12 +6310,16 @@ function tokenizeLabelStartImage(effects, ok, nok) {
     // behavior isn’t.
     // Hidden footnotes hook.
     /* c8 ignore next 6 */
-    if (code === 94 && '_hiddenFootnoteSupport' in self.parser.constructs) {
-      return nok(code);
+    if (
+      code === codes.caret &&
+      '_hiddenFootnoteSupport' in self.parser.constructs
+    ) {
+      return nok(code)
     }
+
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelImage);
-    return ok(code);
+    return ok$1(code)
   }
 }
 
@@ -5557,11 +6346,12 @@ const labelStartLink = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeLabelStartLink(effects, ok, nok) {
+function tokenizeLabelStartLink(effects, ok$1, nok) {
   const self = this;
   /** @type {Token} */
   let labelLink;
-  return start;
+
+  return start
 
   /**
    * Start of label (link) start.
@@ -5574,12 +6364,13 @@ function tokenizeLabelStartLink(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    effects.enter("labelLink");
-    effects.enter("labelMarker");
+    ok(code === codes.leftSquareBracket, 'expected `[`');
+    effects.enter(types.labelLink);
+    effects.enter(types.labelMarker);
     effects.consume(code);
-    effects.exit("labelMarker");
-    labelLink = effects.exit("labelLink");
-    return after;
+    effects.exit(types.labelMarker);
+    labelLink = effects.exit(types.labelLink);
+    return after
   }
 
   /** @type {State} */
@@ -5588,12 +6379,16 @@ function tokenizeLabelStartLink(effects, ok, nok) {
     // remove.
     // Hidden footnotes hook.
     /* c8 ignore next 6 */
-    if (code === 94 && '_hiddenFootnoteSupport' in self.parser.constructs) {
-      return nok(code);
+    if (
+      code === codes.caret &&
+      '_hiddenFootnoteSupport' in self.parser.constructs
+    ) {
+      return nok(code)
     }
+
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelLink);
-    return ok(code);
+    return ok$1(code)
   }
 }
 
@@ -5606,26 +6401,25 @@ function tokenizeLabelStartLink(effects, ok, nok) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
-const lineEnding = {
-  name: 'lineEnding',
-  tokenize: tokenizeLineEnding
-};
+const lineEnding = {name: 'lineEnding', tokenize: tokenizeLineEnding};
 
 /**
  * @this {TokenizeContext}
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeLineEnding(effects, ok) {
-  return start;
+function tokenizeLineEnding(effects, ok$1) {
+  return start
 
   /** @type {State} */
   function start(code) {
-    effects.enter("lineEnding");
+    ok(markdownLineEnding(code), 'expected eol');
+    effects.enter(types.lineEnding);
     effects.consume(code);
-    effects.exit("lineEnding");
-    return factorySpace(effects, ok, "linePrefix");
+    effects.exit(types.lineEnding);
+    return factorySpace(effects, ok$1, types.linePrefix)
   }
 }
 
@@ -5639,6 +6433,7 @@ function tokenizeLineEnding(effects, ok) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
 const thematicBreak = {
   name: 'thematicBreak',
@@ -5650,11 +6445,12 @@ const thematicBreak = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeThematicBreak(effects, ok, nok) {
+function tokenizeThematicBreak(effects, ok$1, nok) {
   let size = 0;
   /** @type {NonNullable<Code>} */
   let marker;
-  return start;
+
+  return start
 
   /**
    * Start of thematic break.
@@ -5667,9 +6463,9 @@ function tokenizeThematicBreak(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    effects.enter("thematicBreak");
+    effects.enter(types.thematicBreak);
     // To do: parse indent like `markdown-rs`.
-    return before(code);
+    return before(code)
   }
 
   /**
@@ -5683,8 +6479,14 @@ function tokenizeThematicBreak(effects, ok, nok) {
    * @type {State}
    */
   function before(code) {
+    ok(
+      code === codes.asterisk ||
+        code === codes.dash ||
+        code === codes.underscore,
+      'expected `*`, `-`, or `_`'
+    );
     marker = code;
-    return atBreak(code);
+    return atBreak(code)
   }
 
   /**
@@ -5699,14 +6501,19 @@ function tokenizeThematicBreak(effects, ok, nok) {
    */
   function atBreak(code) {
     if (code === marker) {
-      effects.enter("thematicBreakSequence");
-      return sequence(code);
+      effects.enter(types.thematicBreakSequence);
+      return sequence(code)
     }
-    if (size >= 3 && (code === null || markdownLineEnding(code))) {
-      effects.exit("thematicBreak");
-      return ok(code);
+
+    if (
+      size >= constants.thematicBreakMarkerCountMin &&
+      (code === codes.eof || markdownLineEnding(code))
+    ) {
+      effects.exit(types.thematicBreak);
+      return ok$1(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -5723,10 +6530,13 @@ function tokenizeThematicBreak(effects, ok, nok) {
     if (code === marker) {
       effects.consume(code);
       size++;
-      return sequence;
+      return sequence
     }
-    effects.exit("thematicBreakSequence");
-    return markdownSpace(code) ? factorySpace(effects, atBreak, "whitespace")(code) : atBreak(code);
+
+    effects.exit(types.thematicBreakSequence);
+    return markdownSpace(code)
+      ? factorySpace(effects, atBreak, types.whitespace)(code)
+      : atBreak(code)
   }
 }
 
@@ -5744,9 +6554,7 @@ function tokenizeThematicBreak(effects, ok, nok) {
 
 /** @type {Construct} */
 const list = {
-  continuation: {
-    tokenize: tokenizeListContinuation
-  },
+  continuation: {tokenize: tokenizeListContinuation},
   exit: tokenizeListEnd,
   name: 'list',
   tokenize: tokenizeListStart
@@ -5759,10 +6567,7 @@ const listItemPrefixWhitespaceConstruct = {
 };
 
 /** @type {Construct} */
-const indentConstruct = {
-  partial: true,
-  tokenize: tokenizeIndent
-};
+const indentConstruct = {partial: true, tokenize: tokenizeIndent};
 
 // To do: `markdown-rs` parses list items on their own and later stitches them
 // together.
@@ -5772,84 +6577,123 @@ const indentConstruct = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeListStart(effects, ok, nok) {
+function tokenizeListStart(effects, ok$1, nok) {
   const self = this;
   const tail = self.events[self.events.length - 1];
-  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
+  let initialSize =
+    tail && tail[1].type === types.linePrefix
+      ? tail[2].sliceSerialize(tail[1], true).length
+      : 0;
   let size = 0;
-  return start;
+
+  return start
 
   /** @type {State} */
   function start(code) {
-    const kind = self.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
-    if (kind === "listUnordered" ? !self.containerState.marker || code === self.containerState.marker : asciiDigit(code)) {
+    ok(self.containerState, 'expected state');
+    const kind =
+      self.containerState.type ||
+      (code === codes.asterisk || code === codes.plusSign || code === codes.dash
+        ? types.listUnordered
+        : types.listOrdered);
+
+    if (
+      kind === types.listUnordered
+        ? !self.containerState.marker || code === self.containerState.marker
+        : asciiDigit(code)
+    ) {
       if (!self.containerState.type) {
         self.containerState.type = kind;
-        effects.enter(kind, {
-          _container: true
-        });
+        effects.enter(kind, {_container: true});
       }
-      if (kind === "listUnordered") {
-        effects.enter("listItemPrefix");
-        return code === 42 || code === 45 ? effects.check(thematicBreak, nok, atMarker)(code) : atMarker(code);
+
+      if (kind === types.listUnordered) {
+        effects.enter(types.listItemPrefix);
+        return code === codes.asterisk || code === codes.dash
+          ? effects.check(thematicBreak, nok, atMarker)(code)
+          : atMarker(code)
       }
-      if (!self.interrupt || code === 49) {
-        effects.enter("listItemPrefix");
-        effects.enter("listItemValue");
-        return inside(code);
+
+      if (!self.interrupt || code === codes.digit1) {
+        effects.enter(types.listItemPrefix);
+        effects.enter(types.listItemValue);
+        return inside(code)
       }
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /** @type {State} */
   function inside(code) {
-    if (asciiDigit(code) && ++size < 10) {
+    ok(self.containerState, 'expected state');
+    if (asciiDigit(code) && ++size < constants.listItemValueSizeMax) {
       effects.consume(code);
-      return inside;
+      return inside
     }
-    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code === self.containerState.marker : code === 41 || code === 46)) {
-      effects.exit("listItemValue");
-      return atMarker(code);
+
+    if (
+      (!self.interrupt || size < 2) &&
+      (self.containerState.marker
+        ? code === self.containerState.marker
+        : code === codes.rightParenthesis || code === codes.dot)
+    ) {
+      effects.exit(types.listItemValue);
+      return atMarker(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
    * @type {State}
    **/
   function atMarker(code) {
-    effects.enter("listItemMarker");
+    ok(self.containerState, 'expected state');
+    ok(code !== codes.eof, 'eof (`null`) is not a marker');
+    effects.enter(types.listItemMarker);
     effects.consume(code);
-    effects.exit("listItemMarker");
+    effects.exit(types.listItemMarker);
     self.containerState.marker = self.containerState.marker || code;
-    return effects.check(blankLine,
-    // Can’t be empty when interrupting.
-    self.interrupt ? nok : onBlank, effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix));
+    return effects.check(
+      blankLine,
+      // Can’t be empty when interrupting.
+      self.interrupt ? nok : onBlank,
+      effects.attempt(
+        listItemPrefixWhitespaceConstruct,
+        endOfPrefix,
+        otherPrefix
+      )
+    )
   }
 
   /** @type {State} */
   function onBlank(code) {
+    ok(self.containerState, 'expected state');
     self.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code);
+    return endOfPrefix(code)
   }
 
   /** @type {State} */
   function otherPrefix(code) {
     if (markdownSpace(code)) {
-      effects.enter("listItemPrefixWhitespace");
+      effects.enter(types.listItemPrefixWhitespace);
       effects.consume(code);
-      effects.exit("listItemPrefixWhitespace");
-      return endOfPrefix;
+      effects.exit(types.listItemPrefixWhitespace);
+      return endOfPrefix
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /** @type {State} */
   function endOfPrefix(code) {
-    self.containerState.size = initialSize + self.sliceSerialize(effects.exit("listItemPrefix"), true).length;
-    return ok(code);
+    ok(self.containerState, 'expected state');
+    self.containerState.size =
+      initialSize +
+      self.sliceSerialize(effects.exit(types.listItemPrefix), true).length;
+    return ok$1(code)
   }
 }
 
@@ -5858,41 +6702,66 @@ function tokenizeListStart(effects, ok, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeListContinuation(effects, ok, nok) {
+function tokenizeListContinuation(effects, ok$1, nok) {
   const self = this;
+
+  ok(self.containerState, 'expected state');
   self.containerState._closeFlow = undefined;
-  return effects.check(blankLine, onBlank, notBlank);
+
+  return effects.check(blankLine, onBlank, notBlank)
 
   /** @type {State} */
   function onBlank(code) {
-    self.containerState.furtherBlankLines = self.containerState.furtherBlankLines || self.containerState.initialBlankLine;
+    ok(self.containerState, 'expected state');
+    ok(typeof self.containerState.size === 'number', 'expected size');
+    self.containerState.furtherBlankLines =
+      self.containerState.furtherBlankLines ||
+      self.containerState.initialBlankLine;
 
     // We have a blank line.
     // Still, try to consume at most the items size.
-    return factorySpace(effects, ok, "listItemIndent", self.containerState.size + 1)(code);
+    return factorySpace(
+      effects,
+      ok$1,
+      types.listItemIndent,
+      self.containerState.size + 1
+    )(code)
   }
 
   /** @type {State} */
   function notBlank(code) {
+    ok(self.containerState, 'expected state');
     if (self.containerState.furtherBlankLines || !markdownSpace(code)) {
       self.containerState.furtherBlankLines = undefined;
       self.containerState.initialBlankLine = undefined;
-      return notInCurrentItem(code);
+      return notInCurrentItem(code)
     }
+
     self.containerState.furtherBlankLines = undefined;
     self.containerState.initialBlankLine = undefined;
-    return effects.attempt(indentConstruct, ok, notInCurrentItem)(code);
+    return effects.attempt(indentConstruct, ok$1, notInCurrentItem)(code)
   }
 
   /** @type {State} */
   function notInCurrentItem(code) {
+    ok(self.containerState, 'expected state');
     // While we do continue, we signal that the flow should be closed.
     self.containerState._closeFlow = true;
     // As we’re closing flow, we’re no longer interrupting.
     self.interrupt = undefined;
     // Always populated by defaults.
-
-    return factorySpace(effects, effects.attempt(list, ok, nok), "linePrefix", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4)(code);
+    ok(
+      self.parser.constructs.disable.null,
+      'expected `disable.null` to be populated'
+    );
+    return factorySpace(
+      effects,
+      effects.attempt(list, ok$1, nok),
+      types.linePrefix,
+      self.parser.constructs.disable.null.includes('codeIndented')
+        ? undefined
+        : constants.tabSize
+    )(code)
   }
 }
 
@@ -5901,14 +6770,28 @@ function tokenizeListContinuation(effects, ok, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeIndent(effects, ok, nok) {
+function tokenizeIndent(effects, ok$1, nok) {
   const self = this;
-  return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
+
+  ok(self.containerState, 'expected state');
+  ok(typeof self.containerState.size === 'number', 'expected size');
+
+  return factorySpace(
+    effects,
+    afterPrefix,
+    types.listItemIndent,
+    self.containerState.size + 1
+  )
 
   /** @type {State} */
   function afterPrefix(code) {
+    ok(self.containerState, 'expected state');
     const tail = self.events[self.events.length - 1];
-    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok(code) : nok(code);
+    return tail &&
+      tail[1].type === types.listItemIndent &&
+      tail[2].sliceSerialize(tail[1], true).length === self.containerState.size
+      ? ok$1(code)
+      : nok(code)
   }
 }
 
@@ -5918,6 +6801,8 @@ function tokenizeIndent(effects, ok, nok) {
  * @type {Exiter}
  */
 function tokenizeListEnd(effects) {
+  ok(this.containerState, 'expected state');
+  ok(typeof this.containerState.type === 'string', 'expected type');
   effects.exit(this.containerState.type);
 }
 
@@ -5926,17 +6811,33 @@ function tokenizeListEnd(effects) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeListItemPrefixWhitespace(effects, ok, nok) {
+function tokenizeListItemPrefixWhitespace(effects, ok$1, nok) {
   const self = this;
 
   // Always populated by defaults.
+  ok(
+    self.parser.constructs.disable.null,
+    'expected `disable.null` to be populated'
+  );
 
-  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4 + 1);
+  return factorySpace(
+    effects,
+    afterPrefix,
+    types.listItemPrefixWhitespace,
+    self.parser.constructs.disable.null.includes('codeIndented')
+      ? undefined
+      : constants.tabSize + 1
+  )
 
   /** @type {State} */
   function afterPrefix(code) {
     const tail = self.events[self.events.length - 1];
-    return !markdownSpace(code) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok(code) : nok(code);
+
+    return !markdownSpace(code) &&
+      tail &&
+      tail[1].type === types.listItemPrefixWhitespace
+      ? ok$1(code)
+      : nok(code)
   }
 }
 
@@ -6032,10 +6933,11 @@ class EditMap {
    */
   consume(events) {
     this.map.sort(function (a, b) {
-      return a[0] - b[0];
+      return a[0] - b[0]
     });
+
     if (this.map.length === 0) {
-      return;
+      return
     }
 
     // To do: if links are added in events, like they are in `markdown-rs`,
@@ -6061,18 +6963,25 @@ class EditMap {
     const vecs = [];
     while (index > 0) {
       index -= 1;
-      vecs.push(events.slice(this.map[index][0] + this.map[index][1]), this.map[index][2]);
+      vecs.push(
+        events.slice(this.map[index][0] + this.map[index][1]),
+        this.map[index][2]
+      );
 
       // Truncate rest.
       events.length = this.map[index][0];
     }
+
     vecs.push(events.slice());
     events.length = 0;
+
     let slice = vecs.pop();
+
     while (slice) {
       for (const element of slice) {
         events.push(element);
       }
+
       slice = vecs.pop();
     }
 
@@ -6100,18 +7009,22 @@ class EditMap {
  */
 function addImplementation(editMap, at, remove, add, before) {
   if (remove === 0 && add.length === 0) {
-    return;
+    return
   }
+
   const existing = editMap.index.get(at);
+
   if (existing) {
     existing[1] += remove;
+
     if (before) {
       add.push(...existing[2]);
       existing[2] = add;
     } else {
       existing[2].push(...add);
     }
-    return;
+
+    return
   }
 
   /** @type {Change} */
@@ -6177,6 +7090,7 @@ function addImplementation(editMap, at, remove, add, before) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {Construct} */
 const setextUnderline = {
   name: 'setextUnderline',
@@ -6199,54 +7113,60 @@ function resolveToSetextUnderline(events, context) {
   // It’ll always exist: we don’t tokenize if it isn’t there.
   while (index--) {
     if (events[index][0] === 'enter') {
-      if (events[index][1].type === "content") {
+      if (events[index][1].type === types.content) {
         content = index;
-        break;
+        break
       }
-      if (events[index][1].type === "paragraph") {
+
+      if (events[index][1].type === types.paragraph) {
         text = index;
       }
     }
     // Exit
     else {
-      if (events[index][1].type === "content") {
+      if (events[index][1].type === types.content) {
         // Remove the content end (if needed we’ll add it later)
         editMap.add(index, 1, []);
       }
-      if (!definition && events[index][1].type === "definition") {
+
+      if (!definition && events[index][1].type === types.definition) {
         definition = index;
       }
     }
   }
+
+  ok(text !== undefined, 'expected a `text` index to be found');
+  ok(content !== undefined, 'expected a `text` index to be found');
+  ok(events[content][2] === context, 'enter context should be same');
+  ok(
+    events[events.length - 1][2] === context,
+    'enter context should be same'
+  );
   const heading = {
-    type: "setextHeading",
-    start: {
-      ...events[content][1].start
-    },
-    end: {
-      ...events[events.length - 1][1].end
-    }
+    type: types.setextHeading,
+    start: {...events[content][1].start},
+    end: {...events[events.length - 1][1].end}
   };
 
   // Change the paragraph to setext heading text.
-  events[text][1].type = "setextHeadingText";
+  events[text][1].type = types.setextHeadingText;
 
   // If we have definitions in the content, we’ll keep on having content,
   // but we need move it.
   if (definition) {
     editMap.add(text, 0, [['enter', heading, context]]);
     editMap.add(definition + 1, 0, [['exit', events[content][1], context]]);
-    events[content][1].end = {
-      ...events[definition][1].end
-    };
+    events[content][1].end = {...events[definition][1].end};
   } else {
     events[content][1] = heading;
   }
 
   // Add the heading exit at the end.
   editMap.add(events.length, 0, [['exit', heading, context]]);
+
   editMap.consume(events);
-  return events;
+
+  return events
 }
 
 /**
@@ -6254,11 +7174,12 @@ function resolveToSetextUnderline(events, context) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeSetextUnderline(effects, ok, nok) {
+function tokenizeSetextUnderline(effects, ok$1, nok) {
   const self = this;
   /** @type {NonNullable<Code>} */
   let marker;
-  return start;
+
+  return start
 
   /**
    * At start of heading (setext) underline.
@@ -6275,24 +7196,35 @@ function tokenizeSetextUnderline(effects, ok, nok) {
     let index = self.events.length;
     /** @type {boolean | undefined} */
     let paragraph;
+
+    ok(
+      code === codes.dash || code === codes.equalsTo,
+      'expected `=` or `-`'
+    );
+
     // Find an opening.
     while (index--) {
       // Skip enter/exit of line ending, line prefix, and content.
       // We can now either have a definition or a paragraph.
-      if (self.events[index][1].type !== "lineEnding" && self.events[index][1].type !== "linePrefix" && self.events[index][1].type !== "content") {
-        paragraph = self.events[index][1].type === "paragraph";
-        break;
+      if (
+        self.events[index][1].type !== types.lineEnding &&
+        self.events[index][1].type !== types.linePrefix &&
+        self.events[index][1].type !== types.content
+      ) {
+        paragraph = self.events[index][1].type === types.paragraph;
+        break
       }
     }
 
     // To do: handle lazy/pierce like `markdown-rs`.
     // To do: parse indent like `markdown-rs`.
     if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
-      effects.enter("setextHeadingLine");
+      effects.enter(types.setextHeadingLine);
       marker = code;
-      return before(code);
+      return before(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 
   /**
@@ -6307,8 +7239,8 @@ function tokenizeSetextUnderline(effects, ok, nok) {
    * @type {State}
    */
   function before(code) {
-    effects.enter("setextHeadingLineSequence");
-    return inside(code);
+    effects.enter(types.setextHeadingLineSequence);
+    return inside(code)
   }
 
   /**
@@ -6325,10 +7257,14 @@ function tokenizeSetextUnderline(effects, ok, nok) {
   function inside(code) {
     if (code === marker) {
       effects.consume(code);
-      return inside;
+      return inside
     }
-    effects.exit("setextHeadingLineSequence");
-    return markdownSpace(code) ? factorySpace(effects, after, "lineSuffix")(code) : after(code);
+
+    effects.exit(types.setextHeadingLineSequence);
+
+    return markdownSpace(code)
+      ? factorySpace(effects, after, types.lineSuffix)(code)
+      : after(code)
   }
 
   /**
@@ -6343,11 +7279,12 @@ function tokenizeSetextUnderline(effects, ok, nok) {
    * @type {State}
    */
   function after(code) {
-    if (code === null || markdownLineEnding(code)) {
-      effects.exit("setextHeadingLine");
-      return ok(code);
+    if (code === codes.eof || markdownLineEnding(code)) {
+      effects.exit(types.setextHeadingLine);
+      return ok$1(code)
     }
-    return nok(code);
+
+    return nok(code)
   }
 }
 
@@ -6549,10 +7486,9 @@ function mergeName(input) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {InitialConstruct} */
-const content = {
-  tokenize: initializeContent
-};
+const content = {tokenize: initializeContent};
 
 /**
  * @this {TokenizeContext}
@@ -6561,59 +7497,78 @@ const content = {
  *   Content.
  */
 function initializeContent(effects) {
-  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
+  const contentStart = effects.attempt(
+    this.parser.constructs.contentInitial,
+    afterContentStartConstruct,
+    paragraphInitial
+  );
   /** @type {Token} */
   let previous;
-  return contentStart;
+
+  return contentStart
 
   /** @type {State} */
   function afterContentStartConstruct(code) {
-    if (code === null) {
+    ok(
+      code === codes.eof || markdownLineEnding(code),
+      'expected eol or eof'
+    );
+
+    if (code === codes.eof) {
       effects.consume(code);
-      return;
+      return
     }
-    effects.enter("lineEnding");
+
+    effects.enter(types.lineEnding);
     effects.consume(code);
-    effects.exit("lineEnding");
-    return factorySpace(effects, contentStart, "linePrefix");
+    effects.exit(types.lineEnding);
+    return factorySpace(effects, contentStart, types.linePrefix)
   }
 
   /** @type {State} */
   function paragraphInitial(code) {
-    effects.enter("paragraph");
-    return lineStart(code);
+    ok(
+      code !== codes.eof && !markdownLineEnding(code),
+      'expected anything other than a line ending or EOF'
+    );
+    effects.enter(types.paragraph);
+    return lineStart(code)
   }
 
   /** @type {State} */
   function lineStart(code) {
-    const token = effects.enter("chunkText", {
-      contentType: "text",
+    const token = effects.enter(types.chunkText, {
+      contentType: constants.contentTypeText,
       previous
     });
+
     if (previous) {
       previous.next = token;
     }
+
     previous = token;
-    return data(code);
+
+    return data(code)
   }
 
   /** @type {State} */
   function data(code) {
-    if (code === null) {
-      effects.exit("chunkText");
-      effects.exit("paragraph");
+    if (code === codes.eof) {
+      effects.exit(types.chunkText);
+      effects.exit(types.paragraph);
       effects.consume(code);
-      return;
+      return
     }
+
     if (markdownLineEnding(code)) {
       effects.consume(code);
-      effects.exit("chunkText");
-      return lineStart;
+      effects.exit(types.chunkText);
+      return lineStart
     }
 
     // Data.
     effects.consume(code);
-    return data;
+    return data
   }
 }
 
@@ -6631,15 +7586,12 @@ function initializeContent(effects) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {InitialConstruct} */
-const document$1 = {
-  tokenize: initializeDocument
-};
+const document$2 = {tokenize: initializeDocument};
 
 /** @type {Construct} */
-const containerConstruct = {
-  tokenize: tokenizeContainer
-};
+const containerConstruct = {tokenize: tokenizeContainer};
 
 /**
  * @this {TokenizeContext}
@@ -6658,7 +7610,8 @@ function initializeDocument(effects) {
   let childToken;
   /** @type {number} */
   let lineStartOffset;
-  return start;
+
+  return start
 
   /** @type {State} */
   function start(code) {
@@ -6675,15 +7628,28 @@ function initializeDocument(effects) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
-      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code);
+      ok(
+        item[0].continuation,
+        'expected `continuation` to be defined on container construct'
+      );
+      return effects.attempt(
+        item[0].continuation,
+        documentContinue,
+        checkNewContainers
+      )(code)
     }
 
     // Done.
-    return checkNewContainers(code);
+    return checkNewContainers(code)
   }
 
   /** @type {State} */
   function documentContinue(code) {
+    ok(
+      self.containerState,
+      'expected `containerState` to be defined after continuation'
+    );
+
     continued++;
 
     // Note: this field is called `_closeFlow` but it also closes containers.
@@ -6691,6 +7657,7 @@ function initializeDocument(effects) {
     // extensions.
     if (self.containerState._closeFlow) {
       self.containerState._closeFlow = undefined;
+
       if (childFlow) {
         closeFlow();
       }
@@ -6704,30 +7671,38 @@ function initializeDocument(effects) {
 
       // Find the flow chunk.
       while (indexBeforeFlow--) {
-        if (self.events[indexBeforeFlow][0] === 'exit' && self.events[indexBeforeFlow][1].type === "chunkFlow") {
+        if (
+          self.events[indexBeforeFlow][0] === 'exit' &&
+          self.events[indexBeforeFlow][1].type === types.chunkFlow
+        ) {
           point = self.events[indexBeforeFlow][1].end;
-          break;
+          break
         }
       }
+
+      ok(point, 'could not find previous flow chunk');
+
       exitContainers(continued);
 
       // Fix positions.
       let index = indexBeforeExits;
+
       while (index < self.events.length) {
-        self.events[index][1].end = {
-          ...point
-        };
+        self.events[index][1].end = {...point};
         index++;
       }
+
       const editMap = new EditMap();
       // Inject the exits earlier (they’re still also at the end).
       editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
       // Discard the duplicate exits.
       editMap.add(indexBeforeExits, index - indexBeforeExits, []);
       editMap.consume(self.events);
-      return checkNewContainers(code);
+
+      return checkNewContainers(code)
     }
-    return start(code);
+
+    return start(code)
   }
 
   /** @type {State} */
@@ -6742,14 +7717,14 @@ function initializeDocument(effects) {
       // would be moot.
       // We can instead immediately `attempt` to parse one.
       if (!childFlow) {
-        return documentContinued(code);
+        return documentContinued(code)
       }
 
       // If we have concrete content, such as block HTML or fenced code,
       // we can’t have containers “pierce” into them, so we can immediately
       // start.
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code);
+        return flowStart(code)
       }
 
       // If we do have flow, it could still be a blank line,
@@ -6757,12 +7732,18 @@ function initializeDocument(effects) {
       // construct.
       // To do: next major: remove `_gfmTableDynamicInterruptHack` (no longer
       // needed in micromark-extension-gfm-table@1.0.6).
-      self.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
+      self.interrupt = Boolean(
+        childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack
+      );
     }
 
     // Check if there is a new container.
     self.containerState = {};
-    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code);
+    return effects.check(
+      containerConstruct,
+      thereIsANewContainer,
+      thereIsNoNewContainer
+    )(code)
   }
 
   /** @type {State} */
@@ -6770,69 +7751,87 @@ function initializeDocument(effects) {
     if (childFlow) {
       closeFlow();
     }
+
     exitContainers(continued);
-    return documentContinued(code);
+    return documentContinued(code)
   }
 
   /** @type {State} */
   function thereIsNoNewContainer(code) {
     self.parser.lazy[self.now().line] = continued !== stack.length;
     lineStartOffset = self.now().offset;
-    return flowStart(code);
+    return flowStart(code)
   }
 
   /** @type {State} */
   function documentContinued(code) {
     // Try new containers.
     self.containerState = {};
-    return effects.attempt(containerConstruct, containerContinue, flowStart)(code);
+    return effects.attempt(
+      containerConstruct,
+      containerContinue,
+      flowStart
+    )(code)
   }
 
   /** @type {State} */
   function containerContinue(code) {
+    ok(
+      self.currentConstruct,
+      'expected `currentConstruct` to be defined on tokenizer'
+    );
+    ok(
+      self.containerState,
+      'expected `containerState` to be defined on tokenizer'
+    );
     continued++;
     stack.push([self.currentConstruct, self.containerState]);
     // Try another.
-    return documentContinued(code);
+    return documentContinued(code)
   }
 
   /** @type {State} */
   function flowStart(code) {
-    if (code === null) {
+    if (code === codes.eof) {
       if (childFlow) {
         closeFlow();
       }
+
       exitContainers(0);
       effects.consume(code);
-      return;
+      return
     }
+
     childFlow = childFlow || self.parser.flow(self.now());
-    effects.enter("chunkFlow", {
+    effects.enter(types.chunkFlow, {
       _tokenizer: childFlow,
-      contentType: "flow",
+      contentType: constants.contentTypeFlow,
       previous: childToken
     });
-    return flowContinue(code);
+
+    return flowContinue(code)
   }
 
   /** @type {State} */
   function flowContinue(code) {
-    if (code === null) {
-      writeToChild(effects.exit("chunkFlow"), true);
+    if (code === codes.eof) {
+      writeToChild(effects.exit(types.chunkFlow), true);
       exitContainers(0);
       effects.consume(code);
-      return;
+      return
     }
+
     if (markdownLineEnding(code)) {
       effects.consume(code);
-      writeToChild(effects.exit("chunkFlow"));
+      writeToChild(effects.exit(types.chunkFlow));
       // Get ready for the next line.
       continued = 0;
       self.interrupt = undefined;
-      return start;
+      return start
     }
+
     effects.consume(code);
-    return flowContinue;
+    return flowContinue
   }
 
   /**
@@ -6844,14 +7843,17 @@ function initializeDocument(effects) {
    *   Nothing.
    */
   function writeToChild(token, endOfFile) {
+    ok(childFlow, 'expected `childFlow` to be defined when continuing');
     const stream = self.sliceStream(token);
     if (endOfFile) {
       stream.push(null);
     }
+
     token.previous = childToken;
     if (childToken) {
       childToken.next = token;
     }
+
     childToken = token;
     childFlow.defineSkip(token.start);
     childFlow.write(stream);
@@ -6891,17 +7893,19 @@ function initializeDocument(effects) {
     // If it did, we exit the current containers between the two flow blocks.
     if (self.parser.lazy[token.start.line]) {
       let index = childFlow.events.length;
+
       while (index--) {
         if (
-        // The token starts before the line ending…
-        childFlow.events[index][1].start.offset < lineStartOffset && (
-        // …and either is not ended yet…
-        !childFlow.events[index][1].end ||
-        // …or ends after it.
-        childFlow.events[index][1].end.offset > lineStartOffset)) {
+          // The token starts before the line ending…
+          childFlow.events[index][1].start.offset < lineStartOffset &&
+          // …and either is not ended yet…
+          (!childFlow.events[index][1].end ||
+            // …or ends after it.
+            childFlow.events[index][1].end.offset > lineStartOffset)
+        ) {
           // Exit: there’s still something open, which means it’s a lazy line
           // part of something.
-          return;
+          return
         }
       }
 
@@ -6916,24 +7920,31 @@ function initializeDocument(effects) {
 
       // Find the previous chunk (the one before the lazy line).
       while (indexBeforeFlow--) {
-        if (self.events[indexBeforeFlow][0] === 'exit' && self.events[indexBeforeFlow][1].type === "chunkFlow") {
+        if (
+          self.events[indexBeforeFlow][0] === 'exit' &&
+          self.events[indexBeforeFlow][1].type === types.chunkFlow
+        ) {
           if (seen) {
             point = self.events[indexBeforeFlow][1].end;
-            break;
+            break
           }
+
           seen = true;
         }
       }
+
+      ok(point, 'could not find previous flow chunk');
+
       exitContainers(continued);
 
       // Fix positions.
       index = indexBeforeExits;
+
       while (index < self.events.length) {
-        self.events[index][1].end = {
-          ...point
-        };
+        self.events[index][1].end = {...point};
         index++;
       }
+
       const editMap = new EditMap();
       // Inject the exits earlier (they’re still also at the end).
       editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
@@ -6956,12 +7967,23 @@ function initializeDocument(effects) {
     while (index-- > size) {
       const entry = stack[index];
       self.containerState = entry[1];
+      ok(
+        entry[0].exit,
+        'expected `exit` to be defined on container construct'
+      );
       entry[0].exit.call(self, effects);
     }
+
     stack.length = size;
   }
+
   function closeFlow() {
-    childFlow.write([null]);
+    ok(
+      self.containerState,
+      'expected `containerState` to be defined when closing flow'
+    );
+    ok(childFlow, 'expected `childFlow` to be defined when closing it');
+    childFlow.write([codes.eof]);
     childToken = undefined;
     childFlow = undefined;
     self.containerState._closeFlow = undefined;
@@ -6974,10 +7996,20 @@ function initializeDocument(effects) {
  * @type {Tokenizer}
  *   Tokenizer.
  */
-function tokenizeContainer(effects, ok, nok) {
+function tokenizeContainer(effects, ok$1, nok) {
   // Always populated by defaults.
-
-  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok, nok), "linePrefix", this.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4);
+  ok(
+    this.parser.constructs.disable.null,
+    'expected `disable.null` to be populated'
+  );
+  return factorySpace(
+    effects,
+    effects.attempt(this.parser.constructs.document, ok$1, nok),
+    types.linePrefix,
+    this.parser.constructs.disable.null.includes('codeIndented')
+      ? undefined
+      : constants.tabSize
+  )
 }
 
 /**
@@ -6989,10 +8021,9 @@ function tokenizeContainer(effects, ok, nok) {
  * } from 'micromark-util-types'
  */
 
+
 /** @type {InitialConstruct} */
-const flow$1 = {
-  tokenize: initializeFlow
-};
+const flow$1 = {tokenize: initializeFlow};
 
 /**
  * @this {TokenizeContext}
@@ -7003,36 +8034,63 @@ const flow$1 = {
 function initializeFlow(effects) {
   const self = this;
   const initial = effects.attempt(
-  // Try to parse a blank line.
-  blankLine, atBlankEnding,
-  // Try to parse initial flow (essentially, only code).
-  effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content$1, afterConstruct)), "linePrefix")));
-  return initial;
+    // Try to parse a blank line.
+    blankLine,
+    atBlankEnding,
+    // Try to parse initial flow (essentially, only code).
+    effects.attempt(
+      this.parser.constructs.flowInitial,
+      afterConstruct,
+      factorySpace(
+        effects,
+        effects.attempt(
+          this.parser.constructs.flow,
+          afterConstruct,
+          effects.attempt(content$1, afterConstruct)
+        ),
+        types.linePrefix
+      )
+    )
+  );
+
+  return initial
 
   /** @type {State} */
   function atBlankEnding(code) {
-    if (code === null) {
+    ok(
+      code === codes.eof || markdownLineEnding(code),
+      'expected eol or eof'
+    );
+
+    if (code === codes.eof) {
       effects.consume(code);
-      return;
+      return
     }
-    effects.enter("lineEndingBlank");
+
+    effects.enter(types.lineEndingBlank);
     effects.consume(code);
-    effects.exit("lineEndingBlank");
+    effects.exit(types.lineEndingBlank);
     self.currentConstruct = undefined;
-    return initial;
+    return initial
   }
 
   /** @type {State} */
   function afterConstruct(code) {
-    if (code === null) {
+    ok(
+      code === codes.eof || markdownLineEnding(code),
+      'expected eol or eof'
+    );
+
+    if (code === codes.eof) {
       effects.consume(code);
-      return;
+      return
     }
-    effects.enter("lineEnding");
+
+    effects.enter(types.lineEnding);
     effects.consume(code);
-    effects.exit("lineEnding");
+    effects.exit(types.lineEnding);
     self.currentConstruct = undefined;
-    return initial;
+    return initial
   }
 }
 
@@ -7047,9 +8105,8 @@ function initializeFlow(effects) {
  * } from 'micromark-util-types'
  */
 
-const resolver = {
-  resolveAll: createResolver()
-};
+
+const resolver = {resolveAll: createResolver()};
 const string$1 = initializeFactory('string');
 const text$1 = initializeFactory('text');
 
@@ -7061,9 +8118,11 @@ const text$1 = initializeFactory('text');
  */
 function initializeFactory(field) {
   return {
-    resolveAll: createResolver(field === 'text' ? resolveAllLineSuffixes : undefined),
+    resolveAll: createResolver(
+      field === 'text' ? resolveAllLineSuffixes : undefined
+    ),
     tokenize: initializeText
-  };
+  }
 
   /**
    * @this {TokenizeContext}
@@ -7074,34 +8133,36 @@ function initializeFactory(field) {
     const self = this;
     const constructs = this.parser.constructs[field];
     const text = effects.attempt(constructs, start, notText);
-    return start;
+
+    return start
 
     /** @type {State} */
     function start(code) {
-      return atBreak(code) ? text(code) : notText(code);
+      return atBreak(code) ? text(code) : notText(code)
     }
 
     /** @type {State} */
     function notText(code) {
-      if (code === null) {
+      if (code === codes.eof) {
         effects.consume(code);
-        return;
+        return
       }
-      effects.enter("data");
+
+      effects.enter(types.data);
       effects.consume(code);
-      return data;
+      return data
     }
 
     /** @type {State} */
     function data(code) {
       if (atBreak(code)) {
-        effects.exit("data");
-        return text(code);
+        effects.exit(types.data);
+        return text(code)
       }
 
       // Data.
       effects.consume(code);
-      return data;
+      return data
     }
 
     /**
@@ -7111,22 +8172,26 @@ function initializeFactory(field) {
      *   Whether the code is a break.
      */
     function atBreak(code) {
-      if (code === null) {
-        return true;
+      if (code === codes.eof) {
+        return true
       }
+
       const list = constructs[code];
       let index = -1;
+
       if (list) {
         // Always populated by defaults.
+        ok(Array.isArray(list), 'expected `disable.null` to be populated');
 
         while (++index < list.length) {
           const item = list[index];
           if (!item.previous || item.previous.call(self, self.previous)) {
-            return true;
+            return true
           }
         }
       }
-      return false;
+
+      return false
     }
   }
 }
@@ -7138,7 +8203,7 @@ function initializeFactory(field) {
  *   Resolver.
  */
 function createResolver(extraResolver) {
-  return resolveAllText;
+  return resolveAllText
 
   /** @type {Resolver} */
   function resolveAllText(events, context) {
@@ -7150,21 +8215,23 @@ function createResolver(extraResolver) {
     // improves mm performance by 29%.
     while (++index <= events.length) {
       if (enter === undefined) {
-        if (events[index] && events[index][1].type === "data") {
+        if (events[index] && events[index][1].type === types.data) {
           enter = index;
           index++;
         }
-      } else if (!events[index] || events[index][1].type !== "data") {
+      } else if (!events[index] || events[index][1].type !== types.data) {
         // Don’t do anything if there is one data token.
         if (index !== enter + 2) {
           events[enter][1].end = events[index - 1][1].end;
           events.splice(enter + 2, index - enter - 2);
           index = enter + 2;
         }
+
         enter = undefined;
       }
     }
-    return extraResolver ? extraResolver(events, context) : events;
+
+    return extraResolver ? extraResolver(events, context) : events
   }
 }
 
@@ -7184,7 +8251,11 @@ function resolveAllLineSuffixes(events, context) {
   let eventIndex = 0; // Skip first.
 
   while (++eventIndex <= events.length) {
-    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
+    if (
+      (eventIndex === events.length ||
+        events[eventIndex][1].type === types.lineEnding) &&
+      events[eventIndex - 1][1].type === types.data
+    ) {
       const data = events[eventIndex - 1][1];
       const chunks = context.sliceStream(data);
       let index = chunks.length;
@@ -7192,27 +8263,32 @@ function resolveAllLineSuffixes(events, context) {
       let size = 0;
       /** @type {boolean | undefined} */
       let tabs;
+
       while (index--) {
         const chunk = chunks[index];
+
         if (typeof chunk === 'string') {
           bufferIndex = chunk.length;
-          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
+
+          while (chunk.charCodeAt(bufferIndex - 1) === codes.space) {
             size++;
             bufferIndex--;
           }
+
           if (bufferIndex) {
-            break;
+            break
           }
+
           bufferIndex = -1;
         }
         // Number
-        else if (chunk === -2) {
+        else if (chunk === codes.horizontalTab) {
           tabs = true;
           size++;
-        } else if (chunk === -1) ; else {
+        } else if (chunk === codes.virtualSpace) ; else {
           // Replacement character, exit.
           index++;
-          break;
+          break
         }
       }
 
@@ -7220,34 +8296,46 @@ function resolveAllLineSuffixes(events, context) {
       if (context._contentTypeTextTrailing && eventIndex === events.length) {
         size = 0;
       }
+
       if (size) {
         const token = {
-          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
+          type:
+            eventIndex === events.length ||
+            tabs ||
+            size < constants.hardBreakPrefixSizeMin
+              ? types.lineSuffix
+              : types.hardBreakTrailing,
           start: {
-            _bufferIndex: index ? bufferIndex : data.start._bufferIndex + bufferIndex,
+            _bufferIndex: index
+              ? bufferIndex
+              : data.start._bufferIndex + bufferIndex,
             _index: data.start._index + index,
             line: data.end.line,
             column: data.end.column - size,
             offset: data.end.offset - size
           },
-          end: {
-            ...data.end
-          }
+          end: {...data.end}
         };
-        data.end = {
-          ...token.start
-        };
+
+        data.end = {...token.start};
+
         if (data.start.offset === data.end.offset) {
           Object.assign(data, token);
         } else {
-          editMap.add(eventIndex, 0, [['enter', token, context], ['exit', token, context]]);
+          editMap.add(eventIndex, 0, [
+            ['enter', token, context],
+            ['exit', token, context]
+          ]);
         }
       }
+
       eventIndex++;
     }
   }
+
   editMap.consume(events);
-  return events;
+
+  return events
 }
 
 /**
@@ -7256,96 +8344,1302 @@ function resolveAllLineSuffixes(events, context) {
 
 
 /** @satisfies {Extension['document']} */
-const document = {
-  [42]: list,
-  [43]: list,
-  [45]: list,
-  [48]: list,
-  [49]: list,
-  [50]: list,
-  [51]: list,
-  [52]: list,
-  [53]: list,
-  [54]: list,
-  [55]: list,
-  [56]: list,
-  [57]: list,
-  [62]: blockQuote
+const document$1 = {
+  [codes.asterisk]: list,
+  [codes.plusSign]: list,
+  [codes.dash]: list,
+  [codes.digit0]: list,
+  [codes.digit1]: list,
+  [codes.digit2]: list,
+  [codes.digit3]: list,
+  [codes.digit4]: list,
+  [codes.digit5]: list,
+  [codes.digit6]: list,
+  [codes.digit7]: list,
+  [codes.digit8]: list,
+  [codes.digit9]: list,
+  [codes.greaterThan]: blockQuote
 };
 
 /** @satisfies {Extension['contentInitial']} */
 const contentInitial = {
-  [91]: definition
+  [codes.leftSquareBracket]: definition
 };
 
 /** @satisfies {Extension['flowInitial']} */
 const flowInitial = {
-  [-2]: codeIndented,
-  [-1]: codeIndented,
-  [32]: codeIndented
+  [codes.horizontalTab]: codeIndented,
+  [codes.virtualSpace]: codeIndented,
+  [codes.space]: codeIndented
 };
 
 /** @satisfies {Extension['flow']} */
 const flow = {
-  [35]: headingAtx,
-  [42]: thematicBreak,
-  [45]: [setextUnderline, thematicBreak],
-  [60]: htmlFlow,
-  [61]: setextUnderline,
-  [95]: thematicBreak,
-  [96]: codeFenced,
-  [126]: codeFenced
+  [codes.numberSign]: headingAtx,
+  [codes.asterisk]: thematicBreak,
+  [codes.dash]: [setextUnderline, thematicBreak],
+  [codes.lessThan]: htmlFlow,
+  [codes.equalsTo]: setextUnderline,
+  [codes.underscore]: thematicBreak,
+  [codes.graveAccent]: codeFenced,
+  [codes.tilde]: codeFenced
 };
 
 /** @satisfies {Extension['string']} */
 const string = {
-  [38]: characterReference,
-  [92]: characterEscape
+  [codes.ampersand]: characterReference,
+  [codes.backslash]: characterEscape
 };
 
 /** @satisfies {Extension['text']} */
 const text = {
-  [-5]: lineEnding,
-  [-4]: lineEnding,
-  [-3]: lineEnding,
-  [33]: labelStartImage,
-  [38]: characterReference,
-  [42]: attention,
-  [60]: [autolink, htmlText],
-  [91]: labelStartLink,
-  [92]: [hardBreakEscape, characterEscape],
-  [93]: labelEnd,
-  [95]: attention,
-  [96]: codeText
+  [codes.carriageReturn]: lineEnding,
+  [codes.lineFeed]: lineEnding,
+  [codes.carriageReturnLineFeed]: lineEnding,
+  [codes.exclamationMark]: labelStartImage,
+  [codes.ampersand]: characterReference,
+  [codes.asterisk]: attention,
+  [codes.lessThan]: [autolink, htmlText],
+  [codes.leftSquareBracket]: labelStartLink,
+  [codes.backslash]: [hardBreakEscape, characterEscape],
+  [codes.rightSquareBracket]: labelEnd,
+  [codes.underscore]: attention,
+  [codes.graveAccent]: codeText
 };
 
 /** @satisfies {Extension['insideSpan']} */
-const insideSpan = {
-  null: [attention, resolver]
-};
+const insideSpan = {null: [attention, resolver]};
 
 /** @satisfies {Extension['attentionMarkers']} */
-const attentionMarkers = {
-  null: [42, 95]
-};
+const attentionMarkers = {null: [codes.asterisk, codes.underscore]};
 
 /** @satisfies {Extension['disable']} */
-const disable = {
-  null: []
-};
+const disable = {null: []};
 
 var defaultConstructs = /*#__PURE__*/Object.freeze({
   __proto__: null,
   attentionMarkers: attentionMarkers,
   contentInitial: contentInitial,
   disable: disable,
-  document: document,
+  document: document$1,
   flow: flow,
   flowInitial: flowInitial,
   insideSpan: insideSpan,
   string: string,
   text: text
 });
+
+var src = {exports: {}};
+
+var browser = {exports: {}};
+
+/**
+ * Helpers.
+ */
+
+var ms;
+var hasRequiredMs;
+
+function requireMs () {
+	if (hasRequiredMs) return ms;
+	hasRequiredMs = 1;
+	var s = 1000;
+	var m = s * 60;
+	var h = m * 60;
+	var d = h * 24;
+	var w = d * 7;
+	var y = d * 365.25;
+
+	/**
+	 * Parse or format the given `val`.
+	 *
+	 * Options:
+	 *
+	 *  - `long` verbose formatting [false]
+	 *
+	 * @param {String|Number} val
+	 * @param {Object} [options]
+	 * @throws {Error} throw an error if val is not a non-empty string or a number
+	 * @return {String|Number}
+	 * @api public
+	 */
+
+	ms = function (val, options) {
+	  options = options || {};
+	  var type = typeof val;
+	  if (type === 'string' && val.length > 0) {
+	    return parse(val);
+	  } else if (type === 'number' && isFinite(val)) {
+	    return options.long ? fmtLong(val) : fmtShort(val);
+	  }
+	  throw new Error(
+	    'val is not a non-empty string or a valid number. val=' +
+	      JSON.stringify(val)
+	  );
+	};
+
+	/**
+	 * Parse the given `str` and return milliseconds.
+	 *
+	 * @param {String} str
+	 * @return {Number}
+	 * @api private
+	 */
+
+	function parse(str) {
+	  str = String(str);
+	  if (str.length > 100) {
+	    return;
+	  }
+	  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+	    str
+	  );
+	  if (!match) {
+	    return;
+	  }
+	  var n = parseFloat(match[1]);
+	  var type = (match[2] || 'ms').toLowerCase();
+	  switch (type) {
+	    case 'years':
+	    case 'year':
+	    case 'yrs':
+	    case 'yr':
+	    case 'y':
+	      return n * y;
+	    case 'weeks':
+	    case 'week':
+	    case 'w':
+	      return n * w;
+	    case 'days':
+	    case 'day':
+	    case 'd':
+	      return n * d;
+	    case 'hours':
+	    case 'hour':
+	    case 'hrs':
+	    case 'hr':
+	    case 'h':
+	      return n * h;
+	    case 'minutes':
+	    case 'minute':
+	    case 'mins':
+	    case 'min':
+	    case 'm':
+	      return n * m;
+	    case 'seconds':
+	    case 'second':
+	    case 'secs':
+	    case 'sec':
+	    case 's':
+	      return n * s;
+	    case 'milliseconds':
+	    case 'millisecond':
+	    case 'msecs':
+	    case 'msec':
+	    case 'ms':
+	      return n;
+	    default:
+	      return undefined;
+	  }
+	}
+
+	/**
+	 * Short format for `ms`.
+	 *
+	 * @param {Number} ms
+	 * @return {String}
+	 * @api private
+	 */
+
+	function fmtShort(ms) {
+	  var msAbs = Math.abs(ms);
+	  if (msAbs >= d) {
+	    return Math.round(ms / d) + 'd';
+	  }
+	  if (msAbs >= h) {
+	    return Math.round(ms / h) + 'h';
+	  }
+	  if (msAbs >= m) {
+	    return Math.round(ms / m) + 'm';
+	  }
+	  if (msAbs >= s) {
+	    return Math.round(ms / s) + 's';
+	  }
+	  return ms + 'ms';
+	}
+
+	/**
+	 * Long format for `ms`.
+	 *
+	 * @param {Number} ms
+	 * @return {String}
+	 * @api private
+	 */
+
+	function fmtLong(ms) {
+	  var msAbs = Math.abs(ms);
+	  if (msAbs >= d) {
+	    return plural(ms, msAbs, d, 'day');
+	  }
+	  if (msAbs >= h) {
+	    return plural(ms, msAbs, h, 'hour');
+	  }
+	  if (msAbs >= m) {
+	    return plural(ms, msAbs, m, 'minute');
+	  }
+	  if (msAbs >= s) {
+	    return plural(ms, msAbs, s, 'second');
+	  }
+	  return ms + ' ms';
+	}
+
+	/**
+	 * Pluralization helper.
+	 */
+
+	function plural(ms, msAbs, n, name) {
+	  var isPlural = msAbs >= n * 1.5;
+	  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
+	}
+	return ms;
+}
+
+var common;
+var hasRequiredCommon;
+
+function requireCommon () {
+	if (hasRequiredCommon) return common;
+	hasRequiredCommon = 1;
+	/**
+	 * This is the common logic for both the Node.js and web browser
+	 * implementations of `debug()`.
+	 */
+
+	function setup(env) {
+		createDebug.debug = createDebug;
+		createDebug.default = createDebug;
+		createDebug.coerce = coerce;
+		createDebug.disable = disable;
+		createDebug.enable = enable;
+		createDebug.enabled = enabled;
+		createDebug.humanize = requireMs();
+		createDebug.destroy = destroy;
+
+		Object.keys(env).forEach(key => {
+			createDebug[key] = env[key];
+		});
+
+		/**
+		* The currently active debug mode names, and names to skip.
+		*/
+
+		createDebug.names = [];
+		createDebug.skips = [];
+
+		/**
+		* Map of special "%n" handling functions, for the debug "format" argument.
+		*
+		* Valid key names are a single, lower or upper-case letter, i.e. "n" and "N".
+		*/
+		createDebug.formatters = {};
+
+		/**
+		* Selects a color for a debug namespace
+		* @param {String} namespace The namespace string for the debug instance to be colored
+		* @return {Number|String} An ANSI color code for the given namespace
+		* @api private
+		*/
+		function selectColor(namespace) {
+			let hash = 0;
+
+			for (let i = 0; i < namespace.length; i++) {
+				hash = ((hash << 5) - hash) + namespace.charCodeAt(i);
+				hash |= 0; // Convert to 32bit integer
+			}
+
+			return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+		}
+		createDebug.selectColor = selectColor;
+
+		/**
+		* Create a debugger with the given `namespace`.
+		*
+		* @param {String} namespace
+		* @return {Function}
+		* @api public
+		*/
+		function createDebug(namespace) {
+			let prevTime;
+			let enableOverride = null;
+			let namespacesCache;
+			let enabledCache;
+
+			function debug(...args) {
+				// Disabled?
+				if (!debug.enabled) {
+					return;
+				}
+
+				const self = debug;
+
+				// Set `diff` timestamp
+				const curr = Number(new Date());
+				const ms = curr - (prevTime || curr);
+				self.diff = ms;
+				self.prev = prevTime;
+				self.curr = curr;
+				prevTime = curr;
+
+				args[0] = createDebug.coerce(args[0]);
+
+				if (typeof args[0] !== 'string') {
+					// Anything else let's inspect with %O
+					args.unshift('%O');
+				}
+
+				// Apply any `formatters` transformations
+				let index = 0;
+				args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+					// If we encounter an escaped % then don't increase the array index
+					if (match === '%%') {
+						return '%';
+					}
+					index++;
+					const formatter = createDebug.formatters[format];
+					if (typeof formatter === 'function') {
+						const val = args[index];
+						match = formatter.call(self, val);
+
+						// Now we need to remove `args[index]` since it's inlined in the `format`
+						args.splice(index, 1);
+						index--;
+					}
+					return match;
+				});
+
+				// Apply env-specific formatting (colors, etc.)
+				createDebug.formatArgs.call(self, args);
+
+				const logFn = self.log || createDebug.log;
+				logFn.apply(self, args);
+			}
+
+			debug.namespace = namespace;
+			debug.useColors = createDebug.useColors();
+			debug.color = createDebug.selectColor(namespace);
+			debug.extend = extend;
+			debug.destroy = createDebug.destroy; // XXX Temporary. Will be removed in the next major release.
+
+			Object.defineProperty(debug, 'enabled', {
+				enumerable: true,
+				configurable: false,
+				get: () => {
+					if (enableOverride !== null) {
+						return enableOverride;
+					}
+					if (namespacesCache !== createDebug.namespaces) {
+						namespacesCache = createDebug.namespaces;
+						enabledCache = createDebug.enabled(namespace);
+					}
+
+					return enabledCache;
+				},
+				set: v => {
+					enableOverride = v;
+				}
+			});
+
+			// Env-specific initialization logic for debug instances
+			if (typeof createDebug.init === 'function') {
+				createDebug.init(debug);
+			}
+
+			return debug;
+		}
+
+		function extend(namespace, delimiter) {
+			const newDebug = createDebug(this.namespace + (typeof delimiter === 'undefined' ? ':' : delimiter) + namespace);
+			newDebug.log = this.log;
+			return newDebug;
+		}
+
+		/**
+		* Enables a debug mode by namespaces. This can include modes
+		* separated by a colon and wildcards.
+		*
+		* @param {String} namespaces
+		* @api public
+		*/
+		function enable(namespaces) {
+			createDebug.save(namespaces);
+			createDebug.namespaces = namespaces;
+
+			createDebug.names = [];
+			createDebug.skips = [];
+
+			const split = (typeof namespaces === 'string' ? namespaces : '')
+				.trim()
+				.replace(/\s+/g, ',')
+				.split(',')
+				.filter(Boolean);
+
+			for (const ns of split) {
+				if (ns[0] === '-') {
+					createDebug.skips.push(ns.slice(1));
+				} else {
+					createDebug.names.push(ns);
+				}
+			}
+		}
+
+		/**
+		 * Checks if the given string matches a namespace template, honoring
+		 * asterisks as wildcards.
+		 *
+		 * @param {String} search
+		 * @param {String} template
+		 * @return {Boolean}
+		 */
+		function matchesTemplate(search, template) {
+			let searchIndex = 0;
+			let templateIndex = 0;
+			let starIndex = -1;
+			let matchIndex = 0;
+
+			while (searchIndex < search.length) {
+				if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === '*')) {
+					// Match character or proceed with wildcard
+					if (template[templateIndex] === '*') {
+						starIndex = templateIndex;
+						matchIndex = searchIndex;
+						templateIndex++; // Skip the '*'
+					} else {
+						searchIndex++;
+						templateIndex++;
+					}
+				} else if (starIndex !== -1) { // eslint-disable-line no-negated-condition
+					// Backtrack to the last '*' and try to match more characters
+					templateIndex = starIndex + 1;
+					matchIndex++;
+					searchIndex = matchIndex;
+				} else {
+					return false; // No match
+				}
+			}
+
+			// Handle trailing '*' in template
+			while (templateIndex < template.length && template[templateIndex] === '*') {
+				templateIndex++;
+			}
+
+			return templateIndex === template.length;
+		}
+
+		/**
+		* Disable debug output.
+		*
+		* @return {String} namespaces
+		* @api public
+		*/
+		function disable() {
+			const namespaces = [
+				...createDebug.names,
+				...createDebug.skips.map(namespace => '-' + namespace)
+			].join(',');
+			createDebug.enable('');
+			return namespaces;
+		}
+
+		/**
+		* Returns true if the given mode name is enabled, false otherwise.
+		*
+		* @param {String} name
+		* @return {Boolean}
+		* @api public
+		*/
+		function enabled(name) {
+			for (const skip of createDebug.skips) {
+				if (matchesTemplate(name, skip)) {
+					return false;
+				}
+			}
+
+			for (const ns of createDebug.names) {
+				if (matchesTemplate(name, ns)) {
+					return true;
+				}
+			}
+
+			return false;
+		}
+
+		/**
+		* Coerce `val`.
+		*
+		* @param {Mixed} val
+		* @return {Mixed}
+		* @api private
+		*/
+		function coerce(val) {
+			if (val instanceof Error) {
+				return val.stack || val.message;
+			}
+			return val;
+		}
+
+		/**
+		* XXX DO NOT USE. This is a temporary stub function.
+		* XXX It WILL be removed in the next major release.
+		*/
+		function destroy() {
+			console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
+		}
+
+		createDebug.enable(createDebug.load());
+
+		return createDebug;
+	}
+
+	common = setup;
+	return common;
+}
+
+/* eslint-env browser */
+
+var hasRequiredBrowser;
+
+function requireBrowser () {
+	if (hasRequiredBrowser) return browser.exports;
+	hasRequiredBrowser = 1;
+	(function (module, exports) {
+		/**
+		 * This is the web browser implementation of `debug()`.
+		 */
+
+		exports.formatArgs = formatArgs;
+		exports.save = save;
+		exports.load = load;
+		exports.useColors = useColors;
+		exports.storage = localstorage();
+		exports.destroy = (() => {
+			let warned = false;
+
+			return () => {
+				if (!warned) {
+					warned = true;
+					console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
+				}
+			};
+		})();
+
+		/**
+		 * Colors.
+		 */
+
+		exports.colors = [
+			'#0000CC',
+			'#0000FF',
+			'#0033CC',
+			'#0033FF',
+			'#0066CC',
+			'#0066FF',
+			'#0099CC',
+			'#0099FF',
+			'#00CC00',
+			'#00CC33',
+			'#00CC66',
+			'#00CC99',
+			'#00CCCC',
+			'#00CCFF',
+			'#3300CC',
+			'#3300FF',
+			'#3333CC',
+			'#3333FF',
+			'#3366CC',
+			'#3366FF',
+			'#3399CC',
+			'#3399FF',
+			'#33CC00',
+			'#33CC33',
+			'#33CC66',
+			'#33CC99',
+			'#33CCCC',
+			'#33CCFF',
+			'#6600CC',
+			'#6600FF',
+			'#6633CC',
+			'#6633FF',
+			'#66CC00',
+			'#66CC33',
+			'#9900CC',
+			'#9900FF',
+			'#9933CC',
+			'#9933FF',
+			'#99CC00',
+			'#99CC33',
+			'#CC0000',
+			'#CC0033',
+			'#CC0066',
+			'#CC0099',
+			'#CC00CC',
+			'#CC00FF',
+			'#CC3300',
+			'#CC3333',
+			'#CC3366',
+			'#CC3399',
+			'#CC33CC',
+			'#CC33FF',
+			'#CC6600',
+			'#CC6633',
+			'#CC9900',
+			'#CC9933',
+			'#CCCC00',
+			'#CCCC33',
+			'#FF0000',
+			'#FF0033',
+			'#FF0066',
+			'#FF0099',
+			'#FF00CC',
+			'#FF00FF',
+			'#FF3300',
+			'#FF3333',
+			'#FF3366',
+			'#FF3399',
+			'#FF33CC',
+			'#FF33FF',
+			'#FF6600',
+			'#FF6633',
+			'#FF9900',
+			'#FF9933',
+			'#FFCC00',
+			'#FFCC33'
+		];
+
+		/**
+		 * Currently only WebKit-based Web Inspectors, Firefox >= v31,
+		 * and the Firebug extension (any Firefox version) are known
+		 * to support "%c" CSS customizations.
+		 *
+		 * TODO: add a `localStorage` variable to explicitly enable/disable colors
+		 */
+
+		// eslint-disable-next-line complexity
+		function useColors() {
+			// NB: In an Electron preload script, document will be defined but not fully
+			// initialized. Since we know we're in Chrome, we'll just detect this case
+			// explicitly
+			if (typeof window !== 'undefined' && window.process && (window.process.type === 'renderer' || window.process.__nwjs)) {
+				return true;
+			}
+
+			// Internet Explorer and Edge do not support colors.
+			if (typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+				return false;
+			}
+
+			let m;
+
+			// Is webkit? http://stackoverflow.com/a/16459606/376773
+			// document is undefined in react-native: https://github.com/facebook/react-native/pull/1632
+			// eslint-disable-next-line no-return-assign
+			return (typeof document !== 'undefined' && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance) ||
+				// Is firebug? http://stackoverflow.com/a/398120/376773
+				(typeof window !== 'undefined' && window.console && (window.console.firebug || (window.console.exception && window.console.table))) ||
+				// Is firefox >= v31?
+				// https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+				(typeof navigator !== 'undefined' && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31) ||
+				// Double check webkit in userAgent just in case we are in a worker
+				(typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/));
+		}
+
+		/**
+		 * Colorize log arguments if enabled.
+		 *
+		 * @api public
+		 */
+
+		function formatArgs(args) {
+			args[0] = (this.useColors ? '%c' : '') +
+				this.namespace +
+				(this.useColors ? ' %c' : ' ') +
+				args[0] +
+				(this.useColors ? '%c ' : ' ') +
+				'+' + module.exports.humanize(this.diff);
+
+			if (!this.useColors) {
+				return;
+			}
+
+			const c = 'color: ' + this.color;
+			args.splice(1, 0, c, 'color: inherit');
+
+			// The final "%c" is somewhat tricky, because there could be other
+			// arguments passed either before or after the %c, so we need to
+			// figure out the correct index to insert the CSS into
+			let index = 0;
+			let lastC = 0;
+			args[0].replace(/%[a-zA-Z%]/g, match => {
+				if (match === '%%') {
+					return;
+				}
+				index++;
+				if (match === '%c') {
+					// We only are interested in the *last* %c
+					// (the user may have provided their own)
+					lastC = index;
+				}
+			});
+
+			args.splice(lastC, 0, c);
+		}
+
+		/**
+		 * Invokes `console.debug()` when available.
+		 * No-op when `console.debug` is not a "function".
+		 * If `console.debug` is not available, falls back
+		 * to `console.log`.
+		 *
+		 * @api public
+		 */
+		exports.log = console.debug || console.log || (() => {});
+
+		/**
+		 * Save `namespaces`.
+		 *
+		 * @param {String} namespaces
+		 * @api private
+		 */
+		function save(namespaces) {
+			try {
+				if (namespaces) {
+					exports.storage.setItem('debug', namespaces);
+				} else {
+					exports.storage.removeItem('debug');
+				}
+			} catch (error) {
+				// Swallow
+				// XXX (@Qix-) should we be logging these?
+			}
+		}
+
+		/**
+		 * Load `namespaces`.
+		 *
+		 * @return {String} returns the previously persisted debug modes
+		 * @api private
+		 */
+		function load() {
+			let r;
+			try {
+				r = exports.storage.getItem('debug') || exports.storage.getItem('DEBUG') ;
+			} catch (error) {
+				// Swallow
+				// XXX (@Qix-) should we be logging these?
+			}
+
+			// If debug isn't set in LS, and we're in Electron, try to load $DEBUG
+			if (!r && typeof process !== 'undefined' && 'env' in process) {
+				r = process.env.DEBUG;
+			}
+
+			return r;
+		}
+
+		/**
+		 * Localstorage attempts to return the localstorage.
+		 *
+		 * This is necessary because safari throws
+		 * when a user disables cookies/localstorage
+		 * and you attempt to access it.
+		 *
+		 * @return {LocalStorage}
+		 * @api private
+		 */
+
+		function localstorage() {
+			try {
+				// TVMLKit (Apple TV JS Runtime) does not have a window object, just localStorage in the global context
+				// The Browser also has localStorage in the global context.
+				return localStorage;
+			} catch (error) {
+				// Swallow
+				// XXX (@Qix-) should we be logging these?
+			}
+		}
+
+		module.exports = requireCommon()(exports);
+
+		const {formatters} = module.exports;
+
+		/**
+		 * Map %j to `JSON.stringify()`, since no Web Inspectors do that by default.
+		 */
+
+		formatters.j = function (v) {
+			try {
+				return JSON.stringify(v);
+			} catch (error) {
+				return '[UnexpectedJSONParseError]: ' + error.message;
+			}
+		}; 
+	} (browser, browser.exports));
+	return browser.exports;
+}
+
+var node = {exports: {}};
+
+var hasFlag;
+var hasRequiredHasFlag;
+
+function requireHasFlag () {
+	if (hasRequiredHasFlag) return hasFlag;
+	hasRequiredHasFlag = 1;
+
+	hasFlag = (flag, argv = process.argv) => {
+		const prefix = flag.startsWith('-') ? '' : (flag.length === 1 ? '-' : '--');
+		const position = argv.indexOf(prefix + flag);
+		const terminatorPosition = argv.indexOf('--');
+		return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
+	};
+	return hasFlag;
+}
+
+var supportsColor_1;
+var hasRequiredSupportsColor;
+
+function requireSupportsColor () {
+	if (hasRequiredSupportsColor) return supportsColor_1;
+	hasRequiredSupportsColor = 1;
+	const os = os__default;
+	const tty = require$$1;
+	const hasFlag = requireHasFlag();
+
+	const {env} = process;
+
+	let forceColor;
+	if (hasFlag('no-color') ||
+		hasFlag('no-colors') ||
+		hasFlag('color=false') ||
+		hasFlag('color=never')) {
+		forceColor = 0;
+	} else if (hasFlag('color') ||
+		hasFlag('colors') ||
+		hasFlag('color=true') ||
+		hasFlag('color=always')) {
+		forceColor = 1;
+	}
+
+	if ('FORCE_COLOR' in env) {
+		if (env.FORCE_COLOR === 'true') {
+			forceColor = 1;
+		} else if (env.FORCE_COLOR === 'false') {
+			forceColor = 0;
+		} else {
+			forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
+		}
+	}
+
+	function translateLevel(level) {
+		if (level === 0) {
+			return false;
+		}
+
+		return {
+			level,
+			hasBasic: true,
+			has256: level >= 2,
+			has16m: level >= 3
+		};
+	}
+
+	function supportsColor(haveStream, streamIsTTY) {
+		if (forceColor === 0) {
+			return 0;
+		}
+
+		if (hasFlag('color=16m') ||
+			hasFlag('color=full') ||
+			hasFlag('color=truecolor')) {
+			return 3;
+		}
+
+		if (hasFlag('color=256')) {
+			return 2;
+		}
+
+		if (haveStream && !streamIsTTY && forceColor === undefined) {
+			return 0;
+		}
+
+		const min = forceColor || 0;
+
+		if (env.TERM === 'dumb') {
+			return min;
+		}
+
+		if (process.platform === 'win32') {
+			// Windows 10 build 10586 is the first Windows release that supports 256 colors.
+			// Windows 10 build 14931 is the first release that supports 16m/TrueColor.
+			const osRelease = os.release().split('.');
+			if (
+				Number(osRelease[0]) >= 10 &&
+				Number(osRelease[2]) >= 10586
+			) {
+				return Number(osRelease[2]) >= 14931 ? 3 : 2;
+			}
+
+			return 1;
+		}
+
+		if ('CI' in env) {
+			if (['TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'GITHUB_ACTIONS', 'BUILDKITE'].some(sign => sign in env) || env.CI_NAME === 'codeship') {
+				return 1;
+			}
+
+			return min;
+		}
+
+		if ('TEAMCITY_VERSION' in env) {
+			return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
+		}
+
+		if (env.COLORTERM === 'truecolor') {
+			return 3;
+		}
+
+		if ('TERM_PROGRAM' in env) {
+			const version = parseInt((env.TERM_PROGRAM_VERSION || '').split('.')[0], 10);
+
+			switch (env.TERM_PROGRAM) {
+				case 'iTerm.app':
+					return version >= 3 ? 3 : 2;
+				case 'Apple_Terminal':
+					return 2;
+				// No default
+			}
+		}
+
+		if (/-256(color)?$/i.test(env.TERM)) {
+			return 2;
+		}
+
+		if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
+			return 1;
+		}
+
+		if ('COLORTERM' in env) {
+			return 1;
+		}
+
+		return min;
+	}
+
+	function getSupportLevel(stream) {
+		const level = supportsColor(stream, stream && stream.isTTY);
+		return translateLevel(level);
+	}
+
+	supportsColor_1 = {
+		supportsColor: getSupportLevel,
+		stdout: translateLevel(supportsColor(true, tty.isatty(1))),
+		stderr: translateLevel(supportsColor(true, tty.isatty(2)))
+	};
+	return supportsColor_1;
+}
+
+/**
+ * Module dependencies.
+ */
+
+var hasRequiredNode;
+
+function requireNode () {
+	if (hasRequiredNode) return node.exports;
+	hasRequiredNode = 1;
+	(function (module, exports) {
+		const tty = require$$1;
+		const util = require$$6;
+
+		/**
+		 * This is the Node.js implementation of `debug()`.
+		 */
+
+		exports.init = init;
+		exports.log = log;
+		exports.formatArgs = formatArgs;
+		exports.save = save;
+		exports.load = load;
+		exports.useColors = useColors;
+		exports.destroy = util.deprecate(
+			() => {},
+			'Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.'
+		);
+
+		/**
+		 * Colors.
+		 */
+
+		exports.colors = [6, 2, 3, 4, 5, 1];
+
+		try {
+			// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
+			// eslint-disable-next-line import/no-extraneous-dependencies
+			const supportsColor = requireSupportsColor();
+
+			if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+				exports.colors = [
+					20,
+					21,
+					26,
+					27,
+					32,
+					33,
+					38,
+					39,
+					40,
+					41,
+					42,
+					43,
+					44,
+					45,
+					56,
+					57,
+					62,
+					63,
+					68,
+					69,
+					74,
+					75,
+					76,
+					77,
+					78,
+					79,
+					80,
+					81,
+					92,
+					93,
+					98,
+					99,
+					112,
+					113,
+					128,
+					129,
+					134,
+					135,
+					148,
+					149,
+					160,
+					161,
+					162,
+					163,
+					164,
+					165,
+					166,
+					167,
+					168,
+					169,
+					170,
+					171,
+					172,
+					173,
+					178,
+					179,
+					184,
+					185,
+					196,
+					197,
+					198,
+					199,
+					200,
+					201,
+					202,
+					203,
+					204,
+					205,
+					206,
+					207,
+					208,
+					209,
+					214,
+					215,
+					220,
+					221
+				];
+			}
+		} catch (error) {
+			// Swallow - we only care if `supports-color` is available; it doesn't have to be.
+		}
+
+		/**
+		 * Build up the default `inspectOpts` object from the environment variables.
+		 *
+		 *   $ DEBUG_COLORS=no DEBUG_DEPTH=10 DEBUG_SHOW_HIDDEN=enabled node script.js
+		 */
+
+		exports.inspectOpts = Object.keys(process.env).filter(key => {
+			return /^debug_/i.test(key);
+		}).reduce((obj, key) => {
+			// Camel-case
+			const prop = key
+				.substring(6)
+				.toLowerCase()
+				.replace(/_([a-z])/g, (_, k) => {
+					return k.toUpperCase();
+				});
+
+			// Coerce string value into JS value
+			let val = process.env[key];
+			if (/^(yes|on|true|enabled)$/i.test(val)) {
+				val = true;
+			} else if (/^(no|off|false|disabled)$/i.test(val)) {
+				val = false;
+			} else if (val === 'null') {
+				val = null;
+			} else {
+				val = Number(val);
+			}
+
+			obj[prop] = val;
+			return obj;
+		}, {});
+
+		/**
+		 * Is stdout a TTY? Colored output is enabled when `true`.
+		 */
+
+		function useColors() {
+			return 'colors' in exports.inspectOpts ?
+				Boolean(exports.inspectOpts.colors) :
+				tty.isatty(process.stderr.fd);
+		}
+
+		/**
+		 * Adds ANSI color escape codes if enabled.
+		 *
+		 * @api public
+		 */
+
+		function formatArgs(args) {
+			const {namespace: name, useColors} = this;
+
+			if (useColors) {
+				const c = this.color;
+				const colorCode = '\u001B[3' + (c < 8 ? c : '8;5;' + c);
+				const prefix = `  ${colorCode};1m${name} \u001B[0m`;
+
+				args[0] = prefix + args[0].split('\n').join('\n' + prefix);
+				args.push(colorCode + 'm+' + module.exports.humanize(this.diff) + '\u001B[0m');
+			} else {
+				args[0] = getDate() + name + ' ' + args[0];
+			}
+		}
+
+		function getDate() {
+			if (exports.inspectOpts.hideDate) {
+				return '';
+			}
+			return new Date().toISOString() + ' ';
+		}
+
+		/**
+		 * Invokes `util.formatWithOptions()` with the specified arguments and writes to stderr.
+		 */
+
+		function log(...args) {
+			return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + '\n');
+		}
+
+		/**
+		 * Save `namespaces`.
+		 *
+		 * @param {String} namespaces
+		 * @api private
+		 */
+		function save(namespaces) {
+			if (namespaces) {
+				process.env.DEBUG = namespaces;
+			} else {
+				// If you set a process.env field to null or undefined, it gets cast to the
+				// string 'null' or 'undefined'. Just delete instead.
+				delete process.env.DEBUG;
+			}
+		}
+
+		/**
+		 * Load `namespaces`.
+		 *
+		 * @return {String} returns the previously persisted debug modes
+		 * @api private
+		 */
+
+		function load() {
+			return process.env.DEBUG;
+		}
+
+		/**
+		 * Init logic for `debug` instances.
+		 *
+		 * Create a new `inspectOpts` object in case `useColors` is set
+		 * differently for a particular `debug` instance.
+		 */
+
+		function init(debug) {
+			debug.inspectOpts = {};
+
+			const keys = Object.keys(exports.inspectOpts);
+			for (let i = 0; i < keys.length; i++) {
+				debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+			}
+		}
+
+		module.exports = requireCommon()(exports);
+
+		const {formatters} = module.exports;
+
+		/**
+		 * Map %o to `util.inspect()`, all on a single line.
+		 */
+
+		formatters.o = function (v) {
+			this.inspectOpts.colors = this.useColors;
+			return util.inspect(v, this.inspectOpts)
+				.split('\n')
+				.map(str => str.trim())
+				.join(' ');
+		};
+
+		/**
+		 * Map %O to `util.inspect()`, allowing multiple lines if needed.
+		 */
+
+		formatters.O = function (v) {
+			this.inspectOpts.colors = this.useColors;
+			return util.inspect(v, this.inspectOpts);
+		}; 
+	} (node, node.exports));
+	return node.exports;
+}
+
+/**
+ * Detect Electron renderer / nwjs process, which is node, but we should
+ * treat as a browser.
+ */
+
+var hasRequiredSrc;
+
+function requireSrc () {
+	if (hasRequiredSrc) return src.exports;
+	hasRequiredSrc = 1;
+	if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
+		src.exports = requireBrowser();
+	} else {
+		src.exports = requireNode();
+	}
+	return src.exports;
+}
+
+var srcExports = requireSrc();
+var createDebug = /*@__PURE__*/getDefaultExportFromCjs(srcExports);
 
 /**
  * @import {
@@ -7362,6 +9656,9 @@ var defaultConstructs = /*#__PURE__*/Object.freeze({
  *   Token
  * } from 'micromark-util-types'
  */
+
+
+const debug = createDebug('micromark');
 
 /**
  * Create a tokenizer.
@@ -7386,9 +9683,9 @@ function createTokenizer(parser, initialize, from) {
   let point = {
     _bufferIndex: -1,
     _index: 0,
-    line: from && from.line || 1,
-    column: from && from.column || 1,
-    offset: from && from.offset || 0
+    line: (from && from.line) || 1,
+    column: (from && from.column) || 1,
+    offset: (from && from.offset) || 0
   };
   /** @type {Record<string, number>} */
   const columnStart = {};
@@ -7398,6 +9695,8 @@ function createTokenizer(parser, initialize, from) {
   let chunks = [];
   /** @type {Array<Token>} */
   let stack = [];
+  /** @type {boolean | undefined} */
+  let consumed = true;
 
   /**
    * Tools used for tokenizing.
@@ -7410,9 +9709,7 @@ function createTokenizer(parser, initialize, from) {
     consume,
     enter,
     exit,
-    interrupt: constructFactory(onsuccessfulcheck, {
-      interrupt: true
-    })
+    interrupt: constructFactory(onsuccessfulcheck, {interrupt: true})
   };
 
   /**
@@ -7421,13 +9718,13 @@ function createTokenizer(parser, initialize, from) {
    * @type {TokenizeContext}
    */
   const context = {
-    code: null,
+    code: codes.eof,
     containerState: {},
     defineSkip,
     events: [],
     now,
     parser,
-    previous: null,
+    previous: codes.eof,
     sliceSerialize,
     sliceStream,
     write
@@ -7439,25 +9736,37 @@ function createTokenizer(parser, initialize, from) {
    * @type {State | undefined}
    */
   let state = initialize.tokenize.call(context, effects);
+
+  /**
+   * Track which character we expect to be consumed, to catch bugs.
+   *
+   * @type {Code}
+   */
+  let expectedCode;
+
   if (initialize.resolveAll) {
     resolveAllConstructs.push(initialize);
   }
-  return context;
+
+  return context
 
   /** @type {TokenizeContext['write']} */
   function write(slice) {
     chunks = push(chunks, slice);
+
     main();
 
     // Exit if we’re not done, resolve might change stuff.
-    if (chunks[chunks.length - 1] !== null) {
-      return [];
+    if (chunks[chunks.length - 1] !== codes.eof) {
+      return []
     }
+
     addResult(initialize, 0);
 
     // Otherwise, resolve, and exit.
     context.events = resolveAll(resolveAllConstructs, context.events, context);
-    return context.events;
+
+    return context.events
   }
 
   //
@@ -7466,37 +9775,26 @@ function createTokenizer(parser, initialize, from) {
 
   /** @type {TokenizeContext['sliceSerialize']} */
   function sliceSerialize(token, expandTabs) {
-    return serializeChunks(sliceStream(token), expandTabs);
+    return serializeChunks(sliceStream(token), expandTabs)
   }
 
   /** @type {TokenizeContext['sliceStream']} */
   function sliceStream(token) {
-    return sliceChunks(chunks, token);
+    return sliceChunks(chunks, token)
   }
 
   /** @type {TokenizeContext['now']} */
   function now() {
     // This is a hot path, so we clone manually instead of `Object.assign({}, point)`
-    const {
-      _bufferIndex,
-      _index,
-      line,
-      column,
-      offset
-    } = point;
-    return {
-      _bufferIndex,
-      _index,
-      line,
-      column,
-      offset
-    };
+    const {_bufferIndex, _index, line, column, offset} = point;
+    return {_bufferIndex, _index, line, column, offset}
   }
 
   /** @type {TokenizeContext['defineSkip']} */
   function defineSkip(value) {
     columnStart[value.line] = value.column;
     accountForPotentialSkip();
+    debug('position: define skip: `%j`', point);
   }
 
   //
@@ -7521,10 +9819,15 @@ function createTokenizer(parser, initialize, from) {
       // If we’re in a buffer chunk, loop through it.
       if (typeof chunk === 'string') {
         const chunkIndex = point._index;
+
         if (point._bufferIndex < 0) {
           point._bufferIndex = 0;
         }
-        while (point._index === chunkIndex && point._bufferIndex < chunk.length) {
+
+        while (
+          point._index === chunkIndex &&
+          point._bufferIndex < chunk.length
+        ) {
           go(chunk.charCodeAt(point._bufferIndex));
         }
       } else {
@@ -7542,17 +9845,39 @@ function createTokenizer(parser, initialize, from) {
    *   Nothing.
    */
   function go(code) {
+    ok(consumed === true, 'expected character to be consumed');
+    consumed = undefined;
+    debug('main: passing `%s` to %s', code, state && state.name);
+    expectedCode = code;
+    ok(typeof state === 'function', 'expected state');
     state = state(code);
   }
 
   /** @type {Effects['consume']} */
   function consume(code) {
+    ok(code === expectedCode, 'expected given code to equal expected code');
+
+    debug('consume: `%s`', code);
+
+    ok(
+      consumed === undefined,
+      'expected code to not have been consumed: this might be because `return x(code)` instead of `return x` was used'
+    );
+    ok(
+      code === null
+        ? context.events.length === 0 ||
+            context.events[context.events.length - 1][0] === 'exit'
+        : context.events[context.events.length - 1][0] === 'enter',
+      'expected last token to be open'
+    );
+
     if (markdownLineEnding(code)) {
       point.line++;
       point.column = 1;
-      point.offset += code === -3 ? 2 : 1;
+      point.offset += code === codes.carriageReturnLineFeed ? 2 : 1;
       accountForPotentialSkip();
-    } else if (code !== -1) {
+      debug('position: after eol: `%j`', point);
+    } else if (code !== codes.virtualSpace) {
       point.column++;
       point.offset++;
     }
@@ -7564,11 +9889,12 @@ function createTokenizer(parser, initialize, from) {
       point._bufferIndex++;
 
       // At end of string chunk.
-      if (point._bufferIndex ===
-      // Points w/ non-negative `_bufferIndex` reference
-      // strings.
-      /** @type {string} */
-      chunks[point._index].length) {
+      if (
+        point._bufferIndex ===
+        // Points w/ non-negative `_bufferIndex` reference
+        // strings.
+        /** @type {string} */ (chunks[point._index]).length
+      ) {
         point._bufferIndex = -1;
         point._index++;
       }
@@ -7576,6 +9902,9 @@ function createTokenizer(parser, initialize, from) {
 
     // Expose the previous character.
     context.previous = code;
+
+    // Mark as consumed.
+    consumed = true;
   }
 
   /** @type {Effects['enter']} */
@@ -7585,17 +9914,41 @@ function createTokenizer(parser, initialize, from) {
     const token = fields || {};
     token.type = type;
     token.start = now();
+
+    ok(typeof type === 'string', 'expected string type');
+    ok(type.length > 0, 'expected non-empty string');
+    debug('enter: `%s`', type);
+
     context.events.push(['enter', token, context]);
+
     stack.push(token);
-    return token;
+
+    return token
   }
 
   /** @type {Effects['exit']} */
   function exit(type) {
+    ok(typeof type === 'string', 'expected string type');
+    ok(type.length > 0, 'expected non-empty string');
+
     const token = stack.pop();
+    ok(token, 'cannot close w/o open tokens');
     token.end = now();
+
+    ok(type === token.type, 'expected exit token to match current token');
+
+    ok(
+      !(
+        token.start._index === token.end._index &&
+        token.start._bufferIndex === token.end._bufferIndex
+      ),
+      'expected non-empty token (`' + type + '`)'
+    );
+
+    debug('exit: `%s`', token.type);
     context.events.push(['exit', token, context]);
-    return token;
+
+    return token
   }
 
   /**
@@ -7625,7 +9978,7 @@ function createTokenizer(parser, initialize, from) {
    *   Fields.
    */
   function constructFactory(onreturn, fields) {
-    return hook;
+    return hook
 
     /**
      * Handle either an object mapping codes to constructs, a list of
@@ -7649,10 +10002,14 @@ function createTokenizer(parser, initialize, from) {
       let currentConstruct;
       /** @type {Info} */
       let info;
-      return Array.isArray(constructs) ? /* c8 ignore next 1 */
-      handleListOfConstructs(constructs) : 'tokenize' in constructs ?
-      // Looks like a construct.
-      handleListOfConstructs([(/** @type {Construct} */constructs)]) : handleMapOfConstructs(constructs);
+
+      return Array.isArray(constructs)
+        ? /* c8 ignore next 1 */
+          handleListOfConstructs(constructs)
+        : 'tokenize' in constructs
+          ? // Looks like a construct.
+            handleListOfConstructs([/** @type {Construct} */ (constructs)])
+          : handleMapOfConstructs(constructs)
 
       /**
        * Handle a list of construct.
@@ -7663,17 +10020,20 @@ function createTokenizer(parser, initialize, from) {
        *   State.
        */
       function handleMapOfConstructs(map) {
-        return start;
+        return start
 
         /** @type {State} */
         function start(code) {
           const left = code !== null && map[code];
           const all = code !== null && map.null;
           const list = [
-          // To do: add more extension tests.
-          /* c8 ignore next 2 */
-          ...(Array.isArray(left) ? left : left ? [left] : []), ...(Array.isArray(all) ? all : all ? [all] : [])];
-          return handleListOfConstructs(list)(code);
+            // To do: add more extension tests.
+            /* c8 ignore next 2 */
+            ...(Array.isArray(left) ? left : left ? [left] : []),
+            ...(Array.isArray(all) ? all : all ? [all] : [])
+          ];
+
+          return handleListOfConstructs(list)(code)
         }
       }
 
@@ -7688,10 +10048,13 @@ function createTokenizer(parser, initialize, from) {
       function handleListOfConstructs(list) {
         listOfConstructs = list;
         constructIndex = 0;
+
         if (list.length === 0) {
-          return bogusState;
+          ok(bogusState, 'expected `bogusState` to be given');
+          return bogusState
         }
-        return handleConstruct(list[constructIndex]);
+
+        return handleConstruct(list[constructIndex])
       }
 
       /**
@@ -7703,7 +10066,7 @@ function createTokenizer(parser, initialize, from) {
        *   State.
        */
       function handleConstruct(construct) {
-        return start;
+        return start
 
         /** @type {State} */
         function start(code) {
@@ -7713,36 +10076,55 @@ function createTokenizer(parser, initialize, from) {
           // by not storing.
           info = store();
           currentConstruct = construct;
+
           if (!construct.partial) {
             context.currentConstruct = construct;
           }
 
           // Always populated by defaults.
+          ok(
+            context.parser.constructs.disable.null,
+            'expected `disable.null` to be populated'
+          );
 
-          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
-            return nok();
+          if (
+            construct.name &&
+            context.parser.constructs.disable.null.includes(construct.name)
+          ) {
+            return nok(code)
           }
+
           return construct.tokenize.call(
-          // If we do have fields, create an object w/ `context` as its
-          // prototype.
-          // This allows a “live binding”, which is needed for `interrupt`.
-          fields ? Object.assign(Object.create(context), fields) : context, effects, ok, nok)(code);
+            // If we do have fields, create an object w/ `context` as its
+            // prototype.
+            // This allows a “live binding”, which is needed for `interrupt`.
+            fields ? Object.assign(Object.create(context), fields) : context,
+            effects,
+            ok$1,
+            nok
+          )(code)
         }
       }
 
       /** @type {State} */
-      function ok(code) {
+      function ok$1(code) {
+        ok(code === expectedCode, 'expected code');
+        consumed = true;
         onreturn(currentConstruct, info);
-        return returnState;
+        return returnState
       }
 
       /** @type {State} */
       function nok(code) {
+        ok(code === expectedCode, 'expected code');
+        consumed = true;
         info.restore();
+
         if (++constructIndex < listOfConstructs.length) {
-          return handleConstruct(listOfConstructs[constructIndex]);
+          return handleConstruct(listOfConstructs[constructIndex])
         }
-        return bogusState;
+
+        return bogusState
       }
     }
   }
@@ -7759,12 +10141,26 @@ function createTokenizer(parser, initialize, from) {
     if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
       resolveAllConstructs.push(construct);
     }
+
     if (construct.resolve) {
-      splice(context.events, from, context.events.length - from, construct.resolve(context.events.slice(from), context));
+      splice(
+        context.events,
+        from,
+        context.events.length - from,
+        construct.resolve(context.events.slice(from), context)
+      );
     }
+
     if (construct.resolveTo) {
       context.events = construct.resolveTo(context.events, context);
     }
+
+    ok(
+      construct.partial ||
+        context.events.length === 0 ||
+        context.events[context.events.length - 1][0] === 'exit',
+      'expected last token to end'
+    );
   }
 
   /**
@@ -7779,10 +10175,8 @@ function createTokenizer(parser, initialize, from) {
     const startCurrentConstruct = context.currentConstruct;
     const startEventsIndex = context.events.length;
     const startStack = Array.from(stack);
-    return {
-      from: startEventsIndex,
-      restore
-    };
+
+    return {from: startEventsIndex, restore}
 
     /**
      * Restore state.
@@ -7797,6 +10191,7 @@ function createTokenizer(parser, initialize, from) {
       context.events.length = startEventsIndex;
       stack = startStack;
       accountForPotentialSkip();
+      debug('position: restore: `%j`', point);
     }
   }
 
@@ -7832,26 +10227,33 @@ function sliceChunks(chunks, token) {
   const endBufferIndex = token.end._bufferIndex;
   /** @type {Array<Chunk>} */
   let view;
+
   if (startIndex === endIndex) {
+    ok(endBufferIndex > -1, 'expected non-negative end buffer index');
+    ok(startBufferIndex > -1, 'expected non-negative start buffer index');
     // @ts-expect-error `_bufferIndex` is used on string chunks.
     view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
   } else {
     view = chunks.slice(startIndex, endIndex);
+
     if (startBufferIndex > -1) {
       const head = view[0];
       if (typeof head === 'string') {
         view[0] = head.slice(startBufferIndex);
         /* c8 ignore next 4 -- used to be used, no longer */
       } else {
+        ok(startBufferIndex === 0, 'expected `startBufferIndex` to be `0`');
         view.shift();
       }
     }
+
     if (endBufferIndex > 0) {
       // @ts-expect-error `_bufferIndex` is used on string chunks.
       view.push(chunks[endIndex].slice(0, endBufferIndex));
     }
   }
-  return view;
+
+  return view
 }
 
 /**
@@ -7870,53 +10272,63 @@ function serializeChunks(chunks, expandTabs) {
   const result = [];
   /** @type {boolean | undefined} */
   let atTab;
+
   while (++index < chunks.length) {
     const chunk = chunks[index];
     /** @type {string} */
     let value;
+
     if (typeof chunk === 'string') {
       value = chunk;
     } else {
       switch (chunk) {
-        case -5:
-          {
-            value = "\r";
-            break;
+        case codes.carriageReturn: {
+          value = values.cr;
+
+          break
+        }
+
+        case codes.lineFeed: {
+          value = values.lf;
+
+          break
+        }
+
+        case codes.carriageReturnLineFeed: {
+          value = values.cr + values.lf;
+
+          break
+        }
+
+        case codes.horizontalTab: {
+          value = expandTabs ? values.space : values.ht;
+
+          break
+        }
+
+        case codes.virtualSpace: {
+          if (!expandTabs && atTab) {
+            continue
           }
-        case -4:
-          {
-            value = "\n";
-            break;
-          }
-        case -3:
-          {
-            value = "\r" + "\n";
-            break;
-          }
-        case -2:
-          {
-            value = expandTabs ? " " : "\t";
-            break;
-          }
-        case -1:
-          {
-            if (!expandTabs && atTab) {
-              continue;
-            }
-            value = " ";
-            break;
-          }
-        default:
-          {
-            // Currently only replacement character.
-            value = String.fromCharCode(chunk);
-          }
+
+          value = values.space;
+
+          break
+        }
+
+        default: {
+          ok(typeof chunk === 'number', 'expected number');
+          // Currently only replacement character.
+          value = String.fromCharCode(chunk);
+        }
       }
     }
-    atTab = chunk === -2;
+
+    atTab = chunk === codes.horizontalTab;
     result.push(value);
   }
-  return result.join('');
+
+  return result.join('')
 }
 
 /**
@@ -7938,21 +10350,23 @@ function serializeChunks(chunks, expandTabs) {
  */
 function parse(options) {
   const settings = options || {};
-  const constructs = /** @type {FullNormalizedExtension} */
-  combineExtensions([defaultConstructs, ...(settings.extensions || [])]);
+  const constructs = /** @type {FullNormalizedExtension} */ (
+    combineExtensions([defaultConstructs, ...(settings.extensions || [])])
+  );
 
   /** @type {ParseContext} */
   const parser = {
     constructs,
     content: create(content),
     defined: [],
-    document: create(document$1),
+    document: create(document$2),
     flow: create(flow$1),
     lazy: {},
     string: create(string$1),
     text: create(text$1)
   };
-  return parser;
+
+  return parser
 
   /**
    * @param {InitialConstruct} initial
@@ -7961,10 +10375,10 @@ function parse(options) {
    *   Create a tokenizer.
    */
   function create(initial) {
-    return creator;
+    return creator
     /** @type {Create} */
     function creator(from) {
-      return createTokenizer(parser, initial, from);
+      return createTokenizer(parser, initial, from)
     }
   }
 }
@@ -7984,25 +10398,14 @@ function postprocess(events) {
   while (!subtokenize(events)) {
     // Empty
   }
-  return events;
+
+  return events
 }
 
 /**
  * @import {Chunk, Code, Encoding, Value} from 'micromark-util-types'
  */
 
-/**
- * @callback Preprocessor
- *   Preprocess a value.
- * @param {Value} value
- *   Value.
- * @param {Encoding | null | undefined} [encoding]
- *   Encoding when `value` is a typed array (optional).
- * @param {boolean | null | undefined} [end=false]
- *   Whether this is the last chunk (default: `false`).
- * @returns {Array<Chunk>}
- *   Chunks.
- */
 
 const search = /[\0\t\n\r]/g;
 
@@ -8017,86 +10420,111 @@ function preprocess() {
   let start = true;
   /** @type {boolean | undefined} */
   let atCarriageReturn;
-  return preprocessor;
+
+  return preprocessor
 
   /** @type {Preprocessor} */
   // eslint-disable-next-line complexity
   function preprocessor(value, encoding, end) {
-    value = buffer + (typeof value === 'string' ? value.toString() : new TextDecoder(encoding || undefined).decode(value));
+    value =
+      buffer +
+      (typeof value === 'string'
+        ? value.toString()
+        : new TextDecoder(encoding || undefined).decode(value));
 
     /** @type {Array<Chunk>} */
     const chunks = [];
     let startPosition = 0;
     buffer = '';
+
     if (start) {
       // To do: `markdown-rs` actually parses BOMs (byte order mark).
-      if (value.charCodeAt(0) === 65279) {
+      if (value.charCodeAt(0) === codes.byteOrderMarker) {
         startPosition++;
       }
+
       start = undefined;
     }
+
     while (startPosition < value.length) {
       search.lastIndex = startPosition;
       const match = search.exec(value);
-      const endPosition = match && match.index !== undefined ? match.index : value.length;
+      const endPosition =
+        match && match.index !== undefined ? match.index : value.length;
       const code = value.charCodeAt(endPosition);
+
       if (!match) {
         buffer = value.slice(startPosition);
-        break;
+        break
       }
-      if (code === 10 && startPosition === endPosition && atCarriageReturn) {
-        chunks.push(-3);
+
+      if (
+        code === codes.lf &&
+        startPosition === endPosition &&
+        atCarriageReturn
+      ) {
+        chunks.push(codes.carriageReturnLineFeed);
         atCarriageReturn = undefined;
       } else {
         if (atCarriageReturn) {
-          chunks.push(-5);
+          chunks.push(codes.carriageReturn);
           atCarriageReturn = undefined;
         }
+
         if (startPosition < endPosition) {
           chunks.push(value.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
+
         switch (code) {
-          case 0:
-            {
-              chunks.push(65533);
-              column++;
-              break;
+          case codes.nul: {
+            chunks.push(codes.replacementCharacter);
+            column++;
+
+            break
+          }
+
+          case codes.ht: {
+            const next =
+              Math.ceil(column / constants.tabSize) * constants.tabSize;
+            chunks.push(codes.horizontalTab);
+            while (column++ < next) {
+              chunks.push(codes.virtualSpace);
             }
-          case 9:
-            {
-              const next = Math.ceil(column / 4) * 4;
-              chunks.push(-2);
-              while (column++ < next) {
-                chunks.push(-1);
-              }
-              break;
-            }
-          case 10:
-            {
-              chunks.push(-4);
-              column = 1;
-              break;
-            }
-          default:
-            {
-              atCarriageReturn = true;
-              column = 1;
-            }
+
+            break
+          }
+
+          case codes.lf: {
+            chunks.push(codes.lineFeed);
+            column = 1;
+
+            break
+          }
+
+          default: {
+            atCarriageReturn = true;
+            column = 1;
+          }
         }
       }
+
       startPosition = endPosition + 1;
     }
+
     if (end) {
       if (atCarriageReturn) {
-        chunks.push(-5);
+        chunks.push(codes.carriageReturn);
       }
+
       if (buffer) {
         chunks.push(buffer);
       }
-      chunks.push(null);
+
+      chunks.push(codes.eof);
     }
-    return chunks;
+
+    return chunks
   }
 }
 
@@ -8141,6 +10569,7 @@ function preprocess() {
  * } from './types.js'
  */
 
+
 const own = {}.hasOwnProperty;
 
 /**
@@ -8171,7 +10600,14 @@ function fromMarkdown(value, encoding, options) {
     options = encoding;
     encoding = undefined;
   }
-  return compiler(options)(postprocess(parse(options).document().write(preprocess()(value, encoding, true))));
+
+  return compiler(options)(
+    postprocess(
+      parse(options)
+        .document()
+        .write(preprocess()(value, encoding, true))
+    )
+  )
 }
 
 /**
@@ -8281,11 +10717,13 @@ function compiler(options) {
       thematicBreak: closer()
     }
   };
+
   configure(config, (options || {}).mdastExtensions || []);
 
   /** @type {CompileData} */
   const data = {};
-  return compile;
+
+  return compile
 
   /**
    * Turn micromark events into an mdast tree.
@@ -8297,11 +10735,7 @@ function compiler(options) {
    */
   function compile(events) {
     /** @type {Root} */
-    let tree = {
-      type: 'root',
-      children: [],
-      position: undefined
-    };
+    let tree = {type: 'root', children: [], position: undefined};
     /** @type {Omit<CompileContext, 'sliceSerialize'>} */
     const context = {
       stack: [tree],
@@ -8323,37 +10757,50 @@ function compiler(options) {
     // Each list is prepared while it is last in `prepared`, so nothing shifts.
     while (++index < events.length) {
       prepared.push(events[index]);
-      if (events[index][1].type === "listOrdered" || events[index][1].type === "listUnordered") {
+
+      if (
+        events[index][1].type === types.listOrdered ||
+        events[index][1].type === types.listUnordered
+      ) {
         if (events[index][0] === 'enter') {
           listStack.push(prepared.length - 1);
         } else {
           const tail = listStack.pop();
+          ok(typeof tail === 'number', 'expected list to be open');
           prepareList(prepared, tail);
         }
       }
     }
+
     events = prepared;
+
     index = -1;
+
     while (++index < events.length) {
       const handler = config[events[index][0]];
+
       if (events[index][0] === 'enter' && config.beforeEnter.length > 0) {
-        callListeners(config.beforeEnter, {
-          ...context,
-          sliceSerialize: events[index][2].sliceSerialize
-        }, events[index][1]);
+        callListeners(
+          config.beforeEnter,
+          {...context, sliceSerialize: events[index][2].sliceSerialize},
+          events[index][1]
+        );
       }
+
       if (own.call(handler, events[index][1].type)) {
         // Note: spread first, V8 has optimizations for object shape cloning.
-        handler[events[index][1].type].call({
-          ...context,
-          sliceSerialize: events[index][2].sliceSerialize
-        }, events[index][1]);
+        handler[events[index][1].type].call(
+          {...context, sliceSerialize: events[index][2].sliceSerialize},
+          events[index][1]
+        );
       }
+
       if (events[index][0] === 'exit' && config.afterExit.length > 0) {
-        callListeners(config.afterExit, {
-          ...context,
-          sliceSerialize: events[index][2].sliceSerialize
-        }, events[index][1]);
+        callListeners(
+          config.afterExit,
+          {...context, sliceSerialize: events[index][2].sliceSerialize},
+          events[index][1]
+        );
       }
     }
 
@@ -8366,16 +10813,14 @@ function compiler(options) {
 
     // Figure out `root` position.
     tree.position = {
-      start: point(events.length > 0 ? events[0][1].start : {
-        line: 1,
-        column: 1,
-        offset: 0
-      }),
-      end: point(events.length > 0 ? events[events.length - 2][1].end : {
-        line: 1,
-        column: 1,
-        offset: 0
-      })
+      start: point(
+        events.length > 0 ? events[0][1].start : {line: 1, column: 1, offset: 0}
+      ),
+      end: point(
+        events.length > 0
+          ? events[events.length - 2][1].end
+          : {line: 1, column: 1, offset: 0}
+      )
     };
 
     // Call transforms.
@@ -8383,7 +10828,8 @@ function compiler(options) {
     while (++index < config.transforms.length) {
       tree = config.transforms[index](tree) || tree;
     }
-    return tree;
+
+    return tree
   }
 
   /**
@@ -8398,6 +10844,7 @@ function compiler(options) {
    */
   function callListeners(listeners, context, token) {
     let index = -1;
+
     while (++index < listeners.length) {
       listeners[index].call(context, token);
     }
@@ -8430,70 +10877,110 @@ function compiler(options) {
      * @type {Array<{at: number, event: Event}>}
      */
     const insertions = [];
+
     while (++index <= end) {
       const event = events[index];
-      switch (event[1].type) {
-        case "listUnordered":
-        case "listOrdered":
-        case "blockQuote":
-          {
-            if (event[0] === 'enter') {
-              containerBalance++;
-            } else {
-              containerBalance--;
-            }
-            atMarker = undefined;
-            break;
-          }
-        case "lineEndingBlank":
-          {
-            if (event[0] === 'enter') {
-              if (listItem && !atMarker && !containerBalance && !firstBlankLineIndex) {
-                firstBlankLineIndex = index;
-              }
-              atMarker = undefined;
-            }
-            break;
-          }
-        case "linePrefix":
-        case "listItemValue":
-        case "listItemMarker":
-        case "listItemPrefix":
-        case "listItemPrefixWhitespace":
-          {
-            // Empty.
 
-            break;
+      switch (event[1].type) {
+        case types.listUnordered:
+        case types.listOrdered:
+        case types.blockQuote: {
+          if (event[0] === 'enter') {
+            containerBalance++;
+          } else {
+            containerBalance--;
           }
-        default:
-          {
+
+          atMarker = undefined;
+
+          break
+        }
+
+        case types.lineEndingBlank: {
+          if (event[0] === 'enter') {
+            if (
+              listItem &&
+              !atMarker &&
+              !containerBalance &&
+              !firstBlankLineIndex
+            ) {
+              firstBlankLineIndex = index;
+            }
+
             atMarker = undefined;
           }
+
+          break
+        }
+
+        case types.linePrefix:
+        case types.listItemValue:
+        case types.listItemMarker:
+        case types.listItemPrefix:
+        case types.listItemPrefixWhitespace: {
+          // Empty.
+
+          break
+        }
+
+        default: {
+          atMarker = undefined;
+        }
       }
-      if (!containerBalance && event[0] === 'enter' && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === 'exit' && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
+
+      if (
+        (!containerBalance &&
+          event[0] === 'enter' &&
+          event[1].type === types.listItemPrefix) ||
+        (containerBalance === -1 &&
+          event[0] === 'exit' &&
+          (event[1].type === types.listUnordered ||
+            event[1].type === types.listOrdered))
+      ) {
         if (listItem) {
           let tailIndex = index;
           lineIndex = undefined;
+
           while (tailIndex--) {
             const tailEvent = events[tailIndex];
-            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
-              if (tailEvent[0] === 'exit') continue;
+
+            if (
+              tailEvent[1].type === types.lineEnding ||
+              tailEvent[1].type === types.lineEndingBlank
+            ) {
+              if (tailEvent[0] === 'exit') continue
+
               if (lineIndex) {
-                events[lineIndex][1].type = "lineEndingBlank";
+                events[lineIndex][1].type = types.lineEndingBlank;
                 listSpread = true;
               }
-              tailEvent[1].type = "lineEnding";
+
+              tailEvent[1].type = types.lineEnding;
               lineIndex = tailIndex;
-            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") ; else {
-              break;
+            } else if (
+              tailEvent[1].type === types.linePrefix ||
+              tailEvent[1].type === types.blockQuotePrefix ||
+              tailEvent[1].type === types.blockQuotePrefixWhitespace ||
+              tailEvent[1].type === types.blockQuoteMarker ||
+              tailEvent[1].type === types.listItemIndent
+            ) ; else {
+              break
             }
           }
-          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
+
+          if (
+            firstBlankLineIndex &&
+            (!lineIndex || firstBlankLineIndex < lineIndex)
+          ) {
             listItem._spread = true;
           }
 
           // Fix position.
-          listItem.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
+          listItem.end = Object.assign(
+            {},
+            lineIndex ? events[lineIndex][1].start : event[1].end
+          );
+
           insertions.push({
             at: lineIndex || index,
             event: ['exit', listItem, event[2]]
@@ -8501,7 +10988,7 @@ function compiler(options) {
         }
 
         // Create a new list item.
-        if (event[1].type === "listItemPrefix") {
+        if (event[1].type === types.listItemPrefix) {
           /** @type {Token} */
           const item = {
             type: 'listItem',
@@ -8511,10 +10998,7 @@ function compiler(options) {
             end: undefined
           };
           listItem = item;
-          insertions.push({
-            at: index,
-            event: ['enter', item, event[2]]
-          });
+          insertions.push({at: index, event: ['enter', item, event[2]]});
           firstBlankLineIndex = undefined;
           atMarker = true;
         }
@@ -8527,12 +11011,20 @@ function compiler(options) {
     const listEvents = events.splice(start);
     let insertion = 0;
     index = -1;
+
     while (++index < listEvents.length) {
-      while (insertion < insertions.length && insertions[insertion].at === start + index) {
+      while (
+        insertion < insertions.length &&
+        insertions[insertion].at === start + index
+      ) {
         events.push(insertions[insertion++].event);
       }
+
       events.push(listEvents[index]);
     }
+
+    ok(insertion === insertions.length, 'expected insertions to be merged');
+
     events[start][1]._spread = listSpread;
   }
 
@@ -8547,7 +11039,7 @@ function compiler(options) {
    *   Handle.
    */
   function opener(create, and) {
-    return open;
+    return open
 
     /**
      * @this {CompileContext}
@@ -8564,10 +11056,7 @@ function compiler(options) {
    * @type {CompileContext['buffer']}
    */
   function buffer() {
-    this.stack.push({
-      type: 'fragment',
-      children: []
-    });
+    this.stack.push({type: 'fragment', children: []});
   }
 
   /**
@@ -8575,6 +11064,8 @@ function compiler(options) {
    */
   function enter(node, token, errorHandler) {
     const parent = this.stack[this.stack.length - 1];
+    ok(parent, 'expected `parent`');
+    ok('children' in parent, 'expected `parent`');
     /** @type {Array<Nodes>} */
     const siblings = parent.children;
     siblings.push(node);
@@ -8596,7 +11087,7 @@ function compiler(options) {
    *   Handle.
    */
   function closer(and) {
-    return close;
+    return close
 
     /**
      * @this {CompileContext}
@@ -8614,13 +11105,19 @@ function compiler(options) {
    */
   function exit(token, onExitError) {
     const node = this.stack.pop();
+    ok(node, 'expected `node`');
     const open = this.tokenStack.pop();
+
     if (!open) {
-      throw new Error('Cannot close `' + token.type + '` (' + stringifyPosition({
-        start: token.start,
-        end: token.end
-      }) + '): it’s not open');
+      throw new Error(
+        'Cannot close `' +
+          token.type +
+          '` (' +
+          stringifyPosition({start: token.start, end: token.end}) +
+          '): it’s not open'
+      )
     }
+
     if (open[0].type !== token.type) {
       if (onExitError) {
         onExitError.call(this, token, open[0]);
@@ -8629,6 +11126,9 @@ function compiler(options) {
         handler.call(this, token, open[0]);
       }
     }
+
+    ok(node.type !== 'fragment', 'unexpected fragment `exit`ed');
+    ok(node.position, 'expected `position` to be defined');
     node.position.end = point(token.end);
   }
 
@@ -8636,7 +11136,7 @@ function compiler(options) {
    * @type {CompileContext['resume']}
    */
   function resume() {
-    return toString(this.stack.pop());
+    return toString(this.stack.pop())
   }
 
   //
@@ -8658,7 +11158,12 @@ function compiler(options) {
   function onenterlistitemvalue(token) {
     if (this.data.expectingFirstListItemValue) {
       const ancestor = this.stack[this.stack.length - 2];
-      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
+      ok(ancestor, 'expected nodes on stack');
+      ok(ancestor.type === 'list', 'expected list on stack');
+      ancestor.start = Number.parseInt(
+        this.sliceSerialize(token),
+        constants.numericBaseDecimal
+      );
       this.data.expectingFirstListItemValue = undefined;
     }
   }
@@ -8670,6 +11175,8 @@ function compiler(options) {
   function onexitcodefencedfenceinfo() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'code', 'expected code on stack');
     node.lang = data;
   }
 
@@ -8680,6 +11187,8 @@ function compiler(options) {
   function onexitcodefencedfencemeta() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'code', 'expected code on stack');
     node.meta = data;
   }
 
@@ -8689,7 +11198,7 @@ function compiler(options) {
    */
   function onexitcodefencedfence() {
     // Exit if this is the closing fence.
-    if (this.data.flowCodeInside) return;
+    if (this.data.flowCodeInside) return
     this.buffer();
     this.data.flowCodeInside = true;
   }
@@ -8701,6 +11210,9 @@ function compiler(options) {
   function onexitcodefenced() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'code', 'expected code on stack');
+
     node.value = data.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '');
     this.data.flowCodeInside = undefined;
   }
@@ -8712,6 +11224,9 @@ function compiler(options) {
   function onexitcodeindented() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'code', 'expected code on stack');
+
     node.value = data.replace(/(\r?\n|\r)$/g, '');
   }
 
@@ -8722,8 +11237,13 @@ function compiler(options) {
   function onexitdefinitionlabelstring(token) {
     const label = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'definition', 'expected definition on stack');
+
     node.label = label;
-    node.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+    node.identifier = normalizeIdentifier(
+      this.sliceSerialize(token)
+    ).toLowerCase();
   }
 
   /**
@@ -8733,6 +11253,9 @@ function compiler(options) {
   function onexitdefinitiontitlestring() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'definition', 'expected definition on stack');
+
     node.title = data;
   }
 
@@ -8743,6 +11266,9 @@ function compiler(options) {
   function onexitdefinitiondestinationstring() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'definition', 'expected definition on stack');
+
     node.url = data;
   }
 
@@ -8752,8 +11278,22 @@ function compiler(options) {
    */
   function onexitatxheadingsequence(token) {
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'heading', 'expected heading on stack');
+
     if (!node.depth) {
       const depth = this.sliceSerialize(token).length;
+
+      ok(
+        depth === 1 ||
+          depth === 2 ||
+          depth === 3 ||
+          depth === 4 ||
+          depth === 5 ||
+          depth === 6,
+        'expected `depth` between `1` and `6`'
+      );
+
       node.depth = depth;
     }
   }
@@ -8772,7 +11312,11 @@ function compiler(options) {
    */
   function onexitsetextheadinglinesequence(token) {
     const node = this.stack[this.stack.length - 1];
-    node.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
+    ok(node, 'expected node on stack');
+    ok(node.type === 'heading', 'expected heading on stack');
+
+    node.depth =
+      this.sliceSerialize(token).codePointAt(0) === codes.equalsTo ? 1 : 2;
   }
 
   /**
@@ -8790,9 +11334,13 @@ function compiler(options) {
 
   function onenterdata(token) {
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok('children' in node, 'expected parent on stack');
     /** @type {Array<Nodes>} */
     const siblings = node.children;
+
     let tail = siblings[siblings.length - 1];
+
     if (!tail || tail.type !== 'text') {
       // Add a new text node.
       tail = text();
@@ -8803,6 +11351,7 @@ function compiler(options) {
       };
       siblings.push(tail);
     }
+
     this.stack.push(tail);
   }
 
@@ -8813,6 +11362,9 @@ function compiler(options) {
 
   function onexitdata(token) {
     const tail = this.stack.pop();
+    ok(tail, 'expected a `node` to be on the stack');
+    ok('value' in tail, 'expected a `literal` to be on the stack');
+    ok(tail.position, 'expected `node` to have an open position');
     tail.value += this.sliceSerialize(token);
     tail.position.end = point(token.end);
   }
@@ -8824,14 +11376,22 @@ function compiler(options) {
 
   function onexitlineending(token) {
     const context = this.stack[this.stack.length - 1];
+    ok(context, 'expected `node`');
+
     // If we’re at a hard break, include the line ending in there.
     if (this.data.atHardBreak) {
+      ok('children' in context, 'expected `parent`');
       const tail = context.children[context.children.length - 1];
+      ok(tail.position, 'expected tail to have a starting position');
       tail.position.end = point(token.end);
       this.data.atHardBreak = undefined;
-      return;
+      return
     }
-    if (!this.data.setextHeadingSlurpLineEnding && config.canContainEols.includes(context.type)) {
+
+    if (
+      !this.data.setextHeadingSlurpLineEnding &&
+      config.canContainEols.includes(context.type)
+    ) {
       onenterdata.call(this, token);
       onexitdata.call(this, token);
     }
@@ -8854,6 +11414,9 @@ function compiler(options) {
   function onexithtmlflow() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'html', 'expected html on stack');
+
     node.value = data;
   }
 
@@ -8865,6 +11428,9 @@ function compiler(options) {
   function onexithtmltext() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'html', 'expected html on stack');
+
     node.value = data;
   }
 
@@ -8876,6 +11442,9 @@ function compiler(options) {
   function onexitcodetext() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'inlineCode', 'expected inline code on stack');
+
     node.value = data;
   }
 
@@ -8886,6 +11455,9 @@ function compiler(options) {
 
   function onexitlink() {
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'link', 'expected link on stack');
+
     // Note: there are also `identifier` and `label` fields on this link node!
     // These are used / cleaned here.
 
@@ -8893,6 +11465,7 @@ function compiler(options) {
     if (this.data.inReference) {
       /** @type {ReferenceType} */
       const referenceType = this.data.referenceType || 'shortcut';
+
       node.type += 'Reference';
       // @ts-expect-error: mutate.
       node.referenceType = referenceType;
@@ -8905,6 +11478,7 @@ function compiler(options) {
       // @ts-expect-error: mutate.
       delete node.label;
     }
+
     this.data.referenceType = undefined;
   }
 
@@ -8915,6 +11489,9 @@ function compiler(options) {
 
   function onexitimage() {
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'image', 'expected image on stack');
+
     // Note: there are also `identifier` and `label` fields on this link node!
     // These are used / cleaned here.
 
@@ -8922,6 +11499,7 @@ function compiler(options) {
     if (this.data.inReference) {
       /** @type {ReferenceType} */
       const referenceType = this.data.referenceType || 'shortcut';
+
       node.type += 'Reference';
       // @ts-expect-error: mutate.
       node.referenceType = referenceType;
@@ -8934,6 +11512,7 @@ function compiler(options) {
       // @ts-expect-error: mutate.
       delete node.label;
     }
+
     this.data.referenceType = undefined;
   }
 
@@ -8945,6 +11524,12 @@ function compiler(options) {
   function onexitlabeltext(token) {
     const string = this.sliceSerialize(token);
     const ancestor = this.stack[this.stack.length - 2];
+    ok(ancestor, 'expected ancestor on stack');
+    ok(
+      ancestor.type === 'image' || ancestor.type === 'link',
+      'expected image or link on stack'
+    );
+
     // @ts-expect-error: stash this on the node, as it might become a reference
     // later.
     ancestor.label = decodeString(string);
@@ -8959,13 +11544,23 @@ function compiler(options) {
 
   function onexitlabel() {
     const fragment = this.stack[this.stack.length - 1];
+    ok(fragment, 'expected node on stack');
+    ok(fragment.type === 'fragment', 'expected fragment on stack');
     const value = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(
+      node.type === 'image' || node.type === 'link',
+      'expected image or link on stack'
+    );
+
     // Assume a reference.
     this.data.inReference = true;
+
     if (node.type === 'link') {
       /** @type {Array<PhrasingContent>} */
       const children = fragment.children;
+
       node.children = children;
     } else {
       node.alt = value;
@@ -8980,6 +11575,11 @@ function compiler(options) {
   function onexitresourcedestinationstring() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(
+      node.type === 'image' || node.type === 'link',
+      'expected image or link on stack'
+    );
     node.url = data;
   }
 
@@ -8991,6 +11591,11 @@ function compiler(options) {
   function onexitresourcetitlestring() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(
+      node.type === 'image' || node.type === 'link',
+      'expected image or link on stack'
+    );
     node.title = data;
   }
 
@@ -9020,11 +11625,19 @@ function compiler(options) {
   function onexitreferencestring(token) {
     const label = this.resume();
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(
+      node.type === 'image' || node.type === 'link',
+      'expected image reference or link reference on stack'
+    );
+
     // @ts-expect-error: stash this on the node, as it might become a reference
     // later.
     node.label = label;
     // @ts-expect-error: same as above.
-    node.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
+    node.identifier = normalizeIdentifier(
+      this.sliceSerialize(token)
+    ).toLowerCase();
     this.data.referenceType = 'full';
   }
 
@@ -9034,6 +11647,10 @@ function compiler(options) {
    */
 
   function onexitcharacterreferencemarker(token) {
+    ok(
+      token.type === 'characterReferenceMarkerNumeric' ||
+        token.type === 'characterReferenceMarkerHexadecimal'
+    );
     this.data.characterReferenceType = token.type;
   }
 
@@ -9046,14 +11663,24 @@ function compiler(options) {
     const type = this.data.characterReferenceType;
     /** @type {string} */
     let value;
+
     if (type) {
-      value = decodeNumericCharacterReference(data, type === "characterReferenceMarkerNumeric" ? 10 : 16);
+      value = decodeNumericCharacterReference(
+        data,
+        type === types.characterReferenceMarkerNumeric
+          ? constants.numericBaseDecimal
+          : constants.numericBaseHexadecimal
+      );
       this.data.characterReferenceType = undefined;
     } else {
       const result = decodeNamedCharacterReference(data);
+      ok(result !== false, 'expected reference to decode');
       value = result;
     }
+
     const tail = this.stack[this.stack.length - 1];
+    ok(tail, 'expected `node`');
+    ok('value' in tail, 'expected `node.value`');
     tail.value += value;
   }
 
@@ -9063,6 +11690,8 @@ function compiler(options) {
    */
   function onexitcharacterreference(token) {
     const tail = this.stack.pop();
+    ok(tail, 'expected `node`');
+    ok(tail.position, 'expected `node.position`');
     tail.position.end = point(token.end);
   }
 
@@ -9073,6 +11702,9 @@ function compiler(options) {
   function onexitautolinkprotocol(token) {
     onexitdata.call(this, token);
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'link', 'expected link on stack');
+
     node.url = this.sliceSerialize(token);
   }
 
@@ -9083,6 +11715,9 @@ function compiler(options) {
   function onexitautolinkemail(token) {
     onexitdata.call(this, token);
     const node = this.stack[this.stack.length - 1];
+    ok(node, 'expected node on stack');
+    ok(node.type === 'link', 'expected link on stack');
+
     node.url = 'mailto:' + this.sliceSerialize(token);
   }
 
@@ -9098,11 +11733,7 @@ function compiler(options) {
 
   /** @returns {Blockquote} */
   function blockQuote() {
-    return {
-      type: 'blockquote',
-      children: [],
-      position: undefined
-    };
+    return {type: 'blockquote', children: [], position: undefined}
   }
 
   /** @returns {Code} */
@@ -9113,16 +11744,12 @@ function compiler(options) {
       meta: null,
       value: '',
       position: undefined
-    };
+    }
   }
 
   /** @returns {InlineCode} */
   function codeText() {
-    return {
-      type: 'inlineCode',
-      value: '',
-      position: undefined
-    };
+    return {type: 'inlineCode', value: '', position: undefined}
   }
 
   /** @returns {Definition} */
@@ -9134,16 +11761,12 @@ function compiler(options) {
       title: null,
       url: '',
       position: undefined
-    };
+    }
   }
 
   /** @returns {Emphasis} */
   function emphasis() {
-    return {
-      type: 'emphasis',
-      children: [],
-      position: undefined
-    };
+    return {type: 'emphasis', children: [], position: undefined}
   }
 
   /** @returns {Heading} */
@@ -9154,24 +11777,17 @@ function compiler(options) {
       depth: 0,
       children: [],
       position: undefined
-    };
+    }
   }
 
   /** @returns {Break} */
   function hardBreak() {
-    return {
-      type: 'break',
-      position: undefined
-    };
+    return {type: 'break', position: undefined}
   }
 
   /** @returns {Html} */
   function html() {
-    return {
-      type: 'html',
-      value: '',
-      position: undefined
-    };
+    return {type: 'html', value: '', position: undefined}
   }
 
   /** @returns {Image} */
@@ -9182,7 +11798,7 @@ function compiler(options) {
       url: '',
       alt: null,
       position: undefined
-    };
+    }
   }
 
   /** @returns {Link} */
@@ -9193,7 +11809,7 @@ function compiler(options) {
       url: '',
       children: [],
       position: undefined
-    };
+    }
   }
 
   /**
@@ -9208,7 +11824,7 @@ function compiler(options) {
       spread: token._spread,
       children: [],
       position: undefined
-    };
+    }
   }
 
   /**
@@ -9222,42 +11838,27 @@ function compiler(options) {
       checked: null,
       children: [],
       position: undefined
-    };
+    }
   }
 
   /** @returns {Paragraph} */
   function paragraph() {
-    return {
-      type: 'paragraph',
-      children: [],
-      position: undefined
-    };
+    return {type: 'paragraph', children: [], position: undefined}
   }
 
   /** @returns {Strong} */
   function strong() {
-    return {
-      type: 'strong',
-      children: [],
-      position: undefined
-    };
+    return {type: 'strong', children: [], position: undefined}
   }
 
   /** @returns {Text} */
   function text() {
-    return {
-      type: 'text',
-      value: '',
-      position: undefined
-    };
+    return {type: 'text', value: '', position: undefined}
   }
 
   /** @returns {ThematicBreak} */
   function thematicBreak() {
-    return {
-      type: 'thematicBreak',
-      position: undefined
-    };
+    return {type: 'thematicBreak', position: undefined}
   }
 }
 
@@ -9270,11 +11871,7 @@ function compiler(options) {
  *   unist point.
  */
 function point(d) {
-  return {
-    line: d.line,
-    column: d.column,
-    offset: d.offset
-  };
+  return {line: d.line, column: d.column, offset: d.offset}
 }
 
 /**
@@ -9284,8 +11881,10 @@ function point(d) {
  */
 function configure(combined, extensions) {
   let index = -1;
+
   while (++index < extensions.length) {
     const value = extensions[index];
+
     if (Array.isArray(value)) {
       configure(combined, value);
     } else {
@@ -9302,43 +11901,47 @@ function configure(combined, extensions) {
 function extension(combined, extension) {
   /** @type {keyof Extension} */
   let key;
+
   for (key in extension) {
     if (own.call(extension, key)) {
       switch (key) {
-        case 'canContainEols':
-          {
-            const right = extension[key];
-            if (right) {
-              combined[key].push(...right);
-            }
-            break;
+        case 'canContainEols': {
+          const right = extension[key];
+          if (right) {
+            combined[key].push(...right);
           }
-        case 'transforms':
-          {
-            const right = extension[key];
-            if (right) {
-              combined[key].push(...right);
-            }
-            break;
+
+          break
+        }
+
+        case 'transforms': {
+          const right = extension[key];
+          if (right) {
+            combined[key].push(...right);
           }
+
+          break
+        }
+
         case 'afterExit':
-        case 'beforeEnter':
-          {
-            const right = extension[key];
-            if (right) {
-              combined[key].push(right);
-            }
-            break;
+        case 'beforeEnter': {
+          const right = extension[key];
+          if (right) {
+            combined[key].push(right);
           }
+
+          break
+        }
+
         case 'enter':
-        case 'exit':
-          {
-            const right = extension[key];
-            if (right) {
-              Object.assign(combined[key], right);
-            }
-            break;
+        case 'exit': {
+          const right = extension[key];
+          if (right) {
+            Object.assign(combined[key], right);
           }
+
+          break
+        }
         // No default
       }
     }
@@ -9348,18 +11951,26 @@ function extension(combined, extension) {
 /** @type {OnEnterError} */
 function defaultOnError(left, right) {
   if (left) {
-    throw new Error('Cannot close `' + left.type + '` (' + stringifyPosition({
-      start: left.start,
-      end: left.end
-    }) + '): a different token (`' + right.type + '`, ' + stringifyPosition({
-      start: right.start,
-      end: right.end
-    }) + ') is open');
+    throw new Error(
+      'Cannot close `' +
+        left.type +
+        '` (' +
+        stringifyPosition({start: left.start, end: left.end}) +
+        '): a different token (`' +
+        right.type +
+        '`, ' +
+        stringifyPosition({start: right.start, end: right.end}) +
+        ') is open'
+    )
   }
-  throw new Error('Cannot close document, a token (`' + right.type + '`, ' + stringifyPosition({
-    start: right.start,
-    end: right.end
-  }) + ') is still open');
+
+  throw new Error(
+    'Cannot close document, a token (`' +
+      right.type +
+      '`, ' +
+      stringifyPosition({start: right.start, end: right.end}) +
+      ') is still open'
+  )
 }
 
 /**

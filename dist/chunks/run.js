@@ -102,7 +102,7 @@ async function compareCommand(args, io) {
         import('./baseline.js'),
         import('./pipeline.js'),
         import('./comment.js'),
-        import('./detect.js').then(function (n) { return n.am; })
+        import('./detect.js').then(function (n) { return n.ar; })
     ]);
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
         required: !!values.rules

@@ -7,8 +7,3 @@ export type CommandWord = 'accept' | 'help'
 
 /** The `/experiments` command words this build's parser accepts (none yet: no command mode is built). */
 export const SUPPORTED_COMMANDS: readonly CommandWord[] = []
-
-/** True when this build accepts `/experiments <word>`. */
-export function supportsCommand(word: CommandWord): boolean {
-  return SUPPORTED_COMMANDS.includes(word)
-}

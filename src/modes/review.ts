@@ -349,6 +349,14 @@ export function renderSummary(
   commentBody: string,
   result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>
 ): string {
+  return `${commentBody.trimEnd()}\n\n${stringify(root(summaryBlocks(c, result)))}`
+}
+
+/** The job summary's own blocks after the comment: what happened to the comment and the status, the diagnostics. */
+export function summaryBlocks(
+  c: Comparison,
+  result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>
+): RootContent[] {
   const blocks: RootContent[] = []
   if (result.comment) {
     const action = {
@@ -390,7 +398,7 @@ export function renderSummary(
   } else {
     blocks.push(paragraph(text`Every run was read without a problem.`))
   }
-  return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`
+  return blocks
 }
 
 /** A diagnostic's severity as a word of ours. */

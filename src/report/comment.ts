@@ -1,6 +1,6 @@
 // The sticky PR comment as an mdast tree: verdict, champion and metrics, what changed, warnings, curves, footer.
-import type { PhrasingContent, RootContent } from 'mdast'
-import { supportsCommand } from '../core/commands.js'
+import type { PhrasingContent, Root, RootContent } from 'mdast'
+import { SUPPORTED_COMMANDS, type CommandWord } from '../core/commands.js'
 import type { Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
 import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { learningCurve } from './chart.js'
@@ -53,6 +53,8 @@ export interface ReportContext {
   runUrl?: OwnUrl
   /** The repository's web page (`githubUrl(server, owner, repo)`): PR and commit references link into it. */
   repositoryUrl?: OwnUrl
+  /** The `/experiments` commands the comment may name; this build's parser's list (SUPPORTED_COMMANDS) by default. */
+  commands?: readonly CommandWord[]
   rulesFile?: string
   /** True when no rules file was found and defaults were used. */
   defaultRules?: boolean
@@ -77,21 +79,25 @@ const BUDGETS: Budget[] = [
 
 /** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
 export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
-  let body = ''
+  return buildComment(c, ctx).markdown
+}
+
+/** The PR comment as the tree that was stringified and its markdown: the largest budget that fits the limit. */
+export function buildComment(c: Comparison, ctx: ReportContext = {}): { tree: Root; markdown: string } {
   for (const budget of BUDGETS) {
-    body = stringify(root(commentTree(c, ctx, budget)))
-    if (body.length < GITHUB_BODY_LIMIT - 1000) return body
+    const tree = root(commentTree(c, ctx, budget))
+    const markdown = stringify(tree)
+    if (markdown.length < GITHUB_BODY_LIMIT - 1000) return { tree, markdown }
   }
   // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
-  return stringify(
-    root([
-      marker(c.id),
-      ...verdictBlock(c),
-      paragraph(
-        text`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`
-      )
-    ])
-  )
+  const tree = root([
+    marker(c.id),
+    ...verdictBlock(c),
+    paragraph(
+      text`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`
+    )
+  ])
+  return { tree, markdown: stringify(tree) }
 }
 
 /** The comment's blocks with a given budget. */
@@ -104,7 +110,7 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
     ...inWords(c),
     ...hypotheses(c),
     ...notLikeForLike(c),
-    ...acceptHint(c),
+    ...acceptHint(c, ctx),
     ...whatChanged(c, budget),
     ...allRuns(c, budget),
     ...warnings(c, budget),
@@ -245,8 +251,8 @@ function notLikeForLike(c: Comparison): RootContent[] {
 }
 
 /** How to accept a broken rule, only when this build's command parser accepts `/experiments accept`. */
-function acceptHint(c: Comparison): RootContent[] {
-  if (!supportsCommand('accept')) return []
+function acceptHint(c: Comparison, ctx: ReportContext): RootContent[] {
+  if (!(ctx.commands ?? SUPPORTED_COMMANDS).includes('accept')) return []
   const metrics = [...new Set(c.violations.filter(v => !v.accepted).map(v => v.metric))]
   if (!metrics.length) return []
   const first = metrics[0]
@@ -414,7 +420,7 @@ function footer(ctx: ReportContext): RootContent[] {
       ? text`default rules (no rules file)`
       : untrusted(`rules from ${ctx.rulesFile}`)
   )
-  if (supportsCommand('help'))
+  if ((ctx.commands ?? SUPPORTED_COMMANDS).includes('help'))
     parts.push(text` · `, untrustedCode('/experiments help'), text` lists the commands`)
   return small(parts)
 }

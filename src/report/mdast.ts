@@ -34,7 +34,7 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
 
 /**
  * Makes untrusted text inert for GitHub markdown: one line, no control or direction-override characters,
- * and @mentions, #references, bare URLs, e-mail autolinks and HTML comment openers broken with a zero-width
+ * and @mentions, #references (and GH-12), bare URLs, e-mail autolinks and HTML comment openers broken with a zero-width
  * non-joiner. Markdown syntax itself (`<`, `|`, `[`, `*` …) is escaped by remark-stringify because the result
  * only ever enters the tree as a text or inline-code node.
  */
@@ -46,6 +46,7 @@ export function neutralize(value: unknown, maxLength = MAX_UNTRUSTED_LENGTH): st
   return s
     .replace(/@/g, `@${ZWNJ}`)
     .replace(/#(?=\w)/g, `#${ZWNJ}`)
+    .replace(/\b(GH)-(?=\d)/gi, `$1${ZWNJ}-`)
     .replace(/:\/\//g, `:${ZWNJ}//`)
     .replace(/\bwww\./gi, m => `${m.slice(0, 3)}${ZWNJ}.`)
     .replace(/<!/g, `<${ZWNJ}!`)

@@ -60,7 +60,7 @@ export function renderText(c: Comparison): string {
         fmtStat(m.baseline, d),
         fmtStat(m.current, d),
         fmtChange(m),
-        `${fmtMeaning(m)}; ${fmtRules(m)}`
+        `${fmtMeaning(m)}; ${plain(fmtRules(m), 300)}`
       ])
     }
     out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']))
