@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readActionConfig } from '../src/config/inputs.js'
+import { gitHubClientFactory } from '../src/github/client.js'
 import { runReviewMode } from '../src/modes/review.js'
 import type { ActionLog, ModeContext } from '../src/modes/types.js'
 import { startGitHubTwin } from '../test/github-twin/server.js'
@@ -58,7 +59,10 @@ export const benchmarks: Benchmark[] = [
           payload,
           env,
           log: quietLog,
-          now: new Date()
+          now: new Date(),
+          // The action's own factory: the timings include its pacing of writes.
+          github: gitHubClientFactory({ runtime: 'actions', env }),
+          sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
         })
         const rows: BenchRow[] = []
         const measure = async (label: string, expectWrites: number) => {

@@ -1,16 +1,20 @@
 #!/usr/bin/env node
 // The CLI entry (bundled as dist/cli.js, the `experiment-review` bin). `--version` and `--help` are answered
-// without loading the rest.
+// without loading the rest; no command at all prints the usage on stderr and exits 2.
 const args = process.argv.slice(2);
 const [first] = args;
 if (first === '--version' ||
     first === 'version' ||
     first === '--help' ||
     first === '-h' ||
-    first === 'help' ||
     first === undefined) {
     const { HELP, VERSION } = await import('./chunks/help.js');
-    process.stdout.write(first === '--version' || first === 'version' ? `${VERSION}\n` : HELP);
+    if (first === undefined) {
+        process.stderr.write(`experiment-review: no command given\n\n${HELP}`);
+        process.exitCode = 2;
+    }
+    else
+        process.stdout.write(first === '--version' || first === 'version' ? `${VERSION}\n` : HELP);
 }
 else {
     const { runCli } = await import('./chunks/run.js').then(function (n) { return n.r; });

@@ -15,7 +15,9 @@ import 'timers';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { D as DEFAULT_DOCS_PATH, a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './chunks/conventions.js';
-import { v as violationMessage } from './chunks/_commonjsHelpers.js';
+import { gitHubClientFactory } from './chunks/client.js';
+import { c as clientLogOf } from './chunks/types.js';
+import { v as violationMessage } from './chunks/findings.js';
 import 'net';
 import 'tls';
 import 'util';
@@ -28,6 +30,7 @@ import 'node:util';
 import 'node:querystring';
 import 'node:events';
 import 'node:diagnostics_channel';
+import './chunks/_commonjsHelpers.js';
 import 'node:tls';
 import 'node:zlib';
 import 'node:perf_hooks';
@@ -772,12 +775,17 @@ function modeForEvent(eventName, configured) {
 }
 
 // The action: reads inputs and the event, picks the mode, sets outputs, and is the one place that fails the step.
-/** Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it. */
+/**
+ * Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it, and control, C1 and
+ * direction-override characters (which could disguise a line) are replaced.
+ */
 function inertLog(text) {
-    return text.replace(/::/g, ':\u200c:').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�');
+    return text
+        .replace(/::/g, ':\u200c:')
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
 }
-/** The log of the action, writing through @actions/core. */
-function actionsLog() {
+/** The log of the action, writing through @actions/core; the job summary only when GITHUB_STEP_SUMMARY is set. */
+function actionsLog(env = process.env) {
     const props = (p) => p ? { file: p.file, startLine: p.line, title: p.title } : {};
     return {
         info: m => info(inertLog(m)),
@@ -785,7 +793,7 @@ function actionsLog() {
         warning: (m, p) => warning(inertLog(m), props(p)),
         error: (m, p) => error(inertLog(m), props(p)),
         summary: async (md) => {
-            if (!process.env.GITHUB_STEP_SUMMARY)
+            if (!env.GITHUB_STEP_SUMMARY)
                 return;
             await summary.addRaw(md, true).write();
         }
@@ -819,12 +827,12 @@ function setOutputs(outcome) {
         setOutput('champion', outcome.champion);
 }
 /** Runs the action for the current event. */
-async function run(env = process.env) {
+async function run(env = process.env, outside = {}) {
     try {
         const config = readActionConfig(name => getInput(name), env);
         const eventName = env.GITHUB_EVENT_NAME ?? '';
         const mode = modeForEvent(eventName, config.mode);
-        const log = actionsLog();
+        const log = actionsLog(env);
         if (!mode) {
             log.notice(`Experiment Review has nothing to do on a "${eventName || 'unknown'}" event; set the mode input to run a mode explicitly.`);
             return;
@@ -835,7 +843,9 @@ async function run(env = process.env) {
             payload: await readEventPayload(env),
             env,
             log,
-            now: new Date()
+            now: outside.now ?? new Date(),
+            github: outside.github ?? gitHubClientFactory({ runtime: 'actions', env, log: clientLogOf(log) }),
+            sleep: outside.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
         };
         let outcome;
         switch (mode) {

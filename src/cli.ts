@@ -1,5 +1,5 @@
 // The CLI entry (bundled as dist/cli.js, the `experiment-review` bin). `--version` and `--help` are answered
-// without loading the rest.
+// without loading the rest; no command at all prints the usage on stderr and exits 2.
 const args = process.argv.slice(2)
 const [first] = args
 if (
@@ -7,11 +7,13 @@ if (
   first === 'version' ||
   first === '--help' ||
   first === '-h' ||
-  first === 'help' ||
   first === undefined
 ) {
   const { HELP, VERSION } = await import('./cli/help.js')
-  process.stdout.write(first === '--version' || first === 'version' ? `${VERSION}\n` : HELP)
+  if (first === undefined) {
+    process.stderr.write(`experiment-review: no command given\n\n${HELP}`)
+    process.exitCode = 2
+  } else process.stdout.write(first === '--version' || first === 'version' ? `${VERSION}\n` : HELP)
 } else {
   const { runCli } = await import('./cli/run.js')
   process.exitCode = await runCli(args, {

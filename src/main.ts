@@ -2,7 +2,8 @@
 import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { readActionConfig, modeForEvent } from './config/inputs.js'
-import type { ActionLog, ModeContext, ModeOutcome } from './modes/types.js'
+import { gitHubClientFactory } from './github/client.js'
+import { clientLogOf, type ActionLog, type ModeContext, type ModeOutcome } from './modes/types.js'
 import { violationMessage } from './report/findings.js'
 
 /**
@@ -15,8 +16,8 @@ export function inertLog(text: string): string {
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�')
 }
 
-/** The log of the action, writing through @actions/core. */
-export function actionsLog(): ActionLog {
+/** The log of the action, writing through @actions/core; the job summary only when GITHUB_STEP_SUMMARY is set. */
+export function actionsLog(env: NodeJS.ProcessEnv = process.env): ActionLog {
   const props = (p?: { file?: string; line?: number; title?: string }) =>
     p ? { file: p.file, startLine: p.line, title: p.title } : {}
   return {
@@ -25,7 +26,7 @@ export function actionsLog(): ActionLog {
     warning: (m, p) => core.warning(inertLog(m), props(p)),
     error: (m, p) => core.error(inertLog(m), props(p)),
     summary: async md => {
-      if (!process.env.GITHUB_STEP_SUMMARY) return
+      if (!env.GITHUB_STEP_SUMMARY) return
       await core.summary.addRaw(md, true).write()
     }
   }
@@ -59,13 +60,16 @@ function setOutputs(outcome: ModeOutcome): void {
   if (outcome.champion) core.setOutput('champion', outcome.champion)
 }
 
+/** What the action takes from outside besides env: the real client factory, setTimeout and the clock by default. */
+export type ActionOutside = Partial<Pick<ModeContext, 'github' | 'sleep' | 'now'>>
+
 /** Runs the action for the current event. */
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(env: NodeJS.ProcessEnv = process.env, outside: ActionOutside = {}): Promise<void> {
   try {
     const config = readActionConfig(name => core.getInput(name), env)
     const eventName = env.GITHUB_EVENT_NAME ?? ''
     const mode = modeForEvent(eventName, config.mode)
-    const log = actionsLog()
+    const log = actionsLog(env)
     if (!mode) {
       log.notice(
         `Experiment Review has nothing to do on a "${eventName || 'unknown'}" event; set the mode input to run a mode explicitly.`
@@ -78,7 +82,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       payload: await readEventPayload(env),
       env,
       log,
-      now: new Date()
+      now: outside.now ?? new Date(),
+      github: outside.github ?? gitHubClientFactory({ runtime: 'actions', env, log: clientLogOf(log) }),
+      sleep: outside.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
     }
     let outcome: ModeOutcome
     switch (mode) {

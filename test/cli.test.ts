@@ -212,3 +212,42 @@ describe('experiment-review CLI', () => {
     )
   })
 })
+
+describe('experiment-review usage and help', () => {
+  it('prints the usage on stderr and exits 2 when no command is given (the built bundle)', () => {
+    let status = 0
+    let stderr = ''
+    try {
+      execFileSync(process.execPath, [path.resolve('dist/cli.js')], { cwd: os.tmpdir(), stdio: 'pipe' })
+    } catch (e) {
+      status = (e as { status: number }).status
+      stderr = String((e as { stderr: Buffer }).stderr)
+    }
+    expect(status).toBe(2)
+    expect(stderr).toMatch(/no command given[\s\S]*Usage:/)
+  })
+
+  it.each(['compare', 'list', 'show', 'export', 'log'])(
+    '%s --help prints that command’s own usage',
+    async command => {
+      const { code, out } = await cli(os.tmpdir(), command, '--help')
+      expect(code).toBe(0)
+      expect(out).toMatch(new RegExp(`^Usage: experiment-review ${command} `))
+      expect((await cli(os.tmpdir(), 'help', command)).out).toBe(out)
+    }
+  )
+
+  it('the log help names every flag log accepts', async () => {
+    const { out } = await cli(os.tmpdir(), 'log', '--help')
+    for (const flag of [
+      '--group',
+      '--seed',
+      '--data-version',
+      '--eval-set',
+      '--no-capture',
+      '--step',
+      '--dir'
+    ])
+      expect(out).toContain(flag)
+  })
+})

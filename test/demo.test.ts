@@ -4,11 +4,12 @@ import { spawn } from 'node:child_process'
 import { readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { hiddenMarker } from '../src/core/conventions.js'
-import { ensureDistBuilt, PROJECT_ROOT } from './review-fixtures.js'
+import { committedAction, PROJECT_ROOT } from './review-fixtures.js'
 
-beforeAll(async () => {
-  await ensureDistBuilt()
-}, 240_000)
+beforeAll(() => {
+  // The demo runs the committed bundle; it is never rebuilt by the tests.
+  committedAction()
+})
 
 async function demoLeftovers(): Promise<string[]> {
   return (await readdir(tmpdir())).filter(name => name.startsWith('experiment-review-demo-'))

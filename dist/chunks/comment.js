@@ -1,8 +1,9 @@
 import { G as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './_commonjsHelpers.js';
-import { x as marker, s as stringify, v as root, h as paragraph, t as text, i as untrusted, o as own, m as heading, n as bulletList, y as strong, u as untrustedCode, z as decimalsFor, A as goalArrow, B as metricIcon, C as fmtStat, D as fmtChange, E as table, F as metricSentence, G as details, l as link, H as small, I as shortSha, g as githubUrl, J as fmtMeaning, K as fmtRules } from './detect.js';
+import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
+import { k as root, s as stringify, x as marker, h as paragraph, t as text, i as untrusted, o as own, q as heading, v as bulletList, y as strong, u as untrustedCode, z as decimalsFor, A as goalArrow, B as metricIcon, C as fmtStat, D as fmtChange, E as table, F as metricSentence, G as details, l as link, H as small, I as shortSha, g as githubUrl, J as fmtMeaning, K as fmtRules } from './detect.js';
 import './baseline2.js';
+import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
 import 'node:url';
@@ -27,18 +28,23 @@ const BUDGETS = [
 ];
 /** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
 function renderComment(c, ctx = {}) {
-    let body = '';
+    return buildComment(c, ctx).markdown;
+}
+/** The PR comment as the tree that was stringified and its markdown: the largest budget that fits the limit. */
+function buildComment(c, ctx = {}) {
     for (const budget of BUDGETS) {
-        body = stringify(root(commentTree(c, ctx, budget)));
-        if (body.length < GITHUB_BODY_LIMIT - 1000)
-            return body;
+        const tree = root(commentTree(c, ctx, budget));
+        const markdown = stringify(tree);
+        if (markdown.length < GITHUB_BODY_LIMIT - 1000)
+            return { tree, markdown };
     }
     // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
-    return stringify(root([
+    const tree = root([
         marker(c.id),
         ...verdictBlock(c),
         paragraph(text `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`)
-    ]));
+    ]);
+    return { tree, markdown: stringify(tree) };
 }
 /** The comment's blocks with a given budget. */
 function commentTree(c, ctx, budget = BUDGETS[0]) {
@@ -313,4 +319,4 @@ function footer(ctx) {
     return small(parts);
 }
 
-export { commentTree, renderComment, verdictBlock };
+export { buildComment, commentTree, renderComment, verdictBlock };

@@ -1,10 +1,11 @@
-import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, a as checklistDetail, w as warningMessage, n as notLikeForLikeText, b as checkNote, d as checkText, e as noVarianceText, u as untestedText, g as getDefaultExportFromCjs, s as significanceWords, p as pPhrase } from './_commonjsHelpers.js';
+import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, a as checklistDetail, w as warningMessage, n as notLikeForLikeText, b as checkNote, d as checkText, e as noVarianceText, u as untestedText, s as significanceWords, p as pPhrase } from './findings.js';
 import { h as hiddenMarker } from './conventions.js';
+import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import path$1 from 'node:path';
 import minproc from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { stat, readFile, lstat } from 'node:fs/promises';
-import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';
+import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { StringDecoder } from 'node:string_decoder';
 import { createInterface } from 'node:readline';
@@ -199,713 +200,11 @@ function ccount(value, character) {
   return count
 }
 
-class AssertionError extends Error {
-  name = /** @type {const} */ ('Assertion')
-  code = /** @type {const} */ ('ERR_ASSERTION')
-
-  /**
-   * Create an assertion error.
-   *
-   * @param {string} message
-   *   Message explaining error.
-   * @param {unknown} actual
-   *   Value.
-   * @param {unknown} expected
-   *   Baseline.
-   * @param {string} operator
-   *   Name of equality operation.
-   * @param {boolean} generated
-   *   Whether `message` is a custom message or not
-   * @returns
-   *   Instance.
-   */
-  // eslint-disable-next-line max-params
-  constructor(message, actual, expected, operator, generated) {
-    super(message);
-
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-
-    /**
-     * @type {unknown}
-     */
-    this.actual = actual;
-
-    /**
-     * @type {unknown}
-     */
-    this.expected = expected;
-
-    /**
-     * @type {boolean}
-     */
-    this.generated = generated;
-
-    /**
-     * @type {string}
-     */
-    this.operator = operator;
-  }
-}
-
-/**
- * Assert if `value` is truthy.
- *
- * > 👉 **Important**: only asserts when the `development` condition is used,
- * > does nothing in production.
- *
- * @param {unknown} value
- *   Value to assert.
- * @param {Error | string | null | undefined} [message]
- *   Message for assertion error (default: `'Expected value to be truthy'`).
- * @returns {asserts value}
- *   Nothing; throws when `value` is falsey.
- * @throws {AssertionError}
- *   Throws when `value` is falsey.
- */
-function ok$1(value, message) {
-  assert(
-    Boolean(value),
-    false,
-    true,
-    'ok',
-    'Expected value to be truthy',
-    message
-  );
-}
-
-/**
- * @param {boolean} bool
- *   Whether to skip this operation.
- * @param {unknown} actual
- *   Actual value.
- * @param {unknown} expected
- *   Expected value.
- * @param {string} operator
- *   Operator.
- * @param {string} defaultMessage
- *   Default message for operation.
- * @param {Error | string | null | undefined} userMessage
- *   User-provided message.
- * @returns {asserts bool}
- *   Nothing; throws when falsey.
- */
-// eslint-disable-next-line max-params
-function assert(bool, actual, expected, operator, defaultMessage, userMessage) {
-  if (!bool) {
-    throw userMessage instanceof Error
-      ? userMessage
-      : new AssertionError(
-          userMessage || defaultMessage,
-          actual,
-          expected,
-          operator,
-          !userMessage
-        )
-  }
-}
-
-/**
- * Character codes.
- *
- * This module is compiled away!
- *
- * micromark works based on character codes.
- * This module contains constants for the ASCII block and the replacement
- * character.
- * A couple of them are handled in a special way, such as the line endings
- * (CR, LF, and CR+LF, commonly known as end-of-line: EOLs), the tab (horizontal
- * tab) and its expansion based on what column it’s at (virtual space),
- * and the end-of-file (eof) character.
- * As values are preprocessed before handling them, the actual characters LF,
- * CR, HT, and NUL (which is present as the replacement character), are
- * guaranteed to not exist.
- *
- * Unicode basic latin block.
- */
-const codes = /** @type {const} */ ({
-  carriageReturn: -5,
-  lineFeed: -4,
-  carriageReturnLineFeed: -3,
-  horizontalTab: -2,
-  virtualSpace: -1,
-  eof: null,
-  nul: 0,
-  ht: 9, // `\t`
-  lf: 10, // `\n`
-  vt: 11, // `\v`
-  cr: 13, // `\r`
-  space: 32,
-  exclamationMark: 33, // `!`
-  quotationMark: 34, // `"`
-  numberSign: 35, // `#`
-  ampersand: 38, // `&`
-  apostrophe: 39, // `'`
-  leftParenthesis: 40, // `(`
-  rightParenthesis: 41, // `)`
-  asterisk: 42, // `*`
-  plusSign: 43, // `+`
-  comma: 44, // `,`
-  dash: 45, // `-`
-  dot: 46, // `.`
-  slash: 47, // `/`
-  digit0: 48, // `0`
-  digit1: 49, // `1`
-  digit2: 50, // `2`
-  digit3: 51, // `3`
-  digit4: 52, // `4`
-  digit5: 53, // `5`
-  digit6: 54, // `6`
-  digit7: 55, // `7`
-  digit8: 56, // `8`
-  digit9: 57, // `9`
-  colon: 58, // `:`
-  semicolon: 59, // `;`
-  lessThan: 60, // `<`
-  equalsTo: 61, // `=`
-  greaterThan: 62, // `>`
-  questionMark: 63, // `?`
-  atSign: 64, // `@`
-  uppercaseA: 65, // `A`
-  uppercaseH: 72, // `H`
-  uppercaseW: 87, // `W`
-  uppercaseX: 88, // `X`
-  leftSquareBracket: 91, // `[`
-  backslash: 92, // `\`
-  rightSquareBracket: 93, // `]`
-  caret: 94, // `^`
-  underscore: 95, // `_`
-  graveAccent: 96, // `` ` ``
-  lowercaseA: 97, // `a`
-  lowercaseH: 104, // `h`
-  lowercaseW: 119, // `w`
-  lowercaseX: 120, // `x`
-  leftCurlyBrace: 123, // `{`
-  verticalBar: 124, // `|`
-  tilde: 126, // `~`
-  del: 127,
-  // Unicode Specials block.
-  byteOrderMarker: 65_279,
-  // Unicode Specials block.
-  replacementCharacter: 65_533 // `�`
-});
-
-/**
- * This module is compiled away!
- *
- * Parsing markdown comes with a couple of constants, such as minimum or maximum
- * sizes of certain sequences.
- * Additionally, there are a couple symbols used inside micromark.
- * These are all defined here, but compiled away by scripts.
- */
-const constants = /** @type {const} */ ({
-  attentionSideAfter: 2, // Symbol to mark an attention sequence as after content: `a*`
-  atxHeadingOpeningFenceSizeMax: 6, // 6 number signs is fine, 7 isn’t.
-  autolinkDomainSizeMax: 63, // 63 characters is fine, 64 is too many.
-  autolinkSchemeSizeMax: 32, // 32 characters is fine, 33 is too many.
-  cdataOpeningString: 'CDATA[', // And preceded by `<![`.
-  characterGroupPunctuation: 2, // Symbol used to indicate a character is punctuation
-  characterGroupWhitespace: 1, // Symbol used to indicate a character is whitespace
-  characterReferenceDecimalSizeMax: 7, // `&#9999999;`.
-  characterReferenceHexadecimalSizeMax: 6, // `&#xff9999;`.
-  characterReferenceNamedSizeMax: 31, // `&CounterClockwiseContourIntegral;`.
-  codeFencedSequenceSizeMin: 3, // At least 3 ticks or tildes are needed.
-  contentTypeContent: 'content',
-  contentTypeFlow: 'flow',
-  contentTypeString: 'string',
-  contentTypeText: 'text',
-  hardBreakPrefixSizeMin: 2, // At least 2 trailing spaces are needed.
-  htmlBasic: 6, // Symbol for `<div`
-  htmlCdata: 5, // Symbol for `<![CDATA[]]>`
-  htmlComment: 2, // Symbol for `<!---->`
-  htmlComplete: 7, // Symbol for `<x>`
-  htmlDeclaration: 4, // Symbol for `<!doctype>`
-  htmlInstruction: 3, // Symbol for `<?php?>`
-  htmlRawSizeMax: 8, // Length of `textarea`.
-  htmlRaw: 1, // Symbol for `<script>`
-  linkResourceDestinationBalanceMax: 32, // See: <https://spec.commonmark.org/0.30/#link-destination>, <https://github.com/remarkjs/react-markdown/issues/658#issuecomment-984345577>
-  linkReferenceSizeMax: 999, // See: <https://spec.commonmark.org/0.30/#link-label>
-  listItemValueSizeMax: 10, // See: <https://spec.commonmark.org/0.30/#ordered-list-marker>
-  numericBaseDecimal: 10,
-  numericBaseHexadecimal: 0x10,
-  tabSize: 4, // Tabs have a hard-coded size of 4, per CommonMark.
-  thematicBreakMarkerCountMin: 3, // At least 3 asterisks, dashes, or underscores are needed.
-  v8MaxSafeChunkSize: 10_000 // V8 (and potentially others) have problems injecting giant arrays into other arrays, hence we operate in chunks.
-});
-
-/**
- * This module is compiled away!
- *
- * Here is the list of all types of tokens exposed by micromark, with a short
- * explanation of what they include and where they are found.
- * In picking names, generally, the rule is to be as explicit as possible
- * instead of reusing names.
- * For example, there is a `definitionDestination` and a `resourceDestination`,
- * instead of one shared name.
- */
-
-// Note: when changing the next record, you must also change `TokenTypeMap`
-// in `micromark-util-types/index.d.ts`.
-const types = /** @type {const} */ ({
-  // Generic type for data, such as in a title, a destination, etc.
-  data: 'data',
-
-  // Generic type for syntactic whitespace (tabs, virtual spaces, spaces).
-  // Such as, between a fenced code fence and an info string.
-  whitespace: 'whitespace',
-
-  // Generic type for line endings (line feed, carriage return, carriage return +
-  // line feed).
-  lineEnding: 'lineEnding',
-
-  // A line ending, but ending a blank line.
-  lineEndingBlank: 'lineEndingBlank',
-
-  // Generic type for whitespace (tabs, virtual spaces, spaces) at the start of a
-  // line.
-  linePrefix: 'linePrefix',
-
-  // Generic type for whitespace (tabs, virtual spaces, spaces) at the end of a
-  // line.
-  lineSuffix: 'lineSuffix',
-
-  // Whole ATX heading:
-  //
-  // ```markdown
-  // #
-  // ## Alpha
-  // ### Bravo ###
-  // ```
-  //
-  // Includes `atxHeadingSequence`, `whitespace`, `atxHeadingText`.
-  atxHeading: 'atxHeading',
-
-  // Sequence of number signs in an ATX heading (`###`).
-  atxHeadingSequence: 'atxHeadingSequence',
-
-  // Content in an ATX heading (`alpha`).
-  // Includes text.
-  atxHeadingText: 'atxHeadingText',
-
-  // Whole autolink (`<https://example.com>` or `<admin@example.com>`)
-  // Includes `autolinkMarker` and `autolinkProtocol` or `autolinkEmail`.
-  autolink: 'autolink',
-
-  // Email autolink w/o markers (`admin@example.com`)
-  autolinkEmail: 'autolinkEmail',
-
-  // Marker around an `autolinkProtocol` or `autolinkEmail` (`<` or `>`).
-  autolinkMarker: 'autolinkMarker',
-
-  // Protocol autolink w/o markers (`https://example.com`)
-  autolinkProtocol: 'autolinkProtocol',
-
-  // A whole character escape (`\-`).
-  // Includes `escapeMarker` and `characterEscapeValue`.
-  characterEscape: 'characterEscape',
-
-  // The escaped character (`-`).
-  characterEscapeValue: 'characterEscapeValue',
-
-  // A whole character reference (`&amp;`, `&#8800;`, or `&#x1D306;`).
-  // Includes `characterReferenceMarker`, an optional
-  // `characterReferenceMarkerNumeric`, in which case an optional
-  // `characterReferenceMarkerHexadecimal`, and a `characterReferenceValue`.
-  characterReference: 'characterReference',
-
-  // The start or end marker (`&` or `;`).
-  characterReferenceMarker: 'characterReferenceMarker',
-
-  // Mark reference as numeric (`#`).
-  characterReferenceMarkerNumeric: 'characterReferenceMarkerNumeric',
-
-  // Mark reference as numeric (`x` or `X`).
-  characterReferenceMarkerHexadecimal: 'characterReferenceMarkerHexadecimal',
-
-  // Value of character reference w/o markers (`amp`, `8800`, or `1D306`).
-  characterReferenceValue: 'characterReferenceValue',
-
-  // Whole fenced code:
-  //
-  // ````markdown
-  // ```js
-  // alert(1)
-  // ```
-  // ````
-  codeFenced: 'codeFenced',
-
-  // A fenced code fence, including whitespace, sequence, info, and meta
-  // (` ```js `).
-  codeFencedFence: 'codeFencedFence',
-
-  // Sequence of grave accent or tilde characters (` ``` `) in a fence.
-  codeFencedFenceSequence: 'codeFencedFenceSequence',
-
-  // Info word (`js`) in a fence.
-  // Includes string.
-  codeFencedFenceInfo: 'codeFencedFenceInfo',
-
-  // Meta words (`highlight="1"`) in a fence.
-  // Includes string.
-  codeFencedFenceMeta: 'codeFencedFenceMeta',
-
-  // A line of code.
-  codeFlowValue: 'codeFlowValue',
-
-  // Whole indented code:
-  //
-  // ```markdown
-  //     alert(1)
-  // ```
-  //
-  // Includes `lineEnding`, `linePrefix`, and `codeFlowValue`.
-  codeIndented: 'codeIndented',
-
-  // A text code (``` `alpha` ```).
-  // Includes `codeTextSequence`, `codeTextData`, `lineEnding`, and can include
-  // `codeTextPadding`.
-  codeText: 'codeText',
-
-  codeTextData: 'codeTextData',
-
-  // A space or line ending right after or before a tick.
-  codeTextPadding: 'codeTextPadding',
-
-  // A text code fence (` `` `).
-  codeTextSequence: 'codeTextSequence',
-
-  // Whole content:
-  //
-  // ```markdown
-  // [a]: b
-  // c
-  // =
-  // d
-  // ```
-  //
-  // Includes `paragraph` and `definition`.
-  content: 'content',
-  // Whole definition:
-  //
-  // ```markdown
-  // [micromark]: https://github.com/micromark/micromark
-  // ```
-  //
-  // Includes `definitionLabel`, `definitionMarker`, `whitespace`,
-  // `definitionDestination`, and optionally `lineEnding` and `definitionTitle`.
-  definition: 'definition',
-
-  // Destination of a definition (`https://github.com/micromark/micromark` or
-  // `<https://github.com/micromark/micromark>`).
-  // Includes `definitionDestinationLiteral` or `definitionDestinationRaw`.
-  definitionDestination: 'definitionDestination',
-
-  // Enclosed destination of a definition
-  // (`<https://github.com/micromark/micromark>`).
-  // Includes `definitionDestinationLiteralMarker` and optionally
-  // `definitionDestinationString`.
-  definitionDestinationLiteral: 'definitionDestinationLiteral',
-
-  // Markers of an enclosed definition destination (`<` or `>`).
-  definitionDestinationLiteralMarker: 'definitionDestinationLiteralMarker',
-
-  // Unenclosed destination of a definition
-  // (`https://github.com/micromark/micromark`).
-  // Includes `definitionDestinationString`.
-  definitionDestinationRaw: 'definitionDestinationRaw',
-
-  // Text in an destination (`https://github.com/micromark/micromark`).
-  // Includes string.
-  definitionDestinationString: 'definitionDestinationString',
-
-  // Label of a definition (`[micromark]`).
-  // Includes `definitionLabelMarker` and `definitionLabelString`.
-  definitionLabel: 'definitionLabel',
-
-  // Markers of a definition label (`[` or `]`).
-  definitionLabelMarker: 'definitionLabelMarker',
-
-  // Value of a definition label (`micromark`).
-  // Includes string.
-  definitionLabelString: 'definitionLabelString',
-
-  // Marker between a label and a destination (`:`).
-  definitionMarker: 'definitionMarker',
-
-  // Title of a definition (`"x"`, `'y'`, or `(z)`).
-  // Includes `definitionTitleMarker` and optionally `definitionTitleString`.
-  definitionTitle: 'definitionTitle',
-
-  // Marker around a title of a definition (`"`, `'`, `(`, or `)`).
-  definitionTitleMarker: 'definitionTitleMarker',
-
-  // Data without markers in a title (`z`).
-  // Includes string.
-  definitionTitleString: 'definitionTitleString',
-
-  // Emphasis (`*alpha*`).
-  // Includes `emphasisSequence` and `emphasisText`.
-  emphasis: 'emphasis',
-
-  // Sequence of emphasis markers (`*` or `_`).
-  emphasisSequence: 'emphasisSequence',
-
-  // Emphasis text (`alpha`).
-  // Includes text.
-  emphasisText: 'emphasisText',
-
-  // The character escape marker (`\`).
-  escapeMarker: 'escapeMarker',
-
-  // A hard break created with a backslash (`\\n`).
-  // Note: does not include the line ending.
-  hardBreakEscape: 'hardBreakEscape',
-
-  // A hard break created with trailing spaces (`  \n`).
-  // Does not include the line ending.
-  hardBreakTrailing: 'hardBreakTrailing',
-
-  // Flow HTML:
-  //
-  // ```markdown
-  // <div
-  // ```
-  //
-  // Inlcudes `lineEnding`, `htmlFlowData`.
-  htmlFlow: 'htmlFlow',
-
-  htmlFlowData: 'htmlFlowData',
-
-  // HTML in text (the tag in `a <i> b`).
-  // Includes `lineEnding`, `htmlTextData`.
-  htmlText: 'htmlText',
-
-  htmlTextData: 'htmlTextData',
-
-  // Whole image (`![alpha](bravo)`, `![alpha][bravo]`, `![alpha][]`, or
-  // `![alpha]`).
-  // Includes `label` and an optional `resource` or `reference`.
-  image: 'image',
-
-  // Whole link label (`[*alpha*]`).
-  // Includes `labelLink` or `labelImage`, `labelText`, and `labelEnd`.
-  label: 'label',
-
-  // Text in an label (`*alpha*`).
-  // Includes text.
-  labelText: 'labelText',
-
-  // Start a link label (`[`).
-  // Includes a `labelMarker`.
-  labelLink: 'labelLink',
-
-  // Start an image label (`![`).
-  // Includes `labelImageMarker` and `labelMarker`.
-  labelImage: 'labelImage',
-
-  // Marker of a label (`[` or `]`).
-  labelMarker: 'labelMarker',
-
-  // Marker to start an image (`!`).
-  labelImageMarker: 'labelImageMarker',
-
-  // End a label (`]`).
-  // Includes `labelMarker`.
-  labelEnd: 'labelEnd',
-
-  // Whole link (`[alpha](bravo)`, `[alpha][bravo]`, `[alpha][]`, or `[alpha]`).
-  // Includes `label` and an optional `resource` or `reference`.
-  link: 'link',
-
-  // Whole paragraph:
-  //
-  // ```markdown
-  // alpha
-  // bravo.
-  // ```
-  //
-  // Includes text.
-  paragraph: 'paragraph',
-
-  // A reference (`[alpha]` or `[]`).
-  // Includes `referenceMarker` and an optional `referenceString`.
-  reference: 'reference',
-
-  // A reference marker (`[` or `]`).
-  referenceMarker: 'referenceMarker',
-
-  // Reference text (`alpha`).
-  // Includes string.
-  referenceString: 'referenceString',
-
-  // A resource (`(https://example.com "alpha")`).
-  // Includes `resourceMarker`, an optional `resourceDestination` with an optional
-  // `whitespace` and `resourceTitle`.
-  resource: 'resource',
-
-  // A resource destination (`https://example.com`).
-  // Includes `resourceDestinationLiteral` or `resourceDestinationRaw`.
-  resourceDestination: 'resourceDestination',
-
-  // A literal resource destination (`<https://example.com>`).
-  // Includes `resourceDestinationLiteralMarker` and optionally
-  // `resourceDestinationString`.
-  resourceDestinationLiteral: 'resourceDestinationLiteral',
-
-  // A resource destination marker (`<` or `>`).
-  resourceDestinationLiteralMarker: 'resourceDestinationLiteralMarker',
-
-  // A raw resource destination (`https://example.com`).
-  // Includes `resourceDestinationString`.
-  resourceDestinationRaw: 'resourceDestinationRaw',
-
-  // Resource destination text (`https://example.com`).
-  // Includes string.
-  resourceDestinationString: 'resourceDestinationString',
-
-  // A resource marker (`(` or `)`).
-  resourceMarker: 'resourceMarker',
-
-  // A resource title (`"alpha"`, `'alpha'`, or `(alpha)`).
-  // Includes `resourceTitleMarker` and optionally `resourceTitleString`.
-  resourceTitle: 'resourceTitle',
-
-  // A resource title marker (`"`, `'`, `(`, or `)`).
-  resourceTitleMarker: 'resourceTitleMarker',
-
-  // Resource destination title (`alpha`).
-  // Includes string.
-  resourceTitleString: 'resourceTitleString',
-
-  // Whole setext heading:
-  //
-  // ```markdown
-  // alpha
-  // bravo
-  // =====
-  // ```
-  //
-  // Includes `setextHeadingText`, `lineEnding`, `linePrefix`, and
-  // `setextHeadingLine`.
-  setextHeading: 'setextHeading',
-
-  // Content in a setext heading (`alpha\nbravo`).
-  // Includes text.
-  setextHeadingText: 'setextHeadingText',
-
-  // Underline in a setext heading, including whitespace suffix (`==`).
-  // Includes `setextHeadingLineSequence`.
-  setextHeadingLine: 'setextHeadingLine',
-
-  // Sequence of equals or dash characters in underline in a setext heading (`-`).
-  setextHeadingLineSequence: 'setextHeadingLineSequence',
-
-  // Strong (`**alpha**`).
-  // Includes `strongSequence` and `strongText`.
-  strong: 'strong',
-
-  // Sequence of strong markers (`**` or `__`).
-  strongSequence: 'strongSequence',
-
-  // Strong text (`alpha`).
-  // Includes text.
-  strongText: 'strongText',
-
-  // Whole thematic break:
-  //
-  // ```markdown
-  // * * *
-  // ```
-  //
-  // Includes `thematicBreakSequence` and `whitespace`.
-  thematicBreak: 'thematicBreak',
-
-  // A sequence of one or more thematic break markers (`***`).
-  thematicBreakSequence: 'thematicBreakSequence',
-
-  // Whole block quote:
-  //
-  // ```markdown
-  // > a
-  // >
-  // > b
-  // ```
-  //
-  // Includes `blockQuotePrefix` and flow.
-  blockQuote: 'blockQuote',
-  // The `>` or `> ` of a block quote.
-  blockQuotePrefix: 'blockQuotePrefix',
-  // The `>` of a block quote prefix.
-  blockQuoteMarker: 'blockQuoteMarker',
-  // The optional ` ` of a block quote prefix.
-  blockQuotePrefixWhitespace: 'blockQuotePrefixWhitespace',
-
-  // Whole ordered list:
-  //
-  // ```markdown
-  // 1. a
-  //    b
-  // ```
-  //
-  // Includes `listItemPrefix`, flow, and optionally  `listItemIndent` on further
-  // lines.
-  listOrdered: 'listOrdered',
-
-  // Whole unordered list:
-  //
-  // ```markdown
-  // - a
-  //   b
-  // ```
-  //
-  // Includes `listItemPrefix`, flow, and optionally  `listItemIndent` on further
-  // lines.
-  listUnordered: 'listUnordered',
-
-  // The indent of further list item lines.
-  listItemIndent: 'listItemIndent',
-
-  // A marker, as in, `*`, `+`, `-`, `.`, or `)`.
-  listItemMarker: 'listItemMarker',
-
-  // The thing that starts a list item, such as `1. `.
-  // Includes `listItemValue` if ordered, `listItemMarker`, and
-  // `listItemPrefixWhitespace` (unless followed by a line ending).
-  listItemPrefix: 'listItemPrefix',
-
-  // The whitespace after a marker.
-  listItemPrefixWhitespace: 'listItemPrefixWhitespace',
-
-  // The numerical value of an ordered item.
-  listItemValue: 'listItemValue',
-
-  chunkContent: 'chunkContent',
-  chunkFlow: 'chunkFlow',
-  chunkText: 'chunkText',
-  chunkString: 'chunkString'
-});
-
-/**
- * This module is compiled away!
- *
- * While micromark works based on character codes, this module includes the
- * string versions of ’em.
- * The C0 block, except for LF, CR, HT, and w/ the replacement character added,
- * are available here.
- */
-const values = /** @type {const} */ ({
-  ht: '\t',
-  lf: '\n',
-  cr: '\r',
-  space: ' ',
-  replacementCharacter: '�'
-});
+function ok$1() {}
 
 /**
  * @import {Code} from 'micromark-util-types'
  */
-
 
 /**
  * Check whether the character code represents an ASCII alpha (`a` through `z`,
@@ -978,8 +277,8 @@ function asciiControl(code) {
   return (
     // Special whitespace codes (which have negative values), C0 and Control
     // character DEL
-    code !== null && (code < codes.space || code === codes.del)
-  )
+    code !== null && (code < 32 || code === 127)
+  );
 }
 
 /**
@@ -1046,7 +345,7 @@ const asciiPunctuation = regexCheck(/[!-/:-@[-`{-~]/);
  *   Whether it matches.
  */
 function markdownLineEnding(code) {
-  return code !== null && code < codes.horizontalTab
+  return code !== null && code < -2;
 }
 
 /**
@@ -1059,7 +358,7 @@ function markdownLineEnding(code) {
  *   Whether it matches.
  */
 function markdownLineEndingOrSpace(code) {
-  return code !== null && (code < codes.nul || code === codes.space)
+  return code !== null && (code < 0 || code === 32);
 }
 
 /**
@@ -1078,11 +377,7 @@ function markdownLineEndingOrSpace(code) {
  *   Whether it matches.
  */
 function markdownSpace(code) {
-  return (
-    code === codes.horizontalTab ||
-    code === codes.virtualSpace ||
-    code === codes.space
-  )
+  return code === -2 || code === -1 || code === 32;
 }
 
 // Size note: removing ASCII from the regex and using `asciiPunctuation` here
@@ -1139,7 +434,7 @@ const unicodeWhitespace = regexCheck(/\s/);
  *   Check.
  */
 function regexCheck(regex) {
-  return check
+  return check;
 
   /**
    * Check whether a code matches the bound regex.
@@ -1150,7 +445,7 @@ function regexCheck(regex) {
    *   Whether the character code matches the bound regex.
    */
   function check(code) {
-    return code !== null && code > -1 && regex.test(String.fromCharCode(code))
+    return code !== null && code > -1 && regex.test(String.fromCharCode(code));
   }
 }
 
@@ -2293,21 +1588,18 @@ function previous(match) {
  *   Normalized identifier.
  */
 function normalizeIdentifier(value) {
-  return (
-    value
-      // Collapse markdown whitespace.
-      .replace(/[\t\n\r ]+/g, values.space)
-      // Trim.
-      .replace(/^ | $/g, '')
-      // Some characters are considered “uppercase”, but if their lowercase
-      // counterpart is uppercased will result in a different uppercase
-      // character.
-      // Hence, to get that form, we perform both lower- and uppercase.
-      // Upper case makes sure keys will not interact with default prototypal
-      // methods: no method is uppercase.
-      .toLowerCase()
-      .toUpperCase()
-  )
+  return value
+  // Collapse markdown whitespace.
+  .replace(/[\t\n\r ]+/g, " ")
+  // Trim.
+  .replace(/^ | $/g, '')
+  // Some characters are considered “uppercase”, but if their lowercase
+  // counterpart is uppercased will result in a different uppercase
+  // character.
+  // Hence, to get that form, we perform both lower- and uppercase.
+  // Upper case makes sure keys will not interact with default prototypal
+  // methods: no method is uppercase.
+  .toLowerCase().toUpperCase();
 }
 
 /**
@@ -3793,7 +3085,6 @@ function checkEmphasis(state) {
  * @import {Code} from 'micromark-util-types'
  */
 
-
 /**
  * Classify whether a code represents whitespace, punctuation, or something
  * else.
@@ -3809,16 +3100,11 @@ function checkEmphasis(state) {
  *   Group.
  */
 function classifyCharacter(code) {
-  if (
-    code === codes.eof ||
-    markdownLineEndingOrSpace(code) ||
-    unicodeWhitespace(code)
-  ) {
-    return constants.characterGroupWhitespace
+  if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
+    return 1;
   }
-
   if (unicodePunctuation(code)) {
-    return constants.characterGroupPunctuation
+    return 2;
   }
 }
 
@@ -8977,33 +8263,24 @@ function decodeNamedCharacterReference(value) {
  */
 function decodeNumericCharacterReference(value, base) {
   const code = Number.parseInt(value, base);
-
   if (
-    // C0 except for HT, LF, FF, CR, space.
-    code < codes.ht ||
-    code === codes.vt ||
-    (code > codes.cr && code < codes.space) ||
-    // Control character (DEL) of C0, and C1 controls.
-    (code > codes.tilde && code < 160) ||
-    // Lone high surrogates and low surrogates.
-    (code > 55_295 && code < 57_344) ||
-    // Noncharacters.
-    (code > 64_975 && code < 65_008) ||
-    /* eslint-disable no-bitwise */
-    (code & 65_535) === 65_535 ||
-    (code & 65_535) === 65_534 ||
-    /* eslint-enable no-bitwise */
-    // Out of range
-    code > 1_114_111
-  ) {
-    return values.replacementCharacter
+  // C0 except for HT, LF, FF, CR, space.
+  code < 9 || code === 11 || code > 13 && code < 32 ||
+  // Control character (DEL) of C0, and C1 controls.
+  code > 126 && code < 160 ||
+  // Lone high surrogates and low surrogates.
+  code > 55_295 && code < 57_344 ||
+  // Noncharacters.
+  code > 64_975 && code < 65_008 || /* eslint-disable no-bitwise */
+  (code & 65_535) === 65_535 || (code & 65_535) === 65_534 || /* eslint-enable no-bitwise */
+  // Out of range
+  code > 1_114_111) {
+    return "\uFFFD";
   }
-
-  return String.fromCodePoint(code)
+  return String.fromCodePoint(code);
 }
 
-const characterEscapeOrReference =
-  /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
+const characterEscapeOrReference = /\\([!-/:-@[-`{-~])|&(#(?:\d{1,7}|x[\da-f]{1,6})|[\da-z]{1,31});/gi;
 
 /**
  * Decode markdown strings (which occur in places such as fenced code info
@@ -9018,7 +8295,7 @@ const characterEscapeOrReference =
  *   Decoded value.
  */
 function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode)
+  return value.replace(characterEscapeOrReference, decode);
 }
 
 /**
@@ -9034,22 +8311,17 @@ function decodeString(value) {
 function decode($0, $1, $2) {
   if ($1) {
     // Escape.
-    return $1
+    return $1;
   }
 
   // Reference.
   const head = $2.charCodeAt(0);
-
-  if (head === codes.numberSign) {
+  if (head === 35) {
     const head = $2.charCodeAt(1);
-    const hex = head === codes.lowercaseX || head === codes.uppercaseX;
-    return decodeNumericCharacterReference(
-      $2.slice(hex ? 2 : 1),
-      hex ? constants.numericBaseHexadecimal : constants.numericBaseDecimal
-    )
+    const hex = head === 120 || head === 88;
+    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
   }
-
-  return decodeNamedCharacterReference($2) || $0
+  return decodeNamedCharacterReference($2) || $0;
 }
 
 /**
@@ -9819,7 +9091,6 @@ function gfmTableFromMarkdown() {
  */
 function enterTable(token) {
   const align = token._align;
-  ok$1(align, 'expected `_align` on table');
   // Trailing `position: undefined` keeps the table hidden class stable;
   // mdast-util-from-markdown's enter() patches the field to a real value
   // but the property already exists, so no shape transition fires.
@@ -10475,11 +9746,10 @@ function splice(list, start, remove, items) {
   } else {
     start = start > end ? end : start;
   }
-
   remove = remove > 0 ? remove : 0;
 
   // No need to chunk the items if there’s only a couple (10k) items.
-  if (items.length < constants.v8MaxSafeChunkSize) {
+  if (items.length < 10000) {
     parameters = Array.from(items);
     parameters.unshift(start, remove);
     // @ts-expect-error Hush, it’s fine.
@@ -10490,16 +9760,12 @@ function splice(list, start, remove, items) {
 
     // Insert the items in chunks to not cause stack overflows.
     while (chunkStart < items.length) {
-      parameters = items.slice(
-        chunkStart,
-        chunkStart + constants.v8MaxSafeChunkSize
-      );
+      parameters = items.slice(chunkStart, chunkStart + 10000);
       parameters.unshift(start, 0);
       // @ts-expect-error Hush, it’s fine.
       list.splice(...parameters);
-
-      chunkStart += constants.v8MaxSafeChunkSize;
-      start += constants.v8MaxSafeChunkSize;
+      chunkStart += 10000;
+      start += 10000;
     }
   }
 }
@@ -10523,10 +9789,9 @@ function splice(list, start, remove, items) {
 function push(list, items) {
   if (list.length > 0) {
     splice(list, list.length, 0, items);
-    return list
+    return list;
   }
-
-  return items
+  return items;
 }
 
 /**
@@ -10625,28 +9890,36 @@ function constructs(existing, list) {
  * @import {Code, ConstructRecord, Event, Extension, Previous, State, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */
 
-
-const wwwPrefix = {tokenize: tokenizeWwwPrefix, partial: true};
-const domain = {tokenize: tokenizeDomain, partial: true};
-const path = {tokenize: tokenizePath, partial: true};
-const trail = {tokenize: tokenizeTrail, partial: true};
+const wwwPrefix = {
+  tokenize: tokenizeWwwPrefix,
+  partial: true
+};
+const domain = {
+  tokenize: tokenizeDomain,
+  partial: true
+};
+const path = {
+  tokenize: tokenizePath,
+  partial: true
+};
+const trail = {
+  tokenize: tokenizeTrail,
+  partial: true
+};
 const emailDomainDotTrail = {
   tokenize: tokenizeEmailDomainDotTrail,
   partial: true
 };
-
 const wwwAutolink = {
   name: 'wwwAutolink',
   tokenize: tokenizeWwwAutolink,
   previous: previousWww
 };
-
 const protocolAutolink = {
   name: 'protocolAutolink',
   tokenize: tokenizeProtocolAutolink,
   previous: previousProtocol
 };
-
 const emailAutolink = {
   name: 'emailAutolink',
   tokenize: tokenizeEmailAutolink,
@@ -10665,28 +9938,28 @@ const text$3 = {};
  *   autolink literal syntax.
  */
 function gfmAutolinkLiteral() {
-  return {text: text$3}
+  return {
+    text: text$3
+  };
 }
 
 /** @type {Code} */
-let code$1 = codes.digit0;
+let code$1 = 48;
 
 // Add alphanumerics.
-while (code$1 < codes.leftCurlyBrace) {
+while (code$1 < 123) {
   text$3[code$1] = emailAutolink;
   code$1++;
-  if (code$1 === codes.colon) code$1 = codes.uppercaseA;
-  else if (code$1 === codes.leftSquareBracket) code$1 = codes.lowercaseA;
+  if (code$1 === 58) code$1 = 65;else if (code$1 === 91) code$1 = 97;
 }
-
-text$3[codes.plusSign] = emailAutolink;
-text$3[codes.dash] = emailAutolink;
-text$3[codes.dot] = emailAutolink;
-text$3[codes.underscore] = emailAutolink;
-text$3[codes.uppercaseH] = [emailAutolink, protocolAutolink];
-text$3[codes.lowercaseH] = [emailAutolink, protocolAutolink];
-text$3[codes.uppercaseW] = [emailAutolink, wwwAutolink];
-text$3[codes.lowercaseW] = [emailAutolink, wwwAutolink];
+text$3[43] = emailAutolink;
+text$3[45] = emailAutolink;
+text$3[46] = emailAutolink;
+text$3[95] = emailAutolink;
+text$3[72] = [emailAutolink, protocolAutolink];
+text$3[104] = [emailAutolink, protocolAutolink];
+text$3[87] = [emailAutolink, wwwAutolink];
+text$3[119] = [emailAutolink, wwwAutolink];
 
 // To do: perform email autolink literals on events, afterwards.
 // That’s where `markdown-rs` and `cmark-gfm` perform it.
@@ -10711,8 +9984,7 @@ function tokenizeEmailAutolink(effects, ok, nok) {
   let dot;
   /** @type {boolean} */
   let data;
-
-  return start
+  return start;
 
   /**
    * Start of email autolink literal.
@@ -10725,17 +9997,12 @@ function tokenizeEmailAutolink(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    if (
-      !gfmAtext(code) ||
-      !previousEmail.call(self, self.previous) ||
-      previousUnbalanced(self.events)
-    ) {
-      return nok(code)
+    if (!gfmAtext(code) || !previousEmail.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code);
     }
-
     effects.enter('literalAutolink');
     effects.enter('literalAutolinkEmail');
-    return atext(code)
+    return atext(code);
   }
 
   /**
@@ -10751,15 +10018,13 @@ function tokenizeEmailAutolink(effects, ok, nok) {
   function atext(code) {
     if (gfmAtext(code)) {
       effects.consume(code);
-      return atext
+      return atext;
     }
-
-    if (code === codes.atSign) {
+    if (code === 64) {
       effects.consume(code);
-      return emailDomain
+      return emailDomain;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -10778,23 +10043,15 @@ function tokenizeEmailAutolink(effects, ok, nok) {
    */
   function emailDomain(code) {
     // Dot followed by alphanumerical (not `-` or `_`).
-    if (code === codes.dot) {
-      return effects.check(
-        emailDomainDotTrail,
-        emailDomainAfter,
-        emailDomainDot
-      )(code)
+    if (code === 46) {
+      return effects.check(emailDomainDotTrail, emailDomainAfter, emailDomainDot)(code);
     }
 
     // Alphanumerical, `-`, and `_`.
-    if (
-      code === codes.dash ||
-      code === codes.underscore ||
-      asciiAlphanumeric(code)
-    ) {
+    if (code === 45 || code === 95 || asciiAlphanumeric(code)) {
       data = true;
       effects.consume(code);
-      return emailDomain
+      return emailDomain;
     }
 
     // To do: `/` if xmpp.
@@ -10803,7 +10060,7 @@ function tokenizeEmailAutolink(effects, ok, nok) {
     // However, email autolink literals cannot contain any of those markers,
     // except for `.`, but that can only occur if it isn’t trailing.
     // So we can ignore truncating!
-    return emailDomainAfter(code)
+    return emailDomainAfter(code);
   }
 
   /**
@@ -10819,7 +10076,7 @@ function tokenizeEmailAutolink(effects, ok, nok) {
   function emailDomainDot(code) {
     effects.consume(code);
     dot = true;
-    return emailDomain
+    return emailDomain;
   }
 
   /**
@@ -10838,10 +10095,9 @@ function tokenizeEmailAutolink(effects, ok, nok) {
     if (data && dot && asciiAlpha(self.previous)) {
       effects.exit('literalAutolinkEmail');
       effects.exit('literalAutolink');
-      return ok(code)
+      return ok(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -10858,8 +10114,7 @@ function tokenizeEmailAutolink(effects, ok, nok) {
  */
 function tokenizeWwwAutolink(effects, ok, nok) {
   const self = this;
-
-  return wwwStart
+  return wwwStart;
 
   /**
    * Start of www autolink literal.
@@ -10872,23 +10127,14 @@ function tokenizeWwwAutolink(effects, ok, nok) {
    * @type {State}
    */
   function wwwStart(code) {
-    if (
-      (code !== codes.uppercaseW && code !== codes.lowercaseW) ||
-      !previousWww.call(self, self.previous) ||
-      previousUnbalanced(self.events)
-    ) {
-      return nok(code)
+    if (code !== 87 && code !== 119 || !previousWww.call(self, self.previous) || previousUnbalanced(self.events)) {
+      return nok(code);
     }
-
     effects.enter('literalAutolink');
     effects.enter('literalAutolinkWww');
     // Note: we *check*, so we can discard the `www.` we parsed.
     // If it worked, we consider it as a part of the domain.
-    return effects.check(
-      wwwPrefix,
-      effects.attempt(domain, effects.attempt(path, wwwAfter), nok),
-      nok
-    )(code)
+    return effects.check(wwwPrefix, effects.attempt(domain, effects.attempt(path, wwwAfter), nok), nok)(code);
   }
 
   /**
@@ -10904,7 +10150,7 @@ function tokenizeWwwAutolink(effects, ok, nok) {
   function wwwAfter(code) {
     effects.exit('literalAutolinkWww');
     effects.exit('literalAutolink');
-    return ok(code)
+    return ok(code);
   }
 }
 
@@ -10923,8 +10169,7 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
   const self = this;
   let buffer = '';
   let seen = false;
-
-  return protocolStart
+  return protocolStart;
 
   /**
    * Start of protocol autolink literal.
@@ -10937,19 +10182,14 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
    * @type {State}
    */
   function protocolStart(code) {
-    if (
-      (code === codes.uppercaseH || code === codes.lowercaseH) &&
-      previousProtocol.call(self, self.previous) &&
-      !previousUnbalanced(self.events)
-    ) {
+    if ((code === 72 || code === 104) && previousProtocol.call(self, self.previous) && !previousUnbalanced(self.events)) {
       effects.enter('literalAutolink');
       effects.enter('literalAutolinkHttp');
       buffer += String.fromCodePoint(code);
       effects.consume(code);
-      return protocolPrefixInside
+      return protocolPrefixInside;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -10968,19 +10208,16 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
       // @ts-expect-error: definitely number.
       buffer += String.fromCodePoint(code);
       effects.consume(code);
-      return protocolPrefixInside
+      return protocolPrefixInside;
     }
-
-    if (code === codes.colon) {
+    if (code === 58) {
       const protocol = buffer.toLowerCase();
-
       if (protocol === 'http' || protocol === 'https') {
         effects.consume(code);
-        return protocolSlashesInside
+        return protocolSlashesInside;
       }
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -10994,18 +10231,15 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
    * @type {State}
    */
   function protocolSlashesInside(code) {
-    if (code === codes.slash) {
+    if (code === 47) {
       effects.consume(code);
-
       if (seen) {
-        return afterProtocol
+        return afterProtocol;
       }
-
       seen = true;
-      return protocolSlashesInside
+      return protocolSlashesInside;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -11021,13 +10255,7 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
   function afterProtocol(code) {
     // To do: this is different from `markdown-rs`:
     // https://github.com/wooorm/markdown-rs/blob/b3a921c761309ae00a51fe348d8a43adbc54b518/src/construct/gfm_autolink_literal.rs#L172-L182
-    return code === codes.eof ||
-      asciiControl(code) ||
-      markdownLineEndingOrSpace(code) ||
-      unicodeWhitespace(code) ||
-      unicodePunctuation(code)
-      ? nok(code)
-      : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code)
+    return code === null || asciiControl(code) || markdownLineEndingOrSpace(code) || unicodeWhitespace(code) || unicodePunctuation(code) ? nok(code) : effects.attempt(domain, effects.attempt(path, protocolAfter), nok)(code);
   }
 
   /**
@@ -11043,7 +10271,7 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
   function protocolAfter(code) {
     effects.exit('literalAutolinkHttp');
     effects.exit('literalAutolink');
-    return ok(code)
+    return ok(code);
   }
 }
 
@@ -11060,8 +10288,7 @@ function tokenizeProtocolAutolink(effects, ok, nok) {
  */
 function tokenizeWwwPrefix(effects, ok, nok) {
   let size = 0;
-
-  return wwwPrefixInside
+  return wwwPrefixInside;
 
   /**
    * In www prefix.
@@ -11074,18 +10301,16 @@ function tokenizeWwwPrefix(effects, ok, nok) {
    * @type {State}
    */
   function wwwPrefixInside(code) {
-    if ((code === codes.uppercaseW || code === codes.lowercaseW) && size < 3) {
+    if ((code === 87 || code === 119) && size < 3) {
       size++;
       effects.consume(code);
-      return wwwPrefixInside
+      return wwwPrefixInside;
     }
-
-    if (code === codes.dot && size === 3) {
+    if (code === 46 && size === 3) {
       effects.consume(code);
-      return wwwPrefixAfter
+      return wwwPrefixAfter;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -11100,7 +10325,7 @@ function tokenizeWwwPrefix(effects, ok, nok) {
    */
   function wwwPrefixAfter(code) {
     // If there is *anything*, we can link.
-    return code === codes.eof ? nok(code) : ok(code)
+    return code === null ? nok(code) : ok(code);
   }
 }
 
@@ -11122,8 +10347,7 @@ function tokenizeDomain(effects, ok, nok) {
   let underscoreInLastLastSegment;
   /** @type {boolean | undefined} */
   let seen;
-
-  return domainInside
+  return domainInside;
 
   /**
    * In domain.
@@ -11139,8 +10363,8 @@ function tokenizeDomain(effects, ok, nok) {
     // Check whether this marker, which is a trailing punctuation
     // marker, optionally followed by more trailing markers, and then
     // followed by an end.
-    if (code === codes.dot || code === codes.underscore) {
-      return effects.check(trail, domainAfter, domainAtPunctuation)(code)
+    if (code === 46 || code === 95) {
+      return effects.check(trail, domainAfter, domainAtPunctuation)(code);
     }
 
     // GH documents that only alphanumerics (other than `-`, `.`, and `_`) can
@@ -11149,18 +10373,12 @@ function tokenizeDomain(effects, ok, nok) {
     // Instead of some new production for Unicode alphanumerics, markdown
     // already has that for Unicode punctuation and whitespace, so use those.
     // Source: <https://github.com/github/cmark-gfm/blob/ef1cfcb/extensions/autolink.c#L12>.
-    if (
-      code === codes.eof ||
-      markdownLineEndingOrSpace(code) ||
-      unicodeWhitespace(code) ||
-      (code !== codes.dash && unicodePunctuation(code))
-    ) {
-      return domainAfter(code)
+    if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code) || code !== 45 && unicodePunctuation(code)) {
+      return domainAfter(code);
     }
-
     seen = true;
     effects.consume(code);
-    return domainInside
+    return domainInside;
   }
 
   /**
@@ -11175,7 +10393,7 @@ function tokenizeDomain(effects, ok, nok) {
    */
   function domainAtPunctuation(code) {
     // There is an underscore in the last segment of the domain
-    if (code === codes.underscore) {
+    if (code === 95) {
       underscoreInLastSegment = true;
     }
     // Otherwise, it’s a `.`: save the last segment underscore in the
@@ -11184,9 +10402,8 @@ function tokenizeDomain(effects, ok, nok) {
       underscoreInLastLastSegment = underscoreInLastSegment;
       underscoreInLastSegment = undefined;
     }
-
     effects.consume(code);
-    return domainInside
+    return domainInside;
   }
 
   /**
@@ -11202,10 +10419,9 @@ function tokenizeDomain(effects, ok, nok) {
     // Note: that’s GH says a dot is needed, but it’s not true:
     // <https://github.com/github/cmark-gfm/issues/279>
     if (underscoreInLastLastSegment || underscoreInLastSegment || !seen) {
-      return nok(code)
+      return nok(code);
     }
-
-    return ok(code)
+    return ok(code);
   }
 }
 
@@ -11223,8 +10439,7 @@ function tokenizeDomain(effects, ok, nok) {
 function tokenizePath(effects, ok) {
   let sizeOpen = 0;
   let sizeClose = 0;
-
-  return pathInside
+  return pathInside;
 
   /**
    * In path.
@@ -11237,52 +10452,30 @@ function tokenizePath(effects, ok) {
    * @type {State}
    */
   function pathInside(code) {
-    if (code === codes.leftParenthesis) {
+    if (code === 40) {
       sizeOpen++;
       effects.consume(code);
-      return pathInside
+      return pathInside;
     }
 
     // To do: `markdown-rs` also needs this.
     // If this is a paren, and there are less closings than openings,
     // we don’t check for a trail.
-    if (code === codes.rightParenthesis && sizeClose < sizeOpen) {
-      return pathAtPunctuation(code)
+    if (code === 41 && sizeClose < sizeOpen) {
+      return pathAtPunctuation(code);
     }
 
     // Check whether this trailing punctuation marker is optionally
     // followed by more trailing markers, and then followed
     // by an end.
-    if (
-      code === codes.exclamationMark ||
-      code === codes.quotationMark ||
-      code === codes.ampersand ||
-      code === codes.apostrophe ||
-      code === codes.rightParenthesis ||
-      code === codes.asterisk ||
-      code === codes.comma ||
-      code === codes.dot ||
-      code === codes.colon ||
-      code === codes.semicolon ||
-      code === codes.lessThan ||
-      code === codes.questionMark ||
-      code === codes.rightSquareBracket ||
-      code === codes.underscore ||
-      code === codes.tilde
-    ) {
-      return effects.check(trail, ok, pathAtPunctuation)(code)
+    if (code === 33 || code === 34 || code === 38 || code === 39 || code === 41 || code === 42 || code === 44 || code === 46 || code === 58 || code === 59 || code === 60 || code === 63 || code === 93 || code === 95 || code === 126) {
+      return effects.check(trail, ok, pathAtPunctuation)(code);
     }
-
-    if (
-      code === codes.eof ||
-      markdownLineEndingOrSpace(code) ||
-      unicodeWhitespace(code)
-    ) {
-      return ok(code)
+    if (code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
+      return ok(code);
     }
-
     effects.consume(code);
-    return pathInside
+    return pathInside;
   }
 
   /**
@@ -11297,12 +10490,11 @@ function tokenizePath(effects, ok) {
    */
   function pathAtPunctuation(code) {
     // Count closing parens.
-    if (code === codes.rightParenthesis) {
+    if (code === 41) {
       sizeClose++;
     }
-
     effects.consume(code);
-    return pathInside
+    return pathInside;
   }
 }
 
@@ -11322,7 +10514,7 @@ function tokenizePath(effects, ok) {
  * @type {Tokenizer}
  */
 function tokenizeTrail(effects, ok, nok) {
-  return trail
+  return trail;
 
   /**
    * In trail of domain or path.
@@ -11336,52 +10528,34 @@ function tokenizeTrail(effects, ok, nok) {
    */
   function trail(code) {
     // Regular trailing punctuation.
-    if (
-      code === codes.exclamationMark ||
-      code === codes.quotationMark ||
-      code === codes.apostrophe ||
-      code === codes.rightParenthesis ||
-      code === codes.asterisk ||
-      code === codes.comma ||
-      code === codes.dot ||
-      code === codes.colon ||
-      code === codes.semicolon ||
-      code === codes.questionMark ||
-      code === codes.underscore ||
-      code === codes.tilde
-    ) {
+    if (code === 33 || code === 34 || code === 39 || code === 41 || code === 42 || code === 44 || code === 46 || code === 58 || code === 59 || code === 63 || code === 95 || code === 126) {
       effects.consume(code);
-      return trail
+      return trail;
     }
 
     // `&` followed by one or more alphabeticals and then a `;`, is
     // as a whole considered as trailing punctuation.
     // In all other cases, it is considered as continuation of the URL.
-    if (code === codes.ampersand) {
+    if (code === 38) {
       effects.consume(code);
-      return trailCharacterReferenceStart
+      return trailCharacterReferenceStart;
     }
 
     // Needed because we allow literals after `[`, as we fix:
     // <https://github.com/github/cmark-gfm/issues/278>.
     // Check that it is not followed by `(` or `[`.
-    if (code === codes.rightSquareBracket) {
+    if (code === 93) {
       effects.consume(code);
-      return trailBracketAfter
+      return trailBracketAfter;
     }
-
     if (
-      // `<` is an end.
-      code === codes.lessThan ||
-      // So is whitespace.
-      code === codes.eof ||
-      markdownLineEndingOrSpace(code) ||
-      unicodeWhitespace(code)
-    ) {
-      return ok(code)
+    // `<` is an end.
+    code === 60 ||
+    // So is whitespace.
+    code === null || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
+      return ok(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -11400,17 +10574,10 @@ function tokenizeTrail(effects, ok, nok) {
   function trailBracketAfter(code) {
     // Whitespace or something that could start a resource or reference is the end.
     // Switch back to trail otherwise.
-    if (
-      code === codes.eof ||
-      code === codes.leftParenthesis ||
-      code === codes.leftSquareBracket ||
-      markdownLineEndingOrSpace(code) ||
-      unicodeWhitespace(code)
-    ) {
-      return ok(code)
+    if (code === null || code === 40 || code === 91 || markdownLineEndingOrSpace(code) || unicodeWhitespace(code)) {
+      return ok(code);
     }
-
-    return trail(code)
+    return trail(code);
   }
 
   /**
@@ -11425,7 +10592,7 @@ function tokenizeTrail(effects, ok, nok) {
    */
   function trailCharacterReferenceStart(code) {
     // When non-alpha, it’s not a trail.
-    return asciiAlpha(code) ? trailCharacterReferenceInside(code) : nok(code)
+    return asciiAlpha(code) ? trailCharacterReferenceInside(code) : nok(code);
   }
 
   /**
@@ -11440,18 +10607,17 @@ function tokenizeTrail(effects, ok, nok) {
    */
   function trailCharacterReferenceInside(code) {
     // Switch back to trail if this is well-formed.
-    if (code === codes.semicolon) {
+    if (code === 59) {
       effects.consume(code);
-      return trail
+      return trail;
     }
-
     if (asciiAlpha(code)) {
       effects.consume(code);
-      return trailCharacterReferenceInside
+      return trailCharacterReferenceInside;
     }
 
     // It’s not a trail.
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -11471,7 +10637,7 @@ function tokenizeTrail(effects, ok, nok) {
  * @type {Tokenizer}
  */
 function tokenizeEmailDomainDotTrail(effects, ok, nok) {
-  return start
+  return start;
 
   /**
    * Dot.
@@ -11486,7 +10652,7 @@ function tokenizeEmailDomainDotTrail(effects, ok, nok) {
   function start(code) {
     // Must be dot.
     effects.consume(code);
-    return after
+    return after;
   }
 
   /**
@@ -11501,7 +10667,7 @@ function tokenizeEmailDomainDotTrail(effects, ok, nok) {
    */
   function after(code) {
     // Not a trail if alphanumeric.
-    return asciiAlphanumeric(code) ? nok(code) : ok(code)
+    return asciiAlphanumeric(code) ? nok(code) : ok(code);
   }
 }
 
@@ -11512,16 +10678,7 @@ function tokenizeEmailDomainDotTrail(effects, ok, nok) {
  * @type {Previous}
  */
 function previousWww(code) {
-  return (
-    code === codes.eof ||
-    code === codes.leftParenthesis ||
-    code === codes.asterisk ||
-    code === codes.underscore ||
-    code === codes.leftSquareBracket ||
-    code === codes.rightSquareBracket ||
-    code === codes.tilde ||
-    markdownLineEndingOrSpace(code)
-  )
+  return code === null || code === 40 || code === 42 || code === 95 || code === 91 || code === 93 || code === 126 || markdownLineEndingOrSpace(code);
 }
 
 /**
@@ -11531,7 +10688,7 @@ function previousWww(code) {
  * @type {Previous}
  */
 function previousProtocol(code) {
-  return !asciiAlpha(code)
+  return !asciiAlpha(code);
 }
 
 /**
@@ -11543,7 +10700,7 @@ function previousEmail(code) {
   // The reference code is a bit weird, but that’s what it results in.
   // Source: <https://github.com/github/cmark-gfm/blob/ef1cfcb/extensions/autolink.c#L307>.
   // Other than slash, every preceding character is allowed.
-  return !(code === codes.slash || gfmAtext(code))
+  return !(code === 47 || gfmAtext(code));
 }
 
 /**
@@ -11551,13 +10708,7 @@ function previousEmail(code) {
  * @returns {boolean}
  */
 function gfmAtext(code) {
-  return (
-    code === codes.plusSign ||
-    code === codes.dash ||
-    code === codes.dot ||
-    code === codes.underscore ||
-    asciiAlphanumeric(code)
-  )
+  return code === 43 || code === 45 || code === 46 || code === 95 || asciiAlphanumeric(code);
 }
 
 /**
@@ -11567,33 +10718,26 @@ function gfmAtext(code) {
 function previousUnbalanced(events) {
   let index = events.length;
   let result = false;
-
   while (index--) {
     const token = events[index][1];
-
-    if (
-      (token.type === 'labelLink' || token.type === 'labelImage') &&
-      !token._balanced
-    ) {
+    if ((token.type === 'labelLink' || token.type === 'labelImage') && !token._balanced) {
       result = true;
-      break
+      break;
     }
 
     // If we’ve seen this token, and it was marked as not having any unbalanced
     // bracket before it, we can exit.
     if (token._gfmAutolinkLiteralWalkedInto) {
       result = false;
-      break
+      break;
     }
   }
-
   if (events.length > 0 && !result) {
     // Mark the last token as “walked into” w/o finding
     // anything.
     events[events.length - 1][1]._gfmAutolinkLiteralWalkedInto = true;
   }
-
-  return result
+  return result;
 }
 
 /**
@@ -11671,28 +10815,25 @@ function resolveAll(constructs, events, context) {
 function factorySpace(effects, ok, type, max) {
   const limit = max ? max - 1 : Infinity;
   let size = 0;
-
-  return start
+  return start;
 
   /** @type {State} */
   function start(code) {
     if (markdownSpace(code)) {
       effects.enter(type);
-      return prefix(code)
+      return prefix(code);
     }
-
-    return ok(code)
+    return ok(code);
   }
 
   /** @type {State} */
   function prefix(code) {
     if (markdownSpace(code) && size++ < limit) {
       effects.consume(code);
-      return prefix
+      return prefix;
     }
-
     effects.exit(type);
-    return ok(code)
+    return ok(code);
   }
 }
 
@@ -11720,17 +10861,15 @@ function factorySpace(effects, ok, type, max) {
  */
 function factorySpaceMinMax(effects, ok, nok, type, min, max) {
   let size = 0;
-
-  return start
+  return start;
 
   /** @type {State} */
   function start(code) {
     if (markdownSpace(code)) {
       effects.enter(type);
-      return prefix(code)
+      return prefix(code);
     }
-
-    return after(code)
+    return after(code);
   }
 
   /** @type {State} */
@@ -11738,16 +10877,15 @@ function factorySpaceMinMax(effects, ok, nok, type, min, max) {
     if (markdownSpace(code) && size < max) {
       effects.consume(code);
       size++;
-      return prefix
+      return prefix;
     }
-
     effects.exit(type);
-    return after(code)
+    return after(code);
   }
 
   /** @type {State} */
   function after(code) {
-    return size >= min ? ok(code) : nok(code)
+    return size >= min ? ok(code) : nok(code);
   }
 }
 
@@ -11760,9 +10898,11 @@ function factorySpaceMinMax(effects, ok, nok, type, min, max) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
-const blankLine = {partial: true, tokenize: tokenizeBlankLine};
+const blankLine = {
+  partial: true,
+  tokenize: tokenizeBlankLine
+};
 
 /**
  * @this {TokenizeContext}
@@ -11770,7 +10910,7 @@ const blankLine = {partial: true, tokenize: tokenizeBlankLine};
  * @type {Tokenizer}
  */
 function tokenizeBlankLine(effects, ok, nok) {
-  return start
+  return start;
 
   /**
    * Start of blank line.
@@ -11787,9 +10927,7 @@ function tokenizeBlankLine(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    return markdownSpace(code)
-      ? factorySpace(effects, after, types.linePrefix)(code)
-      : after(code)
+    return markdownSpace(code) ? factorySpace(effects, after, "linePrefix")(code) : after(code);
   }
 
   /**
@@ -11807,7 +10945,7 @@ function tokenizeBlankLine(effects, ok, nok) {
    * @type {State}
    */
   function after(code) {
-    return code === codes.eof || markdownLineEnding(code) ? ok(code) : nok(code)
+    return code === null || markdownLineEnding(code) ? ok(code) : nok(code);
   }
 }
 
@@ -11815,8 +10953,10 @@ function tokenizeBlankLine(effects, ok, nok) {
  * @import {Event, Exiter, Extension, Resolver, State, Token, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */
 
-
-const indent = {tokenize: tokenizeIndent, partial: true};
+const indent = {
+  tokenize: tokenizeIndent,
+  partial: true
+};
 
 // To do: micromark should support a `_hiddenGfmFootnoteSupport`, which only
 // affects label start (image).
@@ -11835,26 +10975,28 @@ function gfmFootnote() {
   /** @type {Extension} */
   return {
     document: {
-      [codes.leftSquareBracket]: {
+      [91]: {
         name: 'gfmFootnoteDefinition',
         tokenize: tokenizeDefinitionStart,
-        continuation: {tokenize: tokenizeDefinitionContinuation},
+        continuation: {
+          tokenize: tokenizeDefinitionContinuation
+        },
         exit: gfmFootnoteDefinitionEnd
       }
     },
     text: {
-      [codes.leftSquareBracket]: {
+      [91]: {
         name: 'gfmFootnoteCall',
         tokenize: tokenizeGfmFootnoteCall
       },
-      [codes.rightSquareBracket]: {
+      [93]: {
         name: 'gfmPotentialFootnoteCall',
         add: 'after',
         tokenize: tokenizePotentialGfmFootnoteCall,
         resolveTo: resolveToPotentialGfmFootnoteCall
       }
     }
-  }
+  };
 }
 
 // To do: remove after micromark update.
@@ -11872,48 +11014,36 @@ function tokenizePotentialGfmFootnoteCall(effects, ok, nok) {
   // Find an opening.
   while (index--) {
     const token = self.events[index][1];
-
-    if (token.type === types.labelImage) {
+    if (token.type === "labelImage") {
       labelStart = token;
-      break
+      break;
     }
 
     // Exit if we’ve walked far enough.
-    if (
-      token.type === 'gfmFootnoteCall' ||
-      token.type === types.labelLink ||
-      token.type === types.label ||
-      token.type === types.image ||
-      token.type === types.link
-    ) {
-      break
+    if (token.type === 'gfmFootnoteCall' || token.type === "labelLink" || token.type === "label" || token.type === "image" || token.type === "link") {
+      break;
     }
   }
-
-  return start
+  return start;
 
   /**
    * @type {State}
    */
   function start(code) {
-    ok$1(code === codes.rightSquareBracket, 'expected `]`');
-
     if (!labelStart || !labelStart._balanced) {
-      return nok(code)
+      return nok(code);
     }
-
-    const id = normalizeIdentifier(
-      self.sliceSerialize({start: labelStart.end, end: self.now()})
-    );
-
-    if (id.codePointAt(0) !== codes.caret || !defined.includes(id.slice(1))) {
-      return nok(code)
+    const id = normalizeIdentifier(self.sliceSerialize({
+      start: labelStart.end,
+      end: self.now()
+    }));
+    if (id.codePointAt(0) !== 94 || !defined.includes(id.slice(1))) {
+      return nok(code);
     }
-
     effects.enter('gfmFootnoteCallLabelMarker');
     effects.consume(code);
     effects.exit('gfmFootnoteCallLabelMarker');
-    return ok(code)
+    return ok(code);
   }
 }
 
@@ -11921,24 +11051,16 @@ function tokenizePotentialGfmFootnoteCall(effects, ok, nok) {
 /** @type {Resolver} */
 function resolveToPotentialGfmFootnoteCall(events, context) {
   let index = events.length;
-  /** @type {Token | undefined} */
-  let labelStart;
 
   // Find an opening.
   while (index--) {
-    if (
-      events[index][1].type === types.labelImage &&
-      events[index][0] === 'enter'
-    ) {
-      labelStart = events[index][1];
-      break
+    if (events[index][1].type === "labelImage" && events[index][0] === 'enter') {
+      events[index][1];
+      break;
     }
   }
-
-  ok$1(labelStart, 'expected `labelStart` to resolve');
-
   // Change the `labelImageMarker` to a `data`.
-  events[index + 1][1].type = types.data;
+  events[index + 1][1].type = "data";
   events[index + 3][1].type = 'gfmFootnoteCallLabelMarker';
 
   // The whole (without `!`):
@@ -11967,7 +11089,7 @@ function resolveToPotentialGfmFootnoteCall(events, context) {
   };
   /** @type {Token} */
   const chunk = {
-    type: types.chunkString,
+    type: "chunkString",
     contentType: 'string',
     start: Object.assign({}, string.start),
     end: Object.assign({}, string.end)
@@ -11975,30 +11097,18 @@ function resolveToPotentialGfmFootnoteCall(events, context) {
 
   /** @type {Array<Event>} */
   const replacement = [
-    // Take the `labelImageMarker` (now `data`, the `!`)
-    events[index + 1],
-    events[index + 2],
-    ['enter', call, context],
-    // The `[`
-    events[index + 3],
-    events[index + 4],
-    // The `^`.
-    ['enter', marker, context],
-    ['exit', marker, context],
-    // Everything in between.
-    ['enter', string, context],
-    ['enter', chunk, context],
-    ['exit', chunk, context],
-    ['exit', string, context],
-    // The ending (`]`, properly parsed and labelled).
-    events[events.length - 2],
-    events[events.length - 1],
-    ['exit', call, context]
-  ];
-
+  // Take the `labelImageMarker` (now `data`, the `!`)
+  events[index + 1], events[index + 2], ['enter', call, context],
+  // The `[`
+  events[index + 3], events[index + 4],
+  // The `^`.
+  ['enter', marker, context], ['exit', marker, context],
+  // Everything in between.
+  ['enter', string, context], ['enter', chunk, context], ['exit', chunk, context], ['exit', string, context],
+  // The ending (`]`, properly parsed and labelled).
+  events[events.length - 2], events[events.length - 1], ['exit', call, context]];
   events.splice(index, events.length - index + 1, ...replacement);
-
-  return events
+  return events;
 }
 
 /**
@@ -12017,7 +11127,7 @@ function tokenizeGfmFootnoteCall(effects, ok, nok) {
   // Therefore, it can include footnote logic inside `label-end`.
   // We can’t do that, but luckily, we can parse footnotes in a simpler way than
   // needed for labels.
-  return start
+  return start;
 
   /**
    * Start of footnote label.
@@ -12030,12 +11140,11 @@ function tokenizeGfmFootnoteCall(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    ok$1(code === codes.leftSquareBracket, 'expected `[`');
     effects.enter('gfmFootnoteCall');
     effects.enter('gfmFootnoteCallLabelMarker');
     effects.consume(code);
     effects.exit('gfmFootnoteCallLabelMarker');
-    return callStart
+    return callStart;
   }
 
   /**
@@ -12049,14 +11158,13 @@ function tokenizeGfmFootnoteCall(effects, ok, nok) {
    * @type {State}
    */
   function callStart(code) {
-    if (code !== codes.caret) return nok(code)
-
+    if (code !== 94) return nok(code);
     effects.enter('gfmFootnoteCallMarker');
     effects.consume(code);
     effects.exit('gfmFootnoteCallMarker');
     effects.enter('gfmFootnoteCallString');
     effects.enter('chunkString').contentType = 'string';
-    return callData
+    return callData;
   }
 
   /**
@@ -12071,41 +11179,33 @@ function tokenizeGfmFootnoteCall(effects, ok, nok) {
    */
   function callData(code) {
     if (
-      // Too long.
-      size > constants.linkReferenceSizeMax ||
-      // Closing brace with nothing.
-      (code === codes.rightSquareBracket && !data) ||
-      // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code === codes.eof ||
-      code === codes.leftSquareBracket ||
-      markdownLineEndingOrSpace(code)
-    ) {
-      return nok(code)
+    // Too long.
+    size > 999 ||
+    // Closing brace with nothing.
+    code === 93 && !data ||
+    // Space or tab is not supported by GFM for some reason.
+    // `\n` and `[` not being supported makes sense.
+    code === null || code === 91 || markdownLineEndingOrSpace(code)) {
+      return nok(code);
     }
-
-    if (code === codes.rightSquareBracket) {
+    if (code === 93) {
       effects.exit('chunkString');
       const token = effects.exit('gfmFootnoteCallString');
-
       if (!defined.includes(normalizeIdentifier(self.sliceSerialize(token)))) {
-        return nok(code)
+        return nok(code);
       }
-
       effects.enter('gfmFootnoteCallLabelMarker');
       effects.consume(code);
       effects.exit('gfmFootnoteCallLabelMarker');
       effects.exit('gfmFootnoteCall');
-      return ok
+      return ok;
     }
-
     if (!markdownLineEndingOrSpace(code)) {
       data = true;
     }
-
     size++;
     effects.consume(code);
-    return code === codes.backslash ? callEscape : callData
+    return code === 92 ? callEscape : callData;
   }
 
   /**
@@ -12119,17 +11219,12 @@ function tokenizeGfmFootnoteCall(effects, ok, nok) {
    * @type {State}
    */
   function callEscape(code) {
-    if (
-      code === codes.leftSquareBracket ||
-      code === codes.backslash ||
-      code === codes.rightSquareBracket
-    ) {
+    if (code === 91 || code === 92 || code === 93) {
       effects.consume(code);
       size++;
-      return callData
+      return callData;
     }
-
-    return callData(code)
+    return callData(code);
   }
 }
 
@@ -12145,8 +11240,7 @@ function tokenizeDefinitionStart(effects, ok, nok) {
   let size = 0;
   /** @type {boolean | undefined} */
   let data;
-
-  return start
+  return start;
 
   /**
    * Start of GFM footnote definition.
@@ -12159,13 +11253,12 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    * @type {State}
    */
   function start(code) {
-    ok$1(code === codes.leftSquareBracket, 'expected `[`');
     effects.enter('gfmFootnoteDefinition')._container = true;
     effects.enter('gfmFootnoteDefinitionLabel');
     effects.enter('gfmFootnoteDefinitionLabelMarker');
     effects.consume(code);
     effects.exit('gfmFootnoteDefinitionLabelMarker');
-    return labelAtMarker
+    return labelAtMarker;
   }
 
   /**
@@ -12179,16 +11272,15 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    * @type {State}
    */
   function labelAtMarker(code) {
-    if (code === codes.caret) {
+    if (code === 94) {
       effects.enter('gfmFootnoteDefinitionMarker');
       effects.consume(code);
       effects.exit('gfmFootnoteDefinitionMarker');
       effects.enter('gfmFootnoteDefinitionLabelString');
       effects.enter('chunkString').contentType = 'string';
-      return labelInside
+      return labelInside;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -12206,20 +11298,16 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    */
   function labelInside(code) {
     if (
-      // Too long.
-      size > constants.linkReferenceSizeMax ||
-      // Closing brace with nothing.
-      (code === codes.rightSquareBracket && !data) ||
-      // Space or tab is not supported by GFM for some reason.
-      // `\n` and `[` not being supported makes sense.
-      code === codes.eof ||
-      code === codes.leftSquareBracket ||
-      markdownLineEndingOrSpace(code)
-    ) {
-      return nok(code)
+    // Too long.
+    size > 999 ||
+    // Closing brace with nothing.
+    code === 93 && !data ||
+    // Space or tab is not supported by GFM for some reason.
+    // `\n` and `[` not being supported makes sense.
+    code === null || code === 91 || markdownLineEndingOrSpace(code)) {
+      return nok(code);
     }
-
-    if (code === codes.rightSquareBracket) {
+    if (code === 93) {
       effects.exit('chunkString');
       const token = effects.exit('gfmFootnoteDefinitionLabelString');
       identifier = normalizeIdentifier(self.sliceSerialize(token));
@@ -12227,16 +11315,14 @@ function tokenizeDefinitionStart(effects, ok, nok) {
       effects.consume(code);
       effects.exit('gfmFootnoteDefinitionLabelMarker');
       effects.exit('gfmFootnoteDefinitionLabel');
-      return labelAfter
+      return labelAfter;
     }
-
     if (!markdownLineEndingOrSpace(code)) {
       data = true;
     }
-
     size++;
     effects.consume(code);
-    return code === codes.backslash ? labelEscape : labelInside
+    return code === 92 ? labelEscape : labelInside;
   }
 
   /**
@@ -12253,17 +11339,12 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    * @type {State}
    */
   function labelEscape(code) {
-    if (
-      code === codes.leftSquareBracket ||
-      code === codes.backslash ||
-      code === codes.rightSquareBracket
-    ) {
+    if (code === 91 || code === 92 || code === 93) {
       effects.consume(code);
       size++;
-      return labelInside
+      return labelInside;
     }
-
-    return labelInside(code)
+    return labelInside(code);
   }
 
   /**
@@ -12277,11 +11358,10 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    * @type {State}
    */
   function labelAfter(code) {
-    if (code === codes.colon) {
+    if (code === 58) {
       effects.enter('definitionMarker');
       effects.consume(code);
       effects.exit('definitionMarker');
-
       if (!defined.includes(identifier)) {
         defined.push(identifier);
       }
@@ -12289,14 +11369,9 @@ function tokenizeDefinitionStart(effects, ok, nok) {
       // Any whitespace after the marker is eaten, forming indented code
       // is not possible.
       // No space is also fine, just like a block quote marker.
-      return factorySpace(
-        effects,
-        whitespaceAfter,
-        'gfmFootnoteDefinitionWhitespace'
-      )
+      return factorySpace(effects, whitespaceAfter, 'gfmFootnoteDefinitionWhitespace');
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -12311,7 +11386,7 @@ function tokenizeDefinitionStart(effects, ok, nok) {
    */
   function whitespaceAfter(code) {
     // `markdown-rs` has a wrapping token for the prefix that is closed here.
-    return ok(code)
+    return ok(code);
   }
 }
 
@@ -12329,7 +11404,7 @@ function tokenizeDefinitionContinuation(effects, ok, nok) {
   /// ```
   //
   // Either a blank line, which is okay, or an indented thing.
-  return effects.check(blankLine, ok, effects.attempt(indent, ok, nok))
+  return effects.check(blankLine, ok, effects.attempt(indent, ok, nok));
 }
 
 /** @type {Exiter} */
@@ -12343,24 +11418,14 @@ function gfmFootnoteDefinitionEnd(effects) {
  */
 function tokenizeIndent(effects, ok, nok) {
   const self = this;
-
-  return factorySpace(
-    effects,
-    afterPrefix,
-    'gfmFootnoteDefinitionIndent',
-    constants.tabSize + 1
-  )
+  return factorySpace(effects, afterPrefix, 'gfmFootnoteDefinitionIndent', 4 + 1);
 
   /**
    * @type {State}
    */
   function afterPrefix(code) {
     const tail = self.events[self.events.length - 1];
-    return tail &&
-      tail[1].type === 'gfmFootnoteDefinitionIndent' &&
-      tail[2].sliceSerialize(tail[1], true).length === constants.tabSize
-      ? ok(code)
-      : nok(code)
+    return tail && tail[1].type === 'gfmFootnoteDefinitionIndent' && tail[2].sliceSerialize(tail[1], true).length === 4 ? ok(code) : nok(code);
   }
 }
 
@@ -12368,7 +11433,6 @@ function tokenizeIndent(effects, ok, nok) {
  * @import {Options} from 'micromark-extension-gfm-strikethrough'
  * @import {Event, Extension, Resolver, State, Token, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */
-
 
 /**
  * Create an extension for `micromark` to enable GFM strikethrough syntax.
@@ -12387,16 +11451,20 @@ function gfmStrikethrough(options) {
     tokenize: tokenizeStrikethrough,
     resolveAll: resolveAllStrikethrough
   };
-
   if (single === null || single === undefined) {
     single = true;
   }
-
   return {
-    text: {[codes.tilde]: tokenizer},
-    insideSpan: {null: [tokenizer]},
-    attentionMarkers: {null: [codes.tilde]}
-  }
+    text: {
+      [126]: tokenizer
+    },
+    insideSpan: {
+      null: [tokenizer]
+    },
+    attentionMarkers: {
+      null: [126]
+    }
+  };
 
   /**
    * Take events and resolve strikethrough.
@@ -12409,24 +11477,15 @@ function gfmStrikethrough(options) {
     // Walk through all events.
     while (++index < events.length) {
       // Find a token that can close.
-      if (
-        events[index][0] === 'enter' &&
-        events[index][1].type === 'strikethroughSequenceTemporary' &&
-        events[index][1]._close
-      ) {
+      if (events[index][0] === 'enter' && events[index][1].type === 'strikethroughSequenceTemporary' && events[index][1]._close) {
         let open = index;
 
         // Now walk back to find an opener.
         while (open--) {
           // Find a token that can open the closer.
-          if (
-            events[open][0] === 'exit' &&
-            events[open][1].type === 'strikethroughSequenceTemporary' &&
-            events[open][1]._open &&
-            // If the sizes are the same:
-            events[index][1].end.offset - events[index][1].start.offset ===
-              events[open][1].end.offset - events[open][1].start.offset
-          ) {
+          if (events[open][0] === 'exit' && events[open][1].type === 'strikethroughSequenceTemporary' && events[open][1]._open &&
+          // If the sizes are the same:
+          events[index][1].end.offset - events[index][1].start.offset === events[open][1].end.offset - events[open][1].start.offset) {
             events[index][1].type = 'strikethroughSequence';
             events[open][1].type = 'strikethroughSequence';
 
@@ -12446,51 +11505,29 @@ function gfmStrikethrough(options) {
 
             // Opening.
             /** @type {Array<Event>} */
-            const nextEvents = [
-              ['enter', strikethrough, context],
-              ['enter', events[open][1], context],
-              ['exit', events[open][1], context],
-              ['enter', text, context]
-            ];
-
+            const nextEvents = [['enter', strikethrough, context], ['enter', events[open][1], context], ['exit', events[open][1], context], ['enter', text, context]];
             const insideSpan = context.parser.constructs.insideSpan.null;
-
             if (insideSpan) {
               // Between.
-              splice(
-                nextEvents,
-                nextEvents.length,
-                0,
-                resolveAll(insideSpan, events.slice(open + 1, index), context)
-              );
+              splice(nextEvents, nextEvents.length, 0, resolveAll(insideSpan, events.slice(open + 1, index), context));
             }
 
             // Closing.
-            splice(nextEvents, nextEvents.length, 0, [
-              ['exit', text, context],
-              ['enter', events[index][1], context],
-              ['exit', events[index][1], context],
-              ['exit', strikethrough, context]
-            ]);
-
+            splice(nextEvents, nextEvents.length, 0, [['exit', text, context], ['enter', events[index][1], context], ['exit', events[index][1], context], ['exit', strikethrough, context]]);
             splice(events, open - 1, index - open + 3, nextEvents);
-
             index = open + nextEvents.length - 2;
-            break
+            break;
           }
         }
       }
     }
-
     index = -1;
-
     while (++index < events.length) {
       if (events[index][1].type === 'strikethroughSequenceTemporary') {
-        events[index][1].type = types.data;
+        events[index][1].type = "data";
       }
     }
-
-    return events
+    return events;
   }
 
   /**
@@ -12501,44 +11538,33 @@ function gfmStrikethrough(options) {
     const previous = this.previous;
     const events = this.events;
     let size = 0;
-
-    return start
+    return start;
 
     /** @type {State} */
     function start(code) {
-      ok$1(code === codes.tilde, 'expected `~`');
-
-      if (
-        previous === codes.tilde &&
-        events[events.length - 1][1].type !== types.characterEscape
-      ) {
-        return nok(code)
+      if (previous === 126 && events[events.length - 1][1].type !== "characterEscape") {
+        return nok(code);
       }
-
       effects.enter('strikethroughSequenceTemporary');
-      return more(code)
+      return more(code);
     }
 
     /** @type {State} */
     function more(code) {
       const before = classifyCharacter(previous);
-
-      if (code === codes.tilde) {
+      if (code === 126) {
         // If this is the third marker, exit.
-        if (size > 1) return nok(code)
+        if (size > 1) return nok(code);
         effects.consume(code);
         size++;
-        return more
+        return more;
       }
-
-      if (size < 2 && !single) return nok(code)
+      if (size < 2 && !single) return nok(code);
       const token = effects.exit('strikethroughSequenceTemporary');
       const after = classifyCharacter(code);
-      token._open =
-        !after || (after === constants.attentionSideAfter && Boolean(before));
-      token._close =
-        !before || (before === constants.attentionSideAfter && Boolean(after));
-      return ok(code)
+      token._open = !after || after === 2 && Boolean(before);
+      token._close = !before || before === 2 && Boolean(after);
+      return ok(code);
     }
   }
 }
@@ -12628,12 +11654,12 @@ class EditMap {
    */
   consume(events) {
     this.map.sort(function (a, b) {
-      return a[0] - b[0]
+      return a[0] - b[0];
     });
 
     /* c8 ignore next 3 -- `resolve` is never called without tables, so without edits. */
     if (this.map.length === 0) {
-      return
+      return;
     }
 
     // To do: if links are added in events, like they are in `markdown-rs`,
@@ -12659,25 +11685,18 @@ class EditMap {
     const vecs = [];
     while (index > 0) {
       index -= 1;
-      vecs.push(
-        events.slice(this.map[index][0] + this.map[index][1]),
-        this.map[index][2]
-      );
+      vecs.push(events.slice(this.map[index][0] + this.map[index][1]), this.map[index][2]);
 
       // Truncate rest.
       events.length = this.map[index][0];
     }
-
     vecs.push(events.slice());
     events.length = 0;
-
     let slice = vecs.pop();
-
     while (slice) {
       for (const element of slice) {
         events.push(element);
       }
-
       slice = vecs.pop();
     }
 
@@ -12704,11 +11723,9 @@ class EditMap {
 function addImplementation(editMap, at, remove, add) {
   /* c8 ignore next 3 -- `resolve` is never called without tables, so without edits. */
   if (remove === 0 && add.length === 0) {
-    return
+    return;
   }
-
   const existing = editMap.index.get(at);
-
   if (existing) {
     existing[1] += remove;
 
@@ -12720,7 +11737,7 @@ function addImplementation(editMap, at, remove, add) {
     existing[2].push(...add);
     // }
 
-    return
+    return;
   }
 
   /** @type {Change} */
@@ -12779,6 +11796,9 @@ function addImplementation(editMap, at, remove, add) {
  * @import {Event} from 'micromark-util-types'
  */
 
+/**
+ * @typedef {'center' | 'left' | 'none' | 'right'} Align
+ */
 
 /**
  * Figure out the alignment of a GFM table.
@@ -12791,24 +11811,17 @@ function addImplementation(editMap, at, remove, add) {
  *   List of aligns.
  */
 function gfmTableAlign(events, index) {
-  ok$1(events[index][1].type === 'table', 'expected table');
   let inDelimiterRow = false;
   /** @type {Array<Align>} */
   const align = [];
-
   while (index < events.length) {
     const event = events[index];
-
     if (inDelimiterRow) {
       if (event[0] === 'enter') {
         // Start of alignment value: set a new column.
         // To do: `markdown-rs` uses `tableDelimiterCellValue`.
         if (event[1].type === 'tableContent') {
-          align.push(
-            events[index + 1][1].type === 'tableDelimiterMarker'
-              ? 'left'
-              : 'none'
-          );
+          align.push(events[index + 1][1].type === 'tableDelimiterMarker' ? 'left' : 'none');
         }
       }
       // Exits:
@@ -12817,22 +11830,19 @@ function gfmTableAlign(events, index) {
       else if (event[1].type === 'tableContent') {
         if (events[index - 1][1].type === 'tableDelimiterMarker') {
           const alignIndex = align.length - 1;
-
           align[alignIndex] = align[alignIndex] === 'left' ? 'center' : 'right';
         }
       }
       // Done!
       else if (event[1].type === 'tableDelimiterRow') {
-        break
+        break;
       }
     } else if (event[0] === 'enter' && event[1].type === 'tableDelimiterRow') {
       inDelimiterRow = true;
     }
-
     index += 1;
   }
-
-  return align
+  return align;
 }
 
 /**
@@ -12850,9 +11860,13 @@ function gfmTableAlign(events, index) {
 function gfmTable() {
   return {
     flow: {
-      null: {name: 'table', tokenize: tokenizeTable, resolveAll: resolveTable}
+      null: {
+        name: 'table',
+        tokenize: tokenizeTable,
+        resolveAll: resolveTable
+      }
     }
-  }
+  };
 }
 
 /**
@@ -12867,8 +11881,7 @@ function tokenizeTable(effects, ok, nok) {
   let sizeB = 0;
   /** @type {boolean | undefined} */
   let seen;
-
-  return start
+  return start;
 
   /**
    * Start of a GFM table.
@@ -12888,31 +11901,26 @@ function tokenizeTable(effects, ok, nok) {
    */
   function start(code) {
     let index = self.events.length - 1;
-
     while (index > -1) {
-      const {type} = self.events[index][1];
-      if (
-        type === types.lineEnding ||
-        // Note: markdown-rs uses `whitespace` instead of `linePrefix`
-        type === types.linePrefix
-      ) {
+      const {
+        type
+      } = self.events[index][1];
+      if (type === "lineEnding" ||
+      // Note: markdown-rs uses `whitespace` instead of `linePrefix`
+      type === "linePrefix") {
         index--;
       } else {
-        break
+        break;
       }
     }
-
     const tail = index > -1 ? self.events[index][1].type : null;
-
-    const next =
-      tail === 'tableHead' || tail === 'tableRow' ? bodyRowStart : headRowBefore;
+    const next = tail === 'tableHead' || tail === 'tableRow' ? bodyRowStart : headRowBefore;
 
     // Don’t allow lazy body rows.
     if (next === bodyRowStart && self.parser.lazy[self.now().line]) {
-      return nok(code)
+      return nok(code);
     }
-
-    return next(code)
+    return next(code);
   }
 
   /**
@@ -12930,7 +11938,7 @@ function tokenizeTable(effects, ok, nok) {
   function headRowBefore(code) {
     effects.enter('tableHead');
     effects.enter('tableRow');
-    return headRowStart(code)
+    return headRowStart(code);
   }
 
   /**
@@ -12946,8 +11954,8 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headRowStart(code) {
-    if (code === codes.verticalBar) {
-      return headRowBreak(code)
+    if (code === 124) {
+      return headRowBreak(code);
     }
 
     // To do: micromark-js should let us parse our own whitespace in extensions,
@@ -12963,7 +11971,7 @@ function tokenizeTable(effects, ok, nok) {
     seen = true;
     // Count the first character, that isn’t a pipe, double.
     sizeB += 1;
-    return headRowBreak(code)
+    return headRowBreak(code);
   }
 
   /**
@@ -12981,11 +11989,10 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headRowBreak(code) {
-    if (code === codes.eof) {
+    if (code === null) {
       // Note: in `markdown-rs`, we need to reset, in `micromark-js` we don‘t.
-      return nok(code)
+      return nok(code);
     }
-
     if (markdownLineEnding(code)) {
       // If anything other than one pipe (ignoring whitespace) was used, it’s fine.
       if (sizeB > 1) {
@@ -12994,43 +12001,39 @@ function tokenizeTable(effects, ok, nok) {
         // Feel free to interrupt:
         self.interrupt = true;
         effects.exit('tableRow');
-        effects.enter(types.lineEnding);
+        effects.enter("lineEnding");
         effects.consume(code);
-        effects.exit(types.lineEnding);
-        return headDelimiterStart
+        effects.exit("lineEnding");
+        return headDelimiterStart;
       }
 
       // Note: in `markdown-rs`, we need to reset, in `micromark-js` we don‘t.
-      return nok(code)
+      return nok(code);
     }
-
     if (markdownSpace(code)) {
       // To do: check if this is fine.
       // effects.attempt(State::Next(StateName::GfmTableHeadRowBreak), State::Nok)
       // State::Retry(space_or_tab(tokenizer))
-      return factorySpace(effects, headRowBreak, types.whitespace)(code)
+      return factorySpace(effects, headRowBreak, "whitespace")(code);
     }
-
     sizeB += 1;
-
     if (seen) {
       seen = false;
       // Header cell count.
       size += 1;
     }
-
-    if (code === codes.verticalBar) {
+    if (code === 124) {
       effects.enter('tableCellDivider');
       effects.consume(code);
       effects.exit('tableCellDivider');
       // Whether a delimiter was seen.
       seen = true;
-      return headRowBreak
+      return headRowBreak;
     }
 
     // Anything else is cell data.
-    effects.enter(types.data);
-    return headRowData(code)
+    effects.enter("data");
+    return headRowData(code);
   }
 
   /**
@@ -13046,17 +12049,12 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headRowData(code) {
-    if (
-      code === codes.eof ||
-      code === codes.verticalBar ||
-      markdownLineEndingOrSpace(code)
-    ) {
-      effects.exit(types.data);
-      return headRowBreak(code)
+    if (code === null || code === 124 || markdownLineEndingOrSpace(code)) {
+      effects.exit("data");
+      return headRowBreak(code);
     }
-
     effects.consume(code);
-    return code === codes.backslash ? headRowEscape : headRowData
+    return code === 92 ? headRowEscape : headRowData;
   }
 
   /**
@@ -13072,12 +12070,11 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headRowEscape(code) {
-    if (code === codes.backslash || code === codes.verticalBar) {
+    if (code === 92 || code === 124) {
       effects.consume(code);
-      return headRowData
+      return headRowData;
     }
-
-    return headRowData(code)
+    return headRowData(code);
   }
 
   /**
@@ -13098,26 +12095,15 @@ function tokenizeTable(effects, ok, nok) {
 
     // Note: in `markdown-rs`, we need to handle piercing here too.
     if (self.parser.lazy[self.now().line]) {
-      return nok(code)
+      return nok(code);
     }
-
     effects.enter('tableDelimiterRow');
     // Track if we’ve seen a `:` or `|`.
     seen = false;
-
     if (markdownSpace(code)) {
-      ok$1(self.parser.constructs.disable.null, 'expected `disabled.null`');
-      return factorySpace(
-        effects,
-        headDelimiterBefore,
-        types.linePrefix,
-        self.parser.constructs.disable.null.includes('codeIndented')
-          ? undefined
-          : constants.tabSize
-      )(code)
+      return factorySpace(effects, headDelimiterBefore, "linePrefix", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4)(code);
     }
-
-    return headDelimiterBefore(code)
+    return headDelimiterBefore(code);
   }
 
   /**
@@ -13135,21 +12121,20 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headDelimiterBefore(code) {
-    if (code === codes.dash || code === codes.colon) {
-      return headDelimiterValueBefore(code)
+    if (code === 45 || code === 58) {
+      return headDelimiterValueBefore(code);
     }
-
-    if (code === codes.verticalBar) {
+    if (code === 124) {
       seen = true;
       // If we start with a pipe, we open a cell marker.
       effects.enter('tableCellDivider');
       effects.consume(code);
       effects.exit('tableCellDivider');
-      return headDelimiterCellBefore
+      return headDelimiterCellBefore;
     }
 
     // More whitespace / empty row not allowed at start.
-    return headDelimiterNok(code)
+    return headDelimiterNok(code);
   }
 
   /**
@@ -13165,14 +12150,9 @@ function tokenizeTable(effects, ok, nok) {
    */
   function headDelimiterCellBefore(code) {
     if (markdownSpace(code)) {
-      return factorySpace(
-        effects,
-        headDelimiterValueBefore,
-        types.whitespace
-      )(code)
+      return factorySpace(effects, headDelimiterValueBefore, "whitespace")(code);
     }
-
-    return headDelimiterValueBefore(code)
+    return headDelimiterValueBefore(code);
   }
 
   /**
@@ -13188,28 +12168,25 @@ function tokenizeTable(effects, ok, nok) {
    */
   function headDelimiterValueBefore(code) {
     // Align: left.
-    if (code === codes.colon) {
+    if (code === 58) {
       sizeB += 1;
       seen = true;
-
       effects.enter('tableDelimiterMarker');
       effects.consume(code);
       effects.exit('tableDelimiterMarker');
-      return headDelimiterLeftAlignmentAfter
+      return headDelimiterLeftAlignmentAfter;
     }
 
     // Align: none.
-    if (code === codes.dash) {
+    if (code === 45) {
       sizeB += 1;
       // To do: seems weird that this *isn’t* left aligned, but that state is used?
-      return headDelimiterLeftAlignmentAfter(code)
+      return headDelimiterLeftAlignmentAfter(code);
     }
-
-    if (code === codes.eof || markdownLineEnding(code)) {
-      return headDelimiterCellAfter(code)
+    if (code === null || markdownLineEnding(code)) {
+      return headDelimiterCellAfter(code);
     }
-
-    return headDelimiterNok(code)
+    return headDelimiterNok(code);
   }
 
   /**
@@ -13224,13 +12201,13 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headDelimiterLeftAlignmentAfter(code) {
-    if (code === codes.dash) {
+    if (code === 45) {
       effects.enter('tableDelimiterFiller');
-      return headDelimiterFiller(code)
+      return headDelimiterFiller(code);
     }
 
     // Anything else is not ok after the left-align colon.
-    return headDelimiterNok(code)
+    return headDelimiterNok(code);
   }
 
   /**
@@ -13245,23 +12222,22 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headDelimiterFiller(code) {
-    if (code === codes.dash) {
+    if (code === 45) {
       effects.consume(code);
-      return headDelimiterFiller
+      return headDelimiterFiller;
     }
 
     // Align is `center` if it was `left`, `right` otherwise.
-    if (code === codes.colon) {
+    if (code === 58) {
       seen = true;
       effects.exit('tableDelimiterFiller');
       effects.enter('tableDelimiterMarker');
       effects.consume(code);
       effects.exit('tableDelimiterMarker');
-      return headDelimiterRightAlignmentAfter
+      return headDelimiterRightAlignmentAfter;
     }
-
     effects.exit('tableDelimiterFiller');
-    return headDelimiterRightAlignmentAfter(code)
+    return headDelimiterRightAlignmentAfter(code);
   }
 
   /**
@@ -13277,14 +12253,9 @@ function tokenizeTable(effects, ok, nok) {
    */
   function headDelimiterRightAlignmentAfter(code) {
     if (markdownSpace(code)) {
-      return factorySpace(
-        effects,
-        headDelimiterCellAfter,
-        types.whitespace
-      )(code)
+      return factorySpace(effects, headDelimiterCellAfter, "whitespace")(code);
     }
-
-    return headDelimiterCellAfter(code)
+    return headDelimiterCellAfter(code);
   }
 
   /**
@@ -13299,17 +12270,16 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function headDelimiterCellAfter(code) {
-    if (code === codes.verticalBar) {
-      return headDelimiterBefore(code)
+    if (code === 124) {
+      return headDelimiterBefore(code);
     }
-
-    if (code === codes.eof || markdownLineEnding(code)) {
+    if (code === null || markdownLineEnding(code)) {
       // Exit when:
       // * there was no `:` or `|` at all (it’s a thematic break or setext
       //   underline instead)
       // * the header cell count is not the delimiter cell count
       if (!seen || size !== sizeB) {
-        return headDelimiterNok(code)
+        return headDelimiterNok(code);
       }
 
       // Note: in markdown-rs`, a reset is needed here.
@@ -13317,10 +12287,9 @@ function tokenizeTable(effects, ok, nok) {
       effects.exit('tableHead');
       // To do: in `markdown-rs`, resolvers need to be registered manually.
       // effects.register_resolver(ResolveName::GfmTable)
-      return ok(code)
+      return ok(code);
     }
-
-    return headDelimiterNok(code)
+    return headDelimiterNok(code);
   }
 
   /**
@@ -13336,7 +12305,7 @@ function tokenizeTable(effects, ok, nok) {
    */
   function headDelimiterNok(code) {
     // Note: in `markdown-rs`, we need to reset, in `micromark-js` we don‘t.
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -13356,7 +12325,7 @@ function tokenizeTable(effects, ok, nok) {
     // but in `micromark-js` that is done for us, so if we’re here, we’re
     // never at whitespace.
     effects.enter('tableRow');
-    return bodyRowBreak(code)
+    return bodyRowBreak(code);
   }
 
   /**
@@ -13374,25 +12343,23 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function bodyRowBreak(code) {
-    if (code === codes.verticalBar) {
+    if (code === 124) {
       effects.enter('tableCellDivider');
       effects.consume(code);
       effects.exit('tableCellDivider');
-      return bodyRowBreak
+      return bodyRowBreak;
     }
-
-    if (code === codes.eof || markdownLineEnding(code)) {
+    if (code === null || markdownLineEnding(code)) {
       effects.exit('tableRow');
-      return ok(code)
+      return ok(code);
     }
-
     if (markdownSpace(code)) {
-      return factorySpace(effects, bodyRowBreak, types.whitespace)(code)
+      return factorySpace(effects, bodyRowBreak, "whitespace")(code);
     }
 
     // Anything else is cell content.
-    effects.enter(types.data);
-    return bodyRowData(code)
+    effects.enter("data");
+    return bodyRowData(code);
   }
 
   /**
@@ -13408,17 +12375,12 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function bodyRowData(code) {
-    if (
-      code === codes.eof ||
-      code === codes.verticalBar ||
-      markdownLineEndingOrSpace(code)
-    ) {
-      effects.exit(types.data);
-      return bodyRowBreak(code)
+    if (code === null || code === 124 || markdownLineEndingOrSpace(code)) {
+      effects.exit("data");
+      return bodyRowBreak(code);
     }
-
     effects.consume(code);
-    return code === codes.backslash ? bodyRowEscape : bodyRowData
+    return code === 92 ? bodyRowEscape : bodyRowData;
   }
 
   /**
@@ -13434,12 +12396,11 @@ function tokenizeTable(effects, ok, nok) {
    * @type {State}
    */
   function bodyRowEscape(code) {
-    if (code === codes.backslash || code === codes.verticalBar) {
+    if (code === 92 || code === 124) {
       effects.consume(code);
-      return bodyRowData
+      return bodyRowData;
     }
-
-    return bodyRowData(code)
+    return bodyRowData(code);
   }
 }
 
@@ -13462,13 +12423,10 @@ function resolveTable(events, context) {
   let currentBody;
   /** @type {Token | undefined} */
   let currentCell;
-
   const map = new EditMap();
-
   while (++index < events.length) {
     const event = events[index];
     const token = event[1];
-
     if (event[0] === 'enter') {
       // Start of head.
       if (token.type === 'tableHead') {
@@ -13476,7 +12434,6 @@ function resolveTable(events, context) {
 
         // Inject previous (body end and) table end.
         if (lastTableEnd !== 0) {
-          ok$1(currentTable, 'there should be a table opening');
           flushTableEnd(map, context, lastTableEnd, currentTable, currentBody);
           currentBody = undefined;
           lastTableEnd = 0;
@@ -13490,10 +12447,7 @@ function resolveTable(events, context) {
           end: Object.assign({}, token.end)
         };
         map.add(index, 0, [['enter', currentTable, context]]);
-      } else if (
-        token.type === 'tableRow' ||
-        token.type === 'tableDelimiterRow'
-      ) {
+      } else if (token.type === 'tableRow' || token.type === 'tableDelimiterRow') {
         inFirstCellAwaitingPipe = true;
         currentCell = undefined;
         lastCell = [0, 0, 0, 0];
@@ -13510,33 +12464,19 @@ function resolveTable(events, context) {
           };
           map.add(index, 0, [['enter', currentBody, context]]);
         }
-
         rowKind = token.type === 'tableDelimiterRow' ? 2 : currentBody ? 3 : 1;
       }
       // Cell data.
-      else if (
-        rowKind &&
-        (token.type === types.data ||
-          token.type === 'tableDelimiterMarker' ||
-          token.type === 'tableDelimiterFiller')
-      ) {
+      else if (rowKind && (token.type === "data" || token.type === 'tableDelimiterMarker' || token.type === 'tableDelimiterFiller')) {
         inFirstCellAwaitingPipe = false;
 
         // First value in cell.
         if (cell[2] === 0) {
           if (lastCell[1] !== 0) {
             cell[0] = cell[1];
-            currentCell = flushCell(
-              map,
-              context,
-              lastCell,
-              rowKind,
-              undefined,
-              currentCell
-            );
+            currentCell = flushCell(map, context, lastCell, rowKind, undefined, currentCell);
             lastCell = [0, 0, 0, 0];
           }
-
           cell[2] = index;
         }
       } else if (token.type === 'tableCellDivider') {
@@ -13545,16 +12485,8 @@ function resolveTable(events, context) {
         } else {
           if (lastCell[1] !== 0) {
             cell[0] = cell[1];
-            currentCell = flushCell(
-              map,
-              context,
-              lastCell,
-              rowKind,
-              undefined,
-              currentCell
-            );
+            currentCell = flushCell(map, context, lastCell, rowKind, undefined, currentCell);
           }
-
           lastCell = cell;
           cell = [lastCell[1], index, 0, 0];
         }
@@ -13564,42 +12496,22 @@ function resolveTable(events, context) {
     else if (token.type === 'tableHead') {
       afterHeadAwaitingFirstBodyRow = true;
       lastTableEnd = index;
-    } else if (
-      token.type === 'tableRow' ||
-      token.type === 'tableDelimiterRow'
-    ) {
+    } else if (token.type === 'tableRow' || token.type === 'tableDelimiterRow') {
       lastTableEnd = index;
-
       if (lastCell[1] !== 0) {
         cell[0] = cell[1];
-        currentCell = flushCell(
-          map,
-          context,
-          lastCell,
-          rowKind,
-          index,
-          currentCell
-        );
+        currentCell = flushCell(map, context, lastCell, rowKind, index, currentCell);
       } else if (cell[1] !== 0) {
         currentCell = flushCell(map, context, cell, rowKind, index, currentCell);
       }
-
       rowKind = 0;
-    } else if (
-      rowKind &&
-      (token.type === types.data ||
-        token.type === 'tableDelimiterMarker' ||
-        token.type === 'tableDelimiterFiller')
-    ) {
+    } else if (rowKind && (token.type === "data" || token.type === 'tableDelimiterMarker' || token.type === 'tableDelimiterFiller')) {
       cell[3] = index;
     }
   }
-
   if (lastTableEnd !== 0) {
-    ok$1(currentTable, 'expected table opening');
     flushTableEnd(map, context, lastTableEnd, currentTable, currentBody);
   }
-
   map.consume(context.events);
 
   // To do: move this into `html`, when events are exposed there.
@@ -13612,8 +12524,7 @@ function resolveTable(events, context) {
       event[1]._align = gfmTableAlign(context.events, index);
     }
   }
-
-  return events
+  return events;
 }
 
 /**
@@ -13638,12 +12549,7 @@ function resolveTable(events, context) {
 function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
   // `markdown-rs` uses:
   // rowKind === 2 ? 'tableDelimiterCell' : 'tableCell'
-  const groupName =
-    rowKind === 1
-      ? 'tableHeader'
-      : rowKind === 2
-        ? 'tableDelimiter'
-        : 'tableData';
+  const groupName = rowKind === 1 ? 'tableHeader' : rowKind === 2 ? 'tableDelimiter' : 'tableData';
   // `markdown-rs` uses:
   // rowKind === 2 ? 'tableDelimiterCellValue' : 'tableCellText'
   const valueName = 'tableContent';
@@ -13656,7 +12562,6 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
   //           ^^^^-- this cell
   // ```
   if (range[0] !== 0) {
-    ok$1(previousCell, 'expected previous cell enter');
     previousCell.end = Object.assign({}, getPoint(context.events, range[0]));
     map.add(range[0], 0, [['exit', previousCell, context]]);
   }
@@ -13696,15 +12601,13 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
       end: Object.assign({}, relatedEnd)
     };
     map.add(range[2], 0, [['enter', valueToken, context]]);
-    ok$1(range[3] !== 0);
-
     if (rowKind !== 2) {
       // Fix positional info on remaining events
       const start = context.events[range[2]];
       const end = context.events[range[3]];
       start[1].end = Object.assign({}, end[1].end);
-      start[1].type = types.chunkText;
-      start[1].contentType = constants.contentTypeText;
+      start[1].type = "chunkText";
+      start[1].contentType = "text";
 
       // Remove if needed.
       if (range[3] > range[2] + 1) {
@@ -13713,7 +12616,6 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
         map.add(a, b, []);
       }
     }
-
     map.add(range[3] + 1, 0, [['exit', valueToken, context]]);
   }
 
@@ -13729,8 +12631,7 @@ function flushCell(map, context, range, rowKind, rowEnd, previousCell) {
     map.add(rowEnd, 0, [['exit', previousCell, context]]);
     previousCell = undefined;
   }
-
-  return previousCell
+  return previousCell;
 }
 
 /**
@@ -13754,15 +12655,12 @@ function flushTableEnd(map, context, index, table, tableBody) {
   /** @type {Array<Event>} */
   const exits = [];
   const related = getPoint(context.events, index);
-
   if (tableBody) {
     tableBody.end = Object.assign({}, related);
     exits.push(['exit', tableBody, context]);
   }
-
   table.end = Object.assign({}, related);
   exits.push(['exit', table, context]);
-
   map.add(index + 1, 0, exits);
 }
 
@@ -13779,15 +12677,17 @@ function flushTableEnd(map, context, index, table, tableBody) {
 function getPoint(events, index) {
   const event = events[index];
   const side = event[0] === 'enter' ? 'start' : 'end';
-  return event[1][side]
+  return event[1][side];
 }
 
 /**
  * @import {Extension, State, TokenizeContext, Tokenizer} from 'micromark-util-types'
  */
 
-
-const tasklistCheck = {name: 'tasklistCheck', tokenize: tokenizeTasklistCheck};
+const tasklistCheck = {
+  name: 'tasklistCheck',
+  tokenize: tokenizeTasklistCheck
+};
 
 /**
  * Create an HTML extension for `micromark` to support GFM task list items
@@ -13799,8 +12699,10 @@ const tasklistCheck = {name: 'tasklistCheck', tokenize: tokenizeTasklistCheck};
  */
 function gfmTaskListItem() {
   return {
-    text: {[codes.leftSquareBracket]: tasklistCheck}
-  }
+    text: {
+      [91]: tasklistCheck
+    }
+  };
 }
 
 /**
@@ -13809,8 +12711,7 @@ function gfmTaskListItem() {
  */
 function tokenizeTasklistCheck(effects, ok, nok) {
   const self = this;
-
-  return open
+  return open;
 
   /**
    * At start of task list item check.
@@ -13823,23 +12724,19 @@ function tokenizeTasklistCheck(effects, ok, nok) {
    * @type {State}
    */
   function open(code) {
-    ok$1(code === codes.leftSquareBracket, 'expected `[`');
-
     if (
-      // Exit if there’s stuff before.
-      self.previous !== codes.eof ||
-      // Exit if not in the first content that is the first child of a list
-      // item.
-      !self._gfmTasklistFirstContentOfListItem
-    ) {
-      return nok(code)
+    // Exit if there’s stuff before.
+    self.previous !== null ||
+    // Exit if not in the first content that is the first child of a list
+    // item.
+    !self._gfmTasklistFirstContentOfListItem) {
+      return nok(code);
     }
-
     effects.enter('taskListCheck');
     effects.enter('taskListCheckMarker');
     effects.consume(code);
     effects.exit('taskListCheckMarker');
-    return inside
+    return inside;
   }
 
   /**
@@ -13860,17 +12757,15 @@ function tokenizeTasklistCheck(effects, ok, nok) {
       effects.enter('taskListCheckValueUnchecked');
       effects.consume(code);
       effects.exit('taskListCheckValueUnchecked');
-      return close
+      return close;
     }
-
-    if (code === codes.uppercaseX || code === codes.lowercaseX) {
+    if (code === 88 || code === 120) {
       effects.enter('taskListCheckValueChecked');
       effects.consume(code);
       effects.exit('taskListCheckValueChecked');
-      return close
+      return close;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -13884,15 +12779,14 @@ function tokenizeTasklistCheck(effects, ok, nok) {
    * @type {State}
    */
   function close(code) {
-    if (code === codes.rightSquareBracket) {
+    if (code === 93) {
       effects.enter('taskListCheckMarker');
       effects.consume(code);
       effects.exit('taskListCheckMarker');
       effects.exit('taskListCheck');
-      return after
+      return after;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -13901,17 +12795,19 @@ function tokenizeTasklistCheck(effects, ok, nok) {
   function after(code) {
     // EOL in paragraph means there must be something else after it.
     if (markdownLineEnding(code)) {
-      return ok(code)
+      return ok(code);
     }
 
     // Space or tab?
     // Check what comes after.
     if (markdownSpace(code)) {
-      return effects.check({tokenize: spaceThenNonSpace}, ok, nok)(code)
+      return effects.check({
+        tokenize: spaceThenNonSpace
+      }, ok, nok)(code);
     }
 
     // EOF, or non-whitespace, both wrong.
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -13920,7 +12816,7 @@ function tokenizeTasklistCheck(effects, ok, nok) {
  * @type {Tokenizer}
  */
 function spaceThenNonSpace(effects, ok, nok) {
-  return factorySpace(effects, after, types.whitespace)
+  return factorySpace(effects, after, "whitespace");
 
   /**
    * After whitespace, after task list item check.
@@ -13937,7 +12833,7 @@ function spaceThenNonSpace(effects, ok, nok) {
     // EOL means there’s content after it, so good.
     // Impossible to have more spaces.
     // Anything else is good.
-    return code === codes.eof ? nok(code) : ok(code)
+    return code === null ? nok(code) : ok(code);
   }
 }
 
@@ -15958,7 +14854,6 @@ class Processor extends CallableInstance {
         } else if (resolve) {
           resolve(file);
         } else {
-          ok$1(done, '`done` is defined if `resolve` is not');
           done(undefined, file);
         }
       }
@@ -16008,7 +14903,6 @@ class Processor extends CallableInstance {
 
     this.process(file, realDone);
     assertDone('processSync', 'process', complete);
-    ok$1(result, 'we either bailed on an error or have a tree');
 
     return result
 
@@ -16083,10 +14977,6 @@ class Processor extends CallableInstance {
      * @returns {undefined}
      */
     function executor(resolve, reject) {
-      ok$1(
-        typeof file !== 'function',
-        '`file` can’t be a `done` anymore, we checked'
-      );
       const realFile = vfile(file);
       transformers.run(tree, realFile, realDone);
 
@@ -16107,7 +14997,6 @@ class Processor extends CallableInstance {
         } else if (resolve) {
           resolve(resultingTree);
         } else {
-          ok$1(done, '`done` is defined if `resolve` is not');
           done(undefined, resultingTree, file);
         }
       }
@@ -16140,7 +15029,6 @@ class Processor extends CallableInstance {
     this.run(tree, file, realDone);
 
     assertDone('runSync', 'run', complete);
-    ok$1(result, 'we either bailed on an error or have a tree');
     return result
 
     /**
@@ -16516,7 +15404,7 @@ const INVISIBLE = /[\u200b\u200d-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\u
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /**
  * Makes untrusted text inert for GitHub markdown: one line, no control or direction-override characters,
- * and @mentions, #references, bare URLs, e-mail autolinks and HTML comment openers broken with a zero-width
+ * and @mentions, #references (and GH-12), bare URLs, e-mail autolinks and HTML comment openers broken with a zero-width
  * non-joiner. Markdown syntax itself (`<`, `|`, `[`, `*` …) is escaped by remark-stringify because the result
  * only ever enters the tree as a text or inline-code node.
  */
@@ -16529,6 +15417,7 @@ function neutralize(value, maxLength = MAX_UNTRUSTED_LENGTH) {
     return s
         .replace(/@/g, `@${ZWNJ}`)
         .replace(/#(?=\w)/g, `#${ZWNJ}`)
+        .replace(/\b(GH)-(?=\d)/gi, `$1${ZWNJ}-`)
         .replace(/:\/\//g, `:${ZWNJ}//`)
         .replace(/\bwww\./gi, m => `${m.slice(0, 3)}${ZWNJ}.`)
         .replace(/<!/g, `<${ZWNJ}!`)
@@ -16896,7 +15785,7 @@ function renderText(c) {
                 fmtStat(m.baseline, d),
                 fmtStat(m.current, d),
                 fmtChange(m),
-                `${fmtMeaning(m)}; ${fmtRules(m)}`
+                `${fmtMeaning(m)}; ${plain(fmtRules(m), 300)}`
             ]);
         }
         out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
@@ -17424,7 +16313,7 @@ async function createReadContext(workspace, options = {}) {
             let fd;
             if (within(abs)) {
                 try {
-                    fd = openSync(abs, constants$1.O_RDONLY | constants$1.O_NOFOLLOW);
+                    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
                 }
                 catch {
                     fd = undefined;
@@ -22306,4 +21195,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { asciiHexDigit as $, goalArrow as A, metricIcon as B, fmtStat as C, fmtChange as D, table as E, metricSentence as F, details as G, small as H, shortSha as I, fmtMeaning as J, fmtRules as K, BUILTIN_FILES as L, classifyCharacter as M, ok$1 as N, constants as O, codes as P, push as Q, resolveAll as R, splice as S, types as T, asciiAlpha as U, asciiAlphanumeric as V, asciiControl as W, asciiAtext as X, markdownSpace as Y, factorySpace as Z, asciiPunctuation as _, runsToJson as a, asciiDigit as a0, decodeNamedCharacterReference as a1, markdownLineEnding as a2, factorySpaceMinMax as a3, markdownLineEndingOrSpace as a4, normalizeIdentifier as a5, htmlRawNames as a6, htmlBlockNames as a7, blankLine as a8, values as a9, combineExtensions as aa, stringifyPosition as ab, toString as ac, decodeString as ad, decodeNumericCharacterReference as ae, code as af, trustedHtml as ag, unified as ah, remarkGfm as ai, safeName as aj, fmtSigned as ak, fmtNumber as al, neutralize as am, trusted as an, codeBlock as ao, emptyMetadata as ap, makeRun as aq, json as ar, renderRunList as b, collectRuns as c, runsToCsv as d, renderRun as e, renderText as f, githubUrl as g, paragraph as h, untrusted as i, formatDiagnostic as j, checkedUrl as k, link as l, heading as m, bulletList as n, own as o, plain as p, renderJsonReport as q, renderDiagnostics as r, stringify as s, text$2 as t, untrustedCode as u, root as v, paramText as w, marker as x, strong as y, decimalsFor as z };
+export { asciiDigit as $, goalArrow as A, metricIcon as B, fmtStat as C, fmtChange as D, table as E, metricSentence as F, details as G, small as H, shortSha as I, fmtMeaning as J, fmtRules as K, BUILTIN_FILES as L, parseJsonLenient as M, JsonSyntaxError as N, ExactNumber as O, classifyCharacter as P, push as Q, resolveAll as R, splice as S, asciiAlpha as T, asciiAlphanumeric as U, asciiControl as V, asciiAtext as W, markdownSpace as X, factorySpace as Y, asciiPunctuation as Z, asciiHexDigit as _, runsToJson as a, decodeNamedCharacterReference as a0, markdownLineEnding as a1, factorySpaceMinMax as a2, markdownLineEndingOrSpace as a3, normalizeIdentifier as a4, htmlRawNames as a5, htmlBlockNames as a6, blankLine as a7, combineExtensions as a8, stringifyPosition as a9, toString as aa, decodeString as ab, decodeNumericCharacterReference as ac, code as ad, trustedHtml as ae, unified as af, remarkGfm as ag, safeName as ah, fmtSigned as ai, fmtNumber as aj, neutralize as ak, trusted as al, codeBlock as am, emptyMetadata as an, makeRun as ao, json as ap, renderRunList as b, collectRuns as c, runsToCsv as d, renderRun as e, renderText as f, githubUrl as g, paragraph as h, untrusted as i, formatDiagnostic as j, root as k, link as l, renderJsonReport as m, checkedUrl as n, own as o, plain as p, heading as q, renderDiagnostics as r, stringify as s, text$2 as t, untrustedCode as u, bulletList as v, paramText as w, marker as x, strong as y, decimalsFor as z };

@@ -3,12 +3,14 @@ import { parseArgs } from 'node:util';
 import { loadRules } from './rules-file.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH, D as DEFAULT_DOCS_PATH } from './conventions.js';
 import { p as plain, r as renderDiagnostics, f as renderText } from './detect.js';
+import { c as clientLogOf } from './types.js';
 import { E as EXIT, U as UsageError } from './run.js';
 import 'node:fs/promises';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
+import './findings.js';
 import 'node:process';
 import 'node:url';
 import 'node:fs';
@@ -136,17 +138,13 @@ async function reviewCommand(args, io) {
     if (values.rules)
         await loadRules(config.workspace, config.configFile, { required: true });
     const log = cliLog(io);
-    const [{ createGitHubClient }, { getPullRequest }, { reviewPullRequest, lazyClient }] = await Promise.all([
+    const [{ gitHubClientFactory }, { getPullRequest }, { reviewPullRequest, lazyClient }] = await Promise.all([
         import('./client.js'),
         import('./pr.js'),
         import('./review.js')
     ]);
-    const client = lazyClient(() => createGitHubClient({
-        token,
-        runtime: 'cli',
-        env: io.env,
-        log: { debug: () => undefined, info: m => log.info(m), warning: m => log.warning(m) }
-    }));
+    const github = io.github ?? gitHubClientFactory({ runtime: 'cli', env: io.env, log: clientLogOf(log) });
+    const client = lazyClient(() => github(token));
     const pr = await getPullRequest({ client: await client(), ...repository, pullNumber: number });
     if (pr.state === 'closed')
         log.warning(`${repository.owner}/${repository.repo}#${number} is ${pr.merged ? 'merged' : 'closed'}; reviewing it anyway.`);

@@ -14,7 +14,7 @@ import require$$0$4 from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$5 from 'node:diagnostics_channel';
-import { k as commonjsGlobal } from './_commonjsHelpers.js';
+import { c as commonjsGlobal } from './_commonjsHelpers.js';
 import require$$5 from 'node:tls';
 import require$$1$2 from 'node:zlib';
 import require$$5$1 from 'node:perf_hooks';

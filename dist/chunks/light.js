@@ -1,4 +1,4 @@
-import { k as commonjsGlobal, g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
+import { c as commonjsGlobal, g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 
 function _mergeNamespaces(n, m) {
 	m.forEach(function (e) {

@@ -1,8 +1,9 @@
 import { w as welchTTest, i as isInconclusive, b as bootstrapDifferenceCi, g as groupRuns, a as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { i as goalOf, j as isGated } from './_commonjsHelpers.js';
+import { g as goalOf, i as isGated } from './findings.js';
 import { w as paramText, c as collectRuns } from './detect.js';
 import './conventions.js';
+import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
 import 'node:url';

@@ -1,8 +1,9 @@
 import { g as githubUrl, h as paragraph, t as text, u as untrustedCode, l as link, i as untrusted, s as stringify, c as collectRuns, j as formatDiagnostic } from './detect.js';
 import { p as planPromotion, a as promotionSubject } from './promotion.js';
 import { serverUrlOf } from './review.js';
-import './_commonjsHelpers.js';
+import './findings.js';
 import './conventions.js';
+import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
 import 'node:url';
@@ -15,9 +16,6 @@ import 'node:module';
 import './baseline2.js';
 import './champion.js';
 import './chart.js';
-import 'tty';
-import 'util';
-import 'os';
 import './rules-file.js';
 import './index2.js';
 import 'process';
@@ -134,17 +132,9 @@ async function runPromoteMode(ctx) {
     };
     if (!repository.owner || !repository.repo)
         throw new Error('The push event names no repository and GITHUB_REPOSITORY is empty; run promote from a push workflow.');
-    const [{ loadRules }, { createGitHubClient }] = await Promise.all([
-        import('./rules-file.js'),
-        import('./client.js')
-    ]);
+    const { loadRules } = await import('./rules-file.js');
     const { rules } = await loadRules(ctx.config.workspace, ctx.config.configFile);
-    const client = await createGitHubClient({
-        token: ctx.config.token,
-        runtime: 'actions',
-        env: ctx.env,
-        log: { debug: () => undefined, info: m => ctx.log.info(m), warning: m => ctx.log.warning(m) }
-    });
+    const client = await ctx.github(ctx.config.token);
     const result = await runPromote({
         config: {
             workspace: ctx.config.workspace,
@@ -160,6 +150,7 @@ async function runPromoteMode(ctx) {
         serverUrl: serverUrlOf(ctx.env),
         client,
         now: ctx.now,
+        commit: { sleep: ctx.sleep },
         pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
         log: m => ctx.log.info(m)
     });

@@ -4,8 +4,9 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { c as collectRuns, j as formatDiagnostic } from './detect.js';
 import { p as planPromotion } from './promotion.js';
-import './_commonjsHelpers.js';
+import './findings.js';
 import './conventions.js';
+import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
 import 'node:fs';
@@ -16,9 +17,6 @@ import 'node:module';
 import './baseline2.js';
 import './champion.js';
 import './chart.js';
-import 'tty';
-import 'util';
-import 'os';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).

@@ -1,11 +1,8 @@
 import { g as groupRuns, a as baselineExperiment, r as recordFromExperiment, c as BASELINE_VERSION, p as parseBaseline, s as serializeBaseline } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { g as getDefaultExportFromCjs, i as goalOf, f as defaultRules } from './_commonjsHelpers.js';
+import { g as goalOf, f as defaultRules } from './findings.js';
 import { m as mermaidLabel, x as xyChart, C as CHART_PALETTE } from './chart.js';
-import { M as classifyCharacter, N as ok, O as constants, P as codes, Q as push, R as resolveAll, S as splice, T as types, U as asciiAlpha, V as asciiAlphanumeric, W as asciiControl, X as asciiAtext, Y as markdownSpace, Z as factorySpace, _ as asciiPunctuation, $ as asciiHexDigit, a0 as asciiDigit, a1 as decodeNamedCharacterReference, a2 as markdownLineEnding, a3 as factorySpaceMinMax, a4 as markdownLineEndingOrSpace, a5 as normalizeIdentifier, a6 as htmlRawNames, a7 as htmlBlockNames, a8 as blankLine, a9 as values, aa as combineExtensions, ab as stringifyPosition, ac as toString, ad as decodeString, ae as decodeNumericCharacterReference, s as stringify, v as root, m as heading, t as text$2, h as paragraph, af as code, o as own$1, ag as trustedHtml, ah as unified, ai as remarkGfm, i as untrusted, u as untrustedCode, z as decimalsFor, C as fmtStat, y as strong, E as table, G as details, aj as safeName, g as githubUrl, l as link, ak as fmtSigned, I as shortSha, al as fmtNumber, am as neutralize } from './detect.js';
-import require$$1 from 'tty';
-import require$$6 from 'util';
-import os__default from 'os';
+import { P as classifyCharacter, Q as push, R as resolveAll, S as splice, T as asciiAlpha, U as asciiAlphanumeric, V as asciiControl, W as asciiAtext, X as markdownSpace, Y as factorySpace, Z as asciiPunctuation, _ as asciiHexDigit, $ as asciiDigit, a0 as decodeNamedCharacterReference, a1 as markdownLineEnding, a2 as factorySpaceMinMax, a3 as markdownLineEndingOrSpace, a4 as normalizeIdentifier, a5 as htmlRawNames, a6 as htmlBlockNames, a7 as blankLine, a8 as combineExtensions, a9 as stringifyPosition, aa as toString, ab as decodeString, ac as decodeNumericCharacterReference, s as stringify, k as root, q as heading, t as text$2, h as paragraph, ad as code, o as own$1, ae as trustedHtml, af as unified, ag as remarkGfm, i as untrusted, u as untrustedCode, z as decimalsFor, C as fmtStat, y as strong, E as table, G as details, ah as safeName, g as githubUrl, l as link, ai as fmtSigned, I as shortSha, aj as fmtNumber, ak as neutralize } from './detect.js';
 
 /**
  * @import {
@@ -20,7 +17,6 @@ import os__default from 'os';
  *   Token
  * } from 'micromark-util-types'
  */
-
 
 /** @type {Construct} */
 const attention = {
@@ -46,119 +42,88 @@ function resolveAllAttention(events, context) {
   // a bottleneck for malicious stuff.
   while (++index < events.length) {
     // Find a token that can close.
-    if (
-      events[index][0] === 'enter' &&
-      events[index][1].type === 'attentionSequence' &&
-      events[index][1]._close
-    ) {
+    if (events[index][0] === 'enter' && events[index][1].type === 'attentionSequence' && events[index][1]._close) {
       let open = index;
 
       // Now walk back to find an opener.
       while (open--) {
         // Find a token that can open the closer.
-        if (
-          events[open][0] === 'exit' &&
-          events[open][1].type === 'attentionSequence' &&
-          events[open][1]._open &&
-          // If the markers are the same:
-          context.sliceSerialize(events[open][1]).charCodeAt(0) ===
-            context.sliceSerialize(events[index][1]).charCodeAt(0)
-        ) {
+        if (events[open][0] === 'exit' && events[open][1].type === 'attentionSequence' && events[open][1]._open &&
+        // If the markers are the same:
+        context.sliceSerialize(events[open][1]).charCodeAt(0) === context.sliceSerialize(events[index][1]).charCodeAt(0)) {
           // If the opening can close or the closing can open,
           // and the close size *is not* a multiple of three,
           // but the sum of the opening and closing size *is* multiple of three,
           // then don’t match.
-          if (
-            (events[open][1]._close || events[index][1]._open) &&
-            (events[index][1].end.offset - events[index][1].start.offset) % 3 &&
-            !(
-              (events[open][1].end.offset -
-                events[open][1].start.offset +
-                events[index][1].end.offset -
-                events[index][1].start.offset) %
-              3
-            )
-          ) {
-            continue
+          if ((events[open][1]._close || events[index][1]._open) && (events[index][1].end.offset - events[index][1].start.offset) % 3 && !((events[open][1].end.offset - events[open][1].start.offset + events[index][1].end.offset - events[index][1].start.offset) % 3)) {
+            continue;
           }
 
           // Number of markers to use from the sequence.
-          const use =
-            events[open][1].end.offset - events[open][1].start.offset > 1 &&
-            events[index][1].end.offset - events[index][1].start.offset > 1
-              ? 2
-              : 1;
-
-          const start = {...events[open][1].end};
-          const end = {...events[index][1].start};
+          const use = events[open][1].end.offset - events[open][1].start.offset > 1 && events[index][1].end.offset - events[index][1].start.offset > 1 ? 2 : 1;
+          const start = {
+            ...events[open][1].end
+          };
+          const end = {
+            ...events[index][1].start
+          };
           movePoint(start, -use);
           movePoint(end, use);
-
           const openingSequence = {
-            type: use > 1 ? types.strongSequence : types.emphasisSequence,
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
             start,
-            end: {...events[open][1].end}
+            end: {
+              ...events[open][1].end
+            }
           };
           const closingSequence = {
-            type: use > 1 ? types.strongSequence : types.emphasisSequence,
-            start: {...events[index][1].start},
+            type: use > 1 ? "strongSequence" : "emphasisSequence",
+            start: {
+              ...events[index][1].start
+            },
             end
           };
           const text = {
-            type: use > 1 ? types.strongText : types.emphasisText,
-            start: {...events[open][1].end},
-            end: {...events[index][1].start}
+            type: use > 1 ? "strongText" : "emphasisText",
+            start: {
+              ...events[open][1].end
+            },
+            end: {
+              ...events[index][1].start
+            }
           };
           const group = {
-            type: use > 1 ? types.strong : types.emphasis,
-            start: {...openingSequence.start},
-            end: {...closingSequence.end}
+            type: use > 1 ? "strong" : "emphasis",
+            start: {
+              ...openingSequence.start
+            },
+            end: {
+              ...closingSequence.end
+            }
           };
-
-          events[open][1].end = {...openingSequence.start};
-          events[index][1].start = {...closingSequence.end};
-
+          events[open][1].end = {
+            ...openingSequence.start
+          };
+          events[index][1].start = {
+            ...closingSequence.end
+          };
           nextEvents = [];
 
           // If there are more markers in the opening, add them before.
           if (events[open][1].end.offset - events[open][1].start.offset) {
-            nextEvents = push(nextEvents, [
-              ['enter', events[open][1], context],
-              ['exit', events[open][1], context]
-            ]);
+            nextEvents = push(nextEvents, [['enter', events[open][1], context], ['exit', events[open][1], context]]);
           }
 
           // Opening.
-          nextEvents = push(nextEvents, [
-            ['enter', group, context],
-            ['enter', openingSequence, context],
-            ['exit', openingSequence, context],
-            ['enter', text, context]
-          ]);
+          nextEvents = push(nextEvents, [['enter', group, context], ['enter', openingSequence, context], ['exit', openingSequence, context], ['enter', text, context]]);
 
           // Always populated by defaults.
-          ok(
-            context.parser.constructs.insideSpan.null,
-            'expected `insideSpan` to be populated'
-          );
 
           // Between.
-          nextEvents = push(
-            nextEvents,
-            resolveAll(
-              context.parser.constructs.insideSpan.null,
-              events.slice(open + 1, index),
-              context
-            )
-          );
+          nextEvents = push(nextEvents, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + 1, index), context));
 
           // Closing.
-          nextEvents = push(nextEvents, [
-            ['exit', text, context],
-            ['enter', closingSequence, context],
-            ['exit', closingSequence, context],
-            ['exit', group, context]
-          ]);
+          nextEvents = push(nextEvents, [['exit', text, context], ['enter', closingSequence, context], ['exit', closingSequence, context], ['exit', group, context]]);
 
           /** @type {number} */
           let offset = 0;
@@ -166,16 +131,11 @@ function resolveAllAttention(events, context) {
           // If there are more markers in the closing, add them after.
           if (events[index][1].end.offset - events[index][1].start.offset) {
             offset = 2;
-            nextEvents = push(nextEvents, [
-              ['enter', events[index][1], context],
-              ['exit', events[index][1], context]
-            ]);
+            nextEvents = push(nextEvents, [['enter', events[index][1], context], ['exit', events[index][1], context]]);
           }
-
           splice(events, open - 1, index - open + 3, nextEvents);
-
           index = open + nextEvents.length - offset - 2;
-          break
+          break;
         }
       }
     }
@@ -183,14 +143,12 @@ function resolveAllAttention(events, context) {
 
   // Remove remaining sequences.
   index = -1;
-
   while (++index < events.length) {
     if (events[index][1].type === 'attentionSequence') {
       events[index][1].type = 'data';
     }
   }
-
-  return events
+  return events;
 }
 
 /**
@@ -198,15 +156,14 @@ function resolveAllAttention(events, context) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeAttention(effects, ok$1) {
+function tokenizeAttention(effects, ok) {
   const attentionMarkers = this.parser.constructs.attentionMarkers.null;
   const previous = this.previous;
   const before = classifyCharacter(previous);
 
   /** @type {NonNullable<Code>} */
   let marker;
-
-  return start
+  return start;
 
   /**
    * Before a sequence.
@@ -219,13 +176,9 @@ function tokenizeAttention(effects, ok$1) {
    * @type {State}
    */
   function start(code) {
-    ok(
-      code === codes.asterisk || code === codes.underscore,
-      'expected asterisk or underscore'
-    );
     marker = code;
     effects.enter('attentionSequence');
-    return inside(code)
+    return inside(code);
   }
 
   /**
@@ -241,40 +194,23 @@ function tokenizeAttention(effects, ok$1) {
   function inside(code) {
     if (code === marker) {
       effects.consume(code);
-      return inside
+      return inside;
     }
-
     const token = effects.exit('attentionSequence');
 
     // To do: next major: move this to resolver, just like `markdown-rs`.
     const after = classifyCharacter(code);
 
     // Always populated by defaults.
-    ok(attentionMarkers, 'expected `attentionMarkers` to be populated');
 
     // Note: `*` and `_` are in `attentionMarkers` through core.
     // They are excluded here as the loosening is meant for markers registered
     // by *other* constructs (such as GFM strikethrough’s `~`).
-    const open =
-      !after ||
-      (after === constants.characterGroupPunctuation && before) ||
-      (attentionMarkers.includes(code) &&
-        code !== codes.asterisk &&
-        code !== codes.underscore);
-    const close =
-      !before ||
-      (before === constants.characterGroupPunctuation && after) ||
-      (attentionMarkers.includes(previous) &&
-        previous !== codes.asterisk &&
-        previous !== codes.underscore);
-
-    token._open = Boolean(
-      marker === codes.asterisk ? open : open && (before || !close)
-    );
-    token._close = Boolean(
-      marker === codes.asterisk ? close : close && (after || !open)
-    );
-    return ok$1(code)
+    const open = !after || after === 2 && before || attentionMarkers.includes(code) && code !== 42 && code !== 95;
+    const close = !before || before === 2 && after || attentionMarkers.includes(previous) && previous !== 42 && previous !== 95;
+    token._open = Boolean(marker === 42 ? open : open && (before || !close));
+    token._close = Boolean(marker === 42 ? close : close && (after || !open));
+    return ok(code);
   }
 }
 
@@ -306,19 +242,20 @@ function movePoint(point, offset) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
-const autolink = {name: 'autolink', tokenize: tokenizeAutolink};
+const autolink = {
+  name: 'autolink',
+  tokenize: tokenizeAutolink
+};
 
 /**
  * @this {TokenizeContext}
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeAutolink(effects, ok$1, nok) {
+function tokenizeAutolink(effects, ok, nok) {
   let size = 0;
-
-  return start
+  return start;
 
   /**
    * Start of an autolink.
@@ -333,13 +270,12 @@ function tokenizeAutolink(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    ok(code === codes.lessThan, 'expected `<`');
-    effects.enter(types.autolink);
-    effects.enter(types.autolinkMarker);
+    effects.enter("autolink");
+    effects.enter("autolinkMarker");
     effects.consume(code);
-    effects.exit(types.autolinkMarker);
-    effects.enter(types.autolinkProtocol);
-    return open
+    effects.exit("autolinkMarker");
+    effects.enter("autolinkProtocol");
+    return open;
   }
 
   /**
@@ -357,14 +293,12 @@ function tokenizeAutolink(effects, ok$1, nok) {
   function open(code) {
     if (asciiAlpha(code)) {
       effects.consume(code);
-      return schemeOrEmailAtext
+      return schemeOrEmailAtext;
     }
-
-    if (code === codes.atSign) {
-      return nok(code)
+    if (code === 64) {
+      return nok(code);
     }
-
-    return emailAtext(code)
+    return emailAtext(code);
   }
 
   /**
@@ -381,18 +315,12 @@ function tokenizeAutolink(effects, ok$1, nok) {
    */
   function schemeOrEmailAtext(code) {
     // ASCII alphanumeric and `+`, `-`, and `.`.
-    if (
-      code === codes.plusSign ||
-      code === codes.dash ||
-      code === codes.dot ||
-      asciiAlphanumeric(code)
-    ) {
+    if (code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) {
       // Count the previous alphabetical from `open` too.
       size = 1;
-      return schemeInsideOrEmailAtext(code)
+      return schemeInsideOrEmailAtext(code);
     }
-
-    return emailAtext(code)
+    return emailAtext(code);
   }
 
   /**
@@ -408,26 +336,19 @@ function tokenizeAutolink(effects, ok$1, nok) {
    * @type {State}
    */
   function schemeInsideOrEmailAtext(code) {
-    if (code === codes.colon) {
+    if (code === 58) {
       effects.consume(code);
       size = 0;
-      return urlInside
+      return urlInside;
     }
 
     // ASCII alphanumeric and `+`, `-`, and `.`.
-    if (
-      (code === codes.plusSign ||
-        code === codes.dash ||
-        code === codes.dot ||
-        asciiAlphanumeric(code)) &&
-      size++ < constants.autolinkSchemeSizeMax
-    ) {
+    if ((code === 43 || code === 45 || code === 46 || asciiAlphanumeric(code)) && size++ < 32) {
       effects.consume(code);
-      return schemeInsideOrEmailAtext
+      return schemeInsideOrEmailAtext;
     }
-
     size = 0;
-    return emailAtext(code)
+    return emailAtext(code);
   }
 
   /**
@@ -441,27 +362,21 @@ function tokenizeAutolink(effects, ok$1, nok) {
    * @type {State}
    */
   function urlInside(code) {
-    if (code === codes.greaterThan) {
-      effects.exit(types.autolinkProtocol);
-      effects.enter(types.autolinkMarker);
+    if (code === 62) {
+      effects.exit("autolinkProtocol");
+      effects.enter("autolinkMarker");
       effects.consume(code);
-      effects.exit(types.autolinkMarker);
-      effects.exit(types.autolink);
-      return ok$1
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok;
     }
 
     // ASCII control, space, or `<`.
-    if (
-      code === codes.eof ||
-      code === codes.space ||
-      code === codes.lessThan ||
-      asciiControl(code)
-    ) {
-      return nok(code)
+    if (code === null || code === 32 || code === 60 || asciiControl(code)) {
+      return nok(code);
     }
-
     effects.consume(code);
-    return urlInside
+    return urlInside;
   }
 
   /**
@@ -475,17 +390,15 @@ function tokenizeAutolink(effects, ok$1, nok) {
    * @type {State}
    */
   function emailAtext(code) {
-    if (code === codes.atSign) {
+    if (code === 64) {
       effects.consume(code);
-      return emailAtSignOrDot
+      return emailAtSignOrDot;
     }
-
     if (asciiAtext(code)) {
       effects.consume(code);
-      return emailAtext
+      return emailAtext;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -499,7 +412,7 @@ function tokenizeAutolink(effects, ok$1, nok) {
    * @type {State}
    */
   function emailAtSignOrDot(code) {
-    return asciiAlphanumeric(code) ? emailLabel(code) : nok(code)
+    return asciiAlphanumeric(code) ? emailLabel(code) : nok(code);
   }
 
   /**
@@ -513,23 +426,21 @@ function tokenizeAutolink(effects, ok$1, nok) {
    * @type {State}
    */
   function emailLabel(code) {
-    if (code === codes.dot) {
+    if (code === 46) {
       effects.consume(code);
       size = 0;
-      return emailAtSignOrDot
+      return emailAtSignOrDot;
     }
-
-    if (code === codes.greaterThan) {
+    if (code === 62) {
       // Exit, then change the token type.
-      effects.exit(types.autolinkProtocol).type = types.autolinkEmail;
-      effects.enter(types.autolinkMarker);
+      effects.exit("autolinkProtocol").type = "autolinkEmail";
+      effects.enter("autolinkMarker");
       effects.consume(code);
-      effects.exit(types.autolinkMarker);
-      effects.exit(types.autolink);
-      return ok$1
+      effects.exit("autolinkMarker");
+      effects.exit("autolink");
+      return ok;
     }
-
-    return emailValue(code)
+    return emailValue(code);
   }
 
   /**
@@ -546,16 +457,12 @@ function tokenizeAutolink(effects, ok$1, nok) {
    */
   function emailValue(code) {
     // ASCII alphanumeric or `-`.
-    if (
-      (code === codes.dash || asciiAlphanumeric(code)) &&
-      size++ < constants.autolinkDomainSizeMax
-    ) {
-      const next = code === codes.dash ? emailValue : emailLabel;
+    if ((code === 45 || asciiAlphanumeric(code)) && size++ < 63) {
+      const next = code === 45 ? emailValue : emailLabel;
       effects.consume(code);
-      return next
+      return next;
     }
-
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -569,10 +476,11 @@ function tokenizeAutolink(effects, ok$1, nok) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
 const blockQuote = {
-  continuation: {tokenize: tokenizeBlockQuoteContinuation},
+  continuation: {
+    tokenize: tokenizeBlockQuoteContinuation
+  },
   exit,
   name: 'blockQuote',
   tokenize: tokenizeBlockQuoteStart
@@ -583,10 +491,9 @@ const blockQuote = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeBlockQuoteStart(effects, ok$1, nok) {
+function tokenizeBlockQuoteStart(effects, ok, nok) {
   const self = this;
-
-  return start
+  return start;
 
   /**
    * Start of block quote.
@@ -599,24 +506,21 @@ function tokenizeBlockQuoteStart(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    if (code === codes.greaterThan) {
+    if (code === 62) {
       const state = self.containerState;
-
-      ok(state, 'expected `containerState` to be defined in container');
-
       if (!state.open) {
-        effects.enter(types.blockQuote, {_container: true});
+        effects.enter("blockQuote", {
+          _container: true
+        });
         state.open = true;
       }
-
-      effects.enter(types.blockQuotePrefix);
-      effects.enter(types.blockQuoteMarker);
+      effects.enter("blockQuotePrefix");
+      effects.enter("blockQuoteMarker");
       effects.consume(code);
-      effects.exit(types.blockQuoteMarker);
-      return after
+      effects.exit("blockQuoteMarker");
+      return after;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -631,15 +535,14 @@ function tokenizeBlockQuoteStart(effects, ok$1, nok) {
    */
   function after(code) {
     if (markdownSpace(code)) {
-      effects.enter(types.blockQuotePrefixWhitespace);
+      effects.enter("blockQuotePrefixWhitespace");
       effects.consume(code);
-      effects.exit(types.blockQuotePrefixWhitespace);
-      effects.exit(types.blockQuotePrefix);
-      return ok$1
+      effects.exit("blockQuotePrefixWhitespace");
+      effects.exit("blockQuotePrefix");
+      return ok;
     }
-
-    effects.exit(types.blockQuotePrefix);
-    return ok$1(code)
+    effects.exit("blockQuotePrefix");
+    return ok(code);
   }
 }
 
@@ -656,10 +559,9 @@ function tokenizeBlockQuoteStart(effects, ok$1, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeBlockQuoteContinuation(effects, ok$1, nok) {
+function tokenizeBlockQuoteContinuation(effects, ok, nok) {
   const self = this;
-
-  return contStart
+  return contStart;
 
   /**
    * Start of block quote continuation.
@@ -677,22 +579,10 @@ function tokenizeBlockQuoteContinuation(effects, ok$1, nok) {
   function contStart(code) {
     if (markdownSpace(code)) {
       // Always populated by defaults.
-      ok(
-        self.parser.constructs.disable.null,
-        'expected `disable.null` to be populated'
-      );
 
-      return factorySpace(
-        effects,
-        contBefore,
-        types.linePrefix,
-        self.parser.constructs.disable.null.includes('codeIndented')
-          ? undefined
-          : constants.tabSize
-      )(code)
+      return factorySpace(effects, contBefore, "linePrefix", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4)(code);
     }
-
-    return contBefore(code)
+    return contBefore(code);
   }
 
   /**
@@ -709,13 +599,13 @@ function tokenizeBlockQuoteContinuation(effects, ok$1, nok) {
    * @type {State}
    */
   function contBefore(code) {
-    return effects.attempt(blockQuote, ok$1, nok)(code)
+    return effects.attempt(blockQuote, ok, nok)(code);
   }
 }
 
 /** @type {Exiter} */
 function exit(effects) {
-  effects.exit(types.blockQuote);
+  effects.exit("blockQuote");
 }
 
 /**
@@ -726,7 +616,6 @@ function exit(effects) {
  *   Tokenizer
  * } from 'micromark-util-types'
  */
-
 
 /** @type {Construct} */
 const characterEscape = {
@@ -739,8 +628,8 @@ const characterEscape = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeCharacterEscape(effects, ok$1, nok) {
-  return start
+function tokenizeCharacterEscape(effects, ok, nok) {
+  return start;
 
   /**
    * Start of character escape.
@@ -753,12 +642,11 @@ function tokenizeCharacterEscape(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    ok(code === codes.backslash, 'expected `\\`');
-    effects.enter(types.characterEscape);
-    effects.enter(types.escapeMarker);
+    effects.enter("characterEscape");
+    effects.enter("escapeMarker");
     effects.consume(code);
-    effects.exit(types.escapeMarker);
-    return inside
+    effects.exit("escapeMarker");
+    return inside;
   }
 
   /**
@@ -774,14 +662,13 @@ function tokenizeCharacterEscape(effects, ok$1, nok) {
   function inside(code) {
     // ASCII punctuation.
     if (asciiPunctuation(code)) {
-      effects.enter(types.characterEscapeValue);
+      effects.enter("characterEscapeValue");
       effects.consume(code);
-      effects.exit(types.characterEscapeValue);
-      effects.exit(types.characterEscape);
-      return ok$1
+      effects.exit("characterEscapeValue");
+      effects.exit("characterEscape");
+      return ok;
     }
-
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -795,7 +682,6 @@ function tokenizeCharacterEscape(effects, ok$1, nok) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
 const characterReference = {
   name: 'characterReference',
@@ -807,15 +693,14 @@ const characterReference = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeCharacterReference(effects, ok$1, nok) {
+function tokenizeCharacterReference(effects, ok, nok) {
   const self = this;
   let size = 0;
   /** @type {number} */
   let max;
   /** @type {(code: Code) => boolean} */
   let test;
-
-  return start
+  return start;
 
   /**
    * Start of character reference.
@@ -832,12 +717,11 @@ function tokenizeCharacterReference(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    ok(code === codes.ampersand, 'expected `&`');
-    effects.enter(types.characterReference);
-    effects.enter(types.characterReferenceMarker);
+    effects.enter("characterReference");
+    effects.enter("characterReferenceMarker");
     effects.consume(code);
-    effects.exit(types.characterReferenceMarker);
-    return open
+    effects.exit("characterReferenceMarker");
+    return open;
   }
 
   /**
@@ -856,17 +740,16 @@ function tokenizeCharacterReference(effects, ok$1, nok) {
    * @type {State}
    */
   function open(code) {
-    if (code === codes.numberSign) {
-      effects.enter(types.characterReferenceMarkerNumeric);
+    if (code === 35) {
+      effects.enter("characterReferenceMarkerNumeric");
       effects.consume(code);
-      effects.exit(types.characterReferenceMarkerNumeric);
-      return numeric
+      effects.exit("characterReferenceMarkerNumeric");
+      return numeric;
     }
-
-    effects.enter(types.characterReferenceValue);
-    max = constants.characterReferenceNamedSizeMax;
+    effects.enter("characterReferenceValue");
+    max = 31;
     test = asciiAlphanumeric;
-    return value(code)
+    return value(code);
   }
 
   /**
@@ -882,20 +765,19 @@ function tokenizeCharacterReference(effects, ok$1, nok) {
    * @type {State}
    */
   function numeric(code) {
-    if (code === codes.uppercaseX || code === codes.lowercaseX) {
-      effects.enter(types.characterReferenceMarkerHexadecimal);
+    if (code === 88 || code === 120) {
+      effects.enter("characterReferenceMarkerHexadecimal");
       effects.consume(code);
-      effects.exit(types.characterReferenceMarkerHexadecimal);
-      effects.enter(types.characterReferenceValue);
-      max = constants.characterReferenceHexadecimalSizeMax;
+      effects.exit("characterReferenceMarkerHexadecimal");
+      effects.enter("characterReferenceValue");
+      max = 6;
       test = asciiHexDigit;
-      return value
+      return value;
     }
-
-    effects.enter(types.characterReferenceValue);
-    max = constants.characterReferenceDecimalSizeMax;
+    effects.enter("characterReferenceValue");
+    max = 7;
     test = asciiDigit;
-    return value(code)
+    return value(code);
   }
 
   /**
@@ -916,31 +798,25 @@ function tokenizeCharacterReference(effects, ok$1, nok) {
    * @type {State}
    */
   function value(code) {
-    if (code === codes.semicolon && size) {
-      const token = effects.exit(types.characterReferenceValue);
-
-      if (
-        test === asciiAlphanumeric &&
-        !decodeNamedCharacterReference(self.sliceSerialize(token))
-      ) {
-        return nok(code)
+    if (code === 59 && size) {
+      const token = effects.exit("characterReferenceValue");
+      if (test === asciiAlphanumeric && !decodeNamedCharacterReference(self.sliceSerialize(token))) {
+        return nok(code);
       }
 
       // To do: `markdown-rs` uses a different name:
       // `CharacterReferenceMarkerSemi`.
-      effects.enter(types.characterReferenceMarker);
+      effects.enter("characterReferenceMarker");
       effects.consume(code);
-      effects.exit(types.characterReferenceMarker);
-      effects.exit(types.characterReference);
-      return ok$1
+      effects.exit("characterReferenceMarker");
+      effects.exit("characterReference");
+      return ok;
     }
-
     if (test(code) && size++ < max) {
       effects.consume(code);
-      return value
+      return value;
     }
-
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -953,7 +829,6 @@ function tokenizeCharacterReference(effects, ok$1, nok) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
 const nonLazyContinuation = {
   partial: true,
@@ -965,10 +840,9 @@ const nonLazyContinuation = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeNonLazyContinuation(effects, ok$1, nok) {
+function tokenizeNonLazyContinuation(effects, ok, nok) {
   const self = this;
-
-  return start
+  return start;
 
   /**
    * At eol, before continuation.
@@ -982,15 +856,13 @@ function tokenizeNonLazyContinuation(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    if (code === codes.eof) {
-      return nok(code)
+    if (code === null) {
+      return nok(code);
     }
-
-    ok(markdownLineEnding(code), 'expected eol');
-    effects.enter(types.lineEnding);
+    effects.enter("lineEnding");
     effects.consume(code);
-    effects.exit(types.lineEnding);
-    return after
+    effects.exit("lineEnding");
+    return after;
   }
 
   /**
@@ -1005,7 +877,7 @@ function tokenizeNonLazyContinuation(effects, ok$1, nok) {
    * @type {State}
    */
   function after(code) {
-    return self.parser.lazy[self.now().line] ? nok(code) : ok$1(code)
+    return self.parser.lazy[self.now().line] ? nok(code) : ok(code);
   }
 }
 
@@ -1032,16 +904,18 @@ const codeFenced = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeCodeFenced(effects, ok$1, nok) {
+function tokenizeCodeFenced(effects, ok, nok) {
   const self = this;
   /** @type {Construct} */
-  const closeStart = {partial: true, tokenize: tokenizeCloseStart};
+  const closeStart = {
+    partial: true,
+    tokenize: tokenizeCloseStart
+  };
   let initialPrefix = 0;
   let sizeOpen = 0;
   /** @type {NonNullable<Code>} */
   let marker;
-
-  return start
+  return start;
 
   /**
    * Start of code.
@@ -1057,7 +931,7 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    */
   function start(code) {
     // To do: parse whitespace like `markdown-rs`.
-    return beforeSequenceOpen(code)
+    return beforeSequenceOpen(code);
   }
 
   /**
@@ -1073,22 +947,13 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    * @type {State}
    */
   function beforeSequenceOpen(code) {
-    ok(
-      code === codes.graveAccent || code === codes.tilde,
-      'expected `` ` `` or `~`'
-    );
-
     const tail = self.events[self.events.length - 1];
-    initialPrefix =
-      tail && tail[1].type === types.linePrefix
-        ? tail[2].sliceSerialize(tail[1], true).length
-        : 0;
-
+    initialPrefix = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
     marker = code;
-    effects.enter(types.codeFenced);
-    effects.enter(types.codeFencedFence);
-    effects.enter(types.codeFencedFenceSequence);
-    return sequenceOpen(code)
+    effects.enter("codeFenced");
+    effects.enter("codeFencedFence");
+    effects.enter("codeFencedFenceSequence");
+    return sequenceOpen(code);
   }
 
   /**
@@ -1107,17 +972,13 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
     if (code === marker) {
       sizeOpen++;
       effects.consume(code);
-      return sequenceOpen
+      return sequenceOpen;
     }
-
-    if (sizeOpen < constants.codeFencedSequenceSizeMin) {
-      return nok(code)
+    if (sizeOpen < 3) {
+      return nok(code);
     }
-
-    effects.exit(types.codeFencedFenceSequence);
-    return markdownSpace(code)
-      ? factorySpace(effects, infoBefore, types.whitespace)(code)
-      : infoBefore(code)
+    effects.exit("codeFencedFenceSequence");
+    return markdownSpace(code) ? factorySpace(effects, infoBefore, "whitespace")(code) : infoBefore(code);
   }
 
   /**
@@ -1133,16 +994,15 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    * @type {State}
    */
   function infoBefore(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      effects.exit(types.codeFencedFence);
-      return self.interrupt
-        ? ok$1(code)
-        : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code)
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("codeFencedFence");
+      return self.interrupt ? ok(code) : effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
     }
-
-    effects.enter(types.codeFencedFenceInfo);
-    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
-    return info(code)
+    effects.enter("codeFencedFenceInfo");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return info(code);
   }
 
   /**
@@ -1158,24 +1018,21 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    * @type {State}
    */
   function info(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      effects.exit(types.chunkString);
-      effects.exit(types.codeFencedFenceInfo);
-      return infoBefore(code)
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return infoBefore(code);
     }
-
     if (markdownSpace(code)) {
-      effects.exit(types.chunkString);
-      effects.exit(types.codeFencedFenceInfo);
-      return factorySpace(effects, metaBefore, types.whitespace)(code)
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceInfo");
+      return factorySpace(effects, metaBefore, "whitespace")(code);
     }
-
-    if (code === codes.graveAccent && code === marker) {
-      return nok(code)
+    if (code === 96 && code === marker) {
+      return nok(code);
     }
-
     effects.consume(code);
-    return info
+    return info;
   }
 
   /**
@@ -1191,13 +1048,14 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    * @type {State}
    */
   function metaBefore(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      return infoBefore(code)
+    if (code === null || markdownLineEnding(code)) {
+      return infoBefore(code);
     }
-
-    effects.enter(types.codeFencedFenceMeta);
-    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
-    return meta(code)
+    effects.enter("codeFencedFenceMeta");
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return meta(code);
   }
 
   /**
@@ -1213,18 +1071,16 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    * @type {State}
    */
   function meta(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      effects.exit(types.chunkString);
-      effects.exit(types.codeFencedFenceMeta);
-      return infoBefore(code)
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("chunkString");
+      effects.exit("codeFencedFenceMeta");
+      return infoBefore(code);
     }
-
-    if (code === codes.graveAccent && code === marker) {
-      return nok(code)
+    if (code === 96 && code === marker) {
+      return nok(code);
     }
-
     effects.consume(code);
-    return meta
+    return meta;
   }
 
   /**
@@ -1241,8 +1097,7 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    * @type {State}
    */
   function atNonLazyBreak(code) {
-    ok(markdownLineEnding(code), 'expected eol');
-    return effects.attempt(closeStart, after, contentBefore)(code)
+    return effects.attempt(closeStart, after, contentBefore)(code);
   }
 
   /**
@@ -1258,11 +1113,10 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    * @type {State}
    */
   function contentBefore(code) {
-    ok(markdownLineEnding(code), 'expected eol');
-    effects.enter(types.lineEnding);
+    effects.enter("lineEnding");
     effects.consume(code);
-    effects.exit(types.lineEnding);
-    return contentStart
+    effects.exit("lineEnding");
+    return contentStart;
   }
 
   /**
@@ -1278,14 +1132,7 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    * @type {State}
    */
   function contentStart(code) {
-    return initialPrefix > 0 && markdownSpace(code)
-      ? factorySpace(
-          effects,
-          beforeContentChunk,
-          types.linePrefix,
-          initialPrefix + 1
-        )(code)
-      : beforeContentChunk(code)
+    return initialPrefix > 0 && markdownSpace(code) ? factorySpace(effects, beforeContentChunk, "linePrefix", initialPrefix + 1)(code) : beforeContentChunk(code);
   }
 
   /**
@@ -1301,12 +1148,11 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    * @type {State}
    */
   function beforeContentChunk(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code)
+    if (code === null || markdownLineEnding(code)) {
+      return effects.check(nonLazyContinuation, atNonLazyBreak, after)(code);
     }
-
-    effects.enter(types.codeFlowValue);
-    return contentChunk(code)
+    effects.enter("codeFlowValue");
+    return contentChunk(code);
   }
 
   /**
@@ -1322,13 +1168,12 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    * @type {State}
    */
   function contentChunk(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      effects.exit(types.codeFlowValue);
-      return beforeContentChunk(code)
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("codeFlowValue");
+      return beforeContentChunk(code);
     }
-
     effects.consume(code);
-    return contentChunk
+    return contentChunk;
   }
 
   /**
@@ -1344,8 +1189,8 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    * @type {State}
    */
   function after(code) {
-    effects.exit(types.codeFenced);
-    return ok$1(code)
+    effects.exit("codeFenced");
+    return ok(code);
   }
 
   /**
@@ -1353,10 +1198,9 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
    *   Context.
    * @type {Tokenizer}
    */
-  function tokenizeCloseStart(effects, ok$1, nok) {
+  function tokenizeCloseStart(effects, ok, nok) {
     let size = 0;
-
-    return startBefore
+    return startBefore;
 
     /**
      *
@@ -1364,11 +1208,10 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
      * @type {State}
      */
     function startBefore(code) {
-      ok(markdownLineEnding(code), 'expected eol');
-      effects.enter(types.lineEnding);
+      effects.enter("lineEnding");
       effects.consume(code);
-      effects.exit(types.lineEnding);
-      return start
+      effects.exit("lineEnding");
+      return start;
     }
 
     /**
@@ -1385,23 +1228,10 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
      */
     function start(code) {
       // Always populated by defaults.
-      ok(
-        self.parser.constructs.disable.null,
-        'expected `disable.null` to be populated'
-      );
 
       // To do: `enter` here or in next state?
-      effects.enter(types.codeFencedFence);
-      return markdownSpace(code)
-        ? factorySpace(
-            effects,
-            beforeSequenceClose,
-            types.linePrefix,
-            self.parser.constructs.disable.null.includes('codeIndented')
-              ? undefined
-              : constants.tabSize
-          )(code)
-        : beforeSequenceClose(code)
+      effects.enter("codeFencedFence");
+      return markdownSpace(code) ? factorySpace(effects, beforeSequenceClose, "linePrefix", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4)(code) : beforeSequenceClose(code);
     }
 
     /**
@@ -1418,11 +1248,10 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
      */
     function beforeSequenceClose(code) {
       if (code === marker) {
-        effects.enter(types.codeFencedFenceSequence);
-        return sequenceClose(code)
+        effects.enter("codeFencedFenceSequence");
+        return sequenceClose(code);
       }
-
-      return nok(code)
+      return nok(code);
     }
 
     /**
@@ -1441,17 +1270,13 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
       if (code === marker) {
         size++;
         effects.consume(code);
-        return sequenceClose
+        return sequenceClose;
       }
-
       if (size >= sizeOpen) {
-        effects.exit(types.codeFencedFenceSequence);
-        return markdownSpace(code)
-          ? factorySpace(effects, sequenceCloseAfter, types.whitespace)(code)
-          : sequenceCloseAfter(code)
+        effects.exit("codeFencedFenceSequence");
+        return markdownSpace(code) ? factorySpace(effects, sequenceCloseAfter, "whitespace")(code) : sequenceCloseAfter(code);
       }
-
-      return nok(code)
+      return nok(code);
     }
 
     /**
@@ -1467,12 +1292,11 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
      * @type {State}
      */
     function sequenceCloseAfter(code) {
-      if (code === codes.eof || markdownLineEnding(code)) {
-        effects.exit(types.codeFencedFence);
-        return ok$1(code)
+      if (code === null || markdownLineEnding(code)) {
+        effects.exit("codeFencedFence");
+        return ok(code);
       }
-
-      return nok(code)
+      return nok(code);
     }
   }
 }
@@ -1486,7 +1310,6 @@ function tokenizeCodeFenced(effects, ok$1, nok) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
 const codeIndented = {
   name: 'codeIndented',
@@ -1494,15 +1317,18 @@ const codeIndented = {
 };
 
 /** @type {Construct} */
-const furtherStart = {partial: true, tokenize: tokenizeFurtherStart};
+const furtherStart = {
+  partial: true,
+  tokenize: tokenizeFurtherStart
+};
 
 /**
  * @this {TokenizeContext}
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeCodeIndented(effects, ok$1, nok) {
-  return start
+function tokenizeCodeIndented(effects, ok, nok) {
+  return start;
 
   /**
    * Start of code (indented).
@@ -1520,16 +1346,9 @@ function tokenizeCodeIndented(effects, ok$1, nok) {
    */
   function start(code) {
     // To do: manually check if interrupting like `markdown-rs`.
-    ok(markdownSpace(code));
-    effects.enter(types.codeIndented);
-    return factorySpaceMinMax(
-      effects,
-      atBreak,
-      nok,
-      types.linePrefix,
-      constants.tabSize,
-      constants.tabSize
-    )(code)
+
+    effects.enter("codeIndented");
+    return factorySpaceMinMax(effects, atBreak, nok, "linePrefix", 4, 4)(code);
   }
 
   /**
@@ -1543,16 +1362,14 @@ function tokenizeCodeIndented(effects, ok$1, nok) {
    * @type {State}
    */
   function atBreak(code) {
-    if (code === codes.eof) {
-      return after(code)
+    if (code === null) {
+      return after(code);
     }
-
     if (markdownLineEnding(code)) {
-      return effects.attempt(furtherStart, atBreak, after)(code)
+      return effects.attempt(furtherStart, atBreak, after)(code);
     }
-
-    effects.enter(types.codeFlowValue);
-    return inside(code)
+    effects.enter("codeFlowValue");
+    return inside(code);
   }
 
   /**
@@ -1566,22 +1383,21 @@ function tokenizeCodeIndented(effects, ok$1, nok) {
    * @type {State}
    */
   function inside(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      effects.exit(types.codeFlowValue);
-      return atBreak(code)
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("codeFlowValue");
+      return atBreak(code);
     }
-
     effects.consume(code);
-    return inside
+    return inside;
   }
 
   /** @type {State} */
   function after(code) {
-    effects.exit(types.codeIndented);
+    effects.exit("codeIndented");
     // To do: allow interrupting like `markdown-rs`.
     // Feel free to interrupt.
     // tokenizer.interrupt = false
-    return ok$1(code)
+    return ok(code);
   }
 }
 
@@ -1592,8 +1408,7 @@ function tokenizeCodeIndented(effects, ok$1, nok) {
  */
 function tokenizeFurtherStart(effects, ok, nok) {
   const self = this;
-
-  return furtherStart
+  return furtherStart;
 
   /**
    * At eol, trying to parse another indent.
@@ -1610,27 +1425,19 @@ function tokenizeFurtherStart(effects, ok, nok) {
     // To do: improve `lazy` / `pierce` handling.
     // If this is a lazy line, it can’t be code.
     if (self.parser.lazy[self.now().line]) {
-      return nok(code)
+      return nok(code);
     }
-
     if (markdownLineEnding(code)) {
-      effects.enter(types.lineEnding);
+      effects.enter("lineEnding");
       effects.consume(code);
-      effects.exit(types.lineEnding);
-      return furtherStart
+      effects.exit("lineEnding");
+      return furtherStart;
     }
 
     // To do: the code here in `micromark-js` is a bit different from
     // `markdown-rs` because there it can attempt spaces.
     // We can’t yet.
-    return factorySpaceMinMax(
-      effects,
-      ok,
-      onNotEnoughPrefix,
-      types.linePrefix,
-      constants.tabSize,
-      constants.tabSize
-    )(code)
+    return factorySpaceMinMax(effects, ok, onNotEnoughPrefix, "linePrefix", 4, 4)(code);
   }
 
   /**
@@ -1648,7 +1455,7 @@ function tokenizeFurtherStart(effects, ok, nok) {
    * @type {State}
    */
   function onNotEnoughPrefix(code) {
-    return markdownLineEnding(code) ? furtherStart(code) : nok(code)
+    return markdownLineEnding(code) ? furtherStart(code) : nok(code);
   }
 }
 
@@ -1663,7 +1470,6 @@ function tokenizeFurtherStart(effects, ok, nok) {
  *   Token
  * } from 'micromark-util-types'
  */
-
 
 /** @type {Construct} */
 const codeText = {
@@ -1684,23 +1490,18 @@ function resolveCodeText(events) {
   let enter;
 
   // If we start and end with an EOL or a space.
-  if (
-    (events[headEnterIndex][1].type === types.lineEnding ||
-      events[headEnterIndex][1].type === 'space') &&
-    (events[tailExitIndex][1].type === types.lineEnding ||
-      events[tailExitIndex][1].type === 'space')
-  ) {
+  if ((events[headEnterIndex][1].type === "lineEnding" || events[headEnterIndex][1].type === 'space') && (events[tailExitIndex][1].type === "lineEnding" || events[tailExitIndex][1].type === 'space')) {
     index = headEnterIndex;
 
     // And we have data.
     while (++index < tailExitIndex) {
-      if (events[index][1].type === types.codeTextData) {
+      if (events[index][1].type === "codeTextData") {
         // Then we have padding.
-        events[headEnterIndex][1].type = types.codeTextPadding;
-        events[tailExitIndex][1].type = types.codeTextPadding;
+        events[headEnterIndex][1].type = "codeTextPadding";
+        events[tailExitIndex][1].type = "codeTextPadding";
         headEnterIndex += 2;
         tailExitIndex -= 2;
-        break
+        break;
       }
     }
   }
@@ -1708,33 +1509,23 @@ function resolveCodeText(events) {
   // Merge adjacent spaces and data.
   index = headEnterIndex - 1;
   tailExitIndex++;
-
   while (++index <= tailExitIndex) {
     if (enter === undefined) {
-      if (
-        index !== tailExitIndex &&
-        events[index][1].type !== types.lineEnding
-      ) {
+      if (index !== tailExitIndex && events[index][1].type !== "lineEnding") {
         enter = index;
       }
-    } else if (
-      index === tailExitIndex ||
-      events[index][1].type === types.lineEnding
-    ) {
-      events[enter][1].type = types.codeTextData;
-
+    } else if (index === tailExitIndex || events[index][1].type === "lineEnding") {
+      events[enter][1].type = "codeTextData";
       if (index !== enter + 2) {
         events[enter][1].end = events[index - 1][1].end;
         events.splice(enter + 2, index - enter - 2);
         tailExitIndex -= index - enter - 2;
         index = enter + 2;
       }
-
       enter = undefined;
     }
   }
-
-  return events
+  return events;
 }
 
 /**
@@ -1744,10 +1535,7 @@ function resolveCodeText(events) {
  */
 function previous(code) {
   // If there is a previous code, there will always be a tail.
-  return (
-    code !== codes.graveAccent ||
-    this.events[this.events.length - 1][1].type === types.characterEscape
-  )
+  return code !== 96 || this.events[this.events.length - 1][1].type === "characterEscape";
 }
 
 /**
@@ -1755,15 +1543,13 @@ function previous(code) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeCodeText(effects, ok$1, nok) {
-  const self = this;
+function tokenizeCodeText(effects, ok, nok) {
   let sizeOpen = 0;
   /** @type {number} */
   let size;
   /** @type {Token} */
   let token;
-
-  return start
+  return start;
 
   /**
    * Start of code (text).
@@ -1778,11 +1564,9 @@ function tokenizeCodeText(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    ok(code === codes.graveAccent, 'expected `` ` ``');
-    ok(previous.call(self, self.previous), 'expected correct previous');
-    effects.enter(types.codeText);
-    effects.enter(types.codeTextSequence);
-    return sequenceOpen(code)
+    effects.enter("codeText");
+    effects.enter("codeTextSequence");
+    return sequenceOpen(code);
   }
 
   /**
@@ -1796,14 +1580,13 @@ function tokenizeCodeText(effects, ok$1, nok) {
    * @type {State}
    */
   function sequenceOpen(code) {
-    if (code === codes.graveAccent) {
+    if (code === 96) {
       effects.consume(code);
       sizeOpen++;
-      return sequenceOpen
+      return sequenceOpen;
     }
-
-    effects.exit(types.codeTextSequence);
-    return between(code)
+    effects.exit("codeTextSequence");
+    return between(code);
   }
 
   /**
@@ -1818,37 +1601,36 @@ function tokenizeCodeText(effects, ok$1, nok) {
    */
   function between(code) {
     // EOF.
-    if (code === codes.eof) {
-      return nok(code)
+    if (code === null) {
+      return nok(code);
     }
 
     // To do: next major: don’t do spaces in resolve, but when compiling,
     // like `markdown-rs`.
     // Tabs don’t work, and virtual spaces don’t make sense.
-    if (code === codes.space) {
+    if (code === 32) {
       effects.enter('space');
       effects.consume(code);
       effects.exit('space');
-      return between
+      return between;
     }
 
     // Closing fence? Could also be data.
-    if (code === codes.graveAccent) {
-      token = effects.enter(types.codeTextSequence);
+    if (code === 96) {
+      token = effects.enter("codeTextSequence");
       size = 0;
-      return sequenceClose(code)
+      return sequenceClose(code);
     }
-
     if (markdownLineEnding(code)) {
-      effects.enter(types.lineEnding);
+      effects.enter("lineEnding");
       effects.consume(code);
-      effects.exit(types.lineEnding);
-      return between
+      effects.exit("lineEnding");
+      return between;
     }
 
     // Data.
-    effects.enter(types.codeTextData);
-    return data(code)
+    effects.enter("codeTextData");
+    return data(code);
   }
 
   /**
@@ -1862,18 +1644,12 @@ function tokenizeCodeText(effects, ok$1, nok) {
    * @type {State}
    */
   function data(code) {
-    if (
-      code === codes.eof ||
-      code === codes.space ||
-      code === codes.graveAccent ||
-      markdownLineEnding(code)
-    ) {
-      effects.exit(types.codeTextData);
-      return between(code)
+    if (code === null || code === 32 || code === 96 || markdownLineEnding(code)) {
+      effects.exit("codeTextData");
+      return between(code);
     }
-
     effects.consume(code);
-    return data
+    return data;
   }
 
   /**
@@ -1888,22 +1664,22 @@ function tokenizeCodeText(effects, ok$1, nok) {
    */
   function sequenceClose(code) {
     // More.
-    if (code === codes.graveAccent) {
+    if (code === 96) {
       effects.consume(code);
       size++;
-      return sequenceClose
+      return sequenceClose;
     }
 
     // Done!
     if (size === sizeOpen) {
-      effects.exit(types.codeTextSequence);
-      effects.exit(types.codeText);
-      return ok$1(code)
+      effects.exit("codeTextSequence");
+      effects.exit("codeText");
+      return ok(code);
     }
 
     // More or less accents: mark as data.
-    token.type = types.codeTextData;
-    return data(code)
+    token.type = "codeTextData";
+    return data(code);
   }
 }
 
@@ -1961,17 +1737,10 @@ class SpliceBuffer {
    */
   get(index) {
     if (index < 0 || index >= this.left.length + this.right.length) {
-      throw new RangeError(
-        'Cannot access index `' +
-          index +
-          '` in a splice buffer of size `' +
-          (this.left.length + this.right.length) +
-          '`'
-      )
+      throw new RangeError('Cannot access index `' + index + '` in a splice buffer of size `' + (this.left.length + this.right.length) + '`');
     }
-
-    if (index < this.left.length) return this.left[index]
-    return this.right[this.right.length - index + this.left.length - 1]
+    if (index < this.left.length) return this.left[index];
+    return this.right[this.right.length - index + this.left.length - 1];
   }
 
   /**
@@ -1979,7 +1748,7 @@ class SpliceBuffer {
    * array.
    */
   get length() {
-    return this.left.length + this.right.length
+    return this.left.length + this.right.length;
   }
 
   /**
@@ -1991,7 +1760,7 @@ class SpliceBuffer {
    */
   shift() {
     this.setCursor(0);
-    return this.right.pop()
+    return this.right.pop();
   }
 
   /**
@@ -2007,27 +1776,14 @@ class SpliceBuffer {
    */
   slice(start, end) {
     /** @type {number} */
-    const stop =
-      end === null || end === undefined ? Number.POSITIVE_INFINITY : end;
-
+    const stop = end === null || end === undefined ? Number.POSITIVE_INFINITY : end;
     if (stop < this.left.length) {
-      return this.left.slice(start, stop)
+      return this.left.slice(start, stop);
     }
-
     if (start > this.left.length) {
-      return this.right
-        .slice(
-          this.right.length - stop + this.left.length,
-          this.right.length - start + this.left.length
-        )
-        .reverse()
+      return this.right.slice(this.right.length - stop + this.left.length, this.right.length - start + this.left.length).reverse();
     }
-
-    return this.left
-      .slice(start)
-      .concat(
-        this.right.slice(this.right.length - stop + this.left.length).reverse()
-      )
+    return this.left.slice(start).concat(this.right.slice(this.right.length - stop + this.left.length).reverse());
   }
 
   /**
@@ -2053,14 +1809,10 @@ class SpliceBuffer {
   splice(start, deleteCount, items) {
     /** @type {number} */
     const count = deleteCount || 0;
-
     this.setCursor(Math.trunc(start));
-    const removed = this.right.splice(
-      this.right.length - count,
-      Number.POSITIVE_INFINITY
-    );
+    const removed = this.right.splice(this.right.length - count, Number.POSITIVE_INFINITY);
     if (items) chunkedPush(this.left, items);
-    return removed.reverse()
+    return removed.reverse();
   }
 
   /**
@@ -2073,7 +1825,7 @@ class SpliceBuffer {
    */
   pop() {
     this.setCursor(Number.POSITIVE_INFINITY);
-    return this.left.pop()
+    return this.left.pop();
   }
 
   /**
@@ -2145,22 +1897,14 @@ class SpliceBuffer {
    *   Nothing.
    */
   setCursor(n) {
-    if (
-      n === this.left.length ||
-      (n > this.left.length && this.right.length === 0) ||
-      (n < 0 && this.left.length === 0)
-    )
-      return
+    if (n === this.left.length || n > this.left.length && this.right.length === 0 || n < 0 && this.left.length === 0) return;
     if (n < this.left.length) {
       // Move cursor to the this.left
       const removed = this.left.splice(n, Number.POSITIVE_INFINITY);
       chunkedPush(this.right, removed.reverse());
     } else {
       // Move cursor to the this.right
-      const removed = this.right.splice(
-        this.left.length + this.right.length - n,
-        Number.POSITIVE_INFINITY
-      );
+      const removed = this.right.splice(this.left.length + this.right.length - n, Number.POSITIVE_INFINITY);
       chunkedPush(this.left, removed.reverse());
     }
   }
@@ -2181,15 +1925,12 @@ class SpliceBuffer {
 function chunkedPush(list, right) {
   /** @type {number} */
   let chunkStart = 0;
-
-  if (right.length < constants.v8MaxSafeChunkSize) {
+  if (right.length < 10000) {
     list.push(...right);
   } else {
     while (chunkStart < right.length) {
-      list.push(
-        ...right.slice(chunkStart, chunkStart + constants.v8MaxSafeChunkSize)
-      );
-      chunkStart += constants.v8MaxSafeChunkSize;
+      list.push(...right.slice(chunkStart, chunkStart + 10000));
+      chunkStart += 10000;
     }
   }
 }
@@ -2227,42 +1968,26 @@ function subtokenize(eventsArray) {
   /** @type {boolean | undefined} */
   let more;
   const events = new SpliceBuffer(eventsArray);
-
   while (++index < events.length) {
     while (index in jumps) {
       index = jumps[index];
     }
-
     event = events.get(index);
 
     // Add a hook for the GFM tasklist extension, which needs to know if text
     // is in the first content of a list item.
-    if (
-      index &&
-      event[1].type === types.chunkFlow &&
-      events.get(index - 1)[1].type === types.listItemPrefix
-    ) {
-      ok(event[1]._tokenizer, 'expected `_tokenizer` on subtokens');
+    if (index && event[1].type === "chunkFlow" && events.get(index - 1)[1].type === "listItemPrefix") {
       subevents = event[1]._tokenizer.events;
       otherIndex = 0;
-
-      if (
-        otherIndex < subevents.length &&
-        subevents[otherIndex][1].type === types.lineEndingBlank
-      ) {
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "lineEndingBlank") {
         otherIndex += 2;
       }
-
-      if (
-        otherIndex < subevents.length &&
-        subevents[otherIndex][1].type === types.content
-      ) {
+      if (otherIndex < subevents.length && subevents[otherIndex][1].type === "content") {
         while (++otherIndex < subevents.length) {
-          if (subevents[otherIndex][1].type === types.content) {
-            break
+          if (subevents[otherIndex][1].type === "content") {
+            break;
           }
-
-          if (subevents[otherIndex][1].type === types.chunkText) {
+          if (subevents[otherIndex][1].type === "chunkText") {
             subevents[otherIndex][1]._isInFirstContentOfListItem = true;
             otherIndex++;
           }
@@ -2282,33 +2007,25 @@ function subtokenize(eventsArray) {
     else if (event[1]._container) {
       otherIndex = index;
       lineIndex = undefined;
-
       while (otherIndex--) {
         otherEvent = events.get(otherIndex);
-
-        if (
-          otherEvent[1].type === types.lineEnding ||
-          otherEvent[1].type === types.lineEndingBlank
-        ) {
+        if (otherEvent[1].type === "lineEnding" || otherEvent[1].type === "lineEndingBlank") {
           if (otherEvent[0] === 'enter') {
             if (lineIndex) {
-              events.get(lineIndex)[1].type = types.lineEndingBlank;
+              events.get(lineIndex)[1].type = "lineEndingBlank";
             }
-
-            otherEvent[1].type = types.lineEnding;
+            otherEvent[1].type = "lineEnding";
             lineIndex = otherIndex;
           }
-        } else if (
-          otherEvent[1].type === types.linePrefix ||
-          otherEvent[1].type === types.listItemIndent
-        ) ; else {
-          break
+        } else if (otherEvent[1].type === "linePrefix" || otherEvent[1].type === "listItemIndent") ; else {
+          break;
         }
       }
-
       if (lineIndex) {
         // Fix position.
-        event[1].end = {...events.get(lineIndex)[1].start};
+        event[1].end = {
+          ...events.get(lineIndex)[1].start
+        };
 
         // Switch container exit w/ line endings.
         parameters = events.slice(lineIndex, index);
@@ -2320,7 +2037,7 @@ function subtokenize(eventsArray) {
 
   // The changes to the `events` buffer must be copied back into the eventsArray
   splice(eventsArray, 0, Number.POSITIVE_INFINITY, events.slice(0));
-  return !more
+  return !more;
 }
 
 /**
@@ -2339,18 +2056,13 @@ function subcontent(events, eventIndex) {
   let startPosition = eventIndex - 1;
   /** @type {Array<number>} */
   const startPositions = [];
-  ok(token.contentType, 'expected `contentType` on subtokens');
-
   let tokenizer = token._tokenizer;
-
   if (!tokenizer) {
     tokenizer = context.parser[token.contentType](token.start);
-
     if (token._contentTypeTextTrailing) {
       tokenizer._contentTypeTextTrailing = true;
     }
   }
-
   const childEvents = tokenizer.events;
   /** @type {Array<[number, number]>} */
   const jumps = [];
@@ -2374,32 +2086,19 @@ function subcontent(events, eventIndex) {
     while (events.get(++startPosition)[1] !== current) {
       // Empty.
     }
-
-    ok(
-      !previous || current.previous === previous,
-      'expected previous to match'
-    );
-    ok(!previous || previous.next === current, 'expected next to match');
-
     startPositions.push(startPosition);
-
     if (!current._tokenizer) {
       stream = context.sliceStream(current);
-
       if (!current.next) {
-        stream.push(codes.eof);
+        stream.push(null);
       }
-
       if (previous) {
         tokenizer.defineSkip(current.start);
       }
-
       if (current._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = true;
       }
-
       tokenizer.write(stream);
-
       if (current._isInFirstContentOfListItem) {
         tokenizer._gfmTasklistFirstContentOfListItem = undefined;
       }
@@ -2413,16 +2112,10 @@ function subcontent(events, eventIndex) {
   // Now, loop back through all events (and linked tokens), to figure out which
   // parts belong where.
   current = token;
-
   while (++index < childEvents.length) {
     if (
-      // Find a void token that includes a break.
-      childEvents[index][0] === 'exit' &&
-      childEvents[index - 1][0] === 'enter' &&
-      childEvents[index][1].type === childEvents[index - 1][1].type &&
-      childEvents[index][1].start.line !== childEvents[index][1].end.line
-    ) {
-      ok(current, 'expected a current token');
+    // Find a void token that includes a break.
+    childEvents[index][0] === 'exit' && childEvents[index - 1][0] === 'enter' && childEvents[index][1].type === childEvents[index - 1][1].type && childEvents[index][1].start.line !== childEvents[index][1].end.line) {
       start = index + 1;
       breaks.push(start);
       // Help GC.
@@ -2442,7 +2135,6 @@ function subcontent(events, eventIndex) {
     // Help GC.
     current._tokenizer = undefined;
     current.previous = undefined;
-    ok(!current.next, 'expected no next token');
   } else {
     breaks.pop();
   }
@@ -2450,24 +2142,19 @@ function subcontent(events, eventIndex) {
   // Now splice the events from the subtokenizer into the current events,
   // moving back to front so that splice indices aren’t affected.
   index = breaks.length;
-
   while (index--) {
     const slice = childEvents.slice(breaks[index], breaks[index + 1]);
     const start = startPositions.pop();
-    ok(start !== undefined, 'expected a start position when splicing');
     jumps.push([start, start + slice.length - 1]);
     events.splice(start, 2, slice);
   }
-
   jumps.reverse();
   index = -1;
-
   while (++index < jumps.length) {
     gaps[adjust + jumps[index][0]] = adjust + jumps[index][1];
     adjust += jumps[index][1] - jumps[index][0] - 1;
   }
-
-  return gaps
+  return gaps;
 }
 
 /**
@@ -2481,15 +2168,20 @@ function subcontent(events, eventIndex) {
  * } from 'micromark-util-types'
  */
 
-
 /**
  * No name because it must not be turned off.
  * @type {Construct}
  */
-const content$1 = {resolve: resolveContent, tokenize: tokenizeContent};
+const content$1 = {
+  resolve: resolveContent,
+  tokenize: tokenizeContent
+};
 
 /** @type {Construct} */
-const continuationConstruct = {partial: true, tokenize: tokenizeContinuation};
+const continuationConstruct = {
+  partial: true,
+  tokenize: tokenizeContinuation
+};
 
 /**
  * Content is transparent: it’s parsed right now. That way, definitions are also
@@ -2499,7 +2191,7 @@ const continuationConstruct = {partial: true, tokenize: tokenizeContinuation};
  */
 function resolveContent(events) {
   subtokenize(events);
-  return events
+  return events;
 }
 
 /**
@@ -2507,11 +2199,10 @@ function resolveContent(events) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeContent(effects, ok$1) {
+function tokenizeContent(effects, ok) {
   /** @type {Token | undefined} */
   let previous;
-
-  return chunkStart
+  return chunkStart;
 
   /**
    * Before a content chunk.
@@ -2524,16 +2215,11 @@ function tokenizeContent(effects, ok$1) {
    * @type {State}
    */
   function chunkStart(code) {
-    ok(
-      code !== codes.eof && !markdownLineEnding(code),
-      'expected no eof or eol'
-    );
-
-    effects.enter(types.content);
-    previous = effects.enter(types.chunkContent, {
-      contentType: constants.contentTypeContent
+    effects.enter("content");
+    previous = effects.enter("chunkContent", {
+      contentType: "content"
     });
-    return chunkInside(code)
+    return chunkInside(code);
   }
 
   /**
@@ -2547,23 +2233,19 @@ function tokenizeContent(effects, ok$1) {
    * @type {State}
    */
   function chunkInside(code) {
-    if (code === codes.eof) {
-      return contentEnd(code)
+    if (code === null) {
+      return contentEnd(code);
     }
 
     // To do: in `markdown-rs`, each line is parsed on its own, and everything
     // is stitched together resolving.
     if (markdownLineEnding(code)) {
-      return effects.check(
-        continuationConstruct,
-        contentContinue,
-        contentEnd
-      )(code)
+      return effects.check(continuationConstruct, contentContinue, contentEnd)(code);
     }
 
     // Data.
     effects.consume(code);
-    return chunkInside
+    return chunkInside;
   }
 
   /**
@@ -2572,9 +2254,9 @@ function tokenizeContent(effects, ok$1) {
    * @type {State}
    */
   function contentEnd(code) {
-    effects.exit(types.chunkContent);
-    effects.exit(types.content);
-    return ok$1(code)
+    effects.exit("chunkContent");
+    effects.exit("content");
+    return ok(code);
   }
 
   /**
@@ -2583,16 +2265,14 @@ function tokenizeContent(effects, ok$1) {
    * @type {State}
    */
   function contentContinue(code) {
-    ok(markdownLineEnding(code), 'expected eol');
     effects.consume(code);
-    effects.exit(types.chunkContent);
-    ok(previous, 'expected previous token');
-    previous.next = effects.enter(types.chunkContent, {
-      contentType: constants.contentTypeContent,
+    effects.exit("chunkContent");
+    previous.next = effects.enter("chunkContent", {
+      contentType: "content",
       previous
     });
     previous = previous.next;
-    return chunkInside
+    return chunkInside;
   }
 }
 
@@ -2601,10 +2281,9 @@ function tokenizeContent(effects, ok$1) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeContinuation(effects, ok$1, nok) {
+function tokenizeContinuation(effects, ok, nok) {
   const self = this;
-
-  return startLookahead
+  return startLookahead;
 
   /**
    *
@@ -2612,12 +2291,11 @@ function tokenizeContinuation(effects, ok$1, nok) {
    * @type {State}
    */
   function startLookahead(code) {
-    ok(markdownLineEnding(code), 'expected a line ending');
-    effects.exit(types.chunkContent);
-    effects.enter(types.lineEnding);
+    effects.exit("chunkContent");
+    effects.enter("lineEnding");
     effects.consume(code);
-    effects.exit(types.lineEnding);
-    return factorySpace(effects, prefixed, types.linePrefix)
+    effects.exit("lineEnding");
+    return factorySpace(effects, prefixed, "linePrefix");
   }
 
   /**
@@ -2626,35 +2304,23 @@ function tokenizeContinuation(effects, ok$1, nok) {
    * @type {State}
    */
   function prefixed(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      return nok(code)
+    if (code === null || markdownLineEnding(code)) {
+      return nok(code);
     }
 
     // Always populated by defaults.
-    ok(
-      self.parser.constructs.disable.null,
-      'expected `disable.null` to be populated'
-    );
 
     const tail = self.events[self.events.length - 1];
-
-    if (
-      !self.parser.constructs.disable.null.includes('codeIndented') &&
-      tail &&
-      tail[1].type === types.linePrefix &&
-      tail[2].sliceSerialize(tail[1], true).length >= constants.tabSize
-    ) {
-      return ok$1(code)
+    if (!self.parser.constructs.disable.null.includes('codeIndented') && tail && tail[1].type === "linePrefix" && tail[2].sliceSerialize(tail[1], true).length >= 4) {
+      return ok(code);
     }
-
-    return effects.interrupt(self.parser.constructs.flow, nok, ok$1)(code)
+    return effects.interrupt(self.parser.constructs.flow, nok, ok)(code);
   }
 }
 
 /**
  * @import {Effects, State, TokenType} from 'micromark-util-types'
  */
-
 
 /**
  * Parse destinations.
@@ -2693,21 +2359,10 @@ function tokenizeContinuation(effects, ok$1, nok) {
  * @returns {State}
  *   Start state.
  */
-function factoryDestination(
-  effects,
-  ok,
-  nok,
-  type,
-  literalType,
-  literalMarkerType,
-  rawType,
-  stringType,
-  max
-) {
+function factoryDestination(effects, ok, nok, type, literalType, literalMarkerType, rawType, stringType, max) {
   const limit = max || Number.POSITIVE_INFINITY;
   let balance = 0;
-
-  return start
+  return start;
 
   /**
    * Start of destination.
@@ -2722,30 +2377,26 @@ function factoryDestination(
    * @type {State}
    */
   function start(code) {
-    if (code === codes.lessThan) {
+    if (code === 60) {
       effects.enter(type);
       effects.enter(literalType);
       effects.enter(literalMarkerType);
       effects.consume(code);
       effects.exit(literalMarkerType);
-      return enclosedBefore
+      return enclosedBefore;
     }
 
     // ASCII control, space, closing paren.
-    if (
-      code === codes.eof ||
-      code === codes.space ||
-      code === codes.rightParenthesis ||
-      asciiControl(code)
-    ) {
-      return nok(code)
+    if (code === null || code === 32 || code === 41 || asciiControl(code)) {
+      return nok(code);
     }
-
     effects.enter(type);
     effects.enter(rawType);
     effects.enter(stringType);
-    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
-    return raw(code)
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return raw(code);
   }
 
   /**
@@ -2759,18 +2410,19 @@ function factoryDestination(
    * @type {State}
    */
   function enclosedBefore(code) {
-    if (code === codes.greaterThan) {
+    if (code === 62) {
       effects.enter(literalMarkerType);
       effects.consume(code);
       effects.exit(literalMarkerType);
       effects.exit(literalType);
       effects.exit(type);
-      return ok
+      return ok;
     }
-
     effects.enter(stringType);
-    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
-    return enclosed(code)
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return enclosed(code);
   }
 
   /**
@@ -2784,22 +2436,16 @@ function factoryDestination(
    * @type {State}
    */
   function enclosed(code) {
-    if (code === codes.greaterThan) {
-      effects.exit(types.chunkString);
+    if (code === 62) {
+      effects.exit("chunkString");
       effects.exit(stringType);
-      return enclosedBefore(code)
+      return enclosedBefore(code);
     }
-
-    if (
-      code === codes.eof ||
-      code === codes.lessThan ||
-      markdownLineEnding(code)
-    ) {
-      return nok(code)
+    if (code === null || code === 60 || markdownLineEnding(code)) {
+      return nok(code);
     }
-
     effects.consume(code);
-    return code === codes.backslash ? enclosedEscape : enclosed
+    return code === 92 ? enclosedEscape : enclosed;
   }
 
   /**
@@ -2813,16 +2459,11 @@ function factoryDestination(
    * @type {State}
    */
   function enclosedEscape(code) {
-    if (
-      code === codes.lessThan ||
-      code === codes.greaterThan ||
-      code === codes.backslash
-    ) {
+    if (code === 60 || code === 62 || code === 92) {
       effects.consume(code);
-      return enclosed
+      return enclosed;
     }
-
-    return enclosed(code)
+    return enclosed(code);
   }
 
   /**
@@ -2836,45 +2477,32 @@ function factoryDestination(
    * @type {State}
    */
   function raw(code) {
-    if (
-      !balance &&
-      (code === codes.eof ||
-        code === codes.rightParenthesis ||
-        markdownLineEndingOrSpace(code))
-    ) {
-      effects.exit(types.chunkString);
+    if (!balance && (code === null || code === 41 || markdownLineEndingOrSpace(code))) {
+      effects.exit("chunkString");
       effects.exit(stringType);
       effects.exit(rawType);
       effects.exit(type);
-      return ok(code)
+      return ok(code);
     }
-
-    if (balance < limit && code === codes.leftParenthesis) {
+    if (balance < limit && code === 40) {
       effects.consume(code);
       balance++;
-      return raw
+      return raw;
     }
-
-    if (code === codes.rightParenthesis) {
+    if (code === 41) {
       effects.consume(code);
       balance--;
-      return raw
+      return raw;
     }
 
     // ASCII control (but *not* `\0`) and space and `(`.
     // Note: in `markdown-rs`, `\0` exists in codes, in `micromark-js` it
     // doesn’t.
-    if (
-      code === codes.eof ||
-      code === codes.space ||
-      code === codes.leftParenthesis ||
-      asciiControl(code)
-    ) {
-      return nok(code)
+    if (code === null || code === 32 || code === 40 || asciiControl(code)) {
+      return nok(code);
     }
-
     effects.consume(code);
-    return code === codes.backslash ? rawEscape : raw
+    return code === 92 ? rawEscape : raw;
   }
 
   /**
@@ -2888,16 +2516,11 @@ function factoryDestination(
    * @type {State}
    */
   function rawEscape(code) {
-    if (
-      code === codes.leftParenthesis ||
-      code === codes.rightParenthesis ||
-      code === codes.backslash
-    ) {
+    if (code === 40 || code === 41 || code === 92) {
       effects.consume(code);
-      return raw
+      return raw;
     }
-
-    return raw(code)
+    return raw(code);
   }
 }
 
@@ -2909,7 +2532,6 @@ function factoryDestination(
  *   TokenType
  * } from 'micromark-util-types'
  */
-
 
 /**
  * Parse labels.
@@ -2942,13 +2564,12 @@ function factoryDestination(
  * @returns {State}
  *   Start state.
  */
-function factoryLabel(effects, ok$1, nok, type, markerType, stringType) {
+function factoryLabel(effects, ok, nok, type, markerType, stringType) {
   const self = this;
   let size = 0;
   /** @type {boolean} */
   let seen;
-
-  return start
+  return start;
 
   /**
    * Start of label.
@@ -2961,13 +2582,12 @@ function factoryLabel(effects, ok$1, nok, type, markerType, stringType) {
    * @type {State}
    */
   function start(code) {
-    ok(code === codes.leftSquareBracket, 'expected `[`');
     effects.enter(type);
     effects.enter(markerType);
     effects.consume(code);
     effects.exit(markerType);
     effects.enter(stringType);
-    return atBreak
+    return atBreak;
   }
 
   /**
@@ -2981,42 +2601,35 @@ function factoryLabel(effects, ok$1, nok, type, markerType, stringType) {
    * @type {State}
    */
   function atBreak(code) {
-    if (
-      size > constants.linkReferenceSizeMax ||
-      code === codes.eof ||
-      code === codes.leftSquareBracket ||
-      (code === codes.rightSquareBracket && !seen) ||
-      // To do: remove in the future once we’ve switched from
-      // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
-      // which doesn’t need this.
-      // Hidden footnotes hook.
-      /* c8 ignore next 3 */
-      (code === codes.caret &&
-        !size &&
-        '_hiddenFootnoteSupport' in self.parser.constructs)
-    ) {
-      return nok(code)
+    if (size > 999 || code === null || code === 91 || code === 93 && !seen ||
+    // To do: remove in the future once we’ve switched from
+    // `micromark-extension-footnote` to `micromark-extension-gfm-footnote`,
+    // which doesn’t need this.
+    // Hidden footnotes hook.
+    /* c8 ignore next 3 */
+    code === 94 && !size && '_hiddenFootnoteSupport' in self.parser.constructs) {
+      return nok(code);
     }
-
-    if (code === codes.rightSquareBracket) {
+    if (code === 93) {
       effects.exit(stringType);
       effects.enter(markerType);
       effects.consume(code);
       effects.exit(markerType);
       effects.exit(type);
-      return ok$1
+      return ok;
     }
 
     // To do: indent? Link chunks and EOLs together?
     if (markdownLineEnding(code)) {
-      effects.enter(types.lineEnding);
+      effects.enter("lineEnding");
       effects.consume(code);
-      effects.exit(types.lineEnding);
-      return atBreak
+      effects.exit("lineEnding");
+      return atBreak;
     }
-
-    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
-    return labelInside(code)
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return labelInside(code);
   }
 
   /**
@@ -3030,20 +2643,13 @@ function factoryLabel(effects, ok$1, nok, type, markerType, stringType) {
    * @type {State}
    */
   function labelInside(code) {
-    if (
-      code === codes.eof ||
-      code === codes.leftSquareBracket ||
-      code === codes.rightSquareBracket ||
-      markdownLineEnding(code) ||
-      size++ > constants.linkReferenceSizeMax
-    ) {
-      effects.exit(types.chunkString);
-      return atBreak(code)
+    if (code === null || code === 91 || code === 93 || markdownLineEnding(code) || size++ > 999) {
+      effects.exit("chunkString");
+      return atBreak(code);
     }
-
     effects.consume(code);
     if (!seen) seen = !markdownSpace(code);
-    return code === codes.backslash ? labelEscape : labelInside
+    return code === 92 ? labelEscape : labelInside;
   }
 
   /**
@@ -3057,17 +2663,12 @@ function factoryLabel(effects, ok$1, nok, type, markerType, stringType) {
    * @type {State}
    */
   function labelEscape(code) {
-    if (
-      code === codes.leftSquareBracket ||
-      code === codes.backslash ||
-      code === codes.rightSquareBracket
-    ) {
+    if (code === 91 || code === 92 || code === 93) {
       effects.consume(code);
       size++;
-      return labelInside
+      return labelInside;
     }
-
-    return labelInside(code)
+    return labelInside(code);
   }
 }
 
@@ -3079,7 +2680,6 @@ function factoryLabel(effects, ok$1, nok, type, markerType, stringType) {
  *   TokenType
  * } from 'micromark-util-types'
  */
-
 
 /**
  * Parse titles.
@@ -3115,8 +2715,7 @@ function factoryLabel(effects, ok$1, nok, type, markerType, stringType) {
 function factoryTitle(effects, ok, nok, type, markerType, stringType) {
   /** @type {NonNullable<Code>} */
   let marker;
-
-  return start
+  return start;
 
   /**
    * Start of title.
@@ -3129,20 +2728,15 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
    * @type {State}
    */
   function start(code) {
-    if (
-      code === codes.quotationMark ||
-      code === codes.apostrophe ||
-      code === codes.leftParenthesis
-    ) {
+    if (code === 34 || code === 39 || code === 40) {
       effects.enter(type);
       effects.enter(markerType);
       effects.consume(code);
       effects.exit(markerType);
-      marker = code === codes.leftParenthesis ? codes.rightParenthesis : code;
-      return begin
+      marker = code === 40 ? 41 : code;
+      return begin;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -3163,11 +2757,10 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
       effects.consume(code);
       effects.exit(markerType);
       effects.exit(type);
-      return ok
+      return ok;
     }
-
     effects.enter(stringType);
-    return atBreak(code)
+    return atBreak(code);
   }
 
   /**
@@ -3183,24 +2776,24 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
   function atBreak(code) {
     if (code === marker) {
       effects.exit(stringType);
-      return begin(marker)
+      return begin(marker);
     }
-
-    if (code === codes.eof) {
-      return nok(code)
+    if (code === null) {
+      return nok(code);
     }
 
     // Note: blank lines can’t exist in content.
     if (markdownLineEnding(code)) {
       // To do: use `space_or_tab_eol_with_options`, connect.
-      effects.enter(types.lineEnding);
+      effects.enter("lineEnding");
       effects.consume(code);
-      effects.exit(types.lineEnding);
-      return factorySpace(effects, atBreak, types.linePrefix)
+      effects.exit("lineEnding");
+      return factorySpace(effects, atBreak, "linePrefix");
     }
-
-    effects.enter(types.chunkString, {contentType: constants.contentTypeString});
-    return inside(code)
+    effects.enter("chunkString", {
+      contentType: "string"
+    });
+    return inside(code);
   }
 
   /**
@@ -3209,13 +2802,12 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
    * @type {State}
    */
   function inside(code) {
-    if (code === marker || code === codes.eof || markdownLineEnding(code)) {
-      effects.exit(types.chunkString);
-      return atBreak(code)
+    if (code === marker || code === null || markdownLineEnding(code)) {
+      effects.exit("chunkString");
+      return atBreak(code);
     }
-
     effects.consume(code);
-    return code === codes.backslash ? escape : inside
+    return code === 92 ? escape : inside;
   }
 
   /**
@@ -3229,19 +2821,17 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
    * @type {State}
    */
   function escape(code) {
-    if (code === marker || code === codes.backslash) {
+    if (code === marker || code === 92) {
       effects.consume(code);
-      return inside
+      return inside;
     }
-
-    return inside(code)
+    return inside(code);
   }
 }
 
 /**
  * @import {Effects, State} from 'micromark-util-types'
  */
-
 
 /**
  * Parse spaces and tabs.
@@ -3264,28 +2854,21 @@ function factoryTitle(effects, ok, nok, type, markerType, stringType) {
 function factoryWhitespace(effects, ok) {
   /** @type {boolean} */
   let seen;
-
-  return start
+  return start;
 
   /** @type {State} */
   function start(code) {
     if (markdownLineEnding(code)) {
-      effects.enter(types.lineEnding);
+      effects.enter("lineEnding");
       effects.consume(code);
-      effects.exit(types.lineEnding);
+      effects.exit("lineEnding");
       seen = true;
-      return start
+      return start;
     }
-
     if (markdownSpace(code)) {
-      return factorySpace(
-        effects,
-        start,
-        seen ? types.linePrefix : types.lineSuffix
-      )(code)
+      return factorySpace(effects, start, seen ? "linePrefix" : "lineSuffix")(code);
     }
-
-    return ok(code)
+    return ok(code);
   }
 }
 
@@ -3298,24 +2881,28 @@ function factoryWhitespace(effects, ok) {
  * } from 'micromark-util-types'
  */
 
+/** @type {Construct} */
+const definition = {
+  name: 'definition',
+  tokenize: tokenizeDefinition
+};
 
 /** @type {Construct} */
-const definition = {name: 'definition', tokenize: tokenizeDefinition};
-
-/** @type {Construct} */
-const titleBefore = {partial: true, tokenize: tokenizeTitleBefore};
+const titleBefore = {
+  partial: true,
+  tokenize: tokenizeTitleBefore
+};
 
 /**
  * @this {TokenizeContext}
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeDefinition(effects, ok$1, nok) {
+function tokenizeDefinition(effects, ok, nok) {
   const self = this;
   /** @type {string} */
   let identifier;
-
-  return start
+  return start;
 
   /**
    * At start of a definition.
@@ -3331,8 +2918,8 @@ function tokenizeDefinition(effects, ok$1, nok) {
     // Do not interrupt paragraphs (but do follow definitions).
     // To do: do `interrupt` the way `markdown-rs` does.
     // To do: parse whitespace the way `markdown-rs` does.
-    effects.enter(types.definition);
-    return before(code)
+    effects.enter("definition");
+    return before(code);
   }
 
   /**
@@ -3347,17 +2934,10 @@ function tokenizeDefinition(effects, ok$1, nok) {
    */
   function before(code) {
     // To do: parse whitespace the way `markdown-rs` does.
-    ok(code === codes.leftSquareBracket, 'expected `[`');
-    return factoryLabel.call(
-      self,
-      effects,
-      labelAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      types.definitionLabel,
-      types.definitionLabelMarker,
-      types.definitionLabelString
-    )(code)
+
+    return factoryLabel.call(self, effects, labelAfter,
+    // Note: we don’t need to reset the way `markdown-rs` does.
+    nok, "definitionLabel", "definitionLabelMarker", "definitionLabelString")(code);
   }
 
   /**
@@ -3371,18 +2951,14 @@ function tokenizeDefinition(effects, ok$1, nok) {
    * @type {State}
    */
   function labelAfter(code) {
-    identifier = normalizeIdentifier(
-      self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1)
-    );
-
-    if (code === codes.colon) {
-      effects.enter(types.definitionMarker);
+    identifier = normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1));
+    if (code === 58) {
+      effects.enter("definitionMarker");
       effects.consume(code);
-      effects.exit(types.definitionMarker);
-      return markerAfter
+      effects.exit("definitionMarker");
+      return markerAfter;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -3397,9 +2973,7 @@ function tokenizeDefinition(effects, ok$1, nok) {
    */
   function markerAfter(code) {
     // Note: whitespace is optional.
-    return markdownLineEndingOrSpace(code)
-      ? factoryWhitespace(effects, destinationBefore)(code)
-      : destinationBefore(code)
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, destinationBefore)(code) : destinationBefore(code);
   }
 
   /**
@@ -3413,17 +2987,9 @@ function tokenizeDefinition(effects, ok$1, nok) {
    * @type {State}
    */
   function destinationBefore(code) {
-    return factoryDestination(
-      effects,
-      destinationAfter,
-      // Note: we don’t need to reset the way `markdown-rs` does.
-      nok,
-      types.definitionDestination,
-      types.definitionDestinationLiteral,
-      types.definitionDestinationLiteralMarker,
-      types.definitionDestinationRaw,
-      types.definitionDestinationString
-    )(code)
+    return factoryDestination(effects, destinationAfter,
+    // Note: we don’t need to reset the way `markdown-rs` does.
+    nok, "definitionDestination", "definitionDestinationLiteral", "definitionDestinationLiteralMarker", "definitionDestinationRaw", "definitionDestinationString")(code);
   }
 
   /**
@@ -3437,7 +3003,7 @@ function tokenizeDefinition(effects, ok$1, nok) {
    * @type {State}
    */
   function destinationAfter(code) {
-    return effects.attempt(titleBefore, after, after)(code)
+    return effects.attempt(titleBefore, after, after)(code);
   }
 
   /**
@@ -3453,9 +3019,7 @@ function tokenizeDefinition(effects, ok$1, nok) {
    * @type {State}
    */
   function after(code) {
-    return markdownSpace(code)
-      ? factorySpace(effects, afterWhitespace, types.whitespace)(code)
-      : afterWhitespace(code)
+    return markdownSpace(code) ? factorySpace(effects, afterWhitespace, "whitespace")(code) : afterWhitespace(code);
   }
 
   /**
@@ -3471,8 +3035,8 @@ function tokenizeDefinition(effects, ok$1, nok) {
    * @type {State}
    */
   function afterWhitespace(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      effects.exit(types.definition);
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("definition");
 
       // Note: we don’t care about uniqueness.
       // It’s likely that that doesn’t happen very frequently.
@@ -3482,10 +3046,9 @@ function tokenizeDefinition(effects, ok$1, nok) {
       // To do: `markdown-rs` interrupt.
       // // You’d be interrupting.
       // tokenizer.interrupt = true
-      return ok$1(code)
+      return ok(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -3495,7 +3058,7 @@ function tokenizeDefinition(effects, ok$1, nok) {
  * @type {Tokenizer}
  */
 function tokenizeTitleBefore(effects, ok, nok) {
-  return titleBefore
+  return titleBefore;
 
   /**
    * After destination, at whitespace.
@@ -3510,9 +3073,7 @@ function tokenizeTitleBefore(effects, ok, nok) {
    * @type {State}
    */
   function titleBefore(code) {
-    return markdownLineEndingOrSpace(code)
-      ? factoryWhitespace(effects, beforeMarker)(code)
-      : nok(code)
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, beforeMarker)(code) : nok(code);
   }
 
   /**
@@ -3527,14 +3088,7 @@ function tokenizeTitleBefore(effects, ok, nok) {
    * @type {State}
    */
   function beforeMarker(code) {
-    return factoryTitle(
-      effects,
-      titleAfter,
-      nok,
-      types.definitionTitle,
-      types.definitionTitleMarker,
-      types.definitionTitleString
-    )(code)
+    return factoryTitle(effects, titleAfter, nok, "definitionTitle", "definitionTitleMarker", "definitionTitleString")(code);
   }
 
   /**
@@ -3548,13 +3102,7 @@ function tokenizeTitleBefore(effects, ok, nok) {
    * @type {State}
    */
   function titleAfter(code) {
-    return markdownSpace(code)
-      ? factorySpace(
-          effects,
-          titleAfterOptionalWhitespace,
-          types.whitespace
-        )(code)
-      : titleAfterOptionalWhitespace(code)
+    return markdownSpace(code) ? factorySpace(effects, titleAfterOptionalWhitespace, "whitespace")(code) : titleAfterOptionalWhitespace(code);
   }
 
   /**
@@ -3568,7 +3116,7 @@ function tokenizeTitleBefore(effects, ok, nok) {
    * @type {State}
    */
   function titleAfterOptionalWhitespace(code) {
-    return code === codes.eof || markdownLineEnding(code) ? ok(code) : nok(code)
+    return code === null || markdownLineEnding(code) ? ok(code) : nok(code);
   }
 }
 
@@ -3581,7 +3129,6 @@ function tokenizeTitleBefore(effects, ok, nok) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
 const hardBreakEscape = {
   name: 'hardBreakEscape',
@@ -3593,8 +3140,8 @@ const hardBreakEscape = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeHardBreakEscape(effects, ok$1, nok) {
-  return start
+function tokenizeHardBreakEscape(effects, ok, nok) {
+  return start;
 
   /**
    * Start of a hard break (escape).
@@ -3608,10 +3155,9 @@ function tokenizeHardBreakEscape(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    ok(code === codes.backslash, 'expected `\\`');
-    effects.enter(types.hardBreakEscape);
+    effects.enter("hardBreakEscape");
     effects.consume(code);
-    return after
+    return after;
   }
 
   /**
@@ -3627,11 +3173,10 @@ function tokenizeHardBreakEscape(effects, ok$1, nok) {
    */
   function after(code) {
     if (markdownLineEnding(code)) {
-      effects.exit(types.hardBreakEscape);
-      return ok$1(code)
+      effects.exit("hardBreakEscape");
+      return ok(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -3646,7 +3191,6 @@ function tokenizeHardBreakEscape(effects, ok$1, nok) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
 const headingAtx = {
   name: 'headingAtx',
@@ -3660,49 +3204,32 @@ function resolveHeadingAtx(events, context) {
   let contentStart = 3;
 
   // Prefix whitespace, part of the opening.
-  if (events[contentStart][1].type === types.whitespace) {
+  if (events[contentStart][1].type === "whitespace") {
     contentStart += 2;
   }
 
   // Suffix whitespace, part of the closing.
-  if (
-    contentEnd - 2 > contentStart &&
-    events[contentEnd][1].type === types.whitespace
-  ) {
+  if (contentEnd - 2 > contentStart && events[contentEnd][1].type === "whitespace") {
     contentEnd -= 2;
   }
-
-  if (
-    events[contentEnd][1].type === types.atxHeadingSequence &&
-    (contentStart === contentEnd - 1 ||
-      (contentEnd - 4 > contentStart &&
-        events[contentEnd - 2][1].type === types.whitespace))
-  ) {
+  if (events[contentEnd][1].type === "atxHeadingSequence" && (contentStart === contentEnd - 1 || contentEnd - 4 > contentStart && events[contentEnd - 2][1].type === "whitespace")) {
     contentEnd -= contentStart + 1 === contentEnd ? 2 : 4;
   }
-
   if (contentEnd > contentStart) {
     const content = {
-      type: types.atxHeadingText,
+      type: "atxHeadingText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end
     };
     const text = {
-      type: types.chunkText,
+      type: "chunkText",
       start: events[contentStart][1].start,
       end: events[contentEnd][1].end,
-      contentType: constants.contentTypeText
+      contentType: "text"
     };
-
-    splice(events, contentStart, contentEnd - contentStart + 1, [
-      ['enter', content, context],
-      ['enter', text, context],
-      ['exit', text, context],
-      ['exit', content, context]
-    ]);
+    splice(events, contentStart, contentEnd - contentStart + 1, [['enter', content, context], ['enter', text, context], ['exit', text, context], ['exit', content, context]]);
   }
-
-  return events
+  return events;
 }
 
 /**
@@ -3710,10 +3237,9 @@ function resolveHeadingAtx(events, context) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeHeadingAtx(effects, ok$1, nok) {
+function tokenizeHeadingAtx(effects, ok, nok) {
   let size = 0;
-
-  return start
+  return start;
 
   /**
    * Start of a heading (atx).
@@ -3727,8 +3253,8 @@ function tokenizeHeadingAtx(effects, ok$1, nok) {
    */
   function start(code) {
     // To do: parse indent like `markdown-rs`.
-    effects.enter(types.atxHeading);
-    return before(code)
+    effects.enter("atxHeading");
+    return before(code);
   }
 
   /**
@@ -3742,9 +3268,8 @@ function tokenizeHeadingAtx(effects, ok$1, nok) {
    * @type {State}
    */
   function before(code) {
-    ok(code === codes.numberSign, 'expected `#`');
-    effects.enter(types.atxHeadingSequence);
-    return sequenceOpen(code)
+    effects.enter("atxHeadingSequence");
+    return sequenceOpen(code);
   }
 
   /**
@@ -3758,21 +3283,17 @@ function tokenizeHeadingAtx(effects, ok$1, nok) {
    * @type {State}
    */
   function sequenceOpen(code) {
-    if (
-      code === codes.numberSign &&
-      size++ < constants.atxHeadingOpeningFenceSizeMax
-    ) {
+    if (code === 35 && size++ < 6) {
       effects.consume(code);
-      return sequenceOpen
+      return sequenceOpen;
     }
 
     // Always at least one `#`.
-    if (code === codes.eof || markdownLineEndingOrSpace(code)) {
-      effects.exit(types.atxHeadingSequence);
-      return atBreak(code)
+    if (code === null || markdownLineEndingOrSpace(code)) {
+      effects.exit("atxHeadingSequence");
+      return atBreak(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -3786,27 +3307,25 @@ function tokenizeHeadingAtx(effects, ok$1, nok) {
    * @type {State}
    */
   function atBreak(code) {
-    if (code === codes.numberSign) {
-      effects.enter(types.atxHeadingSequence);
-      return sequenceFurther(code)
+    if (code === 35) {
+      effects.enter("atxHeadingSequence");
+      return sequenceFurther(code);
     }
-
-    if (code === codes.eof || markdownLineEnding(code)) {
-      effects.exit(types.atxHeading);
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("atxHeading");
       // To do: interrupt like `markdown-rs`.
       // // Feel free to interrupt.
       // tokenizer.interrupt = false
-      return ok$1(code)
+      return ok(code);
     }
-
     if (markdownSpace(code)) {
-      return factorySpace(effects, atBreak, types.whitespace)(code)
+      return factorySpace(effects, atBreak, "whitespace")(code);
     }
 
     // To do: generate `data` tokens, add the `text` token later.
     // Needs edit map, see: `markdown.rs`.
-    effects.enter(types.atxHeadingText);
-    return data(code)
+    effects.enter("atxHeadingText");
+    return data(code);
   }
 
   /**
@@ -3822,13 +3341,12 @@ function tokenizeHeadingAtx(effects, ok$1, nok) {
    * @type {State}
    */
   function sequenceFurther(code) {
-    if (code === codes.numberSign) {
+    if (code === 35) {
       effects.consume(code);
-      return sequenceFurther
+      return sequenceFurther;
     }
-
-    effects.exit(types.atxHeadingSequence);
-    return atBreak(code)
+    effects.exit("atxHeadingSequence");
+    return atBreak(code);
   }
 
   /**
@@ -3842,17 +3360,12 @@ function tokenizeHeadingAtx(effects, ok$1, nok) {
    * @type {State}
    */
   function data(code) {
-    if (
-      code === codes.eof ||
-      code === codes.numberSign ||
-      markdownLineEndingOrSpace(code)
-    ) {
-      effects.exit(types.atxHeadingText);
-      return atBreak(code)
+    if (code === null || code === 35 || markdownLineEndingOrSpace(code)) {
+      effects.exit("atxHeadingText");
+      return atBreak(code);
     }
-
     effects.consume(code);
-    return data
+    return data;
   }
 }
 
@@ -3877,22 +3390,20 @@ const htmlFlow = {
 };
 
 /** @type {Construct} */
-const blankLineBefore = {partial: true, tokenize: tokenizeBlankLineBefore};
+const blankLineBefore = {
+  partial: true,
+  tokenize: tokenizeBlankLineBefore
+};
 
 /** @type {Resolver} */
 function resolveToHtmlFlow(events) {
   let index = events.length;
-
   while (index--) {
-    if (
-      events[index][0] === 'enter' &&
-      events[index][1].type === types.htmlFlow
-    ) {
-      break
+    if (events[index][0] === 'enter' && events[index][1].type === "htmlFlow") {
+      break;
     }
   }
-
-  if (index > 1 && events[index - 2][1].type === types.linePrefix) {
+  if (index > 1 && events[index - 2][1].type === "linePrefix") {
     // Add the prefix start to the HTML token.
     events[index][1].start = events[index - 2][1].start;
     // Add the prefix start to the HTML line token.
@@ -3900,8 +3411,7 @@ function resolveToHtmlFlow(events) {
     // Remove the line prefix.
     events.splice(index - 2, 2);
   }
-
-  return events
+  return events;
 }
 
 /**
@@ -3909,7 +3419,7 @@ function resolveToHtmlFlow(events) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeHtmlFlow(effects, ok$1, nok) {
+function tokenizeHtmlFlow(effects, ok, nok) {
   const self = this;
   /** @type {number} */
   let marker;
@@ -3921,8 +3431,7 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
   let index;
   /** @type {Code} */
   let markerB;
-
-  return start
+  return start;
 
   /**
    * Start of HTML (flow).
@@ -3936,7 +3445,7 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    */
   function start(code) {
     // To do: parse indent like `markdown-rs`.
-    return before(code)
+    return before(code);
   }
 
   /**
@@ -3950,11 +3459,10 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function before(code) {
-    ok(code === codes.lessThan, 'expected `<`');
-    effects.enter(types.htmlFlow);
-    effects.enter(types.htmlFlowData);
+    effects.enter("htmlFlow");
+    effects.enter("htmlFlowData");
     effects.consume(code);
-    return open
+    return open;
   }
 
   /**
@@ -3972,37 +3480,34 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function open(code) {
-    if (code === codes.exclamationMark) {
+    if (code === 33) {
       effects.consume(code);
-      return declarationOpen
+      return declarationOpen;
     }
-
-    if (code === codes.slash) {
+    if (code === 47) {
       effects.consume(code);
       closingTag = true;
-      return tagCloseStart
+      return tagCloseStart;
     }
-
-    if (code === codes.questionMark) {
+    if (code === 63) {
       effects.consume(code);
-      marker = constants.htmlInstruction;
+      marker = 3;
       // To do:
       // tokenizer.concrete = true
       // To do: use `markdown-rs` style interrupt.
       // While we’re in an instruction instead of a declaration, we’re on a `?`
       // right now, so we do need to search for `>`, similar to declarations.
-      return self.interrupt ? ok$1 : continuationDeclarationInside
+      return self.interrupt ? ok : continuationDeclarationInside;
     }
 
     // ASCII alphabetical.
     if (asciiAlpha(code)) {
-      ok(code !== null); // Always the case.
+      // Always the case.
       effects.consume(code);
       buffer = String.fromCharCode(code);
-      return tagName
+      return tagName;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4020,29 +3525,27 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function declarationOpen(code) {
-    if (code === codes.dash) {
+    if (code === 45) {
       effects.consume(code);
-      marker = constants.htmlComment;
-      return commentOpenInside
+      marker = 2;
+      return commentOpenInside;
     }
-
-    if (code === codes.leftSquareBracket) {
+    if (code === 91) {
       effects.consume(code);
-      marker = constants.htmlCdata;
+      marker = 5;
       index = 0;
-      return cdataOpenInside
+      return cdataOpenInside;
     }
 
     // ASCII alphabetical.
     if (asciiAlpha(code)) {
       effects.consume(code);
-      marker = constants.htmlDeclaration;
+      marker = 4;
       // // Do not form containers.
       // tokenizer.concrete = true
-      return self.interrupt ? ok$1 : continuationDeclarationInside
+      return self.interrupt ? ok : continuationDeclarationInside;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4056,14 +3559,13 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function commentOpenInside(code) {
-    if (code === codes.dash) {
+    if (code === 45) {
       effects.consume(code);
       // // Do not form containers.
       // tokenizer.concrete = true
-      return self.interrupt ? ok$1 : continuationDeclarationInside
+      return self.interrupt ? ok : continuationDeclarationInside;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4077,21 +3579,17 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function cdataOpenInside(code) {
-    const value = constants.cdataOpeningString;
-
+    const value = "CDATA[";
     if (code === value.charCodeAt(index++)) {
       effects.consume(code);
-
       if (index === value.length) {
         // // Do not form containers.
         // tokenizer.concrete = true
-        return self.interrupt ? ok$1 : continuation
+        return self.interrupt ? ok : continuation;
       }
-
-      return cdataOpenInside
+      return cdataOpenInside;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4106,13 +3604,12 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    */
   function tagCloseStart(code) {
     if (asciiAlpha(code)) {
-      ok(code !== null); // Always the case.
+      // Always the case.
       effects.consume(code);
       buffer = String.fromCharCode(code);
-      return tagName
+      return tagName;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4128,52 +3625,38 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function tagName(code) {
-    if (
-      code === codes.eof ||
-      code === codes.slash ||
-      code === codes.greaterThan ||
-      markdownLineEndingOrSpace(code)
-    ) {
-      const slash = code === codes.slash;
+    if (code === null || code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      const slash = code === 47;
       const name = buffer.toLowerCase();
-
       if (!slash && !closingTag && htmlRawNames.includes(name)) {
-        marker = constants.htmlRaw;
+        marker = 1;
         // // Do not form containers.
         // tokenizer.concrete = true
-        return self.interrupt ? ok$1(code) : continuation(code)
+        return self.interrupt ? ok(code) : continuation(code);
       }
-
       if (htmlBlockNames.includes(buffer.toLowerCase())) {
-        marker = constants.htmlBasic;
-
+        marker = 6;
         if (slash) {
           effects.consume(code);
-          return basicSelfClosing
+          return basicSelfClosing;
         }
 
         // // Do not form containers.
         // tokenizer.concrete = true
-        return self.interrupt ? ok$1(code) : continuation(code)
+        return self.interrupt ? ok(code) : continuation(code);
       }
-
-      marker = constants.htmlComplete;
+      marker = 7;
       // Do not support complete HTML when interrupting.
-      return self.interrupt && !self.parser.lazy[self.now().line]
-        ? nok(code)
-        : closingTag
-          ? completeClosingTagAfter(code)
-          : completeAttributeNameBefore(code)
+      return self.interrupt && !self.parser.lazy[self.now().line] ? nok(code) : closingTag ? completeClosingTagAfter(code) : completeAttributeNameBefore(code);
     }
 
     // ASCII alphanumerical and `-`.
-    if (code === codes.dash || asciiAlphanumeric(code)) {
+    if (code === 45 || asciiAlphanumeric(code)) {
       effects.consume(code);
       buffer += String.fromCharCode(code);
-      return tagName
+      return tagName;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4187,14 +3670,13 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function basicSelfClosing(code) {
-    if (code === codes.greaterThan) {
+    if (code === 62) {
       effects.consume(code);
       // // Do not form containers.
       // tokenizer.concrete = true
-      return self.interrupt ? ok$1 : continuation
+      return self.interrupt ? ok : continuation;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4210,10 +3692,9 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
   function completeClosingTagAfter(code) {
     if (markdownSpace(code)) {
       effects.consume(code);
-      return completeClosingTagAfter
+      return completeClosingTagAfter;
     }
-
-    return completeEnd(code)
+    return completeEnd(code);
   }
 
   /**
@@ -4240,23 +3721,21 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function completeAttributeNameBefore(code) {
-    if (code === codes.slash) {
+    if (code === 47) {
       effects.consume(code);
-      return completeEnd
+      return completeEnd;
     }
 
     // ASCII alphanumerical and `:` and `_`.
-    if (code === codes.colon || code === codes.underscore || asciiAlpha(code)) {
+    if (code === 58 || code === 95 || asciiAlpha(code)) {
       effects.consume(code);
-      return completeAttributeName
+      return completeAttributeName;
     }
-
     if (markdownSpace(code)) {
       effects.consume(code);
-      return completeAttributeNameBefore
+      return completeAttributeNameBefore;
     }
-
-    return completeEnd(code)
+    return completeEnd(code);
   }
 
   /**
@@ -4275,18 +3754,11 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    */
   function completeAttributeName(code) {
     // ASCII alphanumerical and `-`, `.`, `:`, and `_`.
-    if (
-      code === codes.dash ||
-      code === codes.dot ||
-      code === codes.colon ||
-      code === codes.underscore ||
-      asciiAlphanumeric(code)
-    ) {
+    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
       effects.consume(code);
-      return completeAttributeName
+      return completeAttributeName;
     }
-
-    return completeAttributeNameAfter(code)
+    return completeAttributeNameAfter(code);
   }
 
   /**
@@ -4303,17 +3775,15 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function completeAttributeNameAfter(code) {
-    if (code === codes.equalsTo) {
+    if (code === 61) {
       effects.consume(code);
-      return completeAttributeValueBefore
+      return completeAttributeValueBefore;
     }
-
     if (markdownSpace(code)) {
       effects.consume(code);
-      return completeAttributeNameAfter
+      return completeAttributeNameAfter;
     }
-
-    return completeAttributeNameBefore(code)
+    return completeAttributeNameBefore(code);
   }
 
   /**
@@ -4330,28 +3800,19 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function completeAttributeValueBefore(code) {
-    if (
-      code === codes.eof ||
-      code === codes.lessThan ||
-      code === codes.equalsTo ||
-      code === codes.greaterThan ||
-      code === codes.graveAccent
-    ) {
-      return nok(code)
+    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
+      return nok(code);
     }
-
-    if (code === codes.quotationMark || code === codes.apostrophe) {
+    if (code === 34 || code === 39) {
       effects.consume(code);
       markerB = code;
-      return completeAttributeValueQuoted
+      return completeAttributeValueQuoted;
     }
-
     if (markdownSpace(code)) {
       effects.consume(code);
-      return completeAttributeValueBefore
+      return completeAttributeValueBefore;
     }
-
-    return completeAttributeValueUnquoted(code)
+    return completeAttributeValueUnquoted(code);
   }
 
   /**
@@ -4370,15 +3831,13 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
     if (code === markerB) {
       effects.consume(code);
       markerB = null;
-      return completeAttributeValueQuotedAfter
+      return completeAttributeValueQuotedAfter;
     }
-
-    if (code === codes.eof || markdownLineEnding(code)) {
-      return nok(code)
+    if (code === null || markdownLineEnding(code)) {
+      return nok(code);
     }
-
     effects.consume(code);
-    return completeAttributeValueQuoted
+    return completeAttributeValueQuoted;
   }
 
   /**
@@ -4392,22 +3851,11 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function completeAttributeValueUnquoted(code) {
-    if (
-      code === codes.eof ||
-      code === codes.quotationMark ||
-      code === codes.apostrophe ||
-      code === codes.slash ||
-      code === codes.lessThan ||
-      code === codes.equalsTo ||
-      code === codes.greaterThan ||
-      code === codes.graveAccent ||
-      markdownLineEndingOrSpace(code)
-    ) {
-      return completeAttributeNameAfter(code)
+    if (code === null || code === 34 || code === 39 || code === 47 || code === 60 || code === 61 || code === 62 || code === 96 || markdownLineEndingOrSpace(code)) {
+      return completeAttributeNameAfter(code);
     }
-
     effects.consume(code);
-    return completeAttributeValueUnquoted
+    return completeAttributeValueUnquoted;
   }
 
   /**
@@ -4422,15 +3870,10 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function completeAttributeValueQuotedAfter(code) {
-    if (
-      code === codes.slash ||
-      code === codes.greaterThan ||
-      markdownSpace(code)
-    ) {
-      return completeAttributeNameBefore(code)
+    if (code === 47 || code === 62 || markdownSpace(code)) {
+      return completeAttributeNameBefore(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4444,12 +3887,11 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function completeEnd(code) {
-    if (code === codes.greaterThan) {
+    if (code === 62) {
       effects.consume(code);
-      return completeAfter
+      return completeAfter;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4463,18 +3905,16 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function completeAfter(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
+    if (code === null || markdownLineEnding(code)) {
       // // Do not form containers.
       // tokenizer.concrete = true
-      return continuation(code)
+      return continuation(code);
     }
-
     if (markdownSpace(code)) {
       effects.consume(code);
-      return completeAfter
+      return completeAfter;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4488,50 +3928,36 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function continuation(code) {
-    if (code === codes.dash && marker === constants.htmlComment) {
+    if (code === 45 && marker === 2) {
       effects.consume(code);
-      return continuationCommentInside
+      return continuationCommentInside;
     }
-
-    if (code === codes.lessThan && marker === constants.htmlRaw) {
+    if (code === 60 && marker === 1) {
       effects.consume(code);
-      return continuationRawTagOpen
+      return continuationRawTagOpen;
     }
-
-    if (code === codes.greaterThan && marker === constants.htmlDeclaration) {
+    if (code === 62 && marker === 4) {
       effects.consume(code);
-      return continuationClose
+      return continuationClose;
     }
-
-    if (code === codes.questionMark && marker === constants.htmlInstruction) {
+    if (code === 63 && marker === 3) {
       effects.consume(code);
-      return continuationDeclarationInside
+      return continuationDeclarationInside;
     }
-
-    if (code === codes.rightSquareBracket && marker === constants.htmlCdata) {
+    if (code === 93 && marker === 5) {
       effects.consume(code);
-      return continuationCdataInside
+      return continuationCdataInside;
     }
-
-    if (
-      markdownLineEnding(code) &&
-      (marker === constants.htmlBasic || marker === constants.htmlComplete)
-    ) {
-      effects.exit(types.htmlFlowData);
-      return effects.check(
-        blankLineBefore,
-        continuationAfter,
-        continuationStart
-      )(code)
+    if (markdownLineEnding(code) && (marker === 6 || marker === 7)) {
+      effects.exit("htmlFlowData");
+      return effects.check(blankLineBefore, continuationAfter, continuationStart)(code);
     }
-
-    if (code === codes.eof || markdownLineEnding(code)) {
-      effects.exit(types.htmlFlowData);
-      return continuationStart(code)
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("htmlFlowData");
+      return continuationStart(code);
     }
-
     effects.consume(code);
-    return continuation
+    return continuation;
   }
 
   /**
@@ -4546,11 +3972,7 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function continuationStart(code) {
-    return effects.check(
-      nonLazyContinuation,
-      continuationStartNonLazy,
-      continuationAfter
-    )(code)
+    return effects.check(nonLazyContinuation, continuationStartNonLazy, continuationAfter)(code);
   }
 
   /**
@@ -4565,11 +3987,10 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function continuationStartNonLazy(code) {
-    ok(markdownLineEnding(code));
-    effects.enter(types.lineEnding);
+    effects.enter("lineEnding");
     effects.consume(code);
-    effects.exit(types.lineEnding);
-    return continuationBefore
+    effects.exit("lineEnding");
+    return continuationBefore;
   }
 
   /**
@@ -4584,12 +4005,11 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function continuationBefore(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      return continuationStart(code)
+    if (code === null || markdownLineEnding(code)) {
+      return continuationStart(code);
     }
-
-    effects.enter(types.htmlFlowData);
-    return continuation(code)
+    effects.enter("htmlFlowData");
+    return continuation(code);
   }
 
   /**
@@ -4603,12 +4023,11 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function continuationCommentInside(code) {
-    if (code === codes.dash) {
+    if (code === 45) {
       effects.consume(code);
-      return continuationDeclarationInside
+      return continuationDeclarationInside;
     }
-
-    return continuation(code)
+    return continuation(code);
   }
 
   /**
@@ -4622,13 +4041,12 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function continuationRawTagOpen(code) {
-    if (code === codes.slash) {
+    if (code === 47) {
       effects.consume(code);
       buffer = '';
-      return continuationRawEndTag
+      return continuationRawEndTag;
     }
-
-    return continuation(code)
+    return continuation(code);
   }
 
   /**
@@ -4642,25 +4060,21 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function continuationRawEndTag(code) {
-    if (code === codes.greaterThan) {
+    if (code === 62) {
       const name = buffer.toLowerCase();
-
       if (htmlRawNames.includes(name)) {
         effects.consume(code);
-        return continuationClose
+        return continuationClose;
       }
-
-      return continuation(code)
+      return continuation(code);
     }
-
-    if (asciiAlpha(code) && buffer.length < constants.htmlRawSizeMax) {
-      ok(code !== null); // Always the case.
+    if (asciiAlpha(code) && buffer.length < 8) {
+      // Always the case.
       effects.consume(code);
       buffer += String.fromCharCode(code);
-      return continuationRawEndTag
+      return continuationRawEndTag;
     }
-
-    return continuation(code)
+    return continuation(code);
   }
 
   /**
@@ -4674,12 +4088,11 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function continuationCdataInside(code) {
-    if (code === codes.rightSquareBracket) {
+    if (code === 93) {
       effects.consume(code);
-      return continuationDeclarationInside
+      return continuationDeclarationInside;
     }
-
-    return continuation(code)
+    return continuation(code);
   }
 
   /**
@@ -4701,18 +4114,17 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function continuationDeclarationInside(code) {
-    if (code === codes.greaterThan) {
+    if (code === 62) {
       effects.consume(code);
-      return continuationClose
+      return continuationClose;
     }
 
     // More dashes.
-    if (code === codes.dash && marker === constants.htmlComment) {
+    if (code === 45 && marker === 2) {
       effects.consume(code);
-      return continuationDeclarationInside
+      return continuationDeclarationInside;
     }
-
-    return continuation(code)
+    return continuation(code);
   }
 
   /**
@@ -4726,13 +4138,12 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function continuationClose(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      effects.exit(types.htmlFlowData);
-      return continuationAfter(code)
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("htmlFlowData");
+      return continuationAfter(code);
     }
-
     effects.consume(code);
-    return continuationClose
+    return continuationClose;
   }
 
   /**
@@ -4746,12 +4157,12 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
    * @type {State}
    */
   function continuationAfter(code) {
-    effects.exit(types.htmlFlow);
+    effects.exit("htmlFlow");
     // // Feel free to interrupt.
     // tokenizer.interrupt = false
     // // No longer concrete.
     // tokenizer.concrete = false
-    return ok$1(code)
+    return ok(code);
   }
 }
 
@@ -4760,8 +4171,8 @@ function tokenizeHtmlFlow(effects, ok$1, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeBlankLineBefore(effects, ok$1, nok) {
-  return start
+function tokenizeBlankLineBefore(effects, ok, nok) {
+  return start;
 
   /**
    * Before eol, expecting blank line.
@@ -4775,11 +4186,10 @@ function tokenizeBlankLineBefore(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    ok(markdownLineEnding(code), 'expected a line ending');
-    effects.enter(types.lineEnding);
+    effects.enter("lineEnding");
     effects.consume(code);
-    effects.exit(types.lineEnding);
-    return effects.attempt(blankLine, ok$1, nok)
+    effects.exit("lineEnding");
+    return effects.attempt(blankLine, ok, nok);
   }
 }
 
@@ -4793,16 +4203,18 @@ function tokenizeBlankLineBefore(effects, ok$1, nok) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
-const htmlText = {name: 'htmlText', tokenize: tokenizeHtmlText};
+const htmlText = {
+  name: 'htmlText',
+  tokenize: tokenizeHtmlText
+};
 
 /**
  * @this {TokenizeContext}
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeHtmlText(effects, ok$1, nok) {
+function tokenizeHtmlText(effects, ok, nok) {
   const self = this;
   /** @type {NonNullable<Code> | undefined} */
   let marker;
@@ -4810,8 +4222,7 @@ function tokenizeHtmlText(effects, ok$1, nok) {
   let index;
   /** @type {State} */
   let returnState;
-
-  return start
+  return start;
 
   /**
    * Start of HTML (text).
@@ -4824,11 +4235,10 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    ok(code === codes.lessThan, 'expected `<`');
-    effects.enter(types.htmlText);
-    effects.enter(types.htmlTextData);
+    effects.enter("htmlText");
+    effects.enter("htmlTextData");
     effects.consume(code);
-    return open
+    return open;
   }
 
   /**
@@ -4846,28 +4256,25 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function open(code) {
-    if (code === codes.exclamationMark) {
+    if (code === 33) {
       effects.consume(code);
-      return declarationOpen
+      return declarationOpen;
     }
-
-    if (code === codes.slash) {
+    if (code === 47) {
       effects.consume(code);
-      return tagCloseStart
+      return tagCloseStart;
     }
-
-    if (code === codes.questionMark) {
+    if (code === 63) {
       effects.consume(code);
-      return instruction
+      return instruction;
     }
 
     // ASCII alphabetical.
     if (asciiAlpha(code)) {
       effects.consume(code);
-      return tagOpen
+      return tagOpen;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4885,23 +4292,20 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function declarationOpen(code) {
-    if (code === codes.dash) {
+    if (code === 45) {
       effects.consume(code);
-      return commentOpenInside
+      return commentOpenInside;
     }
-
-    if (code === codes.leftSquareBracket) {
+    if (code === 91) {
       effects.consume(code);
       index = 0;
-      return cdataOpenInside
+      return cdataOpenInside;
     }
-
     if (asciiAlpha(code)) {
       effects.consume(code);
-      return declaration
+      return declaration;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4915,12 +4319,11 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function commentOpenInside(code) {
-    if (code === codes.dash) {
+    if (code === 45) {
       effects.consume(code);
-      return commentEnd
+      return commentEnd;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -4934,22 +4337,19 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function comment(code) {
-    if (code === codes.eof) {
-      return nok(code)
+    if (code === null) {
+      return nok(code);
     }
-
-    if (code === codes.dash) {
+    if (code === 45) {
       effects.consume(code);
-      return commentClose
+      return commentClose;
     }
-
     if (markdownLineEnding(code)) {
       returnState = comment;
-      return lineEndingBefore(code)
+      return lineEndingBefore(code);
     }
-
     effects.consume(code);
-    return comment
+    return comment;
   }
 
   /**
@@ -4963,12 +4363,11 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function commentClose(code) {
-    if (code === codes.dash) {
+    if (code === 45) {
       effects.consume(code);
-      return commentEnd
+      return commentEnd;
     }
-
-    return comment(code)
+    return comment(code);
   }
 
   /**
@@ -4982,11 +4381,7 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function commentEnd(code) {
-    return code === codes.greaterThan
-      ? end(code)
-      : code === codes.dash
-        ? commentClose(code)
-        : comment(code)
+    return code === 62 ? end(code) : code === 45 ? commentClose(code) : comment(code);
   }
 
   /**
@@ -5000,14 +4395,12 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function cdataOpenInside(code) {
-    const value = constants.cdataOpeningString;
-
+    const value = "CDATA[";
     if (code === value.charCodeAt(index++)) {
       effects.consume(code);
-      return index === value.length ? cdata : cdataOpenInside
+      return index === value.length ? cdata : cdataOpenInside;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -5021,22 +4414,19 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function cdata(code) {
-    if (code === codes.eof) {
-      return nok(code)
+    if (code === null) {
+      return nok(code);
     }
-
-    if (code === codes.rightSquareBracket) {
+    if (code === 93) {
       effects.consume(code);
-      return cdataClose
+      return cdataClose;
     }
-
     if (markdownLineEnding(code)) {
       returnState = cdata;
-      return lineEndingBefore(code)
+      return lineEndingBefore(code);
     }
-
     effects.consume(code);
-    return cdata
+    return cdata;
   }
 
   /**
@@ -5050,12 +4440,11 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function cdataClose(code) {
-    if (code === codes.rightSquareBracket) {
+    if (code === 93) {
       effects.consume(code);
-      return cdataEnd
+      return cdataEnd;
     }
-
-    return cdata(code)
+    return cdata(code);
   }
 
   /**
@@ -5069,16 +4458,14 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function cdataEnd(code) {
-    if (code === codes.greaterThan) {
-      return end(code)
+    if (code === 62) {
+      return end(code);
     }
-
-    if (code === codes.rightSquareBracket) {
+    if (code === 93) {
       effects.consume(code);
-      return cdataEnd
+      return cdataEnd;
     }
-
-    return cdata(code)
+    return cdata(code);
   }
 
   /**
@@ -5092,17 +4479,15 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function declaration(code) {
-    if (code === codes.eof || code === codes.greaterThan) {
-      return end(code)
+    if (code === null || code === 62) {
+      return end(code);
     }
-
     if (markdownLineEnding(code)) {
       returnState = declaration;
-      return lineEndingBefore(code)
+      return lineEndingBefore(code);
     }
-
     effects.consume(code);
-    return declaration
+    return declaration;
   }
 
   /**
@@ -5116,22 +4501,19 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function instruction(code) {
-    if (code === codes.eof) {
-      return nok(code)
+    if (code === null) {
+      return nok(code);
     }
-
-    if (code === codes.questionMark) {
+    if (code === 63) {
       effects.consume(code);
-      return instructionClose
+      return instructionClose;
     }
-
     if (markdownLineEnding(code)) {
       returnState = instruction;
-      return lineEndingBefore(code)
+      return lineEndingBefore(code);
     }
-
     effects.consume(code);
-    return instruction
+    return instruction;
   }
 
   /**
@@ -5145,7 +4527,7 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function instructionClose(code) {
-    return code === codes.greaterThan ? end(code) : instruction(code)
+    return code === 62 ? end(code) : instruction(code);
   }
 
   /**
@@ -5162,10 +4544,9 @@ function tokenizeHtmlText(effects, ok$1, nok) {
     // ASCII alphabetical.
     if (asciiAlpha(code)) {
       effects.consume(code);
-      return tagClose
+      return tagClose;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -5180,12 +4561,11 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    */
   function tagClose(code) {
     // ASCII alphanumerical and `-`.
-    if (code === codes.dash || asciiAlphanumeric(code)) {
+    if (code === 45 || asciiAlphanumeric(code)) {
       effects.consume(code);
-      return tagClose
+      return tagClose;
     }
-
-    return tagCloseBetween(code)
+    return tagCloseBetween(code);
   }
 
   /**
@@ -5201,15 +4581,13 @@ function tokenizeHtmlText(effects, ok$1, nok) {
   function tagCloseBetween(code) {
     if (markdownLineEnding(code)) {
       returnState = tagCloseBetween;
-      return lineEndingBefore(code)
+      return lineEndingBefore(code);
     }
-
     if (markdownSpace(code)) {
       effects.consume(code);
-      return tagCloseBetween
+      return tagCloseBetween;
     }
-
-    return end(code)
+    return end(code);
   }
 
   /**
@@ -5224,20 +4602,14 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    */
   function tagOpen(code) {
     // ASCII alphanumerical and `-`.
-    if (code === codes.dash || asciiAlphanumeric(code)) {
+    if (code === 45 || asciiAlphanumeric(code)) {
       effects.consume(code);
-      return tagOpen
+      return tagOpen;
     }
-
-    if (
-      code === codes.slash ||
-      code === codes.greaterThan ||
-      markdownLineEndingOrSpace(code)
-    ) {
-      return tagOpenBetween(code)
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -5251,28 +4623,25 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function tagOpenBetween(code) {
-    if (code === codes.slash) {
+    if (code === 47) {
       effects.consume(code);
-      return end
+      return end;
     }
 
     // ASCII alphabetical and `:` and `_`.
-    if (code === codes.colon || code === codes.underscore || asciiAlpha(code)) {
+    if (code === 58 || code === 95 || asciiAlpha(code)) {
       effects.consume(code);
-      return tagOpenAttributeName
+      return tagOpenAttributeName;
     }
-
     if (markdownLineEnding(code)) {
       returnState = tagOpenBetween;
-      return lineEndingBefore(code)
+      return lineEndingBefore(code);
     }
-
     if (markdownSpace(code)) {
       effects.consume(code);
-      return tagOpenBetween
+      return tagOpenBetween;
     }
-
-    return end(code)
+    return end(code);
   }
 
   /**
@@ -5287,18 +4656,11 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    */
   function tagOpenAttributeName(code) {
     // ASCII alphabetical and `-`, `.`, `:`, and `_`.
-    if (
-      code === codes.dash ||
-      code === codes.dot ||
-      code === codes.colon ||
-      code === codes.underscore ||
-      asciiAlphanumeric(code)
-    ) {
+    if (code === 45 || code === 46 || code === 58 || code === 95 || asciiAlphanumeric(code)) {
       effects.consume(code);
-      return tagOpenAttributeName
+      return tagOpenAttributeName;
     }
-
-    return tagOpenAttributeNameAfter(code)
+    return tagOpenAttributeNameAfter(code);
   }
 
   /**
@@ -5313,22 +4675,19 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function tagOpenAttributeNameAfter(code) {
-    if (code === codes.equalsTo) {
+    if (code === 61) {
       effects.consume(code);
-      return tagOpenAttributeValueBefore
+      return tagOpenAttributeValueBefore;
     }
-
     if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeNameAfter;
-      return lineEndingBefore(code)
+      return lineEndingBefore(code);
     }
-
     if (markdownSpace(code)) {
       effects.consume(code);
-      return tagOpenAttributeNameAfter
+      return tagOpenAttributeNameAfter;
     }
-
-    return tagOpenBetween(code)
+    return tagOpenBetween(code);
   }
 
   /**
@@ -5343,34 +4702,24 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function tagOpenAttributeValueBefore(code) {
-    if (
-      code === codes.eof ||
-      code === codes.lessThan ||
-      code === codes.equalsTo ||
-      code === codes.greaterThan ||
-      code === codes.graveAccent
-    ) {
-      return nok(code)
+    if (code === null || code === 60 || code === 61 || code === 62 || code === 96) {
+      return nok(code);
     }
-
-    if (code === codes.quotationMark || code === codes.apostrophe) {
+    if (code === 34 || code === 39) {
       effects.consume(code);
       marker = code;
-      return tagOpenAttributeValueQuoted
+      return tagOpenAttributeValueQuoted;
     }
-
     if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeValueBefore;
-      return lineEndingBefore(code)
+      return lineEndingBefore(code);
     }
-
     if (markdownSpace(code)) {
       effects.consume(code);
-      return tagOpenAttributeValueBefore
+      return tagOpenAttributeValueBefore;
     }
-
     effects.consume(code);
-    return tagOpenAttributeValueUnquoted
+    return tagOpenAttributeValueUnquoted;
   }
 
   /**
@@ -5387,20 +4736,17 @@ function tokenizeHtmlText(effects, ok$1, nok) {
     if (code === marker) {
       effects.consume(code);
       marker = undefined;
-      return tagOpenAttributeValueQuotedAfter
+      return tagOpenAttributeValueQuotedAfter;
     }
-
-    if (code === codes.eof) {
-      return nok(code)
+    if (code === null) {
+      return nok(code);
     }
-
     if (markdownLineEnding(code)) {
       returnState = tagOpenAttributeValueQuoted;
-      return lineEndingBefore(code)
+      return lineEndingBefore(code);
     }
-
     effects.consume(code);
-    return tagOpenAttributeValueQuoted
+    return tagOpenAttributeValueQuoted;
   }
 
   /**
@@ -5414,27 +4760,14 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function tagOpenAttributeValueUnquoted(code) {
-    if (
-      code === codes.eof ||
-      code === codes.quotationMark ||
-      code === codes.apostrophe ||
-      code === codes.lessThan ||
-      code === codes.equalsTo ||
-      code === codes.graveAccent
-    ) {
-      return nok(code)
+    if (code === null || code === 34 || code === 39 || code === 60 || code === 61 || code === 96) {
+      return nok(code);
     }
-
-    if (
-      code === codes.slash ||
-      code === codes.greaterThan ||
-      markdownLineEndingOrSpace(code)
-    ) {
-      return tagOpenBetween(code)
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-
     effects.consume(code);
-    return tagOpenAttributeValueUnquoted
+    return tagOpenAttributeValueUnquoted;
   }
 
   /**
@@ -5449,15 +4782,10 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function tagOpenAttributeValueQuotedAfter(code) {
-    if (
-      code === codes.slash ||
-      code === codes.greaterThan ||
-      markdownLineEndingOrSpace(code)
-    ) {
-      return tagOpenBetween(code)
+    if (code === 47 || code === 62 || markdownLineEndingOrSpace(code)) {
+      return tagOpenBetween(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -5471,14 +4799,13 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function end(code) {
-    if (code === codes.greaterThan) {
+    if (code === 62) {
       effects.consume(code);
-      effects.exit(types.htmlTextData);
-      effects.exit(types.htmlText);
-      return ok$1
+      effects.exit("htmlTextData");
+      effects.exit("htmlText");
+      return ok;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -5496,13 +4823,11 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function lineEndingBefore(code) {
-    ok(returnState, 'expected return state');
-    ok(markdownLineEnding(code), 'expected eol');
-    effects.exit(types.htmlTextData);
-    effects.enter(types.lineEnding);
+    effects.exit("htmlTextData");
+    effects.enter("lineEnding");
     effects.consume(code);
-    effects.exit(types.lineEnding);
-    return lineEndingAfter
+    effects.exit("lineEnding");
+    return lineEndingAfter;
   }
 
   /**
@@ -5521,20 +4846,8 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    */
   function lineEndingAfter(code) {
     // Always populated by defaults.
-    ok(
-      self.parser.constructs.disable.null,
-      'expected `disable.null` to be populated'
-    );
-    return markdownSpace(code)
-      ? factorySpace(
-          effects,
-          lineEndingAfterPrefix,
-          types.linePrefix,
-          self.parser.constructs.disable.null.includes('codeIndented')
-            ? undefined
-            : constants.tabSize
-        )(code)
-      : lineEndingAfterPrefix(code)
+
+    return markdownSpace(code) ? factorySpace(effects, lineEndingAfterPrefix, "linePrefix", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4)(code) : lineEndingAfterPrefix(code);
   }
 
   /**
@@ -5552,8 +4865,8 @@ function tokenizeHtmlText(effects, ok$1, nok) {
    * @type {State}
    */
   function lineEndingAfterPrefix(code) {
-    effects.enter(types.htmlTextData);
-    return returnState(code)
+    effects.enter("htmlTextData");
+    return returnState(code);
   }
 }
 
@@ -5569,7 +4882,6 @@ function tokenizeHtmlText(effects, ok$1, nok) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
 const labelEnd = {
   name: 'labelEnd',
@@ -5579,11 +4891,17 @@ const labelEnd = {
 };
 
 /** @type {Construct} */
-const resourceConstruct = {tokenize: tokenizeResource};
+const resourceConstruct = {
+  tokenize: tokenizeResource
+};
 /** @type {Construct} */
-const referenceFullConstruct = {tokenize: tokenizeReferenceFull};
+const referenceFullConstruct = {
+  tokenize: tokenizeReferenceFull
+};
 /** @type {Construct} */
-const referenceCollapsedConstruct = {tokenize: tokenizeReferenceCollapsed};
+const referenceCollapsedConstruct = {
+  tokenize: tokenizeReferenceCollapsed
+};
 
 /** @type {Resolver} */
 function resolveAllLabelEnd(events) {
@@ -5593,15 +4911,10 @@ function resolveAllLabelEnd(events) {
   while (++index < events.length) {
     const token = events[index][1];
     newEvents.push(events[index]);
-
-    if (
-      token.type === types.labelImage ||
-      token.type === types.labelLink ||
-      token.type === types.labelEnd
-    ) {
+    if (token.type === "labelImage" || token.type === "labelLink" || token.type === "labelEnd") {
       // Remove the marker.
-      const offset = token.type === types.labelImage ? 4 : 2;
-      token.type = types.data;
+      const offset = token.type === "labelImage" ? 4 : 2;
+      token.type = "data";
       index += offset;
     }
   }
@@ -5610,8 +4923,7 @@ function resolveAllLabelEnd(events) {
   if (events.length !== newEvents.length) {
     splice(events, 0, events.length, newEvents);
   }
-
-  return events
+  return events;
 }
 
 /** @type {Resolver} */
@@ -5628,64 +4940,57 @@ function resolveToLabelEnd(events, context) {
   // Find an opening.
   while (index--) {
     const token = events[index][1];
-
     if (open) {
       // If we see another link, or inactive link label, we’ve been here before.
-      if (
-        token.type === types.link ||
-        (token.type === types.labelLink && token._inactive)
-      ) {
-        break
+      if (token.type === "link" || token.type === "labelLink" && token._inactive) {
+        break;
       }
 
       // Mark other link openings as inactive, as we can’t have links in
       // links.
-      if (events[index][0] === 'enter' && token.type === types.labelLink) {
+      if (events[index][0] === 'enter' && token.type === "labelLink") {
         token._inactive = true;
       }
     } else if (close) {
-      if (
-        events[index][0] === 'enter' &&
-        (token.type === types.labelImage || token.type === types.labelLink) &&
-        !token._balanced
-      ) {
+      if (events[index][0] === 'enter' && (token.type === "labelImage" || token.type === "labelLink") && !token._balanced) {
         open = index;
-
-        if (token.type !== types.labelLink) {
+        if (token.type !== "labelLink") {
           offset = 2;
-          break
+          break;
         }
       }
-    } else if (token.type === types.labelEnd) {
+    } else if (token.type === "labelEnd") {
       close = index;
     }
   }
-
-  ok(open !== undefined, '`open` is supposed to be found');
-  ok(close !== undefined, '`close` is supposed to be found');
-
   const group = {
-    type: events[open][1].type === types.labelLink ? types.link : types.image,
-    start: {...events[open][1].start},
-    end: {...events[events.length - 1][1].end}
+    type: events[open][1].type === "labelLink" ? "link" : "image",
+    start: {
+      ...events[open][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
   };
-
   const label = {
-    type: types.label,
-    start: {...events[open][1].start},
-    end: {...events[close][1].end}
+    type: "label",
+    start: {
+      ...events[open][1].start
+    },
+    end: {
+      ...events[close][1].end
+    }
   };
-
   const text = {
-    type: types.labelText,
-    start: {...events[open + offset + 2][1].end},
-    end: {...events[close - 2][1].start}
+    type: "labelText",
+    start: {
+      ...events[open + offset + 2][1].end
+    },
+    end: {
+      ...events[close - 2][1].start
+    }
   };
-
-  media = [
-    ['enter', group, context],
-    ['enter', label, context]
-  ];
+  media = [['enter', group, context], ['enter', label, context]];
 
   // Opening marker.
   media = push(media, events.slice(open + 1, open + offset + 3));
@@ -5694,37 +4999,20 @@ function resolveToLabelEnd(events, context) {
   media = push(media, [['enter', text, context]]);
 
   // Always populated by defaults.
-  ok(
-    context.parser.constructs.insideSpan.null,
-    'expected `insideSpan.null` to be populated'
-  );
+
   // Between.
-  media = push(
-    media,
-    resolveAll(
-      context.parser.constructs.insideSpan.null,
-      events.slice(open + offset + 4, close - 3),
-      context
-    )
-  );
+  media = push(media, resolveAll(context.parser.constructs.insideSpan.null, events.slice(open + offset + 4, close - 3), context));
 
   // Text close, marker close, label close.
-  media = push(media, [
-    ['exit', text, context],
-    events[close - 2],
-    events[close - 1],
-    ['exit', label, context]
-  ]);
+  media = push(media, [['exit', text, context], events[close - 2], events[close - 1], ['exit', label, context]]);
 
   // Reference, resource, or so.
   media = push(media, events.slice(close + 1));
 
   // Media close.
   media = push(media, [['exit', group, context]]);
-
   splice(events, open, events.length, media);
-
-  return events
+  return events;
 }
 
 /**
@@ -5732,28 +5020,22 @@ function resolveToLabelEnd(events, context) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeLabelEnd(effects, ok$1, nok) {
+function tokenizeLabelEnd(effects, ok, nok) {
   const self = this;
   const labelStarts = self._labelStarts;
   /** @type {Token} */
   let labelStart;
   /** @type {boolean} */
   let defined;
-
   if (labelStarts) {
     // Discard ones that failed to close,
     // they’re not needed anymore.
-    while (
-      labelStarts.length > 0 &&
-      labelStarts[labelStarts.length - 1]._balanced
-    ) {
+    while (labelStarts.length > 0 && labelStarts[labelStarts.length - 1]._balanced) {
       labelStarts.pop();
     }
-
     labelStart = labelStarts[labelStarts.length - 1];
   }
-
-  return start
+  return start;
 
   /**
    * Start of label end.
@@ -5771,11 +5053,9 @@ function tokenizeLabelEnd(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    ok(code === codes.rightSquareBracket, 'expected `]`');
-
     // If there is not an okay opening.
     if (!labelStart) {
-      return nok(code)
+      return nok(code);
     }
 
     // If the corresponding label (link) start is marked as inactive,
@@ -5788,20 +5068,18 @@ function tokenizeLabelEnd(effects, ok$1, nok) {
     //
     // We can’t have that, so it’s just balanced brackets.
     if (labelStart._inactive) {
-      return labelEndNok(code)
+      return labelEndNok(code);
     }
-
-    defined = self.parser.defined.includes(
-      normalizeIdentifier(
-        self.sliceSerialize({start: labelStart.end, end: self.now()})
-      )
-    );
-    effects.enter(types.labelEnd);
-    effects.enter(types.labelMarker);
+    defined = self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize({
+      start: labelStart.end,
+      end: self.now()
+    })));
+    effects.enter("labelEnd");
+    effects.enter("labelMarker");
     effects.consume(code);
-    effects.exit(types.labelMarker);
-    effects.exit(types.labelEnd);
-    return after
+    effects.exit("labelMarker");
+    effects.exit("labelEnd");
+    return after;
   }
 
   /**
@@ -5825,25 +5103,17 @@ function tokenizeLabelEnd(effects, ok$1, nok) {
     // an extension.
 
     // Resource (`[asd](fgh)`)?
-    if (code === codes.leftParenthesis) {
-      return effects.attempt(
-        resourceConstruct,
-        labelEndOk,
-        defined ? labelEndOk : labelEndNok
-      )(code)
+    if (code === 40) {
+      return effects.attempt(resourceConstruct, labelEndOk, defined ? labelEndOk : labelEndNok)(code);
     }
 
     // Full (`[asd][fgh]`) or collapsed (`[asd][]`) reference?
-    if (code === codes.leftSquareBracket) {
-      return effects.attempt(
-        referenceFullConstruct,
-        labelEndOk,
-        defined ? referenceNotFull : labelEndNok
-      )(code)
+    if (code === 91) {
+      return effects.attempt(referenceFullConstruct, labelEndOk, defined ? referenceNotFull : labelEndNok)(code);
     }
 
     // Shortcut (`[asd]`) reference?
-    return defined ? labelEndOk(code) : labelEndNok(code)
+    return defined ? labelEndOk(code) : labelEndNok(code);
   }
 
   /**
@@ -5861,11 +5131,7 @@ function tokenizeLabelEnd(effects, ok$1, nok) {
    * @type {State}
    */
   function referenceNotFull(code) {
-    return effects.attempt(
-      referenceCollapsedConstruct,
-      labelEndOk,
-      labelEndNok
-    )(code)
+    return effects.attempt(referenceCollapsedConstruct, labelEndOk, labelEndNok)(code);
   }
 
   /**
@@ -5887,9 +5153,9 @@ function tokenizeLabelEnd(effects, ok$1, nok) {
   function labelEndOk(code) {
     // Note: `markdown-rs` does a bunch of stuff here.
     // This label start is now used up: discard it so it’s never found again.
-    ok(labelStarts, 'expected `labelStarts` to be populated');
+
     labelStarts.pop();
-    return ok$1(code)
+    return ok(code);
   }
 
   /**
@@ -5910,7 +5176,7 @@ function tokenizeLabelEnd(effects, ok$1, nok) {
    */
   function labelEndNok(code) {
     labelStart._balanced = true;
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -5919,8 +5185,8 @@ function tokenizeLabelEnd(effects, ok$1, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeResource(effects, ok$1, nok) {
-  return resourceStart
+function tokenizeResource(effects, ok, nok) {
+  return resourceStart;
 
   /**
    * At a resource.
@@ -5933,12 +5199,11 @@ function tokenizeResource(effects, ok$1, nok) {
    * @type {State}
    */
   function resourceStart(code) {
-    ok(code === codes.leftParenthesis, 'expected left paren');
-    effects.enter(types.resource);
-    effects.enter(types.resourceMarker);
+    effects.enter("resource");
+    effects.enter("resourceMarker");
     effects.consume(code);
-    effects.exit(types.resourceMarker);
-    return resourceBefore
+    effects.exit("resourceMarker");
+    return resourceBefore;
   }
 
   /**
@@ -5952,9 +5217,7 @@ function tokenizeResource(effects, ok$1, nok) {
    * @type {State}
    */
   function resourceBefore(code) {
-    return markdownLineEndingOrSpace(code)
-      ? factoryWhitespace(effects, resourceOpen)(code)
-      : resourceOpen(code)
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceOpen)(code) : resourceOpen(code);
   }
 
   /**
@@ -5968,21 +5231,10 @@ function tokenizeResource(effects, ok$1, nok) {
    * @type {State}
    */
   function resourceOpen(code) {
-    if (code === codes.rightParenthesis) {
-      return resourceEnd(code)
+    if (code === 41) {
+      return resourceEnd(code);
     }
-
-    return factoryDestination(
-      effects,
-      resourceDestinationAfter,
-      resourceDestinationMissing,
-      types.resourceDestination,
-      types.resourceDestinationLiteral,
-      types.resourceDestinationLiteralMarker,
-      types.resourceDestinationRaw,
-      types.resourceDestinationString,
-      constants.linkResourceDestinationBalanceMax
-    )(code)
+    return factoryDestination(effects, resourceDestinationAfter, resourceDestinationMissing, "resourceDestination", "resourceDestinationLiteral", "resourceDestinationLiteralMarker", "resourceDestinationRaw", "resourceDestinationString", 32)(code);
   }
 
   /**
@@ -5996,9 +5248,7 @@ function tokenizeResource(effects, ok$1, nok) {
    * @type {State}
    */
   function resourceDestinationAfter(code) {
-    return markdownLineEndingOrSpace(code)
-      ? factoryWhitespace(effects, resourceBetween)(code)
-      : resourceEnd(code)
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceBetween)(code) : resourceEnd(code);
   }
 
   /**
@@ -6012,7 +5262,7 @@ function tokenizeResource(effects, ok$1, nok) {
    * @type {State}
    */
   function resourceDestinationMissing(code) {
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -6026,22 +5276,10 @@ function tokenizeResource(effects, ok$1, nok) {
    * @type {State}
    */
   function resourceBetween(code) {
-    if (
-      code === codes.quotationMark ||
-      code === codes.apostrophe ||
-      code === codes.leftParenthesis
-    ) {
-      return factoryTitle(
-        effects,
-        resourceTitleAfter,
-        nok,
-        types.resourceTitle,
-        types.resourceTitleMarker,
-        types.resourceTitleString
-      )(code)
+    if (code === 34 || code === 39 || code === 40) {
+      return factoryTitle(effects, resourceTitleAfter, nok, "resourceTitle", "resourceTitleMarker", "resourceTitleString")(code);
     }
-
-    return resourceEnd(code)
+    return resourceEnd(code);
   }
 
   /**
@@ -6055,9 +5293,7 @@ function tokenizeResource(effects, ok$1, nok) {
    * @type {State}
    */
   function resourceTitleAfter(code) {
-    return markdownLineEndingOrSpace(code)
-      ? factoryWhitespace(effects, resourceEnd)(code)
-      : resourceEnd(code)
+    return markdownLineEndingOrSpace(code) ? factoryWhitespace(effects, resourceEnd)(code) : resourceEnd(code);
   }
 
   /**
@@ -6071,15 +5307,14 @@ function tokenizeResource(effects, ok$1, nok) {
    * @type {State}
    */
   function resourceEnd(code) {
-    if (code === codes.rightParenthesis) {
-      effects.enter(types.resourceMarker);
+    if (code === 41) {
+      effects.enter("resourceMarker");
       effects.consume(code);
-      effects.exit(types.resourceMarker);
-      effects.exit(types.resource);
-      return ok$1
+      effects.exit("resourceMarker");
+      effects.exit("resource");
+      return ok;
     }
-
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -6088,10 +5323,9 @@ function tokenizeResource(effects, ok$1, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeReferenceFull(effects, ok$1, nok) {
+function tokenizeReferenceFull(effects, ok, nok) {
   const self = this;
-
-  return referenceFull
+  return referenceFull;
 
   /**
    * In a reference (full), at the `[`.
@@ -6104,16 +5338,7 @@ function tokenizeReferenceFull(effects, ok$1, nok) {
    * @type {State}
    */
   function referenceFull(code) {
-    ok(code === codes.leftSquareBracket, 'expected left bracket');
-    return factoryLabel.call(
-      self,
-      effects,
-      referenceFullAfter,
-      referenceFullMissing,
-      types.reference,
-      types.referenceMarker,
-      types.referenceString
-    )(code)
+    return factoryLabel.call(self, effects, referenceFullAfter, referenceFullMissing, "reference", "referenceMarker", "referenceString")(code);
   }
 
   /**
@@ -6127,13 +5352,7 @@ function tokenizeReferenceFull(effects, ok$1, nok) {
    * @type {State}
    */
   function referenceFullAfter(code) {
-    return self.parser.defined.includes(
-      normalizeIdentifier(
-        self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1)
-      )
-    )
-      ? ok$1(code)
-      : nok(code)
+    return self.parser.defined.includes(normalizeIdentifier(self.sliceSerialize(self.events[self.events.length - 1][1]).slice(1, -1))) ? ok(code) : nok(code);
   }
 
   /**
@@ -6147,7 +5366,7 @@ function tokenizeReferenceFull(effects, ok$1, nok) {
    * @type {State}
    */
   function referenceFullMissing(code) {
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -6156,8 +5375,8 @@ function tokenizeReferenceFull(effects, ok$1, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeReferenceCollapsed(effects, ok$1, nok) {
-  return referenceCollapsedStart
+function tokenizeReferenceCollapsed(effects, ok, nok) {
+  return referenceCollapsedStart;
 
   /**
    * In reference (collapsed), at `[`.
@@ -6173,12 +5392,12 @@ function tokenizeReferenceCollapsed(effects, ok$1, nok) {
    */
   function referenceCollapsedStart(code) {
     // We only attempt a collapsed label if there’s a `[`.
-    ok(code === codes.leftSquareBracket, 'expected left bracket');
-    effects.enter(types.reference);
-    effects.enter(types.referenceMarker);
+
+    effects.enter("reference");
+    effects.enter("referenceMarker");
     effects.consume(code);
-    effects.exit(types.referenceMarker);
-    return referenceCollapsedOpen
+    effects.exit("referenceMarker");
+    return referenceCollapsedOpen;
   }
 
   /**
@@ -6194,15 +5413,14 @@ function tokenizeReferenceCollapsed(effects, ok$1, nok) {
    *  @type {State}
    */
   function referenceCollapsedOpen(code) {
-    if (code === codes.rightSquareBracket) {
-      effects.enter(types.referenceMarker);
+    if (code === 93) {
+      effects.enter("referenceMarker");
       effects.consume(code);
-      effects.exit(types.referenceMarker);
-      effects.exit(types.reference);
-      return ok$1
+      effects.exit("referenceMarker");
+      effects.exit("reference");
+      return ok;
     }
-
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -6229,12 +5447,11 @@ const labelStartImage = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeLabelStartImage(effects, ok$1, nok) {
+function tokenizeLabelStartImage(effects, ok, nok) {
   const self = this;
   /** @type {Token} */
   let labelImage;
-
-  return start
+  return start;
 
   /**
    * Start of label (image) start.
@@ -6247,12 +5464,11 @@ function tokenizeLabelStartImage(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    ok(code === codes.exclamationMark, 'expected `!`');
-    effects.enter(types.labelImage);
-    effects.enter(types.labelImageMarker);
+    effects.enter("labelImage");
+    effects.enter("labelImageMarker");
     effects.consume(code);
-    effects.exit(types.labelImageMarker);
-    return open
+    effects.exit("labelImageMarker");
+    return open;
   }
 
   /**
@@ -6266,15 +5482,14 @@ function tokenizeLabelStartImage(effects, ok$1, nok) {
    * @type {State}
    */
   function open(code) {
-    if (code === codes.leftSquareBracket) {
-      effects.enter(types.labelMarker);
+    if (code === 91) {
+      effects.enter("labelMarker");
       effects.consume(code);
-      effects.exit(types.labelMarker);
-      labelImage = effects.exit(types.labelImage);
-      return after
+      effects.exit("labelMarker");
+      labelImage = effects.exit("labelImage");
+      return after;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -6310,16 +5525,12 @@ function tokenizeLabelStartImage(effects, ok$1, nok) {
     // behavior isn’t.
     // Hidden footnotes hook.
     /* c8 ignore next 6 */
-    if (
-      code === codes.caret &&
-      '_hiddenFootnoteSupport' in self.parser.constructs
-    ) {
-      return nok(code)
+    if (code === 94 && '_hiddenFootnoteSupport' in self.parser.constructs) {
+      return nok(code);
     }
-
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelImage);
-    return ok$1(code)
+    return ok(code);
   }
 }
 
@@ -6346,12 +5557,11 @@ const labelStartLink = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeLabelStartLink(effects, ok$1, nok) {
+function tokenizeLabelStartLink(effects, ok, nok) {
   const self = this;
   /** @type {Token} */
   let labelLink;
-
-  return start
+  return start;
 
   /**
    * Start of label (link) start.
@@ -6364,13 +5574,12 @@ function tokenizeLabelStartLink(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    ok(code === codes.leftSquareBracket, 'expected `[`');
-    effects.enter(types.labelLink);
-    effects.enter(types.labelMarker);
+    effects.enter("labelLink");
+    effects.enter("labelMarker");
     effects.consume(code);
-    effects.exit(types.labelMarker);
-    labelLink = effects.exit(types.labelLink);
-    return after
+    effects.exit("labelMarker");
+    labelLink = effects.exit("labelLink");
+    return after;
   }
 
   /** @type {State} */
@@ -6379,16 +5588,12 @@ function tokenizeLabelStartLink(effects, ok$1, nok) {
     // remove.
     // Hidden footnotes hook.
     /* c8 ignore next 6 */
-    if (
-      code === codes.caret &&
-      '_hiddenFootnoteSupport' in self.parser.constructs
-    ) {
-      return nok(code)
+    if (code === 94 && '_hiddenFootnoteSupport' in self.parser.constructs) {
+      return nok(code);
     }
-
     self._labelStarts = self._labelStarts || [];
     self._labelStarts.push(labelLink);
-    return ok$1(code)
+    return ok(code);
   }
 }
 
@@ -6401,25 +5606,26 @@ function tokenizeLabelStartLink(effects, ok$1, nok) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
-const lineEnding = {name: 'lineEnding', tokenize: tokenizeLineEnding};
+const lineEnding = {
+  name: 'lineEnding',
+  tokenize: tokenizeLineEnding
+};
 
 /**
  * @this {TokenizeContext}
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeLineEnding(effects, ok$1) {
-  return start
+function tokenizeLineEnding(effects, ok) {
+  return start;
 
   /** @type {State} */
   function start(code) {
-    ok(markdownLineEnding(code), 'expected eol');
-    effects.enter(types.lineEnding);
+    effects.enter("lineEnding");
     effects.consume(code);
-    effects.exit(types.lineEnding);
-    return factorySpace(effects, ok$1, types.linePrefix)
+    effects.exit("lineEnding");
+    return factorySpace(effects, ok, "linePrefix");
   }
 }
 
@@ -6433,7 +5639,6 @@ function tokenizeLineEnding(effects, ok$1) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
 const thematicBreak = {
   name: 'thematicBreak',
@@ -6445,12 +5650,11 @@ const thematicBreak = {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeThematicBreak(effects, ok$1, nok) {
+function tokenizeThematicBreak(effects, ok, nok) {
   let size = 0;
   /** @type {NonNullable<Code>} */
   let marker;
-
-  return start
+  return start;
 
   /**
    * Start of thematic break.
@@ -6463,9 +5667,9 @@ function tokenizeThematicBreak(effects, ok$1, nok) {
    * @type {State}
    */
   function start(code) {
-    effects.enter(types.thematicBreak);
+    effects.enter("thematicBreak");
     // To do: parse indent like `markdown-rs`.
-    return before(code)
+    return before(code);
   }
 
   /**
@@ -6479,14 +5683,8 @@ function tokenizeThematicBreak(effects, ok$1, nok) {
    * @type {State}
    */
   function before(code) {
-    ok(
-      code === codes.asterisk ||
-        code === codes.dash ||
-        code === codes.underscore,
-      'expected `*`, `-`, or `_`'
-    );
     marker = code;
-    return atBreak(code)
+    return atBreak(code);
   }
 
   /**
@@ -6501,19 +5699,14 @@ function tokenizeThematicBreak(effects, ok$1, nok) {
    */
   function atBreak(code) {
     if (code === marker) {
-      effects.enter(types.thematicBreakSequence);
-      return sequence(code)
+      effects.enter("thematicBreakSequence");
+      return sequence(code);
     }
-
-    if (
-      size >= constants.thematicBreakMarkerCountMin &&
-      (code === codes.eof || markdownLineEnding(code))
-    ) {
-      effects.exit(types.thematicBreak);
-      return ok$1(code)
+    if (size >= 3 && (code === null || markdownLineEnding(code))) {
+      effects.exit("thematicBreak");
+      return ok(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -6530,13 +5723,10 @@ function tokenizeThematicBreak(effects, ok$1, nok) {
     if (code === marker) {
       effects.consume(code);
       size++;
-      return sequence
+      return sequence;
     }
-
-    effects.exit(types.thematicBreakSequence);
-    return markdownSpace(code)
-      ? factorySpace(effects, atBreak, types.whitespace)(code)
-      : atBreak(code)
+    effects.exit("thematicBreakSequence");
+    return markdownSpace(code) ? factorySpace(effects, atBreak, "whitespace")(code) : atBreak(code);
   }
 }
 
@@ -6554,7 +5744,9 @@ function tokenizeThematicBreak(effects, ok$1, nok) {
 
 /** @type {Construct} */
 const list = {
-  continuation: {tokenize: tokenizeListContinuation},
+  continuation: {
+    tokenize: tokenizeListContinuation
+  },
   exit: tokenizeListEnd,
   name: 'list',
   tokenize: tokenizeListStart
@@ -6567,7 +5759,10 @@ const listItemPrefixWhitespaceConstruct = {
 };
 
 /** @type {Construct} */
-const indentConstruct = {partial: true, tokenize: tokenizeIndent};
+const indentConstruct = {
+  partial: true,
+  tokenize: tokenizeIndent
+};
 
 // To do: `markdown-rs` parses list items on their own and later stitches them
 // together.
@@ -6577,123 +5772,84 @@ const indentConstruct = {partial: true, tokenize: tokenizeIndent};
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeListStart(effects, ok$1, nok) {
+function tokenizeListStart(effects, ok, nok) {
   const self = this;
   const tail = self.events[self.events.length - 1];
-  let initialSize =
-    tail && tail[1].type === types.linePrefix
-      ? tail[2].sliceSerialize(tail[1], true).length
-      : 0;
+  let initialSize = tail && tail[1].type === "linePrefix" ? tail[2].sliceSerialize(tail[1], true).length : 0;
   let size = 0;
-
-  return start
+  return start;
 
   /** @type {State} */
   function start(code) {
-    ok(self.containerState, 'expected state');
-    const kind =
-      self.containerState.type ||
-      (code === codes.asterisk || code === codes.plusSign || code === codes.dash
-        ? types.listUnordered
-        : types.listOrdered);
-
-    if (
-      kind === types.listUnordered
-        ? !self.containerState.marker || code === self.containerState.marker
-        : asciiDigit(code)
-    ) {
+    const kind = self.containerState.type || (code === 42 || code === 43 || code === 45 ? "listUnordered" : "listOrdered");
+    if (kind === "listUnordered" ? !self.containerState.marker || code === self.containerState.marker : asciiDigit(code)) {
       if (!self.containerState.type) {
         self.containerState.type = kind;
-        effects.enter(kind, {_container: true});
+        effects.enter(kind, {
+          _container: true
+        });
       }
-
-      if (kind === types.listUnordered) {
-        effects.enter(types.listItemPrefix);
-        return code === codes.asterisk || code === codes.dash
-          ? effects.check(thematicBreak, nok, atMarker)(code)
-          : atMarker(code)
+      if (kind === "listUnordered") {
+        effects.enter("listItemPrefix");
+        return code === 42 || code === 45 ? effects.check(thematicBreak, nok, atMarker)(code) : atMarker(code);
       }
-
-      if (!self.interrupt || code === codes.digit1) {
-        effects.enter(types.listItemPrefix);
-        effects.enter(types.listItemValue);
-        return inside(code)
+      if (!self.interrupt || code === 49) {
+        effects.enter("listItemPrefix");
+        effects.enter("listItemValue");
+        return inside(code);
       }
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /** @type {State} */
   function inside(code) {
-    ok(self.containerState, 'expected state');
-    if (asciiDigit(code) && ++size < constants.listItemValueSizeMax) {
+    if (asciiDigit(code) && ++size < 10) {
       effects.consume(code);
-      return inside
+      return inside;
     }
-
-    if (
-      (!self.interrupt || size < 2) &&
-      (self.containerState.marker
-        ? code === self.containerState.marker
-        : code === codes.rightParenthesis || code === codes.dot)
-    ) {
-      effects.exit(types.listItemValue);
-      return atMarker(code)
+    if ((!self.interrupt || size < 2) && (self.containerState.marker ? code === self.containerState.marker : code === 41 || code === 46)) {
+      effects.exit("listItemValue");
+      return atMarker(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
    * @type {State}
    **/
   function atMarker(code) {
-    ok(self.containerState, 'expected state');
-    ok(code !== codes.eof, 'eof (`null`) is not a marker');
-    effects.enter(types.listItemMarker);
+    effects.enter("listItemMarker");
     effects.consume(code);
-    effects.exit(types.listItemMarker);
+    effects.exit("listItemMarker");
     self.containerState.marker = self.containerState.marker || code;
-    return effects.check(
-      blankLine,
-      // Can’t be empty when interrupting.
-      self.interrupt ? nok : onBlank,
-      effects.attempt(
-        listItemPrefixWhitespaceConstruct,
-        endOfPrefix,
-        otherPrefix
-      )
-    )
+    return effects.check(blankLine,
+    // Can’t be empty when interrupting.
+    self.interrupt ? nok : onBlank, effects.attempt(listItemPrefixWhitespaceConstruct, endOfPrefix, otherPrefix));
   }
 
   /** @type {State} */
   function onBlank(code) {
-    ok(self.containerState, 'expected state');
     self.containerState.initialBlankLine = true;
     initialSize++;
-    return endOfPrefix(code)
+    return endOfPrefix(code);
   }
 
   /** @type {State} */
   function otherPrefix(code) {
     if (markdownSpace(code)) {
-      effects.enter(types.listItemPrefixWhitespace);
+      effects.enter("listItemPrefixWhitespace");
       effects.consume(code);
-      effects.exit(types.listItemPrefixWhitespace);
-      return endOfPrefix
+      effects.exit("listItemPrefixWhitespace");
+      return endOfPrefix;
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /** @type {State} */
   function endOfPrefix(code) {
-    ok(self.containerState, 'expected state');
-    self.containerState.size =
-      initialSize +
-      self.sliceSerialize(effects.exit(types.listItemPrefix), true).length;
-    return ok$1(code)
+    self.containerState.size = initialSize + self.sliceSerialize(effects.exit("listItemPrefix"), true).length;
+    return ok(code);
   }
 }
 
@@ -6702,66 +5858,41 @@ function tokenizeListStart(effects, ok$1, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeListContinuation(effects, ok$1, nok) {
+function tokenizeListContinuation(effects, ok, nok) {
   const self = this;
-
-  ok(self.containerState, 'expected state');
   self.containerState._closeFlow = undefined;
-
-  return effects.check(blankLine, onBlank, notBlank)
+  return effects.check(blankLine, onBlank, notBlank);
 
   /** @type {State} */
   function onBlank(code) {
-    ok(self.containerState, 'expected state');
-    ok(typeof self.containerState.size === 'number', 'expected size');
-    self.containerState.furtherBlankLines =
-      self.containerState.furtherBlankLines ||
-      self.containerState.initialBlankLine;
+    self.containerState.furtherBlankLines = self.containerState.furtherBlankLines || self.containerState.initialBlankLine;
 
     // We have a blank line.
     // Still, try to consume at most the items size.
-    return factorySpace(
-      effects,
-      ok$1,
-      types.listItemIndent,
-      self.containerState.size + 1
-    )(code)
+    return factorySpace(effects, ok, "listItemIndent", self.containerState.size + 1)(code);
   }
 
   /** @type {State} */
   function notBlank(code) {
-    ok(self.containerState, 'expected state');
     if (self.containerState.furtherBlankLines || !markdownSpace(code)) {
       self.containerState.furtherBlankLines = undefined;
       self.containerState.initialBlankLine = undefined;
-      return notInCurrentItem(code)
+      return notInCurrentItem(code);
     }
-
     self.containerState.furtherBlankLines = undefined;
     self.containerState.initialBlankLine = undefined;
-    return effects.attempt(indentConstruct, ok$1, notInCurrentItem)(code)
+    return effects.attempt(indentConstruct, ok, notInCurrentItem)(code);
   }
 
   /** @type {State} */
   function notInCurrentItem(code) {
-    ok(self.containerState, 'expected state');
     // While we do continue, we signal that the flow should be closed.
     self.containerState._closeFlow = true;
     // As we’re closing flow, we’re no longer interrupting.
     self.interrupt = undefined;
     // Always populated by defaults.
-    ok(
-      self.parser.constructs.disable.null,
-      'expected `disable.null` to be populated'
-    );
-    return factorySpace(
-      effects,
-      effects.attempt(list, ok$1, nok),
-      types.linePrefix,
-      self.parser.constructs.disable.null.includes('codeIndented')
-        ? undefined
-        : constants.tabSize
-    )(code)
+
+    return factorySpace(effects, effects.attempt(list, ok, nok), "linePrefix", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4)(code);
   }
 }
 
@@ -6770,28 +5901,14 @@ function tokenizeListContinuation(effects, ok$1, nok) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeIndent(effects, ok$1, nok) {
+function tokenizeIndent(effects, ok, nok) {
   const self = this;
-
-  ok(self.containerState, 'expected state');
-  ok(typeof self.containerState.size === 'number', 'expected size');
-
-  return factorySpace(
-    effects,
-    afterPrefix,
-    types.listItemIndent,
-    self.containerState.size + 1
-  )
+  return factorySpace(effects, afterPrefix, "listItemIndent", self.containerState.size + 1);
 
   /** @type {State} */
   function afterPrefix(code) {
-    ok(self.containerState, 'expected state');
     const tail = self.events[self.events.length - 1];
-    return tail &&
-      tail[1].type === types.listItemIndent &&
-      tail[2].sliceSerialize(tail[1], true).length === self.containerState.size
-      ? ok$1(code)
-      : nok(code)
+    return tail && tail[1].type === "listItemIndent" && tail[2].sliceSerialize(tail[1], true).length === self.containerState.size ? ok(code) : nok(code);
   }
 }
 
@@ -6801,8 +5918,6 @@ function tokenizeIndent(effects, ok$1, nok) {
  * @type {Exiter}
  */
 function tokenizeListEnd(effects) {
-  ok(this.containerState, 'expected state');
-  ok(typeof this.containerState.type === 'string', 'expected type');
   effects.exit(this.containerState.type);
 }
 
@@ -6811,33 +5926,17 @@ function tokenizeListEnd(effects) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeListItemPrefixWhitespace(effects, ok$1, nok) {
+function tokenizeListItemPrefixWhitespace(effects, ok, nok) {
   const self = this;
 
   // Always populated by defaults.
-  ok(
-    self.parser.constructs.disable.null,
-    'expected `disable.null` to be populated'
-  );
 
-  return factorySpace(
-    effects,
-    afterPrefix,
-    types.listItemPrefixWhitespace,
-    self.parser.constructs.disable.null.includes('codeIndented')
-      ? undefined
-      : constants.tabSize + 1
-  )
+  return factorySpace(effects, afterPrefix, "listItemPrefixWhitespace", self.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4 + 1);
 
   /** @type {State} */
   function afterPrefix(code) {
     const tail = self.events[self.events.length - 1];
-
-    return !markdownSpace(code) &&
-      tail &&
-      tail[1].type === types.listItemPrefixWhitespace
-      ? ok$1(code)
-      : nok(code)
+    return !markdownSpace(code) && tail && tail[1].type === "listItemPrefixWhitespace" ? ok(code) : nok(code);
   }
 }
 
@@ -6933,11 +6032,10 @@ class EditMap {
    */
   consume(events) {
     this.map.sort(function (a, b) {
-      return a[0] - b[0]
+      return a[0] - b[0];
     });
-
     if (this.map.length === 0) {
-      return
+      return;
     }
 
     // To do: if links are added in events, like they are in `markdown-rs`,
@@ -6963,25 +6061,18 @@ class EditMap {
     const vecs = [];
     while (index > 0) {
       index -= 1;
-      vecs.push(
-        events.slice(this.map[index][0] + this.map[index][1]),
-        this.map[index][2]
-      );
+      vecs.push(events.slice(this.map[index][0] + this.map[index][1]), this.map[index][2]);
 
       // Truncate rest.
       events.length = this.map[index][0];
     }
-
     vecs.push(events.slice());
     events.length = 0;
-
     let slice = vecs.pop();
-
     while (slice) {
       for (const element of slice) {
         events.push(element);
       }
-
       slice = vecs.pop();
     }
 
@@ -7009,22 +6100,18 @@ class EditMap {
  */
 function addImplementation(editMap, at, remove, add, before) {
   if (remove === 0 && add.length === 0) {
-    return
+    return;
   }
-
   const existing = editMap.index.get(at);
-
   if (existing) {
     existing[1] += remove;
-
     if (before) {
       add.push(...existing[2]);
       existing[2] = add;
     } else {
       existing[2].push(...add);
     }
-
-    return
+    return;
   }
 
   /** @type {Change} */
@@ -7090,7 +6177,6 @@ function addImplementation(editMap, at, remove, add, before) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {Construct} */
 const setextUnderline = {
   name: 'setextUnderline',
@@ -7113,60 +6199,54 @@ function resolveToSetextUnderline(events, context) {
   // It’ll always exist: we don’t tokenize if it isn’t there.
   while (index--) {
     if (events[index][0] === 'enter') {
-      if (events[index][1].type === types.content) {
+      if (events[index][1].type === "content") {
         content = index;
-        break
+        break;
       }
-
-      if (events[index][1].type === types.paragraph) {
+      if (events[index][1].type === "paragraph") {
         text = index;
       }
     }
     // Exit
     else {
-      if (events[index][1].type === types.content) {
+      if (events[index][1].type === "content") {
         // Remove the content end (if needed we’ll add it later)
         editMap.add(index, 1, []);
       }
-
-      if (!definition && events[index][1].type === types.definition) {
+      if (!definition && events[index][1].type === "definition") {
         definition = index;
       }
     }
   }
-
-  ok(text !== undefined, 'expected a `text` index to be found');
-  ok(content !== undefined, 'expected a `text` index to be found');
-  ok(events[content][2] === context, 'enter context should be same');
-  ok(
-    events[events.length - 1][2] === context,
-    'enter context should be same'
-  );
   const heading = {
-    type: types.setextHeading,
-    start: {...events[content][1].start},
-    end: {...events[events.length - 1][1].end}
+    type: "setextHeading",
+    start: {
+      ...events[content][1].start
+    },
+    end: {
+      ...events[events.length - 1][1].end
+    }
   };
 
   // Change the paragraph to setext heading text.
-  events[text][1].type = types.setextHeadingText;
+  events[text][1].type = "setextHeadingText";
 
   // If we have definitions in the content, we’ll keep on having content,
   // but we need move it.
   if (definition) {
     editMap.add(text, 0, [['enter', heading, context]]);
     editMap.add(definition + 1, 0, [['exit', events[content][1], context]]);
-    events[content][1].end = {...events[definition][1].end};
+    events[content][1].end = {
+      ...events[definition][1].end
+    };
   } else {
     events[content][1] = heading;
   }
 
   // Add the heading exit at the end.
   editMap.add(events.length, 0, [['exit', heading, context]]);
-
   editMap.consume(events);
-
-  return events
+  return events;
 }
 
 /**
@@ -7174,12 +6254,11 @@ function resolveToSetextUnderline(events, context) {
  *   Context.
  * @type {Tokenizer}
  */
-function tokenizeSetextUnderline(effects, ok$1, nok) {
+function tokenizeSetextUnderline(effects, ok, nok) {
   const self = this;
   /** @type {NonNullable<Code>} */
   let marker;
-
-  return start
+  return start;
 
   /**
    * At start of heading (setext) underline.
@@ -7196,35 +6275,24 @@ function tokenizeSetextUnderline(effects, ok$1, nok) {
     let index = self.events.length;
     /** @type {boolean | undefined} */
     let paragraph;
-
-    ok(
-      code === codes.dash || code === codes.equalsTo,
-      'expected `=` or `-`'
-    );
-
     // Find an opening.
     while (index--) {
       // Skip enter/exit of line ending, line prefix, and content.
       // We can now either have a definition or a paragraph.
-      if (
-        self.events[index][1].type !== types.lineEnding &&
-        self.events[index][1].type !== types.linePrefix &&
-        self.events[index][1].type !== types.content
-      ) {
-        paragraph = self.events[index][1].type === types.paragraph;
-        break
+      if (self.events[index][1].type !== "lineEnding" && self.events[index][1].type !== "linePrefix" && self.events[index][1].type !== "content") {
+        paragraph = self.events[index][1].type === "paragraph";
+        break;
       }
     }
 
     // To do: handle lazy/pierce like `markdown-rs`.
     // To do: parse indent like `markdown-rs`.
     if (!self.parser.lazy[self.now().line] && (self.interrupt || paragraph)) {
-      effects.enter(types.setextHeadingLine);
+      effects.enter("setextHeadingLine");
       marker = code;
-      return before(code)
+      return before(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 
   /**
@@ -7239,8 +6307,8 @@ function tokenizeSetextUnderline(effects, ok$1, nok) {
    * @type {State}
    */
   function before(code) {
-    effects.enter(types.setextHeadingLineSequence);
-    return inside(code)
+    effects.enter("setextHeadingLineSequence");
+    return inside(code);
   }
 
   /**
@@ -7257,14 +6325,10 @@ function tokenizeSetextUnderline(effects, ok$1, nok) {
   function inside(code) {
     if (code === marker) {
       effects.consume(code);
-      return inside
+      return inside;
     }
-
-    effects.exit(types.setextHeadingLineSequence);
-
-    return markdownSpace(code)
-      ? factorySpace(effects, after, types.lineSuffix)(code)
-      : after(code)
+    effects.exit("setextHeadingLineSequence");
+    return markdownSpace(code) ? factorySpace(effects, after, "lineSuffix")(code) : after(code);
   }
 
   /**
@@ -7279,12 +6343,11 @@ function tokenizeSetextUnderline(effects, ok$1, nok) {
    * @type {State}
    */
   function after(code) {
-    if (code === codes.eof || markdownLineEnding(code)) {
-      effects.exit(types.setextHeadingLine);
-      return ok$1(code)
+    if (code === null || markdownLineEnding(code)) {
+      effects.exit("setextHeadingLine");
+      return ok(code);
     }
-
-    return nok(code)
+    return nok(code);
   }
 }
 
@@ -7486,9 +6549,10 @@ function mergeName(input) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {InitialConstruct} */
-const content = {tokenize: initializeContent};
+const content = {
+  tokenize: initializeContent
+};
 
 /**
  * @this {TokenizeContext}
@@ -7497,78 +6561,59 @@ const content = {tokenize: initializeContent};
  *   Content.
  */
 function initializeContent(effects) {
-  const contentStart = effects.attempt(
-    this.parser.constructs.contentInitial,
-    afterContentStartConstruct,
-    paragraphInitial
-  );
+  const contentStart = effects.attempt(this.parser.constructs.contentInitial, afterContentStartConstruct, paragraphInitial);
   /** @type {Token} */
   let previous;
-
-  return contentStart
+  return contentStart;
 
   /** @type {State} */
   function afterContentStartConstruct(code) {
-    ok(
-      code === codes.eof || markdownLineEnding(code),
-      'expected eol or eof'
-    );
-
-    if (code === codes.eof) {
+    if (code === null) {
       effects.consume(code);
-      return
+      return;
     }
-
-    effects.enter(types.lineEnding);
+    effects.enter("lineEnding");
     effects.consume(code);
-    effects.exit(types.lineEnding);
-    return factorySpace(effects, contentStart, types.linePrefix)
+    effects.exit("lineEnding");
+    return factorySpace(effects, contentStart, "linePrefix");
   }
 
   /** @type {State} */
   function paragraphInitial(code) {
-    ok(
-      code !== codes.eof && !markdownLineEnding(code),
-      'expected anything other than a line ending or EOF'
-    );
-    effects.enter(types.paragraph);
-    return lineStart(code)
+    effects.enter("paragraph");
+    return lineStart(code);
   }
 
   /** @type {State} */
   function lineStart(code) {
-    const token = effects.enter(types.chunkText, {
-      contentType: constants.contentTypeText,
+    const token = effects.enter("chunkText", {
+      contentType: "text",
       previous
     });
-
     if (previous) {
       previous.next = token;
     }
-
     previous = token;
-
-    return data(code)
+    return data(code);
   }
 
   /** @type {State} */
   function data(code) {
-    if (code === codes.eof) {
-      effects.exit(types.chunkText);
-      effects.exit(types.paragraph);
+    if (code === null) {
+      effects.exit("chunkText");
+      effects.exit("paragraph");
       effects.consume(code);
-      return
+      return;
     }
-
     if (markdownLineEnding(code)) {
       effects.consume(code);
-      effects.exit(types.chunkText);
-      return lineStart
+      effects.exit("chunkText");
+      return lineStart;
     }
 
     // Data.
     effects.consume(code);
-    return data
+    return data;
   }
 }
 
@@ -7586,12 +6631,15 @@ function initializeContent(effects) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {InitialConstruct} */
-const document$2 = {tokenize: initializeDocument};
+const document$1 = {
+  tokenize: initializeDocument
+};
 
 /** @type {Construct} */
-const containerConstruct = {tokenize: tokenizeContainer};
+const containerConstruct = {
+  tokenize: tokenizeContainer
+};
 
 /**
  * @this {TokenizeContext}
@@ -7610,8 +6658,7 @@ function initializeDocument(effects) {
   let childToken;
   /** @type {number} */
   let lineStartOffset;
-
-  return start
+  return start;
 
   /** @type {State} */
   function start(code) {
@@ -7628,28 +6675,15 @@ function initializeDocument(effects) {
     if (continued < stack.length) {
       const item = stack[continued];
       self.containerState = item[1];
-      ok(
-        item[0].continuation,
-        'expected `continuation` to be defined on container construct'
-      );
-      return effects.attempt(
-        item[0].continuation,
-        documentContinue,
-        checkNewContainers
-      )(code)
+      return effects.attempt(item[0].continuation, documentContinue, checkNewContainers)(code);
     }
 
     // Done.
-    return checkNewContainers(code)
+    return checkNewContainers(code);
   }
 
   /** @type {State} */
   function documentContinue(code) {
-    ok(
-      self.containerState,
-      'expected `containerState` to be defined after continuation'
-    );
-
     continued++;
 
     // Note: this field is called `_closeFlow` but it also closes containers.
@@ -7657,7 +6691,6 @@ function initializeDocument(effects) {
     // extensions.
     if (self.containerState._closeFlow) {
       self.containerState._closeFlow = undefined;
-
       if (childFlow) {
         closeFlow();
       }
@@ -7671,38 +6704,30 @@ function initializeDocument(effects) {
 
       // Find the flow chunk.
       while (indexBeforeFlow--) {
-        if (
-          self.events[indexBeforeFlow][0] === 'exit' &&
-          self.events[indexBeforeFlow][1].type === types.chunkFlow
-        ) {
+        if (self.events[indexBeforeFlow][0] === 'exit' && self.events[indexBeforeFlow][1].type === "chunkFlow") {
           point = self.events[indexBeforeFlow][1].end;
-          break
+          break;
         }
       }
-
-      ok(point, 'could not find previous flow chunk');
-
       exitContainers(continued);
 
       // Fix positions.
       let index = indexBeforeExits;
-
       while (index < self.events.length) {
-        self.events[index][1].end = {...point};
+        self.events[index][1].end = {
+          ...point
+        };
         index++;
       }
-
       const editMap = new EditMap();
       // Inject the exits earlier (they’re still also at the end).
       editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
       // Discard the duplicate exits.
       editMap.add(indexBeforeExits, index - indexBeforeExits, []);
       editMap.consume(self.events);
-
-      return checkNewContainers(code)
+      return checkNewContainers(code);
     }
-
-    return start(code)
+    return start(code);
   }
 
   /** @type {State} */
@@ -7717,14 +6742,14 @@ function initializeDocument(effects) {
       // would be moot.
       // We can instead immediately `attempt` to parse one.
       if (!childFlow) {
-        return documentContinued(code)
+        return documentContinued(code);
       }
 
       // If we have concrete content, such as block HTML or fenced code,
       // we can’t have containers “pierce” into them, so we can immediately
       // start.
       if (childFlow.currentConstruct && childFlow.currentConstruct.concrete) {
-        return flowStart(code)
+        return flowStart(code);
       }
 
       // If we do have flow, it could still be a blank line,
@@ -7732,18 +6757,12 @@ function initializeDocument(effects) {
       // construct.
       // To do: next major: remove `_gfmTableDynamicInterruptHack` (no longer
       // needed in micromark-extension-gfm-table@1.0.6).
-      self.interrupt = Boolean(
-        childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack
-      );
+      self.interrupt = Boolean(childFlow.currentConstruct && !childFlow._gfmTableDynamicInterruptHack);
     }
 
     // Check if there is a new container.
     self.containerState = {};
-    return effects.check(
-      containerConstruct,
-      thereIsANewContainer,
-      thereIsNoNewContainer
-    )(code)
+    return effects.check(containerConstruct, thereIsANewContainer, thereIsNoNewContainer)(code);
   }
 
   /** @type {State} */
@@ -7751,87 +6770,69 @@ function initializeDocument(effects) {
     if (childFlow) {
       closeFlow();
     }
-
     exitContainers(continued);
-    return documentContinued(code)
+    return documentContinued(code);
   }
 
   /** @type {State} */
   function thereIsNoNewContainer(code) {
     self.parser.lazy[self.now().line] = continued !== stack.length;
     lineStartOffset = self.now().offset;
-    return flowStart(code)
+    return flowStart(code);
   }
 
   /** @type {State} */
   function documentContinued(code) {
     // Try new containers.
     self.containerState = {};
-    return effects.attempt(
-      containerConstruct,
-      containerContinue,
-      flowStart
-    )(code)
+    return effects.attempt(containerConstruct, containerContinue, flowStart)(code);
   }
 
   /** @type {State} */
   function containerContinue(code) {
-    ok(
-      self.currentConstruct,
-      'expected `currentConstruct` to be defined on tokenizer'
-    );
-    ok(
-      self.containerState,
-      'expected `containerState` to be defined on tokenizer'
-    );
     continued++;
     stack.push([self.currentConstruct, self.containerState]);
     // Try another.
-    return documentContinued(code)
+    return documentContinued(code);
   }
 
   /** @type {State} */
   function flowStart(code) {
-    if (code === codes.eof) {
+    if (code === null) {
       if (childFlow) {
         closeFlow();
       }
-
       exitContainers(0);
       effects.consume(code);
-      return
+      return;
     }
-
     childFlow = childFlow || self.parser.flow(self.now());
-    effects.enter(types.chunkFlow, {
+    effects.enter("chunkFlow", {
       _tokenizer: childFlow,
-      contentType: constants.contentTypeFlow,
+      contentType: "flow",
       previous: childToken
     });
-
-    return flowContinue(code)
+    return flowContinue(code);
   }
 
   /** @type {State} */
   function flowContinue(code) {
-    if (code === codes.eof) {
-      writeToChild(effects.exit(types.chunkFlow), true);
+    if (code === null) {
+      writeToChild(effects.exit("chunkFlow"), true);
       exitContainers(0);
       effects.consume(code);
-      return
+      return;
     }
-
     if (markdownLineEnding(code)) {
       effects.consume(code);
-      writeToChild(effects.exit(types.chunkFlow));
+      writeToChild(effects.exit("chunkFlow"));
       // Get ready for the next line.
       continued = 0;
       self.interrupt = undefined;
-      return start
+      return start;
     }
-
     effects.consume(code);
-    return flowContinue
+    return flowContinue;
   }
 
   /**
@@ -7843,17 +6844,14 @@ function initializeDocument(effects) {
    *   Nothing.
    */
   function writeToChild(token, endOfFile) {
-    ok(childFlow, 'expected `childFlow` to be defined when continuing');
     const stream = self.sliceStream(token);
     if (endOfFile) {
       stream.push(null);
     }
-
     token.previous = childToken;
     if (childToken) {
       childToken.next = token;
     }
-
     childToken = token;
     childFlow.defineSkip(token.start);
     childFlow.write(stream);
@@ -7893,19 +6891,17 @@ function initializeDocument(effects) {
     // If it did, we exit the current containers between the two flow blocks.
     if (self.parser.lazy[token.start.line]) {
       let index = childFlow.events.length;
-
       while (index--) {
         if (
-          // The token starts before the line ending…
-          childFlow.events[index][1].start.offset < lineStartOffset &&
-          // …and either is not ended yet…
-          (!childFlow.events[index][1].end ||
-            // …or ends after it.
-            childFlow.events[index][1].end.offset > lineStartOffset)
-        ) {
+        // The token starts before the line ending…
+        childFlow.events[index][1].start.offset < lineStartOffset && (
+        // …and either is not ended yet…
+        !childFlow.events[index][1].end ||
+        // …or ends after it.
+        childFlow.events[index][1].end.offset > lineStartOffset)) {
           // Exit: there’s still something open, which means it’s a lazy line
           // part of something.
-          return
+          return;
         }
       }
 
@@ -7920,31 +6916,24 @@ function initializeDocument(effects) {
 
       // Find the previous chunk (the one before the lazy line).
       while (indexBeforeFlow--) {
-        if (
-          self.events[indexBeforeFlow][0] === 'exit' &&
-          self.events[indexBeforeFlow][1].type === types.chunkFlow
-        ) {
+        if (self.events[indexBeforeFlow][0] === 'exit' && self.events[indexBeforeFlow][1].type === "chunkFlow") {
           if (seen) {
             point = self.events[indexBeforeFlow][1].end;
-            break
+            break;
           }
-
           seen = true;
         }
       }
-
-      ok(point, 'could not find previous flow chunk');
-
       exitContainers(continued);
 
       // Fix positions.
       index = indexBeforeExits;
-
       while (index < self.events.length) {
-        self.events[index][1].end = {...point};
+        self.events[index][1].end = {
+          ...point
+        };
         index++;
       }
-
       const editMap = new EditMap();
       // Inject the exits earlier (they’re still also at the end).
       editMap.add(indexBeforeFlow + 1, 0, self.events.slice(indexBeforeExits));
@@ -7967,23 +6956,12 @@ function initializeDocument(effects) {
     while (index-- > size) {
       const entry = stack[index];
       self.containerState = entry[1];
-      ok(
-        entry[0].exit,
-        'expected `exit` to be defined on container construct'
-      );
       entry[0].exit.call(self, effects);
     }
-
     stack.length = size;
   }
-
   function closeFlow() {
-    ok(
-      self.containerState,
-      'expected `containerState` to be defined when closing flow'
-    );
-    ok(childFlow, 'expected `childFlow` to be defined when closing it');
-    childFlow.write([codes.eof]);
+    childFlow.write([null]);
     childToken = undefined;
     childFlow = undefined;
     self.containerState._closeFlow = undefined;
@@ -7996,20 +6974,10 @@ function initializeDocument(effects) {
  * @type {Tokenizer}
  *   Tokenizer.
  */
-function tokenizeContainer(effects, ok$1, nok) {
+function tokenizeContainer(effects, ok, nok) {
   // Always populated by defaults.
-  ok(
-    this.parser.constructs.disable.null,
-    'expected `disable.null` to be populated'
-  );
-  return factorySpace(
-    effects,
-    effects.attempt(this.parser.constructs.document, ok$1, nok),
-    types.linePrefix,
-    this.parser.constructs.disable.null.includes('codeIndented')
-      ? undefined
-      : constants.tabSize
-  )
+
+  return factorySpace(effects, effects.attempt(this.parser.constructs.document, ok, nok), "linePrefix", this.parser.constructs.disable.null.includes('codeIndented') ? undefined : 4);
 }
 
 /**
@@ -8021,9 +6989,10 @@ function tokenizeContainer(effects, ok$1, nok) {
  * } from 'micromark-util-types'
  */
 
-
 /** @type {InitialConstruct} */
-const flow$1 = {tokenize: initializeFlow};
+const flow$1 = {
+  tokenize: initializeFlow
+};
 
 /**
  * @this {TokenizeContext}
@@ -8034,63 +7003,36 @@ const flow$1 = {tokenize: initializeFlow};
 function initializeFlow(effects) {
   const self = this;
   const initial = effects.attempt(
-    // Try to parse a blank line.
-    blankLine,
-    atBlankEnding,
-    // Try to parse initial flow (essentially, only code).
-    effects.attempt(
-      this.parser.constructs.flowInitial,
-      afterConstruct,
-      factorySpace(
-        effects,
-        effects.attempt(
-          this.parser.constructs.flow,
-          afterConstruct,
-          effects.attempt(content$1, afterConstruct)
-        ),
-        types.linePrefix
-      )
-    )
-  );
-
-  return initial
+  // Try to parse a blank line.
+  blankLine, atBlankEnding,
+  // Try to parse initial flow (essentially, only code).
+  effects.attempt(this.parser.constructs.flowInitial, afterConstruct, factorySpace(effects, effects.attempt(this.parser.constructs.flow, afterConstruct, effects.attempt(content$1, afterConstruct)), "linePrefix")));
+  return initial;
 
   /** @type {State} */
   function atBlankEnding(code) {
-    ok(
-      code === codes.eof || markdownLineEnding(code),
-      'expected eol or eof'
-    );
-
-    if (code === codes.eof) {
+    if (code === null) {
       effects.consume(code);
-      return
+      return;
     }
-
-    effects.enter(types.lineEndingBlank);
+    effects.enter("lineEndingBlank");
     effects.consume(code);
-    effects.exit(types.lineEndingBlank);
+    effects.exit("lineEndingBlank");
     self.currentConstruct = undefined;
-    return initial
+    return initial;
   }
 
   /** @type {State} */
   function afterConstruct(code) {
-    ok(
-      code === codes.eof || markdownLineEnding(code),
-      'expected eol or eof'
-    );
-
-    if (code === codes.eof) {
+    if (code === null) {
       effects.consume(code);
-      return
+      return;
     }
-
-    effects.enter(types.lineEnding);
+    effects.enter("lineEnding");
     effects.consume(code);
-    effects.exit(types.lineEnding);
+    effects.exit("lineEnding");
     self.currentConstruct = undefined;
-    return initial
+    return initial;
   }
 }
 
@@ -8105,8 +7047,9 @@ function initializeFlow(effects) {
  * } from 'micromark-util-types'
  */
 
-
-const resolver = {resolveAll: createResolver()};
+const resolver = {
+  resolveAll: createResolver()
+};
 const string$1 = initializeFactory('string');
 const text$1 = initializeFactory('text');
 
@@ -8118,11 +7061,9 @@ const text$1 = initializeFactory('text');
  */
 function initializeFactory(field) {
   return {
-    resolveAll: createResolver(
-      field === 'text' ? resolveAllLineSuffixes : undefined
-    ),
+    resolveAll: createResolver(field === 'text' ? resolveAllLineSuffixes : undefined),
     tokenize: initializeText
-  }
+  };
 
   /**
    * @this {TokenizeContext}
@@ -8133,36 +7074,34 @@ function initializeFactory(field) {
     const self = this;
     const constructs = this.parser.constructs[field];
     const text = effects.attempt(constructs, start, notText);
-
-    return start
+    return start;
 
     /** @type {State} */
     function start(code) {
-      return atBreak(code) ? text(code) : notText(code)
+      return atBreak(code) ? text(code) : notText(code);
     }
 
     /** @type {State} */
     function notText(code) {
-      if (code === codes.eof) {
+      if (code === null) {
         effects.consume(code);
-        return
+        return;
       }
-
-      effects.enter(types.data);
+      effects.enter("data");
       effects.consume(code);
-      return data
+      return data;
     }
 
     /** @type {State} */
     function data(code) {
       if (atBreak(code)) {
-        effects.exit(types.data);
-        return text(code)
+        effects.exit("data");
+        return text(code);
       }
 
       // Data.
       effects.consume(code);
-      return data
+      return data;
     }
 
     /**
@@ -8172,26 +7111,22 @@ function initializeFactory(field) {
      *   Whether the code is a break.
      */
     function atBreak(code) {
-      if (code === codes.eof) {
-        return true
+      if (code === null) {
+        return true;
       }
-
       const list = constructs[code];
       let index = -1;
-
       if (list) {
         // Always populated by defaults.
-        ok(Array.isArray(list), 'expected `disable.null` to be populated');
 
         while (++index < list.length) {
           const item = list[index];
           if (!item.previous || item.previous.call(self, self.previous)) {
-            return true
+            return true;
           }
         }
       }
-
-      return false
+      return false;
     }
   }
 }
@@ -8203,7 +7138,7 @@ function initializeFactory(field) {
  *   Resolver.
  */
 function createResolver(extraResolver) {
-  return resolveAllText
+  return resolveAllText;
 
   /** @type {Resolver} */
   function resolveAllText(events, context) {
@@ -8215,23 +7150,21 @@ function createResolver(extraResolver) {
     // improves mm performance by 29%.
     while (++index <= events.length) {
       if (enter === undefined) {
-        if (events[index] && events[index][1].type === types.data) {
+        if (events[index] && events[index][1].type === "data") {
           enter = index;
           index++;
         }
-      } else if (!events[index] || events[index][1].type !== types.data) {
+      } else if (!events[index] || events[index][1].type !== "data") {
         // Don’t do anything if there is one data token.
         if (index !== enter + 2) {
           events[enter][1].end = events[index - 1][1].end;
           events.splice(enter + 2, index - enter - 2);
           index = enter + 2;
         }
-
         enter = undefined;
       }
     }
-
-    return extraResolver ? extraResolver(events, context) : events
+    return extraResolver ? extraResolver(events, context) : events;
   }
 }
 
@@ -8251,11 +7184,7 @@ function resolveAllLineSuffixes(events, context) {
   let eventIndex = 0; // Skip first.
 
   while (++eventIndex <= events.length) {
-    if (
-      (eventIndex === events.length ||
-        events[eventIndex][1].type === types.lineEnding) &&
-      events[eventIndex - 1][1].type === types.data
-    ) {
+    if ((eventIndex === events.length || events[eventIndex][1].type === "lineEnding") && events[eventIndex - 1][1].type === "data") {
       const data = events[eventIndex - 1][1];
       const chunks = context.sliceStream(data);
       let index = chunks.length;
@@ -8263,32 +7192,27 @@ function resolveAllLineSuffixes(events, context) {
       let size = 0;
       /** @type {boolean | undefined} */
       let tabs;
-
       while (index--) {
         const chunk = chunks[index];
-
         if (typeof chunk === 'string') {
           bufferIndex = chunk.length;
-
-          while (chunk.charCodeAt(bufferIndex - 1) === codes.space) {
+          while (chunk.charCodeAt(bufferIndex - 1) === 32) {
             size++;
             bufferIndex--;
           }
-
           if (bufferIndex) {
-            break
+            break;
           }
-
           bufferIndex = -1;
         }
         // Number
-        else if (chunk === codes.horizontalTab) {
+        else if (chunk === -2) {
           tabs = true;
           size++;
-        } else if (chunk === codes.virtualSpace) ; else {
+        } else if (chunk === -1) ; else {
           // Replacement character, exit.
           index++;
-          break
+          break;
         }
       }
 
@@ -8296,46 +7220,34 @@ function resolveAllLineSuffixes(events, context) {
       if (context._contentTypeTextTrailing && eventIndex === events.length) {
         size = 0;
       }
-
       if (size) {
         const token = {
-          type:
-            eventIndex === events.length ||
-            tabs ||
-            size < constants.hardBreakPrefixSizeMin
-              ? types.lineSuffix
-              : types.hardBreakTrailing,
+          type: eventIndex === events.length || tabs || size < 2 ? "lineSuffix" : "hardBreakTrailing",
           start: {
-            _bufferIndex: index
-              ? bufferIndex
-              : data.start._bufferIndex + bufferIndex,
+            _bufferIndex: index ? bufferIndex : data.start._bufferIndex + bufferIndex,
             _index: data.start._index + index,
             line: data.end.line,
             column: data.end.column - size,
             offset: data.end.offset - size
           },
-          end: {...data.end}
+          end: {
+            ...data.end
+          }
         };
-
-        data.end = {...token.start};
-
+        data.end = {
+          ...token.start
+        };
         if (data.start.offset === data.end.offset) {
           Object.assign(data, token);
         } else {
-          editMap.add(eventIndex, 0, [
-            ['enter', token, context],
-            ['exit', token, context]
-          ]);
+          editMap.add(eventIndex, 0, [['enter', token, context], ['exit', token, context]]);
         }
       }
-
       eventIndex++;
     }
   }
-
   editMap.consume(events);
-
-  return events
+  return events;
 }
 
 /**
@@ -8344,1302 +7256,96 @@ function resolveAllLineSuffixes(events, context) {
 
 
 /** @satisfies {Extension['document']} */
-const document$1 = {
-  [codes.asterisk]: list,
-  [codes.plusSign]: list,
-  [codes.dash]: list,
-  [codes.digit0]: list,
-  [codes.digit1]: list,
-  [codes.digit2]: list,
-  [codes.digit3]: list,
-  [codes.digit4]: list,
-  [codes.digit5]: list,
-  [codes.digit6]: list,
-  [codes.digit7]: list,
-  [codes.digit8]: list,
-  [codes.digit9]: list,
-  [codes.greaterThan]: blockQuote
+const document = {
+  [42]: list,
+  [43]: list,
+  [45]: list,
+  [48]: list,
+  [49]: list,
+  [50]: list,
+  [51]: list,
+  [52]: list,
+  [53]: list,
+  [54]: list,
+  [55]: list,
+  [56]: list,
+  [57]: list,
+  [62]: blockQuote
 };
 
 /** @satisfies {Extension['contentInitial']} */
 const contentInitial = {
-  [codes.leftSquareBracket]: definition
+  [91]: definition
 };
 
 /** @satisfies {Extension['flowInitial']} */
 const flowInitial = {
-  [codes.horizontalTab]: codeIndented,
-  [codes.virtualSpace]: codeIndented,
-  [codes.space]: codeIndented
+  [-2]: codeIndented,
+  [-1]: codeIndented,
+  [32]: codeIndented
 };
 
 /** @satisfies {Extension['flow']} */
 const flow = {
-  [codes.numberSign]: headingAtx,
-  [codes.asterisk]: thematicBreak,
-  [codes.dash]: [setextUnderline, thematicBreak],
-  [codes.lessThan]: htmlFlow,
-  [codes.equalsTo]: setextUnderline,
-  [codes.underscore]: thematicBreak,
-  [codes.graveAccent]: codeFenced,
-  [codes.tilde]: codeFenced
+  [35]: headingAtx,
+  [42]: thematicBreak,
+  [45]: [setextUnderline, thematicBreak],
+  [60]: htmlFlow,
+  [61]: setextUnderline,
+  [95]: thematicBreak,
+  [96]: codeFenced,
+  [126]: codeFenced
 };
 
 /** @satisfies {Extension['string']} */
 const string = {
-  [codes.ampersand]: characterReference,
-  [codes.backslash]: characterEscape
+  [38]: characterReference,
+  [92]: characterEscape
 };
 
 /** @satisfies {Extension['text']} */
 const text = {
-  [codes.carriageReturn]: lineEnding,
-  [codes.lineFeed]: lineEnding,
-  [codes.carriageReturnLineFeed]: lineEnding,
-  [codes.exclamationMark]: labelStartImage,
-  [codes.ampersand]: characterReference,
-  [codes.asterisk]: attention,
-  [codes.lessThan]: [autolink, htmlText],
-  [codes.leftSquareBracket]: labelStartLink,
-  [codes.backslash]: [hardBreakEscape, characterEscape],
-  [codes.rightSquareBracket]: labelEnd,
-  [codes.underscore]: attention,
-  [codes.graveAccent]: codeText
+  [-5]: lineEnding,
+  [-4]: lineEnding,
+  [-3]: lineEnding,
+  [33]: labelStartImage,
+  [38]: characterReference,
+  [42]: attention,
+  [60]: [autolink, htmlText],
+  [91]: labelStartLink,
+  [92]: [hardBreakEscape, characterEscape],
+  [93]: labelEnd,
+  [95]: attention,
+  [96]: codeText
 };
 
 /** @satisfies {Extension['insideSpan']} */
-const insideSpan = {null: [attention, resolver]};
+const insideSpan = {
+  null: [attention, resolver]
+};
 
 /** @satisfies {Extension['attentionMarkers']} */
-const attentionMarkers = {null: [codes.asterisk, codes.underscore]};
+const attentionMarkers = {
+  null: [42, 95]
+};
 
 /** @satisfies {Extension['disable']} */
-const disable = {null: []};
+const disable = {
+  null: []
+};
 
 var defaultConstructs = /*#__PURE__*/Object.freeze({
   __proto__: null,
   attentionMarkers: attentionMarkers,
   contentInitial: contentInitial,
   disable: disable,
-  document: document$1,
+  document: document,
   flow: flow,
   flowInitial: flowInitial,
   insideSpan: insideSpan,
   string: string,
   text: text
 });
-
-var src = {exports: {}};
-
-var browser = {exports: {}};
-
-/**
- * Helpers.
- */
-
-var ms;
-var hasRequiredMs;
-
-function requireMs () {
-	if (hasRequiredMs) return ms;
-	hasRequiredMs = 1;
-	var s = 1000;
-	var m = s * 60;
-	var h = m * 60;
-	var d = h * 24;
-	var w = d * 7;
-	var y = d * 365.25;
-
-	/**
-	 * Parse or format the given `val`.
-	 *
-	 * Options:
-	 *
-	 *  - `long` verbose formatting [false]
-	 *
-	 * @param {String|Number} val
-	 * @param {Object} [options]
-	 * @throws {Error} throw an error if val is not a non-empty string or a number
-	 * @return {String|Number}
-	 * @api public
-	 */
-
-	ms = function (val, options) {
-	  options = options || {};
-	  var type = typeof val;
-	  if (type === 'string' && val.length > 0) {
-	    return parse(val);
-	  } else if (type === 'number' && isFinite(val)) {
-	    return options.long ? fmtLong(val) : fmtShort(val);
-	  }
-	  throw new Error(
-	    'val is not a non-empty string or a valid number. val=' +
-	      JSON.stringify(val)
-	  );
-	};
-
-	/**
-	 * Parse the given `str` and return milliseconds.
-	 *
-	 * @param {String} str
-	 * @return {Number}
-	 * @api private
-	 */
-
-	function parse(str) {
-	  str = String(str);
-	  if (str.length > 100) {
-	    return;
-	  }
-	  var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-	    str
-	  );
-	  if (!match) {
-	    return;
-	  }
-	  var n = parseFloat(match[1]);
-	  var type = (match[2] || 'ms').toLowerCase();
-	  switch (type) {
-	    case 'years':
-	    case 'year':
-	    case 'yrs':
-	    case 'yr':
-	    case 'y':
-	      return n * y;
-	    case 'weeks':
-	    case 'week':
-	    case 'w':
-	      return n * w;
-	    case 'days':
-	    case 'day':
-	    case 'd':
-	      return n * d;
-	    case 'hours':
-	    case 'hour':
-	    case 'hrs':
-	    case 'hr':
-	    case 'h':
-	      return n * h;
-	    case 'minutes':
-	    case 'minute':
-	    case 'mins':
-	    case 'min':
-	    case 'm':
-	      return n * m;
-	    case 'seconds':
-	    case 'second':
-	    case 'secs':
-	    case 'sec':
-	    case 's':
-	      return n * s;
-	    case 'milliseconds':
-	    case 'millisecond':
-	    case 'msecs':
-	    case 'msec':
-	    case 'ms':
-	      return n;
-	    default:
-	      return undefined;
-	  }
-	}
-
-	/**
-	 * Short format for `ms`.
-	 *
-	 * @param {Number} ms
-	 * @return {String}
-	 * @api private
-	 */
-
-	function fmtShort(ms) {
-	  var msAbs = Math.abs(ms);
-	  if (msAbs >= d) {
-	    return Math.round(ms / d) + 'd';
-	  }
-	  if (msAbs >= h) {
-	    return Math.round(ms / h) + 'h';
-	  }
-	  if (msAbs >= m) {
-	    return Math.round(ms / m) + 'm';
-	  }
-	  if (msAbs >= s) {
-	    return Math.round(ms / s) + 's';
-	  }
-	  return ms + 'ms';
-	}
-
-	/**
-	 * Long format for `ms`.
-	 *
-	 * @param {Number} ms
-	 * @return {String}
-	 * @api private
-	 */
-
-	function fmtLong(ms) {
-	  var msAbs = Math.abs(ms);
-	  if (msAbs >= d) {
-	    return plural(ms, msAbs, d, 'day');
-	  }
-	  if (msAbs >= h) {
-	    return plural(ms, msAbs, h, 'hour');
-	  }
-	  if (msAbs >= m) {
-	    return plural(ms, msAbs, m, 'minute');
-	  }
-	  if (msAbs >= s) {
-	    return plural(ms, msAbs, s, 'second');
-	  }
-	  return ms + ' ms';
-	}
-
-	/**
-	 * Pluralization helper.
-	 */
-
-	function plural(ms, msAbs, n, name) {
-	  var isPlural = msAbs >= n * 1.5;
-	  return Math.round(ms / n) + ' ' + name + (isPlural ? 's' : '');
-	}
-	return ms;
-}
-
-var common;
-var hasRequiredCommon;
-
-function requireCommon () {
-	if (hasRequiredCommon) return common;
-	hasRequiredCommon = 1;
-	/**
-	 * This is the common logic for both the Node.js and web browser
-	 * implementations of `debug()`.
-	 */
-
-	function setup(env) {
-		createDebug.debug = createDebug;
-		createDebug.default = createDebug;
-		createDebug.coerce = coerce;
-		createDebug.disable = disable;
-		createDebug.enable = enable;
-		createDebug.enabled = enabled;
-		createDebug.humanize = requireMs();
-		createDebug.destroy = destroy;
-
-		Object.keys(env).forEach(key => {
-			createDebug[key] = env[key];
-		});
-
-		/**
-		* The currently active debug mode names, and names to skip.
-		*/
-
-		createDebug.names = [];
-		createDebug.skips = [];
-
-		/**
-		* Map of special "%n" handling functions, for the debug "format" argument.
-		*
-		* Valid key names are a single, lower or upper-case letter, i.e. "n" and "N".
-		*/
-		createDebug.formatters = {};
-
-		/**
-		* Selects a color for a debug namespace
-		* @param {String} namespace The namespace string for the debug instance to be colored
-		* @return {Number|String} An ANSI color code for the given namespace
-		* @api private
-		*/
-		function selectColor(namespace) {
-			let hash = 0;
-
-			for (let i = 0; i < namespace.length; i++) {
-				hash = ((hash << 5) - hash) + namespace.charCodeAt(i);
-				hash |= 0; // Convert to 32bit integer
-			}
-
-			return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-		}
-		createDebug.selectColor = selectColor;
-
-		/**
-		* Create a debugger with the given `namespace`.
-		*
-		* @param {String} namespace
-		* @return {Function}
-		* @api public
-		*/
-		function createDebug(namespace) {
-			let prevTime;
-			let enableOverride = null;
-			let namespacesCache;
-			let enabledCache;
-
-			function debug(...args) {
-				// Disabled?
-				if (!debug.enabled) {
-					return;
-				}
-
-				const self = debug;
-
-				// Set `diff` timestamp
-				const curr = Number(new Date());
-				const ms = curr - (prevTime || curr);
-				self.diff = ms;
-				self.prev = prevTime;
-				self.curr = curr;
-				prevTime = curr;
-
-				args[0] = createDebug.coerce(args[0]);
-
-				if (typeof args[0] !== 'string') {
-					// Anything else let's inspect with %O
-					args.unshift('%O');
-				}
-
-				// Apply any `formatters` transformations
-				let index = 0;
-				args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-					// If we encounter an escaped % then don't increase the array index
-					if (match === '%%') {
-						return '%';
-					}
-					index++;
-					const formatter = createDebug.formatters[format];
-					if (typeof formatter === 'function') {
-						const val = args[index];
-						match = formatter.call(self, val);
-
-						// Now we need to remove `args[index]` since it's inlined in the `format`
-						args.splice(index, 1);
-						index--;
-					}
-					return match;
-				});
-
-				// Apply env-specific formatting (colors, etc.)
-				createDebug.formatArgs.call(self, args);
-
-				const logFn = self.log || createDebug.log;
-				logFn.apply(self, args);
-			}
-
-			debug.namespace = namespace;
-			debug.useColors = createDebug.useColors();
-			debug.color = createDebug.selectColor(namespace);
-			debug.extend = extend;
-			debug.destroy = createDebug.destroy; // XXX Temporary. Will be removed in the next major release.
-
-			Object.defineProperty(debug, 'enabled', {
-				enumerable: true,
-				configurable: false,
-				get: () => {
-					if (enableOverride !== null) {
-						return enableOverride;
-					}
-					if (namespacesCache !== createDebug.namespaces) {
-						namespacesCache = createDebug.namespaces;
-						enabledCache = createDebug.enabled(namespace);
-					}
-
-					return enabledCache;
-				},
-				set: v => {
-					enableOverride = v;
-				}
-			});
-
-			// Env-specific initialization logic for debug instances
-			if (typeof createDebug.init === 'function') {
-				createDebug.init(debug);
-			}
-
-			return debug;
-		}
-
-		function extend(namespace, delimiter) {
-			const newDebug = createDebug(this.namespace + (typeof delimiter === 'undefined' ? ':' : delimiter) + namespace);
-			newDebug.log = this.log;
-			return newDebug;
-		}
-
-		/**
-		* Enables a debug mode by namespaces. This can include modes
-		* separated by a colon and wildcards.
-		*
-		* @param {String} namespaces
-		* @api public
-		*/
-		function enable(namespaces) {
-			createDebug.save(namespaces);
-			createDebug.namespaces = namespaces;
-
-			createDebug.names = [];
-			createDebug.skips = [];
-
-			const split = (typeof namespaces === 'string' ? namespaces : '')
-				.trim()
-				.replace(/\s+/g, ',')
-				.split(',')
-				.filter(Boolean);
-
-			for (const ns of split) {
-				if (ns[0] === '-') {
-					createDebug.skips.push(ns.slice(1));
-				} else {
-					createDebug.names.push(ns);
-				}
-			}
-		}
-
-		/**
-		 * Checks if the given string matches a namespace template, honoring
-		 * asterisks as wildcards.
-		 *
-		 * @param {String} search
-		 * @param {String} template
-		 * @return {Boolean}
-		 */
-		function matchesTemplate(search, template) {
-			let searchIndex = 0;
-			let templateIndex = 0;
-			let starIndex = -1;
-			let matchIndex = 0;
-
-			while (searchIndex < search.length) {
-				if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === '*')) {
-					// Match character or proceed with wildcard
-					if (template[templateIndex] === '*') {
-						starIndex = templateIndex;
-						matchIndex = searchIndex;
-						templateIndex++; // Skip the '*'
-					} else {
-						searchIndex++;
-						templateIndex++;
-					}
-				} else if (starIndex !== -1) { // eslint-disable-line no-negated-condition
-					// Backtrack to the last '*' and try to match more characters
-					templateIndex = starIndex + 1;
-					matchIndex++;
-					searchIndex = matchIndex;
-				} else {
-					return false; // No match
-				}
-			}
-
-			// Handle trailing '*' in template
-			while (templateIndex < template.length && template[templateIndex] === '*') {
-				templateIndex++;
-			}
-
-			return templateIndex === template.length;
-		}
-
-		/**
-		* Disable debug output.
-		*
-		* @return {String} namespaces
-		* @api public
-		*/
-		function disable() {
-			const namespaces = [
-				...createDebug.names,
-				...createDebug.skips.map(namespace => '-' + namespace)
-			].join(',');
-			createDebug.enable('');
-			return namespaces;
-		}
-
-		/**
-		* Returns true if the given mode name is enabled, false otherwise.
-		*
-		* @param {String} name
-		* @return {Boolean}
-		* @api public
-		*/
-		function enabled(name) {
-			for (const skip of createDebug.skips) {
-				if (matchesTemplate(name, skip)) {
-					return false;
-				}
-			}
-
-			for (const ns of createDebug.names) {
-				if (matchesTemplate(name, ns)) {
-					return true;
-				}
-			}
-
-			return false;
-		}
-
-		/**
-		* Coerce `val`.
-		*
-		* @param {Mixed} val
-		* @return {Mixed}
-		* @api private
-		*/
-		function coerce(val) {
-			if (val instanceof Error) {
-				return val.stack || val.message;
-			}
-			return val;
-		}
-
-		/**
-		* XXX DO NOT USE. This is a temporary stub function.
-		* XXX It WILL be removed in the next major release.
-		*/
-		function destroy() {
-			console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-		}
-
-		createDebug.enable(createDebug.load());
-
-		return createDebug;
-	}
-
-	common = setup;
-	return common;
-}
-
-/* eslint-env browser */
-
-var hasRequiredBrowser;
-
-function requireBrowser () {
-	if (hasRequiredBrowser) return browser.exports;
-	hasRequiredBrowser = 1;
-	(function (module, exports) {
-		/**
-		 * This is the web browser implementation of `debug()`.
-		 */
-
-		exports.formatArgs = formatArgs;
-		exports.save = save;
-		exports.load = load;
-		exports.useColors = useColors;
-		exports.storage = localstorage();
-		exports.destroy = (() => {
-			let warned = false;
-
-			return () => {
-				if (!warned) {
-					warned = true;
-					console.warn('Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.');
-				}
-			};
-		})();
-
-		/**
-		 * Colors.
-		 */
-
-		exports.colors = [
-			'#0000CC',
-			'#0000FF',
-			'#0033CC',
-			'#0033FF',
-			'#0066CC',
-			'#0066FF',
-			'#0099CC',
-			'#0099FF',
-			'#00CC00',
-			'#00CC33',
-			'#00CC66',
-			'#00CC99',
-			'#00CCCC',
-			'#00CCFF',
-			'#3300CC',
-			'#3300FF',
-			'#3333CC',
-			'#3333FF',
-			'#3366CC',
-			'#3366FF',
-			'#3399CC',
-			'#3399FF',
-			'#33CC00',
-			'#33CC33',
-			'#33CC66',
-			'#33CC99',
-			'#33CCCC',
-			'#33CCFF',
-			'#6600CC',
-			'#6600FF',
-			'#6633CC',
-			'#6633FF',
-			'#66CC00',
-			'#66CC33',
-			'#9900CC',
-			'#9900FF',
-			'#9933CC',
-			'#9933FF',
-			'#99CC00',
-			'#99CC33',
-			'#CC0000',
-			'#CC0033',
-			'#CC0066',
-			'#CC0099',
-			'#CC00CC',
-			'#CC00FF',
-			'#CC3300',
-			'#CC3333',
-			'#CC3366',
-			'#CC3399',
-			'#CC33CC',
-			'#CC33FF',
-			'#CC6600',
-			'#CC6633',
-			'#CC9900',
-			'#CC9933',
-			'#CCCC00',
-			'#CCCC33',
-			'#FF0000',
-			'#FF0033',
-			'#FF0066',
-			'#FF0099',
-			'#FF00CC',
-			'#FF00FF',
-			'#FF3300',
-			'#FF3333',
-			'#FF3366',
-			'#FF3399',
-			'#FF33CC',
-			'#FF33FF',
-			'#FF6600',
-			'#FF6633',
-			'#FF9900',
-			'#FF9933',
-			'#FFCC00',
-			'#FFCC33'
-		];
-
-		/**
-		 * Currently only WebKit-based Web Inspectors, Firefox >= v31,
-		 * and the Firebug extension (any Firefox version) are known
-		 * to support "%c" CSS customizations.
-		 *
-		 * TODO: add a `localStorage` variable to explicitly enable/disable colors
-		 */
-
-		// eslint-disable-next-line complexity
-		function useColors() {
-			// NB: In an Electron preload script, document will be defined but not fully
-			// initialized. Since we know we're in Chrome, we'll just detect this case
-			// explicitly
-			if (typeof window !== 'undefined' && window.process && (window.process.type === 'renderer' || window.process.__nwjs)) {
-				return true;
-			}
-
-			// Internet Explorer and Edge do not support colors.
-			if (typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-				return false;
-			}
-
-			let m;
-
-			// Is webkit? http://stackoverflow.com/a/16459606/376773
-			// document is undefined in react-native: https://github.com/facebook/react-native/pull/1632
-			// eslint-disable-next-line no-return-assign
-			return (typeof document !== 'undefined' && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance) ||
-				// Is firebug? http://stackoverflow.com/a/398120/376773
-				(typeof window !== 'undefined' && window.console && (window.console.firebug || (window.console.exception && window.console.table))) ||
-				// Is firefox >= v31?
-				// https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-				(typeof navigator !== 'undefined' && navigator.userAgent && (m = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m[1], 10) >= 31) ||
-				// Double check webkit in userAgent just in case we are in a worker
-				(typeof navigator !== 'undefined' && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/));
-		}
-
-		/**
-		 * Colorize log arguments if enabled.
-		 *
-		 * @api public
-		 */
-
-		function formatArgs(args) {
-			args[0] = (this.useColors ? '%c' : '') +
-				this.namespace +
-				(this.useColors ? ' %c' : ' ') +
-				args[0] +
-				(this.useColors ? '%c ' : ' ') +
-				'+' + module.exports.humanize(this.diff);
-
-			if (!this.useColors) {
-				return;
-			}
-
-			const c = 'color: ' + this.color;
-			args.splice(1, 0, c, 'color: inherit');
-
-			// The final "%c" is somewhat tricky, because there could be other
-			// arguments passed either before or after the %c, so we need to
-			// figure out the correct index to insert the CSS into
-			let index = 0;
-			let lastC = 0;
-			args[0].replace(/%[a-zA-Z%]/g, match => {
-				if (match === '%%') {
-					return;
-				}
-				index++;
-				if (match === '%c') {
-					// We only are interested in the *last* %c
-					// (the user may have provided their own)
-					lastC = index;
-				}
-			});
-
-			args.splice(lastC, 0, c);
-		}
-
-		/**
-		 * Invokes `console.debug()` when available.
-		 * No-op when `console.debug` is not a "function".
-		 * If `console.debug` is not available, falls back
-		 * to `console.log`.
-		 *
-		 * @api public
-		 */
-		exports.log = console.debug || console.log || (() => {});
-
-		/**
-		 * Save `namespaces`.
-		 *
-		 * @param {String} namespaces
-		 * @api private
-		 */
-		function save(namespaces) {
-			try {
-				if (namespaces) {
-					exports.storage.setItem('debug', namespaces);
-				} else {
-					exports.storage.removeItem('debug');
-				}
-			} catch (error) {
-				// Swallow
-				// XXX (@Qix-) should we be logging these?
-			}
-		}
-
-		/**
-		 * Load `namespaces`.
-		 *
-		 * @return {String} returns the previously persisted debug modes
-		 * @api private
-		 */
-		function load() {
-			let r;
-			try {
-				r = exports.storage.getItem('debug') || exports.storage.getItem('DEBUG') ;
-			} catch (error) {
-				// Swallow
-				// XXX (@Qix-) should we be logging these?
-			}
-
-			// If debug isn't set in LS, and we're in Electron, try to load $DEBUG
-			if (!r && typeof process !== 'undefined' && 'env' in process) {
-				r = process.env.DEBUG;
-			}
-
-			return r;
-		}
-
-		/**
-		 * Localstorage attempts to return the localstorage.
-		 *
-		 * This is necessary because safari throws
-		 * when a user disables cookies/localstorage
-		 * and you attempt to access it.
-		 *
-		 * @return {LocalStorage}
-		 * @api private
-		 */
-
-		function localstorage() {
-			try {
-				// TVMLKit (Apple TV JS Runtime) does not have a window object, just localStorage in the global context
-				// The Browser also has localStorage in the global context.
-				return localStorage;
-			} catch (error) {
-				// Swallow
-				// XXX (@Qix-) should we be logging these?
-			}
-		}
-
-		module.exports = requireCommon()(exports);
-
-		const {formatters} = module.exports;
-
-		/**
-		 * Map %j to `JSON.stringify()`, since no Web Inspectors do that by default.
-		 */
-
-		formatters.j = function (v) {
-			try {
-				return JSON.stringify(v);
-			} catch (error) {
-				return '[UnexpectedJSONParseError]: ' + error.message;
-			}
-		}; 
-	} (browser, browser.exports));
-	return browser.exports;
-}
-
-var node = {exports: {}};
-
-var hasFlag;
-var hasRequiredHasFlag;
-
-function requireHasFlag () {
-	if (hasRequiredHasFlag) return hasFlag;
-	hasRequiredHasFlag = 1;
-
-	hasFlag = (flag, argv = process.argv) => {
-		const prefix = flag.startsWith('-') ? '' : (flag.length === 1 ? '-' : '--');
-		const position = argv.indexOf(prefix + flag);
-		const terminatorPosition = argv.indexOf('--');
-		return position !== -1 && (terminatorPosition === -1 || position < terminatorPosition);
-	};
-	return hasFlag;
-}
-
-var supportsColor_1;
-var hasRequiredSupportsColor;
-
-function requireSupportsColor () {
-	if (hasRequiredSupportsColor) return supportsColor_1;
-	hasRequiredSupportsColor = 1;
-	const os = os__default;
-	const tty = require$$1;
-	const hasFlag = requireHasFlag();
-
-	const {env} = process;
-
-	let forceColor;
-	if (hasFlag('no-color') ||
-		hasFlag('no-colors') ||
-		hasFlag('color=false') ||
-		hasFlag('color=never')) {
-		forceColor = 0;
-	} else if (hasFlag('color') ||
-		hasFlag('colors') ||
-		hasFlag('color=true') ||
-		hasFlag('color=always')) {
-		forceColor = 1;
-	}
-
-	if ('FORCE_COLOR' in env) {
-		if (env.FORCE_COLOR === 'true') {
-			forceColor = 1;
-		} else if (env.FORCE_COLOR === 'false') {
-			forceColor = 0;
-		} else {
-			forceColor = env.FORCE_COLOR.length === 0 ? 1 : Math.min(parseInt(env.FORCE_COLOR, 10), 3);
-		}
-	}
-
-	function translateLevel(level) {
-		if (level === 0) {
-			return false;
-		}
-
-		return {
-			level,
-			hasBasic: true,
-			has256: level >= 2,
-			has16m: level >= 3
-		};
-	}
-
-	function supportsColor(haveStream, streamIsTTY) {
-		if (forceColor === 0) {
-			return 0;
-		}
-
-		if (hasFlag('color=16m') ||
-			hasFlag('color=full') ||
-			hasFlag('color=truecolor')) {
-			return 3;
-		}
-
-		if (hasFlag('color=256')) {
-			return 2;
-		}
-
-		if (haveStream && !streamIsTTY && forceColor === undefined) {
-			return 0;
-		}
-
-		const min = forceColor || 0;
-
-		if (env.TERM === 'dumb') {
-			return min;
-		}
-
-		if (process.platform === 'win32') {
-			// Windows 10 build 10586 is the first Windows release that supports 256 colors.
-			// Windows 10 build 14931 is the first release that supports 16m/TrueColor.
-			const osRelease = os.release().split('.');
-			if (
-				Number(osRelease[0]) >= 10 &&
-				Number(osRelease[2]) >= 10586
-			) {
-				return Number(osRelease[2]) >= 14931 ? 3 : 2;
-			}
-
-			return 1;
-		}
-
-		if ('CI' in env) {
-			if (['TRAVIS', 'CIRCLECI', 'APPVEYOR', 'GITLAB_CI', 'GITHUB_ACTIONS', 'BUILDKITE'].some(sign => sign in env) || env.CI_NAME === 'codeship') {
-				return 1;
-			}
-
-			return min;
-		}
-
-		if ('TEAMCITY_VERSION' in env) {
-			return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 1 : 0;
-		}
-
-		if (env.COLORTERM === 'truecolor') {
-			return 3;
-		}
-
-		if ('TERM_PROGRAM' in env) {
-			const version = parseInt((env.TERM_PROGRAM_VERSION || '').split('.')[0], 10);
-
-			switch (env.TERM_PROGRAM) {
-				case 'iTerm.app':
-					return version >= 3 ? 3 : 2;
-				case 'Apple_Terminal':
-					return 2;
-				// No default
-			}
-		}
-
-		if (/-256(color)?$/i.test(env.TERM)) {
-			return 2;
-		}
-
-		if (/^screen|^xterm|^vt100|^vt220|^rxvt|color|ansi|cygwin|linux/i.test(env.TERM)) {
-			return 1;
-		}
-
-		if ('COLORTERM' in env) {
-			return 1;
-		}
-
-		return min;
-	}
-
-	function getSupportLevel(stream) {
-		const level = supportsColor(stream, stream && stream.isTTY);
-		return translateLevel(level);
-	}
-
-	supportsColor_1 = {
-		supportsColor: getSupportLevel,
-		stdout: translateLevel(supportsColor(true, tty.isatty(1))),
-		stderr: translateLevel(supportsColor(true, tty.isatty(2)))
-	};
-	return supportsColor_1;
-}
-
-/**
- * Module dependencies.
- */
-
-var hasRequiredNode;
-
-function requireNode () {
-	if (hasRequiredNode) return node.exports;
-	hasRequiredNode = 1;
-	(function (module, exports) {
-		const tty = require$$1;
-		const util = require$$6;
-
-		/**
-		 * This is the Node.js implementation of `debug()`.
-		 */
-
-		exports.init = init;
-		exports.log = log;
-		exports.formatArgs = formatArgs;
-		exports.save = save;
-		exports.load = load;
-		exports.useColors = useColors;
-		exports.destroy = util.deprecate(
-			() => {},
-			'Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.'
-		);
-
-		/**
-		 * Colors.
-		 */
-
-		exports.colors = [6, 2, 3, 4, 5, 1];
-
-		try {
-			// Optional dependency (as in, doesn't need to be installed, NOT like optionalDependencies in package.json)
-			// eslint-disable-next-line import/no-extraneous-dependencies
-			const supportsColor = requireSupportsColor();
-
-			if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-				exports.colors = [
-					20,
-					21,
-					26,
-					27,
-					32,
-					33,
-					38,
-					39,
-					40,
-					41,
-					42,
-					43,
-					44,
-					45,
-					56,
-					57,
-					62,
-					63,
-					68,
-					69,
-					74,
-					75,
-					76,
-					77,
-					78,
-					79,
-					80,
-					81,
-					92,
-					93,
-					98,
-					99,
-					112,
-					113,
-					128,
-					129,
-					134,
-					135,
-					148,
-					149,
-					160,
-					161,
-					162,
-					163,
-					164,
-					165,
-					166,
-					167,
-					168,
-					169,
-					170,
-					171,
-					172,
-					173,
-					178,
-					179,
-					184,
-					185,
-					196,
-					197,
-					198,
-					199,
-					200,
-					201,
-					202,
-					203,
-					204,
-					205,
-					206,
-					207,
-					208,
-					209,
-					214,
-					215,
-					220,
-					221
-				];
-			}
-		} catch (error) {
-			// Swallow - we only care if `supports-color` is available; it doesn't have to be.
-		}
-
-		/**
-		 * Build up the default `inspectOpts` object from the environment variables.
-		 *
-		 *   $ DEBUG_COLORS=no DEBUG_DEPTH=10 DEBUG_SHOW_HIDDEN=enabled node script.js
-		 */
-
-		exports.inspectOpts = Object.keys(process.env).filter(key => {
-			return /^debug_/i.test(key);
-		}).reduce((obj, key) => {
-			// Camel-case
-			const prop = key
-				.substring(6)
-				.toLowerCase()
-				.replace(/_([a-z])/g, (_, k) => {
-					return k.toUpperCase();
-				});
-
-			// Coerce string value into JS value
-			let val = process.env[key];
-			if (/^(yes|on|true|enabled)$/i.test(val)) {
-				val = true;
-			} else if (/^(no|off|false|disabled)$/i.test(val)) {
-				val = false;
-			} else if (val === 'null') {
-				val = null;
-			} else {
-				val = Number(val);
-			}
-
-			obj[prop] = val;
-			return obj;
-		}, {});
-
-		/**
-		 * Is stdout a TTY? Colored output is enabled when `true`.
-		 */
-
-		function useColors() {
-			return 'colors' in exports.inspectOpts ?
-				Boolean(exports.inspectOpts.colors) :
-				tty.isatty(process.stderr.fd);
-		}
-
-		/**
-		 * Adds ANSI color escape codes if enabled.
-		 *
-		 * @api public
-		 */
-
-		function formatArgs(args) {
-			const {namespace: name, useColors} = this;
-
-			if (useColors) {
-				const c = this.color;
-				const colorCode = '\u001B[3' + (c < 8 ? c : '8;5;' + c);
-				const prefix = `  ${colorCode};1m${name} \u001B[0m`;
-
-				args[0] = prefix + args[0].split('\n').join('\n' + prefix);
-				args.push(colorCode + 'm+' + module.exports.humanize(this.diff) + '\u001B[0m');
-			} else {
-				args[0] = getDate() + name + ' ' + args[0];
-			}
-		}
-
-		function getDate() {
-			if (exports.inspectOpts.hideDate) {
-				return '';
-			}
-			return new Date().toISOString() + ' ';
-		}
-
-		/**
-		 * Invokes `util.formatWithOptions()` with the specified arguments and writes to stderr.
-		 */
-
-		function log(...args) {
-			return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + '\n');
-		}
-
-		/**
-		 * Save `namespaces`.
-		 *
-		 * @param {String} namespaces
-		 * @api private
-		 */
-		function save(namespaces) {
-			if (namespaces) {
-				process.env.DEBUG = namespaces;
-			} else {
-				// If you set a process.env field to null or undefined, it gets cast to the
-				// string 'null' or 'undefined'. Just delete instead.
-				delete process.env.DEBUG;
-			}
-		}
-
-		/**
-		 * Load `namespaces`.
-		 *
-		 * @return {String} returns the previously persisted debug modes
-		 * @api private
-		 */
-
-		function load() {
-			return process.env.DEBUG;
-		}
-
-		/**
-		 * Init logic for `debug` instances.
-		 *
-		 * Create a new `inspectOpts` object in case `useColors` is set
-		 * differently for a particular `debug` instance.
-		 */
-
-		function init(debug) {
-			debug.inspectOpts = {};
-
-			const keys = Object.keys(exports.inspectOpts);
-			for (let i = 0; i < keys.length; i++) {
-				debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-			}
-		}
-
-		module.exports = requireCommon()(exports);
-
-		const {formatters} = module.exports;
-
-		/**
-		 * Map %o to `util.inspect()`, all on a single line.
-		 */
-
-		formatters.o = function (v) {
-			this.inspectOpts.colors = this.useColors;
-			return util.inspect(v, this.inspectOpts)
-				.split('\n')
-				.map(str => str.trim())
-				.join(' ');
-		};
-
-		/**
-		 * Map %O to `util.inspect()`, allowing multiple lines if needed.
-		 */
-
-		formatters.O = function (v) {
-			this.inspectOpts.colors = this.useColors;
-			return util.inspect(v, this.inspectOpts);
-		}; 
-	} (node, node.exports));
-	return node.exports;
-}
-
-/**
- * Detect Electron renderer / nwjs process, which is node, but we should
- * treat as a browser.
- */
-
-var hasRequiredSrc;
-
-function requireSrc () {
-	if (hasRequiredSrc) return src.exports;
-	hasRequiredSrc = 1;
-	if (typeof process === 'undefined' || process.type === 'renderer' || process.browser === true || process.__nwjs) {
-		src.exports = requireBrowser();
-	} else {
-		src.exports = requireNode();
-	}
-	return src.exports;
-}
-
-var srcExports = requireSrc();
-var createDebug = /*@__PURE__*/getDefaultExportFromCjs(srcExports);
 
 /**
  * @import {
@@ -9656,9 +7362,6 @@ var createDebug = /*@__PURE__*/getDefaultExportFromCjs(srcExports);
  *   Token
  * } from 'micromark-util-types'
  */
-
-
-const debug = createDebug('micromark');
 
 /**
  * Create a tokenizer.
@@ -9683,9 +7386,9 @@ function createTokenizer(parser, initialize, from) {
   let point = {
     _bufferIndex: -1,
     _index: 0,
-    line: (from && from.line) || 1,
-    column: (from && from.column) || 1,
-    offset: (from && from.offset) || 0
+    line: from && from.line || 1,
+    column: from && from.column || 1,
+    offset: from && from.offset || 0
   };
   /** @type {Record<string, number>} */
   const columnStart = {};
@@ -9695,8 +7398,6 @@ function createTokenizer(parser, initialize, from) {
   let chunks = [];
   /** @type {Array<Token>} */
   let stack = [];
-  /** @type {boolean | undefined} */
-  let consumed = true;
 
   /**
    * Tools used for tokenizing.
@@ -9709,7 +7410,9 @@ function createTokenizer(parser, initialize, from) {
     consume,
     enter,
     exit,
-    interrupt: constructFactory(onsuccessfulcheck, {interrupt: true})
+    interrupt: constructFactory(onsuccessfulcheck, {
+      interrupt: true
+    })
   };
 
   /**
@@ -9718,13 +7421,13 @@ function createTokenizer(parser, initialize, from) {
    * @type {TokenizeContext}
    */
   const context = {
-    code: codes.eof,
+    code: null,
     containerState: {},
     defineSkip,
     events: [],
     now,
     parser,
-    previous: codes.eof,
+    previous: null,
     sliceSerialize,
     sliceStream,
     write
@@ -9736,37 +7439,25 @@ function createTokenizer(parser, initialize, from) {
    * @type {State | undefined}
    */
   let state = initialize.tokenize.call(context, effects);
-
-  /**
-   * Track which character we expect to be consumed, to catch bugs.
-   *
-   * @type {Code}
-   */
-  let expectedCode;
-
   if (initialize.resolveAll) {
     resolveAllConstructs.push(initialize);
   }
-
-  return context
+  return context;
 
   /** @type {TokenizeContext['write']} */
   function write(slice) {
     chunks = push(chunks, slice);
-
     main();
 
     // Exit if we’re not done, resolve might change stuff.
-    if (chunks[chunks.length - 1] !== codes.eof) {
-      return []
+    if (chunks[chunks.length - 1] !== null) {
+      return [];
     }
-
     addResult(initialize, 0);
 
     // Otherwise, resolve, and exit.
     context.events = resolveAll(resolveAllConstructs, context.events, context);
-
-    return context.events
+    return context.events;
   }
 
   //
@@ -9775,26 +7466,37 @@ function createTokenizer(parser, initialize, from) {
 
   /** @type {TokenizeContext['sliceSerialize']} */
   function sliceSerialize(token, expandTabs) {
-    return serializeChunks(sliceStream(token), expandTabs)
+    return serializeChunks(sliceStream(token), expandTabs);
   }
 
   /** @type {TokenizeContext['sliceStream']} */
   function sliceStream(token) {
-    return sliceChunks(chunks, token)
+    return sliceChunks(chunks, token);
   }
 
   /** @type {TokenizeContext['now']} */
   function now() {
     // This is a hot path, so we clone manually instead of `Object.assign({}, point)`
-    const {_bufferIndex, _index, line, column, offset} = point;
-    return {_bufferIndex, _index, line, column, offset}
+    const {
+      _bufferIndex,
+      _index,
+      line,
+      column,
+      offset
+    } = point;
+    return {
+      _bufferIndex,
+      _index,
+      line,
+      column,
+      offset
+    };
   }
 
   /** @type {TokenizeContext['defineSkip']} */
   function defineSkip(value) {
     columnStart[value.line] = value.column;
     accountForPotentialSkip();
-    debug('position: define skip: `%j`', point);
   }
 
   //
@@ -9819,15 +7521,10 @@ function createTokenizer(parser, initialize, from) {
       // If we’re in a buffer chunk, loop through it.
       if (typeof chunk === 'string') {
         const chunkIndex = point._index;
-
         if (point._bufferIndex < 0) {
           point._bufferIndex = 0;
         }
-
-        while (
-          point._index === chunkIndex &&
-          point._bufferIndex < chunk.length
-        ) {
+        while (point._index === chunkIndex && point._bufferIndex < chunk.length) {
           go(chunk.charCodeAt(point._bufferIndex));
         }
       } else {
@@ -9845,39 +7542,17 @@ function createTokenizer(parser, initialize, from) {
    *   Nothing.
    */
   function go(code) {
-    ok(consumed === true, 'expected character to be consumed');
-    consumed = undefined;
-    debug('main: passing `%s` to %s', code, state && state.name);
-    expectedCode = code;
-    ok(typeof state === 'function', 'expected state');
     state = state(code);
   }
 
   /** @type {Effects['consume']} */
   function consume(code) {
-    ok(code === expectedCode, 'expected given code to equal expected code');
-
-    debug('consume: `%s`', code);
-
-    ok(
-      consumed === undefined,
-      'expected code to not have been consumed: this might be because `return x(code)` instead of `return x` was used'
-    );
-    ok(
-      code === null
-        ? context.events.length === 0 ||
-            context.events[context.events.length - 1][0] === 'exit'
-        : context.events[context.events.length - 1][0] === 'enter',
-      'expected last token to be open'
-    );
-
     if (markdownLineEnding(code)) {
       point.line++;
       point.column = 1;
-      point.offset += code === codes.carriageReturnLineFeed ? 2 : 1;
+      point.offset += code === -3 ? 2 : 1;
       accountForPotentialSkip();
-      debug('position: after eol: `%j`', point);
-    } else if (code !== codes.virtualSpace) {
+    } else if (code !== -1) {
       point.column++;
       point.offset++;
     }
@@ -9889,12 +7564,11 @@ function createTokenizer(parser, initialize, from) {
       point._bufferIndex++;
 
       // At end of string chunk.
-      if (
-        point._bufferIndex ===
-        // Points w/ non-negative `_bufferIndex` reference
-        // strings.
-        /** @type {string} */ (chunks[point._index]).length
-      ) {
+      if (point._bufferIndex ===
+      // Points w/ non-negative `_bufferIndex` reference
+      // strings.
+      /** @type {string} */
+      chunks[point._index].length) {
         point._bufferIndex = -1;
         point._index++;
       }
@@ -9902,9 +7576,6 @@ function createTokenizer(parser, initialize, from) {
 
     // Expose the previous character.
     context.previous = code;
-
-    // Mark as consumed.
-    consumed = true;
   }
 
   /** @type {Effects['enter']} */
@@ -9914,41 +7585,17 @@ function createTokenizer(parser, initialize, from) {
     const token = fields || {};
     token.type = type;
     token.start = now();
-
-    ok(typeof type === 'string', 'expected string type');
-    ok(type.length > 0, 'expected non-empty string');
-    debug('enter: `%s`', type);
-
     context.events.push(['enter', token, context]);
-
     stack.push(token);
-
-    return token
+    return token;
   }
 
   /** @type {Effects['exit']} */
   function exit(type) {
-    ok(typeof type === 'string', 'expected string type');
-    ok(type.length > 0, 'expected non-empty string');
-
     const token = stack.pop();
-    ok(token, 'cannot close w/o open tokens');
     token.end = now();
-
-    ok(type === token.type, 'expected exit token to match current token');
-
-    ok(
-      !(
-        token.start._index === token.end._index &&
-        token.start._bufferIndex === token.end._bufferIndex
-      ),
-      'expected non-empty token (`' + type + '`)'
-    );
-
-    debug('exit: `%s`', token.type);
     context.events.push(['exit', token, context]);
-
-    return token
+    return token;
   }
 
   /**
@@ -9978,7 +7625,7 @@ function createTokenizer(parser, initialize, from) {
    *   Fields.
    */
   function constructFactory(onreturn, fields) {
-    return hook
+    return hook;
 
     /**
      * Handle either an object mapping codes to constructs, a list of
@@ -10002,14 +7649,10 @@ function createTokenizer(parser, initialize, from) {
       let currentConstruct;
       /** @type {Info} */
       let info;
-
-      return Array.isArray(constructs)
-        ? /* c8 ignore next 1 */
-          handleListOfConstructs(constructs)
-        : 'tokenize' in constructs
-          ? // Looks like a construct.
-            handleListOfConstructs([/** @type {Construct} */ (constructs)])
-          : handleMapOfConstructs(constructs)
+      return Array.isArray(constructs) ? /* c8 ignore next 1 */
+      handleListOfConstructs(constructs) : 'tokenize' in constructs ?
+      // Looks like a construct.
+      handleListOfConstructs([(/** @type {Construct} */constructs)]) : handleMapOfConstructs(constructs);
 
       /**
        * Handle a list of construct.
@@ -10020,20 +7663,17 @@ function createTokenizer(parser, initialize, from) {
        *   State.
        */
       function handleMapOfConstructs(map) {
-        return start
+        return start;
 
         /** @type {State} */
         function start(code) {
           const left = code !== null && map[code];
           const all = code !== null && map.null;
           const list = [
-            // To do: add more extension tests.
-            /* c8 ignore next 2 */
-            ...(Array.isArray(left) ? left : left ? [left] : []),
-            ...(Array.isArray(all) ? all : all ? [all] : [])
-          ];
-
-          return handleListOfConstructs(list)(code)
+          // To do: add more extension tests.
+          /* c8 ignore next 2 */
+          ...(Array.isArray(left) ? left : left ? [left] : []), ...(Array.isArray(all) ? all : all ? [all] : [])];
+          return handleListOfConstructs(list)(code);
         }
       }
 
@@ -10048,13 +7688,10 @@ function createTokenizer(parser, initialize, from) {
       function handleListOfConstructs(list) {
         listOfConstructs = list;
         constructIndex = 0;
-
         if (list.length === 0) {
-          ok(bogusState, 'expected `bogusState` to be given');
-          return bogusState
+          return bogusState;
         }
-
-        return handleConstruct(list[constructIndex])
+        return handleConstruct(list[constructIndex]);
       }
 
       /**
@@ -10066,7 +7703,7 @@ function createTokenizer(parser, initialize, from) {
        *   State.
        */
       function handleConstruct(construct) {
-        return start
+        return start;
 
         /** @type {State} */
         function start(code) {
@@ -10076,55 +7713,36 @@ function createTokenizer(parser, initialize, from) {
           // by not storing.
           info = store();
           currentConstruct = construct;
-
           if (!construct.partial) {
             context.currentConstruct = construct;
           }
 
           // Always populated by defaults.
-          ok(
-            context.parser.constructs.disable.null,
-            'expected `disable.null` to be populated'
-          );
 
-          if (
-            construct.name &&
-            context.parser.constructs.disable.null.includes(construct.name)
-          ) {
-            return nok(code)
+          if (construct.name && context.parser.constructs.disable.null.includes(construct.name)) {
+            return nok();
           }
-
           return construct.tokenize.call(
-            // If we do have fields, create an object w/ `context` as its
-            // prototype.
-            // This allows a “live binding”, which is needed for `interrupt`.
-            fields ? Object.assign(Object.create(context), fields) : context,
-            effects,
-            ok$1,
-            nok
-          )(code)
+          // If we do have fields, create an object w/ `context` as its
+          // prototype.
+          // This allows a “live binding”, which is needed for `interrupt`.
+          fields ? Object.assign(Object.create(context), fields) : context, effects, ok, nok)(code);
         }
       }
 
       /** @type {State} */
-      function ok$1(code) {
-        ok(code === expectedCode, 'expected code');
-        consumed = true;
+      function ok(code) {
         onreturn(currentConstruct, info);
-        return returnState
+        return returnState;
       }
 
       /** @type {State} */
       function nok(code) {
-        ok(code === expectedCode, 'expected code');
-        consumed = true;
         info.restore();
-
         if (++constructIndex < listOfConstructs.length) {
-          return handleConstruct(listOfConstructs[constructIndex])
+          return handleConstruct(listOfConstructs[constructIndex]);
         }
-
-        return bogusState
+        return bogusState;
       }
     }
   }
@@ -10141,26 +7759,12 @@ function createTokenizer(parser, initialize, from) {
     if (construct.resolveAll && !resolveAllConstructs.includes(construct)) {
       resolveAllConstructs.push(construct);
     }
-
     if (construct.resolve) {
-      splice(
-        context.events,
-        from,
-        context.events.length - from,
-        construct.resolve(context.events.slice(from), context)
-      );
+      splice(context.events, from, context.events.length - from, construct.resolve(context.events.slice(from), context));
     }
-
     if (construct.resolveTo) {
       context.events = construct.resolveTo(context.events, context);
     }
-
-    ok(
-      construct.partial ||
-        context.events.length === 0 ||
-        context.events[context.events.length - 1][0] === 'exit',
-      'expected last token to end'
-    );
   }
 
   /**
@@ -10175,8 +7779,10 @@ function createTokenizer(parser, initialize, from) {
     const startCurrentConstruct = context.currentConstruct;
     const startEventsIndex = context.events.length;
     const startStack = Array.from(stack);
-
-    return {from: startEventsIndex, restore}
+    return {
+      from: startEventsIndex,
+      restore
+    };
 
     /**
      * Restore state.
@@ -10191,7 +7797,6 @@ function createTokenizer(parser, initialize, from) {
       context.events.length = startEventsIndex;
       stack = startStack;
       accountForPotentialSkip();
-      debug('position: restore: `%j`', point);
     }
   }
 
@@ -10227,33 +7832,26 @@ function sliceChunks(chunks, token) {
   const endBufferIndex = token.end._bufferIndex;
   /** @type {Array<Chunk>} */
   let view;
-
   if (startIndex === endIndex) {
-    ok(endBufferIndex > -1, 'expected non-negative end buffer index');
-    ok(startBufferIndex > -1, 'expected non-negative start buffer index');
     // @ts-expect-error `_bufferIndex` is used on string chunks.
     view = [chunks[startIndex].slice(startBufferIndex, endBufferIndex)];
   } else {
     view = chunks.slice(startIndex, endIndex);
-
     if (startBufferIndex > -1) {
       const head = view[0];
       if (typeof head === 'string') {
         view[0] = head.slice(startBufferIndex);
         /* c8 ignore next 4 -- used to be used, no longer */
       } else {
-        ok(startBufferIndex === 0, 'expected `startBufferIndex` to be `0`');
         view.shift();
       }
     }
-
     if (endBufferIndex > 0) {
       // @ts-expect-error `_bufferIndex` is used on string chunks.
       view.push(chunks[endIndex].slice(0, endBufferIndex));
     }
   }
-
-  return view
+  return view;
 }
 
 /**
@@ -10272,63 +7870,53 @@ function serializeChunks(chunks, expandTabs) {
   const result = [];
   /** @type {boolean | undefined} */
   let atTab;
-
   while (++index < chunks.length) {
     const chunk = chunks[index];
     /** @type {string} */
     let value;
-
     if (typeof chunk === 'string') {
       value = chunk;
     } else {
       switch (chunk) {
-        case codes.carriageReturn: {
-          value = values.cr;
-
-          break
-        }
-
-        case codes.lineFeed: {
-          value = values.lf;
-
-          break
-        }
-
-        case codes.carriageReturnLineFeed: {
-          value = values.cr + values.lf;
-
-          break
-        }
-
-        case codes.horizontalTab: {
-          value = expandTabs ? values.space : values.ht;
-
-          break
-        }
-
-        case codes.virtualSpace: {
-          if (!expandTabs && atTab) {
-            continue
+        case -5:
+          {
+            value = "\r";
+            break;
           }
-
-          value = values.space;
-
-          break
-        }
-
-        default: {
-          ok(typeof chunk === 'number', 'expected number');
-          // Currently only replacement character.
-          value = String.fromCharCode(chunk);
-        }
+        case -4:
+          {
+            value = "\n";
+            break;
+          }
+        case -3:
+          {
+            value = "\r" + "\n";
+            break;
+          }
+        case -2:
+          {
+            value = expandTabs ? " " : "\t";
+            break;
+          }
+        case -1:
+          {
+            if (!expandTabs && atTab) {
+              continue;
+            }
+            value = " ";
+            break;
+          }
+        default:
+          {
+            // Currently only replacement character.
+            value = String.fromCharCode(chunk);
+          }
       }
     }
-
-    atTab = chunk === codes.horizontalTab;
+    atTab = chunk === -2;
     result.push(value);
   }
-
-  return result.join('')
+  return result.join('');
 }
 
 /**
@@ -10350,23 +7938,21 @@ function serializeChunks(chunks, expandTabs) {
  */
 function parse(options) {
   const settings = options || {};
-  const constructs = /** @type {FullNormalizedExtension} */ (
-    combineExtensions([defaultConstructs, ...(settings.extensions || [])])
-  );
+  const constructs = /** @type {FullNormalizedExtension} */
+  combineExtensions([defaultConstructs, ...(settings.extensions || [])]);
 
   /** @type {ParseContext} */
   const parser = {
     constructs,
     content: create(content),
     defined: [],
-    document: create(document$2),
+    document: create(document$1),
     flow: create(flow$1),
     lazy: {},
     string: create(string$1),
     text: create(text$1)
   };
-
-  return parser
+  return parser;
 
   /**
    * @param {InitialConstruct} initial
@@ -10375,10 +7961,10 @@ function parse(options) {
    *   Create a tokenizer.
    */
   function create(initial) {
-    return creator
+    return creator;
     /** @type {Create} */
     function creator(from) {
-      return createTokenizer(parser, initial, from)
+      return createTokenizer(parser, initial, from);
     }
   }
 }
@@ -10398,14 +7984,25 @@ function postprocess(events) {
   while (!subtokenize(events)) {
     // Empty
   }
-
-  return events
+  return events;
 }
 
 /**
  * @import {Chunk, Code, Encoding, Value} from 'micromark-util-types'
  */
 
+/**
+ * @callback Preprocessor
+ *   Preprocess a value.
+ * @param {Value} value
+ *   Value.
+ * @param {Encoding | null | undefined} [encoding]
+ *   Encoding when `value` is a typed array (optional).
+ * @param {boolean | null | undefined} [end=false]
+ *   Whether this is the last chunk (default: `false`).
+ * @returns {Array<Chunk>}
+ *   Chunks.
+ */
 
 const search = /[\0\t\n\r]/g;
 
@@ -10420,111 +8017,86 @@ function preprocess() {
   let start = true;
   /** @type {boolean | undefined} */
   let atCarriageReturn;
-
-  return preprocessor
+  return preprocessor;
 
   /** @type {Preprocessor} */
   // eslint-disable-next-line complexity
   function preprocessor(value, encoding, end) {
-    value =
-      buffer +
-      (typeof value === 'string'
-        ? value.toString()
-        : new TextDecoder(encoding || undefined).decode(value));
+    value = buffer + (typeof value === 'string' ? value.toString() : new TextDecoder(encoding || undefined).decode(value));
 
     /** @type {Array<Chunk>} */
     const chunks = [];
     let startPosition = 0;
     buffer = '';
-
     if (start) {
       // To do: `markdown-rs` actually parses BOMs (byte order mark).
-      if (value.charCodeAt(0) === codes.byteOrderMarker) {
+      if (value.charCodeAt(0) === 65279) {
         startPosition++;
       }
-
       start = undefined;
     }
-
     while (startPosition < value.length) {
       search.lastIndex = startPosition;
       const match = search.exec(value);
-      const endPosition =
-        match && match.index !== undefined ? match.index : value.length;
+      const endPosition = match && match.index !== undefined ? match.index : value.length;
       const code = value.charCodeAt(endPosition);
-
       if (!match) {
         buffer = value.slice(startPosition);
-        break
+        break;
       }
-
-      if (
-        code === codes.lf &&
-        startPosition === endPosition &&
-        atCarriageReturn
-      ) {
-        chunks.push(codes.carriageReturnLineFeed);
+      if (code === 10 && startPosition === endPosition && atCarriageReturn) {
+        chunks.push(-3);
         atCarriageReturn = undefined;
       } else {
         if (atCarriageReturn) {
-          chunks.push(codes.carriageReturn);
+          chunks.push(-5);
           atCarriageReturn = undefined;
         }
-
         if (startPosition < endPosition) {
           chunks.push(value.slice(startPosition, endPosition));
           column += endPosition - startPosition;
         }
-
         switch (code) {
-          case codes.nul: {
-            chunks.push(codes.replacementCharacter);
-            column++;
-
-            break
-          }
-
-          case codes.ht: {
-            const next =
-              Math.ceil(column / constants.tabSize) * constants.tabSize;
-            chunks.push(codes.horizontalTab);
-            while (column++ < next) {
-              chunks.push(codes.virtualSpace);
+          case 0:
+            {
+              chunks.push(65533);
+              column++;
+              break;
             }
-
-            break
-          }
-
-          case codes.lf: {
-            chunks.push(codes.lineFeed);
-            column = 1;
-
-            break
-          }
-
-          default: {
-            atCarriageReturn = true;
-            column = 1;
-          }
+          case 9:
+            {
+              const next = Math.ceil(column / 4) * 4;
+              chunks.push(-2);
+              while (column++ < next) {
+                chunks.push(-1);
+              }
+              break;
+            }
+          case 10:
+            {
+              chunks.push(-4);
+              column = 1;
+              break;
+            }
+          default:
+            {
+              atCarriageReturn = true;
+              column = 1;
+            }
         }
       }
-
       startPosition = endPosition + 1;
     }
-
     if (end) {
       if (atCarriageReturn) {
-        chunks.push(codes.carriageReturn);
+        chunks.push(-5);
       }
-
       if (buffer) {
         chunks.push(buffer);
       }
-
-      chunks.push(codes.eof);
+      chunks.push(null);
     }
-
-    return chunks
+    return chunks;
   }
 }
 
@@ -10569,7 +8141,6 @@ function preprocess() {
  * } from './types.js'
  */
 
-
 const own = {}.hasOwnProperty;
 
 /**
@@ -10600,14 +8171,7 @@ function fromMarkdown(value, encoding, options) {
     options = encoding;
     encoding = undefined;
   }
-
-  return compiler(options)(
-    postprocess(
-      parse(options)
-        .document()
-        .write(preprocess()(value, encoding, true))
-    )
-  )
+  return compiler(options)(postprocess(parse(options).document().write(preprocess()(value, encoding, true))));
 }
 
 /**
@@ -10717,13 +8281,11 @@ function compiler(options) {
       thematicBreak: closer()
     }
   };
-
   configure(config, (options || {}).mdastExtensions || []);
 
   /** @type {CompileData} */
   const data = {};
-
-  return compile
+  return compile;
 
   /**
    * Turn micromark events into an mdast tree.
@@ -10735,7 +8297,11 @@ function compiler(options) {
    */
   function compile(events) {
     /** @type {Root} */
-    let tree = {type: 'root', children: [], position: undefined};
+    let tree = {
+      type: 'root',
+      children: [],
+      position: undefined
+    };
     /** @type {Omit<CompileContext, 'sliceSerialize'>} */
     const context = {
       stack: [tree],
@@ -10757,50 +8323,37 @@ function compiler(options) {
     // Each list is prepared while it is last in `prepared`, so nothing shifts.
     while (++index < events.length) {
       prepared.push(events[index]);
-
-      if (
-        events[index][1].type === types.listOrdered ||
-        events[index][1].type === types.listUnordered
-      ) {
+      if (events[index][1].type === "listOrdered" || events[index][1].type === "listUnordered") {
         if (events[index][0] === 'enter') {
           listStack.push(prepared.length - 1);
         } else {
           const tail = listStack.pop();
-          ok(typeof tail === 'number', 'expected list to be open');
           prepareList(prepared, tail);
         }
       }
     }
-
     events = prepared;
-
     index = -1;
-
     while (++index < events.length) {
       const handler = config[events[index][0]];
-
       if (events[index][0] === 'enter' && config.beforeEnter.length > 0) {
-        callListeners(
-          config.beforeEnter,
-          {...context, sliceSerialize: events[index][2].sliceSerialize},
-          events[index][1]
-        );
+        callListeners(config.beforeEnter, {
+          ...context,
+          sliceSerialize: events[index][2].sliceSerialize
+        }, events[index][1]);
       }
-
       if (own.call(handler, events[index][1].type)) {
         // Note: spread first, V8 has optimizations for object shape cloning.
-        handler[events[index][1].type].call(
-          {...context, sliceSerialize: events[index][2].sliceSerialize},
-          events[index][1]
-        );
+        handler[events[index][1].type].call({
+          ...context,
+          sliceSerialize: events[index][2].sliceSerialize
+        }, events[index][1]);
       }
-
       if (events[index][0] === 'exit' && config.afterExit.length > 0) {
-        callListeners(
-          config.afterExit,
-          {...context, sliceSerialize: events[index][2].sliceSerialize},
-          events[index][1]
-        );
+        callListeners(config.afterExit, {
+          ...context,
+          sliceSerialize: events[index][2].sliceSerialize
+        }, events[index][1]);
       }
     }
 
@@ -10813,14 +8366,16 @@ function compiler(options) {
 
     // Figure out `root` position.
     tree.position = {
-      start: point(
-        events.length > 0 ? events[0][1].start : {line: 1, column: 1, offset: 0}
-      ),
-      end: point(
-        events.length > 0
-          ? events[events.length - 2][1].end
-          : {line: 1, column: 1, offset: 0}
-      )
+      start: point(events.length > 0 ? events[0][1].start : {
+        line: 1,
+        column: 1,
+        offset: 0
+      }),
+      end: point(events.length > 0 ? events[events.length - 2][1].end : {
+        line: 1,
+        column: 1,
+        offset: 0
+      })
     };
 
     // Call transforms.
@@ -10828,8 +8383,7 @@ function compiler(options) {
     while (++index < config.transforms.length) {
       tree = config.transforms[index](tree) || tree;
     }
-
-    return tree
+    return tree;
   }
 
   /**
@@ -10844,7 +8398,6 @@ function compiler(options) {
    */
   function callListeners(listeners, context, token) {
     let index = -1;
-
     while (++index < listeners.length) {
       listeners[index].call(context, token);
     }
@@ -10877,110 +8430,70 @@ function compiler(options) {
      * @type {Array<{at: number, event: Event}>}
      */
     const insertions = [];
-
     while (++index <= end) {
       const event = events[index];
-
       switch (event[1].type) {
-        case types.listUnordered:
-        case types.listOrdered:
-        case types.blockQuote: {
-          if (event[0] === 'enter') {
-            containerBalance++;
-          } else {
-            containerBalance--;
-          }
-
-          atMarker = undefined;
-
-          break
-        }
-
-        case types.lineEndingBlank: {
-          if (event[0] === 'enter') {
-            if (
-              listItem &&
-              !atMarker &&
-              !containerBalance &&
-              !firstBlankLineIndex
-            ) {
-              firstBlankLineIndex = index;
+        case "listUnordered":
+        case "listOrdered":
+        case "blockQuote":
+          {
+            if (event[0] === 'enter') {
+              containerBalance++;
+            } else {
+              containerBalance--;
             }
+            atMarker = undefined;
+            break;
+          }
+        case "lineEndingBlank":
+          {
+            if (event[0] === 'enter') {
+              if (listItem && !atMarker && !containerBalance && !firstBlankLineIndex) {
+                firstBlankLineIndex = index;
+              }
+              atMarker = undefined;
+            }
+            break;
+          }
+        case "linePrefix":
+        case "listItemValue":
+        case "listItemMarker":
+        case "listItemPrefix":
+        case "listItemPrefixWhitespace":
+          {
+            // Empty.
 
+            break;
+          }
+        default:
+          {
             atMarker = undefined;
           }
-
-          break
-        }
-
-        case types.linePrefix:
-        case types.listItemValue:
-        case types.listItemMarker:
-        case types.listItemPrefix:
-        case types.listItemPrefixWhitespace: {
-          // Empty.
-
-          break
-        }
-
-        default: {
-          atMarker = undefined;
-        }
       }
-
-      if (
-        (!containerBalance &&
-          event[0] === 'enter' &&
-          event[1].type === types.listItemPrefix) ||
-        (containerBalance === -1 &&
-          event[0] === 'exit' &&
-          (event[1].type === types.listUnordered ||
-            event[1].type === types.listOrdered))
-      ) {
+      if (!containerBalance && event[0] === 'enter' && event[1].type === "listItemPrefix" || containerBalance === -1 && event[0] === 'exit' && (event[1].type === "listUnordered" || event[1].type === "listOrdered")) {
         if (listItem) {
           let tailIndex = index;
           lineIndex = undefined;
-
           while (tailIndex--) {
             const tailEvent = events[tailIndex];
-
-            if (
-              tailEvent[1].type === types.lineEnding ||
-              tailEvent[1].type === types.lineEndingBlank
-            ) {
-              if (tailEvent[0] === 'exit') continue
-
+            if (tailEvent[1].type === "lineEnding" || tailEvent[1].type === "lineEndingBlank") {
+              if (tailEvent[0] === 'exit') continue;
               if (lineIndex) {
-                events[lineIndex][1].type = types.lineEndingBlank;
+                events[lineIndex][1].type = "lineEndingBlank";
                 listSpread = true;
               }
-
-              tailEvent[1].type = types.lineEnding;
+              tailEvent[1].type = "lineEnding";
               lineIndex = tailIndex;
-            } else if (
-              tailEvent[1].type === types.linePrefix ||
-              tailEvent[1].type === types.blockQuotePrefix ||
-              tailEvent[1].type === types.blockQuotePrefixWhitespace ||
-              tailEvent[1].type === types.blockQuoteMarker ||
-              tailEvent[1].type === types.listItemIndent
-            ) ; else {
-              break
+            } else if (tailEvent[1].type === "linePrefix" || tailEvent[1].type === "blockQuotePrefix" || tailEvent[1].type === "blockQuotePrefixWhitespace" || tailEvent[1].type === "blockQuoteMarker" || tailEvent[1].type === "listItemIndent") ; else {
+              break;
             }
           }
-
-          if (
-            firstBlankLineIndex &&
-            (!lineIndex || firstBlankLineIndex < lineIndex)
-          ) {
+          if (firstBlankLineIndex && (!lineIndex || firstBlankLineIndex < lineIndex)) {
             listItem._spread = true;
           }
 
           // Fix position.
-          listItem.end = Object.assign(
-            {},
-            lineIndex ? events[lineIndex][1].start : event[1].end
-          );
-
+          listItem.end = Object.assign({}, lineIndex ? events[lineIndex][1].start : event[1].end);
           insertions.push({
             at: lineIndex || index,
             event: ['exit', listItem, event[2]]
@@ -10988,7 +8501,7 @@ function compiler(options) {
         }
 
         // Create a new list item.
-        if (event[1].type === types.listItemPrefix) {
+        if (event[1].type === "listItemPrefix") {
           /** @type {Token} */
           const item = {
             type: 'listItem',
@@ -10998,7 +8511,10 @@ function compiler(options) {
             end: undefined
           };
           listItem = item;
-          insertions.push({at: index, event: ['enter', item, event[2]]});
+          insertions.push({
+            at: index,
+            event: ['enter', item, event[2]]
+          });
           firstBlankLineIndex = undefined;
           atMarker = true;
         }
@@ -11011,20 +8527,12 @@ function compiler(options) {
     const listEvents = events.splice(start);
     let insertion = 0;
     index = -1;
-
     while (++index < listEvents.length) {
-      while (
-        insertion < insertions.length &&
-        insertions[insertion].at === start + index
-      ) {
+      while (insertion < insertions.length && insertions[insertion].at === start + index) {
         events.push(insertions[insertion++].event);
       }
-
       events.push(listEvents[index]);
     }
-
-    ok(insertion === insertions.length, 'expected insertions to be merged');
-
     events[start][1]._spread = listSpread;
   }
 
@@ -11039,7 +8547,7 @@ function compiler(options) {
    *   Handle.
    */
   function opener(create, and) {
-    return open
+    return open;
 
     /**
      * @this {CompileContext}
@@ -11056,7 +8564,10 @@ function compiler(options) {
    * @type {CompileContext['buffer']}
    */
   function buffer() {
-    this.stack.push({type: 'fragment', children: []});
+    this.stack.push({
+      type: 'fragment',
+      children: []
+    });
   }
 
   /**
@@ -11064,8 +8575,6 @@ function compiler(options) {
    */
   function enter(node, token, errorHandler) {
     const parent = this.stack[this.stack.length - 1];
-    ok(parent, 'expected `parent`');
-    ok('children' in parent, 'expected `parent`');
     /** @type {Array<Nodes>} */
     const siblings = parent.children;
     siblings.push(node);
@@ -11087,7 +8596,7 @@ function compiler(options) {
    *   Handle.
    */
   function closer(and) {
-    return close
+    return close;
 
     /**
      * @this {CompileContext}
@@ -11105,19 +8614,13 @@ function compiler(options) {
    */
   function exit(token, onExitError) {
     const node = this.stack.pop();
-    ok(node, 'expected `node`');
     const open = this.tokenStack.pop();
-
     if (!open) {
-      throw new Error(
-        'Cannot close `' +
-          token.type +
-          '` (' +
-          stringifyPosition({start: token.start, end: token.end}) +
-          '): it’s not open'
-      )
+      throw new Error('Cannot close `' + token.type + '` (' + stringifyPosition({
+        start: token.start,
+        end: token.end
+      }) + '): it’s not open');
     }
-
     if (open[0].type !== token.type) {
       if (onExitError) {
         onExitError.call(this, token, open[0]);
@@ -11126,9 +8629,6 @@ function compiler(options) {
         handler.call(this, token, open[0]);
       }
     }
-
-    ok(node.type !== 'fragment', 'unexpected fragment `exit`ed');
-    ok(node.position, 'expected `position` to be defined');
     node.position.end = point(token.end);
   }
 
@@ -11136,7 +8636,7 @@ function compiler(options) {
    * @type {CompileContext['resume']}
    */
   function resume() {
-    return toString(this.stack.pop())
+    return toString(this.stack.pop());
   }
 
   //
@@ -11158,12 +8658,7 @@ function compiler(options) {
   function onenterlistitemvalue(token) {
     if (this.data.expectingFirstListItemValue) {
       const ancestor = this.stack[this.stack.length - 2];
-      ok(ancestor, 'expected nodes on stack');
-      ok(ancestor.type === 'list', 'expected list on stack');
-      ancestor.start = Number.parseInt(
-        this.sliceSerialize(token),
-        constants.numericBaseDecimal
-      );
+      ancestor.start = Number.parseInt(this.sliceSerialize(token), 10);
       this.data.expectingFirstListItemValue = undefined;
     }
   }
@@ -11175,8 +8670,6 @@ function compiler(options) {
   function onexitcodefencedfenceinfo() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'code', 'expected code on stack');
     node.lang = data;
   }
 
@@ -11187,8 +8680,6 @@ function compiler(options) {
   function onexitcodefencedfencemeta() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'code', 'expected code on stack');
     node.meta = data;
   }
 
@@ -11198,7 +8689,7 @@ function compiler(options) {
    */
   function onexitcodefencedfence() {
     // Exit if this is the closing fence.
-    if (this.data.flowCodeInside) return
+    if (this.data.flowCodeInside) return;
     this.buffer();
     this.data.flowCodeInside = true;
   }
@@ -11210,9 +8701,6 @@ function compiler(options) {
   function onexitcodefenced() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'code', 'expected code on stack');
-
     node.value = data.replace(/^(\r?\n|\r)|(\r?\n|\r)$/g, '');
     this.data.flowCodeInside = undefined;
   }
@@ -11224,9 +8712,6 @@ function compiler(options) {
   function onexitcodeindented() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'code', 'expected code on stack');
-
     node.value = data.replace(/(\r?\n|\r)$/g, '');
   }
 
@@ -11237,13 +8722,8 @@ function compiler(options) {
   function onexitdefinitionlabelstring(token) {
     const label = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'definition', 'expected definition on stack');
-
     node.label = label;
-    node.identifier = normalizeIdentifier(
-      this.sliceSerialize(token)
-    ).toLowerCase();
+    node.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
   }
 
   /**
@@ -11253,9 +8733,6 @@ function compiler(options) {
   function onexitdefinitiontitlestring() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'definition', 'expected definition on stack');
-
     node.title = data;
   }
 
@@ -11266,9 +8743,6 @@ function compiler(options) {
   function onexitdefinitiondestinationstring() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'definition', 'expected definition on stack');
-
     node.url = data;
   }
 
@@ -11278,22 +8752,8 @@ function compiler(options) {
    */
   function onexitatxheadingsequence(token) {
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'heading', 'expected heading on stack');
-
     if (!node.depth) {
       const depth = this.sliceSerialize(token).length;
-
-      ok(
-        depth === 1 ||
-          depth === 2 ||
-          depth === 3 ||
-          depth === 4 ||
-          depth === 5 ||
-          depth === 6,
-        'expected `depth` between `1` and `6`'
-      );
-
       node.depth = depth;
     }
   }
@@ -11312,11 +8772,7 @@ function compiler(options) {
    */
   function onexitsetextheadinglinesequence(token) {
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'heading', 'expected heading on stack');
-
-    node.depth =
-      this.sliceSerialize(token).codePointAt(0) === codes.equalsTo ? 1 : 2;
+    node.depth = this.sliceSerialize(token).codePointAt(0) === 61 ? 1 : 2;
   }
 
   /**
@@ -11334,13 +8790,9 @@ function compiler(options) {
 
   function onenterdata(token) {
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok('children' in node, 'expected parent on stack');
     /** @type {Array<Nodes>} */
     const siblings = node.children;
-
     let tail = siblings[siblings.length - 1];
-
     if (!tail || tail.type !== 'text') {
       // Add a new text node.
       tail = text();
@@ -11351,7 +8803,6 @@ function compiler(options) {
       };
       siblings.push(tail);
     }
-
     this.stack.push(tail);
   }
 
@@ -11362,9 +8813,6 @@ function compiler(options) {
 
   function onexitdata(token) {
     const tail = this.stack.pop();
-    ok(tail, 'expected a `node` to be on the stack');
-    ok('value' in tail, 'expected a `literal` to be on the stack');
-    ok(tail.position, 'expected `node` to have an open position');
     tail.value += this.sliceSerialize(token);
     tail.position.end = point(token.end);
   }
@@ -11376,22 +8824,14 @@ function compiler(options) {
 
   function onexitlineending(token) {
     const context = this.stack[this.stack.length - 1];
-    ok(context, 'expected `node`');
-
     // If we’re at a hard break, include the line ending in there.
     if (this.data.atHardBreak) {
-      ok('children' in context, 'expected `parent`');
       const tail = context.children[context.children.length - 1];
-      ok(tail.position, 'expected tail to have a starting position');
       tail.position.end = point(token.end);
       this.data.atHardBreak = undefined;
-      return
+      return;
     }
-
-    if (
-      !this.data.setextHeadingSlurpLineEnding &&
-      config.canContainEols.includes(context.type)
-    ) {
+    if (!this.data.setextHeadingSlurpLineEnding && config.canContainEols.includes(context.type)) {
       onenterdata.call(this, token);
       onexitdata.call(this, token);
     }
@@ -11414,9 +8854,6 @@ function compiler(options) {
   function onexithtmlflow() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'html', 'expected html on stack');
-
     node.value = data;
   }
 
@@ -11428,9 +8865,6 @@ function compiler(options) {
   function onexithtmltext() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'html', 'expected html on stack');
-
     node.value = data;
   }
 
@@ -11442,9 +8876,6 @@ function compiler(options) {
   function onexitcodetext() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'inlineCode', 'expected inline code on stack');
-
     node.value = data;
   }
 
@@ -11455,9 +8886,6 @@ function compiler(options) {
 
   function onexitlink() {
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'link', 'expected link on stack');
-
     // Note: there are also `identifier` and `label` fields on this link node!
     // These are used / cleaned here.
 
@@ -11465,7 +8893,6 @@ function compiler(options) {
     if (this.data.inReference) {
       /** @type {ReferenceType} */
       const referenceType = this.data.referenceType || 'shortcut';
-
       node.type += 'Reference';
       // @ts-expect-error: mutate.
       node.referenceType = referenceType;
@@ -11478,7 +8905,6 @@ function compiler(options) {
       // @ts-expect-error: mutate.
       delete node.label;
     }
-
     this.data.referenceType = undefined;
   }
 
@@ -11489,9 +8915,6 @@ function compiler(options) {
 
   function onexitimage() {
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'image', 'expected image on stack');
-
     // Note: there are also `identifier` and `label` fields on this link node!
     // These are used / cleaned here.
 
@@ -11499,7 +8922,6 @@ function compiler(options) {
     if (this.data.inReference) {
       /** @type {ReferenceType} */
       const referenceType = this.data.referenceType || 'shortcut';
-
       node.type += 'Reference';
       // @ts-expect-error: mutate.
       node.referenceType = referenceType;
@@ -11512,7 +8934,6 @@ function compiler(options) {
       // @ts-expect-error: mutate.
       delete node.label;
     }
-
     this.data.referenceType = undefined;
   }
 
@@ -11524,12 +8945,6 @@ function compiler(options) {
   function onexitlabeltext(token) {
     const string = this.sliceSerialize(token);
     const ancestor = this.stack[this.stack.length - 2];
-    ok(ancestor, 'expected ancestor on stack');
-    ok(
-      ancestor.type === 'image' || ancestor.type === 'link',
-      'expected image or link on stack'
-    );
-
     // @ts-expect-error: stash this on the node, as it might become a reference
     // later.
     ancestor.label = decodeString(string);
@@ -11544,23 +8959,13 @@ function compiler(options) {
 
   function onexitlabel() {
     const fragment = this.stack[this.stack.length - 1];
-    ok(fragment, 'expected node on stack');
-    ok(fragment.type === 'fragment', 'expected fragment on stack');
     const value = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(
-      node.type === 'image' || node.type === 'link',
-      'expected image or link on stack'
-    );
-
     // Assume a reference.
     this.data.inReference = true;
-
     if (node.type === 'link') {
       /** @type {Array<PhrasingContent>} */
       const children = fragment.children;
-
       node.children = children;
     } else {
       node.alt = value;
@@ -11575,11 +8980,6 @@ function compiler(options) {
   function onexitresourcedestinationstring() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(
-      node.type === 'image' || node.type === 'link',
-      'expected image or link on stack'
-    );
     node.url = data;
   }
 
@@ -11591,11 +8991,6 @@ function compiler(options) {
   function onexitresourcetitlestring() {
     const data = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(
-      node.type === 'image' || node.type === 'link',
-      'expected image or link on stack'
-    );
     node.title = data;
   }
 
@@ -11625,19 +9020,11 @@ function compiler(options) {
   function onexitreferencestring(token) {
     const label = this.resume();
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(
-      node.type === 'image' || node.type === 'link',
-      'expected image reference or link reference on stack'
-    );
-
     // @ts-expect-error: stash this on the node, as it might become a reference
     // later.
     node.label = label;
     // @ts-expect-error: same as above.
-    node.identifier = normalizeIdentifier(
-      this.sliceSerialize(token)
-    ).toLowerCase();
+    node.identifier = normalizeIdentifier(this.sliceSerialize(token)).toLowerCase();
     this.data.referenceType = 'full';
   }
 
@@ -11647,10 +9034,6 @@ function compiler(options) {
    */
 
   function onexitcharacterreferencemarker(token) {
-    ok(
-      token.type === 'characterReferenceMarkerNumeric' ||
-        token.type === 'characterReferenceMarkerHexadecimal'
-    );
     this.data.characterReferenceType = token.type;
   }
 
@@ -11663,24 +9046,14 @@ function compiler(options) {
     const type = this.data.characterReferenceType;
     /** @type {string} */
     let value;
-
     if (type) {
-      value = decodeNumericCharacterReference(
-        data,
-        type === types.characterReferenceMarkerNumeric
-          ? constants.numericBaseDecimal
-          : constants.numericBaseHexadecimal
-      );
+      value = decodeNumericCharacterReference(data, type === "characterReferenceMarkerNumeric" ? 10 : 16);
       this.data.characterReferenceType = undefined;
     } else {
       const result = decodeNamedCharacterReference(data);
-      ok(result !== false, 'expected reference to decode');
       value = result;
     }
-
     const tail = this.stack[this.stack.length - 1];
-    ok(tail, 'expected `node`');
-    ok('value' in tail, 'expected `node.value`');
     tail.value += value;
   }
 
@@ -11690,8 +9063,6 @@ function compiler(options) {
    */
   function onexitcharacterreference(token) {
     const tail = this.stack.pop();
-    ok(tail, 'expected `node`');
-    ok(tail.position, 'expected `node.position`');
     tail.position.end = point(token.end);
   }
 
@@ -11702,9 +9073,6 @@ function compiler(options) {
   function onexitautolinkprotocol(token) {
     onexitdata.call(this, token);
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'link', 'expected link on stack');
-
     node.url = this.sliceSerialize(token);
   }
 
@@ -11715,9 +9083,6 @@ function compiler(options) {
   function onexitautolinkemail(token) {
     onexitdata.call(this, token);
     const node = this.stack[this.stack.length - 1];
-    ok(node, 'expected node on stack');
-    ok(node.type === 'link', 'expected link on stack');
-
     node.url = 'mailto:' + this.sliceSerialize(token);
   }
 
@@ -11733,7 +9098,11 @@ function compiler(options) {
 
   /** @returns {Blockquote} */
   function blockQuote() {
-    return {type: 'blockquote', children: [], position: undefined}
+    return {
+      type: 'blockquote',
+      children: [],
+      position: undefined
+    };
   }
 
   /** @returns {Code} */
@@ -11744,12 +9113,16 @@ function compiler(options) {
       meta: null,
       value: '',
       position: undefined
-    }
+    };
   }
 
   /** @returns {InlineCode} */
   function codeText() {
-    return {type: 'inlineCode', value: '', position: undefined}
+    return {
+      type: 'inlineCode',
+      value: '',
+      position: undefined
+    };
   }
 
   /** @returns {Definition} */
@@ -11761,12 +9134,16 @@ function compiler(options) {
       title: null,
       url: '',
       position: undefined
-    }
+    };
   }
 
   /** @returns {Emphasis} */
   function emphasis() {
-    return {type: 'emphasis', children: [], position: undefined}
+    return {
+      type: 'emphasis',
+      children: [],
+      position: undefined
+    };
   }
 
   /** @returns {Heading} */
@@ -11777,17 +9154,24 @@ function compiler(options) {
       depth: 0,
       children: [],
       position: undefined
-    }
+    };
   }
 
   /** @returns {Break} */
   function hardBreak() {
-    return {type: 'break', position: undefined}
+    return {
+      type: 'break',
+      position: undefined
+    };
   }
 
   /** @returns {Html} */
   function html() {
-    return {type: 'html', value: '', position: undefined}
+    return {
+      type: 'html',
+      value: '',
+      position: undefined
+    };
   }
 
   /** @returns {Image} */
@@ -11798,7 +9182,7 @@ function compiler(options) {
       url: '',
       alt: null,
       position: undefined
-    }
+    };
   }
 
   /** @returns {Link} */
@@ -11809,7 +9193,7 @@ function compiler(options) {
       url: '',
       children: [],
       position: undefined
-    }
+    };
   }
 
   /**
@@ -11824,7 +9208,7 @@ function compiler(options) {
       spread: token._spread,
       children: [],
       position: undefined
-    }
+    };
   }
 
   /**
@@ -11838,27 +9222,42 @@ function compiler(options) {
       checked: null,
       children: [],
       position: undefined
-    }
+    };
   }
 
   /** @returns {Paragraph} */
   function paragraph() {
-    return {type: 'paragraph', children: [], position: undefined}
+    return {
+      type: 'paragraph',
+      children: [],
+      position: undefined
+    };
   }
 
   /** @returns {Strong} */
   function strong() {
-    return {type: 'strong', children: [], position: undefined}
+    return {
+      type: 'strong',
+      children: [],
+      position: undefined
+    };
   }
 
   /** @returns {Text} */
   function text() {
-    return {type: 'text', value: '', position: undefined}
+    return {
+      type: 'text',
+      value: '',
+      position: undefined
+    };
   }
 
   /** @returns {ThematicBreak} */
   function thematicBreak() {
-    return {type: 'thematicBreak', position: undefined}
+    return {
+      type: 'thematicBreak',
+      position: undefined
+    };
   }
 }
 
@@ -11871,7 +9270,11 @@ function compiler(options) {
  *   unist point.
  */
 function point(d) {
-  return {line: d.line, column: d.column, offset: d.offset}
+  return {
+    line: d.line,
+    column: d.column,
+    offset: d.offset
+  };
 }
 
 /**
@@ -11881,10 +9284,8 @@ function point(d) {
  */
 function configure(combined, extensions) {
   let index = -1;
-
   while (++index < extensions.length) {
     const value = extensions[index];
-
     if (Array.isArray(value)) {
       configure(combined, value);
     } else {
@@ -11901,47 +9302,43 @@ function configure(combined, extensions) {
 function extension(combined, extension) {
   /** @type {keyof Extension} */
   let key;
-
   for (key in extension) {
     if (own.call(extension, key)) {
       switch (key) {
-        case 'canContainEols': {
-          const right = extension[key];
-          if (right) {
-            combined[key].push(...right);
+        case 'canContainEols':
+          {
+            const right = extension[key];
+            if (right) {
+              combined[key].push(...right);
+            }
+            break;
           }
-
-          break
-        }
-
-        case 'transforms': {
-          const right = extension[key];
-          if (right) {
-            combined[key].push(...right);
+        case 'transforms':
+          {
+            const right = extension[key];
+            if (right) {
+              combined[key].push(...right);
+            }
+            break;
           }
-
-          break
-        }
-
         case 'afterExit':
-        case 'beforeEnter': {
-          const right = extension[key];
-          if (right) {
-            combined[key].push(right);
+        case 'beforeEnter':
+          {
+            const right = extension[key];
+            if (right) {
+              combined[key].push(right);
+            }
+            break;
           }
-
-          break
-        }
-
         case 'enter':
-        case 'exit': {
-          const right = extension[key];
-          if (right) {
-            Object.assign(combined[key], right);
+        case 'exit':
+          {
+            const right = extension[key];
+            if (right) {
+              Object.assign(combined[key], right);
+            }
+            break;
           }
-
-          break
-        }
         // No default
       }
     }
@@ -11951,26 +9348,18 @@ function extension(combined, extension) {
 /** @type {OnEnterError} */
 function defaultOnError(left, right) {
   if (left) {
-    throw new Error(
-      'Cannot close `' +
-        left.type +
-        '` (' +
-        stringifyPosition({start: left.start, end: left.end}) +
-        '): a different token (`' +
-        right.type +
-        '`, ' +
-        stringifyPosition({start: right.start, end: right.end}) +
-        ') is open'
-    )
+    throw new Error('Cannot close `' + left.type + '` (' + stringifyPosition({
+      start: left.start,
+      end: left.end
+    }) + '): a different token (`' + right.type + '`, ' + stringifyPosition({
+      start: right.start,
+      end: right.end
+    }) + ') is open');
   }
-
-  throw new Error(
-    'Cannot close document, a token (`' +
-      right.type +
-      '`, ' +
-      stringifyPosition({start: right.start, end: right.end}) +
-      ') is still open'
-  )
+  throw new Error('Cannot close document, a token (`' + right.type + '`, ' + stringifyPosition({
+    start: right.start,
+    end: right.end
+  }) + ') is still open');
 }
 
 /**

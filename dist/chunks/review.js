@@ -3,15 +3,16 @@ import path from 'node:path';
 import { loadRules, RulesFileError } from './rules-file.js';
 import { p as parseBaseline, B as BaselineError } from './baseline2.js';
 import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
-import { isGitHubRequestError, explainGitHubError, GitHubApiError, createGitHubClient } from './client.js';
+import { isGitHubRequestError, explainGitHubError, GitHubApiError } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { renderComment } from './comment.js';
-import { v as violationMessage } from './_commonjsHelpers.js';
-import { o as own, k as checkedUrl, h as paragraph, l as link, t as text, i as untrusted, u as untrustedCode, m as heading, n as bulletList, s as stringify, g as githubUrl, q as renderJsonReport, v as root, p as plain } from './detect.js';
+import { v as violationMessage } from './findings.js';
+import { s as stringify, k as root, g as githubUrl, m as renderJsonReport, h as paragraph, i as untrusted, t as text, p as plain, o as own, n as checkedUrl, l as link, u as untrustedCode, q as heading, v as bulletList } from './detect.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
 import './index2.js';
+import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './chart.js';
@@ -358,6 +359,10 @@ function statusDescription(c, failOnRegression = true) {
 }
 /** The job summary: the comment's content, what happened to the comment, and every diagnostic. */
 function renderSummary(c, commentBody, result) {
+    return `${commentBody.trimEnd()}\n\n${stringify(root(summaryBlocks(c, result)))}`;
+}
+/** The job summary's own blocks after the comment: what happened to the comment and the status, the diagnostics. */
+function summaryBlocks(c, result) {
     const blocks = [];
     if (result.comment) {
         const action = {
@@ -386,14 +391,11 @@ function renderSummary(c, commentBody, result) {
     else {
         blocks.push(paragraph(text `Every run was read without a problem.`));
     }
-    return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`;
+    return blocks;
 }
 /** A diagnostic's severity as a word of ours. */
 function severityWord(severity) {
     return severity === 'error' ? own `error` : own `warning`;
-}
-function clientLog(log) {
-    return { debug: () => undefined, info: (m) => log.info(m), warning: (m) => log.warning(m) };
 }
 /** A GitHub client factory that creates the client once, on first use. */
 function lazyClient(create) {
@@ -407,7 +409,7 @@ async function runReviewMode(ctx) {
         ctx.log.notice(`Experiment Review: ${target.reason}.`);
         return {};
     }
-    const client = lazyClient(() => createGitHubClient({ token: ctx.config.token, runtime: 'actions', env: ctx.env, log: clientLog(ctx.log) }));
+    const client = lazyClient(() => ctx.github(ctx.config.token));
     const common = {
         config: ctx.config,
         log: ctx.log,
@@ -467,4 +469,4 @@ async function resolveWorkflowRunPullRequest(client, target, log) {
     return { pr: found, reason: `PR #${found.number}` };
 }
 
-export { lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, workflowRunUrl };
+export { lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, summaryBlocks, workflowRunUrl };

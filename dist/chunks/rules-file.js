@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
-import { f as defaultRules, P as PERMISSION_LEVELS } from './_commonjsHelpers.js';
+import { f as defaultRules, P as PERMISSION_LEVELS } from './findings.js';
+import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 

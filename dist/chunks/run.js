@@ -2,10 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { p as plain, c as collectRuns, r as renderDiagnostics, a as runsToJson, b as renderRunList, d as runsToCsv, e as renderRun, f as renderText } from './detect.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
-import { VERSION, HELP } from './help.js';
+import { VERSION, COMMAND_HELP, HELP } from './help.js';
 
-// What every CLI command shares: where it writes, its usage error and its exit codes (a leaf module, so the
-// command modules import it and never each other).
 /** A usage or input error: exit code 2. */
 class UsageError extends Error {
 }
@@ -44,11 +42,23 @@ async function runCli(argv, io) {
     try {
         switch (command) {
             case undefined:
+                io.stderr(`experiment-review: no command given\n\n${HELP}`);
+                return EXIT.usage;
             case 'help':
             case '--help':
-            case '-h':
+            case '-h': {
+                const topic = rest[0];
+                if (topic !== undefined && Object.hasOwn(COMMAND_HELP, topic)) {
+                    io.stdout(COMMAND_HELP[topic]);
+                    return EXIT.pass;
+                }
+                if (topic === 'review' || topic === 'promote') {
+                    const { runGitHubCommand } = await import('./github-commands.js');
+                    return await runGitHubCommand(topic, ['--help'], io);
+                }
                 io.stdout(HELP);
                 return EXIT.pass;
+            }
             case '--version':
             case 'version':
                 io.stdout(`${VERSION}\n`);
@@ -91,7 +101,7 @@ function progressReporter(io) {
 async function compareCommand(args, io) {
     const { values, positionals } = parse(args);
     if (values.help)
-        return (io.stdout(HELP), EXIT.pass);
+        return (io.stdout(COMMAND_HELP.compare), EXIT.pass);
     const workspace = path.resolve(io.cwd, values.workspace ?? '.');
     const patterns = [...(values.runs ?? []), ...positionals];
     const format = oneOf(values.format, ['text', 'markdown', 'json'], 'text', 'format');
@@ -102,7 +112,7 @@ async function compareCommand(args, io) {
         import('./baseline.js'),
         import('./pipeline.js'),
         import('./comment.js'),
-        import('./detect.js').then(function (n) { return n.ar; })
+        import('./detect.js').then(function (n) { return n.ap; })
     ]);
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
         required: !!values.rules
@@ -133,7 +143,7 @@ async function compareCommand(args, io) {
 async function runsCommand(command, args, io) {
     const { values, positionals } = parse(args);
     if (values.help)
-        return (io.stdout(HELP), EXIT.pass);
+        return (io.stdout(COMMAND_HELP[command]), EXIT.pass);
     const workspace = path.resolve(io.cwd, values.workspace ?? '.');
     const runName = command === 'show' ? positionals.shift() : undefined;
     if (command === 'show' && !runName)
@@ -160,7 +170,7 @@ async function runsCommand(command, args, io) {
     return EXIT.pass;
 }
 async function logCommand(args, io) {
-    const { logRun, parseAssignment } = await import('./log.js');
+    const { captureContext, logRun, parseAssignment, runHasContext } = await import('./log.js');
     const { values, positionals } = parse(args, {
         param: { type: 'string', multiple: true },
         metric: { type: 'string', multiple: true },
@@ -168,21 +178,42 @@ async function logCommand(args, io) {
         tag: { type: 'string', multiple: true },
         note: { type: 'string' },
         status: { type: 'string' },
+        group: { type: 'string' },
+        seed: { type: 'string' },
+        'data-version': { type: 'string' },
+        'eval-set': { type: 'string' },
+        'no-capture': { type: 'boolean' },
         dir: { type: 'string' }
     });
     if (values.help)
-        return (io.stdout(HELP), EXIT.pass);
+        return (io.stdout(COMMAND_HELP.log), EXIT.pass);
     const run = positionals[0];
     if (!run || positionals.length > 1)
         throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91');
     const params = Object.fromEntries((values.param ?? []).map(p => parseAssignment(p, 'param')));
     const metrics = Object.fromEntries((values.metric ?? []).map(m => parseAssignment(m, 'metric')));
-    let step;
-    if (values.step !== undefined) {
-        step = Number(values.step);
-        if (!Number.isInteger(step) || step < 0)
-            throw new UsageError(`--step ${JSON.stringify(values.step)}: expected a whole number ≥ 0`);
-    }
+    const wholeNumber = (flag, min) => {
+        const raw = values[flag];
+        if (raw === undefined)
+            return undefined;
+        const n = Number(raw);
+        if (raw.trim() === '' || !Number.isSafeInteger(n) || n < min)
+            throw new UsageError(`--${flag} ${JSON.stringify(raw)}: expected a whole number${min === 0 ? ' ≥ 0' : ''}`);
+        return n;
+    };
+    const step = wholeNumber('step', 0);
+    const seed = wholeNumber('seed', Number.MIN_SAFE_INTEGER);
+    const text = (flag) => {
+        const raw = values[flag];
+        if (raw === undefined)
+            return undefined;
+        if (!raw.trim())
+            throw new UsageError(`--${flag} is empty; give a value, e.g. --${flag} v2`);
+        return raw.trim();
+    };
+    const group = text('group');
+    const dataVersion = text('data-version');
+    const evalSet = text('eval-set');
     const status = values.status === undefined
         ? undefined
         : oneOf(values.status, ['finished', 'failed', 'running', 'killed'], 'finished', 'status');
@@ -192,9 +223,17 @@ async function logCommand(args, io) {
         !Object.keys(metrics).length &&
         !values.tag &&
         values.note === undefined &&
-        !status) {
-        throw new UsageError('log needs something to record: --param, --metric, --tag, --note or --status');
+        !status &&
+        group === undefined &&
+        seed === undefined &&
+        dataVersion === undefined &&
+        evalSet === undefined) {
+        throw new UsageError('log needs something to record: --param, --metric, --tag, --note, --status, --group, --seed, --data-version or --eval-set');
     }
+    // The commit and environment are captured once per run (the first log call), so logging each step stays cheap.
+    const capture = values['no-capture'] || (await runHasContext(dir, run))
+        ? undefined
+        : await captureContext(workspace, io.env);
     const written = await logRun(dir, {
         run,
         params,
@@ -202,7 +241,12 @@ async function logCommand(args, io) {
         step,
         tags: values.tag ?? [],
         note: values.note,
-        status
+        status,
+        group,
+        seed,
+        dataVersion,
+        evalSet,
+        capture
     });
     io.stdout(`logged to ${path.relative(io.cwd, written) || '.'}\n`);
     return EXIT.pass;

@@ -8,7 +8,7 @@ import type { ActionConfig } from '../config/inputs.js'
 import { loadRules } from '../config/rules-file.js'
 import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 import { renderText, plain, renderDiagnostics } from '../report/text.js'
-import type { ActionLog, LogPlace } from '../modes/types.js'
+import { clientLogOf, type ActionLog, type LogPlace } from '../modes/types.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
@@ -147,19 +147,13 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
   if (values.rules) await loadRules(config.workspace, config.configFile, { required: true })
 
   const log = cliLog(io)
-  const [{ createGitHubClient }, { getPullRequest }, { reviewPullRequest, lazyClient }] = await Promise.all([
+  const [{ gitHubClientFactory }, { getPullRequest }, { reviewPullRequest, lazyClient }] = await Promise.all([
     import('../github/client.js'),
     import('../github/pr.js'),
     import('../modes/review.js')
   ])
-  const client = lazyClient(() =>
-    createGitHubClient({
-      token,
-      runtime: 'cli',
-      env: io.env,
-      log: { debug: () => undefined, info: m => log.info(m), warning: m => log.warning(m) }
-    })
-  )
+  const github = io.github ?? gitHubClientFactory({ runtime: 'cli', env: io.env, log: clientLogOf(log) })
+  const client = lazyClient(() => github(token))
   const pr = await getPullRequest({ client: await client(), ...repository, pullNumber: number })
   if (pr.state === 'closed')
     log.warning(

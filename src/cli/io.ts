@@ -1,5 +1,6 @@
 // What every CLI command shares: where it writes, its usage error and its exit codes (a leaf module, so the
 // command modules import it and never each other).
+import type { GitHubClientFactory } from '../github/client.js'
 
 /** Where the CLI writes and what it runs in; injectable for tests. */
 export interface CliIo {
@@ -9,6 +10,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv
   /** True when stderr is a terminal (progress is shown then). */
   isTty?: boolean
+  /** Creates the GitHub client of `review`; default: the real one (retry, throttling, GITHUB_API_URL from env). */
+  github?: GitHubClientFactory
 }
 
 /** A usage or input error: exit code 2. */

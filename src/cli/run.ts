@@ -8,7 +8,7 @@ import { runsToCsv, runsToJson } from '../report/json.js'
 import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
 import { collectRuns } from '../sources/detect.js'
 import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
-import { HELP, VERSION } from './help.js'
+import { COMMAND_HELP, HELP, VERSION } from './help.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 
 const COMMON: ParseArgsConfig['options'] = {
@@ -50,11 +50,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     switch (command) {
       case undefined:
+        io.stderr(`experiment-review: no command given\n\n${HELP}`)
+        return EXIT.usage
       case 'help':
       case '--help':
-      case '-h':
+      case '-h': {
+        const topic = rest[0]
+        if (topic !== undefined && Object.hasOwn(COMMAND_HELP, topic)) {
+          io.stdout(COMMAND_HELP[topic as keyof typeof COMMAND_HELP])
+          return EXIT.pass
+        }
+        if (topic === 'review' || topic === 'promote') {
+          const { runGitHubCommand } = await import('./github-commands.js')
+          return await runGitHubCommand(topic, ['--help'], io)
+        }
         io.stdout(HELP)
         return EXIT.pass
+      }
       case '--version':
       case 'version':
         io.stdout(`${VERSION}\n`)
@@ -97,7 +109,7 @@ export function progressReporter(io: CliIo): ((n: number, where: string) => void
 
 async function compareCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args)
-  if (values.help) return (io.stdout(HELP), EXIT.pass)
+  if (values.help) return (io.stdout(COMMAND_HELP.compare), EXIT.pass)
   const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
   const patterns = [...((values.runs as string[] | undefined) ?? []), ...positionals]
   const format = oneOf(
@@ -143,7 +155,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
 
 async function runsCommand(command: 'list' | 'show' | 'export', args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args)
-  if (values.help) return (io.stdout(HELP), EXIT.pass)
+  if (values.help) return (io.stdout(COMMAND_HELP[command]), EXIT.pass)
   const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
   const runName = command === 'show' ? positionals.shift() : undefined
   if (command === 'show' && !runName)
@@ -172,7 +184,7 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
 }
 
 async function logCommand(args: string[], io: CliIo): Promise<number> {
-  const { logRun, parseAssignment } = await import('../local/log.js')
+  const { captureContext, logRun, parseAssignment, runHasContext } = await import('../local/log.js')
   const { values, positionals } = parse(args, {
     param: { type: 'string', multiple: true },
     metric: { type: 'string', multiple: true },
@@ -180,9 +192,14 @@ async function logCommand(args: string[], io: CliIo): Promise<number> {
     tag: { type: 'string', multiple: true },
     note: { type: 'string' },
     status: { type: 'string' },
+    group: { type: 'string' },
+    seed: { type: 'string' },
+    'data-version': { type: 'string' },
+    'eval-set': { type: 'string' },
+    'no-capture': { type: 'boolean' },
     dir: { type: 'string' }
   })
-  if (values.help) return (io.stdout(HELP), EXIT.pass)
+  if (values.help) return (io.stdout(COMMAND_HELP.log), EXIT.pass)
   const run = positionals[0]
   if (!run || positionals.length > 1)
     throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91')
@@ -192,12 +209,27 @@ async function logCommand(args: string[], io: CliIo): Promise<number> {
   const metrics = Object.fromEntries(
     ((values.metric as string[] | undefined) ?? []).map(m => parseAssignment(m, 'metric'))
   ) as Record<string, number>
-  let step: number | undefined
-  if (values.step !== undefined) {
-    step = Number(values.step)
-    if (!Number.isInteger(step) || step < 0)
-      throw new UsageError(`--step ${JSON.stringify(values.step)}: expected a whole number ≥ 0`)
+  const wholeNumber = (flag: string, min: number): number | undefined => {
+    const raw = values[flag] as string | undefined
+    if (raw === undefined) return undefined
+    const n = Number(raw)
+    if (raw.trim() === '' || !Number.isSafeInteger(n) || n < min)
+      throw new UsageError(
+        `--${flag} ${JSON.stringify(raw)}: expected a whole number${min === 0 ? ' ≥ 0' : ''}`
+      )
+    return n
   }
+  const step = wholeNumber('step', 0)
+  const seed = wholeNumber('seed', Number.MIN_SAFE_INTEGER)
+  const text = (flag: string): string | undefined => {
+    const raw = values[flag] as string | undefined
+    if (raw === undefined) return undefined
+    if (!raw.trim()) throw new UsageError(`--${flag} is empty; give a value, e.g. --${flag} v2`)
+    return raw.trim()
+  }
+  const group = text('group')
+  const dataVersion = text('data-version')
+  const evalSet = text('eval-set')
   const status =
     values.status === undefined
       ? undefined
@@ -214,10 +246,21 @@ async function logCommand(args: string[], io: CliIo): Promise<number> {
     !Object.keys(metrics).length &&
     !values.tag &&
     values.note === undefined &&
-    !status
+    !status &&
+    group === undefined &&
+    seed === undefined &&
+    dataVersion === undefined &&
+    evalSet === undefined
   ) {
-    throw new UsageError('log needs something to record: --param, --metric, --tag, --note or --status')
+    throw new UsageError(
+      'log needs something to record: --param, --metric, --tag, --note, --status, --group, --seed, --data-version or --eval-set'
+    )
   }
+  // The commit and environment are captured once per run (the first log call), so logging each step stays cheap.
+  const capture =
+    values['no-capture'] || (await runHasContext(dir, run))
+      ? undefined
+      : await captureContext(workspace, io.env)
   const written = await logRun(dir, {
     run,
     params,
@@ -225,7 +268,12 @@ async function logCommand(args: string[], io: CliIo): Promise<number> {
     step,
     tags: (values.tag as string[] | undefined) ?? [],
     note: values.note as string | undefined,
-    status
+    status,
+    group,
+    seed,
+    dataVersion,
+    evalSet,
+    capture
   })
   io.stdout(`logged to ${path.relative(io.cwd, written) || '.'}\n`)
   return EXIT.pass

@@ -43,7 +43,22 @@ export interface GitHubClientOptions {
   retry?: GitHubRetryOptions
   /** Read instead of process.env (for GITHUB_API_URL). */
   env?: NodeJS.ProcessEnv
+  /** Milliseconds a request may take before it is abandoned as a network timeout (default 60,000). */
+  requestTimeoutMs?: number
 }
+
+/** Where a client sends its requests, attached to the errors it throws so that messages can name it. */
+export interface GitHubApiRoot {
+  /** The API root requests go to. */
+  url: string
+  /** The value of GITHUB_API_URL when the client was made (undefined when it was not set). */
+  githubApiUrl?: string
+  /** The request timeout in milliseconds. */
+  timeoutMs: number
+}
+
+const API_ROOT = Symbol.for('experiment-review.apiRoot')
+const TIMED = Symbol.for('experiment-review.timedFetch')
 
 const USER_AGENT = 'experiment-review'
 
@@ -70,6 +85,12 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
     )
   }
   const baseUrl = resolveGitHubApiUrl(options.baseUrl, options.env)
+  const timeoutMs = options.requestTimeoutMs ?? 60_000
+  const root: GitHubApiRoot = {
+    url: baseUrl,
+    githubApiUrl: (options.env ?? process.env).GITHUB_API_URL,
+    timeoutMs
+  }
   const log = options.log
   const retry = options.retry ?? {}
   const rateLimitRetries = retry.rateLimitRetries ?? 2
@@ -121,11 +142,55 @@ export async function createGitHubClient(options: GitHubClientOptions): Promise<
   }
   if (options.runtime === 'actions') {
     const { getOctokit } = await import('@actions/github')
-    return getOctokit(token, octokitOptions, retryPlugin, throttling) as unknown as GitHubClient
+    return withTimeoutAndRoot(
+      getOctokit(token, octokitOptions, retryPlugin, throttling) as unknown as GitHubClient,
+      root
+    )
   }
   const { Octokit: RestOctokit } = await import('@octokit/rest')
   const WithPlugins = RestOctokit.plugin(retryPlugin, throttling)
-  return new WithPlugins({ ...octokitOptions, auth: token }) as unknown as GitHubClient
+  return withTimeoutAndRoot(
+    new WithPlugins({ ...octokitOptions, auth: token }) as unknown as GitHubClient,
+    root
+  )
+}
+
+/**
+ * Gives every request of the client a timeout (a request without a signal of its own is abandoned after
+ * `timeoutMs`), and attaches the API root to the errors it throws, so a network failure names where it went.
+ */
+function withTimeoutAndRoot(client: GitHubClient, root: GitHubApiRoot): GitHubClient {
+  // The timeout applies to each fetch, not to the time a request waits in the throttling queue or between retries.
+  client.hook.before('request', options => {
+    const fetchOf = options.request?.fetch as (typeof fetch & { [TIMED]?: true }) | undefined
+    if (fetchOf?.[TIMED]) return
+    const inner = fetchOf ?? globalThis.fetch
+    const timed = Object.assign(
+      (url: Parameters<typeof fetch>[0], init: RequestInit = {}) => {
+        const timeout = AbortSignal.timeout(root.timeoutMs)
+        return inner(url, {
+          ...init,
+          signal: init.signal ? AbortSignal.any([init.signal, timeout]) : timeout
+        })
+      },
+      { [TIMED]: true as const }
+    )
+    options.request = { ...options.request, fetch: timed }
+  })
+  client.hook.error('request', error => {
+    if (typeof error === 'object' && error !== null && !(API_ROOT in error))
+      Object.defineProperty(error, API_ROOT, { value: root, enumerable: false })
+    throw error
+  })
+  return client
+}
+
+/** Creates the client for a token: what modes and commands are given instead of calling createGitHubClient. */
+export type GitHubClientFactory = (token: string) => Promise<GitHubClient>
+
+/** The real factory: createGitHubClient with retry, throttling and GITHUB_API_URL, for one runtime, env and log. */
+export function gitHubClientFactory(options: Omit<GitHubClientOptions, 'token'>): GitHubClientFactory {
+  return token => createGitHubClient({ ...options, token })
 }
 
 /** The parts of an Octokit RequestError that the explanations read. */
@@ -237,24 +302,29 @@ export function explainGitHubError(
   neededPermission?: string
 ): GitHubApiError {
   if (error instanceof GitHubApiError) return error
-  if (!isGitHubRequestError(error)) {
-    const message = error instanceof Error ? error.message : String(error)
-    const hint =
-      'Check the network, proxy settings and GITHUB_API_URL (for GitHub Enterprise Server, https://HOST/api/v3).'
+  const root = (error as { [API_ROOT]?: GitHubApiRoot } | null)?.[API_ROOT]
+  const network = networkFailure(error, root?.timeoutMs)
+  if (network || !isGitHubRequestError(error)) {
+    const failure = network ?? {
+      code: undefined,
+      detail: error instanceof Error ? error.message : String(error),
+      hint: 'Check the network, proxy settings and GITHUB_API_URL (for GitHub Enterprise Server, https://HOST/api/v3).'
+    }
+    const request = requestOf(error)
+    const setting = root
+      ? ` The API root is ${root.url}; GITHUB_API_URL is ${root.githubApiUrl ? JSON.stringify(root.githubApiUrl) : 'not set'}.`
+      : ''
     return new GitHubApiError(
-      `${whatWasAttempted} failed: GitHub was not reached (${message}). ${hint}`,
+      `${whatWasAttempted} failed: a network error, GitHub was not reached (${failure.detail})${request}.${setting} ${failure.hint}`,
       undefined,
       whatWasAttempted,
-      hint,
-      {
-        cause: error
-      }
+      failure.hint,
+      { cause: error }
     )
   }
   const said = apiMessage(error)
   const hint = hintFor(error, said, neededPermission)
-  const request =
-    error.request?.method && error.request.url ? ` (${error.request.method} ${error.request.url})` : ''
+  const request = requestOf(error)
   return new GitHubApiError(
     `${whatWasAttempted} failed: GitHub answered ${error.status} "${said}"${request}. ${hint}`,
     error.status,
@@ -262,4 +332,60 @@ export function explainGitHubError(
     hint,
     { cause: error }
   )
+}
+
+/** ` (METHOD URL)` of the request an error belongs to, or ''. */
+function requestOf(error: unknown): string {
+  const request = (error as { request?: { method?: string; url?: string } } | null)?.request
+  return request?.method && request.url ? ` (${request.method} ${request.url})` : ''
+}
+
+/** Error codes of a request that never got an answer, with what to check for each. */
+const NETWORK_CODES: Record<string, string> = {
+  ENOTFOUND:
+    'The host name does not resolve: check the host in GITHUB_API_URL (https://HOST/api/v3 for GitHub Enterprise Server) and the runner’s DNS.',
+  EAI_AGAIN:
+    'The host name could not be resolved right now (DNS is unreachable): check the runner’s DNS and re-run.',
+  ECONNREFUSED:
+    'Nothing accepted the connection at that address: check the host and port in GITHUB_API_URL and any proxy (HTTPS_PROXY).',
+  ECONNRESET:
+    'The connection was cut: check any proxy or firewall between the runner and GitHub, and re-run.',
+  EHOSTUNREACH: 'The host cannot be reached from this network: check the network, proxy and GITHUB_API_URL.',
+  ENETUNREACH:
+    'The network is unreachable from this machine: check its connection, proxy and GITHUB_API_URL.',
+  ETIMEDOUT: 'The connection timed out: check the network, proxy and GITHUB_API_URL, and re-run.',
+  UND_ERR_CONNECT_TIMEOUT:
+    'The connection timed out: check the network, proxy and GITHUB_API_URL, and re-run.',
+  UND_ERR_HEADERS_TIMEOUT: 'The server did not answer in time: check the network and proxy, and re-run.',
+  UND_ERR_SOCKET: 'The connection was closed unexpectedly: check any proxy or firewall, and re-run.'
+}
+
+/**
+ * What went wrong when a request got no HTTP answer at all: a DNS failure, a refused or cut connection, or a
+ * timeout. Octokit reports these as status 500 without a response; they are not GitHub's server errors.
+ */
+export function networkFailure(
+  error: unknown,
+  timeoutMs?: number
+): { code?: string; detail: string; hint: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined
+  if ((error as { response?: unknown }).response) return undefined
+  for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 6; depth++) {
+    const { code, name, message } = e as { code?: unknown; name?: unknown; message?: unknown }
+    if (typeof code === 'string' && NETWORK_CODES[code])
+      return { code, detail: typeof message === 'string' ? message : code, hint: NETWORK_CODES[code] }
+    if (name === 'TimeoutError' || name === 'AbortError')
+      return {
+        code: 'timeout',
+        detail:
+          timeoutMs !== undefined
+            ? `no answer within ${timeoutMs / 1000} s`
+            : typeof message === 'string'
+              ? message
+              : String(name),
+        hint: 'The request timed out: check the network, proxy and GITHUB_API_URL, and re-run.'
+      }
+    e = (e as { cause?: unknown }).cause
+  }
+  return undefined
 }

@@ -1,8 +1,17 @@
 // `experiment-review log`: records a run in the built-in format from any script, merging with what is there.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+// Every call holds the run's lock file while it reads, merges and writes, and each file is replaced atomically
+// (written to a temporary file, then renamed), so concurrent calls from parallel workers all land.
+import { execFile } from 'node:child_process'
+import { createHash, randomUUID } from 'node:crypto'
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { stringify as yamlStringify, parse as yamlParse } from 'yaml'
 import { BUILTIN_FILES } from '../sources/builtin.js'
+import { ExactNumber, JsonSyntaxError, parseJsonLenient } from '../sources/json.js'
+
+const execFileAsync = promisify(execFile)
 
 /** What one `log` call records. */
 export interface LogEntry {
@@ -13,7 +22,28 @@ export interface LogEntry {
   tags: string[]
   note?: string
   status?: 'finished' | 'failed' | 'running' | 'killed'
+  /** The experiment the run belongs to (seeds or folds of one configuration share it). */
+  group?: string
+  seed?: number
+  dataVersion?: string
+  evalSet?: string
+  /** The git commit and environment to record (see captureContext); recorded only where the run has none yet. */
+  capture?: CapturedContext
 }
+
+/** What `log` records about where a run was made, unless --no-capture. */
+export interface CapturedContext {
+  gitCommit?: string
+  environment: Record<string, string>
+}
+
+/** The lock file of a run folder: present while a `log` call updates the run. */
+export const LOCK_FILE = '.experiment-review.lock'
+
+/** How long a `log` call waits for another one's lock before it gives up. */
+const LOCK_WAIT_MS = 30_000
+/** A lock older than this is left over from a crashed call (a call holds it for milliseconds). */
+const STALE_LOCK_MS = 10 * 60_000
 
 /** A run name safe as a folder name: letters, digits, `.`, `_`, `-`; never `.` or `..`. */
 export function checkRunName(name: string): string {
@@ -51,48 +81,138 @@ export function parseAssignment(text: string, what: 'param' | 'metric'): [string
   return [key, raw !== '' && Number.isFinite(n) && String(n) === raw ? n : raw]
 }
 
+/** Reads a JSON object as the built-in reader does (NaN, Infinity and exact big numbers kept); {} when missing. */
 async function readJsonObject(file: string): Promise<Record<string, unknown>> {
+  let text: string
   try {
-    const value = JSON.parse(await readFile(file, 'utf8'))
-    if (value && typeof value === 'object' && !Array.isArray(value)) return value
-    throw new Error(`${file} does not hold a JSON object; fix or remove it before logging to this run`)
+    text = await readFile(file, 'utf8')
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {}
-    if (e instanceof SyntaxError)
-      throw new Error(`${file} is not valid JSON (${e.message}); fix or remove it before logging to this run`)
     throw e
   }
+  if (text.trim() === '') return {}
+  try {
+    const { value } = parseJsonLenient(text)
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>
+  } catch (e) {
+    if (e instanceof JsonSyntaxError)
+      throw new Error(
+        `${file} is not valid JSON (line ${e.line}, column ${e.column}: ${e.message}); fix or remove it before logging to this run`
+      )
+    throw e
+  }
+  throw new Error(`${file} does not hold a JSON object; fix or remove it before logging to this run`)
+}
+
+/**
+ * JSON text that the built-in reader (and the next `log`) reads back unchanged: NaN and ±Infinity are written as
+ * the bare words Python's json module writes, exact big numbers as their text; a string "NaN" stays a string.
+ */
+export function jsonWithNonFinite(value: unknown): string {
+  const nonce = randomUUID()
+  const text = JSON.stringify(
+    value,
+    (_key, v: unknown) => {
+      if (typeof v === 'number' && !Number.isFinite(v)) return `${nonce}:${String(v)}`
+      if (v instanceof ExactNumber) return `${nonce}:${v.text}`
+      return v
+    },
+    2
+  )
+  return `${text.replace(new RegExp(`"${nonce}:([^"]*)"`, 'g'), '$1')}\n`
 }
 
 /** Writes a file by renaming a temporary one into place, so a crash never leaves half a file. */
 async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`
-  await writeFile(tmp, text)
-  await rename(tmp, file)
+  const tmp = `${file}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`
+  try {
+    await writeFile(tmp, text)
+    await rename(tmp, file)
+  } catch (e) {
+    await rm(tmp, { force: true })
+    throw e
+  }
 }
 
-const numberReplacer = (_k: string, v: unknown) =>
-  typeof v === 'number' && !Number.isFinite(v) ? String(v) : v
+const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
+
+/** True when a lock file was left by a call that is gone: its process no longer runs here, or it is very old. */
+async function isStaleLock(lock: string): Promise<boolean> {
+  const [text, info] = await Promise.all([
+    readFile(lock, 'utf8').catch(() => ''),
+    stat(lock).catch(() => undefined)
+  ])
+  if (!info) return false
+  if (Date.now() - info.mtimeMs > STALE_LOCK_MS) return true
+  const [host, pid] = text.trim().split(' ')
+  if (host !== os.hostname() || !/^\d+$/.test(pid ?? '')) return false
+  try {
+    process.kill(Number(pid), 0)
+    return false
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ESRCH'
+  }
+}
+
+/** Runs `update` while holding the run folder's lock file (created exclusively; waits for other holders). */
+export async function withRunLock<T>(
+  dir: string,
+  update: () => Promise<T>,
+  waitMs = LOCK_WAIT_MS
+): Promise<T> {
+  const lock = path.join(dir, LOCK_FILE)
+  const deadline = Date.now() + waitMs
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const handle = await open(lock, 'wx')
+      await handle.writeFile(`${os.hostname()} ${process.pid}\n`)
+      await handle.close()
+      break
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+      if (await isStaleLock(lock)) {
+        await rm(lock, { force: true })
+        continue
+      }
+      if (Date.now() > deadline) {
+        const holder = (await readFile(lock, 'utf8').catch(() => '')).trim()
+        throw new Error(
+          `${lock} has been held by another log call (${holder || 'unknown'}) for more than ${waitMs / 1000} s; if no log call is running, delete the file`
+        )
+      }
+      await sleep(Math.min(5 * 2 ** Math.min(attempt, 5), 100) + Math.random() * 10)
+    }
+  }
+  try {
+    return await update()
+  } finally {
+    await rm(lock, { force: true })
+  }
+}
 
 /** Records params, metrics (appending a history point when a step is given), tags, a note and a status. */
 export async function logRun(experimentsDir: string, entry: LogEntry): Promise<string> {
   const dir = path.join(experimentsDir, checkRunName(entry.run))
   await mkdir(dir, { recursive: true })
+  await withRunLock(dir, () => writeRun(dir, entry))
+  return dir
+}
+
+async function writeRun(dir: string, entry: LogEntry): Promise<void> {
   if (Object.keys(entry.params).length) {
     const file = path.join(dir, BUILTIN_FILES.params)
     const params = { ...(await readJsonObject(file)), ...entry.params }
-    await writeAtomic(file, `${JSON.stringify(params, null, 2)}\n`)
+    await writeAtomic(file, jsonWithNonFinite(params))
   }
   if (Object.keys(entry.metrics).length) {
     const file = path.join(dir, BUILTIN_FILES.metrics)
     const metrics = await readJsonObject(file)
     for (const [key, value] of Object.entries(entry.metrics)) {
+      const old = metrics[key]
       if (entry.step === undefined) {
-        const old = metrics[key]
         metrics[key] = old && typeof old === 'object' && 'history' in old ? { ...old, value } : value
         continue
       }
-      const old = metrics[key]
       const history =
         old && typeof old === 'object' && Array.isArray((old as { history?: unknown }).history)
           ? [...(old as { history: { step: number; value: unknown }[] }).history]
@@ -103,28 +223,97 @@ export async function logRun(experimentsDir: string, entry: LogEntry): Promise<s
       history.sort((a, b) => a.step - b.step)
       metrics[key] = { value: history[history.length - 1].value, history }
     }
-    await writeAtomic(
-      file,
-      `${JSON.stringify(metrics, numberReplacer, 2).replace(/"(NaN|-?Infinity)"/g, '$1')}\n`
-    )
+    await writeAtomic(file, jsonWithNonFinite(metrics))
   }
-  if (entry.tags.length || entry.note !== undefined || entry.status) {
-    const file = path.join(dir, BUILTIN_FILES.metadata)
-    let meta: Record<string, unknown> = {}
-    try {
-      meta = (yamlParse(await readFile(file, 'utf8')) as Record<string, unknown>) ?? {}
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
-        throw new Error(
-          `${file} is not valid YAML (${(e as Error).message}); fix it before logging to this run`
-        )
-    }
-    if (entry.tags.length)
-      meta.tags = [...new Set([...(Array.isArray(meta.tags) ? meta.tags : []), ...entry.tags])]
-    if (entry.note !== undefined) meta.notes = entry.note
-    if (entry.status) meta.status = entry.status
-    if (!meta.name) meta.name = entry.run
-    await writeAtomic(file, yamlStringify(meta))
+  const file = path.join(dir, BUILTIN_FILES.metadata)
+  let meta: Record<string, unknown> = {}
+  try {
+    const parsed: unknown = yamlParse(await readFile(file, 'utf8'))
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+      meta = parsed as Record<string, unknown>
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw new Error(
+        `${file} is not valid YAML (${(e as Error).message}); fix it before logging to this run`
+      )
   }
-  return dir
+  const before = JSON.stringify(meta)
+  if (entry.tags.length)
+    meta.tags = [...new Set([...(Array.isArray(meta.tags) ? meta.tags : []), ...entry.tags])]
+  if (entry.note !== undefined) meta.notes = entry.note
+  if (entry.status) meta.status = entry.status
+  if (entry.group !== undefined) meta.group = entry.group
+  if (entry.seed !== undefined) meta.seed = entry.seed
+  if (entry.dataVersion !== undefined) meta.data_version = entry.dataVersion
+  if (entry.evalSet !== undefined) meta.eval_set = entry.evalSet
+  if (entry.capture) {
+    if (entry.capture.gitCommit && meta.git_commit === undefined) meta.git_commit = entry.capture.gitCommit
+    if (meta.environment === undefined && Object.keys(entry.capture.environment).length)
+      meta.environment = entry.capture.environment
+  }
+  if (!meta.name) meta.name = entry.run
+  if (JSON.stringify(meta) !== before) await writeAtomic(file, yamlStringify(meta))
+}
+
+/** True when the run already records its commit and environment, so nothing needs capturing again. */
+export async function runHasContext(experimentsDir: string, run: string): Promise<boolean> {
+  try {
+    const meta = yamlParse(
+      await readFile(path.join(experimentsDir, checkRunName(run), BUILTIN_FILES.metadata), 'utf8')
+    ) as Record<string, unknown> | null
+    return !!meta && meta.git_commit !== undefined && meta.environment !== undefined
+  } catch {
+    return false
+  }
+}
+
+async function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  timeout: number
+): Promise<string | undefined> {
+  try {
+    const { stdout } = await execFileAsync(command, args, {
+      cwd,
+      timeout,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024
+    })
+    return stdout
+  } catch {
+    return undefined
+  }
+}
+
+const digest = (text: string | Buffer) =>
+  `sha256:${createHash('sha256').update(text).digest('hex').slice(0, 16)}`
+
+/**
+ * The git commit of the workspace and the environment a run is logged from: the OS, the Python version (the
+ * active virtualenv's or python3 on PATH), and sha256 digests of `pip freeze`, requirements.txt and
+ * package-lock.json where present. Anything not available is left out.
+ */
+export async function captureContext(workspace: string, env: NodeJS.ProcessEnv): Promise<CapturedContext> {
+  const environment: Record<string, string> = {
+    os: `${os.platform()} ${os.release()} ${os.arch()}`
+  }
+  const commit = (await run('git', ['-C', workspace, 'rev-parse', 'HEAD'], workspace, 10_000))?.trim()
+  const python = env.VIRTUAL_ENV ? path.join(env.VIRTUAL_ENV, 'bin', 'python') : 'python3'
+  const version = (
+    await run(python, ['-c', 'import platform; print(platform.python_version())'], workspace, 10_000)
+  )?.trim()
+  if (version) {
+    environment.python = version
+    const frozen = await run(python, ['-m', 'pip', 'freeze', '--all'], workspace, 60_000)
+    if (frozen?.trim()) environment.pip_freeze = digest(frozen)
+  }
+  for (const [key, name] of [
+    ['requirements_txt', 'requirements.txt'],
+    ['package_lock', 'package-lock.json']
+  ] as const) {
+    const bytes = await readFile(path.join(workspace, name)).catch(() => undefined)
+    if (bytes) environment[key] = digest(bytes)
+  }
+  return { gitCommit: commit && /^[0-9a-f]{40,64}$/.test(commit) ? commit : undefined, environment }
 }

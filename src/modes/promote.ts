@@ -192,17 +192,9 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
     throw new Error(
       'The push event names no repository and GITHUB_REPOSITORY is empty; run promote from a push workflow.'
     )
-  const [{ loadRules }, { createGitHubClient }] = await Promise.all([
-    import('../config/rules-file.js'),
-    import('../github/client.js')
-  ])
+  const { loadRules } = await import('../config/rules-file.js')
   const { rules } = await loadRules(ctx.config.workspace, ctx.config.configFile)
-  const client = await createGitHubClient({
-    token: ctx.config.token,
-    runtime: 'actions',
-    env: ctx.env,
-    log: { debug: () => undefined, info: m => ctx.log.info(m), warning: m => ctx.log.warning(m) }
-  })
+  const client = await ctx.github(ctx.config.token)
   const result = await runPromote({
     config: {
       workspace: ctx.config.workspace,
@@ -218,6 +210,7 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
     serverUrl: serverUrlOf(ctx.env),
     client,
     now: ctx.now,
+    commit: { sleep: ctx.sleep },
     pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
     log: m => ctx.log.info(m)
   })

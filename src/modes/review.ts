@@ -9,12 +9,7 @@ import { loadRules, RulesFileError, type LoadedRules } from '../config/rules-fil
 import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
 import type { Comparison } from '../core/compare.js'
 import { hiddenMarker } from '../core/conventions.js'
-import {
-  createGitHubClient,
-  GitHubApiError,
-  type GitHubClient,
-  type GitHubRuntime
-} from '../github/client.js'
+import { GitHubApiError, type GitHubClient, type GitHubRuntime } from '../github/client.js'
 import {
   findPullRequestForSha,
   getPullRequest,
@@ -406,10 +401,6 @@ function severityWord(severity: 'error' | 'warning'): Own {
   return severity === 'error' ? own`error` : own`warning`
 }
 
-function clientLog(log: ActionLog) {
-  return { debug: () => undefined, info: (m: string) => log.info(m), warning: (m: string) => log.warning(m) }
-}
-
 /** A GitHub client factory that creates the client once, on first use. */
 export function lazyClient(create: () => Promise<GitHubClient>): () => Promise<GitHubClient> {
   let client: Promise<GitHubClient> | undefined
@@ -423,9 +414,7 @@ export async function runReviewMode(ctx: ModeContext): Promise<ModeOutcome> {
     ctx.log.notice(`Experiment Review: ${target.reason}.`)
     return {}
   }
-  const client = lazyClient(() =>
-    createGitHubClient({ token: ctx.config.token, runtime: 'actions', env: ctx.env, log: clientLog(ctx.log) })
-  )
+  const client = lazyClient(() => ctx.github(ctx.config.token))
   const common = {
     config: ctx.config,
     log: ctx.log,

@@ -1,6 +1,7 @@
 // What every mode gets and returns; main.ts turns the outcome into outputs and the step's result.
 import type { ActionConfig } from '../config/inputs.js'
 import type { Verdict, Violation } from '../core/compare.js'
+import type { GitHubClientFactory, GitHubClientLog } from '../github/client.js'
 
 /** Where a log line points, for annotations. */
 export interface LogPlace {
@@ -28,6 +29,15 @@ export interface ModeContext {
   env: NodeJS.ProcessEnv
   log: ActionLog
   now: Date
+  /** Creates the GitHub client (main.ts: the real factory with retry and throttling; tests: one that never waits). */
+  github: GitHubClientFactory
+  /** Waits between attempts of a commit that lost a race (setTimeout in the action; tests: no wait). */
+  sleep: (ms: number) => Promise<void>
+}
+
+/** The client's log lines (retries, waits) written to a mode's log; its debug lines are dropped. */
+export function clientLogOf(log: Pick<ActionLog, 'info' | 'warning'>): GitHubClientLog {
+  return { debug: () => undefined, info: m => log.info(m), warning: m => log.warning(m) }
 }
 
 /** What a mode reports back. */

@@ -3,6 +3,7 @@
 import {
   createGitHubClient,
   type GitHubClient,
+  type GitHubClientFactory,
   type GitHubClientLog,
   type GitHubRuntime
 } from '../../src/github/client.js'
@@ -37,4 +38,12 @@ export function twinClient(
     log: options.log ?? collectingLog(),
     retry: { retryAfterBaseMs: 1, writeSpacingMs: 0 }
   })
+}
+
+/** The client factory a mode or the CLI gets in tests: twin clients of the token, with no pacing or retry waits. */
+export function twinClientFactory(
+  twin: GitHubTwin,
+  options: { runtime?: GitHubRuntime; log?: GitHubClientLog } = {}
+): GitHubClientFactory {
+  return token => twinClient(twin, token, options)
 }
