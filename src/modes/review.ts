@@ -344,14 +344,18 @@ export function renderSummary(
   commentBody: string,
   result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>
 ): string {
-  return `${commentBody.trimEnd()}\n\n${stringify(root(summaryBlocks(c, result)))}`
+  const { lead, diagnostics } = summaryBlocks(c, result)
+  return `${stringify(root(lead))}\n${commentBody.trimEnd()}\n\n${stringify(root(diagnostics))}`
 }
 
-/** The job summary's own blocks after the comment: what happened to the comment and the status, the diagnostics. */
+/**
+ * The job summary's own blocks: first what happened to the comment (a link to it) and the status, then, after the
+ * comment's content, the diagnostics.
+ */
 export function summaryBlocks(
   c: Comparison,
   result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>
-): RootContent[] {
+): { lead: RootContent[]; diagnostics: RootContent[] } {
   const blocks: RootContent[] = []
   if (result.comment) {
     const action = {
@@ -377,6 +381,7 @@ export function summaryBlocks(
         text`: ${result.status.state === 'success' ? own`success` : own`failure`}.`
       )
     )
+  const lead = blocks.splice(0)
   blocks.push(heading(3, text`Diagnostics (${c.diagnostics.length})`))
   if (c.diagnostics.length) {
     blocks.push(
@@ -393,7 +398,7 @@ export function summaryBlocks(
   } else {
     blocks.push(paragraph(text`Every run was read without a problem.`))
   }
-  return blocks
+  return { lead, diagnostics: blocks }
 }
 
 /** A diagnostic's severity as a word of ours. */

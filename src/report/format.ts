@@ -72,7 +72,8 @@ export function fmtStat(stat: MetricStat | undefined, decimals: number): Own {
   if (!stat) return trusted('—')
   if (stat.exact) return exactText(stat.exact)
   const base = fmtNumber(stat.value, decimals)
-  return stat.n > 1 && stat.sd !== undefined ? trusted(`${base} ± ${fmtNumber(stat.sd, decimals)}`) : base
+  // The spread is shown at the value's decimals (one significant digit at least): it qualifies the value.
+  return stat.n > 1 && stat.sd !== undefined ? trusted(`${base} ± ${fmtNumber(stat.sd, decimals, 1)}`) : base
 }
 
 /** True when a change reads best in percentage points (a maximised fraction such as accuracy). */

@@ -409,7 +409,8 @@ export function allSurfaceProblems(f: HostileFields): Record<string, string[]> {
   const commentUrl = 'https://github.com/acme/models/pull/7#issuecomment-1'
   const result = { comment: { action: 'updated' as const, id: 1, url: commentUrl, removedDuplicates: [] } }
   const summary = renderSummary(comparison, comment.markdown, result)
-  const summaryTree = [...comment.tree.children, ...summaryBlocks(comparison, result)]
+  const { lead, diagnostics } = summaryBlocks(comparison, result)
+  const summaryTree = [...lead, ...comment.tree.children, ...diagnostics]
   const baseline = hostileBaseline(f)
   const docsOptions = {
     id: 'default',
