@@ -133,6 +133,27 @@ describe('CSV logger reader on generated logs', () => {
     )
   })
 
+  it('carries "claimed by name only" in the claim, and reads a file both named and guessed as named', async () => {
+    const listing = { path: '/ws/data', name: 'data', files: ['training.csv', 'notes.csv'], dirs: ['x'] }
+    expect(csvSource.claim(listing)).toEqual([
+      { path: path.join('/ws/data', 'training.csv'), byNameOnly: true }
+    ])
+    const named = { path: '/ws/data', name: 'data', files: ['training.csv'], dirs: [] }
+    expect(csvSource.claim(named)).toEqual([{ path: path.join('/ws/data', 'training.csv') }])
+    const ws = await tempDir()
+    await writeTree(ws, { 'data/training.csv': 'id,text,label\n1,hello,0\n', 'data/other.txt': 'x' })
+    const both = await collectRuns({
+      workspace: ws,
+      sources: [csvSource],
+      patterns: ['data', 'data/training.csv']
+    })
+    expect(both.diagnostics.map(d => `${d.file} ${d.message}`).join()).toMatch(
+      /data\/training\.csv has no "step" or "epoch" column/
+    )
+    const guessedAgain = await collectRuns({ workspace: ws, sources: [csvSource] })
+    expect(guessedAgain.diagnostics.filter(d => d.file.startsWith('data/'))).toEqual([])
+  })
+
   it('reads any CSV named in the runs input, and streams files larger than the whole-file limit', async () => {
     const ws = await tempDir()
     const rows = ['step,loss']

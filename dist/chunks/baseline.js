@@ -11,9 +11,12 @@ import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
+import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:worker_threads';
 import 'node:module';
 
 // The baseline a review compares with, read from disk or git: a baseline file, a folder of runs (their champion

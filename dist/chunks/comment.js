@@ -1,7 +1,7 @@
 import { G as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
 import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
-import { k as root, s as stringify, x as marker, h as paragraph, t as text, i as untrusted, o as own, q as heading, v as bulletList, y as strong, u as untrustedCode, z as decimalsFor, A as goalArrow, B as metricIcon, C as fmtStat, D as fmtChange, E as table, F as metricSentence, G as details, l as link, H as small, I as shortSha, g as githubUrl, J as fmtMeaning, K as fmtRules } from './detect.js';
+import { m as root, s as stringify, x as marker, h as paragraph, t as text, i as untrusted, o as own, q as heading, v as bulletList, y as strong, u as untrustedCode, z as decimalsFor, A as goalArrow, B as metricIcon, C as fmtStat, D as fmtChange, E as table, F as metricSentence, G as details, l as link, H as small, I as shortSha, g as githubUrl, J as fmtMeaning, K as fmtRules } from './detect.js';
 import './baseline2.js';
 import './_commonjsHelpers.js';
 import 'node:path';
@@ -9,9 +9,12 @@ import 'node:process';
 import 'node:url';
 import 'node:fs/promises';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
+import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:worker_threads';
 import 'node:module';
 
 // The `/experiments` command words this build accepts. The report names a command (in a hint or the footer) only when

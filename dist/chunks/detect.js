@@ -5,10 +5,13 @@ import path$1 from 'node:path';
 import minproc from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { stat, readFile, lstat } from 'node:fs/promises';
-import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser } from './mlflow-metrics-file.js';
+import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 
 // The run model every source produces and every other layer consumes. Pure types and helpers.
@@ -15581,7 +15584,7 @@ function stringify(tree) {
     return processor.stringify(node);
 }
 
-const MINUS$1 = '−';
+const MINUS = '−';
 /** The fewest significant digits a number is ever shown with, in every surface. */
 const MIN_SIGNIFICANT_DIGITS = 3;
 /** The most decimal places a number is written with before it switches to exponent notation. */
@@ -15612,7 +15615,7 @@ function fmtNumber(value, decimals, minSignificant = MIN_SIGNIFICANT_DIGITS) {
     if (value === Infinity)
         return trusted('∞');
     if (value === -Infinity)
-        return trusted(`${MINUS$1}∞`);
+        return trusted(`${MINUS}∞`);
     const abs = Math.abs(value);
     let s;
     if (abs === 0)
@@ -15624,7 +15627,7 @@ function fmtNumber(value, decimals, minSignificant = MIN_SIGNIFICANT_DIGITS) {
                 ? value.toExponential(MIN_SIGNIFICANT_DIGITS - 1)
                 : value.toFixed(needed);
     }
-    return trusted(s.replace(/^-/, MINUS$1));
+    return trusted(s.replace(/^-/, MINUS));
 }
 /**
  * A signed difference: +1.00 or −1.00, at the decimals of the values it is the difference of (a change is as precise
@@ -15645,7 +15648,8 @@ function fmtStat(stat, decimals) {
     if (stat.exact)
         return exactText(stat.exact);
     const base = fmtNumber(stat.value, decimals);
-    return stat.n > 1 && stat.sd !== undefined ? trusted(`${base} ± ${fmtNumber(stat.sd, decimals)}`) : base;
+    // The spread is shown at the value's decimals (one significant digit at least): it qualifies the value.
+    return stat.n > 1 && stat.sd !== undefined ? trusted(`${base} ± ${fmtNumber(stat.sd, decimals, 1)}`) : base;
 }
 /** True when a change reads best in percentage points (a maximised fraction such as accuracy). */
 function inPoints(m) {
@@ -15893,6 +15897,2523 @@ function renderDiagnostics(diagnostics) {
         .map(d => `${d.severity}: ${plain(formatDiagnostic(d), 400)}`)
         .join('\n');
 }
+
+var utils = {};
+
+var constants;
+var hasRequiredConstants;
+
+function requireConstants () {
+	if (hasRequiredConstants) return constants;
+	hasRequiredConstants = 1;
+
+	const WIN_SLASH = '\\\\/';
+	const WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+
+	const DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+
+	/**
+	 * Posix glob regex
+	 */
+
+	const DOT_LITERAL = '\\.';
+	const PLUS_LITERAL = '\\+';
+	const QMARK_LITERAL = '\\?';
+	const SLASH_LITERAL = '\\/';
+	const ONE_CHAR = '(?=.)';
+	const QMARK = '[^/]';
+	const END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+	const START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+	const DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+	const NO_DOT = `(?!${DOT_LITERAL})`;
+	const NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+	const NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+	const NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+	const QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+	const STAR = `${QMARK}*?`;
+	const SEP = '/';
+
+	const POSIX_CHARS = {
+	  DOT_LITERAL,
+	  PLUS_LITERAL,
+	  QMARK_LITERAL,
+	  SLASH_LITERAL,
+	  ONE_CHAR,
+	  QMARK,
+	  END_ANCHOR,
+	  DOTS_SLASH,
+	  NO_DOT,
+	  NO_DOTS,
+	  NO_DOT_SLASH,
+	  NO_DOTS_SLASH,
+	  QMARK_NO_DOT,
+	  STAR,
+	  START_ANCHOR,
+	  SEP
+	};
+
+	/**
+	 * Windows glob regex
+	 */
+
+	const WINDOWS_CHARS = {
+	  ...POSIX_CHARS,
+
+	  SLASH_LITERAL: `[${WIN_SLASH}]`,
+	  QMARK: WIN_NO_SLASH,
+	  STAR: `${WIN_NO_SLASH}*?`,
+	  DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+	  NO_DOT: `(?!${DOT_LITERAL})`,
+	  NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+	  NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+	  NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+	  QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+	  START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+	  END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+	  SEP: '\\'
+	};
+
+	/**
+	 * POSIX Bracket Regex
+	 */
+
+	const POSIX_REGEX_SOURCE = {
+	  __proto__: null,
+	  alnum: 'a-zA-Z0-9',
+	  alpha: 'a-zA-Z',
+	  ascii: '\\x00-\\x7F',
+	  blank: ' \\t',
+	  cntrl: '\\x00-\\x1F\\x7F',
+	  digit: '0-9',
+	  graph: '\\x21-\\x7E',
+	  lower: 'a-z',
+	  print: '\\x20-\\x7E ',
+	  punct: '\\-!"#$%&\'()\\*+,./:;<=>?@[\\]^_`{|}~',
+	  space: ' \\t\\r\\n\\v\\f',
+	  upper: 'A-Z',
+	  word: 'A-Za-z0-9_',
+	  xdigit: 'A-Fa-f0-9'
+	};
+
+	constants = {
+	  DEFAULT_MAX_EXTGLOB_RECURSION,
+	  MAX_LENGTH: 1024 * 64,
+	  POSIX_REGEX_SOURCE,
+
+	  // regular expressions
+	  REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+	  REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+	  REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+	  REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+	  REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+	  REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+
+	  // Replace globs with equivalent patterns to reduce parsing time.
+	  REPLACEMENTS: {
+	    __proto__: null,
+	    '***': '*',
+	    '**/**': '**',
+	    '**/**/**': '**'
+	  },
+
+	  // Digits
+	  CHAR_0: 48, /* 0 */
+	  CHAR_9: 57, /* 9 */
+
+	  // Alphabet chars.
+	  CHAR_UPPERCASE_A: 65, /* A */
+	  CHAR_LOWERCASE_A: 97, /* a */
+	  CHAR_UPPERCASE_Z: 90, /* Z */
+	  CHAR_LOWERCASE_Z: 122, /* z */
+
+	  CHAR_LEFT_PARENTHESES: 40, /* ( */
+	  CHAR_RIGHT_PARENTHESES: 41, /* ) */
+
+	  CHAR_ASTERISK: 42, /* * */
+
+	  // Non-alphabetic chars.
+	  CHAR_AMPERSAND: 38, /* & */
+	  CHAR_AT: 64, /* @ */
+	  CHAR_BACKWARD_SLASH: 92, /* \ */
+	  CHAR_CARRIAGE_RETURN: 13, /* \r */
+	  CHAR_CIRCUMFLEX_ACCENT: 94, /* ^ */
+	  CHAR_COLON: 58, /* : */
+	  CHAR_COMMA: 44, /* , */
+	  CHAR_DOT: 46, /* . */
+	  CHAR_DOUBLE_QUOTE: 34, /* " */
+	  CHAR_EQUAL: 61, /* = */
+	  CHAR_EXCLAMATION_MARK: 33, /* ! */
+	  CHAR_FORM_FEED: 12, /* \f */
+	  CHAR_FORWARD_SLASH: 47, /* / */
+	  CHAR_GRAVE_ACCENT: 96, /* ` */
+	  CHAR_HASH: 35, /* # */
+	  CHAR_HYPHEN_MINUS: 45, /* - */
+	  CHAR_LEFT_ANGLE_BRACKET: 60, /* < */
+	  CHAR_LEFT_CURLY_BRACE: 123, /* { */
+	  CHAR_LEFT_SQUARE_BRACKET: 91, /* [ */
+	  CHAR_LINE_FEED: 10, /* \n */
+	  CHAR_NO_BREAK_SPACE: 160, /* \u00A0 */
+	  CHAR_PERCENT: 37, /* % */
+	  CHAR_PLUS: 43, /* + */
+	  CHAR_QUESTION_MARK: 63, /* ? */
+	  CHAR_RIGHT_ANGLE_BRACKET: 62, /* > */
+	  CHAR_RIGHT_CURLY_BRACE: 125, /* } */
+	  CHAR_RIGHT_SQUARE_BRACKET: 93, /* ] */
+	  CHAR_SEMICOLON: 59, /* ; */
+	  CHAR_SINGLE_QUOTE: 39, /* ' */
+	  CHAR_SPACE: 32, /*   */
+	  CHAR_TAB: 9, /* \t */
+	  CHAR_UNDERSCORE: 95, /* _ */
+	  CHAR_VERTICAL_LINE: 124, /* | */
+	  CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279, /* \uFEFF */
+
+	  /**
+	   * Create EXTGLOB_CHARS
+	   */
+
+	  extglobChars(chars) {
+	    return {
+	      '!': { type: 'negate', open: '(?:(?!(?:', close: `))${chars.STAR})` },
+	      '?': { type: 'qmark', open: '(?:', close: ')?' },
+	      '+': { type: 'plus', open: '(?:', close: ')+' },
+	      '*': { type: 'star', open: '(?:', close: ')*' },
+	      '@': { type: 'at', open: '(?:', close: ')' }
+	    };
+	  },
+
+	  /**
+	   * Create GLOB_CHARS
+	   */
+
+	  globChars(win32) {
+	    return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+	  }
+	};
+	return constants;
+}
+
+/*global navigator*/
+
+var hasRequiredUtils;
+
+function requireUtils () {
+	if (hasRequiredUtils) return utils;
+	hasRequiredUtils = 1;
+	(function (exports) {
+
+		const {
+		  REGEX_BACKSLASH,
+		  REGEX_REMOVE_BACKSLASH,
+		  REGEX_SPECIAL_CHARS,
+		  REGEX_SPECIAL_CHARS_GLOBAL
+		} = /*@__PURE__*/ requireConstants();
+
+		exports.isObject = val => val !== null && typeof val === 'object' && !Array.isArray(val);
+		exports.hasRegexChars = str => REGEX_SPECIAL_CHARS.test(str);
+		exports.isRegexChar = str => str.length === 1 && exports.hasRegexChars(str);
+		exports.escapeRegex = str => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, '\\$1');
+		exports.toPosixSlashes = str => str.replace(REGEX_BACKSLASH, '/');
+
+		exports.isWindows = () => {
+		  if (typeof navigator !== 'undefined' && navigator.platform) {
+		    const platform = navigator.platform.toLowerCase();
+		    return platform === 'win32' || platform === 'windows';
+		  }
+
+		  if (typeof process !== 'undefined' && process.platform) {
+		    return process.platform === 'win32';
+		  }
+
+		  return false;
+		};
+
+		exports.removeBackslashes = str => {
+		  return str.replace(REGEX_REMOVE_BACKSLASH, match => {
+		    return match === '\\' ? '' : match;
+		  });
+		};
+
+		exports.escapeLast = (input, char, lastIdx) => {
+		  const idx = input.lastIndexOf(char, lastIdx);
+		  if (idx === -1) return input;
+		  if (input[idx - 1] === '\\') return exports.escapeLast(input, char, idx - 1);
+		  return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+		};
+
+		exports.removePrefix = (input, state = {}) => {
+		  let output = input;
+		  if (output.startsWith('./')) {
+		    output = output.slice(2);
+		    state.prefix = './';
+		  }
+		  return output;
+		};
+
+		exports.wrapOutput = (input, state = {}, options = {}) => {
+		  const prepend = options.contains ? '' : '^';
+		  const append = options.contains ? '' : '$';
+
+		  let output = `${prepend}(?:${input})${append}`;
+		  if (state.negated === true) {
+		    output = `(?:^(?!${output}).*$)`;
+		  }
+		  return output;
+		};
+
+		exports.basename = (path, { windows } = {}) => {
+		  const segs = path.split(windows ? /[\\/]/ : '/');
+		  const last = segs[segs.length - 1];
+
+		  if (last === '') {
+		    return segs[segs.length - 2];
+		  }
+
+		  return last;
+		}; 
+	} (utils));
+	return utils;
+}
+
+var scan_1;
+var hasRequiredScan;
+
+function requireScan () {
+	if (hasRequiredScan) return scan_1;
+	hasRequiredScan = 1;
+
+	const utils = /*@__PURE__*/ requireUtils();
+	const {
+	  CHAR_ASTERISK,             /* * */
+	  CHAR_AT,                   /* @ */
+	  CHAR_BACKWARD_SLASH,       /* \ */
+	  CHAR_COMMA,                /* , */
+	  CHAR_DOT,                  /* . */
+	  CHAR_EXCLAMATION_MARK,     /* ! */
+	  CHAR_FORWARD_SLASH,        /* / */
+	  CHAR_LEFT_CURLY_BRACE,     /* { */
+	  CHAR_LEFT_PARENTHESES,     /* ( */
+	  CHAR_LEFT_SQUARE_BRACKET,  /* [ */
+	  CHAR_PLUS,                 /* + */
+	  CHAR_QUESTION_MARK,        /* ? */
+	  CHAR_RIGHT_CURLY_BRACE,    /* } */
+	  CHAR_RIGHT_PARENTHESES,    /* ) */
+	  CHAR_RIGHT_SQUARE_BRACKET  /* ] */
+	} = /*@__PURE__*/ requireConstants();
+
+	const isPathSeparator = code => {
+	  return code === CHAR_FORWARD_SLASH || code === CHAR_BACKWARD_SLASH;
+	};
+
+	const depth = token => {
+	  if (token.isPrefix !== true) {
+	    token.depth = token.isGlobstar ? Infinity : 1;
+	  }
+	};
+
+	/**
+	 * Quickly scans a glob pattern and returns an object with a handful of
+	 * useful properties, like `isGlob`, `path` (the leading non-glob, if it exists),
+	 * `glob` (the actual pattern), `negated` (true if the path starts with `!` but not
+	 * with `!(`) and `negatedExtglob` (true if the path starts with `!(`).
+	 *
+	 * ```js
+	 * const pm = require('picomatch');
+	 * console.log(pm.scan('foo/bar/*.js'));
+	 * { isGlob: true, input: 'foo/bar/*.js', base: 'foo/bar', glob: '*.js' }
+	 * ```
+	 * @param {String} `str`
+	 * @param {Object} `options`
+	 * @return {Object} Returns an object with tokens and regex source string.
+	 * @api public
+	 */
+
+	const scan = (input, options) => {
+	  const opts = options || {};
+
+	  const length = input.length - 1;
+	  const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+	  const slashes = [];
+	  const tokens = [];
+	  const parts = [];
+
+	  let str = input;
+	  let index = -1;
+	  let start = 0;
+	  let lastIndex = 0;
+	  let isBrace = false;
+	  let isBracket = false;
+	  let isGlob = false;
+	  let isExtglob = false;
+	  let isGlobstar = false;
+	  let braceEscaped = false;
+	  let backslashes = false;
+	  let negated = false;
+	  let negatedExtglob = false;
+	  let finished = false;
+	  let braces = 0;
+	  let prev;
+	  let code;
+	  let token = { value: '', depth: 0, isGlob: false };
+
+	  const eos = () => index >= length;
+	  const peek = () => str.charCodeAt(index + 1);
+	  const advance = () => {
+	    prev = code;
+	    return str.charCodeAt(++index);
+	  };
+
+	  while (index < length) {
+	    code = advance();
+	    let next;
+
+	    if (code === CHAR_BACKWARD_SLASH) {
+	      backslashes = token.backslashes = true;
+	      code = advance();
+
+	      if (code === CHAR_LEFT_CURLY_BRACE) {
+	        braceEscaped = true;
+	      }
+	      continue;
+	    }
+
+	    if (braceEscaped === true || code === CHAR_LEFT_CURLY_BRACE) {
+	      braces++;
+
+	      while (eos() !== true && (code = advance())) {
+	        if (code === CHAR_BACKWARD_SLASH) {
+	          backslashes = token.backslashes = true;
+	          advance();
+	          continue;
+	        }
+
+	        if (code === CHAR_LEFT_CURLY_BRACE) {
+	          braces++;
+	          continue;
+	        }
+
+	        if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
+	          isBrace = token.isBrace = true;
+	          isGlob = token.isGlob = true;
+	          finished = true;
+
+	          if (scanToEnd === true) {
+	            continue;
+	          }
+
+	          break;
+	        }
+
+	        if (braceEscaped !== true && code === CHAR_COMMA) {
+	          isBrace = token.isBrace = true;
+	          isGlob = token.isGlob = true;
+	          finished = true;
+
+	          if (scanToEnd === true) {
+	            continue;
+	          }
+
+	          break;
+	        }
+
+	        if (code === CHAR_RIGHT_CURLY_BRACE) {
+	          braces--;
+
+	          if (braces === 0) {
+	            braceEscaped = false;
+	            isBrace = token.isBrace = true;
+	            finished = true;
+	            break;
+	          }
+	        }
+	      }
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+
+	      break;
+	    }
+
+	    if (code === CHAR_FORWARD_SLASH) {
+	      slashes.push(index);
+	      tokens.push(token);
+	      token = { value: '', depth: 0, isGlob: false };
+
+	      if (finished === true) continue;
+	      if (prev === CHAR_DOT && index === (start + 1)) {
+	        start += 2;
+	        continue;
+	      }
+
+	      lastIndex = index + 1;
+	      continue;
+	    }
+
+	    if (opts.noext !== true) {
+	      const isExtglobChar = code === CHAR_PLUS
+	        || code === CHAR_AT
+	        || code === CHAR_ASTERISK
+	        || code === CHAR_QUESTION_MARK
+	        || code === CHAR_EXCLAMATION_MARK;
+
+	      if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
+	        isGlob = token.isGlob = true;
+	        isExtglob = token.isExtglob = true;
+	        finished = true;
+	        if (code === CHAR_EXCLAMATION_MARK && index === start) {
+	          negatedExtglob = true;
+	        }
+
+	        if (scanToEnd === true) {
+	          let parens = 0;
+
+	          while (eos() !== true && (code = advance())) {
+	            if (code === CHAR_BACKWARD_SLASH) {
+	              backslashes = token.backslashes = true;
+	              advance();
+	              continue;
+	            }
+
+	            if (code === CHAR_LEFT_PARENTHESES) {
+	              parens++;
+	              continue;
+	            }
+
+	            if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+	              finished = true;
+	              break;
+	            }
+	          }
+	          continue;
+	        }
+	        break;
+	      }
+	    }
+
+	    if (code === CHAR_ASTERISK) {
+	      if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+	      isGlob = token.isGlob = true;
+	      finished = true;
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+	      break;
+	    }
+
+	    if (code === CHAR_QUESTION_MARK) {
+	      isGlob = token.isGlob = true;
+	      finished = true;
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+	      break;
+	    }
+
+	    if (code === CHAR_LEFT_SQUARE_BRACKET) {
+	      while (eos() !== true && (next = advance())) {
+	        if (next === CHAR_BACKWARD_SLASH) {
+	          backslashes = token.backslashes = true;
+	          advance();
+	          continue;
+	        }
+
+	        if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+	          isBracket = token.isBracket = true;
+	          isGlob = token.isGlob = true;
+	          finished = true;
+	          break;
+	        }
+	      }
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+
+	      break;
+	    }
+
+	    if (opts.nonegate !== true && code === CHAR_EXCLAMATION_MARK && index === start) {
+	      negated = token.negated = true;
+	      start++;
+	      continue;
+	    }
+
+	    if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
+	      isGlob = token.isGlob = true;
+
+	      if (scanToEnd === true) {
+	        let parens = 1;
+
+	        while (eos() !== true && (code = advance())) {
+	          if (code === CHAR_BACKWARD_SLASH) {
+	            backslashes = token.backslashes = true;
+	            advance();
+	            continue;
+	          }
+
+	          if (code === CHAR_LEFT_PARENTHESES) {
+	            parens++;
+	            continue;
+	          }
+
+	          if (code === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+	            finished = true;
+	            break;
+	          }
+	        }
+	        continue;
+	      }
+	      break;
+	    }
+
+	    if (isGlob === true) {
+	      finished = true;
+
+	      if (scanToEnd === true) {
+	        continue;
+	      }
+
+	      break;
+	    }
+	  }
+
+	  if (opts.noext === true) {
+	    isExtglob = false;
+	    isGlob = false;
+	  }
+
+	  let base = str;
+	  let prefix = '';
+	  let glob = '';
+
+	  if (start > 0) {
+	    prefix = str.slice(0, start);
+	    str = str.slice(start);
+	    lastIndex -= start;
+	  }
+
+	  if (base && isGlob === true && lastIndex > 0) {
+	    base = str.slice(0, lastIndex);
+	    glob = str.slice(lastIndex);
+	  } else if (isGlob === true) {
+	    base = '';
+	    glob = str;
+	  } else {
+	    base = str;
+	  }
+
+	  if (base && base !== '' && base !== '/' && base !== str) {
+	    if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+	      base = base.slice(0, -1);
+	    }
+	  }
+
+	  if (opts.unescape === true) {
+	    if (glob) glob = utils.removeBackslashes(glob);
+
+	    if (base && backslashes === true) {
+	      base = utils.removeBackslashes(base);
+	    }
+	  }
+
+	  const state = {
+	    prefix,
+	    input,
+	    start,
+	    base,
+	    glob,
+	    isBrace,
+	    isBracket,
+	    isGlob,
+	    isExtglob,
+	    isGlobstar,
+	    negated,
+	    negatedExtglob
+	  };
+
+	  if (opts.tokens === true) {
+	    state.maxDepth = 0;
+	    if (!isPathSeparator(code)) {
+	      tokens.push(token);
+	    }
+	    state.tokens = tokens;
+	  }
+
+	  if (opts.parts === true || opts.tokens === true) {
+	    let prevIndex;
+
+	    for (let idx = 0; idx < slashes.length; idx++) {
+	      const n = prevIndex !== undefined ? prevIndex + 1 : start;
+	      const i = slashes[idx];
+	      const value = input.slice(n, i);
+	      if (opts.tokens) {
+	        if (idx === 0 && start !== 0) {
+	          tokens[idx].isPrefix = true;
+	          tokens[idx].value = prefix;
+	        } else {
+	          tokens[idx].value = value;
+	        }
+	        depth(tokens[idx]);
+	        state.maxDepth += tokens[idx].depth;
+	      }
+	      if (i >= start) {
+	        parts.push(value);
+	        prevIndex = i;
+	      }
+	    }
+
+	    const n = prevIndex !== undefined ? prevIndex + 1 : start;
+	    const value = input.slice(n);
+	    parts.push(value);
+
+	    if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+	      tokens[tokens.length - 1].value = value;
+	      depth(tokens[tokens.length - 1]);
+	      state.maxDepth += tokens[tokens.length - 1].depth;
+	    }
+
+	    state.slashes = slashes;
+	    state.parts = parts;
+	  }
+
+	  return state;
+	};
+
+	scan_1 = scan;
+	return scan_1;
+}
+
+var parse_1;
+var hasRequiredParse;
+
+function requireParse () {
+	if (hasRequiredParse) return parse_1;
+	hasRequiredParse = 1;
+
+	const constants = /*@__PURE__*/ requireConstants();
+	const utils = /*@__PURE__*/ requireUtils();
+
+	/**
+	 * Constants
+	 */
+
+	const {
+	  MAX_LENGTH,
+	  POSIX_REGEX_SOURCE,
+	  REGEX_NON_SPECIAL_CHARS,
+	  REGEX_SPECIAL_CHARS_BACKREF,
+	  REPLACEMENTS
+	} = constants;
+
+	/**
+	 * Helpers
+	 */
+
+	const expandRange = (args, options) => {
+	  if (typeof options.expandRange === 'function') {
+	    return options.expandRange(...args, options);
+	  }
+
+	  args.sort();
+	  const value = `[${args.join('-')}]`;
+
+	  try {
+	    /* eslint-disable-next-line no-new */
+	    new RegExp(value);
+	  } catch (ex) {
+	    return args.map(v => utils.escapeRegex(v)).join('..');
+	  }
+
+	  return value;
+	};
+
+	/**
+	 * Create the message for a syntax error
+	 */
+
+	const syntaxError = (type, char) => {
+	  return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+	};
+
+	const splitTopLevel = input => {
+	  const parts = [];
+	  let bracket = 0;
+	  let paren = 0;
+	  let quote = 0;
+	  let value = '';
+	  let escaped = false;
+
+	  for (const ch of input) {
+	    if (escaped === true) {
+	      value += ch;
+	      escaped = false;
+	      continue;
+	    }
+
+	    if (ch === '\\') {
+	      value += ch;
+	      escaped = true;
+	      continue;
+	    }
+
+	    if (ch === '"') {
+	      quote = quote === 1 ? 0 : 1;
+	      value += ch;
+	      continue;
+	    }
+
+	    if (quote === 0) {
+	      if (ch === '[') {
+	        bracket++;
+	      } else if (ch === ']' && bracket > 0) {
+	        bracket--;
+	      } else if (bracket === 0) {
+	        if (ch === '(') {
+	          paren++;
+	        } else if (ch === ')' && paren > 0) {
+	          paren--;
+	        } else if (ch === '|' && paren === 0) {
+	          parts.push(value);
+	          value = '';
+	          continue;
+	        }
+	      }
+	    }
+
+	    value += ch;
+	  }
+
+	  parts.push(value);
+	  return parts;
+	};
+
+	const isPlainBranch = branch => {
+	  let escaped = false;
+
+	  for (const ch of branch) {
+	    if (escaped === true) {
+	      escaped = false;
+	      continue;
+	    }
+
+	    if (ch === '\\') {
+	      escaped = true;
+	      continue;
+	    }
+
+	    if (/[?*+@!()[\]{}]/.test(ch)) {
+	      return false;
+	    }
+	  }
+
+	  return true;
+	};
+
+	const normalizeSimpleBranch = branch => {
+	  let value = branch.trim();
+	  let changed = true;
+
+	  while (changed === true) {
+	    changed = false;
+
+	    if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+	      value = value.slice(2, -1);
+	      changed = true;
+	    }
+	  }
+
+	  if (!isPlainBranch(value)) {
+	    return;
+	  }
+
+	  return value.replace(/\\(.)/g, '$1');
+	};
+
+	const hasRepeatedCharPrefixOverlap = branches => {
+	  const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+
+	  for (let i = 0; i < values.length; i++) {
+	    for (let j = i + 1; j < values.length; j++) {
+	      const a = values[i];
+	      const b = values[j];
+	      const char = a[0];
+
+	      if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+	        continue;
+	      }
+
+	      if (a === b || a.startsWith(b) || b.startsWith(a)) {
+	        return true;
+	      }
+	    }
+	  }
+
+	  return false;
+	};
+
+	const parseRepeatedExtglob = (pattern, requireEnd = true) => {
+	  if ((pattern[0] !== '+' && pattern[0] !== '*') || pattern[1] !== '(') {
+	    return;
+	  }
+
+	  let bracket = 0;
+	  let paren = 0;
+	  let quote = 0;
+	  let escaped = false;
+
+	  for (let i = 1; i < pattern.length; i++) {
+	    const ch = pattern[i];
+
+	    if (escaped === true) {
+	      escaped = false;
+	      continue;
+	    }
+
+	    if (ch === '\\') {
+	      escaped = true;
+	      continue;
+	    }
+
+	    if (ch === '"') {
+	      quote = quote === 1 ? 0 : 1;
+	      continue;
+	    }
+
+	    if (quote === 1) {
+	      continue;
+	    }
+
+	    if (ch === '[') {
+	      bracket++;
+	      continue;
+	    }
+
+	    if (ch === ']' && bracket > 0) {
+	      bracket--;
+	      continue;
+	    }
+
+	    if (bracket > 0) {
+	      continue;
+	    }
+
+	    if (ch === '(') {
+	      paren++;
+	      continue;
+	    }
+
+	    if (ch === ')') {
+	      paren--;
+
+	      if (paren === 0) {
+	        if (requireEnd === true && i !== pattern.length - 1) {
+	          return;
+	        }
+
+	        return {
+	          type: pattern[0],
+	          body: pattern.slice(2, i),
+	          end: i
+	        };
+	      }
+	    }
+	  }
+	};
+
+	const buildCharClassStar = chars => {
+	  const source = chars.length === 1
+	    ? utils.escapeRegex(chars[0])
+	    : `[${chars.map(ch => utils.escapeRegex(ch)).join('')}]`;
+
+	  return `${source}*`;
+	};
+
+	const getStarExtglobSequenceChars = pattern => {
+	  let index = 0;
+	  const chars = [];
+
+	  while (index < pattern.length) {
+	    const match = parseRepeatedExtglob(pattern.slice(index), false);
+
+	    if (!match || match.type !== '*') {
+	      return;
+	    }
+
+	    const branches = splitTopLevel(match.body).map(branch => branch.trim());
+	    if (branches.length !== 1) {
+	      return;
+	    }
+
+	    const branch = normalizeSimpleBranch(branches[0]);
+	    if (!branch || branch.length !== 1) {
+	      return;
+	    }
+
+	    chars.push(branch);
+	    index += match.end + 1;
+	  }
+
+	  if (chars.length < 1) {
+	    return;
+	  }
+
+	  return chars;
+	};
+
+	const repeatedExtglobRecursion = pattern => {
+	  let depth = 0;
+	  let value = pattern.trim();
+	  let match = parseRepeatedExtglob(value);
+
+	  while (match) {
+	    depth++;
+	    value = match.body.trim();
+	    match = parseRepeatedExtglob(value);
+	  }
+
+	  return depth;
+	};
+
+	const analyzeRepeatedExtglob = (body, options) => {
+	  if (options.maxExtglobRecursion === false) {
+	    return { risky: false };
+	  }
+
+	  const max =
+	    typeof options.maxExtglobRecursion === 'number'
+	      ? options.maxExtglobRecursion
+	      : constants.DEFAULT_MAX_EXTGLOB_RECURSION;
+
+	  const branches = splitTopLevel(body).map(branch => branch.trim());
+
+	  if (branches.length > 1) {
+	    if (
+	      branches.some(branch => branch === '') ||
+	      branches.some(branch => /^[*?]+$/.test(branch)) ||
+	      hasRepeatedCharPrefixOverlap(branches)
+	    ) {
+	      return { risky: true };
+	    }
+	  }
+
+	  // A repeated extglob is "risky" (prone to catastrophic backtracking) when a
+	  // branch is itself a `*(...)` sequence, since that nests an unbounded quantifier
+	  // inside the outer `+(...)`/`*(...)`. When *every* branch reduces to single
+	  // characters we can emit one flat, ReDoS-safe character class that preserves the
+	  // meaning of ALL branches (e.g. `+(*(a)|*(b))` -> `[ab]*`), rather than dropping
+	  // every branch but the first.
+	  const safeChars = [];
+	  let sawStarSequence = false;
+	  let combinable = true;
+
+	  for (const branch of branches) {
+	    const chars = getStarExtglobSequenceChars(branch);
+	    if (chars) {
+	      sawStarSequence = true;
+	      safeChars.push(...chars);
+	      continue;
+	    }
+
+	    const literal = normalizeSimpleBranch(branch);
+	    if (literal && literal.length === 1) {
+	      safeChars.push(literal);
+	      continue;
+	    }
+
+	    combinable = false;
+
+	    if (repeatedExtglobRecursion(branch) > max) {
+	      return { risky: true };
+	    }
+	  }
+
+	  if (sawStarSequence) {
+	    return combinable
+	      ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) }
+	      : { risky: true };
+	  }
+
+	  return { risky: false };
+	};
+
+	/**
+	 * Parse the given input string.
+	 * @param {String} input
+	 * @param {Object} options
+	 * @return {Object}
+	 */
+
+	const parse = (input, options) => {
+	  if (typeof input !== 'string') {
+	    throw new TypeError('Expected a string');
+	  }
+
+	  input = REPLACEMENTS[input] || input;
+
+	  const opts = { ...options };
+	  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+
+	  let len = input.length;
+	  if (len > max) {
+	    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+	  }
+
+	  const bos = { type: 'bos', value: '', output: opts.prepend || '' };
+	  const tokens = [bos];
+
+	  const capture = opts.capture ? '' : '?:';
+
+	  // create constants based on platform, for windows or posix
+	  const PLATFORM_CHARS = constants.globChars(opts.windows);
+	  const EXTGLOB_CHARS = constants.extglobChars(PLATFORM_CHARS);
+
+	  const {
+	    DOT_LITERAL,
+	    PLUS_LITERAL,
+	    SLASH_LITERAL,
+	    ONE_CHAR,
+	    DOTS_SLASH,
+	    NO_DOT,
+	    NO_DOT_SLASH,
+	    NO_DOTS_SLASH,
+	    QMARK,
+	    QMARK_NO_DOT,
+	    STAR,
+	    START_ANCHOR
+	  } = PLATFORM_CHARS;
+
+	  const globstar = opts => {
+	    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+	  };
+
+	  const nodot = opts.dot ? '' : NO_DOT;
+	  const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+	  let star = opts.bash === true ? globstar(opts) : STAR;
+
+	  if (opts.capture) {
+	    star = `(${star})`;
+	  }
+
+	  // minimatch options support
+	  if (typeof opts.noext === 'boolean') {
+	    opts.noextglob = opts.noext;
+	  }
+
+	  const state = {
+	    input,
+	    index: -1,
+	    start: 0,
+	    dot: opts.dot === true,
+	    consumed: '',
+	    output: '',
+	    prefix: '',
+	    backtrack: false,
+	    negated: false,
+	    brackets: 0,
+	    braces: 0,
+	    parens: 0,
+	    quotes: 0,
+	    globstar: false,
+	    tokens
+	  };
+
+	  input = utils.removePrefix(input, state);
+	  len = input.length;
+
+	  const extglobs = [];
+	  const braces = [];
+	  const stack = [];
+	  let prev = bos;
+	  let value;
+
+	  /**
+	   * Tokenizing helpers
+	   */
+
+	  const eos = () => state.index === len - 1;
+	  const peek = state.peek = (n = 1) => input[state.index + n];
+	  const advance = state.advance = () => input[++state.index] || '';
+	  const remaining = () => input.slice(state.index + 1);
+	  const consume = (value = '', num = 0) => {
+	    state.consumed += value;
+	    state.index += num;
+	  };
+
+	  const append = token => {
+	    state.output += token.output != null ? token.output : token.value;
+	    consume(token.value);
+	  };
+
+	  const negate = () => {
+	    let count = 1;
+
+	    while (peek() === '!' && (peek(2) !== '(' || peek(3) === '?')) {
+	      advance();
+	      state.start++;
+	      count++;
+	    }
+
+	    if (count % 2 === 0) {
+	      return false;
+	    }
+
+	    state.negated = true;
+	    state.start++;
+	    return true;
+	  };
+
+	  const increment = type => {
+	    state[type]++;
+	    stack.push(type);
+	  };
+
+	  const decrement = type => {
+	    state[type]--;
+	    stack.pop();
+	  };
+
+	  /**
+	   * Push tokens onto the tokens array. This helper speeds up
+	   * tokenizing by 1) helping us avoid backtracking as much as possible,
+	   * and 2) helping us avoid creating extra tokens when consecutive
+	   * characters are plain text. This improves performance and simplifies
+	   * lookbehinds.
+	   */
+
+	  const push = tok => {
+	    if (prev.type === 'globstar') {
+	      const isBrace = state.braces > 0 && (tok.type === 'comma' || tok.type === 'brace');
+	      const isExtglob = tok.extglob === true || (extglobs.length && (tok.type === 'pipe' || tok.type === 'paren'));
+
+	      if (tok.type !== 'slash' && tok.type !== 'paren' && !isBrace && !isExtglob) {
+	        state.output = state.output.slice(0, -prev.output.length);
+	        prev.type = 'star';
+	        prev.value = '*';
+	        prev.output = star;
+	        state.output += prev.output;
+	      }
+	    }
+
+	    if (extglobs.length && tok.type !== 'paren') {
+	      extglobs[extglobs.length - 1].inner += tok.value;
+	    }
+
+	    if (tok.value || tok.output) append(tok);
+	    if (prev && prev.type === 'text' && tok.type === 'text') {
+	      prev.output = (prev.output || prev.value) + tok.value;
+	      prev.value += tok.value;
+	      return;
+	    }
+
+	    tok.prev = prev;
+	    tokens.push(tok);
+	    prev = tok;
+	  };
+
+	  const extglobOpen = (type, value) => {
+	    const token = { ...EXTGLOB_CHARS[value], conditions: 1, inner: '' };
+
+	    token.prev = prev;
+	    token.parens = state.parens;
+	    token.output = state.output;
+	    token.startIndex = state.index;
+	    token.tokensIndex = tokens.length;
+	    const output = (opts.capture ? '(' : '') + token.open;
+
+	    increment('parens');
+	    push({ type, value, output: state.output ? '' : ONE_CHAR });
+	    push({ type: 'paren', extglob: true, value: advance(), output });
+	    extglobs.push(token);
+	  };
+
+	  const extglobClose = token => {
+	    const literal = input.slice(token.startIndex, state.index + 1);
+	    const body = input.slice(token.startIndex + 2, state.index);
+	    const analysis = analyzeRepeatedExtglob(body, opts);
+
+	    if ((token.type === 'plus' || token.type === 'star') && analysis.risky) {
+	      const safeOutput = analysis.safeOutput
+	        ? (token.output ? '' : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput)
+	        : undefined;
+	      const open = tokens[token.tokensIndex];
+
+	      open.type = 'text';
+	      open.value = literal;
+	      open.output = safeOutput || utils.escapeRegex(literal);
+
+	      for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+	        tokens[i].value = '';
+	        tokens[i].output = '';
+	        delete tokens[i].suffix;
+	      }
+
+	      state.output = token.output + open.output;
+	      state.backtrack = true;
+
+	      push({ type: 'paren', extglob: true, value, output: '' });
+	      decrement('parens');
+	      return;
+	    }
+
+	    let output = token.close + (opts.capture ? ')' : '');
+	    let rest;
+
+	    if (token.type === 'negate') {
+	      let extglobStar = star;
+
+	      if (token.inner && token.inner.length > 1 && token.inner.includes('/')) {
+	        extglobStar = globstar(opts);
+	      }
+
+	      if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+	        output = token.close = `)$))${extglobStar}`;
+	      }
+
+	      if (token.inner.includes('*') && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+	        // Any non-magical string (`.ts`) or even nested expression (`.{ts,tsx}`) can follow after the closing parenthesis.
+	        // In this case, we need to parse the string and use it in the output of the original pattern.
+	        // Suitable patterns: `/!(*.d).ts`, `/!(*.d).{ts,tsx}`, `**/!(*-dbg).@(js)`.
+	        //
+	        // Disabling the `fastpaths` option due to a problem with parsing strings as `.ts` in the pattern like `**/!(*.d).ts`.
+	        const expression = parse(rest, { ...options, fastpaths: false }).output;
+
+	        output = token.close = `)${expression})${extglobStar})`;
+	      }
+
+	      if (token.prev.type === 'bos') {
+	        state.negatedExtglob = true;
+	      }
+	    }
+
+	    push({ type: 'paren', extglob: true, value, output });
+	    decrement('parens');
+	  };
+
+	  /**
+	   * Fast paths
+	   */
+
+	  if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+	    let backslashes = false;
+
+	    let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+	      if (first === '\\') {
+	        backslashes = true;
+	        return m;
+	      }
+
+	      if (first === '?') {
+	        if (esc) {
+	          return esc + first + (rest ? QMARK.repeat(rest.length) : '');
+	        }
+	        if (index === 0) {
+	          return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : '');
+	        }
+	        return QMARK.repeat(chars.length);
+	      }
+
+	      if (first === '.') {
+	        return DOT_LITERAL.repeat(chars.length);
+	      }
+
+	      if (first === '*') {
+	        if (esc) {
+	          return esc + first + (rest ? star : '');
+	        }
+	        return star;
+	      }
+	      return esc ? m : `\\${m}`;
+	    });
+
+	    if (backslashes === true) {
+	      if (opts.unescape === true) {
+	        output = output.replace(/\\/g, '');
+	      } else {
+	        output = output.replace(/\\+/g, m => {
+	          return m.length % 2 === 0 ? '\\\\' : (m ? '\\' : '');
+	        });
+	      }
+	    }
+
+	    if (output === input && opts.contains === true) {
+	      state.output = input;
+	      return state;
+	    }
+
+	    state.output = utils.wrapOutput(output, state, options);
+	    return state;
+	  }
+
+	  /**
+	   * Tokenize input until we reach end-of-string
+	   */
+
+	  while (!eos()) {
+	    value = advance();
+
+	    if (value === '\u0000') {
+	      continue;
+	    }
+
+	    /**
+	     * Escaped characters
+	     */
+
+	    if (value === '\\') {
+	      const next = peek();
+
+	      if (next === '/' && opts.bash !== true) {
+	        continue;
+	      }
+
+	      if (next === '.' || next === ';') {
+	        continue;
+	      }
+
+	      if (!next) {
+	        value += '\\';
+	        push({ type: 'text', value });
+	        continue;
+	      }
+
+	      // collapse slashes to reduce potential for exploits
+	      const match = /^\\+/.exec(remaining());
+	      let slashes = 0;
+
+	      if (match && match[0].length > 2) {
+	        slashes = match[0].length;
+	        state.index += slashes;
+	        if (slashes % 2 !== 0) {
+	          value += '\\';
+	        }
+	      }
+
+	      if (opts.unescape === true) {
+	        value = advance();
+	      } else {
+	        value += advance();
+	      }
+
+	      if (state.brackets === 0) {
+	        push({ type: 'text', value });
+	        continue;
+	      }
+	    }
+
+	    /**
+	     * If we're inside a regex character class, continue
+	     * until we reach the closing bracket.
+	     */
+
+	    if (state.brackets > 0 && (value !== ']' || prev.value === '[' || prev.value === '[^')) {
+	      if (opts.posix !== false && value === ':') {
+	        const inner = prev.value.slice(1);
+	        if (inner.includes('[')) {
+	          prev.posix = true;
+
+	          if (inner.includes(':')) {
+	            const idx = prev.value.lastIndexOf('[');
+	            const pre = prev.value.slice(0, idx);
+	            const rest = prev.value.slice(idx + 2);
+	            const posix = POSIX_REGEX_SOURCE[rest];
+	            if (posix) {
+	              prev.value = pre + posix;
+	              state.backtrack = true;
+	              advance();
+
+	              if (!bos.output && tokens.indexOf(prev) === 1) {
+	                bos.output = ONE_CHAR;
+	              }
+	              continue;
+	            }
+	          }
+	        }
+	      }
+
+	      if ((value === '[' && peek() !== ':') || (value === '-' && peek() === ']')) {
+	        value = `\\${value}`;
+	      }
+
+	      if (value === ']' && (prev.value === '[' || prev.value === '[^')) {
+	        value = `\\${value}`;
+	      }
+
+	      if (opts.posix === true && value === '!' && prev.value === '[') {
+	        value = '^';
+	      }
+
+	      prev.value += value;
+	      append({ value });
+	      continue;
+	    }
+
+	    /**
+	     * If we're inside a quoted string, continue
+	     * until we reach the closing double quote.
+	     */
+
+	    if (state.quotes === 1 && value !== '"') {
+	      value = utils.escapeRegex(value);
+	      prev.value += value;
+	      append({ value });
+	      continue;
+	    }
+
+	    /**
+	     * Double quotes
+	     */
+
+	    if (value === '"') {
+	      state.quotes = state.quotes === 1 ? 0 : 1;
+	      if (opts.keepQuotes === true) {
+	        push({ type: 'text', value });
+	      }
+	      continue;
+	    }
+
+	    /**
+	     * Parentheses
+	     */
+
+	    if (value === '(') {
+	      increment('parens');
+	      push({ type: 'paren', value });
+	      continue;
+	    }
+
+	    if (value === ')') {
+	      if (state.parens === 0 && opts.strictBrackets === true) {
+	        throw new SyntaxError(syntaxError('opening', '('));
+	      }
+
+	      const extglob = extglobs[extglobs.length - 1];
+	      if (extglob && state.parens === extglob.parens + 1) {
+	        extglobClose(extglobs.pop());
+	        continue;
+	      }
+
+	      push({ type: 'paren', value, output: state.parens ? ')' : '\\)' });
+	      decrement('parens');
+	      continue;
+	    }
+
+	    /**
+	     * Square brackets
+	     */
+
+	    if (value === '[') {
+	      if (opts.nobracket === true || !remaining().includes(']')) {
+	        if (opts.nobracket !== true && opts.strictBrackets === true) {
+	          throw new SyntaxError(syntaxError('closing', ']'));
+	        }
+
+	        value = `\\${value}`;
+	      } else {
+	        increment('brackets');
+	      }
+
+	      push({ type: 'bracket', value });
+	      continue;
+	    }
+
+	    if (value === ']') {
+	      if (opts.nobracket === true || (prev && prev.type === 'bracket' && prev.value.length === 1)) {
+	        push({ type: 'text', value, output: `\\${value}` });
+	        continue;
+	      }
+
+	      if (state.brackets === 0) {
+	        if (opts.strictBrackets === true) {
+	          throw new SyntaxError(syntaxError('opening', '['));
+	        }
+
+	        push({ type: 'text', value, output: `\\${value}` });
+	        continue;
+	      }
+
+	      decrement('brackets');
+
+	      const prevValue = prev.value.slice(1);
+	      if (prev.posix !== true && prevValue[0] === '^' && !prevValue.includes('/')) {
+	        value = `/${value}`;
+	      }
+
+	      prev.value += value;
+	      append({ value });
+
+	      // when literal brackets are explicitly disabled
+	      // assume we should match with a regex character class
+	      if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+	        continue;
+	      }
+
+	      const escaped = utils.escapeRegex(prev.value);
+	      state.output = state.output.slice(0, -prev.value.length);
+
+	      // when literal brackets are explicitly enabled
+	      // assume we should escape the brackets to match literal characters
+	      if (opts.literalBrackets === true) {
+	        state.output += escaped;
+	        prev.value = escaped;
+	        continue;
+	      }
+
+	      // when the user specifies nothing, try to match both
+	      prev.value = `(${capture}${escaped}|${prev.value})`;
+	      state.output += prev.value;
+	      continue;
+	    }
+
+	    /**
+	     * Braces
+	     */
+
+	    if (value === '{' && opts.nobrace !== true) {
+	      increment('braces');
+
+	      const open = {
+	        type: 'brace',
+	        value,
+	        output: '(',
+	        outputIndex: state.output.length,
+	        tokensIndex: state.tokens.length
+	      };
+
+	      braces.push(open);
+	      push(open);
+	      continue;
+	    }
+
+	    if (value === '}') {
+	      const brace = braces[braces.length - 1];
+
+	      if (opts.nobrace === true || !brace) {
+	        push({ type: 'text', value, output: value });
+	        continue;
+	      }
+
+	      let output = ')';
+
+	      if (brace.dots === true) {
+	        const arr = tokens.slice();
+	        const range = [];
+
+	        for (let i = arr.length - 1; i >= 0; i--) {
+	          tokens.pop();
+	          if (arr[i].type === 'brace') {
+	            break;
+	          }
+	          if (arr[i].type !== 'dots') {
+	            range.unshift(arr[i].value);
+	          }
+	        }
+
+	        output = expandRange(range, opts);
+	        state.backtrack = true;
+	      }
+
+	      if (brace.comma !== true && brace.dots !== true) {
+	        const out = state.output.slice(0, brace.outputIndex);
+	        const toks = state.tokens.slice(brace.tokensIndex);
+	        brace.value = brace.output = '\\{';
+	        value = output = '\\}';
+	        state.output = out;
+	        for (const t of toks) {
+	          state.output += (t.output || t.value);
+	        }
+	      }
+
+	      push({ type: 'brace', value, output });
+	      decrement('braces');
+	      braces.pop();
+	      continue;
+	    }
+
+	    /**
+	     * Pipes
+	     */
+
+	    if (value === '|') {
+	      if (extglobs.length > 0) {
+	        extglobs[extglobs.length - 1].conditions++;
+	      }
+	      push({ type: 'text', value });
+	      continue;
+	    }
+
+	    /**
+	     * Commas
+	     */
+
+	    if (value === ',') {
+	      let output = value;
+
+	      const brace = braces[braces.length - 1];
+	      if (brace && stack[stack.length - 1] === 'braces') {
+	        brace.comma = true;
+	        output = '|';
+	      }
+
+	      push({ type: 'comma', value, output });
+	      continue;
+	    }
+
+	    /**
+	     * Slashes
+	     */
+
+	    if (value === '/') {
+	      // if the beginning of the glob is "./", advance the start
+	      // to the current index, and don't add the "./" characters
+	      // to the state. This greatly simplifies lookbehinds when
+	      // checking for BOS characters like "!" and "." (not "./")
+	      if (prev.type === 'dot' && state.index === state.start + 1) {
+	        state.start = state.index + 1;
+	        state.consumed = '';
+	        state.output = '';
+	        tokens.pop();
+	        prev = bos; // reset "prev" to the first token
+	        continue;
+	      }
+
+	      push({ type: 'slash', value, output: SLASH_LITERAL });
+	      continue;
+	    }
+
+	    /**
+	     * Dots
+	     */
+
+	    if (value === '.') {
+	      if (state.braces > 0 && prev.type === 'dot') {
+	        if (prev.value === '.') prev.output = DOT_LITERAL;
+	        const brace = braces[braces.length - 1];
+	        prev.type = 'dots';
+	        prev.output += value;
+	        prev.value += value;
+	        brace.dots = true;
+	        continue;
+	      }
+
+	      if ((state.braces + state.parens) === 0 && prev.type !== 'bos' && prev.type !== 'slash') {
+	        push({ type: 'text', value, output: DOT_LITERAL });
+	        continue;
+	      }
+
+	      push({ type: 'dot', value, output: DOT_LITERAL });
+	      continue;
+	    }
+
+	    /**
+	     * Question marks
+	     */
+
+	    if (value === '?') {
+	      const isGroup = prev && prev.value === '(';
+	      if (!isGroup && opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+	        extglobOpen('qmark', value);
+	        continue;
+	      }
+
+	      if (prev && prev.type === 'paren') {
+	        const next = peek();
+	        let output = value;
+
+	        if ((prev.value === '(' && !/[!=<:]/.test(next)) || (next === '<' && !/<([!=]|\w+>)/.test(remaining()))) {
+	          output = `\\${value}`;
+	        }
+
+	        push({ type: 'text', value, output });
+	        continue;
+	      }
+
+	      if (opts.dot !== true && (prev.type === 'slash' || prev.type === 'bos')) {
+	        push({ type: 'qmark', value, output: QMARK_NO_DOT });
+	        continue;
+	      }
+
+	      push({ type: 'qmark', value, output: QMARK });
+	      continue;
+	    }
+
+	    /**
+	     * Exclamation
+	     */
+
+	    if (value === '!') {
+	      if (opts.noextglob !== true && peek() === '(') {
+	        if (peek(2) !== '?' || !/[!=<:]/.test(peek(3))) {
+	          extglobOpen('negate', value);
+	          continue;
+	        }
+	      }
+
+	      if (opts.nonegate !== true && state.index === 0) {
+	        negate();
+	        continue;
+	      }
+	    }
+
+	    /**
+	     * Plus
+	     */
+
+	    if (value === '+') {
+	      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+	        extglobOpen('plus', value);
+	        continue;
+	      }
+
+	      if ((prev && prev.value === '(') || opts.regex === false) {
+	        push({ type: 'plus', value, output: PLUS_LITERAL });
+	        continue;
+	      }
+
+	      if ((prev && (prev.type === 'bracket' || prev.type === 'paren' || prev.type === 'brace')) || state.parens > 0) {
+	        push({ type: 'plus', value });
+	        continue;
+	      }
+
+	      push({ type: 'plus', value: PLUS_LITERAL });
+	      continue;
+	    }
+
+	    /**
+	     * Plain text
+	     */
+
+	    if (value === '@') {
+	      if (opts.noextglob !== true && peek() === '(' && peek(2) !== '?') {
+	        push({ type: 'at', extglob: true, value, output: '' });
+	        continue;
+	      }
+
+	      push({ type: 'text', value });
+	      continue;
+	    }
+
+	    /**
+	     * Plain text
+	     */
+
+	    if (value !== '*') {
+	      if (value === '$' || value === '^') {
+	        value = `\\${value}`;
+	      }
+
+	      const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+	      if (match) {
+	        value += match[0];
+	        state.index += match[0].length;
+	      }
+
+	      push({ type: 'text', value });
+	      continue;
+	    }
+
+	    /**
+	     * Stars
+	     */
+
+	    if (prev && (prev.type === 'globstar' || prev.star === true)) {
+	      prev.type = 'star';
+	      prev.star = true;
+	      prev.value += value;
+	      prev.output = star;
+	      state.backtrack = true;
+	      state.globstar = true;
+	      consume(value);
+	      continue;
+	    }
+
+	    let rest = remaining();
+	    if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+	      extglobOpen('star', value);
+	      continue;
+	    }
+
+	    if (prev.type === 'star') {
+	      if (opts.noglobstar === true) {
+	        consume(value);
+	        continue;
+	      }
+
+	      const prior = prev.prev;
+	      const before = prior.prev;
+	      const isStart = prior.type === 'slash' || prior.type === 'bos';
+	      const afterStar = before && (before.type === 'star' || before.type === 'globstar');
+
+	      if (opts.bash === true && (!isStart || (rest[0] && rest[0] !== '/'))) {
+	        push({ type: 'star', value, output: '' });
+	        continue;
+	      }
+
+	      const isBrace = state.braces > 0 && (prior.type === 'comma' || prior.type === 'brace');
+	      const isExtglob = extglobs.length && (prior.type === 'pipe' || prior.type === 'paren');
+	      if (!isStart && prior.type !== 'paren' && !isBrace && !isExtglob) {
+	        push({ type: 'star', value, output: '' });
+	        continue;
+	      }
+
+	      // strip consecutive `/**/`
+	      while (rest.slice(0, 3) === '/**') {
+	        const after = input[state.index + 4];
+	        if (after && after !== '/') {
+	          break;
+	        }
+	        rest = rest.slice(3);
+	        consume('/**', 3);
+	      }
+
+	      // A globstar followed only by balanced closing parens is at the logical end of patterns like
+	      // `test(/utils/**)` and `test?(/utils/**)`. Treat it as EOS so the trailing `/**` can match its
+	      // parent path, except in negated extglobs where that would change the exclusion semantics.
+	      const isEnd = eos() || (
+	        state.parens > 0
+	        && rest === ')'.repeat(state.parens)
+	        && !extglobs.some(extglob => extglob.type === 'negate')
+	      );
+
+	      if (prior.type === 'bos' && eos()) {
+	        prev.type = 'globstar';
+	        prev.value += value;
+	        prev.output = globstar(opts);
+	        state.output = prev.output;
+	        state.globstar = true;
+	        consume(value);
+	        continue;
+	      }
+
+	      if (prior.type === 'slash' && prior.prev.type !== 'bos' && !afterStar && isEnd) {
+	        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+	        prior.output = `(?:${prior.output}`;
+
+	        prev.type = 'globstar';
+	        prev.output = globstar(opts) + (opts.strictSlashes ? ')' : '|$)');
+	        prev.value += value;
+	        state.globstar = true;
+	        state.output += prior.output + prev.output;
+	        consume(value);
+	        continue;
+	      }
+
+	      if (prior.type === 'slash' && prior.prev.type !== 'bos' && rest[0] === '/') {
+	        const end = rest[1] !== void 0 ? '|$' : '';
+
+	        state.output = state.output.slice(0, -(prior.output + prev.output).length);
+	        prior.output = `(?:${prior.output}`;
+
+	        prev.type = 'globstar';
+	        prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+	        prev.value += value;
+
+	        state.output += prior.output + prev.output;
+	        state.globstar = true;
+
+	        consume(value + advance());
+
+	        push({ type: 'slash', value: '/', output: '' });
+	        continue;
+	      }
+
+	      if (prior.type === 'bos' && rest[0] === '/') {
+	        prev.type = 'globstar';
+	        prev.value += value;
+	        prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+	        state.output = prev.output;
+	        state.globstar = true;
+	        consume(value + advance());
+	        push({ type: 'slash', value: '/', output: '' });
+	        continue;
+	      }
+
+	      // remove single star from output
+	      state.output = state.output.slice(0, -prev.output.length);
+
+	      // reset previous token to globstar
+	      prev.type = 'globstar';
+	      prev.output = globstar(opts);
+	      prev.value += value;
+
+	      // reset output with globstar
+	      state.output += prev.output;
+	      state.globstar = true;
+	      consume(value);
+	      continue;
+	    }
+
+	    const token = { type: 'star', value, output: star };
+
+	    if (opts.bash === true) {
+	      token.output = '.*?';
+	      if (prev.type === 'bos' || prev.type === 'slash') {
+	        token.output = nodot + token.output;
+	      }
+	      push(token);
+	      continue;
+	    }
+
+	    if (prev && (prev.type === 'bracket' || prev.type === 'paren') && opts.regex === true) {
+	      token.output = value;
+	      push(token);
+	      continue;
+	    }
+
+	    if (state.index === state.start || prev.type === 'slash' || prev.type === 'dot') {
+	      if (prev.type === 'dot') {
+	        state.output += NO_DOT_SLASH;
+	        prev.output += NO_DOT_SLASH;
+
+	      } else if (opts.dot === true) {
+	        state.output += NO_DOTS_SLASH;
+	        prev.output += NO_DOTS_SLASH;
+
+	      } else {
+	        state.output += nodot;
+	        prev.output += nodot;
+	      }
+
+	      if (peek() !== '*') {
+	        state.output += ONE_CHAR;
+	        prev.output += ONE_CHAR;
+	      }
+	    }
+
+	    push(token);
+	  }
+
+	  while (state.brackets > 0) {
+	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ']'));
+	    state.output = utils.escapeLast(state.output, '[');
+	    decrement('brackets');
+	  }
+
+	  while (state.parens > 0) {
+	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', ')'));
+	    state.output = utils.escapeLast(state.output, '(');
+	    decrement('parens');
+	  }
+
+	  while (state.braces > 0) {
+	    if (opts.strictBrackets === true) throw new SyntaxError(syntaxError('closing', '}'));
+	    state.output = utils.escapeLast(state.output, '{');
+	    decrement('braces');
+	  }
+
+	  if (opts.strictSlashes !== true && (prev.type === 'star' || prev.type === 'bracket')) {
+	    push({ type: 'maybe_slash', value: '', output: `${SLASH_LITERAL}?` });
+	  }
+
+	  // rebuild the output if we had to backtrack at any point
+	  if (state.backtrack === true) {
+	    state.output = '';
+
+	    for (const token of state.tokens) {
+	      state.output += token.output != null ? token.output : token.value;
+
+	      if (token.suffix) {
+	        state.output += token.suffix;
+	      }
+	    }
+	  }
+
+	  return state;
+	};
+
+	/**
+	 * Fast paths for creating regular expressions for common glob patterns.
+	 * This can significantly speed up processing and has very little downside
+	 * impact when none of the fast paths match.
+	 */
+
+	parse.fastpaths = (input, options) => {
+	  const opts = { ...options };
+	  const max = typeof opts.maxLength === 'number' ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+	  const len = input.length;
+	  if (len > max) {
+	    throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+	  }
+
+	  input = REPLACEMENTS[input] || input;
+
+	  // create constants based on platform, for windows or posix
+	  const {
+	    DOT_LITERAL,
+	    SLASH_LITERAL,
+	    ONE_CHAR,
+	    DOTS_SLASH,
+	    NO_DOT,
+	    NO_DOTS,
+	    NO_DOTS_SLASH,
+	    STAR,
+	    START_ANCHOR
+	  } = constants.globChars(opts.windows);
+
+	  const nodot = opts.dot ? NO_DOTS : NO_DOT;
+	  const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+	  const capture = opts.capture ? '' : '?:';
+	  const state = { negated: false, prefix: '' };
+	  let star = opts.bash === true ? '.*?' : STAR;
+
+	  if (opts.capture) {
+	    star = `(${star})`;
+	  }
+
+	  const globstar = opts => {
+	    if (opts.noglobstar === true) return star;
+	    return `(${capture}(?:(?!${START_ANCHOR}${opts.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+	  };
+
+	  const create = str => {
+	    switch (str) {
+	      case '*':
+	        return `${nodot}${ONE_CHAR}${star}`;
+
+	      case '.*':
+	        return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      case '*.*':
+	        return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      case '*/*':
+	        return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+
+	      case '**':
+	        return nodot + globstar(opts);
+
+	      case '**/*':
+	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+
+	      case '**/*.*':
+	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      case '**/.*':
+	        return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+
+	      default: {
+	        const match = /^(.*?)\.(\w+)$/.exec(str);
+	        if (!match) return;
+
+	        const source = create(match[1]);
+	        if (!source) return;
+
+	        return source + DOT_LITERAL + match[2];
+	      }
+	    }
+	  };
+
+	  const output = utils.removePrefix(input, state);
+	  let source = create(output);
+
+	  if (source && opts.strictSlashes !== true) {
+	    source += `${SLASH_LITERAL}?`;
+	  }
+
+	  return source;
+	};
+
+	parse_1 = parse;
+	return parse_1;
+}
+
+var picomatch_1$1;
+var hasRequiredPicomatch$1;
+
+function requirePicomatch$1 () {
+	if (hasRequiredPicomatch$1) return picomatch_1$1;
+	hasRequiredPicomatch$1 = 1;
+
+	const scan = /*@__PURE__*/ requireScan();
+	const parse = /*@__PURE__*/ requireParse();
+	const utils = /*@__PURE__*/ requireUtils();
+	const constants = /*@__PURE__*/ requireConstants();
+	const isObject = val => val && typeof val === 'object' && !Array.isArray(val);
+
+	/**
+	 * Creates a matcher function from one or more glob patterns. The
+	 * returned function takes a string to match as its first argument,
+	 * and returns true if the string is a match. The returned matcher
+	 * function also takes a boolean as the second argument that, when true,
+	 * returns an object with additional information.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch(glob[, options]);
+	 *
+	 * const isMatch = picomatch('*.!(*a)');
+	 * console.log(isMatch('a.a')); //=> false
+	 * console.log(isMatch('a.b')); //=> true
+	 *
+	 * // For environments without `node.js`, `picomatch/posix` provides you a dependency-free matcher, without automatic OS detection.
+	 * const picomatch = require('picomatch/posix');
+	 * // the same API, defaulting to posix paths
+	 * const isMatch = picomatch('a/*');
+	 * console.log(isMatch('a\\b')); //=> false
+	 * console.log(isMatch('a/b')); //=> true
+	 *
+	 * // you can still configure the matcher function to accept windows paths
+	 * const isMatch = picomatch('a/*', { options: windows });
+	 * console.log(isMatch('a\\b')); //=> true
+	 * console.log(isMatch('a/b')); //=> true
+	 * ```
+	 * @name picomatch
+	 * @param {String|Array} `globs` One or more glob patterns.
+	 * @param {Object=} `options`
+	 * @return {Function=} Returns a matcher function.
+	 * @api public
+	 */
+
+	const picomatch = (glob, options, returnState = false) => {
+	  if (Array.isArray(glob)) {
+	    const fns = glob.map(input => picomatch(input, options, returnState));
+	    const arrayMatcher = str => {
+	      for (const isMatch of fns) {
+	        const state = isMatch(str);
+	        if (state) return state;
+	      }
+	      return false;
+	    };
+	    return arrayMatcher;
+	  }
+
+	  const isState = isObject(glob) && glob.tokens && glob.input;
+
+	  if (glob === '' || (typeof glob !== 'string' && !isState)) {
+	    throw new TypeError('Expected pattern to be a non-empty string');
+	  }
+
+	  const opts = options || {};
+	  const posix = opts.windows;
+	  const regex = isState
+	    ? picomatch.compileRe(glob, options)
+	    : picomatch.makeRe(glob, options, false, true);
+
+	  const state = regex.state;
+	  delete regex.state;
+
+	  let isIgnored = () => false;
+	  if (opts.ignore) {
+	    const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+	    isIgnored = picomatch(opts.ignore, ignoreOpts, returnState);
+	  }
+
+	  const matcher = (input, returnObject = false) => {
+	    const { isMatch, match, output } = picomatch.test(input, regex, options, { glob, posix });
+	    const result = { glob, state, regex, posix, input, output, match, isMatch };
+
+	    if (typeof opts.onResult === 'function') {
+	      opts.onResult(result);
+	    }
+
+	    if (isMatch === false) {
+	      result.isMatch = false;
+	      return returnObject ? result : false;
+	    }
+
+	    if (isIgnored(input)) {
+	      if (typeof opts.onIgnore === 'function') {
+	        opts.onIgnore(result);
+	      }
+	      result.isMatch = false;
+	      return returnObject ? result : false;
+	    }
+
+	    if (typeof opts.onMatch === 'function') {
+	      opts.onMatch(result);
+	    }
+	    return returnObject ? result : true;
+	  };
+
+	  if (returnState) {
+	    matcher.state = state;
+	  }
+
+	  return matcher;
+	};
+
+	/**
+	 * Test `input` with the given `regex`. This is used by the main
+	 * `picomatch()` function to test the input string.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.test(input, regex[, options]);
+	 *
+	 * console.log(picomatch.test('foo/bar', /^(?:([^/]*?)\/([^/]*?))$/));
+	 * // { isMatch: true, match: [ 'foo/', 'foo', 'bar' ], output: 'foo/bar' }
+	 * ```
+	 * @param {String} `input` String to test.
+	 * @param {RegExp} `regex`
+	 * @return {Object} Returns an object with matching info.
+	 * @api public
+	 */
+
+	picomatch.test = (input, regex, options, { glob, posix } = {}) => {
+	  if (typeof input !== 'string') {
+	    throw new TypeError('Expected input to be a string');
+	  }
+
+	  if (input === '') {
+	    return { isMatch: false, output: '' };
+	  }
+
+	  const opts = options || {};
+	  const format = opts.format || (posix ? utils.toPosixSlashes : null);
+	  let match = input === glob;
+	  let output = (match && format) ? format(input) : input;
+
+	  if (match === false) {
+	    output = format ? format(input) : input;
+	    match = output === glob;
+	  }
+
+	  if (match === false || opts.capture === true) {
+	    if (opts.matchBase === true || opts.basename === true) {
+	      match = picomatch.matchBase(input, regex, options, posix);
+	    } else {
+	      match = regex.exec(output);
+	    }
+	  }
+
+	  return { isMatch: Boolean(match), match, output };
+	};
+
+	/**
+	 * Match the basename of a filepath.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.matchBase(input, glob[, options]);
+	 * console.log(picomatch.matchBase('foo/bar.js', '*.js'); // true
+	 * ```
+	 * @param {String} `input` String to test.
+	 * @param {RegExp|String} `glob` Glob pattern or regex created by [.makeRe](#makeRe).
+	 * @return {Boolean}
+	 * @api public
+	 */
+
+	picomatch.matchBase = (input, glob, options, posix = options && options.windows) => {
+	  const regex = glob instanceof RegExp ? glob : picomatch.makeRe(glob, options);
+	  return regex.test(utils.basename(input, { windows: posix }));
+	};
+
+	/**
+	 * Returns true if **any** of the given glob `patterns` match the specified `string`.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.isMatch(string, patterns[, options]);
+	 *
+	 * console.log(picomatch.isMatch('a.a', ['b.*', '*.a'])); //=> true
+	 * console.log(picomatch.isMatch('a.a', 'b.*')); //=> false
+	 * ```
+	 * @param {String|Array} str The string to test.
+	 * @param {String|Array} patterns One or more glob patterns to use for matching.
+	 * @param {Object} [options] See available [options](#options).
+	 * @return {Boolean} Returns true if any patterns match `str`
+	 * @api public
+	 */
+
+	picomatch.isMatch = (str, patterns, options) => picomatch(patterns, options)(str);
+
+	/**
+	 * Parse a glob pattern to create the source string for a regular
+	 * expression.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * const result = picomatch.parse(pattern[, options]);
+	 * ```
+	 * @param {String} `pattern`
+	 * @param {Object} `options`
+	 * @return {Object} Returns an object with useful properties and output to be used as a regex source string.
+	 * @api public
+	 */
+
+	picomatch.parse = (pattern, options) => {
+	  if (Array.isArray(pattern)) return pattern.map(p => picomatch.parse(p, options));
+	  return parse(pattern, { ...options, fastpaths: false });
+	};
+
+	/**
+	 * Scan a glob pattern to separate the pattern into segments.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.scan(input[, options]);
+	 *
+	 * const result = picomatch.scan('!./foo/*.js');
+	 * console.log(result);
+	 * { prefix: '!./',
+	 *   input: '!./foo/*.js',
+	 *   start: 3,
+	 *   base: 'foo',
+	 *   glob: '*.js',
+	 *   isBrace: false,
+	 *   isBracket: false,
+	 *   isGlob: true,
+	 *   isExtglob: false,
+	 *   isGlobstar: false,
+	 *   negated: true }
+	 * ```
+	 * @param {String} `input` Glob pattern to scan.
+	 * @param {Object} `options`
+	 * @return {Object} Returns an object with
+	 * @api public
+	 */
+
+	picomatch.scan = (input, options) => scan(input, options);
+
+	/**
+	 * Compile a regular expression from the `state` object returned by the
+	 * [parse()](#parse) method.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * const state = picomatch.parse('*.js');
+	 * // picomatch.compileRe(state[, options]);
+	 *
+	 * console.log(picomatch.compileRe(state));
+	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	 * ```
+	 * @param {Object} `state`
+	 * @param {Object} `options`
+	 * @param {Boolean} `returnOutput` Intended for implementors, this argument allows you to return the raw output from the parser.
+	 * @param {Boolean} `returnState` Adds the state to a `state` property on the returned regex. Useful for implementors and debugging.
+	 * @return {RegExp}
+	 * @api public
+	 */
+
+	picomatch.compileRe = (state, options, returnOutput = false, returnState = false) => {
+	  if (returnOutput === true) {
+	    return state.output;
+	  }
+
+	  const opts = options || {};
+	  const prepend = opts.contains ? '' : '^';
+	  const append = opts.contains ? '' : '$';
+
+	  let source = `${prepend}(?:${state.output})${append}`;
+	  if (state && state.negated === true) {
+	    source = `^(?!${source}).*$`;
+	  }
+
+	  const regex = picomatch.toRegex(source, options);
+	  if (returnState === true) {
+	    regex.state = state;
+	  }
+
+	  return regex;
+	};
+
+	/**
+	 * Create a regular expression from a parsed glob pattern.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.makeRe(state[, options]);
+	 *
+	 * const result = picomatch.makeRe('*.js');
+	 * console.log(result);
+	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	 * ```
+	 * @param {String} `state` The object returned from the `.parse` method.
+	 * @param {Object} `options`
+	 * @param {Boolean} `returnOutput` Implementors may use this argument to return the compiled output, instead of a regular expression. This is not exposed on the options to prevent end-users from mutating the result.
+	 * @param {Boolean} `returnState` Implementors may use this argument to return the state from the parsed glob with the returned regular expression.
+	 * @return {RegExp} Returns a regex created from the given pattern.
+	 * @api public
+	 */
+
+	picomatch.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+	  if (!input || typeof input !== 'string') {
+	    throw new TypeError('Expected a non-empty string');
+	  }
+
+	  let parsed = { negated: false, fastpaths: true };
+
+	  if (options.fastpaths !== false && (input[0] === '.' || input[0] === '*')) {
+	    parsed.output = parse.fastpaths(input, options);
+	  }
+
+	  if (!parsed.output) {
+	    parsed = parse(input, options);
+	  }
+
+	  return picomatch.compileRe(parsed, options, returnOutput, returnState);
+	};
+
+	/**
+	 * Create a regular expression from the given regex source string.
+	 *
+	 * ```js
+	 * const picomatch = require('picomatch');
+	 * // picomatch.toRegex(source[, options]);
+	 *
+	 * const { output } = picomatch.parse('*.js');
+	 * console.log(picomatch.toRegex(output));
+	 * //=> /^(?:(?!\.)(?=.)[^/]*?\.js)$/
+	 * ```
+	 * @param {String} `source` Regular expression source string.
+	 * @param {Object} `options`
+	 * @return {RegExp}
+	 * @api public
+	 */
+
+	picomatch.toRegex = (source, options) => {
+	  try {
+	    const opts = options || {};
+	    return new RegExp(source, opts.flags || (opts.nocase ? 'i' : ''));
+	  } catch (err) {
+	    if (options && options.debug === true) throw err;
+	    return /$^/;
+	  }
+	};
+
+	/**
+	 * Picomatch constants.
+	 * @return {Object}
+	 */
+
+	picomatch.constants = constants;
+
+	/**
+	 * Expose "picomatch"
+	 */
+
+	picomatch_1$1 = picomatch;
+	return picomatch_1$1;
+}
+
+var picomatch_1;
+var hasRequiredPicomatch;
+
+function requirePicomatch () {
+	if (hasRequiredPicomatch) return picomatch_1;
+	hasRequiredPicomatch = 1;
+
+	const pico = /*@__PURE__*/ requirePicomatch$1();
+	const utils = /*@__PURE__*/ requireUtils();
+
+	function picomatch(glob, options, returnState = false) {
+	  // default to os.platform()
+	  if (options && (options.windows === null || options.windows === undefined)) {
+	    // don't mutate the original options object
+	    options = { ...options, windows: utils.isWindows() };
+	  }
+
+	  return pico(glob, options, returnState);
+	}
+
+	Object.assign(picomatch, pico);
+	picomatch_1 = picomatch;
+	return picomatch_1;
+}
+
+var picomatchExports = /*@__PURE__*/ requirePicomatch();
+var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 
 // A fast path for the small flat YAML files most runs carry (`name: x`, `seed: 3`, `tags: [a, b]`): parsed here
 // without the full YAML library, which costs more than reading the file. Anything beyond plain `key: scalar`
@@ -16221,8 +18742,8 @@ function plainJson(value) {
 
 // Guarded file access for the readers: stays inside the workspace, limits sizes, and records every
 // problem as a diagnostic instead of throwing, so one bad file never stops a review.
-/** The default limits: 64 MiB for any file read whole. */
-const DEFAULT_LIMITS = { maxTextBytes: 64 * 1024 * 1024 };
+/** The default limits: 64 MiB for any file read whole, 200,000 folders per search. */
+const DEFAULT_LIMITS = { maxTextBytes: 64 * 1024 * 1024, maxFolders: 200_000 };
 /** Creates the guarded read context for one workspace. */
 async function createReadContext(workspace, options = {}) {
     const given = path$1.resolve(workspace);
@@ -16313,7 +18834,7 @@ async function createReadContext(workspace, options = {}) {
             let fd;
             if (within(abs)) {
                 try {
-                    fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW);
+                    fd = openSync(abs, constants$1.O_RDONLY | constants$1.O_NOFOLLOW);
                 }
                 catch {
                     fd = undefined;
@@ -16865,183 +19386,6 @@ function readMetadata(raw, file, run, ctx) {
     return { metadata: meta, name: text('name')?.trim() || undefined };
 }
 
-/** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
-const MAX_HISTORY_POINTS = 500;
-/** Accumulates a metric's points in typed columns; see the file comment. A missing timestamp is stored as NaN. */
-class HistoryBuilder {
-    steps;
-    values;
-    times;
-    n = 0;
-    ordered = true;
-    best = -1;
-    rule;
-    byTimestamp;
-    repeats;
-    maxPoints;
-    constructor(options = {}, capacity = 64) {
-        this.rule = options.final ?? 'max-step';
-        this.byTimestamp = options.byTimestamp ?? true;
-        this.repeats = options.repeats ?? 'identical';
-        this.maxPoints = Math.max(2, Math.floor(options.maxPoints ?? MAX_HISTORY_POINTS));
-        const size = Math.max(4, capacity | 0);
-        this.steps = new Float64Array(size);
-        this.values = new Float64Array(size);
-        this.times = new Float64Array(size);
-    }
-    /** Number of points added. */
-    get length() {
-        return this.n;
-    }
-    /** True while the points came in order (of step, then timestamp when ordering by it). */
-    get sorted() {
-        return this.ordered;
-    }
-    /** Adds one point; `timestamp` in milliseconds, undefined or NaN when not known. */
-    add(step, value, timestamp) {
-        const i = this.n;
-        if (i === this.steps.length)
-            this.grow();
-        const t = timestamp === undefined ? NaN : timestamp;
-        this.steps[i] = step;
-        this.values[i] = value;
-        this.times[i] = t;
-        this.n = i + 1;
-        const b = this.best;
-        if (b < 0) {
-            this.best = i;
-            return;
-        }
-        const prevStep = this.steps[i - 1];
-        if (this.ordered &&
-            (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.times[i - 1] || 0))))
-            this.ordered = false;
-        const rule = this.rule;
-        if (rule === 'last-written')
-            this.best = i;
-        else {
-            const bs = this.steps[b];
-            if (step > bs)
-                this.best = i;
-            else if (step === bs) {
-                if (rule === 'max-step')
-                    this.best = i;
-                else {
-                    // MLflow: the later timestamp (missing counts as 0), then the higher value; NaN loses to any value.
-                    const ta = t || 0;
-                    const tb = this.times[b] || 0;
-                    if (ta > tb)
-                        this.best = i;
-                    else if (ta === tb) {
-                        const bv = this.values[b];
-                        if (bv !== bv || value >= bv)
-                            this.best = i;
-                    }
-                }
-            }
-        }
-    }
-    grow() {
-        const size = this.steps.length * 2;
-        const steps = new Float64Array(size);
-        const values = new Float64Array(size);
-        const times = new Float64Array(size);
-        steps.set(this.steps);
-        values.set(this.values);
-        times.set(this.times);
-        this.steps = steps;
-        this.values = values;
-        this.times = times;
-    }
-    /** Every point added, in written order, as objects (small series and tests). */
-    points() {
-        const out = new Array(this.n);
-        for (let i = 0; i < this.n; i++)
-            out[i] = this.point(i);
-        return out;
-    }
-    point(i) {
-        const t = this.times[i];
-        const s = this.steps[i];
-        // An integer step as a small integer: V8 then keeps the field unboxed (one allocation less per point).
-        const si = s | 0;
-        const step = si === s && !Object.is(s, -0) ? si : s;
-        return t === t ? { step, value: this.values[i], timestamp: t } : { step, value: this.values[i] };
-    }
-    /** The final value by the rule, or undefined when there are no points. */
-    finalValue() {
-        return this.best < 0 ? undefined : this.values[this.best];
-    }
-    /** Sorts, drops repeats and thins; undefined when no point was added. The builder is spent afterwards. */
-    build() {
-        const n = this.n;
-        if (n === 0)
-            return undefined;
-        const value = this.values[this.best];
-        const finalIndex = this.best;
-        let order;
-        if (!this.ordered) {
-            const steps = this.steps;
-            const times = this.times;
-            const idx = new Array(n);
-            for (let i = 0; i < n; i++)
-                idx[i] = i;
-            // The index breaks ties, so the order is stable whatever the sort.
-            if (this.byTimestamp)
-                idx.sort((a, b) => steps[a] - steps[b] || (times[a] || 0) - (times[b] || 0) || a - b);
-            else
-                idx.sort((a, b) => steps[a] - steps[b] || a - b);
-            order = Uint32Array.from(idx);
-        }
-        // Compact the kept indices (in sorted order) into `keep`.
-        const keep = new Uint32Array(n);
-        let m = 0;
-        const at = (k) => (order ? order[k] : k);
-        const { steps, values, times } = this;
-        const repeats = this.repeats;
-        for (let k = 0; k < n; k++) {
-            const i = at(k);
-            if (m > 0) {
-                const j = keep[m - 1];
-                if (repeats === 'identical') {
-                    const ti = times[i];
-                    const tj = times[j];
-                    if (steps[i] === steps[j] &&
-                        (ti === tj || (ti !== ti && tj !== tj)) &&
-                        Object.is(values[i], values[j]))
-                        continue;
-                }
-                else if (repeats === 'same-step' && steps[i] === steps[j]) {
-                    keep[m - 1] = i;
-                    continue;
-                }
-            }
-            keep[m++] = i;
-        }
-        const max = this.maxPoints;
-        const count = Math.min(m, max);
-        const history = new Array(count);
-        if (m <= max)
-            for (let k = 0; k < m; k++)
-                history[k] = this.point(keep[k]);
-        else {
-            // Evenly spaced over the full series; the first and the last point always kept.
-            const stride = (m - 1) / (max - 1);
-            for (let k = 0; k < max; k++)
-                history[k] = this.point(keep[Math.round(k * stride)]);
-        }
-        return { value, finalIndex, history, total: m };
-    }
-}
-/** A metric from a built series: its final value and thinned history, with the full length when it was thinned. */
-function metricFromBuilt(built) {
-    return {
-        value: built.value,
-        history: built.history,
-        ...(built.total > built.history.length ? { historyPoints: built.total } : {})
-    };
-}
-
 // CSV training logs: Keras `CSVLogger` files (an `epoch` column) and Lightning `CSVLogger` folders
 // (`metrics.csv` with `step`/`epoch` and sparse metric columns, `hparams.yaml` beside it). Files are
 // streamed, never read whole. Also home of the small helpers the DVC and Hugging Face readers share:
@@ -17056,8 +19400,6 @@ const LOG_NAME = /(?:^|[_.-])(?:log|logs|history|metrics|training)(?:[_.-]|$)/i;
 const MAX_FIELD_CHARS = 1024 * 1024;
 /** The most columns a training log may have. */
 const MAX_COLUMNS = 10_000;
-/** CSV files claimed during auto-detection by their name only: skipped quietly when they are not logs. */
-const guessedByName = new Set();
 /** Reads Keras and Lightning CSV training logs. */
 const csvSource = {
     format: 'csv',
@@ -17070,25 +19412,23 @@ const csvSource = {
             if (lower === LIGHTNING_METRICS_FILE)
                 claims.push({ path: path$1.join(listing.path, file) });
             else if (lower.endsWith('.csv') && (explicit || LOG_NAME.test(lower.slice(0, -4)))) {
-                const claimed = path$1.join(listing.path, file);
-                if (explicit)
-                    guessedByName.delete(claimed);
-                else
-                    guessedByName.add(claimed);
-                claims.push({ path: claimed });
+                claims.push({ path: path$1.join(listing.path, file), ...(explicit ? {} : { byNameOnly: true }) });
             }
             else if (lower === 'training.log' && explicit)
                 claims.push({ path: path$1.join(listing.path, file) });
         }
         return claims;
     },
-    async read(claimPath, ctx) {
-        const run = await readCsvLogRun(claimPath, ctx);
+    async read(claimPath, ctx, claim) {
+        const run = await readCsvLogRun(claimPath, ctx, { byNameOnly: claim.byNameOnly === true });
         return run ? [run] : [];
     }
 };
-/** Reads one CSV training log (and `hparams.yaml` beside a Lightning `metrics.csv`) into a run. */
-async function readCsvLogRun(file, ctx) {
+/**
+ * Reads one CSV training log (and `hparams.yaml` beside a Lightning `metrics.csv`) into a run. A file claimed by
+ * its name only (`byNameOnly`) is skipped quietly when it has no step or epoch column; otherwise that is an error.
+ */
+async function readCsvLogRun(file, ctx, options = {}) {
     const dir = path$1.dirname(file);
     const isLightning = path$1.basename(file).toLowerCase() === LIGHTNING_METRICS_FILE;
     const relDir = ctx.rel(dir);
@@ -17098,7 +19438,7 @@ async function readCsvLogRun(file, ctx) {
             : relDir
         : ctx.rel(file).replace(/\.(csv|log)$/i, '');
     const place = { run: name };
-    const requireStep = isLightning || !guessedByName.has(file);
+    const requireStep = isLightning || !options.byNameOnly;
     const log = await readSeriesTable(file, ctx, place, { requireStep, explicitName: !isLightning });
     if (!log)
         return undefined;
@@ -17417,27 +19757,513 @@ function destroy(stream) {
     s.destroy?.();
 }
 
-// DVC projects: the metrics, params and plots named in `dvc.yaml` (top level and per stage), the params
-// `dvc.lock` recorded for the last `dvc repro`, and dvclive output (metrics.json, params.yaml and the
-// per-step TSV files under plots/metrics that become metric histories). One run per dvc.yaml; a
-// dvclive-generated dvc.yaml below a project is merged into that project's run.
+// What a dvc.yaml names: the metrics, params and plots files at its top level and in each stage (foreach/matrix
+// stages keep theirs under `do`), resolved against the stage's wdir. Templated paths (${…}) are not expanded.
 /** The pipeline file that makes a folder a DVC project. */
 const DVC_YAML = 'dvc.yaml';
-/** The lock file DVC writes beside dvc.yaml after `dvc repro`. */
-const DVC_LOCK = 'dvc.lock';
-/** How many folders up or down a dvclive dvc.yaml is looked for from its project. */
-const NEST_DEPTH = 3;
-/** Folders never searched for nested dvclive output. */
-const SKIP_DIRS = new Set(['node_modules', '.git', '.dvc', '.venv', 'venv', '__pycache__', '.cache']);
+/** Parses a dvc.yaml into the files it names; undefined (with a diagnostic) when it is not a mapping. */
+function parseDvcYaml(raw, dir, file, ctx, place) {
+    if (raw === null)
+        return { metrics: [], params: [], plots: [], hasStages: false };
+    if (!isRecord(raw)) {
+        ctx.error(file, `must be a mapping with stages, metrics, params or plots; found ${describeValue(raw)}`, place);
+        return undefined;
+    }
+    const refs = { metrics: [], params: [], plots: [], hasStages: isRecord(raw.stages) };
+    const reader = new DvcYamlEntries(refs, file, ctx, place);
+    reader.metrics(raw.metrics, dir, 'metrics');
+    reader.params(raw.params, dir, 'params', false);
+    reader.plots(raw.plots, dir, 'plots');
+    if (raw.stages !== undefined && !isRecord(raw.stages)) {
+        ctx.error(file, `"stages" is ${describeValue(raw.stages)}; expected a mapping of stage names to stages`, {
+            ...place,
+            key: 'stages'
+        });
+    }
+    for (const [stageName, stage] of Object.entries(isRecord(raw.stages) ? raw.stages : {})) {
+        if (!isRecord(stage))
+            continue;
+        const wdir = typeof stage.wdir === 'string' ? path$1.resolve(dir, stage.wdir) : dir;
+        const body = isRecord(stage.do) ? stage.do : stage; // foreach/matrix stages keep their fields under `do`
+        reader.metrics(body.metrics, wdir, `stages.${stageName}.metrics`);
+        reader.params(body.params, wdir, `stages.${stageName}.params`, true);
+        reader.plots(body.plots, wdir, `stages.${stageName}.plots`);
+    }
+    return refs;
+}
+/** Adds the entries of one dvc.yaml's metrics, params and plots lists to `refs`, reporting malformed ones. */
+class DvcYamlEntries {
+    refs;
+    file;
+    ctx;
+    place;
+    rel;
+    constructor(refs, file, ctx, place) {
+        this.refs = refs;
+        this.file = file;
+        this.ctx = ctx;
+        this.place = place;
+        this.rel = ctx.rel(file);
+    }
+    /** A `metrics` list: paths, or `{path: {options}}`. */
+    metrics(list, base, key) {
+        if (!this.isList(list, key, 'a list of paths'))
+            return;
+        for (const entry of list) {
+            const p = typeof entry === 'string'
+                ? entry
+                : isRecord(entry) && Object.keys(entry).length === 1
+                    ? Object.keys(entry)[0]
+                    : undefined;
+            if (p === undefined) {
+                this.badEntry(key, entry, 'a path or {path: {options}}');
+                continue;
+            }
+            const abs = this.resolve(base, p, key);
+            if (abs)
+                this.refs.metrics.push({ file: abs, from: `${this.rel} ${key}` });
+        }
+    }
+    /** A `params` list: in a stage a plain string is a key of the default params.yaml; at the top level, a file. */
+    params(list, base, key, stageLevel) {
+        if (!this.isList(list, key, 'a list of params or params files'))
+            return;
+        for (const entry of list) {
+            let p;
+            if (typeof entry === 'string')
+                p = stageLevel ? 'params.yaml' : entry;
+            else if (isRecord(entry))
+                p = Object.keys(entry)[0];
+            if (p === undefined) {
+                this.badEntry(key, entry, 'a param name or {file: [keys]}');
+                continue;
+            }
+            const abs = this.resolve(base, p, key);
+            if (abs)
+                this.refs.params.push({ file: abs, from: `${this.rel} ${key}` });
+        }
+    }
+    /** A `plots` list: paths, or `{id: {x, y}}` where the keys of a mapping `y` are the data files. */
+    plots(list, base, key) {
+        if (!this.isList(list, key, 'a list of plots'))
+            return;
+        for (const entry of list) {
+            if (typeof entry === 'string') {
+                const abs = this.resolve(base, entry, key);
+                if (abs)
+                    this.refs.plots.push({ file: abs, from: `${this.rel} ${key}` });
+                continue;
+            }
+            if (!isRecord(entry) || Object.keys(entry).length !== 1) {
+                this.badEntry(key, entry, 'a path or {id: {x, y}}');
+                continue;
+            }
+            const [id, config] = Object.entries(entry)[0];
+            const x = isRecord(config) ? config.x : undefined;
+            const y = isRecord(config) ? config.y : undefined;
+            const xFor = (f) => typeof x === 'string' ? x : isRecord(x) && typeof x[f] === 'string' ? x[f] : undefined;
+            if (isRecord(y)) {
+                for (const f of Object.keys(y)) {
+                    const abs = this.resolve(base, f, key);
+                    if (abs)
+                        this.refs.plots.push({ file: abs, from: `${this.rel} ${key} ${id}`, x: xFor(f) });
+                }
+            }
+            else {
+                const abs = this.resolve(base, id, key);
+                if (abs)
+                    this.refs.plots.push({ file: abs, from: `${this.rel} ${key}`, x: xFor(id) });
+            }
+        }
+    }
+    /** True for a list; absent is fine (false, quietly), anything else is reported (false). */
+    isList(list, key, expected) {
+        if (list === undefined || list === null)
+            return false;
+        if (Array.isArray(list))
+            return true;
+        this.ctx.error(this.file, `"${key}" is ${describeValue(list)}; expected ${expected}. It was skipped`, {
+            ...this.place,
+            key
+        });
+        return false;
+    }
+    badEntry(key, entry, expected) {
+        this.ctx.error(this.file, `"${key}" has an entry that is ${describeValue(entry)}; expected ${expected}. It was skipped`, { ...this.place, key });
+    }
+    /** The absolute path of an entry; undefined (with a warning) for a templated one. */
+    resolve(base, p, key) {
+        if (p.includes('${')) {
+            this.ctx.warn(this.file, `${key} entry ${JSON.stringify(truncate(p))} uses templating (\${…}), which is not expanded; it was skipped`, { ...this.place, key });
+            return undefined;
+        }
+        return path$1.resolve(base, p);
+    }
+}
+
+// The one folder walker of the readers: breadth-first from a start folder, never into the folders no run lives in
+// (SKIPPED_FOLDERS), never through a symbolic link to a folder (ctx.list leaves those out), and stopping with a
+// warning after the context's maxFolders folders.
+/** Folders no search for runs walks into: version control, dependencies, virtualenvs, caches, DVC's cache. */
+const SKIPPED_FOLDERS = new Set([
+    'node_modules',
+    '.git',
+    '.hg',
+    '.svn',
+    '.dvc',
+    '__pycache__',
+    '.venv',
+    'venv',
+    '.tox',
+    '.trash',
+    '.cache'
+]);
+/**
+ * Walks the folders below `start` (itself included) breadth-first, in listing order, calling `visit` with each
+ * folder's listing; `visit` returns true to keep the walk out of that folder's sub-folders. After
+ * `ctx.limits.maxFolders` folders the walk stops with a warning on `start` that says what to do.
+ */
+async function walkFolders(ctx, start, visit) {
+    const queue = [start];
+    let visited = 0;
+    for (let next = 0; next < queue.length; next++) {
+        if (++visited > ctx.limits.maxFolders) {
+            ctx.warn(start, `has more than ${ctx.limits.maxFolders} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`);
+            return;
+        }
+        const dir = queue[next];
+        const { files, dirs } = await ctx.list(dir);
+        if (visit({ path: dir, name: path$1.basename(dir), files, dirs }))
+            continue;
+        for (const d of dirs)
+            if (!SKIPPED_FOLDERS.has(d))
+                queue.push(path$1.join(dir, d));
+    }
+}
+
+// Reading what a dvc.yaml (or a dvclive folder) names into one run: metrics files, params files (the values in
+// dvc.lock win, with a warning when they differ), and plots that are per-step series (metric histories).
 /** Files named as plots that are pictures, not data. */
 const IMAGE_EXT = new Set(['.png', '.jpg', '.jpeg', '.svg', '.gif', '.webp', '.bmp', '.html']);
 /** Files read as plot data. */
 const PLOT_DATA_EXT = new Set(['.json', '.yaml', '.yml', '.csv', '.tsv']);
 /** Files read as metrics or params. */
 const STRUCTURED_EXT = new Set(['.json', '.yaml', '.yml', '.toml']);
+/** Reads the metrics, params and plots that `refs` name into one run; undefined when none could be read. */
+async function buildRun(dir, name, refs, lock, ctx) {
+    const place = { run: name };
+    const metrics = await readMetricsFiles(refs.metrics, ctx, place);
+    const params = await readParamsFiles(refs.params, ctx, place);
+    if (lock)
+        applyLockedParams(lock, params, ctx, place);
+    for (const ref of await expandRefs(unique(refs.plots), PLOT_DATA_EXT, ctx, place, 'plots')) {
+        const series = await readPlotSeries(ref, ctx, place);
+        for (const [key, metric] of Object.entries(series)) {
+            const existing = metrics[key];
+            if (existing) {
+                if (!existing.history)
+                    existing.history = metric.history;
+            }
+            else
+                metrics[key] = metric;
+        }
+    }
+    if (!Object.keys(metrics).length && !Object.keys(params).length) {
+        ctx.warn(path$1.join(dir, DVC_YAML), 'names no metrics, params or plots that could be read; no run was made from it', place);
+        return undefined;
+    }
+    const metadata = { ...emptyMetadata(), ...(lock?.dataVersion ? { dataVersion: lock.dataVersion } : {}) };
+    return makeRun({
+        id: `dvc:${ctx.rel(dir)}`,
+        name,
+        source: 'dvc',
+        path: ctx.rel(dir),
+        params,
+        metrics,
+        metadata
+    });
+}
+/** Reads the metrics files; a metric also in an earlier file is named after its file (with a warning). */
+async function readMetricsFiles(refs, ctx, place) {
+    const metrics = {};
+    const metricOrigin = new Map();
+    for (const ref of await expandRefs(unique(refs), STRUCTURED_EXT, ctx, place, 'metrics')) {
+        const found = await readMetricsFile(ref.file, ctx, place);
+        if (!found)
+            continue;
+        const prefix = ctx
+            .rel(ref.file)
+            .replace(/\.[^./]+$/, '')
+            .split('/')
+            .join('.');
+        for (const [key, metric] of Object.entries(found)) {
+            const earlier = metricOrigin.get(key);
+            if (earlier !== undefined && earlier !== ref.file) {
+                const renamed = `${prefix}.${key}`;
+                ctx.warn(ref.file, `metric "${key}" is also in ${ctx.rel(earlier)}; this one is named "${renamed}"`, {
+                    ...place,
+                    key
+                });
+                metrics[renamed] = metric;
+            }
+            else {
+                metrics[key] = metric;
+                metricOrigin.set(key, ref.file);
+            }
+        }
+    }
+    return metrics;
+}
+/** The numeric metrics of one metrics file; undefined (with a diagnostic) when it is not a mapping. */
+async function readMetricsFile(file, ctx, place) {
+    const raw = await readStructured(ctx, file, place);
+    if (raw === undefined)
+        return undefined;
+    if (!isRecord(raw)) {
+        ctx.error(file, `must hold a mapping of metric names to numbers, found ${describeValue(raw)}; it was skipped`, place);
+        return undefined;
+    }
+    const found = {};
+    const skipped = [];
+    // dvclive writes the last step into metrics.json as `step`; it is the x axis, not a result.
+    const { step: _step, ...rest } = raw;
+    flattenMetrics(typeof _step === 'number' ? rest : raw, '', found, skipped);
+    if (skipped.length) {
+        ctx.warn(file, `holds values that are not numbers, which are not compared: ${truncate(skipped.join(', '), 200)}`, {
+            ...place,
+            key: skipped[0]
+        });
+    }
+    return found;
+}
+/** Reads the params files (not Python ones) into flat params. */
+async function readParamsFiles(refs, ctx, place) {
+    const params = {};
+    for (const ref of await expandRefs(unique(refs), STRUCTURED_EXT, ctx, place, 'params')) {
+        if (path$1.extname(ref.file).toLowerCase() === '.py') {
+            ctx.warn(ref.file, 'is a Python params file, which is not read (use params.yaml, JSON or TOML)', place);
+            continue;
+        }
+        const raw = await readStructured(ctx, ref.file, place);
+        if (raw === undefined || raw === null)
+            continue;
+        if (!isRecord(raw)) {
+            ctx.error(ref.file, `must hold a mapping of parameters, found ${describeValue(raw)}; it was skipped`, place);
+            continue;
+        }
+        Object.assign(params, flattenParams(plainParams(raw)));
+    }
+    return params;
+}
+/** Puts dvc.lock's params over the params files' (the metrics come from them), warning where they differ. */
+function applyLockedParams(lock, params, ctx, place) {
+    const stale = [];
+    for (const [key, value] of Object.entries(lock.params)) {
+        if (key in params && paramText(params[key]) !== paramText(value)) {
+            stale.push(`${key} is ${truncate(paramText(params[key]), 30)} in the params file but ${truncate(paramText(value), 30)} in dvc.lock`);
+        }
+        params[key] = value;
+    }
+    if (stale.length) {
+        ctx.warn(lock.file, `records other params than the params files hold (${truncate(stale.join('; '), 300)}); the locked values are shown because the metrics come from them. Run \`dvc repro\` to refresh`, { ...place, key: stale[0].split(' ')[0] });
+    }
+}
+/** Reads one plot file as per-step series when it is one (dvclive TSV, or rows with a `step` field). */
+async function readPlotSeries(ref, ctx, place) {
+    const ext = path$1.extname(ref.file).toLowerCase();
+    if (ref.x !== undefined && ref.x !== 'step') {
+        // A curve such as ROC or precision-recall, not a history: parsed only so that a broken file is reported.
+        if (ext !== '.csv' && ext !== '.tsv')
+            await readStructured(ctx, ref.file, place);
+        return {};
+    }
+    const relPath = ctx.rel(ref.file);
+    const dvcliveAt = relPath.lastIndexOf('plots/metrics/');
+    const dvcliveName = dvcliveAt >= 0 && (dvcliveAt === 0 || relPath[dvcliveAt - 1] === '/')
+        ? relPath
+            .slice(dvcliveAt + 'plots/metrics/'.length)
+            .replace(/\.[^./]+$/, '')
+            .split('/')
+            .join('.')
+        : undefined;
+    if (ext === '.tsv' || ext === '.csv') {
+        const table = await readSeriesTable(ref.file, ctx, place, {
+            requireStep: dvcliveName !== undefined,
+            metricName: dvcliveName
+        });
+        if (!table)
+            return {};
+        return dvcliveName ? table.metrics : renameSlashes(table.metrics);
+    }
+    const raw = await readStructured(ctx, ref.file, place);
+    const rows = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw).find(Array.isArray) : undefined;
+    if (!rows || !rows.every(r => isRecord(r) && typeof r.step === 'number'))
+        return {}; // not a per-step series
+    // Sorted by step (stable); the value is the last written at the highest step.
+    const series = new Map();
+    for (const row of rows) {
+        for (const [key, value] of Object.entries(row)) {
+            if (key === 'step' || key === 'timestamp' || typeof value !== 'number')
+                continue;
+            const name = dvcliveName ?? key.split('/').join('.');
+            let points = series.get(name);
+            if (!points)
+                series.set(name, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
+            points.add(row.step, value);
+        }
+    }
+    const out = {};
+    for (const [name, points] of series) {
+        const built = points.build();
+        if (built)
+            out[name] = metricFromBuilt(built);
+    }
+    return out;
+}
+/** Metric names with `/` turned into `.`, as dvclive names them. */
+function renameSlashes(metrics) {
+    return Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k.split('/').join('.'), v]));
+}
+/**
+ * Checks that each named path stays in the workspace and exists, and expands folders into the data files
+ * below them. Missing files get a warning that says how DVC produces them; pictures are passed over.
+ */
+async function expandRefs(refs, exts, ctx, place, what) {
+    const out = [];
+    for (const ref of refs) {
+        const ext = path$1.extname(ref.file).toLowerCase();
+        if (IMAGE_EXT.has(ext))
+            continue;
+        if (!(await ctx.insideWorkspace(ref.file))) {
+            ctx.error(ref.file, `is named in ${ref.from} but lies outside the workspace; it was not read`, place);
+            continue;
+        }
+        const info = await stat(ref.file).catch(() => undefined);
+        if (!info) {
+            ctx.warn(ref.file, `is named in ${ref.from} but does not exist; run \`dvc repro\` or \`dvc pull\` (DVC-cached ${what} are not in git) to include it`, place);
+            continue;
+        }
+        if (info.isDirectory()) {
+            for (const file of await listFilesBelow(ref.file, ctx, 4)) {
+                const e = path$1.extname(file).toLowerCase();
+                if (exts.has(e))
+                    out.push({ ...ref, file });
+            }
+        }
+        else
+            out.push(ref);
+    }
+    return unique(out);
+}
+/** Lists the files below a folder, depth-limited, in a stable order. */
+async function listFilesBelow(dir, ctx, depth) {
+    const { files, dirs } = await ctx.list(dir);
+    const out = files.map(f => path$1.join(dir, f));
+    if (depth > 0)
+        for (const d of dirs)
+            if (!SKIPPED_FOLDERS.has(d))
+                out.push(...(await listFilesBelow(path$1.join(dir, d), ctx, depth - 1)));
+    return out;
+}
+/** True when a file or folder exists at the path. */
+async function exists(file) {
+    return (await stat(file).catch(() => undefined)) !== undefined;
+}
+/** The refs with each file once, the first kept. */
+function unique(refs) {
+    const seen = new Set();
+    return refs.filter(r => (seen.has(r.file) ? false : (seen.add(r.file), true)));
+}
+
+// dvc.lock, written by `dvc repro` beside dvc.yaml: the params each stage ran with, and a data version made from
+// the hashes of the stages' data inputs (code and the pipeline's own outputs left out).
+/** The lock file DVC writes beside dvc.yaml after `dvc repro`. */
+const DVC_LOCK = 'dvc.lock';
 /** Dependencies that are code, not data (for the data version). */
 const CODE_EXT = /\.(py|ipynb|r|sh|js|ts|jl|scala|java|c|cc|cpp|h|go|rs|rb|m|sql|cfg|ini|toml|lock|txt|md)$/i;
+/** Top-level folders that hold code, not data (for the data version). */
 const CODE_DIRS = new Set(['src', 'scripts', 'code', 'lib', 'notebooks']);
+/** Reads dvc.lock beside dvc.yaml (schema 2.0, or the 1.x layout without `schema`). */
+async function readLock(dir, ctx, place) {
+    const file = path$1.join(dir, DVC_LOCK);
+    if (!(await stat(file).catch(() => undefined)))
+        return undefined;
+    const raw = await readYamlExact(ctx, file, place);
+    if (raw === undefined || raw === null)
+        return undefined;
+    if (!isRecord(raw)) {
+        ctx.error(file, `must be a mapping with schema and stages; found ${describeValue(raw)}`, place);
+        return undefined;
+    }
+    const stages = raw.schema !== undefined ? raw.stages : raw;
+    if (!isRecord(stages)) {
+        ctx.error(file, `"stages" is ${describeValue(stages)}; expected a mapping of stage names`, {
+            ...place,
+            key: 'stages'
+        });
+        return undefined;
+    }
+    const params = {};
+    const inputs = new Map();
+    const produced = [];
+    for (const [stageName, stage] of Object.entries(stages)) {
+        if (!isRecord(stage))
+            continue;
+        if (isRecord(stage.params))
+            addLockedParams(stage.params, `stages.${stageName}.params`, params, file, ctx, place);
+        for (const out of Array.isArray(stage.outs) ? stage.outs : [])
+            if (isRecord(out) && typeof out.path === 'string')
+                produced.push(out.path);
+        for (const dep of Array.isArray(stage.deps) ? stage.deps : [])
+            addInput(dep, inputs);
+    }
+    return { file, params, dataVersion: dataVersionOf(inputs, produced) };
+}
+/** Adds a stage's locked params (`{params file: {key: value}}`) to `params`. */
+function addLockedParams(byFile, key, params, file, ctx, place) {
+    for (const [paramsFile, values] of Object.entries(byFile)) {
+        if (isRecord(values))
+            Object.assign(params, flattenParams(plainParams(values)));
+        else
+            ctx.warn(file, `${key}["${paramsFile}"] is ${describeValue(values)}; expected a mapping. It was skipped`, { ...place, key });
+    }
+}
+/** Records a dependency's version: an imported repository's commit, or the first characters of its hash. */
+function addInput(dep, inputs) {
+    if (!isRecord(dep) || typeof dep.path !== 'string')
+        return;
+    const repo = isRecord(dep.repo) ? dep.repo : undefined;
+    if (repo && typeof repo.rev_lock === 'string') {
+        // An imported dependency (`dvc import`): the data repository's git commit is its version.
+        inputs.set(dep.path, `${typeof repo.url === 'string' ? repo.url : dep.path}@${repo.rev_lock.slice(0, 12)}`);
+        return;
+    }
+    const hash = [dep.md5, dep.etag, dep.checksum].find(h => typeof h === 'string');
+    if (hash)
+        inputs.set(dep.path, `${dep.path}@${hash.replace(/\.dir$/, '').slice(0, 8)}`);
+}
+/** The data version: up to three data inputs by name, or their count and a digest; undefined without any. */
+function dataVersionOf(inputs, produced) {
+    const isProduced = (p) => produced.some(o => p === o || p.startsWith(`${o}/`));
+    const isCode = (p) => CODE_EXT.test(p) || CODE_DIRS.has(p.split('/')[0]);
+    const data = [...inputs.entries()]
+        .filter(([p]) => !isProduced(p) && !isCode(p))
+        .map(([, v]) => v)
+        .sort();
+    if (data.length > 0 && data.length <= 3)
+        return data.join(', ');
+    if (data.length > 3)
+        return `${data.length} inputs, digest ${createHash('sha256').update(data.join('\n')).digest('hex').slice(0, 12)}`;
+    return undefined;
+}
+
+// DVC projects: the metrics, params and plots named in `dvc.yaml` (top level and per stage), the params
+// `dvc.lock` recorded for the last `dvc repro`, and dvclive output (metrics.json, params.yaml and the
+// per-step TSV files under plots/metrics that become metric histories). One run per dvc.yaml; a
+// dvclive-generated dvc.yaml below a project is merged into that project's run. dvc-yaml.ts parses dvc.yaml,
+// dvc-lock.ts reads dvc.lock, dvc-files.ts reads the files they name; this module finds the projects.
+/** How many folders up or down a dvclive dvc.yaml is looked for from its project. */
+const NEST_DEPTH = 3;
 /** Reads DVC projects (dvc.yaml, dvc.lock, params and metrics files) and standalone dvclive folders. */
 const dvcSource = {
     format: 'dvc',
@@ -17506,390 +20332,6 @@ async function readStandaloneDvclive(dir, ctx) {
         refs.plots = [];
     return buildRun(dir, name, refs, undefined, ctx);
 }
-/** Reads the metrics, params and plots that `refs` name into one run. */
-async function buildRun(dir, name, refs, lock, ctx) {
-    const place = { run: name };
-    const metrics = {};
-    const metricOrigin = new Map();
-    for (const ref of await expandRefs(unique(refs.metrics), STRUCTURED_EXT, ctx, place, 'metrics')) {
-        const raw = await readStructured(ctx, ref.file, place);
-        if (raw === undefined)
-            continue;
-        if (!isRecord(raw)) {
-            ctx.error(ref.file, `must hold a mapping of metric names to numbers, found ${describeValue(raw)}; it was skipped`, place);
-            continue;
-        }
-        const found = {};
-        const skipped = [];
-        // dvclive writes the last step into metrics.json as `step`; it is the x axis, not a result.
-        const { step: _step, ...rest } = raw;
-        flattenMetrics(typeof _step === 'number' ? rest : raw, '', found, skipped);
-        if (skipped.length) {
-            ctx.warn(ref.file, `holds values that are not numbers, which are not compared: ${truncate(skipped.join(', '), 200)}`, {
-                ...place,
-                key: skipped[0]
-            });
-        }
-        const prefix = ctx
-            .rel(ref.file)
-            .replace(/\.[^./]+$/, '')
-            .split('/')
-            .join('.');
-        for (const [key, metric] of Object.entries(found)) {
-            const earlier = metricOrigin.get(key);
-            if (earlier !== undefined && earlier !== ref.file) {
-                const renamed = `${prefix}.${key}`;
-                ctx.warn(ref.file, `metric "${key}" is also in ${ctx.rel(earlier)}; this one is named "${renamed}"`, {
-                    ...place,
-                    key
-                });
-                metrics[renamed] = metric;
-            }
-            else {
-                metrics[key] = metric;
-                metricOrigin.set(key, ref.file);
-            }
-        }
-    }
-    const params = {};
-    for (const ref of await expandRefs(unique(refs.params), STRUCTURED_EXT, ctx, place, 'params')) {
-        if (path$1.extname(ref.file).toLowerCase() === '.py') {
-            ctx.warn(ref.file, 'is a Python params file, which is not read (use params.yaml, JSON or TOML)', place);
-            continue;
-        }
-        const raw = await readStructured(ctx, ref.file, place);
-        if (raw === undefined || raw === null)
-            continue;
-        if (!isRecord(raw)) {
-            ctx.error(ref.file, `must hold a mapping of parameters, found ${describeValue(raw)}; it was skipped`, place);
-            continue;
-        }
-        Object.assign(params, flattenParams(plainParams(raw)));
-    }
-    if (lock) {
-        const stale = [];
-        for (const [key, value] of Object.entries(lock.params)) {
-            if (key in params && paramText(params[key]) !== paramText(value)) {
-                stale.push(`${key} is ${truncate(paramText(params[key]), 30)} in the params file but ${truncate(paramText(value), 30)} in dvc.lock`);
-            }
-            params[key] = value;
-        }
-        if (stale.length) {
-            ctx.warn(lock.file, `records other params than the params files hold (${truncate(stale.join('; '), 300)}); the locked values are shown because the metrics come from them. Run \`dvc repro\` to refresh`, { ...place, key: stale[0].split(' ')[0] });
-        }
-    }
-    for (const ref of await expandRefs(unique(refs.plots), PLOT_DATA_EXT, ctx, place, 'plots')) {
-        const series = await readPlotSeries(ref, ctx, place);
-        for (const [key, metric] of Object.entries(series)) {
-            const existing = metrics[key];
-            if (existing) {
-                if (!existing.history)
-                    existing.history = metric.history;
-            }
-            else
-                metrics[key] = metric;
-        }
-    }
-    if (!Object.keys(metrics).length && !Object.keys(params).length) {
-        ctx.warn(path$1.join(dir, DVC_YAML), 'names no metrics, params or plots that could be read; no run was made from it', place);
-        return undefined;
-    }
-    const metadata = { ...emptyMetadata(), ...(lock?.dataVersion ? { dataVersion: lock.dataVersion } : {}) };
-    return makeRun({
-        id: `dvc:${ctx.rel(dir)}`,
-        name,
-        source: 'dvc',
-        path: ctx.rel(dir),
-        params,
-        metrics,
-        metadata
-    });
-}
-/** Parses a dvc.yaml into the files it names; undefined (with a diagnostic) when it is not a mapping. */
-function parseDvcYaml(raw, dir, file, ctx, place) {
-    if (raw === null)
-        return { metrics: [], params: [], plots: [], hasStages: false };
-    if (!isRecord(raw)) {
-        ctx.error(file, `must be a mapping with stages, metrics, params or plots; found ${describeValue(raw)}`, place);
-        return undefined;
-    }
-    const refs = { metrics: [], params: [], plots: [], hasStages: isRecord(raw.stages) };
-    const rel = ctx.rel(file);
-    const resolve = (base, p, key) => {
-        if (p.includes('${')) {
-            ctx.warn(file, `${key} entry ${JSON.stringify(truncate(p))} uses templating (\${…}), which is not expanded; it was skipped`, { ...place, key });
-            return undefined;
-        }
-        return path$1.resolve(base, p);
-    };
-    const addPaths = (list, base, key, into) => {
-        if (list === undefined || list === null)
-            return;
-        if (!Array.isArray(list)) {
-            ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of paths. It was skipped`, {
-                ...place,
-                key
-            });
-            return;
-        }
-        for (const entry of list) {
-            const p = typeof entry === 'string'
-                ? entry
-                : isRecord(entry) && Object.keys(entry).length === 1
-                    ? Object.keys(entry)[0]
-                    : undefined;
-            if (p === undefined) {
-                ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a path or {path: {options}}. It was skipped`, { ...place, key });
-                continue;
-            }
-            const abs = resolve(base, p, key);
-            if (abs)
-                into.push({ file: abs, from: `${rel} ${key}` });
-        }
-    };
-    const addParams = (list, base, key, stageLevel) => {
-        if (list === undefined || list === null)
-            return;
-        if (!Array.isArray(list)) {
-            ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of params or params files. It was skipped`, { ...place, key });
-            return;
-        }
-        for (const entry of list) {
-            let p;
-            // In a stage, a plain string is a key of the default params.yaml; at the top level it is a file.
-            if (typeof entry === 'string')
-                p = stageLevel ? 'params.yaml' : entry;
-            else if (isRecord(entry))
-                p = Object.keys(entry)[0];
-            if (p === undefined) {
-                ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a param name or {file: [keys]}. It was skipped`, { ...place, key });
-                continue;
-            }
-            const abs = resolve(base, p, key);
-            if (abs)
-                refs.params.push({ file: abs, from: `${rel} ${key}` });
-        }
-    };
-    const addPlots = (list, base, key) => {
-        if (list === undefined || list === null)
-            return;
-        if (!Array.isArray(list)) {
-            ctx.error(file, `"${key}" is ${describeValue(list)}; expected a list of plots. It was skipped`, {
-                ...place,
-                key
-            });
-            return;
-        }
-        for (const entry of list) {
-            if (typeof entry === 'string') {
-                const abs = resolve(base, entry, key);
-                if (abs)
-                    refs.plots.push({ file: abs, from: `${rel} ${key}` });
-                continue;
-            }
-            if (!isRecord(entry) || Object.keys(entry).length !== 1) {
-                ctx.error(file, `"${key}" has an entry that is ${describeValue(entry)}; expected a path or {id: {x, y}}. It was skipped`, { ...place, key });
-                continue;
-            }
-            const [id, config] = Object.entries(entry)[0];
-            const x = isRecord(config) ? config.x : undefined;
-            const y = isRecord(config) ? config.y : undefined;
-            const xFor = (f) => typeof x === 'string' ? x : isRecord(x) && typeof x[f] === 'string' ? x[f] : undefined;
-            if (isRecord(y)) {
-                // {id: {y: {file: column}}}: the keys of y are the data files.
-                for (const f of Object.keys(y)) {
-                    const abs = resolve(base, f, key);
-                    if (abs)
-                        refs.plots.push({ file: abs, from: `${rel} ${key} ${id}`, x: xFor(f) });
-                }
-            }
-            else {
-                const abs = resolve(base, id, key);
-                if (abs)
-                    refs.plots.push({ file: abs, from: `${rel} ${key}`, x: xFor(id) });
-            }
-        }
-    };
-    addPaths(raw.metrics, dir, 'metrics', refs.metrics);
-    addParams(raw.params, dir, 'params', false);
-    addPlots(raw.plots, dir, 'plots');
-    if (raw.stages !== undefined && !isRecord(raw.stages)) {
-        ctx.error(file, `"stages" is ${describeValue(raw.stages)}; expected a mapping of stage names to stages`, {
-            ...place,
-            key: 'stages'
-        });
-    }
-    for (const [stageName, stage] of Object.entries(isRecord(raw.stages) ? raw.stages : {})) {
-        if (!isRecord(stage))
-            continue;
-        const wdir = typeof stage.wdir === 'string' ? path$1.resolve(dir, stage.wdir) : dir;
-        const body = isRecord(stage.do) ? stage.do : stage; // foreach/matrix stages keep their fields under `do`
-        addPaths(body.metrics, wdir, `stages.${stageName}.metrics`, refs.metrics);
-        addParams(body.params, wdir, `stages.${stageName}.params`, true);
-        addPlots(body.plots, wdir, `stages.${stageName}.plots`);
-    }
-    return refs;
-}
-/** Reads dvc.lock beside dvc.yaml (schema 2.0, or the 1.x layout without `schema`). */
-async function readLock(dir, ctx, place) {
-    const file = path$1.join(dir, DVC_LOCK);
-    if (!(await exists(file)))
-        return undefined;
-    const raw = await readYamlExact(ctx, file, place);
-    if (raw === undefined || raw === null)
-        return undefined;
-    if (!isRecord(raw)) {
-        ctx.error(file, `must be a mapping with schema and stages; found ${describeValue(raw)}`, place);
-        return undefined;
-    }
-    const stages = raw.schema !== undefined ? raw.stages : raw;
-    if (!isRecord(stages)) {
-        ctx.error(file, `"stages" is ${describeValue(stages)}; expected a mapping of stage names`, {
-            ...place,
-            key: 'stages'
-        });
-        return undefined;
-    }
-    const params = {};
-    const inputs = new Map();
-    const produced = [];
-    for (const [stageName, stage] of Object.entries(stages)) {
-        if (!isRecord(stage))
-            continue;
-        if (isRecord(stage.params)) {
-            for (const [paramsFile, values] of Object.entries(stage.params)) {
-                if (isRecord(values))
-                    Object.assign(params, flattenParams(plainParams(values)));
-                else
-                    ctx.warn(file, `stages.${stageName}.params["${paramsFile}"] is ${describeValue(values)}; expected a mapping. It was skipped`, { ...place, key: `stages.${stageName}.params` });
-            }
-        }
-        for (const out of Array.isArray(stage.outs) ? stage.outs : [])
-            if (isRecord(out) && typeof out.path === 'string')
-                produced.push(out.path);
-        for (const dep of Array.isArray(stage.deps) ? stage.deps : []) {
-            if (!isRecord(dep) || typeof dep.path !== 'string')
-                continue;
-            const repo = isRecord(dep.repo) ? dep.repo : undefined;
-            if (repo && typeof repo.rev_lock === 'string') {
-                // An imported dependency (`dvc import`): the data repository's git commit is its version.
-                inputs.set(dep.path, `${typeof repo.url === 'string' ? repo.url : dep.path}@${repo.rev_lock.slice(0, 12)}`);
-                continue;
-            }
-            const hash = [dep.md5, dep.etag, dep.checksum].find(h => typeof h === 'string');
-            if (hash)
-                inputs.set(dep.path, `${dep.path}@${hash.replace(/\.dir$/, '').slice(0, 8)}`);
-        }
-    }
-    const isProduced = (p) => produced.some(o => p === o || p.startsWith(`${o}/`));
-    const isCode = (p) => CODE_EXT.test(p) || CODE_DIRS.has(p.split('/')[0]);
-    const data = [...inputs.entries()]
-        .filter(([p]) => !isProduced(p) && !isCode(p))
-        .map(([, v]) => v)
-        .sort();
-    let dataVersion;
-    if (data.length > 0 && data.length <= 3)
-        dataVersion = data.join(', ');
-    else if (data.length > 3)
-        dataVersion = `${data.length} inputs, digest ${createHash('sha256').update(data.join('\n')).digest('hex').slice(0, 12)}`;
-    return { file, params, dataVersion };
-}
-/** Reads one plot file as per-step series when it is one (dvclive TSV, or rows with a `step` field). */
-async function readPlotSeries(ref, ctx, place) {
-    const ext = path$1.extname(ref.file).toLowerCase();
-    if (ref.x !== undefined && ref.x !== 'step') {
-        // A curve such as ROC or precision-recall, not a history: parsed only so that a broken file is reported.
-        if (ext !== '.csv' && ext !== '.tsv')
-            await readStructured(ctx, ref.file, place);
-        return {};
-    }
-    const relPath = ctx.rel(ref.file);
-    const dvcliveAt = relPath.lastIndexOf('plots/metrics/');
-    const dvcliveName = dvcliveAt >= 0 && (dvcliveAt === 0 || relPath[dvcliveAt - 1] === '/')
-        ? relPath
-            .slice(dvcliveAt + 'plots/metrics/'.length)
-            .replace(/\.[^./]+$/, '')
-            .split('/')
-            .join('.')
-        : undefined;
-    if (ext === '.tsv' || ext === '.csv') {
-        const table = await readSeriesTable(ref.file, ctx, place, {
-            requireStep: dvcliveName !== undefined,
-            metricName: dvcliveName
-        });
-        if (!table)
-            return {};
-        return dvcliveName ? table.metrics : renameSlashes(table.metrics);
-    }
-    const raw = await readStructured(ctx, ref.file, place);
-    const rows = Array.isArray(raw) ? raw : isRecord(raw) ? Object.values(raw).find(Array.isArray) : undefined;
-    if (!rows || !rows.every(r => isRecord(r) && typeof r.step === 'number'))
-        return {}; // not a per-step series
-    // Sorted by step (stable); the value is the last written at the highest step.
-    const series = new Map();
-    for (const row of rows) {
-        for (const [key, value] of Object.entries(row)) {
-            if (key === 'step' || key === 'timestamp' || typeof value !== 'number')
-                continue;
-            const name = dvcliveName ?? key.split('/').join('.');
-            let points = series.get(name);
-            if (!points)
-                series.set(name, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
-            points.add(row.step, value);
-        }
-    }
-    const out = {};
-    for (const [name, points] of series) {
-        const built = points.build();
-        if (built)
-            out[name] = metricFromBuilt(built);
-    }
-    return out;
-}
-function renameSlashes(metrics) {
-    return Object.fromEntries(Object.entries(metrics).map(([k, v]) => [k.split('/').join('.'), v]));
-}
-/**
- * Checks that each named path stays in the workspace and exists, and expands folders into the data files
- * below them. Missing files get a warning that says how DVC produces them; pictures are passed over.
- */
-async function expandRefs(refs, exts, ctx, place, what) {
-    const out = [];
-    for (const ref of refs) {
-        const ext = path$1.extname(ref.file).toLowerCase();
-        if (IMAGE_EXT.has(ext))
-            continue;
-        if (!(await ctx.insideWorkspace(ref.file))) {
-            ctx.error(ref.file, `is named in ${ref.from} but lies outside the workspace; it was not read`, place);
-            continue;
-        }
-        const info = await stat(ref.file).catch(() => undefined);
-        if (!info) {
-            ctx.warn(ref.file, `is named in ${ref.from} but does not exist; run \`dvc repro\` or \`dvc pull\` (DVC-cached ${what} are not in git) to include it`, place);
-            continue;
-        }
-        if (info.isDirectory()) {
-            for (const file of await listFilesBelow(ref.file, ctx, 4)) {
-                const e = path$1.extname(file).toLowerCase();
-                if (exts.has(e))
-                    out.push({ ...ref, file });
-            }
-        }
-        else
-            out.push(ref);
-    }
-    return unique(out);
-}
-/** Lists the files below a folder, depth-limited, in a stable order. */
-async function listFilesBelow(dir, ctx, depth) {
-    const { files, dirs } = await ctx.list(dir);
-    const out = files.map(f => path$1.join(dir, f));
-    if (depth > 0)
-        for (const d of dirs)
-            if (!SKIP_DIRS.has(d))
-                out.push(...(await listFilesBelow(path$1.join(dir, d), ctx, depth - 1)));
-    return out;
-}
 /** The dvc.yaml files without stages (dvclive's) below a project, not below another dvc.yaml. */
 async function findNestedDvclive(dir, ctx) {
     const found = [];
@@ -17899,7 +20341,7 @@ async function findNestedDvclive(dir, ctx) {
         for (const d of level) {
             const { dirs } = await ctx.list(d);
             for (const sub of dirs) {
-                if (SKIP_DIRS.has(sub))
+                if (SKIPPED_FOLDERS.has(sub))
                     continue;
                 const subDir = path$1.join(d, sub);
                 const { files } = await ctx.list(subDir);
@@ -17960,13 +20402,6 @@ async function quietly(ctx, read) {
     finally {
         ctx.diagnostics.splice(before);
     }
-}
-async function exists(file) {
-    return (await stat(file).catch(() => undefined)) !== undefined;
-}
-function unique(refs) {
-    const seen = new Set();
-    return refs.filter(r => (seen.has(r.file) ? false : (seen.add(r.file), true)));
 }
 
 // Hugging Face Trainer output folders: `trainer_state.json` (log_history → train and eval metric
@@ -18244,60 +20679,101 @@ function readStateFields(chosen, params, metrics, notes) {
     }
 }
 
-// CRC-32 (IEEE, as zlib computes it: the W&B datastore) and CRC-32C (Castagnoli, masked as TFRecord and
-// LevelDB store it). Table-driven, slicing-by-8, over Buffer ranges so callers never copy.
-/** The eight slicing tables of a reflected polynomial, flat: table k at [256k, 256k + 256). Int32 to stay in small integers. */
-function makeTables(poly) {
-    const t = new Int32Array(8 * 256);
-    for (let n = 0; n < 256; n++) {
-        let c = n;
-        for (let k = 0; k < 8; k++)
-            c = c & 1 ? (c >>> 1) ^ poly : c >>> 1;
-        t[n] = c;
+// W&B metric series: the history rows of the run log or of wandb-history.jsonl (pre-0.10 layout) become one
+// series per numeric key, sorted by step; the same walk over nested values finds the summary's numbers.
+/** Collects metric series: typed columns per key, in the order logged. */
+class SeriesBuilder {
+    series = new Map();
+    get size() {
+        return this.series.size;
     }
-    for (let k = 1; k < 8; k++) {
-        for (let n = 0; n < 256; n++) {
-            const prev = t[(k - 1) * 256 + n];
-            t[k * 256 + n] = (prev >>> 8) ^ t[prev & 0xff];
+    /** Adds one history row: `_step` (else `fallbackStep`) is its step, `_timestamp` its time; other `_` keys are not metrics. */
+    addRow(row, fallbackStep) {
+        const step = typeof row._step === 'number' && Number.isFinite(row._step) ? row._step : fallbackStep;
+        const ts = typeof row._timestamp === 'number' && Number.isFinite(row._timestamp)
+            ? Math.round(row._timestamp * 1000)
+            : undefined;
+        numericLeaves(row, '', (key, value) => {
+            let points = this.series.get(key);
+            // Sorted by step (stable, so repeated steps keep their order); the last value is the highest step's last.
+            if (!points)
+                this.series.set(key, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
+            points.add(step, value, ts);
+        });
+    }
+    /** Each series: its last value (highest step, last written) and its history, sorted by step and thinned. */
+    entries() {
+        const out = [];
+        for (const [k, points] of this.series) {
+            const built = points.build();
+            if (built)
+                out.push([k, metricFromBuilt(built)]);
         }
+        return out;
     }
-    return t;
 }
-const IEEE = makeTables(0xedb88320);
-const CASTAGNOLI = makeTables(0x82f63b78);
-function update(t, crc, buf, start, end) {
-    let c = ~crc;
-    let i = start;
-    const fast = end - ((end - start) & 7);
-    while (i < fast) {
-        const a = (buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24)) ^ c;
-        c =
-            t[1792 + (a & 0xff)] ^
-                t[1536 + ((a >>> 8) & 0xff)] ^
-                t[1280 + ((a >>> 16) & 0xff)] ^
-                t[1024 + (a >>> 24)] ^
-                t[768 + buf[i + 4]] ^
-                t[512 + buf[i + 5]] ^
-                t[256 + buf[i + 6]] ^
-                t[buf[i + 7]];
-        i += 8;
+/** Calls `emit` for each numeric leaf; keys starting with `_` and objects with a `_type` (media, tables, graphs) are skipped. */
+function numericLeaves(obj, prefix, emit, depth = 0) {
+    if (depth > 16)
+        return;
+    for (const key of Object.keys(obj)) {
+        if (key.startsWith('_'))
+            continue;
+        const value = obj[key];
+        const name = prefix ? `${prefix}/${key}` : key;
+        if (typeof value === 'number')
+            emit(name, value);
+        else if (value instanceof ExactNumber)
+            emit(name, value.value);
+        else if (isRecord(value) && !('_type' in value))
+            numericLeaves(value, name, emit, depth + 1);
     }
-    while (i < end)
-        c = t[(c ^ buf[i++]) & 0xff] ^ (c >>> 8);
-    return ~c >>> 0;
 }
-/** CRC-32 (IEEE 802.3, zlib's `crc32`) of `buf[start, end)`, continuing from `crc` (0 to start). */
-function crc32(buf, start = 0, end = buf.length, crc = 0) {
-    return update(IEEE, crc, buf, start, end);
-}
-/** CRC-32C (Castagnoli) of `buf[start, end)`, continuing from `crc` (0 to start). */
-function crc32c(buf, start = 0, end = buf.length, crc = 0) {
-    return update(CASTAGNOLI, crc, buf, start, end);
-}
-/** The masked CRC-32C TFRecord and LevelDB store: rotate right by 15 bits and add 0xa282ead8. */
-function maskedCrc32c(buf, start = 0, end = buf.length) {
-    const c = crc32c(buf, start, end);
-    return ((((c >>> 15) | (c << 17)) >>> 0) + 0xa282ead8) >>> 0;
+/** Streams wandb-history.jsonl (pre-0.10 layout) line by line into `series`. */
+async function readHistoryJsonl(file, run, series, ctx) {
+    const stream = await ctx.openStream(file, { run });
+    if (!stream)
+        return;
+    const lines = createInterface({ input: stream, crlfDelay: Infinity });
+    let line = 0;
+    let rows = 0;
+    let lastBad;
+    for await (const textLine of lines) {
+        line++;
+        if (lastBad) {
+            ctx.error(file, `line is not a JSON object of history values: ${lastBad.message}; it was skipped`, {
+                run,
+                line: lastBad.line
+            });
+            lastBad = undefined;
+        }
+        if (!textLine.trim())
+            continue;
+        let row;
+        try {
+            row = JSON.parse(textLine);
+        }
+        catch {
+            try {
+                row = plainJson(parseJsonLenient(textLine).value);
+            }
+            catch (e) {
+                lastBad = { line, message: e.message };
+                continue;
+            }
+        }
+        if (!isRecord(row)) {
+            ctx.error(file, `line holds ${Array.isArray(row) ? 'a list' : typeof row}; expected a JSON object of history values. It was skipped`, { run, line });
+            continue;
+        }
+        series.addRow(row, rows++);
+    }
+    // A bad last line is the normal end of a run killed while writing.
+    if (lastBad)
+        ctx.warn(file, `the last line is incomplete (${lastBad.message}); it was skipped`, {
+            run,
+            line: lastBad.line
+        });
 }
 
 // A small reader of the protocol buffers wire format (varint, 64-bit, length-delimited, 32-bit) over Buffer
@@ -18504,304 +20980,65 @@ function halfToNumber(bits) {
     return sign * (1 + frac / 1024) * 2 ** (exp - 15);
 }
 
-// Weights & Biases local run folders: `wandb/run-*`, `wandb/offline-run-*` and the pre-0.10 layout (files
-// directly in the run folder). Reads wandb-summary.json, config.yaml, wandb-metadata.json, requirements.txt,
-// wandb-history.jsonl, and the binary run log `run-<id>.wandb` (LevelDB-style log of protobuf Records), which is
-// all an offline run may leave. The log is streamed block by block, never read whole.
-/** A run folder name: `run-<date>_<time>-<id>` or `offline-run-…`. */
-const RUN_DIR = /^(?:offline-)?run-.*?([A-Za-z0-9]+)$/;
-/** Files that mark a folder as a W&B run (besides the `files/` folder of current versions). */
-const RUN_MARKERS = ['wandb-summary.json', 'wandb-metadata.json', 'wandb-history.jsonl'];
-const isRunLog = (f) => f.endsWith('.wandb');
-/** Reads W&B run folders: a `wandb` directory (every run in it) or one run folder given explicitly. */
-const wandbSource = {
-    format: 'wandb',
-    claim(listing) {
-        if (listing.name === 'wandb' && listing.dirs.some(d => RUN_DIR.test(d)))
-            return [{ path: listing.path, exclusive: true }];
-        if (RUN_DIR.test(listing.name) &&
-            (listing.files.some(f => isRunLog(f) || RUN_MARKERS.includes(f)) || listing.dirs.includes('files'))) {
-            return [{ path: listing.path, exclusive: true }];
-        }
-        return [];
-    },
-    async read(claimPath, ctx) {
-        if (RUN_DIR.test(path$1.basename(claimPath)) && path$1.basename(claimPath) !== 'wandb') {
-            const run = await readWandbRun(claimPath, ctx);
-            return run ? [run] : [];
-        }
-        // `latest-run` and other symbolic links to run folders are not listed (ctx.list leaves out linked folders),
-        // so a run is read once; `debug.log`, `settings` and the like are files and ignored here.
-        const { dirs } = await ctx.list(claimPath);
-        const runs = [];
-        for (const dir of dirs.filter(d => RUN_DIR.test(d))) {
-            const run = await readWandbRun(path$1.join(claimPath, dir), ctx);
-            if (run)
-                runs.push(run);
-        }
-        return runs;
+// CRC-32 (IEEE, as zlib computes it: the W&B datastore) and CRC-32C (Castagnoli, masked as TFRecord and
+// LevelDB store it). Table-driven, slicing-by-8, over Buffer ranges so callers never copy.
+/** The eight slicing tables of a reflected polynomial, flat: table k at [256k, 256k + 256). Int32 to stay in small integers. */
+function makeTables(poly) {
+    const t = new Int32Array(8 * 256);
+    for (let n = 0; n < 256; n++) {
+        let c = n;
+        for (let k = 0; k < 8; k++)
+            c = c & 1 ? (c >>> 1) ^ poly : c >>> 1;
+        t[n] = c;
     }
-};
-/** Reads one run folder (any layout); undefined with a warning when it holds nothing a run is made of. */
-async function readWandbRun(dir, ctx) {
-    const folder = path$1.basename(dir);
-    const runId = RUN_DIR.exec(folder)?.[1] ?? folder;
-    const place = { run: folder };
-    const top = await ctx.list(dir);
-    const sub = top.dirs.includes('files') ? await ctx.list(path$1.join(dir, 'files')) : { files: []};
-    const legacy = !top.dirs.includes('files');
-    /** A run file from `files/` (current layout) or the run folder itself (pre-0.10 layout). */
-    const find = (name) => sub.files.includes(name)
-        ? path$1.join(dir, 'files', name)
-        : top.files.includes(name)
-            ? path$1.join(dir, name)
-            : undefined;
-    const logFile = top.files.find(isRunLog);
-    const files = {
-        summary: find('wandb-summary.json'),
-        config: find('config.yaml'),
-        metadata: find('wandb-metadata.json'),
-        requirements: find('requirements.txt'),
-        history: find('wandb-history.jsonl'),
-        description: find('description.md')
-    };
-    if (!logFile && !files.summary && !files.config && !files.metadata && !files.history) {
-        ctx.warn(dir, `W&B run folder has no run-${runId}.wandb, wandb-summary.json, config.yaml, wandb-metadata.json or wandb-history.jsonl; it was skipped`, place);
-        return undefined;
-    }
-    const series = new SeriesBuilder();
-    const log = logFile ? await readRunLog(path$1.join(dir, logFile), folder, series, ctx) : undefined;
-    // Summary: the log's, overridden by wandb-summary.json (which may only hold {"_wandb": {"runtime": N}}).
-    const summary = new Map();
-    if (log)
-        numericLeaves(log.summary, '', (k, v) => summary.set(k, v));
-    if (files.summary) {
-        const raw = await ctx.readJson(files.summary, place);
-        if (raw !== undefined) {
-            if (isRecord(raw))
-                numericLeaves(plainJson(raw), '', (k, v) => summary.set(k, v));
-            else
-                ctx.error(files.summary, `must hold a JSON object of summary values, found ${typeof raw}`, place);
+    for (let k = 1; k < 8; k++) {
+        for (let n = 0; n < 256; n++) {
+            const prev = t[(k - 1) * 256 + n];
+            t[k * 256 + n] = (prev >>> 8) ^ t[prev & 0xff];
         }
     }
-    if (files.history && !series.size)
-        await readHistoryJsonl(files.history, folder, series, ctx);
-    const metrics = {};
-    for (const [key, { value: last, history }] of series.entries()) {
-        const value = summary.get(key) ?? last;
-        metrics[key] = { value, history };
-    }
-    for (const [key, value] of summary)
-        if (!metrics[key])
-            metrics[key] = { value };
-    // Config: config.yaml when present, otherwise what the log recorded.
-    let params = {};
-    if (files.config) {
-        const raw = await ctx.readYaml(files.config, place);
-        if (isRecord(raw))
-            params = flattenParams(unwrapConfig(raw));
-        else if (raw !== undefined && raw !== null)
-            ctx.error(files.config, 'must be a YAML mapping of config keys to {value: …}', place);
-    }
-    else if (log) {
-        const config = { ...log.config };
-        delete config._wandb;
-        params = flattenParams(config);
-    }
-    const metadata = {
-        environment: {},
-        tags: []
-    };
-    let status = 'finished';
-    let statusReason;
-    if (files.metadata) {
-        const raw = await ctx.readJson(files.metadata, place);
-        if (isRecord(raw)) {
-            const m = plainJson(raw);
-            const git = isRecord(m.git) ? m.git : {};
-            metadata.gitCommit = text$1(git.commit);
-            setEnv(metadata.environment, 'python', text$1(m.python));
-            setEnv(metadata.environment, 'host', text$1(m.host));
-            setEnv(metadata.environment, 'os', text$1(m.os));
-            setEnv(metadata.environment, 'gpu', text$1(m.gpu));
-            setEnv(metadata.environment, 'cuda', text$1(m.cuda));
-            metadata.startedAt = isoTime(text$1(m.startedAt));
-            // Only the pre-0.10 layout updates state and exitcode at the end; later versions leave "running".
-            const exitcode = typeof m.exitcode === 'number' ? m.exitcode : undefined;
-            if (exitcode !== undefined) {
-                status = exitcode === 0 ? 'finished' : 'failed';
-                if (exitcode !== 0)
-                    statusReason = `exit code ${exitcode}`;
-            }
-            else if (legacy && m.state === 'running') {
-                status = 'running';
-                statusReason = 'wandb-metadata.json says "running" and records no exit code';
-            }
-        }
-        else if (raw !== undefined)
-            ctx.error(files.metadata, 'must hold a JSON object (os, python, host, git …)', place);
-    }
-    if (log) {
-        const env = log.environment;
-        metadata.gitCommit ??= env.gitCommit ?? log.run.gitCommit;
-        setEnv(metadata.environment, 'python', env.python ?? log.run.python);
-        setEnv(metadata.environment, 'host', env.host ?? log.run.host);
-        setEnv(metadata.environment, 'os', env.os);
-        metadata.startedAt ??= log.run.startedAt ?? env.startedAt;
-        if (log.run.group)
-            metadata.group = log.run.group;
-        if (log.run.notes)
-            metadata.notes = log.run.notes;
-        if (log.run.tags.length)
-            metadata.tags = log.run.tags;
-        if (log.run.entity && log.run.project && log.run.id && !folder.startsWith('offline-')) {
-            metadata.url = `https://wandb.ai/${encodeURIComponent(log.run.entity)}/${encodeURIComponent(log.run.project)}/runs/${encodeURIComponent(log.run.id)}`;
-        }
-        if (log.exit) {
-            status = log.exit.code === 0 ? 'finished' : 'failed';
-            statusReason = log.exit.code === 0 ? undefined : `exit code ${log.exit.code}`;
-        }
-        else if (!log.failed) {
-            status = log.truncated ? 'killed' : 'running';
-            statusReason = log.truncated
-                ? 'the run log ends in the middle of a record and has no exit record (the process was killed)'
-                : 'the run log has no exit record (still running, or stopped without finishing)';
-        }
-    }
-    if (files.requirements)
-        await readRequirements(files.requirements, folder, metadata.environment, ctx);
-    if (files.description) {
-        const description = (await ctx.readText(files.description, place))?.trim();
-        if (description)
-            metadata.description = description;
-    }
-    metadata.status = status;
-    if (statusReason)
-        metadata.statusReason = statusReason;
-    return makeRun({
-        id: `wandb:${ctx.rel(dir)}`,
-        name: log?.run.name || runId,
-        source: 'wandb',
-        path: ctx.rel(dir),
-        params,
-        metrics,
-        metadata: metadata
-    });
+    return t;
 }
-/** Drops `_wandb` and `wandb_version`, and unwraps `{desc: null, value: …}` entries of a config.yaml. */
-function unwrapConfig(raw) {
-    const out = {};
-    for (const [key, value] of Object.entries(raw)) {
-        if (key === '_wandb' || key === 'wandb_version')
-            continue;
-        const wrapped = isRecord(value) && 'value' in value && Object.keys(value).every(k => k === 'value' || k === 'desc');
-        out[key] = wrapped ? value.value : value;
+const IEEE = makeTables(0xedb88320);
+const CASTAGNOLI = makeTables(0x82f63b78);
+function update(t, crc, buf, start, end) {
+    let c = ~crc;
+    let i = start;
+    const fast = end - ((end - start) & 7);
+    while (i < fast) {
+        const a = (buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24)) ^ c;
+        c =
+            t[1792 + (a & 0xff)] ^
+                t[1536 + ((a >>> 8) & 0xff)] ^
+                t[1280 + ((a >>> 16) & 0xff)] ^
+                t[1024 + (a >>> 24)] ^
+                t[768 + buf[i + 4]] ^
+                t[512 + buf[i + 5]] ^
+                t[256 + buf[i + 6]] ^
+                t[buf[i + 7]];
+        i += 8;
     }
-    return out;
+    while (i < end)
+        c = t[(c ^ buf[i++]) & 0xff] ^ (c >>> 8);
+    return ~c >>> 0;
 }
-/** Collects metric series: typed columns per key, in the order logged. */
-class SeriesBuilder {
-    series = new Map();
-    get size() {
-        return this.series.size;
-    }
-    /** Adds one history row: `_step` (else `fallbackStep`) is its step, `_timestamp` its time; other `_` keys are not metrics. */
-    addRow(row, fallbackStep) {
-        const step = typeof row._step === 'number' && Number.isFinite(row._step) ? row._step : fallbackStep;
-        const ts = typeof row._timestamp === 'number' && Number.isFinite(row._timestamp)
-            ? Math.round(row._timestamp * 1000)
-            : undefined;
-        numericLeaves(row, '', (key, value) => {
-            let points = this.series.get(key);
-            // Sorted by step (stable, so repeated steps keep their order); the last value is the highest step's last.
-            if (!points)
-                this.series.set(key, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
-            points.add(step, value, ts);
-        });
-    }
-    /** Each series: its last value (highest step, last written) and its history, sorted by step and thinned. */
-    entries() {
-        const out = [];
-        for (const [k, points] of this.series) {
-            const built = points.build();
-            if (built)
-                out.push([k, metricFromBuilt(built)]);
-        }
-        return out;
-    }
+/** CRC-32 (IEEE 802.3, zlib's `crc32`) of `buf[start, end)`, continuing from `crc` (0 to start). */
+function crc32(buf, start = 0, end = buf.length, crc = 0) {
+    return update(IEEE, crc, buf, start, end);
 }
-/** Calls `emit` for each numeric leaf; keys starting with `_` and objects with a `_type` (media, tables, graphs) are skipped. */
-function numericLeaves(obj, prefix, emit, depth = 0) {
-    if (depth > 16)
-        return;
-    for (const key of Object.keys(obj)) {
-        if (key.startsWith('_'))
-            continue;
-        const value = obj[key];
-        const name = prefix ? `${prefix}/${key}` : key;
-        if (typeof value === 'number')
-            emit(name, value);
-        else if (value instanceof ExactNumber)
-            emit(name, value.value);
-        else if (isRecord(value) && !('_type' in value))
-            numericLeaves(value, name, emit, depth + 1);
-    }
+/** CRC-32C (Castagnoli) of `buf[start, end)`, continuing from `crc` (0 to start). */
+function crc32c(buf, start = 0, end = buf.length, crc = 0) {
+    return update(CASTAGNOLI, crc, buf, start, end);
 }
-/** Parses an item's value_json: fast for plain numbers, lenient (NaN, Infinity) otherwise; undefined when it does not parse. */
-function parseValueJson(text) {
-    const n = text.length < 32 && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text) : undefined;
-    if (n !== undefined)
-        return n;
-    try {
-        return plainJson(parseJsonLenient(text).value);
-    }
-    catch {
-        return undefined;
-    }
+/** The masked CRC-32C TFRecord and LevelDB store: rotate right by 15 bits and add 0xa282ead8. */
+function maskedCrc32c(buf, start = 0, end = buf.length) {
+    const c = crc32c(buf, start, end);
+    return ((((c >>> 15) | (c << 17)) >>> 0) + 0xa282ead8) >>> 0;
 }
-/** Sets a value at a nested path, creating null-prototype objects (untrusted keys such as `__proto__` stay data). */
-function setPath(target, keys, value) {
-    let obj = target;
-    for (let i = 0; i < keys.length - 1; i++) {
-        const next = obj[keys[i]];
-        if (isRecord(next))
-            obj = next;
-        else {
-            const created = Object.create(null);
-            obj[keys[i]] = created;
-            obj = created;
-        }
-    }
-    obj[keys[keys.length - 1]] = value;
-}
-function deletePath(target, keys) {
-    let obj = target;
-    for (let i = 0; i < keys.length - 1; i++)
-        obj = isRecord(obj) ? obj[keys[i]] : undefined;
-    if (isRecord(obj))
-        delete obj[keys[keys.length - 1]];
-}
-function text$1(value) {
-    return typeof value === 'string' && value.trim()
-        ? value.trim()
-        : typeof value === 'number'
-            ? String(value)
-            : undefined;
-}
-function setEnv(env, key, value) {
-    if (value === undefined || env[key] !== undefined)
-        return;
-    env[key] = key === 'python' ? value.replace(/^CPython /, '') : value;
-}
-/** W&B writes local times without a zone but means UTC; adds the `Z`. */
-function isoTime(value) {
-    if (!value)
-        return undefined;
-    return /^\d{4}-\d\d-\d\dT[\d:.]+$/.test(value) ? `${value}Z` : value;
-}
-// ---------------------------------------------------------------------------------------------------------------
-// The run log: a 7-byte header (":W&B", magic 0xBEE1, version 0), then 32 KiB blocks of records, each with a
-// 7-byte header (CRC-32 of type and data, little-endian uint16 length, type FULL/FIRST/MIDDLE/LAST).
+
+// The framing of a W&B run log (`run-<id>.wandb`, LevelDB's log format): a 7-byte header (":W&B", magic 0xBEE1,
+// version 0), then 32 KiB blocks of records, each with a 7-byte header (CRC-32 of type and data, little-endian
+// uint16 length, type FULL/FIRST/MIDDLE/LAST). Streamed block by block; every CRC is checked.
 const BLOCK = 32768;
 const HEADER = 7;
 const FULL = 1;
@@ -18813,136 +21050,139 @@ const LAST = 4;
  * during the call) and its byte offset. Checks every CRC; stops at the first corrupt byte.
  */
 async function scanRunLog(chunks, onRecord) {
-    const result = { records: 0, truncated: false };
+    const framer = new RunLogFramer(onRecord);
     let pending = Buffer.alloc(0);
-    let blockStart = 0;
-    let fragments;
-    let fragmentsOffset = 0;
-    let stopped = false;
-    /** Parses one block (full, or the last partial one). Returns false to stop scanning. */
-    const parseBlock = (buf, final) => {
-        let pos = 0;
-        if (blockStart === 0) {
-            if (buf.length < HEADER) {
-                if (buf.length === 0)
-                    result.error = { offset: 0, message: 'is empty; a W&B run log starts with a 7-byte header' };
-                else
-                    result.truncated = true;
-                return false;
-            }
-            if (buf.toString('latin1', 0, 4) !== ':W&B' || buf.readUInt16LE(4) !== 0xbee1 || buf[6] !== 0) {
-                result.error = {
-                    offset: 0,
-                    message: `is not a W&B run log: it starts with ${JSON.stringify(buf.toString('latin1', 0, 7))}, expected ":W&B" and the magic 0xBEE1, version 0`
-                };
-                return false;
-            }
-            pos = HEADER;
-        }
-        while (pos + HEADER <= buf.length) {
-            const at = blockStart + pos;
-            const crc = buf.readUInt32LE(pos);
-            const len = buf.readUInt16LE(pos + 4);
-            const type = buf[pos + 6];
-            if (type === 0 && len === 0 && crc === 0) {
-                // Zero fill: preallocated space or the end of what was written.
-                if (final)
-                    result.truncated = buf.subarray(pos).some(b => b !== 0) || fragments !== undefined;
-                return !final;
-            }
-            const end = pos + HEADER + len;
-            if (end > buf.length) {
-                if (final) {
-                    result.truncated = true;
-                    return false;
-                }
-                result.error = {
-                    offset: at,
-                    message: `record of ${len} bytes at byte ${at} runs past the end of its 32 KiB block; the log is corrupt from there`
-                };
-                return false;
-            }
-            if (type < FULL || type > LAST) {
-                result.error = {
-                    offset: at,
-                    message: `record at byte ${at} has type ${type}; expected 1 to 4 (FULL, FIRST, MIDDLE, LAST). The log is corrupt from there`
-                };
-                return false;
-            }
-            const computed = crc32(buf, pos + 6, end);
-            if (computed !== crc) {
-                result.error = {
-                    offset: at,
-                    message: `record at byte ${at} fails its CRC-32 check (stored 0x${crc.toString(16)}, computed 0x${computed.toString(16)}); the log is corrupt from there`
-                };
-                return false;
-            }
-            const data = buf.subarray(pos + HEADER, end);
-            if (type === FULL || type === FIRST) {
-                if (fragments) {
-                    result.error = {
-                        offset: at,
-                        message: `record at byte ${at} starts a new record while the one begun at byte ${fragmentsOffset} has no LAST part`
-                    };
-                    return false;
-                }
-                if (type === FULL) {
-                    result.records++;
-                    onRecord(data, at);
-                }
-                else {
-                    fragments = [Buffer.from(data)];
-                    fragmentsOffset = at;
-                }
-            }
-            else {
-                if (!fragments) {
-                    result.error = {
-                        offset: at,
-                        message: `record at byte ${at} is a ${type === MIDDLE ? 'MIDDLE' : 'LAST'} part with no FIRST part before it`
-                    };
-                    return false;
-                }
-                fragments.push(Buffer.from(data));
-                if (type === LAST) {
-                    const whole = Buffer.concat(fragments);
-                    fragments = undefined;
-                    result.records++;
-                    onRecord(whole, fragmentsOffset);
-                }
-            }
-            pos = end;
-        }
-        if (final) {
-            // Fewer than 7 bytes left: a trailer of zeros, or a record header cut short.
-            if (buf.subarray(pos).some(b => b !== 0) || fragments)
-                result.truncated = true;
-        }
-        return true;
-    };
     for await (const chunk of chunks) {
         pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
         let offset = 0;
         while (pending.length - offset >= BLOCK) {
-            if (!parseBlock(pending.subarray(offset, offset + BLOCK), false)) {
-                stopped = true;
-                break;
-            }
+            if (!framer.block(pending.subarray(offset, offset + BLOCK), false))
+                return framer.result;
             offset += BLOCK;
-            blockStart += BLOCK;
+            framer.blockStart += BLOCK;
         }
-        if (stopped)
-            break;
         pending = pending.subarray(offset);
     }
-    if (!stopped) {
-        if (pending.length || blockStart === 0)
-            parseBlock(pending, true);
-        else if (fragments)
-            result.truncated = true;
-    }
-    return result;
+    framer.end(pending);
+    return framer.result;
 }
+/** The state of one scan: where the current block starts and the parts of a record split over blocks. */
+class RunLogFramer {
+    onRecord;
+    result = { records: 0, truncated: false };
+    /** The byte offset of the block being parsed. */
+    blockStart = 0;
+    fragments;
+    fragmentsOffset = 0;
+    constructor(onRecord) {
+        this.onRecord = onRecord;
+    }
+    /** Parses one block (full, or the last partial one when `final`). Returns false to stop scanning. */
+    block(buf, final) {
+        let pos = 0;
+        if (this.blockStart === 0) {
+            if (!this.header(buf))
+                return false;
+            pos = HEADER;
+        }
+        while (pos + HEADER <= buf.length) {
+            const next = this.record(buf, pos, final);
+            if (next === 'stop')
+                return false;
+            if (next === 'zero-fill')
+                return !final;
+            pos = next;
+        }
+        // Fewer than 7 bytes left: a trailer of zeros, or a record header cut short.
+        if (final && (buf.subarray(pos).some(b => b !== 0) || this.fragments))
+            this.result.truncated = true;
+        return true;
+    }
+    /** Called after the last whole block with what is left of the stream. */
+    end(rest) {
+        if (rest.length || this.blockStart === 0)
+            this.block(rest, true);
+        else if (this.fragments)
+            this.result.truncated = true;
+    }
+    /** Checks the file header; false (with the result's error or truncation set) when it is not a W&B log. */
+    header(buf) {
+        if (buf.length < HEADER) {
+            if (buf.length === 0)
+                this.result.error = { offset: 0, message: 'is empty; a W&B run log starts with a 7-byte header' };
+            else
+                this.result.truncated = true;
+            return false;
+        }
+        if (buf.toString('latin1', 0, 4) !== ':W&B' || buf.readUInt16LE(4) !== 0xbee1 || buf[6] !== 0) {
+            this.fail(0, `is not a W&B run log: it starts with ${JSON.stringify(buf.toString('latin1', 0, 7))}, expected ":W&B" and the magic 0xBEE1, version 0`);
+            return false;
+        }
+        return true;
+    }
+    /** Reads the record whose header is at `pos`: checks it, passes whole records on, keeps split parts. */
+    record(buf, pos, final) {
+        const at = this.blockStart + pos;
+        const crc = buf.readUInt32LE(pos);
+        const len = buf.readUInt16LE(pos + 4);
+        const type = buf[pos + 6];
+        if (type === 0 && len === 0 && crc === 0) {
+            // Zero fill: preallocated space or the end of what was written.
+            if (final)
+                this.result.truncated = buf.subarray(pos).some(b => b !== 0) || this.fragments !== undefined;
+            return 'zero-fill';
+        }
+        const end = pos + HEADER + len;
+        if (end > buf.length) {
+            if (!final)
+                return this.fail(at, `record of ${len} bytes at byte ${at} runs past the end of its 32 KiB block; the log is corrupt from there`);
+            this.result.truncated = true;
+            return 'stop';
+        }
+        if (type < FULL || type > LAST)
+            return this.fail(at, `record at byte ${at} has type ${type}; expected 1 to 4 (FULL, FIRST, MIDDLE, LAST). The log is corrupt from there`);
+        const computed = crc32(buf, pos + 6, end);
+        if (computed !== crc)
+            return this.fail(at, `record at byte ${at} fails its CRC-32 check (stored 0x${crc.toString(16)}, computed 0x${computed.toString(16)}); the log is corrupt from there`);
+        return this.assemble(buf.subarray(pos + HEADER, end), type, at) ? end : 'stop';
+    }
+    /** Passes a FULL record on, or collects FIRST/MIDDLE/LAST parts until the record is whole. */
+    assemble(data, type, at) {
+        if (type === FULL || type === FIRST) {
+            if (this.fragments) {
+                this.fail(at, `record at byte ${at} starts a new record while the one begun at byte ${this.fragmentsOffset} has no LAST part`);
+                return false;
+            }
+            if (type === FULL) {
+                this.result.records++;
+                this.onRecord(data, at);
+            }
+            else {
+                this.fragments = [Buffer.from(data)];
+                this.fragmentsOffset = at;
+            }
+            return true;
+        }
+        if (!this.fragments) {
+            this.fail(at, `record at byte ${at} is a ${type === MIDDLE ? 'MIDDLE' : 'LAST'} part with no FIRST part before it`);
+            return false;
+        }
+        this.fragments.push(Buffer.from(data));
+        if (type === LAST) {
+            const whole = Buffer.concat(this.fragments);
+            this.fragments = undefined;
+            this.result.records++;
+            this.onRecord(whole, this.fragmentsOffset);
+        }
+        return true;
+    }
+    /** Records why the scan stops at byte `offset`. */
+    fail(offset, message) {
+        this.result.error = { offset, message };
+        return 'stop';
+    }
+}
+
 /** Streams and decodes a run log into `series` and the returned contents; reports corruption. */
 async function readRunLog(file, run, series, ctx) {
     const stream = await ctx.openStream(file, { run });
@@ -19192,52 +21432,262 @@ function decodeEnvironment(r, c) {
             r.skip();
     }
 }
-// ---------------------------------------------------------------------------------------------------------------
-/** Streams wandb-history.jsonl (pre-0.10 layout) line by line into `series`. */
-async function readHistoryJsonl(file, run, series, ctx) {
-    const stream = await ctx.openStream(file, { run });
-    if (!stream)
-        return;
-    const lines = createInterface({ input: stream, crlfDelay: Infinity });
-    let line = 0;
-    let rows = 0;
-    let lastBad;
-    for await (const textLine of lines) {
-        line++;
-        if (lastBad) {
-            ctx.error(file, `line is not a JSON object of history values: ${lastBad.message}; it was skipped`, {
-                run,
-                line: lastBad.line
-            });
-            lastBad = undefined;
-        }
-        if (!textLine.trim())
-            continue;
-        let row;
-        try {
-            row = JSON.parse(textLine);
-        }
-        catch {
-            try {
-                row = plainJson(parseJsonLenient(textLine).value);
-            }
-            catch (e) {
-                lastBad = { line, message: e.message };
-                continue;
-            }
-        }
-        if (!isRecord(row)) {
-            ctx.error(file, `line holds ${Array.isArray(row) ? 'a list' : typeof row}; expected a JSON object of history values. It was skipped`, { run, line });
-            continue;
-        }
-        series.addRow(row, rows++);
+/** Parses an item's value_json: fast for plain numbers, lenient (NaN, Infinity) otherwise; undefined when it does not parse. */
+function parseValueJson(text) {
+    const n = text.length < 32 && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text) ? Number(text) : undefined;
+    if (n !== undefined)
+        return n;
+    try {
+        return plainJson(parseJsonLenient(text).value);
     }
-    // A bad last line is the normal end of a run killed while writing.
-    if (lastBad)
-        ctx.warn(file, `the last line is incomplete (${lastBad.message}); it was skipped`, {
-            run,
-            line: lastBad.line
-        });
+    catch {
+        return undefined;
+    }
+}
+/** Sets a value at a nested path, creating null-prototype objects (untrusted keys such as `__proto__` stay data). */
+function setPath(target, keys, value) {
+    let obj = target;
+    for (let i = 0; i < keys.length - 1; i++) {
+        const next = obj[keys[i]];
+        if (isRecord(next))
+            obj = next;
+        else {
+            const created = Object.create(null);
+            obj[keys[i]] = created;
+            obj = created;
+        }
+    }
+    obj[keys[keys.length - 1]] = value;
+}
+function deletePath(target, keys) {
+    let obj = target;
+    for (let i = 0; i < keys.length - 1; i++)
+        obj = isRecord(obj) ? obj[keys[i]] : undefined;
+    if (isRecord(obj))
+        delete obj[keys[keys.length - 1]];
+}
+
+// Weights & Biases local run folders: `wandb/run-*`, `wandb/offline-run-*` and the pre-0.10 layout (files
+// directly in the run folder). Reads wandb-summary.json, config.yaml, wandb-metadata.json, requirements.txt,
+// wandb-history.jsonl, and the binary run log `run-<id>.wandb` (LevelDB-style log of protobuf Records), which is
+// all an offline run may leave. The log is streamed block by block, never read whole (wandb-log.ts frames it,
+// wandb-records.ts decodes its records, wandb-history.ts builds the metric series).
+/** A run folder name: `run-<date>_<time>-<id>` or `offline-run-…`. */
+const RUN_DIR = /^(?:offline-)?run-.*?([A-Za-z0-9]+)$/;
+/** Files that mark a folder as a W&B run (besides the `files/` folder of current versions). */
+const RUN_MARKERS = ['wandb-summary.json', 'wandb-metadata.json', 'wandb-history.jsonl'];
+const isRunLog = (f) => f.endsWith('.wandb');
+/** Reads W&B run folders: a `wandb` directory (every run in it) or one run folder given explicitly. */
+const wandbSource = {
+    format: 'wandb',
+    claim(listing) {
+        if (listing.name === 'wandb' && listing.dirs.some(d => RUN_DIR.test(d)))
+            return [{ path: listing.path, exclusive: true }];
+        if (RUN_DIR.test(listing.name) &&
+            (listing.files.some(f => isRunLog(f) || RUN_MARKERS.includes(f)) || listing.dirs.includes('files'))) {
+            return [{ path: listing.path, exclusive: true }];
+        }
+        return [];
+    },
+    async read(claimPath, ctx) {
+        if (RUN_DIR.test(path$1.basename(claimPath)) && path$1.basename(claimPath) !== 'wandb') {
+            const run = await readWandbRun(claimPath, ctx);
+            return run ? [run] : [];
+        }
+        // `latest-run` and other symbolic links to run folders are not listed (ctx.list leaves out linked folders),
+        // so a run is read once; `debug.log`, `settings` and the like are files and ignored here.
+        const { dirs } = await ctx.list(claimPath);
+        const runs = [];
+        for (const dir of dirs.filter(d => RUN_DIR.test(d))) {
+            const run = await readWandbRun(path$1.join(claimPath, dir), ctx);
+            if (run)
+                runs.push(run);
+        }
+        return runs;
+    }
+};
+/** Reads one run folder (any layout); undefined with a warning when it holds nothing a run is made of. */
+async function readWandbRun(dir, ctx) {
+    const folder = path$1.basename(dir);
+    const runId = RUN_DIR.exec(folder)?.[1] ?? folder;
+    const place = { run: folder };
+    const files = await findRunFiles(dir, ctx);
+    if (!files.log && !files.summary && !files.config && !files.metadata && !files.history) {
+        ctx.warn(dir, `W&B run folder has no run-${runId}.wandb, wandb-summary.json, config.yaml, wandb-metadata.json or wandb-history.jsonl; it was skipped`, place);
+        return undefined;
+    }
+    const series = new SeriesBuilder();
+    const log = files.log ? await readRunLog(files.log, folder, series, ctx) : undefined;
+    const summary = await readSummary(files.summary, log, place, ctx);
+    if (files.history && !series.size)
+        await readHistoryJsonl(files.history, folder, series, ctx);
+    const metrics = {};
+    for (const [key, { value: last, history }] of series.entries()) {
+        const value = summary.get(key) ?? last;
+        metrics[key] = { value, history };
+    }
+    for (const [key, value] of summary)
+        if (!metrics[key])
+            metrics[key] = { value };
+    const params = await readParams(files.config, log, place, ctx);
+    const facts = { environment: {}, tags: [], status: 'finished' };
+    if (files.metadata)
+        await readMetadataFile(files.metadata, files.legacy, facts, place, ctx);
+    if (log)
+        applyLogFacts(log, folder, facts);
+    if (files.requirements)
+        await readRequirements(files.requirements, folder, facts.environment, ctx);
+    if (files.description) {
+        const description = (await ctx.readText(files.description, place))?.trim();
+        if (description)
+            facts.description = description;
+    }
+    const { status, statusReason, ...metadata } = facts;
+    return makeRun({
+        id: `wandb:${ctx.rel(dir)}`,
+        name: log?.run.name || runId,
+        source: 'wandb',
+        path: ctx.rel(dir),
+        params,
+        metrics,
+        metadata: { ...metadata, status, ...(statusReason ? { statusReason } : {}) }
+    });
+}
+/** Finds the run files of a folder in either layout. */
+async function findRunFiles(dir, ctx) {
+    const top = await ctx.list(dir);
+    const sub = top.dirs.includes('files') ? await ctx.list(path$1.join(dir, 'files')) : { files: []};
+    const find = (name) => sub.files.includes(name)
+        ? path$1.join(dir, 'files', name)
+        : top.files.includes(name)
+            ? path$1.join(dir, name)
+            : undefined;
+    const logFile = top.files.find(isRunLog);
+    return {
+        legacy: !top.dirs.includes('files'),
+        log: logFile ? path$1.join(dir, logFile) : undefined,
+        summary: find('wandb-summary.json'),
+        config: find('config.yaml'),
+        metadata: find('wandb-metadata.json'),
+        requirements: find('requirements.txt'),
+        history: find('wandb-history.jsonl'),
+        description: find('description.md')
+    };
+}
+/** The summary's numbers: the log's, overridden by wandb-summary.json (which may only hold `_wandb.runtime`). */
+async function readSummary(file, log, place, ctx) {
+    const summary = new Map();
+    if (log)
+        numericLeaves(log.summary, '', (k, v) => summary.set(k, v));
+    if (file) {
+        const raw = await ctx.readJson(file, place);
+        if (raw !== undefined) {
+            if (isRecord(raw))
+                numericLeaves(plainJson(raw), '', (k, v) => summary.set(k, v));
+            else
+                ctx.error(file, `must hold a JSON object of summary values, found ${typeof raw}`, place);
+        }
+    }
+    return summary;
+}
+/** The run's params: config.yaml when present, otherwise what the log recorded. */
+async function readParams(file, log, place, ctx) {
+    if (file) {
+        const raw = await ctx.readYaml(file, place);
+        if (isRecord(raw))
+            return flattenParams(unwrapConfig(raw));
+        if (raw !== undefined && raw !== null)
+            ctx.error(file, 'must be a YAML mapping of config keys to {value: …}', place);
+        return {};
+    }
+    if (!log)
+        return {};
+    const config = { ...log.config };
+    delete config._wandb;
+    return flattenParams(config);
+}
+/** Reads wandb-metadata.json: git commit, environment, start time, and the status of the pre-0.10 layout. */
+async function readMetadataFile(file, legacy, facts, place, ctx) {
+    const raw = await ctx.readJson(file, place);
+    if (!isRecord(raw)) {
+        if (raw !== undefined)
+            ctx.error(file, 'must hold a JSON object (os, python, host, git …)', place);
+        return;
+    }
+    const m = plainJson(raw);
+    const git = isRecord(m.git) ? m.git : {};
+    facts.gitCommit = text$1(git.commit);
+    for (const key of ['python', 'host', 'os', 'gpu', 'cuda'])
+        setEnv(facts.environment, key, text$1(m[key]));
+    facts.startedAt = isoTime(text$1(m.startedAt));
+    // Only the pre-0.10 layout updates state and exitcode at the end; later versions leave "running".
+    const exitcode = typeof m.exitcode === 'number' ? m.exitcode : undefined;
+    if (exitcode !== undefined) {
+        facts.status = exitcode === 0 ? 'finished' : 'failed';
+        if (exitcode !== 0)
+            facts.statusReason = `exit code ${exitcode}`;
+    }
+    else if (legacy && m.state === 'running') {
+        facts.status = 'running';
+        facts.statusReason = 'wandb-metadata.json says "running" and records no exit code';
+    }
+}
+/** Adds what the run log knows (metadata wins where both have a value) and the status from its exit record. */
+function applyLogFacts(log, folder, facts) {
+    const env = log.environment;
+    facts.gitCommit ??= env.gitCommit ?? log.run.gitCommit;
+    setEnv(facts.environment, 'python', env.python ?? log.run.python);
+    setEnv(facts.environment, 'host', env.host ?? log.run.host);
+    setEnv(facts.environment, 'os', env.os);
+    facts.startedAt ??= log.run.startedAt ?? env.startedAt;
+    if (log.run.group)
+        facts.group = log.run.group;
+    if (log.run.notes)
+        facts.notes = log.run.notes;
+    if (log.run.tags.length)
+        facts.tags = log.run.tags;
+    if (log.run.entity && log.run.project && log.run.id && !folder.startsWith('offline-')) {
+        facts.url = `https://wandb.ai/${encodeURIComponent(log.run.entity)}/${encodeURIComponent(log.run.project)}/runs/${encodeURIComponent(log.run.id)}`;
+    }
+    if (log.exit) {
+        facts.status = log.exit.code === 0 ? 'finished' : 'failed';
+        facts.statusReason = log.exit.code === 0 ? undefined : `exit code ${log.exit.code}`;
+    }
+    else if (!log.failed) {
+        facts.status = log.truncated ? 'killed' : 'running';
+        facts.statusReason = log.truncated
+            ? 'the run log ends in the middle of a record and has no exit record (the process was killed)'
+            : 'the run log has no exit record (still running, or stopped without finishing)';
+    }
+}
+/** Drops `_wandb` and `wandb_version`, and unwraps `{desc: null, value: …}` entries of a config.yaml. */
+function unwrapConfig(raw) {
+    const out = {};
+    for (const [key, value] of Object.entries(raw)) {
+        if (key === '_wandb' || key === 'wandb_version')
+            continue;
+        const wrapped = isRecord(value) && 'value' in value && Object.keys(value).every(k => k === 'value' || k === 'desc');
+        out[key] = wrapped ? value.value : value;
+    }
+    return out;
+}
+function text$1(value) {
+    return typeof value === 'string' && value.trim()
+        ? value.trim()
+        : typeof value === 'number'
+            ? String(value)
+            : undefined;
+}
+function setEnv(env, key, value) {
+    if (value === undefined || env[key] !== undefined)
+        return;
+    env[key] = key === 'python' ? value.replace(/^CPython /, '') : value;
+}
+/** W&B writes local times without a zone but means UTC; adds the `Z`. */
+function isoTime(value) {
+    if (!value)
+        return undefined;
+    return /^\d{4}-\d\d-\d\dT[\d:.]+$/.test(value) ? `${value}Z` : value;
 }
 /** Reads requirements.txt into `packages.<name>` = version (or the requirement text) in the environment. */
 async function readRequirements(file, run, env, ctx) {
@@ -19407,10 +21857,19 @@ async function scanTfRecords(chunks, onRecord) {
         rest = pos < n ? buf.subarray(pos) : undefined;
         return true;
     };
+    /** Bytes of the record that starts `head` (12 while its header is incomplete or wrong: parse reports that). */
+    const recordBytes = (head) => {
+        if (head.length < 12 || maskedCrc32c(head, 0, 8) !== head.readUInt32LE(8))
+            return 12;
+        const len = head.readUInt32LE(4) * 4294967296 + head.readUInt32LE(0);
+        return len > MAX_RECORD ? 12 : 12 + len + 4;
+    };
     for await (const chunk of chunks) {
         result.bytes += chunk.length;
-        const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+        let buf = chunk;
         if (first) {
+            buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+            rest = undefined;
             if (buf.length < LFS_POINTER.length) {
                 rest = buf;
                 continue;
@@ -19421,7 +21880,18 @@ async function scanTfRecords(chunks, onRecord) {
                 return result;
             }
         }
-        if (!parse(buf))
+        // A record split across chunks: copy only its own bytes from this chunk (never the whole chunk) to finish it.
+        while (rest && buf.length) {
+            const take = Math.max(0, Math.min(recordBytes(rest) - rest.length, buf.length));
+            const joined = Buffer.concat([rest, buf.subarray(0, take)]);
+            buf = buf.subarray(take);
+            rest = undefined;
+            if (!parse(joined))
+                return result;
+            if (take === 0)
+                break;
+        }
+        if (buf.length && !parse(buf))
             return result;
     }
     if (first && rest) {
@@ -19868,420 +22338,106 @@ function buildMlflowRun(record) {
     return { run, unknownStatus };
 }
 
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const LF = 10;
-const MINUS = 45;
-const PLUS = 43;
-const DOT = 46;
-const ZERO = 48;
-const NINE = 57;
-const LOWER_E = 101;
-const UPPER_E = 69;
-/** fastLine results besides the next line's start. */
-const OTHER = -1;
-const INCOMPLETE = -2;
-/** Exact powers of ten a double holds (10^0 … 10^22), for the correctly rounded fast path. */
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
-/** Returned by parseFloatBytes for a well-formed decimal that needs a correctly rounded conversion from text. */
-const SLOW = Symbol('slow');
-/** Parses a decimal integer in bytes [s, e); NaN when it is not one. Falls back to Number() past 2^53. */
-function parseInteger(buf, s, e) {
-    let i = s;
-    let negative = false;
-    if (buf[i] === MINUS) {
-        negative = true;
-        i++;
+// A small pool of read workers (worker_threads) for stores with many metric files: the main thread walks folders
+// and builds runs while the workers read and parse. Started only when a store is large enough to repay the start
+// of a thread, and only from the built bundle (where the worker script sits beside this module); elsewhere (tests
+// on the sources) everything is read on the main thread, with the same results.
+/** The environment variable that sets the number of read workers (0 reads everything on the main thread). */
+const READ_THREADS_ENV = 'EXPERIMENT_REVIEW_READ_THREADS';
+/** The most workers started, whatever the machine. */
+const MAX_WORKERS = 4;
+/** The number of workers to start: the environment's choice, else one per core (at most MAX_WORKERS), 0 on one core. */
+function readWorkerCount(env = process.env) {
+    const given = env[READ_THREADS_ENV];
+    if (given !== undefined && given.trim() !== '') {
+        const n = Number(given);
+        if (!Number.isInteger(n) || n < 0)
+            throw new Error(`${READ_THREADS_ENV}=${JSON.stringify(given)}: expected a whole number of threads ≥ 0`);
+        return Math.min(n, 16);
     }
-    else if (buf[i] === PLUS)
-        i++;
-    if (i >= e)
-        return NaN;
-    let n = 0;
-    for (; i < e; i++) {
-        const c = buf[i];
-        if (c < ZERO || c > NINE)
-            return parseFallback(buf, s, e);
-        n = n * 10 + (c - ZERO);
-    }
-    if (n > Number.MAX_SAFE_INTEGER)
-        return parseFallback(buf, s, e);
-    return negative ? -n : n;
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    return cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
 }
-/**
- * Parses a float as Python writes it (`0.5`, `1e-05`, `nan`, `inf`, `-inf`) in bytes [s, e). Up to 16
- * significant digits (below 2^53) and a small exponent take the exact fast path (an integer times or over a power of ten,
- * one correctly rounded operation); a longer well-formed decimal returns SLOW for the caller to convert from
- * text; nan/inf go through fallbackFloat. Undefined when it is not a number.
- */
-function parseFloatBytes(buf, s, e) {
-    let i = s;
-    let negative = false;
-    if (buf[i] === MINUS) {
-        negative = true;
-        i++;
-    }
-    else if (buf[i] === PLUS)
-        i++;
-    let mantissa = 0;
-    let digits = 0;
-    let scale = 0;
-    let seenDigit = false;
-    let seenDot = false;
-    let slow = false;
-    for (; i < e; i++) {
-        const c = buf[i];
-        if (c >= ZERO && c <= NINE) {
-            seenDigit = true;
-            if (digits > 0 || c !== ZERO) {
-                if (digits >= 16)
-                    slow = true;
-                else
-                    mantissa = mantissa * 10 + (c - ZERO);
-                digits++;
-            }
-            if (seenDot)
-                scale--;
-        }
-        else if (c === DOT && !seenDot)
-            seenDot = true;
-        else
-            break;
-    }
-    if (!seenDigit)
-        return fallbackFloat(buf, s, e);
-    if (i < e) {
-        const c = buf[i];
-        if (c !== LOWER_E && c !== UPPER_E)
-            return fallbackFloat(buf, s, e);
-        i++;
-        let expNegative = false;
-        if (buf[i] === MINUS) {
-            expNegative = true;
-            i++;
-        }
-        else if (buf[i] === PLUS)
-            i++;
-        if (i >= e)
-            return undefined;
-        let exp = 0;
-        for (; i < e; i++) {
-            const d = buf[i];
-            if (d < ZERO || d > NINE)
-                return undefined;
-            if (exp < 100000)
-                exp = exp * 10 + (d - ZERO);
-        }
-        scale += expNegative ? -exp : exp;
-    }
-    // The text is a well-formed decimal here; only its exact value needs the slow, correctly rounded path.
-    if (slow || mantissa > Number.MAX_SAFE_INTEGER)
-        return SLOW;
-    let value;
-    if (mantissa === 0)
-        value = 0;
-    else if (scale === 0)
-        value = mantissa;
-    else if (scale < 0 && scale >= -22)
-        value = mantissa / POW10[-scale];
-    else if (scale > 0 && scale <= 22) {
-        value = mantissa * POW10[scale];
-        if (value > Number.MAX_SAFE_INTEGER)
-            return SLOW;
-    }
-    else
-        return SLOW;
-    return negative ? -value : value;
-}
-const SPECIAL = {
-    nan: NaN,
-    '+nan': NaN,
-    '-nan': NaN,
-    inf: Infinity,
-    '+inf': Infinity,
-    infinity: Infinity,
-    '+infinity': Infinity,
-    '-inf': -Infinity,
-    '-infinity': -Infinity
-};
-function fallbackFloat(buf, s, e) {
-    const text = buf.toString('latin1', s, e);
-    const special = SPECIAL[text.toLowerCase()];
-    if (special !== undefined)
-        return special;
-    if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text))
+/** The worker script's URL when it is there to run (the built bundle); undefined when running from sources. */
+function workerScript() {
+    const url = new URL('./metric-worker.js', import.meta.url);
+    if (existsSync(fileURLToPath(url)))
+        return url;
+    // From TypeScript sources (tests, tsx) there is no compiled worker; a bundle without one is a build mistake.
+    if (import.meta.url.endsWith('.ts'))
         return undefined;
-    return Number(text);
+    throw new Error(`the read worker ${fileURLToPath(url)} is missing; rebuild the bundle (npm run build)`);
 }
-function parseFallback(buf, s, e, integer) {
-    const text = buf.toString('latin1', s, e);
-    if (/^[+-]?\d+$/.test(text))
-        return Number(text);
-    return NaN;
-}
-/** Reads metric lines chunk by chunk into a history; lines split across chunks are joined. */
-class MetricFileParser {
-    maxReported;
-    /** The points read so far, in typed columns; the final value follows MLflow's rule (step, timestamp, value). */
-    history;
-    /** Lines that were not understood (at most `maxReported` kept; `badLines` counts all). */
-    problems = [];
-    badLines = 0;
-    line = 0;
-    rest;
-    bounds = new Int32Array(8);
-    textOf;
-    text = '';
-    /** `capacity`: the points expected (e.g. the file size over ~30 bytes a line), to size the columns once. */
-    constructor(maxReported = 5, capacity = 64) {
-        this.maxReported = maxReported;
-        this.history = new HistoryBuilder({ final: 'mlflow' }, capacity);
-    }
-    /** The points read so far as objects, in file order (tests and small files; readers use `history`). */
-    get points() {
-        return this.history.points();
-    }
-    /** True while the points came in order of step then timestamp. */
-    get sorted() {
-        return this.history.sorted;
-    }
-    /** Feeds the next chunk of the file. */
-    push(chunk) {
-        const buf = chunk;
-        let start = 0;
-        if (this.rest) {
-            // Join only the split line, not the whole chunk.
-            const nl = chunk.indexOf(LF);
-            if (nl < 0) {
-                this.rest = Buffer.concat([this.rest, chunk]);
-                return;
-            }
-            const line = Buffer.concat([this.rest, chunk.subarray(0, nl)]);
-            this.rest = undefined;
-            this.parseLine(line, 0, line.length);
-            start = nl + 1;
-        }
-        const n = buf.length;
-        while (start < n) {
-            const next = this.fastLine(buf, start, n);
-            if (next >= 0) {
-                start = next;
-                continue;
-            }
-            if (next === INCOMPLETE)
-                break;
-            const nl = buf.indexOf(LF, start);
-            if (nl < 0)
-                break;
-            this.parseLine(buf, start, nl);
-            start = nl + 1;
-        }
-        if (start < n)
-            this.rest = Buffer.from(buf.subarray(start));
-    }
-    /**
-     * Parses the common line in one pass — `digits SP decimal[SP digits] LF`, nothing else — and returns the start
-     * of the next line; OTHER when the line is anything else (the general parseLine reads it), INCOMPLETE when the
-     * buffer ends first.
-     */
-    fastLine(buf, s, n) {
-        let i = s;
-        let c = 0;
-        // Timestamp: 1..15 digits.
-        let timestamp = 0;
-        for (; i < n; i++) {
-            c = buf[i];
-            if (c < ZERO || c > NINE)
-                break;
-            timestamp = timestamp * 10 + (c - ZERO);
-        }
-        if (i >= n)
-            return INCOMPLETE;
-        if (c !== SPACE || i === s || i - s > 15)
-            return OTHER;
-        i++;
-        // Value: [-]digits[.digits][e[+-]digits].
-        const valueStart = i;
-        if (i >= n)
-            return INCOMPLETE;
-        let negative = false;
-        if (buf[i] === MINUS) {
-            negative = true;
-            i++;
-        }
-        let mantissa = 0;
-        let digits = 0;
-        let scale = 0;
-        let seenDigit = false;
-        let seenDot = false;
-        for (; i < n; i++) {
-            c = buf[i];
-            if (c >= ZERO && c <= NINE) {
-                seenDigit = true;
-                if (digits > 0 || c !== ZERO) {
-                    mantissa = mantissa * 10 + (c - ZERO);
-                    digits++;
-                }
-                if (seenDot)
-                    scale--;
-            }
-            else if (c === DOT && !seenDot)
-                seenDot = true;
-            else
-                break;
-        }
-        if (i >= n)
-            return INCOMPLETE;
-        if (!seenDigit)
-            return OTHER;
-        if (c === LOWER_E || c === UPPER_E) {
-            i++;
-            let expNegative = false;
-            if (buf[i] === MINUS) {
-                expNegative = true;
-                i++;
-            }
-            else if (buf[i] === PLUS)
-                i++;
-            let exp = 0;
-            const expStart = i;
-            for (; i < n; i++) {
-                c = buf[i];
-                if (c < ZERO || c > NINE)
-                    break;
-                if (exp < 100000)
-                    exp = exp * 10 + (c - ZERO);
-            }
-            if (i >= n)
-                return INCOMPLETE;
-            if (i === expStart)
-                return OTHER;
-            scale += expNegative ? -exp : exp;
-        }
-        const valueEnd = i;
-        // Step: absent (two fields) or [-]1..15 digits.
-        let step = 0;
-        if (c === SPACE) {
-            i++;
-            let stepNegative = false;
-            if (i < n && buf[i] === MINUS) {
-                stepNegative = true;
-                i++;
-            }
-            const stepStart = i;
-            for (; i < n; i++) {
-                c = buf[i];
-                if (c < ZERO || c > NINE)
-                    break;
-                step = step * 10 + (c - ZERO);
-            }
-            if (i >= n)
-                return INCOMPLETE;
-            if (i === stepStart || i - stepStart > 15)
-                return OTHER;
-            if (stepNegative)
-                step = -step;
-        }
-        if (c !== LF)
-            return OTHER;
-        let value;
-        if (digits > 16 || mantissa > Number.MAX_SAFE_INTEGER)
-            value = this.slowFloat(buf, valueStart, valueEnd);
-        else if (mantissa === 0)
-            value = negative ? -0 : 0;
-        else if (scale === 0)
-            value = negative ? -mantissa : mantissa;
-        else if (scale < 0 && scale >= -22)
-            value = negative ? -(mantissa / POW10[-scale]) : mantissa / POW10[-scale];
-        else if (scale > 0 && scale <= 22 && mantissa * POW10[scale] <= Number.MAX_SAFE_INTEGER)
-            value = negative ? -(mantissa * POW10[scale]) : mantissa * POW10[scale];
-        else
-            value = this.slowFloat(buf, valueStart, valueEnd);
-        this.line++;
-        this.history.add(step, value, timestamp);
-        return i + 1;
-    }
-    /** A decimal that needs a correctly rounded conversion from text: one latin1 string per chunk, sliced per value. */
-    slowFloat(buf, s, e) {
-        if (this.textOf !== buf) {
-            this.textOf = buf;
-            this.text = buf.toString('latin1');
-        }
-        return parseFloat(this.text.substring(s, e));
-    }
-    /** Ends the file: parses a last line without a newline. */
-    end() {
-        if (this.rest) {
-            const rest = this.rest;
-            this.rest = undefined;
-            this.parseLine(rest, 0, rest.length);
-        }
-        this.textOf = undefined;
-        this.text = '';
-    }
-    bad(detail, buf, start, end) {
-        this.badLines++;
-        if (this.problems.length < this.maxReported) {
-            this.problems.push({
-                line: this.line,
-                message: `${detail}; expected "timestamp value step", found ${quote(buf, start, end)}`
+/** Workers that read and parse MLflow metric files; see the file comment. */
+class MetricReadPool {
+    workers;
+    busy;
+    pending = new Map();
+    nextId = 0;
+    failure;
+    closed = false;
+    constructor(script, count) {
+        this.workers = Array.from({ length: count }, () => {
+            const worker = new Worker(script);
+            worker.on('message', (result) => this.settle(result));
+            worker.on('error', e => this.fail(e));
+            worker.on('exit', code => {
+                if (code !== 0 && !this.closed)
+                    this.fail(new Error(`a read worker stopped with exit code ${code}`));
             });
-        }
+            // An idle pool never keeps the process alive; a busy worker does (see read()).
+            worker.unref();
+            return worker;
+        });
+        this.busy = this.workers.map(() => 0);
     }
-    parseLine(buf, start, end) {
-        this.line++;
-        while (end > start && (buf[end - 1] === CR || buf[end - 1] === SPACE || buf[end - 1] === TAB))
-            end--;
-        while (start < end && (buf[start] === SPACE || buf[start] === TAB))
-            start++;
-        if (start === end)
-            return;
-        // Split into at most four fields on runs of spaces or tabs.
-        const bounds = this.bounds;
-        let fields = 0;
-        let i = start;
-        while (i < end && fields < 4) {
-            const s = i;
-            while (i < end && buf[i] !== SPACE && buf[i] !== TAB)
-                i++;
-            bounds[fields * 2] = s;
-            bounds[fields * 2 + 1] = i;
-            fields++;
-            while (i < end && (buf[i] === SPACE || buf[i] === TAB))
-                i++;
-        }
-        if (fields < 2) {
-            this.bad('there is only one field', buf, start, end);
-            return;
-        }
-        const timestamp = parseInteger(buf, bounds[0], bounds[1]);
-        if (Number.isNaN(timestamp)) {
-            this.bad(`the timestamp ${quote(buf, bounds[0], bounds[1])} is not an integer (milliseconds)`, buf, start, end);
-            return;
-        }
-        let value = parseFloatBytes(buf, bounds[2], bounds[3]);
-        if (value === SLOW) {
-            value = this.slowFloat(buf, bounds[2], bounds[3]);
-        }
-        if (value === undefined) {
-            this.bad(`the value ${quote(buf, bounds[2], bounds[3])} is not a number, nan, inf or -inf`, buf, start, end);
-            return;
-        }
-        let step = 0;
-        if (fields >= 3) {
-            step = parseInteger(buf, bounds[4], bounds[5]);
-            if (Number.isNaN(step)) {
-                this.bad(`the step ${quote(buf, bounds[4], bounds[5])} is not an integer`, buf, start, end);
-                return;
-            }
-        }
-        this.history.add(step, value, timestamp);
+    /** A pool when the store is worth it and workers can run here; undefined means read on the main thread. */
+    static start(count = readWorkerCount()) {
+        if (count < 1)
+            return undefined;
+        const script = workerScript();
+        return script ? new MetricReadPool(script, count) : undefined;
     }
-}
-function quote(buf, s, e) {
-    const text = buf.toString('utf8', s, Math.min(e, s + 60));
-    return JSON.stringify(e - s > 60 ? `${text}…` : text);
+    /** Reads and parses whole metric files (absolute paths); undefined for a file the caller must read itself. */
+    read(files, maxBytes) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        let worker = 0;
+        for (let i = 1; i < this.busy.length; i++)
+            if (this.busy[i] < this.busy[worker])
+                worker = i;
+        const id = this.nextId++;
+        if (this.busy[worker] === 0)
+            this.workers[worker].ref();
+        this.busy[worker] += files.length;
+        const done = () => {
+            this.busy[worker] -= files.length;
+            if (this.busy[worker] === 0)
+                this.workers[worker].unref();
+        };
+        return new Promise((resolve, reject) => {
+            this.pending.set(id, { worker, resolve, reject });
+            this.workers[worker].postMessage({ id, files, maxBytes });
+        }).finally(done);
+    }
+    /** Stops the workers. */
+    async close() {
+        this.closed = true;
+        await Promise.all(this.workers.map(w => w.terminate()));
+    }
+    settle(result) {
+        const task = this.pending.get(result.id);
+        if (!task)
+            return;
+        this.pending.delete(result.id);
+        task.resolve(result.files);
+    }
+    fail(e) {
+        this.failure ??= e;
+        for (const task of this.pending.values())
+            task.reject(e);
+        this.pending.clear();
+    }
 }
 
 // The MLflow file store (`mlruns/`): experiments and runs described by meta.yaml files (MLflow 1.x, 2.x and
@@ -20297,6 +22453,8 @@ const ROOT_RESERVED = new Set(['.trash', 'models']);
 const READ_WHOLE_BYTES = 8 * 1024 * 1024;
 /** How many runs are read at the same time. */
 const RUN_CONCURRENCY = 16;
+/** An experiment with at least this many runs is read with a pool of read workers (when the machine has cores). */
+const POOL_MIN_RUNS = 32;
 /** The deepest folder nesting followed for keys with `/`. */
 const MAX_KEY_DEPTH = 16;
 /** Reads MLflow file stores: a folder named `mlruns`, or an experiment or run folder with its meta.yaml. */
@@ -20330,6 +22488,15 @@ function insideTrash(p) {
 async function readMlflowStore(claimPath, ctx) {
     if (insideTrash(ctx.rel(claimPath)))
         return [];
+    const reading = {};
+    try {
+        return await readClaim(claimPath, ctx, reading);
+    }
+    finally {
+        await reading.pool?.close();
+    }
+}
+async function readClaim(claimPath, ctx, reading) {
     const { files, dirs } = await ctx.list(claimPath);
     if (files.includes('meta.yaml')) {
         const metaFile = path$1.join(claimPath, 'meta.yaml');
@@ -20348,7 +22515,7 @@ async function readMlflowStore(claimPath, ctx) {
             return run ? [run] : [];
         }
         const experiment = experimentFromMeta(claimPath, meta, metaFile, ctx);
-        return experiment ? readExperimentRuns(experiment, dirs, ctx) : [];
+        return experiment ? readExperimentRuns(experiment, dirs, ctx, reading) : [];
     }
     const runs = [];
     for (const dir of dirs) {
@@ -20361,7 +22528,7 @@ async function readMlflowStore(claimPath, ctx) {
             continue;
         const experiment = await readExperimentMeta(experimentDir, ctx, false);
         if (experiment)
-            runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx)));
+            runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx, reading)));
     }
     return runs;
 }
@@ -20392,25 +22559,32 @@ function experimentFromMeta(dir, meta, file, ctx) {
         : path$1.basename(dir);
     return { dir, id, name };
 }
-/** Reads every run folder of an experiment, a few at a time. */
-async function readExperimentRuns(experiment, dirs, ctx) {
+/** Reads every run folder of an experiment, a few at a time (metric files in the read workers when there are many). */
+async function readExperimentRuns(experiment, dirs, ctx, reading) {
     const runDirs = dirs.filter(d => !EXPERIMENT_RESERVED.has(d) && !d.startsWith('.'));
+    if (runDirs.length >= POOL_MIN_RUNS)
+        reading.pool ??= MetricReadPool.start();
+    const pool = reading.pool;
+    const before = ctx.diagnostics.length;
     const results = new Array(runDirs.length);
     let next = 0;
     const worker = async () => {
         while (next < runDirs.length) {
             const index = next++;
-            results[index] = await readRun(path$1.join(experiment.dir, runDirs[index]), experiment, ctx);
+            results[index] = await readRun(path$1.join(experiment.dir, runDirs[index]), experiment, ctx, undefined, pool);
         }
     };
     await Promise.all(Array.from({ length: Math.min(RUN_CONCURRENCY, runDirs.length) }, worker));
+    // Runs are read a few at a time and workers answer in their own time: the runs' diagnostics go in folder order,
+    // so every read of the store, with or without workers, says the same in the same order.
+    orderByRun(ctx.diagnostics, before, runDirs);
     const runs = results.filter((r) => r !== undefined);
     if (runs.length)
         ctx.progress(runs.length, ctx.rel(experiment.dir));
     return runs;
 }
 /** Reads one run folder; undefined when it is deleted or has no usable meta.yaml (with a diagnostic). */
-async function readRun(dir, experiment, ctx, known) {
+async function readRun(dir, experiment, ctx, known, pool) {
     const folder = path$1.basename(dir);
     const listing = known ?? (await ctx.list(dir));
     const metaFile = path$1.join(dir, 'meta.yaml');
@@ -20446,7 +22620,7 @@ async function readRun(dir, experiment, ctx, known) {
         listing.dirs.includes('tags')
             ? readKeyValues(path$1.join(dir, 'tags'), ctx, place)
             : new Map(),
-        listing.dirs.includes('metrics') ? readMetrics(path$1.join(dir, 'metrics'), ctx, place) : {},
+        listing.dirs.includes('metrics') ? readMetrics(path$1.join(dir, 'metrics'), ctx, place, pool) : {},
         listing.dirs.includes('inputs') ? readInputs(path$1.join(dir, 'inputs'), experiment, ctx, place) : []
     ]);
     const { run, unknownStatus } = buildMlflowRun({
@@ -20501,47 +22675,68 @@ async function readKeyValues(root, ctx, place) {
     });
     return out;
 }
-/** Reads every metric file of a run into metrics: the final value from the full series, the history thinned. */
-async function readMetrics(root, ctx, place) {
+/**
+ * Reads every metric file of a run into metrics: the final value from the full series, the history thinned.
+ * With a pool, the workers read the plain files; any other file is read here.
+ */
+async function readMetrics(root, ctx, place, pool) {
     const keys = await listKeys(root, ctx, place);
-    const series = await Promise.all(keys.map(({ key, file }) => readMetricSeries(file, ctx, { ...place, key })));
+    const fromPool = pool && keys.length
+        ? await pool.read(keys.map(k => k.file), READ_WHOLE_BYTES)
+        : [];
+    const series = await Promise.all(keys.map(({ key, file }, i) => fromPool[i] ?? readMetricSeries(file, ctx, { ...place, key })));
+    keys.forEach(({ key, file }, i) => {
+        const parsed = series[i];
+        if (parsed)
+            reportMetricProblems(file, parsed, ctx, { ...place, key });
+    });
     const metrics = {};
     keys.forEach(({ key, file }, i) => {
-        const builder = series[i];
-        if (!builder)
+        const parsed = series[i];
+        if (!parsed)
             return;
-        const built = builder.build();
-        if (built)
-            metrics[key] = metricFromBuilt(built);
+        if (parsed.columns)
+            metrics[key] = metricFromBuilt(builtFromColumns(parsed.columns));
         else
             ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key });
     });
     return metrics;
 }
+/**
+ * Puts the diagnostics added since `from` in the order of the run folders they name (a run is named by its folder,
+ * which is its id in every MLflow version); stable, so a run's own order is kept, and others come first.
+ */
+function orderByRun(diagnostics, from, runDirs) {
+    const index = new Map(runDirs.map((dir, i) => [dir, i]));
+    const rank = (d) => (d.run === undefined ? -1 : (index.get(d.run) ?? -1));
+    const added = diagnostics.splice(from);
+    const ranked = added.map((d, i) => ({ d, i, r: rank(d) }));
+    ranked.sort((a, b) => a.r - b.r || a.i - b.i);
+    diagnostics.push(...ranked.map(x => x.d));
+}
 /** Reads one metric file (whole when small, streamed when large) into a series; undefined when it cannot be read. */
 async function readMetricSeries(file, ctx, place) {
     const info = lstatQuiet(file);
-    // About 30 bytes a line: the columns are sized once for a whole file, grown for a streamed one.
-    const parser = new MetricFileParser(5, info ? Math.min(Math.ceil(info.size / 30), 1 << 16) : 64);
     if (info && info.isFile() && info.size <= READ_WHOLE_BYTES) {
         const bytes = await ctx.readBytes(file, place);
-        if (!bytes)
-            return undefined;
-        parser.push(bytes);
+        return bytes && parseMetricBytes(bytes);
     }
-    else {
-        const stream = await ctx.openStream(file, place, { highWaterMark: 1024 * 1024 });
-        if (!stream)
-            return undefined;
-        try {
-            for await (const chunk of stream)
-                parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-        }
-        catch (e) {
-            ctx.error(file, `could not be read to the end: ${e.message}; the points read before were kept`, place);
-        }
+    const parser = new MetricFileParser(5, 1 << 16);
+    const stream = await ctx.openStream(file, place, { highWaterMark: 1024 * 1024 });
+    if (!stream)
+        return undefined;
+    try {
+        for await (const chunk of stream)
+            parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    }
+    catch (e) {
+        ctx.error(file, `could not be read to the end: ${e.message}; the points read before were kept`, place);
     }
     parser.end();
+    return { columns: parser.history.buildColumns(), problems: parser.problems, badLines: parser.badLines };
+}
+/** Reports a metric file's bad lines: the first few by number, then how many more. */
+function reportMetricProblems(file, parser, ctx, place) {
     for (const problem of parser.problems) {
         ctx.error(file, `line ${problem.line}: ${problem.message}. The line was skipped`, {
             ...place,
@@ -20551,7 +22746,6 @@ async function readMetricSeries(file, ctx, place) {
     if (parser.badLines > parser.problems.length) {
         ctx.error(file, `${parser.badLines - parser.problems.length} more lines were not "timestamp value step" and were skipped`, place);
     }
-    return parser.history;
 }
 /** Reads a run's dataset inputs (`inputs/<id>/meta.yaml` → the experiment's `datasets/<id>/meta.yaml`). */
 async function readInputs(root, experiment, ctx, place) {
@@ -21001,37 +23195,28 @@ const ALL_SOURCES = [
 
 // The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
 // claims, and reads them. Symbolic links to directories are never followed.
-/** Directories the detector never walks into. */
-const SKIPPED_DIRS = new Set([
-    'node_modules',
-    '.git',
-    '.hg',
-    '.svn',
-    '__pycache__',
-    '.venv',
-    'venv',
-    '.tox',
-    '.trash',
-    '.cache'
-]);
-/** How many directories one collection walks at the most before it stops and says so. */
-const MAX_DIRS = 200_000;
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
 async function collectRuns(options) {
     const ctx = await createReadContext(options.workspace, options);
     const sources = options.sources ?? ALL_SOURCES;
     const patterns = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'));
     const claims = [];
-    const seen = new Set();
+    const seen = new Map();
     const addClaims = (listing) => {
         let exclusive = false;
         for (const source of sources) {
             for (const claim of source.claim(listing)) {
                 const key = `${source.format}\0${claim.path}`;
-                if (seen.has(key))
+                const earlier = seen.get(key);
+                if (earlier) {
+                    // A place named explicitly as well as guessed by its name is read as named.
+                    if (!claim.byNameOnly)
+                        delete earlier.byNameOnly;
                     continue;
-                seen.add(key);
-                claims.push({ source, claim });
+                }
+                const own = { ...claim };
+                seen.set(key, own);
+                claims.push({ source, claim: own });
                 exclusive ||= claim.exclusive === true;
             }
         }
@@ -21051,13 +23236,13 @@ async function collectRuns(options) {
             addClaims({ path: dir, name: path$1.basename(dir), files: [path$1.basename(start)], dirs: [] });
         }
         else {
-            await walk(ctx, start, addClaims);
+            await walkFolders(ctx, start, addClaims);
         }
     }
     const runs = [];
     for (const { source, claim } of claims) {
         try {
-            const read = await source.read(claim.path, ctx);
+            const read = await source.read(claim.path, ctx, claim);
             runs.push(...read);
             ctx.progress(runs.length, ctx.rel(claim.path));
         }
@@ -21074,26 +23259,10 @@ async function collectRuns(options) {
 async function isDirectory(p) {
     return (await stat(p).catch(() => undefined))?.isDirectory() ?? false;
 }
-/** Walks directories breadth-first, asking the sources for claims; does not descend into exclusive claims. */
-async function walk(ctx, start, addClaims) {
-    const queue = [start];
-    let visited = 0;
-    while (queue.length) {
-        const dir = queue.shift();
-        if (++visited > MAX_DIRS) {
-            ctx.warn(start, `has more than ${MAX_DIRS} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`);
-            return;
-        }
-        const { files, dirs } = await ctx.list(dir);
-        const exclusive = addClaims({ path: dir, name: path$1.basename(dir), files, dirs });
-        if (exclusive)
-            continue;
-        for (const d of dirs)
-            if (!SKIPPED_DIRS.has(d))
-                queue.push(path$1.join(dir, d));
-    }
-}
-/** Expands paths and globs (`*`, `**`, `?`, `{a,b}`) relative to the workspace into existing paths inside it. */
+/**
+ * Expands paths and globs relative to the workspace into existing paths inside it. Globs are picomatch's
+ * (`*`, `**`, `?`, `[0-9]`, `{a,b}`, extglobs), matched against forward-slash paths with dot files included.
+ */
 async function expandPatterns(ctx, patterns) {
     const out = [];
     for (const pattern of patterns) {
@@ -21102,88 +23271,33 @@ async function expandPatterns(ctx, patterns) {
             ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} is outside the workspace; use a path inside it`);
             continue;
         }
-        if (!/[*?{[]/.test(pattern)) {
+        const glob = path$1.relative(ctx.workspace, abs).split(path$1.sep).join('/');
+        const { base, isGlob } = picomatch.scan(glob);
+        if (!isGlob) {
             if (await lstat(abs).catch(() => undefined))
                 out.push(abs);
             else
                 ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} does not exist; check the runs input`);
             continue;
         }
-        const matcher = globToRegExp(path$1.relative(ctx.workspace, abs).split(path$1.sep).join('/'));
-        const fixed = staticPrefix(pattern);
-        const matches = [];
-        const queue = [path$1.resolve(ctx.workspace, fixed)];
-        while (queue.length) {
-            const dir = queue.shift();
-            const { files, dirs } = await ctx.list(dir);
-            for (const name of [...files, ...dirs]) {
-                const full = path$1.join(dir, name);
-                const rel = ctx.rel(full);
-                if (matcher.test(rel))
-                    matches.push(full);
+        const matches = picomatch(glob, { dot: true });
+        const found = [];
+        await walkFolders(ctx, path$1.resolve(ctx.workspace, base || '.'), listing => {
+            for (const name of [...listing.files, ...listing.dirs]) {
+                const full = path$1.join(listing.path, name);
+                if (matches(ctx.rel(full)))
+                    found.push(full);
             }
-            for (const d of dirs)
-                if (!SKIPPED_DIRS.has(d))
-                    queue.push(path$1.join(dir, d));
-        }
-        if (!matches.length)
+        });
+        if (!found.length)
             ctx.warn(pattern, `the runs glob ${JSON.stringify(pattern)} matched nothing`);
         // A match inside another match would be read twice: keep the outermost.
-        matches.sort();
-        for (const m of matches)
+        found.sort();
+        for (const m of found)
             if (!out.some(o => m.startsWith(o + path$1.sep)))
                 out.push(m);
     }
     return out;
-}
-/** The leading path segments of a glob that hold no wildcard. */
-function staticPrefix(pattern) {
-    const parts = pattern.split('/');
-    const fixed = [];
-    for (const p of parts) {
-        if (/[*?{[]/.test(p))
-            break;
-        fixed.push(p);
-    }
-    return fixed.join('/') || '.';
-}
-/** Compiles a glob to a RegExp over forward-slash relative paths. */
-function globToRegExp(glob) {
-    let re = '';
-    for (let i = 0; i < glob.length; i++) {
-        const c = glob[i];
-        if (c === '*') {
-            if (glob[i + 1] === '*') {
-                i++;
-                if (glob[i + 1] === '/') {
-                    i++;
-                    re += '(?:.*/)?';
-                }
-                else
-                    re += '.*';
-            }
-            else
-                re += '[^/]*';
-        }
-        else if (c === '?')
-            re += '[^/]';
-        else if (c === '{') {
-            const end = glob.indexOf('}', i);
-            if (end < 0)
-                re += '\\{';
-            else {
-                re += `(?:${glob
-                    .slice(i + 1, end)
-                    .split(',')
-                    .map(s => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
-                    .join('|')})`;
-                i = end;
-            }
-        }
-        else
-            re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-    }
-    return new RegExp(`^${re}$`);
 }
 /** Makes run ids unique when two places yield the same id. */
 function dedupeIds(runs) {
@@ -21195,4 +23309,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { asciiDigit as $, goalArrow as A, metricIcon as B, fmtStat as C, fmtChange as D, table as E, metricSentence as F, details as G, small as H, shortSha as I, fmtMeaning as J, fmtRules as K, BUILTIN_FILES as L, parseJsonLenient as M, JsonSyntaxError as N, ExactNumber as O, classifyCharacter as P, push as Q, resolveAll as R, splice as S, asciiAlpha as T, asciiAlphanumeric as U, asciiControl as V, asciiAtext as W, markdownSpace as X, factorySpace as Y, asciiPunctuation as Z, asciiHexDigit as _, runsToJson as a, decodeNamedCharacterReference as a0, markdownLineEnding as a1, factorySpaceMinMax as a2, markdownLineEndingOrSpace as a3, normalizeIdentifier as a4, htmlRawNames as a5, htmlBlockNames as a6, blankLine as a7, combineExtensions as a8, stringifyPosition as a9, toString as aa, decodeString as ab, decodeNumericCharacterReference as ac, code as ad, trustedHtml as ae, unified as af, remarkGfm as ag, safeName as ah, fmtSigned as ai, fmtNumber as aj, neutralize as ak, trusted as al, codeBlock as am, emptyMetadata as an, makeRun as ao, json as ap, renderRunList as b, collectRuns as c, runsToCsv as d, renderRun as e, renderText as f, githubUrl as g, paragraph as h, untrusted as i, formatDiagnostic as j, root as k, link as l, renderJsonReport as m, checkedUrl as n, own as o, plain as p, heading as q, renderDiagnostics as r, stringify as s, text$2 as t, untrustedCode as u, bulletList as v, paramText as w, marker as x, strong as y, decimalsFor as z };
+export { asciiDigit as $, goalArrow as A, metricIcon as B, fmtStat as C, fmtChange as D, table as E, metricSentence as F, details as G, small as H, shortSha as I, fmtMeaning as J, fmtRules as K, BUILTIN_FILES as L, parseJsonLenient as M, JsonSyntaxError as N, ExactNumber as O, classifyCharacter as P, push as Q, resolveAll as R, splice as S, asciiAlpha as T, asciiAlphanumeric as U, asciiControl as V, asciiAtext as W, markdownSpace as X, factorySpace as Y, asciiPunctuation as Z, asciiHexDigit as _, runsToJson as a, decodeNamedCharacterReference as a0, markdownLineEnding as a1, factorySpaceMinMax as a2, markdownLineEndingOrSpace as a3, normalizeIdentifier as a4, htmlRawNames as a5, htmlBlockNames as a6, blankLine as a7, combineExtensions as a8, stringifyPosition as a9, toString as aa, decodeString as ab, decodeNumericCharacterReference as ac, code as ad, trustedHtml as ae, unified as af, remarkGfm as ag, safeName as ah, fmtSigned as ai, fmtNumber as aj, neutralize as ak, trusted as al, codeBlock as am, emptyMetadata as an, makeRun as ao, json as ap, renderRunList as b, collectRuns as c, runsToCsv as d, renderRun as e, renderText as f, githubUrl as g, paragraph as h, untrusted as i, formatDiagnostic as j, renderJsonReport as k, link as l, root as m, checkedUrl as n, own as o, plain as p, heading as q, renderDiagnostics as r, stringify as s, text$2 as t, untrustedCode as u, bulletList as v, paramText as w, marker as x, strong as y, decimalsFor as z };

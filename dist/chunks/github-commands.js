@@ -14,9 +14,12 @@ import './findings.js';
 import 'node:process';
 import 'node:url';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
+import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:worker_threads';
 import 'node:module';
 import './help.js';
 

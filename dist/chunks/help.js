@@ -46,7 +46,7 @@ ${DEFAULT_RULES_PATH} when it exists).
 ${RUNS_OPTIONS}
   --baseline SPEC      a baseline file, a folder of runs or an MLflow SQLite store (their best run is the
                        baseline), or REF:PATH read from git without a checkout (e.g.
-                       origin/main:.experiments/baseline.json or main:experiments). It must exist.
+                       origin/main:${DEFAULT_BASELINE_PATH} or main:experiments). It must exist.
   --rules FILE         the rules file; it must exist when given
   --format FORMAT      text (default), markdown (the PR comment) or json (the JSON report)
   --id ID              the review id the baseline must belong to (default: default)

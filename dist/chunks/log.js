@@ -15,7 +15,9 @@ import 'node:process';
 import 'node:url';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:readline';
+import 'node:worker_threads';
 import 'node:module';
 
 // `experiment-review log`: records a run in the built-in format from any script, merging with what is there.

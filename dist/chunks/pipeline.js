@@ -9,9 +9,12 @@ import 'node:process';
 import 'node:url';
 import 'node:fs/promises';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
+import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:worker_threads';
 import 'node:module';
 
 const EPSILON$2 = 1e-12;

@@ -7,7 +7,7 @@ import { isGitHubRequestError, explainGitHubError, GitHubApiError } from './clie
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { renderComment } from './comment.js';
 import { v as violationMessage } from './findings.js';
-import { s as stringify, k as root, g as githubUrl, m as renderJsonReport, h as paragraph, i as untrusted, t as text, p as plain, o as own, n as checkedUrl, l as link, u as untrustedCode, q as heading, v as bulletList } from './detect.js';
+import { s as stringify, g as githubUrl, k as renderJsonReport, m as root, h as paragraph, i as untrusted, t as text, p as plain, o as own, n as checkedUrl, l as link, u as untrustedCode, q as heading, v as bulletList } from './detect.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
@@ -19,9 +19,12 @@ import './chart.js';
 import 'node:process';
 import 'node:url';
 import 'node:fs';
-import 'node:crypto';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
+import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:worker_threads';
 import 'node:module';
 import 'node:child_process';
 import 'node:util';
@@ -359,9 +362,13 @@ function statusDescription(c, failOnRegression = true) {
 }
 /** The job summary: the comment's content, what happened to the comment, and every diagnostic. */
 function renderSummary(c, commentBody, result) {
-    return `${commentBody.trimEnd()}\n\n${stringify(root(summaryBlocks(c, result)))}`;
+    const { lead, diagnostics } = summaryBlocks(c, result);
+    return `${stringify(root(lead))}\n${commentBody.trimEnd()}\n\n${stringify(root(diagnostics))}`;
 }
-/** The job summary's own blocks after the comment: what happened to the comment and the status, the diagnostics. */
+/**
+ * The job summary's own blocks: first what happened to the comment (a link to it) and the status, then, after the
+ * comment's content, the diagnostics.
+ */
 function summaryBlocks(c, result) {
     const blocks = [];
     if (result.comment) {
@@ -378,6 +385,7 @@ function summaryBlocks(c, result) {
     }
     if (result.status)
         blocks.push(paragraph(text `Commit status `, untrustedCode(result.status.context), text `: ${result.status.state === 'success' ? own `success` : own `failure`}.`));
+    const lead = blocks.splice(0);
     blocks.push(heading(3, text `Diagnostics (${c.diagnostics.length})`));
     if (c.diagnostics.length) {
         blocks.push(bulletList(c.diagnostics.map(d => [
@@ -391,7 +399,7 @@ function summaryBlocks(c, result) {
     else {
         blocks.push(paragraph(text `Every run was read without a problem.`));
     }
-    return blocks;
+    return { lead, diagnostics: blocks };
 }
 /** A diagnostic's severity as a word of ours. */
 function severityWord(severity) {

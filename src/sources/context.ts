@@ -19,14 +19,16 @@ import type { Diagnostic } from '../core/run.js'
 import { parseFlatYaml } from './flat-yaml.js'
 import { ExactNumber, JsonSyntaxError, parseJsonLenient } from './json.js'
 
-/** Size limits for reading files whole. Larger files must be streamed or are skipped with a diagnostic. */
+/** Limits of one collection: files read whole (larger ones are streamed or skipped with a diagnostic), folders walked. */
 export interface ReadLimits {
   /** The largest JSON, YAML or text file read whole into memory. */
   maxTextBytes: number
+  /** The most folders one search for runs (or one runs glob) walks before it stops and says so. */
+  maxFolders: number
 }
 
-/** The default limits: 64 MiB for any file read whole. */
-export const DEFAULT_LIMITS: ReadLimits = { maxTextBytes: 64 * 1024 * 1024 }
+/** The default limits: 64 MiB for any file read whole, 200,000 folders per search. */
+export const DEFAULT_LIMITS: ReadLimits = { maxTextBytes: 64 * 1024 * 1024, maxFolders: 200_000 }
 
 /** Where a diagnostic applies, besides the file; `missingOk` makes a missing file no problem (undefined, silently). */
 export type DiagnosticPlace = Omit<Diagnostic, 'severity' | 'file' | 'message'> & { missingOk?: boolean }

@@ -22,9 +22,6 @@ const MAX_FIELD_CHARS = 1024 * 1024
 /** The most columns a training log may have. */
 const MAX_COLUMNS = 10_000
 
-/** CSV files claimed during auto-detection by their name only: skipped quietly when they are not logs. */
-const guessedByName = new Set<string>()
-
 /** Reads Keras and Lightning CSV training logs. */
 export const csvSource: RunSource = {
   format: 'csv',
@@ -36,22 +33,26 @@ export const csvSource: RunSource = {
       const lower = file.toLowerCase()
       if (lower === LIGHTNING_METRICS_FILE) claims.push({ path: path.join(listing.path, file) })
       else if (lower.endsWith('.csv') && (explicit || LOG_NAME.test(lower.slice(0, -4)))) {
-        const claimed = path.join(listing.path, file)
-        if (explicit) guessedByName.delete(claimed)
-        else guessedByName.add(claimed)
-        claims.push({ path: claimed })
+        claims.push({ path: path.join(listing.path, file), ...(explicit ? {} : { byNameOnly: true }) })
       } else if (lower === 'training.log' && explicit) claims.push({ path: path.join(listing.path, file) })
     }
     return claims
   },
-  async read(claimPath: string, ctx: ReadContext): Promise<Run[]> {
-    const run = await readCsvLogRun(claimPath, ctx)
+  async read(claimPath: string, ctx: ReadContext, claim: Claim): Promise<Run[]> {
+    const run = await readCsvLogRun(claimPath, ctx, { byNameOnly: claim.byNameOnly === true })
     return run ? [run] : []
   }
 }
 
-/** Reads one CSV training log (and `hparams.yaml` beside a Lightning `metrics.csv`) into a run. */
-export async function readCsvLogRun(file: string, ctx: ReadContext): Promise<Run | undefined> {
+/**
+ * Reads one CSV training log (and `hparams.yaml` beside a Lightning `metrics.csv`) into a run. A file claimed by
+ * its name only (`byNameOnly`) is skipped quietly when it has no step or epoch column; otherwise that is an error.
+ */
+export async function readCsvLogRun(
+  file: string,
+  ctx: ReadContext,
+  options: { byNameOnly?: boolean } = {}
+): Promise<Run | undefined> {
   const dir = path.dirname(file)
   const isLightning = path.basename(file).toLowerCase() === LIGHTNING_METRICS_FILE
   const relDir = ctx.rel(dir)
@@ -61,7 +62,7 @@ export async function readCsvLogRun(file: string, ctx: ReadContext): Promise<Run
       : relDir
     : ctx.rel(file).replace(/\.(csv|log)$/i, '')
   const place = { run: name }
-  const requireStep = isLightning || !guessedByName.has(file)
+  const requireStep = isLightning || !options.byNameOnly
   const log = await readSeriesTable(file, ctx, place, { requireStep, explicitName: !isLightning })
   if (!log) return undefined
   const params: Record<string, ParamValue> = {}

@@ -2,27 +2,12 @@
 // claims, and reads them. Symbolic links to directories are never followed.
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
+import picomatch from 'picomatch'
 import type { Collection, Run } from '../core/run.js'
 import { createReadContext, type ReadContext, type ReadContextOptions } from './context.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 import { ALL_SOURCES } from './registry.js'
-
-/** Directories the detector never walks into. */
-const SKIPPED_DIRS = new Set([
-  'node_modules',
-  '.git',
-  '.hg',
-  '.svn',
-  '__pycache__',
-  '.venv',
-  'venv',
-  '.tox',
-  '.trash',
-  '.cache'
-])
-
-/** How many directories one collection walks at the most before it stops and says so. */
-const MAX_DIRS = 200_000
+import { walkFolders } from './walk.js'
 
 /** Options for collecting runs. */
 export interface CollectOptions extends ReadContextOptions {
@@ -40,15 +25,21 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
   const sources = options.sources ?? ALL_SOURCES
   const patterns = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'))
   const claims: { source: RunSource; claim: Claim }[] = []
-  const seen = new Set<string>()
+  const seen = new Map<string, Claim>()
   const addClaims = (listing: DirListing): boolean => {
     let exclusive = false
     for (const source of sources) {
       for (const claim of source.claim(listing)) {
         const key = `${source.format}\0${claim.path}`
-        if (seen.has(key)) continue
-        seen.add(key)
-        claims.push({ source, claim })
+        const earlier = seen.get(key)
+        if (earlier) {
+          // A place named explicitly as well as guessed by its name is read as named.
+          if (!claim.byNameOnly) delete earlier.byNameOnly
+          continue
+        }
+        const own = { ...claim }
+        seen.set(key, own)
+        claims.push({ source, claim: own })
         exclusive ||= claim.exclusive === true
       }
     }
@@ -67,14 +58,14 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
       const dir = path.dirname(start)
       addClaims({ path: dir, name: path.basename(dir), files: [path.basename(start)], dirs: [] })
     } else {
-      await walk(ctx, start, addClaims)
+      await walkFolders(ctx, start, addClaims)
     }
   }
 
   const runs: Run[] = []
   for (const { source, claim } of claims) {
     try {
-      const read = await source.read(claim.path, ctx)
+      const read = await source.read(claim.path, ctx, claim)
       runs.push(...read)
       ctx.progress(runs.length, ctx.rel(claim.path))
     } catch (e) {
@@ -95,27 +86,10 @@ async function isDirectory(p: string): Promise<boolean> {
   return (await stat(p).catch(() => undefined))?.isDirectory() ?? false
 }
 
-/** Walks directories breadth-first, asking the sources for claims; does not descend into exclusive claims. */
-async function walk(ctx: ReadContext, start: string, addClaims: (l: DirListing) => boolean): Promise<void> {
-  const queue = [start]
-  let visited = 0
-  while (queue.length) {
-    const dir = queue.shift() as string
-    if (++visited > MAX_DIRS) {
-      ctx.warn(
-        start,
-        `has more than ${MAX_DIRS} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`
-      )
-      return
-    }
-    const { files, dirs } = await ctx.list(dir)
-    const exclusive = addClaims({ path: dir, name: path.basename(dir), files, dirs })
-    if (exclusive) continue
-    for (const d of dirs) if (!SKIPPED_DIRS.has(d)) queue.push(path.join(dir, d))
-  }
-}
-
-/** Expands paths and globs (`*`, `**`, `?`, `{a,b}`) relative to the workspace into existing paths inside it. */
+/**
+ * Expands paths and globs relative to the workspace into existing paths inside it. Globs are picomatch's
+ * (`*`, `**`, `?`, `[0-9]`, `{a,b}`, extglobs), matched against forward-slash paths with dot files included.
+ */
 export async function expandPatterns(ctx: ReadContext, patterns: string[]): Promise<string[]> {
   const out: string[] = []
   for (const pattern of patterns) {
@@ -127,72 +101,27 @@ export async function expandPatterns(ctx: ReadContext, patterns: string[]): Prom
       )
       continue
     }
-    if (!/[*?{[]/.test(pattern)) {
+    const glob = path.relative(ctx.workspace, abs).split(path.sep).join('/')
+    const { base, isGlob } = picomatch.scan(glob)
+    if (!isGlob) {
       if (await lstat(abs).catch(() => undefined)) out.push(abs)
       else ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} does not exist; check the runs input`)
       continue
     }
-    const matcher = globToRegExp(path.relative(ctx.workspace, abs).split(path.sep).join('/'))
-    const fixed = staticPrefix(pattern)
-    const matches: string[] = []
-    const queue = [path.resolve(ctx.workspace, fixed)]
-    while (queue.length) {
-      const dir = queue.shift() as string
-      const { files, dirs } = await ctx.list(dir)
-      for (const name of [...files, ...dirs]) {
-        const full = path.join(dir, name)
-        const rel = ctx.rel(full)
-        if (matcher.test(rel)) matches.push(full)
+    const matches = picomatch(glob, { dot: true })
+    const found: string[] = []
+    await walkFolders(ctx, path.resolve(ctx.workspace, base || '.'), listing => {
+      for (const name of [...listing.files, ...listing.dirs]) {
+        const full = path.join(listing.path, name)
+        if (matches(ctx.rel(full))) found.push(full)
       }
-      for (const d of dirs) if (!SKIPPED_DIRS.has(d)) queue.push(path.join(dir, d))
-    }
-    if (!matches.length) ctx.warn(pattern, `the runs glob ${JSON.stringify(pattern)} matched nothing`)
+    })
+    if (!found.length) ctx.warn(pattern, `the runs glob ${JSON.stringify(pattern)} matched nothing`)
     // A match inside another match would be read twice: keep the outermost.
-    matches.sort()
-    for (const m of matches) if (!out.some(o => m.startsWith(o + path.sep))) out.push(m)
+    found.sort()
+    for (const m of found) if (!out.some(o => m.startsWith(o + path.sep))) out.push(m)
   }
   return out
-}
-
-/** The leading path segments of a glob that hold no wildcard. */
-function staticPrefix(pattern: string): string {
-  const parts = pattern.split('/')
-  const fixed: string[] = []
-  for (const p of parts) {
-    if (/[*?{[]/.test(p)) break
-    fixed.push(p)
-  }
-  return fixed.join('/') || '.'
-}
-
-/** Compiles a glob to a RegExp over forward-slash relative paths. */
-export function globToRegExp(glob: string): RegExp {
-  let re = ''
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i]
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++
-        if (glob[i + 1] === '/') {
-          i++
-          re += '(?:.*/)?'
-        } else re += '.*'
-      } else re += '[^/]*'
-    } else if (c === '?') re += '[^/]'
-    else if (c === '{') {
-      const end = glob.indexOf('}', i)
-      if (end < 0) re += '\\{'
-      else {
-        re += `(?:${glob
-          .slice(i + 1, end)
-          .split(',')
-          .map(s => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*'))
-          .join('|')})`
-        i = end
-      }
-    } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&')
-  }
-  return new RegExp(`^${re}$`)
 }
 
 /** Makes run ids unique when two places yield the same id. */

@@ -20,6 +20,11 @@ export interface Claim {
   path: string
   /** True when the format reads the whole tree below, so the detector does not descend further. */
   exclusive?: boolean
+  /**
+   * True when auto-detection claimed the place by its name alone (e.g. a `training_log.csv`): the reader then skips
+   * it quietly when it turns out not to be of this format, instead of reporting an error.
+   */
+  byNameOnly?: boolean
 }
 
 /** One run format: says which places it can read, and reads them into runs. */
@@ -27,6 +32,9 @@ export interface RunSource {
   readonly format: SourceFormat
   /** Claims the places in this directory that hold runs of this format; none when it holds none. */
   claim(listing: DirListing): Claim[]
-  /** Reads every run at a claimed place; problems go to the context's diagnostics, never throw for bad data. */
-  read(claimPath: string, ctx: ReadContext): Promise<Run[]>
+  /**
+   * Reads every run at a claimed place (`claimPath` is `claim.path`); problems go to the context's diagnostics,
+   * never throw for bad data.
+   */
+  read(claimPath: string, ctx: ReadContext, claim: Claim): Promise<Run[]>
 }

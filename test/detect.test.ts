@@ -1,0 +1,90 @@
+// The detector: runs globs with picomatch's syntax (character classes, braces holding wildcards), the folders it
+// never walks into, and the cap on folders walked, for auto-detection and globs alike.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { collectRuns } from '../src/sources/detect.js'
+import { SKIPPED_FOLDERS } from '../src/sources/walk.js'
+
+let ws: string
+beforeEach(async () => {
+  ws = await mkdtemp(path.join(os.tmpdir(), 'er-detect-'))
+})
+afterEach(async () => {
+  await rm(ws, { recursive: true, force: true })
+})
+
+/** Writes one built-in run folder (`<dir>/metrics.json`) per path. */
+async function runFolders(...dirs: string[]): Promise<void> {
+  for (const dir of dirs) {
+    await mkdir(path.join(ws, dir), { recursive: true })
+    await writeFile(path.join(ws, dir, 'metrics.json'), '{"accuracy": 0.9}\n')
+  }
+}
+
+const names = (c: { runs: { path: string }[] }) => c.runs.map(r => r.path).sort()
+
+describe('runs globs', () => {
+  it('match a character class such as [0-9] as a class, not literally', async () => {
+    await runFolders('experiments/run-1', 'experiments/run-7', 'experiments/run-x')
+    const c = await collectRuns({ workspace: ws, patterns: ['experiments/run-[0-9]'] })
+    expect(names(c)).toEqual(['experiments/run-1', 'experiments/run-7'])
+    expect(c.diagnostics).toEqual([])
+  })
+
+  it('match a wildcard inside braces as one character: {run-?,base}', async () => {
+    await runFolders('experiments/run-1', 'experiments/run-22', 'experiments/run', 'experiments/base')
+    const c = await collectRuns({ workspace: ws, patterns: ['experiments/{run-?,base}'] })
+    expect(names(c)).toEqual(['experiments/base', 'experiments/run-1'])
+  })
+
+  it('match ** across folders, dot folders included, and keep the outermost of nested matches', async () => {
+    await runFolders('a/experiments/one', 'b/.hidden/experiments/two')
+    const c = await collectRuns({ workspace: ws, patterns: ['**/experiments'] })
+    expect(names(c)).toEqual(['a/experiments/one', 'b/.hidden/experiments/two'])
+  })
+
+  it('say so when a glob matches nothing, and refuse one that leaves the workspace', async () => {
+    await runFolders('experiments/a')
+    const none = await collectRuns({ workspace: ws, patterns: ['experiments/run-[0-9]'] })
+    expect(none.diagnostics.map(d => d.message)).toContain(
+      'the runs glob "experiments/run-[0-9]" matched nothing'
+    )
+    const outside = await collectRuns({ workspace: ws, patterns: ['../*/experiments'] })
+    expect(outside.diagnostics[0]).toMatchObject({ severity: 'error', file: '../*/experiments' })
+    expect(outside.diagnostics[0].message).toMatch(/is outside the workspace/)
+  })
+})
+
+describe('folders the detector skips', () => {
+  it('are skipped by auto-detection and by globs alike', async () => {
+    expect([...SKIPPED_FOLDERS]).toEqual(expect.arrayContaining(['node_modules', '.git', '.dvc', '.venv']))
+    await runFolders(
+      'experiments/kept',
+      'node_modules/pkg/experiments/vendored',
+      '.dvc/tmp/exps/experiments/queued'
+    )
+    expect(names(await collectRuns({ workspace: ws }))).toEqual(['experiments/kept'])
+    expect(names(await collectRuns({ workspace: ws, patterns: ['**/experiments/*'] }))).toEqual([
+      'experiments/kept'
+    ])
+  })
+})
+
+describe('the cap on folders walked', () => {
+  it('stops auto-detection and glob expansion with a warning that says what to do', async () => {
+    await runFolders('a/b/c/d/e/experiments/deep')
+    const auto = await collectRuns({ workspace: ws, limits: { maxFolders: 3 } })
+    expect(auto.runs).toEqual([])
+    expect(auto.diagnostics.map(d => d.message)).toContain(
+      'has more than 3 folders; the search for runs stopped there. Set the runs input to the folders that hold runs'
+    )
+    const glob = await collectRuns({ workspace: ws, patterns: ['**/deep'], limits: { maxFolders: 3 } })
+    expect(glob.runs).toEqual([])
+    expect(glob.diagnostics.map(d => d.message)).toContain(
+      'has more than 3 folders; the search for runs stopped there. Set the runs input to the folders that hold runs'
+    )
+    const enough = await collectRuns({ workspace: ws, patterns: ['**/deep'], limits: { maxFolders: 20 } })
+    expect(names(enough)).toEqual(['a/b/c/d/e/experiments/deep'])
+  })
+})
