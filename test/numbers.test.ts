@@ -31,7 +31,7 @@ describe('numbers in every surface', () => {
     const d = decimalsFor(0.9, 0.00025)
     expect([fmtNumber(0.9, d), fmtNumber(0.00025, d)]).toEqual(['0.900000', '0.000250'])
     expect(fmtStat({ value: 0.00025, sd: 0.00001, n: 3, samples: [] }, decimalsFor(0.00025))).toBe(
-      '0.000250 ± 1.00e-5'
+      '0.000250 ± 0.000010'
     )
   })
 

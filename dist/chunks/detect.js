@@ -15441,9 +15441,10 @@ function trusted(value) {
 function untrusted(value, maxLength) {
     return { type: 'text', value: neutralize(value, maxLength) };
 }
-/** Untrusted text as inline code (run names, commits, values): neutralised like `untrusted`. */
+/** Untrusted text as inline code (run names, commits, values): neutralised like `untrusted`; `""` when empty. */
 function untrustedCode(value, maxLength) {
-    return { type: 'inlineCode', value: neutralize(value, maxLength) };
+    // Markdown has no empty code span (`` renders as two backticks): an empty value is shown as an empty string.
+    return { type: 'inlineCode', value: neutralize(value, maxLength) || '""' };
 }
 /** Own text as a text node: `` text`In words: ` `` or `text(ownValue)`; a plain string does not compile. */
 function text$2(strings, ...parts) {

@@ -87,9 +87,10 @@ export function untrusted(value: unknown, maxLength?: number): Text {
   return { type: 'text', value: neutralize(value, maxLength) }
 }
 
-/** Untrusted text as inline code (run names, commits, values): neutralised like `untrusted`. */
+/** Untrusted text as inline code (run names, commits, values): neutralised like `untrusted`; `""` when empty. */
 export function untrustedCode(value: unknown, maxLength?: number): InlineCode {
-  return { type: 'inlineCode', value: neutralize(value, maxLength) }
+  // Markdown has no empty code span (`` renders as two backticks): an empty value is shown as an empty string.
+  return { type: 'inlineCode', value: neutralize(value, maxLength) || '""' }
 }
 
 /** Own text as a text node: `` text`In words: ` `` or `text(ownValue)`; a plain string does not compile. */
