@@ -237,8 +237,9 @@ describe('noise-aware words, targets and hypotheses in the comment', () => {
       rules: r
     })
     const html = renderGfm(renderComment(c))
-    expect(html).toMatch(/In words: f1 −2\.00 pts \(p &lt; 0\.001, significant\)/)
-    expect(html).toMatch(/significant drop \(p &lt; 0\.001\)/)
+    expect(html).toMatch(/In words: f1 −2\.00 pts \(p &lt; 0\.001 two-sided, significant\)/)
+    expect(html).toMatch(/significant drop \(p &lt; 0\.001, two-sided, paired t-test over matched seeds\)/)
+    expect(html).toMatch(/Labels use two-sided p-values at 0\.05\. The gate asks, one-sided/)
     expect(html).toMatch(
       /❌ <strong>Hypothesis<\/strong> of <code>tuned<\/code>: smaller trees generalise \(success: f1 &gt;= 0\.9\) — <strong>not supported<\/strong>/
     )

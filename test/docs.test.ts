@@ -199,7 +199,11 @@ describe('living docs page', () => {
       'history:gpu'
     ])
     expect(gpu).toContain('## Current model (gpu): `xgb-tuned`')
-    expect(sectionNames('gpu <x>')).toEqual({ current: 'current:gpu--x-', history: 'history:gpu--x-' })
+    expect(sectionNames('gpu <x>')).toEqual({
+      current: 'current:gpu--x-',
+      history: 'history:gpu--x-',
+      production: 'production:gpu--x-'
+    })
   })
 
   it('keeps CRLF line endings of a page that uses them', () => {

@@ -1,13 +1,18 @@
 // Review mode in process against the GitHub twin and real git repositories: event parsing on real webhook payloads,
 // the sticky comment (create, no-op, edit), forks, workflow_run resolution, invalid rules, no baseline, and the CLI.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readActionConfig } from '../src/config/inputs.js'
 import { runCli } from '../src/cli/run.js'
-import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH, hiddenMarker } from '../src/core/conventions.js'
+import {
+  DEFAULT_BASELINE_PATH,
+  DEFAULT_RULES_PATH,
+  GITHUB_STEP_SUMMARY_LIMIT,
+  hiddenMarker
+} from '../src/core/conventions.js'
 import { parseReviewEvent, ReviewEventError } from '../src/modes/review-event.js'
-import { runReviewMode } from '../src/modes/review.js'
+import { runReviewMode, SUMMARY_DIAGNOSTICS_SHOWN } from '../src/modes/review.js'
 import type { ActionLog, LogPlace, ModeContext } from '../src/modes/types.js'
 import { gitHubClientFactory } from '../src/github/client.js'
 import { twinClientFactory } from './github-twin/client.js'
@@ -207,7 +212,8 @@ describe('review of a pull_request', () => {
     const second = await runReviewMode(context({ payload: prPayload() }).ctx)
     expect(second.commentUrl).toBe(outcome.commentUrl)
     expect(twin.countRequests({ kind: 'write' })).toBe(0)
-    expect(twin.countRequests({ kind: 'read' })).toBe(1)
+    // GET /user (refused to the workflow token: it posts as a bot) and one page of comments.
+    expect(twin.countRequests({ kind: 'read' })).toBe(2)
 
     await fixture.rewriteRuns(prRuns({ shift: 0.004 }))
     try {
@@ -288,6 +294,48 @@ describe('review of a pull_request', () => {
     )
     expect(JSON.parse(await readFile(outcome.reportPath!, 'utf8')).verdict).toBe('fail')
   })
+
+  it('on a same-repo PR whose token lacks pull-requests: write, names the missing permission, not a fork, and fails', async () => {
+    const { ctx, log } = context({ payload: prPayload(8), token: 'ghs_fork-token' })
+    const outcome = await runReviewMode(ctx)
+    expect(commentsOn(8)).toHaveLength(0)
+    const warning = log.lines.find(l => l.level === 'warning' && /No comment was posted/.test(l.message))
+    expect(warning?.message).toContain('not the read-only token of a fork')
+    expect(warning?.message).toContain('Add `permissions: { pull-requests: write }` to the job')
+    expect(warning?.message).not.toMatch(/expected for pull requests from forks|from a fork\?/)
+    expect(outcome.failure).toMatch(
+      /rule broken.*; and the comment could not be posted: .*lacks `pull-requests: write`/
+    )
+  })
+
+  it('keeps the job summary under 1 MiB with 9,000 unreadable runs: a count, the first ones, all in the JSON report', async () => {
+    const crowded = await makeReviewRepository()
+    try {
+      for (let i = 0; i < 9000; i++) {
+        const dir = path.join(crowded.workspace, 'experiments', `broken-${i}`)
+        await mkdir(dir, { recursive: true })
+        await writeFile(path.join(dir, 'metrics.json'), `{ "accuracy": 0.9, broken ${'x'.repeat(80)}`)
+      }
+      const { ctx, log } = context({
+        payload: prPayload(12),
+        workspace: crowded.workspace,
+        inputs: { comment: 'false' }
+      })
+      const outcome = await runReviewMode(ctx)
+      const summary = log.summaries.join('\n')
+      const report = JSON.parse(await readFile(outcome.reportPath!, 'utf8')) as { diagnostics: unknown[] }
+      const count = report.diagnostics.length
+      expect(count).toBeGreaterThanOrEqual(9000)
+      expect(Buffer.byteLength(summary)).toBeLessThan(GITHUB_STEP_SUMMARY_LIMIT)
+      expect(summary).toContain(`### Diagnostics (${count})`)
+      expect(summary).toContain(`… and ${count - SUMMARY_DIAGNOSTICS_SHOWN} more, not listed here`)
+      expect(summary).toContain('every diagnostic is in the JSON report')
+      const listed = summary.slice(summary.indexOf('### Diagnostics')).match(/^[*-] /gm) ?? []
+      expect(listed).toHaveLength(SUMMARY_DIAGNOSTICS_SHOWN)
+    } finally {
+      await crowded.remove()
+    }
+  }, 300_000)
 
   it('fails cleanly with an annotation at the line of an invalid rules file', async () => {
     const broken = await makeReviewRepository()
@@ -428,7 +476,7 @@ describe('experiment-review review (CLI)', () => {
         state: 'success',
         context: 'experiment-review/vision'
       })
-      expect(commentsOn(41)[0].body).toContain('<!-- experiment-review:vision -->')
+      expect(commentsOn(41)[0].body).toContain('<!-- experiment-review:vision by=octocat -->')
     } finally {
       await passing.remove()
     }
@@ -499,5 +547,35 @@ describe('experiment-review promote (CLI)', () => {
     } finally {
       await repo.remove()
     }
+  })
+})
+
+describe('no evidence, no pass', () => {
+  it('a runs input that does not exist fails the step and turns the ❌ comment into "no runs were found", never ✅', async () => {
+    const number = 13
+    twin.addPullRequest({ number, headRef: fixture.headRef, headSha: fixture.headSha })
+    const first = await runReviewMode(context({ payload: prPayload(number) }).ctx)
+    expect(first.verdict).toBe('fail')
+    const typo = context({ payload: prPayload(number), inputs: { runs: 'mlrunz' } })
+    const outcome = await runReviewMode(typo.ctx)
+    expect(outcome.verdict).toBe('fail')
+    expect(outcome.failure).toMatch(
+      /No runs were found in "mlrunz" \(the runs path "mlrunz" does not exist\)/
+    )
+    const comments = commentsOn(number)
+    expect(comments).toHaveLength(1)
+    expect(comments[0].body).toMatch(/❌ Experiment review: no runs were found/)
+    expect(comments[0].body).toContain('mlrunz')
+    expect(comments[0].body).not.toContain('✅')
+    expect(typo.log.lines.some(l => l.level === 'error' && /No runs were found/.test(l.message))).toBe(true)
+  })
+
+  it('fails even with fail-on-regression: false, since missing evidence is bad input', async () => {
+    const { ctx } = context({
+      payload: prPayload(),
+      inputs: { runs: 'nothing-here/*', comment: 'false', 'fail-on-regression': 'false' }
+    })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.failure).toMatch(/No runs were found in "nothing-here\/\*"/)
   })
 })

@@ -1,20 +1,34 @@
 import { a as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { w as paramText, an as emptyMetadata, ao as makeRun } from './detect.js';
+import { s as paramText, N as emptyMetadata, O as makeRun } from './detect.js';
 
-// Statistics for noisy metrics: summaries, Welch's t-test and a seeded bootstrap. Pure functions.
-/** Summarises a sample; non-finite values are left out (the caller reports them). */
+// Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.
+/** Summarises a sample; non-finite values are left out (the caller reports them). Never overflows for finite input. */
 function summarize(values) {
     const xs = values.filter(Number.isFinite);
     const n = xs.length;
     const nonFinite = values.length - n;
     if (n === 0)
         return { n: 0, nonFinite, mean: NaN };
-    const mean = meanOf(xs);
+    // Scaled by a power of two (exact) so that neither the sum nor the squares can overflow or lose the tiny.
+    const scale = powerOfTwoScale(xs);
+    const scaled = xs.map(x => x / scale);
+    const meanScaled = meanOf(scaled);
+    const mean = meanScaled * scale;
     if (n < 2)
         return { n, nonFinite, mean };
-    const sd = Math.sqrt(varianceOf(xs, mean));
+    const sd = Math.sqrt(varianceOf(scaled, meanScaled)) * scale;
     const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
     return { n, nonFinite, mean, sd, ci95: [mean - half, mean + half] };
+}
+/** A power of two near the largest magnitude of finite values (1 when all are 0): dividing by it is exact. */
+function powerOfTwoScale(xs) {
+    let largest = 0;
+    for (const x of xs)
+        if (Math.abs(x) > largest)
+            largest = Math.abs(x);
+    if (largest === 0 || !Number.isFinite(largest))
+        return 1;
+    return 2 ** Math.max(-1022, Math.min(1023, Math.floor(Math.log2(largest))));
 }
 /** Arithmetic mean, with a correction pass so that constant samples give their constant exactly. */
 function meanOf(xs) {
@@ -37,72 +51,6 @@ function varianceOf(xs, mean) {
     }
     return Math.max(0, (squares - (residual * residual) / xs.length) / (xs.length - 1));
 }
-/** Welch's t-test (two-sided) of sample b against sample a; non-finite values are left out and counted. */
-function welchTTest(a, b) {
-    const sa = summarize(a);
-    const sb = summarize(b);
-    const n = [sa.n, sb.n];
-    const nonFinite = [sa.nonFinite, sb.nonFinite];
-    if (sa.n < 2 || sb.n < 2)
-        return { inconclusive: 'too-few-samples', n, nonFinite };
-    const va = sa.sd ** 2 / sa.n;
-    const vb = sb.sd ** 2 / sb.n;
-    const meanDifference = sb.mean - sa.mean;
-    if (va + vb === 0)
-        return { inconclusive: 'no-variance', exactDifference: meanDifference, n, nonFinite };
-    const se = Math.sqrt(va + vb);
-    const t = meanDifference / se;
-    const df = (va + vb) ** 2 / (va ** 2 / (sa.n - 1) + vb ** 2 / (sb.n - 1));
-    const pOneSided = studentTSurvival(Math.abs(t), df);
-    const p = Math.min(1, 2 * pOneSided);
-    const half = studentTQuantile(0.975, df) * se;
-    return {
-        t,
-        df,
-        p,
-        pOneSided,
-        meanDifference,
-        ci95: [meanDifference - half, meanDifference + half],
-        n,
-        nonFinite
-    };
-}
-/** True when a test result is inconclusive. */
-function isInconclusive(r) {
-    return 'inconclusive' in r;
-}
-/** A seeded 32-bit PRNG (mulberry32) so bootstrap results are reproducible. */
-function seededRandom(seed) {
-    let s = seed >>> 0;
-    return () => {
-        s = (s + 0x6d2b79f5) >>> 0;
-        let r = Math.imul(s ^ (s >>> 15), 1 | s);
-        r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-        return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** Percentile bootstrap confidence interval of mean(b) − mean(a), seeded and reproducible. */
-function bootstrapDifferenceCi(a, b, options = {}) {
-    const xs = a.filter(Number.isFinite);
-    const ys = b.filter(Number.isFinite);
-    if (xs.length < 2 || ys.length < 2)
-        return undefined;
-    const { level = 0.95, resamples = 2000, seed = 20240601 } = options;
-    const random = seededRandom(seed);
-    const resampleMean = (v) => {
-        let sum = 0;
-        for (let i = 0; i < v.length; i++)
-            sum += v[Math.floor(random() * v.length)];
-        return sum / v.length;
-    };
-    const diffs = new Float64Array(resamples);
-    for (let i = 0; i < resamples; i++)
-        diffs[i] = resampleMean(ys) - resampleMean(xs);
-    diffs.sort();
-    const lo = diffs[Math.floor(((1 - level) / 2) * (resamples - 1))];
-    const hi = diffs[Math.ceil((1 - (1 - level) / 2) * (resamples - 1))];
-    return [lo, hi];
-}
 /** P(T > t) for Student's t with df degrees of freedom (any real t; df > 0). */
 function studentTSurvival(t, df) {
     if (Number.isNaN(t) || !(df > 0))
@@ -124,8 +72,12 @@ function studentTSurvival(t, df) {
 const quantileCache = new Map();
 /** The q-quantile of Student's t with df degrees of freedom (0 < q < 1), like R's `qt(q, df)`. */
 function studentTQuantile(q, df) {
-    if (!(df > 0))
+    if (!(q > 0 && q < 1) || !(df > 0))
         return NaN;
+    if (q === 0.5)
+        return 0;
+    if (q < 0.5)
+        return -studentTQuantile(1 - q, df);
     const key = `${q}:${df}`;
     const cached = quantileCache.get(key);
     if (cached !== undefined)
@@ -331,12 +283,57 @@ function makeExperiment(name, runs) {
                 ci95: s.ci95,
                 ...(s.nonFinite ? { nonFinite: s.nonFinite } : {}),
                 sampleRuns: present.map(r => r.name),
+                ...repeatKeys(present),
                 ...(history ? { history } : {})
             };
         }
     }
     const status = good.length ? lead.metadata.status : 'failed';
     return { name, runs, lead, metrics, status, failedRuns, varyingParams: varyingParams(counted) };
+}
+/** The seed or fold keys of the runs behind a metric, and the folds' test/train ratio, when known. */
+function repeatKeys(runs) {
+    const keys = runs.map(sampleKeyOf);
+    if (keys.some(k => k === undefined) || new Set(keys).size !== keys.length)
+        return {};
+    const sampleKeys = keys;
+    const ratio = sampleKeys.every(isFoldKey) ? testTrainRatioOf(runs[0].params) : undefined;
+    return { sampleKeys, ...(ratio !== undefined ? { testTrainRatio: ratio } : {}) };
+}
+/**
+ * The repeat key of a run: its fold (a `-fold<N>` name suffix, or a `fold`/`cv_fold` param) and its seed (metadata
+ * `seed`, a `-seed<N>` name suffix, or a `seed`/`random_seed`/`random_state` param), e.g. `fold2-seed1`.
+ */
+function sampleKeyOf(run) {
+    const fromName = (word) => new RegExp(`(?:^|[-_.])${word}[-_]?(\\d+)(?=$|[-_.])`, 'i').exec(run.name)?.[1];
+    const param = (...names) => {
+        for (const n of names) {
+            const v = run.params?.[n];
+            if (typeof v === 'number' && Number.isInteger(v))
+                return String(v);
+        }
+        return undefined;
+    };
+    const fold = fromName('fold') ?? param('fold', 'cv_fold', 'fold_index');
+    const seed = run.metadata?.seed !== undefined
+        ? String(run.metadata.seed)
+        : (fromName('seed') ?? param('seed', 'random_seed', 'random_state'));
+    const parts = [fold !== undefined ? `fold${+fold}` : '', seed !== undefined ? `seed${+seed}` : ''].filter(Boolean);
+    return parts.length ? parts.join('-') : undefined;
+}
+/** True for a key of a cross-validation fold. */
+function isFoldKey(key) {
+    return key.startsWith('fold');
+}
+/** The test/train ratio from params: `test_train_ratio`, or `test_size` as a fraction of the data (in (0, 1)). */
+function testTrainRatioOf(params) {
+    const ratio = params.test_train_ratio;
+    if (typeof ratio === 'number' && ratio > 0 && Number.isFinite(ratio))
+        return ratio;
+    const test = params.test_size;
+    if (typeof test === 'number' && test > 0 && test < 1)
+        return test / (1 - test);
+    return undefined;
 }
 const SEED_LIKE = /(^|[._-])(seed|random_state|random_seed|rng|fold|split|run_id|run_name|output_dir|logging_dir)$/i;
 /** Params whose text differs between runs (seed-like keys left out); empty for a single run. */
@@ -482,4 +479,4 @@ function thin(points, max) {
     return out;
 }
 
-export { BaselineError as B, baselineExperiment as a, bootstrapDifferenceCi as b, BASELINE_VERSION as c, groupRuns as g, isInconclusive as i, parseBaseline as p, recordFromExperiment as r, serializeBaseline as s, thin as t, welchTTest as w };
+export { BaselineError as B, studentTQuantile as a, powerOfTwoScale as b, summarize as c, sampleKeyOf as d, baselineExperiment as e, BASELINE_VERSION as f, groupRuns as g, serializeBaseline as h, isFoldKey as i, parseBaseline as p, recordFromExperiment as r, studentTSurvival as s, thin as t };

@@ -1,5 +1,6 @@
 import { t as thin } from './baseline2.js';
-import { o as own, t as text, u as untrustedCode, z as decimalsFor, aj as fmtNumber, h as paragraph, E as table, al as trusted, am as codeBlock } from './detect.js';
+import { j as decimalsFor, n as fmtNumber } from './detect.js';
+import { o as own, t as text, a as untrustedCode, p as paragraph, O as table, G as trusted, an as codeBlock } from './findings.js';
 
 /** Grey for the baseline, blue for this PR (GitHub's palette), so two lines are easy to tell apart. */
 const CHART_PALETTE = { baseline: '#8c959f', current: '#0969da' };

@@ -1,14 +1,14 @@
-import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, a as checklistDetail } from './findings.js';
-import { m as root, s as stringify, x as marker, h as paragraph, t as text, i as untrusted, o as own, q as heading, v as bulletList, y as strong, u as untrustedCode, z as decimalsFor, A as goalArrow, B as metricIcon, C as fmtStat, D as fmtChange, E as table, F as metricSentence, G as details, l as link, H as small, I as shortSha, g as githubUrl, J as fmtMeaning, K as fmtRules } from './detect.js';
+import { r as root, c as stringify, T as marker, p as paragraph, t as text, b as untrusted, o as own, i as missingEvidenceTitle, k as unknownMetricsTitle, n as heading, m as missingEvidenceText, q as bulletList, u as unknownMetricText, v as violationMessage, f as strong, a as untrustedCode, O as table, y as hypothesisReason, B as notLikeForLikeText, P as details, A as warningMessage, z as checklistDetail, l as link, U as small, g as githubUrl, L as statisticsSentence } from './findings.js';
+import { j as decimalsFor, t as goalArrow, u as metricIcon, k as fmtStat, o as fmtChange, v as metricSentence, w as shortSha, q as fmtMeaning, x as fmtRules } from './detect.js';
 import './baseline2.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
 import 'node:url';
-import 'node:fs/promises';
 import 'node:fs';
+import 'node:fs/promises';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -44,7 +44,7 @@ function buildComment(c, ctx = {}) {
     // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
     const tree = root([
         marker(c.id),
-        ...verdictBlock(c),
+        ...verdictBlock(c, ctx.rulesFile),
         paragraph(text `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`)
     ]);
     return { tree, markdown: stringify(tree) };
@@ -53,7 +53,7 @@ function buildComment(c, ctx = {}) {
 function commentTree(c, ctx, budget = BUDGETS[0]) {
     return [
         marker(c.id),
-        ...verdictBlock(c),
+        ...verdictBlock(c, ctx.rulesFile),
         ...championLine(c, ctx),
         ...metricsTable(c),
         ...inWords(c),
@@ -69,19 +69,27 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
     ];
 }
 /** The verdict heading. */
-function verdictBlock(c) {
+function verdictBlock(c, rulesFile) {
     const id = c.id === 'default' ? [] : [text ` (`, untrusted(c.id, 60), text `)`];
     const broken = c.violations.filter(v => !v.accepted);
-    const [icon, verdict] = c.verdict === 'fail'
-        ? [own `❌`, own `${broken.length} rule${broken.length === 1 ? own `` : own `s`} broken`]
-        : c.verdict === 'no-baseline'
-            ? [own `🆕`, own `no baseline yet`]
-            : [own `✅`, own `all rules met`];
+    const [icon, verdict] = c.missingEvidence
+        ? [own `❌`, missingEvidenceTitle(c.missingEvidence)]
+        : c.unknownMetrics
+            ? [own `❌`, unknownMetricsTitle(c.unknownMetrics)]
+            : c.verdict === 'fail'
+                ? [own `❌`, own `${broken.length} rule${broken.length === 1 ? own `` : own `s`} broken`]
+                : c.verdict === 'no-baseline'
+                    ? [own `🆕`, own `no baseline yet`]
+                    : [own `✅`, own `all rules met`];
     const blocks = [heading(2, text `${icon} Experiment review`, ...id, text `: ${verdict}`)];
+    if (c.missingEvidence)
+        blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)));
+    if (c.unknownMetrics)
+        blocks.push(bulletList(c.unknownMetrics.map(u => [untrusted(unknownMetricText(u, rulesFile), 400)])));
     if (broken.length) {
         blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])));
     }
-    if (!c.champion) {
+    if (!c.champion && !c.missingEvidence?.noRuns) {
         blocks.push(paragraph(text `No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.`));
     }
     return blocks;
@@ -127,8 +135,16 @@ function metricsTable(c) {
         return [metricIcon(m), name, fmtStat(m.baseline, d), fmtStat(m.current, d), fmtChange(m), verdictCell(m)];
     });
     return [
-        table(['center', null, 'right', 'right', 'right', null], [own ``, own `metric`, own `baseline`, own `this PR`, own `change`, own `verdict`], rows)
+        table(['center', null, 'right', 'right', 'right', null], [own ``, own `metric`, own `baseline`, own `this PR`, own `change`, own `verdict`], rows),
+        ...statisticsNote(c)
     ];
+}
+/** What the p-values are: two-sided labels, the gate's one-sided adjusted question, the best-of-k selection. */
+function statisticsNote(c) {
+    const tested = c.metrics.some(m => m.significance?.tested);
+    if (!tested && !c.gate.family)
+        return [];
+    return small([text(statisticsSentence(c))]);
 }
 /** The tested metrics in words: "accuracy −0.80 pts (p = 0.41, within noise)". */
 function inWords(c) {

@@ -4,7 +4,7 @@ import { loadRules } from './rules-file.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH, D as DEFAULT_DOCS_PATH } from './conventions.js';
 import { p as plain, r as renderDiagnostics, f as renderText } from './detect.js';
 import { c as clientLogOf } from './types.js';
-import { E as EXIT, U as UsageError } from './run.js';
+import { U as UsageError, E as EXIT, e as experimentFlag, a as applyExperimentFlag, c as commitFlag } from './run.js';
 import 'node:fs/promises';
 import './index2.js';
 import './_commonjsHelpers.js';
@@ -29,7 +29,7 @@ import './help.js';
 // `promote` runs the merge-time promotion on a local checkout (src/local/promote.ts).
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
                                 [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
-                                [--no-comment] [--no-fail-on-regression]
+                                [--no-comment] [--no-fail-on-regression] [--experiment NAME|GLOB]...
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
 baseline at the PR's base (--baseline, the path in the repository, default ${DEFAULT_BASELINE_PATH}; from the
@@ -43,7 +43,8 @@ Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a Gi
 `;
 const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline ${DEFAULT_BASELINE_PATH}]
                                  [--docs ${DEFAULT_DOCS_PATH}] [--rules FILE] [--id ID] [--pr N]
-                                 [--workspace DIR] [--no-commit]
+                                 [--workspace DIR] [--no-commit] [--experiment NAME|GLOB]...
+                                 [--commit SHA|HEAD|any]
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
 and commits both with git (--no-commit only writes them).
@@ -58,6 +59,7 @@ function parse(args, options) {
         throw new UsageError(`${e.message.replace(/\. To specify a positional.*$/, '')}; see experiment-review --help`);
     }
 }
+/** A path flag that must stay inside the repository (no absolute path, no `..`), or its default. */
 function repoPath(flag, value, fallback) {
     const v = (value ?? '').trim() || fallback;
     if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..')) {
@@ -65,6 +67,7 @@ function repoPath(flag, value, fallback) {
     }
     return v;
 }
+/** The --id flag checked as a review id (default `default`). */
 function reviewId(value) {
     const id = (value ?? 'default').trim();
     if (!ID.test(id))
@@ -106,6 +109,7 @@ async function reviewCommand(args, io) {
         id: { type: 'string' },
         workspace: { type: 'string' },
         'bot-login': { type: 'string' },
+        experiment: { type: 'string', multiple: true },
         'no-comment': { type: 'boolean' },
         'no-fail-on-regression': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
@@ -136,7 +140,8 @@ async function reviewCommand(args, io) {
         comment: !values['no-comment'],
         failOnRegression: !values['no-fail-on-regression'],
         id: reviewId(values.id),
-        botLogin: values['bot-login']?.trim() || undefined
+        botLogin: values['bot-login']?.trim() || undefined,
+        experiments: experimentFlag(values.experiment)
     };
     if (values.rules)
         await loadRules(config.workspace, config.configFile, { required: true });
@@ -192,6 +197,8 @@ async function promoteCommand(args, io) {
         pr: { type: 'string' },
         workspace: { type: 'string' },
         'no-commit': { type: 'boolean' },
+        experiment: { type: 'string', multiple: true },
+        commit: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
     });
     if (values.help)
@@ -200,11 +207,14 @@ async function promoteCommand(args, io) {
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
         required: !!values.rules
     });
+    applyExperimentFlag(loaded.rules, values.experiment);
     const number = prNumber(values.pr, false);
     const { promoteLocal } = await import('./promote2.js');
+    const runs = [...(values.runs ?? []), ...positionals];
     const result = await promoteLocal({
         workspace,
-        runs: [...(values.runs ?? []), ...positionals],
+        runs,
+        runsOf: await commitFlag(workspace, values.commit, runs),
         baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
         docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
         rules: loaded.rules,
@@ -225,4 +235,4 @@ async function promoteCommand(args, io) {
     return EXIT.pass;
 }
 
-export { cliLog, runGitHubCommand };
+export { cliLog, repoPath, reviewId, runGitHubCommand };

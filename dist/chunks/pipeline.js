@@ -1,14 +1,14 @@
-import { w as welchTTest, i as isInconclusive, b as bootstrapDifferenceCi, g as groupRuns, a as baselineExperiment } from './baseline2.js';
+import { s as studentTSurvival, a as studentTQuantile, b as powerOfTwoScale, c as summarize, i as isFoldKey, d as sampleKeyOf, g as groupRuns, e as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { g as goalOf, i as isGated } from './findings.js';
-import { w as paramText, c as collectRuns } from './detect.js';
+import { e as goalOf, S as isGated } from './findings.js';
+import { s as paramText, c as collectRuns } from './detect.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
 import 'node:url';
-import 'node:fs/promises';
 import 'node:fs';
+import 'node:fs/promises';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -17,7 +17,171 @@ import 'node:os';
 import 'node:worker_threads';
 import 'node:module';
 
-const EPSILON$2 = 1e-12;
+// Tests of a difference PR − baseline: Welch's t-test, the paired t-test, the prediction interval of one new run,
+// Nadeau and Bengio's corrected resampled t-test for cross-validation folds; p-values against a shifted null,
+// confidence bounds, and Holm's step-down adjustment. Every standard error is computed on power-of-two-scaled
+// values, so no finite input overflows. Pure functions.
+/** True when no test could be run. */
+function isNoTest(r) {
+    return 'inconclusive' in r;
+}
+/** Welch's t-test of b (PR) against a (baseline); non-finite values are left out and counted. */
+function welch(a, b) {
+    const sa = summarize(a);
+    const sb = summarize(b);
+    const n = [sa.n, sb.n];
+    const nonFinite = [sa.nonFinite, sb.nonFinite];
+    if (sa.n < 2 || sb.n < 2)
+        return { inconclusive: 'too-few-samples', method: 'welch', n, nonFinite };
+    const estimate = sb.mean - sa.mean;
+    const sdA = sa.sd;
+    const sdB = sb.sd;
+    if (sdA === 0 && sdB === 0)
+        return { inconclusive: 'no-variance', exactDifference: estimate, method: 'welch', n, nonFinite };
+    // Variances of the means on a scale where the larger sd is about 1: no overflow, no underflow to 0.
+    const scale = powerOfTwoScale([sdA, sdB]);
+    const va = (sdA / scale) ** 2 / sa.n;
+    const vb = (sdB / scale) ** 2 / sb.n;
+    const se = Math.sqrt(va + vb) * scale;
+    const df = (va + vb) ** 2 / (va ** 2 / (sa.n - 1) + vb ** 2 / (sb.n - 1));
+    return finiteOr({ method: 'welch', estimate, se, df, n, nonFinite });
+}
+/** Student's paired t-test of the differences b − a of matched runs (both finite). */
+function paired(pairs, nonFinite = [0, 0]) {
+    return pairedTest('paired', pairs, nonFinite);
+}
+/**
+ * Nadeau and Bengio's corrected resampled t-test over k matched folds: the mean difference over the folds, with
+ * the variance sd²·(1/k + testTrainRatio) in place of sd²/k, because folds share training data.
+ * testTrainRatio defaults to 1/(k − 1), the ratio of k-fold cross-validation.
+ */
+function correctedResampled(pairs, testTrainRatio, nonFinite = [0, 0]) {
+    return pairedTest('corrected-paired', pairs, nonFinite, testTrainRatio);
+}
+function pairedTest(method, pairs, nonFinite, ratio) {
+    const k = pairs.length;
+    const n = [k, k];
+    if (k < 2)
+        return { inconclusive: 'too-few-samples', method, n, nonFinite };
+    // Differences of scaled values: b − a cannot overflow after both are divided by the same power of two.
+    const scale = powerOfTwoScale(pairs.flat());
+    const d = pairs.map(([a, b]) => b / scale - a / scale);
+    const s = summarize(d);
+    const estimate = s.mean * scale;
+    if (s.sd === 0)
+        return { inconclusive: 'no-variance', exactDifference: estimate, method, n, nonFinite };
+    const testTrainRatio = method === 'corrected-paired' ? (ratio ?? 1 / (k - 1)) : undefined;
+    const factor = testTrainRatio !== undefined ? 1 / k + testTrainRatio : 1 / k;
+    const se = s.sd * Math.sqrt(factor) * scale;
+    return finiteOr({
+        method,
+        estimate,
+        se,
+        df: k - 1,
+        n,
+        nonFinite,
+        pairs: k,
+        ...(testTrainRatio !== undefined ? { testTrainRatio } : {})
+    });
+}
+/**
+ * One run against several on the other side, by the prediction interval of a new observation:
+ * t = (single − mean(many)) / (sd(many)·√(1 + 1/n)), n − 1 degrees of freedom. `singleSide` says which side has
+ * the single run; the estimate is always PR − baseline.
+ */
+function prediction(many, single, singleSide, nonFinite = [0, 0]) {
+    const s = summarize(many);
+    const n = singleSide === 'pr' ? [s.n, 1] : [1, s.n];
+    const left = singleSide === 'pr'
+        ? [s.nonFinite + nonFinite[0], nonFinite[1]]
+        : [nonFinite[0], s.nonFinite + nonFinite[1]];
+    if (s.n < 2 || !Number.isFinite(single))
+        return { inconclusive: 'too-few-samples', method: 'prediction', n, nonFinite: left };
+    const scale = powerOfTwoScale([s.mean, single]);
+    const estimate = (singleSide === 'pr' ? single / scale - s.mean / scale : s.mean / scale - single / scale) * scale;
+    if (s.sd === 0)
+        return {
+            inconclusive: 'no-variance',
+            exactDifference: estimate,
+            method: 'prediction',
+            n,
+            nonFinite: left
+        };
+    const se = s.sd * Math.sqrt(1 + 1 / s.n);
+    return finiteOr({ method: 'prediction', estimate, se, df: s.n - 1, n, nonFinite: left });
+}
+function finiteOr(test) {
+    if (Number.isFinite(test.se) && test.se > 0 && test.df > 0 && !Number.isNaN(test.estimate))
+        return test;
+    return { inconclusive: 'uncomputable', method: test.method, n: test.n, nonFinite: test.nonFinite };
+}
+/**
+ * The p-value of a test against a shifted null: `greater` tests H0 "difference ≤ shift" against "difference >
+ * shift"; `less` tests H0 "difference ≥ shift" against "< shift"; `two-sided` tests "difference = shift".
+ * NaN when it cannot be computed.
+ */
+function pValue(test, alternative, shift = 0) {
+    const t = standardized(test, shift);
+    if (Number.isNaN(t))
+        return NaN;
+    if (alternative === 'greater')
+        return studentTSurvival(t, test.df);
+    if (alternative === 'less')
+        return studentTSurvival(-t, test.df);
+    return Math.min(1, 2 * studentTSurvival(Math.abs(t), test.df));
+}
+/** (estimate − shift) / se, computed so that a huge estimate and shift do not overflow on the way. */
+function standardized(test, shift = 0) {
+    const scale = powerOfTwoScale([test.estimate, shift, test.se]);
+    return (test.estimate / scale - shift / scale) / (test.se / scale);
+}
+/** The two-sided confidence interval of the difference at `level` (e.g. 0.95), the test's own. */
+function confidenceInterval(test, level) {
+    const half = studentTQuantile(1 - (1 - level) / 2, test.df) * test.se;
+    return [test.estimate - half, test.estimate + half];
+}
+/**
+ * A one-sided confidence bound of the difference at `level`: `lower` says "difference ≥ bound", `upper` says
+ * "difference ≤ bound". A gate on a drop fails exactly when the upper bound of PR − baseline is below −max_drop
+ * at the level the gate is judged at.
+ */
+function confidenceBound(test, level, side) {
+    const half = studentTQuantile(level, test.df) * test.se;
+    return side === 'lower' ? test.estimate - half : test.estimate + half;
+}
+/**
+ * Holm's step-down adjustment of p-values (R's `p.adjust(p, "holm")`): the i-th smallest of m is multiplied by
+ * m − i + 1, then made monotone. NaN stays NaN and counts in m (it can never be rejected).
+ */
+function holm(ps) {
+    const m = ps.length;
+    const order = ps.map((p, i) => i).sort((i, j) => key(ps[i]) - key(ps[j]));
+    const out = new Array(m);
+    let running = 0;
+    order.forEach((index, rank) => {
+        const p = ps[index];
+        if (Number.isNaN(p)) {
+            out[index] = NaN;
+            return;
+        }
+        running = Math.max(running, Math.min(1, (m - rank) * p));
+        out[index] = running;
+    });
+    return out;
+}
+function key(p) {
+    return Number.isNaN(p) ? Infinity : p;
+}
+/** The level each hypothesis is judged at under Holm: alpha / (m − rank), rank 0 for the smallest p. */
+function holmLevels(ps, alpha) {
+    const m = ps.length;
+    const order = ps.map((p, i) => i).sort((i, j) => key(ps[i]) - key(ps[j]));
+    const out = new Array(m);
+    order.forEach((index, rank) => (out[index] = alpha / (m - rank)));
+    return out;
+}
+
+const EPSILON = 1e-12;
 /** The rules file's absolute targets (`min`, `max`) for one experiment, in the rules file's metric order. */
 function successCriteriaOf(experiment, rules) {
     const out = [];
@@ -28,8 +192,8 @@ function successCriteriaOf(experiment, rules) {
             const met = value === undefined
                 ? undefined
                 : bound === 'min'
-                    ? value >= limit - EPSILON$2
-                    : value <= limit + EPSILON$2;
+                    ? value >= limit - EPSILON
+                    : value <= limit + EPSILON;
             out.push({
                 metric,
                 text: `${metric} ${bound === 'min' ? '≥' : '≤'} ${limit}`,
@@ -242,11 +406,11 @@ function judgeRelative(clause, metric, stat, base, rules) {
     const strict = clause.amount === 0;
     const met = up
         ? strict
-            ? difference > EPSILON$2
-            : difference >= target - EPSILON$2
+            ? difference > EPSILON
+            : difference >= target - EPSILON
         : strict
-            ? difference < -EPSILON$2
-            : difference <= target + EPSILON$2;
+            ? difference < -EPSILON
+            : difference <= target + EPSILON;
     const alpha = rules.significance.alpha;
     const common = { text: clause.text, metric, value, baseline: base.value };
     const finding = (noise) => ({
@@ -263,9 +427,12 @@ function judgeRelative(clause, metric, stat, base, rules) {
         return { ...common, verdict: 'not supported', finding: finding('missed') };
     if (baseSamples.length < 2 && samples.length < 2)
         return { ...common, verdict: 'supported', finding: finding('single-runs') };
-    // Test PR against the baseline shifted by the target: is the change beyond the target more than noise?
-    const test = welchTTest(baseSamples.map(x => x + target), samples);
-    if (isInconclusive(test)) {
+    // Welch's test of PR − baseline against the target, one-sided in the claimed direction: is the change beyond the
+    // target more than noise?
+    const test = welch(baseSamples, samples);
+    if (isNoTest(test) && test.inconclusive === 'uncomputable')
+        return { ...common, verdict: 'inconclusive', finding: finding('uncomputable') };
+    if (isNoTest(test)) {
         if (test.exactDifference !== undefined)
             return { ...common, verdict: 'supported', finding: finding('exact') };
         return {
@@ -274,8 +441,9 @@ function judgeRelative(clause, metric, stat, base, rules) {
             finding: { ...finding('too-few-samples'), samples: { n: test.n, nonFinite: test.nonFinite } }
         };
     }
-    // Met on the means, so the observed direction is the claimed one: the one-sided p in that direction.
-    const p = test.pOneSided;
+    const p = pValue(test, up ? 'greater' : 'less', target);
+    if (Number.isNaN(p))
+        return { ...common, verdict: 'inconclusive', finding: finding('uncomputable') };
     if (p < alpha)
         return { ...common, p, verdict: 'supported', finding: finding('significant') };
     return { ...common, p, verdict: 'inconclusive', finding: finding('within-noise') };
@@ -283,15 +451,15 @@ function judgeRelative(clause, metric, stat, base, rules) {
 function compare(value, op, limit) {
     switch (op) {
         case '>=':
-            return value >= limit - EPSILON$2;
+            return value >= limit - EPSILON;
         case '>':
             return value > limit;
         case '<=':
-            return value <= limit + EPSILON$2;
+            return value <= limit + EPSILON;
         case '<':
             return value < limit;
         case '==':
-            return Math.abs(value - limit) <= EPSILON$2 * Math.max(1, Math.abs(limit));
+            return Math.abs(value - limit) <= EPSILON * Math.max(1, Math.abs(limit));
     }
 }
 /**
@@ -316,7 +484,7 @@ function overfittingGaps(experiments, rules, champion) {
             !Number.isFinite(valValue))
             continue;
         const gap = goal === 'maximize' ? trainValue - valValue : valValue - trainValue;
-        const exceeded = gap > o.maxGap + EPSILON$2;
+        const exceeded = gap > o.maxGap + EPSILON;
         out.push({
             run: e.name,
             train: o.train,
@@ -381,10 +549,17 @@ function notLikeForLike(context, metrics, baselinePresent) {
     return out;
 }
 
-const EPSILON$1 = 1e-12;
+// A metric's rule applied to its values: min, max, max_drop, max_rise and required, as facts. A drop or rise rule
+// asks its own question of the test: H0 "the drop is at most max_drop" against H1 "it is larger", one-sided in
+// the harmful direction (max_rise likewise), with the p-values of all gated metrics of a review adjusted together
+// (Holm by default). Pure.
 /** The limit of a threshold in the metric's unit. */
 function limitOf(t, baseline) {
     return t.relative ? t.amount * Math.abs(baseline) : t.amount;
+}
+/** A tolerance for comparing values of this size: 1e-12 relative, so tiny metrics keep their meaning. */
+function toleranceFor(...values) {
+    return 1e-12 * Math.max(0, ...values.filter(Number.isFinite).map(Math.abs));
 }
 /** Applies one metric rule to the values; a non-finite value never passes a bound. */
 function checkRule(rule, baseline, current, significance, alpha) {
@@ -394,6 +569,14 @@ function checkRule(rule, baseline, current, significance, alpha) {
             checks.push({ rule: 'required', missing: baseline ? 'vanished' : 'not-reported', passed: false });
         return checks;
     }
+    // Seeds that diverged count against the PR: when at least half of the samples are not finite, the rule fails
+    // rather than being judged on the few finite ones (fewer are left out of the test and named in the warnings).
+    const nonFinite = current.samples.filter(x => !Number.isFinite(x)).length;
+    if (current.samples.length >= 2 && isGated(rule) && nonFinite * 2 >= current.samples.length) {
+        const runs = (current.sampleRuns ?? []).filter((_, i) => !Number.isFinite(current.samples[i]));
+        checks.push({ rule: 'diverged', nonFinite, samples: current.samples.length, runs, passed: false });
+        return checks;
+    }
     const v = current.value;
     if (rule.min !== undefined)
         checks.push({ rule: 'min', limit: rule.min, passed: !Number.isNaN(v) && v >= rule.min });
@@ -401,36 +584,47 @@ function checkRule(rule, baseline, current, significance, alpha) {
         checks.push({ rule: 'max', limit: rule.max, passed: !Number.isNaN(v) && v <= rule.max });
     if (baseline) {
         const demand = rule.requireSignificance !== false;
-        if (rule.maxDrop)
-            checks.push(checkMove('max_drop', rule.maxDrop, baseline, current, significance, demand, alpha));
-        if (rule.maxRise)
-            checks.push(checkMove('max_rise', rule.maxRise, baseline, current, significance, demand, alpha));
+        for (const [kind, threshold] of [
+            ['max_drop', rule.maxDrop],
+            ['max_rise', rule.maxRise]
+        ]) {
+            if (threshold)
+                checks.push(checkMove(kind, threshold, baseline, current, significance, demand, alpha));
+        }
     }
     return checks;
 }
-/** A drop or rise rule: within the limit passes; beyond it, the significance decides (see MoveOutcome). */
-function checkMove(rule, threshold, baseline, current, significance, demandSignificance, alpha) {
+/** A drop or rise rule, judged alone (a family of one); adjustGate re-judges it with the review's other gates. */
+function checkMove(rule, threshold, baseline, current, significance, requireSignificance, alpha) {
     const v = current.value;
-    const p = significance?.tested ? significance.p : undefined;
+    const limit = limitOf(threshold, baseline.value);
+    const base = { rule, threshold, limit, requireSignificance, alpha };
+    if (!Number.isFinite(v) || !Number.isFinite(baseline.value) || !Number.isFinite(limit))
+        return { ...base, outcome: 'not-comparable', passed: false };
+    const move = rule === 'max_drop' ? baseline.value - v : v - baseline.value;
+    const crossed = move > limit + toleranceFor(baseline.value, v, limit);
     const fact = (outcome, passed) => ({
-        rule,
-        threshold,
+        ...base,
+        move,
+        crossed,
         outcome,
         passed,
-        ...(outcome === 'inconclusive' ? { inconclusive: true } : {}),
-        ...(p !== undefined ? { p } : {}),
-        alpha
+        ...(outcome === 'inconclusive' ? { inconclusive: true } : {})
     });
-    if (!Number.isFinite(v) || !Number.isFinite(baseline.value))
-        return fact('not-comparable', false);
-    const move = rule === 'max_drop' ? baseline.value - v : v - baseline.value;
-    if (!(move > limitOf(threshold, baseline.value) + EPSILON$1))
+    if (significance?.state === 'uncomputable')
+        return fact('uncomputable', false);
+    if (significance?.test) {
+        // H0: move ≤ limit. A drop is PR − baseline < −limit; a rise is PR − baseline > limit.
+        const pOneSided = rule === 'max_drop'
+            ? pValue(significance.test, 'less', -limit)
+            : pValue(significance.test, 'greater', limit);
+        if (Number.isNaN(pOneSided))
+            return fact('uncomputable', false);
+        return decideMove({ ...fact('within-limit', true), pOneSided }, pOneSided, alpha, significance);
+    }
+    if (!crossed)
         return fact('within-limit', true);
     switch (significance?.state) {
-        case 'significant':
-            return fact('significant', false);
-        case 'within-noise':
-            return demandSignificance ? fact('within-noise', true) : fact('noise-not-required', false);
         case 'exact':
             return fact('exact', false);
         case 'inconclusive':
@@ -439,50 +633,175 @@ function checkMove(rule, threshold, baseline, current, significance, demandSigni
             return fact('untested', false);
     }
 }
+/** Decides a tested move check at the level it is judged at (alpha, or Holm's step for its rank). */
+function decideMove(check, pAdjusted, level, significance) {
+    const bound = significance?.test ? moveBound(check.rule, significance.test, 1 - level) : undefined;
+    const crossed = check.crossed === true;
+    const significant = pAdjusted < check.alpha;
+    const outcome = !check.requireSignificance
+        ? crossed
+            ? significant
+                ? 'significant'
+                : 'noise-not-required'
+            : 'within-limit'
+        : significant
+            ? 'significant'
+            : crossed
+                ? 'within-noise'
+                : 'within-limit';
+    const passed = outcome === 'within-limit' || outcome === 'within-noise';
+    return { ...check, outcome, passed, ...(bound ? { bound } : {}) };
+}
+/** The lower confidence bound of the move at `level`: of −(PR − baseline) for a drop, of PR − baseline for a rise. */
+function moveBound(rule, test, level) {
+    const value = rule === 'max_drop' ? -confidenceBound(test, level, 'upper') : confidenceBound(test, level, 'lower');
+    return { level, value };
+}
+/**
+ * Adjusts the one-sided p-values of every tested drop and rise check of a review together (Holm's step-down
+ * method unless the rules say `adjust: none`) and re-judges each check at its adjusted p. Returns the checks in
+ * place of the given ones, keyed by their position.
+ */
+function adjustGate(entries, rules) {
+    const tested = entries.filter(e => e.check.pOneSided !== undefined);
+    const holmOn = rules.significance.adjust !== 'none' && tested.length > 1;
+    const ps = tested.map(e => e.check.pOneSided);
+    const adjusted = holmOn ? holm(ps) : ps;
+    const levels = holmOn ? holmLevels(ps, rules.significance.alpha) : ps.map(() => rules.significance.alpha);
+    return entries.map(e => {
+        const i = tested.indexOf(e);
+        if (i < 0)
+            return e.check;
+        const decided = decideMove(e.check, adjusted[i], levels[i], e.significance);
+        return holmOn
+            ? { ...decided, pAdjusted: adjusted[i], adjustment: { method: 'holm', family: tested.length } }
+            : decided;
+    });
+}
 
-/** Welch's test and a bootstrap interval; set whenever either side has ≥ 2 samples (see SignificanceResult). */
-function testSignificance(baseline, current, alpha) {
+// The significance of a metric's change: which test fits the samples (paired by seed, corrected for folds,
+// Welch, or a prediction interval for one run), its two-sided p and its interval. Pure: data in, data out.
+/** The significance of a change (see SignificanceResult); undefined for one run against one (no noise estimate). */
+function testSignificance(baseline, current, alpha, options = { goal: 'maximize' }) {
     // Records written before samples were kept have none: their single value is the one sample.
     const a = baseline.samples ?? [baseline.value];
     const b = current.samples ?? [current.value];
     if (a.length < 2 && b.length < 2)
         return undefined;
-    const result = welchTTest(a, b);
-    const n = { baseline: result.n[0], current: result.n[1] };
-    const excluded = { baseline: result.nonFinite[0], current: result.nonFinite[1] };
-    if (isInconclusive(result)) {
-        if (result.exactDifference !== undefined) {
-            const d = result.exactDifference;
-            return { state: 'exact', tested: false, significant: d !== 0, ci95: [d, d], n, excluded, alpha };
+    const { test, fallback } = chooseTest(baseline, current);
+    const n = { baseline: test.n[0], current: test.n[1] };
+    const excluded = { baseline: test.nonFinite[0], current: test.nonFinite[1] };
+    const common = { n, excluded, alpha, ...(fallback ? { fallback } : {}) };
+    if (isNoTest(test)) {
+        const method = test.method ? { method: test.method } : {};
+        if (test.inconclusive === 'no-variance') {
+            const d = test.exactDifference;
+            return { state: 'exact', tested: false, significant: d !== 0, exactDifference: d, ...method, ...common };
         }
-        return { state: 'inconclusive', tested: false, n, excluded, alpha };
+        const state = test.inconclusive === 'uncomputable' ? 'uncomputable' : 'inconclusive';
+        return { state, tested: false, ...method, ...common };
     }
-    const significant = result.pOneSided < alpha;
+    const pTwoSided = pValue(test, 'two-sided');
+    if (Number.isNaN(pTwoSided))
+        return { state: 'uncomputable', tested: false, method: test.method, ...common };
+    const improvement = options.goal === 'maximize' ? test.estimate > 0 : test.estimate < 0;
+    const k = improvement && options.bestOf !== undefined && options.bestOf > 1 ? options.bestOf : undefined;
+    const pLabel = k ? Math.min(1, pTwoSided * k) : pTwoSided;
+    const significant = pLabel < alpha;
+    const [lower, upper] = confidenceInterval(test, 1 - alpha);
     return {
         state: significant ? 'significant' : 'within-noise',
         tested: true,
-        p: result.pOneSided,
-        pTwoSided: result.p,
-        t: result.t,
-        df: result.df,
+        test,
+        pTwoSided,
+        pLabel,
+        ...(k ? { bestOf: k } : {}),
+        t: standardized(test),
+        interval: { level: 1 - alpha, lower, upper },
         significant,
-        ci95: bootstrapDifferenceCi(a.filter(Number.isFinite), b.filter(Number.isFinite)),
-        welchCi95: result.ci95,
-        n,
-        excluded,
-        alpha
+        ...common
     };
 }
+/**
+ * The test that fits the samples: paired (or corrected-paired for folds) when both sides have the same seeds or
+ * folds; else Welch with two samples a side; else the prediction interval of the single run.
+ */
+function chooseTest(baseline, current) {
+    const a = baseline.samples ?? [baseline.value];
+    const b = current.samples ?? [current.value];
+    const nonFinite = [countNonFinite(a), countNonFinite(b)];
+    const ka = keysOf(baseline, a.length);
+    const kb = keysOf(current, b.length);
+    let fallback;
+    if (ka && kb) {
+        const byKey = new Map(ka.map((k, i) => [k, a[i]]));
+        if (ka.length === kb.length && kb.every(k => byKey.has(k))) {
+            const pairs = kb
+                .map((k, i) => [byKey.get(k), b[i]])
+                .filter(([x, y]) => Number.isFinite(x) && Number.isFinite(y));
+            if (pairs.length >= 2) {
+                const folds = kb.every(isFoldKey);
+                const test = folds
+                    ? correctedResampled(pairs, current.testTrainRatio ?? baseline.testTrainRatio, nonFinite)
+                    : paired(pairs, nonFinite);
+                return { test };
+            }
+        }
+        else
+            fallback = ka.every(isFoldKey) || kb.every(isFoldKey) ? 'folds-unmatched' : 'keys-differ';
+    }
+    const fa = a.filter(Number.isFinite);
+    const fb = b.filter(Number.isFinite);
+    if (fa.length >= 2 && fb.length === 1)
+        return { test: prediction(a, fb[0], 'pr', [0, nonFinite[1]]), fallback };
+    if (fa.length === 1 && fb.length >= 2)
+        return { test: prediction(b, fa[0], 'baseline', [nonFinite[0], 0]), fallback };
+    return { test: welch(a, b), fallback };
+}
+/** The seed or fold keys of a metric's samples: recorded, else read from the run names behind them. */
+function keysOf(stat, count) {
+    if (stat.sampleKeys?.length === count)
+        return stat.sampleKeys;
+    if (stat.sampleRuns?.length !== count)
+        return undefined;
+    const keys = stat.sampleRuns.map(name => sampleKeyOf({ name }));
+    if (keys.some(k => k === undefined) || new Set(keys).size !== keys.length)
+        return undefined;
+    return keys;
+}
+function countNonFinite(xs) {
+    return xs.filter(x => !Number.isFinite(x)).length;
+}
 
-const EPSILON = 1e-12;
 /** Compares every metric of the champion and the baseline (their union), applying each metric's rule. */
-function compareMetrics(champion, base, rules, accepted) {
+function compareMetrics(champion, base, rules, accepted, bestOf) {
     const names = new Set([...Object.keys(champion.metrics), ...Object.keys(base?.metrics ?? {})]);
     for (const [name, rule] of Object.entries(rules.metrics))
         if (rule.required)
             names.add(name);
     const ordered = [...names].sort((a, b) => rank(a, rules) - rank(b, rules) || a.localeCompare(b));
-    return ordered.map(name => compareMetric(name, base?.metrics[name], champion.metrics[name], rules, accepted));
+    const metrics = ordered.map(name => compareMetric(name, base?.metrics[name], champion.metrics[name], rules, accepted, bestOf));
+    return adjustAcrossMetrics(metrics, rules, accepted);
+}
+/** Re-judges every drop and rise check with the review's other gated p-values (Holm), then who is broken. */
+function adjustAcrossMetrics(metrics, rules, accepted = []) {
+    const entries = metrics.flatMap(m => m.checks
+        .filter((c) => c.rule === 'max_drop' || c.rule === 'max_rise')
+        .map(check => ({ check, significance: m.significance, metric: m })));
+    const judged = adjustGate(entries, rules);
+    return metrics.map(m => {
+        const checks = m.checks.map(c => {
+            const i = entries.findIndex(e => e.check === c);
+            return i < 0 ? c : judged[i];
+        });
+        return withVerdict({ ...m, checks }, accepted);
+    });
+}
+/** Sets broken and accepted from the checks: broken when a check failed and no acceptance covers it. */
+function withVerdict(m, accepted) {
+    const acceptance = accepted.find(a => a.metric === m.name);
+    const failed = m.checks.some(c => !c.passed);
+    return { ...m, broken: failed && !acceptance, accepted: failed ? acceptance : undefined };
 }
 function rank(name, rules) {
     if (name === rules.primary)
@@ -494,7 +813,7 @@ function rank(name, rules) {
     return 3;
 }
 /** Compares one metric and applies its rule. */
-function compareMetric(name, baseline, current, rules, accepted = []) {
+function compareMetric(name, baseline, current, rules, accepted = [], bestOf) {
     const { goal, from } = goalOf(name, rules);
     const rule = rules.metrics[name];
     let status;
@@ -509,17 +828,17 @@ function compareMetric(name, baseline, current, rules, accepted = []) {
     else {
         change = current.value - baseline.value;
         relativeChange = baseline.value !== 0 ? change / Math.abs(baseline.value) : undefined;
-        const better = goal === 'maximize' ? change > EPSILON : change < -EPSILON;
-        const worse = goal === 'maximize' ? change < -EPSILON : change > EPSILON;
+        // "Unchanged" within a relative tolerance, so a metric around 1e-12 is judged on its own scale.
+        const tolerance = toleranceFor(current.value, baseline.value);
+        const better = goal === 'maximize' ? change > tolerance : change < -tolerance;
+        const worse = goal === 'maximize' ? change < -tolerance : change > tolerance;
         status = better ? 'improved' : worse ? 'regressed' : 'unchanged';
     }
     const significance = baseline && current && status !== 'not-comparable'
-        ? testSignificance(baseline, current, rules.significance.alpha)
+        ? testSignificance(baseline, current, rules.significance.alpha, { goal, bestOf })
         : undefined;
     const checks = rule ? checkRule(rule, baseline, current, significance, rules.significance.alpha) : [];
-    const acceptance = accepted.find(a => a.metric === name);
-    const failed = checks.some(c => !c.passed);
-    return {
+    return withVerdict({
         name,
         goal,
         goalFrom: from,
@@ -531,9 +850,8 @@ function compareMetric(name, baseline, current, rules, accepted = []) {
         significance,
         checks,
         gated: isGated(rule),
-        broken: failed && !acceptance,
-        accepted: failed ? acceptance : undefined
-    };
+        broken: false
+    }, accepted);
 }
 
 /** The reproducibility checklist of one experiment. */
@@ -548,6 +866,72 @@ function reproducibility(e, baselinePresent) {
         { check: 'environment', ok: keys.length > 0, keys },
         { check: 'baseline', ok: baselinePresent }
     ];
+}
+
+/**
+ * The keys of the rules that name a metric not among `reported` (every metric of every run and of the baseline).
+ * A rule for a metric only the baseline reports is not here: that is a vanished metric, which the gate judges.
+ */
+function unknownRuleMetrics(rules, reported) {
+    const names = [...new Set(reported)];
+    const known = new Set(names);
+    const named = [
+        ...(rules.primary ? [{ key: 'primary', metric: rules.primary }] : []),
+        ...Object.keys(rules.metrics).map(metric => ({ key: `metrics.${metric}`, metric })),
+        ...(rules.overfitting
+            ? [
+                { key: 'overfitting.train', metric: rules.overfitting.train },
+                { key: 'overfitting.val', metric: rules.overfitting.val }
+            ]
+            : [])
+    ];
+    return named
+        .filter(n => !known.has(n.metric))
+        .map(n => {
+        const line = rules.origin?.keys?.[n.key];
+        const suggestion = closestName(n.metric, names);
+        return { ...n, ...(line !== undefined ? { line } : {}), ...(suggestion ? { suggestion } : {}) };
+    });
+}
+/**
+ * The candidate closest to `name` by edit distance (case-insensitive), when it is within a third of the name's
+ * length (at least 2 edits): `acuracy` → `accuracy`, `f1score` → `f1_score`; undefined when nothing is that close.
+ */
+function closestName(name, candidates) {
+    const target = name.toLowerCase();
+    const limit = Math.max(2, Math.floor(target.length / 3));
+    let best;
+    for (const candidate of candidates) {
+        const c = candidate.toLowerCase();
+        if (Math.abs(c.length - target.length) > limit)
+            continue;
+        const distance = editDistance(target, c, limit);
+        if (distance <= limit && (!best || distance < best.distance))
+            best = { name: candidate, distance };
+    }
+    return best?.name;
+}
+/** Levenshtein distance with adjacent transpositions, stopping early once every path exceeds `limit`. */
+function editDistance(a, b, limit) {
+    let before = new Array(b.length + 1).fill(0);
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d = Math.min(d, before[j - 2] + 1);
+            current[j] = d;
+            rowMin = Math.min(rowMin, d);
+        }
+        if (rowMin > limit)
+            return limit + 1;
+        before = previous;
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 /** Every warning of a review, in the order the report lists them. */
@@ -571,7 +955,8 @@ function collectWarnings(input) {
                 metric,
                 nonFinite: m.nonFinite,
                 samples: m.samples.length,
-                baseline: e === input.baseline
+                baseline: e === input.baseline,
+                runs: (m.sampleRuns ?? []).filter((_, i) => !Number.isFinite(m.samples[i]))
             });
         }
     }
@@ -640,7 +1025,10 @@ function compareRuns(input) {
     const ranked = rankExperiments(experiments, primary, rules);
     const choice = chooseChampion(ranked, primary, input.championPick);
     const champion = choice.champion;
-    const metrics = champion ? compareMetrics(champion, base, rules, input.accepted ?? []) : [];
+    const finished = ranked.filter(e => e.status !== 'failed').length;
+    const picked = !!input.championPick && !choice.problem;
+    const bestOf = !picked && finished > 1 ? finished : undefined;
+    const metrics = champion ? compareMetrics(champion, base, rules, input.accepted ?? [], bestOf) : [];
     const overfitting = overfittingGaps(ranked, rules, champion);
     const violations = collectViolations(metrics, overfitting, rules);
     const warnings = collectWarnings({
@@ -654,7 +1042,16 @@ function compareRuns(input) {
     });
     const context = champion && base ? diffContext(base, champion) : [];
     const broken = violations.filter(v => !v.accepted);
-    const verdict = !base ? (broken.length ? 'fail' : 'no-baseline') : broken.length ? 'fail' : 'pass';
+    const missing = input.missingPaths ?? [];
+    const missingEvidence = input.runs.length === 0 || missing.length
+        ? { noRuns: input.runs.length === 0, searched: input.searched ?? [], missing }
+        : undefined;
+    const reported = [
+        ...input.runs.flatMap(r => Object.keys(r.metrics)),
+        ...Object.keys(baseline?.metrics ?? {})
+    ];
+    const unknownMetrics = input.runs.length ? unknownRuleMetrics(rules, reported) : [];
+    const verdict = missingEvidence || unknownMetrics.length || broken.length ? 'fail' : !base ? 'no-baseline' : 'pass';
     return {
         id: input.id ?? 'default',
         verdict,
@@ -672,12 +1069,16 @@ function compareRuns(input) {
         violations,
         diagnostics: input.diagnostics ?? [],
         alpha: rules.significance.alpha,
+        gate: gateSummary(metrics, rules),
+        ...(bestOf ? { bestOf } : {}),
         curves: metrics
             .filter(m => (m.current?.history?.length ?? 0) > 1 || (m.baseline?.history?.length ?? 0) > 1)
             .map(m => ({ metric: m.name, baseline: m.baseline?.history, current: m.current?.history })),
         criteria: successCriteriaByExperiment(ranked, rules),
         hypotheses: judgeHypotheses(ranked, base, rules),
-        overfitting
+        overfitting,
+        ...(missingEvidence ? { missingEvidence } : {}),
+        ...(unknownMetrics.length ? { unknownMetrics } : {})
     };
 }
 function baselineSummary(baseline) {
@@ -687,6 +1088,12 @@ function baselineSummary(baseline) {
         commit: baseline.commit,
         samples: Math.max(0, ...Object.values(baseline.metrics).map(m => m.n))
     };
+}
+function gateSummary(metrics, rules) {
+    const family = metrics
+        .flatMap(m => m.checks)
+        .filter(c => 'pOneSided' in c && c.pOneSided !== undefined).length;
+    return { adjust: family > 1 ? rules.significance.adjust : 'none', family };
 }
 /** The report's view of an experiment. */
 function summarizeExperiment(e) {
@@ -706,6 +1113,9 @@ async function runPipeline(input) {
     const collection = await collectRuns({
         workspace: input.workspace,
         patterns: input.patterns,
+        selection: input.rules.select,
+        commit: input.commit,
+        env: input.env,
         onProgress: input.onProgress
     });
     const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics];
@@ -716,7 +1126,9 @@ async function runPipeline(input) {
         baseline: input.baseline,
         rules: input.rules,
         accepted: input.accepted,
-        championPick: input.championPick
+        championPick: input.championPick,
+        searched: collection.searched,
+        missingPaths: collection.missing
     });
     return { comparison, collection };
 }

@@ -1,23 +1,24 @@
-import { g as githubUrl, h as paragraph, t as text, u as untrustedCode, l as link, i as untrusted, s as stringify, c as collectRuns, j as formatDiagnostic } from './detect.js';
+import { c as collectRuns, g as formatDiagnostic } from './detect.js';
+import { g as githubUrl, p as paragraph, t as text, a as untrustedCode, l as link, b as untrusted, c as stringify } from './findings.js';
 import { p as planPromotion, a as promotionSubject } from './promotion.js';
 import { serverUrlOf } from './review.js';
-import './findings.js';
-import './conventions.js';
-import './_commonjsHelpers.js';
-import 'node:path';
-import 'node:process';
-import 'node:url';
-import 'node:fs/promises';
 import 'node:fs';
+import 'node:fs/promises';
+import 'node:path';
+import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
+import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
+import './conventions.js';
+import 'node:process';
 import './baseline2.js';
 import './champion.js';
+import './docs.js';
 import './chart.js';
 import './rules-file.js';
 import './index2.js';
@@ -25,6 +26,7 @@ import 'process';
 import 'buffer';
 import './client.js';
 import './pr.js';
+import './sticky.js';
 import './comment.js';
 import './baseline.js';
 import 'node:child_process';
@@ -41,25 +43,30 @@ async function runPromote(options) {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(after)) {
         throw new Error(`The push event's after sha ${JSON.stringify(after)} is not a commit id; promote runs on a push event to the default branch.`);
     }
-    const [{ findPullRequestForSha }, { commitFilesToBranch }] = await Promise.all([
+    const [{ findMergedPullRequest }, { commitFilesToBranch }] = await Promise.all([
         import('./pr.js'),
         import('./commit.js')
     ]);
-    const found = await findPullRequestForSha({ client, owner, repo, sha: after });
-    const merged = found?.merged ? found : undefined;
-    const extra = merged;
+    const merged = await findMergedPullRequest({ client, owner, repo, sha: after });
+    const mergedBy = merged?.mergedBy || options.pusher;
     const pr = merged
         ? {
             number: merged.number,
             title: merged.title,
             url: merged.htmlUrl,
-            ...(extra?.mergedBy || options.pusher ? { mergedBy: extra?.mergedBy || options.pusher } : {})
+            ...(merged.author ? { author: merged.author } : {}),
+            ...(mergedBy ? { mergedBy } : {})
         }
         : undefined;
-    log(pr
-        ? `The push ${after.slice(0, 7)} merged PR #${pr.number}.`
-        : `No merged pull request has ${after.slice(0, 7)} as its merge commit; promoting the runs of the commit itself.`);
-    const collection = await collectRuns({ workspace: config.workspace, patterns: config.runs });
+    log(merged
+        ? `The push ${after.slice(0, 7)} merged PR #${merged.number}${merged.mergedBy ? ` (merged by ${merged.mergedBy})` : ''}.`
+        : `No merged pull request introduced ${after.slice(0, 7)}; promoting the runs of the commit itself.`);
+    const collection = await collectRuns({
+        workspace: config.workspace,
+        patterns: config.runs,
+        selection: config.rules.select,
+        commit: { kind: 'sha', sha: after }
+    });
     const warnings = collection.diagnostics.map(formatDiagnostic);
     const decisions = typeof options.decisions === 'function'
         ? merged
@@ -74,7 +81,7 @@ async function runPromote(options) {
         runs: collection.runs,
         pr,
         commit: after,
-        date: extra?.mergedAt ?? options.now.toISOString(),
+        date: merged?.mergedAt ?? options.now.toISOString(),
         decisions,
         repositoryUrl: githubUrl(options.serverUrl, owner, repo)
     };

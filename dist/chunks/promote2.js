@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { c as collectRuns, j as formatDiagnostic } from './detect.js';
+import { c as collectRuns, g as formatDiagnostic } from './detect.js';
 import { p as planPromotion } from './promotion.js';
 import './findings.js';
 import './conventions.js';
@@ -19,6 +19,7 @@ import 'node:worker_threads';
 import 'node:module';
 import './baseline2.js';
 import './champion.js';
+import './docs.js';
 import './chart.js';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
@@ -31,7 +32,12 @@ async function promoteLocal(options) {
     const findHead = () => git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}'], 'find the commit to promote');
     // Without a commit the files are only written; the checkout's HEAD, when there is one, still names the runs.
     const head = commitFiles ? await findHead() : await findHead().catch(() => undefined);
-    const collection = await collectRuns({ workspace, patterns: options.runs });
+    const collection = await collectRuns({
+        workspace,
+        patterns: options.runs,
+        selection: options.rules.select,
+        commit: options.runsOf ?? (head ? { kind: 'sha', sha: head } : undefined)
+    });
     const warnings = collection.diagnostics.map(formatDiagnostic);
     const current = {
         baseline: await readOptional(workspace, baselinePath),

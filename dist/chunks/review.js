@@ -2,12 +2,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules, RulesFileError } from './rules-file.js';
 import { p as parseBaseline, B as BaselineError } from './baseline2.js';
-import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
-import { isGitHubRequestError, explainGitHubError, GitHubApiError } from './client.js';
+import { d as GITHUB_STEP_SUMMARY_LIMIT, h as hiddenMarker } from './conventions.js';
+import { GitHubApiError } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
+import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
 import { renderComment } from './comment.js';
-import { v as violationMessage } from './findings.js';
-import { s as stringify, g as githubUrl, k as renderJsonReport, m as root, h as paragraph, i as untrusted, t as text, p as plain, o as own, n as checkedUrl, l as link, u as untrustedCode, q as heading, v as bulletList } from './detect.js';
+import { g as githubUrl, v as violationMessage, m as missingEvidenceText, u as unknownMetricText, c as stringify, r as root, p as paragraph, b as untrusted, t as text, i as missingEvidenceTitle, k as unknownMetricsTitle, o as own, h as checkedUrl, l as link, a as untrustedCode, n as heading, q as bulletList } from './findings.js';
+import { h as renderJsonReport, p as plain } from './detect.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
@@ -29,111 +30,6 @@ import 'node:module';
 import 'node:child_process';
 import 'node:util';
 import './champion.js';
-
-// The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
-// login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
-// would not change, and a duplicate left by a race of two runs removed (the oldest is kept).
-/** The login a workflow's GITHUB_TOKEN posts as. */
-const GITHUB_ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-const sameText = (a, b) => a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd();
-/** The body with the marker at its top (unchanged when it already holds the marker). */
-function withMarker(body, marker) {
-    return body.includes(marker) ? body : `${marker}\n${body}`;
-}
-/**
- * Creates, updates or leaves alone the sticky comment. Reads every page of comments (100 a page, following the
- * Link headers as given), so a pull request with 250 comments costs 3 reads and at most 1 write (0 when the text
- * is unchanged), plus one delete per duplicate found.
- */
-async function upsertStickyComment(options) {
-    const { client, owner, repo, issueNumber, marker, login } = options;
-    const where = `${owner}/${repo}#${issueNumber}`;
-    if (!marker.trim())
-        throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`);
-    if (!login.trim())
-        throw new Error(`upsertStickyComment on ${where}: the login is empty; resolve it with resolveTokenLogin first.`);
-    const body = withMarker(options.body, marker);
-    const length = Array.from(body).length;
-    if (length > GITHUB_BODY_LIMIT) {
-        throw new Error(`The comment for ${where} is ${length} characters, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
-            'the report must fold sections to fit (this is a bug in the report, please report it).');
-    }
-    const ours = [];
-    try {
-        for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
-            owner,
-            repo,
-            issue_number: issueNumber,
-            per_page: 100
-        })) {
-            for (const comment of page.data) {
-                if (comment.user?.login.toLowerCase() === login.toLowerCase() && comment.body?.includes(marker))
-                    ours.push(comment);
-            }
-        }
-    }
-    catch (error) {
-        throw explainGitHubError(error, `reading the comments of ${where}`, 'pull-requests: read');
-    }
-    ours.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
-    const [kept, ...duplicates] = ours;
-    const removedDuplicates = [];
-    for (const duplicate of duplicates) {
-        try {
-            await client.rest.issues.deleteComment({ owner, repo, comment_id: duplicate.id });
-            removedDuplicates.push(duplicate.id);
-        }
-        catch (error) {
-            // Another run may have removed it already.
-            if (!isGitHubRequestError(error) || error.status !== 404) {
-                throw explainGitHubError(error, `deleting the duplicate comment ${duplicate.id} on ${where}`, 'pull-requests: write');
-            }
-        }
-    }
-    if (kept && sameText(kept.body ?? '', body)) {
-        return { action: 'unchanged', id: kept.id, url: kept.html_url, removedDuplicates };
-    }
-    try {
-        if (kept) {
-            const { data } = await client.rest.issues.updateComment({ owner, repo, comment_id: kept.id, body });
-            return { action: 'updated', id: data.id, url: data.html_url, removedDuplicates };
-        }
-        const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-        return { action: 'created', id: data.id, url: data.html_url, removedDuplicates };
-    }
-    catch (error) {
-        throw explainGitHubError(error, `${kept ? 'editing' : 'posting'} the review comment on ${where}`, 'pull-requests: write');
-    }
-}
-const PERSONAL_TOKEN = /^(ghp_|github_pat_|gho_|ghu_)/;
-/**
- * The login the token posts as: the configured one; in Actions with the default token github-actions[bot]
- * (GET /user refuses that token); otherwise GET /user. Never guessed from a failed call: when GET /user fails,
- * this throws and says to set the login.
- */
-async function resolveTokenLogin(options) {
-    const configured = options.configured?.trim();
-    if (configured)
-        return configured;
-    const isDefaultToken = options.defaultToken ??
-        (options.runtime === 'actions' && !(options.token && PERSONAL_TOKEN.test(options.token)));
-    if (options.runtime === 'actions' && isDefaultToken)
-        return GITHUB_ACTIONS_BOT_LOGIN;
-    try {
-        const { data } = await options.client.rest.users.getAuthenticated();
-        if (!data.login)
-            throw new Error('GET /user answered without a login');
-        return data.login;
-    }
-    catch (error) {
-        const said = isGitHubRequestError(error)
-            ? `${error.status} "${error.message.split(' - ')[0]}"`
-            : error.message;
-        throw new Error(`Could not find out which account the token posts as: GET /user answered ${said}. ` +
-            'This happens with GitHub App installation tokens, which may not read /user. Set the bot-login input ' +
-            '(CLI: --bot-login) to the login its comments show, e.g. my-app[bot]; the sticky comment is found by it.', { cause: error });
-    }
-}
 
 // Review mode: the PR's runs against the baseline at the PR's base → one sticky comment, the job summary, the JSON
 // report, annotations and outputs, and the gate. The action (pull_request, workflow_run) and the CLI (`review
@@ -187,10 +83,25 @@ async function loadBaselineAtBase(request) {
     }
     return { record: file.champion, from };
 }
-const READ_ONLY_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
-    'hold the review, and the two-workflow pattern (pull_request uploads the runs, workflow_run comments) posts the comment; see docs/forks.md.';
+const FORK_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
+    'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +
+    'see docs/forks.md.';
 function isReadOnlyRefusal(error) {
     return error instanceof GitHubApiError && error.status === 403;
+}
+/**
+ * A write refused with 403, explained for where the pull request comes from: from a fork the token is read-only by
+ * design; from the repository itself the job lacks a permission (`needed`), which is a setup error to fix.
+ */
+function explainRefusedWrite(error, fromFork, needed) {
+    const said = error.message.endsWith(error.hint)
+        ? error.message.slice(0, -error.hint.length).trim()
+        : error.message;
+    if (fromFork)
+        return `${said} ${FORK_NOTE}`;
+    return (`${said} The pull request is from this repository, so this is not the read-only token of a fork: the job's ` +
+        `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
+        'setting may make the workflow token read-only by default), or pass a token that has it.');
 }
 /** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
 async function reviewPullRequest(request) {
@@ -200,6 +111,8 @@ async function reviewPullRequest(request) {
     let baseline;
     try {
         loaded = await loadRules(config.workspace, config.configFile);
+        if (config.experiments?.length)
+            loaded.rules.select = { experiments: config.experiments };
         baseline = await loadBaselineAtBase({ ...request, baseSha: pr.baseSha });
     }
     catch (e) {
@@ -226,6 +139,8 @@ async function reviewPullRequest(request) {
     const { comparison } = await runPipeline({
         workspace: config.workspace,
         patterns: config.runs,
+        commit: { kind: 'sha', sha: pr.headSha },
+        env: request.env,
         rules: loaded.rules,
         baseline: baseline.record,
         id: config.id
@@ -254,7 +169,20 @@ async function reviewPullRequest(request) {
         else
             log.error(message, place);
     }
-    const gateFails = comparison.verdict === 'fail' && config.failOnRegression;
+    // Missing evidence fails the step whatever fail-on-regression says: it is bad input, not a regression.
+    const badInput = comparison.missingEvidence
+        ? missingEvidenceText(comparison.missingEvidence)
+        : comparison.unknownMetrics
+            ? comparison.unknownMetrics.map(u => unknownMetricText(u, loaded.file)).join('; ')
+            : undefined;
+    const gateFails = comparison.verdict === 'fail' && (config.failOnRegression || !!badInput);
+    if (comparison.missingEvidence)
+        log.error(missingEvidenceText(comparison.missingEvidence));
+    for (const u of comparison.unknownMetrics ?? [])
+        log.error(unknownMetricText(u), {
+            ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
+            title: 'Experiment Review: a rule names a metric no run reports'
+        });
     const result = {
         outcome: {
             verdict: comparison.verdict,
@@ -276,12 +204,7 @@ async function reviewPullRequest(request) {
     else {
         try {
             const client = await request.client();
-            const login = await resolveTokenLogin({
-                client,
-                configured: config.botLogin,
-                runtime: request.runtime,
-                token: config.token
-            });
+            const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
             result.comment = await upsertStickyComment({
                 client,
                 owner: request.owner,
@@ -289,7 +212,7 @@ async function reviewPullRequest(request) {
                 issueNumber: pr.number,
                 marker: hiddenMarker(config.id),
                 body,
-                login
+                identity
             });
             result.outcome.commentUrl = result.comment.url;
             log.info(`Comment ${result.comment.action} on ${where}: ${result.comment.url}`);
@@ -298,10 +221,13 @@ async function reviewPullRequest(request) {
         }
         catch (e) {
             const message = e.message;
-            result.commentSkipped = isReadOnlyRefusal(e) ? `${message} ${READ_ONLY_NOTE}` : message;
+            const refused = isReadOnlyRefusal(e);
+            result.commentSkipped = refused
+                ? explainRefusedWrite(e, pr.fromFork, 'pull-requests: write')
+                : message;
             log.warning(`No comment was posted on ${where}: ${result.commentSkipped}`);
-            if (!isReadOnlyRefusal(e))
-                githubProblems.push(`the comment could not be posted: ${message}`);
+            if (!refused || !pr.fromFork)
+                githubProblems.push(`the comment could not be posted: ${result.commentSkipped}`);
         }
     }
     // The commit status that gates the merge when the review does not run as the PR's own check.
@@ -324,16 +250,19 @@ async function reviewPullRequest(request) {
             log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`);
         }
         catch (e) {
-            const message = e.message;
+            const message = isReadOnlyRefusal(e)
+                ? explainRefusedWrite(e, false, 'statuses: write')
+                : e.message;
             log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`);
-            if (!isReadOnlyRefusal(e))
-                githubProblems.push(`the commit status could not be set: ${message}`);
-            else
-                githubProblems.push(`the commit status that gates the merge could not be set (the token is read-only): ${message}`);
+            githubProblems.push(`the commit status that gates the merge could not be set: ${message}`);
         }
     }
-    await log.summary(renderSummary(comparison, body, result));
-    if (gateFails && !request.stale) {
+    await log.summary(renderSummary(comparison, body, result, reportPath));
+    if (badInput && !request.stale) {
+        result.outcome.failure = `Experiment Review: ${badInput}`;
+        result.failureKind = 'input';
+    }
+    else if (gateFails && !request.stale) {
         result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
         result.failureKind = 'gate';
     }
@@ -347,11 +276,18 @@ async function reviewPullRequest(request) {
         result.outcome.failure = `Experiment Review: ${githubProblems.join('; ')}`;
         result.failureKind = 'github';
     }
+    else if (githubProblems.length && result.outcome.failure) {
+        result.outcome.failure += `; and ${githubProblems.join('; ')}`;
+    }
     return result;
 }
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
 function statusDescription(c, failOnRegression = true) {
     const broken = c.violations.filter(v => !v.accepted);
+    if (c.missingEvidence)
+        return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`;
+    if (c.unknownMetrics)
+        return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`;
     if (c.verdict === 'no-baseline')
         return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
     // A status description is plain text on GitHub: names are made one-line and free of control characters.
@@ -360,16 +296,28 @@ function statusDescription(c, failOnRegression = true) {
     const metrics = plain([...new Set(broken.map(v => v.metric))].join(', '), 90);
     return `Fail: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken (${metrics})${failOnRegression ? '' : '; not gating'}.`.slice(0, 140);
 }
-/** The job summary: the comment's content, what happened to the comment, and every diagnostic. */
-function renderSummary(c, commentBody, result) {
-    const { lead, diagnostics } = summaryBlocks(c, result);
+/** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
+const SUMMARY_DIAGNOSTICS_SHOWN = 50;
+/**
+ * The job summary: the comment's content, what happened to the comment, and the diagnostics: their count and the
+ * first SUMMARY_DIAGNOSTICS_SHOWN (all of them are in the JSON report), so that it stays under GitHub's 1 MiB.
+ */
+function renderSummary(c, commentBody, result, reportPath) {
+    for (let shown = SUMMARY_DIAGNOSTICS_SHOWN;; shown = Math.floor(shown / 2)) {
+        const summary = summaryWith(c, commentBody, result, reportPath, shown);
+        if (Buffer.byteLength(summary) < GITHUB_STEP_SUMMARY_LIMIT || shown === 0)
+            return summary;
+    }
+}
+function summaryWith(c, commentBody, result, reportPath, shown) {
+    const { lead, diagnostics } = summaryBlocks(c, result, reportPath, shown);
     return `${stringify(root(lead))}\n${commentBody.trimEnd()}\n\n${stringify(root(diagnostics))}`;
 }
 /**
  * The job summary's own blocks: first what happened to the comment (a link to it) and the status, then, after the
  * comment's content, the diagnostics.
  */
-function summaryBlocks(c, result) {
+function summaryBlocks(c, result, reportPath, shown = SUMMARY_DIAGNOSTICS_SHOWN) {
     const blocks = [];
     if (result.comment) {
         const action = {
@@ -388,13 +336,24 @@ function summaryBlocks(c, result) {
     const lead = blocks.splice(0);
     blocks.push(heading(3, text `Diagnostics (${c.diagnostics.length})`));
     if (c.diagnostics.length) {
-        blocks.push(bulletList(c.diagnostics.map(d => [
+        blocks.push(bulletList(c.diagnostics
+            .slice(0, shown)
+            .map(d => [
             text `${severityWord(d.severity)}: `,
             untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
             ...(d.run ? [text ` (run `, untrustedCode(d.run), text `)`] : []),
             text ` `,
             untrusted(d.message, 1000)
         ])));
+        const more = c.diagnostics.length - Math.min(shown, c.diagnostics.length);
+        if (more > 0)
+            blocks.push(paragraph(text `… and ${more} more, ${shown ? own `not listed here` : own `none listed here`} to keep the summary under GitHub's 1 MiB: `, ...(reportPath
+                ? [
+                    text `every diagnostic is in the JSON report `,
+                    untrustedCode(reportPath, 300),
+                    text ` (output report).`
+                ]
+                : [text `every diagnostic is in the JSON report (output report).`])));
     }
     else {
         blocks.push(paragraph(text `Every run was read without a problem.`));
@@ -477,4 +436,4 @@ async function resolveWorkflowRunPullRequest(client, target, log) {
     return { pr: found, reason: `PR #${found.number}` };
 }
 
-export { lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, summaryBlocks, workflowRunUrl };
+export { SUMMARY_DIAGNOSTICS_SHOWN, explainRefusedWrite, lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, summaryBlocks, workflowRunUrl };

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { p as plain, c as collectRuns, r as renderDiagnostics, a as runsToJson, b as renderRunList, d as runsToCsv, e as renderRun, f as renderText } from './detect.js';
+import { i as isTrackingUri, p as plain, c as collectRuns, r as renderDiagnostics, a as runsToJson, b as renderRunList, d as runsToCsv, e as renderRun, f as renderText } from './detect.js';
+import { u as unknownMetricText, m as missingEvidenceText, s as selectAll, d as defaultRules } from './findings.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, COMMAND_HELP, HELP } from './help.js';
 
@@ -9,6 +11,43 @@ class UsageError extends Error {
 }
 /** The exit codes of the CLI. */
 const EXIT = { pass: 0, fail: 1, usage: 2 };
+
+/**
+ * The commit whose runs are read from stores named by a tracking URI: `--commit SHA|HEAD|any`, HEAD of the
+ * workspace's git checkout by default. Undefined when no tracking URI is read and --commit is not given.
+ */
+async function commitFlag(workspace, value, patterns) {
+    if (value === undefined && !patterns.some(isTrackingUri))
+        return undefined;
+    const given = (value ?? 'HEAD').trim();
+    if (given.toLowerCase() === 'any')
+        return { kind: 'any' };
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(given))
+        return { kind: 'sha', sha: given.toLowerCase() };
+    const flag = value === undefined ? 'the default --commit HEAD' : `--commit ${JSON.stringify(given)}`;
+    if (!given || given.startsWith('-') || !/^[\w./@^~{}-]+$/.test(given))
+        throw new UsageError(`${flag} is not a commit; expected a commit sha, HEAD or any`);
+    const { execFile } = await import('node:child_process');
+    const sha = await new Promise(resolve => execFile('git', ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${given}^{commit}`], (error, stdout) => resolve(error ? undefined : stdout.trim())));
+    if (!sha)
+        throw new UsageError(`${flag}: git cannot resolve it in ${workspace}; give the full commit sha the runs were logged from, HEAD in a checkout, or any`);
+    return { kind: 'sha', sha };
+}
+/** The `--experiment` values, checked; undefined when none were given. */
+function experimentFlag(experiments) {
+    const given = (experiments ?? []).map(e => e.trim());
+    if (!given.length)
+        return undefined;
+    if (given.includes(''))
+        throw new UsageError('--experiment needs an experiment name or glob, e.g. --experiment churn-model');
+    return given;
+}
+/** Replaces the rules file's `select.experiments` with the `--experiment` values, when any were given. */
+function applyExperimentFlag(rules, experiments) {
+    const given = experimentFlag(experiments);
+    if (given)
+        rules.select = { ...rules.select, experiments: given };
+}
 
 // The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
 // input or usage. GitHub-only commands are loaded lazily so local commands start fast.
@@ -19,6 +58,8 @@ const COMMON = {
     rules: { type: 'string' },
     baseline: { type: 'string' },
     id: { type: 'string' },
+    experiment: { type: 'string', multiple: true },
+    commit: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
 };
 function parse(args, extra = {}) {
@@ -71,6 +112,10 @@ async function runCli(argv, io) {
                 return await runsCommand(command, rest, io);
             case 'log':
                 return await logCommand(rest, io);
+            case 'monitor': {
+                const { monitorCommand } = await import('./monitor-command.js');
+                return await monitorCommand(rest, io);
+            }
             case 'promote':
             case 'review': {
                 const { runGitHubCommand } = await import('./github-commands.js');
@@ -112,18 +157,22 @@ async function compareCommand(args, io) {
         import('./baseline.js'),
         import('./pipeline.js'),
         import('./comment.js'),
-        import('./detect.js').then(function (n) { return n.ap; })
+        import('./detect.js').then(function (n) { return n.P; })
     ]);
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
         required: !!values.rules
     });
+    applyExperimentFlag(loaded.rules, values.experiment);
     const id = values.id ?? 'default';
     const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, id);
     if (!baseline.record)
         io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`);
+    const commit = await commitFlag(workspace, values.commit, patterns);
     const { comparison } = await runPipeline({
         workspace,
         patterns,
+        commit,
+        env: io.env,
         rules: loaded.rules,
         baseline: baseline.record,
         baselineDiagnostics: baseline.diagnostics,
@@ -137,7 +186,16 @@ async function compareCommand(args, io) {
     else if (format === 'markdown')
         io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }));
     else
-        io.stdout(renderText(comparison));
+        io.stdout(renderText(comparison, loaded.file));
+    if (comparison.unknownMetrics) {
+        for (const u of comparison.unknownMetrics)
+            io.stderr(`experiment-review: ${plain(unknownMetricText(u, loaded.file ?? '(rules)'), 2000)}\n`);
+    }
+    if (comparison.missingEvidence || comparison.unknownMetrics) {
+        if (comparison.missingEvidence)
+            io.stderr(`experiment-review: ${plain(missingEvidenceText(comparison.missingEvidence), 2000)}\n`);
+        return EXIT.usage;
+    }
     return comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass;
 }
 async function runsCommand(command, args, io) {
@@ -149,18 +207,35 @@ async function runsCommand(command, args, io) {
     if (command === 'show' && !runName)
         throw new UsageError('show needs a run name: experiment-review show <run>');
     const patterns = [...(values.runs ?? []), ...positionals];
-    const { runs, diagnostics } = await collectRuns({ workspace, patterns, onProgress: progressReporter(io) });
+    const selection = await selectionFor(workspace, values);
+    const commit = await commitFlag(workspace, values.commit, patterns);
+    const { runs, diagnostics, searched = [], missing = [] } = await collectRuns({
+        workspace,
+        patterns,
+        selection,
+        commit,
+        env: io.env,
+        onProgress: progressReporter(io)
+    });
     if (diagnostics.length)
         io.stderr(`${renderDiagnostics(diagnostics)}\n`);
+    // No runs, or a named runs path that does not exist: the listing is printed, and the exit code says it is not whole.
+    const exit = () => {
+        if (!runs.length || missing.length) {
+            io.stderr(`experiment-review: ${plain(missingEvidenceText({ noRuns: !runs.length, searched, missing }), 2000)}\n`);
+            return EXIT.usage;
+        }
+        return EXIT.pass;
+    };
     if (command === 'list') {
         const format = oneOf(values.format, ['text', 'json'], 'text', 'format');
         io.stdout(format === 'json' ? runsToJson(runs) : renderRunList(runs));
-        return EXIT.pass;
+        return exit();
     }
     if (command === 'export') {
         const format = oneOf(values.format, ['csv', 'json'], 'csv', 'format');
         io.stdout(format === 'json' ? runsToJson(runs) : runsToCsv(runs));
-        return EXIT.pass;
+        return exit();
     }
     const matches = runs.filter(r => r.name === runName || r.id === runName || r.path === runName);
     if (!matches.length) {
@@ -168,6 +243,22 @@ async function runsCommand(command, args, io) {
     }
     io.stdout(matches.map(renderRun).join('\n'));
     return EXIT.pass;
+}
+/**
+ * The experiments a runs command reads: `--experiment` when given, else the rules file's `select` (read only when
+ * the rules file exists or --rules names one, so that `list` stays fast without one).
+ */
+async function selectionFor(workspace, values) {
+    const flag = values.experiment;
+    const file = values.rules ?? DEFAULT_RULES_PATH;
+    if (!flag?.length && !values.rules && !existsSync(path.resolve(workspace, file)))
+        return selectAll();
+    const { loadRules } = await import('./rules-file.js');
+    const { rules } = flag?.length
+        ? { rules: defaultRules() }
+        : await loadRules(workspace, file, { required: !!values.rules });
+    applyExperimentFlag(rules, flag);
+    return rules.select;
 }
 async function logCommand(args, io) {
     const { captureContext, logRun, parseAssignment, runHasContext } = await import('./log.js');
@@ -258,4 +349,4 @@ var run = /*#__PURE__*/Object.freeze({
     runCli: runCli
 });
 
-export { EXIT as E, UsageError as U, run as r };
+export { EXIT as E, UsageError as U, applyExperimentFlag as a, commitFlag as c, experimentFlag as e, run as r };

@@ -10,10 +10,11 @@ import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '..
 import { renderText, plain, renderDiagnostics } from '../report/text.js'
 import { clientLogOf, type ActionLog, type LogPlace } from '../modes/types.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
+import { applyExperimentFlag, commitFlag, experimentFlag } from './selection-flags.js'
 
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
                                 [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
-                                [--no-comment] [--no-fail-on-regression]
+                                [--no-comment] [--no-fail-on-regression] [--experiment NAME|GLOB]...
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
 baseline at the PR's base (--baseline, the path in the repository, default ${DEFAULT_BASELINE_PATH}; from the
@@ -28,7 +29,8 @@ Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a Gi
 
 const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline ${DEFAULT_BASELINE_PATH}]
                                  [--docs ${DEFAULT_DOCS_PATH}] [--rules FILE] [--id ID] [--pr N]
-                                 [--workspace DIR] [--no-commit]
+                                 [--workspace DIR] [--no-commit] [--experiment NAME|GLOB]...
+                                 [--commit SHA|HEAD|any]
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
 and commits both with git (--no-commit only writes them).
@@ -52,7 +54,8 @@ function parse(
   }
 }
 
-function repoPath(flag: string, value: string | undefined, fallback: string): string {
+/** A path flag that must stay inside the repository (no absolute path, no `..`), or its default. */
+export function repoPath(flag: string, value: string | undefined, fallback: string): string {
   const v = (value ?? '').trim() || fallback
   if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..')) {
     throw new UsageError(
@@ -62,7 +65,8 @@ function repoPath(flag: string, value: string | undefined, fallback: string): st
   return v
 }
 
-function reviewId(value: string | undefined): string {
+/** The --id flag checked as a review id (default `default`). */
+export function reviewId(value: string | undefined): string {
   const id = (value ?? 'default').trim()
   if (!ID.test(id))
     throw new UsageError(
@@ -112,6 +116,7 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
     id: { type: 'string' },
     workspace: { type: 'string' },
     'bot-login': { type: 'string' },
+    experiment: { type: 'string', multiple: true },
     'no-comment': { type: 'boolean' },
     'no-fail-on-regression': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
@@ -142,7 +147,8 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
     comment: !values['no-comment'],
     failOnRegression: !values['no-fail-on-regression'],
     id: reviewId(values.id as string | undefined),
-    botLogin: (values['bot-login'] as string | undefined)?.trim() || undefined
+    botLogin: (values['bot-login'] as string | undefined)?.trim() || undefined,
+    experiments: experimentFlag(values.experiment as string[] | undefined)
   }
   if (values.rules) await loadRules(config.workspace, config.configFile, { required: true })
 
@@ -198,6 +204,8 @@ async function promoteCommand(args: string[], io: CliIo): Promise<number> {
     pr: { type: 'string' },
     workspace: { type: 'string' },
     'no-commit': { type: 'boolean' },
+    experiment: { type: 'string', multiple: true },
+    commit: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
   })
   if (values.help) return (io.stdout(PROMOTE_HELP), EXIT.pass)
@@ -205,11 +213,14 @@ async function promoteCommand(args: string[], io: CliIo): Promise<number> {
   const loaded = await loadRules(workspace, (values.rules as string | undefined) ?? DEFAULT_RULES_PATH, {
     required: !!values.rules
   })
+  applyExperimentFlag(loaded.rules, values.experiment as string[] | undefined)
   const number = prNumber(values.pr as string | undefined, false)
   const { promoteLocal } = await import('../local/promote.js')
+  const runs = [...((values.runs as string[] | undefined) ?? []), ...positionals]
   const result = await promoteLocal({
     workspace,
-    runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
+    runs,
+    runsOf: await commitFlag(workspace, values.commit as string | undefined, runs),
     baselinePath: repoPath('baseline', values.baseline as string | undefined, DEFAULT_BASELINE_PATH),
     docsPath: repoPath('docs', values.docs as string | undefined, DEFAULT_DOCS_PATH),
     rules: loaded.rules,

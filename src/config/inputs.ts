@@ -26,6 +26,8 @@ export interface ActionConfig {
   id: string
   /** The login the token posts as, when configured. */
   botLogin?: string
+  /** Experiments selected on the command line (`--experiment`); they replace the rules file's `select.experiments`. */
+  experiments?: string[]
 }
 
 /** A bad input value: names the input, the value, and what was expected. */

@@ -34,7 +34,8 @@ export interface BaselineRecord {
   metadata: RunMetadata
   /** Names of the runs behind it (several for seeds or folds). */
   runs: string[]
-  pr?: { number: number; title?: string; url?: string }
+  /** The merged pull request: number, title, link and who opened it. */
+  pr?: { number: number; title?: string; url?: string; author?: string }
   /** The merge commit on the default branch. */
   commit?: string
   /** ISO-8601 date of the merge. */

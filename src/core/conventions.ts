@@ -13,6 +13,12 @@ export const DEFAULT_DOCS_PATH = 'docs/experiments.md'
 /** GitHub's maximum length of a comment or issue body, in characters. */
 export const GITHUB_BODY_LIMIT = 65_536
 
+/** GitHub's maximum size of a step's job summary, in bytes (a larger one is dropped and an error is shown). */
+export const GITHUB_STEP_SUMMARY_LIMIT = 1024 * 1024
+
+/** Annotations GitHub shows per kind (error, warning, notice) and step; later ones are dropped from the checks. */
+export const GITHUB_ANNOTATIONS_PER_KIND = 10
+
 /** What a hidden marker keys: the sticky PR comment or the issue of one review id. */
 export type MarkerKind = 'comment' | 'issue'
 
@@ -24,4 +30,44 @@ export type MarkerKind = 'comment' | 'issue'
 export function hiddenMarker(id: string, kind: MarkerKind = 'comment'): string {
   const clean = id.replace(/[^A-Za-z0-9._:-]/g, '-')
   return `<!-- experiment-review:${kind === 'comment' ? '' : `${kind}:`}${clean} -->`
+}
+
+/** A GitHub login, a bot's included (`name[bot]`). */
+const LOGIN = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\[bot\\])?'
+
+/** Whether `value` is a GitHub login (`octocat`, `my-app[bot]`). */
+export function isGitHubLogin(value: string): boolean {
+  return new RegExp(`^${LOGIN}$`).test(value)
+}
+
+/**
+ * A hidden marker as it appears in a body: `<!-- experiment-review:default -->`, or stamped with the login that
+ * posts it, `<!-- experiment-review:default by=my-app[bot] -->`.
+ */
+function markerPattern(marker: string): RegExp {
+  if (!/^<!-- .+ -->$/.test(marker))
+    throw new Error(
+      `The marker ${JSON.stringify(marker)} is not an HTML comment "<!-- … -->"; use hiddenMarker(id).`
+    )
+  const head = marker.slice(0, -' -->'.length).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`${head}(?: by=(${LOGIN}))? -->`)
+}
+
+/** The marker in a body, and the login it names as the poster; undefined when the body has no marker. */
+export function findMarker(body: string, marker: string): { by?: string } | undefined {
+  const match = markerPattern(marker).exec(body)
+  if (!match) return undefined
+  return match[1] ? { by: match[1] } : {}
+}
+
+/**
+ * The body with its marker naming `login` as the one who posts it (undefined: naming nobody); the marker is added
+ * at the top when the body has none.
+ */
+export function stampMarker(body: string, marker: string, login: string | undefined): string {
+  if (login && !isGitHubLogin(login))
+    throw new Error(`${JSON.stringify(login)} is not a GitHub login; check the bot-login input.`)
+  const stamped = login ? marker.replace(/ -->$/, ` by=${login} -->`) : marker
+  const pattern = markerPattern(marker)
+  return pattern.test(body) ? body.replace(pattern, stamped) : `${stamped}\n${body}`
 }

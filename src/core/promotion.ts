@@ -27,6 +27,8 @@ export interface MergedPullRequest {
   number: number
   title?: string
   url?: string
+  /** Login of who opened it. */
+  author?: string
   /** Login of who merged it. */
   mergedBy?: string
 }
@@ -125,7 +127,8 @@ export function promote(input: PromotionInput): PromotionResult {
           pr: {
             number: pr.number,
             ...(pr.title !== undefined ? { title: pr.title } : {}),
-            ...(pr.url !== undefined ? { url: pr.url } : {})
+            ...(pr.url !== undefined ? { url: pr.url } : {}),
+            ...(pr.author ? { author: pr.author } : {})
           }
         }
       : {}),

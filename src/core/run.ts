@@ -5,6 +5,7 @@ export type SourceFormat =
   | 'builtin'
   | 'mlflow'
   | 'mlflow-sqlite'
+  | 'mlflow-server'
   | 'wandb'
   | 'dvc'
   | 'tensorboard'
@@ -97,6 +98,10 @@ export interface Diagnostic {
 export interface Collection {
   runs: Run[]
   diagnostics: Diagnostic[]
+  /** Where runs were looked for: the runs paths and globs given, or the workspace when runs were auto-detected. */
+  searched?: string[]
+  /** Runs paths given explicitly that do not exist (a typo, or a step that did not write them). */
+  missing?: string[]
 }
 
 /** An empty metadata record with the defaults every source starts from. */

@@ -27,6 +27,8 @@ export type ReviewWarning =
       samples: number
       /** True when the samples are the baseline's. */
       baseline: boolean
+      /** The runs whose samples are not finite, when known. */
+      runs?: string[]
     }
   | { kind: 'failed-run'; run: string; /** The run's own status reason, when it gave one. */ reason?: string }
   | { kind: 'vanished-metric'; metric: string }
@@ -69,7 +71,8 @@ export function collectWarnings(input: WarningInput): ReviewWarning[] {
         metric,
         nonFinite: m.nonFinite,
         samples: m.samples.length,
-        baseline: e === input.baseline
+        baseline: e === input.baseline,
+        runs: (m.sampleRuns ?? []).filter((_, i) => !Number.isFinite(m.samples[i]))
       })
     }
   }

@@ -7,6 +7,7 @@ import { promisify } from 'node:util'
 import type { MergedPullRequest, ReviewDecisions } from '../core/promotion.js'
 import { formatDiagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
+import type { CommitFilter } from '../core/selection.js'
 import { planPromotion } from '../report/promotion.js'
 import { collectRuns } from '../sources/detect.js'
 
@@ -30,6 +31,8 @@ export interface LocalPromoteOptions {
   now: Date
   /** Commit the two files (default true); false only writes them. */
   commit?: boolean
+  /** Whose runs are read from stores named by a tracking URI (default: the checkout's HEAD). */
+  runsOf?: CommitFilter
 }
 
 /** What a local promote did, for the CLI to print. */
@@ -56,7 +59,12 @@ export async function promoteLocal(options: LocalPromoteOptions): Promise<LocalP
     git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}'], 'find the commit to promote')
   // Without a commit the files are only written; the checkout's HEAD, when there is one, still names the runs.
   const head = commitFiles ? await findHead() : await findHead().catch(() => undefined)
-  const collection = await collectRuns({ workspace, patterns: options.runs })
+  const collection = await collectRuns({
+    workspace,
+    patterns: options.runs,
+    selection: options.rules.select,
+    commit: options.runsOf ?? (head ? { kind: 'sha', sha: head } : undefined)
+  })
   const warnings = collection.diagnostics.map(formatDiagnostic)
   const current = {
     baseline: await readOptional(workspace, baselinePath),

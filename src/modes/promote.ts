@@ -80,29 +80,34 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
       `The push event's after sha ${JSON.stringify(after)} is not a commit id; promote runs on a push event to the default branch.`
     )
   }
-  const [{ findPullRequestForSha }, { commitFilesToBranch }] = await Promise.all([
+  const [{ findMergedPullRequest }, { commitFilesToBranch }] = await Promise.all([
     import('../github/pr.js'),
     import('../github/commit.js')
   ])
 
-  const found = await findPullRequestForSha({ client, owner, repo, sha: after })
-  const merged = found?.merged ? found : undefined
-  const extra = merged as (PullRequestInfo & { mergedBy?: string; mergedAt?: string }) | undefined
+  const merged = await findMergedPullRequest({ client, owner, repo, sha: after })
+  const mergedBy = merged?.mergedBy || options.pusher
   const pr: MergedPullRequest | undefined = merged
     ? {
         number: merged.number,
         title: merged.title,
         url: merged.htmlUrl,
-        ...(extra?.mergedBy || options.pusher ? { mergedBy: extra?.mergedBy || options.pusher } : {})
+        ...(merged.author ? { author: merged.author } : {}),
+        ...(mergedBy ? { mergedBy } : {})
       }
     : undefined
   log(
-    pr
-      ? `The push ${after.slice(0, 7)} merged PR #${pr.number}.`
-      : `No merged pull request has ${after.slice(0, 7)} as its merge commit; promoting the runs of the commit itself.`
+    merged
+      ? `The push ${after.slice(0, 7)} merged PR #${merged.number}${merged.mergedBy ? ` (merged by ${merged.mergedBy})` : ''}.`
+      : `No merged pull request introduced ${after.slice(0, 7)}; promoting the runs of the commit itself.`
   )
 
-  const collection = await collectRuns({ workspace: config.workspace, patterns: config.runs })
+  const collection = await collectRuns({
+    workspace: config.workspace,
+    patterns: config.runs,
+    selection: config.rules.select,
+    commit: { kind: 'sha', sha: after }
+  })
   const warnings = collection.diagnostics.map(formatDiagnostic)
   const decisions =
     typeof options.decisions === 'function'
@@ -118,7 +123,7 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
     runs: collection.runs,
     pr,
     commit: after,
-    date: extra?.mergedAt ?? options.now.toISOString(),
+    date: merged?.mergedAt ?? options.now.toISOString(),
     decisions,
     repositoryUrl: githubUrl(options.serverUrl, owner, repo)
   }

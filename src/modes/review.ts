@@ -8,7 +8,7 @@ import type { ActionConfig } from '../config/inputs.js'
 import { loadRules, RulesFileError, type LoadedRules } from '../config/rules-file.js'
 import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
 import type { Comparison } from '../core/compare.js'
-import { hiddenMarker } from '../core/conventions.js'
+import { GITHUB_STEP_SUMMARY_LIMIT, hiddenMarker } from '../core/conventions.js'
 import { GitHubApiError, type GitHubClient, type GitHubRuntime } from '../github/client.js'
 import {
   findPullRequestForSha,
@@ -17,9 +17,15 @@ import {
   setCommitStatus,
   type PullRequestInfo
 } from '../github/pr.js'
-import { resolveTokenLogin, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
+import { resolveTokenIdentity, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
 import { renderComment, type ReportContext } from '../report/comment.js'
-import { violationMessage } from '../report/findings.js'
+import {
+  missingEvidenceText,
+  missingEvidenceTitle,
+  unknownMetricsTitle,
+  unknownMetricText,
+  violationMessage
+} from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import {
   bulletList,
@@ -153,12 +159,29 @@ export async function loadBaselineAtBase(
   return { record: file.champion, from }
 }
 
-const READ_ONLY_NOTE =
+const FORK_NOTE =
   'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
-  'hold the review, and the two-workflow pattern (pull_request uploads the runs, workflow_run comments) posts the comment; see docs/forks.md.'
+  'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +
+  'see docs/forks.md.'
 
 function isReadOnlyRefusal(error: unknown): boolean {
   return error instanceof GitHubApiError && error.status === 403
+}
+
+/**
+ * A write refused with 403, explained for where the pull request comes from: from a fork the token is read-only by
+ * design; from the repository itself the job lacks a permission (`needed`), which is a setup error to fix.
+ */
+export function explainRefusedWrite(error: GitHubApiError, fromFork: boolean, needed: string): string {
+  const said = error.message.endsWith(error.hint)
+    ? error.message.slice(0, -error.hint.length).trim()
+    : error.message
+  if (fromFork) return `${said} ${FORK_NOTE}`
+  return (
+    `${said} The pull request is from this repository, so this is not the read-only token of a fork: the job's ` +
+    `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
+    'setting may make the workflow token read-only by default), or pass a token that has it.'
+  )
 }
 
 /** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
@@ -170,6 +193,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   let baseline: BaselineAtBase
   try {
     loaded = await loadRules(config.workspace, config.configFile)
+    if (config.experiments?.length) loaded.rules.select = { experiments: config.experiments }
     baseline = await loadBaselineAtBase({ ...request, baseSha: pr.baseSha })
   } catch (e) {
     if (e instanceof RulesFileError) {
@@ -198,6 +222,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   const { comparison } = await runPipeline({
     workspace: config.workspace,
     patterns: config.runs,
+    commit: { kind: 'sha', sha: pr.headSha },
+    env: request.env,
     rules: loaded.rules,
     baseline: baseline.record,
     id: config.id
@@ -225,7 +251,19 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     if (v.accepted) log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place)
     else log.error(message, place)
   }
-  const gateFails = comparison.verdict === 'fail' && config.failOnRegression
+  // Missing evidence fails the step whatever fail-on-regression says: it is bad input, not a regression.
+  const badInput = comparison.missingEvidence
+    ? missingEvidenceText(comparison.missingEvidence)
+    : comparison.unknownMetrics
+      ? comparison.unknownMetrics.map(u => unknownMetricText(u, loaded.file)).join('; ')
+      : undefined
+  const gateFails = comparison.verdict === 'fail' && (config.failOnRegression || !!badInput)
+  if (comparison.missingEvidence) log.error(missingEvidenceText(comparison.missingEvidence))
+  for (const u of comparison.unknownMetrics ?? [])
+    log.error(unknownMetricText(u), {
+      ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
+      title: 'Experiment Review: a rule names a metric no run reports'
+    })
   const result: ReviewResult = {
     outcome: {
       verdict: comparison.verdict,
@@ -246,12 +284,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   } else {
     try {
       const client = await request.client()
-      const login = await resolveTokenLogin({
-        client,
-        configured: config.botLogin,
-        runtime: request.runtime,
-        token: config.token
-      })
+      const identity = await resolveTokenIdentity({ client, configured: config.botLogin })
       result.comment = await upsertStickyComment({
         client,
         owner: request.owner,
@@ -259,7 +292,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
         issueNumber: pr.number,
         marker: hiddenMarker(config.id),
         body,
-        login
+        identity
       })
       result.outcome.commentUrl = result.comment.url
       log.info(`Comment ${result.comment.action} on ${where}: ${result.comment.url}`)
@@ -269,9 +302,13 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
         )
     } catch (e) {
       const message = (e as Error).message
-      result.commentSkipped = isReadOnlyRefusal(e) ? `${message} ${READ_ONLY_NOTE}` : message
+      const refused = isReadOnlyRefusal(e)
+      result.commentSkipped = refused
+        ? explainRefusedWrite(e as GitHubApiError, pr.fromFork, 'pull-requests: write')
+        : message
       log.warning(`No comment was posted on ${where}: ${result.commentSkipped}`)
-      if (!isReadOnlyRefusal(e)) githubProblems.push(`the comment could not be posted: ${message}`)
+      if (!refused || !pr.fromFork)
+        githubProblems.push(`the comment could not be posted: ${result.commentSkipped}`)
     }
   }
 
@@ -294,19 +331,20 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
       result.status = { context, state, description }
       log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`)
     } catch (e) {
-      const message = (e as Error).message
+      const message = isReadOnlyRefusal(e)
+        ? explainRefusedWrite(e as GitHubApiError, false, 'statuses: write')
+        : (e as Error).message
       log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`)
-      if (!isReadOnlyRefusal(e)) githubProblems.push(`the commit status could not be set: ${message}`)
-      else
-        githubProblems.push(
-          `the commit status that gates the merge could not be set (the token is read-only): ${message}`
-        )
+      githubProblems.push(`the commit status that gates the merge could not be set: ${message}`)
     }
   }
 
-  await log.summary(renderSummary(comparison, body, result))
+  await log.summary(renderSummary(comparison, body, result, reportPath))
 
-  if (gateFails && !request.stale) {
+  if (badInput && !request.stale) {
+    result.outcome.failure = `Experiment Review: ${badInput}`
+    result.failureKind = 'input'
+  } else if (gateFails && !request.stale) {
     result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`
     result.failureKind = 'gate'
   } else if (gateFails && request.stale) {
@@ -319,6 +357,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   if (githubProblems.length && !result.outcome.failure) {
     result.outcome.failure = `Experiment Review: ${githubProblems.join('; ')}`
     result.failureKind = 'github'
+  } else if (githubProblems.length && result.outcome.failure) {
+    result.outcome.failure += `; and ${githubProblems.join('; ')}`
   }
   return result
 }
@@ -326,6 +366,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
 export function statusDescription(c: Comparison, failOnRegression = true): string {
   const broken = c.violations.filter(v => !v.accepted)
+  if (c.missingEvidence) return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`
+  if (c.unknownMetrics) return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`
   if (c.verdict === 'no-baseline')
     return 'No baseline yet: nothing to gate on; the first merge with runs sets it.'
   // A status description is plain text on GitHub: names are made one-line and free of control characters.
@@ -338,13 +380,33 @@ export function statusDescription(c: Comparison, failOnRegression = true): strin
   )
 }
 
-/** The job summary: the comment's content, what happened to the comment, and every diagnostic. */
+/** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
+export const SUMMARY_DIAGNOSTICS_SHOWN = 50
+
+/**
+ * The job summary: the comment's content, what happened to the comment, and the diagnostics: their count and the
+ * first SUMMARY_DIAGNOSTICS_SHOWN (all of them are in the JSON report), so that it stays under GitHub's 1 MiB.
+ */
 export function renderSummary(
   c: Comparison,
   commentBody: string,
-  result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>
+  result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>,
+  reportPath?: string
 ): string {
-  const { lead, diagnostics } = summaryBlocks(c, result)
+  for (let shown = SUMMARY_DIAGNOSTICS_SHOWN; ; shown = Math.floor(shown / 2)) {
+    const summary = summaryWith(c, commentBody, result, reportPath, shown)
+    if (Buffer.byteLength(summary) < GITHUB_STEP_SUMMARY_LIMIT || shown === 0) return summary
+  }
+}
+
+function summaryWith(
+  c: Comparison,
+  commentBody: string,
+  result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>,
+  reportPath: string | undefined,
+  shown: number
+): string {
+  const { lead, diagnostics } = summaryBlocks(c, result, reportPath, shown)
   return `${stringify(root(lead))}\n${commentBody.trimEnd()}\n\n${stringify(root(diagnostics))}`
 }
 
@@ -354,7 +416,9 @@ export function renderSummary(
  */
 export function summaryBlocks(
   c: Comparison,
-  result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>
+  result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>,
+  reportPath?: string,
+  shown = SUMMARY_DIAGNOSTICS_SHOWN
 ): { lead: RootContent[]; diagnostics: RootContent[] } {
   const blocks: RootContent[] = []
   if (result.comment) {
@@ -386,15 +450,31 @@ export function summaryBlocks(
   if (c.diagnostics.length) {
     blocks.push(
       bulletList(
-        c.diagnostics.map(d => [
-          text`${severityWord(d.severity)}: `,
-          untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
-          ...(d.run ? [text` (run `, untrustedCode(d.run), text`)`] : []),
-          text` `,
-          untrusted(d.message, 1000)
-        ])
+        c.diagnostics
+          .slice(0, shown)
+          .map(d => [
+            text`${severityWord(d.severity)}: `,
+            untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
+            ...(d.run ? [text` (run `, untrustedCode(d.run), text`)`] : []),
+            text` `,
+            untrusted(d.message, 1000)
+          ])
       )
     )
+    const more = c.diagnostics.length - Math.min(shown, c.diagnostics.length)
+    if (more > 0)
+      blocks.push(
+        paragraph(
+          text`… and ${more} more, ${shown ? own`not listed here` : own`none listed here`} to keep the summary under GitHub's 1 MiB: `,
+          ...(reportPath
+            ? [
+                text`every diagnostic is in the JSON report `,
+                untrustedCode(reportPath, 300),
+                text` (output report).`
+              ]
+            : [text`every diagnostic is in the JSON report (output report).`])
+        )
+      )
   } else {
     blocks.push(paragraph(text`Every run was read without a problem.`))
   }

@@ -46,6 +46,8 @@ export interface ModeOutcome {
   /** Path of the JSON report. */
   reportPath?: string
   commentUrl?: string
+  /** The retraining issue monitor mode opened, updated or closed. */
+  issueUrl?: string
   regressions?: Violation[]
   champion?: string
   /** Set when the step must fail, with the message to show. */

@@ -5,8 +5,13 @@ import type { Comparison, ExperimentSummary, MetricComparison } from '../core/co
 import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { learningCurve } from './chart.js'
 import {
+  statisticsSentence,
   checklistDetail,
   hypothesisReason,
+  missingEvidenceText,
+  missingEvidenceTitle,
+  unknownMetricsTitle,
+  unknownMetricText,
   notLikeForLikeText,
   violationMessage,
   warningMessage
@@ -92,7 +97,7 @@ export function buildComment(c: Comparison, ctx: ReportContext = {}): { tree: Ro
   // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
   const tree = root([
     marker(c.id),
-    ...verdictBlock(c),
+    ...verdictBlock(c, ctx.rulesFile),
     paragraph(
       text`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`
     )
@@ -104,7 +109,7 @@ export function buildComment(c: Comparison, ctx: ReportContext = {}): { tree: Ro
 export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = BUDGETS[0]): RootContent[] {
   return [
     marker(c.id),
-    ...verdictBlock(c),
+    ...verdictBlock(c, ctx.rulesFile),
     ...championLine(c, ctx),
     ...metricsTable(c),
     ...inWords(c),
@@ -121,20 +126,26 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
 }
 
 /** The verdict heading. */
-export function verdictBlock(c: Comparison): RootContent[] {
+export function verdictBlock(c: Comparison, rulesFile?: string): RootContent[] {
   const id: PhrasingContent[] = c.id === 'default' ? [] : [text` (`, untrusted(c.id, 60), text`)`]
   const broken = c.violations.filter(v => !v.accepted)
-  const [icon, verdict] =
-    c.verdict === 'fail'
-      ? [own`❌`, own`${broken.length} rule${broken.length === 1 ? own`` : own`s`} broken`]
-      : c.verdict === 'no-baseline'
-        ? [own`🆕`, own`no baseline yet`]
-        : [own`✅`, own`all rules met`]
+  const [icon, verdict] = c.missingEvidence
+    ? [own`❌`, missingEvidenceTitle(c.missingEvidence)]
+    : c.unknownMetrics
+      ? [own`❌`, unknownMetricsTitle(c.unknownMetrics)]
+      : c.verdict === 'fail'
+        ? [own`❌`, own`${broken.length} rule${broken.length === 1 ? own`` : own`s`} broken`]
+        : c.verdict === 'no-baseline'
+          ? [own`🆕`, own`no baseline yet`]
+          : [own`✅`, own`all rules met`]
   const blocks: RootContent[] = [heading(2, text`${icon} Experiment review`, ...id, text`: ${verdict}`)]
+  if (c.missingEvidence) blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)))
+  if (c.unknownMetrics)
+    blocks.push(bulletList(c.unknownMetrics.map(u => [untrusted(unknownMetricText(u, rulesFile), 400)])))
   if (broken.length) {
     blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])))
   }
-  if (!c.champion) {
+  if (!c.champion && !c.missingEvidence?.noRuns) {
     blocks.push(
       paragraph(
         text`No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.`
@@ -187,8 +198,16 @@ function metricsTable(c: Comparison): RootContent[] {
       ['center', null, 'right', 'right', 'right', null],
       [own``, own`metric`, own`baseline`, own`this PR`, own`change`, own`verdict`],
       rows
-    )
+    ),
+    ...statisticsNote(c)
   ]
+}
+
+/** What the p-values are: two-sided labels, the gate's one-sided adjusted question, the best-of-k selection. */
+function statisticsNote(c: Comparison): RootContent[] {
+  const tested = c.metrics.some(m => m.significance?.tested)
+  if (!tested && !c.gate.family) return []
+  return small([text(statisticsSentence(c))])
 }
 
 /** The tested metrics in words: "accuracy −0.80 pts (p = 0.41, within noise)". */

@@ -88,10 +88,17 @@ function safeId(id: string): Own {
   return safeName(id.replace(/:/g, '-')) || own`default`
 }
 
-/** The names of the sections this id owns: `current` and `history`, or `current:ID` and `history:ID`. */
-export function sectionNames(id: string): { current: Own; history: Own } {
+/**
+ * The names of the sections this id owns: `current`, `history` and `production` (monitor's line), or the same with
+ * `:ID`.
+ */
+export function sectionNames(id: string): { current: Own; history: Own; production: Own } {
   const suffix = id === 'default' ? own`` : own`:${safeId(id)}`
-  return { current: own`current${suffix}`, history: own`history${suffix}` }
+  return {
+    current: own`current${suffix}`,
+    history: own`history${suffix}`,
+    production: own`production${suffix}`
+  }
 }
 
 /** The start or end marker of a section as an html node. */
@@ -328,7 +335,7 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
       text`”.`
     )
   }
-  if (c.mergedBy) why.push(text` Merged by `, untrusted(`@${c.mergedBy}`), text`.`)
+  why.push(...mergeCredit(c, options))
   blocks.push(paragraph(...why))
 
   const params = Object.keys(c.params).sort()
@@ -355,6 +362,21 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
   const provenance = parts.flatMap((p, i) => (i ? [text` · `, ...p] : p))
   if (provenance.length) blocks.push(paragraph(...provenance))
   return blocks
+}
+
+/** Who opened and who merged the champion's PR, and when: " Opened by @bob in PR #57: “title”, merged by @alice on 2026-11-20." */
+function mergeCredit(c: BaselineRecord, options: Pick<DocsOptions, 'repositoryUrl'>): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  const pr = c.pr && Number.isInteger(c.pr.number) ? c.pr : undefined
+  if (pr) {
+    out.push(text` From `, prRef(pr.number, options))
+    if (pr.title) out.push(text` “`, untrusted(pr.title, 200), text`”`)
+    if (pr.author) out.push(text` by `, untrusted(`@${pr.author}`))
+  }
+  if (c.mergedBy) out.push(pr ? text`, merged by ` : text` Merged by `, untrusted(`@${c.mergedBy}`))
+  if (c.date && (pr || c.mergedBy)) out.push(text` on `, untrusted(neutralDate(c.date)))
+  if (out.length) out.push(text`.`)
+  return out
 }
 
 /** Primary first, then gated and ruled metrics in the rules' order, then the rest alphabetically. */
@@ -426,12 +448,13 @@ export function historySection(baseline: BaselineFile, options: DocsOptions): Ro
     prLabel(r, options),
     [untrustedCode(r.name)],
     ...columns.map(m => metricCell(r.metrics[m]?.value)),
+    r.pr?.author ? [untrusted(`@${r.pr.author}`)] : own`—`,
     r.mergedBy ? [untrusted(`@${r.mergedBy}`)] : own`—`
   ])
   blocks.push(
     table(
-      [null, null, null, ...columns.map(() => 'right' as const), null],
-      [own`merged`, own`PR`, own`model`, ...columns.map(m => [untrusted(m)]), own`by`],
+      [null, null, null, ...columns.map(() => 'right' as const), null, null],
+      [own`merged`, own`PR`, own`model`, ...columns.map(m => [untrusted(m)]), own`author`, own`merged by`],
       rows
     )
   )
@@ -528,7 +551,11 @@ function prExperiments(r: BaselineRecord, rules: Rules, options: DocsOptions): R
   ]
   const who: SummaryContent[] =
     r.pr && Number.isInteger(r.pr.number)
-      ? [prRef(r.pr.number, options), ...(r.pr.title ? [text`: `, untrusted(r.pr.title)] : [])]
+      ? [
+          prRef(r.pr.number, options),
+          ...(r.pr.title ? [text`: `, untrusted(r.pr.title)] : []),
+          ...(r.pr.author ? [text` by `, untrusted(`@${r.pr.author}`)] : [])
+        ]
       : [text`commit `, commitRef(r.commit ?? r.name, options)]
   const summary: SummaryContent[] = [
     ...who,

@@ -3,8 +3,9 @@
 // that can only enter a markdown tree through `untrusted`.
 import type { MetricComparison } from '../core/compare.js'
 import type { MetricStat } from '../core/experiment.js'
+import { thresholdText, type Threshold } from '../core/rules.js'
 import { neutralize, trusted, type Own } from './mdast.js'
-import { checkNote, checkText, pPhrase, significanceWords } from './significance.js'
+import { checkNote, checkText, labelP, significanceWords } from './significance.js'
 
 const MINUS = '−'
 
@@ -118,15 +119,17 @@ function meaningWords(m: MetricComparison): string {
   const direction = worse ? 'worse' : 'better'
   switch (s?.state) {
     case 'significant':
-      return `significant ${moved} (${pPhrase(s.p)})`
+      return `significant ${moved} (${labelP(s)})`
     case 'within-noise':
-      return `within noise (${pPhrase(s.p)})`
+      return `within noise (${labelP(s)})`
+    case 'uncomputable':
+      return `${direction}; the p-value could not be computed`
     case 'exact':
       return `${direction} (no variance: an exact difference)`
     case 'inconclusive':
       return `${direction}; inconclusive: too few samples to test (${s.n.baseline} vs ${s.n.current})`
     default:
-      return direction
+      return `${direction} (single runs: no noise estimate)`
   }
 }
 
@@ -145,7 +148,9 @@ export function fmtRules(m: MetricComparison): string {
           : 'met'
         : 'inconclusive' in c && c.inconclusive
           ? 'broken (inconclusive: too few samples to rule out noise)'
-          : 'broken'
+          : note
+            ? `broken (${note})`
+            : 'broken'
       return `rule: ${checkText(c, m)} ${state}`
     })
     .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])
@@ -165,4 +170,9 @@ export function metricIcon(m: MetricComparison): Own {
 /** A short commit sha. */
 export function shortSha(sha: string | undefined): string | undefined {
   return sha ? sha.slice(0, 7) : undefined
+}
+
+/** A rules threshold as own text: `1%` or `0.01`. */
+export function fmtThreshold(t: Threshold): Own {
+  return trusted(thresholdText(t))
 }

@@ -74,6 +74,11 @@ export function own(strings: TemplateStringsArray, ...parts: OwnPart[]): Own {
   return strings.reduce((out, s, i) => out + s + (i < parts.length ? String(parts[i]) : ''), '') as Own
 }
 
+/** Own text parts joined with a separator of ours: `joinOwn([own`a`, own`b`], own`, `)`. */
+export function joinOwn(parts: Own[], separator: Own): Own {
+  return parts.reduce((out, p, i) => (i ? own`${out}${separator}${p}` : p), own``)
+}
+
 /**
  * Declares a string the project composed from its own words and numbers as `Own`. Only the formatting modules
  * (report/format.ts, report/chart.ts) may call it (the lint enforces this); everything else uses `own` or `text`.

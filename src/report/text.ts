@@ -2,7 +2,15 @@
 import type { Comparison } from '../core/compare.js'
 import type { Run } from '../core/run.js'
 import { formatDiagnostic, paramText } from '../core/run.js'
-import { notLikeForLikeText, violationMessage, warningMessage } from './findings.js'
+import {
+  missingEvidenceText,
+  notLikeForLikeText,
+  statisticsSentence,
+  unknownMetricsTitle,
+  unknownMetricText,
+  violationMessage,
+  warningMessage
+} from './findings.js'
 import { decimalsFor, fmtChange, fmtMeaning, fmtRules, fmtStat, goalArrow } from './format.js'
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
@@ -33,16 +41,21 @@ export function columns(rows: string[][], align: ('left' | 'right')[] = []): str
 }
 
 /** The comparison as terminal text. */
-export function renderText(c: Comparison): string {
+export function renderText(c: Comparison, rulesFile?: string): string {
   const out: string[] = []
   const broken = c.violations.filter(v => !v.accepted)
   out.push(
-    c.verdict === 'fail'
-      ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-      : c.verdict === 'no-baseline'
-        ? 'NO BASELINE: nothing to compare against yet'
-        : 'PASS: all rules met'
+    c.missingEvidence
+      ? `FAIL: ${plain(missingEvidenceText(c.missingEvidence), 2000)}`
+      : c.unknownMetrics
+        ? `FAIL: ${unknownMetricsTitle(c.unknownMetrics)}`
+        : c.verdict === 'fail'
+          ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+          : c.verdict === 'no-baseline'
+            ? 'NO BASELINE: nothing to compare against yet'
+            : 'PASS: all rules met'
   )
+  for (const u of c.unknownMetrics ?? []) out.push(`  ✗ ${plain(unknownMetricText(u, rulesFile), 400)}`)
   for (const v of broken) out.push(`  ✗ ${plain(violationMessage(v), 200)}`)
   if (c.champion) {
     out.push(
@@ -64,6 +77,7 @@ export function renderText(c: Comparison): string {
       ])
     }
     out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']))
+    if (c.metrics.some(m => m.significance?.tested) || c.gate.family) out.push(statisticsSentence(c))
   }
   if (c.notLikeForLike.length)
     out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`)

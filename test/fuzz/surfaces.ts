@@ -407,7 +407,15 @@ export function allSurfaceProblems(f: HostileFields): Record<string, string[]> {
   const { comparison, ctx } = hostileReview(f)
   const comment = buildComment(comparison, ctx)
   const commentUrl = 'https://github.com/acme/models/pull/7#issuecomment-1'
-  const result = { comment: { action: 'updated' as const, id: 1, url: commentUrl, removedDuplicates: [] } }
+  const result = {
+    comment: {
+      action: 'updated' as const,
+      id: 1,
+      url: commentUrl,
+      author: 'experiment-review[bot]',
+      removedDuplicates: []
+    }
+  }
   const summary = renderSummary(comparison, comment.markdown, result)
   const { lead, diagnostics } = summaryBlocks(comparison, result)
   const summaryTree = [...lead, ...comment.tree.children, ...diagnostics]

@@ -1,0 +1,28 @@
+// Matching experiment names against the selection (`--experiment`, `select.experiments`): names or globs as
+// picomatch reads them (`*` within a `/`-separated segment, `**` across them, `{a,b}`, `[abc]`).
+import picomatch from 'picomatch'
+import type { RunSelection } from '../core/selection.js'
+
+/** True when a glob character appears in the pattern, so it is not a plain experiment name. */
+export function isGlob(pattern: string): boolean {
+  return picomatch.scan(pattern).isGlob
+}
+
+/** A predicate for experiment names: true for every name when nothing is selected. */
+export function experimentMatcher(
+  selection: RunSelection | undefined
+): (name: string | undefined) => boolean {
+  const patterns = selection?.experiments ?? []
+  if (!patterns.length) return () => true
+  const tests = patterns.map(p => picomatch(p, { dot: true }))
+  return name => name !== undefined && tests.some(test => test(name))
+}
+
+/** The selected patterns that match none of the given experiment names (to name them in a warning). */
+export function unmatchedPatterns(selection: RunSelection | undefined, names: Iterable<string>): string[] {
+  const all = [...names]
+  return (selection?.experiments ?? []).filter(p => {
+    const test = picomatch(p, { dot: true })
+    return !all.some(name => test(name))
+  })
+}
