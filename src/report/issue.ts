@@ -1,7 +1,7 @@
 // The retraining issue of monitor mode: its title, its body (what degraded against the baseline, since when, the
 // baseline's champion and the PR that promoted it, links), and the comments that say what changed, what recovered,
 // or that a racing duplicate was closed. Run text (metric and run names, values) is untrusted.
-import type { PhrasingContent, RootContent } from 'mdast'
+import type { PhrasingContent, Root, RootContent } from 'mdast'
 import type { BaselineRecord } from '../core/baseline.js'
 import type { MetricComparison } from '../core/compare.js'
 import type { Breach, MonitorEvaluation, MonitorState } from '../core/retraining.js'
@@ -159,33 +159,36 @@ function linkLine(links: IssueLinks): RootContent[] {
 
 /** The issue body: state block, what degraded, since when, the baseline and links (the marker is added on write). */
 export function retrainingIssueBody(content: RetrainingIssueContent): string {
+  return stringify(retrainingIssueTree(content))
+}
+
+/** The issue body as the tree that `retrainingIssueBody` stringifies. */
+export function retrainingIssueTree(content: RetrainingIssueContent): Root {
   const { evaluation, retraining, state } = content
   const count = evaluation.breaches.length
-  return stringify(
-    root([
-      hiddenState(MONITOR_STATE_KIND, state),
-      heading(
-        3,
-        text`🔻 The production model breaks ${count} retraining condition${count === 1 ? own`` : own`s`}`,
-        ...(content.id === 'default' ? [] : [text` (`, untrusted(content.id, 60), text`)`])
-      ),
-      paragraph(
-        strong(text`Since `, day(state.since)),
-        text` (first breach). These values are from the evaluation of `,
-        day(state.changed),
-        text`; the issue is updated when another condition breaks or a value gets worse by more than ${fmtThreshold(retraining.tolerance)}.`
-      ),
-      ...breachTable(evaluation, retraining),
-      ...monitoredTable(evaluation, retraining),
-      ...baselineLine(content.baseline, content.links),
-      ...linkLine(content.links),
-      paragraph(
-        retraining.recoverAfter === 1
-          ? text`The issue closes itself after the next healthy evaluation.`
-          : text`The issue closes itself after ${retraining.recoverAfter} healthy evaluations in a row.`
-      )
-    ])
-  )
+  return root([
+    hiddenState(MONITOR_STATE_KIND, state),
+    heading(
+      3,
+      text`🔻 The production model breaks ${count} retraining condition${count === 1 ? own`` : own`s`}`,
+      ...(content.id === 'default' ? [] : [text` (`, untrusted(content.id, 60), text`)`])
+    ),
+    paragraph(
+      strong(text`Since `, day(state.since)),
+      text` (first breach). These values are from the evaluation of `,
+      day(state.changed),
+      text`; the issue is updated when another condition breaks or a value gets worse by more than ${fmtThreshold(retraining.tolerance)}.`
+    ),
+    ...breachTable(evaluation, retraining),
+    ...monitoredTable(evaluation, retraining),
+    ...baselineLine(content.baseline, content.links),
+    ...linkLine(content.links),
+    paragraph(
+      retraining.recoverAfter === 1
+        ? text`The issue closes itself after the next healthy evaluation.`
+        : text`The issue closes itself after ${retraining.recoverAfter} healthy evaluations in a row.`
+    )
+  ])
 }
 
 function keyWords(
@@ -210,12 +213,29 @@ function keyWords(
   ]
 }
 
+/** What changed since the issue last reported: newly breached, worse and eased conditions (keys `metric condition`). */
+export interface IssueChange {
+  newly: string[]
+  worse: string[]
+  eased: string[]
+  reopened?: boolean
+}
+
 /** The comment that says what changed since the issue last reported (new, worse, eased conditions). */
 export function retrainingUpdateComment(
-  change: { newly: string[]; worse: string[]; eased: string[]; reopened?: boolean },
+  change: IssueChange,
   evaluation: MonitorEvaluation,
   retraining: RetrainingRules
 ): string {
+  return stringify(retrainingUpdateTree(change, evaluation, retraining))
+}
+
+/** The update comment as the tree that `retrainingUpdateComment` stringifies. */
+export function retrainingUpdateTree(
+  change: IssueChange,
+  evaluation: MonitorEvaluation,
+  retraining: RetrainingRules
+): Root {
   const items: PhrasingContent[][] = [
     ...change.newly.map(k => [text`Newly breached: `, ...keyWords(k, evaluation, retraining)]),
     ...change.worse.map(k => [text`Worse: `, ...keyWords(k, evaluation, retraining)]),
@@ -224,7 +244,7 @@ export function retrainingUpdateComment(
   const lead = change.reopened
     ? text`The production model degraded again, soon after this issue was closed; it is reopened.`
     : text`The latest evaluation changed what this issue reports:`
-  return stringify(root([paragraph(lead), ...(items.length ? [bulletList(items)] : [])]))
+  return root([paragraph(lead), ...(items.length ? [bulletList(items)] : [])])
 }
 
 /** The closing comment: which conditions recovered, and after how many healthy evaluations. */
@@ -233,6 +253,11 @@ export function recoveryComment(
   evaluation: MonitorEvaluation,
   healthyRuns: number
 ): string {
+  return stringify(recoveryTree(recovered, evaluation, healthyRuns))
+}
+
+/** The closing comment as the tree that `recoveryComment` stringifies. */
+export function recoveryTree(recovered: string[], evaluation: MonitorEvaluation, healthyRuns: number): Root {
   const metrics = [...new Set(recovered.map(key => key.slice(0, key.lastIndexOf(' '))))]
   const items = metrics.map(metric => {
     const m = evaluation.monitored.find(x => x.name === metric)
@@ -243,12 +268,10 @@ export function recoveryComment(
   })
   const after =
     healthyRuns === 1 ? own`The latest evaluation` : own`The last ${healthyRuns} evaluations in a row`
-  return stringify(
-    root([
-      paragraph(text`✅ Recovered. ${after} met every retraining condition, so this issue is closed.`),
-      ...(items.length ? [bulletList(items)] : [])
-    ])
-  )
+  return root([
+    paragraph(text`✅ Recovered. ${after} met every retraining condition, so this issue is closed.`),
+    ...(items.length ? [bulletList(items)] : [])
+  ])
 }
 
 /** The comment on a duplicate opened by a racing evaluation, before it is closed. */

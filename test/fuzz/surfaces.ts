@@ -9,12 +9,28 @@ import { recordFromExperiment, type BaselineFile } from '../../src/core/baseline
 import { compareRuns, type Comparison } from '../../src/core/compare.js'
 import { makeExperiment } from '../../src/core/experiment.js'
 import { promote } from '../../src/core/promotion.js'
+import {
+  breachKey,
+  evaluateRetraining,
+  monitorRules,
+  type MonitorEvaluation
+} from '../../src/core/retraining.js'
+import { defaultRules, RETRAINING_DEFAULTS, type RetrainingRules } from '../../src/core/rules.js'
 import type { Run } from '../../src/core/run.js'
 import { inertLog } from '../../src/main.js'
+import { issueLinks } from '../../src/modes/monitor.js'
 import { renderSummary, statusDescription, summaryBlocks } from '../../src/modes/review.js'
 import { buildComment, type ReportContext } from '../../src/report/comment.js'
 import { findRegions, renderSections, updateDocsPage } from '../../src/report/docs.js'
+import {
+  monitorText,
+  recoveryTree,
+  retrainingIssueTitle,
+  retrainingIssueTree,
+  retrainingUpdateTree
+} from '../../src/report/issue.js'
 import { githubUrl, root, stringify } from '../../src/report/mdast.js'
+import { productionBlocks, updateProductionLine } from '../../src/report/production.js'
 import { violationMessage, warningMessage } from '../../src/report/findings.js'
 import { renderText } from '../../src/report/text.js'
 import { renderGfm } from '../helpers/cmark.js'
@@ -259,6 +275,108 @@ export function hostileBaseline(f: HostileFields): BaselineFile {
   return second.baseline
 }
 
+/** A monitor evaluation with hostile metric and run names: one metric breaches two conditions, one is healthy. */
+export function hostileEvaluation(f: HostileFields): {
+  evaluation: MonitorEvaluation
+  retraining: RetrainingRules
+  baseline: ReturnType<typeof recordFromExperiment>
+  healthy: string
+} {
+  const breached = f.metric
+  const healthy = f.param === f.metric ? `${f.param}2` : f.param
+  const retraining: RetrainingRules = {
+    ...RETRAINING_DEFAULTS,
+    labels: ['retraining'],
+    when: {
+      [breached]: { below: 0.85, maxDrop: { amount: 0.01, relative: true } },
+      [healthy]: { above: 0.3 }
+    }
+  }
+  const baseline = recordFromExperiment(
+    makeExperiment(f.baselineName, [run(f.baselineName, { [breached]: 0.91, [healthy]: 0.1 })]),
+    {
+      pr: { number: 41, title: f.prTitle, author: f.login },
+      commit: 'a'.repeat(40),
+      date: '2026-11-01T00:00:00Z'
+    }
+  )
+  const comparison = compareRuns({
+    runs: [
+      run(f.runName, { [breached]: 0.8, [healthy]: 0.2 }),
+      run(f.otherRunName, { [breached]: 0.81, [healthy]: 0.25 })
+    ],
+    baseline,
+    rules: monitorRules(defaultRules(), retraining)
+  })
+  return { evaluation: evaluateRetraining(comparison, retraining), retraining, baseline, healthy }
+}
+
+/** Problems of an issue title: one line under GitHub's 256 characters, no command, no live mention or reference. */
+export function titleProblems(title: string): string[] {
+  const problems = textProblems(title, 'issue title')
+  if (title.includes('\n') || title.length > 256)
+    problems.push(`issue title not one line of 256: ${title.length}`)
+  for (const m of title.matchAll(/(?<![\w\u200c])(@[A-Za-z0-9][\w-]*|#\d+|GH-\d+)/gi))
+    problems.push(`issue title: a live reference ${JSON.stringify(m[1])}`)
+  return problems
+}
+
+/** Every surface monitor mode writes, under hostile metric, run, baseline and PR text. */
+export function monitorSurfaceProblems(f: HostileFields): Record<string, string[]> {
+  const { evaluation, retraining, baseline, healthy } = hostileEvaluation(f)
+  const problems: string[] = []
+  if (!evaluation.breaches.length) problems.push('the hostile evaluation breaches nothing')
+  const server = 'https://github.com'
+  const links = issueLinks('acme', 'models', {
+    serverUrl: server,
+    docsPath: 'docs/experiments.md',
+    defaultBranch: f.branch,
+    runUrl: `${REPOSITORY_URL}/actions/runs/1`,
+    baseline
+  })
+  const body = retrainingIssueTree({
+    id: f.tag,
+    evaluation,
+    retraining,
+    state: { since: '2026-11-02T00:00:00Z', changed: '2026-11-03T00:00:00Z', reported: {}, healthy: 0 },
+    baseline,
+    evaluatedAt: new Date('2026-11-03T00:00:00Z'),
+    links
+  })
+  const newly = evaluation.breaches.map(breachKey)
+  const update = retrainingUpdateTree(
+    { newly, worse: newly.slice(0, 1), eased: [`${healthy} above`] },
+    evaluation,
+    retraining
+  )
+  const recovery = recoveryTree([...newly, `${healthy} above`], evaluation, 2)
+  const production = productionBlocks({
+    evaluatedAt: '2026-11-03T00:00:00Z',
+    runs: [f.runName, f.otherRunName, f.baselineName, f.tag],
+    breaches: evaluation.breaches.length,
+    issue: { number: 3, url: `${REPOSITORY_URL}/issues/3`, open: true }
+  })
+  const page = updateProductionLine(
+    '# Models\n',
+    { evaluatedAt: '2026-11-03T00:00:00Z', runs: [f.runName], breaches: 0 },
+    { id: f.tag, file: 'docs/experiments.md' }
+  )
+  const regions = findRegions(page, 'docs/experiments.md')
+  return {
+    'retraining issue': [...problems, ...surfaceProblems(stringify(body), body, { markers: 1 })],
+    'retraining issue title': titleProblems(retrainingIssueTitle(evaluation, retraining, f.tag)),
+    'retraining update': surfaceProblems(stringify(update), update, { markers: 0 }),
+    'retraining recovery': surfaceProblems(stringify(recovery), recovery, { markers: 0 }),
+    'production line': [
+      ...surfaceProblems(stringify(root(production)), production, { markers: 0 }),
+      ...(regions.length === 1 && regions[0].name.startsWith('production')
+        ? []
+        : ['production region not found again'])
+    ],
+    'monitor text': textProblems(monitorText(evaluation, retraining), 'monitor text')
+  }
+}
+
 /** Opening tags in HTML by name, with counts. */
 function tagCounts(html: string, into: Map<string, number> = new Map()): Map<string, number> {
   for (const m of html.matchAll(/<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s>/])/g)) {
@@ -452,6 +570,7 @@ export function allSurfaceProblems(f: HostileFields): Record<string, string[]> {
     ],
     text: textProblems(renderText(comparison), 'terminal report'),
     log: logLines.flatMap(l => textProblems(l, 'log line')),
+    ...monitorSurfaceProblems(f),
     status: [
       ...textProblems(status, 'status'),
       ...(status.length <= 140 && !status.includes('\n')
