@@ -1,5 +1,5 @@
 import { j as decimalsFor, p as plain, k as fmtStat, l as columns, m as fmtThreshold, n as fmtNumber, o as fmtChange, q as fmtMeaning } from './detect.js';
-import { c as stringify, N as trustedHtml, G as trusted, a as untrustedCode, t as text, o as own, r as root, p as paragraph, q as bulletList, n as heading, b as untrusted, f as strong, H as neutralize, O as table, j as joinOwn, P as details, l as link } from './findings.js';
+import { c as stringify, N as trustedHtml, G as trusted, r as root, p as paragraph, t as text, o as own, a as untrustedCode, q as bulletList, H as neutralize, n as heading, b as untrusted, f as strong, O as table, j as joinOwn, P as details, l as link } from './findings.js';
 
 const PREFIX = '<!-- experiment-review:state:';
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
@@ -125,9 +125,13 @@ function linkLine(links) {
 }
 /** The issue body: state block, what degraded, since when, the baseline and links (the marker is added on write). */
 function retrainingIssueBody(content) {
+    return stringify(retrainingIssueTree(content));
+}
+/** The issue body as the tree that `retrainingIssueBody` stringifies. */
+function retrainingIssueTree(content) {
     const { evaluation, retraining, state } = content;
     const count = evaluation.breaches.length;
-    return stringify(root([
+    return root([
         hiddenState(MONITOR_STATE_KIND, state),
         heading(3, text `🔻 The production model breaks ${count} retraining condition${count === 1 ? own `` : own `s`}`, ...(content.id === 'default' ? [] : [text ` (`, untrusted(content.id, 60), text `)`])),
         paragraph(strong(text `Since `, day(state.since)), text ` (first breach). These values are from the evaluation of `, day(state.changed), text `; the issue is updated when another condition breaks or a value gets worse by more than ${fmtThreshold(retraining.tolerance)}.`),
@@ -138,7 +142,7 @@ function retrainingIssueBody(content) {
         paragraph(retraining.recoverAfter === 1
             ? text `The issue closes itself after the next healthy evaluation.`
             : text `The issue closes itself after ${retraining.recoverAfter} healthy evaluations in a row.`)
-    ]));
+    ]);
 }
 function keyWords(key, evaluation, retraining) {
     const b = evaluation.breaches.find(x => `${x.metric} ${x.condition}` === key);
@@ -159,6 +163,10 @@ function keyWords(key, evaluation, retraining) {
 }
 /** The comment that says what changed since the issue last reported (new, worse, eased conditions). */
 function retrainingUpdateComment(change, evaluation, retraining) {
+    return stringify(retrainingUpdateTree(change, evaluation, retraining));
+}
+/** The update comment as the tree that `retrainingUpdateComment` stringifies. */
+function retrainingUpdateTree(change, evaluation, retraining) {
     const items = [
         ...change.newly.map(k => [text `Newly breached: `, ...keyWords(k, evaluation, retraining)]),
         ...change.worse.map(k => [text `Worse: `, ...keyWords(k, evaluation, retraining)]),
@@ -167,10 +175,14 @@ function retrainingUpdateComment(change, evaluation, retraining) {
     const lead = change.reopened
         ? text `The production model degraded again, soon after this issue was closed; it is reopened.`
         : text `The latest evaluation changed what this issue reports:`;
-    return stringify(root([paragraph(lead), ...(items.length ? [bulletList(items)] : [])]));
+    return root([paragraph(lead), ...(items.length ? [bulletList(items)] : [])]);
 }
 /** The closing comment: which conditions recovered, and after how many healthy evaluations. */
 function recoveryComment(recovered, evaluation, healthyRuns) {
+    return stringify(recoveryTree(recovered, evaluation, healthyRuns));
+}
+/** The closing comment as the tree that `recoveryComment` stringifies. */
+function recoveryTree(recovered, evaluation, healthyRuns) {
     const metrics = [...new Set(recovered.map(key => key.slice(0, key.lastIndexOf(' '))))];
     const items = metrics.map(metric => {
         const m = evaluation.monitored.find(x => x.name === metric);
@@ -180,10 +192,10 @@ function recoveryComment(recovered, evaluation, healthyRuns) {
         ];
     });
     const after = healthyRuns === 1 ? own `The latest evaluation` : own `The last ${healthyRuns} evaluations in a row`;
-    return stringify(root([
+    return root([
         paragraph(text `✅ Recovered. ${after} met every retraining condition, so this issue is closed.`),
         ...(items.length ? [bulletList(items)] : [])
-    ]));
+    ]);
 }
 /** The comment on a duplicate opened by a racing evaluation, before it is closed. */
 function duplicateComment(kept) {
