@@ -203,7 +203,7 @@ describe('promote mode against the GitHub twin', () => {
         /\|\s*2026-11-20\s*\|\s*#58\s*\|\s*`calibrated`\s*\|.*\|\s*@\u200cbob\s*\|\s*@\u200calice\s*\|/
       )
       expect(docs).toContain(
-        'PR #\u200c58: calibrate the &lt;b&gt;scores&lt;/b&gt; @\u200cteam by @\u200cbob (1 run)'
+        'PR #58: calibrate the &lt;b&gt;scores&lt;/b&gt; @\u200cteam by @\u200cbob (1 run)'
       )
     }
   )

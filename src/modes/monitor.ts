@@ -30,7 +30,7 @@ import {
   updateIssue,
   type IssueInfo
 } from '../github/issues.js'
-import { resolveTokenLogin } from '../github/sticky.js'
+import { resolveTokenIdentity, type TokenIdentity } from '../github/sticky.js'
 import { hiddenMarker } from '../core/conventions.js'
 import { readHiddenState, replaceHiddenState } from '../report/hidden-state.js'
 import {
@@ -135,8 +135,8 @@ export interface MonitorTarget {
   client: GitHubClient
   owner: string
   repo: string
-  /** The login the token writes as (the issue is found by it). */
-  login: string
+  /** Who the token writes as (resolveTokenIdentity): the issue is found by it, never a person's issue. */
+  identity: TokenIdentity
   /** Where the issue's links point: the web root (GITHUB_SERVER_URL), the docs page, the run. */
   links: { serverUrl: string; docsPath: string; defaultBranch?: string; runUrl?: string }
 }
@@ -166,7 +166,13 @@ export async function planRetrainingIssue(
   now: Date
 ): Promise<{ plan: MonitorPlan; open?: IssueInfo; closed?: IssueInfo }> {
   const marker = hiddenMarker(id, 'issue')
-  const ref = { client: target.client, owner: target.owner, repo: target.repo, marker, creator: target.login }
+  const ref = {
+    client: target.client,
+    owner: target.owner,
+    repo: target.repo,
+    marker,
+    identity: target.identity
+  }
   const open = (await listIssuesByMarker({ ...ref, state: 'open' }))[0]
   let closed: IssueInfo | undefined
   if (!open && assessment.evaluation.breaches.length) {
@@ -216,10 +222,16 @@ export async function runMonitor(
     case 'open': {
       const created = await ensureLabels({ ...ref, labels: retraining.labels })
       if (created.length) writes.push(`created labels ${created.join(', ')}`)
-      const issue = await createIssue({ ...ref, marker, labels: retraining.labels, ...content(plan.state) })
+      const issue = await createIssue({
+        ...ref,
+        marker,
+        labels: retraining.labels,
+        author: target.identity.login,
+        ...content(plan.state)
+      })
       writes.push(`opened #${issue.number}`)
       // Two evaluations at once may both open one: the oldest is kept, a later one closes itself.
-      const openNow = await listIssuesByMarker({ ...ref, marker, creator: target.login, state: 'open' })
+      const openNow = await listIssuesByMarker({ ...ref, marker, identity: target.identity, state: 'open' })
       const oldest = openNow.reduce((a, b) => (b.number < a.number ? b : a), issue)
       if (oldest.number !== issue.number) {
         await commentOnIssue({ ...ref, issueNumber: issue.number, body: duplicateComment(oldest.number) })
@@ -303,7 +315,7 @@ export async function runMonitor(
  * (no contents: write, broken markers) is reported, not thrown: the retraining issue is what matters.
  */
 export async function recordProduction(
-  target: Omit<MonitorTarget, 'login' | 'links'>,
+  target: Omit<MonitorTarget, 'identity' | 'links'>,
   options: {
     branch: string
     docsPath: string
@@ -367,7 +379,7 @@ export function productionStatus(
 
 /** The repository's default branch, from the event when it says, else from the API. */
 export async function defaultBranchOf(
-  target: Omit<MonitorTarget, 'login' | 'links'>,
+  target: Omit<MonitorTarget, 'identity' | 'links'>,
   fromEvent?: string
 ): Promise<string> {
   if (fromEvent) return fromEvent
@@ -467,12 +479,7 @@ export async function runMonitorMode(ctx: ModeContext): Promise<ModeOutcome> {
   }
   const { owner, repo } = repositoryOf(ctx)
   const client = await ctx.github(config.token)
-  const login = await resolveTokenLogin({
-    client,
-    configured: config.botLogin,
-    runtime: 'actions',
-    token: config.token
-  })
+  const identity = await resolveTokenIdentity({ client, configured: config.botLogin })
   const payload = ctx.payload as { repository?: { default_branch?: unknown } }
   const defaultBranch =
     typeof payload.repository?.default_branch === 'string' ? payload.repository.default_branch : undefined
@@ -483,7 +490,7 @@ export async function runMonitorMode(ctx: ModeContext): Promise<ModeOutcome> {
     runUrl: workflowRunUrl(ctx.env)
   }
   const reportPath = await writeReport(config, ctx.env, assessment.comparison)
-  const result = await runMonitor(assessment, { client, owner, repo, login, links }, config.id, ctx.now)
+  const result = await runMonitor(assessment, { client, owner, repo, identity, links }, config.id, ctx.now)
   const line = describePlan(result.plan, assessment.evaluation.breaches.length)
   log.notice(line)
   for (const w of result.writes) log.info(`Experiment Review ${w}.`)
