@@ -7,7 +7,7 @@ import { compareRuns, type Comparison } from '../src/core/compare.js'
 import { makeExperiment } from '../src/core/experiment.js'
 import { renderComment, type ReportContext } from '../src/report/comment.js'
 import { checkedUrl } from '../src/report/mdast.js'
-import { renderSummary } from '../src/modes/review.js'
+import { renderReviewSummary } from '../src/report/summary.js'
 import { run } from './helpers/runs.js'
 
 const rules = parseRulesFile(
@@ -51,7 +51,7 @@ function commandWords(markdown: string): { words: string[]; mentions: number } {
 
 function surfaces(c: Comparison, context: ReportContext): string[] {
   const comment = renderComment(c, context)
-  return [comment, renderSummary(c, comment, { commentSkipped: 'the comment input is false' })]
+  return [comment, renderReviewSummary(c, comment, { commentSkipped: 'the comment input is false' })]
 }
 
 describe('commands named in the report', () => {

@@ -1,7 +1,7 @@
-import { c as GITHUB_BODY_LIMIT } from './conventions.js';
+import { d as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { r as root, c as stringify, T as marker, p as paragraph, t as text, b as untrusted, o as own, i as missingEvidenceTitle, k as unknownMetricsTitle, n as heading, m as missingEvidenceText, q as bulletList, u as unknownMetricText, v as violationMessage, f as strong, a as untrustedCode, O as table, y as hypothesisReason, B as notLikeForLikeText, P as details, A as warningMessage, z as checklistDetail, l as link, U as small, g as githubUrl, L as statisticsSentence } from './findings.js';
-import { j as decimalsFor, t as goalArrow, u as metricIcon, k as fmtStat, o as fmtChange, v as metricSentence, w as shortSha, q as fmtMeaning, x as fmtRules } from './detect.js';
+import { r as root, a as stringify, T as marker, p as paragraph, t as text, b as untrusted, o as own, c as missingEvidenceTitle, e as unknownMetricsTitle, h as heading, m as missingEvidenceText, f as bulletList, u as unknownMetricText, v as violationMessage, n as strong, i as untrustedCode, O as table, y as hypothesisReason, B as notLikeForLikeText, P as details, A as warningMessage, z as checklistDetail, l as link, U as small, g as githubUrl, L as statisticsSentence } from './findings.js';
+import { g as decimalsFor, o as goalArrow, q as metricIcon, h as fmtStat, m as fmtChange, s as metricSentence, t as shortSha, n as fmtMeaning, u as fmtRules } from './detect.js';
 import './baseline2.js';
 import './_commonjsHelpers.js';
 import 'node:path';

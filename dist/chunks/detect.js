@@ -1,4 +1,4 @@
-import { w as overfittingText, x as clauseReason, y as hypothesisReason, v as violationMessage, z as checklistDetail, A as warningMessage, B as notLikeForLikeText, C as checkNote, D as checkText, E as noVarianceText, F as untestedText, G as trusted, H as neutralize, I as thresholdText, J as significanceWords, K as labelP, m as missingEvidenceText, k as unknownMetricsTitle, u as unknownMetricText, L as statisticsSentence, s as selectAll, M as listExperimentNames } from './findings.js';
+import { G as trusted, C as checkNote, D as checkText, H as neutralize, I as thresholdText, J as significanceWords, K as labelP, m as missingEvidenceText, e as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, L as statisticsSentence, B as notLikeForLikeText, A as warningMessage, s as selectAll, M as listExperimentNames } from './findings.js';
 import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
@@ -81,99 +81,6 @@ function safeJson$1(value) {
         return String(value);
     }
 }
-
-/** The JSON report's schema name and version. */
-const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };
-/** JSON with NaN and ±Infinity written as the strings "NaN", "Infinity", "-Infinity". */
-function toJson(value) {
-    return `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`;
-}
-/** The JSON report of a comparison: its facts, with the words of the comment beside them. */
-function renderJsonReport(c) {
-    return toJson({ ...REPORT_SCHEMA, ...withWords(c) });
-}
-/** The comparison with each finding's words added: message, text, note, detail, reason. */
-function withWords(c) {
-    return {
-        ...c,
-        metrics: c.metrics.map(m => ({
-            ...m,
-            significance: m.significance && {
-                ...m.significance,
-                ...(m.significance.state === 'inconclusive' || m.significance.state === 'uncomputable'
-                    ? { inconclusive: untestedText(m.significance) }
-                    : {}),
-                ...(m.significance.state === 'exact' ? { reason: noVarianceText(!!m.significance.significant) } : {})
-            },
-            checks: m.checks.map(check => {
-                const note = checkNote(check, m.significance);
-                return { ...check, text: checkText(check, m), ...(note ? { note } : {}) };
-            })
-        })),
-        notLikeForLike: c.notLikeForLike.map(notLikeForLikeText),
-        warnings: c.warnings.map(w => ({ ...w, message: warningMessage(w) })),
-        reproducibility: c.reproducibility.map(r => ({
-            ...r,
-            items: r.items.map(i => ({ ...i, detail: checklistDetail(i) }))
-        })),
-        violations: c.violations.map(v => ({ ...v, message: violationMessage(v) })),
-        hypotheses: c.hypotheses.map(h => ({
-            ...h,
-            reason: hypothesisReason(h),
-            clauses: h.clauses.map(clause => ({ ...clause, reason: clauseReason(clause) }))
-        })),
-        overfitting: c.overfitting.map(o => ({ ...o, message: overfittingText(o) }))
-    };
-}
-/** A CSV cell: quoted when needed, and a leading = + - @ neutralised so spreadsheets never run it as a formula. */
-function csvCell(value) {
-    let s = value === undefined || value === null ? '' : String(value);
-    if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s))
-        s = `'${s}`;
-    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-/** Runs as CSV: one row per run, a column per metric (final value) and per param (`param.` prefix). */
-function runsToCsv(runs) {
-    const metrics = [...new Set(runs.flatMap(r => Object.keys(r.metrics)))].sort();
-    const params = [...new Set(runs.flatMap(r => Object.keys(r.params)))].sort();
-    const header = [
-        'run',
-        'format',
-        'path',
-        'status',
-        'git_commit',
-        'data_version',
-        'group',
-        ...metrics,
-        ...params.map(p => `param.${p}`)
-    ];
-    const rows = runs.map(r => [
-        r.name,
-        r.source,
-        r.path,
-        r.metadata.status,
-        r.metadata.gitCommit,
-        r.metadata.dataVersion,
-        r.metadata.group,
-        ...metrics.map(m => (r.metrics[m] ? (r.metrics[m].exact ?? String(r.metrics[m].value)) : '')),
-        ...params.map(p => (p in r.params ? paramText(r.params[p]) : ''))
-    ]);
-    return `${[header, ...rows].map(row => row.map(csvCell).join(',')).join('\n')}\n`;
-}
-/** Runs as JSON for export. */
-function runsToJson(runs) {
-    return toJson({ schema: 'experiment-review/runs', version: 1, runs });
-}
-
-var json = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    REPORT_SCHEMA: REPORT_SCHEMA,
-    csvCell: csvCell,
-    renderJsonReport: renderJsonReport,
-    runsToCsv: runsToCsv,
-    runsToJson: runsToJson,
-    toJson: toJson
-});
 
 const MINUS = '−';
 /** The fewest significant digits a number is ever shown with, in every surface. */
@@ -3021,6 +2928,63 @@ function requirePicomatch () {
 
 var picomatchExports = /*@__PURE__*/ requirePicomatch();
 var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
+
+/** A path segment or run id shortened for a name: a long hexadecimal id (MLflow, W&B) keeps its first 8 digits. */
+function shortSegment(segment) {
+    return /^[0-9a-f]{16,}$/i.test(segment) ? segment.slice(0, 8) : segment;
+}
+/**
+ * Gives runs that share a name a name that tells them apart: the first folder of their paths that differs, then
+ * the next one for those that still share it (`job-a/run-1`); runs read from the same file (an MLflow SQLite store)
+ * are told apart by their tracker's id (`b832e988/train`). Runs with a name of their own keep it. Order is kept.
+ */
+function qualifyClashingNames(runs) {
+    const byName = new Map();
+    for (const run of runs) {
+        const list = byName.get(run.name) ?? [];
+        list.push({ run, segments: run.path.split(/[\\/]/).filter(Boolean), prefix: [] });
+        byName.set(run.name, list);
+    }
+    const renamed = new Map();
+    const taken = new Set(runs.map(r => r.name));
+    for (const [name, group] of byName) {
+        if (group.length < 2)
+            continue;
+        tellApart(group, 0);
+        for (const p of group) {
+            let qualified = [...p.prefix, name].join('/');
+            // A run already named like the qualified name elsewhere: number it rather than let two names meet.
+            for (let k = 2; taken.has(qualified); k++)
+                qualified = `${[...p.prefix, name].join('/')} (${k})`;
+            taken.add(qualified);
+            renamed.set(p.run, qualified);
+        }
+    }
+    return runs.map(r => (renamed.has(r) ? { ...r, name: renamed.get(r) } : r));
+}
+/** Adds to each member's prefix the first path segment from `from` on in which the members differ, recursively. */
+function tellApart(group, from) {
+    if (group.length < 2)
+        return;
+    const depth = Math.max(...group.map(p => p.segments.length));
+    let at = from;
+    while (at < depth && new Set(group.map(p => p.segments[at] ?? '')).size < 2)
+        at++;
+    if (at >= depth) {
+        // Same path (one store file holds them all): the tracker's own run id is what differs.
+        for (const p of group)
+            p.prefix.push(shortSegment(p.run.id.split(/[#/:]/).pop() ?? p.run.id));
+        return;
+    }
+    const bySegment = new Map();
+    for (const p of group) {
+        const segment = p.segments[at] ?? '';
+        p.prefix.push(shortSegment(segment || '.'));
+        bySegment.set(segment, [...(bySegment.get(segment) ?? []), p]);
+    }
+    for (const sub of bySegment.values())
+        tellApart(sub, at + 1);
+}
 
 // A fast path for the small flat YAML files most runs carry (`name: x`, `seed: 3`, `tags: [a, b]`): parsed here
 // without the full YAML library, which costs more than reading the file. Anything beyond plain `key: scalar`
@@ -8206,7 +8170,8 @@ async function collectRuns(options) {
         }
     }
     return {
-        runs: dedupeIds(runs),
+        // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
+        runs: qualifyClashingNames(dedupeIds(runs)),
         diagnostics: ctx.diagnostics,
         searched: entries.length
             ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))
@@ -8298,4 +8263,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { isGlob as A, BUILTIN_FILES as B, experimentMatcher as C, unmatchedPatterns as D, ExactNumber as E, buildMlflowRun as F, redactTrackingUri as G, parseTrackingUri as H, readMlflowDatabase as I, JsonSyntaxError as J, readMlflowStore as K, fmtSigned as L, MAX_RUNS_ANY_COMMIT as M, emptyMetadata as N, makeRun as O, json as P, TrackingUriError as T, runsToJson as a, renderRunList as b, collectRuns as c, runsToCsv as d, renderRun as e, renderText as f, formatDiagnostic as g, renderJsonReport as h, isTrackingUri as i, decimalsFor as j, fmtStat as k, columns as l, fmtThreshold as m, fmtNumber as n, fmtChange as o, plain as p, fmtMeaning as q, renderDiagnostics as r, paramText as s, goalArrow as t, metricIcon as u, metricSentence as v, shortSha as w, fmtRules as x, parseJsonLenient as y, plainJson as z };
+export { buildMlflowRun as A, BUILTIN_FILES as B, redactTrackingUri as C, parseTrackingUri as D, ExactNumber as E, readMlflowDatabase as F, readMlflowStore as G, fmtSigned as H, emptyMetadata as I, JsonSyntaxError as J, makeRun as K, MAX_RUNS_ANY_COMMIT as M, TrackingUriError as T, renderRunList as a, renderRun as b, collectRuns as c, renderText as d, paramText as e, formatDiagnostic as f, decimalsFor as g, fmtStat as h, isTrackingUri as i, columns as j, fmtThreshold as k, fmtNumber as l, fmtChange as m, fmtMeaning as n, goalArrow as o, plain as p, metricIcon as q, renderDiagnostics as r, metricSentence as s, shortSha as t, fmtRules as u, parseJsonLenient as v, plainJson as w, isGlob as x, experimentMatcher as y, unmatchedPatterns as z };

@@ -1,5 +1,5 @@
-import { j as decimalsFor, p as plain, k as fmtStat, l as columns, m as fmtThreshold, n as fmtNumber, o as fmtChange, q as fmtMeaning } from './detect.js';
-import { c as stringify, N as trustedHtml, G as trusted, r as root, p as paragraph, t as text, o as own, a as untrustedCode, q as bulletList, H as neutralize, n as heading, b as untrusted, f as strong, O as table, j as joinOwn, P as details, l as link } from './findings.js';
+import { g as decimalsFor, p as plain, h as fmtStat, j as columns, k as fmtThreshold, l as fmtNumber, m as fmtChange, n as fmtMeaning } from './detect.js';
+import { a as stringify, N as trustedHtml, G as trusted, r as root, p as paragraph, t as text, o as own, i as untrustedCode, f as bulletList, H as neutralize, h as heading, b as untrusted, n as strong, O as table, q as joinOwn, P as details, l as link } from './findings.js';
 
 const PREFIX = '<!-- experiment-review:state:';
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */

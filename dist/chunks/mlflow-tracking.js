@@ -1,4 +1,4 @@
-import { z as plainJson, y as parseJsonLenient, A as isGlob, C as experimentMatcher, D as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, F as buildMlflowRun, G as redactTrackingUri, H as parseTrackingUri, T as TrackingUriError, I as readMlflowDatabase, K as readMlflowStore } from './detect.js';
+import { w as plainJson, v as parseJsonLenient, x as isGlob, y as experimentMatcher, z as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, A as buildMlflowRun, C as redactTrackingUri, D as parseTrackingUri, T as TrackingUriError, F as readMlflowDatabase, G as readMlflowStore } from './detect.js';
 import { M as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';

@@ -23,6 +23,7 @@ import './rules-file.js';
 import './index2.js';
 import 'process';
 import 'buffer';
+import './json.js';
 import './help.js';
 
 // `experiment-review monitor`: the scheduled check of the production model from any scheduler. On a local checkout
@@ -107,13 +108,13 @@ async function monitorCommand(args, io) {
         throw new UsageError('monitor --repo needs a token in GITHUB_TOKEN (issues: write); it is never read from the command line');
     const log = cliLog(io);
     const { gitHubClientFactory } = await import('./client.js');
-    const { resolveTokenLogin } = await import('./sticky.js');
+    const { resolveTokenIdentity } = await import('./sticky.js');
     const github = io.github ?? gitHubClientFactory({ runtime: 'cli', env: io.env, log: clientLogOf(log) });
     const client = await github(token);
-    const login = await resolveTokenLogin({ client, configured: values['bot-login'], runtime: 'cli', token });
+    const identity = await resolveTokenIdentity({ client, configured: values['bot-login'] });
     const now = new Date();
     if (values['dry-run']) {
-        const { plan } = await planRetrainingIssue(assessment, { client, ...repository, login }, id, now);
+        const { plan } = await planRetrainingIssue(assessment, { client, ...repository, identity }, id, now);
         io.stdout(`${describePlan(plan, breaches)}\n(dry run: nothing was written)\n`);
         return EXIT.pass;
     }
@@ -121,7 +122,7 @@ async function monitorCommand(args, io) {
     const result = await runMonitor(assessment, {
         client,
         ...repository,
-        login,
+        identity,
         links: { serverUrl, docsPath: config.docsPath, runUrl: io.env.EXPERIMENT_REVIEW_RUN_URL || undefined }
     }, id, now);
     io.stdout(`${describePlan(result.plan, breaches)}\n`);

@@ -2,38 +2,34 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules } from './rules-file.js';
 import { B as BaselineError, p as parseBaseline } from './baseline2.js';
-import { e as goalOf, t as text, a as untrustedCode, o as own, p as paragraph, b as untrusted, f as strong, h as checkedUrl, l as link, j as joinOwn, g as githubUrl, c as stringify } from './findings.js';
+import { k as goalOf, t as text, i as untrustedCode, o as own, p as paragraph, b as untrusted, n as strong, j as checkedUrl, l as link, q as joinOwn, g as githubUrl, a as stringify } from './findings.js';
 import { commitFilesToBranch } from './commit.js';
-import { c as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
+import { s as stampMarker, d as GITHUB_BODY_LIMIT, f as findMarker, h as hiddenMarker } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
-import { withMarker, resolveTokenLogin } from './sticky.js';
+import { isOwnMarkedItem, resolveTokenIdentity } from './sticky.js';
 import { r as recoveryComment, a as replaceHiddenState, M as MONITOR_STATE_KIND, b as retrainingUpdateComment, d as duplicateComment, c as readHiddenState, e as retrainingIssueBody, f as retrainingIssueTitle } from './issue.js';
-import { h as renderJsonReport } from './detect.js';
+import { renderJsonReport } from './json.js';
 import { f as findRegions, r as renderRegion, s as sectionNames } from './docs.js';
 import { runPipeline } from './pipeline.js';
-import { workflowRunUrl, serverUrlOf, reportPathFor } from './review.js';
+import { w as workflowRunUrl, a as serverUrlOf, r as reportPathFor } from './review-request.js';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
-import 'node:process';
-import 'node:url';
-import './pr.js';
+import './detect.js';
 import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
+import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
+import 'node:process';
+import './pr.js';
 import './chart.js';
 import './champion.js';
-import './comment.js';
-import './baseline.js';
-import 'node:child_process';
-import 'node:util';
-import './review-event.js';
 
 /** The rules a monitor evaluation is compared under: each monitored metric gets its conditions as gate rules. */
 function monitorRules(rules, retraining) {
@@ -169,8 +165,9 @@ function monitorStateFrom(value) {
     return { since: v.since, changed: v.changed, reported, healthy: v.healthy };
 }
 
-// Retraining issues: one open issue per marker (per review id), found by its hidden marker, updated when its
-// text or labels change, closed with a comment on recovery. Never a duplicate.
+// Retraining issues: one open issue per marker (per review id), found by its hidden marker and by who opened it
+// (as the sticky comment is: the token's login when GitHub tells it, else a bot whose login the marker names), updated
+// when its text or labels change, closed with a comment on recovery. Never a duplicate.
 function toIssueInfo(issue) {
     return {
         number: issue.number,
@@ -191,7 +188,8 @@ function checkLength(body, where) {
     }
 }
 async function* issuesWithMarker(options) {
-    const { client, owner, repo, marker, creator } = options;
+    const { client, owner, repo, marker, identity } = options;
+    const creator = options.creator ?? identity?.login;
     try {
         for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
             owner,
@@ -203,9 +201,13 @@ async function* issuesWithMarker(options) {
             ...(creator ? { creator } : {})
         })) {
             for (const i of page.data) {
-                if (!i.pull_request &&
-                    (i.body ?? '').includes(marker) &&
-                    (!creator || i.user?.login.toLowerCase() === creator.toLowerCase()))
+                if (i.pull_request)
+                    continue;
+                const ours = identity
+                    ? isOwnMarkedItem(i, marker, identity)
+                    : findMarker(i.body ?? '', marker) !== undefined &&
+                        (!creator || i.user?.login.toLowerCase() === creator.toLowerCase());
+                if (ours)
                     yield toIssueInfo(i);
             }
         }
@@ -263,10 +265,10 @@ async function ensureLabels(options) {
         throw explainGitHubError(error, `creating the labels ${options.labels.join(', ')} in ${owner}/${repo}`, 'issues: write');
     }
 }
-/** Opens an issue with the marker in its body. */
+/** Opens an issue with the marker in its body, naming `author` (the token's login, when known) as who opens it. */
 async function createIssue(options) {
     const { client, owner, repo, title, labels } = options;
-    const body = withMarker(options.body, options.marker);
+    const body = stampMarker(options.body, options.marker, options.author);
     checkLength(body, `${owner}/${repo}`);
     try {
         const { data } = await client.rest.issues.create({ owner, repo, title, body, labels });
@@ -276,10 +278,13 @@ async function createIssue(options) {
         throw explainGitHubError(error, `opening an issue in ${owner}/${repo}`, 'issues: write');
     }
 }
-/** Rewrites an issue's title and body (marker kept), adds missing labels, and reopens it when asked. */
+/**
+ * Rewrites an issue's title and body (the marker kept, naming the issue's author), adds missing labels, and reopens
+ * it when asked.
+ */
 async function updateIssue(options) {
     const { client, owner, repo, issue, title } = options;
-    const body = withMarker(options.body, options.marker);
+    const body = stampMarker(options.body, options.marker, issue.author || undefined);
     checkLength(body, `${owner}/${repo}#${issue.number}`);
     const missing = (options.labels ?? []).filter(l => !issue.labels.some(e => e.toLowerCase() === l.toLowerCase()));
     try {
@@ -442,7 +447,13 @@ function knownIssue(issue) {
 /** Reads the retraining issues of the id and decides what to do, without writing. */
 async function planRetrainingIssue(assessment, target, id, now) {
     const marker = hiddenMarker(id, 'issue');
-    const ref = { client: target.client, owner: target.owner, repo: target.repo, marker, creator: target.login };
+    const ref = {
+        client: target.client,
+        owner: target.owner,
+        repo: target.repo,
+        marker,
+        identity: target.identity
+    };
     const open = (await listIssuesByMarker({ ...ref, state: 'open' }))[0];
     let closed;
     if (!open && assessment.evaluation.breaches.length) {
@@ -486,10 +497,16 @@ async function runMonitor(assessment, target, id, now) {
             const created = await ensureLabels({ ...ref, labels: retraining.labels });
             if (created.length)
                 writes.push(`created labels ${created.join(', ')}`);
-            const issue = await createIssue({ ...ref, marker, labels: retraining.labels, ...content(plan.state) });
+            const issue = await createIssue({
+                ...ref,
+                marker,
+                labels: retraining.labels,
+                author: target.identity.login,
+                ...content(plan.state)
+            });
             writes.push(`opened #${issue.number}`);
             // Two evaluations at once may both open one: the oldest is kept, a later one closes itself.
-            const openNow = await listIssuesByMarker({ ...ref, marker, creator: target.login, state: 'open' });
+            const openNow = await listIssuesByMarker({ ...ref, marker, identity: target.identity, state: 'open' });
             const oldest = openNow.reduce((a, b) => (b.number < a.number ? b : a), issue);
             if (oldest.number !== issue.number) {
                 await commentOnIssue({ ...ref, issueNumber: issue.number, body: duplicateComment(oldest.number) });
@@ -701,12 +718,7 @@ async function runMonitorMode(ctx) {
     }
     const { owner, repo } = repositoryOf(ctx);
     const client = await ctx.github(config.token);
-    const login = await resolveTokenLogin({
-        client,
-        configured: config.botLogin,
-        runtime: 'actions',
-        token: config.token
-    });
+    const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
     const payload = ctx.payload;
     const defaultBranch = typeof payload.repository?.default_branch === 'string' ? payload.repository.default_branch : undefined;
     const links = {
@@ -716,7 +728,7 @@ async function runMonitorMode(ctx) {
         runUrl: workflowRunUrl(ctx.env)
     };
     const reportPath = await writeReport(config, ctx.env, assessment.comparison);
-    const result = await runMonitor(assessment, { client, owner, repo, login, links }, config.id, ctx.now);
+    const result = await runMonitor(assessment, { client, owner, repo, identity, links }, config.id, ctx.now);
     const line = describePlan(result.plan, assessment.evaluation.breaches.length);
     log.notice(line);
     for (const w of result.writes)

@@ -1,7 +1,8 @@
-import { c as collectRuns, g as formatDiagnostic } from './detect.js';
-import { g as githubUrl, p as paragraph, t as text, a as untrustedCode, l as link, b as untrusted, c as stringify } from './findings.js';
+import { c as collectRuns, f as formatDiagnostic } from './detect.js';
+import { g as githubUrl } from './findings.js';
+import { p as promoteOutcomeLine, b as renderPromoteSummary } from './summary.js';
 import { p as planPromotion, a as promotionSubject } from './promotion.js';
-import { serverUrlOf } from './review.js';
+import { a as serverUrlOf } from './review-request.js';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';
@@ -20,19 +21,6 @@ import './baseline2.js';
 import './champion.js';
 import './docs.js';
 import './chart.js';
-import './rules-file.js';
-import './index2.js';
-import 'process';
-import 'buffer';
-import './client.js';
-import './pr.js';
-import './sticky.js';
-import './comment.js';
-import './baseline.js';
-import 'node:child_process';
-import 'node:util';
-import './pipeline.js';
-import './review-event.js';
 
 /** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */
 async function runPromote(options) {
@@ -157,27 +145,20 @@ async function runPromoteMode(ctx) {
         after,
         ref,
         repository,
-        serverUrl: serverUrlOf(ctx.env),
         client,
         now: ctx.now,
+        serverUrl: serverUrlOf(ctx.env),
         commit: { sleep: ctx.sleep },
         pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
         log: m => ctx.log.info(m)
     });
     for (const w of result.warnings)
         ctx.log.warning(w);
-    const line = result.commitSha
-        ? `Experiment Review committed ${result.changedPaths.join(' and ')} as ${result.commitSha.slice(0, 7)}; the champion is ${result.champion ?? 'unchanged'}.`
-        : `Experiment Review made no commit: ${result.skipped ?? 'nothing changed'}.`;
-    ctx.log.notice(line);
-    const commitUrl = result.commitSha &&
-        githubUrl(serverUrlOf(ctx.env), repository.owner, repository.repo, 'commit', result.commitSha);
-    const summary = result.commitSha
-        ? paragraph(text `Experiment Review committed `, untrusted(result.changedPaths.join(' and ')), text ` as `, commitUrl
-            ? link(commitUrl, untrustedCode(result.commitSha.slice(0, 7)))
-            : untrustedCode(result.commitSha.slice(0, 7)), text `; the champion is `, result.champion ? untrustedCode(result.champion) : text `unchanged`, text `.`)
-        : paragraph(text `Experiment Review made no commit: `, untrusted(result.skipped ?? 'nothing changed', 2000), text `.`);
-    await ctx.log.summary(stringify([summary]));
+    ctx.log.notice(promoteOutcomeLine(result));
+    const commitUrl = result.commitSha
+        ? githubUrl(serverUrlOf(ctx.env), repository.owner, repository.repo, 'commit', result.commitSha)
+        : undefined;
+    await ctx.log.summary(renderPromoteSummary({ ...result, commitUrl }));
     return result.champion ? { champion: result.champion } : {};
 }
 

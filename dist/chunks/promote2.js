@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { c as collectRuns, g as formatDiagnostic } from './detect.js';
+import { c as collectRuns, f as formatDiagnostic } from './detect.js';
 import { p as planPromotion } from './promotion.js';
 import './findings.js';
 import './conventions.js';

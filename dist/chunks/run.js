@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { i as isTrackingUri, p as plain, c as collectRuns, r as renderDiagnostics, a as runsToJson, b as renderRunList, d as runsToCsv, e as renderRun, f as renderText } from './detect.js';
+import { runsToJson, runsToCsv } from './json.js';
 import { u as unknownMetricText, m as missingEvidenceText, s as selectAll, d as defaultRules } from './findings.js';
+import { i as isTrackingUri, p as plain, c as collectRuns, r as renderDiagnostics, a as renderRunList, b as renderRun, d as renderText } from './detect.js';
 import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, COMMAND_HELP, HELP } from './help.js';
 
@@ -157,7 +158,7 @@ async function compareCommand(args, io) {
         import('./baseline.js'),
         import('./pipeline.js'),
         import('./comment.js'),
-        import('./detect.js').then(function (n) { return n.P; })
+        import('./json.js')
     ]);
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
         required: !!values.rules

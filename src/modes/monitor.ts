@@ -56,7 +56,7 @@ import {
   type Own
 } from '../report/mdast.js'
 import { runPipeline } from './pipeline.js'
-import { reportPathFor, serverUrlOf, workflowRunUrl } from './review.js'
+import { reportPathFor, serverUrlOf, workflowRunUrl } from './review-request.js'
 import type { ActionLog, ModeContext, ModeOutcome } from './types.js'
 
 /** A monitor evaluation that cannot be judged: no retraining rules, no runs, no baseline, a metric not measured. */

@@ -5,7 +5,8 @@ import { formatDiagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import type { GitHubClient } from '../github/client.js'
 import type { PullRequestInfo } from '../github/pr.js'
-import { githubUrl, link, paragraph, stringify, text, untrusted, untrustedCode } from '../report/mdast.js'
+import { githubUrl } from '../report/mdast.js'
+import { promoteOutcomeLine, renderPromoteSummary } from '../report/summary.js'
 import {
   planPromotion,
   promotionSubject,
@@ -13,7 +14,7 @@ import {
   type PromotionPlanInput
 } from '../report/promotion.js'
 import { collectRuns } from '../sources/detect.js'
-import { serverUrlOf } from './review.js'
+import { serverUrlOf } from './review-request.js'
 import type { ModeContext, ModeOutcome } from './types.js'
 
 /** The config a promote needs (a subset of the action's inputs). */
@@ -35,10 +36,10 @@ export interface RunPromoteOptions {
   /** The pushed ref (`refs/heads/main`) or branch name; the commit goes on top of it. */
   ref: string
   repository: { owner: string; repo: string }
-  /** The web root (GITHUB_SERVER_URL) the docs link PRs and commits under; no links without it. */
-  serverUrl?: string
   client: GitHubClient
   now: Date
+  /** The web root (GITHUB_SERVER_URL) the docs link PRs and commits under; no links without it. */
+  serverUrl?: string
   /** The reviewers' decisions on the merged PR, or how to read them once the PR is known (the caller parses the sticky comment). */
   decisions?: ReviewDecisions | ((pr: PullRequestInfo) => Promise<ReviewDecisions | undefined>)
   /** Who pushed (the event's pusher.name), recorded as who merged when the PR does not say. */
@@ -212,38 +213,18 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
     after,
     ref,
     repository,
-    serverUrl: serverUrlOf(ctx.env),
     client,
     now: ctx.now,
+    serverUrl: serverUrlOf(ctx.env),
     commit: { sleep: ctx.sleep },
     pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
     log: m => ctx.log.info(m)
   })
   for (const w of result.warnings) ctx.log.warning(w)
-  const line = result.commitSha
-    ? `Experiment Review committed ${result.changedPaths.join(' and ')} as ${result.commitSha.slice(0, 7)}; the champion is ${result.champion ?? 'unchanged'}.`
-    : `Experiment Review made no commit: ${result.skipped ?? 'nothing changed'}.`
-  ctx.log.notice(line)
-  const commitUrl =
-    result.commitSha &&
-    githubUrl(serverUrlOf(ctx.env), repository.owner, repository.repo, 'commit', result.commitSha)
-  const summary = result.commitSha
-    ? paragraph(
-        text`Experiment Review committed `,
-        untrusted(result.changedPaths.join(' and ')),
-        text` as `,
-        commitUrl
-          ? link(commitUrl, untrustedCode(result.commitSha.slice(0, 7)))
-          : untrustedCode(result.commitSha.slice(0, 7)),
-        text`; the champion is `,
-        result.champion ? untrustedCode(result.champion) : text`unchanged`,
-        text`.`
-      )
-    : paragraph(
-        text`Experiment Review made no commit: `,
-        untrusted(result.skipped ?? 'nothing changed', 2000),
-        text`.`
-      )
-  await ctx.log.summary(stringify([summary]))
+  ctx.log.notice(promoteOutcomeLine(result))
+  const commitUrl = result.commitSha
+    ? githubUrl(serverUrlOf(ctx.env), repository.owner, repository.repo, 'commit', result.commitSha)
+    : undefined
+  await ctx.log.summary(renderPromoteSummary({ ...result, commitUrl }))
   return result.champion ? { champion: result.champion } : {}
 }

@@ -19,7 +19,6 @@ import { defaultRules, RETRAINING_DEFAULTS, type RetrainingRules } from '../../s
 import type { Run } from '../../src/core/run.js'
 import { inertLog } from '../../src/main.js'
 import { issueLinks } from '../../src/modes/monitor.js'
-import { renderSummary, statusDescription, summaryBlocks } from '../../src/modes/review.js'
 import { buildComment, type ReportContext } from '../../src/report/comment.js'
 import { findRegions, renderSections, updateDocsPage } from '../../src/report/docs.js'
 import {
@@ -31,6 +30,7 @@ import {
 } from '../../src/report/issue.js'
 import { githubUrl, root, stringify } from '../../src/report/mdast.js'
 import { productionBlocks, updateProductionLine } from '../../src/report/production.js'
+import { renderReviewSummary, reviewSummaryBlocks, statusDescription } from '../../src/report/summary.js'
 import { violationMessage, warningMessage } from '../../src/report/findings.js'
 import { renderText } from '../../src/report/text.js'
 import { renderGfm } from '../helpers/cmark.js'
@@ -534,8 +534,8 @@ export function allSurfaceProblems(f: HostileFields): Record<string, string[]> {
       removedDuplicates: []
     }
   }
-  const summary = renderSummary(comparison, comment.markdown, result)
-  const { lead, diagnostics } = summaryBlocks(comparison, result)
+  const summary = renderReviewSummary(comparison, comment.markdown, result)
+  const { lead, diagnostics } = reviewSummaryBlocks(comparison, result)
   const summaryTree = [...lead, ...comment.tree.children, ...diagnostics]
   const baseline = hostileBaseline(f)
   const docsOptions = {
