@@ -1,6 +1,6 @@
 import { d as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { r as root, a as stringify, T as marker, p as paragraph, t as text, b as untrusted, o as own, c as missingEvidenceTitle, e as unknownMetricsTitle, h as heading, m as missingEvidenceText, f as bulletList, u as unknownMetricText, v as violationMessage, n as strong, i as untrustedCode, O as table, y as hypothesisReason, B as notLikeForLikeText, P as details, A as warningMessage, z as checklistDetail, l as link, U as small, g as githubUrl, L as statisticsSentence } from './findings.js';
+import { r as root, a as stringify, V as marker, p as paragraph, t as text, b as untrusted, o as own, e as missingEvidenceTitle, f as unknownMetricsTitle, h as heading, m as missingEvidenceText, i as bulletList, u as unknownMetricText, v as violationMessage, q as strong, c as untrustedCode, Q as table, z as hypothesisReason, C as notLikeForLikeText, R as details, B as warningMessage, A as checklistDetail, l as link, W as small, g as githubUrl, M as statisticsSentence } from './findings.js';
 import { g as decimalsFor, o as goalArrow, q as metricIcon, h as fmtStat, m as fmtChange, s as metricSentence, t as shortSha, n as fmtMeaning, u as fmtRules } from './detect.js';
 import './baseline2.js';
 import './_commonjsHelpers.js';

@@ -15419,9 +15419,10 @@ function stringify(tree) {
 }
 
 // Which runs of a shared tracker store a review looks at: the experiments selected by `--experiment` (CLI) or
-// `select.experiments` (rules file), and the commit under review for stores named by a tracking URI. Pure data and
-// naming; the sources match it where they read (sources/experiment-match.ts: an MLflow server filters on the
-// server, a file store skips folders). Later selectors (tags, groups, W&B projects) belong here beside `experiments`.
+// `select.experiments` (rules file), the tags and groups of `select`, and the commit under review for stores named
+// by a tracking URI. Pure data and naming; the sources match it where they read (sources/experiment-match.ts: an
+// MLflow server filters on the server, a file store skips folders, tags and groups are matched on the runs read).
+/** True when the selection names anything (experiments, tags or groups). */
 /** The selection of nothing in particular: every experiment. */
 function selectAll() {
     return { experiments: [] };
@@ -15433,6 +15434,19 @@ function listExperimentNames(names, max = 20) {
         return '(none)';
     const shown = sorted.slice(0, max).map(n => JSON.stringify(n));
     return sorted.length > max ? `${shown.join(', ')} and ${sorted.length - max} more` : shown.join(', ');
+}
+/**
+ * The experiment a run is selected by: its store's experiment or project (MLflow, W&B), else the folder of a
+ * TensorBoard or CSV run (`runs/exp1` for `runs/exp1/version_0`); undefined for formats without experiments
+ * (built-in, DVC, Hugging Face), which `experiments` does not filter.
+ */
+function experimentOf(run) {
+    if (run.metadata.experiment !== undefined)
+        return run.metadata.experiment;
+    if (run.source !== 'tensorboard' && run.source !== 'csv')
+        return undefined;
+    const cut = run.path.lastIndexOf('/');
+    return cut > 0 ? run.path.slice(0, cut) : '.';
 }
 
 // The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
@@ -15847,4 +15861,4 @@ function statisticsSentence(c) {
     return own `Labels use two-sided p-values at ${c.alpha}.${gate}${bestOf}`;
 }
 
-export { asciiControl as $, warningMessage as A, notLikeForLikeText as B, checkNote as C, checkText as D, noVarianceText as E, untestedText as F, trusted as G, neutralize as H, thresholdText as I, significanceWords as J, labelP as K, statisticsSentence as L, listExperimentNames as M, trustedHtml as N, table as O, details as P, PERMISSION_LEVELS as Q, RETRAINING_DEFAULTS as R, isGated as S, marker as T, small as U, classifyCharacter as V, push as W, resolveAll as X, splice as Y, asciiAlpha as Z, asciiAlphanumeric as _, stringify as a, asciiAtext as a0, markdownSpace as a1, factorySpace as a2, asciiPunctuation as a3, asciiHexDigit as a4, asciiDigit as a5, decodeNamedCharacterReference as a6, markdownLineEnding as a7, factorySpaceMinMax as a8, markdownLineEndingOrSpace as a9, normalizeIdentifier as aa, htmlRawNames as ab, htmlBlockNames as ac, blankLine as ad, combineExtensions as ae, stringifyPosition as af, toString as ag, decodeString as ah, decodeNumericCharacterReference as ai, unified as aj, remarkGfm as ak, safeName as al, code as am, codeBlock as an, untrusted as b, missingEvidenceTitle as c, defaultRules as d, unknownMetricsTitle as e, bulletList as f, githubUrl as g, heading as h, untrustedCode as i, checkedUrl as j, goalOf as k, link as l, missingEvidenceText as m, strong as n, own as o, paragraph as p, joinOwn as q, root as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, overfittingText as w, clauseReason as x, hypothesisReason as y, checklistDetail as z };
+export { asciiAlpha as $, checklistDetail as A, warningMessage as B, notLikeForLikeText as C, checkNote as D, checkText as E, noVarianceText as F, untestedText as G, trusted as H, neutralize as I, thresholdText as J, significanceWords as K, labelP as L, statisticsSentence as M, experimentOf as N, listExperimentNames as O, trustedHtml as P, table as Q, details as R, RETRAINING_DEFAULTS as S, PERMISSION_LEVELS as T, isGated as U, marker as V, small as W, classifyCharacter as X, push as Y, resolveAll as Z, splice as _, stringify as a, asciiAlphanumeric as a0, asciiControl as a1, asciiAtext as a2, markdownSpace as a3, factorySpace as a4, asciiPunctuation as a5, asciiHexDigit as a6, asciiDigit as a7, decodeNamedCharacterReference as a8, markdownLineEnding as a9, factorySpaceMinMax as aa, markdownLineEndingOrSpace as ab, normalizeIdentifier as ac, htmlRawNames as ad, htmlBlockNames as ae, blankLine as af, combineExtensions as ag, stringifyPosition as ah, toString as ai, decodeString as aj, decodeNumericCharacterReference as ak, unified as al, remarkGfm as am, safeName as an, codeBlock as ao, untrusted as b, untrustedCode as c, defaultRules as d, missingEvidenceTitle as e, unknownMetricsTitle as f, githubUrl as g, heading as h, bulletList as i, checkedUrl as j, code as k, link as l, missingEvidenceText as m, goalOf as n, own as o, paragraph as p, strong as q, root as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, joinOwn as w, overfittingText as x, clauseReason as y, hypothesisReason as z };

@@ -1,5 +1,5 @@
 import { g as decimalsFor, p as plain, h as fmtStat, j as columns, k as fmtThreshold, l as fmtNumber, m as fmtChange, n as fmtMeaning } from './detect.js';
-import { a as stringify, N as trustedHtml, G as trusted, r as root, p as paragraph, t as text, o as own, i as untrustedCode, f as bulletList, H as neutralize, h as heading, b as untrusted, n as strong, O as table, q as joinOwn, P as details, l as link } from './findings.js';
+import { a as stringify, P as trustedHtml, H as trusted, r as root, p as paragraph, t as text, o as own, c as untrustedCode, i as bulletList, I as neutralize, h as heading, b as untrusted, q as strong, Q as table, w as joinOwn, R as details, l as link } from './findings.js';
 
 const PREFIX = '<!-- experiment-review:state:';
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */

@@ -1,5 +1,5 @@
 import { e as paramText } from './detect.js';
-import { w as overfittingText, x as clauseReason, y as hypothesisReason, v as violationMessage, z as checklistDetail, A as warningMessage, B as notLikeForLikeText, C as checkNote, D as checkText, E as noVarianceText, F as untestedText } from './findings.js';
+import { x as overfittingText, y as clauseReason, z as hypothesisReason, v as violationMessage, A as checklistDetail, B as warningMessage, C as notLikeForLikeText, D as checkNote, E as checkText, F as noVarianceText, G as untestedText } from './findings.js';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';

@@ -1,5 +1,5 @@
 import { w as plainJson, v as parseJsonLenient, x as isGlob, y as experimentMatcher, z as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, A as buildMlflowRun, C as redactTrackingUri, D as parseTrackingUri, T as TrackingUriError, F as readMlflowDatabase, G as readMlflowStore } from './detect.js';
-import { M as listExperimentNames } from './findings.js';
+import { O as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';

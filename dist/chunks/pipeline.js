@@ -1,6 +1,6 @@
 import { s as studentTSurvival, a as studentTQuantile, b as powerOfTwoScale, c as summarize, i as isFoldKey, d as sampleKeyOf, e as isSeedLikeParam, g as groupRuns, f as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
-import { k as goalOf, S as isGated } from './findings.js';
+import { n as goalOf, U as isGated } from './findings.js';
 import { e as paramText, c as collectRuns } from './detect.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
@@ -1319,7 +1319,8 @@ function compareRuns(input) {
         otherSeries: metrics
             .map(m => m.name)
             .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name)),
-        ...(sweep ? { sweep } : {})
+        ...(sweep ? { sweep } : {}),
+        ...(input.selection ? { selection: { selected: rules.select, ...input.selection } } : {})
     };
 }
 function baselineSummary(baseline) {
@@ -1369,7 +1370,8 @@ async function runPipeline(input) {
         accepted: input.accepted,
         championPick: input.championPick,
         searched: collection.searched,
-        missingPaths: collection.missing
+        missingPaths: collection.missing,
+        selection: collection.selection
     });
     return { comparison, collection };
 }

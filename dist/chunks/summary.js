@@ -1,5 +1,5 @@
 import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { a as stringify, r as root, p as paragraph, b as untrusted, t as text, c as missingEvidenceTitle, e as unknownMetricsTitle, v as violationMessage, h as heading, f as bulletList, i as untrustedCode, o as own, j as checkedUrl, l as link } from './findings.js';
+import { a as stringify, r as root, p as paragraph, b as untrusted, t as text, c as untrustedCode, e as missingEvidenceTitle, f as unknownMetricsTitle, v as violationMessage, h as heading, i as bulletList, o as own, j as checkedUrl, l as link, k as code } from './findings.js';
 import { p as plain } from './detect.js';
 
 /** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
@@ -74,6 +74,18 @@ function diagnosticsBlocks(c, reportPath, shown) {
 function renderNotRunSummary(reason) {
     return stringify(root([paragraph(text `Experiment Review did not run: `, untrusted(reason, 2000))]));
 }
+/** Why the id's own promotion pull request is not reviewed. */
+function ownPromotionLine(baselinePath, docsPath) {
+    return `this is Experiment Review's own promotion pull request: it changes only ${baselinePath} and ${docsPath}, so there are no runs to review`;
+}
+/** The commit status description of the id's own promotion pull request (under GitHub's 140 characters). */
+const OWN_PROMOTION_STATUS = 'Own promotion pull request: only the baseline and the docs change';
+/** The job summary of the id's own promotion pull request. */
+function renderOwnPromotionSummary(baselinePath, docsPath) {
+    return stringify(root([
+        paragraph(text `Experiment Review did not review this pull request: it is Experiment Review's own promotion pull request, and it changes only `, untrustedCode(baselinePath, 300), text ` and `, untrustedCode(docsPath, 300), text `. The gate passes so that the promotion can merge.`)
+    ]));
+}
 /**
  * The commit status description: the verdict in words, under GitHub's 140 characters. It is plain text on GitHub:
  * run and metric names are made one-line and free of control characters.
@@ -97,20 +109,49 @@ function gateFailureMessage(broken) {
 }
 /** The one line a promote leaves in the log: what it committed, or why nothing. */
 function promoteOutcomeLine(facts) {
-    return facts.commitSha
+    const committed = facts.commitSha
         ? `Experiment Review committed ${facts.changedPaths.join(' and ')} as ${facts.commitSha.slice(0, 7)}; the champion is ${facts.champion ?? 'unchanged'}.`
         : `Experiment Review made no commit: ${facts.skipped ?? 'nothing changed'}.`;
+    return facts.pullRequest ? `${committed} ${promotionPullRequestLine(facts.pullRequest)}` : committed;
+}
+/** What promote did with its pull request: opened or added to, and whether it merges itself (and if not, what to do). */
+function promotionPullRequestLine(pull) {
+    const what = `${pull.opened ? 'Opened' : 'Added the promotion to'} pull request #${pull.number} (${pull.url})`;
+    switch (pull.autoMerge.state) {
+        case 'enabled':
+        case 'already':
+            return `${what}; auto-merge is on, so it merges once the branch rules are met.`;
+        case 'merged':
+            return `${what} and merged it at once as ${pull.autoMerge.sha.slice(0, 7)}: nothing blocked the merge.`;
+        case 'refused':
+            return `${what}, but GitHub refused auto-merge (${pull.autoMerge.reason}): turn on "Allow auto-merge" in the repository settings and give the token \`pull-requests: write\` and \`contents: write\`, or merge #${pull.number} by hand.`;
+    }
 }
 /**
- * The job summary of a promote: what it committed (the commit linked when `commitUrl` is given), or why nothing.
- * Paths, the champion and the reason are untrusted.
+ * The job summary of a promote: what it committed (the commit linked when `commitUrl` is given), or why nothing,
+ * and what became of its pull request. Paths, the champion, the reason and GitHub's refusal are untrusted.
  */
 function renderPromoteSummary(facts) {
     const sha = facts.commitSha ? untrustedCode(facts.commitSha.slice(0, 7)) : undefined;
     const summary = sha
         ? paragraph(text `Experiment Review committed `, untrusted(facts.changedPaths.join(' and '), 400), text ` as `, facts.commitUrl ? link(facts.commitUrl, sha) : sha, text `; the champion is `, facts.champion ? untrustedCode(facts.champion) : text `unchanged`, text `.`)
         : paragraph(text `Experiment Review made no commit: `, untrusted(facts.skipped ?? 'nothing changed', 2000), text `.`);
-    return stringify([summary]);
+    return stringify(facts.pullRequest ? [summary, promotionPullRequestParagraph(facts.pullRequest)] : [summary]);
+}
+/** The promotion pull request in the job summary: linked, and whether it merges itself (and if not, what to do). */
+function promotionPullRequestParagraph(pull) {
+    const url = checkedUrl(pull.url);
+    const ref = url ? link(url, text `pull request #${pull.number}`) : text `pull request #${pull.number}`;
+    const what = [pull.opened ? text `Opened ` : text `Added the promotion to `, ref];
+    switch (pull.autoMerge.state) {
+        case 'enabled':
+        case 'already':
+            return paragraph(...what, text `; auto-merge is on, so it merges once the branch rules are met.`);
+        case 'merged':
+            return paragraph(...what, text ` and merged it at once as `, untrustedCode(pull.autoMerge.sha.slice(0, 7)), text `: nothing blocked the merge.`);
+        case 'refused':
+            return paragraph(...what, text `, but GitHub refused auto-merge (`, untrusted(pull.autoMerge.reason, 400), text `): turn on "Allow auto-merge" in the repository settings and give the token `, code `pull-requests: write`, text ` and `, code `contents: write`, text `, or merge #${pull.number} by hand.`);
+    }
 }
 
-export { SUMMARY_DIAGNOSTICS_SHOWN as S, renderNotRunSummary as a, renderPromoteSummary as b, gateFailureMessage as g, promoteOutcomeLine as p, renderReviewSummary as r, statusDescription as s };
+export { OWN_PROMOTION_STATUS as O, SUMMARY_DIAGNOSTICS_SHOWN as S, renderNotRunSummary as a, renderOwnPromotionSummary as b, renderPromoteSummary as c, promotionPullRequestLine as d, gateFailureMessage as g, ownPromotionLine as o, promoteOutcomeLine as p, renderReviewSummary as r, statusDescription as s };

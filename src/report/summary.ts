@@ -1,14 +1,16 @@
 // What a mode shows besides the PR comment, worded here so that a mode only composes: the job summary of a
 // review, the commit status description, the message of a failed gate, and the outcome line of a promote.
 // (Texts GitHub keeps for a run, such as issue bodies, belong in report/ too.)
-import type { RootContent } from 'mdast'
+import type { Paragraph, RootContent } from 'mdast'
 import type { Comparison } from '../core/compare.js'
 import { GITHUB_STEP_SUMMARY_LIMIT } from '../core/conventions.js'
+import type { PromotionPullRequestOutcome } from '../core/promotion.js'
 import type { Violation } from '../core/violations.js'
 import { missingEvidenceTitle, unknownMetricsTitle, violationMessage } from './findings.js'
 import {
   bulletList,
   checkedUrl,
+  code,
   heading,
   link,
   own,
@@ -137,6 +139,29 @@ export function renderNotRunSummary(reason: string): string {
   return stringify(root([paragraph(text`Experiment Review did not run: `, untrusted(reason, 2000))]))
 }
 
+/** Why the id's own promotion pull request is not reviewed. */
+export function ownPromotionLine(baselinePath: string, docsPath: string): string {
+  return `this is Experiment Review's own promotion pull request: it changes only ${baselinePath} and ${docsPath}, so there are no runs to review`
+}
+
+/** The commit status description of the id's own promotion pull request (under GitHub's 140 characters). */
+export const OWN_PROMOTION_STATUS = 'Own promotion pull request: only the baseline and the docs change'
+
+/** The job summary of the id's own promotion pull request. */
+export function renderOwnPromotionSummary(baselinePath: string, docsPath: string): string {
+  return stringify(
+    root([
+      paragraph(
+        text`Experiment Review did not review this pull request: it is Experiment Review's own promotion pull request, and it changes only `,
+        untrustedCode(baselinePath, 300),
+        text` and `,
+        untrustedCode(docsPath, 300),
+        text`. The gate passes so that the promotion can merge.`
+      )
+    ])
+  )
+}
+
 /**
  * The commit status description: the verdict in words, under GitHub's 140 characters. It is plain text on GitHub:
  * run and metric names are made one-line and free of control characters.
@@ -167,18 +192,35 @@ export interface PromoteOutcomeFacts {
   changedPaths: string[]
   champion?: string
   skipped?: string
+  /** The promotion pull request, when promoting through one. */
+  pullRequest?: PromotionPullRequestOutcome
 }
 
 /** The one line a promote leaves in the log: what it committed, or why nothing. */
 export function promoteOutcomeLine(facts: PromoteOutcomeFacts): string {
-  return facts.commitSha
+  const committed = facts.commitSha
     ? `Experiment Review committed ${facts.changedPaths.join(' and ')} as ${facts.commitSha.slice(0, 7)}; the champion is ${facts.champion ?? 'unchanged'}.`
     : `Experiment Review made no commit: ${facts.skipped ?? 'nothing changed'}.`
+  return facts.pullRequest ? `${committed} ${promotionPullRequestLine(facts.pullRequest)}` : committed
+}
+
+/** What promote did with its pull request: opened or added to, and whether it merges itself (and if not, what to do). */
+export function promotionPullRequestLine(pull: PromotionPullRequestOutcome): string {
+  const what = `${pull.opened ? 'Opened' : 'Added the promotion to'} pull request #${pull.number} (${pull.url})`
+  switch (pull.autoMerge.state) {
+    case 'enabled':
+    case 'already':
+      return `${what}; auto-merge is on, so it merges once the branch rules are met.`
+    case 'merged':
+      return `${what} and merged it at once as ${pull.autoMerge.sha.slice(0, 7)}: nothing blocked the merge.`
+    case 'refused':
+      return `${what}, but GitHub refused auto-merge (${pull.autoMerge.reason}): turn on "Allow auto-merge" in the repository settings and give the token \`pull-requests: write\` and \`contents: write\`, or merge #${pull.number} by hand.`
+  }
 }
 
 /**
- * The job summary of a promote: what it committed (the commit linked when `commitUrl` is given), or why nothing.
- * Paths, the champion and the reason are untrusted.
+ * The job summary of a promote: what it committed (the commit linked when `commitUrl` is given), or why nothing,
+ * and what became of its pull request. Paths, the champion, the reason and GitHub's refusal are untrusted.
  */
 export function renderPromoteSummary(facts: PromoteOutcomeFacts & { commitUrl?: OwnUrl }): string {
   const sha = facts.commitSha ? untrustedCode(facts.commitSha.slice(0, 7)) : undefined
@@ -197,5 +239,37 @@ export function renderPromoteSummary(facts: PromoteOutcomeFacts & { commitUrl?: 
         untrusted(facts.skipped ?? 'nothing changed', 2000),
         text`.`
       )
-  return stringify([summary])
+  return stringify(
+    facts.pullRequest ? [summary, promotionPullRequestParagraph(facts.pullRequest)] : [summary]
+  )
+}
+
+/** The promotion pull request in the job summary: linked, and whether it merges itself (and if not, what to do). */
+function promotionPullRequestParagraph(pull: PromotionPullRequestOutcome): Paragraph {
+  const url = checkedUrl(pull.url)
+  const ref = url ? link(url, text`pull request #${pull.number}`) : text`pull request #${pull.number}`
+  const what = [pull.opened ? text`Opened ` : text`Added the promotion to `, ref]
+  switch (pull.autoMerge.state) {
+    case 'enabled':
+    case 'already':
+      return paragraph(...what, text`; auto-merge is on, so it merges once the branch rules are met.`)
+    case 'merged':
+      return paragraph(
+        ...what,
+        text` and merged it at once as `,
+        untrustedCode(pull.autoMerge.sha.slice(0, 7)),
+        text`: nothing blocked the merge.`
+      )
+    case 'refused':
+      return paragraph(
+        ...what,
+        text`, but GitHub refused auto-merge (`,
+        untrusted(pull.autoMerge.reason, 400),
+        text`): turn on "Allow auto-merge" in the repository settings and give the token `,
+        code`pull-requests: write`,
+        text` and `,
+        code`contents: write`,
+        text`, or merge #${pull.number} by hand.`
+      )
+  }
 }
