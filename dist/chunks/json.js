@@ -1,5 +1,5 @@
-import { p as paramText } from './detect.js';
-import { o as overfittingText, e as clauseReason, h as hypothesisReason, v as violationMessage, f as checklistDetail, w as warningMessage, n as notLikeForLikeText, i as checkNote, j as checkText, k as noVarianceText, l as untestedText } from './findings.js';
+import { e as paramText } from './detect.js';
+import { x as overfittingText, y as clauseReason, z as hypothesisReason, v as violationMessage, A as checklistDetail, B as warningMessage, C as notLikeForLikeText, D as checkNote, E as checkText, F as noVarianceText, G as untestedText } from './findings.js';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';
@@ -12,6 +12,8 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
+import './conventions.js';
+import 'node:process';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };
