@@ -1,5 +1,5 @@
 // The sticky PR comment as an mdast tree: verdict, champion and metrics, what changed, warnings, curves, footer.
-import type { PhrasingContent, Root, RootContent } from 'mdast'
+import type { PhrasingContent, Root, RootContent, Table } from 'mdast'
 import { SUPPORTED_COMMANDS, type CommandWord } from '../core/commands.js'
 import type { Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
 import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
@@ -48,6 +48,7 @@ import {
   type Own,
   type OwnUrl
 } from './mdast.js'
+import { selectionBlocks, sweepBlocks, type SweepBudget } from './sweep.js'
 
 /** Where the review ran, for the footer and the baseline line. The strings may be untrusted; the URLs are ours. */
 export interface ReportContext {
@@ -73,13 +74,46 @@ interface Budget {
   curves: number
   curvePoints: number
   checklists: number
+  sweep: SweepBudget
 }
 
 const BUDGETS: Budget[] = [
-  { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },
-  { runs: 20, params: 30, warnings: 15, curves: 2, curvePoints: 20, checklists: 5 },
-  { runs: 10, params: 15, warnings: 8, curves: 1, curvePoints: 12, checklists: 3 },
-  { runs: 5, params: 8, warnings: 5, curves: 0, curvePoints: 0, checklists: 1 }
+  {
+    runs: 50,
+    params: 60,
+    warnings: 30,
+    curves: 3,
+    curvePoints: 40,
+    checklists: 10,
+    sweep: { parameters: 3, foldedParameters: 20, levels: 12, neighbours: 5, foldedNeighbours: 20 }
+  },
+  {
+    runs: 20,
+    params: 30,
+    warnings: 15,
+    curves: 2,
+    curvePoints: 20,
+    checklists: 5,
+    sweep: { parameters: 3, foldedParameters: 10, levels: 10, neighbours: 5, foldedNeighbours: 10 }
+  },
+  {
+    runs: 10,
+    params: 15,
+    warnings: 8,
+    curves: 1,
+    curvePoints: 12,
+    checklists: 3,
+    sweep: { parameters: 2, foldedParameters: 5, levels: 8, neighbours: 5, foldedNeighbours: 5 }
+  },
+  {
+    runs: 5,
+    params: 8,
+    warnings: 5,
+    curves: 0,
+    curvePoints: 0,
+    checklists: 1,
+    sweep: { parameters: 1, foldedParameters: 0, levels: 6, neighbours: 3, foldedNeighbours: 0 }
+  }
 ]
 
 /** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
@@ -111,11 +145,13 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
     marker(c.id),
     ...verdictBlock(c, ctx.rulesFile),
     ...championLine(c, ctx),
+    ...selectionBlocks(c),
     ...metricsTable(c),
     ...inWords(c),
     ...hypotheses(c),
     ...notLikeForLike(c),
     ...acceptHint(c, ctx),
+    ...sweepBlocks(c, budget.sweep),
     ...whatChanged(c, budget),
     ...allRuns(c, budget),
     ...warnings(c, budget),
@@ -185,7 +221,24 @@ function championLine(c: Comparison, ctx: ReportContext): RootContent[] {
 
 function metricsTable(c: Comparison): RootContent[] {
   if (!c.metrics.length) return []
-  const rows: Cell[][] = c.metrics.map(m => {
+  const other = new Set(c.otherSeries)
+  const main = c.metrics.filter(m => !other.has(m.name))
+  const bookkeeping = c.metrics.filter(m => other.has(m.name))
+  return [
+    ...(main.length ? [metricTable(c, main)] : []),
+    ...statisticsNote(c),
+    ...(bookkeeping.length
+      ? details(
+          own`Other series (${bookkeeping.length}): epoch, step, learning rate, runtime and other bookkeeping, never ranked on`,
+          [metricTable(c, bookkeeping)]
+        )
+      : [])
+  ]
+}
+
+/** The metrics table: metric, baseline, this PR, change and verdict. */
+function metricTable(c: Comparison, metrics: MetricComparison[]): Table {
+  const rows: Cell[][] = metrics.map(m => {
     const d = decimalsFor(m.baseline?.value, m.current?.value)
     const name: PhrasingContent[] = [
       m.name === c.primary || m.broken ? strong(untrusted(m.name)) : untrusted(m.name),
@@ -193,14 +246,11 @@ function metricsTable(c: Comparison): RootContent[] {
     ]
     return [metricIcon(m), name, fmtStat(m.baseline, d), fmtStat(m.current, d), fmtChange(m), verdictCell(m)]
   })
-  return [
-    table(
-      ['center', null, 'right', 'right', 'right', null],
-      [own``, own`metric`, own`baseline`, own`this PR`, own`change`, own`verdict`],
-      rows
-    ),
-    ...statisticsNote(c)
-  ]
+  return table(
+    ['center', null, 'right', 'right', 'right', null],
+    [own``, own`metric`, own`baseline`, own`this PR`, own`change`, own`verdict`],
+    rows
+  )
 }
 
 /** What the p-values are: two-sided labels, the gate's one-sided adjusted question, the best-of-k selection. */
@@ -380,9 +430,9 @@ function warnings(c: Comparison, budget: Budget): RootContent[] {
 
 function curves(c: Comparison, budget: Budget): RootContent[] {
   const out: RootContent[] = []
-  const preferred = [...c.curves].sort((a, b) =>
-    a.metric === c.primary ? -1 : b.metric === c.primary ? 1 : 0
-  )
+  // The primary first, bookkeeping series (learning rate, epoch …) last: the few charts shown are the telling ones.
+  const rank = (metric: string) => (metric === c.primary ? 0 : c.otherSeries.includes(metric) ? 2 : 1)
+  const preferred = [...c.curves].sort((a, b) => rank(a.metric) - rank(b.metric))
   for (const curve of preferred.slice(0, budget.curves)) {
     const blocks = learningCurve(curve, {
       baselineName: c.baseline?.name,

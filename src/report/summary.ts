@@ -23,6 +23,7 @@ import {
   type Own,
   type OwnUrl
 } from './mdast.js'
+import { sweepSummaryBlocks } from './sweep.js'
 import { plain } from './text.js'
 
 /** What happened to the comment and the status of a review, as the job summary tells it. */
@@ -64,7 +65,11 @@ export function reviewSummaryBlocks(
   reportPath?: string,
   shown = SUMMARY_DIAGNOSTICS_SHOWN
 ): { lead: RootContent[]; diagnostics: RootContent[] } {
-  return { lead: writesBlocks(writes), diagnostics: diagnosticsBlocks(c, reportPath, shown) }
+  return {
+    lead: writesBlocks(writes),
+    // Every parameter of a sweep (the comment shows the top ones), then the diagnostics.
+    diagnostics: [...sweepSummaryBlocks(c), ...diagnosticsBlocks(c, reportPath, shown)]
+  }
 }
 
 function writesBlocks(writes: ReviewWrites): RootContent[] {
