@@ -6,6 +6,7 @@ import { renderComment } from '../src/report/comment.js'
 import { decimalsFor, fmtNumber } from '../src/report/format.js'
 import { renderJsonReport } from '../src/report/json.js'
 import { renderReviewSummary } from '../src/report/summary.js'
+import { renderText } from '../src/report/text.js'
 import { sweepRuns } from './fixtures/make-sweep.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
 import { run } from './helpers/runs.js'
@@ -178,5 +179,25 @@ describe('the selection in the comment', () => {
       selection: { leftOut: 0, leftOutExperiments: [], experiments: ['churn-model'] }
     })
     expect(renderComment(one)).not.toContain('ranked together')
+  })
+})
+
+describe('the sweep in the terminal (compare --format text)', () => {
+  it('lists the parameters that matter most, the neighbourhood and the selection, bookkeeping series apart', () => {
+    const comparison = compareRuns({
+      runs: sweepRuns({ runs: 300 }),
+      rules: { ...defaultRules(), select: { experiments: ['churn'] } },
+      selection: { leftOut: 2, leftOutExperiments: ['fraud'], experiments: ['churn'] }
+    })
+    const out = renderText(comparison)
+    expect(out).toContain('Selected experiments churn: left out 2 runs (of fraud).')
+    expect(out).toContain('Other series (bookkeeping, never ranked on): epoch, lr-Adam')
+    expect(out).toMatch(/Parameter effects on val_acc \(300 configurations\)/)
+    const [first] = comparison.sweep?.effects ?? []
+    expect(out).toContain(
+      `  ${first.name} (${Math.round((first.varianceShare ?? 0) * 100)}% of the variance)`
+    )
+    expect(out).toMatch(new RegExp(`\\n +1 +${comparison.champion?.name} +\\S+ +champion`))
+    expect(out).not.toMatch(/^· +epoch/m)
   })
 })

@@ -1,6 +1,7 @@
 // Plain-text output for a terminal: readable without a markdown viewer, untrusted text made one-line and inert.
 import type { Comparison } from '../core/compare.js'
-import type { Run } from '../core/run.js'
+import { numberOf } from '../core/parameter-effects.js'
+import type { ParamValue, Run } from '../core/run.js'
 import { formatDiagnostic, paramText } from '../core/run.js'
 import {
   missingEvidenceText,
@@ -11,7 +12,16 @@ import {
   violationMessage,
   warningMessage
 } from './findings.js'
-import { decimalsFor, fmtChange, fmtMeaning, fmtRules, fmtStat, goalArrow } from './format.js'
+import {
+  decimalsFor,
+  fmtChange,
+  fmtMeaning,
+  fmtNumber,
+  fmtRules,
+  fmtSigned,
+  fmtStat,
+  goalArrow
+} from './format.js'
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g
@@ -63,9 +73,10 @@ export function renderText(c: Comparison, rulesFile?: string): string {
       `Champion: ${plain(c.champion.name)}${c.primary ? ` (best ${plain(c.primary)} of ${c.experiments.length})` : ''}${c.baseline ? `  vs baseline ${plain(c.baseline.name)}` : ''}`
     )
   }
+  out.push(...selectionText(c))
   if (c.metrics.length) {
     const rows = [['', 'metric', 'baseline', 'this', 'change', 'verdict']]
-    for (const m of c.metrics) {
+    for (const m of c.metrics.filter(x => !c.otherSeries.includes(x.name))) {
       const d = decimalsFor(m.baseline?.value, m.current?.value)
       rows.push([
         m.broken ? '✗' : m.accepted ? '!' : m.gated ? '✓' : '·',
@@ -78,6 +89,8 @@ export function renderText(c: Comparison, rulesFile?: string): string {
     }
     out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']))
     if (c.metrics.some(m => m.significance?.tested) || c.gate.family) out.push(statisticsSentence(c))
+    if (c.otherSeries.length)
+      out.push(`Other series (bookkeeping, never ranked on): ${plain(c.otherSeries.join(', '), 300)}`)
   }
   if (c.notLikeForLike.length)
     out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`)
@@ -101,11 +114,104 @@ export function renderText(c: Comparison, rulesFile?: string): string {
     }
     out.push('', `All runs (${c.experiments.length}), best first:`, columns(rows, ['left', 'right', 'left']))
   }
+  out.push(...sweepText(c))
   if (c.warnings.length) {
     out.push('', `Warnings (${c.warnings.length}):`)
     for (const w of c.warnings) out.push(`  ! ${plain(warningMessage(w), 200)}`)
   }
   return `${out.join('\n')}\n`
+}
+
+/** Parameters and neighbours a terminal shows; the JSON report (--format json) has all of them. */
+const TEXT_PARAMETERS = 3
+const TEXT_NEIGHBOURS = 10
+
+/** The sweep as terminal text: the parameters that matter most with their values, and the champion's neighbours. */
+function sweepText(c: Comparison): string[] {
+  const sweep = c.sweep
+  if (!sweep) return []
+  const primary = plain(sweep.primary, 40)
+  const out = [
+    '',
+    `Parameter effects on ${primary} (${sweep.configurations} configurations), the parameters that explain the most of its variance first:`
+  ]
+  for (const effect of sweep.effects.slice(0, TEXT_PARAMETERS)) {
+    const d = decimalsFor(...effect.levels.flatMap(l => [l.mean, l.best]))
+    const share =
+      effect.varianceShare === undefined
+        ? 'share not estimated'
+        : `${Math.round(effect.varianceShare * 100)}% of the variance`
+    out.push(`  ${plain(effect.name, 60)} (${share})`)
+    const rows = [['value', 'count', `mean`, `best`, 'best run']]
+    for (const l of effect.levels) {
+      const value =
+        l.level.kind === 'unset'
+          ? 'not set'
+          : l.level.kind === 'range'
+            ? `${fmtNumber(l.level.low, 0)} – ${fmtNumber(l.level.high, 0)}`
+            : paramShown(l.level.value)
+      rows.push([value, String(l.count), fmtNumber(l.mean, d), fmtNumber(l.best, d), plain(l.bestRun, 40)])
+    }
+    out.push(indent(columns(rows, ['left', 'right', 'right', 'right', 'left']), 4))
+  }
+  if (sweep.effects.length > TEXT_PARAMETERS)
+    out.push(
+      `  … ${sweep.effects.length - TEXT_PARAMETERS} more parameters in the JSON report (--format json)`
+    )
+  const d = decimalsFor(...sweep.neighbourhood.map(n => n.value))
+  const rows = [['#', 'run', primary, 'vs champion', 'differs from the champion in']]
+  for (const n of sweep.neighbourhood.slice(0, TEXT_NEIGHBOURS)) {
+    rows.push([
+      String(n.rank),
+      plain(n.name, 40),
+      fmtNumber(n.value, d),
+      n.champion ? 'champion' : fmtSigned(n.difference, d),
+      n.differences
+        .map(x => `${plain(x.name, 30)} ${paramShown(x.value)} (${paramShown(x.champion)})`)
+        .join(', ')
+    ])
+  }
+  out.push(
+    '',
+    "The champion's neighbourhood:",
+    indent(columns(rows, ['right', 'left', 'right', 'right', 'left']), 2)
+  )
+  return out
+}
+
+/** What the selection kept and left out, or that runs of several experiments are ranked together. */
+function selectionText(c: Comparison): string[] {
+  const s = c.selection
+  if (!s) return []
+  const names = (list: string[]) => plain(list.join(', '), 200)
+  const { experiments, tags = [], groups = [] } = s.selected
+  if (!experiments.length && !tags.length && !groups.length) {
+    return s.experiments.length > 1
+      ? [
+          `The runs come from ${s.experiments.length} experiments (${names(s.experiments)}), ranked together; --experiment NAME reviews one.`
+        ]
+      : []
+  }
+  const selected = [
+    experiments.length ? `experiments ${names(experiments)}` : '',
+    tags.length ? `tags ${names(tags)}` : '',
+    groups.length ? `groups ${names(groups)}` : ''
+  ].filter(Boolean)
+  const left = s.leftOut
+    ? `left out ${s.leftOut} runs${s.leftOutExperiments.length ? ` (of ${names(s.leftOutExperiments)})` : ''}`
+    : 'no run left out'
+  return [`Selected ${selected.join('; ')}: ${left}.`]
+}
+
+/** A parameter value: numbers (and numeric text) at 4 significant digits, other values made inert. */
+function paramShown(value: ParamValue | undefined): string {
+  if (value === undefined || value === null) return 'not set'
+  const n = numberOf(value)
+  return n !== undefined ? String(Number(n.toPrecision(4))) : plain(paramText(value), 30)
+}
+
+function indent(block: string, spaces: number): string {
+  return block.replace(/^/gm, ' '.repeat(spaces))
 }
 
 /** A list of runs as terminal text. */
