@@ -1,7 +1,8 @@
 import { d as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { r as root, a as stringify, V as marker, p as paragraph, t as text, b as untrusted, o as own, e as missingEvidenceTitle, f as unknownMetricsTitle, h as heading, m as missingEvidenceText, i as bulletList, u as unknownMetricText, v as violationMessage, q as strong, c as untrustedCode, Q as table, z as hypothesisReason, C as notLikeForLikeText, R as details, B as warningMessage, A as checklistDetail, l as link, W as small, g as githubUrl, M as statisticsSentence } from './findings.js';
-import { g as decimalsFor, o as goalArrow, q as metricIcon, h as fmtStat, m as fmtChange, s as metricSentence, t as shortSha, n as fmtMeaning, u as fmtRules } from './detect.js';
+import { r as root, a as stringify, V as marker, p as paragraph, t as text, b as untrusted, o as own, e as missingEvidenceTitle, f as unknownMetricsTitle, h as heading, m as missingEvidenceText, i as bulletList, u as unknownMetricText, v as violationMessage, q as strong, c as untrustedCode, R as details, z as hypothesisReason, C as notLikeForLikeText, Q as table, B as warningMessage, A as checklistDetail, l as link, W as small, g as githubUrl, M as statisticsSentence } from './findings.js';
+import { y as metricSentence, z as goalArrow, A as shortSha, g as decimalsFor, B as metricIcon, h as fmtStat, m as fmtChange, n as fmtMeaning, C as fmtRules } from './detect.js';
+import { a as selectionBlocks, b as sweepBlocks } from './sweep.js';
 import './baseline2.js';
 import './_commonjsHelpers.js';
 import 'node:path';
@@ -24,10 +25,42 @@ import 'node:module';
 const SUPPORTED_COMMANDS = [];
 
 const BUDGETS = [
-    { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },
-    { runs: 20, params: 30, warnings: 15, curves: 2, curvePoints: 20, checklists: 5 },
-    { runs: 10, params: 15, warnings: 8, curves: 1, curvePoints: 12, checklists: 3 },
-    { runs: 5, params: 8, warnings: 5, curves: 0, curvePoints: 0, checklists: 1 }
+    {
+        runs: 50,
+        params: 60,
+        warnings: 30,
+        curves: 3,
+        curvePoints: 40,
+        checklists: 10,
+        sweep: { parameters: 3, foldedParameters: 20, levels: 12, neighbours: 5, foldedNeighbours: 20 }
+    },
+    {
+        runs: 20,
+        params: 30,
+        warnings: 15,
+        curves: 2,
+        curvePoints: 20,
+        checklists: 5,
+        sweep: { parameters: 3, foldedParameters: 10, levels: 10, neighbours: 5, foldedNeighbours: 10 }
+    },
+    {
+        runs: 10,
+        params: 15,
+        warnings: 8,
+        curves: 1,
+        curvePoints: 12,
+        checklists: 3,
+        sweep: { parameters: 2, foldedParameters: 5, levels: 8, neighbours: 5, foldedNeighbours: 5 }
+    },
+    {
+        runs: 5,
+        params: 8,
+        warnings: 5,
+        curves: 0,
+        curvePoints: 0,
+        checklists: 1,
+        sweep: { parameters: 1, foldedParameters: 0, levels: 6, neighbours: 3, foldedNeighbours: 0 }
+    }
 ];
 /** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
 function renderComment(c, ctx = {}) {
@@ -55,11 +88,13 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
         ...championLine(c, ctx),
+        ...selectionBlocks(c),
         ...metricsTable(c),
         ...inWords(c),
         ...hypotheses(c),
         ...notLikeForLike(c),
         ...acceptHint(c, ctx),
+        ...sweepBlocks(c, budget.sweep),
         ...whatChanged(c, budget),
         ...allRuns(c, budget),
         ...warnings(c, budget),
@@ -126,7 +161,20 @@ function championLine(c, ctx) {
 function metricsTable(c) {
     if (!c.metrics.length)
         return [];
-    const rows = c.metrics.map(m => {
+    const other = new Set(c.otherSeries);
+    const main = c.metrics.filter(m => !other.has(m.name));
+    const bookkeeping = c.metrics.filter(m => other.has(m.name));
+    return [
+        ...(main.length ? [metricTable(c, main)] : []),
+        ...statisticsNote(c),
+        ...(bookkeeping.length
+            ? details(own `Other series (${bookkeeping.length}): epoch, step, learning rate, runtime and other bookkeeping, never ranked on`, [metricTable(c, bookkeeping)])
+            : [])
+    ];
+}
+/** The metrics table: metric, baseline, this PR, change and verdict. */
+function metricTable(c, metrics) {
+    const rows = metrics.map(m => {
         const d = decimalsFor(m.baseline?.value, m.current?.value);
         const name = [
             m.name === c.primary || m.broken ? strong(untrusted(m.name)) : untrusted(m.name),
@@ -134,10 +182,7 @@ function metricsTable(c) {
         ];
         return [metricIcon(m), name, fmtStat(m.baseline, d), fmtStat(m.current, d), fmtChange(m), verdictCell(m)];
     });
-    return [
-        table(['center', null, 'right', 'right', 'right', null], [own ``, own `metric`, own `baseline`, own `this PR`, own `change`, own `verdict`], rows),
-        ...statisticsNote(c)
-    ];
+    return table(['center', null, 'right', 'right', 'right', null], [own ``, own `metric`, own `baseline`, own `this PR`, own `change`, own `verdict`], rows);
 }
 /** What the p-values are: two-sided labels, the gate's one-sided adjusted question, the best-of-k selection. */
 function statisticsNote(c) {
@@ -284,7 +329,9 @@ function warnings(c, budget) {
 }
 function curves(c, budget) {
     const out = [];
-    const preferred = [...c.curves].sort((a, b) => a.metric === c.primary ? -1 : b.metric === c.primary ? 1 : 0);
+    // The primary first, bookkeeping series (learning rate, epoch …) last: the few charts shown are the telling ones.
+    const rank = (metric) => (metric === c.primary ? 0 : c.otherSeries.includes(metric) ? 2 : 1);
+    const preferred = [...c.curves].sort((a, b) => rank(a.metric) - rank(b.metric));
     for (const curve of preferred.slice(0, budget.curves)) {
         const blocks = learningCurve(curve, {
             baselineName: c.baseline?.name,

@@ -1,6 +1,6 @@
 import { X as classifyCharacter, Y as push, Z as resolveAll, _ as splice, $ as asciiAlpha, a0 as asciiAlphanumeric, a1 as asciiControl, a2 as asciiAtext, a3 as markdownSpace, a4 as factorySpace, a5 as asciiPunctuation, a6 as asciiHexDigit, a7 as asciiDigit, a8 as decodeNamedCharacterReference, a9 as markdownLineEnding, aa as factorySpaceMinMax, ab as markdownLineEndingOrSpace, ac as normalizeIdentifier, ad as htmlRawNames, ae as htmlBlockNames, af as blankLine, ag as combineExtensions, ah as stringifyPosition, ai as toString, aj as decodeString, ak as decodeNumericCharacterReference, a as stringify, r as root, o as own$1, al as unified, am as remarkGfm, P as trustedHtml, an as safeName, h as heading, t as text$2, p as paragraph, k as code, b as untrusted, c as untrustedCode, q as strong, Q as table, R as details, g as githubUrl, l as link, n as goalOf, d as defaultRules } from './findings.js';
 import { m as mermaidLabel, x as xyChart, C as CHART_PALETTE } from './chart.js';
-import { g as decimalsFor, h as fmtStat, H as fmtSigned, t as shortSha, l as fmtNumber } from './detect.js';
+import { g as decimalsFor, h as fmtStat, D as fmtSigned, A as shortSha, l as fmtNumber } from './detect.js';
 
 /**
  * @import {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { d as distExports } from './index2.js';
-import { B as BUILTIN_FILES, v as parseJsonLenient, J as JsonSyntaxError, E as ExactNumber } from './detect.js';
+import { F as BUILTIN_FILES, G as parseJsonLenient, J as JsonSyntaxError, H as ExactNumber } from './detect.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';

@@ -1,4 +1,4 @@
-import { w as plainJson, v as parseJsonLenient, x as isGlob, y as experimentMatcher, z as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, A as buildMlflowRun, C as redactTrackingUri, D as parseTrackingUri, T as TrackingUriError, F as readMlflowDatabase, G as readMlflowStore } from './detect.js';
+import { I as plainJson, G as parseJsonLenient, K as isGlob, L as experimentMatcher, M as unmatchedPatterns, N as MAX_RUNS_ANY_COMMIT, O as buildMlflowRun, P as redactTrackingUri, Q as parseTrackingUri, T as TrackingUriError, R as readMlflowDatabase, S as readMlflowStore } from './detect.js';
 import { O as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';

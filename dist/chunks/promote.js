@@ -17,6 +17,7 @@ import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 import 'node:process';
+import './sweep.js';
 import './baseline2.js';
 import './champion.js';
 import './docs.js';

@@ -1,5 +1,6 @@
-import { g as groupRuns, f as baselineExperiment, r as recordFromExperiment, h as BASELINE_VERSION, p as parseBaseline, j as serializeBaseline } from './baseline2.js';
+import { b as baselineExperiment, r as recordFromExperiment, a as BASELINE_VERSION, p as parseBaseline, s as serializeBaseline } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
+import { o as groupRuns } from './detect.js';
 import { u as updateDocsPage } from './docs.js';
 import { I as neutralize, a as stringify, p as paragraph, t as text, c as untrustedCode } from './findings.js';
 

@@ -27,6 +27,7 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
+import './sweep.js';
 import 'node:process';
 import './champion.js';
 import './index2.js';

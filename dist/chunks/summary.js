@@ -1,5 +1,6 @@
 import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
 import { a as stringify, r as root, p as paragraph, b as untrusted, t as text, c as untrustedCode, e as missingEvidenceTitle, f as unknownMetricsTitle, v as violationMessage, h as heading, i as bulletList, o as own, j as checkedUrl, l as link, k as code } from './findings.js';
+import { s as sweepSummaryBlocks } from './sweep.js';
 import { p as plain } from './detect.js';
 
 /** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
@@ -22,7 +23,11 @@ function renderReviewSummary(c, commentBody, writes, reportPath) {
  * the comment's content, `diagnostics` after it.
  */
 function reviewSummaryBlocks(c, writes, reportPath, shown = SUMMARY_DIAGNOSTICS_SHOWN) {
-    return { lead: writesBlocks(writes), diagnostics: diagnosticsBlocks(c, reportPath, shown) };
+    return {
+        lead: writesBlocks(writes),
+        // Every parameter of a sweep (the comment shows the top ones), then the diagnostics.
+        diagnostics: [...sweepSummaryBlocks(c), ...diagnosticsBlocks(c, reportPath, shown)]
+    };
 }
 function writesBlocks(writes) {
     const blocks = [];
