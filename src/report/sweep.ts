@@ -58,13 +58,18 @@ export function sweepBlocks(c: Comparison, budget: SweepBudget): RootContent[] {
   ]
   if (folded.length || rest > 0 || sweep.identifiers.length || sweep.constant.length) {
     blocks.push(
-      ...details(own`Other parameters (${sweep.effects.length - shown.length} more that vary)`, [
-        ...folded.flatMap(e => effectBlocks(sweep, e, budget.levels)),
-        ...(rest > 0
-          ? [paragraph(text`… and ${rest} more parameters in the job summary and the JSON report.`)]
-          : []),
-        ...leftOutParameters(sweep)
-      ])
+      ...details(
+        sweep.effects.length > shown.length
+          ? own`Other parameters (${sweep.effects.length - shown.length} more that vary)`
+          : own`Parameters left out`,
+        [
+          ...folded.flatMap(e => effectBlocks(sweep, e, budget.levels)),
+          ...(rest > 0
+            ? [paragraph(text`… and ${rest} more parameters in the job summary and the JSON report.`)]
+            : []),
+          ...leftOutParameters(sweep)
+        ]
+      )
     )
   }
   return [...blocks, ...neighbourhoodBlocks(sweep, budget)]

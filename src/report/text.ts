@@ -74,24 +74,14 @@ export function renderText(c: Comparison, rulesFile?: string): string {
     )
   }
   out.push(...selectionText(c))
-  if (c.metrics.length) {
-    const rows = [['', 'metric', 'baseline', 'this', 'change', 'verdict']]
-    for (const m of c.metrics.filter(x => !c.otherSeries.includes(x.name))) {
-      const d = decimalsFor(m.baseline?.value, m.current?.value)
-      rows.push([
-        m.broken ? '✗' : m.accepted ? '!' : m.gated ? '✓' : '·',
-        `${plain(m.name, 40)} ${goalArrow(m)}`,
-        fmtStat(m.baseline, d),
-        fmtStat(m.current, d),
-        fmtChange(m),
-        `${fmtMeaning(m)}; ${plain(fmtRules(m), 300)}`
-      ])
-    }
-    out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']))
+  const bookkeeping = c.metrics.filter(m => c.otherSeries.includes(m.name))
+  const ranked = c.metrics.filter(m => !c.otherSeries.includes(m.name))
+  if (ranked.length) {
+    out.push('', metricsText(ranked))
     if (c.metrics.some(m => m.significance?.tested) || c.gate.family) out.push(statisticsSentence(c))
-    if (c.otherSeries.length)
-      out.push(`Other series (bookkeeping, never ranked on): ${plain(c.otherSeries.join(', '), 300)}`)
   }
+  if (bookkeeping.length)
+    out.push('', 'Other series (bookkeeping, never ranked on):', metricsText(bookkeeping))
   if (c.notLikeForLike.length)
     out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`)
   if (c.params.length) {
@@ -120,6 +110,23 @@ export function renderText(c: Comparison, rulesFile?: string): string {
     for (const w of c.warnings) out.push(`  ! ${plain(warningMessage(w), 200)}`)
   }
   return `${out.join('\n')}\n`
+}
+
+/** A table of metrics against the baseline: status, metric, baseline, this, change and verdict. */
+function metricsText(metrics: Comparison['metrics']): string {
+  const rows = [['', 'metric', 'baseline', 'this', 'change', 'verdict']]
+  for (const m of metrics) {
+    const d = decimalsFor(m.baseline?.value, m.current?.value)
+    rows.push([
+      m.broken ? '✗' : m.accepted ? '!' : m.gated ? '✓' : '·',
+      `${plain(m.name, 40)} ${goalArrow(m)}`,
+      fmtStat(m.baseline, d),
+      fmtStat(m.current, d),
+      fmtChange(m),
+      `${fmtMeaning(m)}; ${plain(fmtRules(m), 300)}`
+    ])
+  }
+  return columns(rows, ['left', 'left', 'right', 'right', 'right', 'left'])
 }
 
 /** Parameters and neighbours a terminal shows; the JSON report (--format json) has all of them. */
