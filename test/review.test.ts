@@ -13,9 +13,10 @@ import {
 } from '../src/core/conventions.js'
 import { parseReviewEvent, ReviewEventError } from '../src/modes/review-event.js'
 import { runReviewMode, SUMMARY_DIAGNOSTICS_SHOWN } from '../src/modes/review.js'
-import type { ActionLog, LogPlace, ModeContext } from '../src/modes/types.js'
+import type { ModeContext } from '../src/modes/types.js'
 import { gitHubClientFactory } from '../src/github/client.js'
 import { twinClientFactory } from './github-twin/client.js'
+import { memoryLog } from './helpers/memory-log.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
   mainBranchFiles,
@@ -26,26 +27,6 @@ import {
   workflowRunPayload,
   type ReviewRepository
 } from './review-fixtures.js'
-
-interface Logged {
-  level: 'info' | 'notice' | 'warning' | 'error'
-  message: string
-  place?: LogPlace
-}
-
-function memoryLog(): ActionLog & { lines: Logged[]; summaries: string[] } {
-  const lines: Logged[] = []
-  const summaries: string[] = []
-  return {
-    lines,
-    summaries,
-    info: message => lines.push({ level: 'info', message }),
-    notice: (message, place) => lines.push({ level: 'notice', message, place }),
-    warning: (message, place) => lines.push({ level: 'warning', message, place }),
-    error: (message, place) => lines.push({ level: 'error', message, place }),
-    summary: async md => void summaries.push(md)
-  }
-}
 
 let twin: GitHubTwin
 let fixture: ReviewRepository

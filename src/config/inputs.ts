@@ -26,9 +26,20 @@ export interface ActionConfig {
   id: string
   /** The login the token posts as, when configured. */
   botLogin?: string
+  /**
+   * Which rules file a review judges by: `base` (the default) reads it at the PR's base commit, so that a PR cannot
+   * loosen the rules it is judged by; `head` reads the PR's checkout.
+   */
+  rulesFrom?: RulesFrom
   /** Experiments selected on the command line (`--experiment`); they replace the rules file's `select.experiments`. */
   experiments?: string[]
 }
+
+/** Where a review reads the rules file: at the PR's base commit, or in the PR's checkout. */
+export type RulesFrom = 'base' | 'head'
+
+/** The values of the rules-from input. */
+export const RULES_FROM: readonly RulesFrom[] = ['base', 'head']
 
 /** A bad input value: names the input, the value, and what was expected. */
 export class InputError extends Error {
@@ -57,6 +68,9 @@ function relativePath(name: string, value: string, fallback: string): string {
 export function readActionConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): ActionConfig {
   const mode = (getInput('mode').trim() || 'auto') as ModeName
   if (!MODES.includes(mode)) throw new InputError('mode', mode, MODES.join(', '))
+  const rulesFrom = (getInput('rules-from').trim().toLowerCase() || 'base') as RulesFrom
+  if (!RULES_FROM.includes(rulesFrom))
+    throw new InputError('rules-from', getInput('rules-from'), 'base or head')
   const id = getInput('id').trim() || 'default'
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id))
     throw new InputError('id', id, 'letters, digits, ".", "_" or "-" (at most 64)')
@@ -67,6 +81,7 @@ export function readActionConfig(getInput: (name: string) => string, env: NodeJS
       .map(s => s.trim())
       .filter(Boolean),
     configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
+    rulesFrom,
     baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
     docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
     token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',

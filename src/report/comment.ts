@@ -8,10 +8,9 @@ import {
   checklistDetail,
   hypothesisReason,
   missingEvidenceText,
-  missingEvidenceTitle,
-  unknownMetricsTitle,
   unknownMetricText,
   notLikeForLikeText,
+  verdictWords,
   violationMessage,
   warningMessage
 } from './findings.js'
@@ -43,6 +42,7 @@ import {
   untrustedCode,
   type CellContent
 } from './mdast.js'
+import { rulesChangeBlocks, type RulesChangeView } from './rules-change.js'
 
 /** Where the review ran, for the footer and the baseline line. Everything here may be untrusted. */
 export interface ReportContext {
@@ -54,6 +54,8 @@ export interface ReportContext {
   rulesFile?: string
   /** True when no rules file was found and defaults were used. */
   defaultRules?: boolean
+  /** How the pull request touches the rules file that judges it, when it does. */
+  rulesChange?: RulesChangeView
 }
 
 /** How much the comment may hold; later levels fold more to stay under GitHub's limit. */
@@ -85,6 +87,7 @@ export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
     root([
       marker(c.id),
       ...verdictBlock(c, ctx.rulesFile),
+      ...(ctx.rulesChange ? rulesChangeBlocks(ctx.rulesChange) : []),
       paragraph(
         text(
           `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`
@@ -99,6 +102,7 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
   return [
     marker(c.id),
     ...verdictBlock(c, ctx.rulesFile),
+    ...(ctx.rulesChange ? rulesChangeBlocks(ctx.rulesChange) : []),
     ...championLine(c, ctx),
     ...metricsTable(c),
     ...inWords(c),
@@ -118,15 +122,8 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
 export function verdictBlock(c: Comparison, rulesFile?: string): RootContent[] {
   const id = c.id === 'default' ? '' : ` (${c.id})`
   const broken = c.violations.filter(v => !v.accepted)
-  const title = c.missingEvidence
-    ? `❌ Experiment review${id}: ${missingEvidenceTitle(c.missingEvidence)}`
-    : c.unknownMetrics
-      ? `❌ Experiment review${id}: ${unknownMetricsTitle(c.unknownMetrics)}`
-      : c.verdict === 'fail'
-        ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-        : c.verdict === 'no-baseline'
-          ? `🆕 Experiment review${id}: no baseline yet`
-          : `✅ Experiment review${id}: all rules met`
+  const { sign, words } = verdictWords(c)
+  const title = `${sign} Experiment review${id}: ${words}`
   const blocks: RootContent[] = [heading(2, text(title))]
   if (c.missingEvidence) blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)))
   if (c.unknownMetrics)

@@ -20,6 +20,16 @@ import {
   tooFewSamplesText
 } from './significance.js'
 
+/** The verdict in a few words and its sign: ❌ "2 rules broken", ✅ "all rules met", 🆕 "no baseline yet" … */
+export function verdictWords(c: Comparison): { sign: '❌' | '✅' | '🆕'; words: string } {
+  const broken = c.violations.filter(v => !v.accepted).length
+  if (c.missingEvidence) return { sign: '❌', words: missingEvidenceTitle(c.missingEvidence) }
+  if (c.unknownMetrics) return { sign: '❌', words: unknownMetricsTitle(c.unknownMetrics) }
+  if (c.verdict === 'fail') return { sign: '❌', words: `${broken} rule${broken === 1 ? '' : 's'} broken` }
+  if (c.verdict === 'no-baseline') return { sign: '🆕', words: 'no baseline yet' }
+  return { sign: '✅', words: 'all rules met' }
+}
+
 /** A broken rule in words: what the value was, against what limit. */
 export function violationMessage(v: Violation): string {
   if (v.rule === 'overfitting') return overfittingText(v.gap)
