@@ -248,7 +248,7 @@ describe('review of a pull_request', () => {
     }
   })
 
-  it('reads the baseline through the contents API when the checkout lacks the base commit', async () => {
+  it('reads the rules and the baseline through the contents API when the checkout lacks the base commit', async () => {
     const twinBase = twin.state.pulls.get(PR)?.base.sha ?? (await twin.git.revParse('refs/heads/main'))!
     twin.clearRequests()
     const { ctx, log } = context({
@@ -257,8 +257,9 @@ describe('review of a pull_request', () => {
     })
     const outcome = await runReviewMode(ctx)
     expect(outcome.verdict).toBe('fail')
-    expect(twin.countRequests({ operationId: 'repos/get-content' })).toBe(1)
-    expect(log.lines.some(l => /via the contents API/.test(l.message))).toBe(true)
+    expect(twin.countRequests({ operationId: 'repos/get-content' })).toBe(2) // the rules file and the baseline
+    expect(log.lines.some(l => /^Baseline: .* via the contents API/.test(l.message))).toBe(true)
+    expect(log.lines.some(l => /^Rules: .* via the contents API/.test(l.message))).toBe(true)
   })
 
   it('on a fork (read-only token) writes the summary and the report, says why there is no comment, and does not crash', async () => {

@@ -1,4 +1,4 @@
-import { a as DEFAULT_BASELINE_PATH } from './conventions.js';
+import { D as DEFAULT_BASELINE_PATH } from './conventions.js';
 import { p as paramText, z as emptyMetadata, A as makeRun } from './detect.js';
 
 // Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.

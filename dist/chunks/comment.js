@@ -1,8 +1,8 @@
 import { d as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { a as missingEvidenceTitle, b as unknownMetricsTitle, m as missingEvidenceText, u as unknownMetricText, v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, f as checklistDetail, c as statisticsSentence } from './findings.js';
+import { a as verdictWords, u as unknownMetricText, v as violationMessage, m as missingEvidenceText, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, i as checklistDetail, e as statisticsSentence } from './findings.js';
 import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, k as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';
-import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, u as untrusted, b as bulletList, c as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
+import { p as paragraph, a as untrustedCode, t as text, h as heading, e as table, c as strong, b as bulletList, u as untrusted, m as marker, s as stringify, r as root, f as details, l as link, g as small } from './mdast.js';
 import './baseline2.js';
 import 'node:fs';
 import 'node:fs/promises';
@@ -17,6 +17,57 @@ import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 import 'node:process';
+
+/** Settings listed in the comment; the rest are counted. */
+const RULE_CHANGES_SHOWN = 30;
+function settingValue(value) {
+    return untrustedCode(typeof value === 'string' ? value : JSON.stringify(value), 80);
+}
+/** The comment's section on a pull request that adds, changes or deletes the rules file. */
+function rulesChangeBlocks(view) {
+    if (view.kind === 'added')
+        return [
+            paragraph(text('This PR adds the rules file '), untrustedCode(view.file), text('; there is none at the base, so this review is judged by it.'))
+        ];
+    const base = view.baseSha
+        ? [text(' at the base '), untrustedCode(shortSha(view.baseSha))]
+        : [text(' at the base')];
+    const blocks = [
+        heading(3, text(`⚠️ This PR ${view.kind === 'deleted' ? 'deletes' : 'changes'} the rules file`)),
+        paragraph(text('This review is judged by '), untrustedCode(view.file), ...base, text(view.kind === 'deleted'
+            ? '. Once the PR merges, reviews use the default rules (no rules file).'
+            : '. The proposed rules apply once the PR merges.'))
+    ];
+    const settings = view.settings ?? [];
+    if (settings.length) {
+        const shown = settings.slice(0, RULE_CHANGES_SHOWN);
+        blocks.push(table(['left', 'left', 'left'], ['Setting', 'At the base', 'This PR'], shown.map(s => [
+            [untrustedCode(s.path.join('.'), 120)],
+            s.before === undefined ? '—' : [settingValue(s.before)],
+            s.after === undefined ? '—' : [settingValue(s.after)]
+        ])));
+        if (settings.length > shown.length)
+            blocks.push(paragraph(text(`… and ${settings.length - shown.length} more settings.`)));
+    }
+    if (view.proposed)
+        blocks.push(...proposedVerdict(view.proposed));
+    return blocks;
+}
+function proposedVerdict(c) {
+    const { sign, words } = verdictWords(c);
+    const broken = c.violations.filter(v => !v.accepted);
+    return [
+        paragraph(strong(text('Under the proposed rules:')), text(` ${sign} ${words}.`)),
+        ...(broken.length || c.unknownMetrics
+            ? [
+                bulletList([
+                    ...(c.unknownMetrics ?? []).map(u => [untrusted(unknownMetricText(u), 400)]),
+                    ...broken.map(v => [untrusted(violationMessage(v), 200)])
+                ])
+            ]
+            : [])
+    ];
+}
 
 const BUDGETS = [
     { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },
@@ -36,6 +87,7 @@ function renderComment(c, ctx = {}) {
     return stringify(root([
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
+        ...(ctx.rulesChange ? rulesChangeBlocks(ctx.rulesChange) : []),
         paragraph(text(`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`))
     ]));
 }
@@ -44,6 +96,7 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
     return [
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
+        ...(ctx.rulesChange ? rulesChangeBlocks(ctx.rulesChange) : []),
         ...championLine(c, ctx),
         ...metricsTable(c),
         ...inWords(c),
@@ -62,15 +115,8 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
 function verdictBlock(c, rulesFile) {
     const id = c.id === 'default' ? '' : ` (${c.id})`;
     const broken = c.violations.filter(v => !v.accepted);
-    const title = c.missingEvidence
-        ? `❌ Experiment review${id}: ${missingEvidenceTitle(c.missingEvidence)}`
-        : c.unknownMetrics
-            ? `❌ Experiment review${id}: ${unknownMetricsTitle(c.unknownMetrics)}`
-            : c.verdict === 'fail'
-                ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-                : c.verdict === 'no-baseline'
-                    ? `🆕 Experiment review${id}: no baseline yet`
-                    : `✅ Experiment review${id}: all rules met`;
+    const { sign, words } = verdictWords(c);
+    const title = `${sign} Experiment review${id}: ${words}`;
     const blocks = [heading(2, text(title))];
     if (c.missingEvidence)
         blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)));

@@ -1,4 +1,4 @@
-import { p as labelP, i as checkNote, j as checkText, q as significanceWords, s as selectAll, r as listExperimentNames } from './findings.js';
+import { q as labelP, j as checkNote, k as checkText, r as significanceWords, s as selectAll, t as listExperimentNames } from './findings.js';
 import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';

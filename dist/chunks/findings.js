@@ -224,6 +224,19 @@ function fmtP(p) {
     return String(+p.toPrecision(2));
 }
 
+/** The verdict in a few words and its sign: ❌ "2 rules broken", ✅ "all rules met", 🆕 "no baseline yet" … */
+function verdictWords(c) {
+    const broken = c.violations.filter(v => !v.accepted).length;
+    if (c.missingEvidence)
+        return { sign: '❌', words: missingEvidenceTitle(c.missingEvidence) };
+    if (c.unknownMetrics)
+        return { sign: '❌', words: unknownMetricsTitle(c.unknownMetrics) };
+    if (c.verdict === 'fail')
+        return { sign: '❌', words: `${broken} rule${broken === 1 ? '' : 's'} broken` };
+    if (c.verdict === 'no-baseline')
+        return { sign: '🆕', words: 'no baseline yet' };
+    return { sign: '✅', words: 'all rules met' };
+}
 /** A broken rule in words: what the value was, against what limit. */
 function violationMessage(v) {
     if (v.rule === 'overfitting')
@@ -427,4 +440,4 @@ function statisticsSentence(c) {
     return parts.join(' ');
 }
 
-export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, missingEvidenceTitle as a, unknownMetricsTitle as b, statisticsSentence as c, defaultRules as d, clauseReason as e, checklistDetail as f, goalOf as g, hypothesisReason as h, checkNote as i, checkText as j, noVarianceText as k, untestedText as l, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, labelP as p, significanceWords as q, listExperimentNames as r, selectAll as s, thresholdText as t, unknownMetricText as u, violationMessage as v, warningMessage as w, isGated as x };
+export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, verdictWords as a, missingEvidenceTitle as b, unknownMetricsTitle as c, defaultRules as d, statisticsSentence as e, clauseReason as f, goalOf as g, hypothesisReason as h, checklistDetail as i, checkNote as j, checkText as k, noVarianceText as l, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, untestedText as p, labelP as q, significanceWords as r, selectAll as s, listExperimentNames as t, unknownMetricText as u, violationMessage as v, warningMessage as w, thresholdText as x, isGated as y };

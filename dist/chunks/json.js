@@ -1,5 +1,5 @@
 import { p as paramText } from './detect.js';
-import { o as overfittingText, e as clauseReason, h as hypothesisReason, v as violationMessage, f as checklistDetail, w as warningMessage, n as notLikeForLikeText, i as checkNote, j as checkText, k as noVarianceText, l as untestedText } from './findings.js';
+import { o as overfittingText, f as clauseReason, h as hypothesisReason, v as violationMessage, i as checklistDetail, w as warningMessage, n as notLikeForLikeText, j as checkNote, k as checkText, l as noVarianceText, p as untestedText } from './findings.js';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';

@@ -1,6 +1,6 @@
 import { s as studentTSurvival, a as studentTQuantile, b as powerOfTwoScale, c as summarize, i as isFoldKey, d as sampleKeyOf, e as isSeedLikeParam, g as groupRuns, f as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
-import { g as goalOf, x as isGated } from './findings.js';
+import { g as goalOf, y as isGated } from './findings.js';
 import { p as paramText, c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs';
@@ -1358,8 +1358,12 @@ async function runPipeline(input) {
         env: input.env,
         onProgress: input.onProgress
     });
+    return { comparison: compareCollection(collection, input), collection };
+}
+/** Compares runs already collected with the baseline under `input.rules` (e.g. a PR's proposed rules). */
+function compareCollection(collection, input) {
     const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics];
-    const comparison = compareRuns({
+    return compareRuns({
         id: input.id,
         runs: collection.runs,
         diagnostics,
@@ -1370,7 +1374,6 @@ async function runPipeline(input) {
         searched: collection.searched,
         missingPaths: collection.missing
     });
-    return { comparison, collection };
 }
 
-export { runPipeline };
+export { compareCollection, runPipeline };

@@ -1,5 +1,5 @@
 import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { a as missingEvidenceTitle, b as unknownMetricsTitle, v as violationMessage } from './findings.js';
+import { b as missingEvidenceTitle, c as unknownMetricsTitle, v as violationMessage } from './findings.js';
 import { s as stringify, r as root, p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode } from './mdast.js';
 
 /** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */

@@ -1,5 +1,5 @@
 import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, e as fmtMeaning, h as fmtRules } from './detect.js';
-import { m as missingEvidenceText, b as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, c as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { m as missingEvidenceText, c as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, e as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
