@@ -29,14 +29,23 @@ function relativePath(name, value, fallback) {
         throw new InputError(name, value, 'a path inside the repository, without ".."');
     return v;
 }
+function promoteVia(value) {
+    const v = value.trim() || 'push';
+    if (v !== 'push' && v !== 'pull-request')
+        throw new InputError('promote-via', value, 'push or pull-request');
+    return v;
+}
+function rulesFrom(value) {
+    const v = value.trim() || 'base';
+    if (!RULES_FROM.includes(v))
+        throw new InputError('rules-from', value, 'base or head');
+    return v;
+}
 /** Reads the config from an input getter (core.getInput) and the environment. */
 function readActionConfig(getInput, env) {
     const mode = (getInput('mode').trim() || 'auto');
     if (!MODES.includes(mode))
         throw new InputError('mode', mode, MODES.join(', '));
-    const rulesFrom = (getInput('rules-from').trim().toLowerCase() || 'base');
-    if (!RULES_FROM.includes(rulesFrom))
-        throw new InputError('rules-from', getInput('rules-from'), 'base or head');
     const id = getInput('id').trim() || 'default';
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id))
         throw new InputError('id', id, 'letters, digits, ".", "_" or "-" (at most 64)');
@@ -47,7 +56,7 @@ function readActionConfig(getInput, env) {
             .map(s => s.trim())
             .filter(Boolean),
         configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
-        rulesFrom,
+        rulesFrom: rulesFrom(getInput('rules-from')),
         baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
         docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
         token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
@@ -55,7 +64,8 @@ function readActionConfig(getInput, env) {
         comment: bool('comment', getInput('comment'), true),
         failOnRegression: bool('fail-on-regression', getInput('fail-on-regression'), true),
         id,
-        botLogin: getInput('bot-login').trim() || undefined
+        botLogin: getInput('bot-login').trim() || undefined,
+        promoteVia: promoteVia(getInput('promote-via'))
     };
 }
 /** Picks the mode from the event: pull_request/workflow_run → review, push → promote, schedule → monitor … */

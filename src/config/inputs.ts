@@ -31,6 +31,8 @@ export interface ActionConfig {
    * loosen the rules it is judged by; `head` reads the PR's checkout.
    */
   rulesFrom?: RulesFrom
+  /** How promote reaches the default branch: a direct push, or a pull request that merges itself. */
+  promoteVia?: 'push' | 'pull-request'
   /** Experiments selected on the command line (`--experiment`); they replace the rules file's `select.experiments`. */
   experiments?: string[]
 }
@@ -64,13 +66,23 @@ function relativePath(name: string, value: string, fallback: string): string {
   return v
 }
 
+function promoteVia(value: string): 'push' | 'pull-request' {
+  const v = value.trim() || 'push'
+  if (v !== 'push' && v !== 'pull-request') throw new InputError('promote-via', value, 'push or pull-request')
+  return v
+}
+
+function rulesFrom(value: string): RulesFrom {
+  const v = value.trim() || 'base'
+  if (!(RULES_FROM as readonly string[]).includes(v))
+    throw new InputError('rules-from', value, 'base or head')
+  return v as RulesFrom
+}
+
 /** Reads the config from an input getter (core.getInput) and the environment. */
 export function readActionConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): ActionConfig {
   const mode = (getInput('mode').trim() || 'auto') as ModeName
   if (!MODES.includes(mode)) throw new InputError('mode', mode, MODES.join(', '))
-  const rulesFrom = (getInput('rules-from').trim().toLowerCase() || 'base') as RulesFrom
-  if (!RULES_FROM.includes(rulesFrom))
-    throw new InputError('rules-from', getInput('rules-from'), 'base or head')
   const id = getInput('id').trim() || 'default'
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id))
     throw new InputError('id', id, 'letters, digits, ".", "_" or "-" (at most 64)')
@@ -81,7 +93,7 @@ export function readActionConfig(getInput: (name: string) => string, env: NodeJS
       .map(s => s.trim())
       .filter(Boolean),
     configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
-    rulesFrom,
+    rulesFrom: rulesFrom(getInput('rules-from')),
     baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
     docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
     token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
@@ -89,7 +101,8 @@ export function readActionConfig(getInput: (name: string) => string, env: NodeJS
     comment: bool('comment', getInput('comment'), true),
     failOnRegression: bool('fail-on-regression', getInput('fail-on-regression'), true),
     id,
-    botLogin: getInput('bot-login').trim() || undefined
+    botLogin: getInput('bot-login').trim() || undefined,
+    promoteVia: promoteVia(getInput('promote-via'))
   }
 }
 

@@ -13,10 +13,23 @@ import type { Rules } from '../core/rules.js'
 import { missingEvidenceText, unknownMetricText, verdictWords, violationMessage } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import type { RulesChangeView } from '../report/rules-change.js'
-import { gateFailureMessage, renderNotRunSummary, renderReviewSummary } from '../report/summary.js'
+import {
+  gateFailureMessage,
+  OWN_PROMOTION_STATUS,
+  ownPromotionLine,
+  renderNotRunSummary,
+  renderOwnPromotionSummary,
+  renderReviewSummary
+} from '../report/summary.js'
 import { compareCollection, runPipeline } from './pipeline.js'
 import { parseReviewEvent } from './review-event.js'
-import { postReviewComment, resolveWorkflowRunPullRequest, setReviewStatus } from './review-github.js'
+import {
+  isOwnPromotionPullRequest,
+  postReviewComment,
+  resolveWorkflowRunPullRequest,
+  setCommitStatusTo,
+  setReviewStatus
+} from './review-github.js'
 import { loadReviewInputs, type ReviewRules } from './review-inputs.js'
 import {
   lazyClient,
@@ -39,6 +52,7 @@ export { SUMMARY_DIAGNOSTICS_SHOWN } from '../report/summary.js'
 /** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
 export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewResult> {
   const { config, log } = request
+  if (await isOwnPromotionPullRequest(request)) return passOwnPromotion(request)
   const inputs = await loadReviewInputs(request)
   if ('failure' in inputs) return { outcome: { failure: inputs.failure }, failureKind: 'input' }
 
@@ -131,6 +145,25 @@ function logRulesChange(log: ActionLog, view: RulesChangeView): void {
       `it is judged by the rules at the base; under the proposed rules, which apply once it merges: ${words}.`,
     { title: 'Experiment Review: the rules file changes in this PR' }
   )
+}
+
+/**
+ * The review of the id's own promotion pull request: nothing to compare (it changes only the baseline and the docs),
+ * so no comment; the summary says why, and the commit status, when the review sets one, lets it merge.
+ */
+async function passOwnPromotion(request: ReviewRequest): Promise<ReviewResult> {
+  const { log, config } = request
+  const line = ownPromotionLine(config.baselinePath, config.docsPath)
+  log.notice(`Experiment Review: ${line}`)
+  await log.summary(renderOwnPromotionSummary(config.baselinePath, config.docsPath))
+  const result: ReviewResult = { outcome: {}, commentSkipped: line }
+  if (request.commitStatus && !request.stale) {
+    const set = await setCommitStatusTo(request, 'success', OWN_PROMOTION_STATUS, request.runUrl)
+    if (set.status) result.status = set.status
+    if (set.problem)
+      return { ...result, outcome: { failure: `Experiment Review: ${set.problem}` }, failureKind: 'github' }
+  }
+  return result
 }
 
 /** Where the comment links and what it says of the rules: the head commit's checks, the rules file. */
