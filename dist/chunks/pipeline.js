@@ -1,6 +1,6 @@
 import { s as studentTSurvival, a as studentTQuantile, b as powerOfTwoScale, c as summarize, i as isFoldKey, d as sampleKeyOf, e as isSeedLikeParam, g as groupRuns, f as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
-import { g as goalOf, y as isGated } from './findings.js';
+import { g as goalOf, z as isGated } from './findings.js';
 import { p as paramText, c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs';
@@ -1318,7 +1318,8 @@ function compareRuns(input) {
         otherSeries: metrics
             .map(m => m.name)
             .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name)),
-        ...(sweep ? { sweep } : {})
+        ...(sweep ? { sweep } : {}),
+        ...(input.selection ? { selection: { selected: rules.select, ...input.selection } } : {})
     };
 }
 function baselineSummary(baseline) {
@@ -1372,7 +1373,8 @@ function compareCollection(collection, input) {
         accepted: input.accepted,
         championPick: input.championPick,
         searched: collection.searched,
-        missingPaths: collection.missing
+        missingPaths: collection.missing,
+        selection: collection.selection
     });
 }
 

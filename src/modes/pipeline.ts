@@ -55,6 +55,7 @@ export function compareCollection(
     accepted: input.accepted,
     championPick: input.championPick,
     searched: collection.searched,
-    missingPaths: collection.missing
+    missingPaths: collection.missing,
+    selection: collection.selection
   })
 }
