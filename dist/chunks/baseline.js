@@ -7,14 +7,15 @@ import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from '.
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import './findings.js';
-import 'node:fs';
 import './_commonjsHelpers.js';
+import 'node:process';
+import 'node:url';
+import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 

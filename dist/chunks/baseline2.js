@@ -1,5 +1,5 @@
 import { D as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { p as paramText, z as emptyMetadata, A as makeRun } from './detect.js';
+import { e as paramText, I as emptyMetadata, K as makeRun } from './detect.js';
 
 // Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.
 /** Summarises a sample; non-finite values are left out (the caller reports them). Never overflows for finite input. */

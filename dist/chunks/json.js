@@ -1,5 +1,5 @@
-import { p as paramText } from './detect.js';
-import { o as overfittingText, f as clauseReason, h as hypothesisReason, v as violationMessage, i as checklistDetail, w as warningMessage, n as notLikeForLikeText, j as checkNote, k as checkText, l as noVarianceText, p as untestedText } from './findings.js';
+import { e as paramText } from './detect.js';
+import { y as overfittingText, z as clauseReason, A as hypothesisReason, v as violationMessage, B as checklistDetail, C as warningMessage, D as notLikeForLikeText, E as checkNote, F as checkText, G as noVarianceText, H as untestedText } from './findings.js';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';
@@ -12,6 +12,8 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
+import './conventions.js';
+import 'node:process';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

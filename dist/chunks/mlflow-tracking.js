@@ -1,5 +1,5 @@
-import { n as plainJson, l as parseJsonLenient, o as isGlob, q as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, r as buildMlflowRun, t as redactTrackingUri, v as parseTrackingUri, T as TrackingUriError, w as readMlflowDatabase, x as readMlflowStore } from './detect.js';
-import { x as listExperimentNames } from './findings.js';
+import { w as plainJson, v as parseJsonLenient, x as isGlob, y as experimentMatcher, z as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, A as buildMlflowRun, C as redactTrackingUri, D as parseTrackingUri, T as TrackingUriError, F as readMlflowDatabase, G as readMlflowStore } from './detect.js';
+import { P as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';
@@ -14,6 +14,8 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
+import './conventions.js';
+import 'node:process';
 
 // Calls to an MLflow tracking server's REST API (2.0), as MLflow's own clients make them: auth from
 // MLFLOW_TRACKING_TOKEN (Bearer) or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD (Basic),

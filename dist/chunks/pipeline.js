@@ -1,18 +1,19 @@
 import { s as studentTSurvival, a as studentTQuantile, b as powerOfTwoScale, c as summarize, i as isFoldKey, d as sampleKeyOf, e as isSeedLikeParam, g as groupRuns, f as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
-import { g as goalOf, z as isGated } from './findings.js';
-import { p as paramText, c as collectRuns } from './detect.js';
+import { q as goalOf, V as isGated } from './findings.js';
+import { e as paramText, c as collectRuns } from './detect.js';
 import './conventions.js';
+import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
 import 'node:fs';
 import 'node:fs/promises';
-import 'node:path';
-import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 

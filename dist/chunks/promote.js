@@ -1,8 +1,9 @@
 import { p as promotionBranchOf } from './conventions.js';
 import { c as collectRuns, f as formatDiagnostic } from './detect.js';
+import { g as githubUrl } from './findings.js';
 import { p as promoteOutcomeLine, c as renderPromoteSummary, d as promotionPullRequestLine } from './summary.js';
 import { p as planPromotion, a as promotionSubject, b as promotionPullRequestBody, c as promotionPullRequestTitle } from './promotion.js';
-import './findings.js';
+import { a as serverUrlOf } from './review-request.js';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';
@@ -15,7 +16,6 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './mdast.js';
 import 'node:process';
 import './baseline2.js';
 import './champion.js';
@@ -77,7 +77,8 @@ async function runPromote(options) {
         pr,
         commit: after,
         date: merged?.mergedAt ?? options.now.toISOString(),
-        decisions
+        decisions,
+        repositoryUrl: githubUrl(options.serverUrl, owner, repo)
     };
     let plan;
     const promotion = via === 'pull-request'
@@ -192,6 +193,7 @@ async function runPromoteMode(ctx) {
         repository,
         client,
         now: ctx.now,
+        serverUrl: serverUrlOf(ctx.env),
         commit: { sleep: ctx.sleep },
         via: ctx.config.promoteVia,
         pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
@@ -203,7 +205,10 @@ async function runPromoteMode(ctx) {
         ctx.log.warning(promoteOutcomeLine(result));
     else
         ctx.log.notice(promoteOutcomeLine(result));
-    await ctx.log.summary(renderPromoteSummary(result));
+    const commitUrl = result.commitSha
+        ? githubUrl(serverUrlOf(ctx.env), repository.owner, repository.repo, 'commit', result.commitSha)
+        : undefined;
+    await ctx.log.summary(renderPromoteSummary({ ...result, commitUrl }));
     return result.champion ? { champion: result.champion } : {};
 }
 

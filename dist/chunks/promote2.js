@@ -5,23 +5,22 @@ import { promisify } from 'node:util';
 import { c as collectRuns, f as formatDiagnostic } from './detect.js';
 import { p as planPromotion } from './promotion.js';
 import './findings.js';
-import 'node:fs';
+import './conventions.js';
 import './_commonjsHelpers.js';
+import 'node:process';
+import 'node:url';
+import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 import './baseline2.js';
-import './conventions.js';
 import './champion.js';
 import './docs.js';
 import './chart.js';
-import './mdast.js';
-import 'node:process';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).

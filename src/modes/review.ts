@@ -13,6 +13,7 @@ import type { Rules } from '../core/rules.js'
 import { missingEvidenceText, unknownMetricText, verdictWords, violationMessage } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import type { RulesChangeView } from '../report/rules-change.js'
+import { githubUrl } from '../report/mdast.js'
 import {
   gateFailureMessage,
   OWN_PROMOTION_STATUS,
@@ -173,9 +174,8 @@ function reportContextOf(request: ReviewRequest, rules: LoadedRules): ReportCont
     headSha: pr.headSha,
     baseSha: pr.baseSha,
     baseBranch: pr.baseRef,
-    runUrl: request.serverUrl
-      ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
-      : undefined,
+    runUrl: githubUrl(request.serverUrl, request.owner, request.repo, 'commit', pr.headSha, 'checks'),
+    repositoryUrl: githubUrl(request.serverUrl, request.owner, request.repo),
     rulesFile: rules.file,
     defaultRules: !rules.file
   }

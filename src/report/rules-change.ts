@@ -6,7 +6,17 @@ import type { Comparison } from '../core/compare.js'
 import type { RuleSettingChange } from '../core/rules-change.js'
 import { unknownMetricText, verdictWords, violationMessage } from './findings.js'
 import { shortSha } from './format.js'
-import { bulletList, heading, paragraph, strong, table, text, untrusted, untrustedCode } from './mdast.js'
+import {
+  bulletList,
+  heading,
+  own,
+  paragraph,
+  strong,
+  table,
+  text,
+  untrusted,
+  untrustedCode
+} from './mdast.js'
 
 /** How the pull request touches the rules file, as the comment shows it. */
 export interface RulesChangeView {
@@ -33,25 +43,23 @@ export function rulesChangeBlocks(view: RulesChangeView): RootContent[] {
   if (view.kind === 'added')
     return [
       paragraph(
-        text('This PR adds the rules file '),
+        text`This PR adds the rules file `,
         untrustedCode(view.file),
-        text('; there is none at the base, so this review is judged by it.')
+        text`; there is none at the base, so this review is judged by it.`
       )
     ]
   const base = view.baseSha
-    ? [text(' at the base '), untrustedCode(shortSha(view.baseSha))]
-    : [text(' at the base')]
+    ? [text` at the base `, untrustedCode(shortSha(view.baseSha))]
+    : [text` at the base`]
   const blocks: RootContent[] = [
-    heading(3, text(`⚠️ This PR ${view.kind === 'deleted' ? 'deletes' : 'changes'} the rules file`)),
+    heading(3, text`⚠️ This PR ${view.kind === 'deleted' ? own`deletes` : own`changes`} the rules file`),
     paragraph(
-      text('This review is judged by '),
+      text`This review is judged by `,
       untrustedCode(view.file),
       ...base,
-      text(
-        view.kind === 'deleted'
-          ? '. Once the PR merges, reviews use the default rules (no rules file).'
-          : '. The proposed rules apply once the PR merges.'
-      )
+      view.kind === 'deleted'
+        ? text`. Once the PR merges, reviews use the default rules (no rules file).`
+        : text`. The proposed rules apply once the PR merges.`
     )
   ]
   const settings = view.settings ?? []
@@ -60,16 +68,16 @@ export function rulesChangeBlocks(view: RulesChangeView): RootContent[] {
     blocks.push(
       table(
         ['left', 'left', 'left'],
-        ['Setting', 'At the base', 'This PR'],
+        [own`Setting`, own`At the base`, own`This PR`],
         shown.map(s => [
-          [untrustedCode(s.path.join('.'), 120)],
-          s.before === undefined ? '—' : [settingValue(s.before)],
-          s.after === undefined ? '—' : [settingValue(s.after)]
+          untrustedCode(s.path.join('.'), 120),
+          s.before === undefined ? own`—` : settingValue(s.before),
+          s.after === undefined ? own`—` : settingValue(s.after)
         ])
       )
     )
     if (settings.length > shown.length)
-      blocks.push(paragraph(text(`… and ${settings.length - shown.length} more settings.`)))
+      blocks.push(paragraph(text`… and ${settings.length - shown.length} more settings.`))
   }
   if (view.proposed) blocks.push(...proposedVerdict(view.proposed))
   return blocks
@@ -79,7 +87,7 @@ function proposedVerdict(c: Comparison): RootContent[] {
   const { sign, words } = verdictWords(c)
   const broken = c.violations.filter(v => !v.accepted)
   return [
-    paragraph(strong(text('Under the proposed rules:')), text(` ${sign} ${words}.`)),
+    paragraph(strong(text`Under the proposed rules:`), text` ${sign} ${words}.`),
     ...(broken.length || c.unknownMetrics
       ? [
           bulletList([
