@@ -1,6 +1,6 @@
 import { d as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { p as paragraph, t as text, e as untrustedCode, i as heading, o as own, R as table, a as verdictWords, w as strong, j as bulletList, c as untrusted, u as unknownMetricText, v as violationMessage, r as root, b as stringify, W as marker, m as missingEvidenceText, A as hypothesisReason, D as notLikeForLikeText, S as details, C as warningMessage, B as checklistDetail, l as link, X as small, g as githubUrl, N as statisticsSentence } from './findings.js';
+import { p as paragraph, t as text, e as untrustedCode, i as heading, o as own, R as table, a as verdictWords, w as strong, j as bulletList, c as untrusted, u as unknownMetricText, v as violationMessage, r as root, b as stringify, W as marker, m as missingEvidenceText, A as hypothesisReason, D as notLikeForLikeText, S as details, C as warningMessage, l as link, X as small, g as githubUrl, N as statisticsSentence, B as checklistDetail } from './findings.js';
 import { s as shortSha, g as decimalsFor, o as goalArrow, q as metricIcon, h as fmtStat, m as fmtChange, t as metricSentence, n as fmtMeaning, u as fmtRules } from './detect.js';
 import './baseline2.js';
 import './_commonjsHelpers.js';
@@ -117,7 +117,7 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
         ...allRuns(c, budget),
         ...warnings(c, budget),
         ...curves(c, budget),
-        ...checklists(c, budget),
+        ...checklists(c, budget, ctx),
         ...footer(ctx)
     ];
 }
@@ -341,7 +341,7 @@ function curves(c, budget) {
     }
     return out;
 }
-function checklists(c, budget) {
+function checklists(c, budget, ctx) {
     const lists = c.reproducibility.slice(0, budget.checklists);
     if (!lists.length)
         return [];
@@ -351,9 +351,17 @@ function checklists(c, budget) {
     for (const list of lists) {
         if (lists.length > 1)
             blocks.push(paragraph(strong(untrustedCode(list.run))));
-        blocks.push(bulletList(list.items.map(i => [i.ok ? text `✅ ` : text `⚠️ `, untrusted(checklistDetail(i), 160)])));
+        blocks.push(bulletList(list.items.map(i => [i.ok ? text `✅ ` : text `⚠️ `, ...checklistWords(i, ctx)])));
     }
     return details(own `Reproducibility: ${ok} of ${champion.items.length}`, blocks);
+}
+/** A checklist item in words; a recorded data version as code, a code commit short and linked to its page. */
+function checklistWords(item, ctx) {
+    if (item.check === 'code commit' && item.value)
+        return [text `code commit `, commitRef(item.value, ctx)];
+    if (item.check === 'data version' && item.value)
+        return [text `data version `, untrustedCode(item.value)];
+    return [untrusted(checklistDetail(item), 160)];
 }
 /** A commit as inline code, linked to the commit page when the sha is hex and the repository URL is known. */
 function commitRef(sha, ctx) {

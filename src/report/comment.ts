@@ -1,7 +1,7 @@
 // The sticky PR comment as an mdast tree: verdict, champion and metrics, what changed, warnings, curves, footer.
 import type { PhrasingContent, Root, RootContent } from 'mdast'
 import { SUPPORTED_COMMANDS, type CommandWord } from '../core/commands.js'
-import type { Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
+import type { ChecklistItem, Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
 import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { learningCurve } from './chart.js'
 import {
@@ -124,7 +124,7 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
     ...allRuns(c, budget),
     ...warnings(c, budget),
     ...curves(c, budget),
-    ...checklists(c, budget),
+    ...checklists(c, budget, ctx),
     ...footer(ctx)
   ]
 }
@@ -390,7 +390,7 @@ function curves(c: Comparison, budget: Budget): RootContent[] {
   return out
 }
 
-function checklists(c: Comparison, budget: Budget): RootContent[] {
+function checklists(c: Comparison, budget: Budget, ctx: ReportContext): RootContent[] {
   const lists = c.reproducibility.slice(0, budget.checklists)
   if (!lists.length) return []
   const champion = lists[0]
@@ -398,11 +398,16 @@ function checklists(c: Comparison, budget: Budget): RootContent[] {
   const blocks: RootContent[] = []
   for (const list of lists) {
     if (lists.length > 1) blocks.push(paragraph(strong(untrustedCode(list.run))))
-    blocks.push(
-      bulletList(list.items.map(i => [i.ok ? text`✅ ` : text`⚠️ `, untrusted(checklistDetail(i), 160)]))
-    )
+    blocks.push(bulletList(list.items.map(i => [i.ok ? text`✅ ` : text`⚠️ `, ...checklistWords(i, ctx)])))
   }
   return details(own`Reproducibility: ${ok} of ${champion.items.length}`, blocks)
+}
+
+/** A checklist item in words; a recorded data version as code, a code commit short and linked to its page. */
+function checklistWords(item: ChecklistItem, ctx: ReportContext): PhrasingContent[] {
+  if (item.check === 'code commit' && item.value) return [text`code commit `, commitRef(item.value, ctx)]
+  if (item.check === 'data version' && item.value) return [text`data version `, untrustedCode(item.value)]
+  return [untrusted(checklistDetail(item), 160)]
 }
 
 /** A commit as inline code, linked to the commit page when the sha is hex and the repository URL is known. */
