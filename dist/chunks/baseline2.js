@@ -1,4 +1,4 @@
-import { a as DEFAULT_BASELINE_PATH } from './conventions.js';
+import { D as DEFAULT_BASELINE_PATH } from './conventions.js';
 import { U as emptyMetadata, V as makeRun, W as makeExperiment } from './detect.js';
 
 /** The baseline file's schema version this code writes; it reads this and older ones. */

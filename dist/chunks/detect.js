@@ -1,4 +1,4 @@
-import { H as trusted, D as checkNote, E as checkText, I as neutralize, J as thresholdText, K as significanceWords, L as labelP, m as missingEvidenceText, f as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, M as statisticsSentence, C as notLikeForLikeText, B as warningMessage, s as selectAll, N as experimentOf, O as listExperimentNames } from './findings.js';
+import { I as trusted, J as neutralize, K as thresholdText, L as significanceWords, E as checkNote, F as checkText, M as labelP, m as missingEvidenceText, h as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, N as statisticsSentence, D as notLikeForLikeText, C as warningMessage, s as selectAll, O as experimentOf, P as listExperimentNames } from './findings.js';
 import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
@@ -826,25 +826,15 @@ function renderText(c, rulesFile) {
         out.push('', `Champion: ${plain(c.champion.name)}${c.primary ? ` (best ${plain(c.primary)} of ${c.experiments.length})` : ''}${c.baseline ? `  vs baseline ${plain(c.baseline.name)}` : ''}`);
     }
     out.push(...selectionText(c));
-    if (c.metrics.length) {
-        const rows = [['', 'metric', 'baseline', 'this', 'change', 'verdict']];
-        for (const m of c.metrics.filter(x => !c.otherSeries.includes(x.name))) {
-            const d = decimalsFor(m.baseline?.value, m.current?.value);
-            rows.push([
-                m.broken ? '✗' : m.accepted ? '!' : m.gated ? '✓' : '·',
-                `${plain(m.name, 40)} ${goalArrow(m)}`,
-                fmtStat(m.baseline, d),
-                fmtStat(m.current, d),
-                fmtChange(m),
-                `${fmtMeaning(m)}; ${plain(fmtRules(m), 300)}`
-            ]);
-        }
-        out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
+    const bookkeeping = c.metrics.filter(m => c.otherSeries.includes(m.name));
+    const ranked = c.metrics.filter(m => !c.otherSeries.includes(m.name));
+    if (ranked.length) {
+        out.push('', metricsText(ranked));
         if (c.metrics.some(m => m.significance?.tested) || c.gate.family)
             out.push(statisticsSentence(c));
-        if (c.otherSeries.length)
-            out.push(`Other series (bookkeeping, never ranked on): ${plain(c.otherSeries.join(', '), 300)}`);
     }
+    if (bookkeeping.length)
+        out.push('', 'Other series (bookkeeping, never ranked on):', metricsText(bookkeeping));
     if (c.notLikeForLike.length)
         out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`);
     if (c.params.length) {
@@ -872,6 +862,22 @@ function renderText(c, rulesFile) {
             out.push(`  ! ${plain(warningMessage(w), 200)}`);
     }
     return `${out.join('\n')}\n`;
+}
+/** A table of metrics against the baseline: status, metric, baseline, this, change and verdict. */
+function metricsText(metrics) {
+    const rows = [['', 'metric', 'baseline', 'this', 'change', 'verdict']];
+    for (const m of metrics) {
+        const d = decimalsFor(m.baseline?.value, m.current?.value);
+        rows.push([
+            m.broken ? '✗' : m.accepted ? '!' : m.gated ? '✓' : '·',
+            `${plain(m.name, 40)} ${goalArrow(m)}`,
+            fmtStat(m.baseline, d),
+            fmtStat(m.current, d),
+            fmtChange(m),
+            `${fmtMeaning(m)}; ${plain(fmtRules(m), 300)}`
+        ]);
+    }
+    return columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']);
 }
 /** Parameters and neighbours a terminal shows; the JSON report (--format json) has all of them. */
 const TEXT_PARAMETERS = 3;
@@ -8963,4 +8969,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { shortSha as A, metricIcon as B, fmtRules as C, fmtSigned as D, numberOf as E, BUILTIN_FILES as F, parseJsonLenient as G, ExactNumber as H, plainJson as I, JsonSyntaxError as J, isGlob as K, experimentMatcher as L, unmatchedPatterns as M, MAX_RUNS_ANY_COMMIT as N, buildMlflowRun as O, redactTrackingUri as P, parseTrackingUri as Q, readMlflowDatabase as R, readMlflowStore as S, TrackingUriError as T, emptyMetadata as U, makeRun as V, makeExperiment as W, renderRunList as a, renderRun as b, collectRuns as c, renderText as d, paramText as e, formatDiagnostic as f, decimalsFor as g, fmtStat as h, isTrackingUri as i, columns as j, fmtThreshold as k, fmtNumber as l, fmtChange as m, fmtMeaning as n, groupRuns as o, plain as p, studentTQuantile as q, renderDiagnostics as r, studentTSurvival as s, powerOfTwoScale as t, summarize as u, isFoldKey as v, sampleKeyOf as w, parameterEffects as x, metricSentence as y, goalArrow as z };
+export { goalArrow as A, metricIcon as B, fmtRules as C, fmtSigned as D, numberOf as E, BUILTIN_FILES as F, parseJsonLenient as G, ExactNumber as H, plainJson as I, JsonSyntaxError as J, isGlob as K, experimentMatcher as L, unmatchedPatterns as M, MAX_RUNS_ANY_COMMIT as N, buildMlflowRun as O, redactTrackingUri as P, parseTrackingUri as Q, readMlflowDatabase as R, readMlflowStore as S, TrackingUriError as T, emptyMetadata as U, makeRun as V, makeExperiment as W, renderRunList as a, renderRun as b, collectRuns as c, renderText as d, paramText as e, formatDiagnostic as f, decimalsFor as g, fmtStat as h, isTrackingUri as i, columns as j, fmtThreshold as k, fmtNumber as l, fmtChange as m, fmtMeaning as n, groupRuns as o, plain as p, studentTQuantile as q, renderDiagnostics as r, studentTSurvival as s, powerOfTwoScale as t, summarize as u, isFoldKey as v, sampleKeyOf as w, parameterEffects as x, shortSha as y, metricSentence as z };

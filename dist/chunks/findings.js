@@ -15658,6 +15658,19 @@ function fmtP(p) {
     return String(+p.toPrecision(2));
 }
 
+/** The verdict in a few words and its sign: ❌ "2 rules broken", ✅ "all rules met", 🆕 "no baseline yet" … */
+function verdictWords(c) {
+    const broken = c.violations.filter(v => !v.accepted).length;
+    if (c.missingEvidence)
+        return { sign: own `❌`, words: missingEvidenceTitle(c.missingEvidence) };
+    if (c.unknownMetrics)
+        return { sign: own `❌`, words: unknownMetricsTitle(c.unknownMetrics) };
+    if (c.verdict === 'fail')
+        return { sign: own `❌`, words: own `${broken} rule${broken === 1 ? own `` : own `s`} broken` };
+    if (c.verdict === 'no-baseline')
+        return { sign: own `🆕`, words: own `no baseline yet` };
+    return { sign: own `✅`, words: own `all rules met` };
+}
 /** A broken rule in words: what the value was, against what limit. */
 function violationMessage(v) {
     if (v.rule === 'overfitting')
@@ -15861,4 +15874,4 @@ function statisticsSentence(c) {
     return own `Labels use two-sided p-values at ${c.alpha}.${gate}${bestOf}`;
 }
 
-export { asciiAlpha as $, checklistDetail as A, warningMessage as B, notLikeForLikeText as C, checkNote as D, checkText as E, noVarianceText as F, untestedText as G, trusted as H, neutralize as I, thresholdText as J, significanceWords as K, labelP as L, statisticsSentence as M, experimentOf as N, listExperimentNames as O, trustedHtml as P, table as Q, details as R, RETRAINING_DEFAULTS as S, PERMISSION_LEVELS as T, isGated as U, marker as V, small as W, classifyCharacter as X, push as Y, resolveAll as Z, splice as _, stringify as a, asciiAlphanumeric as a0, asciiControl as a1, asciiAtext as a2, markdownSpace as a3, factorySpace as a4, asciiPunctuation as a5, asciiHexDigit as a6, asciiDigit as a7, decodeNamedCharacterReference as a8, markdownLineEnding as a9, factorySpaceMinMax as aa, markdownLineEndingOrSpace as ab, normalizeIdentifier as ac, htmlRawNames as ad, htmlBlockNames as ae, blankLine as af, combineExtensions as ag, stringifyPosition as ah, toString as ai, decodeString as aj, decodeNumericCharacterReference as ak, unified as al, remarkGfm as am, safeName as an, codeBlock as ao, untrusted as b, untrustedCode as c, defaultRules as d, missingEvidenceTitle as e, unknownMetricsTitle as f, githubUrl as g, heading as h, bulletList as i, checkedUrl as j, code as k, link as l, missingEvidenceText as m, goalOf as n, own as o, paragraph as p, strong as q, root as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, joinOwn as w, overfittingText as x, clauseReason as y, hypothesisReason as z };
+export { splice as $, hypothesisReason as A, checklistDetail as B, warningMessage as C, notLikeForLikeText as D, checkNote as E, checkText as F, noVarianceText as G, untestedText as H, trusted as I, neutralize as J, thresholdText as K, significanceWords as L, labelP as M, statisticsSentence as N, experimentOf as O, listExperimentNames as P, trustedHtml as Q, table as R, details as S, RETRAINING_DEFAULTS as T, PERMISSION_LEVELS as U, isGated as V, marker as W, small as X, classifyCharacter as Y, push as Z, resolveAll as _, verdictWords as a, asciiAlpha as a0, asciiAlphanumeric as a1, asciiControl as a2, asciiAtext as a3, markdownSpace as a4, factorySpace as a5, asciiPunctuation as a6, asciiHexDigit as a7, asciiDigit as a8, decodeNamedCharacterReference as a9, markdownLineEnding as aa, factorySpaceMinMax as ab, markdownLineEndingOrSpace as ac, normalizeIdentifier as ad, htmlRawNames as ae, htmlBlockNames as af, blankLine as ag, combineExtensions as ah, stringifyPosition as ai, toString as aj, decodeString as ak, decodeNumericCharacterReference as al, unified as am, remarkGfm as an, safeName as ao, codeBlock as ap, stringify as b, untrusted as c, defaultRules as d, untrustedCode as e, missingEvidenceTitle as f, githubUrl as g, unknownMetricsTitle as h, heading as i, bulletList as j, checkedUrl as k, link as l, missingEvidenceText as m, code as n, own as o, paragraph as p, goalOf as q, root as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, strong as w, joinOwn as x, overfittingText as y, clauseReason as z };

@@ -1,5 +1,5 @@
 import { g as decimalsFor, p as plain, h as fmtStat, j as columns, k as fmtThreshold, l as fmtNumber, m as fmtChange, n as fmtMeaning } from './detect.js';
-import { a as stringify, P as trustedHtml, H as trusted, r as root, p as paragraph, t as text, o as own, c as untrustedCode, i as bulletList, I as neutralize, h as heading, b as untrusted, q as strong, Q as table, w as joinOwn, R as details, l as link } from './findings.js';
+import { b as stringify, Q as trustedHtml, I as trusted, r as root, p as paragraph, t as text, o as own, e as untrustedCode, j as bulletList, J as neutralize, i as heading, c as untrusted, w as strong, R as table, x as joinOwn, S as details, l as link } from './findings.js';
 
 const PREFIX = '<!-- experiment-review:state:';
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */

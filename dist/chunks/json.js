@@ -1,5 +1,5 @@
 import { e as paramText } from './detect.js';
-import { x as overfittingText, y as clauseReason, z as hypothesisReason, v as violationMessage, A as checklistDetail, B as warningMessage, C as notLikeForLikeText, D as checkNote, E as checkText, F as noVarianceText, G as untestedText } from './findings.js';
+import { y as overfittingText, z as clauseReason, A as hypothesisReason, v as violationMessage, B as checklistDetail, C as warningMessage, D as notLikeForLikeText, E as checkNote, F as checkText, G as noVarianceText, H as untestedText } from './findings.js';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:path';

@@ -1,5 +1,5 @@
 import { I as plainJson, G as parseJsonLenient, K as isGlob, L as experimentMatcher, M as unmatchedPatterns, N as MAX_RUNS_ANY_COMMIT, O as buildMlflowRun, P as redactTrackingUri, Q as parseTrackingUri, T as TrackingUriError, R as readMlflowDatabase, S as readMlflowStore } from './detect.js';
-import { O as listExperimentNames } from './findings.js';
+import { P as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { D as DEFAULT_DOCS_PATH, a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
+import { b as DEFAULT_DOCS_PATH, D as DEFAULT_BASELINE_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
 import { c as clientLogOf } from './types.js';
 import { m as monitorText } from './issue.js';
 import { p as plain } from './detect.js';

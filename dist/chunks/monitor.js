@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules } from './rules-file.js';
 import { B as BaselineError, p as parseBaseline } from './baseline2.js';
-import { n as goalOf, t as text, c as untrustedCode, o as own, p as paragraph, b as untrusted, q as strong, j as checkedUrl, l as link, w as joinOwn, g as githubUrl, a as stringify } from './findings.js';
+import { q as goalOf, t as text, e as untrustedCode, o as own, p as paragraph, c as untrusted, w as strong, k as checkedUrl, l as link, x as joinOwn, g as githubUrl, b as stringify } from './findings.js';
 import { commitFilesToBranch } from './commit.js';
 import { s as stampMarker, d as GITHUB_BODY_LIMIT, f as findMarker, h as hiddenMarker } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';

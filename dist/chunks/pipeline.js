@@ -1,6 +1,6 @@
 import { b as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
-import { n as goalOf, U as isGated } from './findings.js';
+import { q as goalOf, V as isGated } from './findings.js';
 import { s as studentTSurvival, q as studentTQuantile, t as powerOfTwoScale, u as summarize, e as paramText, v as isFoldKey, w as sampleKeyOf, x as parameterEffects, o as groupRuns, c as collectRuns } from './detect.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
@@ -1175,8 +1175,12 @@ async function runPipeline(input) {
         env: input.env,
         onProgress: input.onProgress
     });
+    return { comparison: compareCollection(collection, input), collection };
+}
+/** Compares runs already collected with the baseline under `input.rules` (e.g. a PR's proposed rules). */
+function compareCollection(collection, input) {
     const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics];
-    const comparison = compareRuns({
+    return compareRuns({
         id: input.id,
         runs: collection.runs,
         diagnostics,
@@ -1188,7 +1192,6 @@ async function runPipeline(input) {
         missingPaths: collection.missing,
         selection: collection.selection
     });
-    return { comparison, collection };
 }
 
-export { runPipeline };
+export { compareCollection, runPipeline };

@@ -1,5 +1,5 @@
 import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { a as stringify, r as root, p as paragraph, b as untrusted, t as text, c as untrustedCode, e as missingEvidenceTitle, f as unknownMetricsTitle, v as violationMessage, h as heading, i as bulletList, o as own, j as checkedUrl, l as link, k as code } from './findings.js';
+import { b as stringify, r as root, p as paragraph, c as untrusted, t as text, e as untrustedCode, f as missingEvidenceTitle, h as unknownMetricsTitle, v as violationMessage, i as heading, j as bulletList, o as own, k as checkedUrl, l as link, n as code } from './findings.js';
 import { s as sweepSummaryBlocks } from './sweep.js';
 import { p as plain } from './detect.js';
 

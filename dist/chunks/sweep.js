@@ -1,5 +1,5 @@
 import { g as decimalsFor, l as fmtNumber, D as fmtSigned, E as numberOf, e as paramText } from './detect.js';
-import { p as paragraph, t as text, k as code, o as own, R as details, c as untrustedCode, q as strong, b as untrusted, Q as table, h as heading } from './findings.js';
+import { p as paragraph, t as text, n as code, o as own, S as details, e as untrustedCode, w as strong, c as untrusted, R as table, i as heading } from './findings.js';
 
 /** Parameter tables the job summary holds at most (all of them in the JSON report). */
 const SUMMARY_PARAMETERS = 200;
@@ -22,7 +22,9 @@ function sweepBlocks(c, budget) {
         ...shown.flatMap(e => effectBlocks(sweep, e, budget.levels))
     ];
     if (folded.length || rest > 0 || sweep.identifiers.length || sweep.constant.length) {
-        blocks.push(...details(own `Other parameters (${sweep.effects.length - shown.length} more that vary)`, [
+        blocks.push(...details(sweep.effects.length > shown.length
+            ? own `Other parameters (${sweep.effects.length - shown.length} more that vary)`
+            : own `Parameters left out`, [
             ...folded.flatMap(e => effectBlocks(sweep, e, budget.levels)),
             ...(rest > 0
                 ? [paragraph(text `… and ${rest} more parameters in the job summary and the JSON report.`)]
