@@ -48,10 +48,41 @@ export interface StickyCommentOptions extends RepositoryRef {
   identity: TokenIdentity
 }
 
-interface CommentLike extends PostedByLike {
+/** A comment as the sticky comment code reads it. */
+export interface CommentLike extends PostedByLike {
   id: number
   html_url: string
   created_at: string
+}
+
+/**
+ * The comments of an issue or pull request that hold `marker` and were posted by the token of `identity`, oldest
+ * first (every page is read). The first one is the sticky comment; a copy of it pasted by anyone else is never listed.
+ */
+export async function listOwnStickyComments(
+  options: RepositoryRef & { issueNumber: number; marker: string; identity: TokenIdentity }
+): Promise<CommentLike[]> {
+  const { client, owner, repo, issueNumber, marker, identity } = options
+  const ours: CommentLike[] = []
+  try {
+    for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      per_page: 100
+    })) {
+      for (const comment of page.data as CommentLike[]) {
+        if (isOwnMarkedItem(comment, marker, identity)) ours.push(comment)
+      }
+    }
+  } catch (error) {
+    throw explainGitHubError(
+      error,
+      `reading the comments of ${owner}/${repo}#${issueNumber}`,
+      'pull-requests: read'
+    )
+  }
+  return ours.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
 }
 
 /** The body with the marker at its top (unchanged when it already holds the marker). */
@@ -95,22 +126,7 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
     )
   }
 
-  const ours: CommentLike[] = []
-  try {
-    for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number: issueNumber,
-      per_page: 100
-    })) {
-      for (const comment of page.data as CommentLike[]) {
-        if (isOwnMarkedItem(comment, marker, identity)) ours.push(comment)
-      }
-    }
-  } catch (error) {
-    throw explainGitHubError(error, `reading the comments of ${where}`, 'pull-requests: read')
-  }
-  ours.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
+  const ours = await listOwnStickyComments(options)
   const [kept, ...duplicates] = ours
 
   const removedDuplicates: number[] = []

@@ -17,8 +17,15 @@ import {
   setCommitStatus,
   type PullRequestInfo
 } from '../github/pr.js'
-import { resolveTokenIdentity, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
-import { renderComment, type ReportContext } from '../report/comment.js'
+import {
+  listOwnStickyComments,
+  resolveTokenIdentity,
+  upsertStickyComment,
+  type StickyCommentResult
+} from '../github/sticky.js'
+import type { ReportContext } from '../report/comment.js'
+import { acceptedForHead, championPickOf, type ReviewDecision } from '../core/decisions.js'
+import { readDecisionsState, renderStickyComment, type GateChannel } from '../report/review-state.js'
 import {
   missingEvidenceText,
   missingEvidenceTitle,
@@ -213,6 +220,9 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
       : `No baseline yet: nothing at ${baseline.from}`
   )
 
+  const decisions = await readReviewDecisions(request)
+  const accepted = acceptedForHead(decisions, pr.headSha)
+  const championPick = championPickOf(decisions)
   const { comparison } = await runPipeline({
     workspace: config.workspace,
     patterns: config.runs,
@@ -220,7 +230,9 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     env: request.env,
     rules: loaded.rules,
     baseline: baseline.record,
-    id: config.id
+    id: config.id,
+    accepted,
+    ...(championPick ? { championPick } : {})
   })
   const reportContext: ReportContext = {
     headSha: pr.headSha,
@@ -232,7 +244,18 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     rulesFile: loaded.file,
     defaultRules: !loaded.file
   }
-  const body = renderComment(comparison, reportContext)
+  const body = renderStickyComment({
+    snapshot: {
+      version: 1,
+      head: pr.headSha,
+      comparison,
+      context: reportContext,
+      gate: gateChannel(request),
+      failOnRegression: config.failOnRegression
+    },
+    decisions,
+    commandPermission: loaded.rules.commands.permission
+  })
   const reportPath = reportPathFor(config, request.env)
   await mkdir(path.dirname(reportPath), { recursive: true })
   await writeFile(reportPath, renderJsonReport(comparison))
@@ -334,7 +357,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     }
   }
 
-  await log.summary(renderSummary(comparison, body, result, reportPath))
+  await log.summary(renderSummary(comparison, withoutHiddenState(body), result, reportPath))
 
   if (badInput && !request.stale) {
     result.outcome.failure = `Experiment Review: ${badInput}`
@@ -356,6 +379,50 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     result.outcome.failure += `; and ${githubProblems.join('; ')}`
   }
   return result
+}
+
+/**
+ * How this review's gate reaches the PR, kept for the slash commands: the commit status when it sets one, else the
+ * failing check of this workflow run (GITHUB_RUN_ID), whose failed jobs a command re-runs after an accept.
+ */
+function gateChannel(request: ReviewRequest): GateChannel {
+  if (request.commitStatus) return { kind: 'status', context: statusContext(request.config.id) }
+  const runId = Number(request.env.GITHUB_RUN_ID)
+  if (request.runtime === 'actions' && Number.isSafeInteger(runId) && runId > 0)
+    return { kind: 'check', runId, ...(request.runUrl ? { runUrl: request.runUrl } : {}) }
+  return { kind: 'none' }
+}
+
+/**
+ * The reviewers' decisions kept in the PR's sticky comment, read only from the comment the token itself wrote (a
+ * copy pasted by anyone else is never taken). None when the comment input is false or the comments cannot be read:
+ * then no acceptance applies, which can only make the gate stricter.
+ */
+async function readReviewDecisions(request: ReviewRequest): Promise<ReviewDecision[]> {
+  if (!request.config.comment) return []
+  try {
+    const client = await request.client()
+    const identity = await resolveTokenIdentity({ client, configured: request.config.botLogin })
+    const [sticky] = await listOwnStickyComments({
+      client,
+      owner: request.owner,
+      repo: request.repo,
+      issueNumber: request.pr.number,
+      marker: hiddenMarker(request.config.id),
+      identity
+    })
+    return sticky ? readDecisionsState(sticky.body ?? '') : []
+  } catch (e) {
+    request.log.warning(
+      `The reviewers' decisions could not be read from the review comment, so no acceptance applies: ${(e as Error).message}`
+    )
+    return []
+  }
+}
+
+/** The comment without its hidden state blocks (the job summary shows the comment, not what commands keep). */
+function withoutHiddenState(body: string): string {
+  return body.replace(/<!-- experiment-review:state:[^\n]*? -->\n?/g, '')
 }
 
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */

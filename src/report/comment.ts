@@ -3,6 +3,7 @@ import type { PhrasingContent, RootContent } from 'mdast'
 import type { Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
 import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { learningCurve } from './chart.js'
+import { commandsFooter } from './commands.js'
 import {
   statisticsSentence,
   checklistDetail,
@@ -39,6 +40,7 @@ import {
   stringify,
   table,
   text,
+  trustedHtml,
   untrusted,
   untrustedCode,
   type CellContent
@@ -54,6 +56,16 @@ export interface ReportContext {
   rulesFile?: string
   /** True when no rules file was found and defaults were used. */
   defaultRules?: boolean
+}
+
+/** What the slash commands add to the comment: the reviewers' decisions, the hidden state blocks and who may decide. */
+export interface CommentExtras {
+  /** The section of reviewers' decisions (report/commands.ts decisionsBlocks). */
+  decisions?: RootContent[]
+  /** Hidden state blocks (their text) kept at the end of the comment; their length counts against GitHub's limit. */
+  state?: string[]
+  /** The repository permission the commands need; the footer names the commands when it is given. */
+  commandPermission?: string
 }
 
 /** How much the comment may hold; later levels fold more to stay under GitHub's limit. */
@@ -74,10 +86,12 @@ const BUDGETS: Budget[] = [
 ]
 
 /** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
-export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
+export function renderComment(c: Comparison, ctx: ReportContext = {}, extras: CommentExtras = {}): string {
+  const state = (extras.state ?? []).map(s => trustedHtml(s))
+  const stateLength = (extras.state ?? []).reduce((n, s) => n + s.length + 2, 0)
   let body = ''
   for (const budget of BUDGETS) {
-    body = stringify(root(commentTree(c, ctx, budget)))
+    body = stringify(root([...commentTree(c, ctx, budget, extras), ...state]))
     if (body.length < GITHUB_BODY_LIMIT - 1000) return body
   }
   // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
@@ -89,13 +103,20 @@ export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
         text(
           `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`
         )
-      )
+      ),
+      ...(extras.decisions ?? []),
+      ...(stateLength < GITHUB_BODY_LIMIT / 2 ? state : [])
     ])
   )
 }
 
 /** The comment's blocks with a given budget. */
-export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = BUDGETS[0]): RootContent[] {
+export function commentTree(
+  c: Comparison,
+  ctx: ReportContext,
+  budget: Budget = BUDGETS[0],
+  extras: CommentExtras = {}
+): RootContent[] {
   return [
     marker(c.id),
     ...verdictBlock(c, ctx.rulesFile),
@@ -105,12 +126,13 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
     ...hypotheses(c),
     ...notLikeForLike(c),
     ...acceptHint(c),
+    ...(extras.decisions ?? []),
     ...whatChanged(c, budget),
     ...allRuns(c, budget),
     ...warnings(c, budget),
     ...curves(c, budget),
     ...checklists(c, budget),
-    ...footer(c, ctx)
+    ...footer(c, ctx, extras.commandPermission)
   ]
 }
 
@@ -235,10 +257,14 @@ function hypotheses(c: Comparison): RootContent[] {
   )
 }
 
-function verdictCell(m: MetricComparison): string {
+function verdictCell(m: MetricComparison): CellContent {
   const meaning = fmtMeaning(m)
   const rules = fmtRules(m)
-  return `${meaning}; ${rules}`
+  // Who accepted and why came from a PR comment: it enters the cell only through the escaping helper.
+  const accepted = m.accepted
+    ? [text('; accepted by '), untrusted(m.accepted.by, 40), text(': '), untrusted(m.accepted.reason, 300)]
+    : []
+  return [text(`${meaning}; ${rules}`), ...accepted]
 }
 
 function notLikeForLike(c: Comparison): RootContent[] {
@@ -398,7 +424,7 @@ function checklists(c: Comparison, budget: Budget): RootContent[] {
   return details(`Reproducibility: ${ok} of ${champion.items.length}`, blocks)
 }
 
-function footer(c: Comparison, ctx: ReportContext): RootContent[] {
+function footer(c: Comparison, ctx: ReportContext, commandPermission?: string): RootContent[] {
   const parts: PhrasingContent[] = [text('Experiment Review')]
   if (ctx.headSha) parts.push(text(' · reviewed PR head '), untrustedCode(shortSha(ctx.headSha)))
   if (ctx.baseSha)
@@ -415,6 +441,7 @@ function footer(c: Comparison, ctx: ReportContext): RootContent[] {
       ? text('default rules (no rules file)')
       : untrusted(`rules from ${ctx.rulesFile}`)
   )
-  parts.push(text(' · '), untrustedCode('/experiments help'), text(' lists the commands'))
+  if (commandPermission) parts.push(text(' · '), ...commandsFooter(commandPermission))
+  else parts.push(text(' · '), untrustedCode('/experiments help'), text(' lists the commands'))
   return small(parts)
 }

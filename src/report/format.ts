@@ -109,7 +109,6 @@ export function fmtRules(m: MetricComparison): string {
             : 'broken'
       return `rule: ${checkText(c, m)} ${state}`
     })
-    .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])
     .join('; ')
 }
 

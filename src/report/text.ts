@@ -73,7 +73,7 @@ export function renderText(c: Comparison, rulesFile?: string): string {
         fmtStat(m.baseline, d),
         fmtStat(m.current, d),
         fmtChange(m),
-        `${fmtMeaning(m)}; ${fmtRules(m)}`
+        `${fmtMeaning(m)}; ${fmtRules(m)}${m.accepted ? `; accepted by ${plain(m.accepted.by, 40)}: ${plain(m.accepted.reason, 300)}` : ''}`
       ])
     }
     out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']))
