@@ -43,7 +43,11 @@ export interface StickyCommentOptions extends RepositoryRef {
   issueNumber: number
   /** The hidden marker; added at the top of the body when the body does not contain it. */
   marker: string
-  body: string
+  /**
+   * The body, or how to write it from the comment found (undefined when there is none): state the comment keeps
+   * (the reviewers' decisions) is then taken from the text read just before the write, not from an earlier read.
+   */
+  body: string | ((existing: CommentLike | undefined) => string)
   /** Who the token posts as (resolveTokenIdentity). */
   identity: TokenIdentity
 }
@@ -117,17 +121,22 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
   const where = `${owner}/${repo}#${issueNumber}`
   if (!marker.trim())
     throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`)
-  const unstamped = withMarker(options.body, marker)
-  const length = Array.from(unstamped).length + ' by='.length + 50
-  if (length > GITHUB_BODY_LIMIT) {
-    throw new Error(
-      `The comment for ${where} is ${length} characters with its marker, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
-        'the report must fold sections to fit (this is a bug in the report, please report it).'
-    )
+  const checked = (body: string) => {
+    const unstamped = withMarker(body, marker)
+    const length = Array.from(unstamped).length + ' by='.length + 50
+    if (length > GITHUB_BODY_LIMIT) {
+      throw new Error(
+        `The comment for ${where} is ${length} characters with its marker, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
+          'the report must fold sections to fit (this is a bug in the report, please report it).'
+      )
+    }
+    return unstamped
   }
+  const given = typeof options.body === 'string' ? checked(options.body) : undefined
 
   const ours = await listOwnStickyComments(options)
   const [kept, ...duplicates] = ours
+  const unstamped = given ?? checked((options.body as (existing: CommentLike | undefined) => string)(kept))
 
   const removedDuplicates: number[] = []
   for (const duplicate of duplicates) {

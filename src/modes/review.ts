@@ -21,11 +21,17 @@ import {
   listOwnStickyComments,
   resolveTokenIdentity,
   upsertStickyComment,
-  type StickyCommentResult
+  type StickyCommentResult,
+  type TokenIdentity
 } from '../github/sticky.js'
 import type { ReportContext } from '../report/comment.js'
 import { acceptedForHead, championPickOf, type ReviewDecision } from '../core/decisions.js'
-import { readDecisionsState, renderStickyComment, type GateChannel } from '../report/review-state.js'
+import {
+  readDecisionsState,
+  renderStickyComment,
+  type GateChannel,
+  type ReviewSnapshot
+} from '../report/review-state.js'
 import {
   missingEvidenceText,
   missingEvidenceTitle,
@@ -244,18 +250,16 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     rulesFile: loaded.file,
     defaultRules: !loaded.file
   }
-  const body = renderStickyComment({
-    snapshot: {
-      version: 1,
-      head: pr.headSha,
-      comparison,
-      context: reportContext,
-      gate: gateChannel(request),
-      failOnRegression: config.failOnRegression
-    },
-    decisions,
-    commandPermission: loaded.rules.commands.permission
-  })
+  const snapshot: ReviewSnapshot = {
+    version: 1,
+    head: pr.headSha,
+    comparison,
+    context: reportContext,
+    gate: gateChannel(request),
+    failOnRegression: config.failOnRegression
+  }
+  const commandPermission = loaded.rules.commands.permission
+  const body = renderStickyComment({ snapshot, decisions, commandPermission })
   const reportPath = reportPathFor(config, request.env)
   await mkdir(path.dirname(reportPath), { recursive: true })
   await writeFile(reportPath, renderJsonReport(comparison))
@@ -302,14 +306,23 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   } else {
     try {
       const client = await request.client()
-      const identity = await resolveTokenIdentity({ client, configured: config.botLogin })
+      const identity = await tokenIdentity(request)
       result.comment = await upsertStickyComment({
         client,
         owner: request.owner,
         repo: request.repo,
         issueNumber: pr.number,
         marker: hiddenMarker(config.id),
-        body,
+        // The decisions as the comment holds them right before the write: a command taken while this review ran
+        // is kept (and shown), not overwritten by what was read before the runs.
+        body: existing =>
+          existing
+            ? renderStickyComment({
+                snapshot,
+                decisions: readDecisionsState(existing.body ?? ''),
+                commandPermission
+              })
+            : body,
         identity
       })
       result.outcome.commentUrl = result.comment.url
@@ -402,7 +415,7 @@ async function readReviewDecisions(request: ReviewRequest): Promise<ReviewDecisi
   if (!request.config.comment) return []
   try {
     const client = await request.client()
-    const identity = await resolveTokenIdentity({ client, configured: request.config.botLogin })
+    const identity = await tokenIdentity(request)
     const [sticky] = await listOwnStickyComments({
       client,
       owner: request.owner,
@@ -418,6 +431,20 @@ async function readReviewDecisions(request: ReviewRequest): Promise<ReviewDecisi
     )
     return []
   }
+}
+
+const identities = new WeakMap<ReviewRequest, Promise<TokenIdentity>>()
+
+/** Who the review's token posts as, asked once per review (GET /user). */
+function tokenIdentity(request: ReviewRequest): Promise<TokenIdentity> {
+  let identity = identities.get(request)
+  if (!identity) {
+    identity = request
+      .client()
+      .then(client => resolveTokenIdentity({ client, configured: request.config.botLogin }))
+    identities.set(request, identity)
+  }
+  return identity
 }
 
 /** The comment without its hidden state blocks (the job summary shows the comment, not what commands keep). */
