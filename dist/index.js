@@ -40,7 +40,6 @@ import 'node:url';
 import 'node:async_hooks';
 import 'node:console';
 import 'node:dns';
-import './chunks/significance.js';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -909,9 +908,9 @@ async function run(env = process.env, outside = {}) {
             case 'monitor':
                 outcome = await (await import('./chunks/monitor.js')).runMonitorMode(ctx);
                 break;
-            default:
-                log.notice(`The ${mode} mode is not part of this release yet; nothing was done.`);
-                return;
+            case 'command':
+                outcome = await (await import('./chunks/command.js')).runCommandMode(ctx);
+                break;
         }
         setOutputs(outcome);
         log.flush();

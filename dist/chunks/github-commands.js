@@ -10,9 +10,11 @@ import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
-import './significance.js';
-import './detect.js';
+import './findings.js';
+import './format.js';
 import 'node:fs';
+import './json.js';
+import './detect.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -21,8 +23,6 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './findings.js';
-import './json.js';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.

@@ -1,25 +1,27 @@
-import { c as collectRuns, f as formatDiagnostic } from './detect.js';
-import { s as stringify, p as paragraph, u as untrusted } from './mdast.js';
+import { h as hiddenMarker } from './conventions.js';
+import { f as formatDiagnostic } from './format.js';
+import { p as promoteOutcomeLine, b as renderPromoteSummary } from './summary.js';
 import { p as planPromotion, a as promotionSubject } from './promotion.js';
-import './significance.js';
+import { c as collectRuns } from './detect.js';
+import './findings.js';
+import './mdast.js';
+import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
+import './baseline2.js';
+import './champion.js';
+import './docs.js';
+import './chart.js';
 import 'node:fs';
 import 'node:fs/promises';
-import 'node:path';
-import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './conventions.js';
-import 'node:process';
-import './baseline2.js';
-import './champion.js';
-import './docs.js';
-import './chart.js';
 
 /** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */
 async function runPromote(options) {
@@ -107,6 +109,33 @@ async function runPromote(options) {
         warnings
     };
 }
+/**
+ * The reviewers' decisions on a merged PR, read from its sticky comment (only the one the token itself wrote): the
+ * acceptances made on the head that merged, and the champion pick. Undefined when there is no such comment.
+ */
+async function readMergedDecisions(options) {
+    const { client, owner, repo, pr, ctx } = options;
+    const [{ listOwnStickyComments, resolveTokenIdentity }, { readDecisionsState }, { decisionsForMerge }] = await Promise.all([
+        import('./sticky.js'),
+        import('./review-state.js'),
+        import('./decisions.js')
+    ]);
+    const identity = await resolveTokenIdentity({ client, configured: ctx.config.botLogin });
+    const [sticky] = await listOwnStickyComments({
+        client,
+        owner,
+        repo,
+        issueNumber: pr.number,
+        marker: hiddenMarker(ctx.config.id),
+        identity
+    });
+    if (!sticky)
+        return undefined;
+    const decisions = decisionsForMerge(readDecisionsState(sticky.body ?? ''), pr.headSha);
+    if (decisions.accepted.length || decisions.championPick)
+        ctx.log.info(`Reviewer decisions on PR #${pr.number}: ${decisions.accepted.length} accepted regression(s)${decisions.championPick ? `, champion picked: ${decisions.championPick.name}` : ''}.`);
+    return decisions;
+}
 /** The action's promote mode: reads the push event, loads the rules, runs runPromote and reports what it did. */
 async function runPromoteMode(ctx) {
     const payload = ctx.payload;
@@ -145,18 +174,16 @@ async function runPromoteMode(ctx) {
         repository,
         client,
         now: ctx.now,
+        decisions: pr => readMergedDecisions({ client, owner: repository.owner, repo: repository.repo, pr, ctx }),
         commit: { sleep: ctx.sleep },
         pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
         log: m => ctx.log.info(m)
     });
     for (const w of result.warnings)
         ctx.log.warning(w);
-    const line = result.commitSha
-        ? `Experiment Review committed ${result.changedPaths.join(' and ')} as ${result.commitSha.slice(0, 7)}; the champion is ${result.champion ?? 'unchanged'}.`
-        : `Experiment Review made no commit: ${result.skipped ?? 'nothing changed'}.`;
-    ctx.log.notice(line);
-    await ctx.log.summary(stringify([paragraph(untrusted(line, 2000))]));
+    ctx.log.notice(promoteOutcomeLine(result));
+    await ctx.log.summary(renderPromoteSummary(result));
     return result.champion ? { champion: result.champion } : {};
 }
 
-export { runPromote, runPromoteMode };
+export { readMergedDecisions, runPromote, runPromoteMode };

@@ -34,7 +34,7 @@ import {
   renderStickyComment,
   type ReviewSnapshot
 } from '../report/review-state.js'
-import { statusDescription } from './review.js'
+import { statusDescription } from '../report/summary.js'
 import type { ActionLog, ModeContext, ModeOutcome } from './types.js'
 
 /** The comment event a command comes from, or why it is not one to act on. */

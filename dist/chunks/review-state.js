@@ -1,0 +1,134 @@
+import { readDecisions, applyAcceptances, acceptedForHead } from './decisions.js';
+import { b as renderComment, d as decisionsBlocks } from './comment.js';
+import { a as readHiddenState, b as hiddenStateText } from './hidden-state.js';
+import './metric-comparison.js';
+import './baseline2.js';
+import './conventions.js';
+import './format.js';
+import './findings.js';
+import './chart.js';
+import './mdast.js';
+import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
+import 'node:zlib';
+
+/** The hidden state kind of the reviewers' decisions. */
+const DECISIONS_STATE = 'decisions';
+/** The hidden state kind of the last review. */
+const REVIEW_STATE = 'review';
+/** The most characters the last review may take in the comment; a larger one is thinned, then left out. */
+const REVIEW_STATE_BUDGET = 24_000;
+// JSON has no NaN or ±Infinity; a comparison carries them (diverged seeds), so they are written as tagged strings.
+const NON_FINITE = '\u0000nf:';
+// Keys are written sorted, so the same review always gives the same text (and an unchanged comment is not edited).
+const replacer = (_, v) => {
+    if (typeof v === 'number' && !Number.isFinite(v))
+        return `${NON_FINITE}${String(v)}`;
+    if (v && typeof v === 'object' && !Array.isArray(v))
+        return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return v;
+};
+const NON_FINITE_VALUES = new Map([NaN, Infinity, -Infinity].map(n => [`${NON_FINITE}${String(n)}`, n]));
+const reviver = (_, v) => (typeof v === 'string' ? (NON_FINITE_VALUES.get(v) ?? v) : v);
+const roundTrip = (value) => JSON.parse(JSON.stringify(value, replacer), reviver);
+/** Keeps at most `points` evenly spread points of a series (the first and the last included). */
+function thin(series, points) {
+    if (!series || series.length <= points)
+        return series;
+    const step = (series.length - 1) / (points - 1);
+    return Array.from({ length: points }, (_, i) => series[Math.round(i * step)]);
+}
+/** The comparison without what the comment never shows: histories outside the curves, and most diagnostics. */
+function slimComparison(c, curvePoints, runs) {
+    const noHistory = (m) => m ? { ...m, history: undefined } : m;
+    return {
+        ...c,
+        experiments: c.experiments.slice(0, runs).map(e => ({
+            ...e,
+            metrics: Object.fromEntries(Object.entries(e.metrics).map(([k, m]) => [k, noHistory(m)])),
+            paths: e.paths.slice(0, 5)
+        })),
+        metrics: c.metrics.map(m => ({ ...m, baseline: noHistory(m.baseline), current: noHistory(m.current) })),
+        curves: c.curves.map(x => ({
+            metric: x.metric,
+            baseline: thin(x.baseline, curvePoints),
+            current: thin(x.current, curvePoints)
+        })),
+        diagnostics: c.diagnostics.slice(0, 50)
+    };
+}
+/**
+ * The hidden block text of the last review: the comparison as it is when it fits REVIEW_STATE_BUDGET deflated,
+ * else thinned (histories kept only as the curves show them, fewer runs); undefined when even that is too large
+ * (then `refresh` says so and `accept` still works on a later review).
+ */
+function reviewStateText(snapshot) {
+    const attempts = [
+        (c) => c,
+        (c) => slimComparison(c, 200, 100),
+        (c) => slimComparison(c, 40, 20)
+    ];
+    for (const slim of attempts) {
+        const value = JSON.parse(JSON.stringify({ ...snapshot, comparison: slim(snapshot.comparison) }, replacer));
+        const text = hiddenStateText(REVIEW_STATE, value, { compress: true });
+        if (text.length <= REVIEW_STATE_BUDGET)
+            return text;
+    }
+    return undefined;
+}
+/** The hidden block text of the decisions. */
+function decisionsStateText(decisions) {
+    return hiddenStateText(DECISIONS_STATE, { decisions });
+}
+/** The decisions kept in a comment body (the caller has checked the comment is the token's own). */
+function readDecisionsState(body) {
+    return readDecisions(readHiddenState(body, DECISIONS_STATE));
+}
+/** The last review kept in a comment body, or undefined when there is none or it is not one this build reads. */
+function readReviewSnapshot(body) {
+    const value = readHiddenState(body, REVIEW_STATE);
+    if (!value || value.version !== 1 || typeof value.head !== 'string' || !value.comparison)
+        return undefined;
+    const c = value.comparison;
+    if (!Array.isArray(c.metrics) || !Array.isArray(c.violations) || !Array.isArray(c.experiments))
+        return undefined;
+    const gate = value.gate;
+    return roundTrip({
+        version: 1,
+        head: value.head,
+        comparison: value.comparison,
+        context: value.context ?? {},
+        gate: gate?.kind === 'check' && Number.isSafeInteger(gate.runId)
+            ? gate
+            : gate?.kind === 'status' && typeof gate.context === 'string'
+                ? gate
+                : { kind: 'none' },
+        failOnRegression: value.failOnRegression !== false
+    });
+}
+/** The last review with the reviewers' acceptances for its head applied (the gate re-judged). */
+function judgedComparison(snapshot, decisions) {
+    return applyAcceptances(snapshot.comparison, acceptedForHead(decisions, snapshot.head));
+}
+/**
+ * The sticky comment: the review with the acceptances for its head applied, the reviewers' decisions, the footer
+ * naming the commands, and the two hidden state blocks (decisions first: they are small and must always fit).
+ */
+function renderStickyComment(input) {
+    const { snapshot, decisions } = input;
+    // The review is kept as judged, so a command's re-render and a later review of the same head write the same text.
+    const judged = judgedComparison(snapshot, decisions);
+    const state = [decisionsStateText(decisions)];
+    const review = reviewStateText({ ...snapshot, comparison: judged });
+    if (review)
+        state.push(review);
+    return renderComment(judged, snapshot.context, {
+        decisions: decisionsBlocks(decisions, snapshot.head),
+        state,
+        commandPermission: input.commandPermission
+    });
+}
+
+export { DECISIONS_STATE, REVIEW_STATE, REVIEW_STATE_BUDGET, decisionsStateText, judgedComparison, readDecisionsState, readReviewSnapshot, renderStickyComment, reviewStateText };
