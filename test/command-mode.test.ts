@@ -25,6 +25,7 @@ import { startGitHubTwin, type GitHubTwin, type TwinComment } from './github-twi
 import { elementCounts, renderGfm } from './helpers/cmark.js'
 import {
   mainBranchFiles,
+  issueCommentPayload,
   makeReviewRepository,
   prRuns,
   pullRequestPayload,
@@ -110,30 +111,21 @@ async function review(number: number, headSha: string, baseSha = fixture.baseSha
   return { outcome: await runReviewMode(ctx), log }
 }
 
-/**
- * A real issue_comment payload (webhooks-examples) for a comment that exists in the twin: on a pull request, by
- * `author`, saying `body`.
- */
+/** The real issue_comment payload of a comment that exists in the twin. */
 function commentPayload(
   comment: TwinComment,
   options: { action?: 'created' | 'edited'; botType?: boolean } = {}
 ): Record<string, unknown> {
-  const payload = webhookExample('issue_comment', options.action ?? 'created') as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-  payload.repository.full_name = `${twin.owner}/${twin.repo}`
-  payload.repository.name = twin.repo
-  payload.repository.owner.login = twin.owner
-  payload.issue.number = comment.issueNumber
-  payload.issue.pull_request = {
-    url: `https://api.github.com/repos/${twin.owner}/${twin.repo}/pulls/${comment.issueNumber}`,
-    html_url: `https://github.com/${twin.owner}/${twin.repo}/pull/${comment.issueNumber}`
-  }
-  payload.comment.id = comment.id
-  payload.comment.body = comment.body
-  payload.comment.user.login = comment.user.login
-  payload.comment.user.type = options.botType ? 'Bot' : comment.user.type
-  // author_association says OWNER in the example: it must never be what decides.
-  payload.comment.author_association = 'OWNER'
-  return payload
+  return issueCommentPayload({
+    owner: twin.owner,
+    repo: twin.repo,
+    number: comment.issueNumber,
+    commentId: comment.id,
+    body: comment.body,
+    author: comment.user.login,
+    authorType: options.botType ? 'Bot' : comment.user.type,
+    action: options.action
+  })
 }
 
 /** Comments `body` as `author` on PR `number` and runs command mode on the event. */
