@@ -336,13 +336,17 @@ function testTrainRatioOf(params) {
     return undefined;
 }
 const SEED_LIKE = /(^|[._-])(seed|random_state|random_seed|rng|fold|split|run_id|run_name|output_dir|logging_dir)$/i;
+/** True for a param that tells repeats or runs apart (seed, fold, run id, output folder) rather than configures one. */
+function isSeedLikeParam(name) {
+    return SEED_LIKE.test(name);
+}
 /** Params whose text differs between runs (seed-like keys left out); empty for a single run. */
 function varyingParams(runs) {
     if (runs.length < 2)
         return [];
     const keys = new Set(runs.flatMap(r => Object.keys(r.params)));
     return [...keys]
-        .filter(k => !SEED_LIKE.test(k))
+        .filter(k => !isSeedLikeParam(k))
         .filter(k => new Set(runs.map(r => paramText(r.params[k]))).size > 1)
         .sort();
 }
@@ -479,4 +483,4 @@ function thin(points, max) {
     return out;
 }
 
-export { BaselineError as B, studentTQuantile as a, baselineExperiment as b, powerOfTwoScale as c, summarize as d, sampleKeyOf as e, BASELINE_VERSION as f, groupRuns as g, serializeBaseline as h, isFoldKey as i, parseBaseline as p, recordFromExperiment as r, studentTSurvival as s, thin as t };
+export { BaselineError as B, powerOfTwoScale as a, baselineExperiment as b, studentTQuantile as c, summarize as d, isFoldKey as e, sampleKeyOf as f, groupRuns as g, BASELINE_VERSION as h, isSeedLikeParam as i, serializeBaseline as j, parseBaseline as p, recordFromExperiment as r, studentTSurvival as s, thin as t };

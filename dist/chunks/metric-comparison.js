@@ -1,4 +1,4 @@
-import { s as studentTSurvival, a as studentTQuantile, c as powerOfTwoScale, d as summarize, i as isFoldKey, e as sampleKeyOf } from './baseline2.js';
+import { s as studentTSurvival, c as studentTQuantile, a as powerOfTwoScale, d as summarize, e as isFoldKey, f as sampleKeyOf } from './baseline2.js';
 import { x as isGated, g as goalOf } from './findings.js';
 
 // Tests of a difference PR − baseline: Welch's t-test, the paired t-test, the prediction interval of one new run,

@@ -1,4 +1,4 @@
-import { g as groupRuns, b as baselineExperiment, r as recordFromExperiment, f as BASELINE_VERSION, p as parseBaseline, h as serializeBaseline } from './baseline2.js';
+import { g as groupRuns, b as baselineExperiment, r as recordFromExperiment, h as BASELINE_VERSION, p as parseBaseline, j as serializeBaseline } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
 import { u as updateDocsPage } from './docs.js';
 import { n as neutralize } from './mdast.js';

@@ -23,9 +23,11 @@ import {
 } from './diff.js'
 import { groupRuns, type Experiment, type MetricStat } from './experiment.js'
 import { compareMetrics, type MetricComparison } from './metric-comparison.js'
+import { isBookkeepingSeries } from './primary.js'
+import { summarizeSweep, type SweepSummary } from './sweep.js'
 import { reproducibility, type ChecklistItem } from './reproducibility.js'
 import { unknownRuleMetrics, type UnknownRuleMetric } from './rule-targets.js'
-import type { Rules } from './rules.js'
+import { goalOf, type Rules } from './rules.js'
 import type { Diagnostic, Run, RunStatus } from './run.js'
 import { collectViolations, type Violation } from './violations.js'
 import { collectWarnings, type ReviewWarning } from './warnings.js'
@@ -38,6 +40,7 @@ export type { UnknownRuleMetric } from './rule-targets.js'
 export type { SignificanceResult } from './significance.js'
 export type { Violation } from './violations.js'
 export type { ReviewWarning, ShownValue } from './warnings.js'
+export type { SweepSummary } from './sweep.js'
 
 /** The verdict of a review. */
 export type Verdict = 'pass' | 'fail' | 'no-baseline'
@@ -91,6 +94,13 @@ export interface Comparison {
   missingEvidence?: MissingEvidence
   /** Keys of the rules file that name a metric no run and no baseline reports (a typo): they fail the review. */
   unknownMetrics?: UnknownRuleMetric[]
+  /**
+   * Bookkeeping series among `metrics` (epoch, step, learning rate, grad norm, runtime, throughput, FLOPs …) that no
+   * rule names and that are not the primary: shown apart, folded, as "other series".
+   */
+  otherSeries: string[]
+  /** Parameter effects and the champion's neighbourhood, when several configurations vary their parameters. */
+  sweep?: SweepSummary
 }
 
 /** Why a review has no evidence to judge: where runs were looked for and which named paths do not exist. */
@@ -154,6 +164,7 @@ export function compareRuns(input: CompareInput): Comparison {
     ...Object.keys(baseline?.metrics ?? {})
   ]
   const unknownMetrics = input.runs.length ? unknownRuleMetrics(rules, reported) : []
+  const sweep = primary ? summarizeSweep(ranked, primary, goalOf(primary, rules).goal, champion) : undefined
   const verdict: Verdict =
     missingEvidence || unknownMetrics.length || broken.length ? 'fail' : !base ? 'no-baseline' : 'pass'
   return {
@@ -182,7 +193,11 @@ export function compareRuns(input: CompareInput): Comparison {
     hypotheses: judgeHypotheses(ranked, base, rules),
     overfitting,
     ...(missingEvidence ? { missingEvidence } : {}),
-    ...(unknownMetrics.length ? { unknownMetrics } : {})
+    ...(unknownMetrics.length ? { unknownMetrics } : {}),
+    otherSeries: metrics
+      .map(m => m.name)
+      .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name)),
+    ...(sweep ? { sweep } : {})
   }
 }
 
