@@ -10,7 +10,7 @@ import { carriesProjectMarker, hiddenMarker } from '../core/conventions.js'
 import { championPickProblem, regressedMetrics, type ReviewDecision } from '../core/decisions.js'
 import type { Comparison } from '../core/compare.js'
 import { rerunFailedJobs } from '../github/actions.js'
-import type { GitHubClient } from '../github/client.js'
+import { explainGitHubError, type GitHubClient } from '../github/client.js'
 import {
   getRepositoryPermission,
   hasPermission,
@@ -156,12 +156,20 @@ export async function runCommand(request: CommandRequest): Promise<CommandResult
     }
   }
   const reply = async (blocks: Parameters<typeof renderReply>[1]) => {
-    await client.rest.issues.createComment({
-      owner,
-      repo,
-      issue_number: target.number,
-      body: renderReply(request.id, blocks)
-    })
+    try {
+      await client.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: target.number,
+        body: renderReply(request.id, blocks)
+      })
+    } catch (error) {
+      throw explainGitHubError(
+        error,
+        `replying to the command on ${owner}/${repo}#${target.number}`,
+        'pull-requests: write'
+      )
+    }
   }
   const refuse = async (refusal: CommandRefusal): Promise<CommandResult> => {
     log.notice(`Experiment Review refused the ${parsed.kind} command of ${target.author}: ${refusal.kind}.`)
@@ -234,14 +242,23 @@ export async function runCommand(request: CommandRequest): Promise<CommandResult
     }
   }
   const kept = decision ? [...decisions, decision] : decisions
-  const body = renderStickyComment({ snapshot, decisions: kept, commandPermission: request.permission })
+  // Written from the comment as it is right before the write: a review or a command that wrote in the meantime is
+  // kept (its last review, its decisions), and this decision is added to them.
   const comment = await upsertStickyComment({
     client,
     owner,
     repo,
     issueNumber: target.number,
     marker,
-    body,
+    body: existing => {
+      const current = existing?.body ?? ''
+      const latest = existing ? readDecisionsState(current) : decisions
+      return renderStickyComment({
+        snapshot: (existing && readReviewSnapshot(current)) || snapshot,
+        decisions: decision ? [...latest, decision] : latest,
+        commandPermission: request.permission
+      })
+    },
     identity
   })
   log.info(`Comment ${comment.action} on ${owner}/${repo}#${target.number}: ${comment.url}`)
