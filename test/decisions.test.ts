@@ -11,6 +11,7 @@ import {
   decisionsForMerge,
   readDecisions,
   regressedMetrics,
+  type AcceptDecision,
   type ReviewDecision
 } from '../src/core/decisions.js'
 import { makeExperiment } from '../src/core/experiment.js'
@@ -40,7 +41,7 @@ const baseline = recordFromExperiment(
   makeExperiment('base', [run('base', { f1: 0.9, latency_ms: 40, train_f1: 0.92 })]),
   { pr: { number: 3 }, commit: A }
 )
-const accept = (metric: string, head: string, at = '2025-01-01T00:00:00Z'): ReviewDecision => ({
+const accept = (metric: string, head: string, at = '2025-01-01T00:00:00Z'): AcceptDecision => ({
   kind: 'accept',
   metric,
   reason: `ok ${metric}`,
@@ -159,7 +160,7 @@ describe('the kept review', () => {
     const runs = Array.from({ length: 30 }, (_, k) =>
       run(`r${k}`, { f1: { value: 0.85 + k / 1000, history }, latency_ms: 40 })
     )
-    runs.push(run('\u0000nf:NaN', { f1: 0.8, latency_ms: 41 }))
+    runs.push(run('\u0000nf:NaN', { f1: { value: 0.99, history }, latency_ms: 41 }))
     const text = reviewStateText(snapshotOf(runs))
     expect(text).toBeDefined()
     expect(text!.length).toBeLessThanOrEqual(REVIEW_STATE_BUDGET)

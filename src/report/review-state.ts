@@ -1,7 +1,7 @@
 // What the sticky comment keeps for the slash commands, in two hidden state blocks: the reviewers' decisions, and
 // the last review (its comparison, where it ran and how it gates), so that a command can re-render the comment and
 // re-judge the gate without re-reading runs. Both are read only from the comment the token itself wrote.
-import type { Comparison } from '../core/compare.js'
+import type { Comparison, ExperimentSummary } from '../core/compare.js'
 import { acceptedForHead, applyAcceptances, readDecisions, type ReviewDecision } from '../core/decisions.js'
 import { decisionsBlocks } from './commands.js'
 import { renderComment, type ReportContext } from './comment.js'
@@ -36,18 +36,26 @@ export interface ReviewSnapshot {
   failOnRegression: boolean
 }
 
-// JSON has no NaN or ±Infinity; a comparison carries them (diverged seeds), so they are written as tagged strings.
-const NON_FINITE = '\u0000nf:'
+// JSON has no NaN or ±Infinity; a comparison carries them (diverged seeds), so they are written as tagged strings
+// ("\u0000nf:NaN"), and a string that itself starts with the tag's first character gets one more in front, so no
+// run name or parameter can pass for a number when it is read back.
+const TAG = '\u0000'
+const NON_FINITE = `${TAG}nf:`
+const NON_FINITE_VALUES = new Map([NaN, Infinity, -Infinity].map(n => [`${NON_FINITE}${String(n)}`, n]))
 // Keys are written sorted, so the same review always gives the same text (and an unchanged comment is not edited).
 const replacer = (_: string, v: unknown) => {
   if (typeof v === 'number' && !Number.isFinite(v)) return `${NON_FINITE}${String(v)}`
+  if (typeof v === 'string' && v.startsWith(TAG)) return `${TAG}${v}`
   if (v && typeof v === 'object' && !Array.isArray(v))
     return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
   return v
 }
-const NON_FINITE_VALUES = new Map([NaN, Infinity, -Infinity].map(n => [`${NON_FINITE}${String(n)}`, n]))
-const reviver = (_: string, v: unknown) => (typeof v === 'string' ? (NON_FINITE_VALUES.get(v) ?? v) : v)
-const roundTrip = <T>(value: T): T => JSON.parse(JSON.stringify(value, replacer), reviver) as T
+const reviver = (_: string, v: unknown) => {
+  if (typeof v !== 'string' || !v.startsWith(TAG)) return v
+  return v.startsWith(TAG + TAG) ? v.slice(1) : (NON_FINITE_VALUES.get(v) ?? v)
+}
+/** A value read back from the hidden block (as written with the replacer) with its tagged strings restored. */
+const revive = <T>(value: T): T => JSON.parse(JSON.stringify(value), reviver) as T
 
 /** Keeps at most `points` evenly spread points of a series (the first and the last included). */
 function thin<T>(series: T[] | undefined, points: number): T[] | undefined {
@@ -60,13 +68,15 @@ function thin<T>(series: T[] | undefined, points: number): T[] | undefined {
 function slimComparison(c: Comparison, curvePoints: number, runs: number): Comparison {
   const noHistory = <T extends { history?: unknown }>(m: T | undefined): T | undefined =>
     m ? ({ ...m, history: undefined } as T) : m
+  const slimExperiment = (e: ExperimentSummary): ExperimentSummary => ({
+    ...e,
+    metrics: Object.fromEntries(Object.entries(e.metrics).map(([k, m]) => [k, noHistory(m)!])),
+    paths: e.paths.slice(0, 5)
+  })
   return {
     ...c,
-    experiments: c.experiments.slice(0, runs).map(e => ({
-      ...e,
-      metrics: Object.fromEntries(Object.entries(e.metrics).map(([k, m]) => [k, noHistory(m)!])),
-      paths: e.paths.slice(0, 5)
-    })),
+    champion: c.champion ? slimExperiment(c.champion) : undefined,
+    experiments: c.experiments.slice(0, runs).map(slimExperiment),
     metrics: c.metrics.map(m => ({ ...m, baseline: noHistory(m.baseline), current: noHistory(m.current) })),
     curves: c.curves.map(x => ({
       metric: x.metric,
@@ -114,7 +124,7 @@ export function readReviewSnapshot(body: string): ReviewSnapshot | undefined {
   if (!Array.isArray(c.metrics) || !Array.isArray(c.violations) || !Array.isArray(c.experiments))
     return undefined
   const gate = value.gate as GateChannel | undefined
-  return roundTrip({
+  return revive({
     version: 1,
     head: value.head,
     comparison: value.comparison,
