@@ -1,41 +1,35 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { championPickOf, acceptedForHead } from './decisions.js';
-import { readDecisionsState, renderStickyComment } from './review-state.js';
+import { renderComment } from './comment.js';
 import { v as violationMessage, m as missingEvidenceText, u as unknownMetricText } from './findings.js';
 import { renderJsonReport } from './json.js';
-import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, g as gateFailureMessage } from './summary.js';
+import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, o as ownPromotionLine, b as renderOwnPromotionSummary, O as OWN_PROMOTION_STATUS, g as gateFailureMessage } from './summary.js';
 export { S as SUMMARY_DIAGNOSTICS_SHOWN } from './summary.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
-import { h as hiddenMarker } from './conventions.js';
+import { p as promotionBranchOf, h as hiddenMarker } from './conventions.js';
 import { GitHubApiError } from './client.js';
-import { setCommitStatus, getPullRequest, findPullRequestForSha, readFileAtRef } from './pr.js';
-import { listOwnStickyComments, upsertStickyComment, resolveTokenIdentity } from './sticky.js';
+import { listPullRequestFiles, getPullRequest, findPullRequestForSha, setCommitStatus, readFileAtRef } from './pr.js';
+import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
 import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
 import { loadRules, RulesFileError } from './rules-file.js';
 import { B as BaselineError, p as parseBaseline } from './baseline2.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
-import './metric-comparison.js';
-import './comment.js';
 import './chart.js';
-import './format.js';
-import './mdast.js';
-import './_commonjsHelpers.js';
-import 'node:process';
-import 'node:url';
-import './hidden-state.js';
-import 'node:zlib';
-import './champion.js';
 import './detect.js';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
+import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
+import './mdast.js';
+import 'node:process';
+import './champion.js';
 import './index2.js';
 import 'process';
 import 'buffer';
@@ -62,44 +56,6 @@ function explainRefusedWrite(error, fromFork, needed) {
         `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
         'setting may make the workflow token read-only by default), or pass a token that has it.');
 }
-const identities = new WeakMap();
-/** Who the review's token posts as, asked once per review (GET /user). */
-function tokenIdentity(request) {
-    let identity = identities.get(request);
-    if (!identity) {
-        identity = request
-            .client()
-            .then(client => resolveTokenIdentity({ client, configured: request.config.botLogin }));
-        identities.set(request, identity);
-    }
-    return identity;
-}
-/**
- * The reviewers' decisions kept in the PR's sticky comment, read only from the comment the token itself wrote (a
- * copy pasted by anyone else is never taken). None when the comment input is false or the comments cannot be read:
- * then no acceptance applies, which can only make the gate stricter.
- */
-async function readReviewDecisions(request) {
-    if (!request.config.comment)
-        return [];
-    try {
-        const client = await request.client();
-        const identity = await tokenIdentity(request);
-        const [sticky] = await listOwnStickyComments({
-            client,
-            owner: request.owner,
-            repo: request.repo,
-            issueNumber: request.pr.number,
-            marker: hiddenMarker(request.config.id),
-            identity
-        });
-        return sticky ? readDecisionsState(sticky.body ?? '') : [];
-    }
-    catch (e) {
-        request.log.warning(`The reviewers' decisions could not be read from the review comment, so no acceptance applies: ${e.message}`);
-        return [];
-    }
-}
 /**
  * Creates or updates the sticky comment (or says why not: the comment input, a stale review, a refused write).
  * A fork's read-only token is expected and explained; any other failure, or a refusal on a same-repository PR (a
@@ -116,7 +72,7 @@ async function postReviewComment(request, body) {
     }
     try {
         const client = await request.client();
-        const identity = await tokenIdentity(request);
+        const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
         const comment = await upsertStickyComment({
             client,
             owner: request.owner,
@@ -143,11 +99,32 @@ async function postReviewComment(request, body) {
         };
     }
 }
+/**
+ * Whether the pull request is the review id's own promotion pull request (promote-via: pull-request): from the
+ * promotion branch of this repository, changing nothing but the baseline and the docs page. It has no runs to
+ * review, and its gate must not block the promotion. Anything else on that branch is reviewed like any PR.
+ */
+async function isOwnPromotionPullRequest(request) {
+    const { config, pr } = request;
+    if (pr.fromFork || pr.headRef !== promotionBranchOf(config.id))
+        return false;
+    const files = await listPullRequestFiles({
+        client: await request.client(),
+        owner: request.owner,
+        repo: request.repo,
+        pullNumber: pr.number
+    });
+    const own = new Set([config.baselinePath, config.docsPath].map(p => p.replace(/^\/+/, '')));
+    return files.length > 0 && files.every(f => own.has(f));
+}
 /** Sets the commit status `experiment-review/<id>` on the PR head: failure when the step fails, else success. */
-async function setReviewStatus(request, comparison, gateFails, targetUrl) {
+function setReviewStatus(request, comparison, gateFails, targetUrl) {
+    const description = statusDescription(comparison, request.config.failOnRegression);
+    return setCommitStatusTo(request, gateFails ? 'failure' : 'success', description, targetUrl);
+}
+/** Sets the commit status `experiment-review/<id>` on the PR head to `state`, or reports the problem. */
+async function setCommitStatusTo(request, state, description, targetUrl) {
     const { config, log, pr } = request;
-    const state = gateFails ? 'failure' : 'success';
-    const description = statusDescription(comparison, config.failOnRegression);
     const context = statusContext(config.id);
     try {
         await setCommitStatus({
@@ -278,11 +255,11 @@ async function loadReviewInputs(request) {
 /** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
 async function reviewPullRequest(request) {
     const { config, log } = request;
+    if (await isOwnPromotionPullRequest(request))
+        return passOwnPromotion(request);
     const inputs = await loadReviewInputs(request);
     if ('failure' in inputs)
         return { outcome: { failure: inputs.failure }, failureKind: 'input' };
-    const decisions = await readReviewDecisions(request);
-    const championPick = championPickOf(decisions);
     const { comparison } = await runPipeline({
         workspace: config.workspace,
         patterns: config.runs,
@@ -290,20 +267,9 @@ async function reviewPullRequest(request) {
         env: request.env,
         rules: inputs.rules.rules,
         baseline: inputs.baseline.record,
-        id: config.id,
-        accepted: acceptedForHead(decisions, request.pr.headSha),
-        ...(championPick ? { championPick } : {})
+        id: config.id
     });
-    const snapshot = {
-        version: 1,
-        head: request.pr.headSha,
-        comparison,
-        context: reportContextOf(request, inputs.rules),
-        gate: gateChannel(request),
-        failOnRegression: config.failOnRegression
-    };
-    const commandPermission = inputs.rules.rules.commands.permission;
-    const body = renderStickyComment({ snapshot, decisions, commandPermission });
+    const body = renderComment(comparison, reportContextOf(request, inputs.rules));
     const reportPath = reportPathFor(config, request.env);
     await mkdir(path.dirname(reportPath), { recursive: true });
     await writeFile(reportPath, renderJsonReport(comparison));
@@ -318,15 +284,7 @@ async function reviewPullRequest(request) {
         },
         comparison
     };
-    // Written from the decisions as the comment holds them right before the write: a command taken while this
-    // review ran is kept (and shown), not overwritten by what was read before the runs.
-    const posted = await postReviewComment(request, existing => existing
-        ? renderStickyComment({
-            snapshot,
-            decisions: readDecisionsState(existing.body ?? ''),
-            commandPermission
-        })
-        : body);
+    const posted = await postReviewComment(request, body);
     if (posted.comment) {
         result.comment = posted.comment;
         result.outcome.commentUrl = posted.comment.url;
@@ -343,11 +301,30 @@ async function reviewPullRequest(request) {
         if (set.problem)
             problems.push(set.problem);
     }
-    await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath));
+    await log.summary(renderReviewSummary(comparison, body, result, reportPath));
     const failed = decideFailure(request, comparison, gate, problems);
     if (failed) {
         result.outcome.failure = failed.failure;
         result.failureKind = failed.kind;
+    }
+    return result;
+}
+/**
+ * The review of the id's own promotion pull request: nothing to compare (it changes only the baseline and the docs),
+ * so no comment; the summary says why, and the commit status, when the review sets one, lets it merge.
+ */
+async function passOwnPromotion(request) {
+    const { log, config } = request;
+    const line = ownPromotionLine(config.baselinePath, config.docsPath);
+    log.notice(`Experiment Review: ${line}`);
+    await log.summary(renderOwnPromotionSummary(config.baselinePath, config.docsPath));
+    const result = { outcome: {}, commentSkipped: line };
+    if (request.commitStatus && !request.stale) {
+        const set = await setCommitStatusTo(request, 'success', OWN_PROMOTION_STATUS, request.runUrl);
+        if (set.status)
+            result.status = set.status;
+        if (set.problem)
+            return { ...result, outcome: { failure: `Experiment Review: ${set.problem}` }, failureKind: 'github' };
     }
     return result;
 }
@@ -364,22 +341,6 @@ function reportContextOf(request, rules) {
         rulesFile: rules.file,
         defaultRules: !rules.file
     };
-}
-/**
- * How this review's gate reaches the PR, kept for the slash commands: the commit status when it sets one, else the
- * failing check of this workflow run (GITHUB_RUN_ID), whose failed jobs a command re-runs after an accept.
- */
-function gateChannel(request) {
-    if (request.commitStatus)
-        return { kind: 'status', context: statusContext(request.config.id) };
-    const runId = Number(request.env.GITHUB_RUN_ID);
-    if (request.runtime === 'actions' && Number.isSafeInteger(runId) && runId > 0)
-        return { kind: 'check', runId, ...(request.runUrl ? { runUrl: request.runUrl } : {}) };
-    return { kind: 'none' };
-}
-/** The comment without its hidden state blocks (the job summary shows the comment, not what commands keep). */
-function withoutHiddenState(body) {
-    return body.replace(/<!-- experiment-review:state:[^\n]*? -->\n?/g, '');
 }
 /**
  * The annotations of a review: an error for each broken rule, a notice for an accepted one (at its line of the
