@@ -139,12 +139,17 @@ async function runCommand(request) {
         }
     };
     const reply = async (blocks) => {
-        await client.rest.issues.createComment({
-            owner,
-            repo,
-            issue_number: target.number,
-            body: renderReply(request.id, blocks)
-        });
+        try {
+            await client.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: target.number,
+                body: renderReply(request.id, blocks)
+            });
+        }
+        catch (error) {
+            throw explainGitHubError(error, `replying to the command on ${owner}/${repo}#${target.number}`, 'pull-requests: write');
+        }
     };
     const refuse = async (refusal) => {
         log.notice(`Experiment Review refused the ${parsed.kind} command of ${target.author}: ${refusal.kind}.`);
@@ -216,14 +221,23 @@ async function runCommand(request) {
         }
     }
     const kept = decision ? [...decisions, decision] : decisions;
-    const body = renderStickyComment({ snapshot, decisions: kept, commandPermission: request.permission });
+    // Written from the comment as it is right before the write: a review or a command that wrote in the meantime is
+    // kept (its last review, its decisions), and this decision is added to them.
     const comment = await upsertStickyComment({
         client,
         owner,
         repo,
         issueNumber: target.number,
         marker,
-        body,
+        body: existing => {
+            const current = existing?.body ?? '';
+            const latest = existing ? readDecisionsState(current) : decisions;
+            return renderStickyComment({
+                snapshot: (existing && readReviewSnapshot(current)) || snapshot,
+                decisions: decision ? [...latest, decision] : latest,
+                commandPermission: request.permission
+            });
+        },
         identity
     });
     log.info(`Comment ${comment.action} on ${owner}/${repo}#${target.number}: ${comment.url}`);

@@ -20,19 +20,29 @@ const DECISIONS_STATE = 'decisions';
 const REVIEW_STATE = 'review';
 /** The most characters the last review may take in the comment; a larger one is thinned, then left out. */
 const REVIEW_STATE_BUDGET = 24_000;
-// JSON has no NaN or ±Infinity; a comparison carries them (diverged seeds), so they are written as tagged strings.
-const NON_FINITE = '\u0000nf:';
+// JSON has no NaN or ±Infinity; a comparison carries them (diverged seeds), so they are written as tagged strings
+// ("\u0000nf:NaN"), and a string that itself starts with the tag's first character gets one more in front, so no
+// run name or parameter can pass for a number when it is read back.
+const TAG = '\u0000';
+const NON_FINITE = `${TAG}nf:`;
+const NON_FINITE_VALUES = new Map([NaN, Infinity, -Infinity].map(n => [`${NON_FINITE}${String(n)}`, n]));
 // Keys are written sorted, so the same review always gives the same text (and an unchanged comment is not edited).
 const replacer = (_, v) => {
     if (typeof v === 'number' && !Number.isFinite(v))
         return `${NON_FINITE}${String(v)}`;
+    if (typeof v === 'string' && v.startsWith(TAG))
+        return `${TAG}${v}`;
     if (v && typeof v === 'object' && !Array.isArray(v))
         return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     return v;
 };
-const NON_FINITE_VALUES = new Map([NaN, Infinity, -Infinity].map(n => [`${NON_FINITE}${String(n)}`, n]));
-const reviver = (_, v) => (typeof v === 'string' ? (NON_FINITE_VALUES.get(v) ?? v) : v);
-const roundTrip = (value) => JSON.parse(JSON.stringify(value, replacer), reviver);
+const reviver = (_, v) => {
+    if (typeof v !== 'string' || !v.startsWith(TAG))
+        return v;
+    return v.startsWith(TAG + TAG) ? v.slice(1) : (NON_FINITE_VALUES.get(v) ?? v);
+};
+/** A value read back from the hidden block (as written with the replacer) with its tagged strings restored. */
+const revive = (value) => JSON.parse(JSON.stringify(value), reviver);
 /** Keeps at most `points` evenly spread points of a series (the first and the last included). */
 function thin(series, points) {
     if (!series || series.length <= points)
@@ -43,13 +53,15 @@ function thin(series, points) {
 /** The comparison without what the comment never shows: histories outside the curves, and most diagnostics. */
 function slimComparison(c, curvePoints, runs) {
     const noHistory = (m) => m ? { ...m, history: undefined } : m;
+    const slimExperiment = (e) => ({
+        ...e,
+        metrics: Object.fromEntries(Object.entries(e.metrics).map(([k, m]) => [k, noHistory(m)])),
+        paths: e.paths.slice(0, 5)
+    });
     return {
         ...c,
-        experiments: c.experiments.slice(0, runs).map(e => ({
-            ...e,
-            metrics: Object.fromEntries(Object.entries(e.metrics).map(([k, m]) => [k, noHistory(m)])),
-            paths: e.paths.slice(0, 5)
-        })),
+        champion: c.champion ? slimExperiment(c.champion) : undefined,
+        experiments: c.experiments.slice(0, runs).map(slimExperiment),
         metrics: c.metrics.map(m => ({ ...m, baseline: noHistory(m.baseline), current: noHistory(m.current) })),
         curves: c.curves.map(x => ({
             metric: x.metric,
@@ -95,7 +107,7 @@ function readReviewSnapshot(body) {
     if (!Array.isArray(c.metrics) || !Array.isArray(c.violations) || !Array.isArray(c.experiments))
         return undefined;
     const gate = value.gate;
-    return roundTrip({
+    return revive({
         version: 1,
         head: value.head,
         comparison: value.comparison,
