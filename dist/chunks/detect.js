@@ -1,9 +1,8 @@
+import { p as labelP, i as checkNote, j as checkText, q as significanceWords, s as selectAll, r as experimentOf, t as listExperimentNames } from './findings.js';
 import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
-import { s as selectAll, l as listExperimentNames } from './findings.js';
-import { h as flattenParams, m as makeRun, i as emptyMetadata, p as paramText } from './format.js';
 import { StringDecoder } from 'node:string_decoder';
 import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser, a as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { createHash } from 'node:crypto';
@@ -12,6 +11,209 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
+
+/** An empty metadata record with the defaults every source starts from. */
+function emptyMetadata() {
+    return { tags: [], status: 'finished', environment: {} };
+}
+/** Builds a run with empty params, metrics and metadata filled in. */
+function makeRun(fields) {
+    return {
+        params: {},
+        metrics: {},
+        ...fields,
+        metadata: { ...emptyMetadata(), ...(fields.metadata ?? {}) }
+    };
+}
+/** A diagnostic's location as `file:line:column (run, key)` for logs and messages. */
+function formatDiagnostic(d) {
+    const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
+        .filter(x => x !== undefined)
+        .join(':');
+    const context = [d.run && `run ${JSON.stringify(d.run)}`, d.key && `key ${JSON.stringify(d.key)}`]
+        .filter(Boolean)
+        .join(', ');
+    return `${where}${context ? ` (${context})` : ''}: ${d.message}`;
+}
+/** Flattens nested objects into dotted keys (`{a: {b: 1}}` → `{'a.b': 1}`); arrays become JSON text. */
+function flattenParams(value, prefix = '', out = {}, depth = 0) {
+    if (value === null || typeof value !== 'object') {
+        if (prefix)
+            out[prefix] = toParamValue(value);
+        return out;
+    }
+    if (Array.isArray(value) || depth > 32) {
+        if (prefix)
+            out[prefix] = safeJson$1(value);
+        return out;
+    }
+    for (const [k, v] of Object.entries(value)) {
+        flattenParams(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
+    }
+    return out;
+}
+/** Turns any logged value into a ParamValue without losing its text. */
+function toParamValue(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'bigint')
+        return value.toString();
+    return safeJson$1(value);
+}
+/** The canonical text of a param value, used to tell whether two values differ. */
+function paramText(value) {
+    if (value === undefined)
+        return '';
+    if (value === null)
+        return 'null';
+    return String(value);
+}
+function safeJson$1(value) {
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
+const MINUS = '−';
+/** Decimal places for a metric, from the magnitude of its values. */
+function decimalsFor(...values) {
+    const finite = values.filter((v) => v !== undefined && Number.isFinite(v)).map(Math.abs);
+    const largest = finite.length ? Math.max(...finite) : 0;
+    if (largest >= 1000)
+        return 0;
+    if (largest >= 10)
+        return 1;
+    if (largest >= 1)
+        return 3;
+    return 4;
+}
+/** A number with a proper minus sign; NaN and infinities spelled out. */
+function fmtNumber(value, decimals) {
+    if (Number.isNaN(value))
+        return 'NaN';
+    if (value === Infinity)
+        return '∞';
+    if (value === -Infinity)
+        return `${MINUS}∞`;
+    const abs = Math.abs(value);
+    const s = abs !== 0 && (abs >= 1e9 || abs < 10 ** -decimals / 2) ? value.toExponential(3) : value.toFixed(decimals);
+    return s.replace(/^-/, MINUS);
+}
+/** A signed number: +1.00 or −1.00. */
+function fmtSigned(value, decimals) {
+    const s = fmtNumber(value, decimals);
+    return value > 0 ? `+${s}` : s;
+}
+/** A metric value: mean ± sd when there are samples, the exact text when a double could not hold it. */
+function fmtStat(stat, decimals) {
+    if (!stat)
+        return '—';
+    if (stat.exact)
+        return stat.exact;
+    const base = fmtNumber(stat.value, decimals);
+    return stat.n > 1 && stat.sd !== undefined ? `${base} ± ${fmtNumber(stat.sd, decimals)}` : base;
+}
+/** True when a change reads best in percentage points (a maximised fraction such as accuracy). */
+function inPoints(m) {
+    const values = [m.baseline?.value, m.current?.value].filter((v) => v !== undefined);
+    return m.goal === 'maximize' && values.length > 0 && values.every(v => v >= 0 && v <= 1);
+}
+/** The change of a metric: "−3.00 pts (−3.3%)" or "+0.010 (+3.3%)" (relative part optional); "new" or "vanished". */
+function fmtChange(m, withRelative = true) {
+    if (m.status === 'added')
+        return 'new';
+    if (m.status === 'removed')
+        return 'vanished';
+    if (m.change === undefined)
+        return 'not comparable';
+    const decimals = decimalsFor(m.baseline?.value, m.current?.value);
+    const absolute = inPoints(m) ? `${fmtSigned(m.change * 100, 2)} pts` : fmtSigned(m.change, decimals);
+    if (!withRelative)
+        return absolute;
+    const relative = m.relativeChange !== undefined && Number.isFinite(m.relativeChange)
+        ? ` (${fmtSigned(m.relativeChange * 100, 1)}%)`
+        : '';
+    return `${absolute}${relative}`;
+}
+/** The arrow of a metric's goal: ↑ maximize, ↓ minimize. */
+function goalArrow(m) {
+    return m.goal === 'maximize' ? '↑' : '↓';
+}
+/** What the numbers mean, in words: "significant drop (p = 0.004)", "within noise (p = 0.41)", "better". */
+function fmtMeaning(m) {
+    const s = m.significance;
+    if (m.status === 'added')
+        return 'new metric';
+    if (m.status === 'removed')
+        return 'no longer reported';
+    if (m.status === 'not-comparable')
+        return 'not comparable (not a finite number)';
+    if (m.status === 'unchanged')
+        return 'unchanged';
+    const worse = m.status === 'regressed';
+    const moved = worse ? (m.goal === 'maximize' ? 'drop' : 'rise') : 'improvement';
+    const direction = worse ? 'worse' : 'better';
+    switch (s?.state) {
+        case 'significant':
+            return `significant ${moved} (${labelP(s)})`;
+        case 'within-noise':
+            return `within noise (${labelP(s)})`;
+        case 'uncomputable':
+            return `${direction}; the p-value could not be computed`;
+        case 'exact':
+            return `${direction} (no variance: an exact difference)`;
+        case 'inconclusive':
+            return `${direction}; inconclusive: too few samples to test (${s.n.baseline} vs ${s.n.current})`;
+        default:
+            return `${direction} (single runs: no noise estimate)`;
+    }
+}
+/** The rule status of a metric in words: "rule: drop ≤ 1% broken", "rule: ≤ 50 met", "not gated". */
+function fmtRules(m) {
+    if (!m.checks.length)
+        return m.gated ? 'gated' : 'not gated';
+    return m.checks
+        .map(c => {
+        const note = checkNote(c, m.significance);
+        const state = c.passed
+            ? note
+                ? `met (${note})`
+                : 'met'
+            : 'inconclusive' in c && c.inconclusive
+                ? 'broken (inconclusive: too few samples to rule out noise)'
+                : note
+                    ? `broken (${note})`
+                    : 'broken';
+        return `rule: ${checkText(c, m)} ${state}`;
+    })
+        .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])
+        .join('; ');
+}
+/** A one-line sentence for a metric: "accuracy −0.80 pts (p = 0.41, within noise)". */
+function metricSentence(m) {
+    return `${m.name} ${fmtChange(m, false)}${m.significance ? ` (${significanceWords(m.significance)})` : ''}`;
+}
+/** The status icon of a metric row. */
+function metricIcon(m) {
+    if (m.broken)
+        return '❌';
+    if (m.accepted)
+        return '⚠️';
+    if (!m.gated)
+        return '➖';
+    return '✅';
+}
+/** A short commit sha. */
+function shortSha(sha) {
+    return sha ? sha.slice(0, 7) : undefined;
+}
 
 var utils = {};
 
@@ -3012,6 +3214,7 @@ async function createReadContext(workspace, options = {}) {
         limits,
         diagnostics,
         selection: options.selection ?? selectAll(),
+        unselected: new Map(),
         rel,
         warn: (file, message, place) => add('warning', file, message, place),
         error: (file, message, place) => add('error', file, message, place),
@@ -3187,6 +3390,73 @@ function numberFromJson(value) {
 }
 function stripUndefined(o) {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+// Matching experiment names against the selection (`--experiment`, `select.experiments`): names or globs as
+// picomatch reads them (`*` within a `/`-separated segment, `**` across them, `{a,b}`, `[abc]`).
+/** True when a glob character appears in the pattern, so it is not a plain experiment name. */
+function isGlob(pattern) {
+    return picomatch.scan(pattern).isGlob;
+}
+/** A predicate for experiment names: true for every name when nothing is selected. */
+function experimentMatcher(selection) {
+    return patternsMatcher(selection?.experiments);
+}
+/** The selected patterns that match none of the given experiment names (to name them in a warning). */
+function unmatchedPatterns(selection, names) {
+    const all = [...names];
+    return (selection?.experiments ?? []).filter(p => {
+        const test = picomatch(p, { dot: true });
+        return !all.some(name => test(name));
+    });
+}
+/** A predicate for a list of patterns: true for every value when the list is empty or absent. */
+function patternsMatcher(patterns) {
+    if (!patterns?.length)
+        return () => true;
+    const tests = patterns.map(p => picomatch(p, { dot: true }));
+    return value => value !== undefined && tests.some(test => test(value));
+}
+/** The key of a `key=value` tag (MLflow's tags are read so), or the tag itself. */
+function tagKey(tag) {
+    const cut = tag.indexOf('=');
+    return cut > 0 ? tag.slice(0, cut) : tag;
+}
+/**
+ * Keeps the runs the selection names: their experiment (see experimentOf; formats without experiments are kept),
+ * one of their tags (a `key=value` tag also by its key), and their group must each match when that part is given. `storeLeftOut` holds the runs the
+ * stores did not read because their experiment was not selected, by experiment. Returns the runs kept and what
+ * was left out, with the experiments the kept runs came from.
+ */
+function selectRuns(runs, selection, storeLeftOut = new Map()) {
+    const experiment = patternsMatcher(selection.experiments);
+    const tag = patternsMatcher(selection.tags);
+    const group = patternsMatcher(selection.groups);
+    const kept = [];
+    const dropped = new Map(storeLeftOut);
+    let leftOut = [...storeLeftOut.values()].reduce((a, b) => a + b, 0);
+    for (const run of runs) {
+        const from = experimentOf(run);
+        const selected = (from === undefined || experiment(from)) &&
+            (!selection.tags?.length || run.metadata.tags.some(t => tag(t) || tag(tagKey(t)))) &&
+            group(run.metadata.group);
+        if (selected) {
+            kept.push(run);
+            continue;
+        }
+        leftOut++;
+        if (run.metadata.experiment !== undefined)
+            dropped.set(run.metadata.experiment, (dropped.get(run.metadata.experiment) ?? 0) + 1);
+    }
+    const experiments = new Set(kept.map(r => r.metadata.experiment).filter((e) => e !== undefined));
+    return {
+        runs: kept,
+        outcome: {
+            leftOut,
+            leftOutExperiments: [...dropped.keys()].filter(e => !experiments.has(e)).sort(),
+            experiments: [...experiments].sort()
+        }
+    };
 }
 
 // Structured files shared by the readers: YAML and TOML with exact big integers, JSON/YAML/TOML by extension,
@@ -5834,6 +6104,8 @@ function applyLogFacts(log, folder, facts) {
     facts.startedAt ??= log.run.startedAt ?? env.startedAt;
     if (log.run.group)
         facts.group = log.run.group;
+    if (log.run.project)
+        facts.experiment = log.run.project;
     if (log.run.notes)
         facts.notes = log.run.notes;
     if (log.run.tags.length)
@@ -6418,29 +6690,6 @@ class EventDecoder {
     }
 }
 
-// Matching experiment names against the selection (`--experiment`, `select.experiments`): names or globs as
-// picomatch reads them (`*` within a `/`-separated segment, `**` across them, `{a,b}`, `[abc]`).
-/** True when a glob character appears in the pattern, so it is not a plain experiment name. */
-function isGlob(pattern) {
-    return picomatch.scan(pattern).isGlob;
-}
-/** A predicate for experiment names: true for every name when nothing is selected. */
-function experimentMatcher(selection) {
-    const patterns = selection?.experiments ?? [];
-    if (!patterns.length)
-        return () => true;
-    const tests = patterns.map(p => picomatch(p, { dot: true }));
-    return name => name !== undefined && tests.some(test => test(name));
-}
-/** The selected patterns that match none of the given experiment names (to name them in a warning). */
-function unmatchedPatterns(selection, names) {
-    const all = [...names];
-    return (selection?.experiments ?? []).filter(p => {
-        const test = picomatch(p, { dot: true });
-        return !all.some(name => test(name));
-    });
-}
-
 // What the MLflow file store and the MLflow SQLite store share: run status codes and how MLflow's params and
 // tags map onto a Run. The rule for a metric's latest value (step, then timestamp, then value) is HistoryBuilder's
 // `mlflow` rule (history.ts).
@@ -6520,8 +6769,10 @@ function buildMlflowRun(record) {
         if (value !== undefined && value.length <= 500)
             meta.environment[envKey] = value;
     }
-    if (record.experimentName !== undefined)
+    if (record.experimentName !== undefined) {
+        meta.experiment = record.experimentName;
         meta.tags.push(`experiment=${record.experimentName}`);
+    }
     for (const [key, value] of [...tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (key.startsWith('mlflow.') || key === 'group' || key === 'hypothesis' || key === 'success_criteria')
             continue;
@@ -6765,9 +7016,26 @@ async function readClaim(claimPath, ctx, reading) {
         names.push(experiment.name ?? experiment.id);
         if (selected(experiment.name))
             runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx, reading)));
+        else {
+            const name = experiment.name ?? experiment.id;
+            const count = await countActiveRuns(experiment, listing.dirs, ctx);
+            ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + count);
+        }
     }
     warnNoExperimentSelected(ctx, claimPath, names);
     return runs;
+}
+/** How many runs of an experiment that is not selected are not deleted: only their meta.yaml is read. */
+async function countActiveRuns(experiment, dirs, ctx) {
+    let count = 0;
+    for (const dir of dirs) {
+        if (EXPERIMENT_RESERVED.has(dir) || dir.startsWith('.'))
+            continue;
+        const meta = await ctx.readText(path.join(experiment.dir, dir, 'meta.yaml'), { missingOk: true });
+        if (meta !== undefined && !/^lifecycle_stage:\s*deleted\s*$/m.test(meta))
+            count++;
+    }
+    return count;
 }
 /** Reads an experiment's meta.yaml; undefined when it is deleted or not an experiment. */
 async function readExperimentMeta(dir, ctx, quietIfMissing) {
@@ -7333,21 +7601,33 @@ function readStore(db, tables, file, ctx, commit) {
     const active = [...experiments].filter(([, e]) => !e.deleted);
     warnNoExperimentSelected(ctx, file, active.map(([, e]) => e.name));
     const chosen = active.filter(([, e]) => selected(e.name)).map(([id]) => id);
-    if (!chosen.length)
-        return [];
     const runColumns = columnsOf(db, 'runs');
     const pick = (name) => (runColumns.has(name) ? name : 'NULL');
     const idParam = (id) => (/^\d+$/.test(id) ? Number(id) : id);
-    const condition = {
-        sql: `experiment_id IN (${chosen.map(() => '?').join(', ')})`,
-        params: chosen.map(idParam)
+    /** The runs to read of some experiments: not deleted, and of the commit under review when there is one. */
+    const runsOf = (ids) => {
+        const condition = { sql: `experiment_id IN (${ids.map(() => '?').join(', ')})`, params: ids.map(idParam) };
+        if (runColumns.has('lifecycle_stage'))
+            condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')";
+        if (commit?.kind === 'sha' && tables.has('tags')) {
+            condition.sql += ` AND run_uuid IN (SELECT run_uuid FROM tags WHERE key = 'mlflow.source.git.commit' AND value = ?)`;
+            condition.params.push(commit.sha);
+        }
+        return condition;
     };
-    if (runColumns.has('lifecycle_stage'))
-        condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')";
-    if (commit?.kind === 'sha' && tables.has('tags')) {
-        condition.sql += ` AND run_uuid IN (SELECT run_uuid FROM tags WHERE key = 'mlflow.source.git.commit' AND value = ?)`;
-        condition.params.push(commit.sha);
+    const unchosen = active.filter(([, e]) => !selected(e.name));
+    if (unchosen.length) {
+        // What the selection leaves out is counted, not read.
+        const left = runsOf(unchosen.map(([id]) => id));
+        const sql = `SELECT experiment_id, COUNT(*) FROM runs WHERE ${left.sql} GROUP BY experiment_id`;
+        eachRow(db, sql, left.params, { file, table: 'runs', ctx }, row => {
+            const name = experiments.get(String(row[0]))?.name ?? String(row[0]);
+            ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + Number(row[1]));
+        });
     }
+    if (!chosen.length)
+        return [];
+    const condition = runsOf(chosen);
     const cap = commit?.kind === 'any' ? MAX_RUNS_ANY_COMMIT : undefined;
     const order = runColumns.has('start_time') ? ' ORDER BY start_time DESC' : '';
     const runs = new Map();
@@ -7770,9 +8050,11 @@ async function collectRuns(options) {
             ctx.progress(runs.length, redactTrackingUri(entry));
         }
     }
+    // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
+    const selected = selectRuns(qualifyClashingNames(dedupeIds(runs)), ctx.selection, ctx.unselected);
     return {
-        // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
-        runs: qualifyClashingNames(dedupeIds(runs)),
+        runs: selected.runs,
+        selection: selected.outcome,
         diagnostics: ctx.diagnostics,
         searched: entries.length
             ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))
@@ -7864,4 +8146,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, TrackingUriError as T, plainJson as a, isGlob as b, collectRuns as c, buildMlflowRun as d, experimentMatcher as e, parseTrackingUri as f, readMlflowDatabase as g, readMlflowStore as h, isTrackingUri as i, parseJsonLenient as p, redactTrackingUri as r, unmatchedPatterns as u };
+export { makeRun as A, BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, TrackingUriError as T, fmtStat as a, fmtChange as b, collectRuns as c, decimalsFor as d, fmtMeaning as e, formatDiagnostic as f, goalArrow as g, fmtRules as h, isTrackingUri as i, fmtNumber as j, metricSentence as k, parseJsonLenient as l, metricIcon as m, plainJson as n, isGlob as o, paramText as p, experimentMatcher as q, buildMlflowRun as r, shortSha as s, redactTrackingUri as t, unmatchedPatterns as u, parseTrackingUri as v, readMlflowDatabase as w, readMlflowStore as x, fmtSigned as y, emptyMetadata as z };

@@ -1,7 +1,8 @@
 // Which runs of a shared tracker store a review looks at: the experiments selected by `--experiment` (CLI) or
-// `select.experiments` (rules file), and the commit under review for stores named by a tracking URI. Pure data and
-// naming; the sources match it where they read (sources/experiment-match.ts: an MLflow server filters on the
-// server, a file store skips folders). Later selectors (tags, groups, W&B projects) belong here beside `experiments`.
+// `select.experiments` (rules file), the tags and groups of `select`, and the commit under review for stores named
+// by a tracking URI. Pure data and naming; the sources match it where they read (sources/experiment-match.ts: an
+// MLflow server filters on the server, a file store skips folders, tags and groups are matched on the runs read).
+/** True when the selection names anything (experiments, tags or groups). */
 /** The selection of nothing in particular: every experiment. */
 function selectAll() {
     return { experiments: [] };
@@ -13,6 +14,19 @@ function listExperimentNames(names, max = 20) {
         return '(none)';
     const shown = sorted.slice(0, max).map(n => JSON.stringify(n));
     return sorted.length > max ? `${shown.join(', ')} and ${sorted.length - max} more` : shown.join(', ');
+}
+/**
+ * The experiment a run is selected by: its store's experiment or project (MLflow, W&B), else the folder of a
+ * TensorBoard or CSV run (`runs/exp1` for `runs/exp1/version_0`); undefined for formats without experiments
+ * (built-in, DVC, Hugging Face), which `experiments` does not filter.
+ */
+function experimentOf(run) {
+    if (run.metadata.experiment !== undefined)
+        return run.metadata.experiment;
+    if (run.source !== 'tensorboard' && run.source !== 'csv')
+        return undefined;
+    const cut = run.path.lastIndexOf('/');
+    return cut > 0 ? run.path.slice(0, cut) : '.';
 }
 
 // The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
@@ -427,4 +441,4 @@ function statisticsSentence(c) {
     return parts.join(' ');
 }
 
-export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, unknownMetricsTitle as a, statisticsSentence as b, clauseReason as c, defaultRules as d, checklistDetail as e, checkNote as f, goalOf as g, hypothesisReason as h, checkText as i, noVarianceText as j, untestedText as k, listExperimentNames as l, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, missingEvidenceTitle as p, labelP as q, significanceWords as r, selectAll as s, thresholdText as t, unknownMetricText as u, violationMessage as v, warningMessage as w, isGated as x };
+export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, missingEvidenceTitle as a, unknownMetricsTitle as b, statisticsSentence as c, defaultRules as d, clauseReason as e, checklistDetail as f, goalOf as g, hypothesisReason as h, checkNote as i, checkText as j, noVarianceText as k, untestedText as l, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, labelP as p, significanceWords as q, experimentOf as r, selectAll as s, listExperimentNames as t, unknownMetricText as u, violationMessage as v, warningMessage as w, thresholdText as x, isGated as y };
