@@ -1,6 +1,6 @@
 import { t as thin } from './baseline2.js';
-import { d as decimalsFor, j as fmtNumber } from './detect.js';
-import { a as untrustedCode, e as table, S as codeBlock } from './mdast.js';
+import { d as decimalsFor, j as fmtNumber } from './format.js';
+import { u as untrustedCode, d as table, i as codeBlock } from './mdast.js';
 
 /** Grey for the baseline, blue for this PR (GitHub's palette), so two lines are easy to tell apart. */
 const CHART_PALETTE = { baseline: '#8c959f', current: '#0969da' };

@@ -1,22 +1,245 @@
-import { d as GITHUB_BODY_LIMIT } from './conventions.js';
+import { h as hiddenMarker, c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { a as missingEvidenceTitle, b as unknownMetricsTitle, m as missingEvidenceText, u as unknownMetricText, v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, f as checklistDetail, c as statisticsSentence } from './findings.js';
-import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, k as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';
-import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, u as untrusted, b as bulletList, c as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
-import './baseline2.js';
-import 'node:fs';
-import 'node:fs/promises';
-import 'node:path';
-import './_commonjsHelpers.js';
-import 'node:string_decoder';
-import './mlflow-metrics-file.js';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:url';
-import 'node:worker_threads';
-import 'node:module';
-import 'node:process';
+import { s as shortSha, d as decimalsFor, g as goalArrow, k as metricIcon, a as fmtStat, b as fmtChange, l as metricSentence, c as fmtMeaning, e as fmtRules } from './format.js';
+import { t as text, b as untrusted, u as untrustedCode, p as paragraph, s as strong, c as bulletList, a as stringify, r as root, f as trustedHtml, m as marker, h as heading, d as table, e as details, l as link, g as small } from './mdast.js';
+import { q as missingEvidenceTitle, a as unknownMetricsTitle, m as missingEvidenceText, u as unknownMetricText, v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, e as checklistDetail, b as statisticsSentence } from './findings.js';
+
+// The `/experiments` slash commands: their exact grammar, as a pure parser. The report names a command (in a hint,
+// the footer or the help text) only when its word is listed in SUPPORTED_COMMANDS, and a test checks every
+// `/experiments` word in a rendered comment against this list.
+//
+// Grammar (only the comment's first line is read; leading and trailing blanks are ignored):
+//
+//   /experiments help
+//   /experiments accept <metric> <reason…>     the reason is the rest of the line (required)
+//   /experiments champion <run>
+//   /experiments refresh
+//
+// `/experiments` and the command word are matched without regard to case; metric and run names are exact (case
+// matters, as it does in the runs). A name holding blanks or quotes is written in double quotes, with `\"` and `\\`
+// inside: `/experiments champion "resnet 50 (seed 2)"`. One command per comment: a comment whose first line is a
+// command and whose later lines hold another `/experiments` line is refused as ambiguous. A first line that starts
+// with `/experiments` but does not fit the grammar is answered with the help text; any other comment is not a command.
+/** The `/experiments` command words this build's parser accepts, in the order the help text lists them. */
+const SUPPORTED_COMMANDS = ['help', 'accept', 'champion', 'refresh'];
+/** The longest metric or run name a command takes. */
+const MAX_COMMAND_NAME_LENGTH = 200;
+/** The longest reason an accept takes (it is kept in the comment and the living docs). */
+const MAX_ACCEPT_REASON_LENGTH = 500;
+const PREFIX = /^\/experiments(?=$|[ \t])/i;
+// Control characters other than the tab are refused in names and reasons (they could disguise text).
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+/** The first line of a comment and the number of later lines that also start a command. */
+function splitLines(body) {
+    const lines = body.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+    const first = lines[0]?.trim() ?? '';
+    const laterCommands = lines.slice(1).filter(l => PREFIX.test(l.trim())).length;
+    return { first, laterCommands };
+}
+/** Reads one token: a double-quoted string (with `\"` and `\\`) or a run of non-blank characters. */
+function readToken(text) {
+    const s = text.replace(/^[ \t]+/, '');
+    if (!s)
+        return undefined;
+    if (s[0] !== '"') {
+        const end = s.search(/[ \t]/);
+        return end < 0 ? { token: s, rest: '' } : { token: s.slice(0, end), rest: s.slice(end) };
+    }
+    let token = '';
+    for (let i = 1; i < s.length; i++) {
+        const c = s[i];
+        if (c === '\\' && (s[i + 1] === '"' || s[i + 1] === '\\')) {
+            token += s[++i];
+        }
+        else if (c === '"') {
+            return { token, rest: s.slice(i + 1) };
+        }
+        else
+            token += c;
+    }
+    return 'unclosed';
+}
+/** The reason of an accept: the rest of the line; a reason written wholly in double quotes loses them. */
+function readReason(rest) {
+    const trimmed = rest.trim();
+    const quoted = readToken(trimmed);
+    if (trimmed.startsWith('"') && typeof quoted === 'object' && !quoted.rest.trim())
+        return quoted.token.trim();
+    return trimmed;
+}
+const clean = (value) => value.replace(CONTROL, ' ');
+/** Parses a comment body into the command it asks for (see the grammar at the top of this file). */
+function parseCommand(body) {
+    const { first, laterCommands } = splitLines(body);
+    const prefix = PREFIX.exec(first);
+    if (!prefix)
+        return { kind: 'none' };
+    if (laterCommands)
+        return { kind: 'invalid', problem: { kind: 'several-commands', lines: laterCommands + 1 } };
+    const afterPrefix = first.slice(prefix[0].length);
+    const wordToken = readToken(afterPrefix);
+    if (!wordToken || wordToken === 'unclosed')
+        return { kind: 'invalid', problem: { kind: 'no-word' } };
+    const word = wordToken.token.toLowerCase();
+    const rest = wordToken.rest;
+    if (!SUPPORTED_COMMANDS.includes(word))
+        return { kind: 'invalid', problem: { kind: 'unknown-word', word: wordToken.token.slice(0, 40) } };
+    const command = word;
+    const tooLong = (argument, value, limit) => value.length > limit
+        ? {
+            kind: 'invalid',
+            problem: { kind: 'too-long', word: command, argument, length: value.length, limit }
+        }
+        : undefined;
+    if (command === 'help' || command === 'refresh') {
+        if (rest.trim())
+            return { kind: 'invalid', problem: { kind: 'extra-arguments', word: command } };
+        return { kind: command };
+    }
+    const name = readToken(rest);
+    if (name === 'unclosed')
+        return { kind: 'invalid', problem: { kind: 'unclosed-quote', word: command } };
+    const argument = command === 'accept' ? 'metric' : 'run';
+    if (!name || !name.token.trim())
+        return { kind: 'invalid', problem: { kind: 'missing-argument', word: command, argument } };
+    const value = clean(name.token);
+    const long = tooLong(argument, value, MAX_COMMAND_NAME_LENGTH);
+    if (long)
+        return long;
+    if (command === 'champion') {
+        if (name.rest.trim())
+            return { kind: 'invalid', problem: { kind: 'extra-arguments', word: command } };
+        return { kind: 'champion', run: value };
+    }
+    const reason = clean(readReason(name.rest));
+    if (!reason)
+        return { kind: 'invalid', problem: { kind: 'missing-argument', word: command, argument: 'reason' } };
+    return tooLong('reason', reason, MAX_ACCEPT_REASON_LENGTH) ?? { kind: 'accept', metric: value, reason };
+}
+
+/** Each command as the help text and the footer show it, with what it does. */
+const COMMAND_USAGE = {
+    help: { usage: '/experiments help', does: 'lists these commands.' },
+    accept: {
+        usage: '/experiments accept <metric> <reason>',
+        does: "accepts the named metric's broken rule for the PR's current head commit only (a new push needs a new acceptance); the gate turns green when nothing else is broken, and the reason is kept in the comment and, on merge, in the living docs."
+    },
+    champion: {
+        usage: '/experiments champion <run>',
+        does: 'makes a finished run of this PR the one promoted on merge, instead of the best on the primary metric.'
+    },
+    refresh: {
+        usage: '/experiments refresh',
+        does: 're-renders this comment from the last review, without re-reading runs.'
+    }
+};
+/** The commands in inline code, for a sentence or the footer: `/experiments accept <metric> <reason>` · … */
+function commandList(words = SUPPORTED_COMMANDS) {
+    return words.flatMap((w, i) => [...(i ? [text(' · ')] : []), untrustedCode(COMMAND_USAGE[w].usage)]);
+}
+/** The footer line of the sticky comment that names the commands and who may use them. */
+function commandsFooter(permission) {
+    return [text(`Commands (repository ${permission} access or more): `), ...commandList()];
+}
+/** What was wrong with a line that starts with `/experiments`, in words. */
+function commandProblemText(problem) {
+    switch (problem.kind) {
+        case 'no-word':
+            return '/experiments needs a command word.';
+        case 'unknown-word':
+            return `"${problem.word}" is not a command.`;
+        case 'missing-argument':
+            return `${problem.word} needs a ${problem.argument}.`;
+        case 'extra-arguments':
+            return `${problem.word} takes ${problem.word === 'champion' ? 'one run name (quote a name that holds blanks)' : 'nothing after it'}.`;
+        case 'unclosed-quote':
+            return `a quoted name after ${problem.word} has no closing quote.`;
+        case 'too-long':
+            return `the ${problem.argument} is ${problem.length} characters long; at most ${problem.limit} are kept.`;
+        case 'several-commands':
+            return `the comment holds ${problem.lines} lines that start with /experiments; write one command per comment, on its first line.`;
+    }
+}
+/** The help text: what went wrong (for a line that was not understood), then every command and the grammar. */
+function helpBlocks(permission, problem) {
+    const blocks = [];
+    if (problem)
+        blocks.push(paragraph(strong(text('Not understood: ')), untrusted(commandProblemText(problem), 300)));
+    blocks.push(paragraph(text(`Experiment Review commands, for people with ${permission} access to the repository or more. Write one command on the first line of a new comment:`)), bulletList(SUPPORTED_COMMANDS.map(w => [untrustedCode(COMMAND_USAGE[w].usage), text(` ${COMMAND_USAGE[w].does}`)])), paragraph(text(`Command words are read without regard to case; metric and run names are exact. Quote a name that holds blanks: `), untrustedCode('/experiments champion "resnet 50 seed 2"'), text(`. A reason is the rest of the line (at most ${MAX_ACCEPT_REASON_LENGTH} characters).`)));
+    return blocks;
+}
+const names = (list) => list
+    .slice(0, 10)
+    .flatMap((n, i) => [...(i ? [text(', ')] : []), untrustedCode(n)])
+    .concat(list.length > 10 ? [text(` and ${list.length - 10} more`)] : []);
+/** The reply to a refused command: one short paragraph saying why and what to do. */
+function refusalBlocks(refusal) {
+    const p = (...children) => [paragraph(text('Not done: '), ...children)];
+    switch (refusal.kind) {
+        case 'permission':
+            return p(untrustedCode(refusal.login), text(` has ${refusal.has === 'none' ? 'no' : refusal.has} access to this repository; `), text(`these commands need ${refusal.needs} access or more (commands.permission in the rules file).`));
+        case 'permission-unreadable':
+            return p(text('the repository permission of '), untrustedCode(refusal.login), text(` could not be read, so the command is refused (it needs ${refusal.needs} access or more). The job's log says why; try again later.`));
+        case 'closed':
+            return p(text(refusal.merged
+                ? 'this pull request is merged; its decisions were taken by the promotion and can no longer change.'
+                : 'this pull request is closed; reopen it to change its review.'));
+        case 'no-review':
+            return p(text('this pull request has no experiment review yet; wait for the review job to post it.'));
+        case 'no-snapshot':
+            return p(text('the review comment holds no last review this version can read (the review was too large to keep, or was posted by an older version); push or re-run the review job.'));
+        case 'stale':
+            return p(text('the review shows head '), untrustedCode(shortSha(refusal.reviewed)), text(', but the pull request is now at '), untrustedCode(shortSha(refusal.head)), text('; wait for the review of the new head, then decide on what it shows.'));
+        case 'not-regressed':
+            return p(untrustedCode(refusal.metric), text(' has no broken rule at head '), untrustedCode(shortSha(refusal.head)), ...(refusal.regressed.length
+                ? [text('; the broken ones are '), ...names(refusal.regressed), text('.')]
+                : [text('; no rule is broken, so there is nothing to accept.')]));
+        case 'unknown-run':
+            return p(untrustedCode(refusal.run), text(' is not a run of this pull request'), ...(refusal.finished.length
+                ? [text('; its finished runs are '), ...names(refusal.finished), text('.')]
+                : [text('; none of its runs finished.')]));
+        case 'run-not-finished':
+            return p(untrustedCode(refusal.run), text(` is ${refusal.status}, not finished; only a finished run can be promoted.`));
+    }
+}
+/** A reply comment to a command: the reply marker first (so no command ever reads it as one), then the blocks. */
+function renderReply(id, blocks) {
+    return stringify(root([trustedHtml(hiddenMarker(id, 'reply')), ...blocks]));
+}
+const day = (iso) => iso.slice(0, 10);
+/**
+ * The comment's section of reviewers' decisions: acceptances that cover the reviewed head, those made on earlier
+ * heads (which no longer count), and the champion pick. Empty when there is none.
+ */
+function decisionsBlocks(decisions, head) {
+    if (!decisions.length)
+        return [];
+    const items = [];
+    const latest = new Map();
+    for (const d of decisions)
+        latest.set(d.kind === 'accept' ? `accept:${d.head}:${d.metric}` : 'champion', d);
+    for (const d of latest.values()) {
+        const who = [untrusted(d.by, 40), text(` on ${day(d.at)}`)];
+        if (d.kind === 'accept') {
+            const current = d.head === head;
+            items.push([
+                text(current ? '✔️ ' : '⏮️ '),
+                untrustedCode(d.metric),
+                text(' regression accepted by '),
+                ...who,
+                text(' for head '),
+                untrustedCode(shortSha(d.head)),
+                ...(current ? [] : [text(' (an earlier head: it does not cover this one)')]),
+                text(': '),
+                untrusted(d.reason, MAX_ACCEPT_REASON_LENGTH)
+            ]);
+        }
+        else {
+            items.push([text('🏆 '), untrustedCode(d.run), text(' picked as the champion by '), ...who]);
+        }
+    }
+    return [paragraph(strong(text('Reviewer decisions'))), bulletList(items)];
+}
 
 const BUDGETS = [
     { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },
@@ -25,10 +248,12 @@ const BUDGETS = [
     { runs: 5, params: 8, warnings: 5, curves: 0, curvePoints: 0, checklists: 1 }
 ];
 /** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
-function renderComment(c, ctx = {}) {
+function renderComment(c, ctx = {}, extras = {}) {
+    const state = (extras.state ?? []).map(s => trustedHtml(s));
+    const stateLength = (extras.state ?? []).reduce((n, s) => n + s.length + 2, 0);
     let body = '';
     for (const budget of BUDGETS) {
-        body = stringify(root(commentTree(c, ctx, budget)));
+        body = stringify(root([...commentTree(c, ctx, budget, extras), ...state]));
         if (body.length < GITHUB_BODY_LIMIT - 1000)
             return body;
     }
@@ -36,11 +261,13 @@ function renderComment(c, ctx = {}) {
     return stringify(root([
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
-        paragraph(text(`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`))
+        paragraph(text(`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`)),
+        ...(extras.decisions ?? []),
+        ...(stateLength < GITHUB_BODY_LIMIT / 2 ? state : [])
     ]));
 }
 /** The comment's blocks with a given budget. */
-function commentTree(c, ctx, budget = BUDGETS[0]) {
+function commentTree(c, ctx, budget = BUDGETS[0], extras = {}) {
     return [
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
@@ -50,12 +277,13 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
         ...hypotheses(c),
         ...notLikeForLike(c),
         ...acceptHint(c),
+        ...(extras.decisions ?? []),
         ...whatChanged(c, budget),
         ...allRuns(c, budget),
         ...warnings(c, budget),
         ...curves(c, budget),
         ...checklists(c, budget),
-        ...footer(c, ctx)
+        ...footer(c, ctx, extras.commandPermission)
     ];
 }
 /** The verdict heading. */
@@ -159,7 +387,11 @@ function hypotheses(c) {
 function verdictCell(m) {
     const meaning = fmtMeaning(m);
     const rules = fmtRules(m);
-    return `${meaning}; ${rules}`;
+    // Who accepted and why came from a PR comment: it enters the cell only through the escaping helper.
+    const accepted = m.accepted
+        ? [text('; accepted by '), untrusted(m.accepted.by, 40), text(': '), untrusted(m.accepted.reason, 300)]
+        : [];
+    return [text(`${meaning}; ${rules}`), ...accepted];
 }
 function notLikeForLike(c) {
     if (!c.notLikeForLike.length)
@@ -300,7 +532,7 @@ function checklists(c, budget) {
     }
     return details(`Reproducibility: ${ok} of ${champion.items.length}`, blocks);
 }
-function footer(c, ctx) {
+function footer(c, ctx, commandPermission) {
     const parts = [text('Experiment Review')];
     if (ctx.headSha)
         parts.push(text(' · reviewed PR head '), untrustedCode(shortSha(ctx.headSha)));
@@ -311,8 +543,18 @@ function footer(c, ctx) {
     parts.push(text(' · '), ctx.defaultRules || !ctx.rulesFile
         ? text('default rules (no rules file)')
         : untrusted(`rules from ${ctx.rulesFile}`));
-    parts.push(text(' · '), untrustedCode('/experiments help'), text(' lists the commands'));
+    if (commandPermission)
+        parts.push(text(' · '), ...commandsFooter(commandPermission));
+    else
+        parts.push(text(' · '), untrustedCode('/experiments help'), text(' lists the commands'));
     return small(parts);
 }
 
-export { commentTree, renderComment, verdictBlock };
+var comment = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    commentTree: commentTree,
+    renderComment: renderComment,
+    verdictBlock: verdictBlock
+});
+
+export { renderReply as a, renderComment as b, comment as c, decisionsBlocks as d, helpBlocks as h, parseCommand as p, refusalBlocks as r };

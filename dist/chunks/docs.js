@@ -1,7 +1,7 @@
 import { g as goalOf, d as defaultRules } from './findings.js';
 import { m as mermaidLabel, x as xyChart, C as CHART_PALETTE } from './chart.js';
-import { d as decimalsFor, a as fmtStat, s as shortSha, y as fmtSigned, j as fmtNumber } from './detect.js';
-import { i as classifyCharacter, j as push, k as resolveAll, o as splice, q as asciiAlpha, v as asciiAlphanumeric, w as asciiControl, x as asciiAtext, y as markdownSpace, z as factorySpace, A as asciiPunctuation, B as asciiHexDigit, C as asciiDigit, D as decodeNamedCharacterReference, E as markdownLineEnding, F as factorySpaceMinMax, G as markdownLineEndingOrSpace, H as normalizeIdentifier, I as htmlRawNames, J as htmlBlockNames, K as blankLine, L as combineExtensions, M as stringifyPosition, N as toString, O as decodeString, P as decodeNumericCharacterReference, s as stringify, r as root, Q as unified, R as remarkGfm, d as trustedHtml, h as heading, t as text$2, p as paragraph, u as untrusted, a as untrustedCode, c as strong, e as table, f as details } from './mdast.js';
+import { d as decimalsFor, a as fmtStat, s as shortSha, n as fmtSigned, j as fmtNumber } from './format.js';
+import { j as classifyCharacter, k as push, o as resolveAll, q as splice, v as asciiAlpha, w as asciiAlphanumeric, x as asciiControl, y as asciiAtext, z as markdownSpace, A as factorySpace, B as asciiPunctuation, C as asciiHexDigit, D as asciiDigit, E as decodeNamedCharacterReference, F as markdownLineEnding, G as factorySpaceMinMax, H as markdownLineEndingOrSpace, I as normalizeIdentifier, J as htmlRawNames, K as htmlBlockNames, L as blankLine, M as combineExtensions, N as stringifyPosition, O as toString, P as decodeString, Q as decodeNumericCharacterReference, a as stringify, r as root, R as unified, S as remarkGfm, f as trustedHtml, h as heading, t as text$2, p as paragraph, b as untrusted, u as untrustedCode, s as strong, d as table, e as details } from './mdast.js';
 
 /**
  * @import {

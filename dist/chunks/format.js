@@ -1,6 +1,5 @@
-import { q as labelP, f as checkNote, i as checkText, r as significanceWords } from './findings.js';
+import { r as labelP, f as checkNote, i as checkText, t as significanceWords } from './findings.js';
 
-// The run model every source produces and every other layer consumes. Pure types and helpers.
 /** An empty metadata record with the defaults every source starts from. */
 function emptyMetadata() {
     return { tags: [], status: 'finished', environment: {} };

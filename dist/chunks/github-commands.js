@@ -11,8 +11,10 @@ import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './findings.js';
-import './detect.js';
+import './format.js';
 import 'node:fs';
+import './json.js';
+import './detect.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -21,7 +23,6 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './json.js';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.

@@ -1,36 +1,8 @@
 import { x as thresholdText } from './findings.js';
-import { d as decimalsFor, a as fmtStat, j as fmtNumber, b as fmtChange, e as fmtMeaning } from './detect.js';
-import { s as stringify, d as trustedHtml, a as untrustedCode, t as text, r as root, p as paragraph, b as bulletList, h as heading, c as strong, n as neutralize, e as table, f as details, l as link, u as untrusted } from './mdast.js';
+import { d as decimalsFor, a as fmtStat, j as fmtNumber, b as fmtChange, c as fmtMeaning } from './format.js';
+import { h as hiddenState } from './hidden-state.js';
 import { p as plain, d as columns } from './text.js';
-
-const PREFIX = '<!-- experiment-review:state:';
-/** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
-function hiddenState(kind, value) {
-    const encoded = Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-    return trustedHtml(`${PREFIX}${kind.replace(/[^A-Za-z0-9_-]/g, '-')}:${encoded} -->`);
-}
-/** The JSON value of the first hidden block of `kind` in a body, or undefined when there is none or it is unreadable. */
-function readHiddenState(body, kind) {
-    const prefix = `${PREFIX}${kind}:`;
-    const start = body.indexOf(prefix);
-    if (start < 0)
-        return undefined;
-    const match = /^([A-Za-z0-9_-]{1,60000}) -->/.exec(body.slice(start + prefix.length));
-    if (!match)
-        return undefined;
-    try {
-        return JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The body with its hidden block of `kind` replaced by `value` (added at the top when it has none); nothing else changes. */
-function replaceHiddenState(body, kind, value) {
-    const block = stringify([hiddenState(kind, value)]).trimEnd();
-    const pattern = new RegExp(`${PREFIX}${kind}:[A-Za-z0-9_-]* -->`);
-    return pattern.test(body) ? body.replace(pattern, () => block) : `${block}\n${body}`;
-}
+import { u as untrustedCode, t as text, a as stringify, r as root, p as paragraph, c as bulletList, h as heading, s as strong, n as neutralize, d as table, e as details, l as link, b as untrusted } from './mdast.js';
 
 /** The hidden-state kind of the retraining issue. */
 const MONITOR_STATE_KIND = 'monitor';
@@ -207,4 +179,4 @@ function monitorText(evaluation, retraining) {
     return columns([['metric', 'evaluation', 'baseline', 'state'], ...rows], ['left', 'right', 'right', 'left']);
 }
 
-export { MONITOR_STATE_KIND as M, replaceHiddenState as a, retrainingUpdateComment as b, readHiddenState as c, duplicateComment as d, retrainingIssueBody as e, retrainingIssueTitle as f, monitorText as m, recoveryComment as r };
+export { MONITOR_STATE_KIND as M, retrainingUpdateComment as a, retrainingIssueBody as b, retrainingIssueTitle as c, duplicateComment as d, monitorText as m, recoveryComment as r };

@@ -1,17 +1,5 @@
-import { p as paramText } from './detect.js';
-import { o as overfittingText, e as clauseReason, h as hypothesisReason, v as violationMessage, f as checklistDetail, w as warningMessage, n as notLikeForLikeText, i as checkNote, j as checkText, k as noVarianceText, l as untestedText } from './findings.js';
-import 'node:fs';
-import 'node:fs/promises';
-import 'node:path';
-import './_commonjsHelpers.js';
-import 'node:string_decoder';
-import './mlflow-metrics-file.js';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:url';
-import 'node:worker_threads';
-import 'node:module';
+import { p as paramText } from './format.js';
+import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, e as checklistDetail, w as warningMessage, n as notLikeForLikeText, f as checkNote, i as checkText, j as noVarianceText, k as untestedText } from './findings.js';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

@@ -1,5 +1,5 @@
-import { n as plainJson, l as parseJsonLenient, o as isGlob, q as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, r as buildMlflowRun, t as redactTrackingUri, v as parseTrackingUri, T as TrackingUriError, w as readMlflowDatabase, x as readMlflowStore } from './detect.js';
-import { t as listExperimentNames } from './findings.js';
+import { a as plainJson, p as parseJsonLenient, b as isGlob, e as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, d as buildMlflowRun, r as redactTrackingUri, f as parseTrackingUri, T as TrackingUriError, g as readMlflowDatabase, h as readMlflowStore } from './detect.js';
+import { p as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';
@@ -7,6 +7,7 @@ import https from 'node:https';
 import 'node:fs/promises';
 import 'node:path';
 import './_commonjsHelpers.js';
+import './format.js';
 import 'node:string_decoder';
 import 'node:crypto';
 import 'node:readline';

@@ -158,7 +158,7 @@ async function compareCommand(args, io) {
         import('./rules-file.js'),
         import('./baseline.js'),
         import('./pipeline.js'),
-        import('./comment.js'),
+        import('./comment.js').then(function (n) { return n.c; }),
         import('./json.js')
     ]);
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {

@@ -1,6 +1,6 @@
-import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { a as missingEvidenceTitle, b as unknownMetricsTitle, v as violationMessage } from './findings.js';
-import { s as stringify, r as root, p as paragraph, u as untrusted, t as text, a as untrustedCode, h as heading, b as bulletList } from './mdast.js';
+import { e as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
+import { q as missingEvidenceTitle, a as unknownMetricsTitle, v as violationMessage } from './findings.js';
+import { a as stringify, r as root, p as paragraph, b as untrusted, t as text, u as untrustedCode, h as heading, c as bulletList } from './mdast.js';
 
 /** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
 const SUMMARY_DIAGNOSTICS_SHOWN = 50;

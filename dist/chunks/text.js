@@ -1,5 +1,5 @@
-import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, e as fmtMeaning, h as fmtRules } from './detect.js';
-import { m as missingEvidenceText, b as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, c as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules } from './format.js';
+import { m as missingEvidenceText, a as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, b as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
@@ -54,7 +54,7 @@ function renderText(c, rulesFile) {
                 fmtStat(m.baseline, d),
                 fmtStat(m.current, d),
                 fmtChange(m),
-                `${fmtMeaning(m)}; ${fmtRules(m)}`
+                `${fmtMeaning(m)}; ${fmtRules(m)}${m.accepted ? `; accepted by ${plain(m.accepted.by, 40)}: ${plain(m.accepted.reason, 300)}` : ''}`
             ]);
         }
         out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
