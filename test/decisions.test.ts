@@ -20,7 +20,7 @@ import {
   readReviewSnapshot,
   renderStickyComment,
   REVIEW_STATE_BUDGET,
-  reviewStateText,
+  reviewState,
   type ReviewSnapshot
 } from '../src/report/review-state.js'
 import { run } from './helpers/runs.js'
@@ -161,7 +161,7 @@ describe('the kept review', () => {
       run(`r${k}`, { f1: { value: 0.85 + k / 1000, history }, latency_ms: 40 })
     )
     runs.push(run('\u0000nf:NaN', { f1: { value: 0.99, history }, latency_ms: 41 }))
-    const text = reviewStateText(snapshotOf(runs))
+    const text = reviewState(snapshotOf(runs))?.value
     expect(text).toBeDefined()
     expect(text!.length).toBeLessThanOrEqual(REVIEW_STATE_BUDGET)
     const read = readReviewSnapshot(text!)

@@ -6,16 +6,16 @@ import { g as groupRuns, r as recordFromExperiment, p as parseBaseline, B as Bas
 import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from './champion.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
-import './format.js';
 import './findings.js';
-import 'node:fs';
 import './_commonjsHelpers.js';
+import 'node:process';
+import 'node:url';
+import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 

@@ -1,245 +1,27 @@
-import { h as hiddenMarker, c as GITHUB_BODY_LIMIT } from './conventions.js';
+import { d as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { s as shortSha, d as decimalsFor, g as goalArrow, k as metricIcon, a as fmtStat, b as fmtChange, l as metricSentence, c as fmtMeaning, e as fmtRules } from './format.js';
-import { t as text, b as untrusted, u as untrustedCode, p as paragraph, s as strong, c as bulletList, a as stringify, r as root, f as trustedHtml, m as marker, h as heading, d as table, e as details, l as link, g as small } from './mdast.js';
-import { q as missingEvidenceTitle, a as unknownMetricsTitle, m as missingEvidenceText, u as unknownMetricText, v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, e as checklistDetail, b as statisticsSentence } from './findings.js';
+import { r as root, a as stringify, V as marker, p as paragraph, t as text, b as untrusted, o as own, e as missingEvidenceTitle, f as unknownMetricsTitle, h as heading, m as missingEvidenceText, i as bulletList, u as unknownMetricText, v as violationMessage, q as strong, c as untrustedCode, Q as table, z as hypothesisReason, C as notLikeForLikeText, R as details, B as warningMessage, A as checklistDetail, l as link, W as small, g as githubUrl, M as statisticsSentence } from './findings.js';
+import { g as decimalsFor, o as goalArrow, q as metricIcon, h as fmtStat, m as fmtChange, s as metricSentence, t as shortSha, n as fmtMeaning, u as fmtRules } from './detect.js';
+import './baseline2.js';
+import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
+import 'node:fs';
+import 'node:fs/promises';
+import 'node:string_decoder';
+import './mlflow-metrics-file.js';
+import 'node:crypto';
+import 'node:readline';
+import 'node:os';
+import 'node:worker_threads';
+import 'node:module';
 
-// The `/experiments` slash commands: their exact grammar, as a pure parser. The report names a command (in a hint,
-// the footer or the help text) only when its word is listed in SUPPORTED_COMMANDS, and a test checks every
-// `/experiments` word in a rendered comment against this list.
-//
-// Grammar (only the comment's first line is read; leading and trailing blanks are ignored):
-//
-//   /experiments help
-//   /experiments accept <metric> <reason…>     the reason is the rest of the line (required)
-//   /experiments champion <run>
-//   /experiments refresh
-//
-// `/experiments` and the command word are matched without regard to case; metric and run names are exact (case
-// matters, as it does in the runs). A name holding blanks or quotes is written in double quotes, with `\"` and `\\`
-// inside: `/experiments champion "resnet 50 (seed 2)"`. One command per comment: a comment whose first line is a
-// command and whose later lines hold another `/experiments` line is refused as ambiguous. A first line that starts
-// with `/experiments` but does not fit the grammar is answered with the help text; any other comment is not a command.
-/** The `/experiments` command words this build's parser accepts, in the order the help text lists them. */
-const SUPPORTED_COMMANDS = ['help', 'accept', 'champion', 'refresh'];
-/** The longest metric or run name a command takes. */
-const MAX_COMMAND_NAME_LENGTH = 200;
-/** The longest reason an accept takes (it is kept in the comment and the living docs). */
-const MAX_ACCEPT_REASON_LENGTH = 500;
-const PREFIX = /^\/experiments(?=$|[ \t])/i;
-// Control characters other than the tab are refused in names and reasons (they could disguise text).
-const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
-/** The first line of a comment and the number of later lines that also start a command. */
-function splitLines(body) {
-    const lines = body.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
-    const first = lines[0]?.trim() ?? '';
-    const laterCommands = lines.slice(1).filter(l => PREFIX.test(l.trim())).length;
-    return { first, laterCommands };
-}
-/** Reads one token: a double-quoted string (with `\"` and `\\`) or a run of non-blank characters. */
-function readToken(text) {
-    const s = text.replace(/^[ \t]+/, '');
-    if (!s)
-        return undefined;
-    if (s[0] !== '"') {
-        const end = s.search(/[ \t]/);
-        return end < 0 ? { token: s, rest: '' } : { token: s.slice(0, end), rest: s.slice(end) };
-    }
-    let token = '';
-    for (let i = 1; i < s.length; i++) {
-        const c = s[i];
-        if (c === '\\' && (s[i + 1] === '"' || s[i + 1] === '\\')) {
-            token += s[++i];
-        }
-        else if (c === '"') {
-            return { token, rest: s.slice(i + 1) };
-        }
-        else
-            token += c;
-    }
-    return 'unclosed';
-}
-/** The reason of an accept: the rest of the line; a reason written wholly in double quotes loses them. */
-function readReason(rest) {
-    const trimmed = rest.trim();
-    const quoted = readToken(trimmed);
-    if (trimmed.startsWith('"') && typeof quoted === 'object' && !quoted.rest.trim())
-        return quoted.token.trim();
-    return trimmed;
-}
-const clean = (value) => value.replace(CONTROL, ' ');
-/** Parses a comment body into the command it asks for (see the grammar at the top of this file). */
-function parseCommand(body) {
-    const { first, laterCommands } = splitLines(body);
-    const prefix = PREFIX.exec(first);
-    if (!prefix)
-        return { kind: 'none' };
-    if (laterCommands)
-        return { kind: 'invalid', problem: { kind: 'several-commands', lines: laterCommands + 1 } };
-    const afterPrefix = first.slice(prefix[0].length);
-    const wordToken = readToken(afterPrefix);
-    if (!wordToken || wordToken === 'unclosed')
-        return { kind: 'invalid', problem: { kind: 'no-word' } };
-    const word = wordToken.token.toLowerCase();
-    const rest = wordToken.rest;
-    if (!SUPPORTED_COMMANDS.includes(word))
-        return { kind: 'invalid', problem: { kind: 'unknown-word', word: wordToken.token.slice(0, 40) } };
-    const command = word;
-    const tooLong = (argument, value, limit) => value.length > limit
-        ? {
-            kind: 'invalid',
-            problem: { kind: 'too-long', word: command, argument, length: value.length, limit }
-        }
-        : undefined;
-    if (command === 'help' || command === 'refresh') {
-        if (rest.trim())
-            return { kind: 'invalid', problem: { kind: 'extra-arguments', word: command } };
-        return { kind: command };
-    }
-    const name = readToken(rest);
-    if (name === 'unclosed')
-        return { kind: 'invalid', problem: { kind: 'unclosed-quote', word: command } };
-    const argument = command === 'accept' ? 'metric' : 'run';
-    if (!name || !name.token.trim())
-        return { kind: 'invalid', problem: { kind: 'missing-argument', word: command, argument } };
-    const value = clean(name.token);
-    const long = tooLong(argument, value, MAX_COMMAND_NAME_LENGTH);
-    if (long)
-        return long;
-    if (command === 'champion') {
-        if (name.rest.trim())
-            return { kind: 'invalid', problem: { kind: 'extra-arguments', word: command } };
-        return { kind: 'champion', run: value };
-    }
-    const reason = clean(readReason(name.rest));
-    if (!reason)
-        return { kind: 'invalid', problem: { kind: 'missing-argument', word: command, argument: 'reason' } };
-    return tooLong('reason', reason, MAX_ACCEPT_REASON_LENGTH) ?? { kind: 'accept', metric: value, reason };
-}
-
-/** Each command as the help text and the footer show it, with what it does. */
-const COMMAND_USAGE = {
-    help: { usage: '/experiments help', does: 'lists these commands.' },
-    accept: {
-        usage: '/experiments accept <metric> <reason>',
-        does: "accepts the named metric's broken rule for the PR's current head commit only (a new push needs a new acceptance); the gate turns green when nothing else is broken, and the reason is kept in the comment and, on merge, in the living docs."
-    },
-    champion: {
-        usage: '/experiments champion <run>',
-        does: 'makes a finished run of this PR the one promoted on merge, instead of the best on the primary metric.'
-    },
-    refresh: {
-        usage: '/experiments refresh',
-        does: 're-renders this comment from the last review, without re-reading runs.'
-    }
-};
-/** The commands in inline code, for a sentence or the footer: `/experiments accept <metric> <reason>` · … */
-function commandList(words = SUPPORTED_COMMANDS) {
-    return words.flatMap((w, i) => [...(i ? [text(' · ')] : []), untrustedCode(COMMAND_USAGE[w].usage)]);
-}
-/** The footer line of the sticky comment that names the commands and who may use them. */
-function commandsFooter(permission) {
-    return [text(`Commands (repository ${permission} access or more): `), ...commandList()];
-}
-/** What was wrong with a line that starts with `/experiments`, in words. */
-function commandProblemText(problem) {
-    switch (problem.kind) {
-        case 'no-word':
-            return '/experiments needs a command word.';
-        case 'unknown-word':
-            return `"${problem.word}" is not a command.`;
-        case 'missing-argument':
-            return `${problem.word} needs a ${problem.argument}.`;
-        case 'extra-arguments':
-            return `${problem.word} takes ${problem.word === 'champion' ? 'one run name (quote a name that holds blanks)' : 'nothing after it'}.`;
-        case 'unclosed-quote':
-            return `a quoted name after ${problem.word} has no closing quote.`;
-        case 'too-long':
-            return `the ${problem.argument} is ${problem.length} characters long; at most ${problem.limit} are kept.`;
-        case 'several-commands':
-            return `the comment holds ${problem.lines} lines that start with /experiments; write one command per comment, on its first line.`;
-    }
-}
-/** The help text: what went wrong (for a line that was not understood), then every command and the grammar. */
-function helpBlocks(permission, problem) {
-    const blocks = [];
-    if (problem)
-        blocks.push(paragraph(strong(text('Not understood: ')), untrusted(commandProblemText(problem), 300)));
-    blocks.push(paragraph(text(`Experiment Review commands, for people with ${permission} access to the repository or more. Write one command on the first line of a new comment:`)), bulletList(SUPPORTED_COMMANDS.map(w => [untrustedCode(COMMAND_USAGE[w].usage), text(` ${COMMAND_USAGE[w].does}`)])), paragraph(text(`Command words are read without regard to case; metric and run names are exact. Quote a name that holds blanks: `), untrustedCode('/experiments champion "resnet 50 seed 2"'), text(`. A reason is the rest of the line (at most ${MAX_ACCEPT_REASON_LENGTH} characters).`)));
-    return blocks;
-}
-const names = (list) => list
-    .slice(0, 10)
-    .flatMap((n, i) => [...(i ? [text(', ')] : []), untrustedCode(n)])
-    .concat(list.length > 10 ? [text(` and ${list.length - 10} more`)] : []);
-/** The reply to a refused command: one short paragraph saying why and what to do. */
-function refusalBlocks(refusal) {
-    const p = (...children) => [paragraph(text('Not done: '), ...children)];
-    switch (refusal.kind) {
-        case 'permission':
-            return p(untrustedCode(refusal.login), text(` has ${refusal.has === 'none' ? 'no' : refusal.has} access to this repository; `), text(`these commands need ${refusal.needs} access or more (commands.permission in the rules file).`));
-        case 'permission-unreadable':
-            return p(text('the repository permission of '), untrustedCode(refusal.login), text(` could not be read, so the command is refused (it needs ${refusal.needs} access or more). The job's log says why; try again later.`));
-        case 'closed':
-            return p(text(refusal.merged
-                ? 'this pull request is merged; its decisions were taken by the promotion and can no longer change.'
-                : 'this pull request is closed; reopen it to change its review.'));
-        case 'no-review':
-            return p(text('this pull request has no experiment review yet; wait for the review job to post it.'));
-        case 'no-snapshot':
-            return p(text('the review comment holds no last review this version can read (the review was too large to keep, or was posted by an older version); push or re-run the review job.'));
-        case 'stale':
-            return p(text('the review shows head '), untrustedCode(shortSha(refusal.reviewed)), text(', but the pull request is now at '), untrustedCode(shortSha(refusal.head)), text('; wait for the review of the new head, then decide on what it shows.'));
-        case 'not-regressed':
-            return p(untrustedCode(refusal.metric), text(' has no broken rule at head '), untrustedCode(shortSha(refusal.head)), ...(refusal.regressed.length
-                ? [text('; the broken ones are '), ...names(refusal.regressed), text('.')]
-                : [text('; no rule is broken, so there is nothing to accept.')]));
-        case 'unknown-run':
-            return p(untrustedCode(refusal.run), text(' is not a run of this pull request'), ...(refusal.finished.length
-                ? [text('; its finished runs are '), ...names(refusal.finished), text('.')]
-                : [text('; none of its runs finished.')]));
-        case 'run-not-finished':
-            return p(untrustedCode(refusal.run), text(` is ${refusal.status}, not finished; only a finished run can be promoted.`));
-    }
-}
-/** A reply comment to a command: the reply marker first (so no command ever reads it as one), then the blocks. */
-function renderReply(id, blocks) {
-    return stringify(root([trustedHtml(hiddenMarker(id, 'reply')), ...blocks]));
-}
-const day = (iso) => iso.slice(0, 10);
-/**
- * The comment's section of reviewers' decisions: acceptances that cover the reviewed head, those made on earlier
- * heads (which no longer count), and the champion pick. Empty when there is none.
- */
-function decisionsBlocks(decisions, head) {
-    if (!decisions.length)
-        return [];
-    const items = [];
-    const latest = new Map();
-    for (const d of decisions)
-        latest.set(d.kind === 'accept' ? `accept:${d.head}:${d.metric}` : 'champion', d);
-    for (const d of latest.values()) {
-        const who = [untrusted(d.by, 40), text(` on ${day(d.at)}`)];
-        if (d.kind === 'accept') {
-            const current = d.head === head;
-            items.push([
-                text(current ? '✔️ ' : '⏮️ '),
-                untrustedCode(d.metric),
-                text(' regression accepted by '),
-                ...who,
-                text(' for head '),
-                untrustedCode(shortSha(d.head)),
-                ...(current ? [] : [text(' (an earlier head: it does not cover this one)')]),
-                text(': '),
-                untrusted(d.reason, MAX_ACCEPT_REASON_LENGTH)
-            ]);
-        }
-        else {
-            items.push([text('🏆 '), untrustedCode(d.run), text(' picked as the champion by '), ...who]);
-        }
-    }
-    return [paragraph(strong(text('Reviewer decisions'))), bulletList(items)];
-}
+// The `/experiments` command words this build accepts. The report names a command (in a hint or the footer) only when
+// its word is listed here, and a test checks every `/experiments` word in a rendered comment against this list. The
+// command mode adds each word here when its parser accepts it.
+/** The `/experiments` command words this build's parser accepts (none yet: no command mode is built). */
+const SUPPORTED_COMMANDS = [];
 
 const BUDGETS = [
     { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },
@@ -248,26 +30,27 @@ const BUDGETS = [
     { runs: 5, params: 8, warnings: 5, curves: 0, curvePoints: 0, checklists: 1 }
 ];
 /** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
-function renderComment(c, ctx = {}, extras = {}) {
-    const state = (extras.state ?? []).map(s => trustedHtml(s));
-    const stateLength = (extras.state ?? []).reduce((n, s) => n + s.length + 2, 0);
-    let body = '';
+function renderComment(c, ctx = {}) {
+    return buildComment(c, ctx).markdown;
+}
+/** The PR comment as the tree that was stringified and its markdown: the largest budget that fits the limit. */
+function buildComment(c, ctx = {}) {
     for (const budget of BUDGETS) {
-        body = stringify(root([...commentTree(c, ctx, budget, extras), ...state]));
-        if (body.length < GITHUB_BODY_LIMIT - 1000)
-            return body;
+        const tree = root(commentTree(c, ctx, budget));
+        const markdown = stringify(tree);
+        if (markdown.length < GITHUB_BODY_LIMIT - 1000)
+            return { tree, markdown };
     }
     // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
-    return stringify(root([
+    const tree = root([
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
-        paragraph(text(`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`)),
-        ...(extras.decisions ?? []),
-        ...(stateLength < GITHUB_BODY_LIMIT / 2 ? state : [])
-    ]));
+        paragraph(text `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`)
+    ]);
+    return { tree, markdown: stringify(tree) };
 }
 /** The comment's blocks with a given budget. */
-function commentTree(c, ctx, budget = BUDGETS[0], extras = {}) {
+function commentTree(c, ctx, budget = BUDGETS[0]) {
     return [
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
@@ -276,30 +59,29 @@ function commentTree(c, ctx, budget = BUDGETS[0], extras = {}) {
         ...inWords(c),
         ...hypotheses(c),
         ...notLikeForLike(c),
-        ...acceptHint(c),
-        ...(extras.decisions ?? []),
+        ...acceptHint(c, ctx),
         ...whatChanged(c, budget),
         ...allRuns(c, budget),
         ...warnings(c, budget),
         ...curves(c, budget),
         ...checklists(c, budget),
-        ...footer(c, ctx, extras.commandPermission)
+        ...footer(ctx)
     ];
 }
 /** The verdict heading. */
 function verdictBlock(c, rulesFile) {
-    const id = c.id === 'default' ? '' : ` (${c.id})`;
+    const id = c.id === 'default' ? [] : [text ` (`, untrusted(c.id, 60), text `)`];
     const broken = c.violations.filter(v => !v.accepted);
-    const title = c.missingEvidence
-        ? `❌ Experiment review${id}: ${missingEvidenceTitle(c.missingEvidence)}`
+    const [icon, verdict] = c.missingEvidence
+        ? [own `❌`, missingEvidenceTitle(c.missingEvidence)]
         : c.unknownMetrics
-            ? `❌ Experiment review${id}: ${unknownMetricsTitle(c.unknownMetrics)}`
+            ? [own `❌`, unknownMetricsTitle(c.unknownMetrics)]
             : c.verdict === 'fail'
-                ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+                ? [own `❌`, own `${broken.length} rule${broken.length === 1 ? own `` : own `s`} broken`]
                 : c.verdict === 'no-baseline'
-                    ? `🆕 Experiment review${id}: no baseline yet`
-                    : `✅ Experiment review${id}: all rules met`;
-    const blocks = [heading(2, text(title))];
+                    ? [own `🆕`, own `no baseline yet`]
+                    : [own `✅`, own `all rules met`];
+    const blocks = [heading(2, text `${icon} Experiment review`, ...id, text `: ${verdict}`)];
     if (c.missingEvidence)
         blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)));
     if (c.unknownMetrics)
@@ -308,7 +90,7 @@ function verdictBlock(c, rulesFile) {
         blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])));
     }
     if (!c.champion && !c.missingEvidence?.noRuns) {
-        blocks.push(paragraph(text('No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.')));
+        blocks.push(paragraph(text `No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.`));
     }
     return blocks;
 }
@@ -318,26 +100,26 @@ function championLine(c, ctx) {
     const total = c.experiments.length;
     const parts = [
         strong(untrustedCode(c.champion.name)),
-        text(total > 1 ? ` is this PR's best run (of ${total})` : " is this PR's run"),
-        ...(c.primary ? [text(' on '), strong(untrusted(c.primary))] : []),
-        text(', ')
+        total > 1 ? text ` is this PR's best run (of ${total})` : text ` is this PR's run`,
+        ...(c.primary ? [text ` on `, strong(untrusted(c.primary))] : []),
+        text `, `
     ];
     if (c.baseline) {
-        parts.push(text('compared with the baseline '), strong(untrustedCode(c.baseline.name)));
+        parts.push(text `compared with the baseline `, strong(untrustedCode(c.baseline.name)));
         const branch = ctx.baseBranch ?? 'main';
-        parts.push(text(' from '), untrusted(branch));
-        const sha = shortSha(c.baseline.commit ?? ctx.baseSha);
+        parts.push(text ` from `, untrusted(branch));
+        const sha = c.baseline.commit ?? ctx.baseSha;
         if (sha)
-            parts.push(text(' @ '), untrustedCode(sha));
+            parts.push(text ` @ `, commitRef(sha, ctx));
         if (c.baseline.pr)
-            parts.push(text(` (PR #${c.baseline.pr})`));
-        parts.push(text('.'));
+            parts.push(text ` (`, prRef(c.baseline.pr, ctx), text `)`);
+        parts.push(text `.`);
         const n = c.champion.metrics[c.primary ?? '']?.n ?? 1;
         if (n > 1 || c.baseline.samples > 1)
-            parts.push(text(` ${n} sample${n === 1 ? '' : 's'} in this PR, ${c.baseline.samples} in the baseline.`));
+            parts.push(text ` ${n} sample${n === 1 ? own `` : own `s`} in this PR, ${c.baseline.samples} in the baseline.`);
     }
     else {
-        parts.push(text('with no baseline to compare against yet: the first merge with runs sets it.'));
+        parts.push(text `with no baseline to compare against yet: the first merge with runs sets it.`);
     }
     return [paragraph(...parts)];
 }
@@ -348,12 +130,12 @@ function metricsTable(c) {
         const d = decimalsFor(m.baseline?.value, m.current?.value);
         const name = [
             m.name === c.primary || m.broken ? strong(untrusted(m.name)) : untrusted(m.name),
-            text(` ${goalArrow(m)}`)
+            text ` ${goalArrow(m)}`
         ];
         return [metricIcon(m), name, fmtStat(m.baseline, d), fmtStat(m.current, d), fmtChange(m), verdictCell(m)];
     });
     return [
-        table(['center', null, 'right', 'right', 'right', null], ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'], rows),
+        table(['center', null, 'right', 'right', 'right', null], [own ``, own `metric`, own `baseline`, own `this PR`, own `change`, own `verdict`], rows),
         ...statisticsNote(c)
     ];
 }
@@ -370,43 +152,46 @@ function inWords(c) {
     if (!tested.length)
         return [];
     const sentences = tested.map(metricSentence).join('; ');
-    return [paragraph(text('In words: '), untrusted(sentences, 1000), text('.'))];
+    return [paragraph(text `In words: `, untrusted(sentences, 1000), text `.`)];
 }
-const VERDICT_ICON = { supported: '✅', 'not supported': '❌', inconclusive: '❔' };
+const VERDICT_ICON = { supported: own `✅`, 'not supported': own `❌`, inconclusive: own `❔` };
+const VERDICT_WORDS = {
+    supported: own `supported`,
+    'not supported': own `not supported`,
+    inconclusive: own `inconclusive`
+};
 /** Each run's stated hypothesis and success criteria with the verdict, champion first. */
 function hypotheses(c) {
     const stated = c.hypotheses.filter(h => h.hypothesis || h.criteria).slice(0, 5);
-    return stated.map(h => paragraph(text(`${VERDICT_ICON[h.verdict]} `), strong(text('Hypothesis')), text(' of '), untrustedCode(h.run), text(': '), ...(h.hypothesis ? [untrusted(h.hypothesis, 300)] : []), ...(h.criteria
+    return stated.map(h => paragraph(text `${VERDICT_ICON[h.verdict]} `, strong(text `Hypothesis`), text ` of `, untrustedCode(h.run), text `: `, ...(h.hypothesis ? [untrusted(h.hypothesis, 300)] : []), ...(h.criteria
         ? [
-            text(h.hypothesis ? ' (success: ' : 'success: '),
+            h.hypothesis ? text ` (success: ` : text `success: `,
             untrusted(h.criteria, 200),
-            text(h.hypothesis ? ')' : '')
+            ...(h.hypothesis ? [text `)`] : [])
         ]
-        : []), text(' — '), strong(text(h.verdict)), text(': '), untrusted(hypothesisReason(h), 300)));
+        : []), text ` — `, strong(text `${VERDICT_WORDS[h.verdict]}`), text `: `, untrusted(hypothesisReason(h), 300)));
 }
+/** What a change means and the rules' state; the rules part names who accepted a regression and why (untrusted). */
 function verdictCell(m) {
-    const meaning = fmtMeaning(m);
-    const rules = fmtRules(m);
-    // Who accepted and why came from a PR comment: it enters the cell only through the escaping helper.
-    const accepted = m.accepted
-        ? [text('; accepted by '), untrusted(m.accepted.by, 40), text(': '), untrusted(m.accepted.reason, 300)]
-        : [];
-    return [text(`${meaning}; ${rules}`), ...accepted];
+    return [text `${fmtMeaning(m)}; `, untrusted(fmtRules(m), 600)];
 }
 function notLikeForLike(c) {
     if (!c.notLikeForLike.length)
         return [];
     return [
-        paragraph(text('⚠️ '), strong(text('Not like for like:')), text(' '), untrusted(c.notLikeForLike.map(notLikeForLikeText).join('; '), 400), text('. The comparison mixes a model change with a change in what it was measured on.'))
+        paragraph(text `⚠️ `, strong(text `Not like for like:`), text ` `, untrusted(c.notLikeForLike.map(notLikeForLikeText).join('; '), 400), text `. The comparison mixes a model change with a change in what it was measured on.`)
     ];
 }
-function acceptHint(c) {
+/** How to accept a broken rule, only when this build's command parser accepts `/experiments accept`. */
+function acceptHint(c, ctx) {
+    if (!(ctx.commands ?? SUPPORTED_COMMANDS).includes('accept'))
+        return [];
     const metrics = [...new Set(c.violations.filter(v => !v.accepted).map(v => v.metric))];
     if (!metrics.length)
         return [];
     const first = metrics[0];
     return [
-        paragraph(text(`To accept ${metrics.length === 1 ? 'this regression' : 'a regression'}, a reviewer with write access comments `), untrustedCode(`/experiments accept ${first} <reason>`), text('.'))
+        paragraph(text `To accept ${metrics.length === 1 ? own `this regression` : own `a regression`}, a reviewer with write access comments `, untrustedCode(`/experiments accept ${first} <reason>`), text `.`)
     ];
 }
 function whatChanged(c, budget) {
@@ -414,27 +199,25 @@ function whatChanged(c, budget) {
         return [];
     const rows = [];
     for (const p of c.params.slice(0, budget.params)) {
-        const suffix = p.kind === 'added' ? ' (added)' : p.kind === 'removed' ? ' (removed)' : '';
+        const suffix = p.kind === 'added' ? [text ` (added)`] : p.kind === 'removed' ? [text ` (removed)`] : [];
         rows.push([
             [untrusted(p.name)],
-            p.kind === 'added' ? '—' : [untrusted(p.baseline)],
-            p.kind === 'removed' ? '—' : [untrusted(p.current), text(suffix)]
+            p.kind === 'added' ? own `—` : [untrusted(p.baseline)],
+            p.kind === 'removed' ? own `—` : [untrusted(p.current), ...suffix]
         ]);
     }
     if (c.params.length > budget.params)
-        rows.push([`… ${c.params.length - budget.params} more`, '', '']);
+        rows.push([own `… ${c.params.length - budget.params} more`]);
     for (const x of c.context) {
         const label = x.what === 'environment' ? `environment: ${x.key}` : x.what;
-        const cell = (v) => v === undefined ? '—' : x.what === 'code commit' ? [untrustedCode(shortSha(v))] : [untrusted(v)];
+        const cell = (v) => v === undefined ? own `—` : x.what === 'code commit' ? [untrustedCode(shortSha(v))] : [untrusted(v)];
         rows.push([[untrusted(label)], cell(x.baseline), cell(x.current)]);
     }
     const parts = [
-        c.params.length ? `${c.params.length} parameter${c.params.length === 1 ? '' : 's'}` : '',
-        ...[...new Set(c.context.map(x => x.what))]
-    ].filter(Boolean);
-    return details(`What changed: ${parts.join(', ')}`, [
-        table([null, null, null], ['', 'baseline', 'this PR'], rows)
-    ]);
+        ...(c.params.length ? [text `${c.params.length} parameter${c.params.length === 1 ? own `` : own `s`}`] : []),
+        ...[...new Set(c.context.map(x => x.what))].map(what => untrusted(what))
+    ].flatMap((part, i) => (i ? [text `, `, part] : [part]));
+    return details([text `What changed: `, ...parts], [table([null, null, null], [own ``, own `baseline`, own `this PR`], rows)]);
 }
 function allRuns(c, budget) {
     if (c.experiments.length < 2)
@@ -443,27 +226,22 @@ function allRuns(c, budget) {
     const shown = c.experiments.slice(0, budget.runs);
     const withTargets = Object.values(c.criteria).some(list => list.length > 0);
     const rows = shown.map((e, i) => [
-        [untrustedCode(e.name), ...(i === 0 && e.name === c.champion?.name ? [text(' 🏆')] : [])],
+        [untrustedCode(e.name), ...(i === 0 && e.name === c.champion?.name ? [text ` 🏆`] : [])],
         ...columns.map(m => cellValue(e, m)),
         ...(withTargets ? [targetsCell(c.criteria[e.name] ?? [])] : []),
         statusCell(e)
     ]);
     if (c.experiments.length > shown.length) {
-        rows.push([
-            `… ${c.experiments.length - shown.length} more runs in the JSON report`,
-            ...columns.map(() => ''),
-            ...(withTargets ? [''] : []),
-            ''
-        ]);
+        rows.push([own `… ${c.experiments.length - shown.length} more runs in the JSON report`]);
     }
     const header = [
-        'run',
-        ...columns.map(m => `${m.name} ${goalArrow(m)}`),
-        ...(withTargets ? ['targets'] : []),
-        'status'
+        own `run`,
+        ...columns.map(m => [untrusted(m.name), text ` ${goalArrow(m)}`]),
+        ...(withTargets ? [own `targets`] : []),
+        own `status`
     ];
     const align = [null, ...columns.map(() => 'right'), ...(withTargets ? [null] : []), null];
-    return details(`All runs (${c.experiments.length}), best first`, [table(align, header, rows)]);
+    return details(own `All runs (${c.experiments.length}), best first`, [table(align, header, rows)]);
 }
 function runColumns(c) {
     const gated = c.metrics.filter(m => m.gated || m.name === c.primary);
@@ -472,26 +250,26 @@ function runColumns(c) {
 function cellValue(e, metric) {
     const stat = e.metrics[metric.name];
     if (!stat)
-        return '—';
+        return own `—`;
     return fmtStat(stat, decimalsFor(stat.value));
 }
 /** The rules file's absolute targets for one run: "✅ f1 ≥ 0.85 · ❌ latency_ms ≤ 50". */
 function targetsCell(criteria) {
     if (!criteria.length)
-        return '—';
+        return own `—`;
     return [
         untrusted(criteria.map(x => `${x.met === undefined ? '➖' : x.met ? '✅' : '❌'} ${x.text}`).join(' · '), 400)
     ];
 }
 function statusCell(e) {
-    const n = e.runs.length > 1 ? ` (${e.runs.length} runs)` : '';
+    const n = e.runs.length > 1 ? own ` (${e.runs.length} runs)` : own ``;
     if (e.status === 'failed')
-        return [text('❌ failed'), ...(e.statusReason ? [text(': '), untrusted(e.statusReason, 80)] : [])];
+        return [text `❌ failed`, ...(e.statusReason ? [text `: `, untrusted(e.statusReason, 80)] : [])];
     if (e.status === 'running')
-        return `⏳ still running${n}`;
+        return own `⏳ still running${n}`;
     if (e.status === 'killed')
-        return `⚠️ killed${n}`;
-    return `✅${n}`;
+        return own `⚠️ killed${n}`;
+    return own `✅${n}`;
 }
 function warnings(c, budget) {
     const items = c.warnings;
@@ -499,10 +277,10 @@ function warnings(c, budget) {
         return [];
     const shown = items.slice(0, budget.warnings).map(w => [untrusted(warningMessage(w), 300)]);
     if (items.length > shown.length)
-        shown.push([text(`… ${items.length - shown.length} more in the job summary`)]);
+        shown.push([text `… ${items.length - shown.length} more in the job summary`]);
     const list = bulletList(shown);
-    const title = `Warnings (${items.length})`;
-    return items.length > 5 ? details(`⚠️ ${title}`, [list]) : [paragraph(text(`⚠️ ${title}`)), list];
+    const title = own `⚠️ Warnings (${items.length})`;
+    return items.length > 5 ? details(title, [list]) : [paragraph(text(title)), list];
 }
 function curves(c, budget) {
     const out = [];
@@ -514,7 +292,7 @@ function curves(c, budget) {
             maxPoints: budget.curvePoints
         });
         if (blocks.length)
-            out.push(...details(`Learning curve: ${curve.metric}`, blocks));
+            out.push(...details([text `Learning curve: `, untrusted(curve.metric)], blocks));
     }
     return out;
 }
@@ -528,33 +306,36 @@ function checklists(c, budget) {
     for (const list of lists) {
         if (lists.length > 1)
             blocks.push(paragraph(strong(untrustedCode(list.run))));
-        blocks.push(bulletList(list.items.map(i => [text(i.ok ? '✅ ' : '⚠️ '), untrusted(checklistDetail(i), 160)])));
+        blocks.push(bulletList(list.items.map(i => [i.ok ? text `✅ ` : text `⚠️ `, untrusted(checklistDetail(i), 160)])));
     }
-    return details(`Reproducibility: ${ok} of ${champion.items.length}`, blocks);
+    return details(own `Reproducibility: ${ok} of ${champion.items.length}`, blocks);
 }
-function footer(c, ctx, commandPermission) {
-    const parts = [text('Experiment Review')];
+/** A commit as inline code, linked to the commit page when the sha is hex and the repository URL is known. */
+function commitRef(sha, ctx) {
+    const short = untrustedCode(shortSha(sha));
+    const url = /^[0-9a-f]{7,40}$/i.test(sha) ? githubUrl(ctx.repositoryUrl, 'commit', sha) : undefined;
+    return url ? link(url, short) : short;
+}
+/** "PR #12", linked to the pull request when the repository URL is known. */
+function prRef(pr, ctx) {
+    const url = Number.isInteger(pr) && pr > 0 ? githubUrl(ctx.repositoryUrl, 'pull', pr) : undefined;
+    return url ? link(url, text `PR #${pr}`) : text `PR ${Number.isInteger(pr) ? own `${pr}` : own `?`}`;
+}
+/** The small print: what was reviewed against what, the checks, the rules used, and the commands (when there are any). */
+function footer(ctx) {
+    const parts = [text `Experiment Review`];
     if (ctx.headSha)
-        parts.push(text(' · reviewed PR head '), untrustedCode(shortSha(ctx.headSha)));
+        parts.push(text ` · reviewed PR head `, commitRef(ctx.headSha, ctx));
     if (ctx.baseSha)
-        parts.push(text(` against ${ctx.baseBranch ? '' : 'base '}`), ...(ctx.baseBranch ? [untrusted(ctx.baseBranch), text(' ')] : []), untrustedCode(shortSha(ctx.baseSha)));
-    if (ctx.runUrl && /^https?:\/\/[^\s]+$/.test(ctx.runUrl))
-        parts.push(text(' · '), link(ctx.runUrl, text('checks')));
-    parts.push(text(' · '), ctx.defaultRules || !ctx.rulesFile
-        ? text('default rules (no rules file)')
+        parts.push(ctx.baseBranch ? text ` against ` : text ` against base `, ...(ctx.baseBranch ? [untrusted(ctx.baseBranch), text ` `] : []), commitRef(ctx.baseSha, ctx));
+    if (ctx.runUrl)
+        parts.push(text ` · `, link(ctx.runUrl, text `checks`));
+    parts.push(text ` · `, ctx.defaultRules || !ctx.rulesFile
+        ? text `default rules (no rules file)`
         : untrusted(`rules from ${ctx.rulesFile}`));
-    if (commandPermission)
-        parts.push(text(' · '), ...commandsFooter(commandPermission));
-    else
-        parts.push(text(' · '), untrustedCode('/experiments help'), text(' lists the commands'));
+    if ((ctx.commands ?? SUPPORTED_COMMANDS).includes('help'))
+        parts.push(text ` · `, untrustedCode('/experiments help'), text ` lists the commands`);
     return small(parts);
 }
 
-var comment = /*#__PURE__*/Object.freeze({
-    __proto__: null,
-    commentTree: commentTree,
-    renderComment: renderComment,
-    verdictBlock: verdictBlock
-});
-
-export { renderReply as a, renderComment as b, comment as c, decisionsBlocks as d, helpBlocks as h, parseCommand as p, refusalBlocks as r };
+export { buildComment, commentTree, renderComment, verdictBlock };

@@ -1,5 +1,19 @@
-import { p as paramText } from './format.js';
-import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, e as checklistDetail, w as warningMessage, n as notLikeForLikeText, f as checkNote, i as checkText, j as noVarianceText, k as untestedText } from './findings.js';
+import { e as paramText } from './detect.js';
+import { x as overfittingText, y as clauseReason, z as hypothesisReason, v as violationMessage, A as checklistDetail, B as warningMessage, C as notLikeForLikeText, D as checkNote, E as checkText, F as noVarianceText, G as untestedText } from './findings.js';
+import 'node:fs';
+import 'node:fs/promises';
+import 'node:path';
+import './_commonjsHelpers.js';
+import 'node:string_decoder';
+import './mlflow-metrics-file.js';
+import 'node:crypto';
+import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
+import 'node:module';
+import './conventions.js';
+import 'node:process';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

@@ -2,16 +2,10 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { f as formatDiagnostic } from './format.js';
+import { c as collectRuns, f as formatDiagnostic } from './detect.js';
 import { p as planPromotion } from './promotion.js';
-import { c as collectRuns } from './detect.js';
 import './findings.js';
-import './baseline2.js';
 import './conventions.js';
-import './champion.js';
-import './docs.js';
-import './chart.js';
-import './mdast.js';
 import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
@@ -23,6 +17,10 @@ import 'node:readline';
 import 'node:os';
 import 'node:worker_threads';
 import 'node:module';
+import './baseline2.js';
+import './champion.js';
+import './docs.js';
+import './chart.js';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).

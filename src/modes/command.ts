@@ -24,9 +24,14 @@ import {
   upsertStickyComment,
   type TokenIdentity
 } from '../github/sticky.js'
-import { helpBlocks, refusalBlocks, renderReply, type CommandRefusal } from '../report/commands.js'
+import {
+  gateNotUpdatedBlocks,
+  helpBlocks,
+  refusalBlocks,
+  renderReply,
+  type CommandRefusal
+} from '../report/commands.js'
 import { violationMessage } from '../report/findings.js'
-import { paragraph, text, untrusted } from '../report/mdast.js'
 import {
   judgedComparison,
   readDecisionsState,
@@ -272,15 +277,7 @@ export async function runCommand(request: CommandRequest): Promise<CommandResult
       result.failure = `the acceptance is recorded, but the gate could not be brought up to date: ${message}`
       log.warning(result.failure)
       await react('-1')
-      await reply([
-        paragraph(
-          text('The acceptance is recorded in the review comment, but the gate could not be updated: '),
-          untrusted(message, 600),
-          text(
-            ' Re-run the failed review jobs by hand, or grant the permission named above to the command job.'
-          )
-        )
-      ])
+      await reply(gateNotUpdatedBlocks(message))
       return { ...result, reaction: '-1' }
     }
   }

@@ -4,7 +4,7 @@
 // reads: anyone can paste a copy elsewhere.
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { Html } from 'mdast'
-import { stringify, trustedHtml } from './mdast.js'
+import { stringify, trusted, trustedHtml, type Own } from './mdast.js'
 
 const PREFIX = '<!-- experiment-review:state:'
 
@@ -19,12 +19,13 @@ export interface HiddenStateOptions {
 const cleanKind = (kind: string) => kind.replace(/[^A-Za-z0-9_-]/g, '-')
 
 /** The text of a hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
-export function hiddenStateText(kind: string, value: unknown, options: HiddenStateOptions = {}): string {
+export function hiddenStateText(kind: string, value: unknown, options: HiddenStateOptions = {}): Own {
   const json = Buffer.from(JSON.stringify(value), 'utf8')
   const encoded = options.compress
     ? `z:${deflateRawSync(json, { level: 9 }).toString('base64url')}`
     : json.toString('base64url')
-  return `${PREFIX}${cleanKind(kind)}:${encoded} -->`
+  // Inert by construction: the kind is reduced to [A-Za-z0-9_-] and the value is base64url.
+  return trusted(`${PREFIX}${cleanKind(kind)}:${encoded} -->`)
 }
 
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */

@@ -1,11 +1,12 @@
 // What the sticky comment keeps for the slash commands, in two hidden state blocks: the reviewers' decisions, and
 // the last review (its comparison, where it ran and how it gates), so that a command can re-render the comment and
 // re-judge the gate without re-reading runs. Both are read only from the comment the token itself wrote.
+import type { Html } from 'mdast'
 import type { Comparison, ExperimentSummary } from '../core/compare.js'
 import { acceptedForHead, applyAcceptances, readDecisions, type ReviewDecision } from '../core/decisions.js'
 import { decisionsBlocks } from './commands.js'
 import { renderComment, type ReportContext } from './comment.js'
-import { hiddenStateText, readHiddenState } from './hidden-state.js'
+import { hiddenState, readHiddenState } from './hidden-state.js'
 
 /** The hidden state kind of the reviewers' decisions. */
 export const DECISIONS_STATE = 'decisions'
@@ -88,11 +89,11 @@ function slimComparison(c: Comparison, curvePoints: number, runs: number): Compa
 }
 
 /**
- * The hidden block text of the last review: the comparison as it is when it fits REVIEW_STATE_BUDGET deflated,
+ * The hidden block of the last review: the comparison as it is when it fits REVIEW_STATE_BUDGET deflated,
  * else thinned (histories kept only as the curves show them, fewer runs); undefined when even that is too large
  * (then `refresh` says so and `accept` still works on a later review).
  */
-export function reviewStateText(snapshot: ReviewSnapshot): string | undefined {
+export function reviewState(snapshot: ReviewSnapshot): Html | undefined {
   const attempts = [
     (c: Comparison) => c,
     (c: Comparison) => slimComparison(c, 200, 100),
@@ -100,15 +101,15 @@ export function reviewStateText(snapshot: ReviewSnapshot): string | undefined {
   ]
   for (const slim of attempts) {
     const value = JSON.parse(JSON.stringify({ ...snapshot, comparison: slim(snapshot.comparison) }, replacer))
-    const text = hiddenStateText(REVIEW_STATE, value, { compress: true })
-    if (text.length <= REVIEW_STATE_BUDGET) return text
+    const block = hiddenState(REVIEW_STATE, value, { compress: true })
+    if (block.value.length <= REVIEW_STATE_BUDGET) return block
   }
   return undefined
 }
 
-/** The hidden block text of the decisions. */
-export function decisionsStateText(decisions: ReviewDecision[]): string {
-  return hiddenStateText(DECISIONS_STATE, { decisions })
+/** The hidden block of the decisions. */
+export function decisionsState(decisions: ReviewDecision[]): Html {
+  return hiddenState(DECISIONS_STATE, { decisions })
 }
 
 /** The decisions kept in a comment body (the caller has checked the comment is the token's own). */
@@ -160,8 +161,8 @@ export function renderStickyComment(input: StickyCommentInput): string {
   const { snapshot, decisions } = input
   // The review is kept as judged, so a command's re-render and a later review of the same head write the same text.
   const judged = judgedComparison(snapshot, decisions)
-  const state = [decisionsStateText(decisions)]
-  const review = reviewStateText({ ...snapshot, comparison: judged })
+  const state = [decisionsState(decisions)]
+  const review = reviewState({ ...snapshot, comparison: judged })
   if (review) state.push(review)
   return renderComment(judged, snapshot.context, {
     decisions: decisionsBlocks(decisions, snapshot.head),
