@@ -1,12 +1,11 @@
 import { loadRules, RulesFileError } from './rules-file.js';
-import { p as parseCommand, h as helpBlocks, r as refusalBlocks, a as renderReply } from './comment.js';
+import { p as parseCommand, h as helpBlocks, g as gateNotUpdatedBlocks, r as refusalBlocks, a as renderReply } from './comment.js';
 import { d as carriesProjectMarker, h as hiddenMarker } from './conventions.js';
 import { regressedMetrics, championPickProblem } from './decisions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
 import { getPullRequest, addReaction, setCommitStatus } from './pr.js';
 import { resolveTokenIdentity, listOwnStickyComments, upsertStickyComment } from './sticky.js';
 import { v as violationMessage } from './findings.js';
-import { p as paragraph, t as text, b as untrusted } from './mdast.js';
 import { readDecisionsState, readReviewSnapshot, renderStickyComment, judgedComparison } from './review-state.js';
 import { s as statusDescription } from './summary.js';
 import 'node:fs/promises';
@@ -17,7 +16,7 @@ import 'process';
 import 'buffer';
 import './chart.js';
 import './baseline2.js';
-import './format.js';
+import './text.js';
 import './metric-comparison.js';
 import 'node:process';
 import 'node:url';
@@ -251,9 +250,7 @@ async function runCommand(request) {
             result.failure = `the acceptance is recorded, but the gate could not be brought up to date: ${message}`;
             log.warning(result.failure);
             await react('-1');
-            await reply([
-                paragraph(text('The acceptance is recorded in the review comment, but the gate could not be updated: '), untrusted(message, 600), text(' Re-run the failed review jobs by hand, or grant the permission named above to the command job.'))
-            ]);
+            await reply(gateNotUpdatedBlocks(message));
             return { ...result, reaction: '-1' };
         }
     }

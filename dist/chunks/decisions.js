@@ -1,8 +1,12 @@
 import { a as withAcceptance } from './metric-comparison.js';
 import './baseline2.js';
 import './conventions.js';
-import './format.js';
+import './text.js';
 import './findings.js';
+import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
 
 /** The most decisions kept in the comment; older ones are dropped first. */
 const MAX_KEPT_DECISIONS = 50;

@@ -1,5 +1,5 @@
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
-import { a as stringify, f as trustedHtml } from './mdast.js';
+import { h as stringify, T as trustedHtml, J as trusted } from './findings.js';
 
 // Machine state kept in a body the project writes (the retraining issue, the sticky comment): a hidden HTML comment
 // holding base64url JSON (deflated when asked: `…:state:<kind>:z:<data> -->`), so nothing in the state can close
@@ -15,7 +15,8 @@ function hiddenStateText(kind, value, options = {}) {
     const encoded = options.compress
         ? `z:${deflateRawSync(json, { level: 9 }).toString('base64url')}`
         : json.toString('base64url');
-    return `${PREFIX}${cleanKind(kind)}:${encoded} -->`;
+    // Inert by construction: the kind is reduced to [A-Za-z0-9_-] and the value is base64url.
+    return trusted(`${PREFIX}${cleanKind(kind)}:${encoded} -->`);
 }
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
 function hiddenState(kind, value, options = {}) {
@@ -47,4 +48,4 @@ function replaceHiddenState(body, kind, value, options = {}) {
     return pattern.test(body) ? body.replace(pattern, () => block) : `${block}\n${body}`;
 }
 
-export { readHiddenState as a, hiddenStateText as b, hiddenState as h, replaceHiddenState as r };
+export { readHiddenState as a, hiddenState as h, replaceHiddenState as r };

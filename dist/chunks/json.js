@@ -1,19 +1,10 @@
-import { e as paramText } from './detect.js';
-import { x as overfittingText, y as clauseReason, z as hypothesisReason, v as violationMessage, A as checklistDetail, B as warningMessage, C as notLikeForLikeText, D as checkNote, E as checkText, F as noVarianceText, G as untestedText } from './findings.js';
-import 'node:fs';
-import 'node:fs/promises';
-import 'node:path';
-import './_commonjsHelpers.js';
-import 'node:string_decoder';
-import './mlflow-metrics-file.js';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:url';
-import 'node:worker_threads';
-import 'node:module';
+import { d as paramText } from './text.js';
+import { i as overfittingText, k as clauseReason, n as hypothesisReason, v as violationMessage, q as checklistDetail, w as warningMessage, r as notLikeForLikeText, x as checkNote, y as checkText, z as noVarianceText, A as untestedText } from './findings.js';
 import './conventions.js';
+import './_commonjsHelpers.js';
+import 'node:path';
 import 'node:process';
+import 'node:url';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

@@ -1,17 +1,16 @@
 import { readDecisions, applyAcceptances, acceptedForHead } from './decisions.js';
 import { b as renderComment, d as decisionsBlocks } from './comment.js';
-import { a as readHiddenState, b as hiddenStateText } from './hidden-state.js';
+import { a as readHiddenState, h as hiddenState } from './hidden-state.js';
 import './metric-comparison.js';
 import './baseline2.js';
 import './conventions.js';
-import './format.js';
+import './text.js';
 import './findings.js';
-import './chart.js';
-import './mdast.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
 import 'node:url';
+import './chart.js';
 import 'node:zlib';
 
 /** The hidden state kind of the reviewers' decisions. */
@@ -72,11 +71,11 @@ function slimComparison(c, curvePoints, runs) {
     };
 }
 /**
- * The hidden block text of the last review: the comparison as it is when it fits REVIEW_STATE_BUDGET deflated,
+ * The hidden block of the last review: the comparison as it is when it fits REVIEW_STATE_BUDGET deflated,
  * else thinned (histories kept only as the curves show them, fewer runs); undefined when even that is too large
  * (then `refresh` says so and `accept` still works on a later review).
  */
-function reviewStateText(snapshot) {
+function reviewState(snapshot) {
     const attempts = [
         (c) => c,
         (c) => slimComparison(c, 200, 100),
@@ -84,15 +83,15 @@ function reviewStateText(snapshot) {
     ];
     for (const slim of attempts) {
         const value = JSON.parse(JSON.stringify({ ...snapshot, comparison: slim(snapshot.comparison) }, replacer));
-        const text = hiddenStateText(REVIEW_STATE, value, { compress: true });
-        if (text.length <= REVIEW_STATE_BUDGET)
-            return text;
+        const block = hiddenState(REVIEW_STATE, value, { compress: true });
+        if (block.value.length <= REVIEW_STATE_BUDGET)
+            return block;
     }
     return undefined;
 }
-/** The hidden block text of the decisions. */
-function decisionsStateText(decisions) {
-    return hiddenStateText(DECISIONS_STATE, { decisions });
+/** The hidden block of the decisions. */
+function decisionsState(decisions) {
+    return hiddenState(DECISIONS_STATE, { decisions });
 }
 /** The decisions kept in a comment body (the caller has checked the comment is the token's own). */
 function readDecisionsState(body) {
@@ -132,8 +131,8 @@ function renderStickyComment(input) {
     const { snapshot, decisions } = input;
     // The review is kept as judged, so a command's re-render and a later review of the same head write the same text.
     const judged = judgedComparison(snapshot, decisions);
-    const state = [decisionsStateText(decisions)];
-    const review = reviewStateText({ ...snapshot, comparison: judged });
+    const state = [decisionsState(decisions)];
+    const review = reviewState({ ...snapshot, comparison: judged });
     if (review)
         state.push(review);
     return renderComment(judged, snapshot.context, {
@@ -143,4 +142,4 @@ function renderStickyComment(input) {
     });
 }
 
-export { DECISIONS_STATE, REVIEW_STATE, REVIEW_STATE_BUDGET, decisionsStateText, judgedComparison, readDecisionsState, readReviewSnapshot, renderStickyComment, reviewStateText };
+export { DECISIONS_STATE, REVIEW_STATE, REVIEW_STATE_BUDGET, decisionsState, judgedComparison, readDecisionsState, readReviewSnapshot, renderStickyComment, reviewState };

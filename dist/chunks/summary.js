@@ -1,6 +1,6 @@
-import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { a as stringify, r as root, p as paragraph, b as untrusted, t as text, c as untrustedCode, e as missingEvidenceTitle, f as unknownMetricsTitle, v as violationMessage, h as heading, i as bulletList, o as own, j as checkedUrl, l as link, k as code } from './findings.js';
-import { p as plain } from './detect.js';
+import { e as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
+import { h as stringify, D as root, p as paragraph, c as untrusted, t as text, b as untrustedCode, E as missingEvidenceTitle, F as unknownMetricsTitle, v as violationMessage, G as heading, H as bulletList, o as own, f as checkedUrl, l as link, I as code } from './findings.js';
+import { p as plain } from './text.js';
 
 /** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
 const SUMMARY_DIAGNOSTICS_SHOWN = 50;

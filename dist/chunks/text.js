@@ -1,5 +1,239 @@
-import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules } from './format.js';
-import { m as missingEvidenceText, a as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, b as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { J as trusted, x as checkNote, y as checkText, K as neutralize, L as thresholdText, M as significanceWords, N as labelP, m as missingEvidenceText, F as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, O as statisticsSentence, r as notLikeForLikeText, w as warningMessage } from './findings.js';
+
+/** An empty metadata record with the defaults every source starts from. */
+function emptyMetadata() {
+    return { tags: [], status: 'finished', environment: {} };
+}
+/** Builds a run with empty params, metrics and metadata filled in. */
+function makeRun(fields) {
+    return {
+        params: {},
+        metrics: {},
+        ...fields,
+        metadata: { ...emptyMetadata(), ...(fields.metadata ?? {}) }
+    };
+}
+/** A diagnostic's location as `file:line:column (run, key)` for logs and messages. */
+function formatDiagnostic(d) {
+    const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
+        .filter(x => x !== undefined)
+        .join(':');
+    const context = [d.run && `run ${JSON.stringify(d.run)}`, d.key && `key ${JSON.stringify(d.key)}`]
+        .filter(Boolean)
+        .join(', ');
+    return `${where}${context ? ` (${context})` : ''}: ${d.message}`;
+}
+/** Flattens nested objects into dotted keys (`{a: {b: 1}}` → `{'a.b': 1}`); arrays become JSON text. */
+function flattenParams(value, prefix = '', out = {}, depth = 0) {
+    if (value === null || typeof value !== 'object') {
+        if (prefix)
+            out[prefix] = toParamValue(value);
+        return out;
+    }
+    if (Array.isArray(value) || depth > 32) {
+        if (prefix)
+            out[prefix] = safeJson(value);
+        return out;
+    }
+    for (const [k, v] of Object.entries(value)) {
+        flattenParams(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
+    }
+    return out;
+}
+/** Turns any logged value into a ParamValue without losing its text. */
+function toParamValue(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'bigint')
+        return value.toString();
+    return safeJson(value);
+}
+/** The canonical text of a param value, used to tell whether two values differ. */
+function paramText(value) {
+    if (value === undefined)
+        return '';
+    if (value === null)
+        return 'null';
+    return String(value);
+}
+function safeJson(value) {
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
+const MINUS = '−';
+/** The fewest significant digits a number is ever shown with, in every surface. */
+const MIN_SIGNIFICANT_DIGITS = 3;
+/** The most decimal places a number is written with before it switches to exponent notation. */
+const MAX_DECIMALS = 6;
+/** Decimal places a value needs to show `digits` significant digits (3: 0.00025 → 6, 0.9 → 3, 12.5 → 1, 123456 → 0). */
+function decimalsToKeepDigits(abs, digits = MIN_SIGNIFICANT_DIGITS) {
+    return Math.max(0, digits - 1 - Math.floor(Math.log10(abs)));
+}
+/**
+ * Decimal places for a column of values, from their magnitude (4 below 1, 3 below 10, 1 below 1000, else 0), and
+ * more when a small value needs them to keep three significant digits (up to six places).
+ */
+function decimalsFor(...values) {
+    const finite = values.filter((v) => v !== undefined && Number.isFinite(v)).map(Math.abs);
+    const largest = finite.length ? Math.max(...finite) : 0;
+    const byMagnitude = largest >= 1000 ? 0 : largest >= 10 ? 1 : largest >= 1 ? 3 : 4;
+    const needed = finite.filter(v => v > 0).map(v => Math.min(MAX_DECIMALS, decimalsToKeepDigits(v)));
+    return Math.max(byMagnitude, ...needed);
+}
+/**
+ * A number with a proper minus sign; NaN and infinities spelled out. `decimals` is a minimum (so a column lines up);
+ * a value that would keep fewer than `minSignificant` significant digits gets more places (0.00025 → 0.000250), or
+ * exponent notation beyond six places or from 1e9 up (2.50e-7, 1.23e+12).
+ */
+function fmtNumber(value, decimals, minSignificant = MIN_SIGNIFICANT_DIGITS) {
+    if (Number.isNaN(value))
+        return trusted('NaN');
+    if (value === Infinity)
+        return trusted('∞');
+    if (value === -Infinity)
+        return trusted(`${MINUS}∞`);
+    const abs = Math.abs(value);
+    let s;
+    if (abs === 0)
+        s = value.toFixed(decimals);
+    else {
+        const needed = Math.max(decimals, decimalsToKeepDigits(abs, minSignificant));
+        s =
+            abs >= 1e9 || needed > MAX_DECIMALS
+                ? value.toExponential(MIN_SIGNIFICANT_DIGITS - 1)
+                : value.toFixed(needed);
+    }
+    return trusted(s.replace(/^-/, MINUS));
+}
+/**
+ * A signed difference: +1.00 or −1.00, at the decimals of the values it is the difference of (a change is as precise
+ * as its values), never rounded to zero: a change too small for those decimals gets its first digit.
+ */
+function fmtSigned(value, decimals, minSignificant = 1) {
+    const s = fmtNumber(value, decimals, minSignificant);
+    return value > 0 ? trusted(`+${s}`) : s;
+}
+/** The exact text of a number a double could not hold, as read from a run file (digits only, else made inert). */
+function exactText(exact) {
+    return trusted(/^[-+]?\d+(\.\d+)?([eE][-+]?\d+)?$/.test(exact) ? exact : neutralize(exact, 40));
+}
+/** A metric value: mean ± sd when there are samples, the exact text when a double could not hold it. */
+function fmtStat(stat, decimals) {
+    if (!stat)
+        return trusted('—');
+    if (stat.exact)
+        return exactText(stat.exact);
+    const base = fmtNumber(stat.value, decimals);
+    // The spread is shown at the value's decimals (one significant digit at least): it qualifies the value.
+    return stat.n > 1 && stat.sd !== undefined ? trusted(`${base} ± ${fmtNumber(stat.sd, decimals, 1)}`) : base;
+}
+/** True when a change reads best in percentage points (a maximised fraction such as accuracy). */
+function inPoints(m) {
+    const values = [m.baseline?.value, m.current?.value].filter((v) => v !== undefined);
+    return m.goal === 'maximize' && values.length > 0 && values.every(v => v >= 0 && v <= 1);
+}
+/** The change of a metric: "−3.00 pts (−3.3%)" or "+0.010 (+3.3%)" (relative part optional); "new" or "vanished". */
+function fmtChange(m, withRelative = true) {
+    if (m.status === 'added')
+        return trusted('new');
+    if (m.status === 'removed')
+        return trusted('vanished');
+    if (m.change === undefined)
+        return trusted('not comparable');
+    const decimals = decimalsFor(m.baseline?.value, m.current?.value);
+    const absolute = inPoints(m) ? `${fmtSigned(m.change * 100, 2)} pts` : fmtSigned(m.change, decimals);
+    if (!withRelative)
+        return trusted(absolute);
+    const relative = m.relativeChange !== undefined && Number.isFinite(m.relativeChange)
+        ? ` (${fmtSigned(m.relativeChange * 100, 1, 2)}%)`
+        : '';
+    return trusted(`${absolute}${relative}`);
+}
+/** The arrow of a metric's goal: ↑ maximize, ↓ minimize. */
+function goalArrow(m) {
+    return trusted(m.goal === 'maximize' ? '↑' : '↓');
+}
+/** What the numbers mean, in words: "significant drop (p = 0.004)", "within noise (p = 0.41)", "better". */
+function fmtMeaning(m) {
+    return trusted(meaningWords(m));
+}
+function meaningWords(m) {
+    const s = m.significance;
+    if (m.status === 'added')
+        return 'new metric';
+    if (m.status === 'removed')
+        return 'no longer reported';
+    if (m.status === 'not-comparable')
+        return 'not comparable (not a finite number)';
+    if (m.status === 'unchanged')
+        return 'unchanged';
+    const worse = m.status === 'regressed';
+    const moved = worse ? (m.goal === 'maximize' ? 'drop' : 'rise') : 'improvement';
+    const direction = worse ? 'worse' : 'better';
+    switch (s?.state) {
+        case 'significant':
+            return `significant ${moved} (${labelP(s)})`;
+        case 'within-noise':
+            return `within noise (${labelP(s)})`;
+        case 'uncomputable':
+            return `${direction}; the p-value could not be computed`;
+        case 'exact':
+            return `${direction} (no variance: an exact difference)`;
+        case 'inconclusive':
+            return `${direction}; inconclusive: too few samples to test (${s.n.baseline} vs ${s.n.current})`;
+        default:
+            return `${direction} (single runs: no noise estimate)`;
+    }
+}
+/**
+ * The rule status of a metric in words: "rule: drop ≤ 1% broken", "rule: ≤ 50 met", "not gated", and who accepted a
+ * regression and why. A plain string: it carries a login and a reason, so markdown takes it through `untrusted`.
+ */
+function fmtRules(m) {
+    if (!m.checks.length)
+        return m.gated ? 'gated' : 'not gated';
+    return m.checks
+        .map(c => {
+        const note = checkNote(c, m.significance);
+        const state = c.passed
+            ? note
+                ? `met (${note})`
+                : 'met'
+            : 'inconclusive' in c && c.inconclusive
+                ? 'broken (inconclusive: too few samples to rule out noise)'
+                : note
+                    ? `broken (${note})`
+                    : 'broken';
+        return `rule: ${checkText(c, m)} ${state}`;
+    })
+        .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])
+        .join('; ');
+}
+/** A one-line sentence for a metric: "accuracy −0.80 pts (p = 0.41, within noise)". */
+function metricSentence(m) {
+    return `${m.name} ${fmtChange(m, false)}${m.significance ? ` (${significanceWords(m.significance)})` : ''}`;
+}
+/** The status icon of a metric row. */
+function metricIcon(m) {
+    return trusted(m.broken ? '❌' : m.accepted ? '⚠️' : !m.gated ? '➖' : '✅');
+}
+/** A short commit sha. */
+function shortSha(sha) {
+    return sha ? sha.slice(0, 7) : undefined;
+}
+/** A rules threshold as own text: `1%` or `0.01`. */
+function fmtThreshold(t) {
+    return trusted(thresholdText(t));
+}
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
@@ -54,7 +288,7 @@ function renderText(c, rulesFile) {
                 fmtStat(m.baseline, d),
                 fmtStat(m.current, d),
                 fmtChange(m),
-                `${fmtMeaning(m)}; ${fmtRules(m)}${m.accepted ? `; accepted by ${plain(m.accepted.by, 40)}: ${plain(m.accepted.reason, 300)}` : ''}`
+                `${fmtMeaning(m)}; ${plain(fmtRules(m), 300)}`
             ]);
         }
         out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
@@ -131,7 +365,7 @@ function renderRun(run) {
             rows.push([
                 plain(k, 50),
                 v.exact ?? fmtStat({ value: v.value, samples: [v.value], n: 1 }, decimalsFor(v.value)),
-                v.history ? `${v.history.length} points` : ''
+                historyText(v)
             ]);
         out.push('', columns(rows, ['left', 'right', 'left']));
     }
@@ -147,6 +381,17 @@ function renderRun(run) {
         out.push('', ...env.map(([k, v]) => `env ${plain(k, 30)}: ${plain(v, 80)}`));
     return `${out.join('\n')}\n`;
 }
+/** A history's length: "1,001 points (500 kept)" when the reader thinned it, "120 points" when it kept all. */
+function historyText(metric) {
+    if (!metric.history)
+        return '';
+    const kept = metric.history.length;
+    const full = Math.max(metric.historyPoints ?? kept, kept);
+    const count = (n) => n.toLocaleString('en-US');
+    return full > kept
+        ? `${count(full)} point${full === 1 ? '' : 's'} (${count(kept)} kept)`
+        : `${count(full)} point${full === 1 ? '' : 's'}`;
+}
 /** Diagnostics as terminal lines for stderr. */
 function renderDiagnostics(diagnostics) {
     return diagnostics
@@ -154,4 +399,4 @@ function renderDiagnostics(diagnostics) {
         .join('\n');
 }
 
-export { renderRunList as a, renderRun as b, renderText as c, columns as d, plain as p, renderDiagnostics as r };
+export { renderRunList as a, renderRun as b, renderText as c, paramText as d, flattenParams as e, formatDiagnostic as f, emptyMetadata as g, decimalsFor as h, fmtStat as i, columns as j, fmtThreshold as k, fmtNumber as l, makeRun as m, fmtChange as n, fmtMeaning as o, plain as p, goalArrow as q, renderDiagnostics as r, shortSha as s, metricIcon as t, metricSentence as u, fmtRules as v, fmtSigned as w };
