@@ -160,9 +160,19 @@ export interface ReviewRepository {
   remove(): Promise<void>
 }
 
-/** Makes a git repository: main with the rules and the baseline, and a PR branch with the PR's runs committed. */
+/**
+ * Makes a git repository: main with the rules and the baseline, and a PR branch with the PR's runs committed.
+ * `prFiles` are also committed on the PR branch (null deletes the file); `withRules: false` leaves the rules file
+ * off main.
+ */
 export async function makeReviewRepository(
-  options: { parent?: string; runs?: FixtureRun[]; withBaseline?: boolean } = {}
+  options: {
+    parent?: string
+    runs?: FixtureRun[]
+    withBaseline?: boolean
+    withRules?: boolean
+    prFiles?: Record<string, string | null>
+  } = {}
 ): Promise<ReviewRepository> {
   const workspace = await mkdtemp(path.join(options.parent ?? tmpdir(), 'review-repo-'))
   await git(workspace, 'init', '--quiet', '--initial-branch=main')
@@ -171,6 +181,7 @@ export async function makeReviewRepository(
   await git(workspace, 'config', 'commit.gpgsign', 'false')
   const files = await mainBranchFiles()
   if (options.withBaseline === false) delete files[DEFAULT_BASELINE_PATH]
+  if (options.withRules === false) delete files[DEFAULT_RULES_PATH]
   for (const [rel, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(workspace, rel)), { recursive: true })
     await writeFile(path.join(workspace, rel), text)
@@ -181,6 +192,14 @@ export async function makeReviewRepository(
   const headRef = 'feature/wider-resnet'
   await git(workspace, 'checkout', '--quiet', '-b', headRef)
   await writeRuns(workspace, options.runs ?? prRuns())
+  for (const [rel, text] of Object.entries(options.prFiles ?? {})) {
+    const file = path.join(workspace, rel)
+    if (text === null) await rm(file)
+    else {
+      await mkdir(path.dirname(file), { recursive: true })
+      await writeFile(file, text)
+    }
+  }
   await git(workspace, 'add', '-A')
   await git(workspace, 'commit', '--quiet', '-m', 'Train a wider ResNet')
   const headSha = await git(workspace, 'rev-parse', 'HEAD')

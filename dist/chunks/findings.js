@@ -15383,8 +15383,8 @@ function details(summary, children, open = false) {
     ];
 }
 /** The hidden marker of the PR comment of a review id (see hiddenMarker) as a node. */
-function marker(id, kind = 'comment') {
-    return trustedHtml(trusted(hiddenMarker(id, kind)));
+function marker(id) {
+    return trustedHtml(trusted(hiddenMarker(id)));
 }
 /** A root node. */
 function root(children) {
@@ -15658,6 +15658,19 @@ function fmtP(p) {
     return String(+p.toPrecision(2));
 }
 
+/** The verdict in a few words and its sign: ❌ "2 rules broken", ✅ "all rules met", 🆕 "no baseline yet" … */
+function verdictWords(c) {
+    const broken = c.violations.filter(v => !v.accepted).length;
+    if (c.missingEvidence)
+        return { sign: own `❌`, words: missingEvidenceTitle(c.missingEvidence) };
+    if (c.unknownMetrics)
+        return { sign: own `❌`, words: unknownMetricsTitle(c.unknownMetrics) };
+    if (c.verdict === 'fail')
+        return { sign: own `❌`, words: own `${broken} rule${broken === 1 ? own `` : own `s`} broken` };
+    if (c.verdict === 'no-baseline')
+        return { sign: own `🆕`, words: own `no baseline yet` };
+    return { sign: own `✅`, words: own `all rules met` };
+}
 /** A broken rule in words: what the value was, against what limit. */
 function violationMessage(v) {
     if (v.rule === 'overfitting')
@@ -15861,4 +15874,4 @@ function statisticsSentence(c) {
     return own `Labels use two-sided p-values at ${c.alpha}.${gate}${bestOf}`;
 }
 
-export { splice as $, untestedText as A, experimentOf as B, listExperimentNames as C, root as D, missingEvidenceTitle as E, unknownMetricsTitle as F, heading as G, bulletList as H, code as I, trusted as J, neutralize as K, thresholdText as L, significanceWords as M, labelP as N, statisticsSentence as O, table as P, details as Q, RETRAINING_DEFAULTS as R, PERMISSION_LEVELS as S, trustedHtml as T, marker as U, small as V, isGated as W, codeBlock as X, classifyCharacter as Y, push as Z, resolveAll as _, goalOf as a, asciiAlpha as a0, asciiAlphanumeric as a1, asciiControl as a2, asciiAtext as a3, markdownSpace as a4, factorySpace as a5, asciiPunctuation as a6, asciiHexDigit as a7, asciiDigit as a8, decodeNamedCharacterReference as a9, markdownLineEnding as aa, factorySpaceMinMax as ab, markdownLineEndingOrSpace as ac, normalizeIdentifier as ad, htmlRawNames as ae, htmlBlockNames as af, blankLine as ag, combineExtensions as ah, stringifyPosition as ai, toString as aj, decodeString as ak, decodeNumericCharacterReference as al, unified as am, remarkGfm as an, safeName as ao, untrustedCode as b, untrusted as c, defaultRules as d, strong as e, checkedUrl as f, githubUrl as g, stringify as h, overfittingText as i, joinOwn as j, clauseReason as k, link as l, missingEvidenceText as m, hypothesisReason as n, own as o, paragraph as p, checklistDetail as q, notLikeForLikeText as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, warningMessage as w, checkNote as x, checkText as y, noVarianceText as z };
+export { splice as $, hypothesisReason as A, checklistDetail as B, warningMessage as C, notLikeForLikeText as D, checkNote as E, checkText as F, noVarianceText as G, untestedText as H, trusted as I, neutralize as J, thresholdText as K, significanceWords as L, labelP as M, statisticsSentence as N, experimentOf as O, listExperimentNames as P, trustedHtml as Q, table as R, details as S, RETRAINING_DEFAULTS as T, PERMISSION_LEVELS as U, isGated as V, marker as W, small as X, classifyCharacter as Y, push as Z, resolveAll as _, verdictWords as a, asciiAlpha as a0, asciiAlphanumeric as a1, asciiControl as a2, asciiAtext as a3, markdownSpace as a4, factorySpace as a5, asciiPunctuation as a6, asciiHexDigit as a7, asciiDigit as a8, decodeNamedCharacterReference as a9, markdownLineEnding as aa, factorySpaceMinMax as ab, markdownLineEndingOrSpace as ac, normalizeIdentifier as ad, htmlRawNames as ae, htmlBlockNames as af, blankLine as ag, combineExtensions as ah, stringifyPosition as ai, toString as aj, decodeString as ak, decodeNumericCharacterReference as al, unified as am, remarkGfm as an, safeName as ao, codeBlock as ap, stringify as b, untrusted as c, defaultRules as d, untrustedCode as e, missingEvidenceTitle as f, githubUrl as g, unknownMetricsTitle as h, heading as i, bulletList as j, checkedUrl as k, link as l, missingEvidenceText as m, code as n, own as o, paragraph as p, goalOf as q, root as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, strong as w, joinOwn as x, overfittingText as y, clauseReason as z };

@@ -1,10 +1,19 @@
-import { d as paramText } from './text.js';
-import { i as overfittingText, k as clauseReason, n as hypothesisReason, v as violationMessage, q as checklistDetail, w as warningMessage, r as notLikeForLikeText, x as checkNote, y as checkText, z as noVarianceText, A as untestedText } from './findings.js';
-import './conventions.js';
-import './_commonjsHelpers.js';
+import { e as paramText } from './detect.js';
+import { y as overfittingText, z as clauseReason, A as hypothesisReason, v as violationMessage, B as checklistDetail, C as warningMessage, D as notLikeForLikeText, E as checkNote, F as checkText, G as noVarianceText, H as untestedText } from './findings.js';
+import 'node:fs';
+import 'node:fs/promises';
 import 'node:path';
-import 'node:process';
+import './_commonjsHelpers.js';
+import 'node:string_decoder';
+import './mlflow-metrics-file.js';
+import 'node:crypto';
+import 'node:readline';
+import 'node:os';
 import 'node:url';
+import 'node:worker_threads';
+import 'node:module';
+import './conventions.js';
+import 'node:process';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

@@ -1,40 +1,34 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { championPickOf, acceptedForHead } from './decisions.js';
-import { readDecisionsState, renderStickyComment } from './review-state.js';
-import { g as githubUrl, v as violationMessage, m as missingEvidenceText, u as unknownMetricText } from './findings.js';
+import { renderComment } from './comment.js';
+import { d as defaultRules, a as verdictWords, g as githubUrl, v as violationMessage, m as missingEvidenceText, u as unknownMetricText } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, o as ownPromotionLine, b as renderOwnPromotionSummary, O as OWN_PROMOTION_STATUS, g as gateFailureMessage } from './summary.js';
 export { S as SUMMARY_DIAGNOSTICS_SHOWN } from './summary.js';
-import { runPipeline } from './pipeline.js';
+import { runPipeline, compareCollection } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
 import { p as promotionBranchOf, h as hiddenMarker } from './conventions.js';
 import { GitHubApiError } from './client.js';
 import { listPullRequestFiles, getPullRequest, findPullRequestForSha, setCommitStatus, readFileAtRef } from './pr.js';
-import { listOwnStickyComments, upsertStickyComment, resolveTokenIdentity } from './sticky.js';
+import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
 import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
-import { loadRules, RulesFileError } from './rules-file.js';
+import { RulesFileError, loadRules, readRulesText, parseRulesFile, rulesFileSettings } from './rules-file.js';
 import { B as BaselineError, p as parseBaseline } from './baseline2.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
-import './metric-comparison.js';
-import './comment.js';
 import './chart.js';
-import './text.js';
-import './hidden-state.js';
-import 'node:zlib';
-import './_commonjsHelpers.js';
-import 'node:process';
-import 'node:url';
-import './champion.js';
 import './detect.js';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
+import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
+import 'node:process';
+import './champion.js';
 import './index2.js';
 import 'process';
 import 'buffer';
@@ -61,44 +55,6 @@ function explainRefusedWrite(error, fromFork, needed) {
         `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
         'setting may make the workflow token read-only by default), or pass a token that has it.');
 }
-const identities = new WeakMap();
-/** Who the review's token posts as, asked once per review (GET /user). */
-function tokenIdentity(request) {
-    let identity = identities.get(request);
-    if (!identity) {
-        identity = request
-            .client()
-            .then(client => resolveTokenIdentity({ client, configured: request.config.botLogin }));
-        identities.set(request, identity);
-    }
-    return identity;
-}
-/**
- * The reviewers' decisions kept in the PR's sticky comment, read only from the comment the token itself wrote (a
- * copy pasted by anyone else is never taken). None when the comment input is false or the comments cannot be read:
- * then no acceptance applies, which can only make the gate stricter.
- */
-async function readReviewDecisions(request) {
-    if (!request.config.comment)
-        return [];
-    try {
-        const client = await request.client();
-        const identity = await tokenIdentity(request);
-        const [sticky] = await listOwnStickyComments({
-            client,
-            owner: request.owner,
-            repo: request.repo,
-            issueNumber: request.pr.number,
-            marker: hiddenMarker(request.config.id),
-            identity
-        });
-        return sticky ? readDecisionsState(sticky.body ?? '') : [];
-    }
-    catch (e) {
-        request.log.warning(`The reviewers' decisions could not be read from the review comment, so no acceptance applies: ${e.message}`);
-        return [];
-    }
-}
 /**
  * Creates or updates the sticky comment (or says why not: the comment input, a stale review, a refused write).
  * A fork's read-only token is expected and explained; any other failure, or a refusal on a same-repository PR (a
@@ -115,7 +71,7 @@ async function postReviewComment(request, body) {
     }
     try {
         const client = await request.client();
-        const identity = await tokenIdentity(request);
+        const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
         const comment = await upsertStickyComment({
             client,
             owner: request.owner,
@@ -222,30 +178,72 @@ async function resolveWorkflowRunPullRequest(client, target, log) {
     return { pr: found, reason: `PR #${found.number}` };
 }
 
-// The inputs of a review that live in the repository: the rules file of the checkout and the baseline at the
-// PR's base commit. A file that cannot be used is annotated at its place and ends the review as bad input.
+// What a pull request changes in the rules file: each setting (a leaf of the file, named by its keys) that it adds,
+// removes or changes. Pure: the files' parsed data in, typed changes out; report/ words them.
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Every leaf of a parsed file by its keys: nested mappings are followed, lists and empty mappings are values. */
+function leaves(value, at = [], into = new Map()) {
+    if (isPlainObject(value) && Object.keys(value).length) {
+        for (const [key, child] of Object.entries(value))
+            leaves(child, [...at, key], into);
+    }
+    else if (at.length) {
+        into.set(JSON.stringify(at), { path: at, value });
+    }
+    return into;
+}
+/** The settings that differ between two parsed rules files (`undefined` for a file that does not exist), in file order. */
+function diffRuleSettings(before, after) {
+    const old = leaves(before);
+    const proposed = leaves(after);
+    const changes = [];
+    for (const [key, { path, value }] of old) {
+        const next = proposed.get(key);
+        if (!next)
+            changes.push({ path, before: value });
+        else if (JSON.stringify(next.value) !== JSON.stringify(value))
+            changes.push({ path, before: value, after: next.value });
+    }
+    for (const [key, { path, value }] of proposed)
+        if (!old.has(key))
+            changes.push({ path, after: value });
+    return changes;
+}
+
+// The inputs of a review that live in the repository: the rules file and the baseline, both read at the PR's base
+// commit (the rules from the checkout with rules-from: head). A file that cannot be used is annotated at its place
+// and ends the review as bad input.
+/**
+ * A file's text at the PR's base commit, with where it was read: from the local checkout when it has that commit
+ * (no API call), else through the contents API. `text` is undefined when the file does not exist there.
+ */
+async function readAtBase(request, file) {
+    const { config, baseSha } = request;
+    if (await hasGitCommit(config.workspace, baseSha)) {
+        const text = await readFileAtGitRef(config.workspace, baseSha, file);
+        return { text, from: `${file} at ${baseSha.slice(0, 12)} (local checkout)` };
+    }
+    const text = await readFileAtRef({
+        client: await request.client(),
+        owner: request.owner,
+        repo: request.repo,
+        path: file,
+        ref: baseSha
+    });
+    return {
+        text,
+        from: `${file} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`
+    };
+}
 /**
  * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
  * else through the contents API. No file means no baseline yet. Throws BaselineError for a file that cannot be used.
  */
 async function loadBaselineAtBase(request) {
-    const { config, baseSha } = request;
-    let textAtBase;
-    let from;
-    if (await hasGitCommit(config.workspace, baseSha)) {
-        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (local checkout)`;
-        textAtBase = await readFileAtGitRef(config.workspace, baseSha, config.baselinePath);
-    }
-    else {
-        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`;
-        textAtBase = await readFileAtRef({
-            client: await request.client(),
-            owner: request.owner,
-            repo: request.repo,
-            path: config.baselinePath,
-            ref: baseSha
-        });
-    }
+    const { config } = request;
+    const { text: textAtBase, from } = await readAtBase(request, config.baselinePath);
     if (textAtBase === undefined)
         return { from };
     const file = parseBaseline(textAtBase, config.baselinePath);
@@ -255,15 +253,57 @@ async function loadBaselineAtBase(request) {
     return { record: file.champion, from };
 }
 /**
+ * The rules of a review. With rules-from: base (the default) they are the file at the PR's base commit, so that a PR
+ * cannot loosen the rules it is judged by; when the PR changes or deletes the file, the rules it proposes come with
+ * the settings that differ. A PR that adds the file (none at the base) is judged by it. With rules-from: head, the
+ * checkout's file. Throws RulesFileError for an invalid file, at the base or proposed (it would apply on merge).
+ */
+async function loadReviewRules(request) {
+    const { config, baseSha } = request;
+    const file = config.configFile;
+    if (config.rulesFrom === 'head')
+        return { ...(await loadRules(config.workspace, file)), from: `${file} in the checkout` };
+    const atBase = await readAtBase(request, file);
+    const proposedText = await readRulesText(config.workspace, file);
+    if (atBase.text === undefined) {
+        if (proposedText === undefined)
+            return { rules: defaultRules(), from: `no ${file} at the base or in the checkout` };
+        return {
+            rules: parseRulesFile(proposedText, file),
+            file,
+            from: `${file} in the checkout (added by the pull request; none at ${baseSha.slice(0, 12)})`,
+            change: { kind: 'added' }
+        };
+    }
+    const rules = parseRulesFile(atBase.text, file);
+    const inForce = { rules, file, from: atBase.from, baseSha };
+    if (proposedText === atBase.text)
+        return inForce;
+    const proposed = proposedText === undefined
+        ? { rules: defaultRules() }
+        : { rules: parseRulesFile(proposedText, file), file };
+    const settings = diffRuleSettings(rulesFileSettings(atBase.text), proposedText === undefined ? undefined : rulesFileSettings(proposedText));
+    if (!settings.length)
+        return inForce;
+    return {
+        ...inForce,
+        change: { kind: proposedText === undefined ? 'deleted' : 'changed', proposed, settings }
+    };
+}
+/**
  * Loads the rules file and the baseline at the PR's base. An invalid rules file or an unusable baseline is
  * annotated (file, line) and returned as the failure; other errors are thrown.
  */
 async function loadReviewInputs(request) {
     const { config, log } = request;
     try {
-        const rules = await loadRules(config.workspace, config.configFile);
-        if (config.experiments?.length)
+        const rules = await loadReviewRules({ ...request, baseSha: request.pr.baseSha });
+        log.info(`Rules: ${rules.from}`);
+        if (config.experiments?.length) {
             rules.rules.select = { experiments: config.experiments };
+            if (rules.change && 'proposed' in rules.change)
+                rules.change.proposed.rules.select = { experiments: config.experiments };
+        }
         const baseline = await loadBaselineAtBase({ ...request, baseSha: request.pr.baseSha });
         log.info(baseline.record
             ? `Baseline: ${baseline.record.name} from ${baseline.from}`
@@ -303,33 +343,26 @@ async function reviewPullRequest(request) {
     const inputs = await loadReviewInputs(request);
     if ('failure' in inputs)
         return { outcome: { failure: inputs.failure }, failureKind: 'input' };
-    const decisions = await readReviewDecisions(request);
-    const championPick = championPickOf(decisions);
-    const { comparison } = await runPipeline({
+    const pipeline = {
         workspace: config.workspace,
         patterns: config.runs,
         commit: { kind: 'sha', sha: request.pr.headSha },
         env: request.env,
-        rules: inputs.rules.rules,
         baseline: inputs.baseline.record,
-        id: config.id,
-        accepted: acceptedForHead(decisions, request.pr.headSha),
-        ...(championPick ? { championPick } : {})
-    });
-    const snapshot = {
-        version: 1,
-        head: request.pr.headSha,
-        comparison,
-        context: reportContextOf(request, inputs.rules),
-        gate: gateChannel(request),
-        failOnRegression: config.failOnRegression
+        id: config.id
     };
-    const commandPermission = inputs.rules.rules.commands.permission;
-    const body = renderStickyComment({ snapshot, decisions, commandPermission });
+    const { comparison, collection } = await runPipeline({ ...pipeline, rules: inputs.rules.rules });
+    const rulesChange = await rulesChangeOf(inputs.rules, async (proposed) => sameSelection(proposed, inputs.rules.rules)
+        ? compareCollection(collection, { ...pipeline, rules: proposed })
+        : (await runPipeline({ ...pipeline, rules: proposed })).comparison);
+    if (rulesChange)
+        logRulesChange(log, rulesChange);
+    const body = renderComment(comparison, { ...reportContextOf(request, inputs.rules), rulesChange });
     const reportPath = reportPathFor(config, request.env);
     await mkdir(path.dirname(reportPath), { recursive: true });
     await writeFile(reportPath, renderJsonReport(comparison));
-    annotateFindings(log, comparison, inputs.rules.file);
+    // Lines of a rules file the PR changes are lines of its base version: the annotations name no line then.
+    annotateFindings(log, comparison, rulesChange?.proposed ? undefined : inputs.rules.file);
     const gate = judgeGate(comparison, config.failOnRegression, inputs.rules.file);
     const result = {
         outcome: {
@@ -340,15 +373,7 @@ async function reviewPullRequest(request) {
         },
         comparison
     };
-    // Written from the decisions as the comment holds them right before the write: a command taken while this
-    // review ran is kept (and shown), not overwritten by what was read before the runs.
-    const posted = await postReviewComment(request, existing => existing
-        ? renderStickyComment({
-            snapshot,
-            decisions: readDecisionsState(existing.body ?? ''),
-            commandPermission
-        })
-        : body);
+    const posted = await postReviewComment(request, body);
     if (posted.comment) {
         result.comment = posted.comment;
         result.outcome.commentUrl = posted.comment.url;
@@ -365,13 +390,42 @@ async function reviewPullRequest(request) {
         if (set.problem)
             problems.push(set.problem);
     }
-    await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath));
+    await log.summary(renderReviewSummary(comparison, body, result, reportPath));
     const failed = decideFailure(request, comparison, gate, problems);
     if (failed) {
         result.outcome.failure = failed.failure;
         result.failureKind = failed.kind;
     }
     return result;
+}
+/** Whether two rules select the same runs (then the runs collected for one serve the other). */
+function sameSelection(a, b) {
+    return JSON.stringify(a.select) === JSON.stringify(b.select);
+}
+/** How the PR touches the rules file, for the comment: with the review under the proposed rules, when any. */
+async function rulesChangeOf(rules, compareUnder) {
+    const change = rules.change;
+    if (!change || !rules.file)
+        return undefined;
+    if (change.kind === 'added')
+        return { file: rules.file, kind: 'added' };
+    return {
+        file: rules.file,
+        baseSha: rules.baseSha,
+        kind: change.kind,
+        settings: change.settings,
+        proposed: await compareUnder(change.proposed.rules)
+    };
+}
+/** The log line of a PR that touches its rules file: what judges it, and the verdict under the proposed rules. */
+function logRulesChange(log, view) {
+    if (!view.proposed) {
+        log.info(`The pull request adds ${view.file}: it is judged by it.`);
+        return;
+    }
+    const { words } = verdictWords(view.proposed);
+    log.notice(`The pull request ${view.kind === 'deleted' ? 'deletes' : 'changes'} ${view.file} (${view.settings?.length ?? 0} setting(s)): ` +
+        `it is judged by the rules at the base; under the proposed rules, which apply once it merges: ${words}.`, { title: 'Experiment Review: the rules file changes in this PR' });
 }
 /**
  * The review of the id's own promotion pull request: nothing to compare (it changes only the baseline and the docs),
@@ -404,22 +458,6 @@ function reportContextOf(request, rules) {
         rulesFile: rules.file,
         defaultRules: !rules.file
     };
-}
-/**
- * How this review's gate reaches the PR, kept for the slash commands: the commit status when it sets one, else the
- * failing check of this workflow run (GITHUB_RUN_ID), whose failed jobs a command re-runs after an accept.
- */
-function gateChannel(request) {
-    if (request.commitStatus)
-        return { kind: 'status', context: statusContext(request.config.id) };
-    const runId = Number(request.env.GITHUB_RUN_ID);
-    if (request.runtime === 'actions' && Number.isSafeInteger(runId) && runId > 0)
-        return { kind: 'check', runId, ...(request.runUrl ? { runUrl: request.runUrl } : {}) };
-    return { kind: 'none' };
-}
-/** The comment without its hidden state blocks (the job summary shows the comment, not what commands keep). */
-function withoutHiddenState(body) {
-    return body.replace(/<!-- experiment-review:state:[^\n]*? -->\n?/g, '');
 }
 /**
  * The annotations of a review: an error for each broken rule, a notice for an accepted one (at its line of the

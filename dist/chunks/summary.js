@@ -1,6 +1,6 @@
-import { e as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { h as stringify, D as root, p as paragraph, c as untrusted, t as text, b as untrustedCode, E as missingEvidenceTitle, F as unknownMetricsTitle, v as violationMessage, G as heading, H as bulletList, o as own, f as checkedUrl, l as link, I as code } from './findings.js';
-import { p as plain } from './text.js';
+import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
+import { b as stringify, r as root, p as paragraph, c as untrusted, t as text, e as untrustedCode, f as missingEvidenceTitle, h as unknownMetricsTitle, v as violationMessage, i as heading, j as bulletList, o as own, k as checkedUrl, l as link, n as code } from './findings.js';
+import { p as plain } from './detect.js';
 
 /** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
 const SUMMARY_DIAGNOSTICS_SHOWN = 50;

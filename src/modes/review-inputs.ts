@@ -1,7 +1,17 @@
-// The inputs of a review that live in the repository: the rules file of the checkout and the baseline at the
-// PR's base commit. A file that cannot be used is annotated at its place and ends the review as bad input.
-import { loadRules, RulesFileError, type LoadedRules } from '../config/rules-file.js'
+// The inputs of a review that live in the repository: the rules file and the baseline, both read at the PR's base
+// commit (the rules from the checkout with rules-from: head). A file that cannot be used is annotated at its place
+// and ends the review as bad input.
+import {
+  loadRules,
+  parseRulesFile,
+  readRulesText,
+  RulesFileError,
+  rulesFileSettings,
+  type LoadedRules
+} from '../config/rules-file.js'
 import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
+import { diffRuleSettings, type RuleSettingChange } from '../core/rules-change.js'
+import { defaultRules } from '../core/rules.js'
 import { readFileAtRef } from '../github/pr.js'
 import { hasGitCommit, readFileAtGitRef } from '../sources/baseline.js'
 import type { ReviewRequest } from './review-request.js'
@@ -13,29 +23,38 @@ export interface BaselineAtBase {
   from: string
 }
 
+type BaseReader = Pick<ReviewRequest, 'config' | 'owner' | 'repo' | 'client'> & { baseSha: string }
+
+/**
+ * A file's text at the PR's base commit, with where it was read: from the local checkout when it has that commit
+ * (no API call), else through the contents API. `text` is undefined when the file does not exist there.
+ */
+async function readAtBase(request: BaseReader, file: string): Promise<{ text?: string; from: string }> {
+  const { config, baseSha } = request
+  if (await hasGitCommit(config.workspace, baseSha)) {
+    const text = await readFileAtGitRef(config.workspace, baseSha, file)
+    return { text, from: `${file} at ${baseSha.slice(0, 12)} (local checkout)` }
+  }
+  const text = await readFileAtRef({
+    client: await request.client(),
+    owner: request.owner,
+    repo: request.repo,
+    path: file,
+    ref: baseSha
+  })
+  return {
+    text,
+    from: `${file} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`
+  }
+}
+
 /**
  * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
  * else through the contents API. No file means no baseline yet. Throws BaselineError for a file that cannot be used.
  */
-export async function loadBaselineAtBase(
-  request: Pick<ReviewRequest, 'config' | 'owner' | 'repo' | 'client'> & { baseSha: string }
-): Promise<BaselineAtBase> {
-  const { config, baseSha } = request
-  let textAtBase: string | undefined
-  let from: string
-  if (await hasGitCommit(config.workspace, baseSha)) {
-    from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (local checkout)`
-    textAtBase = await readFileAtGitRef(config.workspace, baseSha, config.baselinePath)
-  } else {
-    from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`
-    textAtBase = await readFileAtRef({
-      client: await request.client(),
-      owner: request.owner,
-      repo: request.repo,
-      path: config.baselinePath,
-      ref: baseSha
-    })
-  }
+export async function loadBaselineAtBase(request: BaseReader): Promise<BaselineAtBase> {
+  const { config } = request
+  const { text: textAtBase, from } = await readAtBase(request, config.baselinePath)
   if (textAtBase === undefined) return { from }
   const file = parseBaseline(textAtBase, config.baselinePath)
   if (file.id && file.id !== config.id) {
@@ -47,8 +66,65 @@ export async function loadBaselineAtBase(
   return { record: file.champion, from }
 }
 
+/** How a pull request touches the rules file, when the review reads it at the base. */
+export type RulesFileChange =
+  /** There is none at the base: the review is judged by the file the PR adds. */
+  | { kind: 'added' }
+  /** The PR changes or deletes the file: `proposed` are the rules that apply once it merges. */
+  | { kind: 'changed' | 'deleted'; proposed: LoadedRules; settings: RuleSettingChange[] }
+
+/** The rules a review judges by, where they were read, and how the PR touches the rules file. */
+export interface ReviewRules extends LoadedRules {
+  /** Where the rules were read: the file at the base commit, or in the checkout. */
+  from: string
+  /** The base commit the rules were read at (rules-from: base and a file there). */
+  baseSha?: string
+  change?: RulesFileChange
+}
+
+/**
+ * The rules of a review. With rules-from: base (the default) they are the file at the PR's base commit, so that a PR
+ * cannot loosen the rules it is judged by; when the PR changes or deletes the file, the rules it proposes come with
+ * the settings that differ. A PR that adds the file (none at the base) is judged by it. With rules-from: head, the
+ * checkout's file. Throws RulesFileError for an invalid file, at the base or proposed (it would apply on merge).
+ */
+export async function loadReviewRules(request: BaseReader): Promise<ReviewRules> {
+  const { config, baseSha } = request
+  const file = config.configFile
+  if (config.rulesFrom === 'head')
+    return { ...(await loadRules(config.workspace, file)), from: `${file} in the checkout` }
+  const atBase = await readAtBase(request, file)
+  const proposedText = await readRulesText(config.workspace, file)
+  if (atBase.text === undefined) {
+    if (proposedText === undefined)
+      return { rules: defaultRules(), from: `no ${file} at the base or in the checkout` }
+    return {
+      rules: parseRulesFile(proposedText, file),
+      file,
+      from: `${file} in the checkout (added by the pull request; none at ${baseSha.slice(0, 12)})`,
+      change: { kind: 'added' }
+    }
+  }
+  const rules = parseRulesFile(atBase.text, file)
+  const inForce: ReviewRules = { rules, file, from: atBase.from, baseSha }
+  if (proposedText === atBase.text) return inForce
+  const proposed: LoadedRules =
+    proposedText === undefined
+      ? { rules: defaultRules() }
+      : { rules: parseRulesFile(proposedText, file), file }
+  const settings = diffRuleSettings(
+    rulesFileSettings(atBase.text),
+    proposedText === undefined ? undefined : rulesFileSettings(proposedText)
+  )
+  if (!settings.length) return inForce
+  return {
+    ...inForce,
+    change: { kind: proposedText === undefined ? 'deleted' : 'changed', proposed, settings }
+  }
+}
+
 /** The rules and the baseline of a review, or the failure message of a file that cannot be used. */
-export type ReviewInputs = { rules: LoadedRules; baseline: BaselineAtBase } | { failure: string }
+export type ReviewInputs = { rules: ReviewRules; baseline: BaselineAtBase } | { failure: string }
 
 /**
  * Loads the rules file and the baseline at the PR's base. An invalid rules file or an unusable baseline is
@@ -59,8 +135,13 @@ export async function loadReviewInputs(
 ): Promise<ReviewInputs> {
   const { config, log } = request
   try {
-    const rules = await loadRules(config.workspace, config.configFile)
-    if (config.experiments?.length) rules.rules.select = { experiments: config.experiments }
+    const rules = await loadReviewRules({ ...request, baseSha: request.pr.baseSha })
+    log.info(`Rules: ${rules.from}`)
+    if (config.experiments?.length) {
+      rules.rules.select = { experiments: config.experiments }
+      if (rules.change && 'proposed' in rules.change)
+        rules.change.proposed.rules.select = { experiments: config.experiments }
+    }
     const baseline = await loadBaselineAtBase({ ...request, baseSha: request.pr.baseSha })
     log.info(
       baseline.record
