@@ -6,6 +6,7 @@ import { g as groupRuns, r as recordFromExperiment, p as parseBaseline, B as Bas
 import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from './champion.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
+import './text.js';
 import './findings.js';
 import './_commonjsHelpers.js';
 import 'node:process';

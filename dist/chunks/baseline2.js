@@ -1,5 +1,5 @@
 import { D as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { e as paramText, I as emptyMetadata, K as makeRun } from './detect.js';
+import { d as paramText, g as emptyMetadata, m as makeRun } from './text.js';
 
 // Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.
 /** Summarises a sample; non-finite values are left out (the caller reports them). Never overflows for finite input. */
@@ -483,4 +483,4 @@ function thin(points, max) {
     return out;
 }
 
-export { BaselineError as B, studentTQuantile as a, powerOfTwoScale as b, summarize as c, sampleKeyOf as d, isSeedLikeParam as e, baselineExperiment as f, groupRuns as g, BASELINE_VERSION as h, isFoldKey as i, serializeBaseline as j, parseBaseline as p, recordFromExperiment as r, studentTSurvival as s, thin as t };
+export { BaselineError as B, powerOfTwoScale as a, baselineExperiment as b, studentTQuantile as c, summarize as d, isFoldKey as e, sampleKeyOf as f, groupRuns as g, BASELINE_VERSION as h, isSeedLikeParam as i, serializeBaseline as j, parseBaseline as p, recordFromExperiment as r, studentTSurvival as s, thin as t };

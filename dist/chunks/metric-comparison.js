@@ -1,5 +1,5 @@
 import { s as studentTSurvival, c as studentTQuantile, a as powerOfTwoScale, d as summarize, e as isFoldKey, f as sampleKeyOf } from './baseline2.js';
-import { W as isGated, a as goalOf } from './findings.js';
+import { X as isGated, b as goalOf } from './findings.js';
 
 // Tests of a difference PR − baseline: Welch's t-test, the paired t-test, the prediction interval of one new run,
 // Nadeau and Bengio's corrected resampled t-test for cross-validation folds; p-values against a shifted null,

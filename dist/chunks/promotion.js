@@ -1,7 +1,7 @@
-import { g as groupRuns, f as baselineExperiment, r as recordFromExperiment, h as BASELINE_VERSION, p as parseBaseline, j as serializeBaseline } from './baseline2.js';
+import { g as groupRuns, b as baselineExperiment, r as recordFromExperiment, h as BASELINE_VERSION, p as parseBaseline, j as serializeBaseline } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
 import { u as updateDocsPage } from './docs.js';
-import { J as neutralize, b as stringify, p as paragraph, t as text, e as untrustedCode } from './findings.js';
+import { L as neutralize, i as stringify, p as paragraph, t as text, c as untrustedCode } from './findings.js';
 
 // Promotion on merge: the next baseline file from the previous one, the merged PR's runs and the reviewers'
 // decisions. Pure: data in, data out, no I/O and no clock (the merge date is an input).

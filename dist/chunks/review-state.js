@@ -82,7 +82,12 @@ function reviewState(snapshot) {
         (c) => slimComparison(c, 40, 20)
     ];
     for (const slim of attempts) {
-        const value = JSON.parse(JSON.stringify({ ...snapshot, comparison: slim(snapshot.comparison) }, replacer));
+        // The review under a PR's proposed rules (when it edits the rules file) is kept and thinned the same way.
+        const change = snapshot.context.rulesChange;
+        const context = change?.proposed
+            ? { ...snapshot.context, rulesChange: { ...change, proposed: slim(change.proposed) } }
+            : snapshot.context;
+        const value = JSON.parse(JSON.stringify({ ...snapshot, comparison: slim(snapshot.comparison), context }, replacer));
         const block = hiddenState(REVIEW_STATE, value, { compress: true });
         if (block.value.length <= REVIEW_STATE_BUDGET)
             return block;

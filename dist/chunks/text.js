@@ -1,4 +1,4 @@
-import { J as trusted, x as checkNote, y as checkText, K as neutralize, L as thresholdText, M as significanceWords, N as labelP, m as missingEvidenceText, F as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, O as statisticsSentence, r as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { K as trusted, y as checkNote, z as checkText, L as neutralize, M as thresholdText, N as significanceWords, O as labelP, m as missingEvidenceText, G as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, P as statisticsSentence, x as notLikeForLikeText, w as warningMessage } from './findings.js';
 
 /** An empty metadata record with the defaults every source starts from. */
 function emptyMetadata() {
