@@ -1,5 +1,5 @@
 import { D as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { U as emptyMetadata, V as makeRun, W as makeExperiment } from './detect.js';
+import { g as emptyMetadata, m as makeRun, G as makeExperiment } from './text.js';
 
 /** The baseline file's schema version this code writes; it reads this and older ones. */
 const BASELINE_VERSION = 1;

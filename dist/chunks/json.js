@@ -1,19 +1,10 @@
-import { e as paramText } from './detect.js';
-import { y as overfittingText, z as clauseReason, A as hypothesisReason, v as violationMessage, B as checklistDetail, C as warningMessage, D as notLikeForLikeText, E as checkNote, F as checkText, G as noVarianceText, H as untestedText } from './findings.js';
-import 'node:fs';
-import 'node:fs/promises';
-import 'node:path';
-import './_commonjsHelpers.js';
-import 'node:string_decoder';
-import './mlflow-metrics-file.js';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:url';
-import 'node:worker_threads';
-import 'node:module';
+import { d as paramText } from './text.js';
+import { k as overfittingText, n as clauseReason, q as hypothesisReason, v as violationMessage, r as checklistDetail, w as warningMessage, x as notLikeForLikeText, y as checkNote, z as checkText, A as noVarianceText, B as untestedText } from './findings.js';
 import './conventions.js';
+import './_commonjsHelpers.js';
+import 'node:path';
 import 'node:process';
+import 'node:url';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

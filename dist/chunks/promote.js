@@ -1,27 +1,28 @@
-import { p as promotionBranchOf } from './conventions.js';
-import { c as collectRuns, f as formatDiagnostic } from './detect.js';
+import { h as hiddenMarker, p as promotionBranchOf } from './conventions.js';
+import { f as formatDiagnostic } from './text.js';
 import { g as githubUrl } from './findings.js';
 import { p as promoteOutcomeLine, c as renderPromoteSummary, d as promotionPullRequestLine } from './summary.js';
 import { p as planPromotion, a as promotionSubject, b as promotionPullRequestBody, c as promotionPullRequestTitle } from './promotion.js';
+import { c as collectRuns } from './detect.js';
 import { a as serverUrlOf } from './review-request.js';
-import 'node:fs';
-import 'node:fs/promises';
-import 'node:path';
 import './_commonjsHelpers.js';
-import 'node:string_decoder';
-import './mlflow-metrics-file.js';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:url';
-import 'node:worker_threads';
-import 'node:module';
+import 'node:path';
 import 'node:process';
+import 'node:url';
 import './sweep.js';
 import './baseline2.js';
 import './champion.js';
 import './docs.js';
 import './chart.js';
+import 'node:fs';
+import 'node:fs/promises';
+import 'node:string_decoder';
+import './mlflow-metrics-file.js';
+import 'node:crypto';
+import 'node:readline';
+import 'node:os';
+import 'node:worker_threads';
+import 'node:module';
 
 /** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */
 async function runPromote(options) {
@@ -135,6 +136,33 @@ async function runPromote(options) {
         warnings
     };
 }
+/**
+ * The reviewers' decisions on a merged PR, read from its sticky comment (only the one the token itself wrote): the
+ * acceptances made on the head that merged, and the champion pick. Undefined when there is no such comment.
+ */
+async function readMergedDecisions(options) {
+    const { client, owner, repo, pr, ctx } = options;
+    const [{ listOwnStickyComments, resolveTokenIdentity }, { readDecisionsState }, { decisionsForMerge }] = await Promise.all([
+        import('./sticky.js'),
+        import('./review-state.js'),
+        import('./decisions.js')
+    ]);
+    const identity = await resolveTokenIdentity({ client, configured: ctx.config.botLogin });
+    const [sticky] = await listOwnStickyComments({
+        client,
+        owner,
+        repo,
+        issueNumber: pr.number,
+        marker: hiddenMarker(ctx.config.id),
+        identity
+    });
+    if (!sticky)
+        return undefined;
+    const decisions = decisionsForMerge(readDecisionsState(sticky.body ?? ''), pr.headSha);
+    if (decisions.accepted.length || decisions.championPick)
+        ctx.log.info(`Reviewer decisions on PR #${pr.number}: ${decisions.accepted.length} accepted regression(s)${decisions.championPick ? `, champion picked: ${decisions.championPick.name}` : ''}.`);
+    return decisions;
+}
 /** The open promotion pull request, or the promotion branch started again from the tip of `base` when none is open. */
 async function preparePromotionBranch(options) {
     const { findOpenPullRequestFrom, resetBranchTo } = await import('./promotion-pr.js');
@@ -194,6 +222,7 @@ async function runPromoteMode(ctx) {
         repository,
         client,
         now: ctx.now,
+        decisions: pr => readMergedDecisions({ client, owner: repository.owner, repo: repository.repo, pr, ctx }),
         serverUrl: serverUrlOf(ctx.env),
         commit: { sleep: ctx.sleep },
         via: ctx.config.promoteVia,
@@ -213,4 +242,4 @@ async function runPromoteMode(ctx) {
     return result.champion ? { champion: result.champion } : {};
 }
 
-export { runPromote, runPromoteMode };
+export { readMergedDecisions, runPromote, runPromoteMode };

@@ -2,13 +2,18 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { c as collectRuns, f as formatDiagnostic } from './detect.js';
+import { f as formatDiagnostic } from './text.js';
 import { p as planPromotion } from './promotion.js';
+import { c as collectRuns } from './detect.js';
 import './findings.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
+import './baseline2.js';
+import './champion.js';
+import './docs.js';
+import './chart.js';
 import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
@@ -17,10 +22,6 @@ import 'node:readline';
 import 'node:os';
 import 'node:worker_threads';
 import 'node:module';
-import './baseline2.js';
-import './champion.js';
-import './docs.js';
-import './chart.js';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).

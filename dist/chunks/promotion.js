@@ -1,8 +1,8 @@
 import { b as baselineExperiment, r as recordFromExperiment, a as BASELINE_VERSION, p as parseBaseline, s as serializeBaseline } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { o as groupRuns } from './detect.js';
+import { q as groupRuns } from './text.js';
 import { u as updateDocsPage } from './docs.js';
-import { J as neutralize, b as stringify, p as paragraph, t as text, e as untrustedCode } from './findings.js';
+import { L as neutralize, i as stringify, p as paragraph, t as text, c as untrustedCode } from './findings.js';
 
 // Promotion on merge: the next baseline file from the previous one, the merged PR's runs and the reviewers'
 // decisions. Pure: data in, data out, no I/O and no clock (the merge date is an input).

@@ -1,7 +1,7 @@
-import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { b as stringify, r as root, p as paragraph, c as untrusted, t as text, e as untrustedCode, f as missingEvidenceTitle, h as unknownMetricsTitle, v as violationMessage, i as heading, j as bulletList, o as own, k as checkedUrl, l as link, n as code } from './findings.js';
+import { e as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
+import { i as stringify, E as root, p as paragraph, e as untrusted, t as text, c as untrustedCode, F as missingEvidenceTitle, G as unknownMetricsTitle, v as violationMessage, H as heading, I as bulletList, o as own, h as checkedUrl, l as link, J as code } from './findings.js';
 import { s as sweepSummaryBlocks } from './sweep.js';
-import { p as plain } from './detect.js';
+import { p as plain } from './text.js';
 
 /** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
 const SUMMARY_DIAGNOSTICS_SHOWN = 50;

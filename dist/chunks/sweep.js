@@ -1,5 +1,5 @@
-import { g as decimalsFor, l as fmtNumber, D as fmtSigned, E as numberOf, e as paramText } from './detect.js';
-import { p as paragraph, t as text, n as code, o as own, S as details, e as untrustedCode, w as strong, c as untrusted, R as table, i as heading } from './findings.js';
+import { h as decimalsFor, l as fmtNumber, t as fmtSigned, u as numberOf, d as paramText } from './text.js';
+import { p as paragraph, t as text, J as code, o as own, R as details, c as untrustedCode, f as strong, e as untrusted, Q as table, H as heading } from './findings.js';
 
 /** Parameter tables the job summary holds at most (all of them in the JSON report). */
 const SUMMARY_PARAMETERS = 200;
