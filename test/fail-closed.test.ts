@@ -2,23 +2,11 @@
 // and the same run given twice is read once. Real folders, real symbolic links, the CLI in process.
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { runCli } from '../src/cli/run.js'
 import { collectRuns } from '../src/sources/detect.js'
 import { tempDirs } from './helpers/temp.js'
+import { cli } from './helpers/cli.js'
 
 const tempDir = tempDirs('er-fail-closed-')
-
-async function cli(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: t => void (out += t),
-    stderr: t => void (err += t),
-    cwd,
-    env: {}
-  })
-  return { code, out, err }
-}
 
 /** A workspace with two built-in runs under experiments/ and a rules file that requires accuracy ≥ 0.5. */
 async function workspace(): Promise<string> {

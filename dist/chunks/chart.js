@@ -1,5 +1,5 @@
 import { t as thin } from './baseline2.js';
-import { d as decimalsFor, j as fmtNumber } from './detect.js';
+import { d as decimalsFor, h as fmtNumber } from './detect.js';
 import { a as untrustedCode, e as table, S as codeBlock } from './mdast.js';
 
 /** Grey for the baseline, blue for this PR (GitHub's palette), so two lines are easy to tell apart. */

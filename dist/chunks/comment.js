@@ -1,7 +1,7 @@
 import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { b as missingEvidenceTitle, a as unknownMetricsTitle, m as missingEvidenceText, u as unknownMetricText, v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, d as checklistDetail, s as statisticsSentence } from './findings.js';
-import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, a as fmtStat, b as fmtChange, k as metricSentence, e as fmtMeaning, h as fmtRules } from './detect.js';
+import { e as missingEvidenceTitle, c as unknownMetricsTitle, d as unreadableEvidenceTitle, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, h as hypothesisReason, n as notLikeForLikeText, w as warningMessage, g as checklistDetail, s as statisticsSentence, b as unreadableLabel, r as readErrorsText } from './findings.js';
+import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, f as fmtStat, a as fmtChange, j as metricSentence, b as fmtMeaning, e as fmtRules } from './detect.js';
 import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, u as untrusted, c as bulletList, b as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
 import './baseline2.js';
 import './significance.js';
@@ -67,16 +67,20 @@ function verdictBlock(c, rulesFile) {
         ? `❌ Experiment review${id}: ${missingEvidenceTitle(c.missingEvidence)}`
         : c.unknownMetrics
             ? `❌ Experiment review${id}: ${unknownMetricsTitle(c.unknownMetrics)}`
-            : c.verdict === 'fail'
-                ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-                : c.verdict === 'no-baseline'
-                    ? `🆕 Experiment review${id}: no baseline yet`
-                    : `✅ Experiment review${id}: all rules met`;
+            : c.unreadableEvidence
+                ? `❌ Experiment review${id}: ${unreadableEvidenceTitle(c.unreadableEvidence)}`
+                : c.verdict === 'fail'
+                    ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+                    : c.verdict === 'no-baseline'
+                        ? `🆕 Experiment review${id}: no baseline yet`
+                        : `✅ Experiment review${id}: all rules met`;
     const blocks = [heading(2, text(title))];
     if (c.missingEvidence)
         blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)));
     if (c.unknownMetrics)
         blocks.push(bulletList(c.unknownMetrics.map(u => [untrusted(unknownMetricText(u, rulesFile), 400)])));
+    if (c.unreadableEvidence)
+        blocks.push(bulletList(c.unreadableEvidence.map(u => [untrusted(unreadableEvidenceText(u, rulesFile), 1200)])));
     if (broken.length) {
         blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])));
     }
@@ -254,6 +258,12 @@ function targetsCell(criteria) {
 }
 function statusCell(e) {
     const n = e.runs.length > 1 ? ` (${e.runs.length} runs)` : '';
+    if (e.unreadable) {
+        const [first] = e.unreadable;
+        const which = e.runs.length > 1 ? `${first.run}: ` : '';
+        const more = e.unreadable.length > 1 ? ` (and ${e.unreadable.length - 1} more runs)` : '';
+        return [text(`⚠️ ${unreadableLabel(e.unreadable.flatMap(u => u.errors))}: `), untrusted(`${which}${readErrorsText(first.errors)}${more}`, 160)];
+    }
     if (e.status === 'failed')
         return [text('❌ failed'), ...(e.statusReason ? [text(': '), untrusted(e.statusReason, 80)] : [])];
     if (e.status === 'running')

@@ -1,4 +1,4 @@
-import { l as labelP, c as checkNote, a as checkText, f as significanceWords, s as selectAll, h as listExperimentNames } from './significance.js';
+import { l as labelP, c as checkNote, a as checkText, i as significanceWords, s as selectAll, j as flattenParams, m as makeRun, k as emptyMetadata, p as paramText, o as listExperimentNames } from './significance.js';
 import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,76 +11,6 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-
-// The run model every source produces and every other layer consumes. Pure types and helpers.
-/** An empty metadata record with the defaults every source starts from. */
-function emptyMetadata() {
-    return { tags: [], status: 'finished', environment: {} };
-}
-/** Builds a run with empty params, metrics and metadata filled in. */
-function makeRun(fields) {
-    return {
-        params: {},
-        metrics: {},
-        ...fields,
-        metadata: { ...emptyMetadata(), ...(fields.metadata ?? {}) }
-    };
-}
-/** A diagnostic's location as `file:line:column (run, key)` for logs and messages. */
-function formatDiagnostic(d) {
-    const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
-        .filter(x => x !== undefined)
-        .join(':');
-    const context = [d.run && `run ${JSON.stringify(d.run)}`, d.key && `key ${JSON.stringify(d.key)}`]
-        .filter(Boolean)
-        .join(', ');
-    return `${where}${context ? ` (${context})` : ''}: ${d.message}`;
-}
-/** Flattens nested objects into dotted keys (`{a: {b: 1}}` → `{'a.b': 1}`); arrays become JSON text. */
-function flattenParams(value, prefix = '', out = {}, depth = 0) {
-    if (value === null || typeof value !== 'object') {
-        if (prefix)
-            out[prefix] = toParamValue(value);
-        return out;
-    }
-    if (Array.isArray(value) || depth > 32) {
-        if (prefix)
-            out[prefix] = safeJson$1(value);
-        return out;
-    }
-    for (const [k, v] of Object.entries(value)) {
-        flattenParams(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
-    }
-    return out;
-}
-/** Turns any logged value into a ParamValue without losing its text. */
-function toParamValue(value) {
-    if (value === null || value === undefined)
-        return null;
-    if (typeof value === 'string' || typeof value === 'boolean')
-        return value;
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'bigint')
-        return value.toString();
-    return safeJson$1(value);
-}
-/** The canonical text of a param value, used to tell whether two values differ. */
-function paramText(value) {
-    if (value === undefined)
-        return '';
-    if (value === null)
-        return 'null';
-    return String(value);
-}
-function safeJson$1(value) {
-    try {
-        return JSON.stringify(value) ?? String(value);
-    }
-    catch {
-        return String(value);
-    }
-}
 
 const MINUS = '−';
 /** Decimal places for a metric, from the magnitude of its values. */
@@ -7896,9 +7826,10 @@ async function collectRuns(options) {
     }
     const runs = [];
     for (const { source, claim } of claims) {
+        const before = ctx.diagnostics.length;
         try {
             const read = await source.read(claim.path, ctx, claim);
-            runs.push(...read);
+            runs.push(...attachReadErrors(read, ctx.diagnostics.slice(before)));
             ctx.progress(runs.length, ctx.rel(claim.path));
         }
         catch (e) {
@@ -7924,6 +7855,24 @@ async function collectRuns(options) {
             : [ctx.workspace],
         missing
     };
+}
+/**
+ * Gives each run the errors met in its own files while it was read (see `Run.readErrors`), so that a run with a
+ * truncated or binary file is shown as unreadable and never as a healthy run. A diagnostic belongs to a run when its
+ * file is the run's path or under it and, when it names a run, it names this one (by name, id or folder).
+ */
+function attachReadErrors(runs, diagnostics) {
+    const errors = diagnostics.filter(d => d.severity === 'error');
+    if (!errors.length)
+        return runs;
+    return runs.map(run => {
+        const folder = path.posix.basename(run.path);
+        const own = errors.filter(d => {
+            const inside = run.path === '.' ? d.run !== undefined : d.file === run.path || d.file.startsWith(`${run.path}/`);
+            return inside && (d.run === undefined || d.run === run.name || d.run === run.id || d.run === folder);
+        });
+        return own.length ? { ...run, readErrors: [...(run.readErrors ?? []), ...own] } : run;
+    });
 }
 /** The folder a runs path names as its root: the path itself, or a glob's fixed leading folders. */
 function patternRoot(abs) {
@@ -8009,4 +7958,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { makeRun as A, BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, TrackingUriError as T, fmtStat as a, fmtChange as b, collectRuns as c, decimalsFor as d, fmtMeaning as e, formatDiagnostic as f, goalArrow as g, fmtRules as h, isTrackingUri as i, fmtNumber as j, metricSentence as k, parseJsonLenient as l, metricIcon as m, plainJson as n, isGlob as o, paramText as p, experimentMatcher as q, buildMlflowRun as r, shortSha as s, redactTrackingUri as t, unmatchedPatterns as u, parseTrackingUri as v, readMlflowDatabase as w, readMlflowStore as x, fmtSigned as y, emptyMetadata as z };
+export { BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, TrackingUriError as T, fmtChange as a, fmtMeaning as b, collectRuns as c, decimalsFor as d, fmtRules as e, fmtStat as f, goalArrow as g, fmtNumber as h, isTrackingUri as i, metricSentence as j, plainJson as k, isGlob as l, metricIcon as m, experimentMatcher as n, buildMlflowRun as o, parseJsonLenient as p, parseTrackingUri as q, redactTrackingUri as r, shortSha as s, readMlflowDatabase as t, unmatchedPatterns as u, readMlflowStore as v, fmtSigned as w };

@@ -1,4 +1,4 @@
-import { a as checkText, b as gateP, r as ruleValue, e as rawValue, p as pPhrase, t as tooFewSamplesText, n as noVarianceText } from './significance.js';
+import { f as formatDiagnostic, a as checkText, b as gateP, r as ruleValue, e as rawValue, h as pPhrase, t as tooFewSamplesText, n as noVarianceText } from './significance.js';
 
 /** A broken rule in words: what the value was, against what limit. */
 function violationMessage(v) {
@@ -180,6 +180,33 @@ function unknownMetricText(u, rulesFile) {
         : '; check the name against the metrics your runs log (experiment-review list)';
     return `${where}${u.key}: no run and no baseline reports a metric named ${JSON.stringify(u.metric)}${hint}`;
 }
+/**
+ * A rules key whose metric may sit in runs that could not be read: `rules.yml:3 metrics.accuracy: 1 run that may
+ * report accuracy could not be read: truncated-json (metrics.json:1:25: is not valid JSON …); …`.
+ */
+function unreadableEvidenceText(u, rulesFile) {
+    const where = rulesFile ? `${rulesFile}${u.line !== undefined ? `:${u.line}` : ''} ` : '';
+    const n = u.runs.length;
+    const runs = u.runs.map(r => `${r.name} (${readErrorsText(r.errors)})`).join('; ');
+    return `${where}${u.key}: ${n} run${n === 1 ? ' that may report' : 's that may report'} ${JSON.stringify(u.metric)} could not be read, so the rule cannot be judged: ${runs}. Repair or remove ${n === 1 ? 'it' : 'them'}, or leave ${n === 1 ? 'it' : 'them'} out of the runs input (CLI: --runs)`;
+}
+/** The verdict's title when rules cannot be judged because runs could not be read. */
+function unreadableEvidenceTitle(list) {
+    const runs = new Set(list.flatMap(u => u.runs.map(r => r.path))).size;
+    return `${runs} run${runs === 1 ? '' : 's'} could not be read, so ${list.length} rule${list.length === 1 ? '' : 's'} cannot be judged`;
+}
+/** How much of a run could not be read: `unreadable` when a whole file failed, `partly unreadable` when some keys. */
+function unreadableLabel(errors) {
+    return errors.every(d => d.key !== undefined) ? 'partly unreadable' : 'unreadable';
+}
+/** What of a run could not be read, in one line: the first error with its place, and how many more. */
+function readErrorsText(errors) {
+    const [first, ...rest] = errors;
+    if (!first)
+        return 'could not be read';
+    const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
+    return `${formatDiagnostic({ ...first, run: undefined })}${more}`;
+}
 /** The verdict's title when rules name metrics nobody reports. */
 function unknownMetricsTitle(unknown) {
     return `${unknown.length} rule${unknown.length === 1 ? ' names a metric' : 's name metrics'} no run reports`;
@@ -203,4 +230,4 @@ function statisticsSentence(c) {
     return parts.join(' ');
 }
 
-export { unknownMetricsTitle as a, missingEvidenceTitle as b, clauseReason as c, checklistDetail as d, hypothesisReason as h, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, statisticsSentence as s, unknownMetricText as u, violationMessage as v, warningMessage as w };
+export { unreadableEvidenceText as a, unreadableLabel as b, unknownMetricsTitle as c, unreadableEvidenceTitle as d, missingEvidenceTitle as e, clauseReason as f, checklistDetail as g, hypothesisReason as h, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, readErrorsText as r, statisticsSentence as s, unknownMetricText as u, violationMessage as v, warningMessage as w };

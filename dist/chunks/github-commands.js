@@ -11,6 +11,7 @@ import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './significance.js';
+import './findings.js';
 import './detect.js';
 import 'node:fs';
 import 'node:string_decoder';
@@ -21,7 +22,6 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './findings.js';
 import './json.js';
 import './help.js';
 

@@ -1,18 +1,5 @@
-import { p as paramText } from './detect.js';
-import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, d as checklistDetail, w as warningMessage, n as notLikeForLikeText } from './findings.js';
-import { c as checkNote, a as checkText, n as noVarianceText, u as untestedText } from './significance.js';
-import 'node:fs';
-import 'node:fs/promises';
-import 'node:path';
-import './_commonjsHelpers.js';
-import 'node:string_decoder';
-import './mlflow-metrics-file.js';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:url';
-import 'node:worker_threads';
-import 'node:module';
+import { p as paramText, c as checkNote, a as checkText, n as noVarianceText, u as untestedText } from './significance.js';
+import { o as overfittingText, f as clauseReason, h as hypothesisReason, v as violationMessage, g as checklistDetail, w as warningMessage, n as notLikeForLikeText } from './findings.js';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

@@ -1,7 +1,7 @@
 import { s as studentTSurvival, a as studentTQuantile, b as powerOfTwoScale, c as summarize, i as isFoldKey, d as sampleKeyOf, g as groupRuns, e as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { g as goalOf, j as isGated } from './significance.js';
-import { p as paramText, c as collectRuns } from './detect.js';
+import { g as goalOf, p as paramText, v as isGated, w as mayHaveHeld } from './significance.js';
+import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs';
 import 'node:fs/promises';
@@ -867,14 +867,9 @@ function reproducibility(e, baselinePresent) {
     ];
 }
 
-/**
- * The keys of the rules that name a metric not among `reported` (every metric of every run and of the baseline).
- * A rule for a metric only the baseline reports is not here: that is a vanished metric, which the gate judges.
- */
-function unknownRuleMetrics(rules, reported) {
-    const names = [...new Set(reported)];
-    const known = new Set(names);
-    const named = [
+/** The keys of the rules file that name a metric: `primary`, each `metrics.<name>`, and the overfitting pair. */
+function ruleMetricKeys(rules) {
+    return [
         ...(rules.primary ? [{ key: 'primary', metric: rules.primary }] : []),
         ...Object.keys(rules.metrics).map(metric => ({ key: `metrics.${metric}`, metric })),
         ...(rules.overfitting
@@ -884,7 +879,43 @@ function unknownRuleMetrics(rules, reported) {
             ]
             : [])
     ];
-    return named
+}
+/**
+ * The keys of the rules whose metric may be held by a PR run that could not be read (see `mayHaveHeld`): a run
+ * with a truncated metrics file might be the champion or break the rule, so the gate fails closed on it. Runs that
+ * failed are left out (they are never judged).
+ */
+function unreadableRuleEvidence(rules, runs) {
+    const damaged = runs.filter(r => r.readErrors?.length && r.metadata.status !== 'failed');
+    if (!damaged.length)
+        return [];
+    const out = [];
+    const seen = new Set();
+    for (const { key, metric } of ruleMetricKeys(rules)) {
+        if (seen.has(metric))
+            continue;
+        const held = damaged.filter(r => mayHaveHeld(r, metric));
+        if (!held.length)
+            continue;
+        seen.add(metric);
+        const line = rules.origin?.keys?.[key];
+        out.push({
+            key,
+            metric,
+            ...(line !== undefined ? { line } : {}),
+            runs: held.map(r => ({ name: r.name, path: r.path, errors: r.readErrors ?? [] }))
+        });
+    }
+    return out;
+}
+/**
+ * The keys of the rules that name a metric not among `reported` (every metric of every run and of the baseline).
+ * A rule for a metric only the baseline reports is not here: that is a vanished metric, which the gate judges.
+ */
+function unknownRuleMetrics(rules, reported) {
+    const names = [...new Set(reported)];
+    const known = new Set(names);
+    return ruleMetricKeys(rules)
         .filter(n => !known.has(n.metric))
         .map(n => {
         const line = rules.origin?.keys?.[n.key];
@@ -1050,7 +1081,12 @@ function compareRuns(input) {
         ...Object.keys(baseline?.metrics ?? {})
     ];
     const unknownMetrics = input.runs.length ? unknownRuleMetrics(rules, reported) : [];
-    const verdict = missingEvidence || unknownMetrics.length || broken.length ? 'fail' : !base ? 'no-baseline' : 'pass';
+    const unreadableEvidence = unreadableRuleEvidence(rules, input.runs);
+    const verdict = missingEvidence || unknownMetrics.length || unreadableEvidence.length || broken.length
+        ? 'fail'
+        : !base
+            ? 'no-baseline'
+            : 'pass';
     return {
         id: input.id ?? 'default',
         verdict,
@@ -1077,7 +1113,8 @@ function compareRuns(input) {
         hypotheses: judgeHypotheses(ranked, base, rules),
         overfitting,
         ...(missingEvidence ? { missingEvidence } : {}),
-        ...(unknownMetrics.length ? { unknownMetrics } : {})
+        ...(unknownMetrics.length ? { unknownMetrics } : {}),
+        ...(unreadableEvidence.length ? { unreadableEvidence } : {})
     };
 }
 function baselineSummary(baseline) {
@@ -1096,6 +1133,9 @@ function gateSummary(metrics, rules) {
 }
 /** The report's view of an experiment. */
 function summarizeExperiment(e) {
+    const unreadable = e.runs
+        .filter(r => r.readErrors?.length)
+        .map(r => ({ run: r.name, errors: r.readErrors ?? [] }));
     return {
         name: e.name,
         status: e.status,
@@ -1103,7 +1143,8 @@ function summarizeExperiment(e) {
         runs: e.runs.map(r => r.name),
         metrics: e.metrics,
         paths: e.runs.map(r => r.path),
-        source: e.lead.source
+        source: e.lead.source,
+        ...(unreadable.length ? { unreadable } : {})
     };
 }
 

@@ -1,25 +1,25 @@
-import { c as collectRuns, f as formatDiagnostic } from './detect.js';
+import { f as formatDiagnostic } from './significance.js';
 import { s as stringify, p as paragraph, u as untrusted } from './mdast.js';
 import { p as planPromotion, a as promotionSubject } from './promotion.js';
-import './significance.js';
+import { c as collectRuns } from './detect.js';
+import './conventions.js';
+import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
+import './baseline2.js';
+import './champion.js';
+import './docs.js';
+import './chart.js';
 import 'node:fs';
 import 'node:fs/promises';
-import 'node:path';
-import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './conventions.js';
-import 'node:process';
-import './baseline2.js';
-import './champion.js';
-import './docs.js';
-import './chart.js';
 
 /** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */
 async function runPromote(options) {

@@ -2,26 +2,26 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { c as collectRuns, f as formatDiagnostic } from './detect.js';
+import { f as formatDiagnostic } from './significance.js';
 import { p as planPromotion } from './promotion.js';
-import './significance.js';
-import 'node:fs';
-import './_commonjsHelpers.js';
-import 'node:string_decoder';
-import './mlflow-metrics-file.js';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:url';
-import 'node:worker_threads';
-import 'node:module';
+import { c as collectRuns } from './detect.js';
 import './baseline2.js';
 import './conventions.js';
 import './champion.js';
 import './docs.js';
 import './chart.js';
 import './mdast.js';
+import './_commonjsHelpers.js';
 import 'node:process';
+import 'node:url';
+import 'node:fs';
+import 'node:string_decoder';
+import './mlflow-metrics-file.js';
+import 'node:crypto';
+import 'node:readline';
+import 'node:os';
+import 'node:worker_threads';
+import 'node:module';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).

@@ -7,7 +7,7 @@ import { GitHubApiError } from './client.js';
 import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
 import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
 import { renderComment } from './comment.js';
-import { v as violationMessage, m as missingEvidenceText, u as unknownMetricText, b as missingEvidenceTitle, a as unknownMetricsTitle } from './findings.js';
+import { v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText, e as missingEvidenceTitle, c as unknownMetricsTitle, d as unreadableEvidenceTitle } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { s as stringify, r as root, p as paragraph, u as untrusted, t as text, h as heading, c as bulletList, a as untrustedCode } from './mdast.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
@@ -18,6 +18,7 @@ import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './significance.js';
+import './chart.js';
 import './detect.js';
 import 'node:fs';
 import 'node:string_decoder';
@@ -28,7 +29,6 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './chart.js';
 import 'node:process';
 import 'node:child_process';
 import 'node:util';
@@ -178,7 +178,9 @@ async function reviewPullRequest(request) {
         ? missingEvidenceText(comparison.missingEvidence)
         : comparison.unknownMetrics
             ? comparison.unknownMetrics.map(u => unknownMetricText(u, loaded.file)).join('; ')
-            : undefined;
+            : comparison.unreadableEvidence
+                ? comparison.unreadableEvidence.map(u => unreadableEvidenceText(u, loaded.file)).join('; ')
+                : undefined;
     const gateFails = comparison.verdict === 'fail' && (config.failOnRegression || !!badInput);
     if (comparison.missingEvidence)
         log.error(missingEvidenceText(comparison.missingEvidence));
@@ -186,6 +188,11 @@ async function reviewPullRequest(request) {
         log.error(unknownMetricText(u), {
             ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
             title: 'Experiment Review: a rule names a metric no run reports'
+        });
+    for (const u of comparison.unreadableEvidence ?? [])
+        log.error(unreadableEvidenceText(u), {
+            ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
+            title: 'Experiment Review: runs a rule needs could not be read'
         });
     const result = {
         outcome: {
@@ -292,6 +299,8 @@ function statusDescription(c, failOnRegression = true) {
         return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`;
     if (c.unknownMetrics)
         return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`;
+    if (c.unreadableEvidence)
+        return `Fail: ${unreadableEvidenceTitle(c.unreadableEvidence)}.`.slice(0, 140);
     if (c.verdict === 'no-baseline')
         return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
     if (c.verdict === 'pass')

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
-import { u as unknownMetricText, m as missingEvidenceText } from './findings.js';
+import { u as unknownMetricText, a as unreadableEvidenceText, m as missingEvidenceText } from './findings.js';
 import { p as plain, r as renderDiagnostics, a as renderRunList, b as renderRun, c as renderText } from './text.js';
 import { s as selectAll, d as defaultRules } from './significance.js';
 import { i as isTrackingUri, c as collectRuns } from './detect.js';
@@ -194,7 +194,9 @@ async function compareCommand(args, io) {
         for (const u of comparison.unknownMetrics)
             io.stderr(`experiment-review: ${plain(unknownMetricText(u, loaded.file ?? '(rules)'), 2000)}\n`);
     }
-    if (comparison.missingEvidence || comparison.unknownMetrics) {
+    for (const u of comparison.unreadableEvidence ?? [])
+        io.stderr(`experiment-review: ${plain(unreadableEvidenceText(u, loaded.file ?? '(rules)'), 2000)}\n`);
+    if (comparison.missingEvidence || comparison.unknownMetrics || comparison.unreadableEvidence) {
         if (comparison.missingEvidence)
             io.stderr(`experiment-review: ${plain(missingEvidenceText(comparison.missingEvidence), 2000)}\n`);
         return EXIT.usage;

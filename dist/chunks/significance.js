@@ -1,3 +1,82 @@
+// The run model every source produces and every other layer consumes. Pure types and helpers.
+/**
+ * Whether a run's unreadable parts may have held `metric`: the run does not report it, and a whole file of the run
+ * (or that metric's key) could not be read. A run that reports the metric has its evidence for it.
+ */
+function mayHaveHeld(run, metric) {
+    if (!run.readErrors?.length || Object.hasOwn(run.metrics, metric))
+        return false;
+    return run.readErrors.some(d => d.key === undefined || d.key === metric);
+}
+/** An empty metadata record with the defaults every source starts from. */
+function emptyMetadata() {
+    return { tags: [], status: 'finished', environment: {} };
+}
+/** Builds a run with empty params, metrics and metadata filled in. */
+function makeRun(fields) {
+    return {
+        params: {},
+        metrics: {},
+        ...fields,
+        metadata: { ...emptyMetadata(), ...(fields.metadata ?? {}) }
+    };
+}
+/** A diagnostic's location as `file:line:column (run, key)` for logs and messages. */
+function formatDiagnostic(d) {
+    const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
+        .filter(x => x !== undefined)
+        .join(':');
+    const context = [d.run && `run ${JSON.stringify(d.run)}`, d.key && `key ${JSON.stringify(d.key)}`]
+        .filter(Boolean)
+        .join(', ');
+    return `${where}${context ? ` (${context})` : ''}: ${d.message}`;
+}
+/** Flattens nested objects into dotted keys (`{a: {b: 1}}` → `{'a.b': 1}`); arrays become JSON text. */
+function flattenParams(value, prefix = '', out = {}, depth = 0) {
+    if (value === null || typeof value !== 'object') {
+        if (prefix)
+            out[prefix] = toParamValue(value);
+        return out;
+    }
+    if (Array.isArray(value) || depth > 32) {
+        if (prefix)
+            out[prefix] = safeJson(value);
+        return out;
+    }
+    for (const [k, v] of Object.entries(value)) {
+        flattenParams(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
+    }
+    return out;
+}
+/** Turns any logged value into a ParamValue without losing its text. */
+function toParamValue(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'bigint')
+        return value.toString();
+    return safeJson(value);
+}
+/** The canonical text of a param value, used to tell whether two values differ. */
+function paramText(value) {
+    if (value === undefined)
+        return '';
+    if (value === null)
+        return 'null';
+    return String(value);
+}
+function safeJson(value) {
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
 // Which runs of a shared tracker store a review looks at: the experiments selected by `--experiment` (CLI) or
 // `select.experiments` (rules file), and the commit under review for stores named by a tracking URI. Pure data and
 // naming; the sources match it where they read (sources/experiment-match.ts: an MLflow server filters on the
@@ -224,4 +303,4 @@ function fmtP(p) {
     return String(+p.toPrecision(2));
 }
 
-export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checkText as a, gateP as b, checkNote as c, defaultRules as d, rawValue as e, significanceWords as f, goalOf as g, listExperimentNames as h, thresholdText as i, isGated as j, labelP as l, noVarianceText as n, pPhrase as p, ruleValue as r, selectAll as s, tooFewSamplesText as t, untestedText as u };
+export { PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, checkText as a, gateP as b, checkNote as c, defaultRules as d, rawValue as e, formatDiagnostic as f, goalOf as g, pPhrase as h, significanceWords as i, flattenParams as j, emptyMetadata as k, labelP as l, makeRun as m, noVarianceText as n, listExperimentNames as o, paramText as p, thresholdText as q, ruleValue as r, selectAll as s, tooFewSamplesText as t, untestedText as u, isGated as v, mayHaveHeld as w };

@@ -1,5 +1,6 @@
-import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, e as fmtMeaning, h as fmtRules } from './detect.js';
-import { m as missingEvidenceText, a as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, s as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { f as formatDiagnostic, p as paramText } from './significance.js';
+import { b as unreadableLabel, r as readErrorsText, m as missingEvidenceText, c as unknownMetricsTitle, d as unreadableEvidenceTitle, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, s as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { f as fmtStat, d as decimalsFor, g as goalArrow, a as fmtChange, b as fmtMeaning, e as fmtRules } from './detect.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
@@ -32,13 +33,17 @@ function renderText(c, rulesFile) {
         ? `FAIL: ${plain(missingEvidenceText(c.missingEvidence), 2000)}`
         : c.unknownMetrics
             ? `FAIL: ${unknownMetricsTitle(c.unknownMetrics)}`
-            : c.verdict === 'fail'
-                ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-                : c.verdict === 'no-baseline'
-                    ? 'NO BASELINE: nothing to compare against yet'
-                    : 'PASS: all rules met');
+            : c.unreadableEvidence
+                ? `FAIL: ${unreadableEvidenceTitle(c.unreadableEvidence)}`
+                : c.verdict === 'fail'
+                    ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+                    : c.verdict === 'no-baseline'
+                        ? 'NO BASELINE: nothing to compare against yet'
+                        : 'PASS: all rules met');
     for (const u of c.unknownMetrics ?? [])
         out.push(`  ✗ ${plain(unknownMetricText(u, rulesFile), 400)}`);
+    for (const u of c.unreadableEvidence ?? [])
+        out.push(`  ✗ ${plain(unreadableEvidenceText(u, rulesFile), 1200)}`);
     for (const v of broken)
         out.push(`  ✗ ${plain(violationMessage(v), 200)}`);
     if (c.champion) {
@@ -76,7 +81,9 @@ function renderText(c, rulesFile) {
             rows.push([
                 plain(e.name, 40),
                 stat ? fmtStat(stat, decimalsFor(stat.value)) : '—',
-                e.status + (e.runs.length > 1 ? ` (${e.runs.length} runs)` : '')
+                e.unreadable
+                    ? `⚠ ${unreadableLabel(e.unreadable.flatMap(u => u.errors))}`
+                    : e.status + (e.runs.length > 1 ? ` (${e.runs.length} runs)` : '')
             ]);
         }
         out.push('', `All runs (${c.experiments.length}), best first:`, columns(rows, ['left', 'right', 'left']));
@@ -97,18 +104,23 @@ function renderRunList(runs) {
         rows.push([
             plain(r.name, 40),
             r.source,
-            r.metadata.status,
+            r.readErrors?.length ? `⚠ ${unreadableLabel(r.readErrors)}` : r.metadata.status,
             String(Object.keys(r.metrics).length),
             String(Object.keys(r.params).length),
             plain(r.path, 60)
         ]);
-    return `${columns(rows)}\n`;
+    const damaged = runs.filter(r => r.readErrors?.length);
+    const notes = damaged.map(r => `⚠ ${plain(r.name, 40)}: ${plain(readErrorsText(r.readErrors ?? []), 300)}`);
+    return `${[columns(rows), ...(notes.length ? ['', ...notes] : [])].join('\n')}\n`;
 }
 /** One run in detail as terminal text. */
 function renderRun(run) {
     const out = [
         `${plain(run.name, 100)}  (${run.source}, ${plain(run.path, 100)})`,
-        `status: ${run.metadata.status}${run.metadata.statusReason ? ` (${plain(run.metadata.statusReason)})` : ''}`
+        run.readErrors?.length
+            ? `status: ⚠ ${unreadableLabel(run.readErrors)} (what was read says ${run.metadata.status})`
+            : `status: ${run.metadata.status}${run.metadata.statusReason ? ` (${plain(run.metadata.statusReason)})` : ''}`,
+        ...(run.readErrors ?? []).map(d => `  ⚠ ${plain(formatDiagnostic({ ...d, run: undefined }), 300)}`)
     ];
     const m = run.metadata;
     for (const [label, value] of [

@@ -23,6 +23,8 @@ import {
   missingEvidenceText,
   missingEvidenceTitle,
   unknownMetricsTitle,
+  unreadableEvidenceText,
+  unreadableEvidenceTitle,
   unknownMetricText,
   violationMessage
 } from '../report/findings.js'
@@ -251,13 +253,20 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     ? missingEvidenceText(comparison.missingEvidence)
     : comparison.unknownMetrics
       ? comparison.unknownMetrics.map(u => unknownMetricText(u, loaded.file)).join('; ')
-      : undefined
+      : comparison.unreadableEvidence
+        ? comparison.unreadableEvidence.map(u => unreadableEvidenceText(u, loaded.file)).join('; ')
+        : undefined
   const gateFails = comparison.verdict === 'fail' && (config.failOnRegression || !!badInput)
   if (comparison.missingEvidence) log.error(missingEvidenceText(comparison.missingEvidence))
   for (const u of comparison.unknownMetrics ?? [])
     log.error(unknownMetricText(u), {
       ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
       title: 'Experiment Review: a rule names a metric no run reports'
+    })
+  for (const u of comparison.unreadableEvidence ?? [])
+    log.error(unreadableEvidenceText(u), {
+      ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
+      title: 'Experiment Review: runs a rule needs could not be read'
     })
   const result: ReviewResult = {
     outcome: {
@@ -363,6 +372,7 @@ export function statusDescription(c: Comparison, failOnRegression = true): strin
   const broken = c.violations.filter(v => !v.accepted)
   if (c.missingEvidence) return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`
   if (c.unknownMetrics) return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`
+  if (c.unreadableEvidence) return `Fail: ${unreadableEvidenceTitle(c.unreadableEvidence)}.`.slice(0, 140)
   if (c.verdict === 'no-baseline')
     return 'No baseline yet: nothing to gate on; the first merge with runs sets it.'
   if (c.verdict === 'pass')

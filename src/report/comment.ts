@@ -11,6 +11,10 @@ import {
   missingEvidenceTitle,
   unknownMetricsTitle,
   unknownMetricText,
+  unreadableEvidenceText,
+  unreadableEvidenceTitle,
+  readErrorsText,
+  unreadableLabel,
   notLikeForLikeText,
   violationMessage,
   warningMessage
@@ -122,15 +126,21 @@ export function verdictBlock(c: Comparison, rulesFile?: string): RootContent[] {
     ? `❌ Experiment review${id}: ${missingEvidenceTitle(c.missingEvidence)}`
     : c.unknownMetrics
       ? `❌ Experiment review${id}: ${unknownMetricsTitle(c.unknownMetrics)}`
-      : c.verdict === 'fail'
-        ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-        : c.verdict === 'no-baseline'
-          ? `🆕 Experiment review${id}: no baseline yet`
-          : `✅ Experiment review${id}: all rules met`
+      : c.unreadableEvidence
+        ? `❌ Experiment review${id}: ${unreadableEvidenceTitle(c.unreadableEvidence)}`
+        : c.verdict === 'fail'
+          ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+          : c.verdict === 'no-baseline'
+            ? `🆕 Experiment review${id}: no baseline yet`
+            : `✅ Experiment review${id}: all rules met`
   const blocks: RootContent[] = [heading(2, text(title))]
   if (c.missingEvidence) blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)))
   if (c.unknownMetrics)
     blocks.push(bulletList(c.unknownMetrics.map(u => [untrusted(unknownMetricText(u, rulesFile), 400)])))
+  if (c.unreadableEvidence)
+    blocks.push(
+      bulletList(c.unreadableEvidence.map(u => [untrusted(unreadableEvidenceText(u, rulesFile), 1200)]))
+    )
   if (broken.length) {
     blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])))
   }
@@ -349,6 +359,15 @@ function targetsCell(criteria: Comparison['criteria'][string]): CellContent {
 
 function statusCell(e: ExperimentSummary): CellContent {
   const n = e.runs.length > 1 ? ` (${e.runs.length} runs)` : ''
+  if (e.unreadable) {
+    const [first] = e.unreadable
+    const which = e.runs.length > 1 ? `${first.run}: ` : ''
+    const more = e.unreadable.length > 1 ? ` (and ${e.unreadable.length - 1} more runs)` : ''
+    return [
+      text(`⚠️ ${unreadableLabel(e.unreadable.flatMap(u => u.errors))}: `),
+      untrusted(`${which}${readErrorsText(first.errors)}${more}`, 160)
+    ]
+  }
   if (e.status === 'failed')
     return [text('❌ failed'), ...(e.statusReason ? [text(': '), untrusted(e.statusReason, 80)] : [])]
   if (e.status === 'running') return `⏳ still running${n}`

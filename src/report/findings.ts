@@ -6,9 +6,11 @@ import type {
   MissingEvidence,
   NotLikeForLike,
   UnknownRuleMetric,
+  UnreadableRuleEvidence,
   ReviewWarning,
   Violation
 } from '../core/compare.js'
+import { formatDiagnostic, type Diagnostic } from '../core/run.js'
 import type { ClauseResult, HypothesisResult, OverfittingResult } from '../core/criteria.js'
 import {
   checkText,
@@ -208,6 +210,36 @@ export function unknownMetricText(u: UnknownRuleMetric, rulesFile?: string): str
     ? `; did you mean ${u.suggestion}?`
     : '; check the name against the metrics your runs log (experiment-review list)'
   return `${where}${u.key}: no run and no baseline reports a metric named ${JSON.stringify(u.metric)}${hint}`
+}
+
+/**
+ * A rules key whose metric may sit in runs that could not be read: `rules.yml:3 metrics.accuracy: 1 run that may
+ * report accuracy could not be read: truncated-json (metrics.json:1:25: is not valid JSON …); …`.
+ */
+export function unreadableEvidenceText(u: UnreadableRuleEvidence, rulesFile?: string): string {
+  const where = rulesFile ? `${rulesFile}${u.line !== undefined ? `:${u.line}` : ''} ` : ''
+  const n = u.runs.length
+  const runs = u.runs.map(r => `${r.name} (${readErrorsText(r.errors)})`).join('; ')
+  return `${where}${u.key}: ${n} run${n === 1 ? ' that may report' : 's that may report'} ${JSON.stringify(u.metric)} could not be read, so the rule cannot be judged: ${runs}. Repair or remove ${n === 1 ? 'it' : 'them'}, or leave ${n === 1 ? 'it' : 'them'} out of the runs input (CLI: --runs)`
+}
+
+/** The verdict's title when rules cannot be judged because runs could not be read. */
+export function unreadableEvidenceTitle(list: UnreadableRuleEvidence[]): string {
+  const runs = new Set(list.flatMap(u => u.runs.map(r => r.path))).size
+  return `${runs} run${runs === 1 ? '' : 's'} could not be read, so ${list.length} rule${list.length === 1 ? '' : 's'} cannot be judged`
+}
+
+/** How much of a run could not be read: `unreadable` when a whole file failed, `partly unreadable` when some keys. */
+export function unreadableLabel(errors: Diagnostic[]): string {
+  return errors.every(d => d.key !== undefined) ? 'partly unreadable' : 'unreadable'
+}
+
+/** What of a run could not be read, in one line: the first error with its place, and how many more. */
+export function readErrorsText(errors: Diagnostic[]): string {
+  const [first, ...rest] = errors
+  if (!first) return 'could not be read'
+  const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''
+  return `${formatDiagnostic({ ...first, run: undefined })}${more}`
 }
 
 /** The verdict's title when rules name metrics nobody reports. */
