@@ -262,7 +262,10 @@ function statusCell(e) {
         const [first] = e.unreadable;
         const which = e.runs.length > 1 ? `${first.run}: ` : '';
         const more = e.unreadable.length > 1 ? ` (and ${e.unreadable.length - 1} more runs)` : '';
-        return [text(`⚠️ ${unreadableLabel(e.unreadable.flatMap(u => u.errors))}: `), untrusted(`${which}${readErrorsText(first.errors)}${more}`, 160)];
+        return [
+            text(`⚠️ ${unreadableLabel(e.unreadable.flatMap(u => u.errors))}: `),
+            untrusted(`${which}${readErrorsText(first.errors)}${more}`, 160)
+        ];
     }
     if (e.status === 'failed')
         return [text('❌ failed'), ...(e.statusReason ? [text(': '), untrusted(e.statusReason, 80)] : [])];

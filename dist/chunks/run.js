@@ -167,7 +167,7 @@ async function compareCommand(args, io) {
     });
     applyExperimentFlag(loaded.rules, values.experiment);
     const id = values.id ?? 'default';
-    const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, id);
+    const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, { id });
     if (!baseline.record)
         io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`);
     const commit = await commitFlag(workspace, values.commit, patterns);

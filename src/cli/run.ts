@@ -146,7 +146,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   })
   applyExperimentFlag(loaded.rules, values.experiment as string[] | undefined)
   const id = (values.id as string | undefined) ?? 'default'
-  const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, id)
+  const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, { id })
   if (!baseline.record) io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`)
   const commit = await commitFlag(workspace, values.commit as string | undefined, patterns)
   const { comparison } = await runPipeline({
