@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { B as BaselineError, p as parseBaseline, g as groupRuns, r as recordFromExperiment } from './baseline2.js';
 import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from './champion.js';
-import { f as formatDiagnostic } from './significance.js';
+import { f as formatDiagnostic } from './findings.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs';

@@ -1,5 +1,5 @@
 import { a as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { p as paramText, m as makeRun, k as emptyMetadata } from './significance.js';
+import { p as paramText, C as makeRun, D as emptyMetadata } from './findings.js';
 
 // Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.
 /** Summarises a sample; non-finite values are left out (the caller reports them). Never overflows for finite input. */

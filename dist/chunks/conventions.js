@@ -56,4 +56,4 @@ function stampMarker(body, marker, login) {
     return pattern.test(body) ? body.replace(pattern, stamped) : `${stamped}\n${body}`;
 }
 
-export { DEFAULT_DOCS_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_BASELINE_PATH as a, DEFAULT_RULES_PATH as b, GITHUB_BODY_LIMIT as c, GITHUB_STEP_SUMMARY_LIMIT as d, findMarker as f, hiddenMarker as h, isGitHubLogin as i, stampMarker as s };
+export { DEFAULT_DOCS_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_BASELINE_PATH as a, DEFAULT_RULES_PATH as b, GITHUB_STEP_SUMMARY_LIMIT as c, GITHUB_BODY_LIMIT as d, findMarker as f, hiddenMarker as h, isGitHubLogin as i, stampMarker as s };

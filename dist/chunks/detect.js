@@ -1,4 +1,4 @@
-import { l as labelP, c as checkNote, a as checkText, i as significanceWords, s as selectAll, j as flattenParams, m as makeRun, k as emptyMetadata, p as paramText, o as listExperimentNames } from './significance.js';
+import { z as labelP, q as checkNote, t as checkText, A as significanceWords, s as selectAll, B as flattenParams, C as makeRun, D as emptyMetadata, p as paramText, E as listExperimentNames } from './findings.js';
 import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,7 +1,7 @@
-import { g as goalOf, d as defaultRules } from './significance.js';
+import { g as goalOf, d as defaultRules } from './findings.js';
 import { m as mermaidLabel, x as xyChart, C as CHART_PALETTE } from './chart.js';
 import { d as decimalsFor, f as fmtStat, s as shortSha, w as fmtSigned, h as fmtNumber } from './detect.js';
-import { i as classifyCharacter, j as push, k as resolveAll, o as splice, q as asciiAlpha, v as asciiAlphanumeric, w as asciiControl, x as asciiAtext, y as markdownSpace, z as factorySpace, A as asciiPunctuation, B as asciiHexDigit, C as asciiDigit, D as decodeNamedCharacterReference, E as markdownLineEnding, F as factorySpaceMinMax, G as markdownLineEndingOrSpace, H as normalizeIdentifier, I as htmlRawNames, J as htmlBlockNames, K as blankLine, L as combineExtensions, M as stringifyPosition, N as toString, O as decodeString, P as decodeNumericCharacterReference, s as stringify, r as root, Q as unified, R as remarkGfm, d as trustedHtml, h as heading, t as text$2, p as paragraph, u as untrusted, a as untrustedCode, b as strong, e as table, f as details } from './mdast.js';
+import { i as classifyCharacter, j as push, k as resolveAll, o as splice, q as asciiAlpha, v as asciiAlphanumeric, w as asciiControl, x as asciiAtext, y as markdownSpace, z as factorySpace, A as asciiPunctuation, B as asciiHexDigit, C as asciiDigit, D as decodeNamedCharacterReference, E as markdownLineEnding, F as factorySpaceMinMax, G as markdownLineEndingOrSpace, H as normalizeIdentifier, I as htmlRawNames, J as htmlBlockNames, K as blankLine, L as combineExtensions, M as stringifyPosition, N as toString, O as decodeString, P as decodeNumericCharacterReference, s as stringify, r as root, Q as unified, R as remarkGfm, d as trustedHtml, h as heading, t as text$2, p as paragraph, u as untrusted, a as untrustedCode, c as strong, e as table, f as details } from './mdast.js';
 
 /**
  * @import {

@@ -10,7 +10,6 @@ import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
-import './significance.js';
 import './findings.js';
 import './detect.js';
 import 'node:fs';

@@ -1,5 +1,4 @@
-import { p as paramText, c as checkNote, a as checkText, n as noVarianceText, u as untestedText } from './significance.js';
-import { o as overfittingText, f as clauseReason, h as hypothesisReason, v as violationMessage, g as checklistDetail, w as warningMessage, n as notLikeForLikeText } from './findings.js';
+import { p as paramText, o as overfittingText, j as clauseReason, k as hypothesisReason, v as violationMessage, l as checklistDetail, w as warningMessage, n as notLikeForLikeText, q as checkNote, t as checkText, x as noVarianceText, y as untestedText } from './findings.js';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

@@ -9,7 +9,7 @@ import { B as BUILTIN_FILES, p as parseJsonLenient, J as JsonSyntaxError, E as E
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
-import './significance.js';
+import './findings.js';
 import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';

@@ -2,17 +2,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules } from './rules-file.js';
 import { B as BaselineError, p as parseBaseline } from './baseline2.js';
-import { g as goalOf } from './significance.js';
+import { g as goalOf } from './findings.js';
 import { commitFilesToBranch } from './commit.js';
-import { c as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
+import { d as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
 import { withMarker, resolveTokenLogin } from './sticky.js';
 import { r as recoveryComment, a as replaceHiddenState, M as MONITOR_STATE_KIND, b as retrainingUpdateComment, d as duplicateComment, c as readHiddenState, e as retrainingIssueBody, f as retrainingIssueTitle } from './issue.js';
 import { renderJsonReport } from './json.js';
 import { f as findRegions, r as renderRegion, s as sectionNames } from './docs.js';
-import { t as text, a as untrustedCode, p as paragraph, b as strong, l as link, s as stringify } from './mdast.js';
+import { t as text, a as untrustedCode, p as paragraph, c as strong, l as link, s as stringify } from './mdast.js';
 import { runPipeline } from './pipeline.js';
-import { workflowRunUrl, serverUrlOf, reportPathFor } from './review.js';
+import { w as workflowRunUrl, a as serverUrlOf, r as reportPathFor } from './review-request.js';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
@@ -29,15 +29,9 @@ import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 import './text.js';
-import './findings.js';
 import './chart.js';
 import 'node:process';
 import './champion.js';
-import './comment.js';
-import './baseline.js';
-import 'node:child_process';
-import 'node:util';
-import './review-event.js';
 
 /** The rules a monitor evaluation is compared under: each monitored metric gets its conditions as gate rules. */
 function monitorRules(rules, retraining) {

@@ -1,6 +1,6 @@
 import { s as studentTSurvival, a as studentTQuantile, b as powerOfTwoScale, c as summarize, i as isFoldKey, d as sampleKeyOf, g as groupRuns, e as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { g as goalOf, p as paramText, v as isGated, w as mayHaveHeld } from './significance.js';
+import { g as goalOf, p as paramText, G as isGated, H as mayHaveHeld } from './findings.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs';

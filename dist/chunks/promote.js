@@ -1,8 +1,9 @@
-import { f as formatDiagnostic } from './significance.js';
-import { s as stringify, p as paragraph, u as untrusted } from './mdast.js';
+import { f as formatDiagnostic } from './findings.js';
+import { p as promoteOutcomeLine, b as renderPromoteSummary } from './summary.js';
 import { p as planPromotion, a as promotionSubject } from './promotion.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
+import './mdast.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
@@ -151,11 +152,8 @@ async function runPromoteMode(ctx) {
     });
     for (const w of result.warnings)
         ctx.log.warning(w);
-    const line = result.commitSha
-        ? `Experiment Review committed ${result.changedPaths.join(' and ')} as ${result.commitSha.slice(0, 7)}; the champion is ${result.champion ?? 'unchanged'}.`
-        : `Experiment Review made no commit: ${result.skipped ?? 'nothing changed'}.`;
-    ctx.log.notice(line);
-    await ctx.log.summary(stringify([paragraph(untrusted(line, 2000))]));
+    ctx.log.notice(promoteOutcomeLine(result));
+    await ctx.log.summary(renderPromoteSummary(result));
     return result.champion ? { champion: result.champion } : {};
 }
 

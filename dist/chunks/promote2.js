@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { f as formatDiagnostic } from './significance.js';
+import { f as formatDiagnostic } from './findings.js';
 import { p as planPromotion } from './promotion.js';
 import { c as collectRuns } from './detect.js';
 import './baseline2.js';

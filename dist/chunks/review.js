@@ -1,26 +1,24 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadRules, RulesFileError } from './rules-file.js';
-import { p as parseBaseline, B as BaselineError } from './baseline2.js';
-import { d as GITHUB_STEP_SUMMARY_LIMIT, h as hiddenMarker } from './conventions.js';
-import { GitHubApiError } from './client.js';
-import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
-import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
 import { renderComment } from './comment.js';
-import { v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText, e as missingEvidenceTitle, c as unknownMetricsTitle, d as unreadableEvidenceTitle } from './findings.js';
+import { v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
 import { renderJsonReport } from './json.js';
-import { s as stringify, r as root, p as paragraph, u as untrusted, t as text, h as heading, c as bulletList, a as untrustedCode } from './mdast.js';
-import { hasGitCommit, readFileAtGitRef } from './baseline.js';
+import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, g as gateFailureMessage } from './summary.js';
+export { S as SUMMARY_DIAGNOSTICS_SHOWN } from './summary.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
-import './index2.js';
-import './_commonjsHelpers.js';
-import 'process';
-import 'buffer';
-import './significance.js';
+import { h as hiddenMarker } from './conventions.js';
+import { GitHubApiError } from './client.js';
+import { setCommitStatus, getPullRequest, findPullRequestForSha, readFileAtRef } from './pr.js';
+import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
+import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
+import { loadRules, RulesFileError } from './rules-file.js';
+import { B as BaselineError, p as parseBaseline } from './baseline2.js';
+import { hasGitCommit, readFileAtGitRef } from './baseline.js';
 import './chart.js';
 import './detect.js';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -29,63 +27,15 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
+import './mdast.js';
 import 'node:process';
+import './champion.js';
+import './index2.js';
+import 'process';
+import 'buffer';
 import 'node:child_process';
 import 'node:util';
-import './champion.js';
 
-// Review mode: the PR's runs against the baseline at the PR's base → one sticky comment, the job summary, the JSON
-// report, annotations and outputs, and the gate. The action (pull_request, workflow_run) and the CLI (`review
-// --repo --pr`) run the same reviewPullRequest; they differ only in how they get the event, the log and the client.
-/** The commit status context of a review id. */
-function statusContext(id) {
-    return `experiment-review/${id}`;
-}
-/** The path of the JSON report: `${RUNNER_TEMP or workspace}/experiment-review-${id}.json`. */
-function reportPathFor(config, env) {
-    return path.join(env.RUNNER_TEMP || config.workspace, `experiment-review-${config.id}.json`);
-}
-/** The web root of the GitHub server the workflow runs on (GITHUB_SERVER_URL, default https://github.com). */
-function serverUrlOf(env) {
-    return (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-}
-/** The link to the current workflow run, from the runner's environment; undefined outside Actions. */
-function workflowRunUrl(env) {
-    if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY)
-        return undefined;
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-}
-/**
- * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
- * else through the contents API. No file means no baseline yet. Throws BaselineError for a file that cannot be used.
- */
-async function loadBaselineAtBase(request) {
-    const { config, baseSha } = request;
-    let textAtBase;
-    let from;
-    if (await hasGitCommit(config.workspace, baseSha)) {
-        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (local checkout)`;
-        textAtBase = await readFileAtGitRef(config.workspace, baseSha, config.baselinePath);
-    }
-    else {
-        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`;
-        textAtBase = await readFileAtRef({
-            client: await request.client(),
-            owner: request.owner,
-            repo: request.repo,
-            path: config.baselinePath,
-            ref: baseSha
-        });
-    }
-    if (textAtBase === undefined)
-        return { from };
-    const file = parseBaseline(textAtBase, config.baselinePath);
-    if (file.id && file.id !== config.id) {
-        throw new BaselineError(config.baselinePath, `belongs to review id "${file.id}", not "${config.id}"; give each id its own baseline input`);
-    }
-    return { record: file.champion, from };
-}
 const FORK_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
     'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +
     'see docs/forks.md.';
@@ -106,297 +56,76 @@ function explainRefusedWrite(error, fromFork, needed) {
         `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
         'setting may make the workflow token read-only by default), or pass a token that has it.');
 }
-/** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
-async function reviewPullRequest(request) {
+/**
+ * Creates or updates the sticky comment (or says why not: the comment input, a stale review, a refused write).
+ * A fork's read-only token is expected and explained; any other failure, or a refusal on a same-repository PR (a
+ * missing permission), is a problem.
+ */
+async function postReviewComment(request, body) {
     const { config, log, pr } = request;
     const where = `${request.owner}/${request.repo}#${pr.number}`;
-    let loaded;
-    let baseline;
+    if (!config.comment)
+        return { skipped: 'the comment input is false' };
+    if (request.stale) {
+        log.warning(`No comment was posted on ${where}: ${request.stale}`);
+        return { skipped: request.stale };
+    }
     try {
-        loaded = await loadRules(config.workspace, config.configFile);
-        if (config.experiments?.length)
-            loaded.rules.select = { experiments: config.experiments };
-        baseline = await loadBaselineAtBase({ ...request, baseSha: pr.baseSha });
+        const client = await request.client();
+        const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
+        const comment = await upsertStickyComment({
+            client,
+            owner: request.owner,
+            repo: request.repo,
+            issueNumber: pr.number,
+            marker: hiddenMarker(config.id),
+            body,
+            identity
+        });
+        log.info(`Comment ${comment.action} on ${where}: ${comment.url}`);
+        if (comment.removedDuplicates.length)
+            log.info(`Removed ${comment.removedDuplicates.length} duplicate comment(s) left by a concurrent run.`);
+        return { comment };
     }
     catch (e) {
-        if (e instanceof RulesFileError) {
-            log.error(e.problem, {
-                file: e.file,
-                line: e.line,
-                title: `Experiment Review: invalid rules file (column ${e.column})`
-            });
-            return { outcome: { failure: `Experiment Review: ${e.message}` }, failureKind: 'input' };
-        }
-        if (e instanceof BaselineError) {
-            log.error(e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message, {
-                file: e.file,
-                title: 'Experiment Review: unusable baseline'
-            });
-            return { outcome: { failure: `Experiment Review: ${e.message}` }, failureKind: 'input' };
-        }
-        throw e;
+        const refused = isReadOnlyRefusal(e);
+        const skipped = refused
+            ? explainRefusedWrite(e, pr.fromFork, 'pull-requests: write')
+            : e.message;
+        log.warning(`No comment was posted on ${where}: ${skipped}`);
+        return {
+            skipped,
+            ...(refused && pr.fromFork ? {} : { problem: `the comment could not be posted: ${skipped}` })
+        };
     }
-    log.info(baseline.record
-        ? `Baseline: ${baseline.record.name} from ${baseline.from}`
-        : `No baseline yet: nothing at ${baseline.from}`);
-    const { comparison } = await runPipeline({
-        workspace: config.workspace,
-        patterns: config.runs,
-        commit: { kind: 'sha', sha: pr.headSha },
-        env: request.env,
-        rules: loaded.rules,
-        baseline: baseline.record,
-        id: config.id
-    });
-    const reportContext = {
-        headSha: pr.headSha,
-        baseSha: pr.baseSha,
-        baseBranch: pr.baseRef,
-        runUrl: request.serverUrl
-            ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
-            : undefined,
-        rulesFile: loaded.file,
-        defaultRules: !loaded.file
-    };
-    const body = renderComment(comparison, reportContext);
-    const reportPath = reportPathFor(config, request.env);
-    await mkdir(path.dirname(reportPath), { recursive: true });
-    await writeFile(reportPath, renderJsonReport(comparison));
-    const broken = comparison.violations.filter(v => !v.accepted);
-    for (const v of comparison.violations) {
-        const place = loaded.file
-            ? { file: loaded.file, line: v.line, title: `Experiment Review: ${v.metric} ${v.rule}` }
-            : { title: `Experiment Review: ${v.metric} ${v.rule}` };
-        const message = violationMessage(v);
-        if (v.accepted)
-            log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
-        else
-            log.error(message, place);
-    }
-    // Missing evidence fails the step whatever fail-on-regression says: it is bad input, not a regression.
-    const badInput = comparison.missingEvidence
-        ? missingEvidenceText(comparison.missingEvidence)
-        : comparison.unknownMetrics
-            ? comparison.unknownMetrics.map(u => unknownMetricText(u, loaded.file)).join('; ')
-            : comparison.unreadableEvidence
-                ? comparison.unreadableEvidence.map(u => unreadableEvidenceText(u, loaded.file)).join('; ')
-                : undefined;
-    const gateFails = comparison.verdict === 'fail' && (config.failOnRegression || !!badInput);
-    if (comparison.missingEvidence)
-        log.error(missingEvidenceText(comparison.missingEvidence));
-    for (const u of comparison.unknownMetrics ?? [])
-        log.error(unknownMetricText(u), {
-            ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
-            title: 'Experiment Review: a rule names a metric no run reports'
+}
+/** Sets the commit status `experiment-review/<id>` on the PR head: failure when the step fails, else success. */
+async function setReviewStatus(request, comparison, gateFails, targetUrl) {
+    const { config, log, pr } = request;
+    const state = gateFails ? 'failure' : 'success';
+    const description = statusDescription(comparison, config.failOnRegression);
+    const context = statusContext(config.id);
+    try {
+        await setCommitStatus({
+            client: await request.client(),
+            owner: request.owner,
+            repo: request.repo,
+            sha: pr.headSha,
+            state,
+            context,
+            description,
+            targetUrl
         });
-    for (const u of comparison.unreadableEvidence ?? [])
-        log.error(unreadableEvidenceText(u), {
-            ...(loaded.file ? { file: loaded.file, line: u.line } : {}),
-            title: 'Experiment Review: runs a rule needs could not be read'
-        });
-    const result = {
-        outcome: {
-            verdict: comparison.verdict,
-            reportPath,
-            regressions: comparison.violations,
-            champion: comparison.champion?.name
-        },
-        comparison
-    };
-    const githubProblems = [];
-    // The sticky comment.
-    if (!config.comment) {
-        result.commentSkipped = 'the comment input is false';
+        log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`);
+        return { status: { context, state, description } };
     }
-    else if (request.stale) {
-        result.commentSkipped = request.stale;
-        log.warning(`No comment was posted on ${where}: ${request.stale}`);
+    catch (e) {
+        const message = isReadOnlyRefusal(e)
+            ? explainRefusedWrite(e, false, 'statuses: write')
+            : e.message;
+        log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`);
+        return { problem: `the commit status that gates the merge could not be set: ${message}` };
     }
-    else {
-        try {
-            const client = await request.client();
-            const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
-            result.comment = await upsertStickyComment({
-                client,
-                owner: request.owner,
-                repo: request.repo,
-                issueNumber: pr.number,
-                marker: hiddenMarker(config.id),
-                body,
-                identity
-            });
-            result.outcome.commentUrl = result.comment.url;
-            log.info(`Comment ${result.comment.action} on ${where}: ${result.comment.url}`);
-            if (result.comment.removedDuplicates.length)
-                log.info(`Removed ${result.comment.removedDuplicates.length} duplicate comment(s) left by a concurrent run.`);
-        }
-        catch (e) {
-            const message = e.message;
-            const refused = isReadOnlyRefusal(e);
-            result.commentSkipped = refused
-                ? explainRefusedWrite(e, pr.fromFork, 'pull-requests: write')
-                : message;
-            log.warning(`No comment was posted on ${where}: ${result.commentSkipped}`);
-            if (!refused || !pr.fromFork)
-                githubProblems.push(`the comment could not be posted: ${result.commentSkipped}`);
-        }
-    }
-    // The commit status that gates the merge when the review does not run as the PR's own check.
-    if (request.commitStatus && !request.stale) {
-        const state = gateFails ? 'failure' : 'success';
-        const description = statusDescription(comparison, config.failOnRegression);
-        const context = statusContext(config.id);
-        try {
-            await setCommitStatus({
-                client: await request.client(),
-                owner: request.owner,
-                repo: request.repo,
-                sha: pr.headSha,
-                state,
-                context,
-                description,
-                targetUrl: result.outcome.commentUrl ?? request.runUrl
-            });
-            result.status = { context, state, description };
-            log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`);
-        }
-        catch (e) {
-            const message = isReadOnlyRefusal(e)
-                ? explainRefusedWrite(e, false, 'statuses: write')
-                : e.message;
-            log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`);
-            githubProblems.push(`the commit status that gates the merge could not be set: ${message}`);
-        }
-    }
-    await log.summary(renderSummary(comparison, body, result, reportPath));
-    if (badInput && !request.stale) {
-        result.outcome.failure = `Experiment Review: ${badInput}`;
-        result.failureKind = 'input';
-    }
-    else if (gateFails && !request.stale) {
-        result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
-        result.failureKind = 'gate';
-    }
-    else if (gateFails && request.stale) {
-        log.warning(`The gate failed, but the review is stale (${request.stale}); the run on the PR's current head decides.`);
-    }
-    else if (comparison.verdict === 'fail') {
-        log.warning(`${broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`);
-    }
-    if (githubProblems.length && !result.outcome.failure) {
-        result.outcome.failure = `Experiment Review: ${githubProblems.join('; ')}`;
-        result.failureKind = 'github';
-    }
-    else if (githubProblems.length && result.outcome.failure) {
-        result.outcome.failure += `; and ${githubProblems.join('; ')}`;
-    }
-    return result;
-}
-/** The commit status description: the verdict in words, under GitHub's 140 characters. */
-function statusDescription(c, failOnRegression = true) {
-    const broken = c.violations.filter(v => !v.accepted);
-    if (c.missingEvidence)
-        return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`;
-    if (c.unknownMetrics)
-        return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`;
-    if (c.unreadableEvidence)
-        return `Fail: ${unreadableEvidenceTitle(c.unreadableEvidence)}.`.slice(0, 140);
-    if (c.verdict === 'no-baseline')
-        return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
-    if (c.verdict === 'pass')
-        return `Pass: all rules met${c.champion ? ` (best run ${c.champion.name.slice(0, 60)})` : ''}.`;
-    const metrics = [...new Set(broken.map(v => v.metric))].join(', ');
-    return `Fail: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken (${metrics})${failOnRegression ? '' : '; not gating'}.`.slice(0, 140);
-}
-/** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
-const SUMMARY_DIAGNOSTICS_SHOWN = 50;
-/**
- * The job summary: the comment's content, what happened to the comment, and the diagnostics: their count and the
- * first SUMMARY_DIAGNOSTICS_SHOWN (all of them are in the JSON report), so that it stays under GitHub's 1 MiB.
- */
-function renderSummary(c, commentBody, result, reportPath) {
-    for (let shown = SUMMARY_DIAGNOSTICS_SHOWN;; shown = Math.floor(shown / 2)) {
-        const summary = summaryWith(c, commentBody, result, reportPath, shown);
-        if (Buffer.byteLength(summary) < GITHUB_STEP_SUMMARY_LIMIT || shown === 0)
-            return summary;
-    }
-}
-function summaryWith(c, commentBody, result, reportPath, shown) {
-    const blocks = [];
-    if (result.comment) {
-        blocks.push(paragraph(text(`The PR comment was ${result.comment.action === 'unchanged' ? 'already up to date' : result.comment.action}: `), untrusted(result.comment.url, 300)));
-    }
-    else if (result.commentSkipped) {
-        blocks.push(paragraph(text('No PR comment was posted: '), untrusted(result.commentSkipped, 2000)));
-    }
-    if (result.status)
-        blocks.push(paragraph(text(`Commit status ${result.status.context}: ${result.status.state}.`)));
-    blocks.push(heading(3, text(`Diagnostics (${c.diagnostics.length})`)));
-    if (c.diagnostics.length) {
-        blocks.push(bulletList(c.diagnostics
-            .slice(0, shown)
-            .map(d => [
-            text(`${d.severity}: `),
-            untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
-            ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
-            text(' '),
-            untrusted(d.message, 1000)
-        ])));
-        const more = c.diagnostics.length - Math.min(shown, c.diagnostics.length);
-        if (more > 0)
-            blocks.push(paragraph(text(`… and ${more} more, ${shown ? 'not listed here' : 'none listed here'} to keep the summary under GitHub's 1 MiB: `), ...(reportPath
-                ? [
-                    text('every diagnostic is in the JSON report '),
-                    untrustedCode(reportPath, 300),
-                    text(' (output report).')
-                ]
-                : [text('every diagnostic is in the JSON report (output report).')])));
-    }
-    else {
-        blocks.push(paragraph(text('Every run was read without a problem.')));
-    }
-    return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`;
-}
-/** A GitHub client factory that creates the client once, on first use. */
-function lazyClient(create) {
-    let client;
-    return () => (client ??= create());
-}
-/** The action's review mode: reads the event, resolves the PR, and runs reviewPullRequest. */
-async function runReviewMode(ctx) {
-    const target = parseReviewEvent(ctx.eventName, ctx.payload, ctx.env);
-    if (target.kind === 'skip') {
-        ctx.log.notice(`Experiment Review: ${target.reason}.`);
-        return {};
-    }
-    const client = lazyClient(() => ctx.github(ctx.config.token));
-    const common = {
-        config: ctx.config,
-        log: ctx.log,
-        env: ctx.env,
-        owner: target.owner,
-        repo: target.repo,
-        client,
-        runtime: 'actions',
-        serverUrl: serverUrlOf(ctx.env)
-    };
-    if (target.kind === 'pull_request') {
-        return (await reviewPullRequest({ ...common, pr: target, runUrl: workflowRunUrl(ctx.env) })).outcome;
-    }
-    const resolved = await resolveWorkflowRunPullRequest(await client(), target, ctx.log);
-    if (!resolved.pr) {
-        ctx.log.warning(`Experiment Review: ${resolved.reason}`);
-        await ctx.log.summary(stringify(root([paragraph(text('Experiment Review did not run: '), untrusted(resolved.reason, 2000))])));
-        return {};
-    }
-    const result = await reviewPullRequest({
-        ...common,
-        pr: resolved.pr,
-        commitStatus: true,
-        stale: resolved.stale,
-        runUrl: target.workflowRunUrl ?? workflowRunUrl(ctx.env)
-    });
-    return result.outcome;
 }
 /** The PR of a workflow_run, or why there is none; `stale` when the PR's head has moved past the run's commit. */
 async function resolveWorkflowRunPullRequest(client, target, log) {
@@ -429,4 +158,248 @@ async function resolveWorkflowRunPullRequest(client, target, log) {
     return { pr: found, reason: `PR #${found.number}` };
 }
 
-export { SUMMARY_DIAGNOSTICS_SHOWN, explainRefusedWrite, lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, workflowRunUrl };
+// The inputs of a review that live in the repository: the rules file of the checkout and the baseline at the
+// PR's base commit. A file that cannot be used is annotated at its place and ends the review as bad input.
+/**
+ * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
+ * else through the contents API. No file means no baseline yet. Throws BaselineError for a file that cannot be used.
+ */
+async function loadBaselineAtBase(request) {
+    const { config, baseSha } = request;
+    let textAtBase;
+    let from;
+    if (await hasGitCommit(config.workspace, baseSha)) {
+        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (local checkout)`;
+        textAtBase = await readFileAtGitRef(config.workspace, baseSha, config.baselinePath);
+    }
+    else {
+        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`;
+        textAtBase = await readFileAtRef({
+            client: await request.client(),
+            owner: request.owner,
+            repo: request.repo,
+            path: config.baselinePath,
+            ref: baseSha
+        });
+    }
+    if (textAtBase === undefined)
+        return { from };
+    const file = parseBaseline(textAtBase, config.baselinePath);
+    if (file.id && file.id !== config.id) {
+        throw new BaselineError(config.baselinePath, `belongs to review id "${file.id}", not "${config.id}"; give each id its own baseline input`);
+    }
+    return { record: file.champion, from };
+}
+/**
+ * Loads the rules file and the baseline at the PR's base. An invalid rules file or an unusable baseline is
+ * annotated (file, line) and returned as the failure; other errors are thrown.
+ */
+async function loadReviewInputs(request) {
+    const { config, log } = request;
+    try {
+        const rules = await loadRules(config.workspace, config.configFile);
+        if (config.experiments?.length)
+            rules.rules.select = { experiments: config.experiments };
+        const baseline = await loadBaselineAtBase({ ...request, baseSha: request.pr.baseSha });
+        log.info(baseline.record
+            ? `Baseline: ${baseline.record.name} from ${baseline.from}`
+            : `No baseline yet: nothing at ${baseline.from}`);
+        return { rules, baseline };
+    }
+    catch (e) {
+        if (e instanceof RulesFileError) {
+            log.error(e.problem, {
+                file: e.file,
+                line: e.line,
+                title: `Experiment Review: invalid rules file (column ${e.column})`
+            });
+            return { failure: `Experiment Review: ${e.message}` };
+        }
+        if (e instanceof BaselineError) {
+            log.error(e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message, {
+                file: e.file,
+                title: 'Experiment Review: unusable baseline'
+            });
+            return { failure: `Experiment Review: ${e.message}` };
+        }
+        throw e;
+    }
+}
+
+// Review mode: the PR's runs against the baseline at the PR's base → one sticky comment, the job summary, the JSON
+// report, annotations and outputs, and the gate. The action (pull_request, workflow_run) and the CLI (`review
+// --repo --pr`) run the same reviewPullRequest; they differ only in how they get the event, the log and the client.
+// The parts: review-inputs.ts (rules, baseline), review-github.ts (comment, status, the PR of a workflow_run),
+// report/ (every text); this module composes them.
+/** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
+async function reviewPullRequest(request) {
+    const { config, log } = request;
+    const inputs = await loadReviewInputs(request);
+    if ('failure' in inputs)
+        return { outcome: { failure: inputs.failure }, failureKind: 'input' };
+    const { comparison } = await runPipeline({
+        workspace: config.workspace,
+        patterns: config.runs,
+        commit: { kind: 'sha', sha: request.pr.headSha },
+        env: request.env,
+        rules: inputs.rules.rules,
+        baseline: inputs.baseline.record,
+        id: config.id
+    });
+    const body = renderComment(comparison, reportContextOf(request, inputs.rules));
+    const reportPath = reportPathFor(config, request.env);
+    await mkdir(path.dirname(reportPath), { recursive: true });
+    await writeFile(reportPath, renderJsonReport(comparison));
+    annotateFindings(log, comparison, inputs.rules.file);
+    const gate = judgeGate(comparison, config.failOnRegression, inputs.rules.file);
+    const result = {
+        outcome: {
+            verdict: comparison.verdict,
+            reportPath,
+            regressions: comparison.violations,
+            champion: comparison.champion?.name
+        },
+        comparison
+    };
+    const posted = await postReviewComment(request, body);
+    if (posted.comment) {
+        result.comment = posted.comment;
+        result.outcome.commentUrl = posted.comment.url;
+    }
+    if (posted.skipped)
+        result.commentSkipped = posted.skipped;
+    const problems = posted.problem ? [posted.problem] : [];
+    // The commit status gates the merge when the review does not run as the PR's own check.
+    if (request.commitStatus && !request.stale) {
+        const targetUrl = result.outcome.commentUrl ?? request.runUrl;
+        const set = await setReviewStatus(request, comparison, gate.fails, targetUrl);
+        if (set.status)
+            result.status = set.status;
+        if (set.problem)
+            problems.push(set.problem);
+    }
+    await log.summary(renderReviewSummary(comparison, body, result, reportPath));
+    const failed = decideFailure(request, comparison, gate, problems);
+    if (failed) {
+        result.outcome.failure = failed.failure;
+        result.failureKind = failed.kind;
+    }
+    return result;
+}
+/** Where the comment links and what it says of the rules: the head commit's checks, the rules file. */
+function reportContextOf(request, rules) {
+    const { pr } = request;
+    return {
+        headSha: pr.headSha,
+        baseSha: pr.baseSha,
+        baseBranch: pr.baseRef,
+        runUrl: request.serverUrl
+            ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
+            : undefined,
+        rulesFile: rules.file,
+        defaultRules: !rules.file
+    };
+}
+/**
+ * The annotations of a review: an error for each broken rule, a notice for an accepted one (at its line of the
+ * rules file), an error for missing evidence, for each rule that names a metric no run reports and for each rule
+ * whose metric may sit in a run that could not be read.
+ */
+function annotateFindings(log, comparison, rulesFile) {
+    for (const v of comparison.violations) {
+        const title = `Experiment Review: ${v.metric} ${v.rule}`;
+        const place = rulesFile ? { file: rulesFile, line: v.line, title } : { title };
+        const message = violationMessage(v);
+        if (v.accepted)
+            log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
+        else
+            log.error(message, place);
+    }
+    if (comparison.missingEvidence)
+        log.error(missingEvidenceText(comparison.missingEvidence));
+    for (const u of comparison.unknownMetrics ?? [])
+        log.error(unknownMetricText(u), {
+            ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
+            title: 'Experiment Review: a rule names a metric no run reports'
+        });
+    for (const u of comparison.unreadableEvidence ?? [])
+        log.error(unreadableEvidenceText(u), {
+            ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
+            title: 'Experiment Review: runs a rule needs could not be read'
+        });
+}
+function judgeGate(comparison, failOnRegression, rulesFile) {
+    const badInput = comparison.missingEvidence
+        ? missingEvidenceText(comparison.missingEvidence)
+        : comparison.unknownMetrics
+            ? comparison.unknownMetrics.map(u => unknownMetricText(u, rulesFile)).join('; ')
+            : comparison.unreadableEvidence
+                ? comparison.unreadableEvidence.map(u => unreadableEvidenceText(u, rulesFile)).join('; ')
+                : undefined;
+    return {
+        badInput,
+        fails: comparison.verdict === 'fail' && (failOnRegression || !!badInput),
+        broken: comparison.violations.filter(v => !v.accepted)
+    };
+}
+/**
+ * Whether the step fails, and why: bad input or the gate first (unless the review is stale), then GitHub's
+ * refusals, added to the first reason when there is one.
+ */
+function decideFailure(request, comparison, gate, githubProblems) {
+    const { log } = request;
+    let failed;
+    if (gate.badInput && !request.stale)
+        failed = { failure: `Experiment Review: ${gate.badInput}`, kind: 'input' };
+    else if (gate.fails && !request.stale)
+        failed = { failure: gateFailureMessage(gate.broken), kind: 'gate' };
+    else if (gate.fails) {
+        log.warning(`The gate failed, but the review is stale (${request.stale}); the run on the PR's current head decides.`);
+    }
+    else if (comparison.verdict === 'fail') {
+        log.warning(`${gate.broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`);
+    }
+    if (!githubProblems.length)
+        return failed;
+    if (failed)
+        return { ...failed, failure: `${failed.failure}; and ${githubProblems.join('; ')}` };
+    return { failure: `Experiment Review: ${githubProblems.join('; ')}`, kind: 'github' };
+}
+/** The action's review mode: reads the event, resolves the PR, and runs reviewPullRequest. */
+async function runReviewMode(ctx) {
+    const target = parseReviewEvent(ctx.eventName, ctx.payload, ctx.env);
+    if (target.kind === 'skip') {
+        ctx.log.notice(`Experiment Review: ${target.reason}.`);
+        return {};
+    }
+    const client = lazyClient(() => ctx.github(ctx.config.token));
+    const common = {
+        config: ctx.config,
+        log: ctx.log,
+        env: ctx.env,
+        owner: target.owner,
+        repo: target.repo,
+        client,
+        runtime: 'actions',
+        serverUrl: serverUrlOf(ctx.env)
+    };
+    if (target.kind === 'pull_request') {
+        return (await reviewPullRequest({ ...common, pr: target, runUrl: workflowRunUrl(ctx.env) })).outcome;
+    }
+    const resolved = await resolveWorkflowRunPullRequest(await client(), target, ctx.log);
+    if (!resolved.pr) {
+        ctx.log.warning(`Experiment Review: ${resolved.reason}`);
+        await ctx.log.summary(renderNotRunSummary(resolved.reason));
+        return {};
+    }
+    const result = await reviewPullRequest({
+        ...common,
+        pr: resolved.pr,
+        commitStatus: true,
+        stale: resolved.stale,
+        runUrl: target.workflowRunUrl ?? workflowRunUrl(ctx.env)
+    });
+    return result.outcome;
+}
+
+export { lazyClient, reviewPullRequest, runReviewMode };

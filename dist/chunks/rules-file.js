@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
-import { d as defaultRules, R as RETRAINING_DEFAULTS, P as PERMISSION_LEVELS } from './significance.js';
+import { d as defaultRules, R as RETRAINING_DEFAULTS, P as PERMISSION_LEVELS } from './findings.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';

@@ -1,5 +1,4 @@
-import { f as formatDiagnostic, p as paramText } from './significance.js';
-import { b as unreadableLabel, r as readErrorsText, m as missingEvidenceText, c as unknownMetricsTitle, d as unreadableEvidenceTitle, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, s as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
+import { f as formatDiagnostic, h as unreadableLabel, r as readErrorsText, p as paramText, m as missingEvidenceText, c as unknownMetricsTitle, e as unreadableEvidenceTitle, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, i as statisticsSentence, n as notLikeForLikeText, w as warningMessage } from './findings.js';
 import { f as fmtStat, d as decimalsFor, g as goalArrow, a as fmtChange, b as fmtMeaning, e as fmtRules } from './detect.js';
 
 // Terminal escape sequences and other control characters from untrusted text must never reach the terminal.

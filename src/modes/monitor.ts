@@ -45,7 +45,7 @@ import { renderJsonReport } from '../report/json.js'
 import { updateProductionLine, type ProductionStatus } from '../report/production.js'
 import { paragraph, stringify, text } from '../report/mdast.js'
 import { runPipeline } from './pipeline.js'
-import { reportPathFor, serverUrlOf, workflowRunUrl } from './review.js'
+import { reportPathFor, serverUrlOf, workflowRunUrl } from './review-request.js'
 import type { ActionLog, ModeContext, ModeOutcome } from './types.js'
 
 /** A monitor evaluation that cannot be judged: no retraining rules, no runs, no baseline, a metric not measured. */

@@ -5,7 +5,7 @@ import { formatDiagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import type { GitHubClient } from '../github/client.js'
 import type { PullRequestInfo } from '../github/pr.js'
-import { paragraph, stringify, untrusted } from '../report/mdast.js'
+import { promoteOutcomeLine, renderPromoteSummary } from '../report/summary.js'
 import {
   planPromotion,
   promotionSubject,
@@ -215,10 +215,7 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
     log: m => ctx.log.info(m)
   })
   for (const w of result.warnings) ctx.log.warning(w)
-  const line = result.commitSha
-    ? `Experiment Review committed ${result.changedPaths.join(' and ')} as ${result.commitSha.slice(0, 7)}; the champion is ${result.champion ?? 'unchanged'}.`
-    : `Experiment Review made no commit: ${result.skipped ?? 'nothing changed'}.`
-  ctx.log.notice(line)
-  await ctx.log.summary(stringify([paragraph(untrusted(line, 2000))]))
+  ctx.log.notice(promoteOutcomeLine(result))
+  await ctx.log.summary(renderPromoteSummary(result))
   return result.champion ? { champion: result.champion } : {}
 }

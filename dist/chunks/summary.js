@@ -1,0 +1,90 @@
+import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
+import { b as missingEvidenceTitle, c as unknownMetricsTitle, e as unreadableEvidenceTitle, v as violationMessage } from './findings.js';
+import { s as stringify, r as root, p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode } from './mdast.js';
+
+/** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
+const SUMMARY_DIAGNOSTICS_SHOWN = 50;
+/**
+ * The job summary of a review: the comment's content, what happened to the comment and the status, and the
+ * diagnostics: their count and the first SUMMARY_DIAGNOSTICS_SHOWN (all of them are in the JSON report at
+ * `reportPath`), fewer when needed so that it stays under GitHub's 1 MiB.
+ */
+function renderReviewSummary(c, commentBody, writes, reportPath) {
+    for (let shown = SUMMARY_DIAGNOSTICS_SHOWN;; shown = Math.floor(shown / 2)) {
+        const summary = `${commentBody.trimEnd()}\n\n${stringify(root([...writesBlocks(writes), ...diagnosticsBlocks(c, reportPath, shown)]))}`;
+        if (Buffer.byteLength(summary) < GITHUB_STEP_SUMMARY_LIMIT || shown === 0)
+            return summary;
+    }
+}
+function writesBlocks(writes) {
+    const blocks = [];
+    if (writes.comment) {
+        blocks.push(paragraph(text(`The PR comment was ${writes.comment.action === 'unchanged' ? 'already up to date' : writes.comment.action}: `), untrusted(writes.comment.url, 300)));
+    }
+    else if (writes.commentSkipped) {
+        blocks.push(paragraph(text('No PR comment was posted: '), untrusted(writes.commentSkipped, 2000)));
+    }
+    if (writes.status)
+        blocks.push(paragraph(text(`Commit status ${writes.status.context}: ${writes.status.state}.`)));
+    return blocks;
+}
+function diagnosticsBlocks(c, reportPath, shown) {
+    const blocks = [heading(3, text(`Diagnostics (${c.diagnostics.length})`))];
+    if (!c.diagnostics.length)
+        return [...blocks, paragraph(text('Every run was read without a problem.'))];
+    blocks.push(bulletList(c.diagnostics
+        .slice(0, shown)
+        .map(d => [
+        text(`${d.severity}: `),
+        untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
+        ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
+        text(' '),
+        untrusted(d.message, 1000)
+    ])));
+    const more = c.diagnostics.length - Math.min(shown, c.diagnostics.length);
+    if (more > 0)
+        blocks.push(paragraph(text(`… and ${more} more, ${shown ? 'not listed here' : 'none listed here'} to keep the summary under GitHub's 1 MiB: `), ...(reportPath
+            ? [
+                text('every diagnostic is in the JSON report '),
+                untrustedCode(reportPath, 300),
+                text(' (output report).')
+            ]
+            : [text('every diagnostic is in the JSON report (output report).')])));
+    return blocks;
+}
+/** The job summary when no review ran (e.g. no open pull request has the workflow run's commit). */
+function renderNotRunSummary(reason) {
+    return stringify(root([paragraph(text('Experiment Review did not run: '), untrusted(reason, 2000))]));
+}
+/** The commit status description: the verdict in words, under GitHub's 140 characters. */
+function statusDescription(c, failOnRegression = true) {
+    const broken = c.violations.filter(v => !v.accepted);
+    if (c.missingEvidence)
+        return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`;
+    if (c.unknownMetrics)
+        return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`;
+    if (c.unreadableEvidence)
+        return `Fail: ${unreadableEvidenceTitle(c.unreadableEvidence)}.`.slice(0, 140);
+    if (c.verdict === 'no-baseline')
+        return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
+    if (c.verdict === 'pass')
+        return `Pass: all rules met${c.champion ? ` (best run ${c.champion.name.slice(0, 60)})` : ''}.`;
+    const metrics = [...new Set(broken.map(v => v.metric))].join(', ');
+    return `Fail: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken (${metrics})${failOnRegression ? '' : '; not gating'}.`.slice(0, 140);
+}
+/** The step's failure message when the gate fails: how many rules are broken, and each one. */
+function gateFailureMessage(broken) {
+    return `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
+}
+/** The one line a promote leaves in the log and the job summary: what it committed, or why nothing. */
+function promoteOutcomeLine(facts) {
+    return facts.commitSha
+        ? `Experiment Review committed ${facts.changedPaths.join(' and ')} as ${facts.commitSha.slice(0, 7)}; the champion is ${facts.champion ?? 'unchanged'}.`
+        : `Experiment Review made no commit: ${facts.skipped ?? 'nothing changed'}.`;
+}
+/** The job summary of a promote: its outcome line, made inert (run and branch names are untrusted). */
+function renderPromoteSummary(facts) {
+    return stringify([paragraph(untrusted(promoteOutcomeLine(facts), 2000))]);
+}
+
+export { SUMMARY_DIAGNOSTICS_SHOWN as S, renderNotRunSummary as a, renderPromoteSummary as b, gateFailureMessage as g, promoteOutcomeLine as p, renderReviewSummary as r, statusDescription as s };

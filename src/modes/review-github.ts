@@ -1,0 +1,155 @@
+// What a review writes to GitHub, and how it finds its pull request on workflow_run: the sticky comment, the
+// commit status that gates the merge, each reporting what it did or the problem that must fail the step.
+import type { Comparison } from '../core/compare.js'
+import { hiddenMarker } from '../core/conventions.js'
+import { GitHubApiError, type GitHubClient } from '../github/client.js'
+import { findPullRequestForSha, getPullRequest, setCommitStatus, type PullRequestInfo } from '../github/pr.js'
+import { resolveTokenIdentity, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
+import { statusDescription } from '../report/summary.js'
+import type { WorkflowRunEventTarget } from './review-event.js'
+import { statusContext, type ReviewRequest, type ReviewResult } from './review-request.js'
+import type { ActionLog } from './types.js'
+
+const FORK_NOTE =
+  'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
+  'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +
+  'see docs/forks.md.'
+
+function isReadOnlyRefusal(error: unknown): error is GitHubApiError {
+  return error instanceof GitHubApiError && error.status === 403
+}
+
+/**
+ * A write refused with 403, explained for where the pull request comes from: from a fork the token is read-only by
+ * design; from the repository itself the job lacks a permission (`needed`), which is a setup error to fix.
+ */
+export function explainRefusedWrite(error: GitHubApiError, fromFork: boolean, needed: string): string {
+  const said = error.message.endsWith(error.hint)
+    ? error.message.slice(0, -error.hint.length).trim()
+    : error.message
+  if (fromFork) return `${said} ${FORK_NOTE}`
+  return (
+    `${said} The pull request is from this repository, so this is not the read-only token of a fork: the job's ` +
+    `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
+    'setting may make the workflow token read-only by default), or pass a token that has it.'
+  )
+}
+
+/** What a GitHub write of a review did: `problem` is set when it failed in a way that must fail the step. */
+interface WriteReport {
+  problem?: string
+}
+
+/**
+ * Creates or updates the sticky comment (or says why not: the comment input, a stale review, a refused write).
+ * A fork's read-only token is expected and explained; any other failure, or a refusal on a same-repository PR (a
+ * missing permission), is a problem.
+ */
+export async function postReviewComment(
+  request: ReviewRequest,
+  body: string
+): Promise<WriteReport & { comment?: StickyCommentResult; skipped?: string }> {
+  const { config, log, pr } = request
+  const where = `${request.owner}/${request.repo}#${pr.number}`
+  if (!config.comment) return { skipped: 'the comment input is false' }
+  if (request.stale) {
+    log.warning(`No comment was posted on ${where}: ${request.stale}`)
+    return { skipped: request.stale }
+  }
+  try {
+    const client = await request.client()
+    const identity = await resolveTokenIdentity({ client, configured: config.botLogin })
+    const comment = await upsertStickyComment({
+      client,
+      owner: request.owner,
+      repo: request.repo,
+      issueNumber: pr.number,
+      marker: hiddenMarker(config.id),
+      body,
+      identity
+    })
+    log.info(`Comment ${comment.action} on ${where}: ${comment.url}`)
+    if (comment.removedDuplicates.length)
+      log.info(`Removed ${comment.removedDuplicates.length} duplicate comment(s) left by a concurrent run.`)
+    return { comment }
+  } catch (e) {
+    const refused = isReadOnlyRefusal(e)
+    const skipped = refused
+      ? explainRefusedWrite(e, pr.fromFork, 'pull-requests: write')
+      : (e as Error).message
+    log.warning(`No comment was posted on ${where}: ${skipped}`)
+    return {
+      skipped,
+      ...(refused && pr.fromFork ? {} : { problem: `the comment could not be posted: ${skipped}` })
+    }
+  }
+}
+
+/** Sets the commit status `experiment-review/<id>` on the PR head: failure when the step fails, else success. */
+export async function setReviewStatus(
+  request: ReviewRequest,
+  comparison: Comparison,
+  gateFails: boolean,
+  targetUrl: string | undefined
+): Promise<WriteReport & { status?: ReviewResult['status'] }> {
+  const { config, log, pr } = request
+  const state = gateFails ? 'failure' : 'success'
+  const description = statusDescription(comparison, config.failOnRegression)
+  const context = statusContext(config.id)
+  try {
+    await setCommitStatus({
+      client: await request.client(),
+      owner: request.owner,
+      repo: request.repo,
+      sha: pr.headSha,
+      state,
+      context,
+      description,
+      targetUrl
+    })
+    log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`)
+    return { status: { context, state, description } }
+  } catch (e) {
+    const message = isReadOnlyRefusal(e)
+      ? explainRefusedWrite(e, false, 'statuses: write')
+      : (e as Error).message
+    log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`)
+    return { problem: `the commit status that gates the merge could not be set: ${message}` }
+  }
+}
+
+/** The PR of a workflow_run, or why there is none; `stale` when the PR's head has moved past the run's commit. */
+export async function resolveWorkflowRunPullRequest(
+  client: GitHubClient,
+  target: WorkflowRunEventTarget,
+  log: Pick<ActionLog, 'info' | 'warning'>
+): Promise<{ pr?: PullRequestInfo; stale?: string; reason: string }> {
+  const { owner, repo, headSha } = target
+  const short = headSha.slice(0, 12)
+  const staleReason = (pr: PullRequestInfo) =>
+    `the review is stale: the runs were made on ${short}, but PR #${pr.number} has moved on to ${pr.headSha.slice(0, 12)}; the workflow run on the new head will post the review`
+  // A number GitHub listed, or one the workflow passed on (untrusted: it must match the run's head).
+  for (const number of [
+    ...target.listedPullRequests,
+    ...(target.hintedPullRequest ? [target.hintedPullRequest] : [])
+  ]) {
+    const pr = await getPullRequest({ client, owner, repo, pullNumber: number })
+    if (pr.headSha === headSha) return { pr, reason: `PR #${pr.number}` }
+    const sameHead =
+      (!target.headBranch || pr.headRef === target.headBranch) &&
+      (!target.headRepository || pr.headRepository.toLowerCase() === target.headRepository.toLowerCase())
+    if (sameHead) return { pr, stale: staleReason(pr), reason: staleReason(pr) }
+    log.warning(
+      `PR #${number} does not come from the run's head (${target.headRepository ?? '?'}:${target.headBranch ?? '?'} @ ${short}); ignoring it.`
+    )
+  }
+  const found = await findPullRequestForSha({ client, owner, repo, sha: headSha, headRef: target.headBranch })
+  if (!found) {
+    return {
+      reason: `no open pull request of ${owner}/${repo} has the head ${short} that the "${target.workflowName ?? 'PR'}" run was made on: the PR was closed or has moved on (a newer run will review it)`
+    }
+  }
+  log.info(`The workflow run's commit ${short} is the head of PR #${found.number}.`)
+  if (found.headSha !== headSha) return { pr: found, stale: staleReason(found), reason: staleReason(found) }
+  return { pr: found, reason: `PR #${found.number}` }
+}
