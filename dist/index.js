@@ -14,7 +14,7 @@ import 'assert';
 import 'timers';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { D as DEFAULT_DOCS_PATH, a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH, G as GITHUB_ANNOTATIONS_PER_KIND } from './chunks/conventions.js';
+import { D as DEFAULT_DOCS_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH, G as GITHUB_ANNOTATIONS_PER_KIND } from './chunks/conventions.js';
 import { gitHubClientFactory } from './chunks/client.js';
 import { c as clientLogOf } from './chunks/types.js';
 import { v as violationMessage } from './chunks/findings.js';
@@ -743,7 +743,8 @@ function readActionConfig(getInput, env) {
             .map(s => s.trim())
             .filter(Boolean),
         configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
-        baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
+        baselinePath: relativePath('baseline', getInput('baseline'), defaultBaselinePath(id)),
+        baselineNamed: getInput('baseline').trim() !== '',
         docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
         token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
         mode,

@@ -115,8 +115,8 @@ async function git(cwd: string, ...args: string[]): Promise<string> {
   return stdout.trim()
 }
 
-/** The baseline file the fixture commits on main (from the baseline runs' champion). */
-export async function fixtureBaselineText(): Promise<string> {
+/** The baseline file the fixture commits on main (from the baseline runs' champion), for review id `id`. */
+export async function fixtureBaselineText(id = 'default'): Promise<string> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'review-baseline-'))
   try {
     await writeRuns(scratch, baselineRuns())
@@ -125,7 +125,7 @@ export async function fixtureBaselineText(): Promise<string> {
     return serializeBaseline({
       schema: 'experiment-review/baseline',
       version: BASELINE_VERSION,
-      id: 'default',
+      id,
       champion: {
         ...loaded.record,
         pr: { number: 3, title: 'ResNet-18 baseline' },
@@ -160,9 +160,17 @@ export interface ReviewRepository {
   remove(): Promise<void>
 }
 
-/** Makes a git repository: main with the rules and the baseline, and a PR branch with the PR's runs committed. */
+/**
+ * Makes a git repository: main with the rules and the baseline, and a PR branch with the PR's runs committed.
+ * `mainFiles` adds files to main, or (undefined) leaves one out.
+ */
 export async function makeReviewRepository(
-  options: { parent?: string; runs?: FixtureRun[]; withBaseline?: boolean } = {}
+  options: {
+    parent?: string
+    runs?: FixtureRun[]
+    withBaseline?: boolean
+    mainFiles?: Record<string, string | undefined>
+  } = {}
 ): Promise<ReviewRepository> {
   const workspace = await mkdtemp(path.join(options.parent ?? tmpdir(), 'review-repo-'))
   await git(workspace, 'init', '--quiet', '--initial-branch=main')
@@ -171,7 +179,8 @@ export async function makeReviewRepository(
   await git(workspace, 'config', 'commit.gpgsign', 'false')
   const files = await mainBranchFiles()
   if (options.withBaseline === false) delete files[DEFAULT_BASELINE_PATH]
-  for (const [rel, text] of Object.entries(files)) {
+  for (const [rel, text] of Object.entries({ ...files, ...options.mainFiles })) {
+    if (text === undefined) continue
     await mkdir(path.dirname(path.join(workspace, rel)), { recursive: true })
     await writeFile(path.join(workspace, rel), text)
   }

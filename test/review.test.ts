@@ -18,6 +18,7 @@ import { gitHubClientFactory } from '../src/github/client.js'
 import { twinClientFactory } from './github-twin/client.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
+  fixtureBaselineText,
   mainBranchFiles,
   makeReviewRepository,
   prRuns,
@@ -466,9 +467,7 @@ describe('experiment-review review (CLI)', () => {
         '--workspace',
         passing.workspace,
         '--id',
-        'vision',
-        '--baseline',
-        '.experiments/vision.json'
+        'vision'
       ])
       expect(result.stderr).not.toMatch(/^(error|warning):/m)
       expect(result.code).toBe(0)
@@ -577,5 +576,89 @@ describe('no evidence, no pass', () => {
     })
     const outcome = await runReviewMode(ctx)
     expect(outcome.failure).toMatch(/No runs were found in "nothing-here\/\*"/)
+  })
+})
+
+describe('ids are separate; a baseline named in the inputs must exist', () => {
+  /** Reviews PR `number` (added to the twin) of `repo` with the inputs; the outcome and the log. */
+  const reviewOf = async (repo: ReviewRepository, number: number, inputs: Record<string, string> = {}) => {
+    if (!twin.state.pulls.has(number))
+      twin.addPullRequest({ number, headRef: repo.headRef, headSha: repo.headSha })
+    const payload = pullRequestPayload({
+      owner: twin.owner,
+      repo: twin.repo,
+      number,
+      headSha: repo.headSha,
+      headRef: repo.headRef,
+      baseSha: repo.baseSha
+    })
+    const { ctx, log } = context({ payload, workspace: repo.workspace, inputs })
+    return { outcome: await runReviewMode(ctx), log }
+  }
+
+  it("an id other than default reads .experiments/<id>/baseline.json, never the default id's file, and has its own comment", async () => {
+    const repo = await makeReviewRepository({
+      runs: prRuns({ passing: true }),
+      mainFiles: { '.experiments/gpu/baseline.json': await fixtureBaselineText('gpu') }
+    })
+    try {
+      const byDefault = await reviewOf(repo, 51)
+      const vision = await reviewOf(repo, 51, { id: 'vision' })
+      const gpu = await reviewOf(repo, 51, { id: 'gpu' })
+      expect(byDefault.outcome.verdict).toBe('pass')
+      expect([vision.outcome.verdict, vision.outcome.failure]).toEqual(['no-baseline', undefined])
+      expect(
+        vision.log.lines.some(l => l.message.includes('nothing at .experiments/vision/baseline.json'))
+      ).toBe(true)
+      expect(gpu.outcome.verdict).toBe('pass')
+      expect(gpu.log.lines.some(l => l.message.includes('from .experiments/gpu/baseline.json'))).toBe(true)
+      const bodies = commentsOn(51).map(c => c.body)
+      expect(bodies).toHaveLength(3)
+      for (const id of ['default', 'vision', 'gpu'])
+        expect(bodies.filter(b => b.includes(hiddenMarker(id).replace(' -->', '')))).toHaveLength(1)
+    } finally {
+      await repo.remove()
+    }
+  })
+
+  it('reads the old shared file for an id whose own file is not there yet only when it holds that id, and says how to move it', async () => {
+    const repo = await makeReviewRepository({
+      runs: prRuns({ passing: true }),
+      mainFiles: { [DEFAULT_BASELINE_PATH]: await fixtureBaselineText('vision') }
+    })
+    try {
+      const vision = await reviewOf(repo, 52, { id: 'vision' })
+      expect([vision.outcome.verdict, vision.outcome.failure]).toEqual(['pass', undefined])
+      const warning = vision.log.lines.find(
+        l => l.level === 'warning' && l.message.includes('per-id baselines')
+      )
+      expect(warning?.message).toContain(
+        'git mv .experiments/baseline.json .experiments/vision/baseline.json'
+      )
+      const nlp = await reviewOf(repo, 52, { id: 'nlp' })
+      expect([nlp.outcome.verdict, nlp.outcome.failure]).toEqual(['no-baseline', undefined])
+      const byDefault = await reviewOf(repo, 52)
+      expect(byDefault.outcome.failure).toContain('belongs to review id "vision", not "default"')
+    } finally {
+      await repo.remove()
+    }
+  })
+
+  it('a baseline input naming a file missing at the base fails the step with what was looked for', async () => {
+    const repo = await makeReviewRepository({ withBaseline: false, runs: prRuns({ passing: true }) })
+    try {
+      const named = await reviewOf(repo, 53, { baseline: '.experiments/models.json', comment: 'false' })
+      expect(named.outcome.verdict).toBeUndefined()
+      expect(named.outcome.failure).toContain(
+        `.experiments/models.json: the baseline input names this file, but it does not exist at the pull request's base (looked for .experiments/models.json at ${repo.baseSha.slice(0, 12)} (local checkout))`
+      )
+      expect(named.log.lines.find(l => l.level === 'error')?.place).toMatchObject({
+        file: '.experiments/models.json'
+      })
+      const unset = await reviewOf(repo, 53, { comment: 'false' })
+      expect([unset.outcome.verdict, unset.outcome.failure]).toEqual(['no-baseline', undefined])
+    } finally {
+      await repo.remove()
+    }
   })
 })

@@ -3,7 +3,7 @@ import { mkdtemp, rm, stat, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { B as BaselineError, p as parseBaseline, g as groupRuns, r as recordFromExperiment } from './baseline2.js';
+import { B as BaselineError, p as parseBaseline, c as championOfId, g as groupRuns, r as recordFromExperiment } from './baseline2.js';
 import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from './champion.js';
 import { f as formatDiagnostic } from './findings.js';
 import { c as collectRuns } from './detect.js';
@@ -90,7 +90,7 @@ function looksLikeBaselineJson(bytes) {
 }
 function fromBaselineText(text, from, id) {
     const file = parseBaseline(text, from);
-    return { record: pickId(file, id, from), file, from, diagnostics: [] };
+    return { record: championOfId(file, id, from), file, from, diagnostics: [] };
 }
 /**
  * The champion of the runs at `abs` (a folder, or a store such as an MLflow SQLite file) as the baseline; named
@@ -203,12 +203,6 @@ async function extractFromGit(workspace, ref, file, into) {
 function checkRevision(ref) {
     if (!/^[\w./@^~{}-]+$/.test(ref) || ref.startsWith('-'))
         throw new Error(`"${ref}" is not a git revision name; use a branch, tag or commit`);
-}
-function pickId(file, id, where) {
-    if (file.id && file.id !== id) {
-        throw new BaselineError(where, `belongs to review id "${file.id}", not "${id}"; give each id its own baseline file`);
-    }
-    return file.champion;
 }
 
 export { hasGitCommit, loadBaselineAtGitRef, loadBaselineSpec, readFileAtGitRef };

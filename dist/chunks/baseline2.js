@@ -1,5 +1,5 @@
-import { a as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { p as paramText, C as makeRun, D as emptyMetadata } from './findings.js';
+import { b as DEFAULT_BASELINE_PATH } from './conventions.js';
+import { p as paramText, D as makeRun, E as emptyMetadata } from './findings.js';
 
 // Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.
 /** Summarises a sample; non-finite values are left out (the caller reports them). Never overflows for finite input. */
@@ -368,6 +368,39 @@ function serializeBaseline(file) {
     };
     return `${JSON.stringify(trimmed, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`;
 }
+/**
+ * The champion of a baseline file read for review id `id`; BaselineError when the file names another id (a file that
+ * names none, from an early version, is taken as it is).
+ */
+function championOfId(file, id, where) {
+    if (file.id && file.id !== id)
+        throw new BaselineError(where, `belongs to review id "${file.id}", not "${id}"; ids never share a baseline: give each id its own baseline file (by default .experiments/<id>/baseline.json)`);
+    return file.champion;
+}
+/**
+ * Picks and parses the baseline of review id `id`: its own file; else the legacy shared file when that holds this
+ * id (another id's, or an unreadable one, is not this id's and is left alone); else none. Throws BaselineError for an
+ * own file that cannot be used or that belongs to another id.
+ */
+function baselineOfId(texts, id) {
+    if (texts.text !== undefined) {
+        const file = parseBaseline(texts.text, texts.path);
+        championOfId(file, id, texts.path);
+        return { file, from: texts.path };
+    }
+    if (texts.legacyPath !== undefined && texts.legacyText !== undefined) {
+        let legacy;
+        try {
+            legacy = parseBaseline(texts.legacyText, texts.legacyPath);
+        }
+        catch {
+            legacy = undefined;
+        }
+        if (legacy?.id === id)
+            return { file: legacy, from: texts.legacyPath, legacy: { from: texts.legacyPath, to: texts.path } };
+    }
+    return { from: texts.path };
+}
 /** Parses a baseline file; throws BaselineError for bad JSON, another schema, or a future version. */
 function parseBaseline(text, file) {
     let raw;
@@ -479,4 +512,4 @@ function thin(points, max) {
     return out;
 }
 
-export { BaselineError as B, studentTQuantile as a, powerOfTwoScale as b, summarize as c, sampleKeyOf as d, baselineExperiment as e, BASELINE_VERSION as f, groupRuns as g, serializeBaseline as h, isFoldKey as i, parseBaseline as p, recordFromExperiment as r, studentTSurvival as s, thin as t };
+export { BaselineError as B, studentTQuantile as a, baselineOfId as b, championOfId as c, powerOfTwoScale as d, summarize as e, sampleKeyOf as f, groupRuns as g, baselineExperiment as h, isFoldKey as i, BASELINE_VERSION as j, serializeBaseline as k, parseBaseline as p, recordFromExperiment as r, studentTSurvival as s, thin as t };

@@ -1,4 +1,4 @@
-import { G as isGated, g as goalOf } from './findings.js';
+import { H as isGated, g as goalOf } from './findings.js';
 
 /** The primary metric: the rules file's, else the first gated metric, else the first metric the runs share. */
 function primaryMetric(rules, experiments) {

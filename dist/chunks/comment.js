@@ -1,6 +1,6 @@
-import { d as GITHUB_BODY_LIMIT } from './conventions.js';
+import { e as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { b as missingEvidenceTitle, c as unknownMetricsTitle, e as unreadableEvidenceTitle, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, k as hypothesisReason, n as notLikeForLikeText, w as warningMessage, l as checklistDetail, i as statisticsSentence, h as unreadableLabel, r as readErrorsText } from './findings.js';
+import { b as missingEvidenceTitle, c as unknownMetricsTitle, e as unreadableEvidenceTitle, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, k as hypothesisReason, n as notLikeForLikeText, w as warningMessage, q as checklistDetail, i as statisticsSentence, h as unreadableLabel, r as readErrorsText } from './findings.js';
 import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, f as fmtStat, a as fmtChange, j as metricSentence, b as fmtMeaning, e as fmtRules } from './detect.js';
 import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, u as untrusted, b as bulletList, c as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
 import './baseline2.js';

@@ -1,4 +1,4 @@
-import { z as labelP, q as checkNote, t as checkText, A as significanceWords, s as selectAll, B as flattenParams, C as makeRun, D as emptyMetadata, p as paramText, E as listExperimentNames } from './findings.js';
+import { A as labelP, t as checkNote, x as checkText, B as significanceWords, s as selectAll, C as flattenParams, D as makeRun, E as emptyMetadata, p as paramText, F as listExperimentNames } from './findings.js';
 import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';

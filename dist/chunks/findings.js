@@ -532,5 +532,17 @@ function statisticsSentence(c) {
         parts.push(`The champion is the best of ${c.bestOf} configurations, so its improvements are optimistic by selection; "significant improvement" is judged with p × ${c.bestOf}.`);
     return parts.join(' ');
 }
+/**
+ * The warning when an id's baseline was read from the legacy shared path: where it was found, where it belongs, and
+ * the command that moves it (the next promote of the id writes the new path by itself).
+ */
+function legacyBaselineText(id, legacy, promoting = false) {
+    const found = `The baseline of id "${id}" was read from ${legacy.from}, where versions before per-id baselines kept every ` +
+        `id's baseline; its place is now ${legacy.to}.`;
+    if (promoting)
+        return `${found} This promote writes it there; delete ${legacy.from} once no other id uses it.`;
+    return (`${found} The next promote of "${id}" writes it there (then delete ${legacy.from} if no other id uses it); ` +
+        `to move it now: mkdir -p ${legacy.to.replace(/\/[^/]*$/, '')} && git mv ${legacy.from} ${legacy.to}`);
+}
 
-export { significanceWords as A, flattenParams as B, makeRun as C, emptyMetadata as D, listExperimentNames as E, thresholdText as F, isGated as G, mayHaveHeld as H, PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, unreadableEvidenceText as a, missingEvidenceTitle as b, unknownMetricsTitle as c, defaultRules as d, unreadableEvidenceTitle as e, formatDiagnostic as f, goalOf as g, unreadableLabel as h, statisticsSentence as i, clauseReason as j, hypothesisReason as k, checklistDetail as l, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, paramText as p, checkNote as q, readErrorsText as r, selectAll as s, checkText as t, unknownMetricText as u, violationMessage as v, warningMessage as w, noVarianceText as x, untestedText as y, labelP as z };
+export { labelP as A, significanceWords as B, flattenParams as C, makeRun as D, emptyMetadata as E, listExperimentNames as F, thresholdText as G, isGated as H, mayHaveHeld as I, PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, unreadableEvidenceText as a, missingEvidenceTitle as b, unknownMetricsTitle as c, defaultRules as d, unreadableEvidenceTitle as e, formatDiagnostic as f, goalOf as g, unreadableLabel as h, statisticsSentence as i, clauseReason as j, hypothesisReason as k, legacyBaselineText as l, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, paramText as p, checklistDetail as q, readErrorsText as r, selectAll as s, checkNote as t, unknownMetricText as u, violationMessage as v, warningMessage as w, checkText as x, noVarianceText as y, untestedText as z };

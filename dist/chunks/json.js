@@ -1,4 +1,4 @@
-import { p as paramText, o as overfittingText, j as clauseReason, k as hypothesisReason, v as violationMessage, l as checklistDetail, w as warningMessage, n as notLikeForLikeText, q as checkNote, t as checkText, x as noVarianceText, y as untestedText } from './findings.js';
+import { p as paramText, o as overfittingText, j as clauseReason, k as hypothesisReason, v as violationMessage, q as checklistDetail, w as warningMessage, n as notLikeForLikeText, t as checkNote, x as checkText, y as noVarianceText, z as untestedText } from './findings.js';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

@@ -1,6 +1,6 @@
-import { s as studentTSurvival, a as studentTQuantile, b as powerOfTwoScale, c as summarize, i as isFoldKey, d as sampleKeyOf, g as groupRuns, e as baselineExperiment } from './baseline2.js';
+import { s as studentTSurvival, a as studentTQuantile, d as powerOfTwoScale, e as summarize, i as isFoldKey, f as sampleKeyOf, g as groupRuns, h as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { g as goalOf, p as paramText, G as isGated, H as mayHaveHeld } from './findings.js';
+import { g as goalOf, p as paramText, H as isGated, I as mayHaveHeld } from './findings.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs';

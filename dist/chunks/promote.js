@@ -1,6 +1,6 @@
 import { f as formatDiagnostic } from './findings.js';
 import { p as promoteOutcomeLine, b as renderPromoteSummary } from './summary.js';
-import { p as planPromotion, a as promotionSubject } from './promotion.js';
+import { p as promotionPaths, a as planPromotion, b as promotionSubject } from './promotion.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import './mdast.js';
@@ -85,7 +85,9 @@ async function runPromote(options) {
         random: options.commit?.random,
         computeFiles: async (readFile) => {
             const [baseline, docs] = await Promise.all([readFile(config.baselinePath), readFile(config.docsPath)]);
-            plan = planPromotion({ baseline, docs }, input);
+            const legacy = promotionPaths(input).legacyBaseline;
+            const legacyBaseline = baseline === undefined && legacy ? await readFile(legacy) : undefined;
+            plan = planPromotion({ baseline, docs, legacyBaseline }, input);
             return plan.files;
         }
     });

@@ -1,19 +1,19 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderComment } from './comment.js';
-import { v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
+import { l as legacyBaselineText, v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, g as gateFailureMessage } from './summary.js';
 export { S as SUMMARY_DIAGNOSTICS_SHOWN } from './summary.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
-import { h as hiddenMarker } from './conventions.js';
+import { h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
 import { GitHubApiError } from './client.js';
 import { setCommitStatus, getPullRequest, findPullRequestForSha, readFileAtRef } from './pr.js';
 import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
 import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
 import { loadRules, RulesFileError } from './rules-file.js';
-import { B as BaselineError, p as parseBaseline } from './baseline2.js';
+import { B as BaselineError, b as baselineOfId } from './baseline2.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
 import './chart.js';
 import './detect.js';
@@ -162,33 +162,36 @@ async function resolveWorkflowRunPullRequest(client, target, log) {
 // PR's base commit. A file that cannot be used is annotated at its place and ends the review as bad input.
 /**
  * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
- * else through the contents API. No file means no baseline yet. Throws BaselineError for a file that cannot be used.
+ * else through the contents API. For an id other than `default` whose own file is not there, the legacy shared file
+ * is read when it holds this id (see `legacyBaselinePath`). No file at the default path means no baseline yet; a
+ * baseline named explicitly must exist. Throws BaselineError for a file that cannot be used, that belongs to another
+ * id, or that was named and is missing.
  */
 async function loadBaselineAtBase(request) {
     const { config, baseSha } = request;
-    let textAtBase;
-    let from;
-    if (await hasGitCommit(config.workspace, baseSha)) {
-        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (local checkout)`;
-        textAtBase = await readFileAtGitRef(config.workspace, baseSha, config.baselinePath);
-    }
-    else {
-        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`;
-        textAtBase = await readFileAtRef({
+    const local = await hasGitCommit(config.workspace, baseSha);
+    const how = local ? 'local checkout' : `${request.owner}/${request.repo} via the contents API`;
+    const at = (file) => `${file} at ${baseSha.slice(0, 12)} (${how})`;
+    const read = async (file) => local
+        ? readFileAtGitRef(config.workspace, baseSha, file)
+        : readFileAtRef({
             client: await request.client(),
             owner: request.owner,
             repo: request.repo,
-            path: config.baselinePath,
+            path: file,
             ref: baseSha
         });
-    }
-    if (textAtBase === undefined)
-        return { from };
-    const file = parseBaseline(textAtBase, config.baselinePath);
-    if (file.id && file.id !== config.id) {
-        throw new BaselineError(config.baselinePath, `belongs to review id "${file.id}", not "${config.id}"; give each id its own baseline input`);
-    }
-    return { record: file.champion, from };
+    const text = await read(config.baselinePath);
+    const legacyPath = text === undefined ? legacyBaselinePath(config.id, config.baselinePath) : undefined;
+    const legacyText = legacyPath ? await read(legacyPath) : undefined;
+    const chosen = baselineOfId({ path: config.baselinePath, text, legacyPath, legacyText }, config.id);
+    if (!chosen.file && config.baselineNamed)
+        throw new BaselineError(config.baselinePath, `the baseline input names this file, but it does not exist at the pull request's base (looked for ${at(config.baselinePath)}); a baseline named explicitly must exist. Check the path, or leave the input unset: the default for id "${config.id}" is ${defaultBaselinePath(config.id)}, and no file there means no baseline yet`);
+    return {
+        record: chosen.file?.champion,
+        from: at(chosen.from),
+        ...(chosen.legacy ? { legacy: chosen.legacy } : {})
+    };
 }
 /**
  * Loads the rules file and the baseline at the PR's base. An invalid rules file or an unusable baseline is
@@ -204,6 +207,8 @@ async function loadReviewInputs(request) {
         log.info(baseline.record
             ? `Baseline: ${baseline.record.name} from ${baseline.from}`
             : `No baseline yet: nothing at ${baseline.from}`);
+        if (baseline.legacy)
+            log.warning(legacyBaselineText(config.id, baseline.legacy));
         return { rules, baseline };
     }
     catch (e) {

@@ -5,7 +5,7 @@ import { runsToJson, runsToCsv } from './json.js';
 import { u as unknownMetricText, a as unreadableEvidenceText, m as missingEvidenceText, s as selectAll, d as defaultRules } from './findings.js';
 import { p as plain, r as renderDiagnostics, a as renderRunList, b as renderRun, c as renderText } from './text.js';
 import { i as isTrackingUri, c as collectRuns } from './detect.js';
-import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
+import { b as DEFAULT_BASELINE_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, COMMAND_HELP, HELP } from './help.js';
 
 /** A usage or input error: exit code 2. */

@@ -1,4 +1,4 @@
-import { f as findMarker, i as isGitHubLogin, d as GITHUB_BODY_LIMIT, s as stampMarker } from './conventions.js';
+import { f as findMarker, i as isGitHubLogin, e as GITHUB_BODY_LIMIT, s as stampMarker } from './conventions.js';
 import { isGitHubRequestError, explainGitHubError } from './client.js';
 
 // The one sticky comment per pull request and review id, for any token: found by its hidden marker AND by who

@@ -8,6 +8,7 @@ import type { PullRequestInfo } from '../github/pr.js'
 import { promoteOutcomeLine, renderPromoteSummary } from '../report/summary.js'
 import {
   planPromotion,
+  promotionPaths,
   promotionSubject,
   type PromotionPlan,
   type PromotionPlanInput
@@ -136,7 +137,9 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
     random: options.commit?.random,
     computeFiles: async readFile => {
       const [baseline, docs] = await Promise.all([readFile(config.baselinePath), readFile(config.docsPath)])
-      plan = planPromotion({ baseline, docs }, input)
+      const legacy = promotionPaths(input).legacyBaseline
+      const legacyBaseline = baseline === undefined && legacy ? await readFile(legacy) : undefined
+      plan = planPromotion({ baseline, docs, legacyBaseline }, input)
       return plan.files
     }
   })

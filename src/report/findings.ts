@@ -270,3 +270,23 @@ export function statisticsSentence(c: Pick<Comparison, 'alpha' | 'gate' | 'bestO
     )
   return parts.join(' ')
 }
+
+/**
+ * The warning when an id's baseline was read from the legacy shared path: where it was found, where it belongs, and
+ * the command that moves it (the next promote of the id writes the new path by itself).
+ */
+export function legacyBaselineText(
+  id: string,
+  legacy: { from: string; to: string },
+  promoting = false
+): string {
+  const found =
+    `The baseline of id "${id}" was read from ${legacy.from}, where versions before per-id baselines kept every ` +
+    `id's baseline; its place is now ${legacy.to}.`
+  if (promoting)
+    return `${found} This promote writes it there; delete ${legacy.from} once no other id uses it.`
+  return (
+    `${found} The next promote of "${id}" writes it there (then delete ${legacy.from} if no other id uses it); ` +
+    `to move it now: mkdir -p ${legacy.to.replace(/\/[^/]*$/, '')} && git mv ${legacy.from} ${legacy.to}`
+  )
+}

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import {
   BaselineError,
+  championOfId,
   parseBaseline,
   recordFromExperiment,
   type BaselineFile,
@@ -121,7 +122,7 @@ function looksLikeBaselineJson(bytes: Buffer): boolean {
 
 function fromBaselineText(text: string, from: string, id: string): LoadedBaseline {
   const file = parseBaseline(text, from)
-  return { record: pickId(file, id, from), file, from, diagnostics: [] }
+  return { record: championOfId(file, id, from), file, from, diagnostics: [] }
 }
 
 /**
@@ -261,14 +262,4 @@ async function extractFromGit(workspace: string, ref: string, file: string, into
 function checkRevision(ref: string): void {
   if (!/^[\w./@^~{}-]+$/.test(ref) || ref.startsWith('-'))
     throw new Error(`"${ref}" is not a git revision name; use a branch, tag or commit`)
-}
-
-function pickId(file: BaselineFile, id: string, where: string): BaselineRecord {
-  if (file.id && file.id !== id) {
-    throw new BaselineError(
-      where,
-      `belongs to review id "${file.id}", not "${id}"; give each id its own baseline file`
-    )
-  }
-  return file.champion
 }
