@@ -203,3 +203,29 @@ describe.each(TRIOS)('%s + %s', (prFile, commentFile, action) => {
     expect(String(review?.with?.runs)).toMatch(/^pr-runs\//)
   })
 })
+
+describe('examples/workflows/experiment-review-sweep.yml', () => {
+  it('uploads one artifact per matrix job and reviews them all, each job in a folder of its own', async () => {
+    const sweep = await workflow('examples/workflows/experiment-review-sweep.yml')
+    const train = sweep.jobs.train as Job & { strategy?: { matrix?: Record<string, unknown[]> } }
+    const axes = Object.keys(train.strategy?.matrix ?? {})
+    expect(axes.length).toBeGreaterThan(0)
+    const upload = train.steps.find(s => s.uses?.startsWith('actions/upload-artifact@'))
+    // Every matrix axis is in the artifact's name, so no two jobs upload under one name.
+    for (const axis of axes) expect(String(upload?.with?.name)).toContain(`\${{ matrix.${axis} }}`)
+    const prefix = String(upload?.with?.name).split('$')[0]
+    for (const name of ['review', 'promote']) {
+      const job = sweep.jobs[name] as Job & { needs?: string | string[] }
+      expect([job.needs].flat()).toContain('train')
+      const download = job.steps.find(s => s.uses?.startsWith('actions/download-artifact@'))
+      expect(download?.with?.['merge-multiple']).toBe(false)
+      // The pattern matches every job's artifact and nothing else the workflow uploads.
+      const pattern = String(download?.with?.pattern)
+      expect(pattern.endsWith('*') && prefix.startsWith(pattern.slice(0, -1))).toBe(true)
+      const review = job.steps.find(s => s.uses === 'acme/experiment-review@v1')
+      expect(review?.with?.runs).toBe(download?.with?.path)
+    }
+    expect(sweep.jobs.review.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' })
+    expect(sweep.jobs.promote.permissions).toEqual({ contents: 'write', 'pull-requests': 'read' })
+  })
+})

@@ -336,13 +336,17 @@ function testTrainRatioOf(params) {
     return undefined;
 }
 const SEED_LIKE = /(^|[._-])(seed|random_state|random_seed|rng|fold|split|run_id|run_name|output_dir|logging_dir)$/i;
+/** True for a param that tells repeats or runs apart (seed, fold, run id, output folder) rather than configures one. */
+function isSeedLikeParam(name) {
+    return SEED_LIKE.test(name);
+}
 /** Params whose text differs between runs (seed-like keys left out); empty for a single run. */
 function varyingParams(runs) {
     if (runs.length < 2)
         return [];
     const keys = new Set(runs.flatMap(r => Object.keys(r.params)));
     return [...keys]
-        .filter(k => !SEED_LIKE.test(k))
+        .filter(k => !isSeedLikeParam(k))
         .filter(k => new Set(runs.map(r => paramText(r.params[k]))).size > 1)
         .sort();
 }
@@ -512,4 +516,4 @@ function thin(points, max) {
     return out;
 }
 
-export { BaselineError as B, studentTQuantile as a, baselineOfId as b, championOfId as c, powerOfTwoScale as d, summarize as e, sampleKeyOf as f, groupRuns as g, baselineExperiment as h, isFoldKey as i, BASELINE_VERSION as j, serializeBaseline as k, parseBaseline as p, recordFromExperiment as r, studentTSurvival as s, thin as t };
+export { BaselineError as B, studentTQuantile as a, baselineOfId as b, championOfId as c, powerOfTwoScale as d, summarize as e, sampleKeyOf as f, groupRuns as g, isSeedLikeParam as h, isFoldKey as i, baselineExperiment as j, BASELINE_VERSION as k, serializeBaseline as l, parseBaseline as p, recordFromExperiment as r, studentTSurvival as s, thin as t };

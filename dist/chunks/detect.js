@@ -2663,6 +2663,63 @@ function requirePicomatch () {
 var picomatchExports = /*@__PURE__*/ requirePicomatch();
 var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 
+/** A path segment or run id shortened for a name: a long hexadecimal id (MLflow, W&B) keeps its first 8 digits. */
+function shortSegment(segment) {
+    return /^[0-9a-f]{16,}$/i.test(segment) ? segment.slice(0, 8) : segment;
+}
+/**
+ * Gives runs that share a name a name that tells them apart: the first folder of their paths that differs, then
+ * the next one for those that still share it (`job-a/run-1`); runs read from the same file (an MLflow SQLite store)
+ * are told apart by their tracker's id (`b832e988/train`). Runs with a name of their own keep it. Order is kept.
+ */
+function qualifyClashingNames(runs) {
+    const byName = new Map();
+    for (const run of runs) {
+        const list = byName.get(run.name) ?? [];
+        list.push({ run, segments: run.path.split(/[\\/]/).filter(Boolean), prefix: [] });
+        byName.set(run.name, list);
+    }
+    const renamed = new Map();
+    const taken = new Set(runs.map(r => r.name));
+    for (const [name, group] of byName) {
+        if (group.length < 2)
+            continue;
+        tellApart(group, 0);
+        for (const p of group) {
+            let qualified = [...p.prefix, name].join('/');
+            // A run already named like the qualified name elsewhere: number it rather than let two names meet.
+            for (let k = 2; taken.has(qualified); k++)
+                qualified = `${[...p.prefix, name].join('/')} (${k})`;
+            taken.add(qualified);
+            renamed.set(p.run, qualified);
+        }
+    }
+    return runs.map(r => (renamed.has(r) ? { ...r, name: renamed.get(r) } : r));
+}
+/** Adds to each member's prefix the first path segment from `from` on in which the members differ, recursively. */
+function tellApart(group, from) {
+    if (group.length < 2)
+        return;
+    const depth = Math.max(...group.map(p => p.segments.length));
+    let at = from;
+    while (at < depth && new Set(group.map(p => p.segments[at] ?? '')).size < 2)
+        at++;
+    if (at >= depth) {
+        // Same path (one store file holds them all): the tracker's own run id is what differs.
+        for (const p of group)
+            p.prefix.push(shortSegment(p.run.id.split(/[#/:]/).pop() ?? p.run.id));
+        return;
+    }
+    const bySegment = new Map();
+    for (const p of group) {
+        const segment = p.segments[at] ?? '';
+        p.prefix.push(shortSegment(segment || '.'));
+        bySegment.set(segment, [...(bySegment.get(segment) ?? []), p]);
+    }
+    for (const sub of bySegment.values())
+        tellApart(sub, at + 1);
+}
+
 // A fast path for the small flat YAML files most runs carry (`name: x`, `seed: 3`, `tags: [a, b]`): parsed here
 // without the full YAML library, which costs more than reading the file. Anything beyond plain `key: scalar`
 // lines returns undefined and goes to the full parser, so the result is always what the YAML library would give.
@@ -7848,7 +7905,8 @@ async function collectRuns(options) {
         }
     }
     return {
-        runs: dedupeIds(runs),
+        // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
+        runs: qualifyClashingNames(dedupeIds(runs)),
         diagnostics: ctx.diagnostics,
         searched: entries.length
             ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))

@@ -1,4 +1,4 @@
-import { g as groupRuns, h as baselineExperiment, r as recordFromExperiment, j as BASELINE_VERSION, b as baselineOfId, k as serializeBaseline } from './baseline2.js';
+import { g as groupRuns, j as baselineExperiment, r as recordFromExperiment, k as BASELINE_VERSION, b as baselineOfId, l as serializeBaseline } from './baseline2.js';
 import { l as legacyBaselinePath } from './conventions.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
 import { u as updateDocsPage } from './docs.js';

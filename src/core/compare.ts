@@ -23,6 +23,8 @@ import {
 } from './diff.js'
 import { groupRuns, type Experiment, type MetricStat } from './experiment.js'
 import { compareMetrics, type MetricComparison } from './metric-comparison.js'
+import { isBookkeepingSeries } from './primary.js'
+import { summarizeSweep, type SweepSummary } from './sweep.js'
 import { reproducibility, type ChecklistItem } from './reproducibility.js'
 import {
   unknownRuleMetrics,
@@ -30,7 +32,7 @@ import {
   type UnknownRuleMetric,
   type UnreadableRuleEvidence
 } from './rule-targets.js'
-import type { Rules } from './rules.js'
+import { goalOf, type Rules } from './rules.js'
 import type { Diagnostic, Run, RunStatus } from './run.js'
 import { collectViolations, type Violation } from './violations.js'
 import { collectWarnings, type ReviewWarning } from './warnings.js'
@@ -43,6 +45,7 @@ export type { UnknownRuleMetric, UnreadableRuleEvidence } from './rule-targets.j
 export type { SignificanceResult } from './significance.js'
 export type { Violation } from './violations.js'
 export type { ReviewWarning, ShownValue } from './warnings.js'
+export type { SweepSummary } from './sweep.js'
 
 /** The verdict of a review. */
 export type Verdict = 'pass' | 'fail' | 'no-baseline'
@@ -100,6 +103,13 @@ export interface Comparison {
   unknownMetrics?: UnknownRuleMetric[]
   /** Keys of the rules file whose metric may be held by a run that could not be read: they fail the review. */
   unreadableEvidence?: UnreadableRuleEvidence[]
+  /**
+   * Bookkeeping series among `metrics` (epoch, step, learning rate, grad norm, runtime, throughput, FLOPs …) that no
+   * rule names and that are not the primary: shown apart, folded, as "other series".
+   */
+  otherSeries: string[]
+  /** Parameter effects and the champion's neighbourhood, when several configurations vary their parameters. */
+  sweep?: SweepSummary
 }
 
 /** Why a review has no evidence to judge: where runs were looked for and which named paths do not exist. */
@@ -164,6 +174,7 @@ export function compareRuns(input: CompareInput): Comparison {
   ]
   const unknownMetrics = input.runs.length ? unknownRuleMetrics(rules, reported) : []
   const unreadableEvidence = unreadableRuleEvidence(rules, input.runs)
+  const sweep = primary ? summarizeSweep(ranked, primary, goalOf(primary, rules).goal, champion) : undefined
   const verdict: Verdict =
     missingEvidence || unknownMetrics.length || unreadableEvidence.length || broken.length
       ? 'fail'
@@ -197,7 +208,11 @@ export function compareRuns(input: CompareInput): Comparison {
     overfitting,
     ...(missingEvidence ? { missingEvidence } : {}),
     ...(unknownMetrics.length ? { unknownMetrics } : {}),
-    ...(unreadableEvidence.length ? { unreadableEvidence } : {})
+    ...(unreadableEvidence.length ? { unreadableEvidence } : {}),
+    otherSeries: metrics
+      .map(m => m.name)
+      .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name)),
+    ...(sweep ? { sweep } : {})
   }
 }
 

@@ -225,12 +225,17 @@ function testTrainRatioOf(params: Run['params']): number | undefined {
 const SEED_LIKE =
   /(^|[._-])(seed|random_state|random_seed|rng|fold|split|run_id|run_name|output_dir|logging_dir)$/i
 
+/** True for a param that tells repeats or runs apart (seed, fold, run id, output folder) rather than configures one. */
+export function isSeedLikeParam(name: string): boolean {
+  return SEED_LIKE.test(name)
+}
+
 /** Params whose text differs between runs (seed-like keys left out); empty for a single run. */
 function varyingParams(runs: Run[]): string[] {
   if (runs.length < 2) return []
   const keys = new Set(runs.flatMap(r => Object.keys(r.params)))
   return [...keys]
-    .filter(k => !SEED_LIKE.test(k))
+    .filter(k => !isSeedLikeParam(k))
     .filter(k => new Set(runs.map(r => paramText(r.params[k]))).size > 1)
     .sort()
 }

@@ -5,6 +5,7 @@ import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import type { Collection, Diagnostic, Run } from '../core/run.js'
+import { qualifyClashingNames } from '../core/run-names.js'
 import type { CommitFilter } from '../core/selection.js'
 import { createReadContext, type ReadContext, type ReadContextOptions } from './context.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -109,7 +110,8 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
     }
   }
   return {
-    runs: dedupeIds(runs),
+    // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
+    runs: qualifyClashingNames(dedupeIds(runs)),
     diagnostics: ctx.diagnostics,
     searched: entries.length
       ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))
