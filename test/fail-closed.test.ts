@@ -22,7 +22,12 @@ async function workspace(): Promise<string> {
     )
   }
   await writeFile(path.join(ws, 'rules.yml'), 'metrics:\n  accuracy: { min: 0.5, required: true }\n')
-  await writeFile(path.join(ws, 'baseline.json'), '{}')
+  // The baseline: a folder of one run (a baseline named explicitly must exist).
+  await mkdir(path.join(ws, 'base', 'experiments', 'main'), { recursive: true })
+  await writeFile(
+    path.join(ws, 'base', 'experiments', 'main', 'metrics.json'),
+    '{"accuracy": 0.85, "loss": 0.3}'
+  )
   return ws
 }
 
@@ -37,7 +42,7 @@ describe('no runs found is an error, never a pass', () => {
       '--rules',
       'rules.yml',
       '--baseline',
-      'none.json'
+      'base'
     )
     expect(code).toBe(2)
     expect(out).toMatch(/^FAIL: No runs were found in "mlrunz" \(the runs path "mlrunz" does not exist\)/)
@@ -56,7 +61,7 @@ describe('no runs found is an error, never a pass', () => {
       '--format',
       'markdown',
       '--baseline',
-      'none.json'
+      'base'
     )
     expect(code).toBe(2)
     expect(out).toMatch(/## ❌ Experiment review: no runs were found/)
@@ -74,7 +79,7 @@ describe('no runs found is an error, never a pass', () => {
       '--runs',
       'wandb',
       '--baseline',
-      'none.json'
+      'base'
     )
     expect(code).toBe(2)
     expect(err).toMatch(/Missing evidence: the runs path "wandb" does not exist/)
@@ -100,7 +105,7 @@ describe('explicit paths are trusted roots', () => {
       '--rules',
       path.join(ws, 'rules.yml'),
       '--baseline',
-      path.join(ws, 'none.json')
+      path.join(ws, 'base')
     )
     expect(err).not.toMatch(/outside/)
     expect(code).toBe(0)
@@ -156,7 +161,7 @@ describe('rules that name nothing are errors', () => {
       '--rules',
       'typo.yml',
       '--baseline',
-      'none.json'
+      'base'
     )
     expect(code).toBe(2)
     expect(out).toMatch(/^FAIL: 1 rule names a metric no run reports/)
@@ -178,7 +183,7 @@ describe('rules that name nothing are errors', () => {
       '--format',
       'markdown',
       '--baseline',
-      'none.json'
+      'base'
     )
     expect(code).toBe(2)
     expect(out).toMatch(/❌ Experiment review: 1 rule names a metric no run reports/)

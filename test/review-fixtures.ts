@@ -162,7 +162,7 @@ export interface ReviewRepository {
 
 /**
  * Makes a git repository: main with the rules and the baseline, and a PR branch with the PR's runs committed.
- * `mainFiles` adds files to main, or (undefined) leaves one out.
+ * `mainFiles` adds files to main, or (undefined) leaves one out; `writePr` writes the PR's content instead of runs.
  */
 export async function makeReviewRepository(
   options: {
@@ -170,6 +170,8 @@ export async function makeReviewRepository(
     runs?: FixtureRun[]
     withBaseline?: boolean
     mainFiles?: Record<string, string | undefined>
+    /** Writes the PR's content instead of `runs` (e.g. a whole folder of hostile runs). */
+    writePr?: (workspace: string) => Promise<void>
   } = {}
 ): Promise<ReviewRepository> {
   const workspace = await mkdtemp(path.join(options.parent ?? tmpdir(), 'review-repo-'))
@@ -189,7 +191,8 @@ export async function makeReviewRepository(
   const baseSha = await git(workspace, 'rev-parse', 'HEAD')
   const headRef = 'feature/wider-resnet'
   await git(workspace, 'checkout', '--quiet', '-b', headRef)
-  await writeRuns(workspace, options.runs ?? prRuns())
+  if (options.writePr) await options.writePr(workspace)
+  else await writeRuns(workspace, options.runs ?? prRuns())
   await git(workspace, 'add', '-A')
   await git(workspace, 'commit', '--quiet', '-m', 'Train a wider ResNet')
   const headSha = await git(workspace, 'rev-parse', 'HEAD')

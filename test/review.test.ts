@@ -1,6 +1,6 @@
 // Review mode in process against the GitHub twin and real git repositories: event parsing on real webhook payloads,
 // the sticky comment (create, no-op, edit), forks, workflow_run resolution, invalid rules, no baseline, and the CLI.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readActionConfig } from '../src/config/inputs.js'
@@ -15,7 +15,10 @@ import { parseReviewEvent, ReviewEventError } from '../src/modes/review-event.js
 import { runReviewMode, SUMMARY_DIAGNOSTICS_SHOWN } from '../src/modes/review.js'
 import type { ActionLog, LogPlace, ModeContext } from '../src/modes/types.js'
 import { gitHubClientFactory } from '../src/github/client.js'
+import { HOSTILE_RUNS, INJECTED_NAME, makeHostileWorkspace } from './fixtures/make-hostile.js'
 import { twinClientFactory } from './github-twin/client.js'
+import { elementCounts, renderGfm } from './helpers/cmark.js'
+import { SHARED_FIXTURES } from './helpers/shared.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
   fixtureBaselineText,
@@ -662,3 +665,92 @@ describe('ids are separate; a baseline named in the inputs must exist', () => {
     }
   })
 })
+
+/** The hostile corpora: the generated one always, ../shared/fixtures/hostile when it is beside the checkout. */
+const HOSTILE_CORPORA: [string, ((workspace: string) => Promise<void>) | undefined][] = [
+  ['generated', makeHostileWorkspace],
+  [
+    '../shared/fixtures/hostile',
+    SHARED_FIXTURES
+      ? workspace =>
+          cp(
+            path.join(SHARED_FIXTURES as string, 'hostile', 'experiments'),
+            path.join(workspace, 'experiments'),
+            {
+              recursive: true
+            }
+          )
+      : undefined
+  ]
+]
+if (!SHARED_FIXTURES)
+  console.warn(
+    'Skipped the review of ../shared/fixtures/hostile: ../shared/fixtures is not beside this checkout.'
+  )
+
+describe.each(HOSTILE_CORPORA)(
+  'a review of the whole hostile corpus (%s) plus one healthy run',
+  (label, writePr) => {
+    const run = writePr ? it : it.skip
+    run(
+      'posts one comment that compares the healthy evidence, names every bad run and stays inert',
+      async () => {
+        const number = label === 'generated' ? 61 : 62
+        const repo = await makeReviewRepository({
+          mainFiles: {
+            [DEFAULT_RULES_PATH]: 'primary: accuracy\nmetrics:\n  accuracy: { goal: maximize, min: 0.8 }\n'
+          },
+          writePr
+        })
+        try {
+          twin.addPullRequest({ number, headRef: repo.headRef, headSha: repo.headSha })
+          const payload = pullRequestPayload({
+            owner: twin.owner,
+            repo: twin.repo,
+            number,
+            headSha: repo.headSha,
+            headRef: repo.headRef,
+            baseSha: repo.baseSha
+          })
+          const { ctx, log } = context({ payload, workspace: repo.workspace })
+          const outcome = await runReviewMode(ctx)
+          const comments = commentsOn(number)
+          expect(comments).toHaveLength(1)
+          const body = comments[0].body
+          // Runs a rule needs could not be read: the gate fails closed and says which, never ✅.
+          expect(outcome.verdict).toBe('fail')
+          expect(outcome.failure).toContain('could not be read, so the rule cannot be judged')
+          expect(body).toMatch(
+            /## ❌ Experiment review: \d+ runs could not be read, so 1 rule cannot be judged/
+          )
+          // The healthy evidence is compared with the baseline: the metrics table has accuracy against main's.
+          expect(body).toMatch(/\| \*\*accuracy\*\* ↑ \| 0\.9020 ± 0\.0030 \| +0\.9\d+ \|/)
+          const fine = body.split('\n').find(l => l.includes('`fine-run`'))
+          expect(fine).toMatch(/0\.9000 .*\| ✅/)
+          // Every bad run is named: the unreadable ones in All runs with ⚠️, the others by name and in the warnings.
+          for (const [name, kind] of Object.entries(HOSTILE_RUNS)) {
+            const shownAs = name === 'markdown-injection' || name === 'path-traversal' ? undefined : name
+            if (kind !== 'read') {
+              const row = body.split('\n').find(l => l.includes(`\`${name}\``))
+              expect({ name, row }).toEqual({ name, row: expect.stringContaining('⚠️') })
+            } else if (shownAs) expect({ name, named: body.includes(shownAs) }).toEqual({ name, named: true })
+          }
+          expect(body).toContain('experiments/empty-run: run folder has none of')
+          expect(body).toContain('experiments/duplicate-keys/metrics.json')
+          expect(body).toContain('../../../../etc/passwd')
+          // Nothing from the files became markup: no image, script, link, live mention or second marker.
+          const html = renderGfm(body)
+          const counts = elementCounts(html)
+          for (const tag of ['img', 'script', 'iframe', 'b'])
+            expect({ tag, count: counts[tag] ?? 0 }).toEqual({ tag, count: 0 })
+          expect(html).toContain(INJECTED_NAME.replace('<', '&lt;').replace('>', '&gt;').split(' @')[0])
+          expect(html).not.toMatch(/(^|[^\u200c])@everyone/)
+          expect(body.match(/<!-- experiment-review/g)).toHaveLength(1)
+          expect(log.lines.filter(l => l.message.startsWith('::'))).toEqual([])
+        } finally {
+          await repo.remove()
+        }
+      }
+    )
+  }
+)

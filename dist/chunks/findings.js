@@ -362,6 +362,7 @@ function warningMessage(w) {
         case 'rounded':
             return `${w.metric} is ${w.exact}, which is compared as ${w.value} (a double cannot hold it exactly)`;
         case 'unreadable':
+        case 'read-warning':
             return `${w.file}: ${w.message}`;
     }
 }

@@ -1243,8 +1243,12 @@ function collectWarnings(input) {
             warnings.push({ kind: 'rounded', metric: m.name, exact: m.current.exact, value: m.current.value });
     }
     for (const d of input.diagnostics)
-        if (d.severity === 'error')
-            warnings.push({ kind: 'unreadable', run: d.run, file: d.file, message: d.message });
+        warnings.push({
+            kind: d.severity === 'error' ? 'unreadable' : 'read-warning',
+            run: d.run,
+            file: d.file,
+            message: d.message
+        });
     return warnings;
 }
 /** The value and exact text of a metric, without its samples. */

@@ -83,6 +83,7 @@ export function warningMessage(w: ReviewWarning): string {
     case 'rounded':
       return `${w.metric} is ${w.exact}, which is compared as ${w.value} (a double cannot hold it exactly)`
     case 'unreadable':
+    case 'read-warning':
       return `${w.file}: ${w.message}`
   }
 }
