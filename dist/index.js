@@ -728,6 +728,12 @@ function relativePath(name, value, fallback) {
         throw new InputError(name, value, 'a path inside the repository, without ".."');
     return v;
 }
+function promoteVia(value) {
+    const v = value.trim() || 'push';
+    if (v !== 'push' && v !== 'pull-request')
+        throw new InputError('promote-via', value, 'push or pull-request');
+    return v;
+}
 /** Reads the config from an input getter (core.getInput) and the environment. */
 function readActionConfig(getInput, env) {
     const mode = (getInput('mode').trim() || 'auto');
@@ -751,7 +757,8 @@ function readActionConfig(getInput, env) {
         comment: bool('comment', getInput('comment'), true),
         failOnRegression: bool('fail-on-regression', getInput('fail-on-regression'), true),
         id,
-        botLogin: getInput('bot-login').trim() || undefined
+        botLogin: getInput('bot-login').trim() || undefined,
+        promoteVia: promoteVia(getInput('promote-via'))
     };
 }
 /** Picks the mode from the event: pull_request/workflow_run → review, push → promote, schedule → monitor … */

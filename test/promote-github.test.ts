@@ -299,3 +299,152 @@ describe('promote mode against the GitHub twin', () => {
     expect(rerun.skipped).toMatch(/the runs of PR #96 are the ones already recorded for commit/)
   })
 })
+
+describe('promote through a pull request (promote-via: pull-request)', () => {
+  const BRANCH = 'experiment-review/promote/default'
+  const viaPullRequest = { via: 'pull-request' as const }
+
+  it('on a protected main, opens one pull request from the promotion branch with auto-merge on, and leaves main alone', async () => {
+    twin.state.allowAutoMerge = true
+    twin.protectBranch('main', 403)
+    const after = await merge(57, 'tune xgboost for latency')
+    const mainBefore = (await twin.git.log('main'))[0].sha
+    const result = await promoteMerge(await workspace({ 'xgb-tuned': 0.86 }), after, viaPullRequest)
+
+    expect((await twin.git.log('main'))[0].sha).toBe(mainBefore)
+    expect(result).toMatchObject({ champion: 'xgb-tuned', pr: 57, changedPaths: [BASELINE, DOCS] })
+    expect(result.pullRequest).toMatchObject({ opened: true, autoMerge: { state: 'enabled' } })
+    const pull = twin.state.pulls.get(result.pullRequest!.number)!
+    expect(pull).toMatchObject({ state: 'open', head: { ref: BRANCH }, base: { ref: 'main' } })
+    expect(pull.title).toBe('Experiment Review: record the new baseline')
+    expect(pull.user.login).toBe('github-actions[bot]')
+    expect(pull.autoMerge).toMatchObject({
+      mergeMethod: 'squash',
+      enabledBy: { login: 'github-actions[bot]' }
+    })
+    expect(await changedPaths(result.commitSha!)).toEqual([BASELINE, DOCS].sort())
+    const [commit] = await twin.git.log(BRANCH)
+    expect(commit.message).toBe('Experiment Review: promote the runs of PR #57 to the baseline')
+    const body = renderGfm(pull.body ?? '')
+    expect(body).toContain('<code>.experiments/baseline.json</code>')
+    expect(body).toContain('auto-merge')
+  })
+
+  it('adds the next merge to the open pull request, keeps both in the baseline history, and skips its own merge', async () => {
+    twin.state.allowAutoMerge = true
+    twin.protectBranch('main', 422)
+    const first = await promoteMerge(await workspace({ 'xgb-tuned': 0.86 }), await merge(57), viaPullRequest)
+    const second = await promoteMerge(await workspace({ 'xgb-wider': 0.88 }), await merge(70), viaPullRequest)
+    expect(second.pullRequest).toMatchObject({
+      number: first.pullRequest!.number,
+      opened: false,
+      autoMerge: { state: 'already' }
+    })
+    expect([...twin.state.pulls.values()].filter(p => p.head.ref === BRANCH)).toHaveLength(1)
+    const onBranch = parseBaseline(
+      (await twin.git.readFileAt(`refs/heads/${BRANCH}`, BASELINE)) as string,
+      BASELINE
+    )
+    expect(onBranch.champion).toMatchObject({ name: 'xgb-wider', pr: { number: 70 } })
+    expect(onBranch.history[0]).toMatchObject({ name: 'xgb-tuned', pr: { number: 57 } })
+
+    // GitHub merges it once the rules are met; the push of that merge promotes nothing.
+    twin.state.protectedBranches.delete('main')
+    const merged = await twin.mergePullRequest(first.pullRequest!.number, {
+      method: 'squash',
+      mergedBy: 'github-actions[bot]'
+    })
+    expect(parseBaseline(await fileOnMain(BASELINE), BASELINE).champion.name).toBe('xgb-wider')
+    const own = await promoteMerge(await workspace({ whatever: 0.99 }), merged, viaPullRequest)
+    expect(own).toMatchObject({ changedPaths: [], pr: first.pullRequest!.number })
+    expect(own.skipped).toMatch(/own promotion pull request #\d+/)
+    expect(own.commitSha).toBeUndefined()
+    expect(own.pullRequest).toBeUndefined()
+
+    // The next merge starts the branch again from main and opens a new pull request.
+    twin.protectBranch('main', 422)
+    const third = await promoteMerge(await workspace({ 'xgb-best': 0.9 }), await merge(80), viaPullRequest)
+    expect(third.pullRequest).toMatchObject({ opened: true, autoMerge: { state: 'enabled' } })
+    expect(third.pullRequest!.number).not.toBe(first.pullRequest!.number)
+    const branchLog = await twin.git.log(BRANCH)
+    expect(branchLog[1].sha).toBe((await twin.git.log('main'))[0].sha)
+  })
+
+  it('leaves the pull request open and says what to do when the repository does not allow auto-merge', async () => {
+    twin.protectBranch('main', 403)
+    const result = await promoteMerge(await workspace({ 'xgb-tuned': 0.86 }), await merge(57), viaPullRequest)
+    expect(result.pullRequest?.autoMerge).toEqual({
+      state: 'refused',
+      reason: 'Pull request Auto merge is not allowed for this repository'
+    })
+    expect(twin.state.pulls.get(result.pullRequest!.number)?.state).toBe('open')
+    const { promotionPullRequestLine } = await import('../src/report/summary.js')
+    expect(promotionPullRequestLine(result.pullRequest!)).toMatch(
+      /refused auto-merge \(Pull request Auto merge is not allowed for this repository\): turn on "Allow auto-merge"[\s\S]*or merge #\d+ by hand/
+    )
+  })
+
+  it('merges the pull request at once when nothing blocks it (GitHub refuses auto-merge on a clean pull request)', async () => {
+    twin.state.allowAutoMerge = true
+    const result = await promoteMerge(await workspace({ 'xgb-tuned': 0.86 }), await merge(57), viaPullRequest)
+    expect(result.pullRequest?.autoMerge.state).toBe('merged')
+    const pull = twin.state.pulls.get(result.pullRequest!.number)!
+    expect(pull.state).toBe('closed')
+    expect(pull.mergedAt).not.toBeNull()
+    expect(parseBaseline(await fileOnMain(BASELINE), BASELINE).champion.name).toBe('xgb-tuned')
+  })
+
+  it('commits nothing and opens nothing when the merge is already recorded', async () => {
+    twin.state.allowAutoMerge = true
+    const after = await merge(57)
+    const ws = await workspace({ 'xgb-tuned': 0.86 })
+    await promoteMerge(ws, after)
+    const pullsBefore = twin.state.pulls.size
+    const again = await promoteMerge(ws, after, viaPullRequest)
+    expect(again.commitSha).toBeUndefined()
+    expect(again.pullRequest).toBeUndefined()
+    expect(twin.state.pulls.size).toBe(pullsBefore)
+  })
+
+  it('reaches GraphQL beside /api/v3 on GitHub Enterprise Server', async () => {
+    const ghes = await startGitHubTwin({ files: initialFiles(), pathPrefix: '/api/v3', allowAutoMerge: true })
+    try {
+      ghes.protectBranch('main', 403)
+      await ghes.openPullRequest({ number: 57, headRef: 'feature', files: { 'a.py': '1\n' }, author: 'bob' })
+      const after = await ghes.mergePullRequest(57, { method: 'merge', mergedBy: 'alice' })
+      const result = await runPromote({
+        config: config(await workspace({ 'xgb-tuned': 0.86 })),
+        after,
+        ref: 'refs/heads/main',
+        repository: { owner: ghes.owner, repo: ghes.repo },
+        client: await twinClient(ghes, 'ghs_workflow-token', { runtime: 'actions' }),
+        now: NOW,
+        via: 'pull-request'
+      })
+      expect(result.pullRequest?.autoMerge).toEqual({ state: 'enabled' })
+      expect(ghes.requests.some(r => r.path === '/api/graphql' && r.status === 200)).toBe(true)
+      expect(ghes.violations).toEqual([])
+    } finally {
+      await ghes.stop()
+    }
+  })
+
+  it('names promote-via: pull-request in the hint when a protected branch refuses the push', async () => {
+    twin.protectBranch('main', 403)
+    const error = await promoteMerge(await workspace({ blocked: 0.9 }), await merge(90)).catch(
+      (e: Error) => e
+    )
+    expect((error as Error).message).toMatch(/promote-via: pull-request/)
+  })
+
+  it('refuses a promote-via that is neither push nor pull-request, naming the input', async () => {
+    const { readActionConfig } = await import('../src/config/inputs.js')
+    const inputs: Record<string, string> = { 'promote-via': 'pr' }
+    expect(() => readActionConfig(name => inputs[name] ?? '', {})).toThrow(
+      'input "promote-via" is "pr"; expected push or pull-request'
+    )
+    inputs['promote-via'] = 'pull-request'
+    expect(readActionConfig(name => inputs[name] ?? '', {}).promoteVia).toBe('pull-request')
+    expect(readActionConfig(() => '', {}).promoteVia).toBe('push')
+  })
+})

@@ -754,3 +754,79 @@ describe.each(HOSTILE_CORPORA)(
     )
   }
 )
+
+describe("the id's own promotion pull request (promote-via: pull-request)", () => {
+  const BRANCH = 'experiment-review/promote/default'
+  const emptyWorkspace = async () => mkdtemp(path.join(temp, 'no-runs-'))
+
+  it('is not reviewed: no comment, no failure, a summary that says why, and a success status on workflow_run', async () => {
+    const pr = await twin.openPullRequest({
+      number: 60,
+      headRef: BRANCH,
+      author: 'github-actions[bot]',
+      files: { [DEFAULT_BASELINE_PATH]: '{"promoted": true}\n', 'docs/experiments.md': '# promoted\n' }
+    })
+    const { ctx, log } = context({
+      payload: pullRequestPayload({
+        owner: twin.owner,
+        repo: twin.repo,
+        number: 60,
+        headSha: pr.head.sha,
+        headRef: BRANCH,
+        baseSha: pr.base.sha
+      }),
+      workspace: await emptyWorkspace()
+    })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.failure).toBeUndefined()
+    expect(outcome.verdict).toBeUndefined()
+    expect(commentsOn(60)).toHaveLength(0)
+    expect(log.summaries.join('\n')).toMatch(/own promotion pull request, and it changes only/)
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        message: expect.stringMatching(/own promotion pull request/)
+      })
+    )
+
+    const run = context({
+      eventName: 'workflow_run',
+      payload: workflowRunPayload({
+        owner: twin.owner,
+        repo: twin.repo,
+        headSha: pr.head.sha,
+        headRef: BRANCH
+      }),
+      workspace: await emptyWorkspace()
+    })
+    expect((await runReviewMode(run.ctx)).failure).toBeUndefined()
+    expect(
+      twin.state.statuses.find(s => s.sha === pr.head.sha && s.context === 'experiment-review/default')
+    ).toMatchObject({ state: 'success', description: expect.stringMatching(/^Own promotion pull request/) })
+  })
+
+  it('is reviewed like any pull request when it changes anything besides the baseline and the docs', async () => {
+    const pr = await twin.openPullRequest({
+      number: 61,
+      headRef: 'experiment-review/promote/other-check',
+      files: { [DEFAULT_BASELINE_PATH]: '{}\n', 'src/model.py': 'print("changed")\n' }
+    })
+    // Same branch name as the id's promotion branch, but with a model change: reviewed, and no runs fail it.
+    await twin.git.git(['update-ref', `refs/heads/${BRANCH}`, pr.head.sha])
+    pr.head.ref = BRANCH
+    const { ctx } = context({
+      payload: pullRequestPayload({
+        owner: twin.owner,
+        repo: twin.repo,
+        number: 61,
+        headSha: pr.head.sha,
+        headRef: BRANCH,
+        baseSha: pr.base.sha
+      }),
+      workspace: await emptyWorkspace()
+    })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.failure).toMatch(/No runs were found/)
+    expect(commentsOn(61)).toHaveLength(1)
+  })
+})

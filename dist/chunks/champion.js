@@ -1,4 +1,4 @@
-import { H as isGated, g as goalOf } from './findings.js';
+import { I as isGated, g as goalOf } from './findings.js';
 
 // The default primary metric when the rules file names none: the evaluation metric of quality that most runs
 // report. Bookkeeping series (epoch, step, learning rate and `lr-*`, grad norm, runtime, throughput, FLOPs, memory,
@@ -197,11 +197,12 @@ function primarySuitability(name) {
  */
 function defaultPrimaryMetric(experiments) {
     const counts = new Map();
-    for (const e of experiments) {
+    for (const e of experiments)
         for (const m of Object.keys(e.metrics))
-            if (!isBookkeepingSeries(m))
-                counts.set(m, (counts.get(m) ?? 0) + 1);
-    }
+            counts.set(m, (counts.get(m) ?? 0) + 1);
+    for (const m of [...counts.keys()])
+        if (isBookkeepingSeries(m))
+            counts.delete(m);
     const most = Math.max(0, ...counts.values());
     const candidates = [...counts].filter(([, n]) => n * 2 >= most);
     candidates.sort(([a, na], [b, nb]) => primarySuitability(b) - primarySuitability(a) ||

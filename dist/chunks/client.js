@@ -157,6 +157,7 @@ const PROTECTED_BRANCH_HINT = 'The branch is protected (branch protection or a r
     "a GitHub App token (e.g. from actions/create-github-app-token) whose App is on the ruleset's bypass list (or " +
     'allowed to bypass the branch protection rule), passed as github-token to the promote job; or a personal access ' +
     'token of an account on that list. The workflow token (github-actions[bot]) cannot be put on a bypass list. ' +
+    'Or set the input promote-via: pull-request, and promote opens a pull request that merges itself. ' +
     'See "Promote on a protected default branch" in the README.';
 /**
  * Whether GitHub refused a ref update because the branch is protected: a 403, 409 or 422 whose documentation_url

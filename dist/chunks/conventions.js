@@ -27,6 +27,14 @@ const GITHUB_BODY_LIMIT = 65_536;
 const GITHUB_STEP_SUMMARY_LIMIT = 1024 * 1024;
 /** Annotations GitHub shows per kind (error, warning, notice) and step; later ones are dropped from the checks. */
 const GITHUB_ANNOTATIONS_PER_KIND = 10;
+/** The branch promote commits to when it promotes through a pull request: `experiment-review/promote/<id>`. */
+function promotionBranchOf(id) {
+    const name = id
+        .replace(/[^A-Za-z0-9._-]/g, '-')
+        .replace(/\.{2,}/g, '-')
+        .replace(/(\.lock|\.)$/, '-');
+    return `experiment-review/promote/${name}`;
+}
 /**
  * The hidden marker of the comment (or issue) of one review id, e.g. `<!-- experiment-review:default -->` and
  * `<!-- experiment-review:issue:default -->`: an HTML comment GitHub does not render. The id keeps letters, digits,
@@ -71,4 +79,4 @@ function stampMarker(body, marker, login) {
     return pattern.test(body) ? body.replace(pattern, stamped) : `${stamped}\n${body}`;
 }
 
-export { DEFAULT_DOCS_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_RULES_PATH as a, DEFAULT_BASELINE_PATH as b, GITHUB_STEP_SUMMARY_LIMIT as c, defaultBaselinePath as d, GITHUB_BODY_LIMIT as e, findMarker as f, hiddenMarker as h, isGitHubLogin as i, legacyBaselinePath as l, stampMarker as s };
+export { DEFAULT_DOCS_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_RULES_PATH as a, DEFAULT_BASELINE_PATH as b, GITHUB_STEP_SUMMARY_LIMIT as c, defaultBaselinePath as d, GITHUB_BODY_LIMIT as e, findMarker as f, hiddenMarker as h, isGitHubLogin as i, legacyBaselinePath as l, promotionBranchOf as p, stampMarker as s };

@@ -1,4 +1,4 @@
-import { A as labelP, t as checkNote, x as checkText, B as significanceWords, s as selectAll, C as flattenParams, D as makeRun, E as emptyMetadata, p as paramText, F as listExperimentNames } from './findings.js';
+import { A as labelP, t as checkNote, x as checkText, B as significanceWords, s as selectAll, C as experimentOf, D as flattenParams, E as makeRun, F as emptyMetadata, p as paramText, G as listExperimentNames } from './findings.js';
 import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
@@ -3145,6 +3145,7 @@ async function createReadContext(workspace, options = {}) {
         limits,
         diagnostics,
         selection: options.selection ?? selectAll(),
+        unselected: new Map(),
         rel,
         warn: (file, message, place) => add('warning', file, message, place),
         error: (file, message, place) => add('error', file, message, place),
@@ -3320,6 +3321,73 @@ function numberFromJson(value) {
 }
 function stripUndefined(o) {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+// Matching experiment names against the selection (`--experiment`, `select.experiments`): names or globs as
+// picomatch reads them (`*` within a `/`-separated segment, `**` across them, `{a,b}`, `[abc]`).
+/** True when a glob character appears in the pattern, so it is not a plain experiment name. */
+function isGlob(pattern) {
+    return picomatch.scan(pattern).isGlob;
+}
+/** A predicate for experiment names: true for every name when nothing is selected. */
+function experimentMatcher(selection) {
+    return patternsMatcher(selection?.experiments);
+}
+/** The selected patterns that match none of the given experiment names (to name them in a warning). */
+function unmatchedPatterns(selection, names) {
+    const all = [...names];
+    return (selection?.experiments ?? []).filter(p => {
+        const test = picomatch(p, { dot: true });
+        return !all.some(name => test(name));
+    });
+}
+/** A predicate for a list of patterns: true for every value when the list is empty or absent. */
+function patternsMatcher(patterns) {
+    if (!patterns?.length)
+        return () => true;
+    const tests = patterns.map(p => picomatch(p, { dot: true }));
+    return value => value !== undefined && tests.some(test => test(value));
+}
+/** The key of a `key=value` tag (MLflow's tags are read so), or the tag itself. */
+function tagKey(tag) {
+    const cut = tag.indexOf('=');
+    return cut > 0 ? tag.slice(0, cut) : tag;
+}
+/**
+ * Keeps the runs the selection names: their experiment (see experimentOf; formats without experiments are kept),
+ * one of their tags (a `key=value` tag also by its key), and their group must each match when that part is given. `storeLeftOut` holds the runs the
+ * stores did not read because their experiment was not selected, by experiment. Returns the runs kept and what
+ * was left out, with the experiments the kept runs came from.
+ */
+function selectRuns(runs, selection, storeLeftOut = new Map()) {
+    const experiment = patternsMatcher(selection.experiments);
+    const tag = patternsMatcher(selection.tags);
+    const group = patternsMatcher(selection.groups);
+    const kept = [];
+    const dropped = new Map(storeLeftOut);
+    let leftOut = [...storeLeftOut.values()].reduce((a, b) => a + b, 0);
+    for (const run of runs) {
+        const from = experimentOf(run);
+        const selected = (from === undefined || experiment(from)) &&
+            (!selection.tags?.length || run.metadata.tags.some(t => tag(t) || tag(tagKey(t)))) &&
+            group(run.metadata.group);
+        if (selected) {
+            kept.push(run);
+            continue;
+        }
+        leftOut++;
+        if (run.metadata.experiment !== undefined)
+            dropped.set(run.metadata.experiment, (dropped.get(run.metadata.experiment) ?? 0) + 1);
+    }
+    const experiments = new Set(kept.map(r => r.metadata.experiment).filter((e) => e !== undefined));
+    return {
+        runs: kept,
+        outcome: {
+            leftOut,
+            leftOutExperiments: [...dropped.keys()].filter(e => !experiments.has(e)).sort(),
+            experiments: [...experiments].sort()
+        }
+    };
 }
 
 // Structured files shared by the readers: YAML and TOML with exact big integers, JSON/YAML/TOML by extension,
@@ -5967,6 +6035,8 @@ function applyLogFacts(log, folder, facts) {
     facts.startedAt ??= log.run.startedAt ?? env.startedAt;
     if (log.run.group)
         facts.group = log.run.group;
+    if (log.run.project)
+        facts.experiment = log.run.project;
     if (log.run.notes)
         facts.notes = log.run.notes;
     if (log.run.tags.length)
@@ -6551,29 +6621,6 @@ class EventDecoder {
     }
 }
 
-// Matching experiment names against the selection (`--experiment`, `select.experiments`): names or globs as
-// picomatch reads them (`*` within a `/`-separated segment, `**` across them, `{a,b}`, `[abc]`).
-/** True when a glob character appears in the pattern, so it is not a plain experiment name. */
-function isGlob(pattern) {
-    return picomatch.scan(pattern).isGlob;
-}
-/** A predicate for experiment names: true for every name when nothing is selected. */
-function experimentMatcher(selection) {
-    const patterns = selection?.experiments ?? [];
-    if (!patterns.length)
-        return () => true;
-    const tests = patterns.map(p => picomatch(p, { dot: true }));
-    return name => name !== undefined && tests.some(test => test(name));
-}
-/** The selected patterns that match none of the given experiment names (to name them in a warning). */
-function unmatchedPatterns(selection, names) {
-    const all = [...names];
-    return (selection?.experiments ?? []).filter(p => {
-        const test = picomatch(p, { dot: true });
-        return !all.some(name => test(name));
-    });
-}
-
 // What the MLflow file store and the MLflow SQLite store share: run status codes and how MLflow's params and
 // tags map onto a Run. The rule for a metric's latest value (step, then timestamp, then value) is HistoryBuilder's
 // `mlflow` rule (history.ts).
@@ -6653,8 +6700,10 @@ function buildMlflowRun(record) {
         if (value !== undefined && value.length <= 500)
             meta.environment[envKey] = value;
     }
-    if (record.experimentName !== undefined)
+    if (record.experimentName !== undefined) {
+        meta.experiment = record.experimentName;
         meta.tags.push(`experiment=${record.experimentName}`);
+    }
     for (const [key, value] of [...tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (key.startsWith('mlflow.') || key === 'group' || key === 'hypothesis' || key === 'success_criteria')
             continue;
@@ -6898,9 +6947,26 @@ async function readClaim(claimPath, ctx, reading) {
         names.push(experiment.name ?? experiment.id);
         if (selected(experiment.name))
             runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx, reading)));
+        else {
+            const name = experiment.name ?? experiment.id;
+            const count = await countActiveRuns(experiment, listing.dirs, ctx);
+            ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + count);
+        }
     }
     warnNoExperimentSelected(ctx, claimPath, names);
     return runs;
+}
+/** How many runs of an experiment that is not selected are not deleted: only their meta.yaml is read. */
+async function countActiveRuns(experiment, dirs, ctx) {
+    let count = 0;
+    for (const dir of dirs) {
+        if (EXPERIMENT_RESERVED.has(dir) || dir.startsWith('.'))
+            continue;
+        const meta = await ctx.readText(path.join(experiment.dir, dir, 'meta.yaml'), { missingOk: true });
+        if (meta !== undefined && !/^lifecycle_stage:\s*deleted\s*$/m.test(meta))
+            count++;
+    }
+    return count;
 }
 /** Reads an experiment's meta.yaml; undefined when it is deleted or not an experiment. */
 async function readExperimentMeta(dir, ctx, quietIfMissing) {
@@ -7466,21 +7532,33 @@ function readStore(db, tables, file, ctx, commit) {
     const active = [...experiments].filter(([, e]) => !e.deleted);
     warnNoExperimentSelected(ctx, file, active.map(([, e]) => e.name));
     const chosen = active.filter(([, e]) => selected(e.name)).map(([id]) => id);
-    if (!chosen.length)
-        return [];
     const runColumns = columnsOf(db, 'runs');
     const pick = (name) => (runColumns.has(name) ? name : 'NULL');
     const idParam = (id) => (/^\d+$/.test(id) ? Number(id) : id);
-    const condition = {
-        sql: `experiment_id IN (${chosen.map(() => '?').join(', ')})`,
-        params: chosen.map(idParam)
+    /** The runs to read of some experiments: not deleted, and of the commit under review when there is one. */
+    const runsOf = (ids) => {
+        const condition = { sql: `experiment_id IN (${ids.map(() => '?').join(', ')})`, params: ids.map(idParam) };
+        if (runColumns.has('lifecycle_stage'))
+            condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')";
+        if (commit?.kind === 'sha' && tables.has('tags')) {
+            condition.sql += ` AND run_uuid IN (SELECT run_uuid FROM tags WHERE key = 'mlflow.source.git.commit' AND value = ?)`;
+            condition.params.push(commit.sha);
+        }
+        return condition;
     };
-    if (runColumns.has('lifecycle_stage'))
-        condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')";
-    if (commit?.kind === 'sha' && tables.has('tags')) {
-        condition.sql += ` AND run_uuid IN (SELECT run_uuid FROM tags WHERE key = 'mlflow.source.git.commit' AND value = ?)`;
-        condition.params.push(commit.sha);
+    const unchosen = active.filter(([, e]) => !selected(e.name));
+    if (unchosen.length) {
+        // What the selection leaves out is counted, not read.
+        const left = runsOf(unchosen.map(([id]) => id));
+        const sql = `SELECT experiment_id, COUNT(*) FROM runs WHERE ${left.sql} GROUP BY experiment_id`;
+        eachRow(db, sql, left.params, { file, table: 'runs', ctx }, row => {
+            const name = experiments.get(String(row[0]))?.name ?? String(row[0]);
+            ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + Number(row[1]));
+        });
     }
+    if (!chosen.length)
+        return [];
+    const condition = runsOf(chosen);
     const cap = commit?.kind === 'any' ? MAX_RUNS_ANY_COMMIT : undefined;
     const order = runColumns.has('start_time') ? ' ORDER BY start_time DESC' : '';
     const runs = new Map();
@@ -7904,9 +7982,11 @@ async function collectRuns(options) {
             ctx.progress(runs.length, redactTrackingUri(entry));
         }
     }
+    // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
+    const selected = selectRuns(qualifyClashingNames(dedupeIds(runs)), ctx.selection, ctx.unselected);
     return {
-        // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
-        runs: qualifyClashingNames(dedupeIds(runs)),
+        runs: selected.runs,
+        selection: selected.outcome,
         diagnostics: ctx.diagnostics,
         searched: entries.length
             ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))

@@ -1,4 +1,3 @@
-// The run model every source produces and every other layer consumes. Pure types and helpers.
 /**
  * Whether a run's unreadable parts may have held `metric`: the run does not report it, and a whole file of the run
  * (or that metric's key) could not be read. A run that reports the metric has its evidence for it.
@@ -78,9 +77,10 @@ function safeJson(value) {
 }
 
 // Which runs of a shared tracker store a review looks at: the experiments selected by `--experiment` (CLI) or
-// `select.experiments` (rules file), and the commit under review for stores named by a tracking URI. Pure data and
-// naming; the sources match it where they read (sources/experiment-match.ts: an MLflow server filters on the
-// server, a file store skips folders). Later selectors (tags, groups, W&B projects) belong here beside `experiments`.
+// `select.experiments` (rules file), the tags and groups of `select`, and the commit under review for stores named
+// by a tracking URI. Pure data and naming; the sources match it where they read (sources/experiment-match.ts: an
+// MLflow server filters on the server, a file store skips folders, tags and groups are matched on the runs read).
+/** True when the selection names anything (experiments, tags or groups). */
 /** The selection of nothing in particular: every experiment. */
 function selectAll() {
     return { experiments: [] };
@@ -92,6 +92,19 @@ function listExperimentNames(names, max = 20) {
         return '(none)';
     const shown = sorted.slice(0, max).map(n => JSON.stringify(n));
     return sorted.length > max ? `${shown.join(', ')} and ${sorted.length - max} more` : shown.join(', ');
+}
+/**
+ * The experiment a run is selected by: its store's experiment or project (MLflow, W&B), else the folder of a
+ * TensorBoard or CSV run (`runs/exp1` for `runs/exp1/version_0`); undefined for formats without experiments
+ * (built-in, DVC, Hugging Face), which `experiments` does not filter.
+ */
+function experimentOf(run) {
+    if (run.metadata.experiment !== undefined)
+        return run.metadata.experiment;
+    if (run.source !== 'tensorboard' && run.source !== 'csv')
+        return undefined;
+    const cut = run.path.lastIndexOf('/');
+    return cut > 0 ? run.path.slice(0, cut) : '.';
 }
 
 // The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
@@ -546,4 +559,4 @@ function legacyBaselineText(id, legacy, promoting = false) {
         `to move it now: mkdir -p ${legacy.to.replace(/\/[^/]*$/, '')} && git mv ${legacy.from} ${legacy.to}`);
 }
 
-export { labelP as A, significanceWords as B, flattenParams as C, makeRun as D, emptyMetadata as E, listExperimentNames as F, thresholdText as G, isGated as H, mayHaveHeld as I, PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, unreadableEvidenceText as a, missingEvidenceTitle as b, unknownMetricsTitle as c, defaultRules as d, unreadableEvidenceTitle as e, formatDiagnostic as f, goalOf as g, unreadableLabel as h, statisticsSentence as i, clauseReason as j, hypothesisReason as k, legacyBaselineText as l, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, paramText as p, checklistDetail as q, readErrorsText as r, selectAll as s, checkNote as t, unknownMetricText as u, violationMessage as v, warningMessage as w, checkText as x, noVarianceText as y, untestedText as z };
+export { labelP as A, significanceWords as B, experimentOf as C, flattenParams as D, makeRun as E, emptyMetadata as F, listExperimentNames as G, thresholdText as H, isGated as I, mayHaveHeld as J, PERMISSION_LEVELS as P, RETRAINING_DEFAULTS as R, unreadableEvidenceText as a, missingEvidenceTitle as b, unknownMetricsTitle as c, defaultRules as d, unreadableEvidenceTitle as e, formatDiagnostic as f, goalOf as g, unreadableLabel as h, statisticsSentence as i, clauseReason as j, hypothesisReason as k, legacyBaselineText as l, missingEvidenceText as m, notLikeForLikeText as n, overfittingText as o, paramText as p, checklistDetail as q, readErrorsText as r, selectAll as s, checkNote as t, unknownMetricText as u, violationMessage as v, warningMessage as w, checkText as x, noVarianceText as y, untestedText as z };

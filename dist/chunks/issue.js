@@ -1,4 +1,4 @@
-import { G as thresholdText } from './findings.js';
+import { H as thresholdText } from './findings.js';
 import { d as decimalsFor, f as fmtStat, h as fmtNumber, a as fmtChange, b as fmtMeaning } from './detect.js';
 import { s as stringify, d as trustedHtml, a as untrustedCode, t as text, r as root, p as paragraph, b as bulletList, h as heading, c as strong, n as neutralize, e as table, f as details, l as link, u as untrusted } from './mdast.js';
 import { p as plain, d as columns } from './text.js';

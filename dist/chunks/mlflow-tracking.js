@@ -1,5 +1,5 @@
 import { k as plainJson, p as parseJsonLenient, l as isGlob, n as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, o as buildMlflowRun, r as redactTrackingUri, q as parseTrackingUri, T as TrackingUriError, t as readMlflowDatabase, v as readMlflowStore } from './detect.js';
-import { F as listExperimentNames } from './findings.js';
+import { G as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';

@@ -5,7 +5,7 @@ import { c as clientLogOf } from './types.js';
 import { m as monitorText } from './issue.js';
 import { p as plain } from './text.js';
 import { reviewId, repoPath, cliLog } from './github-commands.js';
-import { U as UsageError, E as EXIT } from './run.js';
+import { U as UsageError, E as EXIT, a as applyExperimentFlag } from './run.js';
 import './findings.js';
 import './detect.js';
 import 'node:fs';
@@ -33,7 +33,7 @@ import './help.js';
 // retraining issue itself (--dry-run reads the issues and prints the plan without writing).
 /** The usage text of `monitor`. */
 const MONITOR_HELP = `Usage: experiment-review monitor [--runs <path|glob>...] [--rules FILE] [--baseline PATH] [--id ID]
-                                 [--workspace DIR] [--docs PATH]
+                                 [--workspace DIR] [--docs PATH] [--experiment NAME|GLOB]...
                                  [--repo OWNER/NAME [--bot-login LOGIN] [--dry-run]]
 
 Judges the evaluation runs of the local checkout (--workspace, default .) against the rules file's
@@ -44,6 +44,7 @@ Without --repo it prints the evaluation and what the action would do with the re
 nothing. With --repo it opens, updates or closes that issue on OWNER/NAME (one issue per --id) with the token
 in GITHUB_TOKEN (issues: write); --dry-run reads the issues and prints the plan without writing.
 GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
+--experiment (repeatable, globs) reads only those experiments of shared stores; it replaces select.experiments.
 
 Exit codes: 0 the evaluation was judged (breached or healthy), 2 bad input (no runs, no retraining rules,
 a monitored metric not reported) or a GitHub error.
@@ -66,6 +67,7 @@ async function monitorCommand(args, io) {
                 repo: { type: 'string' },
                 'bot-login': { type: 'string' },
                 'dry-run': { type: 'boolean' },
+                experiment: { type: 'string', multiple: true },
                 help: { type: 'boolean', short: 'h' }
             }
         });
@@ -89,6 +91,7 @@ async function monitorCommand(args, io) {
     const { assessEvaluation, defaultBranchOf, describePlan, planRetrainingIssue, productionStatus, recordProduction, runMonitor } = await import('./monitor.js');
     const { loadRules } = await import('./rules-file.js');
     const loaded = await loadRules(config.workspace, config.configFile, { required: !!values.rules });
+    applyExperimentFlag(loaded.rules, values.experiment);
     const assessment = await assessEvaluation(config, loaded);
     for (const w of assessment.warnings)
         io.stderr(`warning: ${plain(w, 2000)}\n`);

@@ -1,6 +1,6 @@
 import { s as studentTSurvival, a as studentTQuantile, d as powerOfTwoScale, e as summarize, i as isFoldKey, f as sampleKeyOf, h as isSeedLikeParam, g as groupRuns, j as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
-import { g as goalOf, p as paramText, H as isGated, I as mayHaveHeld } from './findings.js';
+import { g as goalOf, p as paramText, I as isGated, J as mayHaveHeld } from './findings.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs';
@@ -1359,7 +1359,8 @@ function compareRuns(input) {
         otherSeries: metrics
             .map(m => m.name)
             .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name)),
-        ...(sweep ? { sweep } : {})
+        ...(sweep ? { sweep } : {}),
+        ...(input.selection ? { selection: { selected: rules.select, ...input.selection } } : {})
     };
 }
 function baselineSummary(baseline) {
@@ -1413,7 +1414,8 @@ async function runPipeline(input) {
         accepted: input.accepted,
         championPick: input.championPick,
         searched: collection.searched,
-        missingPaths: collection.missing
+        missingPaths: collection.missing,
+        selection: collection.selection
     });
     return { comparison, collection };
 }

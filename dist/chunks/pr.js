@@ -117,6 +117,22 @@ async function findMergedPullRequest(options) {
         throw error;
     }
 }
+/** The paths a pull request changes (a rename counts both names); at most 3,000, as GitHub lists them. */
+async function listPullRequestFiles(options) {
+    const { client, owner, repo, pullNumber } = options;
+    try {
+        const files = await client.paginate(client.rest.pulls.listFiles, {
+            owner,
+            repo,
+            pull_number: pullNumber,
+            per_page: 100
+        });
+        return files.flatMap(f => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+    }
+    catch (error) {
+        throw explainGitHubError(error, `listing the files of pull request ${owner}/${repo}#${pullNumber}`, 'pull-requests: read');
+    }
+}
 /** The text of a file at a ref (branch, tag or commit) via the contents API; undefined when it is absent. */
 async function readFileAtRef(options) {
     const { client, owner, repo, path, ref } = options;
@@ -183,4 +199,4 @@ async function addReaction(options) {
     }
 }
 
-export { COMMIT_STATUS_DESCRIPTION_LIMIT, addReaction, findMergedPullRequest, findPullRequestForSha, getPullRequest, readFileAtRef, setCommitStatus };
+export { COMMIT_STATUS_DESCRIPTION_LIMIT, addReaction, findMergedPullRequest, findPullRequestForSha, getPullRequest, listPullRequestFiles, readFileAtRef, setCommitStatus };

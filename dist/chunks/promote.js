@@ -1,8 +1,8 @@
+import { p as promotionBranchOf } from './conventions.js';
 import { f as formatDiagnostic } from './findings.js';
-import { p as promoteOutcomeLine, b as renderPromoteSummary } from './summary.js';
-import { p as promotionPaths, a as planPromotion, b as promotionSubject } from './promotion.js';
+import { p as promoteOutcomeLine, c as renderPromoteSummary, d as promotionPullRequestLine } from './summary.js';
+import { p as promotionPaths, a as planPromotion, b as promotionSubject, c as promotionPullRequestBody, d as promotionPullRequestTitle } from './promotion.js';
 import { c as collectRuns } from './detect.js';
-import './conventions.js';
 import './mdast.js';
 import './_commonjsHelpers.js';
 import 'node:path';
@@ -36,6 +36,13 @@ async function runPromote(options) {
         import('./commit.js')
     ]);
     const merged = await findMergedPullRequest({ client, owner, repo, sha: after });
+    const via = options.via ?? 'push';
+    const promotionBranch = promotionBranchOf(config.id);
+    if (merged && !merged.fromFork && merged.headRef === promotionBranch) {
+        const skipped = `the push merged Experiment Review's own promotion pull request #${merged.number}; its baseline and docs are already on ${branch}`;
+        log(`No commit: ${skipped}.`);
+        return { skipped, pr: merged.number, changedPaths: [], warnings: [] };
+    }
     const mergedBy = merged?.mergedBy || options.pusher;
     const pr = merged
         ? {
@@ -73,12 +80,16 @@ async function runPromote(options) {
         decisions
     };
     let plan;
+    const promotion = via === 'pull-request'
+        ? await preparePromotionBranch({ client, owner, repo, branch: promotionBranch, base: branch })
+        : undefined;
+    const target = promotion ? promotionBranch : branch;
     const result = await commitFilesToBranch({
         client,
         owner,
         repo,
-        branch,
-        message: `${promotionSubject(input)}\n\nUpdated by Experiment Review: ${config.baselinePath} and ${config.docsPath}.`,
+        branch: target,
+        message: `${promotionSubject(input, { skipCi: !promotion })}\n\nUpdated by Experiment Review: ${config.baselinePath} and ${config.docsPath}.`,
         maxAttempts: options.commit?.maxAttempts ?? 10,
         backoffBaseMs: options.commit?.backoffBaseMs,
         sleep: options.commit?.sleep,
@@ -96,19 +107,54 @@ async function runPromote(options) {
     const skipped = result.commitSha
         ? undefined
         : (last?.skipped ??
-            `${config.baselinePath} and ${config.docsPath} on ${branch} already say this; no commit was made`);
+            `${config.baselinePath} and ${config.docsPath} on ${target} already say this; no commit was made`);
     if (result.commitSha)
-        log(`Committed ${result.changedPaths.join(' and ')} to ${branch} as ${result.commitSha.slice(0, 7)} (attempt ${result.attempts}).`);
+        log(`Committed ${result.changedPaths.join(' and ')} to ${target} as ${result.commitSha.slice(0, 7)} (attempt ${result.attempts}).`);
     else
         log(`No commit: ${skipped}`);
+    const pullRequest = promotion && (result.commitSha || promotion.open)
+        ? await promotionPullRequest({
+            client,
+            owner,
+            repo,
+            branch: promotionBranch,
+            base: branch,
+            open: promotion.open,
+            config
+        })
+        : undefined;
+    if (pullRequest)
+        log(promotionPullRequestLine(pullRequest));
     return {
         ...(result.commitSha ? { commitSha: result.commitSha } : {}),
+        ...(pullRequest ? { pullRequest } : {}),
         champion: last?.champion,
         ...(skipped ? { skipped } : {}),
         ...(pr ? { pr: pr.number } : {}),
         changedPaths: result.changedPaths,
         warnings
     };
+}
+/** The open promotion pull request, or the promotion branch started again from the tip of `base` when none is open. */
+async function preparePromotionBranch(options) {
+    const { findOpenPullRequestFrom, resetBranchTo } = await import('./promotion-pr.js');
+    const open = await findOpenPullRequestFrom(options);
+    if (!open)
+        await resetBranchTo(options);
+    return { open };
+}
+/** Opens the promotion pull request when none is open, and turns on its auto-merge. */
+async function promotionPullRequest(options) {
+    const { openPullRequest, enableAutoMerge } = await import('./promotion-pr.js');
+    const { config, branch, base } = options;
+    const pull = options.open ??
+        (await openPullRequest({
+            ...options,
+            title: promotionPullRequestTitle(config.id),
+            body: promotionPullRequestBody({ ...config, branch, defaultBranch: base })
+        }));
+    const autoMerge = await enableAutoMerge({ ...options, pull });
+    return { number: pull.number, url: pull.htmlUrl, opened: pull.opened, autoMerge };
 }
 /** The action's promote mode: reads the push event, loads the rules, runs runPromote and reports what it did. */
 async function runPromoteMode(ctx) {
@@ -149,12 +195,16 @@ async function runPromoteMode(ctx) {
         client,
         now: ctx.now,
         commit: { sleep: ctx.sleep },
+        via: ctx.config.promoteVia,
         pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
         log: m => ctx.log.info(m)
     });
     for (const w of result.warnings)
         ctx.log.warning(w);
-    ctx.log.notice(promoteOutcomeLine(result));
+    if (result.pullRequest?.autoMerge.state === 'refused')
+        ctx.log.warning(promoteOutcomeLine(result));
+    else
+        ctx.log.notice(promoteOutcomeLine(result));
     await ctx.log.summary(renderPromoteSummary(result));
     return result.champion ? { champion: result.champion } : {};
 }

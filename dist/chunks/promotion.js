@@ -3,7 +3,7 @@ import { l as legacyBaselinePath } from './conventions.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
 import { u as updateDocsPage } from './docs.js';
 import { l as legacyBaselineText } from './findings.js';
-import { n as neutralize } from './mdast.js';
+import { n as neutralize, s as stringify, p as paragraph, t as text, a as untrustedCode } from './mdast.js';
 
 // Promotion on merge: the next baseline file from the previous one, the merged PR's runs and the reviewers'
 // decisions. Pure: data in, data out, no I/O and no clock (the merge date is an input).
@@ -260,11 +260,28 @@ function planPromotion(current, input) {
         warnings: [...moved, ...result.warnings]
     };
 }
-/** The first line of a promotion commit: what was promoted, and `[skip ci]` so the commit starts no workflow. */
-function promotionSubject(input) {
+/**
+ * The first line of a promotion commit: what was promoted, and `[skip ci]` so that a push to the default branch
+ * starts no workflow. A commit on the promotion branch leaves it out (`skipCi: false`): the pull request's
+ * required checks must run for it to merge.
+ */
+function promotionSubject(input, options = {}) {
     const what = input.pr ? `PR #${input.pr.number}` : `commit ${input.commit.slice(0, 7)}`;
     const id = input.id === 'default' ? '' : ` (${neutralize(input.id, 40)})`;
-    return `Experiment Review${id}: promote the runs of ${what} to the baseline [skip ci]`;
+    const skip = options.skipCi === false ? '' : ' [skip ci]';
+    return `Experiment Review${id}: promote the runs of ${what} to the baseline${skip}`;
+}
+/** The title of the promotion pull request of a review id. */
+function promotionPullRequestTitle(id) {
+    const which = id === 'default' ? '' : ` (${neutralize(id, 40)})`;
+    return `Experiment Review${which}: record the new baseline`;
+}
+/** The body of the promotion pull request: what it carries, why it exists, and how it merges. */
+function promotionPullRequestBody(input) {
+    return stringify([
+        paragraph(text('Experiment Review opened this pull request to record promotions on '), untrustedCode(input.defaultBranch), text(', which refuses direct pushes. Each commit promotes the champion of one merged pull request; it changes only '), untrustedCode(input.baselinePath), text(' and '), untrustedCode(input.docsPath), text('.')),
+        paragraph(text('It merges itself once the branch rules are met (auto-merge). Until then, later merges add their promotions to '), untrustedCode(input.branch), text(', so this stays the one open promotion pull request. Closing it unmerged drops these promotions; the next merge opens a new one.'))
+    ]);
 }
 
-export { planPromotion as a, promotionSubject as b, promotionPaths as p };
+export { planPromotion as a, promotionSubject as b, promotionPullRequestBody as c, promotionPullRequestTitle as d, promotionPaths as p };

@@ -3,13 +3,13 @@ import path from 'node:path';
 import { renderComment } from './comment.js';
 import { l as legacyBaselineText, v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
 import { renderJsonReport } from './json.js';
-import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, g as gateFailureMessage } from './summary.js';
+import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, o as ownPromotionLine, b as renderOwnPromotionSummary, O as OWN_PROMOTION_STATUS, g as gateFailureMessage } from './summary.js';
 export { S as SUMMARY_DIAGNOSTICS_SHOWN } from './summary.js';
 import { runPipeline } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
-import { h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
+import { p as promotionBranchOf, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
 import { GitHubApiError } from './client.js';
-import { setCommitStatus, getPullRequest, findPullRequestForSha, readFileAtRef } from './pr.js';
+import { listPullRequestFiles, getPullRequest, findPullRequestForSha, setCommitStatus, readFileAtRef } from './pr.js';
 import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
 import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
 import { loadRules, RulesFileError } from './rules-file.js';
@@ -99,11 +99,32 @@ async function postReviewComment(request, body) {
         };
     }
 }
+/**
+ * Whether the pull request is the review id's own promotion pull request (promote-via: pull-request): from the
+ * promotion branch of this repository, changing nothing but the baseline and the docs page. It has no runs to
+ * review, and its gate must not block the promotion. Anything else on that branch is reviewed like any PR.
+ */
+async function isOwnPromotionPullRequest(request) {
+    const { config, pr } = request;
+    if (pr.fromFork || pr.headRef !== promotionBranchOf(config.id))
+        return false;
+    const files = await listPullRequestFiles({
+        client: await request.client(),
+        owner: request.owner,
+        repo: request.repo,
+        pullNumber: pr.number
+    });
+    const own = new Set([config.baselinePath, config.docsPath].map(p => p.replace(/^\/+/, '')));
+    return files.length > 0 && files.every(f => own.has(f));
+}
 /** Sets the commit status `experiment-review/<id>` on the PR head: failure when the step fails, else success. */
-async function setReviewStatus(request, comparison, gateFails, targetUrl) {
+function setReviewStatus(request, comparison, gateFails, targetUrl) {
+    const description = statusDescription(comparison, request.config.failOnRegression);
+    return setCommitStatusTo(request, gateFails ? 'failure' : 'success', description, targetUrl);
+}
+/** Sets the commit status `experiment-review/<id>` on the PR head to `state`, or reports the problem. */
+async function setCommitStatusTo(request, state, description, targetUrl) {
     const { config, log, pr } = request;
-    const state = gateFails ? 'failure' : 'success';
-    const description = statusDescription(comparison, config.failOnRegression);
     const context = statusContext(config.id);
     try {
         await setCommitStatus({
@@ -239,6 +260,8 @@ async function loadReviewInputs(request) {
 /** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
 async function reviewPullRequest(request) {
     const { config, log } = request;
+    if (await isOwnPromotionPullRequest(request))
+        return passOwnPromotion(request);
     const inputs = await loadReviewInputs(request);
     if ('failure' in inputs)
         return { outcome: { failure: inputs.failure }, failureKind: 'input' };
@@ -288,6 +311,25 @@ async function reviewPullRequest(request) {
     if (failed) {
         result.outcome.failure = failed.failure;
         result.failureKind = failed.kind;
+    }
+    return result;
+}
+/**
+ * The review of the id's own promotion pull request: nothing to compare (it changes only the baseline and the docs),
+ * so no comment; the summary says why, and the commit status, when the review sets one, lets it merge.
+ */
+async function passOwnPromotion(request) {
+    const { log, config } = request;
+    const line = ownPromotionLine(config.baselinePath, config.docsPath);
+    log.notice(`Experiment Review: ${line}`);
+    await log.summary(renderOwnPromotionSummary(config.baselinePath, config.docsPath));
+    const result = { outcome: {}, commentSkipped: line };
+    if (request.commitStatus && !request.stale) {
+        const set = await setCommitStatusTo(request, 'success', OWN_PROMOTION_STATUS, request.runUrl);
+        if (set.status)
+            result.status = set.status;
+        if (set.problem)
+            return { ...result, outcome: { failure: `Experiment Review: ${set.problem}` }, failureKind: 'github' };
     }
     return result;
 }

@@ -6787,7 +6787,16 @@ const rulesFileSchema = strictObject({
     select: strictObject({
         experiments: array(string().min(1))
             .min(1)
-            .describe('Experiment names or globs (churn-*) to review in shared stores: MLflow file and SQLite stores and tracking servers. Required for a tracking server.')
+            .describe('Experiment names or globs (churn-*) to review in shared stores: MLflow experiments (file and SQLite stores, tracking servers; required for a server), W&B projects, the folders of TensorBoard and CSV runs.')
+            .optional(),
+        tags: array(string().min(1))
+            .min(1)
+            .describe('Tags or globs (sweep-*, release.version=2): only runs with one of them are reviewed.')
+            .optional(),
+        groups: array(string().min(1))
+            .min(1)
+            .describe('Group names or globs (W&B groups, the group of runs repeated with seeds): only runs in one of them are reviewed.')
+            .optional()
     })
         .optional()
         .describe('Which runs of shared tracker stores are reviewed; --experiment on the command line replaces it.')
@@ -6872,7 +6881,7 @@ function explain(issue, value) {
     const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`;
     switch (issue.code) {
         case 'unrecognized_keys':
-            return `unknown key; expected one of the documented keys (primary, metrics, significance (alpha, adjust), overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments)`;
+            return `unknown key; expected one of the documented keys (primary, metrics, significance (alpha, adjust), overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments, tags, groups)`;
         case 'invalid_type':
             return `expected ${issue.expected}${seen}`;
         case 'invalid_value':
@@ -6955,7 +6964,11 @@ function toRules(data, file, doc, lineCounter) {
     if (data.grouping)
         rules.grouping = { patterns: data.grouping.patterns };
     if (data.select)
-        rules.select = { experiments: data.select.experiments };
+        rules.select = {
+            experiments: data.select.experiments ?? [],
+            ...(data.select.tags ? { tags: data.select.tags } : {}),
+            ...(data.select.groups ? { groups: data.select.groups } : {})
+        };
     const keys = {};
     const lineOf = (at) => {
         const node = doc.getIn(at, true);

@@ -1,6 +1,6 @@
 import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
 import { b as missingEvidenceTitle, c as unknownMetricsTitle, e as unreadableEvidenceTitle, v as violationMessage } from './findings.js';
-import { s as stringify, r as root, p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode } from './mdast.js';
+import { s as stringify, r as root, p as paragraph, u as untrusted, t as text, a as untrustedCode, h as heading, b as bulletList } from './mdast.js';
 
 /** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
 const SUMMARY_DIAGNOSTICS_SHOWN = 50;
@@ -56,6 +56,18 @@ function diagnosticsBlocks(c, reportPath, shown) {
 function renderNotRunSummary(reason) {
     return stringify(root([paragraph(text('Experiment Review did not run: '), untrusted(reason, 2000))]));
 }
+/** Why the id's own promotion pull request is not reviewed. */
+function ownPromotionLine(baselinePath, docsPath) {
+    return `this is Experiment Review's own promotion pull request: it changes only ${baselinePath} and ${docsPath}, so there are no runs to review`;
+}
+/** The commit status description of the id's own promotion pull request (under GitHub's 140 characters). */
+const OWN_PROMOTION_STATUS = 'Own promotion pull request: only the baseline and the docs change';
+/** The job summary of the id's own promotion pull request. */
+function renderOwnPromotionSummary(baselinePath, docsPath) {
+    return stringify(root([
+        paragraph(text("Experiment Review did not review this pull request: it is Experiment Review's own promotion pull request, and it changes only "), untrustedCode(baselinePath, 300), text(' and '), untrustedCode(docsPath, 300), text('. The gate passes so that the promotion can merge.'))
+    ]));
+}
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
 function statusDescription(c, failOnRegression = true) {
     const broken = c.violations.filter(v => !v.accepted);
@@ -78,13 +90,27 @@ function gateFailureMessage(broken) {
 }
 /** The one line a promote leaves in the log and the job summary: what it committed, or why nothing. */
 function promoteOutcomeLine(facts) {
-    return facts.commitSha
+    const committed = facts.commitSha
         ? `Experiment Review committed ${facts.changedPaths.join(' and ')} as ${facts.commitSha.slice(0, 7)}; the champion is ${facts.champion ?? 'unchanged'}.`
         : `Experiment Review made no commit: ${facts.skipped ?? 'nothing changed'}.`;
+    return facts.pullRequest ? `${committed} ${promotionPullRequestLine(facts.pullRequest)}` : committed;
+}
+/** What promote did with its pull request: opened or added to, and whether it merges itself (and if not, what to do). */
+function promotionPullRequestLine(pull) {
+    const what = `${pull.opened ? 'Opened' : 'Added the promotion to'} pull request #${pull.number} (${pull.url})`;
+    switch (pull.autoMerge.state) {
+        case 'enabled':
+        case 'already':
+            return `${what}; auto-merge is on, so it merges once the branch rules are met.`;
+        case 'merged':
+            return `${what} and merged it at once as ${pull.autoMerge.sha.slice(0, 7)}: nothing blocked the merge.`;
+        case 'refused':
+            return `${what}, but GitHub refused auto-merge (${pull.autoMerge.reason}): turn on "Allow auto-merge" in the repository settings and give the token \`pull-requests: write\` and \`contents: write\`, or merge #${pull.number} by hand.`;
+    }
 }
 /** The job summary of a promote: its outcome line, made inert (run and branch names are untrusted). */
 function renderPromoteSummary(facts) {
     return stringify([paragraph(untrusted(promoteOutcomeLine(facts), 2000))]);
 }
 
-export { SUMMARY_DIAGNOSTICS_SHOWN as S, renderNotRunSummary as a, renderPromoteSummary as b, gateFailureMessage as g, promoteOutcomeLine as p, renderReviewSummary as r, statusDescription as s };
+export { OWN_PROMOTION_STATUS as O, SUMMARY_DIAGNOSTICS_SHOWN as S, renderNotRunSummary as a, renderOwnPromotionSummary as b, renderPromoteSummary as c, promotionPullRequestLine as d, gateFailureMessage as g, ownPromotionLine as o, promoteOutcomeLine as p, renderReviewSummary as r, statusDescription as s };

@@ -33,9 +33,10 @@ MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD)
 file:mlruns. From such a store only the runs of one commit are read: --commit SHA|HEAD|any (default HEAD;
 review uses the PR's head).
 
---experiment NAME|GLOB (repeatable, every command) reads only those experiments of shared stores (MLflow
-tracking servers, where it is required, and file and SQLite stores); it replaces select.experiments of the
-rules file, which list, show and export also honour.
+--experiment NAME|GLOB (repeatable, every command that reads runs) reads only those experiments: MLflow
+experiments (tracking servers, where it is required, and file and SQLite stores), W&B projects, and the folders
+of TensorBoard and CSV runs. It replaces select.experiments of the rules file; the rules file's select.tags and
+select.groups keep only runs with one of those tags or in one of those groups. Every command honours select.
 
 Each command has its own help: experiment-review <command> --help.
 

@@ -10,10 +10,11 @@ import { monitorText } from '../report/issue.js'
 import { plain } from '../report/text.js'
 import { cliLog, repoPath, reviewId } from './github-commands.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
+import { applyExperimentFlag } from './selection-flags.js'
 
 /** The usage text of `monitor`. */
 export const MONITOR_HELP = `Usage: experiment-review monitor [--runs <path|glob>...] [--rules FILE] [--baseline PATH] [--id ID]
-                                 [--workspace DIR] [--docs PATH]
+                                 [--workspace DIR] [--docs PATH] [--experiment NAME|GLOB]...
                                  [--repo OWNER/NAME [--bot-login LOGIN] [--dry-run]]
 
 Judges the evaluation runs of the local checkout (--workspace, default .) against the rules file's
@@ -24,6 +25,7 @@ Without --repo it prints the evaluation and what the action would do with the re
 nothing. With --repo it opens, updates or closes that issue on OWNER/NAME (one issue per --id) with the token
 in GITHUB_TOKEN (issues: write); --dry-run reads the issues and prints the plan without writing.
 GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
+--experiment (repeatable, globs) reads only those experiments of shared stores; it replaces select.experiments.
 
 Exit codes: 0 the evaluation was judged (breached or healthy), 2 bad input (no runs, no retraining rules,
 a monitored metric not reported) or a GitHub error.
@@ -47,6 +49,7 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
         repo: { type: 'string' },
         'bot-login': { type: 'string' },
         'dry-run': { type: 'boolean' },
+        experiment: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' }
       }
     })
@@ -78,6 +81,7 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
   } = await import('../modes/monitor.js')
   const { loadRules } = await import('../config/rules-file.js')
   const loaded = await loadRules(config.workspace, config.configFile, { required: !!values.rules })
+  applyExperimentFlag(loaded.rules, values.experiment)
   const assessment = await assessEvaluation(config, loaded)
   for (const w of assessment.warnings) io.stderr(`warning: ${plain(w, 2000)}\n`)
   const breaches = assessment.evaluation.breaches.length

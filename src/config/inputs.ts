@@ -31,6 +31,8 @@ export interface ActionConfig {
   id: string
   /** The login the token posts as, when configured. */
   botLogin?: string
+  /** How promote reaches the default branch: a direct push, or a pull request that merges itself. */
+  promoteVia?: 'push' | 'pull-request'
   /** Experiments selected on the command line (`--experiment`); they replace the rules file's `select.experiments`. */
   experiments?: string[]
 }
@@ -58,6 +60,12 @@ function relativePath(name: string, value: string, fallback: string): string {
   return v
 }
 
+function promoteVia(value: string): 'push' | 'pull-request' {
+  const v = value.trim() || 'push'
+  if (v !== 'push' && v !== 'pull-request') throw new InputError('promote-via', value, 'push or pull-request')
+  return v
+}
+
 /** Reads the config from an input getter (core.getInput) and the environment. */
 export function readActionConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): ActionConfig {
   const mode = (getInput('mode').trim() || 'auto') as ModeName
@@ -80,7 +88,8 @@ export function readActionConfig(getInput: (name: string) => string, env: NodeJS
     comment: bool('comment', getInput('comment'), true),
     failOnRegression: bool('fail-on-regression', getInput('fail-on-regression'), true),
     id,
-    botLogin: getInput('bot-login').trim() || undefined
+    botLogin: getInput('bot-login').trim() || undefined,
+    promoteVia: promoteVia(getInput('promote-via'))
   }
 }
 

@@ -134,8 +134,21 @@ export const rulesFileSchema = z
           .array(z.string().min(1))
           .min(1)
           .describe(
-            'Experiment names or globs (churn-*) to review in shared stores: MLflow file and SQLite stores and tracking servers. Required for a tracking server.'
+            'Experiment names or globs (churn-*) to review in shared stores: MLflow experiments (file and SQLite stores, tracking servers; required for a server), W&B projects, the folders of TensorBoard and CSV runs.'
           )
+          .optional(),
+        tags: z
+          .array(z.string().min(1))
+          .min(1)
+          .describe('Tags or globs (sweep-*, release.version=2): only runs with one of them are reviewed.')
+          .optional(),
+        groups: z
+          .array(z.string().min(1))
+          .min(1)
+          .describe(
+            'Group names or globs (W&B groups, the group of runs repeated with seeds): only runs in one of them are reviewed.'
+          )
+          .optional()
       })
       .optional()
       .describe(
@@ -231,7 +244,7 @@ function explain(issue: z.core.$ZodIssue, value: unknown): string {
   const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown key; expected one of the documented keys (primary, metrics, significance (alpha, adjust), overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments)`
+      return `unknown key; expected one of the documented keys (primary, metrics, significance (alpha, adjust), overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments, tags, groups)`
     case 'invalid_type':
       return `expected ${issue.expected}${seen}`
     case 'invalid_value':
@@ -323,7 +336,12 @@ function toRules(
   if (data.retraining) rules.retraining = retrainingRules(data.retraining)
   if (data.commands?.permission) rules.commands = { permission: data.commands.permission }
   if (data.grouping) rules.grouping = { patterns: data.grouping.patterns }
-  if (data.select) rules.select = { experiments: data.select.experiments }
+  if (data.select)
+    rules.select = {
+      experiments: data.select.experiments ?? [],
+      ...(data.select.tags ? { tags: data.select.tags } : {}),
+      ...(data.select.groups ? { groups: data.select.groups } : {})
+    }
   const keys: Record<string, number> = {}
   const lineOf = (at: (string | number)[]) => {
     const node = doc.getIn(at, true) as Node | undefined

@@ -24,6 +24,7 @@ import {
 import { groupRuns, type Experiment, type MetricStat } from './experiment.js'
 import { compareMetrics, type MetricComparison } from './metric-comparison.js'
 import { isBookkeepingSeries } from './primary.js'
+import type { RunSelection, SelectionOutcome } from './selection.js'
 import { summarizeSweep, type SweepSummary } from './sweep.js'
 import { reproducibility, type ChecklistItem } from './reproducibility.js'
 import {
@@ -110,6 +111,11 @@ export interface Comparison {
   otherSeries: string[]
   /** Parameter effects and the champion's neighbourhood, when several configurations vary their parameters. */
   sweep?: SweepSummary
+  /**
+   * What was selected in shared stores (`--experiment`, rules-file `select`), what that left out, and which
+   * experiments the runs came from; set when runs were collected.
+   */
+  selection?: SelectionOutcome & { selected: RunSelection }
 }
 
 /** Why a review has no evidence to judge: where runs were looked for and which named paths do not exist. */
@@ -135,6 +141,8 @@ export interface CompareInput {
   searched?: string[]
   /** Runs paths given explicitly that do not exist. */
   missingPaths?: string[]
+  /** What the selection of shared stores left out, and the experiments the runs came from. */
+  selection?: SelectionOutcome
 }
 
 /** Compares a PR's runs with the baseline and applies the rules. */
@@ -212,7 +220,8 @@ export function compareRuns(input: CompareInput): Comparison {
     otherSeries: metrics
       .map(m => m.name)
       .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name)),
-    ...(sweep ? { sweep } : {})
+    ...(sweep ? { sweep } : {}),
+    ...(input.selection ? { selection: { selected: rules.select, ...input.selection } } : {})
   }
 }
 

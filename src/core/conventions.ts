@@ -36,6 +36,15 @@ export const GITHUB_STEP_SUMMARY_LIMIT = 1024 * 1024
 /** Annotations GitHub shows per kind (error, warning, notice) and step; later ones are dropped from the checks. */
 export const GITHUB_ANNOTATIONS_PER_KIND = 10
 
+/** The branch promote commits to when it promotes through a pull request: `experiment-review/promote/<id>`. */
+export function promotionBranchOf(id: string): string {
+  const name = id
+    .replace(/[^A-Za-z0-9._-]/g, '-')
+    .replace(/\.{2,}/g, '-')
+    .replace(/(\.lock|\.)$/, '-')
+  return `experiment-review/promote/${name}`
+}
+
 /** What a hidden marker keys: the sticky PR comment or the issue of one review id. */
 export type MarkerKind = 'comment' | 'issue'
 

@@ -200,10 +200,8 @@ export function defaultPrimaryMetric(
   experiments: { metrics: Record<string, unknown> }[]
 ): string | undefined {
   const counts = new Map<string, number>()
-  for (const e of experiments) {
-    for (const m of Object.keys(e.metrics))
-      if (!isBookkeepingSeries(m)) counts.set(m, (counts.get(m) ?? 0) + 1)
-  }
+  for (const e of experiments) for (const m of Object.keys(e.metrics)) counts.set(m, (counts.get(m) ?? 0) + 1)
+  for (const m of [...counts.keys()]) if (isBookkeepingSeries(m)) counts.delete(m)
   const most = Math.max(0, ...counts.values())
   const candidates = [...counts].filter(([, n]) => n * 2 >= most)
   candidates.sort(

@@ -22,6 +22,22 @@ export interface ReviewDecisions {
   accepted: AcceptedRegression[]
 }
 
+/** What turning on auto-merge did: on, already on, merged at once (nothing blocked it), or refused with GitHub's reason. */
+export type AutoMergeOutcome =
+  | { state: 'enabled' }
+  | { state: 'already' }
+  | { state: 'merged'; sha: string }
+  | { state: 'refused'; reason: string }
+
+/** The promotion pull request a promote opened or added to, and what auto-merge said. */
+export interface PromotionPullRequestOutcome {
+  number: number
+  url: string
+  /** Opened by this promote (else a commit was added to the open one). */
+  opened: boolean
+  autoMerge: AutoMergeOutcome
+}
+
 /** The merged pull request as promotion records it. Every string is untrusted. */
 export interface MergedPullRequest {
   number: number

@@ -1,4 +1,5 @@
 // The run model every source produces and every other layer consumes. Pure types and helpers.
+import type { SelectionOutcome } from './selection.js'
 
 /** The formats a run can be read from. */
 export type SourceFormat =
@@ -51,6 +52,11 @@ export interface RunMetadata {
   /** Why a run failed or was killed, when known. */
   statusReason?: string
   notes?: string
+  /**
+   * The experiment or project the run was logged under in a shared store: the MLflow experiment's name, the W&B
+   * project. Selected by `--experiment` and `select.experiments` (TensorBoard and CSV runs by their folder).
+   */
+  experiment?: string
   /** Runs sharing a group (seeds, folds) are one experiment with samples. */
   group?: string
   seed?: number
@@ -116,6 +122,8 @@ export interface Collection {
   searched?: string[]
   /** Runs paths given explicitly that do not exist (a typo, or a step that did not write them). */
   missing?: string[]
+  /** What the selection (`--experiment`, rules-file `select`) left out, and the experiments the runs came from. */
+  selection?: SelectionOutcome
 }
 
 /** An empty metadata record with the defaults every source starts from. */

@@ -251,6 +251,7 @@ export const PROTECTED_BRANCH_HINT =
   "a GitHub App token (e.g. from actions/create-github-app-token) whose App is on the ruleset's bypass list (or " +
   'allowed to bypass the branch protection rule), passed as github-token to the promote job; or a personal access ' +
   'token of an account on that list. The workflow token (github-actions[bot]) cannot be put on a bypass list. ' +
+  'Or set the input promote-via: pull-request, and promote opens a pull request that merges itself. ' +
   'See "Promote on a protected default branch" in the README.'
 
 /**

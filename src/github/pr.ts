@@ -187,6 +187,28 @@ export async function findMergedPullRequest(
   }
 }
 
+/** The paths a pull request changes (a rename counts both names); at most 3,000, as GitHub lists them. */
+export async function listPullRequestFiles(
+  options: RepositoryRef & { pullNumber: number }
+): Promise<string[]> {
+  const { client, owner, repo, pullNumber } = options
+  try {
+    const files = await client.paginate(client.rest.pulls.listFiles, {
+      owner,
+      repo,
+      pull_number: pullNumber,
+      per_page: 100
+    })
+    return files.flatMap(f => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]))
+  } catch (error) {
+    throw explainGitHubError(
+      error,
+      `listing the files of pull request ${owner}/${repo}#${pullNumber}`,
+      'pull-requests: read'
+    )
+  }
+}
+
 /** The text of a file at a ref (branch, tag or commit) via the contents API; undefined when it is absent. */
 export async function readFileAtRef(
   options: RepositoryRef & { path: string; ref: string }

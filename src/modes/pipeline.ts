@@ -47,7 +47,8 @@ export async function runPipeline(
     accepted: input.accepted,
     championPick: input.championPick,
     searched: collection.searched,
-    missingPaths: collection.missing
+    missingPaths: collection.missing,
+    selection: collection.selection
   })
   return { comparison, collection }
 }

@@ -1,14 +1,18 @@
 // Promote mode (push to the default branch): find the merged PR, collect its runs, choose the champion, and
 // commit the new baseline and the living docs in one commit through the Git Data API, retried on a race.
-import type { MergedPullRequest, ReviewDecisions } from '../core/promotion.js'
+import type { MergedPullRequest, PromotionPullRequestOutcome, ReviewDecisions } from '../core/promotion.js'
+import { promotionBranchOf } from '../core/conventions.js'
 import { formatDiagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import type { GitHubClient } from '../github/client.js'
-import type { PullRequestInfo } from '../github/pr.js'
-import { promoteOutcomeLine, renderPromoteSummary } from '../report/summary.js'
+import type { PullRequestInfo, RepositoryRef } from '../github/pr.js'
+import type { PromotionPullRequest } from '../github/promotion-pr.js'
+import { promoteOutcomeLine, promotionPullRequestLine, renderPromoteSummary } from '../report/summary.js'
 import {
   planPromotion,
   promotionPaths,
+  promotionPullRequestBody,
+  promotionPullRequestTitle,
   promotionSubject,
   type PromotionPlan,
   type PromotionPlanInput
@@ -41,6 +45,11 @@ export interface RunPromoteOptions {
   decisions?: ReviewDecisions | ((pr: PullRequestInfo) => Promise<ReviewDecisions | undefined>)
   /** Who pushed (the event's pusher.name), recorded as who merged when the PR does not say. */
   pusher?: string
+  /**
+   * How the promotion reaches the branch: `push` commits on it (default); `pull-request` commits on the promotion
+   * branch of the id and keeps one pull request open from it, with auto-merge on (for a branch that refuses pushes).
+   */
+  via?: PromoteVia
   /** Retry knobs of the commit (tests pass a fast sleep). */
   commit?: {
     maxAttempts?: number
@@ -51,10 +60,15 @@ export interface RunPromoteOptions {
   log?: (message: string) => void
 }
 
+/** How a promotion reaches the default branch: a direct push, or a pull request that merges itself. */
+export type PromoteVia = 'push' | 'pull-request'
+
 /** What runPromote did. */
 export interface RunPromoteResult {
-  /** The commit made on the branch, when one was. */
+  /** The commit made on the branch (the promotion branch, when promoting through a pull request), when one was. */
   commitSha?: string
+  /** The promotion pull request, when promoting through one. */
+  pullRequest?: PromotionPullRequestOutcome
   /** The champion after the promote. */
   champion?: string
   /** Why no commit was made. */
@@ -84,6 +98,13 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
   ])
 
   const merged = await findMergedPullRequest({ client, owner, repo, sha: after })
+  const via = options.via ?? 'push'
+  const promotionBranch = promotionBranchOf(config.id)
+  if (merged && !merged.fromFork && merged.headRef === promotionBranch) {
+    const skipped = `the push merged Experiment Review's own promotion pull request #${merged.number}; its baseline and docs are already on ${branch}`
+    log(`No commit: ${skipped}.`)
+    return { skipped, pr: merged.number, changedPaths: [], warnings: [] }
+  }
   const mergedBy = merged?.mergedBy || options.pusher
   const pr: MergedPullRequest | undefined = merged
     ? {
@@ -125,12 +146,17 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
     decisions
   }
   let plan: PromotionPlan | undefined
+  const promotion =
+    via === 'pull-request'
+      ? await preparePromotionBranch({ client, owner, repo, branch: promotionBranch, base: branch })
+      : undefined
+  const target = promotion ? promotionBranch : branch
   const result = await commitFilesToBranch({
     client,
     owner,
     repo,
-    branch,
-    message: `${promotionSubject(input)}\n\nUpdated by Experiment Review: ${config.baselinePath} and ${config.docsPath}.`,
+    branch: target,
+    message: `${promotionSubject(input, { skipCi: !promotion })}\n\nUpdated by Experiment Review: ${config.baselinePath} and ${config.docsPath}.`,
     maxAttempts: options.commit?.maxAttempts ?? 10,
     backoffBaseMs: options.commit?.backoffBaseMs,
     sleep: options.commit?.sleep,
@@ -148,20 +174,66 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
   const skipped = result.commitSha
     ? undefined
     : (last?.skipped ??
-      `${config.baselinePath} and ${config.docsPath} on ${branch} already say this; no commit was made`)
+      `${config.baselinePath} and ${config.docsPath} on ${target} already say this; no commit was made`)
   if (result.commitSha)
     log(
-      `Committed ${result.changedPaths.join(' and ')} to ${branch} as ${result.commitSha.slice(0, 7)} (attempt ${result.attempts}).`
+      `Committed ${result.changedPaths.join(' and ')} to ${target} as ${result.commitSha.slice(0, 7)} (attempt ${result.attempts}).`
     )
   else log(`No commit: ${skipped}`)
+  const pullRequest =
+    promotion && (result.commitSha || promotion.open)
+      ? await promotionPullRequest({
+          client,
+          owner,
+          repo,
+          branch: promotionBranch,
+          base: branch,
+          open: promotion.open,
+          config
+        })
+      : undefined
+  if (pullRequest) log(promotionPullRequestLine(pullRequest))
   return {
     ...(result.commitSha ? { commitSha: result.commitSha } : {}),
+    ...(pullRequest ? { pullRequest } : {}),
     champion: last?.champion,
     ...(skipped ? { skipped } : {}),
     ...(pr ? { pr: pr.number } : {}),
     changedPaths: result.changedPaths,
     warnings
   }
+}
+
+/** The open promotion pull request, or the promotion branch started again from the tip of `base` when none is open. */
+async function preparePromotionBranch(
+  options: RepositoryRef & { branch: string; base: string }
+): Promise<{ open?: PromotionPullRequest }> {
+  const { findOpenPullRequestFrom, resetBranchTo } = await import('../github/promotion-pr.js')
+  const open = await findOpenPullRequestFrom(options)
+  if (!open) await resetBranchTo(options)
+  return { open }
+}
+
+/** Opens the promotion pull request when none is open, and turns on its auto-merge. */
+async function promotionPullRequest(
+  options: RepositoryRef & {
+    branch: string
+    base: string
+    open?: PromotionPullRequest
+    config: Pick<PromoteConfig, 'id' | 'baselinePath' | 'docsPath'>
+  }
+): Promise<PromotionPullRequestOutcome> {
+  const { openPullRequest, enableAutoMerge } = await import('../github/promotion-pr.js')
+  const { config, branch, base } = options
+  const pull =
+    options.open ??
+    (await openPullRequest({
+      ...options,
+      title: promotionPullRequestTitle(config.id),
+      body: promotionPullRequestBody({ ...config, branch, defaultBranch: base })
+    }))
+  const autoMerge = await enableAutoMerge({ ...options, pull })
+  return { number: pull.number, url: pull.htmlUrl, opened: pull.opened, autoMerge }
 }
 
 /** The action's promote mode: reads the push event, loads the rules, runs runPromote and reports what it did. */
@@ -214,11 +286,13 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
     client,
     now: ctx.now,
     commit: { sleep: ctx.sleep },
+    via: ctx.config.promoteVia,
     pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
     log: m => ctx.log.info(m)
   })
   for (const w of result.warnings) ctx.log.warning(w)
-  ctx.log.notice(promoteOutcomeLine(result))
+  if (result.pullRequest?.autoMerge.state === 'refused') ctx.log.warning(promoteOutcomeLine(result))
+  else ctx.log.notice(promoteOutcomeLine(result))
   await ctx.log.summary(renderPromoteSummary(result))
   return result.champion ? { champion: result.champion } : {}
 }

@@ -1,9 +1,15 @@
 // What a review writes to GitHub, and how it finds its pull request on workflow_run: the sticky comment, the
 // commit status that gates the merge, each reporting what it did or the problem that must fail the step.
 import type { Comparison } from '../core/compare.js'
-import { hiddenMarker } from '../core/conventions.js'
+import { hiddenMarker, promotionBranchOf } from '../core/conventions.js'
 import { GitHubApiError, type GitHubClient } from '../github/client.js'
-import { findPullRequestForSha, getPullRequest, setCommitStatus, type PullRequestInfo } from '../github/pr.js'
+import {
+  findPullRequestForSha,
+  getPullRequest,
+  listPullRequestFiles,
+  setCommitStatus,
+  type PullRequestInfo
+} from '../github/pr.js'
 import { resolveTokenIdentity, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
 import { statusDescription } from '../report/summary.js'
 import type { WorkflowRunEventTarget } from './review-event.js'
@@ -85,16 +91,43 @@ export async function postReviewComment(
   }
 }
 
+/**
+ * Whether the pull request is the review id's own promotion pull request (promote-via: pull-request): from the
+ * promotion branch of this repository, changing nothing but the baseline and the docs page. It has no runs to
+ * review, and its gate must not block the promotion. Anything else on that branch is reviewed like any PR.
+ */
+export async function isOwnPromotionPullRequest(request: ReviewRequest): Promise<boolean> {
+  const { config, pr } = request
+  if (pr.fromFork || pr.headRef !== promotionBranchOf(config.id)) return false
+  const files = await listPullRequestFiles({
+    client: await request.client(),
+    owner: request.owner,
+    repo: request.repo,
+    pullNumber: pr.number
+  })
+  const own = new Set([config.baselinePath, config.docsPath].map(p => p.replace(/^\/+/, '')))
+  return files.length > 0 && files.every(f => own.has(f))
+}
+
 /** Sets the commit status `experiment-review/<id>` on the PR head: failure when the step fails, else success. */
-export async function setReviewStatus(
+export function setReviewStatus(
   request: ReviewRequest,
   comparison: Comparison,
   gateFails: boolean,
   targetUrl: string | undefined
 ): Promise<WriteReport & { status?: ReviewResult['status'] }> {
+  const description = statusDescription(comparison, request.config.failOnRegression)
+  return setCommitStatusTo(request, gateFails ? 'failure' : 'success', description, targetUrl)
+}
+
+/** Sets the commit status `experiment-review/<id>` on the PR head to `state`, or reports the problem. */
+export async function setCommitStatusTo(
+  request: ReviewRequest,
+  state: 'success' | 'failure',
+  description: string,
+  targetUrl: string | undefined
+): Promise<WriteReport & { status?: ReviewResult['status'] }> {
   const { config, log, pr } = request
-  const state = gateFails ? 'failure' : 'success'
-  const description = statusDescription(comparison, config.failOnRegression)
   const context = statusContext(config.id)
   try {
     await setCommitStatus({

@@ -16,10 +16,23 @@ import {
   violationMessage
 } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
-import { gateFailureMessage, renderNotRunSummary, renderReviewSummary } from '../report/summary.js'
+import {
+  gateFailureMessage,
+  OWN_PROMOTION_STATUS,
+  ownPromotionLine,
+  renderNotRunSummary,
+  renderOwnPromotionSummary,
+  renderReviewSummary
+} from '../report/summary.js'
 import { runPipeline } from './pipeline.js'
 import { parseReviewEvent } from './review-event.js'
-import { postReviewComment, resolveWorkflowRunPullRequest, setReviewStatus } from './review-github.js'
+import {
+  isOwnPromotionPullRequest,
+  postReviewComment,
+  resolveWorkflowRunPullRequest,
+  setCommitStatusTo,
+  setReviewStatus
+} from './review-github.js'
 import { loadReviewInputs } from './review-inputs.js'
 import {
   lazyClient,
@@ -42,6 +55,7 @@ export { SUMMARY_DIAGNOSTICS_SHOWN } from '../report/summary.js'
 /** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
 export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewResult> {
   const { config, log } = request
+  if (await isOwnPromotionPullRequest(request)) return passOwnPromotion(request)
   const inputs = await loadReviewInputs(request)
   if ('failure' in inputs) return { outcome: { failure: inputs.failure }, failureKind: 'input' }
 
@@ -89,6 +103,25 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   if (failed) {
     result.outcome.failure = failed.failure
     result.failureKind = failed.kind
+  }
+  return result
+}
+
+/**
+ * The review of the id's own promotion pull request: nothing to compare (it changes only the baseline and the docs),
+ * so no comment; the summary says why, and the commit status, when the review sets one, lets it merge.
+ */
+async function passOwnPromotion(request: ReviewRequest): Promise<ReviewResult> {
+  const { log, config } = request
+  const line = ownPromotionLine(config.baselinePath, config.docsPath)
+  log.notice(`Experiment Review: ${line}`)
+  await log.summary(renderOwnPromotionSummary(config.baselinePath, config.docsPath))
+  const result: ReviewResult = { outcome: {}, commentSkipped: line }
+  if (request.commitStatus && !request.stale) {
+    const set = await setCommitStatusTo(request, 'success', OWN_PROMOTION_STATUS, request.runUrl)
+    if (set.status) result.status = set.status
+    if (set.problem)
+      return { ...result, outcome: { failure: `Experiment Review: ${set.problem}` }, failureKind: 'github' }
   }
   return result
 }

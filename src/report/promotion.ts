@@ -7,7 +7,7 @@ import type { Run } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import { updateDocsPage } from './docs.js'
 import { legacyBaselineText } from './findings.js'
-import { neutralize } from './mdast.js'
+import { neutralize, paragraph, stringify, text, untrustedCode } from './mdast.js'
 
 /** Everything a promotion computes from, besides the two files at the head it is applied to. */
 export interface PromotionPlanInput {
@@ -118,9 +118,55 @@ export function planPromotion(current: PromotionTexts, input: PromotionPlanInput
   }
 }
 
-/** The first line of a promotion commit: what was promoted, and `[skip ci]` so the commit starts no workflow. */
-export function promotionSubject(input: Pick<PromotionPlanInput, 'pr' | 'commit' | 'id'>): string {
+/**
+ * The first line of a promotion commit: what was promoted, and `[skip ci]` so that a push to the default branch
+ * starts no workflow. A commit on the promotion branch leaves it out (`skipCi: false`): the pull request's
+ * required checks must run for it to merge.
+ */
+export function promotionSubject(
+  input: Pick<PromotionPlanInput, 'pr' | 'commit' | 'id'>,
+  options: { skipCi?: boolean } = {}
+): string {
   const what = input.pr ? `PR #${input.pr.number}` : `commit ${input.commit.slice(0, 7)}`
   const id = input.id === 'default' ? '' : ` (${neutralize(input.id, 40)})`
-  return `Experiment Review${id}: promote the runs of ${what} to the baseline [skip ci]`
+  const skip = options.skipCi === false ? '' : ' [skip ci]'
+  return `Experiment Review${id}: promote the runs of ${what} to the baseline${skip}`
+}
+
+/** The title of the promotion pull request of a review id. */
+export function promotionPullRequestTitle(id: string): string {
+  const which = id === 'default' ? '' : ` (${neutralize(id, 40)})`
+  return `Experiment Review${which}: record the new baseline`
+}
+
+/** The body of the promotion pull request: what it carries, why it exists, and how it merges. */
+export function promotionPullRequestBody(input: {
+  id: string
+  baselinePath: string
+  docsPath: string
+  branch: string
+  defaultBranch: string
+}): string {
+  return stringify([
+    paragraph(
+      text('Experiment Review opened this pull request to record promotions on '),
+      untrustedCode(input.defaultBranch),
+      text(
+        ', which refuses direct pushes. Each commit promotes the champion of one merged pull request; it changes only '
+      ),
+      untrustedCode(input.baselinePath),
+      text(' and '),
+      untrustedCode(input.docsPath),
+      text('.')
+    ),
+    paragraph(
+      text(
+        'It merges itself once the branch rules are met (auto-merge). Until then, later merges add their promotions to '
+      ),
+      untrustedCode(input.branch),
+      text(
+        ', so this stays the one open promotion pull request. Closing it unmerged drops these promotions; the next merge opens a new one.'
+      )
+    )
+  ])
 }

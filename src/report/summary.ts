@@ -4,6 +4,7 @@
 import type { RootContent } from 'mdast'
 import type { Comparison } from '../core/compare.js'
 import { GITHUB_STEP_SUMMARY_LIMIT } from '../core/conventions.js'
+import type { PromotionPullRequestOutcome } from '../core/promotion.js'
 import type { Violation } from '../core/violations.js'
 import {
   missingEvidenceTitle,
@@ -100,6 +101,31 @@ export function renderNotRunSummary(reason: string): string {
   return stringify(root([paragraph(text('Experiment Review did not run: '), untrusted(reason, 2000))]))
 }
 
+/** Why the id's own promotion pull request is not reviewed. */
+export function ownPromotionLine(baselinePath: string, docsPath: string): string {
+  return `this is Experiment Review's own promotion pull request: it changes only ${baselinePath} and ${docsPath}, so there are no runs to review`
+}
+
+/** The commit status description of the id's own promotion pull request (under GitHub's 140 characters). */
+export const OWN_PROMOTION_STATUS = 'Own promotion pull request: only the baseline and the docs change'
+
+/** The job summary of the id's own promotion pull request. */
+export function renderOwnPromotionSummary(baselinePath: string, docsPath: string): string {
+  return stringify(
+    root([
+      paragraph(
+        text(
+          "Experiment Review did not review this pull request: it is Experiment Review's own promotion pull request, and it changes only "
+        ),
+        untrustedCode(baselinePath, 300),
+        text(' and '),
+        untrustedCode(docsPath, 300),
+        text('. The gate passes so that the promotion can merge.')
+      )
+    ])
+  )
+}
+
 /** The commit status description: the verdict in words, under GitHub's 140 characters. */
 export function statusDescription(c: Comparison, failOnRegression = true): string {
   const broken = c.violations.filter(v => !v.accepted)
@@ -128,13 +154,30 @@ export interface PromoteOutcomeFacts {
   changedPaths: string[]
   champion?: string
   skipped?: string
+  /** The promotion pull request, when promoting through one. */
+  pullRequest?: PromotionPullRequestOutcome
 }
 
 /** The one line a promote leaves in the log and the job summary: what it committed, or why nothing. */
 export function promoteOutcomeLine(facts: PromoteOutcomeFacts): string {
-  return facts.commitSha
+  const committed = facts.commitSha
     ? `Experiment Review committed ${facts.changedPaths.join(' and ')} as ${facts.commitSha.slice(0, 7)}; the champion is ${facts.champion ?? 'unchanged'}.`
     : `Experiment Review made no commit: ${facts.skipped ?? 'nothing changed'}.`
+  return facts.pullRequest ? `${committed} ${promotionPullRequestLine(facts.pullRequest)}` : committed
+}
+
+/** What promote did with its pull request: opened or added to, and whether it merges itself (and if not, what to do). */
+export function promotionPullRequestLine(pull: PromotionPullRequestOutcome): string {
+  const what = `${pull.opened ? 'Opened' : 'Added the promotion to'} pull request #${pull.number} (${pull.url})`
+  switch (pull.autoMerge.state) {
+    case 'enabled':
+    case 'already':
+      return `${what}; auto-merge is on, so it merges once the branch rules are met.`
+    case 'merged':
+      return `${what} and merged it at once as ${pull.autoMerge.sha.slice(0, 7)}: nothing blocked the merge.`
+    case 'refused':
+      return `${what}, but GitHub refused auto-merge (${pull.autoMerge.reason}): turn on "Allow auto-merge" in the repository settings and give the token \`pull-requests: write\` and \`contents: write\`, or merge #${pull.number} by hand.`
+  }
 }
 
 /** The job summary of a promote: its outcome line, made inert (run and branch names are untrusted). */

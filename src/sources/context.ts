@@ -41,6 +41,8 @@ export interface ReadContext {
   readonly diagnostics: Diagnostic[]
   /** The experiments selected (`--experiment`, rules-file `select`); readers of shared stores skip the others. */
   readonly selection: RunSelection
+  /** Runs a store did not read because their experiment was not selected, counted by experiment name. */
+  readonly unselected: Map<string, number>
   /** The path relative to the workspace, with forward slashes, for messages and run ids. */
   rel(file: string): string
   warn(file: string, message: string, place?: DiagnosticPlace): void
@@ -185,6 +187,7 @@ export async function createReadContext(
     limits,
     diagnostics,
     selection: options.selection ?? selectAll(),
+    unselected: new Map(),
     rel,
     warn: (file, message, place) => add('warning', file, message, place),
     error: (file, message, place) => add('error', file, message, place),

@@ -8,6 +8,7 @@ import type { Collection, Diagnostic, Run } from '../core/run.js'
 import { qualifyClashingNames } from '../core/run-names.js'
 import type { CommitFilter } from '../core/selection.js'
 import { createReadContext, type ReadContext, type ReadContextOptions } from './context.js'
+import { selectRuns } from './experiment-match.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 import type { MlflowHttpOptions } from './mlflow-http.js'
 import { ALL_SOURCES } from './registry.js'
@@ -109,9 +110,11 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
       ctx.progress(runs.length, redactTrackingUri(entry))
     }
   }
+  // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
+  const selected = selectRuns(qualifyClashingNames(dedupeIds(runs)), ctx.selection, ctx.unselected)
   return {
-    // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
-    runs: qualifyClashingNames(dedupeIds(runs)),
+    runs: selected.runs,
+    selection: selected.outcome,
     diagnostics: ctx.diagnostics,
     searched: entries.length
       ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))

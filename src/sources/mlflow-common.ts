@@ -125,7 +125,10 @@ export function buildMlflowRun(record: MlflowRunRecord): BuiltRun {
     const value = text(tags.get(tag))
     if (value !== undefined && value.length <= 500) meta.environment[envKey] = value
   }
-  if (record.experimentName !== undefined) meta.tags.push(`experiment=${record.experimentName}`)
+  if (record.experimentName !== undefined) {
+    meta.experiment = record.experimentName
+    meta.tags.push(`experiment=${record.experimentName}`)
+  }
   for (const [key, value] of [...tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (key.startsWith('mlflow.') || key === 'group' || key === 'hypothesis' || key === 'success_criteria')
       continue

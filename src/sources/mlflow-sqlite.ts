@@ -243,21 +243,32 @@ function readStore(
     active.map(([, e]) => e.name)
   )
   const chosen = active.filter(([, e]) => selected(e.name)).map(([id]) => id)
-  if (!chosen.length) return []
-
   const runColumns = columnsOf(db, 'runs')
   const pick = (name: string) => (runColumns.has(name) ? name : 'NULL')
   const idParam = (id: string) => (/^\d+$/.test(id) ? Number(id) : id)
-  const condition: RunCondition = {
-    sql: `experiment_id IN (${chosen.map(() => '?').join(', ')})`,
-    params: chosen.map(idParam)
+  /** The runs to read of some experiments: not deleted, and of the commit under review when there is one. */
+  const runsOf = (ids: string[]): RunCondition => {
+    const condition = { sql: `experiment_id IN (${ids.map(() => '?').join(', ')})`, params: ids.map(idParam) }
+    if (runColumns.has('lifecycle_stage'))
+      condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')"
+    if (commit?.kind === 'sha' && tables.has('tags')) {
+      condition.sql += ` AND run_uuid IN (SELECT run_uuid FROM tags WHERE key = 'mlflow.source.git.commit' AND value = ?)`
+      condition.params.push(commit.sha)
+    }
+    return condition
   }
-  if (runColumns.has('lifecycle_stage'))
-    condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')"
-  if (commit?.kind === 'sha' && tables.has('tags')) {
-    condition.sql += ` AND run_uuid IN (SELECT run_uuid FROM tags WHERE key = 'mlflow.source.git.commit' AND value = ?)`
-    condition.params.push(commit.sha)
+  const unchosen = active.filter(([, e]) => !selected(e.name))
+  if (unchosen.length) {
+    // What the selection leaves out is counted, not read.
+    const left = runsOf(unchosen.map(([id]) => id))
+    const sql = `SELECT experiment_id, COUNT(*) FROM runs WHERE ${left.sql} GROUP BY experiment_id`
+    eachRow(db, sql, left.params, { file, table: 'runs', ctx }, row => {
+      const name = experiments.get(String(row[0]))?.name ?? String(row[0])
+      ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + Number(row[1]))
+    })
   }
+  if (!chosen.length) return []
+  const condition = runsOf(chosen)
   const cap = commit?.kind === 'any' ? MAX_RUNS_ANY_COMMIT : undefined
   const order = runColumns.has('start_time') ? ' ORDER BY start_time DESC' : ''
   const runs = new Map<string, RunRow>()

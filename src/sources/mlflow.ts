@@ -119,9 +119,25 @@ async function readClaim(claimPath: string, ctx: ReadContext, reading: StoreRead
     names.push(experiment.name ?? experiment.id)
     if (selected(experiment.name))
       runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx, reading)))
+    else {
+      const name = experiment.name ?? experiment.id
+      const count = await countActiveRuns(experiment, listing.dirs, ctx)
+      ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + count)
+    }
   }
   warnNoExperimentSelected(ctx, claimPath, names)
   return runs
+}
+
+/** How many runs of an experiment that is not selected are not deleted: only their meta.yaml is read. */
+async function countActiveRuns(experiment: Experiment, dirs: string[], ctx: ReadContext): Promise<number> {
+  let count = 0
+  for (const dir of dirs) {
+    if (EXPERIMENT_RESERVED.has(dir) || dir.startsWith('.')) continue
+    const meta = await ctx.readText(path.join(experiment.dir, dir, 'meta.yaml'), { missingOk: true })
+    if (meta !== undefined && !/^lifecycle_stage:\s*deleted\s*$/m.test(meta)) count++
+  }
+  return count
 }
 
 /** Reads an experiment's meta.yaml; undefined when it is deleted or not an experiment. */

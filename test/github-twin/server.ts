@@ -53,6 +53,8 @@ export interface GitHubTwinOptions {
   rateLimit?: number
   /** The twin's clock starts here and moves one second per timestamp it hands out (default 2025-01-01). */
   startTime?: string
+  /** The repository setting "Allow auto-merge" (GitHub's default: off). */
+  allowAutoMerge?: boolean
 }
 
 /** A repository role as GitHub names it. */
@@ -122,6 +124,8 @@ export interface TwinPullRequest {
   base: { ref: string; sha: string }
   /** Opened from a fork: GET commits/{sha}/pulls does not list it (as a workflow_run from a fork sees). */
   fromFork: boolean
+  /** Auto-merge, once enabled through GraphQL's enablePullRequestAutoMerge. */
+  autoMerge?: { enabledBy: TwinUser; mergeMethod: TwinMergeMethod } | null
 }
 
 /** A label. */
@@ -157,6 +161,8 @@ export interface TwinState {
   apiCommits: Map<string, { login: string; customAuthor: boolean }>
   /** Branches whose ref updates are refused, with the status used (422 or 403). */
   protectedBranches: Map<string, 422 | 403>
+  /** The repository setting "Allow auto-merge". */
+  allowAutoMerge: boolean
 }
 
 /** One request as the twin saw it. */
@@ -327,6 +333,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
   const repo = options.repo ?? 'models'
   const defaultBranch = options.defaultBranch ?? 'main'
   const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '')
+  /** Where GitHub serves GraphQL: /graphql on github.com, /api/graphql beside /api/v3 on Enterprise Server. */
+  const graphqlPath = prefix ? `${prefix.replace(/\/v3$/, '')}/graphql` : '/graphql'
   const tokens = { ...(options.tokens ?? DEFAULT_TWIN_TOKENS) }
   const rateLimit = options.rateLimit ?? 5000
   const { operations, schemas } = loadOpenApiOperations()
@@ -348,7 +356,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     statuses: [],
     collaborators: new Map(Object.entries(options.collaborators ?? {})),
     apiCommits: new Map(),
-    protectedBranches: new Map()
+    protectedBranches: new Map(),
+    allowAutoMerge: options.allowAutoMerge ?? false
   }
   const requests: TwinRequestRecord[] = []
   const violations: TwinViolation[] = []
@@ -640,7 +649,14 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         statuses: { href: statuses }
       },
       author_association: p.fromFork ? 'CONTRIBUTOR' : 'MEMBER',
-      auto_merge: null,
+      auto_merge: p.autoMerge
+        ? {
+            enabled_by: userJson(p.autoMerge.enabledBy),
+            merge_method: p.autoMerge.mergeMethod,
+            commit_title: '',
+            commit_message: ''
+          }
+        : null,
       draft: p.draft
     }
   }
@@ -961,8 +977,106 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
           return unprocessable('Update is not a fast forward')
         }
         if (!(await git.updateRef(ref, sha, current))) return unprocessable('Update is not a fast forward')
+        followPullRequestHeads(branch, sha)
         return answer(200, refJson(ref, sha))
       }),
+    'pulls/create': ({ body, login }) =>
+      withGitLock(async () => {
+        const headSpec = String(body.head)
+        const [headOwner, headRef] = headSpec.includes(':') ? headSpec.split(':', 2) : [owner, headSpec]
+        const baseRef = String(body.base)
+        if (headOwner.toLowerCase() !== owner.toLowerCase())
+          return validationFailed(
+            `head ${headSpec} is not a branch of ${owner}/${repo}`,
+            'head',
+            'PullRequest'
+          )
+        const headSha = await git.revParse(`refs/heads/${headRef}`)
+        const baseSha = await git.revParse(`refs/heads/${baseRef}`)
+        if (!headSha) return validationFailed('head invalid', 'head', 'PullRequest')
+        if (!baseSha) return validationFailed('base invalid', 'base', 'PullRequest')
+        if (await git.isAncestor(headSha, baseSha))
+          return validationFailed(`No commits between ${baseRef} and ${headRef}`, undefined, 'PullRequest')
+        const open = [...state.pulls.values()].find(
+          p => p.state === 'open' && !p.fromFork && p.head.ref === headRef && p.base.ref === baseRef
+        )
+        if (open)
+          return validationFailed(
+            `A pull request already exists for ${owner}:${headRef}.`,
+            undefined,
+            'PullRequest'
+          )
+        const tooLong = checkBodyLength(body.body, 'PullRequest')
+        if (tooLong) return tooLong
+        const mergeBase = (await git.git(['merge-base', headSha, baseSha])).toString('utf8').trim()
+        const pr = twin.addPullRequest({
+          title: String(body.title ?? ''),
+          headRef,
+          headSha,
+          baseRef,
+          baseSha: mergeBase,
+          author: login
+        })
+        pr.body = typeof body.body === 'string' ? body.body : null
+        pr.draft = body.draft === true
+        const issue = state.issues.get(pr.number)
+        if (issue) issue.body = pr.body
+        return answer(201, pullJson(pr))
+      }),
+    'pulls/list-files': async ({ params, query }) => {
+      const pr = state.pulls.get(Number(params.pull_number))
+      if (!pr) return notFound()
+      const before = new Map((await git.listTree(pr.base.sha, true)).map(e => [e.path, e]))
+      const after = new Map((await git.listTree(pr.head.sha, true)).map(e => [e.path, e]))
+      const files: { filename: string; sha: string; status: 'added' | 'removed' | 'modified' }[] = []
+      for (const [filename, e] of after) {
+        const was = before.get(filename)
+        if (!was) files.push({ filename, sha: e.sha, status: 'added' })
+        else if (was.sha !== e.sha) files.push({ filename, sha: e.sha, status: 'modified' })
+      }
+      for (const [filename, e] of before)
+        if (!after.has(filename)) files.push({ filename, sha: e.sha, status: 'removed' })
+      files.sort((a, b) => a.filename.localeCompare(b.filename))
+      const page = paginate(files, query, `/repositories/${state.repository.id}/pulls/${pr.number}/files`)
+      return answer(
+        200,
+        page.items.map(f => ({
+          ...f,
+          additions: 1,
+          deletions: f.status === 'added' ? 0 : 1,
+          changes: f.status === 'added' ? 1 : 2,
+          blob_url: `${htmlUrl()}/blob/${pr.head.sha}/${f.filename}`,
+          raw_url: `${htmlUrl()}/raw/${pr.head.sha}/${f.filename}`,
+          contents_url: `${repoUrl()}/contents/${f.filename}?ref=${pr.head.sha}`
+        })),
+        page.headers
+      )
+    },
+    'pulls/merge': async ({ params, body, login }) => {
+      const pr = state.pulls.get(Number(params.pull_number))
+      if (!pr) return notFound()
+      if (pr.state !== 'open')
+        return answer(405, {
+          message: 'Pull Request is not mergeable',
+          documentation_url: DOCS,
+          status: '405'
+        })
+      if (state.protectedBranches.has(pr.base.ref))
+        return answer(405, {
+          message: 'At least 1 approving review is required by reviewers with write access.',
+          documentation_url: `${DOCS}/pulls/pulls#merge-a-pull-request`,
+          status: '405'
+        })
+      if (typeof body.sha === 'string' && body.sha !== pr.head.sha)
+        return answer(409, {
+          message: 'Head branch was modified. Review and try the merge again.',
+          documentation_url: DOCS,
+          status: '409'
+        })
+      const method = (typeof body.merge_method === 'string' ? body.merge_method : 'merge') as TwinMergeMethod
+      const sha = await twin.mergePullRequest(pr.number, { method, mergedBy: login })
+      return answer(200, { sha, merged: true, message: 'Pull Request successfully merged' })
+    },
     'git/get-commit': async ({ params }) => {
       if ((await git.objectType(params.commit_sha)) !== 'commit') return notFound()
       return answer(200, gitCommitJson(await git.readCommit(params.commit_sha)))
@@ -1243,20 +1357,116 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     }
   }
 
+  /** Keeps an open pull request's head on its branch's tip, as GitHub does when the branch moves. */
+  function followPullRequestHeads(branch: string, sha: string): void {
+    for (const p of state.pulls.values())
+      if (p.state === 'open' && !p.fromFork && p.head.ref === branch) {
+        p.head.sha = sha
+        p.updatedAt = now()
+      }
+  }
+
+  /**
+   * GitHub's GraphQL endpoint, for the one operation the project uses: enablePullRequestAutoMerge. It answers as
+   * GitHub does: 200 with `data`, or 200 with `errors` (type and message) when the mutation is refused.
+   */
+  async function graphql(
+    req: IncomingMessage,
+    method: string,
+    recordViolation: (problems: string[]) => void
+  ): Promise<{ answer: HttpAnswer; login?: string; graphqlOperation: string }> {
+    const operation = 'graphql/enable-pull-request-auto-merge'
+    const auth = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    const token = auth ? tokens[auth] : undefined
+    const done = (a: HttpAnswer, graphqlOperation = operation) => ({
+      answer: a,
+      login: token?.login,
+      graphqlOperation
+    })
+    if (method !== 'POST') {
+      recordViolation(['GitHub serves GraphQL on POST only'])
+      return done(notFound(), 'graphql')
+    }
+    if (!token) return done(answer(401, { message: 'Bad credentials', documentation_url: DOCS }), 'graphql')
+    let request: { query?: unknown; variables?: Record<string, unknown> }
+    try {
+      request = JSON.parse((await readBody(req)).toString('utf8')) as typeof request
+    } catch {
+      recordViolation(['GraphQL body is not JSON'])
+      return done(answer(400, { message: 'Problems parsing JSON', documentation_url: DOCS }), 'graphql')
+    }
+    const query = typeof request.query === 'string' ? request.query : ''
+    const refused = (type: string, message: string) =>
+      done(
+        answer(200, {
+          data: { enablePullRequestAutoMerge: null },
+          errors: [
+            { type, path: ['enablePullRequestAutoMerge'], locations: [{ line: 2, column: 3 }], message }
+          ]
+        })
+      )
+    if (!/^\s*mutation\b[\s\S]*\benablePullRequestAutoMerge\s*\(/.test(query)) {
+      recordViolation([`the twin serves no GraphQL operation like ${JSON.stringify(query.slice(0, 80))}`])
+      return done(
+        answer(200, { errors: [{ message: 'The twin serves only enablePullRequestAutoMerge' }] }),
+        'graphql'
+      )
+    }
+    const variables = request.variables ?? {}
+    const id = variables.pullRequestId
+    const mergeMethod = variables.mergeMethod
+    if (typeof id !== 'string' || !['MERGE', 'SQUASH', 'REBASE'].includes(String(mergeMethod))) {
+      recordViolation([
+        `enablePullRequestAutoMerge variables ${JSON.stringify(variables)}: expected pullRequestId (ID!) and mergeMethod (MERGE, SQUASH or REBASE)`
+      ])
+      return done(
+        answer(200, { errors: [{ message: 'Variable $mergeMethod was provided an invalid value' }] })
+      )
+    }
+    const pr = /^PR_(\d+)$/.test(id) ? state.pulls.get(Number(id.slice(3))) : undefined
+    if (!pr) return refused('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`)
+    if (token.write === false) return refused('FORBIDDEN', 'Resource not accessible by integration')
+    if (!state.allowAutoMerge)
+      return refused('UNPROCESSABLE', 'Pull request Auto merge is not allowed for this repository')
+    if (pr.state !== 'open') return refused('UNPROCESSABLE', 'Pull request Pull request is closed')
+    if (!state.protectedBranches.has(pr.base.ref))
+      return refused('UNPROCESSABLE', 'Pull request Pull request is in clean status')
+    pr.autoMerge = {
+      enabledBy: user(token.login),
+      mergeMethod: String(mergeMethod).toLowerCase() as TwinMergeMethod
+    }
+    return done(
+      answer(200, {
+        data: {
+          enablePullRequestAutoMerge: {
+            pullRequest: {
+              number: pr.number,
+              autoMergeRequest: { enabledAt: now(), mergeMethod: String(mergeMethod) }
+            }
+          }
+        }
+      })
+    )
+  }
+
   async function readBody(req: IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     return Buffer.concat(chunks)
   }
 
-  async function handle(
-    req: IncomingMessage
-  ): Promise<{ answer: HttpAnswer; login?: string; operation?: OpenApiOperation }> {
+  async function handle(req: IncomingMessage): Promise<{
+    answer: HttpAnswer
+    login?: string
+    operation?: OpenApiOperation
+    graphqlOperation?: string
+  }> {
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', origin)
     let pathname = url.pathname
     const recordViolation = (problems: string[]) =>
       violations.push({ side: 'request', method, path: `${url.pathname}${url.search}`, problems })
+    if (pathname === graphqlPath) return graphql(req, method, recordViolation)
     if (prefix) {
       if (!pathname.startsWith(`${prefix}/`)) {
         recordViolation([`path is outside the API prefix ${prefix}`])
@@ -1394,7 +1604,7 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         login: undefined,
         operation: undefined
       }))
-      .then(({ answer: a, login, operation }) => {
+      .then(({ answer: a, login, operation, graphqlOperation }: Awaited<ReturnType<typeof handle>>) => {
         const exhausted = a.headers['x-twin-exhausted'] === '1'
         const headers: Record<string, string> = { ...rateHeaders(login, exhausted), ...a.headers }
         delete headers['x-twin-exhausted']
@@ -1416,9 +1626,9 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         }
         requests.push({
           method,
-          path: `${url.pathname.slice(prefix.length)}${url.search}`,
+          path: graphqlOperation ? url.pathname : `${url.pathname.slice(prefix.length)}${url.search}`,
           status: a.status,
-          operationId: operation?.operationId,
+          operationId: operation?.operationId ?? graphqlOperation,
           login,
           kind: method === 'GET' || method === 'HEAD' ? 'read' : 'write'
         })
@@ -1471,6 +1681,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     },
     addPullRequest: pr => {
       const number = pr.number ?? nextIssueNumber()
+      if (state.issues.has(number))
+        throw new Error(`twin: #${number} exists already; open the pull request under another number`)
       const author = user(pr.author ?? 'octocat')
       const t = now()
       const pull: TwinPullRequest = {
