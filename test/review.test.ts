@@ -695,7 +695,7 @@ describe.each(HOSTILE_CORPORA)(
     run(
       'posts one comment that compares the healthy evidence, names every bad run and stays inert',
       async () => {
-        const number = label === 'generated' ? 61 : 62
+        const number = label === 'generated' ? 71 : 72
         const repo = await makeReviewRepository({
           mainFiles: {
             [DEFAULT_RULES_PATH]: 'primary: accuracy\nmetrics:\n  accuracy: { goal: maximize, min: 0.8 }\n'
