@@ -40,6 +40,7 @@ import 'node:url';
 import 'node:async_hooks';
 import 'node:console';
 import 'node:dns';
+import 'node:process';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -783,9 +784,14 @@ function modeForEvent(eventName, configured) {
 }
 
 // The action: reads inputs and the event, picks the mode, sets outputs, and is the one place that fails the step.
-/** Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it. */
+/**
+ * Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it, and control, C1 and
+ * direction-override characters (which could disguise a line) are replaced.
+ */
 function inertLog(text) {
-    return text.replace(/::/g, ':\u200c:').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�');
+    return text
+        .replace(/::/g, ':\u200c:')
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
 }
 /**
  * A log whose annotations stay within GitHub's limit of 10 per kind and step (later ones are dropped from the

@@ -13,9 +13,14 @@ import {
 } from './modes/types.js'
 import { violationMessage } from './report/findings.js'
 
-/** Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it. */
+/**
+ * Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it, and control, C1 and
+ * direction-override characters (which could disguise a line) are replaced.
+ */
 export function inertLog(text: string): string {
-  return text.replace(/::/g, ':\u200c:').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�')
+  return text
+    .replace(/::/g, ':\u200c:')
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�')
 }
 
 type AnnotationKind = 'notice' | 'warning' | 'error'

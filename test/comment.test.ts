@@ -5,7 +5,7 @@ import { makeExperiment } from '../src/core/experiment.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
 import { GITHUB_BODY_LIMIT, hiddenMarker } from '../src/core/conventions.js'
 import { renderComment } from '../src/report/comment.js'
-import { neutralize } from '../src/report/mdast.js'
+import { checkedUrl, neutralize } from '../src/report/mdast.js'
 import { collectRuns } from '../src/sources/detect.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
 import { run } from './helpers/runs.js'
@@ -58,7 +58,7 @@ describe("the PR comment rendered by GitHub's renderer", () => {
     headSha: 'b4c9d0e5f6',
     baseSha: 'a3b8c9d1234',
     baseBranch: 'main',
-    runUrl: 'https://github.com/acme/models/actions/runs/4242',
+    runUrl: checkedUrl('https://github.com/acme/models/actions/runs/4242'),
     rulesFile: '.github/experiment-review.yml'
   })
   const html = renderGfm(md)
@@ -92,7 +92,8 @@ describe("the PR comment rendered by GitHub's renderer", () => {
     expect(html).toMatch(
       /<pre><code class="language-mermaid">[\s\S]*xychart-beta[\s\S]*grey: baseline-xgb, blue: xgb-tuned/
     )
-    expect(html).toMatch(/\/experiments accept accuracy &lt;reason&gt;/)
+    // No hint names a command this build does not have (test/commands.test.ts checks every surface).
+    expect(html).not.toContain('/experiments')
     expect(html).toMatch(/<a href="https:\/\/github.com\/acme\/models\/actions\/runs\/4242">checks<\/a>/)
   })
 })
@@ -150,7 +151,7 @@ describe('untrusted text from runs', () => {
       baseline: b,
       rules: parseRulesFile(`primary: f1\nmetrics: { f1: { min: 0.85 } }`, 'r.yml')
     })
-    const md = renderComment(c, { runUrl: 'https://github.com/acme/models/actions/runs/1' })
+    const md = renderComment(c, { runUrl: checkedUrl('https://github.com/acme/models/actions/runs/1') })
     const html = renderGfm(md)
     assertInert(html)
     // Exactly one marker: ours.
@@ -168,6 +169,7 @@ describe('untrusted text from runs', () => {
       '@\u200calice #\u200c12 https:\u200c//x.io www\u200c.y.io <\u200c!-- m --> :\u200c:warning:\u200c:'
     )
     expect(neutralize('a\u202eb\u0000c')).toBe('a�b�c')
+    expect(neutralize('see GH-12 and gh-3')).toBe('see GH\u200c-12 and gh\u200c-3')
     expect(neutralize('x'.repeat(500)).length).toBe(120)
   })
 })

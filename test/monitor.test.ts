@@ -5,7 +5,8 @@ import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runCli } from '../src/cli/run.js'
 import type { GitHubClient } from '../src/github/client.js'
-import { hiddenMarker } from '../src/core/conventions.js'
+import type { TokenIdentity } from '../src/github/sticky.js'
+import { hiddenMarker, stampMarker } from '../src/core/conventions.js'
 import {
   assessEvaluation,
   defaultBranchOf,
@@ -27,6 +28,8 @@ const DAY = 86_400_000
 const T0 = new Date('2026-11-02T06:00:00Z')
 
 const RULES = MONITOR_RULES
+/** What resolveTokenIdentity answers for the workflow token (GET /user refused): a bot, found by its marker. */
+const INSTALLATION: TokenIdentity = { source: 'installation' }
 
 /** A checkout of the default branch in a temporary folder removed after the tests. */
 async function checkout(rulesText = RULES, baselineAccuracy = 0.91): Promise<string> {
@@ -62,7 +65,7 @@ function target(c: GitHubClient = client) {
     client: c,
     owner: twin.owner,
     repo: twin.repo,
-    login: 'github-actions[bot]',
+    identity: INSTALLATION,
     links: {
       serverUrl: 'https://github.com',
       defaultBranch: 'main',
@@ -184,9 +187,14 @@ describe('monitor mode', () => {
     const first = await monitorOnce(dir, new Date(T0.getTime() + DAY))
     expect(first.result.plan).toMatchObject({ action: 'record-healthy', state: { healthy: 1 } })
     expect(twin.state.issues.get(number)?.state).toBe('open')
-    // Only the hidden state changed: what the issue reports stays as it was.
+    // Only the hidden state changed (and the marker now names who opened the issue): what it reports stays.
     const strip = (b: string | null | undefined) =>
-      (b ?? '').replace(/<!-- experiment-review:state:[^>]*-->/, '')
+      (b ?? '')
+        .replace(/<!-- experiment-review:state:[^>]*-->/, '')
+        .replace(/ by=github-actions\[bot\] -->/, ' -->')
+    expect(twin.state.issues.get(number)?.body).toContain(
+      '<!-- experiment-review:issue:default by=github-actions[bot] -->'
+    )
     expect(strip(twin.state.issues.get(number)?.body)).toBe(strip(bodyBefore))
 
     // A breach between healthy runs starts the count again.
@@ -322,6 +330,35 @@ describe('monitor mode in the action', () => {
     expect(broken.failure).toMatch(/drift_score: the evaluation does not report it/)
     expect(openIssues()).toHaveLength(1)
   })
+
+  it('with a GitHub App token finds its own issue on the next runs (one issue), never a person’s with the marker', async () => {
+    const marker = hiddenMarker('default', 'issue')
+    // A person pastes the marker, even one naming the app: neither is the app's issue.
+    twin.addIssue({ title: 'copy', body: `${marker}\npasted`, author: 'mallory' })
+    twin.addIssue({
+      title: 'forged',
+      body: stampMarker('forged', marker, 'experiment-bot[bot]'),
+      author: 'mallory'
+    })
+    const dir = await checkout()
+    await evaluate(dir, { e: { accuracy: 0.81, drift_score: 0.1 } })
+    const first = await runMonitorMode(context(dir, 'ghs_app-token', []))
+    await evaluate(dir, { e: { accuracy: 0.7, drift_score: 0.1 } })
+    const second = await runMonitorMode(context(dir, 'ghs_app-token', []))
+    const third = await runMonitorMode(context(dir, 'ghs_app-token', []))
+    const apps = openIssues().filter(i => i.user.login === 'experiment-bot[bot]')
+    expect(apps).toHaveLength(1)
+    for (const run of [first, second, third])
+      expect(run.issueUrl).toMatch(new RegExp(`/issues/${apps[0].number}$`))
+    expect(apps[0].title).toMatch(/^Retraining needed: accuracy 0\.7000/)
+    expect(apps[0].body?.startsWith(stampMarker('', marker, 'experiment-bot[bot]'))).toBe(true)
+    expect(
+      openIssues()
+        .filter(i => i.user.login === 'mallory')
+        .map(i => i.body)
+    ).toEqual([`${marker}\npasted`, stampMarker('forged', marker, 'experiment-bot[bot]')])
+    expect(twin.countRequests({ operationId: 'issues/create' })).toBe(1)
+  })
 })
 
 describe('experiment-review monitor (CLI)', () => {
@@ -389,7 +426,7 @@ describe('the Production line of the living docs', () => {
       const assessment = await assessEvaluation(configOf(dir))
       const target = {
         ...ref,
-        login: 'github-actions[bot]',
+        identity: INSTALLATION,
         links: { serverUrl: 'https://github.com', docsPath: 'docs/experiments.md' }
       }
       const result = await runMonitor(assessment, target, 'default', T0)

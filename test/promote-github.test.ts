@@ -203,7 +203,7 @@ describe('promote mode against the GitHub twin', () => {
         /\|\s*2026-11-20\s*\|\s*#58\s*\|\s*`calibrated`\s*\|.*\|\s*@\u200cbob\s*\|\s*@\u200calice\s*\|/
       )
       expect(docs).toContain(
-        'PR #\u200c58: calibrate the &lt;b&gt;scores&lt;/b&gt; @\u200cteam by @\u200cbob (1 run)'
+        'PR #58: calibrate the &lt;b&gt;scores&lt;/b&gt; @\u200cteam by @\u200cbob (1 run)'
       )
     }
   )
@@ -236,7 +236,7 @@ describe('promote mode against the GitHub twin', () => {
     const recorded = [baseline.champion, ...baseline.history].map(r => r.pr?.number).sort()
     expect(recorded).toEqual([12, 70, 71, 72, 73, 74])
     const docs = await fileOnMain(DOCS)
-    for (let i = 0; i < 5; i++) expect(docs).toContain(`PR #\u200c${70 + i}: PR ${70 + i}`)
+    for (let i = 0; i < 5; i++) expect(docs).toContain(`PR #${70 + i}: PR ${70 + i}`)
     // Five merges and five racing promotes through the twin's git: slow on a loaded machine.
   }, 240_000)
 

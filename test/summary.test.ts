@@ -12,6 +12,7 @@ import {
   renderReviewSummary,
   statusDescription
 } from '../src/report/summary.js'
+import { githubUrl } from '../src/report/mdast.js'
 import { run } from './helpers/runs.js'
 
 const rules = parseRulesFile(
@@ -61,7 +62,9 @@ describe('statusDescription', () => {
       baseline,
       rules: many
     })
-    expect(statusDescription(c).length).toBe(140)
+    // The list of names is cut with an ellipsis, so the sentence stays whole and under the limit.
+    expect(statusDescription(c).length).toBeLessThanOrEqual(140)
+    expect(statusDescription(c)).toMatch(/^Fail: 20 rules broken \(a_rather_long_metric_name_0, .*…\)\.$/)
   })
 })
 
@@ -88,9 +91,10 @@ describe('renderReviewSummary', () => {
       comment: { action: 'unchanged', url: 'https://github.example/o/r/pull/1#issuecomment-1' },
       status: { context: 'experiment-review/default', state: 'success' }
     })
-    expect(summary.startsWith('## the comment\n\n')).toBe(true)
-    expect(summary).toContain('The PR comment was already up to date: ')
-    expect(summary).toContain('Commit status experiment-review/default: success.')
+    // What happened to the comment leads, with a link to it; then the comment's content.
+    expect(summary).toMatch(
+      /^The PR comment was already up to date: \[open the comment\]\(https:\/\/github\.example\/o\/r\/pull\/1#issuecomment-1\)\n\nCommit status `experiment-review\/default`: success\.\n\n## the comment\n\n/
+    )
     expect(summary).toContain('### Diagnostics (1)')
     expect(summary).toContain('`runs/x.json:3`')
     expect(summary).not.toContain('@here')
@@ -120,6 +124,12 @@ describe('the summaries of a run that did not review and of a promote', () => {
       'Experiment Review committed .experiments/baseline.json and docs/experiments.md as 0123456; the champion is resnet @here.'
     )
     expect(renderPromoteSummary(committed)).not.toContain('@here')
+    expect(
+      renderPromoteSummary({
+        ...committed,
+        commitUrl: githubUrl('https://github.com', 'o', 'r', 'commit', 'abc')
+      })
+    ).toContain('as [`0123456`](https://github.com/o/r/commit/abc); the champion is `resnet @\u200chere`.')
     expect(promoteOutcomeLine({ changedPaths: [], skipped: 'no runs' })).toBe(
       'Experiment Review made no commit: no runs.'
     )

@@ -8,13 +8,14 @@ import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from '.
 import { f as formatDiagnostic } from './findings.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
-import 'node:fs';
 import './_commonjsHelpers.js';
+import 'node:process';
+import 'node:url';
+import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 

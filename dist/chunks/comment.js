@@ -1,22 +1,27 @@
 import { e as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { b as missingEvidenceTitle, c as unknownMetricsTitle, e as unreadableEvidenceTitle, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, k as hypothesisReason, n as notLikeForLikeText, w as warningMessage, q as checklistDetail, i as statisticsSentence, h as unreadableLabel, r as readErrorsText } from './findings.js';
-import { s as shortSha, d as decimalsFor, g as goalArrow, m as metricIcon, f as fmtStat, a as fmtChange, j as metricSentence, b as fmtMeaning, e as fmtRules } from './detect.js';
-import { m as marker, s as stringify, r as root, p as paragraph, t as text, h as heading, u as untrusted, b as bulletList, c as strong, a as untrustedCode, e as table, f as details, l as link, g as small } from './mdast.js';
+import { r as root, b as stringify, a4 as marker, p as paragraph, t as text, c as untrusted, o as own, h as missingEvidenceTitle, i as unknownMetricsTitle, j as unreadableEvidenceTitle, k as heading, m as missingEvidenceText, n as bulletList, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, z as strong, e as untrustedCode, _ as table, E as hypothesisReason, H as notLikeForLikeText, $ as details, G as warningMessage, F as checklistDetail, w as link, a5 as small, g as githubUrl, T as statisticsSentence, R as unreadableLabel, S as readErrorsText } from './findings.js';
+import { e as decimalsFor, m as goalArrow, n as metricIcon, f as fmtStat, k as fmtChange, o as metricSentence, s as shortSha, l as fmtMeaning, q as fmtRules } from './detect.js';
 import './baseline2.js';
+import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
 import 'node:fs';
 import 'node:fs/promises';
-import 'node:path';
-import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import 'node:process';
+
+// The `/experiments` command words this build accepts. The report names a command (in a hint or the footer) only when
+// its word is listed here, and a test checks every `/experiments` word in a rendered comment against this list. The
+// command mode adds each word here when its parser accepts it.
+/** The `/experiments` command words this build's parser accepts (none yet: no command mode is built). */
+const SUPPORTED_COMMANDS = [];
 
 const BUDGETS = [
     { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },
@@ -26,18 +31,23 @@ const BUDGETS = [
 ];
 /** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
 function renderComment(c, ctx = {}) {
-    let body = '';
+    return buildComment(c, ctx).markdown;
+}
+/** The PR comment as the tree that was stringified and its markdown: the largest budget that fits the limit. */
+function buildComment(c, ctx = {}) {
     for (const budget of BUDGETS) {
-        body = stringify(root(commentTree(c, ctx, budget)));
-        if (body.length < GITHUB_BODY_LIMIT - 1000)
-            return body;
+        const tree = root(commentTree(c, ctx, budget));
+        const markdown = stringify(tree);
+        if (markdown.length < GITHUB_BODY_LIMIT - 1000)
+            return { tree, markdown };
     }
     // The smallest budget still too long (thousands of metrics): keep the verdict and say where the rest is.
-    return stringify(root([
+    const tree = root([
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
-        paragraph(text(`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`))
-    ]));
+        paragraph(text `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`)
+    ]);
+    return { tree, markdown: stringify(tree) };
 }
 /** The comment's blocks with a given budget. */
 function commentTree(c, ctx, budget = BUDGETS[0]) {
@@ -49,31 +59,31 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
         ...inWords(c),
         ...hypotheses(c),
         ...notLikeForLike(c),
-        ...acceptHint(c),
+        ...acceptHint(c, ctx),
         ...whatChanged(c, budget),
         ...allRuns(c, budget),
         ...warnings(c, budget),
         ...curves(c, budget),
         ...checklists(c, budget),
-        ...footer(c, ctx)
+        ...footer(ctx)
     ];
 }
 /** The verdict heading. */
 function verdictBlock(c, rulesFile) {
-    const id = c.id === 'default' ? '' : ` (${c.id})`;
+    const id = c.id === 'default' ? [] : [text ` (`, untrusted(c.id, 60), text `)`];
     const broken = c.violations.filter(v => !v.accepted);
-    const title = c.missingEvidence
-        ? `❌ Experiment review${id}: ${missingEvidenceTitle(c.missingEvidence)}`
+    const [icon, verdict] = c.missingEvidence
+        ? [own `❌`, missingEvidenceTitle(c.missingEvidence)]
         : c.unknownMetrics
-            ? `❌ Experiment review${id}: ${unknownMetricsTitle(c.unknownMetrics)}`
+            ? [own `❌`, unknownMetricsTitle(c.unknownMetrics)]
             : c.unreadableEvidence
-                ? `❌ Experiment review${id}: ${unreadableEvidenceTitle(c.unreadableEvidence)}`
+                ? [own `❌`, unreadableEvidenceTitle(c.unreadableEvidence)]
                 : c.verdict === 'fail'
-                    ? `❌ Experiment review${id}: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+                    ? [own `❌`, own `${broken.length} rule${broken.length === 1 ? own `` : own `s`} broken`]
                     : c.verdict === 'no-baseline'
-                        ? `🆕 Experiment review${id}: no baseline yet`
-                        : `✅ Experiment review${id}: all rules met`;
-    const blocks = [heading(2, text(title))];
+                        ? [own `🆕`, own `no baseline yet`]
+                        : [own `✅`, own `all rules met`];
+    const blocks = [heading(2, text `${icon} Experiment review`, ...id, text `: ${verdict}`)];
     if (c.missingEvidence)
         blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)));
     if (c.unknownMetrics)
@@ -84,7 +94,7 @@ function verdictBlock(c, rulesFile) {
         blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])));
     }
     if (!c.champion && !c.missingEvidence?.noRuns) {
-        blocks.push(paragraph(text('No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.')));
+        blocks.push(paragraph(text `No finished run was found in this PR, so nothing was compared. Check the runs input and the warnings below.`));
     }
     return blocks;
 }
@@ -94,26 +104,26 @@ function championLine(c, ctx) {
     const total = c.experiments.length;
     const parts = [
         strong(untrustedCode(c.champion.name)),
-        text(total > 1 ? ` is this PR's best run (of ${total})` : " is this PR's run"),
-        ...(c.primary ? [text(' on '), strong(untrusted(c.primary))] : []),
-        text(', ')
+        total > 1 ? text ` is this PR's best run (of ${total})` : text ` is this PR's run`,
+        ...(c.primary ? [text ` on `, strong(untrusted(c.primary))] : []),
+        text `, `
     ];
     if (c.baseline) {
-        parts.push(text('compared with the baseline '), strong(untrustedCode(c.baseline.name)));
+        parts.push(text `compared with the baseline `, strong(untrustedCode(c.baseline.name)));
         const branch = ctx.baseBranch ?? 'main';
-        parts.push(text(' from '), untrusted(branch));
-        const sha = shortSha(c.baseline.commit ?? ctx.baseSha);
+        parts.push(text ` from `, untrusted(branch));
+        const sha = c.baseline.commit ?? ctx.baseSha;
         if (sha)
-            parts.push(text(' @ '), untrustedCode(sha));
+            parts.push(text ` @ `, commitRef(sha, ctx));
         if (c.baseline.pr)
-            parts.push(text(` (PR #${c.baseline.pr})`));
-        parts.push(text('.'));
+            parts.push(text ` (`, prRef(c.baseline.pr, ctx), text `)`);
+        parts.push(text `.`);
         const n = c.champion.metrics[c.primary ?? '']?.n ?? 1;
         if (n > 1 || c.baseline.samples > 1)
-            parts.push(text(` ${n} sample${n === 1 ? '' : 's'} in this PR, ${c.baseline.samples} in the baseline.`));
+            parts.push(text ` ${n} sample${n === 1 ? own `` : own `s`} in this PR, ${c.baseline.samples} in the baseline.`);
     }
     else {
-        parts.push(text('with no baseline to compare against yet: the first merge with runs sets it.'));
+        parts.push(text `with no baseline to compare against yet: the first merge with runs sets it.`);
     }
     return [paragraph(...parts)];
 }
@@ -124,12 +134,12 @@ function metricsTable(c) {
         const d = decimalsFor(m.baseline?.value, m.current?.value);
         const name = [
             m.name === c.primary || m.broken ? strong(untrusted(m.name)) : untrusted(m.name),
-            text(` ${goalArrow(m)}`)
+            text ` ${goalArrow(m)}`
         ];
         return [metricIcon(m), name, fmtStat(m.baseline, d), fmtStat(m.current, d), fmtChange(m), verdictCell(m)];
     });
     return [
-        table(['center', null, 'right', 'right', 'right', null], ['', 'metric', 'baseline', 'this PR', 'change', 'verdict'], rows),
+        table(['center', null, 'right', 'right', 'right', null], [own ``, own `metric`, own `baseline`, own `this PR`, own `change`, own `verdict`], rows),
         ...statisticsNote(c)
     ];
 }
@@ -146,39 +156,46 @@ function inWords(c) {
     if (!tested.length)
         return [];
     const sentences = tested.map(metricSentence).join('; ');
-    return [paragraph(text('In words: '), untrusted(sentences, 1000), text('.'))];
+    return [paragraph(text `In words: `, untrusted(sentences, 1000), text `.`)];
 }
-const VERDICT_ICON = { supported: '✅', 'not supported': '❌', inconclusive: '❔' };
+const VERDICT_ICON = { supported: own `✅`, 'not supported': own `❌`, inconclusive: own `❔` };
+const VERDICT_WORDS = {
+    supported: own `supported`,
+    'not supported': own `not supported`,
+    inconclusive: own `inconclusive`
+};
 /** Each run's stated hypothesis and success criteria with the verdict, champion first. */
 function hypotheses(c) {
     const stated = c.hypotheses.filter(h => h.hypothesis || h.criteria).slice(0, 5);
-    return stated.map(h => paragraph(text(`${VERDICT_ICON[h.verdict]} `), strong(text('Hypothesis')), text(' of '), untrustedCode(h.run), text(': '), ...(h.hypothesis ? [untrusted(h.hypothesis, 300)] : []), ...(h.criteria
+    return stated.map(h => paragraph(text `${VERDICT_ICON[h.verdict]} `, strong(text `Hypothesis`), text ` of `, untrustedCode(h.run), text `: `, ...(h.hypothesis ? [untrusted(h.hypothesis, 300)] : []), ...(h.criteria
         ? [
-            text(h.hypothesis ? ' (success: ' : 'success: '),
+            h.hypothesis ? text ` (success: ` : text `success: `,
             untrusted(h.criteria, 200),
-            text(h.hypothesis ? ')' : '')
+            ...(h.hypothesis ? [text `)`] : [])
         ]
-        : []), text(' — '), strong(text(h.verdict)), text(': '), untrusted(hypothesisReason(h), 300)));
+        : []), text ` — `, strong(text `${VERDICT_WORDS[h.verdict]}`), text `: `, untrusted(hypothesisReason(h), 300)));
 }
+/** What a change means and the rules' state; the rules part names who accepted a regression and why (untrusted). */
 function verdictCell(m) {
-    const meaning = fmtMeaning(m);
-    const rules = fmtRules(m);
-    return `${meaning}; ${rules}`;
+    return [text `${fmtMeaning(m)}; `, untrusted(fmtRules(m), 600)];
 }
 function notLikeForLike(c) {
     if (!c.notLikeForLike.length)
         return [];
     return [
-        paragraph(text('⚠️ '), strong(text('Not like for like:')), text(' '), untrusted(c.notLikeForLike.map(notLikeForLikeText).join('; '), 400), text('. The comparison mixes a model change with a change in what it was measured on.'))
+        paragraph(text `⚠️ `, strong(text `Not like for like:`), text ` `, untrusted(c.notLikeForLike.map(notLikeForLikeText).join('; '), 400), text `. The comparison mixes a model change with a change in what it was measured on.`)
     ];
 }
-function acceptHint(c) {
+/** How to accept a broken rule, only when this build's command parser accepts `/experiments accept`. */
+function acceptHint(c, ctx) {
+    if (!(ctx.commands ?? SUPPORTED_COMMANDS).includes('accept'))
+        return [];
     const metrics = [...new Set(c.violations.filter(v => !v.accepted).map(v => v.metric))];
     if (!metrics.length)
         return [];
     const first = metrics[0];
     return [
-        paragraph(text(`To accept ${metrics.length === 1 ? 'this regression' : 'a regression'}, a reviewer with write access comments `), untrustedCode(`/experiments accept ${first} <reason>`), text('.'))
+        paragraph(text `To accept ${metrics.length === 1 ? own `this regression` : own `a regression`}, a reviewer with write access comments `, untrustedCode(`/experiments accept ${first} <reason>`), text `.`)
     ];
 }
 function whatChanged(c, budget) {
@@ -186,27 +203,25 @@ function whatChanged(c, budget) {
         return [];
     const rows = [];
     for (const p of c.params.slice(0, budget.params)) {
-        const suffix = p.kind === 'added' ? ' (added)' : p.kind === 'removed' ? ' (removed)' : '';
+        const suffix = p.kind === 'added' ? [text ` (added)`] : p.kind === 'removed' ? [text ` (removed)`] : [];
         rows.push([
             [untrusted(p.name)],
-            p.kind === 'added' ? '—' : [untrusted(p.baseline)],
-            p.kind === 'removed' ? '—' : [untrusted(p.current), text(suffix)]
+            p.kind === 'added' ? own `—` : [untrusted(p.baseline)],
+            p.kind === 'removed' ? own `—` : [untrusted(p.current), ...suffix]
         ]);
     }
     if (c.params.length > budget.params)
-        rows.push([`… ${c.params.length - budget.params} more`, '', '']);
+        rows.push([own `… ${c.params.length - budget.params} more`]);
     for (const x of c.context) {
         const label = x.what === 'environment' ? `environment: ${x.key}` : x.what;
-        const cell = (v) => v === undefined ? '—' : x.what === 'code commit' ? [untrustedCode(shortSha(v))] : [untrusted(v)];
+        const cell = (v) => v === undefined ? own `—` : x.what === 'code commit' ? [untrustedCode(shortSha(v))] : [untrusted(v)];
         rows.push([[untrusted(label)], cell(x.baseline), cell(x.current)]);
     }
     const parts = [
-        c.params.length ? `${c.params.length} parameter${c.params.length === 1 ? '' : 's'}` : '',
-        ...[...new Set(c.context.map(x => x.what))]
-    ].filter(Boolean);
-    return details(`What changed: ${parts.join(', ')}`, [
-        table([null, null, null], ['', 'baseline', 'this PR'], rows)
-    ]);
+        ...(c.params.length ? [text `${c.params.length} parameter${c.params.length === 1 ? own `` : own `s`}`] : []),
+        ...[...new Set(c.context.map(x => x.what))].map(what => untrusted(what))
+    ].flatMap((part, i) => (i ? [text `, `, part] : [part]));
+    return details([text `What changed: `, ...parts], [table([null, null, null], [own ``, own `baseline`, own `this PR`], rows)]);
 }
 function allRuns(c, budget) {
     if (c.experiments.length < 2)
@@ -215,27 +230,22 @@ function allRuns(c, budget) {
     const shown = c.experiments.slice(0, budget.runs);
     const withTargets = Object.values(c.criteria).some(list => list.length > 0);
     const rows = shown.map((e, i) => [
-        [untrustedCode(e.name), ...(i === 0 && e.name === c.champion?.name ? [text(' 🏆')] : [])],
+        [untrustedCode(e.name), ...(i === 0 && e.name === c.champion?.name ? [text ` 🏆`] : [])],
         ...columns.map(m => cellValue(e, m)),
         ...(withTargets ? [targetsCell(c.criteria[e.name] ?? [])] : []),
         statusCell(e)
     ]);
     if (c.experiments.length > shown.length) {
-        rows.push([
-            `… ${c.experiments.length - shown.length} more runs in the JSON report`,
-            ...columns.map(() => ''),
-            ...(withTargets ? [''] : []),
-            ''
-        ]);
+        rows.push([own `… ${c.experiments.length - shown.length} more runs in the JSON report`]);
     }
     const header = [
-        'run',
-        ...columns.map(m => `${m.name} ${goalArrow(m)}`),
-        ...(withTargets ? ['targets'] : []),
-        'status'
+        own `run`,
+        ...columns.map(m => [untrusted(m.name), text ` ${goalArrow(m)}`]),
+        ...(withTargets ? [own `targets`] : []),
+        own `status`
     ];
     const align = [null, ...columns.map(() => 'right'), ...(withTargets ? [null] : []), null];
-    return details(`All runs (${c.experiments.length}), best first`, [table(align, header, rows)]);
+    return details(own `All runs (${c.experiments.length}), best first`, [table(align, header, rows)]);
 }
 function runColumns(c) {
     const gated = c.metrics.filter(m => m.gated || m.name === c.primary);
@@ -244,35 +254,35 @@ function runColumns(c) {
 function cellValue(e, metric) {
     const stat = e.metrics[metric.name];
     if (!stat)
-        return '—';
+        return own `—`;
     return fmtStat(stat, decimalsFor(stat.value));
 }
 /** The rules file's absolute targets for one run: "✅ f1 ≥ 0.85 · ❌ latency_ms ≤ 50". */
 function targetsCell(criteria) {
     if (!criteria.length)
-        return '—';
+        return own `—`;
     return [
         untrusted(criteria.map(x => `${x.met === undefined ? '➖' : x.met ? '✅' : '❌'} ${x.text}`).join(' · '), 400)
     ];
 }
 function statusCell(e) {
-    const n = e.runs.length > 1 ? ` (${e.runs.length} runs)` : '';
+    const n = e.runs.length > 1 ? own ` (${e.runs.length} runs)` : own ``;
     if (e.unreadable) {
         const [first] = e.unreadable;
         const which = e.runs.length > 1 ? `${first.run}: ` : '';
         const more = e.unreadable.length > 1 ? ` (and ${e.unreadable.length - 1} more runs)` : '';
         return [
-            text(`⚠️ ${unreadableLabel(e.unreadable.flatMap(u => u.errors))}: `),
+            text `⚠️ ${unreadableLabel(e.unreadable.flatMap(u => u.errors))}: `,
             untrusted(`${which}${readErrorsText(first.errors)}${more}`, 160)
         ];
     }
     if (e.status === 'failed')
-        return [text('❌ failed'), ...(e.statusReason ? [text(': '), untrusted(e.statusReason, 80)] : [])];
+        return [text `❌ failed`, ...(e.statusReason ? [text `: `, untrusted(e.statusReason, 80)] : [])];
     if (e.status === 'running')
-        return `⏳ still running${n}`;
+        return own `⏳ still running${n}`;
     if (e.status === 'killed')
-        return `⚠️ killed${n}`;
-    return `✅${n}`;
+        return own `⚠️ killed${n}`;
+    return own `✅${n}`;
 }
 function warnings(c, budget) {
     const items = c.warnings;
@@ -280,10 +290,10 @@ function warnings(c, budget) {
         return [];
     const shown = items.slice(0, budget.warnings).map(w => [untrusted(warningMessage(w), 300)]);
     if (items.length > shown.length)
-        shown.push([text(`… ${items.length - shown.length} more in the job summary`)]);
+        shown.push([text `… ${items.length - shown.length} more in the job summary`]);
     const list = bulletList(shown);
-    const title = `Warnings (${items.length})`;
-    return items.length > 5 ? details(`⚠️ ${title}`, [list]) : [paragraph(text(`⚠️ ${title}`)), list];
+    const title = own `⚠️ Warnings (${items.length})`;
+    return items.length > 5 ? details(title, [list]) : [paragraph(text(title)), list];
 }
 function curves(c, budget) {
     const out = [];
@@ -295,7 +305,7 @@ function curves(c, budget) {
             maxPoints: budget.curvePoints
         });
         if (blocks.length)
-            out.push(...details(`Learning curve: ${curve.metric}`, blocks));
+            out.push(...details([text `Learning curve: `, untrusted(curve.metric)], blocks));
     }
     return out;
 }
@@ -309,23 +319,36 @@ function checklists(c, budget) {
     for (const list of lists) {
         if (lists.length > 1)
             blocks.push(paragraph(strong(untrustedCode(list.run))));
-        blocks.push(bulletList(list.items.map(i => [text(i.ok ? '✅ ' : '⚠️ '), untrusted(checklistDetail(i), 160)])));
+        blocks.push(bulletList(list.items.map(i => [i.ok ? text `✅ ` : text `⚠️ `, untrusted(checklistDetail(i), 160)])));
     }
-    return details(`Reproducibility: ${ok} of ${champion.items.length}`, blocks);
+    return details(own `Reproducibility: ${ok} of ${champion.items.length}`, blocks);
 }
-function footer(c, ctx) {
-    const parts = [text('Experiment Review')];
+/** A commit as inline code, linked to the commit page when the sha is hex and the repository URL is known. */
+function commitRef(sha, ctx) {
+    const short = untrustedCode(shortSha(sha));
+    const url = /^[0-9a-f]{7,40}$/i.test(sha) ? githubUrl(ctx.repositoryUrl, 'commit', sha) : undefined;
+    return url ? link(url, short) : short;
+}
+/** "PR #12", linked to the pull request when the repository URL is known. */
+function prRef(pr, ctx) {
+    const url = Number.isInteger(pr) && pr > 0 ? githubUrl(ctx.repositoryUrl, 'pull', pr) : undefined;
+    return url ? link(url, text `PR #${pr}`) : text `PR ${Number.isInteger(pr) ? own `${pr}` : own `?`}`;
+}
+/** The small print: what was reviewed against what, the checks, the rules used, and the commands (when there are any). */
+function footer(ctx) {
+    const parts = [text `Experiment Review`];
     if (ctx.headSha)
-        parts.push(text(' · reviewed PR head '), untrustedCode(shortSha(ctx.headSha)));
+        parts.push(text ` · reviewed PR head `, commitRef(ctx.headSha, ctx));
     if (ctx.baseSha)
-        parts.push(text(` against ${ctx.baseBranch ? '' : 'base '}`), ...(ctx.baseBranch ? [untrusted(ctx.baseBranch), text(' ')] : []), untrustedCode(shortSha(ctx.baseSha)));
-    if (ctx.runUrl && /^https?:\/\/[^\s]+$/.test(ctx.runUrl))
-        parts.push(text(' · '), link(ctx.runUrl, text('checks')));
-    parts.push(text(' · '), ctx.defaultRules || !ctx.rulesFile
-        ? text('default rules (no rules file)')
+        parts.push(ctx.baseBranch ? text ` against ` : text ` against base `, ...(ctx.baseBranch ? [untrusted(ctx.baseBranch), text ` `] : []), commitRef(ctx.baseSha, ctx));
+    if (ctx.runUrl)
+        parts.push(text ` · `, link(ctx.runUrl, text `checks`));
+    parts.push(text ` · `, ctx.defaultRules || !ctx.rulesFile
+        ? text `default rules (no rules file)`
         : untrusted(`rules from ${ctx.rulesFile}`));
-    parts.push(text(' · '), untrustedCode('/experiments help'), text(' lists the commands'));
+    if ((ctx.commands ?? SUPPORTED_COMMANDS).includes('help'))
+        parts.push(text ` · `, untrustedCode('/experiments help'), text ` lists the commands`);
     return small(parts);
 }
 
-export { commentTree, renderComment, verdictBlock };
+export { buildComment, commentTree, renderComment, verdictBlock };

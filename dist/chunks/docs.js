@@ -1,7 +1,6 @@
-import { g as goalOf, d as defaultRules } from './findings.js';
+import { a6 as classifyCharacter, a7 as push, a8 as resolveAll, a9 as splice, aa as asciiAlpha, ab as asciiAlphanumeric, ac as asciiControl, ad as asciiAtext, ae as markdownSpace, af as factorySpace, ag as asciiPunctuation, ah as asciiHexDigit, ai as asciiDigit, aj as decodeNamedCharacterReference, ak as markdownLineEnding, al as factorySpaceMinMax, am as markdownLineEndingOrSpace, an as normalizeIdentifier, ao as htmlRawNames, ap as htmlBlockNames, aq as blankLine, ar as combineExtensions, as as stringifyPosition, at as toString, au as decodeString, av as decodeNumericCharacterReference, b as stringify, r as root, o as own$1, aw as unified, ax as remarkGfm, Z as trustedHtml, ay as safeName, k as heading, t as text$2, p as paragraph, x as code, c as untrusted, e as untrustedCode, z as strong, _ as table, $ as details, g as githubUrl, w as link, y as goalOf, d as defaultRules } from './findings.js';
 import { m as mermaidLabel, x as xyChart, C as CHART_PALETTE } from './chart.js';
-import { d as decimalsFor, f as fmtStat, s as shortSha, w as fmtSigned, h as fmtNumber } from './detect.js';
-import { i as classifyCharacter, j as push, k as resolveAll, o as splice, q as asciiAlpha, v as asciiAlphanumeric, w as asciiControl, x as asciiAtext, y as markdownSpace, z as factorySpace, A as asciiPunctuation, B as asciiHexDigit, C as asciiDigit, D as decodeNamedCharacterReference, E as markdownLineEnding, F as factorySpaceMinMax, G as markdownLineEndingOrSpace, H as normalizeIdentifier, I as htmlRawNames, J as htmlBlockNames, K as blankLine, L as combineExtensions, M as stringifyPosition, N as toString, O as decodeString, P as decodeNumericCharacterReference, s as stringify, r as root, Q as unified, R as remarkGfm, d as trustedHtml, h as heading, t as text$2, p as paragraph, u as untrusted, a as untrustedCode, c as strong, e as table, f as details } from './mdast.js';
+import { e as decimalsFor, f as fmtStat, F as fmtSigned, s as shortSha, j as fmtNumber } from './detect.js';
 
 /**
  * @import {
@@ -9229,16 +9228,23 @@ const MARKER = /^<!--\s*experiment-review:(start|end)\s+([A-Za-z0-9._:-]+)\s*-->
 const MARKER_ANYWHERE = /<!--\s*experiment-review:(start|end)\s+([A-Za-z0-9._:-]+)\s*-->/;
 /** The id as it may appear in a marker name: letters, digits, `.`, `_`, `-`. */
 function safeId(id) {
-    return id.replace(/[^A-Za-z0-9._-]/g, '-') || 'default';
+    return safeName(id.replace(/:/g, '-')) || own$1 `default`;
 }
-/** The names of the sections this id owns: `current` and `history`, or `current:ID` and `history:ID`. */
+/**
+ * The names of the sections this id owns: `current`, `history` and `production` (monitor's line), or the same with
+ * `:ID`.
+ */
 function sectionNames(id) {
-    const suffix = id === 'default' ? '' : `:${safeId(id)}`;
-    return { current: `current${suffix}`, history: `history${suffix}` };
+    const suffix = id === 'default' ? own$1 `` : own$1 `:${safeId(id)}`;
+    return {
+        current: own$1 `current${suffix}`,
+        history: own$1 `history${suffix}`,
+        production: own$1 `production${suffix}`
+    };
 }
 /** The start or end marker of a section as an html node. */
 function sectionMarker(kind, name) {
-    return trustedHtml(`<!-- experiment-review:${kind} ${name} -->`);
+    return trustedHtml(own$1 `<!-- experiment-review:${kind === 'start' ? own$1 `start` : own$1 `end`} ${name} -->`);
 }
 /** Parses a page with remark-parse + remark-gfm. */
 function parsePage(page) {
@@ -9347,8 +9353,8 @@ function renderRegion(name, blocks) {
 function docsTemplate(options) {
     const names = sectionNames(options.id);
     return stringify(root([
-        heading(1, text$2('Experiments')),
-        paragraph(text$2('The sections between the '), { type: 'inlineCode', value: 'experiment-review' }, text$2(' markers are rewritten by Experiment Review on every merge to the default branch. Everything else on this page is yours: edit it freely.')),
+        heading(1, text$2 `Experiments`),
+        paragraph(text$2 `The sections between the `, code `experiment-review`, text$2 ` markers are rewritten by Experiment Review on every merge to the default branch. Everything else on this page is yours: edit it freely.`),
         sectionMarker('start', names.current),
         sectionMarker('end', names.current),
         sectionMarker('start', names.history),
@@ -9396,15 +9402,15 @@ function currentSection(baseline, options) {
     const rules = options.rules ?? defaultRules();
     const c = baseline.champion;
     const previous = promotedHistory(baseline)[0];
-    const idText = options.id === 'default' ? '' : ` (${options.id})`;
+    const idText = options.id === 'default' ? [] : [text$2 ` (`, untrusted(options.id, 60), text$2 `)`];
     const since = [];
     if (c.pr && Number.isInteger(c.pr.number))
-        since.push(text$2(`PR #${c.pr.number}`));
+        since.push(prRef(c.pr.number, options));
     if (c.date)
-        since.push(...(since.length ? [text$2(', ')] : []), untrusted(neutralDate(c.date)));
-    const title = [text$2(`Current model${idText}: `), untrustedCode(c.name)];
+        since.push(...(since.length ? [text$2 `, `] : []), untrusted(neutralDate(c.date)));
+    const title = [text$2 `Current model`, ...idText, text$2 `: `, untrustedCode(c.name)];
     if (since.length)
-        title.push(text$2(' (since '), ...since, text$2(')'));
+        title.push(text$2 ` (since `, ...since, text$2 `)`);
     const blocks = [heading(2, ...title)];
     const primary = c.primary;
     const accepted = new Set((c.acceptedRegressions ?? []).map(a => a.metric));
@@ -9413,37 +9419,33 @@ function currentSection(baseline, options) {
     const rows = shown.map(name => {
         const stat = c.metrics[name];
         const d = decimalsFor(stat.value, previous?.metrics[name]?.value);
-        const value = `${fmtStat(stat, d)}${stat.n > 1 ? ` (${stat.n} runs)` : ''}`;
-        const change = previous ? changeText(name, stat, previous.metrics[name], rules) : '—';
+        const value = own$1 `${fmtStat(stat, d)}${stat.n > 1 ? own$1 ` (${stat.n} runs)` : own$1 ``}`;
+        const change = previous ? changeText(name, stat, previous.metrics[name], rules) : own$1 `—`;
         const nameCell = [
             name === primary ? strong(untrusted(name)) : untrusted(name),
-            text$2(` ${goalOf(name, rules).goal === 'maximize' ? '↑' : '↓'}`)
+            text$2 ` ${arrowOf(name, rules)}`
         ];
-        return [nameCell, value, `${change}${accepted.has(name) ? ', accepted' : ''}`];
+        return [nameCell, value, own$1 `${change}${accepted.has(name) ? own$1 `, accepted` : own$1 ``}`];
     });
     if (metricNames.length > shown.length)
-        rows.push([
-            `… ${metricNames.length - shown.length} more in ${options.baselinePath ?? 'the baseline file'}`,
-            '',
-            ''
-        ]);
+        rows.push([[text$2 `… ${metricNames.length - shown.length} more in `, baselineFile(options)]]);
     if (rows.length) {
         const header = [
-            'metric',
-            'value',
-            previous ? [text$2('vs previous ('), untrustedCode(previous.name), text$2(')')] : 'vs previous'
+            own$1 `metric`,
+            own$1 `value`,
+            previous ? [text$2 `vs previous (`, untrustedCode(previous.name), text$2 `)`] : own$1 `vs previous`
         ];
         blocks.push(table([null, 'right', 'right'], header, rows));
     }
     const why = [
-        strong(text$2('Why it was chosen.')),
-        text$2(' '),
-        untrusted(c.reason ?? 'It was the first model promoted.', 400)
+        strong(text$2 `Why it was chosen.`),
+        text$2 ` `,
+        c.reason ? untrusted(c.reason, 400) : text$2 `It was the first model promoted.`
     ];
     for (const a of c.acceptedRegressions ?? []) {
-        why.push(text$2(' The '), untrusted(a.metric), text$2(' regression was accepted by '), untrusted(`@${a.by}`), text$2(' on '), untrusted(neutralDate(a.at)), text$2(': “'), untrusted(a.reason, 300), text$2('”.'));
+        why.push(text$2 ` The `, untrusted(a.metric), text$2 ` regression was accepted by `, untrusted(`@${a.by}`), text$2 ` on `, untrusted(neutralDate(a.at)), text$2 `: “`, untrusted(a.reason, 300), text$2 `”.`);
     }
-    why.push(...mergeCredit(c));
+    why.push(...mergeCredit(c, options));
     blocks.push(paragraph(...why));
     const params = Object.keys(c.params).sort();
     if (params.length) {
@@ -9451,43 +9453,45 @@ function currentSection(baseline, options) {
             .slice(0, 100)
             .map(k => [[untrusted(k)], [untrustedCode(c.params[k] === null ? 'null' : String(c.params[k]))]]);
         if (params.length > 100)
-            rows.push([`… ${params.length - 100} more in ${options.baselinePath ?? 'the baseline file'}`, '']);
-        blocks.push(...details(`Hyperparameters (${params.length})`, [table([null, null], ['param', 'value'], rows)]));
+            rows.push([[text$2 `… ${params.length - 100} more in `, baselineFile(options)]]);
+        blocks.push(...details(own$1 `Hyperparameters (${params.length})`, [
+            table([null, null], [own$1 `param`, own$1 `value`], rows)
+        ]));
     }
     const parts = [];
     if (c.metadata.dataVersion)
-        parts.push([text$2('Data '), untrustedCode(c.metadata.dataVersion)]);
+        parts.push([text$2 `Data `, untrustedCode(c.metadata.dataVersion)]);
     if (c.metadata.gitCommit)
-        parts.push([text$2('code '), untrustedCode(shortSha(c.metadata.gitCommit))]);
+        parts.push([text$2 `code `, commitRef(c.metadata.gitCommit, options)]);
     if (c.commit)
-        parts.push([text$2('merged as '), untrustedCode(shortSha(c.commit))]);
+        parts.push([text$2 `merged as `, commitRef(c.commit, options)]);
     const env = Object.entries(c.metadata.environment ?? {})
         .sort(([a], [b]) => a.localeCompare(b))
         .slice(0, 4);
     if (env.length)
         parts.push([untrusted(env.map(([k, v]) => `${k} ${v}`).join(', '), 200)]);
-    const provenance = parts.flatMap((p, i) => (i ? [text$2(' · '), ...p] : p));
+    const provenance = parts.flatMap((p, i) => (i ? [text$2 ` · `, ...p] : p));
     if (provenance.length)
         blocks.push(paragraph(...provenance));
     return blocks;
 }
 /** Who opened and who merged the champion's PR, and when: " Opened by @bob in PR #57: “title”, merged by @alice on 2026-11-20." */
-function mergeCredit(c) {
+function mergeCredit(c, options) {
     const out = [];
     const pr = c.pr && Number.isInteger(c.pr.number) ? c.pr : undefined;
     if (pr) {
-        out.push(text$2(` From PR #${pr.number}`));
+        out.push(text$2 ` From `, prRef(pr.number, options));
         if (pr.title)
-            out.push(text$2(' “'), untrusted(pr.title, 200), text$2('”'));
+            out.push(text$2 ` “`, untrusted(pr.title, 200), text$2 `”`);
         if (pr.author)
-            out.push(text$2(' by '), untrusted(`@${pr.author}`));
+            out.push(text$2 ` by `, untrusted(`@${pr.author}`));
     }
     if (c.mergedBy)
-        out.push(text$2(pr ? ', merged by ' : ' Merged by '), untrusted(`@${c.mergedBy}`));
+        out.push(pr ? text$2 `, merged by ` : text$2 ` Merged by `, untrusted(`@${c.mergedBy}`));
     if (c.date && (pr || c.mergedBy))
-        out.push(text$2(' on '), untrusted(neutralDate(c.date)));
+        out.push(text$2 ` on `, untrusted(neutralDate(c.date)));
     if (out.length)
-        out.push(text$2('.'));
+        out.push(text$2 `.`);
     return out;
 }
 /** Primary first, then gated and ruled metrics in the rules' order, then the rest alphabetically. */
@@ -9499,14 +9503,33 @@ function orderMetrics(names, primary, rules) {
 /** The change from the previous champion: "+1.00 pts" for fractions to maximise, else "−2.0". */
 function changeText(name, now, before, rules) {
     if (!before)
-        return 'new';
+        return own$1 `new`;
     if (!Number.isFinite(now.value) || !Number.isFinite(before.value))
-        return 'not comparable';
+        return own$1 `not comparable`;
     const diff = now.value - before.value;
     const fraction = [now.value, before.value].every(v => v >= 0 && v <= 1);
     if (goalOf(name, rules).goal === 'maximize' && fraction)
-        return `${fmtSigned(diff * 100, 2)} pts`;
+        return own$1 `${fmtSigned(diff * 100, 2)} pts`;
     return fmtSigned(diff, decimalsFor(now.value, before.value));
+}
+/** ↑ for a metric to maximise, ↓ to minimise. */
+function arrowOf(name, rules) {
+    return goalOf(name, rules).goal === 'maximize' ? own$1 `↑` : own$1 `↓`;
+}
+/** Where the rest is: the baseline file's path (from the action's input) as code, or "the baseline file". */
+function baselineFile(options) {
+    return options.baselinePath ? untrustedCode(options.baselinePath) : text$2 `the baseline file`;
+}
+/** "PR #12", linked to the pull request when the repository URL is known (a file on GitHub autolinks nothing). */
+function prRef(pr, options) {
+    const url = githubUrl(options.repositoryUrl, 'pull', pr);
+    return url ? link(url, text$2 `PR #${pr}`) : text$2 `PR #${pr}`;
+}
+/** A commit as inline code, linked to its page when the sha is hex and the repository URL is known. */
+function commitRef(sha, options) {
+    const short = untrustedCode(shortSha(sha));
+    const url = /^[0-9a-f]{7,40}$/i.test(sha) ? githubUrl(options.repositoryUrl, 'commit', sha) : undefined;
+    return url ? link(url, short) : short;
 }
 /** The date part of an ISO time (the text itself when it is not one). */
 function neutralDate(iso) {
@@ -9521,34 +9544,34 @@ function historySection(baseline, options) {
     const models = [c, ...promotedHistory(baseline)];
     const blocks = [];
     if (primary) {
-        blocks.push(heading(2, untrusted(primary), text$2(' over time')));
+        blocks.push(heading(2, untrusted(primary), text$2 ` over time`));
         blocks.push(...primaryChart([...models].reverse(), primary));
     }
     else {
-        blocks.push(heading(2, text$2('Baseline history')));
+        blocks.push(heading(2, text$2 `Baseline history`));
     }
     const others = orderMetrics(Object.keys(c.metrics), primary, rules)
         .filter(m => m !== primary)
         .slice(0, 2);
     const columns = primary ? [primary, ...others] : others;
     const rows = models.map(r => [
-        r.date ? neutralDate(r.date) : '—',
-        prLabel(r),
+        r.date ? [untrusted(neutralDate(r.date))] : own$1 `—`,
+        prLabel(r, options),
         [untrustedCode(r.name)],
         ...columns.map(m => metricCell(r.metrics[m]?.value)),
-        r.pr?.author ? [untrusted(`@${r.pr.author}`)] : '—',
-        r.mergedBy ? [untrusted(`@${r.mergedBy}`)] : '—'
+        r.pr?.author ? [untrusted(`@${r.pr.author}`)] : own$1 `—`,
+        r.mergedBy ? [untrusted(`@${r.mergedBy}`)] : own$1 `—`
     ]);
-    blocks.push(table([null, null, null, ...columns.map(() => 'right'), null, null], ['merged', 'PR', 'model', ...columns.map(m => [untrusted(m)]), 'author', 'merged by'], rows));
+    blocks.push(table([null, null, null, ...columns.map(() => 'right'), null, null], [own$1 `merged`, own$1 `PR`, own$1 `model`, ...columns.map(m => [untrusted(m)]), own$1 `author`, own$1 `merged by`], rows));
     const records = [c, ...baseline.history].filter(r => r.experiments?.length);
     const byDate = [...records].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''));
     if (byDate.length) {
-        blocks.push(heading(2, text$2('Experiments by PR')));
+        blocks.push(heading(2, text$2 `Experiments by PR`));
         const max = options.maxPrs ?? 50;
         for (const r of byDate.slice(0, max))
-            blocks.push(...prExperiments(r, rules));
+            blocks.push(...prExperiments(r, rules, options));
         if (byDate.length > max) {
-            blocks.push(paragraph(text$2(`${byDate.length - max} older merges are listed in ${options.baselinePath ?? 'the baseline file'}.`)));
+            blocks.push(paragraph(text$2 `${byDate.length - max} older merges are listed in `, baselineFile(options), text$2 `.`));
         }
     }
     return blocks;
@@ -9565,7 +9588,7 @@ function primaryChart(models, primary) {
         .filter((p) => typeof p.value === 'number' && Number.isFinite(p.value));
     if (!points.length)
         return [
-            paragraph(text$2('No champion so far reported a finite '), untrusted(primary), text$2(', so there is no chart.'))
+            paragraph(text$2 `No champion so far reported a finite `, untrusted(primary), text$2 `, so there is no chart.`)
         ];
     return [
         xyChart({
@@ -9578,20 +9601,22 @@ function primaryChart(models, primary) {
         })
     ];
 }
-function prLabel(r) {
-    if (r.pr && Number.isInteger(r.pr.number))
-        return `#${r.pr.number}`;
-    return r.commit ? [untrustedCode(shortSha(r.commit))] : '—';
+function prLabel(r, options) {
+    if (r.pr && Number.isInteger(r.pr.number)) {
+        const url = githubUrl(options.repositoryUrl, 'pull', r.pr.number);
+        return url ? link(url, text$2 `#${r.pr.number}`) : own$1 `#${r.pr.number}`;
+    }
+    return r.commit ? commitRef(r.commit, options) : own$1 `—`;
 }
 /** A metric value read back from JSON (where non-finite numbers are strings). */
 function metricCell(value) {
     if (value === undefined || value === null)
-        return '—';
+        return own$1 `—`;
     const v = typeof value === 'number' ? value : Number(value);
     return fmtNumber(v, decimalsFor(v));
 }
 /** One merge's experiments: every run, best first, failed runs marked, the chosen one flagged. */
-function prExperiments(r, rules) {
+function prExperiments(r, rules, options) {
     const runs = r.experiments ?? [];
     const primary = r.primary;
     // Columns: the primary, then the chosen run's metrics, then those most runs report (at most four).
@@ -9608,22 +9633,29 @@ function prExperiments(r, rules) {
     const rows = shown.map(x => [
         [
             untrustedCode(x.name),
-            ...(x.chosen ? [text$2(r.promoted === false ? ' (best, not promoted)' : ' ✅ chosen')] : [])
+            ...(x.chosen ? [r.promoted === false ? text$2 ` (best, not promoted)` : text$2 ` ✅ chosen`] : [])
         ],
-        ...names.map(m => (x.status === 'failed' ? '—' : metricCell(x.metrics?.[m]))),
+        ...names.map(m => (x.status === 'failed' ? own$1 `—` : metricCell(x.metrics?.[m]))),
         statusCell(x)
     ]);
     if (runs.length > shown.length)
-        rows.push([`… ${runs.length - shown.length} more runs`, ...names.map(() => ''), '']);
+        rows.push([own$1 `… ${runs.length - shown.length} more runs`]);
     const header = [
-        'run',
-        ...names.map(m => [untrusted(m), text$2(` ${goalOf(m, rules).goal === 'maximize' ? '↑' : '↓'}`)]),
-        'status'
+        own$1 `run`,
+        ...names.map(m => [untrusted(m), text$2 ` ${arrowOf(m, rules)}`]),
+        own$1 `status`
     ];
     const who = r.pr && Number.isInteger(r.pr.number)
-        ? `PR #${r.pr.number}${r.pr.title ? `: ${r.pr.title}` : ''}${r.pr.author ? ` by @${r.pr.author}` : ''}`
-        : `commit ${shortSha(r.commit) ?? r.name}`;
-    const summary = `${who} (${runs.length} run${runs.length === 1 ? '' : 's'})${r.promoted === false ? ', champion kept' : ''}`;
+        ? [
+            prRef(r.pr.number, options),
+            ...(r.pr.title ? [text$2 `: `, untrusted(r.pr.title)] : []),
+            ...(r.pr.author ? [text$2 ` by `, untrusted(`@${r.pr.author}`)] : [])
+        ]
+        : [text$2 `commit `, commitRef(r.commit ?? r.name, options)];
+    const summary = [
+        ...who,
+        text$2 ` (${runs.length} run${runs.length === 1 ? own$1 `` : own$1 `s`})${r.promoted === false ? own$1 `, champion kept` : own$1 ``}`
+    ];
     const inner = [table([null, ...names.map(() => 'right'), null], header, rows)];
     if (r.promoted === false && r.reason)
         inner.push(paragraph(untrusted(r.reason, 400)));
@@ -9631,7 +9663,7 @@ function prExperiments(r, rules) {
 }
 function statusCell(x) {
     if (x.status === 'failed')
-        return [text$2('❌ failed'), ...(x.statusReason ? [text$2(': '), untrusted(x.statusReason, 80)] : [])];
+        return [text$2 `❌ failed`, ...(x.statusReason ? [text$2 `: `, untrusted(x.statusReason, 80)] : [])];
     return [untrusted(x.status ?? 'finished')];
 }
 

@@ -1,4 +1,9 @@
-import { p as paramText, o as overfittingText, j as clauseReason, k as hypothesisReason, v as violationMessage, q as checklistDetail, w as warningMessage, n as notLikeForLikeText, t as checkNote, x as checkText, y as noVarianceText, z as untestedText } from './findings.js';
+import { B as paramText, C as overfittingText, D as clauseReason, E as hypothesisReason, v as violationMessage, F as checklistDetail, G as warningMessage, H as notLikeForLikeText, I as checkNote, J as checkText, K as noVarianceText, L as untestedText } from './findings.js';
+import './conventions.js';
+import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

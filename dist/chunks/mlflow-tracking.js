@@ -1,5 +1,5 @@
-import { k as plainJson, p as parseJsonLenient, l as isGlob, n as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, o as buildMlflowRun, r as redactTrackingUri, q as parseTrackingUri, T as TrackingUriError, t as readMlflowDatabase, v as readMlflowStore } from './detect.js';
-import { G as listExperimentNames } from './findings.js';
+import { u as plainJson, t as parseJsonLenient, v as isGlob, w as experimentMatcher, x as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, y as buildMlflowRun, z as redactTrackingUri, A as parseTrackingUri, T as TrackingUriError, C as readMlflowDatabase, D as readMlflowStore } from './detect.js';
+import { Y as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';
@@ -14,6 +14,8 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
+import './conventions.js';
+import 'node:process';
 
 // Calls to an MLflow tracking server's REST API (2.0), as MLflow's own clients make them: auth from
 // MLFLOW_TRACKING_TOKEN (Bearer) or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD (Basic),

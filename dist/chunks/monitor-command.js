@@ -3,24 +3,22 @@ import { parseArgs } from 'node:util';
 import { D as DEFAULT_DOCS_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH } from './conventions.js';
 import { c as clientLogOf } from './types.js';
 import { m as monitorText } from './issue.js';
-import { p as plain } from './text.js';
+import { p as plain } from './detect.js';
 import { reviewId, repoPath, cliLog } from './github-commands.js';
 import { U as UsageError, E as EXIT, a as applyExperimentFlag } from './run.js';
 import './findings.js';
-import './detect.js';
+import './_commonjsHelpers.js';
+import 'node:process';
+import 'node:url';
 import 'node:fs';
 import 'node:fs/promises';
-import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './mdast.js';
-import 'node:process';
 import './rules-file.js';
 import './index2.js';
 import 'process';
@@ -117,13 +115,13 @@ async function monitorCommand(args, io) {
         throw new UsageError('monitor --repo needs a token in GITHUB_TOKEN (issues: write); it is never read from the command line');
     const log = cliLog(io);
     const { gitHubClientFactory } = await import('./client.js');
-    const { resolveTokenLogin } = await import('./sticky.js');
+    const { resolveTokenIdentity } = await import('./sticky.js');
     const github = io.github ?? gitHubClientFactory({ runtime: 'cli', env: io.env, log: clientLogOf(log) });
     const client = await github(token);
-    const login = await resolveTokenLogin({ client, configured: values['bot-login'], runtime: 'cli', token });
+    const identity = await resolveTokenIdentity({ client, configured: values['bot-login'] });
     const now = new Date();
     if (values['dry-run']) {
-        const { plan } = await planRetrainingIssue(assessment, { client, ...repository, login }, id, now);
+        const { plan } = await planRetrainingIssue(assessment, { client, ...repository, identity }, id, now);
         io.stdout(`${describePlan(plan, breaches)}\n(dry run: nothing was written)\n`);
         return EXIT.pass;
     }
@@ -131,7 +129,7 @@ async function monitorCommand(args, io) {
     const result = await runMonitor(assessment, {
         client,
         ...repository,
-        login,
+        identity,
         links: { serverUrl, docsPath: config.docsPath, runUrl: io.env.EXPERIMENT_REVIEW_RUN_URL || undefined }
     }, id, now);
     io.stdout(`${describePlan(result.plan, breaches)}\n`);

@@ -2,21 +2,22 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules } from './rules-file.js';
 import { b as baselineOfId, B as BaselineError } from './baseline2.js';
-import { g as goalOf, l as legacyBaselineText } from './findings.js';
+import { y as goalOf, t as text, e as untrustedCode, o as own, p as paragraph, c as untrusted, z as strong, q as checkedUrl, w as link, A as joinOwn, l as legacyBaselineText, g as githubUrl, b as stringify } from './findings.js';
 import { commitFilesToBranch } from './commit.js';
-import { e as GITHUB_BODY_LIMIT, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
+import { s as stampMarker, e as GITHUB_BODY_LIMIT, f as findMarker, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
-import { withMarker, resolveTokenLogin } from './sticky.js';
+import { isOwnMarkedItem, resolveTokenIdentity } from './sticky.js';
 import { r as recoveryComment, a as replaceHiddenState, M as MONITOR_STATE_KIND, b as retrainingUpdateComment, d as duplicateComment, c as readHiddenState, e as retrainingIssueBody, f as retrainingIssueTitle } from './issue.js';
 import { renderJsonReport } from './json.js';
 import { f as findRegions, r as renderRegion, s as sectionNames } from './docs.js';
-import { t as text, a as untrustedCode, p as paragraph, c as strong, l as link, s as stringify } from './mdast.js';
 import { runPipeline } from './pipeline.js';
 import { w as workflowRunUrl, a as serverUrlOf, r as reportPathFor } from './review-request.js';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
+import 'node:process';
+import 'node:url';
 import './pr.js';
 import './detect.js';
 import 'node:fs';
@@ -25,12 +26,9 @@ import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './text.js';
 import './chart.js';
-import 'node:process';
 import './champion.js';
 
 /** The rules a monitor evaluation is compared under: each monitored metric gets its conditions as gate rules. */
@@ -167,8 +165,9 @@ function monitorStateFrom(value) {
     return { since: v.since, changed: v.changed, reported, healthy: v.healthy };
 }
 
-// Retraining issues: one open issue per marker (per review id), found by its hidden marker, updated when its
-// text or labels change, closed with a comment on recovery. Never a duplicate.
+// Retraining issues: one open issue per marker (per review id), found by its hidden marker and by who opened it
+// (as the sticky comment is: the token's login when GitHub tells it, else a bot whose login the marker names), updated
+// when its text or labels change, closed with a comment on recovery. Never a duplicate.
 function toIssueInfo(issue) {
     return {
         number: issue.number,
@@ -189,7 +188,8 @@ function checkLength(body, where) {
     }
 }
 async function* issuesWithMarker(options) {
-    const { client, owner, repo, marker, creator } = options;
+    const { client, owner, repo, marker, identity } = options;
+    const creator = options.creator ?? identity?.login;
     try {
         for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
             owner,
@@ -201,9 +201,13 @@ async function* issuesWithMarker(options) {
             ...(creator ? { creator } : {})
         })) {
             for (const i of page.data) {
-                if (!i.pull_request &&
-                    (i.body ?? '').includes(marker) &&
-                    (!creator || i.user?.login.toLowerCase() === creator.toLowerCase()))
+                if (i.pull_request)
+                    continue;
+                const ours = identity
+                    ? isOwnMarkedItem(i, marker, identity)
+                    : findMarker(i.body ?? '', marker) !== undefined &&
+                        (!creator || i.user?.login.toLowerCase() === creator.toLowerCase());
+                if (ours)
                     yield toIssueInfo(i);
             }
         }
@@ -261,10 +265,10 @@ async function ensureLabels(options) {
         throw explainGitHubError(error, `creating the labels ${options.labels.join(', ')} in ${owner}/${repo}`, 'issues: write');
     }
 }
-/** Opens an issue with the marker in its body. */
+/** Opens an issue with the marker in its body, naming `author` (the token's login, when known) as who opens it. */
 async function createIssue(options) {
     const { client, owner, repo, title, labels } = options;
-    const body = withMarker(options.body, options.marker);
+    const body = stampMarker(options.body, options.marker, options.author);
     checkLength(body, `${owner}/${repo}`);
     try {
         const { data } = await client.rest.issues.create({ owner, repo, title, body, labels });
@@ -274,10 +278,13 @@ async function createIssue(options) {
         throw explainGitHubError(error, `opening an issue in ${owner}/${repo}`, 'issues: write');
     }
 }
-/** Rewrites an issue's title and body (marker kept), adds missing labels, and reopens it when asked. */
+/**
+ * Rewrites an issue's title and body (the marker kept, naming the issue's author), adds missing labels, and reopens
+ * it when asked.
+ */
 async function updateIssue(options) {
     const { client, owner, repo, issue, title } = options;
-    const body = withMarker(options.body, options.marker);
+    const body = stampMarker(options.body, options.marker, issue.author || undefined);
     checkLength(body, `${owner}/${repo}#${issue.number}`);
     const missing = (options.labels ?? []).filter(l => !issue.labels.some(e => e.toLowerCase() === l.toLowerCase()));
     try {
@@ -330,30 +337,34 @@ async function closeIssue(options) {
 
 /** The name of this id's production section. */
 function productionSectionName(id) {
-    return sectionNames(id).current.replace(/^current/, 'production');
+    return sectionNames(id).production;
 }
 /** The Production line as blocks. */
 function productionBlocks(status) {
     const runs = status.runs
         .slice(0, 3)
-        .flatMap((r, i) => [...(i ? [text(', ')] : []), untrustedCode(r, 60)]);
+        .flatMap((r, i) => [...(i ? [text `, `] : []), untrustedCode(r, 60)]);
     if (status.runs.length > 3)
-        runs.push(text(` and ${status.runs.length - 3} more`));
-    const issueRef = (i) => link(i.url, text(`#${i.number}`));
-    const state = status.breaches
+        runs.push(text ` and ${status.runs.length - 3} more`);
+    const issueRef = (i) => {
+        const url = checkedUrl(i.url);
+        return url ? link(url, text `#${i.number}`) : text `#${i.number}`;
+    };
+    const breaches = status.breaches;
+    const state = breaches
         ? [
-            text(`❌ ${status.breaches} retraining condition${status.breaches === 1 ? '' : 's'} breached`),
-            ...(status.issue?.open ? [text(', issue '), issueRef(status.issue), text(' open')] : [])
+            text `❌ ${breaches} retraining condition${breaches === 1 ? own `` : own `s`} breached`,
+            ...(status.issue?.open ? [text `, issue `, issueRef(status.issue), text ` open`] : [])
         ]
         : [
-            text('✅ healthy'),
+            text `✅ healthy`,
             ...(status.issue && !status.issue.open
-                ? [text(', issue '), issueRef(status.issue), text(' closed')]
+                ? [text `, issue `, issueRef(status.issue), text ` closed`]
                 : []),
-            text('; no retraining issue open')
+            text `; no retraining issue open`
         ];
     return [
-        paragraph(strong(text('Production:')), text(` last evaluated ${status.evaluatedAt.slice(0, 10)}`), ...(runs.length ? [text(' ('), ...runs, text(')')] : []), text(': '), ...state, text('.'))
+        paragraph(strong(text `Production:`), text ` last evaluated `, untrusted(status.evaluatedAt.slice(0, 10), 10), ...(runs.length ? [text ` (`, ...runs, text `)`] : []), text `: `, ...state, text `.`)
     ];
 }
 /**
@@ -447,7 +458,13 @@ function knownIssue(issue) {
 /** Reads the retraining issues of the id and decides what to do, without writing. */
 async function planRetrainingIssue(assessment, target, id, now) {
     const marker = hiddenMarker(id, 'issue');
-    const ref = { client: target.client, owner: target.owner, repo: target.repo, marker, creator: target.login };
+    const ref = {
+        client: target.client,
+        owner: target.owner,
+        repo: target.repo,
+        marker,
+        identity: target.identity
+    };
     const open = (await listIssuesByMarker({ ...ref, state: 'open' }))[0];
     let closed;
     if (!open && assessment.evaluation.breaches.length) {
@@ -491,10 +508,16 @@ async function runMonitor(assessment, target, id, now) {
             const created = await ensureLabels({ ...ref, labels: retraining.labels });
             if (created.length)
                 writes.push(`created labels ${created.join(', ')}`);
-            const issue = await createIssue({ ...ref, marker, labels: retraining.labels, ...content(plan.state) });
+            const issue = await createIssue({
+                ...ref,
+                marker,
+                labels: retraining.labels,
+                author: target.identity.login,
+                ...content(plan.state)
+            });
             writes.push(`opened #${issue.number}`);
             // Two evaluations at once may both open one: the oldest is kept, a later one closes itself.
-            const openNow = await listIssuesByMarker({ ...ref, marker, creator: target.login, state: 'open' });
+            const openNow = await listIssuesByMarker({ ...ref, marker, identity: target.identity, state: 'open' });
             const oldest = openNow.reduce((a, b) => (b.number < a.number ? b : a), issue);
             if (oldest.number !== issue.number) {
                 await commentOnIssue({ ...ref, issueNumber: issue.number, body: duplicateComment(oldest.number) });
@@ -633,24 +656,24 @@ function describePlan(plan, breaches) {
     switch (plan.action) {
         case 'nothing':
             return plan.why === 'healthy'
-                ? 'The production model meets every retraining condition; no issue is open, nothing to do.'
-                : `The production model still breaks ${breaches} retraining condition(s), as the open issue says; nothing changed, nothing written.`;
+                ? own `The production model meets every retraining condition; no issue is open, nothing to do.`
+                : own `The production model still breaks ${breaches} retraining condition(s), as the open issue says; nothing changed, nothing written.`;
         case 'open':
-            return `The production model breaks ${breaches} retraining condition(s): opening a retraining issue.`;
+            return own `The production model breaks ${breaches} retraining condition(s): opening a retraining issue.`;
         case 'reopen':
-            return `The production model breaks ${breaches} retraining condition(s) again: reopening issue #${plan.issue}, closed recently.`;
-        case 'update':
-            return `The retraining issue #${plan.issue} is updated: ${[
-                plan.newly.length ? `${plan.newly.length} newly breached` : '',
-                plan.worse.length ? `${plan.worse.length} worse` : '',
-                plan.eased.length ? `${plan.eased.length} recovered` : ''
-            ]
-                .filter(Boolean)
-                .join(', ') || 'its record was restored'}.`;
+            return own `The production model breaks ${breaches} retraining condition(s) again: reopening issue #${plan.issue}, closed recently.`;
+        case 'update': {
+            const counts = [
+                plan.newly.length ? own `${plan.newly.length} newly breached` : undefined,
+                plan.worse.length ? own `${plan.worse.length} worse` : undefined,
+                plan.eased.length ? own `${plan.eased.length} recovered` : undefined
+            ].filter((part) => part !== undefined);
+            return own `The retraining issue #${plan.issue} is updated: ${counts.length ? joinOwn(counts, own `, `) : own `its record was restored`}.`;
+        }
         case 'record-healthy':
-            return `A healthy evaluation: issue #${plan.issue} stays open until ${plan.state.healthy} healthy evaluation(s) in a row reach the recover_after setting.`;
+            return own `A healthy evaluation: issue #${plan.issue} stays open until ${plan.state.healthy} healthy evaluation(s) in a row reach the recover_after setting.`;
         case 'close':
-            return `The production model recovered: closing issue #${plan.issue}.`;
+            return own `The production model recovered: closing issue #${plan.issue}.`;
     }
 }
 function repositoryOf(ctx) {
@@ -666,12 +689,14 @@ function repositoryOf(ctx) {
 }
 /** The links of the issue: the living docs on the default branch, the run, the PR that promoted the baseline. */
 function issueLinks(owner, repo, options) {
-    const web = `${options.serverUrl}/${owner}/${repo}`;
-    const branch = options.defaultBranch ? encodeURIComponent(options.defaultBranch) : 'HEAD';
+    const branch = options.defaultBranch ?? 'HEAD';
+    const pr = options.baseline?.pr?.number;
     return {
-        docs: `${web}/blob/${branch}/${options.docsPath.split('/').map(encodeURIComponent).join('/')}`,
-        run: options.runUrl,
-        baselinePr: options.baseline?.pr ? `${web}/pull/${options.baseline.pr.number}` : undefined
+        docs: githubUrl(options.serverUrl, owner, repo, 'blob', branch, ...options.docsPath.split('/')),
+        run: checkedUrl(options.runUrl),
+        baselinePr: Number.isInteger(pr)
+            ? githubUrl(options.serverUrl, owner, repo, 'pull', pr)
+            : undefined
     };
 }
 async function writeReport(config, env, comparison) {
@@ -682,7 +707,7 @@ async function writeReport(config, env, comparison) {
     return reportPath;
 }
 async function summarize(log, line, body) {
-    await log.summary(stringify([paragraph(text(line))]) + (body ? `\n${body}` : ''));
+    await log.summary(stringify([paragraph(...line)]) + (body ? `\n${body}` : ''));
 }
 /** Runs monitor mode for a schedule or workflow_dispatch event. */
 async function runMonitorMode(ctx) {
@@ -694,7 +719,10 @@ async function runMonitorMode(ctx) {
     catch (e) {
         if (e instanceof MonitorInputError || e instanceof BaselineError) {
             log.error(e.message, { title: 'Experiment Review: monitor' });
-            await summarize(log, `Experiment Review could not judge the evaluation: ${e.message}`);
+            await summarize(log, [
+                text `Experiment Review could not judge the evaluation: `,
+                untrusted(e.message, 2000)
+            ]);
             return { failure: `Experiment Review: ${e.message}` };
         }
         throw e;
@@ -703,12 +731,7 @@ async function runMonitorMode(ctx) {
         log.warning(w, { title: 'Experiment Review: baseline' });
     const { owner, repo } = repositoryOf(ctx);
     const client = await ctx.github(config.token);
-    const login = await resolveTokenLogin({
-        client,
-        configured: config.botLogin,
-        runtime: 'actions',
-        token: config.token
-    });
+    const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
     const payload = ctx.payload;
     const defaultBranch = typeof payload.repository?.default_branch === 'string' ? payload.repository.default_branch : undefined;
     const links = {
@@ -718,7 +741,7 @@ async function runMonitorMode(ctx) {
         runUrl: workflowRunUrl(ctx.env)
     };
     const reportPath = await writeReport(config, ctx.env, assessment.comparison);
-    const result = await runMonitor(assessment, { client, owner, repo, login, links }, config.id, ctx.now);
+    const result = await runMonitor(assessment, { client, owner, repo, identity, links }, config.id, ctx.now);
     const line = describePlan(result.plan, assessment.evaluation.breaches.length);
     log.notice(line);
     for (const w of result.writes)
@@ -734,7 +757,7 @@ async function runMonitorMode(ctx) {
         log.info(`Experiment Review: ${docs.message}.`);
     else
         log.warning(`Experiment Review: ${docs.message}`);
-    await summarize(log, line, assessment.evaluation.breaches.length
+    await summarize(log, [text(line)], assessment.evaluation.breaches.length
         ? retrainingIssueBody({
             id: config.id,
             evaluation: assessment.evaluation,

@@ -1,18 +1,19 @@
 import { s as studentTSurvival, a as studentTQuantile, d as powerOfTwoScale, e as summarize, i as isFoldKey, f as sampleKeyOf, h as isSeedLikeParam, g as groupRuns, j as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
-import { g as goalOf, p as paramText, I as isGated, J as mayHaveHeld } from './findings.js';
+import { y as goalOf, B as paramText, a2 as isGated, a3 as mayHaveHeld } from './findings.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
+import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
 import 'node:fs';
 import 'node:fs/promises';
-import 'node:path';
-import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 

@@ -1,9 +1,9 @@
 import { p as promotionBranchOf } from './conventions.js';
-import { f as formatDiagnostic } from './findings.js';
+import { g as githubUrl, f as formatDiagnostic } from './findings.js';
 import { p as promoteOutcomeLine, c as renderPromoteSummary, d as promotionPullRequestLine } from './summary.js';
 import { p as promotionPaths, a as planPromotion, b as promotionSubject, c as promotionPullRequestBody, d as promotionPullRequestTitle } from './promotion.js';
 import { c as collectRuns } from './detect.js';
-import './mdast.js';
+import { a as serverUrlOf } from './review-request.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
@@ -77,7 +77,8 @@ async function runPromote(options) {
         pr,
         commit: after,
         date: merged?.mergedAt ?? options.now.toISOString(),
-        decisions
+        decisions,
+        repositoryUrl: githubUrl(options.serverUrl, owner, repo)
     };
     let plan;
     const promotion = via === 'pull-request'
@@ -194,6 +195,7 @@ async function runPromoteMode(ctx) {
         repository,
         client,
         now: ctx.now,
+        serverUrl: serverUrlOf(ctx.env),
         commit: { sleep: ctx.sleep },
         via: ctx.config.promoteVia,
         pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
@@ -205,7 +207,10 @@ async function runPromoteMode(ctx) {
         ctx.log.warning(promoteOutcomeLine(result));
     else
         ctx.log.notice(promoteOutcomeLine(result));
-    await ctx.log.summary(renderPromoteSummary(result));
+    const commitUrl = result.commitSha
+        ? githubUrl(serverUrlOf(ctx.env), repository.owner, repository.repo, 'commit', result.commitSha)
+        : undefined;
+    await ctx.log.summary(renderPromoteSummary({ ...result, commitUrl }));
     return result.champion ? { champion: result.champion } : {};
 }
 

@@ -2,8 +2,7 @@ import { g as groupRuns, j as baselineExperiment, r as recordFromExperiment, k a
 import { l as legacyBaselinePath } from './conventions.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
 import { u as updateDocsPage } from './docs.js';
-import { l as legacyBaselineText } from './findings.js';
-import { n as neutralize, s as stringify, p as paragraph, t as text, a as untrustedCode } from './mdast.js';
+import { l as legacyBaselineText, N as neutralize, b as stringify, p as paragraph, t as text, e as untrustedCode } from './findings.js';
 
 // Promotion on merge: the next baseline file from the previous one, the merged PR's runs and the reviewers'
 // decisions. Pure: data in, data out, no I/O and no clock (the merge date is an input).
@@ -241,7 +240,8 @@ function planPromotion(current, input) {
         id: input.id,
         rules: input.rules,
         baselinePath: input.baselinePath,
-        file: input.docsPath
+        file: input.docsPath,
+        repositoryUrl: input.repositoryUrl
     });
     const files = {};
     if (baselineText !== current.baseline)
@@ -279,8 +279,8 @@ function promotionPullRequestTitle(id) {
 /** The body of the promotion pull request: what it carries, why it exists, and how it merges. */
 function promotionPullRequestBody(input) {
     return stringify([
-        paragraph(text('Experiment Review opened this pull request to record promotions on '), untrustedCode(input.defaultBranch), text(', which refuses direct pushes. Each commit promotes the champion of one merged pull request; it changes only '), untrustedCode(input.baselinePath), text(' and '), untrustedCode(input.docsPath), text('.')),
-        paragraph(text('It merges itself once the branch rules are met (auto-merge). Until then, later merges add their promotions to '), untrustedCode(input.branch), text(', so this stays the one open promotion pull request. Closing it unmerged drops these promotions; the next merge opens a new one.'))
+        paragraph(text `Experiment Review opened this pull request to record promotions on `, untrustedCode(input.defaultBranch), text `, which refuses direct pushes. Each commit promotes the champion of one merged pull request; it changes only `, untrustedCode(input.baselinePath), text ` and `, untrustedCode(input.docsPath), text `.`),
+        paragraph(text `It merges itself once the branch rules are met (auto-merge). Until then, later merges add their promotions to `, untrustedCode(input.branch), text `, so this stays the one open promotion pull request. Closing it unmerged drops these promotions; the next merge opens a new one.`)
     ]);
 }
 

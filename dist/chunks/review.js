@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderComment } from './comment.js';
-import { l as legacyBaselineText, v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
+import { l as legacyBaselineText, g as githubUrl, v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, o as ownPromotionLine, b as renderOwnPromotionSummary, O as OWN_PROMOTION_STATUS, g as gateFailureMessage } from './summary.js';
 export { S as SUMMARY_DIAGNOSTICS_SHOWN } from './summary.js';
@@ -27,7 +27,6 @@ import 'node:os';
 import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './mdast.js';
 import 'node:process';
 import './champion.js';
 import './index2.js';
@@ -340,9 +339,8 @@ function reportContextOf(request, rules) {
         headSha: pr.headSha,
         baseSha: pr.baseSha,
         baseBranch: pr.baseRef,
-        runUrl: request.serverUrl
-            ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
-            : undefined,
+        runUrl: githubUrl(request.serverUrl, request.owner, request.repo, 'commit', pr.headSha, 'checks'),
+        repositoryUrl: githubUrl(request.serverUrl, request.owner, request.repo),
         rulesFile: rules.file,
         defaultRules: !rules.file
     };

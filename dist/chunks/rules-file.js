@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
-import { d as defaultRules, R as RETRAINING_DEFAULTS, P as PERMISSION_LEVELS } from './findings.js';
+import { d as defaultRules, a0 as RETRAINING_DEFAULTS, a1 as PERMISSION_LEVELS } from './findings.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
+import './conventions.js';
+import 'node:process';
+import 'node:url';
 
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");

@@ -1,4 +1,4 @@
-import { f as findMarker, i as isGitHubLogin, e as GITHUB_BODY_LIMIT, s as stampMarker } from './conventions.js';
+import { i as isGitHubLogin, e as GITHUB_BODY_LIMIT, s as stampMarker, f as findMarker } from './conventions.js';
 import { isGitHubRequestError, explainGitHubError } from './client.js';
 
 // The one sticky comment per pull request and review id, for any token: found by its hidden marker AND by who
@@ -142,36 +142,5 @@ async function resolveTokenIdentity(options) {
     }
     return { source: 'installation' };
 }
-/** The login a workflow's GITHUB_TOKEN posts as. */
-const GITHUB_ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-const PERSONAL_TOKEN = /^(ghp_|github_pat_|gho_|ghu_)/;
-/**
- * The login the token posts as: the configured one; in Actions with the default token github-actions[bot]
- * (GET /user refuses that token); otherwise GET /user. Never guessed from a failed call: when GET /user fails,
- * this throws and says to set the login.
- */
-async function resolveTokenLogin(options) {
-    const configured = options.configured?.trim();
-    if (configured)
-        return configured;
-    const isDefaultToken = options.defaultToken ??
-        (options.runtime === 'actions' && !(options.token && PERSONAL_TOKEN.test(options.token)));
-    if (options.runtime === 'actions' && isDefaultToken)
-        return GITHUB_ACTIONS_BOT_LOGIN;
-    try {
-        const { data } = await options.client.rest.users.getAuthenticated();
-        if (!data.login)
-            throw new Error('GET /user answered without a login');
-        return data.login;
-    }
-    catch (error) {
-        const said = isGitHubRequestError(error)
-            ? `${error.status} "${error.message.split(' - ')[0]}"`
-            : error.message;
-        throw new Error(`Could not find out which account the token posts as: GET /user answered ${said}. ` +
-            'This happens with GitHub App installation tokens, which may not read /user. Set the bot-login input ' +
-            '(CLI: --bot-login) to the login its comments show, e.g. my-app[bot]; the sticky comment is found by it.', { cause: error });
-    }
-}
 
-export { GITHUB_ACTIONS_BOT_LOGIN, isOwnMarkedItem, resolveTokenIdentity, resolveTokenLogin, upsertStickyComment, withMarker };
+export { isOwnMarkedItem, resolveTokenIdentity, upsertStickyComment, withMarker };

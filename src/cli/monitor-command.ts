@@ -110,13 +110,13 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
     )
   const log = cliLog(io)
   const { gitHubClientFactory } = await import('../github/client.js')
-  const { resolveTokenLogin } = await import('../github/sticky.js')
+  const { resolveTokenIdentity } = await import('../github/sticky.js')
   const github = io.github ?? gitHubClientFactory({ runtime: 'cli', env: io.env, log: clientLogOf(log) })
   const client = await github(token)
-  const login = await resolveTokenLogin({ client, configured: values['bot-login'], runtime: 'cli', token })
+  const identity = await resolveTokenIdentity({ client, configured: values['bot-login'] })
   const now = new Date()
   if (values['dry-run']) {
-    const { plan } = await planRetrainingIssue(assessment, { client, ...repository, login }, id, now)
+    const { plan } = await planRetrainingIssue(assessment, { client, ...repository, identity }, id, now)
     io.stdout(`${describePlan(plan, breaches)}\n(dry run: nothing was written)\n`)
     return EXIT.pass
   }
@@ -126,7 +126,7 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
     {
       client,
       ...repository,
-      login,
+      identity,
       links: { serverUrl, docsPath: config.docsPath, runUrl: io.env.EXPERIMENT_REVIEW_RUN_URL || undefined }
     },
     id,

@@ -1,9 +1,10 @@
-// Retraining issues: one open issue per marker (per review id), found by its hidden marker, updated when its
-// text or labels change, closed with a comment on recovery. Never a duplicate.
-import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
+// Retraining issues: one open issue per marker (per review id), found by its hidden marker and by who opened it
+// (as the sticky comment is: the token's login when GitHub tells it, else a bot whose login the marker names), updated
+// when its text or labels change, closed with a comment on recovery. Never a duplicate.
+import { findMarker, GITHUB_BODY_LIMIT, stampMarker } from '../core/conventions.js'
 import { explainGitHubError, isGitHubRequestError } from './client.js'
 import type { RepositoryRef } from './pr.js'
-import { withMarker } from './sticky.js'
+import { isOwnMarkedItem, withMarker, type TokenIdentity } from './sticky.js'
 
 /** An issue as the modes see it. */
 export interface IssueInfo {
@@ -24,7 +25,7 @@ interface IssueLike {
   body?: string | null
   state: string
   html_url: string
-  user: { login: string } | null
+  user: { login: string; type?: string } | null
   labels: (string | { name?: string })[]
   pull_request?: unknown
   closed_at?: string | null
@@ -56,14 +57,20 @@ function checkLength(body: string, where: string): void {
 /** Options of findIssueByMarker. */
 export interface FindIssueOptions extends RepositoryRef {
   marker: string
-  /** Only issues opened by this login (the token's); a user pasting the marker into an issue is then ignored. */
+  /** Only issues opened by this login; a user pasting the marker into an issue is then ignored. */
   creator?: string
+  /**
+   * Only issues opened by the token of this identity (resolveTokenIdentity): by its login when known, else by a bot
+   * whose login the marker names (or a marker naming none). A person's issue holding the marker is never taken.
+   */
+  identity?: TokenIdentity
   /** Which issues to look at (default 'open'). */
   state?: 'open' | 'closed' | 'all'
 }
 
 async function* issuesWithMarker(options: FindIssueOptions): AsyncGenerator<IssueInfo> {
-  const { client, owner, repo, marker, creator } = options
+  const { client, owner, repo, marker, identity } = options
+  const creator = options.creator ?? identity?.login
   try {
     for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
       owner,
@@ -75,12 +82,12 @@ async function* issuesWithMarker(options: FindIssueOptions): AsyncGenerator<Issu
       ...(creator ? { creator } : {})
     })) {
       for (const i of page.data as IssueLike[]) {
-        if (
-          !i.pull_request &&
-          (i.body ?? '').includes(marker) &&
-          (!creator || i.user?.login.toLowerCase() === creator.toLowerCase())
-        )
-          yield toIssueInfo(i)
+        if (i.pull_request) continue
+        const ours = identity
+          ? isOwnMarkedItem(i, marker, identity)
+          : findMarker(i.body ?? '', marker) !== undefined &&
+            (!creator || i.user?.login.toLowerCase() === creator.toLowerCase())
+        if (ours) yield toIssueInfo(i)
       }
     }
   } catch (error) {
@@ -146,12 +153,12 @@ export async function ensureLabels(options: RepositoryRef & { labels: string[] }
   }
 }
 
-/** Opens an issue with the marker in its body. */
+/** Opens an issue with the marker in its body, naming `author` (the token's login, when known) as who opens it. */
 export async function createIssue(
-  options: RepositoryRef & { marker: string; title: string; body: string; labels: string[] }
+  options: RepositoryRef & { marker: string; title: string; body: string; labels: string[]; author?: string }
 ): Promise<IssueInfo> {
   const { client, owner, repo, title, labels } = options
-  const body = withMarker(options.body, options.marker)
+  const body = stampMarker(options.body, options.marker, options.author)
   checkLength(body, `${owner}/${repo}`)
   try {
     const { data } = await client.rest.issues.create({ owner, repo, title, body, labels })
@@ -161,7 +168,10 @@ export async function createIssue(
   }
 }
 
-/** Rewrites an issue's title and body (marker kept), adds missing labels, and reopens it when asked. */
+/**
+ * Rewrites an issue's title and body (the marker kept, naming the issue's author), adds missing labels, and reopens
+ * it when asked.
+ */
 export async function updateIssue(
   options: RepositoryRef & {
     issue: IssueInfo
@@ -173,7 +183,7 @@ export async function updateIssue(
   }
 ): Promise<IssueInfo> {
   const { client, owner, repo, issue, title } = options
-  const body = withMarker(options.body, options.marker)
+  const body = stampMarker(options.body, options.marker, issue.author || undefined)
   checkLength(body, `${owner}/${repo}#${issue.number}`)
   const missing = (options.labels ?? []).filter(
     l => !issue.labels.some(e => e.toLowerCase() === l.toLowerCase())

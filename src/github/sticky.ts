@@ -8,7 +8,7 @@
 // same bot: the marker carries the login that created the comment (`<!-- experiment-review:default by=app[bot] -->`),
 // learned from GitHub's answers, so nothing needs configuring. The bot-login input still overrides.
 import { findMarker, GITHUB_BODY_LIMIT, isGitHubLogin, stampMarker } from '../core/conventions.js'
-import { explainGitHubError, isGitHubRequestError, type GitHubClient, type GitHubRuntime } from './client.js'
+import { explainGitHubError, isGitHubRequestError, type GitHubClient } from './client.js'
 import type { RepositoryRef } from './pr.js'
 
 /** Who a token posts as, as far as GitHub says before it posts anything. */
@@ -195,53 +195,4 @@ export async function resolveTokenIdentity(options: {
     throw explainGitHubError(error, 'finding out which account the token posts as (GET /user)')
   }
   return { source: 'installation' }
-}
-
-/** The login a workflow's GITHUB_TOKEN posts as. */
-export const GITHUB_ACTIONS_BOT_LOGIN = 'github-actions[bot]'
-
-/** Options of resolveTokenLogin (the retraining issue's creator; the sticky comment uses resolveTokenIdentity). */
-export interface TokenLoginOptions {
-  client: GitHubClient
-  /** The login configured by the user (the bot-login input); wins when set. */
-  configured?: string
-  runtime: GitHubRuntime
-  /** The token, only to tell a personal token (ghp_, github_pat_, gho_, ghu_) from an installation token. */
-  token?: string
-  /**
-   * Whether the token is the workflow's GITHUB_TOKEN. Default inside Actions: yes unless the token looks like a
-   * personal token. A GitHub App installation token also posts as a bot: set `configured` to its `<app>[bot]`.
-   */
-  defaultToken?: boolean
-}
-
-const PERSONAL_TOKEN = /^(ghp_|github_pat_|gho_|ghu_)/
-
-/**
- * The login the token posts as: the configured one; in Actions with the default token github-actions[bot]
- * (GET /user refuses that token); otherwise GET /user. Never guessed from a failed call: when GET /user fails,
- * this throws and says to set the login.
- */
-export async function resolveTokenLogin(options: TokenLoginOptions): Promise<string> {
-  const configured = options.configured?.trim()
-  if (configured) return configured
-  const isDefaultToken =
-    options.defaultToken ??
-    (options.runtime === 'actions' && !(options.token && PERSONAL_TOKEN.test(options.token)))
-  if (options.runtime === 'actions' && isDefaultToken) return GITHUB_ACTIONS_BOT_LOGIN
-  try {
-    const { data } = await options.client.rest.users.getAuthenticated()
-    if (!data.login) throw new Error('GET /user answered without a login')
-    return data.login
-  } catch (error) {
-    const said = isGitHubRequestError(error)
-      ? `${error.status} "${error.message.split(' - ')[0]}"`
-      : (error as Error).message
-    throw new Error(
-      `Could not find out which account the token posts as: GET /user answered ${said}. ` +
-        'This happens with GitHub App installation tokens, which may not read /user. Set the bot-login input ' +
-        '(CLI: --bot-login) to the login its comments show, e.g. my-app[bot]; the sticky comment is found by it.',
-      { cause: error }
-    )
-  }
 }

@@ -3,6 +3,7 @@
 // The action (schedule, workflow_dispatch) and the CLI (`monitor`, `monitor --repo`) share runMonitor.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
+import type { PhrasingContent } from 'mdast'
 import type { ActionConfig } from '../config/inputs.js'
 import { loadRules } from '../config/rules-file.js'
 import { BaselineError, baselineOfId, type BaselineRecord } from '../core/baseline.js'
@@ -29,7 +30,7 @@ import {
   updateIssue,
   type IssueInfo
 } from '../github/issues.js'
-import { resolveTokenLogin } from '../github/sticky.js'
+import { resolveTokenIdentity, type TokenIdentity } from '../github/sticky.js'
 import { defaultBaselinePath, hiddenMarker, legacyBaselinePath } from '../core/conventions.js'
 import { readHiddenState, replaceHiddenState } from '../report/hidden-state.js'
 import {
@@ -44,7 +45,17 @@ import {
 import { legacyBaselineText } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import { updateProductionLine, type ProductionStatus } from '../report/production.js'
-import { paragraph, stringify, text } from '../report/mdast.js'
+import {
+  checkedUrl,
+  githubUrl,
+  joinOwn,
+  own,
+  paragraph,
+  stringify,
+  text,
+  untrusted,
+  type Own
+} from '../report/mdast.js'
 import { runPipeline } from './pipeline.js'
 import { reportPathFor, serverUrlOf, workflowRunUrl } from './review-request.js'
 import type { ActionLog, ModeContext, ModeOutcome } from './types.js'
@@ -138,8 +149,8 @@ export interface MonitorTarget {
   client: GitHubClient
   owner: string
   repo: string
-  /** The login the token writes as (the issue is found by it). */
-  login: string
+  /** Who the token writes as (resolveTokenIdentity): the issue is found by it, never a person's issue. */
+  identity: TokenIdentity
   /** Where the issue's links point: the web root (GITHUB_SERVER_URL), the docs page, the run. */
   links: { serverUrl: string; docsPath: string; defaultBranch?: string; runUrl?: string }
 }
@@ -169,7 +180,13 @@ export async function planRetrainingIssue(
   now: Date
 ): Promise<{ plan: MonitorPlan; open?: IssueInfo; closed?: IssueInfo }> {
   const marker = hiddenMarker(id, 'issue')
-  const ref = { client: target.client, owner: target.owner, repo: target.repo, marker, creator: target.login }
+  const ref = {
+    client: target.client,
+    owner: target.owner,
+    repo: target.repo,
+    marker,
+    identity: target.identity
+  }
   const open = (await listIssuesByMarker({ ...ref, state: 'open' }))[0]
   let closed: IssueInfo | undefined
   if (!open && assessment.evaluation.breaches.length) {
@@ -219,10 +236,16 @@ export async function runMonitor(
     case 'open': {
       const created = await ensureLabels({ ...ref, labels: retraining.labels })
       if (created.length) writes.push(`created labels ${created.join(', ')}`)
-      const issue = await createIssue({ ...ref, marker, labels: retraining.labels, ...content(plan.state) })
+      const issue = await createIssue({
+        ...ref,
+        marker,
+        labels: retraining.labels,
+        author: target.identity.login,
+        ...content(plan.state)
+      })
       writes.push(`opened #${issue.number}`)
       // Two evaluations at once may both open one: the oldest is kept, a later one closes itself.
-      const openNow = await listIssuesByMarker({ ...ref, marker, creator: target.login, state: 'open' })
+      const openNow = await listIssuesByMarker({ ...ref, marker, identity: target.identity, state: 'open' })
       const oldest = openNow.reduce((a, b) => (b.number < a.number ? b : a), issue)
       if (oldest.number !== issue.number) {
         await commentOnIssue({ ...ref, issueNumber: issue.number, body: duplicateComment(oldest.number) })
@@ -306,7 +329,7 @@ export async function runMonitor(
  * (no contents: write, broken markers) is reported, not thrown: the retraining issue is what matters.
  */
 export async function recordProduction(
-  target: Omit<MonitorTarget, 'login' | 'links'>,
+  target: Omit<MonitorTarget, 'identity' | 'links'>,
   options: {
     branch: string
     docsPath: string
@@ -370,7 +393,7 @@ export function productionStatus(
 
 /** The repository's default branch, from the event when it says, else from the API. */
 export async function defaultBranchOf(
-  target: Omit<MonitorTarget, 'login' | 'links'>,
+  target: Omit<MonitorTarget, 'identity' | 'links'>,
   fromEvent?: string
 ): Promise<string> {
   if (fromEvent) return fromEvent
@@ -379,30 +402,28 @@ export async function defaultBranchOf(
 }
 
 /** The plan in words, for the log, the job summary and the CLI. */
-export function describePlan(plan: MonitorPlan, breaches: number): string {
+export function describePlan(plan: MonitorPlan, breaches: number): Own {
   switch (plan.action) {
     case 'nothing':
       return plan.why === 'healthy'
-        ? 'The production model meets every retraining condition; no issue is open, nothing to do.'
-        : `The production model still breaks ${breaches} retraining condition(s), as the open issue says; nothing changed, nothing written.`
+        ? own`The production model meets every retraining condition; no issue is open, nothing to do.`
+        : own`The production model still breaks ${breaches} retraining condition(s), as the open issue says; nothing changed, nothing written.`
     case 'open':
-      return `The production model breaks ${breaches} retraining condition(s): opening a retraining issue.`
+      return own`The production model breaks ${breaches} retraining condition(s): opening a retraining issue.`
     case 'reopen':
-      return `The production model breaks ${breaches} retraining condition(s) again: reopening issue #${plan.issue}, closed recently.`
-    case 'update':
-      return `The retraining issue #${plan.issue} is updated: ${
-        [
-          plan.newly.length ? `${plan.newly.length} newly breached` : '',
-          plan.worse.length ? `${plan.worse.length} worse` : '',
-          plan.eased.length ? `${plan.eased.length} recovered` : ''
-        ]
-          .filter(Boolean)
-          .join(', ') || 'its record was restored'
-      }.`
+      return own`The production model breaks ${breaches} retraining condition(s) again: reopening issue #${plan.issue}, closed recently.`
+    case 'update': {
+      const counts = [
+        plan.newly.length ? own`${plan.newly.length} newly breached` : undefined,
+        plan.worse.length ? own`${plan.worse.length} worse` : undefined,
+        plan.eased.length ? own`${plan.eased.length} recovered` : undefined
+      ].filter((part): part is Own => part !== undefined)
+      return own`The retraining issue #${plan.issue} is updated: ${counts.length ? joinOwn(counts, own`, `) : own`its record was restored`}.`
+    }
     case 'record-healthy':
-      return `A healthy evaluation: issue #${plan.issue} stays open until ${plan.state.healthy} healthy evaluation(s) in a row reach the recover_after setting.`
+      return own`A healthy evaluation: issue #${plan.issue} stays open until ${plan.state.healthy} healthy evaluation(s) in a row reach the recover_after setting.`
     case 'close':
-      return `The production model recovered: closing issue #${plan.issue}.`
+      return own`The production model recovered: closing issue #${plan.issue}.`
   }
 }
 
@@ -426,12 +447,14 @@ export function issueLinks(
   repo: string,
   options: MonitorTarget['links'] & { baseline?: BaselineRecord }
 ): IssueLinks {
-  const web = `${options.serverUrl}/${owner}/${repo}`
-  const branch = options.defaultBranch ? encodeURIComponent(options.defaultBranch) : 'HEAD'
+  const branch = options.defaultBranch ?? 'HEAD'
+  const pr = options.baseline?.pr?.number
   return {
-    docs: `${web}/blob/${branch}/${options.docsPath.split('/').map(encodeURIComponent).join('/')}`,
-    run: options.runUrl,
-    baselinePr: options.baseline?.pr ? `${web}/pull/${options.baseline.pr.number}` : undefined
+    docs: githubUrl(options.serverUrl, owner, repo, 'blob', branch, ...options.docsPath.split('/')),
+    run: checkedUrl(options.runUrl),
+    baselinePr: Number.isInteger(pr)
+      ? githubUrl(options.serverUrl, owner, repo, 'pull', pr as number)
+      : undefined
   }
 }
 
@@ -447,8 +470,8 @@ async function writeReport(
   return reportPath
 }
 
-async function summarize(log: ActionLog, line: string, body?: string): Promise<void> {
-  await log.summary(stringify([paragraph(text(line))]) + (body ? `\n${body}` : ''))
+async function summarize(log: ActionLog, line: PhrasingContent[], body?: string): Promise<void> {
+  await log.summary(stringify([paragraph(...line)]) + (body ? `\n${body}` : ''))
 }
 
 /** Runs monitor mode for a schedule or workflow_dispatch event. */
@@ -460,7 +483,10 @@ export async function runMonitorMode(ctx: ModeContext): Promise<ModeOutcome> {
   } catch (e) {
     if (e instanceof MonitorInputError || e instanceof BaselineError) {
       log.error((e as Error).message, { title: 'Experiment Review: monitor' })
-      await summarize(log, `Experiment Review could not judge the evaluation: ${(e as Error).message}`)
+      await summarize(log, [
+        text`Experiment Review could not judge the evaluation: `,
+        untrusted((e as Error).message, 2000)
+      ])
       return { failure: `Experiment Review: ${(e as Error).message}` }
     }
     throw e
@@ -468,12 +494,7 @@ export async function runMonitorMode(ctx: ModeContext): Promise<ModeOutcome> {
   for (const w of assessment.warnings) log.warning(w, { title: 'Experiment Review: baseline' })
   const { owner, repo } = repositoryOf(ctx)
   const client = await ctx.github(config.token)
-  const login = await resolveTokenLogin({
-    client,
-    configured: config.botLogin,
-    runtime: 'actions',
-    token: config.token
-  })
+  const identity = await resolveTokenIdentity({ client, configured: config.botLogin })
   const payload = ctx.payload as { repository?: { default_branch?: unknown } }
   const defaultBranch =
     typeof payload.repository?.default_branch === 'string' ? payload.repository.default_branch : undefined
@@ -484,7 +505,7 @@ export async function runMonitorMode(ctx: ModeContext): Promise<ModeOutcome> {
     runUrl: workflowRunUrl(ctx.env)
   }
   const reportPath = await writeReport(config, ctx.env, assessment.comparison)
-  const result = await runMonitor(assessment, { client, owner, repo, login, links }, config.id, ctx.now)
+  const result = await runMonitor(assessment, { client, owner, repo, identity, links }, config.id, ctx.now)
   const line = describePlan(result.plan, assessment.evaluation.breaches.length)
   log.notice(line)
   for (const w of result.writes) log.info(`Experiment Review ${w}.`)
@@ -502,7 +523,7 @@ export async function runMonitorMode(ctx: ModeContext): Promise<ModeOutcome> {
   else log.warning(`Experiment Review: ${docs.message}`)
   await summarize(
     log,
-    line,
+    [text(line)],
     assessment.evaluation.breaches.length
       ? retrainingIssueBody({
           id: config.id,

@@ -7,6 +7,7 @@ import type { Rules } from '../core/rules.js'
 import type { GitHubClient } from '../github/client.js'
 import type { PullRequestInfo, RepositoryRef } from '../github/pr.js'
 import type { PromotionPullRequest } from '../github/promotion-pr.js'
+import { githubUrl } from '../report/mdast.js'
 import { promoteOutcomeLine, promotionPullRequestLine, renderPromoteSummary } from '../report/summary.js'
 import {
   planPromotion,
@@ -18,6 +19,7 @@ import {
   type PromotionPlanInput
 } from '../report/promotion.js'
 import { collectRuns } from '../sources/detect.js'
+import { serverUrlOf } from './review-request.js'
 import type { ModeContext, ModeOutcome } from './types.js'
 
 /** The config a promote needs (a subset of the action's inputs). */
@@ -41,6 +43,8 @@ export interface RunPromoteOptions {
   repository: { owner: string; repo: string }
   client: GitHubClient
   now: Date
+  /** The web root (GITHUB_SERVER_URL) the docs link PRs and commits under; no links without it. */
+  serverUrl?: string
   /** The reviewers' decisions on the merged PR, or how to read them once the PR is known (the caller parses the sticky comment). */
   decisions?: ReviewDecisions | ((pr: PullRequestInfo) => Promise<ReviewDecisions | undefined>)
   /** Who pushed (the event's pusher.name), recorded as who merged when the PR does not say. */
@@ -143,7 +147,8 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
     pr,
     commit: after,
     date: merged?.mergedAt ?? options.now.toISOString(),
-    decisions
+    decisions,
+    repositoryUrl: githubUrl(options.serverUrl, owner, repo)
   }
   let plan: PromotionPlan | undefined
   const promotion =
@@ -285,6 +290,7 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
     repository,
     client,
     now: ctx.now,
+    serverUrl: serverUrlOf(ctx.env),
     commit: { sleep: ctx.sleep },
     via: ctx.config.promoteVia,
     pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
@@ -293,6 +299,9 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
   for (const w of result.warnings) ctx.log.warning(w)
   if (result.pullRequest?.autoMerge.state === 'refused') ctx.log.warning(promoteOutcomeLine(result))
   else ctx.log.notice(promoteOutcomeLine(result))
-  await ctx.log.summary(renderPromoteSummary(result))
+  const commitUrl = result.commitSha
+    ? githubUrl(serverUrlOf(ctx.env), repository.owner, repository.repo, 'commit', result.commitSha)
+    : undefined
+  await ctx.log.summary(renderPromoteSummary({ ...result, commitUrl }))
   return result.champion ? { champion: result.champion } : {}
 }

@@ -16,6 +16,7 @@ import {
   violationMessage
 } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
+import { githubUrl } from '../report/mdast.js'
 import {
   gateFailureMessage,
   OWN_PROMOTION_STATUS,
@@ -133,9 +134,8 @@ function reportContextOf(request: ReviewRequest, rules: LoadedRules): ReportCont
     headSha: pr.headSha,
     baseSha: pr.baseSha,
     baseBranch: pr.baseRef,
-    runUrl: request.serverUrl
-      ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
-      : undefined,
+    runUrl: githubUrl(request.serverUrl, request.owner, request.repo, 'commit', pr.headSha, 'checks'),
+    repositoryUrl: githubUrl(request.serverUrl, request.owner, request.repo),
     rulesFile: rules.file,
     defaultRules: !rules.file
   }

@@ -12,6 +12,7 @@ import type {
 } from '../core/compare.js'
 import { formatDiagnostic, type Diagnostic } from '../core/run.js'
 import type { ClauseResult, HypothesisResult, OverfittingResult } from '../core/criteria.js'
+import { own, type Own } from './mdast.js'
 import {
   checkText,
   gateP,
@@ -200,8 +201,8 @@ export function missingEvidenceText(e: MissingEvidence): string {
 }
 
 /** The verdict's title for missing evidence. */
-export function missingEvidenceTitle(e: MissingEvidence): string {
-  return e.noRuns ? 'no runs were found' : 'a runs path does not exist'
+export function missingEvidenceTitle(e: MissingEvidence): Own {
+  return e.noRuns ? own`no runs were found` : own`a runs path does not exist`
 }
 
 /** A rules key that names a metric nobody reports: `rules.yml:3 metrics.acuracy: no run … did you mean accuracy?` */
@@ -225,14 +226,14 @@ export function unreadableEvidenceText(u: UnreadableRuleEvidence, rulesFile?: st
 }
 
 /** The verdict's title when rules cannot be judged because runs could not be read. */
-export function unreadableEvidenceTitle(list: UnreadableRuleEvidence[]): string {
+export function unreadableEvidenceTitle(list: UnreadableRuleEvidence[]): Own {
   const runs = new Set(list.flatMap(u => u.runs.map(r => r.path))).size
-  return `${runs} run${runs === 1 ? '' : 's'} could not be read, so ${list.length} rule${list.length === 1 ? '' : 's'} cannot be judged`
+  return own`${runs} run${runs === 1 ? own`` : own`s`} could not be read, so ${list.length} rule${list.length === 1 ? own`` : own`s`} cannot be judged`
 }
 
 /** How much of a run could not be read: `unreadable` when a whole file failed, `partly unreadable` when some keys. */
-export function unreadableLabel(errors: Diagnostic[]): string {
-  return errors.every(d => d.key !== undefined) ? 'partly unreadable' : 'unreadable'
+export function unreadableLabel(errors: Diagnostic[]): Own {
+  return errors.every(d => d.key !== undefined) ? own`partly unreadable` : own`unreadable`
 }
 
 /** What of a run could not be read, in one line: the first error with its place, and how many more. */
@@ -244,32 +245,28 @@ export function readErrorsText(errors: Diagnostic[]): string {
 }
 
 /** The verdict's title when rules name metrics nobody reports. */
-export function unknownMetricsTitle(unknown: UnknownRuleMetric[]): string {
-  return `${unknown.length} rule${unknown.length === 1 ? ' names a metric' : 's name metrics'} no run reports`
+export function unknownMetricsTitle(unknown: UnknownRuleMetric[]): Own {
+  return own`${unknown.length} rule${unknown.length === 1 ? own` names a metric` : own`s name metrics`} no run reports`
 }
 
 /**
  * What the p-values mean, in one sentence for under the metrics table: labels two-sided at alpha, the gate one-sided
  * against each limit and adjusted across gated metrics, and the best-of-k optimism of the champion.
  */
-export function statisticsSentence(c: Pick<Comparison, 'alpha' | 'gate' | 'bestOf'>): string {
-  const parts = [`Labels use two-sided p-values at ${c.alpha}.`]
-  if (c.gate.family) {
-    const adjusted =
-      c.gate.adjust === 'holm'
-        ? `, adjusted for ${c.gate.family} gated metrics (Holm)`
-        : c.gate.family > 1
-          ? ', not adjusted for the other gated metrics'
-          : ''
-    parts.push(
-      `The gate asks, one-sided, whether a drop (or rise) is larger than its limit: its p-values are one-sided${adjusted}.`
-    )
-  }
-  if (c.bestOf)
-    parts.push(
-      `The champion is the best of ${c.bestOf} configurations, so its improvements are optimistic by selection; "significant improvement" is judged with p × ${c.bestOf}.`
-    )
-  return parts.join(' ')
+export function statisticsSentence(c: Pick<Comparison, 'alpha' | 'gate' | 'bestOf'>): Own {
+  const adjusted =
+    c.gate.adjust === 'holm'
+      ? own`, adjusted for ${c.gate.family} gated metrics (Holm)`
+      : c.gate.family > 1
+        ? own`, not adjusted for the other gated metrics`
+        : own``
+  const gate = c.gate.family
+    ? own` The gate asks, one-sided, whether a drop (or rise) is larger than its limit: its p-values are one-sided${adjusted}.`
+    : own``
+  const bestOf = c.bestOf
+    ? own` The champion is the best of ${c.bestOf} configurations, so its improvements are optimistic by selection; "significant improvement" is judged with p × ${c.bestOf}.`
+    : own``
+  return own`Labels use two-sided p-values at ${c.alpha}.${gate}${bestOf}`
 }
 
 /**

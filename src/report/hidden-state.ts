@@ -2,14 +2,15 @@
 // comment holding base64url JSON, so nothing in the state can close the comment or render. A reader must check who
 // wrote the body (the token's own login) before trusting what it reads: anyone can paste a copy elsewhere.
 import type { Html } from 'mdast'
-import { stringify, trustedHtml } from './mdast.js'
+import { stringify, trusted, trustedHtml } from './mdast.js'
 
 const PREFIX = '<!-- experiment-review:state:'
 
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
 export function hiddenState(kind: string, value: unknown): Html {
   const encoded = Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')
-  return trustedHtml(`${PREFIX}${kind.replace(/[^A-Za-z0-9_-]/g, '-')}:${encoded} -->`)
+  // Inert by construction: the kind is reduced to [A-Za-z0-9_-] and the value is base64url.
+  return trustedHtml(trusted(`${PREFIX}${kind.replace(/[^A-Za-z0-9_-]/g, '-')}:${encoded} -->`))
 }
 
 /** The JSON value of the first hidden block of `kind` in a body, or undefined when there is none or it is unreadable. */

@@ -1,20 +1,22 @@
 // The retraining issue of monitor mode: its title, its body (what degraded against the baseline, since when, the
 // baseline's champion and the PR that promoted it, links), and the comments that say what changed, what recovered,
 // or that a racing duplicate was closed. Run text (metric and run names, values) is untrusted.
-import type { PhrasingContent, RootContent } from 'mdast'
+import type { PhrasingContent, Root, RootContent } from 'mdast'
 import type { BaselineRecord } from '../core/baseline.js'
 import type { MetricComparison } from '../core/compare.js'
 import type { Breach, MonitorEvaluation, MonitorState } from '../core/retraining.js'
-import { thresholdText, type RetrainingRules } from '../core/rules.js'
-import { decimalsFor, fmtChange, fmtMeaning, fmtNumber, fmtStat } from './format.js'
+import type { RetrainingRules } from '../core/rules.js'
+import { decimalsFor, fmtChange, fmtMeaning, fmtNumber, fmtStat, fmtThreshold } from './format.js'
 import { hiddenState } from './hidden-state.js'
 import { columns, plain } from './text.js'
 import {
   bulletList,
   details,
   heading,
+  joinOwn,
   link,
   neutralize,
+  own,
   paragraph,
   root,
   stringify,
@@ -22,7 +24,9 @@ import {
   table,
   text,
   untrusted,
-  untrustedCode
+  untrustedCode,
+  type Own,
+  type OwnUrl
 } from './mdast.js'
 
 /** The hidden-state kind of the retraining issue. */
@@ -31,11 +35,11 @@ export const MONITOR_STATE_KIND = 'monitor'
 /** Links the issue shows; built by the mode from the repository and the run (trusted). */
 export interface IssueLinks {
   /** The living docs page on the default branch. */
-  docs?: string
+  docs?: OwnUrl
   /** The workflow run (or scheduler job) that made this evaluation. */
-  run?: string
+  run?: OwnUrl
   /** The pull request that promoted the baseline. */
-  baselinePr?: string
+  baselinePr?: OwnUrl
 }
 
 /** Everything the issue body shows. */
@@ -49,22 +53,22 @@ export interface RetrainingIssueContent {
   links: IssueLinks
 }
 
-function valueText(m: MetricComparison, value: number): string {
+function valueText(m: MetricComparison, value: number): Own {
   return fmtNumber(value, decimalsFor(m.baseline?.value, m.current?.value, value))
 }
 
 /** A breached condition in words: "below 0.85", "above 0.3", "drop > 1%", "rise > 10 ms". */
-export function conditionText(b: Pick<Breach, 'metric' | 'condition'>, retraining: RetrainingRules): string {
+export function conditionText(b: Pick<Breach, 'metric' | 'condition'>, retraining: RetrainingRules): Own {
   const c = retraining.when[b.metric] ?? {}
   switch (b.condition) {
     case 'below':
-      return `below ${c.below}`
+      return own`below ${c.below ?? NaN}`
     case 'above':
-      return `above ${c.above}`
+      return own`above ${c.above ?? NaN}`
     case 'max_drop':
-      return `drop > ${c.maxDrop ? thresholdText(c.maxDrop) : '?'}`
+      return own`drop > ${c.maxDrop ? fmtThreshold(c.maxDrop) : own`?`}`
     case 'max_rise':
-      return `rise > ${c.maxRise ? thresholdText(c.maxRise) : '?'}`
+      return own`rise > ${c.maxRise ? fmtThreshold(c.maxRise) : own`?`}`
   }
 }
 
@@ -74,7 +78,7 @@ export function retrainingIssueTitle(
   retraining: RetrainingRules,
   id: string
 ): string {
-  const scope = id === 'default' ? '' : ` [${id}]`
+  const scope = id === 'default' ? '' : ` [${neutralize(id, 60)}]`
   const metrics = [...new Set(evaluation.breaches.map(b => b.metric))]
   if (!metrics.length) return `Retraining${scope}: the production model is healthy`
   const first = evaluation.breaches.filter(b => b.metric === metrics[0])
@@ -86,8 +90,9 @@ export function retrainingIssueTitle(
   return `Retraining needed${scope}: ${neutralize(metrics[0], 60)} ${valueText(comparison, value)}, ${conditions}${base}${more}`
 }
 
-function day(iso: string): string {
-  return iso.slice(0, 10)
+/** The date of an ISO time the project wrote (the evaluation's clock, the kept state): untrusted text otherwise. */
+function day(iso: string): PhrasingContent {
+  return untrusted(iso.slice(0, 10), 10)
 }
 
 function breachTable(evaluation: MonitorEvaluation, retraining: RetrainingRules): RootContent[] {
@@ -95,17 +100,17 @@ function breachTable(evaluation: MonitorEvaluation, retraining: RetrainingRules)
     const d = decimalsFor(b.comparison.baseline?.value, b.comparison.current?.value)
     return [
       [untrustedCode(b.metric, 60)],
-      [text(conditionText(b, retraining))],
-      [text(fmtStat(b.comparison.current, d))],
-      [text(fmtStat(b.comparison.baseline, d))],
-      [text(b.comparison.baseline ? fmtChange(b.comparison) : '—')],
-      [text(b.comparison.significance ? fmtMeaning(b.comparison) : '—')]
+      conditionText(b, retraining),
+      fmtStat(b.comparison.current, d),
+      fmtStat(b.comparison.baseline, d),
+      b.comparison.baseline ? fmtChange(b.comparison) : own`—`,
+      b.comparison.significance ? fmtMeaning(b.comparison) : own`—`
     ]
   })
   return [
     table(
       ['left', 'left', 'right', 'right', 'right', 'left'],
-      ['Metric', 'Breached', 'Evaluation', 'Baseline', 'Change', 'Significance'].map(h => [text(h)]),
+      [own`Metric`, own`Breached`, own`Evaluation`, own`Baseline`, own`Change`, own`Significance`],
       rows
     )
   ]
@@ -117,77 +122,73 @@ function monitoredTable(evaluation: MonitorEvaluation, retraining: RetrainingRul
     const breached = evaluation.breaches.filter(b => b.metric === m.name)
     return [
       [untrustedCode(m.name, 60)],
-      [text(fmtStat(m.current, d))],
-      [text(fmtStat(m.baseline, d))],
-      [
-        text(
-          breached.length ? `❌ ${breached.map(b => conditionText(b, retraining)).join(', ')}` : '✅ healthy'
-        )
-      ]
+      fmtStat(m.current, d),
+      fmtStat(m.baseline, d),
+      breached.length
+        ? own`❌ ${joinOwn(
+            breached.map(b => conditionText(b, retraining)),
+            own`, `
+          )}`
+        : own`✅ healthy`
     ]
   })
-  return details(`Every monitored metric (${rows.length})`, [
-    table(
-      ['left', 'right', 'right', 'left'],
-      ['Metric', 'Evaluation', 'Baseline', 'State'].map(h => [text(h)]),
-      rows
-    )
+  return details(own`Every monitored metric (${rows.length})`, [
+    table(['left', 'right', 'right', 'left'], [own`Metric`, own`Evaluation`, own`Baseline`, own`State`], rows)
   ])
 }
 
 function baselineLine(baseline: BaselineRecord | undefined, links: IssueLinks): RootContent[] {
-  if (!baseline) return [paragraph(text('There is no baseline on the default branch yet.'))]
-  const parts: PhrasingContent[] = [text('Baseline: '), untrustedCode(baseline.name, 80)]
-  if (baseline.pr) {
-    const pr = text(`#${baseline.pr.number}`)
-    parts.push(text(', promoted by '), links.baselinePr ? link(links.baselinePr, pr) : pr)
-    if (baseline.pr.title) parts.push(text(' ('), untrusted(baseline.pr.title, 100), text(')'))
+  if (!baseline) return [paragraph(text`There is no baseline on the default branch yet.`)]
+  const parts: PhrasingContent[] = [text`Baseline: `, untrustedCode(baseline.name, 80)]
+  if (baseline.pr && Number.isInteger(baseline.pr.number)) {
+    const pr = text`PR #${baseline.pr.number}`
+    parts.push(text`, promoted by `, links.baselinePr ? link(links.baselinePr, pr) : pr)
+    if (baseline.pr.title) parts.push(text` (`, untrusted(baseline.pr.title, 100), text`)`)
   }
-  if (baseline.date) parts.push(text(` on ${day(baseline.date)}`))
-  parts.push(text('.'))
+  if (baseline.date) parts.push(text` on `, day(baseline.date))
+  parts.push(text`.`)
   return [paragraph(...parts)]
 }
 
 function linkLine(links: IssueLinks): RootContent[] {
   const items: PhrasingContent[][] = []
-  if (links.docs) items.push([link(links.docs, text('The living experiment docs'))])
-  if (links.run) items.push([link(links.run, text('The evaluation run'))])
+  if (links.docs) items.push([link(links.docs, text`The living experiment docs`)])
+  if (links.run) items.push([link(links.run, text`The evaluation run`)])
   return items.length ? [bulletList(items)] : []
 }
 
 /** The issue body: state block, what degraded, since when, the baseline and links (the marker is added on write). */
 export function retrainingIssueBody(content: RetrainingIssueContent): string {
+  return stringify(retrainingIssueTree(content))
+}
+
+/** The issue body as the tree that `retrainingIssueBody` stringifies. */
+export function retrainingIssueTree(content: RetrainingIssueContent): Root {
   const { evaluation, retraining, state } = content
   const count = evaluation.breaches.length
-  return stringify(
-    root([
-      hiddenState(MONITOR_STATE_KIND, state),
-      heading(
-        3,
-        text(
-          `🔻 The production model breaks ${count} retraining condition${count === 1 ? '' : 's'}` +
-            (content.id === 'default' ? '' : ` (${content.id})`)
-        )
-      ),
-      paragraph(
-        strong(text(`Since ${day(state.since)}`)),
-        text(
-          ` (first breach). These values are from the evaluation of ${day(state.changed)}; the issue is updated when another condition breaks or a value gets worse by more than ${thresholdText(retraining.tolerance)}.`
-        )
-      ),
-      ...breachTable(evaluation, retraining),
-      ...monitoredTable(evaluation, retraining),
-      ...baselineLine(content.baseline, content.links),
-      ...linkLine(content.links),
-      paragraph(
-        text(
-          retraining.recoverAfter === 1
-            ? 'The issue closes itself after the next healthy evaluation.'
-            : `The issue closes itself after ${retraining.recoverAfter} healthy evaluations in a row.`
-        )
-      )
-    ])
-  )
+  return root([
+    hiddenState(MONITOR_STATE_KIND, state),
+    heading(
+      3,
+      text`🔻 The production model breaks ${count} retraining condition${count === 1 ? own`` : own`s`}`,
+      ...(content.id === 'default' ? [] : [text` (`, untrusted(content.id, 60), text`)`])
+    ),
+    paragraph(
+      strong(text`Since `, day(state.since)),
+      text` (first breach). These values are from the evaluation of `,
+      day(state.changed),
+      text`; the issue is updated when another condition breaks or a value gets worse by more than ${fmtThreshold(retraining.tolerance)}.`
+    ),
+    ...breachTable(evaluation, retraining),
+    ...monitoredTable(evaluation, retraining),
+    ...baselineLine(content.baseline, content.links),
+    ...linkLine(content.links),
+    paragraph(
+      retraining.recoverAfter === 1
+        ? text`The issue closes itself after the next healthy evaluation.`
+        : text`The issue closes itself after ${retraining.recoverAfter} healthy evaluations in a row.`
+    )
+  ])
 }
 
 function keyWords(
@@ -199,34 +200,51 @@ function keyWords(
   if (b)
     return [
       untrustedCode(b.metric, 60),
-      text(` ${valueText(b.comparison, b.value)}, ${conditionText(b, retraining)}`)
+      text` ${valueText(b.comparison, b.value)}, ${conditionText(b, retraining)}`
     ]
   const space = key.lastIndexOf(' ')
   const metric = key.slice(0, space)
   const condition = key.slice(space + 1) as Breach['condition']
   const m = evaluation.monitored.find(x => x.name === metric)
-  const now = m?.current ? ` is ${valueText(m, m.current.value)}` : ''
+  const now = m?.current ? own` is ${valueText(m, m.current.value)}` : own``
   return [
     untrustedCode(metric, 60),
-    text(`${now}, no longer ${conditionText({ metric, condition }, retraining)}`)
+    text`${now}, no longer ${conditionText({ metric, condition }, retraining)}`
   ]
+}
+
+/** What changed since the issue last reported: newly breached, worse and eased conditions (keys `metric condition`). */
+export interface IssueChange {
+  newly: string[]
+  worse: string[]
+  eased: string[]
+  reopened?: boolean
 }
 
 /** The comment that says what changed since the issue last reported (new, worse, eased conditions). */
 export function retrainingUpdateComment(
-  change: { newly: string[]; worse: string[]; eased: string[]; reopened?: boolean },
+  change: IssueChange,
   evaluation: MonitorEvaluation,
   retraining: RetrainingRules
 ): string {
+  return stringify(retrainingUpdateTree(change, evaluation, retraining))
+}
+
+/** The update comment as the tree that `retrainingUpdateComment` stringifies. */
+export function retrainingUpdateTree(
+  change: IssueChange,
+  evaluation: MonitorEvaluation,
+  retraining: RetrainingRules
+): Root {
   const items: PhrasingContent[][] = [
-    ...change.newly.map(k => [text('Newly breached: '), ...keyWords(k, evaluation, retraining)]),
-    ...change.worse.map(k => [text('Worse: '), ...keyWords(k, evaluation, retraining)]),
-    ...change.eased.map(k => [text('Recovered: '), ...keyWords(k, evaluation, retraining)])
+    ...change.newly.map(k => [text`Newly breached: `, ...keyWords(k, evaluation, retraining)]),
+    ...change.worse.map(k => [text`Worse: `, ...keyWords(k, evaluation, retraining)]),
+    ...change.eased.map(k => [text`Recovered: `, ...keyWords(k, evaluation, retraining)])
   ]
   const lead = change.reopened
-    ? 'The production model degraded again, soon after this issue was closed; it is reopened.'
-    : 'The latest evaluation changed what this issue reports:'
-  return stringify(root([paragraph(text(lead)), ...(items.length ? [bulletList(items)] : [])]))
+    ? text`The production model degraded again, soon after this issue was closed; it is reopened.`
+    : text`The latest evaluation changed what this issue reports:`
+  return root([paragraph(lead), ...(items.length ? [bulletList(items)] : [])])
 }
 
 /** The closing comment: which conditions recovered, and after how many healthy evaluations. */
@@ -235,21 +253,25 @@ export function recoveryComment(
   evaluation: MonitorEvaluation,
   healthyRuns: number
 ): string {
+  return stringify(recoveryTree(recovered, evaluation, healthyRuns))
+}
+
+/** The closing comment as the tree that `recoveryComment` stringifies. */
+export function recoveryTree(recovered: string[], evaluation: MonitorEvaluation, healthyRuns: number): Root {
   const metrics = [...new Set(recovered.map(key => key.slice(0, key.lastIndexOf(' '))))]
   const items = metrics.map(metric => {
     const m = evaluation.monitored.find(x => x.name === metric)
     return [
       untrustedCode(metric, 60),
-      text(m?.current ? ` is ${valueText(m, m.current.value)} again` : ' recovered')
+      m?.current ? text` is ${valueText(m, m.current.value)} again` : text` recovered`
     ]
   })
-  const after = healthyRuns === 1 ? 'The latest evaluation' : `The last ${healthyRuns} evaluations in a row`
-  return stringify(
-    root([
-      paragraph(text(`✅ Recovered. ${after} met every retraining condition, so this issue is closed.`)),
-      ...(items.length ? [bulletList(items)] : [])
-    ])
-  )
+  const after =
+    healthyRuns === 1 ? own`The latest evaluation` : own`The last ${healthyRuns} evaluations in a row`
+  return root([
+    paragraph(text`✅ Recovered. ${after} met every retraining condition, so this issue is closed.`),
+    ...(items.length ? [bulletList(items)] : [])
+  ])
 }
 
 /** The comment on a duplicate opened by a racing evaluation, before it is closed. */
@@ -257,7 +279,7 @@ export function duplicateComment(kept: number): string {
   return stringify(
     root([
       paragraph(
-        text(`Two evaluations ran at once and both opened an issue; #${kept} is kept and this one is closed.`)
+        text`Two evaluations ran at once and both opened an issue; #${kept} is kept and this one is closed.`
       )
     ])
   )

@@ -3,7 +3,17 @@
 // people editing the page never touch it; without that section it goes right after the current model's section.
 import type { PhrasingContent, RootContent } from 'mdast'
 import { findRegions, renderRegion, sectionNames } from './docs.js'
-import { link, paragraph, strong, text, untrustedCode } from './mdast.js'
+import {
+  checkedUrl,
+  link,
+  own,
+  paragraph,
+  strong,
+  text,
+  untrusted,
+  untrustedCode,
+  type Own
+} from './mdast.js'
 
 /** What the Production line says. */
 export interface ProductionStatus {
@@ -18,37 +28,42 @@ export interface ProductionStatus {
 }
 
 /** The name of this id's production section. */
-export function productionSectionName(id: string): string {
-  return sectionNames(id).current.replace(/^current/, 'production')
+export function productionSectionName(id: string): Own {
+  return sectionNames(id).production
 }
 
 /** The Production line as blocks. */
 export function productionBlocks(status: ProductionStatus): RootContent[] {
   const runs: PhrasingContent[] = status.runs
     .slice(0, 3)
-    .flatMap((r, i) => [...(i ? [text(', ')] : []), untrustedCode(r, 60)])
-  if (status.runs.length > 3) runs.push(text(` and ${status.runs.length - 3} more`))
-  const issueRef = (i: NonNullable<ProductionStatus['issue']>) => link(i.url, text(`#${i.number}`))
-  const state: PhrasingContent[] = status.breaches
+    .flatMap((r, i) => [...(i ? [text`, `] : []), untrustedCode(r, 60)])
+  if (status.runs.length > 3) runs.push(text` and ${status.runs.length - 3} more`)
+  const issueRef = (i: NonNullable<ProductionStatus['issue']>): PhrasingContent => {
+    const url = checkedUrl(i.url)
+    return url ? link(url, text`#${i.number}`) : text`#${i.number}`
+  }
+  const breaches = status.breaches
+  const state: PhrasingContent[] = breaches
     ? [
-        text(`❌ ${status.breaches} retraining condition${status.breaches === 1 ? '' : 's'} breached`),
-        ...(status.issue?.open ? [text(', issue '), issueRef(status.issue), text(' open')] : [])
+        text`❌ ${breaches} retraining condition${breaches === 1 ? own`` : own`s`} breached`,
+        ...(status.issue?.open ? [text`, issue `, issueRef(status.issue), text` open`] : [])
       ]
     : [
-        text('✅ healthy'),
+        text`✅ healthy`,
         ...(status.issue && !status.issue.open
-          ? [text(', issue '), issueRef(status.issue), text(' closed')]
+          ? [text`, issue `, issueRef(status.issue), text` closed`]
           : []),
-        text('; no retraining issue open')
+        text`; no retraining issue open`
       ]
   return [
     paragraph(
-      strong(text('Production:')),
-      text(` last evaluated ${status.evaluatedAt.slice(0, 10)}`),
-      ...(runs.length ? [text(' ('), ...runs, text(')')] : []),
-      text(': '),
+      strong(text`Production:`),
+      text` last evaluated `,
+      untrusted(status.evaluatedAt.slice(0, 10), 10),
+      ...(runs.length ? [text` (`, ...runs, text`)`] : []),
+      text`: `,
       ...state,
-      text('.')
+      text`.`
     )
   ]
 }

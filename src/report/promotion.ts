@@ -7,7 +7,7 @@ import type { Run } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import { updateDocsPage } from './docs.js'
 import { legacyBaselineText } from './findings.js'
-import { neutralize, paragraph, stringify, text, untrustedCode } from './mdast.js'
+import { neutralize, paragraph, stringify, text, untrustedCode, type OwnUrl } from './mdast.js'
 
 /** Everything a promotion computes from, besides the two files at the head it is applied to. */
 export interface PromotionPlanInput {
@@ -22,6 +22,8 @@ export interface PromotionPlanInput {
   /** ISO-8601 time of the merge. */
   date: string
   decisions?: ReviewDecisions
+  /** The repository's web page: the docs link PRs and commits into it. */
+  repositoryUrl?: OwnUrl
 }
 
 /** The files to write (only those whose text changes) and what the promotion did. */
@@ -100,7 +102,8 @@ export function planPromotion(current: PromotionTexts, input: PromotionPlanInput
     id: input.id,
     rules: input.rules,
     baselinePath: input.baselinePath,
-    file: input.docsPath
+    file: input.docsPath,
+    repositoryUrl: input.repositoryUrl
   })
   const files: Record<string, string> = {}
   if (baselineText !== current.baseline) files[input.baselinePath] = baselineText
@@ -149,24 +152,18 @@ export function promotionPullRequestBody(input: {
 }): string {
   return stringify([
     paragraph(
-      text('Experiment Review opened this pull request to record promotions on '),
+      text`Experiment Review opened this pull request to record promotions on `,
       untrustedCode(input.defaultBranch),
-      text(
-        ', which refuses direct pushes. Each commit promotes the champion of one merged pull request; it changes only '
-      ),
+      text`, which refuses direct pushes. Each commit promotes the champion of one merged pull request; it changes only `,
       untrustedCode(input.baselinePath),
-      text(' and '),
+      text` and `,
       untrustedCode(input.docsPath),
-      text('.')
+      text`.`
     ),
     paragraph(
-      text(
-        'It merges itself once the branch rules are met (auto-merge). Until then, later merges add their promotions to '
-      ),
+      text`It merges itself once the branch rules are met (auto-merge). Until then, later merges add their promotions to `,
       untrustedCode(input.branch),
-      text(
-        ', so this stays the one open promotion pull request. Closing it unmerged drops these promotions; the next merge opens a new one.'
-      )
+      text`, so this stays the one open promotion pull request. Closing it unmerged drops these promotions; the next merge opens a new one.`
     )
   ])
 }

@@ -81,7 +81,7 @@ export function renderText(c: Comparison, rulesFile?: string): string {
         fmtStat(m.baseline, d),
         fmtStat(m.current, d),
         fmtChange(m),
-        `${fmtMeaning(m)}; ${fmtRules(m)}`
+        `${fmtMeaning(m)}; ${plain(fmtRules(m), 300)}`
       ])
     }
     out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']))
@@ -164,7 +164,7 @@ export function renderRun(run: Run): string {
       rows.push([
         plain(k, 50),
         v.exact ?? fmtStat({ value: v.value, samples: [v.value], n: 1 }, decimalsFor(v.value)),
-        v.history ? `${v.history.length} points` : ''
+        historyText(v)
       ])
     out.push('', columns(rows, ['left', 'right', 'left']))
   }
@@ -177,6 +177,17 @@ export function renderRun(run: Run): string {
   const env = Object.entries(m.environment)
   if (env.length) out.push('', ...env.map(([k, v]) => `env ${plain(k, 30)}: ${plain(v, 80)}`))
   return `${out.join('\n')}\n`
+}
+
+/** A history's length: "1,001 points (500 kept)" when the reader thinned it, "120 points" when it kept all. */
+export function historyText(metric: { history?: unknown[]; historyPoints?: number }): string {
+  if (!metric.history) return ''
+  const kept = metric.history.length
+  const full = Math.max(metric.historyPoints ?? kept, kept)
+  const count = (n: number) => n.toLocaleString('en-US')
+  return full > kept
+    ? `${count(full)} point${full === 1 ? '' : 's'} (${count(kept)} kept)`
+    : `${count(full)} point${full === 1 ? '' : 's'}`
 }
 
 /** Diagnostics as terminal lines for stderr. */
