@@ -96,6 +96,19 @@ describe("the PR comment rendered by GitHub's renderer", () => {
     expect(html).not.toContain('/experiments')
     expect(html).toMatch(/<a href="https:\/\/github.com\/acme\/models\/actions\/runs\/4242">checks<\/a>/)
   })
+
+  it('shows the checklist’s data version as code and its commit short, linked to the commit', () => {
+    const linked = renderGfm(
+      renderComment(compareRuns({ runs: prRuns, baseline: base, rules }), {
+        repositoryUrl: checkedUrl('https://github.com/acme/models')
+      })
+    )
+    expect(html).toContain('<li>✅ data version <code>v2024-02</code></li>')
+    expect(html).toContain('<li>✅ code commit <code>b4c9d0e</code></li>')
+    expect(linked).toContain(
+      '<li>✅ code commit <a href="https://github.com/acme/models/commit/b4c9d0e"><code>b4c9d0e</code></a></li>'
+    )
+  })
 })
 
 const HOSTILE = [

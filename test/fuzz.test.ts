@@ -2,6 +2,7 @@
 // `npm run fuzz` runs the same properties with many more cases and a fresh seed (FUZZ_RUNS, FUZZ_SEED).
 import fc from 'fast-check'
 import { allSurfaceProblems, hostileFields, HOSTILE_PIECES, type HostileFields } from './fuzz/surfaces.js'
+import { renderGfm, renderGfmAll } from './helpers/cmark.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 12)
 const seed =
@@ -26,6 +27,19 @@ describe('every surface under hostile input', () => {
     ) as unknown as HostileFields
     const problems = Object.entries(allSurfaceProblems(fields)).flatMap(([s, l]) => l.map(p => `${s}: ${p}`))
     expect(problems).toEqual([])
+  })
+})
+
+describe('rendering the surfaces of a case in one cmark-gfm run', () => {
+  it('gives each document exactly what rendering it alone gives, even when one swallows what follows', () => {
+    const clean = [
+      '# a\n\n| x |\n| - |\n| 1 |\n',
+      'b *c*',
+      '<details><summary>x</summary>\n\ny\n\n</details>\n'
+    ]
+    expect(renderGfmAll(clean)).toEqual(clean.map(renderGfm))
+    const swallowing = ['```\nan unclosed fence', '<!-- an unclosed comment', 'after *b*\n']
+    expect(renderGfmAll(swallowing)).toEqual(swallowing.map(renderGfm))
   })
 })
 

@@ -163,6 +163,8 @@ export interface ReviewRepository {
 /**
  * Makes a git repository: main with the rules and the baseline, and a PR branch with the PR's runs committed.
  * `mainFiles` adds files to main, or (undefined) leaves one out; `writePr` writes the PR's content instead of runs.
+ * `prFiles` are also committed on the PR branch (null deletes the file); `withRules: false` leaves the rules file
+ * off main.
  */
 export async function makeReviewRepository(
   options: {
@@ -172,6 +174,8 @@ export async function makeReviewRepository(
     mainFiles?: Record<string, string | undefined>
     /** Writes the PR's content instead of `runs` (e.g. a whole folder of hostile runs). */
     writePr?: (workspace: string) => Promise<void>
+    withRules?: boolean
+    prFiles?: Record<string, string | null>
   } = {}
 ): Promise<ReviewRepository> {
   const workspace = await mkdtemp(path.join(options.parent ?? tmpdir(), 'review-repo-'))
@@ -181,6 +185,7 @@ export async function makeReviewRepository(
   await git(workspace, 'config', 'commit.gpgsign', 'false')
   const files = await mainBranchFiles()
   if (options.withBaseline === false) delete files[DEFAULT_BASELINE_PATH]
+  if (options.withRules === false) delete files[DEFAULT_RULES_PATH]
   for (const [rel, text] of Object.entries({ ...files, ...options.mainFiles })) {
     if (text === undefined) continue
     await mkdir(path.dirname(path.join(workspace, rel)), { recursive: true })
@@ -193,6 +198,14 @@ export async function makeReviewRepository(
   await git(workspace, 'checkout', '--quiet', '-b', headRef)
   if (options.writePr) await options.writePr(workspace)
   else await writeRuns(workspace, options.runs ?? prRuns())
+  for (const [rel, text] of Object.entries(options.prFiles ?? {})) {
+    const file = path.join(workspace, rel)
+    if (text === null) await rm(file)
+    else {
+      await mkdir(path.dirname(file), { recursive: true })
+      await writeFile(file, text)
+    }
+  }
   await git(workspace, 'add', '-A')
   await git(workspace, 'commit', '--quiet', '-m', 'Train a wider ResNet')
   const headSha = await git(workspace, 'rev-parse', 'HEAD')

@@ -13,12 +13,13 @@ import {
 } from '../src/core/conventions.js'
 import { parseReviewEvent, ReviewEventError } from '../src/modes/review-event.js'
 import { runReviewMode, SUMMARY_DIAGNOSTICS_SHOWN } from '../src/modes/review.js'
-import type { ActionLog, LogPlace, ModeContext } from '../src/modes/types.js'
+import type { ModeContext } from '../src/modes/types.js'
 import { gitHubClientFactory } from '../src/github/client.js'
 import { HOSTILE_RUNS, INJECTED_NAME, makeHostileWorkspace } from './fixtures/make-hostile.js'
 import { twinClientFactory } from './github-twin/client.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
 import { SHARED_FIXTURES } from './helpers/shared.js'
+import { memoryLog } from './helpers/memory-log.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
   fixtureBaselineText,
@@ -30,26 +31,6 @@ import {
   workflowRunPayload,
   type ReviewRepository
 } from './review-fixtures.js'
-
-interface Logged {
-  level: 'info' | 'notice' | 'warning' | 'error'
-  message: string
-  place?: LogPlace
-}
-
-function memoryLog(): ActionLog & { lines: Logged[]; summaries: string[] } {
-  const lines: Logged[] = []
-  const summaries: string[] = []
-  return {
-    lines,
-    summaries,
-    info: message => lines.push({ level: 'info', message }),
-    notice: (message, place) => lines.push({ level: 'notice', message, place }),
-    warning: (message, place) => lines.push({ level: 'warning', message, place }),
-    error: (message, place) => lines.push({ level: 'error', message, place }),
-    summary: async md => void summaries.push(md)
-  }
-}
 
 let twin: GitHubTwin
 let fixture: ReviewRepository
@@ -271,7 +252,7 @@ describe('review of a pull_request', () => {
     }
   })
 
-  it('reads the baseline through the contents API when the checkout lacks the base commit', async () => {
+  it('reads the rules and the baseline through the contents API when the checkout lacks the base commit', async () => {
     const twinBase = twin.state.pulls.get(PR)?.base.sha ?? (await twin.git.revParse('refs/heads/main'))!
     twin.clearRequests()
     const { ctx, log } = context({
@@ -280,8 +261,9 @@ describe('review of a pull_request', () => {
     })
     const outcome = await runReviewMode(ctx)
     expect(outcome.verdict).toBe('fail')
-    expect(twin.countRequests({ operationId: 'repos/get-content' })).toBe(1)
-    expect(log.lines.some(l => /via the contents API/.test(l.message))).toBe(true)
+    expect(twin.countRequests({ operationId: 'repos/get-content' })).toBe(2) // the rules file and the baseline
+    expect(log.lines.some(l => /^Baseline: .* via the contents API/.test(l.message))).toBe(true)
+    expect(log.lines.some(l => /^Rules: .* via the contents API/.test(l.message))).toBe(true)
   })
 
   it('on a fork (read-only token) writes the summary and the report, says why there is no comment, and does not crash', async () => {

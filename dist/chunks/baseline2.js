@@ -1,5 +1,5 @@
-import { b as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { B as paramText, W as makeRun, X as emptyMetadata } from './findings.js';
+import { D as DEFAULT_BASELINE_PATH } from './conventions.js';
+import { C as paramText, X as makeRun, Y as emptyMetadata } from './findings.js';
 
 // Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.
 /** Summarises a sample; non-finite values are left out (the caller reports them). Never overflows for finite input. */

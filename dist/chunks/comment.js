@@ -1,7 +1,7 @@
 import { e as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { r as root, b as stringify, a4 as marker, p as paragraph, t as text, c as untrusted, o as own, h as missingEvidenceTitle, i as unknownMetricsTitle, j as unreadableEvidenceTitle, k as heading, m as missingEvidenceText, n as bulletList, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, z as strong, e as untrustedCode, _ as table, E as hypothesisReason, H as notLikeForLikeText, $ as details, G as warningMessage, F as checklistDetail, w as link, a5 as small, g as githubUrl, T as statisticsSentence, R as unreadableLabel, S as readErrorsText } from './findings.js';
-import { e as decimalsFor, m as goalArrow, n as metricIcon, f as fmtStat, k as fmtChange, o as metricSentence, s as shortSha, l as fmtMeaning, q as fmtRules } from './detect.js';
+import { p as paragraph, t as text, h as untrustedCode, n as heading, q as own, $ as table, b as verdictWords, A as strong, o as bulletList, e as untrusted, u as unknownMetricText, v as violationMessage, r as root, c as stringify, a5 as marker, m as missingEvidenceText, a as unreadableEvidenceText, F as hypothesisReason, I as notLikeForLikeText, a0 as details, H as warningMessage, x as link, a6 as small, g as githubUrl, U as statisticsSentence, S as unreadableLabel, T as readErrorsText, G as checklistDetail } from './findings.js';
+import { s as shortSha, e as decimalsFor, m as goalArrow, n as metricIcon, f as fmtStat, k as fmtChange, o as metricSentence, l as fmtMeaning, q as fmtRules } from './detect.js';
 import './baseline2.js';
 import './_commonjsHelpers.js';
 import 'node:path';
@@ -22,6 +22,57 @@ import 'node:module';
 // command mode adds each word here when its parser accepts it.
 /** The `/experiments` command words this build's parser accepts (none yet: no command mode is built). */
 const SUPPORTED_COMMANDS = [];
+
+/** Settings listed in the comment; the rest are counted. */
+const RULE_CHANGES_SHOWN = 30;
+function settingValue(value) {
+    return untrustedCode(typeof value === 'string' ? value : JSON.stringify(value), 80);
+}
+/** The comment's section on a pull request that adds, changes or deletes the rules file. */
+function rulesChangeBlocks(view) {
+    if (view.kind === 'added')
+        return [
+            paragraph(text `This PR adds the rules file `, untrustedCode(view.file), text `; there is none at the base, so this review is judged by it.`)
+        ];
+    const base = view.baseSha
+        ? [text ` at the base `, untrustedCode(shortSha(view.baseSha))]
+        : [text ` at the base`];
+    const blocks = [
+        heading(3, text `⚠️ This PR ${view.kind === 'deleted' ? own `deletes` : own `changes`} the rules file`),
+        paragraph(text `This review is judged by `, untrustedCode(view.file), ...base, view.kind === 'deleted'
+            ? text `. Once the PR merges, reviews use the default rules (no rules file).`
+            : text `. The proposed rules apply once the PR merges.`)
+    ];
+    const settings = view.settings ?? [];
+    if (settings.length) {
+        const shown = settings.slice(0, RULE_CHANGES_SHOWN);
+        blocks.push(table(['left', 'left', 'left'], [own `Setting`, own `At the base`, own `This PR`], shown.map(s => [
+            untrustedCode(s.path.join('.'), 120),
+            s.before === undefined ? own `—` : settingValue(s.before),
+            s.after === undefined ? own `—` : settingValue(s.after)
+        ])));
+        if (settings.length > shown.length)
+            blocks.push(paragraph(text `… and ${settings.length - shown.length} more settings.`));
+    }
+    if (view.proposed)
+        blocks.push(...proposedVerdict(view.proposed));
+    return blocks;
+}
+function proposedVerdict(c) {
+    const { sign, words } = verdictWords(c);
+    const broken = c.violations.filter(v => !v.accepted);
+    return [
+        paragraph(strong(text `Under the proposed rules:`), text ` ${sign} ${words}.`),
+        ...(broken.length || c.unknownMetrics
+            ? [
+                bulletList([
+                    ...(c.unknownMetrics ?? []).map(u => [untrusted(unknownMetricText(u), 400)]),
+                    ...broken.map(v => [untrusted(violationMessage(v), 200)])
+                ])
+            ]
+            : [])
+    ];
+}
 
 const BUDGETS = [
     { runs: 50, params: 60, warnings: 30, curves: 3, curvePoints: 40, checklists: 10 },
@@ -45,6 +96,7 @@ function buildComment(c, ctx = {}) {
     const tree = root([
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
+        ...(ctx.rulesChange ? rulesChangeBlocks(ctx.rulesChange) : []),
         paragraph(text `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`)
     ]);
     return { tree, markdown: stringify(tree) };
@@ -54,6 +106,7 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
     return [
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
+        ...(ctx.rulesChange ? rulesChangeBlocks(ctx.rulesChange) : []),
         ...championLine(c, ctx),
         ...metricsTable(c),
         ...inWords(c),
@@ -64,7 +117,7 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
         ...allRuns(c, budget),
         ...warnings(c, budget),
         ...curves(c, budget),
-        ...checklists(c, budget),
+        ...checklists(c, budget, ctx),
         ...footer(ctx)
     ];
 }
@@ -72,18 +125,8 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
 function verdictBlock(c, rulesFile) {
     const id = c.id === 'default' ? [] : [text ` (`, untrusted(c.id, 60), text `)`];
     const broken = c.violations.filter(v => !v.accepted);
-    const [icon, verdict] = c.missingEvidence
-        ? [own `❌`, missingEvidenceTitle(c.missingEvidence)]
-        : c.unknownMetrics
-            ? [own `❌`, unknownMetricsTitle(c.unknownMetrics)]
-            : c.unreadableEvidence
-                ? [own `❌`, unreadableEvidenceTitle(c.unreadableEvidence)]
-                : c.verdict === 'fail'
-                    ? [own `❌`, own `${broken.length} rule${broken.length === 1 ? own `` : own `s`} broken`]
-                    : c.verdict === 'no-baseline'
-                        ? [own `🆕`, own `no baseline yet`]
-                        : [own `✅`, own `all rules met`];
-    const blocks = [heading(2, text `${icon} Experiment review`, ...id, text `: ${verdict}`)];
+    const { sign, words } = verdictWords(c);
+    const blocks = [heading(2, text `${sign} Experiment review`, ...id, text `: ${words}`)];
     if (c.missingEvidence)
         blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)));
     if (c.unknownMetrics)
@@ -309,7 +352,7 @@ function curves(c, budget) {
     }
     return out;
 }
-function checklists(c, budget) {
+function checklists(c, budget, ctx) {
     const lists = c.reproducibility.slice(0, budget.checklists);
     if (!lists.length)
         return [];
@@ -319,9 +362,17 @@ function checklists(c, budget) {
     for (const list of lists) {
         if (lists.length > 1)
             blocks.push(paragraph(strong(untrustedCode(list.run))));
-        blocks.push(bulletList(list.items.map(i => [i.ok ? text `✅ ` : text `⚠️ `, untrusted(checklistDetail(i), 160)])));
+        blocks.push(bulletList(list.items.map(i => [i.ok ? text `✅ ` : text `⚠️ `, ...checklistWords(i, ctx)])));
     }
     return details(own `Reproducibility: ${ok} of ${champion.items.length}`, blocks);
+}
+/** A checklist item in words; a recorded data version as code, a code commit short and linked to its page. */
+function checklistWords(item, ctx) {
+    if (item.check === 'code commit' && item.value)
+        return [text `code commit `, commitRef(item.value, ctx)];
+    if (item.check === 'data version' && item.value)
+        return [text `data version `, untrustedCode(item.value)];
+    return [untrusted(checklistDetail(item), 160)];
 }
 /** A commit as inline code, linked to the commit page when the sha is hex and the repository URL is known. */
 function commitRef(sha, ctx) {

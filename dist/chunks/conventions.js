@@ -79,4 +79,4 @@ function stampMarker(body, marker, login) {
     return pattern.test(body) ? body.replace(pattern, stamped) : `${stamped}\n${body}`;
 }
 
-export { DEFAULT_DOCS_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_RULES_PATH as a, DEFAULT_BASELINE_PATH as b, GITHUB_STEP_SUMMARY_LIMIT as c, defaultBaselinePath as d, GITHUB_BODY_LIMIT as e, findMarker as f, hiddenMarker as h, isGitHubLogin as i, legacyBaselinePath as l, promotionBranchOf as p, stampMarker as s };
+export { DEFAULT_BASELINE_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_RULES_PATH as a, DEFAULT_DOCS_PATH as b, GITHUB_STEP_SUMMARY_LIMIT as c, defaultBaselinePath as d, GITHUB_BODY_LIMIT as e, findMarker as f, hiddenMarker as h, isGitHubLogin as i, legacyBaselinePath as l, promotionBranchOf as p, stampMarker as s };

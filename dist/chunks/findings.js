@@ -15736,6 +15736,21 @@ function fmtP(p) {
     return String(+p.toPrecision(2));
 }
 
+/** The verdict in a few words and its sign: ❌ "2 rules broken", ✅ "all rules met", 🆕 "no baseline yet" … */
+function verdictWords(c) {
+    const broken = c.violations.filter(v => !v.accepted).length;
+    if (c.missingEvidence)
+        return { sign: own `❌`, words: missingEvidenceTitle(c.missingEvidence) };
+    if (c.unknownMetrics)
+        return { sign: own `❌`, words: unknownMetricsTitle(c.unknownMetrics) };
+    if (c.unreadableEvidence)
+        return { sign: own `❌`, words: unreadableEvidenceTitle(c.unreadableEvidence) };
+    if (c.verdict === 'fail')
+        return { sign: own `❌`, words: own `${broken} rule${broken === 1 ? own `` : own `s`} broken` };
+    if (c.verdict === 'no-baseline')
+        return { sign: own `🆕`, words: own `no baseline yet` };
+    return { sign: own `✅`, words: own `all rules met` };
+}
 /** A broken rule in words: what the value was, against what limit. */
 function violationMessage(v) {
     if (v.rule === 'overfitting')
@@ -15979,4 +15994,4 @@ function legacyBaselineText(id, legacy, promoting = false) {
         `to move it now: mkdir -p ${legacy.to.replace(/\/[^/]*$/, '')} && git mv ${legacy.from} ${legacy.to}`);
 }
 
-export { details as $, joinOwn as A, paramText as B, overfittingText as C, clauseReason as D, hypothesisReason as E, checklistDetail as F, warningMessage as G, notLikeForLikeText as H, checkNote as I, checkText as J, noVarianceText as K, untestedText as L, trusted as M, neutralize as N, thresholdText as O, significanceWords as P, labelP as Q, unreadableLabel as R, readErrorsText as S, statisticsSentence as T, experimentOf as U, flattenParams as V, makeRun as W, emptyMetadata as X, listExperimentNames as Y, trustedHtml as Z, table as _, unreadableEvidenceText as a, RETRAINING_DEFAULTS as a0, PERMISSION_LEVELS as a1, isGated as a2, mayHaveHeld as a3, marker as a4, small as a5, classifyCharacter as a6, push as a7, resolveAll as a8, splice as a9, asciiAlpha as aa, asciiAlphanumeric as ab, asciiControl as ac, asciiAtext as ad, markdownSpace as ae, factorySpace as af, asciiPunctuation as ag, asciiHexDigit as ah, asciiDigit as ai, decodeNamedCharacterReference as aj, markdownLineEnding as ak, factorySpaceMinMax as al, markdownLineEndingOrSpace as am, normalizeIdentifier as an, htmlRawNames as ao, htmlBlockNames as ap, blankLine as aq, combineExtensions as ar, stringifyPosition as as, toString as at, decodeString as au, decodeNumericCharacterReference as av, unified as aw, remarkGfm as ax, safeName as ay, codeBlock as az, stringify as b, untrusted as c, defaultRules as d, untrustedCode as e, formatDiagnostic as f, githubUrl as g, missingEvidenceTitle as h, unknownMetricsTitle as i, unreadableEvidenceTitle as j, heading as k, legacyBaselineText as l, missingEvidenceText as m, bulletList as n, own as o, paragraph as p, checkedUrl as q, root as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, link as w, code as x, goalOf as y, strong as z };
+export { table as $, strong as A, joinOwn as B, paramText as C, overfittingText as D, clauseReason as E, hypothesisReason as F, checklistDetail as G, warningMessage as H, notLikeForLikeText as I, checkNote as J, checkText as K, noVarianceText as L, untestedText as M, trusted as N, neutralize as O, thresholdText as P, significanceWords as Q, labelP as R, unreadableLabel as S, readErrorsText as T, statisticsSentence as U, experimentOf as V, flattenParams as W, makeRun as X, emptyMetadata as Y, listExperimentNames as Z, trustedHtml as _, unreadableEvidenceText as a, details as a0, RETRAINING_DEFAULTS as a1, PERMISSION_LEVELS as a2, isGated as a3, mayHaveHeld as a4, marker as a5, small as a6, classifyCharacter as a7, push as a8, resolveAll as a9, codeBlock as aA, splice as aa, asciiAlpha as ab, asciiAlphanumeric as ac, asciiControl as ad, asciiAtext as ae, markdownSpace as af, factorySpace as ag, asciiPunctuation as ah, asciiHexDigit as ai, asciiDigit as aj, decodeNamedCharacterReference as ak, markdownLineEnding as al, factorySpaceMinMax as am, markdownLineEndingOrSpace as an, normalizeIdentifier as ao, htmlRawNames as ap, htmlBlockNames as aq, blankLine as ar, combineExtensions as as, stringifyPosition as at, toString as au, decodeString as av, decodeNumericCharacterReference as aw, unified as ax, remarkGfm as ay, safeName as az, verdictWords as b, stringify as c, defaultRules as d, untrusted as e, formatDiagnostic as f, githubUrl as g, untrustedCode as h, missingEvidenceTitle as i, unknownMetricsTitle as j, unreadableEvidenceTitle as k, legacyBaselineText as l, missingEvidenceText as m, heading as n, bulletList as o, paragraph as p, own as q, root as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, checkedUrl as w, link as x, code as y, goalOf as z };

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { c as clientLogOf, R as RULES_FROM } from './types.js';
 import { loadRules } from './rules-file.js';
-import { b as DEFAULT_BASELINE_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH, D as DEFAULT_DOCS_PATH } from './conventions.js';
+import { D as DEFAULT_BASELINE_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH, b as DEFAULT_DOCS_PATH } from './conventions.js';
 import { p as plain, r as renderDiagnostics, d as renderText } from './detect.js';
-import { c as clientLogOf } from './types.js';
 import { U as UsageError, E as EXIT, e as experimentFlag, a as applyExperimentFlag, c as commitFlag } from './run.js';
 import 'node:fs/promises';
 import './index2.js';
@@ -29,13 +29,17 @@ import './help.js';
 // the log goes to stderr, the comparison to stdout, and a commit status on the PR head gates the merge.
 // `promote` runs the merge-time promotion on a local checkout (src/local/promote.ts).
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
-                                [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
-                                [--no-comment] [--no-fail-on-regression] [--experiment NAME|GLOB]...
+                                [--rules-from base|head] [--baseline PATH] [--id ID] [--workspace DIR]
+                                [--bot-login LOGIN] [--no-comment] [--no-fail-on-regression]
+                                [--experiment NAME|GLOB]...
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
-baseline at the PR's base (--baseline, the path in the repository, which must exist there; default
-${DEFAULT_BASELINE_PATH}, or .experiments/<id>/baseline.json for another --id; from the local git history when it has the base commit, else through the API), posts the sticky comment and sets the
-commit status experiment-review/<id> on the PR's head, so a required status check gates the merge.
+baseline and the rules file at the PR's base (--baseline, the path in the repository, which must exist there;
+default ${DEFAULT_BASELINE_PATH}, or .experiments/<id>/baseline.json for another --id; from the local git
+history when it has the base commit, else through the API), posts the sticky comment and sets the commit status
+experiment-review/<id> on the PR's head, so a required status check gates the merge. When the PR changes the
+rules file, the comment shows the change and the verdict under the proposed rules; --rules-from head judges by
+the checkout's rules file instead.
 
 The token is read from GITHUB_TOKEN (it needs pull-requests: write and statuses: write; contents: read for a
 private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
@@ -52,6 +56,14 @@ and commits both with git (--no-commit only writes them). The baseline file is $
 .experiments/<id>/baseline.json for another --id; a baseline file that belongs to another id is refused.
 `;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** The --rules-from flag: base (the default) or head. */
+function rulesFromFlag(value) {
+    if (value === undefined)
+        return 'base';
+    if (!RULES_FROM.includes(value))
+        throw new UsageError(`--rules-from is ${JSON.stringify(value)}; expected base or head`);
+    return value;
+}
 function parse(args, options) {
     try {
         const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -107,6 +119,7 @@ async function reviewCommand(args, io) {
         pr: { type: 'string' },
         runs: { type: 'string', multiple: true },
         rules: { type: 'string' },
+        'rules-from': { type: 'string' },
         baseline: { type: 'string' },
         id: { type: 'string' },
         workspace: { type: 'string' },
@@ -136,6 +149,7 @@ async function reviewCommand(args, io) {
         workspace: path.resolve(io.cwd, values.workspace ?? '.'),
         runs: [...(values.runs ?? []), ...positionals],
         configFile: values.rules ?? DEFAULT_RULES_PATH,
+        rulesFrom: rulesFromFlag(values['rules-from']),
         baselinePath: repoPath('baseline', values.baseline, defaultBaselinePath(id)),
         baselineNamed: values.baseline !== undefined,
         docsPath: DEFAULT_DOCS_PATH,

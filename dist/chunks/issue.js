@@ -1,5 +1,5 @@
 import { e as decimalsFor, p as plain, f as fmtStat, g as columns, h as fmtThreshold, j as fmtNumber, k as fmtChange, l as fmtMeaning } from './detect.js';
-import { b as stringify, Z as trustedHtml, M as trusted, r as root, p as paragraph, t as text, o as own, e as untrustedCode, n as bulletList, N as neutralize, k as heading, c as untrusted, z as strong, _ as table, A as joinOwn, $ as details, w as link } from './findings.js';
+import { c as stringify, _ as trustedHtml, N as trusted, r as root, p as paragraph, t as text, q as own, h as untrustedCode, o as bulletList, O as neutralize, n as heading, e as untrusted, A as strong, $ as table, B as joinOwn, a0 as details, x as link } from './findings.js';
 
 const PREFIX = '<!-- experiment-review:state:';
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */

@@ -1,4 +1,4 @@
-import { B as paramText, C as overfittingText, D as clauseReason, E as hypothesisReason, v as violationMessage, F as checklistDetail, G as warningMessage, H as notLikeForLikeText, I as checkNote, J as checkText, K as noVarianceText, L as untestedText } from './findings.js';
+import { C as paramText, D as overfittingText, E as clauseReason, F as hypothesisReason, v as violationMessage, G as checklistDetail, H as warningMessage, I as notLikeForLikeText, J as checkNote, K as checkText, L as noVarianceText, M as untestedText } from './findings.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
 import 'node:path';

@@ -1,5 +1,5 @@
 import { u as plainJson, t as parseJsonLenient, v as isGlob, w as experimentMatcher, x as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, y as buildMlflowRun, z as redactTrackingUri, A as parseTrackingUri, T as TrackingUriError, C as readMlflowDatabase, D as readMlflowStore } from './detect.js';
-import { Y as listExperimentNames } from './findings.js';
+import { Z as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';

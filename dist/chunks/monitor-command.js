@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { D as DEFAULT_DOCS_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH } from './conventions.js';
+import { b as DEFAULT_DOCS_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH } from './conventions.js';
 import { c as clientLogOf } from './types.js';
 import { m as monitorText } from './issue.js';
 import { p as plain } from './detect.js';

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules } from './rules-file.js';
 import { b as baselineOfId, B as BaselineError } from './baseline2.js';
-import { y as goalOf, t as text, e as untrustedCode, o as own, p as paragraph, c as untrusted, z as strong, q as checkedUrl, w as link, A as joinOwn, l as legacyBaselineText, g as githubUrl, b as stringify } from './findings.js';
+import { z as goalOf, t as text, h as untrustedCode, q as own, p as paragraph, e as untrusted, A as strong, w as checkedUrl, x as link, B as joinOwn, l as legacyBaselineText, g as githubUrl, c as stringify } from './findings.js';
 import { commitFilesToBranch } from './commit.js';
 import { s as stampMarker, e as GITHUB_BODY_LIMIT, f as findMarker, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';

@@ -1,6 +1,6 @@
 import { s as studentTSurvival, a as studentTQuantile, d as powerOfTwoScale, e as summarize, i as isFoldKey, f as sampleKeyOf, h as isSeedLikeParam, g as groupRuns, j as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
-import { y as goalOf, B as paramText, a2 as isGated, a3 as mayHaveHeld } from './findings.js';
+import { z as goalOf, C as paramText, a3 as isGated, a4 as mayHaveHeld } from './findings.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
@@ -1405,8 +1405,12 @@ async function runPipeline(input) {
         env: input.env,
         onProgress: input.onProgress
     });
+    return { comparison: compareCollection(collection, input), collection };
+}
+/** Compares runs already collected with the baseline under `input.rules` (e.g. a PR's proposed rules). */
+function compareCollection(collection, input) {
     const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics];
-    const comparison = compareRuns({
+    return compareRuns({
         id: input.id,
         runs: collection.runs,
         diagnostics,
@@ -1418,7 +1422,6 @@ async function runPipeline(input) {
         missingPaths: collection.missing,
         selection: collection.selection
     });
-    return { comparison, collection };
 }
 
-export { runPipeline };
+export { compareCollection, runPipeline };

@@ -2,7 +2,7 @@ import { g as groupRuns, j as baselineExperiment, r as recordFromExperiment, k a
 import { l as legacyBaselinePath } from './conventions.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
 import { u as updateDocsPage } from './docs.js';
-import { l as legacyBaselineText, N as neutralize, b as stringify, p as paragraph, t as text, e as untrustedCode } from './findings.js';
+import { l as legacyBaselineText, O as neutralize, c as stringify, p as paragraph, t as text, h as untrustedCode } from './findings.js';
 
 // Promotion on merge: the next baseline file from the previous one, the merged PR's runs and the reviewers'
 // decisions. Pure: data in, data out, no I/O and no clock (the merge date is an input).

@@ -1,18 +1,18 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderComment } from './comment.js';
-import { l as legacyBaselineText, g as githubUrl, v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
+import { l as legacyBaselineText, d as defaultRules, b as verdictWords, g as githubUrl, v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, o as ownPromotionLine, b as renderOwnPromotionSummary, O as OWN_PROMOTION_STATUS, g as gateFailureMessage } from './summary.js';
 export { S as SUMMARY_DIAGNOSTICS_SHOWN } from './summary.js';
-import { runPipeline } from './pipeline.js';
+import { runPipeline, compareCollection } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
 import { p as promotionBranchOf, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
 import { GitHubApiError } from './client.js';
 import { listPullRequestFiles, getPullRequest, findPullRequestForSha, setCommitStatus, readFileAtRef } from './pr.js';
 import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
 import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
-import { loadRules, RulesFileError } from './rules-file.js';
+import { RulesFileError, loadRules, readRulesText, parseRulesFile, rulesFileSettings } from './rules-file.js';
 import { B as BaselineError, b as baselineOfId } from './baseline2.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
 import './chart.js';
@@ -178,39 +178,121 @@ async function resolveWorkflowRunPullRequest(client, target, log) {
     return { pr: found, reason: `PR #${found.number}` };
 }
 
-// The inputs of a review that live in the repository: the rules file of the checkout and the baseline at the
-// PR's base commit. A file that cannot be used is annotated at its place and ends the review as bad input.
+// What a pull request changes in the rules file: each setting (a leaf of the file, named by its keys) that it adds,
+// removes or changes. Pure: the files' parsed data in, typed changes out; report/ words them.
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Every leaf of a parsed file by its keys: nested mappings are followed, lists and empty mappings are values. */
+function leaves(value, at = [], into = new Map()) {
+    if (isPlainObject(value) && Object.keys(value).length) {
+        for (const [key, child] of Object.entries(value))
+            leaves(child, [...at, key], into);
+    }
+    else if (at.length) {
+        into.set(JSON.stringify(at), { path: at, value });
+    }
+    return into;
+}
+/** The settings that differ between two parsed rules files (`undefined` for a file that does not exist), in file order. */
+function diffRuleSettings(before, after) {
+    const old = leaves(before);
+    const proposed = leaves(after);
+    const changes = [];
+    for (const [key, { path, value }] of old) {
+        const next = proposed.get(key);
+        if (!next)
+            changes.push({ path, before: value });
+        else if (JSON.stringify(next.value) !== JSON.stringify(value))
+            changes.push({ path, before: value, after: next.value });
+    }
+    for (const [key, { path, value }] of proposed)
+        if (!old.has(key))
+            changes.push({ path, after: value });
+    return changes;
+}
+
+// The inputs of a review that live in the repository: the rules file and the baseline, both read at the PR's base
+// commit (the rules from the checkout with rules-from: head). A file that cannot be used is annotated at its place
+// and ends the review as bad input.
 /**
- * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
- * else through the contents API. For an id other than `default` whose own file is not there, the legacy shared file
- * is read when it holds this id (see `legacyBaselinePath`). No file at the default path means no baseline yet; a
- * baseline named explicitly must exist. Throws BaselineError for a file that cannot be used, that belongs to another
- * id, or that was named and is missing.
+ * A file's text at the PR's base commit, with where it was read: from the local checkout when it has that commit
+ * (no API call), else through the contents API. `text` is undefined when the file does not exist there.
+ */
+async function readAtBase(request, file) {
+    const { config, baseSha } = request;
+    if (await hasGitCommit(config.workspace, baseSha)) {
+        const text = await readFileAtGitRef(config.workspace, baseSha, file);
+        return { text, from: `${file} at ${baseSha.slice(0, 12)} (local checkout)` };
+    }
+    const text = await readFileAtRef({
+        client: await request.client(),
+        owner: request.owner,
+        repo: request.repo,
+        path: file,
+        ref: baseSha
+    });
+    return {
+        text,
+        from: `${file} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`
+    };
+}
+/**
+ * Reads the baseline file at the PR's base commit (see readAtBase). For an id other than `default` whose own file is
+ * not there, the legacy shared file is read when it holds this id (see `legacyBaselinePath`). No file at the default
+ * path means no baseline yet; a baseline named explicitly must exist. Throws BaselineError for a file that cannot be
+ * used, that belongs to another id, or that was named and is missing.
  */
 async function loadBaselineAtBase(request) {
-    const { config, baseSha } = request;
-    const local = await hasGitCommit(config.workspace, baseSha);
-    const how = local ? 'local checkout' : `${request.owner}/${request.repo} via the contents API`;
-    const at = (file) => `${file} at ${baseSha.slice(0, 12)} (${how})`;
-    const read = async (file) => local
-        ? readFileAtGitRef(config.workspace, baseSha, file)
-        : readFileAtRef({
-            client: await request.client(),
-            owner: request.owner,
-            repo: request.repo,
-            path: file,
-            ref: baseSha
-        });
-    const text = await read(config.baselinePath);
-    const legacyPath = text === undefined ? legacyBaselinePath(config.id, config.baselinePath) : undefined;
-    const legacyText = legacyPath ? await read(legacyPath) : undefined;
-    const chosen = baselineOfId({ path: config.baselinePath, text, legacyPath, legacyText }, config.id);
+    const { config } = request;
+    const own = await readAtBase(request, config.baselinePath);
+    const legacyPath = own.text === undefined ? legacyBaselinePath(config.id, config.baselinePath) : undefined;
+    const legacy = legacyPath ? await readAtBase(request, legacyPath) : undefined;
+    const chosen = baselineOfId({ path: config.baselinePath, text: own.text, legacyPath, legacyText: legacy?.text }, config.id);
     if (!chosen.file && config.baselineNamed)
-        throw new BaselineError(config.baselinePath, `the baseline input names this file, but it does not exist at the pull request's base (looked for ${at(config.baselinePath)}); a baseline named explicitly must exist. Check the path, or leave the input unset: the default for id "${config.id}" is ${defaultBaselinePath(config.id)}, and no file there means no baseline yet`);
+        throw new BaselineError(config.baselinePath, `the baseline input names this file, but it does not exist at the pull request's base (looked for ${own.from}); a baseline named explicitly must exist. Check the path, or leave the input unset: the default for id "${config.id}" is ${defaultBaselinePath(config.id)}, and no file there means no baseline yet`);
     return {
         record: chosen.file?.champion,
-        from: at(chosen.from),
+        from: chosen.legacy && legacy ? legacy.from : own.from,
         ...(chosen.legacy ? { legacy: chosen.legacy } : {})
+    };
+}
+/**
+ * The rules of a review. With rules-from: base (the default) they are the file at the PR's base commit, so that a PR
+ * cannot loosen the rules it is judged by; when the PR changes or deletes the file, the rules it proposes come with
+ * the settings that differ. A PR that adds the file (none at the base) is judged by it. With rules-from: head, the
+ * checkout's file. Throws RulesFileError for an invalid file, at the base or proposed (it would apply on merge).
+ */
+async function loadReviewRules(request) {
+    const { config, baseSha } = request;
+    const file = config.configFile;
+    if (config.rulesFrom === 'head')
+        return { ...(await loadRules(config.workspace, file)), from: `${file} in the checkout` };
+    const atBase = await readAtBase(request, file);
+    const proposedText = await readRulesText(config.workspace, file);
+    if (atBase.text === undefined) {
+        if (proposedText === undefined)
+            return { rules: defaultRules(), from: `no ${file} at the base or in the checkout` };
+        return {
+            rules: parseRulesFile(proposedText, file),
+            file,
+            from: `${file} in the checkout (added by the pull request; none at ${baseSha.slice(0, 12)})`,
+            change: { kind: 'added' }
+        };
+    }
+    const rules = parseRulesFile(atBase.text, file);
+    const inForce = { rules, file, from: atBase.from, baseSha };
+    if (proposedText === atBase.text)
+        return inForce;
+    const proposed = proposedText === undefined
+        ? { rules: defaultRules() }
+        : { rules: parseRulesFile(proposedText, file), file };
+    const settings = diffRuleSettings(rulesFileSettings(atBase.text), proposedText === undefined ? undefined : rulesFileSettings(proposedText));
+    if (!settings.length)
+        return inForce;
+    return {
+        ...inForce,
+        change: { kind: proposedText === undefined ? 'deleted' : 'changed', proposed, settings }
     };
 }
 /**
@@ -220,9 +302,13 @@ async function loadBaselineAtBase(request) {
 async function loadReviewInputs(request) {
     const { config, log } = request;
     try {
-        const rules = await loadRules(config.workspace, config.configFile);
-        if (config.experiments?.length)
+        const rules = await loadReviewRules({ ...request, baseSha: request.pr.baseSha });
+        log.info(`Rules: ${rules.from}`);
+        if (config.experiments?.length) {
             rules.rules.select = { experiments: config.experiments };
+            if (rules.change && 'proposed' in rules.change)
+                rules.change.proposed.rules.select = { experiments: config.experiments };
+        }
         const baseline = await loadBaselineAtBase({ ...request, baseSha: request.pr.baseSha });
         log.info(baseline.record
             ? `Baseline: ${baseline.record.name} from ${baseline.from}`
@@ -264,20 +350,26 @@ async function reviewPullRequest(request) {
     const inputs = await loadReviewInputs(request);
     if ('failure' in inputs)
         return { outcome: { failure: inputs.failure }, failureKind: 'input' };
-    const { comparison } = await runPipeline({
+    const pipeline = {
         workspace: config.workspace,
         patterns: config.runs,
         commit: { kind: 'sha', sha: request.pr.headSha },
         env: request.env,
-        rules: inputs.rules.rules,
         baseline: inputs.baseline.record,
         id: config.id
-    });
-    const body = renderComment(comparison, reportContextOf(request, inputs.rules));
+    };
+    const { comparison, collection } = await runPipeline({ ...pipeline, rules: inputs.rules.rules });
+    const rulesChange = await rulesChangeOf(inputs.rules, async (proposed) => sameSelection(proposed, inputs.rules.rules)
+        ? compareCollection(collection, { ...pipeline, rules: proposed })
+        : (await runPipeline({ ...pipeline, rules: proposed })).comparison);
+    if (rulesChange)
+        logRulesChange(log, rulesChange);
+    const body = renderComment(comparison, { ...reportContextOf(request, inputs.rules), rulesChange });
     const reportPath = reportPathFor(config, request.env);
     await mkdir(path.dirname(reportPath), { recursive: true });
     await writeFile(reportPath, renderJsonReport(comparison));
-    annotateFindings(log, comparison, inputs.rules.file);
+    // Lines of a rules file the PR changes are lines of its base version: the annotations name no line then.
+    annotateFindings(log, comparison, rulesChange?.proposed ? undefined : inputs.rules.file);
     const gate = judgeGate(comparison, config.failOnRegression, inputs.rules.file);
     const result = {
         outcome: {
@@ -312,6 +404,35 @@ async function reviewPullRequest(request) {
         result.failureKind = failed.kind;
     }
     return result;
+}
+/** Whether two rules select the same runs (then the runs collected for one serve the other). */
+function sameSelection(a, b) {
+    return JSON.stringify(a.select) === JSON.stringify(b.select);
+}
+/** How the PR touches the rules file, for the comment: with the review under the proposed rules, when any. */
+async function rulesChangeOf(rules, compareUnder) {
+    const change = rules.change;
+    if (!change || !rules.file)
+        return undefined;
+    if (change.kind === 'added')
+        return { file: rules.file, kind: 'added' };
+    return {
+        file: rules.file,
+        baseSha: rules.baseSha,
+        kind: change.kind,
+        settings: change.settings,
+        proposed: await compareUnder(change.proposed.rules)
+    };
+}
+/** The log line of a PR that touches its rules file: what judges it, and the verdict under the proposed rules. */
+function logRulesChange(log, view) {
+    if (!view.proposed) {
+        log.info(`The pull request adds ${view.file}: it is judged by it.`);
+        return;
+    }
+    const { words } = verdictWords(view.proposed);
+    log.notice(`The pull request ${view.kind === 'deleted' ? 'deletes' : 'changes'} ${view.file} (${view.settings?.length ?? 0} setting(s)): ` +
+        `it is judged by the rules at the base; under the proposed rules, which apply once it merges: ${words}.`, { title: 'Experiment Review: the rules file changes in this PR' });
 }
 /**
  * The review of the id's own promotion pull request: nothing to compare (it changes only the baseline and the docs),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
-import { d as defaultRules, a0 as RETRAINING_DEFAULTS, a1 as PERMISSION_LEVELS } from './findings.js';
+import { d as defaultRules, a1 as RETRAINING_DEFAULTS, a2 as PERMISSION_LEVELS } from './findings.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
@@ -6991,19 +6991,30 @@ function toRules(data, file, doc, lineCounter) {
     rules.origin = { file, lines, keys };
     return rules;
 }
-/** Reads the rules file when it exists; defaults when it does not; throws RulesFileError when it is invalid. */
-async function loadRules(workspace, file, options = {}) {
-    const abs = path.resolve(workspace, file);
-    let text;
+/** A valid rules file's settings as plain data (mappings, lists, scalars), for telling two versions apart. */
+function rulesFileSettings(text) {
+    return distExports.parseDocument(text).toJS({ maxAliasCount: 100 });
+}
+/** The rules file's text in `workspace`, undefined when there is none; throws when it exists but cannot be read. */
+async function readRulesText(workspace, file) {
     try {
-        text = await readFile(abs, 'utf8');
+        return await readFile(path.resolve(workspace, file), 'utf8');
     }
     catch (e) {
-        if (e.code === 'ENOENT' && !options.required)
-            return { rules: defaultRules() };
+        if (e.code === 'ENOENT')
+            return undefined;
         throw new Error(`${file}: cannot read the rules file (${e.code ?? String(e)}); check the config input`);
+    }
+}
+/** Reads the rules file when it exists; defaults when it does not; throws RulesFileError when it is invalid. */
+async function loadRules(workspace, file, options = {}) {
+    const text = await readRulesText(workspace, file);
+    if (text === undefined) {
+        if (!options.required)
+            return { rules: defaultRules() };
+        throw new Error(`${file}: cannot read the rules file (ENOENT); check the config input`);
     }
     return { rules: parseRulesFile(text, file), file };
 }
 
-export { RulesFileError, loadRules, parseRulesFile, rulesFileSchema, rulesJsonSchema };
+export { RulesFileError, loadRules, parseRulesFile, readRulesText, rulesFileSchema, rulesFileSettings, rulesJsonSchema };

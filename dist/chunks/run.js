@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
 import { u as unknownMetricText, a as unreadableEvidenceText, m as missingEvidenceText, s as selectAll, d as defaultRules } from './findings.js';
 import { i as isTrackingUri, p as plain, c as collectRuns, r as renderDiagnostics, a as renderRunList, b as renderRun, d as renderText } from './detect.js';
-import { b as DEFAULT_BASELINE_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
+import { D as DEFAULT_BASELINE_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, COMMAND_HELP, HELP } from './help.js';
 
 /** A usage or input error: exit code 2. */

@@ -1,5 +1,5 @@
 import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { b as stringify, r as root, p as paragraph, c as untrusted, t as text, e as untrustedCode, h as missingEvidenceTitle, i as unknownMetricsTitle, j as unreadableEvidenceTitle, v as violationMessage, k as heading, n as bulletList, o as own, q as checkedUrl, w as link, x as code } from './findings.js';
+import { c as stringify, r as root, p as paragraph, e as untrusted, t as text, h as untrustedCode, i as missingEvidenceTitle, j as unknownMetricsTitle, k as unreadableEvidenceTitle, v as violationMessage, n as heading, o as bulletList, q as own, w as checkedUrl, x as link, y as code } from './findings.js';
 import { p as plain } from './detect.js';
 
 /** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */

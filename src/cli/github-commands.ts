@@ -4,7 +4,7 @@
 // `promote` runs the merge-time promotion on a local checkout (src/local/promote.ts).
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { ActionConfig } from '../config/inputs.js'
+import { RULES_FROM, type ActionConfig, type RulesFrom } from '../config/inputs.js'
 import { loadRules } from '../config/rules-file.js'
 import {
   DEFAULT_BASELINE_PATH,
@@ -18,13 +18,17 @@ import { EXIT, UsageError, type CliIo } from './io.js'
 import { applyExperimentFlag, commitFlag, experimentFlag } from './selection-flags.js'
 
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
-                                [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
-                                [--no-comment] [--no-fail-on-regression] [--experiment NAME|GLOB]...
+                                [--rules-from base|head] [--baseline PATH] [--id ID] [--workspace DIR]
+                                [--bot-login LOGIN] [--no-comment] [--no-fail-on-regression]
+                                [--experiment NAME|GLOB]...
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
-baseline at the PR's base (--baseline, the path in the repository, which must exist there; default
-${DEFAULT_BASELINE_PATH}, or .experiments/<id>/baseline.json for another --id; from the local git history when it has the base commit, else through the API), posts the sticky comment and sets the
-commit status experiment-review/<id> on the PR's head, so a required status check gates the merge.
+baseline and the rules file at the PR's base (--baseline, the path in the repository, which must exist there;
+default ${DEFAULT_BASELINE_PATH}, or .experiments/<id>/baseline.json for another --id; from the local git
+history when it has the base commit, else through the API), posts the sticky comment and sets the commit status
+experiment-review/<id> on the PR's head, so a required status check gates the merge. When the PR changes the
+rules file, the comment shows the change and the verdict under the proposed rules; --rules-from head judges by
+the checkout's rules file instead.
 
 The token is read from GITHUB_TOKEN (it needs pull-requests: write and statuses: write; contents: read for a
 private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
@@ -43,6 +47,14 @@ and commits both with git (--no-commit only writes them). The baseline file is $
 `
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+
+/** The --rules-from flag: base (the default) or head. */
+function rulesFromFlag(value: string | undefined): RulesFrom {
+  if (value === undefined) return 'base'
+  if (!(RULES_FROM as readonly string[]).includes(value))
+    throw new UsageError(`--rules-from is ${JSON.stringify(value)}; expected base or head`)
+  return value as RulesFrom
+}
 
 type Values = Record<string, string | boolean | string[] | undefined>
 
@@ -118,6 +130,7 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
     pr: { type: 'string' },
     runs: { type: 'string', multiple: true },
     rules: { type: 'string' },
+    'rules-from': { type: 'string' },
     baseline: { type: 'string' },
     id: { type: 'string' },
     workspace: { type: 'string' },
@@ -147,6 +160,7 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
     workspace: path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.'),
     runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
     configFile: (values.rules as string | undefined) ?? DEFAULT_RULES_PATH,
+    rulesFrom: rulesFromFlag(values['rules-from'] as string | undefined),
     baselinePath: repoPath('baseline', values.baseline as string | undefined, defaultBaselinePath(id)),
     baselineNamed: values.baseline !== undefined,
     docsPath: DEFAULT_DOCS_PATH,

@@ -31,11 +31,22 @@ export interface ActionConfig {
   id: string
   /** The login the token posts as, when configured. */
   botLogin?: string
+  /**
+   * Which rules file a review judges by: `base` (the default) reads it at the PR's base commit, so that a PR cannot
+   * loosen the rules it is judged by; `head` reads the PR's checkout.
+   */
+  rulesFrom?: RulesFrom
   /** How promote reaches the default branch: a direct push, or a pull request that merges itself. */
   promoteVia?: 'push' | 'pull-request'
   /** Experiments selected on the command line (`--experiment`); they replace the rules file's `select.experiments`. */
   experiments?: string[]
 }
+
+/** Where a review reads the rules file: at the PR's base commit, or in the PR's checkout. */
+export type RulesFrom = 'base' | 'head'
+
+/** The values of the rules-from input. */
+export const RULES_FROM: readonly RulesFrom[] = ['base', 'head']
 
 /** A bad input value: names the input, the value, and what was expected. */
 export class InputError extends Error {
@@ -66,6 +77,13 @@ function promoteVia(value: string): 'push' | 'pull-request' {
   return v
 }
 
+function rulesFrom(value: string): RulesFrom {
+  const v = value.trim() || 'base'
+  if (!(RULES_FROM as readonly string[]).includes(v))
+    throw new InputError('rules-from', value, 'base or head')
+  return v as RulesFrom
+}
+
 /** Reads the config from an input getter (core.getInput) and the environment. */
 export function readActionConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): ActionConfig {
   const mode = (getInput('mode').trim() || 'auto') as ModeName
@@ -80,6 +98,7 @@ export function readActionConfig(getInput: (name: string) => string, env: NodeJS
       .map(s => s.trim())
       .filter(Boolean),
     configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
+    rulesFrom: rulesFrom(getInput('rules-from')),
     baselinePath: relativePath('baseline', getInput('baseline'), defaultBaselinePath(id)),
     baselineNamed: getInput('baseline').trim() !== '',
     docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),

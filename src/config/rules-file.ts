@@ -361,11 +361,28 @@ function toRules(
   return rules
 }
 
+/** A valid rules file's settings as plain data (mappings, lists, scalars), for telling two versions apart. */
+export function rulesFileSettings(text: string): unknown {
+  return parseDocument(text).toJS({ maxAliasCount: 100 }) as unknown
+}
+
 /** The rules in force and whether they came from a file. */
 export interface LoadedRules {
   rules: Rules
   /** The rules file's path relative to the workspace, when one was read. */
   file?: string
+}
+
+/** The rules file's text in `workspace`, undefined when there is none; throws when it exists but cannot be read. */
+export async function readRulesText(workspace: string, file: string): Promise<string | undefined> {
+  try {
+    return await readFile(path.resolve(workspace, file), 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new Error(
+      `${file}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the config input`
+    )
+  }
 }
 
 /** Reads the rules file when it exists; defaults when it does not; throws RulesFileError when it is invalid. */
@@ -374,15 +391,10 @@ export async function loadRules(
   file: string,
   options: { required?: boolean } = {}
 ): Promise<LoadedRules> {
-  const abs = path.resolve(workspace, file)
-  let text: string
-  try {
-    text = await readFile(abs, 'utf8')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !options.required) return { rules: defaultRules() }
-    throw new Error(
-      `${file}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the config input`
-    )
+  const text = await readRulesText(workspace, file)
+  if (text === undefined) {
+    if (!options.required) return { rules: defaultRules() }
+    throw new Error(`${file}: cannot read the rules file (ENOENT); check the config input`)
   }
   return { rules: parseRulesFile(text, file), file }
 }

@@ -37,8 +37,16 @@ export async function runPipeline(
     env: input.env,
     onProgress: input.onProgress
   })
+  return { comparison: compareCollection(collection, input), collection }
+}
+
+/** Compares runs already collected with the baseline under `input.rules` (e.g. a PR's proposed rules). */
+export function compareCollection(
+  collection: Collection,
+  input: Omit<PipelineInput, 'workspace' | 'patterns' | 'commit' | 'env' | 'onProgress'>
+): Comparison {
   const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics]
-  const comparison = compareRuns({
+  return compareRuns({
     id: input.id,
     runs: collection.runs,
     diagnostics,
@@ -50,5 +58,4 @@ export async function runPipeline(
     missingPaths: collection.missing,
     selection: collection.selection
   })
-  return { comparison, collection }
 }

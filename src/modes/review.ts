@@ -9,13 +9,16 @@ import type { Comparison } from '../core/compare.js'
 import type { LoadedRules } from '../config/rules-file.js'
 import { renderComment, type ReportContext } from '../report/comment.js'
 import type { Violation } from '../core/violations.js'
+import type { Rules } from '../core/rules.js'
 import {
   missingEvidenceText,
   unknownMetricText,
   unreadableEvidenceText,
+  verdictWords,
   violationMessage
 } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
+import type { RulesChangeView } from '../report/rules-change.js'
 import { githubUrl } from '../report/mdast.js'
 import {
   gateFailureMessage,
@@ -25,7 +28,7 @@ import {
   renderOwnPromotionSummary,
   renderReviewSummary
 } from '../report/summary.js'
-import { runPipeline } from './pipeline.js'
+import { compareCollection, runPipeline } from './pipeline.js'
 import { parseReviewEvent } from './review-event.js'
 import {
   isOwnPromotionPullRequest,
@@ -34,7 +37,7 @@ import {
   setCommitStatusTo,
   setReviewStatus
 } from './review-github.js'
-import { loadReviewInputs } from './review-inputs.js'
+import { loadReviewInputs, type ReviewRules } from './review-inputs.js'
 import {
   lazyClient,
   reportPathFor,
@@ -60,20 +63,27 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   const inputs = await loadReviewInputs(request)
   if ('failure' in inputs) return { outcome: { failure: inputs.failure }, failureKind: 'input' }
 
-  const { comparison } = await runPipeline({
+  const pipeline = {
     workspace: config.workspace,
     patterns: config.runs,
-    commit: { kind: 'sha', sha: request.pr.headSha },
+    commit: { kind: 'sha', sha: request.pr.headSha } as const,
     env: request.env,
-    rules: inputs.rules.rules,
     baseline: inputs.baseline.record,
     id: config.id
-  })
-  const body = renderComment(comparison, reportContextOf(request, inputs.rules))
+  }
+  const { comparison, collection } = await runPipeline({ ...pipeline, rules: inputs.rules.rules })
+  const rulesChange = await rulesChangeOf(inputs.rules, async proposed =>
+    sameSelection(proposed, inputs.rules.rules)
+      ? compareCollection(collection, { ...pipeline, rules: proposed })
+      : (await runPipeline({ ...pipeline, rules: proposed })).comparison
+  )
+  if (rulesChange) logRulesChange(log, rulesChange)
+  const body = renderComment(comparison, { ...reportContextOf(request, inputs.rules), rulesChange })
   const reportPath = reportPathFor(config, request.env)
   await mkdir(path.dirname(reportPath), { recursive: true })
   await writeFile(reportPath, renderJsonReport(comparison))
-  annotateFindings(log, comparison, inputs.rules.file)
+  // Lines of a rules file the PR changes are lines of its base version: the annotations name no line then.
+  annotateFindings(log, comparison, rulesChange?.proposed ? undefined : inputs.rules.file)
   const gate = judgeGate(comparison, config.failOnRegression, inputs.rules.file)
 
   const result: ReviewResult = {
@@ -106,6 +116,42 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     result.failureKind = failed.kind
   }
   return result
+}
+
+/** Whether two rules select the same runs (then the runs collected for one serve the other). */
+function sameSelection(a: Rules, b: Rules): boolean {
+  return JSON.stringify(a.select) === JSON.stringify(b.select)
+}
+
+/** How the PR touches the rules file, for the comment: with the review under the proposed rules, when any. */
+async function rulesChangeOf(
+  rules: ReviewRules,
+  compareUnder: (proposed: Rules) => Promise<Comparison>
+): Promise<RulesChangeView | undefined> {
+  const change = rules.change
+  if (!change || !rules.file) return undefined
+  if (change.kind === 'added') return { file: rules.file, kind: 'added' }
+  return {
+    file: rules.file,
+    baseSha: rules.baseSha,
+    kind: change.kind,
+    settings: change.settings,
+    proposed: await compareUnder(change.proposed.rules)
+  }
+}
+
+/** The log line of a PR that touches its rules file: what judges it, and the verdict under the proposed rules. */
+function logRulesChange(log: ActionLog, view: RulesChangeView): void {
+  if (!view.proposed) {
+    log.info(`The pull request adds ${view.file}: it is judged by it.`)
+    return
+  }
+  const { words } = verdictWords(view.proposed)
+  log.notice(
+    `The pull request ${view.kind === 'deleted' ? 'deletes' : 'changes'} ${view.file} (${view.settings?.length ?? 0} setting(s)): ` +
+      `it is judged by the rules at the base; under the proposed rules, which apply once it merges: ${words}.`,
+    { title: 'Experiment Review: the rules file changes in this PR' }
+  )
 }
 
 /**

@@ -1,7 +1,7 @@
 // The sticky PR comment as an mdast tree: verdict, champion and metrics, what changed, warnings, curves, footer.
 import type { PhrasingContent, Root, RootContent } from 'mdast'
 import { SUPPORTED_COMMANDS, type CommandWord } from '../core/commands.js'
-import type { Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
+import type { ChecklistItem, Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
 import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { learningCurve } from './chart.js'
 import {
@@ -9,14 +9,12 @@ import {
   checklistDetail,
   hypothesisReason,
   missingEvidenceText,
-  missingEvidenceTitle,
-  unknownMetricsTitle,
   unknownMetricText,
   unreadableEvidenceText,
-  unreadableEvidenceTitle,
   readErrorsText,
   unreadableLabel,
   notLikeForLikeText,
+  verdictWords,
   violationMessage,
   warningMessage
 } from './findings.js'
@@ -52,6 +50,7 @@ import {
   type Own,
   type OwnUrl
 } from './mdast.js'
+import { rulesChangeBlocks, type RulesChangeView } from './rules-change.js'
 
 /** Where the review ran, for the footer and the baseline line. The strings may be untrusted; the URLs are ours. */
 export interface ReportContext {
@@ -67,6 +66,8 @@ export interface ReportContext {
   rulesFile?: string
   /** True when no rules file was found and defaults were used. */
   defaultRules?: boolean
+  /** How the pull request touches the rules file that judges it, when it does. */
+  rulesChange?: RulesChangeView
 }
 
 /** How much the comment may hold; later levels fold more to stay under GitHub's limit. */
@@ -102,6 +103,7 @@ export function buildComment(c: Comparison, ctx: ReportContext = {}): { tree: Ro
   const tree = root([
     marker(c.id),
     ...verdictBlock(c, ctx.rulesFile),
+    ...(ctx.rulesChange ? rulesChangeBlocks(ctx.rulesChange) : []),
     paragraph(
       text`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`
     )
@@ -114,6 +116,7 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
   return [
     marker(c.id),
     ...verdictBlock(c, ctx.rulesFile),
+    ...(ctx.rulesChange ? rulesChangeBlocks(ctx.rulesChange) : []),
     ...championLine(c, ctx),
     ...metricsTable(c),
     ...inWords(c),
@@ -124,7 +127,7 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
     ...allRuns(c, budget),
     ...warnings(c, budget),
     ...curves(c, budget),
-    ...checklists(c, budget),
+    ...checklists(c, budget, ctx),
     ...footer(ctx)
   ]
 }
@@ -133,18 +136,8 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
 export function verdictBlock(c: Comparison, rulesFile?: string): RootContent[] {
   const id: PhrasingContent[] = c.id === 'default' ? [] : [text` (`, untrusted(c.id, 60), text`)`]
   const broken = c.violations.filter(v => !v.accepted)
-  const [icon, verdict] = c.missingEvidence
-    ? [own`❌`, missingEvidenceTitle(c.missingEvidence)]
-    : c.unknownMetrics
-      ? [own`❌`, unknownMetricsTitle(c.unknownMetrics)]
-      : c.unreadableEvidence
-        ? [own`❌`, unreadableEvidenceTitle(c.unreadableEvidence)]
-        : c.verdict === 'fail'
-          ? [own`❌`, own`${broken.length} rule${broken.length === 1 ? own`` : own`s`} broken`]
-          : c.verdict === 'no-baseline'
-            ? [own`🆕`, own`no baseline yet`]
-            : [own`✅`, own`all rules met`]
-  const blocks: RootContent[] = [heading(2, text`${icon} Experiment review`, ...id, text`: ${verdict}`)]
+  const { sign, words } = verdictWords(c)
+  const blocks: RootContent[] = [heading(2, text`${sign} Experiment review`, ...id, text`: ${words}`)]
   if (c.missingEvidence) blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)))
   if (c.unknownMetrics)
     blocks.push(bulletList(c.unknownMetrics.map(u => [untrusted(unknownMetricText(u, rulesFile), 400)])))
@@ -413,7 +406,7 @@ function curves(c: Comparison, budget: Budget): RootContent[] {
   return out
 }
 
-function checklists(c: Comparison, budget: Budget): RootContent[] {
+function checklists(c: Comparison, budget: Budget, ctx: ReportContext): RootContent[] {
   const lists = c.reproducibility.slice(0, budget.checklists)
   if (!lists.length) return []
   const champion = lists[0]
@@ -421,11 +414,16 @@ function checklists(c: Comparison, budget: Budget): RootContent[] {
   const blocks: RootContent[] = []
   for (const list of lists) {
     if (lists.length > 1) blocks.push(paragraph(strong(untrustedCode(list.run))))
-    blocks.push(
-      bulletList(list.items.map(i => [i.ok ? text`✅ ` : text`⚠️ `, untrusted(checklistDetail(i), 160)]))
-    )
+    blocks.push(bulletList(list.items.map(i => [i.ok ? text`✅ ` : text`⚠️ `, ...checklistWords(i, ctx)])))
   }
   return details(own`Reproducibility: ${ok} of ${champion.items.length}`, blocks)
+}
+
+/** A checklist item in words; a recorded data version as code, a code commit short and linked to its page. */
+function checklistWords(item: ChecklistItem, ctx: ReportContext): PhrasingContent[] {
+  if (item.check === 'code commit' && item.value) return [text`code commit `, commitRef(item.value, ctx)]
+  if (item.check === 'data version' && item.value) return [text`data version `, untrustedCode(item.value)]
+  return [untrusted(checklistDetail(item), 160)]
 }
 
 /** A commit as inline code, linked to the commit page when the sha is hex and the repository URL is known. */

@@ -23,6 +23,18 @@ import {
   tooFewSamplesText
 } from './significance.js'
 
+/** The verdict in a few words and its sign: ❌ "2 rules broken", ✅ "all rules met", 🆕 "no baseline yet" … */
+export function verdictWords(c: Comparison): { sign: Own; words: Own } {
+  const broken = c.violations.filter(v => !v.accepted).length
+  if (c.missingEvidence) return { sign: own`❌`, words: missingEvidenceTitle(c.missingEvidence) }
+  if (c.unknownMetrics) return { sign: own`❌`, words: unknownMetricsTitle(c.unknownMetrics) }
+  if (c.unreadableEvidence) return { sign: own`❌`, words: unreadableEvidenceTitle(c.unreadableEvidence) }
+  if (c.verdict === 'fail')
+    return { sign: own`❌`, words: own`${broken} rule${broken === 1 ? own`` : own`s`} broken` }
+  if (c.verdict === 'no-baseline') return { sign: own`🆕`, words: own`no baseline yet` }
+  return { sign: own`✅`, words: own`all rules met` }
+}
+
 /** A broken rule in words: what the value was, against what limit. */
 export function violationMessage(v: Violation): string {
   if (v.rule === 'overfitting') return overfittingText(v.gap)

@@ -33,7 +33,7 @@ import { productionBlocks, updateProductionLine } from '../../src/report/product
 import { renderReviewSummary, reviewSummaryBlocks, statusDescription } from '../../src/report/summary.js'
 import { violationMessage, warningMessage } from '../../src/report/findings.js'
 import { renderText } from '../../src/report/text.js'
-import { renderGfm } from '../helpers/cmark.js'
+import { renderGfm, renderGfmAll } from '../helpers/cmark.js'
 import { run } from '../helpers/runs.js'
 
 /** Pieces of hostile text: markup, mentions, references, table and code breakers, invisible characters, commands. */
@@ -321,8 +321,14 @@ export function titleProblems(title: string): string[] {
   return problems
 }
 
-/** Every surface monitor mode writes, under hostile metric, run, baseline and PR text. */
-export function monitorSurfaceProblems(f: HostileFields): Record<string, string[]> {
+/**
+ * Every surface monitor mode writes, under hostile metric, run, baseline and PR text: the markdown ones to render,
+ * and the problems of the others.
+ */
+export function monitorSurfaces(f: HostileFields): {
+  markdown: MarkdownSurface[]
+  other: Record<string, string[]>
+} {
   const { evaluation, retraining, baseline, healthy } = hostileEvaluation(f)
   const problems: string[] = []
   if (!evaluation.breaches.length) problems.push('the hostile evaluation breaches nothing')
@@ -363,17 +369,26 @@ export function monitorSurfaceProblems(f: HostileFields): Record<string, string[
   )
   const regions = findRegions(page, 'docs/experiments.md')
   return {
-    'retraining issue': [...problems, ...surfaceProblems(stringify(body), body, { markers: 1 })],
-    'retraining issue title': titleProblems(retrainingIssueTitle(evaluation, retraining, f.tag)),
-    'retraining update': surfaceProblems(stringify(update), update, { markers: 0 }),
-    'retraining recovery': surfaceProblems(stringify(recovery), recovery, { markers: 0 }),
-    'production line': [
-      ...surfaceProblems(stringify(root(production)), production, { markers: 0 }),
-      ...(regions.length === 1 && regions[0].name.startsWith('production')
-        ? []
-        : ['production region not found again'])
+    markdown: [
+      { name: 'retraining issue', markdown: stringify(body), tree: body, options: { markers: 1 } },
+      { name: 'retraining update', markdown: stringify(update), tree: update, options: { markers: 0 } },
+      { name: 'retraining recovery', markdown: stringify(recovery), tree: recovery, options: { markers: 0 } },
+      {
+        name: 'production line',
+        markdown: stringify(root(production)),
+        tree: production,
+        options: { markers: 0 }
+      }
     ],
-    'monitor text': textProblems(monitorText(evaluation, retraining), 'monitor text')
+    other: {
+      'retraining evaluation': problems,
+      'retraining issue title': titleProblems(retrainingIssueTitle(evaluation, retraining, f.tag)),
+      'production region':
+        regions.length === 1 && regions[0].name.startsWith('production')
+          ? []
+          : ['production region not found again'],
+      'monitor text': textProblems(monitorText(evaluation, retraining), 'monitor text')
+    }
   }
 }
 
@@ -453,14 +468,41 @@ export function expectedElements(tree: Root | RootContent[]): Map<string, number
   return counts
 }
 
-/** What a rendered surface may not contain, as a list of problems (empty when it holds only what we wrote). */
+/** What a markdown surface may hold: how many of our markers, and which links (default: into the repository). */
+export interface SurfaceOptions {
+  markers: number
+  allowedLinks?: (href: string) => boolean
+}
+
+/** A markdown surface to check: its name, its text, the tree it was stringified from, and what it may hold. */
+export interface MarkdownSurface {
+  name: string
+  markdown: string
+  tree: Root | RootContent[]
+  options: SurfaceOptions
+}
+
+/** The problems of many markdown surfaces, by name, rendered in one cmark-gfm run. */
+export function markdownSurfaceProblems(surfaces: MarkdownSurface[]): Record<string, string[]> {
+  const html = renderGfmAll(surfaces.map(s => s.markdown))
+  const out: Record<string, string[]> = {}
+  surfaces.forEach((s, i) => {
+    out[s.name] = [...(out[s.name] ?? []), ...surfaceProblems(s.markdown, s.tree, s.options, html[i])]
+  })
+  return out
+}
+
+/**
+ * What a rendered surface may not contain, as a list of problems (empty when it holds only what we wrote). `html` is
+ * the markdown as cmark-gfm renders it (rendered here when not given).
+ */
 export function surfaceProblems(
   markdown: string,
   tree: Root | RootContent[],
-  options: { markers: number; allowedLinks?: (href: string) => boolean }
+  options: SurfaceOptions,
+  html = renderGfm(markdown)
 ): string[] {
   const problems: string[] = []
-  const html = renderGfm(markdown)
   // 1. No element other than the ones the project wrote (paragraphs and table sections aside).
   const expected = expectedElements(tree)
   const seen = tagCounts(html)
@@ -556,21 +598,31 @@ export function allSurfaceProblems(f: HostileFields): Record<string, string[]> {
     ...comparison.diagnostics.map(d => d.message)
   ].map(inertLog)
   const status = statusDescription(comparison)
+  const monitor = monitorSurfaces(f)
   return {
-    comment: surfaceProblems(comment.markdown, comment.tree, { markers: 1 }),
-    summary: surfaceProblems(summary, summaryTree, {
-      markers: 1,
-      allowedLinks: href => href === commentUrl || href.startsWith(`${REPOSITORY_URL}/`)
-    }),
-    docs: [
-      ...sections.flatMap(s =>
-        surfaceProblems(stringify(root(s.blocks)), s.blocks, { markers: 0 }).map(p => `${s.name}: ${p}`)
-      ),
-      ...(regions.join() === 'current,history' ? [] : [`docs regions ${regions.join()}`])
-    ],
+    ...markdownSurfaceProblems([
+      { name: 'comment', markdown: comment.markdown, tree: comment.tree, options: { markers: 1 } },
+      {
+        name: 'summary',
+        markdown: summary,
+        tree: summaryTree,
+        options: {
+          markers: 1,
+          allowedLinks: href => href === commentUrl || href.startsWith(`${REPOSITORY_URL}/`)
+        }
+      },
+      ...sections.map(s => ({
+        name: `docs ${s.name}`,
+        markdown: stringify(root(s.blocks)),
+        tree: s.blocks,
+        options: { markers: 0 }
+      })),
+      ...monitor.markdown
+    ]),
+    'docs regions': regions.join() === 'current,history' ? [] : [`docs regions ${regions.join()}`],
     text: textProblems(renderText(comparison), 'terminal report'),
     log: logLines.flatMap(l => textProblems(l, 'log line')),
-    ...monitorSurfaceProblems(f),
+    ...monitor.other,
     status: [
       ...textProblems(status, 'status'),
       ...(status.length <= 140 && !status.includes('\n')
