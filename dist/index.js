@@ -842,9 +842,9 @@ async function run(env = process.env, outside = {}) {
             case 'monitor':
                 outcome = await (await import('./chunks/monitor.js')).runMonitorMode(ctx);
                 break;
-            default:
-                log.notice(`The ${mode} mode is not part of this release yet; nothing was done.`);
-                return;
+            case 'command':
+                outcome = await (await import('./chunks/command.js')).runCommandMode(ctx);
+                break;
         }
         setOutputs(outcome);
         log.flush();

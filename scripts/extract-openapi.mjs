@@ -56,7 +56,8 @@ const OPERATIONS = [
   ['post', '/repos/{owner}/{repo}/labels'],
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
   ['get', '/repos/{owner}/{repo}/collaborators/{username}/permission'],
-  ['post', '/repos/{owner}/{repo}/statuses/{sha}']
+  ['post', '/repos/{owner}/{repo}/statuses/{sha}'],
+  ['post', '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs']
 ]
 
 /** Schema keywords kept; descriptions, examples and the like are dropped to keep the file small. */

@@ -165,9 +165,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env, outside: ActionO
       case 'monitor':
         outcome = await (await import('./modes/monitor.js')).runMonitorMode(ctx)
         break
-      default:
-        log.notice(`The ${mode} mode is not part of this release yet; nothing was done.`)
-        return
+      case 'command':
+        outcome = await (await import('./modes/command.js')).runCommandMode(ctx)
+        break
     }
     setOutputs(outcome)
     log.flush()

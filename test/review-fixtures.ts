@@ -281,6 +281,38 @@ export function pullRequestPayload(options: {
   return payload
 }
 
+/**
+ * A real `issue_comment` payload (created, or edited) adapted to a comment on a pull request of the twin's
+ * repository: its number, id, body and author. author_association stays OWNER, as in the example: nothing may
+ * decide by it.
+ */
+export function issueCommentPayload(options: {
+  owner: string
+  repo: string
+  number: number
+  commentId: number
+  body: string
+  author: string
+  authorType?: 'User' | 'Bot'
+  action?: 'created' | 'edited'
+}): Json {
+  const payload = webhookExample('issue_comment', options.action ?? 'created') as Json
+  const full = `${options.owner}/${options.repo}`
+  payload.repository.full_name = full
+  payload.repository.name = options.repo
+  payload.repository.owner.login = options.owner
+  payload.issue.number = options.number
+  payload.issue.pull_request = {
+    url: `https://api.github.com/repos/${full}/pulls/${options.number}`,
+    html_url: `https://github.com/${full}/pull/${options.number}`
+  }
+  payload.comment.id = options.commentId
+  payload.comment.body = options.body
+  payload.comment.user.login = options.author
+  payload.comment.user.type = options.authorType ?? 'User'
+  return payload
+}
+
 /** A real `workflow_run.completed` payload of a pull_request workflow, adapted (pull_requests empty, as for forks). */
 export function workflowRunPayload(options: {
   owner: string

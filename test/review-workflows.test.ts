@@ -204,6 +204,27 @@ describe.each(TRIOS)('%s + %s', (prFile, commentFile, action) => {
   })
 })
 
+describe('examples/workflows/experiment-review-commands.yml', () => {
+  it('answers comments on pull requests from the default branch, with only what the commands need', async () => {
+    const commands = await workflow('examples/workflows/experiment-review-commands.yml')
+    expect(commands.on).toEqual({ issue_comment: { types: ['created'] } })
+    const [job] = Object.values(commands.jobs)
+    expect(job.if).toContain('github.event.issue.pull_request')
+    expect(job.permissions).toEqual({
+      contents: 'read',
+      'pull-requests': 'write',
+      statuses: 'write',
+      actions: 'write'
+    })
+    const code = (await read('examples/workflows/experiment-review-commands.yml')).replace(/^\s*#.*$/gm, '')
+    expect(code).not.toMatch(/head_sha|head\.sha|refs\/pull|\bref:/)
+    const checkout = job.steps.find(s => s.uses?.startsWith('actions/checkout@'))
+    expect(checkout?.with).toEqual({ 'persist-credentials': false })
+    expect(job.steps.find(s => s.uses === 'acme/experiment-review@v1')?.with).toEqual({ mode: 'command' })
+    expect(job.steps.some(s => s.run)).toBe(false)
+  })
+})
+
 describe('examples/workflows/experiment-review-sweep.yml', () => {
   it('uploads one artifact per matrix job and reviews them all, each job in a folder of its own', async () => {
     const sweep = await workflow('examples/workflows/experiment-review-sweep.yml')

@@ -1,5 +1,5 @@
 import { D as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { C as paramText, X as makeRun, Y as emptyMetadata } from './findings.js';
+import { r as paramText, I as makeRun, J as emptyMetadata } from './findings.js';
 
 // Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.
 /** Summarises a sample; non-finite values are left out (the caller reports them). Never overflows for finite input. */
@@ -516,4 +516,4 @@ function thin(points, max) {
     return out;
 }
 
-export { BaselineError as B, studentTQuantile as a, baselineOfId as b, championOfId as c, powerOfTwoScale as d, summarize as e, sampleKeyOf as f, groupRuns as g, isSeedLikeParam as h, isFoldKey as i, baselineExperiment as j, BASELINE_VERSION as k, serializeBaseline as l, parseBaseline as p, recordFromExperiment as r, studentTSurvival as s, thin as t };
+export { BaselineError as B, powerOfTwoScale as a, baselineOfId as b, championOfId as c, baselineExperiment as d, studentTQuantile as e, summarize as f, groupRuns as g, isFoldKey as h, isSeedLikeParam as i, sampleKeyOf as j, BASELINE_VERSION as k, serializeBaseline as l, parseBaseline as p, recordFromExperiment as r, studentTSurvival as s, thin as t };

@@ -1,4 +1,4 @@
-import { e as GITHUB_BODY_LIMIT } from './conventions.js';
+import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 
 const API_ROOT = Symbol.for('experiment-review.apiRoot');
 const TIMED = Symbol.for('experiment-review.timedFetch');

@@ -1,27 +1,255 @@
-import { e as GITHUB_BODY_LIMIT } from './conventions.js';
+import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { p as paragraph, t as text, h as untrustedCode, n as heading, q as own, $ as table, b as verdictWords, A as strong, o as bulletList, e as untrusted, u as unknownMetricText, v as violationMessage, r as root, c as stringify, a5 as marker, m as missingEvidenceText, a as unreadableEvidenceText, F as hypothesisReason, I as notLikeForLikeText, a0 as details, H as warningMessage, x as link, a6 as small, g as githubUrl, U as statisticsSentence, S as unreadableLabel, T as readErrorsText, G as checklistDetail } from './findings.js';
-import { s as shortSha, e as decimalsFor, m as goalArrow, n as metricIcon, f as fmtStat, k as fmtChange, o as metricSentence, l as fmtMeaning, q as fmtRules } from './detect.js';
-import './baseline2.js';
-import './_commonjsHelpers.js';
-import 'node:path';
-import 'node:process';
-import 'node:url';
-import 'node:fs';
-import 'node:fs/promises';
-import 'node:string_decoder';
-import './mlflow-metrics-file.js';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
-import 'node:module';
+import { s as shortSha, d as decimalsFor, k as goalArrow, m as metricIcon, f as fmtStat, i as fmtChange, l as metricSentence, j as fmtMeaning, n as fmtRules } from './text.js';
+import { t as text, h as untrusted, e as untrustedCode, p as paragraph, i as strong, Q as bulletList, o as own, q as stringify, L as root, a4 as marker, P as heading, _ as table, b as verdictWords, u as unknownMetricText, v as violationMessage, m as missingEvidenceText, a as unreadableEvidenceText, y as hypothesisReason, B as notLikeForLikeText, $ as details, A as warningMessage, k as link, a5 as small, g as githubUrl, Z as statisticsSentence, X as unreadableLabel, Y as readErrorsText, z as checklistDetail } from './findings.js';
 
-// The `/experiments` command words this build accepts. The report names a command (in a hint or the footer) only when
-// its word is listed here, and a test checks every `/experiments` word in a rendered comment against this list. The
-// command mode adds each word here when its parser accepts it.
-/** The `/experiments` command words this build's parser accepts (none yet: no command mode is built). */
-const SUPPORTED_COMMANDS = [];
+// The `/experiments` slash commands: their exact grammar, as a pure parser. The report names a command (in a hint,
+// the footer or the help text) only when its word is listed in SUPPORTED_COMMANDS, and a test checks every
+// `/experiments` word in a rendered comment against this list.
+//
+// Grammar (only the comment's first line is read; leading and trailing blanks are ignored):
+//
+//   /experiments help
+//   /experiments accept <metric> <reason…>     the reason is the rest of the line (required)
+//   /experiments champion <run>
+//   /experiments refresh
+//
+// `/experiments` and the command word are matched without regard to case; metric and run names are exact (case
+// matters, as it does in the runs). A name holding blanks or quotes is written in double quotes, with `\"` and `\\`
+// inside: `/experiments champion "resnet 50 (seed 2)"`. One command per comment: a comment whose first line is a
+// command and whose later lines hold another `/experiments` line is refused as ambiguous. A first line that starts
+// with `/experiments` but does not fit the grammar is answered with the help text; any other comment is not a command.
+/** The `/experiments` command words this build's parser accepts, in the order the help text lists them. */
+const SUPPORTED_COMMANDS = ['help', 'accept', 'champion', 'refresh'];
+/** The longest metric or run name a command takes. */
+const MAX_COMMAND_NAME_LENGTH = 200;
+/** The longest reason an accept takes (it is kept in the comment and the living docs). */
+const MAX_ACCEPT_REASON_LENGTH = 500;
+const PREFIX = /^\/experiments(?=$|[ \t])/i;
+// Control characters other than the tab are refused in names and reasons (they could disguise text).
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+/** The first line of a comment and the number of later lines that also start a command. */
+function splitLines(body) {
+    const lines = body.replace(/^\ufeff/, '').split(/\r\n|\r|\n/);
+    const first = lines[0]?.trim() ?? '';
+    const laterCommands = lines.slice(1).filter(l => PREFIX.test(l.trim())).length;
+    return { first, laterCommands };
+}
+/** Reads one token: a double-quoted string (with `\"` and `\\`) or a run of non-blank characters. */
+function readToken(text) {
+    const s = text.replace(/^[ \t]+/, '');
+    if (!s)
+        return undefined;
+    if (s[0] !== '"') {
+        const end = s.search(/[ \t]/);
+        return end < 0 ? { token: s, rest: '' } : { token: s.slice(0, end), rest: s.slice(end) };
+    }
+    let token = '';
+    for (let i = 1; i < s.length; i++) {
+        const c = s[i];
+        if (c === '\\' && (s[i + 1] === '"' || s[i + 1] === '\\')) {
+            token += s[++i];
+        }
+        else if (c === '"') {
+            return { token, rest: s.slice(i + 1) };
+        }
+        else
+            token += c;
+    }
+    return 'unclosed';
+}
+/** The reason of an accept: the rest of the line; a reason written wholly in double quotes loses them. */
+function readReason(rest) {
+    const trimmed = rest.trim();
+    const quoted = readToken(trimmed);
+    if (trimmed.startsWith('"') && typeof quoted === 'object' && !quoted.rest.trim())
+        return quoted.token.trim();
+    return trimmed;
+}
+const clean = (value) => value.replace(CONTROL, ' ');
+/** Parses a comment body into the command it asks for (see the grammar at the top of this file). */
+function parseCommand(body) {
+    const { first, laterCommands } = splitLines(body);
+    const prefix = PREFIX.exec(first);
+    if (!prefix)
+        return { kind: 'none' };
+    if (laterCommands)
+        return { kind: 'invalid', problem: { kind: 'several-commands', lines: laterCommands + 1 } };
+    const afterPrefix = first.slice(prefix[0].length);
+    const wordToken = readToken(afterPrefix);
+    if (!wordToken || wordToken === 'unclosed')
+        return { kind: 'invalid', problem: { kind: 'no-word' } };
+    const word = wordToken.token.toLowerCase();
+    const rest = wordToken.rest;
+    if (!SUPPORTED_COMMANDS.includes(word))
+        return { kind: 'invalid', problem: { kind: 'unknown-word', word: wordToken.token.slice(0, 40) } };
+    const command = word;
+    const tooLong = (argument, value, limit) => value.length > limit
+        ? {
+            kind: 'invalid',
+            problem: { kind: 'too-long', word: command, argument, length: value.length, limit }
+        }
+        : undefined;
+    if (command === 'help' || command === 'refresh') {
+        if (rest.trim())
+            return { kind: 'invalid', problem: { kind: 'extra-arguments', word: command } };
+        return { kind: command };
+    }
+    const name = readToken(rest);
+    if (name === 'unclosed')
+        return { kind: 'invalid', problem: { kind: 'unclosed-quote', word: command } };
+    const argument = command === 'accept' ? 'metric' : 'run';
+    if (!name || !name.token.trim())
+        return { kind: 'invalid', problem: { kind: 'missing-argument', word: command, argument } };
+    const value = clean(name.token);
+    const long = tooLong(argument, value, MAX_COMMAND_NAME_LENGTH);
+    if (long)
+        return long;
+    if (command === 'champion') {
+        if (name.rest.trim())
+            return { kind: 'invalid', problem: { kind: 'extra-arguments', word: command } };
+        return { kind: 'champion', run: value };
+    }
+    const reason = clean(readReason(name.rest));
+    if (!reason)
+        return { kind: 'invalid', problem: { kind: 'missing-argument', word: command, argument: 'reason' } };
+    return tooLong('reason', reason, MAX_ACCEPT_REASON_LENGTH) ?? { kind: 'accept', metric: value, reason };
+}
+
+/** Each command as the help text and the footer show it, with what it does. */
+const COMMAND_USAGE = {
+    help: { usage: '/experiments help', does: own `lists these commands.` },
+    accept: {
+        usage: '/experiments accept <metric> <reason>',
+        does: own `accepts the named metric's broken rule for the PR's current head commit only (a new push needs a new acceptance); the gate turns green when nothing else is broken, and the reason is kept in the comment and, on merge, in the living docs.`
+    },
+    champion: {
+        usage: '/experiments champion <run>',
+        does: own `makes a finished run of this PR the one promoted on merge, instead of the best on the primary metric.`
+    },
+    refresh: {
+        usage: '/experiments refresh',
+        does: own `re-renders this comment from the last review, without re-reading runs.`
+    }
+};
+/** The commands in inline code, for a sentence or the footer: `/experiments accept <metric> <reason>` · … */
+function commandList(words = SUPPORTED_COMMANDS) {
+    return words.flatMap((w, i) => [...(i ? [text ` · `] : []), untrustedCode(COMMAND_USAGE[w].usage)]);
+}
+/** The footer line of the sticky comment that names the commands and who may use them. */
+function commandsFooter(permission, words = SUPPORTED_COMMANDS) {
+    return [
+        text `Commands (repository `,
+        untrusted(permission, 20),
+        text ` access or more): `,
+        ...commandList(words)
+    ];
+}
+/** What was wrong with a line that starts with `/experiments`, in words. */
+function commandProblemText(problem) {
+    switch (problem.kind) {
+        case 'no-word':
+            return '/experiments needs a command word.';
+        case 'unknown-word':
+            return `"${problem.word}" is not a command.`;
+        case 'missing-argument':
+            return `${problem.word} needs a ${problem.argument}.`;
+        case 'extra-arguments':
+            return `${problem.word} takes ${problem.word === 'champion' ? 'one run name (quote a name that holds blanks)' : 'nothing after it'}.`;
+        case 'unclosed-quote':
+            return `a quoted name after ${problem.word} has no closing quote.`;
+        case 'too-long':
+            return `the ${problem.argument} is ${problem.length} characters long; at most ${problem.limit} are kept.`;
+        case 'several-commands':
+            return `the comment holds ${problem.lines} lines that start with /experiments; write one command per comment, on its first line.`;
+    }
+}
+/** The help text: what went wrong (for a line that was not understood), then every command and the grammar. */
+function helpBlocks(permission, problem) {
+    const blocks = [];
+    if (problem)
+        blocks.push(paragraph(strong(text `Not understood: `), untrusted(commandProblemText(problem), 300)));
+    blocks.push(paragraph(text `Experiment Review commands, for people with `, untrusted(permission, 20), text ` access to the repository or more. Write one command on the first line of a new comment:`), bulletList(SUPPORTED_COMMANDS.map(w => [untrustedCode(COMMAND_USAGE[w].usage), text ` ${COMMAND_USAGE[w].does}`])), paragraph(text `Command words are read without regard to case; metric and run names are exact. Quote a name that holds blanks: `, untrustedCode('/experiments champion "resnet 50 seed 2"'), text `. A reason is the rest of the line (at most ${MAX_ACCEPT_REASON_LENGTH} characters).`));
+    return blocks;
+}
+const names = (list) => list
+    .slice(0, 10)
+    .flatMap((n, i) => [...(i ? [text `, `] : []), untrustedCode(n)])
+    .concat(list.length > 10 ? [text ` and ${list.length - 10} more`] : []);
+/** The reply to a refused command: one short paragraph saying why and what to do. */
+function refusalBlocks(refusal) {
+    const p = (...children) => [paragraph(text `Not done: `, ...children)];
+    switch (refusal.kind) {
+        case 'permission':
+            return p(untrustedCode(refusal.login), text ` has `, refusal.has === 'none' ? text `no` : untrusted(refusal.has, 20), text ` access to this repository; these commands need `, untrusted(refusal.needs, 20), text ` access or more (commands.permission in the rules file).`);
+        case 'permission-unreadable':
+            return p(text `the repository permission of `, untrustedCode(refusal.login), text ` could not be read, so the command is refused (it needs `, untrusted(refusal.needs, 20), text ` access or more). The job's log says why; try again later.`);
+        case 'closed':
+            return p(refusal.merged
+                ? text `this pull request is merged; its decisions were taken by the promotion and can no longer change.`
+                : text `this pull request is closed; reopen it to change its review.`);
+        case 'no-review':
+            return p(text `this pull request has no experiment review yet; wait for the review job to post it.`);
+        case 'no-snapshot':
+            return p(text `the review comment holds no last review this version can read (the review was too large to keep, or was posted by an older version); push or re-run the review job.`);
+        case 'stale':
+            return p(text `the review shows head `, untrustedCode(shortSha(refusal.reviewed)), text `, but the pull request is now at `, untrustedCode(shortSha(refusal.head)), text `; wait for the review of the new head, then decide on what it shows.`);
+        case 'not-regressed':
+            return p(untrustedCode(refusal.metric), text ` has no broken rule at head `, untrustedCode(shortSha(refusal.head)), ...(refusal.regressed.length
+                ? [text `; the broken ones are `, ...names(refusal.regressed), text `.`]
+                : [text `; no rule is broken, so there is nothing to accept.`]));
+        case 'unknown-run':
+            return p(untrustedCode(refusal.run), text ` is not a run of this pull request`, ...(refusal.finished.length
+                ? [text `; its finished runs are `, ...names(refusal.finished), text `.`]
+                : [text `; none of its runs finished.`]));
+        case 'run-not-finished':
+            return p(untrustedCode(refusal.run), text ` is `, untrusted(refusal.status, 20), text `, not finished; only a finished run can be promoted.`);
+    }
+}
+/** The reply when an accept was recorded but GitHub refused the gate's update (the status or the re-run). */
+function gateNotUpdatedBlocks(message) {
+    return [
+        paragraph(text `The acceptance is recorded in the review comment, but the gate could not be updated: `, untrusted(message, 600), text ` Re-run the failed review jobs by hand, or grant the permission named above to the command job.`)
+    ];
+}
+/** A reply comment to a command: the reply marker first (so no command ever reads it as one), then the blocks. */
+function renderReply(id, blocks) {
+    return stringify(root([marker(id, 'reply'), ...blocks]));
+}
+const day = (iso) => iso.slice(0, 10);
+/**
+ * The comment's section of reviewers' decisions: acceptances that cover the reviewed head, those made on earlier
+ * heads (which no longer count), and the champion pick. Empty when there is none.
+ */
+function decisionsBlocks(decisions, head) {
+    if (!decisions.length)
+        return [];
+    const items = [];
+    const latest = new Map();
+    for (const d of decisions)
+        latest.set(d.kind === 'accept' ? `accept:${d.head}:${d.metric}` : 'champion', d);
+    for (const d of latest.values()) {
+        const who = [untrusted(d.by, 40), text ` on `, untrusted(day(d.at), 10)];
+        if (d.kind === 'accept') {
+            const current = d.head === head;
+            items.push([
+                current ? text `✔️ ` : text `⏮️ `,
+                untrustedCode(d.metric),
+                text ` regression accepted by `,
+                ...who,
+                text ` for head `,
+                untrustedCode(shortSha(d.head)),
+                ...(current ? [] : [text ` (an earlier head: it does not cover this one)`]),
+                text `: `,
+                untrusted(d.reason, MAX_ACCEPT_REASON_LENGTH)
+            ]);
+        }
+        else {
+            items.push([text `🏆 `, untrustedCode(d.run), text ` picked as the champion by `, ...who]);
+        }
+    }
+    return [paragraph(strong(text `Reviewer decisions`)), bulletList(items)];
+}
 
 /** Settings listed in the comment; the rest are counted. */
 const RULE_CHANGES_SHOWN = 30;
@@ -81,13 +309,15 @@ const BUDGETS = [
     { runs: 5, params: 8, warnings: 5, curves: 0, curvePoints: 0, checklists: 1 }
 ];
 /** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
-function renderComment(c, ctx = {}) {
-    return buildComment(c, ctx).markdown;
+function renderComment(c, ctx = {}, extras = {}) {
+    return buildComment(c, ctx, extras).markdown;
 }
 /** The PR comment as the tree that was stringified and its markdown: the largest budget that fits the limit. */
-function buildComment(c, ctx = {}) {
+function buildComment(c, ctx = {}, extras = {}) {
+    const state = extras.state ?? [];
+    const stateLength = state.reduce((n, block) => n + block.value.length + 2, 0);
     for (const budget of BUDGETS) {
-        const tree = root(commentTree(c, ctx, budget));
+        const tree = root([...commentTree(c, ctx, budget, extras), ...state]);
         const markdown = stringify(tree);
         if (markdown.length < GITHUB_BODY_LIMIT - 1000)
             return { tree, markdown };
@@ -97,12 +327,14 @@ function buildComment(c, ctx = {}) {
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
         ...(ctx.rulesChange ? rulesChangeBlocks(ctx.rulesChange) : []),
-        paragraph(text `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`)
+        paragraph(text `The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`),
+        ...(extras.decisions ?? []),
+        ...(stateLength < GITHUB_BODY_LIMIT / 2 ? state : [])
     ]);
     return { tree, markdown: stringify(tree) };
 }
 /** The comment's blocks with a given budget. */
-function commentTree(c, ctx, budget = BUDGETS[0]) {
+function commentTree(c, ctx, budget = BUDGETS[0], extras = {}) {
     return [
         marker(c.id),
         ...verdictBlock(c, ctx.rulesFile),
@@ -113,12 +345,13 @@ function commentTree(c, ctx, budget = BUDGETS[0]) {
         ...hypotheses(c),
         ...notLikeForLike(c),
         ...acceptHint(c, ctx),
+        ...(extras.decisions ?? []),
         ...whatChanged(c, budget),
         ...allRuns(c, budget),
         ...warnings(c, budget),
         ...curves(c, budget),
         ...checklists(c, budget, ctx),
-        ...footer(ctx)
+        ...footer(ctx, extras.commandPermission)
     ];
 }
 /** The verdict heading. */
@@ -386,7 +619,7 @@ function prRef(pr, ctx) {
     return url ? link(url, text `PR #${pr}`) : text `PR ${Number.isInteger(pr) ? own `${pr}` : own `?`}`;
 }
 /** The small print: what was reviewed against what, the checks, the rules used, and the commands (when there are any). */
-function footer(ctx) {
+function footer(ctx, commandPermission) {
     const parts = [text `Experiment Review`];
     if (ctx.headSha)
         parts.push(text ` · reviewed PR head `, commitRef(ctx.headSha, ctx));
@@ -397,9 +630,20 @@ function footer(ctx) {
     parts.push(text ` · `, ctx.defaultRules || !ctx.rulesFile
         ? text `default rules (no rules file)`
         : untrusted(`rules from ${ctx.rulesFile}`));
-    if ((ctx.commands ?? SUPPORTED_COMMANDS).includes('help'))
+    const commands = ctx.commands ?? SUPPORTED_COMMANDS;
+    if (commandPermission && commands.length)
+        parts.push(text ` · `, ...commandsFooter(commandPermission, commands));
+    else if (commands.includes('help'))
         parts.push(text ` · `, untrustedCode('/experiments help'), text ` lists the commands`);
     return small(parts);
 }
 
-export { buildComment, commentTree, renderComment, verdictBlock };
+var comment = /*#__PURE__*/Object.freeze({
+    __proto__: null,
+    buildComment: buildComment,
+    commentTree: commentTree,
+    renderComment: renderComment,
+    verdictBlock: verdictBlock
+});
+
+export { renderReply as a, renderComment as b, comment as c, decisionsBlocks as d, gateNotUpdatedBlocks as g, helpBlocks as h, parseCommand as p, refusalBlocks as r };

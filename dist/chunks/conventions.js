@@ -44,6 +44,12 @@ function hiddenMarker(id, kind = 'comment') {
     const clean = id.replace(/[^A-Za-z0-9._:-]/g, '-');
     return `<!-- experiment-review:${kind === 'comment' ? '' : `${kind}:`}${clean} -->`;
 }
+/** The start every hidden marker and state block of the project shares: a comment holding it is the project's own text. */
+const PROJECT_MARKER_PREFIX = '<!-- experiment-review:';
+/** Whether a body carries any of the project's hidden markers or state blocks (a copy of ours, or ours). */
+function carriesProjectMarker(body) {
+    return body.includes(PROJECT_MARKER_PREFIX);
+}
 /** A GitHub login, a bot's included (`name[bot]`). */
 const LOGIN = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\\[bot\\])?';
 /** Whether `value` is a GitHub login (`octocat`, `my-app[bot]`). */
@@ -79,4 +85,4 @@ function stampMarker(body, marker, login) {
     return pattern.test(body) ? body.replace(pattern, stamped) : `${stamped}\n${body}`;
 }
 
-export { DEFAULT_BASELINE_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_RULES_PATH as a, DEFAULT_DOCS_PATH as b, GITHUB_STEP_SUMMARY_LIMIT as c, defaultBaselinePath as d, GITHUB_BODY_LIMIT as e, findMarker as f, hiddenMarker as h, isGitHubLogin as i, legacyBaselinePath as l, promotionBranchOf as p, stampMarker as s };
+export { DEFAULT_BASELINE_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_RULES_PATH as a, DEFAULT_DOCS_PATH as b, GITHUB_BODY_LIMIT as c, defaultBaselinePath as d, carriesProjectMarker as e, findMarker as f, GITHUB_STEP_SUMMARY_LIMIT as g, hiddenMarker as h, isGitHubLogin as i, legacyBaselinePath as l, promotionBranchOf as p, stampMarker as s };

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { c as clientLogOf, R as RULES_FROM } from './types.js';
 import { loadRules } from './rules-file.js';
 import { D as DEFAULT_BASELINE_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH, b as DEFAULT_DOCS_PATH } from './conventions.js';
-import { p as plain, r as renderDiagnostics, d as renderText } from './detect.js';
+import { p as plain, r as renderDiagnostics, c as renderText } from './text.js';
 import { U as UsageError, E as EXIT, e as experimentFlag, a as applyExperimentFlag, c as commitFlag } from './run.js';
 import 'node:fs/promises';
 import './index2.js';
@@ -14,6 +14,8 @@ import './findings.js';
 import 'node:process';
 import 'node:url';
 import 'node:fs';
+import './json.js';
+import './detect.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
@@ -21,7 +23,6 @@ import 'node:readline';
 import 'node:os';
 import 'node:worker_threads';
 import 'node:module';
-import './json.js';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.

@@ -1,35 +1,6 @@
-import { e as decimalsFor, p as plain, f as fmtStat, g as columns, h as fmtThreshold, j as fmtNumber, k as fmtChange, l as fmtMeaning } from './detect.js';
-import { c as stringify, _ as trustedHtml, N as trusted, r as root, p as paragraph, t as text, q as own, h as untrustedCode, o as bulletList, O as neutralize, n as heading, e as untrusted, A as strong, $ as table, B as joinOwn, a0 as details, x as link } from './findings.js';
-
-const PREFIX = '<!-- experiment-review:state:';
-/** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
-function hiddenState(kind, value) {
-    const encoded = Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
-    // Inert by construction: the kind is reduced to [A-Za-z0-9_-] and the value is base64url.
-    return trustedHtml(trusted(`${PREFIX}${kind.replace(/[^A-Za-z0-9_-]/g, '-')}:${encoded} -->`));
-}
-/** The JSON value of the first hidden block of `kind` in a body, or undefined when there is none or it is unreadable. */
-function readHiddenState(body, kind) {
-    const prefix = `${PREFIX}${kind}:`;
-    const start = body.indexOf(prefix);
-    if (start < 0)
-        return undefined;
-    const match = /^([A-Za-z0-9_-]{1,60000}) -->/.exec(body.slice(start + prefix.length));
-    if (!match)
-        return undefined;
-    try {
-        return JSON.parse(Buffer.from(match[1], 'base64url').toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-}
-/** The body with its hidden block of `kind` replaced by `value` (added at the top when it has none); nothing else changes. */
-function replaceHiddenState(body, kind, value) {
-    const block = stringify([hiddenState(kind, value)]).trimEnd();
-    const pattern = new RegExp(`${PREFIX}${kind}:[A-Za-z0-9_-]* -->`);
-    return pattern.test(body) ? body.replace(pattern, () => block) : `${block}\n${body}`;
-}
+import { d as decimalsFor, p as plain, f as fmtStat, e as columns, g as fmtThreshold, h as fmtNumber, i as fmtChange, j as fmtMeaning } from './text.js';
+import { h as hiddenState } from './hidden-state.js';
+import { q as stringify, L as root, p as paragraph, t as text, o as own, e as untrustedCode, Q as bulletList, T as neutralize, P as heading, h as untrusted, i as strong, _ as table, n as joinOwn, $ as details, k as link } from './findings.js';
 
 /** The hidden-state kind of the retraining issue. */
 const MONITOR_STATE_KIND = 'monitor';
@@ -218,4 +189,4 @@ function monitorText(evaluation, retraining) {
     return columns([['metric', 'evaluation', 'baseline', 'state'], ...rows], ['left', 'right', 'right', 'left']);
 }
 
-export { MONITOR_STATE_KIND as M, replaceHiddenState as a, retrainingUpdateComment as b, readHiddenState as c, duplicateComment as d, retrainingIssueBody as e, retrainingIssueTitle as f, monitorText as m, recoveryComment as r };
+export { MONITOR_STATE_KIND as M, retrainingUpdateComment as a, retrainingIssueBody as b, retrainingIssueTitle as c, duplicateComment as d, monitorText as m, recoveryComment as r };

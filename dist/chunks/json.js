@@ -1,4 +1,4 @@
-import { C as paramText, D as overfittingText, E as clauseReason, F as hypothesisReason, v as violationMessage, G as checklistDetail, H as warningMessage, I as notLikeForLikeText, J as checkNote, K as checkText, L as noVarianceText, M as untestedText } from './findings.js';
+import { r as paramText, w as overfittingText, x as clauseReason, y as hypothesisReason, v as violationMessage, z as checklistDetail, A as warningMessage, B as notLikeForLikeText, C as checkNote, D as checkText, E as noVarianceText, F as untestedText } from './findings.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
 import 'node:path';

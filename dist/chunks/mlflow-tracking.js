@@ -1,5 +1,5 @@
-import { u as plainJson, t as parseJsonLenient, v as isGlob, w as experimentMatcher, x as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, y as buildMlflowRun, z as redactTrackingUri, A as parseTrackingUri, T as TrackingUriError, C as readMlflowDatabase, D as readMlflowStore } from './detect.js';
-import { Z as listExperimentNames } from './findings.js';
+import { a as plainJson, p as parseJsonLenient, b as isGlob, e as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, d as buildMlflowRun, r as redactTrackingUri, f as parseTrackingUri, T as TrackingUriError, g as readMlflowDatabase, h as readMlflowStore } from './detect.js';
+import { K as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';

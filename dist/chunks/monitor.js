@@ -2,12 +2,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules } from './rules-file.js';
 import { b as baselineOfId, B as BaselineError } from './baseline2.js';
-import { z as goalOf, t as text, h as untrustedCode, q as own, p as paragraph, e as untrusted, A as strong, w as checkedUrl, x as link, B as joinOwn, l as legacyBaselineText, g as githubUrl, c as stringify } from './findings.js';
+import { c as goalOf, t as text, e as untrustedCode, o as own, p as paragraph, h as untrusted, i as strong, j as checkedUrl, k as link, n as joinOwn, l as legacyBaselineText, g as githubUrl, q as stringify } from './findings.js';
 import { commitFilesToBranch } from './commit.js';
-import { s as stampMarker, e as GITHUB_BODY_LIMIT, f as findMarker, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
+import { s as stampMarker, c as GITHUB_BODY_LIMIT, f as findMarker, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
 import { isOwnMarkedItem, resolveTokenIdentity } from './sticky.js';
-import { r as recoveryComment, a as replaceHiddenState, M as MONITOR_STATE_KIND, b as retrainingUpdateComment, d as duplicateComment, c as readHiddenState, e as retrainingIssueBody, f as retrainingIssueTitle } from './issue.js';
+import { r as replaceHiddenState, a as readHiddenState } from './hidden-state.js';
+import { r as recoveryComment, M as MONITOR_STATE_KIND, a as retrainingUpdateComment, d as duplicateComment, b as retrainingIssueBody, c as retrainingIssueTitle } from './issue.js';
 import { renderJsonReport } from './json.js';
 import { f as findRegions, r as renderRegion, s as sectionNames } from './docs.js';
 import { runPipeline } from './pipeline.js';
@@ -19,6 +20,11 @@ import 'buffer';
 import 'node:process';
 import 'node:url';
 import './pr.js';
+import 'node:zlib';
+import './text.js';
+import './chart.js';
+import './champion.js';
+import './metric-comparison.js';
 import './detect.js';
 import 'node:fs';
 import 'node:string_decoder';
@@ -28,8 +34,6 @@ import 'node:readline';
 import 'node:os';
 import 'node:worker_threads';
 import 'node:module';
-import './chart.js';
-import './champion.js';
 
 /** The rules a monitor evaluation is compared under: each monitored metric gets its conditions as gate rules. */
 function monitorRules(rules, retraining) {

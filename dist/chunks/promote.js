@@ -1,4 +1,4 @@
-import { p as promotionBranchOf } from './conventions.js';
+import { h as hiddenMarker, p as promotionBranchOf } from './conventions.js';
 import { g as githubUrl, f as formatDiagnostic } from './findings.js';
 import { p as promoteOutcomeLine, c as renderPromoteSummary, d as promotionPullRequestLine } from './summary.js';
 import { p as promotionPaths, a as planPromotion, b as promotionSubject, c as promotionPullRequestBody, d as promotionPullRequestTitle } from './promotion.js';
@@ -8,6 +8,7 @@ import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
 import 'node:url';
+import './text.js';
 import './baseline2.js';
 import './champion.js';
 import './docs.js';
@@ -136,6 +137,33 @@ async function runPromote(options) {
         warnings
     };
 }
+/**
+ * The reviewers' decisions on a merged PR, read from its sticky comment (only the one the token itself wrote): the
+ * acceptances made on the head that merged, and the champion pick. Undefined when there is no such comment.
+ */
+async function readMergedDecisions(options) {
+    const { client, owner, repo, pr, ctx } = options;
+    const [{ listOwnStickyComments, resolveTokenIdentity }, { readDecisionsState }, { decisionsForMerge }] = await Promise.all([
+        import('./sticky.js'),
+        import('./review-state.js'),
+        import('./decisions.js')
+    ]);
+    const identity = await resolveTokenIdentity({ client, configured: ctx.config.botLogin });
+    const [sticky] = await listOwnStickyComments({
+        client,
+        owner,
+        repo,
+        issueNumber: pr.number,
+        marker: hiddenMarker(ctx.config.id),
+        identity
+    });
+    if (!sticky)
+        return undefined;
+    const decisions = decisionsForMerge(readDecisionsState(sticky.body ?? ''), pr.headSha);
+    if (decisions.accepted.length || decisions.championPick)
+        ctx.log.info(`Reviewer decisions on PR #${pr.number}: ${decisions.accepted.length} accepted regression(s)${decisions.championPick ? `, champion picked: ${decisions.championPick.name}` : ''}.`);
+    return decisions;
+}
 /** The open promotion pull request, or the promotion branch started again from the tip of `base` when none is open. */
 async function preparePromotionBranch(options) {
     const { findOpenPullRequestFrom, resetBranchTo } = await import('./promotion-pr.js');
@@ -195,6 +223,7 @@ async function runPromoteMode(ctx) {
         repository,
         client,
         now: ctx.now,
+        decisions: pr => readMergedDecisions({ client, owner: repository.owner, repo: repository.repo, pr, ctx }),
         serverUrl: serverUrlOf(ctx.env),
         commit: { sleep: ctx.sleep },
         via: ctx.config.promoteVia,
@@ -214,4 +243,4 @@ async function runPromoteMode(ctx) {
     return result.champion ? { champion: result.champion } : {};
 }
 
-export { runPromote, runPromoteMode };
+export { readMergedDecisions, runPromote, runPromoteMode };

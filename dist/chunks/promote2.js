@@ -13,6 +13,7 @@ import './baseline2.js';
 import './champion.js';
 import './docs.js';
 import './chart.js';
+import './text.js';
 import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';

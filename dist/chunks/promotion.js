@@ -1,8 +1,8 @@
-import { g as groupRuns, j as baselineExperiment, r as recordFromExperiment, k as BASELINE_VERSION, b as baselineOfId, l as serializeBaseline } from './baseline2.js';
+import { g as groupRuns, d as baselineExperiment, r as recordFromExperiment, k as BASELINE_VERSION, b as baselineOfId, l as serializeBaseline } from './baseline2.js';
 import { l as legacyBaselinePath } from './conventions.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
 import { u as updateDocsPage } from './docs.js';
-import { l as legacyBaselineText, O as neutralize, c as stringify, p as paragraph, t as text, h as untrustedCode } from './findings.js';
+import { l as legacyBaselineText, T as neutralize, q as stringify, p as paragraph, t as text, e as untrustedCode } from './findings.js';
 
 // Promotion on merge: the next baseline file from the previous one, the merged PR's runs and the reviewers'
 // decisions. Pure: data in, data out, no I/O and no clock (the merge date is an input).
@@ -54,25 +54,7 @@ function promote(input) {
         : [];
     const accepted = [...(input.decisions?.accepted ?? [])].sort((a, b) => a.metric.localeCompare(b.metric) || a.at.localeCompare(b.at));
     const reason = choice.problem ? `${choice.reason} (${choice.problem})` : choice.reason;
-    const record = recordFromExperiment(champion, {
-        ...(pr
-            ? {
-                pr: {
-                    number: pr.number,
-                    ...(pr.title !== undefined ? { title: pr.title } : {}),
-                    ...(pr.url !== undefined ? { url: pr.url } : {}),
-                    ...(pr.author ? { author: pr.author } : {})
-                }
-            }
-            : {}),
-        commit,
-        date: input.date,
-        ...(pr?.mergedBy ? { mergedBy: pr.mergedBy } : {}),
-        reason,
-        ...(accepted.length ? { acceptedRegressions: accepted } : {}),
-        experiments: ranked.map(e => summarizeRun(e, e === champion)),
-        ...(primary ? { primary } : {})
-    });
+    const record = mergeRecord(input, { champion, ranked, primary, reason, accepted });
     const same = previous && [previous.champion, previous.history[0]].find(r => r && sameRuns(r, record));
     if (same) {
         const at = same.pr
@@ -85,12 +67,44 @@ function promote(input) {
             reason: `the runs of ${mergeName(input)} are the ones already recorded for ${at} (${same.name}); the baseline is unchanged`
         };
     }
+    const reviewerChose = !!(pick && !choice.problem) || accepted.length > 0;
+    return { kind: 'promoted', warnings, ...placeRecord(input, record, champion, primary, reviewerChose) };
+}
+/** The baseline record of this merge: its champion with the PR, the commit, the reason and every run ranked. */
+function mergeRecord(input, chosen) {
+    const { pr } = input;
+    const { champion, ranked, primary, reason, accepted } = chosen;
+    return recordFromExperiment(champion, {
+        ...(pr
+            ? {
+                pr: {
+                    number: pr.number,
+                    ...(pr.title !== undefined ? { title: pr.title } : {}),
+                    ...(pr.url !== undefined ? { url: pr.url } : {}),
+                    ...(pr.author ? { author: pr.author } : {})
+                }
+            }
+            : {}),
+        commit: input.commit,
+        date: input.date,
+        ...(pr?.mergedBy ? { mergedBy: pr.mergedBy } : {}),
+        reason,
+        ...(accepted.length ? { acceptedRegressions: accepted } : {}),
+        experiments: ranked.map(e => summarizeRun(e, e === champion)),
+        ...(primary ? { primary } : {})
+    });
+}
+/**
+ * Where the record of this merge goes in the next baseline file: the champion (the first one, or a better one), the
+ * history at its place in time (a late re-run of an older merge), or the history as not promoted (the previous
+ * champion stays).
+ */
+function placeRecord(input, record, champion, primary, reviewerChose) {
+    const { previous } = input;
     if (!previous) {
         return {
-            kind: 'promoted',
             becameChampion: true,
             record,
-            warnings,
             baseline: {
                 schema: 'experiment-review/baseline',
                 version: BASELINE_VERSION,
@@ -113,32 +127,18 @@ function promote(input) {
         const history = [...previous.history];
         const at = history.findIndex(r => !r.date || r.date <= input.date);
         history.splice(at < 0 ? history.length : at, 0, record);
-        return {
-            kind: 'promoted',
-            becameChampion: false,
-            record,
-            warnings,
-            baseline: next(previous.champion, history)
-        };
+        return { becameChampion: false, record, baseline: next(previous.champion, history) };
     }
-    const kept = keepsChampion(champion, previous.champion, primary, rules, !!(pick && !choice.problem) || accepted.length > 0);
+    const kept = keepsChampion(champion, previous.champion, primary, input.rules, reviewerChose);
     if (kept) {
         const notPromoted = { ...record, promoted: false, reason: kept };
         return {
-            kind: 'promoted',
             becameChampion: false,
             record: notPromoted,
-            warnings,
             baseline: next(previous.champion, [notPromoted, ...previous.history])
         };
     }
-    return {
-        kind: 'promoted',
-        becameChampion: true,
-        record,
-        warnings,
-        baseline: next(record, [previous.champion, ...previous.history])
-    };
+    return { becameChampion: true, record, baseline: next(record, [previous.champion, ...previous.history]) };
 }
 /**
  * Why the previous champion stays, or undefined when the PR's champion replaces it: it does unless it ranks

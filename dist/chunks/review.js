@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { renderComment } from './comment.js';
+import { championPickOf, acceptedForHead } from './decisions.js';
+import { readDecisionsState, renderStickyComment } from './review-state.js';
 import { l as legacyBaselineText, d as defaultRules, b as verdictWords, g as githubUrl, v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, o as ownPromotionLine, b as renderOwnPromotionSummary, O as OWN_PROMOTION_STATUS, g as gateFailureMessage } from './summary.js';
@@ -10,25 +11,30 @@ import { parseReviewEvent } from './review-event.js';
 import { p as promotionBranchOf, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
 import { GitHubApiError } from './client.js';
 import { listPullRequestFiles, getPullRequest, findPullRequestForSha, setCommitStatus, readFileAtRef } from './pr.js';
-import { resolveTokenIdentity, upsertStickyComment } from './sticky.js';
+import { listOwnStickyComments, upsertStickyComment, resolveTokenIdentity } from './sticky.js';
 import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
 import { RulesFileError, loadRules, readRulesText, parseRulesFile, rulesFileSettings } from './rules-file.js';
 import { B as BaselineError, b as baselineOfId } from './baseline2.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
+import './metric-comparison.js';
+import './comment.js';
 import './chart.js';
+import './text.js';
+import './hidden-state.js';
+import 'node:zlib';
+import './_commonjsHelpers.js';
+import 'node:process';
+import 'node:url';
+import './champion.js';
 import './detect.js';
 import 'node:fs';
-import './_commonjsHelpers.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import 'node:process';
-import './champion.js';
 import './index2.js';
 import 'process';
 import 'buffer';
@@ -55,6 +61,44 @@ function explainRefusedWrite(error, fromFork, needed) {
         `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
         'setting may make the workflow token read-only by default), or pass a token that has it.');
 }
+const identities = new WeakMap();
+/** Who the review's token posts as, asked once per review (GET /user). */
+function tokenIdentity(request) {
+    let identity = identities.get(request);
+    if (!identity) {
+        identity = request
+            .client()
+            .then(client => resolveTokenIdentity({ client, configured: request.config.botLogin }));
+        identities.set(request, identity);
+    }
+    return identity;
+}
+/**
+ * The reviewers' decisions kept in the PR's sticky comment, read only from the comment the token itself wrote (a
+ * copy pasted by anyone else is never taken). None when the comment input is false or the comments cannot be read:
+ * then no acceptance applies, which can only make the gate stricter.
+ */
+async function readReviewDecisions(request) {
+    if (!request.config.comment)
+        return [];
+    try {
+        const client = await request.client();
+        const identity = await tokenIdentity(request);
+        const [sticky] = await listOwnStickyComments({
+            client,
+            owner: request.owner,
+            repo: request.repo,
+            issueNumber: request.pr.number,
+            marker: hiddenMarker(request.config.id),
+            identity
+        });
+        return sticky ? readDecisionsState(sticky.body ?? '') : [];
+    }
+    catch (e) {
+        request.log.warning(`The reviewers' decisions could not be read from the review comment, so no acceptance applies: ${e.message}`);
+        return [];
+    }
+}
 /**
  * Creates or updates the sticky comment (or says why not: the comment input, a stale review, a refused write).
  * A fork's read-only token is expected and explained; any other failure, or a refusal on a same-repository PR (a
@@ -71,7 +115,7 @@ async function postReviewComment(request, body) {
     }
     try {
         const client = await request.client();
-        const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
+        const identity = await tokenIdentity(request);
         const comment = await upsertStickyComment({
             client,
             owner: request.owner,
@@ -350,13 +394,17 @@ async function reviewPullRequest(request) {
     const inputs = await loadReviewInputs(request);
     if ('failure' in inputs)
         return { outcome: { failure: inputs.failure }, failureKind: 'input' };
+    const decisions = await readReviewDecisions(request);
+    const championPick = championPickOf(decisions);
     const pipeline = {
         workspace: config.workspace,
         patterns: config.runs,
         commit: { kind: 'sha', sha: request.pr.headSha },
         env: request.env,
         baseline: inputs.baseline.record,
-        id: config.id
+        id: config.id,
+        accepted: acceptedForHead(decisions, request.pr.headSha),
+        ...(championPick ? { championPick } : {})
     };
     const { comparison, collection } = await runPipeline({ ...pipeline, rules: inputs.rules.rules });
     const rulesChange = await rulesChangeOf(inputs.rules, async (proposed) => sameSelection(proposed, inputs.rules.rules)
@@ -364,7 +412,16 @@ async function reviewPullRequest(request) {
         : (await runPipeline({ ...pipeline, rules: proposed })).comparison);
     if (rulesChange)
         logRulesChange(log, rulesChange);
-    const body = renderComment(comparison, { ...reportContextOf(request, inputs.rules), rulesChange });
+    const snapshot = {
+        version: 1,
+        head: request.pr.headSha,
+        comparison,
+        context: { ...reportContextOf(request, inputs.rules), rulesChange },
+        gate: gateChannel(request),
+        failOnRegression: config.failOnRegression
+    };
+    const commandPermission = inputs.rules.rules.commands.permission;
+    const body = renderStickyComment({ snapshot, decisions, commandPermission });
     const reportPath = reportPathFor(config, request.env);
     await mkdir(path.dirname(reportPath), { recursive: true });
     await writeFile(reportPath, renderJsonReport(comparison));
@@ -380,7 +437,15 @@ async function reviewPullRequest(request) {
         },
         comparison
     };
-    const posted = await postReviewComment(request, body);
+    // Written from the decisions as the comment holds them right before the write: a command taken while this
+    // review ran is kept (and shown), not overwritten by what was read before the runs.
+    const posted = await postReviewComment(request, existing => existing
+        ? renderStickyComment({
+            snapshot,
+            decisions: readDecisionsState(existing.body ?? ''),
+            commandPermission
+        })
+        : body);
     if (posted.comment) {
         result.comment = posted.comment;
         result.outcome.commentUrl = posted.comment.url;
@@ -397,7 +462,7 @@ async function reviewPullRequest(request) {
         if (set.problem)
             problems.push(set.problem);
     }
-    await log.summary(renderReviewSummary(comparison, body, result, reportPath));
+    await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath));
     const failed = decideFailure(request, comparison, gate, problems);
     if (failed) {
         result.outcome.failure = failed.failure;
@@ -465,6 +530,22 @@ function reportContextOf(request, rules) {
         rulesFile: rules.file,
         defaultRules: !rules.file
     };
+}
+/**
+ * How this review's gate reaches the PR, kept for the slash commands: the commit status when it sets one, else the
+ * failing check of this workflow run (GITHUB_RUN_ID), whose failed jobs a command re-runs after an accept.
+ */
+function gateChannel(request) {
+    if (request.commitStatus)
+        return { kind: 'status', context: statusContext(request.config.id) };
+    const runId = Number(request.env.GITHUB_RUN_ID);
+    if (request.runtime === 'actions' && Number.isSafeInteger(runId) && runId > 0)
+        return { kind: 'check', runId, ...(request.runUrl ? { runUrl: request.runUrl } : {}) };
+    return { kind: 'none' };
+}
+/** The comment without its hidden state blocks (the job summary shows the comment, not what commands keep). */
+function withoutHiddenState(body) {
+    return body.replace(/<!-- experiment-review:state:[^\n]*? -->\n?/g, '');
 }
 /**
  * The annotations of a review: an error for each broken rule, a notice for an accepted one (at its line of the

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
 import { u as unknownMetricText, a as unreadableEvidenceText, m as missingEvidenceText, s as selectAll, d as defaultRules } from './findings.js';
-import { i as isTrackingUri, p as plain, c as collectRuns, r as renderDiagnostics, a as renderRunList, b as renderRun, d as renderText } from './detect.js';
+import { p as plain, r as renderDiagnostics, a as renderRunList, b as renderRun, c as renderText } from './text.js';
+import { i as isTrackingUri, c as collectRuns } from './detect.js';
 import { D as DEFAULT_BASELINE_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, COMMAND_HELP, HELP } from './help.js';
 
@@ -157,7 +158,7 @@ async function compareCommand(args, io) {
         import('./rules-file.js'),
         import('./baseline.js'),
         import('./pipeline.js'),
-        import('./comment.js'),
+        import('./comment.js').then(function (n) { return n.c; }),
         import('./json.js')
     ]);
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {

@@ -1,4 +1,4 @@
-import { i as isGitHubLogin, e as GITHUB_BODY_LIMIT, s as stampMarker, f as findMarker } from './conventions.js';
+import { i as isGitHubLogin, s as stampMarker, f as findMarker, c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { isGitHubRequestError, explainGitHubError } from './client.js';
 
 // The one sticky comment per pull request and review id, for any token: found by its hidden marker AND by who
@@ -26,6 +26,31 @@ function isOwnMarkedItem(item, marker, identity) {
         return same(author, identity.login);
     return item.user?.type === 'Bot';
 }
+/**
+ * The comments of an issue or pull request that hold `marker` and were posted by the token of `identity`, oldest
+ * first (every page is read). The first one is the sticky comment; a copy of it pasted by anyone else is never listed.
+ */
+async function listOwnStickyComments(options) {
+    const { client, owner, repo, issueNumber, marker, identity } = options;
+    const ours = [];
+    try {
+        for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
+            owner,
+            repo,
+            issue_number: issueNumber,
+            per_page: 100
+        })) {
+            for (const comment of page.data) {
+                if (isOwnMarkedItem(comment, marker, identity))
+                    ours.push(comment);
+            }
+        }
+    }
+    catch (error) {
+        throw explainGitHubError(error, `reading the comments of ${owner}/${repo}#${issueNumber}`, 'pull-requests: read');
+    }
+    return ours.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
+}
 /** The body with the marker at its top (unchanged when it already holds the marker). */
 function withMarker(body, marker) {
     return findMarker(body, marker) ? body : `${marker}\n${body}`;
@@ -45,31 +70,19 @@ async function upsertStickyComment(options) {
     const where = `${owner}/${repo}#${issueNumber}`;
     if (!marker.trim())
         throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`);
-    const unstamped = withMarker(options.body, marker);
-    const length = Array.from(unstamped).length + ' by='.length + 50;
-    if (length > GITHUB_BODY_LIMIT) {
-        throw new Error(`The comment for ${where} is ${length} characters with its marker, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
-            'the report must fold sections to fit (this is a bug in the report, please report it).');
-    }
-    const ours = [];
-    try {
-        for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
-            owner,
-            repo,
-            issue_number: issueNumber,
-            per_page: 100
-        })) {
-            for (const comment of page.data) {
-                if (isOwnMarkedItem(comment, marker, identity))
-                    ours.push(comment);
-            }
+    const checked = (body) => {
+        const unstamped = withMarker(body, marker);
+        const length = Array.from(unstamped).length + ' by='.length + 50;
+        if (length > GITHUB_BODY_LIMIT) {
+            throw new Error(`The comment for ${where} is ${length} characters with its marker, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
+                'the report must fold sections to fit (this is a bug in the report, please report it).');
         }
-    }
-    catch (error) {
-        throw explainGitHubError(error, `reading the comments of ${where}`, 'pull-requests: read');
-    }
-    ours.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
+        return unstamped;
+    };
+    const given = typeof options.body === 'string' ? checked(options.body) : undefined;
+    const ours = await listOwnStickyComments(options);
     const [kept, ...duplicates] = ours;
+    const unstamped = given ?? checked(options.body(kept));
     const removedDuplicates = [];
     for (const duplicate of duplicates) {
         try {
@@ -143,4 +156,4 @@ async function resolveTokenIdentity(options) {
     return { source: 'installation' };
 }
 
-export { isOwnMarkedItem, resolveTokenIdentity, upsertStickyComment, withMarker };
+export { isOwnMarkedItem, listOwnStickyComments, resolveTokenIdentity, upsertStickyComment, withMarker };

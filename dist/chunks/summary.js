@@ -1,6 +1,6 @@
-import { c as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { c as stringify, r as root, p as paragraph, e as untrusted, t as text, h as untrustedCode, i as missingEvidenceTitle, j as unknownMetricsTitle, k as unreadableEvidenceTitle, v as violationMessage, n as heading, o as bulletList, q as own, w as checkedUrl, x as link, y as code } from './findings.js';
-import { p as plain } from './detect.js';
+import { g as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
+import { q as stringify, L as root, p as paragraph, h as untrusted, t as text, e as untrustedCode, M as missingEvidenceTitle, N as unknownMetricsTitle, O as unreadableEvidenceTitle, v as violationMessage, P as heading, Q as bulletList, o as own, j as checkedUrl, k as link, R as code } from './findings.js';
+import { p as plain } from './text.js';
 
 /** Diagnostics listed in the job summary; the count says how many there are, the JSON report holds them all. */
 const SUMMARY_DIAGNOSTICS_SHOWN = 50;

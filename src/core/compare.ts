@@ -159,7 +159,7 @@ export function compareRuns(input: CompareInput): Comparison {
   const bestOf = !picked && finished > 1 ? finished : undefined
   const metrics = champion ? compareMetrics(champion, base, rules, input.accepted ?? [], bestOf) : []
   const overfitting = overfittingGaps(ranked, rules, champion)
-  const violations = collectViolations(metrics, overfitting, rules)
+  const violations = collectViolations(metrics, overfitting, rules, input.accepted ?? [])
   const warnings = collectWarnings({
     championProblem: choice.problem,
     overfitting,

@@ -45,8 +45,8 @@ export function promotionBranchOf(id: string): string {
   return `experiment-review/promote/${name}`
 }
 
-/** What a hidden marker keys: the sticky PR comment or the issue of one review id. */
-export type MarkerKind = 'comment' | 'issue'
+/** What a hidden marker keys: the sticky PR comment, the issue of one review id, or a reply to a slash command. */
+export type MarkerKind = 'comment' | 'issue' | 'reply'
 
 /**
  * The hidden marker of the comment (or issue) of one review id, e.g. `<!-- experiment-review:default -->` and
@@ -56,6 +56,14 @@ export type MarkerKind = 'comment' | 'issue'
 export function hiddenMarker(id: string, kind: MarkerKind = 'comment'): string {
   const clean = id.replace(/[^A-Za-z0-9._:-]/g, '-')
   return `<!-- experiment-review:${kind === 'comment' ? '' : `${kind}:`}${clean} -->`
+}
+
+/** The start every hidden marker and state block of the project shares: a comment holding it is the project's own text. */
+export const PROJECT_MARKER_PREFIX = '<!-- experiment-review:'
+
+/** Whether a body carries any of the project's hidden markers or state blocks (a copy of ours, or ours). */
+export function carriesProjectMarker(body: string): boolean {
+  return body.includes(PROJECT_MARKER_PREFIX)
 }
 
 /** A GitHub login, a bot's included (`name[bot]`). */

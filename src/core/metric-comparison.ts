@@ -63,12 +63,12 @@ export function adjustAcrossMetrics(
       const i = entries.findIndex(e => e.check === c)
       return i < 0 ? c : judged[i]
     })
-    return withVerdict({ ...m, checks }, accepted)
+    return withAcceptance({ ...m, checks }, accepted)
   })
 }
 
 /** Sets broken and accepted from the checks: broken when a check failed and no acceptance covers it. */
-function withVerdict(m: MetricComparison, accepted: AcceptedRegression[]): MetricComparison {
+export function withAcceptance(m: MetricComparison, accepted: AcceptedRegression[]): MetricComparison {
   const acceptance = accepted.find(a => a.metric === m.name)
   const failed = m.checks.some(c => !c.passed)
   return { ...m, broken: failed && !acceptance, accepted: failed ? acceptance : undefined }
@@ -112,7 +112,7 @@ export function compareMetric(
       ? testSignificance(baseline, current, rules.significance.alpha, { goal, bestOf })
       : undefined
   const checks = rule ? checkRule(rule, baseline, current, significance, rules.significance.alpha) : []
-  return withVerdict(
+  return withAcceptance(
     {
       name,
       goal,

@@ -43,15 +43,50 @@ export interface StickyCommentOptions extends RepositoryRef {
   issueNumber: number
   /** The hidden marker; added at the top of the body when the body does not contain it. */
   marker: string
-  body: string
+  /**
+   * The body, or how to write it from the comment found (undefined when there is none): state the comment keeps
+   * (the reviewers' decisions) is then taken from the text read just before the write, not from an earlier read.
+   */
+  body: string | ((existing: CommentLike | undefined) => string)
   /** Who the token posts as (resolveTokenIdentity). */
   identity: TokenIdentity
 }
 
-interface CommentLike extends PostedByLike {
+/** A comment as the sticky comment code reads it. */
+export interface CommentLike extends PostedByLike {
   id: number
   html_url: string
   created_at: string
+}
+
+/**
+ * The comments of an issue or pull request that hold `marker` and were posted by the token of `identity`, oldest
+ * first (every page is read). The first one is the sticky comment; a copy of it pasted by anyone else is never listed.
+ */
+export async function listOwnStickyComments(
+  options: RepositoryRef & { issueNumber: number; marker: string; identity: TokenIdentity }
+): Promise<CommentLike[]> {
+  const { client, owner, repo, issueNumber, marker, identity } = options
+  const ours: CommentLike[] = []
+  try {
+    for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
+      owner,
+      repo,
+      issue_number: issueNumber,
+      per_page: 100
+    })) {
+      for (const comment of page.data as CommentLike[]) {
+        if (isOwnMarkedItem(comment, marker, identity)) ours.push(comment)
+      }
+    }
+  } catch (error) {
+    throw explainGitHubError(
+      error,
+      `reading the comments of ${owner}/${repo}#${issueNumber}`,
+      'pull-requests: read'
+    )
+  }
+  return ours.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
 }
 
 /** The body with the marker at its top (unchanged when it already holds the marker). */
@@ -86,32 +121,22 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
   const where = `${owner}/${repo}#${issueNumber}`
   if (!marker.trim())
     throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`)
-  const unstamped = withMarker(options.body, marker)
-  const length = Array.from(unstamped).length + ' by='.length + 50
-  if (length > GITHUB_BODY_LIMIT) {
-    throw new Error(
-      `The comment for ${where} is ${length} characters with its marker, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
-        'the report must fold sections to fit (this is a bug in the report, please report it).'
-    )
-  }
-
-  const ours: CommentLike[] = []
-  try {
-    for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
-      owner,
-      repo,
-      issue_number: issueNumber,
-      per_page: 100
-    })) {
-      for (const comment of page.data as CommentLike[]) {
-        if (isOwnMarkedItem(comment, marker, identity)) ours.push(comment)
-      }
+  const checked = (body: string) => {
+    const unstamped = withMarker(body, marker)
+    const length = Array.from(unstamped).length + ' by='.length + 50
+    if (length > GITHUB_BODY_LIMIT) {
+      throw new Error(
+        `The comment for ${where} is ${length} characters with its marker, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
+          'the report must fold sections to fit (this is a bug in the report, please report it).'
+      )
     }
-  } catch (error) {
-    throw explainGitHubError(error, `reading the comments of ${where}`, 'pull-requests: read')
+    return unstamped
   }
-  ours.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
+  const given = typeof options.body === 'string' ? checked(options.body) : undefined
+
+  const ours = await listOwnStickyComments(options)
   const [kept, ...duplicates] = ours
+  const unstamped = given ?? checked((options.body as (existing: CommentLike | undefined) => string)(kept))
 
   const removedDuplicates: number[] = []
   for (const duplicate of duplicates) {

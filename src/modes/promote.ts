@@ -1,7 +1,7 @@
 // Promote mode (push to the default branch): find the merged PR, collect its runs, choose the champion, and
 // commit the new baseline and the living docs in one commit through the Git Data API, retried on a race.
 import type { MergedPullRequest, PromotionPullRequestOutcome, ReviewDecisions } from '../core/promotion.js'
-import { promotionBranchOf } from '../core/conventions.js'
+import { hiddenMarker, promotionBranchOf } from '../core/conventions.js'
 import { formatDiagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import type { GitHubClient } from '../github/client.js'
@@ -209,6 +209,42 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
   }
 }
 
+/**
+ * The reviewers' decisions on a merged PR, read from its sticky comment (only the one the token itself wrote): the
+ * acceptances made on the head that merged, and the champion pick. Undefined when there is no such comment.
+ */
+export async function readMergedDecisions(options: {
+  client: GitHubClient
+  owner: string
+  repo: string
+  pr: PullRequestInfo
+  ctx: Pick<ModeContext, 'config' | 'log'>
+}): Promise<ReviewDecisions | undefined> {
+  const { client, owner, repo, pr, ctx } = options
+  const [{ listOwnStickyComments, resolveTokenIdentity }, { readDecisionsState }, { decisionsForMerge }] =
+    await Promise.all([
+      import('../github/sticky.js'),
+      import('../report/review-state.js'),
+      import('../core/decisions.js')
+    ])
+  const identity = await resolveTokenIdentity({ client, configured: ctx.config.botLogin })
+  const [sticky] = await listOwnStickyComments({
+    client,
+    owner,
+    repo,
+    issueNumber: pr.number,
+    marker: hiddenMarker(ctx.config.id),
+    identity
+  })
+  if (!sticky) return undefined
+  const decisions = decisionsForMerge(readDecisionsState(sticky.body ?? ''), pr.headSha)
+  if (decisions.accepted.length || decisions.championPick)
+    ctx.log.info(
+      `Reviewer decisions on PR #${pr.number}: ${decisions.accepted.length} accepted regression(s)${decisions.championPick ? `, champion picked: ${decisions.championPick.name}` : ''}.`
+    )
+  return decisions
+}
+
 /** The open promotion pull request, or the promotion branch started again from the tip of `base` when none is open. */
 async function preparePromotionBranch(
   options: RepositoryRef & { branch: string; base: string }
@@ -290,6 +326,7 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
     repository,
     client,
     now: ctx.now,
+    decisions: pr => readMergedDecisions({ client, owner: repository.owner, repo: repository.repo, pr, ctx }),
     serverUrl: serverUrlOf(ctx.env),
     commit: { sleep: ctx.sleep },
     via: ctx.config.promoteVia,

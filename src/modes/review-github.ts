@@ -10,7 +10,16 @@ import {
   setCommitStatus,
   type PullRequestInfo
 } from '../github/pr.js'
-import { resolveTokenIdentity, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
+import {
+  listOwnStickyComments,
+  resolveTokenIdentity,
+  upsertStickyComment,
+  type CommentLike,
+  type StickyCommentResult,
+  type TokenIdentity
+} from '../github/sticky.js'
+import type { ReviewDecision } from '../core/decisions.js'
+import { readDecisionsState } from '../report/review-state.js'
 import { statusDescription } from '../report/summary.js'
 import type { WorkflowRunEventTarget } from './review-event.js'
 import { statusContext, type ReviewRequest, type ReviewResult } from './review-request.js'
@@ -41,6 +50,47 @@ export function explainRefusedWrite(error: GitHubApiError, fromFork: boolean, ne
   )
 }
 
+const identities = new WeakMap<ReviewRequest, Promise<TokenIdentity>>()
+
+/** Who the review's token posts as, asked once per review (GET /user). */
+function tokenIdentity(request: ReviewRequest): Promise<TokenIdentity> {
+  let identity = identities.get(request)
+  if (!identity) {
+    identity = request
+      .client()
+      .then(client => resolveTokenIdentity({ client, configured: request.config.botLogin }))
+    identities.set(request, identity)
+  }
+  return identity
+}
+
+/**
+ * The reviewers' decisions kept in the PR's sticky comment, read only from the comment the token itself wrote (a
+ * copy pasted by anyone else is never taken). None when the comment input is false or the comments cannot be read:
+ * then no acceptance applies, which can only make the gate stricter.
+ */
+export async function readReviewDecisions(request: ReviewRequest): Promise<ReviewDecision[]> {
+  if (!request.config.comment) return []
+  try {
+    const client = await request.client()
+    const identity = await tokenIdentity(request)
+    const [sticky] = await listOwnStickyComments({
+      client,
+      owner: request.owner,
+      repo: request.repo,
+      issueNumber: request.pr.number,
+      marker: hiddenMarker(request.config.id),
+      identity
+    })
+    return sticky ? readDecisionsState(sticky.body ?? '') : []
+  } catch (e) {
+    request.log.warning(
+      `The reviewers' decisions could not be read from the review comment, so no acceptance applies: ${(e as Error).message}`
+    )
+    return []
+  }
+}
+
 /** What a GitHub write of a review did: `problem` is set when it failed in a way that must fail the step. */
 interface WriteReport {
   problem?: string
@@ -53,7 +103,7 @@ interface WriteReport {
  */
 export async function postReviewComment(
   request: ReviewRequest,
-  body: string
+  body: string | ((existing: CommentLike | undefined) => string)
 ): Promise<WriteReport & { comment?: StickyCommentResult; skipped?: string }> {
   const { config, log, pr } = request
   const where = `${request.owner}/${request.repo}#${pr.number}`
@@ -64,7 +114,7 @@ export async function postReviewComment(
   }
   try {
     const client = await request.client()
-    const identity = await resolveTokenIdentity({ client, configured: config.botLogin })
+    const identity = await tokenIdentity(request)
     const comment = await upsertStickyComment({
       client,
       owner: request.owner,

@@ -7,7 +7,14 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Comparison } from '../core/compare.js'
 import type { LoadedRules } from '../config/rules-file.js'
-import { renderComment, type ReportContext } from '../report/comment.js'
+import type { ReportContext } from '../report/comment.js'
+import { acceptedForHead, championPickOf } from '../core/decisions.js'
+import {
+  readDecisionsState,
+  renderStickyComment,
+  type GateChannel,
+  type ReviewSnapshot
+} from '../report/review-state.js'
 import type { Violation } from '../core/violations.js'
 import type { Rules } from '../core/rules.js'
 import {
@@ -33,6 +40,7 @@ import { parseReviewEvent } from './review-event.js'
 import {
   isOwnPromotionPullRequest,
   postReviewComment,
+  readReviewDecisions,
   resolveWorkflowRunPullRequest,
   setCommitStatusTo,
   setReviewStatus
@@ -42,6 +50,7 @@ import {
   lazyClient,
   reportPathFor,
   serverUrlOf,
+  statusContext,
   workflowRunUrl,
   type ReviewRequest,
   type ReviewResult
@@ -63,13 +72,17 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   const inputs = await loadReviewInputs(request)
   if ('failure' in inputs) return { outcome: { failure: inputs.failure }, failureKind: 'input' }
 
+  const decisions = await readReviewDecisions(request)
+  const championPick = championPickOf(decisions)
   const pipeline = {
     workspace: config.workspace,
     patterns: config.runs,
     commit: { kind: 'sha', sha: request.pr.headSha } as const,
     env: request.env,
     baseline: inputs.baseline.record,
-    id: config.id
+    id: config.id,
+    accepted: acceptedForHead(decisions, request.pr.headSha),
+    ...(championPick ? { championPick } : {})
   }
   const { comparison, collection } = await runPipeline({ ...pipeline, rules: inputs.rules.rules })
   const rulesChange = await rulesChangeOf(inputs.rules, async proposed =>
@@ -78,7 +91,16 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
       : (await runPipeline({ ...pipeline, rules: proposed })).comparison
   )
   if (rulesChange) logRulesChange(log, rulesChange)
-  const body = renderComment(comparison, { ...reportContextOf(request, inputs.rules), rulesChange })
+  const snapshot: ReviewSnapshot = {
+    version: 1,
+    head: request.pr.headSha,
+    comparison,
+    context: { ...reportContextOf(request, inputs.rules), rulesChange },
+    gate: gateChannel(request),
+    failOnRegression: config.failOnRegression
+  }
+  const commandPermission = inputs.rules.rules.commands.permission
+  const body = renderStickyComment({ snapshot, decisions, commandPermission })
   const reportPath = reportPathFor(config, request.env)
   await mkdir(path.dirname(reportPath), { recursive: true })
   await writeFile(reportPath, renderJsonReport(comparison))
@@ -95,7 +117,17 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     },
     comparison
   }
-  const posted = await postReviewComment(request, body)
+  // Written from the decisions as the comment holds them right before the write: a command taken while this
+  // review ran is kept (and shown), not overwritten by what was read before the runs.
+  const posted = await postReviewComment(request, existing =>
+    existing
+      ? renderStickyComment({
+          snapshot,
+          decisions: readDecisionsState(existing.body ?? ''),
+          commandPermission
+        })
+      : body
+  )
   if (posted.comment) {
     result.comment = posted.comment
     result.outcome.commentUrl = posted.comment.url
@@ -109,7 +141,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     if (set.status) result.status = set.status
     if (set.problem) problems.push(set.problem)
   }
-  await log.summary(renderReviewSummary(comparison, body, result, reportPath))
+  await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath))
   const failed = decideFailure(request, comparison, gate, problems)
   if (failed) {
     result.outcome.failure = failed.failure
@@ -185,6 +217,23 @@ function reportContextOf(request: ReviewRequest, rules: LoadedRules): ReportCont
     rulesFile: rules.file,
     defaultRules: !rules.file
   }
+}
+
+/**
+ * How this review's gate reaches the PR, kept for the slash commands: the commit status when it sets one, else the
+ * failing check of this workflow run (GITHUB_RUN_ID), whose failed jobs a command re-runs after an accept.
+ */
+function gateChannel(request: ReviewRequest): GateChannel {
+  if (request.commitStatus) return { kind: 'status', context: statusContext(request.config.id) }
+  const runId = Number(request.env.GITHUB_RUN_ID)
+  if (request.runtime === 'actions' && Number.isSafeInteger(runId) && runId > 0)
+    return { kind: 'check', runId, ...(request.runUrl ? { runUrl: request.runUrl } : {}) }
+  return { kind: 'none' }
+}
+
+/** The comment without its hidden state blocks (the job summary shows the comment, not what commands keep). */
+function withoutHiddenState(body: string): string {
+  return body.replace(/<!-- experiment-review:state:[^\n]*? -->\n?/g, '')
 }
 
 /**

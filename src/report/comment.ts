@@ -1,9 +1,10 @@
 // The sticky PR comment as an mdast tree: verdict, champion and metrics, what changed, warnings, curves, footer.
-import type { PhrasingContent, Root, RootContent } from 'mdast'
+import type { Html, PhrasingContent, Root, RootContent } from 'mdast'
 import { SUPPORTED_COMMANDS, type CommandWord } from '../core/commands.js'
 import type { ChecklistItem, Comparison, ExperimentSummary, MetricComparison } from '../core/compare.js'
 import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
 import { learningCurve } from './chart.js'
+import { commandsFooter } from './commands.js'
 import {
   statisticsSentence,
   checklistDetail,
@@ -70,6 +71,16 @@ export interface ReportContext {
   rulesChange?: RulesChangeView
 }
 
+/** What the slash commands add to the comment: the reviewers' decisions, the hidden state blocks and who may decide. */
+export interface CommentExtras {
+  /** The section of reviewers' decisions (report/commands.ts decisionsBlocks). */
+  decisions?: RootContent[]
+  /** Hidden state blocks (report/hidden-state.ts hiddenState) kept at the end; they count against GitHub's limit. */
+  state?: Html[]
+  /** The repository permission the commands need; the footer then names every command and who may use them. */
+  commandPermission?: string
+}
+
 /** How much the comment may hold; later levels fold more to stay under GitHub's limit. */
 interface Budget {
   runs: number
@@ -88,14 +99,20 @@ const BUDGETS: Budget[] = [
 ]
 
 /** Renders the PR comment, folding more until it fits under GitHub's body limit (GITHUB_BODY_LIMIT). */
-export function renderComment(c: Comparison, ctx: ReportContext = {}): string {
-  return buildComment(c, ctx).markdown
+export function renderComment(c: Comparison, ctx: ReportContext = {}, extras: CommentExtras = {}): string {
+  return buildComment(c, ctx, extras).markdown
 }
 
 /** The PR comment as the tree that was stringified and its markdown: the largest budget that fits the limit. */
-export function buildComment(c: Comparison, ctx: ReportContext = {}): { tree: Root; markdown: string } {
+export function buildComment(
+  c: Comparison,
+  ctx: ReportContext = {},
+  extras: CommentExtras = {}
+): { tree: Root; markdown: string } {
+  const state = extras.state ?? []
+  const stateLength = state.reduce((n, block) => n + block.value.length + 2, 0)
   for (const budget of BUDGETS) {
-    const tree = root(commentTree(c, ctx, budget))
+    const tree = root([...commentTree(c, ctx, budget, extras), ...state])
     const markdown = stringify(tree)
     if (markdown.length < GITHUB_BODY_LIMIT - 1000) return { tree, markdown }
   }
@@ -106,13 +123,20 @@ export function buildComment(c: Comparison, ctx: ReportContext = {}): { tree: Ro
     ...(ctx.rulesChange ? rulesChangeBlocks(ctx.rulesChange) : []),
     paragraph(
       text`The full comparison (${c.metrics.length} metrics, ${c.experiments.length} runs) is too long for a comment; see the job summary and the JSON report.`
-    )
+    ),
+    ...(extras.decisions ?? []),
+    ...(stateLength < GITHUB_BODY_LIMIT / 2 ? state : [])
   ])
   return { tree, markdown: stringify(tree) }
 }
 
 /** The comment's blocks with a given budget. */
-export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = BUDGETS[0]): RootContent[] {
+export function commentTree(
+  c: Comparison,
+  ctx: ReportContext,
+  budget: Budget = BUDGETS[0],
+  extras: CommentExtras = {}
+): RootContent[] {
   return [
     marker(c.id),
     ...verdictBlock(c, ctx.rulesFile),
@@ -123,12 +147,13 @@ export function commentTree(c: Comparison, ctx: ReportContext, budget: Budget = 
     ...hypotheses(c),
     ...notLikeForLike(c),
     ...acceptHint(c, ctx),
+    ...(extras.decisions ?? []),
     ...whatChanged(c, budget),
     ...allRuns(c, budget),
     ...warnings(c, budget),
     ...curves(c, budget),
     ...checklists(c, budget, ctx),
-    ...footer(ctx)
+    ...footer(ctx, extras.commandPermission)
   ]
 }
 
@@ -440,7 +465,7 @@ function prRef(pr: number, ctx: ReportContext): PhrasingContent {
 }
 
 /** The small print: what was reviewed against what, the checks, the rules used, and the commands (when there are any). */
-function footer(ctx: ReportContext): RootContent[] {
+function footer(ctx: ReportContext, commandPermission?: string): RootContent[] {
   const parts: PhrasingContent[] = [text`Experiment Review`]
   if (ctx.headSha) parts.push(text` · reviewed PR head `, commitRef(ctx.headSha, ctx))
   if (ctx.baseSha)
@@ -456,7 +481,10 @@ function footer(ctx: ReportContext): RootContent[] {
       ? text`default rules (no rules file)`
       : untrusted(`rules from ${ctx.rulesFile}`)
   )
-  if ((ctx.commands ?? SUPPORTED_COMMANDS).includes('help'))
+  const commands = ctx.commands ?? SUPPORTED_COMMANDS
+  if (commandPermission && commands.length)
+    parts.push(text` · `, ...commandsFooter(commandPermission, commands))
+  else if (commands.includes('help'))
     parts.push(text` · `, untrustedCode('/experiments help'), text` lists the commands`)
   return small(parts)
 }

@@ -22,7 +22,7 @@ import type {
 import remarkGfm from 'remark-gfm'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
-import { hiddenMarker } from '../core/conventions.js'
+import { hiddenMarker, type MarkerKind } from '../core/conventions.js'
 
 /** The longest untrusted string shown in full; longer ones are cut with an ellipsis. */
 export const MAX_UNTRUSTED_LENGTH = 120
@@ -239,8 +239,8 @@ export function details(
 }
 
 /** The hidden marker of the PR comment of a review id (see hiddenMarker) as a node. */
-export function marker(id: string): Html {
-  return trustedHtml(trusted(hiddenMarker(id)))
+export function marker(id: string, kind: MarkerKind = 'comment'): Html {
+  return trustedHtml(trusted(hiddenMarker(id, kind)))
 }
 
 /** A root node. */

@@ -148,6 +148,16 @@ export interface TwinStatus {
   createdAt: string
 }
 
+/** A GitHub Actions workflow run, as far as re-running its failed jobs goes. */
+export interface TwinWorkflowRun {
+  id: number
+  headSha: string
+  status: 'queued' | 'in_progress' | 'completed'
+  conclusion: 'success' | 'failure' | 'cancelled' | null
+  /** Re-runs of its failed jobs requested through the API, with who asked. */
+  reruns: { login: string; at: string }[]
+}
+
 /** Everything the twin holds besides git objects; tests may read and seed it. */
 export interface TwinState {
   repository: { id: number; owner: string; name: string; defaultBranch: string; private: boolean }
@@ -156,6 +166,7 @@ export interface TwinState {
   comments: Map<number, TwinComment>
   labels: Map<string, TwinLabel>
   statuses: TwinStatus[]
+  workflowRuns: Map<number, TwinWorkflowRun>
   collaborators: Map<string, TwinRole>
   /** Commits created through POST /git/commits: who made them and whether a custom author was given. */
   apiCommits: Map<string, { login: string; customAuthor: boolean }>
@@ -259,6 +270,13 @@ export interface GitHubTwin {
     author?: string
   }): TwinIssue
   addIssueComment(comment: { issueNumber: number; body: string; author: string }): TwinComment
+  /** A workflow run whose failed jobs may be re-run (completed with a failure unless said otherwise). */
+  addWorkflowRun(run: {
+    id: number
+    headSha: string
+    status?: TwinWorkflowRun['status']
+    conclusion?: TwinWorkflowRun['conclusion']
+  }): TwinWorkflowRun
   /** The user record for a login (created on first use). */
   user(login: string): TwinUser
   /** Stops the server; rejects, listing them, when violations are left that the test did not take. */
@@ -354,6 +372,7 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     comments: new Map(),
     labels: new Map(),
     statuses: [],
+    workflowRuns: new Map(),
     collaborators: new Map(Object.entries(options.collaborators ?? {})),
     apiCommits: new Map(),
     protectedBranches: new Map(),
@@ -1302,6 +1321,27 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         }
       })
     },
+    'actions/re-run-workflow-failed-jobs': ({ params, login }) => {
+      const run = state.workflowRuns.get(Number(params.run_id))
+      if (!run) return notFound()
+      // GitHub refuses a run that has not completed, and one with no failed job to re-run.
+      if (run.status !== 'completed')
+        return answer(403, {
+          message: 'This workflow is already running',
+          documentation_url: DOCS,
+          status: '403'
+        })
+      if (run.conclusion === 'success')
+        return answer(403, {
+          message: 'This workflow run cannot be retried',
+          documentation_url: DOCS,
+          status: '403'
+        })
+      run.reruns.push({ login, at: now() })
+      run.status = 'queued'
+      run.conclusion = null
+      return answer(201, {})
+    },
     'repos/create-commit-status': async ({ params, body, login }) => {
       const known = [...state.pulls.values()].some(p => p.head.sha === params.sha)
       if (!known && (await git.objectType(params.sha)) !== 'commit') {
@@ -1849,6 +1889,17 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       }
       state.comments.set(comment.id, comment)
       return comment
+    },
+    addWorkflowRun: run => {
+      const created: TwinWorkflowRun = {
+        id: run.id,
+        headSha: run.headSha,
+        status: run.status ?? 'completed',
+        conclusion: run.conclusion === undefined ? 'failure' : run.conclusion,
+        reruns: []
+      }
+      state.workflowRuns.set(created.id, created)
+      return created
     },
     user,
     stop: async () => {
