@@ -728,7 +728,9 @@ describe.each(HOSTILE_CORPORA)(
             expect({ tag, count: counts[tag] ?? 0 }).toEqual({ tag, count: 0 })
           expect(html).toContain(INJECTED_NAME.replace('<', '&lt;').replace('>', '&gt;').split(' @')[0])
           expect(html).not.toMatch(/(^|[^\u200c])@everyone/)
-          expect(body.match(/<!-- experiment-review/g)).toHaveLength(1)
+          // One marker of the comment; the other HTML comments are the action's own hidden state blocks.
+      expect(body.match(/<!-- experiment-review:default\b/g)).toHaveLength(1)
+      expect(body.match(/<!-- experiment-review:(?!default\b|state:)/g)).toBeNull()
           expect(log.lines.filter(l => l.message.startsWith('::'))).toEqual([])
         } finally {
           await repo.remove()
