@@ -729,8 +729,8 @@ describe.each(HOSTILE_CORPORA)(
           expect(html).toContain(INJECTED_NAME.replace('<', '&lt;').replace('>', '&gt;').split(' @')[0])
           expect(html).not.toMatch(/(^|[^\u200c])@everyone/)
           // One marker of the comment; the other HTML comments are the action's own hidden state blocks.
-      expect(body.match(/<!-- experiment-review:default\b/g)).toHaveLength(1)
-      expect(body.match(/<!-- experiment-review:(?!default\b|state:)/g)).toBeNull()
+          expect(body.match(/<!-- experiment-review:default\b/g)).toHaveLength(1)
+          expect(body.match(/<!-- experiment-review:(?!default\b|state:)/g)).toBeNull()
           expect(log.lines.filter(l => l.message.startsWith('::'))).toEqual([])
         } finally {
           await repo.remove()
