@@ -2,23 +2,11 @@ import { execFileSync } from 'node:child_process'
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { runCli } from '../src/cli/run.js'
 import { recordFromExperiment, serializeBaseline } from '../src/core/baseline.js'
 import { makeExperiment } from '../src/core/experiment.js'
 import { writeMlflowFileStore, writeMlflowSqlite } from './fixtures/make-mlflow.js'
 import { run } from './helpers/runs.js'
-
-async function cli(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: t => void (out += t),
-    stderr: t => void (err += t),
-    cwd,
-    env: {}
-  })
-  return { code, out, err }
-}
+import { cli } from './helpers/cli.js'
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8' })

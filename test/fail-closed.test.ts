@@ -2,23 +2,11 @@
 // and the same run given twice is read once. Real folders, real symbolic links, the CLI in process.
 import { mkdir, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { runCli } from '../src/cli/run.js'
 import { collectRuns } from '../src/sources/detect.js'
 import { tempDirs } from './helpers/temp.js'
+import { cli } from './helpers/cli.js'
 
 const tempDir = tempDirs('er-fail-closed-')
-
-async function cli(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: t => void (out += t),
-    stderr: t => void (err += t),
-    cwd,
-    env: {}
-  })
-  return { code, out, err }
-}
 
 /** A workspace with two built-in runs under experiments/ and a rules file that requires accuracy ≥ 0.5. */
 async function workspace(): Promise<string> {
@@ -34,7 +22,12 @@ async function workspace(): Promise<string> {
     )
   }
   await writeFile(path.join(ws, 'rules.yml'), 'metrics:\n  accuracy: { min: 0.5, required: true }\n')
-  await writeFile(path.join(ws, 'baseline.json'), '{}')
+  // The baseline: a folder of one run (a baseline named explicitly must exist).
+  await mkdir(path.join(ws, 'base', 'experiments', 'main'), { recursive: true })
+  await writeFile(
+    path.join(ws, 'base', 'experiments', 'main', 'metrics.json'),
+    '{"accuracy": 0.85, "loss": 0.3}'
+  )
   return ws
 }
 
@@ -49,7 +42,7 @@ describe('no runs found is an error, never a pass', () => {
       '--rules',
       'rules.yml',
       '--baseline',
-      'none.json'
+      'base'
     )
     expect(code).toBe(2)
     expect(out).toMatch(/^FAIL: No runs were found in "mlrunz" \(the runs path "mlrunz" does not exist\)/)
@@ -68,7 +61,7 @@ describe('no runs found is an error, never a pass', () => {
       '--format',
       'markdown',
       '--baseline',
-      'none.json'
+      'base'
     )
     expect(code).toBe(2)
     expect(out).toMatch(/## ❌ Experiment review: no runs were found/)
@@ -86,7 +79,7 @@ describe('no runs found is an error, never a pass', () => {
       '--runs',
       'wandb',
       '--baseline',
-      'none.json'
+      'base'
     )
     expect(code).toBe(2)
     expect(err).toMatch(/Missing evidence: the runs path "wandb" does not exist/)
@@ -112,7 +105,7 @@ describe('explicit paths are trusted roots', () => {
       '--rules',
       path.join(ws, 'rules.yml'),
       '--baseline',
-      path.join(ws, 'none.json')
+      path.join(ws, 'base')
     )
     expect(err).not.toMatch(/outside/)
     expect(code).toBe(0)
@@ -168,7 +161,7 @@ describe('rules that name nothing are errors', () => {
       '--rules',
       'typo.yml',
       '--baseline',
-      'none.json'
+      'base'
     )
     expect(code).toBe(2)
     expect(out).toMatch(/^FAIL: 1 rule names a metric no run reports/)
@@ -190,7 +183,7 @@ describe('rules that name nothing are errors', () => {
       '--format',
       'markdown',
       '--baseline',
-      'none.json'
+      'base'
     )
     expect(code).toBe(2)
     expect(out).toMatch(/❌ Experiment review: 1 rule names a metric no run reports/)

@@ -115,8 +115,8 @@ async function git(cwd: string, ...args: string[]): Promise<string> {
   return stdout.trim()
 }
 
-/** The baseline file the fixture commits on main (from the baseline runs' champion). */
-export async function fixtureBaselineText(): Promise<string> {
+/** The baseline file the fixture commits on main (from the baseline runs' champion), for review id `id`. */
+export async function fixtureBaselineText(id = 'default'): Promise<string> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'review-baseline-'))
   try {
     await writeRuns(scratch, baselineRuns())
@@ -125,7 +125,7 @@ export async function fixtureBaselineText(): Promise<string> {
     return serializeBaseline({
       schema: 'experiment-review/baseline',
       version: BASELINE_VERSION,
-      id: 'default',
+      id,
       champion: {
         ...loaded.record,
         pr: { number: 3, title: 'ResNet-18 baseline' },
@@ -162,6 +162,7 @@ export interface ReviewRepository {
 
 /**
  * Makes a git repository: main with the rules and the baseline, and a PR branch with the PR's runs committed.
+ * `mainFiles` adds files to main, or (undefined) leaves one out; `writePr` writes the PR's content instead of runs.
  * `prFiles` are also committed on the PR branch (null deletes the file); `withRules: false` leaves the rules file
  * off main.
  */
@@ -170,6 +171,9 @@ export async function makeReviewRepository(
     parent?: string
     runs?: FixtureRun[]
     withBaseline?: boolean
+    mainFiles?: Record<string, string | undefined>
+    /** Writes the PR's content instead of `runs` (e.g. a whole folder of hostile runs). */
+    writePr?: (workspace: string) => Promise<void>
     withRules?: boolean
     prFiles?: Record<string, string | null>
   } = {}
@@ -182,7 +186,8 @@ export async function makeReviewRepository(
   const files = await mainBranchFiles()
   if (options.withBaseline === false) delete files[DEFAULT_BASELINE_PATH]
   if (options.withRules === false) delete files[DEFAULT_RULES_PATH]
-  for (const [rel, text] of Object.entries(files)) {
+  for (const [rel, text] of Object.entries({ ...files, ...options.mainFiles })) {
+    if (text === undefined) continue
     await mkdir(path.dirname(path.join(workspace, rel)), { recursive: true })
     await writeFile(path.join(workspace, rel), text)
   }
@@ -191,7 +196,8 @@ export async function makeReviewRepository(
   const baseSha = await git(workspace, 'rev-parse', 'HEAD')
   const headRef = 'feature/wider-resnet'
   await git(workspace, 'checkout', '--quiet', '-b', headRef)
-  await writeRuns(workspace, options.runs ?? prRuns())
+  if (options.writePr) await options.writePr(workspace)
+  else await writeRuns(workspace, options.runs ?? prRuns())
   for (const [rel, text] of Object.entries(options.prFiles ?? {})) {
     const file = path.join(workspace, rel)
     if (text === null) await rm(file)

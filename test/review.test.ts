@@ -1,6 +1,6 @@
 // Review mode in process against the GitHub twin and real git repositories: event parsing on real webhook payloads,
 // the sticky comment (create, no-op, edit), forks, workflow_run resolution, invalid rules, no baseline, and the CLI.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readActionConfig } from '../src/config/inputs.js'
@@ -15,10 +15,14 @@ import { parseReviewEvent, ReviewEventError } from '../src/modes/review-event.js
 import { runReviewMode, SUMMARY_DIAGNOSTICS_SHOWN } from '../src/modes/review.js'
 import type { ModeContext } from '../src/modes/types.js'
 import { gitHubClientFactory } from '../src/github/client.js'
+import { HOSTILE_RUNS, INJECTED_NAME, makeHostileWorkspace } from './fixtures/make-hostile.js'
 import { twinClientFactory } from './github-twin/client.js'
+import { elementCounts, renderGfm } from './helpers/cmark.js'
+import { SHARED_FIXTURES } from './helpers/shared.js'
 import { memoryLog } from './helpers/memory-log.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
+  fixtureBaselineText,
   mainBranchFiles,
   makeReviewRepository,
   prRuns,
@@ -449,9 +453,7 @@ describe('experiment-review review (CLI)', () => {
         '--workspace',
         passing.workspace,
         '--id',
-        'vision',
-        '--baseline',
-        '.experiments/vision.json'
+        'vision'
       ])
       expect(result.stderr).not.toMatch(/^(error|warning):/m)
       expect(result.code).toBe(0)
@@ -562,6 +564,181 @@ describe('no evidence, no pass', () => {
     expect(outcome.failure).toMatch(/No runs were found in "nothing-here\/\*"/)
   })
 })
+
+describe('ids are separate; a baseline named in the inputs must exist', () => {
+  /** Reviews PR `number` (added to the twin) of `repo` with the inputs; the outcome and the log. */
+  const reviewOf = async (repo: ReviewRepository, number: number, inputs: Record<string, string> = {}) => {
+    if (!twin.state.pulls.has(number))
+      twin.addPullRequest({ number, headRef: repo.headRef, headSha: repo.headSha })
+    const payload = pullRequestPayload({
+      owner: twin.owner,
+      repo: twin.repo,
+      number,
+      headSha: repo.headSha,
+      headRef: repo.headRef,
+      baseSha: repo.baseSha
+    })
+    const { ctx, log } = context({ payload, workspace: repo.workspace, inputs })
+    return { outcome: await runReviewMode(ctx), log }
+  }
+
+  it("an id other than default reads .experiments/<id>/baseline.json, never the default id's file, and has its own comment", async () => {
+    const repo = await makeReviewRepository({
+      runs: prRuns({ passing: true }),
+      mainFiles: { '.experiments/gpu/baseline.json': await fixtureBaselineText('gpu') }
+    })
+    try {
+      const byDefault = await reviewOf(repo, 51)
+      const vision = await reviewOf(repo, 51, { id: 'vision' })
+      const gpu = await reviewOf(repo, 51, { id: 'gpu' })
+      expect(byDefault.outcome.verdict).toBe('pass')
+      expect([vision.outcome.verdict, vision.outcome.failure]).toEqual(['no-baseline', undefined])
+      expect(
+        vision.log.lines.some(l => l.message.includes('nothing at .experiments/vision/baseline.json'))
+      ).toBe(true)
+      expect(gpu.outcome.verdict).toBe('pass')
+      expect(gpu.log.lines.some(l => l.message.includes('from .experiments/gpu/baseline.json'))).toBe(true)
+      const bodies = commentsOn(51).map(c => c.body)
+      expect(bodies).toHaveLength(3)
+      for (const id of ['default', 'vision', 'gpu'])
+        expect(bodies.filter(b => b.includes(hiddenMarker(id).replace(' -->', '')))).toHaveLength(1)
+    } finally {
+      await repo.remove()
+    }
+  })
+
+  it('reads the old shared file for an id whose own file is not there yet only when it holds that id, and says how to move it', async () => {
+    const repo = await makeReviewRepository({
+      runs: prRuns({ passing: true }),
+      mainFiles: { [DEFAULT_BASELINE_PATH]: await fixtureBaselineText('vision') }
+    })
+    try {
+      const vision = await reviewOf(repo, 52, { id: 'vision' })
+      expect([vision.outcome.verdict, vision.outcome.failure]).toEqual(['pass', undefined])
+      const warning = vision.log.lines.find(
+        l => l.level === 'warning' && l.message.includes('per-id baselines')
+      )
+      expect(warning?.message).toContain(
+        'git mv .experiments/baseline.json .experiments/vision/baseline.json'
+      )
+      const nlp = await reviewOf(repo, 52, { id: 'nlp' })
+      expect([nlp.outcome.verdict, nlp.outcome.failure]).toEqual(['no-baseline', undefined])
+      const byDefault = await reviewOf(repo, 52)
+      expect(byDefault.outcome.failure).toContain('belongs to review id "vision", not "default"')
+    } finally {
+      await repo.remove()
+    }
+  })
+
+  it('a baseline input naming a file missing at the base fails the step with what was looked for', async () => {
+    const repo = await makeReviewRepository({ withBaseline: false, runs: prRuns({ passing: true }) })
+    try {
+      const named = await reviewOf(repo, 53, { baseline: '.experiments/models.json', comment: 'false' })
+      expect(named.outcome.verdict).toBeUndefined()
+      expect(named.outcome.failure).toContain(
+        `.experiments/models.json: the baseline input names this file, but it does not exist at the pull request's base (looked for .experiments/models.json at ${repo.baseSha.slice(0, 12)} (local checkout))`
+      )
+      expect(named.log.lines.find(l => l.level === 'error')?.place).toMatchObject({
+        file: '.experiments/models.json'
+      })
+      const unset = await reviewOf(repo, 53, { comment: 'false' })
+      expect([unset.outcome.verdict, unset.outcome.failure]).toEqual(['no-baseline', undefined])
+    } finally {
+      await repo.remove()
+    }
+  })
+})
+
+/** The hostile corpora: the generated one always, ../shared/fixtures/hostile when it is beside the checkout. */
+const HOSTILE_CORPORA: [string, ((workspace: string) => Promise<void>) | undefined][] = [
+  ['generated', makeHostileWorkspace],
+  [
+    '../shared/fixtures/hostile',
+    SHARED_FIXTURES
+      ? workspace =>
+          cp(
+            path.join(SHARED_FIXTURES as string, 'hostile', 'experiments'),
+            path.join(workspace, 'experiments'),
+            {
+              recursive: true
+            }
+          )
+      : undefined
+  ]
+]
+if (!SHARED_FIXTURES)
+  console.warn(
+    'Skipped the review of ../shared/fixtures/hostile: ../shared/fixtures is not beside this checkout.'
+  )
+
+describe.each(HOSTILE_CORPORA)(
+  'a review of the whole hostile corpus (%s) plus one healthy run',
+  (label, writePr) => {
+    const run = writePr ? it : it.skip
+    run(
+      'posts one comment that compares the healthy evidence, names every bad run and stays inert',
+      async () => {
+        const number = label === 'generated' ? 71 : 72
+        const repo = await makeReviewRepository({
+          mainFiles: {
+            [DEFAULT_RULES_PATH]: 'primary: accuracy\nmetrics:\n  accuracy: { goal: maximize, min: 0.8 }\n'
+          },
+          writePr
+        })
+        try {
+          twin.addPullRequest({ number, headRef: repo.headRef, headSha: repo.headSha })
+          const payload = pullRequestPayload({
+            owner: twin.owner,
+            repo: twin.repo,
+            number,
+            headSha: repo.headSha,
+            headRef: repo.headRef,
+            baseSha: repo.baseSha
+          })
+          const { ctx, log } = context({ payload, workspace: repo.workspace })
+          const outcome = await runReviewMode(ctx)
+          const comments = commentsOn(number)
+          expect(comments).toHaveLength(1)
+          const body = comments[0].body
+          // Runs a rule needs could not be read: the gate fails closed and says which, never ✅.
+          expect(outcome.verdict).toBe('fail')
+          expect(outcome.failure).toContain('could not be read, so the rule cannot be judged')
+          expect(body).toMatch(
+            /## ❌ Experiment review: \d+ runs could not be read, so 1 rule cannot be judged/
+          )
+          // The healthy evidence is compared with the baseline: the metrics table has accuracy against main's.
+          expect(body).toMatch(/\| \*\*accuracy\*\* ↑ \| 0\.9020 ± 0\.0030 \| +0\.9\d+ \|/)
+          const fine = body.split('\n').find(l => l.includes('`fine-run`'))
+          expect(fine).toMatch(/0\.9000 .*\| ✅/)
+          // Every bad run is named: the unreadable ones in All runs with ⚠️, the others by name and in the warnings.
+          for (const [name, kind] of Object.entries(HOSTILE_RUNS)) {
+            const shownAs = name === 'markdown-injection' || name === 'path-traversal' ? undefined : name
+            if (kind !== 'read') {
+              const row = body.split('\n').find(l => l.includes(`\`${name}\``))
+              expect({ name, row }).toEqual({ name, row: expect.stringContaining('⚠️') })
+            } else if (shownAs) expect({ name, named: body.includes(shownAs) }).toEqual({ name, named: true })
+          }
+          expect(body).toContain('experiments/empty-run: run folder has none of')
+          expect(body).toContain('experiments/duplicate-keys/metrics.json')
+          expect(body).toContain('../../../../etc/passwd')
+          // Nothing from the files became markup: no image, script, link, live mention or second marker.
+          const html = renderGfm(body)
+          const counts = elementCounts(html)
+          for (const tag of ['img', 'script', 'iframe', 'b'])
+            expect({ tag, count: counts[tag] ?? 0 }).toEqual({ tag, count: 0 })
+          expect(html).toContain(INJECTED_NAME.replace('<', '&lt;').replace('>', '&gt;').split(' @')[0])
+          expect(html).not.toMatch(/(^|[^\u200c])@everyone/)
+          // One marker of the comment; the other HTML comments are the action's own hidden state blocks.
+          expect(body.match(/<!-- experiment-review:default\b/g)).toHaveLength(1)
+          expect(body.match(/<!-- experiment-review:(?!default\b|state:)/g)).toBeNull()
+          expect(log.lines.filter(l => l.message.startsWith('::'))).toEqual([])
+        } finally {
+          await repo.remove()
+        }
+      }
+    )
+  }
+)
 
 describe("the id's own promotion pull request (promote-via: pull-request)", () => {
   const BRANCH = 'experiment-review/promote/default'

@@ -1,5 +1,6 @@
 import { D as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { g as emptyMetadata, m as makeRun, G as makeExperiment } from './text.js';
+import { B as makeExperiment } from './text.js';
+import { I as makeRun, J as emptyMetadata } from './findings.js';
 
 /** The baseline file's schema version this code writes; it reads this and older ones. */
 const BASELINE_VERSION = 1;
@@ -21,6 +22,39 @@ function serializeBaseline(file) {
         history: file.history.map(stripCurves)
     };
     return `${JSON.stringify(trimmed, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`;
+}
+/**
+ * The champion of a baseline file read for review id `id`; BaselineError when the file names another id (a file that
+ * names none, from an early version, is taken as it is).
+ */
+function championOfId(file, id, where) {
+    if (file.id && file.id !== id)
+        throw new BaselineError(where, `belongs to review id "${file.id}", not "${id}"; ids never share a baseline: give each id its own baseline file (by default .experiments/<id>/baseline.json)`);
+    return file.champion;
+}
+/**
+ * Picks and parses the baseline of review id `id`: its own file; else the legacy shared file when that holds this
+ * id (another id's, or an unreadable one, is not this id's and is left alone); else none. Throws BaselineError for an
+ * own file that cannot be used or that belongs to another id.
+ */
+function baselineOfId(texts, id) {
+    if (texts.text !== undefined) {
+        const file = parseBaseline(texts.text, texts.path);
+        championOfId(file, id, texts.path);
+        return { file, from: texts.path };
+    }
+    if (texts.legacyPath !== undefined && texts.legacyText !== undefined) {
+        let legacy;
+        try {
+            legacy = parseBaseline(texts.legacyText, texts.legacyPath);
+        }
+        catch {
+            legacy = undefined;
+        }
+        if (legacy?.id === id)
+            return { file: legacy, from: texts.legacyPath, legacy: { from: texts.legacyPath, to: texts.path } };
+    }
+    return { from: texts.path };
 }
 /** Parses a baseline file; throws BaselineError for bad JSON, another schema, or a future version. */
 function parseBaseline(text, file) {
@@ -133,4 +167,4 @@ function thin(points, max) {
     return out;
 }
 
-export { BaselineError as B, BASELINE_VERSION as a, baselineExperiment as b, parseBaseline as p, recordFromExperiment as r, serializeBaseline as s, thin as t };
+export { BaselineError as B, baselineExperiment as a, baselineOfId as b, championOfId as c, BASELINE_VERSION as d, parseBaseline as p, recordFromExperiment as r, serializeBaseline as s, thin as t };

@@ -1,6 +1,6 @@
 import { loadRules, RulesFileError } from './rules-file.js';
 import { p as parseCommand, h as helpBlocks, g as gateNotUpdatedBlocks, r as refusalBlocks, a as renderReply } from './comment.js';
-import { d as carriesProjectMarker, h as hiddenMarker } from './conventions.js';
+import { e as carriesProjectMarker, h as hiddenMarker } from './conventions.js';
 import { regressedMetrics, championPickProblem } from './decisions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
 import { getPullRequest, addReaction, setCommitStatus } from './pr.js';

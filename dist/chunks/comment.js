@@ -1,7 +1,7 @@
 import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { v as shortSha, w as metricSentence, x as goalArrow, h as decimalsFor, y as metricIcon, i as fmtStat, n as fmtChange, o as fmtMeaning, z as fmtRules } from './text.js';
-import { t as text, e as untrusted, c as untrustedCode, p as paragraph, f as strong, I as bulletList, o as own, i as stringify, E as root, V as marker, H as heading, Q as table, a as verdictWords, u as unknownMetricText, v as violationMessage, m as missingEvidenceText, R as details, q as hypothesisReason, x as notLikeForLikeText, w as warningMessage, l as link, W as small, g as githubUrl, P as statisticsSentence, r as checklistDetail } from './findings.js';
+import { s as shortSha, o as metricSentence, q as goalArrow, d as decimalsFor, t as metricIcon, f as fmtStat, i as fmtChange, j as fmtMeaning, u as fmtRules } from './text.js';
+import { t as text, h as untrusted, e as untrustedCode, p as paragraph, i as strong, Q as bulletList, o as own, q as stringify, L as root, a4 as marker, P as heading, _ as table, b as verdictWords, u as unknownMetricText, v as violationMessage, m as missingEvidenceText, a as unreadableEvidenceText, $ as details, y as hypothesisReason, B as notLikeForLikeText, A as warningMessage, k as link, a5 as small, g as githubUrl, Z as statisticsSentence, X as unreadableLabel, Y as readErrorsText, z as checklistDetail } from './findings.js';
 import { a as selectionBlocks, b as sweepBlocks } from './sweep.js';
 
 // The `/experiments` slash commands: their exact grammar, as a pure parser. The report names a command (in a hint,
@@ -399,6 +399,8 @@ function verdictBlock(c, rulesFile) {
         blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)));
     if (c.unknownMetrics)
         blocks.push(bulletList(c.unknownMetrics.map(u => [untrusted(unknownMetricText(u, rulesFile), 400)])));
+    if (c.unreadableEvidence)
+        blocks.push(bulletList(c.unreadableEvidence.map(u => [untrusted(unreadableEvidenceText(u, rulesFile), 1200)])));
     if (broken.length) {
         blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])));
     }
@@ -586,6 +588,15 @@ function targetsCell(criteria) {
 }
 function statusCell(e) {
     const n = e.runs.length > 1 ? own ` (${e.runs.length} runs)` : own ``;
+    if (e.unreadable) {
+        const [first] = e.unreadable;
+        const which = e.runs.length > 1 ? `${first.run}: ` : '';
+        const more = e.unreadable.length > 1 ? ` (and ${e.unreadable.length - 1} more runs)` : '';
+        return [
+            text `⚠️ ${unreadableLabel(e.unreadable.flatMap(u => u.errors))}: `,
+            untrusted(`${which}${readErrorsText(first.errors)}${more}`, 160)
+        ];
+    }
     if (e.status === 'failed')
         return [text `❌ failed`, ...(e.statusReason ? [text `: `, untrusted(e.statusReason, 80)] : [])];
     if (e.status === 'running')

@@ -2,8 +2,23 @@
 // the action owns on GitHub, and GitHub's body limit. Tests import them too.
 /** The rules file, relative to the workspace, when the `config` input (CLI: `--rules`) is not given. */
 const DEFAULT_RULES_PATH = '.github/experiment-review.yml';
-/** The baseline file on the default branch when the `baseline` input is not given. */
+/** The baseline file on the default branch of the `default` review id when the `baseline` input is not given. */
 const DEFAULT_BASELINE_PATH = '.experiments/baseline.json';
+/**
+ * The baseline file of a review id when the `baseline` input is not given: `.experiments/baseline.json` for
+ * `default`, `.experiments/<id>/baseline.json` for any other id, so that two ids never share one.
+ */
+function defaultBaselinePath(id) {
+    return id === 'default' ? DEFAULT_BASELINE_PATH : `.experiments/${id}/baseline.json`;
+}
+/**
+ * Where versions before per-id baselines kept the baseline of every id (`.experiments/baseline.json`): read, with a
+ * warning, for an id other than `default` whose own default file does not exist yet, when that file holds this id.
+ * Undefined when the id is `default` or its baseline path was named explicitly.
+ */
+function legacyBaselinePath(id, baselinePath) {
+    return id !== 'default' && baselinePath === defaultBaselinePath(id) ? DEFAULT_BASELINE_PATH : undefined;
+}
 /** The living docs page when the `docs` input is not given. */
 const DEFAULT_DOCS_PATH = 'docs/experiments.md';
 /** GitHub's maximum length of a comment or issue body, in characters. */
@@ -70,4 +85,4 @@ function stampMarker(body, marker, login) {
     return pattern.test(body) ? body.replace(pattern, stamped) : `${stamped}\n${body}`;
 }
 
-export { DEFAULT_BASELINE_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_RULES_PATH as a, DEFAULT_DOCS_PATH as b, GITHUB_BODY_LIMIT as c, carriesProjectMarker as d, GITHUB_STEP_SUMMARY_LIMIT as e, findMarker as f, hiddenMarker as h, isGitHubLogin as i, promotionBranchOf as p, stampMarker as s };
+export { DEFAULT_BASELINE_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_RULES_PATH as a, DEFAULT_DOCS_PATH as b, GITHUB_BODY_LIMIT as c, defaultBaselinePath as d, carriesProjectMarker as e, findMarker as f, GITHUB_STEP_SUMMARY_LIMIT as g, hiddenMarker as h, isGitHubLogin as i, legacyBaselinePath as l, promotionBranchOf as p, stampMarker as s };

@@ -2,8 +2,7 @@ import { realpathSync, readdirSync, statSync, createReadStream, openSync, consta
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
-import { s as selectAll, C as experimentOf, D as listExperimentNames } from './findings.js';
-import { e as flattenParams, m as makeRun, g as emptyMetadata, d as paramText } from './text.js';
+import { s as selectAll, G as experimentOf, H as flattenParams, I as makeRun, J as emptyMetadata, r as paramText, K as listExperimentNames } from './findings.js';
 import { StringDecoder } from 'node:string_decoder';
 import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser, a as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { createHash } from 'node:crypto';
@@ -7828,9 +7827,10 @@ async function collectRuns(options) {
     }
     const runs = [];
     for (const { source, claim } of claims) {
+        const before = ctx.diagnostics.length;
         try {
             const read = await source.read(claim.path, ctx, claim);
-            runs.push(...read);
+            runs.push(...attachReadErrors(read, ctx.diagnostics.slice(before)));
             ctx.progress(runs.length, ctx.rel(claim.path));
         }
         catch (e) {
@@ -7859,6 +7859,24 @@ async function collectRuns(options) {
             : [ctx.workspace],
         missing
     };
+}
+/**
+ * Gives each run the errors met in its own files while it was read (see `Run.readErrors`), so that a run with a
+ * truncated or binary file is shown as unreadable and never as a healthy run. A diagnostic belongs to a run when its
+ * file is the run's path or under it and, when it names a run, it names this one (by name, id or folder).
+ */
+function attachReadErrors(runs, diagnostics) {
+    const errors = diagnostics.filter(d => d.severity === 'error');
+    if (!errors.length)
+        return runs;
+    return runs.map(run => {
+        const folder = path.posix.basename(run.path);
+        const own = errors.filter(d => {
+            const inside = run.path === '.' ? d.run !== undefined : d.file === run.path || d.file.startsWith(`${run.path}/`);
+            return inside && (d.run === undefined || d.run === run.name || d.run === run.id || d.run === folder);
+        });
+        return own.length ? { ...run, readErrors: [...(run.readErrors ?? []), ...own] } : run;
+    });
 }
 /** The folder a runs path names as its root: the path itself, or a glob's fixed leading folders. */
 function patternRoot(abs) {

@@ -5,6 +5,84 @@ import minproc from 'node:process';
 import { fileURLToPath } from 'node:url';
 
 /**
+ * Whether a run's unreadable parts may have held `metric`: the run does not report it, and a whole file of the run
+ * (or that metric's key) could not be read. A run that reports the metric has its evidence for it.
+ */
+function mayHaveHeld(run, metric) {
+    if (!run.readErrors?.length || Object.hasOwn(run.metrics, metric))
+        return false;
+    return run.readErrors.some(d => d.key === undefined || d.key === metric);
+}
+/** An empty metadata record with the defaults every source starts from. */
+function emptyMetadata() {
+    return { tags: [], status: 'finished', environment: {} };
+}
+/** Builds a run with empty params, metrics and metadata filled in. */
+function makeRun(fields) {
+    return {
+        params: {},
+        metrics: {},
+        ...fields,
+        metadata: { ...emptyMetadata(), ...(fields.metadata ?? {}) }
+    };
+}
+/** A diagnostic's location as `file:line:column (run, key)` for logs and messages. */
+function formatDiagnostic(d) {
+    const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
+        .filter(x => x !== undefined)
+        .join(':');
+    const context = [d.run && `run ${JSON.stringify(d.run)}`, d.key && `key ${JSON.stringify(d.key)}`]
+        .filter(Boolean)
+        .join(', ');
+    return `${where}${context ? ` (${context})` : ''}: ${d.message}`;
+}
+/** Flattens nested objects into dotted keys (`{a: {b: 1}}` → `{'a.b': 1}`); arrays become JSON text. */
+function flattenParams(value, prefix = '', out = {}, depth = 0) {
+    if (value === null || typeof value !== 'object') {
+        if (prefix)
+            out[prefix] = toParamValue(value);
+        return out;
+    }
+    if (Array.isArray(value) || depth > 32) {
+        if (prefix)
+            out[prefix] = safeJson(value);
+        return out;
+    }
+    for (const [k, v] of Object.entries(value)) {
+        flattenParams(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
+    }
+    return out;
+}
+/** Turns any logged value into a ParamValue without losing its text. */
+function toParamValue(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'string' || typeof value === 'boolean')
+        return value;
+    if (typeof value === 'number')
+        return value;
+    if (typeof value === 'bigint')
+        return value.toString();
+    return safeJson(value);
+}
+/** The canonical text of a param value, used to tell whether two values differ. */
+function paramText(value) {
+    if (value === undefined)
+        return '';
+    if (value === null)
+        return 'null';
+    return String(value);
+}
+function safeJson(value) {
+    try {
+        return JSON.stringify(value) ?? String(value);
+    }
+    catch {
+        return String(value);
+    }
+}
+
+/**
  * Count how often a character (or substring) is used in a string.
  *
  * @param {string} value
@@ -15665,6 +15743,8 @@ function verdictWords(c) {
         return { sign: own `❌`, words: missingEvidenceTitle(c.missingEvidence) };
     if (c.unknownMetrics)
         return { sign: own `❌`, words: unknownMetricsTitle(c.unknownMetrics) };
+    if (c.unreadableEvidence)
+        return { sign: own `❌`, words: unreadableEvidenceTitle(c.unreadableEvidence) };
     if (c.verdict === 'fail')
         return { sign: own `❌`, words: own `${broken} rule${broken === 1 ? own `` : own `s`} broken` };
     if (c.verdict === 'no-baseline')
@@ -15730,6 +15810,7 @@ function warningMessage(w) {
         case 'rounded':
             return `${w.metric} is ${w.exact}, which is compared as ${w.value} (a double cannot hold it exactly)`;
         case 'unreadable':
+        case 'read-warning':
             return `${w.file}: ${w.message}`;
     }
 }
@@ -15851,6 +15932,33 @@ function unknownMetricText(u, rulesFile) {
         : '; check the name against the metrics your runs log (experiment-review list)';
     return `${where}${u.key}: no run and no baseline reports a metric named ${JSON.stringify(u.metric)}${hint}`;
 }
+/**
+ * A rules key whose metric may sit in runs that could not be read: `rules.yml:3 metrics.accuracy: 1 run that may
+ * report accuracy could not be read: truncated-json (metrics.json:1:25: is not valid JSON …); …`.
+ */
+function unreadableEvidenceText(u, rulesFile) {
+    const where = rulesFile ? `${rulesFile}${u.line !== undefined ? `:${u.line}` : ''} ` : '';
+    const n = u.runs.length;
+    const runs = u.runs.map(r => `${r.name} (${readErrorsText(r.errors)})`).join('; ');
+    return `${where}${u.key}: ${n} run${n === 1 ? ' that may report' : 's that may report'} ${JSON.stringify(u.metric)} could not be read, so the rule cannot be judged: ${runs}. Repair or remove ${n === 1 ? 'it' : 'them'}, or leave ${n === 1 ? 'it' : 'them'} out of the runs input (CLI: --runs)`;
+}
+/** The verdict's title when rules cannot be judged because runs could not be read. */
+function unreadableEvidenceTitle(list) {
+    const runs = new Set(list.flatMap(u => u.runs.map(r => r.path))).size;
+    return own `${runs} run${runs === 1 ? own `` : own `s`} could not be read, so ${list.length} rule${list.length === 1 ? own `` : own `s`} cannot be judged`;
+}
+/** How much of a run could not be read: `unreadable` when a whole file failed, `partly unreadable` when some keys. */
+function unreadableLabel(errors) {
+    return errors.every(d => d.key !== undefined) ? own `partly unreadable` : own `unreadable`;
+}
+/** What of a run could not be read, in one line: the first error with its place, and how many more. */
+function readErrorsText(errors) {
+    const [first, ...rest] = errors;
+    if (!first)
+        return 'could not be read';
+    const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : '';
+    return `${formatDiagnostic({ ...first, run: undefined })}${more}`;
+}
 /** The verdict's title when rules name metrics nobody reports. */
 function unknownMetricsTitle(unknown) {
     return own `${unknown.length} rule${unknown.length === 1 ? own ` names a metric` : own `s name metrics`} no run reports`;
@@ -15873,5 +15981,17 @@ function statisticsSentence(c) {
         : own ``;
     return own `Labels use two-sided p-values at ${c.alpha}.${gate}${bestOf}`;
 }
+/**
+ * The warning when an id's baseline was read from the legacy shared path: where it was found, where it belongs, and
+ * the command that moves it (the next promote of the id writes the new path by itself).
+ */
+function legacyBaselineText(id, legacy, promoting = false) {
+    const found = `The baseline of id "${id}" was read from ${legacy.from}, where versions before per-id baselines kept every ` +
+        `id's baseline; its place is now ${legacy.to}.`;
+    if (promoting)
+        return `${found} This promote writes it there; delete ${legacy.from} once no other id uses it.`;
+    return (`${found} The next promote of "${id}" writes it there (then delete ${legacy.from} if no other id uses it); ` +
+        `to move it now: mkdir -p ${legacy.to.replace(/\/[^/]*$/, '')} && git mv ${legacy.from} ${legacy.to}`);
+}
 
-export { resolveAll as $, noVarianceText as A, untestedText as B, experimentOf as C, listExperimentNames as D, root as E, missingEvidenceTitle as F, unknownMetricsTitle as G, heading as H, bulletList as I, code as J, trusted as K, neutralize as L, thresholdText as M, significanceWords as N, labelP as O, statisticsSentence as P, table as Q, details as R, RETRAINING_DEFAULTS as S, PERMISSION_LEVELS as T, trustedHtml as U, marker as V, small as W, isGated as X, codeBlock as Y, classifyCharacter as Z, push as _, verdictWords as a, splice as a0, asciiAlpha as a1, asciiAlphanumeric as a2, asciiControl as a3, asciiAtext as a4, markdownSpace as a5, factorySpace as a6, asciiPunctuation as a7, asciiHexDigit as a8, asciiDigit as a9, decodeNamedCharacterReference as aa, markdownLineEnding as ab, factorySpaceMinMax as ac, markdownLineEndingOrSpace as ad, normalizeIdentifier as ae, htmlRawNames as af, htmlBlockNames as ag, blankLine as ah, combineExtensions as ai, stringifyPosition as aj, toString as ak, decodeString as al, decodeNumericCharacterReference as am, unified as an, remarkGfm as ao, safeName as ap, goalOf as b, untrustedCode as c, defaultRules as d, untrusted as e, strong as f, githubUrl as g, checkedUrl as h, stringify as i, joinOwn as j, overfittingText as k, link as l, missingEvidenceText as m, clauseReason as n, own as o, paragraph as p, hypothesisReason as q, checklistDetail as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, warningMessage as w, notLikeForLikeText as x, checkNote as y, checkText as z };
+export { details as $, warningMessage as A, notLikeForLikeText as B, checkNote as C, checkText as D, noVarianceText as E, untestedText as F, experimentOf as G, flattenParams as H, makeRun as I, emptyMetadata as J, listExperimentNames as K, root as L, missingEvidenceTitle as M, unknownMetricsTitle as N, unreadableEvidenceTitle as O, heading as P, bulletList as Q, code as R, trusted as S, neutralize as T, thresholdText as U, significanceWords as V, labelP as W, unreadableLabel as X, readErrorsText as Y, statisticsSentence as Z, table as _, unreadableEvidenceText as a, RETRAINING_DEFAULTS as a0, PERMISSION_LEVELS as a1, mayHaveHeld as a2, trustedHtml as a3, marker as a4, small as a5, isGated as a6, codeBlock as a7, classifyCharacter as a8, push as a9, safeName as aA, resolveAll as aa, splice as ab, asciiAlpha as ac, asciiAlphanumeric as ad, asciiControl as ae, asciiAtext as af, markdownSpace as ag, factorySpace as ah, asciiPunctuation as ai, asciiHexDigit as aj, asciiDigit as ak, decodeNamedCharacterReference as al, markdownLineEnding as am, factorySpaceMinMax as an, markdownLineEndingOrSpace as ao, normalizeIdentifier as ap, htmlRawNames as aq, htmlBlockNames as ar, blankLine as as, combineExtensions as at, stringifyPosition as au, toString as av, decodeString as aw, decodeNumericCharacterReference as ax, unified as ay, remarkGfm as az, verdictWords as b, goalOf as c, defaultRules as d, untrustedCode as e, formatDiagnostic as f, githubUrl as g, untrusted as h, strong as i, checkedUrl as j, link as k, legacyBaselineText as l, missingEvidenceText as m, joinOwn as n, own as o, paragraph as p, stringify as q, paramText as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, overfittingText as w, clauseReason as x, hypothesisReason as y, checklistDetail as z };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { c as clientLogOf, R as RULES_FROM } from './types.js';
 import { loadRules } from './rules-file.js';
-import { D as DEFAULT_BASELINE_PATH, a as DEFAULT_RULES_PATH, b as DEFAULT_DOCS_PATH } from './conventions.js';
+import { D as DEFAULT_BASELINE_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH, b as DEFAULT_DOCS_PATH } from './conventions.js';
 import { p as plain, r as renderDiagnostics, c as renderText } from './text.js';
 import { U as UsageError, E as EXIT, e as experimentFlag, a as applyExperimentFlag, c as commitFlag } from './run.js';
 import 'node:fs/promises';
@@ -35,11 +35,12 @@ const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [-
                                 [--experiment NAME|GLOB]...
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
-baseline and the rules file at the PR's base (--baseline, the path in the repository, default
-${DEFAULT_BASELINE_PATH}; from the local git history when it has the base commit, else through the API), posts the
-sticky comment and sets the commit status experiment-review/<id> on the PR's head, so a required status check
-gates the merge. When the PR changes the rules file, the comment shows the change and the verdict under the
-proposed rules; --rules-from head judges by the checkout's rules file instead.
+baseline and the rules file at the PR's base (--baseline, the path in the repository, which must exist there;
+default ${DEFAULT_BASELINE_PATH}, or .experiments/<id>/baseline.json for another --id; from the local git
+history when it has the base commit, else through the API), posts the sticky comment and sets the commit status
+experiment-review/<id> on the PR's head, so a required status check gates the merge. When the PR changes the
+rules file, the comment shows the change and the verdict under the proposed rules; --rules-from head judges by
+the checkout's rules file instead.
 
 The token is read from GITHUB_TOKEN (it needs pull-requests: write and statuses: write; contents: read for a
 private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
@@ -52,7 +53,8 @@ const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [
                                  [--commit SHA|HEAD|any]
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
-and commits both with git (--no-commit only writes them).
+and commits both with git (--no-commit only writes them). The baseline file is ${DEFAULT_BASELINE_PATH}, or
+.experiments/<id>/baseline.json for another --id; a baseline file that belongs to another id is refused.
 `;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The --rules-from flag: base (the default) or head. */
@@ -143,18 +145,20 @@ async function reviewCommand(args, io) {
     if (!token) {
         throw new UsageError('review needs a token in GITHUB_TOKEN (pull-requests: write and statuses: write on the repository); it is never read from the command line');
     }
+    const id = reviewId(values.id);
     const config = {
         workspace: path.resolve(io.cwd, values.workspace ?? '.'),
         runs: [...(values.runs ?? []), ...positionals],
         configFile: values.rules ?? DEFAULT_RULES_PATH,
         rulesFrom: rulesFromFlag(values['rules-from']),
-        baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
+        baselinePath: repoPath('baseline', values.baseline, defaultBaselinePath(id)),
+        baselineNamed: values.baseline !== undefined,
         docsPath: DEFAULT_DOCS_PATH,
         token,
         mode: 'review',
         comment: !values['no-comment'],
         failOnRegression: !values['no-fail-on-regression'],
-        id: reviewId(values.id),
+        id,
         botLogin: values['bot-login']?.trim() || undefined,
         experiments: experimentFlag(values.experiment)
     };
@@ -226,14 +230,15 @@ async function promoteCommand(args, io) {
     const number = prNumber(values.pr, false);
     const { promoteLocal } = await import('./promote2.js');
     const runs = [...(values.runs ?? []), ...positionals];
+    const id = reviewId(values.id);
     const result = await promoteLocal({
         workspace,
         runs,
         runsOf: await commitFlag(workspace, values.commit, runs),
-        baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
+        baselinePath: repoPath('baseline', values.baseline, defaultBaselinePath(id)),
         docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
         rules: loaded.rules,
-        id: reviewId(values.id),
+        id,
         pr: number ? { number } : undefined,
         now: new Date(),
         commit: !values['no-commit']

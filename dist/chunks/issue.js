@@ -1,6 +1,6 @@
-import { h as decimalsFor, p as plain, i as fmtStat, j as columns, k as fmtThreshold, l as fmtNumber, n as fmtChange, o as fmtMeaning } from './text.js';
+import { d as decimalsFor, p as plain, f as fmtStat, e as columns, g as fmtThreshold, h as fmtNumber, i as fmtChange, j as fmtMeaning } from './text.js';
 import { h as hiddenState } from './hidden-state.js';
-import { i as stringify, E as root, p as paragraph, t as text, o as own, c as untrustedCode, I as bulletList, L as neutralize, H as heading, e as untrusted, f as strong, Q as table, j as joinOwn, R as details, l as link } from './findings.js';
+import { q as stringify, L as root, p as paragraph, t as text, o as own, e as untrustedCode, Q as bulletList, T as neutralize, P as heading, h as untrusted, i as strong, _ as table, n as joinOwn, $ as details, k as link } from './findings.js';
 
 /** The hidden-state kind of the retraining issue. */
 const MONITOR_STATE_KIND = 'monitor';

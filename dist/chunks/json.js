@@ -1,5 +1,4 @@
-import { d as paramText } from './text.js';
-import { k as overfittingText, n as clauseReason, q as hypothesisReason, v as violationMessage, r as checklistDetail, w as warningMessage, x as notLikeForLikeText, y as checkNote, z as checkText, A as noVarianceText, B as untestedText } from './findings.js';
+import { r as paramText, w as overfittingText, x as clauseReason, y as hypothesisReason, v as violationMessage, z as checklistDetail, A as warningMessage, B as notLikeForLikeText, C as checkNote, D as checkText, E as noVarianceText, F as untestedText } from './findings.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
 import 'node:path';

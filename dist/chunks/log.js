@@ -14,7 +14,6 @@ import './findings.js';
 import './conventions.js';
 import 'node:process';
 import 'node:url';
-import './text.js';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:readline';

@@ -1,5 +1,5 @@
 import { a as plainJson, p as parseJsonLenient, b as isGlob, e as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, d as buildMlflowRun, r as redactTrackingUri, f as parseTrackingUri, T as TrackingUriError, g as readMlflowDatabase, h as readMlflowStore } from './detect.js';
-import { D as listExperimentNames } from './findings.js';
+import { K as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';
@@ -7,7 +7,6 @@ import https from 'node:https';
 import 'node:fs/promises';
 import 'node:path';
 import './_commonjsHelpers.js';
-import './text.js';
 import 'node:string_decoder';
 import 'node:crypto';
 import 'node:readline';

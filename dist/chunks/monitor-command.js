@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { b as DEFAULT_DOCS_PATH, D as DEFAULT_BASELINE_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
+import { b as DEFAULT_DOCS_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH } from './conventions.js';
 import { c as clientLogOf } from './types.js';
 import { m as monitorText } from './issue.js';
 import { p as plain } from './text.js';
@@ -38,7 +38,8 @@ const MONITOR_HELP = `Usage: experiment-review monitor [--runs <path|glob>...] [
                                  [--repo OWNER/NAME [--bot-login LOGIN] [--dry-run]]
 
 Judges the evaluation runs of the local checkout (--workspace, default .) against the rules file's
-retraining.when conditions and the baseline file (--baseline, default .experiments/baseline.json).
+retraining.when conditions and the baseline file (--baseline, which must exist; default .experiments/baseline.json,
+or .experiments/<id>/baseline.json for another --id).
 
 Without --repo it prints the evaluation and what the action would do with the retraining issue, and writes
 nothing. With --repo it opens, updates or closes that issue on OWNER/NAME (one issue per --id) with the token
@@ -83,7 +84,8 @@ async function monitorCommand(args, io) {
         workspace: path.resolve(io.cwd, values.workspace ?? '.'),
         runs: [...(values.runs ?? []), ...positionals],
         configFile: values.rules ?? DEFAULT_RULES_PATH,
-        baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
+        baselinePath: repoPath('baseline', values.baseline, defaultBaselinePath(id)),
+        baselineNamed: values.baseline !== undefined,
         docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
         id
     };
@@ -92,6 +94,8 @@ async function monitorCommand(args, io) {
     const loaded = await loadRules(config.workspace, config.configFile, { required: !!values.rules });
     applyExperimentFlag(loaded.rules, values.experiment);
     const assessment = await assessEvaluation(config, loaded);
+    for (const w of assessment.warnings)
+        io.stderr(`warning: ${plain(w, 2000)}\n`);
     const breaches = assessment.evaluation.breaches.length;
     io.stdout(`${monitorText(assessment.evaluation, assessment.retraining)}\n\n`);
     if (!values.repo) {

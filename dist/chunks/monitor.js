@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules } from './rules-file.js';
-import { B as BaselineError, p as parseBaseline } from './baseline2.js';
-import { b as goalOf, t as text, c as untrustedCode, o as own, p as paragraph, e as untrusted, f as strong, h as checkedUrl, l as link, j as joinOwn, g as githubUrl, i as stringify } from './findings.js';
+import { b as baselineOfId, B as BaselineError } from './baseline2.js';
+import { c as goalOf, t as text, e as untrustedCode, o as own, p as paragraph, h as untrusted, i as strong, j as checkedUrl, k as link, n as joinOwn, l as legacyBaselineText, g as githubUrl, q as stringify } from './findings.js';
 import { commitFilesToBranch } from './commit.js';
-import { s as stampMarker, c as GITHUB_BODY_LIMIT, f as findMarker, h as hiddenMarker } from './conventions.js';
+import { s as stampMarker, c as GITHUB_BODY_LIMIT, f as findMarker, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
 import { isOwnMarkedItem, resolveTokenIdentity } from './sticky.js';
 import { r as replaceHiddenState, a as readHiddenState } from './hidden-state.js';
@@ -397,30 +397,41 @@ function updateProductionLine(page, status, options) {
 /** A monitor evaluation that cannot be judged: no retraining rules, no runs, no baseline, a metric not measured. */
 class MonitorInputError extends Error {
 }
-/** Reads the baseline file of the checkout (the default branch's, in a scheduled run); undefined when there is none. */
-async function loadBaselineOfCheckout(config) {
-    let textOfFile;
-    try {
-        textOfFile = await readFile(path.resolve(config.workspace, config.baselinePath), 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT')
-            return undefined;
-        throw new BaselineError(config.baselinePath, `cannot be read (${e.code ?? e})`);
-    }
-    const file = parseBaseline(textOfFile, config.baselinePath);
-    if (file.id && file.id !== config.id)
-        throw new BaselineError(config.baselinePath, `belongs to review id "${file.id}", not "${config.id}"; give each id its own baseline input`);
-    return file.champion;
+/**
+ * Reads the baseline file of the checkout (the default branch's, in a scheduled run): the id's own file or, for an id
+ * other than `default` whose own file is not there yet, the legacy shared file when it holds this id (with a
+ * warning). Undefined when there is none at the default path; a baseline named explicitly must exist.
+ */
+async function loadBaselineOfCheckout(config, warn = () => undefined) {
+    const read = async (file) => {
+        try {
+            return await readFile(path.resolve(config.workspace, file), 'utf8');
+        }
+        catch (e) {
+            if (e.code === 'ENOENT')
+                return undefined;
+            throw new BaselineError(file, `cannot be read (${e.code ?? e})`);
+        }
+    };
+    const text = await read(config.baselinePath);
+    const legacyPath = text === undefined ? legacyBaselinePath(config.id, config.baselinePath) : undefined;
+    const legacyText = legacyPath ? await read(legacyPath) : undefined;
+    const chosen = baselineOfId({ path: config.baselinePath, text, legacyPath, legacyText }, config.id);
+    if (!chosen.file && config.baselineNamed)
+        throw new BaselineError(config.baselinePath, `the baseline named does not exist in ${config.workspace}; a baseline named explicitly must exist. Check the path, or leave it unset (the default for id "${config.id}" is ${defaultBaselinePath(config.id)})`);
+    if (chosen.legacy)
+        warn(legacyBaselineText(config.id, chosen.legacy));
+    return chosen.file?.champion;
 }
 /** Collects the evaluation runs and judges them against the retraining conditions. Throws MonitorInputError. */
 async function assessEvaluation(config, loaded) {
+    const warnings = [];
     const { rules, file } = loaded ?? (await loadRules(config.workspace, config.configFile));
     const retraining = rules.retraining;
     if (!retraining || !Object.keys(retraining.when).length)
         throw new MonitorInputError(`${config.configFile} has no retraining.when conditions, so there is nothing to monitor; add e.g. ` +
             '"retraining: { when: { accuracy: { below: 0.85 } } }" to the rules file');
-    const baseline = await loadBaselineOfCheckout(config);
+    const baseline = await loadBaselineOfCheckout(config, w => warnings.push(w));
     if (!baseline && needsBaseline(retraining))
         throw new MonitorInputError(`no baseline at ${config.baselinePath} in ${config.workspace}: retraining.when has drop or rise conditions, ` +
             'which compare with it; check out the default branch (where promote writes it) or set the baseline input');
@@ -438,7 +449,7 @@ async function assessEvaluation(config, loaded) {
     if (evaluation.unmeasured.length)
         throw new MonitorInputError(`the evaluation cannot be judged: ${evaluation.unmeasured.map(u => `${u.metric}: ${u.why}`).join('; ')}. ` +
             'A monitored metric must be reported as a finite number by the evaluation runs');
-    return { retraining, comparison, evaluation, baseline, rulesFile: file };
+    return { retraining, comparison, evaluation, baseline, rulesFile: file, warnings };
 }
 function knownIssue(issue) {
     return {
@@ -720,6 +731,8 @@ async function runMonitorMode(ctx) {
         }
         throw e;
     }
+    for (const w of assessment.warnings)
+        log.warning(w, { title: 'Experiment Review: baseline' });
     const { owner, repo } = repositoryOf(ctx);
     const client = await ctx.github(config.token);
     const identity = await resolveTokenIdentity({ client, configured: config.botLogin });

@@ -1,8 +1,8 @@
-import { b as baselineExperiment } from './baseline2.js';
+import { a as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
-import { b as goalOf } from './findings.js';
+import { c as goalOf, r as paramText, a2 as mayHaveHeld } from './findings.js';
 import { w as welch, i as isNoTest, p as pValue, c as compareMetrics } from './metric-comparison.js';
-import { d as paramText, s as parameterEffects, q as groupRuns } from './text.js';
+import { l as parameterEffects, k as groupRuns } from './text.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
@@ -452,14 +452,9 @@ function reproducibility(e, baselinePresent) {
     ];
 }
 
-/**
- * The keys of the rules that name a metric not among `reported` (every metric of every run and of the baseline).
- * A rule for a metric only the baseline reports is not here: that is a vanished metric, which the gate judges.
- */
-function unknownRuleMetrics(rules, reported) {
-    const names = [...new Set(reported)];
-    const known = new Set(names);
-    const named = [
+/** The keys of the rules file that name a metric: `primary`, each `metrics.<name>`, and the overfitting pair. */
+function ruleMetricKeys(rules) {
+    return [
         ...(rules.primary ? [{ key: 'primary', metric: rules.primary }] : []),
         ...Object.keys(rules.metrics).map(metric => ({ key: `metrics.${metric}`, metric })),
         ...(rules.overfitting
@@ -469,7 +464,43 @@ function unknownRuleMetrics(rules, reported) {
             ]
             : [])
     ];
-    return named
+}
+/**
+ * The keys of the rules whose metric may be held by a PR run that could not be read (see `mayHaveHeld`): a run
+ * with a truncated metrics file might be the champion or break the rule, so the gate fails closed on it. Runs that
+ * failed are left out (they are never judged).
+ */
+function unreadableRuleEvidence(rules, runs) {
+    const damaged = runs.filter(r => r.readErrors?.length && r.metadata.status !== 'failed');
+    if (!damaged.length)
+        return [];
+    const out = [];
+    const seen = new Set();
+    for (const { key, metric } of ruleMetricKeys(rules)) {
+        if (seen.has(metric))
+            continue;
+        const held = damaged.filter(r => mayHaveHeld(r, metric));
+        if (!held.length)
+            continue;
+        seen.add(metric);
+        const line = rules.origin?.keys?.[key];
+        out.push({
+            key,
+            metric,
+            ...(line !== undefined ? { line } : {}),
+            runs: held.map(r => ({ name: r.name, path: r.path, errors: r.readErrors ?? [] }))
+        });
+    }
+    return out;
+}
+/**
+ * The keys of the rules that name a metric not among `reported` (every metric of every run and of the baseline).
+ * A rule for a metric only the baseline reports is not here: that is a vanished metric, which the gate judges.
+ */
+function unknownRuleMetrics(rules, reported) {
+    const names = [...new Set(reported)];
+    const known = new Set(names);
+    return ruleMetricKeys(rules)
         .filter(n => !known.has(n.metric))
         .map(n => {
         const line = rules.origin?.keys?.[n.key];
@@ -561,8 +592,12 @@ function collectWarnings(input) {
             warnings.push({ kind: 'rounded', metric: m.name, exact: m.current.exact, value: m.current.value });
     }
     for (const d of input.diagnostics)
-        if (d.severity === 'error')
-            warnings.push({ kind: 'unreadable', run: d.run, file: d.file, message: d.message });
+        warnings.push({
+            kind: d.severity === 'error' ? 'unreadable' : 'read-warning',
+            run: d.run,
+            file: d.file,
+            message: d.message
+        });
     return warnings;
 }
 /** The value and exact text of a metric, without its samples. */
@@ -636,8 +671,13 @@ function compareRuns(input) {
         ...Object.keys(baseline?.metrics ?? {})
     ];
     const unknownMetrics = input.runs.length ? unknownRuleMetrics(rules, reported) : [];
+    const unreadableEvidence = unreadableRuleEvidence(rules, input.runs);
     const sweep = primary ? summarizeSweep(ranked, primary, goalOf(primary, rules).goal, champion) : undefined;
-    const verdict = missingEvidence || unknownMetrics.length || broken.length ? 'fail' : !base ? 'no-baseline' : 'pass';
+    const verdict = missingEvidence || unknownMetrics.length || unreadableEvidence.length || broken.length
+        ? 'fail'
+        : !base
+            ? 'no-baseline'
+            : 'pass';
     return {
         id: input.id ?? 'default',
         verdict,
@@ -665,6 +705,7 @@ function compareRuns(input) {
         overfitting,
         ...(missingEvidence ? { missingEvidence } : {}),
         ...(unknownMetrics.length ? { unknownMetrics } : {}),
+        ...(unreadableEvidence.length ? { unreadableEvidence } : {}),
         otherSeries: metrics
             .map(m => m.name)
             .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name)),
@@ -688,6 +729,9 @@ function gateSummary(metrics, rules) {
 }
 /** The report's view of an experiment. */
 function summarizeExperiment(e) {
+    const unreadable = e.runs
+        .filter(r => r.readErrors?.length)
+        .map(r => ({ run: r.name, errors: r.readErrors ?? [] }));
     return {
         name: e.name,
         status: e.status,
@@ -695,7 +739,8 @@ function summarizeExperiment(e) {
         runs: e.runs.map(r => r.name),
         metrics: e.metrics,
         paths: e.runs.map(r => r.path),
-        source: e.lead.source
+        source: e.lead.source,
+        ...(unreadable.length ? { unreadable } : {})
     };
 }
 

@@ -1,8 +1,7 @@
 import { h as hiddenMarker, p as promotionBranchOf } from './conventions.js';
-import { f as formatDiagnostic } from './text.js';
-import { g as githubUrl } from './findings.js';
+import { g as githubUrl, f as formatDiagnostic } from './findings.js';
 import { p as promoteOutcomeLine, c as renderPromoteSummary, d as promotionPullRequestLine } from './summary.js';
-import { p as planPromotion, a as promotionSubject, b as promotionPullRequestBody, c as promotionPullRequestTitle } from './promotion.js';
+import { p as promotionPaths, a as planPromotion, b as promotionSubject, c as promotionPullRequestBody, d as promotionPullRequestTitle } from './promotion.js';
 import { c as collectRuns } from './detect.js';
 import { a as serverUrlOf } from './review-request.js';
 import './_commonjsHelpers.js';
@@ -10,6 +9,7 @@ import 'node:path';
 import 'node:process';
 import 'node:url';
 import './sweep.js';
+import './text.js';
 import './baseline2.js';
 import './champion.js';
 import './docs.js';
@@ -99,7 +99,9 @@ async function runPromote(options) {
         random: options.commit?.random,
         computeFiles: async (readFile) => {
             const [baseline, docs] = await Promise.all([readFile(config.baselinePath), readFile(config.docsPath)]);
-            plan = planPromotion({ baseline, docs }, input);
+            const legacy = promotionPaths(input).legacyBaseline;
+            const legacyBaseline = baseline === undefined && legacy ? await readFile(legacy) : undefined;
+            plan = planPromotion({ baseline, docs, legacyBaseline }, input);
             return plan.files;
         }
     });

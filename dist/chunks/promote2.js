@@ -2,15 +2,15 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { f as formatDiagnostic } from './text.js';
-import { p as planPromotion } from './promotion.js';
+import { f as formatDiagnostic } from './findings.js';
+import { a as planPromotion, p as promotionPaths } from './promotion.js';
 import { c as collectRuns } from './detect.js';
-import './findings.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
 import './baseline2.js';
+import './text.js';
 import './champion.js';
 import './docs.js';
 import './chart.js';
@@ -40,11 +40,7 @@ async function promoteLocal(options) {
         commit: options.runsOf ?? (head ? { kind: 'sha', sha: head } : undefined)
     });
     const warnings = collection.diagnostics.map(formatDiagnostic);
-    const current = {
-        baseline: await readOptional(workspace, baselinePath),
-        docs: await readOptional(workspace, docsPath)
-    };
-    const plan = planPromotion(current, {
+    const input = {
         id: options.id ?? 'default',
         rules: options.rules,
         baselinePath,
@@ -54,7 +50,15 @@ async function promoteLocal(options) {
         decisions: options.decisions,
         commit: head ?? 'uncommitted',
         date: options.now.toISOString()
-    });
+    };
+    const baseline = await readOptional(workspace, baselinePath);
+    const legacy = promotionPaths(input).legacyBaseline;
+    const current = {
+        baseline,
+        docs: await readOptional(workspace, docsPath),
+        legacyBaseline: baseline === undefined && legacy ? await readOptional(workspace, legacy) : undefined
+    };
+    const plan = planPromotion(current, input);
     warnings.push(...plan.warnings);
     if (plan.skipped)
         return { skipped: plan.skipped, champion: plan.champion, written: [], warnings };

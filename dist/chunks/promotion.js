@@ -1,8 +1,9 @@
-import { b as baselineExperiment, r as recordFromExperiment, a as BASELINE_VERSION, p as parseBaseline, s as serializeBaseline } from './baseline2.js';
+import { a as baselineExperiment, r as recordFromExperiment, d as BASELINE_VERSION, b as baselineOfId, s as serializeBaseline } from './baseline2.js';
+import { l as legacyBaselinePath } from './conventions.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { q as groupRuns } from './text.js';
+import { k as groupRuns } from './text.js';
 import { u as updateDocsPage } from './docs.js';
-import { L as neutralize, i as stringify, p as paragraph, t as text, c as untrustedCode } from './findings.js';
+import { l as legacyBaselineText, T as neutralize, q as stringify, p as paragraph, t as text, e as untrustedCode } from './findings.js';
 
 // Promotion on merge: the next baseline file from the previous one, the merged PR's runs and the reviewers'
 // decisions. Pure: data in, data out, no I/O and no clock (the merge date is an input).
@@ -195,13 +196,27 @@ function mergeName(input) {
 
 // What a promotion writes: the new baseline file, the living docs page and the commit message, computed from
 // their texts at a head. Pure, so the promote mode (Git Data API) and the local promote (a checkout) share it.
+/** The paths a promotion reads at a head: the baseline, the docs page, and the legacy shared baseline if any. */
+function promotionPaths(input) {
+    const legacy = legacyBaselinePath(input.id, input.baselinePath);
+    return { baseline: input.baselinePath, docs: input.docsPath, ...(legacy ? { legacyBaseline: legacy } : {}) };
+}
 /**
  * The new baseline file and docs page from their texts at a head: a pure function of its inputs, so a commit
  * retried on a newer head computes the same change on top of whatever landed meanwhile. Throws BaselineError for
- * an unusable baseline file and DocsMarkerError for broken markers (then nothing is written).
+ * an unusable baseline file or one that belongs to another id, and DocsMarkerError for broken markers (then nothing
+ * is written). An id whose own file does not exist yet starts from the legacy shared file when that holds this id.
  */
 function planPromotion(current, input) {
-    const previous = current.baseline === undefined ? undefined : parseBaseline(current.baseline, input.baselinePath);
+    const paths = promotionPaths(input);
+    const chosen = baselineOfId({
+        path: input.baselinePath,
+        text: current.baseline,
+        legacyPath: paths.legacyBaseline,
+        legacyText: current.legacyBaseline
+    }, input.id);
+    const previous = chosen.file;
+    const moved = chosen.legacy ? [legacyBaselineText(input.id, chosen.legacy, true)] : [];
     const result = promote({
         id: input.id,
         previous,
@@ -219,7 +234,7 @@ function planPromotion(current, input) {
             skipped: result.reason,
             champion: previous?.champion.name,
             message: subject,
-            warnings: []
+            warnings: moved
         };
     const baselineText = serializeBaseline(result.baseline);
     const docsText = updateDocsPage(current.docs, result.baseline, {
@@ -243,7 +258,7 @@ function planPromotion(current, input) {
         champion,
         becameChampion: result.becameChampion,
         message: `${subject}\n\n${body}\nUpdated by Experiment Review: ${input.baselinePath} and ${input.docsPath}.`,
-        warnings: result.warnings
+        warnings: [...moved, ...result.warnings]
     };
 }
 /**
@@ -270,4 +285,4 @@ function promotionPullRequestBody(input) {
     ]);
 }
 
-export { promotionSubject as a, promotionPullRequestBody as b, promotionPullRequestTitle as c, planPromotion as p };
+export { planPromotion as a, promotionSubject as b, promotionPullRequestBody as c, promotionPullRequestTitle as d, promotionPaths as p };

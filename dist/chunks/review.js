@@ -2,19 +2,19 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { championPickOf, acceptedForHead } from './decisions.js';
 import { readDecisionsState, renderStickyComment } from './review-state.js';
-import { d as defaultRules, a as verdictWords, g as githubUrl, v as violationMessage, m as missingEvidenceText, u as unknownMetricText } from './findings.js';
+import { l as legacyBaselineText, d as defaultRules, b as verdictWords, g as githubUrl, v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, o as ownPromotionLine, b as renderOwnPromotionSummary, O as OWN_PROMOTION_STATUS, g as gateFailureMessage } from './summary.js';
 export { S as SUMMARY_DIAGNOSTICS_SHOWN } from './summary.js';
 import { runPipeline, compareCollection } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
-import { p as promotionBranchOf, h as hiddenMarker } from './conventions.js';
+import { p as promotionBranchOf, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
 import { GitHubApiError } from './client.js';
 import { listPullRequestFiles, getPullRequest, findPullRequestForSha, setCommitStatus, readFileAtRef } from './pr.js';
 import { listOwnStickyComments, upsertStickyComment, resolveTokenIdentity } from './sticky.js';
 import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
 import { RulesFileError, loadRules, readRulesText, parseRulesFile, rulesFileSettings } from './rules-file.js';
-import { B as BaselineError, p as parseBaseline } from './baseline2.js';
+import { B as BaselineError, b as baselineOfId } from './baseline2.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
 import './metric-comparison.js';
 import './text.js';
@@ -283,19 +283,24 @@ async function readAtBase(request, file) {
     };
 }
 /**
- * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
- * else through the contents API. No file means no baseline yet. Throws BaselineError for a file that cannot be used.
+ * Reads the baseline file at the PR's base commit (see readAtBase). For an id other than `default` whose own file is
+ * not there, the legacy shared file is read when it holds this id (see `legacyBaselinePath`). No file at the default
+ * path means no baseline yet; a baseline named explicitly must exist. Throws BaselineError for a file that cannot be
+ * used, that belongs to another id, or that was named and is missing.
  */
 async function loadBaselineAtBase(request) {
     const { config } = request;
-    const { text: textAtBase, from } = await readAtBase(request, config.baselinePath);
-    if (textAtBase === undefined)
-        return { from };
-    const file = parseBaseline(textAtBase, config.baselinePath);
-    if (file.id && file.id !== config.id) {
-        throw new BaselineError(config.baselinePath, `belongs to review id "${file.id}", not "${config.id}"; give each id its own baseline input`);
-    }
-    return { record: file.champion, from };
+    const own = await readAtBase(request, config.baselinePath);
+    const legacyPath = own.text === undefined ? legacyBaselinePath(config.id, config.baselinePath) : undefined;
+    const legacy = legacyPath ? await readAtBase(request, legacyPath) : undefined;
+    const chosen = baselineOfId({ path: config.baselinePath, text: own.text, legacyPath, legacyText: legacy?.text }, config.id);
+    if (!chosen.file && config.baselineNamed)
+        throw new BaselineError(config.baselinePath, `the baseline input names this file, but it does not exist at the pull request's base (looked for ${own.from}); a baseline named explicitly must exist. Check the path, or leave the input unset: the default for id "${config.id}" is ${defaultBaselinePath(config.id)}, and no file there means no baseline yet`);
+    return {
+        record: chosen.file?.champion,
+        from: chosen.legacy && legacy ? legacy.from : own.from,
+        ...(chosen.legacy ? { legacy: chosen.legacy } : {})
+    };
 }
 /**
  * The rules of a review. With rules-from: base (the default) they are the file at the PR's base commit, so that a PR
@@ -353,6 +358,8 @@ async function loadReviewInputs(request) {
         log.info(baseline.record
             ? `Baseline: ${baseline.record.name} from ${baseline.from}`
             : `No baseline yet: nothing at ${baseline.from}`);
+        if (baseline.legacy)
+            log.warning(legacyBaselineText(config.id, baseline.legacy));
         return { rules, baseline };
     }
     catch (e) {
@@ -543,7 +550,8 @@ function withoutHiddenState(body) {
 }
 /**
  * The annotations of a review: an error for each broken rule, a notice for an accepted one (at its line of the
- * rules file), an error for missing evidence and for each rule that names a metric no run reports.
+ * rules file), an error for missing evidence, for each rule that names a metric no run reports and for each rule
+ * whose metric may sit in a run that could not be read.
  */
 function annotateFindings(log, comparison, rulesFile) {
     for (const v of comparison.violations) {
@@ -562,13 +570,20 @@ function annotateFindings(log, comparison, rulesFile) {
             ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
             title: 'Experiment Review: a rule names a metric no run reports'
         });
+    for (const u of comparison.unreadableEvidence ?? [])
+        log.error(unreadableEvidenceText(u), {
+            ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
+            title: 'Experiment Review: runs a rule needs could not be read'
+        });
 }
 function judgeGate(comparison, failOnRegression, rulesFile) {
     const badInput = comparison.missingEvidence
         ? missingEvidenceText(comparison.missingEvidence)
         : comparison.unknownMetrics
             ? comparison.unknownMetrics.map(u => unknownMetricText(u, rulesFile)).join('; ')
-            : undefined;
+            : comparison.unreadableEvidence
+                ? comparison.unreadableEvidence.map(u => unreadableEvidenceText(u, rulesFile)).join('; ')
+                : undefined;
     return {
         badInput,
         fails: comparison.verdict === 'fail' && (failOnRegression || !!badInput),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
-import { d as defaultRules, S as RETRAINING_DEFAULTS, T as PERMISSION_LEVELS } from './findings.js';
+import { d as defaultRules, a0 as RETRAINING_DEFAULTS, a1 as PERMISSION_LEVELS } from './findings.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
-import { u as unknownMetricText, m as missingEvidenceText, s as selectAll, d as defaultRules } from './findings.js';
+import { u as unknownMetricText, a as unreadableEvidenceText, m as missingEvidenceText, s as selectAll, d as defaultRules } from './findings.js';
 import { p as plain, r as renderDiagnostics, a as renderRunList, b as renderRun, c as renderText } from './text.js';
 import { i as isTrackingUri, c as collectRuns } from './detect.js';
 import { D as DEFAULT_BASELINE_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
@@ -166,7 +166,7 @@ async function compareCommand(args, io) {
     });
     applyExperimentFlag(loaded.rules, values.experiment);
     const id = values.id ?? 'default';
-    const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, id);
+    const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, { id });
     if (!baseline.record)
         io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`);
     const commit = await commitFlag(workspace, values.commit, patterns);
@@ -193,7 +193,9 @@ async function compareCommand(args, io) {
         for (const u of comparison.unknownMetrics)
             io.stderr(`experiment-review: ${plain(unknownMetricText(u, loaded.file ?? '(rules)'), 2000)}\n`);
     }
-    if (comparison.missingEvidence || comparison.unknownMetrics) {
+    for (const u of comparison.unreadableEvidence ?? [])
+        io.stderr(`experiment-review: ${plain(unreadableEvidenceText(u, loaded.file ?? '(rules)'), 2000)}\n`);
+    if (comparison.missingEvidence || comparison.unknownMetrics || comparison.unreadableEvidence) {
         if (comparison.missingEvidence)
             io.stderr(`experiment-review: ${plain(missingEvidenceText(comparison.missingEvidence), 2000)}\n`);
         return EXIT.usage;

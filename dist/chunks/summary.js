@@ -1,5 +1,5 @@
-import { e as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { i as stringify, E as root, p as paragraph, e as untrusted, t as text, c as untrustedCode, F as missingEvidenceTitle, G as unknownMetricsTitle, v as violationMessage, H as heading, I as bulletList, o as own, h as checkedUrl, l as link, J as code } from './findings.js';
+import { g as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
+import { q as stringify, L as root, p as paragraph, h as untrusted, t as text, e as untrustedCode, M as missingEvidenceTitle, N as unknownMetricsTitle, O as unreadableEvidenceTitle, v as violationMessage, P as heading, Q as bulletList, o as own, j as checkedUrl, k as link, R as code } from './findings.js';
 import { s as sweepSummaryBlocks } from './sweep.js';
 import { p as plain } from './text.js';
 
@@ -101,6 +101,8 @@ function statusDescription(c, failOnRegression = true) {
         return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`;
     if (c.unknownMetrics)
         return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`;
+    if (c.unreadableEvidence)
+        return `Fail: ${unreadableEvidenceTitle(c.unreadableEvidence)}.`.slice(0, 140);
     if (c.verdict === 'no-baseline')
         return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
     if (c.verdict === 'pass')

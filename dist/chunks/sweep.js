@@ -1,5 +1,5 @@
-import { h as decimalsFor, l as fmtNumber, t as fmtSigned, u as numberOf, d as paramText } from './text.js';
-import { p as paragraph, t as text, J as code, o as own, R as details, c as untrustedCode, f as strong, e as untrusted, Q as table, H as heading } from './findings.js';
+import { d as decimalsFor, h as fmtNumber, m as fmtSigned, n as numberOf } from './text.js';
+import { p as paragraph, t as text, R as code, o as own, $ as details, e as untrustedCode, i as strong, h as untrusted, _ as table, P as heading, r as paramText } from './findings.js';
 
 /** Parameter tables the job summary holds at most (all of them in the JSON report). */
 const SUMMARY_PARAMETERS = 200;

@@ -1,73 +1,4 @@
-import { K as trusted, L as neutralize, M as thresholdText, N as significanceWords, y as checkNote, z as checkText, O as labelP, m as missingEvidenceText, G as unknownMetricsTitle, u as unknownMetricText, v as violationMessage, P as statisticsSentence, x as notLikeForLikeText, w as warningMessage } from './findings.js';
-
-/** An empty metadata record with the defaults every source starts from. */
-function emptyMetadata() {
-    return { tags: [], status: 'finished', environment: {} };
-}
-/** Builds a run with empty params, metrics and metadata filled in. */
-function makeRun(fields) {
-    return {
-        params: {},
-        metrics: {},
-        ...fields,
-        metadata: { ...emptyMetadata(), ...(fields.metadata ?? {}) }
-    };
-}
-/** A diagnostic's location as `file:line:column (run, key)` for logs and messages. */
-function formatDiagnostic(d) {
-    const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
-        .filter(x => x !== undefined)
-        .join(':');
-    const context = [d.run && `run ${JSON.stringify(d.run)}`, d.key && `key ${JSON.stringify(d.key)}`]
-        .filter(Boolean)
-        .join(', ');
-    return `${where}${context ? ` (${context})` : ''}: ${d.message}`;
-}
-/** Flattens nested objects into dotted keys (`{a: {b: 1}}` → `{'a.b': 1}`); arrays become JSON text. */
-function flattenParams(value, prefix = '', out = {}, depth = 0) {
-    if (value === null || typeof value !== 'object') {
-        if (prefix)
-            out[prefix] = toParamValue(value);
-        return out;
-    }
-    if (Array.isArray(value) || depth > 32) {
-        if (prefix)
-            out[prefix] = safeJson(value);
-        return out;
-    }
-    for (const [k, v] of Object.entries(value)) {
-        flattenParams(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
-    }
-    return out;
-}
-/** Turns any logged value into a ParamValue without losing its text. */
-function toParamValue(value) {
-    if (value === null || value === undefined)
-        return null;
-    if (typeof value === 'string' || typeof value === 'boolean')
-        return value;
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'bigint')
-        return value.toString();
-    return safeJson(value);
-}
-/** The canonical text of a param value, used to tell whether two values differ. */
-function paramText(value) {
-    if (value === undefined)
-        return '';
-    if (value === null)
-        return 'null';
-    return String(value);
-}
-function safeJson(value) {
-    try {
-        return JSON.stringify(value) ?? String(value);
-    }
-    catch {
-        return String(value);
-    }
-}
+import { r as paramText, S as trusted, T as neutralize, U as thresholdText, V as significanceWords, C as checkNote, D as checkText, W as labelP, f as formatDiagnostic, X as unreadableLabel, Y as readErrorsText, m as missingEvidenceText, N as unknownMetricsTitle, O as unreadableEvidenceTitle, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, Z as statisticsSentence, B as notLikeForLikeText, A as warningMessage } from './findings.js';
 
 // Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.
 /** Summarises a sample; non-finite values are left out (the caller reports them). Never overflows for finite input. */
@@ -801,13 +732,17 @@ function renderText(c, rulesFile) {
         ? `FAIL: ${plain(missingEvidenceText(c.missingEvidence), 2000)}`
         : c.unknownMetrics
             ? `FAIL: ${unknownMetricsTitle(c.unknownMetrics)}`
-            : c.verdict === 'fail'
-                ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-                : c.verdict === 'no-baseline'
-                    ? 'NO BASELINE: nothing to compare against yet'
-                    : 'PASS: all rules met');
+            : c.unreadableEvidence
+                ? `FAIL: ${unreadableEvidenceTitle(c.unreadableEvidence)}`
+                : c.verdict === 'fail'
+                    ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+                    : c.verdict === 'no-baseline'
+                        ? 'NO BASELINE: nothing to compare against yet'
+                        : 'PASS: all rules met');
     for (const u of c.unknownMetrics ?? [])
         out.push(`  ✗ ${plain(unknownMetricText(u, rulesFile), 400)}`);
+    for (const u of c.unreadableEvidence ?? [])
+        out.push(`  ✗ ${plain(unreadableEvidenceText(u, rulesFile), 1200)}`);
     for (const v of broken)
         out.push(`  ✗ ${plain(violationMessage(v), 200)}`);
     if (c.champion) {
@@ -838,7 +773,9 @@ function renderText(c, rulesFile) {
             rows.push([
                 plain(e.name, 40),
                 stat ? fmtStat(stat, decimalsFor(stat.value)) : '—',
-                e.status + (e.runs.length > 1 ? ` (${e.runs.length} runs)` : '')
+                e.unreadable
+                    ? `⚠ ${unreadableLabel(e.unreadable.flatMap(u => u.errors))}`
+                    : e.status + (e.runs.length > 1 ? ` (${e.runs.length} runs)` : '')
             ]);
         }
         out.push('', `All runs (${c.experiments.length}), best first:`, columns(rows, ['left', 'right', 'left']));
@@ -958,18 +895,23 @@ function renderRunList(runs) {
         rows.push([
             plain(r.name, 40),
             r.source,
-            r.metadata.status,
+            r.readErrors?.length ? `⚠ ${unreadableLabel(r.readErrors)}` : r.metadata.status,
             String(Object.keys(r.metrics).length),
             String(Object.keys(r.params).length),
             plain(r.path, 60)
         ]);
-    return `${columns(rows)}\n`;
+    const damaged = runs.filter(r => r.readErrors?.length);
+    const notes = damaged.map(r => `⚠ ${plain(r.name, 40)}: ${plain(readErrorsText(r.readErrors ?? []), 300)}`);
+    return `${[columns(rows), ...(notes.length ? ['', ...notes] : [])].join('\n')}\n`;
 }
 /** One run in detail as terminal text. */
 function renderRun(run) {
     const out = [
         `${plain(run.name, 100)}  (${run.source}, ${plain(run.path, 100)})`,
-        `status: ${run.metadata.status}${run.metadata.statusReason ? ` (${plain(run.metadata.statusReason)})` : ''}`
+        run.readErrors?.length
+            ? `status: ⚠ ${unreadableLabel(run.readErrors)} (what was read says ${run.metadata.status})`
+            : `status: ${run.metadata.status}${run.metadata.statusReason ? ` (${plain(run.metadata.statusReason)})` : ''}`,
+        ...(run.readErrors ?? []).map(d => `  ⚠ ${plain(formatDiagnostic({ ...d, run: undefined }), 300)}`)
     ];
     const m = run.metadata;
     for (const [label, value] of [
@@ -1026,4 +968,4 @@ function renderDiagnostics(diagnostics) {
         .join('\n');
 }
 
-export { studentTSurvival as A, studentTQuantile as B, powerOfTwoScale as C, summarize as D, isFoldKey as E, sampleKeyOf as F, makeExperiment as G, renderRunList as a, renderRun as b, renderText as c, paramText as d, flattenParams as e, formatDiagnostic as f, emptyMetadata as g, decimalsFor as h, fmtStat as i, columns as j, fmtThreshold as k, fmtNumber as l, makeRun as m, fmtChange as n, fmtMeaning as o, plain as p, groupRuns as q, renderDiagnostics as r, parameterEffects as s, fmtSigned as t, numberOf as u, shortSha as v, metricSentence as w, goalArrow as x, metricIcon as y, fmtRules as z };
+export { sampleKeyOf as A, makeExperiment as B, renderRunList as a, renderRun as b, renderText as c, decimalsFor as d, columns as e, fmtStat as f, fmtThreshold as g, fmtNumber as h, fmtChange as i, fmtMeaning as j, groupRuns as k, parameterEffects as l, fmtSigned as m, numberOf as n, metricSentence as o, plain as p, goalArrow as q, renderDiagnostics as r, shortSha as s, metricIcon as t, fmtRules as u, studentTSurvival as v, studentTQuantile as w, powerOfTwoScale as x, summarize as y, isFoldKey as z };

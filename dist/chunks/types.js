@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { b as DEFAULT_DOCS_PATH, D as DEFAULT_BASELINE_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
+import { b as DEFAULT_DOCS_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH } from './conventions.js';
 
 // The action's inputs as a typed config. Every input is validated here; messages name the input and the value.
 /** The modes of PRODUCT.md. */
@@ -57,7 +57,8 @@ function readActionConfig(getInput, env) {
             .filter(Boolean),
         configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
         rulesFrom: rulesFrom(getInput('rules-from')),
-        baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
+        baselinePath: relativePath('baseline', getInput('baseline'), defaultBaselinePath(id)),
+        baselineNamed: getInput('baseline').trim() !== '',
         docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
         token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
         mode,

@@ -6,7 +6,12 @@ import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { RULES_FROM, type ActionConfig, type RulesFrom } from '../config/inputs.js'
 import { loadRules } from '../config/rules-file.js'
-import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
+import {
+  DEFAULT_BASELINE_PATH,
+  DEFAULT_DOCS_PATH,
+  DEFAULT_RULES_PATH,
+  defaultBaselinePath
+} from '../core/conventions.js'
 import { renderText, plain, renderDiagnostics } from '../report/text.js'
 import { clientLogOf, type ActionLog, type LogPlace } from '../modes/types.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
@@ -18,11 +23,12 @@ const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [-
                                 [--experiment NAME|GLOB]...
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
-baseline and the rules file at the PR's base (--baseline, the path in the repository, default
-${DEFAULT_BASELINE_PATH}; from the local git history when it has the base commit, else through the API), posts the
-sticky comment and sets the commit status experiment-review/<id> on the PR's head, so a required status check
-gates the merge. When the PR changes the rules file, the comment shows the change and the verdict under the
-proposed rules; --rules-from head judges by the checkout's rules file instead.
+baseline and the rules file at the PR's base (--baseline, the path in the repository, which must exist there;
+default ${DEFAULT_BASELINE_PATH}, or .experiments/<id>/baseline.json for another --id; from the local git
+history when it has the base commit, else through the API), posts the sticky comment and sets the commit status
+experiment-review/<id> on the PR's head, so a required status check gates the merge. When the PR changes the
+rules file, the comment shows the change and the verdict under the proposed rules; --rules-from head judges by
+the checkout's rules file instead.
 
 The token is read from GITHUB_TOKEN (it needs pull-requests: write and statuses: write; contents: read for a
 private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
@@ -36,7 +42,8 @@ const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [
                                  [--commit SHA|HEAD|any]
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
-and commits both with git (--no-commit only writes them).
+and commits both with git (--no-commit only writes them). The baseline file is ${DEFAULT_BASELINE_PATH}, or
+.experiments/<id>/baseline.json for another --id; a baseline file that belongs to another id is refused.
 `
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
@@ -148,18 +155,20 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
       'review needs a token in GITHUB_TOKEN (pull-requests: write and statuses: write on the repository); it is never read from the command line'
     )
   }
+  const id = reviewId(values.id as string | undefined)
   const config: ActionConfig = {
     workspace: path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.'),
     runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
     configFile: (values.rules as string | undefined) ?? DEFAULT_RULES_PATH,
     rulesFrom: rulesFromFlag(values['rules-from'] as string | undefined),
-    baselinePath: repoPath('baseline', values.baseline as string | undefined, DEFAULT_BASELINE_PATH),
+    baselinePath: repoPath('baseline', values.baseline as string | undefined, defaultBaselinePath(id)),
+    baselineNamed: values.baseline !== undefined,
     docsPath: DEFAULT_DOCS_PATH,
     token,
     mode: 'review',
     comment: !values['no-comment'],
     failOnRegression: !values['no-fail-on-regression'],
-    id: reviewId(values.id as string | undefined),
+    id,
     botLogin: (values['bot-login'] as string | undefined)?.trim() || undefined,
     experiments: experimentFlag(values.experiment as string[] | undefined)
   }
@@ -230,14 +239,15 @@ async function promoteCommand(args: string[], io: CliIo): Promise<number> {
   const number = prNumber(values.pr as string | undefined, false)
   const { promoteLocal } = await import('../local/promote.js')
   const runs = [...((values.runs as string[] | undefined) ?? []), ...positionals]
+  const id = reviewId(values.id as string | undefined)
   const result = await promoteLocal({
     workspace,
     runs,
     runsOf: await commitFlag(workspace, values.commit as string | undefined, runs),
-    baselinePath: repoPath('baseline', values.baseline as string | undefined, DEFAULT_BASELINE_PATH),
+    baselinePath: repoPath('baseline', values.baseline as string | undefined, defaultBaselinePath(id)),
     docsPath: repoPath('docs', values.docs as string | undefined, DEFAULT_DOCS_PATH),
     rules: loaded.rules,
-    id: reviewId(values.id as string | undefined),
+    id,
     pr: number ? { number } : undefined,
     now: new Date(),
     commit: !values['no-commit']

@@ -4,7 +4,7 @@
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import type { ActionConfig } from '../config/inputs.js'
-import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
+import { defaultBaselinePath, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 import { clientLogOf } from '../modes/types.js'
 import { monitorText } from '../report/issue.js'
 import { plain } from '../report/text.js'
@@ -18,7 +18,8 @@ export const MONITOR_HELP = `Usage: experiment-review monitor [--runs <path|glob
                                  [--repo OWNER/NAME [--bot-login LOGIN] [--dry-run]]
 
 Judges the evaluation runs of the local checkout (--workspace, default .) against the rules file's
-retraining.when conditions and the baseline file (--baseline, default .experiments/baseline.json).
+retraining.when conditions and the baseline file (--baseline, which must exist; default .experiments/baseline.json,
+or .experiments/<id>/baseline.json for another --id).
 
 Without --repo it prints the evaluation and what the action would do with the retraining issue, and writes
 nothing. With --repo it opens, updates or closes that issue on OWNER/NAME (one issue per --id) with the token
@@ -64,7 +65,8 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
     workspace: path.resolve(io.cwd, values.workspace ?? '.'),
     runs: [...(values.runs ?? []), ...positionals],
     configFile: values.rules ?? DEFAULT_RULES_PATH,
-    baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
+    baselinePath: repoPath('baseline', values.baseline, defaultBaselinePath(id)),
+    baselineNamed: values.baseline !== undefined,
     docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
     id
   } satisfies Partial<ActionConfig>
@@ -81,6 +83,7 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
   const loaded = await loadRules(config.workspace, config.configFile, { required: !!values.rules })
   applyExperimentFlag(loaded.rules, values.experiment)
   const assessment = await assessEvaluation(config, loaded)
+  for (const w of assessment.warnings) io.stderr(`warning: ${plain(w, 2000)}\n`)
   const breaches = assessment.evaluation.breaches.length
   io.stdout(`${monitorText(assessment.evaluation, assessment.retraining)}\n\n`)
 

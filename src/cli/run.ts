@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 // Only light modules are imported up front; the rules schema (zod), the markdown stack (unified) and the GitHub
 // client are imported by the commands that need them, so `list` or `--version` start almost as fast as Node.
 import { runsToCsv, runsToJson } from '../report/json.js'
-import { missingEvidenceText, unknownMetricText } from '../report/findings.js'
+import { missingEvidenceText, unknownMetricText, unreadableEvidenceText } from '../report/findings.js'
 import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
 import { defaultRules } from '../core/rules.js'
 import { selectAll, type RunSelection } from '../core/selection.js'
@@ -146,7 +146,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   })
   applyExperimentFlag(loaded.rules, values.experiment as string[] | undefined)
   const id = (values.id as string | undefined) ?? 'default'
-  const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, id)
+  const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, { id })
   if (!baseline.record) io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`)
   const commit = await commitFlag(workspace, values.commit as string | undefined, patterns)
   const { comparison } = await runPipeline({
@@ -169,7 +169,9 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
     for (const u of comparison.unknownMetrics)
       io.stderr(`experiment-review: ${plain(unknownMetricText(u, loaded.file ?? '(rules)'), 2000)}\n`)
   }
-  if (comparison.missingEvidence || comparison.unknownMetrics) {
+  for (const u of comparison.unreadableEvidence ?? [])
+    io.stderr(`experiment-review: ${plain(unreadableEvidenceText(u, loaded.file ?? '(rules)'), 2000)}\n`)
+  if (comparison.missingEvidence || comparison.unknownMetrics || comparison.unreadableEvidence) {
     if (comparison.missingEvidence)
       io.stderr(`experiment-review: ${plain(missingEvidenceText(comparison.missingEvidence), 2000)}\n`)
     return EXIT.usage

@@ -1,6 +1,6 @@
 // The action's inputs as a typed config. Every input is validated here; messages name the input and the value.
 import path from 'node:path'
-import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
+import { defaultBaselinePath, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 
 /** The modes of PRODUCT.md. */
 export const MODES = ['auto', 'review', 'promote', 'monitor', 'command'] as const
@@ -15,8 +15,13 @@ export interface ActionConfig {
   runs: string[]
   /** The rules file, relative to the workspace. */
   configFile: string
-  /** The baseline file on the default branch, relative to the repository root. */
+  /** The baseline file on the default branch, relative to the repository root (by default per id). */
   baselinePath: string
+  /**
+   * True when the baseline path was named (the `baseline` input, `--baseline`): it must exist where it is read. The
+   * default path of an id may be missing (no baseline yet, the first pull request).
+   */
+  baselineNamed?: boolean
   /** The living docs page, relative to the repository root. */
   docsPath: string
   token: string
@@ -94,7 +99,8 @@ export function readActionConfig(getInput: (name: string) => string, env: NodeJS
       .filter(Boolean),
     configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
     rulesFrom: rulesFrom(getInput('rules-from')),
-    baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
+    baselinePath: relativePath('baseline', getInput('baseline'), defaultBaselinePath(id)),
+    baselineNamed: getInput('baseline').trim() !== '',
     docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
     token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
     mode,

@@ -27,7 +27,12 @@ import { isBookkeepingSeries } from './primary.js'
 import type { RunSelection, SelectionOutcome } from './selection.js'
 import { summarizeSweep, type SweepSummary } from './sweep.js'
 import { reproducibility, type ChecklistItem } from './reproducibility.js'
-import { unknownRuleMetrics, type UnknownRuleMetric } from './rule-targets.js'
+import {
+  unknownRuleMetrics,
+  unreadableRuleEvidence,
+  type UnknownRuleMetric,
+  type UnreadableRuleEvidence
+} from './rule-targets.js'
 import { goalOf, type Rules } from './rules.js'
 import type { Diagnostic, Run, RunStatus } from './run.js'
 import { collectViolations, type Violation } from './violations.js'
@@ -37,7 +42,7 @@ export type { ChecklistItem } from './reproducibility.js'
 export type { ContextChange, NotLikeForLike, ParamChange } from './diff.js'
 export type { MetricComparison, MetricStatus } from './metric-comparison.js'
 export type { MoveCheck, MoveOutcome, RuleCheck } from './rule-checks.js'
-export type { UnknownRuleMetric } from './rule-targets.js'
+export type { UnknownRuleMetric, UnreadableRuleEvidence } from './rule-targets.js'
 export type { SignificanceResult } from './significance.js'
 export type { Violation } from './violations.js'
 export type { ReviewWarning, ShownValue } from './warnings.js'
@@ -56,6 +61,8 @@ export interface ExperimentSummary {
   /** Where the runs were read from. */
   paths: string[]
   source: Run['source']
+  /** Runs of the experiment with files that could not be read, and the errors: shown as unreadable, never healthy. */
+  unreadable?: { run: string; errors: Diagnostic[] }[]
 }
 
 /** Everything the report needs from one review. */
@@ -95,6 +102,8 @@ export interface Comparison {
   missingEvidence?: MissingEvidence
   /** Keys of the rules file that name a metric no run and no baseline reports (a typo): they fail the review. */
   unknownMetrics?: UnknownRuleMetric[]
+  /** Keys of the rules file whose metric may be held by a run that could not be read: they fail the review. */
+  unreadableEvidence?: UnreadableRuleEvidence[]
   /**
    * Bookkeeping series among `metrics` (epoch, step, learning rate, grad norm, runtime, throughput, FLOPs …) that no
    * rule names and that are not the primary: shown apart, folded, as "other series".
@@ -172,9 +181,14 @@ export function compareRuns(input: CompareInput): Comparison {
     ...Object.keys(baseline?.metrics ?? {})
   ]
   const unknownMetrics = input.runs.length ? unknownRuleMetrics(rules, reported) : []
+  const unreadableEvidence = unreadableRuleEvidence(rules, input.runs)
   const sweep = primary ? summarizeSweep(ranked, primary, goalOf(primary, rules).goal, champion) : undefined
   const verdict: Verdict =
-    missingEvidence || unknownMetrics.length || broken.length ? 'fail' : !base ? 'no-baseline' : 'pass'
+    missingEvidence || unknownMetrics.length || unreadableEvidence.length || broken.length
+      ? 'fail'
+      : !base
+        ? 'no-baseline'
+        : 'pass'
   return {
     id: input.id ?? 'default',
     verdict,
@@ -202,6 +216,7 @@ export function compareRuns(input: CompareInput): Comparison {
     overfitting,
     ...(missingEvidence ? { missingEvidence } : {}),
     ...(unknownMetrics.length ? { unknownMetrics } : {}),
+    ...(unreadableEvidence.length ? { unreadableEvidence } : {}),
     otherSeries: metrics
       .map(m => m.name)
       .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name)),
@@ -228,6 +243,9 @@ function gateSummary(metrics: MetricComparison[], rules: Rules): Comparison['gat
 
 /** The report's view of an experiment. */
 export function summarizeExperiment(e: Experiment): ExperimentSummary {
+  const unreadable = e.runs
+    .filter(r => r.readErrors?.length)
+    .map(r => ({ run: r.name, errors: r.readErrors ?? [] }))
   return {
     name: e.name,
     status: e.status,
@@ -235,6 +253,7 @@ export function summarizeExperiment(e: Experiment): ExperimentSummary {
     runs: e.runs.map(r => r.name),
     metrics: e.metrics,
     paths: e.runs.map(r => r.path),
-    source: e.lead.source
+    source: e.lead.source,
+    ...(unreadable.length ? { unreadable } : {})
   }
 }

@@ -4,8 +4,25 @@
 /** The rules file, relative to the workspace, when the `config` input (CLI: `--rules`) is not given. */
 export const DEFAULT_RULES_PATH = '.github/experiment-review.yml'
 
-/** The baseline file on the default branch when the `baseline` input is not given. */
+/** The baseline file on the default branch of the `default` review id when the `baseline` input is not given. */
 export const DEFAULT_BASELINE_PATH = '.experiments/baseline.json'
+
+/**
+ * The baseline file of a review id when the `baseline` input is not given: `.experiments/baseline.json` for
+ * `default`, `.experiments/<id>/baseline.json` for any other id, so that two ids never share one.
+ */
+export function defaultBaselinePath(id: string): string {
+  return id === 'default' ? DEFAULT_BASELINE_PATH : `.experiments/${id}/baseline.json`
+}
+
+/**
+ * Where versions before per-id baselines kept the baseline of every id (`.experiments/baseline.json`): read, with a
+ * warning, for an id other than `default` whose own default file does not exist yet, when that file holds this id.
+ * Undefined when the id is `default` or its baseline path was named explicitly.
+ */
+export function legacyBaselinePath(id: string, baselinePath: string): string | undefined {
+  return id !== 'default' && baselinePath === defaultBaselinePath(id) ? DEFAULT_BASELINE_PATH : undefined
+}
 
 /** The living docs page when the `docs` input is not given. */
 export const DEFAULT_DOCS_PATH = 'docs/experiments.md'

@@ -1,6 +1,8 @@
 // Rules that name nothing: a rule, `primary` or overfitting metric that no run and no baseline reports (a typo
-// such as `acuracy`), found as facts with the closest name that exists. Pure.
+// such as `acuracy`), found as facts with the closest name that exists; and rules whose metric may sit in a run that
+// could not be read. Pure.
 import type { Rules } from './rules.js'
+import { mayHaveHeld, type Diagnostic, type Run } from './run.js'
 
 /** A key of the rules file that names a metric nobody reports. */
 export interface UnknownRuleMetric {
@@ -14,14 +16,9 @@ export interface UnknownRuleMetric {
   suggestion?: string
 }
 
-/**
- * The keys of the rules that name a metric not among `reported` (every metric of every run and of the baseline).
- * A rule for a metric only the baseline reports is not here: that is a vanished metric, which the gate judges.
- */
-export function unknownRuleMetrics(rules: Rules, reported: Iterable<string>): UnknownRuleMetric[] {
-  const names = [...new Set(reported)]
-  const known = new Set(names)
-  const named: { key: string; metric: string }[] = [
+/** The keys of the rules file that name a metric: `primary`, each `metrics.<name>`, and the overfitting pair. */
+function ruleMetricKeys(rules: Rules): { key: string; metric: string }[] {
+  return [
     ...(rules.primary ? [{ key: 'primary', metric: rules.primary }] : []),
     ...Object.keys(rules.metrics).map(metric => ({ key: `metrics.${metric}`, metric })),
     ...(rules.overfitting
@@ -31,7 +28,52 @@ export function unknownRuleMetrics(rules: Rules, reported: Iterable<string>): Un
         ]
       : [])
   ]
-  return named
+}
+
+/** A key of the rules file whose metric may be in runs that could not be read: the gate cannot judge it. */
+export interface UnreadableRuleEvidence {
+  /** The key's dotted path in the rules file, as in `UnknownRuleMetric`. */
+  key: string
+  metric: string
+  line?: number
+  /** The runs that may have reported the metric, with what of them could not be read. */
+  runs: { name: string; path: string; errors: Diagnostic[] }[]
+}
+
+/**
+ * The keys of the rules whose metric may be held by a PR run that could not be read (see `mayHaveHeld`): a run
+ * with a truncated metrics file might be the champion or break the rule, so the gate fails closed on it. Runs that
+ * failed are left out (they are never judged).
+ */
+export function unreadableRuleEvidence(rules: Rules, runs: Run[]): UnreadableRuleEvidence[] {
+  const damaged = runs.filter(r => r.readErrors?.length && r.metadata.status !== 'failed')
+  if (!damaged.length) return []
+  const out: UnreadableRuleEvidence[] = []
+  const seen = new Set<string>()
+  for (const { key, metric } of ruleMetricKeys(rules)) {
+    if (seen.has(metric)) continue
+    const held = damaged.filter(r => mayHaveHeld(r, metric))
+    if (!held.length) continue
+    seen.add(metric)
+    const line = rules.origin?.keys?.[key]
+    out.push({
+      key,
+      metric,
+      ...(line !== undefined ? { line } : {}),
+      runs: held.map(r => ({ name: r.name, path: r.path, errors: r.readErrors ?? [] }))
+    })
+  }
+  return out
+}
+
+/**
+ * The keys of the rules that name a metric not among `reported` (every metric of every run and of the baseline).
+ * A rule for a metric only the baseline reports is not here: that is a vanished metric, which the gate judges.
+ */
+export function unknownRuleMetrics(rules: Rules, reported: Iterable<string>): UnknownRuleMetric[] {
+  const names = [...new Set(reported)]
+  const known = new Set(names)
+  return ruleMetricKeys(rules)
     .filter(n => !known.has(n.metric))
     .map(n => {
       const line = rules.origin?.keys?.[n.key]

@@ -84,6 +84,20 @@ export interface Run {
   params: Record<string, ParamValue>
   metrics: Record<string, Metric>
   metadata: RunMetadata
+  /**
+   * What of this run could not be read: the errors met in its files (a file that is not valid JSON, binary data, a
+   * link out of the roots, a metric that is not a number …). Absent when every file was read.
+   */
+  readErrors?: Diagnostic[]
+}
+
+/**
+ * Whether a run's unreadable parts may have held `metric`: the run does not report it, and a whole file of the run
+ * (or that metric's key) could not be read. A run that reports the metric has its evidence for it.
+ */
+export function mayHaveHeld(run: Run, metric: string): boolean {
+  if (!run.readErrors?.length || Object.hasOwn(run.metrics, metric)) return false
+  return run.readErrors.some(d => d.key === undefined || d.key === metric)
 }
 
 /** A problem met while reading or checking input; the review goes on without the bad part. */

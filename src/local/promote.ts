@@ -8,7 +8,7 @@ import type { MergedPullRequest, ReviewDecisions } from '../core/promotion.js'
 import { formatDiagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import type { CommitFilter } from '../core/selection.js'
-import { planPromotion } from '../report/promotion.js'
+import { planPromotion, promotionPaths, type PromotionPlanInput } from '../report/promotion.js'
 import { collectRuns } from '../sources/detect.js'
 
 const execFileAsync = promisify(execFile)
@@ -66,11 +66,7 @@ export async function promoteLocal(options: LocalPromoteOptions): Promise<LocalP
     commit: options.runsOf ?? (head ? { kind: 'sha', sha: head } : undefined)
   })
   const warnings = collection.diagnostics.map(formatDiagnostic)
-  const current = {
-    baseline: await readOptional(workspace, baselinePath),
-    docs: await readOptional(workspace, docsPath)
-  }
-  const plan = planPromotion(current, {
+  const input: PromotionPlanInput = {
     id: options.id ?? 'default',
     rules: options.rules,
     baselinePath,
@@ -80,7 +76,15 @@ export async function promoteLocal(options: LocalPromoteOptions): Promise<LocalP
     decisions: options.decisions,
     commit: head ?? 'uncommitted',
     date: options.now.toISOString()
-  })
+  }
+  const baseline = await readOptional(workspace, baselinePath)
+  const legacy = promotionPaths(input).legacyBaseline
+  const current = {
+    baseline,
+    docs: await readOptional(workspace, docsPath),
+    legacyBaseline: baseline === undefined && legacy ? await readOptional(workspace, legacy) : undefined
+  }
+  const plan = planPromotion(current, input)
   warnings.push(...plan.warnings)
   if (plan.skipped) return { skipped: plan.skipped, champion: plan.champion, written: [], warnings }
   const written = Object.keys(plan.files)

@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { PhrasingContent } from 'mdast'
 import type { ActionConfig } from '../config/inputs.js'
 import { loadRules } from '../config/rules-file.js'
-import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
+import { BaselineError, baselineOfId, type BaselineRecord } from '../core/baseline.js'
 import type { Comparison } from '../core/compare.js'
 import {
   evaluateRetraining,
@@ -31,7 +31,7 @@ import {
   type IssueInfo
 } from '../github/issues.js'
 import { resolveTokenIdentity, type TokenIdentity } from '../github/sticky.js'
-import { hiddenMarker } from '../core/conventions.js'
+import { defaultBaselinePath, hiddenMarker, legacyBaselinePath } from '../core/conventions.js'
 import { readHiddenState, replaceHiddenState } from '../report/hidden-state.js'
 import {
   duplicateComment,
@@ -42,6 +42,7 @@ import {
   retrainingUpdateComment,
   type IssueLinks
 } from '../report/issue.js'
+import { legacyBaselineText } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import { updateProductionLine, type ProductionStatus } from '../report/production.js'
 import {
@@ -69,33 +70,46 @@ export interface MonitorAssessment {
   evaluation: MonitorEvaluation
   baseline?: BaselineRecord
   rulesFile?: string
+  /** What the user should know about the inputs (a baseline read from the legacy shared path). */
+  warnings: string[]
 }
 
-/** Reads the baseline file of the checkout (the default branch's, in a scheduled run); undefined when there is none. */
+/**
+ * Reads the baseline file of the checkout (the default branch's, in a scheduled run): the id's own file or, for an id
+ * other than `default` whose own file is not there yet, the legacy shared file when it holds this id (with a
+ * warning). Undefined when there is none at the default path; a baseline named explicitly must exist.
+ */
 export async function loadBaselineOfCheckout(
-  config: Pick<ActionConfig, 'workspace' | 'baselinePath' | 'id'>
+  config: Pick<ActionConfig, 'workspace' | 'baselinePath' | 'baselineNamed' | 'id'>,
+  warn: (message: string) => void = () => undefined
 ): Promise<BaselineRecord | undefined> {
-  let textOfFile: string
-  try {
-    textOfFile = await readFile(path.resolve(config.workspace, config.baselinePath), 'utf8')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw new BaselineError(config.baselinePath, `cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`)
+  const read = async (file: string): Promise<string | undefined> => {
+    try {
+      return await readFile(path.resolve(config.workspace, file), 'utf8')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+      throw new BaselineError(file, `cannot be read (${(e as NodeJS.ErrnoException).code ?? e})`)
+    }
   }
-  const file = parseBaseline(textOfFile, config.baselinePath)
-  if (file.id && file.id !== config.id)
+  const text = await read(config.baselinePath)
+  const legacyPath = text === undefined ? legacyBaselinePath(config.id, config.baselinePath) : undefined
+  const legacyText = legacyPath ? await read(legacyPath) : undefined
+  const chosen = baselineOfId({ path: config.baselinePath, text, legacyPath, legacyText }, config.id)
+  if (!chosen.file && config.baselineNamed)
     throw new BaselineError(
       config.baselinePath,
-      `belongs to review id "${file.id}", not "${config.id}"; give each id its own baseline input`
+      `the baseline named does not exist in ${config.workspace}; a baseline named explicitly must exist. Check the path, or leave it unset (the default for id "${config.id}" is ${defaultBaselinePath(config.id)})`
     )
-  return file.champion
+  if (chosen.legacy) warn(legacyBaselineText(config.id, chosen.legacy))
+  return chosen.file?.champion
 }
 
 /** Collects the evaluation runs and judges them against the retraining conditions. Throws MonitorInputError. */
 export async function assessEvaluation(
-  config: Pick<ActionConfig, 'workspace' | 'runs' | 'configFile' | 'baselinePath' | 'id'>,
+  config: Pick<ActionConfig, 'workspace' | 'runs' | 'configFile' | 'baselinePath' | 'baselineNamed' | 'id'>,
   loaded?: { rules: Rules; file?: string }
 ): Promise<MonitorAssessment> {
+  const warnings: string[] = []
   const { rules, file } = loaded ?? (await loadRules(config.workspace, config.configFile))
   const retraining = rules.retraining
   if (!retraining || !Object.keys(retraining.when).length)
@@ -103,7 +117,7 @@ export async function assessEvaluation(
       `${config.configFile} has no retraining.when conditions, so there is nothing to monitor; add e.g. ` +
         '"retraining: { when: { accuracy: { below: 0.85 } } }" to the rules file'
     )
-  const baseline = await loadBaselineOfCheckout(config)
+  const baseline = await loadBaselineOfCheckout(config, w => warnings.push(w))
   if (!baseline && needsBaseline(retraining))
     throw new MonitorInputError(
       `no baseline at ${config.baselinePath} in ${config.workspace}: retraining.when has drop or rise conditions, ` +
@@ -127,7 +141,7 @@ export async function assessEvaluation(
       `the evaluation cannot be judged: ${evaluation.unmeasured.map(u => `${u.metric}: ${u.why}`).join('; ')}. ` +
         'A monitored metric must be reported as a finite number by the evaluation runs'
     )
-  return { retraining, comparison, evaluation, baseline, rulesFile: file }
+  return { retraining, comparison, evaluation, baseline, rulesFile: file, warnings }
 }
 
 /** The repository and links the issue needs. */
@@ -477,6 +491,7 @@ export async function runMonitorMode(ctx: ModeContext): Promise<ModeOutcome> {
     }
     throw e
   }
+  for (const w of assessment.warnings) log.warning(w, { title: 'Experiment Review: baseline' })
   const { owner, repo } = repositoryOf(ctx)
   const client = await ctx.github(config.token)
   const identity = await resolveTokenIdentity({ client, configured: config.botLogin })

@@ -11,6 +11,7 @@ import { githubUrl } from '../report/mdast.js'
 import { promoteOutcomeLine, promotionPullRequestLine, renderPromoteSummary } from '../report/summary.js'
 import {
   planPromotion,
+  promotionPaths,
   promotionPullRequestBody,
   promotionPullRequestTitle,
   promotionSubject,
@@ -167,7 +168,9 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
     random: options.commit?.random,
     computeFiles: async readFile => {
       const [baseline, docs] = await Promise.all([readFile(config.baselinePath), readFile(config.docsPath)])
-      plan = planPromotion({ baseline, docs }, input)
+      const legacy = promotionPaths(input).legacyBaseline
+      const legacyBaseline = baseline === undefined && legacy ? await readFile(legacy) : undefined
+      plan = planPromotion({ baseline, docs, legacyBaseline }, input)
       return plan.files
     }
   })

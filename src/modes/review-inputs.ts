@@ -9,11 +9,13 @@ import {
   rulesFileSettings,
   type LoadedRules
 } from '../config/rules-file.js'
-import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
+import { BaselineError, baselineOfId, type BaselineRecord } from '../core/baseline.js'
+import { defaultBaselinePath, legacyBaselinePath } from '../core/conventions.js'
 import { diffRuleSettings, type RuleSettingChange } from '../core/rules-change.js'
 import { defaultRules } from '../core/rules.js'
 import { readFileAtRef } from '../github/pr.js'
 import { hasGitCommit, readFileAtGitRef } from '../sources/baseline.js'
+import { legacyBaselineText } from '../report/findings.js'
 import type { ReviewRequest } from './review-request.js'
 
 /** A baseline read at the PR's base, with where it was read from. */
@@ -21,6 +23,8 @@ export interface BaselineAtBase {
   record?: BaselineRecord
   /** `<sha>:<path>` and how: the local checkout or the contents API. */
   from: string
+  /** Set when it was read from the legacy shared path, which should be moved to the id's own path. */
+  legacy?: { from: string; to: string }
 }
 
 type BaseReader = Pick<ReviewRequest, 'config' | 'owner' | 'repo' | 'client'> & { baseSha: string }
@@ -49,21 +53,30 @@ async function readAtBase(request: BaseReader, file: string): Promise<{ text?: s
 }
 
 /**
- * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
- * else through the contents API. No file means no baseline yet. Throws BaselineError for a file that cannot be used.
+ * Reads the baseline file at the PR's base commit (see readAtBase). For an id other than `default` whose own file is
+ * not there, the legacy shared file is read when it holds this id (see `legacyBaselinePath`). No file at the default
+ * path means no baseline yet; a baseline named explicitly must exist. Throws BaselineError for a file that cannot be
+ * used, that belongs to another id, or that was named and is missing.
  */
 export async function loadBaselineAtBase(request: BaseReader): Promise<BaselineAtBase> {
   const { config } = request
-  const { text: textAtBase, from } = await readAtBase(request, config.baselinePath)
-  if (textAtBase === undefined) return { from }
-  const file = parseBaseline(textAtBase, config.baselinePath)
-  if (file.id && file.id !== config.id) {
+  const own = await readAtBase(request, config.baselinePath)
+  const legacyPath = own.text === undefined ? legacyBaselinePath(config.id, config.baselinePath) : undefined
+  const legacy = legacyPath ? await readAtBase(request, legacyPath) : undefined
+  const chosen = baselineOfId(
+    { path: config.baselinePath, text: own.text, legacyPath, legacyText: legacy?.text },
+    config.id
+  )
+  if (!chosen.file && config.baselineNamed)
     throw new BaselineError(
       config.baselinePath,
-      `belongs to review id "${file.id}", not "${config.id}"; give each id its own baseline input`
+      `the baseline input names this file, but it does not exist at the pull request's base (looked for ${own.from}); a baseline named explicitly must exist. Check the path, or leave the input unset: the default for id "${config.id}" is ${defaultBaselinePath(config.id)}, and no file there means no baseline yet`
     )
+  return {
+    record: chosen.file?.champion,
+    from: chosen.legacy && legacy ? legacy.from : own.from,
+    ...(chosen.legacy ? { legacy: chosen.legacy } : {})
   }
-  return { record: file.champion, from }
 }
 
 /** How a pull request touches the rules file, when the review reads it at the base. */
@@ -148,6 +161,7 @@ export async function loadReviewInputs(
         ? `Baseline: ${baseline.record.name} from ${baseline.from}`
         : `No baseline yet: nothing at ${baseline.from}`
     )
+    if (baseline.legacy) log.warning(legacyBaselineText(config.id, baseline.legacy))
     return { rules, baseline }
   } catch (e) {
     if (e instanceof RulesFileError) {

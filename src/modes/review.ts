@@ -17,7 +17,13 @@ import {
 } from '../report/review-state.js'
 import type { Violation } from '../core/violations.js'
 import type { Rules } from '../core/rules.js'
-import { missingEvidenceText, unknownMetricText, verdictWords, violationMessage } from '../report/findings.js'
+import {
+  missingEvidenceText,
+  unknownMetricText,
+  unreadableEvidenceText,
+  verdictWords,
+  violationMessage
+} from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import type { RulesChangeView } from '../report/rules-change.js'
 import { githubUrl } from '../report/mdast.js'
@@ -232,7 +238,8 @@ function withoutHiddenState(body: string): string {
 
 /**
  * The annotations of a review: an error for each broken rule, a notice for an accepted one (at its line of the
- * rules file), an error for missing evidence and for each rule that names a metric no run reports.
+ * rules file), an error for missing evidence, for each rule that names a metric no run reports and for each rule
+ * whose metric may sit in a run that could not be read.
  */
 function annotateFindings(log: ActionLog, comparison: Comparison, rulesFile: string | undefined): void {
   for (const v of comparison.violations) {
@@ -248,9 +255,17 @@ function annotateFindings(log: ActionLog, comparison: Comparison, rulesFile: str
       ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
       title: 'Experiment Review: a rule names a metric no run reports'
     })
+  for (const u of comparison.unreadableEvidence ?? [])
+    log.error(unreadableEvidenceText(u), {
+      ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
+      title: 'Experiment Review: runs a rule needs could not be read'
+    })
 }
 
-/** What the verdict means for the step: bad input (no evidence, a rule naming nothing) and whether the gate fails. */
+/**
+ * What the verdict means for the step: bad input (no evidence, a rule naming nothing, a rule's runs unreadable) and
+ * whether the gate fails.
+ */
 interface GateJudgement {
   /** Why the review could not judge: fails the step whatever fail-on-regression says. */
   badInput?: string
@@ -267,7 +282,9 @@ function judgeGate(
     ? missingEvidenceText(comparison.missingEvidence)
     : comparison.unknownMetrics
       ? comparison.unknownMetrics.map(u => unknownMetricText(u, rulesFile)).join('; ')
-      : undefined
+      : comparison.unreadableEvidence
+        ? comparison.unreadableEvidence.map(u => unreadableEvidenceText(u, rulesFile)).join('; ')
+        : undefined
   return {
     badInput,
     fails: comparison.verdict === 'fail' && (failOnRegression || !!badInput),

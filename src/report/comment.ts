@@ -11,6 +11,9 @@ import {
   hypothesisReason,
   missingEvidenceText,
   unknownMetricText,
+  unreadableEvidenceText,
+  readErrorsText,
+  unreadableLabel,
   notLikeForLikeText,
   verdictWords,
   violationMessage,
@@ -199,6 +202,10 @@ export function verdictBlock(c: Comparison, rulesFile?: string): RootContent[] {
   if (c.missingEvidence) blocks.push(paragraph(untrusted(missingEvidenceText(c.missingEvidence), 2000)))
   if (c.unknownMetrics)
     blocks.push(bulletList(c.unknownMetrics.map(u => [untrusted(unknownMetricText(u, rulesFile), 400)])))
+  if (c.unreadableEvidence)
+    blocks.push(
+      bulletList(c.unreadableEvidence.map(u => [untrusted(unreadableEvidenceText(u, rulesFile), 1200)]))
+    )
   if (broken.length) {
     blocks.push(bulletList(broken.map(v => [untrusted(violationMessage(v), 200)])))
   }
@@ -431,6 +438,15 @@ function targetsCell(criteria: Comparison['criteria'][string]): Cell {
 
 function statusCell(e: ExperimentSummary): Cell {
   const n = e.runs.length > 1 ? own` (${e.runs.length} runs)` : own``
+  if (e.unreadable) {
+    const [first] = e.unreadable
+    const which = e.runs.length > 1 ? `${first.run}: ` : ''
+    const more = e.unreadable.length > 1 ? ` (and ${e.unreadable.length - 1} more runs)` : ''
+    return [
+      text`⚠️ ${unreadableLabel(e.unreadable.flatMap(u => u.errors))}: `,
+      untrusted(`${which}${readErrorsText(first.errors)}${more}`, 160)
+    ]
+  }
   if (e.status === 'failed')
     return [text`❌ failed`, ...(e.statusReason ? [text`: `, untrusted(e.statusReason, 80)] : [])]
   if (e.status === 'running') return own`⏳ still running${n}`

@@ -6,9 +6,11 @@ import type {
   MissingEvidence,
   NotLikeForLike,
   UnknownRuleMetric,
+  UnreadableRuleEvidence,
   ReviewWarning,
   Violation
 } from '../core/compare.js'
+import { formatDiagnostic, type Diagnostic } from '../core/run.js'
 import type { ClauseResult, HypothesisResult, OverfittingResult } from '../core/criteria.js'
 import { own, type Own } from './mdast.js'
 import {
@@ -26,6 +28,7 @@ export function verdictWords(c: Comparison): { sign: Own; words: Own } {
   const broken = c.violations.filter(v => !v.accepted).length
   if (c.missingEvidence) return { sign: own`❌`, words: missingEvidenceTitle(c.missingEvidence) }
   if (c.unknownMetrics) return { sign: own`❌`, words: unknownMetricsTitle(c.unknownMetrics) }
+  if (c.unreadableEvidence) return { sign: own`❌`, words: unreadableEvidenceTitle(c.unreadableEvidence) }
   if (c.verdict === 'fail')
     return { sign: own`❌`, words: own`${broken} rule${broken === 1 ? own`` : own`s`} broken` }
   if (c.verdict === 'no-baseline') return { sign: own`🆕`, words: own`no baseline yet` }
@@ -93,6 +96,7 @@ export function warningMessage(w: ReviewWarning): string {
     case 'rounded':
       return `${w.metric} is ${w.exact}, which is compared as ${w.value} (a double cannot hold it exactly)`
     case 'unreadable':
+    case 'read-warning':
       return `${w.file}: ${w.message}`
   }
 }
@@ -222,6 +226,36 @@ export function unknownMetricText(u: UnknownRuleMetric, rulesFile?: string): str
   return `${where}${u.key}: no run and no baseline reports a metric named ${JSON.stringify(u.metric)}${hint}`
 }
 
+/**
+ * A rules key whose metric may sit in runs that could not be read: `rules.yml:3 metrics.accuracy: 1 run that may
+ * report accuracy could not be read: truncated-json (metrics.json:1:25: is not valid JSON …); …`.
+ */
+export function unreadableEvidenceText(u: UnreadableRuleEvidence, rulesFile?: string): string {
+  const where = rulesFile ? `${rulesFile}${u.line !== undefined ? `:${u.line}` : ''} ` : ''
+  const n = u.runs.length
+  const runs = u.runs.map(r => `${r.name} (${readErrorsText(r.errors)})`).join('; ')
+  return `${where}${u.key}: ${n} run${n === 1 ? ' that may report' : 's that may report'} ${JSON.stringify(u.metric)} could not be read, so the rule cannot be judged: ${runs}. Repair or remove ${n === 1 ? 'it' : 'them'}, or leave ${n === 1 ? 'it' : 'them'} out of the runs input (CLI: --runs)`
+}
+
+/** The verdict's title when rules cannot be judged because runs could not be read. */
+export function unreadableEvidenceTitle(list: UnreadableRuleEvidence[]): Own {
+  const runs = new Set(list.flatMap(u => u.runs.map(r => r.path))).size
+  return own`${runs} run${runs === 1 ? own`` : own`s`} could not be read, so ${list.length} rule${list.length === 1 ? own`` : own`s`} cannot be judged`
+}
+
+/** How much of a run could not be read: `unreadable` when a whole file failed, `partly unreadable` when some keys. */
+export function unreadableLabel(errors: Diagnostic[]): Own {
+  return errors.every(d => d.key !== undefined) ? own`partly unreadable` : own`unreadable`
+}
+
+/** What of a run could not be read, in one line: the first error with its place, and how many more. */
+export function readErrorsText(errors: Diagnostic[]): string {
+  const [first, ...rest] = errors
+  if (!first) return 'could not be read'
+  const more = rest.length ? ` (and ${rest.length} more problem${rest.length === 1 ? '' : 's'})` : ''
+  return `${formatDiagnostic({ ...first, run: undefined })}${more}`
+}
+
 /** The verdict's title when rules name metrics nobody reports. */
 export function unknownMetricsTitle(unknown: UnknownRuleMetric[]): Own {
   return own`${unknown.length} rule${unknown.length === 1 ? own` names a metric` : own`s name metrics`} no run reports`
@@ -245,4 +279,24 @@ export function statisticsSentence(c: Pick<Comparison, 'alpha' | 'gate' | 'bestO
     ? own` The champion is the best of ${c.bestOf} configurations, so its improvements are optimistic by selection; "significant improvement" is judged with p × ${c.bestOf}.`
     : own``
   return own`Labels use two-sided p-values at ${c.alpha}.${gate}${bestOf}`
+}
+
+/**
+ * The warning when an id's baseline was read from the legacy shared path: where it was found, where it belongs, and
+ * the command that moves it (the next promote of the id writes the new path by itself).
+ */
+export function legacyBaselineText(
+  id: string,
+  legacy: { from: string; to: string },
+  promoting = false
+): string {
+  const found =
+    `The baseline of id "${id}" was read from ${legacy.from}, where versions before per-id baselines kept every ` +
+    `id's baseline; its place is now ${legacy.to}.`
+  if (promoting)
+    return `${found} This promote writes it there; delete ${legacy.from} once no other id uses it.`
+  return (
+    `${found} The next promote of "${id}" writes it there (then delete ${legacy.from} if no other id uses it); ` +
+    `to move it now: mkdir -p ${legacy.to.replace(/\/[^/]*$/, '')} && git mv ${legacy.from} ${legacy.to}`
+  )
 }

@@ -1,10 +1,12 @@
 // What a promotion writes: the new baseline file, the living docs page and the commit message, computed from
 // their texts at a head. Pure, so the promote mode (Git Data API) and the local promote (a checkout) share it.
-import { parseBaseline, serializeBaseline } from '../core/baseline.js'
+import { baselineOfId, serializeBaseline } from '../core/baseline.js'
+import { legacyBaselinePath } from '../core/conventions.js'
 import { promote, type MergedPullRequest, type ReviewDecisions } from '../core/promotion.js'
 import type { Run } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import { updateDocsPage } from './docs.js'
+import { legacyBaselineText } from './findings.js'
 import { neutralize, paragraph, stringify, text, untrustedCode, type OwnUrl } from './mdast.js'
 
 /** Everything a promotion computes from, besides the two files at the head it is applied to. */
@@ -39,17 +41,43 @@ export interface PromotionPlan {
   warnings: string[]
 }
 
+/** The texts at a head a promotion starts from; `legacyBaseline` is the legacy shared file's (see below). */
+export interface PromotionTexts {
+  baseline?: string
+  docs?: string
+  /** The text at `legacyBaselinePath(id, baselinePath)`, read when the id's own baseline file does not exist. */
+  legacyBaseline?: string
+}
+
+/** The paths a promotion reads at a head: the baseline, the docs page, and the legacy shared baseline if any. */
+export function promotionPaths(input: Pick<PromotionPlanInput, 'id' | 'baselinePath' | 'docsPath'>): {
+  baseline: string
+  docs: string
+  legacyBaseline?: string
+} {
+  const legacy = legacyBaselinePath(input.id, input.baselinePath)
+  return { baseline: input.baselinePath, docs: input.docsPath, ...(legacy ? { legacyBaseline: legacy } : {}) }
+}
+
 /**
  * The new baseline file and docs page from their texts at a head: a pure function of its inputs, so a commit
  * retried on a newer head computes the same change on top of whatever landed meanwhile. Throws BaselineError for
- * an unusable baseline file and DocsMarkerError for broken markers (then nothing is written).
+ * an unusable baseline file or one that belongs to another id, and DocsMarkerError for broken markers (then nothing
+ * is written). An id whose own file does not exist yet starts from the legacy shared file when that holds this id.
  */
-export function planPromotion(
-  current: { baseline?: string; docs?: string },
-  input: PromotionPlanInput
-): PromotionPlan {
-  const previous =
-    current.baseline === undefined ? undefined : parseBaseline(current.baseline, input.baselinePath)
+export function planPromotion(current: PromotionTexts, input: PromotionPlanInput): PromotionPlan {
+  const paths = promotionPaths(input)
+  const chosen = baselineOfId(
+    {
+      path: input.baselinePath,
+      text: current.baseline,
+      legacyPath: paths.legacyBaseline,
+      legacyText: current.legacyBaseline
+    },
+    input.id
+  )
+  const previous = chosen.file
+  const moved = chosen.legacy ? [legacyBaselineText(input.id, chosen.legacy, true)] : []
   const result = promote({
     id: input.id,
     previous,
@@ -67,7 +95,7 @@ export function planPromotion(
       skipped: result.reason,
       champion: previous?.champion.name,
       message: subject,
-      warnings: []
+      warnings: moved
     }
   const baselineText = serializeBaseline(result.baseline)
   const docsText = updateDocsPage(current.docs, result.baseline, {
@@ -89,7 +117,7 @@ export function planPromotion(
     champion,
     becameChampion: result.becameChampion,
     message: `${subject}\n\n${body}\nUpdated by Experiment Review: ${input.baselinePath} and ${input.docsPath}.`,
-    warnings: result.warnings
+    warnings: [...moved, ...result.warnings]
   }
 }
 

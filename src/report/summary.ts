@@ -6,7 +6,12 @@ import type { Comparison } from '../core/compare.js'
 import { GITHUB_STEP_SUMMARY_LIMIT } from '../core/conventions.js'
 import type { PromotionPullRequestOutcome } from '../core/promotion.js'
 import type { Violation } from '../core/violations.js'
-import { missingEvidenceTitle, unknownMetricsTitle, violationMessage } from './findings.js'
+import {
+  missingEvidenceTitle,
+  unknownMetricsTitle,
+  unreadableEvidenceTitle,
+  violationMessage
+} from './findings.js'
 import {
   bulletList,
   checkedUrl,
@@ -175,6 +180,7 @@ export function statusDescription(c: Comparison, failOnRegression = true): strin
   const broken = c.violations.filter(v => !v.accepted)
   if (c.missingEvidence) return `Fail: ${missingEvidenceTitle(c.missingEvidence)}; nothing was judged.`
   if (c.unknownMetrics) return `Fail: ${unknownMetricsTitle(c.unknownMetrics)}.`
+  if (c.unreadableEvidence) return `Fail: ${unreadableEvidenceTitle(c.unreadableEvidence)}.`.slice(0, 140)
   if (c.verdict === 'no-baseline')
     return 'No baseline yet: nothing to gate on; the first merge with runs sets it.'
   if (c.verdict === 'pass')

@@ -9,6 +9,10 @@ import {
   statisticsSentence,
   unknownMetricsTitle,
   unknownMetricText,
+  unreadableEvidenceText,
+  unreadableEvidenceTitle,
+  readErrorsText,
+  unreadableLabel,
   violationMessage,
   warningMessage
 } from './findings.js'
@@ -59,13 +63,17 @@ export function renderText(c: Comparison, rulesFile?: string): string {
       ? `FAIL: ${plain(missingEvidenceText(c.missingEvidence), 2000)}`
       : c.unknownMetrics
         ? `FAIL: ${unknownMetricsTitle(c.unknownMetrics)}`
-        : c.verdict === 'fail'
-          ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-          : c.verdict === 'no-baseline'
-            ? 'NO BASELINE: nothing to compare against yet'
-            : 'PASS: all rules met'
+        : c.unreadableEvidence
+          ? `FAIL: ${unreadableEvidenceTitle(c.unreadableEvidence)}`
+          : c.verdict === 'fail'
+            ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
+            : c.verdict === 'no-baseline'
+              ? 'NO BASELINE: nothing to compare against yet'
+              : 'PASS: all rules met'
   )
   for (const u of c.unknownMetrics ?? []) out.push(`  ✗ ${plain(unknownMetricText(u, rulesFile), 400)}`)
+  for (const u of c.unreadableEvidence ?? [])
+    out.push(`  ✗ ${plain(unreadableEvidenceText(u, rulesFile), 1200)}`)
   for (const v of broken) out.push(`  ✗ ${plain(violationMessage(v), 200)}`)
   if (c.champion) {
     out.push(
@@ -99,7 +107,9 @@ export function renderText(c: Comparison, rulesFile?: string): string {
       rows.push([
         plain(e.name, 40),
         stat ? fmtStat(stat, decimalsFor(stat.value)) : '—',
-        e.status + (e.runs.length > 1 ? ` (${e.runs.length} runs)` : '')
+        e.unreadable
+          ? `⚠ ${unreadableLabel(e.unreadable.flatMap(u => u.errors))}`
+          : e.status + (e.runs.length > 1 ? ` (${e.runs.length} runs)` : '')
       ])
     }
     out.push('', `All runs (${c.experiments.length}), best first:`, columns(rows, ['left', 'right', 'left']))
@@ -229,19 +239,24 @@ export function renderRunList(runs: Run[]): string {
     rows.push([
       plain(r.name, 40),
       r.source,
-      r.metadata.status,
+      r.readErrors?.length ? `⚠ ${unreadableLabel(r.readErrors)}` : r.metadata.status,
       String(Object.keys(r.metrics).length),
       String(Object.keys(r.params).length),
       plain(r.path, 60)
     ])
-  return `${columns(rows)}\n`
+  const damaged = runs.filter(r => r.readErrors?.length)
+  const notes = damaged.map(r => `⚠ ${plain(r.name, 40)}: ${plain(readErrorsText(r.readErrors ?? []), 300)}`)
+  return `${[columns(rows), ...(notes.length ? ['', ...notes] : [])].join('\n')}\n`
 }
 
 /** One run in detail as terminal text. */
 export function renderRun(run: Run): string {
   const out = [
     `${plain(run.name, 100)}  (${run.source}, ${plain(run.path, 100)})`,
-    `status: ${run.metadata.status}${run.metadata.statusReason ? ` (${plain(run.metadata.statusReason)})` : ''}`
+    run.readErrors?.length
+      ? `status: ⚠ ${unreadableLabel(run.readErrors)} (what was read says ${run.metadata.status})`
+      : `status: ${run.metadata.status}${run.metadata.statusReason ? ` (${plain(run.metadata.statusReason)})` : ''}`,
+    ...(run.readErrors ?? []).map(d => `  ⚠ ${plain(formatDiagnostic({ ...d, run: undefined }), 300)}`)
   ]
   const m = run.metadata
   for (const [label, value] of [

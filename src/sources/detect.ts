@@ -4,7 +4,7 @@ import { realpathSync, statSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
-import type { Collection, Run } from '../core/run.js'
+import type { Collection, Diagnostic, Run } from '../core/run.js'
 import { qualifyClashingNames } from '../core/run-names.js'
 import type { CommitFilter } from '../core/selection.js'
 import { createReadContext, type ReadContext, type ReadContextOptions } from './context.js'
@@ -88,9 +88,10 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
 
   const runs: Run[] = []
   for (const { source, claim } of claims) {
+    const before = ctx.diagnostics.length
     try {
       const read = await source.read(claim.path, ctx, claim)
-      runs.push(...read)
+      runs.push(...attachReadErrors(read, ctx.diagnostics.slice(before)))
       ctx.progress(runs.length, ctx.rel(claim.path))
     } catch (e) {
       ctx.error(claim.path, `could not be read as ${source.format} output: ${(e as Error).message}`)
@@ -120,6 +121,25 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
       : [ctx.workspace],
     missing
   }
+}
+
+/**
+ * Gives each run the errors met in its own files while it was read (see `Run.readErrors`), so that a run with a
+ * truncated or binary file is shown as unreadable and never as a healthy run. A diagnostic belongs to a run when its
+ * file is the run's path or under it and, when it names a run, it names this one (by name, id or folder).
+ */
+export function attachReadErrors(runs: Run[], diagnostics: Diagnostic[]): Run[] {
+  const errors = diagnostics.filter(d => d.severity === 'error')
+  if (!errors.length) return runs
+  return runs.map(run => {
+    const folder = path.posix.basename(run.path)
+    const own = errors.filter(d => {
+      const inside =
+        run.path === '.' ? d.run !== undefined : d.file === run.path || d.file.startsWith(`${run.path}/`)
+      return inside && (d.run === undefined || d.run === run.name || d.run === run.id || d.run === folder)
+    })
+    return own.length ? { ...run, readErrors: [...(run.readErrors ?? []), ...own] } : run
+  })
 }
 
 /** The folder a runs path names as its root: the path itself, or a glob's fixed leading folders. */
