@@ -708,14 +708,15 @@ describe.each(HOSTILE_CORPORA)(
           )
           // The healthy evidence is compared with the baseline: the metrics table has accuracy against main's.
           expect(body).toMatch(/\| \*\*accuracy\*\* ↑ \| 0\.9020 ± 0\.0030 \| +0\.9\d+ \|/)
-          const fine = body.split('\n').find(l => l.includes('`fine-run`'))
-          expect(fine).toMatch(/0\.9000 .*\| ✅/)
+          // Runs are looked for in All runs (the parameter tables name runs too).
+          const allRuns = body.slice(body.indexOf('All runs ('))
+          const rowOf = (name: string) => allRuns.split('\n').find(l => l.includes(`\`${name}\``))
+          expect(rowOf('fine-run')).toMatch(/0\.9000 .*\| ✅/)
           // Every bad run is named: the unreadable ones in All runs with ⚠️, the others by name and in the warnings.
           for (const [name, kind] of Object.entries(HOSTILE_RUNS)) {
             const shownAs = name === 'markdown-injection' || name === 'path-traversal' ? undefined : name
             if (kind !== 'read') {
-              const row = body.split('\n').find(l => l.includes(`\`${name}\``))
-              expect({ name, row }).toEqual({ name, row: expect.stringContaining('⚠️') })
+              expect({ name, row: rowOf(name) }).toEqual({ name, row: expect.stringContaining('⚠️') })
             } else if (shownAs) expect({ name, named: body.includes(shownAs) }).toEqual({ name, named: true })
           }
           expect(body).toContain('experiments/empty-run: run folder has none of')
