@@ -10,19 +10,10 @@ import { fileURLToPath } from 'node:url'
 import { startGitHubTwin, type GitHubTwin } from '../test/github-twin/server.js'
 import { makeMonitorCheckout, writeEvaluation } from '../test/monitor-fixtures.js'
 import { runActionAsRunner } from '../test/review-fixtures.js'
+import { bold, rule, indent } from './demo-output.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const ACTION = path.join(ROOT, 'dist', 'index.js')
-
-const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
-const rule = (title: string) =>
-  console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 72 - title.length))}`)}`)
-const indent = (text: string) =>
-  text
-    .trimEnd()
-    .split('\n')
-    .map(l => `  ${l}`)
-    .join('\n')
 
 async function main(): Promise<number> {
   if (!existsSync(ACTION)) {

@@ -25,6 +25,7 @@ import {
   type ActionRun,
   type ReviewRepository
 } from '../test/review-fixtures.js'
+import { bold, rule, indent } from './demo-output.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const ACTION = path.join(ROOT, 'dist', 'index.js')
@@ -34,16 +35,6 @@ const RUN_ID = 9001
 const REVIEWER = 'lead-reviewer'
 const ACCEPT =
   '/experiments accept latency_ms the 3 ms over the ceiling buy 2 points of accuracy; serving has headroom'
-
-const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
-const rule = (title: string) =>
-  console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 72 - title.length))}`)}`)
-const indent = (text: string) =>
-  text
-    .trimEnd()
-    .split('\n')
-    .map(l => `  ${l}`)
-    .join('\n')
 
 async function main(): Promise<number> {
   if (!existsSync(ACTION)) {

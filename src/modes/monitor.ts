@@ -58,7 +58,7 @@ import {
 } from '../report/mdast.js'
 import { runPipeline } from './pipeline.js'
 import { reportPathFor, serverUrlOf, workflowRunUrl } from './review-request.js'
-import type { ActionLog, ModeContext, ModeOutcome } from './types.js'
+import { repositoryOf, type ActionLog, type ModeContext, type ModeOutcome } from './types.js'
 
 /** A monitor evaluation that cannot be judged: no retraining rules, no runs, no baseline, a metric not measured. */
 export class MonitorInputError extends Error {}
@@ -427,20 +427,6 @@ export function describePlan(plan: MonitorPlan, breaches: number): Own {
   }
 }
 
-function repositoryOf(ctx: ModeContext): { owner: string; repo: string } {
-  const payload = ctx.payload as { repository?: { name?: unknown; owner?: { login?: unknown } } }
-  const [owner, repo] = (ctx.env.GITHUB_REPOSITORY ?? '').split('/')
-  const result = {
-    owner: typeof payload.repository?.owner?.login === 'string' ? payload.repository.owner.login : owner,
-    repo: typeof payload.repository?.name === 'string' ? payload.repository.name : repo
-  }
-  if (!result.owner || !result.repo)
-    throw new Error(
-      'GITHUB_REPOSITORY is empty and the event names no repository; run monitor from a workflow.'
-    )
-  return result
-}
-
 /** The links of the issue: the living docs on the default branch, the run, the PR that promoted the baseline. */
 export function issueLinks(
   owner: string,
@@ -492,7 +478,7 @@ export async function runMonitorMode(ctx: ModeContext): Promise<ModeOutcome> {
     throw e
   }
   for (const w of assessment.warnings) log.warning(w, { title: 'Experiment Review: baseline' })
-  const { owner, repo } = repositoryOf(ctx)
+  const { owner, repo } = repositoryOf(ctx, 'monitor from a workflow')
   const client = await ctx.github(config.token)
   const identity = await resolveTokenIdentity({ client, configured: config.botLogin })
   const payload = ctx.payload as { repository?: { default_branch?: unknown } }

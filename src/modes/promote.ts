@@ -20,7 +20,7 @@ import {
 } from '../report/promotion.js'
 import { collectRuns } from '../sources/detect.js'
 import { serverUrlOf } from './review-request.js'
-import type { ModeContext, ModeOutcome } from './types.js'
+import { repositoryOf, type ModeContext, type ModeOutcome } from './types.js'
 
 /** The config a promote needs (a subset of the action's inputs). */
 export interface PromoteConfig {
@@ -300,15 +300,7 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
     )
     return {}
   }
-  const [owner, repo] = (ctx.env.GITHUB_REPOSITORY ?? '').split('/')
-  const repository = {
-    owner: typeof payload.repository?.owner?.login === 'string' ? payload.repository.owner.login : owner,
-    repo: typeof payload.repository?.name === 'string' ? payload.repository.name : repo
-  }
-  if (!repository.owner || !repository.repo)
-    throw new Error(
-      'The push event names no repository and GITHUB_REPOSITORY is empty; run promote from a push workflow.'
-    )
+  const repository = repositoryOf(ctx, 'promote from a push workflow')
   const { loadRules } = await import('../config/rules-file.js')
   const { rules } = await loadRules(ctx.config.workspace, ctx.config.configFile)
   const client = await ctx.github(ctx.config.token)
