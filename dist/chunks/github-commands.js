@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { c as clientLogOf, R as RULES_FROM } from './types.js';
+import { R as RULES_FROM } from './inputs.js';
 import { loadRules } from './rules-file.js';
 import { D as DEFAULT_BASELINE_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH, b as DEFAULT_DOCS_PATH } from './conventions.js';
 import { p as plain, r as renderDiagnostics, c as renderText } from './text.js';
+import { c as clientLogOf } from './types.js';
 import { U as UsageError, E as EXIT, e as experimentFlag, a as applyExperimentFlag, c as commitFlag } from './run.js';
 import 'node:fs/promises';
 import './index2.js';

@@ -12,6 +12,7 @@ import './findings.js';
 import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
+import './inputs.js';
 import './rules-file.js';
 import 'node:fs/promises';
 import './index2.js';

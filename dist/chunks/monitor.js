@@ -13,6 +13,7 @@ import { renderJsonReport } from './json.js';
 import { f as findRegions, r as renderRegion, s as sectionNames } from './docs.js';
 import { runPipeline } from './pipeline.js';
 import { w as workflowRunUrl, a as serverUrlOf, r as reportPathFor } from './review-request.js';
+import { r as repositoryOf } from './types.js';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
@@ -680,17 +681,6 @@ function describePlan(plan, breaches) {
             return own `The production model recovered: closing issue #${plan.issue}.`;
     }
 }
-function repositoryOf(ctx) {
-    const payload = ctx.payload;
-    const [owner, repo] = (ctx.env.GITHUB_REPOSITORY ?? '').split('/');
-    const result = {
-        owner: typeof payload.repository?.owner?.login === 'string' ? payload.repository.owner.login : owner,
-        repo: typeof payload.repository?.name === 'string' ? payload.repository.name : repo
-    };
-    if (!result.owner || !result.repo)
-        throw new Error('GITHUB_REPOSITORY is empty and the event names no repository; run monitor from a workflow.');
-    return result;
-}
 /** The links of the issue: the living docs on the default branch, the run, the PR that promoted the baseline. */
 function issueLinks(owner, repo, options) {
     const branch = options.defaultBranch ?? 'HEAD';
@@ -733,7 +723,7 @@ async function runMonitorMode(ctx) {
     }
     for (const w of assessment.warnings)
         log.warning(w, { title: 'Experiment Review: baseline' });
-    const { owner, repo } = repositoryOf(ctx);
+    const { owner, repo } = repositoryOf(ctx, 'monitor from a workflow');
     const client = await ctx.github(config.token);
     const identity = await resolveTokenIdentity({ client, configured: config.botLogin });
     const payload = ctx.payload;

@@ -4,6 +4,7 @@ import { p as promoteOutcomeLine, c as renderPromoteSummary, d as promotionPullR
 import { p as promotionPaths, a as planPromotion, b as promotionSubject, c as promotionPullRequestBody, d as promotionPullRequestTitle } from './promotion.js';
 import { c as collectRuns } from './detect.js';
 import { a as serverUrlOf } from './review-request.js';
+import { r as repositoryOf } from './types.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
@@ -200,13 +201,7 @@ async function runPromoteMode(ctx) {
         ctx.log.notice(`Experiment Review: promote runs on pushes to the default branch${defaultBranch ? ` (${defaultBranch})` : ''}; this push is to ${ref || 'an unknown ref'}, so nothing was promoted.`);
         return {};
     }
-    const [owner, repo] = (ctx.env.GITHUB_REPOSITORY ?? '').split('/');
-    const repository = {
-        owner: typeof payload.repository?.owner?.login === 'string' ? payload.repository.owner.login : owner,
-        repo: typeof payload.repository?.name === 'string' ? payload.repository.name : repo
-    };
-    if (!repository.owner || !repository.repo)
-        throw new Error('The push event names no repository and GITHUB_REPOSITORY is empty; run promote from a push workflow.');
+    const repository = repositoryOf(ctx, 'promote from a push workflow');
     const { loadRules } = await import('./rules-file.js');
     const { rules } = await loadRules(ctx.config.workspace, ctx.config.configFile);
     const client = await ctx.github(ctx.config.token);
