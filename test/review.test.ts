@@ -1,7 +1,7 @@
 // Review mode in process against the GitHub twin and real git repositories: event parsing on real webhook payloads,
 // the sticky comment (create, no-op, edit), forks, workflow_run resolution, invalid rules, no baseline, and the CLI.
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readActionConfig } from '../src/config/inputs.js'

@@ -71,6 +71,7 @@ export class BatchObjectReader {
     const child = this.start()
     return new Promise((resolve, reject) => {
       this.pending.push({ withContent, resolve, reject })
+      if (this.pending.length === 1) this.hold(true)
       child.stdin.write(`${withContent ? 'contents' : 'info'} ${name}\n`)
     })
   }
@@ -96,15 +97,31 @@ export class BatchObjectReader {
       if (this.child === child) this.child = undefined
     })
     child.stdin.on('error', () => undefined)
-    // An idle reader never keeps a test process alive.
-    child.unref()
-    for (const stream of [child.stdin, child.stdout] as unknown as { unref?: () => void }[]) stream.unref?.()
     this.child = child
+    this.hold(false)
     return child
+  }
+
+  /** Keeps the process (and so the program) alive while questions are open; an idle reader keeps nothing alive. */
+  private hold(busy: boolean) {
+    const child = this.child
+    if (!child) return
+    for (const handle of [child, child.stdin, child.stdout] as unknown as {
+      ref?(): void
+      unref?(): void
+    }[]) {
+      if (busy) handle.ref?.()
+      else handle.unref?.()
+    }
   }
 
   /** Settles the oldest questions whose answers are complete in the buffer. */
   private answer() {
+    this.settleAnswered()
+    if (!this.pending.length) this.hold(false)
+  }
+
+  private settleAnswered() {
     while (this.pending.length) {
       const newline = this.buffered.indexOf(10)
       if (newline < 0) return
