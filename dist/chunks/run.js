@@ -189,7 +189,7 @@ async function compareCommand(args, io) {
         const { localPlots } = await import('./review-plots.js');
         const plots = await localPlots(comparison, collection, workspace, io.cwd, loaded.rules, baseline.record);
         for (const d of plots?.diagnostics ?? [])
-            io.stderr(`${plain(d, 2000)}\n`);
+            io.stderr(`warning: ${plain(d, 2000)}\n`);
         io.stdout(renderComment(comparison, {
             rulesFile: loaded.file,
             defaultRules: !loaded.file,

@@ -165,7 +165,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   else if (format === 'markdown') {
     const { localPlots } = await import('../modes/review-plots.js')
     const plots = await localPlots(comparison, collection, workspace, io.cwd, loaded.rules, baseline.record)
-    for (const d of plots?.diagnostics ?? []) io.stderr(`${plain(d, 2000)}\n`)
+    for (const d of plots?.diagnostics ?? []) io.stderr(`warning: ${plain(d, 2000)}\n`)
     io.stdout(
       renderComment(comparison, {
         rulesFile: loaded.file,
