@@ -39,12 +39,14 @@ const plugins = () => [
 
 const config = [
   {
-    input: { index: 'src/index.ts', cli: 'src/cli.ts' },
+    // The read worker is an entry of its own, written into chunks/ beside the reader chunk that starts it
+    // (src/sources/read-pool.ts finds it at ./metric-worker.js relative to itself).
+    input: { index: 'src/index.ts', cli: 'src/cli.ts', 'metric-worker': 'src/sources/metric-worker.ts' },
     output: {
       dir: 'dist',
       format: 'es',
       sourcemap: false,
-      entryFileNames: '[name].js',
+      entryFileNames: chunk => (chunk.name === 'metric-worker' ? 'chunks/[name].js' : '[name].js'),
       chunkFileNames: 'chunks/[name].js',
       banner: chunk => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '')
     },

@@ -1,5 +1,6 @@
-// Runs every bench/*.bench.ts (or those whose file names contain a command-line word), prints a table,
-// and writes bench-results/bench.json.
+// Runs every bench/*.bench.ts (or, given command-line words, the benchmarks whose file name contains one or whose
+// name is one, e.g. `npm run bench readers` or `npm run bench mlflow-400`), prints a table and writes
+// bench-results/bench.json.
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -7,13 +8,12 @@ import type { Benchmark, BenchRow } from './harness.js'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const filters = process.argv.slice(2)
-const files = (await readdir(here))
-  .filter(f => f.endsWith('.bench.ts') && (!filters.length || filters.some(w => f.includes(w))))
-  .sort()
+const files = (await readdir(here)).filter(f => f.endsWith('.bench.ts')).sort()
 const results: { benchmark: string; rows: BenchRow[] }[] = []
 for (const file of files) {
   const mod = (await import(pathToFileURL(path.join(here, file)).href)) as { benchmarks: Benchmark[] }
   for (const b of mod.benchmarks) {
+    if (filters.length && !filters.some(w => file.includes(w) || b.name === w)) continue
     process.stderr.write(`running ${b.name} …\n`)
     try {
       results.push({ benchmark: b.name, rows: await b.run() })

@@ -1,4 +1,5 @@
-import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { appendFile, mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Run } from '../src/core/run.js'
@@ -8,7 +9,9 @@ import { mlflowSource, readMetricFile } from '../src/sources/mlflow.js'
 import { parseMetricFile, MetricFileParser } from '../src/sources/mlflow-metrics-file.js'
 import { mlflowStatus } from '../src/sources/mlflow-common.js'
 import { MAX_HISTORY_POINTS } from '../src/sources/history.js'
-import { FILE_STORE_IDS as IDS, writeMlflowFileStore } from './fixtures/make-mlflow.js'
+import { READ_THREADS_ENV, readWorkerCount } from '../src/sources/read-pool.js'
+import { runsToJson } from '../src/report/json.js'
+import { FILE_STORE_IDS as IDS, writeLargeFileStore, writeMlflowFileStore } from './fixtures/make-mlflow.js'
 import { describeShared } from './helpers/shared.js'
 
 const tmp = () => mkdtemp(path.join(os.tmpdir(), 'er-mlflow-'))
@@ -349,5 +352,51 @@ describeShared('MLflow file store on real stores', fixtures => {
     )
     expect(ctx.diagnostics).toEqual([])
     expect(history).toEqual([{ step: 0, value: 0.6453803508338732, timestamp: 1765068767915 }])
+  })
+})
+
+describe('MLflow file store: read workers', () => {
+  it('takes the number of read workers from the environment and refuses a wrong one', () => {
+    expect(readWorkerCount({ [READ_THREADS_ENV]: '0' })).toBe(0)
+    expect(readWorkerCount({ [READ_THREADS_ENV]: '3' })).toBe(3)
+    expect(() => readWorkerCount({ [READ_THREADS_ENV]: 'two' })).toThrow(
+      `${READ_THREADS_ENV}="two": expected a whole number of threads ≥ 0`
+    )
+    expect(readWorkerCount({})).toBeGreaterThanOrEqual(0)
+  })
+
+  it('returns the same runs and diagnostics from the built CLI with and without workers, as the sources do', async () => {
+    const ws = await tmp()
+    // Enough runs for the workers; bad lines in two runs, an empty file, a file linked elsewhere in the workspace.
+    await writeLargeFileStore(ws, 40, 3, 120)
+    const run = (r: number) => path.join(ws, 'mlruns', '1', r.toString(16).padStart(32, '0'), 'metrics')
+    await appendFile(path.join(run(3), 'metric_0'), 'not a line\n1 2\n')
+    await appendFile(path.join(run(30), 'val', 'metric_1'), '5 x 7\n')
+    await writeFile(path.join(run(7), 'empty'), '')
+    await writeFile(path.join(ws, 'elsewhere'), '1 0.25 0\n')
+    await symlink(path.join(ws, 'elsewhere'), path.join(run(9), 'linked'))
+    const cli = (threads: string) =>
+      spawnSync(
+        process.execPath,
+        [path.resolve('dist/cli.js'), 'export', '--format', 'json', '--runs', 'mlruns'],
+        {
+          cwd: ws,
+          encoding: 'utf8',
+          maxBuffer: 64 * 1024 * 1024,
+          env: { ...process.env, [READ_THREADS_ENV]: threads }
+        }
+      )
+    const main = cli('0')
+    const pooled = cli('2')
+    expect(pooled.status).toBe(0)
+    expect(pooled.stdout).toBe(main.stdout)
+    expect(pooled.stderr).toBe(main.stderr)
+    expect(main.stderr).toMatch(/metrics\/metric_0.*line 121: the timestamp "not" is not an integer/)
+    expect(main.stderr).toMatch(/metric "empty" has no values/)
+    const { runs, diagnostics } = await collectRuns({ workspace: ws, patterns: ['mlruns'] })
+    expect(JSON.parse(pooled.stdout)).toEqual(JSON.parse(runsToJson(runs)))
+    expect(runs.find(r => r.name === 'run-9')?.metrics.linked.value).toBe(0.25)
+    expect(diagnostics.map(d => d.run)).toEqual([3, 7, 30].map(r => r.toString(16).padStart(32, '0')))
+    await rm(ws, { recursive: true, force: true })
   })
 })

@@ -11,8 +11,11 @@ import 'process';
 import 'buffer';
 import './significance.js';
 import 'node:fs';
+import './mlflow-metrics-file.js';
 import 'node:string_decoder';
 import 'node:readline';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 
 // `experiment-review log`: records a run in the built-in format from any script, merging with what is there.

@@ -140,12 +140,7 @@ export class HistoryBuilder {
   }
 
   private point(i: number): HistoryPoint {
-    const t = this.times[i]
-    const s = this.steps[i]
-    // An integer step as a small integer: V8 then keeps the field unboxed (one allocation less per point).
-    const si = s | 0
-    const step = si === s && !Object.is(s, -0) ? si : s
-    return t === t ? { step, value: this.values[i], timestamp: t } : { step, value: this.values[i] }
+    return historyPoint(this.steps[i], this.values[i], this.times[i])
   }
 
   /** The final value by the rule, or undefined when there are no points. */
@@ -155,6 +150,12 @@ export class HistoryBuilder {
 
   /** Sorts, drops repeats and thins; undefined when no point was added. The builder is spent afterwards. */
   build(): BuiltHistory | undefined {
+    const columns = this.buildColumns()
+    return columns && builtFromColumns(columns)
+  }
+
+  /** As build(), with the kept points in typed columns (for passing between threads); undefined when empty. */
+  buildColumns(): BuiltColumns | undefined {
     const n = this.n
     if (n === 0) return undefined
     const value = this.values[this.best]
@@ -174,11 +175,10 @@ export class HistoryBuilder {
     // Compact the kept indices (in sorted order) into `keep`.
     const keep = new Uint32Array(n)
     let m = 0
-    const at = (k: number) => (order ? order[k] : k)
     const { steps, values, times } = this
     const repeats = this.repeats
     for (let k = 0; k < n; k++) {
-      const i = at(k)
+      const i = order ? order[k] : k
       if (m > 0) {
         const j = keep[m - 1]
         if (repeats === 'identical') {
@@ -199,15 +199,51 @@ export class HistoryBuilder {
     }
     const max = this.maxPoints
     const count = Math.min(m, max)
-    const history: HistoryPoint[] = new Array(count)
-    if (m <= max) for (let k = 0; k < m; k++) history[k] = this.point(keep[k])
-    else {
-      // Evenly spaced over the full series; the first and the last point always kept.
-      const stride = (m - 1) / (max - 1)
-      for (let k = 0; k < max; k++) history[k] = this.point(keep[Math.round(k * stride)])
+    const out = {
+      value,
+      finalIndex,
+      total: m,
+      steps: new Float64Array(count),
+      values: new Float64Array(count),
+      times: new Float64Array(count)
     }
-    return { value, finalIndex, history, total: m }
+    // Evenly spaced over the full series when thinned; the first and the last point always kept.
+    const stride = m <= max ? 1 : (m - 1) / (max - 1)
+    for (let k = 0; k < count; k++) {
+      const i = keep[m <= max ? k : Math.round(k * stride)]
+      out.steps[k] = steps[i]
+      out.values[k] = values[i]
+      out.times[k] = times[i]
+    }
+    return out
   }
+}
+
+/** A finished series in typed columns: the kept (thinned) points, the final value and the full length. */
+export interface BuiltColumns {
+  value: number
+  finalIndex: number
+  total: number
+  steps: Float64Array
+  values: Float64Array
+  /** NaN where the point has no timestamp. */
+  times: Float64Array
+}
+
+/** The history objects of a series built into columns. */
+export function builtFromColumns(c: BuiltColumns): BuiltHistory {
+  const count = c.steps.length
+  const history: HistoryPoint[] = new Array(count)
+  for (let k = 0; k < count; k++) history[k] = historyPoint(c.steps[k], c.values[k], c.times[k])
+  return { value: c.value, finalIndex: c.finalIndex, history, total: c.total }
+}
+
+/** One point as an object; a NaN timestamp is left out. */
+function historyPoint(s: number, value: number, t: number): HistoryPoint {
+  // An integer step as a small integer: V8 then keeps the field unboxed (one allocation less per point).
+  const si = s | 0
+  const step = si === s && !Object.is(s, -0) ? si : s
+  return t === t ? { step, value, timestamp: t } : { step, value }
 }
 
 /** A metric from a built series: its final value and thinned history, with the full length when it was thinned. */

@@ -2,7 +2,7 @@
 // write `timestamp value`; MLflow 3 model metrics add a fourth field). Parsed straight from bytes, chunk by
 // chunk, so a large file is streamed and a small one costs no string per line.
 import type { HistoryPoint } from '../core/run.js'
-import { HistoryBuilder } from './history.js'
+import { HistoryBuilder, type BuiltColumns } from './history.js'
 
 /** A line that could not be read: its 1-based number and what was wrong. */
 export interface BadMetricLine {
@@ -397,4 +397,20 @@ export function parseMetricFile(bytes: Buffer): MetricFileParser {
   parser.push(bytes)
   parser.end()
   return parser
+}
+
+/** A metric file parsed whole: its series built into typed columns (undefined when it holds no point) and its bad lines. */
+export interface ParsedMetricFile {
+  columns: BuiltColumns | undefined
+  problems: BadMetricLine[]
+  badLines: number
+}
+
+/** Parses a whole metric file's bytes and builds its series (the same on the main thread and in a read worker). */
+export function parseMetricBytes(bytes: Buffer): ParsedMetricFile {
+  // About 30 bytes a line: the columns are sized once.
+  const parser = new MetricFileParser(5, Math.min(Math.ceil(bytes.length / 30), 1 << 16))
+  parser.push(bytes)
+  parser.end()
+  return { columns: parser.history.buildColumns(), problems: parser.problems, badLines: parser.badLines }
 }

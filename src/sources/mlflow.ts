@@ -3,11 +3,12 @@
 // Deleted runs and experiments (lifecycle_stage deleted, anything under .trash/) are skipped.
 import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
-import type { HistoryPoint, Metric, Run } from '../core/run.js'
+import type { Diagnostic, HistoryPoint, Metric, Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { metricFromBuilt, type HistoryBuilder } from './history.js'
+import { builtFromColumns, metricFromBuilt } from './history.js'
 import { buildMlflowRun, type MlflowDataset } from './mlflow-common.js'
-import { MetricFileParser } from './mlflow-metrics-file.js'
+import { MetricFileParser, parseMetricBytes, type ParsedMetricFile } from './mlflow-metrics-file.js'
+import { MetricReadPool } from './read-pool.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 import { describeValue } from './structured.js'
 
@@ -21,6 +22,8 @@ const ROOT_RESERVED = new Set(['.trash', 'models'])
 const READ_WHOLE_BYTES = 8 * 1024 * 1024
 /** How many runs are read at the same time. */
 const RUN_CONCURRENCY = 16
+/** An experiment with at least this many runs is read with a pool of read workers (when the machine has cores). */
+const POOL_MIN_RUNS = 32
 /** The deepest folder nesting followed for keys with `/`. */
 const MAX_KEY_DEPTH = 16
 
@@ -61,9 +64,23 @@ interface Experiment {
   datasets?: Promise<Map<string, MlflowDataset>>
 }
 
+/** What the reading of one store shares: the read workers, started for the first large experiment. */
+interface StoreReading {
+  pool?: MetricReadPool
+}
+
 /** Reads a claimed store root, experiment folder or run folder. */
 export async function readMlflowStore(claimPath: string, ctx: ReadContext): Promise<Run[]> {
   if (insideTrash(ctx.rel(claimPath))) return []
+  const reading: StoreReading = {}
+  try {
+    return await readClaim(claimPath, ctx, reading)
+  } finally {
+    await reading.pool?.close()
+  }
+}
+
+async function readClaim(claimPath: string, ctx: ReadContext, reading: StoreReading): Promise<Run[]> {
   const { files, dirs } = await ctx.list(claimPath)
   if (files.includes('meta.yaml')) {
     const metaFile = path.join(claimPath, 'meta.yaml')
@@ -84,7 +101,7 @@ export async function readMlflowStore(claimPath: string, ctx: ReadContext): Prom
       return run ? [run] : []
     }
     const experiment = experimentFromMeta(claimPath, meta, metaFile, ctx)
-    return experiment ? readExperimentRuns(experiment, dirs, ctx) : []
+    return experiment ? readExperimentRuns(experiment, dirs, ctx, reading) : []
   }
   const runs: Run[] = []
   for (const dir of dirs) {
@@ -94,7 +111,7 @@ export async function readMlflowStore(claimPath: string, ctx: ReadContext): Prom
     // Without meta.yaml this is not an experiment (MLflow 3.7+ keeps only artifacts here when the store is SQLite).
     if (!listing.files.includes('meta.yaml')) continue
     const experiment = await readExperimentMeta(experimentDir, ctx, false)
-    if (experiment) runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx)))
+    if (experiment) runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx, reading)))
   }
   return runs
 }
@@ -141,18 +158,35 @@ function experimentFromMeta(
   return { dir, id, name }
 }
 
-/** Reads every run folder of an experiment, a few at a time. */
-async function readExperimentRuns(experiment: Experiment, dirs: string[], ctx: ReadContext): Promise<Run[]> {
+/** Reads every run folder of an experiment, a few at a time (metric files in the read workers when there are many). */
+async function readExperimentRuns(
+  experiment: Experiment,
+  dirs: string[],
+  ctx: ReadContext,
+  reading: StoreReading
+): Promise<Run[]> {
   const runDirs = dirs.filter(d => !EXPERIMENT_RESERVED.has(d) && !d.startsWith('.'))
+  if (runDirs.length >= POOL_MIN_RUNS) reading.pool ??= MetricReadPool.start()
+  const pool = reading.pool
+  const before = ctx.diagnostics.length
   const results: (Run | undefined)[] = new Array(runDirs.length)
   let next = 0
   const worker = async () => {
     while (next < runDirs.length) {
       const index = next++
-      results[index] = await readRun(path.join(experiment.dir, runDirs[index]), experiment, ctx)
+      results[index] = await readRun(
+        path.join(experiment.dir, runDirs[index]),
+        experiment,
+        ctx,
+        undefined,
+        pool
+      )
     }
   }
   await Promise.all(Array.from({ length: Math.min(RUN_CONCURRENCY, runDirs.length) }, worker))
+  // Runs are read a few at a time and workers answer in their own time: the runs' diagnostics go in folder order,
+  // so every read of the store, with or without workers, says the same in the same order.
+  orderByRun(ctx.diagnostics, before, runDirs)
   const runs = results.filter((r): r is Run => r !== undefined)
   if (runs.length) ctx.progress(runs.length, ctx.rel(experiment.dir))
   return runs
@@ -163,7 +197,8 @@ async function readRun(
   dir: string,
   experiment: Experiment,
   ctx: ReadContext,
-  known?: { meta: Record<string, unknown>; files: string[]; dirs: string[] }
+  known?: { meta: Record<string, unknown>; files: string[]; dirs: string[] },
+  pool?: MetricReadPool
 ): Promise<Run | undefined> {
   const folder = path.basename(dir)
   const listing = known ?? (await ctx.list(dir))
@@ -212,7 +247,7 @@ async function readRun(
     listing.dirs.includes('tags')
       ? readKeyValues(path.join(dir, 'tags'), ctx, place)
       : new Map<string, string>(),
-    listing.dirs.includes('metrics') ? readMetrics(path.join(dir, 'metrics'), ctx, place) : {},
+    listing.dirs.includes('metrics') ? readMetrics(path.join(dir, 'metrics'), ctx, place, pool) : {},
     listing.dirs.includes('inputs') ? readInputs(path.join(dir, 'inputs'), experiment, ctx, place) : []
   ])
   const { run, unknownStatus } = buildMlflowRun({
@@ -284,25 +319,52 @@ async function readKeyValues(
   return out
 }
 
-/** Reads every metric file of a run into metrics: the final value from the full series, the history thinned. */
+/**
+ * Reads every metric file of a run into metrics: the final value from the full series, the history thinned.
+ * With a pool, the workers read the plain files; any other file is read here.
+ */
 async function readMetrics(
   root: string,
   ctx: ReadContext,
-  place: DiagnosticPlace
+  place: DiagnosticPlace,
+  pool?: MetricReadPool
 ): Promise<Record<string, Metric>> {
   const keys = await listKeys(root, ctx, place)
+  const fromPool =
+    pool && keys.length
+      ? await pool.read(
+          keys.map(k => k.file),
+          READ_WHOLE_BYTES
+        )
+      : []
   const series = await Promise.all(
-    keys.map(({ key, file }) => readMetricSeries(file, ctx, { ...place, key }))
+    keys.map(({ key, file }, i) => fromPool[i] ?? readMetricSeries(file, ctx, { ...place, key }))
   )
+  keys.forEach(({ key, file }, i) => {
+    const parsed = series[i]
+    if (parsed) reportMetricProblems(file, parsed, ctx, { ...place, key })
+  })
   const metrics: Record<string, Metric> = {}
   keys.forEach(({ key, file }, i) => {
-    const builder = series[i]
-    if (!builder) return
-    const built = builder.build()
-    if (built) metrics[key] = metricFromBuilt(built)
+    const parsed = series[i]
+    if (!parsed) return
+    if (parsed.columns) metrics[key] = metricFromBuilt(builtFromColumns(parsed.columns))
     else ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key })
   })
   return metrics
+}
+
+/**
+ * Puts the diagnostics added since `from` in the order of the run folders they name (a run is named by its folder,
+ * which is its id in every MLflow version); stable, so a run's own order is kept, and others come first.
+ */
+function orderByRun(diagnostics: Diagnostic[], from: number, runDirs: string[]): void {
+  const index = new Map(runDirs.map((dir, i) => [dir, i]))
+  const rank = (d: Diagnostic) => (d.run === undefined ? -1 : (index.get(d.run) ?? -1))
+  const added = diagnostics.splice(from)
+  const ranked = added.map((d, i) => ({ d, i, r: rank(d) }))
+  ranked.sort((a, b) => a.r - b.r || a.i - b.i)
+  diagnostics.push(...ranked.map(x => x.d))
 }
 
 /**
@@ -314,8 +376,10 @@ export async function readMetricFile(
   ctx: ReadContext,
   place: DiagnosticPlace
 ): Promise<HistoryPoint[] | undefined> {
-  const builder = await readMetricSeries(file, ctx, place)
-  return builder ? (builder.build()?.history ?? []) : undefined
+  const parsed = await readMetricSeries(file, ctx, place)
+  if (!parsed) return undefined
+  reportMetricProblems(file, parsed, ctx, place)
+  return parsed.columns ? builtFromColumns(parsed.columns).history : []
 }
 
 /** Reads one metric file (whole when small, streamed when large) into a series; undefined when it cannot be read. */
@@ -323,29 +387,36 @@ async function readMetricSeries(
   file: string,
   ctx: ReadContext,
   place: DiagnosticPlace
-): Promise<HistoryBuilder | undefined> {
+): Promise<ParsedMetricFile | undefined> {
   const info = lstatQuiet(file)
-  // About 30 bytes a line: the columns are sized once for a whole file, grown for a streamed one.
-  const parser = new MetricFileParser(5, info ? Math.min(Math.ceil(info.size / 30), 1 << 16) : 64)
   if (info && info.isFile() && info.size <= READ_WHOLE_BYTES) {
     const bytes = await ctx.readBytes(file, place)
-    if (!bytes) return undefined
-    parser.push(bytes)
-  } else {
-    const stream = await ctx.openStream(file, place, { highWaterMark: 1024 * 1024 })
-    if (!stream) return undefined
-    try {
-      for await (const chunk of stream)
-        parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
-    } catch (e) {
-      ctx.error(
-        file,
-        `could not be read to the end: ${(e as Error).message}; the points read before were kept`,
-        place
-      )
-    }
+    return bytes && parseMetricBytes(bytes)
+  }
+  const parser = new MetricFileParser(5, 1 << 16)
+  const stream = await ctx.openStream(file, place, { highWaterMark: 1024 * 1024 })
+  if (!stream) return undefined
+  try {
+    for await (const chunk of stream)
+      parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer))
+  } catch (e) {
+    ctx.error(
+      file,
+      `could not be read to the end: ${(e as Error).message}; the points read before were kept`,
+      place
+    )
   }
   parser.end()
+  return { columns: parser.history.buildColumns(), problems: parser.problems, badLines: parser.badLines }
+}
+
+/** Reports a metric file's bad lines: the first few by number, then how many more. */
+function reportMetricProblems(
+  file: string,
+  parser: ParsedMetricFile,
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): void {
   for (const problem of parser.problems) {
     ctx.error(file, `line ${problem.line}: ${problem.message}. The line was skipped`, {
       ...place,
@@ -359,7 +430,6 @@ async function readMetricSeries(
       place
     )
   }
-  return parser.history
 }
 
 /** Reads a run's dataset inputs (`inputs/<id>/meta.yaml` → the experiment's `datasets/<id>/meta.yaml`). */

@@ -187,10 +187,19 @@ export async function scanTfRecords(
     return true
   }
 
+  /** Bytes of the record that starts `head` (12 while its header is incomplete or wrong: parse reports that). */
+  const recordBytes = (head: Buffer): number => {
+    if (head.length < 12 || maskedCrc32c(head, 0, 8) !== head.readUInt32LE(8)) return 12
+    const len = head.readUInt32LE(4) * 4294967296 + head.readUInt32LE(0)
+    return len > MAX_RECORD ? 12 : 12 + len + 4
+  }
+
   for await (const chunk of chunks) {
     result.bytes += chunk.length
-    const buf = rest ? Buffer.concat([rest, chunk]) : chunk
+    let buf: Buffer = chunk
     if (first) {
+      buf = rest ? Buffer.concat([rest, chunk]) : chunk
+      rest = undefined
       if (buf.length < LFS_POINTER.length) {
         rest = buf
         continue
@@ -201,7 +210,16 @@ export async function scanTfRecords(
         return result
       }
     }
-    if (!parse(buf)) return result
+    // A record split across chunks: copy only its own bytes from this chunk (never the whole chunk) to finish it.
+    while (rest && buf.length) {
+      const take = Math.max(0, Math.min(recordBytes(rest) - rest.length, buf.length))
+      const joined = Buffer.concat([rest, buf.subarray(0, take)])
+      buf = buf.subarray(take)
+      rest = undefined
+      if (!parse(joined)) return result
+      if (take === 0) break
+    }
+    if (buf.length && !parse(buf)) return result
   }
   if (first && rest) {
     const buf = rest
