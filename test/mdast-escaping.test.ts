@@ -12,6 +12,7 @@ import {
   marker,
   neutralize,
   paragraph,
+  root,
   small,
   strong,
   stringify,
@@ -110,9 +111,9 @@ describe('escapeHtml', () => {
 
 describe('the builders as markdown', () => {
   it('a folded section opens, holds its content, and closes with </details>', () => {
-    const md = stringify(details('Runs <all> & more', [paragraph(text('inside'))]))
+    const md = stringify(root(details('Runs <all> & more', [paragraph(text('inside'))])))
     expect(md).toBe('<details><summary>Runs &lt;all&gt; &amp; more</summary>\n\ninside\n\n</details>\n')
-    expect(stringify(details('S', [paragraph(text('x'))], true))).toMatch(
+    expect(stringify(root(details('S', [paragraph(text('x'))], true)))).toMatch(
       /^<details open><summary>S<\/summary>/
     )
   })
@@ -147,7 +148,7 @@ describe('the builders as markdown', () => {
   })
 
   it('small print wraps its content in <sub>', () => {
-    expect(stringify(small([text('fine print')]))).toBe('<sub>fine print</sub>\n')
+    expect(stringify(root(small([text('fine print')])))).toBe('<sub>fine print</sub>\n')
   })
 
   it('a table pads short rows with empty cells to the width of the header', () => {

@@ -10,8 +10,12 @@ import './significance.js';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 
 // The baseline a review compares with, read from disk or git: a baseline file, a folder of runs (their champion

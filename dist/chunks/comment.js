@@ -11,8 +11,11 @@ import './significance.js';
 import 'node:fs/promises';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:worker_threads';
 import 'node:module';
 
 const BUDGETS = [

@@ -2,10 +2,14 @@ import { p as pPhrase, c as checkNote, a as checkText, s as significanceWords } 
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
-import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync } from 'node:fs';
+import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
+import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser } from './mlflow-metrics-file.js';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 
 // The run model every source produces and every other layer consumes. Pure types and helpers.
@@ -78,7 +82,7 @@ function safeJson$1(value) {
     }
 }
 
-const MINUS$1 = '−';
+const MINUS = '−';
 /** Decimal places for a metric, from the magnitude of its values. */
 function decimalsFor(...values) {
     const finite = values.filter((v) => v !== undefined && Number.isFinite(v)).map(Math.abs);
@@ -98,10 +102,10 @@ function fmtNumber(value, decimals) {
     if (value === Infinity)
         return '∞';
     if (value === -Infinity)
-        return `${MINUS$1}∞`;
+        return `${MINUS}∞`;
     const abs = Math.abs(value);
     const s = abs !== 0 && (abs >= 1e9 || abs < 10 ** -decimals / 2) ? value.toExponential(3) : value.toFixed(decimals);
-    return s.replace(/^-/, MINUS$1);
+    return s.replace(/^-/, MINUS);
 }
 /** A signed number: +1.00 or −1.00. */
 function fmtSigned(value, decimals) {
@@ -3696,183 +3700,6 @@ function readMetadata(raw, file, run, ctx) {
     return { metadata: meta, name: text('name')?.trim() || undefined };
 }
 
-/** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
-const MAX_HISTORY_POINTS = 500;
-/** Accumulates a metric's points in typed columns; see the file comment. A missing timestamp is stored as NaN. */
-class HistoryBuilder {
-    steps;
-    values;
-    times;
-    n = 0;
-    ordered = true;
-    best = -1;
-    rule;
-    byTimestamp;
-    repeats;
-    maxPoints;
-    constructor(options = {}, capacity = 64) {
-        this.rule = options.final ?? 'max-step';
-        this.byTimestamp = options.byTimestamp ?? true;
-        this.repeats = options.repeats ?? 'identical';
-        this.maxPoints = Math.max(2, Math.floor(options.maxPoints ?? MAX_HISTORY_POINTS));
-        const size = Math.max(4, capacity | 0);
-        this.steps = new Float64Array(size);
-        this.values = new Float64Array(size);
-        this.times = new Float64Array(size);
-    }
-    /** Number of points added. */
-    get length() {
-        return this.n;
-    }
-    /** True while the points came in order (of step, then timestamp when ordering by it). */
-    get sorted() {
-        return this.ordered;
-    }
-    /** Adds one point; `timestamp` in milliseconds, undefined or NaN when not known. */
-    add(step, value, timestamp) {
-        const i = this.n;
-        if (i === this.steps.length)
-            this.grow();
-        const t = timestamp === undefined ? NaN : timestamp;
-        this.steps[i] = step;
-        this.values[i] = value;
-        this.times[i] = t;
-        this.n = i + 1;
-        const b = this.best;
-        if (b < 0) {
-            this.best = i;
-            return;
-        }
-        const prevStep = this.steps[i - 1];
-        if (this.ordered &&
-            (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.times[i - 1] || 0))))
-            this.ordered = false;
-        const rule = this.rule;
-        if (rule === 'last-written')
-            this.best = i;
-        else {
-            const bs = this.steps[b];
-            if (step > bs)
-                this.best = i;
-            else if (step === bs) {
-                if (rule === 'max-step')
-                    this.best = i;
-                else {
-                    // MLflow: the later timestamp (missing counts as 0), then the higher value; NaN loses to any value.
-                    const ta = t || 0;
-                    const tb = this.times[b] || 0;
-                    if (ta > tb)
-                        this.best = i;
-                    else if (ta === tb) {
-                        const bv = this.values[b];
-                        if (bv !== bv || value >= bv)
-                            this.best = i;
-                    }
-                }
-            }
-        }
-    }
-    grow() {
-        const size = this.steps.length * 2;
-        const steps = new Float64Array(size);
-        const values = new Float64Array(size);
-        const times = new Float64Array(size);
-        steps.set(this.steps);
-        values.set(this.values);
-        times.set(this.times);
-        this.steps = steps;
-        this.values = values;
-        this.times = times;
-    }
-    /** Every point added, in written order, as objects (small series and tests). */
-    points() {
-        const out = new Array(this.n);
-        for (let i = 0; i < this.n; i++)
-            out[i] = this.point(i);
-        return out;
-    }
-    point(i) {
-        const t = this.times[i];
-        const s = this.steps[i];
-        // An integer step as a small integer: V8 then keeps the field unboxed (one allocation less per point).
-        const si = s | 0;
-        const step = si === s && !Object.is(s, -0) ? si : s;
-        return t === t ? { step, value: this.values[i], timestamp: t } : { step, value: this.values[i] };
-    }
-    /** The final value by the rule, or undefined when there are no points. */
-    finalValue() {
-        return this.best < 0 ? undefined : this.values[this.best];
-    }
-    /** Sorts, drops repeats and thins; undefined when no point was added. The builder is spent afterwards. */
-    build() {
-        const n = this.n;
-        if (n === 0)
-            return undefined;
-        const value = this.values[this.best];
-        const finalIndex = this.best;
-        let order;
-        if (!this.ordered) {
-            const steps = this.steps;
-            const times = this.times;
-            const idx = new Array(n);
-            for (let i = 0; i < n; i++)
-                idx[i] = i;
-            // The index breaks ties, so the order is stable whatever the sort.
-            if (this.byTimestamp)
-                idx.sort((a, b) => steps[a] - steps[b] || (times[a] || 0) - (times[b] || 0) || a - b);
-            else
-                idx.sort((a, b) => steps[a] - steps[b] || a - b);
-            order = Uint32Array.from(idx);
-        }
-        // Compact the kept indices (in sorted order) into `keep`.
-        const keep = new Uint32Array(n);
-        let m = 0;
-        const at = (k) => (order ? order[k] : k);
-        const { steps, values, times } = this;
-        const repeats = this.repeats;
-        for (let k = 0; k < n; k++) {
-            const i = at(k);
-            if (m > 0) {
-                const j = keep[m - 1];
-                if (repeats === 'identical') {
-                    const ti = times[i];
-                    const tj = times[j];
-                    if (steps[i] === steps[j] &&
-                        (ti === tj || (ti !== ti && tj !== tj)) &&
-                        Object.is(values[i], values[j]))
-                        continue;
-                }
-                else if (repeats === 'same-step' && steps[i] === steps[j]) {
-                    keep[m - 1] = i;
-                    continue;
-                }
-            }
-            keep[m++] = i;
-        }
-        const max = this.maxPoints;
-        const count = Math.min(m, max);
-        const history = new Array(count);
-        if (m <= max)
-            for (let k = 0; k < m; k++)
-                history[k] = this.point(keep[k]);
-        else {
-            // Evenly spaced over the full series; the first and the last point always kept.
-            const stride = (m - 1) / (max - 1);
-            for (let k = 0; k < max; k++)
-                history[k] = this.point(keep[Math.round(k * stride)]);
-        }
-        return { value, finalIndex, history, total: m };
-    }
-}
-/** A metric from a built series: its final value and thinned history, with the full length when it was thinned. */
-function metricFromBuilt(built) {
-    return {
-        value: built.value,
-        history: built.history,
-        ...(built.total > built.history.length ? { historyPoints: built.total } : {})
-    };
-}
-
 // CSV training logs: Keras `CSVLogger` files (an `epoch` column) and Lightning `CSVLogger` folders
 // (`metrics.csv` with `step`/`epoch` and sparse metric columns, `hparams.yaml` beside it). Files are
 // streamed, never read whole. Also home of the small helpers the DVC and Hugging Face readers share:
@@ -6344,10 +6171,19 @@ async function scanTfRecords(chunks, onRecord) {
         rest = pos < n ? buf.subarray(pos) : undefined;
         return true;
     };
+    /** Bytes of the record that starts `head` (12 while its header is incomplete or wrong: parse reports that). */
+    const recordBytes = (head) => {
+        if (head.length < 12 || maskedCrc32c(head, 0, 8) !== head.readUInt32LE(8))
+            return 12;
+        const len = head.readUInt32LE(4) * 4294967296 + head.readUInt32LE(0);
+        return len > MAX_RECORD ? 12 : 12 + len + 4;
+    };
     for await (const chunk of chunks) {
         result.bytes += chunk.length;
-        const buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+        let buf = chunk;
         if (first) {
+            buf = rest ? Buffer.concat([rest, chunk]) : chunk;
+            rest = undefined;
             if (buf.length < LFS_POINTER.length) {
                 rest = buf;
                 continue;
@@ -6358,7 +6194,18 @@ async function scanTfRecords(chunks, onRecord) {
                 return result;
             }
         }
-        if (!parse(buf))
+        // A record split across chunks: copy only its own bytes from this chunk (never the whole chunk) to finish it.
+        while (rest && buf.length) {
+            const take = Math.max(0, Math.min(recordBytes(rest) - rest.length, buf.length));
+            const joined = Buffer.concat([rest, buf.subarray(0, take)]);
+            buf = buf.subarray(take);
+            rest = undefined;
+            if (!parse(joined))
+                return result;
+            if (take === 0)
+                break;
+        }
+        if (buf.length && !parse(buf))
             return result;
     }
     if (first && rest) {
@@ -6805,420 +6652,106 @@ function buildMlflowRun(record) {
     return { run, unknownStatus };
 }
 
-const SPACE = 32;
-const TAB = 9;
-const CR = 13;
-const LF = 10;
-const MINUS = 45;
-const PLUS = 43;
-const DOT = 46;
-const ZERO = 48;
-const NINE = 57;
-const LOWER_E = 101;
-const UPPER_E = 69;
-/** fastLine results besides the next line's start. */
-const OTHER = -1;
-const INCOMPLETE = -2;
-/** Exact powers of ten a double holds (10^0 … 10^22), for the correctly rounded fast path. */
-const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
-/** Returned by parseFloatBytes for a well-formed decimal that needs a correctly rounded conversion from text. */
-const SLOW = Symbol('slow');
-/** Parses a decimal integer in bytes [s, e); NaN when it is not one. Falls back to Number() past 2^53. */
-function parseInteger(buf, s, e) {
-    let i = s;
-    let negative = false;
-    if (buf[i] === MINUS) {
-        negative = true;
-        i++;
+// A small pool of read workers (worker_threads) for stores with many metric files: the main thread walks folders
+// and builds runs while the workers read and parse. Started only when a store is large enough to repay the start
+// of a thread, and only from the built bundle (where the worker script sits beside this module); elsewhere (tests
+// on the sources) everything is read on the main thread, with the same results.
+/** The environment variable that sets the number of read workers (0 reads everything on the main thread). */
+const READ_THREADS_ENV = 'EXPERIMENT_REVIEW_READ_THREADS';
+/** The most workers started, whatever the machine. */
+const MAX_WORKERS = 4;
+/** The number of workers to start: the environment's choice, else one per core (at most MAX_WORKERS), 0 on one core. */
+function readWorkerCount(env = process.env) {
+    const given = env[READ_THREADS_ENV];
+    if (given !== undefined && given.trim() !== '') {
+        const n = Number(given);
+        if (!Number.isInteger(n) || n < 0)
+            throw new Error(`${READ_THREADS_ENV}=${JSON.stringify(given)}: expected a whole number of threads ≥ 0`);
+        return Math.min(n, 16);
     }
-    else if (buf[i] === PLUS)
-        i++;
-    if (i >= e)
-        return NaN;
-    let n = 0;
-    for (; i < e; i++) {
-        const c = buf[i];
-        if (c < ZERO || c > NINE)
-            return parseFallback(buf, s, e);
-        n = n * 10 + (c - ZERO);
-    }
-    if (n > Number.MAX_SAFE_INTEGER)
-        return parseFallback(buf, s, e);
-    return negative ? -n : n;
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    return cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
 }
-/**
- * Parses a float as Python writes it (`0.5`, `1e-05`, `nan`, `inf`, `-inf`) in bytes [s, e). Up to 16
- * significant digits (below 2^53) and a small exponent take the exact fast path (an integer times or over a power of ten,
- * one correctly rounded operation); a longer well-formed decimal returns SLOW for the caller to convert from
- * text; nan/inf go through fallbackFloat. Undefined when it is not a number.
- */
-function parseFloatBytes(buf, s, e) {
-    let i = s;
-    let negative = false;
-    if (buf[i] === MINUS) {
-        negative = true;
-        i++;
-    }
-    else if (buf[i] === PLUS)
-        i++;
-    let mantissa = 0;
-    let digits = 0;
-    let scale = 0;
-    let seenDigit = false;
-    let seenDot = false;
-    let slow = false;
-    for (; i < e; i++) {
-        const c = buf[i];
-        if (c >= ZERO && c <= NINE) {
-            seenDigit = true;
-            if (digits > 0 || c !== ZERO) {
-                if (digits >= 16)
-                    slow = true;
-                else
-                    mantissa = mantissa * 10 + (c - ZERO);
-                digits++;
-            }
-            if (seenDot)
-                scale--;
-        }
-        else if (c === DOT && !seenDot)
-            seenDot = true;
-        else
-            break;
-    }
-    if (!seenDigit)
-        return fallbackFloat(buf, s, e);
-    if (i < e) {
-        const c = buf[i];
-        if (c !== LOWER_E && c !== UPPER_E)
-            return fallbackFloat(buf, s, e);
-        i++;
-        let expNegative = false;
-        if (buf[i] === MINUS) {
-            expNegative = true;
-            i++;
-        }
-        else if (buf[i] === PLUS)
-            i++;
-        if (i >= e)
-            return undefined;
-        let exp = 0;
-        for (; i < e; i++) {
-            const d = buf[i];
-            if (d < ZERO || d > NINE)
-                return undefined;
-            if (exp < 100000)
-                exp = exp * 10 + (d - ZERO);
-        }
-        scale += expNegative ? -exp : exp;
-    }
-    // The text is a well-formed decimal here; only its exact value needs the slow, correctly rounded path.
-    if (slow || mantissa > Number.MAX_SAFE_INTEGER)
-        return SLOW;
-    let value;
-    if (mantissa === 0)
-        value = 0;
-    else if (scale === 0)
-        value = mantissa;
-    else if (scale < 0 && scale >= -22)
-        value = mantissa / POW10[-scale];
-    else if (scale > 0 && scale <= 22) {
-        value = mantissa * POW10[scale];
-        if (value > Number.MAX_SAFE_INTEGER)
-            return SLOW;
-    }
-    else
-        return SLOW;
-    return negative ? -value : value;
-}
-const SPECIAL = {
-    nan: NaN,
-    '+nan': NaN,
-    '-nan': NaN,
-    inf: Infinity,
-    '+inf': Infinity,
-    infinity: Infinity,
-    '+infinity': Infinity,
-    '-inf': -Infinity,
-    '-infinity': -Infinity
-};
-function fallbackFloat(buf, s, e) {
-    const text = buf.toString('latin1', s, e);
-    const special = SPECIAL[text.toLowerCase()];
-    if (special !== undefined)
-        return special;
-    if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text))
+/** The worker script's URL when it is there to run (the built bundle); undefined when running from sources. */
+function workerScript() {
+    const url = new URL('./metric-worker.js', import.meta.url);
+    if (existsSync(fileURLToPath(url)))
+        return url;
+    // From TypeScript sources (tests, tsx) there is no compiled worker; a bundle without one is a build mistake.
+    if (import.meta.url.endsWith('.ts'))
         return undefined;
-    return Number(text);
+    throw new Error(`the read worker ${fileURLToPath(url)} is missing; rebuild the bundle (npm run build)`);
 }
-function parseFallback(buf, s, e, integer) {
-    const text = buf.toString('latin1', s, e);
-    if (/^[+-]?\d+$/.test(text))
-        return Number(text);
-    return NaN;
-}
-/** Reads metric lines chunk by chunk into a history; lines split across chunks are joined. */
-class MetricFileParser {
-    maxReported;
-    /** The points read so far, in typed columns; the final value follows MLflow's rule (step, timestamp, value). */
-    history;
-    /** Lines that were not understood (at most `maxReported` kept; `badLines` counts all). */
-    problems = [];
-    badLines = 0;
-    line = 0;
-    rest;
-    bounds = new Int32Array(8);
-    textOf;
-    text = '';
-    /** `capacity`: the points expected (e.g. the file size over ~30 bytes a line), to size the columns once. */
-    constructor(maxReported = 5, capacity = 64) {
-        this.maxReported = maxReported;
-        this.history = new HistoryBuilder({ final: 'mlflow' }, capacity);
-    }
-    /** The points read so far as objects, in file order (tests and small files; readers use `history`). */
-    get points() {
-        return this.history.points();
-    }
-    /** True while the points came in order of step then timestamp. */
-    get sorted() {
-        return this.history.sorted;
-    }
-    /** Feeds the next chunk of the file. */
-    push(chunk) {
-        const buf = chunk;
-        let start = 0;
-        if (this.rest) {
-            // Join only the split line, not the whole chunk.
-            const nl = chunk.indexOf(LF);
-            if (nl < 0) {
-                this.rest = Buffer.concat([this.rest, chunk]);
-                return;
-            }
-            const line = Buffer.concat([this.rest, chunk.subarray(0, nl)]);
-            this.rest = undefined;
-            this.parseLine(line, 0, line.length);
-            start = nl + 1;
-        }
-        const n = buf.length;
-        while (start < n) {
-            const next = this.fastLine(buf, start, n);
-            if (next >= 0) {
-                start = next;
-                continue;
-            }
-            if (next === INCOMPLETE)
-                break;
-            const nl = buf.indexOf(LF, start);
-            if (nl < 0)
-                break;
-            this.parseLine(buf, start, nl);
-            start = nl + 1;
-        }
-        if (start < n)
-            this.rest = Buffer.from(buf.subarray(start));
-    }
-    /**
-     * Parses the common line in one pass — `digits SP decimal[SP digits] LF`, nothing else — and returns the start
-     * of the next line; OTHER when the line is anything else (the general parseLine reads it), INCOMPLETE when the
-     * buffer ends first.
-     */
-    fastLine(buf, s, n) {
-        let i = s;
-        let c = 0;
-        // Timestamp: 1..15 digits.
-        let timestamp = 0;
-        for (; i < n; i++) {
-            c = buf[i];
-            if (c < ZERO || c > NINE)
-                break;
-            timestamp = timestamp * 10 + (c - ZERO);
-        }
-        if (i >= n)
-            return INCOMPLETE;
-        if (c !== SPACE || i === s || i - s > 15)
-            return OTHER;
-        i++;
-        // Value: [-]digits[.digits][e[+-]digits].
-        const valueStart = i;
-        if (i >= n)
-            return INCOMPLETE;
-        let negative = false;
-        if (buf[i] === MINUS) {
-            negative = true;
-            i++;
-        }
-        let mantissa = 0;
-        let digits = 0;
-        let scale = 0;
-        let seenDigit = false;
-        let seenDot = false;
-        for (; i < n; i++) {
-            c = buf[i];
-            if (c >= ZERO && c <= NINE) {
-                seenDigit = true;
-                if (digits > 0 || c !== ZERO) {
-                    mantissa = mantissa * 10 + (c - ZERO);
-                    digits++;
-                }
-                if (seenDot)
-                    scale--;
-            }
-            else if (c === DOT && !seenDot)
-                seenDot = true;
-            else
-                break;
-        }
-        if (i >= n)
-            return INCOMPLETE;
-        if (!seenDigit)
-            return OTHER;
-        if (c === LOWER_E || c === UPPER_E) {
-            i++;
-            let expNegative = false;
-            if (buf[i] === MINUS) {
-                expNegative = true;
-                i++;
-            }
-            else if (buf[i] === PLUS)
-                i++;
-            let exp = 0;
-            const expStart = i;
-            for (; i < n; i++) {
-                c = buf[i];
-                if (c < ZERO || c > NINE)
-                    break;
-                if (exp < 100000)
-                    exp = exp * 10 + (c - ZERO);
-            }
-            if (i >= n)
-                return INCOMPLETE;
-            if (i === expStart)
-                return OTHER;
-            scale += expNegative ? -exp : exp;
-        }
-        const valueEnd = i;
-        // Step: absent (two fields) or [-]1..15 digits.
-        let step = 0;
-        if (c === SPACE) {
-            i++;
-            let stepNegative = false;
-            if (i < n && buf[i] === MINUS) {
-                stepNegative = true;
-                i++;
-            }
-            const stepStart = i;
-            for (; i < n; i++) {
-                c = buf[i];
-                if (c < ZERO || c > NINE)
-                    break;
-                step = step * 10 + (c - ZERO);
-            }
-            if (i >= n)
-                return INCOMPLETE;
-            if (i === stepStart || i - stepStart > 15)
-                return OTHER;
-            if (stepNegative)
-                step = -step;
-        }
-        if (c !== LF)
-            return OTHER;
-        let value;
-        if (digits > 16 || mantissa > Number.MAX_SAFE_INTEGER)
-            value = this.slowFloat(buf, valueStart, valueEnd);
-        else if (mantissa === 0)
-            value = negative ? -0 : 0;
-        else if (scale === 0)
-            value = negative ? -mantissa : mantissa;
-        else if (scale < 0 && scale >= -22)
-            value = negative ? -(mantissa / POW10[-scale]) : mantissa / POW10[-scale];
-        else if (scale > 0 && scale <= 22 && mantissa * POW10[scale] <= Number.MAX_SAFE_INTEGER)
-            value = negative ? -(mantissa * POW10[scale]) : mantissa * POW10[scale];
-        else
-            value = this.slowFloat(buf, valueStart, valueEnd);
-        this.line++;
-        this.history.add(step, value, timestamp);
-        return i + 1;
-    }
-    /** A decimal that needs a correctly rounded conversion from text: one latin1 string per chunk, sliced per value. */
-    slowFloat(buf, s, e) {
-        if (this.textOf !== buf) {
-            this.textOf = buf;
-            this.text = buf.toString('latin1');
-        }
-        return parseFloat(this.text.substring(s, e));
-    }
-    /** Ends the file: parses a last line without a newline. */
-    end() {
-        if (this.rest) {
-            const rest = this.rest;
-            this.rest = undefined;
-            this.parseLine(rest, 0, rest.length);
-        }
-        this.textOf = undefined;
-        this.text = '';
-    }
-    bad(detail, buf, start, end) {
-        this.badLines++;
-        if (this.problems.length < this.maxReported) {
-            this.problems.push({
-                line: this.line,
-                message: `${detail}; expected "timestamp value step", found ${quote(buf, start, end)}`
+/** Workers that read and parse MLflow metric files; see the file comment. */
+class MetricReadPool {
+    workers;
+    busy;
+    pending = new Map();
+    nextId = 0;
+    failure;
+    closed = false;
+    constructor(script, count) {
+        this.workers = Array.from({ length: count }, () => {
+            const worker = new Worker(script);
+            worker.on('message', (result) => this.settle(result));
+            worker.on('error', e => this.fail(e));
+            worker.on('exit', code => {
+                if (code !== 0 && !this.closed)
+                    this.fail(new Error(`a read worker stopped with exit code ${code}`));
             });
-        }
+            // An idle pool never keeps the process alive; a busy worker does (see read()).
+            worker.unref();
+            return worker;
+        });
+        this.busy = this.workers.map(() => 0);
     }
-    parseLine(buf, start, end) {
-        this.line++;
-        while (end > start && (buf[end - 1] === CR || buf[end - 1] === SPACE || buf[end - 1] === TAB))
-            end--;
-        while (start < end && (buf[start] === SPACE || buf[start] === TAB))
-            start++;
-        if (start === end)
-            return;
-        // Split into at most four fields on runs of spaces or tabs.
-        const bounds = this.bounds;
-        let fields = 0;
-        let i = start;
-        while (i < end && fields < 4) {
-            const s = i;
-            while (i < end && buf[i] !== SPACE && buf[i] !== TAB)
-                i++;
-            bounds[fields * 2] = s;
-            bounds[fields * 2 + 1] = i;
-            fields++;
-            while (i < end && (buf[i] === SPACE || buf[i] === TAB))
-                i++;
-        }
-        if (fields < 2) {
-            this.bad('there is only one field', buf, start, end);
-            return;
-        }
-        const timestamp = parseInteger(buf, bounds[0], bounds[1]);
-        if (Number.isNaN(timestamp)) {
-            this.bad(`the timestamp ${quote(buf, bounds[0], bounds[1])} is not an integer (milliseconds)`, buf, start, end);
-            return;
-        }
-        let value = parseFloatBytes(buf, bounds[2], bounds[3]);
-        if (value === SLOW) {
-            value = this.slowFloat(buf, bounds[2], bounds[3]);
-        }
-        if (value === undefined) {
-            this.bad(`the value ${quote(buf, bounds[2], bounds[3])} is not a number, nan, inf or -inf`, buf, start, end);
-            return;
-        }
-        let step = 0;
-        if (fields >= 3) {
-            step = parseInteger(buf, bounds[4], bounds[5]);
-            if (Number.isNaN(step)) {
-                this.bad(`the step ${quote(buf, bounds[4], bounds[5])} is not an integer`, buf, start, end);
-                return;
-            }
-        }
-        this.history.add(step, value, timestamp);
+    /** A pool when the store is worth it and workers can run here; undefined means read on the main thread. */
+    static start(count = readWorkerCount()) {
+        if (count < 1)
+            return undefined;
+        const script = workerScript();
+        return script ? new MetricReadPool(script, count) : undefined;
     }
-}
-function quote(buf, s, e) {
-    const text = buf.toString('utf8', s, Math.min(e, s + 60));
-    return JSON.stringify(e - s > 60 ? `${text}…` : text);
+    /** Reads and parses whole metric files (absolute paths); undefined for a file the caller must read itself. */
+    read(files, maxBytes) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        let worker = 0;
+        for (let i = 1; i < this.busy.length; i++)
+            if (this.busy[i] < this.busy[worker])
+                worker = i;
+        const id = this.nextId++;
+        if (this.busy[worker] === 0)
+            this.workers[worker].ref();
+        this.busy[worker] += files.length;
+        const done = () => {
+            this.busy[worker] -= files.length;
+            if (this.busy[worker] === 0)
+                this.workers[worker].unref();
+        };
+        return new Promise((resolve, reject) => {
+            this.pending.set(id, { worker, resolve, reject });
+            this.workers[worker].postMessage({ id, files, maxBytes });
+        }).finally(done);
+    }
+    /** Stops the workers. */
+    async close() {
+        this.closed = true;
+        await Promise.all(this.workers.map(w => w.terminate()));
+    }
+    settle(result) {
+        const task = this.pending.get(result.id);
+        if (!task)
+            return;
+        this.pending.delete(result.id);
+        task.resolve(result.files);
+    }
+    fail(e) {
+        this.failure ??= e;
+        for (const task of this.pending.values())
+            task.reject(e);
+        this.pending.clear();
+    }
 }
 
 // The MLflow file store (`mlruns/`): experiments and runs described by meta.yaml files (MLflow 1.x, 2.x and
@@ -7234,6 +6767,8 @@ const ROOT_RESERVED = new Set(['.trash', 'models']);
 const READ_WHOLE_BYTES = 8 * 1024 * 1024;
 /** How many runs are read at the same time. */
 const RUN_CONCURRENCY = 16;
+/** An experiment with at least this many runs is read with a pool of read workers (when the machine has cores). */
+const POOL_MIN_RUNS = 32;
 /** The deepest folder nesting followed for keys with `/`. */
 const MAX_KEY_DEPTH = 16;
 /** Reads MLflow file stores: a folder named `mlruns`, or an experiment or run folder with its meta.yaml. */
@@ -7267,6 +6802,15 @@ function insideTrash(p) {
 async function readMlflowStore(claimPath, ctx) {
     if (insideTrash(ctx.rel(claimPath)))
         return [];
+    const reading = {};
+    try {
+        return await readClaim(claimPath, ctx, reading);
+    }
+    finally {
+        await reading.pool?.close();
+    }
+}
+async function readClaim(claimPath, ctx, reading) {
     const { files, dirs } = await ctx.list(claimPath);
     if (files.includes('meta.yaml')) {
         const metaFile = path.join(claimPath, 'meta.yaml');
@@ -7285,7 +6829,7 @@ async function readMlflowStore(claimPath, ctx) {
             return run ? [run] : [];
         }
         const experiment = experimentFromMeta(claimPath, meta, metaFile, ctx);
-        return experiment ? readExperimentRuns(experiment, dirs, ctx) : [];
+        return experiment ? readExperimentRuns(experiment, dirs, ctx, reading) : [];
     }
     const runs = [];
     for (const dir of dirs) {
@@ -7298,7 +6842,7 @@ async function readMlflowStore(claimPath, ctx) {
             continue;
         const experiment = await readExperimentMeta(experimentDir, ctx, false);
         if (experiment)
-            runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx)));
+            runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx, reading)));
     }
     return runs;
 }
@@ -7329,25 +6873,32 @@ function experimentFromMeta(dir, meta, file, ctx) {
         : path.basename(dir);
     return { dir, id, name };
 }
-/** Reads every run folder of an experiment, a few at a time. */
-async function readExperimentRuns(experiment, dirs, ctx) {
+/** Reads every run folder of an experiment, a few at a time (metric files in the read workers when there are many). */
+async function readExperimentRuns(experiment, dirs, ctx, reading) {
     const runDirs = dirs.filter(d => !EXPERIMENT_RESERVED.has(d) && !d.startsWith('.'));
+    if (runDirs.length >= POOL_MIN_RUNS)
+        reading.pool ??= MetricReadPool.start();
+    const pool = reading.pool;
+    const before = ctx.diagnostics.length;
     const results = new Array(runDirs.length);
     let next = 0;
     const worker = async () => {
         while (next < runDirs.length) {
             const index = next++;
-            results[index] = await readRun(path.join(experiment.dir, runDirs[index]), experiment, ctx);
+            results[index] = await readRun(path.join(experiment.dir, runDirs[index]), experiment, ctx, undefined, pool);
         }
     };
     await Promise.all(Array.from({ length: Math.min(RUN_CONCURRENCY, runDirs.length) }, worker));
+    // Runs are read a few at a time and workers answer in their own time: the runs' diagnostics go in folder order,
+    // so every read of the store, with or without workers, says the same in the same order.
+    orderByRun(ctx.diagnostics, before, runDirs);
     const runs = results.filter((r) => r !== undefined);
     if (runs.length)
         ctx.progress(runs.length, ctx.rel(experiment.dir));
     return runs;
 }
 /** Reads one run folder; undefined when it is deleted or has no usable meta.yaml (with a diagnostic). */
-async function readRun(dir, experiment, ctx, known) {
+async function readRun(dir, experiment, ctx, known, pool) {
     const folder = path.basename(dir);
     const listing = known ?? (await ctx.list(dir));
     const metaFile = path.join(dir, 'meta.yaml');
@@ -7383,7 +6934,7 @@ async function readRun(dir, experiment, ctx, known) {
         listing.dirs.includes('tags')
             ? readKeyValues(path.join(dir, 'tags'), ctx, place)
             : new Map(),
-        listing.dirs.includes('metrics') ? readMetrics(path.join(dir, 'metrics'), ctx, place) : {},
+        listing.dirs.includes('metrics') ? readMetrics(path.join(dir, 'metrics'), ctx, place, pool) : {},
         listing.dirs.includes('inputs') ? readInputs(path.join(dir, 'inputs'), experiment, ctx, place) : []
     ]);
     const { run, unknownStatus } = buildMlflowRun({
@@ -7438,47 +6989,68 @@ async function readKeyValues(root, ctx, place) {
     });
     return out;
 }
-/** Reads every metric file of a run into metrics: the final value from the full series, the history thinned. */
-async function readMetrics(root, ctx, place) {
+/**
+ * Reads every metric file of a run into metrics: the final value from the full series, the history thinned.
+ * With a pool, the workers read the plain files; any other file is read here.
+ */
+async function readMetrics(root, ctx, place, pool) {
     const keys = await listKeys(root, ctx, place);
-    const series = await Promise.all(keys.map(({ key, file }) => readMetricSeries(file, ctx, { ...place, key })));
+    const fromPool = pool && keys.length
+        ? await pool.read(keys.map(k => k.file), READ_WHOLE_BYTES)
+        : [];
+    const series = await Promise.all(keys.map(({ key, file }, i) => fromPool[i] ?? readMetricSeries(file, ctx, { ...place, key })));
+    keys.forEach(({ key, file }, i) => {
+        const parsed = series[i];
+        if (parsed)
+            reportMetricProblems(file, parsed, ctx, { ...place, key });
+    });
     const metrics = {};
     keys.forEach(({ key, file }, i) => {
-        const builder = series[i];
-        if (!builder)
+        const parsed = series[i];
+        if (!parsed)
             return;
-        const built = builder.build();
-        if (built)
-            metrics[key] = metricFromBuilt(built);
+        if (parsed.columns)
+            metrics[key] = metricFromBuilt(builtFromColumns(parsed.columns));
         else
             ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key });
     });
     return metrics;
 }
+/**
+ * Puts the diagnostics added since `from` in the order of the run folders they name (a run is named by its folder,
+ * which is its id in every MLflow version); stable, so a run's own order is kept, and others come first.
+ */
+function orderByRun(diagnostics, from, runDirs) {
+    const index = new Map(runDirs.map((dir, i) => [dir, i]));
+    const rank = (d) => (d.run === undefined ? -1 : (index.get(d.run) ?? -1));
+    const added = diagnostics.splice(from);
+    const ranked = added.map((d, i) => ({ d, i, r: rank(d) }));
+    ranked.sort((a, b) => a.r - b.r || a.i - b.i);
+    diagnostics.push(...ranked.map(x => x.d));
+}
 /** Reads one metric file (whole when small, streamed when large) into a series; undefined when it cannot be read. */
 async function readMetricSeries(file, ctx, place) {
     const info = lstatQuiet(file);
-    // About 30 bytes a line: the columns are sized once for a whole file, grown for a streamed one.
-    const parser = new MetricFileParser(5, info ? Math.min(Math.ceil(info.size / 30), 1 << 16) : 64);
     if (info && info.isFile() && info.size <= READ_WHOLE_BYTES) {
         const bytes = await ctx.readBytes(file, place);
-        if (!bytes)
-            return undefined;
-        parser.push(bytes);
+        return bytes && parseMetricBytes(bytes);
     }
-    else {
-        const stream = await ctx.openStream(file, place, { highWaterMark: 1024 * 1024 });
-        if (!stream)
-            return undefined;
-        try {
-            for await (const chunk of stream)
-                parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-        }
-        catch (e) {
-            ctx.error(file, `could not be read to the end: ${e.message}; the points read before were kept`, place);
-        }
+    const parser = new MetricFileParser(5, 1 << 16);
+    const stream = await ctx.openStream(file, place, { highWaterMark: 1024 * 1024 });
+    if (!stream)
+        return undefined;
+    try {
+        for await (const chunk of stream)
+            parser.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    }
+    catch (e) {
+        ctx.error(file, `could not be read to the end: ${e.message}; the points read before were kept`, place);
     }
     parser.end();
+    return { columns: parser.history.buildColumns(), problems: parser.problems, badLines: parser.badLines };
+}
+/** Reports a metric file's bad lines: the first few by number, then how many more. */
+function reportMetricProblems(file, parser, ctx, place) {
     for (const problem of parser.problems) {
         ctx.error(file, `line ${problem.line}: ${problem.message}. The line was skipped`, {
             ...place,
@@ -7488,7 +7060,6 @@ async function readMetricSeries(file, ctx, place) {
     if (parser.badLines > parser.problems.length) {
         ctx.error(file, `${parser.badLines - parser.problems.length} more lines were not "timestamp value step" and were skipped`, place);
     }
-    return parser.history;
 }
 /** Reads a run's dataset inputs (`inputs/<id>/meta.yaml` → the experiment's `datasets/<id>/meta.yaml`). */
 async function readInputs(root, experiment, ctx, place) {

@@ -8,8 +8,12 @@ import 'node:path';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 
 const EPSILON$2 = 1e-12;

@@ -7,13 +7,16 @@ import 'node:path';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 import './baseline2.js';
 import './conventions.js';
 import 'node:process';
-import 'node:url';
 import './champion.js';
 
 /** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */

@@ -8,15 +8,18 @@ import './significance.js';
 import './_commonjsHelpers.js';
 import 'node:fs';
 import 'node:string_decoder';
+import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:module';
 import './baseline2.js';
 import './conventions.js';
 import './champion.js';
 import './chart.js';
 import 'node:process';
-import 'node:url';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).
