@@ -41,11 +41,39 @@ const ACTIONS_TOOLKIT = {
     'Only src/main.ts and src/github/ may import @actions/*; pass what you need through the mode context.'
 }
 
+/**
+ * Untrusted text is a type: markdown nodes are built only by report/mdast.ts, and only the number and chart
+ * formatters (and the docs' section markers) declare a string to be the project's own words.
+ */
+const OWN_TEXT = {
+  group: ['**/mdast.js'],
+  importNames: ['trusted', 'trustedHtml'],
+  message:
+    'Only report/format.ts, report/chart.ts, report/docs.ts and report/hidden-state.ts declare strings as own text; use own`…` / text`…` for words and untrusted() for data.'
+}
+const NODE_LITERAL = {
+  selector:
+    "ObjectExpression > Property[key.name='type'][value.value=/^(text|inlineCode|html|link|code|image|definition)$/]",
+  message:
+    'Build markdown nodes with the report/mdast.ts builders (untrusted, text`…`, link, codeBlock), never as object literals.'
+}
+/** The files allowed to declare own text, and the one that builds nodes. */
+const OWN_TEXT_FILES = [
+  'src/report/format.ts',
+  'src/report/chart.ts',
+  'src/report/docs.ts',
+  'src/report/hidden-state.ts'
+]
+const NODE_BUILDER = 'src/report/mdast.ts'
+
 /** Every entry point: no folder imports them. */
 const ENTRIES = ['main', 'index', 'cli']
 
 /** `no-restricted-imports` patterns and `no-restricted-syntax` selectors for files in src/<folder>/. */
-function boundaryRules(folder, { allowActions = false } = {}) {
+function boundaryRules(
+  folder,
+  { allowActions = false, allowOwnText = false, allowNodeLiterals = false } = {}
+) {
   const rule = BOUNDARIES[folder]
   const patterns = []
   if (rule?.only) patterns.push({ regex: '^(?!\\./)', message: rule.only })
@@ -57,6 +85,7 @@ function boundaryRules(folder, { allowActions = false } = {}) {
     })
   }
   if (!allowActions) patterns.push(ACTIONS_TOOLKIT)
+  const trust = allowOwnText ? [] : [OWN_TEXT]
   // The same patterns for `import('…')` expressions and types; esquery regexes cannot hold a slash, hence \x2F.
   const selectors = patterns.flatMap(p => {
     const re = p.regex.replaceAll('/', '\\x2F')
@@ -66,8 +95,8 @@ function boundaryRules(folder, { allowActions = false } = {}) {
     ]
   })
   return {
-    'no-restricted-imports': ['error', { patterns }],
-    'no-restricted-syntax': ['error', ...selectors]
+    'no-restricted-imports': ['error', { patterns: [...patterns, ...trust] }],
+    'no-restricted-syntax': ['error', ...selectors, ...(allowNodeLiterals ? [] : [NODE_LITERAL])]
   }
 }
 
@@ -110,5 +139,7 @@ export default tseslint.config(
     files: ['src/*/**/*.ts'],
     ignores: Object.keys(BOUNDARIES).map(f => `src/${f}/**`),
     rules: boundaryRules('cli')
-  }
+  },
+  { files: OWN_TEXT_FILES, rules: boundaryRules('report', { allowOwnText: true }) },
+  { files: [NODE_BUILDER], rules: boundaryRules('report', { allowOwnText: true, allowNodeLiterals: true }) }
 )

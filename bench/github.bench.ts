@@ -2,7 +2,7 @@
 // 250 comments (reads to find it, writes), unchanged and changed; and one baseline commit.
 import type { Benchmark, BenchRow } from './harness.js'
 import { commitFilesToBranch } from '../src/github/commit.js'
-import { upsertStickyComment, GITHUB_ACTIONS_BOT_LOGIN } from '../src/github/sticky.js'
+import { upsertStickyComment } from '../src/github/sticky.js'
 import { hiddenMarker } from '../src/core/conventions.js'
 import { twinClient } from '../test/github-twin/client.js'
 import { startGitHubTwin } from '../test/github-twin/server.js'
@@ -25,7 +25,7 @@ async function stickyRows(): Promise<BenchRow[]> {
         issueNumber: 1,
         marker,
         body,
-        login: GITHUB_ACTIONS_BOT_LOGIN
+        identity: { source: 'installation' }
       })
     const measure = async (body: string) => {
       twin.clearRequests()

@@ -1,11 +1,15 @@
-// The noise-aware gate on simulated pull requests: 2,000 PRs with no true change and 2,000 with a true drop of
-// 2σ, n = 5 seeds a side, normal noise from a seeded PRNG (Box–Muller). Each PR goes through the real
-// compareRuns (grouping, Welch test, max_drop rule, gate). Beside it, what peers do: fail when the ratio of the
-// means falls below a threshold, at the threshold that gives the same false-failure rate on these PRs, and
-// the same threshold applied to a metric twice as noisy (a fixed threshold does not know the noise; the test does).
+// The gate on simulated pull requests, 2,000 PRs per row, 5 seeds a side, normal noise from a seeded PRNG
+// (Box–Muller). Each PR goes through the real compareRuns (grouping, the test that fits the seeds, the
+// limit-shifted one-sided gate, Holm across gated metrics). Beside it, on the same data, the naive rule of the
+// first build: Welch's test against zero, one-sided in the direction the mean moved, at alpha per metric with no
+// adjustment, failing when that is significant and the observed drop exceeds max_drop.
+//
+// A seed's value is mean + seed effect + noise with equal variances (σ² in total): the same seed on both sides
+// shares its effect (paired), different seeds do not (unpaired).
 import type { Benchmark, BenchRow } from './harness.js'
 import { recordFromExperiment, type BaselineRecord } from '../src/core/baseline.js'
 import { compareRuns } from '../src/core/compare.js'
+import { isNoTest, pValue, welch } from '../src/core/difference-tests.js'
 import { makeExperiment } from '../src/core/experiment.js'
 import { defaultRules, type Rules } from '../src/core/rules.js'
 import { makeRun, type Run } from '../src/core/run.js'
@@ -17,111 +21,150 @@ const MEAN = 0.85
 const SIGMA = 0.01
 const ALPHA = 0.05
 
-/** One simulated PR: the baseline's samples and the PR's samples of `accuracy`. */
+/** One simulated PR: per metric, the baseline's and the PR's samples. */
 interface SimulatedPr {
-  baseline: number[]
-  current: number[]
+  baseline: Record<string, number[]>
+  current: Record<string, number[]>
+  /** The PR's runs reuse the baseline's seeds. */
+  paired: boolean
 }
 
-function simulate(seed: number, shiftInSigmas: number, sigma: number): SimulatedPr[] {
+interface Scenario {
+  metrics: number
+  /** True drop of the first metric, in σ. */
+  dropInSigmas: number
+  paired: boolean
+  /** PR runs (the baseline always has SEEDS). */
+  prRuns?: number
+}
+
+function simulate(seed: number, s: Scenario): SimulatedPr[] {
   const normal = seededNormal(seed)
-  const draw = (mean: number) => Array.from({ length: SEEDS }, () => mean + sigma * normal())
-  return Array.from({ length: PRS }, () => ({
-    baseline: draw(MEAN),
-    current: draw(MEAN - shiftInSigmas * sigma)
-  }))
+  const part = SIGMA / Math.SQRT2
+  return Array.from({ length: PRS }, () => {
+    const baseline: Record<string, number[]> = {}
+    const current: Record<string, number[]> = {}
+    for (let m = 0; m < s.metrics; m++) {
+      const effects = Array.from({ length: SEEDS }, () => part * normal())
+      const prEffects = s.paired ? effects : Array.from({ length: SEEDS }, () => part * normal())
+      const shift = m === 0 ? s.dropInSigmas * SIGMA : 0
+      baseline[`m${m}`] = effects.map(e => MEAN + e + part * normal())
+      current[`m${m}`] = prEffects.slice(0, s.prRuns ?? SEEDS).map(e => MEAN - shift + e + part * normal())
+    }
+    return { baseline, current, paired: s.paired }
+  })
 }
 
-function rules(): Rules {
+function rules(metrics: number, maxDrop: number): Rules {
   const r = defaultRules()
-  r.primary = 'accuracy'
-  r.metrics = { accuracy: { goal: 'maximize', maxDrop: { amount: 0, relative: false } } }
-  r.significance = { alpha: ALPHA }
+  r.primary = 'm0'
+  r.metrics = Object.fromEntries(
+    Array.from({ length: metrics }, (_, m) => [
+      `m${m}`,
+      { goal: 'maximize' as const, maxDrop: { amount: maxDrop, relative: false } }
+    ])
+  )
+  r.significance = { alpha: ALPHA, adjust: 'holm' }
   return r
 }
 
-function runsOf(name: string, values: number[]): Run[] {
-  return values.map((value, i) =>
+function runsOf(name: string, values: Record<string, number[]>, firstSeed: number): Run[] {
+  const count = Math.max(...Object.values(values).map(v => v.length))
+  return Array.from({ length: count }, (_, i) =>
     makeRun({
-      id: `builtin:experiments/${name}-seed${i}`,
-      name: `${name}-seed${i}`,
+      id: `builtin:experiments/${name}-seed${firstSeed + i}`,
+      name: count > 1 ? `${name}-seed${firstSeed + i}` : name,
       source: 'builtin',
-      path: `experiments/${name}-seed${i}`,
-      metrics: { accuracy: { value } }
+      path: `experiments/${name}-seed${firstSeed + i}`,
+      metrics: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: v[i] }]))
     })
   )
 }
 
 /** The gate's verdict on one simulated PR, through compareRuns. */
 function gateFails(pr: SimulatedPr, r: Rules): boolean {
-  const baseline: BaselineRecord = recordFromExperiment(makeExperiment('main', runsOf('main', pr.baseline)))
-  const comparison = compareRuns({ runs: runsOf('pr', pr.current), baseline, rules: r })
-  return comparison.verdict === 'fail'
+  const baseline: BaselineRecord = recordFromExperiment(
+    makeExperiment('main', runsOf('main', pr.baseline, 0))
+  )
+  const runs = runsOf('pr', pr.current, pr.paired ? 0 : 100)
+  return compareRuns({ runs, baseline, rules: r }).verdict === 'fail'
 }
 
-const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length
-const ratio = (pr: SimulatedPr) => mean(pr.current) / mean(pr.baseline)
-
-/** The ratio threshold (fail when ratio < threshold) whose false-failure rate on `nulls` is `rate`. */
-function calibrate(nulls: SimulatedPr[], rate: number): number {
-  const ratios = nulls.map(ratio).sort((a, b) => a - b)
-  const k = Math.max(0, Math.round(rate * ratios.length) - 1)
-  return (ratios[k] + ratios[k + 1]) / 2
+/** The first build's rule: per metric, Welch one-sided vs 0 at alpha and the observed drop beyond max_drop. */
+function naiveFails(pr: SimulatedPr, maxDrop: number): boolean {
+  return Object.keys(pr.baseline).some(m => {
+    const a = pr.baseline[m]
+    const b = pr.current[m]
+    const drop = mean(a) - mean(b)
+    if (!(drop > maxDrop)) return false
+    const test = welch(a, b)
+    if (isNoTest(test)) return true // one run a side: the raw change decided
+    return pValue(test, 'less') < ALPHA
+  })
 }
 
+const mean = (xs: number[]) => xs.reduce((x, y) => x + y, 0) / xs.length
 const share = (prs: SimulatedPr[], fails: (pr: SimulatedPr) => boolean) =>
   prs.filter(fails).length / prs.length
+const pct = (x: number) => x * 100
 
-/** Simulated PRs judged by the gate and by a plain ratio threshold. */
+interface Row {
+  name: string
+  scenario: Scenario
+  maxDrop: number
+  goal: { text: string; test: (rate: number) => boolean }
+}
+
+const ROWS: Row[] = [
+  {
+    name: 'false failures, no true change, 4 gated metrics (max_drop 0, familywise)',
+    scenario: { metrics: 4, dropInSigmas: 0, paired: false },
+    maxDrop: 0,
+    goal: { text: `≤ alpha + 1 pt = ${pct(ALPHA) + 1}%`, test: r => r <= ALPHA + 0.01 }
+  },
+  {
+    name: 'detected, true drop of 2σ, seeds paired (max_drop 0)',
+    scenario: { metrics: 1, dropInSigmas: 2, paired: true },
+    maxDrop: 0,
+    goal: { text: '≥ 85%', test: r => r >= 0.85 }
+  },
+  {
+    name: 'detected, true drop of 2σ, seeds not paired (max_drop 0)',
+    scenario: { metrics: 1, dropInSigmas: 2, paired: false },
+    maxDrop: 0,
+    goal: { text: '≥ 75%', test: r => r >= 0.75 }
+  },
+  {
+    name: 'fails, true drop of half of max_drop (max_drop 1σ, drop 0.5σ)',
+    scenario: { metrics: 1, dropInSigmas: 0.5, paired: false },
+    maxDrop: SIGMA,
+    goal: { text: `≤ alpha = ${pct(ALPHA)}%`, test: r => r <= ALPHA }
+  },
+  {
+    name: 'false failures, no true change, one PR run against 5 baseline seeds (max_drop 0)',
+    scenario: { metrics: 1, dropInSigmas: 0, paired: false, prRuns: 1 },
+    maxDrop: 0,
+    goal: { text: `≤ alpha = ${pct(ALPHA)}% (+1 pt sampling)`, test: r => r <= ALPHA + 0.01 }
+  }
+]
+
+/** Simulated PRs judged by the gate and, on the same data, by the first build's rule. */
 export const benchmarks: Benchmark[] = [
   {
-    name: 'noise-aware gate (2,000 simulated PRs, n = 5 seeds a side)',
-    run: async (): Promise<BenchRow[]> => {
-      const r = rules()
-      const gate = (prs: SimulatedPr[]) => share(prs, pr => gateFails(pr, r))
-      const pct = (x: number) => x * 100
-      const nulls = simulate(1, 0, SIGMA)
-      const falseFailures = gate(nulls)
-      // The peers' ratio threshold, set to give the gate's false-failure rate at σ = 0.01, then kept fixed.
-      const threshold = calibrate(nulls, falseFailures)
-      const byRatio = (prs: SimulatedPr[]) => share(prs, pr => ratio(pr) < threshold)
-      const rows: BenchRow[] = []
-      const scenarios: { sigma: number; label: string; seed: number }[] = [
-        { sigma: SIGMA, label: 'σ = 0.01, the calibration noise', seed: 1 },
-        { sigma: 2 * SIGMA, label: 'σ = 0.02, twice the noise', seed: 3 },
-        { sigma: SIGMA / 2, label: 'σ = 0.005, half the noise', seed: 5 }
-      ]
-      for (const { sigma, label, seed } of scenarios) {
-        const none = seed === 1 ? nulls : simulate(seed, 0, sigma)
-        const drops = simulate(seed + 1, 2, sigma)
-        const ff = seed === 1 ? falseFailures : gate(none)
-        const detected = gate(drops)
-        const reference = `ratio of means < ${threshold.toFixed(5)}${seed === 1 ? ' (calibrated to the same false-failure rate)' : ' (same threshold)'}`
-        rows.push(
-          {
-            name: `false failures, no true change (${label})`,
-            value: pct(ff),
-            unit: '%',
-            reference: { name: reference, value: pct(byRatio(none)) },
-            goal: { text: `≤ alpha + 1 pt = ${pct(ALPHA) + 1}%`, met: ff <= ALPHA + 0.01 }
-          },
-          {
-            name: `detected, true drop of 2σ (${label})`,
-            value: pct(detected),
-            unit: '%',
-            reference: { name: reference, value: pct(byRatio(drops)) },
-            goal: { text: '≥ 75%', met: detected >= 0.75 }
-          }
-        )
-      }
-      const onePercent = (prs: SimulatedPr[]) => share(prs, pr => ratio(pr) < 0.99)
-      rows.push({
-        name: 'false failures, no true change, a fixed "1% drop" ratio rule (σ = 0.01)',
-        value: pct(onePercent(nulls)),
-        unit: '%',
-        reference: { name: 'the noise-aware gate', value: pct(falseFailures) }
+    name: 'the gate on simulated PRs (2,000 per row, 5 seeds a side)',
+    run: async (): Promise<BenchRow[]> =>
+      ROWS.map((row, i) => {
+        const prs = simulate(11 + i, row.scenario)
+        const r = rules(row.scenario.metrics, row.maxDrop)
+        const rate = share(prs, pr => gateFails(pr, r))
+        const naive = share(prs, pr => naiveFails(pr, row.maxDrop))
+        return {
+          name: row.name,
+          value: pct(rate),
+          unit: '%',
+          reference: { name: 'naive rule (Welch vs 0 per metric, unadjusted)', value: pct(naive) },
+          goal: { text: row.goal.text, met: row.goal.test(rate) }
+        }
       })
-      return rows
-    }
   }
 ]

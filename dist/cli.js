@@ -17,7 +17,7 @@ if (first === '--version' ||
         process.stdout.write(first === '--version' || first === 'version' ? `${VERSION}\n` : HELP);
 }
 else {
-    const { runCli } = await import('./chunks/run.js').then(function (n) { return n.b; });
+    const { runCli } = await import('./chunks/run.js').then(function (n) { return n.r; });
     process.exitCode = await runCli(args, {
         stdout: text => process.stdout.write(text),
         stderr: text => process.stderr.write(text),

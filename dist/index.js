@@ -13,8 +13,8 @@ import 'child_process';
 import 'assert';
 import 'timers';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { D as DEFAULT_DOCS_PATH, a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './chunks/conventions.js';
+import { r as readActionConfig, m as modeForEvent } from './chunks/inputs.js';
+import { G as GITHUB_ANNOTATIONS_PER_KIND } from './chunks/conventions.js';
 import { gitHubClientFactory } from './chunks/client.js';
 import { c as clientLogOf } from './chunks/types.js';
 import { v as violationMessage } from './chunks/findings.js';
@@ -40,7 +40,8 @@ import 'node:url';
 import 'node:async_hooks';
 import 'node:console';
 import 'node:dns';
-import './chunks/significance.js';
+import 'node:path';
+import 'node:process';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -703,82 +704,68 @@ function info(message) {
     process.stdout.write(message + os.EOL);
 }
 
-// The action's inputs as a typed config. Every input is validated here; messages name the input and the value.
-/** The modes of PRODUCT.md. */
-const MODES = ['auto', 'review', 'promote', 'monitor', 'command'];
-/** A bad input value: names the input, the value, and what was expected. */
-class InputError extends Error {
-    constructor(input, value, expected) {
-        super(`input "${input}" is ${JSON.stringify(value)}; expected ${expected}`);
-        this.name = 'InputError';
-    }
-}
-function bool(name, value, fallback) {
-    const v = value.trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    if (['true', 'yes', 'on', '1'].includes(v))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(v))
-        return false;
-    throw new InputError(name, value, 'true or false');
-}
-function relativePath(name, value, fallback) {
-    const v = value.trim() || fallback;
-    if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..'))
-        throw new InputError(name, value, 'a path inside the repository, without ".."');
-    return v;
-}
-/** Reads the config from an input getter (core.getInput) and the environment. */
-function readActionConfig(getInput, env) {
-    const mode = (getInput('mode').trim() || 'auto');
-    if (!MODES.includes(mode))
-        throw new InputError('mode', mode, MODES.join(', '));
-    const id = getInput('id').trim() || 'default';
-    if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(id))
-        throw new InputError('id', id, 'letters, digits, ".", "_" or "-" (at most 64)');
-    return {
-        workspace: path.resolve(env.GITHUB_WORKSPACE || process.cwd()),
-        runs: getInput('runs')
-            .split(/\r?\n/)
-            .map(s => s.trim())
-            .filter(Boolean),
-        configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
-        baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
-        docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
-        token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
-        mode,
-        comment: bool('comment', getInput('comment'), true),
-        failOnRegression: bool('fail-on-regression', getInput('fail-on-regression'), true),
-        id,
-        botLogin: getInput('bot-login').trim() || undefined
-    };
-}
-/** Picks the mode from the event: pull_request/workflow_run → review, push → promote, schedule → monitor … */
-function modeForEvent(eventName, configured) {
-    if (configured !== 'auto')
-        return configured;
-    switch (eventName) {
-        case 'pull_request':
-        case 'pull_request_target':
-        case 'workflow_run':
-            return 'review';
-        case 'push':
-            return 'promote';
-        case 'schedule':
-        case 'workflow_dispatch':
-            return 'monitor';
-        case 'issue_comment':
-            return 'command';
-        default:
-            return undefined;
-    }
-}
-
 // The action: reads inputs and the event, picks the mode, sets outputs, and is the one place that fails the step.
-/** Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it. */
+/**
+ * Makes text safe for the runner's log: no workflow commands (`::error::`) can start from it, and control, C1 and
+ * direction-override characters (which could disguise a line) are replaced.
+ */
 function inertLog(text) {
-    return text.replace(/::/g, ':\u200c:').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '�');
+    return text
+        .replace(/::/g, ':\u200c:')
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, '�');
+}
+/**
+ * A log whose annotations stay within GitHub's limit of 10 per kind and step (later ones are dropped from the
+ * checks page without a word): the first ones are annotations; when more come, they are written as plain log
+ * lines and flush() adds one annotation saying how many more there are. Errors keep one place free for the
+ * step's failure message.
+ */
+function limitAnnotations(log, perKind = GITHUB_ANNOTATIONS_PER_KIND) {
+    const budget = { notice: perKind, warning: perKind, error: perKind - 1 };
+    const shown = { notice: 0, warning: 0, error: 0 };
+    const held = {};
+    const more = { notice: 0, warning: 0, error: 0 };
+    const emit = (a) => log[a.kind](a.message, a.place);
+    const plain = (a) => {
+        const where = a.place?.file ? ` (${a.place.file}${a.place.line ? `:${a.place.line}` : ''})` : '';
+        log.info(`${a.kind[0].toUpperCase()}${a.kind.slice(1)}${where}: ${a.message}`);
+        more[a.kind]++;
+    };
+    const annotate = (a) => {
+        if (shown[a.kind] < budget[a.kind] - 1) {
+            shown[a.kind]++;
+            emit(a);
+            return;
+        }
+        // The last place is held: it goes to this annotation if no other follows, else to a count of the rest.
+        const previous = held[a.kind];
+        if (!previous && !more[a.kind]) {
+            held[a.kind] = a;
+            return;
+        }
+        if (previous)
+            plain(previous);
+        held[a.kind] = undefined;
+        plain(a);
+    };
+    return {
+        info: m => log.info(m),
+        notice: (message, place) => annotate({ kind: 'notice', message, place }),
+        warning: (message, place) => annotate({ kind: 'warning', message, place }),
+        error: (message, place) => annotate({ kind: 'error', message, place }),
+        summary: md => log.summary(md),
+        flush: () => {
+            for (const kind of ['error', 'warning', 'notice']) {
+                const last = held[kind];
+                if (last)
+                    emit(last);
+                else if (more[kind])
+                    log[kind](`${more[kind]} more ${kind}${more[kind] === 1 ? ' is' : 's are'} in the log of this step (GitHub shows ${perKind} ${kind} annotations per step${kind === 'error' ? ', one of them the failure of the step' : ''}).`);
+                held[kind] = undefined;
+                more[kind] = 0;
+            }
+        }
+    };
 }
 /** The log of the action, writing through @actions/core; the job summary only when GITHUB_STEP_SUMMARY is set. */
 function actionsLog(env = process.env) {
@@ -813,6 +800,8 @@ function setOutputs(outcome) {
         setOutput('report', outcome.reportPath);
     if (outcome.commentUrl)
         setOutput('comment-url', outcome.commentUrl);
+    if (outcome.issueUrl)
+        setOutput('issue-url', outcome.issueUrl);
     setOutput('regressions', JSON.stringify((outcome.regressions ?? []).map(v => ({
         metric: v.metric,
         rule: v.rule,
@@ -824,11 +813,11 @@ function setOutputs(outcome) {
 }
 /** Runs the action for the current event. */
 async function run(env = process.env, outside = {}) {
+    const log = limitAnnotations(actionsLog(env));
     try {
         const config = readActionConfig(name => getInput(name), env);
         const eventName = env.GITHUB_EVENT_NAME ?? '';
         const mode = modeForEvent(eventName, config.mode);
-        const log = actionsLog(env);
         if (!mode) {
             log.notice(`Experiment Review has nothing to do on a "${eventName || 'unknown'}" event; set the mode input to run a mode explicitly.`);
             return;
@@ -851,15 +840,20 @@ async function run(env = process.env, outside = {}) {
             case 'promote':
                 outcome = await (await import('./chunks/promote.js')).runPromoteMode(ctx);
                 break;
-            default:
-                log.notice(`The ${mode} mode is not part of this release yet; nothing was done.`);
-                return;
+            case 'monitor':
+                outcome = await (await import('./chunks/monitor.js')).runMonitorMode(ctx);
+                break;
+            case 'command':
+                outcome = await (await import('./chunks/command.js')).runCommandMode(ctx);
+                break;
         }
         setOutputs(outcome);
+        log.flush();
         if (outcome.failure)
             setFailed(inertLog(outcome.failure));
     }
     catch (e) {
+        log.flush();
         setFailed(inertLog(`Experiment Review: ${e.message ?? String(e)}`));
     }
 }

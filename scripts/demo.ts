@@ -5,8 +5,11 @@
 //    repository and the pull request.
 // 3. `node dist/index.js` runs exactly as a runner runs it (INPUT_* variables, a pull_request event payload,
 //    GITHUB_OUTPUT, GITHUB_STEP_SUMMARY, GITHUB_API_URL pointing at the twin).
-// 4. The posted comment, the outputs and the verdict are printed, and everything is removed.
-// Exit 0 when the demo worked: the demo PR's gate fails on purpose, and that failing step is the expected result.
+// 4. The posted comment, the outputs and the verdict are printed.
+// 5. A reviewer with write access comments `/experiments accept latency_ms <reason>`: the action runs on that
+//    issue_comment event (command mode), reacts, keeps the decision in the comment and re-runs the failed review job,
+//    whose re-run reads the acceptance and passes. Then everything is removed.
+// Exit 0 when the demo worked: the demo PR's gate fails on purpose, then passes after the accept.
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -17,23 +20,21 @@ import {
   mainBranchFiles,
   makeReviewRepository,
   pullRequestPayload,
+  issueCommentPayload,
   runActionAsRunner,
+  type ActionRun,
   type ReviewRepository
 } from '../test/review-fixtures.js'
+import { bold, rule, indent } from './demo-output.js'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const ACTION = path.join(ROOT, 'dist', 'index.js')
 const PR_NUMBER = 42
-
-const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s)
-const rule = (title: string) =>
-  console.log(`\n${bold(`── ${title} ${'─'.repeat(Math.max(0, 72 - title.length))}`)}`)
-const indent = (text: string) =>
-  text
-    .trimEnd()
-    .split('\n')
-    .map(l => `  ${l}`)
-    .join('\n')
+/** The workflow run of the review job (GITHUB_RUN_ID); the accept re-runs its failed jobs. */
+const RUN_ID = 9001
+const REVIEWER = 'lead-reviewer'
+const ACCEPT =
+  '/experiments accept latency_ms the 3 ms over the ceiling buy 2 points of accuracy; serving has headroom'
 
 async function main(): Promise<number> {
   if (!existsSync(ACTION)) {
@@ -57,7 +58,7 @@ async function main(): Promise<number> {
     )
 
     rule('2. The GitHub twin plays octo-org/models and its pull request')
-    twin = await startGitHubTwin({ files: await mainBranchFiles() })
+    twin = await startGitHubTwin({ files: await mainBranchFiles(), collaborators: { [REVIEWER]: 'write' } })
     twin.addPullRequest({
       number: PR_NUMBER,
       title: 'Train a wider ResNet',
@@ -77,22 +78,41 @@ async function main(): Promise<number> {
       headRef: repository.headRef,
       baseSha: repository.baseSha
     })
-    const run = await runActionAsRunner({
-      action: ACTION,
-      workspace: repository.workspace,
-      temp,
-      eventName: 'pull_request',
-      payload,
-      apiUrl: twin.url,
-      repository: `${twin.owner}/${twin.repo}`,
-      inputs: { 'github-token': 'ghs_workflow-token' },
-      onLog: chunk => process.stdout.write(indent(chunk) + '\n')
-    })
-    if (run.stderr.trim()) console.log(indent(run.stderr))
+    const runAction = async (
+      eventName: string,
+      event: Record<string, unknown>,
+      attempt: number
+    ): Promise<ActionRun> => {
+      const result = await runActionAsRunner({
+        action: ACTION,
+        workspace: repository!.workspace,
+        temp,
+        eventName,
+        payload: event,
+        apiUrl: twin!.url,
+        repository: `${twin!.owner}/${twin!.repo}`,
+        inputs: { 'github-token': 'ghs_workflow-token' },
+        env: {
+          GITHUB_RUN_ID: String(eventName === 'pull_request' ? RUN_ID : RUN_ID + 1),
+          GITHUB_RUN_ATTEMPT: String(attempt)
+        },
+        onLog: chunk => process.stdout.write(indent(chunk) + '\n')
+      })
+      if (result.stderr.trim()) console.log(indent(result.stderr))
+      return result
+    }
+    const run = await runAction('pull_request', payload, 1)
+    twin.addWorkflowRun({ id: RUN_ID, headSha: repository.headSha })
 
     const comments = [...twin.state.comments.values()].filter(c => c.issueNumber === PR_NUMBER)
     rule(`4. The comment posted on #${PR_NUMBER} by ${comments[0]?.user.login ?? 'nobody'}`)
-    console.log(comments.length ? indent(comments[0].body) : '  (no comment was posted)')
+    // The hidden state blocks (the decisions, the last review for the slash commands) are shown by their size only.
+    const hiddenState = (body: string) =>
+      body.replace(
+        /<!-- experiment-review:state:([a-z]+):\S* -->/g,
+        (block, kind: string) => `<!-- hidden state "${kind}", ${block.length} characters -->`
+      )
+    console.log(comments.length ? indent(hiddenState(comments[0].body)) : '  (no comment was posted)')
 
     rule('5. The outputs (GITHUB_OUTPUT)')
     for (const [name, value] of Object.entries(run.outputs)) console.log(`  ${name.padEnd(12)} ${value}`)
@@ -104,22 +124,64 @@ async function main(): Promise<number> {
     console.log(`  API requests     ${twin.requests.length} (writes: ${writes.join(', ') || 'none'})`)
     console.log(`  verdict          ${run.outputs.verdict ?? '(none)'}`)
     console.log(`  exit code        ${run.code}`)
+    console.log(
+      `  The gate failed, as it is meant to: resnet-wide is more accurate than the baseline but its latency is above the\n` +
+        '  50 ms ceiling of the rules file. On a runner, exit code 1 turns the check red and blocks the merge.'
+    )
+
+    rule(`7. ${REVIEWER} (write access) comments on #${PR_NUMBER}; node dist/index.js runs on issue_comment`)
+    console.log(indent(`> ${ACCEPT}`))
+    const command = twin.addIssueComment({ issueNumber: PR_NUMBER, body: ACCEPT, author: REVIEWER })
+    const commandRun = await runAction(
+      'issue_comment',
+      issueCommentPayload({
+        owner: twin.owner,
+        repo: twin.repo,
+        number: PR_NUMBER,
+        commentId: command.id,
+        body: ACCEPT,
+        author: REVIEWER
+      }),
+      1
+    )
+    const reruns = twin.state.workflowRuns.get(RUN_ID)?.reruns.length ?? 0
+    console.log(`  reaction         ${command.reactions.map(r => r.content).join(' ') || '(none)'}`)
+    console.log(
+      `  re-run           ${reruns ? `the failed jobs of workflow run ${RUN_ID}` : '(none requested)'}`
+    )
+
+    rule(`8. The re-run of the review job (run ${RUN_ID}, attempt 2) reads the acceptance`)
+    const rerun = await runAction('pull_request', payload, 2)
+    const after = [...twin.state.comments.values()].find(c => c.id === comments[0]?.id)?.body ?? ''
+    const shown = after
+      .split('\n')
+      .filter(l => /^## |Reviewer decisions|regression accepted by|latency_ms\*\*/.test(l))
+    console.log(indent(shown.join('\n')))
+    console.log(`  verdict          ${rerun.outputs.verdict ?? '(none)'}`)
+    console.log(`  exit code        ${rerun.code}`)
+
     const worked =
       run.code === 1 &&
       run.outputs.verdict === 'fail' &&
       comments.length === 1 &&
+      commandRun.code === 0 &&
+      reruns === 1 &&
+      rerun.code === 0 &&
+      rerun.outputs.verdict === 'pass' &&
       twin.violations.length === 0
     if (worked) {
       console.log(
-        `\n${bold('The demo worked.')} The PR's gate failed, as it is meant to: resnet-wide is more accurate than the baseline but its\n` +
-          'latency is above the 50 ms ceiling of the rules file. On a runner, exit code 1 turns the check red and blocks\n' +
-          `the merge until the runs meet the rules (or a reviewer comments /experiments accept latency_ms <reason>).`
+        `\n${bold('The demo worked.')} The gate failed on the latency ceiling; a reviewer with write access accepted that regression for\n` +
+          'this head with a reason, the failed review job was re-run, and the gate passed without a new push. A new push whose\n' +
+          'latency still breaks the ceiling fails again until someone accepts it for that head.'
       )
       return 0
     }
     console.error(
-      `\nThe demo did not go as expected: exit code ${run.code} (expected 1), verdict ${run.outputs.verdict} (expected fail), ` +
-        `${comments.length} comment(s) (expected 1), ${twin.violations.length} request(s) off the API contract.`
+      `\nThe demo did not go as expected: review exit code ${run.code} (expected 1), verdict ${run.outputs.verdict} (expected fail), ` +
+        `${comments.length} comment(s) (expected 1); command exit code ${commandRun.code} (expected 0), ${reruns} re-run(s) (expected 1); ` +
+        `re-run exit code ${rerun.code} (expected 0), verdict ${rerun.outputs.verdict} (expected pass); ` +
+        `${twin.violations.length} request(s) off the API contract.`
     )
     for (const v of twin.violations) console.error(`  ${v.method} ${v.path}: ${v.problems.join('; ')}`)
     return 1

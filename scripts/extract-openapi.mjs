@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Extracts, from GitHub's published OpenAPI description, only the REST operations that the local GitHub
-// twin (test/github-twin) serves, and writes them to test/github-twin/openapi-operations.json.
+// twin (test/github-twin) serves (parameters, request body and JSON response schemas, and the named schemas
+// they reference), and writes them to test/github-twin/openapi-operations.json. The twin checks every request
+// and every response against them.
 //
 // @octokit/openapi is about 400 MB unpacked, so it is never a dependency: this script fetches its tarball
 // with `npm pack` into a temporary folder, unpacks the one file it needs, and deletes the folder.
 //
-//   node scripts/extract-openapi.mjs [version]      (default: the latest published version)
+//   node scripts/extract-openapi.mjs [version]        (default: the latest published version)
+//   node scripts/extract-openapi.mjs FILE.tgz         (a tarball `npm pack @octokit/openapi` already fetched)
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -14,7 +17,6 @@ import { fileURLToPath } from 'node:url'
 
 const PACKAGE = '@octokit/openapi'
 const SPEC_FILE = 'package/generated/api.github.com.json'
-const MAX_SCHEMA_DEPTH = 5
 const here = path.dirname(fileURLToPath(import.meta.url))
 const outputFile = path.resolve(here, '..', 'test', 'github-twin', 'openapi-operations.json')
 
@@ -24,7 +26,10 @@ const OPERATIONS = [
   ['get', '/rate_limit'],
   ['get', '/repos/{owner}/{repo}'],
   ['get', '/repos/{owner}/{repo}/pulls'],
+  ['post', '/repos/{owner}/{repo}/pulls'],
   ['get', '/repos/{owner}/{repo}/pulls/{pull_number}'],
+  ['get', '/repos/{owner}/{repo}/pulls/{pull_number}/files'],
+  ['put', '/repos/{owner}/{repo}/pulls/{pull_number}/merge'],
   ['get', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
   ['get', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
@@ -51,7 +56,8 @@ const OPERATIONS = [
   ['post', '/repos/{owner}/{repo}/labels'],
   ['post', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
   ['get', '/repos/{owner}/{repo}/collaborators/{username}/permission'],
-  ['post', '/repos/{owner}/{repo}/statuses/{sha}']
+  ['post', '/repos/{owner}/{repo}/statuses/{sha}'],
+  ['post', '/repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs']
 ]
 
 /** Schema keywords kept; descriptions, examples and the like are dropped to keep the file small. */
@@ -89,25 +95,37 @@ function resolvePointer(spec, ref) {
     .reduce((node, key) => node?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], spec)
 }
 
-/** A schema with $refs resolved, unknown keywords dropped, and anything deeper than maxDepth left open ({}). */
-function trimSchema(spec, schema, depth, seen = []) {
+const SCHEMA_REF = '#/components/schemas/'
+
+/**
+ * A schema with unknown keywords dropped. References to named component schemas stay references
+ * (`{ $ref: name }`), and each named schema reached is trimmed once into `schemas`, so recursive and shared
+ * schemas are kept whole without repeating them; other references are inlined.
+ */
+function trimSchema(spec, schema, schemas) {
   if (schema === undefined || schema === null || typeof schema !== 'object') return schema
   if (schema.$ref) {
-    if (seen.includes(schema.$ref)) return {}
-    return trimSchema(spec, resolvePointer(spec, schema.$ref), depth, [...seen, schema.$ref])
+    if (schema.$ref.startsWith(SCHEMA_REF)) {
+      const name = schema.$ref.slice(SCHEMA_REF.length)
+      if (!(name in schemas)) {
+        schemas[name] = {}
+        schemas[name] = trimSchema(spec, resolvePointer(spec, schema.$ref), schemas)
+      }
+      return { $ref: name }
+    }
+    return trimSchema(spec, resolvePointer(spec, schema.$ref), schemas)
   }
-  if (depth <= 0) return {}
   const out = {}
   for (const [key, value] of Object.entries(schema)) {
     if (!KEPT_KEYWORDS.has(key)) continue
     if (key === 'properties') {
       out.properties = Object.fromEntries(
-        Object.entries(value).map(([name, sub]) => [name, trimSchema(spec, sub, depth - 1, seen)])
+        Object.entries(value).map(([name, sub]) => [name, trimSchema(spec, sub, schemas)])
       )
     } else if (key === 'items' || (key === 'additionalProperties' && typeof value === 'object')) {
-      out[key] = trimSchema(spec, value, depth - 1, seen)
+      out[key] = trimSchema(spec, value, schemas)
     } else if (key === 'oneOf' || key === 'anyOf' || key === 'allOf') {
-      out[key] = value.map(sub => trimSchema(spec, sub, depth - 1, seen))
+      out[key] = value.map(sub => trimSchema(spec, sub, schemas))
     } else {
       out[key] = value
     }
@@ -115,22 +133,33 @@ function trimSchema(spec, schema, depth, seen = []) {
   return out
 }
 
-function extractOperation(spec, method, template) {
+const resolved = (spec, node) => (node?.$ref ? resolvePointer(spec, node.$ref) : node)
+
+/** The responses of an operation by status: the JSON body's schema when the description gives one. */
+function extractResponses(spec, operation, schemas) {
+  const responses = {}
+  for (const [status, value] of Object.entries(operation.responses ?? {})) {
+    const response = resolved(spec, value)
+    const json = response?.content?.['application/json']
+    responses[status] = json?.schema ? { schema: trimSchema(spec, json.schema, schemas) } : {}
+  }
+  return responses
+}
+
+function extractOperation(spec, method, template, schemas) {
   const operation = spec.paths[template]?.[method]
   if (!operation)
     throw new Error(`${method.toUpperCase()} ${template} is not in ${PACKAGE}: update OPERATIONS`)
   const parameters = [...(spec.paths[template].parameters ?? []), ...(operation.parameters ?? [])].map(p => {
-    const parameter = p.$ref ? resolvePointer(spec, p.$ref) : p
+    const parameter = resolved(spec, p)
     return {
       name: parameter.name,
       in: parameter.in,
       required: Boolean(parameter.required),
-      schema: trimSchema(spec, parameter.schema, MAX_SCHEMA_DEPTH)
+      schema: trimSchema(spec, parameter.schema, schemas)
     }
   })
-  const body = operation.requestBody?.$ref
-    ? resolvePointer(spec, operation.requestBody.$ref)
-    : operation.requestBody
+  const body = resolved(spec, operation.requestBody)
   const json = body?.content?.['application/json']
   return {
     operationId: operation.operationId,
@@ -141,23 +170,30 @@ function extractOperation(spec, method, template) {
       ? {
           requestBody: {
             required: Boolean(body.required),
-            schema: trimSchema(spec, json.schema, MAX_SCHEMA_DEPTH)
+            schema: trimSchema(spec, json.schema, schemas)
           }
         }
       : {}),
-    responses: Object.keys(operation.responses ?? {})
+    responses: extractResponses(spec, operation, schemas)
   }
 }
 
-const version = process.argv[2] ?? run('npm', ['view', PACKAGE, 'version']).trim()
+const argument = process.argv[2]
 const workDir = mkdtempSync(path.join(tmpdir(), 'octokit-openapi-'))
 try {
-  run('npm', ['pack', `${PACKAGE}@${version}`, '--silent'], workDir)
-  const tarball = readdirSync(workDir).find(f => f.endsWith('.tgz'))
-  if (!tarball) throw new Error(`npm pack ${PACKAGE}@${version} left no .tgz in ${workDir}`)
+  let tarball
+  if (argument?.endsWith('.tgz')) tarball = path.resolve(argument)
+  else {
+    const version = argument ?? run('npm', ['view', PACKAGE, 'version']).trim()
+    run('npm', ['pack', `${PACKAGE}@${version}`, '--silent'], workDir)
+    tarball = readdirSync(workDir).find(f => f.endsWith('.tgz'))
+    if (!tarball) throw new Error(`npm pack ${PACKAGE}@${version} left no .tgz in ${workDir}`)
+  }
   run('tar', ['xzf', tarball, SPEC_FILE, 'package/package.json'], workDir)
   const pkg = JSON.parse(readFileSync(path.join(workDir, 'package/package.json'), 'utf8'))
   const spec = JSON.parse(readFileSync(path.join(workDir, SPEC_FILE), 'utf8'))
+  const schemas = {}
+  const operations = OPERATIONS.map(([method, template]) => extractOperation(spec, method, template, schemas))
   const result = {
     source: {
       package: PACKAGE,
@@ -168,13 +204,14 @@ try {
       openapi: spec.openapi,
       apiVersion: spec.info?.version,
       extractedBy: 'scripts/extract-openapi.mjs',
-      note: `Only the operations the twin serves; schemas trimmed to depth ${MAX_SCHEMA_DEPTH} (deeper parts accept anything).`
+      note: 'Only the operations the twin serves, their request and JSON response schemas, and the named schemas they reference ($ref: name); descriptions and examples dropped.'
     },
-    operations: OPERATIONS.map(([method, template]) => extractOperation(spec, method, template))
+    operations,
+    schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)))
   }
   writeFileSync(outputFile, JSON.stringify(result, null, 1) + '\n')
   console.log(
-    `wrote ${path.relative(process.cwd(), outputFile)}: ${result.operations.length} operations from ${PACKAGE}@${pkg.version}`
+    `wrote ${path.relative(process.cwd(), outputFile)}: ${operations.length} operations and ${Object.keys(schemas).length} schemas from ${PACKAGE}@${pkg.version}`
   )
 } finally {
   rmSync(workDir, { recursive: true, force: true })

@@ -13,14 +13,18 @@ export const MODULES = {
       'src/core/rules.ts',
       'src/core/rule-checks.ts',
       'src/core/metric-comparison.ts',
-      'src/core/violations.ts',
-      'src/core/compare.ts'
+      'src/core/violations.ts'
     ],
-    tests: ['test/gate-boundaries.test.ts', 'test/gate.test.ts', 'test/compare.test.ts']
+    tests: [
+      'test/gate-boundaries.test.ts',
+      'test/gate-statistics.test.ts',
+      'test/gate.test.ts',
+      'test/compare.test.ts'
+    ]
   },
   statistics: {
-    mutate: ['src/core/stats.ts', 'src/core/significance.ts'],
-    tests: ['test/stats.test.ts', 'test/gate.test.ts']
+    mutate: ['src/core/stats.ts', 'src/core/difference-tests.ts', 'src/core/significance.ts'],
+    tests: ['test/stats.test.ts', 'test/difference-tests.test.ts', 'test/gate-statistics.test.ts']
   },
   escaping: {
     mutate: ['src/report/mdast.ts'],

@@ -2,22 +2,11 @@ import { execFileSync } from 'node:child_process'
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { runCli } from '../src/cli/run.js'
 import { recordFromExperiment, serializeBaseline } from '../src/core/baseline.js'
 import { makeExperiment } from '../src/core/experiment.js'
+import { writeMlflowFileStore, writeMlflowSqlite } from './fixtures/make-mlflow.js'
 import { run } from './helpers/runs.js'
-
-async function cli(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: t => void (out += t),
-    stderr: t => void (err += t),
-    cwd,
-    env: {}
-  })
-  return { code, out, err }
-}
+import { cli } from './helpers/cli.js'
 
 const git = (cwd: string, ...args: string[]) =>
   execFileSync('git', ['-C', cwd, ...args], { encoding: 'utf8' })
@@ -210,6 +199,68 @@ describe('experiment-review CLI', () => {
     expect(future.err).toMatch(
       /future.json: has version 99, newer than this Experiment Review understands \(1\); upgrade the action/
     )
+  })
+})
+
+describe('experiment-review CLI: experiment selection', () => {
+  let ws: string
+  beforeAll(async () => {
+    ws = await mkdtemp(path.join(os.tmpdir(), 'er-cli-select-'))
+    await writeMlflowFileStore(ws)
+    await writeMlflowSqlite(path.join(ws, 'mlflow.db'))
+  })
+  afterAll(() => rm(ws, { recursive: true, force: true }))
+
+  const experimentsOf = (out: string) =>
+    [
+      ...new Set(
+        (JSON.parse(out) as { runs: { metadata: { tags: string[] } }[] }).runs.map(r =>
+          r.metadata.tags.find(t => t.startsWith('experiment='))
+        )
+      )
+    ].sort()
+
+  it('--experiment (repeatable, globs) reads only those experiments of file and SQLite stores', async () => {
+    const all = await cli(ws, 'list', '--format', 'json')
+    expect(all.code).toBe(0)
+    expect(experimentsOf(all.out)).toEqual([
+      'experiment=legacy-exp',
+      'experiment=mnist',
+      'experiment=nyc-taxi',
+      'experiment=wine_quality'
+    ])
+    const some = await cli(ws, 'list', '--format', 'json', '--experiment', 'mnist', '--experiment', 'nyc-*')
+    expect(some.code).toBe(0)
+    expect(experimentsOf(some.out)).toEqual(['experiment=mnist', 'experiment=nyc-taxi'])
+  })
+
+  it('select.experiments of the rules file is honoured by list, and --experiment replaces it', async () => {
+    await mkdir(path.join(ws, '.github'), { recursive: true })
+    await writeFile(path.join(ws, '.github/experiment-review.yml'), 'select:\n  experiments: [legacy-*]\n')
+    try {
+      expect(experimentsOf((await cli(ws, 'list', '--format', 'json')).out)).toEqual([
+        'experiment=legacy-exp'
+      ])
+      const flagged = await cli(ws, 'list', '--format', 'json', '--experiment', 'mnist')
+      expect(experimentsOf(flagged.out)).toEqual(['experiment=mnist'])
+    } finally {
+      await rm(path.join(ws, '.github'), { recursive: true, force: true })
+    }
+  })
+
+  it('names the experiments there are when the selection matches none', async () => {
+    const { code, out, err } = await cli(ws, 'list', '--format', 'json', '--experiment', 'churn')
+    // No run found is an error (exit 2), with the experiments that exist named.
+    expect(code).toBe(2)
+    expect(JSON.parse(out).runs).toEqual([])
+    expect(err).toContain('"Default", "legacy-exp", "mnist"')
+    expect(err).toContain('"Default", "nyc-taxi"')
+  })
+
+  it('refuses an empty --experiment', async () => {
+    const { code, err } = await cli(ws, 'list', '--experiment', ' ')
+    expect(code).toBe(2)
+    expect(err).toContain('--experiment needs an experiment name or glob')
   })
 })
 

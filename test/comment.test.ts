@@ -1,3 +1,4 @@
+import { SUPPORTED_COMMANDS } from '../src/core/commands.js'
 import path from 'node:path'
 import { recordFromExperiment } from '../src/core/baseline.js'
 import { compareRuns } from '../src/core/compare.js'
@@ -5,7 +6,7 @@ import { makeExperiment } from '../src/core/experiment.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
 import { GITHUB_BODY_LIMIT, hiddenMarker } from '../src/core/conventions.js'
 import { renderComment } from '../src/report/comment.js'
-import { neutralize } from '../src/report/mdast.js'
+import { checkedUrl, neutralize } from '../src/report/mdast.js'
 import { collectRuns } from '../src/sources/detect.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
 import { run } from './helpers/runs.js'
@@ -58,7 +59,7 @@ describe("the PR comment rendered by GitHub's renderer", () => {
     headSha: 'b4c9d0e5f6',
     baseSha: 'a3b8c9d1234',
     baseBranch: 'main',
-    runUrl: 'https://github.com/acme/models/actions/runs/4242',
+    runUrl: checkedUrl('https://github.com/acme/models/actions/runs/4242'),
     rulesFile: '.github/experiment-review.yml'
   })
   const html = renderGfm(md)
@@ -92,8 +93,23 @@ describe("the PR comment rendered by GitHub's renderer", () => {
     expect(html).toMatch(
       /<pre><code class="language-mermaid">[\s\S]*xychart-beta[\s\S]*grey: baseline-xgb, blue: xgb-tuned/
     )
-    expect(html).toMatch(/\/experiments accept accuracy &lt;reason&gt;/)
+    // Commands are named only when this build's parser accepts them (test/commands.test.ts checks every surface).
+    for (const m of html.matchAll(/\/experiments\s+([a-z]+)/g)) expect(SUPPORTED_COMMANDS).toContain(m[1])
+    expect(html).toContain('<code>/experiments accept accuracy &lt;reason&gt;</code>')
     expect(html).toMatch(/<a href="https:\/\/github.com\/acme\/models\/actions\/runs\/4242">checks<\/a>/)
+  })
+
+  it('shows the checklist’s data version as code and its commit short, linked to the commit', () => {
+    const linked = renderGfm(
+      renderComment(compareRuns({ runs: prRuns, baseline: base, rules }), {
+        repositoryUrl: checkedUrl('https://github.com/acme/models')
+      })
+    )
+    expect(html).toContain('<li>✅ data version <code>v2024-02</code></li>')
+    expect(html).toContain('<li>✅ code commit <code>b4c9d0e</code></li>')
+    expect(linked).toContain(
+      '<li>✅ code commit <a href="https://github.com/acme/models/commit/b4c9d0e"><code>b4c9d0e</code></a></li>'
+    )
   })
 })
 
@@ -150,7 +166,7 @@ describe('untrusted text from runs', () => {
       baseline: b,
       rules: parseRulesFile(`primary: f1\nmetrics: { f1: { min: 0.85 } }`, 'r.yml')
     })
-    const md = renderComment(c, { runUrl: 'https://github.com/acme/models/actions/runs/1' })
+    const md = renderComment(c, { runUrl: checkedUrl('https://github.com/acme/models/actions/runs/1') })
     const html = renderGfm(md)
     assertInert(html)
     // Exactly one marker: ours.
@@ -168,6 +184,7 @@ describe('untrusted text from runs', () => {
       '@\u200calice #\u200c12 https:\u200c//x.io www\u200c.y.io <\u200c!-- m --> :\u200c:warning:\u200c:'
     )
     expect(neutralize('a\u202eb\u0000c')).toBe('a�b�c')
+    expect(neutralize('see GH-12 and gh-3')).toBe('see GH\u200c-12 and gh\u200c-3')
     expect(neutralize('x'.repeat(500)).length).toBe(120)
   })
 })
@@ -235,8 +252,9 @@ describe('noise-aware words, targets and hypotheses in the comment', () => {
       rules: r
     })
     const html = renderGfm(renderComment(c))
-    expect(html).toMatch(/In words: f1 −2\.00 pts \(p &lt; 0\.001, significant\)/)
-    expect(html).toMatch(/significant drop \(p &lt; 0\.001\)/)
+    expect(html).toMatch(/In words: f1 −2\.00 pts \(p &lt; 0\.001 two-sided, significant\)/)
+    expect(html).toMatch(/significant drop \(p &lt; 0\.001, two-sided, paired t-test over matched seeds\)/)
+    expect(html).toMatch(/Labels use two-sided p-values at 0\.05\. The gate asks, one-sided/)
     expect(html).toMatch(
       /❌ <strong>Hypothesis<\/strong> of <code>tuned<\/code>: smaller trees generalise \(success: f1 &gt;= 0\.9\) — <strong>not supported<\/strong>/
     )

@@ -143,7 +143,9 @@ metrics:
     expect(c.warnings.some(w => w.kind === 'failed-run' && /out of memory/.test(warningMessage(w)))).toBe(
       true
     )
-    expect(c.verdict).toBe('no-baseline')
+    // The rules name accuracy, latency_ms and loss, which no run reports: the review fails on them.
+    expect(c.unknownMetrics?.map(u => u.metric)).toEqual(['accuracy', 'latency_ms', 'loss'])
+    expect(c.verdict).toBe('fail')
   })
 
   it("a reviewer's champion pick wins over the ranking", () => {

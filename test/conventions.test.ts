@@ -1,10 +1,12 @@
-// The names and limits shared by every part: action.yml's input defaults are the same default paths, the hidden
-// marker keeps the format of the comments already posted, and the version printed is package.json's.
+// The names and limits shared by every part: action.yml's input defaults are the same default paths (the baseline's
+// per id), the hidden marker keeps the format of the comments already posted, and the version printed is
+// package.json's.
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { HELP, VERSION } from '../src/cli/help.js'
+import { readActionConfig } from '../src/config/inputs.js'
 import {
   DEFAULT_BASELINE_PATH,
   DEFAULT_DOCS_PATH,
@@ -23,7 +25,15 @@ describe('conventions', () => {
       inputs: Record<string, { default?: string }>
     }
     expect(action.inputs.config.default).toBe(DEFAULT_RULES_PATH)
-    expect(action.inputs.baseline.default).toBe(DEFAULT_BASELINE_PATH)
+    // The baseline's default depends on the id: empty in action.yml, filled in per id by readActionConfig.
+    expect(action.inputs.baseline.default).toBe('')
+    expect(readActionConfig(name => (name === 'id' ? 'vision' : ''), {}).baselinePath).toBe(
+      '.experiments/vision/baseline.json'
+    )
+    expect(readActionConfig(() => '', {})).toMatchObject({
+      baselinePath: DEFAULT_BASELINE_PATH,
+      baselineNamed: false
+    })
     expect(action.inputs.docs.default).toBe(DEFAULT_DOCS_PATH)
   })
 

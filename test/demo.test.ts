@@ -36,6 +36,13 @@ it('npm run demo runs the whole review and exits 0', async () => {
   )
   expect(stdout).toMatch(/^ {2}champion {5}resnet-wide$/m)
   expect(stdout).toMatch(/exit code {8}1/)
+  // The accept: a reaction, the failed job re-run, and the re-run passes with the decision shown.
+  expect(stdout).toMatch(/^ {2}reaction {9}\+1$/m)
+  expect(stdout).toMatch(/^ {2}re-run {11}the failed jobs of workflow run 9001$/m)
+  expect(stdout).toContain('## ✅ Experiment review: all rules met')
+  expect(stdout).toContain('regression accepted by lead-reviewer')
+  expect(stdout).toMatch(/^ {2}verdict {10}pass$/m)
+  expect(stdout).toMatch(/exit code {8}0/)
   expect(stdout).toContain('The demo worked.')
   expect(await demoLeftovers()).toEqual(before)
 }, 120_000)

@@ -44,15 +44,23 @@ describe('runs globs', () => {
     expect(names(c)).toEqual(['a/experiments/one', 'b/.hidden/experiments/two'])
   })
 
-  it('say so when a glob matches nothing, and refuse one that leaves the workspace', async () => {
+  it('say so when a glob matches nothing, and read one named outside the workspace (a trusted root)', async () => {
     await runFolders('experiments/a')
     const none = await collectRuns({ workspace: ws, patterns: ['experiments/run-[0-9]'] })
     expect(none.diagnostics.map(d => d.message)).toContain(
       'the runs glob "experiments/run-[0-9]" matched nothing'
     )
-    const outside = await collectRuns({ workspace: ws, patterns: ['../*/experiments'] })
-    expect(outside.diagnostics[0]).toMatchObject({ severity: 'error', file: '../*/experiments' })
-    expect(outside.diagnostics[0].message).toMatch(/is outside the workspace/)
+    const other = await mkdtemp(path.join(os.tmpdir(), 'er-detect-other-'))
+    try {
+      await mkdir(path.join(other, 'seeds', 'experiments', 'b'), { recursive: true })
+      await writeFile(path.join(other, 'seeds', 'experiments', 'b', 'metrics.json'), '{"accuracy": 0.8}\n')
+      const glob = path.relative(ws, path.join(other, '*', 'experiments'))
+      const outside = await collectRuns({ workspace: ws, patterns: [glob] })
+      expect(outside.diagnostics).toEqual([])
+      expect(names(outside)).toEqual([path.join(other, 'seeds', 'experiments', 'b')])
+    } finally {
+      await rm(other, { recursive: true, force: true })
+    }
   })
 })
 

@@ -12,6 +12,7 @@ import {
   updateDocsPage
 } from '../src/report/docs.js'
 import { describeShared } from './helpers/shared.js'
+import { githubUrl } from '../src/report/mdast.js'
 
 const FILE = 'docs/experiments.md'
 
@@ -125,15 +126,30 @@ describe('living docs page', () => {
     expect(html).toMatch(
       /<td>2026-06-01<\/td>\s*<td>#12<\/td>\s*<td><code>logreg<\/code><\/td>\s*<td align="right">0\.7800<\/td>/
     )
-    expect(html).toContain('<summary>PR #\u200c57: tune xgboost for latency (3 runs)</summary>')
+    expect(html).toContain('<summary>PR #57: tune xgboost for latency (3 runs)</summary>')
     // Every run best first, the chosen one flagged, the failed one marked with its reason and no numbers.
-    const pr57 = html.slice(html.indexOf('PR #\u200c57: tune'))
+    const pr57 = html.slice(html.indexOf('PR #57: tune'))
     expect(pr57.indexOf('xgb-tuned</code> ✅ chosen')).toBeLessThan(pr57.indexOf('xgb-deeper'))
     expect(pr57.indexOf('xgb-deeper')).toBeLessThan(pr57.indexOf('mlp-small'))
     expect(pr57).toMatch(
       /<code>mlp-small<\/code><\/td>\s*<td align="right">—<\/td>\s*<td align="right">—<\/td>\s*<td align="right">—<\/td>\s*<td>❌ failed: out of memory<\/td>/
     )
     expect((html.match(/<table>/g) ?? []).length).toBe(5)
+  })
+
+  it('links PRs and commits into the repository when its URL is known', () => {
+    const repositoryUrl = githubUrl('https://github.com', 'acme', 'models')
+    const html = render(updateDocsPage(undefined, twoMerges(), { ...options, repositoryUrl }))
+    expect(html).toContain(
+      '<h2>Current model: <code>xgb-tuned</code> (since <a href="https://github.com/acme/models/pull/57">PR #57</a>, 2026-11-20)</h2>'
+    )
+    expect(html).toContain('<td><a href="https://github.com/acme/models/pull/12">#12</a></td>')
+    expect(html).toContain(
+      '<summary><a href="https://github.com/acme/models/pull/57">PR #57</a>: tune xgboost for latency (3 runs)</summary>'
+    )
+    expect(html).toContain(
+      'merged as <a href="https://github.com/acme/models/commit/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"><code>bbbbbbb</code></a>'
+    )
   })
 
   it('appends the sections to a page without markers and changes nothing else', () => {
@@ -183,7 +199,11 @@ describe('living docs page', () => {
       'history:gpu'
     ])
     expect(gpu).toContain('## Current model (gpu): `xgb-tuned`')
-    expect(sectionNames('gpu <x>')).toEqual({ current: 'current:gpu--x-', history: 'history:gpu--x-' })
+    expect(sectionNames('gpu <x>')).toEqual({
+      current: 'current:gpu--x-',
+      history: 'history:gpu--x-',
+      production: 'production:gpu--x-'
+    })
   })
 
   it('keeps CRLF line endings of a page that uses them', () => {

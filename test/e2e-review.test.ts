@@ -80,7 +80,10 @@ const commentsOn = (number: number) => [...twin.state.comments.values()].filter(
 describe(`${NODE_LABEL} dist/index.js on pull_request`, () => {
   it('creates the comment, then makes no write, then edits the same comment; outputs and the failed step', async () => {
     twin.addPullRequest({ number: 5, headRef: fixture.headRef, headSha: fixture.headSha })
-    const first = await runAction({ payload: payloadFor(5) })
+    // One workflow run and its re-run attempt (GITHUB_RUN_ID stays, the attempt counts): the comment keeps the run
+    // whose failed jobs a slash command re-runs, so a new run on the same head would edit it once.
+    const attempt = (n: number) => ({ GITHUB_RUN_ID: '1500', GITHUB_RUN_ATTEMPT: String(n) })
+    const first = await runAction({ payload: payloadFor(5), env: attempt(1) })
     expect(first.stderr).toBe('')
     expect(first.code).toBe(1)
     expect(first.stdout).toMatch(
@@ -111,7 +114,7 @@ describe(`${NODE_LABEL} dist/index.js on pull_request`, () => {
     const { id, body } = commentsOn(5)[0]
 
     twin.clearRequests()
-    const second = await runAction({ payload: payloadFor(5) })
+    const second = await runAction({ payload: payloadFor(5), env: attempt(2) })
     expect(second.code).toBe(1)
     expect(twin.countRequests({ kind: 'write' })).toBe(0)
     expect(second.outputs['comment-url']).toBe(first.outputs['comment-url'])

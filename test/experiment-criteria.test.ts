@@ -195,7 +195,7 @@ describe('hypotheses judged with the verdict', () => {
     expect(h.verdict).toBe('supported')
     expect(h.clauses[0].p).toBeLessThan(0.05)
     expect(hypothesisReason(h)).toMatch(
-      /^f1 \+0\.02 vs baseline \(0\.85 → 0\.87\), needed \+0\.0085 \(1%\); significant \(p < 0\.001\)$/
+      /^f1 \+0\.02 vs baseline \(0\.85 → 0\.87\), needed \+0\.0085 \(1%\); significant \(p < 0\.001, one-sided Welch\)$/
     )
   })
 
@@ -206,7 +206,9 @@ describe('hypotheses judged with the verdict', () => {
       { f1: [0.85, 0.82, 0.88, 0.84, 0.86] }
     )
     expect(h.verdict).toBe('inconclusive')
-    expect(hypothesisReason(h)).toMatch(/met on the means but within noise \(p = 0\.\d+ ≥ 0\.05\)/)
+    expect(hypothesisReason(h)).toMatch(
+      /met on the means but within noise \(p = 0\.\d+ ≥ 0\.05, one-sided Welch\)/
+    )
   })
 
   it('relative: a gain short of the target is not supported', () => {

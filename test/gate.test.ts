@@ -31,7 +31,7 @@ function baselineOf(metric: string, values: number[]): BaselineRecord {
 function rulesWith(metrics: Record<string, MetricRule>, alpha = 0.05): Rules {
   const r = defaultRules()
   r.metrics = metrics
-  r.significance = { alpha }
+  r.significance = { alpha, adjust: 'holm' }
   return r
 }
 
@@ -58,29 +58,31 @@ describe('significance states on each metric', () => {
   it('a clear drop is significant and fails the gate', () => {
     const { c, m } = review([0.9, 0.905, 0.895, 0.9, 0.902], [0.87, 0.872, 0.868, 0.871, 0.869])
     expect(m.significance?.state).toBe('significant')
-    expect(m.significance?.p).toBeLessThan(0.001)
-    expect(m.significance?.pTwoSided).toBeCloseTo(2 * (m.significance?.p as number), 15)
+    expect(m.significance?.pTwoSided).toBeLessThan(0.001)
+    expect(m.significance?.test?.method).toBe('paired')
     expect(m.significance?.n).toEqual({ baseline: 5, current: 5 })
     expect(c.verdict).toBe('fail')
     expect(c.violations.map(v => v.rule)).toEqual(['max_drop'])
-    expect(significanceWords(m.significance)).toBe('p < 0.001, significant')
+    expect(significanceWords(m.significance)).toBe('p < 0.001 two-sided, significant')
   })
 
   it('a drop beyond max_drop inside the noise passes, with a note saying so', () => {
-    const { c, m } = review([0.9, 0.95, 0.85, 0.92, 0.88], [0.87, 0.93, 0.82, 0.9, 0.86])
+    const { c, m } = review([0.9, 0.95, 0.85, 0.92, 0.88], [0.82, 0.9, 0.93, 0.86, 0.87])
     expect(m.status).toBe('regressed')
     expect(m.significance?.state).toBe('within-noise')
     const check = m.checks.find(x => x.rule === 'max_drop')
     expect(check?.passed).toBe(true)
-    expect(check && checkNote(check, m.significance)).toMatch(/within noise \(p = 0\.\d+ ≥ 0\.05\)/)
+    expect(check && checkNote(check, m.significance)).toMatch(
+      /within noise \(one-sided p = 0\.\d+ ≥ 0\.05; drop ≥ −?0\.\d+ at 95% confidence\)/
+    )
     expect(c.verdict).toBe('pass')
-    expect(significanceWords(m.significance)).toMatch(/^p = 0\.\d+, within noise$/)
+    expect(significanceWords(m.significance)).toMatch(/^p = 0\.\d+ two-sided, within noise$/)
   })
 
   it('require_significance: false lets the raw drop decide even inside the noise', () => {
     const { c, m } = review(
       [0.9, 0.95, 0.85, 0.92, 0.88],
-      [0.87, 0.93, 0.82, 0.9, 0.86],
+      [0.82, 0.9, 0.93, 0.86, 0.87],
       dropRule(0.01, { requireSignificance: false })
     )
     expect(m.significance?.state).toBe('within-noise')
@@ -106,7 +108,7 @@ describe('significance states on each metric', () => {
   it('a rise beyond max_rise of a minimize metric is judged the same way', () => {
     const rules = rulesWith({ latency_ms: { goal: 'minimize', maxRise: { amount: 0.1, relative: true } } })
     const c = compareRuns({
-      runs: runs('pr', 'latency_ms', [60, 61, 59, 60]),
+      runs: runs('pr', 'latency_ms', [61, 59, 60, 60]),
       baseline: baselineOf('latency_ms', [40, 41, 39, 40]),
       rules
     })
@@ -115,10 +117,10 @@ describe('significance states on each metric', () => {
     expect(c.violations[0].rule).toBe('max_rise')
   })
 
-  it('is set whenever either side has at least 2 samples, and not for single runs on both sides', () => {
+  it('is set whenever either side has at least 2 samples (one run against several: a prediction interval)', () => {
     expect(review([0.9], [0.88]).m.significance).toBeUndefined()
-    expect(review([0.9], [0.88, 0.89]).m.significance?.state).toBe('inconclusive')
-    expect(review([0.9, 0.91], [0.88]).m.significance?.state).toBe('inconclusive')
+    expect(review([0.9], [0.88, 0.89]).m.significance?.test?.method).toBe('prediction')
+    expect(review([0.9, 0.91], [0.88]).m.significance?.test?.method).toBe('prediction')
   })
 })
 
@@ -142,7 +144,7 @@ describe('degenerate input gets a clear answer', () => {
     const { c, m } = review([0.9, 0.9, 0.9], [0.85, 0.85, 0.85])
     expect(m.status).toBe('regressed')
     expect(m.significance).toMatchObject({ state: 'exact', significant: true })
-    expect(m.significance?.ci95?.[0]).toBeCloseTo(-0.05, 12)
+    expect(m.significance?.exactDifference).toBeCloseTo(-0.05, 12)
     expect(m.checks[0]).toMatchObject({ passed: false, outcome: 'exact' })
     expect(checkNote(m.checks[0], m.significance)).toBe('no variance on either side: the difference is exact')
     expect((m.checks[0] as { inconclusive?: boolean }).inconclusive).toBeUndefined()
@@ -162,15 +164,24 @@ describe('degenerate input gets a clear answer', () => {
     expect(m.significance?.n).toEqual({ baseline: 4, current: 4 })
     expect(m.significance?.state).toBe('significant')
     expect(c.warnings.filter(w => w.kind === 'non-finite-sample').map(warningMessage)).toEqual([
-      'accuracy: 1 of 5 samples of pr are not finite (NaN or infinite) and are left out of the mean and the test'
+      'accuracy: 1 of 5 samples of pr are not finite (NaN or infinite) (pr-seed1) and are left out of the mean and the test'
     ])
   })
 
-  it('NaN samples leaving fewer than 2 finite: inconclusive with the reason, the raw drop decides', () => {
+  it('NaN samples leaving one finite run of two: half of the seeds diverged, which fails the rule', () => {
     const { c, m } = review([0.9, 0.905], [0.85, NaN])
+    expect(m.significance?.test?.method).toBe('prediction')
+    expect(m.significance?.n).toEqual({ baseline: 2, current: 1 })
+    expect(m.significance?.excluded).toEqual({ baseline: 0, current: 1 })
+    expect(m.checks[0]).toMatchObject({ rule: 'diverged', nonFinite: 1, samples: 2, passed: false })
+    expect(c.verdict).toBe('fail')
+  })
+
+  it('NaN samples leaving one finite run a side: inconclusive with the reason, the raw drop decides', () => {
+    const { c, m } = review([0.9, NaN], [0.85, NaN])
     expect(m.significance?.state).toBe('inconclusive')
-    expect(m.significance && untestedText(m.significance)).toMatch(/after leaving out 1 non-finite/)
-    expect(m.checks[0]).toMatchObject({ passed: false, inconclusive: true })
+    expect(m.significance && untestedText(m.significance)).toMatch(/after leaving out 2 non-finite/)
+    expect(m.checks[0]).toMatchObject({ rule: 'diverged', nonFinite: 1, samples: 2, passed: false })
     expect(c.verdict).toBe('fail')
   })
 
@@ -181,30 +192,35 @@ describe('degenerate input gets a clear answer', () => {
     expect(c.verdict).toBe('fail')
   })
 
-  it('a baseline without samples vs PR samples: inconclusive test, labelled so, the raw drop decides', () => {
+  it('a baseline without samples vs PR samples: the prediction interval of the single baseline value', () => {
     // A baseline file written before samples were kept: a value and nothing else.
     const baseline = baselineOf('accuracy', [0.9])
     baseline.metrics.accuracy = { value: 0.9, n: 1 } as never
     const c = compareRuns({
-      runs: runs('pr', 'accuracy', [0.87, 0.88, 0.86]),
+      runs: runs('pr', 'accuracy', [0.8, 0.81, 0.79]),
       baseline,
       rules: rulesWith(dropRule())
     })
     const m = c.metrics[0]
-    expect(m.significance).toMatchObject({ state: 'inconclusive', tested: false })
-    expect(m.significance?.significant).toBeUndefined()
-    expect(m.checks[0]).toMatchObject({ passed: false, inconclusive: true })
-    expect(checkNote(m.checks[0], m.significance)).toMatch(/^inconclusive: too few samples/)
-    expect(significanceWords(m.significance)).toBe('inconclusive: too few samples to test')
+    expect(m.significance).toMatchObject({ tested: true, n: { baseline: 1, current: 3 } })
+    expect(m.significance?.test?.method).toBe('prediction')
+    expect(m.checks[0]).toMatchObject({ passed: false, outcome: 'significant' })
     expect(c.verdict).toBe('fail')
-    // Within the limit, the raw change passes but the significance still says inconclusive (not "within noise").
+    // One baseline value is weak evidence: a drop of 0.03 against max_drop 0.01 is within its prediction interval.
+    const weak = compareRuns({
+      runs: runs('pr', 'accuracy', [0.87, 0.88, 0.86]),
+      baseline,
+      rules: rulesWith(dropRule())
+    })
+    expect(weak.metrics[0].checks[0]).toMatchObject({ passed: true, outcome: 'within-noise' })
+    // Within the limit, the change passes.
     const ok = compareRuns({
       runs: runs('pr', 'accuracy', [0.899, 0.9, 0.898]),
       baseline,
       rules: rulesWith(dropRule())
     })
     expect(ok.verdict).toBe('pass')
-    expect(ok.metrics[0].significance?.state).toBe('inconclusive')
+    expect(ok.metrics[0].checks[0]).toMatchObject({ passed: true, outcome: 'within-limit' })
   })
 
   it('a single-value baseline with infinite value stays not comparable', () => {

@@ -3,6 +3,8 @@
 import {
   createGitHubClient,
   explainGitHubError,
+  isProtectedBranchRefusal,
+  PROTECTED_BRANCH_HINT,
   resolveGitHubApiUrl,
   GitHubApiError,
   type GitHubRuntime
@@ -118,7 +120,30 @@ describe('explainGitHubError', () => {
       message: 'x',
       response: { data: { message: 'Protected branch update failed for refs/heads/main.' } }
     }
-    expect(explainGitHubError(error, 'moving main').message).toMatch(/GitHub App token.*ruleset bypass/)
+    expect(explainGitHubError(error, 'moving main').message).toMatch(
+      /GitHub App token.*on the ruleset's bypass list.*cannot be put on a bypass list/
+    )
+  })
+
+  it('recognises a protected branch by its documentation URL whatever the message, and nothing else', () => {
+    const refusal = (status: number, documentation_url: string, message = 'Conflict') => ({
+      status,
+      message,
+      response: { data: { message, documentation_url } }
+    })
+    const rulesets =
+      'https://docs.github.com/repositories/configuring-branches-and-merges-in-your-repository/managing-rulesets/about-rulesets'
+    const protection =
+      'https://docs.github.com/repositories/configuring-branches-and-merges-in-your-repository/managing-protected-branches/about-protected-branches'
+    expect(isProtectedBranchRefusal(refusal(409, protection))).toBe(true)
+    expect(isProtectedBranchRefusal(refusal(403, rulesets, 'Cannot update this ref'))).toBe(true)
+    expect(
+      isProtectedBranchRefusal(
+        refusal(422, 'https://docs.github.com/rest/git/refs', 'Update is not a fast forward')
+      )
+    ).toBe(false)
+    expect(isProtectedBranchRefusal(refusal(404, rulesets))).toBe(false)
+    expect(explainGitHubError(refusal(409, protection), 'moving main').hint).toBe(PROTECTED_BRANCH_HINT)
   })
 
   it('an exhausted rate limit says when it resets', () => {

@@ -1,13 +1,14 @@
 // The sticky comment against the twin: request budget on 250 comments, unchanged text costs no write, a marker
-// pasted by someone else is ignored, a duplicate left by a race is removed, and the token's login is resolved
-// without guessing.
+// pasted by someone else is ignored, a duplicate left by a race is removed, and the comment is found for the
+// workflow token, a personal token and a GitHub App installation token without configuration.
 import type { GitHubClient } from '../src/github/client.js'
-import { resolveTokenLogin, upsertStickyComment, GITHUB_ACTIONS_BOT_LOGIN } from '../src/github/sticky.js'
-import { hiddenMarker } from '../src/core/conventions.js'
+import { resolveTokenIdentity, upsertStickyComment, type TokenIdentity } from '../src/github/sticky.js'
+import { findMarker, hiddenMarker, stampMarker } from '../src/core/conventions.js'
 import { twinClient } from './github-twin/client.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 
-const BOT = GITHUB_ACTIONS_BOT_LOGIN
+const BOT = 'github-actions[bot]'
+const INSTALLATION: TokenIdentity = { source: 'installation' }
 const marker = hiddenMarker('default')
 let twin: GitHubTwin
 let client: GitHubClient
@@ -30,7 +31,7 @@ const upsert = (body: string, extra: Partial<Parameters<typeof upsertStickyComme
     issueNumber: 42,
     marker,
     body,
-    login: BOT,
+    identity: INSTALLATION,
     ...extra
   })
 
@@ -46,6 +47,7 @@ describe('upsertStickyComment', () => {
     expect(created.action).toBe('created')
     expect(twin.state.comments.get(created.id)?.body).toBe(`${marker}\n## Experiment review\n\nfirst`)
     expect(twin.state.comments.get(created.id)?.user.login).toBe(BOT)
+    expect(created.author).toBe(BOT)
     expect(created.url).toContain(`/pull/42#issuecomment-${created.id}`)
 
     twin.clearRequests()
@@ -59,7 +61,7 @@ describe('upsertStickyComment', () => {
         .slice(1)
         .every(r => r.path.startsWith('/repositories/'))
     ).toBe(true)
-    expect([...twin.state.comments.values()].filter(c => c.body.includes(marker))).toHaveLength(1)
+    expect([...twin.state.comments.values()].filter(c => findMarker(c.body, marker))).toHaveLength(1)
   })
 
   it('makes no write when the text would not change', async () => {
@@ -91,7 +93,7 @@ describe('upsertStickyComment', () => {
     const result = await upsert('run C')
     expect(result).toMatchObject({ action: 'updated', id: oldest.id, removedDuplicates: [newer.id] })
     expect(twin.state.comments.has(newer.id)).toBe(false)
-    expect(twin.state.comments.get(oldest.id)?.body).toBe(`${marker}\nrun C`)
+    expect(twin.state.comments.get(oldest.id)?.body).toBe(stampMarker(`${marker}\nrun C`, marker, BOT))
   })
 
   it('keeps comments of other review ids apart', async () => {
@@ -112,7 +114,7 @@ describe('upsertStickyComment', () => {
         issueNumber: 42,
         marker,
         body: 'x',
-        login: BOT
+        identity: INSTALLATION
       })
     ).rejects.toThrow(
       /403 "Resource not accessible by integration".*read-only here \(a pull request from a fork\?\).*permissions: pull-requests: write.*workflow_run/s
@@ -121,39 +123,84 @@ describe('upsertStickyComment', () => {
 
   it('refuses, before posting, a body over 65,536 characters', async () => {
     await expect(upsert('x'.repeat(70000))).rejects.toThrow(
-      /70\d{3} characters, more than GitHub's 65536: the report must fold/
+      /70\d{3} characters with its marker, more than GitHub's 65536: the report must fold/
     )
     expect(twin.countRequests({ kind: 'write' })).toBe(0)
   })
 })
 
-describe('resolveTokenLogin', () => {
-  it('takes the configured login first', async () => {
-    expect(await resolveTokenLogin({ client, configured: ' my-app[bot] ', runtime: 'actions' })).toBe(
-      'my-app[bot]'
+describe('the comment of any token, found without configuration', () => {
+  /** Three reviews with `token`, each with new text, as the action runs them: identity, then upsert. */
+  async function threeReviews(token: string) {
+    const tokenClient = await twinClient(twin, token, { runtime: 'actions' })
+    const results = []
+    for (const n of [1, 2, 3]) {
+      const identity = await resolveTokenIdentity({ client: tokenClient })
+      results.push(await upsert(`review ${n}`, { client: tokenClient, identity }))
+    }
+    return results
+  }
+  const ours = () => [...twin.state.comments.values()].filter(c => c.body.includes('experiment-review'))
+
+  it.each([
+    ['a GitHub App installation token', 'ghs_app-token', 'experiment-bot[bot]'],
+    ['the workflow token', 'ghs_workflow-token', BOT],
+    ['a personal access token', 'ghp_user-token', 'octocat']
+  ])('%s: three reviews leave one comment, its marker naming who posts it', async (_name, token, login) => {
+    addNoise(3)
+    const results = await threeReviews(token)
+    expect(results.map(r => r.action)).toEqual(['created', 'updated', 'updated'])
+    expect(new Set(results.map(r => r.id)).size).toBe(1)
+    expect(results.map(r => r.author)).toEqual([login, login, login])
+    expect(ours()).toHaveLength(1)
+    expect(ours()[0].user.login).toBe(login)
+    expect(ours()[0].body).toBe(stampMarker(`${marker}\nreview 3`, marker, login))
+    expect(ours()[0].body.startsWith(`<!-- experiment-review:default by=${login} -->`)).toBe(true)
+  })
+
+  it('an App token takes over the comment a workflow token posted (one comment per id), never a person’s', async () => {
+    twin.addIssueComment({ issueNumber: 42, author: 'mallory', body: `${marker}\npasted` })
+    twin.addIssueComment({ issueNumber: 42, author: 'lint-bot[bot]', body: stampMarker('echo', marker, BOT) })
+    const first = await upsert('by the workflow token')
+    const app = await twinClient(twin, 'ghs_app-token', { runtime: 'actions' })
+    const second = await upsert('by the app', { client: app })
+    expect(second).toMatchObject({ action: 'updated', id: first.id })
+    expect(twin.state.comments.get(first.id)?.body).toBe(stampMarker(`${marker}\nby the app`, marker, BOT))
+    expect(ours()).toHaveLength(3)
+  })
+
+  it('bot-login overrides: only that login’s comment is taken', async () => {
+    const theirs = twin.addIssueComment({ issueNumber: 42, author: BOT, body: `${marker}\nworkflow token's` })
+    const app = await twinClient(twin, 'ghs_app-token', { runtime: 'actions' })
+    const identity = await resolveTokenIdentity({ client: app, configured: ' experiment-bot[bot] ' })
+    expect(identity).toEqual({ login: 'experiment-bot[bot]', source: 'bot-login' })
+    expect(twin.countRequests({ operationId: 'users/get-authenticated' })).toBe(0)
+    const result = await upsert('by the app', { client: app, identity })
+    expect(result.action).toBe('created')
+    expect(result.id).not.toBe(theirs.id)
+    expect(twin.state.comments.get(result.id)?.body).toBe(
+      stampMarker(`${marker}\nby the app`, marker, 'experiment-bot[bot]')
     )
-    expect(twin.requests).toHaveLength(0)
   })
+})
 
-  it('knows the workflow token posts as github-actions[bot] without asking GET /user', async () => {
-    expect(await resolveTokenLogin({ client, runtime: 'actions', token: 'ghs_workflow-token' })).toBe(BOT)
-    expect(twin.requests).toHaveLength(0)
-  })
-
-  it('asks GET /user for a personal token', async () => {
+describe('resolveTokenIdentity', () => {
+  it('asks GET /user: a personal token is known by its login, an installation token is a bot', async () => {
     const userClient = await twinClient(twin, 'ghp_user-token')
-    expect(await resolveTokenLogin({ client: userClient, runtime: 'cli' })).toBe('octocat')
-    expect(await resolveTokenLogin({ client: userClient, runtime: 'actions', token: 'ghp_user-token' })).toBe(
-      'octocat'
-    )
+    expect(await resolveTokenIdentity({ client: userClient })).toEqual({
+      login: 'octocat',
+      source: 'GET /user'
+    })
+    expect(await resolveTokenIdentity({ client })).toEqual({ source: 'installation' })
   })
 
-  it('never guesses when GET /user is refused: it says to set the login', async () => {
-    await expect(resolveTokenLogin({ client, runtime: 'cli' })).rejects.toThrow(
-      /GET \/user answered 403 "Resource not accessible by integration".*Set the bot-login input/s
+  it('refuses a bot-login that is not a login, and explains bad credentials', async () => {
+    await expect(resolveTokenIdentity({ client, configured: 'my app' })).rejects.toThrow(
+      /bot-login input is "my app", which is not a GitHub login/
     )
-    await expect(resolveTokenLogin({ client, runtime: 'actions', defaultToken: false })).rejects.toThrow(
-      /bot-login/
+    const bad = await twinClient(twin, 'ghp_revoked')
+    await expect(resolveTokenIdentity({ client: bad })).rejects.toThrow(
+      /401 "Bad credentials".*expired or revoked/s
     )
   })
 })

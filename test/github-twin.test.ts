@@ -1,7 +1,12 @@
 // The twin itself: it answers like GitHub (pagination links, rate-limit headers, contents, refusals) and its
 // OpenAPI check does catch malformed requests, so an empty `violations` list in other tests means something.
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
-import { loadOpenApiOperations, matchOpenApiOperation, validateAgainstSchema } from './github-twin/openapi.js'
+import {
+  loadOpenApiOperations,
+  matchOpenApiOperation,
+  validateAgainstSchema,
+  validateOpenApiResponse
+} from './github-twin/openapi.js'
 
 let twin: GitHubTwin
 
@@ -77,6 +82,104 @@ describe('the extracted OpenAPI operations', () => {
   })
 })
 
+describe('the response check', () => {
+  const { operations, schemas } = loadOpenApiOperations()
+  const operation = (id: string) => operations.find(o => o.operationId === id)!
+
+  it('holds list answers to pull-request-simple: merged_at is required, merged is not a listed property', async () => {
+    await twin.openPullRequest({ number: 4, headRef: 'f', files: { 'a.txt': 'a' } })
+    const [listed] = (await (await api(`/repos/${twin.owner}/${twin.repo}/pulls`)).json()) as Record<
+      string,
+      unknown
+    >[]
+    expect(listed).not.toHaveProperty('merged')
+    expect(validateOpenApiResponse(operation('pulls/list'), 200, [listed], schemas)).toEqual([])
+    const { merged_at: _omitted, ...withoutMergedAt } = listed
+    expect(
+      validateOpenApiResponse(operation('pulls/list'), 200, [{ ...withoutMergedAt, merged: true }], schemas)
+    ).toEqual([
+      'response[0].merged_at is required but missing',
+      "response[0].merged is not a property GitHub's description lists here"
+    ])
+    const full = (await (await api(`/repos/${twin.owner}/${twin.repo}/pulls/4`)).json()) as object
+    expect(full).toMatchObject({ merged: false, merged_by: null })
+    expect(validateOpenApiResponse(operation('pulls/get'), 200, full, schemas)).toEqual([])
+  })
+
+  it('refuses a success status the description does not list, and only needs GitHub’s error shape for others', () => {
+    expect(validateOpenApiResponse(operation('issues/delete-comment'), 200, undefined, schemas)).toEqual([
+      "issues/delete-comment answered 200, a status GitHub's description does not list for it"
+    ])
+    expect(validateOpenApiResponse(operation('issues/delete-comment'), 204, undefined, schemas)).toEqual([])
+    expect(
+      validateOpenApiResponse(operation('pulls/list'), 502, { message: 'Server Error' }, schemas)
+    ).toEqual([])
+    expect(validateOpenApiResponse(operation('pulls/list'), 403, { message: 3 }, schemas)).toEqual([
+      'response.message is integer (3) but must be string'
+    ])
+  })
+
+  it('records an answer of the twin that breaks the description, and stop() fails while one is left', async () => {
+    const other = await startGitHubTwin()
+    other.state.comments.set(1, {
+      id: 1,
+      issueNumber: 1,
+      body: 'x',
+      user: other.user('someone'),
+      createdAt: 'yesterday',
+      updatedAt: 'yesterday',
+      reactions: []
+    })
+    await fetch(`${other.url}/repos/${other.owner}/${other.repo}/issues/comments/1`, {
+      headers: { authorization: 'token ghs_workflow-token' }
+    })
+    expect(other.violations).toEqual([
+      expect.objectContaining({
+        side: 'response',
+        problems: [
+          '200 issues/get-comment:',
+          'response.created_at is "yesterday" but must be an ISO 8601 date-time',
+          'response.updated_at is "yesterday" but must be an ISO 8601 date-time'
+        ]
+      })
+    ])
+    await expect(other.stop()).rejects.toThrow(/1 break\(s\) of GitHub's OpenAPI description/)
+  })
+})
+
+describe('merges as GitHub makes them', () => {
+  it.each(['merge', 'squash', 'rebase'] as const)(
+    '%s: merge_commit_sha is the new commit on main, not the head; GET /commits/{sha}/pulls lists the merged PR',
+    async method => {
+      const pr = await twin.openPullRequest({ number: 9, headRef: 'f', files: { 'model.py': 'v2\n' } })
+      const before = await twin.git.revParse('refs/heads/main')
+      const after = await twin.mergePullRequest(9, { method, mergedBy: 'alice' })
+      expect(after).not.toBe(pr.head.sha)
+      expect(await twin.git.revParse('refs/heads/main')).toBe(after)
+      const commit = await twin.git.readCommit(after)
+      expect(commit.parents).toEqual(method === 'merge' ? [before, pr.head.sha] : [before])
+      expect(await twin.git.readFileAt('refs/heads/main', 'model.py')).toBe('v2\n')
+      const listed = (await (
+        await api(`/repos/${twin.owner}/${twin.repo}/commits/${after}/pulls`)
+      ).json()) as {
+        number: number
+        merged_at: string | null
+        merge_commit_sha: string
+      }[]
+      expect(listed).toHaveLength(1)
+      expect(listed[0]).toMatchObject({ number: 9, merge_commit_sha: after })
+      expect(listed[0].merged_at).toMatch(/^\d{4}-/)
+      expect(listed[0]).not.toHaveProperty('merged')
+      const full = (await (await api(`/repos/${twin.owner}/${twin.repo}/pulls/9`)).json()) as {
+        merged: boolean
+        merged_by: { login: string }
+        state: string
+      }
+      expect(full).toMatchObject({ merged: true, state: 'closed', merged_by: { login: 'alice' } })
+    }
+  )
+})
+
 describe('the twin', () => {
   it('catches a malformed request: a body that breaks the schema answers 422 and is recorded', async () => {
     twin.addPullRequest({ number: 1, headRef: 'feature', headSha: 'a'.repeat(40) })
@@ -85,15 +188,16 @@ describe('the twin', () => {
       body: JSON.stringify({ text: 'hi' })
     })
     expect(res.status).toBe(422)
-    expect(twin.violations).toHaveLength(1)
-    expect(twin.violations[0].problems).toEqual(['body.body is required but missing'])
+    const violations = twin.takeViolations()
+    expect(violations).toHaveLength(1)
+    expect(violations[0]).toMatchObject({ side: 'request', problems: ['body.body is required but missing'] })
   })
 
   it('catches an unknown path and a wrongly typed query parameter', async () => {
     expect((await api(`/repos/${twin.owner}/${twin.repo}/comments-everywhere`)).status).toBe(404)
     expect((await api(`/repos/${twin.owner}/${twin.repo}/issues?state=merged`)).status).toBe(422)
     expect((await api(`/repos/${twin.owner}/${twin.repo}/issues?per_page=lots`)).status).toBe(422)
-    expect(twin.violations.map(v => v.problems[0])).toEqual([
+    expect(twin.takeViolations().map(v => v.problems[0])).toEqual([
       `no operation of GitHub's REST API is GET /repos/${twin.owner}/${twin.repo}/comments-everywhere`,
       'state is "merged" but must be one of "open", "closed", "all"',
       'per_page is string ("lots") but must be integer'

@@ -157,16 +157,14 @@ describe('main.run', () => {
   })
 
   it('promotes a push to the default branch: one commit with the new baseline, the champion as output', async () => {
-    const after = await twin.git.commitFiles('main', { 'src/model.py': '# wider\n' }, 'Merge pull request #5')
-    const pr = twin.addPullRequest({
+    await twin.openPullRequest({
       number: 5,
       title: 'Wider ResNet',
       headRef: fixture.headRef,
-      headSha: after,
-      state: 'closed',
+      files: { 'src/model.py': '# wider\n' },
       author: 'pr-author'
     })
-    pr.merged = true
+    const after = await twin.mergePullRequest(5, { method: 'squash', mergedBy: 'reviewer' })
     const payload = webhookExample('push') as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
     Object.assign(payload, { ref: 'refs/heads/main', after, deleted: false })
     Object.assign(payload.repository, { name: twin.repo, default_branch: 'main' })
@@ -182,7 +180,11 @@ describe('main.run', () => {
       (await twin.git.readFileAt('refs/heads/main', '.experiments/baseline.json')) ?? '',
       'baseline'
     )
-    expect(baseline.champion).toMatchObject({ name: 'resnet-wide', pr: { number: 5 } })
+    expect(baseline.champion).toMatchObject({
+      name: 'resnet-wide',
+      pr: { number: 5, title: 'Wider ResNet', author: 'pr-author' },
+      mergedBy: 'reviewer'
+    })
     expect(twin.violations).toEqual([])
   })
 

@@ -6,11 +6,13 @@ import {
   codeBlock,
   details,
   emphasis,
-  escapeHtml,
+  checkedUrl,
   heading,
   link,
   marker,
   neutralize,
+  own,
+  type OwnUrl,
   paragraph,
   root,
   small,
@@ -21,6 +23,11 @@ import {
   untrusted,
   untrustedCode
 } from '../src/report/mdast.js'
+import type { Text } from 'mdast'
+
+function fail(what: string): never {
+  throw new Error(`expected ${what}`)
+}
 
 const ZWNJ = '\u200c'
 
@@ -90,30 +97,55 @@ describe('neutralize', () => {
   })
 })
 
-describe('escapeHtml', () => {
-  it('escapes the five HTML specials', () => {
-    expect(escapeHtml(`<b class="x">Tom & Jerry's</b>`)).toBe(
-      '&lt;b class=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;'
+describe("a folded section's summary line", () => {
+  const summaryOf = (summary: Parameters<typeof details>[0]) => stringify(root(details(summary, [])))
+
+  it('escapes the five HTML specials of untrusted text, after neutralising it', () => {
+    expect(summaryOf([untrusted(`<b class="x">Tom & Jerry's</b>`)])).toBe(
+      '<details><summary>&lt;b class=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/b&gt;</summary>\n\n</details>\n'
+    )
+    expect(summaryOf([untrusted('ping @bob\nnow <!-- x')])).toBe(
+      `<details><summary>ping @${ZWNJ}bob ⏎ now &lt;${ZWNJ}!-- x</summary>\n\n</details>\n`
     )
   })
 
-  it('keeps plain text and neutralises it like any untrusted text', () => {
-    expect(escapeHtml('Details of 3 runs')).toBe('Details of 3 runs')
-    expect(escapeHtml('ping @bob\nnow')).toBe(`ping @${ZWNJ}bob ⏎ now`)
-    expect(escapeHtml('<!-- x')).toBe(`&lt;${ZWNJ}!-- x`)
+  it('keeps own text, inline code and own links, each escaped', () => {
+    expect(summaryOf(own`Details of 3 runs`)).toBe(
+      '<details><summary>Details of 3 runs</summary>\n\n</details>\n'
+    )
+    expect(
+      summaryOf([
+        text`Run `,
+        untrustedCode('a<b'),
+        text` & `,
+        link(checkedUrl('https://e.x/?a=1&b=2') ?? fail('a plain URL'), text`more`)
+      ])
+    ).toBe(
+      '<details><summary>Run <code>a&lt;b</code> &amp; <a href="https://e.x/?a=1&amp;b=2">more</a></summary>\n\n</details>\n'
+    )
   })
 
-  it('allows 200 characters before cutting', () => {
-    expect(escapeHtml('y'.repeat(200))).toBe('y'.repeat(200))
-    expect(escapeHtml('y'.repeat(201))).toBe(`${'y'.repeat(199)}…`)
+  it('folds a line break of own text into a space, so the summary stays one line', () => {
+    expect(summaryOf(own`one\ntwo\r\nthree`)).toBe(
+      '<details><summary>one two three</summary>\n\n</details>\n'
+    )
+  })
+
+  it('refuses a link to anything but a plain http(s) URL, and any other node', () => {
+    expect(() => summaryOf([link('javascript:alert(1)' as OwnUrl, text`x`)])).toThrow(
+      'a summary line cannot hold a link node'
+    )
+    expect(() => summaryOf([strong(text`x`) as unknown as Text])).toThrow(
+      'a summary line cannot hold a strong node'
+    )
   })
 })
 
 describe('the builders as markdown', () => {
   it('a folded section opens, holds its content, and closes with </details>', () => {
-    const md = stringify(root(details('Runs <all> & more', [paragraph(text('inside'))])))
+    const md = stringify(root(details([untrusted('Runs <all> & more')], [paragraph(text`inside`)])))
     expect(md).toBe('<details><summary>Runs &lt;all&gt; &amp; more</summary>\n\ninside\n\n</details>\n')
-    expect(stringify(root(details('S', [paragraph(text('x'))], true)))).toMatch(
+    expect(stringify(root(details(own`S`, [paragraph(text`x`)], true)))).toMatch(
       /^<details open><summary>S<\/summary>/
     )
   })
@@ -130,16 +162,16 @@ describe('the builders as markdown', () => {
   it('headings, emphasis, links, lists, code and the marker stringify as GitHub markdown', () => {
     const md = stringify([
       marker('default'),
-      heading(2, text('Review')),
+      heading(2, text`Review`),
       paragraph(
-        strong(text('bold')),
-        text(' '),
-        emphasis(text('it')),
-        text(' '),
-        link('https://e.x/', text('l'))
+        strong(text`bold`),
+        text` `,
+        emphasis(text`it`),
+        text` `,
+        link(checkedUrl('https://e.x/') ?? fail('a plain URL'), text`l`)
       ),
-      bulletList([[text('one')], [text('two')]]),
-      codeBlock('mermaid', 'graph TD')
+      bulletList([[text`one`], [text`two`]]),
+      codeBlock('mermaid', own`graph TD`)
     ])
     expect(md).toBe(
       '<!-- experiment-review:default -->\n\n## Review\n\n**bold** _it_ [l](https://e.x/)\n\n- one\n- two\n\n' +
@@ -148,12 +180,16 @@ describe('the builders as markdown', () => {
   })
 
   it('small print wraps its content in <sub>', () => {
-    expect(stringify(root(small([text('fine print')])))).toBe('<sub>fine print</sub>\n')
+    expect(stringify(root(small([text`fine print`])))).toBe('<sub>fine print</sub>\n')
   })
 
   it('a table pads short rows with empty cells to the width of the header', () => {
     const md = stringify([
-      table(['left', 'right'], ['Metric', 'Value'], [['accuracy', [text('0.9')]], ['loss'], ['', 'x']])
+      table(
+        ['left', 'right'],
+        [own`Metric`, own`Value`],
+        [[own`accuracy`, [text`0.9`]], [own`loss`], [own``, untrusted('x')]]
+      )
     ])
     expect(md).toBe(
       '| Metric   | Value |\n| :------- | ----: |\n| accuracy |   0.9 |\n| loss     |       |\n|          |     x |\n'

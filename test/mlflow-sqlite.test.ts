@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Run } from '../src/core/run.js'
@@ -6,6 +6,7 @@ import { createReadContext } from '../src/sources/context.js'
 import { collectRuns } from '../src/sources/detect.js'
 import { MAX_HISTORY_POINTS } from '../src/sources/history.js'
 import { mlflowSqliteSource, readMlflowDatabase } from '../src/sources/mlflow-sqlite.js'
+import { loadSqlJs } from '../src/sources/sqlite-engine.js'
 import { SQLITE_IDS as IDS, writeMlflowSqlite, writeOtherSqlite } from './fixtures/make-mlflow.js'
 import { describeShared } from './helpers/shared.js'
 
@@ -94,7 +95,6 @@ describe('MLflow SQLite store: detection', () => {
   it('reports a corrupt MLflow database by name and keeps going', async () => {
     const ws = await tmp()
     const file = await writeMlflowSqlite(path.join(ws, 'mlflow.db'))
-    const { readFile } = await import('node:fs/promises')
     const bytes = await readFile(file)
     bytes.fill(0x7f, 100, 4096) // page 1 (the schema) destroyed, header intact
     await writeFile(file, bytes)
@@ -110,17 +110,19 @@ describe('MLflow SQLite store: detection', () => {
     await rm(ws, { recursive: true, force: true })
   })
 
-  it('reports an MLflow database over the size limit without reading it whole', async () => {
+  it('without node:sqlite, reports an MLflow database over the sql.js limit, says why and what to do', async () => {
     const ws = await tmp()
     const file = await writeMlflowSqlite(path.join(ws, 'mlflow.db'))
     const { truncate } = await import('node:fs/promises')
     await truncate(file, 513 * 1024 * 1024) // sparse: no disk used
     const ctx = await createReadContext(ws)
-    expect(await readMlflowDatabase(file, ctx)).toEqual([])
+    expect(await readMlflowDatabase(file, ctx, { engine: 'sql.js' })).toEqual([])
     expect(ctx.diagnostics).toEqual([
       expect.objectContaining({
         file: 'mlflow.db',
-        message: expect.stringMatching(/over the 536870912-byte limit/)
+        message: expect.stringMatching(
+          /of 513 MiB; on Node .* read whole into memory \(sql\.js.* limited to 512 MiB.*Node 22\.13 or later/
+        )
       })
     ])
     await rm(ws, { recursive: true, force: true })
@@ -194,5 +196,75 @@ describeShared('MLflow SQLite store on real databases', fixtures => {
     })
     expect(mmlu.metrics.acc_none.history).toHaveLength(62)
     expect(mmlu.metrics.acc_none.value).toBeCloseTo(0.337772397094431, 12)
+  })
+})
+
+describe('MLflow SQLite store: what is read', () => {
+  let ws: string
+  beforeAll(async () => {
+    ws = await tmp()
+    for (const version of ['3.x', '1.26'] as const) {
+      const file = await writeMlflowSqlite(path.join(ws, version, 'mlflow.db'), version)
+      // A 1,203-point series (three points share step 7) on the child run, written out of order.
+      const SQL = await loadSqlJs()
+      const db = new SQL.Database(await readFile(file))
+      const points: [number, number, number][] = []
+      for (let step = 0; step < 1200; step++) points.push([step, Math.sin(step / 50), 1000 + step])
+      points.push([7, 0.25, 999], [7, 0.5, 2000], [7, -1, 5])
+      points.reverse()
+      for (const [step, value, ts] of points)
+        db.run('INSERT INTO metrics VALUES (?, ?, ?, ?, ?, ?)', ['long', value, ts, IDS.child, step, 0])
+      await writeFile(file, Buffer.from(db.export()))
+      db.close()
+    }
+  })
+  afterAll(() => rm(ws, { recursive: true, force: true }))
+
+  it('thins a long history in SQL to the points the full-series reading keeps, with the full length', async () => {
+    // The 3.x schema has MLflow's (run_uuid, key, step) index: the series is thinned in SQL. The 1.26 schema has
+    // none: every point is streamed and thinned afterwards. Both must give the same metric.
+    const read = async (version: string) => {
+      const ctx = await createReadContext(path.join(ws, version))
+      const runs = await readMlflowDatabase(path.join(ws, version, 'mlflow.db'), ctx)
+      expect(ctx.diagnostics).toEqual([])
+      return byRunId(runs).get(IDS.child) as Run
+    }
+    const [indexed, streamed] = [await read('3.x'), await read('1.26')]
+    const long = indexed.metrics.long
+    expect(long.history).toHaveLength(MAX_HISTORY_POINTS)
+    expect(long.historyPoints).toBe(1203)
+    expect(long.value).toBeCloseTo(Math.sin(1199 / 50), 12)
+    expect(long.history?.[0]).toEqual({ step: 0, value: 0, timestamp: 1000 })
+    expect(long.history?.at(-1)).toEqual({ step: 1199, value: Math.sin(1199 / 50), timestamp: 2199 })
+    expect(long).toEqual(streamed.metrics.long)
+  })
+
+  it('reads only the selected experiments, and says which exist when none is selected', async () => {
+    const file = path.join(ws, '3.x', 'mlflow.db')
+    const ctx = await createReadContext(path.join(ws, '3.x'), { selection: { experiments: ['nyc-*'] } })
+    expect((await readMlflowDatabase(file, ctx)).map(r => r.metadata.tags[0])).toEqual([
+      'experiment=nyc-taxi',
+      'experiment=nyc-taxi',
+      'experiment=nyc-taxi'
+    ])
+    const none = await createReadContext(path.join(ws, '3.x'), { selection: { experiments: ['churn'] } })
+    expect(await readMlflowDatabase(file, none)).toEqual([])
+    expect(none.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        file: 'mlflow.db',
+        message: expect.stringMatching(/selected by "churn".* its experiments are "Default", "nyc-taxi"$/)
+      })
+    ])
+  })
+
+  it('keeps the runs of one commit when the store is named by a tracking URI', async () => {
+    const file = path.join(ws, '3.x', 'mlflow.db')
+    const ctx = await createReadContext(path.join(ws, '3.x'))
+    const sha = 'dda14b590000b52829d7ed6805ed924c212bfbe2'
+    const runs = await readMlflowDatabase(file, ctx, { commit: { kind: 'sha', sha } })
+    expect([...byRunId(runs).keys()]).toEqual([IDS.finished])
+    expect(await readMlflowDatabase(file, ctx, { commit: { kind: 'sha', sha: 'f'.repeat(40) } })).toEqual([])
+    expect(ctx.diagnostics).toEqual([])
   })
 })

@@ -388,6 +388,8 @@ describe('MLflow file store: read workers', () => {
       )
     const main = cli('0')
     const pooled = cli('2')
+    // The bundle holds the pool (a stale dist/ would ignore the variable).
+    expect(cli('x').stderr).toContain(`${READ_THREADS_ENV}="x": expected a whole number of threads ≥ 0`)
     expect(pooled.status).toBe(0)
     expect(pooled.stdout).toBe(main.stdout)
     expect(pooled.stderr).toBe(main.stderr)

@@ -115,8 +115,8 @@ async function git(cwd: string, ...args: string[]): Promise<string> {
   return stdout.trim()
 }
 
-/** The baseline file the fixture commits on main (from the baseline runs' champion). */
-export async function fixtureBaselineText(): Promise<string> {
+/** The baseline file the fixture commits on main (from the baseline runs' champion), for review id `id`. */
+export async function fixtureBaselineText(id = 'default'): Promise<string> {
   const scratch = await mkdtemp(path.join(tmpdir(), 'review-baseline-'))
   try {
     await writeRuns(scratch, baselineRuns())
@@ -125,7 +125,7 @@ export async function fixtureBaselineText(): Promise<string> {
     return serializeBaseline({
       schema: 'experiment-review/baseline',
       version: BASELINE_VERSION,
-      id: 'default',
+      id,
       champion: {
         ...loaded.record,
         pr: { number: 3, title: 'ResNet-18 baseline' },
@@ -160,9 +160,23 @@ export interface ReviewRepository {
   remove(): Promise<void>
 }
 
-/** Makes a git repository: main with the rules and the baseline, and a PR branch with the PR's runs committed. */
+/**
+ * Makes a git repository: main with the rules and the baseline, and a PR branch with the PR's runs committed.
+ * `mainFiles` adds files to main, or (undefined) leaves one out; `writePr` writes the PR's content instead of runs.
+ * `prFiles` are also committed on the PR branch (null deletes the file); `withRules: false` leaves the rules file
+ * off main.
+ */
 export async function makeReviewRepository(
-  options: { parent?: string; runs?: FixtureRun[]; withBaseline?: boolean } = {}
+  options: {
+    parent?: string
+    runs?: FixtureRun[]
+    withBaseline?: boolean
+    mainFiles?: Record<string, string | undefined>
+    /** Writes the PR's content instead of `runs` (e.g. a whole folder of hostile runs). */
+    writePr?: (workspace: string) => Promise<void>
+    withRules?: boolean
+    prFiles?: Record<string, string | null>
+  } = {}
 ): Promise<ReviewRepository> {
   const workspace = await mkdtemp(path.join(options.parent ?? tmpdir(), 'review-repo-'))
   await git(workspace, 'init', '--quiet', '--initial-branch=main')
@@ -171,7 +185,9 @@ export async function makeReviewRepository(
   await git(workspace, 'config', 'commit.gpgsign', 'false')
   const files = await mainBranchFiles()
   if (options.withBaseline === false) delete files[DEFAULT_BASELINE_PATH]
-  for (const [rel, text] of Object.entries(files)) {
+  if (options.withRules === false) delete files[DEFAULT_RULES_PATH]
+  for (const [rel, text] of Object.entries({ ...files, ...options.mainFiles })) {
+    if (text === undefined) continue
     await mkdir(path.dirname(path.join(workspace, rel)), { recursive: true })
     await writeFile(path.join(workspace, rel), text)
   }
@@ -180,7 +196,16 @@ export async function makeReviewRepository(
   const baseSha = await git(workspace, 'rev-parse', 'HEAD')
   const headRef = 'feature/wider-resnet'
   await git(workspace, 'checkout', '--quiet', '-b', headRef)
-  await writeRuns(workspace, options.runs ?? prRuns())
+  if (options.writePr) await options.writePr(workspace)
+  else await writeRuns(workspace, options.runs ?? prRuns())
+  for (const [rel, text] of Object.entries(options.prFiles ?? {})) {
+    const file = path.join(workspace, rel)
+    if (text === null) await rm(file)
+    else {
+      await mkdir(path.dirname(file), { recursive: true })
+      await writeFile(file, text)
+    }
+  }
   await git(workspace, 'add', '-A')
   await git(workspace, 'commit', '--quiet', '-m', 'Train a wider ResNet')
   const headSha = await git(workspace, 'rev-parse', 'HEAD')
@@ -253,6 +278,38 @@ export function pullRequestPayload(options: {
   pr.base.repo.full_name = full
   pr.base.repo.name = options.repo
   pr.base.repo.owner.login = options.owner
+  return payload
+}
+
+/**
+ * A real `issue_comment` payload (created, or edited) adapted to a comment on a pull request of the twin's
+ * repository: its number, id, body and author. author_association stays OWNER, as in the example: nothing may
+ * decide by it.
+ */
+export function issueCommentPayload(options: {
+  owner: string
+  repo: string
+  number: number
+  commentId: number
+  body: string
+  author: string
+  authorType?: 'User' | 'Bot'
+  action?: 'created' | 'edited'
+}): Json {
+  const payload = webhookExample('issue_comment', options.action ?? 'created') as Json
+  const full = `${options.owner}/${options.repo}`
+  payload.repository.full_name = full
+  payload.repository.name = options.repo
+  payload.repository.owner.login = options.owner
+  payload.issue.number = options.number
+  payload.issue.pull_request = {
+    url: `https://api.github.com/repos/${full}/pulls/${options.number}`,
+    html_url: `https://github.com/${full}/pull/${options.number}`
+  }
+  payload.comment.id = options.commentId
+  payload.comment.body = options.body
+  payload.comment.user.login = options.author
+  payload.comment.user.type = options.authorType ?? 'User'
   return payload
 }
 

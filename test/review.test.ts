@@ -1,18 +1,28 @@
 // Review mode in process against the GitHub twin and real git repositories: event parsing on real webhook payloads,
 // the sticky comment (create, no-op, edit), forks, workflow_run resolution, invalid rules, no baseline, and the CLI.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { readActionConfig } from '../src/config/inputs.js'
 import { runCli } from '../src/cli/run.js'
-import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH, hiddenMarker } from '../src/core/conventions.js'
+import {
+  DEFAULT_BASELINE_PATH,
+  DEFAULT_RULES_PATH,
+  GITHUB_STEP_SUMMARY_LIMIT,
+  hiddenMarker
+} from '../src/core/conventions.js'
 import { parseReviewEvent, ReviewEventError } from '../src/modes/review-event.js'
-import { runReviewMode } from '../src/modes/review.js'
-import type { ActionLog, LogPlace, ModeContext } from '../src/modes/types.js'
+import { runReviewMode, SUMMARY_DIAGNOSTICS_SHOWN } from '../src/modes/review.js'
+import type { ModeContext } from '../src/modes/types.js'
 import { gitHubClientFactory } from '../src/github/client.js'
+import { HOSTILE_RUNS, INJECTED_NAME, makeHostileWorkspace } from './fixtures/make-hostile.js'
 import { twinClientFactory } from './github-twin/client.js'
+import { elementCounts, renderGfm } from './helpers/cmark.js'
+import { SHARED_FIXTURES } from './helpers/shared.js'
+import { memoryLog } from './helpers/memory-log.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
+  fixtureBaselineText,
   mainBranchFiles,
   makeReviewRepository,
   prRuns,
@@ -21,26 +31,6 @@ import {
   workflowRunPayload,
   type ReviewRepository
 } from './review-fixtures.js'
-
-interface Logged {
-  level: 'info' | 'notice' | 'warning' | 'error'
-  message: string
-  place?: LogPlace
-}
-
-function memoryLog(): ActionLog & { lines: Logged[]; summaries: string[] } {
-  const lines: Logged[] = []
-  const summaries: string[] = []
-  return {
-    lines,
-    summaries,
-    info: message => lines.push({ level: 'info', message }),
-    notice: (message, place) => lines.push({ level: 'notice', message, place }),
-    warning: (message, place) => lines.push({ level: 'warning', message, place }),
-    error: (message, place) => lines.push({ level: 'error', message, place }),
-    summary: async md => void summaries.push(md)
-  }
-}
 
 let twin: GitHubTwin
 let fixture: ReviewRepository
@@ -207,7 +197,9 @@ describe('review of a pull_request', () => {
     const second = await runReviewMode(context({ payload: prPayload() }).ctx)
     expect(second.commentUrl).toBe(outcome.commentUrl)
     expect(twin.countRequests({ kind: 'write' })).toBe(0)
-    expect(twin.countRequests({ kind: 'read' })).toBe(1)
+    // GET /user (refused to the workflow token: it posts as a bot), one page of comments for the reviewers'
+    // decisions before the runs are judged, and the same page again right before the (skipped) write.
+    expect(twin.countRequests({ kind: 'read' })).toBe(3)
 
     await fixture.rewriteRuns(prRuns({ shift: 0.004 }))
     try {
@@ -261,7 +253,7 @@ describe('review of a pull_request', () => {
     }
   })
 
-  it('reads the baseline through the contents API when the checkout lacks the base commit', async () => {
+  it('reads the rules and the baseline through the contents API when the checkout lacks the base commit', async () => {
     const twinBase = twin.state.pulls.get(PR)?.base.sha ?? (await twin.git.revParse('refs/heads/main'))!
     twin.clearRequests()
     const { ctx, log } = context({
@@ -270,8 +262,9 @@ describe('review of a pull_request', () => {
     })
     const outcome = await runReviewMode(ctx)
     expect(outcome.verdict).toBe('fail')
-    expect(twin.countRequests({ operationId: 'repos/get-content' })).toBe(1)
-    expect(log.lines.some(l => /via the contents API/.test(l.message))).toBe(true)
+    expect(twin.countRequests({ operationId: 'repos/get-content' })).toBe(2) // the rules file and the baseline
+    expect(log.lines.some(l => /^Baseline: .* via the contents API/.test(l.message))).toBe(true)
+    expect(log.lines.some(l => /^Rules: .* via the contents API/.test(l.message))).toBe(true)
   })
 
   it('on a fork (read-only token) writes the summary and the report, says why there is no comment, and does not crash', async () => {
@@ -288,6 +281,48 @@ describe('review of a pull_request', () => {
     )
     expect(JSON.parse(await readFile(outcome.reportPath!, 'utf8')).verdict).toBe('fail')
   })
+
+  it('on a same-repo PR whose token lacks pull-requests: write, names the missing permission, not a fork, and fails', async () => {
+    const { ctx, log } = context({ payload: prPayload(8), token: 'ghs_fork-token' })
+    const outcome = await runReviewMode(ctx)
+    expect(commentsOn(8)).toHaveLength(0)
+    const warning = log.lines.find(l => l.level === 'warning' && /No comment was posted/.test(l.message))
+    expect(warning?.message).toContain('not the read-only token of a fork')
+    expect(warning?.message).toContain('Add `permissions: { pull-requests: write }` to the job')
+    expect(warning?.message).not.toMatch(/expected for pull requests from forks|from a fork\?/)
+    expect(outcome.failure).toMatch(
+      /rule broken.*; and the comment could not be posted: .*lacks `pull-requests: write`/
+    )
+  })
+
+  it('keeps the job summary under 1 MiB with 9,000 unreadable runs: a count, the first ones, all in the JSON report', async () => {
+    const crowded = await makeReviewRepository()
+    try {
+      for (let i = 0; i < 9000; i++) {
+        const dir = path.join(crowded.workspace, 'experiments', `broken-${i}`)
+        await mkdir(dir, { recursive: true })
+        await writeFile(path.join(dir, 'metrics.json'), `{ "accuracy": 0.9, broken ${'x'.repeat(80)}`)
+      }
+      const { ctx, log } = context({
+        payload: prPayload(12),
+        workspace: crowded.workspace,
+        inputs: { comment: 'false' }
+      })
+      const outcome = await runReviewMode(ctx)
+      const summary = log.summaries.join('\n')
+      const report = JSON.parse(await readFile(outcome.reportPath!, 'utf8')) as { diagnostics: unknown[] }
+      const count = report.diagnostics.length
+      expect(count).toBeGreaterThanOrEqual(9000)
+      expect(Buffer.byteLength(summary)).toBeLessThan(GITHUB_STEP_SUMMARY_LIMIT)
+      expect(summary).toContain(`### Diagnostics (${count})`)
+      expect(summary).toContain(`… and ${count - SUMMARY_DIAGNOSTICS_SHOWN} more, not listed here`)
+      expect(summary).toContain('every diagnostic is in the JSON report')
+      const listed = summary.slice(summary.indexOf('### Diagnostics')).match(/^[*-] /gm) ?? []
+      expect(listed).toHaveLength(SUMMARY_DIAGNOSTICS_SHOWN)
+    } finally {
+      await crowded.remove()
+    }
+  }, 300_000)
 
   it('fails cleanly with an annotation at the line of an invalid rules file', async () => {
     const broken = await makeReviewRepository()
@@ -418,9 +453,7 @@ describe('experiment-review review (CLI)', () => {
         '--workspace',
         passing.workspace,
         '--id',
-        'vision',
-        '--baseline',
-        '.experiments/vision.json'
+        'vision'
       ])
       expect(result.stderr).not.toMatch(/^(error|warning):/m)
       expect(result.code).toBe(0)
@@ -428,7 +461,7 @@ describe('experiment-review review (CLI)', () => {
         state: 'success',
         context: 'experiment-review/vision'
       })
-      expect(commentsOn(41)[0].body).toContain('<!-- experiment-review:vision -->')
+      expect(commentsOn(41)[0].body).toContain('<!-- experiment-review:vision by=octocat -->')
     } finally {
       await passing.remove()
     }
@@ -499,5 +532,287 @@ describe('experiment-review promote (CLI)', () => {
     } finally {
       await repo.remove()
     }
+  })
+})
+
+describe('no evidence, no pass', () => {
+  it('a runs input that does not exist fails the step and turns the ❌ comment into "no runs were found", never ✅', async () => {
+    const number = 13
+    twin.addPullRequest({ number, headRef: fixture.headRef, headSha: fixture.headSha })
+    const first = await runReviewMode(context({ payload: prPayload(number) }).ctx)
+    expect(first.verdict).toBe('fail')
+    const typo = context({ payload: prPayload(number), inputs: { runs: 'mlrunz' } })
+    const outcome = await runReviewMode(typo.ctx)
+    expect(outcome.verdict).toBe('fail')
+    expect(outcome.failure).toMatch(
+      /No runs were found in "mlrunz" \(the runs path "mlrunz" does not exist\)/
+    )
+    const comments = commentsOn(number)
+    expect(comments).toHaveLength(1)
+    expect(comments[0].body).toMatch(/❌ Experiment review: no runs were found/)
+    expect(comments[0].body).toContain('mlrunz')
+    expect(comments[0].body).not.toContain('✅')
+    expect(typo.log.lines.some(l => l.level === 'error' && /No runs were found/.test(l.message))).toBe(true)
+  })
+
+  it('fails even with fail-on-regression: false, since missing evidence is bad input', async () => {
+    const { ctx } = context({
+      payload: prPayload(),
+      inputs: { runs: 'nothing-here/*', comment: 'false', 'fail-on-regression': 'false' }
+    })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.failure).toMatch(/No runs were found in "nothing-here\/\*"/)
+  })
+})
+
+describe('ids are separate; a baseline named in the inputs must exist', () => {
+  /** Reviews PR `number` (added to the twin) of `repo` with the inputs; the outcome and the log. */
+  const reviewOf = async (repo: ReviewRepository, number: number, inputs: Record<string, string> = {}) => {
+    if (!twin.state.pulls.has(number))
+      twin.addPullRequest({ number, headRef: repo.headRef, headSha: repo.headSha })
+    const payload = pullRequestPayload({
+      owner: twin.owner,
+      repo: twin.repo,
+      number,
+      headSha: repo.headSha,
+      headRef: repo.headRef,
+      baseSha: repo.baseSha
+    })
+    const { ctx, log } = context({ payload, workspace: repo.workspace, inputs })
+    return { outcome: await runReviewMode(ctx), log }
+  }
+
+  it("an id other than default reads .experiments/<id>/baseline.json, never the default id's file, and has its own comment", async () => {
+    const repo = await makeReviewRepository({
+      runs: prRuns({ passing: true }),
+      mainFiles: { '.experiments/gpu/baseline.json': await fixtureBaselineText('gpu') }
+    })
+    try {
+      const byDefault = await reviewOf(repo, 51)
+      const vision = await reviewOf(repo, 51, { id: 'vision' })
+      const gpu = await reviewOf(repo, 51, { id: 'gpu' })
+      expect(byDefault.outcome.verdict).toBe('pass')
+      expect([vision.outcome.verdict, vision.outcome.failure]).toEqual(['no-baseline', undefined])
+      expect(
+        vision.log.lines.some(l => l.message.includes('nothing at .experiments/vision/baseline.json'))
+      ).toBe(true)
+      expect(gpu.outcome.verdict).toBe('pass')
+      expect(gpu.log.lines.some(l => l.message.includes('from .experiments/gpu/baseline.json'))).toBe(true)
+      const bodies = commentsOn(51).map(c => c.body)
+      expect(bodies).toHaveLength(3)
+      for (const id of ['default', 'vision', 'gpu'])
+        expect(bodies.filter(b => b.includes(hiddenMarker(id).replace(' -->', '')))).toHaveLength(1)
+    } finally {
+      await repo.remove()
+    }
+  })
+
+  it('reads the old shared file for an id whose own file is not there yet only when it holds that id, and says how to move it', async () => {
+    const repo = await makeReviewRepository({
+      runs: prRuns({ passing: true }),
+      mainFiles: { [DEFAULT_BASELINE_PATH]: await fixtureBaselineText('vision') }
+    })
+    try {
+      const vision = await reviewOf(repo, 52, { id: 'vision' })
+      expect([vision.outcome.verdict, vision.outcome.failure]).toEqual(['pass', undefined])
+      const warning = vision.log.lines.find(
+        l => l.level === 'warning' && l.message.includes('per-id baselines')
+      )
+      expect(warning?.message).toContain(
+        'git mv .experiments/baseline.json .experiments/vision/baseline.json'
+      )
+      const nlp = await reviewOf(repo, 52, { id: 'nlp' })
+      expect([nlp.outcome.verdict, nlp.outcome.failure]).toEqual(['no-baseline', undefined])
+      const byDefault = await reviewOf(repo, 52)
+      expect(byDefault.outcome.failure).toContain('belongs to review id "vision", not "default"')
+    } finally {
+      await repo.remove()
+    }
+  })
+
+  it('a baseline input naming a file missing at the base fails the step with what was looked for', async () => {
+    const repo = await makeReviewRepository({ withBaseline: false, runs: prRuns({ passing: true }) })
+    try {
+      const named = await reviewOf(repo, 53, { baseline: '.experiments/models.json', comment: 'false' })
+      expect(named.outcome.verdict).toBeUndefined()
+      expect(named.outcome.failure).toContain(
+        `.experiments/models.json: the baseline input names this file, but it does not exist at the pull request's base (looked for .experiments/models.json at ${repo.baseSha.slice(0, 12)} (local checkout))`
+      )
+      expect(named.log.lines.find(l => l.level === 'error')?.place).toMatchObject({
+        file: '.experiments/models.json'
+      })
+      const unset = await reviewOf(repo, 53, { comment: 'false' })
+      expect([unset.outcome.verdict, unset.outcome.failure]).toEqual(['no-baseline', undefined])
+    } finally {
+      await repo.remove()
+    }
+  })
+})
+
+/** The hostile corpora: the generated one always, ../shared/fixtures/hostile when it is beside the checkout. */
+const HOSTILE_CORPORA: [string, ((workspace: string) => Promise<void>) | undefined][] = [
+  ['generated', makeHostileWorkspace],
+  [
+    '../shared/fixtures/hostile',
+    SHARED_FIXTURES
+      ? workspace =>
+          cp(
+            path.join(SHARED_FIXTURES as string, 'hostile', 'experiments'),
+            path.join(workspace, 'experiments'),
+            {
+              recursive: true
+            }
+          )
+      : undefined
+  ]
+]
+if (!SHARED_FIXTURES)
+  console.warn(
+    'Skipped the review of ../shared/fixtures/hostile: ../shared/fixtures is not beside this checkout.'
+  )
+
+describe.each(HOSTILE_CORPORA)(
+  'a review of the whole hostile corpus (%s) plus one healthy run',
+  (label, writePr) => {
+    const run = writePr ? it : it.skip
+    run(
+      'posts one comment that compares the healthy evidence, names every bad run and stays inert',
+      async () => {
+        const number = label === 'generated' ? 71 : 72
+        const repo = await makeReviewRepository({
+          mainFiles: {
+            [DEFAULT_RULES_PATH]: 'primary: accuracy\nmetrics:\n  accuracy: { goal: maximize, min: 0.8 }\n'
+          },
+          writePr
+        })
+        try {
+          twin.addPullRequest({ number, headRef: repo.headRef, headSha: repo.headSha })
+          const payload = pullRequestPayload({
+            owner: twin.owner,
+            repo: twin.repo,
+            number,
+            headSha: repo.headSha,
+            headRef: repo.headRef,
+            baseSha: repo.baseSha
+          })
+          const { ctx, log } = context({ payload, workspace: repo.workspace })
+          const outcome = await runReviewMode(ctx)
+          const comments = commentsOn(number)
+          expect(comments).toHaveLength(1)
+          const body = comments[0].body
+          // Runs a rule needs could not be read: the gate fails closed and says which, never ✅.
+          expect(outcome.verdict).toBe('fail')
+          expect(outcome.failure).toContain('could not be read, so the rule cannot be judged')
+          expect(body).toMatch(
+            /## ❌ Experiment review: \d+ runs could not be read, so 1 rule cannot be judged/
+          )
+          // The healthy evidence is compared with the baseline: the metrics table has accuracy against main's.
+          expect(body).toMatch(/\| \*\*accuracy\*\* ↑ \| 0\.9020 ± 0\.0030 \| +0\.9\d+ \|/)
+          // Runs are looked for in All runs (the parameter tables name runs too).
+          const allRuns = body.slice(body.indexOf('All runs ('))
+          const rowOf = (name: string) => allRuns.split('\n').find(l => l.includes(`\`${name}\``))
+          expect(rowOf('fine-run')).toMatch(/0\.9000 .*\| ✅/)
+          // Every bad run is named: the unreadable ones in All runs with ⚠️, the others by name and in the warnings.
+          for (const [name, kind] of Object.entries(HOSTILE_RUNS)) {
+            const shownAs = name === 'markdown-injection' || name === 'path-traversal' ? undefined : name
+            if (kind !== 'read') {
+              expect({ name, row: rowOf(name) }).toEqual({ name, row: expect.stringContaining('⚠️') })
+            } else if (shownAs) expect({ name, named: body.includes(shownAs) }).toEqual({ name, named: true })
+          }
+          expect(body).toContain('experiments/empty-run: run folder has none of')
+          expect(body).toContain('experiments/duplicate-keys/metrics.json')
+          expect(body).toContain('../../../../etc/passwd')
+          // Nothing from the files became markup: no image, script, link, live mention or second marker.
+          const html = renderGfm(body)
+          const counts = elementCounts(html)
+          for (const tag of ['img', 'script', 'iframe', 'b'])
+            expect({ tag, count: counts[tag] ?? 0 }).toEqual({ tag, count: 0 })
+          expect(html).toContain(INJECTED_NAME.replace('<', '&lt;').replace('>', '&gt;').split(' @')[0])
+          expect(html).not.toMatch(/(^|[^\u200c])@everyone/)
+          // One marker of the comment; the other HTML comments are the action's own hidden state blocks.
+          expect(body.match(/<!-- experiment-review:default\b/g)).toHaveLength(1)
+          expect(body.match(/<!-- experiment-review:(?!default\b|state:)/g)).toBeNull()
+          expect(log.lines.filter(l => l.message.startsWith('::'))).toEqual([])
+        } finally {
+          await repo.remove()
+        }
+      }
+    )
+  }
+)
+
+describe("the id's own promotion pull request (promote-via: pull-request)", () => {
+  const BRANCH = 'experiment-review/promote/default'
+  const emptyWorkspace = async () => mkdtemp(path.join(temp, 'no-runs-'))
+
+  it('is not reviewed: no comment, no failure, a summary that says why, and a success status on workflow_run', async () => {
+    const pr = await twin.openPullRequest({
+      number: 60,
+      headRef: BRANCH,
+      author: 'github-actions[bot]',
+      files: { [DEFAULT_BASELINE_PATH]: '{"promoted": true}\n', 'docs/experiments.md': '# promoted\n' }
+    })
+    const { ctx, log } = context({
+      payload: pullRequestPayload({
+        owner: twin.owner,
+        repo: twin.repo,
+        number: 60,
+        headSha: pr.head.sha,
+        headRef: BRANCH,
+        baseSha: pr.base.sha
+      }),
+      workspace: await emptyWorkspace()
+    })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.failure).toBeUndefined()
+    expect(outcome.verdict).toBeUndefined()
+    expect(commentsOn(60)).toHaveLength(0)
+    expect(log.summaries.join('\n')).toMatch(/own promotion pull request, and it changes only/)
+    expect(log.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        message: expect.stringMatching(/own promotion pull request/)
+      })
+    )
+
+    const run = context({
+      eventName: 'workflow_run',
+      payload: workflowRunPayload({
+        owner: twin.owner,
+        repo: twin.repo,
+        headSha: pr.head.sha,
+        headRef: BRANCH
+      }),
+      workspace: await emptyWorkspace()
+    })
+    expect((await runReviewMode(run.ctx)).failure).toBeUndefined()
+    expect(
+      twin.state.statuses.find(s => s.sha === pr.head.sha && s.context === 'experiment-review/default')
+    ).toMatchObject({ state: 'success', description: expect.stringMatching(/^Own promotion pull request/) })
+  })
+
+  it('is reviewed like any pull request when it changes anything besides the baseline and the docs', async () => {
+    const pr = await twin.openPullRequest({
+      number: 61,
+      headRef: 'experiment-review/promote/other-check',
+      files: { [DEFAULT_BASELINE_PATH]: '{}\n', 'src/model.py': 'print("changed")\n' }
+    })
+    // Same branch name as the id's promotion branch, but with a model change: reviewed, and no runs fail it.
+    await twin.git.git(['update-ref', `refs/heads/${BRANCH}`, pr.head.sha])
+    pr.head.ref = BRANCH
+    const { ctx } = context({
+      payload: pullRequestPayload({
+        owner: twin.owner,
+        repo: twin.repo,
+        number: 61,
+        headSha: pr.head.sha,
+        headRef: BRANCH,
+        baseSha: pr.base.sha
+      }),
+      workspace: await emptyWorkspace()
+    })
+    const outcome = await runReviewMode(ctx)
+    expect(outcome.failure).toMatch(/No runs were found/)
+    expect(commentsOn(61)).toHaveLength(1)
   })
 })

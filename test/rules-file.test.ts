@@ -104,3 +104,21 @@ describeShared('the hostile rules files', fixtures => {
     expect(e.message).toMatch(pattern)
   })
 })
+
+describe('rules file: select', () => {
+  it('reads select.experiments, and defaults to every experiment', () => {
+    expect(parseRulesFile('select:\n  experiments: [churn-model, "churn-*"]\n', 'r.yml').select).toEqual({
+      experiments: ['churn-model', 'churn-*']
+    })
+    expect(parseRulesFile('primary: f1\n', 'r.yml').select).toEqual({ experiments: [] })
+  })
+
+  it('refuses an empty list or an unknown selector with the line', () => {
+    expect(() => parseRulesFile('primary: f1\nselect:\n  experiments: []\n', 'r.yml')).toThrow(
+      /r\.yml:3:\d+: select\.experiments: /
+    )
+    expect(() => parseRulesFile('select:\n  experiment: [a]\n', 'r.yml')).toThrow(
+      /select\.experiment: unknown key/
+    )
+  })
+})

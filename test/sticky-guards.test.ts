@@ -1,13 +1,14 @@
 // The sticky comment's guards and failure paths against the twin: which of several copies is kept, an empty
-// marker or login refused before any request, a login matched whatever its case, and each failing request
-// (read, delete, edit, post) reported with what was attempted.
+// marker refused before any request, whose comment counts as ours (login in any case, the bot its marker names,
+// never an authorless comment), and each failing request (read, delete, edit, post) reported with what was attempted.
 import type { GitHubClient } from '../src/github/client.js'
-import { GITHUB_ACTIONS_BOT_LOGIN, upsertStickyComment, withMarker } from '../src/github/sticky.js'
+import { isOwnMarkedItem, upsertStickyComment, withMarker, type TokenIdentity } from '../src/github/sticky.js'
 import { hiddenMarker } from '../src/core/conventions.js'
 import { twinClient } from './github-twin/client.js'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 
-const BOT = GITHUB_ACTIONS_BOT_LOGIN
+const BOT = 'github-actions[bot]'
+const INSTALLATION: TokenIdentity = { source: 'installation' }
 const marker = hiddenMarker('default')
 let twin: GitHubTwin
 let client: GitHubClient
@@ -29,7 +30,7 @@ const post = (extra: Partial<Parameters<typeof upsertStickyComment>[0]> = {}) =>
     issueNumber: 7,
     marker,
     body: 'the review',
-    login: BOT,
+    identity: INSTALLATION,
     ...extra
   })
 
@@ -53,7 +54,9 @@ describe('which copy is kept', () => {
       [newest.id, middle.id].sort((a, b) => a - b)
     )
     expect([...twin.state.comments.keys()]).toEqual([oldest.id])
-    expect(twin.state.comments.get(oldest.id)?.body).toBe(`${marker}\nthe review`)
+    expect(twin.state.comments.get(oldest.id)?.body).toBe(
+      `<!-- experiment-review:default by=${BOT} -->\nthe review`
+    )
   })
 
   it('of copies created in the same second, keeps the one with the smallest id', async () => {
@@ -72,6 +75,7 @@ describe('which copy is kept', () => {
       action: 'unchanged',
       id: kept.id,
       url: expect.stringContaining(`/pull/7#issuecomment-${kept.id}`),
+      author: BOT,
       removedDuplicates: [duplicate.id]
     })
     expect(twin.countRequests({ kind: 'write' })).toBe(1)
@@ -85,7 +89,7 @@ describe('which copy is kept', () => {
 
   it('finds its comment whatever the case of the login', async () => {
     const kept = ourComment('old', '2026-11-30T10:00:00Z')
-    const result = await post({ login: 'GitHub-Actions[BOT]' })
+    const result = await post({ identity: { login: 'GitHub-Actions[bot]', source: 'bot-login' } })
     expect(result).toMatchObject({ action: 'updated', id: kept.id })
   })
 
@@ -103,22 +107,58 @@ describe('guards', () => {
     expect(twin.requests).toHaveLength(0)
   })
 
-  it.each(['', ' \t'])('refuses an empty login (%j) before any request', async empty => {
-    await expect(post({ login: empty })).rejects.toThrow(
-      /the login is empty; resolve it with resolveTokenLogin/
+  it("accepts a body that fits GitHub's 65,536 characters with its marker and room for by=<login>, refuses one more", async () => {
+    // The marker's line, its newline, and ` by=` plus 50 characters for the login it will name.
+    const room = 65536 - marker.length - 1 - ' by='.length - 50
+    expect((await post({ body: 'x'.repeat(room) })).action).toBe('created')
+    await expect(post({ body: 'x'.repeat(room + 1) })).rejects.toThrow(
+      /is 65537 characters with its marker, more than GitHub's 65536/
     )
-    expect(twin.requests).toHaveLength(0)
   })
 
-  it('accepts a body of exactly 65,536 characters with the marker, refuses one more', async () => {
-    const room = 65536 - marker.length - 1
-    expect((await post({ body: 'x'.repeat(room) })).action).toBe('created')
-    await expect(post({ body: 'x'.repeat(room + 1) })).rejects.toThrow(/65537 characters, more than/)
+  it('counts characters, not UTF-16 units: a body of emoji that fits is posted', async () => {
+    const room = 65536 - marker.length - 1 - ' by='.length - 50
+    expect((await post({ body: '😀'.repeat(room) })).action).toBe('created')
   })
 
   it('adds the marker at the top only when the body lacks it', () => {
     expect(withMarker('body', marker)).toBe(`${marker}\nbody`)
     expect(withMarker(`intro\n${marker}\nbody`, marker)).toBe(`intro\n${marker}\nbody`)
+  })
+})
+
+describe('whose marked comment is ours', () => {
+  const body = `${marker}\nthe review`
+  const known: TokenIdentity = { login: 'alice', source: 'GET /user' }
+
+  it('a known login matches the author whatever the case, and no one else', () => {
+    expect(isOwnMarkedItem({ body, user: { login: 'Alice' } }, marker, known)).toBe(true)
+    expect(isOwnMarkedItem({ body, user: { login: 'mallory' } }, marker, known)).toBe(false)
+  })
+
+  it('a comment without the marker, without a body or without an author is never ours', () => {
+    expect(isOwnMarkedItem({ body: 'the review', user: { login: 'alice' } }, marker, known)).toBe(false)
+    expect(isOwnMarkedItem({ body: null, user: { login: 'alice' } }, marker, known)).toBe(false)
+    expect(isOwnMarkedItem({ body, user: null }, marker, known)).toBe(false)
+    expect(isOwnMarkedItem({ body, user: { login: '' } }, marker, INSTALLATION)).toBe(false)
+  })
+
+  it('for an installation token: a bot whose marker names it or no one, never a person or another bot', () => {
+    const bot = { login: BOT, type: 'Bot' }
+    expect(isOwnMarkedItem({ body, user: bot }, marker, INSTALLATION)).toBe(true)
+    const stamped = `<!-- experiment-review:default by=GitHub-Actions[bot] -->\nx`
+    expect(isOwnMarkedItem({ body: stamped, user: bot }, marker, INSTALLATION)).toBe(true)
+    const other = `<!-- experiment-review:default by=other-app[bot] -->\nx`
+    expect(isOwnMarkedItem({ body: other, user: bot }, marker, INSTALLATION)).toBe(false)
+    expect(isOwnMarkedItem({ body, user: { login: 'alice', type: 'User' } }, marker, INSTALLATION)).toBe(
+      false
+    )
+    expect(isOwnMarkedItem({ body, user: { login: BOT } }, marker, INSTALLATION)).toBe(false)
+  })
+
+  it('a marker naming someone else is not ours even for a token of that same login', () => {
+    const other = `<!-- experiment-review:default by=bob -->\nx`
+    expect(isOwnMarkedItem({ body: other, user: { login: 'alice' } }, marker, known)).toBe(false)
   })
 })
 

@@ -1,354 +1,6 @@
-import { a as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { p as paramText, n as emptyMetadata, o as makeRun } from './detect.js';
-
-// Statistics for noisy metrics: summaries, Welch's t-test and a seeded bootstrap. Pure functions.
-/** Summarises a sample; non-finite values are left out (the caller reports them). */
-function summarize(values) {
-    const xs = values.filter(Number.isFinite);
-    const n = xs.length;
-    const nonFinite = values.length - n;
-    if (n === 0)
-        return { n: 0, nonFinite, mean: NaN };
-    const mean = meanOf(xs);
-    if (n < 2)
-        return { n, nonFinite, mean };
-    const sd = Math.sqrt(varianceOf(xs, mean));
-    const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
-    return { n, nonFinite, mean, sd, ci95: [mean - half, mean + half] };
-}
-/** Arithmetic mean, with a correction pass so that constant samples give their constant exactly. */
-function meanOf(xs) {
-    let sum = 0;
-    for (const x of xs)
-        sum += x;
-    const rough = sum / xs.length;
-    let correction = 0;
-    for (const x of xs)
-        correction += x - rough;
-    return rough + correction / xs.length;
-}
-/** Sample variance (n − 1) about a given mean, by the corrected two-pass formula. */
-function varianceOf(xs, mean) {
-    let squares = 0;
-    let residual = 0;
-    for (const x of xs) {
-        squares += (x - mean) ** 2;
-        residual += x - mean;
-    }
-    return Math.max(0, (squares - (residual * residual) / xs.length) / (xs.length - 1));
-}
-/** Welch's t-test (two-sided) of sample b against sample a; non-finite values are left out and counted. */
-function welchTTest(a, b) {
-    const sa = summarize(a);
-    const sb = summarize(b);
-    const n = [sa.n, sb.n];
-    const nonFinite = [sa.nonFinite, sb.nonFinite];
-    if (sa.n < 2 || sb.n < 2)
-        return { inconclusive: 'too-few-samples', n, nonFinite };
-    const va = sa.sd ** 2 / sa.n;
-    const vb = sb.sd ** 2 / sb.n;
-    const meanDifference = sb.mean - sa.mean;
-    if (va + vb === 0)
-        return { inconclusive: 'no-variance', exactDifference: meanDifference, n, nonFinite };
-    const se = Math.sqrt(va + vb);
-    const t = meanDifference / se;
-    const df = (va + vb) ** 2 / (va ** 2 / (sa.n - 1) + vb ** 2 / (sb.n - 1));
-    const pOneSided = studentTSurvival(Math.abs(t), df);
-    const p = Math.min(1, 2 * pOneSided);
-    const half = studentTQuantile(0.975, df) * se;
-    return {
-        t,
-        df,
-        p,
-        pOneSided,
-        meanDifference,
-        ci95: [meanDifference - half, meanDifference + half],
-        n,
-        nonFinite
-    };
-}
-/** True when a test result is inconclusive. */
-function isInconclusive(r) {
-    return 'inconclusive' in r;
-}
-/** A seeded 32-bit PRNG (mulberry32) so bootstrap results are reproducible. */
-function seededRandom(seed) {
-    let s = seed >>> 0;
-    return () => {
-        s = (s + 0x6d2b79f5) >>> 0;
-        let r = Math.imul(s ^ (s >>> 15), 1 | s);
-        r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-        return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-    };
-}
-/** Percentile bootstrap confidence interval of mean(b) − mean(a), seeded and reproducible. */
-function bootstrapDifferenceCi(a, b, options = {}) {
-    const xs = a.filter(Number.isFinite);
-    const ys = b.filter(Number.isFinite);
-    if (xs.length < 2 || ys.length < 2)
-        return undefined;
-    const { level = 0.95, resamples = 2000, seed = 20240601 } = options;
-    const random = seededRandom(seed);
-    const resampleMean = (v) => {
-        let sum = 0;
-        for (let i = 0; i < v.length; i++)
-            sum += v[Math.floor(random() * v.length)];
-        return sum / v.length;
-    };
-    const diffs = new Float64Array(resamples);
-    for (let i = 0; i < resamples; i++)
-        diffs[i] = resampleMean(ys) - resampleMean(xs);
-    diffs.sort();
-    const lo = diffs[Math.floor(((1 - level) / 2) * (resamples - 1))];
-    const hi = diffs[Math.ceil((1 - (1 - level) / 2) * (resamples - 1))];
-    return [lo, hi];
-}
-/** P(T > t) for Student's t with df degrees of freedom (any real t; df > 0). */
-function studentTSurvival(t, df) {
-    if (Number.isNaN(t) || !(df > 0))
-        return NaN;
-    if (t === Infinity)
-        return 0;
-    if (t === -Infinity)
-        return 1;
-    // P(|T| > t) = I_x(df/2, 1/2) with x = df/(df+t²). Where the continued fraction would switch to the
-    // complement, pass 1 − x = t²/(df+t²) computed directly so that small t keeps its digits.
-    const t2 = t * t;
-    const a = df / 2;
-    const x = df / (df + t2);
-    const tail = x > (a + 1) / (a + 2.5)
-        ? 0.5 * (1 - regularizedIncompleteBeta(t2 / (df + t2), 0.5, a))
-        : 0.5 * regularizedIncompleteBeta(x, a, 0.5);
-    return t >= 0 ? tail : 1 - tail;
-}
-const quantileCache = new Map();
-/** The q-quantile of Student's t with df degrees of freedom (0 < q < 1), like R's `qt(q, df)`. */
-function studentTQuantile(q, df) {
-    if (!(df > 0))
-        return NaN;
-    const key = `${q}:${df}`;
-    const cached = quantileCache.get(key);
-    if (cached !== undefined)
-        return cached;
-    const tail = 1 - q;
-    let lo = 0;
-    let hi = 1;
-    while (studentTSurvival(hi, df) > tail && hi < 1e300)
-        hi *= 2;
-    // Bisection to a bracket, then Newton steps on the survival function for full precision.
-    for (let i = 0; i < 60 && hi - lo > 1e-12 * hi; i++) {
-        const mid = (lo + hi) / 2;
-        if (studentTSurvival(mid, df) > tail)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    let x = (lo + hi) / 2;
-    for (let i = 0; i < 4; i++) {
-        const step = (studentTSurvival(x, df) - tail) / studentTDensity(x, df);
-        if (!Number.isFinite(step))
-            break;
-        const next = x + step;
-        if (next < lo || next > hi)
-            break;
-        x = next;
-    }
-    if (quantileCache.size > 1000)
-        quantileCache.clear();
-    quantileCache.set(key, x);
-    return x;
-}
-/** The density of Student's t with df degrees of freedom at t. */
-function studentTDensity(t, df) {
-    const lnC = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
-    return Math.exp(lnC - ((df + 1) / 2) * Math.log1p((t * t) / df));
-}
-/** The regularized incomplete beta function I_x(a, b) (continued fraction, Lentz's method). */
-function regularizedIncompleteBeta(x, a, b) {
-    if (x <= 0)
-        return 0;
-    if (x >= 1)
-        return 1;
-    const lnFront = logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log1p(-x);
-    if (x > (a + 1) / (a + b + 2))
-        return 1 - regularizedIncompleteBeta(1 - x, b, a);
-    const front = Math.exp(lnFront) / a;
-    const tiny = 1e-300;
-    let f = 1;
-    let c = 1;
-    let d = 0;
-    for (let i = 0; i <= 20000; i++) {
-        const m = Math.floor(i / 2);
-        let numerator;
-        if (i === 0)
-            numerator = 1;
-        else if (i % 2 === 0)
-            numerator = (m * (b - m) * x) / ((a + 2 * m - 1) * (a + 2 * m));
-        else
-            numerator = -((a + m) * (a + b + m) * x) / ((a + 2 * m) * (a + 2 * m + 1));
-        d = 1 + numerator * d;
-        if (Math.abs(d) < tiny)
-            d = tiny;
-        d = 1 / d;
-        c = 1 + numerator / c;
-        if (Math.abs(c) < tiny)
-            c = tiny;
-        const cd = c * d;
-        f *= cd;
-        if (Math.abs(1 - cd) < 3e-16)
-            break;
-    }
-    return front * (f - 1);
-}
-/** ln Γ(x) by the Lanczos approximation (g = 7, n = 9). */
-function logGamma(x) {
-    const g = 7;
-    const coefficients = [
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.6150291621406,
-        12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7
-    ];
-    if (x < 0.5)
-        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-    x -= 1;
-    let a = coefficients[0];
-    const t = x + g + 0.5;
-    for (let i = 1; i < g + 2; i++)
-        a += coefficients[i] / (x + i);
-    return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
-
-// Experiments: runs that repeat one configuration (seeds, folds) grouped into one experiment with samples.
-/** Turns a `-seed<N>` style pattern into a RegExp that matches it as a suffix of a run name (case-insensitive). */
-function patternRegExp(pattern) {
-    let re = compiledPatterns.get(pattern);
-    if (!re) {
-        const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replaceAll('<N>', '\\d+');
-        re = new RegExp(`${escaped}$`, 'i');
-        compiledPatterns.set(pattern, re);
-    }
-    return re;
-}
-const compiledPatterns = new Map();
-/** A run name without its repeat suffixes: every grouping pattern is stripped, repeatedly (`a-fold2-seed1` → `a`). */
-function stripRepeatSuffixes(name, patterns) {
-    const res = patterns.map(patternRegExp);
-    let stem = name;
-    let stripped = false;
-    for (let changed = true; changed;) {
-        changed = false;
-        for (const re of res) {
-            const next = stem.replace(re, '');
-            if (next !== stem && next.length > 0) {
-                stem = next;
-                stripped = changed = true;
-            }
-        }
-    }
-    return stripped ? stem : undefined;
-}
-/**
- * The group key of a run, first found of: metadata `group` (built-in metadata.yaml, W&B group), the parent run
- * (MLflow nested runs, by metadata.parentId: the parent's name when it is among the runs), or the run's name
- * without its repeat suffixes (rules-file `grouping.patterns`, `-seed<N>` and `-fold<N>` by default).
- */
-function groupKeyOf(run, rules, runsById) {
-    if (run.metadata.group)
-        return run.metadata.group;
-    if (run.metadata.parentId) {
-        const parent = runsById.get(run.metadata.parentId);
-        return parent ? parent.name : run.metadata.parentId;
-    }
-    return stripRepeatSuffixes(run.name, rules.grouping.patterns);
-}
-/** Groups runs into experiments; a parent run with children becomes their experiment. */
-function groupRuns(runs, rules) {
-    const byNativeId = new Map();
-    for (const r of runs)
-        byNativeId.set(nativeId(r), r);
-    const parents = new Set(runs.map(r => r.metadata.parentId).filter((x) => !!x));
-    const groups = new Map();
-    const order = [];
-    for (const run of runs) {
-        // A parent with children only frames them; its own metrics join only if it has no children reporting.
-        if (parents.has(nativeId(run)))
-            continue;
-        const key = groupKeyOf(run, rules, byNativeId);
-        const id = key !== undefined ? `group:${key}` : `run:${run.id}`;
-        if (!groups.has(id)) {
-            groups.set(id, []);
-            order.push(id);
-        }
-        groups.get(id)?.push(run);
-    }
-    // Parents whose children were all absent are runs of their own.
-    for (const run of runs) {
-        if (parents.has(nativeId(run)) && !runs.some(r => r.metadata.parentId === nativeId(run))) {
-            groups.set(`run:${run.id}`, [run]);
-            order.push(`run:${run.id}`);
-        }
-    }
-    return order.map(id => {
-        const members = groups.get(id);
-        const name = id.startsWith('group:') && members.length > 1 ? id.slice('group:'.length) : members[0].name;
-        return makeExperiment(name, members);
-    });
-}
-/** The id a tracker uses for a run (the last segment of our id), which parentId refers to. */
-function nativeId(run) {
-    return run.id.split(/[:/]/).pop() ?? run.id;
-}
-/** Builds an experiment from its runs; failed runs are kept aside and left out of the samples. */
-function makeExperiment(name, runs) {
-    const good = runs.filter(r => r.metadata.status !== 'failed');
-    const failedRuns = runs.filter(r => r.metadata.status === 'failed');
-    const counted = good.length ? good : runs;
-    const lead = counted[0];
-    const names = new Set(counted.flatMap(r => Object.keys(r.metrics)));
-    const metrics = {};
-    for (const metric of names) {
-        const present = counted.filter(r => r.metrics[metric]);
-        const samples = present.map(r => r.metrics[metric].value);
-        const history = present.find(r => r.metrics[metric].history?.length)?.metrics[metric].history;
-        if (samples.length === 1) {
-            const m = present[0].metrics[metric];
-            metrics[metric] = {
-                value: m.value,
-                samples,
-                n: 1,
-                ...(m.exact ? { exact: m.exact } : {}),
-                ...(history ? { history } : {})
-            };
-        }
-        else {
-            const s = summarize(samples);
-            // All samples non-finite: show the first one (NaN, or ±Infinity when they agree) rather than a made-up mean.
-            const value = s.n === 0 ? (samples.every(x => x === samples[0]) ? samples[0] : NaN) : s.mean;
-            metrics[metric] = {
-                value,
-                samples,
-                n: s.n,
-                sd: s.sd,
-                ci95: s.ci95,
-                ...(s.nonFinite ? { nonFinite: s.nonFinite } : {}),
-                sampleRuns: present.map(r => r.name),
-                ...(history ? { history } : {})
-            };
-        }
-    }
-    const status = good.length ? lead.metadata.status : 'failed';
-    return { name, runs, lead, metrics, status, failedRuns, varyingParams: varyingParams(counted) };
-}
-const SEED_LIKE = /(^|[._-])(seed|random_state|random_seed|rng|fold|split|run_id|run_name|output_dir|logging_dir)$/i;
-/** Params whose text differs between runs (seed-like keys left out); empty for a single run. */
-function varyingParams(runs) {
-    if (runs.length < 2)
-        return [];
-    const keys = new Set(runs.flatMap(r => Object.keys(r.params)));
-    return [...keys]
-        .filter(k => !SEED_LIKE.test(k))
-        .filter(k => new Set(runs.map(r => paramText(r.params[k]))).size > 1)
-        .sort();
-}
+import { D as DEFAULT_BASELINE_PATH } from './conventions.js';
+import { B as makeExperiment } from './text.js';
+import { I as makeRun, J as emptyMetadata } from './findings.js';
 
 /** The baseline file's schema version this code writes; it reads this and older ones. */
 const BASELINE_VERSION = 1;
@@ -370,6 +22,39 @@ function serializeBaseline(file) {
         history: file.history.map(stripCurves)
     };
     return `${JSON.stringify(trimmed, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`;
+}
+/**
+ * The champion of a baseline file read for review id `id`; BaselineError when the file names another id (a file that
+ * names none, from an early version, is taken as it is).
+ */
+function championOfId(file, id, where) {
+    if (file.id && file.id !== id)
+        throw new BaselineError(where, `belongs to review id "${file.id}", not "${id}"; ids never share a baseline: give each id its own baseline file (by default .experiments/<id>/baseline.json)`);
+    return file.champion;
+}
+/**
+ * Picks and parses the baseline of review id `id`: its own file; else the legacy shared file when that holds this
+ * id (another id's, or an unreadable one, is not this id's and is left alone); else none. Throws BaselineError for an
+ * own file that cannot be used or that belongs to another id.
+ */
+function baselineOfId(texts, id) {
+    if (texts.text !== undefined) {
+        const file = parseBaseline(texts.text, texts.path);
+        championOfId(file, id, texts.path);
+        return { file, from: texts.path };
+    }
+    if (texts.legacyPath !== undefined && texts.legacyText !== undefined) {
+        let legacy;
+        try {
+            legacy = parseBaseline(texts.legacyText, texts.legacyPath);
+        }
+        catch {
+            legacy = undefined;
+        }
+        if (legacy?.id === id)
+            return { file: legacy, from: texts.legacyPath, legacy: { from: texts.legacyPath, to: texts.path } };
+    }
+    return { from: texts.path };
 }
 /** Parses a baseline file; throws BaselineError for bad JSON, another schema, or a future version. */
 function parseBaseline(text, file) {
@@ -482,4 +167,4 @@ function thin(points, max) {
     return out;
 }
 
-export { BaselineError as B, baselineExperiment as a, bootstrapDifferenceCi as b, BASELINE_VERSION as c, groupRuns as g, isInconclusive as i, parseBaseline as p, recordFromExperiment as r, serializeBaseline as s, thin as t, welchTTest as w };
+export { BaselineError as B, baselineExperiment as a, baselineOfId as b, championOfId as c, BASELINE_VERSION as d, parseBaseline as p, recordFromExperiment as r, serializeBaseline as s, thin as t };

@@ -1,4 +1,4 @@
-import { G as GITHUB_BODY_LIMIT } from './conventions.js';
+import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 
 const API_ROOT = Symbol.for('experiment-review.apiRoot');
 const TIMED = Symbol.for('experiment-review.timedFetch');
@@ -152,13 +152,32 @@ function header(error, name) {
     const value = error.response?.headers?.[name];
     return value === undefined ? undefined : String(value);
 }
+/** What works when branch protection or a ruleset refuses a push to the default branch. */
+const PROTECTED_BRANCH_HINT = 'The branch is protected (branch protection or a ruleset) and refuses a direct push from this token. What works: ' +
+    "a GitHub App token (e.g. from actions/create-github-app-token) whose App is on the ruleset's bypass list (or " +
+    'allowed to bypass the branch protection rule), passed as github-token to the promote job; or a personal access ' +
+    'token of an account on that list. The workflow token (github-actions[bot]) cannot be put on a bypass list. ' +
+    'Or set the input promote-via: pull-request, and promote opens a pull request that merges itself. ' +
+    'See "Promote on a protected default branch" in the README.';
+/**
+ * Whether GitHub refused a ref update because the branch is protected: a 403, 409 or 422 whose documentation_url
+ * points at branch protection or rulesets, or whose message says so (GH006, GH013, "protected branch", "rule
+ * violations").
+ */
+function isProtectedBranchRefusal(error) {
+    if (!isGitHubRequestError(error) || ![403, 409, 422].includes(error.status))
+        return false;
+    const data = error.response?.data;
+    const docs = typeof data?.documentation_url === 'string' ? data.documentation_url : '';
+    const message = typeof data?.message === 'string' ? data.message : error.message;
+    return (/protected-branches|branch-protection|rulesets|repository-rules/i.test(docs) ||
+        /protected branch|rule violations?|GH006|GH013|protected ref/i.test(message));
+}
 /** The fix for a GitHub API error: which permission, token or setting to change. */
 function hintFor(error, said, neededPermission) {
     const { status } = error;
-    if (/protected branch|rule violations|GH006|GH013|protected ref/i.test(said)) {
-        return ('The branch is protected and refuses this update from the workflow token: use a GitHub App token whose app ' +
-            'is allowed to push (add it to the branch protection or ruleset bypass list), or exempt the bot in a ruleset bypass.');
-    }
+    if (isProtectedBranchRefusal(error))
+        return PROTECTED_BRANCH_HINT;
     if (/secondary rate limit/i.test(said)) {
         return "GitHub's secondary rate limit kept refusing after the retries: run fewer jobs that write to GitHub at once, or re-run the job in a few minutes.";
     }
@@ -262,4 +281,4 @@ function networkFailure(error, timeoutMs) {
     return undefined;
 }
 
-export { GitHubApiError, createGitHubClient, explainGitHubError, gitHubClientFactory, isGitHubRequestError, networkFailure, resolveGitHubApiUrl };
+export { GitHubApiError, PROTECTED_BRANCH_HINT, createGitHubClient, explainGitHubError, gitHubClientFactory, isGitHubRequestError, isProtectedBranchRefusal, networkFailure, resolveGitHubApiUrl };

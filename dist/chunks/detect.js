@@ -1,216 +1,16 @@
-import { p as pPhrase, c as checkNote, a as checkText, s as significanceWords } from './significance.js';
+import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
-import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
+import { s as selectAll, G as experimentOf, H as flattenParams, I as makeRun, J as emptyMetadata, r as paramText, K as listExperimentNames } from './findings.js';
 import { StringDecoder } from 'node:string_decoder';
-import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser } from './mlflow-metrics-file.js';
+import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser, a as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-
-// The run model every source produces and every other layer consumes. Pure types and helpers.
-/** An empty metadata record with the defaults every source starts from. */
-function emptyMetadata() {
-    return { tags: [], status: 'finished', environment: {} };
-}
-/** Builds a run with empty params, metrics and metadata filled in. */
-function makeRun(fields) {
-    return {
-        params: {},
-        metrics: {},
-        ...fields,
-        metadata: { ...emptyMetadata(), ...(fields.metadata ?? {}) }
-    };
-}
-/** A diagnostic's location as `file:line:column (run, key)` for logs and messages. */
-function formatDiagnostic(d) {
-    const where = [d.file, d.line, d.line !== undefined ? d.column : undefined]
-        .filter(x => x !== undefined)
-        .join(':');
-    const context = [d.run && `run ${JSON.stringify(d.run)}`, d.key && `key ${JSON.stringify(d.key)}`]
-        .filter(Boolean)
-        .join(', ');
-    return `${where}${context ? ` (${context})` : ''}: ${d.message}`;
-}
-/** Flattens nested objects into dotted keys (`{a: {b: 1}}` → `{'a.b': 1}`); arrays become JSON text. */
-function flattenParams(value, prefix = '', out = {}, depth = 0) {
-    if (value === null || typeof value !== 'object') {
-        if (prefix)
-            out[prefix] = toParamValue(value);
-        return out;
-    }
-    if (Array.isArray(value) || depth > 32) {
-        if (prefix)
-            out[prefix] = safeJson$1(value);
-        return out;
-    }
-    for (const [k, v] of Object.entries(value)) {
-        flattenParams(v, prefix ? `${prefix}.${k}` : k, out, depth + 1);
-    }
-    return out;
-}
-/** Turns any logged value into a ParamValue without losing its text. */
-function toParamValue(value) {
-    if (value === null || value === undefined)
-        return null;
-    if (typeof value === 'string' || typeof value === 'boolean')
-        return value;
-    if (typeof value === 'number')
-        return value;
-    if (typeof value === 'bigint')
-        return value.toString();
-    return safeJson$1(value);
-}
-/** The canonical text of a param value, used to tell whether two values differ. */
-function paramText(value) {
-    if (value === undefined)
-        return '';
-    if (value === null)
-        return 'null';
-    return String(value);
-}
-function safeJson$1(value) {
-    try {
-        return JSON.stringify(value) ?? String(value);
-    }
-    catch {
-        return String(value);
-    }
-}
-
-const MINUS = '−';
-/** Decimal places for a metric, from the magnitude of its values. */
-function decimalsFor(...values) {
-    const finite = values.filter((v) => v !== undefined && Number.isFinite(v)).map(Math.abs);
-    const largest = finite.length ? Math.max(...finite) : 0;
-    if (largest >= 1000)
-        return 0;
-    if (largest >= 10)
-        return 1;
-    if (largest >= 1)
-        return 3;
-    return 4;
-}
-/** A number with a proper minus sign; NaN and infinities spelled out. */
-function fmtNumber(value, decimals) {
-    if (Number.isNaN(value))
-        return 'NaN';
-    if (value === Infinity)
-        return '∞';
-    if (value === -Infinity)
-        return `${MINUS}∞`;
-    const abs = Math.abs(value);
-    const s = abs !== 0 && (abs >= 1e9 || abs < 10 ** -decimals / 2) ? value.toExponential(3) : value.toFixed(decimals);
-    return s.replace(/^-/, MINUS);
-}
-/** A signed number: +1.00 or −1.00. */
-function fmtSigned(value, decimals) {
-    const s = fmtNumber(value, decimals);
-    return value > 0 ? `+${s}` : s;
-}
-/** A metric value: mean ± sd when there are samples, the exact text when a double could not hold it. */
-function fmtStat(stat, decimals) {
-    if (!stat)
-        return '—';
-    if (stat.exact)
-        return stat.exact;
-    const base = fmtNumber(stat.value, decimals);
-    return stat.n > 1 && stat.sd !== undefined ? `${base} ± ${fmtNumber(stat.sd, decimals)}` : base;
-}
-/** True when a change reads best in percentage points (a maximised fraction such as accuracy). */
-function inPoints(m) {
-    const values = [m.baseline?.value, m.current?.value].filter((v) => v !== undefined);
-    return m.goal === 'maximize' && values.length > 0 && values.every(v => v >= 0 && v <= 1);
-}
-/** The change of a metric: "−3.00 pts (−3.3%)" or "+0.010 (+3.3%)" (relative part optional); "new" or "vanished". */
-function fmtChange(m, withRelative = true) {
-    if (m.status === 'added')
-        return 'new';
-    if (m.status === 'removed')
-        return 'vanished';
-    if (m.change === undefined)
-        return 'not comparable';
-    const decimals = decimalsFor(m.baseline?.value, m.current?.value);
-    const absolute = inPoints(m) ? `${fmtSigned(m.change * 100, 2)} pts` : fmtSigned(m.change, decimals);
-    if (!withRelative)
-        return absolute;
-    const relative = m.relativeChange !== undefined && Number.isFinite(m.relativeChange)
-        ? ` (${fmtSigned(m.relativeChange * 100, 1)}%)`
-        : '';
-    return `${absolute}${relative}`;
-}
-/** The arrow of a metric's goal: ↑ maximize, ↓ minimize. */
-function goalArrow(m) {
-    return m.goal === 'maximize' ? '↑' : '↓';
-}
-/** What the numbers mean, in words: "significant drop (p = 0.004)", "within noise (p = 0.41)", "better". */
-function fmtMeaning(m) {
-    const s = m.significance;
-    if (m.status === 'added')
-        return 'new metric';
-    if (m.status === 'removed')
-        return 'no longer reported';
-    if (m.status === 'not-comparable')
-        return 'not comparable (not a finite number)';
-    if (m.status === 'unchanged')
-        return 'unchanged';
-    const worse = m.status === 'regressed';
-    const moved = worse ? (m.goal === 'maximize' ? 'drop' : 'rise') : 'improvement';
-    const direction = worse ? 'worse' : 'better';
-    switch (s?.state) {
-        case 'significant':
-            return `significant ${moved} (${pPhrase(s.p)})`;
-        case 'within-noise':
-            return `within noise (${pPhrase(s.p)})`;
-        case 'exact':
-            return `${direction} (no variance: an exact difference)`;
-        case 'inconclusive':
-            return `${direction}; inconclusive: too few samples to test (${s.n.baseline} vs ${s.n.current})`;
-        default:
-            return direction;
-    }
-}
-/** The rule status of a metric in words: "rule: drop ≤ 1% broken", "rule: ≤ 50 met", "not gated". */
-function fmtRules(m) {
-    if (!m.checks.length)
-        return m.gated ? 'gated' : 'not gated';
-    return m.checks
-        .map(c => {
-        const note = checkNote(c, m.significance);
-        const state = c.passed
-            ? note
-                ? `met (${note})`
-                : 'met'
-            : 'inconclusive' in c && c.inconclusive
-                ? 'broken (inconclusive: too few samples to rule out noise)'
-                : 'broken';
-        return `rule: ${checkText(c, m)} ${state}`;
-    })
-        .concat(m.accepted ? [`accepted by ${m.accepted.by}: ${m.accepted.reason}`] : [])
-        .join('; ');
-}
-/** A one-line sentence for a metric: "accuracy −0.80 pts (p = 0.41, within noise)". */
-function metricSentence(m) {
-    return `${m.name} ${fmtChange(m, false)}${m.significance ? ` (${significanceWords(m.significance)})` : ''}`;
-}
-/** The status icon of a metric row. */
-function metricIcon(m) {
-    if (m.broken)
-        return '❌';
-    if (m.accepted)
-        return '⚠️';
-    if (!m.gated)
-        return '➖';
-    return '✅';
-}
-/** A short commit sha. */
-function shortSha(sha) {
-    return sha ? sha.slice(0, 7) : undefined;
-}
 
 var utils = {};
 
@@ -2729,6 +2529,63 @@ function requirePicomatch () {
 var picomatchExports = /*@__PURE__*/ requirePicomatch();
 var picomatch = /*@__PURE__*/getDefaultExportFromCjs(picomatchExports);
 
+/** A path segment or run id shortened for a name: a long hexadecimal id (MLflow, W&B) keeps its first 8 digits. */
+function shortSegment(segment) {
+    return /^[0-9a-f]{16,}$/i.test(segment) ? segment.slice(0, 8) : segment;
+}
+/**
+ * Gives runs that share a name a name that tells them apart: the first folder of their paths that differs, then
+ * the next one for those that still share it (`job-a/run-1`); runs read from the same file (an MLflow SQLite store)
+ * are told apart by their tracker's id (`b832e988/train`). Runs with a name of their own keep it. Order is kept.
+ */
+function qualifyClashingNames(runs) {
+    const byName = new Map();
+    for (const run of runs) {
+        const list = byName.get(run.name) ?? [];
+        list.push({ run, segments: run.path.split(/[\\/]/).filter(Boolean), prefix: [] });
+        byName.set(run.name, list);
+    }
+    const renamed = new Map();
+    const taken = new Set(runs.map(r => r.name));
+    for (const [name, group] of byName) {
+        if (group.length < 2)
+            continue;
+        tellApart(group, 0);
+        for (const p of group) {
+            let qualified = [...p.prefix, name].join('/');
+            // A run already named like the qualified name elsewhere: number it rather than let two names meet.
+            for (let k = 2; taken.has(qualified); k++)
+                qualified = `${[...p.prefix, name].join('/')} (${k})`;
+            taken.add(qualified);
+            renamed.set(p.run, qualified);
+        }
+    }
+    return runs.map(r => (renamed.has(r) ? { ...r, name: renamed.get(r) } : r));
+}
+/** Adds to each member's prefix the first path segment from `from` on in which the members differ, recursively. */
+function tellApart(group, from) {
+    if (group.length < 2)
+        return;
+    const depth = Math.max(...group.map(p => p.segments.length));
+    let at = from;
+    while (at < depth && new Set(group.map(p => p.segments[at] ?? '')).size < 2)
+        at++;
+    if (at >= depth) {
+        // Same path (one store file holds them all): the tracker's own run id is what differs.
+        for (const p of group)
+            p.prefix.push(shortSegment(p.run.id.split(/[#/:]/).pop() ?? p.run.id));
+        return;
+    }
+    const bySegment = new Map();
+    for (const p of group) {
+        const segment = p.segments[at] ?? '';
+        p.prefix.push(shortSegment(segment || '.'));
+        bySegment.set(segment, [...(bySegment.get(segment) ?? []), p]);
+    }
+    for (const sub of bySegment.values())
+        tellApart(sub, at + 1);
+}
+
 // A fast path for the small flat YAML files most runs carry (`name: x`, `seed: 3`, `tags: [a, b]`): parsed here
 // without the full YAML library, which costs more than reading the file. Anything beyond plain `key: scalar`
 // lines returns undefined and goes to the full parser, so the result is always what the YAML library would give.
@@ -3061,31 +2918,49 @@ const DEFAULT_LIMITS = { maxTextBytes: 64 * 1024 * 1024, maxFolders: 200_000 };
 /** Creates the guarded read context for one workspace. */
 async function createReadContext(workspace, options = {}) {
     const given = path.resolve(workspace);
-    let root = given;
-    try {
-        root = realpathSync(given);
-    }
-    catch {
-        // A workspace that does not exist yet: keep the resolved path; reads will report it.
-    }
-    /** A path made absolute inside the real workspace: one given through a linked workspace path is mapped. */
+    const realOf = (p) => {
+        try {
+            return realpathSync(p);
+        }
+        catch {
+            // A path that does not exist (yet): keep it resolved; reads will report it.
+            return p;
+        }
+    };
+    const root = realOf(given);
+    /** Every trusted root: the workspace and the paths named explicitly, as given and as real paths. */
+    const roots = [
+        { given, real: root },
+        ...(options.roots ?? []).map(r => {
+            const abs = path.resolve(root, r);
+            return { given: abs, real: realOf(abs) };
+        })
+    ];
+    const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+    /** A path made absolute with its trusted root resolved: one given through a linked root path is mapped. */
     const resolve = (file) => {
         const abs = path.resolve(root, file);
-        if (given !== root && (abs === given || abs.startsWith(given + path.sep)))
-            return root + abs.slice(given.length);
+        for (const r of roots)
+            if (r.given !== r.real && under(abs, r.given))
+                return r.real + abs.slice(r.given.length);
         return abs;
     };
+    const scope = roots.length > 1 ? 'the workspace and the runs paths given' : 'the workspace';
     const limits = { ...DEFAULT_LIMITS, ...options.limits };
     const diagnostics = [];
+    /** Relative to the workspace when inside it; the absolute path when under another root. */
     const rel = (file) => {
-        const r = path.relative(root, resolve(file));
+        const abs = resolve(file);
+        if (!under(abs, root) && roots.some(r => under(abs, r.real)))
+            return abs.split(path.sep).join('/');
+        const r = path.relative(root, abs);
         return (r === '' ? '.' : r).split(path.sep).join('/');
     };
     const add = (severity, file, message, place = {}) => {
         const { missingOk: _missingOk, ...where } = place;
         diagnostics.push({ severity, file: rel(file), message, ...stripUndefined(where) });
     };
-    const within = (p) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+    const within = (p) => roots.some(r => under(p, r.real));
     const insideWorkspace = async (file) => {
         try {
             return within(realpathSync(resolve(file)));
@@ -3098,7 +2973,7 @@ async function createReadContext(workspace, options = {}) {
     const admit = async (file, place) => {
         const abs = resolve(file);
         if (!within(abs)) {
-            add('error', abs, 'is outside the workspace; it was not read', place);
+            add('error', abs, `is outside ${scope}; it was not read`, place);
             return undefined;
         }
         let info;
@@ -3113,7 +2988,7 @@ async function createReadContext(workspace, options = {}) {
         }
         if (info.isSymbolicLink()) {
             if (!(await insideWorkspace(abs))) {
-                add('error', abs, 'is a symbolic link that leaves the workspace; it was not followed', place);
+                add('error', abs, `is a symbolic link that leaves ${scope}; it was not followed`, place);
                 return undefined;
             }
             try {
@@ -3132,8 +3007,11 @@ async function createReadContext(workspace, options = {}) {
     };
     const ctx = {
         workspace: root,
+        scope,
         limits,
         diagnostics,
+        selection: options.selection ?? selectAll(),
+        unselected: new Map(),
         rel,
         warn: (file, message, place) => add('warning', file, message, place),
         error: (file, message, place) => add('error', file, message, place),
@@ -3309,6 +3187,73 @@ function numberFromJson(value) {
 }
 function stripUndefined(o) {
     return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+// Matching experiment names against the selection (`--experiment`, `select.experiments`): names or globs as
+// picomatch reads them (`*` within a `/`-separated segment, `**` across them, `{a,b}`, `[abc]`).
+/** True when a glob character appears in the pattern, so it is not a plain experiment name. */
+function isGlob(pattern) {
+    return picomatch.scan(pattern).isGlob;
+}
+/** A predicate for experiment names: true for every name when nothing is selected. */
+function experimentMatcher(selection) {
+    return patternsMatcher(selection?.experiments);
+}
+/** The selected patterns that match none of the given experiment names (to name them in a warning). */
+function unmatchedPatterns(selection, names) {
+    const all = [...names];
+    return (selection?.experiments ?? []).filter(p => {
+        const test = picomatch(p, { dot: true });
+        return !all.some(name => test(name));
+    });
+}
+/** A predicate for a list of patterns: true for every value when the list is empty or absent. */
+function patternsMatcher(patterns) {
+    if (!patterns?.length)
+        return () => true;
+    const tests = patterns.map(p => picomatch(p, { dot: true }));
+    return value => value !== undefined && tests.some(test => test(value));
+}
+/** The key of a `key=value` tag (MLflow's tags are read so), or the tag itself. */
+function tagKey(tag) {
+    const cut = tag.indexOf('=');
+    return cut > 0 ? tag.slice(0, cut) : tag;
+}
+/**
+ * Keeps the runs the selection names: their experiment (see experimentOf; formats without experiments are kept),
+ * one of their tags (a `key=value` tag also by its key), and their group must each match when that part is given. `storeLeftOut` holds the runs the
+ * stores did not read because their experiment was not selected, by experiment. Returns the runs kept and what
+ * was left out, with the experiments the kept runs came from.
+ */
+function selectRuns(runs, selection, storeLeftOut = new Map()) {
+    const experiment = patternsMatcher(selection.experiments);
+    const tag = patternsMatcher(selection.tags);
+    const group = patternsMatcher(selection.groups);
+    const kept = [];
+    const dropped = new Map(storeLeftOut);
+    let leftOut = [...storeLeftOut.values()].reduce((a, b) => a + b, 0);
+    for (const run of runs) {
+        const from = experimentOf(run);
+        const selected = (from === undefined || experiment(from)) &&
+            (!selection.tags?.length || run.metadata.tags.some(t => tag(t) || tag(tagKey(t)))) &&
+            group(run.metadata.group);
+        if (selected) {
+            kept.push(run);
+            continue;
+        }
+        leftOut++;
+        if (run.metadata.experiment !== undefined)
+            dropped.set(run.metadata.experiment, (dropped.get(run.metadata.experiment) ?? 0) + 1);
+    }
+    const experiments = new Set(kept.map(r => r.metadata.experiment).filter((e) => e !== undefined));
+    return {
+        runs: kept,
+        outcome: {
+            leftOut,
+            leftOutExperiments: [...dropped.keys()].filter(e => !experiments.has(e)).sort(),
+            experiments: [...experiments].sort()
+        }
+    };
 }
 
 // Structured files shared by the readers: YAML and TOML with exact big integers, JSON/YAML/TOML by extension,
@@ -5956,6 +5901,8 @@ function applyLogFacts(log, folder, facts) {
     facts.startedAt ??= log.run.startedAt ?? env.startedAt;
     if (log.run.group)
         facts.group = log.run.group;
+    if (log.run.project)
+        facts.experiment = log.run.project;
     if (log.run.notes)
         facts.notes = log.run.notes;
     if (log.run.tags.length)
@@ -6543,6 +6490,8 @@ class EventDecoder {
 // What the MLflow file store and the MLflow SQLite store share: run status codes and how MLflow's params and
 // tags map onto a Run. The rule for a metric's latest value (step, then timestamp, then value) is HistoryBuilder's
 // `mlflow` rule (history.ts).
+/** The most runs read from a store named by a tracking URI when every commit is taken (`--commit any`). */
+const MAX_RUNS_ANY_COMMIT = 1000;
 /** MLflow's run statuses by name (SQLite, MLflow 2+) and by number (old meta.yaml files). */
 const STATUS_BY_NAME = {
     RUNNING: 'running',
@@ -6617,8 +6566,10 @@ function buildMlflowRun(record) {
         if (value !== undefined && value.length <= 500)
             meta.environment[envKey] = value;
     }
-    if (record.experimentName !== undefined)
+    if (record.experimentName !== undefined) {
+        meta.experiment = record.experimentName;
         meta.tags.push(`experiment=${record.experimentName}`);
+    }
     for (const [key, value] of [...tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         if (key.startsWith('mlflow.') || key === 'group' || key === 'hypothesis' || key === 'success_criteria')
             continue;
@@ -6650,6 +6601,19 @@ function buildMlflowRun(record) {
         metadata: meta
     });
     return { run, unknownStatus };
+}
+/**
+ * Warns when experiments were selected and none of a store's experiments is among them, naming the store's
+ * experiments so the selection can be corrected.
+ */
+function warnNoExperimentSelected(ctx, store, names) {
+    const patterns = ctx.selection.experiments;
+    if (!patterns.length || !names.length)
+        return;
+    const selected = experimentMatcher(ctx.selection);
+    if (names.some(name => selected(name)))
+        return;
+    ctx.warn(store, `none of its experiments is selected by ${patterns.map(p => JSON.stringify(p)).join(', ')} (--experiment or select.experiments); its experiments are ${listExperimentNames(names)}`);
 }
 
 // A small pool of read workers (worker_threads) for stores with many metric files: the main thread walks folders
@@ -6820,17 +6784,20 @@ async function readClaim(claimPath, ctx, reading) {
                 ctx.error(metaFile, `must be a YAML mapping with experiment_id or run_id; found ${describeValue(meta)}. The folder was skipped`);
             return [];
         }
+        const selected = experimentMatcher(ctx.selection);
         if (meta.run_id !== undefined || meta.run_uuid !== undefined) {
             // A single run folder: its experiment is the parent folder.
             const experiment = await readExperimentMeta(path.dirname(claimPath), ctx, true);
-            if (!experiment)
+            if (!experiment || !selected(experiment.name))
                 return [];
             const run = await readRun(claimPath, experiment, ctx, { meta, files, dirs });
             return run ? [run] : [];
         }
         const experiment = experimentFromMeta(claimPath, meta, metaFile, ctx);
-        return experiment ? readExperimentRuns(experiment, dirs, ctx, reading) : [];
+        return experiment && selected(experiment.name) ? readExperimentRuns(experiment, dirs, ctx, reading) : [];
     }
+    const selected = experimentMatcher(ctx.selection);
+    const names = [];
     const runs = [];
     for (const dir of dirs) {
         if (ROOT_RESERVED.has(dir) || dir.startsWith('.'))
@@ -6841,10 +6808,31 @@ async function readClaim(claimPath, ctx, reading) {
         if (!listing.files.includes('meta.yaml'))
             continue;
         const experiment = await readExperimentMeta(experimentDir, ctx, false);
-        if (experiment)
+        if (!experiment)
+            continue;
+        names.push(experiment.name ?? experiment.id);
+        if (selected(experiment.name))
             runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx, reading)));
+        else {
+            const name = experiment.name ?? experiment.id;
+            const count = await countActiveRuns(experiment, listing.dirs, ctx);
+            ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + count);
+        }
     }
+    warnNoExperimentSelected(ctx, claimPath, names);
     return runs;
+}
+/** How many runs of an experiment that is not selected are not deleted: only their meta.yaml is read. */
+async function countActiveRuns(experiment, dirs, ctx) {
+    let count = 0;
+    for (const dir of dirs) {
+        if (EXPERIMENT_RESERVED.has(dir) || dir.startsWith('.'))
+            continue;
+        const meta = await ctx.readText(path.join(experiment.dir, dir, 'meta.yaml'), { missingOk: true });
+        if (meta !== undefined && !/^lifecycle_stage:\s*deleted\s*$/m.test(meta))
+            count++;
+    }
+    return count;
 }
 /** Reads an experiment's meta.yaml; undefined when it is deleted or not an experiment. */
 async function readExperimentMeta(dir, ctx, quietIfMissing) {
@@ -7130,26 +7118,62 @@ function lstatQuiet(file) {
     }
 }
 
-// The MLflow SQLite store (`mlflow.db`, MLflow's default since 3.7; also any *.db holding MLflow's tables,
-// e.g. `mlruns.db`): experiments, runs, params, tags, metric histories and latest values, dataset inputs.
-// Read with sql.js (SQLite compiled to WebAssembly, no native build), loaded only when a database is found.
-// Schemas from MLflow 1.26 (no runs.deleted_time, no experiments.creation_time) to 3.x are read alike.
-/** The largest database read: sql.js needs the whole file in memory, so a larger one is reported and skipped. */
-const MAX_SQLITE_BYTES = 512 * 1024 * 1024;
-/** The 16 bytes every SQLite 3 database starts with. */
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
-/** Database names MLflow uses; other *.db files are read only when they hold MLflow's tables. */
-const MLFLOW_DB_NAMES = new Set(['mlflow.db', 'mlruns.db']);
-/** How much of an over-limit database is searched for MLflow's table names before it is reported. */
-const SNIFF_BYTES = 4 * 1024 * 1024;
-/** Reads MLflow SQLite stores: claims every *.db file; non-SQLite and non-MLflow databases are ignored quietly. */
-const mlflowSqliteSource = {
-    format: 'mlflow-sqlite',
-    claim(listing) {
-        return listing.files.filter(f => /\.db$/i.test(f)).map(f => ({ path: path.join(listing.path, f) }));
-    },
-    read: readMlflowDatabase
-};
+// One small interface over the two SQLite engines the readers use:
+// - `node:sqlite` (Node 22.13 and later, so always on the action's node24 runtime): the database is read from the
+//   file itself, page by page, so memory stays bounded whatever its size;
+// - sql.js (SQLite compiled to WebAssembly) on older Node: the whole file is copied into WebAssembly memory, so
+//   the file size is limited (MAX_SQLJS_BYTES).
+/** The largest database sql.js reads: it needs the whole file, plus its own working memory, in WebAssembly memory. */
+const MAX_SQLJS_BYTES = 512 * 1024 * 1024;
+let nodeSqlite;
+/** Loads node:sqlite once; undefined on a Node without it (before 22.13, or 22.5–22.12 without the flag). */
+function loadNodeSqlite() {
+    // The specifier is a variable so that neither TypeScript (no types on Node 20) nor the bundler resolve it.
+    const specifier = 'node:sqlite';
+    nodeSqlite ??= (async () => {
+        const emit = process.emitWarning;
+        // node:sqlite announces itself as experimental on every load; the review's log is not the place for that.
+        process.emitWarning = ((warning, ...rest) => {
+            const text = typeof warning === 'string' ? warning : warning.message;
+            if (/SQLite is an experimental feature/i.test(text))
+                return;
+            return emit.call(process, warning, ...rest);
+        });
+        try {
+            return (await import(specifier));
+        }
+        catch {
+            return undefined;
+        }
+        finally {
+            process.emitWarning = emit;
+        }
+    })();
+    return nodeSqlite;
+}
+/** Opens a database file read only with node:sqlite (nothing is written beside it); undefined without node:sqlite. */
+async function openWithNodeSqlite(file) {
+    const sqlite = await loadNodeSqlite();
+    if (!sqlite)
+        return undefined;
+    const db = new sqlite.DatabaseSync(file, { readOnly: true });
+    return {
+        engine: 'node:sqlite',
+        prepare(sql) {
+            const stmt = db.prepare(sql);
+            const arrays = typeof stmt.setReturnArrays === 'function';
+            if (arrays)
+                stmt.setReturnArrays?.(true);
+            return {
+                each(params, onRow) {
+                    for (const row of stmt.iterate(...params))
+                        onRow(arrays ? row : Object.values(row));
+                }
+            };
+        },
+        close: () => db.close()
+    };
+}
 let sqlJs;
 /** Loads sql.js once, with its wasm from beside the running module (the bundle) or from the package (tests). */
 function loadSqlJs() {
@@ -7177,8 +7201,61 @@ async function readSqlWasm() {
     const require = createRequire(here);
     return readFile(require.resolve('sql.js/dist/sql-wasm.wasm'));
 }
+/** Opens a database from its bytes with sql.js. */
+async function openWithSqlJs(bytes) {
+    const SQL = await loadSqlJs();
+    const db = new SQL.Database(bytes);
+    const statements = [];
+    return {
+        engine: 'sql.js',
+        prepare(sql) {
+            const stmt = db.prepare(sql);
+            statements.push(stmt);
+            return {
+                each(params, onRow) {
+                    stmt.bind(params);
+                    try {
+                        while (stmt.step())
+                            onRow(stmt.get());
+                    }
+                    finally {
+                        stmt.reset();
+                    }
+                }
+            };
+        },
+        close() {
+            for (const stmt of statements)
+                stmt.free();
+            db.close();
+        }
+    };
+}
+
+// The MLflow SQLite store (`mlflow.db`, MLflow's default since 3.7; also any *.db holding MLflow's tables,
+// e.g. `mlruns.db`): experiments, runs, params, tags, metric histories and latest values, dataset inputs.
+// On Node 22.13+ (the action's node24) the file is read in place with node:sqlite, with bounded memory whatever its
+// size; on older Node with sql.js (WebAssembly), which needs the whole file in memory and so takes at most
+// MAX_SQLJS_BYTES. Only what the review needs is read: the selected experiments' active runs (and, for a store
+// named by a tracking URI, those of the commit under review), latest values from latest_metrics, and histories
+// thinned in SQL to MAX_HISTORY_POINTS per series. Schemas from MLflow 1.26 (no runs.deleted_time, no
+// experiments.creation_time) to 3.x are read alike.
+/** The 16 bytes every SQLite 3 database starts with. */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** Database names MLflow uses; other *.db files are read only when they hold MLflow's tables. */
+const MLFLOW_DB_NAMES = new Set(['mlflow.db', 'mlruns.db']);
+/** How much of an over-limit database is searched for MLflow's table names before it is reported. */
+const SNIFF_BYTES = 4 * 1024 * 1024;
+/** Reads MLflow SQLite stores: claims every *.db file; non-SQLite and non-MLflow databases are ignored quietly. */
+const mlflowSqliteSource = {
+    format: 'mlflow-sqlite',
+    claim(listing) {
+        return listing.files.filter(f => /\.db$/i.test(f)).map(f => ({ path: path.join(listing.path, f) }));
+    },
+    read: (file, ctx) => readMlflowDatabase(file, ctx)
+};
 /** Reads the runs of one database file; an empty list when it is not an MLflow store. */
-async function readMlflowDatabase(file, ctx) {
+async function readMlflowDatabase(file, ctx, options = {}) {
     const info = await stat(file).catch(() => undefined);
     if (!info?.isFile())
         return [];
@@ -7187,37 +7264,38 @@ async function readMlflowDatabase(file, ctx) {
         head.length < SQLITE_HEADER.length ||
         !head.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER))
         return [];
-    const limit = MAX_SQLITE_BYTES;
-    if (info.size > limit) {
-        if (MLFLOW_DB_NAMES.has(path.basename(file).toLowerCase()) || (await looksLikeMlflow(file, ctx))) {
-            ctx.error(file, `is an MLflow database of ${info.size} bytes, over the ${limit}-byte limit for SQLite stores (they are read whole into memory); it was skipped. Export the runs you review, or point the runs input at a smaller store`);
-        }
-        return [];
-    }
-    const bytes = await ctx.readBytes(file, {}, limit);
-    if (!bytes)
-        return [];
-    let SQL;
-    try {
-        SQL = await loadSqlJs();
-    }
-    catch (e) {
-        ctx.error(file, `could not be read: the SQLite engine (sql.js) did not load: ${e.message}`);
-        return [];
-    }
     let db;
     try {
-        db = new SQL.Database(bytes);
+        if (options.engine !== 'sql.js' && (await loadNodeSqlite())) {
+            if (!(await ctx.insideWorkspace(file))) {
+                ctx.error(file, 'leaves the workspace through a symbolic link; it was not read');
+                return [];
+            }
+            db = await openWithNodeSqlite(file);
+        }
+        else {
+            if (info.size > MAX_SQLJS_BYTES) {
+                if (MLFLOW_DB_NAMES.has(path.basename(file).toLowerCase()) || (await looksLikeMlflow(file, ctx)))
+                    ctx.error(file, tooLargeForSqlJs(info.size));
+                return [];
+            }
+            const bytes = await ctx.readBytes(file, {}, MAX_SQLJS_BYTES);
+            if (!bytes)
+                return [];
+            db = await openWithSqlJs(bytes);
+        }
     }
     catch (e) {
         ctx.error(file, `is not a readable SQLite database: ${e.message}; it was skipped`);
         return [];
     }
+    if (!db)
+        return [];
     try {
         const tables = new Set(column(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map(String));
         if (!tables.has('runs') || !tables.has('experiments'))
             return [];
-        return readStore(db, tables, file, ctx);
+        return readStore(db, tables, file, ctx, options.commit);
     }
     catch (e) {
         ctx.error(file, `could not be read as an MLflow store: ${e.message}; it was skipped`);
@@ -7226,6 +7304,11 @@ async function readMlflowDatabase(file, ctx) {
     finally {
         db.close();
     }
+}
+/** Why a large store cannot be read on this Node, and what to do. */
+function tooLargeForSqlJs(size) {
+    const mib = (n) => `${Math.round(n / (1024 * 1024))} MiB`;
+    return `is an MLflow database of ${mib(size)}; on Node ${process.versions.node} SQLite stores are read whole into memory (sql.js, no node:sqlite), which is limited to ${mib(MAX_SQLJS_BYTES)}, so it was skipped. Run experiment-review on Node 22.13 or later (the action runs on node24), which reads the store from disk with bounded memory`;
 }
 /** Reads the first bytes of a file through the guarded stream. */
 async function readHead(file, ctx, bytes) {
@@ -7261,20 +7344,14 @@ async function looksLikeMlflow(file, ctx) {
     return /CREATE TABLE[^(]*\bexperiments\b/i.test(text) && /\brun_uuid\b/.test(text);
 }
 /** The first column of every row of a query. */
-function column(db, sql) {
+function column(db, sql, params = []) {
     const out = [];
-    const stmt = db.prepare(sql);
-    try {
-        while (stmt.step())
-            out.push(stmt.get()[0]);
-    }
-    finally {
-        stmt.free();
-    }
+    db.prepare(sql).each(params, row => out.push(row[0]));
     return out;
 }
 /** Runs a query row by row; a failing query is reported against the table and yields nothing. */
-function eachRow(db, sql, file, table, ctx, onRow) {
+function eachRow(db, sql, params, where, onRow) {
+    const { file, table, ctx } = where;
     let stmt;
     try {
         stmt = db.prepare(sql);
@@ -7286,75 +7363,109 @@ function eachRow(db, sql, file, table, ctx, onRow) {
         return;
     }
     try {
-        while (stmt.step())
-            onRow(stmt.get());
+        stmt.each(params, onRow);
     }
     catch (e) {
         ctx.error(file, `table ${table} could not be read to the end: ${e.message}; the rows before were kept`, { key: table });
-    }
-    finally {
-        stmt.free();
     }
 }
 /** The column names of a table. */
 function columnsOf(db, table) {
     const out = new Set();
-    const stmt = db.prepare(`PRAGMA table_info("${table.replace(/"/g, '""')}")`);
-    try {
-        while (stmt.step())
-            out.add(String(stmt.getAsObject().name));
-    }
-    finally {
-        stmt.free();
-    }
+    // PRAGMA table_info: cid, name, type, notnull, dflt_value, pk
+    db.prepare(`PRAGMA table_info("${table.replace(/"/g, '""')}")`).each([], row => out.add(String(row[1])));
     return out;
 }
+/** True when the metrics table has an index led by (run_uuid, key), so one series is read without a scan. */
+function hasSeriesIndex(db) {
+    const sql = column(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metrics'");
+    return sql.some(s => typeof s === 'string' && /\(\s*"?run_uuid"?\s*,\s*"?key"?/i.test(s));
+}
 /** Reads experiments, runs, params, tags, metrics and inputs from an open MLflow database. */
-function readStore(db, tables, file, ctx) {
+function readStore(db, tables, file, ctx, commit) {
     const rel = ctx.rel(file);
     const experimentColumns = columnsOf(db, 'experiments');
     const experiments = new Map();
     const workspace = experimentColumns.has('workspace') ? ', workspace' : '';
-    eachRow(db, `SELECT experiment_id, name, lifecycle_stage${workspace} FROM experiments`, file, 'experiments', ctx, row => {
+    eachRow(db, `SELECT experiment_id, name, lifecycle_stage${workspace} FROM experiments`, [], { file, table: 'experiments', ctx }, row => {
         experiments.set(String(row[0]), {
             name: text(row[1]) ?? String(row[0]),
             deleted: row[2] === 'deleted',
             workspace: text(row[3])
         });
     });
+    const selected = experimentMatcher(ctx.selection);
+    const active = [...experiments].filter(([, e]) => !e.deleted);
+    warnNoExperimentSelected(ctx, file, active.map(([, e]) => e.name));
+    const chosen = active.filter(([, e]) => selected(e.name)).map(([id]) => id);
     const runColumns = columnsOf(db, 'runs');
     const pick = (name) => (runColumns.has(name) ? name : 'NULL');
+    const idParam = (id) => (/^\d+$/.test(id) ? Number(id) : id);
+    /** The runs to read of some experiments: not deleted, and of the commit under review when there is one. */
+    const runsOf = (ids) => {
+        const condition = { sql: `experiment_id IN (${ids.map(() => '?').join(', ')})`, params: ids.map(idParam) };
+        if (runColumns.has('lifecycle_stage'))
+            condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')";
+        if (commit?.kind === 'sha' && tables.has('tags')) {
+            condition.sql += ` AND run_uuid IN (SELECT run_uuid FROM tags WHERE key = 'mlflow.source.git.commit' AND value = ?)`;
+            condition.params.push(commit.sha);
+        }
+        return condition;
+    };
+    const unchosen = active.filter(([, e]) => !selected(e.name));
+    if (unchosen.length) {
+        // What the selection leaves out is counted, not read.
+        const left = runsOf(unchosen.map(([id]) => id));
+        const sql = `SELECT experiment_id, COUNT(*) FROM runs WHERE ${left.sql} GROUP BY experiment_id`;
+        eachRow(db, sql, left.params, { file, table: 'runs', ctx }, row => {
+            const name = experiments.get(String(row[0]))?.name ?? String(row[0]);
+            ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + Number(row[1]));
+        });
+    }
+    if (!chosen.length)
+        return [];
+    const condition = runsOf(chosen);
+    const cap = commit?.kind === 'any' ? MAX_RUNS_ANY_COMMIT : undefined;
+    const order = runColumns.has('start_time') ? ' ORDER BY start_time DESC' : '';
     const runs = new Map();
     let skipped = 0;
-    eachRow(db, `SELECT run_uuid, ${pick('name')}, ${pick('status')}, ${pick('start_time')}, ${pick('lifecycle_stage')}, ${pick('experiment_id')}, ${pick('user_id')} FROM runs`, file, 'runs', ctx, row => {
+    eachRow(db, `SELECT run_uuid, ${pick('name')}, ${pick('status')}, ${pick('start_time')}, ${pick('experiment_id')}, ${pick('user_id')} FROM runs WHERE ${condition.sql}${order}${cap ? ` LIMIT ${cap + 1}` : ''}`, condition.params, { file, table: 'runs', ctx }, row => {
         const runId = text(row[0]);
         if (!runId) {
             skipped++;
             return;
         }
-        const experimentId = row[5] === null ? '' : String(row[5]);
-        if (row[4] === 'deleted' || experiments.get(experimentId)?.deleted)
-            return;
         runs.set(runId, {
             runId,
             name: text(row[1]),
             status: row[2],
             startTime: row[3],
-            user: text(row[6]),
-            experimentId,
+            user: text(row[5]),
+            experimentId: row[4] === null ? '' : String(row[4]),
             params: new Map(),
             tags: new Map(),
-            histories: new Map(),
+            metrics: {},
             latest: new Map(),
             datasets: []
         });
     });
     if (skipped)
         ctx.warn(file, `${skipped} rows of the runs table have no run_uuid; they were skipped`, { key: 'runs' });
+    if (cap && runs.size > cap) {
+        const oldest = [...runs.keys()].pop();
+        runs.delete(oldest);
+        ctx.warn(file, `has more than ${cap} runs in the selected experiments; with --commit any the ${cap} latest were read. Select fewer experiments or name a commit`);
+    }
+    if (!runs.size)
+        return [];
+    // With a cap, the runs read are named; otherwise the condition itself selects them.
+    const ofRuns = cap
+        ? { sql: `run_uuid IN (${[...runs.keys()].map(() => '?').join(', ')})`, params: [...runs.keys()] }
+        : { sql: `run_uuid IN (SELECT run_uuid FROM runs WHERE ${condition.sql})`, params: condition.params };
     const keyValues = (table, target) => {
         if (!tables.has(table))
             return;
-        eachRow(db, `SELECT run_uuid, key, value FROM ${table}`, file, table, ctx, row => {
+        eachRow(db, `SELECT run_uuid, key, value FROM ${table} WHERE ${ofRuns.sql}`, ofRuns.params, { file, table, ctx }, row => {
             const run = runs.get(String(row[0]));
             const key = text(row[1]);
             if (!run || key === undefined)
@@ -7364,38 +7475,24 @@ function readStore(db, tables, file, ctx) {
     };
     keyValues('params', 'params');
     keyValues('tags', 'tags');
-    if (tables.has('metrics')) {
-        const hasNan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0';
-        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM metrics`, file, 'metrics', ctx, row => {
-            const run = runs.get(String(row[0]));
-            if (!run)
-                return;
-            const point = pointOf(row, run.runId, file, ctx);
-            if (!point)
-                return;
-            const key = String(row[1]);
-            let history = run.histories.get(key);
-            if (!history)
-                run.histories.set(key, (history = new HistoryBuilder({ final: 'mlflow' })));
-            history.add(point.step, point.value, point.timestamp);
-        });
-    }
     if (tables.has('latest_metrics')) {
         const hasNan = columnsOf(db, 'latest_metrics').has('is_nan') ? 'is_nan' : '0';
-        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics`, file, 'latest_metrics', ctx, row => {
+        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics WHERE ${ofRuns.sql}`, ofRuns.params, { file, table: 'latest_metrics', ctx }, row => {
             const run = runs.get(String(row[0]));
             if (!run)
                 return;
-            const point = pointOf(row, run.runId, file, ctx);
+            const point = pointOf(row.slice(1), run.runId, file, ctx);
             if (point)
                 run.latest.set(String(row[1]), point);
         });
     }
+    if (tables.has('metrics'))
+        readHistories(db, runs, ofRuns, file, ctx);
     if (tables.has('inputs') && tables.has('datasets')) {
         const context = tables.has('input_tags')
             ? `(SELECT value FROM input_tags t WHERE t.input_uuid = i.input_uuid AND t.name = 'mlflow.data.context')`
             : 'NULL';
-        eachRow(db, `SELECT i.destination_id, d.name, d.digest, ${context} FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN'`, file, 'inputs', ctx, row => {
+        eachRow(db, `SELECT i.destination_id, d.name, d.digest, ${context} FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' AND i.destination_id IN (SELECT run_uuid FROM runs WHERE ${ofRuns.sql})`, ofRuns.params, { file, table: 'inputs', ctx }, row => {
             const run = runs.get(String(row[0]));
             const name = text(row[1]);
             if (run && name)
@@ -7404,12 +7501,7 @@ function readStore(db, tables, file, ctx) {
     }
     const out = [];
     for (const row of runs.values()) {
-        const metrics = {};
-        for (const [key, history] of row.histories) {
-            const built = history.build();
-            if (built)
-                metrics[key] = metricFromBuilt(built);
-        }
+        const metrics = row.metrics;
         // latest_metrics is MLflow's own answer for the latest value; without it the history decides by the same rule.
         for (const [key, latest] of row.latest) {
             const metric = metrics[key];
@@ -7447,19 +7539,107 @@ function readStore(db, tables, file, ctx) {
     }
     return out;
 }
-/** A metric row (value, timestamp, step, is_nan at 2..5) as a point; undefined with a diagnostic when unusable. */
+/**
+ * Reads the metric histories of the runs. With MLflow's (run_uuid, key, step) index each series is read on its
+ * own: whole when it has at most MAX_HISTORY_POINTS points, otherwise only the points the history keeps (evenly
+ * spaced, ends kept, chosen in SQL) plus its final point, so a long series costs no more memory than a short one.
+ * Without the index (old schemas) the rows of the runs are streamed once.
+ */
+function readHistories(db, runs, ofRuns, file, ctx) {
+    const nan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0';
+    const where = { file, table: 'metrics', ctx };
+    const finish = (run, key, history, total) => {
+        const built = history.build();
+        if (!built)
+            return;
+        const metric = metricFromBuilt(built);
+        if (total > built.total)
+            metric.historyPoints = total;
+        run.metrics[key] = metric;
+    };
+    if (!hasSeriesIndex(db)) {
+        const histories = new Map();
+        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${nan} FROM metrics WHERE ${ofRuns.sql}`, ofRuns.params, where, row => {
+            const run = runs.get(String(row[0]));
+            if (!run)
+                return;
+            const point = pointOf(row.slice(1), run.runId, file, ctx);
+            if (!point)
+                return;
+            const key = String(row[1]);
+            let byKey = histories.get(run);
+            if (!byKey)
+                histories.set(run, (byKey = new Map()));
+            let history = byKey.get(key);
+            if (!history)
+                byKey.set(key, (history = new HistoryBuilder({ final: 'mlflow' })));
+            history.add(point.step, point.value, point.timestamp);
+        });
+        for (const [run, byKey] of histories)
+            for (const [key, h] of byKey)
+                finish(run, key, h, 0);
+        return;
+    }
+    const counts = db.prepare('SELECT key, COUNT(*) FROM metrics WHERE run_uuid = ? GROUP BY key');
+    const whole = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step, timestamp`);
+    // The points of the thinned history: row numbers (0-based, by step then timestamp) as HistoryBuilder picks them.
+    const thinned = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM (SELECT key, value, timestamp, step, ${nan}, ROW_NUMBER() OVER (ORDER BY step, timestamp) - 1 AS i FROM metrics WHERE run_uuid = ? AND key = ?) WHERE i IN (SELECT value FROM json_each(?))`);
+    // The final point by MLflow's rule (highest step, then latest timestamp, then highest value; NaN loses).
+    const final = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step DESC, timestamp DESC, ${nan} ASC, value DESC LIMIT 1`);
+    const picks = new Map();
+    const pickRows = (total) => {
+        let list = picks.get(total);
+        if (!list) {
+            const stride = (total - 1) / (MAX_HISTORY_POINTS - 1);
+            const rows = Array.from({ length: MAX_HISTORY_POINTS }, (_, k) => Math.round(k * stride));
+            picks.set(total, (list = JSON.stringify(rows)));
+        }
+        return list;
+    };
+    try {
+        for (const run of runs.values()) {
+            const series = [];
+            counts.each([run.runId], row => series.push([String(row[0]), Number(row[1])]));
+            for (const [key, total] of series) {
+                const history = new HistoryBuilder({ final: 'mlflow' }, Math.min(total, MAX_HISTORY_POINTS));
+                const add = (row) => {
+                    const point = pointOf(row, run.runId, file, ctx);
+                    if (point)
+                        history.add(point.step, point.value, point.timestamp);
+                };
+                if (total <= MAX_HISTORY_POINTS)
+                    whole.each([run.runId, key], add);
+                else {
+                    thinned.each([run.runId, key, pickRows(total)], add);
+                    if (!run.latest.has(key))
+                        final.each([run.runId, key], row => {
+                            const point = pointOf(row, run.runId, file, ctx);
+                            if (point)
+                                run.latest.set(key, point);
+                        });
+                }
+                finish(run, key, history, total);
+            }
+        }
+    }
+    catch (e) {
+        ctx.error(file, `table metrics could not be read to the end: ${e.message}; the histories read before were kept`, { key: 'metrics' });
+    }
+}
+/** A metric row (key, value, timestamp, step, is_nan) as a point; undefined with a diagnostic when unusable. */
 function pointOf(row, runId, file, ctx) {
-    const place = { run: runId, key: String(row[1]) };
-    const isNan = row[5] === 1 || row[5] === '1';
-    let value = typeof row[2] === 'number'
-        ? row[2]
-        : typeof row[2] === 'string' && row[2].trim() !== ''
-            ? Number(row[2])
+    const [key, rawValue, rawTimestamp, rawStep, rawNan] = row;
+    const place = { run: runId, key: String(key) };
+    const isNan = rawNan === 1 || rawNan === '1' || rawNan === 1n;
+    let value = typeof rawValue === 'number'
+        ? rawValue
+        : typeof rawValue === 'string' && rawValue.trim() !== ''
+            ? Number(rawValue)
             : NaN;
     if (isNan)
         value = NaN;
     else if (Number.isNaN(value)) {
-        ctx.error(file, `metric "${String(row[1])}" has the value ${describe(row[2])}; expected a number. The point was skipped`, place);
+        ctx.error(file, `metric "${String(key)}" has the value ${describe(rawValue)}; expected a number. The point was skipped`, place);
         return undefined;
     }
     // MLflow stores ±infinity as ±DBL_MAX.
@@ -7467,10 +7647,10 @@ function pointOf(row, runId, file, ctx) {
         value = Infinity;
     else if (value === -Number.MAX_VALUE)
         value = -Infinity;
-    const step = row[4] === null ? 0 : Number(row[4]);
-    const timestamp = row[3] === null ? undefined : Number(row[3]);
+    const step = rawStep === null ? 0 : Number(rawStep);
+    const timestamp = rawTimestamp === null ? undefined : Number(rawTimestamp);
     if (!Number.isFinite(step) || (timestamp !== undefined && !Number.isFinite(timestamp))) {
-        ctx.error(file, `metric "${String(row[1])}" has step ${describe(row[4])} and timestamp ${describe(row[3])}; expected integers. The point was skipped`, place);
+        ctx.error(file, `metric "${String(key)}" has step ${describe(rawStep)} and timestamp ${describe(rawTimestamp)}; expected integers. The point was skipped`, place);
         return undefined;
     }
     return timestamp === undefined ? { step, value } : { step, value, timestamp };
@@ -7491,6 +7671,8 @@ function describe(value) {
         return 'NULL';
     if (value instanceof Uint8Array)
         return `a ${value.length}-byte blob`;
+    if (typeof value === 'bigint')
+        return value.toString();
     return JSON.stringify(value);
 }
 
@@ -7507,13 +7689,98 @@ const ALL_SOURCES = [
     mlflowSqliteSource
 ];
 
+// MLflow tracking URIs as `runs` entries, spelled as MLflow spells them (and as MLFLOW_TRACKING_URI holds them):
+// `http(s)://host[:port][/prefix]` for a tracking server, `sqlite:///relative.db` or `sqlite:////absolute.db` for a
+// SQLite store, `file:///absolute/mlruns` or `file:relative/mlruns` for a file store. Anything else is a path or
+// a glob. Schemes MLflow knows that this reader does not (databases behind a server, Databricks) are refused
+// with what to use instead.
+/** A `runs` entry that looks like a tracking URI but cannot be read, with why and what to do. */
+class TrackingUriError extends Error {
+    entry;
+    constructor(entry, reason) {
+        super(reason);
+        this.entry = entry;
+        this.name = 'TrackingUriError';
+    }
+}
+/** The entry as it may be shown: without `user:password@` and without a query. */
+function redactTrackingUri(entry) {
+    return entry
+        .trim()
+        .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1')
+        .replace(/\?.*$/, '');
+}
+/** Database schemes MLflow's SQL store accepts; only a tracking server in front of them can be read. */
+const DATABASE_SCHEMES = ['postgresql', 'postgres', 'mysql', 'mssql', 'oracle'];
+/** True for an entry that is a URI (has a scheme MLflow would read), not a path or a glob. */
+function isTrackingUri(entry) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(entry.trim())?.[1]?.toLowerCase();
+    if (!scheme || scheme.length === 1)
+        return false; // a Windows drive letter, not a scheme
+    return (['http', 'https', 'file', 'sqlite', 'databricks', 'databricks-uc', 'uc'].includes(scheme) ||
+        DATABASE_SCHEMES.some(d => scheme === d || scheme.startsWith(`${d}+`)));
+}
+/**
+ * Parses a tracking URI; relative file and SQLite paths are taken from the workspace. Throws TrackingUriError for
+ * URIs that cannot be read (the message never repeats credentials).
+ */
+function parseTrackingUri(entry, workspace) {
+    const text = entry.trim();
+    const scheme = (/^([a-z][a-z0-9+.-]*):/i.exec(text)?.[1] ?? '').toLowerCase();
+    if (scheme === 'http' || scheme === 'https') {
+        let url;
+        try {
+            url = new URL(text);
+        }
+        catch {
+            throw new TrackingUriError(entry, `is not a valid URL; expected e.g. https://mlflow.example.com`);
+        }
+        const credentials = url.username
+            ? { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) }
+            : undefined;
+        const base = new URL(`${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}/`);
+        return { kind: 'server', base, display: base.href.replace(/\/$/, ''), credentials };
+    }
+    if (scheme === 'sqlite') {
+        // SQLAlchemy's spelling: three slashes and a relative path, or four slashes and an absolute one.
+        const m = /^sqlite:\/\/\/(.+)$/i.exec(text);
+        if (!m)
+            throw new TrackingUriError(entry, 'names no database file; expected sqlite:///mlflow.db (relative to the workspace) or sqlite:////absolute/path/mlflow.db');
+        const rest = decodeURIComponent(m[1].replace(/\?.*$/, ''));
+        const file = path.resolve(workspace, rest);
+        return { kind: 'sqlite', file, display: `sqlite:///${rest}` };
+    }
+    if (scheme === 'file') {
+        let dir;
+        try {
+            dir = text.startsWith('file://')
+                ? fileURLToPath(text)
+                : path.resolve(workspace, decodeURIComponent(text.slice('file:'.length)));
+        }
+        catch (e) {
+            throw new TrackingUriError(entry, `is not a file URI MLflow would read: ${e.message}`);
+        }
+        return { kind: 'file', dir, display: text };
+    }
+    if (scheme === 'databricks' || scheme === 'databricks-uc' || scheme === 'uc')
+        throw new TrackingUriError(entry, 'is a Databricks tracking URI, which this reader does not support; point the runs input at an MLflow tracking server (http(s)://…) or at a store the job wrote (mlruns/, mlflow.db)');
+    throw new TrackingUriError(entry, `is a ${scheme.split('+')[0]} database URI: the database behind an MLflow server cannot be read directly. Point the runs input at the tracking server (http(s)://…) that serves it`);
+}
+
 // The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
 // claims, and reads them. Symbolic links to directories are never followed.
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
 async function collectRuns(options) {
-    const ctx = await createReadContext(options.workspace, options);
     const sources = options.sources ?? ALL_SOURCES;
-    const patterns = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'));
+    const entries = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'));
+    const trackingUris = entries.filter(isTrackingUri);
+    const patterns = entries.filter(p => !isTrackingUri(p));
+    // Each runs path named explicitly is a trusted root (a glob: its fixed leading folders), read wherever it is.
+    const ctx = await createReadContext(options.workspace, {
+        ...options,
+        roots: patterns.map(p => patternRoot(path.resolve(options.workspace, p)))
+    });
+    const missing = [];
     const claims = [];
     const seen = new Map();
     const addClaims = (listing) => {
@@ -7536,7 +7803,12 @@ async function collectRuns(options) {
         }
         return exclusive;
     };
-    const starts = patterns.length ? await expandPatterns(ctx, patterns) : [ctx.workspace];
+    // Only tracking URIs given: the workspace is not searched as well.
+    const starts = patterns.length
+        ? outermost(await expandPatterns(ctx, patterns, missing))
+        : trackingUris.length
+            ? []
+            : [ctx.workspace];
     for (const start of starts) {
         const info = await lstat(start).catch(() => undefined);
         if (!info)
@@ -7555,51 +7827,118 @@ async function collectRuns(options) {
     }
     const runs = [];
     for (const { source, claim } of claims) {
+        const before = ctx.diagnostics.length;
         try {
             const read = await source.read(claim.path, ctx, claim);
-            runs.push(...read);
+            runs.push(...attachReadErrors(read, ctx.diagnostics.slice(before)));
             ctx.progress(runs.length, ctx.rel(claim.path));
         }
         catch (e) {
             ctx.error(claim.path, `could not be read as ${source.format} output: ${e.message}`);
         }
     }
-    if (runs.length === 0 && ctx.diagnostics.length === 0) {
-        const where = patterns.length ? `the runs input (${patterns.join(', ')})` : 'the workspace';
-        ctx.warn('.', `no experiment runs were found in ${where}; set the runs input to the folder your tracker writes`);
+    if (trackingUris.length) {
+        const { readTrackingUri } = await import('./mlflow-tracking.js');
+        for (const entry of trackingUris) {
+            runs.push(...(await readTrackingUri(entry, ctx, {
+                commit: options.commit,
+                env: options.env ?? process.env,
+                http: options.mlflowHttp
+            })));
+            ctx.progress(runs.length, redactTrackingUri(entry));
+        }
     }
-    return { runs: dedupeIds(runs), diagnostics: ctx.diagnostics };
+    // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
+    const selected = selectRuns(qualifyClashingNames(dedupeIds(runs)), ctx.selection, ctx.unselected);
+    return {
+        runs: selected.runs,
+        selection: selected.outcome,
+        diagnostics: ctx.diagnostics,
+        searched: entries.length
+            ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))
+            : [ctx.workspace],
+        missing
+    };
+}
+/**
+ * Gives each run the errors met in its own files while it was read (see `Run.readErrors`), so that a run with a
+ * truncated or binary file is shown as unreadable and never as a healthy run. A diagnostic belongs to a run when its
+ * file is the run's path or under it and, when it names a run, it names this one (by name, id or folder).
+ */
+function attachReadErrors(runs, diagnostics) {
+    const errors = diagnostics.filter(d => d.severity === 'error');
+    if (!errors.length)
+        return runs;
+    return runs.map(run => {
+        const folder = path.posix.basename(run.path);
+        const own = errors.filter(d => {
+            const inside = run.path === '.' ? d.run !== undefined : d.file === run.path || d.file.startsWith(`${run.path}/`);
+            return inside && (d.run === undefined || d.run === run.name || d.run === run.id || d.run === folder);
+        });
+        return own.length ? { ...run, readErrors: [...(run.readErrors ?? []), ...own] } : run;
+    });
+}
+/** The folder a runs path names as its root: the path itself, or a glob's fixed leading folders. */
+function patternRoot(abs) {
+    const { base, isGlob } = picomatch.scan(abs.split(path.sep).join('/'));
+    return isGlob ? base || path.sep : abs;
+}
+/**
+ * The places to read, each once: real paths, so a path given twice or through a link is read once; a folder inside
+ * another one named is left out (its runs are found from the outer one). A file named inside a named folder stays,
+ * so that it is read as named; the claims are deduplicated by path anyway.
+ */
+function outermost(paths) {
+    const real = [
+        ...new Set(paths.map(p => {
+            try {
+                return realpathSync(p);
+            }
+            catch {
+                return p;
+            }
+        }))
+    ].sort();
+    const isFolder = (p) => {
+        try {
+            return statSync(p).isDirectory();
+        }
+        catch {
+            return false;
+        }
+    };
+    return real.filter(p => !isFolder(p) || !real.some(o => o !== p && p.startsWith(o.endsWith(path.sep) ? o : o + path.sep)));
 }
 async function isDirectory(p) {
     return (await stat(p).catch(() => undefined))?.isDirectory() ?? false;
 }
 /**
- * Expands paths and globs relative to the workspace into existing paths inside it. Globs are picomatch's
- * (`*`, `**`, `?`, `[0-9]`, `{a,b}`, extglobs), matched against forward-slash paths with dot files included.
+ * Expands paths and globs, absolute or relative to the workspace, into existing paths; a path that does not exist is
+ * reported and added to `missing`. Globs are picomatch's (`*`, `**`, `?`, `[0-9]`, `{a,b}`, extglobs), matched
+ * against absolute forward-slash paths with dot files included.
  */
-async function expandPatterns(ctx, patterns) {
+async function expandPatterns(ctx, patterns, missing = []) {
     const out = [];
+    const slashed = (p) => p.split(path.sep).join('/');
     for (const pattern of patterns) {
         const abs = path.resolve(ctx.workspace, pattern);
-        if (!(abs === ctx.workspace || abs.startsWith(ctx.workspace + path.sep))) {
-            ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} is outside the workspace; use a path inside it`);
-            continue;
-        }
-        const glob = path.relative(ctx.workspace, abs).split(path.sep).join('/');
+        const glob = slashed(abs);
         const { base, isGlob } = picomatch.scan(glob);
         if (!isGlob) {
             if (await lstat(abs).catch(() => undefined))
                 out.push(abs);
-            else
-                ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} does not exist; check the runs input`);
+            else {
+                missing.push(pattern);
+                ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} (${abs}) does not exist; check the runs input`);
+            }
             continue;
         }
         const matches = picomatch(glob, { dot: true });
         const found = [];
-        await walkFolders(ctx, path.resolve(ctx.workspace, base || '.'), listing => {
+        await walkFolders(ctx, base || path.sep, listing => {
             for (const name of [...listing.files, ...listing.dirs]) {
                 const full = path.join(listing.path, name);
-                if (matches(ctx.rel(full)))
+                if (matches(slashed(full)))
                     found.push(full);
             }
         });
@@ -7623,4 +7962,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, fmtStat as a, fmtChange as b, fmtMeaning as c, decimalsFor as d, fmtRules as e, formatDiagnostic as f, goalArrow as g, collectRuns as h, metricSentence as i, parseJsonLenient as j, fmtSigned as k, fmtNumber as l, metricIcon as m, emptyMetadata as n, makeRun as o, paramText as p, shortSha as s };
+export { BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, TrackingUriError as T, plainJson as a, isGlob as b, collectRuns as c, buildMlflowRun as d, experimentMatcher as e, parseTrackingUri as f, readMlflowDatabase as g, readMlflowStore as h, isTrackingUri as i, parseJsonLenient as p, redactTrackingUri as r, unmatchedPatterns as u };

@@ -1,27 +1,29 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { R as RULES_FROM } from './inputs.js';
 import { loadRules } from './rules-file.js';
-import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH, D as DEFAULT_DOCS_PATH } from './conventions.js';
-import { p as plain, E as EXIT, U as UsageError, r as renderDiagnostics, a as renderText } from './run.js';
+import { D as DEFAULT_BASELINE_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH, b as DEFAULT_DOCS_PATH } from './conventions.js';
+import { p as plain, r as renderDiagnostics, c as renderText } from './text.js';
 import { c as clientLogOf } from './types.js';
+import { U as UsageError, E as EXIT, e as experimentFlag, a as applyExperimentFlag, c as commitFlag } from './run.js';
 import 'node:fs/promises';
 import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
-import './significance.js';
+import './findings.js';
+import 'node:process';
+import 'node:url';
+import 'node:fs';
 import './json.js';
 import './detect.js';
-import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './findings.js';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.
@@ -29,13 +31,17 @@ import './help.js';
 // the log goes to stderr, the comparison to stdout, and a commit status on the PR head gates the merge.
 // `promote` runs the merge-time promotion on a local checkout (src/local/promote.ts).
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
-                                [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
-                                [--no-comment] [--no-fail-on-regression]
+                                [--rules-from base|head] [--baseline PATH] [--id ID] [--workspace DIR]
+                                [--bot-login LOGIN] [--no-comment] [--no-fail-on-regression]
+                                [--experiment NAME|GLOB]...
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
-baseline at the PR's base (--baseline, the path in the repository, default ${DEFAULT_BASELINE_PATH}; from the
-local git history when it has the base commit, else through the API), posts the sticky comment and sets the
-commit status experiment-review/<id> on the PR's head, so a required status check gates the merge.
+baseline and the rules file at the PR's base (--baseline, the path in the repository, which must exist there;
+default ${DEFAULT_BASELINE_PATH}, or .experiments/<id>/baseline.json for another --id; from the local git
+history when it has the base commit, else through the API), posts the sticky comment and sets the commit status
+experiment-review/<id> on the PR's head, so a required status check gates the merge. When the PR changes the
+rules file, the comment shows the change and the verdict under the proposed rules; --rules-from head judges by
+the checkout's rules file instead.
 
 The token is read from GITHUB_TOKEN (it needs pull-requests: write and statuses: write; contents: read for a
 private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
@@ -44,12 +50,22 @@ Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a Gi
 `;
 const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline ${DEFAULT_BASELINE_PATH}]
                                  [--docs ${DEFAULT_DOCS_PATH}] [--rules FILE] [--id ID] [--pr N]
-                                 [--workspace DIR] [--no-commit]
+                                 [--workspace DIR] [--no-commit] [--experiment NAME|GLOB]...
+                                 [--commit SHA|HEAD|any]
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
-and commits both with git (--no-commit only writes them).
+and commits both with git (--no-commit only writes them). The baseline file is ${DEFAULT_BASELINE_PATH}, or
+.experiments/<id>/baseline.json for another --id; a baseline file that belongs to another id is refused.
 `;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** The --rules-from flag: base (the default) or head. */
+function rulesFromFlag(value) {
+    if (value === undefined)
+        return 'base';
+    if (!RULES_FROM.includes(value))
+        throw new UsageError(`--rules-from is ${JSON.stringify(value)}; expected base or head`);
+    return value;
+}
 function parse(args, options) {
     try {
         const { values, positionals } = parseArgs({ args, options, allowPositionals: true, strict: true });
@@ -59,6 +75,7 @@ function parse(args, options) {
         throw new UsageError(`${e.message.replace(/\. To specify a positional.*$/, '')}; see experiment-review --help`);
     }
 }
+/** A path flag that must stay inside the repository (no absolute path, no `..`), or its default. */
 function repoPath(flag, value, fallback) {
     const v = (value ?? '').trim() || fallback;
     if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..')) {
@@ -66,6 +83,7 @@ function repoPath(flag, value, fallback) {
     }
     return v;
 }
+/** The --id flag checked as a review id (default `default`). */
 function reviewId(value) {
     const id = (value ?? 'default').trim();
     if (!ID.test(id))
@@ -103,10 +121,12 @@ async function reviewCommand(args, io) {
         pr: { type: 'string' },
         runs: { type: 'string', multiple: true },
         rules: { type: 'string' },
+        'rules-from': { type: 'string' },
         baseline: { type: 'string' },
         id: { type: 'string' },
         workspace: { type: 'string' },
         'bot-login': { type: 'string' },
+        experiment: { type: 'string', multiple: true },
         'no-comment': { type: 'boolean' },
         'no-fail-on-regression': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' }
@@ -126,18 +146,22 @@ async function reviewCommand(args, io) {
     if (!token) {
         throw new UsageError('review needs a token in GITHUB_TOKEN (pull-requests: write and statuses: write on the repository); it is never read from the command line');
     }
+    const id = reviewId(values.id);
     const config = {
         workspace: path.resolve(io.cwd, values.workspace ?? '.'),
         runs: [...(values.runs ?? []), ...positionals],
         configFile: values.rules ?? DEFAULT_RULES_PATH,
-        baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
+        rulesFrom: rulesFromFlag(values['rules-from']),
+        baselinePath: repoPath('baseline', values.baseline, defaultBaselinePath(id)),
+        baselineNamed: values.baseline !== undefined,
         docsPath: DEFAULT_DOCS_PATH,
         token,
         mode: 'review',
         comment: !values['no-comment'],
         failOnRegression: !values['no-fail-on-regression'],
-        id: reviewId(values.id),
-        botLogin: values['bot-login']?.trim() || undefined
+        id,
+        botLogin: values['bot-login']?.trim() || undefined,
+        experiments: experimentFlag(values.experiment)
     };
     if (values.rules)
         await loadRules(config.workspace, config.configFile, { required: true });
@@ -193,6 +217,8 @@ async function promoteCommand(args, io) {
         pr: { type: 'string' },
         workspace: { type: 'string' },
         'no-commit': { type: 'boolean' },
+        experiment: { type: 'string', multiple: true },
+        commit: { type: 'string' },
         help: { type: 'boolean', short: 'h' }
     });
     if (values.help)
@@ -201,15 +227,19 @@ async function promoteCommand(args, io) {
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
         required: !!values.rules
     });
+    applyExperimentFlag(loaded.rules, values.experiment);
     const number = prNumber(values.pr, false);
     const { promoteLocal } = await import('./promote2.js');
+    const runs = [...(values.runs ?? []), ...positionals];
+    const id = reviewId(values.id);
     const result = await promoteLocal({
         workspace,
-        runs: [...(values.runs ?? []), ...positionals],
-        baselinePath: repoPath('baseline', values.baseline, DEFAULT_BASELINE_PATH),
+        runs,
+        runsOf: await commitFlag(workspace, values.commit, runs),
+        baselinePath: repoPath('baseline', values.baseline, defaultBaselinePath(id)),
         docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
         rules: loaded.rules,
-        id: reviewId(values.id),
+        id,
         pr: number ? { number } : undefined,
         now: new Date(),
         commit: !values['no-commit']
@@ -226,4 +256,4 @@ async function promoteCommand(args, io) {
     return EXIT.pass;
 }
 
-export { cliLog, runGitHubCommand };
+export { cliLog, repoPath, reviewId, runGitHubCommand };

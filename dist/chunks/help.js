@@ -1,4 +1,4 @@
-import { a as DEFAULT_BASELINE_PATH, D as DEFAULT_DOCS_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
+import { D as DEFAULT_BASELINE_PATH, b as DEFAULT_DOCS_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
 
 var version = "0.1.0";
 var packageJson = {
@@ -23,10 +23,22 @@ Usage:
   experiment-review promote [--runs …] [--baseline ${DEFAULT_BASELINE_PATH}] [--docs ${DEFAULT_DOCS_PATH}] [--pr N]
   experiment-review review  --repo OWNER/NAME --pr N [--runs …] [--rules FILE] [--baseline PATH] [--id ID]
                             (token in GITHUB_TOKEN; GITHUB_API_URL for GitHub Enterprise Server)
+  experiment-review monitor [--runs …] [--rules FILE] [--baseline PATH] [--id ID]
+                            [--repo OWNER/NAME [--dry-run]]   (the retraining issue; token in GITHUB_TOKEN)
 
 Runs are auto-detected under the workspace when --runs is not given: MLflow (mlruns/, mlflow.db),
 Weights & Biases (wandb/), DVC (dvc.yaml), TensorBoard event files, Hugging Face trainer_state.json,
 Keras/Lightning metrics.csv, and experiments/<run>/ folders.
+
+A --runs entry may be an MLflow tracking URI: http(s)://HOST for a tracking server (auth from
+MLFLOW_TRACKING_TOKEN, or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD), sqlite:///mlflow.db or
+file:mlruns. From such a store only the runs of one commit are read: --commit SHA|HEAD|any (default HEAD;
+review uses the PR's head).
+
+--experiment NAME|GLOB (repeatable, every command that reads runs) reads only those experiments: MLflow
+experiments (tracking servers, where it is required, and file and SQLite stores), W&B projects, and the folders
+of TensorBoard and CSV runs. It replaces select.experiments of the rules file; the rules file's select.tags and
+select.groups keep only runs with one of those tags or in one of those groups. Every command honours select.
 
 Each command has its own help: experiment-review <command> --help.
 
@@ -34,6 +46,12 @@ Exit codes: 0 pass, 1 a rule is broken, 2 bad input or usage (no runs found incl
 `;
 const RUNS_OPTIONS = `  --runs <path|glob>   run outputs to read (repeatable); a path may be anywhere (absolute, or relative
                        to the workspace). Without --runs, runs are auto-detected under the workspace.
+                       An MLflow tracking URI reads a shared store: http(s)://HOST (a tracking server),
+                       sqlite:///mlflow.db or file:mlruns
+  --experiment NAME    only these experiments of shared stores (repeatable, globs such as churn-*);
+                       required for a tracking server; replaces select.experiments of the rules file
+  --commit SHA         from a tracking URI, only the runs logged from this commit: a sha, HEAD (default)
+                       or any (the 1,000 latest)
   --workspace DIR      the checkout (default: the current folder)`;
 /** The usage text of each local command, shown by "experiment-review <command> --help". */
 const COMMAND_HELP = {

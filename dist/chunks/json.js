@@ -1,18 +1,9 @@
-import { p as paramText } from './detect.js';
-import { o as overfittingText, c as clauseReason, h as hypothesisReason, v as violationMessage, a as checklistDetail, w as warningMessage, n as notLikeForLikeText } from './findings.js';
-import { c as checkNote, a as checkText, n as noVarianceText, u as untestedText } from './significance.js';
-import 'node:fs/promises';
-import 'node:path';
+import { r as paramText, w as overfittingText, x as clauseReason, y as hypothesisReason, v as violationMessage, z as checklistDetail, A as warningMessage, B as notLikeForLikeText, C as checkNote, D as checkText, E as noVarianceText, F as untestedText } from './findings.js';
+import './conventions.js';
 import './_commonjsHelpers.js';
-import 'node:fs';
-import 'node:string_decoder';
-import './mlflow-metrics-file.js';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
+import 'node:path';
+import 'node:process';
 import 'node:url';
-import 'node:worker_threads';
-import 'node:module';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };
@@ -32,7 +23,9 @@ function withWords(c) {
             ...m,
             significance: m.significance && {
                 ...m.significance,
-                ...(m.significance.state === 'inconclusive' ? { inconclusive: untestedText(m.significance) } : {}),
+                ...(m.significance.state === 'inconclusive' || m.significance.state === 'uncomputable'
+                    ? { inconclusive: untestedText(m.significance) }
+                    : {}),
                 ...(m.significance.state === 'exact' ? { reason: noVarianceText(!!m.significance.significant) } : {})
             },
             checks: m.checks.map(check => {

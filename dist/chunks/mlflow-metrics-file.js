@@ -619,4 +619,4 @@ function parseMetricBytes(bytes) {
     return { columns: parser.history.buildColumns(), problems: parser.problems, badLines: parser.badLines };
 }
 
-export { HistoryBuilder as H, MetricFileParser as M, builtFromColumns as b, metricFromBuilt as m, parseMetricBytes as p };
+export { HistoryBuilder as H, MetricFileParser as M, MAX_HISTORY_POINTS as a, builtFromColumns as b, metricFromBuilt as m, parseMetricBytes as p };

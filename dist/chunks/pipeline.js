@@ -1,22 +1,25 @@
-import { w as welchTTest, i as isInconclusive, b as bootstrapDifferenceCi, g as groupRuns, a as baselineExperiment } from './baseline2.js';
-import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { g as goalOf, i as isGated } from './significance.js';
-import { p as paramText, h as collectRuns } from './detect.js';
+import { a as baselineExperiment } from './baseline2.js';
+import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
+import { c as goalOf, r as paramText, a2 as mayHaveHeld } from './findings.js';
+import { w as welch, i as isNoTest, p as pValue, c as compareMetrics } from './metric-comparison.js';
+import { l as parameterEffects, k as groupRuns } from './text.js';
+import { c as collectRuns } from './detect.js';
 import './conventions.js';
-import 'node:fs/promises';
-import 'node:path';
 import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
 import 'node:fs';
+import 'node:fs/promises';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 
-const EPSILON$2 = 1e-12;
+const EPSILON = 1e-12;
 /** The rules file's absolute targets (`min`, `max`) for one experiment, in the rules file's metric order. */
 function successCriteriaOf(experiment, rules) {
     const out = [];
@@ -27,8 +30,8 @@ function successCriteriaOf(experiment, rules) {
             const met = value === undefined
                 ? undefined
                 : bound === 'min'
-                    ? value >= limit - EPSILON$2
-                    : value <= limit + EPSILON$2;
+                    ? value >= limit - EPSILON
+                    : value <= limit + EPSILON;
             out.push({
                 metric,
                 text: `${metric} ${bound === 'min' ? '≥' : '≤'} ${limit}`,
@@ -241,11 +244,11 @@ function judgeRelative(clause, metric, stat, base, rules) {
     const strict = clause.amount === 0;
     const met = up
         ? strict
-            ? difference > EPSILON$2
-            : difference >= target - EPSILON$2
+            ? difference > EPSILON
+            : difference >= target - EPSILON
         : strict
-            ? difference < -EPSILON$2
-            : difference <= target + EPSILON$2;
+            ? difference < -EPSILON
+            : difference <= target + EPSILON;
     const alpha = rules.significance.alpha;
     const common = { text: clause.text, metric, value, baseline: base.value };
     const finding = (noise) => ({
@@ -262,9 +265,12 @@ function judgeRelative(clause, metric, stat, base, rules) {
         return { ...common, verdict: 'not supported', finding: finding('missed') };
     if (baseSamples.length < 2 && samples.length < 2)
         return { ...common, verdict: 'supported', finding: finding('single-runs') };
-    // Test PR against the baseline shifted by the target: is the change beyond the target more than noise?
-    const test = welchTTest(baseSamples.map(x => x + target), samples);
-    if (isInconclusive(test)) {
+    // Welch's test of PR − baseline against the target, one-sided in the claimed direction: is the change beyond the
+    // target more than noise?
+    const test = welch(baseSamples, samples);
+    if (isNoTest(test) && test.inconclusive === 'uncomputable')
+        return { ...common, verdict: 'inconclusive', finding: finding('uncomputable') };
+    if (isNoTest(test)) {
         if (test.exactDifference !== undefined)
             return { ...common, verdict: 'supported', finding: finding('exact') };
         return {
@@ -273,8 +279,9 @@ function judgeRelative(clause, metric, stat, base, rules) {
             finding: { ...finding('too-few-samples'), samples: { n: test.n, nonFinite: test.nonFinite } }
         };
     }
-    // Met on the means, so the observed direction is the claimed one: the one-sided p in that direction.
-    const p = test.pOneSided;
+    const p = pValue(test, up ? 'greater' : 'less', target);
+    if (Number.isNaN(p))
+        return { ...common, verdict: 'inconclusive', finding: finding('uncomputable') };
     if (p < alpha)
         return { ...common, p, verdict: 'supported', finding: finding('significant') };
     return { ...common, p, verdict: 'inconclusive', finding: finding('within-noise') };
@@ -282,15 +289,15 @@ function judgeRelative(clause, metric, stat, base, rules) {
 function compare(value, op, limit) {
     switch (op) {
         case '>=':
-            return value >= limit - EPSILON$2;
+            return value >= limit - EPSILON;
         case '>':
             return value > limit;
         case '<=':
-            return value <= limit + EPSILON$2;
+            return value <= limit + EPSILON;
         case '<':
             return value < limit;
         case '==':
-            return Math.abs(value - limit) <= EPSILON$2 * Math.max(1, Math.abs(limit));
+            return Math.abs(value - limit) <= EPSILON * Math.max(1, Math.abs(limit));
     }
 }
 /**
@@ -315,7 +322,7 @@ function overfittingGaps(experiments, rules, champion) {
             !Number.isFinite(valValue))
             continue;
         const gap = goal === 'maximize' ? trainValue - valValue : valValue - trainValue;
-        const exceeded = gap > o.maxGap + EPSILON$2;
+        const exceeded = gap > o.maxGap + EPSILON;
         out.push({
             run: e.name,
             train: o.train,
@@ -380,159 +387,55 @@ function notLikeForLike(context, metrics, baselinePresent) {
     return out;
 }
 
-const EPSILON$1 = 1e-12;
-/** The limit of a threshold in the metric's unit. */
-function limitOf(t, baseline) {
-    return t.relative ? t.amount * Math.abs(baseline) : t.amount;
-}
-/** Applies one metric rule to the values; a non-finite value never passes a bound. */
-function checkRule(rule, baseline, current, significance, alpha) {
-    const checks = [];
-    if (!current) {
-        if (rule.required || (baseline && isGated(rule)))
-            checks.push({ rule: 'required', missing: baseline ? 'vanished' : 'not-reported', passed: false });
-        return checks;
-    }
-    const v = current.value;
-    if (rule.min !== undefined)
-        checks.push({ rule: 'min', limit: rule.min, passed: !Number.isNaN(v) && v >= rule.min });
-    if (rule.max !== undefined)
-        checks.push({ rule: 'max', limit: rule.max, passed: !Number.isNaN(v) && v <= rule.max });
-    if (baseline) {
-        const demand = rule.requireSignificance !== false;
-        if (rule.maxDrop)
-            checks.push(checkMove('max_drop', rule.maxDrop, baseline, current, significance, demand, alpha));
-        if (rule.maxRise)
-            checks.push(checkMove('max_rise', rule.maxRise, baseline, current, significance, demand, alpha));
-    }
-    return checks;
-}
-/** A drop or rise rule: within the limit passes; beyond it, the significance decides (see MoveOutcome). */
-function checkMove(rule, threshold, baseline, current, significance, demandSignificance, alpha) {
-    const v = current.value;
-    const p = significance?.tested ? significance.p : undefined;
-    const fact = (outcome, passed) => ({
-        rule,
-        threshold,
-        outcome,
-        passed,
-        ...(outcome === 'inconclusive' ? { inconclusive: true } : {}),
-        ...(p !== undefined ? { p } : {}),
-        alpha
-    });
-    if (!Number.isFinite(v) || !Number.isFinite(baseline.value))
-        return fact('not-comparable', false);
-    const move = rule === 'max_drop' ? baseline.value - v : v - baseline.value;
-    if (!(move > limitOf(threshold, baseline.value) + EPSILON$1))
-        return fact('within-limit', true);
-    switch (significance?.state) {
-        case 'significant':
-            return fact('significant', false);
-        case 'within-noise':
-            return demandSignificance ? fact('within-noise', true) : fact('noise-not-required', false);
-        case 'exact':
-            return fact('exact', false);
-        case 'inconclusive':
-            return fact('inconclusive', false);
-        default:
-            return fact('untested', false);
-    }
-}
-
-/** Welch's test and a bootstrap interval; set whenever either side has ≥ 2 samples (see SignificanceResult). */
-function testSignificance(baseline, current, alpha) {
-    // Records written before samples were kept have none: their single value is the one sample.
-    const a = baseline.samples ?? [baseline.value];
-    const b = current.samples ?? [current.value];
-    if (a.length < 2 && b.length < 2)
+/** A sweep is summarised from this many configurations with a value of the primary metric. */
+const SWEEP_MIN_CONFIGURATIONS = 3;
+/** How many of the best configurations the neighbourhood keeps (the report shows fewer and folds the rest). */
+const NEIGHBOURHOOD_SIZE = 50;
+/**
+ * Summarises a sweep from experiments ranked best first on `primary`, around the champion; undefined when fewer
+ * than SWEEP_MIN_CONFIGURATIONS have a value of the primary or no parameter varies between them.
+ */
+function summarizeSweep(ranked, primary, goal, champion) {
+    if (!primary || !champion || !Number.isFinite(champion.metrics[primary]?.value))
         return undefined;
-    const result = welchTTest(a, b);
-    const n = { baseline: result.n[0], current: result.n[1] };
-    const excluded = { baseline: result.nonFinite[0], current: result.nonFinite[1] };
-    if (isInconclusive(result)) {
-        if (result.exactDifference !== undefined) {
-            const d = result.exactDifference;
-            return { state: 'exact', tested: false, significant: d !== 0, ci95: [d, d], n, excluded, alpha };
-        }
-        return { state: 'inconclusive', tested: false, n, excluded, alpha };
-    }
-    const significant = result.pOneSided < alpha;
+    const effects = parameterEffects(ranked, primary, goal);
+    if (effects.configurations < SWEEP_MIN_CONFIGURATIONS || !effects.effects.length)
+        return undefined;
+    const order = effects.effects.map(e => e.name);
+    const reference = champion.metrics[primary].value;
+    const ranks = ranked.filter(e => e.status !== 'failed' && Number.isFinite(e.metrics[primary]?.value));
+    const top = ranks.slice(0, NEIGHBOURHOOD_SIZE);
+    if (!top.includes(champion))
+        top.push(champion);
     return {
-        state: significant ? 'significant' : 'within-noise',
-        tested: true,
-        p: result.pOneSided,
-        pTwoSided: result.p,
-        t: result.t,
-        df: result.df,
-        significant,
-        ci95: bootstrapDifferenceCi(a.filter(Number.isFinite), b.filter(Number.isFinite)),
-        welchCi95: result.ci95,
-        n,
-        excluded,
-        alpha
+        ...effects,
+        champion: champion.name,
+        neighbourhood: top.map(e => ({
+            name: e.name,
+            rank: ranks.indexOf(e) + 1,
+            value: e.metrics[primary].value,
+            difference: e.metrics[primary].value - reference,
+            runs: e.runs.length,
+            champion: e === champion,
+            differences: e === champion ? [] : differencesFrom(champion, e, order)
+        }))
     };
 }
-
-const EPSILON = 1e-12;
-/** Compares every metric of the champion and the baseline (their union), applying each metric's rule. */
-function compareMetrics(champion, base, rules, accepted) {
-    const names = new Set([...Object.keys(champion.metrics), ...Object.keys(base?.metrics ?? {})]);
-    for (const [name, rule] of Object.entries(rules.metrics))
-        if (rule.required)
-            names.add(name);
-    const ordered = [...names].sort((a, b) => rank(a, rules) - rank(b, rules) || a.localeCompare(b));
-    return ordered.map(name => compareMetric(name, base?.metrics[name], champion.metrics[name], rules, accepted));
-}
-function rank(name, rules) {
-    if (name === rules.primary)
-        return 0;
-    if (isGated(rules.metrics[name]))
-        return 1;
-    if (rules.metrics[name])
-        return 2;
-    return 3;
-}
-/** Compares one metric and applies its rule. */
-function compareMetric(name, baseline, current, rules, accepted = []) {
-    const { goal, from } = goalOf(name, rules);
-    const rule = rules.metrics[name];
-    let status;
-    let change;
-    let relativeChange;
-    if (!current)
-        status = 'removed';
-    else if (!baseline)
-        status = 'added';
-    else if (!Number.isFinite(current.value) || !Number.isFinite(baseline.value))
-        status = 'not-comparable';
-    else {
-        change = current.value - baseline.value;
-        relativeChange = baseline.value !== 0 ? change / Math.abs(baseline.value) : undefined;
-        const better = goal === 'maximize' ? change > EPSILON : change < -EPSILON;
-        const worse = goal === 'maximize' ? change < -EPSILON : change > EPSILON;
-        status = better ? 'improved' : worse ? 'regressed' : 'unchanged';
+/** The parameters (in the given order) whose text differs between two configurations. */
+function differencesFrom(champion, other, order) {
+    const out = [];
+    for (const name of order) {
+        const value = other.lead.params[name];
+        const mine = champion.lead.params[name];
+        if (paramText(value ?? undefined) === paramText(mine ?? undefined))
+            continue;
+        out.push({
+            name,
+            ...(value !== undefined && value !== null ? { value } : {}),
+            ...(mine !== undefined && mine !== null ? { champion: mine } : {})
+        });
     }
-    const significance = baseline && current && status !== 'not-comparable'
-        ? testSignificance(baseline, current, rules.significance.alpha)
-        : undefined;
-    const checks = rule ? checkRule(rule, baseline, current, significance, rules.significance.alpha) : [];
-    const acceptance = accepted.find(a => a.metric === name);
-    const failed = checks.some(c => !c.passed);
-    return {
-        name,
-        goal,
-        goalFrom: from,
-        baseline,
-        current,
-        status,
-        change,
-        relativeChange,
-        significance,
-        checks,
-        gated: isGated(rule),
-        broken: failed && !acceptance,
-        accepted: failed ? acceptance : undefined
-    };
+    return out;
 }
 
 /** The reproducibility checklist of one experiment. */
@@ -547,6 +450,103 @@ function reproducibility(e, baselinePresent) {
         { check: 'environment', ok: keys.length > 0, keys },
         { check: 'baseline', ok: baselinePresent }
     ];
+}
+
+/** The keys of the rules file that name a metric: `primary`, each `metrics.<name>`, and the overfitting pair. */
+function ruleMetricKeys(rules) {
+    return [
+        ...(rules.primary ? [{ key: 'primary', metric: rules.primary }] : []),
+        ...Object.keys(rules.metrics).map(metric => ({ key: `metrics.${metric}`, metric })),
+        ...(rules.overfitting
+            ? [
+                { key: 'overfitting.train', metric: rules.overfitting.train },
+                { key: 'overfitting.val', metric: rules.overfitting.val }
+            ]
+            : [])
+    ];
+}
+/**
+ * The keys of the rules whose metric may be held by a PR run that could not be read (see `mayHaveHeld`): a run
+ * with a truncated metrics file might be the champion or break the rule, so the gate fails closed on it. Runs that
+ * failed are left out (they are never judged).
+ */
+function unreadableRuleEvidence(rules, runs) {
+    const damaged = runs.filter(r => r.readErrors?.length && r.metadata.status !== 'failed');
+    if (!damaged.length)
+        return [];
+    const out = [];
+    const seen = new Set();
+    for (const { key, metric } of ruleMetricKeys(rules)) {
+        if (seen.has(metric))
+            continue;
+        const held = damaged.filter(r => mayHaveHeld(r, metric));
+        if (!held.length)
+            continue;
+        seen.add(metric);
+        const line = rules.origin?.keys?.[key];
+        out.push({
+            key,
+            metric,
+            ...(line !== undefined ? { line } : {}),
+            runs: held.map(r => ({ name: r.name, path: r.path, errors: r.readErrors ?? [] }))
+        });
+    }
+    return out;
+}
+/**
+ * The keys of the rules that name a metric not among `reported` (every metric of every run and of the baseline).
+ * A rule for a metric only the baseline reports is not here: that is a vanished metric, which the gate judges.
+ */
+function unknownRuleMetrics(rules, reported) {
+    const names = [...new Set(reported)];
+    const known = new Set(names);
+    return ruleMetricKeys(rules)
+        .filter(n => !known.has(n.metric))
+        .map(n => {
+        const line = rules.origin?.keys?.[n.key];
+        const suggestion = closestName(n.metric, names);
+        return { ...n, ...(line !== undefined ? { line } : {}), ...(suggestion ? { suggestion } : {}) };
+    });
+}
+/**
+ * The candidate closest to `name` by edit distance (case-insensitive), when it is within a third of the name's
+ * length (at least 2 edits): `acuracy` → `accuracy`, `f1score` → `f1_score`; undefined when nothing is that close.
+ */
+function closestName(name, candidates) {
+    const target = name.toLowerCase();
+    const limit = Math.max(2, Math.floor(target.length / 3));
+    let best;
+    for (const candidate of candidates) {
+        const c = candidate.toLowerCase();
+        if (Math.abs(c.length - target.length) > limit)
+            continue;
+        const distance = editDistance(target, c, limit);
+        if (distance <= limit && (!best || distance < best.distance))
+            best = { name: candidate, distance };
+    }
+    return best?.name;
+}
+/** Levenshtein distance with adjacent transpositions, stopping early once every path exceeds `limit`. */
+function editDistance(a, b, limit) {
+    let before = new Array(b.length + 1).fill(0);
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        let rowMin = i;
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+                d = Math.min(d, before[j - 2] + 1);
+            current[j] = d;
+            rowMin = Math.min(rowMin, d);
+        }
+        if (rowMin > limit)
+            return limit + 1;
+        before = previous;
+        previous = current;
+    }
+    return previous[b.length];
 }
 
 /** Every warning of a review, in the order the report lists them. */
@@ -570,7 +570,8 @@ function collectWarnings(input) {
                 metric,
                 nonFinite: m.nonFinite,
                 samples: m.samples.length,
-                baseline: e === input.baseline
+                baseline: e === input.baseline,
+                runs: (m.sampleRuns ?? []).filter((_, i) => !Number.isFinite(m.samples[i]))
             });
         }
     }
@@ -591,8 +592,12 @@ function collectWarnings(input) {
             warnings.push({ kind: 'rounded', metric: m.name, exact: m.current.exact, value: m.current.value });
     }
     for (const d of input.diagnostics)
-        if (d.severity === 'error')
-            warnings.push({ kind: 'unreadable', run: d.run, file: d.file, message: d.message });
+        warnings.push({
+            kind: d.severity === 'error' ? 'unreadable' : 'read-warning',
+            run: d.run,
+            file: d.file,
+            message: d.message
+        });
     return warnings;
 }
 /** The value and exact text of a metric, without its samples. */
@@ -601,7 +606,7 @@ function shown(m) {
 }
 
 /** The broken rules of the metrics, then the champion's gating overfitting gap. */
-function collectViolations(metrics, overfitting, rules) {
+function collectViolations(metrics, overfitting, rules, accepted = []) {
     const violations = [];
     for (const m of metrics) {
         for (const check of m.checks) {
@@ -624,6 +629,7 @@ function collectViolations(metrics, overfitting, rules) {
                 rule: 'overfitting',
                 metric: o.val,
                 gap: o,
+                accepted: accepted.find(a => a.metric === o.val),
                 line: rules.origin?.lines['overfitting']
             });
     }
@@ -639,9 +645,12 @@ function compareRuns(input) {
     const ranked = rankExperiments(experiments, primary, rules);
     const choice = chooseChampion(ranked, primary, input.championPick);
     const champion = choice.champion;
-    const metrics = champion ? compareMetrics(champion, base, rules, input.accepted ?? []) : [];
+    const finished = ranked.filter(e => e.status !== 'failed').length;
+    const picked = !!input.championPick && !choice.problem;
+    const bestOf = !picked && finished > 1 ? finished : undefined;
+    const metrics = champion ? compareMetrics(champion, base, rules, input.accepted ?? [], bestOf) : [];
     const overfitting = overfittingGaps(ranked, rules, champion);
-    const violations = collectViolations(metrics, overfitting, rules);
+    const violations = collectViolations(metrics, overfitting, rules, input.accepted ?? []);
     const warnings = collectWarnings({
         championProblem: choice.problem,
         overfitting,
@@ -653,7 +662,22 @@ function compareRuns(input) {
     });
     const context = champion && base ? diffContext(base, champion) : [];
     const broken = violations.filter(v => !v.accepted);
-    const verdict = !base ? (broken.length ? 'fail' : 'no-baseline') : broken.length ? 'fail' : 'pass';
+    const missing = input.missingPaths ?? [];
+    const missingEvidence = input.runs.length === 0 || missing.length
+        ? { noRuns: input.runs.length === 0, searched: input.searched ?? [], missing }
+        : undefined;
+    const reported = [
+        ...input.runs.flatMap(r => Object.keys(r.metrics)),
+        ...Object.keys(baseline?.metrics ?? {})
+    ];
+    const unknownMetrics = input.runs.length ? unknownRuleMetrics(rules, reported) : [];
+    const unreadableEvidence = unreadableRuleEvidence(rules, input.runs);
+    const sweep = primary ? summarizeSweep(ranked, primary, goalOf(primary, rules).goal, champion) : undefined;
+    const verdict = missingEvidence || unknownMetrics.length || unreadableEvidence.length || broken.length
+        ? 'fail'
+        : !base
+            ? 'no-baseline'
+            : 'pass';
     return {
         id: input.id ?? 'default',
         verdict,
@@ -671,12 +695,22 @@ function compareRuns(input) {
         violations,
         diagnostics: input.diagnostics ?? [],
         alpha: rules.significance.alpha,
+        gate: gateSummary(metrics, rules),
+        ...(bestOf ? { bestOf } : {}),
         curves: metrics
             .filter(m => (m.current?.history?.length ?? 0) > 1 || (m.baseline?.history?.length ?? 0) > 1)
             .map(m => ({ metric: m.name, baseline: m.baseline?.history, current: m.current?.history })),
         criteria: successCriteriaByExperiment(ranked, rules),
         hypotheses: judgeHypotheses(ranked, base, rules),
-        overfitting
+        overfitting,
+        ...(missingEvidence ? { missingEvidence } : {}),
+        ...(unknownMetrics.length ? { unknownMetrics } : {}),
+        ...(unreadableEvidence.length ? { unreadableEvidence } : {}),
+        otherSeries: metrics
+            .map(m => m.name)
+            .filter(name => name !== primary && !rules.metrics[name] && isBookkeepingSeries(name)),
+        ...(sweep ? { sweep } : {}),
+        ...(input.selection ? { selection: { selected: rules.select, ...input.selection } } : {})
     };
 }
 function baselineSummary(baseline) {
@@ -687,8 +721,17 @@ function baselineSummary(baseline) {
         samples: Math.max(0, ...Object.values(baseline.metrics).map(m => m.n))
     };
 }
+function gateSummary(metrics, rules) {
+    const family = metrics
+        .flatMap(m => m.checks)
+        .filter(c => 'pOneSided' in c && c.pOneSided !== undefined).length;
+    return { adjust: family > 1 ? rules.significance.adjust : 'none', family };
+}
 /** The report's view of an experiment. */
 function summarizeExperiment(e) {
+    const unreadable = e.runs
+        .filter(r => r.readErrors?.length)
+        .map(r => ({ run: r.name, errors: r.readErrors ?? [] }));
     return {
         name: e.name,
         status: e.status,
@@ -696,7 +739,8 @@ function summarizeExperiment(e) {
         runs: e.runs.map(r => r.name),
         metrics: e.metrics,
         paths: e.runs.map(r => r.path),
-        source: e.lead.source
+        source: e.lead.source,
+        ...(unreadable.length ? { unreadable } : {})
     };
 }
 
@@ -705,19 +749,28 @@ async function runPipeline(input) {
     const collection = await collectRuns({
         workspace: input.workspace,
         patterns: input.patterns,
+        selection: input.rules.select,
+        commit: input.commit,
+        env: input.env,
         onProgress: input.onProgress
     });
+    return { comparison: compareCollection(collection, input), collection };
+}
+/** Compares runs already collected with the baseline under `input.rules` (e.g. a PR's proposed rules). */
+function compareCollection(collection, input) {
     const diagnostics = [...(input.baselineDiagnostics ?? []), ...collection.diagnostics];
-    const comparison = compareRuns({
+    return compareRuns({
         id: input.id,
         runs: collection.runs,
         diagnostics,
         baseline: input.baseline,
         rules: input.rules,
         accepted: input.accepted,
-        championPick: input.championPick
+        championPick: input.championPick,
+        searched: collection.searched,
+        missingPaths: collection.missing,
+        selection: collection.selection
     });
-    return { comparison, collection };
 }
 
-export { runPipeline };
+export { compareCollection, runPipeline };

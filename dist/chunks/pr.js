@@ -1,14 +1,15 @@
-import { explainGitHubError, isGitHubRequestError } from './client.js';
+import { explainGitHubError, isGitHubRequestError, GitHubApiError } from './client.js';
 import './conventions.js';
 
 // Pull requests, files at a ref, commit statuses and reactions.
 function toPullRequestInfo(pull, owner, repo) {
     const headRepository = pull.head.repo?.full_name ?? '';
+    const mergedAt = pull.merged_at ?? undefined;
     return {
         number: pull.number,
         title: pull.title,
         state: pull.state === 'closed' ? 'closed' : 'open',
-        merged: Boolean(pull.merged),
+        merged: Boolean(pull.merged ?? mergedAt),
         draft: Boolean(pull.draft),
         htmlUrl: pull.html_url,
         author: pull.user?.login ?? '',
@@ -17,7 +18,10 @@ function toPullRequestInfo(pull, owner, repo) {
         headRepository,
         baseRef: pull.base.ref,
         baseSha: pull.base.sha,
-        fromFork: headRepository.toLowerCase() !== `${owner}/${repo}`.toLowerCase()
+        fromFork: headRepository.toLowerCase() !== `${owner}/${repo}`.toLowerCase(),
+        ...(mergedAt ? { mergedAt } : {}),
+        ...(mergedAt && pull.merge_commit_sha ? { mergeCommitSha: pull.merge_commit_sha } : {}),
+        ...(pull.merged_by?.login ? { mergedBy: pull.merged_by.login } : {})
     };
 }
 /** Reads one pull request; rejects with an explained error when it does not exist or cannot be read. */
@@ -74,6 +78,60 @@ async function findPullRequestForSha(options) {
         throw explainGitHubError(error, `listing open pull requests of ${owner}/${repo} to find head ${sha}`, 'pull-requests: read');
     }
     return undefined;
+}
+/**
+ * The merged pull request that a push of `sha` to the default branch landed, on every merge method: GET
+ * /commits/{sha}/pulls lists, for a commit on the default branch, the merged pull request that introduced it.
+ * The one whose merge_commit_sha is `sha` wins (a merge commit, a squashed commit, the last rebased commit); then
+ * one whose head is `sha` (a fast-forward). It is read once more with GET /pulls/{number} for merged_by, which
+ * list answers lack. Undefined when the push merged no pull request (a direct push).
+ */
+async function findMergedPullRequest(options) {
+    const { client, owner, repo, sha } = options;
+    let merged;
+    try {
+        const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({
+            owner,
+            repo,
+            commit_sha: sha,
+            per_page: 100
+        });
+        merged = data.map(p => toPullRequestInfo(p, owner, repo)).filter(p => p.merged);
+    }
+    catch (error) {
+        if (isGitHubRequestError(error) && (error.status === 404 || error.status === 422))
+            return undefined;
+        throw explainGitHubError(error, `finding the pull request merged as ${sha.slice(0, 12)} in ${owner}/${repo}`, 'pull-requests: read');
+    }
+    const found = merged.find(p => p.mergeCommitSha === sha) ?? merged.find(p => p.headSha === sha) ?? merged[0];
+    if (!found)
+        return undefined;
+    try {
+        const full = await getPullRequest({ client, owner, repo, pullNumber: found.number });
+        return { ...found, ...full };
+    }
+    catch (error) {
+        // merged_by is a detail: the list answer already names the PR, its author and when it merged.
+        if (error instanceof GitHubApiError)
+            return found;
+        throw error;
+    }
+}
+/** The paths a pull request changes (a rename counts both names); at most 3,000, as GitHub lists them. */
+async function listPullRequestFiles(options) {
+    const { client, owner, repo, pullNumber } = options;
+    try {
+        const files = await client.paginate(client.rest.pulls.listFiles, {
+            owner,
+            repo,
+            pull_number: pullNumber,
+            per_page: 100
+        });
+        return files.flatMap(f => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+    }
+    catch (error) {
+        throw explainGitHubError(error, `listing the files of pull request ${owner}/${repo}#${pullNumber}`, 'pull-requests: read');
+    }
 }
 /** The text of a file at a ref (branch, tag or commit) via the contents API; undefined when it is absent. */
 async function readFileAtRef(options) {
@@ -141,4 +199,4 @@ async function addReaction(options) {
     }
 }
 
-export { COMMIT_STATUS_DESCRIPTION_LIMIT, addReaction, findPullRequestForSha, getPullRequest, readFileAtRef, setCommitStatus };
+export { COMMIT_STATUS_DESCRIPTION_LIMIT, addReaction, findMergedPullRequest, findPullRequestForSha, getPullRequest, listPullRequestFiles, readFileAtRef, setCommitStatus };

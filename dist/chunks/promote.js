@@ -1,23 +1,29 @@
-import { h as collectRuns, f as formatDiagnostic } from './detect.js';
-import { s as stringify, p as paragraph, u as untrusted } from './chart.js';
-import { p as planPromotion, a as promotionSubject } from './promotion.js';
-import './significance.js';
-import 'node:fs/promises';
-import 'node:path';
+import { h as hiddenMarker, p as promotionBranchOf } from './conventions.js';
+import { g as githubUrl, f as formatDiagnostic } from './findings.js';
+import { p as promoteOutcomeLine, c as renderPromoteSummary, d as promotionPullRequestLine } from './summary.js';
+import { p as promotionPaths, a as planPromotion, b as promotionSubject, c as promotionPullRequestBody, d as promotionPullRequestTitle } from './promotion.js';
+import { c as collectRuns } from './detect.js';
+import { a as serverUrlOf } from './review-request.js';
+import { r as repositoryOf } from './types.js';
 import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
+import './sweep.js';
+import './text.js';
+import './baseline2.js';
+import './champion.js';
+import './docs.js';
+import './chart.js';
 import 'node:fs';
+import 'node:fs/promises';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './baseline2.js';
-import './conventions.js';
-import 'node:process';
-import './champion.js';
 
 /** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */
 async function runPromote(options) {
@@ -28,25 +34,37 @@ async function runPromote(options) {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(after)) {
         throw new Error(`The push event's after sha ${JSON.stringify(after)} is not a commit id; promote runs on a push event to the default branch.`);
     }
-    const [{ findPullRequestForSha }, { commitFilesToBranch }] = await Promise.all([
+    const [{ findMergedPullRequest }, { commitFilesToBranch }] = await Promise.all([
         import('./pr.js'),
         import('./commit.js')
     ]);
-    const found = await findPullRequestForSha({ client, owner, repo, sha: after });
-    const merged = found?.merged ? found : undefined;
-    const extra = merged;
+    const merged = await findMergedPullRequest({ client, owner, repo, sha: after });
+    const via = options.via ?? 'push';
+    const promotionBranch = promotionBranchOf(config.id);
+    if (merged && !merged.fromFork && merged.headRef === promotionBranch) {
+        const skipped = `the push merged Experiment Review's own promotion pull request #${merged.number}; its baseline and docs are already on ${branch}`;
+        log(`No commit: ${skipped}.`);
+        return { skipped, pr: merged.number, changedPaths: [], warnings: [] };
+    }
+    const mergedBy = merged?.mergedBy || options.pusher;
     const pr = merged
         ? {
             number: merged.number,
             title: merged.title,
             url: merged.htmlUrl,
-            ...(extra?.mergedBy || options.pusher ? { mergedBy: extra?.mergedBy || options.pusher } : {})
+            ...(merged.author ? { author: merged.author } : {}),
+            ...(mergedBy ? { mergedBy } : {})
         }
         : undefined;
-    log(pr
-        ? `The push ${after.slice(0, 7)} merged PR #${pr.number}.`
-        : `No merged pull request has ${after.slice(0, 7)} as its merge commit; promoting the runs of the commit itself.`);
-    const collection = await collectRuns({ workspace: config.workspace, patterns: config.runs });
+    log(merged
+        ? `The push ${after.slice(0, 7)} merged PR #${merged.number}${merged.mergedBy ? ` (merged by ${merged.mergedBy})` : ''}.`
+        : `No merged pull request introduced ${after.slice(0, 7)}; promoting the runs of the commit itself.`);
+    const collection = await collectRuns({
+        workspace: config.workspace,
+        patterns: config.runs,
+        selection: config.rules.select,
+        commit: { kind: 'sha', sha: after }
+    });
     const warnings = collection.diagnostics.map(formatDiagnostic);
     const decisions = typeof options.decisions === 'function'
         ? merged
@@ -61,23 +79,30 @@ async function runPromote(options) {
         runs: collection.runs,
         pr,
         commit: after,
-        date: extra?.mergedAt ?? options.now.toISOString(),
-        decisions
+        date: merged?.mergedAt ?? options.now.toISOString(),
+        decisions,
+        repositoryUrl: githubUrl(options.serverUrl, owner, repo)
     };
     let plan;
+    const promotion = via === 'pull-request'
+        ? await preparePromotionBranch({ client, owner, repo, branch: promotionBranch, base: branch })
+        : undefined;
+    const target = promotion ? promotionBranch : branch;
     const result = await commitFilesToBranch({
         client,
         owner,
         repo,
-        branch,
-        message: `${promotionSubject(input)}\n\nUpdated by Experiment Review: ${config.baselinePath} and ${config.docsPath}.`,
+        branch: target,
+        message: `${promotionSubject(input, { skipCi: !promotion })}\n\nUpdated by Experiment Review: ${config.baselinePath} and ${config.docsPath}.`,
         maxAttempts: options.commit?.maxAttempts ?? 10,
         backoffBaseMs: options.commit?.backoffBaseMs,
         sleep: options.commit?.sleep,
         random: options.commit?.random,
         computeFiles: async (readFile) => {
             const [baseline, docs] = await Promise.all([readFile(config.baselinePath), readFile(config.docsPath)]);
-            plan = planPromotion({ baseline, docs }, input);
+            const legacy = promotionPaths(input).legacyBaseline;
+            const legacyBaseline = baseline === undefined && legacy ? await readFile(legacy) : undefined;
+            plan = planPromotion({ baseline, docs, legacyBaseline }, input);
             return plan.files;
         }
     });
@@ -86,19 +111,81 @@ async function runPromote(options) {
     const skipped = result.commitSha
         ? undefined
         : (last?.skipped ??
-            `${config.baselinePath} and ${config.docsPath} on ${branch} already say this; no commit was made`);
+            `${config.baselinePath} and ${config.docsPath} on ${target} already say this; no commit was made`);
     if (result.commitSha)
-        log(`Committed ${result.changedPaths.join(' and ')} to ${branch} as ${result.commitSha.slice(0, 7)} (attempt ${result.attempts}).`);
+        log(`Committed ${result.changedPaths.join(' and ')} to ${target} as ${result.commitSha.slice(0, 7)} (attempt ${result.attempts}).`);
     else
         log(`No commit: ${skipped}`);
+    const pullRequest = promotion && (result.commitSha || promotion.open)
+        ? await promotionPullRequest({
+            client,
+            owner,
+            repo,
+            branch: promotionBranch,
+            base: branch,
+            open: promotion.open,
+            config
+        })
+        : undefined;
+    if (pullRequest)
+        log(promotionPullRequestLine(pullRequest));
     return {
         ...(result.commitSha ? { commitSha: result.commitSha } : {}),
+        ...(pullRequest ? { pullRequest } : {}),
         champion: last?.champion,
         ...(skipped ? { skipped } : {}),
         ...(pr ? { pr: pr.number } : {}),
         changedPaths: result.changedPaths,
         warnings
     };
+}
+/**
+ * The reviewers' decisions on a merged PR, read from its sticky comment (only the one the token itself wrote): the
+ * acceptances made on the head that merged, and the champion pick. Undefined when there is no such comment.
+ */
+async function readMergedDecisions(options) {
+    const { client, owner, repo, pr, ctx } = options;
+    const [{ listOwnStickyComments, resolveTokenIdentity }, { readDecisionsState }, { decisionsForMerge }] = await Promise.all([
+        import('./sticky.js'),
+        import('./review-state.js'),
+        import('./decisions.js')
+    ]);
+    const identity = await resolveTokenIdentity({ client, configured: ctx.config.botLogin });
+    const [sticky] = await listOwnStickyComments({
+        client,
+        owner,
+        repo,
+        issueNumber: pr.number,
+        marker: hiddenMarker(ctx.config.id),
+        identity
+    });
+    if (!sticky)
+        return undefined;
+    const decisions = decisionsForMerge(readDecisionsState(sticky.body ?? ''), pr.headSha);
+    if (decisions.accepted.length || decisions.championPick)
+        ctx.log.info(`Reviewer decisions on PR #${pr.number}: ${decisions.accepted.length} accepted regression(s)${decisions.championPick ? `, champion picked: ${decisions.championPick.name}` : ''}.`);
+    return decisions;
+}
+/** The open promotion pull request, or the promotion branch started again from the tip of `base` when none is open. */
+async function preparePromotionBranch(options) {
+    const { findOpenPullRequestFrom, resetBranchTo } = await import('./promotion-pr.js');
+    const open = await findOpenPullRequestFrom(options);
+    if (!open)
+        await resetBranchTo(options);
+    return { open };
+}
+/** Opens the promotion pull request when none is open, and turns on its auto-merge. */
+async function promotionPullRequest(options) {
+    const { openPullRequest, enableAutoMerge } = await import('./promotion-pr.js');
+    const { config, branch, base } = options;
+    const pull = options.open ??
+        (await openPullRequest({
+            ...options,
+            title: promotionPullRequestTitle(config.id),
+            body: promotionPullRequestBody({ ...config, branch, defaultBranch: base })
+        }));
+    const autoMerge = await enableAutoMerge({ ...options, pull });
+    return { number: pull.number, url: pull.htmlUrl, opened: pull.opened, autoMerge };
 }
 /** The action's promote mode: reads the push event, loads the rules, runs runPromote and reports what it did. */
 async function runPromoteMode(ctx) {
@@ -114,13 +201,7 @@ async function runPromoteMode(ctx) {
         ctx.log.notice(`Experiment Review: promote runs on pushes to the default branch${defaultBranch ? ` (${defaultBranch})` : ''}; this push is to ${ref || 'an unknown ref'}, so nothing was promoted.`);
         return {};
     }
-    const [owner, repo] = (ctx.env.GITHUB_REPOSITORY ?? '').split('/');
-    const repository = {
-        owner: typeof payload.repository?.owner?.login === 'string' ? payload.repository.owner.login : owner,
-        repo: typeof payload.repository?.name === 'string' ? payload.repository.name : repo
-    };
-    if (!repository.owner || !repository.repo)
-        throw new Error('The push event names no repository and GITHUB_REPOSITORY is empty; run promote from a push workflow.');
+    const repository = repositoryOf(ctx, 'promote from a push workflow');
     const { loadRules } = await import('./rules-file.js');
     const { rules } = await loadRules(ctx.config.workspace, ctx.config.configFile);
     const client = await ctx.github(ctx.config.token);
@@ -138,18 +219,24 @@ async function runPromoteMode(ctx) {
         repository,
         client,
         now: ctx.now,
+        decisions: pr => readMergedDecisions({ client, owner: repository.owner, repo: repository.repo, pr, ctx }),
+        serverUrl: serverUrlOf(ctx.env),
         commit: { sleep: ctx.sleep },
+        via: ctx.config.promoteVia,
         pusher: typeof payload.pusher?.name === 'string' ? payload.pusher.name : undefined,
         log: m => ctx.log.info(m)
     });
     for (const w of result.warnings)
         ctx.log.warning(w);
-    const line = result.commitSha
-        ? `Experiment Review committed ${result.changedPaths.join(' and ')} as ${result.commitSha.slice(0, 7)}; the champion is ${result.champion ?? 'unchanged'}.`
-        : `Experiment Review made no commit: ${result.skipped ?? 'nothing changed'}.`;
-    ctx.log.notice(line);
-    await ctx.log.summary(stringify([paragraph(untrusted(line, 2000))]));
+    if (result.pullRequest?.autoMerge.state === 'refused')
+        ctx.log.warning(promoteOutcomeLine(result));
+    else
+        ctx.log.notice(promoteOutcomeLine(result));
+    const commitUrl = result.commitSha
+        ? githubUrl(serverUrlOf(ctx.env), repository.owner, repository.repo, 'commit', result.commitSha)
+        : undefined;
+    await ctx.log.summary(renderPromoteSummary({ ...result, commitUrl }));
     return result.champion ? { champion: result.champion } : {};
 }
 
-export { runPromote, runPromoteMode };
+export { readMergedDecisions, runPromote, runPromoteMode };

@@ -2,24 +2,26 @@ import { execFile } from 'node:child_process';
 import { mkdir, writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { h as collectRuns, f as formatDiagnostic } from './detect.js';
-import { p as planPromotion } from './promotion.js';
-import './significance.js';
+import { f as formatDiagnostic } from './findings.js';
+import { a as planPromotion, p as promotionPaths } from './promotion.js';
+import { c as collectRuns } from './detect.js';
+import './conventions.js';
 import './_commonjsHelpers.js';
+import 'node:process';
+import 'node:url';
+import './baseline2.js';
+import './text.js';
+import './champion.js';
+import './docs.js';
+import './chart.js';
 import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import './baseline2.js';
-import './conventions.js';
-import './champion.js';
-import './chart.js';
-import 'node:process';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).
@@ -31,13 +33,14 @@ async function promoteLocal(options) {
     const findHead = () => git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}'], 'find the commit to promote');
     // Without a commit the files are only written; the checkout's HEAD, when there is one, still names the runs.
     const head = commitFiles ? await findHead() : await findHead().catch(() => undefined);
-    const collection = await collectRuns({ workspace, patterns: options.runs });
+    const collection = await collectRuns({
+        workspace,
+        patterns: options.runs,
+        selection: options.rules.select,
+        commit: options.runsOf ?? (head ? { kind: 'sha', sha: head } : undefined)
+    });
     const warnings = collection.diagnostics.map(formatDiagnostic);
-    const current = {
-        baseline: await readOptional(workspace, baselinePath),
-        docs: await readOptional(workspace, docsPath)
-    };
-    const plan = planPromotion(current, {
+    const input = {
         id: options.id ?? 'default',
         rules: options.rules,
         baselinePath,
@@ -47,7 +50,15 @@ async function promoteLocal(options) {
         decisions: options.decisions,
         commit: head ?? 'uncommitted',
         date: options.now.toISOString()
-    });
+    };
+    const baseline = await readOptional(workspace, baselinePath);
+    const legacy = promotionPaths(input).legacyBaseline;
+    const current = {
+        baseline,
+        docs: await readOptional(workspace, docsPath),
+        legacyBaseline: baseline === undefined && legacy ? await readOptional(workspace, legacy) : undefined
+    };
+    const plan = planPromotion(current, input);
     warnings.push(...plan.warnings);
     if (plan.skipped)
         return { skipped: plan.skipped, champion: plan.champion, written: [], warnings };

@@ -1,22 +1,32 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadRules, RulesFileError } from './rules-file.js';
-import { p as parseBaseline, B as BaselineError } from './baseline2.js';
-import { G as GITHUB_BODY_LIMIT, h as hiddenMarker } from './conventions.js';
-import { isGitHubRequestError, explainGitHubError, GitHubApiError } from './client.js';
-import { readFileAtRef, getPullRequest, findPullRequestForSha, setCommitStatus } from './pr.js';
-import { renderComment } from './comment.js';
-import { v as violationMessage } from './findings.js';
+import { championPickOf, acceptedForHead } from './decisions.js';
+import { readDecisionsState, renderStickyComment } from './review-state.js';
+import { l as legacyBaselineText, d as defaultRules, b as verdictWords, g as githubUrl, v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
 import { renderJsonReport } from './json.js';
-import { p as paragraph, u as untrusted, t as text, h as heading, b as bulletList, a as untrustedCode, s as stringify, r as root } from './chart.js';
-import { hasGitCommit, readFileAtGitRef } from './baseline.js';
-import { runPipeline } from './pipeline.js';
+import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, o as ownPromotionLine, b as renderOwnPromotionSummary, O as OWN_PROMOTION_STATUS, g as gateFailureMessage } from './summary.js';
+export { S as SUMMARY_DIAGNOSTICS_SHOWN } from './summary.js';
+import { runPipeline, compareCollection } from './pipeline.js';
 import { parseReviewEvent } from './review-event.js';
-import './index2.js';
+import { p as promotionBranchOf, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
+import { GitHubApiError } from './client.js';
+import { listPullRequestFiles, getPullRequest, findPullRequestForSha, setCommitStatus, readFileAtRef } from './pr.js';
+import { listOwnStickyComments, upsertStickyComment, resolveTokenIdentity } from './sticky.js';
+import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
+import { RulesFileError, loadRules, readRulesText, parseRulesFile, rulesFileSettings } from './rules-file.js';
+import { B as BaselineError, b as baselineOfId } from './baseline2.js';
+import { hasGitCommit, readFileAtGitRef } from './baseline.js';
+import './metric-comparison.js';
+import './text.js';
+import './comment.js';
+import './chart.js';
+import './sweep.js';
+import './hidden-state.js';
+import 'node:zlib';
 import './_commonjsHelpers.js';
-import 'process';
-import 'buffer';
-import './significance.js';
+import 'node:process';
+import 'node:url';
+import './champion.js';
 import './detect.js';
 import 'node:fs';
 import 'node:string_decoder';
@@ -24,410 +34,163 @@ import './mlflow-metrics-file.js';
 import 'node:crypto';
 import 'node:readline';
 import 'node:os';
-import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
-import 'node:process';
+import './index2.js';
+import 'process';
+import 'buffer';
 import 'node:child_process';
 import 'node:util';
-import './champion.js';
 
-// The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
-// login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
-// would not change, and a duplicate left by a race of two runs removed (the oldest is kept).
-/** The login a workflow's GITHUB_TOKEN posts as. */
-const GITHUB_ACTIONS_BOT_LOGIN = 'github-actions[bot]';
-const sameText = (a, b) => a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd();
-/** The body with the marker at its top (unchanged when it already holds the marker). */
-function withMarker(body, marker) {
-    return body.includes(marker) ? body : `${marker}\n${body}`;
-}
-/**
- * Creates, updates or leaves alone the sticky comment. Reads every page of comments (100 a page, following the
- * Link headers as given), so a pull request with 250 comments costs 3 reads and at most 1 write (0 when the text
- * is unchanged), plus one delete per duplicate found.
- */
-async function upsertStickyComment(options) {
-    const { client, owner, repo, issueNumber, marker, login } = options;
-    const where = `${owner}/${repo}#${issueNumber}`;
-    if (!marker.trim())
-        throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`);
-    if (!login.trim())
-        throw new Error(`upsertStickyComment on ${where}: the login is empty; resolve it with resolveTokenLogin first.`);
-    const body = withMarker(options.body, marker);
-    const length = Array.from(body).length;
-    if (length > GITHUB_BODY_LIMIT) {
-        throw new Error(`The comment for ${where} is ${length} characters, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
-            'the report must fold sections to fit (this is a bug in the report, please report it).');
-    }
-    const ours = [];
-    try {
-        for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
-            owner,
-            repo,
-            issue_number: issueNumber,
-            per_page: 100
-        })) {
-            for (const comment of page.data) {
-                if (comment.user?.login.toLowerCase() === login.toLowerCase() && comment.body?.includes(marker))
-                    ours.push(comment);
-            }
-        }
-    }
-    catch (error) {
-        throw explainGitHubError(error, `reading the comments of ${where}`, 'pull-requests: read');
-    }
-    ours.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id);
-    const [kept, ...duplicates] = ours;
-    const removedDuplicates = [];
-    for (const duplicate of duplicates) {
-        try {
-            await client.rest.issues.deleteComment({ owner, repo, comment_id: duplicate.id });
-            removedDuplicates.push(duplicate.id);
-        }
-        catch (error) {
-            // Another run may have removed it already.
-            if (!isGitHubRequestError(error) || error.status !== 404) {
-                throw explainGitHubError(error, `deleting the duplicate comment ${duplicate.id} on ${where}`, 'pull-requests: write');
-            }
-        }
-    }
-    if (kept && sameText(kept.body ?? '', body)) {
-        return { action: 'unchanged', id: kept.id, url: kept.html_url, removedDuplicates };
-    }
-    try {
-        if (kept) {
-            const { data } = await client.rest.issues.updateComment({ owner, repo, comment_id: kept.id, body });
-            return { action: 'updated', id: data.id, url: data.html_url, removedDuplicates };
-        }
-        const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body });
-        return { action: 'created', id: data.id, url: data.html_url, removedDuplicates };
-    }
-    catch (error) {
-        throw explainGitHubError(error, `${kept ? 'editing' : 'posting'} the review comment on ${where}`, 'pull-requests: write');
-    }
-}
-const PERSONAL_TOKEN = /^(ghp_|github_pat_|gho_|ghu_)/;
-/**
- * The login the token posts as: the configured one; in Actions with the default token github-actions[bot]
- * (GET /user refuses that token); otherwise GET /user. Never guessed from a failed call: when GET /user fails,
- * this throws and says to set the login.
- */
-async function resolveTokenLogin(options) {
-    const configured = options.configured?.trim();
-    if (configured)
-        return configured;
-    const isDefaultToken = options.defaultToken ??
-        (options.runtime === 'actions' && !(options.token && PERSONAL_TOKEN.test(options.token)));
-    if (options.runtime === 'actions' && isDefaultToken)
-        return GITHUB_ACTIONS_BOT_LOGIN;
-    try {
-        const { data } = await options.client.rest.users.getAuthenticated();
-        if (!data.login)
-            throw new Error('GET /user answered without a login');
-        return data.login;
-    }
-    catch (error) {
-        const said = isGitHubRequestError(error)
-            ? `${error.status} "${error.message.split(' - ')[0]}"`
-            : error.message;
-        throw new Error(`Could not find out which account the token posts as: GET /user answered ${said}. ` +
-            'This happens with GitHub App installation tokens, which may not read /user. Set the bot-login input ' +
-            '(CLI: --bot-login) to the login its comments show, e.g. my-app[bot]; the sticky comment is found by it.', { cause: error });
-    }
-}
-
-// Review mode: the PR's runs against the baseline at the PR's base → one sticky comment, the job summary, the JSON
-// report, annotations and outputs, and the gate. The action (pull_request, workflow_run) and the CLI (`review
-// --repo --pr`) run the same reviewPullRequest; they differ only in how they get the event, the log and the client.
-/** The commit status context of a review id. */
-function statusContext(id) {
-    return `experiment-review/${id}`;
-}
-/** The path of the JSON report: `${RUNNER_TEMP or workspace}/experiment-review-${id}.json`. */
-function reportPathFor(config, env) {
-    return path.join(env.RUNNER_TEMP || config.workspace, `experiment-review-${config.id}.json`);
-}
-/** The web root of the GitHub server the workflow runs on (GITHUB_SERVER_URL, default https://github.com). */
-function serverUrlOf(env) {
-    return (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-}
-/** The link to the current workflow run, from the runner's environment; undefined outside Actions. */
-function workflowRunUrl(env) {
-    if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY)
-        return undefined;
-    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`;
-}
-/**
- * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
- * else through the contents API. No file means no baseline yet. Throws BaselineError for a file that cannot be used.
- */
-async function loadBaselineAtBase(request) {
-    const { config, baseSha } = request;
-    let textAtBase;
-    let from;
-    if (await hasGitCommit(config.workspace, baseSha)) {
-        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (local checkout)`;
-        textAtBase = await readFileAtGitRef(config.workspace, baseSha, config.baselinePath);
-    }
-    else {
-        from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`;
-        textAtBase = await readFileAtRef({
-            client: await request.client(),
-            owner: request.owner,
-            repo: request.repo,
-            path: config.baselinePath,
-            ref: baseSha
-        });
-    }
-    if (textAtBase === undefined)
-        return { from };
-    const file = parseBaseline(textAtBase, config.baselinePath);
-    if (file.id && file.id !== config.id) {
-        throw new BaselineError(config.baselinePath, `belongs to review id "${file.id}", not "${config.id}"; give each id its own baseline input`);
-    }
-    return { record: file.champion, from };
-}
-const READ_ONLY_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
-    'hold the review, and the two-workflow pattern (pull_request uploads the runs, workflow_run comments) posts the comment; see docs/forks.md.';
+const FORK_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
+    'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +
+    'see docs/forks.md.';
 function isReadOnlyRefusal(error) {
     return error instanceof GitHubApiError && error.status === 403;
 }
-/** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
-async function reviewPullRequest(request) {
-    const { config, log, pr } = request;
-    const where = `${request.owner}/${request.repo}#${pr.number}`;
-    let loaded;
-    let baseline;
+/**
+ * A write refused with 403, explained for where the pull request comes from: from a fork the token is read-only by
+ * design; from the repository itself the job lacks a permission (`needed`), which is a setup error to fix.
+ */
+function explainRefusedWrite(error, fromFork, needed) {
+    const said = error.message.endsWith(error.hint)
+        ? error.message.slice(0, -error.hint.length).trim()
+        : error.message;
+    if (fromFork)
+        return `${said} ${FORK_NOTE}`;
+    return (`${said} The pull request is from this repository, so this is not the read-only token of a fork: the job's ` +
+        `token lacks \`${needed}\`. Add \`permissions: { ${needed} }\` to the job (a repository or organisation ` +
+        'setting may make the workflow token read-only by default), or pass a token that has it.');
+}
+const identities = new WeakMap();
+/** Who the review's token posts as, asked once per review (GET /user). */
+function tokenIdentity(request) {
+    let identity = identities.get(request);
+    if (!identity) {
+        identity = request
+            .client()
+            .then(client => resolveTokenIdentity({ client, configured: request.config.botLogin }));
+        identities.set(request, identity);
+    }
+    return identity;
+}
+/**
+ * The reviewers' decisions kept in the PR's sticky comment, read only from the comment the token itself wrote (a
+ * copy pasted by anyone else is never taken). None when the comment input is false or the comments cannot be read:
+ * then no acceptance applies, which can only make the gate stricter.
+ */
+async function readReviewDecisions(request) {
+    if (!request.config.comment)
+        return [];
     try {
-        loaded = await loadRules(config.workspace, config.configFile);
-        baseline = await loadBaselineAtBase({ ...request, baseSha: pr.baseSha });
+        const client = await request.client();
+        const identity = await tokenIdentity(request);
+        const [sticky] = await listOwnStickyComments({
+            client,
+            owner: request.owner,
+            repo: request.repo,
+            issueNumber: request.pr.number,
+            marker: hiddenMarker(request.config.id),
+            identity
+        });
+        return sticky ? readDecisionsState(sticky.body ?? '') : [];
     }
     catch (e) {
-        if (e instanceof RulesFileError) {
-            log.error(e.problem, {
-                file: e.file,
-                line: e.line,
-                title: `Experiment Review: invalid rules file (column ${e.column})`
-            });
-            return { outcome: { failure: `Experiment Review: ${e.message}` }, failureKind: 'input' };
-        }
-        if (e instanceof BaselineError) {
-            log.error(e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message, {
-                file: e.file,
-                title: 'Experiment Review: unusable baseline'
-            });
-            return { outcome: { failure: `Experiment Review: ${e.message}` }, failureKind: 'input' };
-        }
-        throw e;
+        request.log.warning(`The reviewers' decisions could not be read from the review comment, so no acceptance applies: ${e.message}`);
+        return [];
     }
-    log.info(baseline.record
-        ? `Baseline: ${baseline.record.name} from ${baseline.from}`
-        : `No baseline yet: nothing at ${baseline.from}`);
-    const { comparison } = await runPipeline({
-        workspace: config.workspace,
-        patterns: config.runs,
-        rules: loaded.rules,
-        baseline: baseline.record,
-        id: config.id
-    });
-    const reportContext = {
-        headSha: pr.headSha,
-        baseSha: pr.baseSha,
-        baseBranch: pr.baseRef,
-        runUrl: request.serverUrl
-            ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
-            : undefined,
-        rulesFile: loaded.file,
-        defaultRules: !loaded.file
-    };
-    const body = renderComment(comparison, reportContext);
-    const reportPath = reportPathFor(config, request.env);
-    await mkdir(path.dirname(reportPath), { recursive: true });
-    await writeFile(reportPath, renderJsonReport(comparison));
-    const broken = comparison.violations.filter(v => !v.accepted);
-    for (const v of comparison.violations) {
-        const place = loaded.file
-            ? { file: loaded.file, line: v.line, title: `Experiment Review: ${v.metric} ${v.rule}` }
-            : { title: `Experiment Review: ${v.metric} ${v.rule}` };
-        const message = violationMessage(v);
-        if (v.accepted)
-            log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
-        else
-            log.error(message, place);
-    }
-    const gateFails = comparison.verdict === 'fail' && config.failOnRegression;
-    const result = {
-        outcome: {
-            verdict: comparison.verdict,
-            reportPath,
-            regressions: comparison.violations,
-            champion: comparison.champion?.name
-        },
-        comparison
-    };
-    const githubProblems = [];
-    // The sticky comment.
-    if (!config.comment) {
-        result.commentSkipped = 'the comment input is false';
-    }
-    else if (request.stale) {
-        result.commentSkipped = request.stale;
+}
+/**
+ * Creates or updates the sticky comment (or says why not: the comment input, a stale review, a refused write).
+ * A fork's read-only token is expected and explained; any other failure, or a refusal on a same-repository PR (a
+ * missing permission), is a problem.
+ */
+async function postReviewComment(request, body) {
+    const { config, log, pr } = request;
+    const where = `${request.owner}/${request.repo}#${pr.number}`;
+    if (!config.comment)
+        return { skipped: 'the comment input is false' };
+    if (request.stale) {
         log.warning(`No comment was posted on ${where}: ${request.stale}`);
+        return { skipped: request.stale };
     }
-    else {
-        try {
-            const client = await request.client();
-            const login = await resolveTokenLogin({
-                client,
-                configured: config.botLogin,
-                runtime: request.runtime,
-                token: config.token
-            });
-            result.comment = await upsertStickyComment({
-                client,
-                owner: request.owner,
-                repo: request.repo,
-                issueNumber: pr.number,
-                marker: hiddenMarker(config.id),
-                body,
-                login
-            });
-            result.outcome.commentUrl = result.comment.url;
-            log.info(`Comment ${result.comment.action} on ${where}: ${result.comment.url}`);
-            if (result.comment.removedDuplicates.length)
-                log.info(`Removed ${result.comment.removedDuplicates.length} duplicate comment(s) left by a concurrent run.`);
-        }
-        catch (e) {
-            const message = e.message;
-            result.commentSkipped = isReadOnlyRefusal(e) ? `${message} ${READ_ONLY_NOTE}` : message;
-            log.warning(`No comment was posted on ${where}: ${result.commentSkipped}`);
-            if (!isReadOnlyRefusal(e))
-                githubProblems.push(`the comment could not be posted: ${message}`);
-        }
+    try {
+        const client = await request.client();
+        const identity = await tokenIdentity(request);
+        const comment = await upsertStickyComment({
+            client,
+            owner: request.owner,
+            repo: request.repo,
+            issueNumber: pr.number,
+            marker: hiddenMarker(config.id),
+            body,
+            identity
+        });
+        log.info(`Comment ${comment.action} on ${where}: ${comment.url}`);
+        if (comment.removedDuplicates.length)
+            log.info(`Removed ${comment.removedDuplicates.length} duplicate comment(s) left by a concurrent run.`);
+        return { comment };
     }
-    // The commit status that gates the merge when the review does not run as the PR's own check.
-    if (request.commitStatus && !request.stale) {
-        const state = gateFails ? 'failure' : 'success';
-        const description = statusDescription(comparison, config.failOnRegression);
-        const context = statusContext(config.id);
-        try {
-            await setCommitStatus({
-                client: await request.client(),
-                owner: request.owner,
-                repo: request.repo,
-                sha: pr.headSha,
-                state,
-                context,
-                description,
-                targetUrl: result.outcome.commentUrl ?? request.runUrl
-            });
-            result.status = { context, state, description };
-            log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`);
-        }
-        catch (e) {
-            const message = e.message;
-            log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`);
-            if (!isReadOnlyRefusal(e))
-                githubProblems.push(`the commit status could not be set: ${message}`);
-            else
-                githubProblems.push(`the commit status that gates the merge could not be set (the token is read-only): ${message}`);
-        }
+    catch (e) {
+        const refused = isReadOnlyRefusal(e);
+        const skipped = refused
+            ? explainRefusedWrite(e, pr.fromFork, 'pull-requests: write')
+            : e.message;
+        log.warning(`No comment was posted on ${where}: ${skipped}`);
+        return {
+            skipped,
+            ...(refused && pr.fromFork ? {} : { problem: `the comment could not be posted: ${skipped}` })
+        };
     }
-    await log.summary(renderSummary(comparison, body, result));
-    if (gateFails && !request.stale) {
-        result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`;
-        result.failureKind = 'gate';
-    }
-    else if (gateFails && request.stale) {
-        log.warning(`The gate failed, but the review is stale (${request.stale}); the run on the PR's current head decides.`);
-    }
-    else if (comparison.verdict === 'fail') {
-        log.warning(`${broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`);
-    }
-    if (githubProblems.length && !result.outcome.failure) {
-        result.outcome.failure = `Experiment Review: ${githubProblems.join('; ')}`;
-        result.failureKind = 'github';
-    }
-    return result;
 }
-/** The commit status description: the verdict in words, under GitHub's 140 characters. */
-function statusDescription(c, failOnRegression = true) {
-    const broken = c.violations.filter(v => !v.accepted);
-    if (c.verdict === 'no-baseline')
-        return 'No baseline yet: nothing to gate on; the first merge with runs sets it.';
-    if (c.verdict === 'pass')
-        return `Pass: all rules met${c.champion ? ` (best run ${c.champion.name.slice(0, 60)})` : ''}.`;
-    const metrics = [...new Set(broken.map(v => v.metric))].join(', ');
-    return `Fail: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken (${metrics})${failOnRegression ? '' : '; not gating'}.`.slice(0, 140);
-}
-/** The job summary: the comment's content, what happened to the comment, and every diagnostic. */
-function renderSummary(c, commentBody, result) {
-    const blocks = [];
-    if (result.comment) {
-        blocks.push(paragraph(text(`The PR comment was ${result.comment.action === 'unchanged' ? 'already up to date' : result.comment.action}: `), untrusted(result.comment.url, 300)));
-    }
-    else if (result.commentSkipped) {
-        blocks.push(paragraph(text('No PR comment was posted: '), untrusted(result.commentSkipped, 2000)));
-    }
-    if (result.status)
-        blocks.push(paragraph(text(`Commit status ${result.status.context}: ${result.status.state}.`)));
-    blocks.push(heading(3, text(`Diagnostics (${c.diagnostics.length})`)));
-    if (c.diagnostics.length) {
-        blocks.push(bulletList(c.diagnostics.map(d => [
-            text(`${d.severity}: `),
-            untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
-            ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
-            text(' '),
-            untrusted(d.message, 1000)
-        ])));
-    }
-    else {
-        blocks.push(paragraph(text('Every run was read without a problem.')));
-    }
-    return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`;
-}
-/** A GitHub client factory that creates the client once, on first use. */
-function lazyClient(create) {
-    let client;
-    return () => (client ??= create());
-}
-/** The action's review mode: reads the event, resolves the PR, and runs reviewPullRequest. */
-async function runReviewMode(ctx) {
-    const target = parseReviewEvent(ctx.eventName, ctx.payload, ctx.env);
-    if (target.kind === 'skip') {
-        ctx.log.notice(`Experiment Review: ${target.reason}.`);
-        return {};
-    }
-    const client = lazyClient(() => ctx.github(ctx.config.token));
-    const common = {
-        config: ctx.config,
-        log: ctx.log,
-        env: ctx.env,
-        owner: target.owner,
-        repo: target.repo,
-        client,
-        runtime: 'actions',
-        serverUrl: serverUrlOf(ctx.env)
-    };
-    if (target.kind === 'pull_request') {
-        return (await reviewPullRequest({ ...common, pr: target, runUrl: workflowRunUrl(ctx.env) })).outcome;
-    }
-    const resolved = await resolveWorkflowRunPullRequest(await client(), target, ctx.log);
-    if (!resolved.pr) {
-        ctx.log.warning(`Experiment Review: ${resolved.reason}`);
-        await ctx.log.summary(stringify(root([paragraph(text('Experiment Review did not run: '), untrusted(resolved.reason, 2000))])));
-        return {};
-    }
-    const result = await reviewPullRequest({
-        ...common,
-        pr: resolved.pr,
-        commitStatus: true,
-        stale: resolved.stale,
-        runUrl: target.workflowRunUrl ?? workflowRunUrl(ctx.env)
+/**
+ * Whether the pull request is the review id's own promotion pull request (promote-via: pull-request): from the
+ * promotion branch of this repository, changing nothing but the baseline and the docs page. It has no runs to
+ * review, and its gate must not block the promotion. Anything else on that branch is reviewed like any PR.
+ */
+async function isOwnPromotionPullRequest(request) {
+    const { config, pr } = request;
+    if (pr.fromFork || pr.headRef !== promotionBranchOf(config.id))
+        return false;
+    const files = await listPullRequestFiles({
+        client: await request.client(),
+        owner: request.owner,
+        repo: request.repo,
+        pullNumber: pr.number
     });
-    return result.outcome;
+    const own = new Set([config.baselinePath, config.docsPath].map(p => p.replace(/^\/+/, '')));
+    return files.length > 0 && files.every(f => own.has(f));
+}
+/** Sets the commit status `experiment-review/<id>` on the PR head: failure when the step fails, else success. */
+function setReviewStatus(request, comparison, gateFails, targetUrl) {
+    const description = statusDescription(comparison, request.config.failOnRegression);
+    return setCommitStatusTo(request, gateFails ? 'failure' : 'success', description, targetUrl);
+}
+/** Sets the commit status `experiment-review/<id>` on the PR head to `state`, or reports the problem. */
+async function setCommitStatusTo(request, state, description, targetUrl) {
+    const { config, log, pr } = request;
+    const context = statusContext(config.id);
+    try {
+        await setCommitStatus({
+            client: await request.client(),
+            owner: request.owner,
+            repo: request.repo,
+            sha: pr.headSha,
+            state,
+            context,
+            description,
+            targetUrl
+        });
+        log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`);
+        return { status: { context, state, description } };
+    }
+    catch (e) {
+        const message = isReadOnlyRefusal(e)
+            ? explainRefusedWrite(e, false, 'statuses: write')
+            : e.message;
+        log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`);
+        return { problem: `the commit status that gates the merge could not be set: ${message}` };
+    }
 }
 /** The PR of a workflow_run, or why there is none; `stale` when the PR's head has moved past the run's commit. */
 async function resolveWorkflowRunPullRequest(client, target, log) {
@@ -460,4 +223,431 @@ async function resolveWorkflowRunPullRequest(client, target, log) {
     return { pr: found, reason: `PR #${found.number}` };
 }
 
-export { lazyClient, loadBaselineAtBase, renderSummary, reportPathFor, resolveWorkflowRunPullRequest, reviewPullRequest, runReviewMode, serverUrlOf, statusContext, statusDescription, workflowRunUrl };
+// What a pull request changes in the rules file: each setting (a leaf of the file, named by its keys) that it adds,
+// removes or changes. Pure: the files' parsed data in, typed changes out; report/ words them.
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Every leaf of a parsed file by its keys: nested mappings are followed, lists and empty mappings are values. */
+function leaves(value, at = [], into = new Map()) {
+    if (isPlainObject(value) && Object.keys(value).length) {
+        for (const [key, child] of Object.entries(value))
+            leaves(child, [...at, key], into);
+    }
+    else if (at.length) {
+        into.set(JSON.stringify(at), { path: at, value });
+    }
+    return into;
+}
+/** The settings that differ between two parsed rules files (`undefined` for a file that does not exist), in file order. */
+function diffRuleSettings(before, after) {
+    const old = leaves(before);
+    const proposed = leaves(after);
+    const changes = [];
+    for (const [key, { path, value }] of old) {
+        const next = proposed.get(key);
+        if (!next)
+            changes.push({ path, before: value });
+        else if (JSON.stringify(next.value) !== JSON.stringify(value))
+            changes.push({ path, before: value, after: next.value });
+    }
+    for (const [key, { path, value }] of proposed)
+        if (!old.has(key))
+            changes.push({ path, after: value });
+    return changes;
+}
+
+// The inputs of a review that live in the repository: the rules file and the baseline, both read at the PR's base
+// commit (the rules from the checkout with rules-from: head). A file that cannot be used is annotated at its place
+// and ends the review as bad input.
+/**
+ * A file's text at the PR's base commit, with where it was read: from the local checkout when it has that commit
+ * (no API call), else through the contents API. `text` is undefined when the file does not exist there.
+ */
+async function readAtBase(request, file) {
+    const { config, baseSha } = request;
+    if (await hasGitCommit(config.workspace, baseSha)) {
+        const text = await readFileAtGitRef(config.workspace, baseSha, file);
+        return { text, from: `${file} at ${baseSha.slice(0, 12)} (local checkout)` };
+    }
+    const text = await readFileAtRef({
+        client: await request.client(),
+        owner: request.owner,
+        repo: request.repo,
+        path: file,
+        ref: baseSha
+    });
+    return {
+        text,
+        from: `${file} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`
+    };
+}
+/**
+ * Reads the baseline file at the PR's base commit (see readAtBase). For an id other than `default` whose own file is
+ * not there, the legacy shared file is read when it holds this id (see `legacyBaselinePath`). No file at the default
+ * path means no baseline yet; a baseline named explicitly must exist. Throws BaselineError for a file that cannot be
+ * used, that belongs to another id, or that was named and is missing.
+ */
+async function loadBaselineAtBase(request) {
+    const { config } = request;
+    const own = await readAtBase(request, config.baselinePath);
+    const legacyPath = own.text === undefined ? legacyBaselinePath(config.id, config.baselinePath) : undefined;
+    const legacy = legacyPath ? await readAtBase(request, legacyPath) : undefined;
+    const chosen = baselineOfId({ path: config.baselinePath, text: own.text, legacyPath, legacyText: legacy?.text }, config.id);
+    if (!chosen.file && config.baselineNamed)
+        throw new BaselineError(config.baselinePath, `the baseline input names this file, but it does not exist at the pull request's base (looked for ${own.from}); a baseline named explicitly must exist. Check the path, or leave the input unset: the default for id "${config.id}" is ${defaultBaselinePath(config.id)}, and no file there means no baseline yet`);
+    return {
+        record: chosen.file?.champion,
+        from: chosen.legacy && legacy ? legacy.from : own.from,
+        ...(chosen.legacy ? { legacy: chosen.legacy } : {})
+    };
+}
+/**
+ * The rules of a review. With rules-from: base (the default) they are the file at the PR's base commit, so that a PR
+ * cannot loosen the rules it is judged by; when the PR changes or deletes the file, the rules it proposes come with
+ * the settings that differ. A PR that adds the file (none at the base) is judged by it. With rules-from: head, the
+ * checkout's file. Throws RulesFileError for an invalid file, at the base or proposed (it would apply on merge).
+ */
+async function loadReviewRules(request) {
+    const { config, baseSha } = request;
+    const file = config.configFile;
+    if (config.rulesFrom === 'head')
+        return { ...(await loadRules(config.workspace, file)), from: `${file} in the checkout` };
+    const atBase = await readAtBase(request, file);
+    const proposedText = await readRulesText(config.workspace, file);
+    if (atBase.text === undefined) {
+        if (proposedText === undefined)
+            return { rules: defaultRules(), from: `no ${file} at the base or in the checkout` };
+        return {
+            rules: parseRulesFile(proposedText, file),
+            file,
+            from: `${file} in the checkout (added by the pull request; none at ${baseSha.slice(0, 12)})`,
+            change: { kind: 'added' }
+        };
+    }
+    const rules = parseRulesFile(atBase.text, file);
+    const inForce = { rules, file, from: atBase.from, baseSha };
+    if (proposedText === atBase.text)
+        return inForce;
+    const proposed = proposedText === undefined
+        ? { rules: defaultRules() }
+        : { rules: parseRulesFile(proposedText, file), file };
+    const settings = diffRuleSettings(rulesFileSettings(atBase.text), proposedText === undefined ? undefined : rulesFileSettings(proposedText));
+    if (!settings.length)
+        return inForce;
+    return {
+        ...inForce,
+        change: { kind: proposedText === undefined ? 'deleted' : 'changed', proposed, settings }
+    };
+}
+/**
+ * Loads the rules file and the baseline at the PR's base. An invalid rules file or an unusable baseline is
+ * annotated (file, line) and returned as the failure; other errors are thrown.
+ */
+async function loadReviewInputs(request) {
+    const { config, log } = request;
+    try {
+        const rules = await loadReviewRules({ ...request, baseSha: request.pr.baseSha });
+        log.info(`Rules: ${rules.from}`);
+        if (config.experiments?.length) {
+            rules.rules.select = { experiments: config.experiments };
+            if (rules.change && 'proposed' in rules.change)
+                rules.change.proposed.rules.select = { experiments: config.experiments };
+        }
+        const baseline = await loadBaselineAtBase({ ...request, baseSha: request.pr.baseSha });
+        log.info(baseline.record
+            ? `Baseline: ${baseline.record.name} from ${baseline.from}`
+            : `No baseline yet: nothing at ${baseline.from}`);
+        if (baseline.legacy)
+            log.warning(legacyBaselineText(config.id, baseline.legacy));
+        return { rules, baseline };
+    }
+    catch (e) {
+        if (e instanceof RulesFileError) {
+            log.error(e.problem, {
+                file: e.file,
+                line: e.line,
+                title: `Experiment Review: invalid rules file (column ${e.column})`
+            });
+            return { failure: `Experiment Review: ${e.message}` };
+        }
+        if (e instanceof BaselineError) {
+            log.error(e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message, {
+                file: e.file,
+                title: 'Experiment Review: unusable baseline'
+            });
+            return { failure: `Experiment Review: ${e.message}` };
+        }
+        throw e;
+    }
+}
+
+// Review mode: the PR's runs against the baseline at the PR's base → one sticky comment, the job summary, the JSON
+// report, annotations and outputs, and the gate. The action (pull_request, workflow_run) and the CLI (`review
+// --repo --pr`) run the same reviewPullRequest; they differ only in how they get the event, the log and the client.
+// The parts: review-inputs.ts (rules, baseline), review-github.ts (comment, status, the PR of a workflow_run),
+// report/ (every text); this module composes them.
+/** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
+async function reviewPullRequest(request) {
+    const { config, log } = request;
+    if (await isOwnPromotionPullRequest(request))
+        return passOwnPromotion(request);
+    const inputs = await loadReviewInputs(request);
+    if ('failure' in inputs)
+        return { outcome: { failure: inputs.failure }, failureKind: 'input' };
+    const decisions = await readReviewDecisions(request);
+    const championPick = championPickOf(decisions);
+    const pipeline = {
+        workspace: config.workspace,
+        patterns: config.runs,
+        commit: { kind: 'sha', sha: request.pr.headSha },
+        env: request.env,
+        baseline: inputs.baseline.record,
+        id: config.id,
+        accepted: acceptedForHead(decisions, request.pr.headSha),
+        ...(championPick ? { championPick } : {})
+    };
+    const { comparison, collection } = await runPipeline({ ...pipeline, rules: inputs.rules.rules });
+    const rulesChange = await rulesChangeOf(inputs.rules, async (proposed) => sameSelection(proposed, inputs.rules.rules)
+        ? compareCollection(collection, { ...pipeline, rules: proposed })
+        : (await runPipeline({ ...pipeline, rules: proposed })).comparison);
+    if (rulesChange)
+        logRulesChange(log, rulesChange);
+    const snapshot = {
+        version: 1,
+        head: request.pr.headSha,
+        comparison,
+        context: { ...reportContextOf(request, inputs.rules), rulesChange },
+        gate: gateChannel(request),
+        failOnRegression: config.failOnRegression
+    };
+    const commandPermission = inputs.rules.rules.commands.permission;
+    const body = renderStickyComment({ snapshot, decisions, commandPermission });
+    const reportPath = reportPathFor(config, request.env);
+    await mkdir(path.dirname(reportPath), { recursive: true });
+    await writeFile(reportPath, renderJsonReport(comparison));
+    // Lines of a rules file the PR changes are lines of its base version: the annotations name no line then.
+    annotateFindings(log, comparison, rulesChange?.proposed ? undefined : inputs.rules.file);
+    const gate = judgeGate(comparison, config.failOnRegression, inputs.rules.file);
+    const result = {
+        outcome: {
+            verdict: comparison.verdict,
+            reportPath,
+            regressions: comparison.violations,
+            champion: comparison.champion?.name
+        },
+        comparison
+    };
+    // Written from the decisions as the comment holds them right before the write: a command taken while this
+    // review ran is kept (and shown), not overwritten by what was read before the runs.
+    const posted = await postReviewComment(request, existing => existing
+        ? renderStickyComment({
+            snapshot,
+            decisions: readDecisionsState(existing.body ?? ''),
+            commandPermission
+        })
+        : body);
+    if (posted.comment) {
+        result.comment = posted.comment;
+        result.outcome.commentUrl = posted.comment.url;
+    }
+    if (posted.skipped)
+        result.commentSkipped = posted.skipped;
+    const problems = posted.problem ? [posted.problem] : [];
+    // The commit status gates the merge when the review does not run as the PR's own check.
+    if (request.commitStatus && !request.stale) {
+        const targetUrl = result.outcome.commentUrl ?? request.runUrl;
+        const set = await setReviewStatus(request, comparison, gate.fails, targetUrl);
+        if (set.status)
+            result.status = set.status;
+        if (set.problem)
+            problems.push(set.problem);
+    }
+    await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath));
+    const failed = decideFailure(request, comparison, gate, problems);
+    if (failed) {
+        result.outcome.failure = failed.failure;
+        result.failureKind = failed.kind;
+    }
+    return result;
+}
+/** Whether two rules select the same runs (then the runs collected for one serve the other). */
+function sameSelection(a, b) {
+    return JSON.stringify(a.select) === JSON.stringify(b.select);
+}
+/** How the PR touches the rules file, for the comment: with the review under the proposed rules, when any. */
+async function rulesChangeOf(rules, compareUnder) {
+    const change = rules.change;
+    if (!change || !rules.file)
+        return undefined;
+    if (change.kind === 'added')
+        return { file: rules.file, kind: 'added' };
+    return {
+        file: rules.file,
+        baseSha: rules.baseSha,
+        kind: change.kind,
+        settings: change.settings,
+        proposed: await compareUnder(change.proposed.rules)
+    };
+}
+/** The log line of a PR that touches its rules file: what judges it, and the verdict under the proposed rules. */
+function logRulesChange(log, view) {
+    if (!view.proposed) {
+        log.info(`The pull request adds ${view.file}: it is judged by it.`);
+        return;
+    }
+    const { words } = verdictWords(view.proposed);
+    log.notice(`The pull request ${view.kind === 'deleted' ? 'deletes' : 'changes'} ${view.file} (${view.settings?.length ?? 0} setting(s)): ` +
+        `it is judged by the rules at the base; under the proposed rules, which apply once it merges: ${words}.`, { title: 'Experiment Review: the rules file changes in this PR' });
+}
+/**
+ * The review of the id's own promotion pull request: nothing to compare (it changes only the baseline and the docs),
+ * so no comment; the summary says why, and the commit status, when the review sets one, lets it merge.
+ */
+async function passOwnPromotion(request) {
+    const { log, config } = request;
+    const line = ownPromotionLine(config.baselinePath, config.docsPath);
+    log.notice(`Experiment Review: ${line}`);
+    await log.summary(renderOwnPromotionSummary(config.baselinePath, config.docsPath));
+    const result = { outcome: {}, commentSkipped: line };
+    if (request.commitStatus && !request.stale) {
+        const set = await setCommitStatusTo(request, 'success', OWN_PROMOTION_STATUS, request.runUrl);
+        if (set.status)
+            result.status = set.status;
+        if (set.problem)
+            return { ...result, outcome: { failure: `Experiment Review: ${set.problem}` }, failureKind: 'github' };
+    }
+    return result;
+}
+/** Where the comment links and what it says of the rules: the head commit's checks, the rules file. */
+function reportContextOf(request, rules) {
+    const { pr } = request;
+    return {
+        headSha: pr.headSha,
+        baseSha: pr.baseSha,
+        baseBranch: pr.baseRef,
+        runUrl: githubUrl(request.serverUrl, request.owner, request.repo, 'commit', pr.headSha, 'checks'),
+        repositoryUrl: githubUrl(request.serverUrl, request.owner, request.repo),
+        rulesFile: rules.file,
+        defaultRules: !rules.file
+    };
+}
+/**
+ * How this review's gate reaches the PR, kept for the slash commands: the commit status when it sets one, else the
+ * failing check of this workflow run (GITHUB_RUN_ID), whose failed jobs a command re-runs after an accept.
+ */
+function gateChannel(request) {
+    if (request.commitStatus)
+        return { kind: 'status', context: statusContext(request.config.id) };
+    const runId = Number(request.env.GITHUB_RUN_ID);
+    if (request.runtime === 'actions' && Number.isSafeInteger(runId) && runId > 0)
+        return { kind: 'check', runId, ...(request.runUrl ? { runUrl: request.runUrl } : {}) };
+    return { kind: 'none' };
+}
+/** The comment without its hidden state blocks (the job summary shows the comment, not what commands keep). */
+function withoutHiddenState(body) {
+    return body.replace(/<!-- experiment-review:state:[^\n]*? -->\n?/g, '');
+}
+/**
+ * The annotations of a review: an error for each broken rule, a notice for an accepted one (at its line of the
+ * rules file), an error for missing evidence, for each rule that names a metric no run reports and for each rule
+ * whose metric may sit in a run that could not be read.
+ */
+function annotateFindings(log, comparison, rulesFile) {
+    for (const v of comparison.violations) {
+        const title = `Experiment Review: ${v.metric} ${v.rule}`;
+        const place = rulesFile ? { file: rulesFile, line: v.line, title } : { title };
+        const message = violationMessage(v);
+        if (v.accepted)
+            log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place);
+        else
+            log.error(message, place);
+    }
+    if (comparison.missingEvidence)
+        log.error(missingEvidenceText(comparison.missingEvidence));
+    for (const u of comparison.unknownMetrics ?? [])
+        log.error(unknownMetricText(u), {
+            ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
+            title: 'Experiment Review: a rule names a metric no run reports'
+        });
+    for (const u of comparison.unreadableEvidence ?? [])
+        log.error(unreadableEvidenceText(u), {
+            ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
+            title: 'Experiment Review: runs a rule needs could not be read'
+        });
+}
+function judgeGate(comparison, failOnRegression, rulesFile) {
+    const badInput = comparison.missingEvidence
+        ? missingEvidenceText(comparison.missingEvidence)
+        : comparison.unknownMetrics
+            ? comparison.unknownMetrics.map(u => unknownMetricText(u, rulesFile)).join('; ')
+            : comparison.unreadableEvidence
+                ? comparison.unreadableEvidence.map(u => unreadableEvidenceText(u, rulesFile)).join('; ')
+                : undefined;
+    return {
+        badInput,
+        fails: comparison.verdict === 'fail' && (failOnRegression || !!badInput),
+        broken: comparison.violations.filter(v => !v.accepted)
+    };
+}
+/**
+ * Whether the step fails, and why: bad input or the gate first (unless the review is stale), then GitHub's
+ * refusals, added to the first reason when there is one.
+ */
+function decideFailure(request, comparison, gate, githubProblems) {
+    const { log } = request;
+    let failed;
+    if (gate.badInput && !request.stale)
+        failed = { failure: `Experiment Review: ${gate.badInput}`, kind: 'input' };
+    else if (gate.fails && !request.stale)
+        failed = { failure: gateFailureMessage(gate.broken), kind: 'gate' };
+    else if (gate.fails) {
+        log.warning(`The gate failed, but the review is stale (${request.stale}); the run on the PR's current head decides.`);
+    }
+    else if (comparison.verdict === 'fail') {
+        log.warning(`${gate.broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`);
+    }
+    if (!githubProblems.length)
+        return failed;
+    if (failed)
+        return { ...failed, failure: `${failed.failure}; and ${githubProblems.join('; ')}` };
+    return { failure: `Experiment Review: ${githubProblems.join('; ')}`, kind: 'github' };
+}
+/** The action's review mode: reads the event, resolves the PR, and runs reviewPullRequest. */
+async function runReviewMode(ctx) {
+    const target = parseReviewEvent(ctx.eventName, ctx.payload, ctx.env);
+    if (target.kind === 'skip') {
+        ctx.log.notice(`Experiment Review: ${target.reason}.`);
+        return {};
+    }
+    const client = lazyClient(() => ctx.github(ctx.config.token));
+    const common = {
+        config: ctx.config,
+        log: ctx.log,
+        env: ctx.env,
+        owner: target.owner,
+        repo: target.repo,
+        client,
+        runtime: 'actions',
+        serverUrl: serverUrlOf(ctx.env)
+    };
+    if (target.kind === 'pull_request') {
+        return (await reviewPullRequest({ ...common, pr: target, runUrl: workflowRunUrl(ctx.env) })).outcome;
+    }
+    const resolved = await resolveWorkflowRunPullRequest(await client(), target, ctx.log);
+    if (!resolved.pr) {
+        ctx.log.warning(`Experiment Review: ${resolved.reason}`);
+        await ctx.log.summary(renderNotRunSummary(resolved.reason));
+        return {};
+    }
+    const result = await reviewPullRequest({
+        ...common,
+        pr: resolved.pr,
+        commitStatus: true,
+        stale: resolved.stale,
+        runUrl: target.workflowRunUrl ?? workflowRunUrl(ctx.env)
+    });
+    return result.outcome;
+}
+
+export { lazyClient, reviewPullRequest, runReviewMode };

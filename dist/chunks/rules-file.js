@@ -1,10 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
-import { d as defaultRules, P as PERMISSION_LEVELS } from './significance.js';
+import { d as defaultRules, a0 as RETRAINING_DEFAULTS, a1 as PERMISSION_LEVELS } from './findings.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
+import './conventions.js';
+import 'node:process';
+import 'node:url';
 
 function getEnumValues(entries) {
     const numericValues = Object.values(entries).filter((v) => typeof v === "number");
@@ -6717,10 +6720,25 @@ const metricRuleSchema = strictObject({
         .describe('A drop beyond max_drop gates only when significant, where samples allow a test (default true).')
 })
     .describe('The rule of one metric.');
-const comparisonSchema = strictObject({
+const retrainingConditionSchema = strictObject({
     below: number().optional().describe('Breached when the value falls below this.'),
-    above: number().optional().describe('Breached when the value rises above this.')
-});
+    above: number().optional().describe('Breached when the value rises above this.'),
+    max_drop: thresholdSchema
+        .optional()
+        .describe("Breached when the value falls below the baseline's by more than this."),
+    max_rise: thresholdSchema
+        .optional()
+        .describe("Breached when the value rises above the baseline's by more than this.")
+})
+    .refine(c => Object.values(c).some(v => v !== undefined), {
+    message: 'expected at least one of below, above, max_drop, max_rise'
+})
+    .describe('When a monitored metric calls for retraining.');
+const DURATION_EXPECTED = 'expected a number of days (7) or a duration such as "7d" or "36h"';
+const durationSchema = union([
+    number().nonnegative(),
+    string().regex(/^\s*\d+(\.\d+)?\s*[dh]\s*$/, { message: DURATION_EXPECTED })
+]);
 /** The rules file's schema. */
 const rulesFileSchema = strictObject({
     $schema: string().optional(),
@@ -6729,7 +6747,16 @@ const rulesFileSchema = strictObject({
         .optional()
         .describe('The metric that ranks runs; the champion is the best on it.'),
     metrics: record(string(), metricRuleSchema).optional().describe('Rules per metric name.'),
-    significance: strictObject({ alpha: number().gt(0).lt(1).describe('Significance level of the tests, e.g. 0.05.') })
+    significance: strictObject({
+        alpha: number()
+            .gt(0)
+            .lt(1)
+            .optional()
+            .describe('Significance level of the tests, e.g. 0.05 (the default).'),
+        adjust: _enum(['holm', 'none'])
+            .optional()
+            .describe("How the gate's p-values are adjusted across the gated metrics of one review: holm (the default; Holm's step-down method keeps the chance that any of them fails a PR with no true change at most alpha) or none (each metric tested at alpha).")
+    })
         .optional(),
     overfitting: strictObject({
         train: string().min(1).describe('The training metric, e.g. train_accuracy.'),
@@ -6740,14 +6767,42 @@ const rulesFileSchema = strictObject({
         .optional(),
     retraining: strictObject({
         labels: array(string().min(1)).optional().describe('Labels of the retraining issue.'),
-        when: record(string(), comparisonSchema).describe('Metric conditions that call for retraining.')
+        when: record(string(), retrainingConditionSchema)
+            .describe('Metric conditions that call for retraining.'),
+        recover_after: number()
+            .int()
+            .min(1)
+            .optional()
+            .describe('Healthy evaluations in a row that close the retraining issue (default 1).'),
+        reopen_within: durationSchema
+            .optional()
+            .describe('A breach this soon after the issue was closed reopens it (default 7 days).'),
+        tolerance: thresholdSchema
+            .optional()
+            .describe('How much worse a breached value must get before the issue is updated (default 1%).')
     })
         .optional(),
     commands: strictObject({ permission: _enum(PERMISSION_LEVELS).optional() }).optional(),
     grouping: strictObject({
         patterns: array(string().min(1)).describe('Run-name suffix patterns of repeats; <N> is a number.')
     })
+        .optional(),
+    select: strictObject({
+        experiments: array(string().min(1))
+            .min(1)
+            .describe('Experiment names or globs (churn-*) to review in shared stores: MLflow experiments (file and SQLite stores, tracking servers; required for a server), W&B projects, the folders of TensorBoard and CSV runs.')
+            .optional(),
+        tags: array(string().min(1))
+            .min(1)
+            .describe('Tags or globs (sweep-*, release.version=2): only runs with one of them are reviewed.')
+            .optional(),
+        groups: array(string().min(1))
+            .min(1)
+            .describe('Group names or globs (W&B groups, the group of runs repeated with seeds): only runs in one of them are reviewed.')
+            .optional()
+    })
         .optional()
+        .describe('Which runs of shared tracker stores are reviewed; --experiment on the command line replaces it.')
 })
     .describe('Experiment Review rules (https://github.com/acme/experiment-review#rules-file)');
 /** The rules file as a JSON Schema (draft 2020-12), for editors. */
@@ -6829,7 +6884,7 @@ function explain(issue, value) {
     const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`;
     switch (issue.code) {
         case 'unrecognized_keys':
-            return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance)`;
+            return `unknown key; expected one of the documented keys (primary, metrics, significance (alpha, adjust), overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments, tags, groups)`;
         case 'invalid_type':
             return `expected ${issue.expected}${seen}`;
         case 'invalid_value':
@@ -6853,6 +6908,30 @@ function threshold(value) {
         return { amount: value, relative: false };
     return { amount: parseFloat(value) / 100, relative: true };
 }
+function days(value) {
+    if (typeof value === 'number')
+        return value;
+    const amount = parseFloat(value);
+    return value.trim().endsWith('h') ? amount / 24 : amount;
+}
+function retrainingRules(data) {
+    const when = {};
+    for (const [metric, c] of Object.entries(data.when)) {
+        when[metric] = Object.fromEntries(Object.entries({
+            below: c.below,
+            above: c.above,
+            maxDrop: threshold(c.max_drop),
+            maxRise: threshold(c.max_rise)
+        }).filter(([, v]) => v !== undefined));
+    }
+    return {
+        labels: data.labels ?? [...RETRAINING_DEFAULTS.labels],
+        when,
+        recoverAfter: data.recover_after ?? RETRAINING_DEFAULTS.recoverAfter,
+        reopenWithinDays: data.reopen_within !== undefined ? days(data.reopen_within) : RETRAINING_DEFAULTS.reopenWithinDays,
+        tolerance: threshold(data.tolerance) ?? { ...RETRAINING_DEFAULTS.tolerance }
+    };
+}
 function toRules(data, file, doc, lineCounter) {
     const rules = defaultRules();
     rules.primary = data.primary;
@@ -6872,34 +6951,70 @@ function toRules(data, file, doc, lineCounter) {
         lines[name] = lineCounter.linePos(node?.range?.[0] ?? 0).line;
     }
     if (data.significance)
-        rules.significance = { alpha: data.significance.alpha };
+        rules.significance = {
+            alpha: data.significance.alpha ?? rules.significance.alpha,
+            adjust: data.significance.adjust ?? rules.significance.adjust
+        };
     if (data.overfitting) {
         const o = data.overfitting;
         rules.overfitting = { train: o.train, val: o.val, maxGap: o.max_gap, gate: o.gate ?? true };
         lines['overfitting'] = lineCounter.linePos(doc.getIn(['overfitting'], true)?.range?.[0] ?? 0).line;
     }
     if (data.retraining)
-        rules.retraining = { labels: data.retraining.labels ?? ['retraining'], when: data.retraining.when };
+        rules.retraining = retrainingRules(data.retraining);
     if (data.commands?.permission)
         rules.commands = { permission: data.commands.permission };
     if (data.grouping)
         rules.grouping = { patterns: data.grouping.patterns };
-    rules.origin = { file, lines };
+    if (data.select)
+        rules.select = {
+            experiments: data.select.experiments ?? [],
+            ...(data.select.tags ? { tags: data.select.tags } : {}),
+            ...(data.select.groups ? { groups: data.select.groups } : {})
+        };
+    const keys = {};
+    const lineOf = (at) => {
+        const node = doc.getIn(at, true);
+        return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+    };
+    const keyPaths = [
+        ['primary'],
+        ...Object.keys(data.metrics ?? {}).map(name => ['metrics', name]),
+        ['overfitting', 'train'],
+        ['overfitting', 'val']
+    ];
+    for (const at of keyPaths) {
+        const line = lineOf(at);
+        if (line !== undefined)
+            keys[at.join('.')] = line;
+    }
+    rules.origin = { file, lines, keys };
     return rules;
+}
+/** A valid rules file's settings as plain data (mappings, lists, scalars), for telling two versions apart. */
+function rulesFileSettings(text) {
+    return distExports.parseDocument(text).toJS({ maxAliasCount: 100 });
+}
+/** The rules file's text in `workspace`, undefined when there is none; throws when it exists but cannot be read. */
+async function readRulesText(workspace, file) {
+    try {
+        return await readFile(path.resolve(workspace, file), 'utf8');
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return undefined;
+        throw new Error(`${file}: cannot read the rules file (${e.code ?? String(e)}); check the config input`);
+    }
 }
 /** Reads the rules file when it exists; defaults when it does not; throws RulesFileError when it is invalid. */
 async function loadRules(workspace, file, options = {}) {
-    const abs = path.resolve(workspace, file);
-    let text;
-    try {
-        text = await readFile(abs, 'utf8');
-    }
-    catch (e) {
-        if (e.code === 'ENOENT' && !options.required)
+    const text = await readRulesText(workspace, file);
+    if (text === undefined) {
+        if (!options.required)
             return { rules: defaultRules() };
-        throw new Error(`${file}: cannot read the rules file (${e.code ?? String(e)}); check the config input`);
+        throw new Error(`${file}: cannot read the rules file (ENOENT); check the config input`);
     }
     return { rules: parseRulesFile(text, file), file };
 }
 
-export { RulesFileError, loadRules, parseRulesFile, rulesFileSchema, rulesJsonSchema };
+export { RulesFileError, loadRules, parseRulesFile, readRulesText, rulesFileSchema, rulesFileSettings, rulesJsonSchema };

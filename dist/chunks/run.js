@@ -1,161 +1,55 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsToJson, runsToCsv } from './json.js';
-import { f as formatDiagnostic, a as fmtStat, d as decimalsFor, p as paramText, g as goalArrow, b as fmtChange, c as fmtMeaning, e as fmtRules, h as collectRuns } from './detect.js';
-import { v as violationMessage, n as notLikeForLikeText, w as warningMessage } from './findings.js';
-import { a as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
+import { u as unknownMetricText, a as unreadableEvidenceText, m as missingEvidenceText, s as selectAll, d as defaultRules } from './findings.js';
+import { p as plain, r as renderDiagnostics, a as renderRunList, b as renderRun, c as renderText } from './text.js';
+import { i as isTrackingUri, c as collectRuns } from './detect.js';
+import { D as DEFAULT_BASELINE_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
 import { VERSION, COMMAND_HELP, HELP } from './help.js';
-
-// Terminal escape sequences and other control characters from untrusted text must never reach the terminal.
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
-/** Untrusted text made safe for a terminal line: control, escape and direction characters replaced. */
-function plain(value, max = 80) {
-    // `::` is broken so no workflow command (::error::, ::add-mask::) can start from untrusted text in a runner log.
-    const s = String(value ?? '')
-        .replace(/\r\n?|\n/g, ' ⏎ ')
-        .replace(UNSAFE, '�')
-        .replace(/::/g, ':\u200c:');
-    return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}
-/** Lays out rows as aligned columns (the first row is the header). */
-function columns(rows, align = []) {
-    const widths = rows[0].map((_, i) => Math.max(...rows.map(r => [...(r[i] ?? '')].length)));
-    const line = (r) => r
-        .map((c, i) => {
-        const pad = ' '.repeat(widths[i] - [...c].length);
-        return align[i] === 'right' ? pad + c : c + pad;
-    })
-        .join('  ')
-        .trimEnd();
-    return [line(rows[0]), widths.map(w => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
-/** The comparison as terminal text. */
-function renderText(c) {
-    const out = [];
-    const broken = c.violations.filter(v => !v.accepted);
-    out.push(c.verdict === 'fail'
-        ? `FAIL: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken`
-        : c.verdict === 'no-baseline'
-            ? 'NO BASELINE: nothing to compare against yet'
-            : 'PASS: all rules met');
-    for (const v of broken)
-        out.push(`  ✗ ${plain(violationMessage(v), 200)}`);
-    if (c.champion) {
-        out.push('', `Champion: ${plain(c.champion.name)}${c.primary ? ` (best ${plain(c.primary)} of ${c.experiments.length})` : ''}${c.baseline ? `  vs baseline ${plain(c.baseline.name)}` : ''}`);
-    }
-    if (c.metrics.length) {
-        const rows = [['', 'metric', 'baseline', 'this', 'change', 'verdict']];
-        for (const m of c.metrics) {
-            const d = decimalsFor(m.baseline?.value, m.current?.value);
-            rows.push([
-                m.broken ? '✗' : m.accepted ? '!' : m.gated ? '✓' : '·',
-                `${plain(m.name, 40)} ${goalArrow(m)}`,
-                fmtStat(m.baseline, d),
-                fmtStat(m.current, d),
-                fmtChange(m),
-                `${fmtMeaning(m)}; ${fmtRules(m)}`
-            ]);
-        }
-        out.push('', columns(rows, ['left', 'left', 'right', 'right', 'right', 'left']));
-    }
-    if (c.notLikeForLike.length)
-        out.push('', `Not like for like: ${plain(c.notLikeForLike.map(notLikeForLikeText).join('; '), 300)}`);
-    if (c.params.length) {
-        out.push('', 'Parameters changed:');
-        for (const p of c.params)
-            out.push(`  ${plain(p.name, 40)}: ${p.kind === 'added' ? '—' : plain(paramText(p.baseline), 30)} → ${p.kind === 'removed' ? '—' : plain(paramText(p.current), 30)}`);
-    }
-    if (c.experiments.length > 1) {
-        const primary = c.primary;
-        const rows = [['run', primary ? plain(primary, 30) : '', 'status']];
-        for (const e of c.experiments) {
-            const stat = primary ? e.metrics[primary] : undefined;
-            rows.push([
-                plain(e.name, 40),
-                stat ? fmtStat(stat, decimalsFor(stat.value)) : '—',
-                e.status + (e.runs.length > 1 ? ` (${e.runs.length} runs)` : '')
-            ]);
-        }
-        out.push('', `All runs (${c.experiments.length}), best first:`, columns(rows, ['left', 'right', 'left']));
-    }
-    if (c.warnings.length) {
-        out.push('', `Warnings (${c.warnings.length}):`);
-        for (const w of c.warnings)
-            out.push(`  ! ${plain(warningMessage(w), 200)}`);
-    }
-    return `${out.join('\n')}\n`;
-}
-/** A list of runs as terminal text. */
-function renderRunList(runs) {
-    if (!runs.length)
-        return 'No runs found.\n';
-    const rows = [['run', 'format', 'status', 'metrics', 'params', 'path']];
-    for (const r of runs)
-        rows.push([
-            plain(r.name, 40),
-            r.source,
-            r.metadata.status,
-            String(Object.keys(r.metrics).length),
-            String(Object.keys(r.params).length),
-            plain(r.path, 60)
-        ]);
-    return `${columns(rows)}\n`;
-}
-/** One run in detail as terminal text. */
-function renderRun(run) {
-    const out = [
-        `${plain(run.name, 100)}  (${run.source}, ${plain(run.path, 100)})`,
-        `status: ${run.metadata.status}${run.metadata.statusReason ? ` (${plain(run.metadata.statusReason)})` : ''}`
-    ];
-    const m = run.metadata;
-    for (const [label, value] of [
-        ['commit', m.gitCommit],
-        ['data', m.dataVersion],
-        ['group', m.group],
-        ['author', m.author],
-        ['description', m.description],
-        ['hypothesis', m.hypothesis]
-    ]) {
-        if (value)
-            out.push(`${label}: ${plain(value, 120)}`);
-    }
-    if (m.tags.length)
-        out.push(`tags: ${m.tags.map(t => plain(t, 40)).join(', ')}`);
-    const metrics = Object.entries(run.metrics);
-    if (metrics.length) {
-        const rows = [['metric', 'value', 'history']];
-        for (const [k, v] of metrics)
-            rows.push([
-                plain(k, 50),
-                v.exact ?? fmtStat({ value: v.value, samples: [v.value], n: 1 }, decimalsFor(v.value)),
-                v.history ? `${v.history.length} points` : ''
-            ]);
-        out.push('', columns(rows, ['left', 'right', 'left']));
-    }
-    const params = Object.entries(run.params);
-    if (params.length) {
-        const rows = [['param', 'value']];
-        for (const [k, v] of params)
-            rows.push([plain(k, 50), plain(paramText(v), 60)]);
-        out.push('', columns(rows));
-    }
-    const env = Object.entries(m.environment);
-    if (env.length)
-        out.push('', ...env.map(([k, v]) => `env ${plain(k, 30)}: ${plain(v, 80)}`));
-    return `${out.join('\n')}\n`;
-}
-/** Diagnostics as terminal lines for stderr. */
-function renderDiagnostics(diagnostics) {
-    return diagnostics
-        .map(d => `${d.severity}: ${plain(formatDiagnostic(d), 400)}`)
-        .join('\n');
-}
 
 /** A usage or input error: exit code 2. */
 class UsageError extends Error {
 }
 /** The exit codes of the CLI. */
 const EXIT = { pass: 0, fail: 1, usage: 2 };
+
+/**
+ * The commit whose runs are read from stores named by a tracking URI: `--commit SHA|HEAD|any`, HEAD of the
+ * workspace's git checkout by default. Undefined when no tracking URI is read and --commit is not given.
+ */
+async function commitFlag(workspace, value, patterns) {
+    if (value === undefined && !patterns.some(isTrackingUri))
+        return undefined;
+    const given = (value ?? 'HEAD').trim();
+    if (given.toLowerCase() === 'any')
+        return { kind: 'any' };
+    if (/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(given))
+        return { kind: 'sha', sha: given.toLowerCase() };
+    const flag = value === undefined ? 'the default --commit HEAD' : `--commit ${JSON.stringify(given)}`;
+    if (!given || given.startsWith('-') || !/^[\w./@^~{}-]+$/.test(given))
+        throw new UsageError(`${flag} is not a commit; expected a commit sha, HEAD or any`);
+    const { execFile } = await import('node:child_process');
+    const sha = await new Promise(resolve => execFile('git', ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${given}^{commit}`], (error, stdout) => resolve(error ? undefined : stdout.trim())));
+    if (!sha)
+        throw new UsageError(`${flag}: git cannot resolve it in ${workspace}; give the full commit sha the runs were logged from, HEAD in a checkout, or any`);
+    return { kind: 'sha', sha };
+}
+/** The `--experiment` values, checked; undefined when none were given. */
+function experimentFlag(experiments) {
+    const given = (experiments ?? []).map(e => e.trim());
+    if (!given.length)
+        return undefined;
+    if (given.includes(''))
+        throw new UsageError('--experiment needs an experiment name or glob, e.g. --experiment churn-model');
+    return given;
+}
+/** Replaces the rules file's `select.experiments` with the `--experiment` values, when any were given. */
+function applyExperimentFlag(rules, experiments) {
+    const given = experimentFlag(experiments);
+    if (given)
+        rules.select = { ...rules.select, experiments: given };
+}
 
 // The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
 // input or usage. GitHub-only commands are loaded lazily so local commands start fast.
@@ -166,6 +60,8 @@ const COMMON = {
     rules: { type: 'string' },
     baseline: { type: 'string' },
     id: { type: 'string' },
+    experiment: { type: 'string', multiple: true },
+    commit: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
 };
 function parse(args, extra = {}) {
@@ -218,6 +114,10 @@ async function runCli(argv, io) {
                 return await runsCommand(command, rest, io);
             case 'log':
                 return await logCommand(rest, io);
+            case 'monitor': {
+                const { monitorCommand } = await import('./monitor-command.js');
+                return await monitorCommand(rest, io);
+            }
             case 'promote':
             case 'review': {
                 const { runGitHubCommand } = await import('./github-commands.js');
@@ -258,19 +158,23 @@ async function compareCommand(args, io) {
         import('./rules-file.js'),
         import('./baseline.js'),
         import('./pipeline.js'),
-        import('./comment.js'),
+        import('./comment.js').then(function (n) { return n.c; }),
         import('./json.js')
     ]);
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
         required: !!values.rules
     });
+    applyExperimentFlag(loaded.rules, values.experiment);
     const id = values.id ?? 'default';
-    const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, id);
+    const baseline = await loadBaselineSpec(workspace, values.baseline, loaded.rules, { id });
     if (!baseline.record)
         io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`);
+    const commit = await commitFlag(workspace, values.commit, patterns);
     const { comparison } = await runPipeline({
         workspace,
         patterns,
+        commit,
+        env: io.env,
         rules: loaded.rules,
         baseline: baseline.record,
         baselineDiagnostics: baseline.diagnostics,
@@ -284,7 +188,18 @@ async function compareCommand(args, io) {
     else if (format === 'markdown')
         io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }));
     else
-        io.stdout(renderText(comparison));
+        io.stdout(renderText(comparison, loaded.file));
+    if (comparison.unknownMetrics) {
+        for (const u of comparison.unknownMetrics)
+            io.stderr(`experiment-review: ${plain(unknownMetricText(u, loaded.file ?? '(rules)'), 2000)}\n`);
+    }
+    for (const u of comparison.unreadableEvidence ?? [])
+        io.stderr(`experiment-review: ${plain(unreadableEvidenceText(u, loaded.file ?? '(rules)'), 2000)}\n`);
+    if (comparison.missingEvidence || comparison.unknownMetrics || comparison.unreadableEvidence) {
+        if (comparison.missingEvidence)
+            io.stderr(`experiment-review: ${plain(missingEvidenceText(comparison.missingEvidence), 2000)}\n`);
+        return EXIT.usage;
+    }
     return comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass;
 }
 async function runsCommand(command, args, io) {
@@ -296,18 +211,35 @@ async function runsCommand(command, args, io) {
     if (command === 'show' && !runName)
         throw new UsageError('show needs a run name: experiment-review show <run>');
     const patterns = [...(values.runs ?? []), ...positionals];
-    const { runs, diagnostics } = await collectRuns({ workspace, patterns, onProgress: progressReporter(io) });
+    const selection = await selectionFor(workspace, values);
+    const commit = await commitFlag(workspace, values.commit, patterns);
+    const { runs, diagnostics, searched = [], missing = [] } = await collectRuns({
+        workspace,
+        patterns,
+        selection,
+        commit,
+        env: io.env,
+        onProgress: progressReporter(io)
+    });
     if (diagnostics.length)
         io.stderr(`${renderDiagnostics(diagnostics)}\n`);
+    // No runs, or a named runs path that does not exist: the listing is printed, and the exit code says it is not whole.
+    const exit = () => {
+        if (!runs.length || missing.length) {
+            io.stderr(`experiment-review: ${plain(missingEvidenceText({ noRuns: !runs.length, searched, missing }), 2000)}\n`);
+            return EXIT.usage;
+        }
+        return EXIT.pass;
+    };
     if (command === 'list') {
         const format = oneOf(values.format, ['text', 'json'], 'text', 'format');
         io.stdout(format === 'json' ? runsToJson(runs) : renderRunList(runs));
-        return EXIT.pass;
+        return exit();
     }
     if (command === 'export') {
         const format = oneOf(values.format, ['csv', 'json'], 'csv', 'format');
         io.stdout(format === 'json' ? runsToJson(runs) : runsToCsv(runs));
-        return EXIT.pass;
+        return exit();
     }
     const matches = runs.filter(r => r.name === runName || r.id === runName || r.path === runName);
     if (!matches.length) {
@@ -315,6 +247,22 @@ async function runsCommand(command, args, io) {
     }
     io.stdout(matches.map(renderRun).join('\n'));
     return EXIT.pass;
+}
+/**
+ * The experiments a runs command reads: `--experiment` when given, else the rules file's `select` (read only when
+ * the rules file exists or --rules names one, so that `list` stays fast without one).
+ */
+async function selectionFor(workspace, values) {
+    const flag = values.experiment;
+    const file = values.rules ?? DEFAULT_RULES_PATH;
+    if (!flag?.length && !values.rules && !existsSync(path.resolve(workspace, file)))
+        return selectAll();
+    const { loadRules } = await import('./rules-file.js');
+    const { rules } = flag?.length
+        ? { rules: defaultRules() }
+        : await loadRules(workspace, file, { required: !!values.rules });
+    applyExperimentFlag(rules, flag);
+    return rules.select;
 }
 async function logCommand(args, io) {
     const { captureContext, logRun, parseAssignment, runHasContext } = await import('./log.js');
@@ -405,4 +353,4 @@ var run = /*#__PURE__*/Object.freeze({
     runCli: runCli
 });
 
-export { EXIT as E, UsageError as U, renderText as a, run as b, plain as p, renderDiagnostics as r };
+export { EXIT as E, UsageError as U, applyExperimentFlag as a, commitFlag as c, experimentFlag as e, run as r };

@@ -4,21 +4,31 @@
 // `promote` runs the merge-time promotion on a local checkout (src/local/promote.ts).
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import type { ActionConfig } from '../config/inputs.js'
+import { RULES_FROM, type ActionConfig, type RulesFrom } from '../config/inputs.js'
 import { loadRules } from '../config/rules-file.js'
-import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
+import {
+  DEFAULT_BASELINE_PATH,
+  DEFAULT_DOCS_PATH,
+  DEFAULT_RULES_PATH,
+  defaultBaselinePath
+} from '../core/conventions.js'
 import { renderText, plain, renderDiagnostics } from '../report/text.js'
 import { clientLogOf, type ActionLog, type LogPlace } from '../modes/types.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
+import { applyExperimentFlag, commitFlag, experimentFlag } from './selection-flags.js'
 
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
-                                [--baseline PATH] [--id ID] [--workspace DIR] [--bot-login LOGIN]
-                                [--no-comment] [--no-fail-on-regression]
+                                [--rules-from base|head] [--baseline PATH] [--id ID] [--workspace DIR]
+                                [--bot-login LOGIN] [--no-comment] [--no-fail-on-regression]
+                                [--experiment NAME|GLOB]...
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
-baseline at the PR's base (--baseline, the path in the repository, default ${DEFAULT_BASELINE_PATH}; from the
-local git history when it has the base commit, else through the API), posts the sticky comment and sets the
-commit status experiment-review/<id> on the PR's head, so a required status check gates the merge.
+baseline and the rules file at the PR's base (--baseline, the path in the repository, which must exist there;
+default ${DEFAULT_BASELINE_PATH}, or .experiments/<id>/baseline.json for another --id; from the local git
+history when it has the base commit, else through the API), posts the sticky comment and sets the commit status
+experiment-review/<id> on the PR's head, so a required status check gates the merge. When the PR changes the
+rules file, the comment shows the change and the verdict under the proposed rules; --rules-from head judges by
+the checkout's rules file instead.
 
 The token is read from GITHUB_TOKEN (it needs pull-requests: write and statuses: write; contents: read for a
 private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
@@ -28,13 +38,23 @@ Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a Gi
 
 const PROMOTE_HELP = `Usage: experiment-review promote [--runs <path|glob>...] [--baseline ${DEFAULT_BASELINE_PATH}]
                                  [--docs ${DEFAULT_DOCS_PATH}] [--rules FILE] [--id ID] [--pr N]
-                                 [--workspace DIR] [--no-commit]
+                                 [--workspace DIR] [--no-commit] [--experiment NAME|GLOB]...
+                                 [--commit SHA|HEAD|any]
 
 Chooses the champion of the runs of the local checkout, rewrites the baseline file and the living docs page,
-and commits both with git (--no-commit only writes them).
+and commits both with git (--no-commit only writes them). The baseline file is ${DEFAULT_BASELINE_PATH}, or
+.experiments/<id>/baseline.json for another --id; a baseline file that belongs to another id is refused.
 `
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
+
+/** The --rules-from flag: base (the default) or head. */
+function rulesFromFlag(value: string | undefined): RulesFrom {
+  if (value === undefined) return 'base'
+  if (!(RULES_FROM as readonly string[]).includes(value))
+    throw new UsageError(`--rules-from is ${JSON.stringify(value)}; expected base or head`)
+  return value as RulesFrom
+}
 
 type Values = Record<string, string | boolean | string[] | undefined>
 
@@ -52,7 +72,8 @@ function parse(
   }
 }
 
-function repoPath(flag: string, value: string | undefined, fallback: string): string {
+/** A path flag that must stay inside the repository (no absolute path, no `..`), or its default. */
+export function repoPath(flag: string, value: string | undefined, fallback: string): string {
   const v = (value ?? '').trim() || fallback
   if (path.isAbsolute(v) || v.split(/[\\/]/).includes('..')) {
     throw new UsageError(
@@ -62,7 +83,8 @@ function repoPath(flag: string, value: string | undefined, fallback: string): st
   return v
 }
 
-function reviewId(value: string | undefined): string {
+/** The --id flag checked as a review id (default `default`). */
+export function reviewId(value: string | undefined): string {
   const id = (value ?? 'default').trim()
   if (!ID.test(id))
     throw new UsageError(
@@ -108,10 +130,12 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
     pr: { type: 'string' },
     runs: { type: 'string', multiple: true },
     rules: { type: 'string' },
+    'rules-from': { type: 'string' },
     baseline: { type: 'string' },
     id: { type: 'string' },
     workspace: { type: 'string' },
     'bot-login': { type: 'string' },
+    experiment: { type: 'string', multiple: true },
     'no-comment': { type: 'boolean' },
     'no-fail-on-regression': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' }
@@ -131,18 +155,22 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
       'review needs a token in GITHUB_TOKEN (pull-requests: write and statuses: write on the repository); it is never read from the command line'
     )
   }
+  const id = reviewId(values.id as string | undefined)
   const config: ActionConfig = {
     workspace: path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.'),
     runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
     configFile: (values.rules as string | undefined) ?? DEFAULT_RULES_PATH,
-    baselinePath: repoPath('baseline', values.baseline as string | undefined, DEFAULT_BASELINE_PATH),
+    rulesFrom: rulesFromFlag(values['rules-from'] as string | undefined),
+    baselinePath: repoPath('baseline', values.baseline as string | undefined, defaultBaselinePath(id)),
+    baselineNamed: values.baseline !== undefined,
     docsPath: DEFAULT_DOCS_PATH,
     token,
     mode: 'review',
     comment: !values['no-comment'],
     failOnRegression: !values['no-fail-on-regression'],
-    id: reviewId(values.id as string | undefined),
-    botLogin: (values['bot-login'] as string | undefined)?.trim() || undefined
+    id,
+    botLogin: (values['bot-login'] as string | undefined)?.trim() || undefined,
+    experiments: experimentFlag(values.experiment as string[] | undefined)
   }
   if (values.rules) await loadRules(config.workspace, config.configFile, { required: true })
 
@@ -198,6 +226,8 @@ async function promoteCommand(args: string[], io: CliIo): Promise<number> {
     pr: { type: 'string' },
     workspace: { type: 'string' },
     'no-commit': { type: 'boolean' },
+    experiment: { type: 'string', multiple: true },
+    commit: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
   })
   if (values.help) return (io.stdout(PROMOTE_HELP), EXIT.pass)
@@ -205,15 +235,19 @@ async function promoteCommand(args: string[], io: CliIo): Promise<number> {
   const loaded = await loadRules(workspace, (values.rules as string | undefined) ?? DEFAULT_RULES_PATH, {
     required: !!values.rules
   })
+  applyExperimentFlag(loaded.rules, values.experiment as string[] | undefined)
   const number = prNumber(values.pr as string | undefined, false)
   const { promoteLocal } = await import('../local/promote.js')
+  const runs = [...((values.runs as string[] | undefined) ?? []), ...positionals]
+  const id = reviewId(values.id as string | undefined)
   const result = await promoteLocal({
     workspace,
-    runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
-    baselinePath: repoPath('baseline', values.baseline as string | undefined, DEFAULT_BASELINE_PATH),
+    runs,
+    runsOf: await commitFlag(workspace, values.commit as string | undefined, runs),
+    baselinePath: repoPath('baseline', values.baseline as string | undefined, defaultBaselinePath(id)),
     docsPath: repoPath('docs', values.docs as string | undefined, DEFAULT_DOCS_PATH),
     rules: loaded.rules,
-    id: reviewId(values.id as string | undefined),
+    id,
     pr: number ? { number } : undefined,
     now: new Date(),
     commit: !values['no-commit']

@@ -1,14 +1,19 @@
 // The command-line interface: the same pipeline on a local checkout. Exit codes: 0 pass, 1 gate failed, 2 bad
 // input or usage. GitHub-only commands are loaded lazily so local commands start fast.
+import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 // Only light modules are imported up front; the rules schema (zod), the markdown stack (unified) and the GitHub
 // client are imported by the commands that need them, so `list` or `--version` start almost as fast as Node.
 import { runsToCsv, runsToJson } from '../report/json.js'
+import { missingEvidenceText, unknownMetricText, unreadableEvidenceText } from '../report/findings.js'
 import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
+import { defaultRules } from '../core/rules.js'
+import { selectAll, type RunSelection } from '../core/selection.js'
 import { collectRuns } from '../sources/detect.js'
 import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 import { COMMAND_HELP, HELP, VERSION } from './help.js'
+import { applyExperimentFlag, commitFlag } from './selection-flags.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 
 const COMMON: ParseArgsConfig['options'] = {
@@ -18,6 +23,8 @@ const COMMON: ParseArgsConfig['options'] = {
   rules: { type: 'string' },
   baseline: { type: 'string' },
   id: { type: 'string' },
+  experiment: { type: 'string', multiple: true },
+  commit: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 }
 
@@ -79,6 +86,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await runsCommand(command, rest, io)
       case 'log':
         return await logCommand(rest, io)
+      case 'monitor': {
+        const { monitorCommand } = await import('./monitor-command.js')
+        return await monitorCommand(rest, io)
+      }
       case 'promote':
       case 'review': {
         const { runGitHubCommand } = await import('./github-commands.js')
@@ -133,12 +144,16 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   const loaded = await loadRules(workspace, (values.rules as string | undefined) ?? DEFAULT_RULES_PATH, {
     required: !!values.rules
   })
+  applyExperimentFlag(loaded.rules, values.experiment as string[] | undefined)
   const id = (values.id as string | undefined) ?? 'default'
-  const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, id)
+  const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, { id })
   if (!baseline.record) io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`)
+  const commit = await commitFlag(workspace, values.commit as string | undefined, patterns)
   const { comparison } = await runPipeline({
     workspace,
     patterns,
+    commit,
+    env: io.env,
     rules: loaded.rules,
     baseline: baseline.record,
     baselineDiagnostics: baseline.diagnostics,
@@ -149,7 +164,18 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   if (format === 'json') io.stdout(renderJsonReport(comparison))
   else if (format === 'markdown')
     io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }))
-  else io.stdout(renderText(comparison))
+  else io.stdout(renderText(comparison, loaded.file))
+  if (comparison.unknownMetrics) {
+    for (const u of comparison.unknownMetrics)
+      io.stderr(`experiment-review: ${plain(unknownMetricText(u, loaded.file ?? '(rules)'), 2000)}\n`)
+  }
+  for (const u of comparison.unreadableEvidence ?? [])
+    io.stderr(`experiment-review: ${plain(unreadableEvidenceText(u, loaded.file ?? '(rules)'), 2000)}\n`)
+  if (comparison.missingEvidence || comparison.unknownMetrics || comparison.unreadableEvidence) {
+    if (comparison.missingEvidence)
+      io.stderr(`experiment-review: ${plain(missingEvidenceText(comparison.missingEvidence), 2000)}\n`)
+    return EXIT.usage
+  }
   return comparison.verdict === 'fail' ? EXIT.fail : EXIT.pass
 }
 
@@ -161,17 +187,41 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
   if (command === 'show' && !runName)
     throw new UsageError('show needs a run name: experiment-review show <run>')
   const patterns = [...((values.runs as string[] | undefined) ?? []), ...positionals]
-  const { runs, diagnostics } = await collectRuns({ workspace, patterns, onProgress: progressReporter(io) })
+  const selection = await selectionFor(workspace, values)
+  const commit = await commitFlag(workspace, values.commit as string | undefined, patterns)
+  const {
+    runs,
+    diagnostics,
+    searched = [],
+    missing = []
+  } = await collectRuns({
+    workspace,
+    patterns,
+    selection,
+    commit,
+    env: io.env,
+    onProgress: progressReporter(io)
+  })
   if (diagnostics.length) io.stderr(`${renderDiagnostics(diagnostics)}\n`)
+  // No runs, or a named runs path that does not exist: the listing is printed, and the exit code says it is not whole.
+  const exit = () => {
+    if (!runs.length || missing.length) {
+      io.stderr(
+        `experiment-review: ${plain(missingEvidenceText({ noRuns: !runs.length, searched, missing }), 2000)}\n`
+      )
+      return EXIT.usage
+    }
+    return EXIT.pass
+  }
   if (command === 'list') {
     const format = oneOf(values.format as string | undefined, ['text', 'json'] as const, 'text', 'format')
     io.stdout(format === 'json' ? runsToJson(runs) : renderRunList(runs))
-    return EXIT.pass
+    return exit()
   }
   if (command === 'export') {
     const format = oneOf(values.format as string | undefined, ['csv', 'json'] as const, 'csv', 'format')
     io.stdout(format === 'json' ? runsToJson(runs) : runsToCsv(runs))
-    return EXIT.pass
+    return exit()
   }
   const matches = runs.filter(r => r.name === runName || r.id === runName || r.path === runName)
   if (!matches.length) {
@@ -181,6 +231,25 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
   }
   io.stdout(matches.map(renderRun).join('\n'))
   return EXIT.pass
+}
+
+/**
+ * The experiments a runs command reads: `--experiment` when given, else the rules file's `select` (read only when
+ * the rules file exists or --rules names one, so that `list` stays fast without one).
+ */
+async function selectionFor(
+  workspace: string,
+  values: { rules?: unknown; experiment?: unknown }
+): Promise<RunSelection> {
+  const flag = values.experiment as string[] | undefined
+  const file = (values.rules as string | undefined) ?? DEFAULT_RULES_PATH
+  if (!flag?.length && !values.rules && !existsSync(path.resolve(workspace, file))) return selectAll()
+  const { loadRules } = await import('../config/rules-file.js')
+  const { rules } = flag?.length
+    ? { rules: defaultRules() }
+    : await loadRules(workspace, file, { required: !!values.rules })
+  applyExperimentFlag(rules, flag)
+  return rules.select
 }
 
 async function logCommand(args: string[], io: CliIo): Promise<number> {

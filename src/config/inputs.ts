@@ -1,6 +1,6 @@
 // The action's inputs as a typed config. Every input is validated here; messages name the input and the value.
 import path from 'node:path'
-import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
+import { defaultBaselinePath, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 
 /** The modes of PRODUCT.md. */
 export const MODES = ['auto', 'review', 'promote', 'monitor', 'command'] as const
@@ -15,8 +15,13 @@ export interface ActionConfig {
   runs: string[]
   /** The rules file, relative to the workspace. */
   configFile: string
-  /** The baseline file on the default branch, relative to the repository root. */
+  /** The baseline file on the default branch, relative to the repository root (by default per id). */
   baselinePath: string
+  /**
+   * True when the baseline path was named (the `baseline` input, `--baseline`): it must exist where it is read. The
+   * default path of an id may be missing (no baseline yet, the first pull request).
+   */
+  baselineNamed?: boolean
   /** The living docs page, relative to the repository root. */
   docsPath: string
   token: string
@@ -26,7 +31,22 @@ export interface ActionConfig {
   id: string
   /** The login the token posts as, when configured. */
   botLogin?: string
+  /**
+   * Which rules file a review judges by: `base` (the default) reads it at the PR's base commit, so that a PR cannot
+   * loosen the rules it is judged by; `head` reads the PR's checkout.
+   */
+  rulesFrom?: RulesFrom
+  /** How promote reaches the default branch: a direct push, or a pull request that merges itself. */
+  promoteVia?: 'push' | 'pull-request'
+  /** Experiments selected on the command line (`--experiment`); they replace the rules file's `select.experiments`. */
+  experiments?: string[]
 }
+
+/** Where a review reads the rules file: at the PR's base commit, or in the PR's checkout. */
+export type RulesFrom = 'base' | 'head'
+
+/** The values of the rules-from input. */
+export const RULES_FROM: readonly RulesFrom[] = ['base', 'head']
 
 /** A bad input value: names the input, the value, and what was expected. */
 export class InputError extends Error {
@@ -51,6 +71,19 @@ function relativePath(name: string, value: string, fallback: string): string {
   return v
 }
 
+function promoteVia(value: string): 'push' | 'pull-request' {
+  const v = value.trim() || 'push'
+  if (v !== 'push' && v !== 'pull-request') throw new InputError('promote-via', value, 'push or pull-request')
+  return v
+}
+
+function rulesFrom(value: string): RulesFrom {
+  const v = value.trim() || 'base'
+  if (!(RULES_FROM as readonly string[]).includes(v))
+    throw new InputError('rules-from', value, 'base or head')
+  return v as RulesFrom
+}
+
 /** Reads the config from an input getter (core.getInput) and the environment. */
 export function readActionConfig(getInput: (name: string) => string, env: NodeJS.ProcessEnv): ActionConfig {
   const mode = (getInput('mode').trim() || 'auto') as ModeName
@@ -65,14 +98,17 @@ export function readActionConfig(getInput: (name: string) => string, env: NodeJS
       .map(s => s.trim())
       .filter(Boolean),
     configFile: relativePath('config', getInput('config'), DEFAULT_RULES_PATH),
-    baselinePath: relativePath('baseline', getInput('baseline'), DEFAULT_BASELINE_PATH),
+    rulesFrom: rulesFrom(getInput('rules-from')),
+    baselinePath: relativePath('baseline', getInput('baseline'), defaultBaselinePath(id)),
+    baselineNamed: getInput('baseline').trim() !== '',
     docsPath: relativePath('docs', getInput('docs'), DEFAULT_DOCS_PATH),
     token: getInput('github-token').trim() || env.GITHUB_TOKEN || '',
     mode,
     comment: bool('comment', getInput('comment'), true),
     failOnRegression: bool('fail-on-regression', getInput('fail-on-regression'), true),
     id,
-    botLogin: getInput('bot-login').trim() || undefined
+    botLogin: getInput('bot-login').trim() || undefined,
+    promoteVia: promoteVia(getInput('promote-via'))
   }
 }
 

@@ -8,7 +8,9 @@ import { z } from 'zod'
 import {
   defaultRules,
   PERMISSION_LEVELS,
+  RETRAINING_DEFAULTS,
   type MetricRule,
+  type RetrainingRules,
   type Rules,
   type Threshold
 } from '../core/rules.js'
@@ -44,10 +46,27 @@ const metricRuleSchema = z
   })
   .describe('The rule of one metric.')
 
-const comparisonSchema = z.strictObject({
-  below: z.number().optional().describe('Breached when the value falls below this.'),
-  above: z.number().optional().describe('Breached when the value rises above this.')
-})
+const retrainingConditionSchema = z
+  .strictObject({
+    below: z.number().optional().describe('Breached when the value falls below this.'),
+    above: z.number().optional().describe('Breached when the value rises above this.'),
+    max_drop: thresholdSchema
+      .optional()
+      .describe("Breached when the value falls below the baseline's by more than this."),
+    max_rise: thresholdSchema
+      .optional()
+      .describe("Breached when the value rises above the baseline's by more than this.")
+  })
+  .refine(c => Object.values(c).some(v => v !== undefined), {
+    message: 'expected at least one of below, above, max_drop, max_rise'
+  })
+  .describe('When a monitored metric calls for retraining.')
+
+const DURATION_EXPECTED = 'expected a number of days (7) or a duration such as "7d" or "36h"'
+const durationSchema = z.union([
+  z.number().nonnegative(),
+  z.string().regex(/^\s*\d+(\.\d+)?\s*[dh]\s*$/, { message: DURATION_EXPECTED })
+])
 
 /** The rules file's schema. */
 export const rulesFileSchema = z
@@ -60,7 +79,20 @@ export const rulesFileSchema = z
       .describe('The metric that ranks runs; the champion is the best on it.'),
     metrics: z.record(z.string(), metricRuleSchema).optional().describe('Rules per metric name.'),
     significance: z
-      .strictObject({ alpha: z.number().gt(0).lt(1).describe('Significance level of the tests, e.g. 0.05.') })
+      .strictObject({
+        alpha: z
+          .number()
+          .gt(0)
+          .lt(1)
+          .optional()
+          .describe('Significance level of the tests, e.g. 0.05 (the default).'),
+        adjust: z
+          .enum(['holm', 'none'])
+          .optional()
+          .describe(
+            "How the gate's p-values are adjusted across the gated metrics of one review: holm (the default; Holm's step-down method keeps the chance that any of them fails a PR with no true change at most alpha) or none (each metric tested at alpha)."
+          )
+      })
       .optional(),
     overfitting: z
       .strictObject({
@@ -73,7 +105,21 @@ export const rulesFileSchema = z
     retraining: z
       .strictObject({
         labels: z.array(z.string().min(1)).optional().describe('Labels of the retraining issue.'),
-        when: z.record(z.string(), comparisonSchema).describe('Metric conditions that call for retraining.')
+        when: z
+          .record(z.string(), retrainingConditionSchema)
+          .describe('Metric conditions that call for retraining.'),
+        recover_after: z
+          .number()
+          .int()
+          .min(1)
+          .optional()
+          .describe('Healthy evaluations in a row that close the retraining issue (default 1).'),
+        reopen_within: durationSchema
+          .optional()
+          .describe('A breach this soon after the issue was closed reopens it (default 7 days).'),
+        tolerance: thresholdSchema
+          .optional()
+          .describe('How much worse a breached value must get before the issue is updated (default 1%).')
       })
       .optional(),
     commands: z.strictObject({ permission: z.enum(PERMISSION_LEVELS).optional() }).optional(),
@@ -81,7 +127,33 @@ export const rulesFileSchema = z
       .strictObject({
         patterns: z.array(z.string().min(1)).describe('Run-name suffix patterns of repeats; <N> is a number.')
       })
+      .optional(),
+    select: z
+      .strictObject({
+        experiments: z
+          .array(z.string().min(1))
+          .min(1)
+          .describe(
+            'Experiment names or globs (churn-*) to review in shared stores: MLflow experiments (file and SQLite stores, tracking servers; required for a server), W&B projects, the folders of TensorBoard and CSV runs.'
+          )
+          .optional(),
+        tags: z
+          .array(z.string().min(1))
+          .min(1)
+          .describe('Tags or globs (sweep-*, release.version=2): only runs with one of them are reviewed.')
+          .optional(),
+        groups: z
+          .array(z.string().min(1))
+          .min(1)
+          .describe(
+            'Group names or globs (W&B groups, the group of runs repeated with seeds): only runs in one of them are reviewed.'
+          )
+          .optional()
+      })
       .optional()
+      .describe(
+        'Which runs of shared tracker stores are reviewed; --experiment on the command line replaces it.'
+      )
   })
   .describe('Experiment Review rules (https://github.com/acme/experiment-review#rules-file)')
 
@@ -172,7 +244,7 @@ function explain(issue: z.core.$ZodIssue, value: unknown): string {
   const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`
   switch (issue.code) {
     case 'unrecognized_keys':
-      return `unknown key; expected one of the documented keys (primary, metrics, significance, overfitting, retraining, commands, grouping, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance)`
+      return `unknown key; expected one of the documented keys (primary, metrics, significance (alpha, adjust), overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments, tags, groups)`
     case 'invalid_type':
       return `expected ${issue.expected}${seen}`
     case 'invalid_value':
@@ -194,6 +266,34 @@ function threshold(value: number | string | undefined): Threshold | undefined {
   if (value === undefined) return undefined
   if (typeof value === 'number') return { amount: value, relative: false }
   return { amount: parseFloat(value) / 100, relative: true }
+}
+
+function days(value: number | string): number {
+  if (typeof value === 'number') return value
+  const amount = parseFloat(value)
+  return value.trim().endsWith('h') ? amount / 24 : amount
+}
+
+function retrainingRules(data: NonNullable<z.infer<typeof rulesFileSchema>['retraining']>): RetrainingRules {
+  const when: RetrainingRules['when'] = {}
+  for (const [metric, c] of Object.entries(data.when)) {
+    when[metric] = Object.fromEntries(
+      Object.entries({
+        below: c.below,
+        above: c.above,
+        maxDrop: threshold(c.max_drop),
+        maxRise: threshold(c.max_rise)
+      }).filter(([, v]) => v !== undefined)
+    )
+  }
+  return {
+    labels: data.labels ?? [...RETRAINING_DEFAULTS.labels],
+    when,
+    recoverAfter: data.recover_after ?? RETRAINING_DEFAULTS.recoverAfter,
+    reopenWithinDays:
+      data.reopen_within !== undefined ? days(data.reopen_within) : RETRAINING_DEFAULTS.reopenWithinDays,
+    tolerance: threshold(data.tolerance) ?? { ...RETRAINING_DEFAULTS.tolerance }
+  }
 }
 
 function toRules(
@@ -221,7 +321,11 @@ function toRules(
     const node = doc.getIn(['metrics', name], true) as Node | undefined
     lines[name] = lineCounter.linePos(node?.range?.[0] ?? 0).line
   }
-  if (data.significance) rules.significance = { alpha: data.significance.alpha }
+  if (data.significance)
+    rules.significance = {
+      alpha: data.significance.alpha ?? rules.significance.alpha,
+      adjust: data.significance.adjust ?? rules.significance.adjust
+    }
   if (data.overfitting) {
     const o = data.overfitting
     rules.overfitting = { train: o.train, val: o.val, maxGap: o.max_gap, gate: o.gate ?? true }
@@ -229,12 +333,37 @@ function toRules(
       (doc.getIn(['overfitting'], true) as Node | undefined)?.range?.[0] ?? 0
     ).line
   }
-  if (data.retraining)
-    rules.retraining = { labels: data.retraining.labels ?? ['retraining'], when: data.retraining.when }
+  if (data.retraining) rules.retraining = retrainingRules(data.retraining)
   if (data.commands?.permission) rules.commands = { permission: data.commands.permission }
   if (data.grouping) rules.grouping = { patterns: data.grouping.patterns }
-  rules.origin = { file, lines }
+  if (data.select)
+    rules.select = {
+      experiments: data.select.experiments ?? [],
+      ...(data.select.tags ? { tags: data.select.tags } : {}),
+      ...(data.select.groups ? { groups: data.select.groups } : {})
+    }
+  const keys: Record<string, number> = {}
+  const lineOf = (at: (string | number)[]) => {
+    const node = doc.getIn(at, true) as Node | undefined
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined
+  }
+  const keyPaths: (string | number)[][] = [
+    ['primary'],
+    ...Object.keys(data.metrics ?? {}).map(name => ['metrics', name]),
+    ['overfitting', 'train'],
+    ['overfitting', 'val']
+  ]
+  for (const at of keyPaths) {
+    const line = lineOf(at)
+    if (line !== undefined) keys[at.join('.')] = line
+  }
+  rules.origin = { file, lines, keys }
   return rules
+}
+
+/** A valid rules file's settings as plain data (mappings, lists, scalars), for telling two versions apart. */
+export function rulesFileSettings(text: string): unknown {
+  return parseDocument(text).toJS({ maxAliasCount: 100 }) as unknown
 }
 
 /** The rules in force and whether they came from a file. */
@@ -244,21 +373,28 @@ export interface LoadedRules {
   file?: string
 }
 
+/** The rules file's text in `workspace`, undefined when there is none; throws when it exists but cannot be read. */
+export async function readRulesText(workspace: string, file: string): Promise<string | undefined> {
+  try {
+    return await readFile(path.resolve(workspace, file), 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw new Error(
+      `${file}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the config input`
+    )
+  }
+}
+
 /** Reads the rules file when it exists; defaults when it does not; throws RulesFileError when it is invalid. */
 export async function loadRules(
   workspace: string,
   file: string,
   options: { required?: boolean } = {}
 ): Promise<LoadedRules> {
-  const abs = path.resolve(workspace, file)
-  let text: string
-  try {
-    text = await readFile(abs, 'utf8')
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !options.required) return { rules: defaultRules() }
-    throw new Error(
-      `${file}: cannot read the rules file (${(e as NodeJS.ErrnoException).code ?? String(e)}); check the config input`
-    )
+  const text = await readRulesText(workspace, file)
+  if (text === undefined) {
+    if (!options.required) return { rules: defaultRules() }
+    throw new Error(`${file}: cannot read the rules file (ENOENT); check the config input`)
   }
   return { rules: parseRulesFile(text, file), file }
 }

@@ -34,7 +34,8 @@ export interface BaselineRecord {
   metadata: RunMetadata
   /** Names of the runs behind it (several for seeds or folds). */
   runs: string[]
-  pr?: { number: number; title?: string; url?: string }
+  /** The merged pull request: number, title, link and who opened it. */
+  pr?: { number: number; title?: string; url?: string; author?: string }
   /** The merge commit on the default branch. */
   commit?: string
   /** ISO-8601 date of the merge. */
@@ -81,6 +82,61 @@ export function serializeBaseline(file: BaselineFile): string {
     history: file.history.map(stripCurves)
   }
   return `${JSON.stringify(trimmed, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`
+}
+
+/**
+ * The champion of a baseline file read for review id `id`; BaselineError when the file names another id (a file that
+ * names none, from an early version, is taken as it is).
+ */
+export function championOfId(file: BaselineFile, id: string, where: string): BaselineRecord {
+  if (file.id && file.id !== id)
+    throw new BaselineError(
+      where,
+      `belongs to review id "${file.id}", not "${id}"; ids never share a baseline: give each id its own baseline file (by default .experiments/<id>/baseline.json)`
+    )
+  return file.champion
+}
+
+/** The texts a review id's baseline is read from: its own file's and, for the migration, the legacy shared file's. */
+export interface BaselineTexts {
+  /** The id's baseline path and its text (undefined when the file does not exist). */
+  path: string
+  text?: string
+  /** The legacy shared path (see `legacyBaselinePath`) and its text, when the own file does not exist. */
+  legacyPath?: string
+  legacyText?: string
+}
+
+/** The baseline file of an id, where it was read, and whether it came from the legacy shared path. */
+export interface BaselineOfId {
+  file?: BaselineFile
+  from: string
+  /** Set when read from the legacy shared path: the file to move it to. */
+  legacy?: { from: string; to: string }
+}
+
+/**
+ * Picks and parses the baseline of review id `id`: its own file; else the legacy shared file when that holds this
+ * id (another id's, or an unreadable one, is not this id's and is left alone); else none. Throws BaselineError for an
+ * own file that cannot be used or that belongs to another id.
+ */
+export function baselineOfId(texts: BaselineTexts, id: string): BaselineOfId {
+  if (texts.text !== undefined) {
+    const file = parseBaseline(texts.text, texts.path)
+    championOfId(file, id, texts.path)
+    return { file, from: texts.path }
+  }
+  if (texts.legacyPath !== undefined && texts.legacyText !== undefined) {
+    let legacy: BaselineFile | undefined
+    try {
+      legacy = parseBaseline(texts.legacyText, texts.legacyPath)
+    } catch {
+      legacy = undefined
+    }
+    if (legacy?.id === id)
+      return { file: legacy, from: texts.legacyPath, legacy: { from: texts.legacyPath, to: texts.path } }
+  }
+  return { from: texts.path }
 }
 
 /** Parses a baseline file; throws BaselineError for bad JSON, another schema, or a future version. */

@@ -1,15 +1,17 @@
 // Ranking experiments on the primary metric and choosing the champion. Failed experiments never win.
 import type { Experiment } from './experiment.js'
+import { defaultPrimaryMetric } from './primary.js'
 import { goalOf, isGated, type Rules } from './rules.js'
 
-/** The primary metric: the rules file's, else the first gated metric, else the first metric the runs share. */
+/**
+ * The primary metric: the rules file's, else the first gated metric, else the evaluation metric of quality that
+ * most runs report (bookkeeping series such as epoch or the learning rate are never chosen; see primary.ts).
+ */
 export function primaryMetric(rules: Rules, experiments: Experiment[]): string | undefined {
   if (rules.primary) return rules.primary
   const gated = Object.entries(rules.metrics).find(([, r]) => isGated(r))?.[0]
   if (gated) return gated
-  const counts = new Map<string, number>()
-  for (const e of experiments) for (const m of Object.keys(e.metrics)) counts.set(m, (counts.get(m) ?? 0) + 1)
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0]
+  return defaultPrimaryMetric(experiments)
 }
 
 /** Sorts experiments best first on the primary metric: failed last, missing or non-finite values after the rest. */

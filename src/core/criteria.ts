@@ -29,7 +29,7 @@
 // and so is any "or"; text that does not fit the grammar is "inconclusive" with the reason.
 import type { Experiment, MetricStat } from './experiment.js'
 import { goalOf, type Goal, type Rules } from './rules.js'
-import { isInconclusive, welchTTest } from './stats.js'
+import { isNoTest, pValue, welch } from './difference-tests.js'
 
 const EPSILON = 1e-12
 
@@ -237,9 +237,17 @@ export type ClauseFinding =
       up: boolean
       /**
        * missed: not met on the means; single-runs: met, no samples to judge noise; exact: met, no variance;
-       * too-few-samples: met, fewer than 2 finite samples on a side; significant / within-noise: the test's answer.
+       * too-few-samples: met, fewer than 2 finite samples on a side; significant / within-noise: the test's answer
+       * (a one-sided Welch p against the target); uncomputable: the arithmetic gave no p.
        */
-      noise: 'missed' | 'single-runs' | 'exact' | 'too-few-samples' | 'significant' | 'within-noise'
+      noise:
+        | 'missed'
+        | 'single-runs'
+        | 'exact'
+        | 'too-few-samples'
+        | 'significant'
+        | 'within-noise'
+        | 'uncomputable'
       alpha: number
       /** Finite and non-finite samples of the baseline and the PR (too-few-samples only). */
       samples?: { n: [number, number]; nonFinite: [number, number] }
@@ -400,12 +408,12 @@ function judgeRelative(
   if (!met) return { ...common, verdict: 'not supported', finding: finding('missed') }
   if (baseSamples.length < 2 && samples.length < 2)
     return { ...common, verdict: 'supported', finding: finding('single-runs') }
-  // Test PR against the baseline shifted by the target: is the change beyond the target more than noise?
-  const test = welchTTest(
-    baseSamples.map(x => x + target),
-    samples
-  )
-  if (isInconclusive(test)) {
+  // Welch's test of PR − baseline against the target, one-sided in the claimed direction: is the change beyond the
+  // target more than noise?
+  const test = welch(baseSamples, samples)
+  if (isNoTest(test) && test.inconclusive === 'uncomputable')
+    return { ...common, verdict: 'inconclusive', finding: finding('uncomputable') }
+  if (isNoTest(test)) {
     if (test.exactDifference !== undefined)
       return { ...common, verdict: 'supported', finding: finding('exact') }
     return {
@@ -414,8 +422,8 @@ function judgeRelative(
       finding: { ...finding('too-few-samples'), samples: { n: test.n, nonFinite: test.nonFinite } }
     }
   }
-  // Met on the means, so the observed direction is the claimed one: the one-sided p in that direction.
-  const p = test.pOneSided
+  const p = pValue(test, up ? 'greater' : 'less', target)
+  if (Number.isNaN(p)) return { ...common, verdict: 'inconclusive', finding: finding('uncomputable') }
   if (p < alpha) return { ...common, p, verdict: 'supported', finding: finding('significant') }
   return { ...common, p, verdict: 'inconclusive', finding: finding('within-noise') }
 }

@@ -21,6 +21,13 @@ export interface MetricStat {
   nonFinite?: number
   /** The run behind each sample, in the order of `samples` (set when there are several). */
   sampleRuns?: string[]
+  /**
+   * The seed or fold of each sample (`seed3`, `fold2`, `fold2-seed1`), in the order of `samples`: set when every
+   * run has one and they are unique. Samples with the same key on both sides are paired.
+   */
+  sampleKeys?: string[]
+  /** The test/train size ratio of cross-validation folds, when the runs' params give it. */
+  testTrainRatio?: number
   /** History of the first run that has one (for learning curves). */
   history?: HistoryPoint[]
 }
@@ -156,6 +163,7 @@ export function makeExperiment(name: string, runs: Run[]): Experiment {
         ci95: s.ci95,
         ...(s.nonFinite ? { nonFinite: s.nonFinite } : {}),
         sampleRuns: present.map(r => r.name),
+        ...repeatKeys(present),
         ...(history ? { history } : {})
       }
     }
@@ -164,15 +172,70 @@ export function makeExperiment(name: string, runs: Run[]): Experiment {
   return { name, runs, lead, metrics, status, failedRuns, varyingParams: varyingParams(counted) }
 }
 
+/** The seed or fold keys of the runs behind a metric, and the folds' test/train ratio, when known. */
+function repeatKeys(runs: Run[]): Pick<MetricStat, 'sampleKeys' | 'testTrainRatio'> {
+  const keys = runs.map(sampleKeyOf)
+  if (keys.some(k => k === undefined) || new Set(keys).size !== keys.length) return {}
+  const sampleKeys = keys as string[]
+  const ratio = sampleKeys.every(isFoldKey) ? testTrainRatioOf(runs[0].params) : undefined
+  return { sampleKeys, ...(ratio !== undefined ? { testTrainRatio: ratio } : {}) }
+}
+
+/**
+ * The repeat key of a run: its fold (a `-fold<N>` name suffix, or a `fold`/`cv_fold` param) and its seed (metadata
+ * `seed`, a `-seed<N>` name suffix, or a `seed`/`random_seed`/`random_state` param), e.g. `fold2-seed1`.
+ */
+export function sampleKeyOf(
+  run: Pick<Run, 'name'> & Partial<Pick<Run, 'params' | 'metadata'>>
+): string | undefined {
+  const fromName = (word: string) =>
+    new RegExp(`(?:^|[-_.])${word}[-_]?(\\d+)(?=$|[-_.])`, 'i').exec(run.name)?.[1]
+  const param = (...names: string[]) => {
+    for (const n of names) {
+      const v = run.params?.[n]
+      if (typeof v === 'number' && Number.isInteger(v)) return String(v)
+    }
+    return undefined
+  }
+  const fold = fromName('fold') ?? param('fold', 'cv_fold', 'fold_index')
+  const seed =
+    run.metadata?.seed !== undefined
+      ? String(run.metadata.seed)
+      : (fromName('seed') ?? param('seed', 'random_seed', 'random_state'))
+  const parts = [fold !== undefined ? `fold${+fold}` : '', seed !== undefined ? `seed${+seed}` : ''].filter(
+    Boolean
+  )
+  return parts.length ? parts.join('-') : undefined
+}
+
+/** True for a key of a cross-validation fold. */
+export function isFoldKey(key: string): boolean {
+  return key.startsWith('fold')
+}
+
+/** The test/train ratio from params: `test_train_ratio`, or `test_size` as a fraction of the data (in (0, 1)). */
+function testTrainRatioOf(params: Run['params']): number | undefined {
+  const ratio = params.test_train_ratio
+  if (typeof ratio === 'number' && ratio > 0 && Number.isFinite(ratio)) return ratio
+  const test = params.test_size
+  if (typeof test === 'number' && test > 0 && test < 1) return test / (1 - test)
+  return undefined
+}
+
 const SEED_LIKE =
   /(^|[._-])(seed|random_state|random_seed|rng|fold|split|run_id|run_name|output_dir|logging_dir)$/i
+
+/** True for a param that tells repeats or runs apart (seed, fold, run id, output folder) rather than configures one. */
+export function isSeedLikeParam(name: string): boolean {
+  return SEED_LIKE.test(name)
+}
 
 /** Params whose text differs between runs (seed-like keys left out); empty for a single run. */
 function varyingParams(runs: Run[]): string[] {
   if (runs.length < 2) return []
   const keys = new Set(runs.flatMap(r => Object.keys(r.params)))
   return [...keys]
-    .filter(k => !SEED_LIKE.test(k))
+    .filter(k => !isSeedLikeParam(k))
     .filter(k => new Set(runs.map(r => paramText(r.params[k]))).size > 1)
     .sort()
 }

@@ -1,11 +1,9 @@
 // One metric of the champion against the baseline: which way it moved, its significance and its rule's checks. Pure.
 import type { AcceptedRegression } from './baseline.js'
 import type { Experiment, MetricStat } from './experiment.js'
-import { checkRule, type RuleCheck } from './rule-checks.js'
+import { adjustGate, checkRule, toleranceFor, type MoveCheck, type RuleCheck } from './rule-checks.js'
 import { goalOf, isGated, type Goal, type Rules } from './rules.js'
 import { testSignificance, type SignificanceResult } from './significance.js'
-
-const EPSILON = 1e-12
 
 /** Which way a metric moved, judged by its goal. */
 export type MetricStatus = 'improved' | 'regressed' | 'unchanged' | 'added' | 'removed' | 'not-comparable'
@@ -36,14 +34,44 @@ export function compareMetrics(
   champion: Experiment,
   base: Experiment | undefined,
   rules: Rules,
-  accepted: AcceptedRegression[]
+  accepted: AcceptedRegression[],
+  bestOf?: number
 ): MetricComparison[] {
   const names = new Set([...Object.keys(champion.metrics), ...Object.keys(base?.metrics ?? {})])
   for (const [name, rule] of Object.entries(rules.metrics)) if (rule.required) names.add(name)
   const ordered = [...names].sort((a, b) => rank(a, rules) - rank(b, rules) || a.localeCompare(b))
-  return ordered.map(name =>
-    compareMetric(name, base?.metrics[name], champion.metrics[name], rules, accepted)
+  const metrics = ordered.map(name =>
+    compareMetric(name, base?.metrics[name], champion.metrics[name], rules, accepted, bestOf)
   )
+  return adjustAcrossMetrics(metrics, rules, accepted)
+}
+
+/** Re-judges every drop and rise check with the review's other gated p-values (Holm), then who is broken. */
+export function adjustAcrossMetrics(
+  metrics: MetricComparison[],
+  rules: Rules,
+  accepted: AcceptedRegression[] = []
+): MetricComparison[] {
+  const entries = metrics.flatMap(m =>
+    m.checks
+      .filter((c): c is MoveCheck => c.rule === 'max_drop' || c.rule === 'max_rise')
+      .map(check => ({ check, significance: m.significance, metric: m }))
+  )
+  const judged = adjustGate(entries, rules)
+  return metrics.map(m => {
+    const checks = m.checks.map(c => {
+      const i = entries.findIndex(e => e.check === c)
+      return i < 0 ? c : judged[i]
+    })
+    return withAcceptance({ ...m, checks }, accepted)
+  })
+}
+
+/** Sets broken and accepted from the checks: broken when a check failed and no acceptance covers it. */
+export function withAcceptance(m: MetricComparison, accepted: AcceptedRegression[]): MetricComparison {
+  const acceptance = accepted.find(a => a.metric === m.name)
+  const failed = m.checks.some(c => !c.passed)
+  return { ...m, broken: failed && !acceptance, accepted: failed ? acceptance : undefined }
 }
 
 function rank(name: string, rules: Rules): number {
@@ -59,7 +87,8 @@ export function compareMetric(
   baseline: MetricStat | undefined,
   current: MetricStat | undefined,
   rules: Rules,
-  accepted: AcceptedRegression[] = []
+  accepted: AcceptedRegression[] = [],
+  bestOf?: number
 ): MetricComparison {
   const { goal, from } = goalOf(name, rules)
   const rule = rules.metrics[name]
@@ -72,30 +101,32 @@ export function compareMetric(
   else {
     change = current.value - baseline.value
     relativeChange = baseline.value !== 0 ? change / Math.abs(baseline.value) : undefined
-    const better = goal === 'maximize' ? change > EPSILON : change < -EPSILON
-    const worse = goal === 'maximize' ? change < -EPSILON : change > EPSILON
+    // "Unchanged" within a relative tolerance, so a metric around 1e-12 is judged on its own scale.
+    const tolerance = toleranceFor(current.value, baseline.value)
+    const better = goal === 'maximize' ? change > tolerance : change < -tolerance
+    const worse = goal === 'maximize' ? change < -tolerance : change > tolerance
     status = better ? 'improved' : worse ? 'regressed' : 'unchanged'
   }
   const significance =
     baseline && current && status !== 'not-comparable'
-      ? testSignificance(baseline, current, rules.significance.alpha)
+      ? testSignificance(baseline, current, rules.significance.alpha, { goal, bestOf })
       : undefined
   const checks = rule ? checkRule(rule, baseline, current, significance, rules.significance.alpha) : []
-  const acceptance = accepted.find(a => a.metric === name)
-  const failed = checks.some(c => !c.passed)
-  return {
-    name,
-    goal,
-    goalFrom: from,
-    baseline,
-    current,
-    status,
-    change,
-    relativeChange,
-    significance,
-    checks,
-    gated: isGated(rule),
-    broken: failed && !acceptance,
-    accepted: failed ? acceptance : undefined
-  }
+  return withAcceptance(
+    {
+      name,
+      goal,
+      goalFrom: from,
+      baseline,
+      current,
+      status,
+      change,
+      relativeChange,
+      significance,
+      checks,
+      gated: isGated(rule),
+      broken: false
+    },
+    accepted
+  )
 }

@@ -22,11 +22,29 @@ export interface ReviewDecisions {
   accepted: AcceptedRegression[]
 }
 
+/** What turning on auto-merge did: on, already on, merged at once (nothing blocked it), or refused with GitHub's reason. */
+export type AutoMergeOutcome =
+  | { state: 'enabled' }
+  | { state: 'already' }
+  | { state: 'merged'; sha: string }
+  | { state: 'refused'; reason: string }
+
+/** The promotion pull request a promote opened or added to, and what auto-merge said. */
+export interface PromotionPullRequestOutcome {
+  number: number
+  url: string
+  /** Opened by this promote (else a commit was added to the open one). */
+  opened: boolean
+  autoMerge: AutoMergeOutcome
+}
+
 /** The merged pull request as promotion records it. Every string is untrusted. */
 export interface MergedPullRequest {
   number: number
   title?: string
   url?: string
+  /** Login of who opened it. */
+  author?: string
   /** Login of who merged it. */
   mergedBy?: string
 }
@@ -119,24 +137,7 @@ export function promote(input: PromotionInput): PromotionResult {
     (a, b) => a.metric.localeCompare(b.metric) || a.at.localeCompare(b.at)
   )
   const reason = choice.problem ? `${choice.reason} (${choice.problem})` : choice.reason
-  const record = recordFromExperiment(champion, {
-    ...(pr
-      ? {
-          pr: {
-            number: pr.number,
-            ...(pr.title !== undefined ? { title: pr.title } : {}),
-            ...(pr.url !== undefined ? { url: pr.url } : {})
-          }
-        }
-      : {}),
-    commit,
-    date: input.date,
-    ...(pr?.mergedBy ? { mergedBy: pr.mergedBy } : {}),
-    reason,
-    ...(accepted.length ? { acceptedRegressions: accepted } : {}),
-    experiments: ranked.map(e => summarizeRun(e, e === champion)),
-    ...(primary ? { primary } : {})
-  })
+  const record = mergeRecord(input, { champion, ranked, primary, reason, accepted })
 
   const same = previous && [previous.champion, previous.history[0]].find(r => r && sameRuns(r, record))
   if (same) {
@@ -150,12 +151,61 @@ export function promote(input: PromotionInput): PromotionResult {
       reason: `the runs of ${mergeName(input)} are the ones already recorded for ${at} (${same.name}); the baseline is unchanged`
     }
   }
+  const reviewerChose = !!(pick && !choice.problem) || accepted.length > 0
+  return { kind: 'promoted', warnings, ...placeRecord(input, record, champion, primary, reviewerChose) }
+}
+
+/** The baseline record of this merge: its champion with the PR, the commit, the reason and every run ranked. */
+function mergeRecord(
+  input: PromotionInput,
+  chosen: {
+    champion: Experiment
+    ranked: Experiment[]
+    primary: string | undefined
+    reason: string
+    accepted: AcceptedRegression[]
+  }
+): BaselineRecord {
+  const { pr } = input
+  const { champion, ranked, primary, reason, accepted } = chosen
+  return recordFromExperiment(champion, {
+    ...(pr
+      ? {
+          pr: {
+            number: pr.number,
+            ...(pr.title !== undefined ? { title: pr.title } : {}),
+            ...(pr.url !== undefined ? { url: pr.url } : {}),
+            ...(pr.author ? { author: pr.author } : {})
+          }
+        }
+      : {}),
+    commit: input.commit,
+    date: input.date,
+    ...(pr?.mergedBy ? { mergedBy: pr.mergedBy } : {}),
+    reason,
+    ...(accepted.length ? { acceptedRegressions: accepted } : {}),
+    experiments: ranked.map(e => summarizeRun(e, e === champion)),
+    ...(primary ? { primary } : {})
+  })
+}
+
+/**
+ * Where the record of this merge goes in the next baseline file: the champion (the first one, or a better one), the
+ * history at its place in time (a late re-run of an older merge), or the history as not promoted (the previous
+ * champion stays).
+ */
+function placeRecord(
+  input: PromotionInput,
+  record: BaselineRecord,
+  champion: Experiment,
+  primary: string | undefined,
+  reviewerChose: boolean
+): { baseline: BaselineFile; record: BaselineRecord; becameChampion: boolean } {
+  const { previous } = input
   if (!previous) {
     return {
-      kind: 'promoted',
       becameChampion: true,
       record,
-      warnings,
       baseline: {
         schema: 'experiment-review/baseline',
         version: BASELINE_VERSION,
@@ -178,38 +228,18 @@ export function promote(input: PromotionInput): PromotionResult {
     const history = [...previous.history]
     const at = history.findIndex(r => !r.date || r.date <= input.date)
     history.splice(at < 0 ? history.length : at, 0, record)
-    return {
-      kind: 'promoted',
-      becameChampion: false,
-      record,
-      warnings,
-      baseline: next(previous.champion, history)
-    }
+    return { becameChampion: false, record, baseline: next(previous.champion, history) }
   }
-  const kept = keepsChampion(
-    champion,
-    previous.champion,
-    primary,
-    rules,
-    !!(pick && !choice.problem) || accepted.length > 0
-  )
+  const kept = keepsChampion(champion, previous.champion, primary, input.rules, reviewerChose)
   if (kept) {
     const notPromoted: BaselineRecord = { ...record, promoted: false, reason: kept }
     return {
-      kind: 'promoted',
       becameChampion: false,
       record: notPromoted,
-      warnings,
       baseline: next(previous.champion, [notPromoted, ...previous.history])
     }
   }
-  return {
-    kind: 'promoted',
-    becameChampion: true,
-    record,
-    warnings,
-    baseline: next(record, [previous.champion, ...previous.history])
-  }
+  return { becameChampion: true, record, baseline: next(record, [previous.champion, ...previous.history]) }
 }
 
 /**

@@ -1,4 +1,5 @@
 // The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
+import { selectAll, type RunSelection } from './selection.js'
 
 /** Whether larger or smaller values of a metric are better. */
 export type Goal = 'maximize' | 'minimize'
@@ -26,6 +27,38 @@ export interface MetricRule {
   requireSignificance?: boolean
 }
 
+/** One metric's retraining condition (`retraining.when` in the rules file). */
+export interface RetrainingCondition {
+  /** Breached when the evaluation's value falls below this. */
+  below?: number
+  /** Breached when the evaluation's value rises above this. */
+  above?: number
+  /** Breached when the value falls below the baseline's by more than this (where samples allow, significantly). */
+  maxDrop?: Threshold
+  /** Breached when the value rises above the baseline's by more than this. */
+  maxRise?: Threshold
+}
+
+/** The `retraining` section of the rules file, with defaults applied. */
+export interface RetrainingRules {
+  labels: string[]
+  when: Record<string, RetrainingCondition>
+  /** Consecutive healthy evaluations that close an open issue (default 1). */
+  recoverAfter: number
+  /** A breach within this many days of the issue's closing reopens it instead of opening a new one (default 7). */
+  reopenWithinDays: number
+  /** How much worse than the value the issue reports a breached metric must get before the issue is updated. */
+  tolerance: Threshold
+}
+
+/** The retraining defaults for the parts of the section a rules file leaves out. */
+export const RETRAINING_DEFAULTS = {
+  labels: ['retraining'],
+  recoverAfter: 1,
+  reopenWithinDays: 7,
+  tolerance: { amount: 0.01, relative: true }
+} as const satisfies Omit<RetrainingRules, 'when'>
+
 /** Repository permission levels, weakest first. */
 export const PERMISSION_LEVELS = ['read', 'triage', 'write', 'maintain', 'admin'] as const
 /** A repository permission level. */
@@ -36,23 +69,35 @@ export interface Rules {
   /** The metric that ranks runs; the champion is the best on it. */
   primary?: string
   metrics: Record<string, MetricRule>
-  significance: { alpha: number }
+  /**
+   * alpha: the level of every test. adjust: how the gate's one-sided p-values are adjusted across the gated
+   * metrics of one review (holm by default).
+   */
+  significance: { alpha: number; adjust: 'holm' | 'none' }
   overfitting?: { train: string; val: string; maxGap: number; gate: boolean }
-  retraining?: { labels: string[]; when: Record<string, { below?: number; above?: number }> }
+  retraining?: RetrainingRules
   commands: { permission: PermissionLevel }
   /** Run-name patterns that mark repeats of one configuration; `<N>` stands for a number. */
   grouping: { patterns: string[] }
+  /** Which experiments of shared stores are reviewed (rules-file `select`, replaced by `--experiment`). */
+  select: RunSelection
   /** Where the rules came from, and the line of each metric's rule, for annotations. */
-  origin?: { file: string; lines: Record<string, number> }
+  origin?: {
+    file: string
+    lines: Record<string, number>
+    /** Line of each key that names a metric, by its dotted path: `primary`, `metrics.<name>`, `overfitting.train`, `overfitting.val`. */
+    keys?: Record<string, number>
+  }
 }
 
 /** Rules when there is no rules file. */
 export function defaultRules(): Rules {
   return {
     metrics: {},
-    significance: { alpha: 0.05 },
+    significance: { alpha: 0.05, adjust: 'holm' },
     commands: { permission: 'write' },
-    grouping: { patterns: ['-seed<N>', '-fold<N>'] }
+    grouping: { patterns: ['-seed<N>', '-fold<N>'] },
+    select: selectAll()
   }
 }
 

@@ -1,10 +1,12 @@
 // The run model every source produces and every other layer consumes. Pure types and helpers.
+import type { SelectionOutcome } from './selection.js'
 
 /** The formats a run can be read from. */
 export type SourceFormat =
   | 'builtin'
   | 'mlflow'
   | 'mlflow-sqlite'
+  | 'mlflow-server'
   | 'wandb'
   | 'dvc'
   | 'tensorboard'
@@ -50,6 +52,11 @@ export interface RunMetadata {
   /** Why a run failed or was killed, when known. */
   statusReason?: string
   notes?: string
+  /**
+   * The experiment or project the run was logged under in a shared store: the MLflow experiment's name, the W&B
+   * project. Selected by `--experiment` and `select.experiments` (TensorBoard and CSV runs by their folder).
+   */
+  experiment?: string
   /** Runs sharing a group (seeds, folds) are one experiment with samples. */
   group?: string
   seed?: number
@@ -77,6 +84,20 @@ export interface Run {
   params: Record<string, ParamValue>
   metrics: Record<string, Metric>
   metadata: RunMetadata
+  /**
+   * What of this run could not be read: the errors met in its files (a file that is not valid JSON, binary data, a
+   * link out of the roots, a metric that is not a number …). Absent when every file was read.
+   */
+  readErrors?: Diagnostic[]
+}
+
+/**
+ * Whether a run's unreadable parts may have held `metric`: the run does not report it, and a whole file of the run
+ * (or that metric's key) could not be read. A run that reports the metric has its evidence for it.
+ */
+export function mayHaveHeld(run: Run, metric: string): boolean {
+  if (!run.readErrors?.length || Object.hasOwn(run.metrics, metric)) return false
+  return run.readErrors.some(d => d.key === undefined || d.key === metric)
 }
 
 /** A problem met while reading or checking input; the review goes on without the bad part. */
@@ -97,6 +118,12 @@ export interface Diagnostic {
 export interface Collection {
   runs: Run[]
   diagnostics: Diagnostic[]
+  /** Where runs were looked for: the runs paths and globs given, or the workspace when runs were auto-detected. */
+  searched?: string[]
+  /** Runs paths given explicitly that do not exist (a typo, or a step that did not write them). */
+  missing?: string[]
+  /** What the selection (`--experiment`, rules-file `select`) left out, and the experiments the runs came from. */
+  selection?: SelectionOutcome
 }
 
 /** An empty metadata record with the defaults every source starts from. */

@@ -1,4 +1,4 @@
-// Statistics for noisy metrics: summaries, Welch's t-test and a seeded bootstrap. Pure functions.
+// Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.
 
 /** Mean, standard deviation (n − 1) and count of the finite values of a sample. */
 export interface SampleSummary {
@@ -13,17 +13,29 @@ export interface SampleSummary {
   ci95?: [number, number]
 }
 
-/** Summarises a sample; non-finite values are left out (the caller reports them). */
+/** Summarises a sample; non-finite values are left out (the caller reports them). Never overflows for finite input. */
 export function summarize(values: number[]): SampleSummary {
   const xs = values.filter(Number.isFinite)
   const n = xs.length
   const nonFinite = values.length - n
   if (n === 0) return { n: 0, nonFinite, mean: NaN }
-  const mean = meanOf(xs)
+  // Scaled by a power of two (exact) so that neither the sum nor the squares can overflow or lose the tiny.
+  const scale = powerOfTwoScale(xs)
+  const scaled = xs.map(x => x / scale)
+  const meanScaled = meanOf(scaled)
+  const mean = meanScaled * scale
   if (n < 2) return { n, nonFinite, mean }
-  const sd = Math.sqrt(varianceOf(xs, mean))
+  const sd = Math.sqrt(varianceOf(scaled, meanScaled)) * scale
   const half = studentTQuantile(0.975, n - 1) * (sd / Math.sqrt(n))
   return { n, nonFinite, mean, sd, ci95: [mean - half, mean + half] }
+}
+
+/** A power of two near the largest magnitude of finite values (1 when all are 0): dividing by it is exact. */
+export function powerOfTwoScale(xs: number[]): number {
+  let largest = 0
+  for (const x of xs) if (Math.abs(x) > largest) largest = Math.abs(x)
+  if (largest === 0 || !Number.isFinite(largest)) return 1
+  return 2 ** Math.max(-1022, Math.min(1023, Math.floor(Math.log2(largest))))
 }
 
 /** Arithmetic mean, with a correction pass so that constant samples give their constant exactly. */
@@ -47,79 +59,7 @@ function varianceOf(xs: number[], mean: number): number {
   return Math.max(0, (squares - (residual * residual) / xs.length) / (xs.length - 1))
 }
 
-/** The outcome of Welch's unequal-variance t-test of b against a (as R's `t.test(b, a)` and SciPy's `ttest_ind(b, a, equal_var=False)`). */
-export interface WelchResult {
-  /** t statistic of mean(b) − mean(a). */
-  t: number
-  /** Welch–Satterthwaite degrees of freedom. */
-  df: number
-  /** Two-sided p-value. */
-  p: number
-  /**
-   * One-sided p-value in the direction of the observed difference: P(T ≥ |t|), i.e. SciPy's
-   * `alternative='greater'` when t > 0 and `'less'` when t < 0 (half the two-sided p).
-   */
-  pOneSided: number
-  /** mean(b) − mean(a). */
-  meanDifference: number
-  /** 95% Welch confidence interval of mean(b) − mean(a). */
-  ci95: [number, number]
-  /** Finite values used from a and from b. */
-  n: [number, number]
-  /** Non-finite values left out of a and of b. */
-  nonFinite: [number, number]
-}
-
-/** Why a test could not be run. */
-export interface Inconclusive {
-  /** too-few-samples: fewer than 2 finite values on a side; no-variance: neither side varies. */
-  inconclusive: 'too-few-samples' | 'no-variance'
-  /**
-   * Set when both sides have at least 2 values and none varies: no test applies, but the difference of the means
-   * is then known exactly (0 when the two constants are equal).
-   */
-  exactDifference?: number
-  /** Finite values used from a and from b. */
-  n: [number, number]
-  /** Non-finite values left out of a and of b. */
-  nonFinite: [number, number]
-}
-
-/** Welch's t-test (two-sided) of sample b against sample a; non-finite values are left out and counted. */
-export function welchTTest(a: number[], b: number[]): WelchResult | Inconclusive {
-  const sa = summarize(a)
-  const sb = summarize(b)
-  const n: [number, number] = [sa.n, sb.n]
-  const nonFinite: [number, number] = [sa.nonFinite, sb.nonFinite]
-  if (sa.n < 2 || sb.n < 2) return { inconclusive: 'too-few-samples', n, nonFinite }
-  const va = (sa.sd as number) ** 2 / sa.n
-  const vb = (sb.sd as number) ** 2 / sb.n
-  const meanDifference = sb.mean - sa.mean
-  if (va + vb === 0) return { inconclusive: 'no-variance', exactDifference: meanDifference, n, nonFinite }
-  const se = Math.sqrt(va + vb)
-  const t = meanDifference / se
-  const df = (va + vb) ** 2 / (va ** 2 / (sa.n - 1) + vb ** 2 / (sb.n - 1))
-  const pOneSided = studentTSurvival(Math.abs(t), df)
-  const p = Math.min(1, 2 * pOneSided)
-  const half = studentTQuantile(0.975, df) * se
-  return {
-    t,
-    df,
-    p,
-    pOneSided,
-    meanDifference,
-    ci95: [meanDifference - half, meanDifference + half],
-    n,
-    nonFinite
-  }
-}
-
-/** True when a test result is inconclusive. */
-export function isInconclusive(r: WelchResult | Inconclusive): r is Inconclusive {
-  return 'inconclusive' in r
-}
-
-/** A seeded 32-bit PRNG (mulberry32) so bootstrap results are reproducible. */
+/** A seeded 32-bit PRNG (mulberry32) so simulations are reproducible. */
 export function seededRandom(seed: number): () => number {
   let s = seed >>> 0
   return () => {
@@ -128,30 +68,6 @@ export function seededRandom(seed: number): () => number {
     r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r
     return ((r ^ (r >>> 14)) >>> 0) / 4294967296
   }
-}
-
-/** Percentile bootstrap confidence interval of mean(b) − mean(a), seeded and reproducible. */
-export function bootstrapDifferenceCi(
-  a: number[],
-  b: number[],
-  options: { level?: number; resamples?: number; seed?: number } = {}
-): [number, number] | undefined {
-  const xs = a.filter(Number.isFinite)
-  const ys = b.filter(Number.isFinite)
-  if (xs.length < 2 || ys.length < 2) return undefined
-  const { level = 0.95, resamples = 2000, seed = 20240601 } = options
-  const random = seededRandom(seed)
-  const resampleMean = (v: number[]) => {
-    let sum = 0
-    for (let i = 0; i < v.length; i++) sum += v[Math.floor(random() * v.length)]
-    return sum / v.length
-  }
-  const diffs = new Float64Array(resamples)
-  for (let i = 0; i < resamples; i++) diffs[i] = resampleMean(ys) - resampleMean(xs)
-  diffs.sort()
-  const lo = diffs[Math.floor(((1 - level) / 2) * (resamples - 1))]
-  const hi = diffs[Math.ceil((1 - (1 - level) / 2) * (resamples - 1))]
-  return [lo, hi]
 }
 
 /** Standard normal draws from a seeded PRNG by the Box–Muller transform (reproducible simulations). */

@@ -23,7 +23,8 @@ export type Violation =
       /** The validation metric. */
       metric: string
       gap: OverfittingResult
-      accepted?: undefined
+      /** A reviewer accepted the validation metric's regression (the gap included). */
+      accepted?: AcceptedRegression
       line?: number
     }
 
@@ -31,7 +32,8 @@ export type Violation =
 export function collectViolations(
   metrics: MetricComparison[],
   overfitting: OverfittingResult[],
-  rules: Rules
+  rules: Rules,
+  accepted: AcceptedRegression[] = []
 ): Violation[] {
   const violations: Violation[] = []
   for (const m of metrics) {
@@ -54,6 +56,7 @@ export function collectViolations(
         rule: 'overfitting',
         metric: o.val,
         gap: o,
+        accepted: accepted.find(a => a.metric === o.val),
         line: rules.origin?.lines['overfitting']
       })
   }

@@ -27,6 +27,8 @@ export type ReviewWarning =
       samples: number
       /** True when the samples are the baseline's. */
       baseline: boolean
+      /** The runs whose samples are not finite, when known. */
+      runs?: string[]
     }
   | { kind: 'failed-run'; run: string; /** The run's own status reason, when it gave one. */ reason?: string }
   | { kind: 'vanished-metric'; metric: string }
@@ -38,6 +40,13 @@ export type ReviewWarning =
       /** The double compared. */ value: number
     }
   | { kind: 'unreadable'; run?: string; file: string; /** The reader's message. */ message: string }
+  | {
+      kind: 'read-warning'
+      run?: string
+      file: string
+      /** The reader's message: a folder skipped, a key given twice, a number rounded … */
+      message: string
+    }
 
 /** The inputs of the warnings: the review's experiments, metrics, overfitting gaps and read diagnostics. */
 export interface WarningInput {
@@ -69,7 +78,8 @@ export function collectWarnings(input: WarningInput): ReviewWarning[] {
         metric,
         nonFinite: m.nonFinite,
         samples: m.samples.length,
-        baseline: e === input.baseline
+        baseline: e === input.baseline,
+        runs: (m.sampleRuns ?? []).filter((_, i) => !Number.isFinite(m.samples[i]))
       })
     }
   }
@@ -89,8 +99,12 @@ export function collectWarnings(input: WarningInput): ReviewWarning[] {
       warnings.push({ kind: 'rounded', metric: m.name, exact: m.current.exact, value: m.current.value })
   }
   for (const d of input.diagnostics)
-    if (d.severity === 'error')
-      warnings.push({ kind: 'unreadable', run: d.run, file: d.file, message: d.message })
+    warnings.push({
+      kind: d.severity === 'error' ? 'unreadable' : 'read-warning',
+      run: d.run,
+      file: d.file,
+      message: d.message
+    })
   return warnings
 }
 

@@ -1,5 +1,5 @@
 // Pull requests, files at a ref, commit statuses and reactions.
-import { explainGitHubError, isGitHubRequestError, type GitHubClient } from './client.js'
+import { GitHubApiError, explainGitHubError, isGitHubRequestError, type GitHubClient } from './client.js'
 
 /** Which repository a call is about. */
 export interface RepositoryRef {
@@ -25,13 +25,27 @@ export interface PullRequestInfo {
   baseSha: string
   /** The head is in another repository (a fork): the workflow token is read-only there. */
   fromFork: boolean
+  /** When it was merged (ISO 8601); undefined while it is not. */
+  mergedAt?: string
+  /** Once merged: the merge commit, the squashed commit or the last rebased commit on the base branch. */
+  mergeCommitSha?: string
+  /** Who merged it; only GET /pulls/{number} says (list endpoints answer pull-request-simple, without it). */
+  mergedBy?: string
 }
 
+/**
+ * The fields read from a pull request. List endpoints (pulls.list, GET /commits/{sha}/pulls) answer
+ * `pull-request-simple`, which has `merged_at` and `merge_commit_sha` but no `merged` and no `merged_by`;
+ * GET /pulls/{number} answers `pull-request`, which has them all.
+ */
 interface PullLike {
   number: number
   title: string
   state: string
   merged?: boolean | null
+  merged_at?: string | null
+  merge_commit_sha?: string | null
+  merged_by?: { login: string } | null
   draft?: boolean
   html_url: string
   user: { login: string } | null
@@ -41,11 +55,12 @@ interface PullLike {
 
 function toPullRequestInfo(pull: PullLike, owner: string, repo: string): PullRequestInfo {
   const headRepository = pull.head.repo?.full_name ?? ''
+  const mergedAt = pull.merged_at ?? undefined
   return {
     number: pull.number,
     title: pull.title,
     state: pull.state === 'closed' ? 'closed' : 'open',
-    merged: Boolean(pull.merged),
+    merged: Boolean(pull.merged ?? mergedAt),
     draft: Boolean(pull.draft),
     htmlUrl: pull.html_url,
     author: pull.user?.login ?? '',
@@ -54,7 +69,10 @@ function toPullRequestInfo(pull: PullLike, owner: string, repo: string): PullReq
     headRepository,
     baseRef: pull.base.ref,
     baseSha: pull.base.sha,
-    fromFork: headRepository.toLowerCase() !== `${owner}/${repo}`.toLowerCase()
+    fromFork: headRepository.toLowerCase() !== `${owner}/${repo}`.toLowerCase(),
+    ...(mergedAt ? { mergedAt } : {}),
+    ...(mergedAt && pull.merge_commit_sha ? { mergeCommitSha: pull.merge_commit_sha } : {}),
+    ...(pull.merged_by?.login ? { mergedBy: pull.merged_by.login } : {})
   }
 }
 
@@ -127,6 +145,68 @@ export async function findPullRequestForSha(
     )
   }
   return undefined
+}
+
+/**
+ * The merged pull request that a push of `sha` to the default branch landed, on every merge method: GET
+ * /commits/{sha}/pulls lists, for a commit on the default branch, the merged pull request that introduced it.
+ * The one whose merge_commit_sha is `sha` wins (a merge commit, a squashed commit, the last rebased commit); then
+ * one whose head is `sha` (a fast-forward). It is read once more with GET /pulls/{number} for merged_by, which
+ * list answers lack. Undefined when the push merged no pull request (a direct push).
+ */
+export async function findMergedPullRequest(
+  options: RepositoryRef & { sha: string }
+): Promise<PullRequestInfo | undefined> {
+  const { client, owner, repo, sha } = options
+  let merged: PullRequestInfo[]
+  try {
+    const { data } = await client.rest.repos.listPullRequestsAssociatedWithCommit({
+      owner,
+      repo,
+      commit_sha: sha,
+      per_page: 100
+    })
+    merged = (data as PullLike[]).map(p => toPullRequestInfo(p, owner, repo)).filter(p => p.merged)
+  } catch (error) {
+    if (isGitHubRequestError(error) && (error.status === 404 || error.status === 422)) return undefined
+    throw explainGitHubError(
+      error,
+      `finding the pull request merged as ${sha.slice(0, 12)} in ${owner}/${repo}`,
+      'pull-requests: read'
+    )
+  }
+  const found = merged.find(p => p.mergeCommitSha === sha) ?? merged.find(p => p.headSha === sha) ?? merged[0]
+  if (!found) return undefined
+  try {
+    const full = await getPullRequest({ client, owner, repo, pullNumber: found.number })
+    return { ...found, ...full }
+  } catch (error) {
+    // merged_by is a detail: the list answer already names the PR, its author and when it merged.
+    if (error instanceof GitHubApiError) return found
+    throw error
+  }
+}
+
+/** The paths a pull request changes (a rename counts both names); at most 3,000, as GitHub lists them. */
+export async function listPullRequestFiles(
+  options: RepositoryRef & { pullNumber: number }
+): Promise<string[]> {
+  const { client, owner, repo, pullNumber } = options
+  try {
+    const files = await client.paginate(client.rest.pulls.listFiles, {
+      owner,
+      repo,
+      pull_number: pullNumber,
+      per_page: 100
+    })
+    return files.flatMap(f => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]))
+  } catch (error) {
+    throw explainGitHubError(
+      error,
+      `listing the files of pull request ${owner}/${repo}#${pullNumber}`,
+      'pull-requests: read'
+    )
+  }
 }
 
 /** The text of a file at a ref (branch, tag or commit) via the contents API; undefined when it is absent. */

@@ -1,20 +1,41 @@
-// The one sticky comment per pull request and review id: found by its hidden marker AND by the token's own
-// login (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
+// The one sticky comment per pull request and review id, for any token: found by its hidden marker AND by who
+// posted it (a user who pastes the marker is never mistaken for it), edited in place, left alone when its text
 // would not change, and a duplicate left by a race of two runs removed (the oldest is kept).
-import { GITHUB_BODY_LIMIT } from '../core/conventions.js'
-import { explainGitHubError, isGitHubRequestError, type GitHubClient, type GitHubRuntime } from './client.js'
+//
+// Who "we" are depends on the token. A personal token says so through GET /user; the workflow token and a GitHub
+// App installation token are refused GET /user, and post as a bot (github-actions[bot], <app>[bot]). For those the
+// comment is recognised as a bot's comment (user.type "Bot", which no person can post as) whose marker names that
+// same bot: the marker carries the login that created the comment (`<!-- experiment-review:default by=app[bot] -->`),
+// learned from GitHub's answers, so nothing needs configuring. The bot-login input still overrides.
+import { findMarker, GITHUB_BODY_LIMIT, isGitHubLogin, stampMarker } from '../core/conventions.js'
+import { explainGitHubError, isGitHubRequestError, type GitHubClient } from './client.js'
 import type { RepositoryRef } from './pr.js'
 
-/** The login a workflow's GITHUB_TOKEN posts as. */
-export const GITHUB_ACTIONS_BOT_LOGIN = 'github-actions[bot]'
+/** Who a token posts as, as far as GitHub says before it posts anything. */
+export type TokenIdentity =
+  /** Known: set by the bot-login input (CLI --bot-login), or answered by GET /user (a personal or user token). */
+  | { login: string; source: 'bot-login' | 'GET /user' }
+  /** GET /user refused: the workflow token or a GitHub App installation token, which post as a bot. */
+  | { login?: undefined; source: 'installation' }
 
-/** What upsertStickyComment did. */
-export interface StickyCommentResult {
-  action: 'created' | 'updated' | 'unchanged'
-  id: number
-  url: string
-  /** Ids of duplicates (ours, same marker, left by a race) that were deleted. */
-  removedDuplicates: number[]
+/** The parts of a comment (or issue) that tell who posted it. */
+export interface PostedByLike {
+  body?: string | null
+  user: { login: string; type?: string } | null
+}
+
+/**
+ * Whether an item holding `marker` was posted by the token of `identity`: by its login when that is known;
+ * otherwise by a bot whose login is the one its marker names (or a marker naming none, as earlier versions wrote).
+ */
+export function isOwnMarkedItem(item: PostedByLike, marker: string, identity: TokenIdentity): boolean {
+  const found = findMarker(item.body ?? '', marker)
+  const author = item.user?.login
+  if (!found || !author) return false
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase()
+  if (found.by && !same(found.by, author)) return false
+  if (identity.login) return same(author, identity.login)
+  return item.user?.type === 'Bot'
 }
 
 /** Options of upsertStickyComment. */
@@ -22,50 +43,30 @@ export interface StickyCommentOptions extends RepositoryRef {
   issueNumber: number
   /** The hidden marker; added at the top of the body when the body does not contain it. */
   marker: string
-  body: string
-  /** The login the token posts as (see resolveTokenLogin). */
-  login: string
+  /**
+   * The body, or how to write it from the comment found (undefined when there is none): state the comment keeps
+   * (the reviewers' decisions) is then taken from the text read just before the write, not from an earlier read.
+   */
+  body: string | ((existing: CommentLike | undefined) => string)
+  /** Who the token posts as (resolveTokenIdentity). */
+  identity: TokenIdentity
 }
 
-interface CommentLike {
+/** A comment as the sticky comment code reads it. */
+export interface CommentLike extends PostedByLike {
   id: number
-  body?: string | null
   html_url: string
   created_at: string
-  user: { login: string } | null
-}
-
-const sameText = (a: string, b: string) =>
-  a.replace(/\r\n/g, '\n').trimEnd() === b.replace(/\r\n/g, '\n').trimEnd()
-
-/** The body with the marker at its top (unchanged when it already holds the marker). */
-export function withMarker(body: string, marker: string): string {
-  return body.includes(marker) ? body : `${marker}\n${body}`
 }
 
 /**
- * Creates, updates or leaves alone the sticky comment. Reads every page of comments (100 a page, following the
- * Link headers as given), so a pull request with 250 comments costs 3 reads and at most 1 write (0 when the text
- * is unchanged), plus one delete per duplicate found.
+ * The comments of an issue or pull request that hold `marker` and were posted by the token of `identity`, oldest
+ * first (every page is read). The first one is the sticky comment; a copy of it pasted by anyone else is never listed.
  */
-export async function upsertStickyComment(options: StickyCommentOptions): Promise<StickyCommentResult> {
-  const { client, owner, repo, issueNumber, marker, login } = options
-  const where = `${owner}/${repo}#${issueNumber}`
-  if (!marker.trim())
-    throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`)
-  if (!login.trim())
-    throw new Error(
-      `upsertStickyComment on ${where}: the login is empty; resolve it with resolveTokenLogin first.`
-    )
-  const body = withMarker(options.body, marker)
-  const length = Array.from(body).length
-  if (length > GITHUB_BODY_LIMIT) {
-    throw new Error(
-      `The comment for ${where} is ${length} characters, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
-        'the report must fold sections to fit (this is a bug in the report, please report it).'
-    )
-  }
-
+export async function listOwnStickyComments(
+  options: RepositoryRef & { issueNumber: number; marker: string; identity: TokenIdentity }
+): Promise<CommentLike[]> {
+  const { client, owner, repo, issueNumber, marker, identity } = options
   const ours: CommentLike[] = []
   try {
     for await (const page of client.paginate.iterator(client.rest.issues.listComments, {
@@ -75,15 +76,67 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
       per_page: 100
     })) {
       for (const comment of page.data as CommentLike[]) {
-        if (comment.user?.login.toLowerCase() === login.toLowerCase() && comment.body?.includes(marker))
-          ours.push(comment)
+        if (isOwnMarkedItem(comment, marker, identity)) ours.push(comment)
       }
     }
   } catch (error) {
-    throw explainGitHubError(error, `reading the comments of ${where}`, 'pull-requests: read')
+    throw explainGitHubError(
+      error,
+      `reading the comments of ${owner}/${repo}#${issueNumber}`,
+      'pull-requests: read'
+    )
   }
-  ours.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
+  return ours.sort((a, b) => a.created_at.localeCompare(b.created_at) || a.id - b.id)
+}
+
+/** The body with the marker at its top (unchanged when it already holds the marker). */
+export function withMarker(body: string, marker: string): string {
+  return findMarker(body, marker) ? body : `${marker}\n${body}`
+}
+
+/** What upsertStickyComment did. */
+export interface StickyCommentResult {
+  action: 'created' | 'updated' | 'unchanged'
+  id: number
+  url: string
+  /** The login the comment is posted as (learned from GitHub's answer when the identity was not known). */
+  author: string
+  /** Ids of duplicates (ours, same marker, left by a race) that were deleted. */
+  removedDuplicates: number[]
+}
+
+/** The text without line-ending differences, trailing space, or the login its marker names. */
+function comparable(body: string, marker: string): string {
+  return stampMarker(body, marker, undefined).replace(/\r\n/g, '\n').trimEnd()
+}
+
+/**
+ * Creates, updates or leaves alone the sticky comment. Reads every page of comments (100 a page, following the
+ * Link headers as given), so a pull request with 250 comments costs 3 reads and at most 1 write (0 when the text
+ * is unchanged), plus one delete per duplicate found. The marker names the login the comment is posted as once
+ * that is known (the token's, or the found comment's author); a marker that only lacks it is no reason to write.
+ */
+export async function upsertStickyComment(options: StickyCommentOptions): Promise<StickyCommentResult> {
+  const { client, owner, repo, issueNumber, marker, identity } = options
+  const where = `${owner}/${repo}#${issueNumber}`
+  if (!marker.trim())
+    throw new Error(`upsertStickyComment on ${where}: the marker is empty; pass hiddenMarker(id).`)
+  const checked = (body: string) => {
+    const unstamped = withMarker(body, marker)
+    const length = Array.from(unstamped).length + ' by='.length + 50
+    if (length > GITHUB_BODY_LIMIT) {
+      throw new Error(
+        `The comment for ${where} is ${length} characters with its marker, more than GitHub's ${GITHUB_BODY_LIMIT}: ` +
+          'the report must fold sections to fit (this is a bug in the report, please report it).'
+      )
+    }
+    return unstamped
+  }
+  const given = typeof options.body === 'string' ? checked(options.body) : undefined
+
+  const ours = await listOwnStickyComments(options)
   const [kept, ...duplicates] = ours
+  const unstamped = given ?? checked((options.body as (existing: CommentLike | undefined) => string)(kept))
 
   const removedDuplicates: number[] = []
   for (const duplicate of duplicates) {
@@ -102,16 +155,36 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
     }
   }
 
-  if (kept && sameText(kept.body ?? '', body)) {
-    return { action: 'unchanged', id: kept.id, url: kept.html_url, removedDuplicates }
+  const author = identity.login ?? kept?.user?.login
+  const body = stampMarker(unstamped, marker, author)
+  if (kept && comparable(kept.body ?? '', marker) === comparable(body, marker)) {
+    return {
+      action: 'unchanged',
+      id: kept.id,
+      url: kept.html_url,
+      author: kept.user?.login ?? '',
+      removedDuplicates
+    }
   }
   try {
     if (kept) {
       const { data } = await client.rest.issues.updateComment({ owner, repo, comment_id: kept.id, body })
-      return { action: 'updated', id: data.id, url: data.html_url, removedDuplicates }
+      return {
+        action: 'updated',
+        id: data.id,
+        url: data.html_url,
+        author: data.user?.login ?? '',
+        removedDuplicates
+      }
     }
     const { data } = await client.rest.issues.createComment({ owner, repo, issue_number: issueNumber, body })
-    return { action: 'created', id: data.id, url: data.html_url, removedDuplicates }
+    return {
+      action: 'created',
+      id: data.id,
+      url: data.html_url,
+      author: data.user?.login ?? '',
+      removedDuplicates
+    }
   } catch (error) {
     throw explainGitHubError(
       error,
@@ -121,48 +194,30 @@ export async function upsertStickyComment(options: StickyCommentOptions): Promis
   }
 }
 
-/** Options of resolveTokenLogin. */
-export interface TokenLoginOptions {
-  client: GitHubClient
-  /** The login configured by the user (the bot-login input); wins when set. */
-  configured?: string
-  runtime: GitHubRuntime
-  /** The token, only to tell a personal token (ghp_, github_pat_, gho_, ghu_) from an installation token. */
-  token?: string
-  /**
-   * Whether the token is the workflow's GITHUB_TOKEN. Default inside Actions: yes unless the token looks like a
-   * personal token. A GitHub App installation token also posts as a bot: set `configured` to its `<app>[bot]`.
-   */
-  defaultToken?: boolean
-}
-
-const PERSONAL_TOKEN = /^(ghp_|github_pat_|gho_|ghu_)/
-
 /**
- * The login the token posts as: the configured one; in Actions with the default token github-actions[bot]
- * (GET /user refuses that token); otherwise GET /user. Never guessed from a failed call: when GET /user fails,
- * this throws and says to set the login.
+ * Who the token posts as: the bot-login input (CLI --bot-login) when set; else GET /user, which answers for a
+ * personal or user token and is refused (403) to the workflow token and to GitHub App installation tokens, which
+ * post as bots. Nothing is guessed from the token's text. Other failures (bad credentials, GitHub down) throw.
  */
-export async function resolveTokenLogin(options: TokenLoginOptions): Promise<string> {
+export async function resolveTokenIdentity(options: {
+  client: GitHubClient
+  /** The bot-login input; wins when set. */
+  configured?: string
+}): Promise<TokenIdentity> {
   const configured = options.configured?.trim()
-  if (configured) return configured
-  const isDefaultToken =
-    options.defaultToken ??
-    (options.runtime === 'actions' && !(options.token && PERSONAL_TOKEN.test(options.token)))
-  if (options.runtime === 'actions' && isDefaultToken) return GITHUB_ACTIONS_BOT_LOGIN
+  if (configured) {
+    if (!isGitHubLogin(configured))
+      throw new Error(
+        `The bot-login input is ${JSON.stringify(configured)}, which is not a GitHub login: give the login its comments show, e.g. my-app[bot], or leave it empty.`
+      )
+    return { login: configured, source: 'bot-login' }
+  }
   try {
     const { data } = await options.client.rest.users.getAuthenticated()
-    if (!data.login) throw new Error('GET /user answered without a login')
-    return data.login
+    if (data.login) return { login: data.login, source: 'GET /user' }
   } catch (error) {
-    const said = isGitHubRequestError(error)
-      ? `${error.status} "${error.message.split(' - ')[0]}"`
-      : (error as Error).message
-    throw new Error(
-      `Could not find out which account the token posts as: GET /user answered ${said}. ` +
-        'This happens with GitHub App installation tokens, which may not read /user. Set the bot-login input ' +
-        '(CLI: --bot-login) to the login its comments show, e.g. my-app[bot]; the sticky comment is found by it.',
-      { cause: error }
-    )
+    if (isGitHubRequestError(error) && error.status === 403) return { source: 'installation' }
+    throw explainGitHubError(error, 'finding out which account the token posts as (GET /user)')
   }
+  return { source: 'installation' }
 }

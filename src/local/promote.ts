@@ -7,7 +7,8 @@ import { promisify } from 'node:util'
 import type { MergedPullRequest, ReviewDecisions } from '../core/promotion.js'
 import { formatDiagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
-import { planPromotion } from '../report/promotion.js'
+import type { CommitFilter } from '../core/selection.js'
+import { planPromotion, promotionPaths, type PromotionPlanInput } from '../report/promotion.js'
 import { collectRuns } from '../sources/detect.js'
 
 const execFileAsync = promisify(execFile)
@@ -30,6 +31,8 @@ export interface LocalPromoteOptions {
   now: Date
   /** Commit the two files (default true); false only writes them. */
   commit?: boolean
+  /** Whose runs are read from stores named by a tracking URI (default: the checkout's HEAD). */
+  runsOf?: CommitFilter
 }
 
 /** What a local promote did, for the CLI to print. */
@@ -56,13 +59,14 @@ export async function promoteLocal(options: LocalPromoteOptions): Promise<LocalP
     git(workspace, ['rev-parse', '--verify', 'HEAD^{commit}'], 'find the commit to promote')
   // Without a commit the files are only written; the checkout's HEAD, when there is one, still names the runs.
   const head = commitFiles ? await findHead() : await findHead().catch(() => undefined)
-  const collection = await collectRuns({ workspace, patterns: options.runs })
+  const collection = await collectRuns({
+    workspace,
+    patterns: options.runs,
+    selection: options.rules.select,
+    commit: options.runsOf ?? (head ? { kind: 'sha', sha: head } : undefined)
+  })
   const warnings = collection.diagnostics.map(formatDiagnostic)
-  const current = {
-    baseline: await readOptional(workspace, baselinePath),
-    docs: await readOptional(workspace, docsPath)
-  }
-  const plan = planPromotion(current, {
+  const input: PromotionPlanInput = {
     id: options.id ?? 'default',
     rules: options.rules,
     baselinePath,
@@ -72,7 +76,15 @@ export async function promoteLocal(options: LocalPromoteOptions): Promise<LocalP
     decisions: options.decisions,
     commit: head ?? 'uncommitted',
     date: options.now.toISOString()
-  })
+  }
+  const baseline = await readOptional(workspace, baselinePath)
+  const legacy = promotionPaths(input).legacyBaseline
+  const current = {
+    baseline,
+    docs: await readOptional(workspace, docsPath),
+    legacyBaseline: baseline === undefined && legacy ? await readOptional(workspace, legacy) : undefined
+  }
+  const plan = planPromotion(current, input)
   warnings.push(...plan.warnings)
   if (plan.skipped) return { skipped: plan.skipped, champion: plan.champion, written: [], warnings }
   const written = Object.keys(plan.files)

@@ -1,226 +1,113 @@
 // Review mode: the PR's runs against the baseline at the PR's base → one sticky comment, the job summary, the JSON
 // report, annotations and outputs, and the gate. The action (pull_request, workflow_run) and the CLI (`review
 // --repo --pr`) run the same reviewPullRequest; they differ only in how they get the event, the log and the client.
+// The parts: review-inputs.ts (rules, baseline), review-github.ts (comment, status, the PR of a workflow_run),
+// report/ (every text); this module composes them.
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { RootContent } from 'mdast'
-import type { ActionConfig } from '../config/inputs.js'
-import { loadRules, RulesFileError, type LoadedRules } from '../config/rules-file.js'
-import { BaselineError, parseBaseline, type BaselineRecord } from '../core/baseline.js'
 import type { Comparison } from '../core/compare.js'
-import { hiddenMarker } from '../core/conventions.js'
-import { GitHubApiError, type GitHubClient, type GitHubRuntime } from '../github/client.js'
+import type { LoadedRules } from '../config/rules-file.js'
+import type { ReportContext } from '../report/comment.js'
+import { acceptedForHead, championPickOf } from '../core/decisions.js'
 import {
-  findPullRequestForSha,
-  getPullRequest,
-  readFileAtRef,
-  setCommitStatus,
-  type PullRequestInfo
-} from '../github/pr.js'
-import { resolveTokenLogin, upsertStickyComment, type StickyCommentResult } from '../github/sticky.js'
-import { renderComment, type ReportContext } from '../report/comment.js'
-import { violationMessage } from '../report/findings.js'
+  readDecisionsState,
+  renderStickyComment,
+  type GateChannel,
+  type ReviewSnapshot
+} from '../report/review-state.js'
+import type { Violation } from '../core/violations.js'
+import type { Rules } from '../core/rules.js'
+import {
+  missingEvidenceText,
+  unknownMetricText,
+  unreadableEvidenceText,
+  verdictWords,
+  violationMessage
+} from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
+import type { RulesChangeView } from '../report/rules-change.js'
+import { githubUrl } from '../report/mdast.js'
 import {
-  bulletList,
-  heading,
-  paragraph,
-  root,
-  stringify,
-  text,
-  untrusted,
-  untrustedCode
-} from '../report/mdast.js'
-import { hasGitCommit, readFileAtGitRef } from '../sources/baseline.js'
-import { runPipeline } from './pipeline.js'
-import { parseReviewEvent, type WorkflowRunEventTarget } from './review-event.js'
+  gateFailureMessage,
+  OWN_PROMOTION_STATUS,
+  ownPromotionLine,
+  renderNotRunSummary,
+  renderOwnPromotionSummary,
+  renderReviewSummary
+} from '../report/summary.js'
+import { compareCollection, runPipeline } from './pipeline.js'
+import { parseReviewEvent } from './review-event.js'
+import {
+  isOwnPromotionPullRequest,
+  postReviewComment,
+  readReviewDecisions,
+  resolveWorkflowRunPullRequest,
+  setCommitStatusTo,
+  setReviewStatus
+} from './review-github.js'
+import { loadReviewInputs, type ReviewRules } from './review-inputs.js'
+import {
+  lazyClient,
+  reportPathFor,
+  serverUrlOf,
+  statusContext,
+  workflowRunUrl,
+  type ReviewRequest,
+  type ReviewResult
+} from './review-request.js'
 import type { ActionLog, ModeContext, ModeOutcome } from './types.js'
 
-/** The pull request a review is about: what reviewPullRequest needs of it. */
-export type ReviewPullRequest = Pick<
-  PullRequestInfo,
-  'number' | 'headSha' | 'headRef' | 'baseSha' | 'baseRef' | 'fromFork'
-> & {
-  htmlUrl?: string
-}
-
-/** Everything one review needs; the action and the CLI build it differently. */
-export interface ReviewRequest {
-  config: ActionConfig
-  log: ActionLog
-  env: NodeJS.ProcessEnv
-  owner: string
-  repo: string
-  pr: ReviewPullRequest
-  /** The GitHub client, created on first use (a review with comment: false and a local baseline needs none). */
-  client: () => Promise<GitHubClient>
-  runtime: GitHubRuntime
-  /** Set a commit status `experiment-review/<id>` on the PR head (the gate outside a pull_request check). */
-  commitStatus?: boolean
-  /** Why the PR has moved on since the runs were made: the comment and status are skipped. */
-  stale?: string
-  /** Link to the workflow run, for the status and the job summary. */
-  runUrl?: string
-  /**
-   * The web root (GITHUB_SERVER_URL): the comment links to the head commit's checks there rather than to this run,
-   * so that a re-run with the same results leaves the comment untouched.
-   */
-  serverUrl?: string
-}
-
-/** What a review did, for the CLI's exit code and output. */
-export interface ReviewResult {
-  outcome: ModeOutcome
-  comparison?: Comparison
-  comment?: StickyCommentResult
-  /** Why no comment was posted, when none was. */
-  commentSkipped?: string
-  /** The commit status set, when one was. */
-  status?: { context: string; state: 'success' | 'failure'; description: string }
-  /** What `outcome.failure` is about: the gate, a bad input (rules or baseline file), or GitHub refusing a write. */
-  failureKind?: 'gate' | 'input' | 'github'
-}
-
-/** The commit status context of a review id. */
-export function statusContext(id: string): string {
-  return `experiment-review/${id}`
-}
-
-/** The path of the JSON report: `${RUNNER_TEMP or workspace}/experiment-review-${id}.json`. */
-export function reportPathFor(
-  config: Pick<ActionConfig, 'workspace' | 'id'>,
-  env: NodeJS.ProcessEnv
-): string {
-  return path.join(env.RUNNER_TEMP || config.workspace, `experiment-review-${config.id}.json`)
-}
-
-/** The web root of the GitHub server the workflow runs on (GITHUB_SERVER_URL, default https://github.com). */
-export function serverUrlOf(env: NodeJS.ProcessEnv): string {
-  return (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
-}
-
-/** The link to the current workflow run, from the runner's environment; undefined outside Actions. */
-export function workflowRunUrl(env: NodeJS.ProcessEnv): string | undefined {
-  if (!env.GITHUB_RUN_ID || !env.GITHUB_REPOSITORY) return undefined
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
-  return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}`
-}
-
-/** A baseline read at the PR's base, with where it was read from. */
-export interface BaselineAtBase {
-  record?: BaselineRecord
-  /** `<sha>:<path>` and how: the local checkout or the contents API. */
-  from: string
-}
-
-/**
- * Reads the baseline file at the PR's base commit: from the local checkout when it has that commit (no API call),
- * else through the contents API. No file means no baseline yet. Throws BaselineError for a file that cannot be used.
- */
-export async function loadBaselineAtBase(
-  request: Pick<ReviewRequest, 'config' | 'owner' | 'repo' | 'client'> & { baseSha: string }
-): Promise<BaselineAtBase> {
-  const { config, baseSha } = request
-  let textAtBase: string | undefined
-  let from: string
-  if (await hasGitCommit(config.workspace, baseSha)) {
-    from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (local checkout)`
-    textAtBase = await readFileAtGitRef(config.workspace, baseSha, config.baselinePath)
-  } else {
-    from = `${config.baselinePath} at ${baseSha.slice(0, 12)} (${request.owner}/${request.repo} via the contents API)`
-    textAtBase = await readFileAtRef({
-      client: await request.client(),
-      owner: request.owner,
-      repo: request.repo,
-      path: config.baselinePath,
-      ref: baseSha
-    })
-  }
-  if (textAtBase === undefined) return { from }
-  const file = parseBaseline(textAtBase, config.baselinePath)
-  if (file.id && file.id !== config.id) {
-    throw new BaselineError(
-      config.baselinePath,
-      `belongs to review id "${file.id}", not "${config.id}"; give each id its own baseline input`
-    )
-  }
-  return { record: file.champion, from }
-}
-
-const READ_ONLY_NOTE =
-  'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
-  'hold the review, and the two-workflow pattern (pull_request uploads the runs, workflow_run comments) posts the comment; see docs/forks.md.'
-
-function isReadOnlyRefusal(error: unknown): boolean {
-  return error instanceof GitHubApiError && error.status === 403
-}
+export {
+  lazyClient,
+  type ReviewPullRequest,
+  type ReviewRequest,
+  type ReviewResult
+} from './review-request.js'
+export { SUMMARY_DIAGNOSTICS_SHOWN } from '../report/summary.js'
 
 /** Runs one review of a pull request: compare, comment, status, summary, report, annotations, outcome. */
 export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewResult> {
-  const { config, log, pr } = request
-  const where = `${request.owner}/${request.repo}#${pr.number}`
+  const { config, log } = request
+  if (await isOwnPromotionPullRequest(request)) return passOwnPromotion(request)
+  const inputs = await loadReviewInputs(request)
+  if ('failure' in inputs) return { outcome: { failure: inputs.failure }, failureKind: 'input' }
 
-  let loaded: LoadedRules
-  let baseline: BaselineAtBase
-  try {
-    loaded = await loadRules(config.workspace, config.configFile)
-    baseline = await loadBaselineAtBase({ ...request, baseSha: pr.baseSha })
-  } catch (e) {
-    if (e instanceof RulesFileError) {
-      log.error(e.problem, {
-        file: e.file,
-        line: e.line,
-        title: `Experiment Review: invalid rules file (column ${e.column})`
-      })
-      return { outcome: { failure: `Experiment Review: ${e.message}` }, failureKind: 'input' }
-    }
-    if (e instanceof BaselineError) {
-      log.error(e.message.startsWith(`${e.file}: `) ? e.message.slice(e.file.length + 2) : e.message, {
-        file: e.file,
-        title: 'Experiment Review: unusable baseline'
-      })
-      return { outcome: { failure: `Experiment Review: ${e.message}` }, failureKind: 'input' }
-    }
-    throw e
-  }
-  log.info(
-    baseline.record
-      ? `Baseline: ${baseline.record.name} from ${baseline.from}`
-      : `No baseline yet: nothing at ${baseline.from}`
-  )
-
-  const { comparison } = await runPipeline({
+  const decisions = await readReviewDecisions(request)
+  const championPick = championPickOf(decisions)
+  const pipeline = {
     workspace: config.workspace,
     patterns: config.runs,
-    rules: loaded.rules,
-    baseline: baseline.record,
-    id: config.id
-  })
-  const reportContext: ReportContext = {
-    headSha: pr.headSha,
-    baseSha: pr.baseSha,
-    baseBranch: pr.baseRef,
-    runUrl: request.serverUrl
-      ? `${request.serverUrl.replace(/\/+$/, '')}/${request.owner}/${request.repo}/commit/${pr.headSha}/checks`
-      : undefined,
-    rulesFile: loaded.file,
-    defaultRules: !loaded.file
+    commit: { kind: 'sha', sha: request.pr.headSha } as const,
+    env: request.env,
+    baseline: inputs.baseline.record,
+    id: config.id,
+    accepted: acceptedForHead(decisions, request.pr.headSha),
+    ...(championPick ? { championPick } : {})
   }
-  const body = renderComment(comparison, reportContext)
+  const { comparison, collection } = await runPipeline({ ...pipeline, rules: inputs.rules.rules })
+  const rulesChange = await rulesChangeOf(inputs.rules, async proposed =>
+    sameSelection(proposed, inputs.rules.rules)
+      ? compareCollection(collection, { ...pipeline, rules: proposed })
+      : (await runPipeline({ ...pipeline, rules: proposed })).comparison
+  )
+  if (rulesChange) logRulesChange(log, rulesChange)
+  const snapshot: ReviewSnapshot = {
+    version: 1,
+    head: request.pr.headSha,
+    comparison,
+    context: { ...reportContextOf(request, inputs.rules), rulesChange },
+    gate: gateChannel(request),
+    failOnRegression: config.failOnRegression
+  }
+  const commandPermission = inputs.rules.rules.commands.permission
+  const body = renderStickyComment({ snapshot, decisions, commandPermission })
   const reportPath = reportPathFor(config, request.env)
   await mkdir(path.dirname(reportPath), { recursive: true })
   await writeFile(reportPath, renderJsonReport(comparison))
+  // Lines of a rules file the PR changes are lines of its base version: the annotations name no line then.
+  annotateFindings(log, comparison, rulesChange?.proposed ? undefined : inputs.rules.file)
+  const gate = judgeGate(comparison, config.failOnRegression, inputs.rules.file)
 
-  const broken = comparison.violations.filter(v => !v.accepted)
-  for (const v of comparison.violations) {
-    const place = loaded.file
-      ? { file: loaded.file, line: v.line, title: `Experiment Review: ${v.metric} ${v.rule}` }
-      : { title: `Experiment Review: ${v.metric} ${v.rule}` }
-    const message = violationMessage(v)
-    if (v.accepted) log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place)
-    else log.error(message, place)
-  }
-  const gateFails = comparison.verdict === 'fail' && config.failOnRegression
   const result: ReviewResult = {
     outcome: {
       verdict: comparison.verdict,
@@ -230,152 +117,206 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     },
     comparison
   }
-  const githubProblems: string[] = []
-
-  // The sticky comment.
-  if (!config.comment) {
-    result.commentSkipped = 'the comment input is false'
-  } else if (request.stale) {
-    result.commentSkipped = request.stale
-    log.warning(`No comment was posted on ${where}: ${request.stale}`)
-  } else {
-    try {
-      const client = await request.client()
-      const login = await resolveTokenLogin({
-        client,
-        configured: config.botLogin,
-        runtime: request.runtime,
-        token: config.token
-      })
-      result.comment = await upsertStickyComment({
-        client,
-        owner: request.owner,
-        repo: request.repo,
-        issueNumber: pr.number,
-        marker: hiddenMarker(config.id),
-        body,
-        login
-      })
-      result.outcome.commentUrl = result.comment.url
-      log.info(`Comment ${result.comment.action} on ${where}: ${result.comment.url}`)
-      if (result.comment.removedDuplicates.length)
-        log.info(
-          `Removed ${result.comment.removedDuplicates.length} duplicate comment(s) left by a concurrent run.`
-        )
-    } catch (e) {
-      const message = (e as Error).message
-      result.commentSkipped = isReadOnlyRefusal(e) ? `${message} ${READ_ONLY_NOTE}` : message
-      log.warning(`No comment was posted on ${where}: ${result.commentSkipped}`)
-      if (!isReadOnlyRefusal(e)) githubProblems.push(`the comment could not be posted: ${message}`)
-    }
+  // Written from the decisions as the comment holds them right before the write: a command taken while this
+  // review ran is kept (and shown), not overwritten by what was read before the runs.
+  const posted = await postReviewComment(request, existing =>
+    existing
+      ? renderStickyComment({
+          snapshot,
+          decisions: readDecisionsState(existing.body ?? ''),
+          commandPermission
+        })
+      : body
+  )
+  if (posted.comment) {
+    result.comment = posted.comment
+    result.outcome.commentUrl = posted.comment.url
   }
-
-  // The commit status that gates the merge when the review does not run as the PR's own check.
+  if (posted.skipped) result.commentSkipped = posted.skipped
+  const problems = posted.problem ? [posted.problem] : []
+  // The commit status gates the merge when the review does not run as the PR's own check.
   if (request.commitStatus && !request.stale) {
-    const state = gateFails ? 'failure' : 'success'
-    const description = statusDescription(comparison, config.failOnRegression)
-    const context = statusContext(config.id)
-    try {
-      await setCommitStatus({
-        client: await request.client(),
-        owner: request.owner,
-        repo: request.repo,
-        sha: pr.headSha,
-        state,
-        context,
-        description,
-        targetUrl: result.outcome.commentUrl ?? request.runUrl
-      })
-      result.status = { context, state, description }
-      log.info(`Status ${context}: ${state} on ${pr.headSha.slice(0, 12)} (${description})`)
-    } catch (e) {
-      const message = (e as Error).message
-      log.warning(`The ${context} status was not set on ${pr.headSha.slice(0, 12)}: ${message}`)
-      if (!isReadOnlyRefusal(e)) githubProblems.push(`the commit status could not be set: ${message}`)
-      else
-        githubProblems.push(
-          `the commit status that gates the merge could not be set (the token is read-only): ${message}`
-        )
-    }
+    const targetUrl = result.outcome.commentUrl ?? request.runUrl
+    const set = await setReviewStatus(request, comparison, gate.fails, targetUrl)
+    if (set.status) result.status = set.status
+    if (set.problem) problems.push(set.problem)
   }
-
-  await log.summary(renderSummary(comparison, body, result))
-
-  if (gateFails && !request.stale) {
-    result.outcome.failure = `Experiment Review: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken: ${broken.map(violationMessage).join('; ')}`
-    result.failureKind = 'gate'
-  } else if (gateFails && request.stale) {
-    log.warning(
-      `The gate failed, but the review is stale (${request.stale}); the run on the PR's current head decides.`
-    )
-  } else if (comparison.verdict === 'fail') {
-    log.warning(`${broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`)
-  }
-  if (githubProblems.length && !result.outcome.failure) {
-    result.outcome.failure = `Experiment Review: ${githubProblems.join('; ')}`
-    result.failureKind = 'github'
+  await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath))
+  const failed = decideFailure(request, comparison, gate, problems)
+  if (failed) {
+    result.outcome.failure = failed.failure
+    result.failureKind = failed.kind
   }
   return result
 }
 
-/** The commit status description: the verdict in words, under GitHub's 140 characters. */
-export function statusDescription(c: Comparison, failOnRegression = true): string {
-  const broken = c.violations.filter(v => !v.accepted)
-  if (c.verdict === 'no-baseline')
-    return 'No baseline yet: nothing to gate on; the first merge with runs sets it.'
-  if (c.verdict === 'pass')
-    return `Pass: all rules met${c.champion ? ` (best run ${c.champion.name.slice(0, 60)})` : ''}.`
-  const metrics = [...new Set(broken.map(v => v.metric))].join(', ')
-  return `Fail: ${broken.length} rule${broken.length === 1 ? '' : 's'} broken (${metrics})${failOnRegression ? '' : '; not gating'}.`.slice(
-    0,
-    140
+/** Whether two rules select the same runs (then the runs collected for one serve the other). */
+function sameSelection(a: Rules, b: Rules): boolean {
+  return JSON.stringify(a.select) === JSON.stringify(b.select)
+}
+
+/** How the PR touches the rules file, for the comment: with the review under the proposed rules, when any. */
+async function rulesChangeOf(
+  rules: ReviewRules,
+  compareUnder: (proposed: Rules) => Promise<Comparison>
+): Promise<RulesChangeView | undefined> {
+  const change = rules.change
+  if (!change || !rules.file) return undefined
+  if (change.kind === 'added') return { file: rules.file, kind: 'added' }
+  return {
+    file: rules.file,
+    baseSha: rules.baseSha,
+    kind: change.kind,
+    settings: change.settings,
+    proposed: await compareUnder(change.proposed.rules)
+  }
+}
+
+/** The log line of a PR that touches its rules file: what judges it, and the verdict under the proposed rules. */
+function logRulesChange(log: ActionLog, view: RulesChangeView): void {
+  if (!view.proposed) {
+    log.info(`The pull request adds ${view.file}: it is judged by it.`)
+    return
+  }
+  const { words } = verdictWords(view.proposed)
+  log.notice(
+    `The pull request ${view.kind === 'deleted' ? 'deletes' : 'changes'} ${view.file} (${view.settings?.length ?? 0} setting(s)): ` +
+      `it is judged by the rules at the base; under the proposed rules, which apply once it merges: ${words}.`,
+    { title: 'Experiment Review: the rules file changes in this PR' }
   )
 }
 
-/** The job summary: the comment's content, what happened to the comment, and every diagnostic. */
-export function renderSummary(
-  c: Comparison,
-  commentBody: string,
-  result: Pick<ReviewResult, 'comment' | 'commentSkipped' | 'status'>
-): string {
-  const blocks: RootContent[] = []
-  if (result.comment) {
-    blocks.push(
-      paragraph(
-        text(
-          `The PR comment was ${result.comment.action === 'unchanged' ? 'already up to date' : result.comment.action}: `
-        ),
-        untrusted(result.comment.url, 300)
-      )
-    )
-  } else if (result.commentSkipped) {
-    blocks.push(paragraph(text('No PR comment was posted: '), untrusted(result.commentSkipped, 2000)))
+/**
+ * The review of the id's own promotion pull request: nothing to compare (it changes only the baseline and the docs),
+ * so no comment; the summary says why, and the commit status, when the review sets one, lets it merge.
+ */
+async function passOwnPromotion(request: ReviewRequest): Promise<ReviewResult> {
+  const { log, config } = request
+  const line = ownPromotionLine(config.baselinePath, config.docsPath)
+  log.notice(`Experiment Review: ${line}`)
+  await log.summary(renderOwnPromotionSummary(config.baselinePath, config.docsPath))
+  const result: ReviewResult = { outcome: {}, commentSkipped: line }
+  if (request.commitStatus && !request.stale) {
+    const set = await setCommitStatusTo(request, 'success', OWN_PROMOTION_STATUS, request.runUrl)
+    if (set.status) result.status = set.status
+    if (set.problem)
+      return { ...result, outcome: { failure: `Experiment Review: ${set.problem}` }, failureKind: 'github' }
   }
-  if (result.status)
-    blocks.push(paragraph(text(`Commit status ${result.status.context}: ${result.status.state}.`)))
-  blocks.push(heading(3, text(`Diagnostics (${c.diagnostics.length})`)))
-  if (c.diagnostics.length) {
-    blocks.push(
-      bulletList(
-        c.diagnostics.map(d => [
-          text(`${d.severity}: `),
-          untrustedCode(`${d.file}${d.line ? `:${d.line}${d.column ? `:${d.column}` : ''}` : ''}`, 300),
-          ...(d.run ? [text(' (run '), untrustedCode(d.run), text(')')] : []),
-          text(' '),
-          untrusted(d.message, 1000)
-        ])
-      )
-    )
-  } else {
-    blocks.push(paragraph(text('Every run was read without a problem.')))
-  }
-  return `${commentBody.trimEnd()}\n\n${stringify(root(blocks))}`
+  return result
 }
 
-/** A GitHub client factory that creates the client once, on first use. */
-export function lazyClient(create: () => Promise<GitHubClient>): () => Promise<GitHubClient> {
-  let client: Promise<GitHubClient> | undefined
-  return () => (client ??= create())
+/** Where the comment links and what it says of the rules: the head commit's checks, the rules file. */
+function reportContextOf(request: ReviewRequest, rules: LoadedRules): ReportContext {
+  const { pr } = request
+  return {
+    headSha: pr.headSha,
+    baseSha: pr.baseSha,
+    baseBranch: pr.baseRef,
+    runUrl: githubUrl(request.serverUrl, request.owner, request.repo, 'commit', pr.headSha, 'checks'),
+    repositoryUrl: githubUrl(request.serverUrl, request.owner, request.repo),
+    rulesFile: rules.file,
+    defaultRules: !rules.file
+  }
+}
+
+/**
+ * How this review's gate reaches the PR, kept for the slash commands: the commit status when it sets one, else the
+ * failing check of this workflow run (GITHUB_RUN_ID), whose failed jobs a command re-runs after an accept.
+ */
+function gateChannel(request: ReviewRequest): GateChannel {
+  if (request.commitStatus) return { kind: 'status', context: statusContext(request.config.id) }
+  const runId = Number(request.env.GITHUB_RUN_ID)
+  if (request.runtime === 'actions' && Number.isSafeInteger(runId) && runId > 0)
+    return { kind: 'check', runId, ...(request.runUrl ? { runUrl: request.runUrl } : {}) }
+  return { kind: 'none' }
+}
+
+/** The comment without its hidden state blocks (the job summary shows the comment, not what commands keep). */
+function withoutHiddenState(body: string): string {
+  return body.replace(/<!-- experiment-review:state:[^\n]*? -->\n?/g, '')
+}
+
+/**
+ * The annotations of a review: an error for each broken rule, a notice for an accepted one (at its line of the
+ * rules file), an error for missing evidence, for each rule that names a metric no run reports and for each rule
+ * whose metric may sit in a run that could not be read.
+ */
+function annotateFindings(log: ActionLog, comparison: Comparison, rulesFile: string | undefined): void {
+  for (const v of comparison.violations) {
+    const title = `Experiment Review: ${v.metric} ${v.rule}`
+    const place = rulesFile ? { file: rulesFile, line: v.line, title } : { title }
+    const message = violationMessage(v)
+    if (v.accepted) log.notice(`${message} (accepted by ${v.accepted.by}: ${v.accepted.reason})`, place)
+    else log.error(message, place)
+  }
+  if (comparison.missingEvidence) log.error(missingEvidenceText(comparison.missingEvidence))
+  for (const u of comparison.unknownMetrics ?? [])
+    log.error(unknownMetricText(u), {
+      ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
+      title: 'Experiment Review: a rule names a metric no run reports'
+    })
+  for (const u of comparison.unreadableEvidence ?? [])
+    log.error(unreadableEvidenceText(u), {
+      ...(rulesFile ? { file: rulesFile, line: u.line } : {}),
+      title: 'Experiment Review: runs a rule needs could not be read'
+    })
+}
+
+/**
+ * What the verdict means for the step: bad input (no evidence, a rule naming nothing, a rule's runs unreadable) and
+ * whether the gate fails.
+ */
+interface GateJudgement {
+  /** Why the review could not judge: fails the step whatever fail-on-regression says. */
+  badInput?: string
+  fails: boolean
+  broken: Violation[]
+}
+
+function judgeGate(
+  comparison: Comparison,
+  failOnRegression: boolean,
+  rulesFile: string | undefined
+): GateJudgement {
+  const badInput = comparison.missingEvidence
+    ? missingEvidenceText(comparison.missingEvidence)
+    : comparison.unknownMetrics
+      ? comparison.unknownMetrics.map(u => unknownMetricText(u, rulesFile)).join('; ')
+      : comparison.unreadableEvidence
+        ? comparison.unreadableEvidence.map(u => unreadableEvidenceText(u, rulesFile)).join('; ')
+        : undefined
+  return {
+    badInput,
+    fails: comparison.verdict === 'fail' && (failOnRegression || !!badInput),
+    broken: comparison.violations.filter(v => !v.accepted)
+  }
+}
+
+/**
+ * Whether the step fails, and why: bad input or the gate first (unless the review is stale), then GitHub's
+ * refusals, added to the first reason when there is one.
+ */
+function decideFailure(
+  request: ReviewRequest,
+  comparison: Comparison,
+  gate: GateJudgement,
+  githubProblems: string[]
+): { failure: string; kind: NonNullable<ReviewResult['failureKind']> } | undefined {
+  const { log } = request
+  let failed: { failure: string; kind: NonNullable<ReviewResult['failureKind']> } | undefined
+  if (gate.badInput && !request.stale)
+    failed = { failure: `Experiment Review: ${gate.badInput}`, kind: 'input' }
+  else if (gate.fails && !request.stale) failed = { failure: gateFailureMessage(gate.broken), kind: 'gate' }
+  else if (gate.fails) {
+    log.warning(
+      `The gate failed, but the review is stale (${request.stale}); the run on the PR's current head decides.`
+    )
+  } else if (comparison.verdict === 'fail') {
+    log.warning(`${gate.broken.length} rule(s) broken, but fail-on-regression is false: the step passes.`)
+  }
+  if (!githubProblems.length) return failed
+  if (failed) return { ...failed, failure: `${failed.failure}; and ${githubProblems.join('; ')}` }
+  return { failure: `Experiment Review: ${githubProblems.join('; ')}`, kind: 'github' }
 }
 
 /** The action's review mode: reads the event, resolves the PR, and runs reviewPullRequest. */
@@ -402,9 +343,7 @@ export async function runReviewMode(ctx: ModeContext): Promise<ModeOutcome> {
   const resolved = await resolveWorkflowRunPullRequest(await client(), target, ctx.log)
   if (!resolved.pr) {
     ctx.log.warning(`Experiment Review: ${resolved.reason}`)
-    await ctx.log.summary(
-      stringify(root([paragraph(text('Experiment Review did not run: '), untrusted(resolved.reason, 2000))]))
-    )
+    await ctx.log.summary(renderNotRunSummary(resolved.reason))
     return {}
   }
   const result = await reviewPullRequest({
@@ -415,40 +354,4 @@ export async function runReviewMode(ctx: ModeContext): Promise<ModeOutcome> {
     runUrl: target.workflowRunUrl ?? workflowRunUrl(ctx.env)
   })
   return result.outcome
-}
-
-/** The PR of a workflow_run, or why there is none; `stale` when the PR's head has moved past the run's commit. */
-export async function resolveWorkflowRunPullRequest(
-  client: GitHubClient,
-  target: WorkflowRunEventTarget,
-  log: Pick<ActionLog, 'info' | 'warning'>
-): Promise<{ pr?: PullRequestInfo; stale?: string; reason: string }> {
-  const { owner, repo, headSha } = target
-  const short = headSha.slice(0, 12)
-  const staleReason = (pr: PullRequestInfo) =>
-    `the review is stale: the runs were made on ${short}, but PR #${pr.number} has moved on to ${pr.headSha.slice(0, 12)}; the workflow run on the new head will post the review`
-  // A number GitHub listed, or one the workflow passed on (untrusted: it must match the run's head).
-  for (const number of [
-    ...target.listedPullRequests,
-    ...(target.hintedPullRequest ? [target.hintedPullRequest] : [])
-  ]) {
-    const pr = await getPullRequest({ client, owner, repo, pullNumber: number })
-    if (pr.headSha === headSha) return { pr, reason: `PR #${pr.number}` }
-    const sameHead =
-      (!target.headBranch || pr.headRef === target.headBranch) &&
-      (!target.headRepository || pr.headRepository.toLowerCase() === target.headRepository.toLowerCase())
-    if (sameHead) return { pr, stale: staleReason(pr), reason: staleReason(pr) }
-    log.warning(
-      `PR #${number} does not come from the run's head (${target.headRepository ?? '?'}:${target.headBranch ?? '?'} @ ${short}); ignoring it.`
-    )
-  }
-  const found = await findPullRequestForSha({ client, owner, repo, sha: headSha, headRef: target.headBranch })
-  if (!found) {
-    return {
-      reason: `no open pull request of ${owner}/${repo} has the head ${short} that the "${target.workflowName ?? 'PR'}" run was made on: the PR was closed or has moved on (a newer run will review it)`
-    }
-  }
-  log.info(`The workflow run's commit ${short} is the head of PR #${found.number}.`)
-  if (found.headSha !== headSha) return { pr: found, stale: staleReason(found), reason: staleReason(found) }
-  return { pr: found, reason: `PR #${found.number}` }
 }

@@ -35,6 +35,25 @@ export interface ModeContext {
   sleep: (ms: number) => Promise<void>
 }
 
+/**
+ * The repository the event is about: the payload's `repository`, else GITHUB_REPOSITORY. Throws with `where`
+ * (what to run it from) when neither names one.
+ */
+export function repositoryOf(
+  ctx: Pick<ModeContext, 'payload' | 'env'>,
+  where: string
+): { owner: string; repo: string } {
+  const payload = ctx.payload as { repository?: { name?: unknown; owner?: { login?: unknown } } }
+  const [owner, repo] = (ctx.env.GITHUB_REPOSITORY ?? '').split('/')
+  const result = {
+    owner: typeof payload.repository?.owner?.login === 'string' ? payload.repository.owner.login : owner,
+    repo: typeof payload.repository?.name === 'string' ? payload.repository.name : repo
+  }
+  if (!result.owner || !result.repo)
+    throw new Error(`The event names no repository and GITHUB_REPOSITORY is empty; run ${where}.`)
+  return result
+}
+
 /** The client's log lines (retries, waits) written to a mode's log; its debug lines are dropped. */
 export function clientLogOf(log: Pick<ActionLog, 'info' | 'warning'>): GitHubClientLog {
   return { debug: () => undefined, info: m => log.info(m), warning: m => log.warning(m) }
@@ -46,6 +65,8 @@ export interface ModeOutcome {
   /** Path of the JSON report. */
   reportPath?: string
   commentUrl?: string
+  /** The retraining issue monitor mode opened, updated or closed. */
+  issueUrl?: string
   regressions?: Violation[]
   champion?: string
   /** Set when the step must fail, with the message to show. */

@@ -1,22 +1,34 @@
 // Learning curves as Mermaid `xychart-beta` blocks, with the same numbers in a table (charts draw no legend).
-import type { Code, RootContent } from 'mdast'
+// Steps are aligned by value (the union of both series' steps), and a series is drawn and tabled only over the steps
+// it covers: nothing is extended past its last point or before its first.
+import type { Code, PhrasingContent, RootContent } from 'mdast'
 import type { HistoryPoint } from '../core/run.js'
 import { thin } from '../core/baseline.js'
 import { decimalsFor, fmtNumber } from './format.js'
-import { codeBlock, table, untrustedCode, type CellContent } from './mdast.js'
+import {
+  codeBlock,
+  own,
+  paragraph,
+  table,
+  text,
+  trusted,
+  untrustedCode,
+  type Cell,
+  type Own
+} from './mdast.js'
 
 /** Grey for the baseline, blue for this PR (GitHub's palette), so two lines are easy to tell apart. */
 export const CHART_PALETTE = { baseline: '#8c959f', current: '#0969da' }
 
 /** A name or label made safe inside Mermaid's quoted strings: letters, digits and a few marks only. */
-export function mermaidLabel(value: string, max = 40): string {
+export function mermaidLabel(value: string, max = 40): Own {
   const s = value.replace(/[^A-Za-z0-9 _.\-/]/g, '_').slice(0, max)
-  return s || '_'
+  return trusted(s || '_')
 }
 
 /** A number as Mermaid accepts it: finite, plain notation. */
-function mermaidNumber(v: number): string {
-  return Number.isFinite(v) ? String(+v.toPrecision(6)) : '0'
+function mermaidNumber(v: number): Own {
+  return trusted(Number.isFinite(v) ? String(+v.toPrecision(6)) : '0')
 }
 
 /** A Mermaid `xychart-beta` block: x values (numbers, or labels we made), one line per series, colours set. */
@@ -36,27 +48,50 @@ export function xyChart(chart: {
   const x = chart.x.map(v =>
     typeof v === 'number' ? mermaidNumber(v) : `"${v.replace(/[^A-Za-z0-9 _.\-/#]/g, '_').slice(0, 20)}"`
   )
+  const colors = chart.colors.filter(c => /^#[0-9a-f]{6}$/i.test(c))
   return codeBlock(
     'mermaid',
-    [
-      `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${chart.colors.join(', ')}"}}}}%%`,
-      'xychart-beta',
-      `  title "${chart.title.replace(/[^A-Za-z0-9 _.\-/#:,—]/g, '_').slice(0, 120)}"`,
-      `  x-axis "${mermaidLabel(chart.xLabel)}" [${x.join(', ')}]`,
-      `  y-axis "${mermaidLabel(chart.yLabel)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
-      ...chart.lines.map(l => `  line [${l.map(mermaidNumber).join(', ')}]`)
-    ].join('\n')
+    trusted(
+      [
+        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`,
+        'xychart-beta',
+        `  title "${chart.title.replace(/[^A-Za-z0-9 _.\-/#:,—()]/g, '_').slice(0, 120)}"`,
+        `  x-axis "${mermaidLabel(chart.xLabel)}" [${x.join(', ')}]`,
+        `  y-axis "${mermaidLabel(chart.yLabel)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
+        ...chart.lines.map(l => `  line [${l.map(mermaidNumber).join(', ')}]`)
+      ].join('\n')
+    )
   )
 }
 
-/** The value of a series at a step: the last point at or before it (the first point before the series starts). */
-function valueAt(series: HistoryPoint[], step: number): number | undefined {
+/**
+ * The value of a series at a step it covers: the last point at or before the step. Undefined before the series'
+ * first step and after its last one (a series ends where its data ends).
+ */
+export function valueAt(series: HistoryPoint[], step: number): number | undefined {
+  if (!series.length || step < series[0].step || step > series[series.length - 1].step) return undefined
   let value: number | undefined
   for (const p of series) {
     if (p.step > step) break
     value = p.value
   }
-  return value ?? series[0]?.value
+  return value
+}
+
+/** At most `max` steps from the sorted union, always keeping each series' first and last step. */
+function chartSteps(series: HistoryPoint[][], max: number): number[] {
+  const union = [...new Set(series.flatMap(s => s.map(p => p.step)))].sort((a, b) => a - b)
+  const ends = new Set(series.flatMap(s => [s[0].step, s[s.length - 1].step]))
+  if (union.length <= max) return union
+  const kept = new Set([...ends, ...thin(union, Math.max(2, max - ends.size))])
+  return [...kept].sort((a, b) => a - b).slice(0, Math.max(max, ends.size))
+}
+
+/** A step range in words: "steps 1–500 (500 points)". */
+function coverage(points: HistoryPoint[]): Own {
+  const first = mermaidNumber(points[0].step)
+  const last = mermaidNumber(points[points.length - 1].step)
+  return own`steps ${first}–${last} (${points.length} point${points.length === 1 ? own`` : own`s`})`
 }
 
 /** One curve as a chart and a table; the series are named in the title since Mermaid draws no legend. */
@@ -69,41 +104,84 @@ export function learningCurve(
       name: options.baselineName ?? 'baseline',
       points: finite(curve.baseline),
       color: CHART_PALETTE.baseline,
-      role: 'grey'
+      role: own`grey`
     },
-    { name: options.currentName, points: finite(curve.current), color: CHART_PALETTE.current, role: 'blue' }
+    {
+      name: options.currentName,
+      points: finite(curve.current),
+      color: CHART_PALETTE.current,
+      role: own`blue`
+    }
   ].filter(s => s.points.length > 1)
   if (!series.length || options.maxPoints < 2) return []
-  const steps = thin(
-    [...new Set(series.flatMap(s => s.points.map(p => p.step)))].sort((a, b) => a - b),
+  const steps = chartSteps(
+    series.map(s => s.points),
     options.maxPoints
   )
-  const lines = series.map(s => steps.map(step => valueAt(s.points, step) as number))
-  const all = lines.flat()
-  const title = `${mermaidLabel(curve.metric)} — ${series.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`
-  const chart = xyChart({
-    title,
-    xLabel: options.xLabel ?? 'step',
-    x: steps,
-    yLabel: curve.metric,
-    lines,
-    colors: series.map(s => s.color)
+  const values = series.map(s => steps.map(step => valueAt(s.points, step)))
+  // Mermaid draws a line from the first x value on: a series that starts later than the axis gets its own chart.
+  const startsAtAxis = values.map(v => v[0] !== undefined)
+  const drawn = series.map((s, i) => ({ ...s, values: values[i] })).filter((_, i) => startsAtAxis[i])
+  const charts: RootContent[] = []
+  const chartOf = (group: typeof drawn, xs: number[]) => {
+    // A line stops at its last covered step: the values after it are left out, not carried flat.
+    const lines = group.map(s => {
+      const last = s.values.findLastIndex(v => v !== undefined)
+      return s.values.slice(0, last + 1).map(v => v as number)
+    })
+    const title = `${mermaidLabel(curve.metric)} — ${group.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`
+    return xyChart({
+      title,
+      xLabel: options.xLabel ?? 'step',
+      x: xs,
+      yLabel: curve.metric,
+      lines,
+      colors: group.map(s => s.color)
+    })
+  }
+  if (drawn.length) charts.push(chartOf(drawn, steps))
+  series.forEach((s, i) => {
+    if (startsAtAxis[i]) return
+    const covered = steps.filter(step => valueAt(s.points, step) !== undefined)
+    charts.push(chartOf([{ ...s, values: covered.map(step => valueAt(s.points, step)) }], covered))
   })
-  const decimals = decimalsFor(...all)
-  const rows: CellContent[][] = series.map((s, i) => [
+
+  const ranges = series.map(s => ({ first: s.points[0].step, last: s.points[s.points.length - 1].step }))
+  const caption: PhrasingContent[] = [text`Series: `]
+  series.forEach((s, i) => {
+    caption.push(
+      ...(i ? [text`; `] : []),
+      text`${s.role} `,
+      untrustedCode(s.name),
+      text` ${coverage(s.points)}`
+    )
+  })
+  caption.push(text`.`)
+  if (ranges.length === 2 && (ranges[0].last < ranges[1].first || ranges[1].last < ranges[0].first))
+    caption.push(
+      text` The two series do not overlap: no step has a value on both sides, so they cannot be compared.`
+    )
+  else if (ranges.length === 2 && ranges[0].last !== ranges[1].last)
+    caption.push(text` Each line ends at its own last step.`)
+
+  const decimals = decimalsFor(...values.flat().filter((v): v is number => v !== undefined))
+  const rows: Cell[][] = series.map((s, i) => [
     [untrustedCode(s.name)],
-    ...lines[i].map(v => fmtNumber(v, decimals))
+    ...values[i].map(v => (v === undefined ? [] : fmtNumber(v, decimals)))
   ])
   return [
-    chart,
+    ...charts,
+    paragraph(...caption),
     table(
       [null, ...steps.map(() => 'right' as const)],
-      [options.xLabel ?? 'step', ...steps.map(s => mermaidNumber(s))],
+      [trusted(options.xLabel ?? 'step'), ...steps.map(s => mermaidNumber(s))],
       rows
     )
   ]
 }
 
 function finite(points: HistoryPoint[] | undefined): HistoryPoint[] {
-  return (points ?? []).filter(p => Number.isFinite(p.value) && Number.isFinite(p.step))
+  return (points ?? [])
+    .filter(p => Number.isFinite(p.value) && Number.isFinite(p.step))
+    .sort((a, b) => a.step - b.step)
 }

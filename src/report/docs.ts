@@ -1,7 +1,7 @@
 // The living experiment docs (docs/experiments.md): the sections the action owns, built as mdast trees from the
 // baseline file alone, and spliced into a page people also edit. Only the text between our markers changes;
 // everything outside stays byte for byte.
-import type { Html, PhrasingContent, Root, RootContent } from 'mdast'
+import type { Html, InlineCode, Link, PhrasingContent, Root, RootContent, Text } from 'mdast'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
@@ -11,8 +11,13 @@ import { defaultRules, goalOf, type Rules } from '../core/rules.js'
 import { CHART_PALETTE, mermaidLabel, xyChart } from './chart.js'
 import { decimalsFor, fmtNumber, fmtSigned, fmtStat, shortSha } from './format.js'
 import {
+  code,
   details,
+  githubUrl,
   heading,
+  link,
+  own,
+  safeName,
   paragraph,
   root,
   strong,
@@ -22,7 +27,10 @@ import {
   trustedHtml,
   untrusted,
   untrustedCode,
-  type CellContent
+  type Cell,
+  type Own,
+  type OwnUrl,
+  type SummaryContent
 } from './mdast.js'
 
 /** How the docs are rendered. */
@@ -35,6 +43,8 @@ export interface DocsOptions {
   baselinePath?: string
   /** How many PRs the "Experiments by PR" section lists before it points at the baseline file. */
   maxPrs?: number
+  /** The repository's web page (`githubUrl(server, owner, repo)`): PR and commit references link into it. */
+  repositoryUrl?: OwnUrl
 }
 
 /** A marker the page holds: where it is and what it opens or closes. */
@@ -74,19 +84,26 @@ const MARKER = /^<!--\s*experiment-review:(start|end)\s+([A-Za-z0-9._:-]+)\s*-->
 const MARKER_ANYWHERE = /<!--\s*experiment-review:(start|end)\s+([A-Za-z0-9._:-]+)\s*-->/
 
 /** The id as it may appear in a marker name: letters, digits, `.`, `_`, `-`. */
-function safeId(id: string): string {
-  return id.replace(/[^A-Za-z0-9._-]/g, '-') || 'default'
+function safeId(id: string): Own {
+  return safeName(id.replace(/:/g, '-')) || own`default`
 }
 
-/** The names of the sections this id owns: `current` and `history`, or `current:ID` and `history:ID`. */
-export function sectionNames(id: string): { current: string; history: string } {
-  const suffix = id === 'default' ? '' : `:${safeId(id)}`
-  return { current: `current${suffix}`, history: `history${suffix}` }
+/**
+ * The names of the sections this id owns: `current`, `history` and `production` (monitor's line), or the same with
+ * `:ID`.
+ */
+export function sectionNames(id: string): { current: Own; history: Own; production: Own } {
+  const suffix = id === 'default' ? own`` : own`:${safeId(id)}`
+  return {
+    current: own`current${suffix}`,
+    history: own`history${suffix}`,
+    production: own`production${suffix}`
+  }
 }
 
 /** The start or end marker of a section as an html node. */
-export function sectionMarker(kind: 'start' | 'end', name: string): Html {
-  return trustedHtml(`<!-- experiment-review:${kind} ${name} -->`)
+export function sectionMarker(kind: 'start' | 'end', name: Own): Html {
+  return trustedHtml(own`<!-- experiment-review:${kind === 'start' ? own`start` : own`end`} ${name} -->`)
 }
 
 /** Parses a page with remark-parse + remark-gfm. */
@@ -184,7 +201,7 @@ export function findRegions(page: string, file: string): ManagedRegion[] {
 export function renderSections(
   baseline: BaselineFile,
   options: DocsOptions
-): { name: string; blocks: RootContent[] }[] {
+): { name: Own; blocks: RootContent[] }[] {
   const names = sectionNames(options.id)
   return [
     { name: names.current, blocks: currentSection(baseline, options) },
@@ -193,7 +210,7 @@ export function renderSections(
 }
 
 /** A section as text: its start marker, the blocks, its end marker (no trailing newline). */
-export function renderRegion(name: string, blocks: RootContent[]): string {
+export function renderRegion(name: Own, blocks: RootContent[]): string {
   return stringify(root([sectionMarker('start', name), ...blocks, sectionMarker('end', name)])).replace(
     /\n+$/,
     ''
@@ -205,13 +222,11 @@ export function docsTemplate(options: Pick<DocsOptions, 'id'>): string {
   const names = sectionNames(options.id)
   return stringify(
     root([
-      heading(1, text('Experiments')),
+      heading(1, text`Experiments`),
       paragraph(
-        text('The sections between the '),
-        { type: 'inlineCode', value: 'experiment-review' },
-        text(
-          ' markers are rewritten by Experiment Review on every merge to the default branch. Everything else on this page is yours: edit it freely.'
-        )
+        text`The sections between the `,
+        code`experiment-review`,
+        text` markers are rewritten by Experiment Review on every merge to the default branch. Everything else on this page is yours: edit it freely.`
       ),
       sectionMarker('start', names.current),
       sectionMarker('end', names.current),
@@ -267,88 +282,101 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
   const rules = options.rules ?? defaultRules()
   const c = baseline.champion
   const previous = promotedHistory(baseline)[0]
-  const idText = options.id === 'default' ? '' : ` (${options.id})`
+  const idText: PhrasingContent[] =
+    options.id === 'default' ? [] : [text` (`, untrusted(options.id, 60), text`)`]
   const since: PhrasingContent[] = []
-  if (c.pr && Number.isInteger(c.pr.number)) since.push(text(`PR #${c.pr.number}`))
-  if (c.date) since.push(...(since.length ? [text(', ')] : []), untrusted(neutralDate(c.date)))
-  const title: PhrasingContent[] = [text(`Current model${idText}: `), untrustedCode(c.name)]
-  if (since.length) title.push(text(' (since '), ...since, text(')'))
+  if (c.pr && Number.isInteger(c.pr.number)) since.push(prRef(c.pr.number, options))
+  if (c.date) since.push(...(since.length ? [text`, `] : []), untrusted(neutralDate(c.date)))
+  const title: PhrasingContent[] = [text`Current model`, ...idText, text`: `, untrustedCode(c.name)]
+  if (since.length) title.push(text` (since `, ...since, text`)`)
   const blocks: RootContent[] = [heading(2, ...title)]
 
   const primary = c.primary
   const accepted = new Set((c.acceptedRegressions ?? []).map(a => a.metric))
   const metricNames = orderMetrics(Object.keys(c.metrics), primary, rules)
   const shown = metricNames.slice(0, 30)
-  const rows: CellContent[][] = shown.map(name => {
+  const rows: Cell[][] = shown.map(name => {
     const stat = c.metrics[name]
     const d = decimalsFor(stat.value, previous?.metrics[name]?.value)
-    const value = `${fmtStat(stat, d)}${stat.n > 1 ? ` (${stat.n} runs)` : ''}`
-    const change = previous ? changeText(name, stat, previous.metrics[name], rules) : '—'
+    const value = own`${fmtStat(stat, d)}${stat.n > 1 ? own` (${stat.n} runs)` : own``}`
+    const change = previous ? changeText(name, stat, previous.metrics[name], rules) : own`—`
     const nameCell: PhrasingContent[] = [
       name === primary ? strong(untrusted(name)) : untrusted(name),
-      text(` ${goalOf(name, rules).goal === 'maximize' ? '↑' : '↓'}`)
+      text` ${arrowOf(name, rules)}`
     ]
-    return [nameCell, value, `${change}${accepted.has(name) ? ', accepted' : ''}`]
+    return [nameCell, value, own`${change}${accepted.has(name) ? own`, accepted` : own``}`]
   })
   if (metricNames.length > shown.length)
-    rows.push([
-      `… ${metricNames.length - shown.length} more in ${options.baselinePath ?? 'the baseline file'}`,
-      '',
-      ''
-    ])
+    rows.push([[text`… ${metricNames.length - shown.length} more in `, baselineFile(options)]])
   if (rows.length) {
-    const header: CellContent[] = [
-      'metric',
-      'value',
-      previous ? [text('vs previous ('), untrustedCode(previous.name), text(')')] : 'vs previous'
+    const header: Cell[] = [
+      own`metric`,
+      own`value`,
+      previous ? [text`vs previous (`, untrustedCode(previous.name), text`)`] : own`vs previous`
     ]
     blocks.push(table([null, 'right', 'right'], header, rows))
   }
 
   const why: PhrasingContent[] = [
-    strong(text('Why it was chosen.')),
-    text(' '),
-    untrusted(c.reason ?? 'It was the first model promoted.', 400)
+    strong(text`Why it was chosen.`),
+    text` `,
+    c.reason ? untrusted(c.reason, 400) : text`It was the first model promoted.`
   ]
   for (const a of c.acceptedRegressions ?? []) {
     why.push(
-      text(' The '),
+      text` The `,
       untrusted(a.metric),
-      text(' regression was accepted by '),
+      text` regression was accepted by `,
       untrusted(`@${a.by}`),
-      text(' on '),
+      text` on `,
       untrusted(neutralDate(a.at)),
-      text(': “'),
+      text`: “`,
       untrusted(a.reason, 300),
-      text('”.')
+      text`”.`
     )
   }
-  if (c.mergedBy) why.push(text(' Merged by '), untrusted(`@${c.mergedBy}`), text('.'))
+  why.push(...mergeCredit(c, options))
   blocks.push(paragraph(...why))
 
   const params = Object.keys(c.params).sort()
   if (params.length) {
-    const rows: CellContent[][] = params
+    const rows: Cell[][] = params
       .slice(0, 100)
       .map(k => [[untrusted(k)], [untrustedCode(c.params[k] === null ? 'null' : String(c.params[k]))]])
-    if (params.length > 100)
-      rows.push([`… ${params.length - 100} more in ${options.baselinePath ?? 'the baseline file'}`, ''])
+    if (params.length > 100) rows.push([[text`… ${params.length - 100} more in `, baselineFile(options)]])
     blocks.push(
-      ...details(`Hyperparameters (${params.length})`, [table([null, null], ['param', 'value'], rows)])
+      ...details(own`Hyperparameters (${params.length})`, [
+        table([null, null], [own`param`, own`value`], rows)
+      ])
     )
   }
 
   const parts: PhrasingContent[][] = []
-  if (c.metadata.dataVersion) parts.push([text('Data '), untrustedCode(c.metadata.dataVersion)])
-  if (c.metadata.gitCommit) parts.push([text('code '), untrustedCode(shortSha(c.metadata.gitCommit))])
-  if (c.commit) parts.push([text('merged as '), untrustedCode(shortSha(c.commit))])
+  if (c.metadata.dataVersion) parts.push([text`Data `, untrustedCode(c.metadata.dataVersion)])
+  if (c.metadata.gitCommit) parts.push([text`code `, commitRef(c.metadata.gitCommit, options)])
+  if (c.commit) parts.push([text`merged as `, commitRef(c.commit, options)])
   const env = Object.entries(c.metadata.environment ?? {})
     .sort(([a], [b]) => a.localeCompare(b))
     .slice(0, 4)
   if (env.length) parts.push([untrusted(env.map(([k, v]) => `${k} ${v}`).join(', '), 200)])
-  const provenance = parts.flatMap((p, i) => (i ? [text(' · '), ...p] : p))
+  const provenance = parts.flatMap((p, i) => (i ? [text` · `, ...p] : p))
   if (provenance.length) blocks.push(paragraph(...provenance))
   return blocks
+}
+
+/** Who opened and who merged the champion's PR, and when: " Opened by @bob in PR #57: “title”, merged by @alice on 2026-11-20." */
+function mergeCredit(c: BaselineRecord, options: Pick<DocsOptions, 'repositoryUrl'>): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  const pr = c.pr && Number.isInteger(c.pr.number) ? c.pr : undefined
+  if (pr) {
+    out.push(text` From `, prRef(pr.number, options))
+    if (pr.title) out.push(text` “`, untrusted(pr.title, 200), text`”`)
+    if (pr.author) out.push(text` by `, untrusted(`@${pr.author}`))
+  }
+  if (c.mergedBy) out.push(pr ? text`, merged by ` : text` Merged by `, untrusted(`@${c.mergedBy}`))
+  if (c.date && (pr || c.mergedBy)) out.push(text` on `, untrusted(neutralDate(c.date)))
+  if (out.length) out.push(text`.`)
+  return out
 }
 
 /** Primary first, then gated and ruled metrics in the rules' order, then the rest alphabetically. */
@@ -359,13 +387,36 @@ function orderMetrics(names: string[], primary: string | undefined, rules: Rules
 }
 
 /** The change from the previous champion: "+1.00 pts" for fractions to maximise, else "−2.0". */
-function changeText(name: string, now: MetricStat, before: MetricStat | undefined, rules: Rules): string {
-  if (!before) return 'new'
-  if (!Number.isFinite(now.value) || !Number.isFinite(before.value)) return 'not comparable'
+function changeText(name: string, now: MetricStat, before: MetricStat | undefined, rules: Rules): Own {
+  if (!before) return own`new`
+  if (!Number.isFinite(now.value) || !Number.isFinite(before.value)) return own`not comparable`
   const diff = now.value - before.value
   const fraction = [now.value, before.value].every(v => v >= 0 && v <= 1)
-  if (goalOf(name, rules).goal === 'maximize' && fraction) return `${fmtSigned(diff * 100, 2)} pts`
+  if (goalOf(name, rules).goal === 'maximize' && fraction) return own`${fmtSigned(diff * 100, 2)} pts`
   return fmtSigned(diff, decimalsFor(now.value, before.value))
+}
+
+/** ↑ for a metric to maximise, ↓ to minimise. */
+function arrowOf(name: string, rules: Rules): Own {
+  return goalOf(name, rules).goal === 'maximize' ? own`↑` : own`↓`
+}
+
+/** Where the rest is: the baseline file's path (from the action's input) as code, or "the baseline file". */
+function baselineFile(options: DocsOptions): PhrasingContent {
+  return options.baselinePath ? untrustedCode(options.baselinePath) : text`the baseline file`
+}
+
+/** "PR #12", linked to the pull request when the repository URL is known (a file on GitHub autolinks nothing). */
+function prRef(pr: number, options: Pick<DocsOptions, 'repositoryUrl'>): Text | Link {
+  const url = githubUrl(options.repositoryUrl, 'pull', pr)
+  return url ? link(url, text`PR #${pr}`) : text`PR #${pr}`
+}
+
+/** A commit as inline code, linked to its page when the sha is hex and the repository URL is known. */
+function commitRef(sha: string, options: Pick<DocsOptions, 'repositoryUrl'>): InlineCode | Link {
+  const short = untrustedCode(shortSha(sha))
+  const url = /^[0-9a-f]{7,40}$/i.test(sha) ? githubUrl(options.repositoryUrl, 'commit', sha) : undefined
+  return url ? link(url, short) : short
 }
 
 /** The date part of an ISO time (the text itself when it is not one). */
@@ -383,26 +434,27 @@ export function historySection(baseline: BaselineFile, options: DocsOptions): Ro
   const models = [c, ...promotedHistory(baseline)]
   const blocks: RootContent[] = []
   if (primary) {
-    blocks.push(heading(2, untrusted(primary), text(' over time')))
+    blocks.push(heading(2, untrusted(primary), text` over time`))
     blocks.push(...primaryChart([...models].reverse(), primary))
   } else {
-    blocks.push(heading(2, text('Baseline history')))
+    blocks.push(heading(2, text`Baseline history`))
   }
   const others = orderMetrics(Object.keys(c.metrics), primary, rules)
     .filter(m => m !== primary)
     .slice(0, 2)
   const columns = primary ? [primary, ...others] : others
-  const rows: CellContent[][] = models.map(r => [
-    r.date ? neutralDate(r.date) : '—',
-    prLabel(r),
+  const rows: Cell[][] = models.map(r => [
+    r.date ? [untrusted(neutralDate(r.date))] : own`—`,
+    prLabel(r, options),
     [untrustedCode(r.name)],
     ...columns.map(m => metricCell(r.metrics[m]?.value)),
-    r.mergedBy ? [untrusted(`@${r.mergedBy}`)] : '—'
+    r.pr?.author ? [untrusted(`@${r.pr.author}`)] : own`—`,
+    r.mergedBy ? [untrusted(`@${r.mergedBy}`)] : own`—`
   ])
   blocks.push(
     table(
-      [null, null, null, ...columns.map(() => 'right' as const), null],
-      ['merged', 'PR', 'model', ...columns.map(m => [untrusted(m)]), 'by'],
+      [null, null, null, ...columns.map(() => 'right' as const), null, null],
+      [own`merged`, own`PR`, own`model`, ...columns.map(m => [untrusted(m)]), own`author`, own`merged by`],
       rows
     )
   )
@@ -410,16 +462,12 @@ export function historySection(baseline: BaselineFile, options: DocsOptions): Ro
   const records = [c, ...baseline.history].filter(r => r.experiments?.length)
   const byDate = [...records].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? ''))
   if (byDate.length) {
-    blocks.push(heading(2, text('Experiments by PR')))
+    blocks.push(heading(2, text`Experiments by PR`))
     const max = options.maxPrs ?? 50
-    for (const r of byDate.slice(0, max)) blocks.push(...prExperiments(r, rules))
+    for (const r of byDate.slice(0, max)) blocks.push(...prExperiments(r, rules, options))
     if (byDate.length > max) {
       blocks.push(
-        paragraph(
-          text(
-            `${byDate.length - max} older merges are listed in ${options.baselinePath ?? 'the baseline file'}.`
-          )
-        )
+        paragraph(text`${byDate.length - max} older merges are listed in `, baselineFile(options), text`.`)
       )
     }
   }
@@ -442,9 +490,9 @@ function primaryChart(models: BaselineRecord[], primary: string): RootContent[] 
   if (!points.length)
     return [
       paragraph(
-        text('No champion so far reported a finite '),
+        text`No champion so far reported a finite `,
         untrusted(primary),
-        text(', so there is no chart.')
+        text`, so there is no chart.`
       )
     ]
   return [
@@ -459,20 +507,23 @@ function primaryChart(models: BaselineRecord[], primary: string): RootContent[] 
   ]
 }
 
-function prLabel(r: BaselineRecord): CellContent {
-  if (r.pr && Number.isInteger(r.pr.number)) return `#${r.pr.number}`
-  return r.commit ? [untrustedCode(shortSha(r.commit))] : '—'
+function prLabel(r: BaselineRecord, options: DocsOptions): Cell {
+  if (r.pr && Number.isInteger(r.pr.number)) {
+    const url = githubUrl(options.repositoryUrl, 'pull', r.pr.number)
+    return url ? link(url, text`#${r.pr.number}`) : own`#${r.pr.number}`
+  }
+  return r.commit ? commitRef(r.commit, options) : own`—`
 }
 
 /** A metric value read back from JSON (where non-finite numbers are strings). */
-function metricCell(value: unknown): string {
-  if (value === undefined || value === null) return '—'
+function metricCell(value: unknown): Own {
+  if (value === undefined || value === null) return own`—`
   const v = typeof value === 'number' ? value : Number(value)
   return fmtNumber(v, decimalsFor(v))
 }
 
 /** One merge's experiments: every run, best first, failed runs marked, the chosen one flagged. */
-function prExperiments(r: BaselineRecord, rules: Rules): RootContent[] {
+function prExperiments(r: BaselineRecord, rules: Rules, options: DocsOptions): RootContent[] {
   const runs = r.experiments ?? []
   const primary = r.primary
   // Columns: the primary, then the chosen run's metrics, then those most runs report (at most four).
@@ -484,33 +535,39 @@ function prExperiments(r: BaselineRecord, rules: Rules): RootContent[] {
     .sort((a, b) => weight(b) - weight(a) || (count.get(b) ?? 0) - (count.get(a) ?? 0))
     .slice(0, 4)
   const shown = runs.slice(0, 50)
-  const rows: CellContent[][] = shown.map(x => [
+  const rows: Cell[][] = shown.map(x => [
     [
       untrustedCode(x.name),
-      ...(x.chosen ? [text(r.promoted === false ? ' (best, not promoted)' : ' ✅ chosen')] : [])
+      ...(x.chosen ? [r.promoted === false ? text` (best, not promoted)` : text` ✅ chosen`] : [])
     ],
-    ...names.map(m => (x.status === 'failed' ? '—' : metricCell(x.metrics?.[m]))),
+    ...names.map(m => (x.status === 'failed' ? own`—` : metricCell(x.metrics?.[m]))),
     statusCell(x)
   ])
-  if (runs.length > shown.length)
-    rows.push([`… ${runs.length - shown.length} more runs`, ...names.map(() => ''), ''])
-  const header: CellContent[] = [
-    'run',
-    ...names.map(m => [untrusted(m), text(` ${goalOf(m, rules).goal === 'maximize' ? '↑' : '↓'}`)]),
-    'status'
+  if (runs.length > shown.length) rows.push([own`… ${runs.length - shown.length} more runs`])
+  const header: Cell[] = [
+    own`run`,
+    ...names.map(m => [untrusted(m), text` ${arrowOf(m, rules)}`]),
+    own`status`
   ]
-  const who =
+  const who: SummaryContent[] =
     r.pr && Number.isInteger(r.pr.number)
-      ? `PR #${r.pr.number}${r.pr.title ? `: ${r.pr.title}` : ''}`
-      : `commit ${shortSha(r.commit) ?? r.name}`
-  const summary = `${who} (${runs.length} run${runs.length === 1 ? '' : 's'})${r.promoted === false ? ', champion kept' : ''}`
+      ? [
+          prRef(r.pr.number, options),
+          ...(r.pr.title ? [text`: `, untrusted(r.pr.title)] : []),
+          ...(r.pr.author ? [text` by `, untrusted(`@${r.pr.author}`)] : [])
+        ]
+      : [text`commit `, commitRef(r.commit ?? r.name, options)]
+  const summary: SummaryContent[] = [
+    ...who,
+    text` (${runs.length} run${runs.length === 1 ? own`` : own`s`})${r.promoted === false ? own`, champion kept` : own``}`
+  ]
   const inner: RootContent[] = [table([null, ...names.map(() => 'right' as const), null], header, rows)]
   if (r.promoted === false && r.reason) inner.push(paragraph(untrusted(r.reason, 400)))
   return details(summary, inner)
 }
 
-function statusCell(x: RunSummary): CellContent {
+function statusCell(x: RunSummary): Cell {
   if (x.status === 'failed')
-    return [text('❌ failed'), ...(x.statusReason ? [text(': '), untrusted(x.statusReason, 80)] : [])]
+    return [text`❌ failed`, ...(x.statusReason ? [text`: `, untrusted(x.statusReason, 80)] : [])]
   return [untrusted(x.status ?? 'finished')]
 }

@@ -34,7 +34,9 @@ function withWords(c: Comparison) {
       ...m,
       significance: m.significance && {
         ...m.significance,
-        ...(m.significance.state === 'inconclusive' ? { inconclusive: untestedText(m.significance) } : {}),
+        ...(m.significance.state === 'inconclusive' || m.significance.state === 'uncomputable'
+          ? { inconclusive: untestedText(m.significance) }
+          : {}),
         ...(m.significance.state === 'exact' ? { reason: noVarianceText(!!m.significance.significant) } : {})
       },
       checks: m.checks.map(check => {

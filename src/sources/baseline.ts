@@ -1,11 +1,13 @@
 // The baseline a review compares with, read from disk or git: a baseline file, a folder of runs (their champion
 // becomes the baseline) or `REF:PATH` in the checkout's git history. The only I/O behind the baseline types.
 import { execFile } from 'node:child_process'
-import { readFile, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import {
   BaselineError,
+  championOfId,
   parseBaseline,
   recordFromExperiment,
   type BaselineFile,
@@ -13,7 +15,7 @@ import {
 } from '../core/baseline.js'
 import { chooseChampion, primaryMetric, rankExperiments } from '../core/champion.js'
 import { groupRuns } from '../core/experiment.js'
-import type { Diagnostic } from '../core/run.js'
+import { formatDiagnostic, type Diagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import { collectRuns } from './detect.js'
 
@@ -25,9 +27,8 @@ export async function readFileAtGitRef(
   ref: string,
   file: string
 ): Promise<string | undefined> {
-  if (!/^[\w./@^~{}-]+$/.test(ref) || ref.startsWith('-'))
-    throw new Error(`"${ref}" is not a git revision name; use a branch, tag or commit`)
-  const normalized = path.posix.normalize(file.split(path.sep).join('/')).replace(/^\.\//, '')
+  checkRevision(ref)
+  const normalized = gitPath(file)
   try {
     const { stdout } = await execFileAsync('git', ['-C', workspace, 'show', `${ref}:${normalized}`], {
       maxBuffer: 256 * 1024 * 1024,
@@ -65,51 +66,200 @@ export interface LoadedBaseline {
   diagnostics: Diagnostic[]
 }
 
+/** How a baseline spec is read. */
+export interface BaselineSpecOptions {
+  /** The review id the baseline must belong to (default `default`). */
+  id?: string
+  /**
+   * True (the default) when the spec was named explicitly (`--baseline`, the baseline input): it must exist. False
+   * for a default path, where nothing there means no baseline yet (the first pull request).
+   */
+  required?: boolean
+}
+
 /**
- * Loads a baseline from a spec: a baseline.json path, a folder of runs (their champion becomes the baseline),
- * or `REF:PATH` read from git (e.g. `origin/main:.experiments/baseline.json`). A missing file means no baseline.
+ * Loads a baseline from a spec: a baseline.json path; runs (a folder of runs, an MLflow SQLite store or another
+ * runs file), whose champion becomes the baseline; or `REF:PATH` read from git without a checkout (e.g.
+ * `origin/main:.experiments/baseline.json`, or `main:experiments`, a folder of runs in that commit). A spec named
+ * explicitly must exist (BaselineError naming what was looked for); a default one may be missing (no baseline).
  */
 export async function loadBaselineSpec(
   workspace: string,
   spec: string,
   rules: Rules,
-  id = 'default'
+  options: BaselineSpecOptions = {}
 ): Promise<LoadedBaseline> {
+  const { id = 'default', required = true } = options
   const abs = path.resolve(workspace, spec)
   const info = await stat(abs).catch(() => undefined)
-  if (info?.isDirectory()) {
-    const collection = await collectRuns({ workspace: abs })
-    const experiments = groupRuns(collection.runs, rules)
-    const primary = primaryMetric(rules, experiments)
-    const { champion } = chooseChampion(rankExperiments(experiments, primary, rules), primary)
-    return {
-      record: champion ? recordFromExperiment(champion) : undefined,
-      from: spec,
-      diagnostics: collection.diagnostics.map(d => ({ ...d, file: path.join(spec, d.file) }))
-    }
-  }
+  if (info?.isDirectory()) return championOfRuns(workspace, abs, spec, rules, required)
   if (info?.isFile()) {
-    const file = parseBaseline(await readFile(abs, 'utf8'), spec)
-    return { record: pickId(file, id, spec), file, from: spec, diagnostics: [] }
+    const bytes = await readFile(abs)
+    if (looksLikeBaselineJson(bytes)) return fromBaselineText(bytes.toString('utf8'), spec, id)
+    return championOfRuns(workspace, abs, spec, rules, required)
   }
   const colon = spec.indexOf(':')
-  if (colon > 0 && !info) {
-    const ref = spec.slice(0, colon)
-    const file = spec.slice(colon + 1)
-    const text = await readFileAtGitRef(workspace, ref, file)
-    if (text === undefined) return { from: spec, diagnostics: [] }
-    const parsed = parseBaseline(text, spec)
-    return { record: pickId(parsed, id, spec), file: parsed, from: spec, diagnostics: [] }
-  }
-  return { from: spec, diagnostics: [] }
+  if (colon > 0 && !info)
+    return loadBaselineAtGitRef(workspace, spec.slice(0, colon), spec.slice(colon + 1), rules, {
+      id,
+      required
+    })
+  if (!required) return { from: spec, diagnostics: [] }
+  throw new BaselineError(
+    spec,
+    `the baseline named does not exist: there is no file or folder ${abs}${colon > 0 ? '' : ' (for a file in git, give REF:PATH, e.g. origin/main:.experiments/baseline.json)'}; check the path`
+  )
 }
 
-function pickId(file: BaselineFile, id: string, where: string): BaselineRecord {
-  if (file.id && file.id !== id) {
+/** Whether file content is JSON (a baseline file) rather than a store of runs: its first non-blank byte is `{`. */
+function looksLikeBaselineJson(bytes: Buffer): boolean {
+  const text = bytes
+    .subarray(0, 64)
+    .toString('utf8')
+    .replace(/^\ufeff/, '')
+  return text.trimStart().startsWith('{')
+}
+
+function fromBaselineText(text: string, from: string, id: string): LoadedBaseline {
+  const file = parseBaseline(text, from)
+  return { record: championOfId(file, id, from), file, from, diagnostics: [] }
+}
+
+/**
+ * The champion of the runs at `abs` (a folder, or a store such as an MLflow SQLite file) as the baseline; named
+ * explicitly and holding no finished run, it is an error. Diagnostics of a folder are named under `shownAs`, those of
+ * a store file by `shownFile`.
+ */
+async function championOfRuns(
+  workspace: string,
+  abs: string,
+  shownAs: string,
+  rules: Rules,
+  required: boolean,
+  shownFile: (file: string) => string = file => file
+): Promise<LoadedBaseline> {
+  const folder = (await stat(abs)).isDirectory()
+  const collection = folder
+    ? await collectRuns({ workspace: abs, selection: rules.select })
+    : await collectRuns({ workspace, patterns: [abs], selection: rules.select })
+  const experiments = groupRuns(collection.runs, rules)
+  const primary = primaryMetric(rules, experiments)
+  const { champion } = chooseChampion(rankExperiments(experiments, primary, rules), primary)
+  const diagnostics = collection.diagnostics.map(d => ({
+    ...d,
+    file: folder ? path.posix.join(shownAs, d.file) : shownFile(d.file)
+  }))
+  if (!champion && required) {
+    const problems = diagnostics
+      .filter(d => d.severity === 'error')
+      .slice(0, 3)
+      .map(formatDiagnostic)
     throw new BaselineError(
-      where,
-      `belongs to review id "${file.id}", not "${id}"; give each id its own baseline file`
+      shownAs,
+      `is not a baseline file and holds no finished run to use as the baseline${problems.length ? ` (${problems.join('; ')})` : ''}; give a baseline.json, a folder of runs or a runs store such as an MLflow SQLite file`
     )
   }
-  return file.champion
+  return { record: champion ? recordFromExperiment(champion) : undefined, from: shownAs, diagnostics }
+}
+
+/**
+ * Reads `REF:PATH` from the checkout's git history without checking it out: a baseline file, or a folder of runs
+ * (or a runs file such as an MLflow SQLite store) extracted to a temporary folder and read like one on disk.
+ */
+export async function loadBaselineAtGitRef(
+  workspace: string,
+  ref: string,
+  file: string,
+  rules: Rules,
+  options: BaselineSpecOptions = {}
+): Promise<LoadedBaseline> {
+  const { id = 'default', required = true } = options
+  const spec = `${ref}:${file}`
+  const normalized = gitPath(file)
+  const kind = await gitObjectKind(workspace, ref, normalized)
+  if (kind === undefined) {
+    if (!required) return { from: spec, diagnostics: [] }
+    throw new BaselineError(
+      spec,
+      `the baseline named does not exist: git has no "${normalized}" at ${ref} in ${workspace}; check the path (git ls-tree --name-only ${ref} lists what is there)`
+    )
+  }
+  if (kind === 'blob') {
+    const bytes = await gitBlob(workspace, `${ref}:${normalized}`)
+    if (looksLikeBaselineJson(bytes)) return fromBaselineText(bytes.toString('utf8'), spec, id)
+  }
+  const scratch = await mkdtemp(path.join(os.tmpdir(), 'experiment-review-baseline-'))
+  try {
+    await extractFromGit(workspace, ref, normalized, scratch)
+    const extracted = path.join(scratch, ...normalized.split('/'))
+    const shown = (f: string) =>
+      f
+        .split(scratch.split(path.sep).join('/'))
+        .join(ref + ':')
+        .replace(':/', ':')
+    return await championOfRuns(scratch, extracted, spec, rules, required, shown)
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+/** A path as git names it in a tree: forward slashes, no leading `./`. */
+function gitPath(file: string): string {
+  return path.posix.normalize(file.split(path.sep).join('/')).replace(/^\.\//, '').replace(/\/$/, '')
+}
+
+/** What `REF:PATH` is in git: a file (blob), a folder (tree), or undefined when the path is not in that commit. */
+async function gitObjectKind(
+  workspace: string,
+  ref: string,
+  file: string
+): Promise<'blob' | 'tree' | undefined> {
+  checkRevision(ref)
+  try {
+    await execFileAsync('git', ['-C', workspace, 'rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+  } catch {
+    throw new Error(
+      `git has no revision "${ref}" in ${workspace}; fetch it first (e.g. git fetch origin main) or use another ref`
+    )
+  }
+  try {
+    const { stdout } = await execFileAsync('git', ['-C', workspace, 'cat-file', '-t', `${ref}:${file}`])
+    const type = stdout.trim()
+    return type === 'blob' || type === 'tree' ? type : undefined
+  } catch {
+    return undefined
+  }
+}
+
+async function gitBlob(workspace: string, object: string): Promise<Buffer> {
+  const { stdout } = await execFileAsync('git', ['-C', workspace, 'cat-file', 'blob', object], {
+    maxBuffer: 1024 * 1024 * 1024,
+    encoding: 'buffer'
+  })
+  return stdout
+}
+
+/** Writes `PATH` of `REF` (a file or a whole folder) under `into`, keeping its path, with `git archive` and tar. */
+async function extractFromGit(workspace: string, ref: string, file: string, into: string): Promise<void> {
+  const archive = path.join(into, '.baseline.tar')
+  await execFileAsync('git', [
+    '-C',
+    workspace,
+    'archive',
+    '--format=tar',
+    `--output=${archive}`,
+    ref,
+    '--',
+    file
+  ])
+  try {
+    await execFileAsync('tar', ['-xf', archive, '-C', into])
+  } finally {
+    await rm(archive, { force: true })
+  }
+}
+
+function checkRevision(ref: string): void {
+  if (!/^[\w./@^~{}-]+$/.test(ref) || ref.startsWith('-'))
+    throw new Error(`"${ref}" is not a git revision name; use a branch, tag or commit`)
 }

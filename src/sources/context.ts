@@ -16,6 +16,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../core/run.js'
+import { selectAll, type RunSelection } from '../core/selection.js'
 import { parseFlatYaml } from './flat-yaml.js'
 import { ExactNumber, JsonSyntaxError, parseJsonLenient } from './json.js'
 
@@ -38,12 +39,18 @@ export interface ReadContext {
   readonly workspace: string
   readonly limits: ReadLimits
   readonly diagnostics: Diagnostic[]
+  /** The experiments selected (`--experiment`, rules-file `select`); readers of shared stores skip the others. */
+  readonly selection: RunSelection
+  /** Runs a store did not read because their experiment was not selected, counted by experiment name. */
+  readonly unselected: Map<string, number>
   /** The path relative to the workspace, with forward slashes, for messages and run ids. */
   rel(file: string): string
   warn(file: string, message: string, place?: DiagnosticPlace): void
   error(file: string, message: string, place?: DiagnosticPlace): void
-  /** Resolves a path and says whether it stays inside the workspace (symbolic links resolved). */
+  /** Resolves a path and says whether it stays inside the workspace or a named root (symbolic links resolved). */
   insideWorkspace(file: string): Promise<boolean>
+  /** What the reads are confined to, for messages: "the workspace" or "the workspace and the runs paths given". */
+  readonly scope: string
   /** Reads a text file whole; undefined (with a diagnostic) when missing, outside, too large or binary. */
   readText(file: string, place?: DiagnosticPlace): Promise<string | undefined>
   /** Reads a binary file whole under the size limit; undefined (with a diagnostic) otherwise. */
@@ -70,8 +77,15 @@ export interface ReadContext {
 
 /** Options for a read context. */
 export interface ReadContextOptions {
+  /**
+   * Paths the user named explicitly (action input, CLI argument), trusted wherever they are: files under them are
+   * read like files in the workspace. A symbolic link found inside never leads out of the workspace and these roots.
+   */
+  roots?: string[]
   limits?: Partial<ReadLimits>
   onProgress?: (runsRead: number, where: string) => void
+  /** The experiments selected; every experiment when absent. */
+  selection?: RunSelection
 }
 
 /** Creates the guarded read context for one workspace. */
@@ -80,23 +94,40 @@ export async function createReadContext(
   options: ReadContextOptions = {}
 ): Promise<ReadContext> {
   const given = path.resolve(workspace)
-  let root = given
-  try {
-    root = realpathSync(given)
-  } catch {
-    // A workspace that does not exist yet: keep the resolved path; reads will report it.
+  const realOf = (p: string): string => {
+    try {
+      return realpathSync(p)
+    } catch {
+      // A path that does not exist (yet): keep it resolved; reads will report it.
+      return p
+    }
   }
-  /** A path made absolute inside the real workspace: one given through a linked workspace path is mapped. */
+  const root = realOf(given)
+  /** Every trusted root: the workspace and the paths named explicitly, as given and as real paths. */
+  const roots = [
+    { given, real: root },
+    ...(options.roots ?? []).map(r => {
+      const abs = path.resolve(root, r)
+      return { given: abs, real: realOf(abs) }
+    })
+  ]
+  const under = (p: string, dir: string) =>
+    p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep)
+  /** A path made absolute with its trusted root resolved: one given through a linked root path is mapped. */
   const resolve = (file: string): string => {
     const abs = path.resolve(root, file)
-    if (given !== root && (abs === given || abs.startsWith(given + path.sep)))
-      return root + abs.slice(given.length)
+    for (const r of roots)
+      if (r.given !== r.real && under(abs, r.given)) return r.real + abs.slice(r.given.length)
     return abs
   }
+  const scope = roots.length > 1 ? 'the workspace and the runs paths given' : 'the workspace'
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const diagnostics: Diagnostic[] = []
+  /** Relative to the workspace when inside it; the absolute path when under another root. */
   const rel = (file: string) => {
-    const r = path.relative(root, resolve(file))
+    const abs = resolve(file)
+    if (!under(abs, root) && roots.some(r => under(abs, r.real))) return abs.split(path.sep).join('/')
+    const r = path.relative(root, abs)
     return (r === '' ? '.' : r).split(path.sep).join('/')
   }
   const add = (
@@ -108,7 +139,7 @@ export async function createReadContext(
     const { missingOk: _missingOk, ...where } = place
     diagnostics.push({ severity, file: rel(file), message, ...stripUndefined(where) })
   }
-  const within = (p: string) => p === root || p.startsWith(root.endsWith(path.sep) ? root : root + path.sep)
+  const within = (p: string) => roots.some(r => under(p, r.real))
   const insideWorkspace = async (file: string) => {
     try {
       return within(realpathSync(resolve(file)))
@@ -120,7 +151,7 @@ export async function createReadContext(
   const admit = async (file: string, place?: DiagnosticPlace): Promise<{ size: number } | undefined> => {
     const abs = resolve(file)
     if (!within(abs)) {
-      add('error', abs, 'is outside the workspace; it was not read', place)
+      add('error', abs, `is outside ${scope}; it was not read`, place)
       return undefined
     }
     let info
@@ -133,7 +164,7 @@ export async function createReadContext(
     }
     if (info.isSymbolicLink()) {
       if (!(await insideWorkspace(abs))) {
-        add('error', abs, 'is a symbolic link that leaves the workspace; it was not followed', place)
+        add('error', abs, `is a symbolic link that leaves ${scope}; it was not followed`, place)
         return undefined
       }
       try {
@@ -152,8 +183,11 @@ export async function createReadContext(
 
   const ctx: ReadContext = {
     workspace: root,
+    scope,
     limits,
     diagnostics,
+    selection: options.selection ?? selectAll(),
+    unselected: new Map(),
     rel,
     warn: (file, message, place) => add('warning', file, message, place),
     error: (file, message, place) => add('error', file, message, place),

@@ -1,12 +1,18 @@
 // The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
 // claims, and reads them. Symbolic links to directories are never followed.
+import { realpathSync, statSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
-import type { Collection, Run } from '../core/run.js'
+import type { Collection, Diagnostic, Run } from '../core/run.js'
+import { qualifyClashingNames } from '../core/run-names.js'
+import type { CommitFilter } from '../core/selection.js'
 import { createReadContext, type ReadContext, type ReadContextOptions } from './context.js'
+import { selectRuns } from './experiment-match.js'
 import type { Claim, DirListing, RunSource } from './source.js'
+import type { MlflowHttpOptions } from './mlflow-http.js'
 import { ALL_SOURCES } from './registry.js'
+import { isTrackingUri, redactTrackingUri } from './tracking-uri.js'
 import { walkFolders } from './walk.js'
 
 /** Options for collecting runs. */
@@ -17,13 +23,26 @@ export interface CollectOptions extends ReadContextOptions {
   patterns?: string[]
   /** The formats to look for (default: all). */
   sources?: RunSource[]
+  /** The commit under review: stores named by an MLflow tracking URI yield only its runs. */
+  commit?: CommitFilter
+  /** Where MLflow's variables (MLFLOW_TRACKING_TOKEN …) are read from (default process.env). */
+  env?: NodeJS.ProcessEnv
+  /** Retry and time-budget knobs of tracking-server calls (tests shorten them). */
+  mlflowHttp?: Omit<MlflowHttpOptions, 'env'>
 }
 
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
 export async function collectRuns(options: CollectOptions): Promise<Collection> {
-  const ctx = await createReadContext(options.workspace, options)
   const sources = options.sources ?? ALL_SOURCES
-  const patterns = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'))
+  const entries = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'))
+  const trackingUris = entries.filter(isTrackingUri)
+  const patterns = entries.filter(p => !isTrackingUri(p))
+  // Each runs path named explicitly is a trusted root (a glob: its fixed leading folders), read wherever it is.
+  const ctx = await createReadContext(options.workspace, {
+    ...options,
+    roots: patterns.map(p => patternRoot(path.resolve(options.workspace, p)))
+  })
+  const missing: string[] = []
   const claims: { source: RunSource; claim: Claim }[] = []
   const seen = new Map<string, Claim>()
   const addClaims = (listing: DirListing): boolean => {
@@ -46,7 +65,12 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
     return exclusive
   }
 
-  const starts = patterns.length ? await expandPatterns(ctx, patterns) : [ctx.workspace]
+  // Only tracking URIs given: the workspace is not searched as well.
+  const starts = patterns.length
+    ? outermost(await expandPatterns(ctx, patterns, missing))
+    : trackingUris.length
+      ? []
+      : [ctx.workspace]
   for (const start of starts) {
     const info = await lstat(start).catch(() => undefined)
     if (!info) continue
@@ -64,22 +88,93 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
 
   const runs: Run[] = []
   for (const { source, claim } of claims) {
+    const before = ctx.diagnostics.length
     try {
       const read = await source.read(claim.path, ctx, claim)
-      runs.push(...read)
+      runs.push(...attachReadErrors(read, ctx.diagnostics.slice(before)))
       ctx.progress(runs.length, ctx.rel(claim.path))
     } catch (e) {
       ctx.error(claim.path, `could not be read as ${source.format} output: ${(e as Error).message}`)
     }
   }
-  if (runs.length === 0 && ctx.diagnostics.length === 0) {
-    const where = patterns.length ? `the runs input (${patterns.join(', ')})` : 'the workspace'
-    ctx.warn(
-      '.',
-      `no experiment runs were found in ${where}; set the runs input to the folder your tracker writes`
-    )
+  if (trackingUris.length) {
+    const { readTrackingUri } = await import('./mlflow-tracking.js')
+    for (const entry of trackingUris) {
+      runs.push(
+        ...(await readTrackingUri(entry, ctx, {
+          commit: options.commit,
+          env: options.env ?? process.env,
+          http: options.mlflowHttp
+        }))
+      )
+      ctx.progress(runs.length, redactTrackingUri(entry))
+    }
   }
-  return { runs: dedupeIds(runs), diagnostics: ctx.diagnostics }
+  // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
+  const selected = selectRuns(qualifyClashingNames(dedupeIds(runs)), ctx.selection, ctx.unselected)
+  return {
+    runs: selected.runs,
+    selection: selected.outcome,
+    diagnostics: ctx.diagnostics,
+    searched: entries.length
+      ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))
+      : [ctx.workspace],
+    missing
+  }
+}
+
+/**
+ * Gives each run the errors met in its own files while it was read (see `Run.readErrors`), so that a run with a
+ * truncated or binary file is shown as unreadable and never as a healthy run. A diagnostic belongs to a run when its
+ * file is the run's path or under it and, when it names a run, it names this one (by name, id or folder).
+ */
+export function attachReadErrors(runs: Run[], diagnostics: Diagnostic[]): Run[] {
+  const errors = diagnostics.filter(d => d.severity === 'error')
+  if (!errors.length) return runs
+  return runs.map(run => {
+    const folder = path.posix.basename(run.path)
+    const own = errors.filter(d => {
+      const inside =
+        run.path === '.' ? d.run !== undefined : d.file === run.path || d.file.startsWith(`${run.path}/`)
+      return inside && (d.run === undefined || d.run === run.name || d.run === run.id || d.run === folder)
+    })
+    return own.length ? { ...run, readErrors: [...(run.readErrors ?? []), ...own] } : run
+  })
+}
+
+/** The folder a runs path names as its root: the path itself, or a glob's fixed leading folders. */
+function patternRoot(abs: string): string {
+  const { base, isGlob } = picomatch.scan(abs.split(path.sep).join('/'))
+  return isGlob ? base || path.sep : abs
+}
+
+/**
+ * The places to read, each once: real paths, so a path given twice or through a link is read once; a folder inside
+ * another one named is left out (its runs are found from the outer one). A file named inside a named folder stays,
+ * so that it is read as named; the claims are deduplicated by path anyway.
+ */
+function outermost(paths: string[]): string[] {
+  const real = [
+    ...new Set(
+      paths.map(p => {
+        try {
+          return realpathSync(p)
+        } catch {
+          return p
+        }
+      })
+    )
+  ].sort()
+  const isFolder = (p: string) => {
+    try {
+      return statSync(p).isDirectory()
+    } catch {
+      return false
+    }
+  }
+  return real.filter(
+    p => !isFolder(p) || !real.some(o => o !== p && p.startsWith(o.endsWith(path.sep) ? o : o + path.sep))
+  )
 }
 
 async function isDirectory(p: string): Promise<boolean> {
@@ -87,33 +182,38 @@ async function isDirectory(p: string): Promise<boolean> {
 }
 
 /**
- * Expands paths and globs relative to the workspace into existing paths inside it. Globs are picomatch's
- * (`*`, `**`, `?`, `[0-9]`, `{a,b}`, extglobs), matched against forward-slash paths with dot files included.
+ * Expands paths and globs, absolute or relative to the workspace, into existing paths; a path that does not exist is
+ * reported and added to `missing`. Globs are picomatch's (`*`, `**`, `?`, `[0-9]`, `{a,b}`, extglobs), matched
+ * against absolute forward-slash paths with dot files included.
  */
-export async function expandPatterns(ctx: ReadContext, patterns: string[]): Promise<string[]> {
+export async function expandPatterns(
+  ctx: ReadContext,
+  patterns: string[],
+  missing: string[] = []
+): Promise<string[]> {
   const out: string[] = []
+  const slashed = (p: string) => p.split(path.sep).join('/')
   for (const pattern of patterns) {
     const abs = path.resolve(ctx.workspace, pattern)
-    if (!(abs === ctx.workspace || abs.startsWith(ctx.workspace + path.sep))) {
-      ctx.error(
-        pattern,
-        `the runs path ${JSON.stringify(pattern)} is outside the workspace; use a path inside it`
-      )
-      continue
-    }
-    const glob = path.relative(ctx.workspace, abs).split(path.sep).join('/')
+    const glob = slashed(abs)
     const { base, isGlob } = picomatch.scan(glob)
     if (!isGlob) {
       if (await lstat(abs).catch(() => undefined)) out.push(abs)
-      else ctx.error(pattern, `the runs path ${JSON.stringify(pattern)} does not exist; check the runs input`)
+      else {
+        missing.push(pattern)
+        ctx.error(
+          pattern,
+          `the runs path ${JSON.stringify(pattern)} (${abs}) does not exist; check the runs input`
+        )
+      }
       continue
     }
     const matches = picomatch(glob, { dot: true })
     const found: string[] = []
-    await walkFolders(ctx, path.resolve(ctx.workspace, base || '.'), listing => {
+    await walkFolders(ctx, base || path.sep, listing => {
       for (const name of [...listing.files, ...listing.dirs]) {
         const full = path.join(listing.path, name)
-        if (matches(ctx.rel(full))) found.push(full)
+        if (matches(slashed(full))) found.push(full)
       }
     })
     if (!found.length) ctx.warn(pattern, `the runs glob ${JSON.stringify(pattern)} matched nothing`)

@@ -9,6 +9,12 @@ import {
   type RunStatus,
   type SourceFormat
 } from '../core/run.js'
+import { listExperimentNames } from '../core/selection.js'
+import { experimentMatcher } from './experiment-match.js'
+import type { ReadContext } from './context.js'
+
+/** The most runs read from a store named by a tracking URI when every commit is taken (`--commit any`). */
+export const MAX_RUNS_ANY_COMMIT = 1000
 
 /** MLflow's run statuses by name (SQLite, MLflow 2+) and by number (old meta.yaml files). */
 const STATUS_BY_NAME: Record<string, RunStatus> = {
@@ -119,7 +125,10 @@ export function buildMlflowRun(record: MlflowRunRecord): BuiltRun {
     const value = text(tags.get(tag))
     if (value !== undefined && value.length <= 500) meta.environment[envKey] = value
   }
-  if (record.experimentName !== undefined) meta.tags.push(`experiment=${record.experimentName}`)
+  if (record.experimentName !== undefined) {
+    meta.experiment = record.experimentName
+    meta.tags.push(`experiment=${record.experimentName}`)
+  }
   for (const [key, value] of [...tags.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     if (key.startsWith('mlflow.') || key === 'group' || key === 'hypothesis' || key === 'success_criteria')
       continue
@@ -149,4 +158,19 @@ export function buildMlflowRun(record: MlflowRunRecord): BuiltRun {
     metadata: meta
   })
   return { run, unknownStatus }
+}
+
+/**
+ * Warns when experiments were selected and none of a store's experiments is among them, naming the store's
+ * experiments so the selection can be corrected.
+ */
+export function warnNoExperimentSelected(ctx: ReadContext, store: string, names: string[]): void {
+  const patterns = ctx.selection.experiments
+  if (!patterns.length || !names.length) return
+  const selected = experimentMatcher(ctx.selection)
+  if (names.some(name => selected(name))) return
+  ctx.warn(
+    store,
+    `none of its experiments is selected by ${patterns.map(p => JSON.stringify(p)).join(', ')} (--experiment or select.experiments); its experiments are ${listExperimentNames(names)}`
+  )
 }

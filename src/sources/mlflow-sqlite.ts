@@ -1,19 +1,34 @@
 // The MLflow SQLite store (`mlflow.db`, MLflow's default since 3.7; also any *.db holding MLflow's tables,
 // e.g. `mlruns.db`): experiments, runs, params, tags, metric histories and latest values, dataset inputs.
-// Read with sql.js (SQLite compiled to WebAssembly, no native build), loaded only when a database is found.
-// Schemas from MLflow 1.26 (no runs.deleted_time, no experiments.creation_time) to 3.x are read alike.
-import { readFile, stat } from 'node:fs/promises'
-import { createRequire } from 'node:module'
+// On Node 22.13+ (the action's node24) the file is read in place with node:sqlite, with bounded memory whatever its
+// size; on older Node with sql.js (WebAssembly), which needs the whole file in memory and so takes at most
+// MAX_SQLJS_BYTES. Only what the review needs is read: the selected experiments' active runs (and, for a store
+// named by a tracking URI, those of the commit under review), latest values from latest_metrics, and histories
+// thinned in SQL to MAX_HISTORY_POINTS per series. Schemas from MLflow 1.26 (no runs.deleted_time, no
+// experiments.creation_time) to 3.x are read alike.
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { Database, SqlJsStatic, SqlValue } from 'sql.js'
 import type { HistoryPoint, Metric, Run } from '../core/run.js'
+import type { CommitFilter } from '../core/selection.js'
+import { experimentMatcher } from './experiment-match.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { HistoryBuilder, metricFromBuilt } from './history.js'
-import { buildMlflowRun, type MlflowDataset } from './mlflow-common.js'
+import { HistoryBuilder, MAX_HISTORY_POINTS, metricFromBuilt } from './history.js'
+import {
+  buildMlflowRun,
+  MAX_RUNS_ANY_COMMIT,
+  warnNoExperimentSelected,
+  type MlflowDataset
+} from './mlflow-common.js'
 import type { Claim, DirListing, RunSource } from './source.js'
+import {
+  loadNodeSqlite,
+  MAX_SQLJS_BYTES,
+  openWithNodeSqlite,
+  openWithSqlJs,
+  type SqliteDatabase,
+  type SqliteValue
+} from './sqlite-engine.js'
 
-/** The largest database read: sql.js needs the whole file in memory, so a larger one is reported and skipped. */
-export const MAX_SQLITE_BYTES = 512 * 1024 * 1024
 /** The 16 bytes every SQLite 3 database starts with. */
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
 /** Database names MLflow uses; other *.db files are read only when they hold MLflow's tables. */
@@ -27,40 +42,23 @@ export const mlflowSqliteSource: RunSource = {
   claim(listing: DirListing): Claim[] {
     return listing.files.filter(f => /\.db$/i.test(f)).map(f => ({ path: path.join(listing.path, f) }))
   },
-  read: readMlflowDatabase
+  read: (file, ctx) => readMlflowDatabase(file, ctx)
 }
 
-let sqlJs: Promise<SqlJsStatic> | undefined
-
-/** Loads sql.js once, with its wasm from beside the running module (the bundle) or from the package (tests). */
-export function loadSqlJs(): Promise<SqlJsStatic> {
-  sqlJs ??= (async () => {
-    const { default: initSqlJs } = await import('sql.js')
-    const wasm = await readSqlWasm()
-    return initSqlJs({
-      wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer
-    })
-  })()
-  sqlJs.catch(() => (sqlJs = undefined))
-  return sqlJs
-}
-
-/** Finds sql-wasm.wasm: next to this module (dist/), one folder up (dist/chunks/), else in node_modules/sql.js. */
-async function readSqlWasm(): Promise<Buffer> {
-  const here = import.meta.url
-  for (const candidate of ['./sql-wasm.wasm', '../sql-wasm.wasm']) {
-    try {
-      return await readFile(new URL(candidate, here))
-    } catch {
-      // not bundled next to this module; try the next place
-    }
-  }
-  const require = createRequire(here)
-  return readFile(require.resolve('sql.js/dist/sql-wasm.wasm'))
+/** How a database is read besides the context's experiment selection. */
+export interface SqliteReadOptions {
+  /** Keep only the runs of this commit (a store named by a `sqlite:///` tracking URI). */
+  commit?: CommitFilter
+  /** The engine: node:sqlite where Node has it (default), or sql.js always (tests of the fallback). */
+  engine?: 'auto' | 'sql.js'
 }
 
 /** Reads the runs of one database file; an empty list when it is not an MLflow store. */
-export async function readMlflowDatabase(file: string, ctx: ReadContext): Promise<Run[]> {
+export async function readMlflowDatabase(
+  file: string,
+  ctx: ReadContext,
+  options: SqliteReadOptions = {}
+): Promise<Run[]> {
   const info = await stat(file).catch(() => undefined)
   if (!info?.isFile()) return []
   const head = await readHead(file, ctx, SQLITE_HEADER.length)
@@ -70,42 +68,45 @@ export async function readMlflowDatabase(file: string, ctx: ReadContext): Promis
     !head.subarray(0, SQLITE_HEADER.length).equals(SQLITE_HEADER)
   )
     return []
-  const limit = MAX_SQLITE_BYTES
-  if (info.size > limit) {
-    if (MLFLOW_DB_NAMES.has(path.basename(file).toLowerCase()) || (await looksLikeMlflow(file, ctx))) {
-      ctx.error(
-        file,
-        `is an MLflow database of ${info.size} bytes, over the ${limit}-byte limit for SQLite stores (they are read whole into memory); it was skipped. Export the runs you review, or point the runs input at a smaller store`
-      )
+  let db: SqliteDatabase | undefined
+  try {
+    if (options.engine !== 'sql.js' && (await loadNodeSqlite())) {
+      if (!(await ctx.insideWorkspace(file))) {
+        ctx.error(file, 'leaves the workspace through a symbolic link; it was not read')
+        return []
+      }
+      db = await openWithNodeSqlite(file)
+    } else {
+      if (info.size > MAX_SQLJS_BYTES) {
+        if (MLFLOW_DB_NAMES.has(path.basename(file).toLowerCase()) || (await looksLikeMlflow(file, ctx)))
+          ctx.error(file, tooLargeForSqlJs(info.size))
+        return []
+      }
+      const bytes = await ctx.readBytes(file, {}, MAX_SQLJS_BYTES)
+      if (!bytes) return []
+      db = await openWithSqlJs(bytes)
     }
-    return []
-  }
-  const bytes = await ctx.readBytes(file, {}, limit)
-  if (!bytes) return []
-  let SQL: SqlJsStatic
-  try {
-    SQL = await loadSqlJs()
-  } catch (e) {
-    ctx.error(file, `could not be read: the SQLite engine (sql.js) did not load: ${(e as Error).message}`)
-    return []
-  }
-  let db: Database
-  try {
-    db = new SQL.Database(bytes)
   } catch (e) {
     ctx.error(file, `is not a readable SQLite database: ${(e as Error).message}; it was skipped`)
     return []
   }
+  if (!db) return []
   try {
     const tables = new Set(column(db, "SELECT name FROM sqlite_master WHERE type = 'table'").map(String))
     if (!tables.has('runs') || !tables.has('experiments')) return []
-    return readStore(db, tables, file, ctx)
+    return readStore(db, tables, file, ctx, options.commit)
   } catch (e) {
     ctx.error(file, `could not be read as an MLflow store: ${(e as Error).message}; it was skipped`)
     return []
   } finally {
     db.close()
   }
+}
+
+/** Why a large store cannot be read on this Node, and what to do. */
+function tooLargeForSqlJs(size: number): string {
+  const mib = (n: number) => `${Math.round(n / (1024 * 1024))} MiB`
+  return `is an MLflow database of ${mib(size)}; on Node ${process.versions.node} SQLite stores are read whole into memory (sql.js, no node:sqlite), which is limited to ${mib(MAX_SQLJS_BYTES)}, so it was skipped. Run experiment-review on Node 22.13 or later (the action runs on node24), which reads the store from disk with bounded memory`
 }
 
 /** Reads the first bytes of a file through the guarded stream. */
@@ -139,26 +140,21 @@ async function looksLikeMlflow(file: string, ctx: ReadContext): Promise<boolean>
 }
 
 /** The first column of every row of a query. */
-function column(db: Database, sql: string): SqlValue[] {
-  const out: SqlValue[] = []
-  const stmt = db.prepare(sql)
-  try {
-    while (stmt.step()) out.push(stmt.get()[0])
-  } finally {
-    stmt.free()
-  }
+function column(db: SqliteDatabase, sql: string, params: (string | number)[] = []): SqliteValue[] {
+  const out: SqliteValue[] = []
+  db.prepare(sql).each(params, row => out.push(row[0]))
   return out
 }
 
 /** Runs a query row by row; a failing query is reported against the table and yields nothing. */
 function eachRow(
-  db: Database,
+  db: SqliteDatabase,
   sql: string,
-  file: string,
-  table: string,
-  ctx: ReadContext,
-  onRow: (row: SqlValue[]) => void
+  params: (string | number)[],
+  where: { file: string; table: string; ctx: ReadContext },
+  onRow: (row: SqliteValue[]) => void
 ): void {
+  const { file, table, ctx } = where
   let stmt
   try {
     stmt = db.prepare(sql)
@@ -169,28 +165,28 @@ function eachRow(
     return
   }
   try {
-    while (stmt.step()) onRow(stmt.get())
+    stmt.each(params, onRow)
   } catch (e) {
     ctx.error(
       file,
       `table ${table} could not be read to the end: ${(e as Error).message}; the rows before were kept`,
       { key: table }
     )
-  } finally {
-    stmt.free()
   }
 }
 
 /** The column names of a table. */
-function columnsOf(db: Database, table: string): Set<string> {
+function columnsOf(db: SqliteDatabase, table: string): Set<string> {
   const out = new Set<string>()
-  const stmt = db.prepare(`PRAGMA table_info("${table.replace(/"/g, '""')}")`)
-  try {
-    while (stmt.step()) out.add(String(stmt.getAsObject().name))
-  } finally {
-    stmt.free()
-  }
+  // PRAGMA table_info: cid, name, type, notnull, dflt_value, pk
+  db.prepare(`PRAGMA table_info("${table.replace(/"/g, '""')}")`).each([], row => out.add(String(row[1])))
   return out
+}
+
+/** True when the metrics table has an index led by (run_uuid, key), so one series is read without a scan. */
+function hasSeriesIndex(db: SqliteDatabase): boolean {
+  const sql = column(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metrics'")
+  return sql.some(s => typeof s === 'string' && /\(\s*"?run_uuid"?\s*,\s*"?key"?/i.test(s))
 }
 
 /** One run row with what is gathered for it. */
@@ -203,13 +199,25 @@ interface RunRow {
   experimentId: string
   params: Map<string, string>
   tags: Map<string, string>
-  histories: Map<string, HistoryBuilder>
+  metrics: Record<string, Metric>
   latest: Map<string, HistoryPoint>
   datasets: MlflowDataset[]
 }
 
+/** The SQL condition (on the runs table) of the runs to read, with its parameters. */
+interface RunCondition {
+  sql: string
+  params: (string | number)[]
+}
+
 /** Reads experiments, runs, params, tags, metrics and inputs from an open MLflow database. */
-function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadContext): Run[] {
+function readStore(
+  db: SqliteDatabase,
+  tables: Set<string>,
+  file: string,
+  ctx: ReadContext,
+  commit: CommitFilter | undefined
+): Run[] {
   const rel = ctx.rel(file)
   const experimentColumns = columnsOf(db, 'experiments')
   const experiments = new Map<string, { name: string; deleted: boolean; workspace?: string }>()
@@ -217,9 +225,8 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
   eachRow(
     db,
     `SELECT experiment_id, name, lifecycle_stage${workspace} FROM experiments`,
-    file,
-    'experiments',
-    ctx,
+    [],
+    { file, table: 'experiments', ctx },
     row => {
       experiments.set(String(row[0]), {
         name: text(row[1]) ?? String(row[0]),
@@ -228,35 +235,65 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
       })
     }
   )
-
+  const selected = experimentMatcher(ctx.selection)
+  const active = [...experiments].filter(([, e]) => !e.deleted)
+  warnNoExperimentSelected(
+    ctx,
+    file,
+    active.map(([, e]) => e.name)
+  )
+  const chosen = active.filter(([, e]) => selected(e.name)).map(([id]) => id)
   const runColumns = columnsOf(db, 'runs')
   const pick = (name: string) => (runColumns.has(name) ? name : 'NULL')
+  const idParam = (id: string) => (/^\d+$/.test(id) ? Number(id) : id)
+  /** The runs to read of some experiments: not deleted, and of the commit under review when there is one. */
+  const runsOf = (ids: string[]): RunCondition => {
+    const condition = { sql: `experiment_id IN (${ids.map(() => '?').join(', ')})`, params: ids.map(idParam) }
+    if (runColumns.has('lifecycle_stage'))
+      condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')"
+    if (commit?.kind === 'sha' && tables.has('tags')) {
+      condition.sql += ` AND run_uuid IN (SELECT run_uuid FROM tags WHERE key = 'mlflow.source.git.commit' AND value = ?)`
+      condition.params.push(commit.sha)
+    }
+    return condition
+  }
+  const unchosen = active.filter(([, e]) => !selected(e.name))
+  if (unchosen.length) {
+    // What the selection leaves out is counted, not read.
+    const left = runsOf(unchosen.map(([id]) => id))
+    const sql = `SELECT experiment_id, COUNT(*) FROM runs WHERE ${left.sql} GROUP BY experiment_id`
+    eachRow(db, sql, left.params, { file, table: 'runs', ctx }, row => {
+      const name = experiments.get(String(row[0]))?.name ?? String(row[0])
+      ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + Number(row[1]))
+    })
+  }
+  if (!chosen.length) return []
+  const condition = runsOf(chosen)
+  const cap = commit?.kind === 'any' ? MAX_RUNS_ANY_COMMIT : undefined
+  const order = runColumns.has('start_time') ? ' ORDER BY start_time DESC' : ''
   const runs = new Map<string, RunRow>()
   let skipped = 0
   eachRow(
     db,
-    `SELECT run_uuid, ${pick('name')}, ${pick('status')}, ${pick('start_time')}, ${pick('lifecycle_stage')}, ${pick('experiment_id')}, ${pick('user_id')} FROM runs`,
-    file,
-    'runs',
-    ctx,
+    `SELECT run_uuid, ${pick('name')}, ${pick('status')}, ${pick('start_time')}, ${pick('experiment_id')}, ${pick('user_id')} FROM runs WHERE ${condition.sql}${order}${cap ? ` LIMIT ${cap + 1}` : ''}`,
+    condition.params,
+    { file, table: 'runs', ctx },
     row => {
       const runId = text(row[0])
       if (!runId) {
         skipped++
         return
       }
-      const experimentId = row[5] === null ? '' : String(row[5])
-      if (row[4] === 'deleted' || experiments.get(experimentId)?.deleted) return
       runs.set(runId, {
         runId,
         name: text(row[1]),
         status: row[2],
         startTime: row[3],
-        user: text(row[6]),
-        experimentId,
+        user: text(row[5]),
+        experimentId: row[4] === null ? '' : String(row[4]),
         params: new Map(),
         tags: new Map(),
-        histories: new Map(),
+        metrics: {},
         latest: new Map(),
         datasets: []
       })
@@ -264,65 +301,63 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
   )
   if (skipped)
     ctx.warn(file, `${skipped} rows of the runs table have no run_uuid; they were skipped`, { key: 'runs' })
+  if (cap && runs.size > cap) {
+    const oldest = [...runs.keys()].pop() as string
+    runs.delete(oldest)
+    ctx.warn(
+      file,
+      `has more than ${cap} runs in the selected experiments; with --commit any the ${cap} latest were read. Select fewer experiments or name a commit`
+    )
+  }
+  if (!runs.size) return []
+  // With a cap, the runs read are named; otherwise the condition itself selects them.
+  const ofRuns: RunCondition = cap
+    ? { sql: `run_uuid IN (${[...runs.keys()].map(() => '?').join(', ')})`, params: [...runs.keys()] }
+    : { sql: `run_uuid IN (SELECT run_uuid FROM runs WHERE ${condition.sql})`, params: condition.params }
 
   const keyValues = (table: string, target: 'params' | 'tags') => {
     if (!tables.has(table)) return
-    eachRow(db, `SELECT run_uuid, key, value FROM ${table}`, file, table, ctx, row => {
-      const run = runs.get(String(row[0]))
-      const key = text(row[1])
-      if (!run || key === undefined) return
-      run[target].set(key, row[2] === null ? '' : valueText(row[2]))
-    })
+    eachRow(
+      db,
+      `SELECT run_uuid, key, value FROM ${table} WHERE ${ofRuns.sql}`,
+      ofRuns.params,
+      { file, table, ctx },
+      row => {
+        const run = runs.get(String(row[0]))
+        const key = text(row[1])
+        if (!run || key === undefined) return
+        run[target].set(key, row[2] === null ? '' : valueText(row[2]))
+      }
+    )
   }
   keyValues('params', 'params')
   keyValues('tags', 'tags')
 
-  if (tables.has('metrics')) {
-    const hasNan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0'
-    eachRow(
-      db,
-      `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM metrics`,
-      file,
-      'metrics',
-      ctx,
-      row => {
-        const run = runs.get(String(row[0]))
-        if (!run) return
-        const point = pointOf(row, run.runId, file, ctx)
-        if (!point) return
-        const key = String(row[1])
-        let history = run.histories.get(key)
-        if (!history) run.histories.set(key, (history = new HistoryBuilder({ final: 'mlflow' })))
-        history.add(point.step, point.value, point.timestamp)
-      }
-    )
-  }
   if (tables.has('latest_metrics')) {
     const hasNan = columnsOf(db, 'latest_metrics').has('is_nan') ? 'is_nan' : '0'
     eachRow(
       db,
-      `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics`,
-      file,
-      'latest_metrics',
-      ctx,
+      `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics WHERE ${ofRuns.sql}`,
+      ofRuns.params,
+      { file, table: 'latest_metrics', ctx },
       row => {
         const run = runs.get(String(row[0]))
         if (!run) return
-        const point = pointOf(row, run.runId, file, ctx)
+        const point = pointOf(row.slice(1), run.runId, file, ctx)
         if (point) run.latest.set(String(row[1]), point)
       }
     )
   }
+  if (tables.has('metrics')) readHistories(db, runs, ofRuns, file, ctx)
   if (tables.has('inputs') && tables.has('datasets')) {
     const context = tables.has('input_tags')
       ? `(SELECT value FROM input_tags t WHERE t.input_uuid = i.input_uuid AND t.name = 'mlflow.data.context')`
       : 'NULL'
     eachRow(
       db,
-      `SELECT i.destination_id, d.name, d.digest, ${context} FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN'`,
-      file,
-      'inputs',
-      ctx,
+      `SELECT i.destination_id, d.name, d.digest, ${context} FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' AND i.destination_id IN (SELECT run_uuid FROM runs WHERE ${ofRuns.sql})`,
+      ofRuns.params,
+      { file, table: 'inputs', ctx },
       row => {
         const run = runs.get(String(row[0]))
         const name = text(row[1])
@@ -333,11 +368,7 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
 
   const out: Run[] = []
   for (const row of runs.values()) {
-    const metrics: Record<string, Metric> = {}
-    for (const [key, history] of row.histories) {
-      const built = history.build()
-      if (built) metrics[key] = metricFromBuilt(built)
-    }
+    const metrics = row.metrics
     // latest_metrics is MLflow's own answer for the latest value; without it the history decides by the same rule.
     for (const [key, latest] of row.latest) {
       const metric = metrics[key]
@@ -378,21 +409,125 @@ function readStore(db: Database, tables: Set<string>, file: string, ctx: ReadCon
   return out
 }
 
-/** A metric row (value, timestamp, step, is_nan at 2..5) as a point; undefined with a diagnostic when unusable. */
-function pointOf(row: SqlValue[], runId: string, file: string, ctx: ReadContext): HistoryPoint | undefined {
-  const place: DiagnosticPlace = { run: runId, key: String(row[1]) }
-  const isNan = row[5] === 1 || row[5] === '1'
+/**
+ * Reads the metric histories of the runs. With MLflow's (run_uuid, key, step) index each series is read on its
+ * own: whole when it has at most MAX_HISTORY_POINTS points, otherwise only the points the history keeps (evenly
+ * spaced, ends kept, chosen in SQL) plus its final point, so a long series costs no more memory than a short one.
+ * Without the index (old schemas) the rows of the runs are streamed once.
+ */
+function readHistories(
+  db: SqliteDatabase,
+  runs: Map<string, RunRow>,
+  ofRuns: RunCondition,
+  file: string,
+  ctx: ReadContext
+): void {
+  const nan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0'
+  const where = { file, table: 'metrics', ctx }
+  const finish = (run: RunRow, key: string, history: HistoryBuilder, total: number) => {
+    const built = history.build()
+    if (!built) return
+    const metric = metricFromBuilt(built)
+    if (total > built.total) metric.historyPoints = total
+    run.metrics[key] = metric
+  }
+  if (!hasSeriesIndex(db)) {
+    const histories = new Map<RunRow, Map<string, HistoryBuilder>>()
+    eachRow(
+      db,
+      `SELECT run_uuid, key, value, timestamp, step, ${nan} FROM metrics WHERE ${ofRuns.sql}`,
+      ofRuns.params,
+      where,
+      row => {
+        const run = runs.get(String(row[0]))
+        if (!run) return
+        const point = pointOf(row.slice(1), run.runId, file, ctx)
+        if (!point) return
+        const key = String(row[1])
+        let byKey = histories.get(run)
+        if (!byKey) histories.set(run, (byKey = new Map()))
+        let history = byKey.get(key)
+        if (!history) byKey.set(key, (history = new HistoryBuilder({ final: 'mlflow' })))
+        history.add(point.step, point.value, point.timestamp)
+      }
+    )
+    for (const [run, byKey] of histories) for (const [key, h] of byKey) finish(run, key, h, 0)
+    return
+  }
+  const counts = db.prepare('SELECT key, COUNT(*) FROM metrics WHERE run_uuid = ? GROUP BY key')
+  const whole = db.prepare(
+    `SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step, timestamp`
+  )
+  // The points of the thinned history: row numbers (0-based, by step then timestamp) as HistoryBuilder picks them.
+  const thinned = db.prepare(
+    `SELECT key, value, timestamp, step, ${nan} FROM (SELECT key, value, timestamp, step, ${nan}, ROW_NUMBER() OVER (ORDER BY step, timestamp) - 1 AS i FROM metrics WHERE run_uuid = ? AND key = ?) WHERE i IN (SELECT value FROM json_each(?))`
+  )
+  // The final point by MLflow's rule (highest step, then latest timestamp, then highest value; NaN loses).
+  const final = db.prepare(
+    `SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step DESC, timestamp DESC, ${nan} ASC, value DESC LIMIT 1`
+  )
+  const picks = new Map<number, string>()
+  const pickRows = (total: number) => {
+    let list = picks.get(total)
+    if (!list) {
+      const stride = (total - 1) / (MAX_HISTORY_POINTS - 1)
+      const rows = Array.from({ length: MAX_HISTORY_POINTS }, (_, k) => Math.round(k * stride))
+      picks.set(total, (list = JSON.stringify(rows)))
+    }
+    return list
+  }
+  try {
+    for (const run of runs.values()) {
+      const series: [string, number][] = []
+      counts.each([run.runId], row => series.push([String(row[0]), Number(row[1])]))
+      for (const [key, total] of series) {
+        const history = new HistoryBuilder({ final: 'mlflow' }, Math.min(total, MAX_HISTORY_POINTS))
+        const add = (row: SqliteValue[]) => {
+          const point = pointOf(row, run.runId, file, ctx)
+          if (point) history.add(point.step, point.value, point.timestamp)
+        }
+        if (total <= MAX_HISTORY_POINTS) whole.each([run.runId, key], add)
+        else {
+          thinned.each([run.runId, key, pickRows(total)], add)
+          if (!run.latest.has(key))
+            final.each([run.runId, key], row => {
+              const point = pointOf(row, run.runId, file, ctx)
+              if (point) run.latest.set(key, point)
+            })
+        }
+        finish(run, key, history, total)
+      }
+    }
+  } catch (e) {
+    ctx.error(
+      file,
+      `table metrics could not be read to the end: ${(e as Error).message}; the histories read before were kept`,
+      { key: 'metrics' }
+    )
+  }
+}
+
+/** A metric row (key, value, timestamp, step, is_nan) as a point; undefined with a diagnostic when unusable. */
+function pointOf(
+  row: SqliteValue[],
+  runId: string,
+  file: string,
+  ctx: ReadContext
+): HistoryPoint | undefined {
+  const [key, rawValue, rawTimestamp, rawStep, rawNan] = row
+  const place: DiagnosticPlace = { run: runId, key: String(key) }
+  const isNan = rawNan === 1 || rawNan === '1' || rawNan === 1n
   let value =
-    typeof row[2] === 'number'
-      ? row[2]
-      : typeof row[2] === 'string' && row[2].trim() !== ''
-        ? Number(row[2])
+    typeof rawValue === 'number'
+      ? rawValue
+      : typeof rawValue === 'string' && rawValue.trim() !== ''
+        ? Number(rawValue)
         : NaN
   if (isNan) value = NaN
   else if (Number.isNaN(value)) {
     ctx.error(
       file,
-      `metric "${String(row[1])}" has the value ${describe(row[2])}; expected a number. The point was skipped`,
+      `metric "${String(key)}" has the value ${describe(rawValue)}; expected a number. The point was skipped`,
       place
     )
     return undefined
@@ -400,12 +535,12 @@ function pointOf(row: SqlValue[], runId: string, file: string, ctx: ReadContext)
   // MLflow stores ±infinity as ±DBL_MAX.
   if (value === Number.MAX_VALUE) value = Infinity
   else if (value === -Number.MAX_VALUE) value = -Infinity
-  const step = row[4] === null ? 0 : Number(row[4])
-  const timestamp = row[3] === null ? undefined : Number(row[3])
+  const step = rawStep === null ? 0 : Number(rawStep)
+  const timestamp = rawTimestamp === null ? undefined : Number(rawTimestamp)
   if (!Number.isFinite(step) || (timestamp !== undefined && !Number.isFinite(timestamp))) {
     ctx.error(
       file,
-      `metric "${String(row[1])}" has step ${describe(row[4])} and timestamp ${describe(row[3])}; expected integers. The point was skipped`,
+      `metric "${String(key)}" has step ${describe(rawStep)} and timestamp ${describe(rawTimestamp)}; expected integers. The point was skipped`,
       place
     )
     return undefined
@@ -413,19 +548,20 @@ function pointOf(row: SqlValue[], runId: string, file: string, ctx: ReadContext)
   return timestamp === undefined ? { step, value } : { step, value, timestamp }
 }
 
-function text(value: SqlValue | undefined): string | undefined {
+function text(value: SqliteValue | undefined): string | undefined {
   if (value === null || value === undefined) return undefined
   const s = valueText(value)
   return s.trim() === '' ? undefined : s
 }
 
-function valueText(value: SqlValue): string {
+function valueText(value: SqliteValue): string {
   if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8')
   return String(value)
 }
 
-function describe(value: SqlValue | undefined): string {
+function describe(value: SqliteValue | undefined): string {
   if (value === null || value === undefined) return 'NULL'
   if (value instanceof Uint8Array) return `a ${value.length}-byte blob`
+  if (typeof value === 'bigint') return value.toString()
   return JSON.stringify(value)
 }

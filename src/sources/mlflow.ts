@@ -6,7 +6,8 @@ import path from 'node:path'
 import type { Diagnostic, HistoryPoint, Metric, Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import { builtFromColumns, metricFromBuilt } from './history.js'
-import { buildMlflowRun, type MlflowDataset } from './mlflow-common.js'
+import { experimentMatcher } from './experiment-match.js'
+import { buildMlflowRun, warnNoExperimentSelected, type MlflowDataset } from './mlflow-common.js'
 import { MetricFileParser, parseMetricBytes, type ParsedMetricFile } from './mlflow-metrics-file.js'
 import { MetricReadPool } from './read-pool.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -93,16 +94,19 @@ async function readClaim(claimPath: string, ctx: ReadContext, reading: StoreRead
         )
       return []
     }
+    const selected = experimentMatcher(ctx.selection)
     if (meta.run_id !== undefined || meta.run_uuid !== undefined) {
       // A single run folder: its experiment is the parent folder.
       const experiment = await readExperimentMeta(path.dirname(claimPath), ctx, true)
-      if (!experiment) return []
+      if (!experiment || !selected(experiment.name)) return []
       const run = await readRun(claimPath, experiment, ctx, { meta, files, dirs })
       return run ? [run] : []
     }
     const experiment = experimentFromMeta(claimPath, meta, metaFile, ctx)
-    return experiment ? readExperimentRuns(experiment, dirs, ctx, reading) : []
+    return experiment && selected(experiment.name) ? readExperimentRuns(experiment, dirs, ctx, reading) : []
   }
+  const selected = experimentMatcher(ctx.selection)
+  const names: string[] = []
   const runs: Run[] = []
   for (const dir of dirs) {
     if (ROOT_RESERVED.has(dir) || dir.startsWith('.')) continue
@@ -111,9 +115,29 @@ async function readClaim(claimPath: string, ctx: ReadContext, reading: StoreRead
     // Without meta.yaml this is not an experiment (MLflow 3.7+ keeps only artifacts here when the store is SQLite).
     if (!listing.files.includes('meta.yaml')) continue
     const experiment = await readExperimentMeta(experimentDir, ctx, false)
-    if (experiment) runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx, reading)))
+    if (!experiment) continue
+    names.push(experiment.name ?? experiment.id)
+    if (selected(experiment.name))
+      runs.push(...(await readExperimentRuns(experiment, listing.dirs, ctx, reading)))
+    else {
+      const name = experiment.name ?? experiment.id
+      const count = await countActiveRuns(experiment, listing.dirs, ctx)
+      ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + count)
+    }
   }
+  warnNoExperimentSelected(ctx, claimPath, names)
   return runs
+}
+
+/** How many runs of an experiment that is not selected are not deleted: only their meta.yaml is read. */
+async function countActiveRuns(experiment: Experiment, dirs: string[], ctx: ReadContext): Promise<number> {
+  let count = 0
+  for (const dir of dirs) {
+    if (EXPERIMENT_RESERVED.has(dir) || dir.startsWith('.')) continue
+    const meta = await ctx.readText(path.join(experiment.dir, dir, 'meta.yaml'), { missingOk: true })
+    if (meta !== undefined && !/^lifecycle_stage:\s*deleted\s*$/m.test(meta)) count++
+  }
+  return count
 }
 
 /** Reads an experiment's meta.yaml; undefined when it is deleted or not an experiment. */

@@ -225,6 +225,7 @@ function applyLogFacts(log: LogContents, folder: string, facts: RunFacts): void 
   setEnv(facts.environment, 'os', env.os)
   facts.startedAt ??= log.run.startedAt ?? env.startedAt
   if (log.run.group) facts.group = log.run.group
+  if (log.run.project) facts.experiment = log.run.project
   if (log.run.notes) facts.notes = log.run.notes
   if (log.run.tags.length) facts.tags = log.run.tags
   if (log.run.entity && log.run.project && log.run.id && !folder.startsWith('offline-')) {

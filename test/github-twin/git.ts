@@ -1,6 +1,10 @@
 // A real bare git repository behind the twin's Git Data and contents endpoints, driven only by git's
 // plumbing commands (rev-parse, cat-file, hash-object, ls-tree, mktree, commit-tree, update-ref).
+// Git objects never change, so what a command says about a full object id (a commit, a tree listing, a blob, an
+// ancestry) and the id of written content are remembered: each `git` is a process, and under a loaded machine
+// starting processes from a large test process was most of a GitHub test's time. Refs are always read afresh.
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -44,9 +48,27 @@ export class GitCommandError extends Error {
 
 const FIXED_PERSON = { name: 'Twin Seed', email: 'seed@twin.invalid' }
 
+const FULL_ID = /^[0-9a-f]{40}$/i
+
+/** A short key for written content. */
+const digest = (content: Buffer | string) => createHash('sha256').update(content).digest('base64')
+
 /** A bare repository in a temporary folder, with the plumbing the twin needs. */
 export class TwinGitRepository {
   private constructor(readonly dir: string) {}
+
+  /** Answers that cannot change, by a key naming the question and the full object ids it is about. */
+  private readonly known = new Map<string, Promise<unknown>>()
+
+  /** The remembered answer of `key`, computed once; a failure is not remembered. */
+  private remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const known = this.known.get(key) as Promise<T> | undefined
+    if (known) return known
+    const answer = compute()
+    this.known.set(key, answer)
+    answer.catch(() => this.known.delete(key))
+    return answer
+  }
 
   /** Creates a bare repository whose `branch` holds one commit with `files` (none: an empty tree). */
   static async create(branch: string, files: Record<string, string> = {}): Promise<TwinGitRepository> {
@@ -102,6 +124,10 @@ export class TwinGitRepository {
 
   /** The commit a branch name, full ref or commit id points at, or undefined. */
   async resolveCommit(ref: string): Promise<string | undefined> {
+    if (FULL_ID.test(ref)) {
+      const found = await this.revParse(`${ref}^{commit}`)
+      return found ? this.remember(`commit-of ${ref}`, async () => found) : undefined
+    }
     for (const candidate of [`refs/heads/${ref}`, `refs/tags/${ref}`, ref]) {
       if (candidate === ref && !/^[0-9a-f]{4,40}$/i.test(ref) && !ref.startsWith('refs/')) continue
       const sha = await this.revParse(`${candidate}^{commit}`)
@@ -112,9 +138,9 @@ export class TwinGitRepository {
 
   /** The type of an object, or undefined when it does not exist. */
   async objectType(sha: string): Promise<string | undefined> {
-    if (!/^[0-9a-f]{40}$/i.test(sha)) return undefined
+    if (!FULL_ID.test(sha)) return undefined
     try {
-      return await this.gitText(['cat-file', '-t', sha])
+      return await this.remember(`type ${sha}`, () => this.gitText(['cat-file', '-t', sha]))
     } catch {
       return undefined
     }
@@ -122,7 +148,8 @@ export class TwinGitRepository {
 
   /** A commit object parsed from cat-file. */
   async readCommit(sha: string): Promise<GitCommitObject> {
-    const text = (await this.git(['cat-file', 'commit', sha])).toString('utf8')
+    const read = () => this.git(['cat-file', 'commit', sha])
+    const text = (await (FULL_ID.test(sha) ? this.remember(`commit ${sha}`, read) : read())).toString('utf8')
     const split = text.indexOf('\n\n')
     const headers = text.slice(0, split).split('\n')
     const message = text.slice(split + 2)
@@ -156,19 +183,22 @@ export class TwinGitRepository {
 
   /** The bytes of a blob. */
   async readBlob(sha: string): Promise<Buffer> {
-    return this.git(['cat-file', 'blob', sha])
+    const read = () => this.git(['cat-file', 'blob', sha])
+    return FULL_ID.test(sha) ? this.remember(`blob ${sha}`, read) : read()
   }
 
   /** Writes a blob and returns its id. */
   async writeBlob(content: Buffer | string): Promise<string> {
-    return this.gitText(['hash-object', '-w', '--stdin'], { input: content })
+    return this.remember(`write-blob ${digest(content)}`, () =>
+      this.gitText(['hash-object', '-w', '--stdin'], { input: content })
+    )
   }
 
   /** Entries of a tree: one level, or every blob and submodule with its full path when `recursive`. */
   async listTree(treeSha: string, recursive = false): Promise<GitTreeEntry[]> {
-    const out = (await this.git(['ls-tree', '-z', '--long', ...(recursive ? ['-r'] : []), treeSha])).toString(
-      'utf8'
-    )
+    const list = () => this.git(['ls-tree', '-z', '--long', ...(recursive ? ['-r'] : []), treeSha])
+    const listed = FULL_ID.test(treeSha) ? this.remember(`ls-tree ${recursive} ${treeSha}`, list) : list()
+    const out = (await listed).toString('utf8')
     return out
       .split('\0')
       .filter(Boolean)
@@ -193,7 +223,9 @@ export class TwinGitRepository {
       const commit = await this.readCommit(commitSha)
       return { mode: '040000', type: 'tree', sha: commit.tree, path: '' }
     }
-    const out = (await this.git(['ls-tree', '-z', '--long', commitSha, '--', clean])).toString('utf8')
+    const list = () => this.git(['ls-tree', '-z', '--long', commitSha, '--', clean])
+    const listed = FULL_ID.test(commitSha) ? this.remember(`entry ${commitSha} ${clean}`, list) : list()
+    const out = (await listed).toString('utf8')
     const line = out.split('\0').find(Boolean)
     if (!line) return undefined
     const tab = line.indexOf('\t')
@@ -231,7 +263,8 @@ export class TwinGitRepository {
       const lines: string[] = []
       for (const [name, sub] of dir.dirs) lines.push(`040000 tree ${await write(sub)}\t${name}`)
       for (const [name, e] of dir.files) lines.push(`${e.mode} ${e.type} ${e.sha}\t${name}`)
-      return this.gitText(['mktree', '-z'], { input: lines.map(l => l + '\0').join('') })
+      const input = lines.map(l => l + '\0').join('')
+      return this.remember(`mktree ${digest(input)}`, () => this.gitText(['mktree', '-z'], { input }))
     }
     return write(root)
   }
@@ -273,9 +306,18 @@ export class TwinGitRepository {
 
   /** Whether `ancestor` is `descendant` or one of its ancestors. */
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    // Exit 1 is "not an ancestor"; any other failure (an unknown object) is not remembered.
+    const ask = () =>
+      this.git(['merge-base', '--is-ancestor', ancestor, descendant]).then(
+        () => true,
+        (e: unknown) => {
+          if (e instanceof GitCommandError && e.exitCode === 1) return false
+          throw e
+        }
+      )
     try {
-      await this.git(['merge-base', '--is-ancestor', ancestor, descendant])
-      return true
+      const fixed = FULL_ID.test(ancestor) && FULL_ID.test(descendant)
+      return await (fixed ? this.remember(`is-ancestor ${ancestor} ${descendant}`, ask) : ask())
     } catch {
       return false
     }

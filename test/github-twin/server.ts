@@ -1,7 +1,8 @@
 // The GitHub twin: a loopback HTTP server (plain node:http, port 0) that answers the REST operations the
-// action uses the way api.github.com does, over in-memory state and a real bare git repository. Every request
-// is checked against GitHub's published OpenAPI description and recorded, so tests and benchmarks can count
-// reads and writes and assert that no request broke the contract (`violations` stays empty).
+// action uses the way api.github.com does, over in-memory state and a real bare git repository. Every request,
+// and every answer the twin gives, is checked against GitHub's published OpenAPI description and recorded, so
+// tests and benchmarks can count reads and writes, and no test passes on a request GitHub would refuse or an
+// answer GitHub would never give: stop() fails while `violations` holds any the test did not take.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { GITHUB_BODY_LIMIT } from '../../src/core/conventions.js'
@@ -10,6 +11,7 @@ import {
   loadOpenApiOperations,
   matchOpenApiOperation,
   validateOpenApiRequest,
+  validateOpenApiResponse,
   type MatchedOperation,
   type OpenApiOperation
 } from './openapi.js'
@@ -24,11 +26,12 @@ export interface TwinTokenConfig {
   kind?: 'installation' | 'user'
 }
 
-/** Tokens for the common cases: the workflow token, a fork's read-only token, and a personal token. */
+/** Tokens for the common cases: the workflow token, a fork's read-only token, a personal token and a GitHub App's installation token. */
 export const DEFAULT_TWIN_TOKENS: Record<string, TwinTokenConfig> = {
   'ghs_workflow-token': { login: 'github-actions[bot]', kind: 'installation', write: true },
   'ghs_fork-token': { login: 'github-actions[bot]', kind: 'installation', write: false },
-  'ghp_user-token': { login: 'octocat', kind: 'user', write: true }
+  'ghp_user-token': { login: 'octocat', kind: 'user', write: true },
+  'ghs_app-token': { login: 'experiment-bot[bot]', kind: 'installation', write: true }
 }
 
 /** Options of startGitHubTwin. */
@@ -48,6 +51,10 @@ export interface GitHubTwinOptions {
   pathPrefix?: string
   /** x-ratelimit-limit of every token (default 5000). */
   rateLimit?: number
+  /** The twin's clock starts here and moves one second per timestamp it hands out (default 2025-01-01). */
+  startTime?: string
+  /** The repository setting "Allow auto-merge" (GitHub's default: off). */
+  allowAutoMerge?: boolean
 }
 
 /** A repository role as GitHub names it. */
@@ -94,18 +101,31 @@ export interface TwinIssue {
   pullRequest: boolean
 }
 
+/** How a pull request was merged: GitHub's three merge buttons. */
+export type TwinMergeMethod = 'merge' | 'squash' | 'rebase'
+
 /** A pull request. */
 export interface TwinPullRequest {
   number: number
   title: string
+  body: string | null
   state: 'open' | 'closed'
-  merged: boolean
   draft: boolean
   user: TwinUser
+  createdAt: string
+  updatedAt: string
+  closedAt: string | null
+  /** When it was merged (null while open or when closed unmerged). */
+  mergedAt: string | null
+  /** Once merged: the merge commit, the squashed commit, or the last rebased commit on the base branch. */
+  mergeCommitSha: string | null
+  mergedBy: TwinUser | null
   head: { ref: string; sha: string; repoFullName: string }
   base: { ref: string; sha: string }
   /** Opened from a fork: GET commits/{sha}/pulls does not list it (as a workflow_run from a fork sees). */
   fromFork: boolean
+  /** Auto-merge, once enabled through GraphQL's enablePullRequestAutoMerge. */
+  autoMerge?: { enabledBy: TwinUser; mergeMethod: TwinMergeMethod } | null
 }
 
 /** A label. */
@@ -128,6 +148,16 @@ export interface TwinStatus {
   createdAt: string
 }
 
+/** A GitHub Actions workflow run, as far as re-running its failed jobs goes. */
+export interface TwinWorkflowRun {
+  id: number
+  headSha: string
+  status: 'queued' | 'in_progress' | 'completed'
+  conclusion: 'success' | 'failure' | 'cancelled' | null
+  /** Re-runs of its failed jobs requested through the API, with who asked. */
+  reruns: { login: string; at: string }[]
+}
+
 /** Everything the twin holds besides git objects; tests may read and seed it. */
 export interface TwinState {
   repository: { id: number; owner: string; name: string; defaultBranch: string; private: boolean }
@@ -136,11 +166,14 @@ export interface TwinState {
   comments: Map<number, TwinComment>
   labels: Map<string, TwinLabel>
   statuses: TwinStatus[]
+  workflowRuns: Map<number, TwinWorkflowRun>
   collaborators: Map<string, TwinRole>
   /** Commits created through POST /git/commits: who made them and whether a custom author was given. */
   apiCommits: Map<string, { login: string; customAuthor: boolean }>
   /** Branches whose ref updates are refused, with the status used (422 or 403). */
   protectedBranches: Map<string, 422 | 403>
+  /** The repository setting "Allow auto-merge". */
+  allowAutoMerge: boolean
 }
 
 /** One request as the twin saw it. */
@@ -155,8 +188,10 @@ export interface TwinRequestRecord {
   kind: 'read' | 'write'
 }
 
-/** A request that broke the OpenAPI contract (unknown path, missing parameter, malformed body). */
+/** A request that broke the OpenAPI contract (unknown path, missing parameter, malformed body), or an answer of the twin that did. */
 export interface TwinViolation {
+  /** Whether the client's request or the twin's answer broke it. */
+  side: 'request' | 'response'
   method: string
   path: string
   problems: string[]
@@ -185,6 +220,8 @@ export interface GitHubTwin {
   countRequests(filter?: { kind?: 'read' | 'write'; operationId?: string; method?: string }): number
   /** Forgets recorded requests (not violations). */
   clearRequests(): void
+  /** Returns the violations recorded so far and forgets them (for tests that provoke them on purpose). */
+  takeViolations(): TwinViolation[]
   faults: {
     /** The next `count` requests answer 403 with retry-after: 1 and GitHub's secondary rate limit message. */
     secondaryRateLimit(count: number): void
@@ -201,10 +238,30 @@ export interface GitHubTwin {
     headRef: string
     headSha: string
     baseRef?: string
+    baseSha?: string
     author?: string
     fromFork?: boolean
     state?: 'open' | 'closed'
   }): TwinPullRequest
+  /**
+   * Opens a pull request whose head is a real commit: `files` committed on `headRef` on top of the default
+   * branch's head (or of `baseSha`).
+   */
+  openPullRequest(pr: {
+    number?: number
+    title?: string
+    headRef: string
+    files: Record<string, string>
+    author?: string
+    baseSha?: string
+  }): Promise<TwinPullRequest>
+  /**
+   * Merges a pull request the way GitHub's button does and returns the commit the push event names (`after`):
+   * `merge` writes a merge commit (parents: the base head and the PR head), `squash` one new commit with the PR's
+   * changes, `rebase` the PR's commit replayed on the base head (a new sha). Either way merge_commit_sha is that
+   * commit, never the PR's head sha, and the PR is closed with merged_at and merged_by set.
+   */
+  mergePullRequest(number: number, options: { method: TwinMergeMethod; mergedBy: string }): Promise<string>
   addIssue(issue: {
     title: string
     body?: string
@@ -213,12 +270,60 @@ export interface GitHubTwin {
     author?: string
   }): TwinIssue
   addIssueComment(comment: { issueNumber: number; body: string; author: string }): TwinComment
+  /** A workflow run whose failed jobs may be re-run (completed with a failure unless said otherwise). */
+  addWorkflowRun(run: {
+    id: number
+    headSha: string
+    status?: TwinWorkflowRun['status']
+    conclusion?: TwinWorkflowRun['conclusion']
+  }): TwinWorkflowRun
   /** The user record for a login (created on first use). */
   user(login: string): TwinUser
+  /** Stops the server; rejects, listing them, when violations are left that the test did not take. */
   stop(): Promise<void>
 }
 
 const DOCS = 'https://docs.github.com/rest'
+
+/** The `*_url` fields of a repository, as paths under its API URL (templates as GitHub writes them). */
+const REPOSITORY_URL_PATHS: Record<string, string> = {
+  archive_url: '/{archive_format}{/ref}',
+  assignees_url: '/assignees{/user}',
+  blobs_url: '/git/blobs{/sha}',
+  branches_url: '/branches{/branch}',
+  collaborators_url: '/collaborators{/collaborator}',
+  comments_url: '/comments{/number}',
+  commits_url: '/commits{/sha}',
+  compare_url: '/compare/{base}...{head}',
+  contents_url: '/contents/{+path}',
+  contributors_url: '/contributors',
+  deployments_url: '/deployments',
+  downloads_url: '/downloads',
+  events_url: '/events',
+  forks_url: '/forks',
+  git_commits_url: '/git/commits{/sha}',
+  git_refs_url: '/git/refs{/sha}',
+  git_tags_url: '/git/tags{/sha}',
+  hooks_url: '/hooks',
+  issue_comment_url: '/issues/comments{/number}',
+  issue_events_url: '/issues/events{/number}',
+  issues_url: '/issues{/number}',
+  keys_url: '/keys{/key_id}',
+  labels_url: '/labels{/name}',
+  languages_url: '/languages',
+  merges_url: '/merges',
+  milestones_url: '/milestones{/number}',
+  notifications_url: '/notifications{?since,all,participating}',
+  pulls_url: '/pulls{/number}',
+  releases_url: '/releases{/id}',
+  stargazers_url: '/stargazers',
+  statuses_url: '/statuses/{sha}',
+  subscribers_url: '/subscribers',
+  subscription_url: '/subscription',
+  tags_url: '/tags',
+  teams_url: '/teams',
+  trees_url: '/git/trees{/sha}'
+}
 
 class HttpAnswer {
   constructor(
@@ -246,9 +351,11 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
   const repo = options.repo ?? 'models'
   const defaultBranch = options.defaultBranch ?? 'main'
   const prefix = (options.pathPrefix ?? '').replace(/\/+$/, '')
+  /** Where GitHub serves GraphQL: /graphql on github.com, /api/graphql beside /api/v3 on Enterprise Server. */
+  const graphqlPath = prefix ? `${prefix.replace(/\/v3$/, '')}/graphql` : '/graphql'
   const tokens = { ...(options.tokens ?? DEFAULT_TWIN_TOKENS) }
   const rateLimit = options.rateLimit ?? 5000
-  const { operations } = loadOpenApiOperations()
+  const { operations, schemas } = loadOpenApiOperations()
   const git = await TwinGitRepository.create(defaultBranch, options.files ?? {})
   const initialHead = (await git.revParse(`refs/heads/${defaultBranch}`)) ?? ''
 
@@ -265,9 +372,11 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     comments: new Map(),
     labels: new Map(),
     statuses: [],
+    workflowRuns: new Map(),
     collaborators: new Map(Object.entries(options.collaborators ?? {})),
     apiCommits: new Map(),
-    protectedBranches: new Map()
+    protectedBranches: new Map(),
+    allowAutoMerge: options.allowAutoMerge ?? false
   }
   const requests: TwinRequestRecord[] = []
   const violations: TwinViolation[] = []
@@ -280,7 +389,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
   let nextId = 1000
   let tick = 0
   let origin = ''
-  const now = () => new Date(Date.UTC(2025, 0, 1) + tick++ * 1000).toISOString().replace('.000Z', 'Z')
+  const startTime = options.startTime ? Date.parse(options.startTime) : Date.UTC(2025, 0, 1)
+  const now = () => new Date(startTime + tick++ * 1000).toISOString().replace('.000Z', 'Z')
   let gitLock: Promise<unknown> = Promise.resolve()
   const withGitLock = <T>(fn: () => Promise<T>): Promise<T> => {
     const result = gitLock.then(fn, fn)
@@ -302,30 +412,86 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
   }
   const repoUrl = () => `${origin}${prefix}/repos/${owner}/${repo}`
   const htmlUrl = () => `${origin}/${owner}/${repo}`
-  const userJson = (u: TwinUser) => ({
-    login: u.login,
-    id: u.id,
-    node_id: `U_${u.id}`,
-    type: u.type,
-    site_admin: false,
-    url: `${origin}${prefix}/users/${encodeURIComponent(u.login)}`,
-    html_url: `${origin}/${encodeURIComponent(u.login)}`
-  })
-  const repositoryJson = (login?: string) => ({
-    id: state.repository.id,
-    node_id: `R_${state.repository.id}`,
-    name: repo,
-    full_name: `${owner}/${repo}`,
-    owner: userJson(user(owner)),
-    private: state.repository.private,
-    visibility: state.repository.private ? 'private' : 'public',
-    html_url: htmlUrl(),
-    url: repoUrl(),
-    default_branch: defaultBranch,
-    fork: false,
-    archived: false,
-    ...(login ? { permissions: permissionsFor(login) } : {})
-  })
+  const userJson = (u: TwinUser) => {
+    const url = `${origin}${prefix}/users/${encodeURIComponent(u.login)}`
+    return {
+      login: u.login,
+      id: u.id,
+      node_id: `U_${u.id}`,
+      avatar_url: `${origin}/avatars/u/${u.id}?v=4`,
+      gravatar_id: '',
+      url,
+      html_url: `${origin}/${u.type === 'Bot' ? `apps/${encodeURIComponent(u.login.replace(/\[bot\]$/, ''))}` : encodeURIComponent(u.login)}`,
+      followers_url: `${url}/followers`,
+      following_url: `${url}/following{/other_user}`,
+      gists_url: `${url}/gists{/gist_id}`,
+      starred_url: `${url}/starred{/owner}{/repo}`,
+      subscriptions_url: `${url}/subscriptions`,
+      organizations_url: `${url}/orgs`,
+      repos_url: `${url}/repos`,
+      events_url: `${url}/events{/privacy}`,
+      received_events_url: `${url}/received_events`,
+      type: u.type,
+      user_view_type: 'public',
+      site_admin: false
+    }
+  }
+  /** A repository as GitHub shows it: `full` for GET /repos/{owner}/{repo}, else the `repository` schema (PR heads). */
+  const repositoryJson = (options: { login?: string; full?: boolean; fullName?: string } = {}) => {
+    const fullName = options.fullName ?? `${owner}/${repo}`
+    const [ownerLogin, name] = fullName.split('/')
+    const url = `${origin}${prefix}/repos/${fullName}`
+    const fork = fullName !== `${owner}/${repo}`
+    const t = '2024-01-01T00:00:00Z'
+    return {
+      id: fork ? state.repository.id + 1 + users.size : state.repository.id,
+      node_id: `R_${fullName}`,
+      name,
+      full_name: fullName,
+      owner: userJson(user(ownerLogin)),
+      private: state.repository.private,
+      html_url: `${origin}/${fullName}`,
+      description: null,
+      fork,
+      url,
+      ...Object.fromEntries(Object.entries(REPOSITORY_URL_PATHS).map(([k, v]) => [k, `${url}${v}`])),
+      git_url: `git://${new URL(origin).host}/${fullName}.git`,
+      ssh_url: `git@${new URL(origin).host}:${fullName}.git`,
+      clone_url: `${origin}/${fullName}.git`,
+      svn_url: `${origin}/${fullName}`,
+      mirror_url: null,
+      homepage: null,
+      language: null,
+      forks_count: 0,
+      forks: 0,
+      stargazers_count: 0,
+      watchers_count: 0,
+      watchers: 0,
+      size: 0,
+      default_branch: defaultBranch,
+      open_issues_count: [...state.issues.values()].filter(i => i.state === 'open').length,
+      open_issues: [...state.issues.values()].filter(i => i.state === 'open').length,
+      is_template: false,
+      topics: [],
+      has_issues: true,
+      has_projects: true,
+      has_wiki: true,
+      has_pages: false,
+      has_downloads: true,
+      has_discussions: false,
+      archived: false,
+      disabled: false,
+      visibility: state.repository.private ? 'private' : 'public',
+      pushed_at: t,
+      created_at: t,
+      updated_at: t,
+      license: null,
+      allow_forking: true,
+      web_commit_signoff_required: false,
+      ...(options.login ? { permissions: permissionsFor(options.login) } : {}),
+      ...(options.full ? { network_count: 0, subscribers_count: 0 } : {})
+    }
+  }
   const roleOf = (login: string): TwinRole | 'none' =>
     state.collaborators.get(login) ?? (login === owner ? 'admin' : state.repository.private ? 'none' : 'read')
   const permissionsFor = (login: string) => {
@@ -377,12 +543,38 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     created_at: c.createdAt,
     updated_at: c.updatedAt,
     author_association: c.user.type === 'Bot' ? 'NONE' : 'MEMBER',
+    performed_via_github_app: appJson(c.user),
     reactions: reactionSummary(c)
   })
+  const reactionJson = (r: TwinReaction) => ({ ...r, node_id: `REA_${r.id}`, user: userJson(r.user) })
+  /** The GitHub App a bot account belongs to (performed_via_github_app), null for users and the Actions bot's token. */
+  const appJson = (u: TwinUser) => {
+    if (u.type !== 'Bot') return null
+    const slug = u.login.replace(/\[bot\]$/, '')
+    return {
+      id: 100_000 + u.id,
+      slug,
+      node_id: `A_${slug}`,
+      client_id: `Iv1.${u.id}`,
+      owner: userJson(user(slug === 'github-actions' ? 'github' : owner)),
+      name: slug,
+      description: null,
+      external_url: `${origin}/apps/${slug}`,
+      html_url: `${origin}/apps/${slug}`,
+      created_at: '2024-01-01T00:00:00Z',
+      updated_at: '2024-01-01T00:00:00Z',
+      permissions: { issues: 'write', pull_requests: 'write', contents: 'write', metadata: 'read' },
+      events: []
+    }
+  }
   const issueJson = (i: TwinIssue) => ({
     id: 9_000_000 + i.number,
     node_id: `I_${i.number}`,
     url: `${repoUrl()}/issues/${i.number}`,
+    repository_url: repoUrl(),
+    labels_url: `${repoUrl()}/issues/${i.number}/labels{/name}`,
+    comments_url: `${repoUrl()}/issues/${i.number}/comments`,
+    events_url: `${repoUrl()}/issues/${i.number}/events`,
     html_url: `${htmlUrl()}/${i.pullRequest ? 'pull' : 'issues'}/${i.number}`,
     number: i.number,
     title: i.title,
@@ -392,36 +584,116 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     locked: false,
     labels: i.labels.map(labelJson),
     user: userJson(i.user),
+    assignee: null,
     assignees: [],
+    milestone: null,
+    active_lock_reason: null,
     comments: [...state.comments.values()].filter(c => c.issueNumber === i.number).length,
     created_at: i.createdAt,
     updated_at: i.updatedAt,
     closed_at: i.closedAt,
     author_association: 'MEMBER',
     ...(i.pullRequest
-      ? { pull_request: { url: `${repoUrl()}/pulls/${i.number}`, html_url: `${htmlUrl()}/pull/${i.number}` } }
+      ? {
+          pull_request: {
+            url: `${repoUrl()}/pulls/${i.number}`,
+            html_url: `${htmlUrl()}/pull/${i.number}`,
+            diff_url: `${htmlUrl()}/pull/${i.number}.diff`,
+            patch_url: `${htmlUrl()}/pull/${i.number}.patch`,
+            merged_at: state.pulls.get(i.number)?.mergedAt ?? null
+          }
+        }
       : {})
   })
+  /** A pull request as list endpoints show it (pull-request-simple: merged_at, no merged). */
+  const pullSimpleJson = (p: TwinPullRequest) => {
+    const url = `${repoUrl()}/pulls/${p.number}`
+    const issueUrl = `${repoUrl()}/issues/${p.number}`
+    const html = `${htmlUrl()}/pull/${p.number}`
+    const statuses = `${repoUrl()}/statuses/${p.head.sha}`
+    const headOwner = p.head.repoFullName.split('/')[0]
+    return {
+      url,
+      id: 8_000_000 + p.number,
+      node_id: `PR_${p.number}`,
+      html_url: html,
+      diff_url: `${html}.diff`,
+      patch_url: `${html}.patch`,
+      issue_url: issueUrl,
+      commits_url: `${url}/commits`,
+      review_comments_url: `${url}/comments`,
+      review_comment_url: `${repoUrl()}/pulls/comments{/number}`,
+      comments_url: `${issueUrl}/comments`,
+      statuses_url: statuses,
+      number: p.number,
+      state: p.state,
+      locked: false,
+      title: p.title,
+      user: userJson(p.user),
+      body: p.body,
+      labels: [],
+      milestone: null,
+      active_lock_reason: null,
+      created_at: p.createdAt,
+      updated_at: p.updatedAt,
+      closed_at: p.closedAt,
+      merged_at: p.mergedAt,
+      merge_commit_sha: p.mergeCommitSha,
+      assignee: null,
+      assignees: [],
+      requested_reviewers: [],
+      requested_teams: [],
+      head: {
+        label: `${headOwner}:${p.head.ref}`,
+        ref: p.head.ref,
+        sha: p.head.sha,
+        user: userJson(user(headOwner)),
+        repo: repositoryJson({ fullName: p.head.repoFullName })
+      },
+      base: {
+        label: `${owner}:${p.base.ref}`,
+        ref: p.base.ref,
+        sha: p.base.sha,
+        user: userJson(user(owner)),
+        repo: repositoryJson()
+      },
+      _links: {
+        self: { href: url },
+        html: { href: html },
+        issue: { href: issueUrl },
+        comments: { href: `${issueUrl}/comments` },
+        review_comments: { href: `${url}/comments` },
+        review_comment: { href: `${repoUrl()}/pulls/comments{/number}` },
+        commits: { href: `${url}/commits` },
+        statuses: { href: statuses }
+      },
+      author_association: p.fromFork ? 'CONTRIBUTOR' : 'MEMBER',
+      auto_merge: p.autoMerge
+        ? {
+            enabled_by: userJson(p.autoMerge.enabledBy),
+            merge_method: p.autoMerge.mergeMethod,
+            commit_title: '',
+            commit_message: ''
+          }
+        : null,
+      draft: p.draft
+    }
+  }
+  /** A pull request as GET /pulls/{number} shows it (pull-request: merged, merged_by, mergeable …). */
   const pullJson = (p: TwinPullRequest) => ({
-    id: 8_000_000 + p.number,
-    node_id: `PR_${p.number}`,
-    url: `${repoUrl()}/pulls/${p.number}`,
-    html_url: `${htmlUrl()}/pull/${p.number}`,
-    number: p.number,
-    state: p.state,
-    locked: false,
-    title: p.title,
-    user: userJson(p.user),
-    body: null,
-    draft: p.draft,
-    merged: p.merged,
-    head: {
-      label: `${p.head.repoFullName.split('/')[0]}:${p.head.ref}`,
-      ref: p.head.ref,
-      sha: p.head.sha,
-      repo: { full_name: p.head.repoFullName, fork: p.fromFork }
-    },
-    base: { label: `${owner}:${p.base.ref}`, ref: p.base.ref, sha: p.base.sha, repo: repositoryJson() }
+    ...pullSimpleJson(p),
+    merged: p.mergedAt !== null,
+    mergeable: p.state === 'open' ? true : null,
+    rebaseable: p.state === 'open' ? true : null,
+    mergeable_state: p.state === 'open' ? 'clean' : 'unknown',
+    merged_by: p.mergedBy ? userJson(p.mergedBy) : null,
+    comments: [...state.comments.values()].filter(c => c.issueNumber === p.number).length,
+    review_comments: 0,
+    maintainer_can_modify: false,
+    commits: 1,
+    additions: 1,
+    deletions: 0,
+    changed_files: 1
   })
   const gitCommitJson = (c: GitCommitObject) => {
     const meta = state.apiCommits.get(c.sha)
@@ -507,7 +779,22 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
             documentation_url: `${DOCS}/users/users#get-the-authenticated-user`,
             status: '403'
           })
-        : answer(200, { ...userJson(user(login)), name: login }),
+        : answer(200, {
+            ...userJson(user(login)),
+            name: login,
+            company: null,
+            blog: '',
+            location: null,
+            email: null,
+            hireable: null,
+            bio: null,
+            public_repos: 1,
+            public_gists: 0,
+            followers: 0,
+            following: 0,
+            created_at: '2020-01-01T00:00:00Z',
+            updated_at: '2024-01-01T00:00:00Z'
+          }),
     'rate-limit/get': ({ login }) => {
       const core = {
         limit: rateLimit,
@@ -517,7 +804,7 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       }
       return answer(200, { resources: { core }, rate: core })
     },
-    'repos/get': ({ login }) => answer(200, repositoryJson(login)),
+    'repos/get': ({ login }) => answer(200, repositoryJson({ login, full: true })),
     'pulls/list': ({ query }) => {
       const stateFilter = query.get('state') ?? 'open'
       const head = query.get('head')
@@ -528,20 +815,29 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         .filter(p => !base || p.base.ref === base)
         .sort((a, b) => (query.get('direction') === 'asc' ? a.number - b.number : b.number - a.number))
       const page = paginate(list, query, `/repositories/${state.repository.id}/pulls`)
-      return answer(200, page.items.map(pullJson), page.headers)
+      return answer(200, page.items.map(pullSimpleJson), page.headers)
     },
     'pulls/get': ({ params }) => {
       const pr = state.pulls.get(Number(params.pull_number))
       return pr ? answer(200, pullJson(pr)) : notFound()
     },
-    'repos/list-pull-requests-associated-with-commit': ({ params, query }) => {
-      const list = [...state.pulls.values()].filter(p => p.head.sha === params.commit_sha && !p.fromFork)
+    'repos/list-pull-requests-associated-with-commit': async ({ params, query }) => {
+      // GitHub: for a commit on the default branch, the merged pull request that introduced it; otherwise the
+      // open and merged pull requests whose head it is (never those of forks).
+      const sha = params.commit_sha
+      const pulls = [...state.pulls.values()]
+      const tip = await git.revParse(`refs/heads/${defaultBranch}`)
+      const onDefault =
+        tip !== undefined && (await git.objectType(sha)) === 'commit' && (await git.isAncestor(sha, tip))
+      const list = onDefault
+        ? pulls.filter(p => p.mergedAt !== null && (p.mergeCommitSha === sha || p.head.sha === sha))
+        : pulls.filter(p => p.head.sha === sha && !p.fromFork)
       const page = paginate(
         list,
         query,
         `/repositories/${state.repository.id}/commits/${params.commit_sha}/pulls`
       )
-      return answer(200, page.items.map(pullJson), page.headers)
+      return answer(200, page.items.map(pullSimpleJson), page.headers)
     },
     'issues/list-comments': ({ params, query }) => {
       const n = Number(params.issue_number)
@@ -600,17 +896,13 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         query,
         `/repositories/${state.repository.id}/issues/comments/${c.id}/reactions`
       )
-      return answer(
-        200,
-        page.items.map(r => ({ ...r, user: userJson(r.user) })),
-        page.headers
-      )
+      return answer(200, page.items.map(reactionJson), page.headers)
     },
     'reactions/create-for-issue-comment': ({ params, body, login }) => {
       const c = state.comments.get(Number(params.comment_id))
       if (!c) return notFound()
       const existing = c.reactions.find(r => r.user.login === login && r.content === body.content)
-      if (existing) return answer(200, { ...existing, user: userJson(existing.user) })
+      if (existing) return answer(200, reactionJson(existing))
       const r: TwinReaction = {
         id: nextId++,
         content: String(body.content),
@@ -618,7 +910,7 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         created_at: now()
       }
       c.reactions.push(r)
-      return answer(201, { ...r, user: userJson(r.user) })
+      return answer(201, reactionJson(r))
     },
     'repos/get-content': async ({ params, query, accept }) => {
       const ref = query.get('ref') ?? defaultBranch
@@ -640,7 +932,12 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         url: `${repoUrl()}/contents/${e.path}?ref=${encodeURIComponent(ref)}`,
         html_url: `${htmlUrl()}/blob/${ref}/${e.path}`,
         git_url: `${repoUrl()}/git/${e.type === 'tree' ? 'trees' : 'blobs'}/${e.sha}`,
-        download_url: e.type === 'blob' ? `${origin}/raw/${owner}/${repo}/${ref}/${e.path}` : null
+        download_url: e.type === 'blob' ? `${origin}/raw/${owner}/${repo}/${ref}/${e.path}` : null,
+        _links: {
+          self: `${repoUrl()}/contents/${e.path}?ref=${encodeURIComponent(ref)}`,
+          git: `${repoUrl()}/git/${e.type === 'tree' ? 'trees' : 'blobs'}/${e.sha}`,
+          html: `${htmlUrl()}/blob/${ref}/${e.path}`
+        }
       })
       if (entry.type === 'tree') {
         const children = await git.listTree(entry.sha)
@@ -699,8 +996,106 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
           return unprocessable('Update is not a fast forward')
         }
         if (!(await git.updateRef(ref, sha, current))) return unprocessable('Update is not a fast forward')
+        followPullRequestHeads(branch, sha)
         return answer(200, refJson(ref, sha))
       }),
+    'pulls/create': ({ body, login }) =>
+      withGitLock(async () => {
+        const headSpec = String(body.head)
+        const [headOwner, headRef] = headSpec.includes(':') ? headSpec.split(':', 2) : [owner, headSpec]
+        const baseRef = String(body.base)
+        if (headOwner.toLowerCase() !== owner.toLowerCase())
+          return validationFailed(
+            `head ${headSpec} is not a branch of ${owner}/${repo}`,
+            'head',
+            'PullRequest'
+          )
+        const headSha = await git.revParse(`refs/heads/${headRef}`)
+        const baseSha = await git.revParse(`refs/heads/${baseRef}`)
+        if (!headSha) return validationFailed('head invalid', 'head', 'PullRequest')
+        if (!baseSha) return validationFailed('base invalid', 'base', 'PullRequest')
+        if (await git.isAncestor(headSha, baseSha))
+          return validationFailed(`No commits between ${baseRef} and ${headRef}`, undefined, 'PullRequest')
+        const open = [...state.pulls.values()].find(
+          p => p.state === 'open' && !p.fromFork && p.head.ref === headRef && p.base.ref === baseRef
+        )
+        if (open)
+          return validationFailed(
+            `A pull request already exists for ${owner}:${headRef}.`,
+            undefined,
+            'PullRequest'
+          )
+        const tooLong = checkBodyLength(body.body, 'PullRequest')
+        if (tooLong) return tooLong
+        const mergeBase = (await git.git(['merge-base', headSha, baseSha])).toString('utf8').trim()
+        const pr = twin.addPullRequest({
+          title: String(body.title ?? ''),
+          headRef,
+          headSha,
+          baseRef,
+          baseSha: mergeBase,
+          author: login
+        })
+        pr.body = typeof body.body === 'string' ? body.body : null
+        pr.draft = body.draft === true
+        const issue = state.issues.get(pr.number)
+        if (issue) issue.body = pr.body
+        return answer(201, pullJson(pr))
+      }),
+    'pulls/list-files': async ({ params, query }) => {
+      const pr = state.pulls.get(Number(params.pull_number))
+      if (!pr) return notFound()
+      const before = new Map((await git.listTree(pr.base.sha, true)).map(e => [e.path, e]))
+      const after = new Map((await git.listTree(pr.head.sha, true)).map(e => [e.path, e]))
+      const files: { filename: string; sha: string; status: 'added' | 'removed' | 'modified' }[] = []
+      for (const [filename, e] of after) {
+        const was = before.get(filename)
+        if (!was) files.push({ filename, sha: e.sha, status: 'added' })
+        else if (was.sha !== e.sha) files.push({ filename, sha: e.sha, status: 'modified' })
+      }
+      for (const [filename, e] of before)
+        if (!after.has(filename)) files.push({ filename, sha: e.sha, status: 'removed' })
+      files.sort((a, b) => a.filename.localeCompare(b.filename))
+      const page = paginate(files, query, `/repositories/${state.repository.id}/pulls/${pr.number}/files`)
+      return answer(
+        200,
+        page.items.map(f => ({
+          ...f,
+          additions: 1,
+          deletions: f.status === 'added' ? 0 : 1,
+          changes: f.status === 'added' ? 1 : 2,
+          blob_url: `${htmlUrl()}/blob/${pr.head.sha}/${f.filename}`,
+          raw_url: `${htmlUrl()}/raw/${pr.head.sha}/${f.filename}`,
+          contents_url: `${repoUrl()}/contents/${f.filename}?ref=${pr.head.sha}`
+        })),
+        page.headers
+      )
+    },
+    'pulls/merge': async ({ params, body, login }) => {
+      const pr = state.pulls.get(Number(params.pull_number))
+      if (!pr) return notFound()
+      if (pr.state !== 'open')
+        return answer(405, {
+          message: 'Pull Request is not mergeable',
+          documentation_url: DOCS,
+          status: '405'
+        })
+      if (state.protectedBranches.has(pr.base.ref))
+        return answer(405, {
+          message: 'At least 1 approving review is required by reviewers with write access.',
+          documentation_url: `${DOCS}/pulls/pulls#merge-a-pull-request`,
+          status: '405'
+        })
+      if (typeof body.sha === 'string' && body.sha !== pr.head.sha)
+        return answer(409, {
+          message: 'Head branch was modified. Review and try the merge again.',
+          documentation_url: DOCS,
+          status: '409'
+        })
+      const method = (typeof body.merge_method === 'string' ? body.merge_method : 'merge') as TwinMergeMethod
+      const sha = await twin.mergePullRequest(pr.number, { method, mergedBy: login })
+      return answer(200, { sha, merged: true, message: 'Pull Request successfully merged' })
+    },
     'git/get-commit': async ({ params }) => {
       if ((await git.objectType(params.commit_sha)) !== 'commit') return notFound()
       return answer(200, gitCommitJson(await git.readCommit(params.commit_sha)))
@@ -919,8 +1314,33 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       return answer(200, {
         permission,
         role_name: role,
-        user: { ...userJson(user(params.username)), permissions: permissionsFor(params.username) }
+        user: {
+          ...userJson(user(params.username)),
+          permissions: permissionsFor(params.username),
+          role_name: role
+        }
       })
+    },
+    'actions/re-run-workflow-failed-jobs': ({ params, login }) => {
+      const run = state.workflowRuns.get(Number(params.run_id))
+      if (!run) return notFound()
+      // GitHub refuses a run that has not completed, and one with no failed job to re-run.
+      if (run.status !== 'completed')
+        return answer(403, {
+          message: 'This workflow is already running',
+          documentation_url: DOCS,
+          status: '403'
+        })
+      if (run.conclusion === 'success')
+        return answer(403, {
+          message: 'This workflow run cannot be retried',
+          documentation_url: DOCS,
+          status: '403'
+        })
+      run.reruns.push({ login, at: now() })
+      run.status = 'queued'
+      run.conclusion = null
+      return answer(201, {})
     },
     'repos/create-commit-status': async ({ params, body, login }) => {
       const known = [...state.pulls.values()].some(p => p.head.sha === params.sha)
@@ -947,6 +1367,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         context: s.context,
         created_at: s.createdAt,
         updated_at: s.createdAt,
+        avatar_url: userJson(s.creator).avatar_url,
+        node_id: `SC_${s.id}`,
         creator: userJson(s.creator)
       })
     }
@@ -975,20 +1397,116 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     }
   }
 
+  /** Keeps an open pull request's head on its branch's tip, as GitHub does when the branch moves. */
+  function followPullRequestHeads(branch: string, sha: string): void {
+    for (const p of state.pulls.values())
+      if (p.state === 'open' && !p.fromFork && p.head.ref === branch) {
+        p.head.sha = sha
+        p.updatedAt = now()
+      }
+  }
+
+  /**
+   * GitHub's GraphQL endpoint, for the one operation the project uses: enablePullRequestAutoMerge. It answers as
+   * GitHub does: 200 with `data`, or 200 with `errors` (type and message) when the mutation is refused.
+   */
+  async function graphql(
+    req: IncomingMessage,
+    method: string,
+    recordViolation: (problems: string[]) => void
+  ): Promise<{ answer: HttpAnswer; login?: string; graphqlOperation: string }> {
+    const operation = 'graphql/enable-pull-request-auto-merge'
+    const auth = /^(?:token|bearer)\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]
+    const token = auth ? tokens[auth] : undefined
+    const done = (a: HttpAnswer, graphqlOperation = operation) => ({
+      answer: a,
+      login: token?.login,
+      graphqlOperation
+    })
+    if (method !== 'POST') {
+      recordViolation(['GitHub serves GraphQL on POST only'])
+      return done(notFound(), 'graphql')
+    }
+    if (!token) return done(answer(401, { message: 'Bad credentials', documentation_url: DOCS }), 'graphql')
+    let request: { query?: unknown; variables?: Record<string, unknown> }
+    try {
+      request = JSON.parse((await readBody(req)).toString('utf8')) as typeof request
+    } catch {
+      recordViolation(['GraphQL body is not JSON'])
+      return done(answer(400, { message: 'Problems parsing JSON', documentation_url: DOCS }), 'graphql')
+    }
+    const query = typeof request.query === 'string' ? request.query : ''
+    const refused = (type: string, message: string) =>
+      done(
+        answer(200, {
+          data: { enablePullRequestAutoMerge: null },
+          errors: [
+            { type, path: ['enablePullRequestAutoMerge'], locations: [{ line: 2, column: 3 }], message }
+          ]
+        })
+      )
+    if (!/^\s*mutation\b[\s\S]*\benablePullRequestAutoMerge\s*\(/.test(query)) {
+      recordViolation([`the twin serves no GraphQL operation like ${JSON.stringify(query.slice(0, 80))}`])
+      return done(
+        answer(200, { errors: [{ message: 'The twin serves only enablePullRequestAutoMerge' }] }),
+        'graphql'
+      )
+    }
+    const variables = request.variables ?? {}
+    const id = variables.pullRequestId
+    const mergeMethod = variables.mergeMethod
+    if (typeof id !== 'string' || !['MERGE', 'SQUASH', 'REBASE'].includes(String(mergeMethod))) {
+      recordViolation([
+        `enablePullRequestAutoMerge variables ${JSON.stringify(variables)}: expected pullRequestId (ID!) and mergeMethod (MERGE, SQUASH or REBASE)`
+      ])
+      return done(
+        answer(200, { errors: [{ message: 'Variable $mergeMethod was provided an invalid value' }] })
+      )
+    }
+    const pr = /^PR_(\d+)$/.test(id) ? state.pulls.get(Number(id.slice(3))) : undefined
+    if (!pr) return refused('NOT_FOUND', `Could not resolve to a node with the global id of '${id}'`)
+    if (token.write === false) return refused('FORBIDDEN', 'Resource not accessible by integration')
+    if (!state.allowAutoMerge)
+      return refused('UNPROCESSABLE', 'Pull request Auto merge is not allowed for this repository')
+    if (pr.state !== 'open') return refused('UNPROCESSABLE', 'Pull request Pull request is closed')
+    if (!state.protectedBranches.has(pr.base.ref))
+      return refused('UNPROCESSABLE', 'Pull request Pull request is in clean status')
+    pr.autoMerge = {
+      enabledBy: user(token.login),
+      mergeMethod: String(mergeMethod).toLowerCase() as TwinMergeMethod
+    }
+    return done(
+      answer(200, {
+        data: {
+          enablePullRequestAutoMerge: {
+            pullRequest: {
+              number: pr.number,
+              autoMergeRequest: { enabledAt: now(), mergeMethod: String(mergeMethod) }
+            }
+          }
+        }
+      })
+    )
+  }
+
   async function readBody(req: IncomingMessage): Promise<Buffer> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     return Buffer.concat(chunks)
   }
 
-  async function handle(
-    req: IncomingMessage
-  ): Promise<{ answer: HttpAnswer; login?: string; operation?: OpenApiOperation }> {
+  async function handle(req: IncomingMessage): Promise<{
+    answer: HttpAnswer
+    login?: string
+    operation?: OpenApiOperation
+    graphqlOperation?: string
+  }> {
     const method = (req.method ?? 'GET').toUpperCase()
     const url = new URL(req.url ?? '/', origin)
     let pathname = url.pathname
     const recordViolation = (problems: string[]) =>
-      violations.push({ method, path: `${url.pathname}${url.search}`, problems })
+      violations.push({ side: 'request', method, path: `${url.pathname}${url.search}`, problems })
+    if (pathname === graphqlPath) return graphql(req, method, recordViolation)
     if (prefix) {
       if (!pathname.startsWith(`${prefix}/`)) {
         recordViolation([`path is outside the API prefix ${prefix}`])
@@ -1020,7 +1538,7 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         }
       }
     }
-    const problems = validateOpenApiRequest(match, url.searchParams, body)
+    const problems = validateOpenApiRequest(match, url.searchParams, body, schemas)
     if (problems.length) {
       recordViolation(problems)
       return {
@@ -1126,7 +1644,7 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         login: undefined,
         operation: undefined
       }))
-      .then(({ answer: a, login, operation }) => {
+      .then(({ answer: a, login, operation, graphqlOperation }: Awaited<ReturnType<typeof handle>>) => {
         const exhausted = a.headers['x-twin-exhausted'] === '1'
         const headers: Record<string, string> = { ...rateHeaders(login, exhausted), ...a.headers }
         delete headers['x-twin-exhausted']
@@ -1136,11 +1654,21 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
           payload = Buffer.from(JSON.stringify(a.body))
           headers['content-type'] ??= 'application/json; charset=utf-8'
         }
+        if (operation) {
+          const problems = validateOpenApiResponse(operation, a.status, a.body, schemas)
+          if (problems.length)
+            violations.push({
+              side: 'response',
+              method,
+              path: `${url.pathname}${url.search}`,
+              problems: [`${a.status} ${operation.operationId}:`, ...problems]
+            })
+        }
         requests.push({
           method,
-          path: `${url.pathname.slice(prefix.length)}${url.search}`,
+          path: graphqlOperation ? url.pathname : `${url.pathname.slice(prefix.length)}${url.search}`,
           status: a.status,
-          operationId: operation?.operationId,
+          operationId: operation?.operationId ?? graphqlOperation,
           login,
           kind: method === 'GET' || method === 'HEAD' ? 'read' : 'write'
         })
@@ -1171,6 +1699,7 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     clearRequests: () => {
       requests.length = 0
     },
+    takeViolations: () => violations.splice(0),
     faults: {
       secondaryRateLimit: count => {
         secondaryLimited = count
@@ -1192,21 +1721,29 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     },
     addPullRequest: pr => {
       const number = pr.number ?? nextIssueNumber()
+      if (state.issues.has(number))
+        throw new Error(`twin: #${number} exists already; open the pull request under another number`)
       const author = user(pr.author ?? 'octocat')
       const t = now()
       const pull: TwinPullRequest = {
         number,
         title: pr.title ?? `Pull request ${number}`,
+        body: null,
         state: pr.state ?? 'open',
-        merged: false,
         draft: false,
         user: author,
+        createdAt: t,
+        updatedAt: t,
+        closedAt: pr.state === 'closed' ? t : null,
+        mergedAt: null,
+        mergeCommitSha: null,
+        mergedBy: null,
         head: {
           ref: pr.headRef,
           sha: pr.headSha,
           repoFullName: pr.fromFork ? `${author.login}/${repo}` : `${owner}/${repo}`
         },
-        base: { ref: pr.baseRef ?? defaultBranch, sha: initialHead },
+        base: { ref: pr.baseRef ?? defaultBranch, sha: pr.baseSha ?? initialHead },
         fromFork: pr.fromFork ?? false
       }
       state.pulls.set(number, pull)
@@ -1220,10 +1757,103 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
         user: author,
         createdAt: t,
         updatedAt: t,
-        closedAt: null,
+        closedAt: pull.closedAt,
         pullRequest: true
       })
       return pull
+    },
+    openPullRequest: async pr => {
+      const base = pr.baseSha ?? (await git.revParse(`refs/heads/${defaultBranch}`)) ?? initialHead
+      const entries = new Map<string, { mode: string; type: string; sha: string }>()
+      for (const e of await git.listTree(base, true)) entries.set(e.path, e)
+      for (const [filePath, content] of Object.entries(pr.files))
+        entries.set(filePath, { mode: '100644', type: 'blob', sha: await git.writeBlob(content) })
+      const author = user(pr.author ?? 'octocat')
+      const t = now()
+      const person = {
+        name: author.login,
+        email: `${author.id}+${author.login}@users.noreply.github.com`,
+        date: t
+      }
+      const head = await git.writeCommit({
+        tree: await git.writeTreeFromPaths(entries),
+        parents: [base],
+        message: pr.title ?? `Change ${pr.headRef}`,
+        author: person,
+        committer: person
+      })
+      await git.updateRef(
+        `refs/heads/${pr.headRef}`,
+        head,
+        (await git.revParse(`refs/heads/${pr.headRef}`)) ?? ''
+      )
+      return twin.addPullRequest({ ...pr, headSha: head, baseSha: base })
+    },
+    mergePullRequest: async (number, { method, mergedBy }) => {
+      const pr = state.pulls.get(number)
+      if (!pr || pr.state !== 'open')
+        throw new Error(`twin: pull request #${number} is not open; open it with openPullRequest first`)
+      if ((await git.objectType(pr.head.sha)) !== 'commit')
+        throw new Error(
+          `twin: the head ${pr.head.sha} of #${number} is no commit; open it with openPullRequest`
+        )
+      return withGitLock(async () => {
+        const branchRef = `refs/heads/${pr.base.ref}`
+        const tip = (await git.revParse(branchRef)) as string
+        // The PR's changes (against the commit it was based on) applied to the branch as it is now.
+        const before = new Map((await git.listTree(pr.base.sha, true)).map(e => [e.path, e]))
+        const after = new Map((await git.listTree(pr.head.sha, true)).map(e => [e.path, e]))
+        const entries = new Map((await git.listTree(tip, true)).map(e => [e.path, e]))
+        for (const [filePath, e] of after) if (before.get(filePath)?.sha !== e.sha) entries.set(filePath, e)
+        for (const filePath of before.keys()) if (!after.has(filePath)) entries.delete(filePath)
+        const tree = await git.writeTreeFromPaths(entries)
+        const t = now()
+        const merger = user(mergedBy)
+        const github = { name: 'GitHub', email: 'noreply@github.com', date: t }
+        const personOf = (u: TwinUser) => ({
+          name: u.login,
+          email: `${u.id}+${u.login}@users.noreply.github.com`,
+          date: t
+        })
+        const headCommit = await git.readCommit(pr.head.sha)
+        const sha = await git.writeCommit(
+          method === 'merge'
+            ? {
+                tree,
+                parents: [tip, pr.head.sha],
+                message: `Merge pull request #${number} from ${pr.head.repoFullName.split('/')[0]}/${pr.head.ref}\n\n${pr.title}`,
+                author: personOf(merger),
+                committer: github
+              }
+            : method === 'squash'
+              ? {
+                  tree,
+                  parents: [tip],
+                  message: `${pr.title} (#${number})`,
+                  author: personOf(pr.user),
+                  committer: github
+                }
+              : {
+                  tree,
+                  parents: [tip],
+                  message: headCommit.message,
+                  author: headCommit.author,
+                  committer: github
+                }
+        )
+        if (!(await git.updateRef(branchRef, sha, tip)))
+          throw new Error(`twin: ${branchRef} moved while merging #${number}`)
+        pr.state = 'closed'
+        pr.closedAt = t
+        pr.updatedAt = t
+        pr.mergedAt = t
+        pr.mergedBy = merger
+        pr.mergeCommitSha = sha
+        const issue = state.issues.get(number)
+        if (issue)
+          Object.assign(issue, { state: 'closed', closedAt: t, updatedAt: t, stateReason: 'completed' })
+        return sha
+      })
     },
     addIssue: issue => {
       const t = now()
@@ -1260,11 +1890,30 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       state.comments.set(comment.id, comment)
       return comment
     },
+    addWorkflowRun: run => {
+      const created: TwinWorkflowRun = {
+        id: run.id,
+        headSha: run.headSha,
+        status: run.status ?? 'completed',
+        conclusion: run.conclusion === undefined ? 'failure' : run.conclusion,
+        reruns: []
+      }
+      state.workflowRuns.set(created.id, created)
+      return created
+    },
     user,
     stop: async () => {
       server.closeAllConnections()
       await new Promise<void>(resolve => server.close(() => resolve()))
       await git.remove()
+      if (violations.length) {
+        const listed = violations
+          .slice(0, 20)
+          .map(v => `  ${v.side} ${v.method} ${v.path}: ${v.problems.join('; ')}`)
+        throw new Error(
+          `The GitHub twin saw ${violations.length} break(s) of GitHub's OpenAPI description:\n${listed.join('\n')}`
+        )
+      }
     }
   }
   return twin

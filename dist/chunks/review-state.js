@@ -1,0 +1,151 @@
+import { readDecisions, applyAcceptances, acceptedForHead } from './decisions.js';
+import { b as renderComment, d as decisionsBlocks } from './comment.js';
+import { a as readHiddenState, h as hiddenState } from './hidden-state.js';
+import './metric-comparison.js';
+import './text.js';
+import './findings.js';
+import './conventions.js';
+import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
+import './chart.js';
+import './baseline2.js';
+import './sweep.js';
+import 'node:zlib';
+
+/** The hidden state kind of the reviewers' decisions. */
+const DECISIONS_STATE = 'decisions';
+/** The hidden state kind of the last review. */
+const REVIEW_STATE = 'review';
+/** The most characters the last review may take in the comment; a larger one is thinned, then left out. */
+const REVIEW_STATE_BUDGET = 24_000;
+// JSON has no NaN or ±Infinity; a comparison carries them (diverged seeds), so they are written as tagged strings
+// ("\u0000nf:NaN"), and a string that itself starts with the tag's first character gets one more in front, so no
+// run name or parameter can pass for a number when it is read back.
+const TAG = '\u0000';
+const NON_FINITE = `${TAG}nf:`;
+const NON_FINITE_VALUES = new Map([NaN, Infinity, -Infinity].map(n => [`${NON_FINITE}${String(n)}`, n]));
+// Keys are written sorted, so the same review always gives the same text (and an unchanged comment is not edited).
+const replacer = (_, v) => {
+    if (typeof v === 'number' && !Number.isFinite(v))
+        return `${NON_FINITE}${String(v)}`;
+    if (typeof v === 'string' && v.startsWith(TAG))
+        return `${TAG}${v}`;
+    if (v && typeof v === 'object' && !Array.isArray(v))
+        return Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    return v;
+};
+const reviver = (_, v) => {
+    if (typeof v !== 'string' || !v.startsWith(TAG))
+        return v;
+    return v.startsWith(TAG + TAG) ? v.slice(1) : (NON_FINITE_VALUES.get(v) ?? v);
+};
+/** A value read back from the hidden block (as written with the replacer) with its tagged strings restored. */
+const revive = (value) => JSON.parse(JSON.stringify(value), reviver);
+/** Keeps at most `points` evenly spread points of a series (the first and the last included). */
+function thin(series, points) {
+    if (!series || series.length <= points)
+        return series;
+    const step = (series.length - 1) / (points - 1);
+    return Array.from({ length: points }, (_, i) => series[Math.round(i * step)]);
+}
+/** The comparison without what the comment never shows: histories outside the curves, and most diagnostics. */
+function slimComparison(c, curvePoints, runs) {
+    const noHistory = (m) => m ? { ...m, history: undefined } : m;
+    const slimExperiment = (e) => ({
+        ...e,
+        metrics: Object.fromEntries(Object.entries(e.metrics).map(([k, m]) => [k, noHistory(m)])),
+        paths: e.paths.slice(0, 5)
+    });
+    return {
+        ...c,
+        champion: c.champion ? slimExperiment(c.champion) : undefined,
+        experiments: c.experiments.slice(0, runs).map(slimExperiment),
+        metrics: c.metrics.map(m => ({ ...m, baseline: noHistory(m.baseline), current: noHistory(m.current) })),
+        curves: c.curves.map(x => ({
+            metric: x.metric,
+            baseline: thin(x.baseline, curvePoints),
+            current: thin(x.current, curvePoints)
+        })),
+        diagnostics: c.diagnostics.slice(0, 50)
+    };
+}
+/**
+ * The hidden block of the last review: the comparison as it is when it fits REVIEW_STATE_BUDGET deflated,
+ * else thinned (histories kept only as the curves show them, fewer runs); undefined when even that is too large
+ * (then `refresh` says so and `accept` still works on a later review).
+ */
+function reviewState(snapshot) {
+    const attempts = [
+        (c) => c,
+        (c) => slimComparison(c, 200, 100),
+        (c) => slimComparison(c, 40, 20)
+    ];
+    for (const slim of attempts) {
+        // The review under a PR's proposed rules (when it edits the rules file) is kept and thinned the same way.
+        const change = snapshot.context.rulesChange;
+        const context = change?.proposed
+            ? { ...snapshot.context, rulesChange: { ...change, proposed: slim(change.proposed) } }
+            : snapshot.context;
+        const value = JSON.parse(JSON.stringify({ ...snapshot, comparison: slim(snapshot.comparison), context }, replacer));
+        const block = hiddenState(REVIEW_STATE, value, { compress: true });
+        if (block.value.length <= REVIEW_STATE_BUDGET)
+            return block;
+    }
+    return undefined;
+}
+/** The hidden block of the decisions. */
+function decisionsState(decisions) {
+    return hiddenState(DECISIONS_STATE, { decisions });
+}
+/** The decisions kept in a comment body (the caller has checked the comment is the token's own). */
+function readDecisionsState(body) {
+    return readDecisions(readHiddenState(body, DECISIONS_STATE));
+}
+/** The last review kept in a comment body, or undefined when there is none or it is not one this build reads. */
+function readReviewSnapshot(body) {
+    const value = readHiddenState(body, REVIEW_STATE);
+    if (!value || value.version !== 1 || typeof value.head !== 'string' || !value.comparison)
+        return undefined;
+    const c = value.comparison;
+    if (!Array.isArray(c.metrics) || !Array.isArray(c.violations) || !Array.isArray(c.experiments))
+        return undefined;
+    const gate = value.gate;
+    return revive({
+        version: 1,
+        head: value.head,
+        comparison: value.comparison,
+        context: value.context ?? {},
+        gate: gate?.kind === 'check' && Number.isSafeInteger(gate.runId)
+            ? gate
+            : gate?.kind === 'status' && typeof gate.context === 'string'
+                ? gate
+                : { kind: 'none' },
+        failOnRegression: value.failOnRegression !== false
+    });
+}
+/** The last review with the reviewers' acceptances for its head applied (the gate re-judged). */
+function judgedComparison(snapshot, decisions) {
+    return applyAcceptances(snapshot.comparison, acceptedForHead(decisions, snapshot.head));
+}
+/**
+ * The sticky comment: the review with the acceptances for its head applied, the reviewers' decisions, the footer
+ * naming the commands, and the two hidden state blocks (decisions first: they are small and must always fit).
+ */
+function renderStickyComment(input) {
+    const { snapshot, decisions } = input;
+    // The review is kept as judged, so a command's re-render and a later review of the same head write the same text.
+    const judged = judgedComparison(snapshot, decisions);
+    const state = [decisionsState(decisions)];
+    const review = reviewState({ ...snapshot, comparison: judged });
+    if (review)
+        state.push(review);
+    return renderComment(judged, snapshot.context, {
+        decisions: decisionsBlocks(decisions, snapshot.head),
+        state,
+        commandPermission: input.commandPermission
+    });
+}
+
+export { DECISIONS_STATE, REVIEW_STATE, REVIEW_STATE_BUDGET, decisionsState, judgedComparison, readDecisionsState, readReviewSnapshot, renderStickyComment, reviewState };
