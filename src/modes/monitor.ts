@@ -213,114 +213,150 @@ export async function runMonitor(
   now: Date
 ): Promise<MonitorResult> {
   const { plan, open, closed } = await planRetrainingIssue(assessment, target, id, now)
-  const { client, owner, repo } = target
-  const marker = hiddenMarker(id, 'issue')
-  const writes: string[] = []
-  const { retraining, evaluation } = assessment
-  const content = (state: Parameters<typeof retrainingIssueBody>[0]['state']) => ({
+  const writer: IssueWriter = { assessment, target, id, now, marker: hiddenMarker(id, 'issue'), writes: [] }
+  const done = (issue: { number: number; htmlUrl: string } | undefined): MonitorResult => ({
+    plan,
+    writes: writer.writes,
+    issue: issue ? { number: issue.number, url: issue.htmlUrl } : undefined
+  })
+  switch (plan.action) {
+    case 'nothing':
+      return done(open)
+    case 'open':
+      return done(await openRetrainingIssue(writer, plan.state))
+    case 'reopen':
+      return done(await reopenRetrainingIssue(writer, closed as IssueInfo, plan.state))
+    case 'update':
+      return done(await updateRetrainingIssue(writer, open as IssueInfo, plan))
+    case 'record-healthy': {
+      const issue = open as IssueInfo
+      // Keeps what the issue reports and only counts the healthy evaluation in its hidden state.
+      const body = replaceHiddenState(issue.body, MONITOR_STATE_KIND, plan.state)
+      const updated = await updateIssue({ ...issueRef(writer), issue, title: issue.title, body })
+      writer.writes.push(
+        `recorded a healthy evaluation on #${issue.number} (${plan.state.healthy} of ${assessment.retraining.recoverAfter})`
+      )
+      return done(updated)
+    }
+    case 'close': {
+      const healthy = (open ? (knownIssue(open).memory?.healthy ?? 0) : 0) + 1
+      const comment = recoveryComment(plan.recovered, assessment.evaluation, healthy)
+      await closeIssue({ ...issueRef(writer), issueNumber: plan.issue, comment })
+      writer.writes.push(`closed #${plan.issue}`)
+      return done(open)
+    }
+  }
+}
+
+/** What the monitor's writes share: the evaluation, where it writes, and the list of writes made so far. */
+interface IssueWriter {
+  assessment: MonitorAssessment
+  target: MonitorTarget
+  id: string
+  now: Date
+  marker: string
+  writes: string[]
+}
+
+type IssueState = Parameters<typeof retrainingIssueBody>[0]['state']
+type UpdatePlan = Extract<MonitorPlan, { action: 'update' }>
+
+const issueRef = ({ target, marker }: IssueWriter) => ({
+  client: target.client,
+  owner: target.owner,
+  repo: target.repo,
+  marker
+})
+
+/** The retraining issue's title and body for `state`. */
+function issueContent({ assessment, target, id, now }: IssueWriter, state: IssueState) {
+  const { retraining, evaluation, baseline } = assessment
+  return {
     title: retrainingIssueTitle(evaluation, retraining, id),
     body: retrainingIssueBody({
       id,
       evaluation,
       retraining,
       state,
-      baseline: assessment.baseline,
+      baseline,
       evaluatedAt: now,
-      links: issueLinks(target.owner, target.repo, { ...target.links, baseline: assessment.baseline })
+      links: issueLinks(target.owner, target.repo, { ...target.links, baseline })
     })
-  })
-  const ref = { client, owner, repo }
-  switch (plan.action) {
-    case 'nothing':
-      return { plan, writes, issue: open ? { number: open.number, url: open.htmlUrl } : undefined }
-    case 'open': {
-      const created = await ensureLabels({ ...ref, labels: retraining.labels })
-      if (created.length) writes.push(`created labels ${created.join(', ')}`)
-      const issue = await createIssue({
-        ...ref,
-        marker,
-        labels: retraining.labels,
-        author: target.identity.login,
-        ...content(plan.state)
-      })
-      writes.push(`opened #${issue.number}`)
-      // Two evaluations at once may both open one: the oldest is kept, a later one closes itself.
-      const openNow = await listIssuesByMarker({ ...ref, marker, identity: target.identity, state: 'open' })
-      const oldest = openNow.reduce((a, b) => (b.number < a.number ? b : a), issue)
-      if (oldest.number !== issue.number) {
-        await commentOnIssue({ ...ref, issueNumber: issue.number, body: duplicateComment(oldest.number) })
-        await closeIssue({ ...ref, issueNumber: issue.number })
-        writes.push(`closed #${issue.number} as a duplicate of #${oldest.number}`)
-        return { plan, writes, issue: { number: oldest.number, url: oldest.htmlUrl } }
-      }
-      return { plan, writes, issue: { number: issue.number, url: issue.htmlUrl } }
-    }
-    case 'reopen': {
-      const issue = closed as IssueInfo
-      const created = await ensureLabels({ ...ref, labels: retraining.labels })
-      if (created.length) writes.push(`created labels ${created.join(', ')}`)
-      const updated = await updateIssue({
-        ...ref,
-        issue,
-        marker,
-        labels: retraining.labels,
-        reopen: true,
-        ...content(plan.state)
-      })
-      const keys = evaluation.breaches.map(b => `${b.metric} ${b.condition}`)
-      await commentOnIssue({
-        ...ref,
-        issueNumber: issue.number,
-        body: retrainingUpdateComment(
-          { newly: keys, worse: [], eased: [], reopened: true },
-          evaluation,
-          retraining
-        )
-      })
-      writes.push(`reopened #${issue.number}`)
-      return { plan, writes, issue: { number: updated.number, url: updated.htmlUrl } }
-    }
-    case 'update': {
-      const issue = open as IssueInfo
-      const updated = await updateIssue({
-        ...ref,
-        issue,
-        marker,
-        labels: retraining.labels,
-        ...content(plan.state)
-      })
-      writes.push(`updated #${issue.number}`)
-      if (plan.newly.length || plan.worse.length || plan.eased.length) {
-        await commentOnIssue({
-          ...ref,
-          issueNumber: issue.number,
-          body: retrainingUpdateComment(plan, evaluation, retraining)
-        })
-        writes.push(`commented on #${issue.number}`)
-      }
-      return { plan, writes, issue: { number: updated.number, url: updated.htmlUrl } }
-    }
-    case 'record-healthy': {
-      const issue = open as IssueInfo
-      // Keeps what the issue reports and only counts the healthy evaluation in its hidden state.
-      const withState = replaceHiddenState(issue.body, MONITOR_STATE_KIND, plan.state)
-      const updated = await updateIssue({ ...ref, issue, marker, title: issue.title, body: withState })
-      writes.push(
-        `recorded a healthy evaluation on #${issue.number} (${plan.state.healthy} of ${retraining.recoverAfter})`
-      )
-      return { plan, writes, issue: { number: updated.number, url: updated.htmlUrl } }
-    }
-    case 'close': {
-      const healthy = (open ? (knownIssue(open).memory?.healthy ?? 0) : 0) + 1
-      await closeIssue({
-        ...ref,
-        issueNumber: plan.issue,
-        comment: recoveryComment(plan.recovered, evaluation, healthy)
-      })
-      writes.push(`closed #${plan.issue}`)
-      return { plan, writes, issue: open ? { number: open.number, url: open.htmlUrl } : undefined }
-    }
   }
+}
+
+/** Creates the labels the issue carries when the repository lacks them. */
+async function ensureIssueLabels(writer: IssueWriter): Promise<void> {
+  const created = await ensureLabels({ ...issueRef(writer), labels: writer.assessment.retraining.labels })
+  if (created.length) writer.writes.push(`created labels ${created.join(', ')}`)
+}
+
+/** Opens the issue; of two evaluations that opened one at once, the oldest issue is kept and the later closes itself. */
+async function openRetrainingIssue(writer: IssueWriter, state: IssueState): Promise<IssueInfo> {
+  const ref = issueRef(writer)
+  await ensureIssueLabels(writer)
+  const issue = await createIssue({
+    ...ref,
+    labels: writer.assessment.retraining.labels,
+    author: writer.target.identity.login,
+    ...issueContent(writer, state)
+  })
+  writer.writes.push(`opened #${issue.number}`)
+  const openNow = await listIssuesByMarker({ ...ref, identity: writer.target.identity, state: 'open' })
+  const oldest = openNow.reduce((a, b) => (b.number < a.number ? b : a), issue)
+  if (oldest.number === issue.number) return issue
+  await commentOnIssue({ ...ref, issueNumber: issue.number, body: duplicateComment(oldest.number) })
+  await closeIssue({ ...ref, issueNumber: issue.number })
+  writer.writes.push(`closed #${issue.number} as a duplicate of #${oldest.number}`)
+  return oldest
+}
+
+/** Reopens the last closed issue with the new evaluation and a comment naming every breached condition. */
+async function reopenRetrainingIssue(
+  writer: IssueWriter,
+  issue: IssueInfo,
+  state: IssueState
+): Promise<IssueInfo> {
+  const { evaluation, retraining } = writer.assessment
+  await ensureIssueLabels(writer)
+  const updated = await updateIssue({
+    ...issueRef(writer),
+    issue,
+    labels: retraining.labels,
+    reopen: true,
+    ...issueContent(writer, state)
+  })
+  const newly = evaluation.breaches.map(b => `${b.metric} ${b.condition}`)
+  const body = retrainingUpdateComment(
+    { newly, worse: [], eased: [], reopened: true },
+    evaluation,
+    retraining
+  )
+  await commentOnIssue({ ...issueRef(writer), issueNumber: issue.number, body })
+  writer.writes.push(`reopened #${issue.number}`)
+  return updated
+}
+
+/** Rewrites the open issue, and comments when a condition is new, worse or eased. */
+async function updateRetrainingIssue(
+  writer: IssueWriter,
+  issue: IssueInfo,
+  plan: UpdatePlan
+): Promise<IssueInfo> {
+  const { evaluation, retraining } = writer.assessment
+  const updated = await updateIssue({
+    ...issueRef(writer),
+    issue,
+    labels: retraining.labels,
+    ...issueContent(writer, plan.state)
+  })
+  writer.writes.push(`updated #${issue.number}`)
+  if (plan.newly.length || plan.worse.length || plan.eased.length) {
+    const body = retrainingUpdateComment(plan, evaluation, retraining)
+    await commentOnIssue({ ...issueRef(writer), issueNumber: issue.number, body })
+    writer.writes.push(`commented on #${issue.number}`)
+  }
+  return updated
 }
 
 /**
