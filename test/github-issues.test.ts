@@ -1,6 +1,6 @@
 // Retraining issues, permissions and the pull-request helpers against the twin.
 import type { GitHubClient } from '../src/github/client.js'
-import { closeIssue, closeIssueByMarker, findIssueByMarker, upsertIssue } from '../src/github/issues.js'
+import { closeIssue, createIssue, listIssuesByMarker, updateIssue } from '../src/github/issues.js'
 import { getRepositoryPermission, hasPermission } from '../src/github/permissions.js'
 import {
   addReaction,
@@ -35,89 +35,100 @@ afterEach(async () => {
 })
 
 describe('retraining issues', () => {
-  it('opens one issue per marker with labels, updates it when changed, and never duplicates', async () => {
-    const opened = await upsertIssue({
-      ...repoRef,
-      marker,
-      title: 'Retrain: accuracy below 0.85',
-      body: 'accuracy 0.81',
-      labels: ['retraining']
-    })
-    expect(opened.action).toBe('created')
-    const issue = twin.state.issues.get(opened.number)
-    expect(issue).toMatchObject({ state: 'open', labels: ['retraining'], body: `${marker}\naccuracy 0.81` })
+  // The workflow token posts as github-actions[bot], whose login GET /user does not tell.
+  const identity = { source: 'installation' } as const
+  const ours = () => listIssuesByMarker({ ...repoRef, marker, identity })
 
-    twin.clearRequests()
-    const same = await upsertIssue({
+  it('opens an issue with the marker and labels, rewrites it keeping labels people added, and reopens it', async () => {
+    const opened = await createIssue({
       ...repoRef,
       marker,
       title: 'Retrain: accuracy below 0.85',
       body: 'accuracy 0.81',
       labels: ['retraining']
     })
-    expect(same).toEqual({ action: 'unchanged', number: opened.number, url: opened.url })
-    expect(twin.countRequests({ kind: 'write' })).toBe(0)
+    expect(twin.state.issues.get(opened.number)).toMatchObject({ state: 'open', labels: ['retraining'] })
+    expect(opened.body).toContain(marker.replace(/ -->$/, ''))
+    expect(opened.body).toContain('accuracy 0.81')
 
     twin.state.issues.get(opened.number)?.labels.push('triaged')
-    const worse = await upsertIssue({
+    const [found] = await ours()
+    const worse = await updateIssue({
       ...repoRef,
+      issue: found,
       marker,
       title: 'Retrain: accuracy below 0.85',
       body: 'accuracy 0.78',
-      labels: ['retraining']
+      labels: ['retraining', 'urgent']
     })
-    expect(worse).toMatchObject({ action: 'updated', number: opened.number })
-    expect(twin.state.issues.get(opened.number)).toMatchObject({
-      body: `${marker}\naccuracy 0.78`,
-      labels: ['retraining', 'triaged']
+    expect(worse.labels).toEqual(['retraining', 'triaged', 'urgent'])
+    expect(worse.body).toContain('accuracy 0.78')
+    expect(worse.body).not.toContain('accuracy 0.81')
+    expect((await ours()).map(i => i.number)).toEqual([opened.number])
+
+    await closeIssue({ ...repoRef, issueNumber: opened.number })
+    const [closed] = await listIssuesByMarker({ ...repoRef, marker, identity, state: 'closed' })
+    const reopened = await updateIssue({
+      ...repoRef,
+      issue: closed,
+      marker,
+      title: 't',
+      body: 'b',
+      reopen: true
     })
-    expect([...twin.state.issues.values()].filter(i => !i.pullRequest)).toHaveLength(1)
+    expect(reopened.state).toBe('open')
   })
 
-  it('finds the issue among many, and ignores pull requests and, with creator, pasted markers', async () => {
+  it("finds only the token's own issues among many: never a pull request, never a marker pasted by a person", async () => {
     for (let i = 0; i < 120; i++) twin.addIssue({ title: `bug ${i}`, body: 'unrelated' })
     twin.addPullRequest({ headRef: 'x', headSha: 'f'.repeat(40) })
     twin.state.issues.get(121)!.body = `${marker} in a PR description`
-    const pasted = twin.addIssue({ title: 'copy', body: `${marker} pasted by a person`, author: 'mallory' })
-    expect((await findIssueByMarker({ ...repoRef, marker }))?.number).toBe(pasted.number)
-    expect(await findIssueByMarker({ ...repoRef, marker, creator: 'github-actions[bot]' })).toBeUndefined()
-    const ours = await upsertIssue({
+    twin.addIssue({ title: 'copy', body: `${marker} pasted by a person`, author: 'mallory' })
+    expect(await ours()).toEqual([])
+    const own = await createIssue({
       ...repoRef,
       marker,
       title: 'Retrain',
       body: 'drift',
-      creator: 'github-actions[bot]'
+      labels: []
     })
-    expect(ours.action).toBe('created')
-    expect((await findIssueByMarker({ ...repoRef, marker, creator: 'github-actions[bot]' }))?.number).toBe(
-      ours.number
-    )
+    expect((await ours()).map(i => i.number)).toEqual([own.number])
+    expect(
+      await listIssuesByMarker({
+        ...repoRef,
+        marker,
+        identity: { login: 'dave', source: 'bot-login' }
+      })
+    ).toEqual([])
   })
 
-  it('closes the issue with a comment on recovery', async () => {
-    const { number } = await upsertIssue({
+  it('closes the issue as completed with a comment on recovery', async () => {
+    const { number } = await createIssue({
       ...repoRef,
       marker,
       title: 'Retrain',
       body: 'drift 0.4',
-      labels: ['retraining']
+      labels: []
     })
-    expect(await closeIssueByMarker({ ...repoRef, marker, comment: 'Recovered: drift 0.1' })).toBe(number)
+    await closeIssue({ ...repoRef, issueNumber: number, comment: 'Recovered: drift 0.1' })
     expect(twin.state.issues.get(number)).toMatchObject({ state: 'closed', stateReason: 'completed' })
     expect([...twin.state.comments.values()].map(c => c.body)).toEqual(['Recovered: drift 0.1'])
-    expect(await closeIssueByMarker({ ...repoRef, marker })).toBeUndefined()
-    const again = await upsertIssue({ ...repoRef, marker, title: 'Retrain', body: 'drift 0.5' })
-    expect(again.action).toBe('created')
-    await closeIssue({ ...repoRef, issueNumber: again.number })
-    expect(twin.state.issues.get(again.number)?.state).toBe('closed')
   })
 
   it('explains a token without issues: write', async () => {
     const readOnly = await twinClient(twin, 'ghs_fork-token')
     await expect(
-      upsertIssue({ client: readOnly, owner: twin.owner, repo: twin.repo, marker, title: 't', body: 'b' })
+      createIssue({
+        client: readOnly,
+        owner: twin.owner,
+        repo: twin.repo,
+        marker,
+        title: 't',
+        body: 'b',
+        labels: []
+      })
     ).rejects.toThrow(
-      /opening the retraining issue in octo-org\/models failed: GitHub answered 403.*permissions: issues: write/s
+      /opening an issue in octo-org\/models failed: GitHub answered 403.*permissions: issues: write/s
     )
   })
 })

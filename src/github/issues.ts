@@ -1,10 +1,10 @@
 // Retraining issues: one open issue per marker (per review id), found by its hidden marker and by who opened it
 // (as the sticky comment is: the token's login when GitHub tells it, else a bot whose login the marker names), updated
 // when its text or labels change, closed with a comment on recovery. Never a duplicate.
-import { findMarker, GITHUB_BODY_LIMIT, stampMarker } from '../core/conventions.js'
+import { GITHUB_BODY_LIMIT, stampMarker } from '../core/conventions.js'
 import { explainGitHubError, isGitHubRequestError } from './client.js'
 import type { RepositoryRef } from './pr.js'
-import { isOwnMarkedItem, withMarker, type TokenIdentity } from './sticky.js'
+import { isOwnMarkedItem, type TokenIdentity } from './sticky.js'
 
 /** An issue as the modes see it. */
 export interface IssueInfo {
@@ -54,23 +54,23 @@ function checkLength(body: string, where: string): void {
   }
 }
 
-/** Options of findIssueByMarker. */
+/** Options of listIssuesByMarker. */
 export interface FindIssueOptions extends RepositoryRef {
   marker: string
-  /** Only issues opened by this login; a user pasting the marker into an issue is then ignored. */
-  creator?: string
   /**
    * Only issues opened by the token of this identity (resolveTokenIdentity): by its login when known, else by a bot
    * whose login the marker names (or a marker naming none). A person's issue holding the marker is never taken.
    */
-  identity?: TokenIdentity
+  identity: TokenIdentity
   /** Which issues to look at (default 'open'). */
   state?: 'open' | 'closed' | 'all'
 }
 
-async function* issuesWithMarker(options: FindIssueOptions): AsyncGenerator<IssueInfo> {
+/** Every issue (not pull request) the token opened whose body holds the marker, oldest first; 100 issues a page. */
+export async function listIssuesByMarker(options: FindIssueOptions): Promise<IssueInfo[]> {
   const { client, owner, repo, marker, identity } = options
-  const creator = options.creator ?? identity?.login
+  const creator = identity.login
+  const found: IssueInfo[] = []
   try {
     for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
       owner,
@@ -81,30 +81,12 @@ async function* issuesWithMarker(options: FindIssueOptions): AsyncGenerator<Issu
       per_page: 100,
       ...(creator ? { creator } : {})
     })) {
-      for (const i of page.data as IssueLike[]) {
-        if (i.pull_request) continue
-        const ours = identity
-          ? isOwnMarkedItem(i, marker, identity)
-          : findMarker(i.body ?? '', marker) !== undefined &&
-            (!creator || i.user?.login.toLowerCase() === creator.toLowerCase())
-        if (ours) yield toIssueInfo(i)
-      }
+      for (const i of page.data as IssueLike[])
+        if (!i.pull_request && isOwnMarkedItem(i, marker, identity)) found.push(toIssueInfo(i))
     }
   } catch (error) {
     throw explainGitHubError(error, `listing the issues of ${owner}/${repo}`, 'issues: read')
   }
-}
-
-/** The oldest issue (not pull request) whose body holds the marker, or undefined. Reads 100 issues a page. */
-export async function findIssueByMarker(options: FindIssueOptions): Promise<IssueInfo | undefined> {
-  for await (const issue of issuesWithMarker(options)) return issue
-  return undefined
-}
-
-/** Every issue (not pull request) whose body holds the marker, oldest first. */
-export async function listIssuesByMarker(options: FindIssueOptions): Promise<IssueInfo[]> {
-  const found: IssueInfo[] = []
-  for await (const issue of issuesWithMarker(options)) found.push(issue)
   return found
 }
 
@@ -217,59 +199,6 @@ export async function commentOnIssue(
   }
 }
 
-/** Options of upsertIssue. */
-export interface UpsertIssueOptions extends RepositoryRef {
-  marker: string
-  title: string
-  body: string
-  labels?: string[]
-  creator?: string
-}
-
-/** What upsertIssue did. */
-export interface UpsertIssueResult {
-  action: 'created' | 'updated' | 'unchanged'
-  number: number
-  url: string
-}
-
-/**
- * Opens the issue of this marker, or updates the open one when its title, body or labels differ (labels people
- * added are kept). One open issue per marker, never a duplicate.
- */
-export async function upsertIssue(options: UpsertIssueOptions): Promise<UpsertIssueResult> {
-  const { client, owner, repo, marker, title } = options
-  const body = withMarker(options.body, marker)
-  const labels = [...new Set(options.labels ?? [])]
-  checkLength(body, `${owner}/${repo}`)
-  const existing = await findIssueByMarker({ client, owner, repo, marker, creator: options.creator })
-  try {
-    if (!existing) {
-      const { data } = await client.rest.issues.create({ owner, repo, title, body, labels })
-      return { action: 'created', number: data.number, url: data.html_url }
-    }
-    const missingLabels = labels.filter(l => !existing.labels.some(e => e.toLowerCase() === l.toLowerCase()))
-    const same = existing.title === title && existing.body.replace(/\r\n/g, '\n').trimEnd() === body.trimEnd()
-    if (same && !missingLabels.length)
-      return { action: 'unchanged', number: existing.number, url: existing.htmlUrl }
-    const { data } = await client.rest.issues.update({
-      owner,
-      repo,
-      issue_number: existing.number,
-      title,
-      body,
-      ...(missingLabels.length ? { labels: [...existing.labels, ...missingLabels] } : {})
-    })
-    return { action: 'updated', number: data.number, url: data.html_url }
-  } catch (error) {
-    throw explainGitHubError(
-      error,
-      `${existing ? `updating issue #${existing.number}` : 'opening the retraining issue'} in ${owner}/${repo}`,
-      'issues: write'
-    )
-  }
-}
-
 /** Closes an issue as completed, first commenting `comment` when given. */
 export async function closeIssue(
   options: RepositoryRef & { issueNumber: number; comment?: string }
@@ -290,14 +219,4 @@ export async function closeIssue(
   } catch (error) {
     throw explainGitHubError(error, `closing issue ${owner}/${repo}#${issueNumber}`, 'issues: write')
   }
-}
-
-/** Closes the open issue of a marker with a comment; returns its number, or undefined when none was open. */
-export async function closeIssueByMarker(
-  options: RepositoryRef & { marker: string; comment?: string; creator?: string }
-): Promise<number | undefined> {
-  const existing = await findIssueByMarker(options)
-  if (!existing) return undefined
-  await closeIssue({ ...options, issueNumber: existing.number })
-  return existing.number
 }
