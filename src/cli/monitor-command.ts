@@ -31,11 +31,14 @@ Exit codes: 0 the evaluation was judged (breached or healthy), 2 bad input (no r
 a monitored metric not reported) or a GitHub error.
 `
 
-/** Runs `experiment-review monitor`. */
-export async function monitorCommand(args: string[], io: CliIo): Promise<number> {
-  let parsed
+type MonitorValues = ReturnType<typeof parseMonitorArgs>['values']
+type MonitorConfig = ReturnType<typeof monitorConfig>
+type Assessment = Awaited<ReturnType<typeof import('../modes/monitor.js').assessEvaluation>>
+
+/** The flags of `monitor`, refused with the usage hint when unknown or malformed. */
+function parseMonitorArgs(args: string[]) {
   try {
-    parsed = parseArgs({
+    return parseArgs({
       args,
       allowPositionals: true,
       strict: true,
@@ -58,11 +61,13 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
       `${(e as Error).message.replace(/\. To specify a positional.*$/, '')}; see experiment-review monitor --help`
     )
   }
-  const { values, positionals } = parsed
-  if (values.help) return (io.stdout(MONITOR_HELP), EXIT.pass)
+}
+
+/** Where the monitor reads and writes, from the flags. */
+function monitorConfig(values: MonitorValues, positionals: string[], cwd: string) {
   const id = reviewId(values.id)
-  const config = {
-    workspace: path.resolve(io.cwd, values.workspace ?? '.'),
+  return {
+    workspace: path.resolve(cwd, values.workspace ?? '.'),
     runs: [...(values.runs ?? []), ...positionals],
     configFile: values.rules ?? DEFAULT_RULES_PATH,
     baselinePath: repoPath('baseline', values.baseline, defaultBaselinePath(id)),
@@ -70,15 +75,14 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
     docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
     id
   } satisfies Partial<ActionConfig>
-  const {
-    assessEvaluation,
-    defaultBranchOf,
-    describePlan,
-    planRetrainingIssue,
-    productionStatus,
-    recordProduction,
-    runMonitor
-  } = await import('../modes/monitor.js')
+}
+
+/** Runs `experiment-review monitor`. */
+export async function monitorCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseMonitorArgs(args)
+  if (values.help) return (io.stdout(MONITOR_HELP), EXIT.pass)
+  const config = monitorConfig(values, positionals, io.cwd)
+  const { assessEvaluation } = await import('../modes/monitor.js')
   const { loadRules } = await import('../config/rules-file.js')
   const loaded = await loadRules(config.workspace, config.configFile, { required: !!values.rules })
   applyExperimentFlag(loaded.rules, values.experiment)
@@ -86,20 +90,27 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
   for (const w of assessment.warnings) io.stderr(`warning: ${plain(w, 2000)}\n`)
   const breaches = assessment.evaluation.breaches.length
   io.stdout(`${monitorText(assessment.evaluation, assessment.retraining)}\n\n`)
+  if (values.repo) return actOnRetrainingIssue(io, values, config, assessment)
+  io.stdout(
+    breaches
+      ? `${breaches} retraining condition(s) breached: the action would open the retraining issue${config.id === 'default' ? '' : ` of ${config.id}`}, or update the open one when a condition is new or worse.\n`
+      : 'Every retraining condition is met: the action would close an open retraining issue (after recover_after healthy evaluations), or do nothing.\n'
+  )
+  io.stdout('Nothing was written; add --repo OWNER/NAME (token in GITHUB_TOKEN) to act on the issue.\n')
+  return EXIT.pass
+}
 
-  if (!values.repo) {
-    io.stdout(
-      breaches
-        ? `${breaches} retraining condition(s) breached: the action would open the retraining issue${id === 'default' ? '' : ` of ${id}`}, or update the open one when a condition is new or worse.\n`
-        : 'Every retraining condition is met: the action would close an open retraining issue (after recover_after healthy evaluations), or do nothing.\n'
-    )
-    io.stdout('Nothing was written; add --repo OWNER/NAME (token in GITHUB_TOKEN) to act on the issue.\n')
-    return EXIT.pass
-  }
+/** With --repo: opens, updates or closes the retraining issue on GitHub (or, with --dry-run, prints the plan). */
+async function actOnRetrainingIssue(
+  io: CliIo,
+  values: MonitorValues,
+  config: MonitorConfig,
+  assessment: Assessment
+): Promise<number> {
   const { parseRepository } = await import('../modes/review-event.js')
   let repository: { owner: string; repo: string }
   try {
-    repository = parseRepository(values.repo, '--repo')
+    repository = parseRepository(values.repo ?? '', '--repo')
   } catch (e) {
     throw new UsageError((e as Error).message)
   }
@@ -108,12 +119,22 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
     throw new UsageError(
       'monitor --repo needs a token in GITHUB_TOKEN (issues: write); it is never read from the command line'
     )
-  const log = cliLog(io)
+  const {
+    defaultBranchOf,
+    describePlan,
+    planRetrainingIssue,
+    productionStatus,
+    recordProduction,
+    runMonitor
+  } = await import('../modes/monitor.js')
   const { gitHubClientFactory } = await import('../github/client.js')
   const { resolveTokenIdentity } = await import('../github/sticky.js')
+  const log = cliLog(io)
   const github = io.github ?? gitHubClientFactory({ runtime: 'cli', env: io.env, log: clientLogOf(log) })
   const client = await github(token)
   const identity = await resolveTokenIdentity({ client, configured: values['bot-login'] })
+  const { id, docsPath } = config
+  const breaches = assessment.evaluation.breaches.length
   const now = new Date()
   if (values['dry-run']) {
     const { plan } = await planRetrainingIssue(assessment, { client, ...repository, identity }, id, now)
@@ -121,28 +142,14 @@ export async function monitorCommand(args: string[], io: CliIo): Promise<number>
     return EXIT.pass
   }
   const serverUrl = (io.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
-  const result = await runMonitor(
-    assessment,
-    {
-      client,
-      ...repository,
-      identity,
-      links: { serverUrl, docsPath: config.docsPath, runUrl: io.env.EXPERIMENT_REVIEW_RUN_URL || undefined }
-    },
-    id,
-    now
-  )
+  const runUrl = io.env.EXPERIMENT_REVIEW_RUN_URL || undefined
+  const target = { client, ...repository, identity, links: { serverUrl, docsPath, runUrl } }
+  const result = await runMonitor(assessment, target, id, now)
   io.stdout(`${describePlan(result.plan, breaches)}\n`)
   for (const w of result.writes) io.stdout(`- ${plain(w, 200)}\n`)
-  const docs = await recordProduction(
-    { client, ...repository },
-    {
-      branch: await defaultBranchOf({ client, ...repository }),
-      docsPath: config.docsPath,
-      id,
-      status: productionStatus(assessment, result, now)
-    }
-  )
+  const branch = await defaultBranchOf({ client, ...repository })
+  const status = productionStatus(assessment, result, now)
+  const docs = await recordProduction({ client, ...repository }, { branch, docsPath, id, status })
   io.stdout(`- ${plain(docs.message, 600)}\n`)
   if (result.issue) io.stdout(`issue: ${result.issue.url}\n`)
   return EXIT.pass
