@@ -281,12 +281,26 @@ async function logCommand(args: string[], io: CliIo): Promise<number> {
   const run = positionals[0]
   if (!run || positionals.length > 1)
     throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91')
-  const params = Object.fromEntries(
-    ((values.param as string[] | undefined) ?? []).map(p => parseAssignment(p, 'param'))
-  )
-  const metrics = Object.fromEntries(
-    ((values.metric as string[] | undefined) ?? []).map(m => parseAssignment(m, 'metric'))
-  ) as Record<string, number>
+  const entry = logEntryOf(values, parseAssignment)
+  const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
+  const dir = path.resolve(workspace, (values.dir as string | undefined) ?? 'experiments')
+  // The commit and environment are captured once per run (the first log call), so logging each step stays cheap.
+  const capture =
+    values['no-capture'] || (await runHasContext(dir, run))
+      ? undefined
+      : await captureContext(workspace, io.env)
+  const written = await logRun(dir, { run, ...entry, capture })
+  io.stdout(`logged to ${path.relative(io.cwd, written) || '.'}\n`)
+  return EXIT.pass
+}
+
+/** What one `log` call records, from its flags; a usage error when a value is malformed or nothing is given. */
+function logEntryOf(
+  values: Record<string, unknown>,
+  parseAssignment: typeof import('../local/log.js').parseAssignment
+) {
+  const assignments = (flag: 'param' | 'metric') =>
+    Object.fromEntries(((values[flag] as string[] | undefined) ?? []).map(p => parseAssignment(p, flag)))
   const wholeNumber = (flag: string, min: number): number | undefined => {
     const raw = values[flag] as string | undefined
     if (raw === undefined) return undefined
@@ -297,62 +311,38 @@ async function logCommand(args: string[], io: CliIo): Promise<number> {
       )
     return n
   }
-  const step = wholeNumber('step', 0)
-  const seed = wholeNumber('seed', Number.MIN_SAFE_INTEGER)
   const text = (flag: string): string | undefined => {
     const raw = values[flag] as string | undefined
     if (raw === undefined) return undefined
     if (!raw.trim()) throw new UsageError(`--${flag} is empty; give a value, e.g. --${flag} v2`)
     return raw.trim()
   }
-  const group = text('group')
-  const dataVersion = text('data-version')
-  const evalSet = text('eval-set')
-  const status =
-    values.status === undefined
-      ? undefined
-      : oneOf(
-          values.status as string,
-          ['finished', 'failed', 'running', 'killed'] as const,
-          'finished',
-          'status'
-        )
-  const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
-  const dir = path.resolve(workspace, (values.dir as string | undefined) ?? 'experiments')
-  if (
-    !Object.keys(params).length &&
-    !Object.keys(metrics).length &&
-    !values.tag &&
-    values.note === undefined &&
-    !status &&
-    group === undefined &&
-    seed === undefined &&
-    dataVersion === undefined &&
-    evalSet === undefined
-  ) {
+  // Checked in the order the flags were always checked, so the first malformed one is named.
+  const entry = {
+    params: assignments('param'),
+    metrics: assignments('metric') as Record<string, number>,
+    step: wholeNumber('step', 0),
+    seed: wholeNumber('seed', Number.MIN_SAFE_INTEGER),
+    group: text('group'),
+    dataVersion: text('data-version'),
+    evalSet: text('eval-set'),
+    status:
+      values.status === undefined
+        ? undefined
+        : oneOf(
+            values.status as string,
+            ['finished', 'failed', 'running', 'killed'] as const,
+            'finished',
+            'status'
+          ),
+    tags: (values.tag as string[] | undefined) ?? [],
+    note: values.note as string | undefined
+  }
+  const { params, metrics, note, status, group, seed, dataVersion, evalSet } = entry
+  const records = [note, status, group, seed, dataVersion, evalSet].some(v => v !== undefined)
+  if (!Object.keys(params).length && !Object.keys(metrics).length && !values.tag && !records)
     throw new UsageError(
       'log needs something to record: --param, --metric, --tag, --note, --status, --group, --seed, --data-version or --eval-set'
     )
-  }
-  // The commit and environment are captured once per run (the first log call), so logging each step stays cheap.
-  const capture =
-    values['no-capture'] || (await runHasContext(dir, run))
-      ? undefined
-      : await captureContext(workspace, io.env)
-  const written = await logRun(dir, {
-    run,
-    params,
-    metrics,
-    step,
-    tags: (values.tag as string[] | undefined) ?? [],
-    note: values.note as string | undefined,
-    status,
-    group,
-    seed,
-    dataVersion,
-    evalSet,
-    capture
-  })
-  io.stdout(`logged to ${path.relative(io.cwd, written) || '.'}\n`)
-  return EXIT.pass
+  return entry
 }
