@@ -2,12 +2,14 @@
 // repository's assets branch, or linked by relative path from the CLI), and its confusion matrices as tables with
 // per-class precision and recall against the baseline's. File names and class labels are untrusted.
 import type { RootContent } from 'mdast'
-import type { ImageKind } from '../core/artifacts.js'
+import { isAssetPath, isAssetsBranchName, type ImageKind } from '../core/artifacts.js'
+import type { RecordedPlots } from '../core/baseline.js'
 import type { ClassChange, ConfusionComparison } from '../core/confusion.js'
-import { countOf } from '../core/confusion.js'
+import { compareConfusion, countOf, isConfusionMatrix } from '../core/confusion.js'
 import { fmtNumber, fmtSigned } from './format.js'
 import {
   details,
+  githubUrl,
   heading,
   image,
   own,
@@ -164,4 +166,38 @@ export function confusionBlocks(m: ConfusionComparison): RootContent[] {
       )
     )
   return blocks
+}
+
+/**
+ * The URL of an image a baseline recorded, under the repository's web page (`…/OWNER/REPO/raw/BRANCH/PATH`);
+ * undefined unless the branch and the path are as promote writes them.
+ */
+export function recordedImageUrl(
+  repositoryUrl: OwnUrl | undefined,
+  branch: unknown,
+  file: unknown
+): OwnUrl | undefined {
+  if (!repositoryUrl || !isAssetsBranchName(branch) || !isAssetPath(file)) return undefined
+  return githubUrl(repositoryUrl, 'raw', ...branch.split('/'), ...file.split('/'))
+}
+
+/** The champion's recorded plots in the living docs: its images and its confusion matrices (folded). */
+export function recordedPlotsBlocks(
+  plots: RecordedPlots | undefined,
+  repositoryUrl: OwnUrl | undefined
+): RootContent[] {
+  if (!plots || !Array.isArray(plots.images) || !Array.isArray(plots.confusion)) return []
+  const images = plots.images.flatMap(im => {
+    const url = recordedImageUrl(repositoryUrl, plots.branch, im?.path)
+    return url ? [[untrustedCode(im.name, 80), image(url, im.name)] as Cell[]] : []
+  })
+  const out: RootContent[] = []
+  if (images.length) out.push(table([null, 'center'], [own`image`, own`champion`], images))
+  for (const m of plots.confusion.slice(0, 3)) {
+    if (!isConfusionMatrix(m)) continue
+    out.push(
+      ...details([text`Confusion matrix `, untrustedCode(m.name, 80)], confusionBlocks(compareConfusion(m)))
+    )
+  }
+  return out
 }
