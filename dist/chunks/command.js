@@ -15,7 +15,7 @@ import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './artifacts.js';
-import './chart.js';
+import './plots.js';
 import './baseline2.js';
 import './text.js';
 import './confusion.js';

@@ -31,6 +31,18 @@ function matrixFromPairs(name, pairs) {
     }
     return matrixFromCells(name, tally.values());
 }
+/** Whether a value read back from a file is a matrix: string classes and square, finite, non-negative counts. */
+function isConfusionMatrix(value) {
+    const m = value;
+    const n = Array.isArray(m?.classes) ? m.classes.length : -1;
+    return (typeof m?.name === 'string' &&
+        m.classes.every(c => typeof c === 'string') &&
+        Array.isArray(m.counts) &&
+        m.counts.length === n &&
+        m.counts.every(row => Array.isArray(row) &&
+            row.length === n &&
+            row.every(x => typeof x === 'number' && Number.isFinite(x) && x >= 0)));
+}
 /** Per-class support, predictions, precision and recall of a matrix. */
 function classScores(m) {
     return m.classes.map((label, i) => {
@@ -96,4 +108,4 @@ function compareConfusion(current, baseline, maxShown = MAX_SHOWN_CLASSES) {
     };
 }
 
-export { matrixFromCells as a, countOf as b, compareConfusion as c, matrixFromPairs as m };
+export { matrixFromCells as a, countOf as b, compareConfusion as c, isConfusionMatrix as i, matrixFromPairs as m };

@@ -1,7 +1,8 @@
 import { lstat, readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { a as DEFAULT_ARTIFACT_RULES, I as IMAGE_EXTENSIONS, b as assetPath } from './artifacts.js';
-import { m as matrixFromPairs, a as matrixFromCells, c as compareConfusion } from './confusion.js';
+import { a as DEFAULT_ARTIFACT_RULES, I as IMAGE_EXTENSIONS, i as isAssetPath, b as isAssetsBranchName, c as assetPath } from './artifacts.js';
+import { m as matrixFromPairs, a as matrixFromCells, i as isConfusionMatrix, c as compareConfusion } from './confusion.js';
+import { k as groupRuns } from './text.js';
 import { f as formatDiagnostic, a3 as relativeUrl, g as githubUrl } from './findings.js';
 import { GitHubApiError, isGitHubRequestError, explainGitHubError } from './client.js';
 import { createHash } from 'node:crypto';
@@ -527,8 +528,6 @@ function tableName(rel) {
 // The champion's plots for a review: its images and confusion matrices found in its run folder, the images hosted
 // on the assets branch (the action, `review --repo`) or linked by path (the CLI's markdown), and the baseline's
 // recorded plots beside them. Images are never evidence: a failure here is said and the review goes on.
-/** A recorded image path as promote writes it: content-addressed under images/. Anything else is not linked. */
-const RECORDED_PATH = /^images\/[0-9a-f]{2}\/[0-9a-f]{64}\.(png|jpg|gif|svg)$/;
 /** The run of a collection the champion was read from (its first run). */
 function championRun(comparison, collection) {
     const champion = comparison.champion;
@@ -562,10 +561,14 @@ function imageUrl(host, image) {
 /** The view of the champion's plots: images with their URLs beside the baseline's, confusion against the baseline's. */
 function plotsView(input) {
     const { artifacts, baseline, host } = input;
-    const recorded = new Map((baseline?.images ?? []).filter(i => RECORDED_PATH.test(i.path)).map(i => [i.name, i]));
+    const recorded = new Map((baseline?.images ?? []).filter(i => isAssetPath(i.path)).map(i => [i.name, i]));
+    // The baseline's images are on the branch its promote committed them to (the review's own, unless recorded).
+    const recordedHost = host?.kind === 'branch' && isAssetsBranchName(baseline?.branch)
+        ? { ...host, branch: baseline.branch }
+        : host;
     const baselineUrl = (name) => {
         const r = recorded.get(name);
-        return r && host?.kind === 'branch' ? assetUrl(host, r.path) : undefined;
+        return r && recordedHost?.kind === 'branch' ? assetUrl(recordedHost, r.path) : undefined;
     };
     const images = artifacts.images.map(im => {
         const url = input.notShown ? undefined : imageUrl(host, im);
@@ -584,7 +587,7 @@ function plotsView(input) {
         const url = baselineUrl(r.name);
         return url ? [{ name: r.name, kind: r.kind, baselineUrl: url }] : [];
     });
-    const baselineMatrices = new Map((baseline?.confusion ?? []).filter(validMatrix).map(m => [m.name, m]));
+    const baselineMatrices = new Map((baseline?.confusion ?? []).filter(isConfusionMatrix).map(m => [m.name, m]));
     return {
         run: input.run.name,
         images,
@@ -594,19 +597,6 @@ function plotsView(input) {
         refused: artifacts.diagnostics.map(formatDiagnostic),
         ...(input.notShown && artifacts.images.length ? { notShown: input.notShown } : {})
     };
-}
-/** A confusion matrix read back from a baseline file: square counts over its classes, or it is ignored. */
-function validMatrix(m) {
-    const x = m;
-    return (!!x &&
-        typeof x.name === 'string' &&
-        Array.isArray(x.classes) &&
-        x.classes.every(c => typeof c === 'string') &&
-        Array.isArray(x.counts) &&
-        x.counts.length === x.classes.length &&
-        x.counts.every(row => Array.isArray(row) &&
-            row.length === x.classes.length &&
-            row.every(n => typeof n === 'number' && Number.isFinite(n) && n >= 0)));
 }
 /**
  * Commits the images to the assets branch (only those not there yet). A refusal (403: a fork's read-only token, a
@@ -628,6 +618,42 @@ async function hostImages(ref, images, workspace, message, explainRefusal) {
             return { written: [], notShown: explainRefusal(error) };
         return { written: [], notShown: `uploading them to ${ref.branch} failed: ${error.message}` };
     }
+}
+/** What a baseline records of its champion's plots: images by their path on the assets branch, the matrices. */
+function recordedPlots(run, artifacts, branch) {
+    const images = branch ? artifacts.images : [];
+    if (!images.length && !artifacts.confusion.length)
+        return undefined;
+    return {
+        run: run.name,
+        ...(images.length ? { branch } : {}),
+        images: images.map(im => ({ name: im.name, path: assetPath(im), kind: im.kind })),
+        confusion: artifacts.confusion
+    };
+}
+/**
+ * The plots promote records with a new champion (experiment `name` of `runs`): its images committed to the assets
+ * branch (when that fails, the matrices are recorded without them and `warnings` says why), and its matrices.
+ */
+async function promotedPlots(input) {
+    const experiment = groupRuns(input.runs, input.rules).find(e => e.name === input.champion);
+    const run = experiment?.runs[0];
+    if (!run)
+        return undefined;
+    const artifacts = await collectRunArtifacts(run, {
+        workspace: input.workspace,
+        rules: input.rules.artifacts ?? DEFAULT_ARTIFACT_RULES
+    });
+    input.warnings.push(...artifacts.diagnostics.map(formatDiagnostic));
+    let branch = input.branch;
+    if (branch && artifacts.images.length) {
+        const hosted = await hostImages({ ...input.ref, branch, defaultBranch: input.defaultBranch }, artifacts.images, input.workspace, `Experiment Review: images of the champion ${input.champion.replace(/[^\w.-]/g, '-').slice(0, 60)}`, error => `${error.message} The champion's images are recorded without them; give the promote job contents: write.`);
+        if (hosted.notShown) {
+            input.warnings.push(`The champion's images were not committed to ${branch}: ${hosted.notShown}`);
+            branch = undefined;
+        }
+    }
+    return recordedPlots(run, artifacts, branch);
 }
 /** The baseline's recorded plots, when it has any. */
 function baselinePlots(record) {
@@ -702,4 +728,4 @@ async function localPlots(comparison, collection, workspace, cwd, rules, baselin
     return { view, diagnostics: artifacts.diagnostics.map(formatDiagnostic) };
 }
 
-export { assetUrl, baselinePlots, championArtifacts, championRun, hostImages, localPlots, plotsView, reviewPlots };
+export { assetUrl, baselinePlots, championArtifacts, championRun, hostImages, localPlots, plotsView, promotedPlots, recordedPlots, reviewPlots };

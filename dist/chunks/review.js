@@ -20,7 +20,8 @@ import { reviewPlots } from './review-plots.js';
 import './metric-comparison.js';
 import './text.js';
 import './comment.js';
-import './chart.js';
+import './plots.js';
+import './artifacts.js';
 import './confusion.js';
 import './sweep.js';
 import './hidden-state.js';
@@ -41,7 +42,6 @@ import 'node:module';
 import './index2.js';
 import 'process';
 import 'buffer';
-import './artifacts.js';
 import 'node:child_process';
 import 'node:util';
 
