@@ -83,7 +83,9 @@ export function plotsView(input: {
 }): PlotsView {
   const { artifacts, baseline, host } = input
   const recorded = new Map<string, RecordedImage>(
-    (baseline?.images ?? []).filter(i => isAssetPath(i.path)).map(i => [i.name, i])
+    (baseline?.images ?? [])
+      .filter(i => isAssetPath(i?.path) && typeof i.name === 'string')
+      .map(i => [i.name, i])
   )
   // The baseline's images are on the branch its promote committed them to (the review's own, unless recorded).
   const recordedHost =
