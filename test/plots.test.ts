@@ -7,7 +7,7 @@ import { classScores, compareConfusion, matrixFromPairs } from '../src/core/conf
 import { parseRulesFile } from '../src/config/rules-file.js'
 import { makeRun } from '../src/core/run.js'
 import { relativeUrl, root, stringify } from '../src/report/mdast.js'
-import { plotsBlocks } from '../src/report/plots.js'
+import { confusionView, plotsBlocks } from '../src/report/plots.js'
 import { collectRunArtifacts, imageKindOf } from '../src/sources/artifacts.js'
 import { renderGfm } from './helpers/cmark.js'
 import { GIF_START, JPEG_START, pngImage } from './helpers/images.js'
@@ -238,7 +238,7 @@ describe('the plots in the comment', () => {
             run: 'r',
             images: [],
             baselineOnly: [],
-            confusion: [m],
+            confusion: [confusionView(m)],
             imagesOverCap: 0,
             refused: []
           })
@@ -262,7 +262,7 @@ describe('the plots in the comment', () => {
             { name: '](javascript:alert(1)) <b>', kind: 'png', url: relativeUrl(['..', 'run x', 'a?.png']) }
           ],
           baselineOnly: [],
-          confusion: [compareConfusion(hostile)],
+          confusion: [confusionView(compareConfusion(hostile))],
           imagesOverCap: 2,
           refused: ['x.png is named as a PNG image but its content is not one; it was refused']
         })

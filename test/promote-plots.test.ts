@@ -152,7 +152,7 @@ describe('promote records the champion plots', () => {
     )
     expect(html).toContain(`<img src="${base}/${prSha.slice(0, 2)}/${prSha}.png" alt="eval/confusion.png"`)
     // cat: recall 48/50 = 0.960 (was 40/50 = 0.800, +0.160); precision 48/57 = 0.842 (was 40/45 = 0.889, −0.047).
-    const cat = view.confusion[0].classes.find(c => c.label === 'cat')!
+    const cat = view.confusion[0].rows.find(c => c.label === 'cat')!
     expect(cat.recallChange).toBeCloseTo(48 / 50 - 40 / 50, 12)
     expect(cat.precisionChange).toBeCloseTo(48 / 57 - 40 / 45, 12)
     expect(html).toMatch(/<td align="right">0\.960<\/td>\s*<td align="right">\+0\.160<\/td>/)

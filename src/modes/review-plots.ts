@@ -22,7 +22,7 @@ import { GitHubApiError } from '../github/client.js'
 import { uploadAssets } from '../github/assets.js'
 import type { RepositoryRef } from '../github/pr.js'
 import { githubUrl, relativeUrl, type OwnUrl } from '../report/mdast.js'
-import type { PlotImageView, PlotsView } from '../report/plots.js'
+import { confusionView, type PlotImageView, type PlotsView } from '../report/plots.js'
 import { collectRunArtifacts } from '../sources/artifacts.js'
 import type { ReviewRequest } from './review-request.js'
 
@@ -120,7 +120,7 @@ export function plotsView(input: {
     run: input.run.name,
     images,
     baselineOnly,
-    confusion: artifacts.confusion.map(m => compareConfusion(m, baselineMatrices.get(m.name))),
+    confusion: artifacts.confusion.map(m => confusionView(compareConfusion(m, baselineMatrices.get(m.name)))),
     imagesOverCap: artifacts.imagesOverCap,
     refused: artifacts.diagnostics.map(formatDiagnostic),
     ...(input.notShown && artifacts.images.length ? { notShown: input.notShown } : {})
