@@ -1,141 +1,115 @@
-import { t as thin } from './baseline2.js';
-import { d as decimalsFor, h as fmtNumber, m as fmtSigned } from './text.js';
-import { o as own, t as text, e as untrustedCode, p as paragraph, _ as table, S as trusted, a8 as codeBlock, P as heading, $ as details, h as untrusted, a9 as image, g as githubUrl } from './findings.js';
 import { b as isAssetsBranchName, i as isAssetPath } from './artifacts.js';
-import { b as countOf, i as isConfusionMatrix, c as compareConfusion } from './confusion.js';
+import { h as fmtNumber, m as fmtSigned } from './text.js';
+import { P as heading, e as untrustedCode, t as text, p as paragraph, $ as details, h as untrusted, o as own, _ as table, a8 as image, g as githubUrl } from './findings.js';
 
-/** Grey for the baseline, blue for this PR (GitHub's palette), so two lines are easy to tell apart. */
-const CHART_PALETTE = { baseline: '#8c959f', current: '#0969da' };
-/** A name or label made safe inside Mermaid's quoted strings: letters, digits and a few marks only. */
-function mermaidLabel(value, max = 40) {
-    const s = value.replace(/[^A-Za-z0-9 _.\-/]/g, '_').slice(0, max);
-    return trusted(s || '_');
+// Confusion matrices as facts: counts of actual × predicted classes, per-class precision and recall, and their change
+// against the baseline's matrix of the same name. Pure: data in, data out.
+/** How many classes a matrix shows in full before the rest fold into "other". */
+const MAX_SHOWN_CLASSES = 10;
+/** Sorts class labels: numbers by value when every label is a number, else by text. */
+function sortLabels(labels) {
+    const list = [...new Set(labels)];
+    const numeric = list.every(l => l.trim() !== '' && Number.isFinite(Number(l)));
+    return numeric ? list.sort((a, b) => Number(a) - Number(b)) : list.sort();
 }
-/** A number as Mermaid accepts it: finite, plain notation. */
-function mermaidNumber(v) {
-    return trusted(Number.isFinite(v) ? String(+v.toPrecision(6)) : '0');
+/** A matrix from (actual, predicted, count) cells, as a W&B confusion table or counted sample pairs give them. */
+function matrixFromCells(name, cells) {
+    const list = [...cells];
+    const classes = sortLabels(list.flatMap(c => [c.actual, c.predicted]));
+    const index = new Map(classes.map((c, i) => [c, i]));
+    const counts = classes.map(() => classes.map(() => 0));
+    for (const c of list)
+        counts[index.get(c.actual)][index.get(c.predicted)] += c.count;
+    return { name, classes, counts };
 }
-/** A Mermaid `xychart-beta` block: x values (numbers, or labels we made), one line per series, colours set. */
-function xyChart(chart) {
-    const all = chart.lines.flat().filter(Number.isFinite);
-    const lo = Math.min(...all);
-    const hi = Math.max(...all);
-    const pad = (hi - lo) * 0.05 || Math.abs(hi) * 0.05 || 1;
-    // Text labels are ours (PR numbers, short commits); '#' is kept for "#12".
-    const x = chart.x.map(v => typeof v === 'number' ? mermaidNumber(v) : `"${v.replace(/[^A-Za-z0-9 _.\-/#]/g, '_').slice(0, 20)}"`);
-    const colors = chart.colors.filter(c => /^#[0-9a-f]{6}$/i.test(c));
-    return codeBlock('mermaid', trusted([
-        `%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "${colors.join(', ')}"}}}}%%`,
-        'xychart-beta',
-        `  title "${chart.title.replace(/[^A-Za-z0-9 _.\-/#:,—()]/g, '_').slice(0, 120)}"`,
-        `  x-axis "${mermaidLabel(chart.xLabel)}" [${x.join(', ')}]`,
-        `  y-axis "${mermaidLabel(chart.yLabel)}" ${mermaidNumber(lo - pad)} --> ${mermaidNumber(hi + pad)}`,
-        ...chart.lines.map(l => `  line [${l.map(mermaidNumber).join(', ')}]`)
-    ].join('\n')));
+/** A matrix from one (actual, predicted) pair per sample, as DVC's confusion template and dvclive write them. */
+function matrixFromPairs(name, pairs) {
+    const tally = new Map();
+    for (const p of pairs) {
+        const key = JSON.stringify([p.actual, p.predicted]);
+        const cell = tally.get(key);
+        if (cell)
+            cell.count++;
+        else
+            tally.set(key, { actual: p.actual, predicted: p.predicted, count: 1 });
+    }
+    return matrixFromCells(name, tally.values());
+}
+/** Whether a value read back from a file is a matrix: string classes and square, finite, non-negative counts. */
+function isConfusionMatrix(value) {
+    const m = value;
+    const n = Array.isArray(m?.classes) ? m.classes.length : -1;
+    return (typeof m?.name === 'string' &&
+        m.classes.every(c => typeof c === 'string') &&
+        Array.isArray(m.counts) &&
+        m.counts.length === n &&
+        m.counts.every(row => Array.isArray(row) &&
+            row.length === n &&
+            row.every(x => typeof x === 'number' && Number.isFinite(x) && x >= 0)));
+}
+/** Per-class support, predictions, precision and recall of a matrix. */
+function classScores(m) {
+    return m.classes.map((label, i) => {
+        const support = m.counts[i].reduce((s, n) => s + n, 0);
+        const predicted = m.counts.reduce((s, row) => s + row[i], 0);
+        const correct = m.counts[i][i];
+        return {
+            label,
+            support,
+            predicted,
+            correct,
+            ...(predicted > 0 ? { precision: correct / predicted } : {}),
+            ...(support > 0 ? { recall: correct / support } : {})
+        };
+    });
+}
+/** The share of samples on the diagonal; undefined for an empty matrix. */
+function accuracyOf(m) {
+    const total = m.counts.flat().reduce((s, n) => s + n, 0);
+    const trace = m.classes.reduce((s, _, i) => s + m.counts[i][i], 0);
+    return total > 0 ? trace / total : undefined;
+}
+/** The count of `actual` predicted as `predicted`; 0 when either class is not in the matrix. */
+function countOf(m, actual, predicted) {
+    const a = m.classes.indexOf(actual);
+    const p = m.classes.indexOf(predicted);
+    return a < 0 || p < 0 ? 0 : m.counts[a][p];
 }
 /**
- * The value of a series at a step it covers: the last point at or before the step. Undefined before the series'
- * first step and after its last one (a series ends where its data ends).
+ * Compares a PR's matrix with the baseline's of the same name: per-class scores and changes, classes ordered by how
+ * much they changed (|Δ recall| + |Δ precision|; by support without a baseline), the first `maxShown` shown.
  */
-function valueAt(series, step) {
-    if (!series.length || step < series[0].step || step > series[series.length - 1].step)
-        return undefined;
-    let value;
-    for (const p of series) {
-        if (p.step > step)
-            break;
-        value = p.value;
-    }
-    return value;
-}
-/** At most `max` steps from the sorted union, always keeping each series' first and last step. */
-function chartSteps(series, max) {
-    const union = [...new Set(series.flatMap(s => s.map(p => p.step)))].sort((a, b) => a - b);
-    const ends = new Set(series.flatMap(s => [s[0].step, s[s.length - 1].step]));
-    if (union.length <= max)
-        return union;
-    const kept = new Set([...ends, ...thin(union, Math.max(2, max - ends.size))]);
-    return [...kept].sort((a, b) => a - b).slice(0, Math.max(max, ends.size));
-}
-/** A step range in words: "steps 1–500 (500 points)". */
-function coverage(points) {
-    const first = mermaidNumber(points[0].step);
-    const last = mermaidNumber(points[points.length - 1].step);
-    return own `steps ${first}–${last} (${points.length} point${points.length === 1 ? own `` : own `s`})`;
-}
-/** One curve as a chart and a table; the series are named in the title since Mermaid draws no legend. */
-function learningCurve(curve, options) {
-    const series = [
-        {
-            name: options.baselineName ?? 'baseline',
-            points: finite(curve.baseline),
-            color: CHART_PALETTE.baseline,
-            role: own `grey`
-        },
-        {
-            name: options.currentName,
-            points: finite(curve.current),
-            color: CHART_PALETTE.current,
-            role: own `blue`
-        }
-    ].filter(s => s.points.length > 1);
-    if (!series.length || options.maxPoints < 2)
-        return [];
-    const steps = chartSteps(series.map(s => s.points), options.maxPoints);
-    const values = series.map(s => steps.map(step => valueAt(s.points, step)));
-    // Mermaid draws a line from the first x value on: a series that starts later than the axis gets its own chart.
-    const startsAtAxis = values.map(v => v[0] !== undefined);
-    const drawn = series.map((s, i) => ({ ...s, values: values[i] })).filter((_, i) => startsAtAxis[i]);
-    const charts = [];
-    const chartOf = (group, xs) => {
-        // A line stops at its last covered step: the values after it are left out, not carried flat.
-        const lines = group.map(s => {
-            const last = s.values.findLastIndex(v => v !== undefined);
-            return s.values.slice(0, last + 1).map(v => v);
-        });
-        const title = `${mermaidLabel(curve.metric)} — ${group.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`;
-        return xyChart({
-            title,
-            xLabel: options.xLabel ?? 'step',
-            x: xs,
-            yLabel: curve.metric,
-            lines,
-            colors: group.map(s => s.color)
-        });
+function compareConfusion(current, baseline, maxShown = MAX_SHOWN_CLASSES) {
+    const now = new Map(classScores(current).map(s => [s.label, s]));
+    const before = new Map(baseline ? classScores(baseline).map(s => [s.label, s]) : []);
+    const labels = sortLabels([...now.keys(), ...before.keys()]);
+    const diff = (a, b) => (a !== undefined && b !== undefined ? a - b : undefined);
+    const classes = labels.map(label => {
+        const c = now.get(label);
+        const b = before.get(label);
+        return {
+            label,
+            ...(c ? { current: c } : {}),
+            ...(b ? { baseline: b } : {}),
+            ...(baseline ? { precisionChange: diff(c?.precision, b?.precision) } : {}),
+            ...(baseline ? { recallChange: diff(c?.recall, b?.recall) } : {})
+        };
+    });
+    const weight = (x) => baseline ? Math.abs(x.recallChange ?? 1) + Math.abs(x.precisionChange ?? 1) : (x.current?.support ?? 0);
+    const order = [...classes].sort((a, b) => weight(b) - weight(a));
+    // The shown classes keep the label order (a matrix reads best with rows and columns in the same order).
+    const picked = new Set(order.slice(0, Math.max(1, maxShown)).map(x => x.label));
+    const accuracy = accuracyOf(current);
+    const baselineAccuracy = baseline ? accuracyOf(baseline) : undefined;
+    return {
+        name: current.name,
+        current,
+        ...(baseline ? { baseline } : {}),
+        classes: order,
+        shown: labels.filter(l => picked.has(l)),
+        ...(accuracy !== undefined ? { accuracy } : {}),
+        ...(baselineAccuracy !== undefined ? { baselineAccuracy } : {})
     };
-    if (drawn.length)
-        charts.push(chartOf(drawn, steps));
-    series.forEach((s, i) => {
-        if (startsAtAxis[i])
-            return;
-        const covered = steps.filter(step => valueAt(s.points, step) !== undefined);
-        charts.push(chartOf([{ ...s, values: covered.map(step => valueAt(s.points, step)) }], covered));
-    });
-    const ranges = series.map(s => ({ first: s.points[0].step, last: s.points[s.points.length - 1].step }));
-    const caption = [text `Series: `];
-    series.forEach((s, i) => {
-        caption.push(...(i ? [text `; `] : []), text `${s.role} `, untrustedCode(s.name), text ` ${coverage(s.points)}`);
-    });
-    caption.push(text `.`);
-    if (ranges.length === 2 && (ranges[0].last < ranges[1].first || ranges[1].last < ranges[0].first))
-        caption.push(text ` The two series do not overlap: no step has a value on both sides, so they cannot be compared.`);
-    else if (ranges.length === 2 && ranges[0].last !== ranges[1].last)
-        caption.push(text ` Each line ends at its own last step.`);
-    const decimals = decimalsFor(...values.flat().filter((v) => v !== undefined));
-    const rows = series.map((s, i) => [
-        [untrustedCode(s.name)],
-        ...values[i].map(v => (v === undefined ? [] : fmtNumber(v, decimals)))
-    ]);
-    return [
-        ...charts,
-        paragraph(...caption),
-        table([null, ...steps.map(() => 'right')], [trusted(options.xLabel ?? 'step'), ...steps.map(s => mermaidNumber(s))], rows)
-    ];
-}
-function finite(points) {
-    return (points ?? [])
-        .filter(p => Number.isFinite(p.value) && Number.isFinite(p.step))
-        .sort((a, b) => a.step - b.step);
 }
 
 /** How many confusion matrices are shown; the rest are folded. */
@@ -152,7 +126,7 @@ function plotsBlocks(view, maxMatrices = 3) {
         out.push(...(i < MATRICES_OPEN ? [paragraph(...title), ...blocks] : details(title, blocks)));
     });
     if (view.confusion.length > maxMatrices)
-        out.push(paragraph(text `… ${view.confusion.length - maxMatrices} more confusion matrices in the JSON report.`));
+        out.push(paragraph(text `… and ${view.confusion.length - maxMatrices} more confusion matrices, not shown (the first ${maxMatrices} by name are).`));
     if (view.refused.length)
         out.push(...details(own `Images left out (${view.refused.length})`, [
             paragraph(...view.refused.flatMap((r, i) => [...(i ? [text ` · `] : []), untrusted(r, 300)]))
@@ -195,41 +169,51 @@ function accuracyWords(m) {
 }
 const score = (value) => (value === undefined ? own `—` : fmtNumber(value, 3));
 const change = (value, present) => value === undefined ? (present ? own `new` : own `—`) : fmtSigned(value, 3);
+/** The part of a compared matrix the comment shows. */
+function confusionView(m) {
+    const byLabel = new Map(m.classes.map(c => [c.label, c]));
+    const folded = m.current.classes.filter(p => !m.shown.includes(p));
+    return {
+        name: m.name,
+        rows: m.shown.map(label => byLabel.get(label)),
+        counts: m.shown.map(a => m.shown.map(p => countOf(m.current, a, p))),
+        other: m.shown.map(a => folded.reduce((sum, p) => sum + countOf(m.current, a, p), 0)),
+        classCount: m.classes.length,
+        withBaseline: !!m.baseline,
+        ...(m.accuracy !== undefined ? { accuracy: m.accuracy } : {}),
+        ...(m.baselineAccuracy !== undefined ? { baselineAccuracy: m.baselineAccuracy } : {})
+    };
+}
 /** The matrix (rows actual, columns predicted) with recall and precision per class and their changes. */
 function confusionBlocks(m) {
-    const folded = m.classes.length - m.shown.length;
-    const byLabel = new Map(m.classes.map(c => [c.label, c]));
-    const withBaseline = !!m.baseline;
+    const folded = m.classCount - m.rows.length;
+    const { withBaseline } = m;
     const header = [
         own `actual ╲ predicted`,
-        ...m.shown.map(label => untrustedCode(label, 40)),
+        ...m.rows.map(c => untrustedCode(c.label, 40)),
         ...(folded ? [own `other ${folded}`] : []),
         own `recall`,
         ...(withBaseline ? [own `Δ recall`] : []),
         own `precision`,
         ...(withBaseline ? [own `Δ precision`] : [])
     ];
-    const rows = m.shown.map(label => {
-        const c = byLabel.get(label);
-        const counts = m.shown.map(p => own `${countOf(m.current, label, p)}`);
-        const other = m.current.classes
-            .filter(p => !m.shown.includes(p))
-            .reduce((s, p) => s + countOf(m.current, label, p), 0);
+    const rows = m.rows.map((c, i) => {
+        const isNew = !!c.current && !c.baseline;
         return [
-            untrustedCode(label, 40),
-            ...counts,
-            ...(folded ? [own `${other}`] : []),
+            untrustedCode(c.label, 40),
+            ...m.counts[i].map(n => own `${n}`),
+            ...(folded ? [own `${m.other[i]}`] : []),
             score(c.current?.recall),
-            ...(withBaseline ? [change(c.recallChange, !!c.current && !c.baseline)] : []),
+            ...(withBaseline ? [change(c.recallChange, isNew)] : []),
             score(c.current?.precision),
-            ...(withBaseline ? [change(c.precisionChange, !!c.current && !c.baseline)] : [])
+            ...(withBaseline ? [change(c.precisionChange, isNew)] : [])
         ];
     });
     const blocks = [
         table(['left', ...header.slice(1).map(() => 'right')], header, rows)
     ];
     if (folded)
-        blocks.push(paragraph(text `${folded} of ${m.classes.length} classes folded into "other": ${withBaseline ? own `the ones whose recall and precision changed least` : own `the ones with the fewest samples`}.`));
+        blocks.push(paragraph(text `${folded} of ${m.classCount} classes folded into "other": ${withBaseline ? own `the ones whose recall and precision changed least` : own `the ones with the fewest samples`}.`));
     return blocks;
 }
 /**
@@ -255,9 +239,9 @@ function recordedPlotsBlocks(plots, repositoryUrl) {
     for (const m of plots.confusion.slice(0, 3)) {
         if (!isConfusionMatrix(m))
             continue;
-        out.push(...details([text `Confusion matrix `, untrustedCode(m.name, 80)], confusionBlocks(compareConfusion(m))));
+        out.push(...details([text `Confusion matrix `, untrustedCode(m.name, 80)], confusionBlocks(confusionView(compareConfusion(m)))));
     }
     return out;
 }
 
-export { CHART_PALETTE as C, learningCurve as l, mermaidLabel as m, plotsBlocks as p, recordedPlotsBlocks as r, xyChart as x };
+export { matrixFromCells as a, compareConfusion as b, confusionView as c, isConfusionMatrix as i, matrixFromPairs as m, plotsBlocks as p, recordedPlotsBlocks as r };

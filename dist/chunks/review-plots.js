@@ -1,7 +1,7 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { a as DEFAULT_ARTIFACT_RULES, I as IMAGE_EXTENSIONS, i as isAssetPath, b as isAssetsBranchName, c as assetPath } from './artifacts.js';
-import { m as matrixFromPairs, a as matrixFromCells, i as isConfusionMatrix, c as compareConfusion } from './confusion.js';
+import { m as matrixFromPairs, a as matrixFromCells, i as isConfusionMatrix, c as confusionView, b as compareConfusion } from './plots.js';
 import { k as groupRuns } from './text.js';
 import { f as formatDiagnostic, a3 as relativeUrl, g as githubUrl } from './findings.js';
 import { GitHubApiError, isGitHubRequestError, explainGitHubError } from './client.js';
@@ -642,7 +642,7 @@ function plotsView(input) {
         run: input.run.name,
         images,
         baselineOnly,
-        confusion: artifacts.confusion.map(m => compareConfusion(m, baselineMatrices.get(m.name))),
+        confusion: artifacts.confusion.map(m => confusionView(compareConfusion(m, baselineMatrices.get(m.name)))),
         imagesOverCap: artifacts.imagesOverCap,
         refused: artifacts.diagnostics.map(formatDiagnostic),
         ...(input.notShown && artifacts.images.length ? { notShown: input.notShown } : {})

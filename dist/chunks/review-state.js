@@ -9,10 +9,10 @@ import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
 import 'node:url';
-import './plots.js';
+import './chart.js';
 import './baseline2.js';
+import './plots.js';
 import './artifacts.js';
-import './confusion.js';
 import './sweep.js';
 import 'node:zlib';
 
