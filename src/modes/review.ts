@@ -17,6 +17,7 @@ import {
 } from '../report/review-state.js'
 import type { Violation } from '../core/violations.js'
 import type { Rules } from '../core/rules.js'
+import type { RepositoryRole } from '../github/permissions.js'
 import {
   missingEvidenceText,
   unknownMetricText,
@@ -119,6 +120,28 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     },
     comparison
   }
+  const problems = await publishReview(request, result, snapshot, {
+    body,
+    commandPermission,
+    gateFails: gate.fails
+  })
+  await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath))
+  const failed = decideFailure(request, comparison, gate, problems)
+  if (failed) {
+    result.outcome.failure = failed.failure
+    result.failureKind = failed.kind
+  }
+  return result
+}
+
+/** Posts the sticky comment and, when the review gates through one, the commit status; returns the problems met. */
+async function publishReview(
+  request: ReviewRequest,
+  result: ReviewResult,
+  snapshot: ReviewSnapshot,
+  rendered: { body: string; commandPermission: RepositoryRole; gateFails: boolean }
+): Promise<string[]> {
+  const { body, commandPermission } = rendered
   // Written from the decisions as the comment holds them right before the write: a command taken while this
   // review ran is kept (and shown), not overwritten by what was read before the runs.
   const posted = await postReviewComment(request, existing =>
@@ -139,17 +162,11 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
   // The commit status gates the merge when the review does not run as the PR's own check.
   if (request.commitStatus && !request.stale) {
     const targetUrl = result.outcome.commentUrl ?? request.runUrl
-    const set = await setReviewStatus(request, comparison, gate.fails, targetUrl)
+    const set = await setReviewStatus(request, snapshot.comparison, rendered.gateFails, targetUrl)
     if (set.status) result.status = set.status
     if (set.problem) problems.push(set.problem)
   }
-  await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath))
-  const failed = decideFailure(request, comparison, gate, problems)
-  if (failed) {
-    result.outcome.failure = failed.failure
-    result.failureKind = failed.kind
-  }
-  return result
+  return problems
 }
 
 /** Whether two rules select the same runs (then the runs collected for one serve the other). */
