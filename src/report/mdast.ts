@@ -167,6 +167,7 @@ export function bulletList(items: PhrasingContent[][]): List {
     spread: false,
     children: items.map((children): ListItem => ({
       type: 'listItem',
+      // Stryker disable next-line BooleanLiteral: an item holds one paragraph, and an item's spread only puts blank lines between its own children
       spread: false,
       children: [paragraph(...children)]
     }))
@@ -262,14 +263,13 @@ export function small(children: PhrasingContent[]): RootContent[] {
   ]
 }
 
+// remark-stringify's defaults cover the rest: `**` for strong, one space after a list bullet. No builder makes a
+// thematic break or a definition, so their options would change nothing.
 const processor = unified().use(remarkGfm).use(remarkStringify, {
   bullet: '-',
+  // Stryker disable next-line BooleanLiteral: every code block has a language (codeBlock requires one), and remark writes a block with a language fenced whatever this says
   fences: true,
-  rule: '-',
-  emphasis: '_',
-  strong: '*',
-  listItemIndent: 'one',
-  tightDefinitions: true
+  emphasis: '_'
 })
 
 /** The one place a tree becomes markdown. */
