@@ -6,7 +6,14 @@ import { compareRuns, type Comparison } from '../src/core/compare.js'
 import { makeExperiment } from '../src/core/experiment.js'
 import { compareMetric } from '../src/core/metric-comparison.js'
 import { limitOf } from '../src/core/rule-checks.js'
-import { defaultRules, isGated, thresholdText, type MetricRule, type Rules } from '../src/core/rules.js'
+import {
+  defaultRules,
+  goalOf,
+  isGated,
+  thresholdText,
+  type MetricRule,
+  type Rules
+} from '../src/core/rules.js'
 import type { MetricStat } from '../src/core/experiment.js'
 import { run } from './helpers/runs.js'
 
@@ -260,5 +267,211 @@ describe('thresholdText', () => {
     expect(thresholdText(rel(0.01))).toBe('1%')
     expect(thresholdText(rel(0.125))).toBe('12.5%')
     expect(thresholdText(abs(0.01))).toBe('0.01')
+  })
+})
+
+/** A metric's samples as the experiment grouping makes them: the mean of the finite ones, all of them kept. */
+function samplesOf(samples: number[], runs?: string[]): MetricStat {
+  const finite = samples.filter(Number.isFinite)
+  const value = finite.length ? finite.reduce((s, x) => s + x, 0) / finite.length : samples[0]
+  return {
+    value,
+    n: Math.max(1, finite.length),
+    samples,
+    nonFinite: samples.length - finite.length,
+    ...(runs ? { sampleRuns: runs } : {})
+  }
+}
+
+/** One metric, `accuracy`, of samples on both sides under one rule. */
+function judge(base: number[] | undefined, pr: number[], rule: MetricRule, adjust: 'holm' | 'none' = 'holm') {
+  const rules = rulesOf({ accuracy: rule })
+  rules.significance = { alpha: 0.05, adjust }
+  return compareMetric(
+    'accuracy',
+    base && samplesOf(base),
+    samplesOf(
+      pr,
+      pr.map((_, i) => `pr-seed${i}`)
+    ),
+    rules
+  )
+}
+
+describe('diverged seeds', () => {
+  it('half or more of the PR samples not finite fails a gated rule and names those runs', () => {
+    const m = judge([0.9, 0.91, 0.9, 0.91], [0.9, NaN, 0.91, Infinity], { min: 0.5 })
+    expect(m.checks).toEqual([
+      { rule: 'diverged', nonFinite: 2, samples: 4, runs: ['pr-seed1', 'pr-seed3'], passed: false }
+    ])
+    expect(m.broken).toBe(true)
+  })
+
+  it('fewer than half is judged on the finite samples', () => {
+    expect(judge(undefined, [0.9, NaN, 0.91, 0.92], { min: 0.5 }).checks).toEqual([
+      { rule: 'min', limit: 0.5, passed: true }
+    ])
+    expect(judge(undefined, [0.9, 0.91, NaN], { min: 0.5 }).checks).toEqual([
+      { rule: 'min', limit: 0.5, passed: true }
+    ])
+  })
+
+  it('a single non-finite run is no divergence but passes no floor', () => {
+    expect(judge(undefined, [NaN], { min: 0.5 }).checks).toEqual([{ rule: 'min', limit: 0.5, passed: false }])
+  })
+
+  it('a metric without a gating rule is never checked, diverged or not', () => {
+    expect(judge(undefined, [NaN, NaN], { goal: 'maximize' }).checks).toEqual([])
+  })
+})
+
+describe('drop and rise rules judged by the test (Welch, df 4; reference values from SciPy)', () => {
+  // Baseline 1.5 ± 0.1 and PR 1.0 ± 0.1, three runs each: se = 0.0816497, t(0.95, 4) = 2.1318468.
+  const high = [1.5, 1.6, 1.4]
+  const low = [1.0, 1.1, 0.9]
+
+  it('a drop of 0.5 against max_drop 0.1 is significant: p = 0.0040249, the bound of the drop 0.3259354', () => {
+    const [check] = judge(high, low, { maxDrop: abs(0.1) }).checks
+    expect(check).toMatchObject({
+      rule: 'max_drop',
+      limit: 0.1,
+      crossed: true,
+      outcome: 'significant',
+      passed: false
+    })
+    if (check.rule !== 'max_drop') throw new Error('expected a max_drop check')
+    expect(check.move).toBeCloseTo(0.5, 12)
+    expect(check.pOneSided).toBeCloseTo(0.004024946550418877, 9)
+    expect(check.bound?.level).toBe(0.95)
+    expect(check.bound?.value).toBeCloseTo(0.3259354387902529, 9)
+    expect(check.inconclusive).toBeUndefined()
+    expect(check.pAdjusted).toBeUndefined()
+    expect(check.adjustment).toBeUndefined()
+  })
+
+  it('the mirror rise against max_rise 0.1 gives the same p and bound', () => {
+    const [check] = judge(low, high, { maxRise: abs(0.1) }).checks
+    expect(check).toMatchObject({ rule: 'max_rise', crossed: true, outcome: 'significant', passed: false })
+    if (check.rule !== 'max_rise') throw new Error('expected a max_rise check')
+    expect(check.pOneSided).toBeCloseTo(0.004024946550418877, 9)
+    expect(check.bound?.value).toBeCloseTo(0.3259354387902529, 9)
+  })
+
+  it('beyond max_drop 0.45 but within noise (p = 0.2867) passes, unless significance is not required', () => {
+    const [noisy] = judge(high, low, { maxDrop: abs(0.45) }).checks
+    expect(noisy).toMatchObject({ crossed: true, outcome: 'within-noise', passed: true })
+    if (noisy.rule !== 'max_drop') throw new Error('expected a max_drop check')
+    expect(noisy.pOneSided).toBeCloseTo(0.28669612691267776, 9)
+    const [strict] = judge(high, low, { maxDrop: abs(0.45), requireSignificance: false }).checks
+    expect(strict).toMatchObject({ crossed: true, outcome: 'noise-not-required', passed: false })
+    if (strict.rule !== 'max_drop') throw new Error('expected a max_drop check')
+    expect(strict.inconclusive).toBeUndefined()
+  })
+
+  it('a significant drop beyond the limit fails also when significance is not required', () => {
+    const [check] = judge(high, low, { maxDrop: abs(0.1), requireSignificance: false }).checks
+    expect(check).toMatchObject({ outcome: 'significant', passed: false, requireSignificance: false })
+  })
+
+  it('within max_drop 0.6 (p = 0.856) passes either way', () => {
+    for (const requireSignificance of [true, false]) {
+      const [check] = judge(high, low, { maxDrop: abs(0.6), requireSignificance }).checks
+      expect(check).toMatchObject({ crossed: false, outcome: 'within-limit', passed: true })
+      if (check.rule !== 'max_drop') throw new Error('expected a max_drop check')
+      expect(check.pOneSided).toBeCloseTo(0.856067932636655, 9)
+    }
+  })
+
+  it('a rise never breaks max_drop and a drop never breaks max_rise, tested or not', () => {
+    expect(judge(low, high, { maxDrop: abs(0.1) }).checks[0]).toMatchObject({ crossed: false, passed: true })
+    expect(judge(high, low, { maxRise: abs(0.1) }).checks[0]).toMatchObject({ crossed: false, passed: true })
+  })
+})
+
+describe('drop rules without a test', () => {
+  it('no variance on either side: the exact drop beyond the limit fails as exact', () => {
+    const [check] = judge([0.9, 0.9], [0.8, 0.8], { maxDrop: abs(0.05) }).checks
+    expect(check).toMatchObject({ outcome: 'exact', passed: false })
+    if (check.rule !== 'max_drop') throw new Error('expected a max_drop check')
+    expect(check.inconclusive).toBeUndefined()
+    expect(judge([0.9, 0.9], [0.8, 0.8], { maxDrop: abs(0.2) }).checks[0]).toMatchObject({
+      outcome: 'within-limit',
+      passed: true
+    })
+  })
+
+  it('too few finite samples to judge noise: the raw drop decides and the check says inconclusive', () => {
+    const [check] = judge([0.9, NaN], [0.8], { maxDrop: abs(0.05) }).checks
+    expect(check).toMatchObject({ outcome: 'inconclusive', inconclusive: true, passed: false })
+    expect(judge([0.9, NaN], [0.8], { maxDrop: abs(0.2) }).checks[0]).toMatchObject({
+      outcome: 'within-limit',
+      passed: true
+    })
+  })
+
+  it('a limit that is not a finite number is not comparable and fails', () => {
+    expect(judge([0.9], [0.9], { maxDrop: abs(Infinity) }).checks[0]).toMatchObject({
+      outcome: 'not-comparable',
+      passed: false
+    })
+  })
+})
+
+describe('which way a metric is better, from its name', () => {
+  it.each([
+    'loss',
+    'val_loss',
+    'eval/error',
+    'err',
+    'p95_latency',
+    'inference-time',
+    'duration',
+    'model_size',
+    'rmse',
+    'mse',
+    'mae',
+    'mape',
+    'perplexity',
+    'ppl',
+    'wer',
+    'test_cer',
+    'gpu_memory',
+    'runtime',
+    'Val-Loss',
+    'loss2'
+  ])('%s is minimised', name => {
+    expect(goalOf(name, rulesOf({}))).toEqual({ goal: 'minimize', from: 'name' })
+  })
+
+  it.each(['accuracy', 'f1', 'answer_rate', 'timestamp_count', 'lossless_ratio'])('%s is maximised', name => {
+    expect(goalOf(name, rulesOf({}))).toEqual({ goal: 'maximize', from: 'name' })
+  })
+
+  it("the rule's goal wins over the name", () => {
+    expect(goalOf('loss', rulesOf({ loss: { goal: 'maximize' } }))).toEqual({
+      goal: 'maximize',
+      from: 'rule'
+    })
+  })
+})
+
+describe('violations', () => {
+  it('each failed check is a violation with its values and the line of its rule', () => {
+    const rules = rulesOf({ accuracy: { min: 0.95, maxDrop: abs(0.01) }, loss: { max: 1 } })
+    rules.origin = { file: '.experiments/rules.yml', lines: { accuracy: 4, loss: 9 } }
+    const c = compareRuns({
+      runs: [run('pr', { accuracy: 0.9, loss: 0.5 })],
+      baseline: recordFromExperiment(makeExperiment('main', [run('main', { accuracy: 0.96, loss: 0.4 })])),
+      rules
+    })
+    expect(c.violations.map(v => [v.metric, v.rule, v.line])).toEqual([
+      ['accuracy', 'min', 4],
+      ['accuracy', 'max_drop', 4]
+    ])
+    const [first] = c.violations
+    if (first.rule === 'overfitting') throw new Error('expected a metric violation')
+    expect(first.baseline?.value).toBe(0.96)
+    expect(first.current?.value).toBe(0.9)
+    expect(first.accepted).toBeUndefined()
   })
 })

@@ -195,4 +195,23 @@ describe('failing requests say what was attempted', () => {
     twin.faults.serverError(10, { method: 'POST' })
     await expect(post()).rejects.toThrow(/posting the review comment on .*#7 failed: GitHub answered 502/)
   })
+
+  it.each([
+    ['reading the comments', 'GET', 'pull-requests: read', false],
+    ['deleting the duplicate comment', 'DELETE', 'pull-requests: write', true],
+    ['editing the review comment', 'PATCH', 'pull-requests: write', true],
+    ['posting the review comment', 'POST', 'pull-requests: write', false]
+  ] as const)(
+    '%s, refused (403), names the permission it needs',
+    async (what, method, permission, existing) => {
+      if (existing) {
+        ourComment('run A', '2026-11-30T10:00:00Z')
+        if (method === 'DELETE') ourComment('run B', '2026-11-30T10:00:01Z')
+      }
+      twin.faults.serverError(10, { method, status: 403 })
+      const refused = post()
+      await expect(refused).rejects.toThrow(new RegExp(`${what}.* failed: GitHub answered 403`))
+      await expect(refused).rejects.toThrow(`grant it \`${permission}\``)
+    }
+  )
 })
