@@ -99,6 +99,37 @@ describe('which copy is kept', () => {
   })
 })
 
+describe('the body and the login its marker names', () => {
+  it('a body written from the comment found sees nothing the first time, then the text it wrote', async () => {
+    const seen: (string | undefined)[] = []
+    const write = (n: number) => (existing?: { body?: string | null }) => {
+      seen.push(existing?.body ?? undefined)
+      return `review ${n}`
+    }
+    const created = await post({ body: write(1) })
+    const updated = await post({ body: write(2) })
+    expect(created.action).toBe('created')
+    expect(updated).toMatchObject({ action: 'updated', id: created.id, author: BOT })
+    expect(seen).toEqual([undefined, `${marker}\nreview 1`])
+    expect(twin.state.comments.get(created.id)?.body).toBe(
+      `<!-- experiment-review:default by=${BOT} -->\nreview 2`
+    )
+  })
+
+  it('a body written from the comment found is held to the same size limit', async () => {
+    await expect(post({ body: () => 'x'.repeat(70000) })).rejects.toThrow(/more than GitHub's 65536/)
+    expect(twin.countRequests({ kind: 'write' })).toBe(0)
+  })
+
+  it('a token whose login is known names it in the marker from the first comment on', async () => {
+    const created = await post({ identity: { login: BOT, source: 'bot-login' } })
+    expect(created).toMatchObject({ action: 'created', author: BOT })
+    expect(twin.state.comments.get(created.id)?.body).toBe(
+      `<!-- experiment-review:default by=${BOT} -->\nthe review`
+    )
+  })
+})
+
 describe('guards', () => {
   it.each(['', '   '])('refuses an empty marker (%j) before any request', async empty => {
     await expect(post({ marker: empty })).rejects.toThrow(
