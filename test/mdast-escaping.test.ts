@@ -9,6 +9,8 @@ import {
   checkedUrl,
   code,
   githubUrl,
+  image,
+  relativeUrl,
   joinOwn,
   safeName,
   heading,
@@ -192,6 +194,18 @@ describe('own text and URLs', () => {
     expect(githubUrl('javascript:alert(1)//', 'o')).toBeUndefined()
   })
 
+  it('relativeUrl percent-encodes each segment and keeps .. for climbing out of the folder', () => {
+    expect(relativeUrl(['..', 'plots', 'a b#c?.png'])).toBe('../plots/a%20b%23c%3F.png')
+    expect(relativeUrl(['javascript:x', '...'])).toBe('javascript%3Ax/...')
+  })
+
+  it('an image has our URL and neutralised alt text of at most 80 characters', () => {
+    const url = relativeUrl(['plots', 'roc.png'])
+    expect(image(url, 'roc @alice\n#1')).toEqual({ type: 'image', url, alt: `roc @${ZWNJ}alice ⏎ #${ZWNJ}1` })
+    expect(image(url, 'y'.repeat(81)).alt).toBe(`${'y'.repeat(79)}…`)
+    expect(stringify([paragraph(image(url, 'roc [curve]'))])).toBe('![roc \\[curve\\]](plots/roc.png)\n')
+  })
+
   it('checkedUrl keeps a plain http(s) URL and refuses anything else', () => {
     expect(checkedUrl('https://github.com/o/r/pull/1#issuecomment-2')).toBe(
       'https://github.com/o/r/pull/1#issuecomment-2'
@@ -237,14 +251,16 @@ describe('the builders as markdown', () => {
       'tableRow',
       'tableCell',
       'code',
-      'html'
+      'html',
+      'image'
     ])
     const tree = root([
       heading(3, strong(text`a`), emphasis(untrusted('b'))),
       bulletList([[untrustedCode('c')]]),
       table(['left'], [own`h`], [[own`v`]]),
       ...details(own`s`, [codeBlock('text', own`x`)]),
-      ...small([link(checkedUrl('https://e.x/') ?? fail('a plain URL'), text`l`)])
+      ...small([link(checkedUrl('https://e.x/') ?? fail('a plain URL'), text`l`)]),
+      paragraph(image(relativeUrl(['a.png']), 'a'))
     ])
     expect(nodeTypes(tree).filter(t => !known.has(t))).toEqual([])
     expect(new Set(nodeTypes(tree))).toEqual(known)
