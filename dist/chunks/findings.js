@@ -15420,6 +15420,7 @@ function bulletList(items) {
         spread: false,
         children: items.map((children) => ({
             type: 'listItem',
+            // Stryker disable next-line BooleanLiteral: an item holds one paragraph, and an item's spread only puts blank lines between its own children
             spread: false,
             children: [paragraph(...children)]
         }))
@@ -15492,14 +15493,13 @@ function small(children) {
         }
     ];
 }
+// remark-stringify's defaults cover the rest: `**` for strong, one space after a list bullet. No builder makes a
+// thematic break or a definition, so their options would change nothing.
 const processor = unified().use(remarkGfm).use(remarkStringify, {
     bullet: '-',
+    // Stryker disable next-line BooleanLiteral: every code block has a language (codeBlock requires one), and remark writes a block with a language fenced whatever this says
     fences: true,
-    rule: '-',
-    emphasis: '_',
-    strong: '*',
-    listItemIndent: 'one',
-    tightDefinitions: true
+    emphasis: '_'
 });
 /** The one place a tree becomes markdown. */
 function stringify(tree) {
