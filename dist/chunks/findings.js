@@ -15493,13 +15493,21 @@ function small(children) {
         }
     ];
 }
-// remark-stringify's defaults cover the rest: `**` for strong, one space after a list bullet. No builder makes a
-// thematic break or a definition, so their options would change nothing.
+// Options equal to remark-stringify's defaults are written out anyway, so that a new default in a later version
+// cannot change the markdown of a comment; their mutants are equivalent today.
 const processor = unified().use(remarkGfm).use(remarkStringify, {
     bullet: '-',
     // Stryker disable next-line BooleanLiteral: every code block has a language (codeBlock requires one), and remark writes a block with a language fenced whatever this says
     fences: true,
-    emphasis: '_'
+    // Stryker disable next-line StringLiteral: no builder makes a thematic break, the only node this option shapes
+    rule: '-',
+    emphasis: '_',
+    // Stryker disable next-line StringLiteral: '*' is remark-stringify's default, which an empty value falls back to
+    strong: '*',
+    // Stryker disable next-line StringLiteral: 'one' is remark-stringify's default, which an empty value falls back to
+    listItemIndent: 'one',
+    // Stryker disable next-line BooleanLiteral: no builder makes a definition, the only node this option shapes
+    tightDefinitions: true
 });
 /** The one place a tree becomes markdown. */
 function stringify(tree) {
