@@ -5,7 +5,9 @@ import { recordFromExperiment, type AcceptedRegression } from '../src/core/basel
 import { compareRuns, type Comparison } from '../src/core/compare.js'
 import { makeExperiment } from '../src/core/experiment.js'
 import { compareMetric } from '../src/core/metric-comparison.js'
-import { limitOf } from '../src/core/rule-checks.js'
+import { adjustGate, limitOf, toleranceFor } from '../src/core/rule-checks.js'
+import { collectViolations } from '../src/core/violations.js'
+import type { OverfittingResult } from '../src/core/criteria.js'
 import {
   defaultRules,
   goalOf,
@@ -473,5 +475,119 @@ describe('violations', () => {
     expect(first.baseline?.value).toBe(0.96)
     expect(first.current?.value).toBe(0.9)
     expect(first.accepted).toBeUndefined()
+  })
+})
+
+describe('edges the mutation run found unguarded', () => {
+  it('a rule for a metric neither side reports adds no metric row (the review names it unknown instead)', () => {
+    const c = gate({ accuracy: 0.9 }, { accuracy: 0.9 }, { acuracy: { min: 0.5 } })
+    expect(c.metrics.map(m => m.name)).toEqual(['accuracy'])
+    expect(c.verdict).toBe('fail')
+  })
+
+  it('one failed check of several breaks the metric', () => {
+    const [m] = gate({ accuracy: 0.9 }, undefined, { accuracy: { min: 0.5, max: 0.8 } }).metrics
+    expect(m.checks.map(c => c.passed)).toEqual([true, false])
+    expect(m.broken).toBe(true)
+  })
+
+  it('metrics with a rule that cannot fail come after gated ones and before unruled ones', () => {
+    const rules = rulesOf({ zeta: { min: 0 }, yankee: { goal: 'maximize' } })
+    const c = compareRuns({ runs: [run('pr', { alpha: 1, yankee: 1, zeta: 1 })], rules })
+    expect(c.metrics.map(m => m.name)).toEqual(['zeta', 'yankee', 'alpha'])
+  })
+
+  it('a metric that is not comparable gets no significance test, even with samples on both sides', () => {
+    const m = judge([0.9, 0.91], [NaN, NaN], { goal: 'maximize' })
+    expect(m.status).toBe('not-comparable')
+    expect(m.significance).toBeUndefined()
+  })
+
+  it('a drop and a rise rule of different metrics are adjusted together (Holm, family of 2)', () => {
+    const rules = rulesOf({ accuracy: { maxDrop: abs(0.01) }, loss: { maxRise: abs(0.01) } })
+    const base = makeExperiment('main', [
+      run('main-seed1', { accuracy: 0.9, loss: 0.3 }),
+      run('main-seed2', { accuracy: 0.91, loss: 0.31 }),
+      run('main-seed3', { accuracy: 0.89, loss: 0.29 })
+    ])
+    const c = compareRuns({
+      runs: [
+        run('pr-seed4', { accuracy: 0.8, loss: 0.4 }),
+        run('pr-seed5', { accuracy: 0.81, loss: 0.41 }),
+        run('pr-seed6', { accuracy: 0.79, loss: 0.39 })
+      ],
+      baseline: recordFromExperiment(base),
+      rules
+    })
+    for (const name of ['accuracy', 'loss']) {
+      const check = c.metrics.find(m => m.name === name)?.checks[0]
+      expect(check).toMatchObject({ adjustment: { method: 'holm', family: 2 } })
+    }
+  })
+
+  it('a max_drop of 0 allows no drop, and no change at all passes', () => {
+    expect(judge([0], [0], { maxDrop: abs(0) }).checks[0]).toMatchObject({ crossed: false, passed: true })
+    expect(judge([0.5], [0.5], { maxDrop: abs(0) }).checks[0]).toMatchObject({ crossed: false, passed: true })
+    expect(judge([0.5], [0.4], { maxDrop: abs(0) }).checks[0]).toMatchObject({ crossed: true, passed: false })
+  })
+
+  it('a p exactly at alpha is not significant: the drop beyond the limit passes as within noise', () => {
+    const check = {
+      rule: 'max_drop' as const,
+      threshold: abs(0.01),
+      limit: 0.01,
+      move: 0.02,
+      crossed: true,
+      outcome: 'within-limit' as const,
+      passed: true,
+      pOneSided: 0.05,
+      requireSignificance: true,
+      alpha: 0.05
+    }
+    const [judged] = adjustGate([{ check }], { significance: { alpha: 0.05, adjust: 'holm' } })
+    expect(judged).toMatchObject({ outcome: 'within-noise', passed: true })
+  })
+
+  it('the tolerance is relative to the largest finite value, and leaves out NaN and infinities', () => {
+    expect(toleranceFor(NaN, -2)).toBe(2e-12)
+    expect(toleranceFor(Infinity, 0.5)).toBe(0.5e-12)
+    expect(toleranceFor()).toBe(0)
+  })
+
+  it('seeds that diverged without run names name no runs', () => {
+    const rules = rulesOf({ accuracy: { min: 0.5 } })
+    const m = compareMetric('accuracy', undefined, samplesOf([NaN, 0.9]), rules)
+    expect(m.checks).toEqual([{ rule: 'diverged', nonFinite: 1, samples: 2, runs: [], passed: false }])
+  })
+
+  it("the champion's overfitting gap is a violation with its line, accepted by an acceptance of the validation metric", () => {
+    const gap: OverfittingResult = {
+      run: 'pr',
+      train: 'train_acc',
+      val: 'val_acc',
+      trainValue: 0.99,
+      valValue: 0.8,
+      gap: 0.19,
+      maxGap: 0.05,
+      goal: 'maximize',
+      exceeded: true,
+      gates: true
+    }
+    const rules = rulesOf({})
+    rules.origin = { file: '.experiments/rules.yml', lines: { overfitting: 12 } }
+    const [violation] = collectViolations([], [gap], rules, [acceptance('val_acc')])
+    expect(violation).toMatchObject({
+      rule: 'overfitting',
+      metric: 'val_acc',
+      line: 12,
+      accepted: { metric: 'val_acc' }
+    })
+    expect(collectViolations([], [gap], rules, [acceptance('train_acc')])[0].accepted).toBeUndefined()
+    expect(collectViolations([], [{ ...gap, gates: false }], rules)).toEqual([])
+    expect(collectViolations([], [{ ...gap, exceeded: false }], rules)).toEqual([])
+  })
+
+  it('without a rules file, slash commands need write permission', () => {
+    expect(defaultRules().commands).toEqual({ permission: 'write' })
   })
 })
