@@ -6,7 +6,7 @@ import path from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { flattenParams, makeRun, type Metric, type ParamValue, type Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { HistoryBuilder, metricFromBuilt } from './history.js'
+import { HistoryBuilder, metricFromColumns } from './history.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 import { describeValue, isRecord, plainParams, readYamlExact, truncate } from './structured.js'
 
@@ -274,10 +274,10 @@ export async function readSeriesTable(
   const valueColumns = header.map((_, i) => i).filter(i => !skipIndexes.has(i))
   const metrics: Record<string, Metric> = {}
   for (const i of valueColumns) {
-    const built = series.get(i)?.build()
+    const built = series.get(i)?.buildColumns()
     if (!built) continue
     const name = options.metricName && valueColumns.length === 1 ? options.metricName : header[i]
-    metrics[name] = metricFromBuilt(built)
+    metrics[name] = metricFromColumns(built)
   }
   return { stepColumn, metrics }
 }

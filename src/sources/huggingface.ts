@@ -12,7 +12,7 @@ import {
   type Run,
   type RunMetadata
 } from '../core/run.js'
-import { HistoryBuilder, metricFromBuilt } from './history.js'
+import { HistoryBuilder, metricFromColumns } from './history.js'
 import { numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
 import { describeValue, isRecord, plainParams, truncate } from './structured.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -288,9 +288,9 @@ function readLogHistory(
     )
   }
   for (const [name, { points, exact }] of series) {
-    const built = points.build()
+    const built = points.buildColumns()
     if (!built) continue
-    const metric: Metric = metricFromBuilt(built)
+    const metric: Metric = metricFromColumns(built)
     const finalExact = exact?.get(built.finalIndex)
     if (finalExact) metric.exact = finalExact
     metrics[name] = metric

@@ -12,7 +12,7 @@ import type { HistoryPoint, Metric, Run } from '../core/run.js'
 import type { CommitFilter } from '../core/selection.js'
 import { experimentMatcher } from './experiment-match.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { HistoryBuilder, MAX_HISTORY_POINTS, metricFromBuilt } from './history.js'
+import { HistoryBuilder, MAX_HISTORY_POINTS, metricFromColumns } from './history.js'
 import {
   buildMlflowRun,
   MAX_RUNS_ANY_COMMIT,
@@ -425,9 +425,9 @@ function readHistories(
   const nan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0'
   const where = { file, table: 'metrics', ctx }
   const finish = (run: RunRow, key: string, history: HistoryBuilder, total: number) => {
-    const built = history.build()
+    const built = history.buildColumns()
     if (!built) return
-    const metric = metricFromBuilt(built)
+    const metric = metricFromColumns(built)
     if (total > built.total) metric.historyPoints = total
     run.metrics[key] = metric
   }

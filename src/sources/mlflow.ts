@@ -5,7 +5,7 @@ import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic, HistoryPoint, Metric, Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { builtFromColumns, metricFromBuilt } from './history.js'
+import { historyFromColumns, metricFromColumns } from './history.js'
 import { experimentMatcher } from './experiment-match.js'
 import { buildMlflowRun, warnNoExperimentSelected, type MlflowDataset } from './mlflow-common.js'
 import { MetricFileParser, parseMetricBytes, type ParsedMetricFile } from './mlflow-metrics-file.js'
@@ -372,7 +372,7 @@ async function readMetrics(
   keys.forEach(({ key, file }, i) => {
     const parsed = series[i]
     if (!parsed) return
-    if (parsed.columns) metrics[key] = metricFromBuilt(builtFromColumns(parsed.columns))
+    if (parsed.columns) metrics[key] = metricFromColumns(parsed.columns)
     else ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key })
   })
   return metrics
@@ -403,7 +403,7 @@ export async function readMetricFile(
   const parsed = await readMetricSeries(file, ctx, place)
   if (!parsed) return undefined
   reportMetricProblems(file, parsed, ctx, place)
-  return parsed.columns ? builtFromColumns(parsed.columns).history : []
+  return parsed.columns ? historyFromColumns(parsed.columns) : []
 }
 
 /** Reads one metric file (whole when small, streamed when large) into a series; undefined when it cannot be read. */

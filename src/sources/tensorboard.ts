@@ -8,7 +8,7 @@ import { flattenParams, makeRun, type Metric, type Run } from '../core/run.js'
 import { isRecord } from './structured.js'
 import type { ReadContext } from './context.js'
 import { maskedCrc32c } from './crc.js'
-import { HistoryBuilder, metricFromBuilt } from './history.js'
+import { HistoryBuilder, metricFromColumns } from './history.js'
 import { ProtoError, ProtoReader, halfToNumber } from './protobuf.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
@@ -63,8 +63,8 @@ export class ScalarSeries {
   metrics(): Map<string, Metric> {
     const out = new Map<string, Metric>()
     for (const [tag, c] of this.columns) {
-      const built = c.build()
-      if (built) out.set(tag, metricFromBuilt(built))
+      const built = c.buildColumns()
+      if (built) out.set(tag, metricFromColumns(built))
     }
     return out
   }
