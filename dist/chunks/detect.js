@@ -4,7 +4,7 @@ import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import { s as selectAll, G as experimentOf, H as flattenParams, I as makeRun, J as emptyMetadata, r as paramText, K as listExperimentNames } from './findings.js';
 import { StringDecoder } from 'node:string_decoder';
-import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser, a as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
+import { H as HistoryBuilder, m as metricFromColumns, p as parseMetricBytes, M as MetricFileParser, a as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import os from 'node:os';
@@ -3855,11 +3855,11 @@ async function readSeriesTable(file, ctx, place, options) {
     const valueColumns = header.map((_, i) => i).filter(i => !skipIndexes.has(i));
     const metrics = {};
     for (const i of valueColumns) {
-        const built = series.get(i)?.build();
+        const built = series.get(i)?.buildColumns();
         if (!built)
             continue;
         const name = options.metricName && valueColumns.length === 1 ? options.metricName : header[i];
-        metrics[name] = metricFromBuilt(built);
+        metrics[name] = metricFromColumns(built);
     }
     return { stepColumn, metrics };
 }
@@ -4373,9 +4373,9 @@ async function readPlotSeries(ref, ctx, place) {
     }
     const out = {};
     for (const [name, points] of series) {
-        const built = points.build();
+        const built = points.buildColumns();
         if (built)
-            out[name] = metricFromBuilt(built);
+            out[name] = metricFromColumns(built);
     }
     return out;
 }
@@ -4898,10 +4898,10 @@ function readLogHistory(chosen, ctx, place, metrics, finals) {
         ctx.warn(chosen.file, `log_history[${index}].${key} is not a number; values of "${key}" are not compared`, { ...place, key });
     }
     for (const [name, { points, exact }] of series) {
-        const built = points.build();
+        const built = points.buildColumns();
         if (!built)
             continue;
-        const metric = metricFromBuilt(built);
+        const metric = metricFromColumns(built);
         const finalExact = exact?.get(built.finalIndex);
         if (finalExact)
             metric.exact = finalExact;
@@ -4964,9 +4964,9 @@ class SeriesBuilder {
     entries() {
         const out = [];
         for (const [k, points] of this.series) {
-            const built = points.build();
+            const built = points.buildColumns();
             if (built)
-                out.push([k, metricFromBuilt(built)]);
+                out.push([k, metricFromColumns(built)]);
         }
         return out;
     }
@@ -6017,9 +6017,9 @@ class ScalarSeries {
     metrics() {
         const out = new Map();
         for (const [tag, c] of this.columns) {
-            const built = c.build();
+            const built = c.buildColumns();
             if (built)
-                out.set(tag, metricFromBuilt(built));
+                out.set(tag, metricFromColumns(built));
         }
         return out;
     }
@@ -6998,7 +6998,7 @@ async function readMetrics(root, ctx, place, pool) {
         if (!parsed)
             return;
         if (parsed.columns)
-            metrics[key] = metricFromBuilt(builtFromColumns(parsed.columns));
+            metrics[key] = metricFromColumns(parsed.columns);
         else
             ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key });
     });
@@ -7549,10 +7549,10 @@ function readHistories(db, runs, ofRuns, file, ctx) {
     const nan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0';
     const where = { file, table: 'metrics', ctx };
     const finish = (run, key, history, total) => {
-        const built = history.build();
+        const built = history.buildColumns();
         if (!built)
             return;
-        const metric = metricFromBuilt(built);
+        const metric = metricFromColumns(built);
         if (total > built.total)
             metric.historyPoints = total;
         run.metrics[key] = metric;

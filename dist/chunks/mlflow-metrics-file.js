@@ -1,13 +1,30 @@
 /** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
 const MAX_HISTORY_POINTS = 500;
-/** Accumulates a metric's points in typed columns; see the file comment. A missing timestamp is stored as NaN. */
+/** Points per storage block: a long series grows by whole blocks, never by copying what it holds. */
+const BLOCK_BITS = 12;
+const BLOCK_POINTS = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK_POINTS - 1;
+/**
+ * Accumulates a metric's points in typed storage; see the file comment. A missing timestamp is stored as NaN.
+ * Points are kept as (step, value, timestamp) triples in blocks of BLOCK_POINTS: a short series starts small and
+ * doubles up to one block; a long one adds blocks, so nothing is copied and no large array is allocated. The last
+ * point and the final (best) point are also kept in fields, so `add` compares without reading storage back.
+ */
 class HistoryBuilder {
-    steps;
-    values;
-    times;
+    /** Full blocks, BLOCK_POINTS points each. */
+    full = [];
+    /** The block being filled (smaller than a full block while the series is short). */
+    current;
+    /** The next free slot in `current` (three per point). */
+    slot = 0;
     n = 0;
     ordered = true;
     best = -1;
+    bestStep = 0;
+    bestTime = 0;
+    bestValue = 0;
+    lastStep = 0;
+    lastTime = 0;
     rule;
     byTimestamp;
     repeats;
@@ -17,10 +34,7 @@ class HistoryBuilder {
         this.byTimestamp = options.byTimestamp ?? true;
         this.repeats = options.repeats ?? 'identical';
         this.maxPoints = Math.max(2, Math.floor(options.maxPoints ?? MAX_HISTORY_POINTS));
-        const size = Math.max(4, capacity | 0);
-        this.steps = new Float64Array(size);
-        this.values = new Float64Array(size);
-        this.times = new Float64Array(size);
+        this.current = new Float64Array(3 * Math.min(BLOCK_POINTS, Math.max(4, capacity | 0)));
     }
     /** Number of points added. */
     get length() {
@@ -32,73 +46,91 @@ class HistoryBuilder {
     }
     /** Adds one point; `timestamp` in milliseconds, undefined or NaN when not known. */
     add(step, value, timestamp) {
-        const i = this.n;
-        if (i === this.steps.length)
+        if (this.slot === this.current.length)
             this.grow();
         const t = timestamp === undefined ? NaN : timestamp;
-        this.steps[i] = step;
-        this.values[i] = value;
-        this.times[i] = t;
-        this.n = i + 1;
-        const b = this.best;
-        if (b < 0) {
-            this.best = i;
+        const block = this.current;
+        const at = this.slot;
+        block[at] = step;
+        block[at + 1] = value;
+        block[at + 2] = t;
+        this.slot = at + 3;
+        const i = this.n++;
+        if (i === 0) {
+            this.setBest(0, step, value, t);
+            this.lastStep = step;
+            this.lastTime = t;
             return;
         }
-        const prevStep = this.steps[i - 1];
+        const prevStep = this.lastStep;
         if (this.ordered &&
-            (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.times[i - 1] || 0))))
+            (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.lastTime || 0))))
             this.ordered = false;
+        this.lastStep = step;
+        this.lastTime = t;
         const rule = this.rule;
         if (rule === 'last-written')
-            this.best = i;
+            this.setBest(i, step, value, t);
         else {
-            const bs = this.steps[b];
+            const bs = this.bestStep;
             if (step > bs)
-                this.best = i;
+                this.setBest(i, step, value, t);
             else if (step === bs) {
                 if (rule === 'max-step')
-                    this.best = i;
+                    this.setBest(i, step, value, t);
                 else {
                     // MLflow: the later timestamp (missing counts as 0), then the higher value; NaN loses to any value.
                     const ta = t || 0;
-                    const tb = this.times[b] || 0;
+                    const tb = this.bestTime || 0;
                     if (ta > tb)
-                        this.best = i;
+                        this.setBest(i, step, value, t);
                     else if (ta === tb) {
-                        const bv = this.values[b];
+                        const bv = this.bestValue;
                         if (bv !== bv || value >= bv)
-                            this.best = i;
+                            this.setBest(i, step, value, t);
                     }
                 }
             }
         }
     }
+    setBest(i, step, value, t) {
+        this.best = i;
+        this.bestStep = step;
+        this.bestValue = value;
+        this.bestTime = t;
+    }
+    /** Room for more points: the first block doubles up to a full block; after that, a new block each time. */
     grow() {
-        const size = this.steps.length * 2;
-        const steps = new Float64Array(size);
-        const values = new Float64Array(size);
-        const times = new Float64Array(size);
-        steps.set(this.steps);
-        values.set(this.values);
-        times.set(this.times);
-        this.steps = steps;
-        this.values = values;
-        this.times = times;
+        const size = this.current.length;
+        if (size < 3 * BLOCK_POINTS) {
+            const bigger = new Float64Array(Math.min(size * 2, 3 * BLOCK_POINTS));
+            bigger.set(this.current);
+            this.current = bigger;
+        }
+        else {
+            this.full.push(this.current);
+            this.current = new Float64Array(3 * BLOCK_POINTS);
+            this.slot = 0;
+        }
+    }
+    /** The storage holding every point: point i is at blocks[i >> BLOCK_BITS], slot 3 × (i & BLOCK_MASK). */
+    blocks() {
+        return this.full.length ? [...this.full, this.current] : [this.current];
     }
     /** Every point added, in written order, as objects (small series and tests). */
     points() {
+        const blocks = this.blocks();
         const out = new Array(this.n);
-        for (let i = 0; i < this.n; i++)
-            out[i] = this.point(i);
+        for (let i = 0; i < this.n; i++) {
+            const b = blocks[i >> BLOCK_BITS];
+            const at = 3 * (i & BLOCK_MASK);
+            out[i] = historyPoint(b[at], b[at + 1], b[at + 2]);
+        }
         return out;
-    }
-    point(i) {
-        return historyPoint(this.steps[i], this.values[i], this.times[i]);
     }
     /** The final value by the rule, or undefined when there are no points. */
     finalValue() {
-        return this.best < 0 ? undefined : this.values[this.best];
+        return this.best < 0 ? undefined : this.bestValue;
     }
     /** Sorts, drops repeats and thins; undefined when no point was added. The builder is spent afterwards. */
     build() {
@@ -110,12 +142,16 @@ class HistoryBuilder {
         const n = this.n;
         if (n === 0)
             return undefined;
-        const value = this.values[this.best];
-        const finalIndex = this.best;
+        const blocks = this.blocks();
+        const field = (i, k) => blocks[i >> BLOCK_BITS][3 * (i & BLOCK_MASK) + k];
         let order;
         if (!this.ordered) {
-            const steps = this.steps;
-            const times = this.times;
+            const steps = new Float64Array(n);
+            const times = new Float64Array(n);
+            for (let i = 0; i < n; i++) {
+                steps[i] = field(i, 0);
+                times[i] = field(i, 2);
+            }
             const idx = new Array(n);
             for (let i = 0; i < n; i++)
                 idx[i] = i;
@@ -126,35 +162,38 @@ class HistoryBuilder {
                 idx.sort((a, b) => steps[a] - steps[b] || a - b);
             order = Uint32Array.from(idx);
         }
-        // Compact the kept indices (in sorted order) into `keep`.
-        const keep = new Uint32Array(n);
-        let m = 0;
-        const { steps, values, times } = this;
+        // The kept indices (in sorted order), compacted into `keep`; none needed when every point in order is kept.
+        let keep;
+        let m = n;
         const repeats = this.repeats;
-        for (let k = 0; k < n; k++) {
-            const i = order ? order[k] : k;
-            if (m > 0) {
-                const j = keep[m - 1];
-                if (repeats === 'identical') {
-                    const ti = times[i];
-                    const tj = times[j];
-                    if (steps[i] === steps[j] &&
-                        (ti === tj || (ti !== ti && tj !== tj)) &&
-                        Object.is(values[i], values[j]))
+        if (order || repeats !== 'keep') {
+            keep = new Uint32Array(n);
+            m = 0;
+            for (let k = 0; k < n; k++) {
+                const i = order ? order[k] : k;
+                if (m > 0 && repeats !== 'keep') {
+                    const j = keep[m - 1];
+                    if (repeats === 'identical') {
+                        const ti = field(i, 2);
+                        const tj = field(j, 2);
+                        if (field(i, 0) === field(j, 0) &&
+                            (ti === tj || (ti !== ti && tj !== tj)) &&
+                            Object.is(field(i, 1), field(j, 1)))
+                            continue;
+                    }
+                    else if (field(i, 0) === field(j, 0)) {
+                        keep[m - 1] = i;
                         continue;
+                    }
                 }
-                else if (repeats === 'same-step' && steps[i] === steps[j]) {
-                    keep[m - 1] = i;
-                    continue;
-                }
+                keep[m++] = i;
             }
-            keep[m++] = i;
         }
         const max = this.maxPoints;
         const count = Math.min(m, max);
         const out = {
-            value,
-            finalIndex,
+            value: this.bestValue,
+            finalIndex: this.best,
             total: m,
             steps: new Float64Array(count),
             values: new Float64Array(count),
@@ -163,21 +202,26 @@ class HistoryBuilder {
         // Evenly spaced over the full series when thinned; the first and the last point always kept.
         const stride = m <= max ? 1 : (m - 1) / (max - 1);
         for (let k = 0; k < count; k++) {
-            const i = keep[m <= max ? k : Math.round(k * stride)];
-            out.steps[k] = steps[i];
-            out.values[k] = values[i];
-            out.times[k] = times[i];
+            const at = m <= max ? k : Math.round(k * stride);
+            const i = keep ? keep[at] : at;
+            out.steps[k] = field(i, 0);
+            out.values[k] = field(i, 1);
+            out.times[k] = field(i, 2);
         }
         return out;
     }
 }
 /** The history objects of a series built into columns. */
 function builtFromColumns(c) {
+    return { value: c.value, finalIndex: c.finalIndex, history: historyFromColumns(c), total: c.total };
+}
+/** The points of a series built into columns, as objects. */
+function historyFromColumns(c) {
     const count = c.steps.length;
     const history = new Array(count);
     for (let k = 0; k < count; k++)
         history[k] = historyPoint(c.steps[k], c.values[k], c.times[k]);
-    return { value: c.value, finalIndex: c.finalIndex, history, total: c.total };
+    return history;
 }
 /** One point as an object; a NaN timestamp is left out. */
 function historyPoint(s, value, t) {
@@ -186,13 +230,40 @@ function historyPoint(s, value, t) {
     const step = si === s && !Object.is(s, -0) ? si : s;
     return t === t ? { step, value, timestamp: t } : { step, value };
 }
-/** A metric from a built series: its final value and thinned history, with the full length when it was thinned. */
-function metricFromBuilt(built) {
-    return {
-        value: built.value,
-        history: built.history,
-        ...(built.total > built.history.length ? { historyPoints: built.total } : {})
-    };
+/**
+ * A metric from a series built into columns, as metricFromBuilt makes it, except that its history stays in the
+ * typed columns (24 bytes a point) until something reads `history`: the first read makes the point objects (about
+ * 80 bytes a point) and keeps them as a plain property. A store of thousands of runs then holds its histories in a
+ * third of the memory while only the few that a report draws become objects. The fields, their order and their
+ * values (JSON included) are the same as metricFromBuilt's.
+ */
+function metricFromColumns(c) {
+    const metric = { value: c.value };
+    Object.defineProperty(metric, 'history', {
+        enumerable: true,
+        configurable: true,
+        get() {
+            const history = historyFromColumns(c);
+            Object.defineProperty(this, 'history', {
+                value: history,
+                enumerable: true,
+                configurable: true,
+                writable: true
+            });
+            return history;
+        },
+        set(history) {
+            Object.defineProperty(this, 'history', {
+                value: history,
+                enumerable: true,
+                configurable: true,
+                writable: true
+            });
+        }
+    });
+    if (c.total > c.steps.length)
+        metric.historyPoints = c.total;
+    return metric;
 }
 
 const SPACE = 32;
@@ -619,4 +690,4 @@ function parseMetricBytes(bytes) {
     return { columns: parser.history.buildColumns(), problems: parser.problems, badLines: parser.badLines };
 }
 
-export { HistoryBuilder as H, MetricFileParser as M, MAX_HISTORY_POINTS as a, builtFromColumns as b, metricFromBuilt as m, parseMetricBytes as p };
+export { HistoryBuilder as H, MetricFileParser as M, MAX_HISTORY_POINTS as a, metricFromColumns as m, parseMetricBytes as p };

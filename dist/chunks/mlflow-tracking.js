@@ -1,6 +1,6 @@
 import { a as plainJson, p as parseJsonLenient, b as isGlob, e as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, d as buildMlflowRun, r as redactTrackingUri, f as parseTrackingUri, T as TrackingUriError, g as readMlflowDatabase, h as readMlflowStore } from './detect.js';
 import { K as listExperimentNames } from './findings.js';
-import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
+import { H as HistoryBuilder, m as metricFromColumns } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';
 import https from 'node:https';
@@ -426,8 +426,8 @@ async function readHistory(client, runId, key) {
         }
         pageToken = textOf(body.next_page_token);
     } while (pageToken);
-    const built = history.build();
-    return built ? metricFromBuilt(built) : undefined;
+    const built = history.buildColumns();
+    return built ? metricFromColumns(built) : undefined;
 }
 function pointOf(metric) {
     const value = numberOf(metric.value);
