@@ -216,6 +216,37 @@ async function readExperimentRuns(
   return runs
 }
 
+/** A run folder's meta.yaml as a mapping; undefined (with a diagnostic) when it is missing or not a mapping. */
+async function readRunMeta(
+  dir: string,
+  files: string[],
+  ctx: ReadContext
+): Promise<Record<string, unknown> | undefined> {
+  const folder = path.basename(dir)
+  if (!files.includes('meta.yaml')) {
+    ctx.warn(
+      dir,
+      'is in an MLflow experiment folder but has no meta.yaml, so it is not a run; it was skipped',
+      {
+        run: folder
+      }
+    )
+    return undefined
+  }
+  const metaFile = path.join(dir, 'meta.yaml')
+  const raw = await ctx.readYaml(metaFile, { run: folder })
+  if (raw === undefined) return undefined
+  if (!isObject(raw)) {
+    ctx.error(
+      metaFile,
+      `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describeValue(raw)}. The run was skipped`,
+      { run: folder }
+    )
+    return undefined
+  }
+  return raw
+}
+
 /** Reads one run folder; undefined when it is deleted or has no usable meta.yaml (with a diagnostic). */
 async function readRun(
   dir: string,
@@ -227,28 +258,8 @@ async function readRun(
   const folder = path.basename(dir)
   const listing = known ?? (await ctx.list(dir))
   const metaFile = path.join(dir, 'meta.yaml')
-  let meta = known?.meta
-  if (!meta) {
-    if (!listing.files.includes('meta.yaml')) {
-      ctx.warn(
-        dir,
-        'is in an MLflow experiment folder but has no meta.yaml, so it is not a run; it was skipped',
-        { run: folder }
-      )
-      return undefined
-    }
-    const raw = await ctx.readYaml(metaFile, { run: folder })
-    if (raw === undefined) return undefined
-    if (!isObject(raw)) {
-      ctx.error(
-        metaFile,
-        `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describeValue(raw)}. The run was skipped`,
-        { run: folder }
-      )
-      return undefined
-    }
-    meta = raw
-  }
+  const meta = known?.meta ?? (await readRunMeta(dir, listing.files, ctx))
+  if (!meta) return undefined
   if (meta.lifecycle_stage === 'deleted') return undefined
   const runId = textOf(meta.run_id) ?? textOf(meta.run_uuid) ?? folder
   const place: DiagnosticPlace = { run: runId }
