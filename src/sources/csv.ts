@@ -344,6 +344,8 @@ export function parseNumberText(text: string): number | undefined {
  * calls `onRecord` for each non-empty record with its fields and the line it starts on. Quoted fields may
  * hold delimiters, doubled quotes and line breaks; `\n`, `\r\n`, `\r\r\n` and `\r` all end a record.
  * `onRecord` returns false to stop early. False (with a diagnostic) when the stream fails or is malformed.
+ * Longer than 80 lines on purpose: the parser's state (field, record, quotes, line) lives in locals shared by its
+ * parts (endField, endRecord, consume), which run once per character of the file.
  */
 export async function parseDelimitedStream(
   stream: NodeJS.ReadableStream,

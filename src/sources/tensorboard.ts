@@ -138,6 +138,8 @@ export interface EventFileScan {
 /**
  * Scans TFRecord framing over a stream of chunks, checking both masked CRC-32Cs, and calls `onRecord` with
  * the buffer and the record's [start, end) (valid only during the call). Stops at the first corrupt byte.
+ * Longer than 80 lines on purpose: the framing state (the bytes carried over from one chunk to the next, the file
+ * offset) is shared by its two parts, parse and recordBytes, which run once per record of a file of any size.
  */
 export async function scanTfRecords(
   chunks: AsyncIterable<Buffer>,
