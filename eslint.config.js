@@ -107,6 +107,8 @@ export default tseslint.config(
       'build/**',
       'node_modules/**',
       'coverage/**',
+      'reports/**',
+      '.stryker-tmp/**',
       'test/github-twin/openapi-operations.json'
     ]
   },

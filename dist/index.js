@@ -41,6 +41,7 @@ import 'node:async_hooks';
 import 'node:console';
 import 'node:dns';
 import 'node:path';
+import './chunks/artifacts.js';
 import 'node:process';
 
 // We use any as a valid input type

@@ -8124,4 +8124,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, TrackingUriError as T, plainJson as a, isGlob as b, collectRuns as c, buildMlflowRun as d, experimentMatcher as e, parseTrackingUri as f, readMlflowDatabase as g, readMlflowStore as h, isTrackingUri as i, parseJsonLenient as p, redactTrackingUri as r, unmatchedPatterns as u };
+export { BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, SKIPPED_FOLDERS as S, TrackingUriError as T, isRecord as a, parseJsonLenient as b, collectRuns as c, plainJson as d, isGlob as e, experimentMatcher as f, buildMlflowRun as g, parseTrackingUri as h, isTrackingUri as i, readMlflowDatabase as j, readMlflowStore as k, picomatch as p, redactTrackingUri as r, unmatchedPatterns as u };

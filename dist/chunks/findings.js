@@ -4612,7 +4612,7 @@ function htmlPeek() {
  */
 
 
-image.peek = imagePeek;
+image$1.peek = imagePeek;
 
 /**
  * Serialize an image node.
@@ -4628,7 +4628,7 @@ image.peek = imagePeek;
  * @returns {string}
  *   Serialized markdown.
  */
-function image(node, _, state, info) {
+function image$1(node, _, state, info) {
   const quote = checkQuote(state);
   const suffix = quote === '"' ? 'Quote' : 'Apostrophe';
   const exit = state.enter('image');
@@ -5718,7 +5718,7 @@ const handle = {
   hardBreak,
   heading: heading$1,
   html,
-  image,
+  image: image$1,
   imageReference,
   inlineCode,
   link: link$1,
@@ -15393,6 +15393,17 @@ function githubUrl(serverUrl, ...segments) {
 function checkedUrl(value) {
     return value && SAFE_URL.test(value) ? value : undefined;
 }
+/**
+ * A relative URL (an image beside the current folder) from path segments, each percent-encoded; `..` is kept as
+ * a segment so a link can climb out of the current folder, and nothing else can form a scheme or a query.
+ */
+function relativeUrl(segments) {
+    return segments.map(s => (s === '..' ? s : encodeURIComponent(s))).join('/');
+}
+/** An image from a URL we built ourselves; its alt text is untrusted (a file name) and neutralised. */
+function image(url, alt) {
+    return { type: 'image', url, alt: neutralize(alt, 80) };
+}
 /** A paragraph. */
 function paragraph(...children) {
     return { type: 'paragraph', children };
@@ -15527,7 +15538,6 @@ function experimentOf(run) {
     return cut > 0 ? run.path.slice(0, cut) : '.';
 }
 
-// The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
 /** The retraining defaults for the parts of the section a rules file leaves out. */
 const RETRAINING_DEFAULTS = {
     labels: ['retraining'],
@@ -15994,4 +16004,4 @@ function legacyBaselineText(id, legacy, promoting = false) {
         `to move it now: mkdir -p ${legacy.to.replace(/\/[^/]*$/, '')} && git mv ${legacy.from} ${legacy.to}`);
 }
 
-export { details as $, warningMessage as A, notLikeForLikeText as B, checkNote as C, checkText as D, noVarianceText as E, untestedText as F, experimentOf as G, flattenParams as H, makeRun as I, emptyMetadata as J, listExperimentNames as K, root as L, missingEvidenceTitle as M, unknownMetricsTitle as N, unreadableEvidenceTitle as O, heading as P, bulletList as Q, code as R, trusted as S, neutralize as T, thresholdText as U, significanceWords as V, labelP as W, unreadableLabel as X, readErrorsText as Y, statisticsSentence as Z, table as _, unreadableEvidenceText as a, RETRAINING_DEFAULTS as a0, PERMISSION_LEVELS as a1, mayHaveHeld as a2, trustedHtml as a3, marker as a4, small as a5, isGated as a6, codeBlock as a7, classifyCharacter as a8, push as a9, safeName as aA, resolveAll as aa, splice as ab, asciiAlpha as ac, asciiAlphanumeric as ad, asciiControl as ae, asciiAtext as af, markdownSpace as ag, factorySpace as ah, asciiPunctuation as ai, asciiHexDigit as aj, asciiDigit as ak, decodeNamedCharacterReference as al, markdownLineEnding as am, factorySpaceMinMax as an, markdownLineEndingOrSpace as ao, normalizeIdentifier as ap, htmlRawNames as aq, htmlBlockNames as ar, blankLine as as, combineExtensions as at, stringifyPosition as au, toString as av, decodeString as aw, decodeNumericCharacterReference as ax, unified as ay, remarkGfm as az, verdictWords as b, goalOf as c, defaultRules as d, untrustedCode as e, formatDiagnostic as f, githubUrl as g, untrusted as h, strong as i, checkedUrl as j, link as k, legacyBaselineText as l, missingEvidenceText as m, joinOwn as n, own as o, paragraph as p, stringify as q, paramText as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, overfittingText as w, clauseReason as x, hypothesisReason as y, checklistDetail as z };
+export { details as $, warningMessage as A, notLikeForLikeText as B, checkNote as C, checkText as D, noVarianceText as E, untestedText as F, experimentOf as G, flattenParams as H, makeRun as I, emptyMetadata as J, listExperimentNames as K, root as L, missingEvidenceTitle as M, unknownMetricsTitle as N, unreadableEvidenceTitle as O, heading as P, bulletList as Q, code as R, trusted as S, neutralize as T, thresholdText as U, significanceWords as V, labelP as W, unreadableLabel as X, readErrorsText as Y, statisticsSentence as Z, table as _, unreadableEvidenceText as a, RETRAINING_DEFAULTS as a0, PERMISSION_LEVELS as a1, mayHaveHeld as a2, relativeUrl as a3, trustedHtml as a4, marker as a5, image as a6, small as a7, isGated as a8, codeBlock as a9, unified as aA, remarkGfm as aB, safeName as aC, classifyCharacter as aa, push as ab, resolveAll as ac, splice as ad, asciiAlpha as ae, asciiAlphanumeric as af, asciiControl as ag, asciiAtext as ah, markdownSpace as ai, factorySpace as aj, asciiPunctuation as ak, asciiHexDigit as al, asciiDigit as am, decodeNamedCharacterReference as an, markdownLineEnding as ao, factorySpaceMinMax as ap, markdownLineEndingOrSpace as aq, normalizeIdentifier as ar, htmlRawNames as as, htmlBlockNames as at, blankLine as au, combineExtensions as av, stringifyPosition as aw, toString as ax, decodeString as ay, decodeNumericCharacterReference as az, verdictWords as b, goalOf as c, defaultRules as d, untrustedCode as e, formatDiagnostic as f, githubUrl as g, untrusted as h, strong as i, checkedUrl as j, link as k, legacyBaselineText as l, missingEvidenceText as m, joinOwn as n, own as o, paragraph as p, stringify as q, paramText as r, selectAll as s, text as t, unknownMetricText as u, violationMessage as v, overfittingText as w, clauseReason as x, hypothesisReason as y, checklistDetail as z };

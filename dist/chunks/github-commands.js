@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { R as RULES_FROM } from './inputs.js';
+import { a as assetsBranch, R as RULES_FROM } from './inputs.js';
 import { loadRules } from './rules-file.js';
 import { D as DEFAULT_BASELINE_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH, b as DEFAULT_DOCS_PATH } from './conventions.js';
 import { p as plain, r as renderDiagnostics, c as renderText } from './text.js';
 import { c as clientLogOf } from './types.js';
 import { U as UsageError, E as EXIT, e as experimentFlag, a as applyExperimentFlag, c as commitFlag } from './run.js';
+import './artifacts.js';
 import 'node:fs/promises';
 import './index2.js';
 import './_commonjsHelpers.js';
@@ -33,7 +34,7 @@ import './help.js';
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
                                 [--rules-from base|head] [--baseline PATH] [--id ID] [--workspace DIR]
                                 [--bot-login LOGIN] [--no-comment] [--no-fail-on-regression]
-                                [--experiment NAME|GLOB]...
+                                [--experiment NAME|GLOB]... [--assets-branch BRANCH|none]
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
 baseline and the rules file at the PR's base (--baseline, the path in the repository, which must exist there;
@@ -43,8 +44,12 @@ experiment-review/<id> on the PR's head, so a required status check gates the me
 rules file, the comment shows the change and the verdict under the proposed rules; --rules-from head judges by
 the checkout's rules file instead.
 
+Images the champion's run produced (PNG, JPEG, GIF, SVG; the rules file's artifacts: picks which) are committed
+to --assets-branch (default experiment-review/assets; none turns it off) at paths named by their content and
+shown in the comment beside the baseline's; confusion plots become tables.
+
 The token is read from GITHUB_TOKEN (it needs pull-requests: write and statuses: write; contents: read for a
-private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
+private repository; contents: write to show images). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
 
 Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a GitHub error.
 `;
@@ -115,6 +120,15 @@ function cliLog(io) {
 async function runGitHubCommand(command, args, io) {
     return command === 'review' ? reviewCommand(args, io) : promoteCommand(args, io);
 }
+/** --assets-branch, validated as the action's assets-branch input is (a usage error names the flag). */
+function assetsBranchFlag(value) {
+    try {
+        return assetsBranch(value ?? '');
+    }
+    catch (e) {
+        throw new UsageError(e.message.replace('input "assets-branch"', '--assets-branch'));
+    }
+}
 async function reviewCommand(args, io) {
     const { values, positionals } = parse(args, {
         repo: { type: 'string' },
@@ -126,6 +140,7 @@ async function reviewCommand(args, io) {
         id: { type: 'string' },
         workspace: { type: 'string' },
         'bot-login': { type: 'string' },
+        'assets-branch': { type: 'string' },
         experiment: { type: 'string', multiple: true },
         'no-comment': { type: 'boolean' },
         'no-fail-on-regression': { type: 'boolean' },
@@ -161,7 +176,8 @@ async function reviewCommand(args, io) {
         failOnRegression: !values['no-fail-on-regression'],
         id,
         botLogin: values['bot-login']?.trim() || undefined,
-        experiments: experimentFlag(values.experiment)
+        experiments: experimentFlag(values.experiment),
+        assetsBranch: assetsBranchFlag(values['assets-branch'])
     };
     if (values.rules)
         await loadRules(config.workspace, config.configFile, { required: true });

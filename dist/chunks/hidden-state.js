@@ -1,5 +1,5 @@
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
-import { q as stringify, a3 as trustedHtml, S as trusted } from './findings.js';
+import { q as stringify, a4 as trustedHtml, S as trusted } from './findings.js';
 
 // Machine state kept in a body the project writes (the retraining issue, the sticky comment): a hidden HTML comment
 // holding base64url JSON (deflated when asked: `…:state:<kind>:z:<data> -->`), so nothing in the state can close

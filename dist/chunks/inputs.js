@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { D as DEFAULT_ASSETS_BRANCH } from './artifacts.js';
 import { b as DEFAULT_DOCS_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH } from './conventions.js';
 
 // The action's inputs as a typed config. Every input is validated here; messages name the input and the value.
@@ -35,6 +36,18 @@ function promoteVia(value) {
         throw new InputError('promote-via', value, 'push or pull-request');
     return v;
 }
+/** The assets-branch input: a branch name git accepts (`none` turns hosting off), never one starting with `-`. */
+function assetsBranch(value) {
+    const v = value.trim() || DEFAULT_ASSETS_BRANCH;
+    if (v === 'none')
+        return undefined;
+    const bad = !/^[A-Za-z0-9._/-]{1,200}$/.test(v) ||
+        /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|^-/.test(v) ||
+        ['main', 'master', 'HEAD'].includes(v);
+    if (bad)
+        throw new InputError('assets-branch', value, 'a branch name of its own for the images (letters, digits, ".", "_", "-", "/"; not main, master or HEAD), or none');
+    return v;
+}
 function rulesFrom(value) {
     const v = value.trim() || 'base';
     if (!RULES_FROM.includes(v))
@@ -66,7 +79,8 @@ function readActionConfig(getInput, env) {
         failOnRegression: bool('fail-on-regression', getInput('fail-on-regression'), true),
         id,
         botLogin: getInput('bot-login').trim() || undefined,
-        promoteVia: promoteVia(getInput('promote-via'))
+        promoteVia: promoteVia(getInput('promote-via')),
+        assetsBranch: assetsBranch(getInput('assets-branch'))
     };
 }
 /** Picks the mode from the event: pull_request/workflow_run → review, push → promote, schedule → monitor … */
@@ -90,4 +104,4 @@ function modeForEvent(eventName, configured) {
     }
 }
 
-export { RULES_FROM as R, modeForEvent as m, readActionConfig as r };
+export { RULES_FROM as R, assetsBranch as a, modeForEvent as m, readActionConfig as r };

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { d as distExports } from './index2.js';
-import { B as BUILTIN_FILES, p as parseJsonLenient, J as JsonSyntaxError, E as ExactNumber } from './detect.js';
+import { B as BUILTIN_FILES, b as parseJsonLenient, J as JsonSyntaxError, E as ExactNumber } from './detect.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';

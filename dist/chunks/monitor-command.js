@@ -13,6 +13,7 @@ import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
 import './inputs.js';
+import './artifacts.js';
 import './rules-file.js';
 import 'node:fs/promises';
 import './index2.js';

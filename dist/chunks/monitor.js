@@ -18,6 +18,7 @@ import './index2.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
+import './artifacts.js';
 import './text.js';
 import 'node:process';
 import 'node:url';

@@ -11,6 +11,7 @@ import 'node:process';
 import 'node:url';
 import './chart.js';
 import './baseline2.js';
+import './confusion.js';
 import './sweep.js';
 import 'node:zlib';
 

@@ -16,10 +16,12 @@ import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflow
 import { RulesFileError, loadRules, readRulesText, parseRulesFile, rulesFileSettings } from './rules-file.js';
 import { B as BaselineError, b as baselineOfId } from './baseline2.js';
 import { hasGitCommit, readFileAtGitRef } from './baseline.js';
+import { reviewPlots } from './review-plots.js';
 import './metric-comparison.js';
 import './text.js';
 import './comment.js';
 import './chart.js';
+import './confusion.js';
 import './sweep.js';
 import './hidden-state.js';
 import 'node:zlib';
@@ -39,6 +41,7 @@ import 'node:module';
 import './index2.js';
 import 'process';
 import 'buffer';
+import './artifacts.js';
 import 'node:child_process';
 import 'node:util';
 
@@ -413,11 +416,12 @@ async function reviewPullRequest(request) {
         : (await runPipeline({ ...pipeline, rules: proposed })).comparison);
     if (rulesChange)
         logRulesChange(log, rulesChange);
+    const plots = await reviewPlots(request, comparison, collection, inputs.rules.rules, inputs.baseline.record);
     const snapshot = {
         version: 1,
         head: request.pr.headSha,
         comparison,
-        context: { ...reportContextOf(request, inputs.rules), rulesChange },
+        context: { ...reportContextOf(request, inputs.rules), rulesChange, ...(plots ? { plots } : {}) },
         gate: gateChannel(request),
         failOnRegression: config.failOnRegression
     };

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
+import { a as DEFAULT_ARTIFACT_RULES } from './artifacts.js';
 import { d as defaultRules, a0 as RETRAINING_DEFAULTS, a1 as PERMISSION_LEVELS } from './findings.js';
 import './_commonjsHelpers.js';
 import 'process';
@@ -6739,6 +6740,23 @@ const durationSchema = union([
     number().nonnegative(),
     string().regex(/^\s*\d+(\.\d+)?\s*[dh]\s*$/, { message: DURATION_EXPECTED })
 ]);
+/** The most images a rules file may ask to show per review. */
+const MAX_ARTIFACT_COUNT = 20;
+/** The largest image a rules file may allow: 10 MB (GitHub serves larger blobs only through the API). */
+const MAX_ARTIFACT_BYTES = 10 * 1024 * 1024;
+const SIZE_PATTERN = /^\s*\d+(\.\d+)?\s*(bytes|B|KB|MB)\s*$/i;
+const SIZE_EXPECTED = 'expected a number of bytes (500000) or a size such as "500 KB" or "1 MB"';
+/** A size from the rules file in bytes: a number, or "500 KB" / "1 MB" (1024-based). */
+function sizeInBytes(value) {
+    if (typeof value === 'number')
+        return value;
+    const amount = parseFloat(value);
+    const unit = value
+        .trim()
+        .replace(/^[\d.\s]+/, '')
+        .toUpperCase();
+    return Math.round(amount * (unit === 'MB' ? 1024 * 1024 : unit === 'KB' ? 1024 : 1));
+}
 /** The rules file's schema. */
 const rulesFileSchema = strictObject({
     $schema: string().optional(),
@@ -6802,7 +6820,24 @@ const rulesFileSchema = strictObject({
             .optional()
     })
         .optional()
-        .describe('Which runs of shared tracker stores are reviewed; --experiment on the command line replaces it.')
+        .describe('Which runs of shared tracker stores are reviewed; --experiment on the command line replaces it.'),
+    artifacts: strictObject({
+        images: array(string().min(1))
+            .min(1)
+            .optional()
+            .describe('Globs (picomatch) of the images to show, matched against paths inside the run folder (plots/*.png, **/confusion*). Default: every PNG, JPEG, GIF and SVG the run produced.'),
+        max_count: number()
+            .int()
+            .min(0)
+            .max(MAX_ARTIFACT_COUNT)
+            .optional()
+            .describe(`The most images shown of the champion, first by name (default 4, at most ${MAX_ARTIFACT_COUNT}).`),
+        max_size: union([number().int().positive(), string().regex(SIZE_PATTERN, { message: SIZE_EXPECTED })])
+            .optional()
+            .describe('The largest image shown: bytes (500000) or "500 KB", "1 MB" (default 1 MB, at most 10 MB).')
+    })
+        .optional()
+        .describe("Which images of the champion's run the comment shows (hosted on the assets branch).")
 })
     .describe('Experiment Review rules (https://github.com/acme/experiment-review#rules-file)');
 /** The rules file as a JSON Schema (draft 2020-12), for editors. */
@@ -6884,7 +6919,7 @@ function explain(issue, value) {
     const seen = value === undefined ? '' : ` (found ${JSON.stringify(value)})`;
     switch (issue.code) {
         case 'unrecognized_keys':
-            return `unknown key; expected one of the documented keys (primary, metrics, significance (alpha, adjust), overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments, tags, groups)`;
+            return `unknown key; expected one of the documented keys (primary, metrics, significance (alpha, adjust), overfitting, retraining, commands, grouping, select, or a metric rule's goal, min, max, max_drop, max_rise, required, require_significance; retraining's labels, when, recover_after, reopen_within, tolerance, and a condition's below, above, max_drop, max_rise; select's experiments, tags, groups; artifacts' images, max_count, max_size)`;
         case 'invalid_type':
             return `expected ${issue.expected}${seen}`;
         case 'invalid_value':
@@ -6972,6 +7007,21 @@ function toRules(data, file, doc, lineCounter) {
             ...(data.select.tags ? { tags: data.select.tags } : {}),
             ...(data.select.groups ? { groups: data.select.groups } : {})
         };
+    if (data.artifacts) {
+        const maxBytes = data.artifacts.max_size !== undefined
+            ? sizeInBytes(data.artifacts.max_size)
+            : DEFAULT_ARTIFACT_RULES.maxBytes;
+        if (maxBytes > MAX_ARTIFACT_BYTES) {
+            const node = doc.getIn(['artifacts', 'max_size'], true);
+            const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
+            throw new RulesFileError(file, line, col, `artifacts.max_size: expected at most 10 MB (found ${JSON.stringify(data.artifacts.max_size)})`);
+        }
+        rules.artifacts = {
+            images: data.artifacts.images ?? [],
+            maxCount: data.artifacts.max_count ?? DEFAULT_ARTIFACT_RULES.maxCount,
+            maxBytes
+        };
+    }
     const keys = {};
     const lineOf = (at) => {
         const node = doc.getIn(at, true);

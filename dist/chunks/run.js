@@ -170,7 +170,7 @@ async function compareCommand(args, io) {
     if (!baseline.record)
         io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`);
     const commit = await commitFlag(workspace, values.commit, patterns);
-    const { comparison } = await runPipeline({
+    const { comparison, collection } = await runPipeline({
         workspace,
         patterns,
         commit,
@@ -185,8 +185,17 @@ async function compareCommand(args, io) {
         io.stderr(`${renderDiagnostics(comparison.diagnostics)}\n`);
     if (format === 'json')
         io.stdout(renderJsonReport(comparison));
-    else if (format === 'markdown')
-        io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }));
+    else if (format === 'markdown') {
+        const { localPlots } = await import('./review-plots.js');
+        const plots = await localPlots(comparison, collection, workspace, io.cwd, loaded.rules, baseline.record);
+        for (const d of plots?.diagnostics ?? [])
+            io.stderr(`warning: ${plain(d, 2000)}\n`);
+        io.stdout(renderComment(comparison, {
+            rulesFile: loaded.file,
+            defaultRules: !loaded.file,
+            ...(plots ? { plots: plots.view } : {})
+        }));
+    }
     else
         io.stdout(renderText(comparison, loaded.file));
     if (comparison.unknownMetrics) {

@@ -4,7 +4,7 @@
 // `promote` runs the merge-time promotion on a local checkout (src/local/promote.ts).
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { RULES_FROM, type ActionConfig, type RulesFrom } from '../config/inputs.js'
+import { assetsBranch, RULES_FROM, type ActionConfig, type RulesFrom } from '../config/inputs.js'
 import { loadRules } from '../config/rules-file.js'
 import {
   DEFAULT_BASELINE_PATH,
@@ -20,7 +20,7 @@ import { applyExperimentFlag, commitFlag, experimentFlag } from './selection-fla
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
                                 [--rules-from base|head] [--baseline PATH] [--id ID] [--workspace DIR]
                                 [--bot-login LOGIN] [--no-comment] [--no-fail-on-regression]
-                                [--experiment NAME|GLOB]...
+                                [--experiment NAME|GLOB]... [--assets-branch BRANCH|none]
 
 Reviews pull request N of OWNER/NAME with the runs of the local checkout (--workspace, default .): reads the
 baseline and the rules file at the PR's base (--baseline, the path in the repository, which must exist there;
@@ -30,8 +30,12 @@ experiment-review/<id> on the PR's head, so a required status check gates the me
 rules file, the comment shows the change and the verdict under the proposed rules; --rules-from head judges by
 the checkout's rules file instead.
 
+Images the champion's run produced (PNG, JPEG, GIF, SVG; the rules file's artifacts: picks which) are committed
+to --assets-branch (default experiment-review/assets; none turns it off) at paths named by their content and
+shown in the comment beside the baseline's; confusion plots become tables.
+
 The token is read from GITHUB_TOKEN (it needs pull-requests: write and statuses: write; contents: read for a
-private repository). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
+private repository; contents: write to show images). GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
 
 Exit codes: 0 pass (or no baseline yet), 1 a rule is broken, 2 bad input or a GitHub error.
 `
@@ -124,6 +128,15 @@ export async function runGitHubCommand(
   return command === 'review' ? reviewCommand(args, io) : promoteCommand(args, io)
 }
 
+/** --assets-branch, validated as the action's assets-branch input is (a usage error names the flag). */
+function assetsBranchFlag(value: string | undefined): string | undefined {
+  try {
+    return assetsBranch(value ?? '')
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace('input "assets-branch"', '--assets-branch'))
+  }
+}
+
 async function reviewCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     repo: { type: 'string' },
@@ -135,6 +148,7 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
     id: { type: 'string' },
     workspace: { type: 'string' },
     'bot-login': { type: 'string' },
+    'assets-branch': { type: 'string' },
     experiment: { type: 'string', multiple: true },
     'no-comment': { type: 'boolean' },
     'no-fail-on-regression': { type: 'boolean' },
@@ -170,7 +184,8 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
     failOnRegression: !values['no-fail-on-regression'],
     id,
     botLogin: (values['bot-login'] as string | undefined)?.trim() || undefined,
-    experiments: experimentFlag(values.experiment as string[] | undefined)
+    experiments: experimentFlag(values.experiment as string[] | undefined),
+    assetsBranch: assetsBranchFlag(values['assets-branch'] as string | undefined)
   }
   if (values.rules) await loadRules(config.workspace, config.configFile, { required: true })
 

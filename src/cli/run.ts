@@ -149,7 +149,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   const baseline = await loadBaselineSpec(workspace, values.baseline as string, loaded.rules, { id })
   if (!baseline.record) io.stderr(`note: no baseline found at ${plain(baseline.from)}; every metric is new\n`)
   const commit = await commitFlag(workspace, values.commit as string | undefined, patterns)
-  const { comparison } = await runPipeline({
+  const { comparison, collection } = await runPipeline({
     workspace,
     patterns,
     commit,
@@ -162,9 +162,18 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
   })
   if (comparison.diagnostics.length) io.stderr(`${renderDiagnostics(comparison.diagnostics)}\n`)
   if (format === 'json') io.stdout(renderJsonReport(comparison))
-  else if (format === 'markdown')
-    io.stdout(renderComment(comparison, { rulesFile: loaded.file, defaultRules: !loaded.file }))
-  else io.stdout(renderText(comparison, loaded.file))
+  else if (format === 'markdown') {
+    const { localPlots } = await import('../modes/review-plots.js')
+    const plots = await localPlots(comparison, collection, workspace, io.cwd, loaded.rules, baseline.record)
+    for (const d of plots?.diagnostics ?? []) io.stderr(`warning: ${plain(d, 2000)}\n`)
+    io.stdout(
+      renderComment(comparison, {
+        rulesFile: loaded.file,
+        defaultRules: !loaded.file,
+        ...(plots ? { plots: plots.view } : {})
+      })
+    )
+  } else io.stdout(renderText(comparison, loaded.file))
   if (comparison.unknownMetrics) {
     for (const u of comparison.unknownMetrics)
       io.stderr(`experiment-review: ${plain(unknownMetricText(u, loaded.file ?? '(rules)'), 2000)}\n`)

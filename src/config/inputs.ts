@@ -1,5 +1,6 @@
 // The action's inputs as a typed config. Every input is validated here; messages name the input and the value.
 import path from 'node:path'
+import { DEFAULT_ASSETS_BRANCH } from '../core/artifacts.js'
 import { defaultBaselinePath, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 
 /** The modes of PRODUCT.md. */
@@ -38,6 +39,11 @@ export interface ActionConfig {
   rulesFrom?: RulesFrom
   /** How promote reaches the default branch: a direct push, or a pull request that merges itself. */
   promoteVia?: 'push' | 'pull-request'
+  /**
+   * The branch the champion's images are committed to (Git Data API, content-addressed) so that the comment can show
+   * them: `experiment-review/assets` by default; `false` / empty-handed `none` turns image hosting off.
+   */
+  assetsBranch?: string
   /** Experiments selected on the command line (`--experiment`); they replace the rules file's `select.experiments`. */
   experiments?: string[]
 }
@@ -77,6 +83,23 @@ function promoteVia(value: string): 'push' | 'pull-request' {
   return v
 }
 
+/** The assets-branch input: a branch name git accepts (`none` turns hosting off), never one starting with `-`. */
+export function assetsBranch(value: string): string | undefined {
+  const v = value.trim() || DEFAULT_ASSETS_BRANCH
+  if (v === 'none') return undefined
+  const bad =
+    !/^[A-Za-z0-9._/-]{1,200}$/.test(v) ||
+    /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|^-/.test(v) ||
+    ['main', 'master', 'HEAD'].includes(v)
+  if (bad)
+    throw new InputError(
+      'assets-branch',
+      value,
+      'a branch name of its own for the images (letters, digits, ".", "_", "-", "/"; not main, master or HEAD), or none'
+    )
+  return v
+}
+
 function rulesFrom(value: string): RulesFrom {
   const v = value.trim() || 'base'
   if (!(RULES_FROM as readonly string[]).includes(v))
@@ -108,7 +131,8 @@ export function readActionConfig(getInput: (name: string) => string, env: NodeJS
     failOnRegression: bool('fail-on-regression', getInput('fail-on-regression'), true),
     id,
     botLogin: getInput('bot-login').trim() || undefined,
-    promoteVia: promoteVia(getInput('promote-via'))
+    promoteVia: promoteVia(getInput('promote-via')),
+    assetsBranch: assetsBranch(getInput('assets-branch'))
   }
 }
 

@@ -1,5 +1,7 @@
 // The baseline file (.experiments/baseline.json): a versioned record of the champion on the default branch and
 // the history of earlier champions. Pure: text in, data out.
+import type { RecordedImage } from './artifacts.js'
+import type { ConfusionMatrix } from './confusion.js'
 import type { Experiment, MetricStat } from './experiment.js'
 import { DEFAULT_BASELINE_PATH } from './conventions.js'
 import { makeExperiment } from './experiment.js'
@@ -49,6 +51,16 @@ export interface BaselineRecord {
   primary?: string
   /** False for a merged PR whose best run did not replace the champion (kept in history for its experiments). */
   promoted?: boolean
+  /** The champion's images (on the assets branch) and confusion matrices, for the next reviews to show beside theirs. */
+  plots?: RecordedPlots
+}
+
+/** What a baseline keeps of its champion's plots. */
+export interface RecordedPlots {
+  /** The run the plots are from. */
+  run: string
+  images: RecordedImage[]
+  confusion: ConfusionMatrix[]
 }
 
 /** The baseline file. */

@@ -1,4 +1,5 @@
 // The rules a review applies, as pure data (parsed from the rules file by src/config/rules.ts).
+import type { ArtifactRules } from './artifacts.js'
 import { selectAll, type RunSelection } from './selection.js'
 
 /** Whether larger or smaller values of a metric are better. */
@@ -81,6 +82,8 @@ export interface Rules {
   grouping: { patterns: string[] }
   /** Which experiments of shared stores are reviewed (rules-file `select`, replaced by `--experiment`). */
   select: RunSelection
+  /** Which images of the champion are shown (rules-file `artifacts`); DEFAULT_ARTIFACT_RULES without one. */
+  artifacts?: ArtifactRules
   /** Where the rules came from, and the line of each metric's rule, for annotations. */
   origin?: {
     file: string

@@ -46,6 +46,7 @@ import {
   setReviewStatus
 } from './review-github.js'
 import { loadReviewInputs, type ReviewRules } from './review-inputs.js'
+import { reviewPlots } from './review-plots.js'
 import {
   lazyClient,
   reportPathFor,
@@ -91,11 +92,12 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
       : (await runPipeline({ ...pipeline, rules: proposed })).comparison
   )
   if (rulesChange) logRulesChange(log, rulesChange)
+  const plots = await reviewPlots(request, comparison, collection, inputs.rules.rules, inputs.baseline.record)
   const snapshot: ReviewSnapshot = {
     version: 1,
     head: request.pr.headSha,
     comparison,
-    context: { ...reportContextOf(request, inputs.rules), rulesChange },
+    context: { ...reportContextOf(request, inputs.rules), rulesChange, ...(plots ? { plots } : {}) },
     gate: gateChannel(request),
     failOnRegression: config.failOnRegression
   }

@@ -51,6 +51,7 @@ import {
   type Own,
   type OwnUrl
 } from './mdast.js'
+import { plotsBlocks, type PlotsView } from './plots.js'
 import { rulesChangeBlocks, type RulesChangeView } from './rules-change.js'
 import { selectionBlocks, sweepBlocks, type SweepBudget } from './sweep.js'
 
@@ -70,6 +71,8 @@ export interface ReportContext {
   defaultRules?: boolean
   /** How the pull request touches the rules file that judges it, when it does. */
   rulesChange?: RulesChangeView
+  /** The champion's images and confusion matrices, with the baseline's. */
+  plots?: PlotsView
 }
 
 /** What the slash commands add to the comment: the reviewers' decisions, the hidden state blocks and who may decide. */
@@ -188,6 +191,7 @@ export function commentTree(
     ...allRuns(c, budget),
     ...warnings(c, budget),
     ...curves(c, budget),
+    ...plotsBlocks(ctx.plots, budget.curves),
     ...checklists(c, budget, ctx),
     ...footer(ctx, extras.commandPermission)
   ]

@@ -6,6 +6,7 @@ import type {
   Code,
   Heading,
   Html,
+  Image,
   InlineCode,
   Link,
   List,
@@ -147,6 +148,19 @@ export function githubUrl(
 /** A URL GitHub gave us (e.g. a comment's html_url) checked to be a plain http(s) URL; undefined otherwise. */
 export function checkedUrl(value: string | undefined): OwnUrl | undefined {
   return value && SAFE_URL.test(value) ? (value as OwnUrl) : undefined
+}
+
+/**
+ * A relative URL (an image beside the current folder) from path segments, each percent-encoded; `..` is kept as
+ * a segment so a link can climb out of the current folder, and nothing else can form a scheme or a query.
+ */
+export function relativeUrl(segments: string[]): OwnUrl {
+  return segments.map(s => (s === '..' ? s : encodeURIComponent(s))).join('/') as OwnUrl
+}
+
+/** An image from a URL we built ourselves; its alt text is untrusted (a file name) and neutralised. */
+export function image(url: OwnUrl, alt: unknown): Image {
+  return { type: 'image', url, alt: neutralize(alt, 80) }
 }
 
 /** A paragraph. */

@@ -1,0 +1,167 @@
+// The plots of the champion in the comment: its images beside the baseline's of the same name (hosted on the
+// repository's assets branch, or linked by relative path from the CLI), and its confusion matrices as tables with
+// per-class precision and recall against the baseline's. File names and class labels are untrusted.
+import type { RootContent } from 'mdast'
+import type { ImageKind } from '../core/artifacts.js'
+import type { ClassChange, ConfusionComparison } from '../core/confusion.js'
+import { countOf } from '../core/confusion.js'
+import { fmtNumber, fmtSigned } from './format.js'
+import {
+  details,
+  heading,
+  image,
+  own,
+  paragraph,
+  table,
+  text,
+  untrusted,
+  untrustedCode,
+  type Cell,
+  type Own,
+  type OwnUrl,
+  type SummaryContent
+} from './mdast.js'
+
+/** One image of the champion, with the baseline's image of the same name when there is one. */
+export interface PlotImageView {
+  /** Its path inside the run folder (untrusted). */
+  name: string
+  kind: ImageKind
+  /** Where the image is shown from; absent when it could not be hosted. */
+  url?: OwnUrl
+  baselineUrl?: OwnUrl
+}
+
+/** What the comment shows of the champion's plots. */
+export interface PlotsView {
+  /** The run the plots are from (untrusted). */
+  run: string
+  images: PlotImageView[]
+  /** Images the baseline recorded that the champion has no image of the same name for. */
+  baselineOnly: PlotImageView[]
+  confusion: ConfusionComparison[]
+  /** Images found but left out by artifacts.max_count. */
+  imagesOverCap: number
+  /** Files refused (not the image their name says, too large) with why (untrusted: paths). */
+  refused: string[]
+  /** Why the images are not shown as images (e.g. a read-only token could not upload them). */
+  notShown?: string
+}
+
+/** How many confusion matrices are shown; the rest are folded. */
+const MATRICES_OPEN = 1
+
+/** The plots section of the comment; empty when the champion produced no images and no confusion data. */
+export function plotsBlocks(view: PlotsView | undefined, maxMatrices = 3): RootContent[] {
+  if (!view || (!view.images.length && !view.confusion.length && !view.refused.length)) return []
+  const out: RootContent[] = [heading(3, text`Plots of `, untrustedCode(view.run, 60))]
+  out.push(...imageBlocks(view))
+  view.confusion.slice(0, maxMatrices).forEach((m, i) => {
+    const title: SummaryContent[] = [text`Confusion matrix `, untrustedCode(m.name, 80), ...accuracyWords(m)]
+    const blocks = confusionBlocks(m)
+    out.push(...(i < MATRICES_OPEN ? [paragraph(...title), ...blocks] : details(title, blocks)))
+  })
+  if (view.confusion.length > maxMatrices)
+    out.push(
+      paragraph(text`… ${view.confusion.length - maxMatrices} more confusion matrices in the JSON report.`)
+    )
+  if (view.refused.length)
+    out.push(
+      ...details(own`Images left out (${view.refused.length})`, [
+        paragraph(...view.refused.flatMap((r, i) => [...(i ? [text` · `] : []), untrusted(r, 300)]))
+      ])
+    )
+  return out
+}
+
+function imageBlocks(view: PlotsView): RootContent[] {
+  const out: RootContent[] = []
+  if (view.notShown && view.images.length) {
+    out.push(
+      paragraph(
+        text`Images not shown: `,
+        untrusted(view.notShown, 400),
+        text` They are: `,
+        ...view.images.flatMap((im, i) => [...(i ? [text`, `] : []), untrustedCode(im.name, 80)])
+      )
+    )
+  } else if (view.images.length || view.baselineOnly.length) {
+    const withBaseline = [...view.images, ...view.baselineOnly].some(im => im.baselineUrl)
+    const picture = (url: OwnUrl | undefined, alt: string): Cell => (url ? image(url, alt) : text`—`)
+    const rows = [...view.images, ...view.baselineOnly].map(im =>
+      withBaseline
+        ? [
+            untrustedCode(im.name, 80),
+            picture(im.baselineUrl, `baseline ${im.name}`),
+            picture(im.url, im.name)
+          ]
+        : [untrustedCode(im.name, 80), picture(im.url, im.name)]
+    )
+    const header: Cell[] = withBaseline
+      ? [own`image`, own`baseline`, own`this PR`]
+      : [own`image`, own`this PR`]
+    out.push(table(withBaseline ? [null, 'center', 'center'] : [null, 'center'], header, rows))
+  }
+  if (view.imagesOverCap)
+    out.push(
+      paragraph(
+        text`${view.imagesOverCap} more image${view.imagesOverCap === 1 ? own`` : own`s`} not shown (artifacts.max_count in the rules file picks how many, artifacts.images which).`
+      )
+    )
+  return out
+}
+
+function accuracyWords(m: ConfusionComparison): SummaryContent[] {
+  if (m.accuracy === undefined) return []
+  const now = fmtNumber(m.accuracy, 3)
+  if (m.baselineAccuracy === undefined) return [text` · accuracy ${now}`]
+  return [
+    text` · accuracy ${now} (baseline ${fmtNumber(m.baselineAccuracy, 3)}, ${fmtSigned(m.accuracy - m.baselineAccuracy, 3)})`
+  ]
+}
+
+const score = (value: number | undefined): Own => (value === undefined ? own`—` : fmtNumber(value, 3))
+const change = (value: number | undefined, present: boolean): Own =>
+  value === undefined ? (present ? own`new` : own`—`) : fmtSigned(value, 3)
+
+/** The matrix (rows actual, columns predicted) with recall and precision per class and their changes. */
+export function confusionBlocks(m: ConfusionComparison): RootContent[] {
+  const folded = m.classes.length - m.shown.length
+  const byLabel = new Map(m.classes.map(c => [c.label, c]))
+  const withBaseline = !!m.baseline
+  const header: Cell[] = [
+    own`actual ╲ predicted`,
+    ...m.shown.map(label => untrustedCode(label, 40)),
+    ...(folded ? [own`other ${folded}`] : []),
+    own`recall`,
+    ...(withBaseline ? [own`Δ recall`] : []),
+    own`precision`,
+    ...(withBaseline ? [own`Δ precision`] : [])
+  ]
+  const rows = m.shown.map(label => {
+    const c: ClassChange = byLabel.get(label)!
+    const counts = m.shown.map(p => own`${countOf(m.current, label, p)}`)
+    const other = m.current.classes
+      .filter(p => !m.shown.includes(p))
+      .reduce((s, p) => s + countOf(m.current, label, p), 0)
+    return [
+      untrustedCode(label, 40),
+      ...counts,
+      ...(folded ? [own`${other}`] : []),
+      score(c.current?.recall),
+      ...(withBaseline ? [change(c.recallChange, !!c.current && !c.baseline)] : []),
+      score(c.current?.precision),
+      ...(withBaseline ? [change(c.precisionChange, !!c.current && !c.baseline)] : [])
+    ] as Cell[]
+  })
+  const blocks: RootContent[] = [
+    table(['left', ...header.slice(1).map(() => 'right' as const)], header, rows)
+  ]
+  if (folded)
+    blocks.push(
+      paragraph(
+        text`${folded} of ${m.classes.length} classes folded into "other": ${withBaseline ? own`the ones whose recall and precision changed least` : own`the ones with the fewest samples`}.`
+      )
+    )
+  return blocks
+}

@@ -1,0 +1,34 @@
+// StrykerJS for one module at a time; scripts/mutation.mjs (npm run mutation) sets the module through
+// MUTATION_MODULE, MUTATION_MUTATE (sources) and MUTATION_TESTS (the only test files jest runs).
+
+/** A module scoring under this mutation score fails npm run mutation. */
+export const BREAK_THRESHOLD = 85
+
+const list = value => (value ?? '').split(',').filter(Boolean)
+const module = process.env.MUTATION_MODULE ?? 'all'
+const tests = list(process.env.MUTATION_TESTS)
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  plugins: ['@stryker-mutator/jest-runner'],
+  testRunnerNodeArgs: ['--experimental-vm-modules', '--no-warnings'],
+  jest: {
+    projectType: 'custom',
+    configFile: 'jest.config.js',
+    config: tests.length ? { testMatch: tests.map(t => `**/${t}`) } : {},
+    enableFindRelatedTests: false
+  },
+  mutate: list(process.env.MUTATION_MUTATE),
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 20000,
+  thresholds: { high: 90, low: BREAK_THRESHOLD, break: BREAK_THRESHOLD },
+  reporters: ['json', 'clear-text', 'progress'],
+  jsonReporter: { fileName: `reports/mutation/${module}.json` },
+  clearTextReporter: { allowColor: false, logTests: false },
+  tempDirName: '.stryker-tmp',
+  ignorePatterns: ['dist', 'reports', 'bench-results', 'coverage', '.stryker-tmp'],
+  cleanTempDir: true
+}
