@@ -1,4 +1,4 @@
-import { packColumn, unpackColumn } from '../src/sources/packed-column.js'
+import { ColumnSlabs, packColumn, packedBytes, unpackColumn } from '../src/sources/packed-column.js'
 
 /** Packs and unpacks `numbers`; the numbers come back exactly (Object.is, so -0 and NaN count). */
 function roundTrip(numbers: number[]) {
@@ -34,5 +34,36 @@ describe('packColumn', () => {
 
   it('stores nothing for a column of NaN (no timestamps)', () => {
     expect(roundTrip([NaN, NaN, NaN])).toBeUndefined()
+  })
+})
+
+describe('ColumnSlabs', () => {
+  it('carves kept columns from shared slabs, aligned for doubles, each a copy of what was packed', () => {
+    const slabs = new ColumnSlabs(1024)
+    const column = Float64Array.from([1, 2.5, 3])
+    const doubles = slabs.doubles(column)
+    const deltas = slabs.bytes(Uint8Array.from([1, 2, 3]))
+    const more = slabs.doubles(column)
+    column[0] = 99
+    expect(Array.from(doubles)).toEqual([1, 2.5, 3])
+    expect(Array.from(deltas)).toEqual([1, 2, 3])
+    expect(more.byteOffset % 8).toBe(0)
+    expect(new Set([doubles.buffer, deltas.buffer, more.buffer]).size).toBe(1)
+    // A column too large for a slab gets its own buffer; a full slab is followed by a new one.
+    expect(slabs.doubles(new Float64Array(100)).buffer.byteLength).toBe(800)
+    for (let i = 0; i < 40; i++) slabs.doubles(new Float64Array(4))
+    expect(slabs.buffers.map(b => b.byteLength)).toEqual([1024, 800, 1024])
+  })
+
+  it('packs into one buffer of an exact size measured beforehand', () => {
+    const steps = Float64Array.from({ length: 300 }, (_, i) => i * 3)
+    const times = Float64Array.from({ length: 300 }, (_, i) => 1_700_000_000_000 + i * 997)
+    const size = packedBytes(steps) + packedBytes(times)
+    const slabs = new ColumnSlabs(size, true)
+    const packedSteps = packColumn(steps, slabs)
+    const packedTimes = packColumn(times, slabs)
+    expect(slabs.buffers.map(b => b.byteLength)).toEqual([size])
+    expect(Array.from(unpackColumn(packedSteps, 300))).toEqual(Array.from(steps))
+    expect(Array.from(unpackColumn(packedTimes, 300))).toEqual(Array.from(times))
   })
 })

@@ -3,7 +3,7 @@
 // over the full series, and thinned to at most MAX_HISTORY_POINTS points: typed columns that become HistoryPoint
 // objects when first read (metricFromColumns), or objects at once (build, metricFromBuilt).
 import type { HistoryPoint, Metric } from '../core/run.js'
-import { packColumn, unpackColumn } from './packed-column.js'
+import { ColumnSlabs, KEPT_COLUMNS, packColumn, unpackColumn, type PackedColumn } from './packed-column.js'
 
 /** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
 export const MAX_HISTORY_POINTS = 500
@@ -314,29 +314,56 @@ function keepHistory(metric: Metric, history: HistoryPoint[]): void {
   })
 }
 
+/** A built series packed for keeping: values as doubles, steps and timestamps packed (packed-column.ts). */
+export interface PackedSeries {
+  value: number
+  finalIndex: number
+  total: number
+  /** Points kept. */
+  count: number
+  values: Float64Array
+  steps: PackedColumn
+  times: PackedColumn
+}
+
+/** Packs a built series into `memory` (the main thread's kept columns unless given). */
+export function packSeries(c: BuiltColumns, memory: ColumnSlabs = KEPT_COLUMNS): PackedSeries {
+  return {
+    value: c.value,
+    finalIndex: c.finalIndex,
+    total: c.total,
+    count: c.values.length,
+    values: memory.doubles(c.values),
+    steps: packColumn(c.steps, memory),
+    times: packColumn(c.times, memory)
+  }
+}
+
+/** The kept points of a series, built or packed, as objects. */
+export function historyOfSeries(s: BuiltColumns | PackedSeries): HistoryPoint[] {
+  if (!('count' in s)) return historyFromColumns(s)
+  return historyFromColumns({
+    steps: unpackColumn(s.steps, s.count),
+    values: s.values,
+    times: unpackColumn(s.times, s.count)
+  })
+}
+
 /**
- * A metric from a series built into columns, as metricFromBuilt makes it, except that its history stays packed
- * until something reads `history`: values as doubles, steps and timestamps as small deltas (packed-column.ts),
- * about 12 bytes a point where the objects take about 80. The first read makes the point objects and keeps them as
- * a plain property. A store of thousands of runs then holds its histories in a small part of the memory, while the
- * few that a report draws become objects. The fields, their order and their values (JSON included) are the same as
- * metricFromBuilt's.
+ * A metric from a series, as metricFromBuilt makes it, except that its history stays packed until something reads
+ * `history`: values as doubles, steps and timestamps as small deltas (packed-column.ts), about 12 bytes a point
+ * where the objects take about 80. The first read makes the point objects and keeps them as a plain property. A
+ * store of thousands of runs then holds its histories in a small part of the memory, while the few that a report
+ * draws become objects. The fields, their order and their values (JSON included) are the same as metricFromBuilt's.
  */
-export function metricFromColumns(c: BuiltColumns): Metric {
-  const metric = { value: c.value } as Metric
-  const count = c.values.length
-  const values = c.values
-  const steps = packColumn(c.steps)
-  const times = packColumn(c.times)
+export function metricFromColumns(series: BuiltColumns | PackedSeries): Metric {
+  const packed = 'count' in series ? series : packSeries(series)
+  const metric = { value: packed.value } as Metric
   Object.defineProperty(metric, 'history', {
     enumerable: true,
     configurable: true,
     get(this: Metric): HistoryPoint[] {
-      const history = historyFromColumns({
-        steps: unpackColumn(steps, count),
-        values,
-        times: unpackColumn(times, count)
-      })
+      const history = historyOfSeries(packed)
       keepHistory(this, history)
       return history
     },
@@ -344,6 +371,6 @@ export function metricFromColumns(c: BuiltColumns): Metric {
       keepHistory(this, history)
     }
   })
-  if (c.total > count) metric.historyPoints = c.total
+  if (packed.total > packed.count) metric.historyPoints = packed.total
   return metric
 }

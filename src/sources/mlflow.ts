@@ -5,7 +5,7 @@ import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic, HistoryPoint, Metric, Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { historyFromColumns, metricFromColumns } from './history.js'
+import { historyOfSeries, metricFromColumns } from './history.js'
 import { experimentMatcher } from './experiment-match.js'
 import { buildMlflowRun, warnNoExperimentSelected, type MlflowDataset } from './mlflow-common.js'
 import { MetricFileParser, parseMetricBytes, type ParsedMetricFile } from './mlflow-metrics-file.js'
@@ -414,7 +414,7 @@ export async function readMetricFile(
   const parsed = await readMetricSeries(file, ctx, place)
   if (!parsed) return undefined
   reportMetricProblems(file, parsed, ctx, place)
-  return parsed.columns ? historyFromColumns(parsed.columns) : []
+  return parsed.columns ? historyOfSeries(parsed.columns) : []
 }
 
 /** Reads one metric file (whole when small, streamed when large) into a series; undefined when it cannot be read. */
