@@ -4,7 +4,7 @@ import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import { s as selectAll, G as experimentOf, H as flattenParams, I as makeRun, J as emptyMetadata, r as paramText, K as listExperimentNames } from './findings.js';
 import { StringDecoder } from 'node:string_decoder';
-import { H as HistoryBuilder, m as metricFromColumns, p as parseMetricBytes, M as MetricFileParser, a as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
+import { H as HistoryBuilder, m as metricFromColumns, p as parseMetricBytes, M as MetricFileParser, c as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import os from 'node:os';

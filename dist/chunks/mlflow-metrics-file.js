@@ -4,10 +4,75 @@
 // delta too large to be exact) is kept as doubles. Unpacking gives back exactly the numbers packed.
 /** The largest delta packed (beyond it, zig-zag doubling would leave the range of exact integers). */
 const MAX_DELTA = 2 ** 51;
+/**
+ * Memory for kept columns, carved from shared slabs at offsets aligned for doubles. A store of thousands of runs
+ * keeps tens of thousands of small columns; carved from a few large buffers they sit together instead of scattered
+ * between the buffers freed while reading (which kept that freed memory from being returned). A read worker packs
+ * a batch into its own slabs and hands them over whole.
+ */
+class ColumnSlabs {
+    slabBytes;
+    exact;
+    /** Every buffer used so far (to transfer them from a worker). */
+    buffers = [];
+    /** The slab being carved, and how much of it is taken. */
+    current;
+    used = 0;
+    /**
+     * `exact`: the slab size is what will be taken (columnBytes summed), so everything is carved from one buffer of
+     * that size.
+     */
+    constructor(slabBytes = 1 << 20, exact = false) {
+        this.slabBytes = slabBytes;
+        this.exact = exact;
+    }
+    /** `bytes` of memory that live as long as the slab, at an offset aligned for doubles. */
+    take(bytes) {
+        if (!this.exact && bytes > this.slabBytes / 8) {
+            const own = new ArrayBuffer(bytes);
+            this.buffers.push(own);
+            return { buffer: own, offset: 0 };
+        }
+        let offset = this.used;
+        if (!this.current || offset + bytes > this.slabBytes) {
+            this.current = new ArrayBuffer(Math.max(this.slabBytes, bytes));
+            this.buffers.push(this.current);
+            offset = 0;
+        }
+        this.used = offset + Math.ceil(bytes / 8) * 8;
+        return { buffer: this.current, offset };
+    }
+    /** A kept copy of `column`. */
+    doubles(column) {
+        const { buffer, offset } = this.take(column.length * 8);
+        const kept = new Float64Array(buffer, offset, column.length);
+        kept.set(column);
+        return kept;
+    }
+    /** A kept copy of `bytes`. */
+    bytes(bytes) {
+        const { buffer, offset } = this.take(bytes.length);
+        const kept = new Uint8Array(buffer, offset, bytes.length);
+        kept.set(bytes);
+        return kept;
+    }
+}
+/** The slabs of the main thread: the runs' kept histories. */
+const KEPT_COLUMNS = new ColumnSlabs();
+/** Measures without keeping: a view of the packed bytes where they were made (valid until the next pack). */
+const MEASURE = {
+    doubles: (column) => column,
+    bytes: (bytes) => bytes
+};
 /** Scratch space for packing: 8 bytes a point covers every delta up to MAX_DELTA (at most 8 varint bytes). */
 let scratch = new Uint8Array(4096);
+/** The bytes packColumn takes for `column` in slabs (alignment included). */
+function packedBytes(column) {
+    const packed = packColumn(column, MEASURE);
+    return packed ? Math.ceil(packed.byteLength / 8) * 8 : 0;
+}
 /** Packs `column`; see the file comment. */
-function packColumn(column) {
+function packColumn(column, memory = KEPT_COLUMNS) {
     const n = column.length;
     let allNaN = true;
     for (let i = 0; i < n; i++) {
@@ -37,7 +102,7 @@ function packColumn(column) {
         }
         out[at++] = z;
     }
-    return out.slice(0, at);
+    return memory.bytes(out.subarray(0, at));
 }
 /** The `count` numbers of a packed column. */
 function unpackColumn(packed, count) {
@@ -304,29 +369,43 @@ function keepHistory(metric, history) {
         writable: true
     });
 }
+/** Packs a built series into `memory` (the main thread's kept columns unless given). */
+function packSeries(c, memory = KEPT_COLUMNS) {
+    return {
+        value: c.value,
+        finalIndex: c.finalIndex,
+        total: c.total,
+        count: c.values.length,
+        values: memory.doubles(c.values),
+        steps: packColumn(c.steps, memory),
+        times: packColumn(c.times, memory)
+    };
+}
+/** The kept points of a series, built or packed, as objects. */
+function historyOfSeries(s) {
+    if (!('count' in s))
+        return historyFromColumns(s);
+    return historyFromColumns({
+        steps: unpackColumn(s.steps, s.count),
+        values: s.values,
+        times: unpackColumn(s.times, s.count)
+    });
+}
 /**
- * A metric from a series built into columns, as metricFromBuilt makes it, except that its history stays packed
- * until something reads `history`: values as doubles, steps and timestamps as small deltas (packed-column.ts),
- * about 12 bytes a point where the objects take about 80. The first read makes the point objects and keeps them as
- * a plain property. A store of thousands of runs then holds its histories in a small part of the memory, while the
- * few that a report draws become objects. The fields, their order and their values (JSON included) are the same as
- * metricFromBuilt's.
+ * A metric from a series, as metricFromBuilt makes it, except that its history stays packed until something reads
+ * `history`: values as doubles, steps and timestamps as small deltas (packed-column.ts), about 12 bytes a point
+ * where the objects take about 80. The first read makes the point objects and keeps them as a plain property. A
+ * store of thousands of runs then holds its histories in a small part of the memory, while the few that a report
+ * draws become objects. The fields, their order and their values (JSON included) are the same as metricFromBuilt's.
  */
-function metricFromColumns(c) {
-    const metric = { value: c.value };
-    const count = c.values.length;
-    const values = c.values;
-    const steps = packColumn(c.steps);
-    const times = packColumn(c.times);
+function metricFromColumns(series) {
+    const packed = 'count' in series ? series : packSeries(series);
+    const metric = { value: packed.value };
     Object.defineProperty(metric, 'history', {
         enumerable: true,
         configurable: true,
         get() {
-            const history = historyFromColumns({
-                steps: unpackColumn(steps, count),
-                values,
-                times: unpackColumn(times, count)
-            });
+            const history = historyOfSeries(packed);
             keepHistory(this, history);
             return history;
         },
@@ -334,8 +413,8 @@ function metricFromColumns(c) {
             keepHistory(this, history);
         }
     });
-    if (c.total > count)
-        metric.historyPoints = c.total;
+    if (packed.total > packed.count)
+        metric.historyPoints = packed.total;
     return metric;
 }
 
@@ -764,4 +843,4 @@ function parseMetricBytes(bytes) {
     return { columns: parser.history.buildColumns(), problems: parser.problems, badLines: parser.badLines };
 }
 
-export { HistoryBuilder as H, MetricFileParser as M, MAX_HISTORY_POINTS as a, metricFromColumns as m, parseMetricBytes as p };
+export { ColumnSlabs as C, HistoryBuilder as H, MetricFileParser as M, packedBytes as a, packSeries as b, MAX_HISTORY_POINTS as c, metricFromColumns as m, parseMetricBytes as p };
