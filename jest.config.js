@@ -1,5 +1,10 @@
+import { availableParallelism } from 'node:os'
+
 /** Jest in ESM mode through ts-jest, as in actions/typescript-action. */
 export default {
+  // Most test time is spent waiting on git, child processes and the local GitHub API, so two workers overlap that
+  // waiting even on a 2-core machine (Jest's default there is one, in band).
+  maxWorkers: Math.max(2, availableParallelism() - 1),
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],

@@ -1,5 +1,6 @@
 // The twin itself: it answers like GitHub (pagination links, rate-limit headers, contents, refusals) and its
 // OpenAPI check does catch malformed requests, so an empty `violations` list in other tests means something.
+import { execFile } from 'node:child_process'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
   loadOpenApiOperations,
@@ -364,5 +365,83 @@ describe('the twin', () => {
     } finally {
       await ghes.stop()
     }
+  })
+})
+
+describe("the twin's git objects", () => {
+  const git = (args: string[], input?: string) =>
+    new Promise<string>((resolve, reject) => {
+      const child = execFile('git', args, { env: { ...process.env, GIT_DIR: twin.git.dir } }, (error, out) =>
+        error ? reject(error) : resolve(out.trim())
+      )
+      child.stdin?.end(input)
+    })
+
+  it('are the objects git itself writes, and pass git fsck', async () => {
+    const text = 'ünïcode line\nsecond\n'
+    const blob = await twin.git.writeBlob(text)
+    expect(blob).toBe(await git(['hash-object', '-w', '--stdin'], text))
+    const script = await twin.git.writeBlob('#!/bin/sh\n')
+    const tree = await twin.git.writeTreeFromPaths(
+      new Map([
+        ['a.b', { mode: '100644', type: 'blob', sha: blob }],
+        ['a/z.txt', { mode: '100644', type: 'blob', sha: blob }],
+        ['a-c', { mode: '100755', type: 'blob', sha: script }]
+      ])
+    )
+    const inner = await git(['mktree'], `100644 blob ${blob}\tz.txt\n`)
+    const outer = await git(
+      ['mktree'],
+      `100644 blob ${blob}\ta.b\n040000 tree ${inner}\ta\n100755 blob ${script}\ta-c\n`
+    )
+    expect(tree).toBe(outer)
+    const person = { name: 'Ada Lovelace', email: 'ada@example.com', date: '2026-01-02T03:04:05Z' }
+    const parent = (await twin.git.revParse('refs/heads/main')) as string
+    const message = 'Promote the champion\n\nBody line\n'
+    const commit = await twin.git.writeCommit({
+      tree,
+      parents: [parent],
+      message,
+      author: person,
+      committer: person
+    })
+    const date = '1767323045 +0000'
+    const env = {
+      ...process.env,
+      GIT_DIR: twin.git.dir,
+      GIT_AUTHOR_NAME: person.name,
+      GIT_AUTHOR_EMAIL: person.email,
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_NAME: person.name,
+      GIT_COMMITTER_EMAIL: person.email,
+      GIT_COMMITTER_DATE: date
+    }
+    const byGit = await new Promise<string>((resolve, reject) => {
+      const args = ['commit-tree', '--no-gpg-sign', tree, '-p', parent]
+      const child = execFile('git', args, { env }, (error, out) =>
+        error ? reject(error) : resolve(out.trim())
+      )
+      child.stdin?.end(message)
+    })
+    expect(commit).toBe(byGit)
+    await expect(git(['fsck', '--strict', '--no-dangling'])).resolves.toBe('')
+  })
+
+  it('read back as git lists them, and answer nothing for what is not there', async () => {
+    const main = (await twin.git.resolveCommit('main')) as string
+    const listed = await twin.git.listTree(main, true)
+    const byGit = (await git(['ls-tree', '-r', '--long', main])).split('\n').map(line => {
+      const [meta, file] = line.split('\t')
+      const [mode, type, sha, size] = meta.split(/\s+/)
+      return { mode, type, sha, path: file, size: Number(size) }
+    })
+    expect(listed).toEqual(byGit)
+    expect(await twin.git.entryAt(main, '.experiments')).toMatchObject({ type: 'tree', mode: '040000' })
+    expect(await twin.git.entryAt(main, '.experiments/missing.json')).toBeUndefined()
+    expect(await twin.git.revParse('refs/heads/no-such-branch')).toBeUndefined()
+    expect(await twin.git.objectType('0'.repeat(40))).toBeUndefined()
+    await expect(twin.git.readBlob(main)).rejects.toThrow(/not a blob/)
+    expect(await twin.git.isAncestor(main, main)).toBe(true)
+    expect(await twin.git.isAncestor('0'.repeat(40), main)).toBe(false)
   })
 })

@@ -7,7 +7,7 @@ import { classScores, compareConfusion, matrixFromPairs } from '../src/core/conf
 import { parseRulesFile } from '../src/config/rules-file.js'
 import { makeRun } from '../src/core/run.js'
 import { relativeUrl, root, stringify } from '../src/report/mdast.js'
-import { plotsBlocks } from '../src/report/plots.js'
+import { confusionView, plotsBlocks } from '../src/report/plots.js'
 import { collectRunArtifacts, imageKindOf } from '../src/sources/artifacts.js'
 import { renderGfm } from './helpers/cmark.js'
 import { GIF_START, JPEG_START, pngImage } from './helpers/images.js'
@@ -104,6 +104,27 @@ describe('confusion data of a DVC project', () => {
 })
 
 describe('image discovery', () => {
+  it("takes a DVC project's named image plots and dvclive's plots/images, never other images of the project or outside it", async () => {
+    const dir = await tempDir()
+    await writeTree(dir, {
+      'repo/dvc.yaml':
+        'stages:\n  train:\n    cmd: x\n    plots:\n      - eval/roc.png\n      - ../../outside.png\n      - linked/secret.png\n',
+      'repo/eval/roc.png': pngImage([1, 2, 3]),
+      'repo/docs/logo.png': pngImage([4, 5, 6]),
+      'repo/dvclive/dvc.yaml': 'metrics: [metrics.json]\n',
+      'repo/dvclive/plots/images/sample_0.png': pngImage([7, 8, 9]),
+      'repo/other/dvc.yaml': 'stages:\n  s:\n    cmd: y\n    plots: [own.png]\n',
+      'repo/other/own.png': pngImage([1, 1, 2]),
+      'outside.png': pngImage([9, 9, 9]),
+      'elsewhere/secret.png': pngImage([9, 9, 8])
+    })
+    await symlink(path.join(dir, 'elsewhere'), path.join(dir, 'repo/linked'))
+    const found = await collectRunArtifacts(makeRun({ id: 'd', name: 'repo', source: 'dvc', path: 'repo' }), {
+      workspace: dir
+    })
+    expect(found.images.map(i => i.name)).toEqual(['dvclive/plots/images/sample_0.png', 'eval/roc.png'])
+  })
+
   it('finds the images of a built-in run by name order, caps count and size, and never follows a link out', async () => {
     const dir = await tempDir()
     await writeTree(dir, {
@@ -217,7 +238,7 @@ describe('the plots in the comment', () => {
             run: 'r',
             images: [],
             baselineOnly: [],
-            confusion: [m],
+            confusion: [confusionView(m)],
             imagesOverCap: 0,
             refused: []
           })
@@ -241,7 +262,7 @@ describe('the plots in the comment', () => {
             { name: '](javascript:alert(1)) <b>', kind: 'png', url: relativeUrl(['..', 'run x', 'a?.png']) }
           ],
           baselineOnly: [],
-          confusion: [compareConfusion(hostile)],
+          confusion: [confusionView(compareConfusion(hostile))],
           imagesOverCap: 2,
           refused: ['x.png is named as a PNG image but its content is not one; it was refused']
         })

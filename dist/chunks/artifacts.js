@@ -14,5 +14,15 @@ const DEFAULT_ASSETS_BRANCH = 'experiment-review/assets';
 function assetPath(image) {
     return `images/${image.sha256.slice(0, 2)}/${image.sha256}.${image.kind === 'jpeg' ? 'jpg' : image.kind}`;
 }
+/** Whether a path read back from a baseline file is one assetPath writes (content-addressed under images/). */
+function isAssetPath(value) {
+    return typeof value === 'string' && /^images\/[0-9a-f]{2}\/[0-9a-f]{64}\.(png|jpg|gif|svg)$/.test(value);
+}
+/** Whether a branch name read back from a baseline file is plain enough to put in a URL path. */
+function isAssetsBranchName(value) {
+    return (typeof value === 'string' &&
+        /^[A-Za-z0-9._/-]{1,200}$/.test(value) &&
+        !/(^|\/)\.|\.\.|\/\/|^\/|\/$|^-/.test(value));
+}
 
-export { DEFAULT_ASSETS_BRANCH as D, IMAGE_EXTENSIONS as I, DEFAULT_ARTIFACT_RULES as a, assetPath as b };
+export { DEFAULT_ASSETS_BRANCH as D, IMAGE_EXTENSIONS as I, DEFAULT_ARTIFACT_RULES as a, isAssetsBranchName as b, assetPath as c, isAssetPath as i };

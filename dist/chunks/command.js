@@ -18,7 +18,7 @@ import './artifacts.js';
 import './chart.js';
 import './baseline2.js';
 import './text.js';
-import './confusion.js';
+import './plots.js';
 import './sweep.js';
 import './metric-comparison.js';
 import 'node:process';

@@ -1,8 +1,8 @@
 import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { s as shortSha, h as fmtNumber, m as fmtSigned, o as metricSentence, q as goalArrow, d as decimalsFor, t as metricIcon, f as fmtStat, i as fmtChange, j as fmtMeaning, u as fmtRules } from './text.js';
-import { t as text, h as untrusted, e as untrustedCode, p as paragraph, i as strong, Q as bulletList, o as own, q as stringify, L as root, a5 as marker, P as heading, $ as details, _ as table, a6 as image, b as verdictWords, u as unknownMetricText, v as violationMessage, m as missingEvidenceText, a as unreadableEvidenceText, y as hypothesisReason, B as notLikeForLikeText, A as warningMessage, k as link, a7 as small, g as githubUrl, Z as statisticsSentence, X as unreadableLabel, Y as readErrorsText, z as checklistDetail } from './findings.js';
-import { b as countOf } from './confusion.js';
+import { s as shortSha, o as metricSentence, q as goalArrow, d as decimalsFor, t as metricIcon, f as fmtStat, i as fmtChange, j as fmtMeaning, u as fmtRules } from './text.js';
+import { t as text, h as untrusted, e as untrustedCode, p as paragraph, i as strong, Q as bulletList, o as own, q as stringify, L as root, a5 as marker, P as heading, _ as table, b as verdictWords, u as unknownMetricText, v as violationMessage, m as missingEvidenceText, a as unreadableEvidenceText, $ as details, y as hypothesisReason, B as notLikeForLikeText, A as warningMessage, k as link, a6 as small, g as githubUrl, Z as statisticsSentence, X as unreadableLabel, Y as readErrorsText, z as checklistDetail } from './findings.js';
+import { p as plotsBlocks } from './plots.js';
 import { a as selectionBlocks, b as sweepBlocks } from './sweep.js';
 
 // The `/experiments` slash commands: their exact grammar, as a pure parser. The report names a command (in a hint,
@@ -251,101 +251,6 @@ function decisionsBlocks(decisions, head) {
         }
     }
     return [paragraph(strong(text `Reviewer decisions`)), bulletList(items)];
-}
-
-/** How many confusion matrices are shown; the rest are folded. */
-const MATRICES_OPEN = 1;
-/** The plots section of the comment; empty when the champion produced no images and no confusion data. */
-function plotsBlocks(view, maxMatrices = 3) {
-    if (!view || (!view.images.length && !view.confusion.length && !view.refused.length))
-        return [];
-    const out = [heading(3, text `Plots of `, untrustedCode(view.run, 60))];
-    out.push(...imageBlocks(view));
-    view.confusion.slice(0, maxMatrices).forEach((m, i) => {
-        const title = [text `Confusion matrix `, untrustedCode(m.name, 80), ...accuracyWords(m)];
-        const blocks = confusionBlocks(m);
-        out.push(...(i < MATRICES_OPEN ? [paragraph(...title), ...blocks] : details(title, blocks)));
-    });
-    if (view.confusion.length > maxMatrices)
-        out.push(paragraph(text `… ${view.confusion.length - maxMatrices} more confusion matrices in the JSON report.`));
-    if (view.refused.length)
-        out.push(...details(own `Images left out (${view.refused.length})`, [
-            paragraph(...view.refused.flatMap((r, i) => [...(i ? [text ` · `] : []), untrusted(r, 300)]))
-        ]));
-    return out;
-}
-function imageBlocks(view) {
-    const out = [];
-    if (view.notShown && view.images.length) {
-        out.push(paragraph(text `Images not shown: `, untrusted(view.notShown, 400), text ` They are: `, ...view.images.flatMap((im, i) => [...(i ? [text `, `] : []), untrustedCode(im.name, 80)])));
-    }
-    else if (view.images.length || view.baselineOnly.length) {
-        const withBaseline = [...view.images, ...view.baselineOnly].some(im => im.baselineUrl);
-        const picture = (url, alt) => (url ? image(url, alt) : text `—`);
-        const rows = [...view.images, ...view.baselineOnly].map(im => withBaseline
-            ? [
-                untrustedCode(im.name, 80),
-                picture(im.baselineUrl, `baseline ${im.name}`),
-                picture(im.url, im.name)
-            ]
-            : [untrustedCode(im.name, 80), picture(im.url, im.name)]);
-        const header = withBaseline
-            ? [own `image`, own `baseline`, own `this PR`]
-            : [own `image`, own `this PR`];
-        out.push(table(withBaseline ? [null, 'center', 'center'] : [null, 'center'], header, rows));
-    }
-    if (view.imagesOverCap)
-        out.push(paragraph(text `${view.imagesOverCap} more image${view.imagesOverCap === 1 ? own `` : own `s`} not shown (artifacts.max_count in the rules file picks how many, artifacts.images which).`));
-    return out;
-}
-function accuracyWords(m) {
-    if (m.accuracy === undefined)
-        return [];
-    const now = fmtNumber(m.accuracy, 3);
-    if (m.baselineAccuracy === undefined)
-        return [text ` · accuracy ${now}`];
-    return [
-        text ` · accuracy ${now} (baseline ${fmtNumber(m.baselineAccuracy, 3)}, ${fmtSigned(m.accuracy - m.baselineAccuracy, 3)})`
-    ];
-}
-const score = (value) => (value === undefined ? own `—` : fmtNumber(value, 3));
-const change = (value, present) => value === undefined ? (present ? own `new` : own `—`) : fmtSigned(value, 3);
-/** The matrix (rows actual, columns predicted) with recall and precision per class and their changes. */
-function confusionBlocks(m) {
-    const folded = m.classes.length - m.shown.length;
-    const byLabel = new Map(m.classes.map(c => [c.label, c]));
-    const withBaseline = !!m.baseline;
-    const header = [
-        own `actual ╲ predicted`,
-        ...m.shown.map(label => untrustedCode(label, 40)),
-        ...(folded ? [own `other ${folded}`] : []),
-        own `recall`,
-        ...(withBaseline ? [own `Δ recall`] : []),
-        own `precision`,
-        ...(withBaseline ? [own `Δ precision`] : [])
-    ];
-    const rows = m.shown.map(label => {
-        const c = byLabel.get(label);
-        const counts = m.shown.map(p => own `${countOf(m.current, label, p)}`);
-        const other = m.current.classes
-            .filter(p => !m.shown.includes(p))
-            .reduce((s, p) => s + countOf(m.current, label, p), 0);
-        return [
-            untrustedCode(label, 40),
-            ...counts,
-            ...(folded ? [own `${other}`] : []),
-            score(c.current?.recall),
-            ...(withBaseline ? [change(c.recallChange, !!c.current && !c.baseline)] : []),
-            score(c.current?.precision),
-            ...(withBaseline ? [change(c.precisionChange, !!c.current && !c.baseline)] : [])
-        ];
-    });
-    const blocks = [
-        table(['left', ...header.slice(1).map(() => 'right')], header, rows)
-    ];
-    if (folded)
-        blocks.push(paragraph(text `${folded} of ${m.classes.length} classes folded into "other": ${withBaseline ? own `the ones whose recall and precision changed least` : own `the ones with the fewest samples`}.`));
-    return blocks;
 }
 
 /** Settings listed in the comment; the rest are counted. */

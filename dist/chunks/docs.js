@@ -1,6 +1,7 @@
 import { aa as classifyCharacter, ab as push, ac as resolveAll, ad as splice, ae as asciiAlpha, af as asciiAlphanumeric, ag as asciiControl, ah as asciiAtext, ai as markdownSpace, aj as factorySpace, ak as asciiPunctuation, al as asciiHexDigit, am as asciiDigit, an as decodeNamedCharacterReference, ao as markdownLineEnding, ap as factorySpaceMinMax, aq as markdownLineEndingOrSpace, ar as normalizeIdentifier, as as htmlRawNames, at as htmlBlockNames, au as blankLine, av as combineExtensions, aw as stringifyPosition, ax as toString, ay as decodeString, az as decodeNumericCharacterReference, q as stringify, L as root, o as own$1, aA as unified, aB as remarkGfm, a4 as trustedHtml, aC as safeName, P as heading, t as text$2, p as paragraph, R as code, h as untrusted, e as untrustedCode, i as strong, _ as table, $ as details, g as githubUrl, k as link, c as goalOf, d as defaultRules } from './findings.js';
 import { m as mermaidLabel, x as xyChart, C as CHART_PALETTE } from './chart.js';
 import { d as decimalsFor, f as fmtStat, m as fmtSigned, s as shortSha, h as fmtNumber } from './text.js';
+import { r as recordedPlotsBlocks } from './plots.js';
 
 /**
  * @import {
@@ -9446,7 +9447,7 @@ function currentSection(baseline, options) {
         why.push(text$2 ` The `, untrusted(a.metric), text$2 ` regression was accepted by `, untrusted(`@${a.by}`), text$2 ` on `, untrusted(neutralDate(a.at)), text$2 `: “`, untrusted(a.reason, 300), text$2 `”.`);
     }
     why.push(...mergeCredit(c, options));
-    blocks.push(paragraph(...why));
+    blocks.push(paragraph(...why), ...recordedPlotsBlocks(c.plots, options.repositoryUrl));
     const params = Object.keys(c.params).sort();
     if (params.length) {
         const rows = params

@@ -25,6 +25,7 @@ import 'node:url';
 import './pr.js';
 import 'node:zlib';
 import './chart.js';
+import './plots.js';
 import './champion.js';
 import './metric-comparison.js';
 import './detect.js';

@@ -3,6 +3,7 @@ import { g as githubUrl, f as formatDiagnostic } from './findings.js';
 import { p as promoteOutcomeLine, c as renderPromoteSummary, d as promotionPullRequestLine } from './summary.js';
 import { p as promotionPaths, a as planPromotion, b as promotionSubject, c as promotionPullRequestBody, d as promotionPullRequestTitle } from './promotion.js';
 import { c as collectRuns } from './detect.js';
+import { promotedPlots } from './review-plots.js';
 import { a as serverUrlOf } from './review-request.js';
 import { r as repositoryOf } from './types.js';
 import './_commonjsHelpers.js';
@@ -15,6 +16,8 @@ import './baseline2.js';
 import './champion.js';
 import './docs.js';
 import './chart.js';
+import './plots.js';
+import './artifacts.js';
 import 'node:fs';
 import 'node:fs/promises';
 import 'node:string_decoder';
@@ -24,6 +27,10 @@ import 'node:readline';
 import 'node:os';
 import 'node:worker_threads';
 import 'node:module';
+import './client.js';
+import './index2.js';
+import 'process';
+import 'buffer';
 
 /** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */
 async function runPromote(options) {
@@ -84,6 +91,7 @@ async function runPromote(options) {
         repositoryUrl: githubUrl(options.serverUrl, owner, repo)
     };
     let plan;
+    const plots = new Map();
     const promotion = via === 'pull-request'
         ? await preparePromotionBranch({ client, owner, repo, branch: promotionBranch, base: branch })
         : undefined;
@@ -102,7 +110,25 @@ async function runPromote(options) {
             const [baseline, docs] = await Promise.all([readFile(config.baselinePath), readFile(config.docsPath)]);
             const legacy = promotionPaths(input).legacyBaseline;
             const legacyBaseline = baseline === undefined && legacy ? await readFile(legacy) : undefined;
-            plan = planPromotion({ baseline, docs, legacyBaseline }, input);
+            const texts = { baseline, docs, legacyBaseline };
+            plan = planPromotion(texts, input);
+            // A new champion records its plots: found once per champion (a retry on a moved head reuses them).
+            const champion = plan.becameChampion ? plan.champion : undefined;
+            if (champion && !plots.has(champion)) {
+                plots.set(champion, await promotedPlots({
+                    ref: { client, owner, repo },
+                    branch: config.assetsBranch,
+                    defaultBranch: branch,
+                    workspace: config.workspace,
+                    rules: config.rules,
+                    runs: collection.runs,
+                    champion,
+                    warnings
+                }));
+            }
+            const recorded = champion ? plots.get(champion) : undefined;
+            if (champion && recorded)
+                plan = planPromotion(texts, { ...input, plots: { [champion]: recorded } });
             return plan.files;
         }
     });
@@ -212,7 +238,8 @@ async function runPromoteMode(ctx) {
             baselinePath: ctx.config.baselinePath,
             docsPath: ctx.config.docsPath,
             id: ctx.config.id,
-            rules
+            rules,
+            assetsBranch: ctx.config.assetsBranch
         },
         after,
         ref,

@@ -14,6 +14,8 @@ import './text.js';
 import './champion.js';
 import './docs.js';
 import './chart.js';
+import './plots.js';
+import './artifacts.js';
 import 'node:fs';
 import 'node:string_decoder';
 import './mlflow-metrics-file.js';

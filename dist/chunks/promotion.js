@@ -92,7 +92,8 @@ function mergeRecord(input, chosen) {
         reason,
         ...(accepted.length ? { acceptedRegressions: accepted } : {}),
         experiments: ranked.map(e => summarizeRun(e, e === champion)),
-        ...(primary ? { primary } : {})
+        ...(primary ? { primary } : {}),
+        ...(input.plots && Object.hasOwn(input.plots, champion.name) ? { plots: input.plots[champion.name] } : {})
     });
 }
 /**
@@ -225,7 +226,8 @@ function planPromotion(current, input) {
         pr: input.pr,
         commit: input.commit,
         date: input.date,
-        decisions: input.decisions
+        decisions: input.decisions,
+        ...(input.plots ? { plots: input.plots } : {})
     });
     const subject = promotionSubject(input);
     if (result.kind === 'skipped')

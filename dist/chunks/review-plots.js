@@ -1,7 +1,8 @@
-import { lstat, readFile, readdir } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { a as DEFAULT_ARTIFACT_RULES, I as IMAGE_EXTENSIONS, b as assetPath } from './artifacts.js';
-import { m as matrixFromPairs, a as matrixFromCells, c as compareConfusion } from './confusion.js';
+import { a as DEFAULT_ARTIFACT_RULES, I as IMAGE_EXTENSIONS, i as isAssetPath, b as isAssetsBranchName, c as assetPath } from './artifacts.js';
+import { m as matrixFromPairs, a as matrixFromCells, i as isConfusionMatrix, c as confusionView, b as compareConfusion } from './plots.js';
+import { k as groupRuns } from './text.js';
 import { f as formatDiagnostic, a3 as relativeUrl, g as githubUrl } from './findings.js';
 import { GitHubApiError, isGitHubRequestError, explainGitHubError } from './client.js';
 import { createHash } from 'node:crypto';
@@ -147,12 +148,16 @@ const MAX_FILES_PER_RUN = 5000;
 /** The largest confusion data file read (a DVC confusion plot holds one row per sample). */
 const MAX_CONFUSION_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_DEPTH = 8;
-/** Where each format keeps its images, inside the run folder; the built-in format and DVC: anywhere. */
+/** How many folders down a dvclive dvc.yaml is looked for below a DVC project (as the DVC reader does). */
+const DVC_NEST_DEPTH = 3;
+/**
+ * Where each format keeps its images, inside the run folder: anywhere in a built-in run's folder. A DVC project's
+ * are the image plots its dvc.yaml names and dvclive's `plots/images/` (see readDvcPlots), never the whole project.
+ */
 const IMAGE_ROOTS = {
     builtin: ['.'],
     mlflow: ['artifacts'],
-    wandb: ['files/media/images'],
-    dvc: ['.']
+    wandb: ['files/media/images']
 };
 /** The kind of image whose signature `bytes` start with; undefined when it is none of PNG, JPEG, GIF, SVG. */
 function imageKindOf(bytes) {
@@ -207,6 +212,16 @@ function inside(root, file) {
     const rel = path.relative(root, file);
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
+/**
+ * Whether `file` may be read for the run in `dir`: it lies inside the folder, and so does the file it really is (no
+ * folder on the way is a link out). A missing file passes (the caller reports or skips it).
+ */
+async function readableInside(dir, file) {
+    if (!inside(dir, file))
+        return false;
+    const [realDir, realFile] = await Promise.all([realpath(dir), realpath(file).catch(() => undefined)]);
+    return realFile === undefined || inside(realDir, realFile);
+}
 /** The images and confusion data of one run, read from its folder. */
 async function collectRunArtifacts(run, options) {
     const workspace = path.resolve(options.workspace);
@@ -217,18 +232,21 @@ async function collectRunArtifacts(run, options) {
     const report = (severity, abs, message, key) => out.diagnostics.push({ severity, file: rel(abs), run: run.name, message, ...(key ? { key } : {}) });
     if (!inside(workspace, dir) || !(await isFolder(dir)))
         return out;
-    const roots = IMAGE_ROOTS[run.source];
-    const dvcPlots = run.source === 'dvc' ? await readDvcPlots(dir, report) : { images: [], confusion: [] };
-    if (roots || dvcPlots.images.length) {
-        const { files, cut } = await listFiles(dir, MAX_FILES_PER_RUN);
-        if (cut)
-            report('warning', dir, `has more than ${MAX_FILES_PER_RUN} files; images were looked for among the first`);
-        const inRoots = (f) => (roots ?? []).some(r => r === '.' || f === r || f.startsWith(`${r}/`));
-        const named = new Set(dvcPlots.images);
+    const dvcPlots = run.source === 'dvc' ? await readDvcPlots(dir, report) : { images: [], imageRoots: [], confusion: [] };
+    const roots = [...(IMAGE_ROOTS[run.source] ?? []), ...dvcPlots.imageRoots];
+    if (roots.length || dvcPlots.images.length) {
+        const files = new Set(dvcPlots.images);
+        for (const root of roots) {
+            const listed = await listFiles(path.join(dir, ...root.split('/').filter(r => r !== '.')), MAX_FILES_PER_RUN);
+            if (listed.cut)
+                report('warning', path.join(dir, root), `has more than ${MAX_FILES_PER_RUN} files; images were looked for among the first`);
+            for (const f of listed.files)
+                files.add(root === '.' ? f : `${root}/${f}`);
+        }
         const matches = rules.images.length ? picomatch(rules.images, { dot: true }) : undefined;
-        const candidates = files
+        const candidates = [...files]
+            .sort()
             .filter(f => IMAGE_EXTENSIONS[path.extname(f).toLowerCase()] !== undefined)
-            .filter(f => inRoots(f) || named.has(f))
             .filter(f => (matches ? matches(f) : true));
         await pickImages(dir, candidates, rules, out, report, rel);
     }
@@ -254,7 +272,9 @@ async function isFolder(p) {
 /** Reads the candidates in name order until `maxCount` images pass their checks; the others are counted. */
 async function pickImages(dir, candidates, rules, out, report, rel) {
     for (const name of candidates) {
-        const abs = path.join(dir, ...name.split('/'));
+        const abs = path.resolve(dir, ...name.split('/'));
+        if (!(await readableInside(dir, abs)))
+            continue;
         if (out.images.length >= rules.maxCount) {
             out.imagesOverCap++;
             continue;
@@ -292,24 +312,51 @@ function formatBytes(n) {
 }
 const CONFUSION_TEMPLATES = new Set(['confusion', 'confusion_normalized']);
 /**
- * The image plots and confusion plots named in the run folder's dvc.yaml and in dvclive's dvc.yaml files below it:
- * `plots:` at the top level and in stages, as paths, `{path: {template, x, y}}` or `{id: {template, x, y: {file: field}}}`.
+ * The dvc.yaml files of a DVC run: its own, and dvclive's below it (without stages, at most DVC_NEST_DEPTH folders
+ * down, not below another project), relative to the run folder and parsed; as the DVC reader merges them.
+ */
+async function dvcYamls(dir) {
+    const out = [];
+    let level = [''];
+    for (let depth = 0; depth <= DVC_NEST_DEPTH && level.length; depth++) {
+        const next = [];
+        for (const rel of level) {
+            const abs = path.join(dir, ...rel.split('/').filter(Boolean));
+            const entries = await readdir(abs, { withFileTypes: true }).catch(() => []);
+            const yaml = entries.find(e => e.isFile() && e.name === 'dvc.yaml');
+            let raw;
+            if (yaml) {
+                try {
+                    raw = distExports.parse(await readFile(path.join(abs, 'dvc.yaml'), 'utf8'), { maxAliasCount: 100 });
+                }
+                catch {
+                    raw = undefined; // the DVC reader reports a dvc.yaml that is not valid YAML
+                }
+                // Another project below this one is a run of its own.
+                if (depth > 0 && isRecord(raw) && raw.stages !== undefined)
+                    continue;
+                if (isRecord(raw))
+                    out.push({ rel: rel ? `${rel}/dvc.yaml` : 'dvc.yaml', abs: path.join(abs, 'dvc.yaml'), raw });
+            }
+            for (const e of entries)
+                if (e.isDirectory() && !SKIPPED_FOLDERS.has(e.name))
+                    next.push(rel ? `${rel}/${e.name}` : e.name);
+        }
+        level = next;
+    }
+    return out;
+}
+/**
+ * The image plots and confusion plots named in the run folder's dvc.yaml and in dvclive's dvc.yaml files below it
+ * (`plots:` at the top level and in stages, as paths, `{path: {template, x, y}}` or
+ * `{id: {template, x, y: {file: field}}}`), and dvclive's image folders (`plots/images/` beside each dvc.yaml, or in
+ * a dvclive folder of its own).
  */
 async function readDvcPlots(dir, report) {
     const found = { images: [], confusion: [] };
-    const yamls = (await listFiles(dir, MAX_FILES_PER_RUN)).files.filter(f => f === 'dvc.yaml' || f.endsWith('/dvc.yaml'));
-    for (const yamlRel of yamls) {
-        const abs = path.join(dir, ...yamlRel.split('/'));
-        let raw;
-        try {
-            raw = distExports.parse(await readFile(abs, 'utf8'), { maxAliasCount: 100 });
-        }
-        catch {
-            continue; // the DVC reader reports a dvc.yaml that is not valid YAML
-        }
-        if (!isRecord(raw))
-            continue;
-        const base = path.posix.dirname(yamlRel);
+    const yamls = await dvcYamls(dir);
+    for (const { rel, abs, raw } of yamls) {
+        const base = path.posix.dirname(rel);
         const lists = [{ list: raw.plots, wdir: base }];
         for (const stage of Object.values(isRecord(raw.stages) ? raw.stages : {})) {
             if (!isRecord(stage))
@@ -322,8 +369,10 @@ async function readDvcPlots(dir, report) {
             addDvcPlots(list, wdir, found, abs, report);
     }
     const unique = (xs, key) => xs.filter((x, i) => xs.findIndex(y => key(y) === key(x)) === i);
+    const bases = yamls.length ? yamls.map(y => path.posix.dirname(y.rel)) : ['.'];
     return {
         images: unique(found.images, x => x),
+        imageRoots: unique(bases.map(b => (b === '.' ? 'plots/images' : `${b}/plots/images`)), x => x),
         confusion: unique(found.confusion, x => x.file)
     };
 }
@@ -365,7 +414,7 @@ function addDvcPlots(list, wdir, found, yamlFile, report) {
 /** Reads a file of the run folder, at most `max` bytes, never through a symbolic link; undefined when absent. */
 async function readRunFile(dir, rel, max, report) {
     const abs = path.resolve(dir, ...rel.split('/'));
-    if (!inside(dir, abs))
+    if (!(await readableInside(dir, abs)))
         return undefined;
     const info = await lstat(abs).catch(() => undefined);
     if (!info) {
@@ -527,8 +576,6 @@ function tableName(rel) {
 // The champion's plots for a review: its images and confusion matrices found in its run folder, the images hosted
 // on the assets branch (the action, `review --repo`) or linked by path (the CLI's markdown), and the baseline's
 // recorded plots beside them. Images are never evidence: a failure here is said and the review goes on.
-/** A recorded image path as promote writes it: content-addressed under images/. Anything else is not linked. */
-const RECORDED_PATH = /^images\/[0-9a-f]{2}\/[0-9a-f]{64}\.(png|jpg|gif|svg)$/;
 /** The run of a collection the champion was read from (its first run). */
 function championRun(comparison, collection) {
     const champion = comparison.champion;
@@ -562,10 +609,16 @@ function imageUrl(host, image) {
 /** The view of the champion's plots: images with their URLs beside the baseline's, confusion against the baseline's. */
 function plotsView(input) {
     const { artifacts, baseline, host } = input;
-    const recorded = new Map((baseline?.images ?? []).filter(i => RECORDED_PATH.test(i.path)).map(i => [i.name, i]));
+    const recorded = new Map((baseline?.images ?? [])
+        .filter(i => isAssetPath(i?.path) && typeof i.name === 'string')
+        .map(i => [i.name, i]));
+    // The baseline's images are on the branch its promote committed them to (the review's own, unless recorded).
+    const recordedHost = host?.kind === 'branch' && isAssetsBranchName(baseline?.branch)
+        ? { ...host, branch: baseline.branch }
+        : host;
     const baselineUrl = (name) => {
         const r = recorded.get(name);
-        return r && host?.kind === 'branch' ? assetUrl(host, r.path) : undefined;
+        return r && recordedHost?.kind === 'branch' ? assetUrl(recordedHost, r.path) : undefined;
     };
     const images = artifacts.images.map(im => {
         const url = input.notShown ? undefined : imageUrl(host, im);
@@ -584,29 +637,16 @@ function plotsView(input) {
         const url = baselineUrl(r.name);
         return url ? [{ name: r.name, kind: r.kind, baselineUrl: url }] : [];
     });
-    const baselineMatrices = new Map((baseline?.confusion ?? []).filter(validMatrix).map(m => [m.name, m]));
+    const baselineMatrices = new Map((baseline?.confusion ?? []).filter(isConfusionMatrix).map(m => [m.name, m]));
     return {
         run: input.run.name,
         images,
         baselineOnly,
-        confusion: artifacts.confusion.map(m => compareConfusion(m, baselineMatrices.get(m.name))),
+        confusion: artifacts.confusion.map(m => confusionView(compareConfusion(m, baselineMatrices.get(m.name)))),
         imagesOverCap: artifacts.imagesOverCap,
         refused: artifacts.diagnostics.map(formatDiagnostic),
         ...(input.notShown && artifacts.images.length ? { notShown: input.notShown } : {})
     };
-}
-/** A confusion matrix read back from a baseline file: square counts over its classes, or it is ignored. */
-function validMatrix(m) {
-    const x = m;
-    return (!!x &&
-        typeof x.name === 'string' &&
-        Array.isArray(x.classes) &&
-        x.classes.every(c => typeof c === 'string') &&
-        Array.isArray(x.counts) &&
-        x.counts.length === x.classes.length &&
-        x.counts.every(row => Array.isArray(row) &&
-            row.length === x.classes.length &&
-            row.every(n => typeof n === 'number' && Number.isFinite(n) && n >= 0)));
 }
 /**
  * Commits the images to the assets branch (only those not there yet). A refusal (403: a fork's read-only token, a
@@ -628,6 +668,42 @@ async function hostImages(ref, images, workspace, message, explainRefusal) {
             return { written: [], notShown: explainRefusal(error) };
         return { written: [], notShown: `uploading them to ${ref.branch} failed: ${error.message}` };
     }
+}
+/** What a baseline records of its champion's plots: images by their path on the assets branch, the matrices. */
+function recordedPlots(run, artifacts, branch) {
+    const images = branch ? artifacts.images : [];
+    if (!images.length && !artifacts.confusion.length)
+        return undefined;
+    return {
+        run: run.name,
+        ...(images.length ? { branch } : {}),
+        images: images.map(im => ({ name: im.name, path: assetPath(im), kind: im.kind })),
+        confusion: artifacts.confusion
+    };
+}
+/**
+ * The plots promote records with a new champion (experiment `name` of `runs`): its images committed to the assets
+ * branch (when that fails, the matrices are recorded without them and `warnings` says why), and its matrices.
+ */
+async function promotedPlots(input) {
+    const experiment = groupRuns(input.runs, input.rules).find(e => e.name === input.champion);
+    const run = experiment?.runs[0];
+    if (!run)
+        return undefined;
+    const artifacts = await collectRunArtifacts(run, {
+        workspace: input.workspace,
+        rules: input.rules.artifacts ?? DEFAULT_ARTIFACT_RULES
+    });
+    input.warnings.push(...artifacts.diagnostics.map(formatDiagnostic));
+    let branch = input.branch;
+    if (branch && artifacts.images.length) {
+        const hosted = await hostImages({ ...input.ref, branch, defaultBranch: input.defaultBranch }, artifacts.images, input.workspace, `Experiment Review: images of the champion ${input.champion.replace(/[^\w.-]/g, '-').slice(0, 60)}`, error => `${error.message} The champion's images are recorded without them; give the promote job contents: write.`);
+        if (hosted.notShown) {
+            input.warnings.push(`The champion's images were not committed to ${branch}: ${hosted.notShown}`);
+            branch = undefined;
+        }
+    }
+    return recordedPlots(run, artifacts, branch);
 }
 /** The baseline's recorded plots, when it has any. */
 function baselinePlots(record) {
@@ -702,4 +778,4 @@ async function localPlots(comparison, collection, workspace, cwd, rules, baselin
     return { view, diagnostics: artifacts.diagnostics.map(formatDiagnostic) };
 }
 
-export { assetUrl, baselinePlots, championArtifacts, championRun, hostImages, localPlots, plotsView, reviewPlots };
+export { assetUrl, baselinePlots, championArtifacts, championRun, hostImages, localPlots, plotsView, promotedPlots, recordedPlots, reviewPlots };

@@ -11,7 +11,8 @@ import 'node:process';
 import 'node:url';
 import './chart.js';
 import './baseline2.js';
-import './confusion.js';
+import './plots.js';
+import './artifacts.js';
 import './sweep.js';
 import 'node:zlib';
 

@@ -21,7 +21,8 @@ import './metric-comparison.js';
 import './text.js';
 import './comment.js';
 import './chart.js';
-import './confusion.js';
+import './plots.js';
+import './artifacts.js';
 import './sweep.js';
 import './hidden-state.js';
 import 'node:zlib';
@@ -41,7 +42,6 @@ import 'node:module';
 import './index2.js';
 import 'process';
 import 'buffer';
-import './artifacts.js';
 import 'node:child_process';
 import 'node:util';
 

@@ -58,6 +58,20 @@ export function assetPath(image: Pick<ImageArtifact, 'sha256' | 'kind'>): string
   return `images/${image.sha256.slice(0, 2)}/${image.sha256}.${image.kind === 'jpeg' ? 'jpg' : image.kind}`
 }
 
+/** Whether a path read back from a baseline file is one assetPath writes (content-addressed under images/). */
+export function isAssetPath(value: unknown): value is string {
+  return typeof value === 'string' && /^images\/[0-9a-f]{2}\/[0-9a-f]{64}\.(png|jpg|gif|svg)$/.test(value)
+}
+
+/** Whether a branch name read back from a baseline file is plain enough to put in a URL path. */
+export function isAssetsBranchName(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    /^[A-Za-z0-9._/-]{1,200}$/.test(value) &&
+    !/(^|\/)\.|\.\.|\/\/|^\/|\/$|^-/.test(value)
+  )
+}
+
 /** An image as a baseline records it: its name in the run and its path on the assets branch. */
 export interface RecordedImage {
   name: string

@@ -59,6 +59,8 @@ export interface BaselineRecord {
 export interface RecordedPlots {
   /** The run the plots are from. */
   run: string
+  /** The branch the images were committed to. */
+  branch?: string
   images: RecordedImage[]
   confusion: ConfusionMatrix[]
 }

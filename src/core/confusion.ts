@@ -84,6 +84,24 @@ export function matrixFromPairs(
   return matrixFromCells(name, tally.values())
 }
 
+/** Whether a value read back from a file is a matrix: string classes and square, finite, non-negative counts. */
+export function isConfusionMatrix(value: unknown): value is ConfusionMatrix {
+  const m = value as ConfusionMatrix
+  const n = Array.isArray(m?.classes) ? m.classes.length : -1
+  return (
+    typeof m?.name === 'string' &&
+    m.classes.every(c => typeof c === 'string') &&
+    Array.isArray(m.counts) &&
+    m.counts.length === n &&
+    m.counts.every(
+      row =>
+        Array.isArray(row) &&
+        row.length === n &&
+        row.every(x => typeof x === 'number' && Number.isFinite(x) && x >= 0)
+    )
+  )
+}
+
 /** Per-class support, predictions, precision and recall of a matrix. */
 export function classScores(m: ConfusionMatrix): ClassScore[] {
   return m.classes.map((label, i) => {

@@ -11,6 +11,7 @@ import {
 } from './baseline.js'
 import { chooseChampion, primaryMetric, rankExperiments } from './champion.js'
 import { groupRuns, type Experiment } from './experiment.js'
+import type { RecordedPlots } from './baseline.js'
 import type { Run } from './run.js'
 import type { Rules } from './rules.js'
 
@@ -65,6 +66,8 @@ export interface PromotionInput {
   /** ISO-8601 time of the merge. */
   date: string
   decisions?: ReviewDecisions
+  /** The plots of experiments by name (their images already on the assets branch), recorded with the champion. */
+  plots?: Record<string, RecordedPlots>
 }
 
 /** The outcome of a promotion: a new baseline file, or why nothing changes. */
@@ -185,7 +188,8 @@ function mergeRecord(
     reason,
     ...(accepted.length ? { acceptedRegressions: accepted } : {}),
     experiments: ranked.map(e => summarizeRun(e, e === champion)),
-    ...(primary ? { primary } : {})
+    ...(primary ? { primary } : {}),
+    ...(input.plots && Object.hasOwn(input.plots, champion.name) ? { plots: input.plots[champion.name] } : {})
   })
 }
 

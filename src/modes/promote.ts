@@ -4,6 +4,7 @@ import type { MergedPullRequest, PromotionPullRequestOutcome, ReviewDecisions } 
 import { hiddenMarker, promotionBranchOf } from '../core/conventions.js'
 import { formatDiagnostic } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
+import type { RecordedPlots } from '../core/baseline.js'
 import type { GitHubClient } from '../github/client.js'
 import type { PullRequestInfo, RepositoryRef } from '../github/pr.js'
 import type { PromotionPullRequest } from '../github/promotion-pr.js'
@@ -19,6 +20,7 @@ import {
   type PromotionPlanInput
 } from '../report/promotion.js'
 import { collectRuns } from '../sources/detect.js'
+import { promotedPlots } from './review-plots.js'
 import { serverUrlOf } from './review-request.js'
 import { repositoryOf, type ModeContext, type ModeOutcome } from './types.js'
 
@@ -31,6 +33,8 @@ export interface PromoteConfig {
   docsPath: string
   id: string
   rules: Rules
+  /** The branch the champion's images are committed to (see the assets-branch input); none recorded without it. */
+  assetsBranch?: string
 }
 
 /** Inputs of runPromote: config, the push event's facts, a client, the clock. */
@@ -151,6 +155,7 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
     repositoryUrl: githubUrl(options.serverUrl, owner, repo)
   }
   let plan: PromotionPlan | undefined
+  const plots = new Map<string, RecordedPlots | undefined>()
   const promotion =
     via === 'pull-request'
       ? await preparePromotionBranch({ client, owner, repo, branch: promotionBranch, base: branch })
@@ -170,7 +175,27 @@ export async function runPromote(options: RunPromoteOptions): Promise<RunPromote
       const [baseline, docs] = await Promise.all([readFile(config.baselinePath), readFile(config.docsPath)])
       const legacy = promotionPaths(input).legacyBaseline
       const legacyBaseline = baseline === undefined && legacy ? await readFile(legacy) : undefined
-      plan = planPromotion({ baseline, docs, legacyBaseline }, input)
+      const texts = { baseline, docs, legacyBaseline }
+      plan = planPromotion(texts, input)
+      // A new champion records its plots: found once per champion (a retry on a moved head reuses them).
+      const champion = plan.becameChampion ? plan.champion : undefined
+      if (champion && !plots.has(champion)) {
+        plots.set(
+          champion,
+          await promotedPlots({
+            ref: { client, owner, repo },
+            branch: config.assetsBranch,
+            defaultBranch: branch,
+            workspace: config.workspace,
+            rules: config.rules,
+            runs: collection.runs,
+            champion,
+            warnings
+          })
+        )
+      }
+      const recorded = champion ? plots.get(champion) : undefined
+      if (champion && recorded) plan = planPromotion(texts, { ...input, plots: { [champion]: recorded } })
       return plan.files
     }
   })
@@ -311,7 +336,8 @@ export async function runPromoteMode(ctx: ModeContext): Promise<ModeOutcome> {
       baselinePath: ctx.config.baselinePath,
       docsPath: ctx.config.docsPath,
       id: ctx.config.id,
-      rules
+      rules,
+      assetsBranch: ctx.config.assetsBranch
     },
     after,
     ref,

@@ -6,25 +6,25 @@ import path from 'node:path'
 import {
   assetPath,
   DEFAULT_ARTIFACT_RULES,
+  isAssetPath,
+  isAssetsBranchName,
   type ImageArtifact,
   type RecordedImage,
   type RunArtifacts
 } from '../core/artifacts.js'
 import type { BaselineRecord, RecordedPlots } from '../core/baseline.js'
 import type { Comparison } from '../core/compare.js'
-import { compareConfusion, type ConfusionMatrix } from '../core/confusion.js'
+import { compareConfusion, isConfusionMatrix, type ConfusionMatrix } from '../core/confusion.js'
+import { groupRuns } from '../core/experiment.js'
 import { formatDiagnostic, type Collection, type Run } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import { GitHubApiError } from '../github/client.js'
 import { uploadAssets } from '../github/assets.js'
 import type { RepositoryRef } from '../github/pr.js'
 import { githubUrl, relativeUrl, type OwnUrl } from '../report/mdast.js'
-import type { PlotImageView, PlotsView } from '../report/plots.js'
+import { confusionView, type PlotImageView, type PlotsView } from '../report/plots.js'
 import { collectRunArtifacts } from '../sources/artifacts.js'
 import type { ReviewRequest } from './review-request.js'
-
-/** A recorded image path as promote writes it: content-addressed under images/. Anything else is not linked. */
-const RECORDED_PATH = /^images\/[0-9a-f]{2}\/[0-9a-f]{64}\.(png|jpg|gif|svg)$/
 
 /** The run of a collection the champion was read from (its first run). */
 export function championRun(comparison: Comparison, collection: Collection): Run | undefined {
@@ -83,11 +83,18 @@ export function plotsView(input: {
 }): PlotsView {
   const { artifacts, baseline, host } = input
   const recorded = new Map<string, RecordedImage>(
-    (baseline?.images ?? []).filter(i => RECORDED_PATH.test(i.path)).map(i => [i.name, i])
+    (baseline?.images ?? [])
+      .filter(i => isAssetPath(i?.path) && typeof i.name === 'string')
+      .map(i => [i.name, i])
   )
+  // The baseline's images are on the branch its promote committed them to (the review's own, unless recorded).
+  const recordedHost =
+    host?.kind === 'branch' && isAssetsBranchName(baseline?.branch)
+      ? { ...host, branch: baseline.branch }
+      : host
   const baselineUrl = (name: string) => {
     const r = recorded.get(name)
-    return r && host?.kind === 'branch' ? assetUrl(host, r.path) : undefined
+    return r && recordedHost?.kind === 'branch' ? assetUrl(recordedHost, r.path) : undefined
   }
   const images: PlotImageView[] = artifacts.images.map(im => {
     const url = input.notShown ? undefined : imageUrl(host, im)
@@ -107,36 +114,17 @@ export function plotsView(input: {
       return url ? [{ name: r.name, kind: r.kind, baselineUrl: url }] : []
     })
   const baselineMatrices = new Map<string, ConfusionMatrix>(
-    (baseline?.confusion ?? []).filter(validMatrix).map(m => [m.name, m])
+    (baseline?.confusion ?? []).filter(isConfusionMatrix).map(m => [m.name, m])
   )
   return {
     run: input.run.name,
     images,
     baselineOnly,
-    confusion: artifacts.confusion.map(m => compareConfusion(m, baselineMatrices.get(m.name))),
+    confusion: artifacts.confusion.map(m => confusionView(compareConfusion(m, baselineMatrices.get(m.name)))),
     imagesOverCap: artifacts.imagesOverCap,
     refused: artifacts.diagnostics.map(formatDiagnostic),
     ...(input.notShown && artifacts.images.length ? { notShown: input.notShown } : {})
   }
-}
-
-/** A confusion matrix read back from a baseline file: square counts over its classes, or it is ignored. */
-function validMatrix(m: unknown): m is ConfusionMatrix {
-  const x = m as ConfusionMatrix
-  return (
-    !!x &&
-    typeof x.name === 'string' &&
-    Array.isArray(x.classes) &&
-    x.classes.every(c => typeof c === 'string') &&
-    Array.isArray(x.counts) &&
-    x.counts.length === x.classes.length &&
-    x.counts.every(
-      row =>
-        Array.isArray(row) &&
-        row.length === x.classes.length &&
-        row.every(n => typeof n === 'number' && Number.isFinite(n) && n >= 0)
-    )
-  )
 }
 
 /** What hosting the images did: written paths, or why they are not shown. */
@@ -175,13 +163,59 @@ export async function hostImages(
 }
 
 /** What a baseline records of its champion's plots: images by their path on the assets branch, the matrices. */
-export function recordedPlots(run: Run, artifacts: RunArtifacts): RecordedPlots | undefined {
-  if (!artifacts.images.length && !artifacts.confusion.length) return undefined
+export function recordedPlots(
+  run: Run,
+  artifacts: RunArtifacts,
+  branch: string | undefined
+): RecordedPlots | undefined {
+  const images = branch ? artifacts.images : []
+  if (!images.length && !artifacts.confusion.length) return undefined
   return {
     run: run.name,
-    images: artifacts.images.map(im => ({ name: im.name, path: assetPath(im), kind: im.kind })),
+    ...(images.length ? { branch } : {}),
+    images: images.map(im => ({ name: im.name, path: assetPath(im), kind: im.kind })),
     confusion: artifacts.confusion
   }
+}
+
+/**
+ * The plots promote records with a new champion (experiment `name` of `runs`): its images committed to the assets
+ * branch (when that fails, the matrices are recorded without them and `warnings` says why), and its matrices.
+ */
+export async function promotedPlots(input: {
+  ref: RepositoryRef
+  branch: string | undefined
+  defaultBranch: string
+  workspace: string
+  rules: Rules
+  runs: Run[]
+  champion: string
+  warnings: string[]
+}): Promise<RecordedPlots | undefined> {
+  const experiment = groupRuns(input.runs, input.rules).find(e => e.name === input.champion)
+  const run = experiment?.runs[0]
+  if (!run) return undefined
+  const artifacts = await collectRunArtifacts(run, {
+    workspace: input.workspace,
+    rules: input.rules.artifacts ?? DEFAULT_ARTIFACT_RULES
+  })
+  input.warnings.push(...artifacts.diagnostics.map(formatDiagnostic))
+  let branch = input.branch
+  if (branch && artifacts.images.length) {
+    const hosted = await hostImages(
+      { ...input.ref, branch, defaultBranch: input.defaultBranch },
+      artifacts.images,
+      input.workspace,
+      `Experiment Review: images of the champion ${input.champion.replace(/[^\w.-]/g, '-').slice(0, 60)}`,
+      error =>
+        `${error.message} The champion's images are recorded without them; give the promote job contents: write.`
+    )
+    if (hosted.notShown) {
+      input.warnings.push(`The champion's images were not committed to ${branch}: ${hosted.notShown}`)
+      branch = undefined
+    }
+  }
+  return recordedPlots(run, artifacts, branch)
 }
 
 /** The baseline's recorded plots, when it has any. */

@@ -32,6 +32,7 @@ import {
   type OwnUrl,
   type SummaryContent
 } from './mdast.js'
+import { recordedPlotsBlocks } from './plots.js'
 
 /** How the docs are rendered. */
 export interface DocsOptions {
@@ -336,7 +337,7 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
     )
   }
   why.push(...mergeCredit(c, options))
-  blocks.push(paragraph(...why))
+  blocks.push(paragraph(...why), ...recordedPlotsBlocks(c.plots, options.repositoryUrl))
 
   const params = Object.keys(c.params).sort()
   if (params.length) {

@@ -2,12 +2,14 @@
 // repository's assets branch, or linked by relative path from the CLI), and its confusion matrices as tables with
 // per-class precision and recall against the baseline's. File names and class labels are untrusted.
 import type { RootContent } from 'mdast'
-import type { ImageKind } from '../core/artifacts.js'
+import { isAssetPath, isAssetsBranchName, type ImageKind } from '../core/artifacts.js'
+import type { RecordedPlots } from '../core/baseline.js'
 import type { ClassChange, ConfusionComparison } from '../core/confusion.js'
-import { countOf } from '../core/confusion.js'
+import { compareConfusion, countOf, isConfusionMatrix } from '../core/confusion.js'
 import { fmtNumber, fmtSigned } from './format.js'
 import {
   details,
+  githubUrl,
   heading,
   image,
   own,
@@ -39,7 +41,7 @@ export interface PlotsView {
   images: PlotImageView[]
   /** Images the baseline recorded that the champion has no image of the same name for. */
   baselineOnly: PlotImageView[]
-  confusion: ConfusionComparison[]
+  confusion: ConfusionView[]
   /** Images found but left out by artifacts.max_count. */
   imagesOverCap: number
   /** Files refused (not the image their name says, too large) with why (untrusted: paths). */
@@ -63,7 +65,9 @@ export function plotsBlocks(view: PlotsView | undefined, maxMatrices = 3): RootC
   })
   if (view.confusion.length > maxMatrices)
     out.push(
-      paragraph(text`… ${view.confusion.length - maxMatrices} more confusion matrices in the JSON report.`)
+      paragraph(
+        text`… and ${view.confusion.length - maxMatrices} more confusion matrices, not shown (the first ${maxMatrices} by name are).`
+      )
     )
   if (view.refused.length)
     out.push(
@@ -111,7 +115,7 @@ function imageBlocks(view: PlotsView): RootContent[] {
   return out
 }
 
-function accuracyWords(m: ConfusionComparison): SummaryContent[] {
+function accuracyWords(m: ConfusionView): SummaryContent[] {
   if (m.accuracy === undefined) return []
   const now = fmtNumber(m.accuracy, 3)
   if (m.baselineAccuracy === undefined) return [text` · accuracy ${now}`]
@@ -124,34 +128,64 @@ const score = (value: number | undefined): Own => (value === undefined ? own`—
 const change = (value: number | undefined, present: boolean): Own =>
   value === undefined ? (present ? own`new` : own`—`) : fmtSigned(value, 3)
 
-/** The matrix (rows actual, columns predicted) with recall and precision per class and their changes. */
-export function confusionBlocks(m: ConfusionComparison): RootContent[] {
-  const folded = m.classes.length - m.shown.length
+/**
+ * A confusion matrix as the comment shows it: the counts among the shown classes, the rest summed per row, and the
+ * shown classes' scores. Small whatever the number of classes, so the review kept in the comment stays small too.
+ */
+export interface ConfusionView {
+  name: string
+  /** The shown classes (label order) with their scores and changes against the baseline. */
+  rows: ClassChange[]
+  /** `counts[i][j]`: samples of shown class i predicted as shown class j. */
+  counts: number[][]
+  /** Samples of each shown class predicted as one of the folded classes. */
+  other: number[]
+  /** How many classes the matrix and the baseline's have together. */
+  classCount: number
+  withBaseline: boolean
+  accuracy?: number
+  baselineAccuracy?: number
+}
+
+/** The part of a compared matrix the comment shows. */
+export function confusionView(m: ConfusionComparison): ConfusionView {
   const byLabel = new Map(m.classes.map(c => [c.label, c]))
-  const withBaseline = !!m.baseline
+  const folded = m.current.classes.filter(p => !m.shown.includes(p))
+  return {
+    name: m.name,
+    rows: m.shown.map(label => byLabel.get(label)!),
+    counts: m.shown.map(a => m.shown.map(p => countOf(m.current, a, p))),
+    other: m.shown.map(a => folded.reduce((sum, p) => sum + countOf(m.current, a, p), 0)),
+    classCount: m.classes.length,
+    withBaseline: !!m.baseline,
+    ...(m.accuracy !== undefined ? { accuracy: m.accuracy } : {}),
+    ...(m.baselineAccuracy !== undefined ? { baselineAccuracy: m.baselineAccuracy } : {})
+  }
+}
+
+/** The matrix (rows actual, columns predicted) with recall and precision per class and their changes. */
+export function confusionBlocks(m: ConfusionView): RootContent[] {
+  const folded = m.classCount - m.rows.length
+  const { withBaseline } = m
   const header: Cell[] = [
     own`actual ╲ predicted`,
-    ...m.shown.map(label => untrustedCode(label, 40)),
+    ...m.rows.map(c => untrustedCode(c.label, 40)),
     ...(folded ? [own`other ${folded}`] : []),
     own`recall`,
     ...(withBaseline ? [own`Δ recall`] : []),
     own`precision`,
     ...(withBaseline ? [own`Δ precision`] : [])
   ]
-  const rows = m.shown.map(label => {
-    const c: ClassChange = byLabel.get(label)!
-    const counts = m.shown.map(p => own`${countOf(m.current, label, p)}`)
-    const other = m.current.classes
-      .filter(p => !m.shown.includes(p))
-      .reduce((s, p) => s + countOf(m.current, label, p), 0)
+  const rows = m.rows.map((c, i) => {
+    const isNew = !!c.current && !c.baseline
     return [
-      untrustedCode(label, 40),
-      ...counts,
-      ...(folded ? [own`${other}`] : []),
+      untrustedCode(c.label, 40),
+      ...m.counts[i].map(n => own`${n}`),
+      ...(folded ? [own`${m.other[i]}`] : []),
       score(c.current?.recall),
-      ...(withBaseline ? [change(c.recallChange, !!c.current && !c.baseline)] : []),
+      ...(withBaseline ? [change(c.recallChange, isNew)] : []),
       score(c.current?.precision),
-      ...(withBaseline ? [change(c.precisionChange, !!c.current && !c.baseline)] : [])
+      ...(withBaseline ? [change(c.precisionChange, isNew)] : [])
     ] as Cell[]
   })
   const blocks: RootContent[] = [
@@ -160,8 +194,45 @@ export function confusionBlocks(m: ConfusionComparison): RootContent[] {
   if (folded)
     blocks.push(
       paragraph(
-        text`${folded} of ${m.classes.length} classes folded into "other": ${withBaseline ? own`the ones whose recall and precision changed least` : own`the ones with the fewest samples`}.`
+        text`${folded} of ${m.classCount} classes folded into "other": ${withBaseline ? own`the ones whose recall and precision changed least` : own`the ones with the fewest samples`}.`
       )
     )
   return blocks
+}
+
+/**
+ * The URL of an image a baseline recorded, under the repository's web page (`…/OWNER/REPO/raw/BRANCH/PATH`);
+ * undefined unless the branch and the path are as promote writes them.
+ */
+export function recordedImageUrl(
+  repositoryUrl: OwnUrl | undefined,
+  branch: unknown,
+  file: unknown
+): OwnUrl | undefined {
+  if (!repositoryUrl || !isAssetsBranchName(branch) || !isAssetPath(file)) return undefined
+  return githubUrl(repositoryUrl, 'raw', ...branch.split('/'), ...file.split('/'))
+}
+
+/** The champion's recorded plots in the living docs: its images and its confusion matrices (folded). */
+export function recordedPlotsBlocks(
+  plots: RecordedPlots | undefined,
+  repositoryUrl: OwnUrl | undefined
+): RootContent[] {
+  if (!plots || !Array.isArray(plots.images) || !Array.isArray(plots.confusion)) return []
+  const images = plots.images.flatMap(im => {
+    const url = recordedImageUrl(repositoryUrl, plots.branch, im?.path)
+    return url ? [[untrustedCode(im.name, 80), image(url, im.name)] as Cell[]] : []
+  })
+  const out: RootContent[] = []
+  if (images.length) out.push(table([null, 'center'], [own`image`, own`champion`], images))
+  for (const m of plots.confusion.slice(0, 3)) {
+    if (!isConfusionMatrix(m)) continue
+    out.push(
+      ...details(
+        [text`Confusion matrix `, untrustedCode(m.name, 80)],
+        confusionBlocks(confusionView(compareConfusion(m)))
+      )
+    )
+  }
+  return out
 }

@@ -1,6 +1,6 @@
 // What a promotion writes: the new baseline file, the living docs page and the commit message, computed from
 // their texts at a head. Pure, so the promote mode (Git Data API) and the local promote (a checkout) share it.
-import { baselineOfId, serializeBaseline } from '../core/baseline.js'
+import { baselineOfId, serializeBaseline, type RecordedPlots } from '../core/baseline.js'
 import { legacyBaselinePath } from '../core/conventions.js'
 import { promote, type MergedPullRequest, type ReviewDecisions } from '../core/promotion.js'
 import type { Run } from '../core/run.js'
@@ -24,6 +24,8 @@ export interface PromotionPlanInput {
   decisions?: ReviewDecisions
   /** The repository's web page: the docs link PRs and commits into it. */
   repositoryUrl?: OwnUrl
+  /** The plots of experiments by name, recorded with the champion (see PromotionInput.plots). */
+  plots?: Record<string, RecordedPlots>
 }
 
 /** The files to write (only those whose text changes) and what the promotion did. */
@@ -86,7 +88,8 @@ export function planPromotion(current: PromotionTexts, input: PromotionPlanInput
     pr: input.pr,
     commit: input.commit,
     date: input.date,
-    decisions: input.decisions
+    decisions: input.decisions,
+    ...(input.plots ? { plots: input.plots } : {})
   })
   const subject = promotionSubject(input)
   if (result.kind === 'skipped')

@@ -3,7 +3,7 @@
 // Image bytes are checked by their signature; a file whose content is not the image its name says is refused and
 // named. Files are read only inside the workspace and never through a symbolic link.
 import { createHash } from 'node:crypto'
-import { lstat, readdir, readFile } from 'node:fs/promises'
+import { lstat, readdir, readFile, realpath } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import { parse as parseYaml } from 'yaml'
@@ -28,12 +28,17 @@ export const MAX_CONFUSION_FILE_BYTES = 64 * 1024 * 1024
 
 const MAX_DEPTH = 8
 
-/** Where each format keeps its images, inside the run folder; the built-in format and DVC: anywhere. */
+/** How many folders down a dvclive dvc.yaml is looked for below a DVC project (as the DVC reader does). */
+const DVC_NEST_DEPTH = 3
+
+/**
+ * Where each format keeps its images, inside the run folder: anywhere in a built-in run's folder. A DVC project's
+ * are the image plots its dvc.yaml names and dvclive's `plots/images/` (see readDvcPlots), never the whole project.
+ */
 const IMAGE_ROOTS: Partial<Record<Run['source'], string[]>> = {
   builtin: ['.'],
   mlflow: ['artifacts'],
-  wandb: ['files/media/images'],
-  dvc: ['.']
+  wandb: ['files/media/images']
 }
 
 /** The kind of image whose signature `bytes` start with; undefined when it is none of PNG, JPEG, GIF, SVG. */
@@ -85,6 +90,16 @@ function inside(root: string, file: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
+/**
+ * Whether `file` may be read for the run in `dir`: it lies inside the folder, and so does the file it really is (no
+ * folder on the way is a link out). A missing file passes (the caller reports or skips it).
+ */
+async function readableInside(dir: string, file: string): Promise<boolean> {
+  if (!inside(dir, file)) return false
+  const [realDir, realFile] = await Promise.all([realpath(dir), realpath(file).catch(() => undefined)])
+  return realFile === undefined || inside(realDir, realFile)
+}
+
 /** Options of collectRunArtifacts. */
 export interface ArtifactOptions {
   workspace: string
@@ -102,22 +117,28 @@ export async function collectRunArtifacts(run: Run, options: ArtifactOptions): P
     out.diagnostics.push({ severity, file: rel(abs), run: run.name, message, ...(key ? { key } : {}) })
   if (!inside(workspace, dir) || !(await isFolder(dir))) return out
 
-  const roots = IMAGE_ROOTS[run.source]
-  const dvcPlots = run.source === 'dvc' ? await readDvcPlots(dir, report) : { images: [], confusion: [] }
-  if (roots || dvcPlots.images.length) {
-    const { files, cut } = await listFiles(dir, MAX_FILES_PER_RUN)
-    if (cut)
-      report(
-        'warning',
-        dir,
-        `has more than ${MAX_FILES_PER_RUN} files; images were looked for among the first`
+  const dvcPlots =
+    run.source === 'dvc' ? await readDvcPlots(dir, report) : { images: [], imageRoots: [], confusion: [] }
+  const roots = [...(IMAGE_ROOTS[run.source] ?? []), ...dvcPlots.imageRoots]
+  if (roots.length || dvcPlots.images.length) {
+    const files = new Set(dvcPlots.images)
+    for (const root of roots) {
+      const listed = await listFiles(
+        path.join(dir, ...root.split('/').filter(r => r !== '.')),
+        MAX_FILES_PER_RUN
       )
-    const inRoots = (f: string) => (roots ?? []).some(r => r === '.' || f === r || f.startsWith(`${r}/`))
-    const named = new Set(dvcPlots.images)
+      if (listed.cut)
+        report(
+          'warning',
+          path.join(dir, root),
+          `has more than ${MAX_FILES_PER_RUN} files; images were looked for among the first`
+        )
+      for (const f of listed.files) files.add(root === '.' ? f : `${root}/${f}`)
+    }
     const matches = rules.images.length ? picomatch(rules.images, { dot: true }) : undefined
-    const candidates = files
+    const candidates = [...files]
+      .sort()
       .filter(f => IMAGE_EXTENSIONS[path.extname(f).toLowerCase()] !== undefined)
-      .filter(f => inRoots(f) || named.has(f))
       .filter(f => (matches ? matches(f) : true))
     await pickImages(dir, candidates, rules, out, report, rel)
   }
@@ -152,7 +173,8 @@ async function pickImages(
   rel: (abs: string) => string
 ): Promise<void> {
   for (const name of candidates) {
-    const abs = path.join(dir, ...name.split('/'))
+    const abs = path.resolve(dir, ...name.split('/'))
+    if (!(await readableInside(dir, abs))) continue
     if (out.images.length >= rules.maxCount) {
       out.imagesOverCap++
       continue
@@ -205,27 +227,52 @@ interface ConfusionPlotRef {
 const CONFUSION_TEMPLATES = new Set(['confusion', 'confusion_normalized'])
 
 /**
- * The image plots and confusion plots named in the run folder's dvc.yaml and in dvclive's dvc.yaml files below it:
- * `plots:` at the top level and in stages, as paths, `{path: {template, x, y}}` or `{id: {template, x, y: {file: field}}}`.
+ * The dvc.yaml files of a DVC run: its own, and dvclive's below it (without stages, at most DVC_NEST_DEPTH folders
+ * down, not below another project), relative to the run folder and parsed; as the DVC reader merges them.
+ */
+async function dvcYamls(dir: string): Promise<{ rel: string; abs: string; raw: Record<string, unknown> }[]> {
+  const out: { rel: string; abs: string; raw: Record<string, unknown> }[] = []
+  let level = ['']
+  for (let depth = 0; depth <= DVC_NEST_DEPTH && level.length; depth++) {
+    const next: string[] = []
+    for (const rel of level) {
+      const abs = path.join(dir, ...rel.split('/').filter(Boolean))
+      const entries = await readdir(abs, { withFileTypes: true }).catch(() => [])
+      const yaml = entries.find(e => e.isFile() && e.name === 'dvc.yaml')
+      let raw: unknown
+      if (yaml) {
+        try {
+          raw = parseYaml(await readFile(path.join(abs, 'dvc.yaml'), 'utf8'), { maxAliasCount: 100 })
+        } catch {
+          raw = undefined // the DVC reader reports a dvc.yaml that is not valid YAML
+        }
+        // Another project below this one is a run of its own.
+        if (depth > 0 && isRecord(raw) && raw.stages !== undefined) continue
+        if (isRecord(raw))
+          out.push({ rel: rel ? `${rel}/dvc.yaml` : 'dvc.yaml', abs: path.join(abs, 'dvc.yaml'), raw })
+      }
+      for (const e of entries)
+        if (e.isDirectory() && !SKIPPED_FOLDERS.has(e.name)) next.push(rel ? `${rel}/${e.name}` : e.name)
+    }
+    level = next
+  }
+  return out
+}
+
+/**
+ * The image plots and confusion plots named in the run folder's dvc.yaml and in dvclive's dvc.yaml files below it
+ * (`plots:` at the top level and in stages, as paths, `{path: {template, x, y}}` or
+ * `{id: {template, x, y: {file: field}}}`), and dvclive's image folders (`plots/images/` beside each dvc.yaml, or in
+ * a dvclive folder of its own).
  */
 async function readDvcPlots(
   dir: string,
   report: Report
-): Promise<{ images: string[]; confusion: ConfusionPlotRef[] }> {
+): Promise<{ images: string[]; imageRoots: string[]; confusion: ConfusionPlotRef[] }> {
   const found = { images: [] as string[], confusion: [] as ConfusionPlotRef[] }
-  const yamls = (await listFiles(dir, MAX_FILES_PER_RUN)).files.filter(
-    f => f === 'dvc.yaml' || f.endsWith('/dvc.yaml')
-  )
-  for (const yamlRel of yamls) {
-    const abs = path.join(dir, ...yamlRel.split('/'))
-    let raw: unknown
-    try {
-      raw = parseYaml(await readFile(abs, 'utf8'), { maxAliasCount: 100 })
-    } catch {
-      continue // the DVC reader reports a dvc.yaml that is not valid YAML
-    }
-    if (!isRecord(raw)) continue
-    const base = path.posix.dirname(yamlRel)
+  const yamls = await dvcYamls(dir)
+  for (const { rel, abs, raw } of yamls) {
+    const base = path.posix.dirname(rel)
     const lists: { list: unknown; wdir: string }[] = [{ list: raw.plots, wdir: base }]
     for (const stage of Object.values(isRecord(raw.stages) ? raw.stages : {})) {
       if (!isRecord(stage)) continue
@@ -237,8 +284,13 @@ async function readDvcPlots(
   }
   const unique = <T>(xs: T[], key: (x: T) => string) =>
     xs.filter((x, i) => xs.findIndex(y => key(y) === key(x)) === i)
+  const bases = yamls.length ? yamls.map(y => path.posix.dirname(y.rel)) : ['.']
   return {
     images: unique(found.images, x => x),
+    imageRoots: unique(
+      bases.map(b => (b === '.' ? 'plots/images' : `${b}/plots/images`)),
+      x => x
+    ),
     confusion: unique(found.confusion, x => x.file)
   }
 }
@@ -292,7 +344,7 @@ async function readRunFile(
   report: Report
 ): Promise<string | undefined> {
   const abs = path.resolve(dir, ...rel.split('/'))
-  if (!inside(dir, abs)) return undefined
+  if (!(await readableInside(dir, abs))) return undefined
   const info = await lstat(abs).catch(() => undefined)
   if (!info) {
     report('warning', abs, 'is named as a confusion plot in dvc.yaml but does not exist; it was skipped')

@@ -156,13 +156,23 @@ async function readTrackingUris(
 export function attachReadErrors(runs: Run[], diagnostics: Diagnostic[]): Run[] {
   const errors = diagnostics.filter(d => d.severity === 'error')
   if (!errors.length) return runs
+  // Each error under every folder that holds its file, so that a run finds its own without scanning them all.
+  const byFolder = new Map<string, Diagnostic[]>()
+  for (const error of errors) {
+    for (let folder = error.file; ; folder = path.posix.dirname(folder)) {
+      const listed = byFolder.get(folder)
+      if (listed) listed.push(error)
+      else byFolder.set(folder, [error])
+      if (folder === path.posix.dirname(folder)) break
+    }
+  }
   return runs.map(run => {
     const folder = path.posix.basename(run.path)
-    const own = errors.filter(d => {
-      const inside =
-        run.path === '.' ? d.run !== undefined : d.file === run.path || d.file.startsWith(`${run.path}/`)
-      return inside && (d.run === undefined || d.run === run.name || d.run === run.id || d.run === folder)
-    })
+    const candidates =
+      run.path === '.' ? errors.filter(d => d.run !== undefined) : (byFolder.get(run.path) ?? [])
+    const own = candidates.filter(
+      d => d.run === undefined || d.run === run.name || d.run === run.id || d.run === folder
+    )
     return own.length ? { ...run, readErrors: [...(run.readErrors ?? []), ...own] } : run
   })
 }

@@ -1,13 +1,20 @@
-// A real bare git repository behind the twin's Git Data and contents endpoints, driven only by git's
-// plumbing commands (rev-parse, cat-file, hash-object, ls-tree, mktree, commit-tree, update-ref).
-// Git objects never change, so what a command says about a full object id (a commit, a tree listing, a blob, an
-// ancestry) and the id of written content are remembered: each `git` is a process, and under a loaded machine
-// starting processes from a large test process was most of a GitHub test's time. Refs are always read afresh.
+// A real bare git repository behind the twin's Git Data and contents endpoints. Objects are read and names resolved
+// through one long-lived `git cat-file --batch-command` and written as loose objects in this process (see
+// object-store.ts); refs move only through `git update-ref`, so compare-and-swap is git's own. Git objects never
+// change, so answers about full object ids (a commit, a tree listing, a blob, an ancestry) are remembered; refs are
+// always read afresh.
 import { spawn } from 'node:child_process'
-import { createHash } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import {
+  BatchObjectReader,
+  parseTreeObject,
+  treeObjectBody,
+  writeLooseObject,
+  type GitObject,
+  type StoredTreeEntry
+} from './object-store.js'
 
 /** A person line of a commit (author or committer). */
 export interface GitPerson {
@@ -50,12 +57,17 @@ const FIXED_PERSON = { name: 'Twin Seed', email: 'seed@twin.invalid' }
 
 const FULL_ID = /^[0-9a-f]{40}$/i
 
-/** A short key for written content. */
-const digest = (content: Buffer | string) => createHash('sha256').update(content).digest('base64')
+/** The type an entry of `mode` names in a tree. */
+const typeOfMode = (mode: string): GitTreeEntry['type'] =>
+  mode === '40000' ? 'tree' : mode === '160000' ? 'commit' : 'blob'
 
 /** A bare repository in a temporary folder, with the plumbing the twin needs. */
 export class TwinGitRepository {
-  private constructor(readonly dir: string) {}
+  private constructor(readonly dir: string) {
+    this.objects = new BatchObjectReader(dir)
+  }
+
+  private readonly objects: BatchObjectReader
 
   /** Answers that cannot change, by a key naming the question and the full object ids it is about. */
   private readonly known = new Map<string, Promise<unknown>>()
@@ -115,11 +127,7 @@ export class TwinGitRepository {
 
   /** The object id `rev` names (verified to exist), or undefined. */
   async revParse(rev: string): Promise<string | undefined> {
-    try {
-      return await this.gitText(['rev-parse', '--verify', '--quiet', rev])
-    } catch {
-      return undefined
-    }
+    return (await this.objects.info(rev))?.sha
   }
 
   /** The commit a branch name, full ref or commit id points at, or undefined. */
@@ -139,17 +147,24 @@ export class TwinGitRepository {
   /** The type of an object, or undefined when it does not exist. */
   async objectType(sha: string): Promise<string | undefined> {
     if (!FULL_ID.test(sha)) return undefined
-    try {
-      return await this.remember(`type ${sha}`, () => this.gitText(['cat-file', '-t', sha]))
-    } catch {
-      return undefined
+    const info = await this.remember(`type ${sha}`, () => this.objects.info(sha))
+    return info?.type
+  }
+
+  /** The object `name` peeled to `type`; rejects as the git command `args` would when there is none. */
+  private async objectOf(name: string, type: GitObject['type'], args: string[]): Promise<GitObject> {
+    const read = async () => {
+      const direct = await this.objects.contents(name)
+      const found = direct?.type === type ? direct : await this.objects.contents(`${name}^{${type}}`)
+      if (!found) throw new GitCommandError(args, 128, `fatal: Not a valid object name ${name}`)
+      return found
     }
+    return FULL_ID.test(name) ? this.remember(`${type} ${name}`, read) : read()
   }
 
   /** A commit object parsed from cat-file. */
   async readCommit(sha: string): Promise<GitCommitObject> {
-    const read = () => this.git(['cat-file', 'commit', sha])
-    const text = (await (FULL_ID.test(sha) ? this.remember(`commit ${sha}`, read) : read())).toString('utf8')
+    const text = (await this.objectOf(sha, 'commit', ['cat-file', 'commit', sha])).content.toString('utf8')
     const split = text.indexOf('\n\n')
     const headers = text.slice(0, split).split('\n')
     const message = text.slice(split + 2)
@@ -183,64 +198,70 @@ export class TwinGitRepository {
 
   /** The bytes of a blob. */
   async readBlob(sha: string): Promise<Buffer> {
-    const read = () => this.git(['cat-file', 'blob', sha])
-    return FULL_ID.test(sha) ? this.remember(`blob ${sha}`, read) : read()
+    const blob = await this.objects.contents(sha)
+    if (blob?.type !== 'blob')
+      throw new GitCommandError(['cat-file', 'blob', sha], 128, `fatal: ${sha} is not a blob`)
+    return blob.content
   }
 
   /** Writes a blob and returns its id. */
   async writeBlob(content: Buffer | string): Promise<string> {
-    return this.remember(`write-blob ${digest(content)}`, () =>
-      this.gitText(['hash-object', '-w', '--stdin'], { input: content })
+    return writeLooseObject(
+      this.dir,
+      'blob',
+      Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8')
     )
   }
 
   /** Entries of a tree: one level, or every blob and submodule with its full path when `recursive`. */
   async listTree(treeSha: string, recursive = false): Promise<GitTreeEntry[]> {
-    const list = () => this.git(['ls-tree', '-z', '--long', ...(recursive ? ['-r'] : []), treeSha])
-    const listed = FULL_ID.test(treeSha) ? this.remember(`ls-tree ${recursive} ${treeSha}`, list) : list()
-    const out = (await listed).toString('utf8')
-    return out
-      .split('\0')
-      .filter(Boolean)
-      .map(line => {
-        const tab = line.indexOf('\t')
-        const [mode, type, sha, size] = line.slice(0, tab).split(/\s+/)
-        const entry: GitTreeEntry = {
-          mode,
-          type: type as GitTreeEntry['type'],
-          sha,
-          path: line.slice(tab + 1)
+    const list = async (): Promise<GitTreeEntry[]> => {
+      const args = ['ls-tree', '-z', '--long', ...(recursive ? ['-r'] : []), treeSha]
+      return this.treeEntries(await this.objectOf(treeSha, 'tree', args), '', recursive)
+    }
+    return FULL_ID.test(treeSha) ? this.remember(`ls-tree ${recursive} ${treeSha}`, list) : list()
+  }
+
+  /** The entries of a tree object as `git ls-tree --long` lists them, under `prefix`. */
+  private async treeEntries(tree: GitObject, prefix: string, recursive: boolean): Promise<GitTreeEntry[]> {
+    const listed = await Promise.all(
+      parseTreeObject(tree.content).map(async ({ mode, name, sha }): Promise<GitTreeEntry[]> => {
+        const type = typeOfMode(mode)
+        const entryPath = prefix + name
+        if (type === 'tree' && recursive) {
+          return this.treeEntries(await this.objectOf(sha, 'tree', ['ls-tree', sha]), `${entryPath}/`, true)
         }
-        if (size !== '-') entry.size = Number(size)
-        return entry
+        const entry: GitTreeEntry = { mode: mode.padStart(6, '0'), type, sha, path: entryPath }
+        if (type === 'blob') entry.size = (await this.objects.info(sha))?.size
+        return [entry]
       })
+    )
+    return listed.flat()
   }
 
   /** The entry at `filePath` in a commit's tree, or undefined when the path is absent. */
   async entryAt(commitSha: string, filePath: string): Promise<GitTreeEntry | undefined> {
     const clean = filePath.replace(/^\/+|\/+$/g, '')
-    if (clean === '') {
-      const commit = await this.readCommit(commitSha)
-      return { mode: '040000', type: 'tree', sha: commit.tree, path: '' }
+    const find = async (): Promise<GitTreeEntry | undefined> => {
+      const root = await this.objectOf(commitSha, 'tree', ['ls-tree', commitSha, '--', clean])
+      if (clean === '') return { mode: '040000', type: 'tree', sha: root.sha, path: '' }
+      let tree: GitObject | undefined = root
+      let found: GitTreeEntry | undefined
+      for (const name of clean.split('/')) {
+        const stored: StoredTreeEntry | undefined =
+          tree && parseTreeObject(tree.content).find(e => e.name === name)
+        if (!stored) return undefined
+        const type = typeOfMode(stored.mode)
+        found = { mode: stored.mode.padStart(6, '0'), type, sha: stored.sha, path: clean }
+        tree = type === 'tree' ? await this.objectOf(stored.sha, 'tree', ['ls-tree', stored.sha]) : undefined
+      }
+      if (found?.type === 'blob') found.size = (await this.objects.info(found.sha))?.size
+      return found
     }
-    const list = () => this.git(['ls-tree', '-z', '--long', commitSha, '--', clean])
-    const listed = FULL_ID.test(commitSha) ? this.remember(`entry ${commitSha} ${clean}`, list) : list()
-    const out = (await listed).toString('utf8')
-    const line = out.split('\0').find(Boolean)
-    if (!line) return undefined
-    const tab = line.indexOf('\t')
-    const [mode, type, sha, size] = line.slice(0, tab).split(/\s+/)
-    if (line.slice(tab + 1) !== clean) return undefined
-    return {
-      mode,
-      type: type as GitTreeEntry['type'],
-      sha,
-      path: clean,
-      ...(size !== '-' ? { size: Number(size) } : {})
-    }
+    return FULL_ID.test(commitSha) ? this.remember(`entry ${commitSha} ${clean}`, find) : find()
   }
 
-  /** Builds nested trees with mktree from a flat map of full paths to blob (or submodule) entries. */
+  /** Builds nested trees from a flat map of full paths to blob (or submodule) entries, as mktree would. */
   async writeTreeFromPaths(
     entries: Map<string, { mode: string; type: string; sha: string }>
   ): Promise<string> {
@@ -260,16 +281,18 @@ export class TwinGitRepository {
       dir.files.set(parts[parts.length - 1], entry)
     }
     const write = async (dir: Dir): Promise<string> => {
-      const lines: string[] = []
-      for (const [name, sub] of dir.dirs) lines.push(`040000 tree ${await write(sub)}\t${name}`)
-      for (const [name, e] of dir.files) lines.push(`${e.mode} ${e.type} ${e.sha}\t${name}`)
-      const input = lines.map(l => l + '\0').join('')
-      return this.remember(`mktree ${digest(input)}`, () => this.gitText(['mktree', '-z'], { input }))
+      const stored = [
+        ...(await Promise.all(
+          [...dir.dirs].map(async ([name, sub]) => ({ mode: '40000', name, sha: await write(sub) }))
+        )),
+        ...[...dir.files].map(([name, e]) => ({ mode: e.mode.replace(/^0+/, ''), name, sha: e.sha }))
+      ]
+      return writeLooseObject(this.dir, 'tree', treeObjectBody(stored))
     }
     return write(root)
   }
 
-  /** Writes a commit object with commit-tree; person dates are ISO strings. */
+  /** Writes a commit object as commit-tree does; person dates are ISO strings. */
   async writeCommit(options: {
     tree: string
     parents: string[]
@@ -277,20 +300,23 @@ export class TwinGitRepository {
     author: GitPerson
     committer: GitPerson
   }): Promise<string> {
-    const epoch = (iso: string) => `${Math.floor(new Date(iso).getTime() / 1000)} +0000`
-    return this.gitText(
-      ['commit-tree', '--no-gpg-sign', options.tree, ...options.parents.flatMap(p => ['-p', p])],
-      {
-        input: options.message,
-        env: {
-          GIT_AUTHOR_NAME: options.author.name,
-          GIT_AUTHOR_EMAIL: options.author.email,
-          GIT_AUTHOR_DATE: epoch(options.author.date),
-          GIT_COMMITTER_NAME: options.committer.name,
-          GIT_COMMITTER_EMAIL: options.committer.email,
-          GIT_COMMITTER_DATE: epoch(options.committer.date)
-        }
-      }
+    const person = (p: GitPerson) =>
+      `${p.name} <${p.email}> ${Math.floor(new Date(p.date).getTime() / 1000)} +0000`
+    const headers = [
+      `tree ${options.tree}`,
+      ...options.parents.map(p => `parent ${p}`),
+      `author ${person(options.author)}`,
+      `committer ${person(options.committer)}`
+    ]
+    for (const sha of [options.tree, ...options.parents]) {
+      const expected = sha === options.tree ? 'tree' : 'commit'
+      if ((await this.objectType(sha)) !== expected)
+        throw new GitCommandError(['commit-tree', options.tree], 128, `fatal: not a valid ${expected} ${sha}`)
+    }
+    return writeLooseObject(
+      this.dir,
+      'commit',
+      Buffer.from(`${headers.join('\n')}\n\n${options.message}`, 'utf8')
     )
   }
 
@@ -304,23 +330,25 @@ export class TwinGitRepository {
     }
   }
 
-  /** Whether `ancestor` is `descendant` or one of its ancestors. */
+  /** Whether `ancestor` is `descendant` or one of its ancestors (false when either is unknown). */
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
-    // Exit 1 is "not an ancestor"; any other failure (an unknown object) is not remembered.
-    const ask = () =>
-      this.git(['merge-base', '--is-ancestor', ancestor, descendant]).then(
-        () => true,
-        (e: unknown) => {
-          if (e instanceof GitCommandError && e.exitCode === 1) return false
-          throw e
-        }
-      )
-    try {
-      const fixed = FULL_ID.test(ancestor) && FULL_ID.test(descendant)
-      return await (fixed ? this.remember(`is-ancestor ${ancestor} ${descendant}`, ask) : ask())
-    } catch {
+    const ask = async () => {
+      const target = (await this.objects.info(`${ancestor}^{commit}`))?.sha
+      const start = (await this.objects.info(`${descendant}^{commit}`))?.sha
+      if (!target || !start) return false
+      const seen = new Set<string>()
+      const queue = [start]
+      while (queue.length) {
+        const sha = queue.pop() as string
+        if (sha === target) return true
+        if (seen.has(sha)) continue
+        seen.add(sha)
+        queue.push(...(await this.readCommit(sha)).parents)
+      }
       return false
     }
+    const fixed = FULL_ID.test(ancestor) && FULL_ID.test(descendant)
+    return fixed ? this.remember(`is-ancestor ${ancestor} ${descendant}`, ask) : ask()
   }
 
   /** Commits files on top of a branch (creating it), as another pusher would; returns the new commit id. */
@@ -371,6 +399,7 @@ export class TwinGitRepository {
 
   /** Deletes the repository folder. */
   async remove(): Promise<void> {
+    this.objects.close()
     await rm(this.dir, { recursive: true, force: true })
   }
 }
