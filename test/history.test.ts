@@ -1,4 +1,10 @@
-import { HistoryBuilder, MAX_HISTORY_POINTS, metricFromBuilt } from '../src/sources/history.js'
+import {
+  HistoryBuilder,
+  MAX_HISTORY_POINTS,
+  metricFromBuilt,
+  metricFromColumns,
+  type HistoryOptions
+} from '../src/sources/history.js'
 
 describe('HistoryBuilder', () => {
   it('keeps a short series whole, as objects, with and without timestamps', () => {
@@ -145,6 +151,46 @@ describe('HistoryBuilder', () => {
     expect(add(new HistoryBuilder({ repeats: 'keep', byTimestamp: false }))).toHaveLength(4)
   })
 
+  it('gives the same series across its storage blocks as a sort of the points would, shuffled and repeated', () => {
+    // 20,000 points (several storage blocks), written out of order, with repeats of whole points and of steps.
+    const written: [number, number, number][] = []
+    for (let i = 0; i < 20_000; i++) {
+      const step = (i * 7919) % 10_007
+      written.push([step, (step * 31) % 17, 1000 + (i % 3)])
+    }
+    const expected = (options: HistoryOptions) => {
+      const sorted = written
+        .map((p, i) => ({ p, i }))
+        .sort((a, b) => a.p[0] - b.p[0] || (options.byTimestamp === false ? 0 : a.p[2] - b.p[2]) || a.i - b.i)
+        .map(x => x.p)
+      const kept: [number, number, number][] = []
+      for (const p of sorted) {
+        const last = kept[kept.length - 1]
+        if (last && options.repeats === 'same-step' && last[0] === p[0]) kept[kept.length - 1] = p
+        else if (!(last && options.repeats === 'identical' && last.every((x, k) => x === p[k]))) kept.push(p)
+      }
+      return kept
+    }
+    for (const options of [
+      { repeats: 'identical' },
+      { repeats: 'same-step', byTimestamp: false },
+      { repeats: 'keep', byTimestamp: false }
+    ] as HistoryOptions[]) {
+      const b = new HistoryBuilder({ ...options, maxPoints: 50_000 }, 4)
+      for (const [s, v, t] of written) b.add(s, v, t)
+      expect(b.length).toBe(written.length)
+      expect(b.points()[12_345]).toEqual({
+        step: written[12_345][0],
+        value: written[12_345][1],
+        timestamp: written[12_345][2]
+      })
+      const built = b.build()
+      const want = expected(options)
+      expect(built?.total).toBe(want.length)
+      expect(built?.history.map(p => [p.step, p.value, p.timestamp])).toEqual(want)
+    }
+  })
+
   it('lists every point as written', () => {
     const b = new HistoryBuilder()
     b.add(3, 1, 5)
@@ -172,5 +218,39 @@ describe('metricFromBuilt', () => {
       value: 0.5,
       history: [{ step: 1, value: 0.5 }]
     })
+  })
+})
+
+describe('metricFromColumns', () => {
+  const series = (n: number) => {
+    const b = new HistoryBuilder()
+    for (let step = 0; step < n; step++) b.add(step, step / 10, step % 2 ? 1000 + step : undefined)
+    return b
+  }
+
+  it('is the metric metricFromBuilt makes: the same fields, order, values and JSON', () => {
+    for (const n of [1, 7, MAX_HISTORY_POINTS * 3]) {
+      const lazy = metricFromColumns(series(n).buildColumns()!)
+      const objects = metricFromBuilt(series(n).build()!)
+      expect(JSON.stringify(lazy)).toBe(JSON.stringify(objects))
+      expect(Object.keys(lazy)).toEqual(Object.keys(objects))
+      expect(lazy).toEqual(objects)
+    }
+  })
+
+  it('makes the point objects once, on the first read, and takes a new history when one is set', () => {
+    const metric = metricFromColumns(series(3).buildColumns()!)
+    const first = metric.history
+    expect(first).toEqual([
+      { step: 0, value: 0 },
+      { step: 1, value: 0.1, timestamp: 1001 },
+      { step: 2, value: 0.2 }
+    ])
+    expect(metric.history).toBe(first)
+    metric.history = [{ step: 9, value: 1 }]
+    expect(metric.history).toEqual([{ step: 9, value: 1 }])
+    const unread = metricFromColumns(series(2).buildColumns()!)
+    unread.history = []
+    expect(unread).toEqual({ value: 0.1, history: [] })
   })
 })

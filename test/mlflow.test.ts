@@ -375,6 +375,9 @@ describe('MLflow file store: read workers', () => {
     await writeFile(path.join(run(7), 'empty'), '')
     await writeFile(path.join(ws, 'elsewhere'), '1 0.25 0\n')
     await symlink(path.join(ws, 'elsewhere'), path.join(run(9), 'linked'))
+    // A file larger than a worker's first read buffer, then a small one read into the same buffer.
+    const long = Array.from({ length: 6000 }, (_, i) => `${1_700_000_000_000 + i * 1000} ${i / 7} ${i}`)
+    await writeFile(path.join(run(11), 'long'), `${long.join('\n')}\n`)
     const cli = (threads: string) =>
       spawnSync(
         process.execPath,
@@ -398,6 +401,9 @@ describe('MLflow file store: read workers', () => {
     const { runs, diagnostics } = await collectRuns({ workspace: ws, patterns: ['mlruns'] })
     expect(JSON.parse(pooled.stdout)).toEqual(JSON.parse(runsToJson(runs)))
     expect(runs.find(r => r.name === 'run-9')?.metrics.linked.value).toBe(0.25)
+    const longMetric = runs.find(r => r.name === 'run-11')?.metrics.long
+    expect(longMetric).toMatchObject({ value: 5999 / 7, historyPoints: 6000 })
+    expect(longMetric?.history?.[499]).toEqual({ step: 5999, value: 5999 / 7, timestamp: 1_700_005_999_000 })
     expect(diagnostics.map(d => d.run)).toEqual([3, 7, 30].map(r => r.toString(16).padStart(32, '0')))
     await rm(ws, { recursive: true, force: true })
   })

@@ -1,10 +1,10 @@
-import { realpathSync, readdirSync, statSync, createReadStream, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, lstatSync, existsSync } from 'node:fs';
+import { realpathSync, lstatSync, statSync, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, createReadStream, readdirSync, existsSync } from 'node:fs';
 import { stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import { s as selectAll, G as experimentOf, H as flattenParams, I as makeRun, J as emptyMetadata, r as paramText, K as listExperimentNames } from './findings.js';
 import { StringDecoder } from 'node:string_decoder';
-import { H as HistoryBuilder, m as metricFromBuilt, b as builtFromColumns, p as parseMetricBytes, M as MetricFileParser, a as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
+import { H as HistoryBuilder, m as metricFromColumns, p as parseMetricBytes, M as MetricFileParser, c as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import os from 'node:os';
@@ -2707,7 +2707,11 @@ function parseFast(text) {
             keys++;
     return keys === countKeys(value) ? { value, warnings: [] } : undefined;
 }
-/** Parses JSON leniently (NaN, Infinity, -Infinity, BOM); throws JsonSyntaxError with line and column. */
+/**
+ * Parses JSON leniently (NaN, Infinity, -Infinity, BOM); throws JsonSyntaxError with line and column.
+ * Longer than 80 lines on purpose: it is the scope of the parser's parts (position, skipSpace, parseString,
+ * parseNumber, parseValue, each short), which share one cursor over the text as a local variable.
+ */
 function parseJsonLenient(text) {
     const fast = text.length < 1 << 24 && text.charCodeAt(0) !== 0xfeff ? parseFast(text) : undefined;
     if (fast)
@@ -2917,63 +2921,90 @@ function plainJson(value) {
 const DEFAULT_LIMITS = { maxTextBytes: 64 * 1024 * 1024, maxFolders: 200_000 };
 /** Creates the guarded read context for one workspace. */
 async function createReadContext(workspace, options = {}) {
-    const given = path.resolve(workspace);
-    const realOf = (p) => {
-        try {
-            return realpathSync(p);
-        }
-        catch {
-            // A path that does not exist (yet): keep it resolved; reads will report it.
-            return p;
-        }
-    };
-    const root = realOf(given);
+    return new GuardedReadContext(workspace, options);
+}
+/** The real path of `p`, or `p` itself when it does not exist (yet): reads will report it. */
+function realOf(p) {
+    try {
+        return realpathSync(p);
+    }
+    catch {
+        return p;
+    }
+}
+/** Whether `p` is `dir` or inside it (both absolute). */
+function under(p, dir) {
+    return p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+}
+/** The code of a file-system error, for messages. */
+function errorCode(e) {
+    return e.code ?? String(e);
+}
+/** The ReadContext of createReadContext: every read confined to the trusted roots; see the file comment. */
+class GuardedReadContext {
+    workspace;
+    scope;
+    limits;
+    diagnostics = [];
+    selection;
+    unselected = new Map();
     /** Every trusted root: the workspace and the paths named explicitly, as given and as real paths. */
-    const roots = [
-        { given, real: root },
-        ...(options.roots ?? []).map(r => {
-            const abs = path.resolve(root, r);
-            return { given: abs, real: realOf(abs) };
-        })
-    ];
-    const under = (p, dir) => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+    roots;
+    onProgress;
+    constructor(workspace, options) {
+        const given = path.resolve(workspace);
+        const root = realOf(given);
+        this.workspace = root;
+        this.roots = [
+            { given, real: root },
+            ...(options.roots ?? []).map(r => {
+                const abs = path.resolve(root, r);
+                return { given: abs, real: realOf(abs) };
+            })
+        ];
+        this.scope = this.roots.length > 1 ? 'the workspace and the runs paths given' : 'the workspace';
+        this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+        this.selection = options.selection ?? selectAll();
+        this.onProgress = options.onProgress;
+    }
     /** A path made absolute with its trusted root resolved: one given through a linked root path is mapped. */
-    const resolve = (file) => {
-        const abs = path.resolve(root, file);
-        for (const r of roots)
+    resolve(file) {
+        const abs = path.resolve(this.workspace, file);
+        for (const r of this.roots)
             if (r.given !== r.real && under(abs, r.given))
                 return r.real + abs.slice(r.given.length);
         return abs;
-    };
-    const scope = roots.length > 1 ? 'the workspace and the runs paths given' : 'the workspace';
-    const limits = { ...DEFAULT_LIMITS, ...options.limits };
-    const diagnostics = [];
+    }
+    within(p) {
+        return this.roots.some(r => under(p, r.real));
+    }
     /** Relative to the workspace when inside it; the absolute path when under another root. */
-    const rel = (file) => {
-        const abs = resolve(file);
-        if (!under(abs, root) && roots.some(r => under(abs, r.real)))
+    rel = (file) => {
+        const abs = this.resolve(file);
+        if (!under(abs, this.workspace) && this.within(abs))
             return abs.split(path.sep).join('/');
-        const r = path.relative(root, abs);
+        const r = path.relative(this.workspace, abs);
         return (r === '' ? '.' : r).split(path.sep).join('/');
     };
-    const add = (severity, file, message, place = {}) => {
+    add(severity, file, message, place = {}) {
         const { missingOk: _missingOk, ...where } = place;
-        diagnostics.push({ severity, file: rel(file), message, ...stripUndefined(where) });
-    };
-    const within = (p) => roots.some(r => under(p, r.real));
-    const insideWorkspace = async (file) => {
+        this.diagnostics.push({ severity, file: this.rel(file), message, ...stripUndefined(where) });
+    }
+    warn = (file, message, place) => this.add('warning', file, message, place);
+    error = (file, message, place) => this.add('error', file, message, place);
+    insideWorkspace = async (file) => {
         try {
-            return within(realpathSync(resolve(file)));
+            return this.within(realpathSync(this.resolve(file)));
         }
         catch {
-            return within(resolve(file));
+            return this.within(this.resolve(file));
         }
     };
     /** Checks a file before reading it: inside the workspace, a regular file, and its size. */
-    const admit = async (file, place) => {
-        const abs = resolve(file);
-        if (!within(abs)) {
-            add('error', abs, `is outside ${scope}; it was not read`, place);
+    async admit(file, place) {
+        const abs = this.resolve(file);
+        if (!this.within(abs)) {
+            this.add('error', abs, `is outside ${this.scope}; it was not read`, place);
             return undefined;
         }
         let info;
@@ -2983,193 +3014,193 @@ async function createReadContext(workspace, options = {}) {
         catch (e) {
             if (place?.missingOk && e.code === 'ENOENT')
                 return undefined;
-            add('error', abs, `cannot read the file: ${e.code ?? String(e)}`, place);
+            this.add('error', abs, `cannot read the file: ${errorCode(e)}`, place);
             return undefined;
         }
         if (info.isSymbolicLink()) {
-            if (!(await insideWorkspace(abs))) {
-                add('error', abs, `is a symbolic link that leaves ${scope}; it was not followed`, place);
+            if (!(await this.insideWorkspace(abs))) {
+                this.add('error', abs, `is a symbolic link that leaves ${this.scope}; it was not followed`, place);
                 return undefined;
             }
             try {
                 info = statSync(abs);
             }
             catch {
-                add('error', abs, 'is a symbolic link to nothing (dangling); it was skipped', place);
+                this.add('error', abs, 'is a symbolic link to nothing (dangling); it was skipped', place);
                 return undefined;
             }
         }
         if (!info.isFile()) {
-            add('error', abs, 'is not a regular file; it was skipped', place);
+            this.add('error', abs, 'is not a regular file; it was skipped', place);
             return undefined;
         }
         return { size: info.size };
-    };
-    const ctx = {
-        workspace: root,
-        scope,
-        limits,
-        diagnostics,
-        selection: options.selection ?? selectAll(),
-        unselected: new Map(),
-        rel,
-        warn: (file, message, place) => add('warning', file, message, place),
-        error: (file, message, place) => add('error', file, message, place),
-        insideWorkspace,
-        async readBytes(file, place, maxBytes = limits.maxTextBytes) {
-            const abs = resolve(file);
-            const tooLarge = (size) => {
-                add('error', file, `is ${size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`, place);
-                return undefined;
-            };
-            // The common case in one open: O_NOFOLLOW refuses a symbolic link (ELOOP), which then goes through admit().
-            let fd;
-            if (within(abs)) {
-                try {
-                    fd = openSync(abs, constants$1.O_RDONLY | constants$1.O_NOFOLLOW);
-                }
-                catch {
-                    fd = undefined;
-                }
-            }
-            if (fd !== undefined) {
-                try {
-                    const info = fstatSync(fd);
-                    if (info.isFile()) {
-                        if (info.size > maxBytes)
-                            return tooLarge(info.size);
-                        return readFileSync(fd);
-                    }
-                }
-                catch (e) {
-                    add('error', file, `cannot read the file: ${e.code ?? String(e)}`, place);
-                    return undefined;
-                }
-                finally {
-                    closeSync(fd);
-                }
-            }
-            const admitted = await admit(file, place);
-            if (!admitted)
-                return undefined;
-            if (admitted.size > maxBytes)
-                return tooLarge(admitted.size);
-            try {
-                return readFileSync(abs);
-            }
-            catch (e) {
-                add('error', file, `cannot read the file: ${e.code ?? String(e)}`, place);
-                return undefined;
-            }
-        },
-        async readText(file, place) {
-            const bytes = await ctx.readBytes(file, place);
-            if (!bytes)
-                return undefined;
-            const sample = bytes.subarray(0, 8192);
-            if (sample.includes(0)) {
-                add('error', file, 'is binary data (it contains NUL bytes), not text; it was skipped', place);
-                return undefined;
-            }
-            let text = bytes.toString('utf8');
-            if (text.charCodeAt(0) === 0xfeff)
-                text = text.slice(1);
-            return text;
-        },
-        async openStream(file, place, options) {
-            const admitted = await admit(file, place);
-            if (!admitted)
-                return undefined;
-            const { highWaterMark } = options ?? {};
-            return createReadStream(resolve(file), highWaterMark ? { highWaterMark } : undefined);
-        },
-        async readJson(file, place) {
-            const text = await ctx.readText(file, place);
-            return text === undefined ? undefined : ctx.parseJson(text, file, place);
-        },
-        parseJson(text, file, place) {
-            if (text.trim() === '') {
-                add('error', file, 'is empty; expected a JSON value', place);
-                return undefined;
-            }
-            try {
-                const { value, warnings } = parseJsonLenient(text);
-                for (const w of warnings)
-                    add('warning', file, w.message, { ...place, key: w.key, line: w.line, column: w.column });
-                return value;
-            }
-            catch (e) {
-                if (e instanceof JsonSyntaxError) {
-                    add('error', file, `is not valid JSON: ${e.message}`, { ...place, line: e.line, column: e.column });
-                    return undefined;
-                }
-                throw e;
-            }
-        },
-        async readYaml(file, place) {
-            const text = await ctx.readText(file, place);
-            return text === undefined ? undefined : ctx.parseYaml(text, file, place);
-        },
-        async parseYaml(text, file, place) {
-            const flat = text.length < 4096 ? parseFlatYaml(text) : undefined;
-            if (flat)
-                return flat;
-            const { LineCounter, parseDocument } = await loadYaml();
-            const lineCounter = new LineCounter();
-            const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
-            const problem = doc.errors[0];
-            if (problem) {
-                const { line, col: column } = lineCounter.linePos(problem.pos[0]);
-                add('error', file, `is not valid YAML: ${problem.message.split('\n')[0]}`, { ...place, line, column });
-                return undefined;
-            }
-            try {
-                // maxAliasCount stops "billion laughs" alias bombs; unknown tags (e.g. !!python/object) resolve as plain data.
-                return doc.toJS({ maxAliasCount: 1000 });
-            }
-            catch (e) {
-                add('error', file, `cannot be used: ${e.message}`, place);
-                return undefined;
-            }
-        },
-        async list(dir) {
-            const files = [];
-            const dirs = [];
-            let entries;
-            try {
-                entries = readdirSync(resolve(dir), { withFileTypes: true });
-            }
-            catch (e) {
-                add('error', dir, `cannot list the folder: ${e.code ?? String(e)}`);
-                return { files, dirs };
-            }
-            for (const entry of entries) {
-                if (entry.isDirectory())
-                    dirs.push(entry.name);
-                else if (entry.isFile())
-                    files.push(entry.name);
-                else if (entry.isSymbolicLink()) {
-                    const target = path.join(resolve(dir), entry.name);
-                    let info;
-                    try {
-                        info = statSync(target);
-                    }
-                    catch {
-                        info = undefined;
-                    }
-                    if (info?.isFile())
-                        files.push(entry.name);
-                }
-            }
-            files.sort();
-            dirs.sort();
-            return { files, dirs };
-        },
-        progress(runsRead, where) {
-            options.onProgress?.(runsRead, where);
+    }
+    tooLarge(file, size, maxBytes, place) {
+        this.add('error', file, `is ${size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`, place);
+        return undefined;
+    }
+    /**
+     * The common case of readBytes in one open: O_NOFOLLOW refuses a symbolic link (ELOOP), which then goes through
+     * admit(). `null` when this way does not apply (outside, a link, not a regular file); undefined after a diagnostic.
+     */
+    readRegularFile(file, abs, maxBytes, place) {
+        if (!this.within(abs))
+            return null;
+        let fd;
+        try {
+            fd = openSync(abs, constants$1.O_RDONLY | constants$1.O_NOFOLLOW);
         }
-    };
-    return ctx;
+        catch {
+            return null;
+        }
+        try {
+            const info = fstatSync(fd);
+            if (!info.isFile())
+                return null;
+            if (info.size > maxBytes)
+                return this.tooLarge(file, info.size, maxBytes, place);
+            return readFileSync(fd);
+        }
+        catch (e) {
+            this.add('error', file, `cannot read the file: ${errorCode(e)}`, place);
+            return undefined;
+        }
+        finally {
+            closeSync(fd);
+        }
+    }
+    async readBytes(file, place, maxBytes = this.limits.maxTextBytes) {
+        const abs = this.resolve(file);
+        const direct = this.readRegularFile(file, abs, maxBytes, place);
+        if (direct !== null)
+            return direct;
+        const admitted = await this.admit(file, place);
+        if (!admitted)
+            return undefined;
+        if (admitted.size > maxBytes)
+            return this.tooLarge(file, admitted.size, maxBytes, place);
+        try {
+            return readFileSync(abs);
+        }
+        catch (e) {
+            this.add('error', file, `cannot read the file: ${errorCode(e)}`, place);
+            return undefined;
+        }
+    }
+    async readText(file, place) {
+        const bytes = await this.readBytes(file, place);
+        if (!bytes)
+            return undefined;
+        const sample = bytes.subarray(0, 8192);
+        if (sample.includes(0)) {
+            this.add('error', file, 'is binary data (it contains NUL bytes), not text; it was skipped', place);
+            return undefined;
+        }
+        let text = bytes.toString('utf8');
+        if (text.charCodeAt(0) === 0xfeff)
+            text = text.slice(1);
+        return text;
+    }
+    async openStream(file, place, options) {
+        const admitted = await this.admit(file, place);
+        if (!admitted)
+            return undefined;
+        const { highWaterMark } = options ?? {};
+        return createReadStream(this.resolve(file), highWaterMark ? { highWaterMark } : undefined);
+    }
+    async readJson(file, place) {
+        const text = await this.readText(file, place);
+        return text === undefined ? undefined : this.parseJson(text, file, place);
+    }
+    parseJson(text, file, place) {
+        if (text.trim() === '') {
+            this.add('error', file, 'is empty; expected a JSON value', place);
+            return undefined;
+        }
+        try {
+            const { value, warnings } = parseJsonLenient(text);
+            for (const w of warnings)
+                this.add('warning', file, w.message, { ...place, key: w.key, line: w.line, column: w.column });
+            return value;
+        }
+        catch (e) {
+            if (e instanceof JsonSyntaxError) {
+                this.add('error', file, `is not valid JSON: ${e.message}`, {
+                    ...place,
+                    line: e.line,
+                    column: e.column
+                });
+                return undefined;
+            }
+            throw e;
+        }
+    }
+    async readYaml(file, place) {
+        const text = await this.readText(file, place);
+        return text === undefined ? undefined : this.parseYaml(text, file, place);
+    }
+    async parseYaml(text, file, place) {
+        const flat = text.length < 4096 ? parseFlatYaml(text) : undefined;
+        if (flat)
+            return flat;
+        const { LineCounter, parseDocument } = await loadYaml();
+        const lineCounter = new LineCounter();
+        const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false });
+        const problem = doc.errors[0];
+        if (problem) {
+            const { line, col: column } = lineCounter.linePos(problem.pos[0]);
+            this.add('error', file, `is not valid YAML: ${problem.message.split('\n')[0]}`, {
+                ...place,
+                line,
+                column
+            });
+            return undefined;
+        }
+        try {
+            // maxAliasCount stops "billion laughs" alias bombs; unknown tags (e.g. !!python/object) resolve as plain data.
+            return doc.toJS({ maxAliasCount: 1000 });
+        }
+        catch (e) {
+            this.add('error', file, `cannot be used: ${e.message}`, place);
+            return undefined;
+        }
+    }
+    async list(dir) {
+        const files = [];
+        const dirs = [];
+        let entries;
+        try {
+            entries = readdirSync(this.resolve(dir), { withFileTypes: true });
+        }
+        catch (e) {
+            this.add('error', dir, `cannot list the folder: ${errorCode(e)}`);
+            return { files, dirs };
+        }
+        for (const entry of entries) {
+            if (entry.isDirectory())
+                dirs.push(entry.name);
+            else if (entry.isFile())
+                files.push(entry.name);
+            else if (entry.isSymbolicLink() && this.linksToFile(path.join(this.resolve(dir), entry.name)))
+                files.push(entry.name);
+        }
+        files.sort();
+        dirs.sort();
+        return { files, dirs };
+    }
+    /** Whether a symbolic link leads to a regular file. */
+    linksToFile(target) {
+        try {
+            return statSync(target).isFile();
+        }
+        catch {
+            return false;
+        }
+    }
+    progress(runsRead, where) {
+        this.onProgress?.(runsRead, where);
+    }
 }
 let yamlModule;
 /** The YAML parser, loaded on first use: many workspaces hold no YAML, and the parser is a large module. */
@@ -3731,137 +3762,180 @@ async function readSeriesTable(file, ctx, place, options) {
     const stream = await ctx.openStream(file, place);
     if (!stream)
         return undefined;
-    let header;
-    let stepIndex = -1;
-    let stepColumn = '';
-    let timeIndex = -1;
-    let skipIndexes = new Set();
-    // One series per column; a later row with the same step replaces the earlier one's value.
-    const series = new Map();
-    const badValue = new Map();
-    let notTable = false;
-    let raggedReported = false;
-    let badStepReported = 0;
-    const onRecord = (fields, line) => {
-        if (!header) {
-            header = fields.map(f => f.trim());
-            const lower = header.map(h => h.toLowerCase());
-            stepIndex = lower.indexOf('step');
-            if (stepIndex < 0)
-                stepIndex = lower.indexOf('epoch');
-            if (stepIndex < 0) {
-                notTable = true;
-                return false;
-            }
-            stepColumn = header[stepIndex];
-            timeIndex = lower.findIndex(h => h === 'timestamp' || h === 'wall_time');
-            // With a `step` column, `epoch` is a progress counter, not a metric.
-            skipIndexes = new Set([stepIndex, timeIndex, lower[stepIndex] === 'step' ? lower.indexOf('epoch') : -1].filter(i => i >= 0));
-            const seen = new Map();
-            header.forEach((h, i) => {
-                if (skipIndexes.has(i))
-                    return;
-                if (h === '') {
-                    ctx.warn(file, `column ${i + 1} has no name in the header; it was skipped`, {
-                        ...place,
-                        line,
-                        column: i + 1
-                    });
-                    skipIndexes.add(i);
-                }
-                else if (seen.has(h)) {
-                    ctx.warn(file, `column "${h}" appears twice in the header (columns ${(seen.get(h) ?? 0) + 1} and ${i + 1}); the second one was skipped`, {
-                        ...place,
-                        key: h,
-                        line
-                    });
-                    skipIndexes.add(i);
-                }
-                else
-                    seen.set(h, i);
-            });
-            return true;
-        }
-        if (fields.length === header.length && fields.every((f, i) => f.trim() === header?.[i])) {
-            ctx.warn(file, 'repeats its header here (two logs written into one file?); rows after it are merged by step', { ...place, line });
-            return true;
-        }
-        if (fields.length > header.length && !raggedReported) {
-            raggedReported = true;
-            ctx.warn(file, `row has ${fields.length} fields but the header has ${header.length}; the extra fields were ignored`, { ...place, line });
-        }
-        const stepText = (fields[stepIndex] ?? '').trim();
-        const step = parseNumberText(stepText);
-        if (step === undefined || !Number.isFinite(step)) {
-            if (badStepReported++ < 3) {
-                ctx.error(file, `${stepColumn} is ${JSON.stringify(truncate(stepText))}; expected a number. The row was skipped`, {
-                    ...place,
-                    key: stepColumn,
-                    line,
-                    column: stepIndex + 1
-                });
-            }
-            return true;
-        }
-        const timestamp = timeIndex >= 0 ? parseNumberText((fields[timeIndex] ?? '').trim()) : undefined;
-        for (let i = 0; i < header.length && i < fields.length; i++) {
-            if (skipIndexes.has(i))
-                continue;
-            const text = fields[i].trim();
-            if (text === '')
-                continue;
-            const value = parseNumberText(text);
-            if (value === undefined) {
-                const bad = badValue.get(i);
-                if (bad)
-                    bad.count++;
-                else
-                    badValue.set(i, { line, text, count: 1 });
-                continue;
-            }
-            let points = series.get(i);
-            if (!points)
-                series.set(i, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'same-step' })));
-            points.add(step, value, timestamp !== undefined && Number.isFinite(timestamp) ? timestamp : undefined);
-        }
-        return true;
-    };
-    const ok = await parseDelimitedStream(stream, onRecord, ctx, file, place, path.extname(file).toLowerCase() === '.tsv' ? '\t' : undefined);
+    const table = new SeriesTableReader(file, ctx, place);
+    const ok = await parseDelimitedStream(stream, (fields, line) => table.record(fields, line), ctx, file, place, path.extname(file).toLowerCase() === '.tsv' ? '\t' : undefined);
     if (!ok)
         return undefined;
+    const header = table.header;
     if (!header) {
         ctx.error(file, 'is empty; expected a header row with a step or epoch column', place);
         return undefined;
     }
-    if (notTable) {
+    if (table.notTable) {
         if (options.requireStep) {
             const what = options.explicitName ? 'a training log' : 'a metrics table';
             ctx.warn(file, `has no "step" or "epoch" column in its header (${truncate(header.join(', '), 120)}), so it is not ${what}; it was skipped`, place);
         }
         return undefined;
     }
-    for (const [i, bad] of badValue) {
-        const column = header[i];
-        const where = { ...place, key: column, line: bad.line, column: i + 1 };
-        if (!series.get(i)?.length) {
-            // A column of text only (a note, a name) is not a metric: say so once, without alarm.
-            ctx.warn(file, `column "${column}" holds text such as ${JSON.stringify(truncate(bad.text))}, not numbers; it is not compared`, where);
+    table.reportBadValues(header);
+    return { stepColumn: table.stepColumn, metrics: table.metrics(header, options.metricName) };
+}
+/** The state of one per-step table while its records stream in: the header's columns, the series, the bad cells. */
+class SeriesTableReader {
+    file;
+    ctx;
+    place;
+    header;
+    stepColumn = '';
+    /** The header has no step or epoch column: the file is not a per-step table. */
+    notTable = false;
+    stepIndex = -1;
+    timeIndex = -1;
+    skipIndexes = new Set();
+    /** One series per column; a later row with the same step replaces the earlier one's value. */
+    series = new Map();
+    badValue = new Map();
+    raggedReported = false;
+    badStepReported = 0;
+    constructor(file, ctx, place) {
+        this.file = file;
+        this.ctx = ctx;
+        this.place = place;
+    }
+    /** Takes one record (the header first); false stops the stream (the file is not a per-step table). */
+    record(fields, line) {
+        const header = this.header;
+        if (!header)
+            return this.readHeader(fields, line);
+        if (fields.length === header.length && fields.every((f, i) => f.trim() === header[i])) {
+            this.ctx.warn(this.file, 'repeats its header here (two logs written into one file?); rows after it are merged by step', { ...this.place, line });
+            return true;
         }
-        else {
-            const more = bad.count > 1 ? ` (and ${bad.count - 1} more such cells)` : '';
-            ctx.error(file, `column "${column}" holds ${JSON.stringify(truncate(bad.text))}, not a number${more}; those cells were skipped`, where);
+        if (fields.length > header.length && !this.raggedReported) {
+            this.raggedReported = true;
+            this.ctx.warn(this.file, `row has ${fields.length} fields but the header has ${header.length}; the extra fields were ignored`, { ...this.place, line });
+        }
+        const step = this.stepOf(fields, line);
+        if (step !== undefined)
+            this.addRow(header, fields, line, step);
+        return true;
+    }
+    /** Reads the header: the step, time and skipped columns; false when it has no step or epoch column. */
+    readHeader(fields, line) {
+        const header = fields.map(f => f.trim());
+        this.header = header;
+        const lower = header.map(h => h.toLowerCase());
+        let stepIndex = lower.indexOf('step');
+        if (stepIndex < 0)
+            stepIndex = lower.indexOf('epoch');
+        if (stepIndex < 0) {
+            this.notTable = true;
+            return false;
+        }
+        this.stepIndex = stepIndex;
+        this.stepColumn = header[stepIndex];
+        this.timeIndex = lower.findIndex(h => h === 'timestamp' || h === 'wall_time');
+        // With a `step` column, `epoch` is a progress counter, not a metric.
+        this.skipIndexes = new Set([stepIndex, this.timeIndex, lower[stepIndex] === 'step' ? lower.indexOf('epoch') : -1].filter(i => i >= 0));
+        this.skipUnusableColumns(header, line);
+        return true;
+    }
+    /** Skips columns with no name or a name already used, each with a warning. */
+    skipUnusableColumns(header, line) {
+        const seen = new Map();
+        header.forEach((h, i) => {
+            if (this.skipIndexes.has(i))
+                return;
+            if (h === '') {
+                this.ctx.warn(this.file, `column ${i + 1} has no name in the header; it was skipped`, {
+                    ...this.place,
+                    line,
+                    column: i + 1
+                });
+                this.skipIndexes.add(i);
+            }
+            else if (seen.has(h)) {
+                this.ctx.warn(this.file, `column "${h}" appears twice in the header (columns ${(seen.get(h) ?? 0) + 1} and ${i + 1}); the second one was skipped`, {
+                    ...this.place,
+                    key: h,
+                    line
+                });
+                this.skipIndexes.add(i);
+            }
+            else
+                seen.set(h, i);
+        });
+    }
+    /** The row's step; undefined (reported for the first three) when it is not a finite number. */
+    stepOf(fields, line) {
+        const stepText = (fields[this.stepIndex] ?? '').trim();
+        const step = parseNumberText(stepText);
+        if (step !== undefined && Number.isFinite(step))
+            return step;
+        if (this.badStepReported++ < 3) {
+            this.ctx.error(this.file, `${this.stepColumn} is ${JSON.stringify(truncate(stepText))}; expected a number. The row was skipped`, {
+                ...this.place,
+                key: this.stepColumn,
+                line,
+                column: this.stepIndex + 1
+            });
+        }
+        return undefined;
+    }
+    /** Adds the row's numbers to their columns' series; other cells are counted as bad values. */
+    addRow(header, fields, line, step) {
+        const timeIndex = this.timeIndex;
+        const timestamp = timeIndex >= 0 ? parseNumberText((fields[timeIndex] ?? '').trim()) : undefined;
+        for (let i = 0; i < header.length && i < fields.length; i++) {
+            if (this.skipIndexes.has(i))
+                continue;
+            const text = fields[i].trim();
+            if (text === '')
+                continue;
+            const value = parseNumberText(text);
+            if (value === undefined) {
+                const bad = this.badValue.get(i);
+                if (bad)
+                    bad.count++;
+                else
+                    this.badValue.set(i, { line, text, count: 1 });
+                continue;
+            }
+            let points = this.series.get(i);
+            if (!points)
+                this.series.set(i, (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'same-step' })));
+            points.add(step, value, timestamp !== undefined && Number.isFinite(timestamp) ? timestamp : undefined);
         }
     }
-    const valueColumns = header.map((_, i) => i).filter(i => !skipIndexes.has(i));
-    const metrics = {};
-    for (const i of valueColumns) {
-        const built = series.get(i)?.build();
-        if (!built)
-            continue;
-        const name = options.metricName && valueColumns.length === 1 ? options.metricName : header[i];
-        metrics[name] = metricFromBuilt(built);
+    /** Reports the cells that were not numbers: a column of text only as a warning, stray text as an error. */
+    reportBadValues(header) {
+        for (const [i, bad] of this.badValue) {
+            const column = header[i];
+            const where = { ...this.place, key: column, line: bad.line, column: i + 1 };
+            if (!this.series.get(i)?.length) {
+                // A column of text only (a note, a name) is not a metric: say so once, without alarm.
+                this.ctx.warn(this.file, `column "${column}" holds text such as ${JSON.stringify(truncate(bad.text))}, not numbers; it is not compared`, where);
+            }
+            else {
+                const more = bad.count > 1 ? ` (and ${bad.count - 1} more such cells)` : '';
+                this.ctx.error(this.file, `column "${column}" holds ${JSON.stringify(truncate(bad.text))}, not a number${more}; those cells were skipped`, where);
+            }
+        }
     }
-    return { stepColumn, metrics };
+    /** One metric per value column that has numbers; `metricName` names the only one when there is one. */
+    metrics(header, metricName) {
+        const valueColumns = header.map((_, i) => i).filter(i => !this.skipIndexes.has(i));
+        const metrics = {};
+        for (const i of valueColumns) {
+            const built = this.series.get(i)?.buildColumns();
+            if (!built)
+                continue;
+            const name = metricName && valueColumns.length === 1 ? metricName : header[i];
+            metrics[name] = metricFromColumns(built);
+        }
+        return metrics;
+    }
 }
 /** Parses one CSV cell as a number: decimal and exponent notation, and Python's nan / inf / -inf. */
 function parseNumberText(text) {
@@ -3883,6 +3957,8 @@ function parseNumberText(text) {
  * calls `onRecord` for each non-empty record with its fields and the line it starts on. Quoted fields may
  * hold delimiters, doubled quotes and line breaks; `\n`, `\r\n`, `\r\r\n` and `\r` all end a record.
  * `onRecord` returns false to stop early. False (with a diagnostic) when the stream fails or is malformed.
+ * Longer than 80 lines on purpose: the parser's state (field, record, quotes, line) lives in locals shared by its
+ * parts (endField, endRecord, consume), which run once per character of the file.
  */
 async function parseDelimitedStream(stream, onRecord, ctx, file, place, delimiter) {
     const decoder = new StringDecoder('utf8');
@@ -4373,9 +4449,9 @@ async function readPlotSeries(ref, ctx, place) {
     }
     const out = {};
     for (const [name, points] of series) {
-        const built = points.build();
+        const built = points.buildColumns();
         if (built)
-            out[name] = metricFromBuilt(built);
+            out[name] = metricFromColumns(built);
     }
     return out;
 }
@@ -4719,17 +4795,7 @@ async function readTrainerOutput(dir, ctx) {
     const top = files.includes(TRAINER_STATE)
         ? await readState(path.join(dir, TRAINER_STATE), ctx, place)
         : undefined;
-    let latest;
-    for (const c of checkpoints) {
-        const cdir = path.join(dir, c.d);
-        const { files: cfiles } = await ctx.list(cdir);
-        if (!cfiles.includes(TRAINER_STATE))
-            continue;
-        latest = await readState(path.join(cdir, TRAINER_STATE), ctx, place);
-        if (latest)
-            break;
-        ctx.warn(path.join(cdir, TRAINER_STATE), 'could not be used; the history is taken from an earlier checkpoint', place);
-    }
+    const latest = await latestCheckpointState(dir, checkpoints, ctx, place);
     if (checkpoints.length && !latest && !top && !files.some(f => RESULT_FILES.includes(f))) {
         ctx.warn(dir, `has ${checkpoints.length} checkpoint-N folders but none holds a readable ${TRAINER_STATE}; no run was read from it`, place);
         return undefined;
@@ -4745,6 +4811,50 @@ async function readTrainerOutput(dir, ctx) {
         readLogHistory(chosen, ctx, place, metrics, finals);
     if (chosen)
         readStateFields(chosen, params, metrics, notes);
+    const sawResults = await readResultFiles(dir, files, ctx, place, params, finals);
+    for (const [key, final] of Object.entries(finals)) {
+        const existing = metrics[key];
+        metrics[key] = existing?.history ? { ...final, history: existing.history } : final;
+    }
+    // Params: the model's config, a PEFT adapter's config and the training arguments, when saved as JSON.
+    const paramDirs = [{ dir, files }, ...(chosen && chosen.dir !== dir ? [{ dir: chosen.dir }] : [])];
+    await readParamsFile(paramDirs, 'training_args.json', '', ctx, place, params);
+    await readParamsFile(paramDirs, 'config.json', 'model', ctx, place, params);
+    await readParamsFile(paramDirs, 'adapter_config.json', 'adapter', ctx, place, params);
+    if (chosen && !sawResults)
+        markUnfinished(chosen, metadata);
+    if (notes.length)
+        metadata.notes = notes.join('; ');
+    if (!Object.keys(metrics).length && !Object.keys(params).length) {
+        ctx.warn(dir, 'holds no metrics or params that could be read; no run was made from it', place);
+        return undefined;
+    }
+    return makeRun({
+        id: `huggingface:${rel}`,
+        name,
+        source: 'huggingface',
+        path: rel,
+        params,
+        metrics,
+        metadata
+    });
+}
+/** The trainer state of the latest checkpoint that has a readable one (checkpoints sorted latest first). */
+async function latestCheckpointState(dir, checkpoints, ctx, place) {
+    for (const c of checkpoints) {
+        const cdir = path.join(dir, c.d);
+        const { files: cfiles } = await ctx.list(cdir);
+        if (!cfiles.includes(TRAINER_STATE))
+            continue;
+        const state = await readState(path.join(cdir, TRAINER_STATE), ctx, place);
+        if (state)
+            return state;
+        ctx.warn(path.join(cdir, TRAINER_STATE), 'could not be used; the history is taken from an earlier checkpoint', place);
+    }
+    return undefined;
+}
+/** Reads the result files (all_results.json …) into `finals` (and `epoch` into params); true when one was read. */
+async function readResultFiles(dir, files, ctx, place, params, finals) {
     let sawResults = false;
     for (const resultFile of RESULT_FILES) {
         if (!files.includes(resultFile))
@@ -4771,63 +4881,45 @@ async function readTrainerOutput(dir, ctx) {
         if (skipped.length)
             ctx.warn(file, `holds values that are not numbers, which are not compared: ${truncate(skipped.join(', '), 200)}`, { ...place, key: skipped[0] });
     }
-    for (const [key, final] of Object.entries(finals)) {
-        const existing = metrics[key];
-        metrics[key] = existing?.history ? { ...final, history: existing.history } : final;
-    }
-    // Params: the model's config, a PEFT adapter's config and the training arguments, when saved as JSON.
-    const paramDirs = [dir, ...(chosen && chosen.dir !== dir ? [chosen.dir] : [])];
-    const readParamsFile = async (fileName, prefix) => {
-        for (const d of paramDirs) {
-            const { files: present } = d === dir ? { files } : await ctx.list(d);
-            if (!present.includes(fileName))
-                continue;
-            const file = path.join(d, fileName);
-            const raw = await ctx.readJson(file, place);
-            if (raw === undefined)
-                return;
-            if (!isRecord(raw)) {
-                ctx.error(file, `must hold a JSON object, found ${describeValue(raw)}; it was skipped`, place);
-                return;
-            }
-            const { id2label, label2id: _label2id, ...rest } = raw;
-            if (isRecord(id2label))
-                rest.num_labels = Object.keys(id2label).length;
-            for (const [k, v] of Object.entries(flattenParams(plainParams(rest), prefix)))
-                if (!(k in params))
-                    params[k] = v;
+    return sawResults;
+}
+/**
+ * Reads a JSON config file from the first of `dirs` that has it, flattened under `prefix`, into `params` (a key
+ * already there is kept). A folder's `files` are listed when not given.
+ */
+async function readParamsFile(dirs, fileName, prefix, ctx, place, params) {
+    for (const d of dirs) {
+        const present = d.files ?? (await ctx.list(d.dir)).files;
+        if (!present.includes(fileName))
+            continue;
+        const file = path.join(d.dir, fileName);
+        const raw = await ctx.readJson(file, place);
+        if (raw === undefined)
+            return;
+        if (!isRecord(raw)) {
+            ctx.error(file, `must hold a JSON object, found ${describeValue(raw)}; it was skipped`, place);
             return;
         }
-    };
-    await readParamsFile('training_args.json', '');
-    await readParamsFile('config.json', 'model');
-    await readParamsFile('adapter_config.json', 'adapter');
-    if (chosen && !sawResults) {
-        const maxSteps = numberFromJson(chosen.state.max_steps)?.value;
-        const control = isRecord(chosen.state.stateful_callbacks) && isRecord(chosen.state.stateful_callbacks.TrainerControl)
-            ? chosen.state.stateful_callbacks.TrainerControl.args
-            : undefined;
-        const stopped = isRecord(control) && control.should_training_stop === true;
-        if (maxSteps !== undefined && maxSteps > 0 && chosen.globalStep < maxSteps && !stopped) {
-            metadata.status = 'running';
-            metadata.statusReason = `the latest ${TRAINER_STATE} is at step ${chosen.globalStep} of ${maxSteps} and no train_results.json was written: training had not finished`;
-        }
+        const { id2label, label2id: _label2id, ...rest } = raw;
+        if (isRecord(id2label))
+            rest.num_labels = Object.keys(id2label).length;
+        for (const [k, v] of Object.entries(flattenParams(plainParams(rest), prefix)))
+            if (!(k in params))
+                params[k] = v;
+        return;
     }
-    if (notes.length)
-        metadata.notes = notes.join('; ');
-    if (!Object.keys(metrics).length && !Object.keys(params).length) {
-        ctx.warn(dir, 'holds no metrics or params that could be read; no run was made from it', place);
-        return undefined;
+}
+/** Marks a run still running when its latest state stops short of max_steps and training was not told to stop. */
+function markUnfinished(chosen, metadata) {
+    const maxSteps = numberFromJson(chosen.state.max_steps)?.value;
+    const control = isRecord(chosen.state.stateful_callbacks) && isRecord(chosen.state.stateful_callbacks.TrainerControl)
+        ? chosen.state.stateful_callbacks.TrainerControl.args
+        : undefined;
+    const stopped = isRecord(control) && control.should_training_stop === true;
+    if (maxSteps !== undefined && maxSteps > 0 && chosen.globalStep < maxSteps && !stopped) {
+        metadata.status = 'running';
+        metadata.statusReason = `the latest ${TRAINER_STATE} is at step ${chosen.globalStep} of ${maxSteps} and no train_results.json was written: training had not finished`;
     }
-    return makeRun({
-        id: `huggingface:${rel}`,
-        name,
-        source: 'huggingface',
-        path: rel,
-        params,
-        metrics,
-        metadata
-    });
 }
 /** Reads and checks one trainer_state.json; undefined (with a diagnostic) when it cannot be used. */
 async function readState(file, ctx, place) {
@@ -4898,10 +4990,10 @@ function readLogHistory(chosen, ctx, place, metrics, finals) {
         ctx.warn(chosen.file, `log_history[${index}].${key} is not a number; values of "${key}" are not compared`, { ...place, key });
     }
     for (const [name, { points, exact }] of series) {
-        const built = points.build();
+        const built = points.buildColumns();
         if (!built)
             continue;
-        const metric = metricFromBuilt(built);
+        const metric = metricFromColumns(built);
         const finalExact = exact?.get(built.finalIndex);
         if (finalExact)
             metric.exact = finalExact;
@@ -4964,9 +5056,9 @@ class SeriesBuilder {
     entries() {
         const out = [];
         for (const [k, points] of this.series) {
-            const built = points.build();
+            const built = points.buildColumns();
             if (built)
-                out.push([k, metricFromBuilt(built)]);
+                out.push([k, metricFromColumns(built)]);
         }
         return out;
     }
@@ -6017,9 +6109,9 @@ class ScalarSeries {
     metrics() {
         const out = new Map();
         for (const [tag, c] of this.columns) {
-            const built = c.build();
+            const built = c.buildColumns();
             if (built)
-                out.set(tag, metricFromBuilt(built));
+                out.set(tag, metricFromColumns(built));
         }
         return out;
     }
@@ -6073,6 +6165,8 @@ function dropPrivate(value, depth = 0) {
 /**
  * Scans TFRecord framing over a stream of chunks, checking both masked CRC-32Cs, and calls `onRecord` with
  * the buffer and the record's [start, end) (valid only during the call). Stops at the first corrupt byte.
+ * Longer than 80 lines on purpose: the framing state (the bytes carried over from one chunk to the next, the file
+ * offset) is shared by its two parts, parse and recordBytes, which run once per record of a file of any size.
  */
 async function scanTfRecords(chunks, onRecord) {
     const result = { records: 0, bytes: 0 };
@@ -6885,26 +6979,33 @@ async function readExperimentRuns(experiment, dirs, ctx, reading) {
         ctx.progress(runs.length, ctx.rel(experiment.dir));
     return runs;
 }
+/** A run folder's meta.yaml as a mapping; undefined (with a diagnostic) when it is missing or not a mapping. */
+async function readRunMeta(dir, files, ctx) {
+    const folder = path.basename(dir);
+    if (!files.includes('meta.yaml')) {
+        ctx.warn(dir, 'is in an MLflow experiment folder but has no meta.yaml, so it is not a run; it was skipped', {
+            run: folder
+        });
+        return undefined;
+    }
+    const metaFile = path.join(dir, 'meta.yaml');
+    const raw = await ctx.readYaml(metaFile, { run: folder });
+    if (raw === undefined)
+        return undefined;
+    if (!isObject(raw)) {
+        ctx.error(metaFile, `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describeValue(raw)}. The run was skipped`, { run: folder });
+        return undefined;
+    }
+    return raw;
+}
 /** Reads one run folder; undefined when it is deleted or has no usable meta.yaml (with a diagnostic). */
 async function readRun(dir, experiment, ctx, known, pool) {
     const folder = path.basename(dir);
     const listing = known ?? (await ctx.list(dir));
     const metaFile = path.join(dir, 'meta.yaml');
-    let meta = known?.meta;
-    if (!meta) {
-        if (!listing.files.includes('meta.yaml')) {
-            ctx.warn(dir, 'is in an MLflow experiment folder but has no meta.yaml, so it is not a run; it was skipped', { run: folder });
-            return undefined;
-        }
-        const raw = await ctx.readYaml(metaFile, { run: folder });
-        if (raw === undefined)
-            return undefined;
-        if (!isObject(raw)) {
-            ctx.error(metaFile, `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describeValue(raw)}. The run was skipped`, { run: folder });
-            return undefined;
-        }
-        meta = raw;
-    }
+    const meta = known?.meta ?? (await readRunMeta(dir, listing.files, ctx));
+    if (!meta)
+        return undefined;
     if (meta.lifecycle_stage === 'deleted')
         return undefined;
     const runId = textOf(meta.run_id) ?? textOf(meta.run_uuid) ?? folder;
@@ -6917,10 +7018,10 @@ async function readRun(dir, experiment, ctx, known, pool) {
     }
     const [params, tags, metrics, datasets] = await Promise.all([
         listing.dirs.includes('params')
-            ? readKeyValues(path.join(dir, 'params'), ctx, place)
+            ? readKeyValues$1(path.join(dir, 'params'), ctx, place)
             : new Map(),
         listing.dirs.includes('tags')
-            ? readKeyValues(path.join(dir, 'tags'), ctx, place)
+            ? readKeyValues$1(path.join(dir, 'tags'), ctx, place)
             : new Map(),
         listing.dirs.includes('metrics') ? readMetrics(path.join(dir, 'metrics'), ctx, place, pool) : {},
         listing.dirs.includes('inputs') ? readInputs(path.join(dir, 'inputs'), experiment, ctx, place) : []
@@ -6966,7 +7067,7 @@ async function listKeys(root, ctx, place) {
     return out;
 }
 /** Reads params or tags: one file per key, its whole text the value. */
-async function readKeyValues(root, ctx, place) {
+async function readKeyValues$1(root, ctx, place) {
     const keys = await listKeys(root, ctx, place);
     const values = await Promise.all(keys.map(({ key, file }) => ctx.readText(file, { ...place, key })));
     const out = new Map();
@@ -6998,7 +7099,7 @@ async function readMetrics(root, ctx, place, pool) {
         if (!parsed)
             return;
         if (parsed.columns)
-            metrics[key] = metricFromBuilt(builtFromColumns(parsed.columns));
+            metrics[key] = metricFromColumns(parsed.columns);
         else
             ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key });
     });
@@ -7064,7 +7165,7 @@ async function readInputs(root, experiment, ctx, place) {
         if (meta.source_type !== 'DATASET')
             continue;
         const datasetId = textOf(meta.source_id);
-        experiment.datasets ??= readDatasets(experiment, ctx);
+        experiment.datasets ??= readDatasets$1(experiment, ctx);
         const dataset = datasetId ? (await experiment.datasets).get(datasetId) : undefined;
         if (!dataset) {
             ctx.warn(file, `names dataset ${JSON.stringify(datasetId ?? '')}, which is not in the experiment's datasets folder; the input was skipped`, place);
@@ -7076,7 +7177,7 @@ async function readInputs(root, experiment, ctx, place) {
     return out;
 }
 /** Reads an experiment's `datasets/<id>/meta.yaml` files into a map by id. */
-async function readDatasets(experiment, ctx) {
+async function readDatasets$1(experiment, ctx) {
     const root = path.join(experiment.dir, 'datasets');
     const out = new Map();
     if (!lstatQuiet(root)?.isDirectory())
@@ -7116,6 +7217,199 @@ function lstatQuiet(file) {
     catch {
         return undefined;
     }
+}
+
+/** The first column of every row of a query. */
+function column(db, sql, params = []) {
+    const out = [];
+    db.prepare(sql).each(params, row => out.push(row[0]));
+    return out;
+}
+/** Runs a query row by row; a failing query is reported against the table and yields nothing. */
+function eachRow(db, sql, params, where, onRow) {
+    const { file, table, ctx } = where;
+    let stmt;
+    try {
+        stmt = db.prepare(sql);
+    }
+    catch (e) {
+        ctx.error(file, `table ${table} could not be read: ${e.message}; its data was skipped`, {
+            key: table
+        });
+        return;
+    }
+    try {
+        stmt.each(params, onRow);
+    }
+    catch (e) {
+        ctx.error(file, `table ${table} could not be read to the end: ${e.message}; the rows before were kept`, { key: table });
+    }
+}
+/** The column names of a table. */
+function columnsOf(db, table) {
+    const out = new Set();
+    // PRAGMA table_info: cid, name, type, notnull, dflt_value, pk
+    db.prepare(`PRAGMA table_info("${table.replace(/"/g, '""')}")`).each([], row => out.add(String(row[1])));
+    return out;
+}
+/** True when the metrics table has an index led by (run_uuid, key), so one series is read without a scan. */
+function hasSeriesIndex(db) {
+    const sql = column(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metrics'");
+    return sql.some(s => typeof s === 'string' && /\(\s*"?run_uuid"?\s*,\s*"?key"?/i.test(s));
+}
+/**
+ * Reads the metric histories of the runs. With MLflow's (run_uuid, key, step) index each series is read on its
+ * own: whole when it has at most MAX_HISTORY_POINTS points, otherwise only the points the history keeps (evenly
+ * spaced, ends kept, chosen in SQL) plus its final point, so a long series costs no more memory than a short one.
+ * Without the index (old schemas) the rows of the runs are streamed once.
+ */
+function readHistories(db, runs, ofRuns, file, ctx) {
+    if (hasSeriesIndex(db))
+        readHistoriesBySeries(db, runs, file, ctx);
+    else
+        readHistoriesStreamed(db, runs, ofRuns, file, ctx);
+}
+/** The `is_nan` column of the metrics table, or 0 in schemas without it. */
+function nanColumn(db) {
+    return columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0';
+}
+/** Puts a series into its run as a metric; `total` is the length of the full series when only part was read. */
+function finishSeries(run, key, history, total) {
+    const built = history.buildColumns();
+    if (!built)
+        return;
+    const metric = metricFromColumns(built);
+    if (total > built.total)
+        metric.historyPoints = total;
+    run.metrics[key] = metric;
+}
+/** Without the series index (old schemas): the metric rows of the runs streamed once, every point kept until built. */
+function readHistoriesStreamed(db, runs, ofRuns, file, ctx) {
+    const histories = new Map();
+    eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${nanColumn(db)} FROM metrics WHERE ${ofRuns.sql}`, ofRuns.params, { file, table: 'metrics', ctx }, row => {
+        const run = runs.get(String(row[0]));
+        if (!run)
+            return;
+        const point = pointOf(row.slice(1), run.runId, file, ctx);
+        if (!point)
+            return;
+        const key = String(row[1]);
+        let byKey = histories.get(run);
+        if (!byKey)
+            histories.set(run, (byKey = new Map()));
+        let history = byKey.get(key);
+        if (!history)
+            byKey.set(key, (history = new HistoryBuilder({ final: 'mlflow' })));
+        history.add(point.step, point.value, point.timestamp);
+    });
+    for (const [run, byKey] of histories)
+        for (const [key, h] of byKey)
+            finishSeries(run, key, h, 0);
+}
+/** The row numbers (0-based, by step then timestamp) HistoryBuilder keeps of a series of `total` points, as JSON. */
+function keptRowsOf() {
+    const picks = new Map();
+    return total => {
+        let list = picks.get(total);
+        if (!list) {
+            const stride = (total - 1) / (MAX_HISTORY_POINTS - 1);
+            const rows = Array.from({ length: MAX_HISTORY_POINTS }, (_, k) => Math.round(k * stride));
+            picks.set(total, (list = JSON.stringify(rows)));
+        }
+        return list;
+    };
+}
+/** With the series index: each series read on its own, whole or only its kept points and its final point. */
+function readHistoriesBySeries(db, runs, file, ctx) {
+    const nan = nanColumn(db);
+    const counts = db.prepare('SELECT key, COUNT(*) FROM metrics WHERE run_uuid = ? GROUP BY key');
+    const whole = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step, timestamp`);
+    // The points of the thinned history: row numbers (0-based, by step then timestamp) as HistoryBuilder picks them.
+    const thinned = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM (SELECT key, value, timestamp, step, ${nan}, ROW_NUMBER() OVER (ORDER BY step, timestamp) - 1 AS i FROM metrics WHERE run_uuid = ? AND key = ?) WHERE i IN (SELECT value FROM json_each(?))`);
+    // The final point by MLflow's rule (highest step, then latest timestamp, then highest value; NaN loses).
+    const final = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step DESC, timestamp DESC, ${nan} ASC, value DESC LIMIT 1`);
+    const keptRows = keptRowsOf();
+    try {
+        for (const run of runs.values()) {
+            const series = [];
+            counts.each([run.runId], row => series.push([String(row[0]), Number(row[1])]));
+            for (const [key, total] of series) {
+                const history = new HistoryBuilder({ final: 'mlflow' }, Math.min(total, MAX_HISTORY_POINTS));
+                const add = (row) => {
+                    const point = pointOf(row, run.runId, file, ctx);
+                    if (point)
+                        history.add(point.step, point.value, point.timestamp);
+                };
+                if (total <= MAX_HISTORY_POINTS)
+                    whole.each([run.runId, key], add);
+                else {
+                    thinned.each([run.runId, key, keptRows(total)], add);
+                    if (!run.latest.has(key))
+                        final.each([run.runId, key], row => {
+                            const point = pointOf(row, run.runId, file, ctx);
+                            if (point)
+                                run.latest.set(key, point);
+                        });
+                }
+                finishSeries(run, key, history, total);
+            }
+        }
+    }
+    catch (e) {
+        ctx.error(file, `table metrics could not be read to the end: ${e.message}; the histories read before were kept`, { key: 'metrics' });
+    }
+}
+/** A metric row (key, value, timestamp, step, is_nan) as a point; undefined with a diagnostic when unusable. */
+function pointOf(row, runId, file, ctx) {
+    const [key, rawValue, rawTimestamp, rawStep, rawNan] = row;
+    const place = { run: runId, key: String(key) };
+    const isNan = rawNan === 1 || rawNan === '1' || rawNan === 1n;
+    let value = typeof rawValue === 'number'
+        ? rawValue
+        : typeof rawValue === 'string' && rawValue.trim() !== ''
+            ? Number(rawValue)
+            : NaN;
+    if (isNan)
+        value = NaN;
+    else if (Number.isNaN(value)) {
+        ctx.error(file, `metric "${String(key)}" has the value ${describe(rawValue)}; expected a number. The point was skipped`, place);
+        return undefined;
+    }
+    // MLflow stores ±infinity as ±DBL_MAX.
+    if (value === Number.MAX_VALUE)
+        value = Infinity;
+    else if (value === -Number.MAX_VALUE)
+        value = -Infinity;
+    const step = rawStep === null ? 0 : Number(rawStep);
+    const timestamp = rawTimestamp === null ? undefined : Number(rawTimestamp);
+    if (!Number.isFinite(step) || (timestamp !== undefined && !Number.isFinite(timestamp))) {
+        ctx.error(file, `metric "${String(key)}" has step ${describe(rawStep)} and timestamp ${describe(rawTimestamp)}; expected integers. The point was skipped`, place);
+        return undefined;
+    }
+    return timestamp === undefined ? { step, value } : { step, value, timestamp };
+}
+/** A text value, undefined when NULL or blank. */
+function text(value) {
+    if (value === null || value === undefined)
+        return undefined;
+    const s = valueText(value);
+    return s.trim() === '' ? undefined : s;
+}
+/** Any value as text (a blob as UTF-8). */
+function valueText(value) {
+    if (value instanceof Uint8Array)
+        return Buffer.from(value).toString('utf8');
+    return String(value);
+}
+/** A value as a message shows it. */
+function describe(value) {
+    if (value === null || value === undefined)
+        return 'NULL';
+    if (value instanceof Uint8Array)
+        return `a ${value.length}-byte blob`;
+    if (typeof value === 'bigint')
+        return value.toString();
+    return JSON.stringify(value);
 }
 
 // One small interface over the two SQLite engines the readers use:
@@ -7343,50 +7637,43 @@ async function looksLikeMlflow(file, ctx) {
     const text = head.toString('latin1');
     return /CREATE TABLE[^(]*\bexperiments\b/i.test(text) && /\brun_uuid\b/.test(text);
 }
-/** The first column of every row of a query. */
-function column(db, sql, params = []) {
-    const out = [];
-    db.prepare(sql).each(params, row => out.push(row[0]));
-    return out;
-}
-/** Runs a query row by row; a failing query is reported against the table and yields nothing. */
-function eachRow(db, sql, params, where, onRow) {
-    const { file, table, ctx } = where;
-    let stmt;
-    try {
-        stmt = db.prepare(sql);
-    }
-    catch (e) {
-        ctx.error(file, `table ${table} could not be read: ${e.message}; its data was skipped`, {
-            key: table
-        });
-        return;
-    }
-    try {
-        stmt.each(params, onRow);
-    }
-    catch (e) {
-        ctx.error(file, `table ${table} could not be read to the end: ${e.message}; the rows before were kept`, { key: table });
-    }
-}
-/** The column names of a table. */
-function columnsOf(db, table) {
-    const out = new Set();
-    // PRAGMA table_info: cid, name, type, notnull, dflt_value, pk
-    db.prepare(`PRAGMA table_info("${table.replace(/"/g, '""')}")`).each([], row => out.add(String(row[1])));
-    return out;
-}
-/** True when the metrics table has an index led by (run_uuid, key), so one series is read without a scan. */
-function hasSeriesIndex(db) {
-    const sql = column(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metrics'");
-    return sql.some(s => typeof s === 'string' && /\(\s*"?run_uuid"?\s*,\s*"?key"?/i.test(s));
-}
 /** Reads experiments, runs, params, tags, metrics and inputs from an open MLflow database. */
 function readStore(db, tables, file, ctx, commit) {
-    const rel = ctx.rel(file);
-    const experimentColumns = columnsOf(db, 'experiments');
+    const store = { db, tables, file, ctx };
+    const experiments = readExperiments(store);
+    const selected = experimentMatcher(ctx.selection);
+    const active = [...experiments].filter(([, e]) => !e.deleted);
+    warnNoExperimentSelected(ctx, file, active.map(([, e]) => e.name));
+    const runsOf = runConditionOf(store, commit);
+    const unchosen = active.filter(([, e]) => !selected(e.name));
+    if (unchosen.length)
+        countUnselected(store, experiments, runsOf(unchosen.map(([id]) => id)));
+    const chosen = active.filter(([, e]) => selected(e.name)).map(([id]) => id);
+    if (!chosen.length)
+        return [];
+    const condition = runsOf(chosen);
+    const cap = commit?.kind === 'any' ? MAX_RUNS_ANY_COMMIT : undefined;
+    const runs = readRunRows(store, condition, cap);
+    if (!runs.size)
+        return [];
+    // With a cap, the runs read are named; otherwise the condition itself selects them.
+    const ofRuns = cap
+        ? { sql: `run_uuid IN (${[...runs.keys()].map(() => '?').join(', ')})`, params: [...runs.keys()] }
+        : { sql: `run_uuid IN (SELECT run_uuid FROM runs WHERE ${condition.sql})`, params: condition.params };
+    readKeyValues(store, runs, ofRuns, 'params');
+    readKeyValues(store, runs, ofRuns, 'tags');
+    if (tables.has('latest_metrics'))
+        readLatestMetrics(store, runs, ofRuns);
+    if (tables.has('metrics'))
+        readHistories(db, runs, ofRuns, file, ctx);
+    if (tables.has('inputs') && tables.has('datasets'))
+        readDatasets(store, runs, ofRuns);
+    return [...runs.values()].map(row => runOfRow(store, row, experiments.get(row.experimentId)));
+}
+/** The experiments of the store, by id. */
+function readExperiments({ db, file, ctx }) {
     const experiments = new Map();
-    const workspace = experimentColumns.has('workspace') ? ', workspace' : '';
+    const workspace = columnsOf(db, 'experiments').has('workspace') ? ', workspace' : '';
     eachRow(db, `SELECT experiment_id, name, lifecycle_stage${workspace} FROM experiments`, [], { file, table: 'experiments', ctx }, row => {
         experiments.set(String(row[0]), {
             name: text(row[1]) ?? String(row[0]),
@@ -7394,17 +7681,15 @@ function readStore(db, tables, file, ctx, commit) {
             workspace: text(row[3])
         });
     });
-    const selected = experimentMatcher(ctx.selection);
-    const active = [...experiments].filter(([, e]) => !e.deleted);
-    warnNoExperimentSelected(ctx, file, active.map(([, e]) => e.name));
-    const chosen = active.filter(([, e]) => selected(e.name)).map(([id]) => id);
-    const runColumns = columnsOf(db, 'runs');
-    const pick = (name) => (runColumns.has(name) ? name : 'NULL');
+    return experiments;
+}
+/** The condition of the runs to read of some experiments: not deleted, and of the commit under review when there is one. */
+function runConditionOf({ db, tables }, commit) {
+    const hasLifecycle = columnsOf(db, 'runs').has('lifecycle_stage');
     const idParam = (id) => (/^\d+$/.test(id) ? Number(id) : id);
-    /** The runs to read of some experiments: not deleted, and of the commit under review when there is one. */
-    const runsOf = (ids) => {
+    return ids => {
         const condition = { sql: `experiment_id IN (${ids.map(() => '?').join(', ')})`, params: ids.map(idParam) };
-        if (runColumns.has('lifecycle_stage'))
+        if (hasLifecycle)
             condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')";
         if (commit?.kind === 'sha' && tables.has('tags')) {
             condition.sql += ` AND run_uuid IN (SELECT run_uuid FROM tags WHERE key = 'mlflow.source.git.commit' AND value = ?)`;
@@ -7412,20 +7697,19 @@ function readStore(db, tables, file, ctx, commit) {
         }
         return condition;
     };
-    const unchosen = active.filter(([, e]) => !selected(e.name));
-    if (unchosen.length) {
-        // What the selection leaves out is counted, not read.
-        const left = runsOf(unchosen.map(([id]) => id));
-        const sql = `SELECT experiment_id, COUNT(*) FROM runs WHERE ${left.sql} GROUP BY experiment_id`;
-        eachRow(db, sql, left.params, { file, table: 'runs', ctx }, row => {
-            const name = experiments.get(String(row[0]))?.name ?? String(row[0]);
-            ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + Number(row[1]));
-        });
-    }
-    if (!chosen.length)
-        return [];
-    const condition = runsOf(chosen);
-    const cap = commit?.kind === 'any' ? MAX_RUNS_ANY_COMMIT : undefined;
+}
+/** Counts, without reading them, the runs of the experiments the selection leaves out. */
+function countUnselected({ db, file, ctx }, experiments, left) {
+    const sql = `SELECT experiment_id, COUNT(*) FROM runs WHERE ${left.sql} GROUP BY experiment_id`;
+    eachRow(db, sql, left.params, { file, table: 'runs', ctx }, row => {
+        const name = experiments.get(String(row[0]))?.name ?? String(row[0]);
+        ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + Number(row[1]));
+    });
+}
+/** The rows of the runs to read, newest first, at most `cap` of them when there is a cap (with a warning). */
+function readRunRows({ db, file, ctx }, condition, cap) {
+    const runColumns = columnsOf(db, 'runs');
+    const pick = (name) => (runColumns.has(name) ? name : 'NULL');
     const order = runColumns.has('start_time') ? ' ORDER BY start_time DESC' : '';
     const runs = new Map();
     let skipped = 0;
@@ -7456,224 +7740,81 @@ function readStore(db, tables, file, ctx, commit) {
         runs.delete(oldest);
         ctx.warn(file, `has more than ${cap} runs in the selected experiments; with --commit any the ${cap} latest were read. Select fewer experiments or name a commit`);
     }
-    if (!runs.size)
-        return [];
-    // With a cap, the runs read are named; otherwise the condition itself selects them.
-    const ofRuns = cap
-        ? { sql: `run_uuid IN (${[...runs.keys()].map(() => '?').join(', ')})`, params: [...runs.keys()] }
-        : { sql: `run_uuid IN (SELECT run_uuid FROM runs WHERE ${condition.sql})`, params: condition.params };
-    const keyValues = (table, target) => {
-        if (!tables.has(table))
-            return;
-        eachRow(db, `SELECT run_uuid, key, value FROM ${table} WHERE ${ofRuns.sql}`, ofRuns.params, { file, table, ctx }, row => {
-            const run = runs.get(String(row[0]));
-            const key = text(row[1]);
-            if (!run || key === undefined)
-                return;
-            run[target].set(key, row[2] === null ? '' : valueText(row[2]));
-        });
-    };
-    keyValues('params', 'params');
-    keyValues('tags', 'tags');
-    if (tables.has('latest_metrics')) {
-        const hasNan = columnsOf(db, 'latest_metrics').has('is_nan') ? 'is_nan' : '0';
-        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics WHERE ${ofRuns.sql}`, ofRuns.params, { file, table: 'latest_metrics', ctx }, row => {
-            const run = runs.get(String(row[0]));
-            if (!run)
-                return;
-            const point = pointOf(row.slice(1), run.runId, file, ctx);
-            if (point)
-                run.latest.set(String(row[1]), point);
-        });
-    }
-    if (tables.has('metrics'))
-        readHistories(db, runs, ofRuns, file, ctx);
-    if (tables.has('inputs') && tables.has('datasets')) {
-        const context = tables.has('input_tags')
-            ? `(SELECT value FROM input_tags t WHERE t.input_uuid = i.input_uuid AND t.name = 'mlflow.data.context')`
-            : 'NULL';
-        eachRow(db, `SELECT i.destination_id, d.name, d.digest, ${context} FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' AND i.destination_id IN (SELECT run_uuid FROM runs WHERE ${ofRuns.sql})`, ofRuns.params, { file, table: 'inputs', ctx }, row => {
-            const run = runs.get(String(row[0]));
-            const name = text(row[1]);
-            if (run && name)
-                run.datasets.push({ name, digest: text(row[2]) ?? '', context: text(row[3]) });
-        });
-    }
-    const out = [];
-    for (const row of runs.values()) {
-        const metrics = row.metrics;
-        // latest_metrics is MLflow's own answer for the latest value; without it the history decides by the same rule.
-        for (const [key, latest] of row.latest) {
-            const metric = metrics[key];
-            if (metric)
-                metric.value = latest.value;
-            else
-                metrics[key] = { value: latest.value };
-        }
-        const experiment = experiments.get(row.experimentId);
-        const { run, unknownStatus } = buildMlflowRun({
-            runId: row.runId,
-            id: `mlflow-sqlite:${rel}#${row.runId}`,
-            parentIdFor: parent => `mlflow-sqlite:${rel}#${parent}`,
-            path: rel,
-            source: 'mlflow-sqlite',
-            experimentName: experiment?.name,
-            recordName: row.name,
-            status: row.status,
-            startTime: row.startTime,
-            user: row.user,
-            params: row.params,
-            tags: row.tags,
-            metrics,
-            datasets: row.datasets
-        });
-        if (experiment?.workspace && experiment.workspace !== 'default')
-            run.metadata.tags.push(`workspace=${experiment.workspace}`);
-        if (unknownStatus !== undefined) {
-            ctx.warn(file, `run status is ${JSON.stringify(unknownStatus)}; expected RUNNING, SCHEDULED, FINISHED, FAILED or KILLED. The run is shown as finished`, {
-                run: row.runId,
-                key: 'runs.status'
-            });
-        }
-        out.push(run);
-    }
-    return out;
+    return runs;
 }
-/**
- * Reads the metric histories of the runs. With MLflow's (run_uuid, key, step) index each series is read on its
- * own: whole when it has at most MAX_HISTORY_POINTS points, otherwise only the points the history keeps (evenly
- * spaced, ends kept, chosen in SQL) plus its final point, so a long series costs no more memory than a short one.
- * Without the index (old schemas) the rows of the runs are streamed once.
- */
-function readHistories(db, runs, ofRuns, file, ctx) {
-    const nan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0';
-    const where = { file, table: 'metrics', ctx };
-    const finish = (run, key, history, total) => {
-        const built = history.build();
-        if (!built)
-            return;
-        const metric = metricFromBuilt(built);
-        if (total > built.total)
-            metric.historyPoints = total;
-        run.metrics[key] = metric;
-    };
-    if (!hasSeriesIndex(db)) {
-        const histories = new Map();
-        eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${nan} FROM metrics WHERE ${ofRuns.sql}`, ofRuns.params, where, row => {
-            const run = runs.get(String(row[0]));
-            if (!run)
-                return;
-            const point = pointOf(row.slice(1), run.runId, file, ctx);
-            if (!point)
-                return;
-            const key = String(row[1]);
-            let byKey = histories.get(run);
-            if (!byKey)
-                histories.set(run, (byKey = new Map()));
-            let history = byKey.get(key);
-            if (!history)
-                byKey.set(key, (history = new HistoryBuilder({ final: 'mlflow' })));
-            history.add(point.step, point.value, point.timestamp);
-        });
-        for (const [run, byKey] of histories)
-            for (const [key, h] of byKey)
-                finish(run, key, h, 0);
+/** Reads the params or tags table (key and value per run) into the runs. */
+function readKeyValues({ db, tables, file, ctx }, runs, ofRuns, table) {
+    if (!tables.has(table))
         return;
-    }
-    const counts = db.prepare('SELECT key, COUNT(*) FROM metrics WHERE run_uuid = ? GROUP BY key');
-    const whole = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step, timestamp`);
-    // The points of the thinned history: row numbers (0-based, by step then timestamp) as HistoryBuilder picks them.
-    const thinned = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM (SELECT key, value, timestamp, step, ${nan}, ROW_NUMBER() OVER (ORDER BY step, timestamp) - 1 AS i FROM metrics WHERE run_uuid = ? AND key = ?) WHERE i IN (SELECT value FROM json_each(?))`);
-    // The final point by MLflow's rule (highest step, then latest timestamp, then highest value; NaN loses).
-    const final = db.prepare(`SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step DESC, timestamp DESC, ${nan} ASC, value DESC LIMIT 1`);
-    const picks = new Map();
-    const pickRows = (total) => {
-        let list = picks.get(total);
-        if (!list) {
-            const stride = (total - 1) / (MAX_HISTORY_POINTS - 1);
-            const rows = Array.from({ length: MAX_HISTORY_POINTS }, (_, k) => Math.round(k * stride));
-            picks.set(total, (list = JSON.stringify(rows)));
-        }
-        return list;
-    };
-    try {
-        for (const run of runs.values()) {
-            const series = [];
-            counts.each([run.runId], row => series.push([String(row[0]), Number(row[1])]));
-            for (const [key, total] of series) {
-                const history = new HistoryBuilder({ final: 'mlflow' }, Math.min(total, MAX_HISTORY_POINTS));
-                const add = (row) => {
-                    const point = pointOf(row, run.runId, file, ctx);
-                    if (point)
-                        history.add(point.step, point.value, point.timestamp);
-                };
-                if (total <= MAX_HISTORY_POINTS)
-                    whole.each([run.runId, key], add);
-                else {
-                    thinned.each([run.runId, key, pickRows(total)], add);
-                    if (!run.latest.has(key))
-                        final.each([run.runId, key], row => {
-                            const point = pointOf(row, run.runId, file, ctx);
-                            if (point)
-                                run.latest.set(key, point);
-                        });
-                }
-                finish(run, key, history, total);
-            }
-        }
-    }
-    catch (e) {
-        ctx.error(file, `table metrics could not be read to the end: ${e.message}; the histories read before were kept`, { key: 'metrics' });
-    }
+    eachRow(db, `SELECT run_uuid, key, value FROM ${table} WHERE ${ofRuns.sql}`, ofRuns.params, { file, table, ctx }, row => {
+        const run = runs.get(String(row[0]));
+        const key = text(row[1]);
+        if (!run || key === undefined)
+            return;
+        run[table].set(key, row[2] === null ? '' : valueText(row[2]));
+    });
 }
-/** A metric row (key, value, timestamp, step, is_nan) as a point; undefined with a diagnostic when unusable. */
-function pointOf(row, runId, file, ctx) {
-    const [key, rawValue, rawTimestamp, rawStep, rawNan] = row;
-    const place = { run: runId, key: String(key) };
-    const isNan = rawNan === 1 || rawNan === '1' || rawNan === 1n;
-    let value = typeof rawValue === 'number'
-        ? rawValue
-        : typeof rawValue === 'string' && rawValue.trim() !== ''
-            ? Number(rawValue)
-            : NaN;
-    if (isNan)
-        value = NaN;
-    else if (Number.isNaN(value)) {
-        ctx.error(file, `metric "${String(key)}" has the value ${describe(rawValue)}; expected a number. The point was skipped`, place);
-        return undefined;
+/** Reads MLflow's latest value of each metric of the runs. */
+function readLatestMetrics({ db, file, ctx }, runs, ofRuns) {
+    const hasNan = columnsOf(db, 'latest_metrics').has('is_nan') ? 'is_nan' : '0';
+    eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics WHERE ${ofRuns.sql}`, ofRuns.params, { file, table: 'latest_metrics', ctx }, row => {
+        const run = runs.get(String(row[0]));
+        if (!run)
+            return;
+        const point = pointOf(row.slice(1), run.runId, file, ctx);
+        if (point)
+            run.latest.set(String(row[1]), point);
+    });
+}
+/** Reads the datasets logged as inputs of the runs (name, digest and context). */
+function readDatasets({ db, tables, file, ctx }, runs, ofRuns) {
+    const context = tables.has('input_tags')
+        ? `(SELECT value FROM input_tags t WHERE t.input_uuid = i.input_uuid AND t.name = 'mlflow.data.context')`
+        : 'NULL';
+    eachRow(db, `SELECT i.destination_id, d.name, d.digest, ${context} FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' AND i.destination_id IN (SELECT run_uuid FROM runs WHERE ${ofRuns.sql})`, ofRuns.params, { file, table: 'inputs', ctx }, row => {
+        const run = runs.get(String(row[0]));
+        const name = text(row[1]);
+        if (run && name)
+            run.datasets.push({ name, digest: text(row[2]) ?? '', context: text(row[3]) });
+    });
+}
+/** The run of a row read with everything that belongs to it. */
+function runOfRow({ file, ctx }, row, experiment) {
+    const rel = ctx.rel(file);
+    const metrics = row.metrics;
+    // latest_metrics is MLflow's own answer for the latest value; without it the history decides by the same rule.
+    for (const [key, latest] of row.latest) {
+        const metric = metrics[key];
+        if (metric)
+            metric.value = latest.value;
+        else
+            metrics[key] = { value: latest.value };
     }
-    // MLflow stores ±infinity as ±DBL_MAX.
-    if (value === Number.MAX_VALUE)
-        value = Infinity;
-    else if (value === -Number.MAX_VALUE)
-        value = -Infinity;
-    const step = rawStep === null ? 0 : Number(rawStep);
-    const timestamp = rawTimestamp === null ? undefined : Number(rawTimestamp);
-    if (!Number.isFinite(step) || (timestamp !== undefined && !Number.isFinite(timestamp))) {
-        ctx.error(file, `metric "${String(key)}" has step ${describe(rawStep)} and timestamp ${describe(rawTimestamp)}; expected integers. The point was skipped`, place);
-        return undefined;
+    const { run, unknownStatus } = buildMlflowRun({
+        runId: row.runId,
+        id: `mlflow-sqlite:${rel}#${row.runId}`,
+        parentIdFor: parent => `mlflow-sqlite:${rel}#${parent}`,
+        path: rel,
+        source: 'mlflow-sqlite',
+        experimentName: experiment?.name,
+        recordName: row.name,
+        status: row.status,
+        startTime: row.startTime,
+        user: row.user,
+        params: row.params,
+        tags: row.tags,
+        metrics,
+        datasets: row.datasets
+    });
+    if (experiment?.workspace && experiment.workspace !== 'default')
+        run.metadata.tags.push(`workspace=${experiment.workspace}`);
+    if (unknownStatus !== undefined) {
+        ctx.warn(file, `run status is ${JSON.stringify(unknownStatus)}; expected RUNNING, SCHEDULED, FINISHED, FAILED or KILLED. The run is shown as finished`, {
+            run: row.runId,
+            key: 'runs.status'
+        });
     }
-    return timestamp === undefined ? { step, value } : { step, value, timestamp };
-}
-function text(value) {
-    if (value === null || value === undefined)
-        return undefined;
-    const s = valueText(value);
-    return s.trim() === '' ? undefined : s;
-}
-function valueText(value) {
-    if (value instanceof Uint8Array)
-        return Buffer.from(value).toString('utf8');
-    return String(value);
-}
-function describe(value) {
-    if (value === null || value === undefined)
-        return 'NULL';
-    if (value instanceof Uint8Array)
-        return `a ${value.length}-byte blob`;
-    if (typeof value === 'bigint')
-        return value.toString();
-    return JSON.stringify(value);
+    return run;
 }
 
 // Every run format the detector knows, in the order they are asked.
@@ -7771,7 +7912,6 @@ function parseTrackingUri(entry, workspace) {
 // claims, and reads them. Symbolic links to directories are never followed.
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
 async function collectRuns(options) {
-    const sources = options.sources ?? ALL_SOURCES;
     const entries = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'));
     const trackingUris = entries.filter(isTrackingUri);
     const patterns = entries.filter(p => !isTrackingUri(p));
@@ -7781,14 +7921,45 @@ async function collectRuns(options) {
         roots: patterns.map(p => patternRoot(path.resolve(options.workspace, p)))
     });
     const missing = [];
-    const claims = [];
-    const seen = new Map();
-    const addClaims = (listing) => {
+    const claims = new ClaimList(options.sources ?? ALL_SOURCES);
+    // Only tracking URIs given: the workspace is not searched as well.
+    const starts = patterns.length
+        ? outermost(await expandPatterns(ctx, patterns, missing))
+        : trackingUris.length
+            ? []
+            : [ctx.workspace];
+    for (const start of starts)
+        await claimFrom(ctx, start, claims);
+    const runs = await readClaims(ctx, claims.claims);
+    if (trackingUris.length)
+        runs.push(...(await readTrackingUris(ctx, trackingUris, options, runs.length)));
+    // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
+    const selected = selectRuns(qualifyClashingNames(dedupeIds(runs)), ctx.selection, ctx.unselected);
+    return {
+        runs: selected.runs,
+        selection: selected.outcome,
+        diagnostics: ctx.diagnostics,
+        searched: entries.length
+            ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))
+            : [ctx.workspace],
+        missing
+    };
+}
+/** The places the sources claim, each once per format, in the order found. */
+class ClaimList {
+    sources;
+    claims = [];
+    seen = new Map();
+    constructor(sources) {
+        this.sources = sources;
+    }
+    /** Adds every source's claims on a folder listing; true when one is exclusive (the walk goes no deeper). */
+    add = (listing) => {
         let exclusive = false;
-        for (const source of sources) {
+        for (const source of this.sources) {
             for (const claim of source.claim(listing)) {
                 const key = `${source.format}\0${claim.path}`;
-                const earlier = seen.get(key);
+                const earlier = this.seen.get(key);
                 if (earlier) {
                     // A place named explicitly as well as guessed by its name is read as named.
                     if (!claim.byNameOnly)
@@ -7796,35 +7967,33 @@ async function collectRuns(options) {
                     continue;
                 }
                 const own = { ...claim };
-                seen.set(key, own);
-                claims.push({ source, claim: own });
+                this.seen.set(key, own);
+                this.claims.push({ source, claim: own });
                 exclusive ||= claim.exclusive === true;
             }
         }
         return exclusive;
     };
-    // Only tracking URIs given: the workspace is not searched as well.
-    const starts = patterns.length
-        ? outermost(await expandPatterns(ctx, patterns, missing))
-        : trackingUris.length
-            ? []
-            : [ctx.workspace];
-    for (const start of starts) {
-        const info = await lstat(start).catch(() => undefined);
-        if (!info)
-            continue;
-        if (info.isSymbolicLink() && !(await ctx.insideWorkspace(start))) {
-            ctx.error(start, 'is a symbolic link that leaves the workspace; it was not followed');
-            continue;
-        }
-        if (info.isFile() || (info.isSymbolicLink() && !(await isDirectory(start)))) {
-            const dir = path.dirname(start);
-            addClaims({ path: dir, name: path.basename(dir), files: [path.basename(start)], dirs: [] });
-        }
-        else {
-            await walkFolders(ctx, start, addClaims);
-        }
+}
+/** Claims what is at `start`: a file by itself, a folder by walking it; a link that leaves the workspace is refused. */
+async function claimFrom(ctx, start, claims) {
+    const info = await lstat(start).catch(() => undefined);
+    if (!info)
+        return;
+    if (info.isSymbolicLink() && !(await ctx.insideWorkspace(start))) {
+        ctx.error(start, 'is a symbolic link that leaves the workspace; it was not followed');
+        return;
     }
+    if (info.isFile() || (info.isSymbolicLink() && !(await isDirectory(start)))) {
+        const dir = path.dirname(start);
+        claims.add({ path: dir, name: path.basename(dir), files: [path.basename(start)], dirs: [] });
+    }
+    else {
+        await walkFolders(ctx, start, claims.add);
+    }
+}
+/** Reads every claim with its source; a source that throws is reported against the claimed path. */
+async function readClaims(ctx, claims) {
     const runs = [];
     for (const { source, claim } of claims) {
         const before = ctx.diagnostics.length;
@@ -7837,28 +8006,21 @@ async function collectRuns(options) {
             ctx.error(claim.path, `could not be read as ${source.format} output: ${e.message}`);
         }
     }
-    if (trackingUris.length) {
-        const { readTrackingUri } = await import('./mlflow-tracking.js');
-        for (const entry of trackingUris) {
-            runs.push(...(await readTrackingUri(entry, ctx, {
-                commit: options.commit,
-                env: options.env ?? process.env,
-                http: options.mlflowHttp
-            })));
-            ctx.progress(runs.length, redactTrackingUri(entry));
-        }
+    return runs;
+}
+/** Reads the runs of MLflow tracking URIs given as runs entries; `before` runs were read already (for progress). */
+async function readTrackingUris(ctx, trackingUris, options, before) {
+    const { readTrackingUri } = await import('./mlflow-tracking.js');
+    const runs = [];
+    for (const entry of trackingUris) {
+        runs.push(...(await readTrackingUri(entry, ctx, {
+            commit: options.commit,
+            env: options.env ?? process.env,
+            http: options.mlflowHttp
+        })));
+        ctx.progress(before + runs.length, redactTrackingUri(entry));
     }
-    // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
-    const selected = selectRuns(qualifyClashingNames(dedupeIds(runs)), ctx.selection, ctx.unselected);
-    return {
-        runs: selected.runs,
-        selection: selected.outcome,
-        diagnostics: ctx.diagnostics,
-        searched: entries.length
-            ? entries.map(e => (isTrackingUri(e) ? redactTrackingUri(e) : e))
-            : [ctx.workspace],
-        missing
-    };
+    return runs;
 }
 /**
  * Gives each run the errors met in its own files while it was read (see `Run.readErrors`), so that a run with a

@@ -1,10 +1,33 @@
-import { openSync, constants, fstatSync, readFileSync, closeSync } from 'node:fs';
+import { openSync, constants, fstatSync, closeSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { p as parseMetricBytes } from './mlflow-metrics-file.js';
+import { p as parseMetricBytes, a as packedBytes, b as packSeries, C as ColumnSlabs } from './mlflow-metrics-file.js';
 
 // A read worker (worker_threads): reads and parses MLflow metric files off the main thread, so a large file store
 // uses every core. Files that need the guarded path (a symbolic link, not a regular file, too large to read whole,
 // any error) come back as not read, and the main thread reads them itself with the usual diagnostics.
+/**
+ * The worker's read buffer, reused for every file (each is parsed before the next is read): a buffer per file would
+ * leave tens of megabytes of read files waiting for the garbage collector.
+ */
+let readBuffer = Buffer.alloc(1 << 16);
+/** Reads the whole file open at `fd` into the read buffer (grown as needed); a view valid until the next read. */
+function readWhole(fd, size) {
+    if (readBuffer.length < size + 1)
+        readBuffer = Buffer.alloc(Math.max(size + 1, readBuffer.length * 2));
+    let length = 0;
+    for (;;) {
+        const n = readSync(fd, readBuffer, length, readBuffer.length - length, null);
+        if (n === 0)
+            return readBuffer.subarray(0, length);
+        length += n;
+        if (length === readBuffer.length) {
+            // The file grew since fstat: read on to its end, as readFileSync would.
+            const bigger = Buffer.alloc(readBuffer.length * 2);
+            readBuffer.copy(bigger);
+            readBuffer = bigger;
+        }
+    }
+}
 /** Reads one file whole when it is a regular file (not a link) under `maxBytes`: one open, one fstat. */
 function readRegularFile(file, maxBytes) {
     let fd;
@@ -16,7 +39,7 @@ function readRegularFile(file, maxBytes) {
     }
     try {
         const info = fstatSync(fd);
-        return info.isFile() && info.size <= maxBytes ? readFileSync(fd) : undefined;
+        return info.isFile() && info.size <= maxBytes ? readWhole(fd, info.size) : undefined;
     }
     catch {
         return undefined;
@@ -27,15 +50,20 @@ function readRegularFile(file, maxBytes) {
 }
 parentPort?.on('message', (task) => {
     const files = [];
-    const transfer = [];
+    let size = 0;
     for (const file of task.files) {
         const bytes = readRegularFile(file, task.maxBytes);
         const parsed = bytes && parseMetricBytes(bytes);
-        if (parsed?.columns) {
-            const { steps, values, times } = parsed.columns;
-            transfer.push(steps.buffer, values.buffer, times.buffer);
-        }
+        const c = parsed?.columns;
+        if (c && !('count' in c))
+            size += 8 * c.values.length + packedBytes(c.steps) + packedBytes(c.times);
         files.push(parsed);
     }
-    parentPort?.postMessage({ id: task.id, files }, transfer);
+    // Each series packed as the run keeps it, into one buffer handed over whole: the main thread keeps it as it comes.
+    const memory = new ColumnSlabs(Math.max(8, size), true);
+    for (const parsed of files) {
+        if (parsed?.columns && !('count' in parsed.columns))
+            parsed.columns = packSeries(parsed.columns, memory);
+    }
+    parentPort?.postMessage({ id: task.id, files }, memory.buffers);
 });

@@ -1,13 +1,160 @@
+// A column of numbers packed for keeping: the steps and timestamps of a kept history are whole numbers that grow a
+// little from one point to the next, so they are stored as variable-length deltas (1 to 3 bytes a point instead of
+// 8). A column that is all NaN (no timestamps) takes no bytes, and one that holds anything else (a fraction, -0, a
+// delta too large to be exact) is kept as doubles. Unpacking gives back exactly the numbers packed.
+/** The largest delta packed (beyond it, zig-zag doubling would leave the range of exact integers). */
+const MAX_DELTA = 2 ** 51;
+/**
+ * Memory for kept columns, carved from shared slabs at offsets aligned for doubles. A store of thousands of runs
+ * keeps tens of thousands of small columns; carved from a few large buffers they sit together instead of scattered
+ * between the buffers freed while reading (which kept that freed memory from being returned). A read worker packs
+ * a batch into its own slabs and hands them over whole.
+ */
+class ColumnSlabs {
+    slabBytes;
+    exact;
+    /** Every buffer used so far (to transfer them from a worker). */
+    buffers = [];
+    /** The slab being carved, and how much of it is taken. */
+    current;
+    used = 0;
+    /**
+     * `exact`: the slab size is what will be taken (columnBytes summed), so everything is carved from one buffer of
+     * that size.
+     */
+    constructor(slabBytes = 1 << 20, exact = false) {
+        this.slabBytes = slabBytes;
+        this.exact = exact;
+    }
+    /** `bytes` of memory that live as long as the slab, at an offset aligned for doubles. */
+    take(bytes) {
+        if (!this.exact && bytes > this.slabBytes / 8) {
+            const own = new ArrayBuffer(bytes);
+            this.buffers.push(own);
+            return { buffer: own, offset: 0 };
+        }
+        let offset = this.used;
+        if (!this.current || offset + bytes > this.slabBytes) {
+            this.current = new ArrayBuffer(Math.max(this.slabBytes, bytes));
+            this.buffers.push(this.current);
+            offset = 0;
+        }
+        this.used = offset + Math.ceil(bytes / 8) * 8;
+        return { buffer: this.current, offset };
+    }
+    /** A kept copy of `column`. */
+    doubles(column) {
+        const { buffer, offset } = this.take(column.length * 8);
+        const kept = new Float64Array(buffer, offset, column.length);
+        kept.set(column);
+        return kept;
+    }
+    /** A kept copy of `bytes`. */
+    bytes(bytes) {
+        const { buffer, offset } = this.take(bytes.length);
+        const kept = new Uint8Array(buffer, offset, bytes.length);
+        kept.set(bytes);
+        return kept;
+    }
+}
+/** The slabs of the main thread: the runs' kept histories. */
+const KEPT_COLUMNS = new ColumnSlabs();
+/** Measures without keeping: a view of the packed bytes where they were made (valid until the next pack). */
+const MEASURE = {
+    doubles: (column) => column,
+    bytes: (bytes) => bytes
+};
+/** Scratch space for packing: 8 bytes a point covers every delta up to MAX_DELTA (at most 8 varint bytes). */
+let scratch = new Uint8Array(4096);
+/** The bytes packColumn takes for `column` in slabs (alignment included). */
+function packedBytes(column) {
+    const packed = packColumn(column, MEASURE);
+    return packed ? Math.ceil(packed.byteLength / 8) * 8 : 0;
+}
+/** Packs `column`; see the file comment. */
+function packColumn(column, memory = KEPT_COLUMNS) {
+    const n = column.length;
+    let allNaN = true;
+    for (let i = 0; i < n; i++) {
+        if (column[i] === column[i]) {
+            allNaN = false;
+            break;
+        }
+    }
+    if (allNaN)
+        return undefined;
+    if (scratch.length < 8 * n)
+        scratch = new Uint8Array(8 * n);
+    const out = scratch;
+    let at = 0;
+    let previous = 0;
+    for (let i = 0; i < n; i++) {
+        const v = column[i];
+        const delta = v - previous;
+        if (!Number.isSafeInteger(v) || Object.is(v, -0) || Math.abs(delta) >= MAX_DELTA)
+            return Float64Array.from(column);
+        previous = v;
+        // Zig-zag (0, -1, 1, -2 … → 0, 1, 2, 3 …), then 7 bits a byte, low bits first; arithmetic, not 32-bit shifts.
+        let z = delta >= 0 ? 2 * delta : -2 * delta - 1;
+        while (z >= 128) {
+            out[at++] = (z % 128) | 128;
+            z = Math.floor(z / 128);
+        }
+        out[at++] = z;
+    }
+    return memory.bytes(out.subarray(0, at));
+}
+/** The `count` numbers of a packed column. */
+function unpackColumn(packed, count) {
+    if (packed instanceof Float64Array)
+        return packed;
+    const out = new Float64Array(count);
+    if (!packed)
+        return out.fill(NaN);
+    let at = 0;
+    let previous = 0;
+    for (let i = 0; i < count; i++) {
+        let z = 0;
+        let scale = 1;
+        let b;
+        do {
+            b = packed[at++];
+            z += (b & 127) * scale;
+            scale *= 128;
+        } while (b >= 128);
+        previous += z % 2 ? -(z + 1) / 2 : z / 2;
+        out[i] = previous;
+    }
+    return out;
+}
+
 /** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
 const MAX_HISTORY_POINTS = 500;
-/** Accumulates a metric's points in typed columns; see the file comment. A missing timestamp is stored as NaN. */
+/** Points per storage block: a long series grows by whole blocks, never by copying what it holds. */
+const BLOCK_BITS = 12;
+const BLOCK_POINTS = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK_POINTS - 1;
+/**
+ * Accumulates a metric's points in typed storage; see the file comment. A missing timestamp is stored as NaN.
+ * Points are kept as (step, value, timestamp) triples in blocks of BLOCK_POINTS: a short series starts small and
+ * doubles up to one block; a long one adds blocks, so nothing is copied and no large array is allocated. The last
+ * point and the final (best) point are also kept in fields, so `add` compares without reading storage back.
+ */
 class HistoryBuilder {
-    steps;
-    values;
-    times;
+    /** Full blocks, BLOCK_POINTS points each. */
+    full = [];
+    /** The block being filled (smaller than a full block while the series is short). */
+    current;
+    /** The next free slot in `current` (three per point). */
+    slot = 0;
     n = 0;
     ordered = true;
     best = -1;
+    bestStep = 0;
+    bestTime = 0;
+    bestValue = 0;
+    lastStep = 0;
+    lastTime = 0;
     rule;
     byTimestamp;
     repeats;
@@ -17,10 +164,7 @@ class HistoryBuilder {
         this.byTimestamp = options.byTimestamp ?? true;
         this.repeats = options.repeats ?? 'identical';
         this.maxPoints = Math.max(2, Math.floor(options.maxPoints ?? MAX_HISTORY_POINTS));
-        const size = Math.max(4, capacity | 0);
-        this.steps = new Float64Array(size);
-        this.values = new Float64Array(size);
-        this.times = new Float64Array(size);
+        this.current = new Float64Array(3 * Math.min(BLOCK_POINTS, Math.max(4, capacity | 0)));
     }
     /** Number of points added. */
     get length() {
@@ -32,73 +176,91 @@ class HistoryBuilder {
     }
     /** Adds one point; `timestamp` in milliseconds, undefined or NaN when not known. */
     add(step, value, timestamp) {
-        const i = this.n;
-        if (i === this.steps.length)
+        if (this.slot === this.current.length)
             this.grow();
         const t = timestamp === undefined ? NaN : timestamp;
-        this.steps[i] = step;
-        this.values[i] = value;
-        this.times[i] = t;
-        this.n = i + 1;
-        const b = this.best;
-        if (b < 0) {
-            this.best = i;
+        const block = this.current;
+        const at = this.slot;
+        block[at] = step;
+        block[at + 1] = value;
+        block[at + 2] = t;
+        this.slot = at + 3;
+        const i = this.n++;
+        if (i === 0) {
+            this.setBest(0, step, value, t);
+            this.lastStep = step;
+            this.lastTime = t;
             return;
         }
-        const prevStep = this.steps[i - 1];
+        const prevStep = this.lastStep;
         if (this.ordered &&
-            (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.times[i - 1] || 0))))
+            (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.lastTime || 0))))
             this.ordered = false;
+        this.lastStep = step;
+        this.lastTime = t;
         const rule = this.rule;
         if (rule === 'last-written')
-            this.best = i;
+            this.setBest(i, step, value, t);
         else {
-            const bs = this.steps[b];
+            const bs = this.bestStep;
             if (step > bs)
-                this.best = i;
+                this.setBest(i, step, value, t);
             else if (step === bs) {
                 if (rule === 'max-step')
-                    this.best = i;
+                    this.setBest(i, step, value, t);
                 else {
                     // MLflow: the later timestamp (missing counts as 0), then the higher value; NaN loses to any value.
                     const ta = t || 0;
-                    const tb = this.times[b] || 0;
+                    const tb = this.bestTime || 0;
                     if (ta > tb)
-                        this.best = i;
+                        this.setBest(i, step, value, t);
                     else if (ta === tb) {
-                        const bv = this.values[b];
+                        const bv = this.bestValue;
                         if (bv !== bv || value >= bv)
-                            this.best = i;
+                            this.setBest(i, step, value, t);
                     }
                 }
             }
         }
     }
+    setBest(i, step, value, t) {
+        this.best = i;
+        this.bestStep = step;
+        this.bestValue = value;
+        this.bestTime = t;
+    }
+    /** Room for more points: the first block doubles up to a full block; after that, a new block each time. */
     grow() {
-        const size = this.steps.length * 2;
-        const steps = new Float64Array(size);
-        const values = new Float64Array(size);
-        const times = new Float64Array(size);
-        steps.set(this.steps);
-        values.set(this.values);
-        times.set(this.times);
-        this.steps = steps;
-        this.values = values;
-        this.times = times;
+        const size = this.current.length;
+        if (size < 3 * BLOCK_POINTS) {
+            const bigger = new Float64Array(Math.min(size * 2, 3 * BLOCK_POINTS));
+            bigger.set(this.current);
+            this.current = bigger;
+        }
+        else {
+            this.full.push(this.current);
+            this.current = new Float64Array(3 * BLOCK_POINTS);
+            this.slot = 0;
+        }
+    }
+    /** The storage holding every point: point i is at blocks[i >> BLOCK_BITS], slot 3 × (i & BLOCK_MASK). */
+    blocks() {
+        return this.full.length ? [...this.full, this.current] : [this.current];
     }
     /** Every point added, in written order, as objects (small series and tests). */
     points() {
+        const blocks = this.blocks();
         const out = new Array(this.n);
-        for (let i = 0; i < this.n; i++)
-            out[i] = this.point(i);
+        for (let i = 0; i < this.n; i++) {
+            const b = blocks[i >> BLOCK_BITS];
+            const at = 3 * (i & BLOCK_MASK);
+            out[i] = historyPoint(b[at], b[at + 1], b[at + 2]);
+        }
         return out;
-    }
-    point(i) {
-        return historyPoint(this.steps[i], this.values[i], this.times[i]);
     }
     /** The final value by the rule, or undefined when there are no points. */
     finalValue() {
-        return this.best < 0 ? undefined : this.values[this.best];
+        return this.best < 0 ? undefined : this.bestValue;
     }
     /** Sorts, drops repeats and thins; undefined when no point was added. The builder is spent afterwards. */
     build() {
@@ -110,12 +272,16 @@ class HistoryBuilder {
         const n = this.n;
         if (n === 0)
             return undefined;
-        const value = this.values[this.best];
-        const finalIndex = this.best;
+        const blocks = this.blocks();
+        const field = (i, k) => blocks[i >> BLOCK_BITS][3 * (i & BLOCK_MASK) + k];
         let order;
         if (!this.ordered) {
-            const steps = this.steps;
-            const times = this.times;
+            const steps = new Float64Array(n);
+            const times = new Float64Array(n);
+            for (let i = 0; i < n; i++) {
+                steps[i] = field(i, 0);
+                times[i] = field(i, 2);
+            }
             const idx = new Array(n);
             for (let i = 0; i < n; i++)
                 idx[i] = i;
@@ -126,35 +292,38 @@ class HistoryBuilder {
                 idx.sort((a, b) => steps[a] - steps[b] || a - b);
             order = Uint32Array.from(idx);
         }
-        // Compact the kept indices (in sorted order) into `keep`.
-        const keep = new Uint32Array(n);
-        let m = 0;
-        const { steps, values, times } = this;
+        // The kept indices (in sorted order), compacted into `keep`; none needed when every point in order is kept.
+        let keep;
+        let m = n;
         const repeats = this.repeats;
-        for (let k = 0; k < n; k++) {
-            const i = order ? order[k] : k;
-            if (m > 0) {
-                const j = keep[m - 1];
-                if (repeats === 'identical') {
-                    const ti = times[i];
-                    const tj = times[j];
-                    if (steps[i] === steps[j] &&
-                        (ti === tj || (ti !== ti && tj !== tj)) &&
-                        Object.is(values[i], values[j]))
+        if (order || repeats !== 'keep') {
+            keep = new Uint32Array(n);
+            m = 0;
+            for (let k = 0; k < n; k++) {
+                const i = order ? order[k] : k;
+                if (m > 0 && repeats !== 'keep') {
+                    const j = keep[m - 1];
+                    if (repeats === 'identical') {
+                        const ti = field(i, 2);
+                        const tj = field(j, 2);
+                        if (field(i, 0) === field(j, 0) &&
+                            (ti === tj || (ti !== ti && tj !== tj)) &&
+                            Object.is(field(i, 1), field(j, 1)))
+                            continue;
+                    }
+                    else if (field(i, 0) === field(j, 0)) {
+                        keep[m - 1] = i;
                         continue;
+                    }
                 }
-                else if (repeats === 'same-step' && steps[i] === steps[j]) {
-                    keep[m - 1] = i;
-                    continue;
-                }
+                keep[m++] = i;
             }
-            keep[m++] = i;
         }
         const max = this.maxPoints;
         const count = Math.min(m, max);
         const out = {
-            value,
-            finalIndex,
+            value: this.bestValue,
+            finalIndex: this.best,
             total: m,
             steps: new Float64Array(count),
             values: new Float64Array(count),
@@ -163,21 +332,26 @@ class HistoryBuilder {
         // Evenly spaced over the full series when thinned; the first and the last point always kept.
         const stride = m <= max ? 1 : (m - 1) / (max - 1);
         for (let k = 0; k < count; k++) {
-            const i = keep[m <= max ? k : Math.round(k * stride)];
-            out.steps[k] = steps[i];
-            out.values[k] = values[i];
-            out.times[k] = times[i];
+            const at = m <= max ? k : Math.round(k * stride);
+            const i = keep ? keep[at] : at;
+            out.steps[k] = field(i, 0);
+            out.values[k] = field(i, 1);
+            out.times[k] = field(i, 2);
         }
         return out;
     }
 }
 /** The history objects of a series built into columns. */
 function builtFromColumns(c) {
+    return { value: c.value, finalIndex: c.finalIndex, history: historyFromColumns(c), total: c.total };
+}
+/** The points of a series built into columns, as objects. */
+function historyFromColumns(c) {
     const count = c.steps.length;
     const history = new Array(count);
     for (let k = 0; k < count; k++)
         history[k] = historyPoint(c.steps[k], c.values[k], c.times[k]);
-    return { value: c.value, finalIndex: c.finalIndex, history, total: c.total };
+    return history;
 }
 /** One point as an object; a NaN timestamp is left out. */
 function historyPoint(s, value, t) {
@@ -186,13 +360,62 @@ function historyPoint(s, value, t) {
     const step = si === s && !Object.is(s, -0) ? si : s;
     return t === t ? { step, value, timestamp: t } : { step, value };
 }
-/** A metric from a built series: its final value and thinned history, with the full length when it was thinned. */
-function metricFromBuilt(built) {
+/** Makes `history` a plain property of `metric`, in the place the accessor held. */
+function keepHistory(metric, history) {
+    Object.defineProperty(metric, 'history', {
+        value: history,
+        enumerable: true,
+        configurable: true,
+        writable: true
+    });
+}
+/** Packs a built series into `memory` (the main thread's kept columns unless given). */
+function packSeries(c, memory = KEPT_COLUMNS) {
     return {
-        value: built.value,
-        history: built.history,
-        ...(built.total > built.history.length ? { historyPoints: built.total } : {})
+        value: c.value,
+        finalIndex: c.finalIndex,
+        total: c.total,
+        count: c.values.length,
+        values: memory.doubles(c.values),
+        steps: packColumn(c.steps, memory),
+        times: packColumn(c.times, memory)
     };
+}
+/** The kept points of a series, built or packed, as objects. */
+function historyOfSeries(s) {
+    if (!('count' in s))
+        return historyFromColumns(s);
+    return historyFromColumns({
+        steps: unpackColumn(s.steps, s.count),
+        values: s.values,
+        times: unpackColumn(s.times, s.count)
+    });
+}
+/**
+ * A metric from a series, as metricFromBuilt makes it, except that its history stays packed until something reads
+ * `history`: values as doubles, steps and timestamps as small deltas (packed-column.ts), about 12 bytes a point
+ * where the objects take about 80. The first read makes the point objects and keeps them as a plain property. A
+ * store of thousands of runs then holds its histories in a small part of the memory, while the few that a report
+ * draws become objects. The fields, their order and their values (JSON included) are the same as metricFromBuilt's.
+ */
+function metricFromColumns(series) {
+    const packed = 'count' in series ? series : packSeries(series);
+    const metric = { value: packed.value };
+    Object.defineProperty(metric, 'history', {
+        enumerable: true,
+        configurable: true,
+        get() {
+            const history = historyOfSeries(packed);
+            keepHistory(this, history);
+            return history;
+        },
+        set(history) {
+            keepHistory(this, history);
+        }
+    });
+    if (packed.total > packed.count)
+        metric.historyPoints = packed.total;
+    return metric;
 }
 
 const SPACE = 32;
@@ -410,7 +633,8 @@ class MetricFileParser {
     /**
      * Parses the common line in one pass — `digits SP decimal[SP digits] LF`, nothing else — and returns the start
      * of the next line; OTHER when the line is anything else (the general parseLine reads it), INCOMPLETE when the
-     * buffer ends first.
+     * buffer ends first. Longer than 80 lines on purpose: one straight pass over the bytes of every metric line of
+     * a store (millions of lines), each field parsed in place with its own short loop, no call per field.
      */
     fastLine(buf, s, n) {
         let i = s;
@@ -619,4 +843,4 @@ function parseMetricBytes(bytes) {
     return { columns: parser.history.buildColumns(), problems: parser.problems, badLines: parser.badLines };
 }
 
-export { HistoryBuilder as H, MetricFileParser as M, MAX_HISTORY_POINTS as a, builtFromColumns as b, metricFromBuilt as m, parseMetricBytes as p };
+export { ColumnSlabs as C, HistoryBuilder as H, MetricFileParser as M, packedBytes as a, packSeries as b, MAX_HISTORY_POINTS as c, metricFromColumns as m, parseMetricBytes as p };

@@ -1,6 +1,6 @@
 import { d as plainJson, b as parseJsonLenient, e as isGlob, f as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, g as buildMlflowRun, r as redactTrackingUri, h as parseTrackingUri, T as TrackingUriError, j as readMlflowDatabase, k as readMlflowStore } from './detect.js';
 import { K as listExperimentNames } from './findings.js';
-import { H as HistoryBuilder, m as metricFromBuilt } from './mlflow-metrics-file.js';
+import { H as HistoryBuilder, m as metricFromColumns } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';
 import https from 'node:https';
@@ -35,7 +35,10 @@ class MlflowServerError extends Error {
 const DEFAULT_BUDGET_MS = 10 * 60 * 1000;
 /** Creates the client of a tracking server; reads the auth and TLS variables once. */
 function createMlflowHttpClient(target, options) {
-    const env = options.env;
+    return new TrackingServerClient(target, options);
+}
+/** The Authorization header MLflow's variables (or the URI's user and password) give, and which of them gave it. */
+function authorizationOf(target, env) {
     const token = env.MLFLOW_TRACKING_TOKEN?.trim();
     const username = env.MLFLOW_TRACKING_USERNAME ?? target.credentials?.username;
     const password = env.MLFLOW_TRACKING_PASSWORD ?? target.credentials?.password;
@@ -51,11 +54,16 @@ function createMlflowHttpClient(target, options) {
             : username
                 ? 'the user and password in the tracking URI'
                 : undefined;
-    const secure = target.base.protocol === 'https:';
+    return { authorization, authVia };
+}
+/** The connection agent of a server: keep-alive, and for https the TLS variables (CA bundle, insecure). */
+function agentOf(secure, env) {
+    if (!secure)
+        return new require$$2.Agent({ keepAlive: true, maxSockets: 8 });
     const insecure = /^(true|1|yes)$/i.test(env.MLFLOW_TRACKING_INSECURE_TLS?.trim() ?? '');
     const caPath = env.MLFLOW_TRACKING_SERVER_CERT_PATH?.trim();
     let ca;
-    if (secure && caPath) {
+    if (caPath) {
         try {
             ca = readFileSync(caPath);
         }
@@ -63,85 +71,129 @@ function createMlflowHttpClient(target, options) {
             throw new MlflowServerError(`MLFLOW_TRACKING_SERVER_CERT_PATH names ${JSON.stringify(caPath)}, which cannot be read (${e.code ?? String(e)}); set it to the server's CA bundle`);
         }
     }
-    const agent = secure
-        ? new https.Agent({ keepAlive: true, maxSockets: 8, rejectUnauthorized: !insecure, ca })
-        : new require$$2.Agent({ keepAlive: true, maxSockets: 8 });
-    const retries = nonNegativeInt(env.MLFLOW_HTTP_REQUEST_MAX_RETRIES, 7);
-    const timeoutMs = nonNegativeInt(env.MLFLOW_HTTP_REQUEST_TIMEOUT, 120) * 1000 || 120_000;
-    const sleep = options.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
-    const now = options.now ?? Date.now;
-    const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
-    const backoffMs = options.backoffMs ?? 1000;
-    const started = now();
-    let requests = 0;
+    return new https.Agent({ keepAlive: true, maxSockets: 8, rejectUnauthorized: !insecure, ca });
+}
+/** The client of createMlflowHttpClient: requests with retries and backoff within the server's time budget. */
+class TrackingServerClient {
+    target;
+    requests = 0;
+    authorization;
+    authVia;
+    secure;
+    agent;
+    retries;
+    timeoutMs;
+    sleep;
+    now;
+    budgetMs;
+    backoffMs;
+    started;
+    constructor(target, options) {
+        this.target = target;
+        const env = options.env;
+        ({ authorization: this.authorization, authVia: this.authVia } = authorizationOf(target, env));
+        this.secure = target.base.protocol === 'https:';
+        this.agent = agentOf(this.secure, env);
+        this.retries = nonNegativeInt(env.MLFLOW_HTTP_REQUEST_MAX_RETRIES, 7);
+        this.timeoutMs = nonNegativeInt(env.MLFLOW_HTTP_REQUEST_TIMEOUT, 120) * 1000 || 120_000;
+        this.sleep = options.sleep ?? ((ms) => new Promise(r => setTimeout(r, ms)));
+        this.now = options.now ?? Date.now;
+        this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
+        this.backoffMs = options.backoffMs ?? 1000;
+        this.started = this.now();
+    }
+    get(endpoint, query) {
+        const url = new URL(`api/2.0/mlflow/${endpoint}`, this.target.base);
+        for (const [k, v] of Object.entries(query))
+            if (v !== undefined)
+                url.searchParams.append(k, String(v));
+        return this.call('GET', endpoint, url);
+    }
+    post(endpoint, body) {
+        const url = new URL(`api/2.0/mlflow/${endpoint}`, this.target.base);
+        return this.call('POST', endpoint, url, JSON.stringify(body));
+    }
     /** One HTTP exchange: status, headers and body text; rejects on a network error. */
-    const exchange = (method, url, body) => new Promise((resolve, reject) => {
-        const headers = {
-            Accept: 'application/json',
-            'User-Agent': 'experiment-review'
-        };
-        if (authorization)
-            headers.Authorization = authorization;
-        if (body !== undefined) {
-            headers['Content-Type'] = 'application/json';
-            headers['Content-Length'] = String(Buffer.byteLength(body));
-        }
-        const req = (secure ? https : require$$2).request(url, { method, headers, agent, timeout: timeoutMs }, res => {
-            const chunks = [];
-            res.on('data', (c) => chunks.push(c));
-            res.on('end', () => resolve({
-                status: res.statusCode ?? 0,
-                retryAfter: res.headers['retry-after'],
-                text: Buffer.concat(chunks).toString('utf8')
-            }));
-            res.on('error', reject);
+    exchange(method, url, body) {
+        return new Promise((resolve, reject) => {
+            const headers = {
+                Accept: 'application/json',
+                'User-Agent': 'experiment-review'
+            };
+            if (this.authorization)
+                headers.Authorization = this.authorization;
+            if (body !== undefined) {
+                headers['Content-Type'] = 'application/json';
+                headers['Content-Length'] = String(Buffer.byteLength(body));
+            }
+            const req = (this.secure ? https : require$$2).request(url, { method, headers, agent: this.agent, timeout: this.timeoutMs }, res => {
+                const chunks = [];
+                res.on('data', (c) => chunks.push(c));
+                res.on('end', () => resolve({
+                    status: res.statusCode ?? 0,
+                    retryAfter: res.headers['retry-after'],
+                    text: Buffer.concat(chunks).toString('utf8')
+                }));
+                res.on('error', reject);
+            });
+            req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
+            req.on('error', reject);
+            req.end(body);
         });
-        req.on('timeout', () => req.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })));
-        req.on('error', reject);
-        req.end(body);
-    });
-    const call = async (method, endpoint, url, body) => {
+    }
+    /** A request, retried on 429, 5xx and dropped connections until the retries or the time budget run out. */
+    async call(method, endpoint, url, body) {
         const what = `${method} ${endpoint}`;
         for (let attempt = 0;; attempt++) {
-            requests++;
-            let failure;
-            let status;
-            let retryAfterMs;
-            try {
-                const res = await exchange(method, url, body);
-                status = res.status;
-                if (status >= 200 && status < 300)
-                    return parseBody(res.text, target.display, what);
-                if (status !== 429 && status < 500)
-                    throw finalError(status, res.text, what);
-                failure = `HTTP ${status}${errorText(res.text)}`;
-                retryAfterMs = retryAfterToMs(res.retryAfter, now());
+            this.requests++;
+            const outcome = await this.attempt(method, url, body, what);
+            if ('value' in outcome)
+                return outcome.value;
+            const { failure, status, retryAfterMs } = outcome;
+            const elapsed = this.now() - this.started;
+            const wait = Math.min(60_000, retryAfterMs ?? this.backoffMs * 2 ** attempt * (0.5 + Math.random() / 2));
+            if (attempt >= this.retries || elapsed + wait > this.budgetMs) {
+                const why = attempt >= this.retries
+                    ? `after ${attempt + 1} attempts (MLFLOW_HTTP_REQUEST_MAX_RETRIES=${this.retries})`
+                    : `and the time budget of ${Math.round(this.budgetMs / 1000)} s for the server ran out after ${attempt + 1} attempts`;
+                throw new MlflowServerError(`MLflow tracking server ${this.target.display} answered ${what} with ${failure} ${why}; the runs there were not read. Check that the server is up and retry the review`, status);
             }
-            catch (e) {
-                if (e instanceof MlflowServerError)
-                    throw e;
-                const code = e.code;
-                if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code))
-                    throw new MlflowServerError(`MLflow tracking server ${target.display}: the TLS certificate was not accepted (${code}); set MLFLOW_TRACKING_SERVER_CERT_PATH to its CA bundle, or MLFLOW_TRACKING_INSECURE_TLS=true to skip the check`);
-                failure = code ? `${code} (${e.message})` : e.message;
-                if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ERR_INVALID_URL')
-                    throw new MlflowServerError(`MLflow tracking server ${target.display} could not be reached: ${failure}; check the tracking URI in the runs input`);
-            }
-            const elapsed = now() - started;
-            const wait = Math.min(60_000, retryAfterMs ?? backoffMs * 2 ** attempt * (0.5 + Math.random() / 2));
-            if (attempt >= retries || elapsed + wait > budgetMs) {
-                const why = attempt >= retries
-                    ? `after ${attempt + 1} attempts (MLFLOW_HTTP_REQUEST_MAX_RETRIES=${retries})`
-                    : `and the time budget of ${Math.round(budgetMs / 1000)} s for the server ran out after ${attempt + 1} attempts`;
-                throw new MlflowServerError(`MLflow tracking server ${target.display} answered ${what} with ${failure} ${why}; the runs there were not read. Check that the server is up and retry the review`, status);
-            }
-            await sleep(wait);
+            await this.sleep(wait);
         }
-    };
+    }
+    /** One attempt: the parsed answer, or why it may be retried; throws what retrying cannot mend. */
+    async attempt(method, url, body, what) {
+        const display = this.target.display;
+        try {
+            const res = await this.exchange(method, url, body);
+            const status = res.status;
+            if (status >= 200 && status < 300)
+                return { value: parseBody(res.text, display, what) };
+            if (status !== 429 && status < 500)
+                throw this.finalError(status, res.text, what);
+            return {
+                failure: `HTTP ${status}${errorText(res.text)}`,
+                status,
+                retryAfterMs: retryAfterToMs(res.retryAfter, this.now())
+            };
+        }
+        catch (e) {
+            if (e instanceof MlflowServerError)
+                throw e;
+            const code = e.code;
+            if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code))
+                throw new MlflowServerError(`MLflow tracking server ${display}: the TLS certificate was not accepted (${code}); set MLFLOW_TRACKING_SERVER_CERT_PATH to its CA bundle, or MLFLOW_TRACKING_INSECURE_TLS=true to skip the check`);
+            const failure = code ? `${code} (${e.message})` : e.message;
+            if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ERR_INVALID_URL')
+                throw new MlflowServerError(`MLflow tracking server ${display} could not be reached: ${failure}; check the tracking URI in the runs input`);
+            return { failure };
+        }
+    }
     /** The error of a non-retryable status, with the variable to set. */
-    const finalError = (status, text, what) => {
+    finalError(status, text, what) {
         const detail = errorText(text);
-        const where = `MLflow tracking server ${target.display} answered ${what} with HTTP ${status}${detail}`;
+        const where = `MLflow tracking server ${this.target.display} answered ${what} with HTTP ${status}${detail}`;
+        const authVia = this.authVia;
         if (status === 401)
             return new MlflowServerError(authVia
                 ? `${where}: the credentials in ${authVia} were refused; set a valid MLFLOW_TRACKING_TOKEN (or MLFLOW_TRACKING_USERNAME and MLFLOW_TRACKING_PASSWORD)`
@@ -151,23 +203,7 @@ function createMlflowHttpClient(target, options) {
         if (status === 404 && !/RESOURCE_DOES_NOT_EXIST/.test(text))
             return new MlflowServerError(`${where}: is this an MLflow tracking server (2.0 or later)? Check the tracking URI, including any path prefix`, status);
         return new MlflowServerError(where, status);
-    };
-    return {
-        get requests() {
-            return requests;
-        },
-        get(endpoint, query) {
-            const url = new URL(`api/2.0/mlflow/${endpoint}`, target.base);
-            for (const [k, v] of Object.entries(query))
-                if (v !== undefined)
-                    url.searchParams.append(k, String(v));
-            return call('GET', endpoint, url);
-        },
-        post(endpoint, body) {
-            const url = new URL(`api/2.0/mlflow/${endpoint}`, target.base);
-            return call('POST', endpoint, url, JSON.stringify(body));
-        }
-    };
+    }
 }
 /** Parses a response body: JSON, with NaN and Infinity tokens accepted as some servers write them. */
 function parseBody(text, display, what) {
@@ -426,8 +462,8 @@ async function readHistory(client, runId, key) {
         }
         pageToken = textOf(body.next_page_token);
     } while (pageToken);
-    const built = history.build();
-    return built ? metricFromBuilt(built) : undefined;
+    const built = history.buildColumns();
+    return built ? metricFromColumns(built) : undefined;
 }
 function pointOf(metric) {
     const value = numberOf(metric.value);

@@ -93,65 +93,107 @@ export async function createReadContext(
   workspace: string,
   options: ReadContextOptions = {}
 ): Promise<ReadContext> {
-  const given = path.resolve(workspace)
-  const realOf = (p: string): string => {
-    try {
-      return realpathSync(p)
-    } catch {
-      // A path that does not exist (yet): keep it resolved; reads will report it.
-      return p
-    }
+  return new GuardedReadContext(workspace, options)
+}
+
+/** The real path of `p`, or `p` itself when it does not exist (yet): reads will report it. */
+function realOf(p: string): string {
+  try {
+    return realpathSync(p)
+  } catch {
+    return p
   }
-  const root = realOf(given)
+}
+
+/** Whether `p` is `dir` or inside it (both absolute). */
+function under(p: string, dir: string): boolean {
+  return p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep)
+}
+
+/** The code of a file-system error, for messages. */
+function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? String(e)
+}
+
+/** A trusted root: a path as given and as its real path (different when it goes through a symbolic link). */
+interface TrustedRoot {
+  given: string
+  real: string
+}
+
+/** The ReadContext of createReadContext: every read confined to the trusted roots; see the file comment. */
+class GuardedReadContext implements ReadContext {
+  readonly workspace: string
+  readonly scope: string
+  readonly limits: ReadLimits
+  readonly diagnostics: Diagnostic[] = []
+  readonly selection: RunSelection
+  readonly unselected = new Map<string, number>()
   /** Every trusted root: the workspace and the paths named explicitly, as given and as real paths. */
-  const roots = [
-    { given, real: root },
-    ...(options.roots ?? []).map(r => {
-      const abs = path.resolve(root, r)
-      return { given: abs, real: realOf(abs) }
-    })
-  ]
-  const under = (p: string, dir: string) =>
-    p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep)
+  private readonly roots: TrustedRoot[]
+  private readonly onProgress: ReadContextOptions['onProgress']
+
+  constructor(workspace: string, options: ReadContextOptions) {
+    const given = path.resolve(workspace)
+    const root = realOf(given)
+    this.workspace = root
+    this.roots = [
+      { given, real: root },
+      ...(options.roots ?? []).map(r => {
+        const abs = path.resolve(root, r)
+        return { given: abs, real: realOf(abs) }
+      })
+    ]
+    this.scope = this.roots.length > 1 ? 'the workspace and the runs paths given' : 'the workspace'
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits }
+    this.selection = options.selection ?? selectAll()
+    this.onProgress = options.onProgress
+  }
+
   /** A path made absolute with its trusted root resolved: one given through a linked root path is mapped. */
-  const resolve = (file: string): string => {
-    const abs = path.resolve(root, file)
-    for (const r of roots)
+  private resolve(file: string): string {
+    const abs = path.resolve(this.workspace, file)
+    for (const r of this.roots)
       if (r.given !== r.real && under(abs, r.given)) return r.real + abs.slice(r.given.length)
     return abs
   }
-  const scope = roots.length > 1 ? 'the workspace and the runs paths given' : 'the workspace'
-  const limits = { ...DEFAULT_LIMITS, ...options.limits }
-  const diagnostics: Diagnostic[] = []
+
+  private within(p: string): boolean {
+    return this.roots.some(r => under(p, r.real))
+  }
+
   /** Relative to the workspace when inside it; the absolute path when under another root. */
-  const rel = (file: string) => {
-    const abs = resolve(file)
-    if (!under(abs, root) && roots.some(r => under(abs, r.real))) return abs.split(path.sep).join('/')
-    const r = path.relative(root, abs)
+  rel = (file: string): string => {
+    const abs = this.resolve(file)
+    if (!under(abs, this.workspace) && this.within(abs)) return abs.split(path.sep).join('/')
+    const r = path.relative(this.workspace, abs)
     return (r === '' ? '.' : r).split(path.sep).join('/')
   }
-  const add = (
-    severity: Diagnostic['severity'],
-    file: string,
-    message: string,
-    place: DiagnosticPlace = {}
-  ) => {
+
+  private add(severity: Diagnostic['severity'], file: string, message: string, place: DiagnosticPlace = {}) {
     const { missingOk: _missingOk, ...where } = place
-    diagnostics.push({ severity, file: rel(file), message, ...stripUndefined(where) })
+    this.diagnostics.push({ severity, file: this.rel(file), message, ...stripUndefined(where) })
   }
-  const within = (p: string) => roots.some(r => under(p, r.real))
-  const insideWorkspace = async (file: string) => {
+
+  warn = (file: string, message: string, place?: DiagnosticPlace): void =>
+    this.add('warning', file, message, place)
+
+  error = (file: string, message: string, place?: DiagnosticPlace): void =>
+    this.add('error', file, message, place)
+
+  insideWorkspace = async (file: string): Promise<boolean> => {
     try {
-      return within(realpathSync(resolve(file)))
+      return this.within(realpathSync(this.resolve(file)))
     } catch {
-      return within(resolve(file))
+      return this.within(this.resolve(file))
     }
   }
+
   /** Checks a file before reading it: inside the workspace, a regular file, and its size. */
-  const admit = async (file: string, place?: DiagnosticPlace): Promise<{ size: number } | undefined> => {
-    const abs = resolve(file)
-    if (!within(abs)) {
-      add('error', abs, `is outside ${scope}; it was not read`, place)
+  private async admit(file: string, place?: DiagnosticPlace): Promise<{ size: number } | undefined> {
+    const abs = this.resolve(file)
+    if (!this.within(abs)) {
+      this.add('error', abs, `is outside ${this.scope}; it was not read`, place)
       return undefined
     }
     let info
@@ -159,180 +201,194 @@ export async function createReadContext(
       info = lstatSync(abs)
     } catch (e) {
       if (place?.missingOk && (e as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-      add('error', abs, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, place)
+      this.add('error', abs, `cannot read the file: ${errorCode(e)}`, place)
       return undefined
     }
     if (info.isSymbolicLink()) {
-      if (!(await insideWorkspace(abs))) {
-        add('error', abs, `is a symbolic link that leaves ${scope}; it was not followed`, place)
+      if (!(await this.insideWorkspace(abs))) {
+        this.add('error', abs, `is a symbolic link that leaves ${this.scope}; it was not followed`, place)
         return undefined
       }
       try {
         info = statSync(abs)
       } catch {
-        add('error', abs, 'is a symbolic link to nothing (dangling); it was skipped', place)
+        this.add('error', abs, 'is a symbolic link to nothing (dangling); it was skipped', place)
         return undefined
       }
     }
     if (!info.isFile()) {
-      add('error', abs, 'is not a regular file; it was skipped', place)
+      this.add('error', abs, 'is not a regular file; it was skipped', place)
       return undefined
     }
     return { size: info.size }
   }
 
-  const ctx: ReadContext = {
-    workspace: root,
-    scope,
-    limits,
-    diagnostics,
-    selection: options.selection ?? selectAll(),
-    unselected: new Map(),
-    rel,
-    warn: (file, message, place) => add('warning', file, message, place),
-    error: (file, message, place) => add('error', file, message, place),
-    insideWorkspace,
-    async readBytes(file, place, maxBytes = limits.maxTextBytes) {
-      const abs = resolve(file)
-      const tooLarge = (size: number) => {
-        add(
-          'error',
-          file,
-          `is ${size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`,
-          place
-        )
-        return undefined
-      }
-      // The common case in one open: O_NOFOLLOW refuses a symbolic link (ELOOP), which then goes through admit().
-      let fd: number | undefined
-      if (within(abs)) {
-        try {
-          fd = openSync(abs, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW)
-        } catch {
-          fd = undefined
-        }
-      }
-      if (fd !== undefined) {
-        try {
-          const info = fstatSync(fd)
-          if (info.isFile()) {
-            if (info.size > maxBytes) return tooLarge(info.size)
-            return readFileSync(fd)
-          }
-        } catch (e) {
-          add('error', file, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, place)
-          return undefined
-        } finally {
-          closeSync(fd)
-        }
-      }
-      const admitted = await admit(file, place)
-      if (!admitted) return undefined
-      if (admitted.size > maxBytes) return tooLarge(admitted.size)
-      try {
-        return readFileSync(abs)
-      } catch (e) {
-        add('error', file, `cannot read the file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, place)
-        return undefined
-      }
-    },
-    async readText(file, place) {
-      const bytes = await ctx.readBytes(file, place)
-      if (!bytes) return undefined
-      const sample = bytes.subarray(0, 8192)
-      if (sample.includes(0)) {
-        add('error', file, 'is binary data (it contains NUL bytes), not text; it was skipped', place)
-        return undefined
-      }
-      let text = bytes.toString('utf8')
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-      return text
-    },
-    async openStream(file, place, options) {
-      const admitted = await admit(file, place)
-      if (!admitted) return undefined
-      const { highWaterMark } = options ?? {}
-      return createReadStream(resolve(file), highWaterMark ? { highWaterMark } : undefined)
-    },
-    async readJson(file, place) {
-      const text = await ctx.readText(file, place)
-      return text === undefined ? undefined : ctx.parseJson(text, file, place)
-    },
-    parseJson(text, file, place) {
-      if (text.trim() === '') {
-        add('error', file, 'is empty; expected a JSON value', place)
-        return undefined
-      }
-      try {
-        const { value, warnings } = parseJsonLenient(text)
-        for (const w of warnings)
-          add('warning', file, w.message, { ...place, key: w.key, line: w.line, column: w.column })
-        return value
-      } catch (e) {
-        if (e instanceof JsonSyntaxError) {
-          add('error', file, `is not valid JSON: ${e.message}`, { ...place, line: e.line, column: e.column })
-          return undefined
-        }
-        throw e
-      }
-    },
-    async readYaml(file, place) {
-      const text = await ctx.readText(file, place)
-      return text === undefined ? undefined : ctx.parseYaml(text, file, place)
-    },
-    async parseYaml(text, file, place) {
-      const flat = text.length < 4096 ? parseFlatYaml(text) : undefined
-      if (flat) return flat
-      const { LineCounter, parseDocument } = await loadYaml()
-      const lineCounter = new LineCounter()
-      const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false })
-      const problem = doc.errors[0]
-      if (problem) {
-        const { line, col: column } = lineCounter.linePos(problem.pos[0])
-        add('error', file, `is not valid YAML: ${problem.message.split('\n')[0]}`, { ...place, line, column })
-        return undefined
-      }
-      try {
-        // maxAliasCount stops "billion laughs" alias bombs; unknown tags (e.g. !!python/object) resolve as plain data.
-        return doc.toJS({ maxAliasCount: 1000 })
-      } catch (e) {
-        add('error', file, `cannot be used: ${(e as Error).message}`, place)
-        return undefined
-      }
-    },
-    async list(dir) {
-      const files: string[] = []
-      const dirs: string[] = []
-      let entries
-      try {
-        entries = readdirSync(resolve(dir), { withFileTypes: true })
-      } catch (e) {
-        add('error', dir, `cannot list the folder: ${(e as NodeJS.ErrnoException).code ?? String(e)}`)
-        return { files, dirs }
-      }
-      for (const entry of entries) {
-        if (entry.isDirectory()) dirs.push(entry.name)
-        else if (entry.isFile()) files.push(entry.name)
-        else if (entry.isSymbolicLink()) {
-          const target = path.join(resolve(dir), entry.name)
-          let info
-          try {
-            info = statSync(target)
-          } catch {
-            info = undefined
-          }
-          if (info?.isFile()) files.push(entry.name)
-        }
-      }
-      files.sort()
-      dirs.sort()
-      return { files, dirs }
-    },
-    progress(runsRead, where) {
-      options.onProgress?.(runsRead, where)
+  private tooLarge(file: string, size: number, maxBytes: number, place?: DiagnosticPlace): undefined {
+    this.add(
+      'error',
+      file,
+      `is ${size} bytes, over the ${maxBytes}-byte limit for reading a file whole; it was skipped`,
+      place
+    )
+    return undefined
+  }
+
+  /**
+   * The common case of readBytes in one open: O_NOFOLLOW refuses a symbolic link (ELOOP), which then goes through
+   * admit(). `null` when this way does not apply (outside, a link, not a regular file); undefined after a diagnostic.
+   */
+  private readRegularFile(
+    file: string,
+    abs: string,
+    maxBytes: number,
+    place?: DiagnosticPlace
+  ): Buffer | undefined | null {
+    if (!this.within(abs)) return null
+    let fd: number
+    try {
+      fd = openSync(abs, fsConstants.O_RDONLY | fsConstants.O_NOFOLLOW)
+    } catch {
+      return null
+    }
+    try {
+      const info = fstatSync(fd)
+      if (!info.isFile()) return null
+      if (info.size > maxBytes) return this.tooLarge(file, info.size, maxBytes, place)
+      return readFileSync(fd)
+    } catch (e) {
+      this.add('error', file, `cannot read the file: ${errorCode(e)}`, place)
+      return undefined
+    } finally {
+      closeSync(fd)
     }
   }
-  return ctx
+
+  async readBytes(file: string, place?: DiagnosticPlace, maxBytes = this.limits.maxTextBytes) {
+    const abs = this.resolve(file)
+    const direct = this.readRegularFile(file, abs, maxBytes, place)
+    if (direct !== null) return direct
+    const admitted = await this.admit(file, place)
+    if (!admitted) return undefined
+    if (admitted.size > maxBytes) return this.tooLarge(file, admitted.size, maxBytes, place)
+    try {
+      return readFileSync(abs)
+    } catch (e) {
+      this.add('error', file, `cannot read the file: ${errorCode(e)}`, place)
+      return undefined
+    }
+  }
+
+  async readText(file: string, place?: DiagnosticPlace) {
+    const bytes = await this.readBytes(file, place)
+    if (!bytes) return undefined
+    const sample = bytes.subarray(0, 8192)
+    if (sample.includes(0)) {
+      this.add('error', file, 'is binary data (it contains NUL bytes), not text; it was skipped', place)
+      return undefined
+    }
+    let text = bytes.toString('utf8')
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    return text
+  }
+
+  async openStream(file: string, place?: DiagnosticPlace, options?: { highWaterMark?: number }) {
+    const admitted = await this.admit(file, place)
+    if (!admitted) return undefined
+    const { highWaterMark } = options ?? {}
+    return createReadStream(this.resolve(file), highWaterMark ? { highWaterMark } : undefined)
+  }
+
+  async readJson(file: string, place?: DiagnosticPlace) {
+    const text = await this.readText(file, place)
+    return text === undefined ? undefined : this.parseJson(text, file, place)
+  }
+
+  parseJson(text: string, file: string, place?: DiagnosticPlace): unknown {
+    if (text.trim() === '') {
+      this.add('error', file, 'is empty; expected a JSON value', place)
+      return undefined
+    }
+    try {
+      const { value, warnings } = parseJsonLenient(text)
+      for (const w of warnings)
+        this.add('warning', file, w.message, { ...place, key: w.key, line: w.line, column: w.column })
+      return value
+    } catch (e) {
+      if (e instanceof JsonSyntaxError) {
+        this.add('error', file, `is not valid JSON: ${e.message}`, {
+          ...place,
+          line: e.line,
+          column: e.column
+        })
+        return undefined
+      }
+      throw e
+    }
+  }
+
+  async readYaml(file: string, place?: DiagnosticPlace) {
+    const text = await this.readText(file, place)
+    return text === undefined ? undefined : this.parseYaml(text, file, place)
+  }
+
+  async parseYaml(text: string, file: string, place?: DiagnosticPlace): Promise<unknown> {
+    const flat = text.length < 4096 ? parseFlatYaml(text) : undefined
+    if (flat) return flat
+    const { LineCounter, parseDocument } = await loadYaml()
+    const lineCounter = new LineCounter()
+    const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: false })
+    const problem = doc.errors[0]
+    if (problem) {
+      const { line, col: column } = lineCounter.linePos(problem.pos[0])
+      this.add('error', file, `is not valid YAML: ${problem.message.split('\n')[0]}`, {
+        ...place,
+        line,
+        column
+      })
+      return undefined
+    }
+    try {
+      // maxAliasCount stops "billion laughs" alias bombs; unknown tags (e.g. !!python/object) resolve as plain data.
+      return doc.toJS({ maxAliasCount: 1000 })
+    } catch (e) {
+      this.add('error', file, `cannot be used: ${(e as Error).message}`, place)
+      return undefined
+    }
+  }
+
+  async list(dir: string) {
+    const files: string[] = []
+    const dirs: string[] = []
+    let entries
+    try {
+      entries = readdirSync(this.resolve(dir), { withFileTypes: true })
+    } catch (e) {
+      this.add('error', dir, `cannot list the folder: ${errorCode(e)}`)
+      return { files, dirs }
+    }
+    for (const entry of entries) {
+      if (entry.isDirectory()) dirs.push(entry.name)
+      else if (entry.isFile()) files.push(entry.name)
+      else if (entry.isSymbolicLink() && this.linksToFile(path.join(this.resolve(dir), entry.name)))
+        files.push(entry.name)
+    }
+    files.sort()
+    dirs.sort()
+    return { files, dirs }
+  }
+
+  /** Whether a symbolic link leads to a regular file. */
+  private linksToFile(target: string): boolean {
+    try {
+      return statSync(target).isFile()
+    } catch {
+      return false
+    }
+  }
+
+  progress(runsRead: number, where: string): void {
+    this.onProgress?.(runsRead, where)
+  }
 }
 
 let yamlModule: Promise<typeof import('yaml')> | undefined

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { flattenParams, makeRun, type Metric, type ParamValue, type Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { HistoryBuilder, metricFromBuilt } from './history.js'
+import { HistoryBuilder, metricFromColumns } from './history.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 import { describeValue, isRecord, plainParams, readYamlExact, truncate } from './structured.js'
 
@@ -119,129 +119,22 @@ export async function readSeriesTable(
 ): Promise<SeriesTable | undefined> {
   const stream = await ctx.openStream(file, place)
   if (!stream) return undefined
-  let header: string[] | undefined
-  let stepIndex = -1
-  let stepColumn = ''
-  let timeIndex = -1
-  let skipIndexes = new Set<number>()
-  // One series per column; a later row with the same step replaces the earlier one's value.
-  const series = new Map<number, HistoryBuilder>()
-  const badValue = new Map<number, { line: number; text: string; count: number }>()
-  let notTable = false
-  let raggedReported = false
-  let badStepReported = 0
-
-  const onRecord = (fields: string[], line: number): boolean => {
-    if (!header) {
-      header = fields.map(f => f.trim())
-      const lower = header.map(h => h.toLowerCase())
-      stepIndex = lower.indexOf('step')
-      if (stepIndex < 0) stepIndex = lower.indexOf('epoch')
-      if (stepIndex < 0) {
-        notTable = true
-        return false
-      }
-      stepColumn = header[stepIndex]
-      timeIndex = lower.findIndex(h => h === 'timestamp' || h === 'wall_time')
-      // With a `step` column, `epoch` is a progress counter, not a metric.
-      skipIndexes = new Set(
-        [stepIndex, timeIndex, lower[stepIndex] === 'step' ? lower.indexOf('epoch') : -1].filter(i => i >= 0)
-      )
-      const seen = new Map<string, number>()
-      header.forEach((h, i) => {
-        if (skipIndexes.has(i)) return
-        if (h === '') {
-          ctx.warn(file, `column ${i + 1} has no name in the header; it was skipped`, {
-            ...place,
-            line,
-            column: i + 1
-          })
-          skipIndexes.add(i)
-        } else if (seen.has(h)) {
-          ctx.warn(
-            file,
-            `column "${h}" appears twice in the header (columns ${(seen.get(h) ?? 0) + 1} and ${i + 1}); the second one was skipped`,
-            {
-              ...place,
-              key: h,
-              line
-            }
-          )
-          skipIndexes.add(i)
-        } else seen.set(h, i)
-      })
-      return true
-    }
-    if (fields.length === header.length && fields.every((f, i) => f.trim() === header?.[i])) {
-      ctx.warn(
-        file,
-        'repeats its header here (two logs written into one file?); rows after it are merged by step',
-        { ...place, line }
-      )
-      return true
-    }
-    if (fields.length > header.length && !raggedReported) {
-      raggedReported = true
-      ctx.warn(
-        file,
-        `row has ${fields.length} fields but the header has ${header.length}; the extra fields were ignored`,
-        { ...place, line }
-      )
-    }
-    const stepText = (fields[stepIndex] ?? '').trim()
-    const step = parseNumberText(stepText)
-    if (step === undefined || !Number.isFinite(step)) {
-      if (badStepReported++ < 3) {
-        ctx.error(
-          file,
-          `${stepColumn} is ${JSON.stringify(truncate(stepText))}; expected a number. The row was skipped`,
-          {
-            ...place,
-            key: stepColumn,
-            line,
-            column: stepIndex + 1
-          }
-        )
-      }
-      return true
-    }
-    const timestamp = timeIndex >= 0 ? parseNumberText((fields[timeIndex] ?? '').trim()) : undefined
-    for (let i = 0; i < header.length && i < fields.length; i++) {
-      if (skipIndexes.has(i)) continue
-      const text = fields[i].trim()
-      if (text === '') continue
-      const value = parseNumberText(text)
-      if (value === undefined) {
-        const bad = badValue.get(i)
-        if (bad) bad.count++
-        else badValue.set(i, { line, text, count: 1 })
-        continue
-      }
-      let points = series.get(i)
-      if (!points)
-        series.set(
-          i,
-          (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'same-step' }))
-        )
-      points.add(step, value, timestamp !== undefined && Number.isFinite(timestamp) ? timestamp : undefined)
-    }
-    return true
-  }
-
+  const table = new SeriesTableReader(file, ctx, place)
   const ok = await parseDelimitedStream(
     stream,
-    onRecord,
+    (fields, line) => table.record(fields, line),
     ctx,
     file,
     place,
     path.extname(file).toLowerCase() === '.tsv' ? '\t' : undefined
   )
   if (!ok) return undefined
+  const header = table.header
   if (!header) {
     ctx.error(file, 'is empty; expected a header row with a step or epoch column', place)
     return undefined
   }
-  if (notTable) {
+  if (table.notTable) {
     if (options.requireStep) {
       const what = options.explicitName ? 'a training log' : 'a metrics table'
       ctx.warn(
@@ -252,34 +145,187 @@ export async function readSeriesTable(
     }
     return undefined
   }
-  for (const [i, bad] of badValue) {
-    const column = header[i]
-    const where = { ...place, key: column, line: bad.line, column: i + 1 }
-    if (!series.get(i)?.length) {
-      // A column of text only (a note, a name) is not a metric: say so once, without alarm.
-      ctx.warn(
-        file,
-        `column "${column}" holds text such as ${JSON.stringify(truncate(bad.text))}, not numbers; it is not compared`,
-        where
+  table.reportBadValues(header)
+  return { stepColumn: table.stepColumn, metrics: table.metrics(header, options.metricName) }
+}
+
+/** The state of one per-step table while its records stream in: the header's columns, the series, the bad cells. */
+class SeriesTableReader {
+  header: string[] | undefined
+  stepColumn = ''
+  /** The header has no step or epoch column: the file is not a per-step table. */
+  notTable = false
+  private stepIndex = -1
+  private timeIndex = -1
+  private skipIndexes = new Set<number>()
+  /** One series per column; a later row with the same step replaces the earlier one's value. */
+  private readonly series = new Map<number, HistoryBuilder>()
+  private readonly badValue = new Map<number, { line: number; text: string; count: number }>()
+  private raggedReported = false
+  private badStepReported = 0
+
+  constructor(
+    private readonly file: string,
+    private readonly ctx: ReadContext,
+    private readonly place: DiagnosticPlace
+  ) {}
+
+  /** Takes one record (the header first); false stops the stream (the file is not a per-step table). */
+  record(fields: string[], line: number): boolean {
+    const header = this.header
+    if (!header) return this.readHeader(fields, line)
+    if (fields.length === header.length && fields.every((f, i) => f.trim() === header[i])) {
+      this.ctx.warn(
+        this.file,
+        'repeats its header here (two logs written into one file?); rows after it are merged by step',
+        { ...this.place, line }
       )
-    } else {
-      const more = bad.count > 1 ? ` (and ${bad.count - 1} more such cells)` : ''
-      ctx.error(
-        file,
-        `column "${column}" holds ${JSON.stringify(truncate(bad.text))}, not a number${more}; those cells were skipped`,
-        where
+      return true
+    }
+    if (fields.length > header.length && !this.raggedReported) {
+      this.raggedReported = true
+      this.ctx.warn(
+        this.file,
+        `row has ${fields.length} fields but the header has ${header.length}; the extra fields were ignored`,
+        { ...this.place, line }
       )
     }
+    const step = this.stepOf(fields, line)
+    if (step !== undefined) this.addRow(header, fields, line, step)
+    return true
   }
-  const valueColumns = header.map((_, i) => i).filter(i => !skipIndexes.has(i))
-  const metrics: Record<string, Metric> = {}
-  for (const i of valueColumns) {
-    const built = series.get(i)?.build()
-    if (!built) continue
-    const name = options.metricName && valueColumns.length === 1 ? options.metricName : header[i]
-    metrics[name] = metricFromBuilt(built)
+
+  /** Reads the header: the step, time and skipped columns; false when it has no step or epoch column. */
+  private readHeader(fields: string[], line: number): boolean {
+    const header = fields.map(f => f.trim())
+    this.header = header
+    const lower = header.map(h => h.toLowerCase())
+    let stepIndex = lower.indexOf('step')
+    if (stepIndex < 0) stepIndex = lower.indexOf('epoch')
+    if (stepIndex < 0) {
+      this.notTable = true
+      return false
+    }
+    this.stepIndex = stepIndex
+    this.stepColumn = header[stepIndex]
+    this.timeIndex = lower.findIndex(h => h === 'timestamp' || h === 'wall_time')
+    // With a `step` column, `epoch` is a progress counter, not a metric.
+    this.skipIndexes = new Set(
+      [stepIndex, this.timeIndex, lower[stepIndex] === 'step' ? lower.indexOf('epoch') : -1].filter(
+        i => i >= 0
+      )
+    )
+    this.skipUnusableColumns(header, line)
+    return true
   }
-  return { stepColumn, metrics }
+
+  /** Skips columns with no name or a name already used, each with a warning. */
+  private skipUnusableColumns(header: string[], line: number): void {
+    const seen = new Map<string, number>()
+    header.forEach((h, i) => {
+      if (this.skipIndexes.has(i)) return
+      if (h === '') {
+        this.ctx.warn(this.file, `column ${i + 1} has no name in the header; it was skipped`, {
+          ...this.place,
+          line,
+          column: i + 1
+        })
+        this.skipIndexes.add(i)
+      } else if (seen.has(h)) {
+        this.ctx.warn(
+          this.file,
+          `column "${h}" appears twice in the header (columns ${(seen.get(h) ?? 0) + 1} and ${i + 1}); the second one was skipped`,
+          {
+            ...this.place,
+            key: h,
+            line
+          }
+        )
+        this.skipIndexes.add(i)
+      } else seen.set(h, i)
+    })
+  }
+
+  /** The row's step; undefined (reported for the first three) when it is not a finite number. */
+  private stepOf(fields: string[], line: number): number | undefined {
+    const stepText = (fields[this.stepIndex] ?? '').trim()
+    const step = parseNumberText(stepText)
+    if (step !== undefined && Number.isFinite(step)) return step
+    if (this.badStepReported++ < 3) {
+      this.ctx.error(
+        this.file,
+        `${this.stepColumn} is ${JSON.stringify(truncate(stepText))}; expected a number. The row was skipped`,
+        {
+          ...this.place,
+          key: this.stepColumn,
+          line,
+          column: this.stepIndex + 1
+        }
+      )
+    }
+    return undefined
+  }
+
+  /** Adds the row's numbers to their columns' series; other cells are counted as bad values. */
+  private addRow(header: string[], fields: string[], line: number, step: number): void {
+    const timeIndex = this.timeIndex
+    const timestamp = timeIndex >= 0 ? parseNumberText((fields[timeIndex] ?? '').trim()) : undefined
+    for (let i = 0; i < header.length && i < fields.length; i++) {
+      if (this.skipIndexes.has(i)) continue
+      const text = fields[i].trim()
+      if (text === '') continue
+      const value = parseNumberText(text)
+      if (value === undefined) {
+        const bad = this.badValue.get(i)
+        if (bad) bad.count++
+        else this.badValue.set(i, { line, text, count: 1 })
+        continue
+      }
+      let points = this.series.get(i)
+      if (!points)
+        this.series.set(
+          i,
+          (points = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'same-step' }))
+        )
+      points.add(step, value, timestamp !== undefined && Number.isFinite(timestamp) ? timestamp : undefined)
+    }
+  }
+
+  /** Reports the cells that were not numbers: a column of text only as a warning, stray text as an error. */
+  reportBadValues(header: string[]): void {
+    for (const [i, bad] of this.badValue) {
+      const column = header[i]
+      const where = { ...this.place, key: column, line: bad.line, column: i + 1 }
+      if (!this.series.get(i)?.length) {
+        // A column of text only (a note, a name) is not a metric: say so once, without alarm.
+        this.ctx.warn(
+          this.file,
+          `column "${column}" holds text such as ${JSON.stringify(truncate(bad.text))}, not numbers; it is not compared`,
+          where
+        )
+      } else {
+        const more = bad.count > 1 ? ` (and ${bad.count - 1} more such cells)` : ''
+        this.ctx.error(
+          this.file,
+          `column "${column}" holds ${JSON.stringify(truncate(bad.text))}, not a number${more}; those cells were skipped`,
+          where
+        )
+      }
+    }
+  }
+
+  /** One metric per value column that has numbers; `metricName` names the only one when there is one. */
+  metrics(header: string[], metricName: string | undefined): Record<string, Metric> {
+    const valueColumns = header.map((_, i) => i).filter(i => !this.skipIndexes.has(i))
+    const metrics: Record<string, Metric> = {}
+    for (const i of valueColumns) {
+      const built = this.series.get(i)?.buildColumns()
+      if (!built) continue
+      const name = metricName && valueColumns.length === 1 ? metricName : header[i]
+      metrics[name] = metricFromColumns(built)
+    }
+    return metrics
+  }
 }
 
 /** Parses one CSV cell as a number: decimal and exponent notation, and Python's nan / inf / -inf. */
@@ -298,6 +344,8 @@ export function parseNumberText(text: string): number | undefined {
  * calls `onRecord` for each non-empty record with its fields and the line it starts on. Quoted fields may
  * hold delimiters, doubled quotes and line breaks; `\n`, `\r\n`, `\r\r\n` and `\r` all end a record.
  * `onRecord` returns false to stop early. False (with a diagnostic) when the stream fails or is malformed.
+ * Longer than 80 lines on purpose: the parser's state (field, record, quotes, line) lives in locals shared by its
+ * parts (endField, endRecord, consume), which run once per character of the file.
  */
 export async function parseDelimitedStream(
   stream: NodeJS.ReadableStream,

@@ -33,7 +33,6 @@ export interface CollectOptions extends ReadContextOptions {
 
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
 export async function collectRuns(options: CollectOptions): Promise<Collection> {
-  const sources = options.sources ?? ALL_SOURCES
   const entries = (options.patterns ?? []).map(p => p.trim()).filter(p => p && !p.startsWith('#'))
   const trackingUris = entries.filter(isTrackingUri)
   const patterns = entries.filter(p => !isTrackingUri(p))
@@ -43,73 +42,16 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
     roots: patterns.map(p => patternRoot(path.resolve(options.workspace, p)))
   })
   const missing: string[] = []
-  const claims: { source: RunSource; claim: Claim }[] = []
-  const seen = new Map<string, Claim>()
-  const addClaims = (listing: DirListing): boolean => {
-    let exclusive = false
-    for (const source of sources) {
-      for (const claim of source.claim(listing)) {
-        const key = `${source.format}\0${claim.path}`
-        const earlier = seen.get(key)
-        if (earlier) {
-          // A place named explicitly as well as guessed by its name is read as named.
-          if (!claim.byNameOnly) delete earlier.byNameOnly
-          continue
-        }
-        const own = { ...claim }
-        seen.set(key, own)
-        claims.push({ source, claim: own })
-        exclusive ||= claim.exclusive === true
-      }
-    }
-    return exclusive
-  }
-
+  const claims = new ClaimList(options.sources ?? ALL_SOURCES)
   // Only tracking URIs given: the workspace is not searched as well.
   const starts = patterns.length
     ? outermost(await expandPatterns(ctx, patterns, missing))
     : trackingUris.length
       ? []
       : [ctx.workspace]
-  for (const start of starts) {
-    const info = await lstat(start).catch(() => undefined)
-    if (!info) continue
-    if (info.isSymbolicLink() && !(await ctx.insideWorkspace(start))) {
-      ctx.error(start, 'is a symbolic link that leaves the workspace; it was not followed')
-      continue
-    }
-    if (info.isFile() || (info.isSymbolicLink() && !(await isDirectory(start)))) {
-      const dir = path.dirname(start)
-      addClaims({ path: dir, name: path.basename(dir), files: [path.basename(start)], dirs: [] })
-    } else {
-      await walkFolders(ctx, start, addClaims)
-    }
-  }
-
-  const runs: Run[] = []
-  for (const { source, claim } of claims) {
-    const before = ctx.diagnostics.length
-    try {
-      const read = await source.read(claim.path, ctx, claim)
-      runs.push(...attachReadErrors(read, ctx.diagnostics.slice(before)))
-      ctx.progress(runs.length, ctx.rel(claim.path))
-    } catch (e) {
-      ctx.error(claim.path, `could not be read as ${source.format} output: ${(e as Error).message}`)
-    }
-  }
-  if (trackingUris.length) {
-    const { readTrackingUri } = await import('./mlflow-tracking.js')
-    for (const entry of trackingUris) {
-      runs.push(
-        ...(await readTrackingUri(entry, ctx, {
-          commit: options.commit,
-          env: options.env ?? process.env,
-          http: options.mlflowHttp
-        }))
-      )
-      ctx.progress(runs.length, redactTrackingUri(entry))
-    }
-  }
+  for (const start of starts) await claimFrom(ctx, start, claims)
+  const runs = await readClaims(ctx, claims.claims)
+  if (trackingUris.length) runs.push(...(await readTrackingUris(ctx, trackingUris, options, runs.length)))
   // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
   const selected = selectRuns(qualifyClashingNames(dedupeIds(runs)), ctx.selection, ctx.unselected)
   return {
@@ -121,6 +63,89 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
       : [ctx.workspace],
     missing
   }
+}
+
+/** The places the sources claim, each once per format, in the order found. */
+class ClaimList {
+  readonly claims: { source: RunSource; claim: Claim }[] = []
+  private readonly seen = new Map<string, Claim>()
+
+  constructor(private readonly sources: RunSource[]) {}
+
+  /** Adds every source's claims on a folder listing; true when one is exclusive (the walk goes no deeper). */
+  add = (listing: DirListing): boolean => {
+    let exclusive = false
+    for (const source of this.sources) {
+      for (const claim of source.claim(listing)) {
+        const key = `${source.format}\0${claim.path}`
+        const earlier = this.seen.get(key)
+        if (earlier) {
+          // A place named explicitly as well as guessed by its name is read as named.
+          if (!claim.byNameOnly) delete earlier.byNameOnly
+          continue
+        }
+        const own = { ...claim }
+        this.seen.set(key, own)
+        this.claims.push({ source, claim: own })
+        exclusive ||= claim.exclusive === true
+      }
+    }
+    return exclusive
+  }
+}
+
+/** Claims what is at `start`: a file by itself, a folder by walking it; a link that leaves the workspace is refused. */
+async function claimFrom(ctx: ReadContext, start: string, claims: ClaimList): Promise<void> {
+  const info = await lstat(start).catch(() => undefined)
+  if (!info) return
+  if (info.isSymbolicLink() && !(await ctx.insideWorkspace(start))) {
+    ctx.error(start, 'is a symbolic link that leaves the workspace; it was not followed')
+    return
+  }
+  if (info.isFile() || (info.isSymbolicLink() && !(await isDirectory(start)))) {
+    const dir = path.dirname(start)
+    claims.add({ path: dir, name: path.basename(dir), files: [path.basename(start)], dirs: [] })
+  } else {
+    await walkFolders(ctx, start, claims.add)
+  }
+}
+
+/** Reads every claim with its source; a source that throws is reported against the claimed path. */
+async function readClaims(ctx: ReadContext, claims: { source: RunSource; claim: Claim }[]): Promise<Run[]> {
+  const runs: Run[] = []
+  for (const { source, claim } of claims) {
+    const before = ctx.diagnostics.length
+    try {
+      const read = await source.read(claim.path, ctx, claim)
+      runs.push(...attachReadErrors(read, ctx.diagnostics.slice(before)))
+      ctx.progress(runs.length, ctx.rel(claim.path))
+    } catch (e) {
+      ctx.error(claim.path, `could not be read as ${source.format} output: ${(e as Error).message}`)
+    }
+  }
+  return runs
+}
+
+/** Reads the runs of MLflow tracking URIs given as runs entries; `before` runs were read already (for progress). */
+async function readTrackingUris(
+  ctx: ReadContext,
+  trackingUris: string[],
+  options: CollectOptions,
+  before: number
+): Promise<Run[]> {
+  const { readTrackingUri } = await import('./mlflow-tracking.js')
+  const runs: Run[] = []
+  for (const entry of trackingUris) {
+    runs.push(
+      ...(await readTrackingUri(entry, ctx, {
+        commit: options.commit,
+        env: options.env ?? process.env,
+        http: options.mlflowHttp
+      }))
+    )
+    ctx.progress(before + runs.length, redactTrackingUri(entry))
+  }
+  return runs
 }
 
 /**

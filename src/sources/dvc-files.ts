@@ -15,7 +15,7 @@ import type { DiagnosticPlace, ReadContext } from './context.js'
 import { readSeriesTable } from './csv.js'
 import type { LockInfo } from './dvc-lock.js'
 import { DVC_YAML, type DvcRefs, type FileRef, type PlotRef } from './dvc-yaml.js'
-import { HistoryBuilder, metricFromBuilt } from './history.js'
+import { HistoryBuilder, metricFromColumns } from './history.js'
 import {
   describeValue,
   flattenMetrics,
@@ -245,8 +245,8 @@ async function readPlotSeries(
   }
   const out: Record<string, Metric> = {}
   for (const [name, points] of series) {
-    const built = points.build()
-    if (built) out[name] = metricFromBuilt(built)
+    const built = points.buildColumns()
+    if (built) out[name] = metricFromColumns(built)
   }
   return out
 }

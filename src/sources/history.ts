@@ -1,7 +1,9 @@
-// Metric histories as the readers build them: points go into growable Float64Array columns (no object per
-// point while reading), and only at the end are they sorted, cleared of repeats, given their final value by the
-// format's rule over the full series, and thinned to at most MAX_HISTORY_POINTS HistoryPoint objects.
+// Metric histories as the readers build them: points go into typed storage blocks (no object per point while
+// reading), and only at the end are they sorted, cleared of repeats, given their final value by the format's rule
+// over the full series, and thinned to at most MAX_HISTORY_POINTS points: typed columns that become HistoryPoint
+// objects when first read (metricFromColumns), or objects at once (build, metricFromBuilt).
 import type { HistoryPoint, Metric } from '../core/run.js'
+import { ColumnSlabs, KEPT_COLUMNS, packColumn, unpackColumn, type PackedColumn } from './packed-column.js'
 
 /** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
 export const MAX_HISTORY_POINTS = 500
@@ -44,14 +46,32 @@ export interface BuiltHistory {
   total: number
 }
 
-/** Accumulates a metric's points in typed columns; see the file comment. A missing timestamp is stored as NaN. */
+/** Points per storage block: a long series grows by whole blocks, never by copying what it holds. */
+const BLOCK_BITS = 12
+const BLOCK_POINTS = 1 << BLOCK_BITS
+const BLOCK_MASK = BLOCK_POINTS - 1
+
+/**
+ * Accumulates a metric's points in typed storage; see the file comment. A missing timestamp is stored as NaN.
+ * Points are kept as (step, value, timestamp) triples in blocks of BLOCK_POINTS: a short series starts small and
+ * doubles up to one block; a long one adds blocks, so nothing is copied and no large array is allocated. The last
+ * point and the final (best) point are also kept in fields, so `add` compares without reading storage back.
+ */
 export class HistoryBuilder {
-  private steps: Float64Array
-  private values: Float64Array
-  private times: Float64Array
+  /** Full blocks, BLOCK_POINTS points each. */
+  private readonly full: Float64Array[] = []
+  /** The block being filled (smaller than a full block while the series is short). */
+  private current: Float64Array
+  /** The next free slot in `current` (three per point). */
+  private slot = 0
   private n = 0
   private ordered = true
   private best = -1
+  private bestStep = 0
+  private bestTime = 0
+  private bestValue = 0
+  private lastStep = 0
+  private lastTime = 0
   private readonly rule: FinalRule
   private readonly byTimestamp: boolean
   private readonly repeats: RepeatRule
@@ -62,10 +82,7 @@ export class HistoryBuilder {
     this.byTimestamp = options.byTimestamp ?? true
     this.repeats = options.repeats ?? 'identical'
     this.maxPoints = Math.max(2, Math.floor(options.maxPoints ?? MAX_HISTORY_POINTS))
-    const size = Math.max(4, capacity | 0)
-    this.steps = new Float64Array(size)
-    this.values = new Float64Array(size)
-    this.times = new Float64Array(size)
+    this.current = new Float64Array(3 * Math.min(BLOCK_POINTS, Math.max(4, capacity | 0)))
   }
 
   /** Number of points added. */
@@ -80,72 +97,91 @@ export class HistoryBuilder {
 
   /** Adds one point; `timestamp` in milliseconds, undefined or NaN when not known. */
   add(step: number, value: number, timestamp?: number): void {
-    const i = this.n
-    if (i === this.steps.length) this.grow()
+    if (this.slot === this.current.length) this.grow()
     const t = timestamp === undefined ? NaN : timestamp
-    this.steps[i] = step
-    this.values[i] = value
-    this.times[i] = t
-    this.n = i + 1
-    const b = this.best
-    if (b < 0) {
-      this.best = i
+    const block = this.current
+    const at = this.slot
+    block[at] = step
+    block[at + 1] = value
+    block[at + 2] = t
+    this.slot = at + 3
+    const i = this.n++
+    if (i === 0) {
+      this.setBest(0, step, value, t)
+      this.lastStep = step
+      this.lastTime = t
       return
     }
-    const prevStep = this.steps[i - 1]
+    const prevStep = this.lastStep
     if (
       this.ordered &&
-      (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.times[i - 1] || 0)))
+      (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.lastTime || 0)))
     )
       this.ordered = false
+    this.lastStep = step
+    this.lastTime = t
     const rule = this.rule
-    if (rule === 'last-written') this.best = i
+    if (rule === 'last-written') this.setBest(i, step, value, t)
     else {
-      const bs = this.steps[b]
-      if (step > bs) this.best = i
+      const bs = this.bestStep
+      if (step > bs) this.setBest(i, step, value, t)
       else if (step === bs) {
-        if (rule === 'max-step') this.best = i
+        if (rule === 'max-step') this.setBest(i, step, value, t)
         else {
           // MLflow: the later timestamp (missing counts as 0), then the higher value; NaN loses to any value.
           const ta = t || 0
-          const tb = this.times[b] || 0
-          if (ta > tb) this.best = i
+          const tb = this.bestTime || 0
+          if (ta > tb) this.setBest(i, step, value, t)
           else if (ta === tb) {
-            const bv = this.values[b]
-            if (bv !== bv || value >= bv) this.best = i
+            const bv = this.bestValue
+            if (bv !== bv || value >= bv) this.setBest(i, step, value, t)
           }
         }
       }
     }
   }
 
+  private setBest(i: number, step: number, value: number, t: number): void {
+    this.best = i
+    this.bestStep = step
+    this.bestValue = value
+    this.bestTime = t
+  }
+
+  /** Room for more points: the first block doubles up to a full block; after that, a new block each time. */
   private grow(): void {
-    const size = this.steps.length * 2
-    const steps = new Float64Array(size)
-    const values = new Float64Array(size)
-    const times = new Float64Array(size)
-    steps.set(this.steps)
-    values.set(this.values)
-    times.set(this.times)
-    this.steps = steps
-    this.values = values
-    this.times = times
+    const size = this.current.length
+    if (size < 3 * BLOCK_POINTS) {
+      const bigger = new Float64Array(Math.min(size * 2, 3 * BLOCK_POINTS))
+      bigger.set(this.current)
+      this.current = bigger
+    } else {
+      this.full.push(this.current)
+      this.current = new Float64Array(3 * BLOCK_POINTS)
+      this.slot = 0
+    }
+  }
+
+  /** The storage holding every point: point i is at blocks[i >> BLOCK_BITS], slot 3 × (i & BLOCK_MASK). */
+  private blocks(): Float64Array[] {
+    return this.full.length ? [...this.full, this.current] : [this.current]
   }
 
   /** Every point added, in written order, as objects (small series and tests). */
   points(): HistoryPoint[] {
+    const blocks = this.blocks()
     const out: HistoryPoint[] = new Array(this.n)
-    for (let i = 0; i < this.n; i++) out[i] = this.point(i)
+    for (let i = 0; i < this.n; i++) {
+      const b = blocks[i >> BLOCK_BITS]
+      const at = 3 * (i & BLOCK_MASK)
+      out[i] = historyPoint(b[at], b[at + 1], b[at + 2])
+    }
     return out
-  }
-
-  private point(i: number): HistoryPoint {
-    return historyPoint(this.steps[i], this.values[i], this.times[i])
   }
 
   /** The final value by the rule, or undefined when there are no points. */
   finalValue(): number | undefined {
-    return this.best < 0 ? undefined : this.values[this.best]
+    return this.best < 0 ? undefined : this.bestValue
   }
 
   /** Sorts, drops repeats and thins; undefined when no point was added. The builder is spent afterwards. */
@@ -158,12 +194,16 @@ export class HistoryBuilder {
   buildColumns(): BuiltColumns | undefined {
     const n = this.n
     if (n === 0) return undefined
-    const value = this.values[this.best]
-    const finalIndex = this.best
+    const blocks = this.blocks()
+    const field = (i: number, k: number) => blocks[i >> BLOCK_BITS][3 * (i & BLOCK_MASK) + k]
     let order: Uint32Array | undefined
     if (!this.ordered) {
-      const steps = this.steps
-      const times = this.times
+      const steps = new Float64Array(n)
+      const times = new Float64Array(n)
+      for (let i = 0; i < n; i++) {
+        steps[i] = field(i, 0)
+        times[i] = field(i, 2)
+      }
       const idx: number[] = new Array(n)
       for (let i = 0; i < n; i++) idx[i] = i
       // The index breaks ties, so the order is stable whatever the sort.
@@ -172,36 +212,39 @@ export class HistoryBuilder {
       else idx.sort((a, b) => steps[a] - steps[b] || a - b)
       order = Uint32Array.from(idx)
     }
-    // Compact the kept indices (in sorted order) into `keep`.
-    const keep = new Uint32Array(n)
-    let m = 0
-    const { steps, values, times } = this
+    // The kept indices (in sorted order), compacted into `keep`; none needed when every point in order is kept.
+    let keep: Uint32Array | undefined
+    let m = n
     const repeats = this.repeats
-    for (let k = 0; k < n; k++) {
-      const i = order ? order[k] : k
-      if (m > 0) {
-        const j = keep[m - 1]
-        if (repeats === 'identical') {
-          const ti = times[i]
-          const tj = times[j]
-          if (
-            steps[i] === steps[j] &&
-            (ti === tj || (ti !== ti && tj !== tj)) &&
-            Object.is(values[i], values[j])
-          )
+    if (order || repeats !== 'keep') {
+      keep = new Uint32Array(n)
+      m = 0
+      for (let k = 0; k < n; k++) {
+        const i = order ? order[k] : k
+        if (m > 0 && repeats !== 'keep') {
+          const j = keep[m - 1]
+          if (repeats === 'identical') {
+            const ti = field(i, 2)
+            const tj = field(j, 2)
+            if (
+              field(i, 0) === field(j, 0) &&
+              (ti === tj || (ti !== ti && tj !== tj)) &&
+              Object.is(field(i, 1), field(j, 1))
+            )
+              continue
+          } else if (field(i, 0) === field(j, 0)) {
+            keep[m - 1] = i
             continue
-        } else if (repeats === 'same-step' && steps[i] === steps[j]) {
-          keep[m - 1] = i
-          continue
+          }
         }
+        keep[m++] = i
       }
-      keep[m++] = i
     }
     const max = this.maxPoints
     const count = Math.min(m, max)
     const out = {
-      value,
-      finalIndex,
+      value: this.bestValue,
+      finalIndex: this.best,
       total: m,
       steps: new Float64Array(count),
       values: new Float64Array(count),
@@ -210,10 +253,11 @@ export class HistoryBuilder {
     // Evenly spaced over the full series when thinned; the first and the last point always kept.
     const stride = m <= max ? 1 : (m - 1) / (max - 1)
     for (let k = 0; k < count; k++) {
-      const i = keep[m <= max ? k : Math.round(k * stride)]
-      out.steps[k] = steps[i]
-      out.values[k] = values[i]
-      out.times[k] = times[i]
+      const at = m <= max ? k : Math.round(k * stride)
+      const i = keep ? keep[at] : at
+      out.steps[k] = field(i, 0)
+      out.values[k] = field(i, 1)
+      out.times[k] = field(i, 2)
     }
     return out
   }
@@ -232,10 +276,15 @@ export interface BuiltColumns {
 
 /** The history objects of a series built into columns. */
 export function builtFromColumns(c: BuiltColumns): BuiltHistory {
+  return { value: c.value, finalIndex: c.finalIndex, history: historyFromColumns(c), total: c.total }
+}
+
+/** The points of a series built into columns, as objects. */
+export function historyFromColumns(c: Pick<BuiltColumns, 'steps' | 'values' | 'times'>): HistoryPoint[] {
   const count = c.steps.length
   const history: HistoryPoint[] = new Array(count)
   for (let k = 0; k < count; k++) history[k] = historyPoint(c.steps[k], c.values[k], c.times[k])
-  return { value: c.value, finalIndex: c.finalIndex, history, total: c.total }
+  return history
 }
 
 /** One point as an object; a NaN timestamp is left out. */
@@ -253,4 +302,75 @@ export function metricFromBuilt(built: BuiltHistory): Metric {
     history: built.history,
     ...(built.total > built.history.length ? { historyPoints: built.total } : {})
   }
+}
+
+/** Makes `history` a plain property of `metric`, in the place the accessor held. */
+function keepHistory(metric: Metric, history: HistoryPoint[]): void {
+  Object.defineProperty(metric, 'history', {
+    value: history,
+    enumerable: true,
+    configurable: true,
+    writable: true
+  })
+}
+
+/** A built series packed for keeping: values as doubles, steps and timestamps packed (packed-column.ts). */
+export interface PackedSeries {
+  value: number
+  finalIndex: number
+  total: number
+  /** Points kept. */
+  count: number
+  values: Float64Array
+  steps: PackedColumn
+  times: PackedColumn
+}
+
+/** Packs a built series into `memory` (the main thread's kept columns unless given). */
+export function packSeries(c: BuiltColumns, memory: ColumnSlabs = KEPT_COLUMNS): PackedSeries {
+  return {
+    value: c.value,
+    finalIndex: c.finalIndex,
+    total: c.total,
+    count: c.values.length,
+    values: memory.doubles(c.values),
+    steps: packColumn(c.steps, memory),
+    times: packColumn(c.times, memory)
+  }
+}
+
+/** The kept points of a series, built or packed, as objects. */
+export function historyOfSeries(s: BuiltColumns | PackedSeries): HistoryPoint[] {
+  if (!('count' in s)) return historyFromColumns(s)
+  return historyFromColumns({
+    steps: unpackColumn(s.steps, s.count),
+    values: s.values,
+    times: unpackColumn(s.times, s.count)
+  })
+}
+
+/**
+ * A metric from a series, as metricFromBuilt makes it, except that its history stays packed until something reads
+ * `history`: values as doubles, steps and timestamps as small deltas (packed-column.ts), about 12 bytes a point
+ * where the objects take about 80. The first read makes the point objects and keeps them as a plain property. A
+ * store of thousands of runs then holds its histories in a small part of the memory, while the few that a report
+ * draws become objects. The fields, their order and their values (JSON included) are the same as metricFromBuilt's.
+ */
+export function metricFromColumns(series: BuiltColumns | PackedSeries): Metric {
+  const packed = 'count' in series ? series : packSeries(series)
+  const metric = { value: packed.value } as Metric
+  Object.defineProperty(metric, 'history', {
+    enumerable: true,
+    configurable: true,
+    get(this: Metric): HistoryPoint[] {
+      const history = historyOfSeries(packed)
+      keepHistory(this, history)
+      return history
+    },
+    set(this: Metric, history: HistoryPoint[]) {
+      keepHistory(this, history)
+    }
+  })
+  if (packed.total > packed.count) metric.historyPoints = packed.total
+  return metric
 }

@@ -12,7 +12,7 @@ import {
   type Run,
   type RunMetadata
 } from '../core/run.js'
-import { HistoryBuilder, metricFromBuilt } from './history.js'
+import { HistoryBuilder, metricFromColumns } from './history.js'
 import { numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
 import { describeValue, isRecord, plainParams, truncate } from './structured.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -81,19 +81,7 @@ export async function readTrainerOutput(dir: string, ctx: ReadContext): Promise<
   const top = files.includes(TRAINER_STATE)
     ? await readState(path.join(dir, TRAINER_STATE), ctx, place)
     : undefined
-  let latest: TrainerState | undefined
-  for (const c of checkpoints) {
-    const cdir = path.join(dir, c.d)
-    const { files: cfiles } = await ctx.list(cdir)
-    if (!cfiles.includes(TRAINER_STATE)) continue
-    latest = await readState(path.join(cdir, TRAINER_STATE), ctx, place)
-    if (latest) break
-    ctx.warn(
-      path.join(cdir, TRAINER_STATE),
-      'could not be used; the history is taken from an earlier checkpoint',
-      place
-    )
-  }
+  const latest = await latestCheckpointState(dir, checkpoints, ctx, place)
   if (checkpoints.length && !latest && !top && !files.some(f => RESULT_FILES.includes(f))) {
     ctx.warn(
       dir,
@@ -111,7 +99,64 @@ export async function readTrainerOutput(dir: string, ctx: ReadContext): Promise<
   const finals: Record<string, Metric> = {}
   if (chosen) readLogHistory(chosen, ctx, place, metrics, finals)
   if (chosen) readStateFields(chosen, params, metrics, notes)
+  const sawResults = await readResultFiles(dir, files, ctx, place, params, finals)
+  for (const [key, final] of Object.entries(finals)) {
+    const existing = metrics[key]
+    metrics[key] = existing?.history ? { ...final, history: existing.history } : final
+  }
+  // Params: the model's config, a PEFT adapter's config and the training arguments, when saved as JSON.
+  const paramDirs = [{ dir, files }, ...(chosen && chosen.dir !== dir ? [{ dir: chosen.dir }] : [])]
+  await readParamsFile(paramDirs, 'training_args.json', '', ctx, place, params)
+  await readParamsFile(paramDirs, 'config.json', 'model', ctx, place, params)
+  await readParamsFile(paramDirs, 'adapter_config.json', 'adapter', ctx, place, params)
+  if (chosen && !sawResults) markUnfinished(chosen, metadata)
+  if (notes.length) metadata.notes = notes.join('; ')
+  if (!Object.keys(metrics).length && !Object.keys(params).length) {
+    ctx.warn(dir, 'holds no metrics or params that could be read; no run was made from it', place)
+    return undefined
+  }
+  return makeRun({
+    id: `huggingface:${rel}`,
+    name,
+    source: 'huggingface',
+    path: rel,
+    params,
+    metrics,
+    metadata
+  })
+}
 
+/** The trainer state of the latest checkpoint that has a readable one (checkpoints sorted latest first). */
+async function latestCheckpointState(
+  dir: string,
+  checkpoints: { d: string }[],
+  ctx: ReadContext,
+  place: DiagnosticPlace
+): Promise<TrainerState | undefined> {
+  for (const c of checkpoints) {
+    const cdir = path.join(dir, c.d)
+    const { files: cfiles } = await ctx.list(cdir)
+    if (!cfiles.includes(TRAINER_STATE)) continue
+    const state = await readState(path.join(cdir, TRAINER_STATE), ctx, place)
+    if (state) return state
+    ctx.warn(
+      path.join(cdir, TRAINER_STATE),
+      'could not be used; the history is taken from an earlier checkpoint',
+      place
+    )
+  }
+  return undefined
+}
+
+/** Reads the result files (all_results.json …) into `finals` (and `epoch` into params); true when one was read. */
+async function readResultFiles(
+  dir: string,
+  files: string[],
+  ctx: ReadContext,
+  place: DiagnosticPlace,
+  params: Record<string, ParamValue>,
+  finals: Record<string, Metric>
+): Promise<boolean> {
   let sawResults = false
   for (const resultFile of RESULT_FILES) {
     if (!files.includes(resultFile)) continue
@@ -141,61 +186,51 @@ export async function readTrainerOutput(dir: string, ctx: ReadContext): Promise<
         { ...place, key: skipped[0] }
       )
   }
-  for (const [key, final] of Object.entries(finals)) {
-    const existing = metrics[key]
-    metrics[key] = existing?.history ? { ...final, history: existing.history } : final
-  }
+  return sawResults
+}
 
-  // Params: the model's config, a PEFT adapter's config and the training arguments, when saved as JSON.
-  const paramDirs = [dir, ...(chosen && chosen.dir !== dir ? [chosen.dir] : [])]
-  const readParamsFile = async (fileName: string, prefix: string) => {
-    for (const d of paramDirs) {
-      const { files: present } = d === dir ? { files } : await ctx.list(d)
-      if (!present.includes(fileName)) continue
-      const file = path.join(d, fileName)
-      const raw = await ctx.readJson(file, place)
-      if (raw === undefined) return
-      if (!isRecord(raw)) {
-        ctx.error(file, `must hold a JSON object, found ${describeValue(raw)}; it was skipped`, place)
-        return
-      }
-      const { id2label, label2id: _label2id, ...rest } = raw
-      if (isRecord(id2label)) rest.num_labels = Object.keys(id2label).length
-      for (const [k, v] of Object.entries(flattenParams(plainParams(rest), prefix)))
-        if (!(k in params)) params[k] = v
+/**
+ * Reads a JSON config file from the first of `dirs` that has it, flattened under `prefix`, into `params` (a key
+ * already there is kept). A folder's `files` are listed when not given.
+ */
+async function readParamsFile(
+  dirs: { dir: string; files?: string[] }[],
+  fileName: string,
+  prefix: string,
+  ctx: ReadContext,
+  place: DiagnosticPlace,
+  params: Record<string, ParamValue>
+): Promise<void> {
+  for (const d of dirs) {
+    const present = d.files ?? (await ctx.list(d.dir)).files
+    if (!present.includes(fileName)) continue
+    const file = path.join(d.dir, fileName)
+    const raw = await ctx.readJson(file, place)
+    if (raw === undefined) return
+    if (!isRecord(raw)) {
+      ctx.error(file, `must hold a JSON object, found ${describeValue(raw)}; it was skipped`, place)
       return
     }
+    const { id2label, label2id: _label2id, ...rest } = raw
+    if (isRecord(id2label)) rest.num_labels = Object.keys(id2label).length
+    for (const [k, v] of Object.entries(flattenParams(plainParams(rest), prefix)))
+      if (!(k in params)) params[k] = v
+    return
   }
-  await readParamsFile('training_args.json', '')
-  await readParamsFile('config.json', 'model')
-  await readParamsFile('adapter_config.json', 'adapter')
+}
 
-  if (chosen && !sawResults) {
-    const maxSteps = numberFromJson(chosen.state.max_steps)?.value
-    const control =
-      isRecord(chosen.state.stateful_callbacks) && isRecord(chosen.state.stateful_callbacks.TrainerControl)
-        ? chosen.state.stateful_callbacks.TrainerControl.args
-        : undefined
-    const stopped = isRecord(control) && control.should_training_stop === true
-    if (maxSteps !== undefined && maxSteps > 0 && chosen.globalStep < maxSteps && !stopped) {
-      metadata.status = 'running'
-      metadata.statusReason = `the latest ${TRAINER_STATE} is at step ${chosen.globalStep} of ${maxSteps} and no train_results.json was written: training had not finished`
-    }
+/** Marks a run still running when its latest state stops short of max_steps and training was not told to stop. */
+function markUnfinished(chosen: TrainerState, metadata: RunMetadata): void {
+  const maxSteps = numberFromJson(chosen.state.max_steps)?.value
+  const control =
+    isRecord(chosen.state.stateful_callbacks) && isRecord(chosen.state.stateful_callbacks.TrainerControl)
+      ? chosen.state.stateful_callbacks.TrainerControl.args
+      : undefined
+  const stopped = isRecord(control) && control.should_training_stop === true
+  if (maxSteps !== undefined && maxSteps > 0 && chosen.globalStep < maxSteps && !stopped) {
+    metadata.status = 'running'
+    metadata.statusReason = `the latest ${TRAINER_STATE} is at step ${chosen.globalStep} of ${maxSteps} and no train_results.json was written: training had not finished`
   }
-  if (notes.length) metadata.notes = notes.join('; ')
-  if (!Object.keys(metrics).length && !Object.keys(params).length) {
-    ctx.warn(dir, 'holds no metrics or params that could be read; no run was made from it', place)
-    return undefined
-  }
-  return makeRun({
-    id: `huggingface:${rel}`,
-    name,
-    source: 'huggingface',
-    path: rel,
-    params,
-    metrics,
-    metadata
-  })
 }
 
 /** Reads and checks one trainer_state.json; undefined (with a diagnostic) when it cannot be used. */
@@ -288,9 +323,9 @@ function readLogHistory(
     )
   }
   for (const [name, { points, exact }] of series) {
-    const built = points.build()
+    const built = points.buildColumns()
     if (!built) continue
-    const metric: Metric = metricFromBuilt(built)
+    const metric: Metric = metricFromColumns(built)
     const finalExact = exact?.get(built.finalIndex)
     if (finalExact) metric.exact = finalExact
     metrics[name] = metric

@@ -63,7 +63,11 @@ function parseFast(text: string): JsonParseResult | undefined {
   return keys === countKeys(value) ? { value, warnings: [] } : undefined
 }
 
-/** Parses JSON leniently (NaN, Infinity, -Infinity, BOM); throws JsonSyntaxError with line and column. */
+/**
+ * Parses JSON leniently (NaN, Infinity, -Infinity, BOM); throws JsonSyntaxError with line and column.
+ * Longer than 80 lines on purpose: it is the scope of the parser's parts (position, skipSpace, parseString,
+ * parseNumber, parseValue, each short), which share one cursor over the text as a local variable.
+ */
 export function parseJsonLenient(text: string): JsonParseResult {
   const fast = text.length < 1 << 24 && text.charCodeAt(0) !== 0xfeff ? parseFast(text) : undefined
   if (fast) return fast

@@ -1,9 +1,11 @@
 // A read worker (worker_threads): reads and parses MLflow metric files off the main thread, so a large file store
 // uses every core. Files that need the guarded path (a symbolic link, not a regular file, too large to read whole,
 // any error) come back as not read, and the main thread reads them itself with the usual diagnostics.
-import { closeSync, constants as fsConstants, fstatSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
+import { packSeries } from './history.js'
 import { parseMetricBytes, type ParsedMetricFile } from './mlflow-metrics-file.js'
+import { ColumnSlabs, packedBytes } from './packed-column.js'
 
 /** A batch of metric files for a worker: absolute paths inside the workspace, and the largest size read whole. */
 export interface MetricReadTask {
@@ -18,6 +20,29 @@ export interface MetricReadResult {
   files: (ParsedMetricFile | undefined)[]
 }
 
+/**
+ * The worker's read buffer, reused for every file (each is parsed before the next is read): a buffer per file would
+ * leave tens of megabytes of read files waiting for the garbage collector.
+ */
+let readBuffer = Buffer.alloc(1 << 16)
+
+/** Reads the whole file open at `fd` into the read buffer (grown as needed); a view valid until the next read. */
+function readWhole(fd: number, size: number): Buffer {
+  if (readBuffer.length < size + 1) readBuffer = Buffer.alloc(Math.max(size + 1, readBuffer.length * 2))
+  let length = 0
+  for (;;) {
+    const n = readSync(fd, readBuffer, length, readBuffer.length - length, null)
+    if (n === 0) return readBuffer.subarray(0, length)
+    length += n
+    if (length === readBuffer.length) {
+      // The file grew since fstat: read on to its end, as readFileSync would.
+      const bigger = Buffer.alloc(readBuffer.length * 2)
+      readBuffer.copy(bigger)
+      readBuffer = bigger
+    }
+  }
+}
+
 /** Reads one file whole when it is a regular file (not a link) under `maxBytes`: one open, one fstat. */
 function readRegularFile(file: string, maxBytes: number): Buffer | undefined {
   let fd: number
@@ -28,7 +53,7 @@ function readRegularFile(file: string, maxBytes: number): Buffer | undefined {
   }
   try {
     const info = fstatSync(fd)
-    return info.isFile() && info.size <= maxBytes ? readFileSync(fd) : undefined
+    return info.isFile() && info.size <= maxBytes ? readWhole(fd, info.size) : undefined
   } catch {
     return undefined
   } finally {
@@ -38,15 +63,18 @@ function readRegularFile(file: string, maxBytes: number): Buffer | undefined {
 
 parentPort?.on('message', (task: MetricReadTask) => {
   const files: MetricReadResult['files'] = []
-  const transfer: ArrayBuffer[] = []
+  let size = 0
   for (const file of task.files) {
     const bytes = readRegularFile(file, task.maxBytes)
     const parsed = bytes && parseMetricBytes(bytes)
-    if (parsed?.columns) {
-      const { steps, values, times } = parsed.columns
-      transfer.push(steps.buffer as ArrayBuffer, values.buffer as ArrayBuffer, times.buffer as ArrayBuffer)
-    }
+    const c = parsed?.columns
+    if (c && !('count' in c)) size += 8 * c.values.length + packedBytes(c.steps) + packedBytes(c.times)
     files.push(parsed)
   }
-  parentPort?.postMessage({ id: task.id, files } satisfies MetricReadResult, transfer)
+  // Each series packed as the run keeps it, into one buffer handed over whole: the main thread keeps it as it comes.
+  const memory = new ColumnSlabs(Math.max(8, size), true)
+  for (const parsed of files) {
+    if (parsed?.columns && !('count' in parsed.columns)) parsed.columns = packSeries(parsed.columns, memory)
+  }
+  parentPort?.postMessage({ id: task.id, files } satisfies MetricReadResult, memory.buffers)
 })

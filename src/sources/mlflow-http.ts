@@ -58,7 +58,14 @@ export function createMlflowHttpClient(
   target: MlflowServerTarget,
   options: MlflowHttpOptions
 ): MlflowHttpClient {
-  const env = options.env
+  return new TrackingServerClient(target, options)
+}
+
+/** The Authorization header MLflow's variables (or the URI's user and password) give, and which of them gave it. */
+function authorizationOf(
+  target: MlflowServerTarget,
+  env: NodeJS.ProcessEnv
+): { authorization?: string; authVia?: string } {
   const token = env.MLFLOW_TRACKING_TOKEN?.trim()
   const username = env.MLFLOW_TRACKING_USERNAME ?? target.credentials?.username
   const password = env.MLFLOW_TRACKING_PASSWORD ?? target.credentials?.password
@@ -74,11 +81,16 @@ export function createMlflowHttpClient(
       : username
         ? 'the user and password in the tracking URI'
         : undefined
-  const secure = target.base.protocol === 'https:'
+  return { authorization, authVia }
+}
+
+/** The connection agent of a server: keep-alive, and for https the TLS variables (CA bundle, insecure). */
+function agentOf(secure: boolean, env: NodeJS.ProcessEnv): http.Agent {
+  if (!secure) return new http.Agent({ keepAlive: true, maxSockets: 8 })
   const insecure = /^(true|1|yes)$/i.test(env.MLFLOW_TRACKING_INSECURE_TLS?.trim() ?? '')
   const caPath = env.MLFLOW_TRACKING_SERVER_CERT_PATH?.trim()
   let ca: Buffer | undefined
-  if (secure && caPath) {
+  if (caPath) {
     try {
       ca = readFileSync(caPath)
     } catch (e) {
@@ -87,37 +99,71 @@ export function createMlflowHttpClient(
       )
     }
   }
-  const agent = secure
-    ? new https.Agent({ keepAlive: true, maxSockets: 8, rejectUnauthorized: !insecure, ca })
-    : new http.Agent({ keepAlive: true, maxSockets: 8 })
-  const retries = nonNegativeInt(env.MLFLOW_HTTP_REQUEST_MAX_RETRIES, 7)
-  const timeoutMs = nonNegativeInt(env.MLFLOW_HTTP_REQUEST_TIMEOUT, 120) * 1000 || 120_000
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)))
-  const now = options.now ?? Date.now
-  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS
-  const backoffMs = options.backoffMs ?? 1000
-  const started = now()
-  let requests = 0
+  return new https.Agent({ keepAlive: true, maxSockets: 8, rejectUnauthorized: !insecure, ca })
+}
+
+/** The client of createMlflowHttpClient: requests with retries and backoff within the server's time budget. */
+class TrackingServerClient implements MlflowHttpClient {
+  requests = 0
+  private readonly authorization: string | undefined
+  private readonly authVia: string | undefined
+  private readonly secure: boolean
+  private readonly agent: http.Agent
+  private readonly retries: number
+  private readonly timeoutMs: number
+  private readonly sleep: (ms: number) => Promise<void>
+  private readonly now: () => number
+  private readonly budgetMs: number
+  private readonly backoffMs: number
+  private readonly started: number
+
+  constructor(
+    private readonly target: MlflowServerTarget,
+    options: MlflowHttpOptions
+  ) {
+    const env = options.env
+    ;({ authorization: this.authorization, authVia: this.authVia } = authorizationOf(target, env))
+    this.secure = target.base.protocol === 'https:'
+    this.agent = agentOf(this.secure, env)
+    this.retries = nonNegativeInt(env.MLFLOW_HTTP_REQUEST_MAX_RETRIES, 7)
+    this.timeoutMs = nonNegativeInt(env.MLFLOW_HTTP_REQUEST_TIMEOUT, 120) * 1000 || 120_000
+    this.sleep = options.sleep ?? ((ms: number) => new Promise<void>(r => setTimeout(r, ms)))
+    this.now = options.now ?? Date.now
+    this.budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS
+    this.backoffMs = options.backoffMs ?? 1000
+    this.started = this.now()
+  }
+
+  get(endpoint: string, query: Record<string, string | number | undefined>): Promise<unknown> {
+    const url = new URL(`api/2.0/mlflow/${endpoint}`, this.target.base)
+    for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.append(k, String(v))
+    return this.call('GET', endpoint, url)
+  }
+
+  post(endpoint: string, body: Record<string, unknown>): Promise<unknown> {
+    const url = new URL(`api/2.0/mlflow/${endpoint}`, this.target.base)
+    return this.call('POST', endpoint, url, JSON.stringify(body))
+  }
 
   /** One HTTP exchange: status, headers and body text; rejects on a network error. */
-  const exchange = (
+  private exchange(
     method: 'GET' | 'POST',
     url: URL,
     body: string | undefined
-  ): Promise<{ status: number; retryAfter?: string; text: string }> =>
-    new Promise((resolve, reject) => {
+  ): Promise<{ status: number; retryAfter?: string; text: string }> {
+    return new Promise((resolve, reject) => {
       const headers: Record<string, string> = {
         Accept: 'application/json',
         'User-Agent': 'experiment-review'
       }
-      if (authorization) headers.Authorization = authorization
+      if (this.authorization) headers.Authorization = this.authorization
       if (body !== undefined) {
         headers['Content-Type'] = 'application/json'
         headers['Content-Length'] = String(Buffer.byteLength(body))
       }
-      const req = (secure ? https : http).request(
+      const req = (this.secure ? https : http).request(
         url,
-        { method, headers, agent, timeout: timeoutMs },
+        { method, headers, agent: this.agent, timeout: this.timeoutMs },
         res => {
           const chunks: Buffer[] = []
           res.on('data', (c: Buffer) => chunks.push(c))
@@ -135,54 +181,71 @@ export function createMlflowHttpClient(
       req.on('error', reject)
       req.end(body)
     })
+  }
 
-  const call = async (method: 'GET' | 'POST', endpoint: string, url: URL, body?: string) => {
+  /** A request, retried on 429, 5xx and dropped connections until the retries or the time budget run out. */
+  private async call(method: 'GET' | 'POST', endpoint: string, url: URL, body?: string): Promise<unknown> {
     const what = `${method} ${endpoint}`
     for (let attempt = 0; ; attempt++) {
-      requests++
-      let failure: string
-      let status: number | undefined
-      let retryAfterMs: number | undefined
-      try {
-        const res = await exchange(method, url, body)
-        status = res.status
-        if (status >= 200 && status < 300) return parseBody(res.text, target.display, what)
-        if (status !== 429 && status < 500) throw finalError(status, res.text, what)
-        failure = `HTTP ${status}${errorText(res.text)}`
-        retryAfterMs = retryAfterToMs(res.retryAfter, now())
-      } catch (e) {
-        if (e instanceof MlflowServerError) throw e
-        const code = (e as NodeJS.ErrnoException).code
-        if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code))
-          throw new MlflowServerError(
-            `MLflow tracking server ${target.display}: the TLS certificate was not accepted (${code}); set MLFLOW_TRACKING_SERVER_CERT_PATH to its CA bundle, or MLFLOW_TRACKING_INSECURE_TLS=true to skip the check`
-          )
-        failure = code ? `${code} (${(e as Error).message})` : (e as Error).message
-        if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ERR_INVALID_URL')
-          throw new MlflowServerError(
-            `MLflow tracking server ${target.display} could not be reached: ${failure}; check the tracking URI in the runs input`
-          )
-      }
-      const elapsed = now() - started
-      const wait = Math.min(60_000, retryAfterMs ?? backoffMs * 2 ** attempt * (0.5 + Math.random() / 2))
-      if (attempt >= retries || elapsed + wait > budgetMs) {
+      this.requests++
+      const outcome = await this.attempt(method, url, body, what)
+      if ('value' in outcome) return outcome.value
+      const { failure, status, retryAfterMs } = outcome
+      const elapsed = this.now() - this.started
+      const wait = Math.min(60_000, retryAfterMs ?? this.backoffMs * 2 ** attempt * (0.5 + Math.random() / 2))
+      if (attempt >= this.retries || elapsed + wait > this.budgetMs) {
         const why =
-          attempt >= retries
-            ? `after ${attempt + 1} attempts (MLFLOW_HTTP_REQUEST_MAX_RETRIES=${retries})`
-            : `and the time budget of ${Math.round(budgetMs / 1000)} s for the server ran out after ${attempt + 1} attempts`
+          attempt >= this.retries
+            ? `after ${attempt + 1} attempts (MLFLOW_HTTP_REQUEST_MAX_RETRIES=${this.retries})`
+            : `and the time budget of ${Math.round(this.budgetMs / 1000)} s for the server ran out after ${attempt + 1} attempts`
         throw new MlflowServerError(
-          `MLflow tracking server ${target.display} answered ${what} with ${failure} ${why}; the runs there were not read. Check that the server is up and retry the review`,
+          `MLflow tracking server ${this.target.display} answered ${what} with ${failure} ${why}; the runs there were not read. Check that the server is up and retry the review`,
           status
         )
       }
-      await sleep(wait)
+      await this.sleep(wait)
+    }
+  }
+
+  /** One attempt: the parsed answer, or why it may be retried; throws what retrying cannot mend. */
+  private async attempt(
+    method: 'GET' | 'POST',
+    url: URL,
+    body: string | undefined,
+    what: string
+  ): Promise<{ value: unknown } | { failure: string; status?: number; retryAfterMs?: number }> {
+    const display = this.target.display
+    try {
+      const res = await this.exchange(method, url, body)
+      const status = res.status
+      if (status >= 200 && status < 300) return { value: parseBody(res.text, display, what) }
+      if (status !== 429 && status < 500) throw this.finalError(status, res.text, what)
+      return {
+        failure: `HTTP ${status}${errorText(res.text)}`,
+        status,
+        retryAfterMs: retryAfterToMs(res.retryAfter, this.now())
+      }
+    } catch (e) {
+      if (e instanceof MlflowServerError) throw e
+      const code = (e as NodeJS.ErrnoException).code
+      if (code && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS/i.test(code))
+        throw new MlflowServerError(
+          `MLflow tracking server ${display}: the TLS certificate was not accepted (${code}); set MLFLOW_TRACKING_SERVER_CERT_PATH to its CA bundle, or MLFLOW_TRACKING_INSECURE_TLS=true to skip the check`
+        )
+      const failure = code ? `${code} (${(e as Error).message})` : (e as Error).message
+      if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ERR_INVALID_URL')
+        throw new MlflowServerError(
+          `MLflow tracking server ${display} could not be reached: ${failure}; check the tracking URI in the runs input`
+        )
+      return { failure }
     }
   }
 
   /** The error of a non-retryable status, with the variable to set. */
-  const finalError = (status: number, text: string, what: string): MlflowServerError => {
+  private finalError(status: number, text: string, what: string): MlflowServerError {
     const detail = errorText(text)
-    const where = `MLflow tracking server ${target.display} answered ${what} with HTTP ${status}${detail}`
+    const where = `MLflow tracking server ${this.target.display} answered ${what} with HTTP ${status}${detail}`
+    const authVia = this.authVia
     if (status === 401)
       return new MlflowServerError(
         authVia
@@ -201,21 +264,6 @@ export function createMlflowHttpClient(
         status
       )
     return new MlflowServerError(where, status)
-  }
-
-  return {
-    get requests() {
-      return requests
-    },
-    get(endpoint, query) {
-      const url = new URL(`api/2.0/mlflow/${endpoint}`, target.base)
-      for (const [k, v] of Object.entries(query)) if (v !== undefined) url.searchParams.append(k, String(v))
-      return call('GET', endpoint, url)
-    },
-    post(endpoint, body) {
-      const url = new URL(`api/2.0/mlflow/${endpoint}`, target.base)
-      return call('POST', endpoint, url, JSON.stringify(body))
-    }
   }
 }
 

@@ -7,7 +7,7 @@ import type { Diagnostic, HistoryPoint, Metric, Run } from '../core/run.js'
 import { listExperimentNames, type CommitFilter } from '../core/selection.js'
 import { experimentMatcher, isGlob, unmatchedPatterns } from './experiment-match.js'
 import type { ReadContext } from './context.js'
-import { HistoryBuilder, metricFromBuilt } from './history.js'
+import { HistoryBuilder, metricFromColumns } from './history.js'
 import { buildMlflowRun, MAX_RUNS_ANY_COMMIT, type MlflowDataset } from './mlflow-common.js'
 import {
   createMlflowHttpClient,
@@ -297,8 +297,8 @@ async function readHistory(
     }
     pageToken = textOf(body.next_page_token)
   } while (pageToken)
-  const built = history.build()
-  return built ? metricFromBuilt(built) : undefined
+  const built = history.buildColumns()
+  return built ? metricFromColumns(built) : undefined
 }
 
 function pointOf(metric: Record<string, unknown>): HistoryPoint | undefined {

@@ -8,25 +8,29 @@
 // experiments.creation_time) to 3.x are read alike.
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import type { HistoryPoint, Metric, Run } from '../core/run.js'
+import type { Run } from '../core/run.js'
 import type { CommitFilter } from '../core/selection.js'
 import { experimentMatcher } from './experiment-match.js'
-import type { DiagnosticPlace, ReadContext } from './context.js'
-import { HistoryBuilder, MAX_HISTORY_POINTS, metricFromBuilt } from './history.js'
+import type { ReadContext } from './context.js'
+import { buildMlflowRun, MAX_RUNS_ANY_COMMIT, warnNoExperimentSelected } from './mlflow-common.js'
 import {
-  buildMlflowRun,
-  MAX_RUNS_ANY_COMMIT,
-  warnNoExperimentSelected,
-  type MlflowDataset
-} from './mlflow-common.js'
+  column,
+  columnsOf,
+  eachRow,
+  pointOf,
+  readHistories,
+  text,
+  valueText,
+  type RunCondition,
+  type RunRow
+} from './mlflow-sqlite-rows.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 import {
   loadNodeSqlite,
   MAX_SQLJS_BYTES,
   openWithNodeSqlite,
   openWithSqlJs,
-  type SqliteDatabase,
-  type SqliteValue
+  type SqliteDatabase
 } from './sqlite-engine.js'
 
 /** The 16 bytes every SQLite 3 database starts with. */
@@ -139,75 +143,19 @@ async function looksLikeMlflow(file: string, ctx: ReadContext): Promise<boolean>
   return /CREATE TABLE[^(]*\bexperiments\b/i.test(text) && /\brun_uuid\b/.test(text)
 }
 
-/** The first column of every row of a query. */
-function column(db: SqliteDatabase, sql: string, params: (string | number)[] = []): SqliteValue[] {
-  const out: SqliteValue[] = []
-  db.prepare(sql).each(params, row => out.push(row[0]))
-  return out
+/** An experiment of the store. */
+interface ExperimentRow {
+  name: string
+  deleted: boolean
+  workspace?: string
 }
 
-/** Runs a query row by row; a failing query is reported against the table and yields nothing. */
-function eachRow(
-  db: SqliteDatabase,
-  sql: string,
-  params: (string | number)[],
-  where: { file: string; table: string; ctx: ReadContext },
-  onRow: (row: SqliteValue[]) => void
-): void {
-  const { file, table, ctx } = where
-  let stmt
-  try {
-    stmt = db.prepare(sql)
-  } catch (e) {
-    ctx.error(file, `table ${table} could not be read: ${(e as Error).message}; its data was skipped`, {
-      key: table
-    })
-    return
-  }
-  try {
-    stmt.each(params, onRow)
-  } catch (e) {
-    ctx.error(
-      file,
-      `table ${table} could not be read to the end: ${(e as Error).message}; the rows before were kept`,
-      { key: table }
-    )
-  }
-}
-
-/** The column names of a table. */
-function columnsOf(db: SqliteDatabase, table: string): Set<string> {
-  const out = new Set<string>()
-  // PRAGMA table_info: cid, name, type, notnull, dflt_value, pk
-  db.prepare(`PRAGMA table_info("${table.replace(/"/g, '""')}")`).each([], row => out.add(String(row[1])))
-  return out
-}
-
-/** True when the metrics table has an index led by (run_uuid, key), so one series is read without a scan. */
-function hasSeriesIndex(db: SqliteDatabase): boolean {
-  const sql = column(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metrics'")
-  return sql.some(s => typeof s === 'string' && /\(\s*"?run_uuid"?\s*,\s*"?key"?/i.test(s))
-}
-
-/** One run row with what is gathered for it. */
-interface RunRow {
-  runId: string
-  name?: string
-  status: unknown
-  startTime: unknown
-  user?: string
-  experimentId: string
-  params: Map<string, string>
-  tags: Map<string, string>
-  metrics: Record<string, Metric>
-  latest: Map<string, HistoryPoint>
-  datasets: MlflowDataset[]
-}
-
-/** The SQL condition (on the runs table) of the runs to read, with its parameters. */
-interface RunCondition {
-  sql: string
-  params: (string | number)[]
+/** What every query of one store needs: the database, its file, its tables and the read context. */
+interface Store {
+  db: SqliteDatabase
+  tables: Set<string>
+  file: string
+  ctx: ReadContext
 }
 
 /** Reads experiments, runs, params, tags, metrics and inputs from an open MLflow database. */
@@ -218,10 +166,40 @@ function readStore(
   ctx: ReadContext,
   commit: CommitFilter | undefined
 ): Run[] {
-  const rel = ctx.rel(file)
-  const experimentColumns = columnsOf(db, 'experiments')
-  const experiments = new Map<string, { name: string; deleted: boolean; workspace?: string }>()
-  const workspace = experimentColumns.has('workspace') ? ', workspace' : ''
+  const store: Store = { db, tables, file, ctx }
+  const experiments = readExperiments(store)
+  const selected = experimentMatcher(ctx.selection)
+  const active = [...experiments].filter(([, e]) => !e.deleted)
+  warnNoExperimentSelected(
+    ctx,
+    file,
+    active.map(([, e]) => e.name)
+  )
+  const runsOf = runConditionOf(store, commit)
+  const unchosen = active.filter(([, e]) => !selected(e.name))
+  if (unchosen.length) countUnselected(store, experiments, runsOf(unchosen.map(([id]) => id)))
+  const chosen = active.filter(([, e]) => selected(e.name)).map(([id]) => id)
+  if (!chosen.length) return []
+  const condition = runsOf(chosen)
+  const cap = commit?.kind === 'any' ? MAX_RUNS_ANY_COMMIT : undefined
+  const runs = readRunRows(store, condition, cap)
+  if (!runs.size) return []
+  // With a cap, the runs read are named; otherwise the condition itself selects them.
+  const ofRuns: RunCondition = cap
+    ? { sql: `run_uuid IN (${[...runs.keys()].map(() => '?').join(', ')})`, params: [...runs.keys()] }
+    : { sql: `run_uuid IN (SELECT run_uuid FROM runs WHERE ${condition.sql})`, params: condition.params }
+  readKeyValues(store, runs, ofRuns, 'params')
+  readKeyValues(store, runs, ofRuns, 'tags')
+  if (tables.has('latest_metrics')) readLatestMetrics(store, runs, ofRuns)
+  if (tables.has('metrics')) readHistories(db, runs, ofRuns, file, ctx)
+  if (tables.has('inputs') && tables.has('datasets')) readDatasets(store, runs, ofRuns)
+  return [...runs.values()].map(row => runOfRow(store, row, experiments.get(row.experimentId)))
+}
+
+/** The experiments of the store, by id. */
+function readExperiments({ db, file, ctx }: Store): Map<string, ExperimentRow> {
+  const experiments = new Map<string, ExperimentRow>()
+  const workspace = columnsOf(db, 'experiments').has('workspace') ? ', workspace' : ''
   eachRow(
     db,
     `SELECT experiment_id, name, lifecycle_stage${workspace} FROM experiments`,
@@ -235,41 +213,48 @@ function readStore(
       })
     }
   )
-  const selected = experimentMatcher(ctx.selection)
-  const active = [...experiments].filter(([, e]) => !e.deleted)
-  warnNoExperimentSelected(
-    ctx,
-    file,
-    active.map(([, e]) => e.name)
-  )
-  const chosen = active.filter(([, e]) => selected(e.name)).map(([id]) => id)
-  const runColumns = columnsOf(db, 'runs')
-  const pick = (name: string) => (runColumns.has(name) ? name : 'NULL')
+  return experiments
+}
+
+/** The condition of the runs to read of some experiments: not deleted, and of the commit under review when there is one. */
+function runConditionOf(
+  { db, tables }: Store,
+  commit: CommitFilter | undefined
+): (ids: string[]) => RunCondition {
+  const hasLifecycle = columnsOf(db, 'runs').has('lifecycle_stage')
   const idParam = (id: string) => (/^\d+$/.test(id) ? Number(id) : id)
-  /** The runs to read of some experiments: not deleted, and of the commit under review when there is one. */
-  const runsOf = (ids: string[]): RunCondition => {
+  return ids => {
     const condition = { sql: `experiment_id IN (${ids.map(() => '?').join(', ')})`, params: ids.map(idParam) }
-    if (runColumns.has('lifecycle_stage'))
-      condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')"
+    if (hasLifecycle) condition.sql += " AND (lifecycle_stage IS NULL OR lifecycle_stage <> 'deleted')"
     if (commit?.kind === 'sha' && tables.has('tags')) {
       condition.sql += ` AND run_uuid IN (SELECT run_uuid FROM tags WHERE key = 'mlflow.source.git.commit' AND value = ?)`
       condition.params.push(commit.sha)
     }
     return condition
   }
-  const unchosen = active.filter(([, e]) => !selected(e.name))
-  if (unchosen.length) {
-    // What the selection leaves out is counted, not read.
-    const left = runsOf(unchosen.map(([id]) => id))
-    const sql = `SELECT experiment_id, COUNT(*) FROM runs WHERE ${left.sql} GROUP BY experiment_id`
-    eachRow(db, sql, left.params, { file, table: 'runs', ctx }, row => {
-      const name = experiments.get(String(row[0]))?.name ?? String(row[0])
-      ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + Number(row[1]))
-    })
-  }
-  if (!chosen.length) return []
-  const condition = runsOf(chosen)
-  const cap = commit?.kind === 'any' ? MAX_RUNS_ANY_COMMIT : undefined
+}
+
+/** Counts, without reading them, the runs of the experiments the selection leaves out. */
+function countUnselected(
+  { db, file, ctx }: Store,
+  experiments: Map<string, ExperimentRow>,
+  left: RunCondition
+): void {
+  const sql = `SELECT experiment_id, COUNT(*) FROM runs WHERE ${left.sql} GROUP BY experiment_id`
+  eachRow(db, sql, left.params, { file, table: 'runs', ctx }, row => {
+    const name = experiments.get(String(row[0]))?.name ?? String(row[0])
+    ctx.unselected.set(name, (ctx.unselected.get(name) ?? 0) + Number(row[1]))
+  })
+}
+
+/** The rows of the runs to read, newest first, at most `cap` of them when there is a cap (with a warning). */
+function readRunRows(
+  { db, file, ctx }: Store,
+  condition: RunCondition,
+  cap: number | undefined
+): Map<string, RunRow> {
+  const runColumns = columnsOf(db, 'runs')
+  const pick = (name: string) => (runColumns.has(name) ? name : 'NULL')
   const order = runColumns.has('start_time') ? ' ORDER BY start_time DESC' : ''
   const runs = new Map<string, RunRow>()
   let skipped = 0
@@ -309,259 +294,107 @@ function readStore(
       `has more than ${cap} runs in the selected experiments; with --commit any the ${cap} latest were read. Select fewer experiments or name a commit`
     )
   }
-  if (!runs.size) return []
-  // With a cap, the runs read are named; otherwise the condition itself selects them.
-  const ofRuns: RunCondition = cap
-    ? { sql: `run_uuid IN (${[...runs.keys()].map(() => '?').join(', ')})`, params: [...runs.keys()] }
-    : { sql: `run_uuid IN (SELECT run_uuid FROM runs WHERE ${condition.sql})`, params: condition.params }
-
-  const keyValues = (table: string, target: 'params' | 'tags') => {
-    if (!tables.has(table)) return
-    eachRow(
-      db,
-      `SELECT run_uuid, key, value FROM ${table} WHERE ${ofRuns.sql}`,
-      ofRuns.params,
-      { file, table, ctx },
-      row => {
-        const run = runs.get(String(row[0]))
-        const key = text(row[1])
-        if (!run || key === undefined) return
-        run[target].set(key, row[2] === null ? '' : valueText(row[2]))
-      }
-    )
-  }
-  keyValues('params', 'params')
-  keyValues('tags', 'tags')
-
-  if (tables.has('latest_metrics')) {
-    const hasNan = columnsOf(db, 'latest_metrics').has('is_nan') ? 'is_nan' : '0'
-    eachRow(
-      db,
-      `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics WHERE ${ofRuns.sql}`,
-      ofRuns.params,
-      { file, table: 'latest_metrics', ctx },
-      row => {
-        const run = runs.get(String(row[0]))
-        if (!run) return
-        const point = pointOf(row.slice(1), run.runId, file, ctx)
-        if (point) run.latest.set(String(row[1]), point)
-      }
-    )
-  }
-  if (tables.has('metrics')) readHistories(db, runs, ofRuns, file, ctx)
-  if (tables.has('inputs') && tables.has('datasets')) {
-    const context = tables.has('input_tags')
-      ? `(SELECT value FROM input_tags t WHERE t.input_uuid = i.input_uuid AND t.name = 'mlflow.data.context')`
-      : 'NULL'
-    eachRow(
-      db,
-      `SELECT i.destination_id, d.name, d.digest, ${context} FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' AND i.destination_id IN (SELECT run_uuid FROM runs WHERE ${ofRuns.sql})`,
-      ofRuns.params,
-      { file, table: 'inputs', ctx },
-      row => {
-        const run = runs.get(String(row[0]))
-        const name = text(row[1])
-        if (run && name) run.datasets.push({ name, digest: text(row[2]) ?? '', context: text(row[3]) })
-      }
-    )
-  }
-
-  const out: Run[] = []
-  for (const row of runs.values()) {
-    const metrics = row.metrics
-    // latest_metrics is MLflow's own answer for the latest value; without it the history decides by the same rule.
-    for (const [key, latest] of row.latest) {
-      const metric = metrics[key]
-      if (metric) metric.value = latest.value
-      else metrics[key] = { value: latest.value }
-    }
-    const experiment = experiments.get(row.experimentId)
-    const { run, unknownStatus } = buildMlflowRun({
-      runId: row.runId,
-      id: `mlflow-sqlite:${rel}#${row.runId}`,
-      parentIdFor: parent => `mlflow-sqlite:${rel}#${parent}`,
-      path: rel,
-      source: 'mlflow-sqlite',
-      experimentName: experiment?.name,
-      recordName: row.name,
-      status: row.status,
-      startTime: row.startTime,
-      user: row.user,
-      params: row.params,
-      tags: row.tags,
-      metrics,
-      datasets: row.datasets
-    })
-    if (experiment?.workspace && experiment.workspace !== 'default')
-      run.metadata.tags.push(`workspace=${experiment.workspace}`)
-    if (unknownStatus !== undefined) {
-      ctx.warn(
-        file,
-        `run status is ${JSON.stringify(unknownStatus)}; expected RUNNING, SCHEDULED, FINISHED, FAILED or KILLED. The run is shown as finished`,
-        {
-          run: row.runId,
-          key: 'runs.status'
-        }
-      )
-    }
-    out.push(run)
-  }
-  return out
+  return runs
 }
 
-/**
- * Reads the metric histories of the runs. With MLflow's (run_uuid, key, step) index each series is read on its
- * own: whole when it has at most MAX_HISTORY_POINTS points, otherwise only the points the history keeps (evenly
- * spaced, ends kept, chosen in SQL) plus its final point, so a long series costs no more memory than a short one.
- * Without the index (old schemas) the rows of the runs are streamed once.
- */
-function readHistories(
-  db: SqliteDatabase,
+/** Reads the params or tags table (key and value per run) into the runs. */
+function readKeyValues(
+  { db, tables, file, ctx }: Store,
   runs: Map<string, RunRow>,
   ofRuns: RunCondition,
-  file: string,
-  ctx: ReadContext
+  table: 'params' | 'tags'
 ): void {
-  const nan = columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0'
-  const where = { file, table: 'metrics', ctx }
-  const finish = (run: RunRow, key: string, history: HistoryBuilder, total: number) => {
-    const built = history.build()
-    if (!built) return
-    const metric = metricFromBuilt(built)
-    if (total > built.total) metric.historyPoints = total
-    run.metrics[key] = metric
+  if (!tables.has(table)) return
+  eachRow(
+    db,
+    `SELECT run_uuid, key, value FROM ${table} WHERE ${ofRuns.sql}`,
+    ofRuns.params,
+    { file, table, ctx },
+    row => {
+      const run = runs.get(String(row[0]))
+      const key = text(row[1])
+      if (!run || key === undefined) return
+      run[table].set(key, row[2] === null ? '' : valueText(row[2]))
+    }
+  )
+}
+
+/** Reads MLflow's latest value of each metric of the runs. */
+function readLatestMetrics({ db, file, ctx }: Store, runs: Map<string, RunRow>, ofRuns: RunCondition): void {
+  const hasNan = columnsOf(db, 'latest_metrics').has('is_nan') ? 'is_nan' : '0'
+  eachRow(
+    db,
+    `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics WHERE ${ofRuns.sql}`,
+    ofRuns.params,
+    { file, table: 'latest_metrics', ctx },
+    row => {
+      const run = runs.get(String(row[0]))
+      if (!run) return
+      const point = pointOf(row.slice(1), run.runId, file, ctx)
+      if (point) run.latest.set(String(row[1]), point)
+    }
+  )
+}
+
+/** Reads the datasets logged as inputs of the runs (name, digest and context). */
+function readDatasets(
+  { db, tables, file, ctx }: Store,
+  runs: Map<string, RunRow>,
+  ofRuns: RunCondition
+): void {
+  const context = tables.has('input_tags')
+    ? `(SELECT value FROM input_tags t WHERE t.input_uuid = i.input_uuid AND t.name = 'mlflow.data.context')`
+    : 'NULL'
+  eachRow(
+    db,
+    `SELECT i.destination_id, d.name, d.digest, ${context} FROM inputs i JOIN datasets d ON d.dataset_uuid = i.source_id WHERE i.source_type = 'DATASET' AND i.destination_type = 'RUN' AND i.destination_id IN (SELECT run_uuid FROM runs WHERE ${ofRuns.sql})`,
+    ofRuns.params,
+    { file, table: 'inputs', ctx },
+    row => {
+      const run = runs.get(String(row[0]))
+      const name = text(row[1])
+      if (run && name) run.datasets.push({ name, digest: text(row[2]) ?? '', context: text(row[3]) })
+    }
+  )
+}
+
+/** The run of a row read with everything that belongs to it. */
+function runOfRow({ file, ctx }: Store, row: RunRow, experiment: ExperimentRow | undefined): Run {
+  const rel = ctx.rel(file)
+  const metrics = row.metrics
+  // latest_metrics is MLflow's own answer for the latest value; without it the history decides by the same rule.
+  for (const [key, latest] of row.latest) {
+    const metric = metrics[key]
+    if (metric) metric.value = latest.value
+    else metrics[key] = { value: latest.value }
   }
-  if (!hasSeriesIndex(db)) {
-    const histories = new Map<RunRow, Map<string, HistoryBuilder>>()
-    eachRow(
-      db,
-      `SELECT run_uuid, key, value, timestamp, step, ${nan} FROM metrics WHERE ${ofRuns.sql}`,
-      ofRuns.params,
-      where,
-      row => {
-        const run = runs.get(String(row[0]))
-        if (!run) return
-        const point = pointOf(row.slice(1), run.runId, file, ctx)
-        if (!point) return
-        const key = String(row[1])
-        let byKey = histories.get(run)
-        if (!byKey) histories.set(run, (byKey = new Map()))
-        let history = byKey.get(key)
-        if (!history) byKey.set(key, (history = new HistoryBuilder({ final: 'mlflow' })))
-        history.add(point.step, point.value, point.timestamp)
+  const { run, unknownStatus } = buildMlflowRun({
+    runId: row.runId,
+    id: `mlflow-sqlite:${rel}#${row.runId}`,
+    parentIdFor: parent => `mlflow-sqlite:${rel}#${parent}`,
+    path: rel,
+    source: 'mlflow-sqlite',
+    experimentName: experiment?.name,
+    recordName: row.name,
+    status: row.status,
+    startTime: row.startTime,
+    user: row.user,
+    params: row.params,
+    tags: row.tags,
+    metrics,
+    datasets: row.datasets
+  })
+  if (experiment?.workspace && experiment.workspace !== 'default')
+    run.metadata.tags.push(`workspace=${experiment.workspace}`)
+  if (unknownStatus !== undefined) {
+    ctx.warn(
+      file,
+      `run status is ${JSON.stringify(unknownStatus)}; expected RUNNING, SCHEDULED, FINISHED, FAILED or KILLED. The run is shown as finished`,
+      {
+        run: row.runId,
+        key: 'runs.status'
       }
     )
-    for (const [run, byKey] of histories) for (const [key, h] of byKey) finish(run, key, h, 0)
-    return
   }
-  const counts = db.prepare('SELECT key, COUNT(*) FROM metrics WHERE run_uuid = ? GROUP BY key')
-  const whole = db.prepare(
-    `SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step, timestamp`
-  )
-  // The points of the thinned history: row numbers (0-based, by step then timestamp) as HistoryBuilder picks them.
-  const thinned = db.prepare(
-    `SELECT key, value, timestamp, step, ${nan} FROM (SELECT key, value, timestamp, step, ${nan}, ROW_NUMBER() OVER (ORDER BY step, timestamp) - 1 AS i FROM metrics WHERE run_uuid = ? AND key = ?) WHERE i IN (SELECT value FROM json_each(?))`
-  )
-  // The final point by MLflow's rule (highest step, then latest timestamp, then highest value; NaN loses).
-  const final = db.prepare(
-    `SELECT key, value, timestamp, step, ${nan} FROM metrics WHERE run_uuid = ? AND key = ? ORDER BY step DESC, timestamp DESC, ${nan} ASC, value DESC LIMIT 1`
-  )
-  const picks = new Map<number, string>()
-  const pickRows = (total: number) => {
-    let list = picks.get(total)
-    if (!list) {
-      const stride = (total - 1) / (MAX_HISTORY_POINTS - 1)
-      const rows = Array.from({ length: MAX_HISTORY_POINTS }, (_, k) => Math.round(k * stride))
-      picks.set(total, (list = JSON.stringify(rows)))
-    }
-    return list
-  }
-  try {
-    for (const run of runs.values()) {
-      const series: [string, number][] = []
-      counts.each([run.runId], row => series.push([String(row[0]), Number(row[1])]))
-      for (const [key, total] of series) {
-        const history = new HistoryBuilder({ final: 'mlflow' }, Math.min(total, MAX_HISTORY_POINTS))
-        const add = (row: SqliteValue[]) => {
-          const point = pointOf(row, run.runId, file, ctx)
-          if (point) history.add(point.step, point.value, point.timestamp)
-        }
-        if (total <= MAX_HISTORY_POINTS) whole.each([run.runId, key], add)
-        else {
-          thinned.each([run.runId, key, pickRows(total)], add)
-          if (!run.latest.has(key))
-            final.each([run.runId, key], row => {
-              const point = pointOf(row, run.runId, file, ctx)
-              if (point) run.latest.set(key, point)
-            })
-        }
-        finish(run, key, history, total)
-      }
-    }
-  } catch (e) {
-    ctx.error(
-      file,
-      `table metrics could not be read to the end: ${(e as Error).message}; the histories read before were kept`,
-      { key: 'metrics' }
-    )
-  }
-}
-
-/** A metric row (key, value, timestamp, step, is_nan) as a point; undefined with a diagnostic when unusable. */
-function pointOf(
-  row: SqliteValue[],
-  runId: string,
-  file: string,
-  ctx: ReadContext
-): HistoryPoint | undefined {
-  const [key, rawValue, rawTimestamp, rawStep, rawNan] = row
-  const place: DiagnosticPlace = { run: runId, key: String(key) }
-  const isNan = rawNan === 1 || rawNan === '1' || rawNan === 1n
-  let value =
-    typeof rawValue === 'number'
-      ? rawValue
-      : typeof rawValue === 'string' && rawValue.trim() !== ''
-        ? Number(rawValue)
-        : NaN
-  if (isNan) value = NaN
-  else if (Number.isNaN(value)) {
-    ctx.error(
-      file,
-      `metric "${String(key)}" has the value ${describe(rawValue)}; expected a number. The point was skipped`,
-      place
-    )
-    return undefined
-  }
-  // MLflow stores ±infinity as ±DBL_MAX.
-  if (value === Number.MAX_VALUE) value = Infinity
-  else if (value === -Number.MAX_VALUE) value = -Infinity
-  const step = rawStep === null ? 0 : Number(rawStep)
-  const timestamp = rawTimestamp === null ? undefined : Number(rawTimestamp)
-  if (!Number.isFinite(step) || (timestamp !== undefined && !Number.isFinite(timestamp))) {
-    ctx.error(
-      file,
-      `metric "${String(key)}" has step ${describe(rawStep)} and timestamp ${describe(rawTimestamp)}; expected integers. The point was skipped`,
-      place
-    )
-    return undefined
-  }
-  return timestamp === undefined ? { step, value } : { step, value, timestamp }
-}
-
-function text(value: SqliteValue | undefined): string | undefined {
-  if (value === null || value === undefined) return undefined
-  const s = valueText(value)
-  return s.trim() === '' ? undefined : s
-}
-
-function valueText(value: SqliteValue): string {
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('utf8')
-  return String(value)
-}
-
-function describe(value: SqliteValue | undefined): string {
-  if (value === null || value === undefined) return 'NULL'
-  if (value instanceof Uint8Array) return `a ${value.length}-byte blob`
-  if (typeof value === 'bigint') return value.toString()
-  return JSON.stringify(value)
+  return run
 }

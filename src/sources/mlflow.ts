@@ -5,7 +5,7 @@ import { lstatSync, type Stats } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic, HistoryPoint, Metric, Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
-import { builtFromColumns, metricFromBuilt } from './history.js'
+import { historyOfSeries, metricFromColumns } from './history.js'
 import { experimentMatcher } from './experiment-match.js'
 import { buildMlflowRun, warnNoExperimentSelected, type MlflowDataset } from './mlflow-common.js'
 import { MetricFileParser, parseMetricBytes, type ParsedMetricFile } from './mlflow-metrics-file.js'
@@ -216,6 +216,37 @@ async function readExperimentRuns(
   return runs
 }
 
+/** A run folder's meta.yaml as a mapping; undefined (with a diagnostic) when it is missing or not a mapping. */
+async function readRunMeta(
+  dir: string,
+  files: string[],
+  ctx: ReadContext
+): Promise<Record<string, unknown> | undefined> {
+  const folder = path.basename(dir)
+  if (!files.includes('meta.yaml')) {
+    ctx.warn(
+      dir,
+      'is in an MLflow experiment folder but has no meta.yaml, so it is not a run; it was skipped',
+      {
+        run: folder
+      }
+    )
+    return undefined
+  }
+  const metaFile = path.join(dir, 'meta.yaml')
+  const raw = await ctx.readYaml(metaFile, { run: folder })
+  if (raw === undefined) return undefined
+  if (!isObject(raw)) {
+    ctx.error(
+      metaFile,
+      `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describeValue(raw)}. The run was skipped`,
+      { run: folder }
+    )
+    return undefined
+  }
+  return raw
+}
+
 /** Reads one run folder; undefined when it is deleted or has no usable meta.yaml (with a diagnostic). */
 async function readRun(
   dir: string,
@@ -227,28 +258,8 @@ async function readRun(
   const folder = path.basename(dir)
   const listing = known ?? (await ctx.list(dir))
   const metaFile = path.join(dir, 'meta.yaml')
-  let meta = known?.meta
-  if (!meta) {
-    if (!listing.files.includes('meta.yaml')) {
-      ctx.warn(
-        dir,
-        'is in an MLflow experiment folder but has no meta.yaml, so it is not a run; it was skipped',
-        { run: folder }
-      )
-      return undefined
-    }
-    const raw = await ctx.readYaml(metaFile, { run: folder })
-    if (raw === undefined) return undefined
-    if (!isObject(raw)) {
-      ctx.error(
-        metaFile,
-        `must be a YAML mapping with run_id, status and lifecycle_stage; found ${describeValue(raw)}. The run was skipped`,
-        { run: folder }
-      )
-      return undefined
-    }
-    meta = raw
-  }
+  const meta = known?.meta ?? (await readRunMeta(dir, listing.files, ctx))
+  if (!meta) return undefined
   if (meta.lifecycle_stage === 'deleted') return undefined
   const runId = textOf(meta.run_id) ?? textOf(meta.run_uuid) ?? folder
   const place: DiagnosticPlace = { run: runId }
@@ -372,7 +383,7 @@ async function readMetrics(
   keys.forEach(({ key, file }, i) => {
     const parsed = series[i]
     if (!parsed) return
-    if (parsed.columns) metrics[key] = metricFromBuilt(builtFromColumns(parsed.columns))
+    if (parsed.columns) metrics[key] = metricFromColumns(parsed.columns)
     else ctx.warn(file, `metric "${key}" has no values; it was skipped`, { ...place, key })
   })
   return metrics
@@ -403,7 +414,7 @@ export async function readMetricFile(
   const parsed = await readMetricSeries(file, ctx, place)
   if (!parsed) return undefined
   reportMetricProblems(file, parsed, ctx, place)
-  return parsed.columns ? builtFromColumns(parsed.columns).history : []
+  return parsed.columns ? historyOfSeries(parsed.columns) : []
 }
 
 /** Reads one metric file (whole when small, streamed when large) into a series; undefined when it cannot be read. */

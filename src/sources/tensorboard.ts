@@ -8,7 +8,7 @@ import { flattenParams, makeRun, type Metric, type Run } from '../core/run.js'
 import { isRecord } from './structured.js'
 import type { ReadContext } from './context.js'
 import { maskedCrc32c } from './crc.js'
-import { HistoryBuilder, metricFromBuilt } from './history.js'
+import { HistoryBuilder, metricFromColumns } from './history.js'
 import { ProtoError, ProtoReader, halfToNumber } from './protobuf.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
@@ -63,8 +63,8 @@ export class ScalarSeries {
   metrics(): Map<string, Metric> {
     const out = new Map<string, Metric>()
     for (const [tag, c] of this.columns) {
-      const built = c.build()
-      if (built) out.set(tag, metricFromBuilt(built))
+      const built = c.buildColumns()
+      if (built) out.set(tag, metricFromColumns(built))
     }
     return out
   }
@@ -138,6 +138,8 @@ export interface EventFileScan {
 /**
  * Scans TFRecord framing over a stream of chunks, checking both masked CRC-32Cs, and calls `onRecord` with
  * the buffer and the record's [start, end) (valid only during the call). Stops at the first corrupt byte.
+ * Longer than 80 lines on purpose: the framing state (the bytes carried over from one chunk to the next, the file
+ * offset) is shared by its two parts, parse and recordBytes, which run once per record of a file of any size.
  */
 export async function scanTfRecords(
   chunks: AsyncIterable<Buffer>,

@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline'
 import type { Metric } from '../core/run.js'
 import type { ReadContext } from './context.js'
-import { HistoryBuilder, metricFromBuilt } from './history.js'
+import { HistoryBuilder, metricFromColumns } from './history.js'
 import { ExactNumber, parseJsonLenient, plainJson } from './json.js'
 import { isRecord } from './structured.js'
 
@@ -38,8 +38,8 @@ export class SeriesBuilder {
   entries(): [string, Metric][] {
     const out: [string, Metric][] = []
     for (const [k, points] of this.series) {
-      const built = points.build()
-      if (built) out.push([k, metricFromBuilt(built)])
+      const built = points.buildColumns()
+      if (built) out.push([k, metricFromColumns(built)])
     }
     return out
   }
