@@ -3,7 +3,7 @@ import { p as parseCommand, h as helpBlocks, g as gateNotUpdatedBlocks, r as ref
 import { e as carriesProjectMarker, h as hiddenMarker } from './conventions.js';
 import { regressedMetrics, championPickProblem } from './decisions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
-import { getPullRequest, addReaction, setCommitStatus } from './pr.js';
+import { getPullRequest, setCommitStatus, addReaction } from './pr.js';
 import { resolveTokenIdentity, listOwnStickyComments, upsertStickyComment } from './sticky.js';
 import { v as violationMessage } from './findings.js';
 import { readDecisionsState, readReviewSnapshot, renderStickyComment, judgedComparison } from './review-state.js';
@@ -132,6 +132,70 @@ async function runCommand(request) {
     const parsed = parseCommand(target.body);
     if (parsed.kind === 'none')
         return { command: 'none' };
+    const answer = commandAnswer(request, parsed.kind);
+    const unpermitted = await permissionRefusal(request);
+    if (unpermitted)
+        return answer.refuse(unpermitted);
+    if (parsed.kind === 'invalid' || parsed.kind === 'help') {
+        const reaction = parsed.kind === 'help' ? '+1' : 'confused';
+        await answer.react(reaction);
+        await answer.reply(helpBlocks(request.permission, parsed.kind === 'invalid' ? parsed.problem : undefined));
+        return { command: parsed.kind, reaction };
+    }
+    const pr = await getPullRequest({ client, owner, repo, pullNumber: target.number });
+    if (pr.state === 'closed')
+        return answer.refuse({ kind: 'closed', merged: pr.merged });
+    const identity = await resolveTokenIdentity({ client, configured: request.botLogin });
+    const marker = hiddenMarker(request.id);
+    const sticky = { client, owner, repo, issueNumber: target.number, marker, identity };
+    const [comment] = await listOwnStickyComments(sticky);
+    if (!comment)
+        return answer.refuse({ kind: 'no-review' });
+    const decisions = readDecisionsState(comment.body ?? '');
+    const snapshot = readReviewSnapshot(comment.body ?? '');
+    if (!snapshot)
+        return answer.refuse({ kind: 'no-snapshot' });
+    const judged = decideCommand(parsed, snapshot, { head: pr.headSha, by: target.author, at: request.now });
+    if ('refusal' in judged)
+        return answer.refuse(judged.refusal);
+    const { decision } = judged;
+    // Written from the comment as it is right before the write: a review or a command that wrote in the meantime is
+    // kept (its last review, its decisions), and this decision is added to them.
+    const written = await upsertStickyComment({
+        ...sticky,
+        body: existing => {
+            const current = existing?.body ?? '';
+            const latest = existing ? readDecisionsState(current) : decisions;
+            return renderStickyComment({
+                snapshot: (existing && readReviewSnapshot(current)) || snapshot,
+                decisions: decision ? [...latest, decision] : latest,
+                commandPermission: request.permission
+            });
+        }
+    });
+    log.info(`Comment ${written.action} on ${owner}/${repo}#${target.number}: ${written.url}`);
+    const result = { command: parsed.kind, decision, commentUrl: written.url };
+    if (decision?.kind === 'accept') {
+        const after = [...decisions, decision];
+        try {
+            result.gate = await updateGate({ client, owner, repo, snapshot, before: decisions, after, log });
+        }
+        catch (e) {
+            const message = e.message;
+            result.failure = `the acceptance is recorded, but the gate could not be brought up to date: ${message}`;
+            log.warning(result.failure);
+            await answer.react('-1');
+            await answer.reply(gateNotUpdatedBlocks(message));
+            return { ...result, reaction: '-1' };
+        }
+    }
+    await answer.react('+1');
+    return { ...result, reaction: '+1' };
+}
+/** How a command is answered on its comment: a reaction, a reply, or both for a refusal. */
+function commandAnswer(request, command) {
+    const { target, client, log } = request;
+    const { owner, repo } = target;
     const react = async (content) => {
         try {
             await addReaction({ client, owner, repo, commentId: target.commentId, content });
@@ -142,123 +206,63 @@ async function runCommand(request) {
     };
     const reply = async (blocks) => {
         try {
-            await client.rest.issues.createComment({
-                owner,
-                repo,
-                issue_number: target.number,
-                body: renderReply(request.id, blocks)
-            });
+            const body = renderReply(request.id, blocks);
+            await client.rest.issues.createComment({ owner, repo, issue_number: target.number, body });
         }
         catch (error) {
             throw explainGitHubError(error, `replying to the command on ${owner}/${repo}#${target.number}`, 'pull-requests: write');
         }
     };
     const refuse = async (refusal) => {
-        log.notice(`Experiment Review refused the ${parsed.kind} command of ${target.author}: ${refusal.kind}.`);
+        log.notice(`Experiment Review refused the ${command} command of ${target.author}: ${refusal.kind}.`);
         await react('-1');
         await reply(refusalBlocks(refusal));
-        return { command: parsed.kind, reaction: '-1', refusal };
+        return { command, reaction: '-1', refusal };
     };
-    // Who may: the collaborator permission API, never author_association; an error reading it means no.
+    return { react, reply, refuse };
+}
+/**
+ * Why the comment's author may not command, or undefined when they may: the collaborator permission API decides,
+ * never author_association, and an error reading it means no.
+ */
+async function permissionRefusal(request) {
+    const { target, client, log } = request;
+    const login = target.author;
     let has;
     try {
-        has = await getRepositoryPermission({ client, owner, repo, user: target.author });
+        has = await getRepositoryPermission({ client, owner: target.owner, repo: target.repo, user: login });
     }
     catch (e) {
-        log.warning(`The permission of ${target.author} could not be read, so the command is refused: ${e.message}`);
-        return refuse({ kind: 'permission-unreadable', login: target.author, needs: request.permission });
+        log.warning(`The permission of ${login} could not be read, so the command is refused: ${e.message}`);
+        return { kind: 'permission-unreadable', login, needs: request.permission };
     }
-    if (!hasPermission(has, request.permission))
-        return refuse({ kind: 'permission', login: target.author, has, needs: request.permission });
-    if (parsed.kind === 'invalid' || parsed.kind === 'help') {
-        const reaction = parsed.kind === 'help' ? '+1' : 'confused';
-        await react(reaction);
-        await reply(helpBlocks(request.permission, parsed.kind === 'invalid' ? parsed.problem : undefined));
-        return { command: parsed.kind, reaction };
+    return hasPermission(has, request.permission)
+        ? undefined
+        : { kind: 'permission', login, has, needs: request.permission };
+}
+/**
+ * The decision an accept or champion command makes on the reviewed snapshot, or why it is refused; `refresh` decides
+ * nothing. An accept or a pick holds for the reviewed head only, so a head that moved on refuses both.
+ */
+function decideCommand(parsed, snapshot, on) {
+    if (parsed.kind !== 'accept' && parsed.kind !== 'champion')
+        return {};
+    const { head, by } = on;
+    if (snapshot.head !== head)
+        return { refusal: { kind: 'stale', reviewed: snapshot.head, head } };
+    const at = on.at.toISOString();
+    if (parsed.kind === 'accept') {
+        const regressed = regressedMetrics(snapshot.comparison);
+        if (!regressed.includes(parsed.metric))
+            return { refusal: { kind: 'not-regressed', metric: parsed.metric, regressed, head } };
+        return { decision: { kind: 'accept', metric: parsed.metric, reason: parsed.reason, by, at, head } };
     }
-    const pr = await getPullRequest({ client, owner, repo, pullNumber: target.number });
-    if (pr.state === 'closed')
-        return refuse({ kind: 'closed', merged: pr.merged });
-    const identity = await resolveTokenIdentity({ client, configured: request.botLogin });
-    const marker = hiddenMarker(request.id);
-    const [sticky] = await listOwnStickyComments({
-        client,
-        owner,
-        repo,
-        issueNumber: target.number,
-        marker,
-        identity
-    });
-    if (!sticky)
-        return refuse({ kind: 'no-review' });
-    const decisions = readDecisionsState(sticky.body ?? '');
-    const snapshot = readReviewSnapshot(sticky.body ?? '');
-    if (!snapshot)
-        return refuse({ kind: 'no-snapshot' });
-    const at = request.now.toISOString();
-    let decision;
-    if (parsed.kind === 'accept' || parsed.kind === 'champion') {
-        if (snapshot.head !== pr.headSha)
-            return refuse({ kind: 'stale', reviewed: snapshot.head, head: pr.headSha });
-        if (parsed.kind === 'accept') {
-            const regressed = regressedMetrics(snapshot.comparison);
-            if (!regressed.includes(parsed.metric))
-                return refuse({ kind: 'not-regressed', metric: parsed.metric, regressed, head: pr.headSha });
-            decision = {
-                kind: 'accept',
-                metric: parsed.metric,
-                reason: parsed.reason,
-                by: target.author,
-                at,
-                head: pr.headSha
-            };
-        }
-        else {
-            const problem = championPickProblem(snapshot.comparison, parsed.run);
-            if (problem?.kind === 'unknown')
-                return refuse({ kind: 'unknown-run', run: parsed.run, finished: problem.finished });
-            if (problem?.kind === 'not-finished')
-                return refuse({ kind: 'run-not-finished', run: parsed.run, status: problem.status });
-            decision = { kind: 'champion', run: parsed.run, by: target.author, at, head: pr.headSha };
-        }
-    }
-    const kept = decision ? [...decisions, decision] : decisions;
-    // Written from the comment as it is right before the write: a review or a command that wrote in the meantime is
-    // kept (its last review, its decisions), and this decision is added to them.
-    const comment = await upsertStickyComment({
-        client,
-        owner,
-        repo,
-        issueNumber: target.number,
-        marker,
-        body: existing => {
-            const current = existing?.body ?? '';
-            const latest = existing ? readDecisionsState(current) : decisions;
-            return renderStickyComment({
-                snapshot: (existing && readReviewSnapshot(current)) || snapshot,
-                decisions: decision ? [...latest, decision] : latest,
-                commandPermission: request.permission
-            });
-        },
-        identity
-    });
-    log.info(`Comment ${comment.action} on ${owner}/${repo}#${target.number}: ${comment.url}`);
-    const result = { command: parsed.kind, decision, commentUrl: comment.url };
-    if (decision?.kind === 'accept') {
-        try {
-            result.gate = await updateGate({ client, owner, repo, snapshot, before: decisions, after: kept, log });
-        }
-        catch (e) {
-            const message = e.message;
-            result.failure = `the acceptance is recorded, but the gate could not be brought up to date: ${message}`;
-            log.warning(result.failure);
-            await react('-1');
-            await reply(gateNotUpdatedBlocks(message));
-            return { ...result, reaction: '-1' };
-        }
-    }
-    await react('+1');
-    return { ...result, reaction: '+1' };
+    const problem = championPickProblem(snapshot.comparison, parsed.run);
+    if (problem?.kind === 'unknown')
+        return { refusal: { kind: 'unknown-run', run: parsed.run, finished: problem.finished } };
+    if (problem?.kind === 'not-finished')
+        return { refusal: { kind: 'run-not-finished', run: parsed.run, status: problem.status } };
+    return { decision: { kind: 'champion', run: parsed.run, by, at, head } };
 }
 /** Whether a judged comparison fails the gate (as review mode decides it). */
 function gateFails(c, failOnRegression) {

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { b as DEFAULT_DOCS_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH } from './conventions.js';
+import { a as DEFAULT_RULES_PATH, b as DEFAULT_DOCS_PATH, d as defaultBaselinePath } from './conventions.js';
 import { c as clientLogOf } from './types.js';
 import { m as monitorText } from './issue.js';
 import { p as plain } from './text.js';
 import { reviewId, repoPath, cliLog } from './github-commands.js';
-import { U as UsageError, E as EXIT, a as applyExperimentFlag } from './run.js';
+import { E as EXIT, a as applyExperimentFlag, U as UsageError } from './run.js';
 import './hidden-state.js';
 import 'node:zlib';
 import './findings.js';
@@ -52,11 +52,10 @@ GITHUB_API_URL points at GitHub Enterprise Server (https://HOST/api/v3).
 Exit codes: 0 the evaluation was judged (breached or healthy), 2 bad input (no runs, no retraining rules,
 a monitored metric not reported) or a GitHub error.
 `;
-/** Runs `experiment-review monitor`. */
-async function monitorCommand(args, io) {
-    let parsed;
+/** The flags of `monitor`, refused with the usage hint when unknown or malformed. */
+function parseMonitorArgs(args) {
     try {
-        parsed = parseArgs({
+        return parseArgs({
             args,
             allowPositionals: true,
             strict: true,
@@ -78,12 +77,12 @@ async function monitorCommand(args, io) {
     catch (e) {
         throw new UsageError(`${e.message.replace(/\. To specify a positional.*$/, '')}; see experiment-review monitor --help`);
     }
-    const { values, positionals } = parsed;
-    if (values.help)
-        return (io.stdout(MONITOR_HELP), EXIT.pass);
+}
+/** Where the monitor reads and writes, from the flags. */
+function monitorConfig(values, positionals, cwd) {
     const id = reviewId(values.id);
-    const config = {
-        workspace: path.resolve(io.cwd, values.workspace ?? '.'),
+    return {
+        workspace: path.resolve(cwd, values.workspace ?? '.'),
         runs: [...(values.runs ?? []), ...positionals],
         configFile: values.rules ?? DEFAULT_RULES_PATH,
         baselinePath: repoPath('baseline', values.baseline, defaultBaselinePath(id)),
@@ -91,7 +90,14 @@ async function monitorCommand(args, io) {
         docsPath: repoPath('docs', values.docs, DEFAULT_DOCS_PATH),
         id
     };
-    const { assessEvaluation, defaultBranchOf, describePlan, planRetrainingIssue, productionStatus, recordProduction, runMonitor } = await import('./monitor.js');
+}
+/** Runs `experiment-review monitor`. */
+async function monitorCommand(args, io) {
+    const { values, positionals } = parseMonitorArgs(args);
+    if (values.help)
+        return (io.stdout(MONITOR_HELP), EXIT.pass);
+    const config = monitorConfig(values, positionals, io.cwd);
+    const { assessEvaluation } = await import('./monitor.js');
     const { loadRules } = await import('./rules-file.js');
     const loaded = await loadRules(config.workspace, config.configFile, { required: !!values.rules });
     applyExperimentFlag(loaded.rules, values.experiment);
@@ -100,17 +106,20 @@ async function monitorCommand(args, io) {
         io.stderr(`warning: ${plain(w, 2000)}\n`);
     const breaches = assessment.evaluation.breaches.length;
     io.stdout(`${monitorText(assessment.evaluation, assessment.retraining)}\n\n`);
-    if (!values.repo) {
-        io.stdout(breaches
-            ? `${breaches} retraining condition(s) breached: the action would open the retraining issue${id === 'default' ? '' : ` of ${id}`}, or update the open one when a condition is new or worse.\n`
-            : 'Every retraining condition is met: the action would close an open retraining issue (after recover_after healthy evaluations), or do nothing.\n');
-        io.stdout('Nothing was written; add --repo OWNER/NAME (token in GITHUB_TOKEN) to act on the issue.\n');
-        return EXIT.pass;
-    }
+    if (values.repo)
+        return actOnRetrainingIssue(io, values, config, assessment);
+    io.stdout(breaches
+        ? `${breaches} retraining condition(s) breached: the action would open the retraining issue${config.id === 'default' ? '' : ` of ${config.id}`}, or update the open one when a condition is new or worse.\n`
+        : 'Every retraining condition is met: the action would close an open retraining issue (after recover_after healthy evaluations), or do nothing.\n');
+    io.stdout('Nothing was written; add --repo OWNER/NAME (token in GITHUB_TOKEN) to act on the issue.\n');
+    return EXIT.pass;
+}
+/** With --repo: opens, updates or closes the retraining issue on GitHub (or, with --dry-run, prints the plan). */
+async function actOnRetrainingIssue(io, values, config, assessment) {
     const { parseRepository } = await import('./review-event.js');
     let repository;
     try {
-        repository = parseRepository(values.repo, '--repo');
+        repository = parseRepository(values.repo ?? '', '--repo');
     }
     catch (e) {
         throw new UsageError(e.message);
@@ -118,12 +127,15 @@ async function monitorCommand(args, io) {
     const token = (io.env.GITHUB_TOKEN ?? '').trim();
     if (!token)
         throw new UsageError('monitor --repo needs a token in GITHUB_TOKEN (issues: write); it is never read from the command line');
-    const log = cliLog(io);
+    const { defaultBranchOf, describePlan, planRetrainingIssue, productionStatus, recordProduction, runMonitor } = await import('./monitor.js');
     const { gitHubClientFactory } = await import('./client.js');
     const { resolveTokenIdentity } = await import('./sticky.js');
+    const log = cliLog(io);
     const github = io.github ?? gitHubClientFactory({ runtime: 'cli', env: io.env, log: clientLogOf(log) });
     const client = await github(token);
     const identity = await resolveTokenIdentity({ client, configured: values['bot-login'] });
+    const { id, docsPath } = config;
+    const breaches = assessment.evaluation.breaches.length;
     const now = new Date();
     if (values['dry-run']) {
         const { plan } = await planRetrainingIssue(assessment, { client, ...repository, identity }, id, now);
@@ -131,21 +143,15 @@ async function monitorCommand(args, io) {
         return EXIT.pass;
     }
     const serverUrl = (io.env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-    const result = await runMonitor(assessment, {
-        client,
-        ...repository,
-        identity,
-        links: { serverUrl, docsPath: config.docsPath, runUrl: io.env.EXPERIMENT_REVIEW_RUN_URL || undefined }
-    }, id, now);
+    const runUrl = io.env.EXPERIMENT_REVIEW_RUN_URL || undefined;
+    const target = { client, ...repository, identity, links: { serverUrl, docsPath, runUrl } };
+    const result = await runMonitor(assessment, target, id, now);
     io.stdout(`${describePlan(result.plan, breaches)}\n`);
     for (const w of result.writes)
         io.stdout(`- ${plain(w, 200)}\n`);
-    const docs = await recordProduction({ client, ...repository }, {
-        branch: await defaultBranchOf({ client, ...repository }),
-        docsPath: config.docsPath,
-        id,
-        status: productionStatus(assessment, result, now)
-    });
+    const branch = await defaultBranchOf({ client, ...repository });
+    const status = productionStatus(assessment, result, now);
+    const docs = await recordProduction({ client, ...repository }, { branch, docsPath, id, status });
     io.stdout(`- ${plain(docs.message, 600)}\n`);
     if (result.issue)
         io.stdout(`issue: ${result.issue.url}\n`);

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules } from './rules-file.js';
 import { b as baselineOfId, B as BaselineError } from './baseline2.js';
-import { c as goalOf, t as text, e as untrustedCode, o as own, p as paragraph, h as untrusted, i as strong, j as checkedUrl, k as link, n as joinOwn, l as legacyBaselineText, g as githubUrl, q as stringify } from './findings.js';
+import { c as goalOf, t as text, e as untrustedCode, o as own, p as paragraph, h as untrusted, i as strong, j as checkedUrl, k as link, l as legacyBaselineText, n as joinOwn, g as githubUrl, q as stringify } from './findings.js';
 import { commitFilesToBranch } from './commit.js';
-import { s as stampMarker, c as GITHUB_BODY_LIMIT, f as findMarker, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
+import { s as stampMarker, c as GITHUB_BODY_LIMIT, l as legacyBaselinePath, d as defaultBaselinePath, h as hiddenMarker } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
 import { isOwnMarkedItem, resolveTokenIdentity } from './sticky.js';
 import { r as replaceHiddenState, a as readHiddenState } from './hidden-state.js';
@@ -194,9 +194,11 @@ function checkLength(body, where) {
             'the report must fold its tables to fit (this is a bug in the report, please report it).');
     }
 }
-async function* issuesWithMarker(options) {
+/** Every issue (not pull request) the token opened whose body holds the marker, oldest first; 100 issues a page. */
+async function listIssuesByMarker(options) {
     const { client, owner, repo, marker, identity } = options;
-    const creator = options.creator ?? identity?.login;
+    const creator = identity.login;
+    const found = [];
     try {
         for await (const page of client.paginate.iterator(client.rest.issues.listForRepo, {
             owner,
@@ -207,27 +209,14 @@ async function* issuesWithMarker(options) {
             per_page: 100,
             ...(creator ? { creator } : {})
         })) {
-            for (const i of page.data) {
-                if (i.pull_request)
-                    continue;
-                const ours = identity
-                    ? isOwnMarkedItem(i, marker, identity)
-                    : findMarker(i.body ?? '', marker) !== undefined &&
-                        (!creator || i.user?.login.toLowerCase() === creator.toLowerCase());
-                if (ours)
-                    yield toIssueInfo(i);
-            }
+            for (const i of page.data)
+                if (!i.pull_request && isOwnMarkedItem(i, marker, identity))
+                    found.push(toIssueInfo(i));
         }
     }
     catch (error) {
         throw explainGitHubError(error, `listing the issues of ${owner}/${repo}`, 'issues: read');
     }
-}
-/** Every issue (not pull request) whose body holds the marker, oldest first. */
-async function listIssuesByMarker(options) {
-    const found = [];
-    for await (const issue of issuesWithMarker(options))
-        found.push(issue);
     return found;
 }
 /** Creates the labels of `labels` that the repository does not have yet (names compare case-insensitively). */
@@ -492,109 +481,118 @@ async function planRetrainingIssue(assessment, target, id, now) {
 /** Evaluates, plans and carries out the plan on GitHub: one issue per id, writes only when something changed. */
 async function runMonitor(assessment, target, id, now) {
     const { plan, open, closed } = await planRetrainingIssue(assessment, target, id, now);
-    const { client, owner, repo } = target;
-    const marker = hiddenMarker(id, 'issue');
-    const writes = [];
-    const { retraining, evaluation } = assessment;
-    const content = (state) => ({
+    const writer = { assessment, target, id, now, marker: hiddenMarker(id, 'issue'), writes: [] };
+    const done = (issue) => ({
+        plan,
+        writes: writer.writes,
+        issue: issue ? { number: issue.number, url: issue.htmlUrl } : undefined
+    });
+    switch (plan.action) {
+        case 'nothing':
+            return done(open);
+        case 'open':
+            return done(await openRetrainingIssue(writer, plan.state));
+        case 'reopen':
+            return done(await reopenRetrainingIssue(writer, closed, plan.state));
+        case 'update':
+            return done(await updateRetrainingIssue(writer, open, plan));
+        case 'record-healthy': {
+            const issue = open;
+            // Keeps what the issue reports and only counts the healthy evaluation in its hidden state.
+            const body = replaceHiddenState(issue.body, MONITOR_STATE_KIND, plan.state);
+            const updated = await updateIssue({ ...issueRef(writer), issue, title: issue.title, body });
+            writer.writes.push(`recorded a healthy evaluation on #${issue.number} (${plan.state.healthy} of ${assessment.retraining.recoverAfter})`);
+            return done(updated);
+        }
+        case 'close': {
+            const healthy = (open ? (knownIssue(open).memory?.healthy ?? 0) : 0) + 1;
+            const comment = recoveryComment(plan.recovered, assessment.evaluation, healthy);
+            await closeIssue({ ...issueRef(writer), issueNumber: plan.issue, comment });
+            writer.writes.push(`closed #${plan.issue}`);
+            return done(open);
+        }
+    }
+}
+const issueRef = ({ target, marker }) => ({
+    client: target.client,
+    owner: target.owner,
+    repo: target.repo,
+    marker
+});
+/** The retraining issue's title and body for `state`. */
+function issueContent({ assessment, target, id, now }, state) {
+    const { retraining, evaluation, baseline } = assessment;
+    return {
         title: retrainingIssueTitle(evaluation, retraining, id),
         body: retrainingIssueBody({
             id,
             evaluation,
             retraining,
             state,
-            baseline: assessment.baseline,
-            links: issueLinks(target.owner, target.repo, { ...target.links, baseline: assessment.baseline })
+            baseline,
+            links: issueLinks(target.owner, target.repo, { ...target.links, baseline })
         })
+    };
+}
+/** Creates the labels the issue carries when the repository lacks them. */
+async function ensureIssueLabels(writer) {
+    const created = await ensureLabels({ ...issueRef(writer), labels: writer.assessment.retraining.labels });
+    if (created.length)
+        writer.writes.push(`created labels ${created.join(', ')}`);
+}
+/** Opens the issue; of two evaluations that opened one at once, the oldest issue is kept and the later closes itself. */
+async function openRetrainingIssue(writer, state) {
+    const ref = issueRef(writer);
+    await ensureIssueLabels(writer);
+    const issue = await createIssue({
+        ...ref,
+        labels: writer.assessment.retraining.labels,
+        author: writer.target.identity.login,
+        ...issueContent(writer, state)
     });
-    const ref = { client, owner, repo };
-    switch (plan.action) {
-        case 'nothing':
-            return { plan, writes, issue: open ? { number: open.number, url: open.htmlUrl } : undefined };
-        case 'open': {
-            const created = await ensureLabels({ ...ref, labels: retraining.labels });
-            if (created.length)
-                writes.push(`created labels ${created.join(', ')}`);
-            const issue = await createIssue({
-                ...ref,
-                marker,
-                labels: retraining.labels,
-                author: target.identity.login,
-                ...content(plan.state)
-            });
-            writes.push(`opened #${issue.number}`);
-            // Two evaluations at once may both open one: the oldest is kept, a later one closes itself.
-            const openNow = await listIssuesByMarker({ ...ref, marker, identity: target.identity, state: 'open' });
-            const oldest = openNow.reduce((a, b) => (b.number < a.number ? b : a), issue);
-            if (oldest.number !== issue.number) {
-                await commentOnIssue({ ...ref, issueNumber: issue.number, body: duplicateComment(oldest.number) });
-                await closeIssue({ ...ref, issueNumber: issue.number });
-                writes.push(`closed #${issue.number} as a duplicate of #${oldest.number}`);
-                return { plan, writes, issue: { number: oldest.number, url: oldest.htmlUrl } };
-            }
-            return { plan, writes, issue: { number: issue.number, url: issue.htmlUrl } };
-        }
-        case 'reopen': {
-            const issue = closed;
-            const created = await ensureLabels({ ...ref, labels: retraining.labels });
-            if (created.length)
-                writes.push(`created labels ${created.join(', ')}`);
-            const updated = await updateIssue({
-                ...ref,
-                issue,
-                marker,
-                labels: retraining.labels,
-                reopen: true,
-                ...content(plan.state)
-            });
-            const keys = evaluation.breaches.map(b => `${b.metric} ${b.condition}`);
-            await commentOnIssue({
-                ...ref,
-                issueNumber: issue.number,
-                body: retrainingUpdateComment({ newly: keys, worse: [], eased: [], reopened: true }, evaluation, retraining)
-            });
-            writes.push(`reopened #${issue.number}`);
-            return { plan, writes, issue: { number: updated.number, url: updated.htmlUrl } };
-        }
-        case 'update': {
-            const issue = open;
-            const updated = await updateIssue({
-                ...ref,
-                issue,
-                marker,
-                labels: retraining.labels,
-                ...content(plan.state)
-            });
-            writes.push(`updated #${issue.number}`);
-            if (plan.newly.length || plan.worse.length || plan.eased.length) {
-                await commentOnIssue({
-                    ...ref,
-                    issueNumber: issue.number,
-                    body: retrainingUpdateComment(plan, evaluation, retraining)
-                });
-                writes.push(`commented on #${issue.number}`);
-            }
-            return { plan, writes, issue: { number: updated.number, url: updated.htmlUrl } };
-        }
-        case 'record-healthy': {
-            const issue = open;
-            // Keeps what the issue reports and only counts the healthy evaluation in its hidden state.
-            const withState = replaceHiddenState(issue.body, MONITOR_STATE_KIND, plan.state);
-            const updated = await updateIssue({ ...ref, issue, marker, title: issue.title, body: withState });
-            writes.push(`recorded a healthy evaluation on #${issue.number} (${plan.state.healthy} of ${retraining.recoverAfter})`);
-            return { plan, writes, issue: { number: updated.number, url: updated.htmlUrl } };
-        }
-        case 'close': {
-            const healthy = (open ? (knownIssue(open).memory?.healthy ?? 0) : 0) + 1;
-            await closeIssue({
-                ...ref,
-                issueNumber: plan.issue,
-                comment: recoveryComment(plan.recovered, evaluation, healthy)
-            });
-            writes.push(`closed #${plan.issue}`);
-            return { plan, writes, issue: open ? { number: open.number, url: open.htmlUrl } : undefined };
-        }
+    writer.writes.push(`opened #${issue.number}`);
+    const openNow = await listIssuesByMarker({ ...ref, identity: writer.target.identity, state: 'open' });
+    const oldest = openNow.reduce((a, b) => (b.number < a.number ? b : a), issue);
+    if (oldest.number === issue.number)
+        return issue;
+    await commentOnIssue({ ...ref, issueNumber: issue.number, body: duplicateComment(oldest.number) });
+    await closeIssue({ ...ref, issueNumber: issue.number });
+    writer.writes.push(`closed #${issue.number} as a duplicate of #${oldest.number}`);
+    return oldest;
+}
+/** Reopens the last closed issue with the new evaluation and a comment naming every breached condition. */
+async function reopenRetrainingIssue(writer, issue, state) {
+    const { evaluation, retraining } = writer.assessment;
+    await ensureIssueLabels(writer);
+    const updated = await updateIssue({
+        ...issueRef(writer),
+        issue,
+        labels: retraining.labels,
+        reopen: true,
+        ...issueContent(writer, state)
+    });
+    const newly = evaluation.breaches.map(b => `${b.metric} ${b.condition}`);
+    const body = retrainingUpdateComment({ newly, worse: [], eased: [], reopened: true }, evaluation, retraining);
+    await commentOnIssue({ ...issueRef(writer), issueNumber: issue.number, body });
+    writer.writes.push(`reopened #${issue.number}`);
+    return updated;
+}
+/** Rewrites the open issue, and comments when a condition is new, worse or eased. */
+async function updateRetrainingIssue(writer, issue, plan) {
+    const { evaluation, retraining } = writer.assessment;
+    const updated = await updateIssue({
+        ...issueRef(writer),
+        issue,
+        labels: retraining.labels,
+        ...issueContent(writer, plan.state)
+    });
+    writer.writes.push(`updated #${issue.number}`);
+    if (plan.newly.length || plan.worse.length || plan.eased.length) {
+        const body = retrainingUpdateComment(plan, evaluation, retraining);
+        await commentOnIssue({ ...issueRef(writer), issueNumber: issue.number, body });
+        writer.writes.push(`commented on #${issue.number}`);
     }
+    return updated;
 }
 /**
  * Rewrites this id's Production line of the living docs on the default branch, in one commit, when its text changes

@@ -41,28 +41,14 @@ async function runPromote(options) {
     if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(after)) {
         throw new Error(`The push event's after sha ${JSON.stringify(after)} is not a commit id; promote runs on a push event to the default branch.`);
     }
-    const [{ findMergedPullRequest }, { commitFilesToBranch }] = await Promise.all([
-        import('./pr.js'),
-        import('./commit.js')
-    ]);
+    const { findMergedPullRequest } = await import('./pr.js');
     const merged = await findMergedPullRequest({ client, owner, repo, sha: after });
-    const via = options.via ?? 'push';
     const promotionBranch = promotionBranchOf(config.id);
     if (merged && !merged.fromFork && merged.headRef === promotionBranch) {
         const skipped = `the push merged Experiment Review's own promotion pull request #${merged.number}; its baseline and docs are already on ${branch}`;
         log(`No commit: ${skipped}.`);
         return { skipped, pr: merged.number, changedPaths: [], warnings: [] };
     }
-    const mergedBy = merged?.mergedBy || options.pusher;
-    const pr = merged
-        ? {
-            number: merged.number,
-            title: merged.title,
-            url: merged.htmlUrl,
-            ...(merged.author ? { author: merged.author } : {}),
-            ...(mergedBy ? { mergedBy } : {})
-        }
-        : undefined;
     log(merged
         ? `The push ${after.slice(0, 7)} merged PR #${merged.number}${merged.mergedBy ? ` (merged by ${merged.mergedBy})` : ''}.`
         : `No merged pull request introduced ${after.slice(0, 7)}; promoting the runs of the commit itself.`);
@@ -73,35 +59,92 @@ async function runPromote(options) {
         commit: { kind: 'sha', sha: after }
     });
     const warnings = collection.diagnostics.map(formatDiagnostic);
+    const input = await promotionInputOf(options, merged, collection.runs);
+    const promotion = options.via === 'pull-request'
+        ? await preparePromotionBranch({ client, owner, repo, branch: promotionBranch, base: branch })
+        : undefined;
+    const target = promotion ? promotionBranch : branch;
+    const { result, plan } = await commitPromotion(options, input, { target, defaultBranch: branch, warnings });
+    warnings.push(...(plan?.warnings ?? []));
+    const skipped = result.commitSha
+        ? undefined
+        : (plan?.skipped ??
+            `${config.baselinePath} and ${config.docsPath} on ${target} already say this; no commit was made`);
+    log(result.commitSha
+        ? `Committed ${result.changedPaths.join(' and ')} to ${target} as ${result.commitSha.slice(0, 7)} (attempt ${result.attempts}).`
+        : `No commit: ${skipped}`);
+    const pullRequest = promotion && (result.commitSha || promotion.open)
+        ? await promotionPullRequest({
+            ...repository,
+            client,
+            branch: target,
+            base: branch,
+            open: promotion.open,
+            config
+        })
+        : undefined;
+    if (pullRequest)
+        log(promotionPullRequestLine(pullRequest));
+    return {
+        ...(result.commitSha ? { commitSha: result.commitSha } : {}),
+        ...(pullRequest ? { pullRequest } : {}),
+        champion: plan?.champion,
+        ...(skipped ? { skipped } : {}),
+        ...(input.pr ? { pr: input.pr.number } : {}),
+        changedPaths: result.changedPaths,
+        warnings
+    };
+}
+/** What the promotion plan is made from: the config, the merged PR and its decisions, the runs. */
+async function promotionInputOf(options, merged, runs) {
+    const { config, repository } = options;
     const decisions = typeof options.decisions === 'function'
         ? merged
             ? await options.decisions(merged)
             : undefined
         : options.decisions;
-    const input = {
+    return {
         id: config.id,
         rules: config.rules,
         baselinePath: config.baselinePath,
         docsPath: config.docsPath,
-        runs: collection.runs,
-        pr,
-        commit: after,
+        runs,
+        pr: mergedPullRequestOf(merged, options.pusher),
+        commit: options.after,
         date: merged?.mergedAt ?? options.now.toISOString(),
         decisions,
-        repositoryUrl: githubUrl(options.serverUrl, owner, repo)
+        repositoryUrl: githubUrl(options.serverUrl, repository.owner, repository.repo)
     };
+}
+/** The merged pull request as the promotion records it; who merged it falls back to the pusher. */
+function mergedPullRequestOf(merged, pusher) {
+    if (!merged)
+        return undefined;
+    const mergedBy = merged.mergedBy || pusher;
+    return {
+        number: merged.number,
+        title: merged.title,
+        url: merged.htmlUrl,
+        ...(merged.author ? { author: merged.author } : {}),
+        ...(mergedBy ? { mergedBy } : {})
+    };
+}
+/**
+ * Commits the planned baseline and docs on `target` (compare-and-swap, retried on a moved head: each attempt plans
+ * again from the files as they are then), with a new champion's plots recorded once. Returns the last plan.
+ */
+async function commitPromotion(options, input, on) {
+    const { config, client, repository } = options;
+    const { owner, repo } = repository;
+    const { commitFilesToBranch } = await import('./commit.js');
     let plan;
     const plots = new Map();
-    const promotion = via === 'pull-request'
-        ? await preparePromotionBranch({ client, owner, repo, branch: promotionBranch, base: branch })
-        : undefined;
-    const target = promotion ? promotionBranch : branch;
     const result = await commitFilesToBranch({
         client,
         owner,
         repo,
-        branch: target,
-        message: `${promotionSubject(input, { skipCi: !promotion })}\n\nUpdated by Experiment Review: ${config.baselinePath} and ${config.docsPath}.`,
+        branch: on.target,
+        message: `${promotionSubject(input, { skipCi: on.target === on.defaultBranch })}\n\nUpdated by Experiment Review: ${config.baselinePath} and ${config.docsPath}.`,
         maxAttempts: options.commit?.maxAttempts ?? 10,
         backoffBaseMs: options.commit?.backoffBaseMs,
         sleep: options.commit?.sleep,
@@ -118,12 +161,12 @@ async function runPromote(options) {
                 plots.set(champion, await promotedPlots({
                     ref: { client, owner, repo },
                     branch: config.assetsBranch,
-                    defaultBranch: branch,
+                    defaultBranch: on.defaultBranch,
                     workspace: config.workspace,
                     rules: config.rules,
-                    runs: collection.runs,
+                    runs: input.runs,
                     champion,
-                    warnings
+                    warnings: on.warnings
                 }));
             }
             const recorded = champion ? plots.get(champion) : undefined;
@@ -132,38 +175,7 @@ async function runPromote(options) {
             return plan.files;
         }
     });
-    const last = plan;
-    warnings.push(...(last?.warnings ?? []));
-    const skipped = result.commitSha
-        ? undefined
-        : (last?.skipped ??
-            `${config.baselinePath} and ${config.docsPath} on ${target} already say this; no commit was made`);
-    if (result.commitSha)
-        log(`Committed ${result.changedPaths.join(' and ')} to ${target} as ${result.commitSha.slice(0, 7)} (attempt ${result.attempts}).`);
-    else
-        log(`No commit: ${skipped}`);
-    const pullRequest = promotion && (result.commitSha || promotion.open)
-        ? await promotionPullRequest({
-            client,
-            owner,
-            repo,
-            branch: promotionBranch,
-            base: branch,
-            open: promotion.open,
-            config
-        })
-        : undefined;
-    if (pullRequest)
-        log(promotionPullRequestLine(pullRequest));
-    return {
-        ...(result.commitSha ? { commitSha: result.commitSha } : {}),
-        ...(pullRequest ? { pullRequest } : {}),
-        champion: last?.champion,
-        ...(skipped ? { skipped } : {}),
-        ...(pr ? { pr: pr.number } : {}),
-        changedPaths: result.changedPaths,
-        warnings
-    };
+    return { result, plan: plan };
 }
 /**
  * The reviewers' decisions on a merged PR, read from its sticky comment (only the one the token itself wrote): the

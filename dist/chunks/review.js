@@ -11,7 +11,7 @@ import { parseReviewEvent } from './review-event.js';
 import { p as promotionBranchOf, h as hiddenMarker, l as legacyBaselinePath, d as defaultBaselinePath } from './conventions.js';
 import { GitHubApiError } from './client.js';
 import { listPullRequestFiles, getPullRequest, findPullRequestForSha, setCommitStatus, readFileAtRef } from './pr.js';
-import { listOwnStickyComments, upsertStickyComment, resolveTokenIdentity } from './sticky.js';
+import { listOwnStickyComments, resolveTokenIdentity, upsertStickyComment } from './sticky.js';
 import { s as statusContext, r as reportPathFor, a as serverUrlOf, w as workflowRunUrl, l as lazyClient } from './review-request.js';
 import { RulesFileError, loadRules, readRulesText, parseRulesFile, rulesFileSettings } from './rules-file.js';
 import { B as BaselineError, b as baselineOfId } from './baseline2.js';
@@ -442,6 +442,22 @@ async function reviewPullRequest(request) {
         },
         comparison
     };
+    const problems = await publishReview(request, result, snapshot, {
+        body,
+        commandPermission,
+        gateFails: gate.fails
+    });
+    await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath));
+    const failed = decideFailure(request, comparison, gate, problems);
+    if (failed) {
+        result.outcome.failure = failed.failure;
+        result.failureKind = failed.kind;
+    }
+    return result;
+}
+/** Posts the sticky comment and, when the review gates through one, the commit status; returns the problems met. */
+async function publishReview(request, result, snapshot, rendered) {
+    const { body, commandPermission } = rendered;
     // Written from the decisions as the comment holds them right before the write: a command taken while this
     // review ran is kept (and shown), not overwritten by what was read before the runs.
     const posted = await postReviewComment(request, existing => existing
@@ -461,19 +477,13 @@ async function reviewPullRequest(request) {
     // The commit status gates the merge when the review does not run as the PR's own check.
     if (request.commitStatus && !request.stale) {
         const targetUrl = result.outcome.commentUrl ?? request.runUrl;
-        const set = await setReviewStatus(request, comparison, gate.fails, targetUrl);
+        const set = await setReviewStatus(request, snapshot.comparison, rendered.gateFails, targetUrl);
         if (set.status)
             result.status = set.status;
         if (set.problem)
             problems.push(set.problem);
     }
-    await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath));
-    const failed = decideFailure(request, comparison, gate, problems);
-    if (failed) {
-        result.outcome.failure = failed.failure;
-        result.failureKind = failed.kind;
-    }
-    return result;
+    return problems;
 }
 /** Whether two rules select the same runs (then the runs collected for one serve the other). */
 function sameSelection(a, b) {

@@ -294,8 +294,20 @@ async function logCommand(args, io) {
     const run = positionals[0];
     if (!run || positionals.length > 1)
         throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91');
-    const params = Object.fromEntries((values.param ?? []).map(p => parseAssignment(p, 'param')));
-    const metrics = Object.fromEntries((values.metric ?? []).map(m => parseAssignment(m, 'metric')));
+    const entry = logEntryOf(values, parseAssignment);
+    const workspace = path.resolve(io.cwd, values.workspace ?? '.');
+    const dir = path.resolve(workspace, values.dir ?? 'experiments');
+    // The commit and environment are captured once per run (the first log call), so logging each step stays cheap.
+    const capture = values['no-capture'] || (await runHasContext(dir, run))
+        ? undefined
+        : await captureContext(workspace, io.env);
+    const written = await logRun(dir, { run, ...entry, capture });
+    io.stdout(`logged to ${path.relative(io.cwd, written) || '.'}\n`);
+    return EXIT.pass;
+}
+/** What one `log` call records, from its flags; a usage error when a value is malformed or nothing is given. */
+function logEntryOf(values, parseAssignment) {
+    const assignments = (flag) => Object.fromEntries((values[flag] ?? []).map(p => parseAssignment(p, flag)));
     const wholeNumber = (flag, min) => {
         const raw = values[flag];
         if (raw === undefined)
@@ -305,8 +317,6 @@ async function logCommand(args, io) {
             throw new UsageError(`--${flag} ${JSON.stringify(raw)}: expected a whole number${min === 0 ? ' ≥ 0' : ''}`);
         return n;
     };
-    const step = wholeNumber('step', 0);
-    const seed = wholeNumber('seed', Number.MIN_SAFE_INTEGER);
     const text = (flag) => {
         const raw = values[flag];
         if (raw === undefined)
@@ -315,45 +325,26 @@ async function logCommand(args, io) {
             throw new UsageError(`--${flag} is empty; give a value, e.g. --${flag} v2`);
         return raw.trim();
     };
-    const group = text('group');
-    const dataVersion = text('data-version');
-    const evalSet = text('eval-set');
-    const status = values.status === undefined
-        ? undefined
-        : oneOf(values.status, ['finished', 'failed', 'running', 'killed'], 'finished', 'status');
-    const workspace = path.resolve(io.cwd, values.workspace ?? '.');
-    const dir = path.resolve(workspace, values.dir ?? 'experiments');
-    if (!Object.keys(params).length &&
-        !Object.keys(metrics).length &&
-        !values.tag &&
-        values.note === undefined &&
-        !status &&
-        group === undefined &&
-        seed === undefined &&
-        dataVersion === undefined &&
-        evalSet === undefined) {
-        throw new UsageError('log needs something to record: --param, --metric, --tag, --note, --status, --group, --seed, --data-version or --eval-set');
-    }
-    // The commit and environment are captured once per run (the first log call), so logging each step stays cheap.
-    const capture = values['no-capture'] || (await runHasContext(dir, run))
-        ? undefined
-        : await captureContext(workspace, io.env);
-    const written = await logRun(dir, {
-        run,
-        params,
-        metrics,
-        step,
+    // Checked in the order the flags were always checked, so the first malformed one is named.
+    const entry = {
+        params: assignments('param'),
+        metrics: assignments('metric'),
+        step: wholeNumber('step', 0),
+        seed: wholeNumber('seed', Number.MIN_SAFE_INTEGER),
+        group: text('group'),
+        dataVersion: text('data-version'),
+        evalSet: text('eval-set'),
+        status: values.status === undefined
+            ? undefined
+            : oneOf(values.status, ['finished', 'failed', 'running', 'killed'], 'finished', 'status'),
         tags: values.tag ?? [],
-        note: values.note,
-        status,
-        group,
-        seed,
-        dataVersion,
-        evalSet,
-        capture
-    });
-    io.stdout(`logged to ${path.relative(io.cwd, written) || '.'}\n`);
-    return EXIT.pass;
+        note: values.note
+    };
+    const { params, metrics, note, status, group, seed, dataVersion, evalSet } = entry;
+    const records = [note, status, group, seed, dataVersion, evalSet].some(v => v !== undefined);
+    if (!Object.keys(params).length && !Object.keys(metrics).length && !values.tag && !records)
+        throw new UsageError('log needs something to record: --param, --metric, --tag, --note, --status, --group, --seed, --data-version or --eval-set');
+    return entry;
 }
 
 var run = /*#__PURE__*/Object.freeze({

@@ -1,4 +1,4 @@
-import { i as isGitHubLogin, s as stampMarker, f as findMarker, c as GITHUB_BODY_LIMIT } from './conventions.js';
+import { i as isGitHubLogin, g as findMarker, s as stampMarker, c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { isGitHubRequestError, explainGitHubError } from './client.js';
 
 // The one sticky comment per pull request and review id, for any token: found by its hidden marker AND by who
