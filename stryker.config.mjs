@@ -30,5 +30,8 @@ export default {
   clearTextReporter: { allowColor: false, logTests: false },
   tempDirName: '.stryker-tmp',
   ignorePatterns: ['dist', 'reports', 'bench-results', 'coverage', '.stryker-tmp'],
-  cleanTempDir: true
+  cleanTempDir: true,
+  // MUTATION_INCREMENTAL=1 reuses the last run's results for mutants and tests that did not change (while iterating).
+  incremental: process.env.MUTATION_INCREMENTAL === '1',
+  incrementalFile: `reports/mutation/${module}-incremental.json`
 }

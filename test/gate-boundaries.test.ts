@@ -5,8 +5,17 @@ import { recordFromExperiment, type AcceptedRegression } from '../src/core/basel
 import { compareRuns, type Comparison } from '../src/core/compare.js'
 import { makeExperiment } from '../src/core/experiment.js'
 import { compareMetric } from '../src/core/metric-comparison.js'
-import { limitOf } from '../src/core/rule-checks.js'
-import { defaultRules, isGated, thresholdText, type MetricRule, type Rules } from '../src/core/rules.js'
+import { adjustGate, limitOf, toleranceFor } from '../src/core/rule-checks.js'
+import { collectViolations } from '../src/core/violations.js'
+import type { OverfittingResult } from '../src/core/criteria.js'
+import {
+  defaultRules,
+  goalOf,
+  isGated,
+  thresholdText,
+  type MetricRule,
+  type Rules
+} from '../src/core/rules.js'
 import type { MetricStat } from '../src/core/experiment.js'
 import { run } from './helpers/runs.js'
 
@@ -260,5 +269,325 @@ describe('thresholdText', () => {
     expect(thresholdText(rel(0.01))).toBe('1%')
     expect(thresholdText(rel(0.125))).toBe('12.5%')
     expect(thresholdText(abs(0.01))).toBe('0.01')
+  })
+})
+
+/** A metric's samples as the experiment grouping makes them: the mean of the finite ones, all of them kept. */
+function samplesOf(samples: number[], runs?: string[]): MetricStat {
+  const finite = samples.filter(Number.isFinite)
+  const value = finite.length ? finite.reduce((s, x) => s + x, 0) / finite.length : samples[0]
+  return {
+    value,
+    n: Math.max(1, finite.length),
+    samples,
+    nonFinite: samples.length - finite.length,
+    ...(runs ? { sampleRuns: runs } : {})
+  }
+}
+
+/** One metric, `accuracy`, of samples on both sides under one rule. */
+function judge(base: number[] | undefined, pr: number[], rule: MetricRule, adjust: 'holm' | 'none' = 'holm') {
+  const rules = rulesOf({ accuracy: rule })
+  rules.significance = { alpha: 0.05, adjust }
+  return compareMetric(
+    'accuracy',
+    base && samplesOf(base),
+    samplesOf(
+      pr,
+      pr.map((_, i) => `pr-seed${i}`)
+    ),
+    rules
+  )
+}
+
+describe('diverged seeds', () => {
+  it('half or more of the PR samples not finite fails a gated rule and names those runs', () => {
+    const m = judge([0.9, 0.91, 0.9, 0.91], [0.9, NaN, 0.91, Infinity], { min: 0.5 })
+    expect(m.checks).toEqual([
+      { rule: 'diverged', nonFinite: 2, samples: 4, runs: ['pr-seed1', 'pr-seed3'], passed: false }
+    ])
+    expect(m.broken).toBe(true)
+  })
+
+  it('fewer than half is judged on the finite samples', () => {
+    expect(judge(undefined, [0.9, NaN, 0.91, 0.92], { min: 0.5 }).checks).toEqual([
+      { rule: 'min', limit: 0.5, passed: true }
+    ])
+    expect(judge(undefined, [0.9, 0.91, NaN], { min: 0.5 }).checks).toEqual([
+      { rule: 'min', limit: 0.5, passed: true }
+    ])
+  })
+
+  it('a single non-finite run is no divergence but passes no floor', () => {
+    expect(judge(undefined, [NaN], { min: 0.5 }).checks).toEqual([{ rule: 'min', limit: 0.5, passed: false }])
+  })
+
+  it('a metric without a gating rule is never checked, diverged or not', () => {
+    expect(judge(undefined, [NaN, NaN], { goal: 'maximize' }).checks).toEqual([])
+  })
+})
+
+describe('drop and rise rules judged by the test (Welch, df 4; reference values from SciPy)', () => {
+  // Baseline 1.5 ± 0.1 and PR 1.0 ± 0.1, three runs each: se = 0.0816497, t(0.95, 4) = 2.1318468.
+  const high = [1.5, 1.6, 1.4]
+  const low = [1.0, 1.1, 0.9]
+
+  it('a drop of 0.5 against max_drop 0.1 is significant: p = 0.0040249, the bound of the drop 0.3259354', () => {
+    const [check] = judge(high, low, { maxDrop: abs(0.1) }).checks
+    expect(check).toMatchObject({
+      rule: 'max_drop',
+      limit: 0.1,
+      crossed: true,
+      outcome: 'significant',
+      passed: false
+    })
+    if (check.rule !== 'max_drop') throw new Error('expected a max_drop check')
+    expect(check.move).toBeCloseTo(0.5, 12)
+    expect(check.pOneSided).toBeCloseTo(0.004024946550418877, 9)
+    expect(check.bound?.level).toBe(0.95)
+    expect(check.bound?.value).toBeCloseTo(0.3259354387902529, 9)
+    expect(check.inconclusive).toBeUndefined()
+    expect(check.pAdjusted).toBeUndefined()
+    expect(check.adjustment).toBeUndefined()
+  })
+
+  it('the mirror rise against max_rise 0.1 gives the same p and bound', () => {
+    const [check] = judge(low, high, { maxRise: abs(0.1) }).checks
+    expect(check).toMatchObject({ rule: 'max_rise', crossed: true, outcome: 'significant', passed: false })
+    if (check.rule !== 'max_rise') throw new Error('expected a max_rise check')
+    expect(check.pOneSided).toBeCloseTo(0.004024946550418877, 9)
+    expect(check.bound?.value).toBeCloseTo(0.3259354387902529, 9)
+  })
+
+  it('beyond max_drop 0.45 but within noise (p = 0.2867) passes, unless significance is not required', () => {
+    const [noisy] = judge(high, low, { maxDrop: abs(0.45) }).checks
+    expect(noisy).toMatchObject({ crossed: true, outcome: 'within-noise', passed: true })
+    if (noisy.rule !== 'max_drop') throw new Error('expected a max_drop check')
+    expect(noisy.pOneSided).toBeCloseTo(0.28669612691267776, 9)
+    const [strict] = judge(high, low, { maxDrop: abs(0.45), requireSignificance: false }).checks
+    expect(strict).toMatchObject({ crossed: true, outcome: 'noise-not-required', passed: false })
+    if (strict.rule !== 'max_drop') throw new Error('expected a max_drop check')
+    expect(strict.inconclusive).toBeUndefined()
+  })
+
+  it('a significant drop beyond the limit fails also when significance is not required', () => {
+    const [check] = judge(high, low, { maxDrop: abs(0.1), requireSignificance: false }).checks
+    expect(check).toMatchObject({ outcome: 'significant', passed: false, requireSignificance: false })
+  })
+
+  it('within max_drop 0.6 (p = 0.856) passes either way', () => {
+    for (const requireSignificance of [true, false]) {
+      const [check] = judge(high, low, { maxDrop: abs(0.6), requireSignificance }).checks
+      expect(check).toMatchObject({ crossed: false, outcome: 'within-limit', passed: true })
+      if (check.rule !== 'max_drop') throw new Error('expected a max_drop check')
+      expect(check.pOneSided).toBeCloseTo(0.856067932636655, 9)
+    }
+  })
+
+  it('a rise never breaks max_drop and a drop never breaks max_rise, tested or not', () => {
+    expect(judge(low, high, { maxDrop: abs(0.1) }).checks[0]).toMatchObject({ crossed: false, passed: true })
+    expect(judge(high, low, { maxRise: abs(0.1) }).checks[0]).toMatchObject({ crossed: false, passed: true })
+  })
+})
+
+describe('drop rules without a test', () => {
+  it('no variance on either side: the exact drop beyond the limit fails as exact', () => {
+    const [check] = judge([0.9, 0.9], [0.8, 0.8], { maxDrop: abs(0.05) }).checks
+    expect(check).toMatchObject({ outcome: 'exact', passed: false })
+    if (check.rule !== 'max_drop') throw new Error('expected a max_drop check')
+    expect(check.inconclusive).toBeUndefined()
+    expect(judge([0.9, 0.9], [0.8, 0.8], { maxDrop: abs(0.2) }).checks[0]).toMatchObject({
+      outcome: 'within-limit',
+      passed: true
+    })
+  })
+
+  it('too few finite samples to judge noise: the raw drop decides and the check says inconclusive', () => {
+    const [check] = judge([0.9, NaN], [0.8], { maxDrop: abs(0.05) }).checks
+    expect(check).toMatchObject({ outcome: 'inconclusive', inconclusive: true, passed: false })
+    expect(judge([0.9, NaN], [0.8], { maxDrop: abs(0.2) }).checks[0]).toMatchObject({
+      outcome: 'within-limit',
+      passed: true
+    })
+  })
+
+  it('a limit that is not a finite number is not comparable and fails', () => {
+    expect(judge([0.9], [0.9], { maxDrop: abs(Infinity) }).checks[0]).toMatchObject({
+      outcome: 'not-comparable',
+      passed: false
+    })
+  })
+})
+
+describe('which way a metric is better, from its name', () => {
+  it.each([
+    'loss',
+    'val_loss',
+    'eval/error',
+    'err',
+    'p95_latency',
+    'inference-time',
+    'duration',
+    'model_size',
+    'rmse',
+    'mse',
+    'mae',
+    'mape',
+    'perplexity',
+    'ppl',
+    'wer',
+    'test_cer',
+    'gpu_memory',
+    'runtime',
+    'Val-Loss',
+    'loss2'
+  ])('%s is minimised', name => {
+    expect(goalOf(name, rulesOf({}))).toEqual({ goal: 'minimize', from: 'name' })
+  })
+
+  it.each(['accuracy', 'f1', 'answer_rate', 'timestamp_count', 'lossless_ratio'])('%s is maximised', name => {
+    expect(goalOf(name, rulesOf({}))).toEqual({ goal: 'maximize', from: 'name' })
+  })
+
+  it("the rule's goal wins over the name", () => {
+    expect(goalOf('loss', rulesOf({ loss: { goal: 'maximize' } }))).toEqual({
+      goal: 'maximize',
+      from: 'rule'
+    })
+  })
+})
+
+describe('violations', () => {
+  it('each failed check is a violation with its values and the line of its rule', () => {
+    const rules = rulesOf({ accuracy: { min: 0.95, maxDrop: abs(0.01) }, loss: { max: 1 } })
+    rules.origin = { file: '.experiments/rules.yml', lines: { accuracy: 4, loss: 9 } }
+    const c = compareRuns({
+      runs: [run('pr', { accuracy: 0.9, loss: 0.5 })],
+      baseline: recordFromExperiment(makeExperiment('main', [run('main', { accuracy: 0.96, loss: 0.4 })])),
+      rules
+    })
+    expect(c.violations.map(v => [v.metric, v.rule, v.line])).toEqual([
+      ['accuracy', 'min', 4],
+      ['accuracy', 'max_drop', 4]
+    ])
+    const [first] = c.violations
+    if (first.rule === 'overfitting') throw new Error('expected a metric violation')
+    expect(first.baseline?.value).toBe(0.96)
+    expect(first.current?.value).toBe(0.9)
+    expect(first.accepted).toBeUndefined()
+  })
+})
+
+describe('edges the mutation run found unguarded', () => {
+  it('a rule for a metric neither side reports adds no metric row (the review names it unknown instead)', () => {
+    const c = gate({ accuracy: 0.9 }, { accuracy: 0.9 }, { acuracy: { min: 0.5 } })
+    expect(c.metrics.map(m => m.name)).toEqual(['accuracy'])
+    expect(c.verdict).toBe('fail')
+  })
+
+  it('one failed check of several breaks the metric', () => {
+    const [m] = gate({ accuracy: 0.9 }, undefined, { accuracy: { min: 0.5, max: 0.8 } }).metrics
+    expect(m.checks.map(c => c.passed)).toEqual([true, false])
+    expect(m.broken).toBe(true)
+  })
+
+  it('metrics with a rule that cannot fail come after gated ones and before unruled ones', () => {
+    const rules = rulesOf({ zeta: { min: 0 }, yankee: { goal: 'maximize' } })
+    const c = compareRuns({ runs: [run('pr', { alpha: 1, yankee: 1, zeta: 1 })], rules })
+    expect(c.metrics.map(m => m.name)).toEqual(['zeta', 'yankee', 'alpha'])
+  })
+
+  it('a metric that is not comparable gets no significance test, even with samples on both sides', () => {
+    const m = judge([0.9, 0.91], [NaN, NaN], { goal: 'maximize' })
+    expect(m.status).toBe('not-comparable')
+    expect(m.significance).toBeUndefined()
+  })
+
+  it('a drop and a rise rule of different metrics are adjusted together (Holm, family of 2)', () => {
+    const rules = rulesOf({ accuracy: { maxDrop: abs(0.01) }, loss: { maxRise: abs(0.01) } })
+    const base = makeExperiment('main', [
+      run('main-seed1', { accuracy: 0.9, loss: 0.3 }),
+      run('main-seed2', { accuracy: 0.91, loss: 0.31 }),
+      run('main-seed3', { accuracy: 0.89, loss: 0.29 })
+    ])
+    const c = compareRuns({
+      runs: [
+        run('pr-seed4', { accuracy: 0.8, loss: 0.4 }),
+        run('pr-seed5', { accuracy: 0.81, loss: 0.41 }),
+        run('pr-seed6', { accuracy: 0.79, loss: 0.39 })
+      ],
+      baseline: recordFromExperiment(base),
+      rules
+    })
+    for (const name of ['accuracy', 'loss']) {
+      const check = c.metrics.find(m => m.name === name)?.checks[0]
+      expect(check).toMatchObject({ adjustment: { method: 'holm', family: 2 } })
+    }
+  })
+
+  it('a max_drop of 0 allows no drop, and no change at all passes', () => {
+    expect(judge([0], [0], { maxDrop: abs(0) }).checks[0]).toMatchObject({ crossed: false, passed: true })
+    expect(judge([0.5], [0.5], { maxDrop: abs(0) }).checks[0]).toMatchObject({ crossed: false, passed: true })
+    expect(judge([0.5], [0.4], { maxDrop: abs(0) }).checks[0]).toMatchObject({ crossed: true, passed: false })
+  })
+
+  it('a p exactly at alpha is not significant: the drop beyond the limit passes as within noise', () => {
+    const check = {
+      rule: 'max_drop' as const,
+      threshold: abs(0.01),
+      limit: 0.01,
+      move: 0.02,
+      crossed: true,
+      outcome: 'within-limit' as const,
+      passed: true,
+      pOneSided: 0.05,
+      requireSignificance: true,
+      alpha: 0.05
+    }
+    const [judged] = adjustGate([{ check }], { significance: { alpha: 0.05, adjust: 'holm' } })
+    expect(judged).toMatchObject({ outcome: 'within-noise', passed: true })
+  })
+
+  it('the tolerance is relative to the largest finite value, and leaves out NaN and infinities', () => {
+    expect(toleranceFor(NaN, -2)).toBe(2e-12)
+    expect(toleranceFor(Infinity, 0.5)).toBe(0.5e-12)
+    expect(toleranceFor()).toBe(0)
+  })
+
+  it('seeds that diverged without run names name no runs', () => {
+    const rules = rulesOf({ accuracy: { min: 0.5 } })
+    const m = compareMetric('accuracy', undefined, samplesOf([NaN, 0.9]), rules)
+    expect(m.checks).toEqual([{ rule: 'diverged', nonFinite: 1, samples: 2, runs: [], passed: false }])
+  })
+
+  it("the champion's overfitting gap is a violation with its line, accepted by an acceptance of the validation metric", () => {
+    const gap: OverfittingResult = {
+      run: 'pr',
+      train: 'train_acc',
+      val: 'val_acc',
+      trainValue: 0.99,
+      valValue: 0.8,
+      gap: 0.19,
+      maxGap: 0.05,
+      goal: 'maximize',
+      exceeded: true,
+      gates: true
+    }
+    const rules = rulesOf({})
+    rules.origin = { file: '.experiments/rules.yml', lines: { overfitting: 12 } }
+    const [violation] = collectViolations([], [gap], rules, [acceptance('val_acc')])
+    expect(violation).toMatchObject({
+      rule: 'overfitting',
+      metric: 'val_acc',
+      line: 12,
+      accepted: { metric: 'val_acc' }
+    })
+    expect(collectViolations([], [gap], rules, [acceptance('train_acc')])[0].accepted).toBeUndefined()
+    expect(collectViolations([], [{ ...gap, gates: false }], rules)).toEqual([])
+    expect(collectViolations([], [{ ...gap, exceeded: false }], rules)).toEqual([])
+  })
+
+  it('without a rules file, slash commands need write permission', () => {
+    expect(defaultRules().commands).toEqual({ permission: 'write' })
   })
 })

@@ -7,6 +7,12 @@ import {
   details,
   emphasis,
   checkedUrl,
+  code,
+  githubUrl,
+  image,
+  relativeUrl,
+  joinOwn,
+  safeName,
   heading,
   link,
   marker,
@@ -89,6 +95,8 @@ describe('neutralize', () => {
     expect(neutralize('@alice')).toBe(`@${ZWNJ}alice`)
     expect(neutralize('#12')).toBe(`#${ZWNJ}12`)
     expect(neutralize('a # b')).toBe('a # b')
+    expect(neutralize('see GH-12 and gh-3')).toBe(`see GH${ZWNJ}-12 and gh${ZWNJ}-3`)
+    expect(neutralize('GH-x and NIGH-4')).toBe('GH-x and NIGH-4')
     expect(neutralize('https://x.io')).toBe(`https:${ZWNJ}//x.io`)
     expect(neutralize('WWW.y.io and www.z.io')).toBe(`WWW${ZWNJ}.y.io and www${ZWNJ}.z.io`)
     expect(neutralize('awww.b')).toBe('awww.b')
@@ -131,7 +139,16 @@ describe("a folded section's summary line", () => {
     )
   })
 
+  it('a link keeps all of its text', () => {
+    const url = checkedUrl('https://e.x/') ?? fail('a plain URL')
+    expect(summaryOf([link(url, text`two `, code`parts`)])).toBe(
+      '<details><summary><a href="https://e.x/">two <code>parts</code></a></summary>\n\n</details>\n'
+    )
+  })
+
   it('refuses a link to anything but a plain http(s) URL, and any other node', () => {
+    const image = { type: 'image', url: 'https://e.x/a.png', alt: 'x' } as unknown as Text
+    expect(() => summaryOf([image])).toThrow('a summary line cannot hold a image node')
     expect(() => summaryOf([link('javascript:alert(1)' as OwnUrl, text`x`)])).toThrow(
       'a summary line cannot hold a link node'
     )
@@ -141,7 +158,114 @@ describe("a folded section's summary line", () => {
   })
 })
 
+describe('own text and URLs', () => {
+  it('joinOwn puts the separator between parts only', () => {
+    expect(joinOwn([own`a`, own`b`, own`c`], own`, `)).toBe('a, b, c')
+    expect(joinOwn([own`a`], own`, `)).toBe('a')
+    expect(joinOwn([], own`, `)).toBe('')
+  })
+
+  it('code makes inline code from a template or from own text', () => {
+    expect(code`runs: ${3}`).toEqual({ type: 'inlineCode', value: 'runs: 3' })
+    expect(code(own`experiment-review`)).toEqual({ type: 'inlineCode', value: 'experiment-review' })
+    expect(text(own`plain`)).toEqual({ type: 'text', value: 'plain' })
+  })
+
+  it('an empty untrusted code value is shown as an empty string, not as two backticks', () => {
+    expect(stringify([paragraph(untrustedCode(''))])).toBe('`""`\n')
+    expect(stringify([paragraph(untrustedCode(undefined))])).toBe('`""`\n')
+  })
+
+  it('safeName keeps letters, digits, dots, underscores, dashes and colons, and dashes the rest', () => {
+    expect(safeName('vision_v2.1:eval-set')).toBe('vision_v2.1:eval-set')
+    expect(safeName('a b/c<d>\n@e')).toBe('a-b-c-d---e')
+  })
+
+  it('githubUrl joins the web root and percent-encoded segments; no URL from a root that is not http(s)', () => {
+    expect(githubUrl('https://github.com', 'acme', 'models', 'pull', 7)).toBe(
+      'https://github.com/acme/models/pull/7'
+    )
+    expect(githubUrl('https://ghe.example.com//', 'a b', '#1?x=/y')).toBe(
+      'https://ghe.example.com/a%20b/%231%3Fx%3D%2Fy'
+    )
+    expect(githubUrl('http://localhost:8080', 'o')).toBe('http://localhost:8080/o')
+    expect(githubUrl(undefined, 'o')).toBeUndefined()
+    expect(githubUrl('', 'o')).toBeUndefined()
+    expect(githubUrl('javascript:alert(1)//', 'o')).toBeUndefined()
+  })
+
+  it('relativeUrl percent-encodes each segment and keeps .. for climbing out of the folder', () => {
+    expect(relativeUrl(['..', 'plots', 'a b#c?.png'])).toBe('../plots/a%20b%23c%3F.png')
+    expect(relativeUrl(['javascript:x', '...'])).toBe('javascript%3Ax/...')
+  })
+
+  it('an image has our URL and neutralised alt text of at most 80 characters', () => {
+    const url = relativeUrl(['plots', 'roc.png'])
+    expect(image(url, 'roc @alice\n#1')).toEqual({ type: 'image', url, alt: `roc @${ZWNJ}alice ⏎ #${ZWNJ}1` })
+    expect(image(url, 'y'.repeat(81)).alt).toBe(`${'y'.repeat(79)}…`)
+    expect(stringify([paragraph(image(url, 'roc [curve]'))])).toBe('![roc \\[curve\\]](plots/roc.png)\n')
+  })
+
+  it('checkedUrl keeps a plain http(s) URL and refuses anything else', () => {
+    expect(checkedUrl('https://github.com/o/r/pull/1#issuecomment-2')).toBe(
+      'https://github.com/o/r/pull/1#issuecomment-2'
+    )
+    expect(checkedUrl('http://ghe.local/o/r')).toBe('http://ghe.local/o/r')
+    for (const bad of [
+      undefined,
+      '',
+      'ftp://x.io/a',
+      'javascript:alert(1)',
+      'see https://x.io/a',
+      'https://x.io/a b',
+      'https://x.io/a"onmouseover="x',
+      'https://x.io/a)',
+      'https://x.io/<b>'
+    ])
+      expect(checkedUrl(bad)).toBeUndefined()
+  })
+})
+
+/** Every node type in a tree (the root included). */
+function nodeTypes(node: { type: string; children?: unknown[] }): string[] {
+  return [
+    node.type,
+    ...(node.children ?? []).flatMap(child => nodeTypes(child as { type: string; children?: unknown[] }))
+  ]
+}
+
 describe('the builders as markdown', () => {
+  it('build only nodes of mdast and GFM, so any mdast tool can read the tree', () => {
+    const known = new Set([
+      'root',
+      'paragraph',
+      'heading',
+      'text',
+      'inlineCode',
+      'strong',
+      'emphasis',
+      'link',
+      'list',
+      'listItem',
+      'table',
+      'tableRow',
+      'tableCell',
+      'code',
+      'html',
+      'image'
+    ])
+    const tree = root([
+      heading(3, strong(text`a`), emphasis(untrusted('b'))),
+      bulletList([[untrustedCode('c')]]),
+      table(['left'], [own`h`], [[own`v`]]),
+      ...details(own`s`, [codeBlock('text', own`x`)]),
+      ...small([link(checkedUrl('https://e.x/') ?? fail('a plain URL'), text`l`)]),
+      paragraph(image(relativeUrl(['a.png']), 'a'))
+    ])
+    expect(nodeTypes(tree).filter(t => !known.has(t))).toEqual([])
+    expect(new Set(nodeTypes(tree))).toEqual(known)
+  })
+
   it('a folded section opens, holds its content, and closes with </details>', () => {
     const md = stringify(root(details([untrusted('Runs <all> & more')], [paragraph(text`inside`)])))
     expect(md).toBe('<details><summary>Runs &lt;all&gt; &amp; more</summary>\n\ninside\n\n</details>\n')

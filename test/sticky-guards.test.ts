@@ -99,6 +99,37 @@ describe('which copy is kept', () => {
   })
 })
 
+describe('the body and the login its marker names', () => {
+  it('a body written from the comment found sees nothing the first time, then the text it wrote', async () => {
+    const seen: (string | undefined)[] = []
+    const write = (n: number) => (existing?: { body?: string | null }) => {
+      seen.push(existing?.body ?? undefined)
+      return `review ${n}`
+    }
+    const created = await post({ body: write(1) })
+    const updated = await post({ body: write(2) })
+    expect(created.action).toBe('created')
+    expect(updated).toMatchObject({ action: 'updated', id: created.id, author: BOT })
+    expect(seen).toEqual([undefined, `${marker}\nreview 1`])
+    expect(twin.state.comments.get(created.id)?.body).toBe(
+      `<!-- experiment-review:default by=${BOT} -->\nreview 2`
+    )
+  })
+
+  it('a body written from the comment found is held to the same size limit', async () => {
+    await expect(post({ body: () => 'x'.repeat(70000) })).rejects.toThrow(/more than GitHub's 65536/)
+    expect(twin.countRequests({ kind: 'write' })).toBe(0)
+  })
+
+  it('a token whose login is known names it in the marker from the first comment on', async () => {
+    const created = await post({ identity: { login: BOT, source: 'bot-login' } })
+    expect(created).toMatchObject({ action: 'created', author: BOT })
+    expect(twin.state.comments.get(created.id)?.body).toBe(
+      `<!-- experiment-review:default by=${BOT} -->\nthe review`
+    )
+  })
+})
+
 describe('guards', () => {
   it.each(['', '   '])('refuses an empty marker (%j) before any request', async empty => {
     await expect(post({ marker: empty })).rejects.toThrow(
@@ -195,4 +226,23 @@ describe('failing requests say what was attempted', () => {
     twin.faults.serverError(10, { method: 'POST' })
     await expect(post()).rejects.toThrow(/posting the review comment on .*#7 failed: GitHub answered 502/)
   })
+
+  it.each([
+    ['reading the comments', 'GET', 'pull-requests: read', false],
+    ['deleting the duplicate comment', 'DELETE', 'pull-requests: write', true],
+    ['editing the review comment', 'PATCH', 'pull-requests: write', true],
+    ['posting the review comment', 'POST', 'pull-requests: write', false]
+  ] as const)(
+    '%s, refused (403), names the permission it needs',
+    async (what, method, permission, existing) => {
+      if (existing) {
+        ourComment('run A', '2026-11-30T10:00:00Z')
+        if (method === 'DELETE') ourComment('run B', '2026-11-30T10:00:01Z')
+      }
+      twin.faults.serverError(10, { method, status: 403 })
+      const refused = post()
+      await expect(refused).rejects.toThrow(new RegExp(`${what}.* failed: GitHub answered 403`))
+      await expect(refused).rejects.toThrow(`grant it \`${permission}\``)
+    }
+  )
 })

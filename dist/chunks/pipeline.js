@@ -606,7 +606,9 @@ function shown(m) {
 }
 
 /** The broken rules of the metrics, then the champion's gating overfitting gap. */
-function collectViolations(metrics, overfitting, rules, accepted = []) {
+function collectViolations(metrics, overfitting, rules, 
+// Stryker disable next-line ArrayDeclaration: a default holding a string has no acceptance with a metric name, like an empty one
+accepted = []) {
     const violations = [];
     for (const m of metrics) {
         for (const check of m.checks) {
