@@ -1,6 +1,6 @@
 import { t as thin } from './baseline2.js';
 import { d as decimalsFor, h as fmtNumber } from './text.js';
-import { o as own, t as text, e as untrustedCode, p as paragraph, _ as table, S as trusted, a9 as codeBlock } from './findings.js';
+import { o as own, p as paragraph, t as text, e as untrustedCode, _ as table, S as trusted, a9 as codeBlock } from './findings.js';
 
 /** Grey for the baseline, blue for this PR (GitHub's palette), so two lines are easy to tell apart. */
 const CHART_PALETTE = { baseline: '#8c959f', current: '#0969da' };
@@ -81,6 +81,15 @@ function learningCurve(curve, options) {
         return [];
     const steps = chartSteps(series.map(s => s.points), options.maxPoints);
     const values = series.map(s => steps.map(step => valueAt(s.points, step)));
+    const xLabel = options.xLabel ?? 'step';
+    return [
+        ...curveCharts(curve.metric, xLabel, series, steps, values),
+        paragraph(...seriesCaption(series)),
+        curveTable(xLabel, series, steps, values)
+    ];
+}
+/** The charts of a curve: one of every series that starts at the first step, one each for those starting later. */
+function curveCharts(metric, xLabel, series, steps, values) {
     // Mermaid draws a line from the first x value on: a series that starts later than the axis gets its own chart.
     const startsAtAxis = values.map(v => v[0] !== undefined);
     const drawn = series.map((s, i) => ({ ...s, values: values[i] })).filter((_, i) => startsAtAxis[i]);
@@ -91,12 +100,12 @@ function learningCurve(curve, options) {
             const last = s.values.findLastIndex(v => v !== undefined);
             return s.values.slice(0, last + 1).map(v => v);
         });
-        const title = `${mermaidLabel(curve.metric)} — ${group.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`;
+        const title = `${mermaidLabel(metric)} — ${group.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`;
         return xyChart({
             title,
-            xLabel: options.xLabel ?? 'step',
+            xLabel,
             x: xs,
-            yLabel: curve.metric,
+            yLabel: metric,
             lines,
             colors: group.map(s => s.color)
         });
@@ -109,6 +118,10 @@ function learningCurve(curve, options) {
         const covered = steps.filter(step => valueAt(s.points, step) !== undefined);
         charts.push(chartOf([{ ...s, values: covered.map(step => valueAt(s.points, step)) }], covered));
     });
+    return charts;
+}
+/** "Series: grey `a` steps 1–500 (500 points); blue `b` …", and whether the two overlap or end apart. */
+function seriesCaption(series) {
     const ranges = series.map(s => ({ first: s.points[0].step, last: s.points[s.points.length - 1].step }));
     const caption = [text `Series: `];
     series.forEach((s, i) => {
@@ -119,16 +132,16 @@ function learningCurve(curve, options) {
         caption.push(text ` The two series do not overlap: no step has a value on both sides, so they cannot be compared.`);
     else if (ranges.length === 2 && ranges[0].last !== ranges[1].last)
         caption.push(text ` Each line ends at its own last step.`);
+    return caption;
+}
+/** The curve's values as a table: one row per series, one column per charted step. */
+function curveTable(xLabel, series, steps, values) {
     const decimals = decimalsFor(...values.flat().filter((v) => v !== undefined));
     const rows = series.map((s, i) => [
         [untrustedCode(s.name)],
         ...values[i].map(v => (v === undefined ? [] : fmtNumber(v, decimals)))
     ]);
-    return [
-        ...charts,
-        paragraph(...caption),
-        table([null, ...steps.map(() => 'right')], [trusted(options.xLabel ?? 'step'), ...steps.map(s => mermaidNumber(s))], rows)
-    ];
+    return table([null, ...steps.map(() => 'right')], [trusted(xLabel), ...steps.map(s => mermaidNumber(s))], rows);
 }
 function finite(points) {
     return (points ?? [])

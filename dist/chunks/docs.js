@@ -1,6 +1,6 @@
-import { aa as classifyCharacter, ab as push, ac as resolveAll, ad as splice, ae as asciiAlpha, af as asciiAlphanumeric, ag as asciiControl, ah as asciiAtext, ai as markdownSpace, aj as factorySpace, ak as asciiPunctuation, al as asciiHexDigit, am as asciiDigit, an as decodeNamedCharacterReference, ao as markdownLineEnding, ap as factorySpaceMinMax, aq as markdownLineEndingOrSpace, ar as normalizeIdentifier, as as htmlRawNames, at as htmlBlockNames, au as blankLine, av as combineExtensions, aw as stringifyPosition, ax as toString, ay as decodeString, az as decodeNumericCharacterReference, q as stringify, L as root, o as own$1, P as heading, t as text$2, p as paragraph, R as code, aA as unified, aB as remarkGfm, a4 as trustedHtml, aC as safeName, h as untrusted, e as untrustedCode, i as strong, _ as table, $ as details, g as githubUrl, k as link, c as goalOf, d as defaultRules } from './findings.js';
+import { aa as classifyCharacter, ab as push, ac as resolveAll, ad as splice, ae as asciiAlpha, af as asciiAlphanumeric, ag as asciiControl, ah as asciiAtext, ai as markdownSpace, aj as factorySpace, ak as asciiPunctuation, al as asciiHexDigit, am as asciiDigit, an as decodeNamedCharacterReference, ao as markdownLineEnding, ap as factorySpaceMinMax, aq as markdownLineEndingOrSpace, ar as normalizeIdentifier, as as htmlRawNames, at as htmlBlockNames, au as blankLine, av as combineExtensions, aw as stringifyPosition, ax as toString, ay as decodeString, az as decodeNumericCharacterReference, q as stringify, L as root, o as own$1, P as heading, t as text$2, p as paragraph, R as code, aA as unified, aB as remarkGfm, a4 as trustedHtml, aC as safeName, h as untrusted, e as untrustedCode, _ as table, i as strong, $ as details, g as githubUrl, k as link, c as goalOf, d as defaultRules } from './findings.js';
 import { m as mermaidLabel, x as xyChart, C as CHART_PALETTE } from './chart.js';
-import { d as decimalsFor, f as fmtStat, m as fmtSigned, s as shortSha, h as fmtNumber } from './text.js';
+import { d as decimalsFor, f as fmtStat, s as shortSha, h as fmtNumber, m as fmtSigned } from './text.js';
 import { r as recordedPlotsBlocks } from './plots.js';
 
 /**
@@ -9256,9 +9256,16 @@ function parsePage(page) {
  * a code block, a list, a quote or a run's name is not one). Throws DocsMarkerError listing every problem.
  */
 function findRegions(page, file) {
-    const tree = parsePage(page);
-    const markers = [];
     const problems = [];
+    const markers = topLevelMarkers(parsePage(page), problems);
+    const regions = pairMarkers(markers, problems);
+    if (problems.length)
+        throw new DocsMarkerError(file, problems.sort((a, b) => a.line - b.line));
+    return regions;
+}
+/** The markers that are top-level html nodes of their own; a marker glued to other HTML is added to `problems`. */
+function topLevelMarkers(tree, problems) {
+    const markers = [];
     for (const node of tree.children) {
         if (node.type !== 'html' || !node.position)
             continue;
@@ -9286,6 +9293,10 @@ function findRegions(page, file) {
             }
         });
     }
+    return markers;
+}
+/** Pairs start and end markers into regions (the first of duplicates kept); nesting, order and gaps go to `problems`. */
+function pairMarkers(markers, problems) {
     const regions = [];
     const closed = new Map();
     let open;
@@ -9334,8 +9345,6 @@ function findRegions(page, file) {
             line: open.line,
             message: `<!-- experiment-review:start ${open.name} --> has no end marker; add <!-- experiment-review:end ${open.name} --> after the section`
         });
-    if (problems.length)
-        throw new DocsMarkerError(file, problems.sort((a, b) => a.line - b.line));
     return regions;
 }
 /** The blocks of every section this id owns, by marker name, in page order. */
@@ -9403,6 +9412,17 @@ function currentSection(baseline, options) {
     const rules = options.rules ?? defaultRules();
     const c = baseline.champion;
     const previous = promotedHistory(baseline)[0];
+    return [
+        currentHeading(c, options),
+        ...currentMetricsTable(c, previous, rules, options),
+        paragraph(...whyChosen(c, options)),
+        ...recordedPlotsBlocks(c.plots, options.repositoryUrl),
+        ...hyperparametersBlocks(c, options),
+        ...provenanceBlocks(c, options)
+    ];
+}
+/** "Current model (id): `name` (since PR #n, date)". */
+function currentHeading(c, options) {
     const idText = options.id === 'default' ? [] : [text$2 ` (`, untrusted(options.id, 60), text$2 `)`];
     const since = [];
     if (c.pr && Number.isInteger(c.pr.number))
@@ -9412,7 +9432,10 @@ function currentSection(baseline, options) {
     const title = [text$2 `Current model`, ...idText, text$2 `: `, untrustedCode(c.name)];
     if (since.length)
         title.push(text$2 ` (since `, ...since, text$2 `)`);
-    const blocks = [heading(2, ...title)];
+    return heading(2, ...title);
+}
+/** The champion's metrics (primary first, at most 30) with their change against the previous champion. */
+function currentMetricsTable(c, previous, rules, options) {
     const primary = c.primary;
     const accepted = new Set((c.acceptedRegressions ?? []).map(a => a.metric));
     const metricNames = orderMetrics(Object.keys(c.metrics), primary, rules);
@@ -9430,14 +9453,17 @@ function currentSection(baseline, options) {
     });
     if (metricNames.length > shown.length)
         rows.push([[text$2 `… ${metricNames.length - shown.length} more in `, baselineFile(options)]]);
-    if (rows.length) {
-        const header = [
-            own$1 `metric`,
-            own$1 `value`,
-            previous ? [text$2 `vs previous (`, untrustedCode(previous.name), text$2 `)`] : own$1 `vs previous`
-        ];
-        blocks.push(table([null, 'right', 'right'], header, rows));
-    }
+    if (!rows.length)
+        return [];
+    const header = [
+        own$1 `metric`,
+        own$1 `value`,
+        previous ? [text$2 `vs previous (`, untrustedCode(previous.name), text$2 `)`] : own$1 `vs previous`
+    ];
+    return [table([null, 'right', 'right'], header, rows)];
+}
+/** "Why it was chosen.": the promotion reason, each accepted regression, and who opened and merged the PR. */
+function whyChosen(c, options) {
     const why = [
         strong(text$2 `Why it was chosen.`),
         text$2 ` `,
@@ -9447,18 +9473,24 @@ function currentSection(baseline, options) {
         why.push(text$2 ` The `, untrusted(a.metric), text$2 ` regression was accepted by `, untrusted(`@${a.by}`), text$2 ` on `, untrusted(neutralDate(a.at)), text$2 `: “`, untrusted(a.reason, 300), text$2 `”.`);
     }
     why.push(...mergeCredit(c, options));
-    blocks.push(paragraph(...why), ...recordedPlotsBlocks(c.plots, options.repositoryUrl));
+    return why;
+}
+/** A collapsed table of the champion's hyperparameters (at most 100), or nothing when it has none. */
+function hyperparametersBlocks(c, options) {
     const params = Object.keys(c.params).sort();
-    if (params.length) {
-        const rows = params
-            .slice(0, 100)
-            .map(k => [[untrusted(k)], [untrustedCode(c.params[k] === null ? 'null' : String(c.params[k]))]]);
-        if (params.length > 100)
-            rows.push([[text$2 `… ${params.length - 100} more in `, baselineFile(options)]]);
-        blocks.push(...details(own$1 `Hyperparameters (${params.length})`, [
-            table([null, null], [own$1 `param`, own$1 `value`], rows)
-        ]));
-    }
+    if (!params.length)
+        return [];
+    const rows = params
+        .slice(0, 100)
+        .map(k => [[untrusted(k)], [untrustedCode(c.params[k] === null ? 'null' : String(c.params[k]))]]);
+    if (params.length > 100)
+        rows.push([[text$2 `… ${params.length - 100} more in `, baselineFile(options)]]);
+    return details(own$1 `Hyperparameters (${params.length})`, [
+        table([null, null], [own$1 `param`, own$1 `value`], rows)
+    ]);
+}
+/** One line of provenance: data version, code commit, merge commit and up to four environment entries. */
+function provenanceBlocks(c, options) {
     const parts = [];
     if (c.metadata.dataVersion)
         parts.push([text$2 `Data `, untrustedCode(c.metadata.dataVersion)]);
@@ -9472,9 +9504,7 @@ function currentSection(baseline, options) {
     if (env.length)
         parts.push([untrusted(env.map(([k, v]) => `${k} ${v}`).join(', '), 200)]);
     const provenance = parts.flatMap((p, i) => (i ? [text$2 ` · `, ...p] : p));
-    if (provenance.length)
-        blocks.push(paragraph(...provenance));
-    return blocks;
+    return provenance.length ? [paragraph(...provenance)] : [];
 }
 /** Who opened and who merged the champion's PR, and when: " Opened by @bob in PR #57: “title”, merged by @alice on 2026-11-20." */
 function mergeCredit(c, options) {

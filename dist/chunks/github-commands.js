@@ -2,10 +2,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { a as assetsBranch, R as RULES_FROM } from './inputs.js';
 import { loadRules } from './rules-file.js';
-import { D as DEFAULT_BASELINE_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH, b as DEFAULT_DOCS_PATH } from './conventions.js';
+import { D as DEFAULT_BASELINE_PATH, b as DEFAULT_DOCS_PATH, a as DEFAULT_RULES_PATH, d as defaultBaselinePath } from './conventions.js';
 import { p as plain, r as renderDiagnostics, c as renderText } from './text.js';
 import { c as clientLogOf } from './types.js';
-import { U as UsageError, E as EXIT, e as experimentFlag, a as applyExperimentFlag, c as commitFlag } from './run.js';
+import { U as UsageError, E as EXIT, a as applyExperimentFlag, c as commitFlag, e as experimentFlag } from './run.js';
 import './artifacts.js';
 import 'node:fs/promises';
 import './index2.js';
@@ -129,56 +129,18 @@ function assetsBranchFlag(value) {
         throw new UsageError(e.message.replace('input "assets-branch"', '--assets-branch'));
     }
 }
+/** `experiment-review review`: reviews one pull request through the GitHub API and prints what it did. */
 async function reviewCommand(args, io) {
-    const { values, positionals } = parse(args, {
-        repo: { type: 'string' },
-        pr: { type: 'string' },
-        runs: { type: 'string', multiple: true },
-        rules: { type: 'string' },
-        'rules-from': { type: 'string' },
-        baseline: { type: 'string' },
-        id: { type: 'string' },
-        workspace: { type: 'string' },
-        'bot-login': { type: 'string' },
-        'assets-branch': { type: 'string' },
-        experiment: { type: 'string', multiple: true },
-        'no-comment': { type: 'boolean' },
-        'no-fail-on-regression': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' }
-    });
+    const { values, positionals } = parse(args, REVIEW_OPTIONS);
     if (values.help)
         return (io.stdout(REVIEW_HELP), EXIT.pass);
-    const { parseRepository } = await import('./review-event.js');
-    let repository;
-    try {
-        repository = parseRepository(values.repo, '--repo');
-    }
-    catch (e) {
-        throw new UsageError(e.message);
-    }
+    const repository = await repositoryFlag(values.repo);
     const number = prNumber(values.pr, true);
     const token = (io.env.GITHUB_TOKEN ?? '').trim();
     if (!token) {
         throw new UsageError('review needs a token in GITHUB_TOKEN (pull-requests: write and statuses: write on the repository); it is never read from the command line');
     }
-    const id = reviewId(values.id);
-    const config = {
-        workspace: path.resolve(io.cwd, values.workspace ?? '.'),
-        runs: [...(values.runs ?? []), ...positionals],
-        configFile: values.rules ?? DEFAULT_RULES_PATH,
-        rulesFrom: rulesFromFlag(values['rules-from']),
-        baselinePath: repoPath('baseline', values.baseline, defaultBaselinePath(id)),
-        baselineNamed: values.baseline !== undefined,
-        docsPath: DEFAULT_DOCS_PATH,
-        token,
-        mode: 'review',
-        comment: !values['no-comment'],
-        failOnRegression: !values['no-fail-on-regression'],
-        id,
-        botLogin: values['bot-login']?.trim() || undefined,
-        experiments: experimentFlag(values.experiment),
-        assetsBranch: assetsBranchFlag(values['assets-branch'])
-    };
+    const config = reviewConfig(values, positionals, io, token);
     if (values.rules)
         await loadRules(config.workspace, config.configFile, { required: true });
     const log = cliLog(io);
@@ -203,6 +165,63 @@ async function reviewCommand(args, io) {
         commitStatus: true,
         runUrl: io.env.EXPERIMENT_REVIEW_RUN_URL || undefined
     });
+    printReviewResult(result, pr.headSha, io);
+    if (result.failureKind === 'gate')
+        return EXIT.fail;
+    if (result.failureKind)
+        return EXIT.usage;
+    return EXIT.pass;
+}
+/** The flags `review` takes. */
+const REVIEW_OPTIONS = {
+    repo: { type: 'string' },
+    pr: { type: 'string' },
+    runs: { type: 'string', multiple: true },
+    rules: { type: 'string' },
+    'rules-from': { type: 'string' },
+    baseline: { type: 'string' },
+    id: { type: 'string' },
+    workspace: { type: 'string' },
+    'bot-login': { type: 'string' },
+    'assets-branch': { type: 'string' },
+    experiment: { type: 'string', multiple: true },
+    'no-comment': { type: 'boolean' },
+    'no-fail-on-regression': { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' }
+};
+/** --repo OWNER/NAME, a usage error when missing or malformed. */
+async function repositoryFlag(value) {
+    const { parseRepository } = await import('./review-event.js');
+    try {
+        return parseRepository(value, '--repo');
+    }
+    catch (e) {
+        throw new UsageError(e.message);
+    }
+}
+/** The review's configuration from the parsed `review` flags and the positional run paths. */
+function reviewConfig(values, positionals, io, token) {
+    const id = reviewId(values.id);
+    return {
+        workspace: path.resolve(io.cwd, values.workspace ?? '.'),
+        runs: [...(values.runs ?? []), ...positionals],
+        configFile: values.rules ?? DEFAULT_RULES_PATH,
+        rulesFrom: rulesFromFlag(values['rules-from']),
+        baselinePath: repoPath('baseline', values.baseline, defaultBaselinePath(id)),
+        baselineNamed: values.baseline !== undefined,
+        docsPath: DEFAULT_DOCS_PATH,
+        token,
+        mode: 'review',
+        comment: !values['no-comment'],
+        failOnRegression: !values['no-fail-on-regression'],
+        id,
+        botLogin: values['bot-login']?.trim() || undefined,
+        experiments: experimentFlag(values.experiment),
+        assetsBranch: assetsBranchFlag(values['assets-branch'])
+    };
+}
+/** Prints the comparison, report path, comment and commit status of a review, and its failure if any. */
+function printReviewResult(result, headSha, io) {
     if (result.comparison) {
         if (result.comparison.diagnostics.length)
             io.stderr(`${renderDiagnostics(result.comparison.diagnostics)}\n`);
@@ -213,15 +232,10 @@ async function reviewCommand(args, io) {
         else if (result.commentSkipped)
             io.stdout(`comment: not posted (${plain(result.commentSkipped, 400)})\n`);
         if (result.status)
-            io.stdout(`status: ${result.status.context} ${result.status.state} on ${pr.headSha.slice(0, 12)} (${plain(result.status.description, 140)})\n`);
+            io.stdout(`status: ${result.status.context} ${result.status.state} on ${headSha.slice(0, 12)} (${plain(result.status.description, 140)})\n`);
     }
     if (result.outcome.failure)
         io.stderr(`experiment-review: ${plain(result.outcome.failure, 2000)}\n`);
-    if (result.failureKind === 'gate')
-        return EXIT.fail;
-    if (result.failureKind)
-        return EXIT.usage;
-    return EXIT.pass;
 }
 async function promoteCommand(args, io) {
     const { values, positionals } = parse(args, {

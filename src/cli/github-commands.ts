@@ -15,6 +15,7 @@ import {
 import { renderText, plain, renderDiagnostics } from '../report/text.js'
 import { clientLogOf, type ActionLog, type LogPlace } from '../modes/types.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
+import type { ReviewResult } from '../modes/review-request.js'
 import { applyExperimentFlag, commitFlag, experimentFlag } from './selection-flags.js'
 
 const REVIEW_HELP = `Usage: experiment-review review --repo OWNER/NAME --pr N [--runs <path|glob>...] [--rules FILE]
@@ -137,31 +138,11 @@ function assetsBranchFlag(value: string | undefined): string | undefined {
   }
 }
 
+/** `experiment-review review`: reviews one pull request through the GitHub API and prints what it did. */
 async function reviewCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, {
-    repo: { type: 'string' },
-    pr: { type: 'string' },
-    runs: { type: 'string', multiple: true },
-    rules: { type: 'string' },
-    'rules-from': { type: 'string' },
-    baseline: { type: 'string' },
-    id: { type: 'string' },
-    workspace: { type: 'string' },
-    'bot-login': { type: 'string' },
-    'assets-branch': { type: 'string' },
-    experiment: { type: 'string', multiple: true },
-    'no-comment': { type: 'boolean' },
-    'no-fail-on-regression': { type: 'boolean' },
-    help: { type: 'boolean', short: 'h' }
-  })
+  const { values, positionals } = parse(args, REVIEW_OPTIONS)
   if (values.help) return (io.stdout(REVIEW_HELP), EXIT.pass)
-  const { parseRepository } = await import('../modes/review-event.js')
-  let repository: { owner: string; repo: string }
-  try {
-    repository = parseRepository(values.repo as string | undefined, '--repo')
-  } catch (e) {
-    throw new UsageError((e as Error).message)
-  }
+  const repository = await repositoryFlag(values.repo as string | undefined)
   const number = prNumber(values.pr as string | undefined, true) as number
   const token = (io.env.GITHUB_TOKEN ?? '').trim()
   if (!token) {
@@ -169,24 +150,7 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
       'review needs a token in GITHUB_TOKEN (pull-requests: write and statuses: write on the repository); it is never read from the command line'
     )
   }
-  const id = reviewId(values.id as string | undefined)
-  const config: ActionConfig = {
-    workspace: path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.'),
-    runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
-    configFile: (values.rules as string | undefined) ?? DEFAULT_RULES_PATH,
-    rulesFrom: rulesFromFlag(values['rules-from'] as string | undefined),
-    baselinePath: repoPath('baseline', values.baseline as string | undefined, defaultBaselinePath(id)),
-    baselineNamed: values.baseline !== undefined,
-    docsPath: DEFAULT_DOCS_PATH,
-    token,
-    mode: 'review',
-    comment: !values['no-comment'],
-    failOnRegression: !values['no-fail-on-regression'],
-    id,
-    botLogin: (values['bot-login'] as string | undefined)?.trim() || undefined,
-    experiments: experimentFlag(values.experiment as string[] | undefined),
-    assetsBranch: assetsBranchFlag(values['assets-branch'] as string | undefined)
-  }
+  const config = reviewConfig(values, positionals, io, token)
   if (values.rules) await loadRules(config.workspace, config.configFile, { required: true })
 
   const log = cliLog(io)
@@ -213,6 +177,64 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
     commitStatus: true,
     runUrl: io.env.EXPERIMENT_REVIEW_RUN_URL || undefined
   })
+  printReviewResult(result, pr.headSha, io)
+  if (result.failureKind === 'gate') return EXIT.fail
+  if (result.failureKind) return EXIT.usage
+  return EXIT.pass
+}
+
+/** The flags `review` takes. */
+const REVIEW_OPTIONS: ParseArgsConfig['options'] = {
+  repo: { type: 'string' },
+  pr: { type: 'string' },
+  runs: { type: 'string', multiple: true },
+  rules: { type: 'string' },
+  'rules-from': { type: 'string' },
+  baseline: { type: 'string' },
+  id: { type: 'string' },
+  workspace: { type: 'string' },
+  'bot-login': { type: 'string' },
+  'assets-branch': { type: 'string' },
+  experiment: { type: 'string', multiple: true },
+  'no-comment': { type: 'boolean' },
+  'no-fail-on-regression': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' }
+}
+
+/** --repo OWNER/NAME, a usage error when missing or malformed. */
+async function repositoryFlag(value: string | undefined): Promise<{ owner: string; repo: string }> {
+  const { parseRepository } = await import('../modes/review-event.js')
+  try {
+    return parseRepository(value, '--repo')
+  } catch (e) {
+    throw new UsageError((e as Error).message)
+  }
+}
+
+/** The review's configuration from the parsed `review` flags and the positional run paths. */
+function reviewConfig(values: Values, positionals: string[], io: CliIo, token: string): ActionConfig {
+  const id = reviewId(values.id as string | undefined)
+  return {
+    workspace: path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.'),
+    runs: [...((values.runs as string[] | undefined) ?? []), ...positionals],
+    configFile: (values.rules as string | undefined) ?? DEFAULT_RULES_PATH,
+    rulesFrom: rulesFromFlag(values['rules-from'] as string | undefined),
+    baselinePath: repoPath('baseline', values.baseline as string | undefined, defaultBaselinePath(id)),
+    baselineNamed: values.baseline !== undefined,
+    docsPath: DEFAULT_DOCS_PATH,
+    token,
+    mode: 'review',
+    comment: !values['no-comment'],
+    failOnRegression: !values['no-fail-on-regression'],
+    id,
+    botLogin: (values['bot-login'] as string | undefined)?.trim() || undefined,
+    experiments: experimentFlag(values.experiment as string[] | undefined),
+    assetsBranch: assetsBranchFlag(values['assets-branch'] as string | undefined)
+  }
+}
+
+/** Prints the comparison, report path, comment and commit status of a review, and its failure if any. */
+function printReviewResult(result: ReviewResult, headSha: string, io: CliIo): void {
   if (result.comparison) {
     if (result.comparison.diagnostics.length)
       io.stderr(`${renderDiagnostics(result.comparison.diagnostics)}\n`)
@@ -222,13 +244,10 @@ async function reviewCommand(args: string[], io: CliIo): Promise<number> {
     else if (result.commentSkipped) io.stdout(`comment: not posted (${plain(result.commentSkipped, 400)})\n`)
     if (result.status)
       io.stdout(
-        `status: ${result.status.context} ${result.status.state} on ${pr.headSha.slice(0, 12)} (${plain(result.status.description, 140)})\n`
+        `status: ${result.status.context} ${result.status.state} on ${headSha.slice(0, 12)} (${plain(result.status.description, 140)})\n`
       )
   }
   if (result.outcome.failure) io.stderr(`experiment-review: ${plain(result.outcome.failure, 2000)}\n`)
-  if (result.failureKind === 'gate') return EXIT.fail
-  if (result.failureKind) return EXIT.usage
-  return EXIT.pass
 }
 
 async function promoteCommand(args: string[], io: CliIo): Promise<number> {

@@ -342,6 +342,7 @@ function retrainingRules(data: NonNullable<z.infer<typeof rulesFileSchema>['retr
   }
 }
 
+/** The rules a validated rules file sets, on top of the defaults, with where each metric and key was written. */
 function toRules(
   data: z.infer<typeof rulesFileSchema>,
   file: string,
@@ -352,18 +353,7 @@ function toRules(
   rules.primary = data.primary
   const lines: Record<string, number> = {}
   for (const [name, r] of Object.entries(data.metrics ?? {})) {
-    const rule: MetricRule = {
-      goal: r.goal,
-      min: r.min,
-      max: r.max,
-      maxDrop: threshold(r.max_drop),
-      maxRise: threshold(r.max_rise),
-      required: r.required,
-      requireSignificance: r.require_significance
-    }
-    rules.metrics[name] = Object.fromEntries(
-      Object.entries(rule).filter(([, v]) => v !== undefined)
-    ) as MetricRule
+    rules.metrics[name] = metricRule(r)
     const node = doc.getIn(['metrics', name], true) as Node | undefined
     lines[name] = lineCounter.linePos(node?.range?.[0] ?? 0).line
   }
@@ -388,27 +378,56 @@ function toRules(
       ...(data.select.tags ? { tags: data.select.tags } : {}),
       ...(data.select.groups ? { groups: data.select.groups } : {})
     }
-  if (data.artifacts) {
-    const maxBytes =
-      data.artifacts.max_size !== undefined
-        ? sizeInBytes(data.artifacts.max_size)
-        : DEFAULT_ARTIFACT_RULES.maxBytes
-    if (maxBytes > MAX_ARTIFACT_BYTES) {
-      const node = doc.getIn(['artifacts', 'max_size'], true) as Node | undefined
-      const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0)
-      throw new RulesFileError(
-        file,
-        line,
-        col,
-        `artifacts.max_size: expected at most 10 MB (found ${JSON.stringify(data.artifacts.max_size)})`
-      )
-    }
-    rules.artifacts = {
-      images: data.artifacts.images ?? [],
-      maxCount: data.artifacts.max_count ?? DEFAULT_ARTIFACT_RULES.maxCount,
-      maxBytes
-    }
+  if (data.artifacts) rules.artifacts = artifactRules(data.artifacts, file, doc, lineCounter)
+  rules.origin = { file, lines, keys: keyLines(data, doc, lineCounter) }
+  return rules
+}
+
+/** One metric's rule from its rules-file entry, without the settings it leaves out. */
+function metricRule(r: NonNullable<z.infer<typeof rulesFileSchema>['metrics']>[string]): MetricRule {
+  const rule: MetricRule = {
+    goal: r.goal,
+    min: r.min,
+    max: r.max,
+    maxDrop: threshold(r.max_drop),
+    maxRise: threshold(r.max_rise),
+    required: r.required,
+    requireSignificance: r.require_significance
   }
+  return Object.fromEntries(Object.entries(rule).filter(([, v]) => v !== undefined)) as MetricRule
+}
+
+/** The `artifacts` settings with their defaults; an error at its line when max_size is over the 10 MB cap. */
+function artifactRules(
+  data: NonNullable<z.infer<typeof rulesFileSchema>['artifacts']>,
+  file: string,
+  doc: Document,
+  lineCounter: LineCounter
+): NonNullable<Rules['artifacts']> {
+  const maxBytes = data.max_size !== undefined ? sizeInBytes(data.max_size) : DEFAULT_ARTIFACT_RULES.maxBytes
+  if (maxBytes > MAX_ARTIFACT_BYTES) {
+    const node = doc.getIn(['artifacts', 'max_size'], true) as Node | undefined
+    const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0)
+    throw new RulesFileError(
+      file,
+      line,
+      col,
+      `artifacts.max_size: expected at most 10 MB (found ${JSON.stringify(data.max_size)})`
+    )
+  }
+  return {
+    images: data.images ?? [],
+    maxCount: data.max_count ?? DEFAULT_ARTIFACT_RULES.maxCount,
+    maxBytes
+  }
+}
+
+/** The line of each key a finding may point at (primary, each metric, overfitting.train/val), by dotted path. */
+function keyLines(
+  data: z.infer<typeof rulesFileSchema>,
+  doc: Document,
+  lineCounter: LineCounter
+): Record<string, number> {
   const keys: Record<string, number> = {}
   const lineOf = (at: (string | number)[]) => {
     const node = doc.getIn(at, true) as Node | undefined
@@ -424,8 +443,7 @@ function toRules(
     const line = lineOf(at)
     if (line !== undefined) keys[at.join('.')] = line
   }
-  rules.origin = { file, lines, keys }
-  return rules
+  return keys
 }
 
 /** A valid rules file's settings as plain data (mappings, lists, scalars), for telling two versions apart. */

@@ -99,7 +99,7 @@ export function learningCurve(
   curve: { metric: string; baseline?: HistoryPoint[]; current?: HistoryPoint[] },
   options: { baselineName?: string; currentName: string; maxPoints: number; xLabel?: string }
 ): RootContent[] {
-  const series = [
+  const series: CurveSeries[] = [
     {
       name: options.baselineName ?? 'baseline',
       points: finite(curve.baseline),
@@ -119,6 +119,30 @@ export function learningCurve(
     options.maxPoints
   )
   const values = series.map(s => steps.map(step => valueAt(s.points, step)))
+  const xLabel = options.xLabel ?? 'step'
+  return [
+    ...curveCharts(curve.metric, xLabel, series, steps, values),
+    paragraph(...seriesCaption(series)),
+    curveTable(xLabel, series, steps, values)
+  ]
+}
+
+/** One line of a learning curve: whose it is, its finite points, and the colour it is drawn in. */
+interface CurveSeries {
+  name: string
+  points: HistoryPoint[]
+  color: string
+  role: Own
+}
+
+/** The charts of a curve: one of every series that starts at the first step, one each for those starting later. */
+function curveCharts(
+  metric: string,
+  xLabel: string,
+  series: CurveSeries[],
+  steps: number[],
+  values: (number | undefined)[][]
+): RootContent[] {
   // Mermaid draws a line from the first x value on: a series that starts later than the axis gets its own chart.
   const startsAtAxis = values.map(v => v[0] !== undefined)
   const drawn = series.map((s, i) => ({ ...s, values: values[i] })).filter((_, i) => startsAtAxis[i])
@@ -129,12 +153,12 @@ export function learningCurve(
       const last = s.values.findLastIndex(v => v !== undefined)
       return s.values.slice(0, last + 1).map(v => v as number)
     })
-    const title = `${mermaidLabel(curve.metric)} — ${group.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`
+    const title = `${mermaidLabel(metric)} — ${group.map(s => `${s.role}: ${mermaidLabel(s.name)}`).join(', ')}`
     return xyChart({
       title,
-      xLabel: options.xLabel ?? 'step',
+      xLabel,
       x: xs,
-      yLabel: curve.metric,
+      yLabel: metric,
       lines,
       colors: group.map(s => s.color)
     })
@@ -145,7 +169,11 @@ export function learningCurve(
     const covered = steps.filter(step => valueAt(s.points, step) !== undefined)
     charts.push(chartOf([{ ...s, values: covered.map(step => valueAt(s.points, step)) }], covered))
   })
+  return charts
+}
 
+/** "Series: grey `a` steps 1–500 (500 points); blue `b` …", and whether the two overlap or end apart. */
+function seriesCaption(series: CurveSeries[]): PhrasingContent[] {
   const ranges = series.map(s => ({ first: s.points[0].step, last: s.points[s.points.length - 1].step }))
   const caption: PhrasingContent[] = [text`Series: `]
   series.forEach((s, i) => {
@@ -163,21 +191,26 @@ export function learningCurve(
     )
   else if (ranges.length === 2 && ranges[0].last !== ranges[1].last)
     caption.push(text` Each line ends at its own last step.`)
+  return caption
+}
 
+/** The curve's values as a table: one row per series, one column per charted step. */
+function curveTable(
+  xLabel: string,
+  series: CurveSeries[],
+  steps: number[],
+  values: (number | undefined)[][]
+): RootContent {
   const decimals = decimalsFor(...values.flat().filter((v): v is number => v !== undefined))
   const rows: Cell[][] = series.map((s, i) => [
     [untrustedCode(s.name)],
     ...values[i].map(v => (v === undefined ? [] : fmtNumber(v, decimals)))
   ])
-  return [
-    ...charts,
-    paragraph(...caption),
-    table(
-      [null, ...steps.map(() => 'right' as const)],
-      [trusted(options.xLabel ?? 'step'), ...steps.map(s => mermaidNumber(s))],
-      rows
-    )
-  ]
+  return table(
+    [null, ...steps.map(() => 'right' as const)],
+    [trusted(xLabel), ...steps.map(s => mermaidNumber(s))],
+    rows
+  )
 }
 
 function finite(points: HistoryPoint[] | undefined): HistoryPoint[] {

@@ -117,9 +117,23 @@ export function parsePage(page: string): Root {
  * a code block, a list, a quote or a run's name is not one). Throws DocsMarkerError listing every problem.
  */
 export function findRegions(page: string, file: string): ManagedRegion[] {
-  const tree = parsePage(page)
+  const problems: MarkerProblem[] = []
+  const markers = topLevelMarkers(parsePage(page), problems)
+  const regions = pairMarkers(markers, problems)
+  if (problems.length)
+    throw new DocsMarkerError(
+      file,
+      problems.sort((a, b) => a.line - b.line)
+    )
+  return regions
+}
+
+/** A line of a page and what is wrong with the markers there. */
+type MarkerProblem = { line: number; message: string }
+
+/** The markers that are top-level html nodes of their own; a marker glued to other HTML is added to `problems`. */
+function topLevelMarkers(tree: Root, problems: MarkerProblem[]): DocsMarker[] {
   const markers: DocsMarker[] = []
-  const problems: { line: number; message: string }[] = []
   for (const node of tree.children) {
     if (node.type !== 'html' || !node.position) continue
     const value = node.value.trim()
@@ -146,6 +160,11 @@ export function findRegions(page: string, file: string): ManagedRegion[] {
       }
     })
   }
+  return markers
+}
+
+/** Pairs start and end markers into regions (the first of duplicates kept); nesting, order and gaps go to `problems`. */
+function pairMarkers(markers: DocsMarker[], problems: MarkerProblem[]): ManagedRegion[] {
   const regions: ManagedRegion[] = []
   const closed = new Map<string, ManagedRegion>()
   let open: DocsMarker | undefined
@@ -190,11 +209,6 @@ export function findRegions(page: string, file: string): ManagedRegion[] {
       line: open.line,
       message: `<!-- experiment-review:start ${open.name} --> has no end marker; add <!-- experiment-review:end ${open.name} --> after the section`
     })
-  if (problems.length)
-    throw new DocsMarkerError(
-      file,
-      problems.sort((a, b) => a.line - b.line)
-    )
   return regions
 }
 
@@ -283,6 +297,18 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
   const rules = options.rules ?? defaultRules()
   const c = baseline.champion
   const previous = promotedHistory(baseline)[0]
+  return [
+    currentHeading(c, options),
+    ...currentMetricsTable(c, previous, rules, options),
+    paragraph(...whyChosen(c, options)),
+    ...recordedPlotsBlocks(c.plots, options.repositoryUrl),
+    ...hyperparametersBlocks(c, options),
+    ...provenanceBlocks(c, options)
+  ]
+}
+
+/** "Current model (id): `name` (since PR #n, date)". */
+function currentHeading(c: BaselineRecord, options: DocsOptions): RootContent {
   const idText: PhrasingContent[] =
     options.id === 'default' ? [] : [text` (`, untrusted(options.id, 60), text`)`]
   const since: PhrasingContent[] = []
@@ -290,8 +316,16 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
   if (c.date) since.push(...(since.length ? [text`, `] : []), untrusted(neutralDate(c.date)))
   const title: PhrasingContent[] = [text`Current model`, ...idText, text`: `, untrustedCode(c.name)]
   if (since.length) title.push(text` (since `, ...since, text`)`)
-  const blocks: RootContent[] = [heading(2, ...title)]
+  return heading(2, ...title)
+}
 
+/** The champion's metrics (primary first, at most 30) with their change against the previous champion. */
+function currentMetricsTable(
+  c: BaselineRecord,
+  previous: BaselineRecord | undefined,
+  rules: Rules,
+  options: DocsOptions
+): RootContent[] {
   const primary = c.primary
   const accepted = new Set((c.acceptedRegressions ?? []).map(a => a.metric))
   const metricNames = orderMetrics(Object.keys(c.metrics), primary, rules)
@@ -309,15 +343,17 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
   })
   if (metricNames.length > shown.length)
     rows.push([[text`… ${metricNames.length - shown.length} more in `, baselineFile(options)]])
-  if (rows.length) {
-    const header: Cell[] = [
-      own`metric`,
-      own`value`,
-      previous ? [text`vs previous (`, untrustedCode(previous.name), text`)`] : own`vs previous`
-    ]
-    blocks.push(table([null, 'right', 'right'], header, rows))
-  }
+  if (!rows.length) return []
+  const header: Cell[] = [
+    own`metric`,
+    own`value`,
+    previous ? [text`vs previous (`, untrustedCode(previous.name), text`)`] : own`vs previous`
+  ]
+  return [table([null, 'right', 'right'], header, rows)]
+}
 
+/** "Why it was chosen.": the promotion reason, each accepted regression, and who opened and merged the PR. */
+function whyChosen(c: BaselineRecord, options: DocsOptions): PhrasingContent[] {
   const why: PhrasingContent[] = [
     strong(text`Why it was chosen.`),
     text` `,
@@ -337,21 +373,24 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
     )
   }
   why.push(...mergeCredit(c, options))
-  blocks.push(paragraph(...why), ...recordedPlotsBlocks(c.plots, options.repositoryUrl))
+  return why
+}
 
+/** A collapsed table of the champion's hyperparameters (at most 100), or nothing when it has none. */
+function hyperparametersBlocks(c: BaselineRecord, options: DocsOptions): RootContent[] {
   const params = Object.keys(c.params).sort()
-  if (params.length) {
-    const rows: Cell[][] = params
-      .slice(0, 100)
-      .map(k => [[untrusted(k)], [untrustedCode(c.params[k] === null ? 'null' : String(c.params[k]))]])
-    if (params.length > 100) rows.push([[text`… ${params.length - 100} more in `, baselineFile(options)]])
-    blocks.push(
-      ...details(own`Hyperparameters (${params.length})`, [
-        table([null, null], [own`param`, own`value`], rows)
-      ])
-    )
-  }
+  if (!params.length) return []
+  const rows: Cell[][] = params
+    .slice(0, 100)
+    .map(k => [[untrusted(k)], [untrustedCode(c.params[k] === null ? 'null' : String(c.params[k]))]])
+  if (params.length > 100) rows.push([[text`… ${params.length - 100} more in `, baselineFile(options)]])
+  return details(own`Hyperparameters (${params.length})`, [
+    table([null, null], [own`param`, own`value`], rows)
+  ])
+}
 
+/** One line of provenance: data version, code commit, merge commit and up to four environment entries. */
+function provenanceBlocks(c: BaselineRecord, options: DocsOptions): RootContent[] {
   const parts: PhrasingContent[][] = []
   if (c.metadata.dataVersion) parts.push([text`Data `, untrustedCode(c.metadata.dataVersion)])
   if (c.metadata.gitCommit) parts.push([text`code `, commitRef(c.metadata.gitCommit, options)])
@@ -361,8 +400,7 @@ export function currentSection(baseline: BaselineFile, options: DocsOptions): Ro
     .slice(0, 4)
   if (env.length) parts.push([untrusted(env.map(([k, v]) => `${k} ${v}`).join(', '), 200)])
   const provenance = parts.flatMap((p, i) => (i ? [text` · `, ...p] : p))
-  if (provenance.length) blocks.push(paragraph(...provenance))
-  return blocks
+  return provenance.length ? [paragraph(...provenance)] : []
 }
 
 /** Who opened and who merged the champion's PR, and when: " Opened by @bob in PR #57: “title”, merged by @alice on 2026-11-20." */
