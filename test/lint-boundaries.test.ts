@@ -1,6 +1,7 @@
 // The import boundaries of src/ are the lint's (eslint.config.js): the project's own ESLint config lints
 // synthetic files placed in each folder, as `npm run lint` would lint them there. Forbidden imports (static,
 // re-export, dynamic import() and import() types) fail; the allowed ones pass, so the check cannot pass vacuously.
+// Functions in src/ over 80 lines fail too, unless an eslint-disable comment states why.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { PROJECT_ROOT } from './review-fixtures.js'
@@ -109,4 +110,24 @@ describe('import boundaries (eslint.config.js)', () => {
       expect(verdicts[i].rules).toEqual([])
     }
   )
+})
+
+describe('function length (eslint.config.js)', () => {
+  /** A function of `lines` lines in all, as the rule counts them (signature and closing brace included). */
+  const fn = (lines: number) =>
+    `export function probe(): number {\n${'  Math.random()\n'.repeat(lines - 3)}  return 1\n}\n`
+
+  it('refuses a function over 80 lines in src/, and takes one with its reason stated or of 80 lines', async () => {
+    const [long, reasoned, limit] = await lint([
+      { file: 'src/modes/probe.ts', code: fn(81) },
+      {
+        file: 'src/sources/probe.ts',
+        code: `// eslint-disable-next-line max-lines-per-function -- one pass over every byte\n${fn(120)}`
+      },
+      { file: 'src/report/probe.ts', code: fn(80) }
+    ])
+    expect(long.rules).toEqual(['max-lines-per-function'])
+    expect(reasoned.rules).toEqual([])
+    expect(limit.rules).toEqual([])
+  })
 })

@@ -2712,6 +2712,7 @@ function parseFast(text) {
  * Longer than 80 lines on purpose: it is the scope of the parser's parts (position, skipSpace, parseString,
  * parseNumber, parseValue, each short), which share one cursor over the text as a local variable.
  */
+// eslint-disable-next-line max-lines-per-function -- one cursor shared by the parser's short parts (see above)
 function parseJsonLenient(text) {
     const fast = text.length < 1 << 24 && text.charCodeAt(0) !== 0xfeff ? parseFast(text) : undefined;
     if (fast)
@@ -3960,6 +3961,7 @@ function parseNumberText(text) {
  * Longer than 80 lines on purpose: the parser's state (field, record, quotes, line) lives in locals shared by its
  * parts (endField, endRecord, consume), which run once per character of the file.
  */
+// eslint-disable-next-line max-lines-per-function -- the parser's state is shared by its per-character parts (see above)
 async function parseDelimitedStream(stream, onRecord, ctx, file, place, delimiter) {
     const decoder = new StringDecoder('utf8');
     let sep = delimiter;
@@ -6168,6 +6170,7 @@ function dropPrivate(value, depth = 0) {
  * Longer than 80 lines on purpose: the framing state (the bytes carried over from one chunk to the next, the file
  * offset) is shared by its two parts, parse and recordBytes, which run once per record of a file of any size.
  */
+// eslint-disable-next-line max-lines-per-function -- the framing state is shared by its per-record parts (see above)
 async function scanTfRecords(chunks, onRecord) {
     const result = { records: 0, bytes: 0 };
     let rest;

@@ -347,6 +347,7 @@ export function parseNumberText(text: string): number | undefined {
  * Longer than 80 lines on purpose: the parser's state (field, record, quotes, line) lives in locals shared by its
  * parts (endField, endRecord, consume), which run once per character of the file.
  */
+// eslint-disable-next-line max-lines-per-function -- the parser's state is shared by its per-character parts (see above)
 export async function parseDelimitedStream(
   stream: NodeJS.ReadableStream,
   onRecord: (fields: string[], line: number) => boolean,

@@ -68,6 +68,7 @@ function parseFast(text: string): JsonParseResult | undefined {
  * Longer than 80 lines on purpose: it is the scope of the parser's parts (position, skipSpace, parseString,
  * parseNumber, parseValue, each short), which share one cursor over the text as a local variable.
  */
+// eslint-disable-next-line max-lines-per-function -- one cursor shared by the parser's short parts (see above)
 export function parseJsonLenient(text: string): JsonParseResult {
   const fast = text.length < 1 << 24 && text.charCodeAt(0) !== 0xfeff ? parseFast(text) : undefined
   if (fast) return fast

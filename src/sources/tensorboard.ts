@@ -141,6 +141,7 @@ export interface EventFileScan {
  * Longer than 80 lines on purpose: the framing state (the bytes carried over from one chunk to the next, the file
  * offset) is shared by its two parts, parse and recordBytes, which run once per record of a file of any size.
  */
+// eslint-disable-next-line max-lines-per-function -- the framing state is shared by its per-record parts (see above)
 export async function scanTfRecords(
   chunks: AsyncIterable<Buffer>,
   onRecord: (buf: Buffer, start: number, end: number, offset: number) => void
