@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 /** Jest in ESM mode through ts-jest, as in actions/typescript-action. */
 export default {
   // Most test time is spent waiting on git, child processes and the local GitHub API, so more workers than cores
-  // overlap that waiting: on 2 cores three workers ran the suite in 125 s, two in 142 s (Jest's default: one, in band).
+  // overlap that waiting (Jest's default on 2 cores is one worker, in band).
   maxWorkers: Math.max(3, availableParallelism()),
   preset: 'ts-jest/presets/default-esm',
   testEnvironment: 'node',
