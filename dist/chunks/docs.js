@@ -1,4 +1,4 @@
-import { aa as classifyCharacter, ab as push, ac as resolveAll, ad as splice, ae as asciiAlpha, af as asciiAlphanumeric, ag as asciiControl, ah as asciiAtext, ai as markdownSpace, aj as factorySpace, ak as asciiPunctuation, al as asciiHexDigit, am as asciiDigit, an as decodeNamedCharacterReference, ao as markdownLineEnding, ap as factorySpaceMinMax, aq as markdownLineEndingOrSpace, ar as normalizeIdentifier, as as htmlRawNames, at as htmlBlockNames, au as blankLine, av as combineExtensions, aw as stringifyPosition, ax as toString, ay as decodeString, az as decodeNumericCharacterReference, q as stringify, L as root, o as own$1, P as heading, t as text$2, p as paragraph, R as code, aA as unified, aB as remarkGfm, a4 as trustedHtml, aC as safeName, h as untrusted, e as untrustedCode, _ as table, i as strong, $ as details, g as githubUrl, k as link, c as goalOf, d as defaultRules } from './findings.js';
+import { aa as classifyCharacter, ab as push, ac as resolveAll, ad as splice, ae as asciiAlpha, af as asciiAlphanumeric, ag as asciiControl, ah as asciiAtext, ai as markdownSpace, aj as factorySpace, ak as asciiPunctuation, al as asciiHexDigit, am as asciiDigit, an as decodeNamedCharacterReference, ao as markdownLineEnding, ap as factorySpaceMinMax, aq as markdownLineEndingOrSpace, ar as normalizeIdentifier, as as htmlRawNames, at as htmlBlockNames, au as blankLine, av as combineExtensions, aw as stringifyPosition, ax as toString, ay as decodeString, az as decodeNumericCharacterReference, o as own$1, aA as unified, aB as remarkGfm, a4 as trustedHtml, aC as safeName, q as stringify, L as root, P as heading, t as text$2, p as paragraph, R as code, h as untrusted, e as untrustedCode, _ as table, i as strong, $ as details, g as githubUrl, k as link, c as goalOf, d as defaultRules } from './findings.js';
 import { m as mermaidLabel, x as xyChart, C as CHART_PALETTE } from './chart.js';
 import { d as decimalsFor, f as fmtStat, s as shortSha, h as fmtNumber, m as fmtSigned } from './text.js';
 import { r as recordedPlotsBlocks } from './plots.js';
@@ -9347,6 +9347,7 @@ function pairMarkers(markers, problems) {
         });
     return regions;
 }
+
 /** The blocks of every section this id owns, by marker name, in page order. */
 function renderSections(baseline, options) {
     const names = sectionNames(options.id);
