@@ -2,7 +2,7 @@ import { execFile, execFileSync } from 'node:child_process'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { runCli } from '../src/cli/run.js'
+import { cli } from './helpers/cli.js'
 import { jsonWithNonFinite, LOCK_FILE, logRun, withRunLock } from '../src/local/log.js'
 import { parseJsonLenient } from '../src/sources/json.js'
 import { collectRuns } from '../src/sources/detect.js'
@@ -11,18 +11,6 @@ import { runNamed, tempDirs } from './helpers/temp.js'
 const execFileAsync = promisify(execFile)
 const tempDir = tempDirs('er-log-')
 const CLI = path.resolve('dist/cli.js')
-
-async function cli(cwd: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const code = await runCli(args, {
-    stdout: t => void (out += t),
-    stderr: t => void (err += t),
-    cwd,
-    env: {}
-  })
-  return { code, out, err }
-}
 
 describe('experiment-review log', () => {
   it('reads back what it wrote: NaN and Infinity round-trip through the next log call', async () => {
