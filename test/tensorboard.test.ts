@@ -68,6 +68,29 @@ describe('TFRecord framing', () => {
       expect(offsets[0]).toBe(0)
     }
   })
+
+  it('reads records split across chunks of one reused buffer, overwritten after each chunk', async () => {
+    const file = eventFile([simple(0, 'a', 1), simple(1, 'a', 2), simple(2, 'b', 3)])
+    for (const size of [1, 5, 13, 40, 1000]) {
+      // The way ReadContext.readChunks hands out chunks: one buffer, filled again for each chunk.
+      const reused = Buffer.alloc(size)
+      async function* chunks(): AsyncGenerator<Buffer> {
+        for (let at = 0; at < file.length; at += size) {
+          const n = file.copy(reused, 0, at, at + size)
+          yield reused.subarray(0, n)
+          reused.fill(0xa5)
+        }
+      }
+      const records: string[] = []
+      const scan = await scanTfRecords(chunks(), (b, s, e) => records.push(b.toString('hex', s, e)))
+      expect(scan.error).toBeUndefined()
+      expect(scan.truncatedAt).toBeUndefined()
+      const whole: string[] = []
+      await scanTfRecords(Readable.from([file]), (b, s, e) => whole.push(b.toString('hex', s, e)))
+      expect(records).toEqual(whole)
+      expect(records).toHaveLength(4)
+    }
+  })
 })
 
 describe('TensorBoard event folders', () => {

@@ -2,7 +2,7 @@
 // data, masked CRC-32C of the data) around `Event` protobufs. Scalars come from TF1 `simple_value` and TF2
 // float tensors; images, histograms, text, graphs and hparams events are skipped. One run per folder: every
 // event file in a folder merges into it; Lightning's `hparams.yaml` beside them gives the params.
-// Files are streamed and decoded from Buffer offsets, never read whole.
+// Files are read in chunks into one reused buffer and decoded from Buffer offsets, never read whole.
 import path from 'node:path'
 import { flattenParams, makeRun, type Metric, type Run } from '../core/run.js'
 import { isRecord } from './structured.js'
@@ -138,6 +138,8 @@ export interface EventFileScan {
 /**
  * Scans TFRecord framing over a stream of chunks, checking both masked CRC-32Cs, and calls `onRecord` with
  * the buffer and the record's [start, end) (valid only during the call). Stops at the first corrupt byte.
+ * A chunk may be overwritten once the next one is asked for (ReadContext.readChunks): the bytes of a record split
+ * across chunks are copied.
  * Longer than 80 lines on purpose: the framing state (the bytes carried over from one chunk to the next, the file
  * offset) is shared by its two parts, parse and recordBytes, which run once per record of a file of any size.
  */
@@ -151,8 +153,11 @@ export async function scanTfRecords(
   let base = 0 // file offset of rest[0]
   let first = true
 
-  /** Parses the whole records in `buf`; keeps the incomplete tail in `rest`. False when the file is corrupt. */
-  const parse = (buf: Buffer): boolean => {
+  /**
+   * Parses the whole records in `buf`; keeps the incomplete tail in `rest` (a copy unless `owned`: `buf` was made
+   * here, not handed in as a chunk). False when the file is corrupt.
+   */
+  const parse = (buf: Buffer, owned: boolean): boolean => {
     let pos = 0
     const n = buf.length
     while (pos + 12 <= n) {
@@ -186,7 +191,7 @@ export async function scanTfRecords(
       pos = end
     }
     base += pos
-    rest = pos < n ? buf.subarray(pos) : undefined
+    rest = pos >= n ? undefined : owned ? buf.subarray(pos) : Buffer.from(buf.subarray(pos))
     return true
   }
 
@@ -204,7 +209,7 @@ export async function scanTfRecords(
       buf = rest ? Buffer.concat([rest, chunk]) : chunk
       rest = undefined
       if (buf.length < LFS_POINTER.length) {
-        rest = buf
+        rest = buf === chunk ? Buffer.from(buf) : buf
         continue
       }
       first = false
@@ -219,15 +224,15 @@ export async function scanTfRecords(
       const joined = Buffer.concat([rest, buf.subarray(0, take)])
       buf = buf.subarray(take)
       rest = undefined
-      if (!parse(joined)) return result
+      if (!parse(joined, true)) return result
       if (take === 0) break
     }
-    if (buf.length && !parse(buf)) return result
+    if (buf.length && !parse(buf, false)) return result
   }
   if (first && rest) {
     const buf = rest
     rest = undefined
-    if (!parse(buf)) return result
+    if (!parse(buf, true)) return result
   }
   if (rest) result.truncatedAt = base
   return result
@@ -240,13 +245,13 @@ export async function readEventFile(
   series: ScalarSeries,
   ctx: ReadContext
 ): Promise<boolean> {
-  const stream = await ctx.openStream(file, { run }, { highWaterMark: STREAM_CHUNK })
-  if (!stream) return false
+  const chunks = await ctx.readChunks(file, { run }, STREAM_CHUNK)
+  if (!chunks) return false
   const decoder = new EventDecoder(series)
   let scan: EventFileScan
   let badEvents = 0
   try {
-    scan = await scanTfRecords(stream as AsyncIterable<Buffer>, (buf, start, end, offset) => {
+    scan = await scanTfRecords(chunks, (buf, start, end, offset) => {
       try {
         decoder.decode(buf, start, end)
       } catch (e) {
@@ -262,8 +267,6 @@ export async function readEventFile(
   } catch (e) {
     ctx.error(file, `cannot be read: ${(e as Error).message}`, { run })
     return false
-  } finally {
-    ;(stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.()
   }
   if (scan.lfsPointer) {
     ctx.error(
