@@ -1,5 +1,5 @@
 import { realpathSync, lstatSync, statSync, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, createReadStream, readdirSync, existsSync } from 'node:fs';
-import { stat, readFile, lstat } from 'node:fs/promises';
+import { open, stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import { s as selectAll, G as experimentOf, H as flattenParams, I as makeRun, J as emptyMetadata, r as paramText, K as listExperimentNames } from './findings.js';
@@ -2933,6 +2933,22 @@ function realOf(p) {
         return p;
     }
 }
+/** The bytes of `file` in chunks read into one buffer of `size` bytes (see ReadContext.readChunks). */
+async function* chunksOf(file, size) {
+    const handle = await open(file, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(size);
+        for (;;) {
+            const { bytesRead } = await handle.read(buf, 0, size, null);
+            if (bytesRead === 0)
+                return;
+            yield bytesRead === size ? buf : buf.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
 /** Whether `p` is `dir` or inside it (both absolute). */
 function under(p, dir) {
     return p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
@@ -3109,6 +3125,12 @@ class GuardedReadContext {
             return undefined;
         const { highWaterMark } = options ?? {};
         return createReadStream(this.resolve(file), highWaterMark ? { highWaterMark } : undefined);
+    }
+    async readChunks(file, place, chunkSize = 1024 * 1024) {
+        const admitted = await this.admit(file, place);
+        if (!admitted)
+            return undefined;
+        return chunksOf(this.resolve(file), Math.max(1, Math.min(chunkSize, admitted.size || 1)));
     }
     async readJson(file, place) {
         const text = await this.readText(file, place);
@@ -6064,7 +6086,7 @@ async function readRequirements(file, run, env, ctx) {
 // data, masked CRC-32C of the data) around `Event` protobufs. Scalars come from TF1 `simple_value` and TF2
 // float tensors; images, histograms, text, graphs and hparams events are skipped. One run per folder: every
 // event file in a folder merges into it; Lightning's `hparams.yaml` beside them gives the params.
-// Files are streamed and decoded from Buffer offsets, never read whole.
+// Files are read in chunks into one reused buffer and decoded from Buffer offsets, never read whole.
 /** The name every TensorBoard event file starts with. */
 const EVENT_FILE_PREFIX = 'events.out.tfevents.';
 /** What a Git LFS pointer file starts with. */
@@ -6167,6 +6189,8 @@ function dropPrivate(value, depth = 0) {
 /**
  * Scans TFRecord framing over a stream of chunks, checking both masked CRC-32Cs, and calls `onRecord` with
  * the buffer and the record's [start, end) (valid only during the call). Stops at the first corrupt byte.
+ * A chunk may be overwritten once the next one is asked for (ReadContext.readChunks): the bytes of a record split
+ * across chunks are copied.
  * Longer than 80 lines on purpose: the framing state (the bytes carried over from one chunk to the next, the file
  * offset) is shared by its two parts, parse and recordBytes, which run once per record of a file of any size.
  */
@@ -6176,8 +6200,11 @@ async function scanTfRecords(chunks, onRecord) {
     let rest;
     let base = 0; // file offset of rest[0]
     let first = true;
-    /** Parses the whole records in `buf`; keeps the incomplete tail in `rest`. False when the file is corrupt. */
-    const parse = (buf) => {
+    /**
+     * Parses the whole records in `buf`; keeps the incomplete tail in `rest` (a copy unless `owned`: `buf` was made
+     * here, not handed in as a chunk). False when the file is corrupt.
+     */
+    const parse = (buf, owned) => {
         let pos = 0;
         const n = buf.length;
         while (pos + 12 <= n) {
@@ -6212,7 +6239,7 @@ async function scanTfRecords(chunks, onRecord) {
             pos = end;
         }
         base += pos;
-        rest = pos < n ? buf.subarray(pos) : undefined;
+        rest = pos >= n ? undefined : owned ? buf.subarray(pos) : Buffer.from(buf.subarray(pos));
         return true;
     };
     /** Bytes of the record that starts `head` (12 while its header is incomplete or wrong: parse reports that). */
@@ -6229,7 +6256,7 @@ async function scanTfRecords(chunks, onRecord) {
             buf = rest ? Buffer.concat([rest, chunk]) : chunk;
             rest = undefined;
             if (buf.length < LFS_POINTER.length) {
-                rest = buf;
+                rest = buf === chunk ? Buffer.from(buf) : buf;
                 continue;
             }
             first = false;
@@ -6244,18 +6271,18 @@ async function scanTfRecords(chunks, onRecord) {
             const joined = Buffer.concat([rest, buf.subarray(0, take)]);
             buf = buf.subarray(take);
             rest = undefined;
-            if (!parse(joined))
+            if (!parse(joined, true))
                 return result;
             if (take === 0)
                 break;
         }
-        if (buf.length && !parse(buf))
+        if (buf.length && !parse(buf, false))
             return result;
     }
     if (first && rest) {
         const buf = rest;
         rest = undefined;
-        if (!parse(buf))
+        if (!parse(buf, true))
             return result;
     }
     if (rest)
@@ -6264,14 +6291,14 @@ async function scanTfRecords(chunks, onRecord) {
 }
 /** Streams one event file into `series`; returns true when it was event data (whatever it held). */
 async function readEventFile(file, run, series, ctx) {
-    const stream = await ctx.openStream(file, { run }, { highWaterMark: STREAM_CHUNK });
-    if (!stream)
+    const chunks = await ctx.readChunks(file, { run }, STREAM_CHUNK);
+    if (!chunks)
         return false;
     const decoder = new EventDecoder(series);
     let scan;
     let badEvents = 0;
     try {
-        scan = await scanTfRecords(stream, (buf, start, end, offset) => {
+        scan = await scanTfRecords(chunks, (buf, start, end, offset) => {
             try {
                 decoder.decode(buf, start, end);
             }
@@ -6286,9 +6313,6 @@ async function readEventFile(file, run, series, ctx) {
     catch (e) {
         ctx.error(file, `cannot be read: ${e.message}`, { run });
         return false;
-    }
-    finally {
-        stream.destroy?.();
     }
     if (scan.lfsPointer) {
         ctx.error(file, 'is a Git LFS pointer, not event data; run git lfs pull (or check out with LFS) to fetch the real file', { run });
