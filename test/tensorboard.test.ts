@@ -167,6 +167,31 @@ describe('TensorBoard event folders', () => {
     expect(Object.keys(run.metrics).sort()).toEqual(['acc', 'd', 'd2', 'h', 'h2', 'loss'])
   })
 
+  it('reads simple_value scalars whatever the tag length, and skips hparams tags given as simple values', async () => {
+    const long = `train/${'ü'.repeat(70)}` // 146 bytes: its length takes two varint bytes
+    await eventDir('logs/tags', {
+      'events.out.tfevents.1.host.1.0': [
+        simple(0, long, 0.25),
+        simple(1, long, 0.5),
+        simple(1, '', 3),
+        simple(1, '_hparams_/session_end_info', 7),
+        simple(2, 'x'.repeat(127), 1),
+        simple(2, 'y'.repeat(128), 2)
+      ]
+    })
+    const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyTb })
+    expect(diagnostics).toEqual([])
+    const metrics = runs[0].metrics
+    expect(Object.keys(metrics).sort()).toEqual(['', long, 'x'.repeat(127), 'y'.repeat(128)].sort())
+    expect(metrics[long].history?.map(p => [p.step, p.value])).toEqual([
+      [0, 0.25],
+      [1, 0.5]
+    ])
+    expect([metrics[''].value, metrics['x'.repeat(127)].value, metrics['y'.repeat(128)].value]).toEqual([
+      3, 1, 2
+    ])
+  })
+
   it('merges every event file of a folder into one run and keeps sub-folders as their own runs', async () => {
     await eventDir('lightning_logs/version_0', {
       'events.out.tfevents.1.host.1.0': [simple(0, 'loss', 3), simple(1, 'loss', 2)],
