@@ -6384,6 +6384,17 @@ class EventDecoder {
             this.tags.set(h, { bytes: Buffer.from(buf.subarray(start, end)), tag });
         return tag;
     }
+    /** A DataView of the last buffer decoded (the reader's chunks come in one reused buffer). */
+    viewOf;
+    view = new DataView(new ArrayBuffer(8));
+    /** The DataView over `buf`, offsets as in `buf`: floats read through it, not through Buffer's checked readers. */
+    dataView(buf) {
+        if (buf !== this.viewOf) {
+            this.viewOf = buf;
+            this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+        }
+        return this.view;
+    }
     decode(buf, start, end) {
         const e = this.event.reset(buf, start, end);
         let wallTime = 0;
@@ -6391,8 +6402,12 @@ class EventDecoder {
         let summaryStart = -1;
         let summaryEnd = -1;
         while (e.next()) {
-            if (e.field === 1 && e.wire === 1)
-                wallTime = e.double();
+            if (e.field === 1 && e.wire === 1) {
+                if (e.pos + 8 > e.end)
+                    throw new ProtoError('truncated 64-bit value', e.pos);
+                wallTime = this.dataView(buf).getFloat64(e.pos, true);
+                e.pos += 8;
+            }
             else if (e.field === 2 && e.wire === 0)
                 step = e.int64();
             else if (e.field === 5 && e.wire === 2) {
@@ -6409,11 +6424,37 @@ class EventDecoder {
         while (s.next()) {
             if (s.field === 1 && s.wire === 2) {
                 const vEnd = s.bytes();
-                this.decodeValue(buf, s.start, vEnd, step, wallTime);
+                if (!this.simpleValue(buf, s.start, vEnd, step, wallTime))
+                    this.decodeValue(buf, s.start, vEnd, step, wallTime);
             }
             else
                 s.skip();
         }
+    }
+    /**
+     * The common Value, TF1's scalar: exactly a tag (field 1, under 128 bytes) then a simple_value (field 2), taken
+     * without the general decoder. False, having read nothing, when the Value has any other shape.
+     */
+    simpleValue(buf, start, end, step, wallTime) {
+        if (buf[start] !== 0x0a)
+            return false;
+        const tagEnd = start + 2 + buf[start + 1]; // a length byte ≥ 0x80 (a longer varint) fails the check below
+        if (tagEnd + 5 !== end || buf[tagEnd] !== 0x15)
+            return false;
+        const tag = this.internTag(buf, start + 2, tagEnd);
+        if (tag.startsWith('_hparams_/'))
+            this.series.skipped.hparams++;
+        else
+            this.addScalar(tag, step, wallTime, this.dataView(buf).getFloat32(tagEnd + 1, true));
+        return true;
+    }
+    /** Adds a scalar, except Lightning's placeholder. */
+    addScalar(tag, step, wallTime, value) {
+        // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
+        if (tag === 'hp_metric' && value === -1)
+            this.series.skipped.placeholder++;
+        else
+            this.series.add(tag, step, wallTime, value);
     }
     decodeValue(buf, start, end, step, wallTime) {
         const v = this.value.reset(buf, start, end);
@@ -6460,12 +6501,7 @@ class EventDecoder {
             this.series.skipped.nonScalar++;
             return;
         }
-        // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
-        if (tag === 'hp_metric' && value === -1) {
-            this.series.skipped.placeholder++;
-            return;
-        }
-        this.series.add(tag, step, wallTime, value);
+        this.addScalar(tag, step, wallTime, value);
     }
     /** SummaryMetadata.plugin_data (1) → plugin_name (1). */
     pluginName(buf, start, end) {

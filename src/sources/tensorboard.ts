@@ -351,7 +351,7 @@ class EventDecoder {
 
   /** A DataView of the last buffer decoded (the reader's chunks come in one reused buffer). */
   private viewOf: Buffer | undefined
-  private view = new DataView(new ArrayBuffer(8))
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(8))
 
   /** The DataView over `buf`, offsets as in `buf`: floats read through it, not through Buffer's checked readers. */
   private dataView(buf: Buffer): DataView {
