@@ -26,6 +26,7 @@ describe('experiment-review CLI', () => {
         await cli(
           ws,
           'log',
+          '--no-capture',
           'rf-1',
           '--param',
           'lr=0.1',
@@ -45,6 +46,7 @@ describe('experiment-review CLI', () => {
         await cli(
           ws,
           'log',
+          '--no-capture',
           'rf-1',
           '--metric',
           'accuracy=0.9',
@@ -94,8 +96,17 @@ describe('experiment-review CLI', () => {
 
   it('compare exits 0 on pass, 1 on a broken rule, 2 on bad input', async () => {
     await mkdir(path.join(ws, 'base/experiments'), { recursive: true })
-    await cli(path.join(ws, 'base'), 'log', 'old', '--metric', 'accuracy=0.90', '--metric', 'f1=0.80')
-    await cli(ws, 'log', 'new', '--metric', 'accuracy=0.91', '--metric', 'f1=0.81')
+    await cli(
+      path.join(ws, 'base'),
+      'log',
+      '--no-capture',
+      'old',
+      '--metric',
+      'accuracy=0.90',
+      '--metric',
+      'f1=0.80'
+    )
+    await cli(ws, 'log', '--no-capture', 'new', '--metric', 'accuracy=0.91', '--metric', 'f1=0.81')
     await mkdir(path.join(ws, '.github'))
     await writeFile(
       path.join(ws, '.github/experiment-review.yml'),
@@ -104,7 +115,7 @@ describe('experiment-review CLI', () => {
     const pass = await cli(ws, 'compare', '--runs', 'experiments', '--baseline', 'base/experiments')
     expect(pass.code).toBe(0)
     expect(pass.out).toMatch(/^PASS/)
-    await cli(ws, 'log', 'new', '--metric', 'accuracy=0.85')
+    await cli(ws, 'log', '--no-capture', 'new', '--metric', 'accuracy=0.85')
     const failed = await cli(
       ws,
       'compare',
@@ -179,7 +190,7 @@ describe('experiment-review CLI', () => {
     git(ws, 'add', '.')
     git(ws, 'commit', '-qm', 'baseline')
     await rm(path.join(ws, '.experiments'), { recursive: true })
-    await cli(ws, 'log', 'pr-run', '--metric', 'accuracy=0.9')
+    await cli(ws, 'log', '--no-capture', 'pr-run', '--metric', 'accuracy=0.9')
     const r = await cli(ws, 'compare', '--baseline', 'main:.experiments/baseline.json', '--format', 'json')
     expect(r.code).toBe(0)
     expect(JSON.parse(r.out).metrics[0]).toMatchObject({

@@ -2,11 +2,7 @@
 // @octokit/webhooks-examples: the review posts its sticky comment, reviewers comment /experiments commands, and the
 // gate, the comment and the promotion follow their decisions.
 import { execFile } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { promisify } from 'node:util'
-import { readActionConfig } from '../src/config/inputs.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
 import { parseBaseline } from '../src/core/baseline.js'
 import {
@@ -18,21 +14,22 @@ import {
 import { parseCommentEvent, runCommandMode } from '../src/modes/command.js'
 import { readMergedDecisions, runPromote } from '../src/modes/promote.js'
 import { runReviewMode } from '../src/modes/review.js'
-import type { ActionLog, ModeContext } from '../src/modes/types.js'
+import type { ActionLog } from '../src/modes/types.js'
 import { readDecisionsState, readReviewSnapshot } from '../src/report/review-state.js'
-import { twinClient, twinClientFactory } from './github-twin/client.js'
-import { startGitHubTwin, type GitHubTwin, type TwinComment } from './github-twin/server.js'
+import { twinClient } from './github-twin/client.js'
+import type { GitHubTwin, TwinComment } from './github-twin/server.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
 import {
-  mainBranchFiles,
   issueCommentPayload,
-  makeReviewRepository,
   prRuns,
-  pullRequestPayload,
+  pullRequestPayloadOn,
   REVIEW_RULES,
+  startReviewTestbed,
+  twinModeContext,
   webhookExample,
   workflowRunPayload,
-  type ReviewRepository
+  type ReviewRepository,
+  type ReviewTestbed
 } from './review-fixtures.js'
 
 const execFileAsync = promisify(execFile)
@@ -51,62 +48,37 @@ function memoryLog(): ActionLog & { lines: string[]; summaries: string[] } {
   }
 }
 
+let bed: ReviewTestbed
 let twin: GitHubTwin
 let fixture: ReviewRepository
-let temp: string
 const RUN_ID = 4242
 const HOSTILE =
   'latency is fine <img src=x onerror=alert(1)> @everyone see #1 [x](javascript:alert(1)) ::error::boom'
 
 beforeAll(async () => {
-  twin = await startGitHubTwin({
-    files: await mainBranchFiles(),
+  bed = await startReviewTestbed('command-test-', {
     collaborators: { alice: 'write', rita: 'read', mallory: 'write' }
   })
-  fixture = await makeReviewRepository()
-  temp = await mkdtemp(path.join(tmpdir(), 'command-test-'))
+  ;({ twin, fixture } = bed)
 })
 
-afterAll(async () => {
-  await twin?.stop()
-  await fixture?.remove()
-  await rm(temp, { recursive: true, force: true })
-})
+afterAll(() => bed?.stop())
 
 function context(eventName: string, payload: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) {
   const log = memoryLog()
-  const fullEnv: NodeJS.ProcessEnv = {
-    GITHUB_WORKSPACE: fixture.workspace,
-    GITHUB_API_URL: twin.url,
-    GITHUB_REPOSITORY: `${twin.owner}/${twin.repo}`,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_RUN_ID: String(RUN_ID),
-    RUNNER_TEMP: temp,
-    ...env
-  }
-  const ctx: ModeContext = {
-    config: readActionConfig(name => (name === 'github-token' ? 'ghs_workflow-token' : ''), fullEnv),
+  const ctx = twinModeContext(bed, {
     eventName,
     payload,
-    env: fullEnv,
     log,
-    now: new Date('2025-03-01T12:00:00Z'),
-    github: twinClientFactory(twin, { runtime: 'actions' }),
-    sleep: async () => undefined
-  }
+    env: { GITHUB_RUN_ID: String(RUN_ID), ...env },
+    now: new Date('2025-03-01T12:00:00Z')
+  })
   return { ctx, log }
 }
 
 /** Reviews a PR head on a pull_request event (the gate is the job's own check, GITHUB_RUN_ID). */
 async function review(number: number, headSha: string, baseSha = fixture.baseSha) {
-  const payload = pullRequestPayload({
-    owner: twin.owner,
-    repo: twin.repo,
-    number,
-    headSha,
-    headRef: fixture.headRef,
-    baseSha
-  })
+  const payload = pullRequestPayloadOn(twin, { headSha, headRef: fixture.headRef, baseSha }, number)
   const { ctx, log } = context('pull_request', payload)
   return { outcome: await runReviewMode(ctx), log }
 }

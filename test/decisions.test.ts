@@ -15,10 +15,17 @@ import {
   type ReviewDecision
 } from '../src/core/decisions.js'
 import { makeExperiment } from '../src/core/experiment.js'
-import { hiddenStateText, readHiddenState } from '../src/report/hidden-state.js'
+import { inflateRawSync } from 'node:zlib'
+import {
+  couldFitDeflated,
+  deflatedHiddenStateWithin,
+  hiddenStateText,
+  readHiddenState
+} from '../src/report/hidden-state.js'
 import {
   readReviewSnapshot,
   renderStickyComment,
+  REVIEW_STATE,
   REVIEW_STATE_BUDGET,
   reviewState,
   type ReviewSnapshot
@@ -167,6 +174,77 @@ describe('the kept review', () => {
     const read = readReviewSnapshot(text!)
     expect(read?.comparison.curves[0].current!.length).toBeLessThanOrEqual(200)
     expect(read?.comparison.experiments.some(e => e.name === '\u0000nf:NaN')).toBe(true)
+  })
+
+  /** The JSON text a deflated block holds. */
+  const jsonOf = (block: string) =>
+    inflateRawSync(Buffer.from(/:z:([A-Za-z0-9_-]+) -->$/.exec(block)![1], 'base64url')).toString('utf8')
+
+  /** Whether every object in a JSON value has its keys in order (as the kept review writes them). */
+  const keysInOrder = (value: unknown): boolean => {
+    if (Array.isArray(value)) return value.every(keysInOrder)
+    if (!value || typeof value !== 'object') return true
+    const keys = Object.keys(value)
+    return keys.every((k, i) => i === 0 || keys[i - 1] < k) && Object.values(value).every(keysInOrder)
+  }
+
+  it('keeps the whole review when it fits, written as the general writer writes its value, keys in order', () => {
+    const history = Array.from({ length: 300 }, (_, i) => ({ step: i, value: i / 300 }))
+    const snapshot = snapshotOf([
+      run(
+        'pr',
+        { f1: { value: 0.85, history }, latency_ms: Number.NaN, train_f1: 0.95 },
+        { params: { b: 1, a: 2 } }
+      )
+    ])
+    const text = reviewState(snapshot)!.value
+    const json = jsonOf(text)
+    expect(hiddenStateText(REVIEW_STATE, JSON.parse(json), { compress: true })).toBe(text)
+    expect(keysInOrder(JSON.parse(json))).toBe(true)
+    // Not thinned: the history keeps all 300 points.
+    expect(readReviewSnapshot(text)?.comparison.champion?.metrics.f1.history).toHaveLength(300)
+  })
+
+  it('keeps a review whole whose JSON is megabytes but deflates small: the size bound refuses only what cannot fit', () => {
+    const note = 'a'.repeat(3_000_000)
+    const text = reviewState(
+      snapshotOf([run('pr', { f1: 0.85, latency_ms: 40 }, { params: { note } })])
+    )?.value
+    expect(text).toBeDefined()
+    expect(jsonOf(text!).length).toBeGreaterThan(3_000_000)
+    expect(readReviewSnapshot(text!)?.comparison.params).toEqual([
+      { name: 'note', kind: 'added', current: note }
+    ])
+  })
+
+  it('leaves the review out when even the thinnest one is over budget', () => {
+    // Thinning keeps every warning: 3,000 of them with pseudo-random names deflate past the budget on their own.
+    let seed = 42
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31).toString(16)
+    const warnings = Array.from({ length: 3000 }, () => ({
+      kind: 'champion-pick' as const,
+      problem: `run ${next()}${next()}${next()} was not finished`
+    }))
+    expect(hiddenStateText(REVIEW_STATE, warnings, { compress: true }).length).toBeGreaterThan(
+      REVIEW_STATE_BUDGET
+    )
+    const snapshot = snapshotOf()
+    expect(reviewState({ ...snapshot, comparison: { ...snapshot.comparison, warnings } })).toBeUndefined()
+  })
+
+  it('writes a deflated block only within the length asked for, to the character', () => {
+    const value = { runs: Array.from({ length: 500 }, (_, i) => `run-${i}`) }
+    const text = hiddenStateText('x', value, { compress: true })
+    expect(deflatedHiddenStateWithin('x', JSON.stringify(value), text.length)?.value).toBe(text)
+    expect(deflatedHiddenStateWithin('x', JSON.stringify(value), text.length - 1)).toBeUndefined()
+    expect(deflatedHiddenStateWithin('x', JSON.stringify(value), 10)).toBeUndefined()
+  })
+
+  it('bounds the deflated size from below: never refuses a text that fits, refuses one twice as long as the most compressible that fits', () => {
+    const most = 'a'.repeat(5_000_000)
+    const length = hiddenStateText('x', most, { compress: true }).length
+    expect(couldFitDeflated('x', JSON.stringify(most).length, length)).toBe(true)
+    expect(couldFitDeflated('x', 2 * JSON.stringify(most).length, length)).toBe(false)
   })
 
   it('reads a deflated block back, and refuses one that inflates past its cap or is not base64url', () => {

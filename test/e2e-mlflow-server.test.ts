@@ -1,28 +1,26 @@
 // End to end: the action (`node dist/index.js`, as the runner runs it) with `runs:` naming an MLflow tracking
 // server: the PR's runs are read from the MLflow twin (experiment from the rules file's select, commit = the PR
 // head, token from MLFLOW_TRACKING_TOKEN) and reviewed against the GitHub twin.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
+import type { GitHubTwin } from './github-twin/server.js'
 import { startMlflowTwin, type MlflowTwin, type TwinRun } from './mlflow-twin/server.js'
 import {
-  committedAction,
-  mainBranchFiles,
-  makeReviewRepository,
   prRuns,
-  pullRequestPayload,
+  pullRequestPayloadOn,
   REVIEW_RULES,
-  runActionAsRunner,
-  type ReviewRepository
+  runActionOnTwin,
+  startReviewTestbed,
+  type ReviewRepository,
+  type ReviewTestbed
 } from './review-fixtures.js'
 
 const TOKEN = 'mlflow-token-e2e-7f3a'
 
+let bed: ReviewTestbed
 let github: GitHubTwin
 let mlflow: MlflowTwin
 let fixture: ReviewRepository
-let temp: string
 
 /** The fixture's PR runs as MLflow runs of experiment `vision`, logged from `commit`. */
 function mlflowRunsOf(commit: string): TwinRun[] {
@@ -52,9 +50,8 @@ function mlflowRunsOf(commit: string): TwinRun[] {
 }
 
 beforeAll(async () => {
-  github = await startGitHubTwin({ files: await mainBranchFiles() })
-  fixture = await makeReviewRepository()
-  temp = await mkdtemp(path.join(tmpdir(), 'e2e-mlflow-'))
+  bed = await startReviewTestbed('e2e-mlflow-')
+  ;({ twin: github, fixture } = bed)
   mlflow = await startMlflowTwin({
     experiments: [
       { experiment_id: '0', name: 'Default' },
@@ -74,32 +71,16 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await github?.stop()
+  await bed?.stop()
   await mlflow?.close()
-  await fixture?.remove()
-  await rm(temp, { recursive: true, force: true })
 })
 
 describe('node dist/index.js with runs: an MLflow tracking URI', () => {
   it('reviews the runs of the PR head from the tracking server, and never shows the token', async () => {
     github.addPullRequest({ number: 31, headRef: fixture.headRef, headSha: fixture.headSha })
-    const result = await runActionAsRunner({
-      action: committedAction(),
-      workspace: fixture.workspace,
-      temp,
-      eventName: 'pull_request',
-      payload: pullRequestPayload({
-        owner: github.owner,
-        repo: github.repo,
-        number: 31,
-        headSha: fixture.headSha,
-        headRef: fixture.headRef,
-        baseSha: fixture.baseSha
-      }),
-      apiUrl: github.url,
-      repository: `${github.owner}/${github.repo}`,
+    const result = await runActionOnTwin(bed, {
+      payload: pullRequestPayloadOn(github, fixture, 31),
       inputs: {
-        'github-token': 'ghs_workflow-token',
         runs: mlflow.url,
         config: '.github/experiment-review-mlflow.yml'
       },

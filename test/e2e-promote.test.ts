@@ -3,75 +3,45 @@
 // request from experiment-review/promote/default with auto-merge on and leaves main alone; the push of that pull
 // request's merge then commits nothing.
 import { execFileSync } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
 import { parseBaseline } from '../src/core/baseline.js'
 import { DEFAULT_BASELINE_PATH } from '../src/core/conventions.js'
-import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
+import type { GitHubTwin } from './github-twin/server.js'
 import {
   actionNode,
-  committedAction,
-  mainBranchFiles,
-  makeReviewRepository,
-  runActionAsRunner,
-  webhookExample,
-  type ReviewRepository
+  mergeWiderResnet,
+  pushPayloadOn,
+  runActionOnTwin,
+  startReviewTestbed,
+  type ReviewRepository,
+  type ReviewTestbed
 } from './review-fixtures.js'
 
 const NODE = actionNode()
 const NODE_LABEL = `node ${execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()}`
 const BRANCH = 'experiment-review/promote/default'
 
+let bed: ReviewTestbed
 let twin: GitHubTwin
 let fixture: ReviewRepository
-let temp: string
 
 beforeAll(async () => {
-  twin = await startGitHubTwin({ files: await mainBranchFiles(), allowAutoMerge: true })
-  fixture = await makeReviewRepository()
-  temp = await mkdtemp(path.join(tmpdir(), 'e2e-promote-'))
+  bed = await startReviewTestbed('e2e-promote-', { allowAutoMerge: true })
+  ;({ twin, fixture } = bed)
 })
 
-afterAll(async () => {
-  await twin?.stop()
-  await fixture?.remove()
-  await rm(temp, { recursive: true, force: true })
-})
-
-/** The push event of `after` on main, from @octokit/webhooks-examples. */
-function pushPayload(after: string): Record<string, unknown> {
-  const payload = webhookExample('push') as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-  Object.assign(payload, { ref: 'refs/heads/main', after, deleted: false })
-  Object.assign(payload.repository, { name: twin.repo, default_branch: 'main' })
-  payload.repository.owner.login = twin.owner
-  return payload
-}
+afterAll(() => bed?.stop())
 
 const promote = (after: string) =>
-  runActionAsRunner({
-    action: committedAction(),
-    node: NODE,
-    workspace: fixture.workspace,
-    temp,
+  runActionOnTwin(bed, {
     eventName: 'push',
-    payload: pushPayload(after),
-    apiUrl: twin.url,
-    repository: `${twin.owner}/${twin.repo}`,
-    inputs: { 'github-token': 'ghs_workflow-token', 'promote-via': 'pull-request' }
+    payload: pushPayloadOn(twin, after),
+    inputs: { 'promote-via': 'pull-request' }
   })
 
 describe(`${NODE_LABEL} dist/index.js on push with promote-via: pull-request`, () => {
   it('opens the promotion pull request with auto-merge on, leaves the protected main alone, and skips its own merge', async () => {
     twin.protectBranch('main', 403)
-    await twin.openPullRequest({
-      number: 5,
-      title: 'Wider ResNet',
-      headRef: fixture.headRef,
-      files: { 'src/model.py': '# wider\n' },
-      author: 'pr-author'
-    })
-    const after = await twin.mergePullRequest(5, { method: 'squash', mergedBy: 'reviewer' })
+    const after = await mergeWiderResnet(twin, fixture)
     const mainBefore = (await twin.git.log('main'))[0].sha
 
     const run = await promote(after)

@@ -5,76 +5,42 @@
 // runs, with the real retry and throttling plugins and their real waits.
 import { execFileSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
+import type { GitHubTwin } from './github-twin/server.js'
 import {
   actionNode,
-  committedAction,
-  mainBranchFiles,
   makeReviewRepository,
   prRuns,
-  pullRequestPayload,
-  runActionAsRunner,
+  pullRequestPayloadOn,
+  runActionOnTwin,
+  startReviewTestbed,
   workflowRunPayload,
-  type ActionRun,
-  type ReviewRepository
+  type ReviewRepository,
+  type ReviewTestbed
 } from './review-fixtures.js'
 
-const ACTION = committedAction()
 const NODE = actionNode()
 /** The node running the action, for the test names: e.g. "node v24.22.3". */
 const NODE_LABEL = `node ${execFileSync(NODE, ['--version'], { encoding: 'utf8' }).trim()}`
 
+let bed: ReviewTestbed
 let twin: GitHubTwin
 let fixture: ReviewRepository
 let temp: string
 
 beforeAll(async () => {
-  twin = await startGitHubTwin({ files: await mainBranchFiles() })
-  fixture = await makeReviewRepository()
-  temp = await mkdtemp(path.join(tmpdir(), 'e2e-review-'))
+  bed = await startReviewTestbed('e2e-review-')
+  ;({ twin, fixture, temp } = bed)
 })
 
-afterAll(async () => {
-  await twin?.stop()
-  await fixture?.remove()
-  await rm(temp, { recursive: true, force: true })
-})
+afterAll(() => bed?.stop())
 
 /** Runs the action as the runner does against the twin and the fixture's checkout. */
-function runAction(options: {
-  eventName?: string
-  payload: Record<string, unknown>
-  token?: string
-  inputs?: Record<string, string>
-  env?: Record<string, string>
-}): Promise<ActionRun> {
-  return runActionAsRunner({
-    action: ACTION,
-    node: NODE,
-    workspace: options.env?.GITHUB_WORKSPACE ?? fixture.workspace,
-    temp,
-    eventName: options.eventName ?? 'pull_request',
-    payload: options.payload,
-    apiUrl: twin.url,
-    repository: `${twin.owner}/${twin.repo}`,
-    inputs: { 'github-token': options.token ?? 'ghs_workflow-token', ...options.inputs },
-    env: options.env
-  })
-}
+const runAction = (options: Parameters<typeof runActionOnTwin>[1]) => runActionOnTwin(bed, options)
 
 const payloadFor = (number: number, extra: { forkOwner?: string } = {}) =>
-  pullRequestPayload({
-    owner: twin.owner,
-    repo: twin.repo,
-    number,
-    headSha: fixture.headSha,
-    headRef: fixture.headRef,
-    baseSha: fixture.baseSha,
-    ...extra
-  })
+  pullRequestPayloadOn(twin, fixture, number, extra.forkOwner)
 const commentsOn = (number: number) => [...twin.state.comments.values()].filter(c => c.issueNumber === number)
 
 describe(`${NODE_LABEL} dist/index.js on pull_request`, () => {
@@ -139,14 +105,7 @@ describe(`${NODE_LABEL} dist/index.js on pull_request`, () => {
     const passing = await makeReviewRepository({ runs: prRuns({ passing: true }) })
     try {
       twin.addPullRequest({ number: 6, headRef: passing.headRef, headSha: passing.headSha })
-      const payload = pullRequestPayload({
-        owner: twin.owner,
-        repo: twin.repo,
-        number: 6,
-        headSha: passing.headSha,
-        headRef: passing.headRef,
-        baseSha: passing.baseSha
-      })
+      const payload = pullRequestPayloadOn(twin, passing, 6)
       const run = await runAction({ payload, env: { GITHUB_WORKSPACE: passing.workspace } })
       expect(run.code).toBe(0)
       expect(run.stdout).not.toContain('::error')

@@ -1,9 +1,9 @@
 import { execFile, execFileSync } from 'node:child_process'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { cli } from './helpers/cli.js'
-import { jsonWithNonFinite, LOCK_FILE, logRun, withRunLock } from '../src/local/log.js'
+import { jsonWithNonFinite, LOCK_FILE, logRun, removeStaleLock, withRunLock } from '../src/local/log.js'
 import { parseJsonLenient } from '../src/sources/json.js'
 import { collectRuns } from '../src/sources/detect.js'
 import { runNamed, tempDirs } from './helpers/temp.js'
@@ -101,6 +101,23 @@ describe('experiment-review log', () => {
     expect(r.metadata.environment.requirements_txt).toMatch(/^sha256:[0-9a-f]{16}$/)
   })
 
+  it('removes a stale lock only while it is still the file judged stale', async () => {
+    const dir = await tempDir()
+    const lock = path.join(dir, LOCK_FILE)
+    await writeFile(lock, 'gone-host 1\n')
+    const judged = { info: await stat(lock), text: 'gone-host 1\n' }
+    await removeStaleLock(lock, judged)
+    await expect(readFile(lock)).rejects.toThrow(/ENOENT/)
+    await removeStaleLock(lock, judged)
+    await writeFile(lock, 'gone-host 1\n')
+    const judgedAgain = { info: await stat(lock), text: 'gone-host 1\n' }
+    await rm(lock)
+    await writeFile(lock, 'live-host 2\n')
+    await removeStaleLock(lock, judgedAgain)
+    expect(await readFile(lock, 'utf8')).toBe('live-host 2\n')
+    expect((await readdir(dir)).sort()).toEqual([LOCK_FILE])
+  })
+
   it('waits for a held lock, and takes over one left by a process that is gone', async () => {
     const dir = path.join(await tempDir(), 'r')
     await mkdir(dir, { recursive: true })
@@ -108,14 +125,16 @@ describe('experiment-review log', () => {
     await logRun(path.dirname(dir), { run: 'r', params: { a: 1 }, metrics: {}, tags: [] })
     expect(JSON.parse(await readFile(path.join(dir, 'params.json'), 'utf8'))).toEqual({ a: 1 })
     const order: string[] = []
-    await Promise.all([
-      withRunLock(dir, async () => {
-        order.push('first in')
-        await new Promise(resolve => setTimeout(resolve, 50))
-        order.push('first out')
-      }),
-      withRunLock(dir, async () => void order.push('second'))
-    ])
+    let firstHasLock!: () => void
+    const firstEntered = new Promise<void>(resolve => (firstHasLock = resolve))
+    const first = withRunLock(dir, async () => {
+      order.push('first in')
+      firstHasLock()
+      await new Promise(resolve => setTimeout(resolve, 50))
+      order.push('first out')
+    })
+    await firstEntered
+    await Promise.all([first, withRunLock(dir, async () => void order.push('second'))])
     expect(order).toEqual(['first in', 'first out', 'second'])
     await writeFile(path.join(dir, LOCK_FILE), `another-host 1\n`)
     await expect(withRunLock(dir, async () => undefined, 100)).rejects.toThrow(

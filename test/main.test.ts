@@ -2,19 +2,21 @@
 // job summary and the step's failure out. The modes run for real against the GitHub twin and real git
 // repositories, with the twin's client factory (no pacing or retry waits).
 import { jest } from '@jest/globals'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseBaseline } from '../src/core/baseline.js'
 import { twinClientFactory } from './github-twin/client.js'
-import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
+import type { GitHubTwin } from './github-twin/server.js'
 import {
   ACTION_INPUT_DEFAULTS,
-  mainBranchFiles,
-  makeReviewRepository,
-  pullRequestPayload,
+  mergeWiderResnet,
+  pullRequestPayloadOn,
+  pushPayloadOn,
+  startReviewTestbed,
+  twinRunnerEnv,
   webhookExample,
-  type ReviewRepository
+  type ReviewRepository,
+  type ReviewTestbed
 } from './review-fixtures.js'
 
 interface Annotation {
@@ -62,21 +64,17 @@ jest.unstable_mockModule('@actions/core', () => {
 
 const { inertLog, run } = await import('../src/main.js')
 
+let bed: ReviewTestbed
 let twin: GitHubTwin
 let fixture: ReviewRepository
 let temp: string
 
 beforeAll(async () => {
-  twin = await startGitHubTwin({ files: await mainBranchFiles() })
-  fixture = await makeReviewRepository()
-  temp = await mkdtemp(path.join(tmpdir(), 'main-test-'))
+  bed = await startReviewTestbed('main-test-')
+  ;({ twin, fixture, temp } = bed)
 })
 
-afterAll(async () => {
-  await twin?.stop()
-  await fixture?.remove()
-  await rm(temp, { recursive: true, force: true })
-})
+afterAll(() => bed?.stop())
 
 let events = 0
 
@@ -97,12 +95,8 @@ async function runAction(options: {
   const env: NodeJS.ProcessEnv = {
     GITHUB_EVENT_NAME: options.eventName,
     GITHUB_EVENT_PATH: eventPath,
-    GITHUB_WORKSPACE: fixture.workspace,
-    GITHUB_REPOSITORY: `${twin.owner}/${twin.repo}`,
-    GITHUB_API_URL: twin.url,
-    GITHUB_SERVER_URL: 'https://github.example',
+    ...twinRunnerEnv(bed),
     GITHUB_STEP_SUMMARY: path.join(temp, 'summary.md'),
-    RUNNER_TEMP: temp,
     ...options.env
   }
   await run(env, {
@@ -116,14 +110,7 @@ async function runAction(options: {
 describe('main.run', () => {
   it('reviews a pull_request: outputs, annotations at the rules file, the summary, and the failed step', async () => {
     twin.addPullRequest({ number: 4, headRef: fixture.headRef, headSha: fixture.headSha })
-    const payload = pullRequestPayload({
-      owner: twin.owner,
-      repo: twin.repo,
-      number: 4,
-      headSha: fixture.headSha,
-      headRef: fixture.headRef,
-      baseSha: fixture.baseSha
-    })
+    const payload = pullRequestPayloadOn(twin, fixture, 4)
     const done = await runAction({ eventName: 'pull_request', payload })
     expect(done.outputs).toMatchObject({
       verdict: 'fail',
@@ -157,19 +144,8 @@ describe('main.run', () => {
   })
 
   it('promotes a push to the default branch: one commit with the new baseline, the champion as output', async () => {
-    await twin.openPullRequest({
-      number: 5,
-      title: 'Wider ResNet',
-      headRef: fixture.headRef,
-      files: { 'src/model.py': '# wider\n' },
-      author: 'pr-author'
-    })
-    const after = await twin.mergePullRequest(5, { method: 'squash', mergedBy: 'reviewer' })
-    const payload = webhookExample('push') as Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
-    Object.assign(payload, { ref: 'refs/heads/main', after, deleted: false })
-    Object.assign(payload.repository, { name: twin.repo, default_branch: 'main' })
-    payload.repository.owner.login = twin.owner
-    const done = await runAction({ eventName: 'push', payload })
+    const after = await mergeWiderResnet(twin, fixture)
+    const done = await runAction({ eventName: 'push', payload: pushPayloadOn(twin, after) })
     expect(done.failures).toEqual([])
     expect(done.outputs.champion).toBe('resnet-wide')
     const notice = done.annotations.find(a => a.level === 'notice')

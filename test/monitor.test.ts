@@ -3,7 +3,6 @@
 // leave one issue, a read-only token names the permission, hostile run text stays inert.
 import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { runCli } from '../src/cli/run.js'
 import type { GitHubClient } from '../src/github/client.js'
 import type { TokenIdentity } from '../src/github/sticky.js'
 import { hiddenMarker, stampMarker } from '../src/core/conventions.js'
@@ -17,6 +16,7 @@ import {
   runMonitorMode
 } from '../src/modes/monitor.js'
 import type { ActionLog, ModeContext } from '../src/modes/types.js'
+import { cliIn } from './helpers/cli.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
 import { tempDirs } from './helpers/temp.js'
 import { makeMonitorCheckout, MONITOR_RULES, writeEvaluation } from './monitor-fixtures.js'
@@ -362,18 +362,8 @@ describe('monitor mode in the action', () => {
 })
 
 describe('experiment-review monitor (CLI)', () => {
-  async function cli(cwd: string, env: NodeJS.ProcessEnv, ...args: string[]) {
-    let out = ''
-    let err = ''
-    const code = await runCli(args, {
-      stdout: t => void (out += t),
-      stderr: t => void (err += t),
-      cwd,
-      env,
-      github: twinClientFactory(twin, { runtime: 'cli' })
-    })
-    return { code, out, err }
-  }
+  const cli = (cwd: string, env: NodeJS.ProcessEnv, ...args: string[]) =>
+    cliIn({ cwd, env, github: twinClientFactory(twin, { runtime: 'cli' }) }, ...args)
 
   it('prints what it would do on a local checkout and writes nothing', async () => {
     const dir = await checkout()

@@ -1,6 +1,8 @@
 // A real git repository for reviews: a baseline and a rules file on main, and a PR branch with new runs in the
 // built-in format (seeds of one experiment, one run that breaks the latency rule). Used by the review and e2e
-// tests, the review benchmark and `npm run demo`. Also builds event payloads from @octokit/webhooks-examples.
+// tests, the review benchmark and `npm run demo`. Also builds event payloads from @octokit/webhooks-examples, and
+// the testbed the review-side tests share: the GitHub twin holding main's files, the repository, a temporary folder,
+// and the mode context or runner invocation against them.
 import { execFile, spawn } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -10,9 +12,14 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { loadBaselineSpec } from '../src/sources/baseline.js'
+import { readActionConfig } from '../src/config/inputs.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
+import { gitHubClientFactory } from '../src/github/client.js'
+import type { ActionLog, ModeContext } from '../src/modes/types.js'
 import { BASELINE_VERSION, serializeBaseline } from '../src/core/baseline.js'
 import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../src/core/conventions.js'
+import { twinClientFactory } from './github-twin/client.js'
+import { startGitHubTwin, type GitHubTwin, type GitHubTwinOptions } from './github-twin/server.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -281,6 +288,55 @@ export function pullRequestPayload(options: {
   return payload
 }
 
+/** The commits a pull request payload names: its head (sha and branch) and its base. */
+export type PullRequestCommits = Pick<ReviewRepository, 'headSha' | 'headRef' | 'baseSha'>
+
+/** pullRequestPayload for PR `number` of the twin's repository at `commits` (a fork's PR when `forkOwner` is set). */
+export function pullRequestPayloadOn(
+  twin: Pick<GitHubTwin, 'owner' | 'repo'>,
+  commits: PullRequestCommits,
+  number: number,
+  forkOwner?: string
+): Json {
+  return pullRequestPayload({
+    owner: twin.owner,
+    repo: twin.repo,
+    number,
+    headSha: commits.headSha,
+    headRef: commits.headRef,
+    baseSha: commits.baseSha,
+    forkOwner
+  })
+}
+
+/** A real `push` payload of commit `after` on main of the twin's repository. */
+export function pushPayloadOn(twin: Pick<GitHubTwin, 'owner' | 'repo'>, after: string): Json {
+  const payload = webhookExample('push') as Json
+  Object.assign(payload, { ref: 'refs/heads/main', after, deleted: false })
+  Object.assign(payload.repository, { name: twin.repo, default_branch: 'main' })
+  payload.repository.owner.login = twin.owner
+  return payload
+}
+
+/**
+ * Opens the fixture's pull request `number` in the twin ("Wider ResNet" by pr-author, from the fixture's branch) and
+ * squash-merges it as reviewer; returns the merge commit on main.
+ */
+export async function mergeWiderResnet(
+  twin: GitHubTwin,
+  fixture: Pick<ReviewRepository, 'headRef'>,
+  number = 5
+): Promise<string> {
+  await twin.openPullRequest({
+    number,
+    title: 'Wider ResNet',
+    headRef: fixture.headRef,
+    files: { 'src/model.py': '# wider\n' },
+    author: 'pr-author'
+  })
+  return twin.mergePullRequest(number, { method: 'squash', mergedBy: 'reviewer' })
+}
+
 /**
  * A real `issue_comment` payload (created, or edited) adapted to a comment on a pull request of the twin's
  * repository: its number, id, body and author. author_association stays OWNER, as in the example: nothing may
@@ -342,6 +398,114 @@ export function workflowRunPayload(options: {
     url: `https://api.github.com/repos/${full}/pulls/${number}`
   }))
   return payload
+}
+
+/** The GitHub twin of a test file, its main branch holding mainBranchFiles() (and `options` on top). */
+export async function startReviewTwin(options: GitHubTwinOptions = {}): Promise<GitHubTwin> {
+  return startGitHubTwin({ files: await mainBranchFiles(), ...options })
+}
+
+/** What the review-side tests of one file share: the twin, the review repository and a temporary folder. */
+export interface ReviewTestbed {
+  twin: GitHubTwin
+  /** makeReviewRepository() with its defaults. */
+  fixture: ReviewRepository
+  /** A temporary folder (RUNNER_TEMP, event files). */
+  temp: string
+  /** Stops the twin and removes the repository and the temporary folder. */
+  stop(): Promise<void>
+}
+
+/** Starts the twin (startReviewTwin with `twin`), makes the review repository and a temporary folder named `prefix`. */
+export async function startReviewTestbed(
+  prefix: string,
+  twin: GitHubTwinOptions = {}
+): Promise<ReviewTestbed> {
+  const made = await Promise.allSettled([
+    startReviewTwin(twin),
+    makeReviewRepository(),
+    mkdtemp(path.join(tmpdir(), prefix))
+  ] as const)
+  const [twinMade, fixtureMade, tempMade] = made
+  if (twinMade.status === 'rejected' || fixtureMade.status === 'rejected' || tempMade.status === 'rejected') {
+    if (twinMade.status === 'fulfilled') await twinMade.value.stop()
+    if (fixtureMade.status === 'fulfilled') await fixtureMade.value.remove()
+    if (tempMade.status === 'fulfilled') await rm(tempMade.value, { recursive: true, force: true })
+    throw made.find(m => m.status === 'rejected')?.reason
+  }
+  const [started, fixture, temp] = [twinMade.value, fixtureMade.value, tempMade.value]
+  return {
+    twin: started,
+    fixture,
+    temp,
+    stop: async () => {
+      await started.stop()
+      await fixture.remove()
+      await rm(temp, { recursive: true, force: true })
+    }
+  }
+}
+
+/**
+ * The runner's variables for a step against the twin: the workspace (default the fixture's work tree), the API URL,
+ * the repository, the server URL and RUNNER_TEMP.
+ */
+export function twinRunnerEnv(
+  bed: Pick<ReviewTestbed, 'twin' | 'temp'> & { fixture?: ReviewRepository },
+  workspace?: string
+): NodeJS.ProcessEnv {
+  const chosen = workspace ?? bed.fixture?.workspace
+  if (!chosen) throw new Error('twinRunnerEnv: name the workspace (this testbed has no fixture repository)')
+  return {
+    GITHUB_WORKSPACE: chosen,
+    GITHUB_API_URL: bed.twin.url,
+    GITHUB_REPOSITORY: `${bed.twin.owner}/${bed.twin.repo}`,
+    GITHUB_SERVER_URL: 'https://github.example',
+    RUNNER_TEMP: bed.temp
+  }
+}
+
+/** How a mode's context against the twin differs from the usual pull_request review by the workflow's token. */
+export interface TwinModeOptions<L extends ActionLog> {
+  /** Default pull_request. */
+  eventName?: string
+  payload: Record<string, unknown>
+  log: L
+  /** Default the fixture's work tree. */
+  workspace?: string
+  /** The action's inputs; github-token defaults to the workflow's token (ghs_workflow-token). */
+  inputs?: Record<string, string>
+  /** Variables over twinRunnerEnv's and GITHUB_RUN_ID 4242. */
+  env?: NodeJS.ProcessEnv
+  /** Default 2025-01-01. */
+  now?: Date
+  /** The action's own client factory (retry, throttling, GITHUB_API_URL) instead of the twin's that never waits. */
+  realClient?: boolean
+}
+
+/** A mode's context as the action builds it, against the twin; sleeps do not wait. */
+export function twinModeContext<L extends ActionLog>(
+  bed: Pick<ReviewTestbed, 'twin' | 'temp'> & { fixture?: ReviewRepository },
+  options: TwinModeOptions<L>
+): ModeContext & { log: L } {
+  const env: NodeJS.ProcessEnv = {
+    ...twinRunnerEnv(bed, options.workspace),
+    GITHUB_RUN_ID: '4242',
+    ...options.env
+  }
+  const inputs: Record<string, string> = { 'github-token': 'ghs_workflow-token', ...options.inputs }
+  return {
+    config: readActionConfig(name => inputs[name] ?? '', env),
+    eventName: options.eventName ?? 'pull_request',
+    payload: options.payload,
+    env,
+    log: options.log,
+    now: options.now ?? new Date('2025-01-01T00:00:00Z'),
+    github: options.realClient
+      ? gitHubClientFactory({ runtime: 'actions', env })
+      : twinClientFactory(bed.twin, { runtime: 'actions' }),
+    sleep: async () => undefined
+  }
 }
 
 /** The GITHUB_OUTPUT file as @actions/core writes it: `name<<delimiter`, the value lines, the delimiter. */
@@ -461,6 +625,32 @@ export async function runActionAsRunner(o: RunnerInvocation): Promise<ActionRun>
     outputs: parseGitHubOutput(await readFile(outputPath, 'utf8')),
     summary: await readFile(summaryPath, 'utf8')
   }
+}
+
+/** Runs the committed action as the runner does against the testbed's twin, by default on pull_request. */
+export function runActionOnTwin(
+  bed: Pick<ReviewTestbed, 'twin' | 'temp' | 'fixture'>,
+  options: {
+    eventName?: string
+    payload: Record<string, unknown>
+    /** Default the workflow's token (ghs_workflow-token). */
+    token?: string
+    inputs?: Record<string, string>
+    /** Variables over the runner's; GITHUB_WORKSPACE here also moves the step's folder. */
+    env?: Record<string, string>
+  }
+): Promise<ActionRun> {
+  return runActionAsRunner({
+    action: committedAction(),
+    workspace: options.env?.GITHUB_WORKSPACE ?? bed.fixture.workspace,
+    temp: bed.temp,
+    eventName: options.eventName ?? 'pull_request',
+    payload: options.payload,
+    apiUrl: bed.twin.url,
+    repository: `${bed.twin.owner}/${bed.twin.repo}`,
+    inputs: { 'github-token': options.token ?? 'ghs_workflow-token', ...options.inputs },
+    env: options.env
+  })
 }
 
 /** The repository's root (this file is in test/). */

@@ -2,37 +2,34 @@
 // run folder, not committed) is committed to the assets branch and linked from the comment under the server URL, a
 // rerun writes nothing, a fake PNG is refused and named, a fork's read-only token skips the upload and says why,
 // and the CLI's markdown links images by their path.
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
-import { readActionConfig } from '../src/config/inputs.js'
 import { runCli } from '../src/cli/run.js'
 import { runReviewMode } from '../src/modes/review.js'
-import type { ModeContext } from '../src/modes/types.js'
-import { twinClientFactory } from './github-twin/client.js'
-import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
+import type { GitHubTwin } from './github-twin/server.js'
 import { renderGfm } from './helpers/cmark.js'
 import { pngImage } from './helpers/images.js'
 import { memoryLog } from './helpers/memory-log.js'
 import {
-  mainBranchFiles,
-  makeReviewRepository,
-  pullRequestPayload,
-  type ReviewRepository
+  pullRequestPayloadOn,
+  startReviewTestbed,
+  twinModeContext,
+  type ReviewRepository,
+  type ReviewTestbed
 } from './review-fixtures.js'
 
+let bed: ReviewTestbed
 let twin: GitHubTwin
 let fixture: ReviewRepository
-let temp: string
 const PNG = pngImage([180, 40, 40], 8, 8)
 const SHA = createHash('sha256').update(PNG).digest('hex')
 const ASSET = `images/${SHA.slice(0, 2)}/${SHA}.png`
 const BRANCH = 'experiment-review/assets'
 
 beforeAll(async () => {
-  twin = await startGitHubTwin({ files: await mainBranchFiles() })
-  fixture = await makeReviewRepository()
+  bed = await startReviewTestbed('review-plots-')
+  ;({ twin, fixture } = bed)
   // Every PR run draws the same confusion matrix image and one file that only calls itself a PNG (not committed).
   for (const run of await readdir(path.join(fixture.workspace, 'experiments'))) {
     await mkdir(path.join(fixture.workspace, 'experiments', run, 'plots'), { recursive: true })
@@ -50,44 +47,18 @@ beforeAll(async () => {
     fromFork: true,
     author: 'forker'
   })
-  temp = await mkdtemp(path.join(tmpdir(), 'review-plots-'))
 })
 
-afterAll(async () => {
-  await twin?.stop()
-  await fixture?.remove()
-  await rm(temp, { recursive: true, force: true })
-})
+afterAll(() => bed?.stop())
 
 function context(number: number, token: string, forkOwner?: string) {
   const log = memoryLog()
-  const env: NodeJS.ProcessEnv = {
-    GITHUB_WORKSPACE: fixture.workspace,
-    GITHUB_API_URL: twin.url,
-    GITHUB_REPOSITORY: `${twin.owner}/${twin.repo}`,
-    GITHUB_SERVER_URL: 'https://github.com',
-    GITHUB_RUN_ID: '77',
-    RUNNER_TEMP: temp
-  }
-  const inputs: Record<string, string> = { 'github-token': token }
-  const ctx: ModeContext = {
-    config: readActionConfig(name => inputs[name] ?? '', env),
-    eventName: 'pull_request',
-    payload: pullRequestPayload({
-      owner: twin.owner,
-      repo: twin.repo,
-      number,
-      headSha: fixture.headSha,
-      headRef: fixture.headRef,
-      baseSha: fixture.baseSha,
-      forkOwner
-    }),
-    env,
+  const ctx = twinModeContext(bed, {
+    payload: pullRequestPayloadOn(twin, fixture, number, forkOwner),
     log,
-    now: new Date('2025-01-01T00:00:00Z'),
-    github: twinClientFactory(twin, { runtime: 'actions' }),
-    sleep: async () => undefined
-  }
+    inputs: { 'github-token': token },
+    env: { GITHUB_SERVER_URL: 'https://github.com', GITHUB_RUN_ID: '77' }
+  })
   return { ctx, log }
 }
 

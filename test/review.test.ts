@@ -1,10 +1,8 @@
 // Review mode in process against the GitHub twin and real git repositories: event parsing on real webhook payloads,
 // the sticky comment (create, no-op, edit), forks, workflow_run resolution, invalid rules, no baseline, and the CLI.
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { readActionConfig } from '../src/config/inputs.js'
 import { formatDiagnostic, type Diagnostic } from '../src/core/run.js'
 import { runCli } from '../src/cli/run.js'
 import {
@@ -15,33 +13,36 @@ import {
 } from '../src/core/conventions.js'
 import { parseReviewEvent, ReviewEventError } from '../src/modes/review-event.js'
 import { runReviewMode, SUMMARY_DIAGNOSTICS_SHOWN } from '../src/modes/review.js'
-import type { ModeContext } from '../src/modes/types.js'
-import { gitHubClientFactory } from '../src/github/client.js'
 import { HOSTILE_RUNS, INJECTED_NAME, makeHostileWorkspace } from './fixtures/make-hostile.js'
 import { twinClientFactory } from './github-twin/client.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
 import { SHARED_FIXTURES } from './helpers/shared.js'
 import { memoryLog } from './helpers/memory-log.js'
-import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
+import type { GitHubTwin } from './github-twin/server.js'
 import {
   fixtureBaselineText,
-  mainBranchFiles,
   makeReviewRepository,
   prRuns,
-  pullRequestPayload,
+  pullRequestPayloadOn,
+  startReviewTestbed,
+  startReviewTwin,
+  twinModeContext,
   webhookExample,
   workflowRunPayload,
-  type ReviewRepository
+  type ReviewRepository,
+  type ReviewTestbed,
+  type TwinModeOptions
 } from './review-fixtures.js'
 
+let bed: ReviewTestbed
 let twin: GitHubTwin
 let fixture: ReviewRepository
 let temp: string
 const PR = 7
 
 beforeAll(async () => {
-  twin = await startGitHubTwin({ files: await mainBranchFiles() })
-  fixture = await makeReviewRepository()
+  bed = await startReviewTestbed('review-test-')
+  ;({ twin, fixture, temp } = bed)
   for (const number of [PR, 8, 9, 12])
     twin.addPullRequest({ number, headRef: fixture.headRef, headSha: fixture.headSha })
   twin.addPullRequest({
@@ -51,64 +52,28 @@ beforeAll(async () => {
     fromFork: true,
     author: 'forker'
   })
-  temp = await mkdtemp(path.join(tmpdir(), 'review-test-'))
 })
 
-afterAll(async () => {
-  await twin?.stop()
-  await fixture?.remove()
-  await rm(temp, { recursive: true, force: true })
-})
+afterAll(() => bed?.stop())
 
-function context(options: {
-  eventName?: string
-  payload: Record<string, unknown>
-  token?: string
-  inputs?: Record<string, string>
-  workspace?: string
-  env?: NodeJS.ProcessEnv
-  /** Use the action's real client factory (retry, throttling, GITHUB_API_URL) instead of the twin's fast one. */
-  realClient?: boolean
-}) {
+function context(
+  options: Omit<TwinModeOptions<ReturnType<typeof memoryLog>>, 'log'> & {
+    /** The action's github-token input (default the workflow's token). */
+    token?: string
+  }
+) {
   const log = memoryLog()
-  const env: NodeJS.ProcessEnv = {
-    GITHUB_WORKSPACE: options.workspace ?? fixture.workspace,
-    GITHUB_API_URL: twin.url,
-    GITHUB_REPOSITORY: `${twin.owner}/${twin.repo}`,
-    GITHUB_SERVER_URL: 'https://github.example',
-    GITHUB_RUN_ID: '4242',
-    RUNNER_TEMP: temp,
-    ...options.env
-  }
-  const inputs: Record<string, string> = {
-    'github-token': options.token ?? 'ghs_workflow-token',
-    ...options.inputs
-  }
-  const ctx: ModeContext = {
-    config: readActionConfig(name => inputs[name] ?? '', env),
-    eventName: options.eventName ?? 'pull_request',
-    payload: options.payload,
-    env,
-    log,
-    now: new Date('2025-01-01T00:00:00Z'),
-    github: options.realClient
-      ? gitHubClientFactory({ runtime: 'actions', env })
-      : twinClientFactory(twin, { runtime: 'actions' }),
-    sleep: async () => undefined
-  }
-  return { ctx, log }
+  const inputs = options.token ? { 'github-token': options.token, ...options.inputs } : options.inputs
+  return { ctx: twinModeContext(bed, { ...options, inputs, log }), log }
 }
 
 const prPayload = (number = PR, extra: { forkOwner?: string; baseSha?: string } = {}) =>
-  pullRequestPayload({
-    owner: twin.owner,
-    repo: twin.repo,
+  pullRequestPayloadOn(
+    twin,
+    { ...fixture, baseSha: extra.baseSha ?? fixture.baseSha },
     number,
-    headSha: fixture.headSha,
-    headRef: fixture.headRef,
-    baseSha: extra.baseSha ?? fixture.baseSha,
-    forkOwner: extra.forkOwner
-  })
+    extra.forkOwner
+  )
 
 const commentsOn = (number: number) => [...twin.state.comments.values()].filter(c => c.issueNumber === number)
 
@@ -238,14 +203,7 @@ describe('review of a pull_request', () => {
     const fresh = await makeReviewRepository({ withBaseline: false, runs: prRuns({ passing: true }) })
     try {
       twin.addPullRequest({ number: 20, headRef: fresh.headRef, headSha: fresh.headSha })
-      const payload = pullRequestPayload({
-        owner: twin.owner,
-        repo: twin.repo,
-        number: 20,
-        headSha: fresh.headSha,
-        headRef: fresh.headRef,
-        baseSha: fresh.baseSha
-      })
+      const payload = pullRequestPayloadOn(twin, fresh, 20)
       const outcome = await runReviewMode(context({ payload, workspace: fresh.workspace }).ctx)
       expect(outcome.verdict).toBe('no-baseline')
       expect(outcome.failure).toBeUndefined()
@@ -491,17 +449,10 @@ describe('experiment-review review (CLI)', () => {
 
 describe('GitHub Enterprise Server', () => {
   it('honours GITHUB_API_URL with the /api/v3 prefix', async () => {
-    const ghes = await startGitHubTwin({ pathPrefix: '/api/v3', files: await mainBranchFiles() })
+    const ghes = await startReviewTwin({ pathPrefix: '/api/v3' })
     try {
       ghes.addPullRequest({ number: 3, headRef: fixture.headRef, headSha: fixture.headSha })
-      const payload = pullRequestPayload({
-        owner: ghes.owner,
-        repo: ghes.repo,
-        number: 3,
-        headSha: fixture.headSha,
-        headRef: fixture.headRef,
-        baseSha: fixture.baseSha
-      })
+      const payload = pullRequestPayloadOn(ghes, fixture, 3)
       // The action's real factory: the API root comes from GITHUB_API_URL alone.
       const { ctx } = context({ payload, env: { GITHUB_API_URL: ghes.url }, realClient: true })
       const outcome = await runReviewMode(ctx)
@@ -578,14 +529,7 @@ describe('ids are separate; a baseline named in the inputs must exist', () => {
   const reviewOf = async (repo: ReviewRepository, number: number, inputs: Record<string, string> = {}) => {
     if (!twin.state.pulls.has(number))
       twin.addPullRequest({ number, headRef: repo.headRef, headSha: repo.headSha })
-    const payload = pullRequestPayload({
-      owner: twin.owner,
-      repo: twin.repo,
-      number,
-      headSha: repo.headSha,
-      headRef: repo.headRef,
-      baseSha: repo.baseSha
-    })
+    const payload = pullRequestPayloadOn(twin, repo, number)
     const { ctx, log } = context({ payload, workspace: repo.workspace, inputs })
     return { outcome: await runReviewMode(ctx), log }
   }
@@ -695,14 +639,7 @@ describe.each(HOSTILE_CORPORA)(
         })
         try {
           twin.addPullRequest({ number, headRef: repo.headRef, headSha: repo.headSha })
-          const payload = pullRequestPayload({
-            owner: twin.owner,
-            repo: twin.repo,
-            number,
-            headSha: repo.headSha,
-            headRef: repo.headRef,
-            baseSha: repo.baseSha
-          })
+          const payload = pullRequestPayloadOn(twin, repo, number)
           const { ctx, log } = context({ payload, workspace: repo.workspace })
           const outcome = await runReviewMode(ctx)
           const comments = commentsOn(number)
@@ -761,14 +698,11 @@ describe("the id's own promotion pull request (promote-via: pull-request)", () =
       files: { [DEFAULT_BASELINE_PATH]: '{"promoted": true}\n', 'docs/experiments.md': '# promoted\n' }
     })
     const { ctx, log } = context({
-      payload: pullRequestPayload({
-        owner: twin.owner,
-        repo: twin.repo,
-        number: 60,
-        headSha: pr.head.sha,
-        headRef: BRANCH,
-        baseSha: pr.base.sha
-      }),
+      payload: pullRequestPayloadOn(
+        twin,
+        { headSha: pr.head.sha, headRef: BRANCH, baseSha: pr.base.sha },
+        60
+      ),
       workspace: await emptyWorkspace()
     })
     const outcome = await runReviewMode(ctx)
@@ -809,14 +743,11 @@ describe("the id's own promotion pull request (promote-via: pull-request)", () =
     await twin.git.git(['update-ref', `refs/heads/${BRANCH}`, pr.head.sha])
     pr.head.ref = BRANCH
     const { ctx } = context({
-      payload: pullRequestPayload({
-        owner: twin.owner,
-        repo: twin.repo,
-        number: 61,
-        headSha: pr.head.sha,
-        headRef: BRANCH,
-        baseSha: pr.base.sha
-      }),
+      payload: pullRequestPayloadOn(
+        twin,
+        { headSha: pr.head.sha, headRef: BRANCH, baseSha: pr.base.sha },
+        61
+      ),
       workspace: await emptyWorkspace()
     })
     const outcome = await runReviewMode(ctx)

@@ -11,17 +11,16 @@ import { readActionConfig } from '../src/config/inputs.js'
 import { diffRuleSettings } from '../src/core/rules-change.js'
 import { DEFAULT_RULES_PATH } from '../src/core/conventions.js'
 import { runReviewMode } from '../src/modes/review.js'
-import type { ModeContext } from '../src/modes/types.js'
-import { twinClientFactory } from './github-twin/client.js'
 import { memoryLog } from './helpers/memory-log.js'
-import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
+import type { GitHubTwin } from './github-twin/server.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
 import {
-  mainBranchFiles,
   makeReviewRepository,
   prRuns,
-  pullRequestPayload,
+  pullRequestPayloadOn,
   REVIEW_RULES,
+  startReviewTwin,
+  twinModeContext,
   type ReviewRepository
 } from './review-fixtures.js'
 
@@ -38,7 +37,7 @@ let nextPr = 100
 const repositories: ReviewRepository[] = []
 
 beforeAll(async () => {
-  twin = await startGitHubTwin({ files: await mainBranchFiles() })
+  twin = await startReviewTwin()
   temp = await mkdtemp(path.join(tmpdir(), 'rules-from-'))
 })
 
@@ -62,30 +61,16 @@ async function review(
   const number = nextPr++
   twin.addPullRequest({ number, headRef: repo.headRef, headSha: repo.headSha })
   const log = memoryLog()
-  const env: NodeJS.ProcessEnv = {
-    GITHUB_WORKSPACE: options.workspace ?? repo.workspace,
-    GITHUB_API_URL: twin.url,
-    GITHUB_REPOSITORY: `${twin.owner}/${twin.repo}`,
-    RUNNER_TEMP: temp
-  }
-  const inputs: Record<string, string> = { 'github-token': 'ghs_workflow-token', ...options.inputs }
-  const ctx: ModeContext = {
-    config: readActionConfig(name => inputs[name] ?? '', env),
-    eventName: 'pull_request',
-    payload: pullRequestPayload({
-      owner: twin.owner,
-      repo: twin.repo,
-      number,
-      headSha: repo.headSha,
-      headRef: repo.headRef,
-      baseSha: repo.baseSha
-    }),
-    env,
-    log,
-    now: new Date('2026-01-01T00:00:00Z'),
-    github: twinClientFactory(twin, { runtime: 'actions' }),
-    sleep: async () => undefined
-  }
+  const ctx = twinModeContext(
+    { twin, temp, fixture: repo },
+    {
+      payload: pullRequestPayloadOn(twin, repo, number),
+      log,
+      workspace: options.workspace,
+      inputs: options.inputs,
+      now: new Date('2026-01-01T00:00:00Z')
+    }
+  )
   const outcome = await runReviewMode(ctx)
   const comment = [...twin.state.comments.values()].find(c => c.issueNumber === number)?.body ?? ''
   return { outcome, log, comment }

@@ -6,17 +6,53 @@ import { q as stringify, a4 as trustedHtml, S as trusted } from './findings.js';
 // the comment or render. A reader must check who wrote the body (the token's own login) before trusting what it
 // reads: anyone can paste a copy elsewhere.
 const PREFIX = '<!-- experiment-review:state:';
+const SUFFIX = ' -->';
 /** The longest encoded state read back (a body holds at most 65,536 characters). */
 const MAX_ENCODED = 65_000;
+/** Deflate shrinks a text at most 1,032 times (a match of 258 bytes takes at least 2 bits). */
+const DEFLATE_MAX_RATIO = 1032;
 const cleanKind = (kind) => kind.replace(/[^A-Za-z0-9_-]/g, '-');
+// Inert by construction: the kind is reduced to [A-Za-z0-9_-] and the encoded value is base64url.
+const blockText = (kind, encoded) => trusted(`${PREFIX}${cleanKind(kind)}:${encoded}${SUFFIX}`);
 /** The text of a hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
 function hiddenStateText(kind, value, options = {}) {
     const json = Buffer.from(JSON.stringify(value), 'utf8');
-    const encoded = options.compress
+    return blockText(kind, options.compress
         ? `z:${deflateRawSync(json, { level: 9 }).toString('base64url')}`
-        : json.toString('base64url');
-    // Inert by construction: the kind is reduced to [A-Za-z0-9_-] and the value is base64url.
-    return trusted(`${PREFIX}${cleanKind(kind)}:${encoded} -->`);
+        : json.toString('base64url'));
+}
+/** The most deflated bytes a block of `kind` holds within `maxLength` characters (base64url: 4 for 3 bytes). */
+function deflatedRoom(kind, maxLength) {
+    return Math.max(0, Math.floor(((maxLength - blockText(kind, 'z:').length) * 3) / 4));
+}
+/**
+ * Whether a JSON text of `jsonLength` characters (or more) could fit, deflated, in a block of `kind` of at most
+ * `maxLength` characters. False proves it cannot: its UTF-8 bytes are at least that many, and deflate divides them
+ * by 1,032 at the most.
+ */
+function couldFitDeflated(kind, jsonLength, maxLength) {
+    return jsonLength <= deflatedRoom(kind, maxLength) * DEFLATE_MAX_RATIO;
+}
+/**
+ * The deflated hidden block of `kind` holding the JSON text `json`, the same block as hiddenState(kind,
+ * JSON.parse(json), { compress: true }) for JSON that JSON.stringify wrote; undefined when it would be longer than
+ * `maxLength` characters. Deflating stops as soon as its output passes what fits, so a value far too large costs
+ * little more than the part that fits.
+ */
+function deflatedHiddenStateWithin(kind, json, maxLength) {
+    const room = deflatedRoom(kind, maxLength);
+    if (room < 1)
+        return undefined;
+    let deflated;
+    try {
+        deflated = deflateRawSync(Buffer.from(json, 'utf8'), { level: 9, maxOutputLength: room });
+    }
+    catch (error) {
+        if (error.code === 'ERR_BUFFER_TOO_LARGE')
+            return undefined;
+        throw error;
+    }
+    return trustedHtml(blockText(kind, `z:${deflated.toString('base64url')}`));
 }
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
 function hiddenState(kind, value, options = {}) {
@@ -48,4 +84,4 @@ function replaceHiddenState(body, kind, value, options = {}) {
     return pattern.test(body) ? body.replace(pattern, () => block) : `${block}\n${body}`;
 }
 
-export { readHiddenState as a, hiddenState as h, replaceHiddenState as r };
+export { readHiddenState as a, couldFitDeflated as c, deflatedHiddenStateWithin as d, hiddenState as h, replaceHiddenState as r };

@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
-import { readFile, mkdir, open, rm, stat, writeFile, rename } from 'node:fs/promises';
+import { readFile, mkdir, open, rm, stat, rename, link, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -114,25 +114,53 @@ async function writeAtomic(file, text) {
     }
 }
 const sleep = (ms) => new Promise(resolve => setTimeout(resolve, ms));
-/** True when a lock file was left by a call that is gone: its process no longer runs here, or it is very old. */
-async function isStaleLock(lock) {
+/** The lock file as read when it was left by a call that is gone (its process no longer runs here, or it is very old); undefined otherwise. */
+async function staleLock(lock) {
     const [text, info] = await Promise.all([
         readFile(lock, 'utf8').catch(() => ''),
         stat(lock).catch(() => undefined)
     ]);
     if (!info)
-        return false;
+        return undefined;
     if (Date.now() - info.mtimeMs > STALE_LOCK_MS)
-        return true;
+        return { info, text };
     const [host, pid] = text.trim().split(' ');
     if (host !== os.hostname() || !/^\d+$/.test(pid ?? ''))
-        return false;
+        return undefined;
     try {
         process.kill(Number(pid), 0);
-        return false;
+        return undefined;
     }
     catch (e) {
-        return e.code === 'ESRCH';
+        return e.code === 'ESRCH' ? { info, text } : undefined;
+    }
+}
+/** True when `file` is still the lock file once seen (inode numbers are reused, so its time and text count too; not its ctime, which a rename changes). */
+async function isSameLock(file, seen) {
+    const [info, text] = await Promise.all([stat(file), readFile(file, 'utf8')]);
+    const was = seen.info;
+    return info.dev === was.dev && info.ino === was.ino && info.mtimeMs === was.mtimeMs && text === seen.text;
+}
+/**
+ * Removes a lock judged stale, but only if it is still that file: when another call took the stale lock over and
+ * created its own in between, the new lock is moved back in place instead of being deleted.
+ */
+async function removeStaleLock(lock, judged) {
+    const moved = `${lock}.${process.pid}.${randomUUID()}.stale`;
+    try {
+        await rename(lock, moved);
+    }
+    catch (e) {
+        if (e.code === 'ENOENT')
+            return;
+        throw e;
+    }
+    try {
+        if (!(await isSameLock(moved, judged)))
+            await link(moved, lock).catch(() => undefined);
+    }
+    finally {
+        await rm(moved, { force: true });
     }
 }
 /** Runs `update` while holding the run folder's lock file (created exclusively; waits for other holders). */
@@ -149,8 +177,9 @@ async function withRunLock(dir, update, waitMs = LOCK_WAIT_MS) {
         catch (e) {
             if (e.code !== 'EEXIST')
                 throw e;
-            if (await isStaleLock(lock)) {
-                await rm(lock, { force: true });
+            const stale = await staleLock(lock);
+            if (stale) {
+                await removeStaleLock(lock, stale);
                 continue;
             }
             if (Date.now() > deadline) {
@@ -293,4 +322,4 @@ async function captureContext(workspace, env) {
     return { gitCommit: commit && /^[0-9a-f]{40,64}$/.test(commit) ? commit : undefined, environment };
 }
 
-export { LOCK_FILE, captureContext, checkRunName, jsonWithNonFinite, logRun, parseAssignment, runHasContext, withRunLock };
+export { LOCK_FILE, captureContext, checkRunName, jsonWithNonFinite, logRun, parseAssignment, removeStaleLock, runHasContext, withRunLock };

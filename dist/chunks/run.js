@@ -274,7 +274,7 @@ async function selectionFor(workspace, values) {
     return rules.select;
 }
 async function logCommand(args, io) {
-    const { captureContext, logRun, parseAssignment, runHasContext } = await import('./log.js');
+    const { captureContext, checkRunName, logRun, parseAssignment, runHasContext } = await import('./log.js');
     const { values, positionals } = parse(args, {
         param: { type: 'string', multiple: true },
         metric: { type: 'string', multiple: true },
@@ -294,6 +294,7 @@ async function logCommand(args, io) {
     const run = positionals[0];
     if (!run || positionals.length > 1)
         throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91');
+    checkRunName(run);
     const entry = logEntryOf(values, parseAssignment);
     const workspace = path.resolve(io.cwd, values.workspace ?? '.');
     const dir = path.resolve(workspace, values.dir ?? 'experiments');

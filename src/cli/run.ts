@@ -262,7 +262,8 @@ async function selectionFor(
 }
 
 async function logCommand(args: string[], io: CliIo): Promise<number> {
-  const { captureContext, logRun, parseAssignment, runHasContext } = await import('../local/log.js')
+  const { captureContext, checkRunName, logRun, parseAssignment, runHasContext } =
+    await import('../local/log.js')
   const { values, positionals } = parse(args, {
     param: { type: 'string', multiple: true },
     metric: { type: 'string', multiple: true },
@@ -281,6 +282,7 @@ async function logCommand(args: string[], io: CliIo): Promise<number> {
   const run = positionals[0]
   if (!run || positionals.length > 1)
     throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91')
+  checkRunName(run)
   const entry = logEntryOf(values, parseAssignment)
   const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
   const dir = path.resolve(workspace, (values.dir as string | undefined) ?? 'experiments')

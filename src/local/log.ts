@@ -3,7 +3,8 @@
 // (written to a temporary file, then renamed), so concurrent calls from parallel workers all land.
 import { execFile } from 'node:child_process'
 import { createHash, randomUUID } from 'node:crypto'
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
+import type { Stats } from 'node:fs'
+import { link, mkdir, open, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
@@ -136,21 +137,53 @@ async function writeAtomic(file: string, text: string): Promise<void> {
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
-/** True when a lock file was left by a call that is gone: its process no longer runs here, or it is very old. */
-async function isStaleLock(lock: string): Promise<boolean> {
+/** A lock file as it was read: its status and its text ("host pid"). */
+export interface LockFileSeen {
+  info: Stats
+  text: string
+}
+
+/** The lock file as read when it was left by a call that is gone (its process no longer runs here, or it is very old); undefined otherwise. */
+async function staleLock(lock: string): Promise<LockFileSeen | undefined> {
   const [text, info] = await Promise.all([
     readFile(lock, 'utf8').catch(() => ''),
     stat(lock).catch(() => undefined)
   ])
-  if (!info) return false
-  if (Date.now() - info.mtimeMs > STALE_LOCK_MS) return true
+  if (!info) return undefined
+  if (Date.now() - info.mtimeMs > STALE_LOCK_MS) return { info, text }
   const [host, pid] = text.trim().split(' ')
-  if (host !== os.hostname() || !/^\d+$/.test(pid ?? '')) return false
+  if (host !== os.hostname() || !/^\d+$/.test(pid ?? '')) return undefined
   try {
     process.kill(Number(pid), 0)
-    return false
+    return undefined
   } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'ESRCH'
+    return (e as NodeJS.ErrnoException).code === 'ESRCH' ? { info, text } : undefined
+  }
+}
+
+/** True when `file` is still the lock file once seen (inode numbers are reused, so its time and text count too; not its ctime, which a rename changes). */
+async function isSameLock(file: string, seen: LockFileSeen): Promise<boolean> {
+  const [info, text] = await Promise.all([stat(file), readFile(file, 'utf8')])
+  const was = seen.info
+  return info.dev === was.dev && info.ino === was.ino && info.mtimeMs === was.mtimeMs && text === seen.text
+}
+
+/**
+ * Removes a lock judged stale, but only if it is still that file: when another call took the stale lock over and
+ * created its own in between, the new lock is moved back in place instead of being deleted.
+ */
+export async function removeStaleLock(lock: string, judged: LockFileSeen): Promise<void> {
+  const moved = `${lock}.${process.pid}.${randomUUID()}.stale`
+  try {
+    await rename(lock, moved)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw e
+  }
+  try {
+    if (!(await isSameLock(moved, judged))) await link(moved, lock).catch(() => undefined)
+  } finally {
+    await rm(moved, { force: true })
   }
 }
 
@@ -170,8 +203,9 @@ export async function withRunLock<T>(
       break
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
-      if (await isStaleLock(lock)) {
-        await rm(lock, { force: true })
+      const stale = await staleLock(lock)
+      if (stale) {
+        await removeStaleLock(lock, stale)
         continue
       }
       if (Date.now() > deadline) {

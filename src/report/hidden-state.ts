@@ -7,6 +7,7 @@ import type { Html } from 'mdast'
 import { stringify, trusted, trustedHtml, type Own } from './mdast.js'
 
 const PREFIX = '<!-- experiment-review:state:'
+const SUFFIX = ' -->'
 
 /** The longest encoded state read back (a body holds at most 65,536 characters). */
 const MAX_ENCODED = 65_000
@@ -16,16 +17,57 @@ export interface HiddenStateOptions {
   compress?: boolean
 }
 
+/** Deflate shrinks a text at most 1,032 times (a match of 258 bytes takes at least 2 bits). */
+const DEFLATE_MAX_RATIO = 1032
+
 const cleanKind = (kind: string) => kind.replace(/[^A-Za-z0-9_-]/g, '-')
+
+// Inert by construction: the kind is reduced to [A-Za-z0-9_-] and the encoded value is base64url.
+const blockText = (kind: string, encoded: string): Own =>
+  trusted(`${PREFIX}${cleanKind(kind)}:${encoded}${SUFFIX}`)
 
 /** The text of a hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
 export function hiddenStateText(kind: string, value: unknown, options: HiddenStateOptions = {}): Own {
   const json = Buffer.from(JSON.stringify(value), 'utf8')
-  const encoded = options.compress
-    ? `z:${deflateRawSync(json, { level: 9 }).toString('base64url')}`
-    : json.toString('base64url')
-  // Inert by construction: the kind is reduced to [A-Za-z0-9_-] and the value is base64url.
-  return trusted(`${PREFIX}${cleanKind(kind)}:${encoded} -->`)
+  return blockText(
+    kind,
+    options.compress
+      ? `z:${deflateRawSync(json, { level: 9 }).toString('base64url')}`
+      : json.toString('base64url')
+  )
+}
+
+/** The most deflated bytes a block of `kind` holds within `maxLength` characters (base64url: 4 for 3 bytes). */
+function deflatedRoom(kind: string, maxLength: number): number {
+  return Math.max(0, Math.floor(((maxLength - blockText(kind, 'z:').length) * 3) / 4))
+}
+
+/**
+ * Whether a JSON text of `jsonLength` characters (or more) could fit, deflated, in a block of `kind` of at most
+ * `maxLength` characters. False proves it cannot: its UTF-8 bytes are at least that many, and deflate divides them
+ * by 1,032 at the most.
+ */
+export function couldFitDeflated(kind: string, jsonLength: number, maxLength: number): boolean {
+  return jsonLength <= deflatedRoom(kind, maxLength) * DEFLATE_MAX_RATIO
+}
+
+/**
+ * The deflated hidden block of `kind` holding the JSON text `json`, the same block as hiddenState(kind,
+ * JSON.parse(json), { compress: true }) for JSON that JSON.stringify wrote; undefined when it would be longer than
+ * `maxLength` characters. Deflating stops as soon as its output passes what fits, so a value far too large costs
+ * little more than the part that fits.
+ */
+export function deflatedHiddenStateWithin(kind: string, json: string, maxLength: number): Html | undefined {
+  const room = deflatedRoom(kind, maxLength)
+  if (room < 1) return undefined
+  let deflated: Buffer
+  try {
+    deflated = deflateRawSync(Buffer.from(json, 'utf8'), { level: 9, maxOutputLength: room })
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return undefined
+    throw error
+  }
+  return trustedHtml(blockText(kind, `z:${deflated.toString('base64url')}`))
 }
 
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */

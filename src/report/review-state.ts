@@ -6,7 +6,7 @@ import type { Comparison, ExperimentSummary } from '../core/compare.js'
 import { acceptedForHead, applyAcceptances, readDecisions, type ReviewDecision } from '../core/decisions.js'
 import { decisionsBlocks } from './commands.js'
 import { renderComment, type ReportContext } from './comment.js'
-import { hiddenState, readHiddenState } from './hidden-state.js'
+import { couldFitDeflated, deflatedHiddenStateWithin, hiddenState, readHiddenState } from './hidden-state.js'
 
 /** The hidden state kind of the reviewers' decisions. */
 export const DECISIONS_STATE = 'decisions'
@@ -89,9 +89,29 @@ function slimComparison(c: Comparison, curvePoints: number, runs: number): Compa
 }
 
 /**
+ * A lower bound of the kept review's JSON length: the plain JSON of each field of its comparisons (written with the
+ * same keys, and NaN as null, which is shorter than its tag). A field that attempts share is measured once.
+ */
+function jsonLengthAtLeast(comparisons: (Comparison | undefined)[], measured: Map<object, number>): number {
+  let total = 0
+  for (const field of comparisons.flatMap(c => (c ? Object.values(c) : []))) {
+    if (field === null || typeof field !== 'object') continue
+    let length = measured.get(field)
+    if (length === undefined) {
+      length = (JSON.stringify(field) as string | undefined)?.length ?? 0
+      measured.set(field, length)
+    }
+    total += length
+  }
+  return total
+}
+
+/**
  * The hidden block of the last review: the comparison as it is when it fits REVIEW_STATE_BUDGET deflated,
  * else thinned (histories kept only as the curves show them, fewer runs); undefined when even that is too large
- * (then `refresh` says so and `accept` still works on a later review).
+ * (then `refresh` says so and `accept` still works on a later review). An attempt is written only when a lower
+ * bound of its size allows it to fit, and its deflating stops once past the budget, so thousands of runs cost
+ * little more than the block that is kept.
  */
 export function reviewState(snapshot: ReviewSnapshot): Html | undefined {
   const attempts = [
@@ -99,17 +119,19 @@ export function reviewState(snapshot: ReviewSnapshot): Html | undefined {
     (c: Comparison) => slimComparison(c, 200, 100),
     (c: Comparison) => slimComparison(c, 40, 20)
   ]
+  const measured = new Map<object, number>()
   for (const slim of attempts) {
+    const comparison = slim(snapshot.comparison)
     // The review under a PR's proposed rules (when it edits the rules file) is kept and thinned the same way.
     const change = snapshot.context.rulesChange
-    const context = change?.proposed
-      ? { ...snapshot.context, rulesChange: { ...change, proposed: slim(change.proposed) } }
-      : snapshot.context
-    const value = JSON.parse(
-      JSON.stringify({ ...snapshot, comparison: slim(snapshot.comparison), context }, replacer)
-    )
-    const block = hiddenState(REVIEW_STATE, value, { compress: true })
-    if (block.value.length <= REVIEW_STATE_BUDGET) return block
+    const proposed = change?.proposed ? slim(change.proposed) : undefined
+    const context =
+      change && proposed ? { ...snapshot.context, rulesChange: { ...change, proposed } } : snapshot.context
+    const atLeast = jsonLengthAtLeast([comparison, proposed], measured)
+    if (!couldFitDeflated(REVIEW_STATE, atLeast, REVIEW_STATE_BUDGET)) continue
+    const json = JSON.stringify({ ...snapshot, comparison, context }, replacer)
+    const block = deflatedHiddenStateWithin(REVIEW_STATE, json, REVIEW_STATE_BUDGET)
+    if (block) return block
   }
   return undefined
 }
