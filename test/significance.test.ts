@@ -223,3 +223,95 @@ describe('one run against several: the prediction interval of a new observation'
     near(t?.pTwoSided, 0.06386598287726561)
   })
 })
+
+describe('the edges of choosing a test', () => {
+  it('two values on one side and one on the other are enough for the prediction test, either way round', () => {
+    expect(testSignificance(stat([0.9, 0.92]), stat([0.86]), 0.05)?.test?.method).toBe('prediction')
+    expect(testSignificance(stat([0.93]), stat([0.885, 0.9]), 0.05)?.test?.method).toBe('prediction')
+  })
+
+  it('two matched seeds a side are enough for the paired test', () => {
+    const s = testSignificance(
+      stat([0.9, 0.92], { sampleKeys: keys('seed', 1, 2) }),
+      stat([0.885, 0.9], { sampleKeys: keys('seed', 1, 2) }),
+      0.05
+    )
+    expect(s?.test).toMatchObject({ method: 'paired', pairs: 2 })
+  })
+
+  it('every seed must match: three of four in common is a mismatch', () => {
+    const s = testSignificance(
+      stat(BASE, { sampleKeys: keys('seed', 1, 4) }),
+      stat(PR, { sampleKeys: ['seed1', 'seed2', 'seed3', 'seed5'] }),
+      0.05
+    )
+    expect(s).toMatchObject({ fallback: 'keys-differ', test: { method: 'welch' } })
+  })
+
+  it('keys that are not all folds are paired plainly, and a mismatch of them is not about folds', () => {
+    const mixed = ['fold0', 'seed1', 'seed2', 'seed3']
+    const paired = testSignificance(stat(BASE, { sampleKeys: mixed }), stat(PR, { sampleKeys: mixed }), 0.05)
+    expect(paired?.test?.method).toBe('paired')
+    near(paired?.pTwoSided, 0.005207858944662818)
+    const mismatch = testSignificance(
+      stat(BASE, { sampleKeys: mixed }),
+      stat(PR, { sampleKeys: keys('seed', 5, 4) }),
+      0.05
+    )
+    expect(mismatch).toMatchObject({ fallback: 'keys-differ' })
+    const mismatchPr = testSignificance(
+      stat(BASE, { sampleKeys: keys('seed', 5, 4) }),
+      stat(PR, { sampleKeys: mixed }),
+      0.05
+    )
+    expect(mismatchPr).toMatchObject({ fallback: 'keys-differ' })
+  })
+
+  it('one run name without a seed among several leaves the runs unpaired without a reason', () => {
+    const s = testSignificance(
+      stat(BASE, { sampleRuns: ['main-seed1', 'main-seed2', 'main-a', 'main-seed4'] }),
+      stat(PR, { sampleRuns: keys('pr-seed', 1, 4) }),
+      0.05
+    )
+    expect(s?.test?.method).toBe('welch')
+    expect(s).not.toHaveProperty('fallback')
+  })
+})
+
+describe('the states that are not a test', () => {
+  it('an exact difference ran no test', () => {
+    expect(testSignificance(stat([0.9, 0.9]), stat([0.8, 0.8]), 0.05)).toMatchObject({
+      state: 'exact',
+      tested: false,
+      significant: true
+    })
+  })
+
+  it('a spread beyond the range of a double is uncomputable, which is not inconclusive', () => {
+    expect(testSignificance(stat([-1.7e308, 1.7e308]), stat([0, 1]), 0.05)).toMatchObject({
+      state: 'uncomputable',
+      tested: false,
+      method: 'welch'
+    })
+  })
+})
+
+describe('best of k', () => {
+  const base = stat([0.9, 0.91, 0.89])
+
+  it('adjusts no drop of a maximized metric and no rise of a minimized one', () => {
+    const worse = stat([0.87, 0.88, 0.86])
+    expect(testSignificance(base, worse, 0.05, { goal: 'maximize', bestOf: 3 })?.bestOf).toBeUndefined()
+    expect(testSignificance(worse, base, 0.05, { goal: 'minimize', bestOf: 3 })?.bestOf).toBeUndefined()
+  })
+
+  it('adjusts no change of exactly 0, whatever the goal', () => {
+    // Means of 0.9 on both sides, with noise on one: the estimate is exactly 0.
+    for (const goal of ['maximize', 'minimize'] as const) {
+      const s = testSignificance(stat([0.8, 1]), stat([0.9, 0.9]), 0.05, { goal, bestOf: 3 })
+      expect(s?.test?.estimate).toBe(0)
+      expect(s?.bestOf).toBeUndefined()
+      expect(s?.pLabel).toBe(s?.pTwoSided)
+    }
+  })
+})

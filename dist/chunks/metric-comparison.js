@@ -308,9 +308,13 @@ function adjustGate(entries, rules) {
 // The significance of a metric's change: which test fits the samples (paired by seed, corrected for folds,
 // Welch, or a prediction interval for one run), its two-sided p and its interval. Pure: data in, data out.
 /** The significance of a change (see SignificanceResult); undefined for one run against one (no noise estimate). */
-function testSignificance(baseline, current, alpha, options = { goal: 'maximize' }) {
+function testSignificance(baseline, current, alpha, 
+// Stryker disable next-line ObjectLiteral,StringLiteral: without bestOf the goal decides nothing (it only picks the change best of k adjusts)
+options = { goal: 'maximize' }) {
     // Records written before samples were kept have none: their single value is the one sample.
+    // Stryker disable next-line ArrayDeclaration: only "two samples or more" is asked of a and b (chooseTest reads the value itself), and none is fewer than two as one is
     const a = baseline.samples ?? [baseline.value];
+    // Stryker disable next-line ArrayDeclaration: as for a
     const b = current.samples ?? [current.value];
     if (a.length < 2 && b.length < 2)
         return undefined;
@@ -327,7 +331,11 @@ function testSignificance(baseline, current, alpha, options = { goal: 'maximize'
         const state = test.inconclusive === 'uncomputable' ? 'uncomputable' : 'inconclusive';
         return { state, tested: false, ...method, ...common };
     }
+    // Stryker disable next-line StringLiteral: pValue takes every alternative but greater and less as two-sided
     const pTwoSided = pValue(test, 'two-sided');
+    // A test finiteOr let through has a finite se > 0, df > 0 and an estimate that is not NaN, so its p is a number;
+    // the guard keeps a gate on it failing closed should that change.
+    // Stryker disable next-line ObjectLiteral,StringLiteral,BooleanLiteral: unreachable (see above)
     if (Number.isNaN(pTwoSided))
         return { state: 'uncomputable', tested: false, method: test.method, ...common };
     const improvement = options.goal === 'maximize' ? test.estimate > 0 : test.estimate < 0;
@@ -381,6 +389,7 @@ function chooseTest(baseline, current) {
     if (fa.length >= 2 && fb.length === 1)
         return { test: prediction(a, fb[0], 'pr', [0, nonFinite[1]]), fallback };
     if (fa.length === 1 && fb.length >= 2)
+        // Stryker disable next-line StringLiteral: prediction takes every side but 'pr' as the baseline's
         return { test: prediction(b, fa[0], 'baseline', [nonFinite[0], 0]), fallback };
     return { test: welch(a, b), fallback };
 }
