@@ -68,8 +68,10 @@ export function scoreOf(report) {
  */
 function childCpuSeconds() {
   try {
-    // Fields after the command name (which may hold spaces) start at the state; cutime and cstime are 14th and 15th.
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ')
+    // After the command name in parentheses (which may hold spaces and parentheses) come the state, …, and cutime and
+    // cstime as the 14th and 15th fields, in clock ticks of 1/100 s (USER_HZ on Linux).
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
     return (Number(fields[13]) + Number(fields[14])) / 100
   } catch {
     return undefined
