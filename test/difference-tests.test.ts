@@ -191,3 +191,76 @@ describe('numerically safe for any finite input', () => {
     expect(pValue(r, 'two-sided')).toBe(0)
   })
 })
+
+describe('what each test reports at its edges', () => {
+  it("Welch's test needs two finite values a side, and calls a result exact only when both sides are constant", () => {
+    expect(welch([1], [1, 2, 3])).toEqual({
+      inconclusive: 'too-few-samples',
+      method: 'welch',
+      n: [1, 3],
+      nonFinite: [0, 0]
+    })
+    expect(welch([1, 2, 3], [2, NaN])).toEqual({
+      inconclusive: 'too-few-samples',
+      method: 'welch',
+      n: [3, 1],
+      nonFinite: [0, 1]
+    })
+    expect(welch([1, 1], [2, 2])).toEqual({
+      inconclusive: 'no-variance',
+      exactDifference: 1,
+      method: 'welch',
+      n: [2, 2],
+      nonFinite: [0, 0]
+    })
+    // One constant side still has noise from the other: a test runs (SciPy ttest_ind([2, 3], [1, 1], equal_var=False)).
+    const oneSided = ok(welch([1, 1], [2, 3]))
+    expect(oneSided).toMatchObject({ method: 'welch', df: 1 })
+    close(pValue(oneSided, 'two-sided'), 0.20483276469913345)
+  })
+
+  it('a spread beyond the range of a double is uncomputable, not a test', () => {
+    expect(welch([-1.7e308, 1.7e308], [0, 1])).toEqual({
+      inconclusive: 'uncomputable',
+      method: 'welch',
+      n: [2, 2],
+      nonFinite: [0, 0]
+    })
+  })
+
+  it('two pairs are enough for the paired test; it counts pairs on both sides and has no test/train ratio', () => {
+    const r = ok(
+      paired([
+        [1, 2],
+        [3, 5]
+      ])
+    )
+    expect(r).toMatchObject({ method: 'paired', df: 1, pairs: 2, n: [2, 2], nonFinite: [0, 0] })
+    expect(r).not.toHaveProperty('testTrainRatio')
+    expect(ok(correctedResampled(PAIRS)).nonFinite).toEqual([0, 0])
+  })
+
+  it('the prediction test needs two values on the many side and adds their NaNs to the ones given', () => {
+    expect(ok(prediction([1, 2], 4, 'pr'))).toMatchObject({ method: 'prediction', df: 1, nonFinite: [0, 0] })
+    expect(prediction([1, NaN], 4, 'pr', [1, 2])).toEqual({
+      inconclusive: 'too-few-samples',
+      method: 'prediction',
+      n: [1, 1],
+      nonFinite: [2, 2]
+    })
+    expect(ok(prediction([1, 2, NaN], 4, 'baseline', [1, 2])).nonFinite).toEqual([1, 3])
+    expect(ok(prediction([1, 2, NaN], 4, 'pr', [1, 2])).nonFinite).toEqual([2, 2])
+  })
+
+  it('standardizes a huge estimate against a huge opposite shift without overflowing', () => {
+    const r: DifferenceTest = {
+      method: 'welch',
+      estimate: 1.5e308,
+      se: 1e308,
+      df: 3,
+      n: [2, 2],
+      nonFinite: [0, 0]
+    }
+    expect(standardized(r, -1.5e308)).toBe(3)
+  })
+})

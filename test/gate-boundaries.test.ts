@@ -5,7 +5,7 @@ import { recordFromExperiment, type AcceptedRegression } from '../src/core/basel
 import { compareRuns, type Comparison } from '../src/core/compare.js'
 import { makeExperiment } from '../src/core/experiment.js'
 import { compareMetric } from '../src/core/metric-comparison.js'
-import { adjustGate, limitOf, toleranceFor } from '../src/core/rule-checks.js'
+import { adjustGate, checkRule, limitOf, toleranceFor } from '../src/core/rule-checks.js'
 import { collectViolations } from '../src/core/violations.js'
 import type { OverfittingResult } from '../src/core/criteria.js'
 import {
@@ -17,6 +17,8 @@ import {
   type Rules
 } from '../src/core/rules.js'
 import type { MetricStat } from '../src/core/experiment.js'
+import type { MoveCheck } from '../src/core/compare.js'
+import type { SignificanceResult } from '../src/core/significance.js'
 import { run } from './helpers/runs.js'
 
 function rulesOf(metrics: Record<string, MetricRule>): Rules {
@@ -587,7 +589,137 @@ describe('edges the mutation run found unguarded', () => {
     expect(collectViolations([], [{ ...gap, exceeded: false }], rules)).toEqual([])
   })
 
-  it('without a rules file, slash commands need write permission', () => {
-    expect(defaultRules().commands).toEqual({ permission: 'write' })
+  it('without a rules file: alpha 0.05 with Holm across gated metrics, seeds and folds grouped, commands need write', () => {
+    const defaults = defaultRules()
+    expect(defaults.significance).toEqual({ alpha: 0.05, adjust: 'holm' })
+    expect(defaults.grouping).toEqual({ patterns: ['-seed<N>', '-fold<N>'] })
+    expect(defaults.commands).toEqual({ permission: 'write' })
+  })
+
+  it('an overfitting violation without a rules file has no line', () => {
+    const gap: OverfittingResult = {
+      run: 'pr',
+      train: 'train_loss',
+      val: 'val_loss',
+      trainValue: 0.1,
+      valValue: 0.4,
+      gap: 0.3,
+      maxGap: 0.1,
+      goal: 'minimize',
+      exceeded: true,
+      gates: true
+    }
+    const [violation] = collectViolations([], [gap], rulesOf({}))
+    expect(violation).toMatchObject({ rule: 'overfitting', metric: 'val_loss' })
+    expect(violation.line).toBeUndefined()
+  })
+
+  it('a metric at exactly 0 on both sides is unchanged, whatever its goal (no tolerance to exceed)', () => {
+    const c = gate({ accuracy: 0, loss: 0 }, { accuracy: 0, loss: 0 }, {})
+    expect(c.metrics.map(m => [m.name, m.goal, m.status])).toEqual([
+      ['accuracy', 'maximize', 'unchanged'],
+      ['loss', 'minimize', 'unchanged']
+    ])
+  })
+})
+
+describe('a p-value that cannot be computed', () => {
+  const uncomputable: SignificanceResult = {
+    state: 'uncomputable',
+    tested: false,
+    n: { baseline: 2, current: 2 },
+    excluded: { baseline: 0, current: 0 },
+    alpha: 0.05
+  }
+  const pair = (value: number): MetricStat => ({ value, n: 2, samples: [value, value] })
+
+  it.each([
+    ['max_drop', { maxDrop: abs(0.01) }, 0.9, 0.9],
+    ['max_drop', { maxDrop: abs(0.01) }, 0.9, 0.5],
+    ['max_rise', { maxRise: abs(0.01) }, 0.3, 0.3],
+    ['max_rise', { maxRise: abs(0.01) }, 0.3, 0.6]
+  ] as const)(
+    'fails a %s rule closed, within the limit or beyond (%p, %p → %p)',
+    (rule, metricRule, base, pr) => {
+      const [check] = checkRule(metricRule, pair(base), pair(pr), uncomputable, 0.05)
+      expect(check).toMatchObject({ rule, outcome: 'uncomputable', passed: false })
+    }
+  )
+})
+
+describe('Holm adjusts only a family of two or more tested checks, unless adjust is none', () => {
+  /** A tested drop check beyond its limit with the given one-sided p. */
+  const tested = (pOneSided: number): MoveCheck => ({
+    rule: 'max_drop',
+    threshold: abs(0.01),
+    limit: 0.01,
+    move: 0.05,
+    crossed: true,
+    outcome: 'within-limit',
+    passed: true,
+    pOneSided,
+    requireSignificance: true,
+    alpha: 0.05
+  })
+
+  it('a single tested check is judged at alpha itself, unadjusted', () => {
+    const [alone] = adjustGate([{ check: tested(0.04) }], { significance: { alpha: 0.05, adjust: 'holm' } })
+    expect(alone).toMatchObject({ outcome: 'significant', passed: false })
+    expect(alone).not.toHaveProperty('adjustment')
+    expect(alone).not.toHaveProperty('pAdjusted')
+  })
+
+  it('two tested checks: Holm doubles the smaller p (0.03 → 0.06, both pass); adjust none fails both', () => {
+    const pair = [{ check: tested(0.03) }, { check: tested(0.04) }]
+    const holm = adjustGate(pair, { significance: { alpha: 0.05, adjust: 'holm' } })
+    expect(holm.map(c => [c.outcome, c.pAdjusted, c.adjustment])).toEqual([
+      ['within-noise', 0.06, { method: 'holm', family: 2 }],
+      ['within-noise', 0.06, { method: 'holm', family: 2 }]
+    ])
+    const none = adjustGate(pair, { significance: { alpha: 0.05, adjust: 'none' } })
+    expect(none.map(c => [c.outcome, c.passed])).toEqual([
+      ['significant', false],
+      ['significant', false]
+    ])
+    expect(none[0]).not.toHaveProperty('adjustment')
+  })
+
+  it('a checked metric without a family reports its bound at 1 − alpha', () => {
+    const rules = rulesOf({ accuracy: { maxDrop: abs(0.01) } })
+    rules.significance = { alpha: 0.1, adjust: 'none' }
+    const c = compareRuns({
+      runs: [
+        run('pr-seed4', { accuracy: 0.8 }),
+        run('pr-seed5', { accuracy: 0.82 }),
+        run('pr-seed6', { accuracy: 0.79 })
+      ],
+      baseline: recordFromExperiment(
+        makeExperiment('main', [
+          run('main-seed1', { accuracy: 0.9 }),
+          run('main-seed2', { accuracy: 0.91 }),
+          run('main-seed3', { accuracy: 0.89 })
+        ])
+      ),
+      rules
+    })
+    const check = c.metrics[0].checks[0] as MoveCheck
+    expect(check.outcome).toBe('significant')
+    expect(check.bound?.level).toBeCloseTo(0.9, 15)
+  })
+})
+
+describe('best of k, by the goal of the metric', () => {
+  const rules = rulesOf({})
+  const bestOfThree = (name: string, base: number[], pr: number[]) =>
+    compareMetric(name, samplesOf(base), samplesOf(pr), rules, [], 3).significance?.bestOf
+
+  it('adjusts an improvement of a maximized metric, not a drop', () => {
+    expect(bestOfThree('accuracy', [0.9, 0.91, 0.89], [0.93, 0.94, 0.92])).toBe(3)
+    expect(bestOfThree('accuracy', [0.9, 0.91, 0.89], [0.87, 0.88, 0.86])).toBeUndefined()
+  })
+
+  it('adjusts a fall of a minimized metric, not a rise', () => {
+    expect(bestOfThree('loss', [0.3, 0.31, 0.29], [0.2, 0.21, 0.19])).toBe(3)
+    expect(bestOfThree('loss', [0.3, 0.31, 0.29], [0.4, 0.41, 0.39])).toBeUndefined()
   })
 })

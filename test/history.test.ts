@@ -191,6 +191,44 @@ describe('HistoryBuilder', () => {
     }
   })
 
+  it('keeps every step, value and timestamp exactly, whether it fits 32 bits or not, before and after one does not', () => {
+    // Each field in turn starts with values that fit 32 bits (integer steps, float32 values, millisecond
+    // timestamps near the first) over several storage blocks, then gets one that does not.
+    const unfit = {
+      step: [2.5, -0, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, Infinity],
+      value: [0.1, 1e-300, 2 ** 128, Math.PI],
+      timestamp: [1.5, -0, 1_700_000_000_000 + 2 ** 31, 1_700_000_000_000 - 2 ** 31, 2 ** 60, -Infinity]
+    }
+    const fitting = (i: number) => ({
+      step: i % 7 === 0 ? -(2 ** 31) : i,
+      value: i % 5 === 0 ? NaN : i % 11 === 0 ? -0 : Math.fround(i / 3),
+      timestamp: i % 13 === 0 ? NaN : 1_700_000_000_000 + (i % 2 ? -i : i) * 1000
+    })
+    for (const field of ['step', 'value', 'timestamp'] as const) {
+      for (const odd of unfit[field]) {
+        const written = Array.from({ length: 9000 }, (_, i) => fitting(i))
+        written.splice(8500, 0, { ...fitting(8500), [field]: odd })
+        const b = new HistoryBuilder({ repeats: 'keep', byTimestamp: false, maxPoints: 20_000 }, 4)
+        for (const p of written) b.add(p.step, p.value, p.timestamp)
+        // A missing (NaN) timestamp is left out of the point.
+        const want = written.map(p => [
+          p.step,
+          p.value,
+          p.timestamp === p.timestamp ? p.timestamp : undefined
+        ])
+        // toEqual compares with Object.is: -0 and NaN must come back as written.
+        expect(b.points().map(p => [p.step, p.value, p.timestamp])).toEqual(want)
+        const built = b.build()?.history ?? []
+        expect(built.map(p => [p.step, p.value, p.timestamp])).toEqual(
+          want
+            .map((p, i) => ({ p, i }))
+            .sort((x, y) => x.p[0]! - y.p[0]! || x.i - y.i)
+            .map(({ p }) => p)
+        )
+      }
+    }
+  })
+
   it('lists every point as written', () => {
     const b = new HistoryBuilder()
     b.add(3, 1, 5)

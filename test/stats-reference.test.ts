@@ -42,6 +42,19 @@ describe("Student's t distribution at its edges", () => {
     expect(studentTQuantile(0.9999999, 1) / 3183098.8635132452).toBeCloseTo(1, 9)
   })
 
+  it.each([
+    [0.975, 4, 2.7764451051977934],
+    [0.995, 10, 3.16927267261695],
+    [0.9, 2.5, 1.7302509288071766],
+    [0.999, 30, 3.3851848668293045],
+    [0.6, 1, 0.32491969623290634]
+  ])(
+    'quantile qt(%p, %p) = %p (SciPy t.ppf) to 1e-14: the bracket is polished by Newton steps',
+    (q, df, expected) => {
+      expect(Math.abs(studentTQuantile(q, df) / expected - 1)).toBeLessThan(1e-14)
+    }
+  )
+
   it('density at the centre of Cauchy is 1/π, and matches SciPy off the centre', () => {
     expect(studentTDensity(0, 1)).toBeCloseTo(1 / Math.PI, 14)
     expect(studentTDensity(1.5, 3)).toBeCloseTo(0.12001717451358736, 14)
@@ -92,6 +105,7 @@ describe('summaries and scaling', () => {
 
   it('the power-of-two scale: the largest magnitude rounded down, 1 for none or zeros, clamped to doubles', () => {
     expect(powerOfTwoScale([3, -5])).toBe(4)
+    expect(powerOfTwoScale([-9, 3])).toBe(8)
     expect(powerOfTwoScale([0.3])).toBe(0.25)
     expect(powerOfTwoScale([])).toBe(1)
     expect(powerOfTwoScale([0, -0])).toBe(1)

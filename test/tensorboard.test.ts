@@ -68,6 +68,29 @@ describe('TFRecord framing', () => {
       expect(offsets[0]).toBe(0)
     }
   })
+
+  it('reads records split across chunks of one reused buffer, overwritten after each chunk', async () => {
+    const file = eventFile([simple(0, 'a', 1), simple(1, 'a', 2), simple(2, 'b', 3)])
+    for (const size of [1, 5, 13, 40, 1000]) {
+      // The way ReadContext.readChunks hands out chunks: one buffer, filled again for each chunk.
+      const reused = Buffer.alloc(size)
+      async function* chunks(): AsyncGenerator<Buffer> {
+        for (let at = 0; at < file.length; at += size) {
+          const n = file.copy(reused, 0, at, at + size)
+          yield reused.subarray(0, n)
+          reused.fill(0xa5)
+        }
+      }
+      const records: string[] = []
+      const scan = await scanTfRecords(chunks(), (b, s, e) => records.push(b.toString('hex', s, e)))
+      expect(scan.error).toBeUndefined()
+      expect(scan.truncatedAt).toBeUndefined()
+      const whole: string[] = []
+      await scanTfRecords(Readable.from([file]), (b, s, e) => whole.push(b.toString('hex', s, e)))
+      expect(records).toEqual(whole)
+      expect(records).toHaveLength(4)
+    }
+  })
 })
 
 describe('TensorBoard event folders', () => {
@@ -142,6 +165,31 @@ describe('TensorBoard event folders', () => {
     expect(run.metrics.h.value).toBe(1.5)
     expect(run.metrics.h2.value).toBe(-0.25)
     expect(Object.keys(run.metrics).sort()).toEqual(['acc', 'd', 'd2', 'h', 'h2', 'loss'])
+  })
+
+  it('reads simple_value scalars whatever the tag length, and skips hparams tags given as simple values', async () => {
+    const long = `train/${'ü'.repeat(70)}` // 146 bytes: its length takes two varint bytes
+    await eventDir('logs/tags', {
+      'events.out.tfevents.1.host.1.0': [
+        simple(0, long, 0.25),
+        simple(1, long, 0.5),
+        simple(1, '', 3),
+        simple(1, '_hparams_/session_end_info', 7),
+        simple(2, 'x'.repeat(127), 1),
+        simple(2, 'y'.repeat(128), 2)
+      ]
+    })
+    const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyTb })
+    expect(diagnostics).toEqual([])
+    const metrics = runs[0].metrics
+    expect(Object.keys(metrics).sort()).toEqual(['', long, 'x'.repeat(127), 'y'.repeat(128)].sort())
+    expect(metrics[long].history?.map(p => [p.step, p.value])).toEqual([
+      [0, 0.25],
+      [1, 0.5]
+    ])
+    expect([metrics[''].value, metrics['x'.repeat(127)].value, metrics['y'.repeat(128)].value]).toEqual([
+      3, 1, 2
+    ])
   })
 
   it('merges every event file of a folder into one run and keeps sub-folders as their own runs', async () => {

@@ -1,5 +1,5 @@
 import { realpathSync, lstatSync, statSync, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, createReadStream, readdirSync, existsSync } from 'node:fs';
-import { stat, readFile, lstat } from 'node:fs/promises';
+import { open, stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import { s as selectAll, G as experimentOf, H as flattenParams, I as makeRun, J as emptyMetadata, r as paramText, K as listExperimentNames } from './findings.js';
@@ -2933,6 +2933,22 @@ function realOf(p) {
         return p;
     }
 }
+/** The bytes of `file` in chunks read into one buffer of `size` bytes (see ReadContext.readChunks). */
+async function* chunksOf(file, size) {
+    const handle = await open(file, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(size);
+        for (;;) {
+            const { bytesRead } = await handle.read(buf, 0, size, null);
+            if (bytesRead === 0)
+                return;
+            yield bytesRead === size ? buf : buf.subarray(0, bytesRead);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+}
 /** Whether `p` is `dir` or inside it (both absolute). */
 function under(p, dir) {
     return p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
@@ -3109,6 +3125,12 @@ class GuardedReadContext {
             return undefined;
         const { highWaterMark } = options ?? {};
         return createReadStream(this.resolve(file), highWaterMark ? { highWaterMark } : undefined);
+    }
+    async readChunks(file, place, chunkSize = 1024 * 1024) {
+        const admitted = await this.admit(file, place);
+        if (!admitted)
+            return undefined;
+        return chunksOf(this.resolve(file), Math.max(1, Math.min(chunkSize, admitted.size || 1)));
     }
     async readJson(file, place) {
         const text = await this.readText(file, place);
@@ -6064,7 +6086,7 @@ async function readRequirements(file, run, env, ctx) {
 // data, masked CRC-32C of the data) around `Event` protobufs. Scalars come from TF1 `simple_value` and TF2
 // float tensors; images, histograms, text, graphs and hparams events are skipped. One run per folder: every
 // event file in a folder merges into it; Lightning's `hparams.yaml` beside them gives the params.
-// Files are streamed and decoded from Buffer offsets, never read whole.
+// Files are read in chunks into one reused buffer and decoded from Buffer offsets, never read whole.
 /** The name every TensorBoard event file starts with. */
 const EVENT_FILE_PREFIX = 'events.out.tfevents.';
 /** What a Git LFS pointer file starts with. */
@@ -6167,6 +6189,8 @@ function dropPrivate(value, depth = 0) {
 /**
  * Scans TFRecord framing over a stream of chunks, checking both masked CRC-32Cs, and calls `onRecord` with
  * the buffer and the record's [start, end) (valid only during the call). Stops at the first corrupt byte.
+ * A chunk may be overwritten once the next one is asked for (ReadContext.readChunks): the bytes of a record split
+ * across chunks are copied.
  * Longer than 80 lines on purpose: the framing state (the bytes carried over from one chunk to the next, the file
  * offset) is shared by its two parts, parse and recordBytes, which run once per record of a file of any size.
  */
@@ -6176,8 +6200,11 @@ async function scanTfRecords(chunks, onRecord) {
     let rest;
     let base = 0; // file offset of rest[0]
     let first = true;
-    /** Parses the whole records in `buf`; keeps the incomplete tail in `rest`. False when the file is corrupt. */
-    const parse = (buf) => {
+    /**
+     * Parses the whole records in `buf`; keeps the incomplete tail in `rest` (a copy unless `owned`: `buf` was made
+     * here, not handed in as a chunk). False when the file is corrupt.
+     */
+    const parse = (buf, owned) => {
         let pos = 0;
         const n = buf.length;
         while (pos + 12 <= n) {
@@ -6212,7 +6239,7 @@ async function scanTfRecords(chunks, onRecord) {
             pos = end;
         }
         base += pos;
-        rest = pos < n ? buf.subarray(pos) : undefined;
+        rest = pos >= n ? undefined : owned ? buf.subarray(pos) : Buffer.from(buf.subarray(pos));
         return true;
     };
     /** Bytes of the record that starts `head` (12 while its header is incomplete or wrong: parse reports that). */
@@ -6229,7 +6256,7 @@ async function scanTfRecords(chunks, onRecord) {
             buf = rest ? Buffer.concat([rest, chunk]) : chunk;
             rest = undefined;
             if (buf.length < LFS_POINTER.length) {
-                rest = buf;
+                rest = buf === chunk ? Buffer.from(buf) : buf;
                 continue;
             }
             first = false;
@@ -6244,18 +6271,18 @@ async function scanTfRecords(chunks, onRecord) {
             const joined = Buffer.concat([rest, buf.subarray(0, take)]);
             buf = buf.subarray(take);
             rest = undefined;
-            if (!parse(joined))
+            if (!parse(joined, true))
                 return result;
             if (take === 0)
                 break;
         }
-        if (buf.length && !parse(buf))
+        if (buf.length && !parse(buf, false))
             return result;
     }
     if (first && rest) {
         const buf = rest;
         rest = undefined;
-        if (!parse(buf))
+        if (!parse(buf, true))
             return result;
     }
     if (rest)
@@ -6264,14 +6291,14 @@ async function scanTfRecords(chunks, onRecord) {
 }
 /** Streams one event file into `series`; returns true when it was event data (whatever it held). */
 async function readEventFile(file, run, series, ctx) {
-    const stream = await ctx.openStream(file, { run }, { highWaterMark: STREAM_CHUNK });
-    if (!stream)
+    const chunks = await ctx.readChunks(file, { run }, STREAM_CHUNK);
+    if (!chunks)
         return false;
     const decoder = new EventDecoder(series);
     let scan;
     let badEvents = 0;
     try {
-        scan = await scanTfRecords(stream, (buf, start, end, offset) => {
+        scan = await scanTfRecords(chunks, (buf, start, end, offset) => {
             try {
                 decoder.decode(buf, start, end);
             }
@@ -6286,9 +6313,6 @@ async function readEventFile(file, run, series, ctx) {
     catch (e) {
         ctx.error(file, `cannot be read: ${e.message}`, { run });
         return false;
-    }
-    finally {
-        stream.destroy?.();
     }
     if (scan.lfsPointer) {
         ctx.error(file, 'is a Git LFS pointer, not event data; run git lfs pull (or check out with LFS) to fetch the real file', { run });
@@ -6360,6 +6384,17 @@ class EventDecoder {
             this.tags.set(h, { bytes: Buffer.from(buf.subarray(start, end)), tag });
         return tag;
     }
+    /** A DataView of the last buffer decoded (the reader's chunks come in one reused buffer). */
+    viewOf;
+    view = new DataView(new ArrayBuffer(8));
+    /** The DataView over `buf`, offsets as in `buf`: floats read through it, not through Buffer's checked readers. */
+    dataView(buf) {
+        if (buf !== this.viewOf) {
+            this.viewOf = buf;
+            this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+        }
+        return this.view;
+    }
     decode(buf, start, end) {
         const e = this.event.reset(buf, start, end);
         let wallTime = 0;
@@ -6367,8 +6402,12 @@ class EventDecoder {
         let summaryStart = -1;
         let summaryEnd = -1;
         while (e.next()) {
-            if (e.field === 1 && e.wire === 1)
-                wallTime = e.double();
+            if (e.field === 1 && e.wire === 1) {
+                if (e.pos + 8 > e.end)
+                    throw new ProtoError('truncated 64-bit value', e.pos);
+                wallTime = this.dataView(buf).getFloat64(e.pos, true);
+                e.pos += 8;
+            }
             else if (e.field === 2 && e.wire === 0)
                 step = e.int64();
             else if (e.field === 5 && e.wire === 2) {
@@ -6385,11 +6424,37 @@ class EventDecoder {
         while (s.next()) {
             if (s.field === 1 && s.wire === 2) {
                 const vEnd = s.bytes();
-                this.decodeValue(buf, s.start, vEnd, step, wallTime);
+                if (!this.simpleValue(buf, s.start, vEnd, step, wallTime))
+                    this.decodeValue(buf, s.start, vEnd, step, wallTime);
             }
             else
                 s.skip();
         }
+    }
+    /**
+     * The common Value, TF1's scalar: exactly a tag (field 1, under 128 bytes) then a simple_value (field 2), taken
+     * without the general decoder. False, having read nothing, when the Value has any other shape.
+     */
+    simpleValue(buf, start, end, step, wallTime) {
+        if (buf[start] !== 0x0a)
+            return false;
+        const tagEnd = start + 2 + buf[start + 1]; // a length byte ≥ 0x80 (a longer varint) fails the check below
+        if (tagEnd + 5 !== end || buf[tagEnd] !== 0x15)
+            return false;
+        const tag = this.internTag(buf, start + 2, tagEnd);
+        if (tag.startsWith('_hparams_/'))
+            this.series.skipped.hparams++;
+        else
+            this.addScalar(tag, step, wallTime, this.dataView(buf).getFloat32(tagEnd + 1, true));
+        return true;
+    }
+    /** Adds a scalar, except Lightning's placeholder. */
+    addScalar(tag, step, wallTime, value) {
+        // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
+        if (tag === 'hp_metric' && value === -1)
+            this.series.skipped.placeholder++;
+        else
+            this.series.add(tag, step, wallTime, value);
     }
     decodeValue(buf, start, end, step, wallTime) {
         const v = this.value.reset(buf, start, end);
@@ -6436,12 +6501,7 @@ class EventDecoder {
             this.series.skipped.nonScalar++;
             return;
         }
-        // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
-        if (tag === 'hp_metric' && value === -1) {
-            this.series.skipped.placeholder++;
-            return;
-        }
-        this.series.add(tag, step, wallTime, value);
+        this.addScalar(tag, step, wallTime, value);
     }
     /** SummaryMetadata.plugin_data (1) → plugin_name (1). */
     pluginName(buf, start, end) {

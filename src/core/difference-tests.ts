@@ -143,6 +143,7 @@ export function prediction(
       : [nonFinite[0], s.nonFinite + nonFinite[1]]
   if (s.n < 2 || !Number.isFinite(single))
     return { inconclusive: 'too-few-samples', method: 'prediction', n, nonFinite: left }
+  // Stryker disable next-line ArrayDeclaration: (x/s − y/s)·s for a power of two s is the correctly rounded x − y whatever s is (an operand that underflows is below half an ulp of the other)
   const scale = powerOfTwoScale([s.mean, single])
   const estimate =
     (singleSide === 'pr' ? single / scale - s.mean / scale : s.mean / scale - single / scale) * scale
@@ -209,10 +210,12 @@ export function confidenceBound(test: DifferenceTest, level: number, side: 'lowe
 export function holm(ps: number[]): number[] {
   const m = ps.length
   const order = ps.map((p, i) => i).sort((i, j) => key(ps[i]) - key(ps[j]))
+  // Stryker disable next-line ArrayDeclaration: every index below m is assigned below, so a preallocated and a growing array end equal
   const out = new Array<number>(m)
   let running = 0
   order.forEach((index, rank) => {
     const p = ps[index]
+    // Stryker disable next-line BlockStatement: NaN p-values sort last, where Math.max(running, NaN) makes each of them NaN all the same
     if (Number.isNaN(p)) {
       out[index] = NaN
       return
@@ -231,6 +234,7 @@ function key(p: number): number {
 export function holmLevels(ps: number[], alpha: number): number[] {
   const m = ps.length
   const order = ps.map((p, i) => i).sort((i, j) => key(ps[i]) - key(ps[j]))
+  // Stryker disable next-line ArrayDeclaration: every index below m is assigned below, so a preallocated and a growing array end equal
   const out = new Array<number>(m)
   order.forEach((index, rank) => (out[index] = alpha / (m - rank)))
   return out

@@ -54,6 +54,7 @@ function varianceOf(xs: number[], mean: number): number {
   let residual = 0
   for (const x of xs) {
     squares += (x - mean) ** 2
+    // Stryker disable next-line AssignmentOperator: the residual is only used squared, so its sign changes nothing
     residual += x - mean
   }
   return Math.max(0, (squares - (residual * residual) / xs.length) / (xs.length - 1))
@@ -93,6 +94,7 @@ export function seededNormal(seed: number): () => number {
 export function studentTSurvival(t: number, df: number): number {
   if (Number.isNaN(t) || !(df > 0)) return NaN
   if (t === Infinity) return 0
+  // Stryker disable next-line UnaryOperator: after the line above +Infinity never matches here, and the formula below gives 1 for t = −∞ too
   if (t === -Infinity) return 1
   // P(|T| > t) = I_x(df/2, 1/2) with x = df/(df+t²). Where the continued fraction would switch to the
   // complement, pass 1 − x = t²/(df+t²) computed directly so that small t keeps its digits.
@@ -134,6 +136,7 @@ export function studentTQuantile(q: number, df: number): number {
     if (next < lo || next > hi) break
     x = next
   }
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache only saves time; clearing it always, never or at another size gives the same quantiles
   if (quantileCache.size > 1000) quantileCache.clear()
   quantileCache.set(key, x)
   return x

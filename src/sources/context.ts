@@ -1,6 +1,7 @@
 // Guarded file access for the readers: stays inside the workspace, limits sizes, and records every
 // problem as a diagnostic instead of throwing, so one bad file never stops a review.
 import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
 // Small files are read with synchronous calls: thousands of tiny run files read far faster without a thread-pool
 // round trip per call, and a review has nothing else to do meanwhile. Large files are streamed.
 import {
@@ -61,6 +62,17 @@ export interface ReadContext {
     place?: DiagnosticPlace,
     options?: { highWaterMark?: number }
   ): Promise<NodeJS.ReadableStream | undefined>
+  /**
+   * Streams a file's bytes (no size limit) in chunks of up to `chunkSize` bytes read into one reused buffer: a chunk
+   * is valid only until the next one is asked for (copy what must outlive it). Fresh memory for every chunk, as a
+   * stream gives, costs more than the read itself on a large file. Undefined (with a diagnostic) when the file must
+   * not be read; a failure to open or read it is thrown while iterating.
+   */
+  readChunks(
+    file: string,
+    place?: DiagnosticPlace,
+    chunkSize?: number
+  ): Promise<AsyncIterable<Buffer> | undefined>
   /** Reads and parses lenient JSON; undefined (with a diagnostic naming line and column) when it does not parse. */
   readJson(file: string, place?: DiagnosticPlace): Promise<unknown>
   /** Reads and parses YAML (aliases bounded, unknown tags kept as plain values); undefined on error. */
@@ -102,6 +114,21 @@ function realOf(p: string): string {
     return realpathSync(p)
   } catch {
     return p
+  }
+}
+
+/** The bytes of `file` in chunks read into one buffer of `size` bytes (see ReadContext.readChunks). */
+async function* chunksOf(file: string, size: number): AsyncGenerator<Buffer> {
+  const handle = await open(file, 'r')
+  try {
+    const buf = Buffer.allocUnsafe(size)
+    for (;;) {
+      const { bytesRead } = await handle.read(buf, 0, size, null)
+      if (bytesRead === 0) return
+      yield bytesRead === size ? buf : buf.subarray(0, bytesRead)
+    }
+  } finally {
+    await handle.close()
   }
 }
 
@@ -296,6 +323,12 @@ class GuardedReadContext implements ReadContext {
     if (!admitted) return undefined
     const { highWaterMark } = options ?? {}
     return createReadStream(this.resolve(file), highWaterMark ? { highWaterMark } : undefined)
+  }
+
+  async readChunks(file: string, place?: DiagnosticPlace, chunkSize = 1024 * 1024) {
+    const admitted = await this.admit(file, place)
+    if (!admitted) return undefined
+    return chunksOf(this.resolve(file), Math.max(1, Math.min(chunkSize, admitted.size || 1)))
   }
 
   async readJson(file: string, place?: DiagnosticPlace) {

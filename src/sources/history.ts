@@ -50,19 +50,118 @@ export interface BuiltHistory {
 const BLOCK_BITS = 12
 const BLOCK_POINTS = 1 << BLOCK_BITS
 const BLOCK_MASK = BLOCK_POINTS - 1
+/** A missing timestamp in a column of 32-bit offsets. */
+const NO_TIME = -0x80000000
+
+/** How a column stores a field while every value fits 32 bits: steps as integers, values as floats, times as offsets. */
+type Narrow = 'integer' | 'float' | 'offset'
+
+/**
+ * One field of every point, in blocks of BLOCK_POINTS (the first smaller while the series is short). Values are kept
+ * in 32 bits while each fits exactly: a step as an integer, a value as a float (a scalar TensorBoard logs is one),
+ * a timestamp as milliseconds from the column's first (NaN as NO_TIME). The first that does not fit turns the
+ * column into doubles. Half the memory for most series: first writes to fresh memory cost more than the reading.
+ */
+class Column {
+  /** Full blocks. */
+  private readonly full: (Int32Array | Float32Array | Float64Array)[] = []
+  private current: Int32Array | Float32Array | Float64Array
+  /** True once the column holds doubles. */
+  private wide = false
+  /** The timestamp offsets are from (an `offset` column's first timestamp). */
+  private base = NaN
+
+  constructor(
+    private readonly narrow: Narrow,
+    capacity: number
+  ) {
+    this.current = this.block(capacity)
+  }
+
+  private block(size: number): Int32Array | Float32Array | Float64Array {
+    if (this.wide) return new Float64Array(size)
+    return this.narrow === 'float' ? new Float32Array(size) : new Int32Array(size)
+  }
+
+  /** The 32-bit form of `v`, or undefined when it has none that reads back exactly. */
+  private fit(v: number): number | undefined {
+    if (this.narrow === 'float') return Math.fround(v) === v || v !== v ? v : undefined
+    if (v === 0 && 1 / v < 0) return undefined // -0
+    if (this.narrow === 'integer') return (v | 0) === v ? v : undefined
+    if (v !== v) return NO_TIME
+    if (this.base !== this.base) {
+      if (v !== Math.floor(v) || !Number.isFinite(v)) return undefined
+      this.base = v
+    }
+    const d = v - this.base
+    // Exact: an integer base and a 32-bit integer offset give back the integer v.
+    return (d | 0) === d && d !== NO_TIME ? d : undefined
+  }
+
+  /** Stores `v` at `at` in the current block. */
+  set(at: number, v: number): void {
+    if (!this.wide) {
+      const f = this.fit(v)
+      if (f !== undefined) {
+        this.current[at] = f
+        return
+      }
+      this.widen()
+    }
+    this.current[at] = v
+  }
+
+  /** Converts every block to doubles. */
+  private widen(): void {
+    const double = (b: Int32Array | Float32Array | Float64Array) => {
+      const out = new Float64Array(b.length)
+      for (let i = 0; i < b.length; i++) out[i] = this.decode(b[i])
+      return out
+    }
+    for (let k = 0; k < this.full.length; k++) this.full[k] = double(this.full[k])
+    this.current = double(this.current)
+    this.wide = true
+  }
+
+  private decode(x: number): number {
+    if (this.wide || this.narrow !== 'offset') return x
+    return x === NO_TIME ? NaN : this.base + x
+  }
+
+  /** Makes the current block `size` points long, copying what it holds (while the first block grows). */
+  resize(size: number): void {
+    const bigger = this.block(size)
+    bigger.set(this.current)
+    this.current = bigger
+  }
+
+  /** Keeps the current block (full) and starts a new one. */
+  next(): void {
+    this.full.push(this.current)
+    this.current = this.block(BLOCK_POINTS)
+  }
+
+  /** The value of point `i`. */
+  get(i: number): number {
+    const b = i >> BLOCK_BITS
+    return this.decode((b < this.full.length ? this.full[b] : this.current)[i & BLOCK_MASK])
+  }
+}
 
 /**
  * Accumulates a metric's points in typed storage; see the file comment. A missing timestamp is stored as NaN.
- * Points are kept as (step, value, timestamp) triples in blocks of BLOCK_POINTS: a short series starts small and
- * doubles up to one block; a long one adds blocks, so nothing is copied and no large array is allocated. The last
- * point and the final (best) point are also kept in fields, so `add` compares without reading storage back.
+ * Steps, values and timestamps are three Columns (32 bits each while they fit) in blocks of BLOCK_POINTS: a short
+ * series starts small and doubles up to one block; a long one adds blocks, so nothing is copied and no large array
+ * is allocated. The last point and the final (best) point are also kept in fields, so `add` compares without
+ * reading storage back.
  */
 export class HistoryBuilder {
-  /** Full blocks, BLOCK_POINTS points each. */
-  private readonly full: Float64Array[] = []
-  /** The block being filled (smaller than a full block while the series is short). */
-  private current: Float64Array
-  /** The next free slot in `current` (three per point). */
+  private readonly steps: Column
+  private readonly values: Column
+  private readonly times: Column
+  /** Points the current block holds room for. */
+  private capacity: number
+  /** The next free slot in the current block. */
   private slot = 0
   private n = 0
   private ordered = true
@@ -82,7 +181,10 @@ export class HistoryBuilder {
     this.byTimestamp = options.byTimestamp ?? true
     this.repeats = options.repeats ?? 'identical'
     this.maxPoints = Math.max(2, Math.floor(options.maxPoints ?? MAX_HISTORY_POINTS))
-    this.current = new Float64Array(3 * Math.min(BLOCK_POINTS, Math.max(4, capacity | 0)))
+    this.capacity = Math.min(BLOCK_POINTS, Math.max(4, capacity | 0))
+    this.steps = new Column('integer', this.capacity)
+    this.values = new Column('float', this.capacity)
+    this.times = new Column('offset', this.capacity)
   }
 
   /** Number of points added. */
@@ -97,14 +199,12 @@ export class HistoryBuilder {
 
   /** Adds one point; `timestamp` in milliseconds, undefined or NaN when not known. */
   add(step: number, value: number, timestamp?: number): void {
-    if (this.slot === this.current.length) this.grow()
+    if (this.slot === this.capacity) this.grow()
     const t = timestamp === undefined ? NaN : timestamp
-    const block = this.current
-    const at = this.slot
-    block[at] = step
-    block[at + 1] = value
-    block[at + 2] = t
-    this.slot = at + 3
+    const at = this.slot++
+    this.steps.set(at, step)
+    this.values.set(at, value)
+    this.times.set(at, t)
     const i = this.n++
     if (i === 0) {
       this.setBest(0, step, value, t)
@@ -150,32 +250,26 @@ export class HistoryBuilder {
 
   /** Room for more points: the first block doubles up to a full block; after that, a new block each time. */
   private grow(): void {
-    const size = this.current.length
-    if (size < 3 * BLOCK_POINTS) {
-      const bigger = new Float64Array(Math.min(size * 2, 3 * BLOCK_POINTS))
-      bigger.set(this.current)
-      this.current = bigger
+    const columns = [this.steps, this.values, this.times]
+    if (this.capacity < BLOCK_POINTS) {
+      this.capacity = Math.min(this.capacity * 2, BLOCK_POINTS)
+      for (const c of columns) c.resize(this.capacity)
     } else {
-      this.full.push(this.current)
-      this.current = new Float64Array(3 * BLOCK_POINTS)
+      for (const c of columns) c.next()
       this.slot = 0
     }
   }
 
-  /** The storage holding every point: point i is at blocks[i >> BLOCK_BITS], slot 3 × (i & BLOCK_MASK). */
-  private blocks(): Float64Array[] {
-    return this.full.length ? [...this.full, this.current] : [this.current]
+  /** Field `k` of point `i`: 0 step, 1 value, 2 timestamp. */
+  private field(i: number, k: number): number {
+    return (k === 0 ? this.steps : k === 1 ? this.values : this.times).get(i)
   }
 
   /** Every point added, in written order, as objects (small series and tests). */
   points(): HistoryPoint[] {
-    const blocks = this.blocks()
     const out: HistoryPoint[] = new Array(this.n)
-    for (let i = 0; i < this.n; i++) {
-      const b = blocks[i >> BLOCK_BITS]
-      const at = 3 * (i & BLOCK_MASK)
-      out[i] = historyPoint(b[at], b[at + 1], b[at + 2])
-    }
+    for (let i = 0; i < this.n; i++)
+      out[i] = historyPoint(this.steps.get(i), this.values.get(i), this.times.get(i))
     return out
   }
 
@@ -194,8 +288,7 @@ export class HistoryBuilder {
   buildColumns(): BuiltColumns | undefined {
     const n = this.n
     if (n === 0) return undefined
-    const blocks = this.blocks()
-    const field = (i: number, k: number) => blocks[i >> BLOCK_BITS][3 * (i & BLOCK_MASK) + k]
+    const field = (i: number, k: number) => this.field(i, k)
     let order: Uint32Array | undefined
     if (!this.ordered) {
       const steps = new Float64Array(n)

@@ -2,7 +2,7 @@
 // data, masked CRC-32C of the data) around `Event` protobufs. Scalars come from TF1 `simple_value` and TF2
 // float tensors; images, histograms, text, graphs and hparams events are skipped. One run per folder: every
 // event file in a folder merges into it; Lightning's `hparams.yaml` beside them gives the params.
-// Files are streamed and decoded from Buffer offsets, never read whole.
+// Files are read in chunks into one reused buffer and decoded from Buffer offsets, never read whole.
 import path from 'node:path'
 import { flattenParams, makeRun, type Metric, type Run } from '../core/run.js'
 import { isRecord } from './structured.js'
@@ -138,6 +138,8 @@ export interface EventFileScan {
 /**
  * Scans TFRecord framing over a stream of chunks, checking both masked CRC-32Cs, and calls `onRecord` with
  * the buffer and the record's [start, end) (valid only during the call). Stops at the first corrupt byte.
+ * A chunk may be overwritten once the next one is asked for (ReadContext.readChunks): the bytes of a record split
+ * across chunks are copied.
  * Longer than 80 lines on purpose: the framing state (the bytes carried over from one chunk to the next, the file
  * offset) is shared by its two parts, parse and recordBytes, which run once per record of a file of any size.
  */
@@ -151,8 +153,11 @@ export async function scanTfRecords(
   let base = 0 // file offset of rest[0]
   let first = true
 
-  /** Parses the whole records in `buf`; keeps the incomplete tail in `rest`. False when the file is corrupt. */
-  const parse = (buf: Buffer): boolean => {
+  /**
+   * Parses the whole records in `buf`; keeps the incomplete tail in `rest` (a copy unless `owned`: `buf` was made
+   * here, not handed in as a chunk). False when the file is corrupt.
+   */
+  const parse = (buf: Buffer, owned: boolean): boolean => {
     let pos = 0
     const n = buf.length
     while (pos + 12 <= n) {
@@ -186,7 +191,7 @@ export async function scanTfRecords(
       pos = end
     }
     base += pos
-    rest = pos < n ? buf.subarray(pos) : undefined
+    rest = pos >= n ? undefined : owned ? buf.subarray(pos) : Buffer.from(buf.subarray(pos))
     return true
   }
 
@@ -204,7 +209,7 @@ export async function scanTfRecords(
       buf = rest ? Buffer.concat([rest, chunk]) : chunk
       rest = undefined
       if (buf.length < LFS_POINTER.length) {
-        rest = buf
+        rest = buf === chunk ? Buffer.from(buf) : buf
         continue
       }
       first = false
@@ -219,15 +224,15 @@ export async function scanTfRecords(
       const joined = Buffer.concat([rest, buf.subarray(0, take)])
       buf = buf.subarray(take)
       rest = undefined
-      if (!parse(joined)) return result
+      if (!parse(joined, true)) return result
       if (take === 0) break
     }
-    if (buf.length && !parse(buf)) return result
+    if (buf.length && !parse(buf, false)) return result
   }
   if (first && rest) {
     const buf = rest
     rest = undefined
-    if (!parse(buf)) return result
+    if (!parse(buf, true)) return result
   }
   if (rest) result.truncatedAt = base
   return result
@@ -240,13 +245,13 @@ export async function readEventFile(
   series: ScalarSeries,
   ctx: ReadContext
 ): Promise<boolean> {
-  const stream = await ctx.openStream(file, { run }, { highWaterMark: STREAM_CHUNK })
-  if (!stream) return false
+  const chunks = await ctx.readChunks(file, { run }, STREAM_CHUNK)
+  if (!chunks) return false
   const decoder = new EventDecoder(series)
   let scan: EventFileScan
   let badEvents = 0
   try {
-    scan = await scanTfRecords(stream as AsyncIterable<Buffer>, (buf, start, end, offset) => {
+    scan = await scanTfRecords(chunks, (buf, start, end, offset) => {
       try {
         decoder.decode(buf, start, end)
       } catch (e) {
@@ -262,8 +267,6 @@ export async function readEventFile(
   } catch (e) {
     ctx.error(file, `cannot be read: ${(e as Error).message}`, { run })
     return false
-  } finally {
-    ;(stream as NodeJS.ReadableStream & { destroy?: () => void }).destroy?.()
   }
   if (scan.lfsPointer) {
     ctx.error(
@@ -346,6 +349,19 @@ class EventDecoder {
     return tag
   }
 
+  /** A DataView of the last buffer decoded (the reader's chunks come in one reused buffer). */
+  private viewOf: Buffer | undefined
+  private view: DataView<ArrayBufferLike> = new DataView(new ArrayBuffer(8))
+
+  /** The DataView over `buf`, offsets as in `buf`: floats read through it, not through Buffer's checked readers. */
+  private dataView(buf: Buffer): DataView {
+    if (buf !== this.viewOf) {
+      this.viewOf = buf
+      this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength)
+    }
+    return this.view
+  }
+
   decode(buf: Buffer, start: number, end: number): void {
     const e = this.event.reset(buf, start, end)
     let wallTime = 0
@@ -353,8 +369,11 @@ class EventDecoder {
     let summaryStart = -1
     let summaryEnd = -1
     while (e.next()) {
-      if (e.field === 1 && e.wire === 1) wallTime = e.double()
-      else if (e.field === 2 && e.wire === 0) step = e.int64()
+      if (e.field === 1 && e.wire === 1) {
+        if (e.pos + 8 > e.end) throw new ProtoError('truncated 64-bit value', e.pos)
+        wallTime = this.dataView(buf).getFloat64(e.pos, true)
+        e.pos += 8
+      } else if (e.field === 2 && e.wire === 0) step = e.int64()
       else if (e.field === 5 && e.wire === 2) {
         summaryEnd = e.bytes()
         summaryStart = e.start
@@ -366,9 +385,31 @@ class EventDecoder {
     while (s.next()) {
       if (s.field === 1 && s.wire === 2) {
         const vEnd = s.bytes()
-        this.decodeValue(buf, s.start, vEnd, step, wallTime)
+        if (!this.simpleValue(buf, s.start, vEnd, step, wallTime))
+          this.decodeValue(buf, s.start, vEnd, step, wallTime)
       } else s.skip()
     }
+  }
+
+  /**
+   * The common Value, TF1's scalar: exactly a tag (field 1, under 128 bytes) then a simple_value (field 2), taken
+   * without the general decoder. False, having read nothing, when the Value has any other shape.
+   */
+  private simpleValue(buf: Buffer, start: number, end: number, step: number, wallTime: number): boolean {
+    if (buf[start] !== 0x0a) return false
+    const tagEnd = start + 2 + buf[start + 1] // a length byte ≥ 0x80 (a longer varint) fails the check below
+    if (tagEnd + 5 !== end || buf[tagEnd] !== 0x15) return false
+    const tag = this.internTag(buf, start + 2, tagEnd)
+    if (tag.startsWith('_hparams_/')) this.series.skipped.hparams++
+    else this.addScalar(tag, step, wallTime, this.dataView(buf).getFloat32(tagEnd + 1, true))
+    return true
+  }
+
+  /** Adds a scalar, except Lightning's placeholder. */
+  private addScalar(tag: string, step: number, wallTime: number, value: number): void {
+    // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
+    if (tag === 'hp_metric' && value === -1) this.series.skipped.placeholder++
+    else this.series.add(tag, step, wallTime, value)
   }
 
   private decodeValue(buf: Buffer, start: number, end: number, step: number, wallTime: number): void {
@@ -409,12 +450,7 @@ class EventDecoder {
       this.series.skipped.nonScalar++
       return
     }
-    // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
-    if (tag === 'hp_metric' && value === -1) {
-      this.series.skipped.placeholder++
-      return
-    }
-    this.series.add(tag, step, wallTime, value)
+    this.addScalar(tag, step, wallTime, value)
   }
 
   /** SummaryMetadata.plugin_data (1) → plugin_name (1). */

@@ -1,10 +1,11 @@
 // A real bare git repository behind the twin's Git Data and contents endpoints. Objects are read and names resolved
 // through one long-lived `git cat-file --batch-command` and written as loose objects in this process (see
-// object-store.ts); refs move only through `git update-ref`, so compare-and-swap is git's own. Git objects never
+// object-store.ts); refs move only through `git update-ref`, so compare-and-swap is git's own (only the seed commit's
+// ref, written before anyone can see the repository, is written directly). Git objects never
 // change, so answers about full object ids (a commit, a tree listing, a blob, an ancestry) are remembered; refs are
 // always read afresh.
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
@@ -67,6 +68,9 @@ export class TwinGitRepository {
     this.objects = new BatchObjectReader(dir)
   }
 
+  /** The seed commit `create` made: the first head of its branch. */
+  initialHead = ''
+
   private readonly objects: BatchObjectReader
 
   /** Answers that cannot change, by a key naming the question and the full object ids it is about. */
@@ -82,12 +86,26 @@ export class TwinGitRepository {
     return answer
   }
 
-  /** Creates a bare repository whose `branch` holds one commit with `files` (none: an empty tree). */
+  /**
+   * Creates a bare repository whose `branch` holds one commit with `files` (none: an empty tree). Written in this
+   * process, as `git init --bare` lays it out, so a twin that never touches git starts no git process.
+   */
   static async create(branch: string, files: Record<string, string> = {}): Promise<TwinGitRepository> {
     const dir = await mkdtemp(path.join(tmpdir(), 'github-twin-'))
+    for (const folder of ['objects/info', 'objects/pack', 'refs/heads', 'refs/tags'])
+      await mkdir(path.join(dir, folder), { recursive: true })
+    await writeFile(path.join(dir, 'HEAD'), `ref: refs/heads/${branch}\n`)
+    await writeFile(
+      path.join(dir, 'config'),
+      '[core]\n\trepositoryformatversion = 0\n\tfilemode = true\n\tbare = true\n'
+    )
     const repository = new TwinGitRepository(dir)
-    await repository.git(['init', '--bare', '--quiet', `--initial-branch=${branch}`])
-    await repository.commitFiles(branch, files, 'Initial commit')
+    const sha = await repository.writeFilesCommit(new Map(), files, undefined, 'Initial commit')
+    // Nobody else holds the repository yet, so the first ref needs no compare-and-swap.
+    const ref = path.join(dir, 'refs', 'heads', ...branch.split('/'))
+    await mkdir(path.dirname(ref), { recursive: true })
+    await writeFile(ref, `${sha}\n`)
+    repository.initialHead = sha
     return repository
   }
 
@@ -358,22 +376,31 @@ export class TwinGitRepository {
     if (old) {
       for (const e of await this.listTree(old, true)) entries.set(e.path, e)
     }
-    for (const [filePath, content] of Object.entries(files)) {
-      entries.set(filePath, { mode: '100644', type: 'blob', sha: await this.writeBlob(content) })
-    }
-    const tree = await this.writeTreeFromPaths(entries)
-    const person = { ...FIXED_PERSON, date: new Date().toISOString() }
-    const sha = await this.writeCommit({
-      tree,
-      parents: old ? [old] : [],
-      message,
-      author: person,
-      committer: person
-    })
+    const sha = await this.writeFilesCommit(entries, files, old || undefined, message)
     if (!(await this.updateRef(`refs/heads/${branch}`, sha, old))) {
       throw new Error(`refs/heads/${branch} moved while committing ${message}; retry the seed`)
     }
     return sha
+  }
+
+  /** Writes `files` as blobs over `entries`, their tree, and a commit of it (on `parent`, if any) by the seed person. */
+  private async writeFilesCommit(
+    entries: Map<string, { mode: string; type: string; sha: string }>,
+    files: Record<string, string>,
+    parent: string | undefined,
+    message: string
+  ): Promise<string> {
+    for (const [filePath, content] of Object.entries(files)) {
+      entries.set(filePath, { mode: '100644', type: 'blob', sha: await this.writeBlob(content) })
+    }
+    const person = { ...FIXED_PERSON, date: new Date().toISOString() }
+    return this.writeCommit({
+      tree: await this.writeTreeFromPaths(entries),
+      parents: parent ? [parent] : [],
+      message,
+      author: person,
+      committer: person
+    })
   }
 
   /** A file's text at a ref, or undefined when absent. */

@@ -357,7 +357,7 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
   const rateLimit = options.rateLimit ?? 5000
   const { operations, schemas } = loadOpenApiOperations()
   const git = await TwinGitRepository.create(defaultBranch, options.files ?? {})
-  const initialHead = (await git.revParse(`refs/heads/${defaultBranch}`)) ?? ''
+  const initialHead = git.initialHead
 
   const state: TwinState = {
     repository: {
