@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { once } from 'node:events';
+
 // The CLI entry (bundled as dist/cli.js, the `experiment-review` bin). `--version` and `--help` are answered
 // without loading the rest; no command at all prints the usage on stderr and exits 2.
 const args = process.argv.slice(2);
@@ -20,6 +22,10 @@ else {
     const { runCli } = await import('./chunks/run.js').then(function (n) { return n.r; });
     process.exitCode = await runCli(args, {
         stdout: text => process.stdout.write(text),
+        // A pipe read slowly queues what is written: wait for it to drain before writing more.
+        drain: () => process.stdout.writableNeedDrain
+            ? once(process.stdout, 'drain').then(() => undefined)
+            : Promise.resolve(),
         stderr: text => process.stderr.write(text),
         cwd: process.cwd(),
         env: process.env,

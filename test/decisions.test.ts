@@ -15,6 +15,7 @@ import {
   type ReviewDecision
 } from '../src/core/decisions.js'
 import { makeExperiment } from '../src/core/experiment.js'
+import { renderComment } from '../src/report/comment.js'
 import { inflateRawSync } from 'node:zlib'
 import {
   couldFitDeflated,
@@ -23,6 +24,7 @@ import {
   readHiddenState
 } from '../src/report/hidden-state.js'
 import {
+  buildStickyComment,
   readReviewSnapshot,
   renderStickyComment,
   REVIEW_STATE,
@@ -245,6 +247,34 @@ describe('the kept review', () => {
     const length = hiddenStateText('x', most, { compress: true }).length
     expect(couldFitDeflated('x', JSON.stringify(most).length, length)).toBe(true)
     expect(couldFitDeflated('x', 2 * JSON.stringify(most).length, length)).toBe(false)
+  })
+
+  it('shows the comment without its hidden state, folded as the comment is, the same text as the comment stripped of its blocks', () => {
+    // 200 long-named runs with 40 params and long curves: the comment with its state folds more than one without.
+    const history = Array.from({ length: 5000 }, (_, i) => ({ step: i, value: Math.sin(i * 7.3) }))
+    const params = (k: number) =>
+      Object.fromEntries(
+        Array.from({ length: 40 }, (_, j) => [`param_${j}_${'q'.repeat(20)}`, (k * 31 + j) % 97])
+      )
+    const wide = Array.from({ length: 200 }, (_, k) =>
+      run(
+        `r${k}-${'n'.repeat(100)}`,
+        { f1: { value: 0.8 + k / 10_000, history }, latency_ms: 40 + k },
+        { params: params(k) }
+      )
+    )
+    for (const runs of [undefined, wide]) {
+      const input = { snapshot: snapshotOf(runs), decisions: [accept('f1', A)], commandPermission: 'write' }
+      const { body, shown } = buildStickyComment(input)
+      expect(body).toBe(renderStickyComment(input))
+      expect(body.match(/<!-- experiment-review:state:/g)).toHaveLength(2)
+      expect(shown).not.toContain('experiment-review:state:')
+      expect(shown.trimEnd()).toBe(body.replace(/<!-- experiment-review:state:[^\n]*? -->\n?/g, '').trimEnd())
+    }
+    const snapshot = snapshotOf(wide)
+    const unfolded = renderComment(snapshot.comparison, snapshot.context, { commandPermission: 'write' })
+    const { shown } = buildStickyComment({ snapshot, decisions: [], commandPermission: 'write' })
+    expect(shown.length).toBeLessThan(unfolded.length - 10_000)
   })
 
   it('reads a deflated block back, and refuses one that inflates past its cap or is not base64url', () => {

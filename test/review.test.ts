@@ -158,6 +158,12 @@ describe('review of a pull_request', () => {
     expect(annotation?.place).toMatchObject({ file: DEFAULT_RULES_PATH, line: 6 })
     expect(first.log.summaries.join('\n')).toContain('Diagnostics (')
     expect(first.log.summaries.join('\n')).toContain('The PR comment was created')
+    // The summary shows the comment as posted, without the state the commands keep.
+    expect(firstBody).toContain('<!-- experiment-review:state:review:z:')
+    expect(first.log.summaries.join('\n')).toContain(
+      firstBody.slice(0, firstBody.indexOf('<!-- experiment-review:state:')).trimEnd()
+    )
+    expect(first.log.summaries.join('\n')).not.toContain('experiment-review:state:')
     expect(twin.violations).toEqual([])
 
     twin.clearRequests()

@@ -695,4 +695,4 @@ var comment = /*#__PURE__*/Object.freeze({
     verdictBlock: verdictBlock
 });
 
-export { renderReply as a, renderComment as b, comment as c, decisionsBlocks as d, gateNotUpdatedBlocks as g, helpBlocks as h, parseCommand as p, refusalBlocks as r };
+export { renderReply as a, buildComment as b, comment as c, decisionsBlocks as d, gateNotUpdatedBlocks as g, helpBlocks as h, parseCommand as p, refusalBlocks as r };

@@ -7332,9 +7332,24 @@ function readHistories(db, runs, ofRuns, file, ctx) {
     else
         readHistoriesStreamed(db, runs, ofRuns, file, ctx);
 }
-/** The `is_nan` column of the metrics table, or 0 in schemas without it. */
-function nanColumn(db) {
-    return columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0';
+/** The `is_nan` column of a metric table, or 0 in schemas without it. */
+function nanColumn(db, table = 'metrics') {
+    return columnsOf(db, table).has('is_nan') ? 'is_nan' : '0';
+}
+/**
+ * Each usable point of a metric table (`metrics`: every point, `latest_metrics`: MLflow's latest of each metric) of
+ * the runs, with its run and key; an unusable row is reported and skipped.
+ */
+function eachMetricPoint(db, table, runs, ofRuns, where, onPoint) {
+    const { file, ctx } = where;
+    eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${nanColumn(db, table)} FROM ${table} WHERE ${ofRuns.sql}`, ofRuns.params, { file, table, ctx }, row => {
+        const run = runs.get(String(row[0]));
+        if (!run)
+            return;
+        const point = pointOf(row.slice(1), run.runId, file, ctx);
+        if (point)
+            onPoint(run, String(row[1]), point);
+    });
 }
 /** Puts a series into its run as a metric; `total` is the length of the full series when only part was read. */
 function finishSeries(run, key, history, total) {
@@ -7349,14 +7364,7 @@ function finishSeries(run, key, history, total) {
 /** Without the series index (old schemas): the metric rows of the runs streamed once, every point kept until built. */
 function readHistoriesStreamed(db, runs, ofRuns, file, ctx) {
     const histories = new Map();
-    eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${nanColumn(db)} FROM metrics WHERE ${ofRuns.sql}`, ofRuns.params, { file, table: 'metrics', ctx }, row => {
-        const run = runs.get(String(row[0]));
-        if (!run)
-            return;
-        const point = pointOf(row.slice(1), run.runId, file, ctx);
-        if (!point)
-            return;
-        const key = String(row[1]);
+    eachMetricPoint(db, 'metrics', runs, ofRuns, { file, ctx }, (run, key, point) => {
         let byKey = histories.get(run);
         if (!byKey)
             histories.set(run, (byKey = new Map()));
@@ -7819,15 +7827,7 @@ function readKeyValues({ db, tables, file, ctx }, runs, ofRuns, table) {
 }
 /** Reads MLflow's latest value of each metric of the runs. */
 function readLatestMetrics({ db, file, ctx }, runs, ofRuns) {
-    const hasNan = columnsOf(db, 'latest_metrics').has('is_nan') ? 'is_nan' : '0';
-    eachRow(db, `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics WHERE ${ofRuns.sql}`, ofRuns.params, { file, table: 'latest_metrics', ctx }, row => {
-        const run = runs.get(String(row[0]));
-        if (!run)
-            return;
-        const point = pointOf(row.slice(1), run.runId, file, ctx);
-        if (point)
-            run.latest.set(String(row[1]), point);
-    });
+    eachMetricPoint(db, 'latest_metrics', runs, ofRuns, { file, ctx }, (run, key, point) => run.latest.set(key, point));
 }
 /** Reads the datasets logged as inputs of the runs (name, digest and context). */
 function readDatasets({ db, tables, file, ctx }, runs, ofRuns) {

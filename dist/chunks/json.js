@@ -7,9 +7,11 @@ import 'node:url';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };
+/** NaN and ±Infinity as the strings "NaN", "Infinity", "-Infinity" (JSON has no such numbers). */
+const nonFiniteAsText = (_k, v) => typeof v === 'number' && !Number.isFinite(v) ? String(v) : v;
 /** JSON with NaN and ±Infinity written as the strings "NaN", "Infinity", "-Infinity". */
 function toJson(value) {
-    return `${JSON.stringify(value, (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v), 2)}\n`;
+    return `${JSON.stringify(value, nonFiniteAsText, 2)}\n`;
 }
 /** The JSON report of a comparison: its facts, with the words of the comment beside them. */
 function renderJsonReport(c) {
@@ -83,9 +85,29 @@ function runsToCsv(runs) {
     ]);
     return `${[header, ...rows].map(row => row.map(csvCell).join(',')).join('\n')}\n`;
 }
-/** Runs as JSON for export. */
+/** The run export's schema name and version. */
+const RUNS_SCHEMA = { schema: 'experiment-review/runs', version: 1 };
+/** Runs as JSON for export, in one string (runsJsonChunks for a store of any size). */
 function runsToJson(runs) {
-    return toJson({ schema: 'experiment-review/runs', version: 1, runs });
+    return toJson({ ...RUNS_SCHEMA, runs });
+}
+/**
+ * The text of runsToJson in pieces: the opening, then one piece per run, then the closing. A large store's export
+ * is over the longest string V8 can make (about 512 MiB), so it is written piece by piece, never joined.
+ */
+function* runsJsonChunks(runs) {
+    if (!runs.length) {
+        yield runsToJson(runs);
+        return;
+    }
+    // `{ "schema": …, "version": 1, "runs": [] }` as toJson lays it out, cut between the brackets.
+    const frame = JSON.stringify({ ...RUNS_SCHEMA, runs: [] }, null, 2);
+    const at = frame.lastIndexOf('[]') + 1;
+    yield frame.slice(0, at);
+    // Each run as an array element: two levels deep (JSON strings hold no raw newline, so every line is indented).
+    for (let i = 0; i < runs.length; i++)
+        yield `${i ? ',' : ''}\n    ${JSON.stringify(runs[i], nonFiniteAsText, 2).replace(/\n/g, '\n    ')}`;
+    yield `\n  ${frame.slice(at)}\n`;
 }
 
-export { REPORT_SCHEMA, csvCell, renderJsonReport, runsToCsv, runsToJson, toJson };
+export { REPORT_SCHEMA, csvCell, renderJsonReport, runsJsonChunks, runsToCsv, runsToJson, toJson };

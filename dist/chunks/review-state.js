@@ -1,20 +1,20 @@
 import { readDecisions, applyAcceptances, acceptedForHead } from './decisions.js';
-import { b as renderComment, d as decisionsBlocks } from './comment.js';
+import { b as buildComment, d as decisionsBlocks } from './comment.js';
 import { a as readHiddenState, h as hiddenState, c as couldFitDeflated, d as deflatedHiddenStateWithin } from './hidden-state.js';
+import { q as stringify, L as root } from './findings.js';
 import './metric-comparison.js';
 import './text.js';
-import './findings.js';
 import './conventions.js';
-import './_commonjsHelpers.js';
-import 'node:path';
-import 'node:process';
-import 'node:url';
 import './chart.js';
 import './baseline2.js';
 import './plots.js';
 import './artifacts.js';
 import './sweep.js';
 import 'node:zlib';
+import './_commonjsHelpers.js';
+import 'node:path';
+import 'node:process';
+import 'node:url';
 
 /** The hidden state kind of the reviewers' decisions. */
 const DECISIONS_STATE = 'decisions';
@@ -160,6 +160,13 @@ function judgedComparison(snapshot, decisions) {
  * naming the commands, and the two hidden state blocks (decisions first: they are small and must always fit).
  */
 function renderStickyComment(input) {
+    return buildStickyComment(input).body;
+}
+/**
+ * The sticky comment (`body`, as renderStickyComment) and, from the same tree and so folded the same way, what it
+ * shows (`shown`: without the hidden state blocks, for the job summary).
+ */
+function buildStickyComment(input) {
     const { snapshot, decisions } = input;
     // The review is kept as judged, so a command's re-render and a later review of the same head write the same text.
     const judged = judgedComparison(snapshot, decisions);
@@ -167,11 +174,13 @@ function renderStickyComment(input) {
     const review = reviewState({ ...snapshot, comparison: judged });
     if (review)
         state.push(review);
-    return renderComment(judged, snapshot.context, {
+    const { tree, markdown } = buildComment(judged, snapshot.context, {
         decisions: decisionsBlocks(decisions, snapshot.head),
         state,
         commandPermission: input.commandPermission
     });
+    const hidden = new Set(state);
+    return { body: markdown, shown: stringify(root(tree.children.filter(node => !hidden.has(node)))) };
 }
 
-export { DECISIONS_STATE, REVIEW_STATE, REVIEW_STATE_BUDGET, decisionsState, judgedComparison, readDecisionsState, readReviewSnapshot, renderStickyComment, reviewState };
+export { DECISIONS_STATE, REVIEW_STATE, REVIEW_STATE_BUDGET, buildStickyComment, decisionsState, judgedComparison, readDecisionsState, readReviewSnapshot, renderStickyComment, reviewState };

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { championPickOf, acceptedForHead } from './decisions.js';
-import { readDecisionsState, renderStickyComment } from './review-state.js';
+import { readDecisionsState, buildStickyComment, renderStickyComment } from './review-state.js';
 import { l as legacyBaselineText, d as defaultRules, b as verdictWords, g as githubUrl, v as violationMessage, m as missingEvidenceText, u as unknownMetricText, a as unreadableEvidenceText } from './findings.js';
 import { renderJsonReport } from './json.js';
 import { s as statusDescription, r as renderReviewSummary, a as renderNotRunSummary, o as ownPromotionLine, b as renderOwnPromotionSummary, O as OWN_PROMOTION_STATUS, g as gateFailureMessage } from './summary.js';
@@ -426,7 +426,8 @@ async function reviewPullRequest(request) {
         failOnRegression: config.failOnRegression
     };
     const commandPermission = inputs.rules.rules.commands.permission;
-    const body = renderStickyComment({ snapshot, decisions, commandPermission });
+    // The job summary shows the comment as posted, not the state the commands keep.
+    const { body, shown } = buildStickyComment({ snapshot, decisions, commandPermission });
     const reportPath = reportPathFor(config, request.env);
     await mkdir(path.dirname(reportPath), { recursive: true });
     await writeFile(reportPath, renderJsonReport(comparison));
@@ -447,7 +448,7 @@ async function reviewPullRequest(request) {
         commandPermission,
         gateFails: gate.fails
     });
-    await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath));
+    await log.summary(renderReviewSummary(comparison, shown, result, reportPath));
     const failed = decideFailure(request, comparison, gate, problems);
     if (failed) {
         result.outcome.failure = failed.failure;
@@ -557,10 +558,6 @@ function gateChannel(request) {
     if (request.runtime === 'actions' && Number.isSafeInteger(runId) && runId > 0)
         return { kind: 'check', runId, ...(request.runUrl ? { runUrl: request.runUrl } : {}) };
     return { kind: 'none' };
-}
-/** The comment without its hidden state blocks (the job summary shows the comment, not what commands keep). */
-function withoutHiddenState(body) {
-    return body.replace(/<!-- experiment-review:state:[^\n]*? -->\n?/g, '');
 }
 /**
  * The annotations of a review: an error for each broken rule, a notice for an accepted one (at its line of the

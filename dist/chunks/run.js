@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { runsToJson, runsToCsv } from './json.js';
+import { runsJsonChunks, runsToCsv } from './json.js';
 import { u as unknownMetricText, a as unreadableEvidenceText, m as missingEvidenceText, s as selectAll, d as defaultRules } from './findings.js';
 import { p as plain, r as renderDiagnostics, a as renderRunList, b as renderRun, c as renderText } from './text.js';
 import { i as isTrackingUri, c as collectRuns } from './detect.js';
@@ -13,6 +13,14 @@ class UsageError extends Error {
 }
 /** The exit codes of the CLI. */
 const EXIT = { pass: 0, fail: 1, usage: 2 };
+/** Writes text piece by piece to stdout, waiting for it to drain after each piece (see CliIo.drain). */
+async function writeChunks(io, chunks) {
+    for (const chunk of chunks) {
+        io.stdout(chunk);
+        if (io.drain)
+            await io.drain();
+    }
+}
 
 /**
  * The commit whose runs are read from stores named by a tracking URI: `--commit SHA|HEAD|any`, HEAD of the
@@ -242,12 +250,18 @@ async function runsCommand(command, args, io) {
     };
     if (command === 'list') {
         const format = oneOf(values.format, ['text', 'json'], 'text', 'format');
-        io.stdout(format === 'json' ? runsToJson(runs) : renderRunList(runs));
+        if (format === 'json')
+            await writeChunks(io, runsJsonChunks(runs));
+        else
+            io.stdout(renderRunList(runs));
         return exit();
     }
     if (command === 'export') {
         const format = oneOf(values.format, ['csv', 'json'], 'csv', 'format');
-        io.stdout(format === 'json' ? runsToJson(runs) : runsToCsv(runs));
+        if (format === 'json')
+            await writeChunks(io, runsJsonChunks(runs));
+        else
+            io.stdout(runsToCsv(runs));
         return exit();
     }
     const matches = runs.filter(r => r.name === runName || r.id === runName || r.path === runName);

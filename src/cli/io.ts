@@ -5,6 +5,8 @@ import type { GitHubClientFactory } from '../github/client.js'
 /** Where the CLI writes and what it runs in; injectable for tests. */
 export interface CliIo {
   stdout: (text: string) => void
+  /** Resolves once stdout takes more (a slow pipe's buffer has drained); absent where writes never wait. */
+  drain?: () => Promise<void>
   stderr: (text: string) => void
   cwd: string
   env: NodeJS.ProcessEnv
@@ -19,3 +21,11 @@ export class UsageError extends Error {}
 
 /** The exit codes of the CLI. */
 export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
+
+/** Writes text piece by piece to stdout, waiting for it to drain after each piece (see CliIo.drain). */
+export async function writeChunks(io: CliIo, chunks: Iterable<string>): Promise<void> {
+  for (const chunk of chunks) {
+    io.stdout(chunk)
+    if (io.drain) await io.drain()
+  }
+}

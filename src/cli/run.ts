@@ -5,7 +5,7 @@ import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 // Only light modules are imported up front; the rules schema (zod), the markdown stack (unified) and the GitHub
 // client are imported by the commands that need them, so `list` or `--version` start almost as fast as Node.
-import { runsToCsv, runsToJson } from '../report/json.js'
+import { runsJsonChunks, runsToCsv } from '../report/json.js'
 import { missingEvidenceText, unknownMetricText, unreadableEvidenceText } from '../report/findings.js'
 import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
 import { defaultRules } from '../core/rules.js'
@@ -14,7 +14,7 @@ import { collectRuns } from '../sources/detect.js'
 import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 import { COMMAND_HELP, HELP, VERSION } from './help.js'
 import { applyExperimentFlag, commitFlag } from './selection-flags.js'
-import { EXIT, UsageError, type CliIo } from './io.js'
+import { EXIT, UsageError, writeChunks, type CliIo } from './io.js'
 
 const COMMON: ParseArgsConfig['options'] = {
   runs: { type: 'string', multiple: true },
@@ -224,12 +224,14 @@ async function runsCommand(command: 'list' | 'show' | 'export', args: string[], 
   }
   if (command === 'list') {
     const format = oneOf(values.format as string | undefined, ['text', 'json'] as const, 'text', 'format')
-    io.stdout(format === 'json' ? runsToJson(runs) : renderRunList(runs))
+    if (format === 'json') await writeChunks(io, runsJsonChunks(runs))
+    else io.stdout(renderRunList(runs))
     return exit()
   }
   if (command === 'export') {
     const format = oneOf(values.format as string | undefined, ['csv', 'json'] as const, 'csv', 'format')
-    io.stdout(format === 'json' ? runsToJson(runs) : runsToCsv(runs))
+    if (format === 'json') await writeChunks(io, runsJsonChunks(runs))
+    else io.stdout(runsToCsv(runs))
     return exit()
   }
   const matches = runs.filter(r => r.name === runName || r.id === runName || r.path === runName)

@@ -10,6 +10,7 @@ import type { LoadedRules } from '../config/rules-file.js'
 import type { ReportContext } from '../report/comment.js'
 import { acceptedForHead, championPickOf } from '../core/decisions.js'
 import {
+  buildStickyComment,
   readDecisionsState,
   renderStickyComment,
   type GateChannel,
@@ -103,7 +104,8 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     failOnRegression: config.failOnRegression
   }
   const commandPermission = inputs.rules.rules.commands.permission
-  const body = renderStickyComment({ snapshot, decisions, commandPermission })
+  // The job summary shows the comment as posted, not the state the commands keep.
+  const { body, shown } = buildStickyComment({ snapshot, decisions, commandPermission })
   const reportPath = reportPathFor(config, request.env)
   await mkdir(path.dirname(reportPath), { recursive: true })
   await writeFile(reportPath, renderJsonReport(comparison))
@@ -125,7 +127,7 @@ export async function reviewPullRequest(request: ReviewRequest): Promise<ReviewR
     commandPermission,
     gateFails: gate.fails
   })
-  await log.summary(renderReviewSummary(comparison, withoutHiddenState(body), result, reportPath))
+  await log.summary(renderReviewSummary(comparison, shown, result, reportPath))
   const failed = decideFailure(request, comparison, gate, problems)
   if (failed) {
     result.outcome.failure = failed.failure
@@ -248,11 +250,6 @@ function gateChannel(request: ReviewRequest): GateChannel {
   if (request.runtime === 'actions' && Number.isSafeInteger(runId) && runId > 0)
     return { kind: 'check', runId, ...(request.runUrl ? { runUrl: request.runUrl } : {}) }
   return { kind: 'none' }
-}
-
-/** The comment without its hidden state blocks (the job summary shows the comment, not what commands keep). */
-function withoutHiddenState(body: string): string {
-  return body.replace(/<!-- experiment-review:state:[^\n]*? -->\n?/g, '')
 }
 
 /**

@@ -1,12 +1,13 @@
 // What the sticky comment keeps for the slash commands, in two hidden state blocks: the reviewers' decisions, and
 // the last review (its comparison, where it ran and how it gates), so that a command can re-render the comment and
 // re-judge the gate without re-reading runs. Both are read only from the comment the token itself wrote.
-import type { Html } from 'mdast'
+import type { Html, RootContent } from 'mdast'
 import type { Comparison, ExperimentSummary } from '../core/compare.js'
 import { acceptedForHead, applyAcceptances, readDecisions, type ReviewDecision } from '../core/decisions.js'
 import { decisionsBlocks } from './commands.js'
-import { renderComment, type ReportContext } from './comment.js'
+import { buildComment, type ReportContext } from './comment.js'
 import { couldFitDeflated, deflatedHiddenStateWithin, hiddenState, readHiddenState } from './hidden-state.js'
+import { root, stringify } from './mdast.js'
 
 /** The hidden state kind of the reviewers' decisions. */
 export const DECISIONS_STATE = 'decisions'
@@ -187,15 +188,25 @@ export function judgedComparison(snapshot: ReviewSnapshot, decisions: ReviewDeci
  * naming the commands, and the two hidden state blocks (decisions first: they are small and must always fit).
  */
 export function renderStickyComment(input: StickyCommentInput): string {
+  return buildStickyComment(input).body
+}
+
+/**
+ * The sticky comment (`body`, as renderStickyComment) and, from the same tree and so folded the same way, what it
+ * shows (`shown`: without the hidden state blocks, for the job summary).
+ */
+export function buildStickyComment(input: StickyCommentInput): { body: string; shown: string } {
   const { snapshot, decisions } = input
   // The review is kept as judged, so a command's re-render and a later review of the same head write the same text.
   const judged = judgedComparison(snapshot, decisions)
   const state = [decisionsState(decisions)]
   const review = reviewState({ ...snapshot, comparison: judged })
   if (review) state.push(review)
-  return renderComment(judged, snapshot.context, {
+  const { tree, markdown } = buildComment(judged, snapshot.context, {
     decisions: decisionsBlocks(decisions, snapshot.head),
     state,
     commandPermission: input.commandPermission
   })
+  const hidden = new Set<RootContent>(state)
+  return { body: markdown, shown: stringify(root(tree.children.filter(node => !hidden.has(node)))) }
 }

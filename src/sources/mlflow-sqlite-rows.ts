@@ -95,9 +95,36 @@ export function readHistories(
   else readHistoriesStreamed(db, runs, ofRuns, file, ctx)
 }
 
-/** The `is_nan` column of the metrics table, or 0 in schemas without it. */
-function nanColumn(db: SqliteDatabase): string {
-  return columnsOf(db, 'metrics').has('is_nan') ? 'is_nan' : '0'
+/** The `is_nan` column of a metric table, or 0 in schemas without it. */
+function nanColumn(db: SqliteDatabase, table: 'metrics' | 'latest_metrics' = 'metrics'): string {
+  return columnsOf(db, table).has('is_nan') ? 'is_nan' : '0'
+}
+
+/**
+ * Each usable point of a metric table (`metrics`: every point, `latest_metrics`: MLflow's latest of each metric) of
+ * the runs, with its run and key; an unusable row is reported and skipped.
+ */
+export function eachMetricPoint(
+  db: SqliteDatabase,
+  table: 'metrics' | 'latest_metrics',
+  runs: Map<string, RunRow>,
+  ofRuns: RunCondition,
+  where: { file: string; ctx: ReadContext },
+  onPoint: (run: RunRow, key: string, point: HistoryPoint) => void
+): void {
+  const { file, ctx } = where
+  eachRow(
+    db,
+    `SELECT run_uuid, key, value, timestamp, step, ${nanColumn(db, table)} FROM ${table} WHERE ${ofRuns.sql}`,
+    ofRuns.params,
+    { file, table, ctx },
+    row => {
+      const run = runs.get(String(row[0]))
+      if (!run) return
+      const point = pointOf(row.slice(1), run.runId, file, ctx)
+      if (point) onPoint(run, String(row[1]), point)
+    }
+  )
 }
 
 /** Puts a series into its run as a metric; `total` is the length of the full series when only part was read. */
@@ -118,24 +145,13 @@ function readHistoriesStreamed(
   ctx: ReadContext
 ): void {
   const histories = new Map<RunRow, Map<string, HistoryBuilder>>()
-  eachRow(
-    db,
-    `SELECT run_uuid, key, value, timestamp, step, ${nanColumn(db)} FROM metrics WHERE ${ofRuns.sql}`,
-    ofRuns.params,
-    { file, table: 'metrics', ctx },
-    row => {
-      const run = runs.get(String(row[0]))
-      if (!run) return
-      const point = pointOf(row.slice(1), run.runId, file, ctx)
-      if (!point) return
-      const key = String(row[1])
-      let byKey = histories.get(run)
-      if (!byKey) histories.set(run, (byKey = new Map()))
-      let history = byKey.get(key)
-      if (!history) byKey.set(key, (history = new HistoryBuilder({ final: 'mlflow' })))
-      history.add(point.step, point.value, point.timestamp)
-    }
-  )
+  eachMetricPoint(db, 'metrics', runs, ofRuns, { file, ctx }, (run, key, point) => {
+    let byKey = histories.get(run)
+    if (!byKey) histories.set(run, (byKey = new Map()))
+    let history = byKey.get(key)
+    if (!history) byKey.set(key, (history = new HistoryBuilder({ final: 'mlflow' })))
+    history.add(point.step, point.value, point.timestamp)
+  })
   for (const [run, byKey] of histories) for (const [key, h] of byKey) finishSeries(run, key, h, 0)
 }
 

@@ -16,8 +16,8 @@ import { buildMlflowRun, MAX_RUNS_ANY_COMMIT, warnNoExperimentSelected } from '.
 import {
   column,
   columnsOf,
+  eachMetricPoint,
   eachRow,
-  pointOf,
   readHistories,
   text,
   valueText,
@@ -321,18 +321,8 @@ function readKeyValues(
 
 /** Reads MLflow's latest value of each metric of the runs. */
 function readLatestMetrics({ db, file, ctx }: Store, runs: Map<string, RunRow>, ofRuns: RunCondition): void {
-  const hasNan = columnsOf(db, 'latest_metrics').has('is_nan') ? 'is_nan' : '0'
-  eachRow(
-    db,
-    `SELECT run_uuid, key, value, timestamp, step, ${hasNan} FROM latest_metrics WHERE ${ofRuns.sql}`,
-    ofRuns.params,
-    { file, table: 'latest_metrics', ctx },
-    row => {
-      const run = runs.get(String(row[0]))
-      if (!run) return
-      const point = pointOf(row.slice(1), run.runId, file, ctx)
-      if (point) run.latest.set(String(row[1]), point)
-    }
+  eachMetricPoint(db, 'latest_metrics', runs, ofRuns, { file, ctx }, (run, key, point) =>
+    run.latest.set(key, point)
   )
 }
 
