@@ -338,10 +338,6 @@ class HistoryBuilder {
             this.slot = 0;
         }
     }
-    /** Field `k` of point `i`: 0 step, 1 value, 2 timestamp. */
-    field(i, k) {
-        return (k === 0 ? this.steps : k === 1 ? this.values : this.times).get(i);
-    }
     /** Every point added, in written order, as objects (small series and tests). */
     points() {
         const out = new Array(this.n);
@@ -363,14 +359,14 @@ class HistoryBuilder {
         const n = this.n;
         if (n === 0)
             return undefined;
-        const field = (i, k) => this.field(i, k);
+        const { steps: stepColumn, values: valueColumn, times: timeColumn } = this;
         let order;
         if (!this.ordered) {
             const steps = new Float64Array(n);
             const times = new Float64Array(n);
             for (let i = 0; i < n; i++) {
-                steps[i] = field(i, 0);
-                times[i] = field(i, 2);
+                steps[i] = stepColumn.get(i);
+                times[i] = timeColumn.get(i);
             }
             const idx = new Array(n);
             for (let i = 0; i < n; i++)
@@ -394,14 +390,14 @@ class HistoryBuilder {
                 if (m > 0 && repeats !== 'keep') {
                     const j = keep[m - 1];
                     if (repeats === 'identical') {
-                        const ti = field(i, 2);
-                        const tj = field(j, 2);
-                        if (field(i, 0) === field(j, 0) &&
+                        const ti = timeColumn.get(i);
+                        const tj = timeColumn.get(j);
+                        if (stepColumn.get(i) === stepColumn.get(j) &&
                             (ti === tj || (ti !== ti && tj !== tj)) &&
-                            Object.is(field(i, 1), field(j, 1)))
+                            Object.is(valueColumn.get(i), valueColumn.get(j)))
                             continue;
                     }
-                    else if (field(i, 0) === field(j, 0)) {
+                    else if (stepColumn.get(i) === stepColumn.get(j)) {
                         keep[m - 1] = i;
                         continue;
                     }
@@ -424,9 +420,9 @@ class HistoryBuilder {
         for (let k = 0; k < count; k++) {
             const at = m <= max ? k : Math.round(k * stride);
             const i = keep ? keep[at] : at;
-            out.steps[k] = field(i, 0);
-            out.values[k] = field(i, 1);
-            out.times[k] = field(i, 2);
+            out.steps[k] = stepColumn.get(i);
+            out.values[k] = valueColumn.get(i);
+            out.times[k] = timeColumn.get(i);
         }
         return out;
     }

@@ -260,11 +260,6 @@ export class HistoryBuilder {
     }
   }
 
-  /** Field `k` of point `i`: 0 step, 1 value, 2 timestamp. */
-  private field(i: number, k: number): number {
-    return (k === 0 ? this.steps : k === 1 ? this.values : this.times).get(i)
-  }
-
   /** Every point added, in written order, as objects (small series and tests). */
   points(): HistoryPoint[] {
     const out: HistoryPoint[] = new Array(this.n)
@@ -288,14 +283,14 @@ export class HistoryBuilder {
   buildColumns(): BuiltColumns | undefined {
     const n = this.n
     if (n === 0) return undefined
-    const field = (i: number, k: number) => this.field(i, k)
+    const { steps: stepColumn, values: valueColumn, times: timeColumn } = this
     let order: Uint32Array | undefined
     if (!this.ordered) {
       const steps = new Float64Array(n)
       const times = new Float64Array(n)
       for (let i = 0; i < n; i++) {
-        steps[i] = field(i, 0)
-        times[i] = field(i, 2)
+        steps[i] = stepColumn.get(i)
+        times[i] = timeColumn.get(i)
       }
       const idx: number[] = new Array(n)
       for (let i = 0; i < n; i++) idx[i] = i
@@ -317,15 +312,15 @@ export class HistoryBuilder {
         if (m > 0 && repeats !== 'keep') {
           const j = keep[m - 1]
           if (repeats === 'identical') {
-            const ti = field(i, 2)
-            const tj = field(j, 2)
+            const ti = timeColumn.get(i)
+            const tj = timeColumn.get(j)
             if (
-              field(i, 0) === field(j, 0) &&
+              stepColumn.get(i) === stepColumn.get(j) &&
               (ti === tj || (ti !== ti && tj !== tj)) &&
-              Object.is(field(i, 1), field(j, 1))
+              Object.is(valueColumn.get(i), valueColumn.get(j))
             )
               continue
-          } else if (field(i, 0) === field(j, 0)) {
+          } else if (stepColumn.get(i) === stepColumn.get(j)) {
             keep[m - 1] = i
             continue
           }
@@ -348,9 +343,9 @@ export class HistoryBuilder {
     for (let k = 0; k < count; k++) {
       const at = m <= max ? k : Math.round(k * stride)
       const i = keep ? keep[at] : at
-      out.steps[k] = field(i, 0)
-      out.values[k] = field(i, 1)
-      out.times[k] = field(i, 2)
+      out.steps[k] = stepColumn.get(i)
+      out.values[k] = valueColumn.get(i)
+      out.times[k] = timeColumn.get(i)
     }
     return out
   }

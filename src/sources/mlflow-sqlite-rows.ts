@@ -52,7 +52,7 @@ export function columnsOf(db: SqliteDatabase, table: string): Set<string> {
 }
 
 /** True when the metrics table has an index led by (run_uuid, key), so one series is read without a scan. */
-export function hasSeriesIndex(db: SqliteDatabase): boolean {
+function hasSeriesIndex(db: SqliteDatabase): boolean {
   const sql = column(db, "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'metrics'")
   return sql.some(s => typeof s === 'string' && /\(\s*"?run_uuid"?\s*,\s*"?key"?/i.test(s))
 }
