@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
 import { HELP, VERSION } from '../src/cli/help.js'
-import { readActionConfig } from '../src/config/inputs.js'
+import { assetsBranch, readActionConfig } from '../src/config/inputs.js'
 import {
   DEFAULT_BASELINE_PATH,
   DEFAULT_DOCS_PATH,
@@ -54,4 +54,28 @@ describe('conventions', () => {
     })
     expect(shipped).toBe(`${packageVersion}\n`)
   })
+})
+
+describe('the assets-branch input', () => {
+  it('takes a plain branch name, the default when empty, and none to turn hosting off', () => {
+    expect(assetsBranch('')).toBe('experiment-review/assets')
+    expect(assetsBranch(' plots/v2 ')).toBe('plots/v2')
+    expect(assetsBranch('none')).toBeUndefined()
+  })
+
+  it.each([
+    'main',
+    'master',
+    'HEAD',
+    '-x',
+    'a..b',
+    'x.lock',
+    'x.lock/y',
+    '.hidden',
+    'a/.b',
+    'a//b',
+    '/a',
+    'a/',
+    'a b'
+  ])('refuses %j, naming the input', name => expect(() => assetsBranch(name)).toThrow(/assets-branch/))
 })

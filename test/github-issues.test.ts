@@ -62,6 +62,9 @@ describe('retraining issues', () => {
       labels: ['retraining', 'urgent']
     })
     expect(worse.labels).toEqual(['retraining', 'triaged', 'urgent'])
+    expect(twin.state.issues.get(opened.number)).toMatchObject({
+      labels: ['retraining', 'triaged', 'urgent']
+    })
     expect(worse.body).toContain('accuracy 0.78')
     expect(worse.body).not.toContain('accuracy 0.81')
     expect((await ours()).map(i => i.number)).toEqual([opened.number])
@@ -77,6 +80,7 @@ describe('retraining issues', () => {
       reopen: true
     })
     expect(reopened.state).toBe('open')
+    expect(twin.state.issues.get(opened.number)).toMatchObject({ state: 'open' })
   })
 
   it("finds only the token's own issues among many: never a pull request, never a marker pasted by a person", async () => {

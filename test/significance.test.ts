@@ -311,6 +311,7 @@ describe('best of k', () => {
       const s = testSignificance(stat([0.8, 1]), stat([0.9, 0.9]), 0.05, { goal, bestOf: 3 })
       expect(s?.test?.estimate).toBe(0)
       expect(s?.bestOf).toBeUndefined()
+      expect(s?.pTwoSided).toEqual(expect.any(Number))
       expect(s?.pLabel).toBe(s?.pTwoSided)
     }
   })

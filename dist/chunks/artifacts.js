@@ -25,4 +25,4 @@ function isAssetsBranchName(value) {
         !/(^|\/)\.|\.\.|\/\/|^\/|\/$|^-/.test(value));
 }
 
-export { DEFAULT_ASSETS_BRANCH as D, IMAGE_EXTENSIONS as I, DEFAULT_ARTIFACT_RULES as a, isAssetsBranchName as b, assetPath as c, isAssetPath as i };
+export { DEFAULT_ASSETS_BRANCH as D, IMAGE_EXTENSIONS as I, DEFAULT_ARTIFACT_RULES as a, isAssetPath as b, assetPath as c, isAssetsBranchName as i };

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { D as DEFAULT_ASSETS_BRANCH } from './artifacts.js';
+import { D as DEFAULT_ASSETS_BRANCH, i as isAssetsBranchName } from './artifacts.js';
 import { b as DEFAULT_DOCS_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH } from './conventions.js';
 
 // The action's inputs as a typed config. Every input is validated here; messages name the input and the value.
@@ -41,9 +41,7 @@ function assetsBranch(value) {
     const v = value.trim() || DEFAULT_ASSETS_BRANCH;
     if (v === 'none')
         return undefined;
-    const bad = !/^[A-Za-z0-9._/-]{1,200}$/.test(v) ||
-        /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|^-/.test(v) ||
-        ['main', 'master', 'HEAD'].includes(v);
+    const bad = !isAssetsBranchName(v) || /\.lock(\/|$)/.test(v) || ['main', 'master', 'HEAD'].includes(v);
     if (bad)
         throw new InputError('assets-branch', value, 'a branch name of its own for the images (letters, digits, ".", "_", "-", "/"; not main, master or HEAD), or none');
     return v;

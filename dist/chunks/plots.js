@@ -1,4 +1,4 @@
-import { b as isAssetsBranchName, i as isAssetPath } from './artifacts.js';
+import { i as isAssetsBranchName, b as isAssetPath } from './artifacts.js';
 import { h as fmtNumber, m as fmtSigned } from './text.js';
 import { P as heading, e as untrustedCode, t as text, p as paragraph, $ as details, h as untrusted, o as own, _ as table, a8 as image, g as githubUrl } from './findings.js';
 

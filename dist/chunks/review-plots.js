@@ -1,6 +1,6 @@
 import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { a as DEFAULT_ARTIFACT_RULES, I as IMAGE_EXTENSIONS, i as isAssetPath, b as isAssetsBranchName, c as assetPath } from './artifacts.js';
+import { a as DEFAULT_ARTIFACT_RULES, I as IMAGE_EXTENSIONS, b as isAssetPath, i as isAssetsBranchName, c as assetPath } from './artifacts.js';
 import { m as matrixFromPairs, a as matrixFromCells, i as isConfusionMatrix, c as confusionView, b as compareConfusion } from './plots.js';
 import { k as groupRuns } from './text.js';
 import { f as formatDiagnostic, a3 as relativeUrl, g as githubUrl } from './findings.js';

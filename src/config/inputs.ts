@@ -1,6 +1,6 @@
 // The action's inputs as a typed config. Every input is validated here; messages name the input and the value.
 import path from 'node:path'
-import { DEFAULT_ASSETS_BRANCH } from '../core/artifacts.js'
+import { DEFAULT_ASSETS_BRANCH, isAssetsBranchName } from '../core/artifacts.js'
 import { defaultBaselinePath, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
 
 /** The modes of PRODUCT.md. */
@@ -87,10 +87,7 @@ function promoteVia(value: string): 'push' | 'pull-request' {
 export function assetsBranch(value: string): string | undefined {
   const v = value.trim() || DEFAULT_ASSETS_BRANCH
   if (v === 'none') return undefined
-  const bad =
-    !/^[A-Za-z0-9._/-]{1,200}$/.test(v) ||
-    /(^|\/)\.|\.\.|\/\/|^\/|\/$|\.lock(\/|$)|^-/.test(v) ||
-    ['main', 'master', 'HEAD'].includes(v)
+  const bad = !isAssetsBranchName(v) || /\.lock(\/|$)/.test(v) || ['main', 'master', 'HEAD'].includes(v)
   if (bad)
     throw new InputError(
       'assets-branch',
