@@ -6,6 +6,7 @@ import { pValue, prediction, isNoTest, type DifferenceTest } from '../src/core/d
 import { testSignificance } from '../src/core/significance.js'
 import {
   logGamma,
+  MAX_FRACTION_TERMS,
   powerOfTwoScale,
   regularizedIncompleteBeta,
   seededNormal,
@@ -79,6 +80,19 @@ describe('special functions', () => {
     expect(regularizedIncompleteBeta(0.2, 2, 3)).toBeCloseTo(0.1808, 13)
     expect(regularizedIncompleteBeta(0.9, 2, 3)).toBeCloseTo(0.9963, 13)
     expect(regularizedIncompleteBeta(0.3, 0.5, 4)).toBeCloseTo(0.8987784842061337, 12)
+  })
+
+  it('the continued fraction gives its value within MAX_FRACTION_TERMS terms and NaN, never a partial sum, beyond', () => {
+    expect(MAX_FRACTION_TERMS).toBe(300)
+    // Where Student's t needs the most terms (102, at df ≈ 1,800): SciPy's t.sf.
+    expect(studentTSurvival(1.7378008287490412, 1819.700858610003)).toBeCloseTo(0.041207543273512635, 13)
+    // I_0.5(a, a) for a ≈ 21,000 converges at its 299th term (the last but one allowed) for this a, at its 301st
+    // for this slightly smaller one; SciPy's betainc gives 0.5 (to 6e-16) for both.
+    expect(regularizedIncompleteBeta(0.5, 21071.023021365538, 21071.023021365538)).toBeCloseTo(0.5, 11)
+    expect(regularizedIncompleteBeta(0.5, 21060.49277497805, 21060.49277497805)).toBeNaN()
+    // Far beyond: a = b = 5e8 would need 7,624 terms.
+    expect(regularizedIncompleteBeta(0.5, 5e8, 5e8)).toBeNaN()
+    expect(studentTSurvival(1e150, 1e300)).toBeNaN()
   })
 })
 

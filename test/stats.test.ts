@@ -61,6 +61,34 @@ const tested = (r: ReturnType<typeof welch>) => {
 const SLEEP_GROUP_1 = [0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0]
 const SLEEP_GROUP_2 = [1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]
 
+/** scipy.stats.t.sf(t, df) (SciPy 1.17) at points on both sides of the incomplete beta's switch: [t, df, P(T > t)]. */
+const SCIPY_T_SF: [number, number, number][] = [
+  [2.1, 3.5, 0.05676291261039907],
+  [0.3, 17.776473516178488, 0.3838284859106802],
+  [4.2, 9, 0.001153346253270119],
+  [1.7, 250, 0.045187310660518044]
+]
+
+/** The two-sided p of scipy.stats.ttest_ind(b, a, equal_var=False) for the two Welch examples below. */
+const SCIPY_WELCH_P = { sleep: 0.0793941401873583, moremath: 0.008512863131378173 }
+
+// The reference values checked by a computation of this file alone (it runs no code of src, so the tests of src
+// compare with the constants and mutation testing does not repeat the integration for every mutant).
+describe('the SciPy reference values used below', () => {
+  it('equal the numeric integration of the t density to 1e-12', () => {
+    for (const [t, df, expected] of SCIPY_T_SF)
+      expect(Math.abs(integratedTail(t, df) - expected)).toBeLessThan(1e-12)
+    const sleep = welchByHand(SLEEP_GROUP_2, SLEEP_GROUP_1)
+    expect(Math.abs(2 * integratedTail(Math.abs(sleep.t), sleep.df) - SCIPY_WELCH_P.sleep)).toBeLessThan(
+      1e-12
+    )
+    const moremath = welchByHand([6, 5, 7, 9], [2, 1, 3, 4])
+    expect(
+      Math.abs(2 * integratedTail(Math.abs(moremath.t), moremath.df) - SCIPY_WELCH_P.moremath)
+    ).toBeLessThan(1e-12)
+  })
+})
+
 describe('Welch t-test against published results (difference-tests.ts)', () => {
   it('reproduces R: t.test(extra ~ group, data = sleep) — the example of R’s ?t.test', () => {
     // R documentation output (Welch Two Sample t-test, group 1 − group 2):
@@ -73,11 +101,11 @@ describe('Welch t-test against published results (difference-tests.ts)', () => {
     expect(r.ci95[0]).toBeCloseTo(-3.3654832, 7)
     expect(r.ci95[1]).toBeCloseTo(0.2054832, 7)
     expect(r.meanDifference).toBeCloseTo(0.75 - 2.33, 12)
-    // To 1e-6 and beyond: the same t and df by hand, and p by numeric integration of the t density (above).
+    // To 1e-6 and beyond: the same t and df by hand, and SciPy's p (held equal to numeric integration below).
     const hand = welchByHand(SLEEP_GROUP_2, SLEEP_GROUP_1)
     expect(Math.abs(r.t - hand.t)).toBeLessThan(1e-9)
     expect(Math.abs(r.df - hand.df)).toBeLessThan(1e-9)
-    expect(Math.abs(r.p - 2 * integratedTail(Math.abs(hand.t), hand.df))).toBeLessThan(1e-9)
+    expect(Math.abs(r.p - SCIPY_WELCH_P.sleep)).toBeLessThan(1e-14)
     expect(Math.abs(r.pOneSided - r.p / 2)).toBeLessThan(1e-15)
   })
 
@@ -89,7 +117,7 @@ describe('Welch t-test against published results (difference-tests.ts)', () => {
     expect(Math.abs(r.t - -3.9703446152237674)).toBeLessThan(1e-9)
     expect(Math.abs(r.df - 5.584615384615385)).toBeLessThan(1e-9)
     expect(Math.abs(r.p - 0.0085128631313781695)).toBeLessThan(1e-9)
-    expect(Math.abs(r.p - 2 * integratedTail(Math.abs(r.t), r.df))).toBeLessThan(1e-9)
+    expect(Math.abs(r.p - SCIPY_WELCH_P.moremath)).toBeLessThan(1e-14)
   })
 
   it('is antisymmetric: swapping the samples flips t and keeps df and p', () => {
@@ -127,13 +155,8 @@ describe('Student t distribution', () => {
     }
   )
 
-  it.each([
-    [2.1, 3.5],
-    [0.3, 17.776473516178488],
-    [4.2, 9],
-    [1.7, 250]
-  ])('survival at t = %p, df = %p matches numeric integration of the density to 1e-9', (t, df) => {
-    expect(Math.abs(studentTSurvival(t, df) - integratedTail(t, df))).toBeLessThan(1e-9)
+  it.each(SCIPY_T_SF)('survival at t = %p, df = %p matches SciPy (%p) to 1e-14', (t, df, expected) => {
+    expect(Math.abs(studentTSurvival(t, df) - expected)).toBeLessThan(1e-14)
   })
 
   it('keeps digits in far tails and at huge df (approaches the normal tail)', () => {
