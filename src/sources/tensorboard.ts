@@ -7,7 +7,7 @@ import path from 'node:path'
 import { flattenParams, makeRun, type Metric, type Run } from '../core/run.js'
 import { isRecord } from './structured.js'
 import type { ReadContext } from './context.js'
-import { maskedCrc32c } from './crc.js'
+import { affirmedTfRecordsEnd, maskedCrc32c } from './crc.js'
 import { HistoryBuilder, metricFromColumns } from './history.js'
 import { ProtoError, ProtoReader, halfToNumber } from './protobuf.js'
 import type { Claim, DirListing, RunSource } from './source.js'
@@ -160,9 +160,13 @@ export async function scanTfRecords(
   const parse = (buf: Buffer, owned: boolean): boolean => {
     let pos = 0
     const n = buf.length
+    // Records before `affirmed` passed both CRC checks in the WebAssembly kernel; from there on, each record is
+    // checked here until the kernel affirms more, so every error below reads as it always did.
+    let affirmed = 0
     while (pos + 12 <= n) {
-      const storedLenCrc = buf.readUInt32LE(pos + 8)
-      if (maskedCrc32c(buf, pos, pos + 8) !== storedLenCrc) {
+      if (pos >= affirmed) affirmed = affirmedTfRecordsEnd(buf, pos, n, MAX_RECORD)
+      const checked = pos < affirmed
+      if (!checked && maskedCrc32c(buf, pos, pos + 8) !== buf.readUInt32LE(pos + 8)) {
         result.error = {
           offset: base + pos,
           message: `record at byte ${base + pos} fails the CRC-32C check of its length; the file is corrupt from there`
@@ -179,7 +183,7 @@ export async function scanTfRecords(
       }
       const end = pos + 12 + len + 4
       if (end > n) break
-      if (maskedCrc32c(buf, pos + 12, pos + 12 + len) !== buf.readUInt32LE(end - 4)) {
+      if (!checked && maskedCrc32c(buf, pos + 12, pos + 12 + len) !== buf.readUInt32LE(end - 4)) {
         result.error = {
           offset: base + pos,
           message: `record at byte ${base + pos} (${len} bytes) fails the CRC-32C check of its data; the file is corrupt from there`
