@@ -18,6 +18,7 @@ import { matrixFromCells, matrixFromPairs, type ConfusionMatrix } from '../core/
 import type { Diagnostic, Run } from '../core/run.js'
 import { parseJsonLenient } from './json.js'
 import { isRecord } from './structured.js'
+import { DVC_YAML, nestedDvcliveYamls } from './dvc-yaml.js'
 import { SKIPPED_FOLDERS } from './walk.js'
 
 /** The most files looked at in one run folder; a larger folder is searched only this far (with a warning). */
@@ -27,9 +28,6 @@ export const MAX_FILES_PER_RUN = 5000
 export const MAX_CONFUSION_FILE_BYTES = 64 * 1024 * 1024
 
 const MAX_DEPTH = 8
-
-/** How many folders down a dvclive dvc.yaml is looked for below a DVC project (as the DVC reader does). */
-const DVC_NEST_DEPTH = 3
 
 /**
  * Where each format keeps its images, inside the run folder: anywhere in a built-in run's folder. A DVC project's
@@ -227,34 +225,40 @@ interface ConfusionPlotRef {
 const CONFUSION_TEMPLATES = new Set(['confusion', 'confusion_normalized'])
 
 /**
- * The dvc.yaml files of a DVC run: its own, and dvclive's below it (without stages, at most DVC_NEST_DEPTH folders
- * down, not below another project), relative to the run folder and parsed; as the DVC reader merges them.
+ * The dvc.yaml files of a DVC run, relative to the run folder and parsed: its own and the dvclive ones below it that
+ * the DVC reader merges into it (nestedDvcliveYamls). A file that is not a YAML mapping is left out (the DVC reader
+ * reports it).
  */
 async function dvcYamls(dir: string): Promise<{ rel: string; abs: string; raw: Record<string, unknown> }[]> {
-  const out: { rel: string; abs: string; raw: Record<string, unknown> }[] = []
-  let level = ['']
-  for (let depth = 0; depth <= DVC_NEST_DEPTH && level.length; depth++) {
-    const next: string[] = []
-    for (const rel of level) {
-      const abs = path.join(dir, ...rel.split('/').filter(Boolean))
-      const entries = await readdir(abs, { withFileTypes: true }).catch(() => [])
-      const yaml = entries.find(e => e.isFile() && e.name === 'dvc.yaml')
+  const parsed = new Map<string, unknown>()
+  const parse = async (file: string): Promise<unknown> => {
+    if (!parsed.has(file)) {
       let raw: unknown
-      if (yaml) {
-        try {
-          raw = parseYaml(await readFile(path.join(abs, 'dvc.yaml'), 'utf8'), { maxAliasCount: 100 })
-        } catch {
-          raw = undefined // the DVC reader reports a dvc.yaml that is not valid YAML
-        }
-        // Another project below this one is a run of its own.
-        if (depth > 0 && isRecord(raw) && raw.stages !== undefined) continue
-        if (isRecord(raw))
-          out.push({ rel: rel ? `${rel}/dvc.yaml` : 'dvc.yaml', abs: path.join(abs, 'dvc.yaml'), raw })
+      try {
+        raw = parseYaml(await readFile(file, 'utf8'), { maxAliasCount: 100 })
+      } catch {
+        raw = undefined // missing, unreadable or not YAML: the DVC reader reports it
       }
-      for (const e of entries)
-        if (e.isDirectory() && !SKIPPED_FOLDERS.has(e.name)) next.push(rel ? `${rel}/${e.name}` : e.name)
+      parsed.set(file, raw)
     }
-    level = next
+    return parsed.get(file)
+  }
+  const list = async (folder: string) => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
+    return {
+      files: entries.filter(e => e.isFile()).map(e => e.name),
+      dirs: entries.filter(e => e.isDirectory()).map(e => e.name)
+    }
+  }
+  const hasStages = async (file: string) => {
+    const raw = await parse(file)
+    return isRecord(raw) && isRecord(raw.stages)
+  }
+  const files = [path.join(dir, DVC_YAML), ...(await nestedDvcliveYamls(dir, list, hasStages))]
+  const out: { rel: string; abs: string; raw: Record<string, unknown> }[] = []
+  for (const abs of files) {
+    const raw = await parse(abs)
+    if (isRecord(raw)) out.push({ rel: path.relative(dir, abs).split(path.sep).join('/'), abs, raw })
   }
   return out
 }
