@@ -88,14 +88,20 @@ function inside(root: string, file: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
+/** A run's folder: its path, and its real path resolved once, inside which every file read for the run must be. */
+interface RunFolder {
+  dir: string
+  real: string
+}
+
 /**
- * Whether `file` may be read for the run in `dir`: it lies inside the folder, and so does the file it really is (no
+ * Whether `file` may be read for the run: it lies inside the run folder, and so does the file it really is (no
  * folder on the way is a link out). A missing file passes (the caller reports or skips it).
  */
-async function readableInside(dir: string, file: string): Promise<boolean> {
-  if (!inside(dir, file)) return false
-  const [realDir, realFile] = await Promise.all([realpath(dir), realpath(file).catch(() => undefined)])
-  return realFile === undefined || inside(realDir, realFile)
+async function readableInside(folder: RunFolder, file: string): Promise<boolean> {
+  if (!inside(folder.dir, file)) return false
+  const realFile = await realpath(file).catch(() => undefined)
+  return realFile === undefined || inside(folder.real, realFile)
 }
 
 /** Options of collectRunArtifacts. */
@@ -114,6 +120,7 @@ export async function collectRunArtifacts(run: Run, options: ArtifactOptions): P
   const report = (severity: Diagnostic['severity'], abs: string, message: string, key?: string) =>
     out.diagnostics.push({ severity, file: rel(abs), run: run.name, message, ...(key ? { key } : {}) })
   if (!inside(workspace, dir) || !(await isFolder(dir))) return out
+  const folder: RunFolder = { dir, real: await realpath(dir) }
 
   const dvcPlots =
     run.source === 'dvc' ? await readDvcPlots(dir, report) : { images: [], imageRoots: [], confusion: [] }
@@ -138,10 +145,10 @@ export async function collectRunArtifacts(run: Run, options: ArtifactOptions): P
       .sort()
       .filter(f => IMAGE_EXTENSIONS[path.extname(f).toLowerCase()] !== undefined)
       .filter(f => (matches ? matches(f) : true))
-    await pickImages(dir, candidates, rules, out, report, rel)
+    await pickImages(folder, candidates, rules, out, report, rel)
   }
   for (const plot of dvcPlots.confusion) {
-    const matrix = await readConfusionPlot(dir, plot, report)
+    const matrix = await readConfusionPlot(folder, plot, report)
     if (matrix) out.confusion.push(matrix)
   }
   if (run.source === 'wandb')
@@ -163,7 +170,7 @@ type Report = (severity: Diagnostic['severity'], abs: string, message: string, k
 
 /** Reads the candidates in name order until `maxCount` images pass their checks; the others are counted. */
 async function pickImages(
-  dir: string,
+  folder: RunFolder,
   candidates: string[],
   rules: ArtifactRules,
   out: RunArtifacts,
@@ -171,8 +178,8 @@ async function pickImages(
   rel: (abs: string) => string
 ): Promise<void> {
   for (const name of candidates) {
-    const abs = path.resolve(dir, ...name.split('/'))
-    if (!(await readableInside(dir, abs))) continue
+    const abs = path.resolve(folder.dir, ...name.split('/'))
+    if (!(await readableInside(folder, abs))) continue
     if (out.images.length >= rules.maxCount) {
       out.imagesOverCap++
       continue
@@ -342,13 +349,13 @@ function addDvcPlots(
 
 /** Reads a file of the run folder, at most `max` bytes, never through a symbolic link; undefined when absent. */
 async function readRunFile(
-  dir: string,
+  folder: RunFolder,
   rel: string,
   max: number,
   report: Report
 ): Promise<string | undefined> {
-  const abs = path.resolve(dir, ...rel.split('/'))
-  if (!(await readableInside(dir, abs))) return undefined
+  const abs = path.resolve(folder.dir, ...rel.split('/'))
+  if (!(await readableInside(folder, abs))) return undefined
   const info = await lstat(abs).catch(() => undefined)
   if (!info) {
     report('warning', abs, 'is named as a confusion plot in dvc.yaml but does not exist; it was skipped')
@@ -425,12 +432,12 @@ function labelOf(value: unknown): string | undefined {
 
 /** A DVC confusion plot as a matrix: one row per sample, the actual class in `x`, the predicted in `y`. */
 async function readConfusionPlot(
-  dir: string,
+  folder: RunFolder,
   plot: ConfusionPlotRef,
   report: Report
 ): Promise<ConfusionMatrix | undefined> {
-  const abs = path.resolve(dir, ...plot.file.split('/'))
-  const text = await readRunFile(dir, plot.file, MAX_CONFUSION_FILE_BYTES, report)
+  const abs = path.resolve(folder.dir, ...plot.file.split('/'))
+  const text = await readRunFile(folder, plot.file, MAX_CONFUSION_FILE_BYTES, report)
   if (text === undefined) return undefined
   let rows: Record<string, unknown>[]
   try {
