@@ -4116,10 +4116,78 @@ function destroy(stream) {
     s.destroy?.();
 }
 
+// The one folder walker of the readers: breadth-first from a start folder, never into the folders no run lives in
+// (SKIPPED_FOLDERS), never through a symbolic link to a folder (ctx.list leaves those out), and stopping with a
+// warning after the context's maxFolders folders.
+/** Folders no search for runs walks into: version control, dependencies, virtualenvs, caches, DVC's cache. */
+const SKIPPED_FOLDERS = new Set([
+    'node_modules',
+    '.git',
+    '.hg',
+    '.svn',
+    '.dvc',
+    '__pycache__',
+    '.venv',
+    'venv',
+    '.tox',
+    '.trash',
+    '.cache'
+]);
+/**
+ * Walks the folders below `start` (itself included) breadth-first, in listing order, calling `visit` with each
+ * folder's listing; `visit` returns true to keep the walk out of that folder's sub-folders. After
+ * `ctx.limits.maxFolders` folders the walk stops with a warning on `start` that says what to do.
+ */
+async function walkFolders(ctx, start, visit) {
+    const queue = [start];
+    let visited = 0;
+    for (let next = 0; next < queue.length; next++) {
+        if (++visited > ctx.limits.maxFolders) {
+            ctx.warn(start, `has more than ${ctx.limits.maxFolders} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`);
+            return;
+        }
+        const dir = queue[next];
+        const { files, dirs } = await ctx.list(dir);
+        if (visit({ path: dir, name: path.basename(dir), files, dirs }))
+            continue;
+        for (const d of dirs)
+            if (!SKIPPED_FOLDERS.has(d))
+                queue.push(path.join(dir, d));
+    }
+}
+
 // What a dvc.yaml names: the metrics, params and plots files at its top level and in each stage (foreach/matrix
 // stages keep theirs under `do`), resolved against the stage's wdir. Templated paths (${…}) are not expanded.
 /** The pipeline file that makes a folder a DVC project. */
 const DVC_YAML = 'dvc.yaml';
+/** How many folders up or down a dvclive dvc.yaml is looked for from its project. */
+const DVC_NEST_DEPTH = 3;
+/**
+ * The dvc.yaml files without stages (dvclive's) below a project folder, at most DVC_NEST_DEPTH folders down, not
+ * below another dvc.yaml and not in SKIPPED_FOLDERS: the ones the DVC reader merges into the project's run.
+ * `list` lists a folder; `hasStages` says whether a dvc.yaml has stages (a project of its own).
+ */
+async function nestedDvcliveYamls(dir, list, hasStages) {
+    const found = [];
+    let level = [dir];
+    for (let depth = 0; depth < DVC_NEST_DEPTH && level.length; depth++) {
+        const next = [];
+        for (const parent of level) {
+            for (const sub of (await list(parent)).dirs) {
+                if (SKIPPED_FOLDERS.has(sub))
+                    continue;
+                const subDir = path.join(parent, sub);
+                const yamlFile = path.join(subDir, DVC_YAML);
+                if (!(await list(subDir)).files.includes(DVC_YAML))
+                    next.push(subDir);
+                else if (!(await hasStages(yamlFile)))
+                    found.push(yamlFile);
+            }
+        }
+        level = next;
+    }
+    return found;
+}
 /** Parses a dvc.yaml into the files it names; undefined (with a diagnostic) when it is not a mapping. */
 function parseDvcYaml(raw, dir, file, ctx, place) {
     if (raw === null)
@@ -4257,46 +4325,6 @@ class DvcYamlEntries {
             return undefined;
         }
         return path.resolve(base, p);
-    }
-}
-
-// The one folder walker of the readers: breadth-first from a start folder, never into the folders no run lives in
-// (SKIPPED_FOLDERS), never through a symbolic link to a folder (ctx.list leaves those out), and stopping with a
-// warning after the context's maxFolders folders.
-/** Folders no search for runs walks into: version control, dependencies, virtualenvs, caches, DVC's cache. */
-const SKIPPED_FOLDERS = new Set([
-    'node_modules',
-    '.git',
-    '.hg',
-    '.svn',
-    '.dvc',
-    '__pycache__',
-    '.venv',
-    'venv',
-    '.tox',
-    '.trash',
-    '.cache'
-]);
-/**
- * Walks the folders below `start` (itself included) breadth-first, in listing order, calling `visit` with each
- * folder's listing; `visit` returns true to keep the walk out of that folder's sub-folders. After
- * `ctx.limits.maxFolders` folders the walk stops with a warning on `start` that says what to do.
- */
-async function walkFolders(ctx, start, visit) {
-    const queue = [start];
-    let visited = 0;
-    for (let next = 0; next < queue.length; next++) {
-        if (++visited > ctx.limits.maxFolders) {
-            ctx.warn(start, `has more than ${ctx.limits.maxFolders} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`);
-            return;
-        }
-        const dir = queue[next];
-        const { files, dirs } = await ctx.list(dir);
-        if (visit({ path: dir, name: path.basename(dir), files, dirs }))
-            continue;
-        for (const d of dirs)
-            if (!SKIPPED_FOLDERS.has(d))
-                queue.push(path.join(dir, d));
     }
 }
 
@@ -4621,8 +4649,6 @@ function dataVersionOf(inputs, produced) {
 // per-step TSV files under plots/metrics that become metric histories). One run per dvc.yaml; a
 // dvclive-generated dvc.yaml below a project is merged into that project's run. dvc-yaml.ts parses dvc.yaml,
 // dvc-lock.ts reads dvc.lock, dvc-files.ts reads the files they name; this module finds the projects.
-/** How many folders up or down a dvclive dvc.yaml is looked for from its project. */
-const NEST_DEPTH = 3;
 /** Reads DVC projects (dvc.yaml, dvc.lock, params and metrics files) and standalone dvclive folders. */
 const dvcSource = {
     format: 'dvc',
@@ -4664,7 +4690,7 @@ async function readDvcProject(dir, ctx) {
     const refs = parseDvcYaml(raw, dir, yamlFile, ctx, place);
     if (!refs)
         return undefined;
-    for (const sub of await findNestedDvclive(dir, ctx)) {
+    for (const sub of await nestedDvcliveYamls(dir, d => ctx.list(d), file => hasStages(file, ctx))) {
         const subRaw = await readYamlExact(ctx, sub, place);
         const subRefs = subRaw === undefined ? undefined : parseDvcYaml(subRaw, path.dirname(sub), sub, ctx, place);
         if (subRefs) {
@@ -4691,33 +4717,10 @@ async function readStandaloneDvclive(dir, ctx) {
         refs.plots = [];
     return buildRun(dir, name, refs, undefined, ctx);
 }
-/** The dvc.yaml files without stages (dvclive's) below a project, not below another dvc.yaml. */
-async function findNestedDvclive(dir, ctx) {
-    const found = [];
-    let level = [dir];
-    for (let depth = 0; depth < NEST_DEPTH && level.length; depth++) {
-        const next = [];
-        for (const d of level) {
-            const { dirs } = await ctx.list(d);
-            for (const sub of dirs) {
-                if (SKIPPED_FOLDERS.has(sub))
-                    continue;
-                const subDir = path.join(d, sub);
-                const { files } = await ctx.list(subDir);
-                if (!files.includes(DVC_YAML))
-                    next.push(subDir);
-                else if (!(await hasStages(path.join(subDir, DVC_YAML), ctx)))
-                    found.push(path.join(subDir, DVC_YAML));
-            }
-        }
-        level = next;
-    }
-    return found;
-}
-/** The nearest folder above `dir` (at most NEST_DEPTH up, inside the workspace) with a dvc.yaml. */
+/** The nearest folder above `dir` (at most DVC_NEST_DEPTH up, inside the workspace) with a dvc.yaml. */
 async function nearestProjectAbove(dir, ctx) {
     let d = dir;
-    for (let i = 0; i < NEST_DEPTH; i++) {
+    for (let i = 0; i < DVC_NEST_DEPTH; i++) {
         if (d === ctx.workspace)
             return undefined;
         d = path.dirname(d);
@@ -8125,16 +8128,7 @@ function patternRoot(abs) {
  * so that it is read as named; the claims are deduplicated by path anyway.
  */
 function outermost(paths) {
-    const real = [
-        ...new Set(paths.map(p => {
-            try {
-                return realpathSync(p);
-            }
-            catch {
-                return p;
-            }
-        }))
-    ].sort();
+    const real = [...new Set(paths.map(realOf))].sort();
     const isFolder = (p) => {
         try {
             return statSync(p).isDirectory();
@@ -8198,4 +8192,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { BUILTIN_FILES as B, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, SKIPPED_FOLDERS as S, TrackingUriError as T, isRecord as a, parseJsonLenient as b, collectRuns as c, plainJson as d, isGlob as e, experimentMatcher as f, buildMlflowRun as g, parseTrackingUri as h, isTrackingUri as i, readMlflowDatabase as j, readMlflowStore as k, picomatch as p, redactTrackingUri as r, unmatchedPatterns as u };
+export { BUILTIN_FILES as B, DVC_YAML as D, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, SKIPPED_FOLDERS as S, TrackingUriError as T, isRecord as a, parseJsonLenient as b, collectRuns as c, plainJson as d, isGlob as e, experimentMatcher as f, buildMlflowRun as g, parseTrackingUri as h, isTrackingUri as i, readMlflowDatabase as j, readMlflowStore as k, nestedDvcliveYamls as n, picomatch as p, redactTrackingUri as r, unmatchedPatterns as u };
