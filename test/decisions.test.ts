@@ -16,13 +16,8 @@ import {
 } from '../src/core/decisions.js'
 import { makeExperiment } from '../src/core/experiment.js'
 import { renderComment } from '../src/report/comment.js'
-import { inflateRawSync } from 'node:zlib'
-import {
-  couldFitDeflated,
-  deflatedHiddenStateWithin,
-  hiddenStateText,
-  readHiddenState
-} from '../src/report/hidden-state.js'
+import { deflateRawSync, inflateRawSync } from 'node:zlib'
+import { couldFitDeflated, deflatedHiddenStateWithin, readHiddenState } from '../src/report/hidden-state.js'
 import {
   buildStickyComment,
   readReviewSnapshot,
@@ -179,6 +174,9 @@ describe('the kept review', () => {
   })
 
   /** The JSON text a deflated block holds. */
+  // The format a deflated block has, written out here: the value's JSON, deflated (raw, level 9), in base64url.
+  const deflatedBlock = (kind: string, value: unknown) =>
+    `<!-- experiment-review:state:${kind}:z:${deflateRawSync(Buffer.from(JSON.stringify(value), 'utf8'), { level: 9 }).toString('base64url')} -->`
   const jsonOf = (block: string) =>
     inflateRawSync(Buffer.from(/:z:([A-Za-z0-9_-]+) -->$/.exec(block)![1], 'base64url')).toString('utf8')
 
@@ -201,7 +199,7 @@ describe('the kept review', () => {
     ])
     const text = reviewState(snapshot)!.value
     const json = jsonOf(text)
-    expect(hiddenStateText(REVIEW_STATE, JSON.parse(json), { compress: true })).toBe(text)
+    expect(deflatedBlock(REVIEW_STATE, JSON.parse(json))).toBe(text)
     expect(keysInOrder(JSON.parse(json))).toBe(true)
     // Not thinned: the history keeps all 300 points.
     expect(readReviewSnapshot(text)?.comparison.champion?.metrics.f1.history).toHaveLength(300)
@@ -227,16 +225,14 @@ describe('the kept review', () => {
       kind: 'champion-pick' as const,
       problem: `run ${next()}${next()}${next()} was not finished`
     }))
-    expect(hiddenStateText(REVIEW_STATE, warnings, { compress: true }).length).toBeGreaterThan(
-      REVIEW_STATE_BUDGET
-    )
+    expect(deflatedBlock(REVIEW_STATE, warnings).length).toBeGreaterThan(REVIEW_STATE_BUDGET)
     const snapshot = snapshotOf()
     expect(reviewState({ ...snapshot, comparison: { ...snapshot.comparison, warnings } })).toBeUndefined()
   })
 
   it('writes a deflated block only within the length asked for, to the character', () => {
     const value = { runs: Array.from({ length: 500 }, (_, i) => `run-${i}`) }
-    const text = hiddenStateText('x', value, { compress: true })
+    const text = deflatedBlock('x', value)
     expect(deflatedHiddenStateWithin('x', JSON.stringify(value), text.length)?.value).toBe(text)
     expect(deflatedHiddenStateWithin('x', JSON.stringify(value), text.length - 1)).toBeUndefined()
     expect(deflatedHiddenStateWithin('x', JSON.stringify(value), 10)).toBeUndefined()
@@ -244,7 +240,7 @@ describe('the kept review', () => {
 
   it('bounds the deflated size from below: never refuses a text that fits, refuses one twice as long as the most compressible that fits', () => {
     const most = 'a'.repeat(5_000_000)
-    const length = hiddenStateText('x', most, { compress: true }).length
+    const length = deflatedBlock('x', most).length
     expect(couldFitDeflated('x', JSON.stringify(most).length, length)).toBe(true)
     expect(couldFitDeflated('x', 2 * JSON.stringify(most).length, length)).toBe(false)
   })
@@ -278,7 +274,7 @@ describe('the kept review', () => {
   })
 
   it('reads a deflated block back, and refuses one that inflates past its cap or is not base64url', () => {
-    const block = hiddenStateText('x', { a: 1 }, { compress: true })
+    const block = deflatedBlock('x', { a: 1 })
     expect(block).toMatch(/^<!-- experiment-review:state:x:z:[A-Za-z0-9_-]+ -->$/)
     expect(readHiddenState(block, 'x')).toEqual({ a: 1 })
     expect(readHiddenState(block.replace(':z:', ':z:!!'), 'x')).toBeUndefined()

@@ -29,8 +29,11 @@ function sampleRuns(count: number): Run[] {
 }
 
 describe('the run export as JSON, in pieces', () => {
-  it('gives the same text as one string, for no run, one and many', () => {
-    for (const count of [0, 1, 3, 40]) {
+  it('gives the same text as one string, for one run and many; no run is one piece, an empty list', () => {
+    expect([...runsJsonChunks([])]).toEqual([
+      '{\n  "schema": "experiment-review/runs",\n  "version": 1,\n  "runs": []\n}\n'
+    ])
+    for (const count of [1, 3, 40]) {
       const runs = sampleRuns(count)
       expect([...runsJsonChunks(runs)].join('')).toBe(runsToJson(sampleRuns(count)))
     }

@@ -115,6 +115,9 @@ describe('image discovery', () => {
       'repo/dvclive/plots/images/sample_0.png': pngImage([7, 8, 9]),
       'repo/other/dvc.yaml': 'stages:\n  s:\n    cmd: y\n    plots: [own.png]\n',
       'repo/other/own.png': pngImage([1, 1, 2]),
+      // Below dvclive's dvc.yaml: the DVC reader does not merge it into the project, so neither are its plots.
+      'repo/dvclive/inner/dvc.yaml': 'plots: [deep.png]\n',
+      'repo/dvclive/inner/deep.png': pngImage([3, 3, 3]),
       'outside.png': pngImage([9, 9, 9]),
       'elsewhere/secret.png': pngImage([9, 9, 8])
     })

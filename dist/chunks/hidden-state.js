@@ -2,7 +2,7 @@ import { inflateRawSync, deflateRawSync } from 'node:zlib';
 import { q as stringify, a4 as trustedHtml, S as trusted } from './findings.js';
 
 // Machine state kept in a body the project writes (the retraining issue, the sticky comment): a hidden HTML comment
-// holding base64url JSON (deflated when asked: `…:state:<kind>:z:<data> -->`), so nothing in the state can close
+// holding base64url JSON (or deflated JSON, see deflatedHiddenStateWithin: `…:state:<kind>:z:<data> -->`), so nothing in the state can close
 // the comment or render. A reader must check who wrote the body (the token's own login) before trusting what it
 // reads: anyone can paste a copy elsewhere.
 const PREFIX = '<!-- experiment-review:state:';
@@ -14,13 +14,6 @@ const DEFLATE_MAX_RATIO = 1032;
 const cleanKind = (kind) => kind.replace(/[^A-Za-z0-9_-]/g, '-');
 // Inert by construction: the kind is reduced to [A-Za-z0-9_-] and the encoded value is base64url.
 const blockText = (kind, encoded) => trusted(`${PREFIX}${cleanKind(kind)}:${encoded}${SUFFIX}`);
-/** The text of a hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
-function hiddenStateText(kind, value, options = {}) {
-    const json = Buffer.from(JSON.stringify(value), 'utf8');
-    return blockText(kind, options.compress
-        ? `z:${deflateRawSync(json, { level: 9 }).toString('base64url')}`
-        : json.toString('base64url'));
-}
 /** The most deflated bytes a block of `kind` holds within `maxLength` characters (base64url: 4 for 3 bytes). */
 function deflatedRoom(kind, maxLength) {
     return Math.max(0, Math.floor(((maxLength - blockText(kind, 'z:').length) * 3) / 4));
@@ -34,8 +27,8 @@ function couldFitDeflated(kind, jsonLength, maxLength) {
     return jsonLength <= deflatedRoom(kind, maxLength) * DEFLATE_MAX_RATIO;
 }
 /**
- * The deflated hidden block of `kind` holding the JSON text `json`, the same block as hiddenState(kind,
- * JSON.parse(json), { compress: true }) for JSON that JSON.stringify wrote; undefined when it would be longer than
+ * The deflated hidden block of `kind` holding the JSON text `json` (raw deflate, level 9, then base64url, after
+ * `z:`), which keeps large values small; undefined when it would be longer than
  * `maxLength` characters. Deflating stops as soon as its output passes what fits, so a value far too large costs
  * little more than the part that fits.
  */
@@ -55,8 +48,8 @@ function deflatedHiddenStateWithin(kind, json, maxLength) {
     return trustedHtml(blockText(kind, `z:${deflated.toString('base64url')}`));
 }
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
-function hiddenState(kind, value, options = {}) {
-    return trustedHtml(hiddenStateText(kind, value, options));
+function hiddenState(kind, value) {
+    return trustedHtml(blockText(kind, Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')));
 }
 /** The JSON value of the first hidden block of `kind` in a body, or undefined when there is none or it is unreadable. */
 function readHiddenState(body, kind) {
@@ -78,8 +71,8 @@ function readHiddenState(body, kind) {
     }
 }
 /** The body with its hidden block of `kind` replaced by `value` (added at the top when it has none); nothing else changes. */
-function replaceHiddenState(body, kind, value, options = {}) {
-    const block = stringify([hiddenState(kind, value, options)]).trimEnd();
+function replaceHiddenState(body, kind, value) {
+    const block = stringify([hiddenState(kind, value)]).trimEnd();
     const pattern = new RegExp(`${PREFIX}${cleanKind(kind)}:(?:z:)?[A-Za-z0-9_-]* -->`);
     return pattern.test(body) ? body.replace(pattern, () => block) : `${block}\n${body}`;
 }

@@ -217,10 +217,10 @@ function confusionBlocks(m) {
     return blocks;
 }
 /**
- * The URL of an image a baseline recorded, under the repository's web page (`…/OWNER/REPO/raw/BRANCH/PATH`);
- * undefined unless the branch and the path are as promote writes them.
+ * The URL of an image on an assets branch, under the repository's web page (`…/OWNER/REPO/raw/BRANCH/PATH`);
+ * undefined unless the branch and the path are as promote writes them (they may come from a baseline file).
  */
-function recordedImageUrl(repositoryUrl, branch, file) {
+function assetsBranchImageUrl(repositoryUrl, branch, file) {
     if (!repositoryUrl || !isAssetsBranchName(branch) || !isAssetPath(file))
         return undefined;
     return githubUrl(repositoryUrl, 'raw', ...branch.split('/'), ...file.split('/'));
@@ -230,7 +230,7 @@ function recordedPlotsBlocks(plots, repositoryUrl) {
     if (!plots || !Array.isArray(plots.images) || !Array.isArray(plots.confusion))
         return [];
     const images = plots.images.flatMap(im => {
-        const url = recordedImageUrl(repositoryUrl, plots.branch, im?.path);
+        const url = assetsBranchImageUrl(repositoryUrl, plots.branch, im?.path);
         return url ? [[untrustedCode(im.name, 80), image(url, im.name)]] : [];
     });
     const out = [];
@@ -244,4 +244,4 @@ function recordedPlotsBlocks(plots, repositoryUrl) {
     return out;
 }
 
-export { matrixFromCells as a, compareConfusion as b, confusionView as c, isConfusionMatrix as i, matrixFromPairs as m, plotsBlocks as p, recordedPlotsBlocks as r };
+export { matrixFromCells as a, compareConfusion as b, confusionView as c, assetsBranchImageUrl as d, isConfusionMatrix as i, matrixFromPairs as m, plotsBlocks as p, recordedPlotsBlocks as r };

@@ -1,12 +1,12 @@
-import { lstat, readdir, readFile, realpath } from 'node:fs/promises';
+import { realpath, lstat, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { a as DEFAULT_ARTIFACT_RULES, I as IMAGE_EXTENSIONS, b as isAssetPath, i as isAssetsBranchName, c as assetPath } from './artifacts.js';
-import { m as matrixFromPairs, a as matrixFromCells, i as isConfusionMatrix, c as confusionView, b as compareConfusion } from './plots.js';
+import { m as matrixFromPairs, a as matrixFromCells, i as isConfusionMatrix, c as confusionView, b as compareConfusion, d as assetsBranchImageUrl } from './plots.js';
 import { k as groupRuns } from './text.js';
 import { f as formatDiagnostic, a3 as relativeUrl, g as githubUrl } from './findings.js';
 import { GitHubApiError, isGitHubRequestError, explainGitHubError } from './client.js';
 import { createHash } from 'node:crypto';
-import { p as picomatch, a as isRecord, S as SKIPPED_FOLDERS, b as parseJsonLenient } from './detect.js';
+import { p as picomatch, a as isRecord, S as SKIPPED_FOLDERS, b as parseJsonLenient, D as DVC_YAML, n as nestedDvcliveYamls } from './detect.js';
 import { d as distExports } from './index2.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
@@ -148,8 +148,6 @@ const MAX_FILES_PER_RUN = 5000;
 /** The largest confusion data file read (a DVC confusion plot holds one row per sample). */
 const MAX_CONFUSION_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_DEPTH = 8;
-/** How many folders down a dvclive dvc.yaml is looked for below a DVC project (as the DVC reader does). */
-const DVC_NEST_DEPTH = 3;
 /**
  * Where each format keeps its images, inside the run folder: anywhere in a built-in run's folder. A DVC project's
  * are the image plots its dvc.yaml names and dvclive's `plots/images/` (see readDvcPlots), never the whole project.
@@ -213,14 +211,14 @@ function inside(root, file) {
     return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 /**
- * Whether `file` may be read for the run in `dir`: it lies inside the folder, and so does the file it really is (no
+ * Whether `file` may be read for the run: it lies inside the run folder, and so does the file it really is (no
  * folder on the way is a link out). A missing file passes (the caller reports or skips it).
  */
-async function readableInside(dir, file) {
-    if (!inside(dir, file))
+async function readableInside(folder, file) {
+    if (!inside(folder.dir, file))
         return false;
-    const [realDir, realFile] = await Promise.all([realpath(dir), realpath(file).catch(() => undefined)]);
-    return realFile === undefined || inside(realDir, realFile);
+    const realFile = await realpath(file).catch(() => undefined);
+    return realFile === undefined || inside(folder.real, realFile);
 }
 /** The images and confusion data of one run, read from its folder. */
 async function collectRunArtifacts(run, options) {
@@ -232,6 +230,7 @@ async function collectRunArtifacts(run, options) {
     const report = (severity, abs, message, key) => out.diagnostics.push({ severity, file: rel(abs), run: run.name, message, ...(key ? { key } : {}) });
     if (!inside(workspace, dir) || !(await isFolder(dir)))
         return out;
+    const folder = { dir, real: await realpath(dir) };
     const dvcPlots = run.source === 'dvc' ? await readDvcPlots(dir, report) : { images: [], imageRoots: [], confusion: [] };
     const roots = [...(IMAGE_ROOTS[run.source] ?? []), ...dvcPlots.imageRoots];
     if (roots.length || dvcPlots.images.length) {
@@ -248,10 +247,10 @@ async function collectRunArtifacts(run, options) {
             .sort()
             .filter(f => IMAGE_EXTENSIONS[path.extname(f).toLowerCase()] !== undefined)
             .filter(f => (matches ? matches(f) : true));
-        await pickImages(dir, candidates, rules, out, report, rel);
+        await pickImages(folder, candidates, rules, out, report, rel);
     }
     for (const plot of dvcPlots.confusion) {
-        const matrix = await readConfusionPlot(dir, plot, report);
+        const matrix = await readConfusionPlot(folder, plot, report);
         if (matrix)
             out.confusion.push(matrix);
     }
@@ -270,10 +269,10 @@ async function isFolder(p) {
     }
 }
 /** Reads the candidates in name order until `maxCount` images pass their checks; the others are counted. */
-async function pickImages(dir, candidates, rules, out, report, rel) {
+async function pickImages(folder, candidates, rules, out, report, rel) {
     for (const name of candidates) {
-        const abs = path.resolve(dir, ...name.split('/'));
-        if (!(await readableInside(dir, abs)))
+        const abs = path.resolve(folder.dir, ...name.split('/'));
+        if (!(await readableInside(folder, abs)))
             continue;
         if (out.images.length >= rules.maxCount) {
             out.imagesOverCap++;
@@ -312,37 +311,42 @@ function formatBytes(n) {
 }
 const CONFUSION_TEMPLATES = new Set(['confusion', 'confusion_normalized']);
 /**
- * The dvc.yaml files of a DVC run: its own, and dvclive's below it (without stages, at most DVC_NEST_DEPTH folders
- * down, not below another project), relative to the run folder and parsed; as the DVC reader merges them.
+ * The dvc.yaml files of a DVC run, relative to the run folder and parsed: its own and the dvclive ones below it that
+ * the DVC reader merges into it (nestedDvcliveYamls). A file that is not a YAML mapping is left out (the DVC reader
+ * reports it).
  */
 async function dvcYamls(dir) {
-    const out = [];
-    let level = [''];
-    for (let depth = 0; depth <= DVC_NEST_DEPTH && level.length; depth++) {
-        const next = [];
-        for (const rel of level) {
-            const abs = path.join(dir, ...rel.split('/').filter(Boolean));
-            const entries = await readdir(abs, { withFileTypes: true }).catch(() => []);
-            const yaml = entries.find(e => e.isFile() && e.name === 'dvc.yaml');
+    const parsed = new Map();
+    const parse = async (file) => {
+        if (!parsed.has(file)) {
             let raw;
-            if (yaml) {
-                try {
-                    raw = distExports.parse(await readFile(path.join(abs, 'dvc.yaml'), 'utf8'), { maxAliasCount: 100 });
-                }
-                catch {
-                    raw = undefined; // the DVC reader reports a dvc.yaml that is not valid YAML
-                }
-                // Another project below this one is a run of its own.
-                if (depth > 0 && isRecord(raw) && raw.stages !== undefined)
-                    continue;
-                if (isRecord(raw))
-                    out.push({ rel: rel ? `${rel}/dvc.yaml` : 'dvc.yaml', abs: path.join(abs, 'dvc.yaml'), raw });
+            try {
+                raw = distExports.parse(await readFile(file, 'utf8'), { maxAliasCount: 100 });
             }
-            for (const e of entries)
-                if (e.isDirectory() && !SKIPPED_FOLDERS.has(e.name))
-                    next.push(rel ? `${rel}/${e.name}` : e.name);
+            catch {
+                raw = undefined; // missing, unreadable or not YAML: the DVC reader reports it
+            }
+            parsed.set(file, raw);
         }
-        level = next;
+        return parsed.get(file);
+    };
+    const list = async (folder) => {
+        const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+        return {
+            files: entries.filter(e => e.isFile()).map(e => e.name),
+            dirs: entries.filter(e => e.isDirectory()).map(e => e.name)
+        };
+    };
+    const hasStages = async (file) => {
+        const raw = await parse(file);
+        return isRecord(raw) && isRecord(raw.stages);
+    };
+    const files = [path.join(dir, DVC_YAML), ...(await nestedDvcliveYamls(dir, list, hasStages))];
+    const out = [];
+    for (const abs of files) {
+        const raw = await parse(abs);
+        if (isRecord(raw))
+            out.push({ rel: path.relative(dir, abs).split(path.sep).join('/'), abs, raw });
     }
     return out;
 }
@@ -412,9 +416,9 @@ function addDvcPlots(list, wdir, found, yamlFile, report) {
     }
 }
 /** Reads a file of the run folder, at most `max` bytes, never through a symbolic link; undefined when absent. */
-async function readRunFile(dir, rel, max, report) {
-    const abs = path.resolve(dir, ...rel.split('/'));
-    if (!(await readableInside(dir, abs)))
+async function readRunFile(folder, rel, max, report) {
+    const abs = path.resolve(folder.dir, ...rel.split('/'));
+    if (!(await readableInside(folder, abs)))
         return undefined;
     const info = await lstat(abs).catch(() => undefined);
     if (!info) {
@@ -496,9 +500,9 @@ function labelOf(value) {
     return undefined;
 }
 /** A DVC confusion plot as a matrix: one row per sample, the actual class in `x`, the predicted in `y`. */
-async function readConfusionPlot(dir, plot, report) {
-    const abs = path.resolve(dir, ...plot.file.split('/'));
-    const text = await readRunFile(dir, plot.file, MAX_CONFUSION_FILE_BYTES, report);
+async function readConfusionPlot(folder, plot, report) {
+    const abs = path.resolve(folder.dir, ...plot.file.split('/'));
+    const text = await readRunFile(folder, plot.file, MAX_CONFUSION_FILE_BYTES, report);
     if (text === undefined)
         return undefined;
     let rows;
@@ -594,15 +598,15 @@ async function championArtifacts(comparison, collection, workspace, rules) {
     });
     return { run, artifacts };
 }
-/** The URL of an image on the assets branch (GITHUB_SERVER_URL/OWNER/REPO/raw/BRANCH/PATH). */
-function assetUrl(host, file) {
-    return githubUrl(host.serverUrl, host.owner, host.repo, 'raw', ...host.branch.split('/'), ...file.split('/'));
+/** The URL of an image on the host's assets branch (GITHUB_SERVER_URL/OWNER/REPO/raw/BRANCH/PATH). */
+function branchImageUrl(host, file) {
+    return assetsBranchImageUrl(githubUrl(host.serverUrl, host.owner, host.repo), host.branch, file);
 }
 function imageUrl(host, image) {
     if (!host)
         return undefined;
     if (host.kind === 'branch')
-        return assetUrl(host, assetPath(image));
+        return branchImageUrl(host, assetPath(image));
     const rel = path.relative(host.from, path.resolve(host.workspace, image.file));
     return relativeUrl(rel.split(path.sep));
 }
@@ -618,7 +622,7 @@ function plotsView(input) {
         : host;
     const baselineUrl = (name) => {
         const r = recorded.get(name);
-        return r && recordedHost?.kind === 'branch' ? assetUrl(recordedHost, r.path) : undefined;
+        return r && recordedHost?.kind === 'branch' ? branchImageUrl(recordedHost, r.path) : undefined;
     };
     const images = artifacts.images.map(im => {
         const url = input.notShown ? undefined : imageUrl(host, im);
@@ -778,4 +782,4 @@ async function localPlots(comparison, collection, workspace, cwd, rules, baselin
     return { view, diagnostics: artifacts.diagnostics.map(formatDiagnostic) };
 }
 
-export { assetUrl, baselinePlots, championArtifacts, championRun, hostImages, localPlots, plotsView, promotedPlots, recordedPlots, reviewPlots };
+export { baselinePlots, championArtifacts, championRun, hostImages, localPlots, plotsView, promotedPlots, recordedPlots, reviewPlots };

@@ -22,7 +22,7 @@ import { GitHubApiError } from '../github/client.js'
 import { uploadAssets } from '../github/assets.js'
 import type { RepositoryRef } from '../github/pr.js'
 import { githubUrl, relativeUrl, type OwnUrl } from '../report/mdast.js'
-import { confusionView, type PlotImageView, type PlotsView } from '../report/plots.js'
+import { assetsBranchImageUrl, confusionView, type PlotImageView, type PlotsView } from '../report/plots.js'
 import { collectRunArtifacts } from '../sources/artifacts.js'
 import type { ReviewRequest } from './review-request.js'
 
@@ -54,21 +54,14 @@ export type ImageHost =
   | { kind: 'branch'; serverUrl: string; owner: string; repo: string; branch: string }
   | { kind: 'relative'; from: string; workspace: string }
 
-/** The URL of an image on the assets branch (GITHUB_SERVER_URL/OWNER/REPO/raw/BRANCH/PATH). */
-export function assetUrl(host: Extract<ImageHost, { kind: 'branch' }>, file: string): OwnUrl | undefined {
-  return githubUrl(
-    host.serverUrl,
-    host.owner,
-    host.repo,
-    'raw',
-    ...host.branch.split('/'),
-    ...file.split('/')
-  )
+/** The URL of an image on the host's assets branch (GITHUB_SERVER_URL/OWNER/REPO/raw/BRANCH/PATH). */
+function branchImageUrl(host: Extract<ImageHost, { kind: 'branch' }>, file: string): OwnUrl | undefined {
+  return assetsBranchImageUrl(githubUrl(host.serverUrl, host.owner, host.repo), host.branch, file)
 }
 
 function imageUrl(host: ImageHost | undefined, image: ImageArtifact): OwnUrl | undefined {
   if (!host) return undefined
-  if (host.kind === 'branch') return assetUrl(host, assetPath(image))
+  if (host.kind === 'branch') return branchImageUrl(host, assetPath(image))
   const rel = path.relative(host.from, path.resolve(host.workspace, image.file))
   return relativeUrl(rel.split(path.sep))
 }
@@ -94,7 +87,7 @@ export function plotsView(input: {
       : host
   const baselineUrl = (name: string) => {
     const r = recorded.get(name)
-    return r && recordedHost?.kind === 'branch' ? assetUrl(recordedHost, r.path) : undefined
+    return r && recordedHost?.kind === 'branch' ? branchImageUrl(recordedHost, r.path) : undefined
   }
   const images: PlotImageView[] = artifacts.images.map(im => {
     const url = input.notShown ? undefined : imageUrl(host, im)

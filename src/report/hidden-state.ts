@@ -1,5 +1,5 @@
 // Machine state kept in a body the project writes (the retraining issue, the sticky comment): a hidden HTML comment
-// holding base64url JSON (deflated when asked: `…:state:<kind>:z:<data> -->`), so nothing in the state can close
+// holding base64url JSON (or deflated JSON, see deflatedHiddenStateWithin: `…:state:<kind>:z:<data> -->`), so nothing in the state can close
 // the comment or render. A reader must check who wrote the body (the token's own login) before trusting what it
 // reads: anyone can paste a copy elsewhere.
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
@@ -12,11 +12,6 @@ const SUFFIX = ' -->'
 /** The longest encoded state read back (a body holds at most 65,536 characters). */
 const MAX_ENCODED = 65_000
 
-/** How a value is written: plain base64url JSON, or deflated first (`z:`), which keeps large values small. */
-export interface HiddenStateOptions {
-  compress?: boolean
-}
-
 /** Deflate shrinks a text at most 1,032 times (a match of 258 bytes takes at least 2 bits). */
 const DEFLATE_MAX_RATIO = 1032
 
@@ -25,17 +20,6 @@ const cleanKind = (kind: string) => kind.replace(/[^A-Za-z0-9_-]/g, '-')
 // Inert by construction: the kind is reduced to [A-Za-z0-9_-] and the encoded value is base64url.
 const blockText = (kind: string, encoded: string): Own =>
   trusted(`${PREFIX}${cleanKind(kind)}:${encoded}${SUFFIX}`)
-
-/** The text of a hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
-export function hiddenStateText(kind: string, value: unknown, options: HiddenStateOptions = {}): Own {
-  const json = Buffer.from(JSON.stringify(value), 'utf8')
-  return blockText(
-    kind,
-    options.compress
-      ? `z:${deflateRawSync(json, { level: 9 }).toString('base64url')}`
-      : json.toString('base64url')
-  )
-}
 
 /** The most deflated bytes a block of `kind` holds within `maxLength` characters (base64url: 4 for 3 bytes). */
 function deflatedRoom(kind: string, maxLength: number): number {
@@ -52,8 +36,8 @@ export function couldFitDeflated(kind: string, jsonLength: number, maxLength: nu
 }
 
 /**
- * The deflated hidden block of `kind` holding the JSON text `json`, the same block as hiddenState(kind,
- * JSON.parse(json), { compress: true }) for JSON that JSON.stringify wrote; undefined when it would be longer than
+ * The deflated hidden block of `kind` holding the JSON text `json` (raw deflate, level 9, then base64url, after
+ * `z:`), which keeps large values small; undefined when it would be longer than
  * `maxLength` characters. Deflating stops as soon as its output passes what fits, so a value far too large costs
  * little more than the part that fits.
  */
@@ -71,8 +55,8 @@ export function deflatedHiddenStateWithin(kind: string, json: string, maxLength:
 }
 
 /** A hidden block holding `value` as JSON under `kind` (letters, digits, `-` and `_`). */
-export function hiddenState(kind: string, value: unknown, options: HiddenStateOptions = {}): Html {
-  return trustedHtml(hiddenStateText(kind, value, options))
+export function hiddenState(kind: string, value: unknown): Html {
+  return trustedHtml(blockText(kind, Buffer.from(JSON.stringify(value), 'utf8').toString('base64url')))
 }
 
 /** The JSON value of the first hidden block of `kind` in a body, or undefined when there is none or it is unreadable. */
@@ -95,13 +79,8 @@ export function readHiddenState(body: string, kind: string): unknown {
 }
 
 /** The body with its hidden block of `kind` replaced by `value` (added at the top when it has none); nothing else changes. */
-export function replaceHiddenState(
-  body: string,
-  kind: string,
-  value: unknown,
-  options: HiddenStateOptions = {}
-): string {
-  const block = stringify([hiddenState(kind, value, options)]).trimEnd()
+export function replaceHiddenState(body: string, kind: string, value: unknown): string {
+  const block = stringify([hiddenState(kind, value)]).trimEnd()
   const pattern = new RegExp(`${PREFIX}${cleanKind(kind)}:(?:z:)?[A-Za-z0-9_-]* -->`)
   return pattern.test(body) ? body.replace(pattern, () => block) : `${block}\n${body}`
 }

@@ -201,10 +201,10 @@ export function confusionBlocks(m: ConfusionView): RootContent[] {
 }
 
 /**
- * The URL of an image a baseline recorded, under the repository's web page (`…/OWNER/REPO/raw/BRANCH/PATH`);
- * undefined unless the branch and the path are as promote writes them.
+ * The URL of an image on an assets branch, under the repository's web page (`…/OWNER/REPO/raw/BRANCH/PATH`);
+ * undefined unless the branch and the path are as promote writes them (they may come from a baseline file).
  */
-export function recordedImageUrl(
+export function assetsBranchImageUrl(
   repositoryUrl: OwnUrl | undefined,
   branch: unknown,
   file: unknown
@@ -220,7 +220,7 @@ export function recordedPlotsBlocks(
 ): RootContent[] {
   if (!plots || !Array.isArray(plots.images) || !Array.isArray(plots.confusion)) return []
   const images = plots.images.flatMap(im => {
-    const url = recordedImageUrl(repositoryUrl, plots.branch, im?.path)
+    const url = assetsBranchImageUrl(repositoryUrl, plots.branch, im?.path)
     return url ? [[untrustedCode(im.name, 80), image(url, im.name)] as Cell[]] : []
   })
   const out: RootContent[] = []

@@ -18,6 +18,7 @@ import { matrixFromCells, matrixFromPairs, type ConfusionMatrix } from '../core/
 import type { Diagnostic, Run } from '../core/run.js'
 import { parseJsonLenient } from './json.js'
 import { isRecord } from './structured.js'
+import { DVC_YAML, nestedDvcliveYamls } from './dvc-yaml.js'
 import { SKIPPED_FOLDERS } from './walk.js'
 
 /** The most files looked at in one run folder; a larger folder is searched only this far (with a warning). */
@@ -27,9 +28,6 @@ export const MAX_FILES_PER_RUN = 5000
 export const MAX_CONFUSION_FILE_BYTES = 64 * 1024 * 1024
 
 const MAX_DEPTH = 8
-
-/** How many folders down a dvclive dvc.yaml is looked for below a DVC project (as the DVC reader does). */
-const DVC_NEST_DEPTH = 3
 
 /**
  * Where each format keeps its images, inside the run folder: anywhere in a built-in run's folder. A DVC project's
@@ -90,14 +88,20 @@ function inside(root: string, file: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))
 }
 
+/** A run's folder: its path, and its real path resolved once, inside which every file read for the run must be. */
+interface RunFolder {
+  dir: string
+  real: string
+}
+
 /**
- * Whether `file` may be read for the run in `dir`: it lies inside the folder, and so does the file it really is (no
+ * Whether `file` may be read for the run: it lies inside the run folder, and so does the file it really is (no
  * folder on the way is a link out). A missing file passes (the caller reports or skips it).
  */
-async function readableInside(dir: string, file: string): Promise<boolean> {
-  if (!inside(dir, file)) return false
-  const [realDir, realFile] = await Promise.all([realpath(dir), realpath(file).catch(() => undefined)])
-  return realFile === undefined || inside(realDir, realFile)
+async function readableInside(folder: RunFolder, file: string): Promise<boolean> {
+  if (!inside(folder.dir, file)) return false
+  const realFile = await realpath(file).catch(() => undefined)
+  return realFile === undefined || inside(folder.real, realFile)
 }
 
 /** Options of collectRunArtifacts. */
@@ -116,6 +120,7 @@ export async function collectRunArtifacts(run: Run, options: ArtifactOptions): P
   const report = (severity: Diagnostic['severity'], abs: string, message: string, key?: string) =>
     out.diagnostics.push({ severity, file: rel(abs), run: run.name, message, ...(key ? { key } : {}) })
   if (!inside(workspace, dir) || !(await isFolder(dir))) return out
+  const folder: RunFolder = { dir, real: await realpath(dir) }
 
   const dvcPlots =
     run.source === 'dvc' ? await readDvcPlots(dir, report) : { images: [], imageRoots: [], confusion: [] }
@@ -140,10 +145,10 @@ export async function collectRunArtifacts(run: Run, options: ArtifactOptions): P
       .sort()
       .filter(f => IMAGE_EXTENSIONS[path.extname(f).toLowerCase()] !== undefined)
       .filter(f => (matches ? matches(f) : true))
-    await pickImages(dir, candidates, rules, out, report, rel)
+    await pickImages(folder, candidates, rules, out, report, rel)
   }
   for (const plot of dvcPlots.confusion) {
-    const matrix = await readConfusionPlot(dir, plot, report)
+    const matrix = await readConfusionPlot(folder, plot, report)
     if (matrix) out.confusion.push(matrix)
   }
   if (run.source === 'wandb')
@@ -165,7 +170,7 @@ type Report = (severity: Diagnostic['severity'], abs: string, message: string, k
 
 /** Reads the candidates in name order until `maxCount` images pass their checks; the others are counted. */
 async function pickImages(
-  dir: string,
+  folder: RunFolder,
   candidates: string[],
   rules: ArtifactRules,
   out: RunArtifacts,
@@ -173,8 +178,8 @@ async function pickImages(
   rel: (abs: string) => string
 ): Promise<void> {
   for (const name of candidates) {
-    const abs = path.resolve(dir, ...name.split('/'))
-    if (!(await readableInside(dir, abs))) continue
+    const abs = path.resolve(folder.dir, ...name.split('/'))
+    if (!(await readableInside(folder, abs))) continue
     if (out.images.length >= rules.maxCount) {
       out.imagesOverCap++
       continue
@@ -227,34 +232,40 @@ interface ConfusionPlotRef {
 const CONFUSION_TEMPLATES = new Set(['confusion', 'confusion_normalized'])
 
 /**
- * The dvc.yaml files of a DVC run: its own, and dvclive's below it (without stages, at most DVC_NEST_DEPTH folders
- * down, not below another project), relative to the run folder and parsed; as the DVC reader merges them.
+ * The dvc.yaml files of a DVC run, relative to the run folder and parsed: its own and the dvclive ones below it that
+ * the DVC reader merges into it (nestedDvcliveYamls). A file that is not a YAML mapping is left out (the DVC reader
+ * reports it).
  */
 async function dvcYamls(dir: string): Promise<{ rel: string; abs: string; raw: Record<string, unknown> }[]> {
-  const out: { rel: string; abs: string; raw: Record<string, unknown> }[] = []
-  let level = ['']
-  for (let depth = 0; depth <= DVC_NEST_DEPTH && level.length; depth++) {
-    const next: string[] = []
-    for (const rel of level) {
-      const abs = path.join(dir, ...rel.split('/').filter(Boolean))
-      const entries = await readdir(abs, { withFileTypes: true }).catch(() => [])
-      const yaml = entries.find(e => e.isFile() && e.name === 'dvc.yaml')
+  const parsed = new Map<string, unknown>()
+  const parse = async (file: string): Promise<unknown> => {
+    if (!parsed.has(file)) {
       let raw: unknown
-      if (yaml) {
-        try {
-          raw = parseYaml(await readFile(path.join(abs, 'dvc.yaml'), 'utf8'), { maxAliasCount: 100 })
-        } catch {
-          raw = undefined // the DVC reader reports a dvc.yaml that is not valid YAML
-        }
-        // Another project below this one is a run of its own.
-        if (depth > 0 && isRecord(raw) && raw.stages !== undefined) continue
-        if (isRecord(raw))
-          out.push({ rel: rel ? `${rel}/dvc.yaml` : 'dvc.yaml', abs: path.join(abs, 'dvc.yaml'), raw })
+      try {
+        raw = parseYaml(await readFile(file, 'utf8'), { maxAliasCount: 100 })
+      } catch {
+        raw = undefined // missing, unreadable or not YAML: the DVC reader reports it
       }
-      for (const e of entries)
-        if (e.isDirectory() && !SKIPPED_FOLDERS.has(e.name)) next.push(rel ? `${rel}/${e.name}` : e.name)
+      parsed.set(file, raw)
     }
-    level = next
+    return parsed.get(file)
+  }
+  const list = async (folder: string) => {
+    const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
+    return {
+      files: entries.filter(e => e.isFile()).map(e => e.name),
+      dirs: entries.filter(e => e.isDirectory()).map(e => e.name)
+    }
+  }
+  const hasStages = async (file: string) => {
+    const raw = await parse(file)
+    return isRecord(raw) && isRecord(raw.stages)
+  }
+  const files = [path.join(dir, DVC_YAML), ...(await nestedDvcliveYamls(dir, list, hasStages))]
+  const out: { rel: string; abs: string; raw: Record<string, unknown> }[] = []
+  for (const abs of files) {
+    const raw = await parse(abs)
+    if (isRecord(raw)) out.push({ rel: path.relative(dir, abs).split(path.sep).join('/'), abs, raw })
   }
   return out
 }
@@ -338,13 +349,13 @@ function addDvcPlots(
 
 /** Reads a file of the run folder, at most `max` bytes, never through a symbolic link; undefined when absent. */
 async function readRunFile(
-  dir: string,
+  folder: RunFolder,
   rel: string,
   max: number,
   report: Report
 ): Promise<string | undefined> {
-  const abs = path.resolve(dir, ...rel.split('/'))
-  if (!(await readableInside(dir, abs))) return undefined
+  const abs = path.resolve(folder.dir, ...rel.split('/'))
+  if (!(await readableInside(folder, abs))) return undefined
   const info = await lstat(abs).catch(() => undefined)
   if (!info) {
     report('warning', abs, 'is named as a confusion plot in dvc.yaml but does not exist; it was skipped')
@@ -421,12 +432,12 @@ function labelOf(value: unknown): string | undefined {
 
 /** A DVC confusion plot as a matrix: one row per sample, the actual class in `x`, the predicted in `y`. */
 async function readConfusionPlot(
-  dir: string,
+  folder: RunFolder,
   plot: ConfusionPlotRef,
   report: Report
 ): Promise<ConfusionMatrix | undefined> {
-  const abs = path.resolve(dir, ...plot.file.split('/'))
-  const text = await readRunFile(dir, plot.file, MAX_CONFUSION_FILE_BYTES, report)
+  const abs = path.resolve(folder.dir, ...plot.file.split('/'))
+  const text = await readRunFile(folder, plot.file, MAX_CONFUSION_FILE_BYTES, report)
   if (text === undefined) return undefined
   let rows: Record<string, unknown>[]
   try {

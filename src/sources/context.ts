@@ -109,7 +109,7 @@ export async function createReadContext(
 }
 
 /** The real path of `p`, or `p` itself when it does not exist (yet): reads will report it. */
-function realOf(p: string): string {
+export function realOf(p: string): string {
   try {
     return realpathSync(p)
   } catch {

@@ -1,13 +1,13 @@
 // The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
 // claims, and reads them. Symbolic links to directories are never followed.
-import { realpathSync, statSync } from 'node:fs'
+import { statSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
 import picomatch from 'picomatch'
 import type { Collection, Diagnostic, Run } from '../core/run.js'
 import { qualifyClashingNames } from '../core/run-names.js'
 import type { CommitFilter } from '../core/selection.js'
-import { createReadContext, type ReadContext, type ReadContextOptions } from './context.js'
+import { createReadContext, realOf, type ReadContext, type ReadContextOptions } from './context.js'
 import { selectRuns } from './experiment-match.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 import type { MlflowHttpOptions } from './mlflow-http.js'
@@ -189,17 +189,7 @@ function patternRoot(abs: string): string {
  * so that it is read as named; the claims are deduplicated by path anyway.
  */
 function outermost(paths: string[]): string[] {
-  const real = [
-    ...new Set(
-      paths.map(p => {
-        try {
-          return realpathSync(p)
-        } catch {
-          return p
-        }
-      })
-    )
-  ].sort()
+  const real = [...new Set(paths.map(realOf))].sort()
   const isFolder = (p: string) => {
     try {
       return statSync(p).isDirectory()

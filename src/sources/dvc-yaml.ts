@@ -3,9 +3,41 @@
 import path from 'node:path'
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import { describeValue, isRecord, truncate } from './structured.js'
+import { SKIPPED_FOLDERS } from './walk.js'
 
 /** The pipeline file that makes a folder a DVC project. */
 export const DVC_YAML = 'dvc.yaml'
+
+/** How many folders up or down a dvclive dvc.yaml is looked for from its project. */
+export const DVC_NEST_DEPTH = 3
+
+/**
+ * The dvc.yaml files without stages (dvclive's) below a project folder, at most DVC_NEST_DEPTH folders down, not
+ * below another dvc.yaml and not in SKIPPED_FOLDERS: the ones the DVC reader merges into the project's run.
+ * `list` lists a folder; `hasStages` says whether a dvc.yaml has stages (a project of its own).
+ */
+export async function nestedDvcliveYamls(
+  dir: string,
+  list: (dir: string) => Promise<{ files: string[]; dirs: string[] }>,
+  hasStages: (file: string) => Promise<boolean>
+): Promise<string[]> {
+  const found: string[] = []
+  let level = [dir]
+  for (let depth = 0; depth < DVC_NEST_DEPTH && level.length; depth++) {
+    const next: string[] = []
+    for (const parent of level) {
+      for (const sub of (await list(parent)).dirs) {
+        if (SKIPPED_FOLDERS.has(sub)) continue
+        const subDir = path.join(parent, sub)
+        const yamlFile = path.join(subDir, DVC_YAML)
+        if (!(await list(subDir)).files.includes(DVC_YAML)) next.push(subDir)
+        else if (!(await hasStages(yamlFile))) found.push(yamlFile)
+      }
+    }
+    level = next
+  }
+  return found
+}
 
 /** A file named in a dvc.yaml, with where it was named (for messages). */
 export interface FileRef {

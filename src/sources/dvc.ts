@@ -8,13 +8,9 @@ import type { Run } from '../core/run.js'
 import type { ReadContext } from './context.js'
 import { buildRun, exists } from './dvc-files.js'
 import { readLock } from './dvc-lock.js'
-import { DVC_YAML, parseDvcYaml, type DvcRefs } from './dvc-yaml.js'
+import { DVC_NEST_DEPTH, DVC_YAML, nestedDvcliveYamls, parseDvcYaml, type DvcRefs } from './dvc-yaml.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 import { isRecord, readYamlExact } from './structured.js'
-import { SKIPPED_FOLDERS } from './walk.js'
-
-/** How many folders up or down a dvclive dvc.yaml is looked for from its project. */
-const NEST_DEPTH = 3
 
 /** Reads DVC projects (dvc.yaml, dvc.lock, params and metrics files) and standalone dvclive folders. */
 export const dvcSource: RunSource = {
@@ -58,7 +54,11 @@ async function readDvcProject(dir: string, ctx: ReadContext): Promise<Run | unde
   const refs = parseDvcYaml(raw, dir, yamlFile, ctx, place)
   if (!refs) return undefined
 
-  for (const sub of await findNestedDvclive(dir, ctx)) {
+  for (const sub of await nestedDvcliveYamls(
+    dir,
+    d => ctx.list(d),
+    file => hasStages(file, ctx)
+  )) {
     const subRaw = await readYamlExact(ctx, sub, place)
     const subRefs =
       subRaw === undefined ? undefined : parseDvcYaml(subRaw, path.dirname(sub), sub, ctx, place)
@@ -88,31 +88,10 @@ async function readStandaloneDvclive(dir: string, ctx: ReadContext): Promise<Run
   return buildRun(dir, name, refs, undefined, ctx)
 }
 
-/** The dvc.yaml files without stages (dvclive's) below a project, not below another dvc.yaml. */
-async function findNestedDvclive(dir: string, ctx: ReadContext): Promise<string[]> {
-  const found: string[] = []
-  let level = [dir]
-  for (let depth = 0; depth < NEST_DEPTH && level.length; depth++) {
-    const next: string[] = []
-    for (const d of level) {
-      const { dirs } = await ctx.list(d)
-      for (const sub of dirs) {
-        if (SKIPPED_FOLDERS.has(sub)) continue
-        const subDir = path.join(d, sub)
-        const { files } = await ctx.list(subDir)
-        if (!files.includes(DVC_YAML)) next.push(subDir)
-        else if (!(await hasStages(path.join(subDir, DVC_YAML), ctx))) found.push(path.join(subDir, DVC_YAML))
-      }
-    }
-    level = next
-  }
-  return found
-}
-
-/** The nearest folder above `dir` (at most NEST_DEPTH up, inside the workspace) with a dvc.yaml. */
+/** The nearest folder above `dir` (at most DVC_NEST_DEPTH up, inside the workspace) with a dvc.yaml. */
 async function nearestProjectAbove(dir: string, ctx: ReadContext): Promise<string | undefined> {
   let d = dir
-  for (let i = 0; i < NEST_DEPTH; i++) {
+  for (let i = 0; i < DVC_NEST_DEPTH; i++) {
     if (d === ctx.workspace) return undefined
     d = path.dirname(d)
     if (!(d === ctx.workspace || d.startsWith(ctx.workspace + path.sep))) return undefined
