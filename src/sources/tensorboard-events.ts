@@ -3,7 +3,7 @@
 // shapes of both are matched on their bytes first (no general decoder, no string per value).
 import type { Metric } from '../core/run.js'
 import { HistoryBuilder, metricFromColumns } from './history.js'
-import { ProtoError, ProtoReader, halfToNumber } from './protobuf.js'
+import { ProtoReader, halfToNumber } from './protobuf.js'
 
 /** Scalar series of one or more event files, by tag, kept in typed columns (no object per point until the end). */
 export class ScalarSeries {
@@ -126,26 +126,61 @@ export class EventDecoder {
     return this.view
   }
 
+  /** Decodes one Event into the series. */
   decode(buf: Buffer, start: number, end: number): void {
+    if (!this.commonEvent(buf, start, end)) this.anyEvent(buf, start, end)
+  }
+
+  /**
+   * The common Event, taken from its bytes: wall_time (1), a step (2) under 2^28, then the summary (5) running to the
+   * end, in that order. False, having read nothing, for any other shape (anyEvent reads it then, to the same result).
+   */
+  private commonEvent(buf: Buffer, start: number, end: number): boolean {
+    if (buf[start] !== 0x09 || buf[start + 9] !== 0x10) return false
+    let at = start + 10
+    let step = 0
+    for (let shift = 0; ; shift += 7) {
+      if (shift === 28 || at >= end) return false
+      const b = buf[at++]
+      step += (b & 0x7f) << shift
+      if (b < 0x80) break
+    }
+    if (buf[at++] !== 0x2a) return false
+    let length = 0
+    for (let shift = 0; ; shift += 7) {
+      if (shift === 28 || at >= end) return false
+      const b = buf[at++]
+      length += (b & 0x7f) << shift
+      if (b < 0x80) break
+    }
+    if (at + length !== end) return false
+    this.series.events++
+    this.summaryValues(buf, at, end, step, this.dataView(buf).getFloat64(start + 1, true))
+    return true
+  }
+
+  /** An Event of any shape: wall_time 1, step 2, summary 5; other fields skipped. */
+  private anyEvent(buf: Buffer, start: number, end: number): void {
     const e = this.event.reset(buf, start, end)
     let wallTime = 0
     let step = 0
     let summaryStart = -1
     let summaryEnd = -1
     while (e.next()) {
-      if (e.field === 1 && e.wire === 1) {
-        if (e.pos + 8 > e.end) throw new ProtoError('truncated 64-bit value', e.pos)
-        wallTime = this.dataView(buf).getFloat64(e.pos, true)
-        e.pos += 8
-      } else if (e.field === 2 && e.wire === 0) step = e.int64()
+      if (e.field === 1 && e.wire === 1) wallTime = e.double()
+      else if (e.field === 2 && e.wire === 0) step = e.int64()
       else if (e.field === 5 && e.wire === 2) {
         summaryEnd = e.bytes()
         summaryStart = e.start
       } else e.skip()
     }
     this.series.events++
-    if (summaryStart < 0) return
-    const s = this.summary.reset(buf, summaryStart, summaryEnd)
+    if (summaryStart >= 0) this.summaryValues(buf, summaryStart, summaryEnd, step, wallTime)
+  }
+
+  /** The Values (field 1) of the Summary in buf[start, end). */
+  private summaryValues(buf: Buffer, start: number, end: number, step: number, wallTime: number): void {
+    const s = this.summary.reset(buf, start, end)
     while (s.next()) {
       if (s.field === 1 && s.wire === 2) {
         const vEnd = s.bytes()
