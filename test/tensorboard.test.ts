@@ -300,6 +300,21 @@ describe('TensorBoard event folders', () => {
     })
   })
 
+  it('tells tags apart whatever order they come in, including tags of the same length', async () => {
+    const orders = [['ab', 'ba', 'ac'], ['ba', 'ab'], ['ac', 'ab', 'ba'], ['ab', 'ac'], ['ba']]
+    const events: EventSpec[] = orders.map((tags, step) => ({
+      wallTime: T0 + step,
+      step,
+      values: tags.map((tag, k) => ({ kind: 'simple' as const, tag, value: step * 10 + k }))
+    }))
+    await eventDir('logs', { 'events.out.tfevents.1700000000.host.1.0': events })
+    const { runs } = await collectRuns({ workspace: ws, ...onlyTb })
+    const values = Object.fromEntries(
+      Object.entries(runs[0].metrics).map(([tag, m]) => [tag, m.history?.map(p => p.value)])
+    )
+    expect(values).toEqual({ ab: [0, 11, 21, 30], ba: [1, 10, 22, 40], ac: [2, 20, 31] })
+  })
+
   it('reads simple_value scalars whatever the tag length, and skips hparams tags given as simple values', async () => {
     const long = `train/${'ü'.repeat(70)}` // 146 bytes: its length takes two varint bytes
     await eventDir('logs/tags', {

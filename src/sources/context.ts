@@ -149,10 +149,10 @@ interface TrustedRoot {
   real: string
 }
 
-/** The ReadContext of createReadContext: every read confined to the trusted roots; see the file comment. */
 /** The buffer small text files are read into (each is decoded before the next is read: see readText). */
 const TEXT_BUFFER = new ReadBuffer()
 
+/** The ReadContext of createReadContext: every read confined to the trusted roots; see the file comment. */
 class GuardedReadContext implements ReadContext {
   readonly workspace: string
   readonly scope: string

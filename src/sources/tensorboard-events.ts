@@ -79,6 +79,14 @@ const DT_BFLOAT16 = 14
 const DT_HALF = 19
 
 /** Decodes Event protobufs with reused readers: wall_time 1, step 2, summary 5 → Value (tag 1, simple_value 2, tensor 8, metadata 9). */
+/** A tag's text and bytes, whether it names hparams data, and the tag read after it last time. */
+interface InternedTag {
+  bytes: Buffer
+  tag: string
+  hparams: boolean
+  next?: InternedTag
+}
+
 export class EventDecoder {
   private readonly event = new ProtoReader(Buffer.alloc(0))
   private readonly summary = new ProtoReader(Buffer.alloc(0))
@@ -88,29 +96,28 @@ export class EventDecoder {
   private readonly plugin = new ProtoReader(Buffer.alloc(0))
 
   /** Tags seen so far, by a hash of their bytes: decoding the same tag again allocates nothing. */
-  private readonly tags = new Map<number, { bytes: Buffer; tag: string }>()
+  private readonly tags = new Map<number, InternedTag>()
+  /** The tag read last: writers log the same tags in the same order, so its successor is tried first. */
+  private lastTag: InternedTag | undefined
 
   constructor(private readonly series: ScalarSeries) {}
 
-  /** The text of the tag at buf[start, end), from the cache when its bytes were seen before. */
-  private internTag(buf: Buffer, start: number, end: number): string {
+  /** The tag at buf[start, end): the one that followed the last tag before, or from the cache by its bytes. */
+  private internTag(buf: Buffer, start: number, end: number): InternedTag {
+    const guess = this.lastTag?.next
+    if (guess && sameBytes(buf, start, end, guess.bytes)) return (this.lastTag = guess)
     let h = 0x811c9dc5 ^ (end - start)
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193)
     const hit = this.tags.get(h)
-    if (hit && hit.bytes.length === end - start) {
-      let same = true
-      for (let i = 0, j = start; j < end; i++, j++) {
-        if (hit.bytes[i] !== buf[j]) {
-          same = false
-          break
-        }
-      }
-      if (same) return hit.tag
+    let found: InternedTag
+    if (hit && sameBytes(buf, start, end, hit.bytes)) found = hit
+    else {
+      const tag = buf.toString('utf8', start, end)
+      found = { bytes: Buffer.from(buf.subarray(start, end)), tag, hparams: tag.startsWith('_hparams_/') }
+      if (!hit && this.tags.size < 100_000) this.tags.set(h, found)
     }
-    const tag = buf.toString('utf8', start, end)
-    if (!hit && this.tags.size < 100_000)
-      this.tags.set(h, { bytes: Buffer.from(buf.subarray(start, end)), tag })
-    return tag
+    if (this.lastTag) this.lastTag.next = found
+    return (this.lastTag = found)
   }
 
   /** A DataView of the last buffer decoded (the reader's chunks come in one reused buffer). */
@@ -210,8 +217,8 @@ export class EventDecoder {
       value = scalar
     }
     const tag = this.internTag(buf, start + 2, tagEnd)
-    if (tag.startsWith('_hparams_/')) this.series.skipped.hparams++
-    else this.addScalar(tag, step, wallTime, value)
+    if (tag.hparams) this.series.skipped.hparams++
+    else this.addScalar(tag.tag, step, wallTime, value)
     return true
   }
 
@@ -251,7 +258,7 @@ export class EventDecoder {
       const f = v.field
       if (f === 1 && v.wire === 2) {
         const tEnd = v.bytes()
-        tag = this.internTag(buf, v.start, tEnd)
+        tag = this.internTag(buf, v.start, tEnd).tag
       } else if (f === 2 && v.wire === 5) simple = v.float()
       else if (f === 8 && v.wire === 2) {
         tensorEnd = v.bytes()
