@@ -15,7 +15,7 @@ import {
   writeEventFile,
   type EventSpec
 } from './fixtures/make-tfevents.js'
-import type { Field } from './fixtures/protobuf-writer.js'
+import { message, type Field } from './fixtures/protobuf-writer.js'
 import { describeShared } from './helpers/shared.js'
 
 const onlyTb = { sources: [tensorboardSource] }
@@ -242,6 +242,77 @@ describe('TensorBoard event folders', () => {
       tensorFirst: 4,
       simpleAndMore: 5
     })
+  })
+
+  it('reads Events the same whether their fields take the common shape or any other', async () => {
+    const value = (tag: string, v: number): Field => ({
+      n: 5,
+      message: [
+        {
+          n: 1,
+          message: [
+            { n: 1, bytes: tag },
+            { n: 2, float: v }
+          ]
+        }
+      ]
+    })
+    const wall = (seconds: number): Field => ({ n: 1, double: seconds })
+    const events: [string, number, Field[]][] = [
+      ['common', 7, [wall(T0), { n: 2, varint: 7 }, value('common', 0.5)]],
+      ['step 0, not written', 0, [wall(T0), value('noStep', 0.5)]],
+      ['negative step', -3, [wall(T0), { n: 2, varint: -3 }, value('negative', 0.5)]],
+      ['step of 2^28', 2 ** 28, [wall(T0), { n: 2, varint: 2 ** 28 }, value('large', 0.5)]],
+      ['summary first', 9, [value('summaryFirst', 0.5), wall(T0), { n: 2, varint: 9 }]],
+      [
+        'file_version between',
+        11,
+        [wall(T0), { n: 2, varint: 11 }, { n: 3, bytes: 'x' }, value('between', 0.5)]
+      ],
+      [
+        'a field after the summary',
+        12,
+        [wall(T0), { n: 2, varint: 12 }, value('after', 0.5), { n: 8, varint: 1 }]
+      ],
+      ['two summaries', 13, [wall(T0), { n: 2, varint: 13 }, value('first', 0.5), value('second', 0.25)]]
+    ]
+    const file = Buffer.concat(events.map(([, , fields]) => tfRecord(message(fields))))
+    await eventDir('logs', { 'events.out.tfevents.1700000000.host.1.0': file })
+    const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyTb })
+    expect(diagnostics).toEqual([])
+    const points = Object.fromEntries(
+      Object.entries(runs[0].metrics).map(([tag, m]) => [
+        tag,
+        m.history?.map(p => [p.step, p.value, p.timestamp])
+      ])
+    )
+    const at = (step: number, v = 0.5) => [[step, v, T0 * 1000]]
+    expect(points).toEqual({
+      common: at(7),
+      noStep: at(0),
+      negative: at(-3),
+      large: at(2 ** 28),
+      summaryFirst: at(9),
+      between: at(11),
+      after: at(12),
+      // Of two summaries, the reader takes the last.
+      second: at(13, 0.25)
+    })
+  })
+
+  it('tells tags apart whatever order they come in, including tags of the same length', async () => {
+    const orders = [['ab', 'ba', 'ac'], ['ba', 'ab'], ['ac', 'ab', 'ba'], ['ab', 'ac'], ['ba']]
+    const events: EventSpec[] = orders.map((tags, step) => ({
+      wallTime: T0 + step,
+      step,
+      values: tags.map((tag, k) => ({ kind: 'simple' as const, tag, value: step * 10 + k }))
+    }))
+    await eventDir('logs', { 'events.out.tfevents.1700000000.host.1.0': events })
+    const { runs } = await collectRuns({ workspace: ws, ...onlyTb })
+    const values = Object.fromEntries(
+      Object.entries(runs[0].metrics).map(([tag, m]) => [tag, m.history?.map(p => p.value)])
+    )
+    expect(values).toEqual({ ab: [0, 11, 21, 30], ba: [1, 10, 22, 40], ac: [2, 20, 31] })
   })
 
   it('reads simple_value scalars whatever the tag length, and skips hparams tags given as simple values', async () => {

@@ -1,10 +1,10 @@
-import { realpathSync, lstatSync, statSync, openSync, constants as constants$1, fstatSync, readFileSync, closeSync, createReadStream, readdirSync, existsSync } from 'node:fs';
+import { realpathSync, lstatSync, statSync, openSync, constants as constants$1, fstatSync, closeSync, readFileSync, createReadStream, readdirSync, existsSync } from 'node:fs';
 import { open, stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import { s as selectAll, G as experimentOf, H as flattenParams, I as makeRun, J as emptyMetadata, r as paramText, K as listExperimentNames } from './findings.js';
+import { R as ReadBuffer, H as HistoryBuilder, m as metricFromColumns, p as parseMetricBytes, M as MetricFileParser, c as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { StringDecoder } from 'node:string_decoder';
-import { H as HistoryBuilder, m as metricFromColumns, p as parseMetricBytes, M as MetricFileParser, c as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import os from 'node:os';
@@ -2592,6 +2592,10 @@ function tellApart(group, from) {
 const KEY = /^([A-Za-z_][A-Za-z0-9_.-]*):(?:[ \t]+(.*))?$/;
 const DECIMAL = /^[-+]?(?:\d{1,15}|\d{1,15}\.\d*|\.\d+|\d{1,15}\.\d*[eE][-+]?\d{1,2}|\d{1,15}[eE][-+]?\d{1,2})$/;
 const PLAIN = /^[A-Za-z0-9_/][A-Za-z0-9 _./@+,=-]*$/;
+/** A word of digits and letters that starts with a digit and holds a letter: a git commit, `3rd`, `128k`. */
+const DIGITS_AND_LETTERS = /^\d[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*$/;
+/** Of those, the ones YAML's core schema could read as a number (`1e5`, `0x1F`, `0o17`): left to the full parser. */
+const CORE_NUMBER_LIKE = /^\d+[eE]\d+$|^0[xXoO]/;
 const AMBIGUOUS = /^(?:true|false|null|~|y|n|yes|no|on|off)$|^(?:\.inf|\.nan|0x|0o|[-+]\.inf)/i;
 /** A plain or double-quoted scalar without escapes, or undefined when it needs the full parser. */
 function scalar(raw) {
@@ -2608,6 +2612,8 @@ function scalar(raw) {
         return /^'[^']*'$/.test(v) ? v.slice(1, -1) : undefined;
     if (DECIMAL.test(v))
         return Number(v);
+    if (DIGITS_AND_LETTERS.test(v) && !CORE_NUMBER_LIKE.test(v))
+        return v;
     if (/^[-+.]?\d/.test(v) || AMBIGUOUS.test(v) || !PLAIN.test(v) || v.includes(' #') || v.endsWith(':'))
         return undefined;
     return v;
@@ -2957,6 +2963,8 @@ function under(p, dir) {
 function errorCode(e) {
     return e.code ?? String(e);
 }
+/** The buffer small text files are read into (each is decoded before the next is read: see readText). */
+const TEXT_BUFFER = new ReadBuffer();
 /** The ReadContext of createReadContext: every read confined to the trusted roots; see the file comment. */
 class GuardedReadContext {
     workspace;
@@ -3058,10 +3066,11 @@ class GuardedReadContext {
         return undefined;
     }
     /**
-     * The common case of readBytes in one open: O_NOFOLLOW refuses a symbolic link (ELOOP), which then goes through
-     * admit(). `null` when this way does not apply (outside, a link, not a regular file); undefined after a diagnostic.
+     * The common case of readBytes and readText in one open: O_NOFOLLOW refuses a symbolic link (ELOOP), which then
+     * goes through admit(). `read` turns the open file (and its size) into the result before the file is closed.
+     * `null` when this way does not apply (outside, a link, not a regular file); undefined after a diagnostic.
      */
-    readRegularFile(file, abs, maxBytes, place) {
+    readRegularFile(file, abs, maxBytes, place, read) {
         if (!this.within(abs))
             return null;
         let fd;
@@ -3077,7 +3086,7 @@ class GuardedReadContext {
                 return null;
             if (info.size > maxBytes)
                 return this.tooLarge(file, info.size, maxBytes, place);
-            return readFileSync(fd);
+            return read(fd, info.size);
         }
         catch (e) {
             this.add('error', file, `cannot read the file: ${errorCode(e)}`, place);
@@ -3089,9 +3098,13 @@ class GuardedReadContext {
     }
     async readBytes(file, place, maxBytes = this.limits.maxTextBytes) {
         const abs = this.resolve(file);
-        const direct = this.readRegularFile(file, abs, maxBytes, place);
+        const direct = this.readRegularFile(file, abs, maxBytes, place, fd => readFileSync(fd));
         if (direct !== null)
             return direct;
+        return this.readAdmitted(file, abs, maxBytes, place);
+    }
+    /** readBytes through admit(): a symbolic link inside the workspace, or a diagnostic saying why not. */
+    async readAdmitted(file, abs, maxBytes, place) {
         const admitted = await this.admit(file, place);
         if (!admitted)
             return undefined;
@@ -3106,9 +3119,16 @@ class GuardedReadContext {
         }
     }
     async readText(file, place) {
-        const bytes = await this.readBytes(file, place);
-        if (!bytes)
-            return undefined;
+        const abs = this.resolve(file);
+        // The common case decodes from the reused read buffer before anything else can read into it.
+        const direct = this.readRegularFile(file, abs, this.limits.maxTextBytes, place, (fd, size) => this.textOf(file, TEXT_BUFFER.read(fd, size), place));
+        if (direct !== null)
+            return direct;
+        const bytes = await this.readAdmitted(file, abs, this.limits.maxTextBytes, place);
+        return bytes && this.textOf(file, bytes, place);
+    }
+    /** The UTF-8 text of a file's bytes without a byte order mark; undefined (with a diagnostic) when it is binary. */
+    textOf(file, bytes, place) {
         const sample = bytes.subarray(0, 8192);
         if (sample.includes(0)) {
             this.add('error', file, 'is binary data (it contains NUL bytes), not text; it was skipped', place);
@@ -6207,7 +6227,6 @@ const DT_FLOAT = 1;
 const DT_DOUBLE = 2;
 const DT_BFLOAT16 = 14;
 const DT_HALF = 19;
-/** Decodes Event protobufs with reused readers: wall_time 1, step 2, summary 5 → Value (tag 1, simple_value 2, tensor 8, metadata 9). */
 class EventDecoder {
     series;
     event = new ProtoReader(Buffer.alloc(0));
@@ -6218,30 +6237,32 @@ class EventDecoder {
     plugin = new ProtoReader(Buffer.alloc(0));
     /** Tags seen so far, by a hash of their bytes: decoding the same tag again allocates nothing. */
     tags = new Map();
+    /** The tag read last: writers log the same tags in the same order, so its successor is tried first. */
+    lastTag;
     constructor(series) {
         this.series = series;
     }
-    /** The text of the tag at buf[start, end), from the cache when its bytes were seen before. */
+    /** The tag at buf[start, end): the one that followed the last tag before, or from the cache by its bytes. */
     internTag(buf, start, end) {
+        const guess = this.lastTag?.next;
+        if (guess && sameBytes(buf, start, end, guess.bytes))
+            return (this.lastTag = guess);
         let h = 0x811c9dc5 ^ (end - start);
         for (let i = start; i < end; i++)
             h = Math.imul(h ^ buf[i], 0x01000193);
         const hit = this.tags.get(h);
-        if (hit && hit.bytes.length === end - start) {
-            let same = true;
-            for (let i = 0, j = start; j < end; i++, j++) {
-                if (hit.bytes[i] !== buf[j]) {
-                    same = false;
-                    break;
-                }
-            }
-            if (same)
-                return hit.tag;
+        let found;
+        if (hit && sameBytes(buf, start, end, hit.bytes))
+            found = hit;
+        else {
+            const tag = buf.toString('utf8', start, end);
+            found = { bytes: Buffer.from(buf.subarray(start, end)), tag, hparams: tag.startsWith('_hparams_/') };
+            if (!hit && this.tags.size < 100_000)
+                this.tags.set(h, found);
         }
-        const tag = buf.toString('utf8', start, end);
-        if (!hit && this.tags.size < 100_000)
-            this.tags.set(h, { bytes: Buffer.from(buf.subarray(start, end)), tag });
-        return tag;
+        if (this.lastTag)
+            this.lastTag.next = found;
+        return (this.lastTag = found);
     }
     /** A DataView of the last buffer decoded (the reader's chunks come in one reused buffer). */
     viewOf;
@@ -6254,19 +6275,55 @@ class EventDecoder {
         }
         return this.view;
     }
+    /** Decodes one Event into the series. */
     decode(buf, start, end) {
+        if (!this.commonEvent(buf, start, end))
+            this.anyEvent(buf, start, end);
+    }
+    /**
+     * The common Event, taken from its bytes: wall_time (1), a step (2) under 2^28, then the summary (5) running to the
+     * end, in that order. False, having read nothing, for any other shape (anyEvent reads it then, to the same result).
+     */
+    commonEvent(buf, start, end) {
+        if (buf[start] !== 0x09 || buf[start + 9] !== 0x10)
+            return false;
+        let at = start + 10;
+        let step = 0;
+        for (let shift = 0;; shift += 7) {
+            if (shift === 28 || at >= end)
+                return false;
+            const b = buf[at++];
+            step += (b & 0x7f) << shift;
+            if (b < 0x80)
+                break;
+        }
+        if (buf[at++] !== 0x2a)
+            return false;
+        let length = 0;
+        for (let shift = 0;; shift += 7) {
+            if (shift === 28 || at >= end)
+                return false;
+            const b = buf[at++];
+            length += (b & 0x7f) << shift;
+            if (b < 0x80)
+                break;
+        }
+        if (at + length !== end)
+            return false;
+        this.series.events++;
+        this.summaryValues(buf, at, end, step, this.dataView(buf).getFloat64(start + 1, true));
+        return true;
+    }
+    /** An Event of any shape: wall_time 1, step 2, summary 5; other fields skipped. */
+    anyEvent(buf, start, end) {
         const e = this.event.reset(buf, start, end);
         let wallTime = 0;
         let step = 0;
         let summaryStart = -1;
         let summaryEnd = -1;
         while (e.next()) {
-            if (e.field === 1 && e.wire === 1) {
-                if (e.pos + 8 > e.end)
-                    throw new ProtoError('truncated 64-bit value', e.pos);
-                wallTime = this.dataView(buf).getFloat64(e.pos, true);
-                e.pos += 8;
-            }
+            if (e.field === 1 && e.wire === 1)
+                wallTime = e.double();
             else if (e.field === 2 && e.wire === 0)
                 step = e.int64();
             else if (e.field === 5 && e.wire === 2) {
@@ -6277,9 +6334,12 @@ class EventDecoder {
                 e.skip();
         }
         this.series.events++;
-        if (summaryStart < 0)
-            return;
-        const s = this.summary.reset(buf, summaryStart, summaryEnd);
+        if (summaryStart >= 0)
+            this.summaryValues(buf, summaryStart, summaryEnd, step, wallTime);
+    }
+    /** The Values (field 1) of the Summary in buf[start, end). */
+    summaryValues(buf, start, end, step, wallTime) {
+        const s = this.summary.reset(buf, start, end);
         while (s.next()) {
             if (s.field === 1 && s.wire === 2) {
                 const vEnd = s.bytes();
@@ -6314,10 +6374,10 @@ class EventDecoder {
             value = scalar;
         }
         const tag = this.internTag(buf, start + 2, tagEnd);
-        if (tag.startsWith('_hparams_/'))
+        if (tag.hparams)
             this.series.skipped.hparams++;
         else
-            this.addScalar(tag, step, wallTime, value);
+            this.addScalar(tag.tag, step, wallTime, value);
         return true;
     }
     /**
@@ -6358,7 +6418,7 @@ class EventDecoder {
             const f = v.field;
             if (f === 1 && v.wire === 2) {
                 const tEnd = v.bytes();
-                tag = this.internTag(buf, v.start, tEnd);
+                tag = this.internTag(buf, v.start, tEnd).tag;
             }
             else if (f === 2 && v.wire === 5)
                 simple = v.float();

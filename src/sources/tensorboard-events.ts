@@ -3,7 +3,7 @@
 // shapes of both are matched on their bytes first (no general decoder, no string per value).
 import type { Metric } from '../core/run.js'
 import { HistoryBuilder, metricFromColumns } from './history.js'
-import { ProtoError, ProtoReader, halfToNumber } from './protobuf.js'
+import { ProtoReader, halfToNumber } from './protobuf.js'
 
 /** Scalar series of one or more event files, by tag, kept in typed columns (no object per point until the end). */
 export class ScalarSeries {
@@ -79,6 +79,14 @@ const DT_BFLOAT16 = 14
 const DT_HALF = 19
 
 /** Decodes Event protobufs with reused readers: wall_time 1, step 2, summary 5 → Value (tag 1, simple_value 2, tensor 8, metadata 9). */
+/** A tag's text and bytes, whether it names hparams data, and the tag read after it last time. */
+interface InternedTag {
+  bytes: Buffer
+  tag: string
+  hparams: boolean
+  next?: InternedTag
+}
+
 export class EventDecoder {
   private readonly event = new ProtoReader(Buffer.alloc(0))
   private readonly summary = new ProtoReader(Buffer.alloc(0))
@@ -88,29 +96,28 @@ export class EventDecoder {
   private readonly plugin = new ProtoReader(Buffer.alloc(0))
 
   /** Tags seen so far, by a hash of their bytes: decoding the same tag again allocates nothing. */
-  private readonly tags = new Map<number, { bytes: Buffer; tag: string }>()
+  private readonly tags = new Map<number, InternedTag>()
+  /** The tag read last: writers log the same tags in the same order, so its successor is tried first. */
+  private lastTag: InternedTag | undefined
 
   constructor(private readonly series: ScalarSeries) {}
 
-  /** The text of the tag at buf[start, end), from the cache when its bytes were seen before. */
-  private internTag(buf: Buffer, start: number, end: number): string {
+  /** The tag at buf[start, end): the one that followed the last tag before, or from the cache by its bytes. */
+  private internTag(buf: Buffer, start: number, end: number): InternedTag {
+    const guess = this.lastTag?.next
+    if (guess && sameBytes(buf, start, end, guess.bytes)) return (this.lastTag = guess)
     let h = 0x811c9dc5 ^ (end - start)
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193)
     const hit = this.tags.get(h)
-    if (hit && hit.bytes.length === end - start) {
-      let same = true
-      for (let i = 0, j = start; j < end; i++, j++) {
-        if (hit.bytes[i] !== buf[j]) {
-          same = false
-          break
-        }
-      }
-      if (same) return hit.tag
+    let found: InternedTag
+    if (hit && sameBytes(buf, start, end, hit.bytes)) found = hit
+    else {
+      const tag = buf.toString('utf8', start, end)
+      found = { bytes: Buffer.from(buf.subarray(start, end)), tag, hparams: tag.startsWith('_hparams_/') }
+      if (!hit && this.tags.size < 100_000) this.tags.set(h, found)
     }
-    const tag = buf.toString('utf8', start, end)
-    if (!hit && this.tags.size < 100_000)
-      this.tags.set(h, { bytes: Buffer.from(buf.subarray(start, end)), tag })
-    return tag
+    if (this.lastTag) this.lastTag.next = found
+    return (this.lastTag = found)
   }
 
   /** A DataView of the last buffer decoded (the reader's chunks come in one reused buffer). */
@@ -126,26 +133,61 @@ export class EventDecoder {
     return this.view
   }
 
+  /** Decodes one Event into the series. */
   decode(buf: Buffer, start: number, end: number): void {
+    if (!this.commonEvent(buf, start, end)) this.anyEvent(buf, start, end)
+  }
+
+  /**
+   * The common Event, taken from its bytes: wall_time (1), a step (2) under 2^28, then the summary (5) running to the
+   * end, in that order. False, having read nothing, for any other shape (anyEvent reads it then, to the same result).
+   */
+  private commonEvent(buf: Buffer, start: number, end: number): boolean {
+    if (buf[start] !== 0x09 || buf[start + 9] !== 0x10) return false
+    let at = start + 10
+    let step = 0
+    for (let shift = 0; ; shift += 7) {
+      if (shift === 28 || at >= end) return false
+      const b = buf[at++]
+      step += (b & 0x7f) << shift
+      if (b < 0x80) break
+    }
+    if (buf[at++] !== 0x2a) return false
+    let length = 0
+    for (let shift = 0; ; shift += 7) {
+      if (shift === 28 || at >= end) return false
+      const b = buf[at++]
+      length += (b & 0x7f) << shift
+      if (b < 0x80) break
+    }
+    if (at + length !== end) return false
+    this.series.events++
+    this.summaryValues(buf, at, end, step, this.dataView(buf).getFloat64(start + 1, true))
+    return true
+  }
+
+  /** An Event of any shape: wall_time 1, step 2, summary 5; other fields skipped. */
+  private anyEvent(buf: Buffer, start: number, end: number): void {
     const e = this.event.reset(buf, start, end)
     let wallTime = 0
     let step = 0
     let summaryStart = -1
     let summaryEnd = -1
     while (e.next()) {
-      if (e.field === 1 && e.wire === 1) {
-        if (e.pos + 8 > e.end) throw new ProtoError('truncated 64-bit value', e.pos)
-        wallTime = this.dataView(buf).getFloat64(e.pos, true)
-        e.pos += 8
-      } else if (e.field === 2 && e.wire === 0) step = e.int64()
+      if (e.field === 1 && e.wire === 1) wallTime = e.double()
+      else if (e.field === 2 && e.wire === 0) step = e.int64()
       else if (e.field === 5 && e.wire === 2) {
         summaryEnd = e.bytes()
         summaryStart = e.start
       } else e.skip()
     }
     this.series.events++
-    if (summaryStart < 0) return
-    const s = this.summary.reset(buf, summaryStart, summaryEnd)
+    if (summaryStart >= 0) this.summaryValues(buf, summaryStart, summaryEnd, step, wallTime)
+  }
+
+  /** The Values (field 1) of the Summary in buf[start, end). */
+  private summaryValues(buf: Buffer, start: number, end: number, step: number, wallTime: number): void {
+    const s = this.summary.reset(buf, start, end)
     while (s.next()) {
       if (s.field === 1 && s.wire === 2) {
         const vEnd = s.bytes()
@@ -175,8 +217,8 @@ export class EventDecoder {
       value = scalar
     }
     const tag = this.internTag(buf, start + 2, tagEnd)
-    if (tag.startsWith('_hparams_/')) this.series.skipped.hparams++
-    else this.addScalar(tag, step, wallTime, value)
+    if (tag.hparams) this.series.skipped.hparams++
+    else this.addScalar(tag.tag, step, wallTime, value)
     return true
   }
 
@@ -216,7 +258,7 @@ export class EventDecoder {
       const f = v.field
       if (f === 1 && v.wire === 2) {
         const tEnd = v.bytes()
-        tag = this.internTag(buf, v.start, tEnd)
+        tag = this.internTag(buf, v.start, tEnd).tag
       } else if (f === 2 && v.wire === 5) simple = v.float()
       else if (f === 8 && v.wire === 2) {
         tensorEnd = v.bytes()
