@@ -12,6 +12,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': '<rootDir>/scripts/jest-transform.mjs' },
+  testSequencer: '<rootDir>/scripts/jest-sequencer.mjs',
   testTimeout: 60000,
   verbose: false
 }
