@@ -229,6 +229,41 @@ describe('HistoryBuilder', () => {
     }
   })
 
+  it('reads back steps and timestamps kept as 8- and 16-bit deltas, in order and thinned, as they widen across blocks', () => {
+    // Repeats kept: steps and timestamps start as 8-bit deltas; a gap over 127 widens them to 16 bits, one over
+    // 32,767 to 32 bits. Each case holds 9,000 points (three storage blocks) and a missing timestamp every 17.
+    const cases: Record<string, (i: number) => [number, number]> = {
+      'small deltas, from a large first step': i => [1_000_000 + i, 10 * i],
+      'negative deltas': i => [5000 - i, -3 * i],
+      'a 16-bit gap late': i => [i < 8300 ? i : i + 200, i < 8600 ? 10 * i : 10 * i + 30_000],
+      'a 32-bit gap early': i => [i < 100 ? i : i + 70_000, i < 50 ? i : i + 100_000],
+      'gaps at the limits': i => [127 * i, i % 2 ? 0 : 32_767]
+    }
+    for (const [name, make] of Object.entries(cases)) {
+      for (const shuffle of [false, true]) {
+        const written = Array.from({ length: 9000 }, (_, i) => {
+          const [step, time] = make(i)
+          return [step, i / 4, i % 17 === 3 ? NaN : 1_700_000_000_000 + time] as const
+        })
+        // Out of order: the last 3 points first.
+        if (shuffle) written.unshift(...written.splice(-3))
+        const b = new HistoryBuilder({ repeats: 'keep', byTimestamp: false }, 4)
+        for (const [s, v, t] of written) b.add(s, v, t)
+        const want = written.map(([step, value, t]) =>
+          t === t ? { step, value, timestamp: t } : { step, value }
+        )
+        expect({ name, points: b.points() }).toEqual({ name, points: want })
+        const sorted = want
+          .map((p, i) => ({ p, i }))
+          .sort((x, y) => x.p.step - y.p.step || x.i - y.i)
+          .map(x => x.p)
+        const stride = (sorted.length - 1) / (MAX_HISTORY_POINTS - 1)
+        const thinned = Array.from({ length: MAX_HISTORY_POINTS }, (_, k) => sorted[Math.round(k * stride)])
+        expect({ name, shuffle, history: b.build()?.history }).toEqual({ name, shuffle, history: thinned })
+      }
+    }
+  })
+
   it('lists every point as written', () => {
     const b = new HistoryBuilder()
     b.add(3, 1, 5)

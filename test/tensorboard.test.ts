@@ -15,6 +15,7 @@ import {
   writeEventFile,
   type EventSpec
 } from './fixtures/make-tfevents.js'
+import { message, type Field } from './fixtures/protobuf-writer.js'
 import { describeShared } from './helpers/shared.js'
 
 const onlyTb = { sources: [tensorboardSource] }
@@ -165,6 +166,153 @@ describe('TensorBoard event folders', () => {
     expect(run.metrics.h.value).toBe(1.5)
     expect(run.metrics.h2.value).toBe(-0.25)
     expect(Object.keys(run.metrics).sort()).toEqual(['acc', 'd', 'd2', 'h', 'h2', 'loss'])
+  })
+
+  it('reads TF2 scalars the same whether their bytes take the common shape or any other', async () => {
+    const f32 = (v: number) => {
+      const b = Buffer.alloc(4)
+      b.writeFloatLE(v)
+      return b
+    }
+    const f64 = (v: number) => {
+      const b = Buffer.alloc(8)
+      b.writeDoubleLE(v)
+      return b
+    }
+    const metadata = (name: string, extra: Field[] = [], content?: string): Field => ({
+      n: 9,
+      message: [
+        { n: 1, message: [{ n: 1, bytes: name }, ...(content ? [{ n: 2, bytes: content }] : [])] },
+        ...extra
+      ]
+    })
+    const tensor = (dtype: number, field: number, bytes: Buffer, shape: Field[] = []): Field => ({
+      n: 8,
+      message: [
+        { n: 1, varint: dtype },
+        { n: 2, message: shape },
+        { n: field, bytes }
+      ]
+    })
+    const raw = (step: number, ...fields: Field[]): EventSpec => ({
+      wallTime: T0 + step,
+      step,
+      values: [{ kind: 'raw', fields }]
+    })
+    const tag = (name: string): Field => ({ n: 1, bytes: name })
+    const long = 'x'.repeat(130)
+    await eventDir('logs', {
+      'events.out.tfevents.1700000000.host.1.0': [
+        raw(1, tag('content'), metadata('scalars', [], 'abc'), tensor(DT.FLOAT, 4, f32(0.5))),
+        raw(
+          2,
+          tag('displayName'),
+          metadata('scalars', [{ n: 2, bytes: 'shown' }]),
+          tensor(DT.FLOAT, 4, f32(0.25))
+        ),
+        raw(3, tag('noMetadata'), tensor(DT.FLOAT, 5, f32(0.125))),
+        raw(
+          4,
+          tag('shapeOne'),
+          metadata('scalars'),
+          tensor(DT.FLOAT, 4, f32(1.5), [{ n: 2, message: [{ n: 1, varint: 1 }] }])
+        ),
+        raw(5, tag('twoFloats'), metadata('scalars'), tensor(DT.FLOAT, 5, Buffer.concat([f32(1), f32(2)]))),
+        raw(6, tag('wideContent'), metadata('scalars'), tensor(DT.FLOAT, 4, f64(1))),
+        raw(7, tag('doubleOfFloat'), metadata('scalars'), tensor(DT.DOUBLE, 5, f32(0.75))),
+        raw(8, tag('doubleVal'), metadata('scalars'), tensor(DT.DOUBLE, 6, f64(0.1))),
+        raw(9, tag(long), metadata('scalars'), tensor(DT.FLOAT, 4, f32(2))),
+        raw(10, tag('custom'), metadata('custom'), tensor(DT.FLOAT, 4, f32(3))),
+        raw(11, tag('_hparams_/x'), metadata('scalars'), tensor(DT.FLOAT, 4, f32(3))),
+        raw(12, tag('tensorFirst'), tensor(DT.FLOAT, 4, f32(4)), metadata('scalars')),
+        raw(13, tag('simpleAndMore'), { n: 2, float: 5 }, { n: 7, bytes: 'node' })
+      ]
+    })
+    const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyTb })
+    expect(diagnostics).toEqual([])
+    const values = Object.fromEntries(Object.entries(runs[0].metrics).map(([k, m]) => [k, m.value]))
+    expect(values).toEqual({
+      content: 0.5,
+      displayName: 0.25,
+      noMetadata: 0.125,
+      shapeOne: 1.5,
+      doubleOfFloat: 0.75,
+      doubleVal: 0.1,
+      [long]: 2,
+      tensorFirst: 4,
+      simpleAndMore: 5
+    })
+  })
+
+  it('reads Events the same whether their fields take the common shape or any other', async () => {
+    const value = (tag: string, v: number): Field => ({
+      n: 5,
+      message: [
+        {
+          n: 1,
+          message: [
+            { n: 1, bytes: tag },
+            { n: 2, float: v }
+          ]
+        }
+      ]
+    })
+    const wall = (seconds: number): Field => ({ n: 1, double: seconds })
+    const events: [string, number, Field[]][] = [
+      ['common', 7, [wall(T0), { n: 2, varint: 7 }, value('common', 0.5)]],
+      ['step 0, not written', 0, [wall(T0), value('noStep', 0.5)]],
+      ['negative step', -3, [wall(T0), { n: 2, varint: -3 }, value('negative', 0.5)]],
+      ['step of 2^28', 2 ** 28, [wall(T0), { n: 2, varint: 2 ** 28 }, value('large', 0.5)]],
+      ['summary first', 9, [value('summaryFirst', 0.5), wall(T0), { n: 2, varint: 9 }]],
+      [
+        'file_version between',
+        11,
+        [wall(T0), { n: 2, varint: 11 }, { n: 3, bytes: 'x' }, value('between', 0.5)]
+      ],
+      [
+        'a field after the summary',
+        12,
+        [wall(T0), { n: 2, varint: 12 }, value('after', 0.5), { n: 8, varint: 1 }]
+      ],
+      ['two summaries', 13, [wall(T0), { n: 2, varint: 13 }, value('first', 0.5), value('second', 0.25)]]
+    ]
+    const file = Buffer.concat(events.map(([, , fields]) => tfRecord(message(fields))))
+    await eventDir('logs', { 'events.out.tfevents.1700000000.host.1.0': file })
+    const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyTb })
+    expect(diagnostics).toEqual([])
+    const points = Object.fromEntries(
+      Object.entries(runs[0].metrics).map(([tag, m]) => [
+        tag,
+        m.history?.map(p => [p.step, p.value, p.timestamp])
+      ])
+    )
+    const at = (step: number, v = 0.5) => [[step, v, T0 * 1000]]
+    expect(points).toEqual({
+      common: at(7),
+      noStep: at(0),
+      negative: at(-3),
+      large: at(2 ** 28),
+      summaryFirst: at(9),
+      between: at(11),
+      after: at(12),
+      // Of two summaries, the reader takes the last.
+      second: at(13, 0.25)
+    })
+  })
+
+  it('tells tags apart whatever order they come in, including tags of the same length', async () => {
+    const orders = [['ab', 'ba', 'ac'], ['ba', 'ab'], ['ac', 'ab', 'ba'], ['ab', 'ac'], ['ba']]
+    const events: EventSpec[] = orders.map((tags, step) => ({
+      wallTime: T0 + step,
+      step,
+      values: tags.map((tag, k) => ({ kind: 'simple' as const, tag, value: step * 10 + k }))
+    }))
+    await eventDir('logs', { 'events.out.tfevents.1700000000.host.1.0': events })
+    const { runs } = await collectRuns({ workspace: ws, ...onlyTb })
+    const values = Object.fromEntries(
+      Object.entries(runs[0].metrics).map(([tag, m]) => [tag, m.history?.map(p => p.value)])
+    )
+    expect(values).toEqual({ ab: [0, 11, 21, 30], ba: [1, 10, 22, 40], ac: [2, 20, 31] })
   })
 
   it('reads simple_value scalars whatever the tag length, and skips hparams tags given as simple values', async () => {

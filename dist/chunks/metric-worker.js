@@ -1,6 +1,6 @@
-import { openSync, constants, fstatSync, closeSync, readSync } from 'node:fs';
+import { openSync, constants, fstatSync, closeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { p as parseMetricBytes, a as packedBytes, b as packSeries, C as ColumnSlabs } from './mlflow-metrics-file.js';
+import { R as ReadBuffer, p as parseMetricBytes, a as packedBytes, b as packSeries, C as ColumnSlabs } from './mlflow-metrics-file.js';
 
 // A read worker (worker_threads): reads and parses MLflow metric files off the main thread, so a large file store
 // uses every core. Files that need the guarded path (a symbolic link, not a regular file, too large to read whole,
@@ -9,25 +9,7 @@ import { p as parseMetricBytes, a as packedBytes, b as packSeries, C as ColumnSl
  * The worker's read buffer, reused for every file (each is parsed before the next is read): a buffer per file would
  * leave tens of megabytes of read files waiting for the garbage collector.
  */
-let readBuffer = Buffer.alloc(1 << 16);
-/** Reads the whole file open at `fd` into the read buffer (grown as needed); a view valid until the next read. */
-function readWhole(fd, size) {
-    if (readBuffer.length < size + 1)
-        readBuffer = Buffer.alloc(Math.max(size + 1, readBuffer.length * 2));
-    let length = 0;
-    for (;;) {
-        const n = readSync(fd, readBuffer, length, readBuffer.length - length, null);
-        if (n === 0)
-            return readBuffer.subarray(0, length);
-        length += n;
-        if (length === readBuffer.length) {
-            // The file grew since fstat: read on to its end, as readFileSync would.
-            const bigger = Buffer.alloc(readBuffer.length * 2);
-            readBuffer.copy(bigger);
-            readBuffer = bigger;
-        }
-    }
-}
+const readBuffer = new ReadBuffer();
 /** Reads one file whole when it is a regular file (not a link) under `maxBytes`: one open, one fstat. */
 function readRegularFile(file, maxBytes) {
     let fd;
@@ -39,7 +21,7 @@ function readRegularFile(file, maxBytes) {
     }
     try {
         const info = fstatSync(fd);
-        return info.isFile() && info.size <= maxBytes ? readWhole(fd, info.size) : undefined;
+        return info.isFile() && info.size <= maxBytes ? readBuffer.read(fd, info.size) : undefined;
     }
     catch {
         return undefined;

@@ -1,3 +1,38 @@
+import { readSync } from 'node:fs';
+
+// One reused buffer for reading small files whole once they are open: no buffer (and no ArrayBuffer for the
+// garbage collector) per file, and no second fstat as readFileSync(fd) makes. Used by the read context for text
+// and by the read workers for metric files.
+/** A reused read buffer; what `read` returns is valid until the next read. */
+class ReadBuffer {
+    buffer;
+    constructor(initialBytes = 1 << 16) {
+        this.buffer = Buffer.allocUnsafe(initialBytes);
+    }
+    /**
+     * The bytes of the open regular file `fd`, whose size fstat gave as `size`: read up to that size as
+     * readFileSync reads a regular file (a file that shrank gives fewer bytes); a size of 0 reads on to the end.
+     */
+    read(fd, size) {
+        if (this.buffer.length < size)
+            this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2));
+        const limit = size > 0 ? size : Infinity;
+        let length = 0;
+        while (length < limit) {
+            if (length === this.buffer.length) {
+                const bigger = Buffer.allocUnsafe(this.buffer.length * 2);
+                this.buffer.copy(bigger, 0, 0, length);
+                this.buffer = bigger;
+            }
+            const n = readSync(fd, this.buffer, length, Math.min(limit, this.buffer.length) - length, null);
+            if (n === 0)
+                break;
+            length += n;
+        }
+        return this.buffer.subarray(0, length);
+    }
+}
+
 // A column of numbers packed for keeping: the steps and timestamps of a kept history are whole numbers that grow a
 // little from one point to the next, so they are stored as variable-length deltas (1 to 3 bytes a point instead of
 // 8). A column that is all NaN (no timestamps) takes no bytes, and one that holds anything else (a fraction, -0, a
@@ -136,27 +171,48 @@ const BLOCK_POINTS = 1 << BLOCK_BITS;
 const BLOCK_MASK = BLOCK_POINTS - 1;
 /** A missing timestamp in a column of 32-bit offsets. */
 const NO_TIME = -2147483648;
+/** What a column's blocks hold, from the most compact: deltas in 8 or 16 bits, the 32-bit form, doubles. */
+const DELTA8 = 0;
+const DELTA16 = 1;
+const NARROW = 2;
+const WIDE = 3;
+/** The smallest delta of each delta width marks a missing timestamp (so deltas stay within ±(2^(bits-1) - 1)). */
+const DELTA_MARK = [-128, -32768];
 /**
  * One field of every point, in blocks of BLOCK_POINTS (the first smaller while the series is short). Values are kept
  * in 32 bits while each fits exactly: a step as an integer, a value as a float (a scalar TensorBoard logs is one),
- * a timestamp as milliseconds from the column's first (NaN as NO_TIME). The first that does not fit turns the
- * column into doubles. Half the memory for most series: first writes to fresh memory cost more than the reading.
+ * a timestamp as milliseconds from the column's first (NaN as NO_TIME). A step or timestamp column may start
+ * smaller still, as 8-bit deltas from the point before (16-bit once one does not fit): the builder allows it when
+ * it never compares repeats, so points are read back only in order (a cursor walks the deltas) or a few at a
+ * time. Anything that does not fit turns the column into the next wider form, up to doubles. Less memory per point:
+ * first writes to fresh memory cost more than the reading.
  */
 class Column {
     narrow;
     /** Full blocks. */
     full = [];
     current;
-    /** True once the column holds doubles. */
-    wide = false;
+    mode;
     /** The timestamp offsets are from (an `offset` column's first timestamp). */
     base = NaN;
-    constructor(narrow, capacity) {
+    /** Delta forms: the 32-bit value before each block's first point, and the last one stored. */
+    starts = [0];
+    last = 0;
+    /** Delta forms: where the last read stopped (block, index in it, 32-bit value there). */
+    cursorBlock = -1;
+    cursorAt = 0;
+    cursorValue = 0;
+    constructor(narrow, capacity, deltas) {
         this.narrow = narrow;
-        this.current = this.block(capacity);
+        this.mode = deltas && narrow !== 'float' ? DELTA8 : NARROW;
+        this.current = this.block(capacity, this.mode);
     }
-    block(size) {
-        if (this.wide)
+    block(size, mode) {
+        if (mode === DELTA8)
+            return new Int8Array(size);
+        if (mode === DELTA16)
+            return new Int16Array(size);
+        if (mode === WIDE)
             return new Float64Array(size);
         return this.narrow === 'float' ? new Float32Array(size) : new Int32Array(size);
     }
@@ -179,51 +235,100 @@ class Column {
         // Exact: an integer base and a 32-bit integer offset give back the integer v.
         return (d | 0) === d && d !== NO_TIME ? d : undefined;
     }
-    /** Stores `v` at `at` in the current block. */
-    set(at, v) {
-        if (!this.wide) {
+    /** Stores `v` at `at` in the current block (`first`: the column's first point). */
+    set(at, v, first) {
+        while (this.mode !== WIDE) {
             const f = this.fit(v);
-            if (f !== undefined) {
+            if (f === undefined)
+                break;
+            if (this.mode === NARROW) {
                 this.current[at] = f;
                 return;
             }
-            this.widen();
+            if (f === NO_TIME) {
+                this.current[at] = DELTA_MARK[this.mode];
+                return;
+            }
+            if (first)
+                this.starts[0] = this.last = f;
+            const d = f - this.last;
+            const limit = -DELTA_MARK[this.mode] - 1;
+            if (d <= limit && d >= -limit) {
+                this.current[at] = d;
+                this.last = f;
+                return;
+            }
+            this.reencode(this.mode + 1);
         }
+        if (this.mode !== WIDE)
+            this.reencode(WIDE);
         this.current[at] = v;
     }
-    /** Converts every block to doubles. */
-    widen() {
-        const double = (b) => {
-            const out = new Float64Array(b.length);
-            for (let i = 0; i < b.length; i++)
-                out[i] = this.decode(b[i]);
+    /** Rewrites every block in a wider form (the current one whole: its unused slots hold zeros, deltas of nothing). */
+    reencode(to) {
+        const from = this.mode;
+        const mark = from < NARROW ? DELTA_MARK[from] : NaN;
+        const rewrite = (store, b) => {
+            const out = this.block(store.length, to);
+            let run = this.starts[b];
+            for (let k = 0; k < store.length; k++) {
+                const x = store[k];
+                if (to < NARROW)
+                    out[k] = x === mark ? DELTA_MARK[to] : x;
+                else {
+                    let f = x;
+                    if (from < NARROW)
+                        f = x === mark ? NO_TIME : (run += x);
+                    out[k] = to === WIDE ? this.decode(f, from) : f;
+                }
+            }
             return out;
         };
-        for (let k = 0; k < this.full.length; k++)
-            this.full[k] = double(this.full[k]);
-        this.current = double(this.current);
-        this.wide = true;
+        for (let b = 0; b < this.full.length; b++)
+            this.full[b] = rewrite(this.full[b], b);
+        this.current = rewrite(this.current, this.full.length);
+        this.mode = to;
+        this.cursorBlock = -1;
     }
-    decode(x) {
-        if (this.wide || this.narrow !== 'offset')
+    /** The value a stored 32-bit (or wide) number `x` stands for. */
+    decode(x, mode = this.mode) {
+        if (mode === WIDE || this.narrow !== 'offset')
             return x;
         return x === NO_TIME ? NaN : this.base + x;
     }
     /** Makes the current block `size` points long, copying what it holds (while the first block grows). */
     resize(size) {
-        const bigger = this.block(size);
+        const bigger = this.block(size, this.mode);
         bigger.set(this.current);
         this.current = bigger;
     }
     /** Keeps the current block (full) and starts a new one. */
     next() {
         this.full.push(this.current);
-        this.current = this.block(BLOCK_POINTS);
+        this.starts.push(this.last);
+        this.current = this.block(BLOCK_POINTS, this.mode);
     }
-    /** The value of point `i`. */
+    /** The value of point `i` (in a delta form, cheap when reading forward from the last point read). */
     get(i) {
         const b = i >> BLOCK_BITS;
-        return this.decode((b < this.full.length ? this.full[b] : this.current)[i & BLOCK_MASK]);
+        const j = i & BLOCK_MASK;
+        const store = b < this.full.length ? this.full[b] : this.current;
+        if (this.mode >= NARROW)
+            return this.decode(store[j]);
+        const mark = DELTA_MARK[this.mode];
+        let k = 0;
+        let run = this.starts[b];
+        if (b === this.cursorBlock && j >= this.cursorAt) {
+            k = this.cursorAt + 1;
+            run = this.cursorValue;
+        }
+        for (; k <= j; k++)
+            if (store[k] !== mark)
+                run += store[k];
+        this.cursorBlock = b;
+        this.cursorAt = j;
+        this.cursorValue = run;
+        return this.decode(store[j] === mark ? NO_TIME : run);
     }
 }
 /**
@@ -259,9 +364,11 @@ class HistoryBuilder {
         this.repeats = options.repeats ?? 'identical';
         this.maxPoints = Math.max(2, Math.floor(options.maxPoints ?? MAX_HISTORY_POINTS));
         this.capacity = Math.min(BLOCK_POINTS, Math.max(4, capacity | 0));
-        this.steps = new Column('integer', this.capacity);
-        this.values = new Column('float', this.capacity);
-        this.times = new Column('offset', this.capacity);
+        // Points are read back only in order or a few at a time when repeats are never compared: deltas then.
+        const deltas = this.repeats === 'keep';
+        this.steps = new Column('integer', this.capacity, deltas);
+        this.values = new Column('float', this.capacity, false);
+        this.times = new Column('offset', this.capacity, deltas);
     }
     /** Number of points added. */
     get length() {
@@ -277,9 +384,10 @@ class HistoryBuilder {
             this.grow();
         const t = timestamp === undefined ? NaN : timestamp;
         const at = this.slot++;
-        this.steps.set(at, step);
-        this.values.set(at, value);
-        this.times.set(at, t);
+        const first = this.n === 0;
+        this.steps.set(at, step, first);
+        this.values.set(at, value, first);
+        this.times.set(at, t, first);
         const i = this.n++;
         if (i === 0) {
             this.setBest(0, step, value, t);
@@ -930,4 +1038,4 @@ function parseMetricBytes(bytes) {
     return { columns: parser.history.buildColumns(), problems: parser.problems, badLines: parser.badLines };
 }
 
-export { ColumnSlabs as C, HistoryBuilder as H, MetricFileParser as M, packedBytes as a, packSeries as b, MAX_HISTORY_POINTS as c, metricFromColumns as m, parseMetricBytes as p };
+export { ColumnSlabs as C, HistoryBuilder as H, MetricFileParser as M, ReadBuffer as R, packedBytes as a, packSeries as b, MAX_HISTORY_POINTS as c, metricFromColumns as m, parseMetricBytes as p };

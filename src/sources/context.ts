@@ -20,6 +20,7 @@ import type { Diagnostic } from '../core/run.js'
 import { selectAll, type RunSelection } from '../core/selection.js'
 import { parseFlatYaml } from './flat-yaml.js'
 import { ExactNumber, JsonSyntaxError, parseJsonLenient } from './json.js'
+import { ReadBuffer } from './read-buffer.js'
 
 /** Limits of one collection: files read whole (larger ones are streamed or skipped with a diagnostic), folders walked. */
 export interface ReadLimits {
@@ -148,6 +149,9 @@ interface TrustedRoot {
   real: string
 }
 
+/** The buffer small text files are read into (each is decoded before the next is read: see readText). */
+const TEXT_BUFFER = new ReadBuffer()
+
 /** The ReadContext of createReadContext: every read confined to the trusted roots; see the file comment. */
 class GuardedReadContext implements ReadContext {
   readonly workspace: string
@@ -261,15 +265,17 @@ class GuardedReadContext implements ReadContext {
   }
 
   /**
-   * The common case of readBytes in one open: O_NOFOLLOW refuses a symbolic link (ELOOP), which then goes through
-   * admit(). `null` when this way does not apply (outside, a link, not a regular file); undefined after a diagnostic.
+   * The common case of readBytes and readText in one open: O_NOFOLLOW refuses a symbolic link (ELOOP), which then
+   * goes through admit(). `read` turns the open file (and its size) into the result before the file is closed.
+   * `null` when this way does not apply (outside, a link, not a regular file); undefined after a diagnostic.
    */
-  private readRegularFile(
+  private readRegularFile<T>(
     file: string,
     abs: string,
     maxBytes: number,
-    place?: DiagnosticPlace
-  ): Buffer | undefined | null {
+    place: DiagnosticPlace | undefined,
+    read: (fd: number, size: number) => T
+  ): T | undefined | null {
     if (!this.within(abs)) return null
     let fd: number
     try {
@@ -281,7 +287,7 @@ class GuardedReadContext implements ReadContext {
       const info = fstatSync(fd)
       if (!info.isFile()) return null
       if (info.size > maxBytes) return this.tooLarge(file, info.size, maxBytes, place)
-      return readFileSync(fd)
+      return read(fd, info.size)
     } catch (e) {
       this.add('error', file, `cannot read the file: ${errorCode(e)}`, place)
       return undefined
@@ -292,8 +298,13 @@ class GuardedReadContext implements ReadContext {
 
   async readBytes(file: string, place?: DiagnosticPlace, maxBytes = this.limits.maxTextBytes) {
     const abs = this.resolve(file)
-    const direct = this.readRegularFile(file, abs, maxBytes, place)
+    const direct = this.readRegularFile(file, abs, maxBytes, place, fd => readFileSync(fd))
     if (direct !== null) return direct
+    return this.readAdmitted(file, abs, maxBytes, place)
+  }
+
+  /** readBytes through admit(): a symbolic link inside the workspace, or a diagnostic saying why not. */
+  private async readAdmitted(file: string, abs: string, maxBytes: number, place?: DiagnosticPlace) {
     const admitted = await this.admit(file, place)
     if (!admitted) return undefined
     if (admitted.size > maxBytes) return this.tooLarge(file, admitted.size, maxBytes, place)
@@ -306,8 +317,18 @@ class GuardedReadContext implements ReadContext {
   }
 
   async readText(file: string, place?: DiagnosticPlace) {
-    const bytes = await this.readBytes(file, place)
-    if (!bytes) return undefined
+    const abs = this.resolve(file)
+    // The common case decodes from the reused read buffer before anything else can read into it.
+    const direct = this.readRegularFile(file, abs, this.limits.maxTextBytes, place, (fd, size) =>
+      this.textOf(file, TEXT_BUFFER.read(fd, size), place)
+    )
+    if (direct !== null) return direct
+    const bytes = await this.readAdmitted(file, abs, this.limits.maxTextBytes, place)
+    return bytes && this.textOf(file, bytes, place)
+  }
+
+  /** The UTF-8 text of a file's bytes without a byte order mark; undefined (with a diagnostic) when it is binary. */
+  private textOf(file: string, bytes: Buffer, place?: DiagnosticPlace): string | undefined {
     const sample = bytes.subarray(0, 8192)
     if (sample.includes(0)) {
       this.add('error', file, 'is binary data (it contains NUL bytes), not text; it was skipped', place)

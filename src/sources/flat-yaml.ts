@@ -6,6 +6,10 @@ const KEY = /^([A-Za-z_][A-Za-z0-9_.-]*):(?:[ \t]+(.*))?$/
 const DECIMAL =
   /^[-+]?(?:\d{1,15}|\d{1,15}\.\d*|\.\d+|\d{1,15}\.\d*[eE][-+]?\d{1,2}|\d{1,15}[eE][-+]?\d{1,2})$/
 const PLAIN = /^[A-Za-z0-9_/][A-Za-z0-9 _./@+,=-]*$/
+/** A word of digits and letters that starts with a digit and holds a letter: a git commit, `3rd`, `128k`. */
+const DIGITS_AND_LETTERS = /^\d[0-9A-Za-z]*[A-Za-z][0-9A-Za-z]*$/
+/** Of those, the ones YAML's core schema could read as a number (`1e5`, `0x1F`, `0o17`): left to the full parser. */
+const CORE_NUMBER_LIKE = /^\d+[eE]\d+$|^0[xXoO]/
 const AMBIGUOUS = /^(?:true|false|null|~|y|n|yes|no|on|off)$|^(?:\.inf|\.nan|0x|0o|[-+]\.inf)/i
 
 /** A plain or double-quoted scalar without escapes, or undefined when it needs the full parser. */
@@ -17,6 +21,7 @@ function scalar(raw: string): unknown {
   if (v.startsWith('"')) return /^"[^"\\]*"$/.test(v) ? v.slice(1, -1) : undefined
   if (v.startsWith("'")) return /^'[^']*'$/.test(v) ? v.slice(1, -1) : undefined
   if (DECIMAL.test(v)) return Number(v)
+  if (DIGITS_AND_LETTERS.test(v) && !CORE_NUMBER_LIKE.test(v)) return v
   if (/^[-+.]?\d/.test(v) || AMBIGUOUS.test(v) || !PLAIN.test(v) || v.includes(' #') || v.endsWith(':'))
     return undefined
   return v

@@ -56,30 +56,53 @@ const NO_TIME = -0x80000000
 /** How a column stores a field while every value fits 32 bits: steps as integers, values as floats, times as offsets. */
 type Narrow = 'integer' | 'float' | 'offset'
 
+/** What a column's blocks hold, from the most compact: deltas in 8 or 16 bits, the 32-bit form, doubles. */
+const DELTA8 = 0
+const DELTA16 = 1
+const NARROW = 2
+const WIDE = 3
+/** The smallest delta of each delta width marks a missing timestamp (so deltas stay within ±(2^(bits-1) - 1)). */
+const DELTA_MARK = [-0x80, -0x8000]
+
+type Block = Int8Array | Int16Array | Int32Array | Float32Array | Float64Array
+
 /**
  * One field of every point, in blocks of BLOCK_POINTS (the first smaller while the series is short). Values are kept
  * in 32 bits while each fits exactly: a step as an integer, a value as a float (a scalar TensorBoard logs is one),
- * a timestamp as milliseconds from the column's first (NaN as NO_TIME). The first that does not fit turns the
- * column into doubles. Half the memory for most series: first writes to fresh memory cost more than the reading.
+ * a timestamp as milliseconds from the column's first (NaN as NO_TIME). A step or timestamp column may start
+ * smaller still, as 8-bit deltas from the point before (16-bit once one does not fit): the builder allows it when
+ * it never compares repeats, so points are read back only in order (a cursor walks the deltas) or a few at a
+ * time. Anything that does not fit turns the column into the next wider form, up to doubles. Less memory per point:
+ * first writes to fresh memory cost more than the reading.
  */
 class Column {
   /** Full blocks. */
-  private readonly full: (Int32Array | Float32Array | Float64Array)[] = []
-  private current: Int32Array | Float32Array | Float64Array
-  /** True once the column holds doubles. */
-  private wide = false
+  private readonly full: Block[] = []
+  private current: Block
+  private mode: number
   /** The timestamp offsets are from (an `offset` column's first timestamp). */
   private base = NaN
+  /** Delta forms: the 32-bit value before each block's first point, and the last one stored. */
+  private readonly starts: number[] = [0]
+  private last = 0
+  /** Delta forms: where the last read stopped (block, index in it, 32-bit value there). */
+  private cursorBlock = -1
+  private cursorAt = 0
+  private cursorValue = 0
 
   constructor(
     private readonly narrow: Narrow,
-    capacity: number
+    capacity: number,
+    deltas: boolean
   ) {
-    this.current = this.block(capacity)
+    this.mode = deltas && narrow !== 'float' ? DELTA8 : NARROW
+    this.current = this.block(capacity, this.mode)
   }
 
-  private block(size: number): Int32Array | Float32Array | Float64Array {
-    if (this.wide) return new Float64Array(size)
+  private block(size: number, mode: number): Block {
+    if (mode === DELTA8) return new Int8Array(size)
+    if (mode === DELTA16) return new Int16Array(size)
+    if (mode === WIDE) return new Float64Array(size)
     return this.narrow === 'float' ? new Float32Array(size) : new Int32Array(size)
   }
 
@@ -98,39 +121,66 @@ class Column {
     return (d | 0) === d && d !== NO_TIME ? d : undefined
   }
 
-  /** Stores `v` at `at` in the current block. */
-  set(at: number, v: number): void {
-    if (!this.wide) {
+  /** Stores `v` at `at` in the current block (`first`: the column's first point). */
+  set(at: number, v: number, first: boolean): void {
+    while (this.mode !== WIDE) {
       const f = this.fit(v)
-      if (f !== undefined) {
+      if (f === undefined) break
+      if (this.mode === NARROW) {
         this.current[at] = f
         return
       }
-      this.widen()
+      if (f === NO_TIME) {
+        this.current[at] = DELTA_MARK[this.mode]
+        return
+      }
+      if (first) this.starts[0] = this.last = f
+      const d = f - this.last
+      const limit = -DELTA_MARK[this.mode] - 1
+      if (d <= limit && d >= -limit) {
+        this.current[at] = d
+        this.last = f
+        return
+      }
+      this.reencode(this.mode + 1)
     }
+    if (this.mode !== WIDE) this.reencode(WIDE)
     this.current[at] = v
   }
 
-  /** Converts every block to doubles. */
-  private widen(): void {
-    const double = (b: Int32Array | Float32Array | Float64Array) => {
-      const out = new Float64Array(b.length)
-      for (let i = 0; i < b.length; i++) out[i] = this.decode(b[i])
+  /** Rewrites every block in a wider form (the current one whole: its unused slots hold zeros, deltas of nothing). */
+  private reencode(to: number): void {
+    const from = this.mode
+    const mark = from < NARROW ? DELTA_MARK[from] : NaN
+    const rewrite = (store: Block, b: number): Block => {
+      const out = this.block(store.length, to)
+      let run = this.starts[b]
+      for (let k = 0; k < store.length; k++) {
+        const x = store[k]
+        if (to < NARROW) out[k] = x === mark ? DELTA_MARK[to] : x
+        else {
+          let f = x
+          if (from < NARROW) f = x === mark ? NO_TIME : (run += x)
+          out[k] = to === WIDE ? this.decode(f, from) : f
+        }
+      }
       return out
     }
-    for (let k = 0; k < this.full.length; k++) this.full[k] = double(this.full[k])
-    this.current = double(this.current)
-    this.wide = true
+    for (let b = 0; b < this.full.length; b++) this.full[b] = rewrite(this.full[b], b)
+    this.current = rewrite(this.current, this.full.length)
+    this.mode = to
+    this.cursorBlock = -1
   }
 
-  private decode(x: number): number {
-    if (this.wide || this.narrow !== 'offset') return x
+  /** The value a stored 32-bit (or wide) number `x` stands for. */
+  private decode(x: number, mode = this.mode): number {
+    if (mode === WIDE || this.narrow !== 'offset') return x
     return x === NO_TIME ? NaN : this.base + x
   }
 
   /** Makes the current block `size` points long, copying what it holds (while the first block grows). */
   resize(size: number): void {
-    const bigger = this.block(size)
+    const bigger = this.block(size, this.mode)
     bigger.set(this.current)
     this.current = bigger
   }
@@ -138,13 +188,28 @@ class Column {
   /** Keeps the current block (full) and starts a new one. */
   next(): void {
     this.full.push(this.current)
-    this.current = this.block(BLOCK_POINTS)
+    this.starts.push(this.last)
+    this.current = this.block(BLOCK_POINTS, this.mode)
   }
 
-  /** The value of point `i`. */
+  /** The value of point `i` (in a delta form, cheap when reading forward from the last point read). */
   get(i: number): number {
     const b = i >> BLOCK_BITS
-    return this.decode((b < this.full.length ? this.full[b] : this.current)[i & BLOCK_MASK])
+    const j = i & BLOCK_MASK
+    const store = b < this.full.length ? this.full[b] : this.current
+    if (this.mode >= NARROW) return this.decode(store[j])
+    const mark = DELTA_MARK[this.mode]
+    let k = 0
+    let run = this.starts[b]
+    if (b === this.cursorBlock && j >= this.cursorAt) {
+      k = this.cursorAt + 1
+      run = this.cursorValue
+    }
+    for (; k <= j; k++) if (store[k] !== mark) run += store[k]
+    this.cursorBlock = b
+    this.cursorAt = j
+    this.cursorValue = run
+    return this.decode(store[j] === mark ? NO_TIME : run)
   }
 }
 
@@ -182,9 +247,11 @@ export class HistoryBuilder {
     this.repeats = options.repeats ?? 'identical'
     this.maxPoints = Math.max(2, Math.floor(options.maxPoints ?? MAX_HISTORY_POINTS))
     this.capacity = Math.min(BLOCK_POINTS, Math.max(4, capacity | 0))
-    this.steps = new Column('integer', this.capacity)
-    this.values = new Column('float', this.capacity)
-    this.times = new Column('offset', this.capacity)
+    // Points are read back only in order or a few at a time when repeats are never compared: deltas then.
+    const deltas = this.repeats === 'keep'
+    this.steps = new Column('integer', this.capacity, deltas)
+    this.values = new Column('float', this.capacity, false)
+    this.times = new Column('offset', this.capacity, deltas)
   }
 
   /** Number of points added. */
@@ -202,9 +269,10 @@ export class HistoryBuilder {
     if (this.slot === this.capacity) this.grow()
     const t = timestamp === undefined ? NaN : timestamp
     const at = this.slot++
-    this.steps.set(at, step)
-    this.values.set(at, value)
-    this.times.set(at, t)
+    const first = this.n === 0
+    this.steps.set(at, step, first)
+    this.values.set(at, value, first)
+    this.times.set(at, t, first)
     const i = this.n++
     if (i === 0) {
       this.setBest(0, step, value, t)

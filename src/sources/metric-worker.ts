@@ -1,11 +1,12 @@
 // A read worker (worker_threads): reads and parses MLflow metric files off the main thread, so a large file store
 // uses every core. Files that need the guarded path (a symbolic link, not a regular file, too large to read whole,
 // any error) come back as not read, and the main thread reads them itself with the usual diagnostics.
-import { closeSync, constants as fsConstants, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants as fsConstants, fstatSync, openSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
 import { packSeries } from './history.js'
 import { parseMetricBytes, type ParsedMetricFile } from './mlflow-metrics-file.js'
 import { ColumnSlabs, packedBytes } from './packed-column.js'
+import { ReadBuffer } from './read-buffer.js'
 
 /** A batch of metric files for a worker: absolute paths inside the workspace, and the largest size read whole. */
 export interface MetricReadTask {
@@ -24,24 +25,7 @@ export interface MetricReadResult {
  * The worker's read buffer, reused for every file (each is parsed before the next is read): a buffer per file would
  * leave tens of megabytes of read files waiting for the garbage collector.
  */
-let readBuffer = Buffer.alloc(1 << 16)
-
-/** Reads the whole file open at `fd` into the read buffer (grown as needed); a view valid until the next read. */
-function readWhole(fd: number, size: number): Buffer {
-  if (readBuffer.length < size + 1) readBuffer = Buffer.alloc(Math.max(size + 1, readBuffer.length * 2))
-  let length = 0
-  for (;;) {
-    const n = readSync(fd, readBuffer, length, readBuffer.length - length, null)
-    if (n === 0) return readBuffer.subarray(0, length)
-    length += n
-    if (length === readBuffer.length) {
-      // The file grew since fstat: read on to its end, as readFileSync would.
-      const bigger = Buffer.alloc(readBuffer.length * 2)
-      readBuffer.copy(bigger)
-      readBuffer = bigger
-    }
-  }
-}
+const readBuffer = new ReadBuffer()
 
 /** Reads one file whole when it is a regular file (not a link) under `maxBytes`: one open, one fstat. */
 function readRegularFile(file: string, maxBytes: number): Buffer | undefined {
@@ -53,7 +37,7 @@ function readRegularFile(file: string, maxBytes: number): Buffer | undefined {
   }
   try {
     const info = fstatSync(fd)
-    return info.isFile() && info.size <= maxBytes ? readWhole(fd, info.size) : undefined
+    return info.isFile() && info.size <= maxBytes ? readBuffer.read(fd, info.size) : undefined
   } catch {
     return undefined
   } finally {
