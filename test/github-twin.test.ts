@@ -230,6 +230,36 @@ describe('the twin', () => {
     expect(twin.violations).toEqual([])
   })
 
+  it('resetApi puts the API back as it started on the same port, and fails on violations left', async () => {
+    const fresh = {
+      comments: [...twin.state.comments],
+      issues: [...twin.state.issues],
+      tokens: { ...twin.tokens }
+    }
+    twin.addPullRequest({ number: 7, headRef: 'feature', headSha: 'b'.repeat(40) })
+    const first = twin.addIssueComment({ issueNumber: 7, author: 'someone', body: 'before' })
+    twin.tokens['ghs_extra'] = { login: 'extra' }
+    twin.faults.serverError(5)
+    expect((await api(`/repos/${twin.owner}/${twin.repo}`)).status).toBe(502)
+    const url = twin.url
+    twin.resetApi()
+    expect(twin.url).toBe(url)
+    expect([...twin.state.comments]).toEqual(fresh.comments)
+    expect([...twin.state.issues]).toEqual(fresh.issues)
+    expect(twin.tokens).toEqual(fresh.tokens)
+    expect(twin.requests).toEqual([])
+    // No fault is left, and ids and times start again where a fresh twin's do.
+    const again = await api(`/repos/${twin.owner}/${twin.repo}/issues/7/comments`)
+    expect(again.status).toBe(404)
+    twin.addPullRequest({ number: 7, headRef: 'feature', headSha: 'b'.repeat(40) })
+    const second = twin.addIssueComment({ issueNumber: 7, author: 'someone', body: 'after' })
+    expect(second.id).toBe(first.id)
+    expect(second.createdAt).toBe(first.createdAt)
+    twin.violations.push({ side: 'request', method: 'GET', path: '/x', problems: ['a test put it here'] })
+    expect(() => twin.resetApi()).toThrow(/1 break\(s\) of GitHub's OpenAPI description/)
+    expect(twin.violations).toEqual([])
+  })
+
   it('puts rate-limit headers on every answer, errors included', async () => {
     const ok = await api(`/repos/${twin.owner}/${twin.repo}`)
     const missing = await api(`/repos/${twin.owner}/${twin.repo}/pulls/999`)

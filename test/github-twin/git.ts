@@ -224,11 +224,7 @@ export class TwinGitRepository {
 
   /** Writes a blob and returns its id. */
   async writeBlob(content: Buffer | string): Promise<string> {
-    return writeLooseObject(
-      this.dir,
-      'blob',
-      Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8')
-    )
+    return this.writeObject('blob', Buffer.isBuffer(content) ? content : Buffer.from(content, 'utf8'))
   }
 
   /** Entries of a tree: one level, or every blob and submodule with its full path when `recursive`. */
@@ -305,7 +301,7 @@ export class TwinGitRepository {
         )),
         ...[...dir.files].map(([name, e]) => ({ mode: e.mode.replace(/^0+/, ''), name, sha: e.sha }))
       ]
-      return writeLooseObject(this.dir, 'tree', treeObjectBody(stored))
+      return this.writeObject('tree', treeObjectBody(stored))
     }
     return write(root)
   }
@@ -331,11 +327,18 @@ export class TwinGitRepository {
       if ((await this.objectType(sha)) !== expected)
         throw new GitCommandError(['commit-tree', options.tree], 128, `fatal: not a valid ${expected} ${sha}`)
     }
-    return writeLooseObject(
-      this.dir,
-      'commit',
-      Buffer.from(`${headers.join('\n')}\n\n${options.message}`, 'utf8')
-    )
+    return this.writeObject('commit', Buffer.from(`${headers.join('\n')}\n\n${options.message}`, 'utf8'))
+  }
+
+  /**
+   * Writes a loose object and remembers its type, so that a commit of a tree written here asks no git process
+   * (objects never change, so the answer is the one cat-file would give).
+   */
+  private async writeObject(type: 'blob' | 'tree' | 'commit', body: Buffer): Promise<string> {
+    const sha = await writeLooseObject(this.dir, type, body)
+    if (!this.known.has(`type ${sha}`))
+      this.known.set(`type ${sha}`, Promise.resolve({ sha, type, size: body.length }))
+    return sha
   }
 
   /**
