@@ -5,7 +5,7 @@
 // and the mode context or runner invocation against them.
 import { execFile, spawn } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
-import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -19,6 +19,7 @@ import type { ActionLog, ModeContext } from '../src/modes/types.js'
 import { BASELINE_VERSION, serializeBaseline } from '../src/core/baseline.js'
 import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../src/core/conventions.js'
 import { twinClientFactory } from './github-twin/client.js'
+import { madeOnce, type MadeFolders } from './helpers/made-once.js'
 import { startGitHubTwin, type GitHubTwin, type GitHubTwinOptions } from './github-twin/server.js'
 
 const execFileAsync = promisify(execFile)
@@ -154,6 +155,18 @@ export async function mainBranchFiles(): Promise<Record<string, string>> {
   }
 }
 
+/** What makeReviewRepository puts in a repository (see there). */
+interface ReviewRepositoryOptions {
+  parent?: string
+  runs?: FixtureRun[]
+  withBaseline?: boolean
+  mainFiles?: Record<string, string | undefined>
+  /** Writes the PR's content instead of `runs` (e.g. a whole folder of hostile runs). */
+  writePr?: (workspace: string) => Promise<void>
+  withRules?: boolean
+  prFiles?: Record<string, string | null>
+}
+
 /** A review repository on disk. */
 export interface ReviewRepository {
   /** The work tree (checked out at the PR branch). */
@@ -173,26 +186,24 @@ export interface ReviewRepository {
  * `prFiles` are also committed on the PR branch (null deletes the file); `withRules: false` leaves the rules file
  * off main.
  */
-export async function makeReviewRepository(
-  options: {
-    parent?: string
-    runs?: FixtureRun[]
-    withBaseline?: boolean
-    mainFiles?: Record<string, string | undefined>
-    /** Writes the PR's content instead of `runs` (e.g. a whole folder of hostile runs). */
-    writePr?: (workspace: string) => Promise<void>
-    withRules?: boolean
-    prFiles?: Record<string, string | null>
-  } = {}
-): Promise<ReviewRepository> {
+export async function makeReviewRepository(options: ReviewRepositoryOptions = {}): Promise<ReviewRepository> {
   const workspace = await mkdtemp(path.join(options.parent ?? tmpdir(), 'review-repo-'))
+  const make = (root: string) => commitReviewRepository(root, options)
   // A repository made before with the same options is laid down again from its bytes: git would make the same one.
-  const key = options.writePr ? undefined : repositoryKey(options)
-  const made = key === undefined ? undefined : await repositorySnapshots.get(key)?.catch(() => undefined)
-  if (made) {
-    await restoreSnapshot(made, workspace)
-    return reviewRepositoryAt(workspace, made.baseSha, made.headSha)
-  }
+  const { baseSha, headSha } = options.writePr
+    ? await make(workspace)
+    : await madeOnce(reviewRepositories, repositoryKey(options), workspace, make)
+  return reviewRepositoryAt(workspace, baseSha, headSha)
+}
+
+/** Review repositories this test file made, by the options that made them (see repositoryKey). */
+const reviewRepositories: MadeFolders<{ baseSha: string; headSha: string }> = new Map()
+
+/** makeReviewRepository's git work in the empty folder `workspace`: main's commit, then the PR branch's. */
+async function commitReviewRepository(
+  workspace: string,
+  options: ReviewRepositoryOptions
+): Promise<{ baseSha: string; headSha: string }> {
   await git(workspace, 'init', '--quiet', '--initial-branch=main')
   // As `git config` would write them, without three more git processes.
   await appendFile(
@@ -223,12 +234,7 @@ export async function makeReviewRepository(
   await git(workspace, 'add', '-A')
   await git(workspace, 'commit', '--quiet', '-m', 'Train a wider ResNet')
   const [baseSha, headSha] = (await git(workspace, 'rev-parse', 'main', 'HEAD')).split('\n')
-  if (key !== undefined && !repositorySnapshots.has(key)) {
-    const snapshot = takeSnapshot(workspace, baseSha, headSha)
-    repositorySnapshots.set(key, snapshot)
-    await snapshot
-  }
-  return reviewRepositoryAt(workspace, baseSha, headSha)
+  return { baseSha, headSha }
 }
 
 /** The branch of the fixture's pull request. */
@@ -250,52 +256,12 @@ function reviewRepositoryAt(workspace: string, baseSha: string, headSha: string)
   }
 }
 
-/** Every file of a repository made by makeReviewRepository (its .git included), with its mode, and its commits. */
-interface RepositorySnapshot {
-  /** Every folder, empty ones (such as .git/refs/tags) included. */
-  folders: string[]
-  files: { relative: string; mode: number; bytes: Buffer }[]
-  baseSha: string
-  headSha: string
-}
-
-/** Repositories this process made, by the options that made them (see repositoryKey). */
-const repositorySnapshots = new Map<string, Promise<RepositorySnapshot>>()
-
 /** The options that decide a repository's content, as a key (a file left out by `undefined` included). */
-function repositoryKey(options: Parameters<typeof makeReviewRepository>[0]): string {
-  const { runs, withBaseline, mainFiles, withRules, prFiles } = options ?? {}
+function repositoryKey(options: ReviewRepositoryOptions): string {
+  const { runs, withBaseline, mainFiles, withRules, prFiles } = options
   return JSON.stringify({ runs, withBaseline, mainFiles, withRules, prFiles }, (_, value: unknown) =>
     value === undefined ? '\u0000undefined' : value
   )
-}
-
-/** Reads every folder and file under `root` (a repository just made), with the commits it holds. */
-async function takeSnapshot(root: string, baseSha: string, headSha: string): Promise<RepositorySnapshot> {
-  const folders: string[] = []
-  const files: RepositorySnapshot['files'] = []
-  const walk = async (relative: string): Promise<void> => {
-    for (const entry of await readdir(path.join(root, relative), { withFileTypes: true })) {
-      const child = path.join(relative, entry.name)
-      if (entry.isDirectory()) {
-        folders.push(child)
-        await walk(child)
-      } else if (entry.isFile()) {
-        const full = path.join(root, child)
-        files.push({ relative: child, mode: (await stat(full)).mode & 0o777, bytes: await readFile(full) })
-      } else
-        throw new Error(`makeReviewRepository: ${child} is neither a file nor a folder; it cannot be copied`)
-    }
-  }
-  await walk('')
-  return { folders, files, baseSha, headSha }
-}
-
-/** Writes a snapshot's folders and files under `root` (an empty folder), modes included. */
-async function restoreSnapshot(snapshot: RepositorySnapshot, root: string): Promise<void> {
-  for (const folder of snapshot.folders) await mkdir(path.join(root, folder), { recursive: true })
-  for (const file of snapshot.files)
-    await writeFile(path.join(root, file.relative), file.bytes, { mode: file.mode })
 }
 
 interface WebhookDefinition {
