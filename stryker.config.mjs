@@ -23,10 +23,12 @@ export default {
   mutate: list(process.env.MUTATION_MUTATE),
   coverageAnalysis: 'perTest',
   concurrency: 2,
-  // Stryker's default margin beyond the covering tests' time × 1.5 and the runner's overhead: a run of the narrowed
-  // test files takes about a second, and each mutant that loops (the incomplete beta's continued fraction never
-  // converging) costs this margin in CPU time.
-  timeoutMS: 5000,
+  // The margin beyond the covering tests' time × 1.5 and the runner's overhead. A mutant that loops in the mutated
+  // code is stopped by Stryker's hit limit, and the incomplete beta's continued fraction is bounded
+  // (MAX_FRACTION_TERMS), so nearly every mutant ends on its own. On the shared 2-core machine a 5 s margin
+  // (Stryker's default) cut off mutants that were only slowed by other jobs: they counted as detected though some
+  // survive, and each cut-off costs a restart of the test runner. 10 s lets them finish.
+  timeoutMS: 10000,
   thresholds: { high: 90, low: BREAK_THRESHOLD, break: BREAK_THRESHOLD },
   reporters: ['json', 'clear-text', 'progress'],
   jsonReporter: { fileName: `reports/mutation/${module}.json` },

@@ -13,15 +13,19 @@ const marker = hiddenMarker('default')
 let twin: GitHubTwin
 let client: GitHubClient
 
-beforeEach(async () => {
+// One local GitHub API for the file, put back as it started after each test.
+beforeAll(async () => {
   twin = await startGitHubTwin()
+})
+beforeEach(async () => {
   client = await twinClient(twin, 'ghs_workflow-token', { runtime: 'actions' })
   twin.addPullRequest({ number: 42, headRef: 'feature', headSha: 'a'.repeat(40) })
 })
-afterEach(async () => {
+afterEach(() => {
   expect(twin.violations).toEqual([])
-  await twin.stop()
+  twin.resetApi()
 })
+afterAll(() => twin.stop())
 
 const upsert = (body: string, extra: Partial<Parameters<typeof upsertStickyComment>[0]> = {}) =>
   upsertStickyComment({

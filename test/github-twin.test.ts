@@ -1,6 +1,8 @@
 // The twin itself: it answers like GitHub (pagination links, rate-limit headers, contents, refusals) and its
 // OpenAPI check does catch malformed requests, so an empty `violations` list in other tests means something.
 import { execFile } from 'node:child_process'
+import { readdir, readFile, unlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
   loadOpenApiOperations,
@@ -228,6 +230,36 @@ describe('the twin', () => {
     expect(twin.violations).toEqual([])
   })
 
+  it('resetApi puts the API back as it started on the same port, and fails on violations left', async () => {
+    const fresh = {
+      comments: [...twin.state.comments],
+      issues: [...twin.state.issues],
+      tokens: { ...twin.tokens }
+    }
+    twin.addPullRequest({ number: 7, headRef: 'feature', headSha: 'b'.repeat(40) })
+    const first = twin.addIssueComment({ issueNumber: 7, author: 'someone', body: 'before' })
+    twin.tokens['ghs_extra'] = { login: 'extra' }
+    twin.faults.serverError(5)
+    expect((await api(`/repos/${twin.owner}/${twin.repo}`)).status).toBe(502)
+    const url = twin.url
+    twin.resetApi()
+    expect(twin.url).toBe(url)
+    expect([...twin.state.comments]).toEqual(fresh.comments)
+    expect([...twin.state.issues]).toEqual(fresh.issues)
+    expect(twin.tokens).toEqual(fresh.tokens)
+    expect(twin.requests).toEqual([])
+    // No fault is left, and ids and times start again where a fresh twin's do.
+    const again = await api(`/repos/${twin.owner}/${twin.repo}/issues/7/comments`)
+    expect(again.status).toBe(404)
+    twin.addPullRequest({ number: 7, headRef: 'feature', headSha: 'b'.repeat(40) })
+    const second = twin.addIssueComment({ issueNumber: 7, author: 'someone', body: 'after' })
+    expect(second.id).toBe(first.id)
+    expect(second.createdAt).toBe(first.createdAt)
+    twin.violations.push({ side: 'request', method: 'GET', path: '/x', problems: ['a test put it here'] })
+    expect(() => twin.resetApi()).toThrow(/1 break\(s\) of GitHub's OpenAPI description/)
+    expect(twin.violations).toEqual([])
+  })
+
   it('puts rate-limit headers on every answer, errors included', async () => {
     const ok = await api(`/repos/${twin.owner}/${twin.repo}`)
     const missing = await api(`/repos/${twin.owner}/${twin.repo}/pulls/999`)
@@ -443,5 +475,33 @@ describe("the twin's git objects", () => {
     await expect(twin.git.readBlob(main)).rejects.toThrow(/not a blob/)
     expect(await twin.git.isAncestor(main, main)).toBe(true)
     expect(await twin.git.isAncestor('0'.repeat(40), main)).toBe(false)
+  })
+
+  it("move refs by compare-and-swap under git's lock: a stale old value, a held lock or a missing object is refused", async () => {
+    const main = (await twin.git.resolveCommit('main')) as string
+    const next = await twin.git.commitFiles('main', { 'a.txt': 'a\n' }, 'Add a')
+    expect(await git(['rev-parse', 'refs/heads/main'])).toBe(next)
+    // Created only when absent; moved only from the value it holds.
+    expect(await twin.git.updateRef('refs/heads/topic', main, next)).toBe(false)
+    expect(await twin.git.updateRef('refs/heads/topic', main, '')).toBe(true)
+    expect(await twin.git.updateRef('refs/heads/topic', next, '')).toBe(false)
+    expect(await twin.git.updateRef('refs/heads/topic', next, next)).toBe(false)
+    expect(await git(['rev-parse', 'refs/heads/topic'])).toBe(main)
+    // A ref git packed is read from packed-refs, and a move writes it loose over the packed line.
+    await git(['pack-refs', '--all'])
+    expect(await twin.git.updateRef('refs/heads/topic', next, main)).toBe(true)
+    expect(await git(['rev-parse', 'refs/heads/topic'])).toBe(next)
+    // A git process holding the lock wins; nothing is changed and the lock is left to its holder.
+    const lock = path.join(twin.git.dir, 'refs', 'heads', 'topic.lock')
+    await writeFile(lock, '')
+    expect(await twin.git.updateRef('refs/heads/topic', main, next)).toBe(false)
+    expect(await readFile(lock, 'utf8')).toBe('')
+    await unlink(lock)
+    expect(await twin.git.updateRef('refs/heads/topic', '0'.repeat(40), next)).toBe(false)
+    expect(await twin.git.updateRef('refs/heads/../escape', main, '')).toBe(false)
+    expect(await twin.git.revParse('refs/heads/topic')).toBe(next)
+    await expect(git(['fsck', '--strict', '--no-dangling'])).resolves.toBe('')
+    expect(await twin.git.revParse('refs/heads/main')).toBe(next)
+    expect(await readdir(path.join(twin.git.dir, 'refs', 'heads'))).toEqual(['topic'])
   })
 })

@@ -5,7 +5,7 @@
 // and the mode context or runner invocation against them.
 import { execFile, spawn } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -186,10 +186,19 @@ export async function makeReviewRepository(
   } = {}
 ): Promise<ReviewRepository> {
   const workspace = await mkdtemp(path.join(options.parent ?? tmpdir(), 'review-repo-'))
+  // A repository made before with the same options is laid down again from its bytes: git would make the same one.
+  const key = options.writePr ? undefined : repositoryKey(options)
+  const made = key === undefined ? undefined : await repositorySnapshots.get(key)?.catch(() => undefined)
+  if (made) {
+    await restoreSnapshot(made, workspace)
+    return reviewRepositoryAt(workspace, made.baseSha, made.headSha)
+  }
   await git(workspace, 'init', '--quiet', '--initial-branch=main')
-  await git(workspace, 'config', 'user.name', 'Review Fixture')
-  await git(workspace, 'config', 'user.email', 'fixture@example.invalid')
-  await git(workspace, 'config', 'commit.gpgsign', 'false')
+  // As `git config` would write them, without three more git processes.
+  await appendFile(
+    path.join(workspace, '.git', 'config'),
+    '[user]\n\tname = Review Fixture\n\temail = fixture@example.invalid\n[commit]\n\tgpgsign = false\n'
+  )
   const files = await mainBranchFiles()
   if (options.withBaseline === false) delete files[DEFAULT_BASELINE_PATH]
   if (options.withRules === false) delete files[DEFAULT_RULES_PATH]
@@ -200,9 +209,7 @@ export async function makeReviewRepository(
   }
   await git(workspace, 'add', '-A')
   await git(workspace, 'commit', '--quiet', '-m', 'Baseline: resnet-base')
-  const baseSha = await git(workspace, 'rev-parse', 'HEAD')
-  const headRef = 'feature/wider-resnet'
-  await git(workspace, 'checkout', '--quiet', '-b', headRef)
+  await git(workspace, 'checkout', '--quiet', '-b', REVIEW_HEAD_REF)
   if (options.writePr) await options.writePr(workspace)
   else await writeRuns(workspace, options.runs ?? prRuns())
   for (const [rel, text] of Object.entries(options.prFiles ?? {})) {
@@ -215,12 +222,25 @@ export async function makeReviewRepository(
   }
   await git(workspace, 'add', '-A')
   await git(workspace, 'commit', '--quiet', '-m', 'Train a wider ResNet')
-  const headSha = await git(workspace, 'rev-parse', 'HEAD')
+  const [baseSha, headSha] = (await git(workspace, 'rev-parse', 'main', 'HEAD')).split('\n')
+  if (key !== undefined && !repositorySnapshots.has(key)) {
+    const snapshot = takeSnapshot(workspace, baseSha, headSha)
+    repositorySnapshots.set(key, snapshot)
+    await snapshot
+  }
+  return reviewRepositoryAt(workspace, baseSha, headSha)
+}
+
+/** The branch of the fixture's pull request. */
+const REVIEW_HEAD_REF = 'feature/wider-resnet'
+
+/** The ReviewRepository of a work tree made by makeReviewRepository. */
+function reviewRepositoryAt(workspace: string, baseSha: string, headSha: string): ReviewRepository {
   return {
     workspace,
     baseSha,
     headSha,
-    headRef,
+    headRef: REVIEW_HEAD_REF,
     baseRef: 'main',
     rewriteRuns: async runs => {
       await rm(path.join(workspace, 'experiments'), { recursive: true, force: true })
@@ -228,6 +248,54 @@ export async function makeReviewRepository(
     },
     remove: () => rm(workspace, { recursive: true, force: true })
   }
+}
+
+/** Every file of a repository made by makeReviewRepository (its .git included), with its mode, and its commits. */
+interface RepositorySnapshot {
+  /** Every folder, empty ones (such as .git/refs/tags) included. */
+  folders: string[]
+  files: { relative: string; mode: number; bytes: Buffer }[]
+  baseSha: string
+  headSha: string
+}
+
+/** Repositories this process made, by the options that made them (see repositoryKey). */
+const repositorySnapshots = new Map<string, Promise<RepositorySnapshot>>()
+
+/** The options that decide a repository's content, as a key (a file left out by `undefined` included). */
+function repositoryKey(options: Parameters<typeof makeReviewRepository>[0]): string {
+  const { runs, withBaseline, mainFiles, withRules, prFiles } = options ?? {}
+  return JSON.stringify({ runs, withBaseline, mainFiles, withRules, prFiles }, (_, value: unknown) =>
+    value === undefined ? '\u0000undefined' : value
+  )
+}
+
+/** Reads every folder and file under `root` (a repository just made), with the commits it holds. */
+async function takeSnapshot(root: string, baseSha: string, headSha: string): Promise<RepositorySnapshot> {
+  const folders: string[] = []
+  const files: RepositorySnapshot['files'] = []
+  const walk = async (relative: string): Promise<void> => {
+    for (const entry of await readdir(path.join(root, relative), { withFileTypes: true })) {
+      const child = path.join(relative, entry.name)
+      if (entry.isDirectory()) {
+        folders.push(child)
+        await walk(child)
+      } else if (entry.isFile()) {
+        const full = path.join(root, child)
+        files.push({ relative: child, mode: (await stat(full)).mode & 0o777, bytes: await readFile(full) })
+      } else
+        throw new Error(`makeReviewRepository: ${child} is neither a file nor a folder; it cannot be copied`)
+    }
+  }
+  await walk('')
+  return { folders, files, baseSha, headSha }
+}
+
+/** Writes a snapshot's folders and files under `root` (an empty folder), modes included. */
+async function restoreSnapshot(snapshot: RepositorySnapshot, root: string): Promise<void> {
+  for (const folder of snapshot.folders) await mkdir(path.join(root, folder), { recursive: true })
+  for (const file of snapshot.files)
+    await writeFile(path.join(root, file.relative), file.bytes, { mode: file.mode })
 }
 
 interface WebhookDefinition {

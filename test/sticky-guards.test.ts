@@ -13,14 +13,16 @@ const marker = hiddenMarker('default')
 let twin: GitHubTwin
 let client: GitHubClient
 
-beforeEach(async () => {
+// One local GitHub API for the file, put back as it started after each test (which fails on violations left).
+beforeAll(async () => {
   twin = await startGitHubTwin()
+})
+beforeEach(async () => {
   client = await twinClient(twin, 'ghs_workflow-token', { runtime: 'actions' })
   twin.addPullRequest({ number: 7, headRef: 'feature', headSha: 'b'.repeat(40) })
 })
-afterEach(async () => {
-  await twin.stop()
-})
+afterEach(() => twin.resetApi())
+afterAll(() => twin.stop())
 
 const post = (extra: Partial<Parameters<typeof upsertStickyComment>[0]> = {}) =>
   upsertStickyComment({

@@ -117,7 +117,17 @@ function studentTDensity(t, df) {
     const lnC = logGamma((df + 1) / 2) - logGamma(df / 2) - 0.5 * Math.log(df * Math.PI);
     return Math.exp(lnC - ((df + 1) / 2) * Math.log1p((t * t) / df));
 }
-/** The regularized incomplete beta function I_x(a, b) (continued fraction, Lentz's method). */
+/**
+ * Terms the incomplete beta's continued fraction may take before it is judged not to converge. Every Student's t
+ * the code asks for (one of a, b is 1/2) converges within about 100 terms: the most found over df and t from
+ * 1e-300 to 1e308 is 102 (df ≈ 1,800, t ≈ 1.74); where it does not converge the arithmetic has already gone to NaN.
+ * Three times that bounds the work of any input.
+ */
+const MAX_FRACTION_TERMS = 300;
+/**
+ * The regularized incomplete beta function I_x(a, b) (continued fraction, Lentz's method); NaN when the fraction
+ * has not converged within MAX_FRACTION_TERMS (a and b both in the millions, which no Student's t needs).
+ */
 function regularizedIncompleteBeta(x, a, b) {
     if (x <= 0)
         return 0;
@@ -131,7 +141,7 @@ function regularizedIncompleteBeta(x, a, b) {
     let f = 1;
     let c = 1;
     let d = 0;
-    for (let i = 0; i <= 20000; i++) {
+    for (let i = 0; i < MAX_FRACTION_TERMS; i++) {
         const m = Math.floor(i / 2);
         let numerator;
         if (i === 0)
@@ -150,9 +160,9 @@ function regularizedIncompleteBeta(x, a, b) {
         const cd = c * d;
         f *= cd;
         if (Math.abs(1 - cd) < 3e-16)
-            break;
+            return front * (f - 1);
     }
-    return front * (f - 1);
+    return NaN;
 }
 /** ln Γ(x) by the Lanczos approximation (g = 7, n = 9). */
 function logGamma(x) {

@@ -279,6 +279,13 @@ export interface GitHubTwin {
   }): TwinWorkflowRun
   /** The user record for a login (created on first use). */
   user(login: string): TwinUser
+  /**
+   * Puts the API back as it started, on the same port: issues, pull requests, comments, labels, statuses, runs,
+   * users, tokens, recorded requests, faults, rate-limit use, ids and the clock. For a test file that starts one twin
+   * for all its tests (between tests, with no request in flight). The git repository is kept as it is. Throws,
+   * listing them, when violations are left that the test did not take, as stop() does.
+   */
+  resetApi(): void
   /** Stops the server; rejects, listing them, when violations are left that the test did not take. */
   stop(): Promise<void>
 }
@@ -345,6 +352,17 @@ const validationFailed = (message: string, field?: string, resource?: string) =>
   })
 const unprocessable = (message: string) => answer(422, { message, documentation_url: DOCS, status: '422' })
 
+/** Throws an error listing the OpenAPI violations, if there are any. */
+function throwViolations(violations: TwinViolation[]): void {
+  if (!violations.length) return
+  const listed = violations
+    .slice(0, 20)
+    .map(v => `  ${v.side} ${v.method} ${v.path}: ${v.problems.join('; ')}`)
+  throw new Error(
+    `The GitHub twin saw ${violations.length} break(s) of GitHub's OpenAPI description:\n${listed.join('\n')}`
+  )
+}
+
 /** Starts a GitHub twin on a free loopback port. */
 export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<GitHubTwin> {
   const owner = options.owner ?? 'octo-org'
@@ -359,7 +377,8 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
   const git = await TwinGitRepository.create(defaultBranch, options.files ?? {})
   const initialHead = git.initialHead
 
-  const state: TwinState = {
+  /** The API's state as the twin starts (and as resetApi leaves it). */
+  const initialState = (): TwinState => ({
     repository: {
       id: options.repositoryId ?? 123456789,
       owner,
@@ -377,7 +396,9 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
     apiCommits: new Map(),
     protectedBranches: new Map(),
     allowAutoMerge: options.allowAutoMerge ?? false
-  }
+  })
+  const state = initialState()
+  const initialTokens = structuredClone(tokens)
   const requests: TwinRequestRecord[] = []
   const violations: TwinViolation[] = []
   const users = new Map<string, TwinUser>()
@@ -1902,18 +1923,26 @@ export async function startGitHubTwin(options: GitHubTwinOptions = {}): Promise<
       return created
     },
     user,
+    resetApi: () => {
+      const left = violations.splice(0)
+      Object.assign(state, initialState())
+      for (const login of Object.keys(tokens)) delete tokens[login]
+      Object.assign(tokens, structuredClone(initialTokens))
+      requests.length = 0
+      users.clear()
+      used.clear()
+      secondaryLimited = 0
+      primaryLimited = 0
+      serverFaults.length = 0
+      nextId = 1000
+      tick = 0
+      throwViolations(left)
+    },
     stop: async () => {
       server.closeAllConnections()
       await new Promise<void>(resolve => server.close(() => resolve()))
       await git.remove()
-      if (violations.length) {
-        const listed = violations
-          .slice(0, 20)
-          .map(v => `  ${v.side} ${v.method} ${v.path}: ${v.problems.join('; ')}`)
-        throw new Error(
-          `The GitHub twin saw ${violations.length} break(s) of GitHub's OpenAPI description:\n${listed.join('\n')}`
-        )
-      }
+      throwViolations(violations)
     }
   }
   return twin
