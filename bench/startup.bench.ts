@@ -4,13 +4,14 @@ import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import type { Benchmark } from './harness.js'
 
-/** Median wall time of spawning a command `n` times. */
-function spawnMedianMs(cmd: string, args: string[], n = 15): number {
+/** Median wall time of spawning a command `n` times; it must exit with `status`. */
+function spawnMedianMs(cmd: string, args: string[], status = 0, n = 15): number {
   const times: number[] = []
   for (let i = 0; i < n; i++) {
     const start = process.hrtime.bigint()
     const r = spawnSync(cmd, args, { stdio: 'ignore' })
-    if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}`)
+    if (r.status !== status)
+      throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}; expected ${status}`)
     times.push(Number(process.hrtime.bigint() - start) / 1e6)
   }
   return times.sort((a, b) => a - b)[Math.floor(n / 2)]
@@ -24,7 +25,8 @@ export const benchmarks: Benchmark[] = [
       if (!existsSync('dist/cli.js')) throw new Error('dist/cli.js is missing: run npm run build first')
       const bare = spawnMedianMs(process.execPath, ['-e', ''])
       const cli = spawnMedianMs(process.execPath, ['dist/cli.js', '--version'])
-      const list = spawnMedianMs(process.execPath, ['dist/cli.js', 'list', '--runs', 'package.json'])
+      // A file that holds no runs: the CLI starts, looks and fails closed (exit 2, "No runs were found").
+      const list = spawnMedianMs(process.execPath, ['dist/cli.js', 'list', '--runs', 'package.json'], 2)
       return [
         {
           name: 'experiment-review --version (median of 15)',

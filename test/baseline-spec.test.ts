@@ -10,6 +10,7 @@ import { loadBaselineSpec } from '../src/sources/baseline.js'
 import { writeMlflowSqlite } from './fixtures/make-mlflow.js'
 import { cli } from './helpers/cli.js'
 import { tempDirs } from './helpers/temp.js'
+import { madeOnce, type MadeFolders } from './helpers/made-once.js'
 
 const tempDir = tempDirs('er-baseline-spec-')
 
@@ -29,6 +30,15 @@ async function writeRun(root: string, name: string, metrics: Record<string, numb
  */
 async function repository(): Promise<string> {
   const ws = await tempDir()
+  await madeOnce(repositories, 'runs, history and store', ws, commitRepository)
+  return ws
+}
+
+/** The repository of repository(), made once and laid down again for each test. */
+const repositories: MadeFolders<void> = new Map()
+
+/** repository()'s commit and files in the empty folder `ws`. */
+async function commitRepository(ws: string): Promise<void> {
   git(ws, 'init', '-q', '-b', 'main')
   await writeRun(path.join(ws, 'experiments'), 'new-run', { accuracy: 0.9 })
   await writeRun(path.join(ws, 'history', 'experiments'), 'old-best', { accuracy: 0.8 })
@@ -37,7 +47,6 @@ async function repository(): Promise<string> {
   git(ws, 'add', '.')
   git(ws, 'commit', '-qm', 'runs')
   await writeRun(path.join(ws, 'base-runs', 'experiments'), 'disk-best', { accuracy: 0.85 })
-  return ws
 }
 
 const compare = (ws: string, baseline: string, ...more: string[]) =>

@@ -1,6 +1,8 @@
 // The twin itself: it answers like GitHub (pagination links, rate-limit headers, contents, refusals) and its
 // OpenAPI check does catch malformed requests, so an empty `violations` list in other tests means something.
 import { execFile } from 'node:child_process'
+import { readdir, readFile, unlink, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { startGitHubTwin, type GitHubTwin } from './github-twin/server.js'
 import {
   loadOpenApiOperations,
@@ -473,5 +475,33 @@ describe("the twin's git objects", () => {
     await expect(twin.git.readBlob(main)).rejects.toThrow(/not a blob/)
     expect(await twin.git.isAncestor(main, main)).toBe(true)
     expect(await twin.git.isAncestor('0'.repeat(40), main)).toBe(false)
+  })
+
+  it("move refs by compare-and-swap under git's lock: a stale old value, a held lock or a missing object is refused", async () => {
+    const main = (await twin.git.resolveCommit('main')) as string
+    const next = await twin.git.commitFiles('main', { 'a.txt': 'a\n' }, 'Add a')
+    expect(await git(['rev-parse', 'refs/heads/main'])).toBe(next)
+    // Created only when absent; moved only from the value it holds.
+    expect(await twin.git.updateRef('refs/heads/topic', main, next)).toBe(false)
+    expect(await twin.git.updateRef('refs/heads/topic', main, '')).toBe(true)
+    expect(await twin.git.updateRef('refs/heads/topic', next, '')).toBe(false)
+    expect(await twin.git.updateRef('refs/heads/topic', next, next)).toBe(false)
+    expect(await git(['rev-parse', 'refs/heads/topic'])).toBe(main)
+    // A ref git packed is read from packed-refs, and a move writes it loose over the packed line.
+    await git(['pack-refs', '--all'])
+    expect(await twin.git.updateRef('refs/heads/topic', next, main)).toBe(true)
+    expect(await git(['rev-parse', 'refs/heads/topic'])).toBe(next)
+    // A git process holding the lock wins; nothing is changed and the lock is left to its holder.
+    const lock = path.join(twin.git.dir, 'refs', 'heads', 'topic.lock')
+    await writeFile(lock, '')
+    expect(await twin.git.updateRef('refs/heads/topic', main, next)).toBe(false)
+    expect(await readFile(lock, 'utf8')).toBe('')
+    await unlink(lock)
+    expect(await twin.git.updateRef('refs/heads/topic', '0'.repeat(40), next)).toBe(false)
+    expect(await twin.git.updateRef('refs/heads/../escape', main, '')).toBe(false)
+    expect(await twin.git.revParse('refs/heads/topic')).toBe(next)
+    await expect(git(['fsck', '--strict', '--no-dangling'])).resolves.toBe('')
+    expect(await twin.git.revParse('refs/heads/main')).toBe(next)
+    expect(await readdir(path.join(twin.git.dir, 'refs', 'heads'))).toEqual(['topic'])
   })
 })

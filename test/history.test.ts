@@ -237,7 +237,8 @@ describe('HistoryBuilder', () => {
       'negative deltas': i => [5000 - i, -3 * i],
       'a 16-bit gap late': i => [i < 8300 ? i : i + 200, i < 8600 ? 10 * i : 10 * i + 30_000],
       'a 32-bit gap early': i => [i < 100 ? i : i + 70_000, i < 50 ? i : i + 100_000],
-      'gaps at the limits': i => [127 * i, i % 2 ? 0 : 32_767]
+      'gaps at the limits': i => [127 * i, i % 2 ? 0 : 32_767],
+      'no first timestamp': i => [i, i ? 10 * i : NaN]
     }
     for (const [name, make] of Object.entries(cases)) {
       for (const shuffle of [false, true]) {

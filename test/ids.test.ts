@@ -8,6 +8,7 @@ import path from 'node:path'
 import { parseBaseline } from '../src/core/baseline.js'
 import { DEFAULT_BASELINE_PATH, defaultBaselinePath } from '../src/core/conventions.js'
 import { cli } from './helpers/cli.js'
+import { madeOnce, type MadeFolders } from './helpers/made-once.js'
 import { tempDirs } from './helpers/temp.js'
 
 const tempDir = tempDirs('er-ids-')
@@ -22,9 +23,18 @@ async function write(ws: string, rel: string, text: string): Promise<void> {
   await writeFile(path.join(ws, rel), text)
 }
 
+/** Checkouts made once and laid down again for each test, by what they hold. */
+const checkouts: MadeFolders<void> = new Map()
+
 /** A checkout with the runs of two models: vision/ (accuracy) and nlp/ (bleu), and monitoring rules per id. */
 async function checkout(): Promise<string> {
   const ws = await tempDir()
+  await madeOnce(checkouts, 'two models', ws, commitTwoModels)
+  return ws
+}
+
+/** checkout()'s files and commit in the empty folder `ws`. */
+async function commitTwoModels(ws: string): Promise<void> {
   git(ws, 'init', '--quiet', '--initial-branch=main')
   await write(ws, 'vision/experiments/resnet/metrics.json', '{"accuracy": 0.9}')
   await write(ws, 'nlp/experiments/t5/metrics.json', '{"bleu": 31}')
@@ -32,7 +42,6 @@ async function checkout(): Promise<string> {
   await write(ws, 'nlp.yml', 'retraining:\n  when:\n    bleu: { max_drop: 2 }\n')
   git(ws, 'add', '.')
   git(ws, 'commit', '--quiet', '-m', 'runs')
-  return ws
 }
 
 const baselineAt = async (ws: string, rel: string) =>
@@ -96,13 +105,16 @@ describe('each id has its own baseline', () => {
 describe('a repository of the old layout (every id in .experiments/baseline.json)', () => {
   /** A checkout whose .experiments/baseline.json holds vision's baseline, as versions before per-id paths wrote it. */
   async function oldLayout(): Promise<string> {
-    const ws = await checkout()
-    expect((await cli(ws, 'promote', '--id', 'vision', '--runs', 'vision')).code).toBe(0)
-    git(ws, 'mv', '.experiments/vision/baseline.json', DEFAULT_BASELINE_PATH)
-    git(ws, 'commit', '--quiet', '-m', 'the old layout')
-    await write(ws, 'vision/experiments/resnet-2/metrics.json', '{"accuracy": 0.95}')
-    git(ws, 'add', '.')
-    git(ws, 'commit', '--quiet', '-m', 'a better run')
+    const ws = await tempDir()
+    await madeOnce(checkouts, 'old layout', ws, async root => {
+      await madeOnce(checkouts, 'two models', root, commitTwoModels)
+      expect((await cli(root, 'promote', '--id', 'vision', '--runs', 'vision')).code).toBe(0)
+      git(root, 'mv', '.experiments/vision/baseline.json', DEFAULT_BASELINE_PATH)
+      git(root, 'commit', '--quiet', '-m', 'the old layout')
+      await write(root, 'vision/experiments/resnet-2/metrics.json', '{"accuracy": 0.95}')
+      git(root, 'add', '.')
+      git(root, 'commit', '--quiet', '-m', 'a better run')
+    })
     return ws
   }
 

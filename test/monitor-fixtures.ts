@@ -8,6 +8,7 @@ import { BASELINE_VERSION, recordFromExperiment, serializeBaseline } from '../sr
 import { groupRuns } from '../src/core/experiment.js'
 import { makeRun } from '../src/core/run.js'
 import { defaultRules } from '../src/core/rules.js'
+import { madeOnce, type MadeFolders } from './helpers/made-once.js'
 
 /** The rules of the monitor fixtures: accuracy below 0.85 or 3 points under the baseline, drift above 0.3. */
 export const MONITOR_RULES = `primary: accuracy
@@ -25,6 +26,22 @@ export async function makeMonitorCheckout(
   baselineAccuracy = 0.91
 ): Promise<string> {
   const dir = await mkdtemp(path.join(parent, 'checkout-'))
+  // A checkout made before with the same rules and baseline is laid down again from its bytes.
+  await madeOnce(monitorCheckouts, JSON.stringify([rulesText, baselineAccuracy]), dir, root =>
+    commitMonitorCheckout(root, rulesText, baselineAccuracy)
+  )
+  return dir
+}
+
+/** Monitor checkouts this test file made, by their rules text and baseline accuracy. */
+const monitorCheckouts: MadeFolders<void> = new Map()
+
+/** makeMonitorCheckout's files and git commit in the empty folder `dir`. */
+async function commitMonitorCheckout(
+  dir: string,
+  rulesText: string,
+  baselineAccuracy: number
+): Promise<void> {
   await mkdir(path.join(dir, '.github'), { recursive: true })
   await writeFile(path.join(dir, '.github/experiment-review.yml'), rulesText)
   const lead = makeRun({
@@ -57,7 +74,6 @@ export async function makeMonitorCheckout(
   git('init', '-q', '-b', 'main')
   git('add', '.')
   git('commit', '-q', '-m', 'rules and baseline')
-  return dir
 }
 
 /** Writes the evaluation runs (run name → metrics) in the built-in format, replacing the previous evaluation. */

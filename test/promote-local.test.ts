@@ -7,6 +7,7 @@ import path from 'node:path'
 import { parseBaseline } from '../src/core/baseline.js'
 import { defaultRules, type Rules } from '../src/core/rules.js'
 import { promoteLocal, type LocalPromoteOptions } from '../src/local/promote.js'
+import { madeOnce, type MadeFolders } from './helpers/made-once.js'
 
 const BASELINE = '.experiments/baseline.json'
 const DOCS = 'docs/experiments.md'
@@ -31,9 +32,18 @@ async function addRun(ws: string, name: string, f1: number): Promise<void> {
   await write(ws, `experiments/${name}/params.json`, JSON.stringify({ lr: 0.1, name }))
 }
 
+/** The checkout every test starts from, made once and laid down again for each. */
+const checkouts: MadeFolders<void> = new Map()
+
 async function checkout(): Promise<string> {
   const ws = await mkdtemp(path.join(os.tmpdir(), 'er-local-promote-'))
   dirs.push(ws)
+  await madeOnce(checkouts, 'initial', ws, commitInitial)
+  return ws
+}
+
+/** A README and the run `first` committed on main of a new repository in the empty folder `ws`. */
+async function commitInitial(ws: string): Promise<void> {
   git(ws, 'init', '--quiet', '--initial-branch=main')
   git(ws, 'config', 'user.name', 'Test User')
   git(ws, 'config', 'user.email', 'test@example.com')
@@ -42,7 +52,6 @@ async function checkout(): Promise<string> {
   await addRun(ws, 'first', 0.8)
   git(ws, 'add', '.')
   git(ws, 'commit', '--quiet', '-m', 'initial')
-  return ws
 }
 
 afterAll(async () => {

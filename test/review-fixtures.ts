@@ -5,7 +5,7 @@
 // and the mode context or runner invocation against them.
 import { execFile, spawn } from 'node:child_process'
 import { existsSync, statSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -19,6 +19,7 @@ import type { ActionLog, ModeContext } from '../src/modes/types.js'
 import { BASELINE_VERSION, serializeBaseline } from '../src/core/baseline.js'
 import { DEFAULT_BASELINE_PATH, DEFAULT_DOCS_PATH, DEFAULT_RULES_PATH } from '../src/core/conventions.js'
 import { twinClientFactory } from './github-twin/client.js'
+import { madeOnce, type MadeFolders } from './helpers/made-once.js'
 import { startGitHubTwin, type GitHubTwin, type GitHubTwinOptions } from './github-twin/server.js'
 
 const execFileAsync = promisify(execFile)
@@ -154,6 +155,18 @@ export async function mainBranchFiles(): Promise<Record<string, string>> {
   }
 }
 
+/** What makeReviewRepository puts in a repository (see there). */
+interface ReviewRepositoryOptions {
+  parent?: string
+  runs?: FixtureRun[]
+  withBaseline?: boolean
+  mainFiles?: Record<string, string | undefined>
+  /** Writes the PR's content instead of `runs` (e.g. a whole folder of hostile runs). */
+  writePr?: (workspace: string) => Promise<void>
+  withRules?: boolean
+  prFiles?: Record<string, string | null>
+}
+
 /** A review repository on disk. */
 export interface ReviewRepository {
   /** The work tree (checked out at the PR branch). */
@@ -173,23 +186,30 @@ export interface ReviewRepository {
  * `prFiles` are also committed on the PR branch (null deletes the file); `withRules: false` leaves the rules file
  * off main.
  */
-export async function makeReviewRepository(
-  options: {
-    parent?: string
-    runs?: FixtureRun[]
-    withBaseline?: boolean
-    mainFiles?: Record<string, string | undefined>
-    /** Writes the PR's content instead of `runs` (e.g. a whole folder of hostile runs). */
-    writePr?: (workspace: string) => Promise<void>
-    withRules?: boolean
-    prFiles?: Record<string, string | null>
-  } = {}
-): Promise<ReviewRepository> {
+export async function makeReviewRepository(options: ReviewRepositoryOptions = {}): Promise<ReviewRepository> {
   const workspace = await mkdtemp(path.join(options.parent ?? tmpdir(), 'review-repo-'))
+  const make = (root: string) => commitReviewRepository(root, options)
+  // A repository made before with the same options is laid down again from its bytes: git would make the same one.
+  const { baseSha, headSha } = options.writePr
+    ? await make(workspace)
+    : await madeOnce(reviewRepositories, repositoryKey(options), workspace, make)
+  return reviewRepositoryAt(workspace, baseSha, headSha)
+}
+
+/** Review repositories this test file made, by the options that made them (see repositoryKey). */
+const reviewRepositories: MadeFolders<{ baseSha: string; headSha: string }> = new Map()
+
+/** makeReviewRepository's git work in the empty folder `workspace`: main's commit, then the PR branch's. */
+async function commitReviewRepository(
+  workspace: string,
+  options: ReviewRepositoryOptions
+): Promise<{ baseSha: string; headSha: string }> {
   await git(workspace, 'init', '--quiet', '--initial-branch=main')
-  await git(workspace, 'config', 'user.name', 'Review Fixture')
-  await git(workspace, 'config', 'user.email', 'fixture@example.invalid')
-  await git(workspace, 'config', 'commit.gpgsign', 'false')
+  // As `git config` would write them, without three more git processes.
+  await appendFile(
+    path.join(workspace, '.git', 'config'),
+    '[user]\n\tname = Review Fixture\n\temail = fixture@example.invalid\n[commit]\n\tgpgsign = false\n'
+  )
   const files = await mainBranchFiles()
   if (options.withBaseline === false) delete files[DEFAULT_BASELINE_PATH]
   if (options.withRules === false) delete files[DEFAULT_RULES_PATH]
@@ -200,9 +220,7 @@ export async function makeReviewRepository(
   }
   await git(workspace, 'add', '-A')
   await git(workspace, 'commit', '--quiet', '-m', 'Baseline: resnet-base')
-  const baseSha = await git(workspace, 'rev-parse', 'HEAD')
-  const headRef = 'feature/wider-resnet'
-  await git(workspace, 'checkout', '--quiet', '-b', headRef)
+  await git(workspace, 'checkout', '--quiet', '-b', REVIEW_HEAD_REF)
   if (options.writePr) await options.writePr(workspace)
   else await writeRuns(workspace, options.runs ?? prRuns())
   for (const [rel, text] of Object.entries(options.prFiles ?? {})) {
@@ -215,12 +233,20 @@ export async function makeReviewRepository(
   }
   await git(workspace, 'add', '-A')
   await git(workspace, 'commit', '--quiet', '-m', 'Train a wider ResNet')
-  const headSha = await git(workspace, 'rev-parse', 'HEAD')
+  const [baseSha, headSha] = (await git(workspace, 'rev-parse', 'main', 'HEAD')).split('\n')
+  return { baseSha, headSha }
+}
+
+/** The branch of the fixture's pull request. */
+const REVIEW_HEAD_REF = 'feature/wider-resnet'
+
+/** The ReviewRepository of a work tree made by makeReviewRepository. */
+function reviewRepositoryAt(workspace: string, baseSha: string, headSha: string): ReviewRepository {
   return {
     workspace,
     baseSha,
     headSha,
-    headRef,
+    headRef: REVIEW_HEAD_REF,
     baseRef: 'main',
     rewriteRuns: async runs => {
       await rm(path.join(workspace, 'experiments'), { recursive: true, force: true })
@@ -228,6 +254,14 @@ export async function makeReviewRepository(
     },
     remove: () => rm(workspace, { recursive: true, force: true })
   }
+}
+
+/** The options that decide a repository's content, as a key (a file left out by `undefined` included). */
+function repositoryKey(options: ReviewRepositoryOptions): string {
+  const { runs, withBaseline, mainFiles, withRules, prFiles } = options
+  return JSON.stringify({ runs, withBaseline, mainFiles, withRules, prFiles }, (_, value: unknown) =>
+    value === undefined ? '\u0000undefined' : value
+  )
 }
 
 interface WebhookDefinition {

@@ -269,7 +269,7 @@ function diffRuleSettings(before, after) {
  */
 async function readAtBase(request, file) {
     const { config, baseSha } = request;
-    if (await hasGitCommit(config.workspace, baseSha)) {
+    if (await (request.baseInCheckout ?? hasGitCommit(config.workspace, baseSha))) {
         const text = await readFileAtGitRef(config.workspace, baseSha, file);
         return { text, from: `${file} at ${baseSha.slice(0, 12)} (local checkout)` };
     }
@@ -349,15 +349,20 @@ async function loadReviewRules(request) {
  */
 async function loadReviewInputs(request) {
     const { config, log } = request;
+    const base = {
+        ...request,
+        baseSha: request.pr.baseSha,
+        baseInCheckout: hasGitCommit(config.workspace, request.pr.baseSha)
+    };
     try {
-        const rules = await loadReviewRules({ ...request, baseSha: request.pr.baseSha });
+        const rules = await loadReviewRules(base);
         log.info(`Rules: ${rules.from}`);
         if (config.experiments?.length) {
             rules.rules.select = { experiments: config.experiments };
             if (rules.change && 'proposed' in rules.change)
                 rules.change.proposed.rules.select = { experiments: config.experiments };
         }
-        const baseline = await loadBaselineAtBase({ ...request, baseSha: request.pr.baseSha });
+        const baseline = await loadBaselineAtBase(base);
         log.info(baseline.record
             ? `Baseline: ${baseline.record.name} from ${baseline.from}`
             : `No baseline yet: nothing at ${baseline.from}`);

@@ -27,7 +27,11 @@ export interface BaselineAtBase {
   legacy?: { from: string; to: string }
 }
 
-type BaseReader = Pick<ReviewRequest, 'config' | 'owner' | 'repo' | 'client'> & { baseSha: string }
+type BaseReader = Pick<ReviewRequest, 'config' | 'owner' | 'repo' | 'client'> & {
+  baseSha: string
+  /** Whether the checkout has the base commit, when already asked (a review asks once for all its files). */
+  baseInCheckout?: Promise<boolean>
+}
 
 /**
  * A file's text at the PR's base commit, with where it was read: from the local checkout when it has that commit
@@ -35,7 +39,7 @@ type BaseReader = Pick<ReviewRequest, 'config' | 'owner' | 'repo' | 'client'> & 
  */
 async function readAtBase(request: BaseReader, file: string): Promise<{ text?: string; from: string }> {
   const { config, baseSha } = request
-  if (await hasGitCommit(config.workspace, baseSha)) {
+  if (await (request.baseInCheckout ?? hasGitCommit(config.workspace, baseSha))) {
     const text = await readFileAtGitRef(config.workspace, baseSha, file)
     return { text, from: `${file} at ${baseSha.slice(0, 12)} (local checkout)` }
   }
@@ -147,15 +151,20 @@ export async function loadReviewInputs(
   request: Pick<ReviewRequest, 'config' | 'log' | 'owner' | 'repo' | 'client' | 'pr'>
 ): Promise<ReviewInputs> {
   const { config, log } = request
+  const base: BaseReader = {
+    ...request,
+    baseSha: request.pr.baseSha,
+    baseInCheckout: hasGitCommit(config.workspace, request.pr.baseSha)
+  }
   try {
-    const rules = await loadReviewRules({ ...request, baseSha: request.pr.baseSha })
+    const rules = await loadReviewRules(base)
     log.info(`Rules: ${rules.from}`)
     if (config.experiments?.length) {
       rules.rules.select = { experiments: config.experiments }
       if (rules.change && 'proposed' in rules.change)
         rules.change.proposed.rules.select = { experiments: config.experiments }
     }
-    const baseline = await loadBaselineAtBase({ ...request, baseSha: request.pr.baseSha })
+    const baseline = await loadBaselineAtBase(base)
     log.info(
       baseline.record
         ? `Baseline: ${baseline.record.name} from ${baseline.from}`

@@ -64,6 +64,10 @@ const WIDE = 3
 /** The smallest delta of each delta width marks a missing timestamp (so deltas stay within ±(2^(bits-1) - 1)). */
 const DELTA_MARK = [-0x80, -0x8000]
 
+/** Delta forms keep the value before every 256th point, so reading any one point sums at most 255 deltas. */
+const CHECKPOINT_BITS = 8
+const CHECKPOINT_MASK = (1 << CHECKPOINT_BITS) - 1
+
 type Block = Int8Array | Int16Array | Int32Array | Float32Array | Float64Array
 
 /**
@@ -82,8 +86,8 @@ class Column {
   private mode: number
   /** The timestamp offsets are from (an `offset` column's first timestamp). */
   private base = NaN
-  /** Delta forms: the 32-bit value before each block's first point, and the last one stored. */
-  private readonly starts: number[] = [0]
+  /** Delta forms: the 32-bit value before every CHECKPOINT_POINTS-th point, and the last one stored. */
+  private readonly checkpoints: number[] = [0]
   private last = 0
   /** Delta forms: where the last read stopped (block, index in it, 32-bit value there). */
   private cursorBlock = -1
@@ -130,11 +134,13 @@ class Column {
         this.current[at] = f
         return
       }
+      if (first && f !== NO_TIME) this.last = f
+      if ((at & CHECKPOINT_MASK) === 0)
+        this.checkpoints[((this.full.length << BLOCK_BITS) + at) >> CHECKPOINT_BITS] = this.last
       if (f === NO_TIME) {
         this.current[at] = DELTA_MARK[this.mode]
         return
       }
-      if (first) this.starts[0] = this.last = f
       const d = f - this.last
       const limit = -DELTA_MARK[this.mode] - 1
       if (d <= limit && d >= -limit) {
@@ -154,7 +160,7 @@ class Column {
     const mark = from < NARROW ? DELTA_MARK[from] : NaN
     const rewrite = (store: Block, b: number): Block => {
       const out = this.block(store.length, to)
-      let run = this.starts[b]
+      let run = this.checkpoints[b << (BLOCK_BITS - CHECKPOINT_BITS)]
       for (let k = 0; k < store.length; k++) {
         const x = store[k]
         if (to < NARROW) out[k] = x === mark ? DELTA_MARK[to] : x
@@ -188,20 +194,19 @@ class Column {
   /** Keeps the current block (full) and starts a new one. */
   next(): void {
     this.full.push(this.current)
-    this.starts.push(this.last)
     this.current = this.block(BLOCK_POINTS, this.mode)
   }
 
-  /** The value of point `i` (in a delta form, cheap when reading forward from the last point read). */
+  /** The value of point `i` (in a delta form: summed from the last point read or the checkpoint before it). */
   get(i: number): number {
     const b = i >> BLOCK_BITS
     const j = i & BLOCK_MASK
     const store = b < this.full.length ? this.full[b] : this.current
     if (this.mode >= NARROW) return this.decode(store[j])
     const mark = DELTA_MARK[this.mode]
-    let k = 0
-    let run = this.starts[b]
-    if (b === this.cursorBlock && j >= this.cursorAt) {
+    let k = j & ~CHECKPOINT_MASK
+    let run = this.checkpoints[i >> CHECKPOINT_BITS]
+    if (b === this.cursorBlock && j >= this.cursorAt && this.cursorAt >= k) {
       k = this.cursorAt + 1
       run = this.cursorValue
     }

@@ -1,11 +1,11 @@
 // A real bare git repository behind the twin's Git Data and contents endpoints. Objects are read and names resolved
 // through one long-lived `git cat-file --batch-command` and written as loose objects in this process (see
-// object-store.ts); refs move only through `git update-ref`, so compare-and-swap is git's own (only the seed commit's
-// ref, written before anyone can see the repository, is written directly). Git objects never
-// change, so answers about full object ids (a commit, a tree listing, a blob, an ancestry) are remembered; refs are
-// always read afresh.
+// object-store.ts); refs move by compare-and-swap under git's own lock protocol (`<ref>.lock` created exclusively,
+// then renamed over the ref, as `git update-ref` does), so a git process beside the twin sees and respects them.
+// Git objects never change, so answers about full object ids (a commit, a tree listing, a blob, an ancestry) are
+// remembered; refs are always read afresh.
 import { spawn } from 'node:child_process'
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, open, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
@@ -341,14 +341,58 @@ export class TwinGitRepository {
     return sha
   }
 
-  /** Moves a ref from `expectedOld` (compare-and-swap; '' creates it) to `sha`; false when it had moved. */
+  /**
+   * Moves a ref from `expectedOld` (compare-and-swap; '' creates it) to `sha`; false when it had moved, when another
+   * writer holds its lock, or when `sha` is no object. Git's protocol without a git process: the ref's `.lock` file
+   * is created exclusively, the ref is read under it (loose, else packed), and the lock is renamed over the ref.
+   */
   async updateRef(ref: string, sha: string, expectedOld: string): Promise<boolean> {
+    if (
+      !/^refs\/[^\0\s]+$/.test(ref) ||
+      ref.split('/').some(part => part === '' || part === '.' || part === '..')
+    )
+      return false
+    if (!FULL_ID.test(sha) || !(await this.objectType(sha))) return false
+    const file = path.join(this.dir, ...ref.split('/'))
+    const lock = `${file}.lock`
     try {
-      await this.git(['update-ref', ref, sha, expectedOld])
-      return true
+      await mkdir(path.dirname(file), { recursive: true })
     } catch {
       return false
     }
+    const handle = await open(lock, 'wx').catch(() => undefined)
+    if (!handle) return false
+    let renamed = false
+    try {
+      if (((await this.readRefValue(ref, file)) ?? '') !== expectedOld) return false
+      await handle.writeFile(`${sha.toLowerCase()}\n`)
+      await handle.close()
+      await rename(lock, file)
+      renamed = true
+      return true
+    } catch {
+      return false
+    } finally {
+      if (!renamed) {
+        await handle.close().catch(() => undefined)
+        await unlink(lock).catch(() => undefined)
+      }
+    }
+  }
+
+  /** The id a ref holds: its loose file, else its line in packed-refs, else undefined. */
+  private async readRefValue(ref: string, file: string): Promise<string | undefined> {
+    const loose = await readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'ENOENT') return undefined
+      throw e
+    })
+    if (loose !== undefined) return loose.trim()
+    const packed = await readFile(path.join(this.dir, 'packed-refs'), 'utf8').catch(() => '')
+    for (const line of packed.split('\n')) {
+      const [id, name] = line.split(' ')
+      if (name === ref && FULL_ID.test(id)) return id
+    }
+    return undefined
   }
 
   /** Whether `ancestor` is `descendant` or one of its ancestors (false when either is unknown). */
