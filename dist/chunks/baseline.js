@@ -9,14 +9,13 @@ import { k as groupRuns } from './text.js';
 import { f as formatDiagnostic } from './findings.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
-import './_commonjsHelpers.js';
-import 'node:process';
-import 'node:url';
 import 'node:fs';
+import './_commonjsHelpers.js';
 import './mlflow-metrics-file.js';
 import 'node:string_decoder';
 import 'node:crypto';
 import 'node:readline';
+import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 

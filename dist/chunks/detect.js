@@ -2,7 +2,7 @@ import { realpathSync, lstatSync, statSync, openSync, constants as constants$1, 
 import { open, stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
-import { s as selectAll, G as experimentOf, H as flattenParams, I as makeRun, J as emptyMetadata, r as paramText, K as listExperimentNames } from './findings.js';
+import { s as selectAll, F as experimentOf, G as flattenParams, H as makeRun, I as emptyMetadata, q as paramText, J as listExperimentNames } from './findings.js';
 import { R as ReadBuffer, H as HistoryBuilder, m as metricFromColumns, p as parseMetricBytes, M as MetricFileParser, c as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { StringDecoder } from 'node:string_decoder';
 import { createHash } from 'node:crypto';

@@ -12,11 +12,10 @@ import 'buffer';
 import 'node:fs';
 import './findings.js';
 import './conventions.js';
-import 'node:process';
-import 'node:url';
 import './mlflow-metrics-file.js';
 import 'node:string_decoder';
 import 'node:readline';
+import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 

@@ -1,5 +1,5 @@
 import { d as plainJson, b as parseJsonLenient, e as isGlob, f as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, g as buildMlflowRun, r as redactTrackingUri, h as parseTrackingUri, T as TrackingUriError, j as readMlflowDatabase, k as readMlflowStore } from './detect.js';
-import { K as listExperimentNames } from './findings.js';
+import { J as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromColumns } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';
@@ -15,7 +15,6 @@ import 'node:url';
 import 'node:worker_threads';
 import 'node:module';
 import './conventions.js';
-import 'node:process';
 
 // Calls to an MLflow tracking server's REST API (2.0), as MLflow's own clients make them: auth from
 // MLFLOW_TRACKING_TOKEN (Bearer) or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD (Basic),

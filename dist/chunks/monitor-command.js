@@ -9,6 +9,7 @@ import { E as EXIT, a as applyExperimentFlag, U as UsageError } from './run.js';
 import './hidden-state.js';
 import 'node:zlib';
 import './findings.js';
+import './markdown.js';
 import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';

@@ -6,6 +6,7 @@ import { c as collectRuns } from './detect.js';
 import { promotedPlots } from './review-plots.js';
 import { a as serverUrlOf } from './review-request.js';
 import { r as repositoryOf } from './types.js';
+import './markdown.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';

@@ -1,4 +1,4 @@
-import { r as paramText, S as trusted, T as neutralize, U as thresholdText, V as significanceWords, C as checkNote, D as checkText, W as labelP, f as formatDiagnostic, X as unreadableLabel, Y as readErrorsText, m as missingEvidenceText, N as unknownMetricsTitle, O as unreadableEvidenceTitle, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, Z as statisticsSentence, B as notLikeForLikeText, A as warningMessage } from './findings.js';
+import { q as paramText, R as trusted, S as neutralize, T as thresholdText, U as significanceWords, B as checkNote, C as checkText, V as labelP, f as formatDiagnostic, W as unreadableLabel, X as readErrorsText, m as missingEvidenceText, M as unknownMetricsTitle, N as unreadableEvidenceTitle, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, Y as statisticsSentence, A as notLikeForLikeText, z as warningMessage } from './findings.js';
 
 // Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.
 /** Summarises a sample; non-finite values are left out (the caller reports them). Never overflows for finite input. */
