@@ -10,14 +10,8 @@ import { f as formatDiagnostic } from './findings.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs';
-import './_commonjsHelpers.js';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
+import './read-buffer.js';
 import 'node:url';
-import 'node:worker_threads';
-import 'node:module';
 
 // The baseline a review compares with, read from disk or git: a baseline file, a folder of runs (their champion
 // becomes the baseline) or `REF:PATH` in the checkout's git history. The only I/O behind the baseline types.

@@ -16,14 +16,8 @@ import './findings.js';
 import 'node:fs';
 import './json.js';
 import './detect.js';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
+import './read-buffer.js';
 import 'node:url';
-import 'node:worker_threads';
-import 'node:module';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.

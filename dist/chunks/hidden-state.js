@@ -1,5 +1,5 @@
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
-import { a3 as trustedHtml, R as trusted } from './findings.js';
+import { a7 as trustedHtml, O as trusted } from './findings.js';
 import { s as stringify } from './markdown.js';
 
 // Machine state kept in a body the project writes (the retraining issue, the sticky comment): a hidden HTML comment

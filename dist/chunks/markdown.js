@@ -1,4 +1,4 @@
-import { K as root$1 } from './findings.js';
+import { H as root$1 } from './findings.js';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import path$1 from 'node:path';
 import minproc from 'node:process';

@@ -31,13 +31,7 @@ import './champion.js';
 import './metric-comparison.js';
 import './detect.js';
 import 'node:fs';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
-import 'node:module';
+import './read-buffer.js';
 
 /** The rules a monitor evaluation is compared under: each monitored metric gets its conditions as gate rules. */
 function monitorRules(rules, retraining) {

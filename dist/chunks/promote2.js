@@ -18,13 +18,7 @@ import 'node:url';
 import './plots.js';
 import './artifacts.js';
 import 'node:fs';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
-import 'node:module';
+import './read-buffer.js';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).

@@ -33,18 +33,17 @@ import 'node:zlib';
 import './champion.js';
 import './detect.js';
 import 'node:fs';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
-import 'node:module';
+import './read-buffer.js';
 import './index2.js';
 import 'process';
 import 'buffer';
 import 'node:child_process';
+import 'node:os';
 import 'node:util';
+import 'node:crypto';
+import './index3.js';
+import './structured.js';
+import './dvc-yaml.js';
 
 const FORK_NOTE = 'This is expected for pull requests from forks, whose workflow token is read-only: the job summary and the JSON report ' +
     'hold the review, and the fork-safe workflows (pull_request uploads the runs, workflow_run comments) post the comment; ' +

@@ -1,5 +1,5 @@
 import { f as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { K as root, p as paragraph, h as untrusted, t as text, e as untrustedCode, v as violationMessage, L as missingEvidenceTitle, M as unknownMetricsTitle, N as unreadableEvidenceTitle, O as heading, P as bulletList, o as own, j as checkedUrl, k as link, Q as code } from './findings.js';
+import { H as root, p as paragraph, h as untrusted, t as text, e as untrustedCode, v as violationMessage, I as missingEvidenceTitle, J as unknownMetricsTitle, K as unreadableEvidenceTitle, L as heading, M as bulletList, o as own, j as checkedUrl, k as link, N as code } from './findings.js';
 import { s as stringify } from './markdown.js';
 import { s as sweepSummaryBlocks } from './sweep.js';
 import { p as plain } from './text.js';
