@@ -2,11 +2,18 @@
 // while the main thread decodes the part before it. Here the second part is decoded in process by the same code
 // the worker runs, and handed over as a worker hands it (structured clone, buffers transferred); every file is
 // also read whole, and both reads must give the same run and the same diagnostics.
+import { spawnSync } from 'node:child_process'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { createReadContext } from '../src/sources/context.js'
+import { READ_THREADS_ENV } from '../src/sources/read-pool.js'
 import { decodeEventRange } from '../src/sources/tensorboard-range.js'
-import { readTensorBoardRun, type EventFileSplit, type SecondPartReader } from '../src/sources/tensorboard.js'
+import {
+  readTensorBoardRun,
+  SPLIT_MIN_BYTES,
+  type EventFileSplit,
+  type SecondPartReader
+} from '../src/sources/tensorboard.js'
 import { DT, encodeEvent, eventFile, tfRecord, type EventSpec } from './fixtures/make-tfevents.js'
 import { message } from './fixtures/protobuf-writer.js'
 import { describeShared } from './helpers/shared.js'
@@ -188,6 +195,43 @@ describe('an event file read in two parts at once', () => {
         message: `a read worker could not decode the part from byte ${starts[0]} (the worker stopped); it was read on the main thread`
       }
     ])
+  })
+})
+
+describe('a large event file read by the built CLI', () => {
+  it('gives the same export with a read worker as without one', async () => {
+    // Just over the size that is split: scalars in both forms, a tag that starts in the second part.
+    const records: Buffer[] = [tfRecord(encodeEvent({ wallTime: T0, fileVersion: 'brain.Event:2' }))]
+    let bytes = records[0].length
+    for (let step = 0; bytes < SPLIT_MIN_BYTES + 4096; step++) {
+      const values: EventSpec['values'] = [
+        { kind: 'simple', tag: 'train/loss', value: 1 / (step + 1) },
+        { kind: 'tensor', tag: 'val/f1', value: step / (step + 2), dtype: DT.DOUBLE }
+      ]
+      if (step > 60_000) values.push({ kind: 'simple', tag: 'late', value: step })
+      const record = tfRecord(encodeEvent({ wallTime: T0 + step / 100, step, values }))
+      records.push(record)
+      bytes += record.length
+    }
+    await writeEvents('logs', { 'events.out.tfevents.1.h.1.0': Buffer.concat(records) })
+    const cli = (threads: string) =>
+      spawnSync(
+        process.execPath,
+        [path.resolve('dist/cli.js'), 'export', '--format', 'json', '--runs', 'logs'],
+        {
+          cwd: ws,
+          encoding: 'utf8',
+          env: { ...process.env, [READ_THREADS_ENV]: threads }
+        }
+      )
+    const alone = cli('0')
+    const withWorker = cli('1')
+    expect(alone.status).toBe(0)
+    expect(withWorker.stdout).toBe(alone.stdout)
+    // A worker that failed would be named in a warning; a bundle without the worker would not read the file.
+    expect(withWorker.stderr).toBe(alone.stderr)
+    expect(withWorker.status).toBe(0)
+    expect(alone.stdout).toContain('"late"')
   })
 })
 

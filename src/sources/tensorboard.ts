@@ -25,7 +25,7 @@ import type { Claim, DirListing, RunSource } from './source.js'
 /** The name every TensorBoard event file starts with. */
 export const EVENT_FILE_PREFIX = 'events.out.tfevents.'
 /** Event files at least this large are read in two parts at once (a worker's start costs about 30-50 ms). */
-const SPLIT_MIN_BYTES = 16 * 1024 * 1024
+export const SPLIT_MIN_BYTES = 16 * 1024 * 1024
 /** Where in a split file the worker's part starts (a little past the middle: the worker starts later). */
 const SPLIT_AT = 0.5
 /** The bytes searched for a record to split at. */
