@@ -419,16 +419,21 @@ function realOf(p) {
 async function* chunksOf(file, size) {
     const handle = await open(file, 'r');
     try {
-        const buf = Buffer.allocUnsafe(size);
-        for (;;) {
-            const { bytesRead } = await handle.read(buf, 0, size, null);
-            if (bytesRead === 0)
-                return;
-            yield bytesRead === size ? buf : buf.subarray(0, bytesRead);
-        }
+        yield* chunksFrom(handle, 0, size);
     }
     finally {
         await handle.close();
+    }
+}
+/** The bytes of an open file from `start` on, in chunks read into one buffer of `size` bytes. */
+async function* chunksFrom(handle, start, size) {
+    const buf = Buffer.allocUnsafe(size);
+    for (let position = start;;) {
+        const { bytesRead } = await handle.read(buf, 0, size, position);
+        if (bytesRead === 0)
+            return;
+        position += bytesRead;
+        yield bytesRead === size ? buf : buf.subarray(0, bytesRead);
     }
 }
 /** Whether `p` is `dir` or inside it (both absolute). */
@@ -627,6 +632,18 @@ class GuardedReadContext {
         if (!admitted)
             return undefined;
         return chunksOf(this.resolve(file), Math.max(1, Math.min(chunkSize, admitted.size || 1)));
+    }
+    async openFile(file, place) {
+        const admitted = await this.admit(file, place);
+        if (!admitted)
+            return undefined;
+        const handle = await open(this.resolve(file), 'r');
+        return {
+            size: admitted.size,
+            fd: handle.fd,
+            chunks: (start, chunkSize) => chunksFrom(handle, start, Math.max(1, chunkSize)),
+            close: () => handle.close()
+        };
     }
     async readJson(file, place) {
         const text = await this.readText(file, place);

@@ -128,6 +128,156 @@ function unpackColumn(packed, count) {
     return out;
 }
 
+// Finishing a metric series kept in columns: sorted by step, cleared of repeats, thinned to at most a given number
+// of points, with the final value by the format's rule. A series may be kept in consecutive segments (a file read
+// in two parts by two threads): joined here, they give exactly what one builder given every point in order gives.
+/** Whether a point (step, time) written after the point (lastStep, lastTime) puts the series out of order. */
+function outOfOrder(byTimestamp, step, t, lastStep, lastTime) {
+    return step < lastStep || (byTimestamp && step === lastStep && (t || 0) < (lastTime || 0));
+}
+/**
+ * Whether a point (step, time, value) written later replaces the final point so far (bestStep, bestTime,
+ * bestValue) by the rule: each rule keeps the last written of the points it ranks highest.
+ */
+function replacesBest(rule, step, t, value, bestStep, bestTime, bestValue) {
+    if (rule === 'last-written')
+        return true;
+    if (step !== bestStep)
+        return step > bestStep;
+    if (rule === 'max-step')
+        return true;
+    // MLflow: the later timestamp (missing counts as 0), then the higher value; NaN loses to any value.
+    const ta = t || 0;
+    const tb = bestTime || 0;
+    if (ta !== tb)
+        return ta > tb;
+    return bestValue !== bestValue || value >= bestValue;
+}
+/** Consecutive segments of a column read as one. */
+class JoinedColumn {
+    parts;
+    starts;
+    /** The segment read last, for reads in order. */
+    at = 0;
+    constructor(parts, 
+    /** The index of each segment's first point, then the total. */
+    starts) {
+        this.parts = parts;
+        this.starts = starts;
+    }
+    get(i) {
+        let s = this.at;
+        if (i < this.starts[s] || i >= this.starts[s + 1]) {
+            s = 0;
+            while (i >= this.starts[s + 1])
+                s++;
+            this.at = s;
+        }
+        return this.parts[s].get(i - this.starts[s]);
+    }
+}
+/** Consecutive segments of one series as one series, exactly as if every point had been written to one builder. */
+function joinSeries(parts, rules) {
+    const filled = parts.filter(p => p.n > 0);
+    if (filled.length < 2)
+        return filled[0] ?? parts[0];
+    const joined = { ...filled[0] };
+    const starts = [0, filled[0].n];
+    for (const p of filled.slice(1)) {
+        const offset = starts[starts.length - 1];
+        starts.push(offset + p.n);
+        joined.ordered =
+            joined.ordered &&
+                p.ordered &&
+                !outOfOrder(rules.byTimestamp, p.steps.get(0), p.times.get(0), joined.lastStep, joined.lastTime);
+        if (replacesBest(rules.final, p.bestStep, p.bestTime, p.bestValue, joined.bestStep, joined.bestTime, joined.bestValue)) {
+            joined.best = offset + p.best;
+            joined.bestStep = p.bestStep;
+            joined.bestTime = p.bestTime;
+            joined.bestValue = p.bestValue;
+        }
+        joined.lastStep = p.lastStep;
+        joined.lastTime = p.lastTime;
+    }
+    joined.n = starts[starts.length - 1];
+    joined.steps = new JoinedColumn(filled.map(p => p.steps), starts);
+    joined.values = new JoinedColumn(filled.map(p => p.values), starts);
+    joined.times = new JoinedColumn(filled.map(p => p.times), starts);
+    return joined;
+}
+/** Sorts, drops repeats and thins a series; undefined when it has no points. */
+function buildSeries(series, rules) {
+    const n = series.n;
+    if (n === 0)
+        return undefined;
+    const { steps: stepColumn, values: valueColumn, times: timeColumn } = series;
+    let order;
+    if (!series.ordered) {
+        const steps = new Float64Array(n);
+        const times = new Float64Array(n);
+        for (let i = 0; i < n; i++) {
+            steps[i] = stepColumn.get(i);
+            times[i] = timeColumn.get(i);
+        }
+        const idx = new Array(n);
+        for (let i = 0; i < n; i++)
+            idx[i] = i;
+        // The index breaks ties, so the order is stable whatever the sort.
+        if (rules.byTimestamp)
+            idx.sort((a, b) => steps[a] - steps[b] || (times[a] || 0) - (times[b] || 0) || a - b);
+        else
+            idx.sort((a, b) => steps[a] - steps[b] || a - b);
+        order = Uint32Array.from(idx);
+    }
+    // The kept indices (in sorted order), compacted into `keep`; none needed when every point in order is kept.
+    let keep;
+    let m = n;
+    const repeats = rules.repeats;
+    if (order || repeats !== 'keep') {
+        keep = new Uint32Array(n);
+        m = 0;
+        for (let k = 0; k < n; k++) {
+            const i = order ? order[k] : k;
+            if (m > 0 && repeats !== 'keep') {
+                const j = keep[m - 1];
+                if (repeats === 'identical') {
+                    const ti = timeColumn.get(i);
+                    const tj = timeColumn.get(j);
+                    if (stepColumn.get(i) === stepColumn.get(j) &&
+                        (ti === tj || (ti !== ti && tj !== tj)) &&
+                        Object.is(valueColumn.get(i), valueColumn.get(j)))
+                        continue;
+                }
+                else if (stepColumn.get(i) === stepColumn.get(j)) {
+                    keep[m - 1] = i;
+                    continue;
+                }
+            }
+            keep[m++] = i;
+        }
+    }
+    const max = rules.maxPoints;
+    const count = Math.min(m, max);
+    const out = {
+        value: series.bestValue,
+        finalIndex: series.best,
+        total: m,
+        steps: new Float64Array(count),
+        values: new Float64Array(count),
+        times: new Float64Array(count)
+    };
+    // Evenly spaced over the full series when thinned; the first and the last point always kept.
+    const stride = m <= max ? 1 : (m - 1) / (max - 1);
+    for (let k = 0; k < count; k++) {
+        const at = m <= max ? k : Math.round(k * stride);
+        const i = keep ? keep[at] : at;
+        out.steps[k] = stepColumn.get(i);
+        out.values[k] = valueColumn.get(i);
+        out.times[k] = timeColumn.get(i);
+    }
+    return out;
+}
+
 /** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
 const MAX_HISTORY_POINTS = 500;
 /** Points per storage block: a long series grows by whole blocks, never by copying what it holds. */
@@ -277,6 +427,22 @@ class Column {
         this.full.push(this.current);
         this.current = this.block(BLOCK_POINTS, this.mode);
     }
+    /** This column's state for another thread: its blocks themselves (to transfer), not copies. */
+    state() {
+        const { narrow, full, current, mode, base, checkpoints, last } = this;
+        return { narrow, full, current, mode, base, checkpoints, last };
+    }
+    /** The column whose state another thread gave. */
+    static revive(s) {
+        const c = new Column(s.narrow, 1, false);
+        c.full.push(...s.full);
+        c.current = s.current;
+        c.mode = s.mode;
+        c.base = s.base;
+        c.checkpoints.splice(0, c.checkpoints.length, ...s.checkpoints);
+        c.last = s.last;
+        return c;
+    }
     /** The value of point `i` (in a delta form: summed from the last point read or the checkpoint before it). */
     get(i) {
         const b = i >> BLOCK_BITS;
@@ -299,6 +465,10 @@ class Column {
         this.cursorValue = run;
         return this.decode(store[j] === mark ? NO_TIME : run);
     }
+}
+/** The buffers of a builder's state, to transfer (not copy) them to another thread. */
+function stateBuffers(state) {
+    return state.columns.flatMap(c => [...c.full, c.current].map(block => block.buffer));
 }
 /**
  * Accumulates a metric's points in typed storage; see the file comment. A missing timestamp is stored as NaN.
@@ -364,36 +534,12 @@ class HistoryBuilder {
             this.lastTime = t;
             return;
         }
-        const prevStep = this.lastStep;
-        if (this.ordered &&
-            (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.lastTime || 0))))
+        if (this.ordered && outOfOrder(this.byTimestamp, step, t, this.lastStep, this.lastTime))
             this.ordered = false;
         this.lastStep = step;
         this.lastTime = t;
-        const rule = this.rule;
-        if (rule === 'last-written')
+        if (replacesBest(this.rule, step, t, value, this.bestStep, this.bestTime, this.bestValue))
             this.setBest(i, step, value, t);
-        else {
-            const bs = this.bestStep;
-            if (step > bs)
-                this.setBest(i, step, value, t);
-            else if (step === bs) {
-                if (rule === 'max-step')
-                    this.setBest(i, step, value, t);
-                else {
-                    // MLflow: the later timestamp (missing counts as 0), then the higher value; NaN loses to any value.
-                    const ta = t || 0;
-                    const tb = this.bestTime || 0;
-                    if (ta > tb)
-                        this.setBest(i, step, value, t);
-                    else if (ta === tb) {
-                        const bv = this.bestValue;
-                        if (bv !== bv || value >= bv)
-                            this.setBest(i, step, value, t);
-                    }
-                }
-            }
-        }
     }
     setBest(i, step, value, t) {
         this.best = i;
@@ -433,76 +579,57 @@ class HistoryBuilder {
     }
     /** As build(), with the kept points in typed columns (for passing between threads); undefined when empty. */
     buildColumns() {
-        const n = this.n;
-        if (n === 0)
-            return undefined;
-        const { steps: stepColumn, values: valueColumn, times: timeColumn } = this;
-        let order;
-        if (!this.ordered) {
-            const steps = new Float64Array(n);
-            const times = new Float64Array(n);
-            for (let i = 0; i < n; i++) {
-                steps[i] = stepColumn.get(i);
-                times[i] = timeColumn.get(i);
-            }
-            const idx = new Array(n);
-            for (let i = 0; i < n; i++)
-                idx[i] = i;
-            // The index breaks ties, so the order is stable whatever the sort.
-            if (this.byTimestamp)
-                idx.sort((a, b) => steps[a] - steps[b] || (times[a] || 0) - (times[b] || 0) || a - b);
-            else
-                idx.sort((a, b) => steps[a] - steps[b] || a - b);
-            order = Uint32Array.from(idx);
-        }
-        // The kept indices (in sorted order), compacted into `keep`; none needed when every point in order is kept.
-        let keep;
-        let m = n;
-        const repeats = this.repeats;
-        if (order || repeats !== 'keep') {
-            keep = new Uint32Array(n);
-            m = 0;
-            for (let k = 0; k < n; k++) {
-                const i = order ? order[k] : k;
-                if (m > 0 && repeats !== 'keep') {
-                    const j = keep[m - 1];
-                    if (repeats === 'identical') {
-                        const ti = timeColumn.get(i);
-                        const tj = timeColumn.get(j);
-                        if (stepColumn.get(i) === stepColumn.get(j) &&
-                            (ti === tj || (ti !== ti && tj !== tj)) &&
-                            Object.is(valueColumn.get(i), valueColumn.get(j)))
-                            continue;
-                    }
-                    else if (stepColumn.get(i) === stepColumn.get(j)) {
-                        keep[m - 1] = i;
-                        continue;
-                    }
-                }
-                keep[m++] = i;
-            }
-        }
-        const max = this.maxPoints;
-        const count = Math.min(m, max);
-        const out = {
-            value: this.bestValue,
-            finalIndex: this.best,
-            total: m,
-            steps: new Float64Array(count),
-            values: new Float64Array(count),
-            times: new Float64Array(count)
-        };
-        // Evenly spaced over the full series when thinned; the first and the last point always kept.
-        const stride = m <= max ? 1 : (m - 1) / (max - 1);
-        for (let k = 0; k < count; k++) {
-            const at = m <= max ? k : Math.round(k * stride);
-            const i = keep ? keep[at] : at;
-            out.steps[k] = stepColumn.get(i);
-            out.values[k] = valueColumn.get(i);
-            out.times[k] = timeColumn.get(i);
-        }
-        return out;
+        return buildSeries(this.view(), this.rules());
     }
+    /** This builder's state for another thread (its blocks themselves: transfer them, stateBuffers). */
+    state() {
+        const { capacity, slot, n, ordered, best, bestStep, bestTime, bestValue, lastStep, lastTime } = this;
+        return {
+            rules: this.rules(),
+            ...{ capacity, slot, n, ordered, best, bestStep, bestTime, bestValue, lastStep, lastTime },
+            columns: [this.steps.state(), this.values.state(), this.times.state()]
+        };
+    }
+    /** The builder whose state another thread gave: it goes on as that builder would have. */
+    static revive(s) {
+        const b = new HistoryBuilder(s.rules, 4);
+        b.steps = Column.revive(s.columns[0]);
+        b.values = Column.revive(s.columns[1]);
+        b.times = Column.revive(s.columns[2]);
+        b.capacity = s.capacity;
+        b.slot = s.slot;
+        b.n = s.n;
+        b.ordered = s.ordered;
+        b.setBest(s.best, s.bestStep, s.bestValue, s.bestTime);
+        b.lastStep = s.lastStep;
+        b.lastTime = s.lastTime;
+        return b;
+    }
+    /** How this builder orders, de-duplicates, ends and thins its series. */
+    rules() {
+        return {
+            final: this.rule,
+            byTimestamp: this.byTimestamp,
+            repeats: this.repeats,
+            maxPoints: this.maxPoints
+        };
+    }
+    /** The series as written so far, read through this builder's columns. */
+    view() {
+        const { n, ordered, best, bestStep, bestTime, bestValue, lastStep, lastTime } = this;
+        const { steps, values, times } = this;
+        return { n, ordered, best, bestStep, bestTime, bestValue, lastStep, lastTime, steps, values, times };
+    }
+}
+/**
+ * Builds a series kept in consecutive builders of the same rules (each given the points written after the one
+ * before): the same result as one builder given every point. Undefined when none holds a point.
+ */
+function buildJoinedColumns(parts) {
+    if (parts.length === 1)
+        return parts[0].buildColumns();
+    const rules = parts[0].rules();
+    return buildSeries(joinSeries(parts.map(p => p.view()), rules), rules);
 }
 /** The history objects of a series built into columns. */
 function builtFromColumns(c) {
@@ -581,4 +708,4 @@ function metricFromColumns(series) {
     return metric;
 }
 
-export { ColumnSlabs as C, HistoryBuilder as H, MAX_HISTORY_POINTS as M, packSeries as a, metricFromColumns as m, packedBytes as p };
+export { ColumnSlabs as C, HistoryBuilder as H, MAX_HISTORY_POINTS as M, packSeries as a, buildJoinedColumns as b, metricFromColumns as m, packedBytes as p, stateBuffers as s };

@@ -17,6 +17,7 @@ import './read-buffer.js';
 import 'node:url';
 import 'node:module';
 import './mlflow-metrics-file.js';
+import './read-pool.js';
 import 'node:os';
 import 'node:worker_threads';
 import './structured.js';

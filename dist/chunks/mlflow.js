@@ -1,122 +1,21 @@
-import { existsSync, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import path from 'node:path';
 import { m as metricFromColumns } from './history.js';
 import { experimentMatcher } from './experiment-match.js';
 import { w as warnNoExperimentSelected, b as buildMlflowRun } from './mlflow-common.js';
 import { p as parseMetricBytes, M as MetricFileParser } from './mlflow-metrics-file.js';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { M as MetricReadPool } from './read-pool.js';
 import { q as insideMlflowTrash, s as claimMlflow } from './detect.js';
 import { d as describeValue } from './structured.js';
 import './index3.js';
 import './_commonjsHelpers.js';
 import './findings.js';
 import './conventions.js';
+import 'node:os';
+import 'node:url';
+import 'node:worker_threads';
 import 'node:fs/promises';
 import './read-buffer.js';
-
-// A small pool of read workers (worker_threads) for stores with many metric files: the main thread walks folders
-// and builds runs while the workers read and parse. Started only when a store is large enough to repay the start
-// of a thread, and only from the built bundle (where the worker script sits beside this module); elsewhere (tests
-// on the sources) everything is read on the main thread, with the same results.
-/** The environment variable that sets the number of read workers (0 reads everything on the main thread). */
-const READ_THREADS_ENV = 'EXPERIMENT_REVIEW_READ_THREADS';
-/** The most workers started, whatever the machine. */
-const MAX_WORKERS = 4;
-/** The number of workers to start: the environment's choice, else one per core (at most MAX_WORKERS), 0 on one core. */
-function readWorkerCount(env = process.env) {
-    const given = env[READ_THREADS_ENV];
-    if (given !== undefined && given.trim() !== '') {
-        const n = Number(given);
-        if (!Number.isInteger(n) || n < 0)
-            throw new Error(`${READ_THREADS_ENV}=${JSON.stringify(given)}: expected a whole number of threads ≥ 0`);
-        return Math.min(n, 16);
-    }
-    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-    return cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
-}
-/** The worker script's URL when it is there to run (the built bundle); undefined when running from sources. */
-function workerScript() {
-    const url = new URL('./metric-worker.js', import.meta.url);
-    if (existsSync(fileURLToPath(url)))
-        return url;
-    // From TypeScript sources (tests, tsx) there is no compiled worker; a bundle without one is a build mistake.
-    if (import.meta.url.endsWith('.ts'))
-        return undefined;
-    throw new Error(`the read worker ${fileURLToPath(url)} is missing; rebuild the bundle (npm run build)`);
-}
-/** Workers that read and parse MLflow metric files; see the file comment. */
-class MetricReadPool {
-    workers;
-    busy;
-    pending = new Map();
-    nextId = 0;
-    failure;
-    closed = false;
-    constructor(script, count) {
-        this.workers = Array.from({ length: count }, () => {
-            const worker = new Worker(script);
-            worker.on('message', (result) => this.settle(result));
-            worker.on('error', e => this.fail(e));
-            worker.on('exit', code => {
-                if (code !== 0 && !this.closed)
-                    this.fail(new Error(`a read worker stopped with exit code ${code}`));
-            });
-            // An idle pool never keeps the process alive; a busy worker does (see read()).
-            worker.unref();
-            return worker;
-        });
-        this.busy = this.workers.map(() => 0);
-    }
-    /** A pool when the store is worth it and workers can run here; undefined means read on the main thread. */
-    static start(count = readWorkerCount()) {
-        if (count < 1)
-            return undefined;
-        const script = workerScript();
-        return script ? new MetricReadPool(script, count) : undefined;
-    }
-    /** Reads and parses whole metric files (absolute paths); undefined for a file the caller must read itself. */
-    read(files, maxBytes) {
-        if (this.failure)
-            return Promise.reject(this.failure);
-        let worker = 0;
-        for (let i = 1; i < this.busy.length; i++)
-            if (this.busy[i] < this.busy[worker])
-                worker = i;
-        const id = this.nextId++;
-        if (this.busy[worker] === 0)
-            this.workers[worker].ref();
-        this.busy[worker] += files.length;
-        const done = () => {
-            this.busy[worker] -= files.length;
-            if (this.busy[worker] === 0)
-                this.workers[worker].unref();
-        };
-        return new Promise((resolve, reject) => {
-            this.pending.set(id, { worker, resolve, reject });
-            this.workers[worker].postMessage({ id, files, maxBytes });
-        }).finally(done);
-    }
-    /** Stops the workers. */
-    async close() {
-        this.closed = true;
-        await Promise.all(this.workers.map(w => w.terminate()));
-    }
-    settle(result) {
-        const task = this.pending.get(result.id);
-        if (!task)
-            return;
-        this.pending.delete(result.id);
-        task.resolve(result.files);
-    }
-    fail(e) {
-        this.failure ??= e;
-        for (const task of this.pending.values())
-            task.reject(e);
-        this.pending.clear();
-    }
-}
 
 // The MLflow file store (`mlruns/`): experiments and runs described by meta.yaml files (MLflow 1.x, 2.x and
 // 3.x layouts), one file per param, tag and metric (keys with `/` are nested folders), datasets and inputs.
