@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { B as BaselineError, p as parseBaseline, c as championOfId, r as recordFromExperiment } from './baseline2.js';
 import { p as primaryMetric, c as chooseChampion, r as rankExperiments } from './champion.js';
-import { k as groupRuns } from './text.js';
+import { g as groupRuns } from './experiment.js';
 import { f as formatDiagnostic } from './findings.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';

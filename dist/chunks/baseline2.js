@@ -1,5 +1,5 @@
 import { D as DEFAULT_BASELINE_PATH } from './conventions.js';
-import { B as makeExperiment } from './text.js';
+import { m as makeExperiment } from './experiment.js';
 import { a2 as makeRun, a3 as emptyMetadata } from './findings.js';
 
 /** The baseline file's schema version this code writes; it reads this and older ones. */

@@ -1,7 +1,7 @@
 import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { w as shortSha, x as metricSentence, y as goalArrow, d as decimalsFor, z as metricIcon, f as fmtStat, i as fmtChange, j as fmtMeaning, A as fmtRules } from './text.js';
-import { t as text, h as untrusted, e as untrustedCode, p as paragraph, i as strong, M as bulletList, o as own, H as root, a5 as marker, L as heading, W as table, b as verdictWords, u as unknownMetricText, v as violationMessage, m as missingEvidenceText, a as unreadableEvidenceText, X as details, x as hypothesisReason, A as notLikeForLikeText, z as warningMessage, k as link, a6 as small, g as githubUrl, V as statisticsSentence, T as unreadableLabel, U as readErrorsText, y as checklistDetail } from './findings.js';
+import { s as shortSha, m as metricSentence, k as goalArrow, d as decimalsFor, n as metricIcon, f as fmtStat, h as fmtChange, i as fmtMeaning, l as fmtRules } from './text.js';
+import { t as text, h as untrusted, e as untrustedCode, p as paragraph, i as strong, M as bulletList, o as own, H as root, a5 as marker, L as heading, V as table, b as verdictWords, u as unknownMetricText, v as violationMessage, m as missingEvidenceText, a as unreadableEvidenceText, W as details, x as hypothesisReason, A as notLikeForLikeText, z as warningMessage, k as link, a6 as small, g as githubUrl, _ as statisticsSentence, T as unreadableLabel, U as readErrorsText, y as checklistDetail } from './findings.js';
 import { s as stringify } from './markdown.js';
 import { p as plotsBlocks } from './plots.js';
 import { a as selectionBlocks, b as sweepBlocks } from './sweep.js';

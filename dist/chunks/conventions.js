@@ -85,4 +85,4 @@ function stampMarker(body, marker, login) {
     return pattern.test(body) ? body.replace(pattern, stamped) : `${stamped}\n${body}`;
 }
 
-export { DEFAULT_BASELINE_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_RULES_PATH as a, DEFAULT_DOCS_PATH as b, GITHUB_BODY_LIMIT as c, defaultBaselinePath as d, carriesProjectMarker as e, GITHUB_STEP_SUMMARY_LIMIT as f, findMarker as g, hiddenMarker as h, isGitHubLogin as i, legacyBaselinePath as l, promotionBranchOf as p, stampMarker as s };
+export { DEFAULT_BASELINE_PATH as D, GITHUB_ANNOTATIONS_PER_KIND as G, DEFAULT_DOCS_PATH as a, DEFAULT_RULES_PATH as b, GITHUB_BODY_LIMIT as c, defaultBaselinePath as d, carriesProjectMarker as e, GITHUB_STEP_SUMMARY_LIMIT as f, findMarker as g, hiddenMarker as h, isGitHubLogin as i, legacyBaselinePath as l, promotionBranchOf as p, stampMarker as s };

@@ -1,5 +1,5 @@
 import { a as withAcceptance } from './metric-comparison.js';
-import './text.js';
+import './experiment.js';
 import './findings.js';
 import './conventions.js';
 

@@ -1,6 +1,6 @@
-import { o as own$1, a7 as trustedHtml, aa as safeName, H as root, L as heading, t as text$2, p as paragraph, N as code, h as untrusted, e as untrustedCode, W as table, i as strong, X as details, g as githubUrl, k as link, c as goalOf, d as defaultRules } from './findings.js';
+import { o as own$1, a7 as trustedHtml, aa as safeName, H as root, L as heading, t as text$2, p as paragraph, N as code, h as untrusted, e as untrustedCode, V as table, i as strong, W as details, g as githubUrl, k as link, c as goalOf, d as defaultRules } from './findings.js';
 import { m as mermaidLabel, x as xyChart, C as CHART_PALETTE } from './chart.js';
-import { d as decimalsFor, f as fmtStat, w as shortSha, h as fmtNumber, m as fmtSigned } from './text.js';
+import { d as decimalsFor, f as fmtStat, s as shortSha, g as fmtNumber, j as fmtSigned } from './text.js';
 import { c as classifyCharacter, p as push, r as resolveAll, a as splice, b as asciiAlpha, d as asciiAlphanumeric, e as asciiControl, f as asciiAtext, m as markdownSpace, g as factorySpace, h as asciiPunctuation, i as asciiHexDigit, j as asciiDigit, k as decodeNamedCharacterReference, l as markdownLineEnding, n as factorySpaceMinMax, o as markdownLineEndingOrSpace, q as normalizeIdentifier, t as htmlRawNames, u as htmlBlockNames, v as blankLine, w as combineExtensions, x as stringifyPosition, y as toString, z as decodeString, A as decodeNumericCharacterReference, B as unified, C as remarkGfm, s as stringify } from './markdown.js';
 import { r as recordedPlotsBlocks } from './plots.js';
 

@@ -2,8 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { a as assetsBranch, R as RULES_FROM } from './inputs.js';
 import { loadRules } from './rules-file.js';
-import { D as DEFAULT_BASELINE_PATH, b as DEFAULT_DOCS_PATH, a as DEFAULT_RULES_PATH, d as defaultBaselinePath } from './conventions.js';
-import { p as plain, r as renderDiagnostics, c as renderText } from './text.js';
+import { D as DEFAULT_BASELINE_PATH, a as DEFAULT_DOCS_PATH, b as DEFAULT_RULES_PATH, d as defaultBaselinePath } from './conventions.js';
+import { renderText } from './comparison-text.js';
+import { p as plain, r as renderDiagnostics } from './text.js';
 import { c as clientLogOf } from './types.js';
 import { U as UsageError, E as EXIT, a as applyExperimentFlag, c as commitFlag, e as experimentFlag } from './run.js';
 import './artifacts.js';
@@ -13,12 +14,13 @@ import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './findings.js';
+import './parameter-effects.js';
+import './experiment.js';
 import 'node:fs';
 import './json.js';
 import './detect.js';
 import './read-buffer.js';
 import 'node:url';
-import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.
 // `review` runs the action's review (reviewPullRequest) from any CI or GPU cluster: the PR is read through the API,

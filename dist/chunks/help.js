@@ -1,4 +1,4 @@
-import { D as DEFAULT_BASELINE_PATH, b as DEFAULT_DOCS_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
+import { D as DEFAULT_BASELINE_PATH, a as DEFAULT_DOCS_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 
 var version = "0.1.0";
 var packageJson = {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { D as DEFAULT_ASSETS_BRANCH, i as isAssetsBranchName } from './artifacts.js';
-import { b as DEFAULT_DOCS_PATH, d as defaultBaselinePath, a as DEFAULT_RULES_PATH } from './conventions.js';
+import { a as DEFAULT_DOCS_PATH, d as defaultBaselinePath, b as DEFAULT_RULES_PATH } from './conventions.js';
 
 // The action's inputs as a typed config. Every input is validated here; messages name the input and the value.
 /** The modes of PRODUCT.md. */

@@ -1,4 +1,4 @@
-import { s as studentTSurvival, o as studentTQuantile, q as powerOfTwoScale, t as summarize, u as isFoldKey, v as sampleKeyOf } from './text.js';
+import { s as studentTSurvival, a as studentTQuantile, p as powerOfTwoScale, b as summarize, c as isFoldKey, d as sampleKeyOf } from './experiment.js';
 import { a4 as isGated, c as goalOf } from './findings.js';
 
 // Tests of a difference PR − baseline: Welch's t-test, the paired t-test, the prediction interval of one new run,

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { a as DEFAULT_RULES_PATH, b as DEFAULT_DOCS_PATH, d as defaultBaselinePath } from './conventions.js';
+import { b as DEFAULT_RULES_PATH, a as DEFAULT_DOCS_PATH, d as defaultBaselinePath } from './conventions.js';
 import { c as clientLogOf } from './types.js';
 import { m as monitorText } from './issue.js';
 import { p as plain } from './text.js';
@@ -20,11 +20,13 @@ import 'node:fs/promises';
 import './index2.js';
 import 'process';
 import 'buffer';
+import './comparison-text.js';
+import './parameter-effects.js';
+import './experiment.js';
 import 'node:fs';
 import './json.js';
 import './detect.js';
 import './read-buffer.js';
-import './help.js';
 
 // `experiment-review monitor`: the scheduled check of the production model from any scheduler. On a local checkout
 // it prints the evaluation and what the action would do; with --repo and a token it opens, updates or closes the

@@ -1,8 +1,9 @@
 import { a as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
-import { c as goalOf, q as paramText, _ as mayHaveHeld } from './findings.js';
+import { c as goalOf, q as paramText, Z as mayHaveHeld } from './findings.js';
 import { w as welch, i as isNoTest, p as pValue, c as compareMetrics } from './metric-comparison.js';
-import { l as parameterEffects, k as groupRuns } from './text.js';
+import { g as groupRuns } from './experiment.js';
+import { p as parameterEffects } from './parameter-effects.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
 import 'node:fs';

@@ -12,6 +12,8 @@ import 'node:path';
 import 'node:process';
 import 'node:url';
 import './sweep.js';
+import './parameter-effects.js';
+import './experiment.js';
 import './text.js';
 import './baseline2.js';
 import './champion.js';

@@ -1,7 +1,7 @@
 import { a as baselineExperiment, r as recordFromExperiment, d as BASELINE_VERSION, b as baselineOfId, s as serializeBaseline } from './baseline2.js';
 import { l as legacyBaselinePath } from './conventions.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
-import { k as groupRuns } from './text.js';
+import { g as groupRuns } from './experiment.js';
 import { u as updateDocsPage } from './docs.js';
 import { l as legacyBaselineText, P as neutralize, p as paragraph, t as text, e as untrustedCode } from './findings.js';
 import { s as stringify } from './markdown.js';

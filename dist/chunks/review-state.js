@@ -4,13 +4,15 @@ import { a as readHiddenState, h as hiddenState, c as couldFitDeflated, d as def
 import { H as root } from './findings.js';
 import { s as stringify } from './markdown.js';
 import './metric-comparison.js';
-import './text.js';
+import './experiment.js';
 import './conventions.js';
 import './chart.js';
 import './baseline2.js';
+import './text.js';
 import './plots.js';
 import './artifacts.js';
 import './sweep.js';
+import './parameter-effects.js';
 import 'node:zlib';
 import './_commonjsHelpers.js';
 import 'node:path';

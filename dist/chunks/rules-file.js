@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { d as distExports } from './index2.js';
 import { a as DEFAULT_ARTIFACT_RULES } from './artifacts.js';
-import { d as defaultRules, Y as RETRAINING_DEFAULTS, Z as PERMISSION_LEVELS } from './findings.js';
+import { d as defaultRules, X as RETRAINING_DEFAULTS, Y as PERMISSION_LEVELS } from './findings.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';

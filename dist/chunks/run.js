@@ -3,10 +3,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runsJsonChunks, runsToCsv } from './json.js';
 import { u as unknownMetricText, a as unreadableEvidenceText, m as missingEvidenceText, s as selectAll, d as defaultRules } from './findings.js';
-import { p as plain, r as renderDiagnostics, a as renderRunList, b as renderRun, c as renderText } from './text.js';
+import { p as plain, r as renderDiagnostics, a as renderRunList, b as renderRun } from './text.js';
 import { i as isTrackingUri, c as collectRuns } from './detect.js';
-import { D as DEFAULT_BASELINE_PATH, a as DEFAULT_RULES_PATH } from './conventions.js';
-import { VERSION, COMMAND_HELP, HELP } from './help.js';
+import { D as DEFAULT_BASELINE_PATH, b as DEFAULT_RULES_PATH } from './conventions.js';
 
 /** A usage or input error: exit code 2. */
 class UsageError extends Error {
@@ -87,17 +86,26 @@ function oneOf(value, allowed, fallback, flag) {
         return value;
     throw new UsageError(`--${flag} ${JSON.stringify(value)} is not supported; expected one of ${allowed.join(', ')}`);
 }
+/** Prints a command's help (help.ts is loaded only to print help). */
+async function commandHelp(command, io) {
+    const { COMMAND_HELP } = await import('./help.js');
+    io.stdout(COMMAND_HELP[command]);
+    return EXIT.pass;
+}
 /** Runs the CLI with the given arguments and returns the exit code. */
 async function runCli(argv, io) {
     const [command, ...rest] = argv;
     try {
         switch (command) {
-            case undefined:
+            case undefined: {
+                const { HELP } = await import('./help.js');
                 io.stderr(`experiment-review: no command given\n\n${HELP}`);
                 return EXIT.usage;
+            }
             case 'help':
             case '--help':
             case '-h': {
+                const { COMMAND_HELP, HELP } = await import('./help.js');
                 const topic = rest[0];
                 if (topic !== undefined && Object.hasOwn(COMMAND_HELP, topic)) {
                     io.stdout(COMMAND_HELP[topic]);
@@ -111,9 +119,11 @@ async function runCli(argv, io) {
                 return EXIT.pass;
             }
             case '--version':
-            case 'version':
+            case 'version': {
+                const { VERSION } = await import('./help.js');
                 io.stdout(`${VERSION}\n`);
                 return EXIT.pass;
+            }
             case 'compare':
                 return await compareCommand(rest, io);
             case 'list':
@@ -156,18 +166,19 @@ function progressReporter(io) {
 async function compareCommand(args, io) {
     const { values, positionals } = parse(args);
     if (values.help)
-        return (io.stdout(COMMAND_HELP.compare), EXIT.pass);
+        return await commandHelp('compare', io);
     const workspace = path.resolve(io.cwd, values.workspace ?? '.');
     const patterns = [...(values.runs ?? []), ...positionals];
     const format = oneOf(values.format, ['text', 'markdown', 'json'], 'text', 'format');
     if (!values.baseline)
         throw new UsageError(`compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:${DEFAULT_BASELINE_PATH}`);
-    const [{ loadRules }, { loadBaselineSpec }, { runPipeline }, { renderComment }, { renderJsonReport }] = await Promise.all([
+    const [{ loadRules }, { loadBaselineSpec }, { runPipeline }, { renderComment }, { renderJsonReport }, { renderText }] = await Promise.all([
         import('./rules-file.js'),
         import('./baseline.js'),
         import('./pipeline.js'),
         import('./comment.js').then(function (n) { return n.c; }),
-        import('./json.js')
+        import('./json.js'),
+        import('./comparison-text.js')
     ]);
     const loaded = await loadRules(workspace, values.rules ?? DEFAULT_RULES_PATH, {
         required: !!values.rules
@@ -222,7 +233,7 @@ async function compareCommand(args, io) {
 async function runsCommand(command, args, io) {
     const { values, positionals } = parse(args);
     if (values.help)
-        return (io.stdout(COMMAND_HELP[command]), EXIT.pass);
+        return await commandHelp(command, io);
     const workspace = path.resolve(io.cwd, values.workspace ?? '.');
     const runName = command === 'show' ? positionals.shift() : undefined;
     if (command === 'show' && !runName)
@@ -304,7 +315,7 @@ async function logCommand(args, io) {
         dir: { type: 'string' }
     });
     if (values.help)
-        return (io.stdout(COMMAND_HELP.log), EXIT.pass);
+        return await commandHelp('log', io);
     const run = positionals[0];
     if (!run || positionals.length > 1)
         throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91');

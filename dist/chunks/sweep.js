@@ -1,5 +1,6 @@
-import { d as decimalsFor, h as fmtNumber, m as fmtSigned, n as numberOf } from './text.js';
-import { p as paragraph, t as text, N as code, o as own, X as details, e as untrustedCode, i as strong, h as untrusted, W as table, L as heading, q as paramText } from './findings.js';
+import { n as numberOf } from './parameter-effects.js';
+import { p as paragraph, t as text, N as code, o as own, W as details, e as untrustedCode, i as strong, h as untrusted, V as table, L as heading, q as paramText } from './findings.js';
+import { d as decimalsFor, g as fmtNumber, j as fmtSigned } from './text.js';
 
 /** Parameter tables the job summary holds at most (all of them in the JSON report). */
 const SUMMARY_PARAMETERS = 200;

@@ -12,7 +12,8 @@ import {
   DEFAULT_RULES_PATH,
   defaultBaselinePath
 } from '../core/conventions.js'
-import { renderText, plain, renderDiagnostics } from '../report/text.js'
+import { renderText } from '../report/comparison-text.js'
+import { plain, renderDiagnostics } from '../report/text.js'
 import { clientLogOf, type ActionLog, type LogPlace } from '../modes/types.js'
 import { EXIT, UsageError, type CliIo } from './io.js'
 import type { ReviewResult } from '../modes/review-request.js'

@@ -3,16 +3,16 @@
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-// Only light modules are imported up front; the rules schema (zod), the markdown stack (unified) and the GitHub
-// client are imported by the commands that need them, so `list` or `--version` start almost as fast as Node.
+// Only light modules are imported up front; the rules schema (zod), the markdown stack (unified), the comparison's
+// text, the help text, the readers of each format and the GitHub client are imported by the commands (and the
+// runs) that need them, so `list` or `--version` start almost as fast as Node.
 import { runsJsonChunks, runsToCsv } from '../report/json.js'
 import { missingEvidenceText, unknownMetricText, unreadableEvidenceText } from '../report/findings.js'
-import { plain, renderDiagnostics, renderRun, renderRunList, renderText } from '../report/text.js'
+import { plain, renderDiagnostics, renderRun, renderRunList } from '../report/text.js'
 import { defaultRules } from '../core/rules.js'
 import { selectAll, type RunSelection } from '../core/selection.js'
 import { collectRuns } from '../sources/detect.js'
 import { DEFAULT_BASELINE_PATH, DEFAULT_RULES_PATH } from '../core/conventions.js'
-import { COMMAND_HELP, HELP, VERSION } from './help.js'
 import { applyExperimentFlag, commitFlag } from './selection-flags.js'
 import { EXIT, UsageError, writeChunks, type CliIo } from './io.js'
 
@@ -51,17 +51,30 @@ function oneOf<T extends string>(
   )
 }
 
+/** Prints a command's help (help.ts is loaded only to print help). */
+async function commandHelp(
+  command: 'compare' | 'list' | 'show' | 'export' | 'log',
+  io: CliIo
+): Promise<number> {
+  const { COMMAND_HELP } = await import('./help.js')
+  io.stdout(COMMAND_HELP[command])
+  return EXIT.pass
+}
+
 /** Runs the CLI with the given arguments and returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv
   try {
     switch (command) {
-      case undefined:
+      case undefined: {
+        const { HELP } = await import('./help.js')
         io.stderr(`experiment-review: no command given\n\n${HELP}`)
         return EXIT.usage
+      }
       case 'help':
       case '--help':
       case '-h': {
+        const { COMMAND_HELP, HELP } = await import('./help.js')
         const topic = rest[0]
         if (topic !== undefined && Object.hasOwn(COMMAND_HELP, topic)) {
           io.stdout(COMMAND_HELP[topic as keyof typeof COMMAND_HELP])
@@ -75,9 +88,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return EXIT.pass
       }
       case '--version':
-      case 'version':
+      case 'version': {
+        const { VERSION } = await import('./help.js')
         io.stdout(`${VERSION}\n`)
         return EXIT.pass
+      }
       case 'compare':
         return await compareCommand(rest, io)
       case 'list':
@@ -120,7 +135,7 @@ export function progressReporter(io: CliIo): ((n: number, where: string) => void
 
 async function compareCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args)
-  if (values.help) return (io.stdout(COMMAND_HELP.compare), EXIT.pass)
+  if (values.help) return await commandHelp('compare', io)
   const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
   const patterns = [...((values.runs as string[] | undefined) ?? []), ...positionals]
   const format = oneOf(
@@ -133,14 +148,21 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(
       `compare needs --baseline <baseline.json | runs folder | REF:PATH>, e.g. --baseline origin/main:${DEFAULT_BASELINE_PATH}`
     )
-  const [{ loadRules }, { loadBaselineSpec }, { runPipeline }, { renderComment }, { renderJsonReport }] =
-    await Promise.all([
-      import('../config/rules-file.js'),
-      import('../sources/baseline.js'),
-      import('../modes/pipeline.js'),
-      import('../report/comment.js'),
-      import('../report/json.js')
-    ])
+  const [
+    { loadRules },
+    { loadBaselineSpec },
+    { runPipeline },
+    { renderComment },
+    { renderJsonReport },
+    { renderText }
+  ] = await Promise.all([
+    import('../config/rules-file.js'),
+    import('../sources/baseline.js'),
+    import('../modes/pipeline.js'),
+    import('../report/comment.js'),
+    import('../report/json.js'),
+    import('../report/comparison-text.js')
+  ])
   const loaded = await loadRules(workspace, (values.rules as string | undefined) ?? DEFAULT_RULES_PATH, {
     required: !!values.rules
   })
@@ -190,7 +212,7 @@ async function compareCommand(args: string[], io: CliIo): Promise<number> {
 
 async function runsCommand(command: 'list' | 'show' | 'export', args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args)
-  if (values.help) return (io.stdout(COMMAND_HELP[command]), EXIT.pass)
+  if (values.help) return await commandHelp(command, io)
   const workspace = path.resolve(io.cwd, (values.workspace as string | undefined) ?? '.')
   const runName = command === 'show' ? positionals.shift() : undefined
   if (command === 'show' && !runName)
@@ -280,7 +302,7 @@ async function logCommand(args: string[], io: CliIo): Promise<number> {
     'no-capture': { type: 'boolean' },
     dir: { type: 'string' }
   })
-  if (values.help) return (io.stdout(COMMAND_HELP.log), EXIT.pass)
+  if (values.help) return await commandHelp('log', io)
   const run = positionals[0]
   if (!run || positionals.length > 1)
     throw new UsageError('log needs exactly one run name: experiment-review log <run> --metric accuracy=0.91')

@@ -33,7 +33,7 @@ import { stringify } from '../../src/report/markdown.js'
 import { productionBlocks, updateProductionLine } from '../../src/report/production.js'
 import { renderReviewSummary, reviewSummaryBlocks, statusDescription } from '../../src/report/summary.js'
 import { violationMessage, warningMessage } from '../../src/report/findings.js'
-import { renderText } from '../../src/report/text.js'
+import { renderText } from '../../src/report/comparison-text.js'
 import { renderGfm, renderGfmAll } from '../helpers/cmark.js'
 import { run } from '../helpers/runs.js'
 
