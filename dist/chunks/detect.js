@@ -1,4 +1,4 @@
-import { realpathSync, lstatSync, statSync, openSync, constants as constants$1, fstatSync, closeSync, readFileSync, createReadStream, readdirSync, existsSync } from 'node:fs';
+import { statSync, realpathSync, lstatSync, openSync, constants as constants$1, fstatSync, closeSync, readFileSync, createReadStream, readdirSync, existsSync } from 'node:fs';
 import { open, stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
@@ -2922,6 +2922,67 @@ function plainJson(value) {
     return value;
 }
 
+/** Folders no search for runs walks into: version control, dependencies, virtualenvs, caches, DVC's cache. */
+const SKIPPED_FOLDERS = new Set([
+    'node_modules',
+    '.git',
+    '.hg',
+    '.svn',
+    '.dvc',
+    '__pycache__',
+    '.venv',
+    'venv',
+    '.tox',
+    '.trash',
+    '.cache'
+]);
+/**
+ * Walks the folders below `start` (itself included) breadth-first, in listing order, calling `visit` with each
+ * folder's listing; `visit` returns true to keep the walk out of that folder's sub-folders. After
+ * `ctx.limits.maxFolders` folders the walk stops with a warning on `start` that says what to do.
+ */
+async function walkFolders(ctx, start, visit) {
+    const queue = [start];
+    let visited = 0;
+    for (let next = 0; next < queue.length; next++) {
+        if (++visited > ctx.limits.maxFolders) {
+            ctx.warn(start, `has more than ${ctx.limits.maxFolders} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`);
+            return;
+        }
+        const dir = queue[next];
+        const { files, dirs } = await ctx.list(dir);
+        if (visit({ path: dir, name: path.basename(dir), files, dirs }))
+            continue;
+        for (const d of dirs)
+            if (!SKIPPED_FOLDERS.has(d))
+                queue.push(path.join(dir, d));
+    }
+}
+/**
+ * A folder's entries as the readers see them, each sorted: files (regular files and symbolic links to one) and
+ * sub-folders (never a symbolic link to a folder). `dir` is the folder's absolute path.
+ */
+function filesAndFolders(dir, entries) {
+    const files = [];
+    const dirs = [];
+    for (const entry of entries) {
+        if (entry.isDirectory())
+            dirs.push(entry.name);
+        else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path.join(dir, entry.name))))
+            files.push(entry.name);
+    }
+    return { files: files.sort(), dirs: dirs.sort() };
+}
+/** Whether a symbolic link leads to a regular file. */
+function linksToFile(link) {
+    try {
+        return statSync(link).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
 // Guarded file access for the readers: stays inside the workspace, limits sizes, and records every
 // problem as a diagnostic instead of throwing, so one bad file never stops a review.
 /** The default limits: 64 MiB for any file read whole, 200,000 folders per search. */
@@ -3210,35 +3271,13 @@ class GuardedReadContext {
         }
     }
     async list(dir) {
-        const files = [];
-        const dirs = [];
-        let entries;
+        const abs = this.resolve(dir);
         try {
-            entries = readdirSync(this.resolve(dir), { withFileTypes: true });
+            return filesAndFolders(abs, readdirSync(abs, { withFileTypes: true }));
         }
         catch (e) {
             this.add('error', dir, `cannot list the folder: ${errorCode(e)}`);
-            return { files, dirs };
-        }
-        for (const entry of entries) {
-            if (entry.isDirectory())
-                dirs.push(entry.name);
-            else if (entry.isFile())
-                files.push(entry.name);
-            else if (entry.isSymbolicLink() && this.linksToFile(path.join(this.resolve(dir), entry.name)))
-                files.push(entry.name);
-        }
-        files.sort();
-        dirs.sort();
-        return { files, dirs };
-    }
-    /** Whether a symbolic link leads to a regular file. */
-    linksToFile(target) {
-        try {
-            return statSync(target).isFile();
-        }
-        catch {
-            return false;
+            return { files: [], dirs: [] };
         }
     }
     progress(runsRead, where) {
@@ -4134,46 +4173,6 @@ async function parseDelimitedStream(stream, onRecord, ctx, file, place, delimite
 function destroy(stream) {
     const s = stream;
     s.destroy?.();
-}
-
-// The one folder walker of the readers: breadth-first from a start folder, never into the folders no run lives in
-// (SKIPPED_FOLDERS), never through a symbolic link to a folder (ctx.list leaves those out), and stopping with a
-// warning after the context's maxFolders folders.
-/** Folders no search for runs walks into: version control, dependencies, virtualenvs, caches, DVC's cache. */
-const SKIPPED_FOLDERS = new Set([
-    'node_modules',
-    '.git',
-    '.hg',
-    '.svn',
-    '.dvc',
-    '__pycache__',
-    '.venv',
-    'venv',
-    '.tox',
-    '.trash',
-    '.cache'
-]);
-/**
- * Walks the folders below `start` (itself included) breadth-first, in listing order, calling `visit` with each
- * folder's listing; `visit` returns true to keep the walk out of that folder's sub-folders. After
- * `ctx.limits.maxFolders` folders the walk stops with a warning on `start` that says what to do.
- */
-async function walkFolders(ctx, start, visit) {
-    const queue = [start];
-    let visited = 0;
-    for (let next = 0; next < queue.length; next++) {
-        if (++visited > ctx.limits.maxFolders) {
-            ctx.warn(start, `has more than ${ctx.limits.maxFolders} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`);
-            return;
-        }
-        const dir = queue[next];
-        const { files, dirs } = await ctx.list(dir);
-        if (visit({ path: dir, name: path.basename(dir), files, dirs }))
-            continue;
-        for (const d of dirs)
-            if (!SKIPPED_FOLDERS.has(d))
-                queue.push(path.join(dir, d));
-    }
 }
 
 // What a dvc.yaml names: the metrics, params and plots files at its top level and in each stage (foreach/matrix
@@ -5260,11 +5259,12 @@ class ProtoReader {
         lo |= (b & 0x0f) << 28;
         hi = (b & 0x7f) >> 4;
         if (b >= 0x80) {
+            // The 6th to the 10th byte fill hi from bit 3 to bit 31; an 11th byte is an error.
             for (shift = 3;; shift += 7) {
+                if (shift > 31)
+                    throw new ProtoError('varint longer than 10 bytes', pos);
                 if (pos >= end)
                     throw new ProtoError('truncated varint', pos);
-                if (shift > 63)
-                    throw new ProtoError('varint longer than 10 bytes', pos);
                 b = buf[pos++];
                 if (shift < 32)
                     hi |= (b & 0x7f) << shift;
@@ -6160,7 +6160,6 @@ class ScalarSeries {
     columns = new Map();
     /** Counts of what was skipped, by kind. */
     skipped = { nonScalar: 0, hparams: 0, placeholder: 0 };
-    events = 0;
     /** Adds one point of a tag (`wallTime` in seconds). */
     add(tag, step, wallTime, value) {
         let c = this.columns.get(tag);
@@ -6223,10 +6222,17 @@ function tensorAfterMetadata(buf, at, end) {
         return -1;
     return at + 2;
 }
+/** Distinct tags remembered by one decoder (a file with more, e.g. a tag per image, decodes them anew each time). */
+const MAX_INTERNED_TAGS = 100_000;
 const DT_FLOAT = 1;
 const DT_DOUBLE = 2;
 const DT_BFLOAT16 = 14;
 const DT_HALF = 19;
+/**
+ * Decodes Event protobufs with reused readers: wall_time 1, step 2, summary 5 → Value (tag 1, simple_value 2,
+ * tensor 8, metadata 9). An Event adds its scalars and skip counts to the series only once all of it decoded: a record
+ * reported as skipped adds nothing.
+ */
 class EventDecoder {
     series;
     event = new ProtoReader(Buffer.alloc(0));
@@ -6239,6 +6245,11 @@ class EventDecoder {
     tags = new Map();
     /** The tag read last: writers log the same tags in the same order, so its successor is tried first. */
     lastTag;
+    /** The scalars of the Event being decoded (tags and values; `pending` of them), and what it skipped. */
+    pendingTags = [];
+    pendingValues = [];
+    pending = 0;
+    pendingSkips = { nonScalar: 0, hparams: 0, placeholder: 0 };
     constructor(series) {
         this.series = series;
     }
@@ -6252,15 +6263,18 @@ class EventDecoder {
             h = Math.imul(h ^ buf[i], 0x01000193);
         const hit = this.tags.get(h);
         let found;
+        let kept = true;
         if (hit && sameBytes(buf, start, end, hit.bytes))
             found = hit;
         else {
             const tag = buf.toString('utf8', start, end);
             found = { bytes: Buffer.from(buf.subarray(start, end)), tag, hparams: tag.startsWith('_hparams_/') };
-            if (!hit && this.tags.size < 100_000)
+            kept = !hit && this.tags.size < MAX_INTERNED_TAGS;
+            if (kept)
                 this.tags.set(h, found);
         }
-        if (this.lastTag)
+        // Only a kept tag is linked: a chain of tags that are not kept would hold every one of them.
+        if (this.lastTag && kept)
             this.lastTag.next = found;
         return (this.lastTag = found);
     }
@@ -6310,7 +6324,6 @@ class EventDecoder {
         }
         if (at + length !== end)
             return false;
-        this.series.events++;
         this.summaryValues(buf, at, end, step, this.dataView(buf).getFloat64(start + 1, true));
         return true;
     }
@@ -6333,22 +6346,30 @@ class EventDecoder {
             else
                 e.skip();
         }
-        this.series.events++;
         if (summaryStart >= 0)
             this.summaryValues(buf, summaryStart, summaryEnd, step, wallTime);
     }
-    /** The Values (field 1) of the Summary in buf[start, end). */
+    /** The Values (field 1) of the Summary in buf[start, end), added once the whole Summary decoded. */
     summaryValues(buf, start, end, step, wallTime) {
+        this.pending = 0;
+        const skips = this.pendingSkips;
+        skips.nonScalar = skips.hparams = skips.placeholder = 0;
         const s = this.summary.reset(buf, start, end);
         while (s.next()) {
             if (s.field === 1 && s.wire === 2) {
                 const vEnd = s.bytes();
-                if (!this.fastValue(buf, s.start, vEnd, step, wallTime))
-                    this.decodeValue(buf, s.start, vEnd, step, wallTime);
+                if (!this.fastValue(buf, s.start, vEnd))
+                    this.decodeValue(buf, s.start, vEnd);
             }
             else
                 s.skip();
         }
+        const { series } = this;
+        for (let i = 0; i < this.pending; i++)
+            series.add(this.pendingTags[i], step, wallTime, this.pendingValues[i]);
+        series.skipped.nonScalar += skips.nonScalar;
+        series.skipped.hparams += skips.hparams;
+        series.skipped.placeholder += skips.placeholder;
     }
     /**
      * The common Values, taken without the general decoder: a tag (field 1, under 128 bytes) then either TF1's
@@ -6357,7 +6378,7 @@ class EventDecoder {
      * float_val/double_val. False, having read nothing, when the Value has any other shape (decodeValue reads it then,
      * to the same result for these shapes).
      */
-    fastValue(buf, start, end, step, wallTime) {
+    fastValue(buf, start, end) {
         if (buf[start] !== 0x0a || buf[start + 1] >= 0x80)
             return false;
         const tagEnd = start + 2 + buf[start + 1];
@@ -6375,9 +6396,9 @@ class EventDecoder {
         }
         const tag = this.internTag(buf, start + 2, tagEnd);
         if (tag.hparams)
-            this.series.skipped.hparams++;
+            this.pendingSkips.hparams++;
         else
-            this.addScalar(tag.tag, step, wallTime, value);
+            this.addScalar(tag.tag, value);
         return true;
     }
     /**
@@ -6398,15 +6419,18 @@ class EventDecoder {
             return this.dataView(buf).getFloat64(at + 6, true);
         return undefined;
     }
-    /** Adds a scalar, except Lightning's placeholder. */
-    addScalar(tag, step, wallTime, value) {
+    /** Keeps a scalar of the Event being decoded, except Lightning's placeholder. */
+    addScalar(tag, value) {
         // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
         if (tag === 'hp_metric' && value === -1)
-            this.series.skipped.placeholder++;
-        else
-            this.series.add(tag, step, wallTime, value);
+            this.pendingSkips.placeholder++;
+        else {
+            this.pendingTags[this.pending] = tag;
+            this.pendingValues[this.pending++] = value;
+        }
     }
-    decodeValue(buf, start, end, step, wallTime) {
+    /** Any Value: a scalar from simple_value or a one-element float tensor of the scalars plugin; others counted. */
+    decodeValue(buf, start, end) {
         const v = this.value.reset(buf, start, end);
         let tag;
         let simple;
@@ -6439,7 +6463,7 @@ class EventDecoder {
         if (tag === undefined)
             return;
         if (plugin === 'hparams' || tag.startsWith('_hparams_/')) {
-            this.series.skipped.hparams++;
+            this.pendingSkips.hparams++;
             return;
         }
         let value;
@@ -6448,10 +6472,10 @@ class EventDecoder {
         else if (tensorStart >= 0 && (plugin === 'scalars' || plugin === ''))
             value = this.scalarTensor(buf, tensorStart, tensorEnd);
         if (value === undefined || other) {
-            this.series.skipped.nonScalar++;
+            this.pendingSkips.nonScalar++;
             return;
         }
-        this.addScalar(tag, step, wallTime, value);
+        this.addScalar(tag, value);
     }
     /** SummaryMetadata.plugin_data (1) → plugin_name (1). */
     pluginName(buf, start, end) {
@@ -8364,4 +8388,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { BUILTIN_FILES as B, DVC_YAML as D, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, SKIPPED_FOLDERS as S, TrackingUriError as T, isRecord as a, parseJsonLenient as b, collectRuns as c, plainJson as d, isGlob as e, experimentMatcher as f, buildMlflowRun as g, parseTrackingUri as h, isTrackingUri as i, readMlflowDatabase as j, readMlflowStore as k, nestedDvcliveYamls as n, picomatch as p, redactTrackingUri as r, unmatchedPatterns as u };
+export { BUILTIN_FILES as B, DVC_YAML as D, ExactNumber as E, JsonSyntaxError as J, MAX_RUNS_ANY_COMMIT as M, SKIPPED_FOLDERS as S, TrackingUriError as T, isRecord as a, parseJsonLenient as b, collectRuns as c, plainJson as d, isGlob as e, filesAndFolders as f, experimentMatcher as g, buildMlflowRun as h, isTrackingUri as i, parseTrackingUri as j, readMlflowDatabase as k, readMlflowStore as l, nestedDvcliveYamls as n, picomatch as p, redactTrackingUri as r, unmatchedPatterns as u };

@@ -1,4 +1,4 @@
-import { d as plainJson, b as parseJsonLenient, e as isGlob, f as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, g as buildMlflowRun, r as redactTrackingUri, h as parseTrackingUri, T as TrackingUriError, j as readMlflowDatabase, k as readMlflowStore } from './detect.js';
+import { d as plainJson, b as parseJsonLenient, e as isGlob, g as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, h as buildMlflowRun, r as redactTrackingUri, j as parseTrackingUri, T as TrackingUriError, k as readMlflowDatabase, l as readMlflowStore } from './detect.js';
 import { K as listExperimentNames } from './findings.js';
 import { H as HistoryBuilder, m as metricFromColumns } from './mlflow-metrics-file.js';
 import { readFileSync } from 'node:fs';

@@ -6,7 +6,7 @@ import { k as groupRuns } from './text.js';
 import { f as formatDiagnostic, a3 as relativeUrl, g as githubUrl } from './findings.js';
 import { GitHubApiError, isGitHubRequestError, explainGitHubError } from './client.js';
 import { createHash } from 'node:crypto';
-import { p as picomatch, a as isRecord, S as SKIPPED_FOLDERS, b as parseJsonLenient, D as DVC_YAML, n as nestedDvcliveYamls } from './detect.js';
+import { p as picomatch, a as isRecord, S as SKIPPED_FOLDERS, b as parseJsonLenient, D as DVC_YAML, n as nestedDvcliveYamls, f as filesAndFolders } from './detect.js';
 import { d as distExports } from './index2.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
@@ -330,13 +330,8 @@ async function dvcYamls(dir) {
         }
         return parsed.get(file);
     };
-    const list = async (folder) => {
-        const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-        return {
-            files: entries.filter(e => e.isFile()).map(e => e.name),
-            dirs: entries.filter(e => e.isDirectory()).map(e => e.name)
-        };
-    };
+    // Listed as the DVC reader's read context lists them, so both find the same dvc.yaml files.
+    const list = async (folder) => filesAndFolders(folder, await readdir(folder, { withFileTypes: true }).catch(() => []));
     const hasStages = async (file) => {
         const raw = await parse(file);
         return isRecord(raw) && isRecord(raw.stages);
