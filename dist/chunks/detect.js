@@ -6053,10 +6053,22 @@ function dropPrivate(value, depth = 0) {
     }
     return out;
 }
-/** The reader's split: one read worker, for files from SPLIT_MIN_BYTES, where the bundle has one and a second core. */
+/**
+ * Whether to read a large event file with a worker (1) or alone (0): as READ_THREADS_ENV says when it is set (any
+ * number of threads above 0 means one worker here); otherwise when the machine has a core to spare, its 1-minute
+ * load average below its cores less a half. On a busy machine a second thread only adds its start and its own
+ * compiling to the work, and finishes no sooner.
+ */
+function eventFileWorkers(env = process.env, load = os.loadavg()[0], cores = os.availableParallelism()) {
+    const workers = Math.min(1, readWorkerCount(env));
+    if (workers === 0 || env[READ_THREADS_ENV]?.trim())
+        return workers;
+    return cores > 1 && load < cores - 0.5 ? 1 : 0;
+}
+/** The reader's split: one read worker, for files from SPLIT_MIN_BYTES, where the bundle has one and a core is free. */
 const WORKER_SPLIT = {
     minBytes: SPLIT_MIN_BYTES,
-    start: () => MetricReadPool.start(Math.min(1, readWorkerCount()))
+    start: () => MetricReadPool.start(eventFileWorkers())
 };
 /** Starts reading the second part of a large file; undefined when it is not split (no record start found, no reader). */
 function startSecondPart(file, split) {
