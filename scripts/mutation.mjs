@@ -29,7 +29,7 @@ export const MODULES = {
     tests: ['test/stats.test.ts', 'test/difference-tests.test.ts', 'test/significance.test.ts']
   },
   escaping: {
-    mutate: ['src/report/mdast.ts'],
+    mutate: ['src/report/mdast.ts', 'src/report/markdown.ts'],
     tests: ['test/mdast-escaping.test.ts']
   },
   sticky: {

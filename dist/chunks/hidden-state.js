@@ -1,5 +1,6 @@
 import { inflateRawSync, deflateRawSync } from 'node:zlib';
-import { q as stringify, a4 as trustedHtml, S as trusted } from './findings.js';
+import { a7 as trustedHtml, O as trusted } from './findings.js';
+import { s as stringify } from './markdown.js';
 
 // Machine state kept in a body the project writes (the retraining issue, the sticky comment): a hidden HTML comment
 // holding base64url JSON (or deflated JSON, see deflatedHiddenStateWithin: `…:state:<kind>:z:<data> -->`), so nothing in the state can close

@@ -4,7 +4,8 @@
 // reads: anyone can paste a copy elsewhere.
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { Html } from 'mdast'
-import { stringify, trusted, trustedHtml, type Own } from './mdast.js'
+import { trusted, trustedHtml, type Own } from './mdast.js'
+import { stringify } from './markdown.js'
 
 const PREFIX = '<!-- experiment-review:state:'
 const SUFFIX = ' -->'

@@ -18,7 +18,8 @@ import { matrixFromCells, matrixFromPairs, type ConfusionMatrix } from '../core/
 import type { Diagnostic, Run } from '../core/run.js'
 import { parseJsonLenient } from './json.js'
 import { isRecord } from './structured.js'
-import { DVC_YAML, nestedDvcliveYamls } from './dvc-yaml.js'
+import { DVC_YAML } from './claims.js'
+import { nestedDvcliveYamls } from './dvc-yaml.js'
 import { SKIPPED_FOLDERS } from './walk.js'
 
 /** The most files looked at in one run folder; a larger folder is searched only this far (with a warning). */
