@@ -121,4 +121,4 @@ class MetricReadPool {
     }
 }
 
-export { MetricReadPool as M, readWorkerCount as r };
+export { MetricReadPool as M, READ_THREADS_ENV as R, readWorkerCount as r };
