@@ -193,6 +193,12 @@ describe('numerically safe for any finite input', () => {
 })
 
 describe('what each test reports at its edges', () => {
+  it('isNoTest tells a result without a test from a test', () => {
+    expect(isNoTest(welch([1], [2, 3]))).toBe(true)
+    expect(isNoTest(paired([[1, 1]]))).toBe(true)
+    expect(isNoTest(welch([1, 2], [3, 5]))).toBe(false)
+  })
+
   it("Welch's test needs two finite values a side, and calls a result exact only when both sides are constant", () => {
     expect(welch([1], [1, 2, 3])).toEqual({
       inconclusive: 'too-few-samples',
