@@ -314,6 +314,9 @@ describe("Student's t distribution at its edges", () => {
   it('survival: 0 at +∞, 1 at −∞, NaN for NaN or df ≤ 0, and 1 − S(t) below 0', () => {
     expect(studentTSurvival(Infinity, 3)).toBe(0)
     expect(studentTSurvival(-Infinity, 3)).toBe(1)
+    // Also for infinitely many degrees of freedom (the normal distribution).
+    expect(studentTSurvival(Infinity, Infinity)).toBe(0)
+    expect(studentTSurvival(-Infinity, Infinity)).toBe(1)
     expect(studentTSurvival(NaN, 3)).toBeNaN()
     expect(studentTSurvival(1, 0)).toBeNaN()
     expect(studentTSurvival(1, -2)).toBeNaN()
@@ -373,6 +376,8 @@ describe('special functions', () => {
     expect(regularizedIncompleteBeta(0.2, 2, 3)).toBeCloseTo(0.1808, 13)
     expect(regularizedIncompleteBeta(0.9, 2, 3)).toBeCloseTo(0.9963, 13)
     expect(regularizedIncompleteBeta(0.3, 0.5, 4)).toBeCloseTo(0.8987784842061337, 12)
+    // Far past the switch point: the fraction on x itself gives 0.91 here; SciPy's betainc(100, 100, 0.7).
+    expect(regularizedIncompleteBeta(0.7, 100, 100)).toBeCloseTo(0.9999999981588858, 13)
   })
 
   it('the continued fraction gives its value within MAX_FRACTION_TERMS terms and NaN, never a partial sum, beyond', () => {
@@ -405,6 +410,14 @@ describe('summaries and scaling', () => {
     expect(summarize([5, -Infinity])).toEqual({ n: 1, nonFinite: 1, mean: 5 })
   })
 
+  it('the corrected two-pass variance keeps the spread of two values an ulp apart, whose mean no double holds', () => {
+    // The mean of 1 and 1 + 2⁻⁵² rounds to 1; the residual pass takes that rounding back out of the squares:
+    // the sample variance is exactly 2⁻¹⁰⁵ (sd 2⁻⁵²/√2), where the squares alone would give twice that.
+    const s = summarize([1, 1 + 2 ** -52])
+    expect(s.mean).toBe(1)
+    expect((s.sd as number) / (2 ** -52 / Math.SQRT2)).toBeCloseTo(1, 14)
+  })
+
   it('the mean of a constant sample is the constant, even where sums round', () => {
     expect(summarize([0.1, 0.1, 0.1]).mean).toBe(0.1)
     expect(summarize([0.1, 0.1, 0.1]).sd).toBe(0)
@@ -428,6 +441,15 @@ describe('seeded randomness (mulberry32 and Box–Muller, written out in Python)
     expect(random()).toBeCloseTo(0.6011037519201636, 15)
     expect(random()).toBeCloseTo(0.44829055899754167, 15)
     expect(random()).toBeCloseTo(0.8524657934904099, 15)
+  })
+
+  it('a uniform draw of exactly 0 is drawn again (ln 0 is −∞): the only state giving 0 is the first of this seed', () => {
+    // Found by trying all 2³² states of mulberry32; the pair below is from its 2nd and 3rd draws (Python).
+    const seed = 0x92d4860b
+    expect(seededRandom(seed)()).toBe(0)
+    const normal = seededNormal(seed)
+    expect(normal()).toBeCloseTo(1.6264323081902676, 14)
+    expect(normal()).toBeCloseTo(0.003369734033261985, 14)
   })
 
   it('the first pair of normals of seed 42: the cosine first, then the sine of the same draw', () => {
