@@ -306,6 +306,18 @@ describe('significance labels', () => {
     expect(testSignificance(stat([0.9, 0.9]), stat([0.8, 0.8]), 0.05)?.significant).toBe(true)
   })
 
+  it('a p equal to alpha is not significant: significant means p < alpha', () => {
+    const base = stat([0.9, 0.91, 0.89])
+    const pr = stat([0.93, 0.94, 0.92])
+    const p = testSignificance(base, pr, 0.05)?.pLabel as number
+    expect(p).toBeGreaterThan(0)
+    expect(testSignificance(base, pr, p)).toMatchObject({ state: 'within-noise', significant: false })
+    expect(testSignificance(base, pr, p * (1 + 1e-12))).toMatchObject({
+      state: 'significant',
+      significant: true
+    })
+  })
+
   it('one run a side has no test at all', () => {
     expect(testSignificance(stat([0.9]), stat([0.8]), 0.05)).toBeUndefined()
   })
