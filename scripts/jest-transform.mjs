@@ -21,6 +21,9 @@ function process(sourceText, sourcePath, options) {
     loader: 'ts',
     format: options.supportsStaticESM ? 'esm' : 'cjs',
     target: 'es2022',
+    // ES2022 has no import attributes, and esbuild would drop `with { type: 'json' }` (src/cli/help.ts), which Jest
+    // warns will soon be an error; Node 20 and 24 support them.
+    supported: { 'import-attributes': true },
     platform: 'node',
     sourcemap: 'external',
     sourcesContent: false,

@@ -4,7 +4,6 @@ import { mkdirSync, writeFileSync } from 'node:fs'
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { formatDiagnostic, type Diagnostic } from '../src/core/run.js'
-import { runCli } from '../src/cli/run.js'
 import {
   DEFAULT_BASELINE_PATH,
   DEFAULT_RULES_PATH,
@@ -17,6 +16,7 @@ import { HOSTILE_RUNS, INJECTED_NAME, makeHostileWorkspace } from './fixtures/ma
 import { twinClientFactory } from './github-twin/client.js'
 import { elementCounts, renderGfm } from './helpers/cmark.js'
 import { SHARED_FIXTURES } from './helpers/shared.js'
+import { cliIn } from './helpers/cli.js'
 import { memoryLog } from './helpers/memory-log.js'
 import type { GitHubTwin } from './github-twin/server.js'
 import {
@@ -383,32 +383,29 @@ describe('review of a workflow_run (the fork pattern)', () => {
 })
 
 describe('experiment-review review (CLI)', () => {
-  const cli = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
-    const out: string[] = []
-    const err: string[] = []
-    const code = await runCli(args, {
-      stdout: t => void out.push(t),
-      stderr: t => void err.push(t),
-      cwd: fixture.workspace,
-      env: { GITHUB_TOKEN: 'ghp_user-token', GITHUB_API_URL: twin.url, RUNNER_TEMP: temp, ...env },
-      github: twinClientFactory(twin, { runtime: 'cli' })
-    })
-    return { code, stdout: out.join(''), stderr: err.join('') }
-  }
+  const cli = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+    cliIn(
+      {
+        cwd: fixture.workspace,
+        env: { GITHUB_TOKEN: 'ghp_user-token', GITHUB_API_URL: twin.url, RUNNER_TEMP: temp, ...env },
+        github: twinClientFactory(twin, { runtime: 'cli' })
+      },
+      ...args
+    )
 
   it('posts the same sticky comment as the token user and sets a failing status on the PR head (exit 1)', async () => {
     twin.addPullRequest({ number: 40, headRef: fixture.headRef, headSha: 'a'.repeat(40) })
     const result = await cli(['review', '--repo', `${twin.owner}/${twin.repo}`, '--pr', '40'])
-    expect(result.stderr).not.toMatch(/experiment-review: .*GitHub/)
+    expect(result.err).not.toMatch(/experiment-review: .*GitHub/)
     expect(result.code).toBe(1)
-    expect(result.stdout).toMatch(/comment \(created\): http/)
+    expect(result.out).toMatch(/comment \(created\): http/)
     expect(commentsOn(40)[0].user.login).toBe('octocat')
     expect(twin.state.statuses.find(s => s.sha === 'a'.repeat(40))).toMatchObject({
       state: 'failure',
       context: 'experiment-review/default'
     })
     const again = await cli(['review', '--repo', `${twin.owner}/${twin.repo}`, '--pr', '40'])
-    expect(again.stdout).toMatch(/comment \(unchanged\)/)
+    expect(again.out).toMatch(/comment \(unchanged\)/)
     expect(commentsOn(40)).toHaveLength(1)
   })
 
@@ -427,7 +424,7 @@ describe('experiment-review review (CLI)', () => {
         '--id',
         'vision'
       ])
-      expect(result.stderr).not.toMatch(/^(error|warning):/m)
+      expect(result.err).not.toMatch(/^(error|warning):/m)
       expect(result.code).toBe(0)
       expect(twin.state.statuses.find(s => s.sha === 'b'.repeat(40))).toMatchObject({
         state: 'success',
@@ -441,15 +438,15 @@ describe('experiment-review review (CLI)', () => {
 
   it('exits 2 on bad input', async () => {
     expect((await cli(['review', '--repo', 'nope', '--pr', '1'])).code).toBe(2)
-    expect((await cli(['review', '--repo', 'a/b', '--pr', 'x'])).stderr).toMatch(
+    expect((await cli(['review', '--repo', 'a/b', '--pr', 'x'])).err).toMatch(
       /--pr "x" is not a pull request number/
     )
-    expect((await cli(['review', '--repo', 'a/b', '--pr', '1'], { GITHUB_TOKEN: '' })).stderr).toMatch(
+    expect((await cli(['review', '--repo', 'a/b', '--pr', '1'], { GITHUB_TOKEN: '' })).err).toMatch(
       /GITHUB_TOKEN/
     )
     const missing = await cli(['review', '--repo', `${twin.owner}/${twin.repo}`, '--pr', '999'])
     expect(missing.code).toBe(2)
-    expect(missing.stderr).toMatch(/reading pull request .*#999 failed: GitHub answered 404/)
+    expect(missing.err).toMatch(/reading pull request .*#999 failed: GitHub answered 404/)
   })
 })
 
@@ -476,24 +473,16 @@ describe('experiment-review promote (CLI)', () => {
   it('promotes the runs of a local checkout and commits the baseline and the docs', async () => {
     const repo = await makeReviewRepository()
     try {
-      const out: string[] = []
-      const err: string[] = []
-      const io = {
-        stdout: (t: string) => void out.push(t),
-        stderr: (t: string) => void err.push(t),
-        cwd: repo.workspace,
-        env: {}
-      }
-      const code = await runCli(['promote', '--pr', '5'], io)
-      expect(err.join('')).not.toMatch(/^experiment-review:/m)
+      const { code, out, err } = await cliIn({ cwd: repo.workspace }, 'promote', '--pr', '5')
+      expect(err).not.toMatch(/^experiment-review:/m)
       expect(code).toBe(0)
-      expect(out.join('')).toMatch(/^champion: resnet-wide$/m)
-      expect(out.join('')).toMatch(/^committed .*\.experiments\/baseline\.json.* in [0-9a-f]{12}$/m)
+      expect(out).toMatch(/^champion: resnet-wide$/m)
+      expect(out).toMatch(/^committed .*\.experiments\/baseline\.json.* in [0-9a-f]{12}$/m)
       const baseline = JSON.parse(
         await readFile(path.join(repo.workspace, DEFAULT_BASELINE_PATH), 'utf8')
       ) as { champion: { name: string } }
       expect(baseline.champion.name).toBe('resnet-wide')
-      expect(await runCli(['promote', '--pr', 'x'], io)).toBe(2)
+      expect((await cliIn({ cwd: repo.workspace }, 'promote', '--pr', 'x')).code).toBe(2)
     } finally {
       await repo.remove()
     }

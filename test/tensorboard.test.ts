@@ -5,7 +5,8 @@ import { Readable } from 'node:stream'
 import { crc32c, maskedCrc32c } from '../src/sources/crc.js'
 import { collectRuns } from '../src/sources/detect.js'
 import { MAX_HISTORY_POINTS } from '../src/sources/history.js'
-import { scanTfRecords, tensorboardSource } from '../src/sources/tensorboard.js'
+import { tensorboardSource } from '../src/sources/tensorboard.js'
+import { scanTfRecords } from '../src/sources/tfrecord.js'
 import {
   DT,
   LFS_POINTER_TEXT,

@@ -1,9 +1,9 @@
-import { realpathSync, lstatSync, statSync, openSync, constants as constants$1, fstatSync, closeSync, readFileSync, createReadStream, readdirSync, existsSync } from 'node:fs';
+import { realpathSync, lstatSync, statSync, openSync, constants as constants$1, fstatSync, closeSync, readFileSync, createReadStream, readdirSync, existsSync, readSync } from 'node:fs';
 import { open, stat, readFile, lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { g as getDefaultExportFromCjs } from './_commonjsHelpers.js';
 import { s as selectAll, G as experimentOf, H as flattenParams, I as makeRun, J as emptyMetadata, r as paramText, K as listExperimentNames } from './findings.js';
-import { R as ReadBuffer, H as HistoryBuilder, m as metricFromColumns, p as parseMetricBytes, M as MetricFileParser, c as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
+import { R as ReadBuffer, H as HistoryBuilder, m as metricFromColumns, c as crc32, P as ProtoReader, e as ProtoError, S as ScalarSeries, E as EVENT_CHUNK, f as decodeEventRecords, g as findRecordStart, M as MAX_BAD_EVENTS_SHOWN, p as parseMetricBytes, h as MetricFileParser, i as MAX_HISTORY_POINTS } from './mlflow-metrics-file.js';
 import { StringDecoder } from 'node:string_decoder';
 import { createHash } from 'node:crypto';
 import { createInterface } from 'node:readline';
@@ -2943,16 +2943,21 @@ function realOf(p) {
 async function* chunksOf(file, size) {
     const handle = await open(file, 'r');
     try {
-        const buf = Buffer.allocUnsafe(size);
-        for (;;) {
-            const { bytesRead } = await handle.read(buf, 0, size, null);
-            if (bytesRead === 0)
-                return;
-            yield bytesRead === size ? buf : buf.subarray(0, bytesRead);
-        }
+        yield* chunksFrom(handle, 0, size);
     }
     finally {
         await handle.close();
+    }
+}
+/** The bytes of an open file from `start` on, in chunks read into one buffer of `size` bytes. */
+async function* chunksFrom(handle, start, size) {
+    const buf = Buffer.allocUnsafe(size);
+    for (let position = start;;) {
+        const { bytesRead } = await handle.read(buf, 0, size, position);
+        if (bytesRead === 0)
+            return;
+        position += bytesRead;
+        yield bytesRead === size ? buf : buf.subarray(0, bytesRead);
     }
 }
 /** Whether `p` is `dir` or inside it (both absolute). */
@@ -3151,6 +3156,18 @@ class GuardedReadContext {
         if (!admitted)
             return undefined;
         return chunksOf(this.resolve(file), Math.max(1, Math.min(chunkSize, admitted.size || 1)));
+    }
+    async openFile(file, place) {
+        const admitted = await this.admit(file, place);
+        if (!admitted)
+            return undefined;
+        const handle = await open(this.resolve(file), 'r');
+        return {
+            size: admitted.size,
+            fd: handle.fd,
+            chunks: (start, chunkSize) => chunksFrom(handle, start, Math.max(1, chunkSize)),
+            close: () => handle.close()
+        };
     }
     async readJson(file, place) {
         const text = await this.readText(file, place);
@@ -5174,316 +5191,6 @@ async function readHistoryJsonl(file, run, series, ctx) {
         });
 }
 
-// A small reader of the protocol buffers wire format (varint, 64-bit, length-delimited, 32-bit) over Buffer
-// offsets: no code generation, no copies. The W&B and TensorBoard readers decode the few fields they need and
-// skip the rest. Malformed input throws ProtoError, which the readers turn into a diagnostic.
-/** Wire types of the protobuf encoding. */
-const WIRE = { varint: 0, fixed64: 1, bytes: 2, startGroup: 3, endGroup: 4, fixed32: 5 };
-/** Thrown when bytes are not a well-formed protobuf message; `offset` is relative to the buffer start. */
-class ProtoError extends Error {
-    offset;
-    constructor(message, offset) {
-        super(message);
-        this.offset = offset;
-        this.name = 'ProtoError';
-    }
-}
-const TWO_32 = 4294967296;
-/**
- * A cursor over one message in `buf[start, end)`. Call `next()` to move to each field, then read its value
- * with the method that fits its wire type (or `skip()`). One reader can be reused with `reset()`.
- */
-class ProtoReader {
-    buf;
-    pos;
-    end;
-    /** Field number of the current field. */
-    field = 0;
-    /** Wire type of the current field. */
-    wire = 0;
-    /** Start of the last length-delimited value read by `bytes()`. */
-    start = 0;
-    /** Low and high 32 bits of the last varint read. */
-    lo = 0;
-    hi = 0;
-    constructor(buf, start = 0, end = buf.length) {
-        this.buf = buf;
-        this.pos = start;
-        this.end = end;
-    }
-    /** Points the reader at another message without allocating. */
-    reset(buf, start, end) {
-        this.buf = buf;
-        this.pos = start;
-        this.end = end;
-        this.field = 0;
-        this.wire = 0;
-        return this;
-    }
-    /** Moves to the next field; false at the end of the message. */
-    next() {
-        if (this.pos >= this.end)
-            return false;
-        const tag = this.uint32();
-        this.field = tag >>> 3;
-        this.wire = tag & 7;
-        if (this.field === 0)
-            throw new ProtoError('field number 0 is not valid', this.pos);
-        return true;
-    }
-    /** Reads a varint into lo/hi (up to 64 bits). */
-    readVarint() {
-        const buf = this.buf;
-        let pos = this.pos;
-        const end = this.end;
-        let lo = 0;
-        let hi = 0;
-        let b;
-        let shift = 0;
-        // Low 28 bits from the first 4 bytes.
-        for (; shift < 28; shift += 7) {
-            if (pos >= end)
-                throw new ProtoError('truncated varint', pos);
-            b = buf[pos++];
-            lo |= (b & 0x7f) << shift;
-            if (b < 0x80) {
-                this.pos = pos;
-                this.lo = lo >>> 0;
-                this.hi = 0;
-                return;
-            }
-        }
-        // The 5th byte: 4 bits to lo, 3 bits to hi.
-        if (pos >= end)
-            throw new ProtoError('truncated varint', pos);
-        b = buf[pos++];
-        lo |= (b & 0x0f) << 28;
-        hi = (b & 0x7f) >> 4;
-        if (b >= 0x80) {
-            for (shift = 3;; shift += 7) {
-                if (pos >= end)
-                    throw new ProtoError('truncated varint', pos);
-                if (shift > 63)
-                    throw new ProtoError('varint longer than 10 bytes', pos);
-                b = buf[pos++];
-                if (shift < 32)
-                    hi |= (b & 0x7f) << shift;
-                if (b < 0x80)
-                    break;
-            }
-        }
-        this.pos = pos;
-        this.lo = lo >>> 0;
-        this.hi = hi >>> 0;
-    }
-    /** A varint as an unsigned 32-bit number (higher bits dropped). */
-    uint32() {
-        const buf = this.buf;
-        if (this.pos < this.end && buf[this.pos] < 0x80)
-            return buf[this.pos++];
-        this.readVarint();
-        return this.lo;
-    }
-    /** A varint as a signed 64-bit integer (int32/int64 fields); exact up to 2^53. */
-    int64() {
-        this.readVarint();
-        if (this.hi & 0x80000000)
-            return -((~this.hi >>> 0) * TWO_32 + ((~this.lo >>> 0) + 1));
-        return this.hi * TWO_32 + this.lo;
-    }
-    /** A varint as an unsigned 64-bit integer; exact up to 2^53. */
-    uint64() {
-        this.readVarint();
-        return this.hi * TWO_32 + this.lo;
-    }
-    /** A varint as a boolean. */
-    bool() {
-        return this.uint32() !== 0;
-    }
-    /** A 64-bit little-endian double (wire type 1). */
-    double() {
-        if (this.pos + 8 > this.end)
-            throw new ProtoError('truncated 64-bit value', this.pos);
-        const v = this.buf.readDoubleLE(this.pos);
-        this.pos += 8;
-        return v;
-    }
-    /** A 32-bit little-endian float (wire type 5). */
-    float() {
-        if (this.pos + 4 > this.end)
-            throw new ProtoError('truncated 32-bit value', this.pos);
-        const v = this.buf.readFloatLE(this.pos);
-        this.pos += 4;
-        return v;
-    }
-    /** A length-delimited value: returns its end offset; its start is in `this.start`. Moves past it. */
-    bytes() {
-        const len = this.uint32();
-        const start = this.pos;
-        const end = start + len;
-        if (end > this.end)
-            throw new ProtoError(`length-delimited field of ${len} bytes runs past the end of the message`, start);
-        this.start = start;
-        this.pos = end;
-        return end;
-    }
-    /** A length-delimited value decoded as UTF-8 text. */
-    string() {
-        const end = this.bytes();
-        return this.buf.toString('utf8', this.start, end);
-    }
-    /** Skips the current field's value, whatever its wire type. */
-    skip() {
-        switch (this.wire) {
-            case WIRE.varint:
-                this.readVarint();
-                return;
-            case WIRE.fixed64:
-                this.pos += 8;
-                break;
-            case WIRE.bytes:
-                this.bytes();
-                return;
-            case WIRE.fixed32:
-                this.pos += 4;
-                break;
-            case WIRE.startGroup: {
-                const field = this.field;
-                while (this.next()) {
-                    if (this.wire === WIRE.endGroup) {
-                        if (this.field !== field)
-                            throw new ProtoError('mismatched end of group', this.pos);
-                        return;
-                    }
-                    this.skip();
-                }
-                throw new ProtoError('unterminated group', this.pos);
-            }
-            default:
-                throw new ProtoError(`unknown wire type ${this.wire}`, this.pos);
-        }
-        if (this.pos > this.end)
-            throw new ProtoError('truncated fixed-size value', this.end);
-    }
-}
-/** Converts an IEEE 754 half-precision value (its 16 bits) to a number. */
-function halfToNumber(bits) {
-    const sign = bits & 0x8000 ? -1 : 1;
-    const exp = (bits >> 10) & 0x1f;
-    const frac = bits & 0x3ff;
-    if (exp === 0)
-        return sign * frac * 2 ** -24;
-    if (exp === 0x1f)
-        return frac ? NaN : sign * Infinity;
-    return sign * (1 + frac / 1024) * 2 ** (exp - 15);
-}
-
-// Generated by scripts/make-crc-wasm.mjs: do not edit. The WebAssembly module that checks TFRecord framing with
-// CRC-32C (slicing-by-8); see that script for what it exports and its memory layout.
-/** The module's bytes, base64. */
-const CRC32C_WASM = 'AGFzbQEAAAABDgJgAn9/AX9gA39/fwF/AwMCAAEFAwEAAQcZAwZtZW1vcnkCAANjcmMAAAZ2ZXJpZnkAAQrpAgLrAQEEf0F/IQIgASABIABrQQdxayEEAkADQCAAIARPDQEgACgCACACcyEDIAAoAgQhBSADQf8BcUECdCgCgDggA0EIdkH/AXFBAnQoAoAwcyADQRB2Qf8BcUECdCgCgChzIANBGHZBAnQoAoAgcyAFQf8BcUECdCgCgBhzIAVBCHZB/wFxQQJ0KAKAEHMgBUEQdkH/AXFBAnQoAoAIcyAFQRh2QQJ0KAIAcyECIABBCGohAAwACwsCQANAIAAgAU8NASACIAAtAABzQf8BcUECdCgCACACQQh2cyECIABBAWohAAwACwsgAkF/cwt6AQJ/AkADQCAAQQxqIAFLDQEgACAAQQhqEABBD3hB2NWLlHpqIAAoAghHDQEgACgCBA0BIAAoAgAiAyACSw0BIABBEGogA2oiBCABSw0BIABBDGogBEEEaxAAQQ94QdjVi5R6aiAEQQRrKAIARw0BIAQhAAwACwsgAAs=';
-
-// CRC-32 (IEEE, as zlib computes it: the W&B datastore) and CRC-32C (Castagnoli, masked as TFRecord and
-// LevelDB store it). Table-driven, slicing-by-8, over Buffer ranges so callers never copy. TFRecord framing is also
-// checked in bulk by a small WebAssembly kernel (crc32c-wasm.ts, written by scripts/make-crc-wasm.mjs), about three
-// times as fast as the same tables in JavaScript.
-/** The eight slicing tables of a reflected polynomial, flat: table k at [256k, 256k + 256). Int32 to stay in small integers. */
-function makeTables(poly) {
-    const t = new Int32Array(8 * 256);
-    for (let n = 0; n < 256; n++) {
-        let c = n;
-        for (let k = 0; k < 8; k++)
-            c = c & 1 ? (c >>> 1) ^ poly : c >>> 1;
-        t[n] = c;
-    }
-    for (let k = 1; k < 8; k++) {
-        for (let n = 0; n < 256; n++) {
-            const prev = t[(k - 1) * 256 + n];
-            t[k * 256 + n] = (prev >>> 8) ^ t[prev & 0xff];
-        }
-    }
-    return t;
-}
-const IEEE = makeTables(0xedb88320);
-const CASTAGNOLI = makeTables(0x82f63b78);
-function update(t, crc, buf, start, end) {
-    let c = ~crc;
-    let i = start;
-    const fast = end - ((end - start) & 7);
-    while (i < fast) {
-        const a = (buf[i] | (buf[i + 1] << 8) | (buf[i + 2] << 16) | (buf[i + 3] << 24)) ^ c;
-        c =
-            t[1792 + (a & 0xff)] ^
-                t[1536 + ((a >>> 8) & 0xff)] ^
-                t[1280 + ((a >>> 16) & 0xff)] ^
-                t[1024 + (a >>> 24)] ^
-                t[768 + buf[i + 4]] ^
-                t[512 + buf[i + 5]] ^
-                t[256 + buf[i + 6]] ^
-                t[buf[i + 7]];
-        i += 8;
-    }
-    while (i < end)
-        c = t[(c ^ buf[i++]) & 0xff] ^ (c >>> 8);
-    return ~c >>> 0;
-}
-/** CRC-32 (IEEE 802.3, zlib's `crc32`) of `buf[start, end)`, continuing from `crc` (0 to start). */
-function crc32(buf, start = 0, end = buf.length, crc = 0) {
-    return update(IEEE, crc, buf, start, end);
-}
-/** CRC-32C (Castagnoli) of `buf[start, end)`, continuing from `crc` (0 to start). */
-function crc32c(buf, start = 0, end = buf.length, crc = 0) {
-    return update(CASTAGNOLI, crc, buf, start, end);
-}
-/** The masked CRC-32C TFRecord and LevelDB store: rotate right by 15 bits and add 0xa282ead8. */
-function maskedCrc32c(buf, start = 0, end = buf.length) {
-    const c = crc32c(buf, start, end);
-    return ((((c >>> 15) | (c << 17)) >>> 0) + 0xa282ead8) >>> 0;
-}
-/** Where the WebAssembly kernel keeps the bytes it checks (its tables sit below). */
-const WASM_DATA = 8 * 256 * 4;
-/** The most bytes the kernel checks per call: a read chunk (1 MiB) fits, so each chunk is copied in once. */
-const WASM_WINDOW = 1 << 20;
-/** The kernel with its tables in place; undefined until first used, null where WebAssembly cannot run. */
-let kernel;
-function crcKernel() {
-    if (kernel !== undefined)
-        return kernel;
-    kernel = null;
-    const wasm = globalThis.WebAssembly;
-    // Without WebAssembly (e.g. node --jitless) the JavaScript tables check every record.
-    if (!wasm)
-        return kernel;
-    try {
-        const module = new wasm.Module(Buffer.from(CRC32C_WASM, 'base64'));
-        const exports = new wasm.Instance(module, {}).exports;
-        const pages = Math.ceil((WASM_DATA + WASM_WINDOW) / 65536);
-        exports.memory.grow(pages - exports.memory.buffer.byteLength / 65536);
-        const tables = new DataView(exports.memory.buffer, 0, WASM_DATA);
-        for (let i = 0; i < CASTAGNOLI.length; i++)
-            tables.setInt32(i * 4, CASTAGNOLI[i], true);
-        kernel = { exports, bytes: new Uint8Array(exports.memory.buffer) };
-    }
-    catch {
-        // A module that cannot be made here (no memory to grow): the JavaScript tables check every record.
-    }
-    return kernel;
-}
-/**
- * How far whole TFRecords from `start` are affirmed by the WebAssembly kernel: the offset of the first record it
- * cannot affirm (incomplete before `end`, a masked CRC-32C of its length or data that does not match, a length over
- * `maxRecord`), or of the end of its window. Returns `start` when it affirms nothing; the caller checks that record
- * itself, so what is reported for a bad record never depends on the kernel.
- */
-function affirmedTfRecordsEnd(buf, start, end, maxRecord) {
-    const k = crcKernel();
-    if (!k)
-        return start;
-    const stop = Math.min(end, start + WASM_WINDOW);
-    k.bytes.set(buf.subarray(start, stop), WASM_DATA);
-    return start + k.exports.verify(WASM_DATA, WASM_DATA + stop - start, maxRecord) - WASM_DATA;
-}
-
 // The framing of a W&B run log (`run-<id>.wandb`, LevelDB's log format): a 7-byte header (":W&B", magic 0xBEE1,
 // version 0), then 32 KiB blocks of records, each with a 7-byte header (CRC-32 of type and data, little-endian
 // uint16 length, type FULL/FIRST/MIDDLE/LAST). Streamed block by block; every CRC is checked.
@@ -6155,442 +5862,121 @@ async function readRequirements(file, run, env, ctx) {
     }
 }
 
-/** Scalar series of one or more event files, by tag, kept in typed columns (no object per point until the end). */
-class ScalarSeries {
-    columns = new Map();
-    /** Counts of what was skipped, by kind. */
-    skipped = { nonScalar: 0, hparams: 0, placeholder: 0 };
-    events = 0;
-    /** Adds one point of a tag (`wallTime` in seconds). */
-    add(tag, step, wallTime, value) {
-        let c = this.columns.get(tag);
-        // Sorted by step only (stable: a repeated step keeps the order written); the final value is the last
-        // written point of the highest step.
-        if (!c)
-            this.columns.set(tag, (c = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' })));
-        c.add(step, value, Math.round(wallTime * 1000));
+// A small pool of read workers (worker_threads) for stores with many metric files, and for the second part of a
+// large TensorBoard event file: the main thread walks folders and builds runs (or reads the first part of the file)
+// while the workers read and parse. Started only when a store is large enough to repay the start
+// of a thread, and only from the built bundle (where the worker script sits beside this module); elsewhere (tests
+// on the sources) everything is read on the main thread, with the same results.
+/** The environment variable that sets the number of read workers (0 reads everything on the main thread). */
+const READ_THREADS_ENV = 'EXPERIMENT_REVIEW_READ_THREADS';
+/** The most workers started, whatever the machine. */
+const MAX_WORKERS = 4;
+/** The number of workers to start: the environment's choice, else one per core (at most MAX_WORKERS), 0 on one core. */
+function readWorkerCount(env = process.env) {
+    const given = env[READ_THREADS_ENV];
+    if (given !== undefined && given.trim() !== '') {
+        const n = Number(given);
+        if (!Number.isInteger(n) || n < 0)
+            throw new Error(`${READ_THREADS_ENV}=${JSON.stringify(given)}: expected a whole number of threads ≥ 0`);
+        return Math.min(n, 16);
     }
-    /** Number of points over all tags. */
-    get points() {
-        let n = 0;
-        for (const c of this.columns.values())
-            n += c.length;
-        return n;
-    }
-    /** Each tag's metric: the final value from the full series, the history sorted by step and thinned. */
-    metrics() {
-        const out = new Map();
-        for (const [tag, c] of this.columns) {
-            const built = c.buildColumns();
-            if (built)
-                out.set(tag, metricFromColumns(built));
-        }
-        return out;
-    }
+    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+    return cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
 }
-const SCALARS = Buffer.from('scalars');
-const HPARAMS = Buffer.from('hparams');
-function sameBytes(buf, start, end, name) {
-    if (end - start !== name.length)
-        return false;
-    for (let i = 0; i < name.length; i++)
-        if (buf[start + i] !== name[i])
-            return false;
-    return true;
-}
-/** SummaryMetadata of the scalars plugin: plugin_data (1) holding plugin_name "scalars" (1) and maybe content (2). */
-const SCALARS_METADATA = Buffer.from([0x0a, 0x07, ...SCALARS]);
-/**
- * Where the body of the tensor field (8) starts when buf[at, end) is exactly an optional scalars-plugin metadata
- * field (9; any content under 128 bytes) then that tensor field running to `end`, each length under 128; else -1.
- */
-function tensorAfterMetadata(buf, at, end) {
-    if (buf[at] === 0x4a) {
-        const inner = at + 4; // past 4a LEN 0a LEN
-        const metadataEnd = at + 2 + buf[at + 1];
-        if (buf[at + 1] >= 0x80 || buf[at + 2] !== 0x0a || buf[at + 3] !== buf[at + 1] - 2)
-            return -1;
-        if (!sameBytes(buf, inner, inner + SCALARS_METADATA.length, SCALARS_METADATA))
-            return -1;
-        const content = inner + SCALARS_METADATA.length;
-        if (content !== metadataEnd) {
-            if (buf[content] !== 0x12 || buf[content + 1] >= 0x80 || content + 2 + buf[content + 1] !== metadataEnd)
-                return -1;
-        }
-        at = metadataEnd;
-    }
-    if (buf[at] !== 0x42 || buf[at + 1] >= 0x80 || at + 2 + buf[at + 1] !== end)
-        return -1;
-    return at + 2;
-}
-const DT_FLOAT = 1;
-const DT_DOUBLE = 2;
-const DT_BFLOAT16 = 14;
-const DT_HALF = 19;
-class EventDecoder {
-    series;
-    event = new ProtoReader(Buffer.alloc(0));
-    summary = new ProtoReader(Buffer.alloc(0));
-    value = new ProtoReader(Buffer.alloc(0));
-    inner = new ProtoReader(Buffer.alloc(0));
-    tensor = new ProtoReader(Buffer.alloc(0));
-    plugin = new ProtoReader(Buffer.alloc(0));
-    /** Tags seen so far, by a hash of their bytes: decoding the same tag again allocates nothing. */
-    tags = new Map();
-    /** The tag read last: writers log the same tags in the same order, so its successor is tried first. */
-    lastTag;
-    constructor(series) {
-        this.series = series;
-    }
-    /** The tag at buf[start, end): the one that followed the last tag before, or from the cache by its bytes. */
-    internTag(buf, start, end) {
-        const guess = this.lastTag?.next;
-        if (guess && sameBytes(buf, start, end, guess.bytes))
-            return (this.lastTag = guess);
-        let h = 0x811c9dc5 ^ (end - start);
-        for (let i = start; i < end; i++)
-            h = Math.imul(h ^ buf[i], 0x01000193);
-        const hit = this.tags.get(h);
-        let found;
-        if (hit && sameBytes(buf, start, end, hit.bytes))
-            found = hit;
-        else {
-            const tag = buf.toString('utf8', start, end);
-            found = { bytes: Buffer.from(buf.subarray(start, end)), tag, hparams: tag.startsWith('_hparams_/') };
-            if (!hit && this.tags.size < 100_000)
-                this.tags.set(h, found);
-        }
-        if (this.lastTag)
-            this.lastTag.next = found;
-        return (this.lastTag = found);
-    }
-    /** A DataView of the last buffer decoded (the reader's chunks come in one reused buffer). */
-    viewOf;
-    view = new DataView(new ArrayBuffer(8));
-    /** The DataView over `buf`, offsets as in `buf`: floats read through it, not through Buffer's checked readers. */
-    dataView(buf) {
-        if (buf !== this.viewOf) {
-            this.viewOf = buf;
-            this.view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-        }
-        return this.view;
-    }
-    /** Decodes one Event into the series. */
-    decode(buf, start, end) {
-        if (!this.commonEvent(buf, start, end))
-            this.anyEvent(buf, start, end);
-    }
-    /**
-     * The common Event, taken from its bytes: wall_time (1), a step (2) under 2^28, then the summary (5) running to the
-     * end, in that order. False, having read nothing, for any other shape (anyEvent reads it then, to the same result).
-     */
-    commonEvent(buf, start, end) {
-        if (buf[start] !== 0x09 || buf[start + 9] !== 0x10)
-            return false;
-        let at = start + 10;
-        let step = 0;
-        for (let shift = 0;; shift += 7) {
-            if (shift === 28 || at >= end)
-                return false;
-            const b = buf[at++];
-            step += (b & 0x7f) << shift;
-            if (b < 0x80)
-                break;
-        }
-        if (buf[at++] !== 0x2a)
-            return false;
-        let length = 0;
-        for (let shift = 0;; shift += 7) {
-            if (shift === 28 || at >= end)
-                return false;
-            const b = buf[at++];
-            length += (b & 0x7f) << shift;
-            if (b < 0x80)
-                break;
-        }
-        if (at + length !== end)
-            return false;
-        this.series.events++;
-        this.summaryValues(buf, at, end, step, this.dataView(buf).getFloat64(start + 1, true));
-        return true;
-    }
-    /** An Event of any shape: wall_time 1, step 2, summary 5; other fields skipped. */
-    anyEvent(buf, start, end) {
-        const e = this.event.reset(buf, start, end);
-        let wallTime = 0;
-        let step = 0;
-        let summaryStart = -1;
-        let summaryEnd = -1;
-        while (e.next()) {
-            if (e.field === 1 && e.wire === 1)
-                wallTime = e.double();
-            else if (e.field === 2 && e.wire === 0)
-                step = e.int64();
-            else if (e.field === 5 && e.wire === 2) {
-                summaryEnd = e.bytes();
-                summaryStart = e.start;
-            }
-            else
-                e.skip();
-        }
-        this.series.events++;
-        if (summaryStart >= 0)
-            this.summaryValues(buf, summaryStart, summaryEnd, step, wallTime);
-    }
-    /** The Values (field 1) of the Summary in buf[start, end). */
-    summaryValues(buf, start, end, step, wallTime) {
-        const s = this.summary.reset(buf, start, end);
-        while (s.next()) {
-            if (s.field === 1 && s.wire === 2) {
-                const vEnd = s.bytes();
-                if (!this.fastValue(buf, s.start, vEnd, step, wallTime))
-                    this.decodeValue(buf, s.start, vEnd, step, wallTime);
-            }
-            else
-                s.skip();
-        }
-    }
-    /**
-     * The common Values, taken without the general decoder: a tag (field 1, under 128 bytes) then either TF1's
-     * simple_value (field 2) and nothing else, or TF2's scalar: the scalars plugin's metadata (field 9, optional) and a
-     * DT_FLOAT or DT_DOUBLE tensor (field 8) of an empty shape holding one value in tensor_content or a packed
-     * float_val/double_val. False, having read nothing, when the Value has any other shape (decodeValue reads it then,
-     * to the same result for these shapes).
-     */
-    fastValue(buf, start, end, step, wallTime) {
-        if (buf[start] !== 0x0a || buf[start + 1] >= 0x80)
-            return false;
-        const tagEnd = start + 2 + buf[start + 1];
-        let value;
-        if (tagEnd + 5 === end && buf[tagEnd] === 0x15)
-            value = this.dataView(buf).getFloat32(tagEnd + 1, true);
-        else {
-            const tensor = tensorAfterMetadata(buf, tagEnd, end);
-            if (tensor < 0)
-                return false;
-            const scalar = this.tensorScalar(buf, tensor, end);
-            if (scalar === undefined)
-                return false;
-            value = scalar;
-        }
-        const tag = this.internTag(buf, start + 2, tagEnd);
-        if (tag.hparams)
-            this.series.skipped.hparams++;
-        else
-            this.addScalar(tag.tag, step, wallTime, value);
-        return true;
-    }
-    /**
-     * The value of the tensor whose body is buf[at, end): `08 dtype 12 00` (DT_FLOAT or DT_DOUBLE, empty shape) then
-     * one field holding 4 or 8 bytes to the end: tensor_content (4), float_val (5) or double_val (6), packed.
-     */
-    tensorScalar(buf, at, end) {
-        if (buf[at] !== 0x08 || buf[at + 2] !== 0x12 || buf[at + 3] !== 0x00)
-            return undefined;
-        const dtype = buf[at + 1];
-        const field = buf[at + 4];
-        const size = buf[at + 5];
-        if (at + 6 + size !== end)
-            return undefined;
-        if (dtype === DT_FLOAT && size === 4 && (field === 0x22 || field === 0x2a))
-            return this.dataView(buf).getFloat32(at + 6, true);
-        if (dtype === DT_DOUBLE && size === 8 && (field === 0x22 || field === 0x32))
-            return this.dataView(buf).getFloat64(at + 6, true);
+/** The worker script's URL when it is there to run (the built bundle); undefined when running from sources. */
+function workerScript() {
+    const url = new URL('./metric-worker.js', import.meta.url);
+    if (existsSync(fileURLToPath(url)))
+        return url;
+    // From TypeScript sources (tests, tsx) there is no compiled worker; a bundle without one is a build mistake.
+    if (import.meta.url.endsWith('.ts'))
         return undefined;
+    throw new Error(`the read worker ${fileURLToPath(url)} is missing; rebuild the bundle (npm run build)`);
+}
+/** Workers that read and parse MLflow metric files and parts of event files; see the file comment. */
+class MetricReadPool {
+    workers;
+    busy;
+    pending = new Map();
+    nextId = 0;
+    failure;
+    closed = false;
+    constructor(script, count) {
+        this.workers = Array.from({ length: count }, () => {
+            const worker = new Worker(script);
+            worker.on('message', (reply) => this.settle(reply));
+            worker.on('error', e => this.fail(e));
+            worker.on('exit', code => {
+                if (code !== 0 && !this.closed)
+                    this.fail(new Error(`a read worker stopped with exit code ${code}`));
+            });
+            // An idle pool never keeps the process alive; a busy worker does (see read()).
+            worker.unref();
+            return worker;
+        });
+        this.busy = this.workers.map(() => 0);
     }
-    /** Adds a scalar, except Lightning's placeholder. */
-    addScalar(tag, step, wallTime, value) {
-        // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
-        if (tag === 'hp_metric' && value === -1)
-            this.series.skipped.placeholder++;
-        else
-            this.series.add(tag, step, wallTime, value);
-    }
-    decodeValue(buf, start, end, step, wallTime) {
-        const v = this.value.reset(buf, start, end);
-        let tag;
-        let simple;
-        let tensorStart = -1;
-        let tensorEnd = -1;
-        let plugin = '';
-        let other = false;
-        while (v.next()) {
-            const f = v.field;
-            if (f === 1 && v.wire === 2) {
-                const tEnd = v.bytes();
-                tag = this.internTag(buf, v.start, tEnd).tag;
-            }
-            else if (f === 2 && v.wire === 5)
-                simple = v.float();
-            else if (f === 8 && v.wire === 2) {
-                tensorEnd = v.bytes();
-                tensorStart = v.start;
-            }
-            else if (f === 9 && v.wire === 2) {
-                const mEnd = v.bytes();
-                plugin = this.pluginName(buf, v.start, mEnd);
-            }
-            else {
-                if (f >= 3 && f <= 6)
-                    other = true;
-                v.skip();
-            }
-        }
-        if (tag === undefined)
-            return;
-        if (plugin === 'hparams' || tag.startsWith('_hparams_/')) {
-            this.series.skipped.hparams++;
-            return;
-        }
-        let value;
-        if (simple !== undefined)
-            value = simple;
-        else if (tensorStart >= 0 && (plugin === 'scalars' || plugin === ''))
-            value = this.scalarTensor(buf, tensorStart, tensorEnd);
-        if (value === undefined || other) {
-            this.series.skipped.nonScalar++;
-            return;
-        }
-        this.addScalar(tag, step, wallTime, value);
-    }
-    /** SummaryMetadata.plugin_data (1) → plugin_name (1). */
-    pluginName(buf, start, end) {
-        const m = this.inner.reset(buf, start, end);
-        while (m.next()) {
-            if (m.field === 1 && m.wire === 2) {
-                const pEnd = m.bytes();
-                const p = this.plugin.reset(buf, m.start, pEnd);
-                while (p.next()) {
-                    if (p.field === 1 && p.wire === 2) {
-                        // The two names that matter, matched on their bytes: no string per value.
-                        const nEnd = p.bytes();
-                        if (sameBytes(buf, p.start, nEnd, SCALARS))
-                            return 'scalars';
-                        if (sameBytes(buf, p.start, nEnd, HPARAMS))
-                            return 'hparams';
-                        return buf.toString('utf8', p.start, nEnd);
-                    }
-                    p.skip();
-                }
-                return '';
-            }
-            m.skip();
-        }
-        return '';
-    }
-    /** The value of a one-element float tensor (DT_FLOAT, DT_DOUBLE, DT_HALF, DT_BFLOAT16); undefined otherwise. */
-    scalarTensor(buf, start, end) {
-        const t = this.tensor.reset(buf, start, end);
-        let dtype = 0;
-        let elements = 1;
-        let contentStart = -1;
-        let contentEnd = -1;
-        // Only one value matters: count them, keep the first (no array per tensor).
-        let count = 0;
-        let first = 0;
-        while (t.next()) {
-            const f = t.field;
-            if (f === 1 && t.wire === 0)
-                dtype = t.uint32();
-            else if (f === 2 && t.wire === 2)
-                elements = this.shapeElements(t);
-            else if (f === 4 && t.wire === 2) {
-                contentEnd = t.bytes();
-                contentStart = t.start;
-            }
-            else if (f === 5 || f === 6 || f === 13) {
-                // float_val, double_val, half_val: packed (wire 2) or one value per field.
-                if (t.wire === 2) {
-                    const pEnd = t.bytes();
-                    const p = t.start;
-                    const size = f === 5 ? 4 : 8;
-                    if (f !== 13) {
-                        const n = Math.floor((pEnd - p) / size);
-                        if (count === 0 && n > 0)
-                            first = f === 5 ? buf.readFloatLE(p) : buf.readDoubleLE(p);
-                        count += n;
-                    }
-                    else {
-                        const h = new ProtoReader(buf, p, pEnd);
-                        while (h.pos < h.end) {
-                            const v = this.halfBits(dtype, h.uint32());
-                            if (count++ === 0)
-                                first = v;
-                        }
-                    }
-                }
-                else if (f === 5 && t.wire === 5) {
-                    const v = t.float();
-                    if (count++ === 0)
-                        first = v;
-                }
-                else if (f === 6 && t.wire === 1) {
-                    const v = t.double();
-                    if (count++ === 0)
-                        first = v;
-                }
-                else if (f === 13 && t.wire === 0) {
-                    const v = this.halfBits(dtype, t.uint32());
-                    if (count++ === 0)
-                        first = v;
-                }
-                else
-                    t.skip();
-            }
-            else
-                t.skip();
-        }
-        if (elements !== 1)
+    /** A pool when the store is worth it and workers can run here; undefined means read on the main thread. */
+    static start(count = readWorkerCount()) {
+        if (count < 1)
             return undefined;
-        if (contentStart >= 0) {
-            const s = contentStart;
-            const size = contentEnd - s;
-            if (dtype === DT_FLOAT && size === 4)
-                return buf.readFloatLE(s);
-            if (dtype === DT_DOUBLE && size === 8)
-                return buf.readDoubleLE(s);
-            if ((dtype === DT_HALF || dtype === DT_BFLOAT16) && size === 2)
-                return this.halfBits(dtype, buf.readUInt16LE(s));
-            return undefined;
-        }
-        if (dtype !== DT_FLOAT && dtype !== DT_DOUBLE && dtype !== DT_HALF && dtype !== DT_BFLOAT16)
-            return undefined;
-        return count === 1 ? first : undefined;
+        const script = workerScript();
+        return script ? new MetricReadPool(script, count) : undefined;
     }
-    halfBits(dtype, bits) {
-        if (dtype === DT_BFLOAT16) {
-            const b = Buffer.alloc(4);
-            b.writeUInt32LE(((bits & 0xffff) << 16) >>> 0);
-            return b.readFloatLE(0);
-        }
-        return halfToNumber(bits & 0xffff);
+    /** Reads and parses whole metric files (absolute paths); undefined for a file the caller must read itself. */
+    async read(files, maxBytes) {
+        const task = { kind: 'metrics', id: this.nextId++, files, maxBytes };
+        return (await this.request(task, files.length)).files;
     }
-    /** TensorShapeProto: the product of dim (2) sizes (1); a scalar has no dims. */
-    shapeElements(t) {
-        const sEnd = t.bytes();
-        const s = new ProtoReader(t.buf, t.start, sEnd);
-        let elements = 1;
-        while (s.next()) {
-            if (s.field === 2 && s.wire === 2) {
-                const dEnd = s.bytes();
-                const d = new ProtoReader(s.buf, s.start, dEnd);
-                let size = 0;
-                while (d.next()) {
-                    if (d.field === 1 && d.wire === 0)
-                        size = d.int64();
-                    else
-                        d.skip();
-                }
-                elements *= size;
-            }
-            else if (s.field === 3 && s.wire === 0) {
-                if (s.bool())
-                    elements = -1;
-            }
-            else
-                s.skip();
-        }
-        return elements;
+    /**
+     * Decodes the open event file `fd` from the record at byte `start` to its end (tensorboard-range.ts); rejects when
+     * the worker could not (the caller then reads that part itself).
+     */
+    async readEvents(fd, start) {
+        const task = { kind: 'events', id: this.nextId++, fd, start };
+        const reply = await this.request(task, 1);
+        if ('error' in reply)
+            throw new Error(reply.error);
+        return reply.result;
+    }
+    /** Sends a task to the least busy worker (`weight`: how much work it is) and waits for its reply. */
+    request(task, weight) {
+        if (this.failure)
+            return Promise.reject(this.failure);
+        let worker = 0;
+        for (let i = 1; i < this.busy.length; i++)
+            if (this.busy[i] < this.busy[worker])
+                worker = i;
+        if (this.busy[worker] === 0)
+            this.workers[worker].ref();
+        this.busy[worker] += weight;
+        const done = () => {
+            this.busy[worker] -= weight;
+            if (this.busy[worker] === 0)
+                this.workers[worker].unref();
+        };
+        return new Promise((resolve, reject) => {
+            this.pending.set(task.id, { resolve, reject });
+            this.workers[worker].postMessage(task);
+        }).finally(done);
+    }
+    /** Stops the workers. */
+    async close() {
+        this.closed = true;
+        await Promise.all(this.workers.map(w => w.terminate()));
+    }
+    settle(reply) {
+        const task = this.pending.get(reply.id);
+        if (!task)
+            return;
+        this.pending.delete(reply.id);
+        task.resolve(reply);
+    }
+    fail(e) {
+        this.failure ??= e;
+        for (const task of this.pending.values())
+            task.reject(e);
+        this.pending.clear();
     }
 }
 
@@ -6598,15 +5984,17 @@ class EventDecoder {
 // data, masked CRC-32C of the data) around `Event` protobufs. Scalars come from TF1 `simple_value` and TF2
 // float tensors; images, histograms, text, graphs and hparams events are skipped. One run per folder: every
 // event file in a folder merges into it; Lightning's `hparams.yaml` beside them gives the params.
-// Files are read in chunks into one reused buffer and decoded from Buffer offsets, never read whole.
+// Files are read in chunks into one reused buffer and decoded from Buffer offsets, never read whole. A large file
+// is read in two parts at once: a read worker decodes the second part while this thread decodes the first, and its
+// series is appended after this thread's, so the run is the one a single read would make.
 /** The name every TensorBoard event file starts with. */
 const EVENT_FILE_PREFIX = 'events.out.tfevents.';
-/** What a Git LFS pointer file starts with. */
-const LFS_POINTER = 'version https://git-lfs.github.com/spec/';
-/** The largest single record accepted (a bigger one means a corrupt length or a file that is not event data). */
-const MAX_RECORD = 256 * 1024 * 1024;
-/** Event files are read in 1 MiB chunks: fewer chunks, fewer records split across two. */
-const STREAM_CHUNK = 1024 * 1024;
+/** Event files at least this large are read in two parts at once (a worker's start costs about 30-50 ms). */
+const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
+/** Where in a split file the worker's part starts (a little past the middle: the worker starts later). */
+const SPLIT_AT = 0.5;
+/** The bytes searched for a record to split at. */
+const SPLIT_WINDOW = 256 * 1024;
 const isEventFile = (f) => f.startsWith(EVENT_FILE_PREFIX);
 /** Reads every folder holding `events.out.tfevents.*` files as one run (not exclusive: sub-folders may be other runs). */
 const tensorboardSource = {
@@ -6620,7 +6008,7 @@ const tensorboardSource = {
     }
 };
 /** Reads one event folder into a run; undefined when it yields neither scalars nor hparams.yaml. */
-async function readTensorBoardRun(dir, ctx) {
+async function readTensorBoardRun(dir, ctx, split = WORKER_SPLIT) {
     const { files } = await ctx.list(dir);
     const eventFiles = files.filter(isEventFile);
     const name = ctx.rel(dir);
@@ -6628,7 +6016,7 @@ async function readTensorBoardRun(dir, ctx) {
     const series = new ScalarSeries();
     let readable = 0;
     for (const file of eventFiles) {
-        if (await readEventFile(path.join(dir, file), name, series, ctx))
+        if (await readEventFile(path.join(dir, file), name, series, ctx, split))
             readable++;
     }
     let params = {};
@@ -6665,138 +6053,81 @@ function dropPrivate(value, depth = 0) {
     }
     return out;
 }
-/**
- * Scans TFRecord framing over a stream of chunks, checking both masked CRC-32Cs, and calls `onRecord` with
- * the buffer and the record's [start, end) (valid only during the call). Stops at the first corrupt byte.
- * A chunk may be overwritten once the next one is asked for (ReadContext.readChunks): the bytes of a record split
- * across chunks are copied.
- * Longer than 80 lines on purpose: the framing state (the bytes carried over from one chunk to the next, the file
- * offset) is shared by its two parts, parse and recordBytes, which run once per record of a file of any size.
- */
-// eslint-disable-next-line max-lines-per-function -- the framing state is shared by its per-record parts (see above)
-async function scanTfRecords(chunks, onRecord) {
-    const result = { records: 0, bytes: 0 };
-    let rest;
-    let base = 0; // file offset of rest[0]
-    let first = true;
-    /**
-     * Parses the whole records in `buf`; keeps the incomplete tail in `rest` (a copy unless `owned`: `buf` was made
-     * here, not handed in as a chunk). False when the file is corrupt.
-     */
-    const parse = (buf, owned) => {
-        let pos = 0;
-        const n = buf.length;
-        // Records before `affirmed` passed both CRC checks in the WebAssembly kernel; from there on, each record is
-        // checked here until the kernel affirms more, so every error below reads as it always did.
-        let affirmed = 0;
-        while (pos + 12 <= n) {
-            if (pos >= affirmed)
-                affirmed = affirmedTfRecordsEnd(buf, pos, n, MAX_RECORD);
-            const checked = pos < affirmed;
-            if (!checked && maskedCrc32c(buf, pos, pos + 8) !== buf.readUInt32LE(pos + 8)) {
-                result.error = {
-                    offset: base + pos,
-                    message: `record at byte ${base + pos} fails the CRC-32C check of its length; the file is corrupt from there`
-                };
-                return false;
-            }
-            const len = buf.readUInt32LE(pos + 4) * 4294967296 + buf.readUInt32LE(pos);
-            if (len > MAX_RECORD) {
-                result.error = {
-                    offset: base + pos,
-                    message: `record at byte ${base + pos} claims ${len} bytes, more than the ${MAX_RECORD}-byte limit; reading stopped there`
-                };
-                return false;
-            }
-            const end = pos + 12 + len + 4;
-            if (end > n)
-                break;
-            if (!checked && maskedCrc32c(buf, pos + 12, pos + 12 + len) !== buf.readUInt32LE(end - 4)) {
-                result.error = {
-                    offset: base + pos,
-                    message: `record at byte ${base + pos} (${len} bytes) fails the CRC-32C check of its data; the file is corrupt from there`
-                };
-                return false;
-            }
-            result.records++;
-            onRecord(buf, pos + 12, pos + 12 + len, base + pos);
-            pos = end;
-        }
-        base += pos;
-        rest = pos >= n ? undefined : owned ? buf.subarray(pos) : Buffer.from(buf.subarray(pos));
-        return true;
-    };
-    /** Bytes of the record that starts `head` (12 while its header is incomplete or wrong: parse reports that). */
-    const recordBytes = (head) => {
-        if (head.length < 12 || maskedCrc32c(head, 0, 8) !== head.readUInt32LE(8))
-            return 12;
-        const len = head.readUInt32LE(4) * 4294967296 + head.readUInt32LE(0);
-        return len > MAX_RECORD ? 12 : 12 + len + 4;
-    };
-    for await (const chunk of chunks) {
-        result.bytes += chunk.length;
-        let buf = chunk;
-        if (first) {
-            buf = rest ? Buffer.concat([rest, chunk]) : chunk;
-            rest = undefined;
-            if (buf.length < LFS_POINTER.length) {
-                rest = buf === chunk ? Buffer.from(buf) : buf;
-                continue;
-            }
-            first = false;
-            if (buf.toString('latin1', 0, LFS_POINTER.length) === LFS_POINTER) {
-                result.lfsPointer = true;
-                return result;
-            }
-        }
-        // A record split across chunks: copy only its own bytes from this chunk (never the whole chunk) to finish it.
-        while (rest && buf.length) {
-            const take = Math.max(0, Math.min(recordBytes(rest) - rest.length, buf.length));
-            const joined = Buffer.concat([rest, buf.subarray(0, take)]);
-            buf = buf.subarray(take);
-            rest = undefined;
-            if (!parse(joined, true))
-                return result;
-            if (take === 0)
-                break;
-        }
-        if (buf.length && !parse(buf, false))
-            return result;
-    }
-    if (first && rest) {
-        const buf = rest;
-        rest = undefined;
-        if (!parse(buf, true))
-            return result;
-    }
-    if (rest)
-        result.truncatedAt = base;
-    return result;
+/** The reader's split: one read worker, for files from SPLIT_MIN_BYTES, where the bundle has one and a second core. */
+const WORKER_SPLIT = {
+    minBytes: SPLIT_MIN_BYTES,
+    start: () => MetricReadPool.start(Math.min(1, readWorkerCount()))
+};
+/** Starts reading the second part of a large file; undefined when it is not split (no record start found, no reader). */
+function startSecondPart(file, split) {
+    if (file.size < split.minBytes)
+        return undefined;
+    const from = Math.floor(file.size * SPLIT_AT);
+    const window = Buffer.allocUnsafe(Math.max(0, Math.min(SPLIT_WINDOW, file.size - from)));
+    const found = findRecordStart(window, 0, readSync(file.fd, window, 0, window.length, from));
+    if (found < 0 || from + found === 0)
+        return undefined;
+    const reader = split.start();
+    if (!reader)
+        return undefined;
+    const at = from + found;
+    return { at, reader, result: reader.readEvents(file.fd, at).catch((e) => e) };
 }
-/** Streams one event file into `series`; returns true when it was event data (whatever it held). */
-async function readEventFile(file, run, series, ctx) {
-    const chunks = await ctx.readChunks(file, { run }, STREAM_CHUNK);
-    if (!chunks)
-        return false;
-    const decoder = new EventDecoder(series);
-    let scan;
+/**
+ * Reads the part of a split file from `second.at` into `series`: the worker's series, appended, or on this thread
+ * (with a warning saying why) when the worker failed. Returns the scan of the whole file, as one scan would end.
+ */
+async function readSecondPart(file, second, first, series, report) {
+    const { onBadEvent } = report;
+    const done = await second.result;
+    let rest;
+    if (!(done instanceof Error)) {
+        series.append(done.series);
+        for (const bad of done.badEvents)
+            onBadEvent(bad);
+        rest = done.scan;
+    }
+    else {
+        report.warn(`a read worker could not decode the part from byte ${second.at} (${done.message}); it was read on the main thread`);
+        const chunks = file.chunks(second.at, EVENT_CHUNK);
+        rest = await decodeEventRecords(chunks, series, onBadEvent, { offset: second.at });
+    }
+    return { ...rest, records: first.records + rest.records, bytes: second.at + rest.bytes };
+}
+/**
+ * Streams one event file into `series` (a large one in two parts at once, see `split`); returns true when it was
+ * event data (whatever it held).
+ */
+async function readEventFile(file, run, series, ctx, split = WORKER_SPLIT) {
+    const place = { run };
     let badEvents = 0;
+    const onBadEvent = ({ offset, message }) => {
+        if (badEvents++ < MAX_BAD_EVENTS_SHOWN)
+            ctx.error(file, `record at byte ${offset} is not a valid Event protobuf (${message}); it was skipped`, place);
+    };
+    let opened;
+    let second;
+    let scan;
     try {
-        scan = await scanTfRecords(chunks, (buf, start, end, offset) => {
-            try {
-                decoder.decode(buf, start, end);
-            }
-            catch (e) {
-                if (!(e instanceof ProtoError))
-                    throw e;
-                if (badEvents++ < 5)
-                    ctx.error(file, `record at byte ${offset} is not a valid Event protobuf (${e.message}); it was skipped`, { run });
-            }
-        });
+        opened = await ctx.openFile(file, place);
+        if (!opened)
+            return false;
+        second = startSecondPart(opened, split);
+        const chunks = opened.chunks(0, Math.min(EVENT_CHUNK, opened.size || 1));
+        scan = await decodeEventRecords(chunks, series, onBadEvent, { stopAt: second?.at });
+        if (second && scan.stoppedAt !== undefined) {
+            const warn = (message) => ctx.warn(file, message, place);
+            scan = await readSecondPart(opened, second, scan, series, { onBadEvent, warn });
+        }
     }
     catch (e) {
-        ctx.error(file, `cannot be read: ${e.message}`, { run });
+        ctx.error(file, `cannot be read: ${e.message}`, place);
         return false;
+    }
+    finally {
+        // The worker reads through this file's descriptor: stopped before it is closed.
+        await second?.reader.close();
+        await opened?.close();
     }
     if (scan.lfsPointer) {
         ctx.error(file, 'is a Git LFS pointer, not event data; run git lfs pull (or check out with LFS) to fetch the real file', { run });
@@ -6946,108 +6277,6 @@ function warnNoExperimentSelected(ctx, store, names) {
     if (names.some(name => selected(name)))
         return;
     ctx.warn(store, `none of its experiments is selected by ${patterns.map(p => JSON.stringify(p)).join(', ')} (--experiment or select.experiments); its experiments are ${listExperimentNames(names)}`);
-}
-
-// A small pool of read workers (worker_threads) for stores with many metric files: the main thread walks folders
-// and builds runs while the workers read and parse. Started only when a store is large enough to repay the start
-// of a thread, and only from the built bundle (where the worker script sits beside this module); elsewhere (tests
-// on the sources) everything is read on the main thread, with the same results.
-/** The environment variable that sets the number of read workers (0 reads everything on the main thread). */
-const READ_THREADS_ENV = 'EXPERIMENT_REVIEW_READ_THREADS';
-/** The most workers started, whatever the machine. */
-const MAX_WORKERS = 4;
-/** The number of workers to start: the environment's choice, else one per core (at most MAX_WORKERS), 0 on one core. */
-function readWorkerCount(env = process.env) {
-    const given = env[READ_THREADS_ENV];
-    if (given !== undefined && given.trim() !== '') {
-        const n = Number(given);
-        if (!Number.isInteger(n) || n < 0)
-            throw new Error(`${READ_THREADS_ENV}=${JSON.stringify(given)}: expected a whole number of threads ≥ 0`);
-        return Math.min(n, 16);
-    }
-    const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
-    return cores > 1 ? Math.min(cores, MAX_WORKERS) : 0;
-}
-/** The worker script's URL when it is there to run (the built bundle); undefined when running from sources. */
-function workerScript() {
-    const url = new URL('./metric-worker.js', import.meta.url);
-    if (existsSync(fileURLToPath(url)))
-        return url;
-    // From TypeScript sources (tests, tsx) there is no compiled worker; a bundle without one is a build mistake.
-    if (import.meta.url.endsWith('.ts'))
-        return undefined;
-    throw new Error(`the read worker ${fileURLToPath(url)} is missing; rebuild the bundle (npm run build)`);
-}
-/** Workers that read and parse MLflow metric files; see the file comment. */
-class MetricReadPool {
-    workers;
-    busy;
-    pending = new Map();
-    nextId = 0;
-    failure;
-    closed = false;
-    constructor(script, count) {
-        this.workers = Array.from({ length: count }, () => {
-            const worker = new Worker(script);
-            worker.on('message', (result) => this.settle(result));
-            worker.on('error', e => this.fail(e));
-            worker.on('exit', code => {
-                if (code !== 0 && !this.closed)
-                    this.fail(new Error(`a read worker stopped with exit code ${code}`));
-            });
-            // An idle pool never keeps the process alive; a busy worker does (see read()).
-            worker.unref();
-            return worker;
-        });
-        this.busy = this.workers.map(() => 0);
-    }
-    /** A pool when the store is worth it and workers can run here; undefined means read on the main thread. */
-    static start(count = readWorkerCount()) {
-        if (count < 1)
-            return undefined;
-        const script = workerScript();
-        return script ? new MetricReadPool(script, count) : undefined;
-    }
-    /** Reads and parses whole metric files (absolute paths); undefined for a file the caller must read itself. */
-    read(files, maxBytes) {
-        if (this.failure)
-            return Promise.reject(this.failure);
-        let worker = 0;
-        for (let i = 1; i < this.busy.length; i++)
-            if (this.busy[i] < this.busy[worker])
-                worker = i;
-        const id = this.nextId++;
-        if (this.busy[worker] === 0)
-            this.workers[worker].ref();
-        this.busy[worker] += files.length;
-        const done = () => {
-            this.busy[worker] -= files.length;
-            if (this.busy[worker] === 0)
-                this.workers[worker].unref();
-        };
-        return new Promise((resolve, reject) => {
-            this.pending.set(id, { worker, resolve, reject });
-            this.workers[worker].postMessage({ id, files, maxBytes });
-        }).finally(done);
-    }
-    /** Stops the workers. */
-    async close() {
-        this.closed = true;
-        await Promise.all(this.workers.map(w => w.terminate()));
-    }
-    settle(result) {
-        const task = this.pending.get(result.id);
-        if (!task)
-            return;
-        this.pending.delete(result.id);
-        task.resolve(result.files);
-    }
-    fail(e) {
-        this.failure ??= e;
-        for (const task of this.pending.values())
-            task.reject(e);
-        this.pending.clear();
-    }
 }
 
 // The MLflow file store (`mlruns/`): experiments and runs described by meta.yaml files (MLflow 1.x, 2.x and

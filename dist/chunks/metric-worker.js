@@ -1,9 +1,10 @@
 import { openSync, constants, fstatSync, closeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { R as ReadBuffer, p as parseMetricBytes, a as packedBytes, b as packSeries, C as ColumnSlabs } from './mlflow-metrics-file.js';
+import { R as ReadBuffer, p as parseMetricBytes, a as packedBytes, b as packSeries, C as ColumnSlabs, d as decodeEventRange } from './mlflow-metrics-file.js';
 
 // A read worker (worker_threads): reads and parses MLflow metric files off the main thread, so a large file store
-// uses every core. Files that need the guarded path (a symbolic link, not a regular file, too large to read whole,
+// uses every core, and decodes the second part of a large TensorBoard event file while the main thread decodes the
+// first (tensorboard-range.ts). Files that need the guarded path (a symbolic link, not a regular file, too large to read whole,
 // any error) come back as not read, and the main thread reads them itself with the usual diagnostics.
 /**
  * The worker's read buffer, reused for every file (each is parsed before the next is read): a buffer per file would
@@ -30,7 +31,21 @@ function readRegularFile(file, maxBytes) {
         closeSync(fd);
     }
 }
+/** Decodes part of an event file; a failure (a read error) is answered, for the main thread to read the part itself. */
+async function readEvents(task) {
+    try {
+        const { result, transfer } = await decodeEventRange(task.fd, task.start);
+        parentPort?.postMessage({ id: task.id, result }, transfer);
+    }
+    catch (e) {
+        parentPort?.postMessage({ id: task.id, error: e.message });
+    }
+}
 parentPort?.on('message', (task) => {
+    if (task.kind === 'events') {
+        void readEvents(task);
+        return;
+    }
     const files = [];
     let size = 0;
     for (const file of task.files) {

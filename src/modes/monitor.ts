@@ -219,17 +219,23 @@ export async function runMonitor(
     writes: writer.writes,
     issue: issue ? { number: issue.number, url: issue.htmlUrl } : undefined
   })
+  // The plan names its issue by number; it is always the open or the last closed issue it was planned from.
+  const planned = (number: number): IssueInfo => {
+    const issue = [open, closed].find(i => i?.number === number)
+    if (!issue) throw new Error(`The retraining plan names issue #${number}, which the monitor did not read.`)
+    return issue
+  }
   switch (plan.action) {
     case 'nothing':
       return done(open)
     case 'open':
       return done(await openRetrainingIssue(writer, plan.state))
     case 'reopen':
-      return done(await reopenRetrainingIssue(writer, closed as IssueInfo, plan.state))
+      return done(await reopenRetrainingIssue(writer, planned(plan.issue), plan.state))
     case 'update':
-      return done(await updateRetrainingIssue(writer, open as IssueInfo, plan))
+      return done(await updateRetrainingIssue(writer, planned(plan.issue), plan))
     case 'record-healthy': {
-      const issue = open as IssueInfo
+      const issue = planned(plan.issue)
       // Keeps what the issue reports and only counts the healthy evaluation in its hidden state.
       const body = replaceHiddenState(issue.body, MONITOR_STATE_KIND, plan.state)
       const updated = await updateIssue({ ...issueRef(writer), issue, title: issue.title, body })
@@ -239,11 +245,12 @@ export async function runMonitor(
       return done(updated)
     }
     case 'close': {
-      const healthy = (open ? (knownIssue(open).memory?.healthy ?? 0) : 0) + 1
+      const issue = planned(plan.issue)
+      const healthy = (knownIssue(issue).memory?.healthy ?? 0) + 1
       const comment = recoveryComment(plan.recovered, assessment.evaluation, healthy)
-      await closeIssue({ ...issueRef(writer), issueNumber: plan.issue, comment })
-      writer.writes.push(`closed #${plan.issue}`)
-      return done(open)
+      await closeIssue({ ...issueRef(writer), issueNumber: issue.number, comment })
+      writer.writes.push(`closed #${issue.number}`)
+      return done(issue)
     }
   }
 }

@@ -1,7 +1,7 @@
 // Guarded file access for the readers: stays inside the workspace, limits sizes, and records every
 // problem as a diagnostic instead of throwing, so one bad file never stops a review.
 import { createReadStream } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { open, type FileHandle } from 'node:fs/promises'
 // Small files are read with synchronous calls: thousands of tiny run files read far faster without a thread-pool
 // round trip per call, and a review has nothing else to do meanwhile. Large files are streamed.
 import {
@@ -74,6 +74,12 @@ export interface ReadContext {
     place?: DiagnosticPlace,
     chunkSize?: number
   ): Promise<AsyncIterable<Buffer> | undefined>
+  /**
+   * Opens a file to read at offsets (no size limit): its size, its descriptor, and chunks from any offset as
+   * readChunks gives them. Undefined (with a diagnostic) when the file must not be read; a failure to open it is
+   * thrown. The caller closes it.
+   */
+  openFile(file: string, place?: DiagnosticPlace): Promise<OpenedFile | undefined>
   /** Reads and parses lenient JSON; undefined (with a diagnostic naming line and column) when it does not parse. */
   readJson(file: string, place?: DiagnosticPlace): Promise<unknown>
   /** Reads and parses YAML (aliases bounded, unknown tags kept as plain values); undefined on error. */
@@ -86,6 +92,17 @@ export interface ReadContext {
   list(dir: string): Promise<{ files: string[]; dirs: string[] }>
   /** Reports progress of a long collection (number of runs read so far). */
   progress(runsRead: number, where: string): void
+}
+
+/** A file opened by ReadContext.openFile. */
+export interface OpenedFile {
+  /** Its size when it was checked. */
+  readonly size: number
+  /** Its descriptor: a read worker of this process may read it at offsets (positioned reads only) until it is closed. */
+  readonly fd: number
+  /** Its bytes from `start` to the end, in chunks of up to `chunkSize` bytes read into one reused buffer. */
+  chunks(start: number, chunkSize: number): AsyncIterable<Buffer>
+  close(): Promise<void>
 }
 
 /** Options for a read context. */
@@ -122,14 +139,20 @@ export function realOf(p: string): string {
 async function* chunksOf(file: string, size: number): AsyncGenerator<Buffer> {
   const handle = await open(file, 'r')
   try {
-    const buf = Buffer.allocUnsafe(size)
-    for (;;) {
-      const { bytesRead } = await handle.read(buf, 0, size, null)
-      if (bytesRead === 0) return
-      yield bytesRead === size ? buf : buf.subarray(0, bytesRead)
-    }
+    yield* chunksFrom(handle, 0, size)
   } finally {
     await handle.close()
+  }
+}
+
+/** The bytes of an open file from `start` on, in chunks read into one buffer of `size` bytes. */
+async function* chunksFrom(handle: FileHandle, start: number, size: number): AsyncGenerator<Buffer> {
+  const buf = Buffer.allocUnsafe(size)
+  for (let position = start; ;) {
+    const { bytesRead } = await handle.read(buf, 0, size, position)
+    if (bytesRead === 0) return
+    position += bytesRead
+    yield bytesRead === size ? buf : buf.subarray(0, bytesRead)
   }
 }
 
@@ -350,6 +373,18 @@ class GuardedReadContext implements ReadContext {
     const admitted = await this.admit(file, place)
     if (!admitted) return undefined
     return chunksOf(this.resolve(file), Math.max(1, Math.min(chunkSize, admitted.size || 1)))
+  }
+
+  async openFile(file: string, place?: DiagnosticPlace): Promise<OpenedFile | undefined> {
+    const admitted = await this.admit(file, place)
+    if (!admitted) return undefined
+    const handle = await open(this.resolve(file), 'r')
+    return {
+      size: admitted.size,
+      fd: handle.fd,
+      chunks: (start, chunkSize) => chunksFrom(handle, start, Math.max(1, chunkSize)),
+      close: () => handle.close()
+    }
   }
 
   async readJson(file: string, place?: DiagnosticPlace) {

@@ -4,25 +4,22 @@
 // objects when first read (metricFromColumns), or objects at once (build, metricFromBuilt).
 import type { HistoryPoint, Metric } from '../core/run.js'
 import { ColumnSlabs, KEPT_COLUMNS, packColumn, unpackColumn, type PackedColumn } from './packed-column.js'
+import {
+  buildSeries,
+  joinSeries,
+  outOfOrder,
+  replacesBest,
+  type BuiltColumns,
+  type FinalRule,
+  type RepeatRule,
+  type SeriesRules,
+  type SeriesView
+} from './series-build.js'
+
+export type { BuiltColumns, FinalRule, RepeatRule } from './series-build.js'
 
 /** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
 export const MAX_HISTORY_POINTS = 500
-
-/**
- * Which point gives a metric its final value:
- * - `mlflow`: the highest step, then the latest timestamp, then the highest value (NaN loses) — MLflow's rule;
- * - `max-step`: the last written of the points with the highest step;
- * - `last-written`: the last point written, whatever its step.
- */
-export type FinalRule = 'mlflow' | 'max-step' | 'last-written'
-
-/**
- * What to do with repeated points once sorted:
- * - `identical`: drop a point equal to the one before it (same step, timestamp and value);
- * - `same-step`: keep only the last written point of each step (a later row replaces an earlier one);
- * - `keep`: keep them all.
- */
-export type RepeatRule = 'identical' | 'same-step' | 'keep'
 
 /** How a HistoryBuilder orders, de-duplicates and ends a series. */
 export interface HistoryOptions {
@@ -197,6 +194,24 @@ class Column {
     this.current = this.block(BLOCK_POINTS, this.mode)
   }
 
+  /** This column's state for another thread: its blocks themselves (to transfer), not copies. */
+  state(): ColumnState {
+    const { narrow, full, current, mode, base, checkpoints, last } = this
+    return { narrow, full, current, mode, base, checkpoints, last }
+  }
+
+  /** The column whose state another thread gave. */
+  static revive(s: ColumnState): Column {
+    const c = new Column(s.narrow, 1, false)
+    c.full.push(...s.full)
+    c.current = s.current
+    c.mode = s.mode
+    c.base = s.base
+    c.checkpoints.splice(0, c.checkpoints.length, ...s.checkpoints)
+    c.last = s.last
+    return c
+  }
+
   /** The value of point `i` (in a delta form: summed from the last point read or the checkpoint before it). */
   get(i: number): number {
     const b = i >> BLOCK_BITS
@@ -218,6 +233,38 @@ class Column {
   }
 }
 
+/** A Column's state as plain data and typed arrays (structured-cloneable). */
+interface ColumnState {
+  narrow: Narrow
+  full: Block[]
+  current: Block
+  mode: number
+  base: number
+  checkpoints: number[]
+  last: number
+}
+
+/** A HistoryBuilder's state as plain data and typed arrays, to pass between threads (HistoryBuilder.revive). */
+export interface HistoryBuilderState {
+  rules: SeriesRules
+  capacity: number
+  slot: number
+  n: number
+  ordered: boolean
+  best: number
+  bestStep: number
+  bestTime: number
+  bestValue: number
+  lastStep: number
+  lastTime: number
+  columns: [ColumnState, ColumnState, ColumnState]
+}
+
+/** The buffers of a builder's state, to transfer (not copy) them to another thread. */
+export function stateBuffers(state: HistoryBuilderState): ArrayBuffer[] {
+  return state.columns.flatMap(c => [...c.full, c.current].map(block => block.buffer as ArrayBuffer))
+}
+
 /**
  * Accumulates a metric's points in typed storage; see the file comment. A missing timestamp is stored as NaN.
  * Steps, values and timestamps are three Columns (32 bits each while they fit) in blocks of BLOCK_POINTS: a short
@@ -226,9 +273,9 @@ class Column {
  * reading storage back.
  */
 export class HistoryBuilder {
-  private readonly steps: Column
-  private readonly values: Column
-  private readonly times: Column
+  private steps: Column
+  private values: Column
+  private times: Column
   /** Points the current block holds room for. */
   private capacity: number
   /** The next free slot in the current block. */
@@ -285,33 +332,12 @@ export class HistoryBuilder {
       this.lastTime = t
       return
     }
-    const prevStep = this.lastStep
-    if (
-      this.ordered &&
-      (step < prevStep || (this.byTimestamp && step === prevStep && (t || 0) < (this.lastTime || 0)))
-    )
+    if (this.ordered && outOfOrder(this.byTimestamp, step, t, this.lastStep, this.lastTime))
       this.ordered = false
     this.lastStep = step
     this.lastTime = t
-    const rule = this.rule
-    if (rule === 'last-written') this.setBest(i, step, value, t)
-    else {
-      const bs = this.bestStep
-      if (step > bs) this.setBest(i, step, value, t)
-      else if (step === bs) {
-        if (rule === 'max-step') this.setBest(i, step, value, t)
-        else {
-          // MLflow: the later timestamp (missing counts as 0), then the higher value; NaN loses to any value.
-          const ta = t || 0
-          const tb = this.bestTime || 0
-          if (ta > tb) this.setBest(i, step, value, t)
-          else if (ta === tb) {
-            const bv = this.bestValue
-            if (bv !== bv || value >= bv) this.setBest(i, step, value, t)
-          }
-        }
-      }
-    }
+    if (replacesBest(this.rule, step, t, value, this.bestStep, this.bestTime, this.bestValue))
+      this.setBest(i, step, value, t)
   }
 
   private setBest(i: number, step: number, value: number, t: number): void {
@@ -354,85 +380,67 @@ export class HistoryBuilder {
 
   /** As build(), with the kept points in typed columns (for passing between threads); undefined when empty. */
   buildColumns(): BuiltColumns | undefined {
-    const n = this.n
-    if (n === 0) return undefined
-    const { steps: stepColumn, values: valueColumn, times: timeColumn } = this
-    let order: Uint32Array | undefined
-    if (!this.ordered) {
-      const steps = new Float64Array(n)
-      const times = new Float64Array(n)
-      for (let i = 0; i < n; i++) {
-        steps[i] = stepColumn.get(i)
-        times[i] = timeColumn.get(i)
-      }
-      const idx: number[] = new Array(n)
-      for (let i = 0; i < n; i++) idx[i] = i
-      // The index breaks ties, so the order is stable whatever the sort.
-      if (this.byTimestamp)
-        idx.sort((a, b) => steps[a] - steps[b] || (times[a] || 0) - (times[b] || 0) || a - b)
-      else idx.sort((a, b) => steps[a] - steps[b] || a - b)
-      order = Uint32Array.from(idx)
+    return buildSeries(this.view(), this.rules())
+  }
+
+  /** This builder's state for another thread (its blocks themselves: transfer them, stateBuffers). */
+  state(): HistoryBuilderState {
+    const { capacity, slot, n, ordered, best, bestStep, bestTime, bestValue, lastStep, lastTime } = this
+    return {
+      rules: this.rules(),
+      ...{ capacity, slot, n, ordered, best, bestStep, bestTime, bestValue, lastStep, lastTime },
+      columns: [this.steps.state(), this.values.state(), this.times.state()]
     }
-    // The kept indices (in sorted order), compacted into `keep`; none needed when every point in order is kept.
-    let keep: Uint32Array | undefined
-    let m = n
-    const repeats = this.repeats
-    if (order || repeats !== 'keep') {
-      keep = new Uint32Array(n)
-      m = 0
-      for (let k = 0; k < n; k++) {
-        const i = order ? order[k] : k
-        if (m > 0 && repeats !== 'keep') {
-          const j = keep[m - 1]
-          if (repeats === 'identical') {
-            const ti = timeColumn.get(i)
-            const tj = timeColumn.get(j)
-            if (
-              stepColumn.get(i) === stepColumn.get(j) &&
-              (ti === tj || (ti !== ti && tj !== tj)) &&
-              Object.is(valueColumn.get(i), valueColumn.get(j))
-            )
-              continue
-          } else if (stepColumn.get(i) === stepColumn.get(j)) {
-            keep[m - 1] = i
-            continue
-          }
-        }
-        keep[m++] = i
-      }
+  }
+
+  /** The builder whose state another thread gave: it goes on as that builder would have. */
+  static revive(s: HistoryBuilderState): HistoryBuilder {
+    const b = new HistoryBuilder(s.rules, 4)
+    b.steps = Column.revive(s.columns[0])
+    b.values = Column.revive(s.columns[1])
+    b.times = Column.revive(s.columns[2])
+    b.capacity = s.capacity
+    b.slot = s.slot
+    b.n = s.n
+    b.ordered = s.ordered
+    b.setBest(s.best, s.bestStep, s.bestValue, s.bestTime)
+    b.lastStep = s.lastStep
+    b.lastTime = s.lastTime
+    return b
+  }
+
+  /** How this builder orders, de-duplicates, ends and thins its series. */
+  rules(): SeriesRules {
+    return {
+      final: this.rule,
+      byTimestamp: this.byTimestamp,
+      repeats: this.repeats,
+      maxPoints: this.maxPoints
     }
-    const max = this.maxPoints
-    const count = Math.min(m, max)
-    const out = {
-      value: this.bestValue,
-      finalIndex: this.best,
-      total: m,
-      steps: new Float64Array(count),
-      values: new Float64Array(count),
-      times: new Float64Array(count)
-    }
-    // Evenly spaced over the full series when thinned; the first and the last point always kept.
-    const stride = m <= max ? 1 : (m - 1) / (max - 1)
-    for (let k = 0; k < count; k++) {
-      const at = m <= max ? k : Math.round(k * stride)
-      const i = keep ? keep[at] : at
-      out.steps[k] = stepColumn.get(i)
-      out.values[k] = valueColumn.get(i)
-      out.times[k] = timeColumn.get(i)
-    }
-    return out
+  }
+
+  /** The series as written so far, read through this builder's columns. */
+  view(): SeriesView {
+    const { n, ordered, best, bestStep, bestTime, bestValue, lastStep, lastTime } = this
+    const { steps, values, times } = this
+    return { n, ordered, best, bestStep, bestTime, bestValue, lastStep, lastTime, steps, values, times }
   }
 }
 
-/** A finished series in typed columns: the kept (thinned) points, the final value and the full length. */
-export interface BuiltColumns {
-  value: number
-  finalIndex: number
-  total: number
-  steps: Float64Array
-  values: Float64Array
-  /** NaN where the point has no timestamp. */
-  times: Float64Array
+/**
+ * Builds a series kept in consecutive builders of the same rules (each given the points written after the one
+ * before): the same result as one builder given every point. Undefined when none holds a point.
+ */
+export function buildJoinedColumns(parts: HistoryBuilder[]): BuiltColumns | undefined {
+  if (parts.length === 1) return parts[0].buildColumns()
+  const rules = parts[0].rules()
+  return buildSeries(
+    joinSeries(
+      parts.map(p => p.view()),
+      rules
+    ),
+    rules
+  )
 }
 
 /** The history objects of a series built into columns. */

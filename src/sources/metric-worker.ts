@@ -1,5 +1,6 @@
 // A read worker (worker_threads): reads and parses MLflow metric files off the main thread, so a large file store
-// uses every core. Files that need the guarded path (a symbolic link, not a regular file, too large to read whole,
+// uses every core, and decodes the second part of a large TensorBoard event file while the main thread decodes the
+// first (tensorboard-range.ts). Files that need the guarded path (a symbolic link, not a regular file, too large to read whole,
 // any error) come back as not read, and the main thread reads them itself with the usual diagnostics.
 import { closeSync, constants as fsConstants, fstatSync, openSync } from 'node:fs'
 import { parentPort } from 'node:worker_threads'
@@ -7,9 +8,11 @@ import { packSeries } from './history.js'
 import { parseMetricBytes, type ParsedMetricFile } from './mlflow-metrics-file.js'
 import { ColumnSlabs, packedBytes } from './packed-column.js'
 import { ReadBuffer } from './read-buffer.js'
+import { decodeEventRange, type EventRangeResult, type EventRangeTask } from './tensorboard-range.js'
 
 /** A batch of metric files for a worker: absolute paths inside the workspace, and the largest size read whole. */
 export interface MetricReadTask {
+  kind: 'metrics'
   id: number
   files: string[]
   maxBytes: number
@@ -45,7 +48,25 @@ function readRegularFile(file: string, maxBytes: number): Buffer | undefined {
   }
 }
 
-parentPort?.on('message', (task: MetricReadTask) => {
+/** Any reply of a worker: to a metrics task, to an events task, or an events task it could not do. */
+export type WorkerReply =
+  MetricReadResult | { id: number; result: EventRangeResult } | { id: number; error: string }
+
+/** Decodes part of an event file; a failure (a read error) is answered, for the main thread to read the part itself. */
+async function readEvents(task: EventRangeTask): Promise<void> {
+  try {
+    const { result, transfer } = await decodeEventRange(task.fd, task.start)
+    parentPort?.postMessage({ id: task.id, result } satisfies WorkerReply, transfer)
+  } catch (e) {
+    parentPort?.postMessage({ id: task.id, error: (e as Error).message } satisfies WorkerReply)
+  }
+}
+
+parentPort?.on('message', (task: MetricReadTask | EventRangeTask) => {
+  if (task.kind === 'events') {
+    void readEvents(task)
+    return
+  }
   const files: MetricReadResult['files'] = []
   let size = 0
   for (const file of task.files) {

@@ -1,5 +1,6 @@
-// A small pool of read workers (worker_threads) for stores with many metric files: the main thread walks folders
-// and builds runs while the workers read and parse. Started only when a store is large enough to repay the start
+// A small pool of read workers (worker_threads) for stores with many metric files, and for the second part of a
+// large TensorBoard event file: the main thread walks folders and builds runs (or reads the first part of the file)
+// while the workers read and parse. Started only when a store is large enough to repay the start
 // of a thread, and only from the built bundle (where the worker script sits beside this module); elsewhere (tests
 // on the sources) everything is read on the main thread, with the same results.
 import { existsSync } from 'node:fs'
@@ -7,7 +8,8 @@ import os from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { ParsedMetricFile } from './mlflow-metrics-file.js'
-import type { MetricReadResult, MetricReadTask } from './metric-worker.js'
+import type { MetricReadResult, MetricReadTask, WorkerReply } from './metric-worker.js'
+import type { EventRangeResult, EventRangeTask } from './tensorboard-range.js'
 
 /** The environment variable that sets the number of read workers (0 reads everything on the main thread). */
 export const READ_THREADS_ENV = 'EXPERIMENT_REVIEW_READ_THREADS'
@@ -36,13 +38,13 @@ function workerScript(): URL | undefined {
   throw new Error(`the read worker ${fileURLToPath(url)} is missing; rebuild the bundle (npm run build)`)
 }
 
-/** Workers that read and parse MLflow metric files; see the file comment. */
+/** Workers that read and parse MLflow metric files and parts of event files; see the file comment. */
 export class MetricReadPool {
   private readonly workers: Worker[]
   private readonly busy: number[]
   private readonly pending = new Map<
     number,
-    { worker: number; resolve: (r: (ParsedMetricFile | undefined)[]) => void; reject: (e: Error) => void }
+    { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }
   >()
   private nextId = 0
   private failure: Error | undefined
@@ -51,7 +53,7 @@ export class MetricReadPool {
   private constructor(script: URL, count: number) {
     this.workers = Array.from({ length: count }, () => {
       const worker = new Worker(script)
-      worker.on('message', (result: MetricReadResult) => this.settle(result))
+      worker.on('message', (reply: WorkerReply) => this.settle(reply))
       worker.on('error', e => this.fail(e))
       worker.on('exit', code => {
         if (code !== 0 && !this.closed) this.fail(new Error(`a read worker stopped with exit code ${code}`))
@@ -71,20 +73,36 @@ export class MetricReadPool {
   }
 
   /** Reads and parses whole metric files (absolute paths); undefined for a file the caller must read itself. */
-  read(files: string[], maxBytes: number): Promise<(ParsedMetricFile | undefined)[]> {
+  async read(files: string[], maxBytes: number): Promise<(ParsedMetricFile | undefined)[]> {
+    const task: MetricReadTask = { kind: 'metrics', id: this.nextId++, files, maxBytes }
+    return ((await this.request(task, files.length)) as MetricReadResult).files
+  }
+
+  /**
+   * Decodes the open event file `fd` from the record at byte `start` to its end (tensorboard-range.ts); rejects when
+   * the worker could not (the caller then reads that part itself).
+   */
+  async readEvents(fd: number, start: number): Promise<EventRangeResult> {
+    const task: EventRangeTask = { kind: 'events', id: this.nextId++, fd, start }
+    const reply = await this.request(task, 1)
+    if ('error' in reply) throw new Error(reply.error)
+    return (reply as { result: EventRangeResult }).result
+  }
+
+  /** Sends a task to the least busy worker (`weight`: how much work it is) and waits for its reply. */
+  private request(task: MetricReadTask | EventRangeTask, weight: number): Promise<WorkerReply> {
     if (this.failure) return Promise.reject(this.failure)
     let worker = 0
     for (let i = 1; i < this.busy.length; i++) if (this.busy[i] < this.busy[worker]) worker = i
-    const id = this.nextId++
     if (this.busy[worker] === 0) this.workers[worker].ref()
-    this.busy[worker] += files.length
+    this.busy[worker] += weight
     const done = () => {
-      this.busy[worker] -= files.length
+      this.busy[worker] -= weight
       if (this.busy[worker] === 0) this.workers[worker].unref()
     }
-    return new Promise<(ParsedMetricFile | undefined)[]>((resolve, reject) => {
-      this.pending.set(id, { worker, resolve, reject })
-      this.workers[worker].postMessage({ id, files, maxBytes } satisfies MetricReadTask)
+    return new Promise<WorkerReply>((resolve, reject) => {
+      this.pending.set(task.id, { resolve, reject })
+      this.workers[worker].postMessage(task)
     }).finally(done)
   }
 
@@ -94,11 +112,11 @@ export class MetricReadPool {
     await Promise.all(this.workers.map(w => w.terminate()))
   }
 
-  private settle(result: MetricReadResult): void {
-    const task = this.pending.get(result.id)
+  private settle(reply: WorkerReply): void {
+    const task = this.pending.get(reply.id)
     if (!task) return
-    this.pending.delete(result.id)
-    task.resolve(result.files)
+    this.pending.delete(reply.id)
+    task.resolve(reply)
   }
 
   private fail(e: Error): void {

@@ -2,38 +2,86 @@
 // TF2 one-element float tensors of the scalars plugin; every other summary is skipped by its length. The common
 // shapes of both are matched on their bytes first (no general decoder, no string per value).
 import type { Metric } from '../core/run.js'
-import { HistoryBuilder, metricFromColumns } from './history.js'
+import {
+  buildJoinedColumns,
+  HistoryBuilder,
+  metricFromColumns,
+  stateBuffers,
+  type HistoryBuilderState
+} from './history.js'
 import { ProtoReader, halfToNumber } from './protobuf.js'
 
-/** Scalar series of one or more event files, by tag, kept in typed columns (no object per point until the end). */
+/** How TensorBoard series are kept: sorted by step only (stable: a repeated step keeps the order written); the final
+ * value is the last written point of the highest step. */
+const SERIES_OPTIONS = { final: 'max-step', byTimestamp: false, repeats: 'keep' } as const
+
+/** A ScalarSeries as plain data and typed arrays, to pass between threads (ScalarSeries.append). */
+export interface ScalarSeriesState {
+  tags: [string, HistoryBuilderState[]][]
+  skipped: ScalarSeries['skipped']
+  events: number
+}
+
+/**
+ * Scalar series of one or more event files, by tag, kept in typed columns (no object per point until the end). A
+ * tag's points may sit in consecutive segments: the series another thread read from a later part of a file is
+ * appended whole, and points added after it start a new segment.
+ */
 export class ScalarSeries {
-  private readonly columns = new Map<string, HistoryBuilder>()
+  /** Each tag's segments, in the order the tags first came. */
+  private readonly segments = new Map<string, HistoryBuilder[]>()
+  /** The segment each tag's next point goes to (none after a series was appended, until its next point). */
+  private readonly open = new Map<string, HistoryBuilder>()
   /** Counts of what was skipped, by kind. */
   readonly skipped = { nonScalar: 0, hparams: 0, placeholder: 0 }
   events = 0
   /** Adds one point of a tag (`wallTime` in seconds). */
   add(tag: string, step: number, wallTime: number, value: number): void {
-    let c = this.columns.get(tag)
-    // Sorted by step only (stable: a repeated step keeps the order written); the final value is the last
-    // written point of the highest step.
-    if (!c)
-      this.columns.set(
-        tag,
-        (c = new HistoryBuilder({ final: 'max-step', byTimestamp: false, repeats: 'keep' }))
-      )
+    let c = this.open.get(tag)
+    if (!c) {
+      this.open.set(tag, (c = new HistoryBuilder(SERIES_OPTIONS)))
+      const earlier = this.segments.get(tag)
+      if (earlier) earlier.push(c)
+      else this.segments.set(tag, [c])
+    }
     c.add(step, value, Math.round(wallTime * 1000))
   }
   /** Number of points over all tags. */
   get points(): number {
     let n = 0
-    for (const c of this.columns.values()) n += c.length
+    for (const parts of this.segments.values()) for (const c of parts) n += c.length
     return n
+  }
+  /** This series for another thread, and the buffers to transfer with it (the series is spent afterwards). */
+  state(): { state: ScalarSeriesState; transfer: ArrayBuffer[] } {
+    const tags: ScalarSeriesState['tags'] = []
+    const transfer: ArrayBuffer[] = []
+    for (const [tag, parts] of this.segments) {
+      const states = parts.map(c => c.state())
+      for (const st of states) transfer.push(...stateBuffers(st))
+      tags.push([tag, states])
+    }
+    return { state: { tags, skipped: { ...this.skipped }, events: this.events }, transfer }
+  }
+  /** Appends a series read from the part of a file after everything added so far (as if its points were added). */
+  append(other: ScalarSeriesState): void {
+    for (const [tag, states] of other.tags) {
+      const parts = states.map(st => HistoryBuilder.revive(st))
+      this.open.delete(tag)
+      const earlier = this.segments.get(tag)
+      if (earlier) earlier.push(...parts)
+      else this.segments.set(tag, parts)
+    }
+    this.skipped.nonScalar += other.skipped.nonScalar
+    this.skipped.hparams += other.skipped.hparams
+    this.skipped.placeholder += other.skipped.placeholder
+    this.events += other.events
   }
   /** Each tag's metric: the final value from the full series, the history sorted by step and thinned. */
   metrics(): Map<string, Metric> {
     const out = new Map<string, Metric>()
-    for (const [tag, c] of this.columns) {
-      const built = c.buildColumns()
+    for (const [tag, parts] of this.segments) {
+      const built = buildJoinedColumns(parts)
       if (built) out.set(tag, metricFromColumns(built))
     }
     return out

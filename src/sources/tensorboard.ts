@@ -2,24 +2,34 @@
 // data, masked CRC-32C of the data) around `Event` protobufs. Scalars come from TF1 `simple_value` and TF2
 // float tensors; images, histograms, text, graphs and hparams events are skipped. One run per folder: every
 // event file in a folder merges into it; Lightning's `hparams.yaml` beside them gives the params.
-// Files are read in chunks into one reused buffer and decoded from Buffer offsets, never read whole.
+// Files are read in chunks into one reused buffer and decoded from Buffer offsets, never read whole. A large file
+// is read in two parts at once: a read worker decodes the second part while this thread decodes the first, and its
+// series is appended after this thread's, so the run is the one a single read would make.
+import { readSync } from 'node:fs'
 import path from 'node:path'
 import { flattenParams, makeRun, type Metric, type Run } from '../core/run.js'
 import { isRecord } from './structured.js'
-import type { ReadContext } from './context.js'
-import { affirmedTfRecordsEnd, maskedCrc32c } from './crc.js'
-import { ProtoError } from './protobuf.js'
-import { EventDecoder, ScalarSeries } from './tensorboard-events.js'
+import type { OpenedFile, ReadContext } from './context.js'
+import { MetricReadPool, readWorkerCount } from './read-pool.js'
+import { ScalarSeries } from './tensorboard-events.js'
+import {
+  decodeEventRecords,
+  EVENT_CHUNK,
+  MAX_BAD_EVENTS_SHOWN,
+  type BadEvent,
+  type EventRangeResult
+} from './tensorboard-range.js'
+import { findRecordStart, type EventFileScan } from './tfrecord.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 
 /** The name every TensorBoard event file starts with. */
 export const EVENT_FILE_PREFIX = 'events.out.tfevents.'
-/** What a Git LFS pointer file starts with. */
-const LFS_POINTER = 'version https://git-lfs.github.com/spec/'
-/** The largest single record accepted (a bigger one means a corrupt length or a file that is not event data). */
-const MAX_RECORD = 256 * 1024 * 1024
-/** Event files are read in 1 MiB chunks: fewer chunks, fewer records split across two. */
-const STREAM_CHUNK = 1024 * 1024
+/** Event files at least this large are read in two parts at once (a worker's start costs about 30-50 ms). */
+export const SPLIT_MIN_BYTES = 16 * 1024 * 1024
+/** Where in a split file the worker's part starts (a little past the middle: the worker starts later). */
+const SPLIT_AT = 0.5
+/** The bytes searched for a record to split at. */
+const SPLIT_WINDOW = 256 * 1024
 
 const isEventFile = (f: string) => f.startsWith(EVENT_FILE_PREFIX)
 
@@ -36,7 +46,11 @@ export const tensorboardSource: RunSource = {
 }
 
 /** Reads one event folder into a run; undefined when it yields neither scalars nor hparams.yaml. */
-export async function readTensorBoardRun(dir: string, ctx: ReadContext): Promise<Run | undefined> {
+export async function readTensorBoardRun(
+  dir: string,
+  ctx: ReadContext,
+  split: EventFileSplit = WORKER_SPLIT
+): Promise<Run | undefined> {
   const { files } = await ctx.list(dir)
   const eventFiles = files.filter(isEventFile)
   const name = ctx.rel(dir)
@@ -44,7 +58,7 @@ export async function readTensorBoardRun(dir: string, ctx: ReadContext): Promise
   const series = new ScalarSeries()
   let readable = 0
   for (const file of eventFiles) {
-    if (await readEventFile(path.join(dir, file), name, series, ctx)) readable++
+    if (await readEventFile(path.join(dir, file), name, series, ctx, split)) readable++
   }
 
   let params: Run['params'] = {}
@@ -88,154 +102,116 @@ function dropPrivate(value: Record<string, unknown>, depth = 0): Record<string, 
   return out
 }
 
-/** How a scan of one event file ended. */
-export interface EventFileScan {
-  records: number
-  bytes: number
-  /** The file ends inside a record (a writer that was stopped or is still writing). */
-  truncatedAt?: number
-  /** The file is corrupt from this byte on (a CRC or framing check failed). */
-  error?: { offset: number; message: string }
-  /** The file is a Git LFS pointer, not event data. */
-  lfsPointer?: boolean
+/** What reads the second part of a split event file: a read worker (MetricReadPool), or anything that decodes alike. */
+export interface SecondPartReader {
+  /** Decodes the open file `fd` from the record at byte `start` to its end; rejects when it cannot. */
+  readEvents(fd: number, start: number): Promise<EventRangeResult>
+  close(): Promise<void>
+}
+
+/** How large event files are read in two parts at once. */
+export interface EventFileSplit {
+  /** Files at least this large are split. */
+  minBytes: number
+  /** Starts what reads the second part; undefined when nothing can (the file is read here, whole). */
+  start(): SecondPartReader | undefined
+}
+
+/** The reader's split: one read worker, for files from SPLIT_MIN_BYTES, where the bundle has one and a second core. */
+const WORKER_SPLIT: EventFileSplit = {
+  minBytes: SPLIT_MIN_BYTES,
+  start: () => MetricReadPool.start(Math.min(1, readWorkerCount()))
+}
+
+/** The second part of a split file: where it starts, what reads it, and its result (or why there is none). */
+interface SecondPart {
+  at: number
+  reader: SecondPartReader
+  result: Promise<EventRangeResult | Error>
+}
+
+/** Starts reading the second part of a large file; undefined when it is not split (no record start found, no reader). */
+function startSecondPart(file: OpenedFile, split: EventFileSplit): SecondPart | undefined {
+  if (file.size < split.minBytes) return undefined
+  const from = Math.floor(file.size * SPLIT_AT)
+  const window = Buffer.allocUnsafe(Math.max(0, Math.min(SPLIT_WINDOW, file.size - from)))
+  const found = findRecordStart(window, 0, readSync(file.fd, window, 0, window.length, from))
+  if (found < 0 || from + found === 0) return undefined
+  const reader = split.start()
+  if (!reader) return undefined
+  const at = from + found
+  return { at, reader, result: reader.readEvents(file.fd, at).catch((e: Error) => e) }
 }
 
 /**
- * Scans TFRecord framing over a stream of chunks, checking both masked CRC-32Cs, and calls `onRecord` with
- * the buffer and the record's [start, end) (valid only during the call). Stops at the first corrupt byte.
- * A chunk may be overwritten once the next one is asked for (ReadContext.readChunks): the bytes of a record split
- * across chunks are copied.
- * Longer than 80 lines on purpose: the framing state (the bytes carried over from one chunk to the next, the file
- * offset) is shared by its two parts, parse and recordBytes, which run once per record of a file of any size.
+ * Reads the part of a split file from `second.at` into `series`: the worker's series, appended, or on this thread
+ * (with a warning saying why) when the worker failed. Returns the scan of the whole file, as one scan would end.
  */
-// eslint-disable-next-line max-lines-per-function -- the framing state is shared by its per-record parts (see above)
-export async function scanTfRecords(
-  chunks: AsyncIterable<Buffer>,
-  onRecord: (buf: Buffer, start: number, end: number, offset: number) => void
+async function readSecondPart(
+  file: OpenedFile,
+  second: SecondPart,
+  first: EventFileScan,
+  series: ScalarSeries,
+  report: { onBadEvent: (bad: BadEvent) => void; warn: (message: string) => void }
 ): Promise<EventFileScan> {
-  const result: EventFileScan = { records: 0, bytes: 0 }
-  let rest: Buffer | undefined
-  let base = 0 // file offset of rest[0]
-  let first = true
-
-  /**
-   * Parses the whole records in `buf`; keeps the incomplete tail in `rest` (a copy unless `owned`: `buf` was made
-   * here, not handed in as a chunk). False when the file is corrupt.
-   */
-  const parse = (buf: Buffer, owned: boolean): boolean => {
-    let pos = 0
-    const n = buf.length
-    // Records before `affirmed` passed both CRC checks in the WebAssembly kernel; from there on, each record is
-    // checked here until the kernel affirms more, so every error below reads as it always did.
-    let affirmed = 0
-    while (pos + 12 <= n) {
-      if (pos >= affirmed) affirmed = affirmedTfRecordsEnd(buf, pos, n, MAX_RECORD)
-      const checked = pos < affirmed
-      if (!checked && maskedCrc32c(buf, pos, pos + 8) !== buf.readUInt32LE(pos + 8)) {
-        result.error = {
-          offset: base + pos,
-          message: `record at byte ${base + pos} fails the CRC-32C check of its length; the file is corrupt from there`
-        }
-        return false
-      }
-      const len = buf.readUInt32LE(pos + 4) * 4294967296 + buf.readUInt32LE(pos)
-      if (len > MAX_RECORD) {
-        result.error = {
-          offset: base + pos,
-          message: `record at byte ${base + pos} claims ${len} bytes, more than the ${MAX_RECORD}-byte limit; reading stopped there`
-        }
-        return false
-      }
-      const end = pos + 12 + len + 4
-      if (end > n) break
-      if (!checked && maskedCrc32c(buf, pos + 12, pos + 12 + len) !== buf.readUInt32LE(end - 4)) {
-        result.error = {
-          offset: base + pos,
-          message: `record at byte ${base + pos} (${len} bytes) fails the CRC-32C check of its data; the file is corrupt from there`
-        }
-        return false
-      }
-      result.records++
-      onRecord(buf, pos + 12, pos + 12 + len, base + pos)
-      pos = end
-    }
-    base += pos
-    rest = pos >= n ? undefined : owned ? buf.subarray(pos) : Buffer.from(buf.subarray(pos))
-    return true
+  const { onBadEvent } = report
+  const done = await second.result
+  let rest: EventFileScan
+  if (!(done instanceof Error)) {
+    series.append(done.series)
+    for (const bad of done.badEvents) onBadEvent(bad)
+    rest = done.scan
+  } else {
+    report.warn(
+      `a read worker could not decode the part from byte ${second.at} (${done.message}); it was read on the main thread`
+    )
+    const chunks = file.chunks(second.at, EVENT_CHUNK)
+    rest = await decodeEventRecords(chunks, series, onBadEvent, { offset: second.at })
   }
-
-  /** Bytes of the record that starts `head` (12 while its header is incomplete or wrong: parse reports that). */
-  const recordBytes = (head: Buffer): number => {
-    if (head.length < 12 || maskedCrc32c(head, 0, 8) !== head.readUInt32LE(8)) return 12
-    const len = head.readUInt32LE(4) * 4294967296 + head.readUInt32LE(0)
-    return len > MAX_RECORD ? 12 : 12 + len + 4
-  }
-
-  for await (const chunk of chunks) {
-    result.bytes += chunk.length
-    let buf: Buffer = chunk
-    if (first) {
-      buf = rest ? Buffer.concat([rest, chunk]) : chunk
-      rest = undefined
-      if (buf.length < LFS_POINTER.length) {
-        rest = buf === chunk ? Buffer.from(buf) : buf
-        continue
-      }
-      first = false
-      if (buf.toString('latin1', 0, LFS_POINTER.length) === LFS_POINTER) {
-        result.lfsPointer = true
-        return result
-      }
-    }
-    // A record split across chunks: copy only its own bytes from this chunk (never the whole chunk) to finish it.
-    while (rest && buf.length) {
-      const take = Math.max(0, Math.min(recordBytes(rest) - rest.length, buf.length))
-      const joined = Buffer.concat([rest, buf.subarray(0, take)])
-      buf = buf.subarray(take)
-      rest = undefined
-      if (!parse(joined, true)) return result
-      if (take === 0) break
-    }
-    if (buf.length && !parse(buf, false)) return result
-  }
-  if (first && rest) {
-    const buf = rest
-    rest = undefined
-    if (!parse(buf, true)) return result
-  }
-  if (rest) result.truncatedAt = base
-  return result
+  return { ...rest, records: first.records + rest.records, bytes: second.at + rest.bytes }
 }
 
-/** Streams one event file into `series`; returns true when it was event data (whatever it held). */
+/**
+ * Streams one event file into `series` (a large one in two parts at once, see `split`); returns true when it was
+ * event data (whatever it held).
+ */
 export async function readEventFile(
   file: string,
   run: string,
   series: ScalarSeries,
-  ctx: ReadContext
+  ctx: ReadContext,
+  split: EventFileSplit = WORKER_SPLIT
 ): Promise<boolean> {
-  const chunks = await ctx.readChunks(file, { run }, STREAM_CHUNK)
-  if (!chunks) return false
-  const decoder = new EventDecoder(series)
-  let scan: EventFileScan
+  const place = { run }
   let badEvents = 0
+  const onBadEvent = ({ offset, message }: BadEvent) => {
+    if (badEvents++ < MAX_BAD_EVENTS_SHOWN)
+      ctx.error(
+        file,
+        `record at byte ${offset} is not a valid Event protobuf (${message}); it was skipped`,
+        place
+      )
+  }
+  let opened: OpenedFile | undefined
+  let second: SecondPart | undefined
+  let scan: EventFileScan
   try {
-    scan = await scanTfRecords(chunks, (buf, start, end, offset) => {
-      try {
-        decoder.decode(buf, start, end)
-      } catch (e) {
-        if (!(e instanceof ProtoError)) throw e
-        if (badEvents++ < 5)
-          ctx.error(
-            file,
-            `record at byte ${offset} is not a valid Event protobuf (${e.message}); it was skipped`,
-            { run }
-          )
-      }
-    })
+    opened = await ctx.openFile(file, place)
+    if (!opened) return false
+    second = startSecondPart(opened, split)
+    const chunks = opened.chunks(0, Math.min(EVENT_CHUNK, opened.size || 1))
+    scan = await decodeEventRecords(chunks, series, onBadEvent, { stopAt: second?.at })
+    if (second && scan.stoppedAt !== undefined) {
+      const warn = (message: string) => ctx.warn(file, message, place)
+      scan = await readSecondPart(opened, second, scan, series, { onBadEvent, warn })
+    }
   } catch (e) {
-    ctx.error(file, `cannot be read: ${(e as Error).message}`, { run })
+    ctx.error(file, `cannot be read: ${(e as Error).message}`, place)
     return false
+  } finally {
+    // The worker reads through this file's descriptor: stopped before it is closed.
+    await second?.reader.close()
+    await opened?.close()
   }
   if (scan.lfsPointer) {
     ctx.error(
