@@ -152,7 +152,7 @@ function main(argv) {
   writeFileSync(`${REPORT_DIR}/mutation.json`, JSON.stringify(merged))
   const total = { seconds: 0, cpu: 0 }
   console.log(
-    `\nModule      Killed  Survived  No coverage  Timeout   Score  Wall time     CPU time      Load (start, end)`
+    `\nModule      Killed  Survived  No coverage  Timeout  Errors   Score  Wall time     CPU time      Load (start, end)`
   )
   let failed = false
   for (const row of rows) {
@@ -167,7 +167,7 @@ function main(argv) {
     total.cpu = row.cpu === undefined || total.cpu === undefined ? undefined : total.cpu + row.cpu
     console.log(
       `${row.name.padEnd(10)}  ${String(row.killed).padStart(6)}  ${String(row.survived).padStart(8)}  ` +
-        `${String(row.noCoverage).padStart(11)}  ${String(row.timeout).padStart(7)}  ` +
+        `${String(row.noCoverage).padStart(11)}  ${String(row.timeout).padStart(7)}  ${String(row.errors).padStart(6)}  ` +
         `${row.score.toFixed(1).padStart(6)}%  ${duration(row.seconds).padEnd(12)}  ` +
         `${(row.cpu === undefined ? 'unknown' : duration(row.cpu)).padEnd(12)}  ` +
         `${row.load.map(l => l.toFixed(1)).join(', ')}${below ? `  under ${BREAK_THRESHOLD}%` : ''}`
