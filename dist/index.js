@@ -42,7 +42,6 @@ import 'node:console';
 import 'node:dns';
 import 'node:path';
 import './chunks/artifacts.js';
-import 'node:process';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */

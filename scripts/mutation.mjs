@@ -37,7 +37,9 @@ export const MODULES = {
     },
     { part: 'significance', mutate: ['src/core/significance.ts'], tests: ['test/significance.test.ts'] }
   ],
-  escaping: [{ mutate: ['src/report/mdast.ts'], tests: ['test/mdast-escaping.test.ts'] }],
+  escaping: [
+    { mutate: ['src/report/mdast.ts', 'src/report/markdown.ts'], tests: ['test/mdast-escaping.test.ts'] }
+  ],
   sticky: [
     {
       mutate: ['src/github/sticky.ts'],

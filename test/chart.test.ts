@@ -2,7 +2,8 @@
 // statement when two series never overlap.
 import type { Code, Table } from 'mdast'
 import { learningCurve, valueAt } from '../src/report/chart.js'
-import { root, stringify } from '../src/report/mdast.js'
+import { root } from '../src/report/mdast.js'
+import { stringify } from '../src/report/markdown.js'
 import { renderGfm } from './helpers/cmark.js'
 
 const series = (from: number, to: number, every: number, f: (step: number) => number) => {

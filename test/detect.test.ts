@@ -1,10 +1,21 @@
-// The detector: runs globs with picomatch's syntax (character classes, braces holding wildcards), the folders it
-// never walks into, and the cap on folders walked, for auto-detection and globs alike.
+// The detector: runs globs with picomatch's syntax (character classes, braces holding wildcards), plain paths
+// read as named, the folders it never walks into, the cap on folders walked, for auto-detection and globs alike,
+// and the registry of formats (each format's claim is its reader's).
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { builtinSource } from '../src/sources/builtin.js'
+import { csvSource } from '../src/sources/csv.js'
 import { collectRuns } from '../src/sources/detect.js'
+import { dvcSource } from '../src/sources/dvc.js'
+import { huggingfaceSource } from '../src/sources/huggingface.js'
+import { mlflowSource } from '../src/sources/mlflow.js'
+import { mlflowSqliteSource } from '../src/sources/mlflow-sqlite.js'
+import { ALL_SOURCES } from '../src/sources/registry.js'
+import type { DirListing } from '../src/sources/source.js'
+import { tensorboardSource } from '../src/sources/tensorboard.js'
 import { SKIPPED_FOLDERS } from '../src/sources/walk.js'
+import { wandbSource } from '../src/sources/wandb.js'
 
 let ws: string
 beforeEach(async () => {
@@ -61,6 +72,52 @@ describe('runs globs', () => {
     } finally {
       await rm(other, { recursive: true, force: true })
     }
+  })
+})
+
+describe('runs paths without glob syntax', () => {
+  it('are read as named, whatever other characters they hold', async () => {
+    await runFolders('experiments/a!b+c@d]e', 'experiments/other')
+    const c = await collectRuns({ workspace: ws, patterns: ['experiments/a!b+c@d]e'] })
+    expect(names(c)).toEqual(['experiments/a!b+c@d]e'])
+    expect(c.diagnostics).toEqual([])
+    const missing = await collectRuns({ workspace: ws, patterns: ['experiments/gone'] })
+    expect(missing.missing).toEqual(['experiments/gone'])
+  })
+})
+
+describe('the registry of formats', () => {
+  const readers = [
+    builtinSource,
+    wandbSource,
+    tensorboardSource,
+    dvcSource,
+    huggingfaceSource,
+    csvSource,
+    mlflowSource,
+    mlflowSqliteSource
+  ]
+
+  it('asks the formats in their order, each with the claim of its reader', () => {
+    expect(ALL_SOURCES.map(s => s.format)).toEqual(readers.map(r => r.format))
+    for (const [i, source] of ALL_SOURCES.entries()) {
+      if (source.format !== 'tensorboard') expect(source.claim).toBe(readers[i].claim)
+    }
+  })
+
+  it('claims event folders as the TensorBoard reader does', () => {
+    const listing = (files: string[]): DirListing => ({ path: '/w/logs', name: 'logs', files, dirs: ['x'] })
+    const tensorboard = ALL_SOURCES.find(s => s.format === 'tensorboard')!
+    for (const files of [
+      ['events.out.tfevents.1700000000.host.1.0'],
+      ['hparams.yaml', 'events.out.tfevents.1'],
+      ['events.out.tfevents'],
+      ['xevents.out.tfevents.1'],
+      []
+    ]) {
+      expect(tensorboard.claim(listing(files))).toEqual(tensorboardSource.claim(listing(files)))
+    }
+    expect(tensorboard.claim(listing(['events.out.tfevents.1']))).toEqual([{ path: '/w/logs' }])
   })
 })
 

@@ -23,12 +23,12 @@ import {
   root,
   small,
   strong,
-  stringify,
   table,
   text,
   untrusted,
   untrustedCode
 } from '../src/report/mdast.js'
+import { stringify } from '../src/report/markdown.js'
 import type { Text } from 'mdast'
 
 function fail(what: string): never {

@@ -6,7 +6,8 @@ import { assetPath } from '../src/core/artifacts.js'
 import { classScores, compareConfusion, matrixFromPairs } from '../src/core/confusion.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
 import { makeRun } from '../src/core/run.js'
-import { relativeUrl, root, stringify } from '../src/report/mdast.js'
+import { relativeUrl, root } from '../src/report/mdast.js'
+import { stringify } from '../src/report/markdown.js'
 import { confusionView, plotsBlocks } from '../src/report/plots.js'
 import { collectRunArtifacts, imageKindOf } from '../src/sources/artifacts.js'
 import { renderGfm } from './helpers/cmark.js'
@@ -126,6 +127,21 @@ describe('image discovery', () => {
       workspace: dir
     })
     expect(found.images.map(i => i.name)).toEqual(['dvclive/plots/images/sample_0.png', 'eval/roc.png'])
+  })
+
+  it('takes the plots of a dvclive dvc.yaml that is a link to a file, as the DVC reader merges it, and none below it', async () => {
+    const dir = await tempDir()
+    await writeTree(dir, {
+      'repo/dvc.yaml': 'stages:\n  train:\n    cmd: x\n',
+      'repo/shared/live.yaml': 'metrics: [metrics.json]\n',
+      'repo/live/plots/images/cm.png': pngImage([1, 2, 3]),
+      'repo/live/deeper/dvc.yaml': 'plots: [deep.png]\n',
+      'repo/live/deeper/deep.png': pngImage([3, 3, 3])
+    })
+    await symlink(path.join(dir, 'repo/shared/live.yaml'), path.join(dir, 'repo/live/dvc.yaml'))
+    const run = makeRun({ id: 'd', name: 'repo', source: 'dvc', path: 'repo' })
+    const found = await collectRunArtifacts(run, { workspace: dir })
+    expect(found.images.map(i => i.name)).toEqual(['live/plots/images/cm.png'])
   })
 
   it('finds the images of a built-in run by name order, caps count and size, and never follows a link out', async () => {

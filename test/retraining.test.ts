@@ -14,7 +14,7 @@ import {
 import { defaultRules, RETRAINING_DEFAULTS, type RetrainingRules, type Rules } from '../src/core/rules.js'
 import { parseRulesFile, RulesFileError } from '../src/config/rules-file.js'
 import { readHiddenState, replaceHiddenState, hiddenState } from '../src/report/hidden-state.js'
-import { stringify } from '../src/report/mdast.js'
+import { stringify } from '../src/report/markdown.js'
 import { run } from './helpers/runs.js'
 
 function retraining(when: RetrainingRules['when'], extra: Partial<RetrainingRules> = {}): RetrainingRules {

@@ -5,7 +5,8 @@ import { experimentOf, type RunSelection } from '../src/core/selection.js'
 import { parseRulesFile } from '../src/config/rules-file.js'
 import { runPipeline } from '../src/modes/pipeline.js'
 import { collectRuns } from '../src/sources/detect.js'
-import { selectRuns } from '../src/sources/experiment-match.js'
+import { patternsMatcher } from '../src/sources/experiment-match.js'
+import { selectRuns } from '../src/sources/run-selection.js'
 import { writeTree } from './fixtures/make-dvc.js'
 import { writeSharedFileStore, writeSharedSqliteStore } from './fixtures/make-shared-store.js'
 import { run } from './helpers/runs.js'
@@ -89,7 +90,7 @@ describe('selecting runs of other formats', () => {
       undefined
     ])
     const selection: RunSelection = { experiments: ['vision', '**/exp1'] }
-    const { runs, outcome } = selectRuns([wandb, tensorboard, csv, builtin], selection)
+    const { runs, outcome } = selectRuns([wandb, tensorboard, csv, builtin], selection, patternsMatcher)
     expect(runs.map(r => r.name)).toEqual(['w1', 'version_0', 'b1'])
     expect(outcome).toEqual({ leftOut: 1, leftOutExperiments: [], experiments: ['vision'] })
   })

@@ -9,6 +9,7 @@ import { createReadContext } from '../src/sources/context.js'
 import { READ_THREADS_ENV } from '../src/sources/read-pool.js'
 import { decodeEventRange } from '../src/sources/tensorboard-range.js'
 import {
+  eventFileWorkers,
   readTensorBoardRun,
   SPLIT_MIN_BYTES,
   type EventFileSplit,
@@ -195,6 +196,17 @@ describe('an event file read in two parts at once', () => {
         message: `a read worker could not decode the part from byte ${starts[0]} (the worker stopped); it was read on the main thread`
       }
     ])
+  })
+})
+
+describe('the read worker for a large event file', () => {
+  it('is started as the environment says, else only when a core is free', () => {
+    expect(eventFileWorkers({ [READ_THREADS_ENV]: '0' }, 0, 4)).toBe(0)
+    expect(eventFileWorkers({ [READ_THREADS_ENV]: '3' }, 9, 2)).toBe(1)
+    expect(eventFileWorkers({}, 1.2, 2)).toBe(1)
+    expect(eventFileWorkers({}, 1.5, 2)).toBe(0)
+    expect(eventFileWorkers({}, 0, 1)).toBe(0)
+    expect(() => eventFileWorkers({ [READ_THREADS_ENV]: 'x' }, 0, 2)).toThrow(READ_THREADS_ENV)
   })
 })
 

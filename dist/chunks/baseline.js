@@ -9,16 +9,9 @@ import { k as groupRuns } from './text.js';
 import { f as formatDiagnostic } from './findings.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
-import './_commonjsHelpers.js';
-import 'node:process';
-import 'node:url';
 import 'node:fs';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:worker_threads';
-import 'node:module';
+import './read-buffer.js';
+import 'node:url';
 
 // The baseline a review compares with, read from disk or git: a baseline file, a folder of runs (their champion
 // becomes the baseline) or `REF:PATH` in the checkout's git history. The only I/O behind the baseline types.

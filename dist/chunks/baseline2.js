@@ -1,6 +1,6 @@
 import { D as DEFAULT_BASELINE_PATH } from './conventions.js';
 import { B as makeExperiment } from './text.js';
-import { I as makeRun, J as emptyMetadata } from './findings.js';
+import { a2 as makeRun, a3 as emptyMetadata } from './findings.js';
 
 /** The baseline file's schema version this code writes; it reads this and older ones. */
 const BASELINE_VERSION = 1;

@@ -1,4 +1,4 @@
-import { a7 as isGated, c as goalOf } from './findings.js';
+import { a4 as isGated, c as goalOf } from './findings.js';
 
 // The default primary metric when the rules file names none: the evaluation metric of quality that most runs
 // report. Bookkeeping series (epoch, step, learning rate and `lr-*`, grad norm, runtime, throughput, FLOPs, memory,

@@ -1,6 +1,6 @@
 import { t as thin } from './baseline2.js';
 import { d as decimalsFor, h as fmtNumber } from './text.js';
-import { o as own, p as paragraph, t as text, e as untrustedCode, _ as table, S as trusted, a9 as codeBlock } from './findings.js';
+import { o as own, p as paragraph, t as text, e as untrustedCode, W as table, O as trusted, a9 as codeBlock } from './findings.js';
 
 /** Grey for the baseline, blue for this PR (GitHub's palette), so two lines are easy to tell apart. */
 const CHART_PALETTE = { baseline: '#8c959f', current: '#0969da' };

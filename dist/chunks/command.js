@@ -18,11 +18,12 @@ import './artifacts.js';
 import './chart.js';
 import './baseline2.js';
 import './text.js';
+import './markdown.js';
+import 'node:process';
+import 'node:url';
 import './plots.js';
 import './sweep.js';
 import './metric-comparison.js';
-import 'node:process';
-import 'node:url';
 import './hidden-state.js';
 import 'node:zlib';
 

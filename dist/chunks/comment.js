@@ -1,7 +1,8 @@
 import { c as GITHUB_BODY_LIMIT } from './conventions.js';
 import { l as learningCurve } from './chart.js';
-import { s as shortSha, o as metricSentence, q as goalArrow, d as decimalsFor, t as metricIcon, f as fmtStat, i as fmtChange, j as fmtMeaning, u as fmtRules } from './text.js';
-import { t as text, h as untrusted, e as untrustedCode, p as paragraph, i as strong, Q as bulletList, o as own, q as stringify, L as root, a5 as marker, P as heading, _ as table, b as verdictWords, u as unknownMetricText, v as violationMessage, m as missingEvidenceText, a as unreadableEvidenceText, $ as details, y as hypothesisReason, B as notLikeForLikeText, A as warningMessage, k as link, a6 as small, g as githubUrl, Z as statisticsSentence, X as unreadableLabel, Y as readErrorsText, z as checklistDetail } from './findings.js';
+import { w as shortSha, x as metricSentence, y as goalArrow, d as decimalsFor, z as metricIcon, f as fmtStat, i as fmtChange, j as fmtMeaning, A as fmtRules } from './text.js';
+import { t as text, h as untrusted, e as untrustedCode, p as paragraph, i as strong, M as bulletList, o as own, H as root, a5 as marker, L as heading, W as table, b as verdictWords, u as unknownMetricText, v as violationMessage, m as missingEvidenceText, a as unreadableEvidenceText, X as details, x as hypothesisReason, A as notLikeForLikeText, z as warningMessage, k as link, a6 as small, g as githubUrl, V as statisticsSentence, T as unreadableLabel, U as readErrorsText, y as checklistDetail } from './findings.js';
+import { s as stringify } from './markdown.js';
 import { p as plotsBlocks } from './plots.js';
 import { a as selectionBlocks, b as sweepBlocks } from './sweep.js';
 

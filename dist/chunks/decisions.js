@@ -2,10 +2,6 @@ import { a as withAcceptance } from './metric-comparison.js';
 import './text.js';
 import './findings.js';
 import './conventions.js';
-import './_commonjsHelpers.js';
-import 'node:path';
-import 'node:process';
-import 'node:url';
 
 /** The most decisions kept in the comment; older ones are dropped first. */
 const MAX_KEPT_DECISIONS = 50;

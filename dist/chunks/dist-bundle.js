@@ -1,5 +1,5 @@
 import { B as BottleneckLight } from './light.js';
-import { R as RequestError } from './index3.js';
+import { R as RequestError } from './index4.js';
 import './_commonjsHelpers.js';
 
 // pkg/dist-src/version.js

@@ -1,5 +1,5 @@
-import { O as Octokit$1, l as legacyRestEndpointMethods, p as paginateRest } from './index4.js';
-import './index3.js';
+import { O as Octokit$1, l as legacyRestEndpointMethods, p as paginateRest } from './index5.js';
+import './index4.js';
 
 const VERSION$1 = "6.0.0";
 

@@ -13,18 +13,11 @@ import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import './findings.js';
-import 'node:process';
-import 'node:url';
 import 'node:fs';
 import './json.js';
 import './detect.js';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
-import 'node:module';
+import './read-buffer.js';
+import 'node:url';
 import './help.js';
 
 // CLI commands that reach GitHub or write commits; loaded lazily by the CLI.

@@ -3,7 +3,7 @@ import { EOL } from 'os';
 import http from 'http';
 import https from 'https';
 import { r as requireTunnel, a as requireUndici, u as undiciExports } from './index.js';
-import { O as Octokit, r as restEndpointMethods, p as paginateRest } from './index4.js';
+import { O as Octokit, r as restEndpointMethods, p as paginateRest } from './index5.js';
 import 'net';
 import 'tls';
 import 'events';
@@ -29,7 +29,7 @@ import 'node:async_hooks';
 import 'node:console';
 import 'node:dns';
 import 'string_decoder';
-import './index3.js';
+import './index4.js';
 
 class Context {
     /**

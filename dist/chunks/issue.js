@@ -1,6 +1,7 @@
 import { d as decimalsFor, p as plain, f as fmtStat, e as columns, g as fmtThreshold, h as fmtNumber, i as fmtChange, j as fmtMeaning } from './text.js';
 import { h as hiddenState } from './hidden-state.js';
-import { o as own, q as stringify, e as untrustedCode, t as text, L as root, p as paragraph, Q as bulletList, T as neutralize, P as heading, h as untrusted, i as strong, _ as table, n as joinOwn, $ as details, k as link } from './findings.js';
+import { o as own, e as untrustedCode, t as text, H as root, p as paragraph, M as bulletList, P as neutralize, L as heading, h as untrusted, i as strong, W as table, n as joinOwn, X as details, k as link } from './findings.js';
+import { s as stringify } from './markdown.js';
 
 /** The hidden-state kind of the retraining issue. */
 const MONITOR_STATE_KIND = 'monitor';

@@ -1,9 +1,5 @@
-import { r as paramText, w as overfittingText, x as clauseReason, y as hypothesisReason, v as violationMessage, z as checklistDetail, A as warningMessage, B as notLikeForLikeText, C as checkNote, D as checkText, E as noVarianceText, F as untestedText } from './findings.js';
+import { q as paramText, r as overfittingText, w as clauseReason, x as hypothesisReason, v as violationMessage, y as checklistDetail, z as warningMessage, A as notLikeForLikeText, B as checkNote, C as checkText, D as noVarianceText, E as untestedText } from './findings.js';
 import './conventions.js';
-import './_commonjsHelpers.js';
-import 'node:path';
-import 'node:process';
-import 'node:url';
 
 /** The JSON report's schema name and version. */
 const REPORT_SCHEMA = { schema: 'experiment-review/report', version: 1 };

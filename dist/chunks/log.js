@@ -5,20 +5,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { d as distExports } from './index2.js';
-import { B as BUILTIN_FILES, b as parseJsonLenient, J as JsonSyntaxError, E as ExactNumber } from './detect.js';
+import { B as BUILTIN_FILES, p as parseJsonLenient, J as JsonSyntaxError, E as ExactNumber } from './detect.js';
 import './_commonjsHelpers.js';
 import 'process';
 import 'buffer';
 import 'node:fs';
 import './findings.js';
 import './conventions.js';
-import 'node:process';
+import './read-buffer.js';
 import 'node:url';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:readline';
-import 'node:worker_threads';
-import 'node:module';
 
 // `experiment-review log`: records a run in the built-in format from any script, merging with what is there.
 // Every call holds the run's lock file while it reads, merges and writes, and each file is replaced atomically

@@ -1,5 +1,5 @@
-import { v as studentTSurvival, w as studentTQuantile, x as powerOfTwoScale, y as summarize, z as isFoldKey, A as sampleKeyOf } from './text.js';
-import { a7 as isGated, c as goalOf } from './findings.js';
+import { s as studentTSurvival, o as studentTQuantile, q as powerOfTwoScale, t as summarize, u as isFoldKey, v as sampleKeyOf } from './text.js';
+import { a4 as isGated, c as goalOf } from './findings.js';
 
 // Tests of a difference PR − baseline: Welch's t-test, the paired t-test, the prediction interval of one new run,
 // Nadeau and Bengio's corrected resampled t-test for cross-validation folds; p-values against a shifted null,

@@ -1,6 +1,10 @@
 import { openSync, constants, fstatSync, closeSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { R as ReadBuffer, p as parseMetricBytes, a as packedBytes, b as packSeries, C as ColumnSlabs, d as decodeEventRange } from './mlflow-metrics-file.js';
+import { p as packedBytes, a as packSeries, C as ColumnSlabs } from './history.js';
+import { p as parseMetricBytes } from './mlflow-metrics-file.js';
+import { R as ReadBuffer } from './read-buffer.js';
+import { d as decodeEventRange } from './tensorboard-range.js';
+import './crc.js';
 
 // A read worker (worker_threads): reads and parses MLflow metric files off the main thread, so a large file store
 // uses every core, and decodes the second part of a large TensorBoard event file while the main thread decodes the

@@ -1,21 +1,26 @@
-import { d as plainJson, b as parseJsonLenient, e as isGlob, f as experimentMatcher, u as unmatchedPatterns, M as MAX_RUNS_ANY_COMMIT, g as buildMlflowRun, r as redactTrackingUri, h as parseTrackingUri, T as TrackingUriError, j as readMlflowDatabase, k as readMlflowStore } from './detect.js';
-import { K as listExperimentNames } from './findings.js';
-import { H as HistoryBuilder, m as metricFromColumns } from './mlflow-metrics-file.js';
+import { M as MAX_RUNS_ANY_COMMIT, b as buildMlflowRun } from './mlflow-common.js';
+import { a0 as listExperimentNames } from './findings.js';
+import { isGlob, experimentMatcher, unmatchedPatterns } from './experiment-match.js';
+import { H as HistoryBuilder, m as metricFromColumns } from './history.js';
 import { readFileSync } from 'node:fs';
 import require$$2 from 'node:http';
 import https from 'node:https';
+import { a as plainJson, p as parseJsonLenient, r as redactTrackingUri, b as parseTrackingUri, T as TrackingUriError } from './detect.js';
+import { readMlflowDatabase } from './mlflow-sqlite.js';
+import { readMlflowStore } from './mlflow.js';
+import './conventions.js';
+import './index3.js';
+import './_commonjsHelpers.js';
 import 'node:fs/promises';
 import 'node:path';
-import './_commonjsHelpers.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
+import './read-buffer.js';
 import 'node:url';
-import 'node:worker_threads';
 import 'node:module';
-import './conventions.js';
-import 'node:process';
+import './mlflow-metrics-file.js';
+import './read-pool.js';
+import 'node:os';
+import 'node:worker_threads';
+import './structured.js';
 
 // Calls to an MLflow tracking server's REST API (2.0), as MLflow's own clients make them: auth from
 // MLFLOW_TRACKING_TOKEN (Bearer) or MLFLOW_TRACKING_USERNAME/MLFLOW_TRACKING_PASSWORD (Basic),

@@ -9,6 +9,7 @@ import { E as EXIT, a as applyExperimentFlag, U as UsageError } from './run.js';
 import './hidden-state.js';
 import 'node:zlib';
 import './findings.js';
+import './markdown.js';
 import './_commonjsHelpers.js';
 import 'node:process';
 import 'node:url';
@@ -22,13 +23,7 @@ import 'buffer';
 import 'node:fs';
 import './json.js';
 import './detect.js';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
-import 'node:module';
+import './read-buffer.js';
 import './help.js';
 
 // `experiment-review monitor`: the scheduled check of the production model from any scheduler. On a local checkout

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadRules } from './rules-file.js';
 import { b as baselineOfId, B as BaselineError } from './baseline2.js';
-import { c as goalOf, t as text, e as untrustedCode, o as own, p as paragraph, h as untrusted, i as strong, j as checkedUrl, k as link, l as legacyBaselineText, n as joinOwn, g as githubUrl, q as stringify } from './findings.js';
+import { c as goalOf, t as text, e as untrustedCode, o as own, p as paragraph, h as untrusted, i as strong, j as checkedUrl, k as link, l as legacyBaselineText, n as joinOwn, g as githubUrl } from './findings.js';
 import { commitFilesToBranch } from './commit.js';
 import { s as stampMarker, c as GITHUB_BODY_LIMIT, l as legacyBaselinePath, d as defaultBaselinePath, h as hiddenMarker } from './conventions.js';
 import { explainGitHubError, isGitHubRequestError } from './client.js';
@@ -11,6 +11,7 @@ import { r as replaceHiddenState, a as readHiddenState } from './hidden-state.js
 import { r as recoveryComment, M as MONITOR_STATE_KIND, a as retrainingUpdateComment, d as duplicateComment, b as retrainingIssueBody, c as retrainingIssueTitle } from './issue.js';
 import { renderJsonReport } from './json.js';
 import { f as findRegions, r as renderRegion, s as sectionNames } from './docs.js';
+import { s as stringify } from './markdown.js';
 import { runPipeline } from './pipeline.js';
 import { w as workflowRunUrl, a as serverUrlOf, r as reportPathFor } from './review-request.js';
 import { r as repositoryOf } from './types.js';
@@ -20,23 +21,17 @@ import 'process';
 import 'buffer';
 import './artifacts.js';
 import './text.js';
-import 'node:process';
-import 'node:url';
 import './pr.js';
 import 'node:zlib';
 import './chart.js';
 import './plots.js';
+import 'node:process';
+import 'node:url';
 import './champion.js';
 import './metric-comparison.js';
 import './detect.js';
 import 'node:fs';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
-import 'node:module';
+import './read-buffer.js';
 
 /** The rules a monitor evaluation is compared under: each monitored metric gets its conditions as gate rules. */
 function monitorRules(rules, retraining) {

@@ -1,23 +1,15 @@
 import { a as baselineExperiment } from './baseline2.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion, i as isBookkeepingSeries } from './champion.js';
-import { c as goalOf, r as paramText, a2 as mayHaveHeld } from './findings.js';
+import { c as goalOf, q as paramText, _ as mayHaveHeld } from './findings.js';
 import { w as welch, i as isNoTest, p as pValue, c as compareMetrics } from './metric-comparison.js';
 import { l as parameterEffects, k as groupRuns } from './text.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
-import './_commonjsHelpers.js';
-import 'node:path';
-import 'node:process';
-import 'node:url';
 import 'node:fs';
 import 'node:fs/promises';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
-import 'node:module';
+import 'node:path';
+import './read-buffer.js';
+import 'node:url';
 
 const EPSILON = 1e-12;
 /** The rules file's absolute targets (`min`, `max`) for one experiment, in the rules file's metric order. */

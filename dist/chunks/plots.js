@@ -1,6 +1,6 @@
 import { i as isAssetsBranchName, b as isAssetPath } from './artifacts.js';
 import { h as fmtNumber, m as fmtSigned } from './text.js';
-import { P as heading, e as untrustedCode, t as text, p as paragraph, $ as details, h as untrusted, o as own, _ as table, a8 as image, g as githubUrl } from './findings.js';
+import { L as heading, e as untrustedCode, t as text, p as paragraph, X as details, h as untrusted, o as own, W as table, a8 as image, g as githubUrl } from './findings.js';
 
 // Confusion matrices as facts: counts of actual × predicted classes, per-class precision and recall, and their change
 // against the baseline's matrix of the same name. Pure: data in, data out.

@@ -6,6 +6,7 @@ import { c as collectRuns } from './detect.js';
 import { promotedPlots } from './review-plots.js';
 import { a as serverUrlOf } from './review-request.js';
 import { r as repositoryOf } from './types.js';
+import './markdown.js';
 import './_commonjsHelpers.js';
 import 'node:path';
 import 'node:process';
@@ -20,17 +21,15 @@ import './plots.js';
 import './artifacts.js';
 import 'node:fs';
 import 'node:fs/promises';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
-import 'node:module';
+import './read-buffer.js';
 import './client.js';
+import 'node:crypto';
+import './index3.js';
 import './index2.js';
 import 'process';
 import 'buffer';
+import './structured.js';
+import './dvc-yaml.js';
 
 /** Promote mode: one commit with the new baseline and docs on the pushed branch, or a reason for none. */
 async function runPromote(options) {

@@ -6,24 +6,19 @@ import { f as formatDiagnostic } from './findings.js';
 import { a as planPromotion, p as promotionPaths } from './promotion.js';
 import { c as collectRuns } from './detect.js';
 import './conventions.js';
-import './_commonjsHelpers.js';
-import 'node:process';
-import 'node:url';
 import './baseline2.js';
 import './text.js';
 import './champion.js';
 import './docs.js';
 import './chart.js';
+import './markdown.js';
+import './_commonjsHelpers.js';
+import 'node:process';
+import 'node:url';
 import './plots.js';
 import './artifacts.js';
 import 'node:fs';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:crypto';
-import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
-import 'node:module';
+import './read-buffer.js';
 
 // `experiment-review promote` on a local checkout: the same promotion as on merge, written to the working tree
 // and committed with git (the baseline file and the docs page only).

@@ -3,7 +3,8 @@ import { l as legacyBaselinePath } from './conventions.js';
 import { p as primaryMetric, r as rankExperiments, c as chooseChampion } from './champion.js';
 import { k as groupRuns } from './text.js';
 import { u as updateDocsPage } from './docs.js';
-import { l as legacyBaselineText, T as neutralize, q as stringify, p as paragraph, t as text, e as untrustedCode } from './findings.js';
+import { l as legacyBaselineText, P as neutralize, p as paragraph, t as text, e as untrustedCode } from './findings.js';
+import { s as stringify } from './markdown.js';
 
 // Promotion on merge: the next baseline file from the previous one, the merged PR's runs and the reviewers'
 // decisions. Pure: data in, data out, no I/O and no clock (the merge date is an input).

@@ -3,24 +3,21 @@ import path from 'node:path';
 import { a as DEFAULT_ARTIFACT_RULES, I as IMAGE_EXTENSIONS, b as isAssetPath, i as isAssetsBranchName, c as assetPath } from './artifacts.js';
 import { m as matrixFromPairs, a as matrixFromCells, i as isConfusionMatrix, c as confusionView, b as compareConfusion, d as assetsBranchImageUrl } from './plots.js';
 import { k as groupRuns } from './text.js';
-import { f as formatDiagnostic, a3 as relativeUrl, g as githubUrl } from './findings.js';
+import { f as formatDiagnostic, $ as relativeUrl, g as githubUrl } from './findings.js';
 import { GitHubApiError, isGitHubRequestError, explainGitHubError } from './client.js';
 import { createHash } from 'node:crypto';
-import { p as picomatch, a as isRecord, S as SKIPPED_FOLDERS, b as parseJsonLenient, D as DVC_YAML, n as nestedDvcliveYamls } from './detect.js';
+import { p as picomatch } from './index3.js';
 import { d as distExports } from './index2.js';
+import { S as SKIPPED_FOLDERS, p as parseJsonLenient, D as DVC_YAML, f as filesAndFolders } from './detect.js';
+import { i as isRecord } from './structured.js';
+import { n as nestedDvcliveYamls } from './dvc-yaml.js';
 import './conventions.js';
 import './_commonjsHelpers.js';
-import 'node:process';
-import 'node:url';
-import 'node:fs';
-import './mlflow-metrics-file.js';
-import 'node:string_decoder';
-import 'node:readline';
-import 'node:os';
-import 'node:worker_threads';
-import 'node:module';
 import 'process';
 import 'buffer';
+import 'node:fs';
+import './read-buffer.js';
+import 'node:url';
 
 // Images hosted in the repository itself: blobs committed to a dedicated branch (experiment-review/assets by default)
 // through the Git Data API, one commit per review, at content-addressed paths, so a rerun with the same images
@@ -330,13 +327,8 @@ async function dvcYamls(dir) {
         }
         return parsed.get(file);
     };
-    const list = async (folder) => {
-        const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-        return {
-            files: entries.filter(e => e.isFile()).map(e => e.name),
-            dirs: entries.filter(e => e.isDirectory()).map(e => e.name)
-        };
-    };
+    // Listed as the DVC reader's read context lists them, so both find the same dvc.yaml files.
+    const list = async (folder) => filesAndFolders(folder, await readdir(folder, { withFileTypes: true }).catch(() => []));
     const hasStages = async (file) => {
         const raw = await parse(file);
         return isRecord(raw) && isRecord(raw.stages);

@@ -1,7 +1,8 @@
 import { readDecisions, applyAcceptances, acceptedForHead } from './decisions.js';
 import { b as buildComment, d as decisionsBlocks } from './comment.js';
 import { a as readHiddenState, h as hiddenState, c as couldFitDeflated, d as deflatedHiddenStateWithin } from './hidden-state.js';
-import { q as stringify, L as root } from './findings.js';
+import { H as root } from './findings.js';
+import { s as stringify } from './markdown.js';
 import './metric-comparison.js';
 import './text.js';
 import './conventions.js';

@@ -1,5 +1,6 @@
 import { f as GITHUB_STEP_SUMMARY_LIMIT } from './conventions.js';
-import { q as stringify, L as root, p as paragraph, h as untrusted, t as text, e as untrustedCode, v as violationMessage, M as missingEvidenceTitle, N as unknownMetricsTitle, O as unreadableEvidenceTitle, P as heading, Q as bulletList, o as own, j as checkedUrl, k as link, R as code } from './findings.js';
+import { H as root, p as paragraph, h as untrusted, t as text, e as untrustedCode, v as violationMessage, I as missingEvidenceTitle, J as unknownMetricsTitle, K as unreadableEvidenceTitle, L as heading, M as bulletList, o as own, j as checkedUrl, k as link, N as code } from './findings.js';
+import { s as stringify } from './markdown.js';
 import { s as sweepSummaryBlocks } from './sweep.js';
 import { p as plain } from './text.js';
 

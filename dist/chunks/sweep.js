@@ -1,5 +1,5 @@
 import { d as decimalsFor, h as fmtNumber, m as fmtSigned, n as numberOf } from './text.js';
-import { p as paragraph, t as text, R as code, o as own, $ as details, e as untrustedCode, i as strong, h as untrusted, _ as table, P as heading, r as paramText } from './findings.js';
+import { p as paragraph, t as text, N as code, o as own, X as details, e as untrustedCode, i as strong, h as untrusted, W as table, L as heading, q as paramText } from './findings.js';
 
 /** Parameter tables the job summary holds at most (all of them in the JSON report). */
 const SUMMARY_PARAMETERS = 200;

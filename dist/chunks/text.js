@@ -1,4 +1,4 @@
-import { r as paramText, S as trusted, T as neutralize, U as thresholdText, V as significanceWords, C as checkNote, D as checkText, W as labelP, f as formatDiagnostic, X as unreadableLabel, Y as readErrorsText, m as missingEvidenceText, N as unknownMetricsTitle, O as unreadableEvidenceTitle, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, Z as statisticsSentence, B as notLikeForLikeText, A as warningMessage } from './findings.js';
+import { q as paramText, O as trusted, P as neutralize, Q as thresholdText, R as significanceWords, B as checkNote, C as checkText, S as labelP, f as formatDiagnostic, T as unreadableLabel, U as readErrorsText, m as missingEvidenceText, J as unknownMetricsTitle, K as unreadableEvidenceTitle, u as unknownMetricText, a as unreadableEvidenceText, v as violationMessage, V as statisticsSentence, A as notLikeForLikeText, z as warningMessage } from './findings.js';
 
 // Statistics for noisy metrics: summaries, Welch's t-test, Student's t distribution. Pure functions.
 /** Summarises a sample; non-finite values are left out (the caller reports them). Never overflows for finite input. */
@@ -986,4 +986,4 @@ function renderDiagnostics(diagnostics) {
         .join('\n');
 }
 
-export { sampleKeyOf as A, makeExperiment as B, renderRunList as a, renderRun as b, renderText as c, decimalsFor as d, columns as e, fmtStat as f, fmtThreshold as g, fmtNumber as h, fmtChange as i, fmtMeaning as j, groupRuns as k, parameterEffects as l, fmtSigned as m, numberOf as n, metricSentence as o, plain as p, goalArrow as q, renderDiagnostics as r, shortSha as s, metricIcon as t, fmtRules as u, studentTSurvival as v, studentTQuantile as w, powerOfTwoScale as x, summarize as y, isFoldKey as z };
+export { fmtRules as A, makeExperiment as B, renderRunList as a, renderRun as b, renderText as c, decimalsFor as d, columns as e, fmtStat as f, fmtThreshold as g, fmtNumber as h, fmtChange as i, fmtMeaning as j, groupRuns as k, parameterEffects as l, fmtSigned as m, numberOf as n, studentTQuantile as o, plain as p, powerOfTwoScale as q, renderDiagnostics as r, studentTSurvival as s, summarize as t, isFoldKey as u, sampleKeyOf as v, shortSha as w, metricSentence as x, goalArrow as y, metricIcon as z };

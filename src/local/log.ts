@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 import { stringify as yamlStringify, parse as yamlParse } from 'yaml'
-import { BUILTIN_FILES } from '../sources/builtin.js'
+import { BUILTIN_FILES } from '../sources/claims.js'
 import { ExactNumber, JsonSyntaxError, parseJsonLenient } from '../sources/json.js'
 
 const execFileAsync = promisify(execFile)

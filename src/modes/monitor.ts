@@ -45,17 +45,8 @@ import {
 import { legacyBaselineText } from '../report/findings.js'
 import { renderJsonReport } from '../report/json.js'
 import { updateProductionLine, type ProductionStatus } from '../report/production.js'
-import {
-  checkedUrl,
-  githubUrl,
-  joinOwn,
-  own,
-  paragraph,
-  stringify,
-  text,
-  untrusted,
-  type Own
-} from '../report/mdast.js'
+import { checkedUrl, githubUrl, joinOwn, own, paragraph, text, untrusted, type Own } from '../report/mdast.js'
+import { stringify } from '../report/markdown.js'
 import { runPipeline } from './pipeline.js'
 import { reportPathFor, serverUrlOf, workflowRunUrl } from './review-request.js'
 import { repositoryOf, type ActionLog, type ModeContext, type ModeOutcome } from './types.js'

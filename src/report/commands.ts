@@ -16,13 +16,13 @@ import {
   own,
   paragraph,
   root,
-  stringify,
   strong,
   text,
   untrusted,
   untrustedCode,
   type Own
 } from './mdast.js'
+import { stringify } from './markdown.js'
 
 /** Each command as the help text and the footer show it, with what it does. */
 const COMMAND_USAGE: Record<CommandWord, { usage: string; does: Own }> = {

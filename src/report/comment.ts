@@ -42,7 +42,6 @@ import {
   root,
   small,
   strong,
-  stringify,
   table,
   text,
   untrusted,
@@ -51,6 +50,7 @@ import {
   type Own,
   type OwnUrl
 } from './mdast.js'
+import { stringify } from './markdown.js'
 import { plotsBlocks, type PlotsView } from './plots.js'
 import { rulesChangeBlocks, type RulesChangeView } from './rules-change.js'
 import { selectionBlocks, sweepBlocks, type SweepBudget } from './sweep.js'

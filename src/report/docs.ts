@@ -17,7 +17,6 @@ import {
   paragraph,
   root,
   strong,
-  stringify,
   table,
   text,
   untrusted,
@@ -27,6 +26,7 @@ import {
   type OwnUrl,
   type SummaryContent
 } from './mdast.js'
+import { stringify } from './markdown.js'
 import { findRegions, sectionMarker, sectionNames } from './docs-regions.js'
 import { recordedPlotsBlocks } from './plots.js'
 

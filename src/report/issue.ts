@@ -19,7 +19,6 @@ import {
   own,
   paragraph,
   root,
-  stringify,
   strong,
   table,
   text,
@@ -28,6 +27,7 @@ import {
   type Own,
   type OwnUrl
 } from './mdast.js'
+import { stringify } from './markdown.js'
 
 /** The hidden-state kind of the retraining issue. */
 export const MONITOR_STATE_KIND = 'monitor'

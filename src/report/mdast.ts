@@ -1,8 +1,8 @@
-// Markdown as a tree: typed builders for mdast nodes, the one escaping helper for untrusted text, and the one
-// place where a tree becomes markdown (unified + remark-gfm + remark-stringify).
+// Markdown as a tree: typed builders for mdast nodes and the one escaping helper for untrusted text. The one place
+// where a tree becomes markdown is report/markdown.ts, kept apart so that what only builds or reads never loads the
+// markdown stack (unified, remark).
 import type {
   AlignType,
-  BlockContent,
   Code,
   Heading,
   Html,
@@ -20,9 +20,6 @@ import type {
   TableRow,
   Text
 } from 'mdast'
-import remarkGfm from 'remark-gfm'
-import remarkStringify from 'remark-stringify'
-import { unified } from 'unified'
 import { hiddenMarker, type MarkerKind } from '../core/conventions.js'
 
 /** The longest untrusted string shown in full; longer ones are cut with an ellipsis. */
@@ -275,27 +272,4 @@ export function small(children: PhrasingContent[]): RootContent[] {
       ]
     }
   ]
-}
-
-// Options equal to remark-stringify's defaults are written out anyway, so that a new default in a later version
-// cannot change the markdown of a comment; their mutants are equivalent today.
-const processor = unified().use(remarkGfm).use(remarkStringify, {
-  bullet: '-',
-  // Stryker disable next-line BooleanLiteral: every code block has a language (codeBlock requires one), and remark writes a block with a language fenced whatever this says
-  fences: true,
-  // Stryker disable next-line StringLiteral: no builder makes a thematic break, the only node this option shapes
-  rule: '-',
-  emphasis: '_',
-  // Stryker disable next-line StringLiteral: '*' is remark-stringify's default, which an empty value falls back to
-  strong: '*',
-  // Stryker disable next-line StringLiteral: 'one' is remark-stringify's default, which an empty value falls back to
-  listItemIndent: 'one',
-  // Stryker disable next-line BooleanLiteral: no builder makes a definition, the only node this option shapes
-  tightDefinitions: true
-})
-
-/** The one place a tree becomes markdown. */
-export function stringify(tree: Root | BlockContent[]): string {
-  const node: Root = Array.isArray(tree) ? root(tree as RootContent[]) : tree
-  return processor.stringify(node)
 }

@@ -7,7 +7,8 @@ import type { Run } from '../core/run.js'
 import type { Rules } from '../core/rules.js'
 import { updateDocsPage } from './docs.js'
 import { legacyBaselineText } from './findings.js'
-import { neutralize, paragraph, stringify, text, untrustedCode, type OwnUrl } from './mdast.js'
+import { neutralize, paragraph, text, untrustedCode, type OwnUrl } from './mdast.js'
+import { stringify } from './markdown.js'
 
 /** Everything a promotion computes from, besides the two files at the head it is applied to. */
 export interface PromotionPlanInput {

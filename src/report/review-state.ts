@@ -7,7 +7,8 @@ import { acceptedForHead, applyAcceptances, readDecisions, type ReviewDecision }
 import { decisionsBlocks } from './commands.js'
 import { buildComment, type ReportContext } from './comment.js'
 import { couldFitDeflated, deflatedHiddenStateWithin, hiddenState, readHiddenState } from './hidden-state.js'
-import { root, stringify } from './mdast.js'
+import { root } from './mdast.js'
+import { stringify } from './markdown.js'
 
 /** The hidden state kind of the reviewers' decisions. */
 export const DECISIONS_STATE = 'decisions'

@@ -21,13 +21,13 @@ import {
   own,
   paragraph,
   root,
-  stringify,
   text,
   untrusted,
   untrustedCode,
   type Own,
   type OwnUrl
 } from './mdast.js'
+import { stringify } from './markdown.js'
 import { sweepSummaryBlocks } from './sweep.js'
 import { plain } from './text.js'
 

@@ -11,36 +11,14 @@ import {
   type RunStatus
 } from '../core/run.js'
 import { numberFromJson, type ReadContext } from './context.js'
-import type { Claim, DirListing, RunSource } from './source.js'
+import { BUILTIN_FILES, BUILTIN_RUN_FILES, claimBuiltin } from './claims.js'
+import type { RunSource } from './source.js'
 import { describeValue, isRecord, plainParams } from './structured.js'
-
-/** The files of one built-in run. */
-export const BUILTIN_FILES = {
-  params: 'params.json',
-  metrics: 'metrics.json',
-  metadata: 'metadata.yaml'
-} as const
-const RUN_FILES: string[] = Object.values(BUILTIN_FILES)
 
 /** Reads `experiments/<run>/` folders. */
 export const builtinSource: RunSource = {
   format: 'builtin',
-  claim(listing: DirListing): Claim[] {
-    if (
-      listing.name === 'experiments' &&
-      listing.dirs.length > 0 &&
-      path.basename(path.dirname(listing.path)) !== '.git'
-    ) {
-      return [{ path: listing.path, exclusive: true }]
-    }
-    if (
-      path.basename(path.dirname(listing.path)) === 'experiments' &&
-      listing.files.some(f => RUN_FILES.includes(f))
-    ) {
-      return [{ path: listing.path, exclusive: true }]
-    }
-    return []
-  },
+  claim: claimBuiltin,
   async read(claimPath: string, ctx: ReadContext): Promise<Run[]> {
     if (path.basename(claimPath) !== 'experiments') {
       const run = await readBuiltinRun(claimPath, ctx)
@@ -77,7 +55,7 @@ export async function readBuiltinRun(dir: string, ctx: ReadContext): Promise<Run
     metricsText === undefined &&
     ctx.diagnostics.length === before
   ) {
-    ctx.warn(dir, `run folder has none of ${RUN_FILES.join(', ')}; it was skipped`, place)
+    ctx.warn(dir, `run folder has none of ${BUILTIN_RUN_FILES.join(', ')}; it was skipped`, place)
     return undefined
   }
   const { metadata, name = folder } =

@@ -7,16 +7,13 @@ import { StringDecoder } from 'node:string_decoder'
 import { flattenParams, makeRun, type Metric, type ParamValue, type Run } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import { HistoryBuilder, metricFromColumns } from './history.js'
-import type { Claim, DirListing, RunSource } from './source.js'
+import { claimCsv, LIGHTNING_METRICS_FILE } from './claims.js'
+import type { Claim, RunSource } from './source.js'
 import { describeValue, isRecord, plainParams, readYamlExact, truncate } from './structured.js'
 
-/** The file name Lightning's CSVLogger writes its metrics to. */
-export const LIGHTNING_METRICS_FILE = 'metrics.csv'
 /** The file Lightning writes the hyperparameters to, beside metrics.csv. */
 export const LIGHTNING_HPARAMS_FILE = 'hparams.yaml'
 
-/** CSV files claimed during auto-detection by their name alone (the header decides when they are read). */
-const LOG_NAME = /(?:^|[_.-])(?:log|logs|history|metrics|training)(?:[_.-]|$)/i
 /** The longest field the parser accepts before it gives up on a file (a quote that never closes). */
 const MAX_FIELD_CHARS = 1024 * 1024
 /** The most columns a training log may have. */
@@ -25,19 +22,7 @@ const MAX_COLUMNS = 10_000
 /** Reads Keras and Lightning CSV training logs. */
 export const csvSource: RunSource = {
   format: 'csv',
-  claim(listing: DirListing): Claim[] {
-    const claims: Claim[] = []
-    // A listing of exactly one file and no folders is what the detector makes for an explicit `runs` file.
-    const explicit = listing.files.length === 1 && listing.dirs.length === 0
-    for (const file of listing.files) {
-      const lower = file.toLowerCase()
-      if (lower === LIGHTNING_METRICS_FILE) claims.push({ path: path.join(listing.path, file) })
-      else if (lower.endsWith('.csv') && (explicit || LOG_NAME.test(lower.slice(0, -4)))) {
-        claims.push({ path: path.join(listing.path, file), ...(explicit ? {} : { byNameOnly: true }) })
-      } else if (lower === 'training.log' && explicit) claims.push({ path: path.join(listing.path, file) })
-    }
-    return claims
-  },
+  claim: claimCsv,
   async read(claimPath: string, ctx: ReadContext, claim: Claim): Promise<Run[]> {
     const run = await readCsvLogRun(claimPath, ctx, { byNameOnly: claim.byNameOnly === true })
     return run ? [run] : []

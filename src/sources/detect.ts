@@ -3,12 +3,11 @@
 import { statSync } from 'node:fs'
 import { lstat, stat } from 'node:fs/promises'
 import path from 'node:path'
-import picomatch from 'picomatch'
 import type { Collection, Diagnostic, Run } from '../core/run.js'
 import { qualifyClashingNames } from '../core/run-names.js'
-import type { CommitFilter } from '../core/selection.js'
+import { isSelective, type CommitFilter } from '../core/selection.js'
 import { createReadContext, realOf, type ReadContext, type ReadContextOptions } from './context.js'
-import { selectRuns } from './experiment-match.js'
+import { everyValue, selectRuns } from './run-selection.js'
 import type { Claim, DirListing, RunSource } from './source.js'
 import type { MlflowHttpOptions } from './mlflow-http.js'
 import { ALL_SOURCES } from './registry.js'
@@ -39,7 +38,7 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
   // Each runs path named explicitly is a trusted root (a glob: its fixed leading folders), read wherever it is.
   const ctx = await createReadContext(options.workspace, {
     ...options,
-    roots: patterns.map(p => patternRoot(path.resolve(options.workspace, p)))
+    roots: await Promise.all(patterns.map(p => patternRoot(path.resolve(options.workspace, p))))
   })
   const missing: string[] = []
   const claims = new ClaimList(options.sources ?? ALL_SOURCES)
@@ -53,7 +52,11 @@ export async function collectRuns(options: CollectOptions): Promise<Collection> 
   const runs = await readClaims(ctx, claims.claims)
   if (trackingUris.length) runs.push(...(await readTrackingUris(ctx, trackingUris, options, runs.length)))
   // Matrix jobs' runs of one name stay apart, named by the folder that tells them apart (job-a/run-1).
-  const selected = selectRuns(qualifyClashingNames(dedupeIds(runs)), ctx.selection, ctx.unselected)
+  // Globs (picomatch) are loaded only for a selection that names experiments, tags or groups.
+  const matcher = isSelective(ctx.selection)
+    ? (await import('./experiment-match.js')).patternsMatcher
+    : everyValue
+  const selected = selectRuns(qualifyClashingNames(dedupeIds(runs)), ctx.selection, matcher, ctx.unselected)
   return {
     runs: selected.runs,
     selection: selected.outcome,
@@ -178,9 +181,25 @@ export function attachReadErrors(runs: Run[], diagnostics: Diagnostic[]): Run[] 
 }
 
 /** The folder a runs path names as its root: the path itself, or a glob's fixed leading folders. */
-function patternRoot(abs: string): string {
-  const { base, isGlob } = picomatch.scan(abs.split(path.sep).join('/'))
-  return isGlob ? base || path.sep : abs
+async function patternRoot(abs: string): Promise<string> {
+  const glob = await globOf(abs.split(path.sep).join('/'))
+  return glob ? glob.base || path.sep : abs
+}
+
+/** Characters without which picomatch sees no glob: `*`, `?`, `[…]`, `{a,b}`, `(…)` and extglobs each need one. */
+const GLOB_SYNTAX = /[*?[{(]/
+
+/**
+ * A runs path as picomatch reads it: undefined when it is a plain path, else its fixed leading folders and a matcher
+ * for absolute forward-slash paths (dot files included). picomatch is loaded only for a path that could be a glob.
+ */
+async function globOf(
+  pattern: string
+): Promise<{ base: string; matcher: () => (p: string) => boolean } | undefined> {
+  if (!GLOB_SYNTAX.test(pattern)) return undefined
+  const { default: picomatch } = await import('picomatch')
+  const { base, isGlob } = picomatch.scan(pattern)
+  return isGlob ? { base, matcher: () => picomatch(pattern, { dot: true }) } : undefined
 }
 
 /**
@@ -220,9 +239,8 @@ export async function expandPatterns(
   const slashed = (p: string) => p.split(path.sep).join('/')
   for (const pattern of patterns) {
     const abs = path.resolve(ctx.workspace, pattern)
-    const glob = slashed(abs)
-    const { base, isGlob } = picomatch.scan(glob)
-    if (!isGlob) {
+    const glob = await globOf(slashed(abs))
+    if (!glob) {
       if (await lstat(abs).catch(() => undefined)) out.push(abs)
       else {
         missing.push(pattern)
@@ -233,9 +251,9 @@ export async function expandPatterns(
       }
       continue
     }
-    const matches = picomatch(glob, { dot: true })
+    const matches = glob.matcher()
     const found: string[] = []
-    await walkFolders(ctx, base || path.sep, listing => {
+    await walkFolders(ctx, glob.base || path.sep, listing => {
       for (const name of [...listing.files, ...listing.dirs]) {
         const full = path.join(listing.path, name)
         if (matches(slashed(full))) found.push(full)

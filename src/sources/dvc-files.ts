@@ -14,7 +14,8 @@ import {
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import { readSeriesTable } from './csv.js'
 import type { LockInfo } from './dvc-lock.js'
-import { DVC_YAML, type DvcRefs, type FileRef, type PlotRef } from './dvc-yaml.js'
+import { DVC_YAML } from './claims.js'
+import type { DvcRefs, FileRef, PlotRef } from './dvc-yaml.js'
 import { HistoryBuilder, metricFromColumns } from './history.js'
 import {
   describeValue,

@@ -4,9 +4,7 @@ import path from 'node:path'
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import { describeValue, isRecord, truncate } from './structured.js'
 import { SKIPPED_FOLDERS } from './walk.js'
-
-/** The pipeline file that makes a folder a DVC project. */
-export const DVC_YAML = 'dvc.yaml'
+import { DVC_YAML } from './claims.js'
 
 /** How many folders up or down a dvclive dvc.yaml is looked for from its project. */
 export const DVC_NEST_DEPTH = 3

@@ -8,25 +8,15 @@ import type { Run } from '../core/run.js'
 import type { ReadContext } from './context.js'
 import { buildRun, exists } from './dvc-files.js'
 import { readLock } from './dvc-lock.js'
-import { DVC_NEST_DEPTH, DVC_YAML, nestedDvcliveYamls, parseDvcYaml, type DvcRefs } from './dvc-yaml.js'
-import type { Claim, DirListing, RunSource } from './source.js'
+import { DVC_NEST_DEPTH, nestedDvcliveYamls, parseDvcYaml, type DvcRefs } from './dvc-yaml.js'
+import { claimDvc, DVC_YAML } from './claims.js'
+import type { RunSource } from './source.js'
 import { isRecord, readYamlExact } from './structured.js'
 
 /** Reads DVC projects (dvc.yaml, dvc.lock, params and metrics files) and standalone dvclive folders. */
 export const dvcSource: RunSource = {
   format: 'dvc',
-  claim(listing: DirListing): Claim[] {
-    if (listing.files.includes(DVC_YAML)) return [{ path: listing.path }]
-    // A standalone dvclive folder: metrics.json and a plots folder (not a built-in experiments/<run>).
-    if (
-      listing.files.includes('metrics.json') &&
-      listing.dirs.includes('plots') &&
-      path.basename(path.dirname(listing.path)) !== 'experiments'
-    ) {
-      return [{ path: listing.path }]
-    }
-    return []
-  },
+  claim: claimDvc,
   async read(dir: string, ctx: ReadContext): Promise<Run[]> {
     const { files } = await ctx.list(dir)
     const run = files.includes(DVC_YAML)

@@ -15,10 +15,9 @@ import {
 import { HistoryBuilder, metricFromColumns } from './history.js'
 import { numberFromJson, type DiagnosticPlace, type ReadContext } from './context.js'
 import { describeValue, isRecord, plainParams, truncate } from './structured.js'
-import type { Claim, DirListing, RunSource } from './source.js'
+import { claimHuggingFace, TRAINER_CHECKPOINT, TRAINER_STATE } from './claims.js'
+import type { RunSource } from './source.js'
 
-/** The file the Trainer saves its state and log history to. */
-export const TRAINER_STATE = 'trainer_state.json'
 /** Result files with final numbers, read in this order; later files override earlier ones. */
 export const RESULT_FILES = [
   'train_results.json',
@@ -27,7 +26,6 @@ export const RESULT_FILES = [
   'predict_results.json',
   'all_results.json'
 ]
-const CHECKPOINT = /^checkpoint-(\d+)$/
 /** Log keys that are the x axis or progress, not metrics. */
 const NOT_METRICS = new Set(['step', 'epoch'])
 /** Trainer state fields kept as params (how the run was configured and how far it got). */
@@ -45,13 +43,7 @@ const STATE_PARAMS = [
 /** Reads Hugging Face Trainer output folders. */
 export const huggingfaceSource: RunSource = {
   format: 'huggingface',
-  claim(listing: DirListing): Claim[] {
-    const hasState = listing.files.includes(TRAINER_STATE)
-    const hasResults =
-      listing.files.includes('all_results.json') || listing.files.includes('eval_results.json')
-    const hasCheckpoints = listing.dirs.some(d => CHECKPOINT.test(d))
-    return hasState || hasResults || hasCheckpoints ? [{ path: listing.path, exclusive: true }] : []
-  },
+  claim: claimHuggingFace,
   async read(dir: string, ctx: ReadContext): Promise<Run[]> {
     const run = await readTrainerOutput(dir, ctx)
     return run ? [run] : []
@@ -73,7 +65,7 @@ export async function readTrainerOutput(dir: string, ctx: ReadContext): Promise<
   const place = { run: name }
   const { files, dirs } = await ctx.list(dir)
   const checkpoints = dirs
-    .map(d => ({ d, step: Number(CHECKPOINT.exec(d)?.[1]) }))
+    .map(d => ({ d, step: Number(TRAINER_CHECKPOINT.exec(d)?.[1]) }))
     .filter(c => Number.isFinite(c.step))
     .sort((a, b) => b.step - a.step) // numeric: checkpoint-1200 after checkpoint-500
   const notes: string[] = []

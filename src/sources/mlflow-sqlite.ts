@@ -24,7 +24,8 @@ import {
   type RunCondition,
   type RunRow
 } from './mlflow-sqlite-rows.js'
-import type { Claim, DirListing, RunSource } from './source.js'
+import { claimMlflowSqlite } from './claims.js'
+import type { RunSource } from './source.js'
 import {
   loadNodeSqlite,
   MAX_SQLJS_BYTES,
@@ -43,9 +44,7 @@ const SNIFF_BYTES = 4 * 1024 * 1024
 /** Reads MLflow SQLite stores: claims every *.db file; non-SQLite and non-MLflow databases are ignored quietly. */
 export const mlflowSqliteSource: RunSource = {
   format: 'mlflow-sqlite',
-  claim(listing: DirListing): Claim[] {
-    return listing.files.filter(f => /\.db$/i.test(f)).map(f => ({ path: path.join(listing.path, f) }))
-  },
+  claim: claimMlflowSqlite,
   read: (file, ctx) => readMlflowDatabase(file, ctx)
 }
 

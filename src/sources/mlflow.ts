@@ -10,11 +10,10 @@ import { experimentMatcher } from './experiment-match.js'
 import { buildMlflowRun, warnNoExperimentSelected, type MlflowDataset } from './mlflow-common.js'
 import { MetricFileParser, parseMetricBytes, type ParsedMetricFile } from './mlflow-metrics-file.js'
 import { MetricReadPool } from './read-pool.js'
-import type { Claim, DirListing, RunSource } from './source.js'
+import { claimMlflow, insideMlflowTrash } from './claims.js'
+import type { RunSource } from './source.js'
 import { describeValue } from './structured.js'
 
-/** MLflow run ids: 32 hex digits (uuid4 without dashes). */
-const RUN_ID = /^[0-9a-f]{32}$/i
 /** Folders inside an experiment that are not runs (tags, datasets, traces, MLflow 3 logged models). */
 const EXPERIMENT_RESERVED = new Set(['tags', 'datasets', 'traces', 'models', 'artifacts'])
 /** Folders at the store root that are not experiments (.trash holds deleted ones; models is the registry). */
@@ -31,29 +30,8 @@ const MAX_KEY_DEPTH = 16
 /** Reads MLflow file stores: a folder named `mlruns`, or an experiment or run folder with its meta.yaml. */
 export const mlflowSource: RunSource = {
   format: 'mlflow',
-  claim(listing: DirListing): Claim[] {
-    if (insideTrash(listing.path)) return []
-    if (listing.name === 'mlruns') return [{ path: listing.path, exclusive: true }]
-    if (!listing.files.includes('meta.yaml')) return []
-    if (looksLikeExperiment(listing) || looksLikeRun(listing))
-      return [{ path: listing.path, exclusive: true }]
-    return []
-  },
+  claim: claimMlflow,
   read: readMlflowStore
-}
-
-/** True for a folder that holds meta.yaml and run folders (32-hex names). */
-function looksLikeExperiment(listing: DirListing): boolean {
-  return listing.dirs.some(d => RUN_ID.test(d))
-}
-
-/** True for a run folder: meta.yaml beside metrics/params/tags folders. */
-function looksLikeRun(listing: DirListing): boolean {
-  return ['metrics', 'params', 'tags'].filter(d => listing.dirs.includes(d)).length >= 2
-}
-
-function insideTrash(p: string): boolean {
-  return p.split(/[\\/]/).includes('.trash')
 }
 
 /** An experiment as read from its meta.yaml. */
@@ -72,7 +50,7 @@ interface StoreReading {
 
 /** Reads a claimed store root, experiment folder or run folder. */
 export async function readMlflowStore(claimPath: string, ctx: ReadContext): Promise<Run[]> {
-  if (insideTrash(ctx.rel(claimPath))) return []
+  if (insideMlflowTrash(ctx.rel(claimPath))) return []
   const reading: StoreReading = {}
   try {
     return await readClaim(claimPath, ctx, reading)

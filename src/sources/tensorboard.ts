@@ -6,11 +6,12 @@
 // is read in two parts at once: a read worker decodes the second part while this thread decodes the first, and its
 // series is appended after this thread's, so the run is the one a single read would make.
 import { readSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { flattenParams, makeRun, type Metric, type Run } from '../core/run.js'
 import { isRecord } from './structured.js'
 import type { OpenedFile, ReadContext } from './context.js'
-import { MetricReadPool, readWorkerCount } from './read-pool.js'
+import { MetricReadPool, READ_THREADS_ENV, readWorkerCount } from './read-pool.js'
 import { ScalarSeries } from './tensorboard-events.js'
 import {
   decodeEventRecords,
@@ -117,10 +118,26 @@ export interface EventFileSplit {
   start(): SecondPartReader | undefined
 }
 
-/** The reader's split: one read worker, for files from SPLIT_MIN_BYTES, where the bundle has one and a second core. */
+/**
+ * Whether to read a large event file with a worker (1) or alone (0): as READ_THREADS_ENV says when it is set (any
+ * number of threads above 0 means one worker here); otherwise when the machine has a core to spare, its 1-minute
+ * load average below its cores less a half. On a busy machine a second thread only adds its start and its own
+ * compiling to the work, and finishes no sooner.
+ */
+export function eventFileWorkers(
+  env: NodeJS.ProcessEnv = process.env,
+  load = os.loadavg()[0],
+  cores = os.availableParallelism()
+): number {
+  const workers = Math.min(1, readWorkerCount(env))
+  if (workers === 0 || env[READ_THREADS_ENV]?.trim()) return workers
+  return cores > 1 && load < cores - 0.5 ? 1 : 0
+}
+
+/** The reader's split: one read worker, for files from SPLIT_MIN_BYTES, where the bundle has one and a core is free. */
 const WORKER_SPLIT: EventFileSplit = {
   minBytes: SPLIT_MIN_BYTES,
-  start: () => MetricReadPool.start(Math.min(1, readWorkerCount()))
+  start: () => MetricReadPool.start(eventFileWorkers())
 }
 
 /** The second part of a split file: where it starts, what reads it, and its result (or why there is none). */

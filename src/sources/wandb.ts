@@ -14,33 +14,18 @@ import {
 } from '../core/run.js'
 import type { DiagnosticPlace, ReadContext } from './context.js'
 import { plainJson } from './json.js'
-import type { Claim, DirListing, RunSource } from './source.js'
+import { claimWandb, isWandbRunLog, WANDB_RUN_DIR } from './claims.js'
+import type { RunSource } from './source.js'
 import { isRecord } from './structured.js'
 import { numericLeaves, readHistoryJsonl, SeriesBuilder, type NestedObject } from './wandb-history.js'
 import { readRunLog, type LogContents } from './wandb-records.js'
 
-/** A run folder name: `run-<date>_<time>-<id>` or `offline-run-…`. */
-const RUN_DIR = /^(?:offline-)?run-.*?([A-Za-z0-9]+)$/
-/** Files that mark a folder as a W&B run (besides the `files/` folder of current versions). */
-const RUN_MARKERS = ['wandb-summary.json', 'wandb-metadata.json', 'wandb-history.jsonl']
-const isRunLog = (f: string) => f.endsWith('.wandb')
-
 /** Reads W&B run folders: a `wandb` directory (every run in it) or one run folder given explicitly. */
 export const wandbSource: RunSource = {
   format: 'wandb',
-  claim(listing: DirListing): Claim[] {
-    if (listing.name === 'wandb' && listing.dirs.some(d => RUN_DIR.test(d)))
-      return [{ path: listing.path, exclusive: true }]
-    if (
-      RUN_DIR.test(listing.name) &&
-      (listing.files.some(f => isRunLog(f) || RUN_MARKERS.includes(f)) || listing.dirs.includes('files'))
-    ) {
-      return [{ path: listing.path, exclusive: true }]
-    }
-    return []
-  },
+  claim: claimWandb,
   async read(claimPath: string, ctx: ReadContext): Promise<Run[]> {
-    if (RUN_DIR.test(path.basename(claimPath)) && path.basename(claimPath) !== 'wandb') {
+    if (WANDB_RUN_DIR.test(path.basename(claimPath)) && path.basename(claimPath) !== 'wandb') {
       const run = await readWandbRun(claimPath, ctx)
       return run ? [run] : []
     }
@@ -48,7 +33,7 @@ export const wandbSource: RunSource = {
     // so a run is read once; `debug.log`, `settings` and the like are files and ignored here.
     const { dirs } = await ctx.list(claimPath)
     const runs: Run[] = []
-    for (const dir of dirs.filter(d => RUN_DIR.test(d))) {
+    for (const dir of dirs.filter(d => WANDB_RUN_DIR.test(d))) {
       const run = await readWandbRun(path.join(claimPath, dir), ctx)
       if (run) runs.push(run)
     }
@@ -79,7 +64,7 @@ type RunFacts = Partial<RunMetadata> & { environment: Record<string, string>; ta
 /** Reads one run folder (any layout); undefined with a warning when it holds nothing a run is made of. */
 export async function readWandbRun(dir: string, ctx: ReadContext): Promise<Run | undefined> {
   const folder = path.basename(dir)
-  const runId = RUN_DIR.exec(folder)?.[1] ?? folder
+  const runId = WANDB_RUN_DIR.exec(folder)?.[1] ?? folder
   const place = { run: folder }
   const files = await findRunFiles(dir, ctx)
   if (!files.log && !files.summary && !files.config && !files.metadata && !files.history) {
@@ -135,7 +120,7 @@ async function findRunFiles(dir: string, ctx: ReadContext): Promise<RunFiles> {
       : top.files.includes(name)
         ? path.join(dir, name)
         : undefined
-  const logFile = top.files.find(isRunLog)
+  const logFile = top.files.find(isWandbRunLog)
   return {
     legacy: !top.dirs.includes('files'),
     log: logFile ? path.join(dir, logFile) : undefined,

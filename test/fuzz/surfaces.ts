@@ -28,7 +28,8 @@ import {
   retrainingIssueTree,
   retrainingUpdateTree
 } from '../../src/report/issue.js'
-import { githubUrl, root, stringify } from '../../src/report/mdast.js'
+import { githubUrl, root } from '../../src/report/mdast.js'
+import { stringify } from '../../src/report/markdown.js'
 import { productionBlocks, updateProductionLine } from '../../src/report/production.js'
 import { renderReviewSummary, reviewSummaryBlocks, statusDescription } from '../../src/report/summary.js'
 import { violationMessage, warningMessage } from '../../src/report/findings.js'
