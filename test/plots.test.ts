@@ -129,6 +129,21 @@ describe('image discovery', () => {
     expect(found.images.map(i => i.name)).toEqual(['dvclive/plots/images/sample_0.png', 'eval/roc.png'])
   })
 
+  it('takes the plots of a dvclive dvc.yaml that is a link to a file, as the DVC reader merges it, and none below it', async () => {
+    const dir = await tempDir()
+    await writeTree(dir, {
+      'repo/dvc.yaml': 'stages:\n  train:\n    cmd: x\n',
+      'repo/shared/live.yaml': 'metrics: [metrics.json]\n',
+      'repo/live/plots/images/cm.png': pngImage([1, 2, 3]),
+      'repo/live/deeper/dvc.yaml': 'plots: [deep.png]\n',
+      'repo/live/deeper/deep.png': pngImage([3, 3, 3])
+    })
+    await symlink(path.join(dir, 'repo/shared/live.yaml'), path.join(dir, 'repo/live/dvc.yaml'))
+    const run = makeRun({ id: 'd', name: 'repo', source: 'dvc', path: 'repo' })
+    const found = await collectRunArtifacts(run, { workspace: dir })
+    expect(found.images.map(i => i.name)).toEqual(['live/plots/images/cm.png'])
+  })
+
   it('finds the images of a built-in run by name order, caps count and size, and never follows a link out', async () => {
     const dir = await tempDir()
     await writeTree(dir, {

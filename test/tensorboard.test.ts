@@ -398,6 +398,43 @@ describe('TensorBoard event folders', () => {
     expect(diagnostics[0].message).toMatch(/ends inside a record at byte \d+/)
   })
 
+  it('skips an Event that does not decode as a whole: none of its values are kept, and the error says so', async () => {
+    const value = (fields: Field[]): Field => ({ n: 1, message: fields })
+    const good = value([
+      { n: 1, bytes: 'loss' },
+      { n: 2, float: 1.5 }
+    ])
+    // A Value whose third field is a varint cut off at the end of the Value.
+    const cut = Buffer.concat([message([{ n: 1, bytes: 'acc' }]), Buffer.from([0x18, 0x80])])
+    const summary = Buffer.concat([message([good]), message([{ n: 1, bytes: cut }])])
+    // A step written as a 12-byte varint: protobuf allows 10 at most.
+    const longStep = Buffer.from([0x10, 0x87, ...Array<number>(10).fill(0x80), 0x00])
+    const records = [
+      tfRecord(
+        message([
+          { n: 1, double: T0 },
+          { n: 2, varint: 7 },
+          { n: 5, bytes: summary }
+        ])
+      ),
+      tfRecord(
+        Buffer.concat([message([{ n: 1, double: T0 }]), longStep, message([{ n: 5, message: [good] }])])
+      ),
+      tfRecord(encodeEvent(simple(8, 'loss', 2)))
+    ]
+    await eventDir('r', { 'events.out.tfevents.1.h.1.0': Buffer.concat(records) })
+    const { runs, diagnostics } = await collectRuns({ workspace: ws, ...onlyTb })
+    expect(diagnostics.map(d => [d.severity, d.message])).toEqual([
+      ['error', 'record at byte 0 is not a valid Event protobuf (truncated varint); it was skipped'],
+      [
+        'error',
+        `record at byte ${records[0].length} is not a valid Event protobuf (varint longer than 10 bytes); it was skipped`
+      ]
+    ])
+    expect(Object.keys(runs[0].metrics)).toEqual(['loss'])
+    expect(runs[0].metrics.loss.history?.map(p => [p.step, p.value])).toEqual([[8, 2]])
+  })
+
   it('reports Git LFS pointers and files that are not event data, never parsing them', async () => {
     await eventDir('runs/lfs', { 'events.out.tfevents.1.h.1.0': LFS_POINTER_TEXT })
     await eventDir('runs/junk', { 'events.out.tfevents.1.h.1.0': 'just some text' })

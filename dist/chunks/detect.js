@@ -1,4 +1,4 @@
-import { realpathSync, lstatSync, statSync, openSync, constants, fstatSync, closeSync, readFileSync, createReadStream, readdirSync } from 'node:fs';
+import { statSync, realpathSync, lstatSync, openSync, constants, fstatSync, closeSync, readFileSync, createReadStream, readdirSync } from 'node:fs';
 import { open, lstat, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { s as selectAll, F as experimentOf, G as isSelective } from './findings.js';
@@ -398,6 +398,67 @@ function plainJson(value) {
     return value;
 }
 
+/** Folders no search for runs walks into: version control, dependencies, virtualenvs, caches, DVC's cache. */
+const SKIPPED_FOLDERS = new Set([
+    'node_modules',
+    '.git',
+    '.hg',
+    '.svn',
+    '.dvc',
+    '__pycache__',
+    '.venv',
+    'venv',
+    '.tox',
+    '.trash',
+    '.cache'
+]);
+/**
+ * Walks the folders below `start` (itself included) breadth-first, in listing order, calling `visit` with each
+ * folder's listing; `visit` returns true to keep the walk out of that folder's sub-folders. After
+ * `ctx.limits.maxFolders` folders the walk stops with a warning on `start` that says what to do.
+ */
+async function walkFolders(ctx, start, visit) {
+    const queue = [start];
+    let visited = 0;
+    for (let next = 0; next < queue.length; next++) {
+        if (++visited > ctx.limits.maxFolders) {
+            ctx.warn(start, `has more than ${ctx.limits.maxFolders} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`);
+            return;
+        }
+        const dir = queue[next];
+        const { files, dirs } = await ctx.list(dir);
+        if (visit({ path: dir, name: path.basename(dir), files, dirs }))
+            continue;
+        for (const d of dirs)
+            if (!SKIPPED_FOLDERS.has(d))
+                queue.push(path.join(dir, d));
+    }
+}
+/**
+ * A folder's entries as the readers see them, each sorted: files (regular files and symbolic links to one) and
+ * sub-folders (never a symbolic link to a folder). `dir` is the folder's absolute path.
+ */
+function filesAndFolders(dir, entries) {
+    const files = [];
+    const dirs = [];
+    for (const entry of entries) {
+        if (entry.isDirectory())
+            dirs.push(entry.name);
+        else if (entry.isFile() || (entry.isSymbolicLink() && linksToFile(path.join(dir, entry.name))))
+            files.push(entry.name);
+    }
+    return { files: files.sort(), dirs: dirs.sort() };
+}
+/** Whether a symbolic link leads to a regular file. */
+function linksToFile(link) {
+    try {
+        return statSync(link).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+
 // Guarded file access for the readers: stays inside the workspace, limits sizes, and records every
 // problem as a diagnostic instead of throwing, so one bad file never stops a review.
 /** The default limits: 64 MiB for any file read whole, 200,000 folders per search. */
@@ -703,35 +764,13 @@ class GuardedReadContext {
         }
     }
     async list(dir) {
-        const files = [];
-        const dirs = [];
-        let entries;
+        const abs = this.resolve(dir);
         try {
-            entries = readdirSync(this.resolve(dir), { withFileTypes: true });
+            return filesAndFolders(abs, readdirSync(abs, { withFileTypes: true }));
         }
         catch (e) {
             this.add('error', dir, `cannot list the folder: ${errorCode(e)}`);
-            return { files, dirs };
-        }
-        for (const entry of entries) {
-            if (entry.isDirectory())
-                dirs.push(entry.name);
-            else if (entry.isFile())
-                files.push(entry.name);
-            else if (entry.isSymbolicLink() && this.linksToFile(path.join(this.resolve(dir), entry.name)))
-                files.push(entry.name);
-        }
-        files.sort();
-        dirs.sort();
-        return { files, dirs };
-    }
-    /** Whether a symbolic link leads to a regular file. */
-    linksToFile(target) {
-        try {
-            return statSync(target).isFile();
-        }
-        catch {
-            return false;
+            return { files: [], dirs: [] };
         }
     }
     progress(runsRead, where) {
@@ -1020,46 +1059,6 @@ function parseTrackingUri(entry, workspace) {
     throw new TrackingUriError(entry, `is a ${scheme.split('+')[0]} database URI: the database behind an MLflow server cannot be read directly. Point the runs input at the tracking server (http(s)://…) that serves it`);
 }
 
-// The one folder walker of the readers: breadth-first from a start folder, never into the folders no run lives in
-// (SKIPPED_FOLDERS), never through a symbolic link to a folder (ctx.list leaves those out), and stopping with a
-// warning after the context's maxFolders folders.
-/** Folders no search for runs walks into: version control, dependencies, virtualenvs, caches, DVC's cache. */
-const SKIPPED_FOLDERS = new Set([
-    'node_modules',
-    '.git',
-    '.hg',
-    '.svn',
-    '.dvc',
-    '__pycache__',
-    '.venv',
-    'venv',
-    '.tox',
-    '.trash',
-    '.cache'
-]);
-/**
- * Walks the folders below `start` (itself included) breadth-first, in listing order, calling `visit` with each
- * folder's listing; `visit` returns true to keep the walk out of that folder's sub-folders. After
- * `ctx.limits.maxFolders` folders the walk stops with a warning on `start` that says what to do.
- */
-async function walkFolders(ctx, start, visit) {
-    const queue = [start];
-    let visited = 0;
-    for (let next = 0; next < queue.length; next++) {
-        if (++visited > ctx.limits.maxFolders) {
-            ctx.warn(start, `has more than ${ctx.limits.maxFolders} folders; the search for runs stopped there. Set the runs input to the folders that hold runs`);
-            return;
-        }
-        const dir = queue[next];
-        const { files, dirs } = await ctx.list(dir);
-        if (visit({ path: dir, name: path.basename(dir), files, dirs }))
-            continue;
-        for (const d of dirs)
-            if (!SKIPPED_FOLDERS.has(d))
-                queue.push(path.join(dir, d));
-    }
-}
-
 // The one detector: walks the workspace (or the `runs` paths and globs), asks every format which places it
 // claims, and reads them. Symbolic links to directories are never followed.
 /** Collects every run under the given paths or the whole workspace, with a diagnostic for each problem. */
@@ -1294,4 +1293,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { BUILTIN_FILES as B, DVC_YAML as D, ExactNumber as E, JsonSyntaxError as J, LIGHTNING_METRICS_FILE as L, SKIPPED_FOLDERS as S, TrackingUriError as T, WANDB_RUN_DIR as W, plainJson as a, parseTrackingUri as b, collectRuns as c, claimBuiltin as d, BUILTIN_RUN_FILES as e, claimWandb as f, isWandbRunLog as g, claimDvc as h, isTrackingUri as i, claimHuggingFace as j, TRAINER_CHECKPOINT as k, TRAINER_STATE as l, loadYaml as m, numberFromJson as n, claimMlflowSqlite as o, parseJsonLenient as p, insideMlflowTrash as q, redactTrackingUri as r, claimMlflow as s, claimCsv as t };
+export { BUILTIN_FILES as B, DVC_YAML as D, ExactNumber as E, JsonSyntaxError as J, LIGHTNING_METRICS_FILE as L, SKIPPED_FOLDERS as S, TrackingUriError as T, WANDB_RUN_DIR as W, plainJson as a, parseTrackingUri as b, collectRuns as c, claimBuiltin as d, BUILTIN_RUN_FILES as e, filesAndFolders as f, claimWandb as g, isWandbRunLog as h, isTrackingUri as i, claimDvc as j, claimHuggingFace as k, TRAINER_CHECKPOINT as l, TRAINER_STATE as m, numberFromJson as n, loadYaml as o, parseJsonLenient as p, claimMlflowSqlite as q, redactTrackingUri as r, insideMlflowTrash as s, claimMlflow as t, claimCsv as u };

@@ -3,9 +3,9 @@ import { a7 as trustedHtml, O as trusted } from './findings.js';
 import { s as stringify } from './markdown.js';
 
 // Machine state kept in a body the project writes (the retraining issue, the sticky comment): a hidden HTML comment
-// holding base64url JSON (or deflated JSON, see deflatedHiddenStateWithin: `…:state:<kind>:z:<data> -->`), so nothing in the state can close
-// the comment or render. A reader must check who wrote the body (the token's own login) before trusting what it
-// reads: anyone can paste a copy elsewhere.
+// holding base64url JSON (or deflated JSON, see deflatedHiddenStateWithin: `…:state:<kind>:z:<data> -->`), so
+// nothing in the state can close the comment or render. A reader must check who wrote the body (the token's own
+// login) before trusting what it reads: anyone can paste a copy elsewhere.
 const PREFIX = '<!-- experiment-review:state:';
 const SUFFIX = ' -->';
 /** The longest encoded state read back (a body holds at most 65,536 characters). */

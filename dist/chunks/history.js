@@ -313,7 +313,7 @@ class Column {
     mode;
     /** The timestamp offsets are from (an `offset` column's first timestamp). */
     base = NaN;
-    /** Delta forms: the 32-bit value before every CHECKPOINT_POINTS-th point, and the last one stored. */
+    /** Delta forms: the 32-bit value before every 2^CHECKPOINT_BITS-th point, and the last one stored. */
     checkpoints = [0];
     last = 0;
     /** Delta forms: where the last read stopped (block, index in it, 32-bit value there). */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { a2 as makeRun, a1 as flattenParams, a3 as emptyMetadata } from './findings.js';
 import { H as HistoryBuilder, m as metricFromColumns } from './history.js';
-import { j as claimHuggingFace, k as TRAINER_CHECKPOINT, l as TRAINER_STATE, n as numberFromJson } from './detect.js';
+import { k as claimHuggingFace, l as TRAINER_CHECKPOINT, m as TRAINER_STATE, n as numberFromJson } from './detect.js';
 import { i as isRecord, d as describeValue, p as plainParams, t as truncate } from './structured.js';
 import './conventions.js';
 import 'node:fs';

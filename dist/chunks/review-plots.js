@@ -8,7 +8,7 @@ import { GitHubApiError, isGitHubRequestError, explainGitHubError } from './clie
 import { createHash } from 'node:crypto';
 import { p as picomatch } from './index3.js';
 import { d as distExports } from './index2.js';
-import { S as SKIPPED_FOLDERS, p as parseJsonLenient, D as DVC_YAML } from './detect.js';
+import { S as SKIPPED_FOLDERS, p as parseJsonLenient, D as DVC_YAML, f as filesAndFolders } from './detect.js';
 import { i as isRecord } from './structured.js';
 import { n as nestedDvcliveYamls } from './dvc-yaml.js';
 import './conventions.js';
@@ -327,13 +327,8 @@ async function dvcYamls(dir) {
         }
         return parsed.get(file);
     };
-    const list = async (folder) => {
-        const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
-        return {
-            files: entries.filter(e => e.isFile()).map(e => e.name),
-            dirs: entries.filter(e => e.isDirectory()).map(e => e.name)
-        };
-    };
+    // Listed as the DVC reader's read context lists them, so both find the same dvc.yaml files.
+    const list = async (folder) => filesAndFolders(folder, await readdir(folder, { withFileTypes: true }).catch(() => []));
     const hasStages = async (file) => {
         const raw = await parse(file);
         return isRecord(raw) && isRecord(raw.stages);

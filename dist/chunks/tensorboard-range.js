@@ -17,7 +17,6 @@ class ScalarSeries {
     open = new Map();
     /** Counts of what was skipped, by kind. */
     skipped = { nonScalar: 0, hparams: 0, placeholder: 0 };
-    events = 0;
     /** Adds one point of a tag (`wallTime` in seconds). */
     add(tag, step, wallTime, value) {
         let c = this.open.get(tag);
@@ -49,7 +48,7 @@ class ScalarSeries {
                 transfer.push(...stateBuffers(st));
             tags.push([tag, states]);
         }
-        return { state: { tags, skipped: { ...this.skipped }, events: this.events }, transfer };
+        return { state: { tags, skipped: { ...this.skipped } }, transfer };
     }
     /** Appends a series read from the part of a file after everything added so far (as if its points were added). */
     append(other) {
@@ -65,7 +64,6 @@ class ScalarSeries {
         this.skipped.nonScalar += other.skipped.nonScalar;
         this.skipped.hparams += other.skipped.hparams;
         this.skipped.placeholder += other.skipped.placeholder;
-        this.events += other.events;
     }
     /** Each tag's metric: the final value from the full series, the history sorted by step and thinned. */
     metrics() {
@@ -113,10 +111,17 @@ function tensorAfterMetadata(buf, at, end) {
         return -1;
     return at + 2;
 }
+/** Distinct tags remembered by one decoder (a file with more, e.g. a tag per image, decodes them anew each time). */
+const MAX_INTERNED_TAGS = 100_000;
 const DT_FLOAT = 1;
 const DT_DOUBLE = 2;
 const DT_BFLOAT16 = 14;
 const DT_HALF = 19;
+/**
+ * Decodes Event protobufs with reused readers: wall_time 1, step 2, summary 5 → Value (tag 1, simple_value 2,
+ * tensor 8, metadata 9). An Event adds its scalars and skip counts to the series only once all of it decoded: a record
+ * reported as skipped adds nothing.
+ */
 class EventDecoder {
     series;
     event = new ProtoReader(Buffer.alloc(0));
@@ -129,6 +134,11 @@ class EventDecoder {
     tags = new Map();
     /** The tag read last: writers log the same tags in the same order, so its successor is tried first. */
     lastTag;
+    /** The scalars of the Event being decoded (tags and values; `pending` of them), and what it skipped. */
+    pendingTags = [];
+    pendingValues = [];
+    pending = 0;
+    pendingSkips = { nonScalar: 0, hparams: 0, placeholder: 0 };
     constructor(series) {
         this.series = series;
     }
@@ -142,15 +152,18 @@ class EventDecoder {
             h = Math.imul(h ^ buf[i], 0x01000193);
         const hit = this.tags.get(h);
         let found;
+        let kept = true;
         if (hit && sameBytes(buf, start, end, hit.bytes))
             found = hit;
         else {
             const tag = buf.toString('utf8', start, end);
             found = { bytes: Buffer.from(buf.subarray(start, end)), tag, hparams: tag.startsWith('_hparams_/') };
-            if (!hit && this.tags.size < 100_000)
+            kept = !hit && this.tags.size < MAX_INTERNED_TAGS;
+            if (kept)
                 this.tags.set(h, found);
         }
-        if (this.lastTag)
+        // Only a kept tag is linked: a chain of tags that are not kept would hold every one of them.
+        if (this.lastTag && kept)
             this.lastTag.next = found;
         return (this.lastTag = found);
     }
@@ -200,7 +213,6 @@ class EventDecoder {
         }
         if (at + length !== end)
             return false;
-        this.series.events++;
         this.summaryValues(buf, at, end, step, this.dataView(buf).getFloat64(start + 1, true));
         return true;
     }
@@ -223,22 +235,30 @@ class EventDecoder {
             else
                 e.skip();
         }
-        this.series.events++;
         if (summaryStart >= 0)
             this.summaryValues(buf, summaryStart, summaryEnd, step, wallTime);
     }
-    /** The Values (field 1) of the Summary in buf[start, end). */
+    /** The Values (field 1) of the Summary in buf[start, end), added once the whole Summary decoded. */
     summaryValues(buf, start, end, step, wallTime) {
+        this.pending = 0;
+        const skips = this.pendingSkips;
+        skips.nonScalar = skips.hparams = skips.placeholder = 0;
         const s = this.summary.reset(buf, start, end);
         while (s.next()) {
             if (s.field === 1 && s.wire === 2) {
                 const vEnd = s.bytes();
-                if (!this.fastValue(buf, s.start, vEnd, step, wallTime))
-                    this.decodeValue(buf, s.start, vEnd, step, wallTime);
+                if (!this.fastValue(buf, s.start, vEnd))
+                    this.decodeValue(buf, s.start, vEnd);
             }
             else
                 s.skip();
         }
+        const { series } = this;
+        for (let i = 0; i < this.pending; i++)
+            series.add(this.pendingTags[i], step, wallTime, this.pendingValues[i]);
+        series.skipped.nonScalar += skips.nonScalar;
+        series.skipped.hparams += skips.hparams;
+        series.skipped.placeholder += skips.placeholder;
     }
     /**
      * The common Values, taken without the general decoder: a tag (field 1, under 128 bytes) then either TF1's
@@ -247,7 +267,7 @@ class EventDecoder {
      * float_val/double_val. False, having read nothing, when the Value has any other shape (decodeValue reads it then,
      * to the same result for these shapes).
      */
-    fastValue(buf, start, end, step, wallTime) {
+    fastValue(buf, start, end) {
         if (buf[start] !== 0x0a || buf[start + 1] >= 0x80)
             return false;
         const tagEnd = start + 2 + buf[start + 1];
@@ -265,9 +285,9 @@ class EventDecoder {
         }
         const tag = this.internTag(buf, start + 2, tagEnd);
         if (tag.hparams)
-            this.series.skipped.hparams++;
+            this.pendingSkips.hparams++;
         else
-            this.addScalar(tag.tag, step, wallTime, value);
+            this.addScalar(tag.tag, value);
         return true;
     }
     /**
@@ -288,15 +308,18 @@ class EventDecoder {
             return this.dataView(buf).getFloat64(at + 6, true);
         return undefined;
     }
-    /** Adds a scalar, except Lightning's placeholder. */
-    addScalar(tag, step, wallTime, value) {
+    /** Keeps a scalar of the Event being decoded, except Lightning's placeholder. */
+    addScalar(tag, value) {
         // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
         if (tag === 'hp_metric' && value === -1)
-            this.series.skipped.placeholder++;
-        else
-            this.series.add(tag, step, wallTime, value);
+            this.pendingSkips.placeholder++;
+        else {
+            this.pendingTags[this.pending] = tag;
+            this.pendingValues[this.pending++] = value;
+        }
     }
-    decodeValue(buf, start, end, step, wallTime) {
+    /** Any Value: a scalar from simple_value or a one-element float tensor of the scalars plugin; others counted. */
+    decodeValue(buf, start, end) {
         const v = this.value.reset(buf, start, end);
         let tag;
         let simple;
@@ -329,7 +352,7 @@ class EventDecoder {
         if (tag === undefined)
             return;
         if (plugin === 'hparams' || tag.startsWith('_hparams_/')) {
-            this.series.skipped.hparams++;
+            this.pendingSkips.hparams++;
             return;
         }
         let value;
@@ -338,10 +361,10 @@ class EventDecoder {
         else if (tensorStart >= 0 && (plugin === 'scalars' || plugin === ''))
             value = this.scalarTensor(buf, tensorStart, tensorEnd);
         if (value === undefined || other) {
-            this.series.skipped.nonScalar++;
+            this.pendingSkips.nonScalar++;
             return;
         }
-        this.addScalar(tag, step, wallTime, value);
+        this.addScalar(tag, value);
     }
     /** SummaryMetadata.plugin_data (1) → plugin_name (1). */
     pluginName(buf, start, end) {

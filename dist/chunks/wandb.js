@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { a2 as makeRun, a1 as flattenParams } from './findings.js';
-import { a as plainJson, p as parseJsonLenient, E as ExactNumber, f as claimWandb, W as WANDB_RUN_DIR, g as isWandbRunLog } from './detect.js';
+import { a as plainJson, p as parseJsonLenient, E as ExactNumber, g as claimWandb, W as WANDB_RUN_DIR, h as isWandbRunLog } from './detect.js';
 import { i as isRecord } from './structured.js';
 import { createInterface } from 'node:readline';
 import { m as metricFromColumns, H as HistoryBuilder } from './history.js';

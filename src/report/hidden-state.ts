@@ -1,7 +1,7 @@
 // Machine state kept in a body the project writes (the retraining issue, the sticky comment): a hidden HTML comment
-// holding base64url JSON (or deflated JSON, see deflatedHiddenStateWithin: `…:state:<kind>:z:<data> -->`), so nothing in the state can close
-// the comment or render. A reader must check who wrote the body (the token's own login) before trusting what it
-// reads: anyone can paste a copy elsewhere.
+// holding base64url JSON (or deflated JSON, see deflatedHiddenStateWithin: `…:state:<kind>:z:<data> -->`), so
+// nothing in the state can close the comment or render. A reader must check who wrote the body (the token's own
+// login) before trusting what it reads: anyone can paste a copy elsewhere.
 import { deflateRawSync, inflateRawSync } from 'node:zlib'
 import type { Html } from 'mdast'
 import { trusted, trustedHtml, type Own } from './mdast.js'

@@ -20,7 +20,7 @@ import { parseJsonLenient } from './json.js'
 import { isRecord } from './structured.js'
 import { DVC_YAML } from './claims.js'
 import { nestedDvcliveYamls } from './dvc-yaml.js'
-import { SKIPPED_FOLDERS } from './walk.js'
+import { filesAndFolders, SKIPPED_FOLDERS } from './walk.js'
 
 /** The most files looked at in one run folder; a larger folder is searched only this far (with a warning). */
 export const MAX_FILES_PER_RUN = 5000
@@ -251,13 +251,9 @@ async function dvcYamls(dir: string): Promise<{ rel: string; abs: string; raw: R
     }
     return parsed.get(file)
   }
-  const list = async (folder: string) => {
-    const entries = await readdir(folder, { withFileTypes: true }).catch(() => [])
-    return {
-      files: entries.filter(e => e.isFile()).map(e => e.name),
-      dirs: entries.filter(e => e.isDirectory()).map(e => e.name)
-    }
-  }
+  // Listed as the DVC reader's read context lists them, so both find the same dvc.yaml files.
+  const list = async (folder: string) =>
+    filesAndFolders(folder, await readdir(folder, { withFileTypes: true }).catch(() => []))
   const hasStages = async (file: string) => {
     const raw = await parse(file)
     return isRecord(raw) && isRecord(raw.stages)

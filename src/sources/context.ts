@@ -21,6 +21,7 @@ import { selectAll, type RunSelection } from '../core/selection.js'
 import { parseFlatYaml } from './flat-yaml.js'
 import { ExactNumber, JsonSyntaxError, parseJsonLenient } from './json.js'
 import { ReadBuffer } from './read-buffer.js'
+import { filesAndFolders } from './walk.js'
 
 /** Limits of one collection: files read whole (larger ones are streamed or skipped with a diagnostic), folders walked. */
 export interface ReadLimits {
@@ -446,32 +447,12 @@ class GuardedReadContext implements ReadContext {
   }
 
   async list(dir: string) {
-    const files: string[] = []
-    const dirs: string[] = []
-    let entries
+    const abs = this.resolve(dir)
     try {
-      entries = readdirSync(this.resolve(dir), { withFileTypes: true })
+      return filesAndFolders(abs, readdirSync(abs, { withFileTypes: true }))
     } catch (e) {
       this.add('error', dir, `cannot list the folder: ${errorCode(e)}`)
-      return { files, dirs }
-    }
-    for (const entry of entries) {
-      if (entry.isDirectory()) dirs.push(entry.name)
-      else if (entry.isFile()) files.push(entry.name)
-      else if (entry.isSymbolicLink() && this.linksToFile(path.join(this.resolve(dir), entry.name)))
-        files.push(entry.name)
-    }
-    files.sort()
-    dirs.sort()
-    return { files, dirs }
-  }
-
-  /** Whether a symbolic link leads to a regular file. */
-  private linksToFile(target: string): boolean {
-    try {
-      return statSync(target).isFile()
-    } catch {
-      return false
+      return { files: [], dirs: [] }
     }
   }
 

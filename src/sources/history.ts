@@ -83,7 +83,7 @@ class Column {
   private mode: number
   /** The timestamp offsets are from (an `offset` column's first timestamp). */
   private base = NaN
-  /** Delta forms: the 32-bit value before every CHECKPOINT_POINTS-th point, and the last one stored. */
+  /** Delta forms: the 32-bit value before every 2^CHECKPOINT_BITS-th point, and the last one stored. */
   private readonly checkpoints: number[] = [0]
   private last = 0
   /** Delta forms: where the last read stopped (block, index in it, 32-bit value there). */

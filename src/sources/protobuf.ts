@@ -89,9 +89,10 @@ export class ProtoReader {
     lo |= (b & 0x0f) << 28
     hi = (b & 0x7f) >> 4
     if (b >= 0x80) {
+      // The 6th to the 10th byte fill hi from bit 3 to bit 31; an 11th byte is an error.
       for (shift = 3; ; shift += 7) {
+        if (shift > 31) throw new ProtoError('varint longer than 10 bytes', pos)
         if (pos >= end) throw new ProtoError('truncated varint', pos)
-        if (shift > 63) throw new ProtoError('varint longer than 10 bytes', pos)
         b = buf[pos++]
         if (shift < 32) hi |= (b & 0x7f) << shift
         if (b < 0x80) break

@@ -3,6 +3,9 @@
 // and by the read workers for metric files.
 import { readSync } from 'node:fs'
 
+/** The largest buffer kept for reuse: a larger file is read into a buffer that goes with its bytes. */
+const KEPT_BYTES = 4 << 20
+
 /** A reused read buffer; what `read` returns is valid until the next read. */
 export class ReadBuffer {
   private buffer: Buffer
@@ -16,19 +19,24 @@ export class ReadBuffer {
    * readFileSync reads a regular file (a file that shrank gives fewer bytes); a size of 0 reads on to the end.
    */
   read(fd: number, size: number): Buffer {
-    if (this.buffer.length < size) this.buffer = Buffer.allocUnsafe(Math.max(size, this.buffer.length * 2))
+    let buffer = this.buffer
+    if (buffer.length < size)
+      buffer = Buffer.allocUnsafe(
+        size > KEPT_BYTES ? size : Math.max(size, Math.min(buffer.length * 2, KEPT_BYTES))
+      )
     const limit = size > 0 ? size : Infinity
     let length = 0
     while (length < limit) {
-      if (length === this.buffer.length) {
-        const bigger = Buffer.allocUnsafe(this.buffer.length * 2)
-        this.buffer.copy(bigger, 0, 0, length)
-        this.buffer = bigger
+      if (length === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2)
+        buffer.copy(bigger, 0, 0, length)
+        buffer = bigger
       }
-      const n = readSync(fd, this.buffer, length, Math.min(limit, this.buffer.length) - length, null)
+      const n = readSync(fd, buffer, length, Math.min(limit, buffer.length) - length, null)
       if (n === 0) break
       length += n
     }
-    return this.buffer.subarray(0, length)
+    if (buffer.length <= KEPT_BYTES) this.buffer = buffer
+    return buffer.subarray(0, length)
   }
 }

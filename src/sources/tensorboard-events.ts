@@ -19,7 +19,6 @@ const SERIES_OPTIONS = { final: 'max-step', byTimestamp: false, repeats: 'keep' 
 export interface ScalarSeriesState {
   tags: [string, HistoryBuilderState[]][]
   skipped: ScalarSeries['skipped']
-  events: number
 }
 
 /**
@@ -34,7 +33,6 @@ export class ScalarSeries {
   private readonly open = new Map<string, HistoryBuilder>()
   /** Counts of what was skipped, by kind. */
   readonly skipped = { nonScalar: 0, hparams: 0, placeholder: 0 }
-  events = 0
   /** Adds one point of a tag (`wallTime` in seconds). */
   add(tag: string, step: number, wallTime: number, value: number): void {
     let c = this.open.get(tag)
@@ -61,7 +59,7 @@ export class ScalarSeries {
       for (const st of states) transfer.push(...stateBuffers(st))
       tags.push([tag, states])
     }
-    return { state: { tags, skipped: { ...this.skipped }, events: this.events }, transfer }
+    return { state: { tags, skipped: { ...this.skipped } }, transfer }
   }
   /** Appends a series read from the part of a file after everything added so far (as if its points were added). */
   append(other: ScalarSeriesState): void {
@@ -75,7 +73,6 @@ export class ScalarSeries {
     this.skipped.nonScalar += other.skipped.nonScalar
     this.skipped.hparams += other.skipped.hparams
     this.skipped.placeholder += other.skipped.placeholder
-    this.events += other.events
   }
   /** Each tag's metric: the final value from the full series, the history sorted by step and thinned. */
   metrics(): Map<string, Metric> {
@@ -121,12 +118,14 @@ function tensorAfterMetadata(buf: Buffer, at: number, end: number): number {
   return at + 2
 }
 
+/** Distinct tags remembered by one decoder (a file with more, e.g. a tag per image, decodes them anew each time). */
+const MAX_INTERNED_TAGS = 100_000
+
 const DT_FLOAT = 1
 const DT_DOUBLE = 2
 const DT_BFLOAT16 = 14
 const DT_HALF = 19
 
-/** Decodes Event protobufs with reused readers: wall_time 1, step 2, summary 5 → Value (tag 1, simple_value 2, tensor 8, metadata 9). */
 /** A tag's text and bytes, whether it names hparams data, and the tag read after it last time. */
 interface InternedTag {
   bytes: Buffer
@@ -135,6 +134,11 @@ interface InternedTag {
   next?: InternedTag
 }
 
+/**
+ * Decodes Event protobufs with reused readers: wall_time 1, step 2, summary 5 → Value (tag 1, simple_value 2,
+ * tensor 8, metadata 9). An Event adds its scalars and skip counts to the series only once all of it decoded: a record
+ * reported as skipped adds nothing.
+ */
 export class EventDecoder {
   private readonly event = new ProtoReader(Buffer.alloc(0))
   private readonly summary = new ProtoReader(Buffer.alloc(0))
@@ -148,6 +152,12 @@ export class EventDecoder {
   /** The tag read last: writers log the same tags in the same order, so its successor is tried first. */
   private lastTag: InternedTag | undefined
 
+  /** The scalars of the Event being decoded (tags and values; `pending` of them), and what it skipped. */
+  private readonly pendingTags: string[] = []
+  private readonly pendingValues: number[] = []
+  private pending = 0
+  private readonly pendingSkips = { nonScalar: 0, hparams: 0, placeholder: 0 }
+
   constructor(private readonly series: ScalarSeries) {}
 
   /** The tag at buf[start, end): the one that followed the last tag before, or from the cache by its bytes. */
@@ -158,13 +168,16 @@ export class EventDecoder {
     for (let i = start; i < end; i++) h = Math.imul(h ^ buf[i], 0x01000193)
     const hit = this.tags.get(h)
     let found: InternedTag
+    let kept = true
     if (hit && sameBytes(buf, start, end, hit.bytes)) found = hit
     else {
       const tag = buf.toString('utf8', start, end)
       found = { bytes: Buffer.from(buf.subarray(start, end)), tag, hparams: tag.startsWith('_hparams_/') }
-      if (!hit && this.tags.size < 100_000) this.tags.set(h, found)
+      kept = !hit && this.tags.size < MAX_INTERNED_TAGS
+      if (kept) this.tags.set(h, found)
     }
-    if (this.lastTag) this.lastTag.next = found
+    // Only a kept tag is linked: a chain of tags that are not kept would hold every one of them.
+    if (this.lastTag && kept) this.lastTag.next = found
     return (this.lastTag = found)
   }
 
@@ -209,7 +222,6 @@ export class EventDecoder {
       if (b < 0x80) break
     }
     if (at + length !== end) return false
-    this.series.events++
     this.summaryValues(buf, at, end, step, this.dataView(buf).getFloat64(start + 1, true))
     return true
   }
@@ -229,20 +241,27 @@ export class EventDecoder {
         summaryStart = e.start
       } else e.skip()
     }
-    this.series.events++
     if (summaryStart >= 0) this.summaryValues(buf, summaryStart, summaryEnd, step, wallTime)
   }
 
-  /** The Values (field 1) of the Summary in buf[start, end). */
+  /** The Values (field 1) of the Summary in buf[start, end), added once the whole Summary decoded. */
   private summaryValues(buf: Buffer, start: number, end: number, step: number, wallTime: number): void {
+    this.pending = 0
+    const skips = this.pendingSkips
+    skips.nonScalar = skips.hparams = skips.placeholder = 0
     const s = this.summary.reset(buf, start, end)
     while (s.next()) {
       if (s.field === 1 && s.wire === 2) {
         const vEnd = s.bytes()
-        if (!this.fastValue(buf, s.start, vEnd, step, wallTime))
-          this.decodeValue(buf, s.start, vEnd, step, wallTime)
+        if (!this.fastValue(buf, s.start, vEnd)) this.decodeValue(buf, s.start, vEnd)
       } else s.skip()
     }
+    const { series } = this
+    for (let i = 0; i < this.pending; i++)
+      series.add(this.pendingTags[i], step, wallTime, this.pendingValues[i])
+    series.skipped.nonScalar += skips.nonScalar
+    series.skipped.hparams += skips.hparams
+    series.skipped.placeholder += skips.placeholder
   }
 
   /**
@@ -252,7 +271,7 @@ export class EventDecoder {
    * float_val/double_val. False, having read nothing, when the Value has any other shape (decodeValue reads it then,
    * to the same result for these shapes).
    */
-  private fastValue(buf: Buffer, start: number, end: number, step: number, wallTime: number): boolean {
+  private fastValue(buf: Buffer, start: number, end: number): boolean {
     if (buf[start] !== 0x0a || buf[start + 1] >= 0x80) return false
     const tagEnd = start + 2 + buf[start + 1]
     let value: number
@@ -265,8 +284,8 @@ export class EventDecoder {
       value = scalar
     }
     const tag = this.internTag(buf, start + 2, tagEnd)
-    if (tag.hparams) this.series.skipped.hparams++
-    else this.addScalar(tag.tag, step, wallTime, value)
+    if (tag.hparams) this.pendingSkips.hparams++
+    else this.addScalar(tag.tag, value)
     return true
   }
 
@@ -287,14 +306,18 @@ export class EventDecoder {
     return undefined
   }
 
-  /** Adds a scalar, except Lightning's placeholder. */
-  private addScalar(tag: string, step: number, wallTime: number, value: number): void {
+  /** Keeps a scalar of the Event being decoded, except Lightning's placeholder. */
+  private addScalar(tag: string, value: number): void {
     // PyTorch Lightning logs hp_metric = -1 as a placeholder when it records hyperparameters.
-    if (tag === 'hp_metric' && value === -1) this.series.skipped.placeholder++
-    else this.series.add(tag, step, wallTime, value)
+    if (tag === 'hp_metric' && value === -1) this.pendingSkips.placeholder++
+    else {
+      this.pendingTags[this.pending] = tag
+      this.pendingValues[this.pending++] = value
+    }
   }
 
-  private decodeValue(buf: Buffer, start: number, end: number, step: number, wallTime: number): void {
+  /** Any Value: a scalar from simple_value or a one-element float tensor of the scalars plugin; others counted. */
+  private decodeValue(buf: Buffer, start: number, end: number): void {
     const v = this.value.reset(buf, start, end)
     let tag: string | undefined
     let simple: number | undefined
@@ -321,7 +344,7 @@ export class EventDecoder {
     }
     if (tag === undefined) return
     if (plugin === 'hparams' || tag.startsWith('_hparams_/')) {
-      this.series.skipped.hparams++
+      this.pendingSkips.hparams++
       return
     }
     let value: number | undefined
@@ -329,10 +352,10 @@ export class EventDecoder {
     else if (tensorStart >= 0 && (plugin === 'scalars' || plugin === ''))
       value = this.scalarTensor(buf, tensorStart, tensorEnd)
     if (value === undefined || other) {
-      this.series.skipped.nonScalar++
+      this.pendingSkips.nonScalar++
       return
     }
-    this.addScalar(tag, step, wallTime, value)
+    this.addScalar(tag, value)
   }
 
   /** SummaryMetadata.plugin_data (1) → plugin_name (1). */
