@@ -1,5 +1,6 @@
 // StrykerJS for one module at a time; scripts/mutation.mjs (npm run mutation) sets the module through
 // MUTATION_MODULE, MUTATION_MUTATE (sources) and MUTATION_TESTS (the only test files jest runs).
+import { fileURLToPath } from 'node:url'
 
 /** A module scoring under this mutation score fails npm run mutation. */
 export const BREAK_THRESHOLD = 85
@@ -17,7 +18,11 @@ export default {
   jest: {
     projectType: 'custom',
     configFile: 'jest.config.js',
-    config: tests.length ? { testMatch: tests.map(t => `**/${t}`) } : {},
+    config: {
+      ...(tests.length ? { testMatch: tests.map(t => `**/${t}`) } : {}),
+      // Jest's Node environment, but a mutant's tests stop at its first failure (Jest cannot bail by itself).
+      testEnvironment: fileURLToPath(new URL('scripts/stryker-bail-environment.cjs', import.meta.url))
+    },
     enableFindRelatedTests: false
   },
   mutate: list(process.env.MUTATION_MUTATE),

@@ -1,5 +1,5 @@
-// npm run mutation: StrykerJS once per module (the gate, the statistics, the escaping, the sticky comment), each
-// with only that module's tests, then one merged JSON report (reports/mutation/mutation.json) and a table.
+// npm run mutation: StrykerJS for each module (the gate, the statistics, the escaping, the sticky comment), each run
+// with only the tests of what it mutates, then one merged JSON report (reports/mutation/mutation.json) and a table.
 // Exits 1 when a module scores under the break threshold of stryker.config.mjs.
 // Usage: npm run mutation [-- <module> ...]   (modules: see MODULES; none given = all)
 import { spawnSync } from 'node:child_process'
@@ -9,33 +9,43 @@ import { pathToFileURL } from 'node:url'
 import { BREAK_THRESHOLD } from '../stryker.config.mjs'
 
 /**
- * Each module: the sources mutated and the tests that judge them. Jest loads every listed test file for every
- * mutant (Stryker's per-test coverage only narrows the tests run inside them), so the lists hold the files that
- * exercise the module directly; files that also load the rules-file parser, the report wording or start the local
- * GitHub API per test are left out where these cover the module (see the README's mutation section).
+ * Each module: its runs of Stryker, each with the sources it mutates and the only test files that judge them.
+ * Jest loads every listed test file for every mutant (Stryker's per-test coverage only narrows the tests run inside
+ * them), so each run lists the files that exercise its sources directly; files that also load the rules-file
+ * parser, the report wording or start the local GitHub API per test are left out where these cover the module, and
+ * a module whose sources each have a test file of their own is judged source by source (see the README's mutation
+ * section). A module's report and row merge its runs.
  */
 export const MODULES = {
-  gate: {
-    mutate: [
-      'src/core/rules.ts',
-      'src/core/rule-checks.ts',
-      'src/core/metric-comparison.ts',
-      'src/core/violations.ts'
-    ],
-    tests: ['test/gate-boundaries.test.ts']
-  },
-  statistics: {
-    mutate: ['src/core/stats.ts', 'src/core/difference-tests.ts', 'src/core/significance.ts'],
-    tests: ['test/stats.test.ts', 'test/difference-tests.test.ts', 'test/significance.test.ts']
-  },
-  escaping: {
-    mutate: ['src/report/mdast.ts', 'src/report/markdown.ts'],
-    tests: ['test/mdast-escaping.test.ts']
-  },
-  sticky: {
-    mutate: ['src/github/sticky.ts'],
-    tests: ['test/sticky-guards.test.ts', 'test/github-sticky.test.ts']
-  }
+  gate: [
+    {
+      mutate: [
+        'src/core/rules.ts',
+        'src/core/rule-checks.ts',
+        'src/core/metric-comparison.ts',
+        'src/core/violations.ts'
+      ],
+      tests: ['test/gate-boundaries.test.ts']
+    }
+  ],
+  statistics: [
+    { part: 'stats', mutate: ['src/core/stats.ts'], tests: ['test/stats.test.ts'] },
+    {
+      part: 'difference-tests',
+      mutate: ['src/core/difference-tests.ts'],
+      tests: ['test/difference-tests.test.ts']
+    },
+    { part: 'significance', mutate: ['src/core/significance.ts'], tests: ['test/significance.test.ts'] }
+  ],
+  escaping: [
+    { mutate: ['src/report/mdast.ts', 'src/report/markdown.ts'], tests: ['test/mdast-escaping.test.ts'] }
+  ],
+  sticky: [
+    {
+      mutate: ['src/github/sticky.ts'],
+      tests: ['test/sticky-guards.test.ts', 'test/github-sticky.test.ts']
+    }
+  ]
 }
 
 const REPORT_DIR = 'reports/mutation'
@@ -87,35 +97,50 @@ function main(argv) {
   }
   const chosen = argv.length ? argv : Object.keys(MODULES)
   mkdirSync(REPORT_DIR, { recursive: true })
-  const merged = { schemaVersion: '2', thresholds: { high: 90, low: BREAK_THRESHOLD }, files: {} }
+  const thresholds = { high: 90, low: BREAK_THRESHOLD }
+  const merged = { schemaVersion: '2', thresholds, files: {} }
   const rows = []
   for (const name of chosen) {
-    const { mutate, tests } = MODULES[name]
-    console.log(`\n== ${name}: ${mutate.join(', ')} judged by ${tests.join(', ')}`)
     const started = Date.now()
     const cpuBefore = childCpuSeconds()
     const loadBefore = loadavg()[0]
     // A report left by an earlier run must never stand in for this one.
     rmSync(`${REPORT_DIR}/${name}.json`, { force: true })
-    const result = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], {
-      stdio: 'inherit',
-      env: {
-        ...process.env,
-        MUTATION_MODULE: name,
-        MUTATION_MUTATE: mutate.join(','),
-        MUTATION_TESTS: tests.join(',')
+    const report = { files: {}, testFiles: {} }
+    let failed = false
+    for (const { part, mutate, tests } of MODULES[name]) {
+      const reportName = part ? `${name}-${part}` : name
+      console.log(`\n== ${reportName}: ${mutate.join(', ')} judged by ${tests.join(', ')}`)
+      rmSync(`${REPORT_DIR}/${reportName}.json`, { force: true })
+      const result = spawnSync('npx', ['stryker', 'run', 'stryker.config.mjs'], {
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          MUTATION_MODULE: reportName,
+          MUTATION_MUTATE: mutate.join(','),
+          MUTATION_TESTS: tests.join(',')
+        }
+      })
+      try {
+        const partReport = JSON.parse(readFileSync(`${REPORT_DIR}/${reportName}.json`, 'utf8'))
+        Object.assign(report.files, partReport.files)
+        Object.assign(report.testFiles, partReport.testFiles)
+      } catch (error) {
+        console.error(
+          `${reportName}: Stryker wrote no report (${error.message}); its exit status was ${result.status}.`
+        )
+        failed = true
       }
-    })
-    let report
-    try {
-      report = JSON.parse(readFileSync(`${REPORT_DIR}/${name}.json`, 'utf8'))
-    } catch (error) {
-      console.error(
-        `${name}: Stryker wrote no report (${error.message}); its exit status was ${result.status}.`
-      )
+    }
+    if (failed) {
       rows.push({ name, failed: true })
       continue
     }
+    if (MODULES[name].length > 1)
+      writeFileSync(
+        `${REPORT_DIR}/${name}.json`,
+        JSON.stringify({ schemaVersion: '2', thresholds, ...report })
+      )
     Object.assign(merged.files, report.files)
     const cpuAfter = childCpuSeconds()
     rows.push({
@@ -129,7 +154,7 @@ function main(argv) {
   writeFileSync(`${REPORT_DIR}/mutation.json`, JSON.stringify(merged))
   const total = { seconds: 0, cpu: 0 }
   console.log(
-    `\nModule      Killed  Survived  No coverage  Timeout   Score  Wall time     CPU time      Load (start, end)`
+    `\nModule      Killed  Survived  No coverage  Timeout  Errors   Score  Wall time     CPU time      Load (start, end)`
   )
   let failed = false
   for (const row of rows) {
@@ -144,7 +169,7 @@ function main(argv) {
     total.cpu = row.cpu === undefined || total.cpu === undefined ? undefined : total.cpu + row.cpu
     console.log(
       `${row.name.padEnd(10)}  ${String(row.killed).padStart(6)}  ${String(row.survived).padStart(8)}  ` +
-        `${String(row.noCoverage).padStart(11)}  ${String(row.timeout).padStart(7)}  ` +
+        `${String(row.noCoverage).padStart(11)}  ${String(row.timeout).padStart(7)}  ${String(row.errors).padStart(6)}  ` +
         `${row.score.toFixed(1).padStart(6)}%  ${duration(row.seconds).padEnd(12)}  ` +
         `${(row.cpu === undefined ? 'unknown' : duration(row.cpu)).padEnd(12)}  ` +
         `${row.load.map(l => l.toFixed(1)).join(', ')}${below ? `  under ${BREAK_THRESHOLD}%` : ''}`

@@ -102,7 +102,11 @@ describe('prediction interval: one run against several', () => {
   })
 
   it('a constant side gives an exact difference; one value is too few', () => {
-    expect(prediction([2, 2, 2], 1, 'pr')).toMatchObject({ inconclusive: 'no-variance', exactDifference: -1 })
+    expect(prediction([2, 2, 2], 1, 'pr')).toMatchObject({
+      inconclusive: 'no-variance',
+      exactDifference: -1,
+      method: 'prediction'
+    })
     expect(prediction([2], 1, 'pr')).toMatchObject({ inconclusive: 'too-few-samples' })
   })
 })
@@ -193,6 +197,12 @@ describe('numerically safe for any finite input', () => {
 })
 
 describe('what each test reports at its edges', () => {
+  it('isNoTest tells a result without a test from a test', () => {
+    expect(isNoTest(welch([1], [2, 3]))).toBe(true)
+    expect(isNoTest(paired([[1, 1]]))).toBe(true)
+    expect(isNoTest(welch([1, 2], [3, 5]))).toBe(false)
+  })
+
   it("Welch's test needs two finite values a side, and calls a result exact only when both sides are constant", () => {
     expect(welch([1], [1, 2, 3])).toEqual({
       inconclusive: 'too-few-samples',
@@ -217,6 +227,10 @@ describe('what each test reports at its edges', () => {
     const oneSided = ok(welch([1, 1], [2, 3]))
     expect(oneSided).toMatchObject({ method: 'welch', df: 1 })
     close(pValue(oneSided, 'two-sided'), 0.20483276469913345)
+    // And the other way round: the PR constant, the baseline varying.
+    const otherSide = ok(welch([2, 3], [1, 1]))
+    expect(otherSide).toMatchObject({ method: 'welch', df: 1 })
+    close(pValue(otherSide, 'two-sided'), 0.20483276469913345)
   })
 
   it('a spread beyond the range of a double is uncomputable, not a test', () => {
@@ -226,6 +240,15 @@ describe('what each test reports at its edges', () => {
       n: [2, 2],
       nonFinite: [0, 0]
     })
+  })
+
+  it('a paired spread beyond the range of a double is uncomputable, though its df is 1', () => {
+    expect(
+      paired([
+        [-1.7e308, 1.7e308],
+        [1.7e308, -1.7e308]
+      ])
+    ).toEqual({ inconclusive: 'uncomputable', method: 'paired', n: [2, 2], nonFinite: [0, 0] })
   })
 
   it('two pairs are enough for the paired test; it counts pairs on both sides and has no test/train ratio', () => {

@@ -296,6 +296,50 @@ describe('the states that are not a test', () => {
   })
 })
 
+describe('significance labels', () => {
+  it('an exact difference of 0 is not significant; any other exact difference is', () => {
+    expect(testSignificance(stat([0.9, 0.9]), stat([0.9, 0.9]), 0.05)).toMatchObject({
+      state: 'exact',
+      significant: false,
+      exactDifference: 0
+    })
+    expect(testSignificance(stat([0.9, 0.9]), stat([0.8, 0.8]), 0.05)?.significant).toBe(true)
+  })
+
+  it('a p equal to alpha is not significant: significant means p < alpha', () => {
+    const base = stat([0.9, 0.91, 0.89])
+    const pr = stat([0.93, 0.94, 0.92])
+    const p = testSignificance(base, pr, 0.05)?.pLabel as number
+    expect(p).toBeGreaterThan(0)
+    expect(testSignificance(base, pr, p)).toMatchObject({ state: 'within-noise', significant: false })
+    expect(testSignificance(base, pr, p * (1 + 1e-12))).toMatchObject({
+      state: 'significant',
+      significant: true
+    })
+  })
+
+  it('one run a side has no test at all', () => {
+    expect(testSignificance(stat([0.9]), stat([0.8]), 0.05)).toBeUndefined()
+  })
+
+  it('the best-of-k adjustment applies to an improvement by the goal, never to a drop, and not for k = 1', () => {
+    const base = stat([0.9, 0.91, 0.89])
+    const better = stat([0.93, 0.94, 0.92])
+    const plain = testSignificance(base, better, 0.05)?.pTwoSided ?? NaN
+    expect(testSignificance(base, better, 0.05, { goal: 'maximize', bestOf: 3 })).toMatchObject({
+      pLabel: Math.min(1, plain * 3),
+      bestOf: 3
+    })
+    const one = testSignificance(base, better, 0.05, { goal: 'maximize', bestOf: 1 })
+    expect(one?.pLabel).toBe(plain)
+    expect(one?.bestOf).toBeUndefined()
+    // For a loss the same rise is a regression: no adjustment.
+    expect(testSignificance(base, better, 0.05, { goal: 'minimize', bestOf: 3 })?.pLabel).toBe(plain)
+    // And a fall of a loss is the improvement that is adjusted.
+    expect(testSignificance(better, base, 0.05, { goal: 'minimize', bestOf: 3 })?.bestOf).toBe(3)
+  })
+})
+
 describe('best of k', () => {
   const base = stat([0.9, 0.91, 0.89])
 

@@ -107,6 +107,7 @@ function finiteOr(test) {
  */
 function pValue(test, alternative, shift = 0) {
     const t = standardized(test, shift);
+    // Stryker disable next-line ConditionalExpression: studentTSurvival gives NaN for a NaN t, so every branch below returns NaN too
     if (Number.isNaN(t))
         return NaN;
     if (alternative === 'greater')
@@ -146,7 +147,7 @@ function holm(ps) {
     let running = 0;
     order.forEach((index, rank) => {
         const p = ps[index];
-        // Stryker disable next-line BlockStatement: NaN p-values sort last, where Math.max(running, NaN) makes each of them NaN all the same
+        // Stryker disable next-line BlockStatement,ConditionalExpression: NaN p-values sort last, where Math.max(running, NaN) makes each of them NaN all the same
         if (Number.isNaN(p)) {
             out[index] = NaN;
             return;
@@ -335,11 +336,11 @@ options = { goal: 'maximize' }) {
     const pTwoSided = pValue(test, 'two-sided');
     // A test finiteOr let through has a finite se > 0, df > 0 and an estimate that is not NaN, so its p is a number;
     // the guard keeps a gate on it failing closed should that change.
-    // Stryker disable next-line ObjectLiteral,StringLiteral,BooleanLiteral: unreachable (see above)
+    // Stryker disable next-line ObjectLiteral,StringLiteral,BooleanLiteral,ConditionalExpression: unreachable (see above)
     if (Number.isNaN(pTwoSided))
         return { state: 'uncomputable', tested: false, method: test.method, ...common };
     const improvement = options.goal === 'maximize' ? test.estimate > 0 : test.estimate < 0;
-    const k = improvement && options.bestOf !== undefined && options.bestOf > 1 ? options.bestOf : undefined;
+    const k = improvement && (options.bestOf ?? 1) > 1 ? options.bestOf : undefined;
     const pLabel = k ? Math.min(1, pTwoSided * k) : pTwoSided;
     const significant = pLabel < alpha;
     const [lower, upper] = confidenceInterval(test, 1 - alpha);

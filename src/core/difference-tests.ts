@@ -175,6 +175,7 @@ export function pValue(
   shift = 0
 ): number {
   const t = standardized(test, shift)
+  // Stryker disable next-line ConditionalExpression: studentTSurvival gives NaN for a NaN t, so every branch below returns NaN too
   if (Number.isNaN(t)) return NaN
   if (alternative === 'greater') return studentTSurvival(t, test.df)
   if (alternative === 'less') return studentTSurvival(-t, test.df)
@@ -215,7 +216,7 @@ export function holm(ps: number[]): number[] {
   let running = 0
   order.forEach((index, rank) => {
     const p = ps[index]
-    // Stryker disable next-line BlockStatement: NaN p-values sort last, where Math.max(running, NaN) makes each of them NaN all the same
+    // Stryker disable next-line BlockStatement,ConditionalExpression: NaN p-values sort last, where Math.max(running, NaN) makes each of them NaN all the same
     if (Number.isNaN(p)) {
       out[index] = NaN
       return

@@ -102,10 +102,10 @@ export function testSignificance(
   const pTwoSided = pValue(test, 'two-sided')
   // A test finiteOr let through has a finite se > 0, df > 0 and an estimate that is not NaN, so its p is a number;
   // the guard keeps a gate on it failing closed should that change.
-  // Stryker disable next-line ObjectLiteral,StringLiteral,BooleanLiteral: unreachable (see above)
+  // Stryker disable next-line ObjectLiteral,StringLiteral,BooleanLiteral,ConditionalExpression: unreachable (see above)
   if (Number.isNaN(pTwoSided)) return { state: 'uncomputable', tested: false, method: test.method, ...common }
   const improvement = options.goal === 'maximize' ? test.estimate > 0 : test.estimate < 0
-  const k = improvement && options.bestOf !== undefined && options.bestOf > 1 ? options.bestOf : undefined
+  const k = improvement && (options.bestOf ?? 1) > 1 ? options.bestOf : undefined
   const pLabel = k ? Math.min(1, pTwoSided * k) : pTwoSided
   const significant = pLabel < alpha
   const [lower, upper] = confidenceInterval(test, 1 - alpha)
