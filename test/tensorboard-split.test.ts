@@ -200,13 +200,11 @@ describe('an event file read in two parts at once', () => {
 })
 
 describe('the read worker for a large event file', () => {
-  it('is started as the environment says, else only when a core is free', () => {
-    expect(eventFileWorkers({ [READ_THREADS_ENV]: '0' }, 0, 4)).toBe(0)
-    expect(eventFileWorkers({ [READ_THREADS_ENV]: '3' }, 9, 2)).toBe(1)
-    expect(eventFileWorkers({}, 1.2, 2)).toBe(1)
-    expect(eventFileWorkers({}, 1.5, 2)).toBe(0)
-    expect(eventFileWorkers({}, 0, 1)).toBe(0)
-    expect(() => eventFileWorkers({ [READ_THREADS_ENV]: 'x' }, 0, 2)).toThrow(READ_THREADS_ENV)
+  it('is started only when the environment asks for threads', () => {
+    expect(eventFileWorkers({})).toBe(0)
+    expect(eventFileWorkers({ [READ_THREADS_ENV]: '0' })).toBe(0)
+    expect(eventFileWorkers({ [READ_THREADS_ENV]: '3' })).toBe(1)
+    expect(() => eventFileWorkers({ [READ_THREADS_ENV]: 'x' })).toThrow(READ_THREADS_ENV)
   })
 })
 

@@ -6,7 +6,6 @@
 // is read in two parts at once: a read worker decodes the second part while this thread decodes the first, and its
 // series is appended after this thread's, so the run is the one a single read would make.
 import { readSync } from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { flattenParams, makeRun, type Metric, type Run } from '../core/run.js'
 import { isRecord } from './structured.js'
@@ -119,22 +118,15 @@ export interface EventFileSplit {
 }
 
 /**
- * Whether to read a large event file with a worker (1) or alone (0): as READ_THREADS_ENV says when it is set (any
- * number of threads above 0 means one worker here); otherwise when the machine has a core to spare, its 1-minute
- * load average below its cores less a half. On a busy machine a second thread only adds its start and its own
- * compiling to the work, and finishes no sooner.
+ * Whether to read a large event file with a worker (1) or alone (0): with one only when READ_THREADS_ENV asks for
+ * threads. Measured on a 2-core VM, a worker made the read slower even with both cores idle (its start, its own
+ * compiling, and first writes to fresh memory that do not speed up on two threads), so it is not the default.
  */
-export function eventFileWorkers(
-  env: NodeJS.ProcessEnv = process.env,
-  load = os.loadavg()[0],
-  cores = os.availableParallelism()
-): number {
-  const workers = Math.min(1, readWorkerCount(env))
-  if (workers === 0 || env[READ_THREADS_ENV]?.trim()) return workers
-  return cores > 1 && load < cores - 0.5 ? 1 : 0
+export function eventFileWorkers(env: NodeJS.ProcessEnv = process.env): number {
+  return env[READ_THREADS_ENV]?.trim() ? Math.min(1, readWorkerCount(env)) : 0
 }
 
-/** The reader's split: one read worker, for files from SPLIT_MIN_BYTES, where the bundle has one and a core is free. */
+/** The reader's split: one read worker, for files from SPLIT_MIN_BYTES, when asked for and the bundle has one. */
 const WORKER_SPLIT: EventFileSplit = {
   minBytes: SPLIT_MIN_BYTES,
   start: () => MetricReadPool.start(eventFileWorkers())
