@@ -1,15 +1,15 @@
 import { readSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { a1 as flattenParams, a2 as makeRun } from './findings.js';
 import { i as isRecord } from './structured.js';
-import { M as MetricReadPool, r as readWorkerCount, R as READ_THREADS_ENV } from './read-pool.js';
+import { M as MetricReadPool, R as READ_THREADS_ENV, r as readWorkerCount } from './read-pool.js';
 import { S as ScalarSeries, E as EVENT_CHUNK, a as decodeEventRecords, f as findRecordStart, M as MAX_BAD_EVENTS_SHOWN } from './tensorboard-range.js';
 import './conventions.js';
 import './detect.js';
 import 'node:fs/promises';
 import './read-buffer.js';
 import 'node:url';
+import 'node:os';
 import 'node:worker_threads';
 import './crc.js';
 import './history.js';
@@ -88,18 +88,14 @@ function dropPrivate(value, depth = 0) {
     return out;
 }
 /**
- * Whether to read a large event file with a worker (1) or alone (0): as READ_THREADS_ENV says when it is set (any
- * number of threads above 0 means one worker here); otherwise when the machine has a core to spare, its 1-minute
- * load average below its cores less a half. On a busy machine a second thread only adds its start and its own
- * compiling to the work, and finishes no sooner.
+ * Whether to read a large event file with a worker (1) or alone (0): with one only when READ_THREADS_ENV asks for
+ * threads. Measured on a 2-core VM, a worker made the read slower even with both cores idle (its start, its own
+ * compiling, and first writes to fresh memory that do not speed up on two threads), so it is not the default.
  */
-function eventFileWorkers(env = process.env, load = os.loadavg()[0], cores = os.availableParallelism()) {
-    const workers = Math.min(1, readWorkerCount(env));
-    if (workers === 0 || env[READ_THREADS_ENV]?.trim())
-        return workers;
-    return cores > 1 && load < cores - 0.5 ? 1 : 0;
+function eventFileWorkers(env = process.env) {
+    return env[READ_THREADS_ENV]?.trim() ? Math.min(1, readWorkerCount(env)) : 0;
 }
-/** The reader's split: one read worker, for files from SPLIT_MIN_BYTES, where the bundle has one and a core is free. */
+/** The reader's split: one read worker, for files from SPLIT_MIN_BYTES, when asked for and the bundle has one. */
 const WORKER_SPLIT = {
     minBytes: SPLIT_MIN_BYTES,
     start: () => MetricReadPool.start(eventFileWorkers())
