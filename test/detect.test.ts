@@ -105,19 +105,18 @@ describe('the registry of formats', () => {
     }
   })
 
-  it('claims event folders as the TensorBoard reader does', () => {
+  it('claims a folder as TensorBoard when a file name starts with events.out.tfevents.', () => {
     const listing = (files: string[]): DirListing => ({ path: '/w/logs', name: 'logs', files, dirs: ['x'] })
     const tensorboard = ALL_SOURCES.find(s => s.format === 'tensorboard')!
-    for (const files of [
-      ['events.out.tfevents.1700000000.host.1.0'],
-      ['hparams.yaml', 'events.out.tfevents.1'],
-      ['events.out.tfevents'],
-      ['xevents.out.tfevents.1'],
-      []
-    ]) {
-      expect(tensorboard.claim(listing(files))).toEqual(tensorboardSource.claim(listing(files)))
+    for (const [files, claimed] of [
+      [['events.out.tfevents.1700000000.host.1.0'], true],
+      [['hparams.yaml', 'events.out.tfevents.1'], true],
+      [['events.out.tfevents'], false],
+      [['xevents.out.tfevents.1'], false],
+      [[], false]
+    ] as const) {
+      expect(tensorboard.claim(listing([...files]))).toEqual(claimed ? [{ path: '/w/logs' }] : [])
     }
-    expect(tensorboard.claim(listing(['events.out.tfevents.1']))).toEqual([{ path: '/w/logs' }])
   })
 })
 

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { a1 as flattenParams, a2 as makeRun } from './findings.js';
 import { H as HistoryBuilder, m as metricFromColumns } from './history.js';
-import { q as claimCsv, L as LIGHTNING_METRICS_FILE } from './detect.js';
+import { t as claimCsv, L as LIGHTNING_METRICS_FILE } from './detect.js';
 import { a as readYamlExact, i as isRecord, p as plainParams, d as describeValue, t as truncate } from './structured.js';
 import './conventions.js';
 import 'node:fs';

@@ -879,7 +879,7 @@ function claimWandb(listing) {
     }
     return [];
 }
-/** The name every TensorBoard event file starts with (as tensorboard.ts's EVENT_FILE_PREFIX). */
+/** The name every TensorBoard event file starts with. */
 const TENSORBOARD_EVENT_PREFIX = 'events.out.tfevents.';
 /** TensorBoard: every folder holding event files (not exclusive: sub-folders may be other runs). */
 function claimTensorBoard(listing) {
@@ -1293,4 +1293,4 @@ function dedupeIds(runs) {
     });
 }
 
-export { BUILTIN_FILES as B, DVC_YAML as D, ExactNumber as E, JsonSyntaxError as J, LIGHTNING_METRICS_FILE as L, SKIPPED_FOLDERS as S, TrackingUriError as T, WANDB_RUN_DIR as W, plainJson as a, parseTrackingUri as b, collectRuns as c, claimBuiltin as d, BUILTIN_RUN_FILES as e, filesAndFolders as f, claimWandb as g, isWandbRunLog as h, isTrackingUri as i, claimDvc as j, claimMlflowSqlite as k, loadYaml as l, insideMlflowTrash as m, numberFromJson as n, claimMlflow as o, parseJsonLenient as p, claimCsv as q, redactTrackingUri as r, claimHuggingFace as s, TRAINER_CHECKPOINT as t, TRAINER_STATE as u };
+export { BUILTIN_FILES as B, DVC_YAML as D, ExactNumber as E, JsonSyntaxError as J, LIGHTNING_METRICS_FILE as L, SKIPPED_FOLDERS as S, TrackingUriError as T, WANDB_RUN_DIR as W, plainJson as a, parseTrackingUri as b, collectRuns as c, claimBuiltin as d, BUILTIN_RUN_FILES as e, filesAndFolders as f, claimWandb as g, isWandbRunLog as h, isTrackingUri as i, claimTensorBoard as j, TENSORBOARD_EVENT_PREFIX as k, claimDvc as l, loadYaml as m, numberFromJson as n, claimMlflowSqlite as o, parseJsonLenient as p, insideMlflowTrash as q, redactTrackingUri as r, claimMlflow as s, claimCsv as t, claimHuggingFace as u, TRAINER_CHECKPOINT as v, TRAINER_STATE as w };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { stat } from 'node:fs/promises';
 import { a3 as emptyMetadata, a2 as makeRun, a1 as flattenParams, q as paramText } from './findings.js';
 import { readSeriesTable } from './csv.js';
-import { D as DVC_YAML, S as SKIPPED_FOLDERS, j as claimDvc } from './detect.js';
+import { D as DVC_YAML, S as SKIPPED_FOLDERS, l as claimDvc } from './detect.js';
 import { H as HistoryBuilder, m as metricFromColumns } from './history.js';
 import { r as readStructured, i as isRecord, d as describeValue, p as plainParams, t as truncate, f as flattenMetrics, a as readYamlExact } from './structured.js';
 import { createHash } from 'node:crypto';

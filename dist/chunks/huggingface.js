@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { a2 as makeRun, a1 as flattenParams, a3 as emptyMetadata } from './findings.js';
 import { H as HistoryBuilder, m as metricFromColumns } from './history.js';
-import { s as claimHuggingFace, t as TRAINER_CHECKPOINT, u as TRAINER_STATE, n as numberFromJson } from './detect.js';
+import { u as claimHuggingFace, v as TRAINER_CHECKPOINT, w as TRAINER_STATE, n as numberFromJson } from './detect.js';
 import { i as isRecord, d as describeValue, p as plainParams, t as truncate } from './structured.js';
 import './conventions.js';
 import 'node:fs';

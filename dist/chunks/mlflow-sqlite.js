@@ -3,7 +3,7 @@ import path from 'node:path';
 import { experimentMatcher } from './experiment-match.js';
 import { w as warnNoExperimentSelected, M as MAX_RUNS_ANY_COMMIT, b as buildMlflowRun } from './mlflow-common.js';
 import { H as HistoryBuilder, M as MAX_HISTORY_POINTS, m as metricFromColumns } from './history.js';
-import { k as claimMlflowSqlite } from './detect.js';
+import { o as claimMlflowSqlite } from './detect.js';
 import { createRequire } from 'node:module';
 import './index3.js';
 import './_commonjsHelpers.js';

@@ -5,7 +5,7 @@ import { experimentMatcher } from './experiment-match.js';
 import { w as warnNoExperimentSelected, b as buildMlflowRun } from './mlflow-common.js';
 import { p as parseMetricBytes, M as MetricFileParser } from './mlflow-metrics-file.js';
 import { M as MetricReadPool } from './read-pool.js';
-import { m as insideMlflowTrash, o as claimMlflow } from './detect.js';
+import { q as insideMlflowTrash, s as claimMlflow } from './detect.js';
 import { d as describeValue } from './structured.js';
 import './index3.js';
 import './_commonjsHelpers.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { E as ExactNumber, l as loadYaml, n as numberFromJson } from './detect.js';
+import { E as ExactNumber, m as loadYaml, n as numberFromJson } from './detect.js';
 
 // Structured files shared by the readers: YAML and TOML with exact big integers, JSON/YAML/TOML by extension,
 // metric flattening, and small helpers for messages.

@@ -4,15 +4,15 @@ import { a1 as flattenParams, a2 as makeRun } from './findings.js';
 import { i as isRecord } from './structured.js';
 import { M as MetricReadPool, R as READ_THREADS_ENV, r as readWorkerCount } from './read-pool.js';
 import { S as ScalarSeries, E as EVENT_CHUNK, a as decodeEventRecords, f as findRecordStart, M as MAX_BAD_EVENTS_SHOWN } from './tensorboard-range.js';
+import { j as claimTensorBoard, k as TENSORBOARD_EVENT_PREFIX } from './detect.js';
 import './conventions.js';
-import './detect.js';
-import 'node:fs/promises';
-import './read-buffer.js';
-import 'node:url';
 import 'node:os';
+import 'node:url';
 import 'node:worker_threads';
 import './crc.js';
 import './history.js';
+import 'node:fs/promises';
+import './read-buffer.js';
 
 // TensorBoard event files (`events.out.tfevents.*`): TFRecord framing (length, masked CRC-32C of the length,
 // data, masked CRC-32C of the data) around `Event` protobufs. Scalars come from TF1 `simple_value` and TF2
@@ -21,21 +21,17 @@ import './history.js';
 // Files are read in chunks into one reused buffer and decoded from Buffer offsets, never read whole. A large file
 // is read in two parts at once: a read worker decodes the second part while this thread decodes the first, and its
 // series is appended after this thread's, so the run is the one a single read would make.
-/** The name every TensorBoard event file starts with. */
-const EVENT_FILE_PREFIX = 'events.out.tfevents.';
 /** Event files at least this large are read in two parts at once (a worker's start costs about 30-50 ms). */
 const SPLIT_MIN_BYTES = 16 * 1024 * 1024;
 /** Where in a split file the worker's part starts (a little past the middle: the worker starts later). */
 const SPLIT_AT = 0.5;
 /** The bytes searched for a record to split at. */
 const SPLIT_WINDOW = 256 * 1024;
-const isEventFile = (f) => f.startsWith(EVENT_FILE_PREFIX);
+const isEventFile = (f) => f.startsWith(TENSORBOARD_EVENT_PREFIX);
 /** Reads every folder holding `events.out.tfevents.*` files as one run (not exclusive: sub-folders may be other runs). */
 const tensorboardSource = {
     format: 'tensorboard',
-    claim(listing) {
-        return listing.files.some(isEventFile) ? [{ path: listing.path }] : [];
-    },
+    claim: claimTensorBoard,
     async read(claimPath, ctx) {
         const run = await readTensorBoardRun(claimPath, ctx);
         return run ? [run] : [];
@@ -192,4 +188,4 @@ async function readEventFile(file, run, series, ctx, split = WORKER_SPLIT) {
     return true;
 }
 
-export { EVENT_FILE_PREFIX, SPLIT_MIN_BYTES, eventFileWorkers, readEventFile, readTensorBoardRun, tensorboardSource };
+export { SPLIT_MIN_BYTES, eventFileWorkers, readEventFile, readTensorBoardRun, tensorboardSource };

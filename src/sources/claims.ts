@@ -51,8 +51,8 @@ export function claimWandb(listing: DirListing): Claim[] {
   return []
 }
 
-/** The name every TensorBoard event file starts with (as tensorboard.ts's EVENT_FILE_PREFIX). */
-const TENSORBOARD_EVENT_PREFIX = 'events.out.tfevents.'
+/** The name every TensorBoard event file starts with. */
+export const TENSORBOARD_EVENT_PREFIX = 'events.out.tfevents.'
 
 /** TensorBoard: every folder holding event files (not exclusive: sub-folders may be other runs). */
 export function claimTensorBoard(listing: DirListing): Claim[] {

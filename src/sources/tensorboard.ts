@@ -20,10 +20,9 @@ import {
   type EventRangeResult
 } from './tensorboard-range.js'
 import { findRecordStart, type EventFileScan } from './tfrecord.js'
-import type { Claim, DirListing, RunSource } from './source.js'
+import { claimTensorBoard, TENSORBOARD_EVENT_PREFIX } from './claims.js'
+import type { RunSource } from './source.js'
 
-/** The name every TensorBoard event file starts with. */
-export const EVENT_FILE_PREFIX = 'events.out.tfevents.'
 /** Event files at least this large are read in two parts at once (a worker's start costs about 30-50 ms). */
 export const SPLIT_MIN_BYTES = 16 * 1024 * 1024
 /** Where in a split file the worker's part starts (a little past the middle: the worker starts later). */
@@ -31,14 +30,12 @@ const SPLIT_AT = 0.5
 /** The bytes searched for a record to split at. */
 const SPLIT_WINDOW = 256 * 1024
 
-const isEventFile = (f: string) => f.startsWith(EVENT_FILE_PREFIX)
+const isEventFile = (f: string) => f.startsWith(TENSORBOARD_EVENT_PREFIX)
 
 /** Reads every folder holding `events.out.tfevents.*` files as one run (not exclusive: sub-folders may be other runs). */
 export const tensorboardSource: RunSource = {
   format: 'tensorboard',
-  claim(listing: DirListing): Claim[] {
-    return listing.files.some(isEventFile) ? [{ path: listing.path }] : []
-  },
+  claim: claimTensorBoard,
   async read(claimPath: string, ctx: ReadContext): Promise<Run[]> {
     const run = await readTensorBoardRun(claimPath, ctx)
     return run ? [run] : []
