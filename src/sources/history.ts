@@ -16,7 +16,7 @@ import {
   type SeriesView
 } from './series-build.js'
 
-export type { BuiltColumns, FinalRule, RepeatRule } from './series-build.js'
+export type { BuiltColumns } from './series-build.js'
 
 /** The most points a metric's history keeps (charts draw ≤ 40, the baseline file keeps ≤ 1000). */
 export const MAX_HISTORY_POINTS = 500
