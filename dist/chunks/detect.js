@@ -702,7 +702,7 @@ class GuardedReadContext {
         return {
             size: admitted.size,
             fd: handle.fd,
-            chunks: (start, chunkSize) => chunksFrom(handle, start, Math.max(1, chunkSize)),
+            chunks: (start, chunkSize) => chunksFrom(handle, start, Math.max(1, Math.min(chunkSize, admitted.size || 1))),
             close: () => handle.close()
         };
     }

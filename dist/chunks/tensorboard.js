@@ -96,18 +96,23 @@ const WORKER_SPLIT = {
     minBytes: SPLIT_MIN_BYTES,
     start: () => MetricReadPool.start(eventFileWorkers())
 };
-/** Starts reading the second part of a large file; undefined when it is not split (no record start found, no reader). */
-function startSecondPart(file, split) {
+/**
+ * Starts reading the second part of a large file; undefined when it is not split (no reader, the default, or no
+ * record start found). The reader is asked for first, so that a file read alone is never searched for a split.
+ */
+async function startSecondPart(file, split) {
     if (file.size < split.minBytes)
-        return undefined;
-    const from = Math.floor(file.size * SPLIT_AT);
-    const window = Buffer.allocUnsafe(Math.max(0, Math.min(SPLIT_WINDOW, file.size - from)));
-    const found = findRecordStart(window, 0, readSync(file.fd, window, 0, window.length, from));
-    if (found < 0 || from + found === 0)
         return undefined;
     const reader = split.start();
     if (!reader)
         return undefined;
+    const from = Math.floor(file.size * SPLIT_AT);
+    const window = Buffer.allocUnsafe(Math.max(0, Math.min(SPLIT_WINDOW, file.size - from)));
+    const found = findRecordStart(window, 0, readSync(file.fd, window, 0, window.length, from));
+    if (found < 0 || from + found === 0) {
+        await reader.close();
+        return undefined;
+    }
     const at = from + found;
     return { at, reader, result: reader.readEvents(file.fd, at).catch((e) => e) };
 }
@@ -150,8 +155,8 @@ async function readEventFile(file, run, series, ctx, split = WORKER_SPLIT) {
         opened = await ctx.openFile(file, place);
         if (!opened)
             return false;
-        second = startSecondPart(opened, split);
-        const chunks = opened.chunks(0, Math.min(EVENT_CHUNK, opened.size || 1));
+        second = await startSecondPart(opened, split);
+        const chunks = opened.chunks(0, EVENT_CHUNK);
         scan = await decodeEventRecords(chunks, series, onBadEvent, { stopAt: second?.at });
         if (second && scan.stoppedAt !== undefined) {
             const warn = (message) => ctx.warn(file, message, place);
